@@ -1,0 +1,17 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+/** The monorepo root (the folder with pnpm-workspace.yaml) above `from`, or `from` itself outside one. */
+export const findWorkspaceRoot = (from = process.cwd()): string => {
+  let dir = path.resolve(from);
+  while (true) {
+    if (existsSync(path.join(dir, "pnpm-workspace.yaml"))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(from);
+    dir = parent;
+  }
+};
+
+/** Where the embedded database keeps its files: CTO_DATA_DIR, else `.data/` at the workspace root. */
+export const defaultDataDir = (): string =>
+  process.env.CTO_DATA_DIR ? path.resolve(process.env.CTO_DATA_DIR) : path.join(findWorkspaceRoot(), ".data");
