@@ -22,6 +22,8 @@ const run = async (args: string[]): Promise<number> => {
     PRISMA_SCHEMA_ENGINE_BINARY: engineBinary,
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
     CHECKPOINT_DISABLE: "1",
+    // `prisma db seed` runs `tsx …` from the config; make this package's binaries findable.
+    PATH: [path.join(packageRoot, "node_modules", ".bin"), process.env.PATH].join(path.delimiter),
   };
   let embedded: EmbeddedDatabase | undefined;
   if (!env.DATABASE_URL && DATABASE_COMMANDS.has(args[0] ?? "")) {

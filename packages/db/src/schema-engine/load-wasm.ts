@@ -14,6 +14,14 @@ declare global {
   var PRISMA_WASM_PANIC_REGISTRY: PanicRegistry | undefined;
 }
 
+// Node's WebAssembly global, typed narrowly: the DOM lib that declares it is not loaded for server code.
+type WasmInstance = { exports: Record<string, unknown> };
+type WasmApi = {
+  compile: (bytes: Uint8Array) => Promise<object>;
+  instantiate: (module: object, imports: Record<string, unknown>) => Promise<WasmInstance>;
+};
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
 let loaded: Promise<void> | undefined;
 
 /** The last panic message the engine reported, so a crash can be answered with its reason. */
@@ -33,10 +41,8 @@ export const loadSchemaEngineWasm = (): Promise<void> => {
     const require = createRequire(import.meta.url);
     const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const wasmPath = path.join(path.dirname(gluePath), "schema_engine_bg.wasm");
-    const module = await WebAssembly.compile(await readFile(wasmPath));
-    const instance = await WebAssembly.instantiate(module, {
-      "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
-    });
+    const module = await wasmApi.compile(await readFile(wasmPath));
+    const instance = await wasmApi.instantiate(module, { "./schema_engine_bg.js": bindings });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
   })();

@@ -1,0 +1,47 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+
+import { PrismaClient, type Prisma } from "./generated/prisma/client.ts";
+import { softDeleteExtension } from "./soft-delete.ts";
+
+export type CreateDbOptions = {
+  /** PostgreSQL connection string; defaults to DATABASE_URL. */
+  url?: string;
+  /** Prisma log levels; defaults by NODE_ENV (queries in development, errors only elsewhere). */
+  log?: Prisma.LogLevel[];
+  /** Most connections the pool opens. */
+  maxConnections?: number;
+};
+
+const logLevelsFor = (nodeEnv: string | undefined): Prisma.LogLevel[] =>
+  nodeEnv === "development" ? ["query", "warn", "error"] : nodeEnv === "test" ? ["error"] : ["warn", "error"];
+
+/** A Prisma Client on @prisma/adapter-pg (no native engine) with the soft-delete guard. */
+export const createDb = ({ url = process.env.DATABASE_URL, log, maxConnections }: CreateDbOptions = {}) => {
+  if (!url) throw new Error("DATABASE_URL is not set: point it at PostgreSQL, or start Cto with `npm start` for the embedded database.");
+  const adapter = new PrismaPg({ connectionString: url, ...(maxConnections ? { max: maxConnections } : {}) });
+  return new PrismaClient({ adapter, log: log ?? logLevelsFor(process.env.NODE_ENV) }).$extends(softDeleteExtension);
+};
+
+export type Db = ReturnType<typeof createDb>;
+/** The client as seen inside `db.$transaction(async (tx) => …)`. */
+export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** Either the client or a transaction, for helpers that work in both. */
+export type DbExecutor = Db | DbTransaction;
+
+const globalForDb = globalThis as unknown as { ctoDb?: Db };
+
+/**
+ * One client per process (the seeds' singleton): hot reloads and repeated imports reuse it
+ * instead of opening a new pool each time. Created on first use, so importing this module
+ * never needs a database.
+ */
+export const getDb = (): Db => (globalForDb.ctoDb ??= createDb());
+
+/** Closes the process-wide client, if one was created. */
+export const disconnectDb = async () => {
+  await globalForDb.ctoDb?.$disconnect();
+  globalForDb.ctoDb = undefined;
+};
+
+export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
+export type * from "./generated/prisma/client.ts";

@@ -1,0 +1,56 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import { defaultDataDir } from "./embedded/paths.ts";
+
+const VERSION = "v1";
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+
+export type SecretBox = {
+  /** AES-256-GCM; the result is `v1:<iv>:<tag>:<ciphertext>` in base64url, safe for a text column. */
+  encrypt: (plaintext: string) => string;
+  decrypt: (sealed: string) => string;
+};
+
+/** OAuth tokens (`Account`, `ConnectedAccount`) are stored only through this box: encrypted at rest. */
+export const createSecretBox = (key: Buffer): SecretBox => {
+  if (key.length !== KEY_BYTES) throw new Error(`The encryption key must be ${KEY_BYTES} bytes; it is ${key.length}.`);
+  return {
+    encrypt: (plaintext) => {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv("aes-256-gcm", key, iv);
+      const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+      return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(":");
+    },
+    decrypt: (sealed) => {
+      const [version, iv, tag, ciphertext] = sealed.split(":");
+      if (version !== VERSION || !iv || !tag || ciphertext === undefined) throw new Error("Not a sealed secret of a known version.");
+      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+      decipher.setAuthTag(Buffer.from(tag, "base64url"));
+      return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+    },
+  };
+};
+
+const parseKey = (value: string) => {
+  const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  if (key.length !== KEY_BYTES) throw new Error("CTO_ENCRYPTION_KEY must be 32 bytes, as 64 hex characters or base64.");
+  return key;
+};
+
+/**
+ * The key from CTO_ENCRYPTION_KEY. Outside production, a missing key is created once in the data
+ * folder (`.data/encryption.key`), so development needs no set-up; production must set it.
+ */
+export const loadEncryptionKey = (env: NodeJS.ProcessEnv = process.env): Buffer => {
+  if (env.CTO_ENCRYPTION_KEY) return parseKey(env.CTO_ENCRYPTION_KEY);
+  if (env.NODE_ENV === "production") throw new Error("CTO_ENCRYPTION_KEY is required in production.");
+  const file = path.join(defaultDataDir(), "encryption.key");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(KEY_BYTES).toString("hex"), { mode: 0o600 });
+  }
+  return parseKey(readFileSync(file, "utf8").trim());
+};

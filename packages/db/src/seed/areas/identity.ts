@@ -1,0 +1,61 @@
+import { createHash, randomBytes } from "node:crypto";
+
+import { hashPassword } from "../../password.ts";
+import { daysFrom, type SeedContext } from "../context.ts";
+
+/** The demo sign-in; printed by the seed and documented in the README (development data only). */
+export const DEMO_PASSWORD = "cto-demo-password";
+
+// Stored tokens are hashes of random values nobody knows: the rows exist, but grant nothing.
+const unusableTokenHash = () => createHash("sha256").update(randomBytes(32)).digest("hex");
+
+export const seedIdentity = async ({ db, user, friend, now, secrets, id }: SeedContext) => {
+  const existing = new Set((await db.user.findMany({ where: { id: { in: [user.id, friend.id] } }, select: { id: true } })).map((row) => row.id));
+  const people = [
+    { ...user, role: "ADMIN" as const, currentRole: "Engineering manager", experienceLevel: "MANAGER" as const, industry: "Software", yearsOfExperience: 9, currentSkills: ["people leadership", "system design"], targetSkills: ["executive communication", "coaching"], bio: "Leads a platform team; working on delegation and focus.", currentGoals: ["Delegate more", "Ship the Q3 roadmap"], achievementScore: 120, preferredModels: ["gpt-4o-mini", "gpt-4o"] },
+    { ...friend, role: "USER" as const, currentRole: "Senior engineer", experienceLevel: "SENIOR" as const, industry: "Software", yearsOfExperience: 6, currentSkills: ["TypeScript"], targetSkills: ["public speaking"], currentGoals: ["Give a conference talk"] },
+  ];
+  for (const person of people) {
+    if (existing.has(person.id)) continue;
+    await db.user.create({
+      data: {
+        ...person,
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+        emailVerified: now,
+        lastSeenAt: now,
+        preferences: { timezone: "Europe/Berlin", theme: "system", workingHours: { start: "09:00", end: "17:30" }, notificationPrefs: { telegram: true, inApp: true } },
+      },
+    });
+  }
+
+  await db.userContext.createMany({
+    skipDuplicates: true,
+    data: [{
+      id: id("user-context"), userId: user.id, personalBio: "Parent of two, runs on weekends, recovering perfectionist.",
+      longTermGoals: ["Grow into a director role", "Keep evenings free"], workContext: "Manages 7 engineers on a payments platform.",
+      currentChallenges: ["Too many meetings", "Hard to say no"], aiPreferences: "Direct, short answers with one concrete next step.",
+      communicationStyle: "direct", expertiseAreas: ["distributed systems"], learningObjectives: ["coaching conversations"],
+      decisionMakingStyle: "analytical", timeManagementStyle: "time-blocking", preferredMeetingTimes: ["10:00-12:00"], workingHours: "09:00-17:30",
+    }],
+  });
+  await db.account.createMany({
+    skipDuplicates: true,
+    data: [{ id: id("account:github"), userId: user.id, type: "oauth", provider: "github", providerAccountId: `demo-${user.id.slice(0, 8)}`, access_token: secrets.encrypt("demo-github-access-token"), token_type: "bearer", scope: "read:user user:email" }],
+  });
+  await db.session.createMany({
+    skipDuplicates: true,
+    data: [{ id: id("session:web"), userId: user.id, sessionToken: unusableTokenHash(), expires: daysFrom(now, 7), absoluteExpiresAt: daysFrom(now, 30), lastUsedAt: now, userAgent: "Seeded browser session" }],
+  });
+  await db.verificationToken.createMany({
+    skipDuplicates: true,
+    data: [{ identifier: `pending-${user.email}`, token: `seed-${id("verification")}`, expires: daysFrom(now, 1) }],
+  });
+  await db.passwordReset.createMany({
+    skipDuplicates: true,
+    data: [{ id: id("password-reset:used"), userId: user.id, token: unusableTokenHash(), expiresAt: daysFrom(now, -6), used: true, usedAt: daysFrom(now, -7), createdAt: daysFrom(now, -7) }],
+  });
+  await db.apiKey.createMany({
+    skipDuplicates: true,
+    data: [{ id: id("api-key:cli"), userId: user.id, name: "Personal CLI", prefix: "cto_demo", keyHash: unusableTokenHash(), lastUsedAt: daysFrom(now, -1) }],
+  });
+};

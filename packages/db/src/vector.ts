@@ -1,0 +1,208 @@
+import { createHash } from "node:crypto";
+
+import pgvector from "pgvector";
+
+import type { DbExecutor } from "./client.ts";
+import { Prisma, type EmbeddingOwnerKind } from "./generated/prisma/client.ts";
+
+/** Every vector column of the schema is `vector(1536)` (OpenAI text-embedding-3-small's size). */
+export const EMBEDDING_DIMENSION = 1536;
+
+export class VectorDimensionError extends Error {
+  constructor(actual: number, expected = EMBEDDING_DIMENSION) {
+    super(`An embedding must have ${expected} dimensions; this one has ${actual}.`);
+    this.name = "VectorDimensionError";
+  }
+}
+
+/** Rejects vectors of the wrong length or with non-finite values, before PostgreSQL does less clearly. */
+export const assertEmbeddingVector = (vector: readonly number[], expected = EMBEDDING_DIMENSION): void => {
+  if (vector.length !== expected) throw new VectorDimensionError(vector.length, expected);
+  if (!vector.every(Number.isFinite)) throw new Error("An embedding must contain only finite numbers.");
+};
+
+/** SHA-256 of the embedded text (lowercase hex), the key of the dedupe. */
+export const contentHash = (content: string): string => createHash("sha256").update(content, "utf8").digest("hex");
+
+const toVectorSql = (vector: readonly number[]) => Prisma.sql`${pgvector.toSql([...vector])}::vector`;
+
+// The typed links of `000`: cascading foreign keys for these owner kinds, set alongside owner_id.
+const TYPED_LINKS: Partial<Record<EmbeddingOwnerKind, "message_id" | "insight_id" | "report_id">> = {
+  MESSAGE: "message_id",
+  INSIGHT: "insight_id",
+  REPORT: "report_id",
+};
+
+export type EmbeddingOwner = { userId: string; ownerKind: EmbeddingOwnerKind; ownerId: string; chunkIndex?: number };
+
+export type UpsertEmbeddingInput = EmbeddingOwner & {
+  content: string;
+  /** Name of the embedding model; a new model re-embeds even unchanged text. */
+  model: string;
+  /** Computes the vector; called only when the content (or model) changed. */
+  embed: (content: string) => Promise<readonly number[]> | readonly number[];
+  metadata?: Record<string, unknown>;
+};
+
+export type UpsertEmbeddingResult = { id: string; status: "created" | "updated" | "unchanged" };
+
+/**
+ * Stores the embedding of one chunk of an owner's text. Unchanged content under the same model
+ * is neither embedded nor written again; changed content replaces the row in place.
+ */
+export const upsertEmbedding = async (db: DbExecutor, input: UpsertEmbeddingInput): Promise<UpsertEmbeddingResult> => {
+  const { userId, ownerKind, ownerId, chunkIndex = 0, content, model, embed, metadata = {} } = input;
+  const hash = contentHash(content);
+  const existing = await db.embedding.findUnique({
+    where: { userId_ownerKind_ownerId_chunkIndex: { userId, ownerKind, ownerId, chunkIndex } },
+    select: { id: true, contentHash: true, model: true },
+  });
+  if (existing && existing.contentHash === hash && existing.model === model) return { id: existing.id, status: "unchanged" };
+
+  const vector = await embed(content);
+  assertEmbeddingVector(vector);
+  const link = TYPED_LINKS[ownerKind];
+  const rows = await db.$queryRaw<{ id: string; inserted: boolean }[]>`
+    INSERT INTO embeddings (user_id, owner_kind, owner_id, chunk_index, content, content_hash, model, dimension, embedding, metadata,
+                            message_id, insight_id, report_id, updated_at)
+    VALUES (${userId}::uuid, ${ownerKind}::embedding_owner_kind, ${ownerId}::uuid, ${chunkIndex}, ${content}, ${hash}, ${model},
+            ${vector.length}, ${toVectorSql(vector)}, ${JSON.stringify(metadata)}::jsonb,
+            ${link === "message_id" ? ownerId : null}::uuid, ${link === "insight_id" ? ownerId : null}::uuid,
+            ${link === "report_id" ? ownerId : null}::uuid, now())
+    ON CONFLICT (user_id, owner_kind, owner_id, chunk_index) DO UPDATE
+      SET content = EXCLUDED.content, content_hash = EXCLUDED.content_hash, model = EXCLUDED.model,
+          dimension = EXCLUDED.dimension, embedding = EXCLUDED.embedding, metadata = EXCLUDED.metadata, updated_at = now()
+    RETURNING id::text AS id, (xmax = 0) AS inserted`;
+  const row = rows[0];
+  if (!row) throw new Error("The embedding upsert returned no row.");
+  return { id: row.id, status: row.inserted ? "created" : "updated" };
+};
+
+/** Removes an owner's chunks from `fromChunkIndex` on (after its text got shorter), or all of them. */
+export const deleteEmbeddings = async (db: DbExecutor, owner: Omit<EmbeddingOwner, "chunkIndex">, fromChunkIndex = 0) =>
+  db.embedding.deleteMany({ where: { ...owner, chunkIndex: { gte: fromChunkIndex } } });
+
+export type SearchTuning = {
+  /** HNSW candidate list size; higher is more accurate and slower. */
+  efSearch?: number;
+};
+
+const DEFAULT_EF_SEARCH = 100;
+
+/**
+ * Filtered HNSW search with pgvector 0.8's iterative index scans in strict order: the scan keeps
+ * going until `k` rows pass the filter. Settings are transaction-local, so each search runs in a
+ * short transaction of its own.
+ */
+const searchInTransaction = async <T>(db: DbExecutor, query: Prisma.Sql, { efSearch = DEFAULT_EF_SEARCH }: SearchTuning): Promise<T[]> => {
+  const ef = Math.max(1, Math.min(1000, Math.trunc(efSearch)));
+  const run = async (tx: DbExecutor) => {
+    await tx.$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = strict_order`);
+    await tx.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${ef}`);
+    return tx.$queryRaw<T[]>(query);
+  };
+  return "$transaction" in db ? (db as { $transaction: (fn: (tx: DbExecutor) => Promise<T[]>) => Promise<T[]> }).$transaction(run) : run(db);
+};
+
+export type EmbeddingSearchInput = {
+  userId: string;
+  vector: readonly number[];
+  k?: number;
+  ownerKinds?: EmbeddingOwnerKind[];
+  createdAfter?: Date;
+  createdBefore?: Date;
+} & SearchTuning;
+
+export type EmbeddingMatch = {
+  id: string;
+  ownerKind: EmbeddingOwnerKind;
+  ownerId: string;
+  chunkIndex: number;
+  content: string;
+  model: string;
+  createdAt: Date;
+  /** Cosine distance (0 = same direction, 2 = opposite). */
+  distance: number;
+  /** 1 − distance: cosine similarity. */
+  score: number;
+};
+
+const embeddingFilter = ({ userId, ownerKinds, createdAfter, createdBefore }: EmbeddingSearchInput) => {
+  const conditions = [Prisma.sql`user_id = ${userId}::uuid`, Prisma.sql`embedding IS NOT NULL`];
+  if (ownerKinds?.length) conditions.push(Prisma.sql`owner_kind = ANY(${ownerKinds}::text[]::embedding_owner_kind[])`);
+  if (createdAfter) conditions.push(Prisma.sql`created_at >= ${createdAfter}`);
+  if (createdBefore) conditions.push(Prisma.sql`created_at < ${createdBefore}`);
+  return Prisma.join(conditions, " AND ");
+};
+
+/**
+ * The `k` nearest of a user's embeddings by cosine distance, optionally by owner kind and date range.
+ * Uses the HNSW index (`embedding IS NOT NULL` matches its partial predicate); if the index scan
+ * still yields fewer than `k` rows while the user has more, an exact scan answers instead, so a
+ * filtered search never returns fewer results than exist.
+ */
+export const searchEmbeddings = async (db: DbExecutor, input: EmbeddingSearchInput): Promise<EmbeddingMatch[]> => {
+  assertEmbeddingVector(input.vector);
+  const k = Math.max(1, Math.trunc(input.k ?? 10));
+  const query = toVectorSql(input.vector);
+  const where = embeddingFilter(input);
+  const select = Prisma.sql`SELECT id::text AS id, owner_kind::text AS "ownerKind", owner_id::text AS "ownerId", chunk_index AS "chunkIndex",
+                                   content, model, created_at AS "createdAt", (embedding <=> ${query})::float8 AS distance
+                            FROM embeddings WHERE ${where}`;
+  const approximate = await searchInTransaction<Omit<EmbeddingMatch, "score">>(db, Prisma.sql`${select} ORDER BY embedding <=> ${query} LIMIT ${k}`, input);
+  const rows = approximate.length < k ? await exactEmbeddingSearch(db, select, k) : approximate;
+  return rows.map((row) => ({ ...row, score: 1 - row.distance }));
+};
+
+// `+ 0` makes the ORDER BY an expression no index serves, so the planner scans exactly.
+const exactEmbeddingSearch = (db: DbExecutor, select: Prisma.Sql, k: number) =>
+  db.$queryRaw<Omit<EmbeddingMatch, "score">[]>`${select} ORDER BY distance + 0 LIMIT ${k}`;
+
+export type KnowledgeSearchInput = {
+  vector: readonly number[];
+  k?: number;
+  phase?: number;
+  goal?: string;
+  type?: string;
+  /** Only active chunks (default); false searches every chunk. */
+  activeOnly?: boolean;
+} & SearchTuning;
+
+export type KnowledgeMatch = {
+  id: string;
+  chunkId: string;
+  version: string;
+  textContent: string;
+  phase: number | null;
+  goal: string | null;
+  type: string | null;
+  isActive: boolean;
+  distance: number;
+  score: number;
+};
+
+/** The `k` knowledge chunks nearest to `vector`, filtered by phase, goal, type and activity. */
+export const searchKnowledgeChunks = async (db: DbExecutor, input: KnowledgeSearchInput): Promise<KnowledgeMatch[]> => {
+  assertEmbeddingVector(input.vector);
+  const k = Math.max(1, Math.trunc(input.k ?? 5));
+  const query = toVectorSql(input.vector);
+  const conditions = [Prisma.sql`embedding IS NOT NULL`];
+  if (input.activeOnly ?? true) conditions.push(Prisma.sql`is_active = true`);
+  if (input.phase !== undefined) conditions.push(Prisma.sql`phase = ${input.phase}`);
+  if (input.goal !== undefined) conditions.push(Prisma.sql`goal = ${input.goal}`);
+  if (input.type !== undefined) conditions.push(Prisma.sql`type = ${input.type}`);
+  const select = Prisma.sql`SELECT id::text AS id, chunk_id AS "chunkId", version, text_content AS "textContent", phase, goal, type,
+                                   is_active AS "isActive", (embedding <=> ${query})::float8 AS distance
+                            FROM knowledge_chunks WHERE ${Prisma.join(conditions, " AND ")}`;
+  const approximate = await searchInTransaction<Omit<KnowledgeMatch, "score">>(db, Prisma.sql`${select} ORDER BY embedding <=> ${query} LIMIT ${k}`, input);
+  const rows = approximate.length < k ? await db.$queryRaw<Omit<KnowledgeMatch, "score">[]>`${select} ORDER BY distance + 0 LIMIT ${k}` : approximate;
+  return rows.map((row) => ({ ...row, score: 1 - row.distance }));
+};
+
+/** Writes a knowledge chunk's vector (chunks are upserted by chunk id through the client first). */
+export const setKnowledgeChunkEmbedding = async (db: DbExecutor, { chunkId, vector, model }: { chunkId: string; vector: readonly number[]; model: string }) => {
+  assertEmbeddingVector(vector);
+  const updated = await db.$executeRaw`
+    UPDATE knowledge_chunks SET embedding = ${toVectorSql(vector)}, embedding_model = ${model}, updated_at = now() WHERE chunk_id = ${chunkId}`;
+  if (updated === 0) throw new Error(`No knowledge chunk with chunk id ${chunkId}.`);
+};
