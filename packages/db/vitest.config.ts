@@ -1,4 +1,4 @@
 import { baseConfig } from "@cto/vitest-config";
 import { defineConfig, mergeConfig } from "vitest/config";
 
-export default mergeConfig(baseConfig, defineConfig({ test: { globalSetup: ["./test/global-setup.ts"] } }));
+export default mergeConfig(baseConfig, defineConfig({ test: { globalSetup: ["./src/testing/global-setup.ts"] } }));

@@ -1,3 +1,4 @@
+// Plain JavaScript: vitest loads config files with Node, which cannot import TypeScript from a workspace package.
 import { defineConfig } from "vitest/config";
 
 /**

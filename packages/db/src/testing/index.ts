@@ -1,0 +1,5 @@
+// Test fixtures for Cto's packages: real databases (PostgreSQL or embedded), the offline Prisma CLI,
+// and the seed, which doubles as the fixture data.
+export { createEmbeddedTestDatabase, createPostgresTestDatabase, probePostgres, type TestDatabase } from "./databases.ts";
+export { runCommand, runPrisma, CTO_PRISMA_BIN, SCHEMA_ENGINE_BIN, type CommandResult } from "./run-prisma.ts";
+export { testTargets, type TestTarget } from "./targets.ts";
