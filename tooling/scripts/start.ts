@@ -65,16 +65,23 @@ const main = async () => {
     );
   }
 
+  env.PORT ??= "3000";
+  env.CTO_API_ORIGIN ??= `http://127.0.0.1:${env.PORT}`;
+  env.WEB_PORT ??= "5173";
   const children: ChildProcess[] = [];
-  const startApp = (name: string, entry: string) => {
-    const child = spawn(tsx, [entry], { cwd: path.dirname(path.dirname(entry)), env, stdio: "inherit" });
-    child.on("exit", (code) => code && log(`${name} exited with ${code}`));
+  let stopping = false;
+  const startApp = (name: string, command: string, args: string[]) => {
+    const child = spawn(command, args, { cwd: path.join(root, "apps", name), env, stdio: "inherit" });
+    child.on("exit", (code) => !stopping && code && log(`${name} exited with ${code}`));
     children.push(child);
   };
-  startApp("api", path.join(root, "apps", "api", "src", "index.ts"));
-  if (redisOk) startApp("worker", path.join(root, "apps", "worker", "src", "index.ts"));
+  startApp("api", tsx, ["src/index.ts"]);
+  if (redisOk) startApp("worker", tsx, ["src/index.ts"]);
+  startApp("web", path.join(root, "apps", "web", "node_modules", ".bin", "vite"), ["--strictPort"]);
+  log(`Cto is starting: open http://127.0.0.1:${env.WEB_PORT} (API at ${env.CTO_API_ORIGIN}). Ctrl-C stops everything.`);
 
   const shutdown = async () => {
+    stopping = true;
     log("stopping…");
     for (const child of children) child.kill("SIGTERM");
     await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)))));
