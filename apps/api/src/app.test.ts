@@ -1,22 +1,41 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Db } from "@cto/db/client";
+import { createDb, type Db } from "@cto/db/client";
+import { createEmbeddedTestDatabase, type TestDatabase } from "@cto/db/testing";
 
 import { createApp } from "./app.ts";
 
-const fakeDb = (answers: boolean) => ({ $queryRaw: async () => (answers ? [{ "?column?": 1 }] : Promise.reject(new Error("down"))) }) as unknown as Db;
-
 describe("health routes", () => {
+  let database: TestDatabase;
+  let db: Db;
+  // A client whose server does not exist: port 1 on loopback refuses every connection.
+  const unreachable = createDb({ url: "postgresql://postgres@127.0.0.1:1/postgres", log: [] });
+
+  beforeAll(async () => {
+    database = await createEmbeddedTestDatabase({ migrate: true });
+    db = createDb({ url: database.url, log: [] });
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+    await unreachable.$disconnect();
+    await database?.drop();
+  });
+
   it("answers liveness without touching the database", async () => {
-    const response = await createApp({ db: fakeDb(false) }).request("/health");
+    const response = await createApp({ db: unreachable }).request("/health");
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
-  it("is ready when the database answers, and says so when it does not", async () => {
-    expect((await createApp({ db: fakeDb(true) }).request("/ready")).status).toBe(200);
-    const down = await createApp({ db: fakeDb(false) }).request("/ready");
-    expect(down.status).toBe(503);
-    expect(await down.json()).toEqual({ status: "not_ready", database: "unreachable" });
+  it("is ready when the database answers", async () => {
+    const response = await createApp({ db }).request("/ready");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ready", database: "ok" });
+  });
+
+  it("says it is not ready when the database is unreachable", async () => {
+    const response = await createApp({ db: unreachable }).request("/ready");
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: "not_ready", database: "unreachable" });
   });
 });

@@ -2,13 +2,8 @@ import type { TestProject } from "vitest/node";
 
 import { createPostgresTestDatabase, probePostgres } from "./databases.ts";
 
-export type PostgresTestServer = { adminUrl: string; template: string } | null;
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    ctoPostgres: PostgresTestServer;
-  }
-}
+// Type-only: brings the `ctoPostgres` ProvidedContext declaration without loading vitest's runtime here.
+import type { PostgresTestServer } from "./targets.ts";
 
 /**
  * Vitest global setup: finds the real PostgreSQL server (TEST_DATABASE_URL, default the local one)
@@ -21,7 +16,7 @@ export default async function setup(project: TestProject) {
   if (!probe.ok) {
     if (process.env.CI) throw new Error(`CI runs the real-PostgreSQL tests and cannot: ${probe.reason}`);
     console.warn(`\n[cto] real-PostgreSQL tests are SKIPPED: ${probe.reason}\n`);
-    project.provide("ctoPostgres", null);
+    project.provide("ctoPostgres", null satisfies PostgresTestServer);
     return;
   }
   const template = await createPostgresTestDatabase(adminUrl, { migrate: true });

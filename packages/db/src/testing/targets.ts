@@ -2,6 +2,14 @@ import { inject } from "vitest";
 
 import { createEmbeddedTestDatabase, createPostgresTestDatabase, type TestDatabase } from "./databases.ts";
 
+export type PostgresTestServer = { adminUrl: string; template: string } | null;
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    ctoPostgres: PostgresTestServer;
+  }
+}
+
 export type TestTarget = {
   name: "postgres" | "embedded";
   /** A new database with every migration applied. */
