@@ -35,7 +35,7 @@ const setup = () => {
   if (pnpm(["--filter", "@cto/db", "run", "generate"]) !== 0) fail("`prisma generate` failed; see above.");
 };
 
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
+const tsx = path.join(root, "tooling", "scripts", "node_modules", ".bin", "tsx");
 
 switch (command) {
   case "setup":

@@ -7,7 +7,7 @@ import path from "node:path";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@cto/db/embedded";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
+const tsx = path.join(root, "tooling", "scripts", "node_modules", ".bin", "tsx");
 const dbPackage = path.join(root, "packages", "db");
 
 const log = (message: string) => console.log(`cto: ${message}`);
@@ -38,7 +38,8 @@ const main = async () => {
   let embedded: EmbeddedDatabase | undefined;
   if (!env.DATABASE_URL) {
     log("no DATABASE_URL: starting the embedded PostgreSQL (PGlite + pgvector) in .data/pglite…");
-    embedded = await startEmbeddedDatabase();
+    const port = env.EMBEDDED_DB_PORT ? Number(env.EMBEDDED_DB_PORT) : undefined;
+    embedded = await startEmbeddedDatabase(port === undefined ? {} : { port });
     env.DATABASE_URL = embedded.url;
     env.SHADOW_DATABASE_URL ??= embedded.shadowDatabaseUrl;
     log(`embedded database at ${embedded.url} (psql works too)`);
@@ -66,6 +67,7 @@ const main = async () => {
   }
 
   env.PORT ??= "3000";
+  env.WORKER_HEALTH_PORT ??= "3001";
   env.CTO_API_ORIGIN ??= `http://127.0.0.1:${env.PORT}`;
   env.WEB_PORT ??= "5173";
   const children: ChildProcess[] = [];
