@@ -2,11 +2,12 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { defaultDataDir } from "./embedded/paths.ts";
+import { findWorkspaceRoot } from "./embedded/paths.ts";
 
 const VERSION = "v1";
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
+const TAG_BYTES = 16;
 
 export type SecretBox = {
   /** AES-256-GCM; the result is `v1:<iv>:<tag>:<ciphertext>` in base64url, safe for a text column. */
@@ -20,14 +21,15 @@ export const createSecretBox = (key: Buffer): SecretBox => {
   return {
     encrypt: (plaintext) => {
       const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv("aes-256-gcm", key, iv);
+      const cipher = createCipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
       const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
       return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(":");
     },
     decrypt: (sealed) => {
       const [version, iv, tag, ciphertext] = sealed.split(":");
       if (version !== VERSION || !iv || !tag || ciphertext === undefined) throw new Error("Not a sealed secret of a known version.");
-      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+      // A fixed tag length: without it, GCM accepts a truncated (as short as 4-byte) tag, which is forgeable.
+      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: TAG_BYTES });
       decipher.setAuthTag(Buffer.from(tag, "base64url"));
       return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
     },
@@ -47,7 +49,9 @@ const parseKey = (value: string) => {
 export const loadEncryptionKey = (env: NodeJS.ProcessEnv = process.env): Buffer => {
   if (env.CTO_ENCRYPTION_KEY) return parseKey(env.CTO_ENCRYPTION_KEY);
   if (env.NODE_ENV === "production") throw new Error("CTO_ENCRYPTION_KEY is required in production.");
-  const file = path.join(defaultDataDir(), "encryption.key");
+  // The data folder from `env` (as defaultDataDir() does from process.env), so a passed env is honoured throughout.
+  const dataDir = env.CTO_DATA_DIR ? path.resolve(env.CTO_DATA_DIR) : path.join(findWorkspaceRoot(), ".data");
+  const file = path.join(dataDir, "encryption.key");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(KEY_BYTES).toString("hex"), { mode: 0o600 });

@@ -48,7 +48,7 @@ export const seedIdentity = async ({ db, user, friend, now, secrets, id }: SeedC
   });
   await db.verificationToken.createMany({
     skipDuplicates: true,
-    data: [{ identifier: `pending-${user.email}`, token: `seed-${id("verification")}`, expires: daysFrom(now, 1) }],
+    data: [{ identifier: user.email, token: `seed-${id("verification")}`, expires: daysFrom(now, 1) }],
   });
   await db.passwordReset.createMany({
     skipDuplicates: true,

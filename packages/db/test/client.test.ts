@@ -1,0 +1,66 @@
+// createDb / getDb / disconnectDb: the client factory and the process-wide singleton.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createDb, disconnectDb, getDb } from "../src/client.ts";
+import { testTargets, type TestDatabase } from "../src/testing/index.ts";
+
+describe("createDb", () => {
+  it("throws a clear error without a URL", () => {
+    const saved = process.env.DATABASE_URL;
+    delete process.env.DATABASE_URL;
+    try {
+      expect(() => createDb()).toThrow(/DATABASE_URL is not set/);
+      expect(() => createDb({ url: "" })).toThrow(/DATABASE_URL is not set/);
+    } finally {
+      if (saved === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = saved;
+    }
+  });
+});
+
+// One target is enough here: the singleton is about the process, not the database.
+const target = testTargets()[0]!;
+
+describe(`getDb / disconnectDb on ${target.name}`, () => {
+  let database: TestDatabase;
+  let savedUrl: string | undefined;
+
+  beforeAll(async () => {
+    database = await target.createMigrated();
+    savedUrl = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = database.url;
+    // Start from no singleton, whatever ran before in this process.
+    await disconnectDb();
+  });
+
+  afterAll(async () => {
+    await disconnectDb();
+    if (savedUrl === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = savedUrl;
+    await database?.drop();
+  });
+
+  it("returns the same client every time, connected to DATABASE_URL", async () => {
+    const first = getDb();
+    const second = getDb();
+    expect(second).toBe(first);
+    // It really talks to the test database (migrated and empty).
+    const rows = await first.$queryRaw<{ database: string }[]>`SELECT current_database() AS database`;
+    expect(rows).toEqual([{ database: database.name }]);
+    expect(await first.user.count()).toBe(0);
+  });
+
+  it("gives a new, working client after disconnectDb()", async () => {
+    const before = getDb();
+    await disconnectDb();
+    const after = getDb();
+    expect(after).not.toBe(before);
+    expect(getDb()).toBe(after);
+    expect(await after.user.count()).toBe(0);
+  });
+
+  it("disconnectDb() without a client is harmless", async () => {
+    await disconnectDb();
+    await expect(disconnectDb()).resolves.toBeUndefined();
+  });
+});
