@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { findWorkspaceRoot } from "./embedded/paths.ts";
+import { defaultDataDir } from "./embedded/paths.ts";
 
 const VERSION = "v1";
 const KEY_BYTES = 32;
@@ -49,9 +49,7 @@ const parseKey = (value: string) => {
 export const loadEncryptionKey = (env: NodeJS.ProcessEnv = process.env): Buffer => {
   if (env.CTO_ENCRYPTION_KEY) return parseKey(env.CTO_ENCRYPTION_KEY);
   if (env.NODE_ENV === "production") throw new Error("CTO_ENCRYPTION_KEY is required in production.");
-  // The data folder from `env` (as defaultDataDir() does from process.env), so a passed env is honoured throughout.
-  const dataDir = env.CTO_DATA_DIR ? path.resolve(env.CTO_DATA_DIR) : path.join(findWorkspaceRoot(), ".data");
-  const file = path.join(dataDir, "encryption.key");
+  const file = path.join(defaultDataDir(env), "encryption.key");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(KEY_BYTES).toString("hex"), { mode: 0o600 });

@@ -12,6 +12,6 @@ export const findWorkspaceRoot = (from = process.cwd()): string => {
   }
 };
 
-/** Where the embedded database keeps its files: CTO_DATA_DIR, else `.data/` at the workspace root. */
-export const defaultDataDir = (): string =>
-  process.env.CTO_DATA_DIR ? path.resolve(process.env.CTO_DATA_DIR) : path.join(findWorkspaceRoot(), ".data");
+/** Where Cto keeps local files (embedded database, development key): CTO_DATA_DIR, else `.data/` at the workspace root. */
+export const defaultDataDir = (env: NodeJS.ProcessEnv = process.env): string =>
+  env.CTO_DATA_DIR ? path.resolve(env.CTO_DATA_DIR) : path.join(findWorkspaceRoot(), ".data");
