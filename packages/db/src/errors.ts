@@ -48,13 +48,26 @@ const CONNECTION_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "S
 
 /** Walks an error, its `cause` chain and Prisma's `meta.driverAdapterError`, collecting what they say. */
 const collect = (error: unknown) => {
-  const found = { sqlState: undefined as string | undefined, kind: undefined as string | undefined, fields: [] as string[], constraint: undefined as string | undefined };
+  const found = {
+    sqlState: undefined as string | undefined,
+    kind: undefined as string | undefined,
+    fields: [] as string[],
+    constraint: undefined as string | undefined,
+    /** PostgreSQL's own message, without Prisma's invocation trace around it. */
+    databaseMessage: undefined as string | undefined,
+  };
   const seen = new Set<unknown>();
   const visit = (value: unknown) => {
     if (!value || typeof value !== "object" || seen.has(value)) return;
     seen.add(value);
     const e = value as ErrorLike;
     if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && !/^P\d{4}$/.test(e.code)) found.sqlState ??= e.code;
+    const original = value as { originalCode?: unknown; originalMessage?: unknown };
+    if (typeof original.originalCode === "string") found.sqlState ??= original.originalCode;
+    if (typeof original.originalMessage === "string") {
+      found.databaseMessage ??= original.originalMessage;
+      found.constraint ??= /constraint "([^"]+)"/.exec(original.originalMessage)?.[1];
+    }
     if (typeof e.kind === "string" && e.kind !== "postgres") found.kind ??= e.kind;
     const constraint = e.constraint as { fields?: unknown; index?: unknown } | undefined;
     if (constraint && Array.isArray(constraint.fields)) found.fields = constraint.fields.map(String);
@@ -72,12 +85,12 @@ export const toDbError = (error: unknown): DbError | undefined => {
   if (error instanceof DbError) return error;
   const e = (error ?? {}) as ErrorLike;
   const prismaCode = typeof e.code === "string" && /^P\d{4}$/.test(e.code) ? e.code : undefined;
-  const { sqlState, kind, fields, constraint } = collect(error);
-  const message = typeof e.message === "string" ? e.message : String(error);
+  const { sqlState, kind, fields, constraint, databaseMessage } = collect(error);
+  const message = databaseMessage ?? (typeof e.message === "string" ? e.message : String(error));
   const options = { fields, cause: error, ...(constraint ? { constraint } : {}) };
 
   if (prismaCode === "P2002" || kind === "UniqueConstraintViolation" || sqlState === "23505")
-    return new ConflictError(`A record with the same ${fields.join(", ") || "unique value"} already exists.`, options);
+    return new ConflictError(`A record with the same ${fields.join(", ") || constraint || "unique value"} already exists.`, options);
   if (prismaCode === "P2025" || prismaCode === "P2001") return new NotFoundError("The record was not found.", { cause: error });
   if (prismaCode === "P2003" || kind === "ForeignKeyConstraintViolation" || sqlState === "23503")
     return new DbError("invalid_reference", "A referenced record does not exist.", options);
