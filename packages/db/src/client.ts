@@ -18,7 +18,8 @@ const logLevelsFor = (nodeEnv: string | undefined): Prisma.LogLevel[] =>
 /** A Prisma Client on @prisma/adapter-pg (no native engine) with the soft-delete guard. */
 export const createDb = ({ url = process.env.DATABASE_URL, log, maxConnections }: CreateDbOptions = {}) => {
   if (!url) throw new Error("DATABASE_URL is not set: point it at PostgreSQL, or start Cto with `npm start` for the embedded database.");
-  const adapter = new PrismaPg({ connectionString: url, ...(maxConnections ? { max: maxConnections } : {}) });
+  // Sessions run in UTC so that timestamps without an offset (raw query parameters) mean what they say.
+  const adapter = new PrismaPg({ connectionString: url, options: "-c TimeZone=UTC", ...(maxConnections ? { max: maxConnections } : {}) });
   return new PrismaClient({ adapter, log: log ?? logLevelsFor(process.env.NODE_ENV) }).$extends(softDeleteExtension);
 };
 

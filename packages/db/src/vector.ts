@@ -130,8 +130,9 @@ export type EmbeddingMatch = {
 const embeddingFilter = ({ userId, ownerKinds, createdAfter, createdBefore }: EmbeddingSearchInput) => {
   const conditions = [Prisma.sql`user_id = ${userId}::uuid`, Prisma.sql`embedding IS NOT NULL`];
   if (ownerKinds?.length) conditions.push(Prisma.sql`owner_kind = ANY(${ownerKinds}::text[]::embedding_owner_kind[])`);
-  if (createdAfter) conditions.push(Prisma.sql`created_at >= ${createdAfter}`);
-  if (createdBefore) conditions.push(Prisma.sql`created_at < ${createdBefore}`);
+  // ISO strings with an explicit offset: a bare Date parameter would be read in the session's time zone.
+  if (createdAfter) conditions.push(Prisma.sql`created_at >= ${createdAfter.toISOString()}::timestamptz`);
+  if (createdBefore) conditions.push(Prisma.sql`created_at < ${createdBefore.toISOString()}::timestamptz`);
   return Prisma.join(conditions, " AND ");
 };
 
@@ -150,13 +151,14 @@ export const searchEmbeddings = async (db: DbExecutor, input: EmbeddingSearchInp
                                    content, model, created_at AS "createdAt", (embedding <=> ${query})::float8 AS distance
                             FROM embeddings WHERE ${where}`;
   const approximate = await searchInTransaction<Omit<EmbeddingMatch, "score">>(db, Prisma.sql`${select} ORDER BY embedding <=> ${query} LIMIT ${k}`, input);
-  const rows = approximate.length < k ? await exactEmbeddingSearch(db, select, k) : approximate;
+  const rows = approximate.length < k ? await exactEmbeddingSearch(db, select, query, k) : approximate;
   return rows.map((row) => ({ ...row, score: 1 - row.distance }));
 };
 
-// `+ 0` makes the ORDER BY an expression no index serves, so the planner scans exactly.
-const exactEmbeddingSearch = (db: DbExecutor, select: Prisma.Sql, k: number) =>
-  db.$queryRaw<Omit<EmbeddingMatch, "score">[]>`${select} ORDER BY distance + 0 LIMIT ${k}`;
+// `+ 0` makes the ORDER BY an expression no index serves, so the planner scans exactly. The distance
+// is spelled out: an output column's alias cannot be used inside an ORDER BY expression.
+const exactEmbeddingSearch = (db: DbExecutor, select: Prisma.Sql, query: Prisma.Sql, k: number) =>
+  db.$queryRaw<Omit<EmbeddingMatch, "score">[]>`${select} ORDER BY (embedding <=> ${query}) + 0 LIMIT ${k}`;
 
 export type KnowledgeSearchInput = {
   vector: readonly number[];
@@ -195,7 +197,7 @@ export const searchKnowledgeChunks = async (db: DbExecutor, input: KnowledgeSear
                                    is_active AS "isActive", (embedding <=> ${query})::float8 AS distance
                             FROM knowledge_chunks WHERE ${Prisma.join(conditions, " AND ")}`;
   const approximate = await searchInTransaction<Omit<KnowledgeMatch, "score">>(db, Prisma.sql`${select} ORDER BY embedding <=> ${query} LIMIT ${k}`, input);
-  const rows = approximate.length < k ? await db.$queryRaw<Omit<KnowledgeMatch, "score">[]>`${select} ORDER BY distance + 0 LIMIT ${k}` : approximate;
+  const rows = approximate.length < k ? await db.$queryRaw<Omit<KnowledgeMatch, "score">[]>`${select} ORDER BY (embedding <=> ${query}) + 0 LIMIT ${k}` : approximate;
   return rows.map((row) => ({ ...row, score: 1 - row.distance }));
 };
 

@@ -64,3 +64,26 @@ describe(`getDb / disconnectDb on ${target.name}`, () => {
     await expect(disconnectDb()).resolves.toBeUndefined();
   });
 });
+
+describe.each(testTargets())("client sessions on $name", (target) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await target.createMigrated();
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it("run in UTC whatever the server's default time zone, so raw timestamps keep their meaning", async () => {
+    const admin = createDb({ url: database.url, log: [] });
+    await admin.$executeRawUnsafe(`ALTER DATABASE "${database.name}" SET timezone = 'America/New_York'`);
+    await admin.$disconnect();
+    const db = createDb({ url: database.url, log: [] });
+    try {
+      const [row] = await db.$queryRaw<{ timezone: string }[]>`SELECT current_setting('TimeZone') AS timezone`;
+      expect(row?.timezone).toBe("UTC");
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
