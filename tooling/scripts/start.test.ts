@@ -1,23 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { freePort } from "@cto/db/testing";
+
 const tsx = path.join(import.meta.dirname, "node_modules", ".bin", "tsx");
 const startScript = path.join(import.meta.dirname, "start.ts");
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 type Started = { child: ChildProcess; output: () => string; ports: Record<"db" | "api" | "worker" | "web", number> };
 

@@ -1,17 +1,8 @@
 import { spawn } from "node:child_process";
-import net from "node:net";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { CTO_PRISMA_BIN, testTargets, type TestDatabase } from "../src/testing/index.ts";
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+import { CTO_PRISMA_BIN, freePort, testTargets, type TestDatabase } from "../src/testing/index.ts";
 
 // Studio needs no schema engine, but it runs through the same offline wrapper as every other command.
 describe.each(testTargets())("prisma studio on $name", (target) => {
