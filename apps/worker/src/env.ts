@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { parseEnv } from "@cto/contracts/env";
+
 const ZEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
@@ -10,11 +12,4 @@ const ZEnvSchema = z.object({
 export type TEnv = z.infer<typeof ZEnvSchema>;
 
 /** The worker's whole configuration, validated once at start; nothing else reads process.env. */
-export const loadEnv = (source: NodeJS.ProcessEnv = process.env): TEnv => {
-  const parsed = ZEnvSchema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
-    throw new Error(`Invalid worker environment:\n${problems}`);
-  }
-  return parsed.data;
-};
+export const loadEnv = (source: NodeJS.ProcessEnv = process.env): TEnv => parseEnv(ZEnvSchema, source, "worker");
