@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 
 import { createDatabase } from "./connection-check.ts";
 import { loadSchemaEngineWasm, WasmSchemaEngineClass, type WasmSchemaEngine } from "./load-wasm.ts";
-import { createMigrationAdapterFactory } from "./migration-adapter.ts";
+import { createMigrationAdapterFactory, takeLastScriptFailure, type ScriptFailure } from "./migration-adapter.ts";
 import type { RpcHandler } from "./rpc-server.ts";
 
 export type Datasource = { url?: string; shadowDatabaseUrl?: string };
@@ -12,6 +12,35 @@ type EngineParams = Record<string, unknown> & { migrationsList?: unknown; filter
 // Methods the CLI sends that the WASM engine names differently or lacks.
 const UNSUPPORTED = new Set(["getDatabaseDescription"]);
 const SHADOW_FACTORY_ERROR = "shadow DB must be provided through an external factory";
+
+type MigrationDirectory = { path?: string; migrationFile?: { content?: { tag?: string; value?: string } } };
+
+/**
+ * The native engine reports a migration script that fails as P3018 (migration name, database error code
+ * and message); the WASM engine only says "external connector error" with a summary of the driver error.
+ * Rebuilds the P3018 error from the script the adapter saw fail.
+ */
+const toApplyMigrationError = (error: unknown, params: EngineParams, failure: ScriptFailure | undefined): unknown => {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (!failure || (typeof code === "string" && /^P\d{4}$/.test(code))) return error;
+  const directories = ((params.migrationsList as { migrationDirectories?: MigrationDirectory[] } | undefined)?.migrationDirectories ?? []);
+  const fromScript = directories.find((directory) => directory.migrationFile?.content?.value === failure.script)?.path;
+  const fromTrace = /migration_name="([^"]+)"/.exec(String((error as Error | null)?.message))?.[1];
+  const migrationName = fromScript ?? fromTrace;
+  if (!migrationName) return error;
+  const { message = String(error), code: sqlState, detail, hint, position } = failure.error;
+  const databaseError = [`ERROR: ${message}`, detail && `DETAIL: ${detail}`, hint && `HINT: ${hint}`, position && `POSITION: ${position}`]
+    .filter(Boolean)
+    .join("\n");
+  const databaseErrorCode = sqlState ?? "none";
+  return Object.assign(
+    new Error(
+      "A migration failed to apply. New migrations cannot be applied before the error is recovered from. Read more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve\n\n" +
+        `Migration name: ${migrationName}\n\nDatabase error code: ${databaseErrorCode}\n\nDatabase error:\n${databaseError}\n`,
+    ),
+    { code: "P3018", meta: { migration_name: migrationName, database_error_code: databaseErrorCode, database_error: databaseError } },
+  );
+};
 
 const logLine = (line: string) => process.stderr.write(line.endsWith("\n") ? line : `${line}\n`);
 
@@ -50,6 +79,14 @@ export const createEngineHost = ({ datamodelPaths, datasource }: { datamodelPath
         // The CLI prints diff output only when the engine asks it to; the result's stdout is ignored.
         if (result.stdout) await client.print(result.stdout);
         return result;
+      }
+      case "applyMigrations": {
+        takeLastScriptFailure();
+        try {
+          return await wasm.applyMigrations(params as never);
+        } catch (error) {
+          throw toApplyMigrationError(error, params as EngineParams, takeLastScriptFailure());
+        }
       }
       case "evaluateDataLoss": {
         const input = params as EngineParams;

@@ -28,6 +28,17 @@ type Patchable = {
   onError: (error: unknown) => never;
 };
 
+/** A migration script PostgreSQL refused, with its error (the WASM engine passes on only a summary of it). */
+export type ScriptFailure = { script: string; error: { message?: string; code?: string; detail?: string; hint?: string; position?: string } };
+let lastScriptFailure: ScriptFailure | undefined;
+
+/** The script that failed last on any adapter of this process, if any; forgets it. */
+export const takeLastScriptFailure = (): ScriptFailure | undefined => {
+  const failure = lastScriptFailure;
+  lastScriptFailure = undefined;
+  return failure;
+};
+
 /**
  * Two faults of @prisma/adapter-pg break migrations and are mended on each adapter instance:
  * - catalog types are not described: the engine reads `"char"` columns (OID 18, e.g.
@@ -60,6 +71,7 @@ const mendAdapter = <T extends SqlDriverAdapter>(adapter: T): T => {
     try {
       await patchable.client.query(script);
     } catch (error) {
+      lastScriptFailure = { script, error: (error ?? {}) as ScriptFailure["error"] };
       patchable.onError(error);
     }
   };
