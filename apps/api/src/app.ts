@@ -1,18 +1,56 @@
-import { Hono } from "hono";
+import { Scalar } from "@scalar/hono-api-reference";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
 
 import type { Db } from "@cto/db/client";
 
+import { DEFAULT_CONFIG, type ApiConfig, type AppEnv } from "./context.ts";
+import { handleError, renderError } from "./errors.ts";
+import { createRouter } from "./lib/openapi.ts";
+import { limitBodySize, requireJsonBody } from "./middleware/request-hygiene.ts";
+import { apiKeyRoutes } from "./routes/api-keys.ts";
+import { authRoutes } from "./routes/auth.ts";
 import { healthRoutes } from "./routes/health.ts";
 
-export type AppEnv = { Variables: { db: Db } };
+export type { AppEnv };
 
-export const createApp = ({ db }: { db: Db }) => {
-  const app = new Hono<AppEnv>();
+const pathPattern = (path: string) => new RegExp(`^${path.replace(/\/\*$/, "(/.*)?").replace(/:[^/]+/g, "[^/]+")}/?$`);
+
+export const createApp = ({ db, config = DEFAULT_CONFIG }: { db: Db; config?: ApiConfig }) => {
+  const app = createRouter();
+  app.use(requestId());
+  app.use(secureHeaders());
+  app.use(cors({ origin: config.webOrigin, credentials: true, allowHeaders: ["Content-Type", "Authorization"], exposeHeaders: ["X-Request-Id", "Retry-After"] }));
   app.use(async (c, next) => {
     c.set("db", db);
+    c.set("config", config);
     await next();
   });
+  app.use(limitBodySize(config.maxBodyBytes));
+  app.use(requireJsonBody);
+
   app.route("/", healthRoutes);
-  app.get("/", (c) => c.json({ name: "Cto API", health: "/health", ready: "/ready" }));
+  app.route("/auth", authRoutes);
+  app.route("/api-keys", apiKeyRoutes);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", { type: "apiKey", in: "cookie", name: "cto_session", description: "Set by /auth/sign-in; the web app's credential" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "An API key from POST /api-keys" });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Cto API", version: "0.1.0", description: "Cto's REST API. Enum values are lowercase snake; timestamps are Unix milliseconds. Every error is `{ error: { code, message, requestId, details? } }`." },
+    servers: [{ url: "/" }],
+  });
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Cto API" }));
+
+  app.notFound((c) => {
+    const sameRoute = app.routes.filter((route) => route.method !== "ALL" && pathPattern(route.path).test(c.req.path));
+    if (sameRoute.length) {
+      c.header("Allow", [...new Set(sameRoute.map((route) => route.method))].join(", "));
+      return renderError(c, "method_not_allowed", `${c.req.method} is not allowed here.`);
+    }
+    return renderError(c, "not_found", `No route ${c.req.method} ${c.req.path}.`);
+  });
+  app.onError(handleError);
   return app;
 };

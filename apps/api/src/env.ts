@@ -7,6 +7,7 @@ const ZEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().default("127.0.0.1"),
   DATABASE_URL: z.string().url(),
+  WEB_ORIGIN: z.string().url().default("http://127.0.0.1:5173"),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

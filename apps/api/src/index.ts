@@ -3,11 +3,13 @@ import { serve } from "@hono/node-server";
 import { createDb } from "@cto/db/client";
 
 import { createApp } from "./app.ts";
+import { DEFAULT_CONFIG } from "./context.ts";
 import { loadEnv } from "./env.ts";
 
 const env = loadEnv();
 const db = createDb({ url: env.DATABASE_URL });
-const server = serve({ fetch: createApp({ db }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+const config = { ...DEFAULT_CONFIG, webOrigin: env.WEB_ORIGIN, secureCookies: env.NODE_ENV === "production" };
+const server = serve({ fetch: createApp({ db, config }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   console.log(`api: listening on http://${env.HOST}:${info.port}`);
 });
 

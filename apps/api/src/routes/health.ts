@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 
-import type { AppEnv } from "../app.ts";
+import type { AppEnv } from "../context.ts";
 
 /** Liveness says the process serves; readiness says its database answers. */
 export const healthRoutes = new Hono<AppEnv>()

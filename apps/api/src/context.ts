@@ -1,0 +1,29 @@
+import type { Db } from "@cto/db/client";
+
+export type AuthContext = {
+  userId: string;
+  role: "USER" | "ADMIN";
+  via: "session" | "api_key";
+  sessionId?: string;
+  apiKeyId?: string;
+};
+
+export type ApiConfig = {
+  /** The SPA's origin, allowed by CORS and by the CSRF origin check. */
+  webOrigin: string;
+  /** Secure cookies (HTTPS only); off for plain-HTTP localhost development. */
+  secureCookies: boolean;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  maxBodyBytes: number;
+};
+
+export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig } };
+
+export const DEFAULT_CONFIG: ApiConfig = {
+  webOrigin: "http://127.0.0.1:5173",
+  secureCookies: false,
+  sessionIdleMs: 7 * 24 * 3_600_000,
+  sessionAbsoluteMs: 30 * 24 * 3_600_000,
+  maxBodyBytes: 1_000_000,
+};

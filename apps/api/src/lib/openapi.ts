@@ -1,0 +1,40 @@
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+
+import { ZErrorSchema } from "@cto/contracts/errors";
+
+import type { AppEnv } from "../context.ts";
+import { renderError } from "../errors.ts";
+
+/** A router whose request validation failures answer 400 `validation_failed` with each field's path. */
+export const createRouter = () =>
+  new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const details = result.error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
+      return renderError(c, "validation_failed", "The request is not valid; see details.", details);
+    },
+  });
+
+const errorContent = { "application/json": { schema: ZErrorSchema } };
+
+/** The error responses every route documents, plus those it names. */
+export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 429)[]) => {
+  const descriptions: Record<number, string> = {
+    400: "Invalid request (validation_failed or bad_request, with field paths in details)",
+    401: "Not signed in, or the API key is invalid",
+    403: "Not allowed",
+    404: "Not found (also for another user's records)",
+    409: "Conflict with the current state",
+    413: "Request body too large",
+    415: "Request body is not JSON",
+    429: "Too many requests; see Retry-After",
+  };
+  const wanted = new Set([400, 401, ...statuses]);
+  return Object.fromEntries([...wanted].map((status) => [status, { description: descriptions[status]!, content: errorContent }]));
+};
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+
+export const ZIdParamsSchema = z.object({ id: z.string().uuid().openapi({ param: { name: "id", in: "path" }, example: "3f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f" }) });
+
+export const SECURITY: Record<string, string[]>[] = [{ sessionCookie: [] }, { apiKey: [] }];

@@ -1,0 +1,68 @@
+import { createRoute } from "@hono/zod-openapi";
+import { deleteCookie, setCookie } from "hono/cookie";
+
+import { ZSessionSchema, ZSignInSchema, ZSignUpSchema, ZUserSchema } from "@cto/contracts/api/auth";
+import { toApiRow } from "@cto/contracts/rows";
+import { User } from "@cto/contracts/tables";
+
+import type { AppEnv } from "../context.ts";
+import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
+import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
+import { signIn, signUp } from "../services/accounts.ts";
+import { createSession, revokeSession } from "../services/sessions.ts";
+import type { Context } from "hono";
+
+const toApiUser = (user: Record<string, unknown>) => ZUserSchema.parse(toApiRow(User, user, ["passwordHash"]));
+
+/** Signs the user in on this browser: a new session, its token only in an httpOnly cookie. */
+const startSession = async (c: Context<AppEnv>, userId: string) => {
+  const config = c.get("config");
+  const { token, absoluteExpiresAt } = await createSession({ db: c.get("db"), config, userId, ipAddress: c.req.header("x-forwarded-for")?.split(",")[0]?.trim(), userAgent: c.req.header("user-agent") });
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: "Lax", secure: config.secureCookies, path: "/", expires: absoluteExpiresAt });
+  return absoluteExpiresAt;
+};
+
+const signUpRoute = createRoute({
+  method: "post", path: "/sign-up", tags: ["Auth"], summary: "Create an account and sign in",
+  request: { body: { required: true, content: { "application/json": { schema: ZSignUpSchema } } } },
+  responses: { 201: jsonContent(ZSessionSchema, "Signed up and signed in (session cookie set)"), ...errorResponses(409, 415) },
+});
+const signInRoute = createRoute({
+  method: "post", path: "/sign-in", tags: ["Auth"], summary: "Sign in with email and password",
+  request: { body: { required: true, content: { "application/json": { schema: ZSignInSchema } } } },
+  responses: { 200: jsonContent(ZSessionSchema, "Signed in (a new session cookie)"), ...errorResponses(415) },
+});
+const signOutRoute = createRoute({
+  method: "post", path: "/sign-out", tags: ["Auth"], summary: "Sign out: revoke this session", security: SECURITY, middleware: [requireAuth] as const,
+  responses: { 204: { description: "Signed out" }, ...errorResponses(403) },
+});
+const sessionRoute = createRoute({
+  method: "get", path: "/session", tags: ["Auth"], summary: "Who is signed in", security: SECURITY, middleware: [requireAuth] as const,
+  responses: { 200: jsonContent(ZSessionSchema, "The signed-in user"), ...errorResponses() },
+});
+
+export const authRoutes = createRouter()
+  .openapi(signUpRoute, async (c) => {
+    const body = c.req.valid("json");
+    const user = await signUp({ db: c.get("db"), ...body });
+    const expiresAt = await startSession(c, user.id);
+    return c.json({ user: toApiUser(user), via: "session" as const, expiresAt: expiresAt.getTime() }, 201);
+  })
+  .openapi(signInRoute, async (c) => {
+    const user = await signIn({ db: c.get("db"), ...c.req.valid("json") });
+    const expiresAt = await startSession(c, user.id);
+    return c.json({ user: toApiUser(user), via: "session" as const, expiresAt: expiresAt.getTime() }, 200);
+  })
+  .openapi(signOutRoute, async (c) => {
+    const { sessionId } = c.get("auth");
+    if (sessionId) await revokeSession({ db: c.get("db"), sessionId });
+    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    return c.body(null, 204);
+  })
+  .openapi(sessionRoute, async (c) => {
+    const auth = c.get("auth");
+    const user = await c.get("db").user.findUniqueOrThrow({ where: { id: auth.userId } });
+    const session = auth.sessionId ? await c.get("db").session.findUnique({ where: { id: auth.sessionId }, select: { expires: true } }) : null;
+    return c.json({ user: toApiUser(user), via: auth.via, expiresAt: session?.expires.getTime() ?? null }, 200);
+  });
+
