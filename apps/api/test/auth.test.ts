@@ -100,7 +100,7 @@ describe("CSRF protection and API keys", () => {
     const bearer = (key: string) => harness.app.request("/auth/session", { headers: { authorization: `Bearer ${key}` } });
     const asKey = await bearer(created.body.key);
     expect(asKey.status).toBe(200);
-    expect((await asKey.json()).via).toBe("api_key");
+    expect(((await asKey.json()) as { via: string }).via).toBe("api_key");
     expect((await bearer("cto_not-a-real-key")).status).toBe(401);
 
     expect((await client.request("DELETE", `/api-keys/${created.body.id}`)).status).toBe(204);
@@ -124,19 +124,19 @@ describe("malformed requests never reach a handler", () => {
     expect(form.status).toBe(415);
     const malformed = await harness.app.request("/auth/sign-in", { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).error.code).toMatch(/bad_request|validation_failed/);
+    expect(((await malformed.json()) as { error: { code: string } }).error.code).toMatch(/bad_request|validation_failed/);
     const huge = await harness.app.request("/auth/sign-in", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "a@b.co", password: "x".repeat(2_000_000) }) });
     expect(huge.status).toBe(413);
     const unknown = await harness.app.request("/nope");
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()).error).toMatchObject({ code: "not_found", requestId: expect.any(String) });
+    expect(((await unknown.json()) as { error: unknown }).error).toMatchObject({ code: "not_found", requestId: expect.any(String) });
     const wrongMethod = await harness.app.request("/auth/sign-in", { method: "GET" });
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get("allow")).toContain("POST");
   });
 
   it("serves the OpenAPI 3.1 document and the interactive docs", async () => {
-    const document = await (await harness.app.request("/openapi.json")).json();
+    const document = (await (await harness.app.request("/openapi.json")).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/auth/sign-up", "/auth/sign-in", "/api-keys", "/api-keys/{id}"]));
     expect((await harness.app.request("/docs")).status).toBe(200);
