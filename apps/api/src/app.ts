@@ -11,6 +11,7 @@ import { createRouter } from "./lib/openapi.ts";
 import { limitBodySize, requireJsonBody } from "./middleware/request-hygiene.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { commitmentRoutes, goalRoutes } from "./routes/goals.ts";
 import { healthRoutes } from "./routes/health.ts";
 
 export type { AppEnv };
@@ -33,6 +34,8 @@ export const createApp = ({ db, config = DEFAULT_CONFIG }: { db: Db; config?: Ap
   app.route("/", healthRoutes);
   app.route("/auth", authRoutes);
   app.route("/api-keys", apiKeyRoutes);
+  app.route("/goals", goalRoutes);
+  app.route("/commitments", commitmentRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", { type: "apiKey", in: "cookie", name: "cto_session", description: "Set by /auth/sign-in; the web app's credential" });
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "An API key from POST /api-keys" });

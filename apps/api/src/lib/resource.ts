@@ -1,0 +1,160 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Table } from "drizzle-orm";
+
+import type { Db } from "@cto/db/client";
+import { zPage, ZPageQuerySchema } from "@cto/contracts/pagination";
+import { apiRowSchema, toApiRow } from "@cto/contracts/rows";
+
+import { ApiError } from "../errors.ts";
+import { requireAuth } from "../middleware/auth.ts";
+import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "./openapi.ts";
+
+type Row = Record<string, unknown> & { id: string };
+type Where = Record<string, unknown>;
+/** The slice of a Prisma model delegate the resource routes use; each model's delegate fits it. */
+export type ModelDelegate = {
+  findMany: (args: object) => Promise<Row[]>;
+  findFirst: (args: object) => Promise<Row | null>;
+  create: (args: object) => Promise<Row>;
+  update: (args: object) => Promise<Row>;
+  delete: (args: object) => Promise<Row>;
+};
+
+export type ResourceSpec<Q extends z.ZodObject, C extends z.ZodObject, U extends z.ZodObject> = {
+  /** Plural noun for messages and OpenAPI, e.g. "goals". */
+  name: string;
+  tag: string;
+  model: (db: Db) => unknown;
+  table: Table;
+  /** The column that ties a row to its user. */
+  owner?: "userId" | "authorId";
+  /** Columns never shown (the owner column always is hidden). */
+  hidden?: string[];
+  create: C;
+  update: U;
+  /** Filters of the list endpoint (page query is added), and how they become a Prisma `where`. */
+  filters: Q;
+  where?: (filters: z.output<Q>) => Where;
+  /** Named sort orders for `?sort=`; the first is the default. `id` is always added as a tie-break. */
+  sorts: Record<string, Where[]>;
+  /** Soft delete with trash and restore (the model has `deletedAt`). */
+  softDelete?: boolean;
+  /** Foreign keys in bodies that must point at the caller's own rows: field → model. */
+  references?: Record<string, (db: Db) => unknown>;
+  /** Turns validated create/update input into Prisma data (defaults: as is). */
+  toData?: (input: Record<string, unknown>, mode: "create" | "update") => Record<string, unknown>;
+};
+
+/**
+ * The five routes of a user-owned resource (list with cursor pagination, filters and sort; get; create;
+ * update; delete, soft with trash and restore where the model has it), every read and write scoped to
+ * the signed-in user: another user's id answers 404, exactly like a missing one.
+ */
+export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U extends z.ZodObject>(spec: ResourceSpec<Q, C, U>) => {
+  const owner = spec.owner ?? "userId";
+  const hidden = [owner, ...(spec.hidden ?? [])];
+  const ZRowSchema = apiRowSchema(spec.table, { omit: hidden });
+  const sortKeys = Object.keys(spec.sorts) as [string, ...string[]];
+  const ZListQuerySchema = ZPageQuerySchema.extend({
+    sort: z.enum(sortKeys).default(sortKeys[0]),
+    ...(spec.softDelete ? { trash: z.enum(["true", "false"]).default("false").describe("true lists the trash (soft-deleted rows)") } : {}),
+  }).extend(spec.filters.shape);
+  const delegate = (db: Db) => spec.model(db) as ModelDelegate;
+  const serialize = (row: Row) => toApiRow(spec.table, row, hidden);
+  const notFound = () => new ApiError("not_found", `No such ${spec.name.replace(/s$/, "")}.`);
+  const common = { tags: [spec.tag], security: SECURITY, middleware: requireAuth };
+  // Widened on purpose: the routes treat every resource's input the same way.
+  const ZCreateSchema: z.ZodObject = spec.create;
+  const ZUpdateSchema: z.ZodObject = spec.update;
+  const liveOnly = spec.softDelete ? { deletedAt: null } : {};
+
+  const assertReferences = async (db: Db, userId: string, input: Record<string, unknown>) => {
+    for (const [field, model] of Object.entries(spec.references ?? {})) {
+      const id = input[field];
+      if (typeof id !== "string") continue;
+      const found = await (model(db) as ModelDelegate).findFirst({ where: { id, userId }, select: { id: true } });
+      if (!found) throw new ApiError("not_found", `${field} does not point at one of your records.`, [{ path: field, message: "not found" }]);
+    }
+  };
+  const findOwned = async (db: Db, userId: string, id: string, where: Where = liveOnly) => {
+    const row = await delegate(db).findFirst({ where: { id, [owner]: userId, ...where } });
+    if (!row) throw notFound();
+    return row;
+  };
+  const toData = spec.toData ?? ((input) => input);
+
+  const router = createRouter()
+    .openapi(
+      createRoute({ ...common, method: "get", path: "/", summary: `List your ${spec.name}`, request: { query: ZListQuerySchema }, responses: { 200: jsonContent(zPage(ZRowSchema), `A page of ${spec.name}`), ...errorResponses() } }),
+      async (c) => {
+        const query = c.req.valid("query") as Record<string, unknown> & { limit: number; cursor?: string; sort: string; trash?: string };
+        const { limit, cursor, sort, trash, ...filters } = query;
+        if (cursor && !z.uuid().safeParse(cursor).success) throw new ApiError("validation_failed", "The cursor is not valid.", [{ path: "cursor", message: "not a cursor from this API" }]);
+        const deleted = spec.softDelete ? { deletedAt: trash === "true" ? { not: null } : null } : {};
+        const rows = await delegate(c.get("db")).findMany({
+          where: { [owner]: c.get("auth").userId, ...deleted, ...(spec.where?.(filters as z.output<Q>) ?? {}) },
+          orderBy: [...spec.sorts[sort]!, { id: "desc" }],
+          take: limit + 1,
+          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+        });
+        const page = rows.slice(0, limit);
+        return c.json({ items: page.map(serialize), nextCursor: rows.length > limit ? page.at(-1)!.id : null }, 200);
+      },
+    )
+    .openapi(
+      createRoute({ ...common, method: "get", path: "/{id}", summary: `Get one of your ${spec.name}`, request: { params: ZIdParamsSchema }, responses: { 200: jsonContent(ZRowSchema, "Found"), ...errorResponses(404) } }),
+      async (c) => c.json(serialize(await findOwned(c.get("db"), c.get("auth").userId, c.req.valid("param").id)), 200),
+    )
+    .openapi(
+      createRoute({ ...common, method: "post", path: "/", summary: `Create one of your ${spec.name}`, request: { body: { required: true, content: { "application/json": { schema: ZCreateSchema } } } }, responses: { 201: jsonContent(ZRowSchema, "Created"), ...errorResponses(403, 404, 409, 415) } }),
+      async (c) => {
+        const db = c.get("db");
+        const userId = c.get("auth").userId;
+        const input = c.req.valid("json") as Record<string, unknown>;
+        await assertReferences(db, userId, input);
+        const row = await delegate(db).create({ data: { ...toData(input, "create"), [owner]: userId } });
+        return c.json(serialize(row), 201);
+      },
+    )
+    .openapi(
+      createRoute({ ...common, method: "patch", path: "/{id}", summary: `Change one of your ${spec.name}`, request: { params: ZIdParamsSchema, body: { required: true, content: { "application/json": { schema: ZUpdateSchema } } } }, responses: { 200: jsonContent(ZRowSchema, "Changed"), ...errorResponses(403, 404, 409, 415) } }),
+      async (c) => {
+        const db = c.get("db");
+        const userId = c.get("auth").userId;
+        const { id } = c.req.valid("param");
+        const input = c.req.valid("json") as Record<string, unknown>;
+        await findOwned(db, userId, id);
+        await assertReferences(db, userId, input);
+        return c.json(serialize(await delegate(db).update({ where: { id }, data: toData(input, "update") })), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        ...common, method: "delete", path: "/{id}", summary: spec.softDelete ? `Move one of your ${spec.name} to the trash (permanent=true deletes it)` : `Delete one of your ${spec.name}`,
+        request: { params: ZIdParamsSchema, query: z.object({ permanent: z.enum(["true", "false"]).default("false") }) },
+        responses: { 204: { description: "Deleted" }, ...errorResponses(403, 404) },
+      }),
+      async (c) => {
+        const db = c.get("db");
+        const { id } = c.req.valid("param");
+        const permanent = !spec.softDelete || c.req.valid("query").permanent === "true";
+        await findOwned(db, c.get("auth").userId, id, permanent ? {} : liveOnly);
+        if (permanent) await delegate(db).delete({ where: { id } });
+        else await delegate(db).update({ where: { id }, data: { deletedAt: new Date() } });
+        return c.body(null, 204);
+      },
+    );
+
+  if (spec.softDelete) {
+    router.openapi(
+      createRoute({ ...common, method: "post", path: "/{id}/restore", summary: `Restore one of your ${spec.name} from the trash`, request: { params: ZIdParamsSchema }, responses: { 200: jsonContent(ZRowSchema, "Restored"), ...errorResponses(403, 404) } }),
+      async (c) => {
+        const db = c.get("db");
+        const { id } = c.req.valid("param");
+        await findOwned(db, c.get("auth").userId, id, { deletedAt: { not: null } });
+        return c.json(serialize(await delegate(db).update({ where: { id }, data: { deletedAt: null } })), 200);
+      },
+    );
+  }
+  return router;
+};
