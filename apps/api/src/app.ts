@@ -10,7 +10,11 @@ import { handleError, renderError } from "./errors.ts";
 import { createRouter } from "./lib/openapi.ts";
 import { limitBodySize, requireJsonBody } from "./middleware/request-hygiene.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
+import { analysisRoutes } from "./routes/analysis.ts";
+import { assistantRoutes } from "./routes/assistant.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { coachingRoutes } from "./routes/coaching.ts";
+import { communityRoutes } from "./routes/community.ts";
 import { commitmentRoutes, goalRoutes } from "./routes/goals.ts";
 import { healthRoutes } from "./routes/health.ts";
 
@@ -36,6 +40,11 @@ export const createApp = ({ db, config = DEFAULT_CONFIG }: { db: Db; config?: Ap
   app.route("/api-keys", apiKeyRoutes);
   app.route("/goals", goalRoutes);
   app.route("/commitments", commitmentRoutes);
+  // Each area router mounts its own resource paths (e.g. /conversations, /people, /analysis-sessions, /posts).
+  app.route("/", coachingRoutes);
+  app.route("/", assistantRoutes);
+  app.route("/", analysisRoutes);
+  app.route("/", communityRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", { type: "apiKey", in: "cookie", name: "cto_session", description: "Set by /auth/sign-in; the web app's credential" });
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "An API key from POST /api-keys" });
