@@ -1,28 +1,44 @@
+import path from "node:path";
+
 import { Scalar } from "@scalar/hono-api-reference";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 
 import type { Db } from "@cto/db/client";
+import { defaultDataDir } from "@cto/db/paths";
 
 import { DEFAULT_CONFIG, type ApiConfig, type AppEnv } from "./context.ts";
 import { handleError, renderError } from "./errors.ts";
 import { createRouter } from "./lib/openapi.ts";
+import { clientAddress, rateLimit } from "./middleware/rate-limit.ts";
 import { limitBodySize, requireJsonBody } from "./middleware/request-hygiene.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
 import { assistantRoutes } from "./routes/assistant.ts";
+import { authRecoveryRoutes } from "./routes/auth-recovery.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { devRoutes } from "./routes/dev.ts";
 import { coachingRoutes } from "./routes/coaching.ts";
 import { communityRoutes } from "./routes/community.ts";
 import { commitmentRoutes, goalRoutes } from "./routes/goals.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { createOutboxMailer, type Mailer, type OutboxMailer } from "./services/mailer.ts";
 
 export type { AppEnv };
 
 const pathPattern = (path: string) => new RegExp(`^${path.replace(/\/\*$/, "(/.*)?").replace(/:[^/]+/g, "[^/]+")}/?$`);
 
-export const createApp = ({ db, config = DEFAULT_CONFIG }: { db: Db; config?: ApiConfig }) => {
+export type AppDependencies = {
+  db: Db;
+  config?: ApiConfig;
+  /** Where emails go; by default the development outbox in the data folder. */
+  mailer?: Mailer | OutboxMailer;
+  /** Serve GET /dev/outbox (never in production). */
+  devRoutes?: boolean;
+};
+
+export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false }: AppDependencies) => {
   const app = createRouter();
   app.use(requestId());
   app.use(secureHeaders());
@@ -30,13 +46,18 @@ export const createApp = ({ db, config = DEFAULT_CONFIG }: { db: Db; config?: Ap
   app.use(async (c, next) => {
     c.set("db", db);
     c.set("config", config);
+    c.set("mailer", mailer);
     await next();
   });
   app.use(limitBodySize(config.maxBodyBytes));
   app.use(requireJsonBody);
 
   app.route("/", healthRoutes);
+  const authLimiter = rateLimit({ name: "auth", ...config.authRateLimit, key: clientAddress });
+  for (const path of ["/auth/sign-in", "/auth/sign-up", "/auth/password-reset", "/auth/password-reset/confirm", "/auth/verify-email"]) app.use(path, authLimiter);
   app.route("/auth", authRoutes);
+  app.route("/auth", authRecoveryRoutes);
+  if (withDevRoutes && "list" in mailer) app.route("/dev", devRoutes(mailer));
   app.route("/api-keys", apiKeyRoutes);
   app.route("/goals", goalRoutes);
   app.route("/commitments", commitmentRoutes);

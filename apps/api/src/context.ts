@@ -1,5 +1,7 @@
 import type { Db } from "@cto/db/client";
 
+import type { Mailer } from "./services/mailer.ts";
+
 export type AuthContext = {
   userId: string;
   role: "USER" | "ADMIN";
@@ -16,9 +18,11 @@ export type ApiConfig = {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   maxBodyBytes: number;
+  /** Attempts per client address and window on sign-in, sign-up and password reset. */
+  authRateLimit: { limit: number; windowMs: number };
 };
 
-export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig } };
+export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; mailer: Mailer } };
 
 export const DEFAULT_CONFIG: ApiConfig = {
   webOrigin: "http://127.0.0.1:5173",
@@ -26,4 +30,5 @@ export const DEFAULT_CONFIG: ApiConfig = {
   sessionIdleMs: 7 * 24 * 3_600_000,
   sessionAbsoluteMs: 30 * 24 * 3_600_000,
   maxBodyBytes: 1_000_000,
+  authRateLimit: { limit: 20, windowMs: 15 * 60_000 },
 };

@@ -9,7 +9,7 @@ import { loadEnv } from "./env.ts";
 const env = loadEnv();
 const db = createDb({ url: env.DATABASE_URL });
 const config = { ...DEFAULT_CONFIG, webOrigin: env.WEB_ORIGIN, secureCookies: env.NODE_ENV === "production" };
-const server = serve({ fetch: createApp({ db, config }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+const server = serve({ fetch: createApp({ db, config, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   console.log(`api: listening on http://${env.HOST}:${info.port}`);
 });
 

@@ -1,20 +1,33 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
 import { createDb, type Db } from "@cto/db/client";
 import { testTargets, type TestDatabase } from "@cto/db/testing";
 
 import { createApp } from "../src/app.ts";
 import { DEFAULT_CONFIG, type ApiConfig } from "../src/context.ts";
+import { createOutboxMailer, type OutboxMailer } from "../src/services/mailer.ts";
 
 export const WEB_ORIGIN = "http://127.0.0.1:5173";
 
-export type Harness = { app: ReturnType<typeof createApp>; db: Db; database: TestDatabase; config: ApiConfig; close: () => Promise<void> };
+export type Harness = { app: ReturnType<typeof createApp>; db: Db; database: TestDatabase; config: ApiConfig; mailer: OutboxMailer; close: () => Promise<void> };
 
 /** The API on a fresh, migrated database: real PostgreSQL when the test setup found one, else embedded. */
 export const startApi = async (overrides: Partial<ApiConfig> = {}): Promise<Harness> => {
   const target = testTargets()[0]!;
   const database = await target.createMigrated();
   const db = createDb({ url: database.url, log: [] });
-  const config = { ...DEFAULT_CONFIG, webOrigin: WEB_ORIGIN, ...overrides };
-  return { app: createApp({ db, config }), db, database, config, close: async () => { await db.$disconnect(); await database.drop(); } };
+  // Generous auth limits so suites that sign up many users are not throttled; rate-limit tests set their own.
+  const config = { ...DEFAULT_CONFIG, webOrigin: WEB_ORIGIN, authRateLimit: { limit: 10_000, windowMs: 60_000 }, ...overrides };
+  const outbox = await mkdtemp(path.join(tmpdir(), "cto-outbox-"));
+  const mailer = createOutboxMailer(outbox);
+  const close = async () => {
+    await db.$disconnect();
+    await database.drop();
+    await rm(outbox, { recursive: true, force: true });
+  };
+  return { app: createApp({ db, config, mailer, devRoutes: true }), db, database, config, mailer, close };
 };
 
 /** A browser-like client: keeps the session cookie and sends the SPA's Origin, as the web app does. */

@@ -23,3 +23,8 @@ export type TSession = z.infer<typeof ZSessionSchema>;
 export const ZCreateApiKeySchema = z.object({ name: z.string().trim().min(1).max(100), expiresAt: z.number().int().positive().nullable().optional() });
 export const ZApiKeySchema = z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.number().int(), lastUsedAt: z.number().int().nullable(), expiresAt: z.number().int().nullable(), revokedAt: z.number().int().nullable() });
 export const ZCreatedApiKeySchema = ZApiKeySchema.extend({ key: z.string().describe("The full key. Shown only in this response; store it now.") });
+
+export const ZRequestPasswordResetSchema = z.object({ email: ZEmailSchema });
+export const ZConfirmPasswordResetSchema = z.object({ token: z.string().min(20).max(200), password: ZPasswordSchema });
+export const ZVerifyEmailSchema = z.object({ token: z.string().min(20).max(200) });
+export const ZAcceptedSchema = z.object({ status: z.literal("accepted"), message: z.string() });

@@ -1,0 +1,77 @@
+import { createRoute } from "@hono/zod-openapi";
+
+import { ZAcceptedSchema, ZConfirmPasswordResetSchema, ZRequestPasswordResetSchema, ZVerifyEmailSchema } from "@cto/contracts/api/auth";
+import { hashPassword } from "@cto/db/password";
+
+import { ApiError } from "../errors.ts";
+import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
+import { hashToken, newToken } from "../lib/tokens.ts";
+import { requireAuth } from "../middleware/auth.ts";
+
+const RESET_TTL_MS = 3_600_000;
+const VERIFY_TTL_MS = 24 * 3_600_000;
+const json = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
+const ACCEPTED = { status: "accepted" as const, message: "If an account exists for this email, a reset link is on its way." };
+
+export const authRecoveryRoutes = createRouter()
+  .openapi(
+    createRoute({ method: "post", path: "/password-reset", tags: ["Auth"], summary: "Email a one-hour, single-use password reset link", request: json(ZRequestPasswordResetSchema), responses: { 202: jsonContent(ZAcceptedSchema, "Accepted, whether or not the email has an account"), ...errorResponses(415, 429) } }),
+    async (c) => {
+      const db = c.get("db");
+      const user = await db.user.findUnique({ where: { email: c.req.valid("json").email } });
+      if (user?.isActive) {
+        const token = newToken();
+        await db.passwordReset.create({ data: { userId: user.id, token: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) } });
+        const link = `${c.get("config").webOrigin}/reset-password?token=${token}`;
+        await c.get("mailer").send({ to: user.email, subject: "Reset your Cto password", text: `Someone asked to reset your Cto password. If it was you, open this link within an hour:\n\n${link}\n\nIf it was not you, ignore this email.` });
+      }
+      return c.json(ACCEPTED, 202);
+    },
+  )
+  .openapi(
+    createRoute({ method: "post", path: "/password-reset/confirm", tags: ["Auth"], summary: "Set a new password with a reset token; signs out every session", request: json(ZConfirmPasswordResetSchema), responses: { 204: { description: "Password changed" }, ...errorResponses(415, 429) } }),
+    async (c) => {
+      const db = c.get("db");
+      const { token, password } = c.req.valid("json");
+      const passwordHash = await hashPassword(password);
+      // Claiming the token and changing the password happen together, so a token works exactly once.
+      const changed = await db.$transaction(async (tx) => {
+        const claimed = await tx.passwordReset.updateMany({ where: { token: hashToken(token), used: false, expiresAt: { gt: new Date() } }, data: { used: true, usedAt: new Date() } });
+        if (claimed.count === 0) return false;
+        const reset = await tx.passwordReset.findUniqueOrThrow({ where: { token: hashToken(token) } });
+        await tx.user.update({ where: { id: reset.userId }, data: { passwordHash } });
+        await tx.session.deleteMany({ where: { userId: reset.userId } });
+        return true;
+      });
+      if (!changed) throw new ApiError("bad_request", "This reset link is invalid, used or expired; ask for a new one.");
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({ method: "post", path: "/verify-email/request", tags: ["Auth"], summary: "Email a link that verifies your address", security: SECURITY, middleware: requireAuth, responses: { 202: jsonContent(ZAcceptedSchema, "Sent"), ...errorResponses(403, 409) } }),
+    async (c) => {
+      const db = c.get("db");
+      const user = await db.user.findUniqueOrThrow({ where: { id: c.get("auth").userId } });
+      if (user.emailVerified) throw new ApiError("invalid_state", "Your email address is already verified.");
+      const token = newToken();
+      await db.verificationToken.create({ data: { identifier: user.email, token: hashToken(token), expires: new Date(Date.now() + VERIFY_TTL_MS) } });
+      await c.get("mailer").send({ to: user.email, subject: "Verify your email for Cto", text: `Open this link to verify your email address:\n\n${c.get("config").webOrigin}/verify-email?token=${token}\n` });
+      return c.json({ status: "accepted" as const, message: "A verification link is on its way." }, 202);
+    },
+  )
+  .openapi(
+    createRoute({ method: "post", path: "/verify-email", tags: ["Auth"], summary: "Verify an email address with its token", request: json(ZVerifyEmailSchema), responses: { 204: { description: "Verified" }, ...errorResponses(415) } }),
+    async (c) => {
+      const db = c.get("db");
+      const hashed = hashToken(c.req.valid("json").token);
+      const verified = await db.$transaction(async (tx) => {
+        const row = await tx.verificationToken.findUnique({ where: { token: hashed } });
+        if (!row) return false;
+        await tx.verificationToken.delete({ where: { token: hashed } });
+        if (row.expires.getTime() <= Date.now()) return false;
+        return (await tx.user.updateMany({ where: { email: row.identifier, emailVerified: null }, data: { emailVerified: new Date() } })).count > 0;
+      });
+      if (!verified) throw new ApiError("bad_request", "This verification link is invalid or expired.");
+      return c.body(null, 204);
+    },
+  );
