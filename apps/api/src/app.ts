@@ -14,6 +14,7 @@ import { createRouter } from "./lib/openapi.ts";
 import { clientAddress, rateLimit } from "./middleware/rate-limit.ts";
 import { limitBodySize, requireJsonBody } from "./middleware/request-hygiene.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
+import { accountRoutes } from "./routes/account.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
 import { assistantRoutes } from "./routes/assistant.ts";
 import { authRecoveryRoutes } from "./routes/auth-recovery.ts";
@@ -49,7 +50,9 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
     c.set("mailer", mailer);
     await next();
   });
-  app.use(limitBodySize(config.maxBodyBytes));
+  // Archives are larger than any other request body; every other route keeps the small limit.
+  app.use("/me/import", limitBodySize(config.maxImportBytes));
+  app.use(async (c, next) => (c.req.path === "/me/import" ? next() : limitBodySize(config.maxBodyBytes)(c, next)));
   app.use(requireJsonBody);
 
   app.route("/", healthRoutes);
@@ -59,6 +62,7 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
   app.route("/auth", authRecoveryRoutes);
   if (withDevRoutes && "list" in mailer) app.route("/dev", devRoutes(mailer));
   app.route("/api-keys", apiKeyRoutes);
+  app.route("/me", accountRoutes);
   app.route("/goals", goalRoutes);
   app.route("/commitments", commitmentRoutes);
   // Each area router mounts its own resource paths (e.g. /conversations, /people, /analysis-sessions, /posts).

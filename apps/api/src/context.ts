@@ -18,6 +18,7 @@ export type ApiConfig = {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   maxBodyBytes: number;
+  maxImportBytes: number;
   /** Attempts per client address and window on sign-in, sign-up and password reset. */
   authRateLimit: { limit: number; windowMs: number };
 };
@@ -30,5 +31,6 @@ export const DEFAULT_CONFIG: ApiConfig = {
   sessionIdleMs: 7 * 24 * 3_600_000,
   sessionAbsoluteMs: 30 * 24 * 3_600_000,
   maxBodyBytes: 1_000_000,
+  maxImportBytes: 100_000_000,
   authRateLimit: { limit: 20, windowMs: 15 * 60_000 },
 };

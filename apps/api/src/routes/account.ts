@@ -1,0 +1,93 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { deleteCookie } from "hono/cookie";
+import { stream } from "hono/streaming";
+
+import { verifyPassword } from "@cto/db/password";
+
+import { ApiError } from "../errors.ts";
+import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
+import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
+import { ACCOUNT_SECTIONS, ARCHIVE_FORMAT, ARCHIVE_VERSION, embeddingRows, importArchive, sectionRows, type Archive } from "../services/account-data.ts";
+
+const common = { tags: ["Your data"], security: SECURITY, middleware: requireAuth };
+// Profile fields an import carries over; identity (email, password, role) stays the importing account's.
+const PROFILE_FIELDS = ["name", "image", "preferences", "currentRole", "experienceLevel", "industry", "yearsOfExperience", "currentSkills", "targetSkills", "bio", "currentGoals", "achievementScore", "currentModel", "preferredModels"] as const;
+
+const ZArchiveSchema = z.object({
+  format: z.literal(ARCHIVE_FORMAT),
+  version: z.literal(ARCHIVE_VERSION),
+  exportedAt: z.string(),
+  user: z.object({ id: z.string() }).passthrough(),
+  data: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+});
+
+export const accountRoutes = createRouter()
+  .openapi(
+    createRoute({
+      ...common, method: "get", path: "/export", summary: "Download everything Cto holds about you as one JSON archive (streamed)",
+      request: { query: z.object({ embeddings: z.enum(["true", "false"]).default("false").describe("Include embedding vectors (large)") }) },
+      responses: { 200: { description: "The archive (JSON, as an attachment)", content: { "application/json": { schema: ZArchiveSchema } } }, ...errorResponses() },
+    }),
+    async (c) => {
+      const db = c.get("db");
+      const { userId } = c.get("auth");
+      const withEmbeddings = c.req.valid("query").embeddings === "true";
+      const { passwordHash: _secret, ...user } = await db.user.findUniqueOrThrow({ where: { id: userId } });
+      c.header("Content-Type", "application/json; charset=utf-8");
+      c.header("Content-Disposition", `attachment; filename="cto-export-${new Date().toISOString().slice(0, 10)}.json"`);
+      // A streamed body is still the documented JSON archive; the typed-response check cannot see through a stream.
+      const archive = stream(c, async (out) => {
+        await out.write(`{"format":"${ARCHIVE_FORMAT}","version":${ARCHIVE_VERSION},"exportedAt":"${new Date().toISOString()}","user":${JSON.stringify(user)},"data":{`);
+        for (const [index, section] of ACCOUNT_SECTIONS.entries()) {
+          await out.write(`${index ? "," : ""}"${section.key}":[`);
+          let first = true;
+          for await (const row of sectionRows(db, section, userId)) {
+            await out.write(`${first ? "" : ","}${JSON.stringify(row)}`);
+            first = false;
+          }
+          await out.write("]");
+        }
+        await out.write("}");
+        if (withEmbeddings) await out.write(`,"embeddings":${JSON.stringify(await embeddingRows(db, userId))}`);
+        await out.write("}");
+      });
+      return archive as unknown as ReturnType<typeof c.json<Archive & { format: typeof ARCHIVE_FORMAT; version: typeof ARCHIVE_VERSION; user: { id: string } }, 200>>;
+    },
+  )
+  .openapi(
+    createRoute({
+      ...common, method: "post", path: "/import", summary: "Import an export archive into this account, which must be empty",
+      request: { body: { required: true, content: { "application/json": { schema: ZArchiveSchema } } } },
+      responses: { 201: jsonContent(z.object({ imported: z.record(z.string(), z.number()) }), "Rows imported per section"), ...errorResponses(403, 409, 413, 415) },
+    }),
+    async (c) => {
+      const db = c.get("db");
+      const { userId } = c.get("auth");
+      const archive = c.req.valid("json") as Archive;
+      for (const section of ACCOUNT_SECTIONS) {
+        const existing = await sectionRows(db, section, userId).next();
+        if (!existing.done) throw new ApiError("invalid_state", `This account already holds data (${section.key}); import needs an empty account.`);
+      }
+      const profile = Object.fromEntries(PROFILE_FIELDS.filter((field) => field in archive.user).map((field) => [field, archive.user[field]]));
+      await db.user.update({ where: { id: userId }, data: profile });
+      return c.json({ imported: await importArchive(db, userId, archive) }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      ...common, method: "delete", path: "/", summary: "Delete your account and everything in it",
+      request: { body: { required: false, content: { "application/json": { schema: z.object({ password: z.string().max(256).optional() }) } } } },
+      responses: { 204: { description: "Deleted" }, ...errorResponses(403) },
+    }),
+    async (c) => {
+      const db = c.get("db");
+      const { userId } = c.get("auth");
+      const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+      const password = (c.req.valid("json") as { password?: string } | undefined)?.password;
+      if (user.passwordHash && !(password && (await verifyPassword(user.passwordHash, password))))
+        throw new ApiError("forbidden", "Confirm with your password to delete your account.");
+      await db.user.delete({ where: { id: userId } });
+      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      return c.body(null, 204);
+    },
+  );

@@ -1,0 +1,120 @@
+import { randomBytes } from "node:crypto";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createSecretBox } from "@cto/db/secrets";
+import { DEMO_PASSWORD, seedId, seedUserData } from "@cto/db/seed";
+
+import { ACCOUNT_SECTIONS } from "../src/services/account-data.ts";
+import { browser, signedUpBrowser, startApi, type Harness } from "./harness.ts";
+
+let harness: Harness;
+const secrets = createSecretBox(randomBytes(32));
+const person = (name: string) => ({ id: seedId(`account-test:${name}`), email: `${name}@account.test`, name });
+
+/** Seeds a full dataset (every model) for a fresh user pair and signs the first one in. */
+const seededUser = async (name: string) => {
+  const user = person(name);
+  await seedUserData(harness.db, { user, friend: person(`${name}-friend`), secrets });
+  const client = browser(harness);
+  const signIn = await client.request("POST", "/auth/sign-in", { email: user.email, password: DEMO_PASSWORD });
+  expect(signIn.status).toBe(200);
+  return Object.assign(client, { user });
+};
+
+/** Rows per table whose user_id / author_id is `userId`, over every table that has such a column. */
+const ownedRows = async (userId: string) => {
+  const columns = await harness.db.$queryRaw<{ table_name: string; column_name: string }[]>`
+    SELECT table_name, column_name FROM information_schema.columns
+    WHERE table_schema = 'public' AND column_name IN ('user_id', 'author_id') ORDER BY table_name, column_name`;
+  const counts: Record<string, number> = {};
+  for (const { table_name, column_name } of columns) {
+    const [row] = await harness.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}" = $1::uuid`, userId);
+    counts[`${table_name}.${column_name}`] = row!.n;
+  }
+  return counts;
+};
+
+beforeAll(async () => {
+  harness = await startApi();
+});
+afterAll(async () => harness?.close());
+
+describe("export", () => {
+  it("streams every section of the account, without credentials", async () => {
+    const client = await seededUser("exporter");
+    const response = await harness.app.request("/me/export", { headers: { cookie: client.cookie } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="cto-export-/);
+    const text = await response.text();
+    const archive = JSON.parse(text);
+    expect(archive).toMatchObject({ format: "cto-account-export", version: 1, user: { id: client.user.id, email: client.user.email } });
+    expect(Object.keys(archive.data)).toEqual(ACCOUNT_SECTIONS.map((section) => section.key));
+    const empty = Object.entries(archive.data).filter(([, rows]) => (rows as unknown[]).length === 0).map(([key]) => key);
+    expect(empty).toEqual([]);
+    expect(archive.data.goals).toHaveLength(await harness.db.goal.count({ where: { userId: client.user.id } }));
+    expect(archive.data.people).toHaveLength(await harness.db.person.count({ where: { userId: client.user.id, deletedAt: undefined } }));
+    for (const secret of ["passwordHash", "access_token", "accessToken", "refreshToken", "sessionToken", "keyHash", "connectionToken"]) expect(text).not.toContain(`"${secret}"`);
+    expect(archive).not.toHaveProperty("embeddings");
+
+    const withVectors = JSON.parse(await (await harness.app.request("/me/export?embeddings=true", { headers: { cookie: client.cookie } })).text());
+    expect(withVectors.embeddings.length).toBeGreaterThan(0);
+    expect(withVectors.embeddings[0].embedding).toMatch(/^\[/);
+  });
+
+  it("needs credentials", async () => {
+    expect((await harness.app.request("/me/export")).status).toBe(401);
+  });
+});
+
+describe("import", () => {
+  it("imports an archive into an empty account with new ids, and refuses a second import", async () => {
+    const source = await seededUser("source");
+    const archive = JSON.parse(await (await harness.app.request("/me/export", { headers: { cookie: source.cookie } })).text());
+    const target = await signedUpBrowser(harness, "target");
+    const imported = await target.request("POST", "/me/import", archive);
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    expect(imported.body.imported.goals).toBe(archive.data.goals.length);
+    expect(imported.body.imported.tasks).toBe(archive.data.tasks.length);
+
+    const goals = await harness.db.goal.findMany({ where: { userId: target.userId }, orderBy: { title: "asc" } });
+    expect(goals.map((goal) => goal.title)).toEqual(archive.data.goals.map((goal: { title: string }) => goal.title).sort());
+    expect(goals.some((goal) => archive.data.goals.some((old: { id: string }) => old.id === goal.id))).toBe(false);
+    const subtasks = await harness.db.task.findMany({ where: { userId: target.userId, parentId: { not: null }, deletedAt: undefined }, include: { parent: true } });
+    expect(subtasks.length).toBeGreaterThan(0);
+    for (const subtask of subtasks) expect(subtask.parent?.userId).toBe(target.userId);
+    // The source account is untouched.
+    expect(await harness.db.goal.count({ where: { userId: source.user.id } })).toBe(archive.data.goals.length);
+
+    const again = await target.request("POST", "/me/import", archive);
+    expect(again.status).toBe(409);
+    expect(await harness.db.goal.count({ where: { userId: target.userId } })).toBe(goals.length);
+  });
+
+  it("refuses something that is not an archive, writing nothing", async () => {
+    const target = await signedUpBrowser(harness, "bad-archive");
+    const response = await target.request("POST", "/me/import", { format: "something-else", data: {} });
+    expect(response.status).toBe(400);
+    expect(await harness.db.goal.count({ where: { userId: target.userId } })).toBe(0);
+  });
+});
+
+describe("delete account", () => {
+  it("asks for the password, then removes every row of the user and nobody else's", async () => {
+    const client = await seededUser("leaver");
+    const bystander = await seededUser("bystander");
+    const before = await ownedRows(client.user.id);
+    expect(Object.values(before).filter((n) => n > 0).length).toBeGreaterThan(25);
+    const bystanderBefore = await ownedRows(bystander.user.id);
+
+    expect((await client.request("DELETE", "/me", { password: "wrong password" })).status).toBe(403);
+    expect((await client.request("DELETE", "/me")).status).toBe(403);
+    expect((await client.request("DELETE", "/me", { password: DEMO_PASSWORD })).status).toBe(204);
+
+    const after = await ownedRows(client.user.id);
+    expect(Object.entries(after).filter(([, n]) => n > 0)).toEqual([]);
+    expect(await harness.db.user.findUnique({ where: { id: client.user.id } })).toBeNull();
+    expect(await ownedRows(bystander.user.id)).toEqual(bystanderBefore);
+    expect((await client.request("GET", "/auth/session")).status).toBe(401);
+  });
+});
