@@ -30,6 +30,17 @@ export type { AppEnv };
 
 const pathPattern = (path: string) => new RegExp(`^${path.replace(/\/\*$/, "(/.*)?").replace(/:[^/]+/g, "[^/]+")}/?$`);
 
+export const OPENAPI_DOCUMENT = {
+  openapi: "3.1.0",
+  info: {
+    title: "Cto API",
+    version: "0.1.0",
+    description: "Cto's REST API. Enum values are lowercase snake; timestamps are Unix milliseconds. Every error is `{ error: { code, message, requestId, details? } }`.",
+    license: { name: "MIT", identifier: "MIT" },
+  },
+  servers: [{ url: "http://127.0.0.1:3000", description: "Local development" }],
+};
+
 export type AppDependencies = {
   db: Db;
   config?: ApiConfig;
@@ -73,11 +84,7 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
 
   app.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", { type: "apiKey", in: "cookie", name: "cto_session", description: "Set by /auth/sign-in; the web app's credential" });
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "An API key from POST /api-keys" });
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: { title: "Cto API", version: "0.1.0", description: "Cto's REST API. Enum values are lowercase snake; timestamps are Unix milliseconds. Every error is `{ error: { code, message, requestId, details? } }`." },
-    servers: [{ url: "/" }],
-  });
+  app.doc31("/openapi.json", OPENAPI_DOCUMENT);
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Cto API" }));
 
   app.notFound((c) => {

@@ -15,7 +15,7 @@ const ACCEPTED = { status: "accepted" as const, message: "If an account exists f
 
 export const authRecoveryRoutes = createRouter()
   .openapi(
-    createRoute({ method: "post", path: "/password-reset", tags: ["Auth"], summary: "Email a one-hour, single-use password reset link", request: json(ZRequestPasswordResetSchema), responses: { 202: jsonContent(ZAcceptedSchema, "Accepted, whether or not the email has an account"), ...errorResponses(415, 429) } }),
+    createRoute({ method: "post", path: "/password-reset", tags: ["Auth"], security: [], summary: "Email a one-hour, single-use password reset link", request: json(ZRequestPasswordResetSchema), responses: { 202: jsonContent(ZAcceptedSchema, "Accepted, whether or not the email has an account"), ...errorResponses(415, 429) } }),
     async (c) => {
       const db = c.get("db");
       const user = await db.user.findUnique({ where: { email: c.req.valid("json").email } });
@@ -29,7 +29,7 @@ export const authRecoveryRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({ method: "post", path: "/password-reset/confirm", tags: ["Auth"], summary: "Set a new password with a reset token; signs out every session", request: json(ZConfirmPasswordResetSchema), responses: { 204: { description: "Password changed" }, ...errorResponses(415, 429) } }),
+    createRoute({ method: "post", path: "/password-reset/confirm", tags: ["Auth"], security: [], summary: "Set a new password with a reset token; signs out every session", request: json(ZConfirmPasswordResetSchema), responses: { 204: { description: "Password changed" }, ...errorResponses(415, 429) } }),
     async (c) => {
       const db = c.get("db");
       const { token, password } = c.req.valid("json");
@@ -60,7 +60,7 @@ export const authRecoveryRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({ method: "post", path: "/verify-email", tags: ["Auth"], summary: "Verify an email address with its token", request: json(ZVerifyEmailSchema), responses: { 204: { description: "Verified" }, ...errorResponses(415) } }),
+    createRoute({ method: "post", path: "/verify-email", tags: ["Auth"], security: [], summary: "Verify an email address with its token", request: json(ZVerifyEmailSchema), responses: { 204: { description: "Verified" }, ...errorResponses(415) } }),
     async (c) => {
       const db = c.get("db");
       const hashed = hashToken(c.req.valid("json").token);

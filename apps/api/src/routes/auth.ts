@@ -23,12 +23,12 @@ const startSession = async (c: Context<AppEnv>, userId: string) => {
 };
 
 const signUpRoute = createRoute({
-  method: "post", path: "/sign-up", tags: ["Auth"], summary: "Create an account and sign in",
+  method: "post", path: "/sign-up", tags: ["Auth"], security: [], summary: "Create an account and sign in",
   request: { body: { required: true, content: { "application/json": { schema: ZSignUpSchema } } } },
   responses: { 201: jsonContent(ZSessionSchema, "Signed up and signed in (session cookie set)"), ...errorResponses(409, 415) },
 });
 const signInRoute = createRoute({
-  method: "post", path: "/sign-in", tags: ["Auth"], summary: "Sign in with email and password",
+  method: "post", path: "/sign-in", tags: ["Auth"], security: [], summary: "Sign in with email and password",
   request: { body: { required: true, content: { "application/json": { schema: ZSignInSchema } } } },
   responses: { 200: jsonContent(ZSessionSchema, "Signed in (a new session cookie)"), ...errorResponses(415) },
 });
