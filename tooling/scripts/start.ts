@@ -70,6 +70,7 @@ const main = async () => {
   env.WORKER_HEALTH_PORT ??= "3001";
   env.CTO_API_ORIGIN ??= `http://127.0.0.1:${env.PORT}`;
   env.WEB_PORT ??= "5173";
+  env.WEB_ORIGIN ??= `http://127.0.0.1:${env.WEB_PORT}`;
   const children: ChildProcess[] = [];
   let stopping = false;
   const startApp = (name: string, command: string, args: string[]) => {
