@@ -1,4 +1,20 @@
 import { createRouter } from "../lib/openapi.ts";
+import { adminAnalyticsRoutes, analyticsRoutes } from "./coaching/analytics.ts";
+import { consistencyMetricRoutes, reportRoutes } from "./coaching/computed.ts";
+import { conversationRoutes } from "./coaching/conversations.ts";
+import { emotionRoutes, energyMetricRoutes, insightRoutes } from "./coaching/journal.ts";
+import { messageRoutes } from "./coaching/messages.ts";
+import { profileRoutes } from "./coaching/profile.ts";
 
-// Filled by the coaching routes (see routes/goals.ts for the pattern).
+/** Coaching (000) and PROCODE's profile and analytics (004); goals and commitments live in routes/goals.ts. */
 export const coachingRoutes = createRouter();
+coachingRoutes.route("/conversations", conversationRoutes);
+coachingRoutes.route("/conversations", messageRoutes);
+coachingRoutes.route("/insights", insightRoutes);
+coachingRoutes.route("/emotions", emotionRoutes);
+coachingRoutes.route("/energy-metrics", energyMetricRoutes);
+coachingRoutes.route("/consistency-metrics", consistencyMetricRoutes);
+coachingRoutes.route("/reports", reportRoutes);
+coachingRoutes.route("/me", profileRoutes);
+coachingRoutes.route("/analytics", analyticsRoutes);
+coachingRoutes.route("/admin/analytics", adminAnalyticsRoutes);

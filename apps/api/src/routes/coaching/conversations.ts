@@ -1,0 +1,22 @@
+import { Prisma } from "@cto/db/client";
+import { ZConversationFiltersSchema, ZCreateConversationSchema, ZUpdateConversationSchema } from "@cto/contracts/api/coaching";
+import { Conversation } from "@cto/contracts/tables";
+
+import { resourceRoutes } from "../../lib/resource.ts";
+
+/** Prisma wants `DbNull` (SQL NULL) rather than `null` for a nullable JSON column. */
+const toData = (input: Record<string, unknown>) => (input.context === null ? { ...input, context: Prisma.DbNull } : input);
+
+export const conversationRoutes = resourceRoutes({
+  name: "conversations",
+  tag: "Conversations",
+  model: (db) => db.conversation,
+  table: Conversation,
+  create: ZCreateConversationSchema,
+  update: ZUpdateConversationSchema,
+  filters: ZConversationFiltersSchema,
+  where: ({ isActive }) => ({ isActive }),
+  // Most recently active first (004's updatedAt index); a new message bumps updatedAt.
+  sorts: { updated: [{ updatedAt: "desc" }], created: [{ createdAt: "desc" }] },
+  toData,
+});

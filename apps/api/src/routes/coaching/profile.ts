@@ -1,0 +1,41 @@
+import { createRoute } from "@hono/zod-openapi";
+
+import { ZModelPreferenceSchema, ZPutModelPreferenceSchema, ZPutUserContextSchema, ZUserContextSchema } from "@cto/contracts/api/coaching";
+import { toApiRow } from "@cto/contracts/rows";
+import { UserContext } from "@cto/contracts/tables";
+
+import { ApiError } from "../../errors.ts";
+import { createRouter, errorResponses, jsonContent, SECURITY } from "../../lib/openapi.ts";
+import { requireAuth } from "../../middleware/auth.ts";
+
+const common = { tags: ["Profile"], security: SECURITY, middleware: requireAuth };
+const jsonBody = <T>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
+const modelSelect = { currentModel: true, preferredModels: true } as const;
+
+/** 004's personalisation profile (1:1 with the user) and the user's chat model choice. */
+export const profileRoutes = createRouter()
+  .openapi(
+    createRoute({ ...common, method: "get", path: "/context", summary: "Your context profile (what the assistant knows about you)", responses: { 200: jsonContent(ZUserContextSchema, "Your profile"), ...errorResponses(404) } }),
+    async (c) => {
+      const context = await c.get("db").userContext.findUnique({ where: { userId: c.get("auth").userId } });
+      if (!context) throw new ApiError("not_found", "No context profile yet; PUT /me/context creates it.");
+      return c.json(toApiRow(UserContext, context, ["userId"]), 200);
+    },
+  )
+  .openapi(
+    createRoute({ ...common, method: "put", path: "/context", summary: "Create or replace your context profile (fields left out are cleared)", request: { body: jsonBody(ZPutUserContextSchema) }, responses: { 200: jsonContent(ZUserContextSchema, "Your profile as stored"), ...errorResponses(403, 415) } }),
+    async (c) => {
+      const userId = c.get("auth").userId;
+      const data = c.req.valid("json");
+      const context = await c.get("db").userContext.upsert({ where: { userId }, create: { ...data, userId }, update: data });
+      return c.json(toApiRow(UserContext, context, ["userId"]), 200);
+    },
+  )
+  .openapi(
+    createRoute({ ...common, method: "get", path: "/model", summary: "Your current chat model and preferred models", responses: { 200: jsonContent(ZModelPreferenceSchema, "Your model preference"), ...errorResponses() } }),
+    async (c) => c.json(await c.get("db").user.findUniqueOrThrow({ where: { id: c.get("auth").userId }, select: modelSelect }), 200),
+  )
+  .openapi(
+    createRoute({ ...common, method: "put", path: "/model", summary: "Set your current chat model (null: platform default) and preferred models", request: { body: jsonBody(ZPutModelPreferenceSchema) }, responses: { 200: jsonContent(ZModelPreferenceSchema, "Your model preference as stored"), ...errorResponses(403, 415) } }),
+    async (c) => c.json(await c.get("db").user.update({ where: { id: c.get("auth").userId }, data: c.req.valid("json"), select: modelSelect }), 200),
+  );
