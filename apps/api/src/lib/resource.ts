@@ -67,6 +67,8 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
   const ZCreateSchema: z.ZodObject = spec.create;
   const ZUpdateSchema: z.ZodObject = spec.update;
   const liveOnly = spec.softDelete ? { deletedAt: null } : {};
+  // Naming deletedAt (undefined: any value) keeps the client's soft-delete guard out, so a row in the trash can be deleted for good.
+  const liveOrTrashed = spec.softDelete ? { deletedAt: undefined } : {};
 
   const assertReferences = async (db: Db, userId: string, input: Record<string, unknown>) => {
     for (const [field, model] of Object.entries(spec.references ?? {})) {
@@ -138,7 +140,7 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
         const db = c.get("db");
         const { id } = c.req.valid("param");
         const permanent = !spec.softDelete || c.req.valid("query").permanent === "true";
-        await findOwned(db, c.get("auth").userId, id, permanent ? {} : liveOnly);
+        await findOwned(db, c.get("auth").userId, id, permanent ? liveOrTrashed : liveOnly);
         if (permanent) await delegate(db).delete({ where: { id } });
         else await delegate(db).update({ where: { id }, data: { deletedAt: new Date() } });
         return c.body(null, 204);

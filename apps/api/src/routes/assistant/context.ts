@@ -1,0 +1,67 @@
+import { Prisma } from "@cto/db/client";
+import {
+  ZCreateEventSchema, ZCreatePersonSchema, ZCreatePlaceSchema, ZEventFiltersSchema, ZPersonFiltersSchema, ZPlaceFiltersSchema, ZUpdateEventSchema, ZUpdatePersonSchema, ZUpdatePlaceSchema,
+} from "@cto/contracts/api/assistant";
+import { Event, Person, Place } from "@cto/contracts/tables";
+
+import { resourceRoutes } from "../../lib/resource.ts";
+
+/** People, places and events of the assistant context (003): soft-deleted, with trash and restore. */
+
+const byName = { name: "asc" } as const;
+
+export const personRoutes = resourceRoutes({
+  name: "people",
+  tag: "People",
+  model: (db) => db.person,
+  table: Person,
+  create: ZCreatePersonSchema,
+  update: ZUpdatePersonSchema,
+  filters: ZPersonFiltersSchema,
+  where: ({ type, tag, q }) => ({
+    type,
+    ...(tag === undefined ? {} : { tags: { has: tag } }),
+    ...(q === undefined ? {} : { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] }),
+  }),
+  sorts: { name: [byName], importance: [{ importance: "desc" }, byName], created: [{ createdAt: "desc" }], updated: [{ updatedAt: "desc" }] },
+  softDelete: true,
+});
+
+// Coordinates arrive as JSON numbers; the Decimal columns get them as exact decimals, not floats.
+const toDecimal = (value: unknown) => (typeof value === "number" ? new Prisma.Decimal(value) : value);
+
+export const placeRoutes = resourceRoutes({
+  name: "places",
+  tag: "Places",
+  model: (db) => db.place,
+  table: Place,
+  create: ZCreatePlaceSchema,
+  update: ZUpdatePlaceSchema,
+  filters: ZPlaceFiltersSchema,
+  where: ({ type, tag }) => ({ type, ...(tag === undefined ? {} : { tags: { has: tag } }) }),
+  sorts: { name: [byName], created: [{ createdAt: "desc" }], updated: [{ updatedAt: "desc" }] },
+  softDelete: true,
+  toData: (input) => ({
+    ...input,
+    ...("latitude" in input ? { latitude: toDecimal(input.latitude) } : {}),
+    ...("longitude" in input ? { longitude: toDecimal(input.longitude) } : {}),
+  }),
+});
+
+export const eventRoutes = resourceRoutes({
+  name: "events",
+  tag: "Events",
+  model: (db) => db.event,
+  table: Event,
+  create: ZCreateEventSchema,
+  update: ZUpdateEventSchema,
+  filters: ZEventFiltersSchema,
+  where: ({ from, to, status, placeId }) => ({
+    status,
+    placeId,
+    ...(from === undefined && to === undefined ? {} : { startsAt: { gte: from === undefined ? undefined : new Date(from), lt: to === undefined ? undefined : new Date(to) } }),
+  }),
+  sorts: { starts: [{ startsAt: "asc" }], created: [{ createdAt: "desc" }], updated: [{ updatedAt: "desc" }] },
+  softDelete: true,
+  references: { placeId: (db) => db.place },
+});

@@ -1,0 +1,85 @@
+import { createRoute } from "@hono/zod-openapi";
+
+import type { Db } from "@cto/db/client";
+import {
+  ZCreateDeadlineSchema, ZCreateTaskSchema, ZDeadlineFiltersSchema, ZDeadlineSchema, ZTaskFiltersSchema, ZTaskSchema, ZUpdateDeadlineSchema, ZUpdateTaskSchema,
+} from "@cto/contracts/api/assistant";
+import { toApiRow } from "@cto/contracts/rows";
+import { Deadline, Task } from "@cto/contracts/tables";
+
+import { ApiError } from "../../errors.ts";
+import { errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
+import { resourceRoutes, type ModelDelegate } from "../../lib/resource.ts";
+import { requireAuth } from "../../middleware/auth.ts";
+import { guardWrites } from "./guarded.ts";
+
+/** Tasks (with subtasks) and deadlines of the assistant context (003), with their complete operations. */
+
+// The database refuses a task that is its own parent; a longer loop (A under B under A) it cannot
+// see, so walk up from the new parent. Trashed ancestors count too: they can be restored.
+const assertNoCycle = async (db: Db, id: string, parentId: unknown) => {
+  for (let current = typeof parentId === "string" ? parentId : null, depth = 0; current && depth < 1000; depth++) {
+    if (current === id) throw new ApiError("validation_failed", "A task cannot be its own parent or ancestor.", [{ path: "parentId", message: "would make the task its own ancestor" }]);
+    current = (await db.task.findFirst({ where: { id: current, deletedAt: undefined }, select: { parentId: true } }))?.parentId ?? null;
+  }
+};
+
+const action = (tag: string, summary: string, schema: typeof ZTaskSchema | typeof ZDeadlineSchema) =>
+  createRoute({ method: "post", path: "/{id}/complete", tags: [tag], summary, security: SECURITY, middleware: requireAuth, request: { params: ZIdParamsSchema }, responses: { 200: jsonContent(schema, "Completed"), ...errorResponses(403, 404, 409) } });
+
+const dueFirst = { dueDate: { sort: "asc", nulls: "last" } } as const;
+
+export const taskRoutes = resourceRoutes({
+  name: "tasks",
+  tag: "Tasks",
+  model: (db) => guardWrites(db.task as ModelDelegate, { update: (id, data) => assertNoCycle(db, id, data.parentId) }),
+  table: Task,
+  create: ZCreateTaskSchema,
+  update: ZUpdateTaskSchema,
+  filters: ZTaskFiltersSchema,
+  where: ({ status, priority, dueBefore, parentId, assignedToId }) => ({
+    status,
+    priority,
+    assignedToId,
+    ...(parentId === undefined ? {} : { parentId: parentId === "root" ? null : parentId }),
+    ...(dueBefore === undefined ? {} : { dueDate: { lt: new Date(dueBefore) } }),
+  }),
+  sorts: { due: [dueFirst], priority: [{ priority: "desc" }, dueFirst], position: [{ position: "asc" }], created: [{ createdAt: "desc" }] },
+  softDelete: true,
+  references: { parentId: (db) => db.task, assignedToId: (db) => db.person },
+  // completedAt follows status unless the caller sets it (e.g. a sync that knows when it happened).
+  toData: (input) => {
+    if (input.status === undefined) return input;
+    return { ...input, completedAt: input.completedAt ?? (input.status === "COMPLETED" ? new Date() : null) };
+  },
+}).openapi(action("Tasks", "Complete a task (status completed, completedAt now)", ZTaskSchema), async (c) => {
+  const db = c.get("db");
+  const { id } = c.req.valid("param");
+  const task = await db.task.findFirst({ where: { id, userId: c.get("auth").userId } });
+  if (!task) throw new ApiError("not_found", "No such task.");
+  if (task.status === "COMPLETED" || task.status === "CANCELLED") throw new ApiError("invalid_state", `This task is already ${task.status.toLowerCase()}.`);
+  const updated = await db.task.update({ where: { id }, data: { status: "COMPLETED", completedAt: new Date() } });
+  return c.json(toApiRow(Task, updated, ["userId"]), 200);
+});
+
+export const deadlineRoutes = resourceRoutes({
+  name: "deadlines",
+  tag: "Deadlines",
+  model: (db) => db.deadline,
+  table: Deadline,
+  create: ZCreateDeadlineSchema,
+  update: ZUpdateDeadlineSchema,
+  filters: ZDeadlineFiltersSchema,
+  where: ({ dueBefore, status, type, taskId, eventId }) => ({ status, type, taskId, eventId, ...(dueBefore === undefined ? {} : { dueAt: { lt: new Date(dueBefore) } }) }),
+  sorts: { due: [{ dueAt: "asc" }], importance: [{ importance: "desc" }, { dueAt: "asc" }], created: [{ createdAt: "desc" }] },
+  softDelete: true,
+  references: { taskId: (db) => db.task, eventId: (db) => db.event },
+}).openapi(action("Deadlines", "Complete a deadline (a missed or extended one too)", ZDeadlineSchema), async (c) => {
+  const db = c.get("db");
+  const { id } = c.req.valid("param");
+  const deadline = await db.deadline.findFirst({ where: { id, userId: c.get("auth").userId } });
+  if (!deadline) throw new ApiError("not_found", "No such deadline.");
+  if (deadline.status === "COMPLETED") throw new ApiError("invalid_state", "This deadline is already completed.");
+  const updated = await db.deadline.update({ where: { id }, data: { status: "COMPLETED" } });
+  return c.json(toApiRow(Deadline, updated, ["userId"]), 200);
+});
