@@ -81,6 +81,7 @@ describe("goals: bad input", () => {
     expect((await alice.request("GET", "/goals?sort=random")).status).toBe(400);
     expect((await alice.request("GET", "/goals?cursor=abc")).status).toBe(400);
     expect((await alice.request("GET", "/goals/not-a-uuid")).status).toBe(400);
+    expect((await alice.request("GET", "/commitments?dueBefore=1e20")).status).toBe(400);
   });
 });
 

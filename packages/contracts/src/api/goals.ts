@@ -36,5 +36,5 @@ export const ZUpdateCommitmentSchema = ZCreateCommitmentSchema.partial();
 export const ZCommitmentFiltersSchema = z.object({
   status: ZReminderStatusSchema.optional(),
   goalId: z.uuid().optional(),
-  dueBefore: z.coerce.number().int().optional().describe("Only commitments due before this Unix ms (approaching deadlines)"),
+  dueBefore: z.coerce.number().int().min(-8_640_000_000_000_000).max(8_640_000_000_000_000).optional().describe("Only commitments due before this Unix ms (approaching deadlines)"),
 });
