@@ -69,6 +69,9 @@ try {
     const response = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
     await response.arrayBuffer();
   });
+  const prisma = await load("Prisma 7, same query", async () => {
+    await db.message.findMany({ where: { conversationId: conversation.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: PAGE + 1 });
+  });
   const direct = await load("plain pg, same query", async () => {
     await plain.query(
       `SELECT id, conversation_id, role, content, user_id, tool_calls, tool_call_id, metadata, source, telegram_message_id, created_at
@@ -78,8 +81,10 @@ try {
   });
 
   console.log(`\nRead a ${PAGE}-message page, concurrency ${CONCURRENCY}, ${DURATION_MS / 1000} s each, PostgreSQL ${(await plain.query("SHOW server_version")).rows[0].server_version}`);
-  for (const r of [api, direct]) console.log(`${r.label.padEnd(30)} ${(r.count / r.seconds).toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   (${r.count} requests)`);
-  console.log(`ratio (pg / API): throughput ${((direct.count / direct.seconds) / (api.count / api.seconds)).toFixed(2)}x, p50 ${(api.p50 / direct.p50).toFixed(2)}x`);
+  for (const r of [api, prisma, direct]) console.log(`${r.label.padEnd(30)} ${(r.count / r.seconds).toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   (${r.count} requests)`);
+  const rate = (r: Result) => r.count / r.seconds;
+  console.log(`ratio Prisma vs pg (the data layer; target ≤ 1.5x): throughput ${(rate(direct) / rate(prisma)).toFixed(2)}x, p50 ${(prisma.p50 / direct.p50).toFixed(2)}x`);
+  console.log(`ratio API vs pg (end to end: HTTP, auth, ownership check, serialisation): throughput ${(rate(direct) / rate(api)).toFixed(2)}x, p50 ${(api.p50 / direct.p50).toFixed(2)}x`);
 } finally {
   server.close();
   await plain.end();

@@ -1,4 +1,14 @@
 import { createRouter } from "../lib/openapi.ts";
+import { interactionRoutes } from "./analysis/interactions.ts";
+import { analysisMessageRoutes, sessionMessageRoutes } from "./analysis/messages.ts";
+import { ocrRoutes } from "./analysis/ocr.ts";
+import { analysisSessionRoutes } from "./analysis/sessions.ts";
 
-// Filled by the analysis routes (see routes/goals.ts for the pattern).
-export const analysisRoutes = createRouter();
+// Chat-analysis sessions of 001: sessions with their state machine and OCR step, their messages, and
+// the caller's interactions with those messages.
+export const analysisRoutes = createRouter()
+  .route("/analysis-sessions", analysisSessionRoutes)
+  .route("/analysis-sessions", ocrRoutes)
+  .route("/analysis-sessions", sessionMessageRoutes)
+  .route("/analysis-messages", analysisMessageRoutes)
+  .route("/analysis-messages", interactionRoutes);

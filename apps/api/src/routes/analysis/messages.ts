@@ -1,0 +1,89 @@
+import { createRoute, z } from "@hono/zod-openapi";
+
+import { ZAnalysisMessageFiltersSchema, ZAnalysisMessageSchema, ZCreateAnalysisMessageSchema, ZUpdateAnalysisMessageSchema } from "@cto/contracts/api/analysis";
+import { zPage, ZPageQuerySchema } from "@cto/contracts/pagination";
+
+import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
+import { requireAuth } from "../../middleware/auth.ts";
+import { findOwnedMessage, findOwnedSession, serializeMessage, touchSession, withInteractions } from "./shared.ts";
+
+const common = { tags: ["Analysis messages"], security: SECURITY, middleware: requireAuth };
+const ZMessagesQuerySchema = ZPageQuerySchema.extend({ cursor: z.uuid().optional().describe("nextCursor of the previous page") }).extend(ZAnalysisMessageFiltersSchema.shape);
+
+/** The messages of a session, mounted under /analysis-sessions. */
+export const sessionMessageRoutes = createRouter()
+  .openapi(
+    createRoute({
+      ...common, method: "get", path: "/{id}/messages", summary: "List a session's messages in timestamp order (oldest first)",
+      request: { params: ZIdParamsSchema, query: ZMessagesQuerySchema },
+      responses: { 200: jsonContent(zPage(ZAnalysisMessageSchema), "A page of messages"), ...errorResponses(404) },
+    }),
+    async (c) => {
+      const db = c.get("db");
+      const userId = c.get("auth").userId;
+      const { id } = c.req.valid("param");
+      const { limit, cursor, author } = c.req.valid("query");
+      await findOwnedSession(db, userId, id);
+      const rows = await db.analysisMessage.findMany({
+        where: { analysisSessionId: id, author },
+        orderBy: [{ timestamp: "asc" }, { id: "asc" }],
+        take: limit + 1,
+        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+        include: withInteractions(userId),
+      });
+      const page = rows.slice(0, limit);
+      return c.json({ items: page.map(serializeMessage), nextCursor: rows.length > limit ? page.at(-1)!.id : null }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      ...common, method: "post", path: "/{id}/messages", summary: "Add a message (user, contact or AI suggestion) to a session",
+      request: { params: ZIdParamsSchema, body: { required: true, content: { "application/json": { schema: ZCreateAnalysisMessageSchema } } } },
+      responses: { 201: jsonContent(ZAnalysisMessageSchema, "Added"), ...errorResponses(403, 404, 415) },
+    }),
+    async (c) => {
+      const db = c.get("db");
+      const userId = c.get("auth").userId;
+      const { id } = c.req.valid("param");
+      const input = c.req.valid("json");
+      await findOwnedSession(db, userId, id);
+      const message = await db.$transaction(async (tx) => {
+        const created = await tx.analysisMessage.create({ data: { ...input, analysisSessionId: id }, include: withInteractions(userId) });
+        await touchSession(tx, id);
+        return created;
+      });
+      return c.json(serializeMessage(message), 201);
+    },
+  );
+
+/** One message by its own id, mounted at /analysis-messages. */
+export const analysisMessageRoutes = createRouter()
+  .openapi(
+    createRoute({ ...common, method: "get", path: "/{id}", summary: "Get one of your analysis messages", request: { params: ZIdParamsSchema }, responses: { 200: jsonContent(ZAnalysisMessageSchema, "Found"), ...errorResponses(404) } }),
+    async (c) => c.json(serializeMessage(await findOwnedMessage(c.get("db"), c.get("auth").userId, c.req.valid("param").id)), 200),
+  )
+  .openapi(
+    createRoute({
+      ...common, method: "patch", path: "/{id}", summary: "Change one of your analysis messages (its author stays)",
+      request: { params: ZIdParamsSchema, body: { required: true, content: { "application/json": { schema: ZUpdateAnalysisMessageSchema } } } },
+      responses: { 200: jsonContent(ZAnalysisMessageSchema, "Changed"), ...errorResponses(403, 404, 415) },
+    }),
+    async (c) => {
+      const db = c.get("db");
+      const userId = c.get("auth").userId;
+      const { id } = c.req.valid("param");
+      await findOwnedMessage(db, userId, id);
+      const updated = await db.analysisMessage.update({ where: { id }, data: c.req.valid("json"), include: withInteractions(userId) });
+      return c.json(serializeMessage(updated), 200);
+    },
+  )
+  .openapi(
+    createRoute({ ...common, method: "delete", path: "/{id}", summary: "Delete one of your analysis messages", request: { params: ZIdParamsSchema }, responses: { 204: { description: "Deleted" }, ...errorResponses(403, 404) } }),
+    async (c) => {
+      const db = c.get("db");
+      const { id } = c.req.valid("param");
+      await findOwnedMessage(db, c.get("auth").userId, id);
+      await db.analysisMessage.delete({ where: { id } });
+      return c.body(null, 204);
+    },
+  );

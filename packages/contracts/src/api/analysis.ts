@@ -1,0 +1,111 @@
+import { z } from "zod";
+
+import { ZApiTimestampSchema } from "../boundary.ts";
+import { AnalysisSessionStatus, AnalysisSessionType, MessageAuthor, ZAnalysisSessionStatusSchema, ZAnalysisSessionTypeSchema, ZInteractionTypeSchema, ZMessageAuthorSchema, ZMessageSentimentSchema } from "../enums.ts";
+import { AnalysisMessage, AnalysisSession } from "../generated/drizzle/schema.ts";
+import { apiRowSchema } from "../rows.ts";
+
+type TStatus = keyof typeof AnalysisSessionStatus;
+type TType = keyof typeof AnalysisSessionType;
+
+/**
+ * The analysis-session state machine (001), per session type: status → the statuses it may move to.
+ * TEXT skips the screenshot steps. A screenshot goes preview → upload → OCR (analysis_in_progress) →
+ * the user checks the OCR (verifying_ocr, left by confirming it) → analysis → complete. Any state in
+ * flight may fail to error; error retries from pending_user_input; a complete session may be analysed
+ * again after new messages. Everything else is refused with 409 invalid_state.
+ */
+export const ANALYSIS_SESSION_TRANSITIONS: Record<TType, Record<TStatus, readonly TStatus[]>> = {
+  TEXT: {
+    PENDING_USER_INPUT: ["ANALYSIS_IN_PROGRESS", "ERROR"],
+    PREVIEWING_SCREENSHOT: [],
+    UPLOADING: [],
+    ANALYSIS_IN_PROGRESS: ["COMPLETE", "ERROR"],
+    VERIFYING_OCR: [],
+    COMPLETE: ["ANALYSIS_IN_PROGRESS"],
+    ERROR: ["PENDING_USER_INPUT"],
+  },
+  SCREENSHOT: {
+    PENDING_USER_INPUT: ["PREVIEWING_SCREENSHOT", "ERROR"],
+    PREVIEWING_SCREENSHOT: ["UPLOADING", "PENDING_USER_INPUT", "ERROR"],
+    UPLOADING: ["ANALYSIS_IN_PROGRESS", "ERROR"],
+    ANALYSIS_IN_PROGRESS: ["VERIFYING_OCR", "COMPLETE", "ERROR"],
+    VERIFYING_OCR: ["ANALYSIS_IN_PROGRESS", "ERROR"],
+    COMPLETE: ["ANALYSIS_IN_PROGRESS"],
+    ERROR: ["PENDING_USER_INPUT"],
+  },
+};
+
+export const canTransition = (type: TType, from: TStatus, to: TStatus) => ANALYSIS_SESSION_TRANSITIONS[type][from].includes(to);
+
+const describeTransitions = () =>
+  Object.entries(ANALYSIS_SESSION_TRANSITIONS)
+    .map(([type, table]) => `${type.toLowerCase()}: ${Object.entries(table).filter(([, to]) => to.length).map(([from, to]) => `${from.toLowerCase()} → ${to.join(" | ").toLowerCase()}`).join("; ")}`)
+    .join(". ");
+
+/** One OCR line as the client shows it (001 §3.3); stored as is, authors stay lowercase. */
+export const ZOcrItemSchema = z.object({
+  id: z.string().trim().min(1).max(100),
+  text: z.string().max(10_000),
+  author: z.enum(["user", "contact", "ai"]),
+});
+export const ZOcrResultSchema = z
+  .array(ZOcrItemSchema)
+  .max(500)
+  .refine((items) => new Set(items.map((item) => item.id)).size === items.length, "OCR item ids must be unique.");
+export type TOcrItem = z.infer<typeof ZOcrItemSchema>;
+
+export const ZAnalysisSessionSchema = apiRowSchema(AnalysisSession, { omit: ["userId"] }).extend({
+  status: z.enum(Object.values(AnalysisSessionStatus).map((status) => status.toLowerCase()) as [string, ...string[]]).describe(`State machine — ${describeTransitions()}.`),
+  ocrResult: ZOcrResultSchema.nullable().describe("OCR output awaiting the user's check; null once confirmed"),
+});
+export type TAnalysisSession = z.infer<typeof ZAnalysisSessionSchema>;
+
+export const ZCreateAnalysisSessionSchema = z.object({
+  type: ZAnalysisSessionTypeSchema,
+  name: z.string().trim().min(1).max(200).nullable().optional(),
+  screenshotUrl: z.url().max(2000).nullable().optional(),
+  isPinned: z.boolean().optional(),
+});
+/** Strict, so a `status` (which only changes through POST /analysis-sessions/{id}/transition) is refused, not ignored. */
+export const ZUpdateAnalysisSessionSchema = ZCreateAnalysisSessionSchema.omit({ type: true }).partial().strict();
+export const ZAnalysisSessionFiltersSchema = z.object({
+  status: ZAnalysisSessionStatusSchema.optional(),
+  type: ZAnalysisSessionTypeSchema.optional(),
+  pinned: z.enum(["true", "false"]).optional().describe("Only pinned (true) or unpinned (false) sessions"),
+});
+
+export const ZTransitionSchema = z.object({
+  status: ZAnalysisSessionStatusSchema.describe(
+    `The status to move to — ${describeTransitions()}. Reaching complete moves lastActivity; a pending OCR result is left by confirming it, not by this route; retrying (to pending_user_input) drops any OCR result.`,
+  ),
+});
+export const ZConfirmOcrSchema = z.object({ items: ZOcrResultSchema.optional().describe("Corrected items; the stored OCR result when absent") });
+
+/** Liked/disliked/pinned/usedCount are derived from the caller's MessageInteraction rows, never stored. */
+export const ZAnalysisMessageSchema = apiRowSchema(AnalysisMessage).extend({
+  isLiked: z.boolean(),
+  isDisliked: z.boolean(),
+  isPinned: z.boolean(),
+  usedCount: z.number().int().describe("Copies to the clipboard by you; one interaction per (user, message, type), so 0 or 1"),
+});
+export type TAnalysisMessage = z.infer<typeof ZAnalysisMessageSchema>;
+
+export const ZCreateAnalysisMessageSchema = z.object({
+  text: z.string().min(1).max(20_000),
+  author: ZMessageAuthorSchema,
+  timestamp: ZApiTimestampSchema.optional().describe("When the message was written; now when absent"),
+  sentiment: ZMessageSentimentSchema.nullable().optional(),
+  collectionIds: z.array(z.string().min(1).max(100)).max(100).optional(),
+  title: z.string().max(200).nullable().optional(),
+  tag: z.string().max(100).nullable().optional(),
+  analysis: z.string().max(20_000).nullable().optional(),
+});
+export const ZUpdateAnalysisMessageSchema = ZCreateAnalysisMessageSchema.omit({ author: true }).partial();
+export const ZAnalysisMessageFiltersSchema = z.object({ author: ZMessageAuthorSchema.optional() });
+export const ZInteractionParamsSchema = z.object({ id: z.uuid(), type: ZInteractionTypeSchema });
+
+
+export const ZConfirmedOcrSchema = z.object({ session: ZAnalysisSessionSchema, messages: z.array(ZAnalysisMessageSchema) });
+
+export const OCR_AUTHOR: Record<TOcrItem["author"], keyof typeof MessageAuthor> = { user: "USER", contact: "CONTACT", ai: "AI" };
