@@ -30,8 +30,10 @@ export type ResourceSpec<Q extends z.ZodObject, C extends z.ZodObject, U extends
   owner?: "userId" | "authorId";
   /** Columns never shown (the owner column always is hidden). */
   hidden?: string[];
-  create: C;
-  update: U;
+  /** Request schemas of create and update; a read-only resource (rows the worker writes) has neither. */
+  create?: C;
+  update?: U;
+  readOnly?: boolean;
   /** Filters of the list endpoint (page query is added), and how they become a Prisma `where`. */
   filters: Q;
   where?: (filters: z.output<Q>) => Where;
@@ -64,8 +66,8 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
   const notFound = () => new ApiError("not_found", `No such ${spec.name.replace(/s$/, "")}.`);
   const common = { tags: [spec.tag], security: SECURITY, middleware: requireAuth };
   // Widened on purpose: the routes treat every resource's input the same way.
-  const ZCreateSchema: z.ZodObject = spec.create;
-  const ZUpdateSchema: z.ZodObject = spec.update;
+  const ZCreateSchema: z.ZodObject = spec.create ?? z.object({});
+  const ZUpdateSchema: z.ZodObject = spec.update ?? z.object({});
   const liveOnly = spec.softDelete ? { deletedAt: null } : {};
   // Naming deletedAt (undefined: any value) keeps the client's soft-delete guard out, so a row in the trash can be deleted for good.
   const liveOrTrashed = spec.softDelete ? { deletedAt: undefined } : {};
@@ -106,7 +108,10 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
     .openapi(
       createRoute({ ...common, method: "get", path: "/{id}", summary: `Get one of your ${spec.name}`, request: { params: ZIdParamsSchema }, responses: { 200: jsonContent(ZRowSchema, "Found"), ...errorResponses(404) } }),
       async (c) => c.json(serialize(await findOwned(c.get("db"), c.get("auth").userId, c.req.valid("param").id)), 200),
-    )
+    );
+  if (spec.readOnly) return router;
+
+  router
     .openapi(
       createRoute({ ...common, method: "post", path: "/", summary: `Create one of your ${spec.name}`, request: { body: { required: true, content: { "application/json": { schema: ZCreateSchema } } } }, responses: { 201: jsonContent(ZRowSchema, "Created"), ...errorResponses(403, 404, 409, 415) } }),
       async (c) => {

@@ -6526,12 +6526,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List your consistency metrics, newest period first */
+        /** List your consistency metrics */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    sort?: "periodEnd";
                     windowDays?: number;
                 };
                 header?: never;
@@ -6729,12 +6730,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List your reports, newest period first */
+        /** List your reports */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    sort?: "periodEnd";
                     type?: "two_day" | "seven_day" | "twenty_one_day";
                 };
                 header?: never;
