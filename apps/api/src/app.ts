@@ -19,11 +19,13 @@ import { analysisRoutes } from "./routes/analysis.ts";
 import { assistantRoutes } from "./routes/assistant.ts";
 import { authRecoveryRoutes } from "./routes/auth-recovery.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { notificationRoutes, reminderScheduleRoutes, telegramRoutes } from "./routes/channels.ts";
 import { devRoutes } from "./routes/dev.ts";
 import { coachingRoutes } from "./routes/coaching.ts";
 import { communityRoutes } from "./routes/community.ts";
 import { commitmentRoutes, goalRoutes } from "./routes/goals.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { connectedAccountRoutes, sessionRoutes } from "./routes/security.ts";
 import { createOutboxMailer, type Mailer, type OutboxMailer } from "./services/mailer.ts";
 
 export type { AppEnv };
@@ -74,6 +76,11 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
   if (withDevRoutes && "list" in mailer) app.route("/dev", devRoutes(mailer));
   app.route("/api-keys", apiKeyRoutes);
   app.route("/me", accountRoutes);
+  app.route("/sessions", sessionRoutes);
+  app.route("/connected-accounts", connectedAccountRoutes);
+  app.route("/notifications", notificationRoutes);
+  app.route("/reminder-schedules", reminderScheduleRoutes);
+  app.route("/telegram", telegramRoutes);
   app.route("/goals", goalRoutes);
   app.route("/commitments", commitmentRoutes);
   // Each area router mounts its own resource paths (e.g. /conversations, /people, /analysis-sessions, /posts).

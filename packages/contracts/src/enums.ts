@@ -53,3 +53,12 @@ export const ZEventStatusSchema = zApiEnum(EventStatus);
 export const ZDeadlineStatusSchema = zApiEnum(DeadlineStatus);
 export const ZDeadlineTypeSchema = zApiEnum(DeadlineType);
 export const ZEntityTypeSchema = zApiEnum(EntityType);
+
+export const ProactiveMessageStatus = { PENDING: "PENDING", SENT: "SENT", FAILED: "FAILED", CANCELLED: "CANCELLED" } as const;
+export const DeliveryChannel = { TELEGRAM: "TELEGRAM", IN_APP: "IN_APP" } as const;
+export const ScheduleKind = { COMMITMENT_REMINDER: "COMMITMENT_REMINDER", DEADLINE_REMINDER: "DEADLINE_REMINDER", REPORT: "REPORT", CONSISTENCY: "CONSISTENCY", STORY: "STORY", PROACTIVE_MESSAGE: "PROACTIVE_MESSAGE", ACCOUNT_SYNC: "ACCOUNT_SYNC" } as const;
+export const ScheduleStatus = { ACTIVE: "ACTIVE", PAUSED: "PAUSED", COMPLETED: "COMPLETED", CANCELLED: "CANCELLED", FAILED: "FAILED" } as const;
+export const ZProactiveMessageStatusSchema = zApiEnum(ProactiveMessageStatus);
+export const ZDeliveryChannelSchema = zApiEnum(DeliveryChannel);
+export const ZScheduleKindSchema = zApiEnum(ScheduleKind);
+export const ZScheduleStatusSchema = zApiEnum(ScheduleStatus);
