@@ -1,6 +1,7 @@
 // `pnpm bench:api`: requests/s and p50/p99 latency of reading a 50-message page of a conversation through
 // the API (real HTTP on 127.0.0.1, Prisma 7 on @prisma/adapter-pg), next to the same query through plain
 // `pg`, in one run against real PostgreSQL, and their ratio. Every load loop is bounded in time and count.
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 import { serve } from "@hono/node-server";
@@ -65,12 +66,22 @@ try {
   const page = (await check.json()) as { items: unknown[] };
   if (page.items.length !== PAGE) throw new Error(`expected ${PAGE} messages, got ${page.items.length}`);
 
-  const api = await load("API (HTTP + auth + Prisma)", async () => {
-    const response = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
-    await response.arrayBuffer();
-  });
+  // node:http with keep-alive rather than fetch: the client shares the process's CPU, and undici's fetch costs more than the server's work.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const get = () =>
+    new Promise<void>((resolve, reject) => {
+      http.get(url, { agent, headers: { authorization: `Bearer ${key}` } }, (response) => {
+        response.on("data", () => undefined).on("end", () => (response.statusCode === 200 ? resolve() : reject(new Error(`status ${response.statusCode}`))));
+      }).on("error", reject);
+    });
+  const api = await load("API (HTTP + auth + Prisma)", get);
+  agent.destroy();
   const prisma = await load("Prisma 7, same query", async () => {
     await db.message.findMany({ where: { conversationId: conversation.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: PAGE + 1 });
+  });
+  const prismaRaw = await load("Prisma 7 $queryRaw, same SQL", async () => {
+    await db.$queryRaw`SELECT id, conversation_id, role, content, user_id, tool_calls, tool_call_id, metadata, source, telegram_message_id, created_at
+                       FROM messages WHERE conversation_id = ${conversation.id}::uuid ORDER BY created_at ASC, id ASC LIMIT ${PAGE + 1}`;
   });
   const direct = await load("plain pg, same query", async () => {
     await plain.query(
@@ -81,7 +92,7 @@ try {
   });
 
   console.log(`\nRead a ${PAGE}-message page, concurrency ${CONCURRENCY}, ${DURATION_MS / 1000} s each, PostgreSQL ${(await plain.query("SHOW server_version")).rows[0].server_version}`);
-  for (const r of [api, prisma, direct]) console.log(`${r.label.padEnd(30)} ${(r.count / r.seconds).toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   (${r.count} requests)`);
+  for (const r of [api, prisma, prismaRaw, direct]) console.log(`${r.label.padEnd(30)} ${(r.count / r.seconds).toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   (${r.count} requests)`);
   const rate = (r: Result) => r.count / r.seconds;
   console.log(`ratio Prisma vs pg (the data layer; target ≤ 1.5x): throughput ${(rate(direct) / rate(prisma)).toFixed(2)}x, p50 ${(prisma.p50 / direct.p50).toFixed(2)}x`);
   console.log(`ratio API vs pg (end to end: HTTP, auth, ownership check, serialisation): throughput ${(rate(direct) / rate(api)).toFixed(2)}x, p50 ${(api.p50 / direct.p50).toFixed(2)}x`);

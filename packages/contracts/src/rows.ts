@@ -20,7 +20,18 @@ const kindOf = (column: ColumnMeta): Kind => {
   return "plain";
 };
 
-const columnsOf = (table: Table) => Object.entries(getTableColumns(table)) as [string, ColumnMeta][];
+type Column = { name: string; column: ColumnMeta; kind: Kind };
+const columnCache = new WeakMap<Table, Column[]>();
+
+/** A table's columns with their boundary kind, worked out once per table (serialising is on every response's path). */
+const columnsOf = (table: Table): Column[] => {
+  let columns = columnCache.get(table);
+  if (!columns) {
+    columns = (Object.entries(getTableColumns(table)) as [string, ColumnMeta][]).map(([name, column]) => ({ name, column, kind: kindOf(column) }));
+    columnCache.set(table, columns);
+  }
+  return columns;
+};
 
 const boundaryField = (column: ColumnMeta, base: z.ZodType): z.ZodType => {
   const kind = kindOf(column);
@@ -36,7 +47,7 @@ const boundaryField = (column: ColumnMeta, base: z.ZodType): z.ZodType => {
 export const apiRowSchema = <T extends Table, O extends string = never>(table: T, { omit = [] as O[] }: { omit?: O[] } = {}) => {
   const select = createSelectSchema(table) as unknown as z.ZodObject<Record<string, z.ZodType>>;
   const shape: Record<string, z.ZodType> = {};
-  for (const [name, column] of columnsOf(table)) {
+  for (const { name, column } of columnsOf(table)) {
     if ((omit as string[]).includes(name)) continue;
     shape[name] = boundaryField(column, select.shape[name]!);
   }
@@ -48,14 +59,13 @@ type Decimalish = { toNumber: () => number } | string | number;
 /** Converts a database row (as Prisma returns it) to the API's shape, dropping `omit`ted columns. */
 export const toApiRow = (table: Table, row: Record<string, unknown>, omit: readonly string[] = []): Record<string, unknown> => {
   const result: Record<string, unknown> = {};
-  for (const [name, column] of columnsOf(table)) {
+  for (const { name, kind } of columnsOf(table)) {
     if (omit.includes(name) || !(name in row)) continue;
     const value = row[name];
     if (value === null || value === undefined) {
       result[name] = value ?? null;
       continue;
     }
-    const kind = kindOf(column);
     if (kind === "timestamp") result[name] = toApiTimestamp(value as Date);
     else if (kind === "enum") result[name] = toApiEnum(value as string);
     else if (kind === "decimal") result[name] = typeof value === "object" ? (value as { toNumber: () => number }).toNumber() : Number(value as Decimalish);

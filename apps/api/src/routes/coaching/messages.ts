@@ -33,15 +33,20 @@ export const messageRoutes = createRouter()
       const db = c.get("db");
       const { id } = c.req.valid("param");
       const { limit, cursor } = c.req.valid("query");
-      await assertConversation(db, c.get("auth").userId, id);
+      const { userId } = c.get("auth");
       // A cursor must be a message of this very conversation: anything else would reveal where another thread's message sits in time.
-      if (cursor && (!z.uuid().safeParse(cursor).success || !(await db.message.findFirst({ where: { id: cursor, conversationId: id }, select: { id: true } })))) throw invalidCursor();
+      if (cursor) {
+        await assertConversation(db, userId, id);
+        if (!z.uuid().safeParse(cursor).success || !(await db.message.findFirst({ where: { id: cursor, conversationId: id }, select: { id: true } }))) throw invalidCursor();
+      }
+      // Ownership rides along in the page query; only an empty page needs to tell "none yet" from "not yours".
       const rows = await db.message.findMany({
-        where: { conversationId: id },
+        where: { conversationId: id, conversation: { userId } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         take: limit + 1,
         ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       });
+      if (rows.length === 0 && !cursor) await assertConversation(db, userId, id);
       const page = rows.slice(0, limit);
       return c.json({ items: page.map(serialize), nextCursor: rows.length > limit ? page.at(-1)!.id : null }, 200);
     },
