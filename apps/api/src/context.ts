@@ -21,6 +21,8 @@ export type ApiConfig = {
   maxImportBytes: number;
   /** Attempts per client address and window on sign-in, sign-up and password reset. */
   authRateLimit: { limit: number; windowMs: number };
+  /** AI generations per user and UTC day (002's daily generation limit). */
+  dailyGenerationLimit: number;
 };
 
 export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; mailer: Mailer } };
@@ -33,4 +35,5 @@ export const DEFAULT_CONFIG: ApiConfig = {
   maxBodyBytes: 1_000_000,
   maxImportBytes: 100_000_000,
   authRateLimit: { limit: 20, windowMs: 15 * 60_000 },
+  dailyGenerationLimit: 20,
 };

@@ -2,11 +2,13 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie } from "hono/cookie";
 import { stream } from "hono/streaming";
 
+import { ZGenerationQuotaSchema } from "@cto/contracts/api/auth";
 import { verifyPassword } from "@cto/db/password";
 
 import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
 import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
+import { readGenerationQuota } from "../services/generation-quota.ts";
 import { ACCOUNT_SECTIONS, ARCHIVE_FORMAT, ARCHIVE_VERSION, embeddingRows, importArchive, sectionRows, type Archive } from "../services/account-data.ts";
 
 const common = { tags: ["Your data"], security: SECURITY, middleware: requireAuth };
@@ -22,6 +24,13 @@ const ZArchiveSchema = z.object({
 });
 
 export const accountRoutes = createRouter()
+  .openapi(
+    createRoute({ ...common, method: "get", path: "/generation-quota", summary: "Today's AI generations: used, remaining and when they reset", responses: { 200: jsonContent(ZGenerationQuotaSchema, "The quota"), ...errorResponses() } }),
+    async (c) => {
+      const quota = await readGenerationQuota({ db: c.get("db"), userId: c.get("auth").userId, limit: c.get("config").dailyGenerationLimit });
+      return c.json({ ...quota, resetsAt: quota.resetsAt.getTime() }, 200);
+    },
+  )
   .openapi(
     createRoute({
       ...common, method: "get", path: "/export", summary: "Download everything Cto holds about you as one JSON archive (streamed)",

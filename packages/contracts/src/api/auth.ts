@@ -28,3 +28,6 @@ export const ZRequestPasswordResetSchema = z.object({ email: ZEmailSchema });
 export const ZConfirmPasswordResetSchema = z.object({ token: z.string().min(20).max(200), password: ZPasswordSchema });
 export const ZVerifyEmailSchema = z.object({ token: z.string().min(20).max(200) });
 export const ZAcceptedSchema = z.object({ status: z.literal("accepted"), message: z.string() });
+
+/** Today's AI generations (002's daily limit), reset at midnight UTC. */
+export const ZGenerationQuotaSchema = z.object({ limit: z.number().int(), used: z.number().int(), remaining: z.number().int(), resetsAt: z.number().int() });

@@ -1,0 +1,23 @@
+import { createMiddleware } from "hono/factory";
+
+import type { AppEnv } from "../context.ts";
+import { ApiError } from "../errors.ts";
+import { readGenerationQuota, takeGeneration } from "../services/generation-quota.ts";
+
+/**
+ * Put before any route that asks the AI to generate: spends one of the user's daily generations,
+ * or answers 429 with Retry-After (seconds until the allowance resets) and never calls the model.
+ */
+export const limitDailyGenerations = createMiddleware<AppEnv>(async (c, next) => {
+  const db = c.get("db");
+  const { userId } = c.get("auth");
+  const limit = c.get("config").dailyGenerationLimit;
+  const quota = await takeGeneration({ db, userId, limit });
+  if (!quota) {
+    const { resetsAt } = await readGenerationQuota({ db, userId, limit });
+    c.header("Retry-After", String(Math.max(1, Math.ceil((resetsAt.getTime() - Date.now()) / 1000))));
+    throw new ApiError("rate_limited", `You have used today's ${limit} AI generations; more are available after ${resetsAt.toISOString()}.`);
+  }
+  c.header("X-Generations-Remaining", String(quota.remaining));
+  await next();
+});

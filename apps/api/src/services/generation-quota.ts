@@ -1,0 +1,33 @@
+import type { Db } from "@cto/db/client";
+
+const DAY_MS = 86_400_000;
+
+/** Generations reset at midnight UTC: one clock for every user, so a quota cannot be reset by changing time zones. */
+const dayStart = (now: Date) => new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
+
+export type GenerationQuota = { limit: number; used: number; remaining: number; resetsAt: Date };
+
+export const readGenerationQuota = async ({ db, userId, limit, now = new Date() }: { db: Db; userId: string; limit: number; now?: Date }): Promise<GenerationQuota> => {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { dailyGenerationCount: true, lastGenerationDate: true } });
+  const used = user.lastGenerationDate && user.lastGenerationDate >= dayStart(now) ? user.dailyGenerationCount : 0;
+  return { limit, used, remaining: Math.max(0, limit - used), resetsAt: new Date(dayStart(now).getTime() + DAY_MS) };
+};
+
+/**
+ * Takes one AI generation from the user's daily allowance (002's dailyGenerationCount and
+ * lastGenerationDate) in a single UPDATE, so concurrent requests cannot both take the last one.
+ * Returns the quota after the take, or undefined when the day's allowance is spent.
+ */
+export const takeGeneration = async ({ db, userId, limit, now = new Date() }: { db: Db; userId: string; limit: number; now?: Date }): Promise<GenerationQuota | undefined> => {
+  const start = dayStart(now);
+  const rows = await db.$queryRaw<{ used: number }[]>`
+    UPDATE users
+    SET daily_generation_count = CASE WHEN last_generation_date IS NULL OR last_generation_date < ${start.toISOString()}::timestamptz THEN 1 ELSE daily_generation_count + 1 END,
+        last_generation_date = ${now.toISOString()}::timestamptz
+    WHERE id = ${userId}::uuid
+      AND (last_generation_date IS NULL OR last_generation_date < ${start.toISOString()}::timestamptz OR daily_generation_count < ${limit})
+    RETURNING daily_generation_count AS used`;
+  const used = rows[0]?.used;
+  if (used === undefined) return undefined;
+  return { limit, used, remaining: Math.max(0, limit - used), resetsAt: new Date(start.getTime() + DAY_MS) };
+};
