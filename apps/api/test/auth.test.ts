@@ -142,3 +142,22 @@ describe("malformed requests never reach a handler", () => {
     expect((await harness.app.request("/docs")).status).toBe(200);
   });
 });
+
+describe("security headers and CORS", () => {
+  it("sends security headers on every response", async () => {
+    const response = await harness.app.request("/health");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(response.headers.get("strict-transport-security")).toContain("max-age=");
+    expect(response.headers.get("x-request-id")).toEqual(expect.any(String));
+  });
+
+  it("lets the web app's origin call with credentials, and no other origin", async () => {
+    const preflight = (origin: string) => harness.app.request("/goals", { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+    const allowed = await preflight("http://127.0.0.1:5173");
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:5173");
+    expect(allowed.headers.get("access-control-allow-credentials")).toBe("true");
+    const refused = await preflight("https://evil.example");
+    expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
