@@ -5,6 +5,9 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 
+import { parseAiConfig } from "@cto/ai/config";
+import { createAiProvider } from "@cto/ai/create-provider";
+import type { TAiProvider } from "@cto/ai/provider";
 import type { Db } from "@cto/db/client";
 import { defaultDataDir } from "@cto/db/paths";
 
@@ -48,11 +51,13 @@ export type AppDependencies = {
   config?: ApiConfig;
   /** Where emails go; by default the development outbox in the data folder. */
   mailer?: Mailer | OutboxMailer;
+  /** The AI provider; by default from the AI_* / OPENAI_* environment (the offline local provider without a key). */
+  ai?: TAiProvider;
   /** Serve GET /dev/outbox (never in production). */
   devRoutes?: boolean;
 };
 
-export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false }: AppDependencies) => {
+export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false, ai = createAiProvider(parseAiConfig()) }: AppDependencies) => {
   const app = createRouter();
   app.use(requestId());
   app.use(secureHeaders());
@@ -61,6 +66,7 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
     c.set("db", db);
     c.set("config", config);
     c.set("mailer", mailer);
+    c.set("ai", ai);
     await next();
   });
   // Archives are larger than any other request body; every other route keeps the small limit.

@@ -1,3 +1,4 @@
+import type { TAiProvider } from "@cto/ai/provider";
 import type { Db } from "@cto/db/client";
 
 import type { Mailer } from "./services/mailer.ts";
@@ -25,7 +26,7 @@ export type ApiConfig = {
   dailyGenerationLimit: number;
 };
 
-export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; mailer: Mailer } };
+export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; mailer: Mailer; ai: TAiProvider } };
 
 export const DEFAULT_CONFIG: ApiConfig = {
   webOrigin: "http://127.0.0.1:5173",

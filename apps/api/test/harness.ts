@@ -2,6 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { parseAiConfig } from "@cto/ai/config";
+import { createAiProvider } from "@cto/ai/create-provider";
+import type { TAiProvider } from "@cto/ai/provider";
 import { createDb, type Db } from "@cto/db/client";
 import { testTargets, type TestDatabase } from "@cto/db/testing";
 
@@ -11,7 +14,7 @@ import { createOutboxMailer, type OutboxMailer } from "../src/services/mailer.ts
 
 export const WEB_ORIGIN = "http://127.0.0.1:5173";
 
-export type Harness = { app: ReturnType<typeof createApp>; db: Db; database: TestDatabase; config: ApiConfig; mailer: OutboxMailer; close: () => Promise<void> };
+export type Harness = { app: ReturnType<typeof createApp>; db: Db; database: TestDatabase; config: ApiConfig; mailer: OutboxMailer; ai: TAiProvider; close: () => Promise<void> };
 
 /** The API on a fresh, migrated database: real PostgreSQL when the test setup found one, else embedded. */
 export const startApi = async (overrides: Partial<ApiConfig> = {}): Promise<Harness> => {
@@ -27,7 +30,9 @@ export const startApi = async (overrides: Partial<ApiConfig> = {}): Promise<Harn
     await database.drop();
     await rm(outbox, { recursive: true, force: true });
   };
-  return { app: createApp({ db, config, mailer, devRoutes: true }), db, database, config, mailer, close };
+  // The offline local provider: deterministic, no network, whatever the developer's environment says.
+  const ai = createAiProvider(parseAiConfig({}));
+  return { app: createApp({ db, config, mailer, devRoutes: true, ai }), db, database, config, mailer, ai, close };
 };
 
 /** A browser-like client: keeps the session cookie and sends the SPA's Origin, as the web app does. */

@@ -107,6 +107,8 @@ const searchInTransaction = async <T>(db: DbExecutor, query: Prisma.Sql, { efSea
 export type EmbeddingSearchInput = {
   userId: string;
   vector: readonly number[];
+  /** Only rows embedded by this model: vectors of different models do not share a space. */
+  model?: string;
   k?: number;
   ownerKinds?: EmbeddingOwnerKind[];
   createdAfter?: Date;
@@ -127,8 +129,9 @@ export type EmbeddingMatch = {
   score: number;
 };
 
-const embeddingFilter = ({ userId, ownerKinds, createdAfter, createdBefore }: EmbeddingSearchInput) => {
+const embeddingFilter = ({ userId, model, ownerKinds, createdAfter, createdBefore }: EmbeddingSearchInput) => {
   const conditions = [Prisma.sql`user_id = ${userId}::uuid`, Prisma.sql`embedding IS NOT NULL`];
+  if (model) conditions.push(Prisma.sql`model = ${model}`);
   if (ownerKinds?.length) conditions.push(Prisma.sql`owner_kind = ANY(${ownerKinds}::text[]::embedding_owner_kind[])`);
   // ISO strings with an explicit offset: a bare Date parameter would be read in the session's time zone.
   if (createdAfter) conditions.push(Prisma.sql`created_at >= ${createdAfter.toISOString()}::timestamptz`);
@@ -162,6 +165,8 @@ const exactEmbeddingSearch = (db: DbExecutor, select: Prisma.Sql, query: Prisma.
 
 export type KnowledgeSearchInput = {
   vector: readonly number[];
+  /** Only chunks embedded by this model. */
+  model?: string;
   k?: number;
   phase?: number;
   goal?: string;
@@ -190,6 +195,7 @@ export const searchKnowledgeChunks = async (db: DbExecutor, input: KnowledgeSear
   const query = toVectorSql(input.vector);
   const conditions = [Prisma.sql`embedding IS NOT NULL`];
   if (input.activeOnly ?? true) conditions.push(Prisma.sql`is_active = true`);
+  if (input.model) conditions.push(Prisma.sql`embedding_model = ${input.model}`);
   if (input.phase !== undefined) conditions.push(Prisma.sql`phase = ${input.phase}`);
   if (input.goal !== undefined) conditions.push(Prisma.sql`goal = ${input.goal}`);
   if (input.type !== undefined) conditions.push(Prisma.sql`type = ${input.type}`);
