@@ -22,6 +22,9 @@ import { analysisRoutes } from "./routes/analysis.ts";
 import { assistantRoutes } from "./routes/assistant.ts";
 import { authRecoveryRoutes } from "./routes/auth-recovery.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { chatRoutes } from "./routes/chat.ts";
+import { knowledgeRoutes } from "./routes/knowledge.ts";
+import { searchRoutes } from "./routes/search.ts";
 import { notificationRoutes, reminderScheduleRoutes, telegramRoutes } from "./routes/channels.ts";
 import { devRoutes } from "./routes/dev.ts";
 import { coachingRoutes } from "./routes/coaching.ts";
@@ -94,6 +97,9 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
   app.route("/", assistantRoutes);
   app.route("/", analysisRoutes);
   app.route("/", communityRoutes);
+  app.route("/", chatRoutes);
+  app.route("/search", searchRoutes);
+  app.route("/admin/knowledge", knowledgeRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", { type: "apiKey", in: "cookie", name: "cto_session", description: "Set by /auth/sign-in; the web app's credential" });
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "An API key from POST /api-keys" });
