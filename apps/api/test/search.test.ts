@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { setKnowledgeChunkEmbedding, upsertEmbedding } from "@cto/db/vector";
+
+import { signedUpBrowser, startApi, type Harness } from "./harness.ts";
+
+let harness: Harness;
+let alice: Awaited<ReturnType<typeof signedUpBrowser>>;
+let bob: Awaited<ReturnType<typeof signedUpBrowser>>;
+
+const embedOne = async (text: string) => {
+  const { vectors, model } = await harness.ai.embed([text]);
+  return { vector: vectors[0]!, model };
+};
+const remember = async (userId: string, content: string, model?: string) => {
+  const insight = await harness.db.insight.create({ data: { userId, content } });
+  const { vector, model: providerModel } = await embedOne(content);
+  await upsertEmbedding(harness.db, { userId, ownerKind: "INSIGHT", ownerId: insight.id, content, model: model ?? providerModel, embed: () => vector });
+  return insight;
+};
+
+beforeAll(async () => {
+  harness = await startApi();
+  alice = await signedUpBrowser(harness, "alice");
+  bob = await signedUpBrowser(harness, "bob");
+});
+afterAll(async () => harness?.close());
+
+describe("semantic search", () => {
+  it("finds the caller's own memory by meaning, best first, and never another user's", async () => {
+    const release = await remember(alice.userId, "delegating the release checklist to Priya");
+    await remember(alice.userId, "evening run by the river felt great");
+    await remember(bob.userId, "delegating the release checklist to my team");
+    const result = await alice.request("GET", `/search?q=${encodeURIComponent("delegate the release checklist")}&scope=memory`);
+    expect(result.status).toBe(200);
+    expect(result.body.model).toBe((await embedOne("x")).model);
+    expect(result.body.memory[0]).toMatchObject({ ownerKind: "insight", ownerId: release.id, score: expect.any(Number) });
+    expect(result.body.memory.map((match: { score: number }) => match.score)).toEqual([...result.body.memory.map((match: { score: number }) => match.score)].sort((a: number, b: number) => b - a));
+    expect(JSON.stringify(result.body)).not.toContain("my team");
+    expect(result.body.knowledge).toEqual([]);
+  });
+
+  it("compares only vectors of the current embedding model, and filters by kind and date", async () => {
+    await remember(alice.userId, "a note embedded by an old model about sleep", "retired-model");
+    const result = await alice.request("GET", `/search?q=${encodeURIComponent("sleep note old model")}&scope=memory&k=50`);
+    expect(JSON.stringify(result.body)).not.toContain("old model about sleep");
+    expect((await alice.request("GET", "/search?q=release&kinds=goal")).body.memory).toEqual([]);
+    expect((await alice.request("GET", `/search?q=release&from=${Date.now() + 60_000}`)).body.memory).toEqual([]);
+  });
+
+  it("searches the knowledge base by phase and goal", async () => {
+    for (const [chunkId, phase, goal, text] of [["k-deleg", 1, "delegation", "Delegate with a checklist and one supervised run"], ["k-sleep", 2, "energy", "Protect your sleep before deep work"]] as const) {
+      await harness.db.knowledgeChunk.create({ data: { chunkId, version: "1", source: "test", textContent: text, embeddingText: text, phase, goal } });
+      const { vector, model } = await embedOne(text);
+      await setKnowledgeChunkEmbedding(harness.db, { chunkId, vector, model });
+    }
+    const all = await alice.request("GET", `/search?q=${encodeURIComponent("delegate with a checklist")}&scope=knowledge`);
+    expect(all.body.knowledge[0]).toMatchObject({ chunkId: "k-deleg", phase: 1, goal: "delegation" });
+    const filtered = await alice.request("GET", `/search?q=${encodeURIComponent("delegate with a checklist")}&scope=knowledge&goal=energy`);
+    expect(filtered.body.knowledge.map((match: { chunkId: string }) => match.chunkId)).toEqual(["k-sleep"]);
+  });
+
+  it("refuses bad queries and needs credentials", async () => {
+    expect((await alice.request("GET", "/search")).status).toBe(400);
+    const badKinds = await alice.request("GET", "/search?q=x&kinds=insight,secrets");
+    expect(badKinds.status).toBe(400);
+    expect(badKinds.body.error.details[0].path).toBe("kinds");
+    expect((await alice.request("GET", "/search?q=x&k=500")).status).toBe(400);
+    expect((await harness.app.request("/search?q=x")).status).toBe(401);
+  });
+});

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+const OWNER_KINDS = ["message", "insight", "report", "conversation", "goal", "commitment", "person", "place", "event", "task", "deadline", "post", "reply", "story", "analysis_message", "user_context", "emotion", "energy_metric"] as const;
+const ZTimestampQuerySchema = z.coerce.number().int().min(0).max(8_640_000_000_000_000);
+
+export const ZSearchQuerySchema = z.object({
+  q: z.string().trim().min(1).max(1000).describe("What to search for, in plain words"),
+  scope: z.enum(["all", "memory", "knowledge"]).default("all"),
+  kinds: z
+    .string()
+    .optional()
+    .describe(`Comma-separated kinds of memory: ${OWNER_KINDS.join(", ")}`)
+    .transform((value, context) => {
+      if (!value) return undefined;
+      const kinds = value.split(",").map((kind) => kind.trim());
+      const unknown = kinds.filter((kind) => !(OWNER_KINDS as readonly string[]).includes(kind));
+      if (unknown.length) context.addIssue({ code: "custom", message: `Unknown kinds: ${unknown.join(", ")}` });
+      return kinds.map((kind) => kind.toUpperCase());
+    }),
+  from: ZTimestampQuerySchema.optional().describe("Memory created at or after this Unix ms"),
+  to: ZTimestampQuerySchema.optional().describe("Memory created before this Unix ms"),
+  phase: z.coerce.number().int().min(1).max(10).optional(),
+  goal: z.string().max(100).optional(),
+  type: z.string().max(100).optional(),
+  k: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+export const ZMemoryMatchSchema = z.object({
+  id: z.string(),
+  ownerKind: z.enum(OWNER_KINDS),
+  ownerId: z.string(),
+  chunkIndex: z.number().int(),
+  content: z.string(),
+  createdAt: z.number().int(),
+  score: z.number().describe("Cosine similarity, 1 = same direction"),
+});
+export const ZKnowledgeMatchSchema = z.object({
+  id: z.string(),
+  chunkId: z.string(),
+  textContent: z.string(),
+  phase: z.number().int().nullable(),
+  goal: z.string().nullable(),
+  type: z.string().nullable(),
+  score: z.number(),
+});
+export const ZSearchResultSchema = z.object({ model: z.string(), memory: z.array(ZMemoryMatchSchema), knowledge: z.array(ZKnowledgeMatchSchema) });
+export type TSearchResult = z.infer<typeof ZSearchResultSchema>;
