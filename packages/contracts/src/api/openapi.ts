@@ -19729,6 +19729,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search your memory and the knowledge base by meaning */
+        get: {
+            parameters: {
+                query: {
+                    /** @description What to search for, in plain words */
+                    q: string;
+                    scope?: "all" | "memory" | "knowledge";
+                    /** @description Comma-separated kinds of memory: message, insight, report, conversation, goal, commitment, person, place, event, task, deadline, post, reply, story, analysis_message, user_context, emotion, energy_metric */
+                    kinds?: string;
+                    /** @description Memory created at or after this Unix ms */
+                    from?: number | null;
+                    /** @description Memory created before this Unix ms */
+                    to?: number | null;
+                    phase?: number;
+                    goal?: string;
+                    type?: string;
+                    k?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Matches, best first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            model: string;
+                            memory: {
+                                id: string;
+                                /** @enum {string} */
+                                ownerKind: "message" | "insight" | "report" | "conversation" | "goal" | "commitment" | "person" | "place" | "event" | "task" | "deadline" | "post" | "reply" | "story" | "analysis_message" | "user_context" | "emotion" | "energy_metric";
+                                ownerId: string;
+                                chunkIndex: number;
+                                content: string;
+                                createdAt: number;
+                                /** @description Cosine similarity, 1 = same direction */
+                                score: number;
+                            }[];
+                            knowledge: {
+                                id: string;
+                                chunkId: string;
+                                textContent: string;
+                                phase: number | null;
+                                goal: string | null;
+                                type: string | null;
+                                score: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
