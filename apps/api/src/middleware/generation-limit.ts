@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 
 import type { AppEnv } from "../context.ts";
@@ -5,10 +6,10 @@ import { ApiError } from "../errors.ts";
 import { readGenerationQuota, takeGeneration } from "../services/generation-quota.ts";
 
 /**
- * Put before any route that asks the AI to generate: spends one of the user's daily generations,
- * or answers 429 with Retry-After (seconds until the allowance resets) and never calls the model.
+ * Spends one of the user's daily AI generations, or throws 429 with Retry-After (seconds until the
+ * allowance resets). Call it after the request's own checks and before the model is asked anything.
  */
-export const limitDailyGenerations = createMiddleware<AppEnv>(async (c, next) => {
+export const spendDailyGeneration = async (c: Context<AppEnv>) => {
   const db = c.get("db");
   const { userId } = c.get("auth");
   const limit = c.get("config").dailyGenerationLimit;
@@ -19,5 +20,11 @@ export const limitDailyGenerations = createMiddleware<AppEnv>(async (c, next) =>
     throw new ApiError("rate_limited", `You have used today's ${limit} AI generations; more are available after ${resetsAt.toISOString()}.`);
   }
   c.header("X-Generations-Remaining", String(quota.remaining));
+  return quota;
+};
+
+/** The same as a middleware, for routes whose every request generates. */
+export const limitDailyGenerations = createMiddleware<AppEnv>(async (c, next) => {
+  await spendDailyGeneration(c);
   await next();
 });

@@ -48,3 +48,7 @@ export const ZCreateReplySchema = z.object({ content: ZContentSchema });
 export const ZStorySchema = apiRowSchema(Story, { omit: ["userId"] });
 export type TStory = z.infer<typeof ZStorySchema>;
 export const ZStoryQuerySchema = z.object({ period: z.string().min(1).max(50).optional().describe('Exact period, e.g. "2025-W14"') });
+
+export const ZGenerateStorySchema = z.object({
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$|^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "A month (2026-11) or an ISO week (2026-W47)"),
+});

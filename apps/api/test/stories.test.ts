@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { periodRange } from "../src/services/stories.ts";
+import { signedUpBrowser, startApi, type Harness } from "./harness.ts";
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startApi({ dailyGenerationLimit: 2 });
+});
+afterAll(async () => harness?.close());
+
+describe("story periods", () => {
+  it("covers a month or an ISO week", () => {
+    expect(periodRange("2026-11")).toEqual({ start: new Date("2026-11-01T00:00:00Z"), end: new Date("2026-12-01T00:00:00Z") });
+    expect(periodRange("2026-W01")).toEqual({ start: new Date("2025-12-29T00:00:00Z"), end: new Date("2026-01-05T00:00:00Z") });
+    expect(periodRange("2026-W48")).toEqual({ start: new Date("2026-11-23T00:00:00Z"), end: new Date("2026-11-30T00:00:00Z") });
+    expect(() => periodRange("2026-13")).toThrow();
+  });
+});
+
+describe("story generation", () => {
+  it("writes one story per period from the period's activity, within the daily limit", async () => {
+    const user = await signedUpBrowser(harness, "storyteller");
+    await harness.db.goal.create({ data: { userId: user.userId, title: "Ship the checklist", period: "WEEKLY", status: "COMPLETED", progress: 100, completedAt: new Date("2026-11-10T10:00:00Z") } });
+    const story = await user.request("POST", "/stories/generate", { period: "2026-11" });
+    expect(story.status).toBe(201);
+    expect(story.body).toMatchObject({ period: "2026-11", content: expect.any(String) });
+    expect(story.body.content).toContain("Ship the checklist");
+    expect(story.headers.get("x-generations-remaining")).toBe("1");
+
+    const again = await user.request("POST", "/stories/generate", { period: "2026-11" });
+    expect(again.status).toBe(409);
+    expect((await user.request("GET", "/me/generation-quota")).body.used).toBe(1);
+
+    expect((await user.request("POST", "/stories/generate", { period: "2026-W47" })).status).toBe(201);
+    const limited = await user.request("POST", "/stories/generate", { period: "2026-10" });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await harness.db.story.count({ where: { userId: user.userId } })).toBe(2);
+    expect((await user.request("GET", "/stories")).body.items).toHaveLength(2);
+  });
+
+  it("refuses a malformed period and needs credentials", async () => {
+    const user = await signedUpBrowser(harness, "badperiod");
+    const response = await user.request("POST", "/stories/generate", { period: "November" });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details[0].path).toBe("period");
+    expect((await harness.app.request("/stories/generate", { method: "POST", headers: { "content-type": "application/json" }, body: '{"period":"2026-11"}' })).status).toBe(401);
+  });
+});
