@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+import type { Db } from "@cto/db/client";
+
+const DAY_MS = 86_400_000;
+
+const ZChatEnvSchema = z.object({
+  AI_DAILY_TOKEN_BUDGET: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().default(200_000)),
+});
+
+export type TChatBudgetConfig = { dailyTokenBudget: number };
+
+/** Chat's own setting, kept out of the shared ApiConfig: tokens per user and UTC day. */
+export const parseChatBudgetConfig = (env: Record<string, string | undefined> = process.env): TChatBudgetConfig => ({
+  dailyTokenBudget: ZChatEnvSchema.parse(env).AI_DAILY_TOKEN_BUDGET,
+});
+
+export type TTokenBudget = { limit: number; used: number; resetsAt: Date };
+
+/** Tokens the user's AI responses used since midnight UTC (one clock for everyone, as for the generation limit). */
+export const readTokenBudget = async ({ db, userId, limit, now = new Date() }: { db: Db; userId: string; limit: number; now?: Date }): Promise<TTokenBudget> => {
+  const start = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
+  const { _sum } = await db.aiResponse.aggregate({ where: { userId, createdAt: { gte: start } }, _sum: { tokenCount: true } });
+  return { limit, used: _sum.tokenCount ?? 0, resetsAt: new Date(start.getTime() + DAY_MS) };
+};

@@ -1,0 +1,106 @@
+import type { TAiProvider, TChatUsage, TToolCall } from "@cto/ai/provider";
+import type { TChatAction, TChatSource } from "@cto/contracts/api/chat";
+import type { Db } from "@cto/db/client";
+import { upsertEmbedding } from "@cto/db/vector";
+
+export const TEMPERATURE = 0.7;
+export const MAX_TOKENS = 1024;
+
+export const excerpt = (text: string, max = 200) => {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+};
+const clamp01 = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 100) / 100;
+
+/** First sentence of the latest user message and the thread's length: deterministic, no second model call. */
+const summarize = (userContent: string, messageCount: number) => `${excerpt(userContent.split(/(?<=[.!?])\s/)[0] ?? userContent, 240)} (${messageCount} messages)`;
+
+export type TTurn = {
+  userId: string;
+  sessionId?: string;
+  conversationId: string;
+  userMessage: { id: string; content: string };
+  startedAt: Date;
+  messageCount: number;
+};
+export type TTurnOutcome = { content: string; model: string; usage: TChatUsage; cost: number; latencyMs: number; finishReason: string; rounds: number; sources: TChatSource[]; actions: TChatAction[]; usedUserContextId?: string };
+
+/** What the reply relied on, for the audit trail: each source, the profile, and each action's reading of the user's intent. */
+const assumptionsOf = (outcome: TTurnOutcome) => {
+  const fromSources = outcome.sources.map((source, i) => ({
+    assumption: `Source [${i + 1}] (${source.kind === "memory" ? `memory: ${source.ownerKind}` : "knowledge base"}) is relevant: "${excerpt(source.content, 120)}"`,
+    category: "context",
+    evidence: { kind: source.kind, id: source.id, ownerKind: source.ownerKind ?? null, score: source.score, rank: i + 1 },
+    confidence: clamp01(source.score),
+  }));
+  const none = { assumption: "No stored memory or knowledge matched; the reply relies on the conversation alone", category: "context", evidence: { sources: [] }, confidence: 0.5 };
+  const profile = outcome.usedUserContextId ? [{ assumption: "The user's profile (UserContext) still describes them", category: "preference", evidence: { userContextId: outcome.usedUserContextId }, confidence: 0.7 }] : [];
+  const intents = outcome.actions.map((action) => ({ assumption: `The user asked for ${action.tool}`, category: "intent", evidence: { toolCallId: action.toolCallId, entityId: action.entityId ?? null, ok: action.ok }, confidence: action.ok ? 0.8 : 0.3 }));
+  return [...(fromSources.length ? fromSources : [none]), ...profile, ...intents];
+};
+
+/** The assistant message, its AiResponse, the audit entry and the thread's summary: all or nothing. */
+export const recordSuccess = async ({ db, ai, turn, outcome }: { db: Db; ai: TAiProvider; turn: TTurn; outcome: TTurnOutcome }) => {
+  const tokenCount = outcome.usage.promptTokens + outcome.usage.completionTokens;
+  return db.$transaction(async (tx) => {
+    const message = await tx.message.create({
+      data: { conversationId: turn.conversationId, role: "ASSISTANT", content: outcome.content, metadata: { sources: outcome.sources, actions: outcome.actions, model: outcome.model } },
+    });
+    const aiResponse = await tx.aiResponse.create({
+      data: {
+        messageId: message.id, userId: turn.userId, modelUsed: outcome.model, tokenCount, promptTokens: outcome.usage.promptTokens, completionTokens: outcome.usage.completionTokens,
+        cost: outcome.cost, latency: outcome.latencyMs, temperature: TEMPERATURE, maxTokens: MAX_TOKENS,
+        requestData: { model: ai.chatModel, provider: ai.kind, messages: turn.messageCount, sources: outcome.sources.length, rounds: outcome.rounds },
+        responseData: { finishReason: outcome.finishReason, actions: outcome.actions.length }, status: "SUCCESS",
+      },
+    });
+    const topScore = Math.max(0, ...outcome.sources.map((source) => source.score));
+    await tx.auditLog.create({
+      data: {
+        userId: turn.userId, sessionId: turn.sessionId ?? null, conversationId: turn.conversationId, actionType: "respond", actionCategory: "agent",
+        entityType: "message", entityId: message.id, intent: "Reply to the user's message", inputSummary: excerpt(turn.userMessage.content), outputSummary: excerpt(outcome.content),
+        confidence: outcome.sources.length ? clamp01(topScore) : 0.5, metadata: { aiResponseId: aiResponse.id, userMessageId: turn.userMessage.id, actions: outcome.actions },
+        startedAt: turn.startedAt, completedAt: new Date(), durationMs: Date.now() - turn.startedAt.getTime(),
+        assumptions: { create: assumptionsOf(outcome) },
+      },
+    });
+    // The exchange makes this the most recently active thread, with an up-to-date preview.
+    await tx.conversation.update({ where: { id: turn.conversationId }, data: { updatedAt: new Date(), summary: summarize(turn.userMessage.content, turn.messageCount + 1) } });
+    return { message, aiResponse };
+  });
+};
+
+/** A failed reply keeps the user's message; the failure is accounted on it (AiResponse is one per message). */
+export const recordFailure = async ({ db, ai, turn, error, usage, latencyMs }: { db: Db; ai: TAiProvider; turn: TTurn; error: { code: string; message: string }; usage: TChatUsage; latencyMs: number }) => {
+  await db.aiResponse.create({
+    data: {
+      messageId: turn.userMessage.id, userId: turn.userId, modelUsed: ai.chatModel, tokenCount: usage.promptTokens + usage.completionTokens, promptTokens: usage.promptTokens,
+      completionTokens: usage.completionTokens, cost: ai.costOf(ai.chatModel, usage), latency: latencyMs, temperature: TEMPERATURE, maxTokens: MAX_TOKENS,
+      requestData: { model: ai.chatModel, provider: ai.kind, messages: turn.messageCount }, responseData: { error }, status: "ERROR",
+    },
+  });
+  await db.auditLog.create({
+    data: {
+      userId: turn.userId, sessionId: turn.sessionId ?? null, conversationId: turn.conversationId, actionType: "respond", actionCategory: "agent", intent: "Reply to the user's message",
+      inputSummary: excerpt(turn.userMessage.content), status: "failed", errorMessage: `${error.code}: ${error.message}`, startedAt: turn.startedAt, completedAt: new Date(), durationMs: Date.now() - turn.startedAt.getTime(),
+    },
+  });
+};
+
+/** The tool round: the assistant's calls, then one TOOL message per call with its result. */
+export const recordToolRound = async ({ db, conversationId, content, toolCalls, results }: { db: Db; conversationId: string; content: string; toolCalls: TToolCall[]; results: { toolCallId: string; result: unknown }[] }) =>
+{
+  // Explicit, increasing timestamps: rows of one transaction would otherwise share now() and lose their order.
+  const at = (offset: number) => new Date(Date.now() + offset);
+  return db.$transaction([
+    db.message.create({ data: { conversationId, role: "ASSISTANT", content, createdAt: at(0), toolCalls: toolCalls.map(({ id, name, arguments: args }) => ({ id, name, arguments: args ?? {} })) as object[] } }),
+    ...results.map(({ toolCallId, result }, i) => db.message.create({ data: { conversationId, role: "TOOL", content: JSON.stringify(result), toolCallId, createdAt: at(i + 1) } })),
+  ]);
+};
+
+/** Both sides of the exchange become memory, in the provider's embedding space. */
+export const rememberExchange = async ({ db, ai, userId, messages }: { db: Db; ai: TAiProvider; userId: string; messages: { id: string; content: string }[] }) => {
+  const embed = async (content: string) => (await ai.embed([content])).vectors[0]!;
+  for (const message of messages.filter((entry) => entry.content.trim()))
+    await upsertEmbedding(db, { userId, ownerKind: "MESSAGE", ownerId: message.id, content: message.content, model: ai.embeddingModel, embed });
+};

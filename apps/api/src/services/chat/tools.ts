@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+import type { TToolCall, TToolDefinition } from "@cto/ai/provider";
+import { ZCreateDeadlineSchema, ZCreateTaskSchema } from "@cto/contracts/api/assistant";
+import type { TChatAction } from "@cto/contracts/api/chat";
+import { ZCreateEmotionSchema, ZCreateEnergyMetricSchema } from "@cto/contracts/api/coaching";
+import { ZCreateCommitmentSchema, ZCreateGoalSchema } from "@cto/contracts/api/goals";
+import type { Db } from "@cto/db/client";
+
+type TToolContext = { db: Db; userId: string; conversationId: string };
+type TTool = { description: string; schema: z.ZodObject; entityType: string; run: (ctx: TToolContext, input: any) => Promise<{ id: string }> };
+
+// The API's own create schemas, minus references to other rows (goalId, parentId…): the model
+// cannot be trusted with ids, and leaving them out spares an ownership check per reference.
+const TOOLS: Record<string, TTool> = {
+  create_goal: {
+    description: "Create a goal for the user (period: daily, weekly, monthly, quarterly or yearly; deadline in Unix ms).",
+    schema: ZCreateGoalSchema.pick({ title: true, description: true, period: true, deadline: true }),
+    entityType: "goal",
+    run: ({ db, userId }, data) => db.goal.create({ data: { ...data, userId }, select: { id: true } }),
+  },
+  create_commitment: {
+    description: "Record a concrete commitment the user made (dueAt and remindAt in Unix ms).",
+    schema: ZCreateCommitmentSchema.pick({ title: true, description: true, dueAt: true, remindAt: true }),
+    entityType: "commitment",
+    run: ({ db, userId }, data) => db.commitment.create({ data: { ...data, userId }, select: { id: true } }),
+  },
+  log_emotion: {
+    description: "Log an emotion the user reported (valence positive, neutral or negative; intensity 1-10).",
+    schema: ZCreateEmotionSchema.pick({ label: true, valence: true, intensity: true, note: true }),
+    entityType: "emotion",
+    run: ({ db, userId, conversationId }, data) => db.emotion.create({ data: { ...data, userId, conversationId }, select: { id: true } }),
+  },
+  log_energy: {
+    description: "Log the user's energy level (1-10).",
+    schema: ZCreateEnergyMetricSchema.pick({ level: true, note: true }),
+    entityType: "energy_metric",
+    run: ({ db, userId }, data) => db.energyMetric.create({ data: { ...data, userId }, select: { id: true } }),
+  },
+  create_task: {
+    description: "Create a task for the user (priority low, medium, high or urgent; dueDate in Unix ms).",
+    schema: ZCreateTaskSchema.pick({ title: true, description: true, priority: true, dueDate: true, estimatedMinutes: true }),
+    entityType: "task",
+    run: ({ db, userId }, data) => db.task.create({ data: { ...data, userId }, select: { id: true } }),
+  },
+  create_deadline: {
+    description: "Create a deadline for the user (dueAt in Unix ms; importance 1-10).",
+    schema: ZCreateDeadlineSchema.pick({ title: true, description: true, type: true, dueAt: true, importance: true, consequences: true }),
+    entityType: "deadline",
+    run: ({ db, userId }, data) => db.deadline.create({ data: { ...data, userId }, select: { id: true } }),
+  },
+};
+
+/** JSON Schema of each tool's input side (what the model sends: lowercase enums, Unix ms). */
+export const CHAT_TOOLS: TToolDefinition[] = Object.entries(TOOLS).map(([name, tool]) => ({
+  name,
+  description: tool.description,
+  parameters: z.toJSONSchema(tool.schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>,
+}));
+
+/** Validates and runs one tool call; a refusal is reported back to the model rather than thrown. */
+export const runToolCall = async (ctx: TToolContext, call: TToolCall): Promise<{ action: TChatAction; result: Record<string, unknown> }> => {
+  const tool = TOOLS[call.name];
+  if (!tool) return { action: { tool: call.name, toolCallId: call.id, ok: false, error: "unknown tool" }, result: { ok: false, error: `No tool named ${call.name}` } };
+  const parsed = tool.schema.safeParse(call.arguments);
+  if (!parsed.success) {
+    const error = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(arguments)"}: ${issue.message}`).join("; ");
+    return { action: { tool: call.name, toolCallId: call.id, ok: false, error }, result: { ok: false, error } };
+  }
+  const row = await tool.run(ctx, parsed.data);
+  return { action: { tool: call.name, toolCallId: call.id, ok: true, entityType: tool.entityType, entityId: row.id }, result: { ok: true, [`${tool.entityType}Id`]: row.id } };
+};

@@ -1,0 +1,247 @@
+import type { ServerResponse } from "node:http";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { parseAiConfig } from "@cto/ai/config";
+import { createAiProvider } from "@cto/ai/create-provider";
+import { localEmbedding } from "@cto/ai/local-provider";
+import { completionChunk, sendJson, sendSse, startStandIn, type TRecordedRequest } from "@cto/ai/testing";
+import { upsertEmbedding } from "@cto/db/vector";
+
+import { createApp } from "../src/app.ts";
+import { signedUpBrowser, startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
+
+type TUser = Awaited<ReturnType<typeof signedUpBrowser>>;
+type TEvent = { event: string; data: any };
+
+let harness: Harness;
+let alice: TUser;
+let bob: TUser;
+
+beforeAll(async () => {
+  harness = await startApi();
+  alice = await signedUpBrowser(harness, "alice");
+  bob = await signedUpBrowser(harness, "bob");
+});
+afterAll(async () => harness?.close());
+
+/** POSTs to the chat route of `app` as `user` and parses the SSE body into events. */
+const chat = async (user: TUser, conversationId: string, content: unknown, app: Harness["app"] = harness.app) => {
+  const response = await app.request(`/conversations/${conversationId}/chat`, {
+    method: "POST",
+    headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" },
+    body: JSON.stringify({ content }),
+  });
+  const text = await response.text();
+  const events: TEvent[] = response.headers.get("content-type")?.includes("text/event-stream")
+    ? text.split("\n\n").filter((block) => block.trim()).map((block) => ({
+        event: /^event: (.*)$/m.exec(block)?.[1] ?? "message",
+        data: JSON.parse(block.split("\n").filter((line) => line.startsWith("data: ")).map((line) => line.slice(6)).join("\n")),
+      }))
+    : [];
+  return { status: response.status, headers: response.headers, events, json: events.length ? null : text ? JSON.parse(text) : null };
+};
+
+const newConversation = async (user: TUser, title = "Coaching") => (await user.request("POST", "/conversations", { title })).body.id as string;
+
+/** Something the user wrote before, put into their memory the way the pipeline does. */
+const remember = async (user: TUser, content: string) => {
+  const { body: insight } = await user.request("POST", "/insights", { content });
+  await upsertEmbedding(harness.db, { userId: user.userId, ownerKind: "INSIGHT", ownerId: insight.id, content, model: harness.ai.embeddingModel, embed: async (text) => (await harness.ai.embed([text])).vectors[0]! });
+  return insight.id as string;
+};
+
+describe("chat: happy path with the local provider", () => {
+  it("streams a reply grounded in the user's memory and stores every row of the exchange", async () => {
+    const insightId = await remember(alice, "My manager Dana keeps cancelling our weekly one-on-one meetings");
+    await remember(alice, "Sourdough bread needs a long cold proof");
+    const conversationId = await newConversation(alice);
+    const before = await harness.db.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    const question = "How do I get Dana to stop cancelling our one-on-one meetings? It is frustrating.";
+    const { status, events } = await chat(alice, conversationId, question);
+    expect(status).toBe(200);
+    const deltas = events.filter((event) => event.event === "delta");
+    const done = events.at(-1)!;
+    expect(deltas.length).toBeGreaterThan(1);
+    expect(done.event).toBe("done");
+    expect(events.filter((event) => event.event === "error")).toEqual([]);
+    const streamed = deltas.map((event) => event.data.text).join("");
+    expect(done.data.message).toMatchObject({ role: "assistant", content: streamed, conversationId });
+    expect(done.data.message).not.toHaveProperty("userId");
+    expect(done.data.sources[0]).toMatchObject({ kind: "memory", id: insightId, ownerKind: "insight", content: expect.stringContaining("Dana") });
+    expect(done.data.sources.map((source: { content: string }) => source.content).join(" ")).not.toContain("Sourdough");
+    expect(done.data.usage.totalTokens).toBe(done.data.usage.promptTokens + done.data.usage.completionTokens);
+    expect(done.data.usage.promptTokens).toBeGreaterThan(0);
+
+    const messages = await harness.db.message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
+    expect(messages.map((message) => message.role)).toEqual(["USER", "ASSISTANT"]);
+    expect(messages[0]).toMatchObject({ content: question, source: "WEB", userId: alice.userId });
+    expect(messages[1]).toMatchObject({ id: done.data.message.id, content: streamed });
+    expect((messages[1]!.metadata as { sources: { id: string }[] }).sources.map((source) => source.id)).toContain(insightId);
+
+    const response = await harness.db.aiResponse.findUniqueOrThrow({ where: { messageId: messages[1]!.id } });
+    expect(response).toMatchObject({ userId: alice.userId, modelUsed: harness.ai.chatModel, status: "SUCCESS", temperature: 0.7, maxTokens: 1024 });
+    expect(response.tokenCount).toBe(done.data.usage.totalTokens);
+    expect(response.promptTokens).toBe(done.data.usage.promptTokens);
+    expect(response.cost?.toNumber()).toBe(0);
+    expect(response.latency).toBeGreaterThanOrEqual(0);
+    expect(response.requestData).toMatchObject({ messages: 1, model: harness.ai.chatModel });
+    expect(response.responseData).toMatchObject({ finishReason: "stop" });
+
+    const audit = await harness.db.auditLog.findFirstOrThrow({ where: { userId: alice.userId, conversationId }, include: { assumptions: true } });
+    expect(audit).toMatchObject({ actionType: "respond", actionCategory: "agent", entityId: messages[1]!.id, status: "completed" });
+    expect(audit.inputSummary).toContain("Dana");
+    expect(audit.confidence?.toNumber()).toBeGreaterThan(0);
+    expect(audit.assumptions.find((assumption) => (assumption.evidence as { id?: string }).id === insightId)).toMatchObject({ category: "context" });
+
+    const embeddings = await harness.db.embedding.findMany({ where: { userId: alice.userId, ownerKind: "MESSAGE", ownerId: { in: messages.map((message) => message.id) } } });
+    expect(embeddings).toHaveLength(2);
+    expect(embeddings.every((row) => row.model === harness.ai.embeddingModel)).toBe(true);
+
+    const after = await harness.db.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    expect(after.summary).toBe("How do I get Dana to stop cancelling our one-on-one meetings? (2 messages)");
+    expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
+  });
+
+  it("remembers earlier exchanges of other conversations in later replies", async () => {
+    const first = await newConversation(alice, "Hiring");
+    await chat(alice, first, "I am hiring a staff engineer for the payments platform team");
+    const second = await newConversation(alice, "Later");
+    const { events } = await chat(alice, second, "What should I ask the staff engineer candidates for payments?");
+    const done = events.at(-1)!;
+    const userMessage = await harness.db.message.findFirstOrThrow({ where: { conversationId: first, role: "USER" } });
+    expect(done.data.sources).toContainEqual(expect.objectContaining({ kind: "memory", ownerKind: "message", id: userMessage.id }));
+  });
+});
+
+describe("chat: errors", () => {
+  it("rejects blank or missing content with 400 and stores nothing", async () => {
+    const conversationId = await newConversation(alice);
+    const blank = await chat(alice, conversationId, "   ");
+    expect(blank.status).toBe(400);
+    expect(blank.json.error).toMatchObject({ code: "validation_failed", details: [expect.objectContaining({ path: "content" })] });
+    expect((await chat(alice, conversationId, undefined)).status).toBe(400);
+    expect(await harness.db.message.count({ where: { conversationId } })).toBe(0);
+  });
+
+  it("answers 404 for a conversation that does not exist, and 401 without credentials", async () => {
+    expect((await chat(alice, "00000000-0000-4000-8000-000000000000", "Hello")).status).toBe(404);
+    const conversationId = await newConversation(alice);
+    const anonymous = await harness.app.request(`/conversations/${conversationId}/chat`, { method: "POST", headers: { origin: WEB_ORIGIN, "content-type": "application/json" }, body: JSON.stringify({ content: "Hi" }) });
+    expect(anonymous.status).toBe(401);
+    expect(await harness.db.message.count({ where: { conversationId } })).toBe(0);
+  });
+
+  it("answers 429 with Retry-After once the day's token budget is spent, before calling the model", async () => {
+    const carol = await signedUpBrowser(harness, "carol");
+    const conversationId = await newConversation(carol);
+    const earlier = await harness.db.message.create({ data: { conversationId, userId: carol.userId, role: "USER", content: "long day" } });
+    await harness.db.aiResponse.create({ data: { messageId: earlier.id, userId: carol.userId, modelUsed: "gpt-4o-mini", tokenCount: 200_000 } });
+    const refused = await chat(carol, conversationId, "One more question");
+    expect(refused.status).toBe(429);
+    expect(refused.json.error.code).toBe("rate_limited");
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(86_400);
+    expect(await harness.db.message.count({ where: { conversationId } })).toBe(1);
+  });
+});
+
+describe("chat: security", () => {
+  it("answers 404 for another user's conversation and changes nothing there", async () => {
+    const bobs = await newConversation(bob);
+    const attempt = await chat(alice, bobs, "Let me in");
+    expect(attempt.status).toBe(404);
+    expect(await harness.db.message.count({ where: { conversationId: bobs } })).toBe(0);
+  });
+
+  it("never retrieves another user's memory", async () => {
+    const bobsSecret = await remember(bob, "Secret plan: Dana reorganises the platform team next quarter");
+    const conversationId = await newConversation(alice);
+    const { events } = await chat(alice, conversationId, "What do you know about Dana and the platform team reorganisation plan?");
+    const done = events.at(-1)!;
+    expect(done.event).toBe("done");
+    expect(done.data.sources.map((source: { id: string }) => source.id)).not.toContain(bobsSecret);
+    expect(JSON.stringify(done.data)).not.toContain("Secret plan");
+  });
+});
+
+describe("chat: against an OpenAI-compatible server (the stand-in)", () => {
+  let standIn: Awaited<ReturnType<typeof startStandIn>>;
+  let app: Harness["app"];
+  let answerChat: (request: TRecordedRequest, res: ServerResponse, call: number) => void = () => {};
+  let chatCalls = 0;
+  const usageChunk = (prompt: number, completion: number) => ({ ...completionChunk({}), choices: [], usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion } });
+
+  beforeAll(async () => {
+    standIn = await startStandIn((request, res) => {
+      if (request.path.endsWith("/embeddings")) {
+        const inputs = request.body.input as string[];
+        return sendJson(res, 200, { object: "list", model: "text-embedding-3-small", data: inputs.map((text, index) => ({ object: "embedding", index, embedding: localEmbedding(text) })), usage: { prompt_tokens: 5, total_tokens: 5 } });
+      }
+      chatCalls += 1;
+      answerChat(request, res, chatCalls);
+    });
+    const ai = createAiProvider(parseAiConfig({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: standIn.baseUrl, AI_MAX_RETRIES: "0" }));
+    app = createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai });
+  });
+  afterAll(async () => standIn?.close());
+
+  it("runs the coach's tool calls through the create schemas, stores TOOL messages, then streams the final answer", async () => {
+    chatCalls = 0;
+    answerChat = (_request, res, call) =>
+      call === 1
+        ? sendSse(res, [
+            completionChunk({ role: "assistant", tool_calls: [{ index: 0, id: "call_goal", type: "function", function: { name: "create_goal", arguments: '{"title":"Ship the billing revamp","period":"weekly"}' } }] }),
+            completionChunk({ tool_calls: [{ index: 1, id: "call_energy", type: "function", function: { name: "log_energy", arguments: '{"level":42}' } }] }),
+            completionChunk({}, "tool_calls"),
+            usageChunk(300, 40),
+          ])
+        : sendSse(res, [completionChunk({ content: "Done: " }), completionChunk({ content: "your weekly goal is set." }), completionChunk({}, "stop"), usageChunk(400, 10)]);
+    const conversationId = await newConversation(alice, "Tools");
+    const { status, events } = await chat(alice, conversationId, "Please make shipping the billing revamp my goal for this week", app);
+    expect(status).toBe(200);
+    const done = events.at(-1)!;
+    expect(done.event).toBe("done");
+    expect(done.data.message.content).toBe("Done: your weekly goal is set.");
+    expect(done.data.actions).toEqual([
+      { tool: "create_goal", toolCallId: "call_goal", ok: true, entityType: "goal", entityId: expect.any(String) },
+      { tool: "log_energy", toolCallId: "call_energy", ok: false, error: expect.stringContaining("level") },
+    ]);
+    const goal = await harness.db.goal.findUniqueOrThrow({ where: { id: done.data.actions[0].entityId } });
+    expect(goal).toMatchObject({ userId: alice.userId, title: "Ship the billing revamp", period: "WEEKLY" });
+    expect(await harness.db.energyMetric.count({ where: { userId: alice.userId } })).toBe(0);
+
+    const messages = await harness.db.message.findMany({ where: { conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    expect(messages.map((message) => message.role)).toEqual(["USER", "ASSISTANT", "TOOL", "TOOL", "ASSISTANT"]);
+    expect(messages[1]!.toolCalls).toEqual([
+      { id: "call_goal", name: "create_goal", arguments: { title: "Ship the billing revamp", period: "weekly" } },
+      { id: "call_energy", name: "log_energy", arguments: { level: 42 } },
+    ]);
+    expect(messages[2]).toMatchObject({ toolCallId: "call_goal", content: expect.stringContaining(goal.id) });
+    expect(messages[3]).toMatchObject({ toolCallId: "call_energy", content: expect.stringContaining("\"ok\":false") });
+
+    const chatRequests = standIn.requests.filter((request) => request.path.endsWith("/chat/completions"));
+    expect(chatRequests[0]!.body.tools.map((tool: { function: { name: string } }) => tool.function.name)).toEqual(["create_goal", "create_commitment", "log_emotion", "log_energy", "create_task", "create_deadline"]);
+    expect(chatRequests[1]!.body.messages.filter((message: { role: string }) => message.role === "tool").map((message: { tool_call_id: string }) => message.tool_call_id)).toEqual(["call_goal", "call_energy"]);
+
+    const response = await harness.db.aiResponse.findUniqueOrThrow({ where: { messageId: messages[4]!.id } });
+    expect(response).toMatchObject({ modelUsed: "gpt-4o-mini-2024-07-18", promptTokens: 700, completionTokens: 50, tokenCount: 750, status: "SUCCESS" });
+    expect(response.cost?.toNumber()).toBeCloseTo((700 * 0.15 + 50 * 0.6) / 1_000_000, 10);
+    const audit = await harness.db.auditLog.findFirstOrThrow({ where: { conversationId }, include: { assumptions: true } });
+    expect(audit.assumptions.filter((assumption) => assumption.category === "intent")).toHaveLength(2);
+  });
+
+  it("sends an error event and records an ERROR AiResponse when the provider fails", async () => {
+    answerChat = (_request, res) => sendJson(res, 500, { error: { message: "boom", type: "server_error" } });
+    const conversationId = await newConversation(alice, "Outage");
+    const { status, events } = await chat(alice, conversationId, "Are you there?", app);
+    expect(status).toBe(200);
+    expect(events.at(-1)).toEqual({ event: "error", data: { code: "service_unavailable", message: expect.any(String) } });
+    const messages = await harness.db.message.findMany({ where: { conversationId } });
+    expect(messages.map((message) => message.role)).toEqual(["USER"]);
+    const response = await harness.db.aiResponse.findUniqueOrThrow({ where: { messageId: messages[0]!.id } });
+    expect(response).toMatchObject({ status: "ERROR", userId: alice.userId });
+    expect(await harness.db.auditLog.findFirst({ where: { conversationId, status: "failed" } })).not.toBeNull();
+  });
+});

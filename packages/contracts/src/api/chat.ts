@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+import { ZMessageSchema } from "./coaching.ts";
+
+/** POST /conversations/{id}/chat: the user's message; the reply streams back as server-sent events. */
+export const ZChatRequestSchema = z.object({
+  content: z.string().max(32_000).refine((text) => text.trim().length > 0, "Must not be blank"),
+});
+export type TChatRequest = z.input<typeof ZChatRequestSchema>;
+
+/** A memory item or knowledge chunk the reply was grounded in, numbered in the prompt in this order. */
+export const ZChatSourceSchema = z.object({
+  kind: z.enum(["memory", "knowledge"]),
+  /** The owner row (message, insight…) for memory; the knowledge chunk row for knowledge. */
+  id: z.string(),
+  ownerKind: z.string().optional().describe("For memory: what was remembered (message, insight, report…), lowercase snake"),
+  content: z.string(),
+  score: z.number().describe("Cosine similarity to the user's message"),
+});
+export type TChatSource = z.infer<typeof ZChatSourceSchema>;
+
+/** A tool the coach called and what came of it. */
+export const ZChatActionSchema = z.object({
+  tool: z.string(),
+  toolCallId: z.string(),
+  ok: z.boolean(),
+  entityType: z.string().optional(),
+  entityId: z.string().optional(),
+  error: z.string().optional(),
+});
+export type TChatAction = z.infer<typeof ZChatActionSchema>;
+
+export const ZChatUsageSchema = z.object({
+  promptTokens: z.number().int(),
+  completionTokens: z.number().int(),
+  totalTokens: z.number().int(),
+  cost: z.number().describe("US dollars, from the price table"),
+});
+
+/** SSE `delta` event: a piece of the reply, in order. */
+export const ZChatDeltaEventSchema = z.object({ text: z.string() });
+/** SSE `done` event: the stored assistant message and what it relied on. */
+export const ZChatDoneEventSchema = z.object({
+  message: ZMessageSchema,
+  sources: z.array(ZChatSourceSchema),
+  actions: z.array(ZChatActionSchema),
+  usage: ZChatUsageSchema,
+  model: z.string(),
+});
+export type TChatDoneEvent = z.infer<typeof ZChatDoneEventSchema>;
+/** SSE `error` event: the reply failed; the user's message is kept. */
+export const ZChatErrorEventSchema = z.object({ code: z.string(), message: z.string() });
