@@ -1,4 +1,58 @@
-import { createRouter } from "../lib/openapi.ts";
+import { createRoute, z } from "@hono/zod-openapi";
 
-// Filled by the knowledge routes.
-export const knowledgeRoutes = createRouter();
+import { ZPageQuerySchema, zPage } from "@cto/contracts/pagination";
+import { apiRowSchema, toApiRow } from "@cto/contracts/rows";
+import { KnowledgeChunk } from "@cto/contracts/tables";
+import { ingestKnowledgeChunks, ZKnowledgeChunkListSchema } from "@cto/db/knowledge";
+
+import { ApiError } from "../errors.ts";
+import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
+import { requireAdmin, requireAuth } from "../middleware/auth.ts";
+
+const ZIngestBodySchema = z.object({ chunks: ZKnowledgeChunkListSchema.min(1).max(1000).describe("Knowledge chunks in seed 001's JSON format") });
+const ZIngestResultSchema = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), model: z.string() });
+const ZKnowledgeRowSchema = apiRowSchema(KnowledgeChunk);
+const ZListQuerySchema = ZPageQuerySchema.extend({
+  phase: z.coerce.number().int().min(1).max(4).optional(),
+  goal: z.string().trim().min(1).max(100).optional(),
+  type: z.string().trim().min(1).max(100).optional(),
+  active: z.enum(["true", "false"]).optional().describe("Only active (true) or retired (false) chunks; both when absent"),
+});
+
+const common = { tags: ["Knowledge"], security: SECURITY, middleware: [requireAuth, requireAdmin] };
+
+/**
+ * The shared knowledge base, administrators only. Ingestion is idempotent by chunk id and version:
+ * unchanged chunks cost no embedding call, new versions replace their row and vector.
+ */
+export const knowledgeRoutes = createRouter()
+  .openapi(
+    createRoute({ ...common, method: "post", path: "/", summary: "Ingest knowledge chunks (idempotent by chunk id and version)", request: { body: { required: true, content: { "application/json": { schema: ZIngestBodySchema } } } }, responses: { 200: jsonContent(ZIngestResultSchema, "How many chunks were created, updated and left unchanged"), ...errorResponses(403, 413, 415) } }),
+    async (c) => {
+      const ai = c.get("ai");
+      let model = ai.embeddingModel;
+      // The stored model is the one the provider reports having used, as search compares by it.
+      const embed = async (texts: string[]) => {
+        const result = await ai.embed(texts);
+        model = result.model;
+        return result;
+      };
+      const counts = await ingestKnowledgeChunks(c.get("db"), c.req.valid("json").chunks, { embed, model: ai.embeddingModel });
+      return c.json({ ...counts, model }, 200);
+    },
+  )
+  .openapi(
+    createRoute({ ...common, method: "get", path: "/", summary: "List knowledge chunks by phase, goal, type and activity", request: { query: ZListQuerySchema }, responses: { 200: jsonContent(zPage(ZKnowledgeRowSchema), "A page of chunks, by chunk id"), ...errorResponses(403) } }),
+    async (c) => {
+      const { limit, cursor, phase, goal, type, active } = c.req.valid("query");
+      if (cursor && !z.uuid().safeParse(cursor).success) throw new ApiError("validation_failed", "The cursor is not valid.", [{ path: "cursor", message: "not a cursor from this API" }]);
+      const rows = await c.get("db").knowledgeChunk.findMany({
+        where: { phase, goal, type, ...(active === undefined ? {} : { isActive: active === "true" }) },
+        orderBy: [{ chunkId: "asc" }, { id: "asc" }],
+        take: limit + 1,
+        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      });
+      const page = rows.slice(0, limit);
+      return c.json({ items: page.map((row) => toApiRow(KnowledgeChunk, row)), nextCursor: rows.length > limit ? page.at(-1)!.id : null }, 200);
+    },
+  );
