@@ -13,6 +13,9 @@ const TOTAL = Number(process.env.BENCH_VECTORS ?? 100_000);
 const KNOWLEDGE = Number(process.env.BENCH_KNOWLEDGE ?? 2_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 100);
 const K = 10;
+// HNSW candidate list size for the searches; the helpers' default when unset.
+const EF_SEARCH = process.env.BENCH_EF_SEARCH ? Number(process.env.BENCH_EF_SEARCH) : undefined;
+const tuning = EF_SEARCH ? { efSearch: EF_SEARCH } : {};
 
 // A seeded PRNG and clustered vectors, so runs are comparable and neighbours are meaningful.
 let seed = 42;
@@ -92,6 +95,7 @@ try {
   const largest = [...users].sort((a, b) => b.size - a.size).slice(0, 3);
   const groups = { [`large users (${largest.map((u) => u.size).join(", ")} rows)`]: largest, "small users (5–200 rows)": users.filter((u) => u.size <= 200) };
   console.log(`\n${TOTAL} embeddings × ${EMBEDDING_DIMENSION} dims over ${users.length} users, ${KNOWLEDGE} knowledge chunks; PostgreSQL ${(await client.query("SHOW server_version")).rows[0].server_version}`);
+  console.log(`ef_search ${EF_SEARCH ?? "default (100)"}`);
   console.log(`load ${loadSeconds.toFixed(1)} s; HNSW build: embeddings ${(build.ms / 1000).toFixed(1)} s, knowledge ${(buildKnowledge.ms / 1000).toFixed(1)} s\n`);
 
   const report = (label: string, recalls: number[], hnsw: number[], exact: number[]) =>
@@ -107,7 +111,7 @@ try {
     for (let i = 0; i < QUERIES; i++) {
       const user = group[i % group.length]!;
       const vector = near(CENTRES[Math.floor(random() * CENTRES.length)]!);
-      const approximate = await timed(() => searchEmbeddings(db, { userId: user.id, vector, k: K }));
+      const approximate = await timed(() => searchEmbeddings(db, { userId: user.id, vector, k: K, ...tuning }));
       const truth = await timed(() => client.query<{ id: string }>(`SELECT id::text FROM embeddings WHERE user_id = $1 AND embedding IS NOT NULL ORDER BY (embedding <=> $2::vector) + 0 LIMIT ${K}`, [user.id, literal(vector)]));
       const expected = new Set(truth.result.rows.map((row) => row.id));
       recalls.push(approximate.result.filter((match) => expected.has(match.id)).length / Math.max(1, expected.size));
@@ -122,7 +126,7 @@ try {
   for (let i = 0; i < QUERIES; i++) {
     const phase = 1 + (i % 4);
     const vector = near(CENTRES[Math.floor(random() * CENTRES.length)]!);
-    const approximate = await timed(() => searchKnowledgeChunks(db, { vector, k: K, phase }));
+    const approximate = await timed(() => searchKnowledgeChunks(db, { vector, k: K, phase, ...tuning }));
     const truth = await timed(() => client.query<{ id: string }>(`SELECT id::text FROM knowledge_chunks WHERE phase = $1 AND is_active AND embedding IS NOT NULL ORDER BY (embedding <=> $2::vector) + 0 LIMIT ${K}`, [phase, literal(vector)]));
     const expected = new Set(truth.result.rows.map((row) => row.id));
     recalls.push(approximate.result.filter((match) => expected.has(match.id)).length / Math.max(1, expected.size));
