@@ -1,24 +1,15 @@
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { createDb, type Db } from "../src/client.ts";
-import { testTargets, type TestDatabase } from "../src/testing/index.ts";
+import { testTargets, useMigratedDatabase } from "../src/testing/index.ts";
 
 // DOMAIN.md: Account, Session, VerificationToken and User keep the Auth.js shape, so the official
 // Prisma adapter works against Cto's client unmodified. This drives every adapter method it uses.
 describe.each(testTargets())("the Auth.js Prisma adapter on $name", (target) => {
-  let database: TestDatabase;
-  let db: Db;
-  beforeAll(async () => {
-    database = await target.createMigrated();
-    db = createDb({ url: database.url, log: [] });
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
+  const ctx = useMigratedDatabase(target);
 
   it("creates users, links accounts, runs sessions and verification tokens", async () => {
+    const { db } = ctx;
     const adapter = PrismaAdapter(db as never);
     const user = await adapter.createUser!({ id: crypto.randomUUID(), email: "authjs@example.com", emailVerified: null, name: "Auth.js" });
     expect(await adapter.getUserByEmail!("authjs@example.com")).toMatchObject({ id: user.id, name: "Auth.js" });

@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { createDb, type Db } from "../src/client.ts";
 import { fixtureEmbedding } from "../src/seed/index.ts";
-import { testTargets, type TestDatabase } from "../src/testing/index.ts";
+import { testTargets, useMigratedDatabase } from "../src/testing/index.ts";
 import { searchEmbeddings, searchKnowledgeChunks, setKnowledgeChunkEmbedding, upsertEmbedding } from "../src/vector.ts";
 
 // Vectors of different embedding models live in different spaces; a search compares like with like.
 describe.each(testTargets())("searches by embedding model on $name", (target) => {
-  let database: TestDatabase;
-  let db: Db;
-  beforeAll(async () => {
-    database = await target.createMigrated();
-    db = createDb({ url: database.url, log: [] });
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
+  const ctx = useMigratedDatabase(target);
 
   it("returns only rows of the requested model, for memory and knowledge", async () => {
+    const { db } = ctx;
     const user = await db.user.create({ data: { email: "models@example.com" } });
     const goal = await db.goal.create({ data: { userId: user.id, title: "Run", period: "DAILY" } });
     const task = await db.task.create({ data: { userId: user.id, title: "Run" } });

@@ -2,5 +2,5 @@
 // and the seed, which doubles as the fixture data.
 export { createEmbeddedTestDatabase, createPostgresTestDatabase, probePostgres, type TestDatabase } from "./databases.ts";
 export { runCommand, runPrisma, CTO_PRISMA_BIN, SCHEMA_ENGINE_BIN, type CommandResult } from "./run-prisma.ts";
-export { testTargets, type TestTarget } from "./targets.ts";
+export { testTargets, useMigratedDatabase, type TestTarget } from "./targets.ts";
 export { freePort } from "./ports.ts";

@@ -1,4 +1,6 @@
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
+
+import { createDb, type Db } from "../client.ts";
 
 import { createEmbeddedTestDatabase, createPostgresTestDatabase, type TestDatabase } from "./databases.ts";
 
@@ -32,4 +34,21 @@ export const testTargets = (): TestTarget[] => {
     });
   }
   return targets;
+};
+
+/**
+ * A migrated database and a client on it for one describe block: created before its tests,
+ * disconnected and dropped after them. Read `db` and `database` inside tests, not at registration.
+ */
+export const useMigratedDatabase = (target: TestTarget) => {
+  const handle = {} as { database: TestDatabase; db: Db };
+  beforeAll(async () => {
+    handle.database = await target.createMigrated();
+    handle.db = createDb({ url: handle.database.url });
+  });
+  afterAll(async () => {
+    await handle.db?.$disconnect();
+    await handle.database?.drop();
+  });
+  return handle;
 };
