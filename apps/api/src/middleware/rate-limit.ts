@@ -29,6 +29,11 @@ export const rateLimit = ({ name, limit, windowMs, key }: RateLimitOptions) => {
   });
 };
 
+type RequestLike = { req: { header: (name: string) => string | undefined }; env: unknown };
+
+/** The first X-Forwarded-For hop (the client behind a proxy), if the request came through one. */
+export const forwardedFor = (c: RequestLike) => c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || undefined;
+
 /** The client address: the first X-Forwarded-For hop behind a proxy, else the socket's. */
-export const clientAddress = (c: { req: { header: (name: string) => string | undefined }; env: unknown }) =>
-  c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || ((c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? "unknown");
+export const clientAddress = (c: RequestLike) =>
+  forwardedFor(c) ?? ((c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? "unknown");

@@ -8,6 +8,7 @@ import { User } from "@cto/contracts/tables";
 import type { AppEnv } from "../context.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
 import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
+import { forwardedFor } from "../middleware/rate-limit.ts";
 import { signIn, signUp } from "../services/accounts.ts";
 import { createSession, revokeSession } from "../services/sessions.ts";
 import type { Context } from "hono";
@@ -17,7 +18,7 @@ const toApiUser = (user: Record<string, unknown>) => ZUserSchema.parse(toApiRow(
 /** Signs the user in on this browser: a new session, its token only in an httpOnly cookie. */
 const startSession = async (c: Context<AppEnv>, userId: string) => {
   const config = c.get("config");
-  const { token, absoluteExpiresAt } = await createSession({ db: c.get("db"), config, userId, ipAddress: c.req.header("x-forwarded-for")?.split(",")[0]?.trim(), userAgent: c.req.header("user-agent") });
+  const { token, absoluteExpiresAt } = await createSession({ db: c.get("db"), config, userId, ipAddress: forwardedFor(c), userAgent: c.req.header("user-agent") });
   setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: "Lax", secure: config.secureCookies, path: "/", expires: absoluteExpiresAt });
   return absoluteExpiresAt;
 };
