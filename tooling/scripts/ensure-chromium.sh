@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# ensure-chromium.sh — make Debian's Chromium available for the browser tests (the web app's
+# end-to-end suite and the screenshots the OCR tests render). Does nothing when it already is.
+# Playwright's own browser download cannot work on a closed network; Debian's package can.
+#
+# Environment (optional):
+#   CHROMIUM_PATH   where the browser is expected (default /usr/bin/chromium)
+set -euo pipefail
+
+CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+log() { printf 'ensure-chromium: %s\n' "$*"; }
+
+if [ -x "$CHROMIUM_PATH" ]; then
+  log "$("$CHROMIUM_PATH" --version 2>/dev/null || echo chromium) is installed"
+  exit 0
+fi
+command -v apt-get >/dev/null || { log "ERROR: no $CHROMIUM_PATH and no apt-get; install Chromium and set CHROMIUM_PATH" >&2; exit 1; }
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+log "installing Debian's chromium (and a font for rendered text)…"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+log "$("$CHROMIUM_PATH" --version) installed"
