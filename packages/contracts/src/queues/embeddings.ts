@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+// The database's EmbeddingOwnerKind values (queue payloads are internal, so no lowercase boundary form).
+export const ZEmbeddingOwnerKindSchema = z.enum([
+  "MESSAGE", "INSIGHT", "REPORT", "CONVERSATION", "GOAL", "COMMITMENT", "PERSON", "PLACE", "EVENT",
+  "TASK", "DEADLINE", "POST", "REPLY", "STORY", "ANALYSIS_MESSAGE", "USER_CONTEXT", "EMOTION", "ENERGY_METRIC",
+]);
+
+/** (Re)compute the embeddings of one row a user wrote; deduplicated by content hash, so a repeat is a no-op. */
+export const ZEmbeddingUpsertJobSchema = z.object({
+  userId: z.uuid(),
+  ownerKind: ZEmbeddingOwnerKindSchema,
+  ownerId: z.uuid(),
+});
+
+/** Re-embed everything not yet embedded with the current embedding model (after a model change), in batches. */
+export const ZEmbeddingReindexJobSchema = z.object({
+  userId: z.uuid().optional(),
+  batchSize: z.number().int().min(1).max(1000).default(100),
+});
+
+export const EMBEDDING_JOBS = {
+  upsert: ZEmbeddingUpsertJobSchema,
+  reindex: ZEmbeddingReindexJobSchema,
+} as const;

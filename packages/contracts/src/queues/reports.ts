@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+import { ReportType } from "../enums.ts";
+
+// Queue payloads are internal: they carry the database's enum values, not the API's lowercase ones.
+const ZReportKindSchema = z.enum(ReportType);
+
+/** One user's report for the period ending at `periodEnd` (Unix ms). */
+export const ZReportGenerateJobSchema = z.object({
+  userId: z.uuid(),
+  type: ZReportKindSchema,
+  periodEnd: z.number().int().nonnegative(),
+});
+
+/** Fired by a job scheduler: fans out one `generate` job per active user whose report of this type is due. */
+export const ZReportScheduleJobSchema = z.object({ type: ZReportKindSchema });
+
+export const REPORT_JOBS = {
+  generate: ZReportGenerateJobSchema,
+  schedule: ZReportScheduleJobSchema,
+} as const;
+
+export type TReportGenerateJob = z.infer<typeof ZReportGenerateJobSchema>;

@@ -1,0 +1,43 @@
+import { afterAll, describe, expect, it } from "vitest";
+
+import { createProducerConnection } from "./connection.ts";
+import { jobId } from "./job-options.ts";
+import { createQueues, QueuePayloadError } from "./queues.ts";
+
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+describe("createQueues", () => {
+  const connection = createProducerConnection(redisUrl);
+  const prefix = `cto-test-${process.pid}-${Date.now()}`;
+  const queues = createQueues({ connection, prefix });
+  afterAll(async () => {
+    for (const name of ["reminders", "ocr"] as const) await queues.queue(name).obliterate({ force: true });
+    await queues.close();
+    connection.disconnect();
+  });
+
+  it("adds a valid job with the queue's default options and a domain job id", async () => {
+    const id = jobId("commitment", "c1", 1_700_000_000_000);
+    const payload = { kind: "commitment" as const, entityId: crypto.randomUUID(), userId: crypto.randomUUID(), remindAt: 1_700_000_000_000 };
+    const added = await queues.enqueue("reminders", "due", payload, { jobId: id, delay: 60_000 });
+    expect(added.id).toBe("commitment.c1.1700000000000");
+    const job = await queues.queue("reminders").getJob(added.id);
+    expect(job?.data).toEqual(payload);
+    expect(job?.opts.attempts).toBe(5);
+    expect(job?.opts.backoff).toEqual({ type: "exponential", delay: 2_000 });
+    // The same domain id twice is one job: BullMQ keeps the first.
+    await queues.enqueue("reminders", "due", { ...payload, remindAt: 1 }, { jobId: id });
+    expect((await queues.queue("reminders").getJob(id))?.data.remindAt).toBe(1_700_000_000_000);
+  });
+
+  it("refuses a payload that breaks the contract, and a job the queue does not have", async () => {
+    await expect(queues.enqueue("ocr", "recognize", { userId: "not-a-uuid", analysisSessionId: crypto.randomUUID(), storageKey: "k" })).rejects.toBeInstanceOf(QueuePayloadError);
+    // @ts-expect-error: no such job
+    await expect(queues.enqueue("ocr", "nope", {})).rejects.toThrow(/no such job/);
+    expect(await queues.queue("ocr").count()).toBe(0);
+  });
+
+  it("never uses ':' in a derived job id (BullMQ's key separator)", () => {
+    expect(jobId("a:b", 1)).toBe("a_b.1");
+  });
+});
