@@ -10,6 +10,7 @@ import { createAiProvider } from "@cto/ai/create-provider";
 import type { TAiProvider } from "@cto/ai/provider";
 import type { Db } from "@cto/db/client";
 import { defaultDataDir } from "@cto/db/paths";
+import type { TQueues } from "@cto/queue/queues";
 
 import { DEFAULT_CONFIG, type ApiConfig, type AppEnv } from "./context.ts";
 import { handleError, renderError } from "./errors.ts";
@@ -56,11 +57,16 @@ export type AppDependencies = {
   mailer?: Mailer | OutboxMailer;
   /** The AI provider; by default from the AI_* / OPENAI_* environment (the offline local provider without a key). */
   ai?: TAiProvider;
+  /**
+   * The background-job queues (Redis). Null or absent: the API runs without Redis; what would be
+   * enqueued is left in the database for the worker to pick up once it runs.
+   */
+  queues?: TQueues | null;
   /** Serve GET /dev/outbox (never in production). */
   devRoutes?: boolean;
 };
 
-export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false, ai = createAiProvider(parseAiConfig()) }: AppDependencies) => {
+export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false, ai = createAiProvider(parseAiConfig()), queues = null }: AppDependencies) => {
   const app = createRouter();
   app.use(requestId());
   app.use(secureHeaders());
@@ -70,6 +76,7 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
     c.set("config", config);
     c.set("mailer", mailer);
     c.set("ai", ai);
+    c.set("queues", queues);
     await next();
   });
   // Archives are larger than any other request body; every other route keeps the small limit.

@@ -1,5 +1,6 @@
 import type { TAiProvider } from "@cto/ai/provider";
 import type { Db } from "@cto/db/client";
+import type { TQueues } from "@cto/queue/queues";
 
 import type { Mailer } from "./services/mailer.ts";
 
@@ -26,7 +27,7 @@ export type ApiConfig = {
   dailyGenerationLimit: number;
 };
 
-export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; mailer: Mailer; ai: TAiProvider } };
+export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; mailer: Mailer; ai: TAiProvider; queues: TQueues | null } };
 
 export const DEFAULT_CONFIG: ApiConfig = {
   webOrigin: "http://127.0.0.1:5173",

@@ -8,6 +8,7 @@ const ZEnvSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   DATABASE_URL: z.string().url(),
   WEB_ORIGIN: z.string().url().default("http://127.0.0.1:5173"),
+  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

@@ -1,6 +1,8 @@
 import { serve } from "@hono/node-server";
 
 import { createDb } from "@cto/db/client";
+import { createProducerConnection } from "@cto/queue/connection";
+import { createQueues } from "@cto/queue/queues";
 
 import { createApp } from "./app.ts";
 import { DEFAULT_CONFIG } from "./context.ts";
@@ -8,13 +10,19 @@ import { loadEnv } from "./env.ts";
 
 const env = loadEnv();
 const db = createDb({ url: env.DATABASE_URL });
+// Fail-fast producer: a request that enqueues while Redis is away gets an error at once, never a hang.
+const redis = createProducerConnection(env.REDIS_URL);
+redis.on("error", (error) => console.warn(`api: redis: ${error.message}`));
+const queues = createQueues({ connection: redis });
 const config = { ...DEFAULT_CONFIG, webOrigin: env.WEB_ORIGIN, secureCookies: env.NODE_ENV === "production" };
-const server = serve({ fetch: createApp({ db, config, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+const server = serve({ fetch: createApp({ db, config, queues, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   console.log(`api: listening on http://${env.HOST}:${info.port}`);
 });
 
 const shutdown = () => {
   server.close(async () => {
+    await queues.close();
+    redis.disconnect();
     await db.$disconnect();
     process.exit(0);
   });
