@@ -1,15 +1,21 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Table } from "drizzle-orm";
 
+import type { Context } from "hono";
+
 import type { Db } from "@cto/db/client";
 import { zPage, ZPageQuerySchema } from "@cto/contracts/pagination";
 import { apiRowSchema, toApiRow } from "@cto/contracts/rows";
 
+import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "./openapi.ts";
 
 type Row = Record<string, unknown> & { id: string };
+/** What a write did to a row: the hooks below react to it (schedule a reminder, embed the text…). */
+export type TWriteEvent = "create" | "update" | "trash" | "restore" | "delete";
+export type TAfterWrite = (args: { c: Context<AppEnv>; db: Db; userId: string; event: TWriteEvent; row: Row }) => Promise<void>;
 type Where = Record<string, unknown>;
 /** The slice of a Prisma model delegate the resource routes use; each model's delegate fits it. */
 export type ModelDelegate = {
@@ -45,6 +51,12 @@ export type ResourceSpec<Q extends z.ZodObject, C extends z.ZodObject, U extends
   references?: Record<string, (db: Db) => unknown>;
   /** Turns validated create/update input into Prisma data (defaults: as is). */
   toData?: (input: Record<string, unknown>, mode: "create" | "update") => Record<string, unknown>;
+  /**
+   * Run after each successful write, in order, with the row as written (for "delete", as it was).
+   * Side effects that live outside the row (queue jobs, embeddings) hang here, so every writer of
+   * the resource triggers them and no route forgets one.
+   */
+  afterWrite?: TAfterWrite[];
 };
 
 /**
@@ -86,6 +98,9 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
     return row;
   };
   const toData = spec.toData ?? ((input) => input);
+  const afterWrite = async (c: Context<AppEnv>, event: TWriteEvent, row: Row) => {
+    for (const hook of spec.afterWrite ?? []) await hook({ c, db: c.get("db"), userId: c.get("auth").userId, event, row });
+  };
 
   const router = createRouter()
     .openapi(
@@ -120,6 +135,7 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
         const input = c.req.valid("json") as Record<string, unknown>;
         await assertReferences(db, userId, input);
         const row = await delegate(db).create({ data: { ...toData(input, "create"), [owner]: userId } });
+        await afterWrite(c, "create", row);
         return c.json(serialize(row), 201);
       },
     )
@@ -132,7 +148,9 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
         const input = c.req.valid("json") as Record<string, unknown>;
         await findOwned(db, userId, id);
         await assertReferences(db, userId, input);
-        return c.json(serialize(await delegate(db).update({ where: { id }, data: toData(input, "update") })), 200);
+        const row = await delegate(db).update({ where: { id }, data: toData(input, "update") });
+        await afterWrite(c, "update", row);
+        return c.json(serialize(row), 200);
       },
     )
     .openapi(
@@ -146,8 +164,8 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
         const { id } = c.req.valid("param");
         const permanent = !spec.softDelete || c.req.valid("query").permanent === "true";
         await findOwned(db, c.get("auth").userId, id, permanent ? liveOrTrashed : liveOnly);
-        if (permanent) await delegate(db).delete({ where: { id } });
-        else await delegate(db).update({ where: { id }, data: { deletedAt: new Date() } });
+        if (permanent) await afterWrite(c, "delete", await delegate(db).delete({ where: { id } }));
+        else await afterWrite(c, "trash", await delegate(db).update({ where: { id }, data: { deletedAt: new Date() } }));
         return c.body(null, 204);
       },
     );
@@ -159,7 +177,9 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
         const db = c.get("db");
         const { id } = c.req.valid("param");
         await findOwned(db, c.get("auth").userId, id, { deletedAt: { not: null } });
-        return c.json(serialize(await delegate(db).update({ where: { id }, data: { deletedAt: null } })), 200);
+        const row = await delegate(db).update({ where: { id }, data: { deletedAt: null } });
+        await afterWrite(c, "restore", row);
+        return c.json(serialize(row), 200);
       },
     );
   }
