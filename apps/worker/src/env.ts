@@ -1,15 +1,39 @@
 import { z } from "zod";
 
+import { parseAiConfig, type TAiConfig } from "@cto/ai/config";
 import { parseEnv } from "@cto/contracts/env";
 
-const ZEnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
-  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
-  WORKER_HEALTH_HOST: z.string().default("127.0.0.1"),
-});
+const ZEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+    DATABASE_URL: z.string().url(),
+    WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
+    WORKER_HEALTH_HOST: z.string().default("127.0.0.1"),
+    /** BullMQ key prefix; tests and side-by-side deployments isolate themselves with their own. */
+    WORKER_QUEUE_PREFIX: z.string().min(1).default("cto"),
+    /** Jobs one queue's Worker runs at once, unless the registry sets a queue's own concurrency. */
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+    /** How long a job's lock lasts without renewal: a worker killed mid-job is noticed after about this long. */
+    WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
+    /** How often workers look for stalled jobs (locks that expired) and put them back. */
+    WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(1_000).default(30_000),
+    /** Comma-separated queue names this process serves; empty = every queue with a processor. */
+    WORKER_QUEUES: z.string().default(""),
+    /** Whether this process upserts the periodic job schedulers (one deployment-wide is enough; repeats are idempotent). */
+    WORKER_SCHEDULERS: z.enum(["on", "off"]).default("on"),
+    /**
+     * Fault injection for the crash tests only: after a reminder's first side effect the processor
+     * waits this many ms, so a SIGKILL lands mid-job. Refused in production.
+     */
+    WORKER_FAULT_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  })
+  .refine((env) => env.NODE_ENV !== "production" || env.WORKER_FAULT_DELAY_MS === 0, {
+    message: "WORKER_FAULT_DELAY_MS is a test hook and must be 0 in production",
+    path: ["WORKER_FAULT_DELAY_MS"],
+  });
 
-export type TEnv = z.infer<typeof ZEnvSchema>;
+export type TEnv = z.infer<typeof ZEnvSchema> & { ai: TAiConfig };
 
-/** The worker's whole configuration, validated once at start; nothing else reads process.env. */
-export const loadEnv = (source: NodeJS.ProcessEnv = process.env): TEnv => parseEnv(ZEnvSchema, source, "worker");
+/** The worker's whole configuration (the AI settings through @cto/ai's parser), validated once at start; nothing else reads process.env. */
+export const loadEnv = (source: NodeJS.ProcessEnv = process.env): TEnv => ({ ...parseEnv(ZEnvSchema, source, "worker"), ai: parseAiConfig(source) });

@@ -1,20 +1,61 @@
-import { Redis } from "ioredis";
+import { createWorkerConnection } from "@cto/queue/connection";
+import type { TQueueName } from "@cto/contracts/queues";
 
+import { createWorkerDeps } from "./deps.ts";
 import { loadEnv } from "./env.ts";
-import { startHealthServer } from "./health-server.ts";
+import { startHealthServer, withTimeout } from "./health-server.ts";
+import { QUEUE_WORKER_OPTIONS, REGISTRY } from "./jobs/registry.ts";
+import { SCHEDULES } from "./jobs/schedules.ts";
+import { startRuntime } from "./runtime.ts";
 
 const env = loadEnv();
-// Workers wait for Redis rather than fail (BullMQ's production guide): no per-request retry limit.
-const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null, enableOfflineQueue: true });
-redis.on("error", (error) => console.error(`worker: redis: ${error.message}`));
+const { deps, close: closeDeps } = createWorkerDeps(env);
+const { log } = deps;
 
-const server = await startHealthServer({ redis, host: env.WORKER_HEALTH_HOST, port: env.WORKER_HEALTH_PORT });
-console.log(`worker: health on http://${env.WORKER_HEALTH_HOST}:${env.WORKER_HEALTH_PORT}/health, Redis at ${env.REDIS_URL}`);
+const only = env.WORKER_QUEUES.split(",").map((name) => name.trim()).filter(Boolean) as TQueueName[];
+const runtime = startRuntime({
+  deps,
+  redisUrl: env.REDIS_URL,
+  prefix: env.WORKER_QUEUE_PREFIX,
+  registry: REGISTRY,
+  schedules: env.WORKER_SCHEDULERS === "on" ? SCHEDULES : [],
+  only,
+  concurrency: env.WORKER_CONCURRENCY,
+  queueOptions: QUEUE_WORKER_OPTIONS,
+  lockDuration: env.WORKER_LOCK_DURATION_MS,
+  stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
+});
 
-const shutdown = () => {
+// Readiness has its own waiting connection, so /ready reflects Redis itself, not a busy worker's socket.
+const probe = createWorkerConnection(env.REDIS_URL, { maxRetriesPerRequest: 1 });
+probe.on("error", () => undefined);
+const server = await startHealthServer({
+  host: env.WORKER_HEALTH_HOST,
+  port: env.WORKER_HEALTH_PORT,
+  checks: {
+    redis: withTimeout(async () => (await probe.ping()) === "PONG"),
+    database: withTimeout(async () => (await deps.db.$queryRaw<Array<{ ok: number }>>`SELECT 1 AS ok`).length === 1),
+  },
+});
+log.info("worker started", {
+  queues: [...runtime.workers.keys()],
+  health: `http://${env.WORKER_HEALTH_HOST}:${env.WORKER_HEALTH_PORT}/health`,
+  redis: env.REDIS_URL,
+  prefix: env.WORKER_QUEUE_PREFIX,
+});
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  // A second signal means "now": exit without waiting for active jobs (they will be retried as stalled).
+  if (stopping) process.exit(1);
+  stopping = true;
+  log.info("draining: waiting for active jobs", { signal });
   server.close();
-  redis.disconnect();
+  await runtime.close();
+  probe.disconnect();
+  await closeDeps();
+  log.info("worker stopped", { signal });
   process.exit(0);
 };
-process.once("SIGINT", shutdown);
-process.once("SIGTERM", shutdown);
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,21 @@
+import type { TQueueName } from "@cto/contracts/queues";
+
+import { register, type TRegistration } from "./processor.ts";
+
+/**
+ * Every processor the worker runs: one line per job, `register(queue, job, processor)`.
+ * Adding a job = a file `jobs/<queue>.<job>.ts` exporting a `TProcessor<"queue", "job">`, and a line here.
+ */
+export const REGISTRY: TRegistration[] = [
+  // reminders
+  // reports, metrics, telegram, maintenance, stories
+  // embeddings, ocr, knowledge
+];
+
+/** Per-queue Worker settings; queues not listed use WORKER_CONCURRENCY. */
+export const QUEUE_WORKER_OPTIONS: Partial<Record<TQueueName, { concurrency?: number }>> = {
+  // OCR is CPU-bound on two cores: one at a time.
+  ocr: { concurrency: 1 },
+};
+
+export { register };

@@ -1,0 +1,24 @@
+import type { TJobInput, TJobName, TQueueName } from "@cto/contracts/queues";
+
+/** `every` in ms, or a cron `pattern` (evaluated in `tz`, UTC when unset). */
+export type TRepeat = { every: number } | { pattern: string; tz?: string };
+
+export type TSchedule = { id: string; queue: TQueueName; job: string; repeat: TRepeat; data: unknown };
+
+/** A typed schedule entry: the payload is checked against the job's contract at compile time. */
+export const schedule = <Q extends TQueueName, J extends TJobName<Q>>(id: string, queue: Q, job: J, repeat: TRepeat, data: TJobInput<Q, J>): TSchedule => ({
+  id,
+  queue,
+  job,
+  repeat,
+  data,
+});
+
+/**
+ * The periodic jobs, as BullMQ job schedulers (`upsertJobScheduler`): upserting the same id again
+ * only updates it, so every worker start may (re)declare them. Add one line per periodic job.
+ */
+export const SCHEDULES: TSchedule[] = [
+  // reminders/reconcile
+  // reports, metrics, telegram/dispatch, maintenance/cleanup-expired
+];

@@ -1,0 +1,108 @@
+import { UnrecoverableError, Worker, type Job } from "bullmq";
+
+import type { TQueueName } from "@cto/contracts/queues";
+import { createWorkerConnection } from "@cto/queue/connection";
+
+import type { TWorkerDeps } from "./deps.ts";
+import type { TRegistration } from "./jobs/processor.ts";
+import type { TSchedule } from "./jobs/schedules.ts";
+
+export type TRuntimeOptions = {
+  deps: TWorkerDeps;
+  redisUrl: string;
+  prefix: string;
+  registry: TRegistration[];
+  schedules?: TSchedule[];
+  /** Serve only these queues (default: every queue with a processor). */
+  only?: TQueueName[];
+  concurrency: number;
+  queueOptions?: Partial<Record<TQueueName, { concurrency?: number }>>;
+  lockDuration: number;
+  stalledInterval: number;
+};
+
+export type TRuntime = {
+  workers: Map<TQueueName, Worker>;
+  /** Resolves once every scheduler is upserted (retried in the background while Redis is away). */
+  schedulersReady: Promise<void>;
+  /** Stops taking jobs and waits for the active ones to finish (graceful drain). */
+  close: () => Promise<void>;
+};
+
+const groupByQueue = (registry: TRegistration[]) => {
+  const byQueue = new Map<TQueueName, Map<string, TRegistration>>();
+  for (const entry of registry) {
+    const jobs = byQueue.get(entry.queue) ?? new Map<string, TRegistration>();
+    if (jobs.has(entry.job)) throw new Error(`registry: ${entry.queue}/${entry.job} is registered twice`);
+    byQueue.set(entry.queue, jobs.set(entry.job, entry));
+  }
+  return byQueue;
+};
+
+/**
+ * One BullMQ Worker per queue, each on its own waiting connection, dispatching by job name through
+ * the registry. A killed process's jobs are not lost: their locks expire after `lockDuration` and
+ * another (or the restarted) worker picks them up as stalled; processors are idempotent, so the
+ * second run finishes the work without doing it twice.
+ */
+export const startRuntime = (options: TRuntimeOptions): TRuntime => {
+  const { deps, redisUrl, prefix, registry, schedules = [], only, concurrency, queueOptions = {}, lockDuration, stalledInterval } = options;
+  const byQueue = groupByQueue(registry);
+  const workers = new Map<TQueueName, Worker>();
+  let closing = false;
+
+  for (const [queue, jobs] of byQueue) {
+    if (only?.length && !only.includes(queue)) continue;
+    const log = deps.log.child({ queue });
+    const connection = createWorkerConnection(redisUrl);
+    connection.on("error", (error) => log.warn("worker redis error", { error: error.message }));
+    const processor = async (job: Job) => {
+      const entry = jobs.get(job.name);
+      if (!entry) throw new UnrecoverableError(`no processor for ${queue}/${job.name}`);
+      return entry.run(job, { ...deps, log: log.child({ job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 }) });
+    };
+    const worker = new Worker(queue, processor, {
+      connection,
+      prefix,
+      concurrency: queueOptions[queue]?.concurrency ?? concurrency,
+      lockDuration,
+      stalledInterval,
+      // A job whose worker died twice in a row is failed rather than retried forever; it stays retryable in Bull Board.
+      maxStalledCount: 2,
+    });
+    worker.on("failed", (job, error) =>
+      log.error("job failed", { job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, attempts: job?.opts.attempts, error: error.message }),
+    );
+    worker.on("stalled", (jobId) => log.warn("job stalled, put back for another attempt", { jobId }));
+    worker.on("error", (error) => log.error("worker error", { error: error.message }));
+    worker.on("completed", (job) => log.info("job completed", { job: job.name, jobId: job.id, ms: (job.finishedOn ?? Date.now()) - (job.processedOn ?? Date.now()) }));
+    workers.set(queue, worker);
+    worker.on("closed", () => connection.disconnect());
+  }
+
+  const upsertSchedules = async () => {
+    for (let attempt = 1; !closing; attempt += 1) {
+      try {
+        for (const entry of schedules) {
+          if (only?.length && !only.includes(entry.queue)) continue;
+          await deps.queues.queue(entry.queue).upsertJobScheduler(entry.id, entry.repeat, { name: entry.job, data: entry.data });
+        }
+        if (schedules.length) deps.log.info("job schedulers upserted", { count: schedules.length });
+        return;
+      } catch (error) {
+        deps.log.warn("job schedulers not upserted yet, retrying", { attempt, error: (error as Error).message });
+        await new Promise((resolve) => setTimeout(resolve, Math.min(attempt * 500, 5_000)));
+      }
+    }
+  };
+  const schedulersReady = upsertSchedules();
+
+  return {
+    workers,
+    schedulersReady,
+    close: async () => {
+      closing = true;
+      await Promise.all([...workers.values()].map((worker) => worker.close()));
+    },
+  };
+};

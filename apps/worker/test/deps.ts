@@ -1,0 +1,55 @@
+import { createLocalProvider } from "@cto/ai/local-provider";
+import { createDb, type Db } from "@cto/db/client";
+import { createProducerConnection } from "@cto/queue/connection";
+import { createQueues } from "@cto/queue/queues";
+
+import type { TWorkerDeps } from "../src/deps.ts";
+import { createLogger, type TLogger } from "../src/log.ts";
+
+export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/** A unique BullMQ prefix per test file run, so tests never see each other's (or production's) jobs. */
+export const testPrefix = (label: string) => `cto-test-${label}-${process.pid}-${Date.now()}`;
+
+/** Logs collected in memory: tests assert on the structured lines the runtime writes. */
+export const memoryLogger = () => {
+  const lines: Array<Record<string, unknown>> = [];
+  const log: TLogger = createLogger({ service: "worker-test" }, (line) => lines.push(JSON.parse(line)));
+  return { log, lines };
+};
+
+/**
+ * Real dependencies for tests: the local AI provider, a producer on the shared Redis under `prefix`,
+ * and a client on `databaseUrl` (Prisma connects lazily, so tests that never query need no database).
+ */
+export const createTestDeps = ({ prefix, databaseUrl, db, log, now }: { prefix: string; databaseUrl?: string; db?: Db; log?: TLogger; now?: () => Date }) => {
+  const connection = createProducerConnection(REDIS_URL);
+  const queues = createQueues({ connection, prefix });
+  const ownDb = db ? undefined : createDb({ url: databaseUrl ?? "postgresql://postgres@127.0.0.1:1/unused" });
+  const deps: TWorkerDeps = {
+    db: db ?? ownDb!,
+    ai: createLocalProvider(),
+    queues,
+    log: log ?? memoryLogger().log,
+    now: now ?? (() => new Date()),
+    faultDelayMs: 0,
+  };
+  const close = async (names: Parameters<typeof queues.queue>[0][] = []) => {
+    for (const name of names) await queues.queue(name).obliterate({ force: true });
+    await queues.close();
+    connection.disconnect();
+    await ownDb?.$disconnect();
+  };
+  return { deps, queues, close };
+};
+
+/** Polls until `check` holds or `ms` passes; returns the last value for the assertion. */
+export const waitFor = async <T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 10_000, every = 50): Promise<T> => {
+  const until = Date.now() + ms;
+  let value = await read();
+  while (!check(value) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, every));
+    value = await read();
+  }
+  return value;
+};
