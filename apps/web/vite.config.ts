@@ -1,11 +1,16 @@
+import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type ProxyOptions } from "vite";
 
-// In development the SPA calls the API through this proxy, so cookies stay same-origin.
+// The SPA calls the API through this proxy (dev server and `vite preview`), so cookies stay same-origin.
 const apiOrigin = process.env.CTO_API_ORIGIN ?? "http://127.0.0.1:3000";
+const proxy: Record<string, ProxyOptions> = { "/api": { target: apiOrigin, rewrite: (path) => path.replace(/^\/api/, "") } };
+const port = Number(process.env.WEB_PORT ?? 5173);
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), tailwindcss()],
   cacheDir: "../../.cache/vite",
-  server: { host: "127.0.0.1", port: Number(process.env.WEB_PORT ?? 5173), proxy: { "/api": { target: apiOrigin, rewrite: (path) => path.replace(/^\/api/, "") } } },
+  server: { host: "127.0.0.1", port, proxy },
+  preview: { host: "127.0.0.1", port, proxy },
+  build: { target: "es2022", sourcemap: true },
 });

@@ -1,12 +1,31 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 
-import { App } from "./app.tsx";
+import { ToastProvider } from "../components/ui/toast.tsx";
+import { SESSION_QUERY_KEY } from "../features/auth/api/get-session.ts";
+import { createQueryClient } from "../lib/query-client.ts";
+import { createAppRouter } from "./router.tsx";
+import "./styles.css";
+
+// When any request finds the session gone (expired, revoked elsewhere), forget it and go to sign-in.
+const queryClient = createQueryClient({
+  onUnauthorized: () => {
+    queryClient.setQueryData(SESSION_QUERY_KEY, null);
+    void router.navigate({ to: "/sign-in", search: { redirect: router.state.location.href } });
+  },
+});
+const router = createAppRouter(queryClient);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element.");
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <RouterProvider router={router} />
+      </ToastProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

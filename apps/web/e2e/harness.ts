@@ -1,0 +1,76 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll } from "vitest";
+
+import { DEMO_PASSWORD, DEMO_USER } from "@cto/db/seed";
+import { testTargets } from "@cto/db/testing";
+
+import { launchBrowser, screenshot } from "./browser.ts";
+import { startStack, type TStack } from "./stack.ts";
+
+export { screenshot };
+export const DEMO = { email: DEMO_USER.email, password: DEMO_PASSWORD, name: DEMO_USER.name };
+
+export type TMail = { to: string; subject: string; text: string; sentAt: number };
+
+export type TE2e = {
+  stack: TStack;
+  browser: Browser;
+  /** A new browser context (own cookies) and page on the web app; closed after the test. */
+  newPage: (options?: { viewport?: { width: number; height: number } }) => Promise<Page>;
+  /** Signs the page's context in through the API (fast); use the UI when the test is about signing in. */
+  signIn: (page: Page, credentials?: { email: string; password: string }) => Promise<void>;
+  /** Signs up a fresh user through the API and signs the page in as them. */
+  signUpFresh: (page: Page, name?: string) => Promise<{ email: string; password: string }>;
+  /** The dev outbox (GET /dev/outbox), newest first. */
+  outbox: () => Promise<TMail[]>;
+};
+
+let counter = 0;
+
+/**
+ * One e2e fixture per test file: a fresh migrated database (the first test target, real PostgreSQL
+ * when there is one) with the demo data, the API, the built SPA and one Chromium.
+ */
+export const useE2e = (): TE2e => {
+  const contexts: BrowserContext[] = [];
+  const handle = { contexts } as unknown as TE2e;
+  beforeAll(async () => {
+    const database = await testTargets()[0]!.createMigrated();
+    handle.stack = await startStack(database);
+    handle.browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  afterAll(async () => {
+    await handle.browser?.close();
+    await handle.stack?.close();
+  });
+  handle.newPage = async ({ viewport = { width: 1280, height: 800 } } = {}) => {
+    const context = await handle.browser.newContext({ baseURL: handle.stack.webUrl, viewport, locale: "en-GB", timezoneId: "UTC" });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
+  const post = async (page: Page, path: string, data: unknown) => {
+    const response = await page.request.post(`/api${path}`, { data, headers: { origin: handle.stack.webUrl } });
+    if (!response.ok()) throw new Error(`POST ${path} answered ${response.status()}: ${await response.text()}`);
+  };
+  handle.signIn = (page, credentials = DEMO) => post(page, "/auth/sign-in", { email: credentials.email, password: credentials.password });
+  handle.signUpFresh = async (page, name = "Alex Tester") => {
+    const credentials = { email: `e2e-${Date.now()}-${counter++}@example.com`, password: "correct horse battery staple" };
+    await post(page, "/auth/sign-up", { ...credentials, name });
+    return credentials;
+  };
+  handle.outbox = async () => {
+    const response = await fetch(`${handle.stack.apiUrl}/dev/outbox`);
+    return ((await response.json()) as { items: TMail[] }).items;
+  };
+  return handle;
+};
+
+/** Waits (up to the page's timeout) for the locator to be visible; fails the test otherwise. */
+export const expectVisible = async (locator: import("playwright-core").Locator) => {
+  await locator.first().waitFor({ state: "visible" });
+};

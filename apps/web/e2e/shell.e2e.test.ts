@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+
+import { DEMO, expectVisible, screenshot, useE2e } from "./harness.ts";
+
+describe("the app shell", () => {
+  const e2e = useE2e();
+
+  it("sends a signed-out visitor to sign-in and back to where they were going", async () => {
+    const page = await e2e.newPage();
+    await page.goto("/goals");
+    await page.waitForURL(/\/sign-in\?redirect=/);
+    await page.getByLabel("Email").fill(DEMO.email);
+    await page.getByLabel("Password").fill(DEMO.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL("**/goals");
+    await expectVisible(page.getByRole("heading", { level: 1, name: "Goals" }));
+  });
+
+  it("lists every area in the navigation, on desktop and behind the phone menu", async () => {
+    const page = await e2e.newPage();
+    await e2e.signIn(page);
+    await page.goto("/");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const label of ["Dashboard", "Coach", "Check-ins", "Goals", "Analysis", "People & tasks", "Community", "Search", "Reports", "Settings"])
+      await expectVisible(nav.getByRole("link", { name: label, exact: true }));
+    await screenshot(page, "shell-desktop");
+
+    const phone = await e2e.newPage({ viewport: { width: 390, height: 800 } });
+    await e2e.signIn(phone);
+    await phone.goto("/");
+    await expect(phone.getByRole("navigation", { name: "Main" }).isVisible()).resolves.toBe(false);
+    await phone.getByRole("button", { name: "Menu" }).click();
+    await phone.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Check-ins" }).click();
+    await phone.waitForURL("**/check-ins");
+    await screenshot(phone, "shell-phone");
+  });
+
+  it("shows an unknown path inside the shell, with a way back", async () => {
+    const page = await e2e.newPage();
+    await e2e.signIn(page);
+    await page.goto("/no-such-page");
+    await expectVisible(page.getByRole("heading", { name: "Nothing here yet" }));
+    await page.getByRole("link", { name: "Back to the dashboard" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+  });
+});

@@ -1,0 +1,75 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { serve } from "@hono/node-server";
+import { preview, type PreviewServer } from "vite";
+
+import { parseAiConfig } from "@cto/ai/config";
+import { createAiProvider } from "@cto/ai/create-provider";
+import { createApp } from "@cto/api/app";
+import { DEFAULT_CONFIG } from "@cto/api/context";
+import { createOutboxMailer } from "@cto/api/mailer";
+import { createDb, type Db } from "@cto/db/client";
+import { seedDemoData } from "@cto/db/seed";
+import { freePort, type TestDatabase } from "@cto/db/testing";
+
+/**
+ * The seed is idempotent, but its knowledge-base transaction can pass Prisma's 5 s limit on a busy
+ * machine (the embedded database shares the CPU); another attempt picks up where it stopped.
+ */
+const seedWithRetry = async (db: Db, attempts = 3) => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await seedDemoData(db);
+    } catch (error) {
+      if (attempt >= attempts || (error as { code?: string }).code !== "P2028") throw error;
+      console.warn(`e2e: seeding timed out (attempt ${attempt} of ${attempts}); trying again`);
+    }
+  }
+};
+
+export const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+export type TStack = { webUrl: string; apiUrl: string; db: Db; database: TestDatabase; close: () => Promise<void> };
+
+/**
+ * The whole product on loopback: the real API (createApp, dev routes on, the offline AI provider)
+ * on a migrated, seeded database, and the built SPA served by `vite preview`, which proxies `/api`
+ * to that API exactly as in development. The web app must be built first (`vite build`).
+ */
+export const startStack = async (database: TestDatabase): Promise<TStack> => {
+  const db = createDb({ url: database.url, log: [] });
+  await seedWithRetry(db);
+  const [apiPort, webPort] = [await freePort(), await freePort()];
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const outbox = await mkdtemp(path.join(tmpdir(), "cto-web-outbox-"));
+  // Generous auth limits: e2e suites sign up and sign in many times from one address.
+  const config = { ...DEFAULT_CONFIG, webOrigin: webUrl, authRateLimit: { limit: 10_000, windowMs: 60_000 } };
+  const app = createApp({ db, config, mailer: createOutboxMailer(outbox), devRoutes: true, ai: createAiProvider(parseAiConfig({})) });
+  const api = await new Promise<Server>((resolve) => {
+    const server = serve({ fetch: app.fetch, port: apiPort, hostname: "127.0.0.1" }, () => resolve(server as Server));
+  });
+  let web: PreviewServer;
+  try {
+    web = await preview({
+      root: WEB_ROOT,
+      logLevel: "warn",
+      preview: { host: "127.0.0.1", port: webPort, strictPort: true, proxy: { "/api": { target: apiUrl, rewrite: (url) => url.replace(/^\/api/, "") } } },
+    });
+  } catch (error) {
+    api.close();
+    throw error;
+  }
+  const close = async () => {
+    await new Promise<void>((resolve) => web.httpServer.close(() => resolve()));
+    await new Promise<void>((resolve) => api.close(() => resolve()));
+    await db.$disconnect();
+    await database.drop();
+    await rm(outbox, { recursive: true, force: true });
+  };
+  return { webUrl, apiUrl, db, database, close };
+};

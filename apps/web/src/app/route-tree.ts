@@ -1,0 +1,20 @@
+import { appLayoutRoute } from "./routes/app-layout.tsx";
+import { forgotPasswordRoute, resetPasswordRoute, signInRoute, signUpRoute, verifyEmailRoute } from "./routes/auth.tsx";
+import { chatRoute } from "./routes/chat.tsx";
+import { checkInsRoute } from "./routes/check-ins.tsx";
+import { dashboardRoute } from "./routes/dashboard.tsx";
+import { goalsRoute } from "./routes/goals.tsx";
+import { notFoundRoute } from "./routes/not-found.tsx";
+import { rootRoute } from "./routes/root.tsx";
+import { settingsRoute } from "./routes/settings.tsx";
+
+/**
+ * The whole route tree. To add an area: write `src/app/routes/<area>.tsx` exporting a route whose
+ * parent is `appLayoutRoute` (signed in) or `rootRoute` (public), import it here and list it in
+ * `signedInRoutes` (or `publicRoutes`). The catch-all `notFoundRoute` stays last.
+ */
+const signedInRoutes = [dashboardRoute, chatRoute, checkInsRoute, goalsRoute, settingsRoute] as const;
+
+const publicRoutes = [signInRoute, signUpRoute, forgotPasswordRoute, resetPasswordRoute, verifyEmailRoute] as const;
+
+export const routeTree = rootRoute.addChildren([...publicRoutes, appLayoutRoute.addChildren([...signedInRoutes, notFoundRoute])]);

@@ -1,0 +1,36 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { createRouter } from "@tanstack/react-router";
+
+import { Spinner } from "../components/ui/spinner.tsx";
+import { ErrorState } from "../components/ui/states.tsx";
+import { routeTree } from "./route-tree.ts";
+
+const PendingPage = () => (
+  <div className="grid min-h-[40vh] place-items-center">
+    <Spinner size="lg" />
+  </div>
+);
+
+const RouteError = ({ error, reset }: { error: unknown; reset: () => void }) => (
+  <div className="mx-auto max-w-lg py-12">
+    <ErrorState title="This page could not be shown" error={error} onRetry={reset} />
+  </div>
+);
+
+export const createAppRouter = (queryClient: QueryClient) =>
+  createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: "intent",
+    // Data comes from React Query's cache; the router should not keep a second copy fresh.
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: PendingPage,
+    defaultErrorComponent: RouteError,
+    scrollRestoration: true,
+  });
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

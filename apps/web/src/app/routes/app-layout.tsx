@@ -1,0 +1,33 @@
+import { createRoute, Outlet, redirect, useNavigate } from "@tanstack/react-router";
+
+import { AppShell } from "../../components/layout/app-shell.tsx";
+import { sessionQueryOptions, useSession } from "../../features/auth/api/get-session.ts";
+import { useSignOut } from "../../features/auth/api/sign-out.ts";
+import { rootRoute } from "./root.tsx";
+
+const SignedInLayout = () => {
+  const { data: session } = useSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  if (!session) return null;
+  return (
+    <AppShell user={session.user} signingOut={signOut.isPending} onSignOut={() => signOut.mutate(undefined, { onSuccess: () => void navigate({ to: "/sign-in" }) })}>
+      <Outlet />
+    </AppShell>
+  );
+};
+
+/**
+ * Every signed-in page is a child of this pathless route: it loads the session (GET /auth/session)
+ * once and sends anyone without one to /sign-in, remembering where they were going.
+ */
+export const appLayoutRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "app",
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQueryOptions());
+    if (!session) throw redirect({ to: "/sign-in", search: { redirect: location.href } });
+    return { session };
+  },
+  component: SignedInLayout,
+});

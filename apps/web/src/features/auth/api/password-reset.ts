@@ -1,0 +1,12 @@
+import { useMutation } from "@tanstack/react-query";
+
+import { api, unwrap } from "../../../lib/api-client.ts";
+
+/** POST /auth/password-reset: emails a one-hour link (the answer is the same whether or not the account exists). */
+export const requestPasswordReset = (email: string) => unwrap(api.POST("/auth/password-reset", { body: { email } }));
+
+/** POST /auth/password-reset/confirm: sets the new password and signs out every session. */
+export const confirmPasswordReset = (body: { token: string; password: string }) => unwrap(api.POST("/auth/password-reset/confirm", { body }));
+
+export const useRequestPasswordReset = () => useMutation({ mutationFn: requestPasswordReset });
+export const useConfirmPasswordReset = () => useMutation({ mutationFn: confirmPasswordReset });

@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+
+import { api, unwrap } from "../../../lib/api-client.ts";
+import { SESSION_QUERY_KEY } from "./get-session.ts";
+
+export type TSignInInput = { email: string; password: string };
+
+/** POST /auth/sign-in: sets the session cookie. */
+export const signIn = (body: TSignInInput) => unwrap(api.POST("/auth/sign-in", { body }));
+
+export const useSignIn = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signIn,
+    onSuccess: (session) => {
+      // Another user's cached data must never show: start from an empty cache with the new session.
+      queryClient.clear();
+      queryClient.setQueryData(SESSION_QUERY_KEY, session);
+    },
+  });
+};

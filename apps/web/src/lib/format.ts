@@ -1,0 +1,32 @@
+// Times from the API are Unix milliseconds; these render them in the person's own locale and zone.
+const dateFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+
+export const formatDate = (ms: number) => dateFormat.format(ms);
+export const formatDateTime = (ms: number) => dateTimeFormat.format(ms);
+export const formatTime = (ms: number) => timeFormat.format(ms);
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 86_400_000],
+  ["month", 30 * 86_400_000],
+  ["week", 7 * 86_400_000],
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+];
+
+export const formatRelative = (ms: number, now = Date.now()) => {
+  const diff = ms - now;
+  for (const [unit, size] of UNITS) if (Math.abs(diff) >= size) return relative.format(Math.round(diff / size), unit);
+  return "just now";
+};
+
+/** "in_progress" → "In progress": the API's lowercase-snake enums, for people. */
+export const humanize = (value: string) => {
+  const words = value.replace(/_/g, " ").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+export const startOfToday = (now = new Date()) => new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
