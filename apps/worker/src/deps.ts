@@ -3,24 +3,34 @@ import type { TAiProvider } from "@cto/ai/provider";
 import { createDb, type Db } from "@cto/db/client";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
+import { createStorage } from "@cto/storage/config";
+import type { TStorage } from "@cto/storage/storage";
 
 import type { TEnv } from "./env.ts";
 import { createLogger, type TLogger } from "./log.ts";
+import { createOcrRecognizer, type TOcrRecognizer } from "./services/ocr/recognizer.ts";
 
 /**
  * What every processor receives besides its job. Others add fields here additively (a storage
  * client, a Telegram API base URL…); tests build their own object of this type.
  */
+/** Where a processor that supports fault injection pauses (WORKER_FAULT_POINT), and for how long. */
+export type TFault = { delayMs: number; point: "in-transaction" | "after-commit" };
+
 export type TWorkerDeps = {
   db: Db;
   ai: TAiProvider;
   /** Producer side (fail fast), for follow-up jobs a processor enqueues. */
   queues: TQueues;
   log: TLogger;
+  /** Uploaded files (screenshots), the same store the API writes to. */
+  storage: TStorage;
+  /** The process's one Tesseract worker, started on the first screenshot and ended by close(). */
+  ocr: TOcrRecognizer;
   /** The clock, replaceable in tests. */
   now: () => Date;
-  /** Test-only fault injection (see env.ts); 0 everywhere else. */
-  faultDelayMs: number;
+  /** Test-only fault injection (see env.ts); absent everywhere else. */
+  fault?: TFault;
 };
 
 /** The real dependencies from the validated env, with a `close()` that releases them. */
@@ -30,8 +40,11 @@ export const createWorkerDeps = (env: TEnv) => {
   const log = createLogger({ service: "worker" });
   connection.on("error", (error) => log.warn("producer redis error", { error }));
   const queues = createQueues({ connection, prefix: env.WORKER_QUEUE_PREFIX });
-  const deps: TWorkerDeps = { db, ai: createAiProvider(env.ai), queues, log, now: () => new Date(), faultDelayMs: env.WORKER_FAULT_DELAY_MS };
+  const ocr = createOcrRecognizer({ cachePath: env.ocrCacheDir });
+  const deps: TWorkerDeps = { db, ai: createAiProvider(env.ai), queues, log, storage: createStorage(env.storage), ocr, now: () => new Date() };
+  if (env.WORKER_FAULT_DELAY_MS > 0) deps.fault = { delayMs: env.WORKER_FAULT_DELAY_MS, point: env.WORKER_FAULT_POINT };
   const close = async () => {
+    await ocr.terminate();
     await queues.close();
     connection.disconnect();
     await db.$disconnect();

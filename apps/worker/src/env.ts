@@ -1,7 +1,11 @@
+import path from "node:path";
+
 import { z } from "zod";
 
 import { parseAiConfig, type TAiConfig } from "@cto/ai/config";
 import { parseEnv } from "@cto/contracts/env";
+import { defaultDataDir } from "@cto/db/paths";
+import { requireS3Settings, storageConfigFromEnv, ZStorageEnvSchema, type TStorageConfig } from "@cto/storage/config";
 
 const ZEnvSchema = z
   .object({
@@ -27,13 +31,26 @@ const ZEnvSchema = z
      * waits this many ms, so a SIGKILL lands mid-job. Refused in production.
      */
     WORKER_FAULT_DELAY_MS: z.coerce.number().int().min(0).default(0),
+    /** Where that pause happens: inside the reminder's transaction (rolled back by the kill) or after its commit. */
+    WORKER_FAULT_POINT: z.enum(["in-transaction", "after-commit"]).default("in-transaction"),
+    /** How often `reminders/reconcile` re-enqueues reminders whose job Redis lost. */
+    WORKER_RECONCILE_EVERY_MS: z.coerce.number().int().min(500).default(60_000),
+    /** Where Tesseract keeps its unpacked English model between starts; the data folder's cache when unset. */
+    OCR_CACHE_DIR: z.string().min(1).optional(),
+    // Uploaded screenshots: the same STORAGE_* / S3_* settings as the API's (see packages/storage).
+    ...ZStorageEnvSchema.shape,
   })
+  .superRefine(requireS3Settings)
   .refine((env) => env.NODE_ENV !== "production" || env.WORKER_FAULT_DELAY_MS === 0, {
     message: "WORKER_FAULT_DELAY_MS is a test hook and must be 0 in production",
     path: ["WORKER_FAULT_DELAY_MS"],
   });
 
-export type TEnv = z.infer<typeof ZEnvSchema> & { ai: TAiConfig };
+export type TEnv = z.infer<typeof ZEnvSchema> & { ai: TAiConfig; storage: TStorageConfig; ocrCacheDir: string };
 
 /** The worker's whole configuration (the AI settings through @cto/ai's parser), validated once at start; nothing else reads process.env. */
-export const loadEnv = (source: NodeJS.ProcessEnv = process.env): TEnv => ({ ...parseEnv(ZEnvSchema, source, "worker"), ai: parseAiConfig(source) });
+export const loadEnv = (source: NodeJS.ProcessEnv = process.env): TEnv => {
+  const env = parseEnv(ZEnvSchema, source, "worker");
+  const dataDir = defaultDataDir(source);
+  return { ...env, ai: parseAiConfig(source), storage: storageConfigFromEnv(env, { dataDir }), ocrCacheDir: env.OCR_CACHE_DIR ?? path.join(dataDir, "cache", "tesseract") };
+};

@@ -1,10 +1,16 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
+
 import { createLocalProvider } from "@cto/ai/local-provider";
 import { createDb, type Db } from "@cto/db/client";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues } from "@cto/queue/queues";
+import { createLocalStorage } from "@cto/storage/local";
+import type { TStorage } from "@cto/storage/storage";
 
 import type { TWorkerDeps } from "../src/deps.ts";
 import { createLogger, type TLogger } from "../src/log.ts";
+import { createOcrRecognizer, type TOcrRecognizer } from "../src/services/ocr/recognizer.ts";
 
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -22,7 +28,7 @@ export const memoryLogger = () => {
  * Real dependencies for tests: the local AI provider, a producer on the shared Redis under `prefix`,
  * and a client on `databaseUrl` (Prisma connects lazily, so tests that never query need no database).
  */
-export const createTestDeps = ({ prefix, databaseUrl, db, log, now }: { prefix: string; databaseUrl?: string; db?: Db; log?: TLogger; now?: () => Date }) => {
+export const createTestDeps = ({ prefix, databaseUrl, db, log, now, storage, ocr }: { prefix: string; databaseUrl?: string; db?: Db; log?: TLogger; now?: () => Date; storage?: TStorage; ocr?: TOcrRecognizer }) => {
   const connection = createProducerConnection(REDIS_URL);
   const queues = createQueues({ connection, prefix });
   const ownDb = db ? undefined : createDb({ url: databaseUrl ?? "postgresql://postgres@127.0.0.1:1/unused" });
@@ -31,14 +37,17 @@ export const createTestDeps = ({ prefix, databaseUrl, db, log, now }: { prefix: 
     ai: createLocalProvider(),
     queues,
     log: log ?? memoryLogger().log,
+    // Both lazy: no folder is made and no Tesseract started unless a test uses them.
+    storage: storage ?? createLocalStorage({ root: path.join(tmpdir(), `${prefix}-uploads`) }),
+    ocr: ocr ?? createOcrRecognizer({ cachePath: path.join(tmpdir(), "cto-test-tesseract") }),
     now: now ?? (() => new Date()),
-    faultDelayMs: 0,
   };
   const close = async (names: Parameters<typeof queues.queue>[0][] = []) => {
     for (const name of names) await queues.queue(name).obliterate({ force: true });
     await queues.close();
     connection.disconnect();
     await ownDb?.$disconnect();
+    await deps.ocr.terminate();
   };
   return { deps, queues, close };
 };

@@ -1,5 +1,6 @@
 import type { TQueueName } from "@cto/contracts/queues";
 
+import { processOcrRecognize } from "./ocr.recognize.ts";
 import { register, type TRegistration } from "./processor.ts";
 
 /**
@@ -10,6 +11,7 @@ export const REGISTRY: TRegistration[] = [
   // reminders
   // reports, metrics, telegram, maintenance, stories
   // embeddings, ocr, knowledge
+  register("ocr", "recognize", processOcrRecognize),
 ];
 
 /** Per-queue Worker settings; queues not listed use WORKER_CONCURRENCY. */
