@@ -27,6 +27,7 @@ import { chatRoutes } from "./routes/chat.ts";
 import { knowledgeRoutes } from "./routes/knowledge.ts";
 import { searchRoutes } from "./routes/search.ts";
 import { notificationRoutes, reminderScheduleRoutes, telegramRoutes } from "./routes/channels.ts";
+import { telegramWebhookRoutes, type TTelegramWebhookConfig } from "./routes/telegram-webhook.ts";
 import { devRoutes } from "./routes/dev.ts";
 import { coachingRoutes } from "./routes/coaching.ts";
 import { communityRoutes } from "./routes/community.ts";
@@ -62,11 +63,13 @@ export type AppDependencies = {
    * enqueued is left in the database for the worker to pick up once it runs.
    */
   queues?: TQueues | null;
+  /** The Telegram webhook's settings; null or absent: POST /telegram/webhook answers 503. */
+  telegram?: TTelegramWebhookConfig | null;
   /** Serve GET /dev/outbox (never in production). */
   devRoutes?: boolean;
 };
 
-export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false, ai = createAiProvider(parseAiConfig()), queues = null }: AppDependencies) => {
+export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false, ai = createAiProvider(parseAiConfig()), queues = null, telegram = null }: AppDependencies) => {
   const app = createRouter();
   app.use(requestId());
   app.use(secureHeaders());
@@ -96,6 +99,7 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
   app.route("/connected-accounts", connectedAccountRoutes);
   app.route("/notifications", notificationRoutes);
   app.route("/reminder-schedules", reminderScheduleRoutes);
+  app.route("/telegram/webhook", telegramWebhookRoutes(telegram));
   app.route("/telegram", telegramRoutes);
   app.route("/goals", goalRoutes);
   app.route("/commitments", commitmentRoutes);

@@ -15,7 +15,7 @@ const redis = createProducerConnection(env.REDIS_URL);
 redis.on("error", (error) => console.warn(`api: redis: ${error.message}`));
 const queues = createQueues({ connection: redis });
 const config = { ...DEFAULT_CONFIG, webOrigin: env.WEB_ORIGIN, secureCookies: env.NODE_ENV === "production" };
-const server = serve({ fetch: createApp({ db, config, queues, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+const server = serve({ fetch: createApp({ db, config, queues, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   console.log(`api: listening on http://${env.HOST}:${info.port}`);
 });
 

@@ -6,6 +6,12 @@ export const ZTelegramDeliverJobSchema = z.object({ proactiveMessageId: z.uuid()
 /** Periodic: enqueues a `deliver` job for each due, pending message of an active connection (004's pending-messages query). */
 export const ZTelegramDispatchJobSchema = z.object({});
 
+/**
+ * The delivery job's id, one per message, shared by every producer (the API's webhook, the
+ * dispatcher): a message dispatched twice while its job exists is queued once.
+ */
+export const telegramDeliveryJobId = (proactiveMessageId: string) => `proactive.${proactiveMessageId}`;
+
 export const TELEGRAM_JOBS = {
   deliver: ZTelegramDeliverJobSchema,
   dispatch: ZTelegramDispatchJobSchema,

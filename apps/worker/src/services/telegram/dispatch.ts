@@ -19,6 +19,3 @@ export const duePendingMessages = async ({ db, now = new Date(), limit = DISPATC
     select: { id: true },
     take: limit,
   });
-
-/** The delivery job's id: one per message, so dispatching a message twice queues one job. */
-export const deliveryJobId = (proactiveMessageId: string) => `proactive.${proactiveMessageId}`;
