@@ -5,6 +5,7 @@ import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 import { createStorage } from "@cto/storage/config";
 import type { TStorage } from "@cto/storage/storage";
+import { createBotApi, type TBotApi } from "@cto/telegram/bot-api";
 
 import type { TEnv } from "./env.ts";
 import { createLogger, type TLogger } from "./log.ts";
@@ -27,6 +28,8 @@ export type TWorkerDeps = {
   storage: TStorage;
   /** The process's one Tesseract worker, started on the first screenshot and ended by close(). */
   ocr: TOcrRecognizer;
+  /** The Telegram Bot API client; absent when TELEGRAM_BOT_TOKEN is unset (delivery off). */
+  telegram?: TBotApi;
   /** The clock, replaceable in tests. */
   now: () => Date;
   /** Test-only fault injection (see env.ts); absent everywhere else. */
@@ -42,6 +45,7 @@ export const createWorkerDeps = (env: TEnv) => {
   const queues = createQueues({ connection, prefix: env.WORKER_QUEUE_PREFIX });
   const ocr = createOcrRecognizer({ cachePath: env.ocrCacheDir });
   const deps: TWorkerDeps = { db, ai: createAiProvider(env.ai), queues, log, storage: createStorage(env.storage), ocr, now: () => new Date() };
+  if (env.TELEGRAM_BOT_TOKEN) deps.telegram = createBotApi({ token: env.TELEGRAM_BOT_TOKEN, baseUrl: env.TELEGRAM_API_BASE_URL });
   if (env.WORKER_FAULT_DELAY_MS > 0) deps.fault = { delayMs: env.WORKER_FAULT_DELAY_MS, point: env.WORKER_FAULT_POINT };
   const close = async () => {
     await ocr.terminate();

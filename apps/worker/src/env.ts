@@ -35,6 +35,10 @@ const ZEnvSchema = z
     WORKER_FAULT_POINT: z.enum(["in-transaction", "after-commit"]).default("in-transaction"),
     /** How often `reminders/reconcile` re-enqueues reminders whose job Redis lost. */
     WORKER_RECONCILE_EVERY_MS: z.coerce.number().int().min(500).default(60_000),
+    /** Telegram's bot token; unset: Telegram delivery is off (messages stay pending until it is set). */
+    TELEGRAM_BOT_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(1).optional()),
+    /** The Bot API's base URL (a local stand-in in tests). */
+    TELEGRAM_API_BASE_URL: z.string().url().default("https://api.telegram.org"),
     /** Where Tesseract keeps its unpacked English model between starts; the data folder's cache when unset. */
     OCR_CACHE_DIR: z.string().min(1).optional(),
     // Uploaded screenshots: the same STORAGE_* / S3_* settings as the API's (see packages/storage).

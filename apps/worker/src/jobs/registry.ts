@@ -2,6 +2,8 @@ import type { TQueueName } from "@cto/contracts/queues";
 
 import { processOcrRecognize } from "./ocr.recognize.ts";
 import { register, type TRegistration } from "./processor.ts";
+import { processTelegramDeliver } from "./telegram.deliver.ts";
+import { processTelegramDispatch } from "./telegram.dispatch.ts";
 
 /**
  * Every processor the worker runs: one line per job, `register(queue, job, processor)`.
@@ -10,6 +12,8 @@ import { register, type TRegistration } from "./processor.ts";
 export const REGISTRY: TRegistration[] = [
   // reminders
   // reports, metrics, telegram, maintenance, stories
+  register("telegram", "deliver", processTelegramDeliver),
+  register("telegram", "dispatch", processTelegramDispatch),
   // embeddings, ocr, knowledge
   register("ocr", "recognize", processOcrRecognize),
 ];

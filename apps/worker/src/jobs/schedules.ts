@@ -21,4 +21,6 @@ export const schedule = <Q extends TQueueName, J extends TJobName<Q>>(id: string
 export const SCHEDULES: TSchedule[] = [
   // reminders/reconcile
   // reports, metrics, telegram/dispatch, maintenance/cleanup-expired
+  // Due Telegram messages (reminders, coach replies) leave within this interval of falling due.
+  schedule("telegram-dispatch", "telegram", "dispatch", { every: 15_000 }, {}),
 ];

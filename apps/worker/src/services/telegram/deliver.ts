@@ -3,6 +3,8 @@ import { TelegramApiError, type TBotApi } from "@cto/telegram/bot-api";
 
 /** How long one send may hold the message's row lock; above the Bot API client's own timeout. */
 const SEND_TRANSACTION_MS = 30_000;
+/** Sends tried per message, however they were scheduled (429 delays do not count as job attempts). */
+export const MAX_DELIVERY_ATTEMPTS = 10;
 
 export type TDeliveryOutcome =
   | { outcome: "sent"; telegramMessageId: number }
@@ -59,7 +61,7 @@ export const deliverProactiveMessage = async ({ db, bot, proactiveMessageId, fin
           await tx.proactiveMessage.update({ where: { id: proactiveMessageId }, data: failed });
           return { outcome: "failed", reason: "rejected", error: error.message };
         }
-        if (finalAttempt) {
+        if (finalAttempt || attempts >= MAX_DELIVERY_ATTEMPTS) {
           await tx.proactiveMessage.update({ where: { id: proactiveMessageId }, data: failed });
           return { outcome: "failed", reason: "gave_up", error: error.message };
         }
