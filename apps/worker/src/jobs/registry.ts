@@ -1,5 +1,7 @@
 import type { TQueueName } from "@cto/contracts/queues";
 
+import { processEmbeddingReindex } from "./embeddings.reindex.ts";
+import { processEmbeddingUpsert } from "./embeddings.upsert.ts";
 import { processOcrRecognize } from "./ocr.recognize.ts";
 import { register, type TRegistration } from "./processor.ts";
 import { processTelegramDeliver } from "./telegram.deliver.ts";
@@ -15,6 +17,8 @@ export const REGISTRY: TRegistration[] = [
   register("telegram", "deliver", processTelegramDeliver),
   register("telegram", "dispatch", processTelegramDispatch),
   // embeddings, ocr, knowledge
+  register("embeddings", "upsert", processEmbeddingUpsert),
+  register("embeddings", "reindex", processEmbeddingReindex),
   register("ocr", "recognize", processOcrRecognize),
 ];
 

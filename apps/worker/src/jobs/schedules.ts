@@ -21,6 +21,8 @@ export const schedule = <Q extends TQueueName, J extends TJobName<Q>>(id: string
 export const SCHEDULES: TSchedule[] = [
   // reminders/reconcile
   // reports, metrics, telegram/dispatch, maintenance/cleanup-expired
+  // Every 5 minutes: embeds what was written while Redis was away (and everything after a model change), bounded per run.
+  schedule("embeddings-sweep", "embeddings", "reindex", { every: 5 * 60_000 }, { batchSize: 100, maxBatches: 20 }),
   // Due Telegram messages (reminders, coach replies) leave within this interval of falling due.
   schedule("telegram-dispatch", "telegram", "dispatch", { every: 15_000 }, {}),
 ];

@@ -13,10 +13,15 @@ export const ZEmbeddingUpsertJobSchema = z.object({
   ownerId: z.uuid(),
 });
 
-/** Re-embed everything not yet embedded with the current embedding model (after a model change), in batches. */
+/**
+ * The sweep: embed every row with no embedding under the current model (rows written while Redis was
+ * down, or all of them after a model change) and purge embeddings of trashed rows, in batches. A
+ * periodic run is bounded by `maxBatches`; the next run resumes where it stopped.
+ */
 export const ZEmbeddingReindexJobSchema = z.object({
   userId: z.uuid().optional(),
   batchSize: z.number().int().min(1).max(1000).default(100),
+  maxBatches: z.number().int().min(1).optional(),
 });
 
 export const EMBEDDING_JOBS = {

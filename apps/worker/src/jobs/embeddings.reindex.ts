@@ -1,0 +1,21 @@
+import { reindexEmbeddings } from "@cto/db/embeddings";
+
+import { embedderFor } from "../services/embeddings/embedder.ts";
+import type { TProcessor } from "./processor.ts";
+
+/**
+ * The sweep, every few minutes and on demand: embeds rows that have no embedding under the current
+ * model — written while Redis was away, or all of them after a model change — and purges
+ * embeddings of trashed rows. Bounded by `maxBatches`; the next run resumes where this one stopped.
+ */
+export const processEmbeddingReindex: TProcessor<"embeddings", "reindex"> = async (job, { db, ai, log }) => {
+  const { userId, batchSize, maxBatches } = job.data;
+  const result = await reindexEmbeddings(db, embedderFor(ai), {
+    userId,
+    batchSize,
+    maxBatches,
+    onProgress: (progress) => void job.updateProgress({ kind: progress.kind, owners: progress.owners, embedded: progress.embedded }),
+  });
+  if (result.owners || result.purged) log.info("embeddings reindexed", { model: ai.embeddingModel, ...result });
+  return result;
+};
