@@ -5,7 +5,7 @@ import { createWorkerDeps } from "./deps.ts";
 import { loadEnv } from "./env.ts";
 import { startHealthServer, withTimeout } from "./health-server.ts";
 import { QUEUE_WORKER_OPTIONS, REGISTRY } from "./jobs/registry.ts";
-import { SCHEDULES } from "./jobs/schedules.ts";
+import { RECONCILE_SCHEDULE_ID, SCHEDULES } from "./jobs/schedules.ts";
 import { startRuntime } from "./runtime.ts";
 
 const env = loadEnv();
@@ -18,7 +18,7 @@ const runtime = startRuntime({
   redisUrl: env.REDIS_URL,
   prefix: env.WORKER_QUEUE_PREFIX,
   registry: REGISTRY,
-  schedules: env.WORKER_SCHEDULERS === "on" ? SCHEDULES : [],
+  schedules: env.WORKER_SCHEDULERS === "on" ? SCHEDULES.map((entry) => (entry.id === RECONCILE_SCHEDULE_ID ? { ...entry, repeat: { every: env.WORKER_RECONCILE_EVERY_MS } } : entry)) : [],
   only,
   concurrency: env.WORKER_CONCURRENCY,
   queueOptions: QUEUE_WORKER_OPTIONS,

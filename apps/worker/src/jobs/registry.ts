@@ -6,13 +6,16 @@ import { processOcrRecognize } from "./ocr.recognize.ts";
 import { register, type TRegistration } from "./processor.ts";
 import { processTelegramDeliver } from "./telegram.deliver.ts";
 import { processTelegramDispatch } from "./telegram.dispatch.ts";
+import { processReminderDue } from "./reminders.due.ts";
+import { processRemindersReconcile } from "./reminders.reconcile.ts";
 
 /**
  * Every processor the worker runs: one line per job, `register(queue, job, processor)`.
  * Adding a job = a file `jobs/<queue>.<job>.ts` exporting a `TProcessor<"queue", "job">`, and a line here.
  */
 export const REGISTRY: TRegistration[] = [
-  // reminders
+  register("reminders", "due", processReminderDue),
+  register("reminders", "reconcile", processRemindersReconcile),
   // reports, metrics, telegram, maintenance, stories
   register("telegram", "deliver", processTelegramDeliver),
   register("telegram", "dispatch", processTelegramDispatch),
@@ -26,6 +29,8 @@ export const REGISTRY: TRegistration[] = [
 export const QUEUE_WORKER_OPTIONS: Partial<Record<TQueueName, { concurrency?: number }>> = {
   // OCR is CPU-bound on two cores: one at a time.
   ocr: { concurrency: 1 },
+  // Reminders are short database transactions: many at once keeps a burst at the same minute on time.
+  reminders: { concurrency: 16 },
 };
 
 export { register };

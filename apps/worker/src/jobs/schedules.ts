@@ -3,6 +3,8 @@ import type { TJobInput, TJobName, TQueueName } from "@cto/contracts/queues";
 /** `every` in ms, or a cron `pattern` (evaluated in `tz`, UTC when unset). */
 export type TRepeat = { every: number } | { pattern: string; tz?: string };
 
+export const RECONCILE_SCHEDULE_ID = "reminders-reconcile";
+
 export type TSchedule = { id: string; queue: TQueueName; job: string; repeat: TRepeat; data: unknown };
 
 /** A typed schedule entry: the payload is checked against the job's contract at compile time. */
@@ -19,7 +21,8 @@ export const schedule = <Q extends TQueueName, J extends TJobName<Q>>(id: string
  * only updates it, so every worker start may (re)declare them. Add one line per periodic job.
  */
 export const SCHEDULES: TSchedule[] = [
-  // reminders/reconcile
+  // Every minute by default (WORKER_RECONCILE_EVERY_MS): a reminder lost with Redis is at most this late.
+  schedule(RECONCILE_SCHEDULE_ID, "reminders", "reconcile", { every: 60_000 }, {}),
   // reports, metrics, telegram/dispatch, maintenance/cleanup-expired
   // Every 5 minutes: embeds what was written while Redis was away (and everything after a model change), bounded per run.
   schedule("embeddings-sweep", "embeddings", "reindex", { every: 5 * 60_000 }, { batchSize: 100, maxBatches: 20 }),

@@ -1,0 +1,123 @@
+import type { Db, DbExecutor } from "@cto/db/client";
+import type { TReminderDueJob } from "@cto/contracts/queues";
+
+import { jobId } from "./job-options.ts";
+import type { TQueues } from "./queues.ts";
+import { deliveryTime, readReminderPreferences } from "./working-hours.ts";
+
+export const REMINDER_QUEUE = "reminders";
+
+/** What decides whether a reminder should exist: read from a commitment or a deadline row. */
+export type TReminderTarget = {
+  kind: TReminderDueJob["kind"];
+  entityId: string;
+  userId: string;
+  remindAt: Date | null;
+  /** Still open (not completed, skipped, missed or deleted). */
+  open: boolean;
+};
+
+type TCommitmentRow = { id: string; userId: string; remindAt: Date | null; status: string };
+type TDeadlineRow = { id: string; userId: string; reminderAt: Date | null; status: string; deletedAt?: Date | null };
+
+export const commitmentTarget = (row: TCommitmentRow, gone = false): TReminderTarget => ({
+  kind: "commitment",
+  entityId: row.id,
+  userId: row.userId,
+  remindAt: row.remindAt,
+  open: !gone && (row.status === "PENDING" || row.status === "SCHEDULED"),
+});
+
+export const deadlineTarget = (row: TDeadlineRow, gone = false): TReminderTarget => ({
+  kind: "deadline",
+  entityId: row.id,
+  userId: row.userId,
+  remindAt: row.reminderAt,
+  open: !gone && !row.deletedAt && (row.status === "PENDING" || row.status === "EXTENDED"),
+});
+
+/** The job id of one reminder: kind, entity and time, so a moved reminder is a new job and a repeat of the same one is not. */
+export const reminderJobId = (kind: string, entityId: string, remindAt: Date | number) => jobId("reminder", kind, entityId, typeof remindAt === "number" ? remindAt : remindAt.getTime());
+
+/** Reminders set this long before "now" when they are written are stale: scheduling them would only nag about the past. */
+export const STALE_AFTER_MS = 60 * 60 * 1000;
+
+const scheduleKind = (kind: TReminderTarget["kind"]): "COMMITMENT_REMINDER" | "DEADLINE_REMINDER" => (kind === "commitment" ? "COMMITMENT_REMINDER" : "DEADLINE_REMINDER");
+const ownerColumn = (kind: TReminderTarget["kind"]): "commitmentId" | "deadlineId" => (kind === "commitment" ? "commitmentId" : "deadlineId");
+
+export type TReminderSyncResult = {
+  scheduled: { jobId: string; nextRunAt: Date } | null;
+  cancelled: string[];
+  enqueued: boolean;
+  /** A commitment's status after the sync: SCHEDULED while a reminder waits, PENDING when none does (open ones only). */
+  commitmentStatus?: "PENDING" | "SCHEDULED";
+};
+
+/**
+ * Makes the schedule match the row, after any write to a commitment or deadline: the database is
+ * the truth (a `ReminderSchedule` row per reminder), Redis only carries the delayed job.
+ * - An open row with a remind time gets an ACTIVE schedule and a delayed `reminders/due` job,
+ *   delayed to the first moment inside the user's working hours.
+ * - Every other ACTIVE schedule of the row (an earlier time, or the row closed or deleted) is
+ *   CANCELLED and its job removed.
+ * Without queues (Redis away) only the database changes: the worker's `reminders/reconcile` job
+ * enqueues ACTIVE schedules whose job is missing, so nothing is lost. A job left behind in Redis is
+ * harmless too: the processor does nothing unless its schedule is still ACTIVE.
+ */
+export const syncReminder = async ({ db, queues, target, now = new Date() }: { db: Db; queues: TQueues | null; target: TReminderTarget; now?: Date }): Promise<TReminderSyncResult> => {
+  const wanted = target.open && target.remindAt && target.remindAt.getTime() > now.getTime() - STALE_AFTER_MS ? target.remindAt : null;
+  const wantedId = wanted ? reminderJobId(target.kind, target.entityId, wanted) : null;
+  const owner = { [ownerColumn(target.kind)]: target.entityId };
+
+  const { cancelled, scheduled, commitmentStatus } = await db.$transaction(async (tx): Promise<Omit<TReminderSyncResult, "enqueued">> => {
+    const result = await syncSchedules(tx, target, wanted, wantedId, owner);
+    if (target.kind !== "commitment" || !target.open) return result;
+    // An open commitment reads SCHEDULED exactly while a reminder for it waits.
+    const status = result.scheduled ? "SCHEDULED" : "PENDING";
+    await tx.commitment.updateMany({ where: { id: target.entityId, status: result.scheduled ? "PENDING" : "SCHEDULED" }, data: { status } });
+    return { ...result, commitmentStatus: status };
+  });
+
+  if (!queues) return { scheduled, cancelled, enqueued: false, commitmentStatus };
+  // Redis after the commit: a job never points at a schedule that was rolled back.
+  for (const id of cancelled) await queues.queue(REMINDER_QUEUE).remove(id).catch(() => undefined);
+  if (!scheduled) return { scheduled, cancelled, enqueued: false, commitmentStatus };
+  const enqueued = await enqueueReminder(queues, { kind: target.kind, entityId: target.entityId, userId: target.userId, remindAt: wanted!.getTime() }, scheduled.nextRunAt, now).then(
+    () => true,
+    () => false,
+  );
+  return { scheduled, cancelled, enqueued, commitmentStatus };
+};
+
+const syncSchedules = async (tx: DbExecutor, target: TReminderTarget, wanted: Date | null, wantedId: string | null, owner: Record<string, string>) => {
+  const stale = await tx.reminderSchedule.findMany({ where: { ...owner, queueName: REMINDER_QUEUE, status: "ACTIVE", NOT: wantedId ? { jobId: wantedId } : undefined }, select: { id: true, jobId: true } });
+  if (stale.length) await tx.reminderSchedule.updateMany({ where: { id: { in: stale.map((row) => row.id) } }, data: { status: "CANCELLED", nextRunAt: null } });
+  if (!wanted || !wantedId) return { cancelled: stale.map((row) => row.jobId), scheduled: null };
+  const user = await tx.user.findUnique({ where: { id: target.userId }, select: { preferences: true } });
+  const preferences = readReminderPreferences(user?.preferences);
+  const nextRunAt = deliveryTime(wanted, preferences);
+  const payload: TReminderDueJob = { kind: target.kind, entityId: target.entityId, userId: target.userId, remindAt: wanted.getTime() };
+  const row = await upsertSchedule(tx, { target, jobId: wantedId, nextRunAt, timezone: preferences.timezone, payload });
+  return { cancelled: stale.map((entry) => entry.jobId), scheduled: row.status === "ACTIVE" ? { jobId: wantedId, nextRunAt } : null };
+};
+
+/** Adds the delayed job for a schedule; the same reminder twice is one job (BullMQ keeps the first of an id). */
+export const enqueueReminder = (queues: TQueues, payload: TReminderDueJob, nextRunAt: Date, now = new Date()) =>
+  queues.enqueue("reminders", "due", payload, { jobId: reminderJobId(payload.kind, payload.entityId, payload.remindAt), delay: Math.max(0, nextRunAt.getTime() - now.getTime()) });
+
+type TUpsert = { target: TReminderTarget; jobId: string; nextRunAt: Date; timezone: string; payload: TReminderDueJob };
+
+// A reminder moved back to a time it had before revives its CANCELLED schedule; a COMPLETED (already
+// sent) or FAILED one is left alone, so the same reminder is never sent twice.
+const upsertSchedule = async (tx: DbExecutor, { target, jobId: id, nextRunAt, timezone, payload }: TUpsert) =>
+  tx.reminderSchedule
+    .upsert({
+      where: { queueName_jobId: { queueName: REMINDER_QUEUE, jobId: id } },
+      create: { userId: target.userId, kind: scheduleKind(target.kind), [ownerColumn(target.kind)]: target.entityId, queueName: REMINDER_QUEUE, jobId: id, timezone, nextRunAt, payload, status: "ACTIVE" },
+      update: {},
+      select: { status: true, id: true },
+    })
+    .then(async (row) => {
+      if (row.status !== "CANCELLED") return row;
+      return tx.reminderSchedule.update({ where: { id: row.id }, data: { status: "ACTIVE", nextRunAt, timezone, lastError: null }, select: { status: true, id: true } });
+    });
