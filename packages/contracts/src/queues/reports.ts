@@ -15,6 +15,9 @@ export const ZReportGenerateJobSchema = z.object({
 /** Fired by a job scheduler: fans out one `generate` job per active user whose report of this type is due. */
 export const ZReportScheduleJobSchema = z.object({ type: ZReportKindSchema });
 
+/** A report job's id from the domain (user, type, period end), shared by the scheduler and the API. */
+export const reportJobId = (userId: string, type: z.infer<typeof ZReportKindSchema>, periodEnd: number) => `report.${userId}.${type}.${periodEnd}`;
+
 export const REPORT_JOBS = {
   generate: ZReportGenerateJobSchema,
   schedule: ZReportScheduleJobSchema,
