@@ -13,16 +13,20 @@ import { createApp } from "@cto/api/app";
 import { DEFAULT_CONFIG } from "@cto/api/context";
 import { createOutboxMailer } from "@cto/api/mailer";
 import { createDb, type Db } from "@cto/db/client";
-import { seedDemoData } from "@cto/db/seed";
+import { ingestKnowledgeChunks, loadStarterKnowledge } from "@cto/db/knowledge";
+import { FIXTURE_EMBEDDING_MODEL, fixtureEmbedding, seedDemoData } from "@cto/db/seed";
 import { freePort, type TestDatabase } from "@cto/db/testing";
 
 /**
- * The seed is idempotent, but its knowledge-base transaction can pass Prisma's 5 s limit on a busy
- * machine (the embedded database shares the CPU); another attempt picks up where it stopped.
+ * The demo seed. Its knowledge-base step writes 64 chunks per transaction, which can pass Prisma's
+ * 5 s transaction limit on a busy two-core machine; loading the same chunks first in small batches
+ * (ingestion is idempotent by chunk id and version) leaves the seed nothing slow to do.
  */
 const seedWithRetry = async (db: Db, attempts = 3) => {
+  const embed = async (texts: string[]) => ({ vectors: texts.map(fixtureEmbedding), model: FIXTURE_EMBEDDING_MODEL });
   for (let attempt = 1; ; attempt += 1) {
     try {
+      await ingestKnowledgeChunks(db, loadStarterKnowledge(), { model: FIXTURE_EMBEDDING_MODEL, embed, batchSize: 8 });
       return await seedDemoData(db);
     } catch (error) {
       if (attempt >= attempts || (error as { code?: string }).code !== "P2028") throw error;

@@ -1,3 +1,4 @@
+import { analysisRoute, analysisSessionRoute } from "./routes/analysis.tsx";
 import { appLayoutRoute } from "./routes/app-layout.tsx";
 import { forgotPasswordRoute, resetPasswordRoute, signInRoute, signUpRoute, verifyEmailRoute } from "./routes/auth.tsx";
 import { chatRoute } from "./routes/chat.tsx";
@@ -13,7 +14,7 @@ import { settingsRoute } from "./routes/settings.tsx";
  * parent is `appLayoutRoute` (signed in) or `rootRoute` (public), import it here and list it in
  * `signedInRoutes` (or `publicRoutes`). The catch-all `notFoundRoute` stays last.
  */
-const signedInRoutes = [dashboardRoute, chatRoute, checkInsRoute, goalsRoute, settingsRoute] as const;
+const signedInRoutes = [dashboardRoute, chatRoute, checkInsRoute, goalsRoute, settingsRoute, analysisRoute, analysisSessionRoute] as const;
 
 const publicRoutes = [signInRoute, signUpRoute, forgotPasswordRoute, resetPasswordRoute, verifyEmailRoute] as const;
 

@@ -16,8 +16,8 @@ type TChartProps = {
 };
 
 const COLORS = ["#4f46e5", "#0d9488", "#d97706", "#db2777"];
-const WIDTH = 600;
-const PAD = { top: 12, right: 12, bottom: 28, left: 36 };
+const WIDTH = 340;
+const PAD = { top: 10, right: 8, bottom: 24, left: 28 };
 
 const ticks = ([min, max]: [number, number], count = 4) => Array.from({ length: count + 1 }, (_, index) => min + ((max - min) * index) / count);
 
@@ -49,13 +49,13 @@ export const Chart = ({ title, series, kind = "line", yDomain, height = 180, for
         {ticks([yMin, yMax]).map((tick) => (
           <g key={tick}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={scaleY(tick)} y2={scaleY(tick)} stroke="#e2e8f0" />
-            <text x={PAD.left - 6} y={scaleY(tick)} textAnchor="end" dominantBaseline="middle" className="fill-slate-500 text-[11px]">
+            <text x={PAD.left - 6} y={scaleY(tick)} textAnchor="end" dominantBaseline="middle" className="fill-slate-500 text-[10px]">
               {formatY(tick)}
             </text>
           </g>
         ))}
         {xLabels.map((x) => (
-          <text key={x} x={kind === "bar" ? PAD.left + slot * (barGroups.indexOf(x) + 0.5) : scaleX(x)} y={height - 8} textAnchor="middle" className="fill-slate-500 text-[11px]">
+          <text key={x} x={kind === "bar" ? PAD.left + slot * (barGroups.indexOf(x) + 0.5) : scaleX(x)} y={height - 8} textAnchor="middle" className="fill-slate-500 text-[10px]">
             {formatX(x)}
           </text>
         ))}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+
+import { DEMO_USER, seedId } from "@cto/db/seed";
+
+import { expectVisible, screenshot, useE2e } from "./harness.ts";
+
+const seeded = (name: string) => seedId(`${DEMO_USER.id}:${name}`);
+
+describe("analysis sessions", () => {
+  const e2e = useE2e();
+
+  it("lists sessions by last activity, filters by status and opens the trash", async () => {
+    const page = await e2e.newPage();
+    await e2e.signIn(page);
+    await page.goto("/analysis");
+    const list = page.getByRole("list", { name: "Analysis sessions" });
+    await expectVisible(list);
+    const names = await list.getByRole("link").allTextContents();
+    expect(names).toEqual(["Team chat", "Reply to Alex about the offer", "Draft for my manager"]);
+    await screenshot(page, "analysis-list");
+
+    await page.getByLabel("Status").selectOption({ label: "Check the text" });
+    await page.waitForURL(/status=verifying_ocr/);
+    await expect.poll(() => list.getByRole("link").allTextContents()).toEqual(["Team chat"]);
+
+    await page.getByRole("radio", { name: "Trash" }).click();
+    await page.getByLabel("Status").selectOption({ label: "Any status" });
+    await expectVisible(page.getByRole("list", { name: "Sessions in the trash" }).getByText("Old conversation"));
+  });
+
+  it("checks and corrects the OCR of a screenshot, then confirms it into messages", async () => {
+    const page = await e2e.newPage();
+    await e2e.signIn(page);
+    await page.goto("/analysis");
+    await page.getByRole("link", { name: "Team chat" }).click();
+    await expectVisible(page.getByRole("heading", { name: "Check what was read" }));
+    await expect(page.getByLabel("Line 1: text").inputValue()).resolves.toBe("Can you cover the on-call this weekend?");
+    await page.getByLabel("Line 2: text").fill("Let me check my plans first");
+    await page.getByRole("button", { name: "Add a line" }).click();
+    await page.getByLabel("Line 3: who wrote it").selectOption("user");
+    await page.getByLabel("Line 3: text").fill("I can do Saturday");
+    await screenshot(page, "analysis-ocr");
+
+    // Blank lines are dropped; with none left the page says so and sends nothing.
+    for (const line of [1, 2, 3]) await page.getByLabel(`Line ${line}: text`).fill(" ");
+    await page.getByRole("button", { name: /^Confirm/ }).click();
+    await expectVisible(page.getByRole("alert").filter({ hasText: "Keep at least one line with text." }));
+    await page.getByLabel("Line 1: text").fill("Can you cover the on-call this weekend?");
+    await page.getByLabel("Line 2: text").fill("Let me check my plans first");
+    await page.getByLabel("Line 3: text").fill("I can do Saturday");
+
+    await page.getByRole("button", { name: "Confirm 3 lines" }).click();
+    const chat = page.getByRole("list", { name: "Conversation" });
+    await expectVisible(chat.getByText("I can do Saturday"));
+    const stored = await e2e.stack.db.analysisMessage.findMany({ where: { analysisSessionId: seeded("analysis:verifying") }, orderBy: { timestamp: "asc" } });
+    expect(stored.map((message) => [message.author, message.text])).toEqual([
+      ["CONTACT", "Can you cover the on-call this weekend?"],
+      ["USER", "Let me check my plans first"],
+      ["USER", "I can do Saturday"],
+    ]);
+    const session = await e2e.stack.db.analysisSession.findUniqueOrThrow({ where: { id: seeded("analysis:verifying") } });
+    expect(session.ocrResult).toBeNull();
+  });
+
+  it("shows suggestions with why they work, and likes, pins and copies them", async () => {
+    const page = await e2e.newPage();
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await e2e.signIn(page);
+    await page.goto(`/analysis/${seeded("analysis:complete")}`);
+    const suggestion = page.getByRole("article", { name: "Ask an open question" });
+    await expectVisible(suggestion.getByText("Curiosity"));
+    await suggestion.getByText("Why this works").click();
+    await expectVisible(suggestion.getByText(/An open question invites them/));
+    await expect(suggestion.getByRole("button", { name: "Disliked" }).getAttribute("aria-pressed")).resolves.toBe("true");
+
+    await suggestion.getByRole("button", { name: "Like", exact: true }).click();
+    await expectVisible(suggestion.getByRole("button", { name: "Liked" }));
+    await expectVisible(suggestion.getByRole("button", { name: "Dislike", exact: true }));
+    await suggestion.getByRole("button", { name: "Pin", exact: true }).click();
+    await expectVisible(suggestion.getByRole("button", { name: "Unpin" }));
+    await suggestion.getByRole("button", { name: "Copy", exact: true }).click();
+    await expectVisible(suggestion.getByRole("button", { name: "Copied" }));
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe("Understood. What flexibility is there on remote days?");
+    await screenshot(page, "analysis-suggestions");
+
+    const interactions = await e2e.stack.db.messageInteraction.findMany({ where: { analysisMessageId: seeded("analysis-message:ai-2") } });
+    expect(interactions.map((interaction) => interaction.type).sort()).toEqual(["COPIED_TO_CLIPBOARD", "LIKED", "PINNED"]);
+  });
+
+  it("starts a text session, adds the conversation, asks for analysis, and trashes and restores it", async () => {
+    const page = await e2e.newPage({ viewport: { width: 390, height: 844 } });
+    await e2e.signIn(page);
+    await page.goto("/analysis");
+    await page.getByRole("button", { name: "New analysis" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "New analysis" });
+    await dialog.getByLabel("Name").fill("Landlord about the deposit");
+    await dialog.getByRole("button", { name: "Start" }).click();
+    await page.waitForURL(/\/analysis\/[0-9a-f-]{36}$/);
+    await expectVisible(page.getByRole("heading", { level: 1, name: "Landlord about the deposit" }));
+
+    const composer = page.getByRole("form", { name: "Add a message" });
+    await composer.getByLabel("Message").fill("We will keep the deposit for the scratches.");
+    await composer.getByRole("button", { name: "Add message" }).click();
+    await expectVisible(page.getByRole("list", { name: "Conversation" }).getByText("We will keep the deposit for the scratches."));
+    await composer.getByRole("radio", { name: "I wrote" }).click();
+    await composer.getByLabel("Message").fill("They were there when I moved in.");
+    await composer.getByLabel("Message").press("Control+Enter");
+    await expectVisible(page.getByRole("list", { name: "Conversation" }).getByText("They were there when I moved in."));
+    await screenshot(page, "analysis-text-phone");
+
+    await page.getByRole("button", { name: "Move to trash" }).click();
+    await page.waitForTimeout(3000); await screenshot(page, "debug-trash");
+    await page.waitForURL((url) => url.pathname === "/analysis");
+    await expect(page.getByRole("link", { name: "Landlord about the deposit" }).count()).resolves.toBe(0);
+    await page.getByRole("radio", { name: "Trash" }).click();
+    const trash = page.getByRole("list", { name: "Sessions in the trash" });
+    await trash.getByRole("listitem").filter({ hasText: "Landlord about the deposit" }).getByRole("button", { name: "Restore" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "Restored." }));
+    await page.getByRole("radio", { name: "Sessions" }).click();
+    await expectVisible(page.getByRole("link", { name: "Landlord about the deposit" }));
+  });
+
+  it("says so when a session does not exist", async () => {
+    const page = await e2e.newPage();
+    await e2e.signIn(page);
+    await page.goto("/analysis/00000000-0000-4000-8000-000000000000");
+    await expectVisible(page.getByRole("alert").filter({ hasText: "No such analysis session." }));
+  });
+});

@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from "react";
+
+import { Button } from "../../../components/ui/button.tsx";
+import { Field } from "../../../components/ui/field.tsx";
+import { Textarea } from "../../../components/ui/input.tsx";
+import { Segmented } from "../../../components/ui/segmented.tsx";
+import { EmptyState, FormError } from "../../../components/ui/states.tsx";
+import { ApiError } from "../../../lib/api-error.ts";
+import { cn } from "../../../lib/cn.ts";
+import { formatTime } from "../../../lib/format.ts";
+import { useCreateMessage } from "../api/create-message.ts";
+import type { TAnalysisMessage } from "../api/types.ts";
+
+/** The conversation as a chat: their lines on the left, yours on the right. */
+export const Conversation = ({ messages }: { messages: TAnalysisMessage[] }) =>
+  messages.length === 0 ? (
+    <EmptyState title="No messages yet" description="Add the conversation line by line: what they wrote and what you wrote." />
+  ) : (
+    <ol className="space-y-2" aria-label="Conversation">
+      {messages.map((message) => {
+        const mine = message.author === "user";
+        return (
+          <li key={message.id} className={cn("flex", mine ? "justify-end" : "justify-start")}>
+            <div className={cn("max-w-[85%] rounded-2xl px-3.5 py-2 text-sm shadow-sm", mine ? "rounded-br-sm bg-brand-600 text-white" : "rounded-bl-sm bg-white text-slate-800 ring-1 ring-slate-200")}>
+              <p className="sr-only">{mine ? "You:" : "They:"}</p>
+              <p className="whitespace-pre-wrap">{message.text}</p>
+              <p className={cn("mt-1 text-[11px]", mine ? "text-white/75" : "text-slate-400")}>{formatTime(message.timestamp)}</p>
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+
+/** Adds one line to a text session; Enter with Ctrl/⌘ sends, as in chat apps. */
+export const MessageComposer = ({ sessionId }: { sessionId: string }) => {
+  const [author, setAuthor] = useState<"contact" | "user">("contact");
+  const [text, setText] = useState("");
+  const create = useCreateMessage();
+  const fields = create.error instanceof ApiError ? create.error.fields : {};
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!text.trim()) return;
+    create.mutate({ sessionId, text, author }, { onSuccess: () => setText("") });
+  };
+
+  return (
+    <form onSubmit={submit} className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label="Add a message">
+      <FormError error={create.error && !Object.keys(fields).length ? create.error : null} />
+      <Segmented label="Who wrote it" value={author} onChange={setAuthor} options={[{ value: "contact", label: "They wrote" }, { value: "user", label: "I wrote" }]} />
+      <Field label="Message" error={fields.text}>
+        <Textarea
+          value={text}
+          maxLength={20_000}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) submit();
+          }}
+        />
+      </Field>
+      <div className="flex justify-end">
+        <Button type="submit" size="sm" loading={create.isPending} disabled={!text.trim()}>
+          Add message
+        </Button>
+      </div>
+    </form>
+  );
+};

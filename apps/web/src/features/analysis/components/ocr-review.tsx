@@ -1,0 +1,91 @@
+import { useState } from "react";
+
+import { Button } from "../../../components/ui/button.tsx";
+import { Card, CardHeader } from "../../../components/ui/card.tsx";
+import { Select, Textarea } from "../../../components/ui/input.tsx";
+import { FormError } from "../../../components/ui/states.tsx";
+import { useToast } from "../../../components/ui/toast.tsx";
+import { useConfirmOcr, useSaveOcr } from "../api/confirm-ocr.ts";
+import type { TOcrItem } from "../api/types.ts";
+
+const AUTHORS: { value: TOcrItem["author"]; label: string }[] = [
+  { value: "contact", label: "They wrote" },
+  { value: "user", label: "I wrote" },
+  { value: "ai", label: "AI" },
+];
+
+/** Lines with text only; ids stay unique because new lines get ids no OCR line has. */
+export const cleanItems = (items: TOcrItem[]) => items.map((item) => ({ ...item, text: item.text.trim() })).filter((item) => item.text.length > 0);
+
+/**
+ * 001 §3.3: what the OCR read, for the person to check before anything is analysed. They fix the
+ * text, who wrote each line, remove or add lines; confirming turns the lines into messages.
+ */
+export const OcrReview = ({ sessionId, initial }: { sessionId: string; initial: TOcrItem[] }) => {
+  const [items, setItems] = useState(initial);
+  const [nextId, setNextId] = useState(1);
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = useSaveOcr();
+  const confirm = useConfirmOcr();
+  const toast = useToast();
+  const change = (index: number, patch: Partial<TOcrItem>) => setItems((current) => current.map((item, at) => (at === index ? { ...item, ...patch } : item)));
+  const add = () => {
+    setItems((current) => [...current, { id: `added-${nextId}`, text: "", author: "contact" }]);
+    setNextId((id) => id + 1);
+  };
+  const checked = () => {
+    const lines = cleanItems(items);
+    setProblem(lines.length ? null : "Keep at least one line with text.");
+    return lines.length ? lines : null;
+  };
+
+  return (
+    <Card aria-labelledby="ocr-title">
+      <CardHeader title={<span id="ocr-title">Check what was read</span>} description="Correct any mistakes and who wrote each line, then confirm. Nothing is analysed before you do." />
+      <FormError error={problem ? new Error(problem) : (save.error ?? confirm.error)} />
+      <ol className="mt-3 space-y-3">
+        {items.map((item, index) => (
+          <li key={item.id} className="grid gap-2 sm:grid-cols-[10rem_1fr_auto] sm:items-start">
+            <Select aria-label={`Line ${index + 1}: who wrote it`} value={item.author} onChange={(event) => change(index, { author: event.target.value as TOcrItem["author"] })}>
+              {AUTHORS.map((author) => (
+                <option key={author.value} value={author.value}>
+                  {author.label}
+                </option>
+              ))}
+            </Select>
+            <Textarea aria-label={`Line ${index + 1}: text`} rows={2} maxLength={10_000} value={item.text} onChange={(event) => change(index, { text: event.target.value })} />
+            <Button variant="ghost" size="sm" aria-label={`Remove line ${index + 1}`} onClick={() => setItems((current) => current.filter((_, at) => at !== index))}>
+              Remove
+            </Button>
+          </li>
+        ))}
+      </ol>
+      <div className="mt-4 flex flex-wrap items-center justify-between gap-2">
+        <Button variant="secondary" size="sm" onClick={add}>
+          Add a line
+        </Button>
+        <div className="flex flex-wrap gap-2">
+          <Button
+            variant="secondary"
+            loading={save.isPending}
+            onClick={() => {
+              const lines = checked();
+              if (lines) save.mutate({ id: sessionId, items: lines }, { onSuccess: () => toast.show("Corrections saved.") });
+            }}
+          >
+            Save for later
+          </Button>
+          <Button
+            loading={confirm.isPending}
+            onClick={() => {
+              const lines = checked();
+              if (lines) confirm.mutate({ id: sessionId, items: lines }, { onSuccess: () => toast.show("Confirmed. The conversation is ready.") });
+            }}
+          >
+            Confirm {cleanItems(items).length} lines
+          </Button>
+        </div>
+      </div>
+    </Card>
+  );
+};

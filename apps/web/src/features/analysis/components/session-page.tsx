@@ -1,0 +1,121 @@
+import { Link, useNavigate, useParams } from "@tanstack/react-router";
+
+import { Button } from "../../../components/ui/button.tsx";
+import { Card, CardHeader, PageHeader } from "../../../components/ui/card.tsx";
+import { EmptyState, ErrorState } from "../../../components/ui/states.tsx";
+import { LoadingBlock } from "../../../components/ui/spinner.tsx";
+import { useToast } from "../../../components/ui/toast.tsx";
+import { errorMessage } from "../../../lib/api-error.ts";
+import { formatRelative } from "../../../lib/format.ts";
+import { useMessages } from "../api/get-messages.ts";
+import { useSession } from "../api/get-session.ts";
+import { useTrashSession } from "../api/trash-session.ts";
+import { ocrItems, type TAnalysisSession } from "../api/types.ts";
+import { useUpdateSession } from "../api/update-session.ts";
+import { Conversation, MessageComposer } from "./conversation.tsx";
+import { NextStep } from "./next-step.tsx";
+import { OcrReview } from "./ocr-review.tsx";
+import { ScreenshotStep } from "./screenshot-step.tsx";
+import { StatusBadge } from "./status-badge.tsx";
+import { SuggestionCard } from "./suggestion-card.tsx";
+
+const Actions = ({ session }: { session: TAnalysisSession }) => {
+  const update = useUpdateSession();
+  const trash = useTrashSession();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const fail = (error: unknown) => toast.show(errorMessage(error), "error");
+  return (
+    <>
+      <Button variant="secondary" aria-pressed={session.isPinned} loading={update.isPending} onClick={() => update.mutate({ id: session.id, isPinned: !session.isPinned }, { onError: fail })}>
+        {session.isPinned ? "Unpin" : "Pin"}
+      </Button>
+      <Button
+        variant="secondary"
+        loading={trash.isPending}
+        onClick={() =>
+          trash.mutate(
+            { id: session.id },
+            {
+              onSuccess: () => {
+                toast.show("Moved to the trash. You can restore it from there.");
+                void navigate({ to: "/analysis", search: {} });
+              },
+              onError: fail,
+            },
+          )
+        }
+      >
+        Move to trash
+      </Button>
+    </>
+  );
+};
+
+/** One analysis session: the conversation, the OCR check for screenshots, and the AI's suggestions. */
+export const SessionPage = () => {
+  const { sessionId } = useParams({ strict: false }) as { sessionId: string };
+  const session = useSession(sessionId);
+  const messages = useMessages(sessionId);
+
+  if (session.isPending) return <LoadingBlock lines={6} label="Loading the session…" />;
+  if (session.isError)
+    return (
+      <div className="space-y-4">
+        <ErrorState error={session.error} title="This session could not be opened" onRetry={() => void session.refetch()} />
+        <Link to="/analysis" className="text-sm font-medium text-brand-700 hover:underline">
+          Back to all sessions
+        </Link>
+      </div>
+    );
+
+  const data = session.data;
+  const all = messages.data ?? [];
+  const chat = all.filter((message) => message.author !== "ai");
+  const suggestions = all.filter((message) => message.author === "ai");
+  const ocr = data.status === "verifying_ocr" ? ocrItems(data) : null;
+  const choosingScreenshot = data.type === "screenshot" && (data.status === "pending_user_input" || data.status === "previewing_screenshot");
+
+  return (
+    <div data-testid="analysis-session-page">
+      <Link to="/analysis" className="text-sm font-medium text-brand-700 hover:underline">
+        ← All sessions
+      </Link>
+      <div className="mt-2">
+        <PageHeader
+          title={data.name ?? "Untitled analysis"}
+          description={
+            <span className="inline-flex flex-wrap items-center gap-2">
+              <StatusBadge status={data.status} /> {data.type === "screenshot" ? "Screenshot" : "Text"} · active {formatRelative(data.lastActivity)}
+            </span>
+          }
+          actions={<Actions session={data} />}
+        />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="space-y-4">
+          {choosingScreenshot && <ScreenshotStep session={data} />}
+          {ocr && <OcrReview key={data.updatedAt} sessionId={data.id} initial={ocr} />}
+          {!choosingScreenshot && !ocr && (
+            <Card>
+              <CardHeader title="Conversation" />
+              {messages.isPending ? <LoadingBlock label="Loading messages…" /> : messages.isError ? <ErrorState error={messages.error} onRetry={() => void messages.refetch()} /> : <Conversation messages={chat} />}
+            </Card>
+          )}
+          {data.type === "text" && data.status !== "analysis_in_progress" && <MessageComposer sessionId={data.id} />}
+        </div>
+        <aside className="space-y-4" aria-label="Suggestions">
+          <NextStep session={data} messageCount={chat.length} />
+          <h2 className="text-base font-semibold text-slate-900">Suggestions</h2>
+          {messages.isPending ? (
+            <LoadingBlock label="Loading suggestions…" />
+          ) : suggestions.length === 0 ? (
+            <EmptyState title="No suggestions yet" description="Suggested replies appear here once the conversation is analysed." />
+          ) : (
+            suggestions.map((message) => <SuggestionCard key={message.id} message={message} sessionId={data.id} />)
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+};

@@ -1,0 +1,43 @@
+import { Link } from "@tanstack/react-router";
+
+import { Badge } from "../../../components/ui/badge.tsx";
+import { buttonClass } from "../../../components/ui/button.tsx";
+import { Card, CardHeader } from "../../../components/ui/card.tsx";
+import { QueryState } from "../../../components/ui/query-state.tsx";
+import { EmptyState } from "../../../components/ui/states.tsx";
+import { formatDate, humanize } from "../../../lib/format.ts";
+import { useActiveGoals } from "../api/list-active-goals.ts";
+
+export const GoalsCard = () => {
+  const goals = useActiveGoals();
+  return (
+    <Card aria-labelledby="goals-card-title">
+      <CardHeader title={<span id="goals-card-title">Goals in progress</span>} actions={<Link to="/goals" className="text-sm font-medium text-brand-700 hover:underline">All goals</Link>} />
+      <QueryState
+        query={goals}
+        isEmpty={(page) => !page.items.length}
+        empty={<EmptyState title="No active goals" description="Set one goal for this week or quarter, and track it here." action={<Link to="/goals" className={buttonClass("primary", "sm")}>Set a goal</Link>} />}
+      >
+        {(page) => (
+          <ul className="space-y-4">
+            {page.items.map((goal) => (
+              <li key={goal.id}>
+                <div className="flex items-baseline justify-between gap-3">
+                  <p className="truncate text-sm font-medium text-slate-900">{goal.title}</p>
+                  <span className="shrink-0 text-sm tabular-nums text-slate-600">{goal.progress}%</span>
+                </div>
+                <div className="mt-1.5 h-2 rounded-full bg-slate-100" role="progressbar" aria-label={`${goal.title} progress`} aria-valuenow={goal.progress} aria-valuemin={0} aria-valuemax={100}>
+                  <div className="h-2 rounded-full bg-brand-500" style={{ width: `${goal.progress}%` }} />
+                </div>
+                <p className="mt-1 flex gap-2 text-xs text-slate-500">
+                  <Badge>{humanize(goal.period)}</Badge>
+                  {goal.deadline && <span>Due {formatDate(goal.deadline)}</span>}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
+    </Card>
+  );
+};

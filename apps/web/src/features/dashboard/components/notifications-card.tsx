@@ -1,0 +1,68 @@
+import { Badge } from "../../../components/ui/badge.tsx";
+import { Button } from "../../../components/ui/button.tsx";
+import { Card, CardHeader } from "../../../components/ui/card.tsx";
+import { QueryState } from "../../../components/ui/query-state.tsx";
+import { EmptyState } from "../../../components/ui/states.tsx";
+import { useToast } from "../../../components/ui/toast.tsx";
+import { errorMessage } from "../../../lib/api-error.ts";
+import { formatRelative } from "../../../lib/format.ts";
+import { useNotifications, type TNotification } from "../api/list-notifications.ts";
+import { useUpdateNotification, type TNotificationAction } from "../api/update-notification.ts";
+
+const deliveryBadge = (item: TNotification) => {
+  if (item.status === "failed") return <Badge tone="danger">Not delivered</Badge>;
+  if (item.status === "pending") return <Badge tone="warning">Scheduled</Badge>;
+  if (item.status === "cancelled") return <Badge>Cancelled</Badge>;
+  return <Badge tone="success">{item.channel === "telegram" ? "Sent to Telegram" : "Delivered"}</Badge>;
+};
+
+export const NotificationsCard = () => {
+  const notifications = useNotifications();
+  const update = useUpdateNotification();
+  const toast = useToast();
+  const act = (id: string, action: TNotificationAction) =>
+    update.mutate({ id, action }, { onSuccess: () => toast.show(action === "acted" ? "Marked as done." : "Marked as seen."), onError: (error) => toast.show(errorMessage(error), "error") });
+
+  return (
+    <Card aria-labelledby="notifications-card-title">
+      <CardHeader title={<span id="notifications-card-title">Notifications</span>} description="Reminders and nudges from your coach." />
+      <QueryState query={notifications} isEmpty={(page) => !page.items.length} empty={<EmptyState title="No notifications" description="Reminders for your commitments and check-ins appear here." />}>
+        {(page) => (
+          <ul className="divide-y divide-slate-100">
+            {page.items.map((item) => {
+              const busy = update.isPending && update.variables?.id === item.id;
+              return (
+                <li key={item.id} className="py-3" aria-label={item.content}>
+                  <div className="flex items-start justify-between gap-3">
+                    <p className={item.seenAt ? "text-sm text-slate-600" : "text-sm font-medium text-slate-900"}>
+                      {!item.seenAt && <span className="mr-2 inline-block size-2 rounded-full bg-brand-500 align-middle" aria-label="Unseen" />}
+                      {item.content}
+                    </p>
+                    {deliveryBadge(item)}
+                  </div>
+                  <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+                    <span>{formatRelative(item.createdAt)}</span>
+                    {item.actedAt ? (
+                      <Badge tone="success">Done</Badge>
+                    ) : (
+                      <>
+                        {!item.seenAt && (
+                          <Button size="sm" variant="ghost" disabled={busy} onClick={() => act(item.id, "seen")}>
+                            Mark seen
+                          </Button>
+                        )}
+                        <Button size="sm" variant="secondary" disabled={busy} onClick={() => act(item.id, "acted")}>
+                          Done
+                        </Button>
+                      </>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </QueryState>
+    </Card>
+  );
+};
