@@ -11,12 +11,14 @@ import type { TAiProvider } from "@cto/ai/provider";
 import type { Db } from "@cto/db/client";
 import { defaultDataDir } from "@cto/db/paths";
 import type { TQueues } from "@cto/queue/queues";
+import { createLocalStorage } from "@cto/storage/local";
+import type { TStorage } from "@cto/storage/storage";
 
 import { DEFAULT_CONFIG, type ApiConfig, type AppEnv } from "./context.ts";
 import { handleError, renderError } from "./errors.ts";
 import { createRouter } from "./lib/openapi.ts";
 import { clientAddress, rateLimit } from "./middleware/rate-limit.ts";
-import { limitBodySize, requireJsonBody } from "./middleware/request-hygiene.ts";
+import { isMultipartRoute, limitBodySize, requireJsonBody } from "./middleware/request-hygiene.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { accountRoutes } from "./routes/account.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
@@ -65,11 +67,13 @@ export type AppDependencies = {
   queues?: TQueues | null;
   /** The Telegram webhook's settings; null or absent: POST /telegram/webhook answers 503. */
   telegram?: TTelegramWebhookConfig | null;
+  /** Uploaded files (screenshots); by default files in the data folder's uploads/. */
+  storage?: TStorage;
   /** Serve GET /dev/outbox (never in production). */
   devRoutes?: boolean;
 };
 
-export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false, ai = createAiProvider(parseAiConfig()), queues = null, telegram = null }: AppDependencies) => {
+export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false, ai = createAiProvider(parseAiConfig()), queues = null, storage = createLocalStorage({ root: path.join(defaultDataDir(), "uploads") }), telegram = null }: AppDependencies) => {
   const app = createRouter();
   app.use(requestId());
   app.use(secureHeaders());
@@ -80,11 +84,14 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
     c.set("mailer", mailer);
     c.set("ai", ai);
     c.set("queues", queues);
+    c.set("storage", storage);
     await next();
   });
   // Archives are larger than any other request body; every other route keeps the small limit.
   app.use("/me/import", limitBodySize(config.maxImportBytes));
-  app.use(async (c, next) => (c.req.path === "/me/import" ? next() : limitBodySize(config.maxBodyBytes)(c, next)));
+  // Screenshots are images with their own limit; the multipart framing around the file gets a little room.
+  app.use("/analysis-sessions/:id/screenshot", limitBodySize(config.maxScreenshotBytes + 64 * 1024));
+  app.use(async (c, next) => (c.req.path === "/me/import" || isMultipartRoute(c.req.path) ? next() : limitBodySize(config.maxBodyBytes)(c, next)));
   app.use(requireJsonBody);
 
   app.route("/", healthRoutes);

@@ -1,6 +1,7 @@
 import type { TAiProvider } from "@cto/ai/provider";
 import type { Db } from "@cto/db/client";
 import type { TQueues } from "@cto/queue/queues";
+import type { TStorage } from "@cto/storage/storage";
 
 import type { Mailer } from "./services/mailer.ts";
 
@@ -21,13 +22,15 @@ export type ApiConfig = {
   sessionAbsoluteMs: number;
   maxBodyBytes: number;
   maxImportBytes: number;
+  /** Largest screenshot upload (POST /analysis-sessions/{id}/screenshot). */
+  maxScreenshotBytes: number;
   /** Attempts per client address and window on sign-in, sign-up and password reset. */
   authRateLimit: { limit: number; windowMs: number };
   /** AI generations per user and UTC day (002's daily generation limit). */
   dailyGenerationLimit: number;
 };
 
-export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; mailer: Mailer; ai: TAiProvider; queues: TQueues | null } };
+export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; mailer: Mailer; ai: TAiProvider; queues: TQueues | null; storage: TStorage } };
 
 export const DEFAULT_CONFIG: ApiConfig = {
   webOrigin: "http://127.0.0.1:5173",
@@ -36,6 +39,7 @@ export const DEFAULT_CONFIG: ApiConfig = {
   sessionAbsoluteMs: 30 * 24 * 3_600_000,
   maxBodyBytes: 1_000_000,
   maxImportBytes: 100_000_000,
+  maxScreenshotBytes: 10_000_000,
   authRateLimit: { limit: 20, windowMs: 15 * 60_000 },
   dailyGenerationLimit: 20,
 };

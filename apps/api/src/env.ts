@@ -1,8 +1,10 @@
 import { z } from "zod";
 
 import { parseEnv } from "@cto/contracts/env";
+import { requireS3Settings, ZStorageEnvSchema } from "@cto/storage/config";
 
-const ZEnvSchema = z.object({
+const ZEnvSchema = z
+  .object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().default("127.0.0.1"),
@@ -13,7 +15,10 @@ const ZEnvSchema = z.object({
   TELEGRAM_WEBHOOK_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters of A-Z, a-z, 0-9, _ and -").optional()),
   TELEGRAM_BOT_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
   TELEGRAM_API_BASE_URL: z.string().url().default("https://api.telegram.org"),
-});
+  // Uploaded screenshots: STORAGE_DRIVER, STORAGE_DIR and S3_* (see packages/storage); the worker reads the same.
+  ...ZStorageEnvSchema.shape,
+  })
+  .superRefine(requireS3Settings);
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
 

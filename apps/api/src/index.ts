@@ -1,8 +1,10 @@
 import { serve } from "@hono/node-server";
 
 import { createDb } from "@cto/db/client";
+import { defaultDataDir } from "@cto/db/paths";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues } from "@cto/queue/queues";
+import { createStorage, storageConfigFromEnv } from "@cto/storage/config";
 
 import { createApp } from "./app.ts";
 import { DEFAULT_CONFIG } from "./context.ts";
@@ -14,8 +16,9 @@ const db = createDb({ url: env.DATABASE_URL });
 const redis = createProducerConnection(env.REDIS_URL);
 redis.on("error", (error) => console.warn(`api: redis: ${error.message}`));
 const queues = createQueues({ connection: redis });
+const storage = createStorage(storageConfigFromEnv(env, { dataDir: defaultDataDir() }));
 const config = { ...DEFAULT_CONFIG, webOrigin: env.WEB_ORIGIN, secureCookies: env.NODE_ENV === "production" };
-const server = serve({ fetch: createApp({ db, config, queues, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+const server = serve({ fetch: createApp({ db, config, queues, storage, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   console.log(`api: listening on http://${env.HOST}:${info.port}`);
 });
 

@@ -2,6 +2,8 @@ import { createRouter } from "../lib/openapi.ts";
 import { interactionRoutes } from "./analysis/interactions.ts";
 import { analysisMessageRoutes, sessionMessageRoutes } from "./analysis/messages.ts";
 import { ocrRoutes } from "./analysis/ocr.ts";
+import { screenshotRoutes } from "./analysis/screenshot.ts";
+import { suggestionRoutes } from "./analysis/suggestions.ts";
 import { analysisSessionRoutes } from "./analysis/sessions.ts";
 
 // Chat-analysis sessions of 001: sessions with their state machine and OCR step, their messages, and
@@ -9,6 +11,8 @@ import { analysisSessionRoutes } from "./analysis/sessions.ts";
 export const analysisRoutes = createRouter()
   .route("/analysis-sessions", analysisSessionRoutes)
   .route("/analysis-sessions", ocrRoutes)
+  .route("/analysis-sessions", screenshotRoutes)
+  .route("/analysis-sessions", suggestionRoutes)
   .route("/analysis-sessions", sessionMessageRoutes)
   .route("/analysis-messages", analysisMessageRoutes)
   .route("/analysis-messages", interactionRoutes);

@@ -109,3 +109,44 @@ export const ZInteractionParamsSchema = z.object({ id: z.uuid(), type: ZInteract
 export const ZConfirmedOcrSchema = z.object({ session: ZAnalysisSessionSchema, messages: z.array(ZAnalysisMessageSchema) });
 
 export const OCR_AUTHOR: Record<TOcrItem["author"], keyof typeof MessageAuthor> = { user: "USER", contact: "CONTACT", ai: "AI" };
+
+// ——— Screenshot upload and OCR (001's screenshot flow) ———
+
+/** Accepted screenshot types, recognised by their bytes (the part's Content-Type is not trusted). */
+export const SCREENSHOT_CONTENT_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+
+export const ZScreenshotInfoSchema = z.object({
+  contentType: z.enum(SCREENSHOT_CONTENT_TYPES),
+  bytes: z.number().int(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
+export const ZScreenshotUploadedSchema = z.object({
+  session: ZAnalysisSessionSchema,
+  screenshot: ZScreenshotInfoSchema,
+  ocrJobId: z.string().describe("The queued ocr/recognize job; the session moves to verifying_ocr (or error) when it is done"),
+});
+export const ZOcrStatusSchema = z.object({
+  status: ZAnalysisSessionSchema.shape.status,
+  hasScreenshot: z.boolean().describe("Whether an uploaded screenshot is stored for the session"),
+  lastAttempt: z
+    .object({ ok: z.boolean(), message: z.string().nullable().describe("Why it failed, in words for the user; null when it worked"), at: z.number().int().describe("Unix ms") })
+    .nullable()
+    .describe("The latest OCR run; null before any"),
+});
+
+// ——— AI reply suggestions ———
+
+export const ZGenerateSuggestionsSchema = z.object({
+  count: z.number().int().min(1).max(5).default(3).describe("How many suggestions (1–5)"),
+  phase: z.number().int().min(1).max(4).optional().describe("Knowledge-base phase to draw on (1–4)"),
+  goal: z.string().trim().min(1).max(100).optional().describe("Knowledge-base goal to draw on, e.g. stress, feedback"),
+});
+export const ZSuggestionSourceSchema = z.object({ id: z.uuid(), chunkId: z.string(), textContent: z.string(), score: z.number() });
+export const ZSuggestionsSchema = z.object({
+  session: ZAnalysisSessionSchema,
+  suggestions: z.array(ZAnalysisMessageSchema).describe("New AI messages with title, tag and analysis (why this works)"),
+  sources: z.array(ZSuggestionSourceSchema).describe("Knowledge-base chunks the suggestions are grounded in"),
+  model: z.string(),
+  provider: z.enum(["openai", "local"]).describe("local: the offline template provider, not a language model"),
+});

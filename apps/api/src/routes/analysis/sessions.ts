@@ -6,8 +6,9 @@ import { Prisma, type Db } from "@cto/db/client";
 
 import { ApiError } from "../../errors.ts";
 import { errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
-import { resourceRoutes, type ModelDelegate } from "../../lib/resource.ts";
+import { resourceRoutes, type ModelDelegate, type TAfterWrite } from "../../lib/resource.ts";
 import { requireAuth } from "../../middleware/auth.ts";
+import { screenshotKey } from "../../services/analysis/screenshot.ts";
 import { findOwnedSession, serializeSession } from "./shared.ts";
 
 type Args = Record<string, unknown>;
@@ -28,6 +29,16 @@ const sessionsKeepingIsActive = (db: Db): ModelDelegate => {
   };
 };
 
+/**
+ * A permanently deleted session takes its screenshot with it (the trash keeps it, for a restore).
+ * The row is already gone, so a storage failure is logged for clean-up rather than answered.
+ */
+const deleteScreenshot: TAfterWrite = async ({ c, event, row }) => {
+  if (event !== "delete" || row.type !== "SCREENSHOT") return;
+  const key = screenshotKey({ id: String(row.id), userId: String(row.userId) });
+  await c.get("storage").delete(key).catch((error: unknown) => console.warn(`api: could not delete ${key}: ${(error as Error).message}`));
+};
+
 export const analysisSessionRoutes = resourceRoutes({
   name: "analysis sessions",
   tag: "Analysis sessions",
@@ -39,6 +50,7 @@ export const analysisSessionRoutes = resourceRoutes({
   where: ({ status, type, pinned }) => ({ status, type, ...(pinned === undefined ? {} : { isPinned: pinned === "true" }) }),
   sorts: { lastActivity: [{ lastActivity: "desc" }], createdAt: [{ createdAt: "desc" }] },
   softDelete: true,
+  afterWrite: [deleteScreenshot],
 }).openapi(
   createRoute({
     method: "post", path: "/{id}/transition", tags: ["Analysis sessions"], summary: "Move a session along its state machine (see the status description)", security: SECURITY, middleware: requireAuth,

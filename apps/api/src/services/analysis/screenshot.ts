@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+
+import { canTransition } from "@cto/contracts/api/analysis";
+import { Prisma, type AnalysisSession, type AnalysisSessionStatus, type Db } from "@cto/db/client";
+import { jobId } from "@cto/queue/job-options";
+import type { TQueues } from "@cto/queue/queues";
+import type { TStorage } from "@cto/storage/storage";
+
+import { ApiError } from "../../errors.ts";
+import type { TScreenshotUpload } from "./screenshot-upload.ts";
+
+/** Made from ids the server chose, never from anything the client sent; one object per session. */
+export const screenshotKey = (session: Pick<AnalysisSession, "id" | "userId">) => `screenshots/${session.userId}/${session.id}`;
+export const screenshotPath = (sessionId: string) => `/analysis-sessions/${sessionId}/screenshot`;
+
+/** The states 001 passes through between choosing an image and reading it; each step is the state machine's. */
+const UPLOAD_PATH: Partial<Record<AnalysisSessionStatus, AnalysisSessionStatus[]>> = {
+  PENDING_USER_INPUT: ["PREVIEWING_SCREENSHOT", "UPLOADING", "ANALYSIS_IN_PROGRESS"],
+  PREVIEWING_SCREENSHOT: ["UPLOADING", "ANALYSIS_IN_PROGRESS"],
+  // A previous upload that died between claiming and finishing can be done again.
+  UPLOADING: ["ANALYSIS_IN_PROGRESS"],
+};
+const allowed = (session: AnalysisSession, path: AnalysisSessionStatus[] | undefined) =>
+  path !== undefined && path.every((to, i) => canTransition(session.type, i === 0 ? session.status : path[i - 1]!, to));
+
+const unavailable = (what: string) => new ApiError("service_unavailable", what);
+
+/** Checks that need no body: the session can take a screenshot now, and the OCR queue exists. */
+export const assertCanUpload = (session: AnalysisSession, queues: TQueues | null) => {
+  if (session.type !== "SCREENSHOT") throw new ApiError("invalid_state", "Only screenshot sessions take a screenshot; this one is a text session.");
+  if (!allowed(session, UPLOAD_PATH[session.status]))
+    throw new ApiError("invalid_state", `A screenshot can be uploaded while the session is pending_user_input or previewing_screenshot; it is ${session.status.toLowerCase()}.`);
+  // Without Redis no worker would ever read the image: refuse before anything is stored.
+  if (!queues) throw unavailable("Screenshot analysis needs the job queue (Redis), which is not available; nothing was stored. Try again later.");
+};
+
+const enqueueOcr = async (queues: TQueues, session: AnalysisSession) => {
+  // A fresh id per attempt: BullMQ keeps completed ids for a day and would ignore a repeat.
+  const { id } = await queues.enqueue("ocr", "recognize", { userId: session.userId, analysisSessionId: session.id, storageKey: screenshotKey(session) }, { jobId: jobId("ocr", session.id, randomUUID()) });
+  return id;
+};
+
+/**
+ * Claims the session (→ uploading), stores the image, then moves it to analysis_in_progress and
+ * queues the OCR. Each failure puts the session back where it was: a storage or queue outage
+ * answers 503 and leaves no session pointing at an image that is not there or a job that never ran.
+ */
+export const acceptScreenshot = async ({ db, storage, queues, session, upload }: { db: Db; storage: TStorage; queues: TQueues; session: AnalysisSession; upload: TScreenshotUpload }) => {
+  const { id } = session;
+  const claimed = await db.analysisSession.updateMany({ where: { id, status: session.status, updatedAt: session.updatedAt, deletedAt: null }, data: { status: "UPLOADING" } });
+  if (!claimed.count) throw new ApiError("invalid_state", "The session changed meanwhile; read it again.");
+  const revert = (from: AnalysisSessionStatus) => db.analysisSession.updateMany({ where: { id, status: from }, data: { status: session.status, screenshotUrl: session.screenshotUrl } });
+
+  try {
+    await storage.put(screenshotKey(session), upload.bytes, { contentType: upload.image.contentType });
+  } catch {
+    await revert("UPLOADING");
+    throw unavailable("The screenshot could not be stored; nothing was changed. Try again shortly.");
+  }
+  const finished = await db.analysisSession.updateMany({
+    where: { id, status: "UPLOADING", deletedAt: null },
+    data: { status: "ANALYSIS_IN_PROGRESS", screenshotUrl: screenshotPath(id), ocrResult: Prisma.DbNull, lastActivity: new Date() },
+  });
+  if (!finished.count) throw new ApiError("invalid_state", "The session changed while the screenshot was uploading; read it again.");
+  try {
+    return await enqueueOcr(queues, session);
+  } catch {
+    await revert("ANALYSIS_IN_PROGRESS");
+    throw unavailable("The screenshot could not be queued for reading; nothing was changed. Try again shortly.");
+  }
+};
+
+/** error → (pending → previewing → uploading →) analysis_in_progress with the stored image, OCR queued again. */
+export const retryOcr = async ({ db, storage, queues, session }: { db: Db; storage: TStorage; queues: TQueues | null; session: AnalysisSession }) => {
+  if (session.type !== "SCREENSHOT" || session.status !== "ERROR") throw new ApiError("invalid_state", `Only a screenshot session in error can retry its OCR; it is ${session.type.toLowerCase()}, ${session.status.toLowerCase()}.`);
+  if (!queues) throw unavailable("Retrying needs the job queue (Redis), which is not available. Try again later.");
+  await storage.get(screenshotKey(session)).catch((error: unknown) => {
+    throw (error as { code?: string }).code === "not_found" ? new ApiError("invalid_state", "This session has no stored screenshot; upload one (after moving it to pending_user_input).") : unavailable("The stored screenshot cannot be read right now. Try again shortly.");
+  });
+  const { count } = await db.analysisSession.updateMany({ where: { id: session.id, status: "ERROR", deletedAt: null }, data: { status: "ANALYSIS_IN_PROGRESS", ocrResult: Prisma.DbNull, lastActivity: new Date() } });
+  if (!count) throw new ApiError("invalid_state", "The session changed meanwhile; read it again.");
+  try {
+    return await enqueueOcr(queues, session);
+  } catch {
+    await db.analysisSession.updateMany({ where: { id: session.id, status: "ANALYSIS_IN_PROGRESS" }, data: { status: "ERROR" } });
+    throw unavailable("The OCR could not be queued; the session stays in error. Try again shortly.");
+  }
+};
+
+/** The latest OCR run of a session, from the audit entries the worker writes. */
+export const lastOcrAttempt = async (db: Db, session: AnalysisSession) => {
+  const entry = await db.auditLog.findFirst({ where: { userId: session.userId, entityType: "analysis_session", entityId: session.id, actionType: "analyze" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  return entry ? { ok: entry.status !== "failed", message: entry.status === "failed" ? entry.errorMessage : null, at: entry.createdAt.getTime() } : null;
+};
