@@ -2,8 +2,13 @@ import type { TQueueName } from "@cto/contracts/queues";
 
 import { processEmbeddingReindex } from "./embeddings.reindex.ts";
 import { processEmbeddingUpsert } from "./embeddings.upsert.ts";
+import { processCleanupExpired } from "./maintenance.cleanup-expired.ts";
+import { processConsistencySchedule } from "./metrics.consistency-schedule.ts";
+import { processConsistency } from "./metrics.consistency.ts";
 import { processOcrRecognize } from "./ocr.recognize.ts";
 import { register, type TRegistration } from "./processor.ts";
+import { processReportGenerate } from "./reports.generate.ts";
+import { processReportSchedule } from "./reports.schedule.ts";
 import { processTelegramDeliver } from "./telegram.deliver.ts";
 import { processTelegramDispatch } from "./telegram.dispatch.ts";
 import { processReminderDue } from "./reminders.due.ts";
@@ -17,6 +22,11 @@ export const REGISTRY: TRegistration[] = [
   register("reminders", "due", processReminderDue),
   register("reminders", "reconcile", processRemindersReconcile),
   // reports, metrics, telegram, maintenance, stories
+  register("reports", "generate", processReportGenerate),
+  register("reports", "schedule", processReportSchedule),
+  register("metrics", "consistency", processConsistency),
+  register("metrics", "consistency-schedule", processConsistencySchedule),
+  register("maintenance", "cleanup-expired", processCleanupExpired),
   register("telegram", "deliver", processTelegramDeliver),
   register("telegram", "dispatch", processTelegramDispatch),
   // embeddings, ocr, knowledge

@@ -26,6 +26,13 @@ export const SCHEDULES: TSchedule[] = [
   // reports, metrics, telegram/dispatch, maintenance/cleanup-expired
   // Every 5 minutes: embeds what was written while Redis was away (and everything after a model change), bounded per run.
   schedule("embeddings-sweep", "embeddings", "reindex", { every: 5 * 60_000 }, { batchSize: 100, maxBatches: 20 }),
+  // Hourly, because periods end at each user's local midnight: a report is due within the hour after it.
+  schedule("reports-two-day", "reports", "schedule", { pattern: "5 * * * *" }, { type: "TWO_DAY" }),
+  schedule("reports-seven-day", "reports", "schedule", { pattern: "7 * * * *" }, { type: "SEVEN_DAY" }),
+  schedule("reports-twenty-one-day", "reports", "schedule", { pattern: "9 * * * *" }, { type: "TWENTY_ONE_DAY" }),
+  // Hourly for the same reason; job ids name the day, so each user's day is scored once.
+  schedule("metrics-consistency", "metrics", "consistency-schedule", { pattern: "15 * * * *" }, {}),
+  schedule("maintenance-cleanup", "maintenance", "cleanup-expired", { pattern: "30 * * * *" }, {}),
   // Due Telegram messages (reminders, coach replies) leave within this interval of falling due.
   schedule("telegram-dispatch", "telegram", "dispatch", { every: 15_000 }, {}),
 ];
