@@ -65,12 +65,10 @@ export type TReminderSyncResult = {
  * harmless too: the processor does nothing unless its schedule is still ACTIVE.
  */
 export const syncReminder = async ({ db, queues, target, now = new Date() }: { db: Db; queues: TQueues | null; target: TReminderTarget; now?: Date }): Promise<TReminderSyncResult> => {
-  const wanted = target.open && target.remindAt && target.remindAt.getTime() > now.getTime() - STALE_AFTER_MS ? target.remindAt : null;
-  const wantedId = wanted ? reminderJobId(target.kind, target.entityId, wanted) : null;
-  const owner = { [ownerColumn(target.kind)]: target.entityId };
+  const currentId = target.remindAt ? reminderJobId(target.kind, target.entityId, target.remindAt) : null;
 
   const { cancelled, scheduled, commitmentStatus } = await db.$transaction(async (tx): Promise<Omit<TReminderSyncResult, "enqueued">> => {
-    const result = await syncSchedules(tx, target, wanted, wantedId, owner);
+    const result = await syncSchedules(tx, target, currentId, now);
     if (target.kind !== "commitment" || !target.open) return result;
     // An open commitment reads SCHEDULED exactly while a reminder for it waits.
     const status = result.scheduled ? "SCHEDULED" : "PENDING";
@@ -79,26 +77,35 @@ export const syncReminder = async ({ db, queues, target, now = new Date() }: { d
   });
 
   if (!queues) return { scheduled, cancelled, enqueued: false, commitmentStatus };
-  // Redis after the commit: a job never points at a schedule that was rolled back.
-  for (const id of cancelled) await queues.queue(REMINDER_QUEUE).remove(id).catch(() => undefined);
+  // Redis after the commit: a job never points at a schedule that was rolled back. A deleted row's
+  // schedules are gone with it (cascade), so its current job id is removed too.
+  const remove = new Set([...cancelled, ...(!scheduled && currentId ? [currentId] : [])]);
+  for (const id of remove) await queues.queue(REMINDER_QUEUE).remove(id).catch(() => undefined);
   if (!scheduled) return { scheduled, cancelled, enqueued: false, commitmentStatus };
-  const enqueued = await enqueueReminder(queues, { kind: target.kind, entityId: target.entityId, userId: target.userId, remindAt: wanted!.getTime() }, scheduled.nextRunAt, now).then(
+  const payload: TReminderDueJob = { kind: target.kind, entityId: target.entityId, userId: target.userId, remindAt: target.remindAt!.getTime() };
+  const enqueued = await enqueueReminder(queues, payload, scheduled.nextRunAt, now).then(
     () => true,
     () => false,
   );
   return { scheduled, cancelled, enqueued, commitmentStatus };
 };
 
-const syncSchedules = async (tx: DbExecutor, target: TReminderTarget, wanted: Date | null, wantedId: string | null, owner: Record<string, string>) => {
-  const stale = await tx.reminderSchedule.findMany({ where: { ...owner, queueName: REMINDER_QUEUE, status: "ACTIVE", NOT: wantedId ? { jobId: wantedId } : undefined }, select: { id: true, jobId: true } });
+const syncSchedules = async (tx: DbExecutor, target: TReminderTarget, currentId: string | null, now: Date) => {
+  const owner = { [ownerColumn(target.kind)]: target.entityId };
+  const active = await tx.reminderSchedule.findMany({ where: { ...owner, queueName: REMINDER_QUEUE, status: "ACTIVE" }, select: { id: true, jobId: true } });
+  // A remind time long past is not scheduled anew, but one already waiting (held for working hours) keeps waiting.
+  const fresh = target.remindAt !== null && target.remindAt.getTime() > now.getTime() - STALE_AFTER_MS;
+  const wantedId = target.open && currentId && (fresh || active.some((row) => row.jobId === currentId)) ? currentId : null;
+  const stale = active.filter((row) => row.jobId !== wantedId);
   if (stale.length) await tx.reminderSchedule.updateMany({ where: { id: { in: stale.map((row) => row.id) } }, data: { status: "CANCELLED", nextRunAt: null } });
-  if (!wanted || !wantedId) return { cancelled: stale.map((row) => row.jobId), scheduled: null };
+  const cancelled = stale.map((row) => row.jobId);
+  if (!wantedId) return { cancelled, scheduled: null };
   const user = await tx.user.findUnique({ where: { id: target.userId }, select: { preferences: true } });
   const preferences = readReminderPreferences(user?.preferences);
-  const nextRunAt = deliveryTime(wanted, preferences);
-  const payload: TReminderDueJob = { kind: target.kind, entityId: target.entityId, userId: target.userId, remindAt: wanted.getTime() };
+  const nextRunAt = deliveryTime(target.remindAt!, preferences);
+  const payload: TReminderDueJob = { kind: target.kind, entityId: target.entityId, userId: target.userId, remindAt: target.remindAt!.getTime() };
   const row = await upsertSchedule(tx, { target, jobId: wantedId, nextRunAt, timezone: preferences.timezone, payload });
-  return { cancelled: stale.map((entry) => entry.jobId), scheduled: row.status === "ACTIVE" ? { jobId: wantedId, nextRunAt } : null };
+  return { cancelled, scheduled: row.status === "ACTIVE" ? { jobId: wantedId, nextRunAt: row.nextRunAt ?? nextRunAt } : null };
 };
 
 /** Adds the delayed job for a schedule; the same reminder twice is one job (BullMQ keeps the first of an id). */
@@ -115,9 +122,9 @@ const upsertSchedule = async (tx: DbExecutor, { target, jobId: id, nextRunAt, ti
       where: { queueName_jobId: { queueName: REMINDER_QUEUE, jobId: id } },
       create: { userId: target.userId, kind: scheduleKind(target.kind), [ownerColumn(target.kind)]: target.entityId, queueName: REMINDER_QUEUE, jobId: id, timezone, nextRunAt, payload, status: "ACTIVE" },
       update: {},
-      select: { status: true, id: true },
+      select: { status: true, id: true, nextRunAt: true },
     })
     .then(async (row) => {
       if (row.status !== "CANCELLED") return row;
-      return tx.reminderSchedule.update({ where: { id: row.id }, data: { status: "ACTIVE", nextRunAt, timezone, lastError: null }, select: { status: true, id: true } });
+      return tx.reminderSchedule.update({ where: { id: row.id }, data: { status: "ACTIVE", nextRunAt, timezone, lastError: null }, select: { status: true, id: true, nextRunAt: true } });
     });

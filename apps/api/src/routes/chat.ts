@@ -49,6 +49,6 @@ export const chatRoutes = createRouter().openapi(chatRoute, async (c) => {
   ]);
   const turn = { userId, sessionId, conversationId: id, userMessage, startedAt, messageCount };
   return streamSSE(c, async (stream) => {
-    for await (const { event, data } of runChatTurn({ db, ai, turn })) await stream.writeSSE({ event, data: JSON.stringify(data) });
+    for await (const { event, data } of runChatTurn({ db, ai, turn, queues: c.get("queues") })) await stream.writeSSE({ event, data: JSON.stringify(data) });
   });
 });

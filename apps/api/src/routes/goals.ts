@@ -6,13 +6,16 @@ import { Commitment, Goal } from "@cto/contracts/tables";
 
 import { ApiError } from "../errors.ts";
 import { errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../lib/openapi.ts";
+import { embedOnWrite } from "../lib/embedding-hooks.ts";
 import { resourceRoutes } from "../lib/resource.ts";
 import { requireAuth } from "../middleware/auth.ts";
+import { commitmentReminderHook, syncCommitmentReminder } from "../services/reminders.ts";
 
 export const goalRoutes = resourceRoutes({
   name: "goals",
   tag: "Goals",
   model: (db) => db.goal,
+  afterWrite: [embedOnWrite("GOAL")],
   table: Goal,
   create: ZCreateGoalSchema,
   update: ZUpdateGoalSchema,
@@ -46,6 +49,8 @@ export const commitmentRoutes = resourceRoutes({
   where: ({ status, goalId, dueBefore }) => ({ status, goalId, ...(dueBefore === undefined ? {} : { dueAt: { lt: new Date(dueBefore) } }) }),
   sorts: { due: [{ dueAt: { sort: "asc", nulls: "last" } }], created: [{ createdAt: "desc" }] },
   references: { goalId: (db) => db.goal },
+  // Creating, rescheduling or deleting a commitment schedules, moves or cancels its reminder.
+  afterWrite: [commitmentReminderHook, embedOnWrite("COMMITMENT")],
 });
 
 for (const action of ["complete", "skip"] as const) {
@@ -56,6 +61,9 @@ for (const action of ["complete", "skip"] as const) {
     if (!commitment) throw new ApiError("not_found", "No such commitment.");
     if (commitment.status === "COMPLETED" || commitment.status === "SKIPPED") throw new ApiError("invalid_state", `This commitment is already ${commitment.status.toLowerCase()}.`);
     const data = action === "complete" ? { status: "COMPLETED" as const, completedAt: new Date() } : { status: "SKIPPED" as const, skippedAt: new Date() };
-    return c.json(toApiRow(Commitment, await db.commitment.update({ where: { id }, data }), ["userId"]), 200);
+    const updated = await db.commitment.update({ where: { id }, data });
+    // Done or skipped: its waiting reminder is cancelled.
+    await syncCommitmentReminder({ db, queues: c.get("queues"), row: updated });
+    return c.json(toApiRow(Commitment, updated, ["userId"]), 200);
   });
 }

@@ -9,8 +9,10 @@ import { Deadline, Task } from "@cto/contracts/tables";
 
 import { ApiError } from "../../errors.ts";
 import { errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
+import { embedOnWrite } from "../../lib/embedding-hooks.ts";
 import { resourceRoutes, type ModelDelegate } from "../../lib/resource.ts";
 import { requireAuth } from "../../middleware/auth.ts";
+import { deadlineReminderHook, syncDeadlineReminder } from "../../services/reminders.ts";
 import { guardWrites } from "./guarded.ts";
 
 /** Tasks (with subtasks) and deadlines of the assistant context (003), with their complete operations. */
@@ -33,6 +35,7 @@ export const taskRoutes = resourceRoutes({
   name: "tasks",
   tag: "Tasks",
   model: (db) => guardWrites(db.task as ModelDelegate, { update: (id, data) => assertNoCycle(db, id, data.parentId) }),
+  afterWrite: [embedOnWrite("TASK")],
   table: Task,
   create: ZCreateTaskSchema,
   update: ZUpdateTaskSchema,
@@ -74,6 +77,8 @@ export const deadlineRoutes = resourceRoutes({
   sorts: { due: [{ dueAt: "asc" }], importance: [{ importance: "desc" }, { dueAt: "asc" }], created: [{ createdAt: "desc" }] },
   softDelete: true,
   references: { taskId: (db) => db.task, eventId: (db) => db.event },
+  // A deadline's reminderAt schedules its reminder; rescheduling, trash, restore and delete move or cancel it.
+  afterWrite: [deadlineReminderHook, embedOnWrite("DEADLINE")],
 }).openapi(action("Deadlines", "Complete a deadline (a missed or extended one too)", ZDeadlineSchema), async (c) => {
   const db = c.get("db");
   const { id } = c.req.valid("param");
@@ -81,5 +86,6 @@ export const deadlineRoutes = resourceRoutes({
   if (!deadline) throw new ApiError("not_found", "No such deadline.");
   if (deadline.status === "COMPLETED") throw new ApiError("invalid_state", "This deadline is already completed.");
   const updated = await db.deadline.update({ where: { id }, data: { status: "COMPLETED" } });
+  await syncDeadlineReminder({ db, queues: c.get("queues"), row: updated });
   return c.json(toApiRow(Deadline, updated, ["userId"]), 200);
 });

@@ -6,8 +6,12 @@ import type { TChatAction } from "@cto/contracts/api/chat";
 import { ZCreateEmotionSchema, ZCreateEnergyMetricSchema } from "@cto/contracts/api/coaching";
 import { ZCreateCommitmentSchema, ZCreateGoalSchema } from "@cto/contracts/api/goals";
 import type { Db } from "@cto/db/client";
+import type { TQueues } from "@cto/queue/queues";
 
-type TToolContext = { db: Db; userId: string; conversationId: string };
+import { syncCommitmentReminder, syncDeadlineReminder } from "../reminders.ts";
+
+/** `queues` absent or null (no Redis, or a caller without them): reminders are still recorded and the worker's reconcile enqueues them. */
+type TToolContext = { db: Db; userId: string; conversationId: string; queues?: TQueues | null };
 type TTool = { description: string; schema: z.ZodObject; entityType: string; run: (ctx: TToolContext, input: any) => Promise<{ id: string }> };
 
 // The API's own create schemas, minus references to other rows (goalId, parentId…): the model
@@ -23,7 +27,11 @@ const TOOLS: Record<string, TTool> = {
     description: "Record a concrete commitment the user made (dueAt and remindAt in Unix ms).",
     schema: ZCreateCommitmentSchema.pick({ title: true, description: true, dueAt: true, remindAt: true }),
     entityType: "commitment",
-    run: ({ db, userId }, data) => db.commitment.create({ data: { ...data, userId }, select: { id: true } }),
+    run: async ({ db, userId, queues }, data) => {
+      const row = await db.commitment.create({ data: { ...data, userId }, select: { id: true, userId: true, remindAt: true, status: true } });
+      await syncCommitmentReminder({ db, queues: queues ?? null, row });
+      return row;
+    },
   },
   log_emotion: {
     description: "Log an emotion the user reported (valence positive, neutral or negative; intensity 1-10).",
@@ -44,10 +52,14 @@ const TOOLS: Record<string, TTool> = {
     run: ({ db, userId }, data) => db.task.create({ data: { ...data, userId }, select: { id: true } }),
   },
   create_deadline: {
-    description: "Create a deadline for the user (dueAt in Unix ms; importance 1-10).",
-    schema: ZCreateDeadlineSchema.pick({ title: true, description: true, type: true, dueAt: true, importance: true, consequences: true }),
+    description: "Create a deadline for the user (dueAt and reminderAt in Unix ms; importance 1-10).",
+    schema: ZCreateDeadlineSchema.pick({ title: true, description: true, type: true, dueAt: true, reminderAt: true, importance: true, consequences: true }),
     entityType: "deadline",
-    run: ({ db, userId }, data) => db.deadline.create({ data: { ...data, userId }, select: { id: true } }),
+    run: async ({ db, userId, queues }, data) => {
+      const row = await db.deadline.create({ data: { ...data, userId }, select: { id: true, userId: true, reminderAt: true, status: true, deletedAt: true } });
+      await syncDeadlineReminder({ db, queues: queues ?? null, row });
+      return row;
+    },
   },
 };
 

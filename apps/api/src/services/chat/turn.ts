@@ -4,6 +4,7 @@ import type { TChatAction, TChatDoneEvent } from "@cto/contracts/api/chat";
 import { toApiRow } from "@cto/contracts/rows";
 import { Message } from "@cto/contracts/tables";
 import type { Db } from "@cto/db/client";
+import type { TQueues } from "@cto/queue/queues";
 
 import { buildPrompt, loadHistory, retrieveSources } from "./prompt.ts";
 import { MAX_TOKENS, recordFailure, recordSuccess, recordToolRound, rememberExchange, TEMPERATURE, type TTurn } from "./record.ts";
@@ -25,7 +26,7 @@ const toErrorEvent = (error: unknown) => {
  * any tool calls in between), then store everything the reply produced. A failure ends with an
  * `error` event and an ERROR AiResponse, never with a half-stored reply.
  */
-export async function* runChatTurn({ db, ai, turn }: { db: Db; ai: TAiProvider; turn: TTurn }): AsyncGenerator<TChatTurnEvent> {
+export async function* runChatTurn({ db, ai, turn, queues = null }: { db: Db; ai: TAiProvider; turn: TTurn; queues?: TQueues | null }): AsyncGenerator<TChatTurnEvent> {
   const usage: TChatUsage = { promptTokens: 0, completionTokens: 0 };
   let cost = 0;
   const started = performance.now();
@@ -49,7 +50,7 @@ export async function* runChatTurn({ db, ai, turn }: { db: Db; ai: TAiProvider; 
       cost += ai.costOf(result.model, result.usage);
       if (result.toolCalls.length === 0 || round === MAX_TOOL_ROUNDS) break;
       const ran = [];
-      for (const call of result.toolCalls) ran.push({ call, ...(await runToolCall({ db, userId: turn.userId, conversationId: turn.conversationId }, call)) });
+      for (const call of result.toolCalls) ran.push({ call, ...(await runToolCall({ db, userId: turn.userId, conversationId: turn.conversationId, queues }, call)) });
       await recordToolRound({ db, conversationId: turn.conversationId, content: result.content, toolCalls: result.toolCalls, results: ran.map(({ call, result: output }) => ({ toolCallId: call.id, result: output })) });
       actions.push(...ran.map(({ action }) => action));
       messages.push({ role: "assistant", content: result.content, toolCalls: result.toolCalls }, ...ran.map(({ call, result: output }) => ({ role: "tool" as const, content: JSON.stringify(output), toolCallId: call.id })));
