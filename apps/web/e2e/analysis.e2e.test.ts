@@ -109,9 +109,8 @@ describe("analysis sessions", () => {
     await screenshot(page, "analysis-text-phone");
 
     await page.getByRole("button", { name: "Move to trash" }).click();
-    await page.waitForTimeout(3000); await screenshot(page, "debug-trash");
     await page.waitForURL((url) => url.pathname === "/analysis");
-    await expect(page.getByRole("link", { name: "Landlord about the deposit" }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole("link", { name: "Landlord about the deposit" }).count()).toBe(0);
     await page.getByRole("radio", { name: "Trash" }).click();
     const trash = page.getByRole("list", { name: "Sessions in the trash" });
     await trash.getByRole("listitem").filter({ hasText: "Landlord about the deposit" }).getByRole("button", { name: "Restore" }).click();

@@ -1,7 +1,7 @@
 import { analysisRoute, analysisSessionRoute } from "./routes/analysis.tsx";
 import { appLayoutRoute } from "./routes/app-layout.tsx";
 import { forgotPasswordRoute, resetPasswordRoute, signInRoute, signUpRoute, verifyEmailRoute } from "./routes/auth.tsx";
-import { chatRoute } from "./routes/chat.tsx";
+import { chatConversationRoute, chatRoute } from "./routes/chat.tsx";
 import { checkInsRoute } from "./routes/check-ins.tsx";
 import { dashboardRoute } from "./routes/dashboard.tsx";
 import { goalsRoute } from "./routes/goals.tsx";
@@ -14,7 +14,7 @@ import { settingsRoute } from "./routes/settings.tsx";
  * parent is `appLayoutRoute` (signed in) or `rootRoute` (public), import it here and list it in
  * `signedInRoutes` (or `publicRoutes`). The catch-all `notFoundRoute` stays last.
  */
-const signedInRoutes = [dashboardRoute, chatRoute, checkInsRoute, goalsRoute, settingsRoute, analysisRoute, analysisSessionRoute] as const;
+const signedInRoutes = [dashboardRoute, chatRoute, chatConversationRoute, checkInsRoute, goalsRoute, settingsRoute, analysisRoute, analysisSessionRoute] as const;
 
 const publicRoutes = [signInRoute, signUpRoute, forgotPasswordRoute, resetPasswordRoute, verifyEmailRoute] as const;
 

@@ -21,7 +21,7 @@ export const useConfirmOcr = () => {
     onSuccess: ({ session, messages }) => {
       queryClient.setQueryData(analysisKeys.session(session.id), session);
       queryClient.setQueryData(analysisKeys.messages(session.id), messages);
-      void queryClient.invalidateQueries({ queryKey: ["analysis", "sessions"] });
+      void queryClient.invalidateQueries({ queryKey: analysisKeys.lists });
     },
   });
 };

@@ -15,7 +15,7 @@ export const useCreateMessage = () => {
     onSuccess: (_message, { sessionId }) => {
       void queryClient.invalidateQueries({ queryKey: analysisKeys.messages(sessionId) });
       // A new message moves lastActivity, so the list order changes.
-      void queryClient.invalidateQueries({ queryKey: ["analysis", "sessions"] });
+      void queryClient.invalidateQueries({ queryKey: analysisKeys.lists });
     },
   });
 };

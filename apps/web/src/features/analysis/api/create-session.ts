@@ -14,7 +14,7 @@ export const useCreateSession = () => {
     mutationFn: createSession,
     onSuccess: (session) => {
       queryClient.setQueryData(analysisKeys.session(session.id), session);
-      void queryClient.invalidateQueries({ queryKey: ["analysis", "sessions"] });
+      void queryClient.invalidateQueries({ queryKey: analysisKeys.lists });
     },
   });
 };

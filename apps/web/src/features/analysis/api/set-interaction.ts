@@ -18,7 +18,7 @@ export const useSetInteraction = () => {
     onSuccess: (message, { sessionId }) => {
       // The answer is the message with its flags: put it in place instead of reloading the chat.
       queryClient.setQueryData<TAnalysisMessage[]>(analysisKeys.messages(sessionId), (messages) => messages?.map((item) => (item.id === message.id ? message : item)));
-      void queryClient.invalidateQueries({ queryKey: ["analysis", "sessions"] });
+      void queryClient.invalidateQueries({ queryKey: analysisKeys.lists });
     },
   });
 };

@@ -12,7 +12,8 @@ export const restoreSession = (id: string) => unwrap(api.POST("/analysis-session
 
 const useRefreshingMutation = <T,>(mutationFn: (input: T) => Promise<unknown>) => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: analysisKeys.all }) });
+  // Only the lists: refetching the trashed session itself would answer 404 under the page that trashed it.
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: analysisKeys.lists }) });
 };
 
 export const useTrashSession = () => useRefreshingMutation(trashSession);

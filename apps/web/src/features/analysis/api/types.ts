@@ -25,6 +25,7 @@ export const ocrItems = (session: TAnalysisSession): TOcrItem[] | null => {
 
 export const analysisKeys = {
   all: ["analysis"] as const,
+  lists: ["analysis", "sessions"] as const,
   sessions: (filters: object) => ["analysis", "sessions", filters] as const,
   session: (id: string) => ["analysis", "session", id] as const,
   messages: (id: string) => ["analysis", "messages", id] as const,

@@ -18,7 +18,7 @@ const useSessionMutation = <T extends { id: string }>(mutationFn: (input: T) => 
     mutationFn,
     onSuccess: (session) => {
       queryClient.setQueryData(analysisKeys.session(session.id), session);
-      void queryClient.invalidateQueries({ queryKey: ["analysis", "sessions"] });
+      void queryClient.invalidateQueries({ queryKey: analysisKeys.lists });
     },
   });
 };
