@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ZAnalysisMessageFiltersSchema, ZAnalysisMessageSchema, ZCreateAnalysisMessageSchema, ZUpdateAnalysisMessageSchema } from "@cto/contracts/api/analysis";
 import { zPage, ZPageQuerySchema } from "@cto/contracts/pagination";
 
+import { syncEmbeddings } from "../../lib/embedding-hooks.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 import { findOwnedMessage, findOwnedSession, serializeMessage, touchSession, withInteractions } from "./shared.ts";
@@ -52,6 +53,7 @@ export const sessionMessageRoutes = createRouter()
         await touchSession(tx, id);
         return created;
       });
+      await syncEmbeddings({ c, db, userId, ownerKind: "ANALYSIS_MESSAGE", ownerIds: [message.id], event: "create" });
       return c.json(serializeMessage(message), 201);
     },
   );
@@ -74,6 +76,7 @@ export const analysisMessageRoutes = createRouter()
       const { id } = c.req.valid("param");
       await findOwnedMessage(db, userId, id);
       const updated = await db.analysisMessage.update({ where: { id }, data: c.req.valid("json"), include: withInteractions(userId) });
+      await syncEmbeddings({ c, db, userId, ownerKind: "ANALYSIS_MESSAGE", ownerIds: [id], event: "update" });
       return c.json(serializeMessage(updated), 200);
     },
   )

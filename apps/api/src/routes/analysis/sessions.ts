@@ -6,6 +6,7 @@ import { Prisma, type Db } from "@cto/db/client";
 
 import { ApiError } from "../../errors.ts";
 import { errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
+import { syncEmbeddings } from "../../lib/embedding-hooks.ts";
 import { resourceRoutes, type ModelDelegate, type TAfterWrite } from "../../lib/resource.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 import { screenshotKey } from "../../services/analysis/screenshot.ts";
@@ -39,6 +40,13 @@ const deleteScreenshot: TAfterWrite = async ({ c, event, row }) => {
   await c.get("storage").delete(key).catch((error: unknown) => console.warn(`api: could not delete ${key}: ${(error as Error).message}`));
 };
 
+/** A session in the trash takes its messages out of search with it; a restored one brings them back. */
+const syncMessageEmbeddings: TAfterWrite = async ({ c, db, userId, event, row }) => {
+  if (event !== "trash" && event !== "restore") return;
+  const messages = await db.analysisMessage.findMany({ where: { analysisSessionId: row.id }, select: { id: true } });
+  await syncEmbeddings({ c, db, userId, ownerKind: "ANALYSIS_MESSAGE", ownerIds: messages.map((message) => message.id), event });
+};
+
 export const analysisSessionRoutes = resourceRoutes({
   name: "analysis sessions",
   tag: "Analysis sessions",
@@ -50,7 +58,7 @@ export const analysisSessionRoutes = resourceRoutes({
   where: ({ status, type, pinned }) => ({ status, type, ...(pinned === undefined ? {} : { isPinned: pinned === "true" }) }),
   sorts: { lastActivity: [{ lastActivity: "desc" }], createdAt: [{ createdAt: "desc" }] },
   softDelete: true,
-  afterWrite: [deleteScreenshot],
+  afterWrite: [deleteScreenshot, syncMessageEmbeddings],
 }).openapi(
   createRoute({
     method: "post", path: "/{id}/transition", tags: ["Analysis sessions"], summary: "Move a session along its state machine (see the status description)", security: SECURITY, middleware: requireAuth,

@@ -4,6 +4,7 @@ import {
 } from "@cto/contracts/api/assistant";
 import { Event, Person, Place } from "@cto/contracts/tables";
 
+import { embedOnWrite } from "../../lib/embedding-hooks.ts";
 import { resourceRoutes } from "../../lib/resource.ts";
 
 /** People, places and events of the assistant context (003): soft-deleted, with trash and restore. */
@@ -14,6 +15,7 @@ export const personRoutes = resourceRoutes({
   name: "people",
   tag: "People",
   model: (db) => db.person,
+  afterWrite: [embedOnWrite("PERSON")],
   table: Person,
   create: ZCreatePersonSchema,
   update: ZUpdatePersonSchema,
@@ -34,6 +36,7 @@ export const placeRoutes = resourceRoutes({
   name: "places",
   tag: "Places",
   model: (db) => db.place,
+  afterWrite: [embedOnWrite("PLACE")],
   table: Place,
   create: ZCreatePlaceSchema,
   update: ZUpdatePlaceSchema,
@@ -52,6 +55,7 @@ export const eventRoutes = resourceRoutes({
   name: "events",
   tag: "Events",
   model: (db) => db.event,
+  afterWrite: [embedOnWrite("EVENT")],
   table: Event,
   create: ZCreateEventSchema,
   update: ZUpdateEventSchema,

@@ -2,6 +2,7 @@ import { Prisma } from "@cto/db/client";
 import { ZConversationFiltersSchema, ZCreateConversationSchema, ZUpdateConversationSchema } from "@cto/contracts/api/coaching";
 import { Conversation } from "@cto/contracts/tables";
 
+import { embedOnWrite } from "../../lib/embedding-hooks.ts";
 import { resourceRoutes } from "../../lib/resource.ts";
 
 /** Prisma wants `DbNull` (SQL NULL) rather than `null` for a nullable JSON column. */
@@ -11,6 +12,7 @@ export const conversationRoutes = resourceRoutes({
   name: "conversations",
   tag: "Conversations",
   model: (db) => db.conversation,
+  afterWrite: [embedOnWrite("CONVERSATION")],
   table: Conversation,
   create: ZCreateConversationSchema,
   update: ZUpdateConversationSchema,

@@ -3,6 +3,7 @@ import {
 } from "@cto/contracts/api/coaching";
 import { Emotion, EnergyMetric, Insight } from "@cto/contracts/tables";
 
+import { embedOnWrite } from "../../lib/embedding-hooks.ts";
 import { resourceRoutes } from "../../lib/resource.ts";
 
 /** `from` inclusive, `to` exclusive, on recordedAt (the [userId, recordedAt] index). */
@@ -13,6 +14,7 @@ export const insightRoutes = resourceRoutes({
   name: "insights",
   tag: "Insights",
   model: (db) => db.insight,
+  afterWrite: [embedOnWrite("INSIGHT")],
   table: Insight,
   create: ZCreateInsightSchema,
   update: ZUpdateInsightSchema,
@@ -26,6 +28,7 @@ export const emotionRoutes = resourceRoutes({
   name: "emotions",
   tag: "Wellbeing",
   model: (db) => db.emotion,
+  afterWrite: [embedOnWrite("EMOTION")],
   table: Emotion,
   create: ZCreateEmotionSchema,
   update: ZUpdateEmotionSchema,
@@ -39,6 +42,7 @@ export const energyMetricRoutes = resourceRoutes({
   name: "energy metrics",
   tag: "Wellbeing",
   model: (db) => db.energyMetric,
+  afterWrite: [embedOnWrite("ENERGY_METRIC")],
   table: EnergyMetric,
   create: ZCreateEnergyMetricSchema,
   update: ZUpdateEnergyMetricSchema,

@@ -7,6 +7,7 @@ import { toApiRow } from "@cto/contracts/rows";
 import { Message } from "@cto/contracts/tables";
 
 import { ApiError } from "../../errors.ts";
+import { syncEmbeddings } from "../../lib/embedding-hooks.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 
@@ -64,6 +65,7 @@ export const messageRoutes = createRouter()
         db.message.create({ data: { conversationId: id, userId, role: "USER", content, ...(source ? { source } : {}), ...(metadata ? { metadata: metadata as object } : {}) } }),
         db.conversation.update({ where: { id }, data: { updatedAt: new Date() }, select: { id: true } }),
       ]);
+      await syncEmbeddings({ c, db, userId, ownerKind: "MESSAGE", ownerIds: [message.id], event: "create" });
       return c.json(serialize(message), 201);
     },
   )

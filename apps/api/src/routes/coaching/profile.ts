@@ -5,6 +5,7 @@ import { toApiRow } from "@cto/contracts/rows";
 import { UserContext } from "@cto/contracts/tables";
 
 import { ApiError } from "../../errors.ts";
+import { syncEmbeddings } from "../../lib/embedding-hooks.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 
@@ -28,6 +29,7 @@ export const profileRoutes = createRouter()
       const userId = c.get("auth").userId;
       const data = c.req.valid("json");
       const context = await c.get("db").userContext.upsert({ where: { userId }, create: { ...data, userId }, update: data });
+      await syncEmbeddings({ c, db: c.get("db"), userId, ownerKind: "USER_CONTEXT", ownerIds: [context.id], event: "update" });
       return c.json(toApiRow(UserContext, context, ["userId"]), 200);
     },
   )

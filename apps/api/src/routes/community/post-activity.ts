@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ZCreateReplySchema, ZFeedPostSchema, ZReplySchema } from "@cto/contracts/api/community";
 import { zPage, ZPageQuerySchema } from "@cto/contracts/pagination";
 
+import { syncEmbeddings } from "../../lib/embedding-hooks.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 import { assertPublished, authorSelect, feedInclude, findVisiblePost, serializeFeedPost, serializeReply } from "./shared.ts";
@@ -65,6 +66,7 @@ export const postActivityRoutes = createRouter()
       const { id } = c.req.valid("param");
       assertPublished(await findVisiblePost(db, authorId, id));
       const reply = await db.reply.create({ data: { ...c.req.valid("json"), postId: id, authorId }, include: { author: authorSelect } });
+      await syncEmbeddings({ c, db, userId: authorId, ownerKind: "REPLY", ownerIds: [reply.id], event: "create" });
       return c.json(serializeReply(reply), 201);
     },
   );

@@ -6,6 +6,7 @@ import { Post } from "@cto/contracts/tables";
 
 import { ApiError } from "../../errors.ts";
 import { errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
+import { embedOnWrite } from "../../lib/embedding-hooks.ts";
 import { resourceRoutes } from "../../lib/resource.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 
@@ -14,6 +15,7 @@ export const postRoutes = resourceRoutes({
   name: "posts",
   tag: "Posts",
   model: (db) => db.post,
+  afterWrite: [embedOnWrite("POST")],
   table: Post,
   owner: "authorId",
   create: ZCreatePostSchema,

@@ -5,6 +5,7 @@ import { ZCreateReplySchema, ZReplySchema } from "@cto/contracts/api/community";
 
 import type { AppEnv } from "../../context.ts";
 import { ApiError } from "../../errors.ts";
+import { syncEmbeddings } from "../../lib/embedding-hooks.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 import { authorSelect, serializeReply } from "./shared.ts";
@@ -28,6 +29,7 @@ export const replyRoutes = createRouter()
       const { id } = c.req.valid("param");
       await assertOwnReply(c, id);
       const reply = await c.get("db").reply.update({ where: { id }, data: c.req.valid("json"), include: { author: authorSelect } });
+      await syncEmbeddings({ c, db: c.get("db"), userId: reply.authorId, ownerKind: "REPLY", ownerIds: [reply.id], event: "update" });
       return c.json(serializeReply(reply), 200);
     },
   )

@@ -1,7 +1,7 @@
 import type { TAiProvider, TChatUsage, TToolCall } from "@cto/ai/provider";
 import type { TChatAction, TChatSource } from "@cto/contracts/api/chat";
 import type { Db } from "@cto/db/client";
-import { upsertEmbedding } from "@cto/db/vector";
+import { embedOwners } from "@cto/db/embeddings";
 
 export const TEMPERATURE = 0.7;
 export const MAX_TOKENS = 1024;
@@ -98,9 +98,11 @@ export const recordToolRound = async ({ db, conversationId, content, toolCalls, 
   ]);
 };
 
-/** Both sides of the exchange become memory, in the provider's embedding space. */
-export const rememberExchange = async ({ db, ai, userId, messages }: { db: Db; ai: TAiProvider; userId: string; messages: { id: string; content: string }[] }) => {
-  const embed = async (content: string) => (await ai.embed([content])).vectors[0]!;
-  for (const message of messages.filter((entry) => entry.content.trim()))
-    await upsertEmbedding(db, { userId, ownerKind: "MESSAGE", ownerId: message.id, content: message.content, model: ai.embeddingModel, embed });
+/**
+ * Both sides of the exchange become memory at once (the next turn may need them), in the provider's
+ * embedding space, through the same pipeline as the worker's jobs: chunked, deduplicated, one model call.
+ */
+export const rememberExchange = async ({ db, ai, messages }: { db: Db; ai: TAiProvider; userId: string; messages: { id: string; content: string }[] }) => {
+  const embed = async (texts: string[]) => (await ai.embed(texts)).vectors;
+  await embedOwners(db, { model: ai.embeddingModel, embed }, messages.map((message) => ({ ownerKind: "MESSAGE" as const, ownerId: message.id })));
 };

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { embedOwners, reindexEmbeddings, type TEmbedder } from "@cto/db/embeddings";
+import { createProducerConnection } from "@cto/queue/connection";
+import { createQueues, type TQueues } from "@cto/queue/queues";
+
+import { createApp } from "../src/app.ts";
+import { signedUpBrowser, startApi, type Harness } from "./harness.ts";
+
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+describe("embeddings follow what the API writes", () => {
+  let base: Harness;
+  let withQueues: Harness;
+  let embedder: TEmbedder;
+  const connection = createProducerConnection(redisUrl);
+  const queues: TQueues = createQueues({ connection, prefix: `cto-test-api-embeddings-${process.pid}-${Date.now()}` });
+  beforeAll(async () => {
+    base = await startApi();
+    withQueues = { ...base, app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues }) };
+    embedder = { model: base.ai.embeddingModel, embed: async (texts) => (await base.ai.embed(texts)).vectors };
+  });
+  afterAll(async () => {
+    await queues.queue("embeddings").obliterate({ force: true });
+    await queues.close();
+    connection.disconnect();
+    await base.close();
+  });
+
+  /** The upsert jobs waiting for this owner, and what the worker's processor does with them. */
+  const jobsFor = async (ownerId: string) => (await queues.queue("embeddings").getJobs(["waiting"])).filter((job) => job.data.ownerId === ownerId);
+  const runJobs = async (ownerId: string) => {
+    const jobs = await jobsFor(ownerId);
+    for (const job of jobs) await embedOwners(base.db, embedder, [{ ownerKind: job.data.ownerKind, ownerId: job.data.ownerId }]);
+    return jobs.length;
+  };
+  const rows = (ownerId: string) => base.db.embedding.findMany({ where: { ownerId } });
+  const search = async (user: Awaited<ReturnType<typeof signedUpBrowser>>, q: string) =>
+    (await user.request("GET", `/search?q=${encodeURIComponent(q)}&scope=memory`)).body.memory as { ownerId: string; ownerKind: string }[];
+
+  it("creating and changing a goal enqueues an upsert job, whose result search finds; the old text stops answering", async () => {
+    const user = await signedUpBrowser(withQueues, "goals");
+    const created = await user.request("POST", "/goals", { title: "Hire a staff engineer", period: "quarterly" });
+    expect(created.status).toBe(201);
+    const [job] = await jobsFor(created.body.id);
+    expect(job).toMatchObject({ name: "upsert", data: { userId: user.userId, ownerKind: "GOAL", ownerId: created.body.id } });
+    await runJobs(created.body.id);
+    expect((await search(user, "Hire a staff engineer"))[0]).toMatchObject({ ownerKind: "goal", ownerId: created.body.id });
+
+    await queues.queue("embeddings").drain();
+    expect((await user.request("PATCH", `/goals/${created.body.id}`, { title: "Promote from within" })).status).toBe(200);
+    expect(await runJobs(created.body.id)).toBe(1);
+    expect((await rows(created.body.id)).map((row) => row.content)).toEqual(["Promote from within"]);
+  });
+
+  it("trash removes a person's embeddings at once, restore enqueues them again, and a hard delete leaves none", async () => {
+    const user = await signedUpBrowser(withQueues, "people");
+    const person = (await user.request("POST", "/people", { name: "Priya", notes: "Mentor for the platform team" })).body;
+    await runJobs(person.id);
+    expect(await rows(person.id)).toHaveLength(1);
+    await queues.queue("embeddings").drain();
+
+    expect((await user.request("DELETE", `/people/${person.id}`)).status).toBe(204);
+    expect(await rows(person.id)).toHaveLength(0);
+    expect(await search(user, "Mentor for the platform team")).toEqual([]);
+    expect((await user.request("POST", `/people/${person.id}/restore`)).status).toBe(200);
+    expect(await runJobs(person.id)).toBe(1);
+    expect(await rows(person.id)).toHaveLength(1);
+
+    expect((await user.request("DELETE", `/people/${person.id}?permanent=true`)).status).toBe(204);
+    expect(await rows(person.id)).toHaveLength(0);
+  });
+
+  it("messages, the context profile and analysis messages are embedded too; trashing a session hides its messages", async () => {
+    const user = await signedUpBrowser(withQueues, "custom");
+    const conversation = (await user.request("POST", "/conversations", { title: "1:1 prep" })).body;
+    const message = (await user.request("POST", `/conversations/${conversation.id}/messages`, { content: "I want to give clearer feedback" })).body;
+    expect(await runJobs(message.id)).toBe(1);
+    const context = (await user.request("PUT", "/me/context", { personalBio: "Engineering manager of nine" })).body;
+    expect(await runJobs(context.id)).toBe(1);
+    expect((await rows(context.id))[0]!.content).toBe("About me: Engineering manager of nine");
+
+    const session = (await user.request("POST", "/analysis-sessions", { type: "text", title: "Chat with Sam" })).body;
+    const said = (await user.request("POST", `/analysis-sessions/${session.id}/messages`, { author: "contact", text: "Can we move the launch?" })).body;
+    expect(said.id).toBeTruthy();
+    expect(await runJobs(said.id)).toBe(1);
+    expect(await rows(said.id)).toHaveLength(1);
+    expect((await user.request("DELETE", `/analysis-sessions/${session.id}`)).status).toBe(204);
+    expect(await rows(said.id)).toHaveLength(0);
+  });
+
+  it("without Redis the write succeeds, an update drops the stale vectors, and the worker's sweep embeds what is missing", async () => {
+    const dead = createProducerConnection("redis://127.0.0.1:1", { retryStrategy: () => null, lazyConnect: true });
+    dead.on("error", () => undefined);
+    const deadQueues = createQueues({ connection: dead, prefix: "cto-test-dead" });
+    deadQueues.queue("embeddings").on("error", () => undefined);
+    const unreachable = { ...base, app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues: deadQueues }) };
+    try {
+      for (const target of [base, unreachable]) {
+        const user = await signedUpBrowser(target, "offline");
+        const task = (await user.request("POST", "/tasks", { title: "Renew the passport" })).body;
+        expect(task.id).toBeTruthy();
+        expect(await rows(task.id)).toHaveLength(0);
+        expect(await reindexEmbeddings(base.db, embedder, { userId: user.userId })).toMatchObject({ owners: 1 });
+        expect((await search(user, "Renew the passport"))[0]).toMatchObject({ ownerId: task.id });
+
+        expect((await user.request("PATCH", `/tasks/${task.id}`, { title: "Book the visa appointment" })).status).toBe(200);
+        expect(await rows(task.id)).toHaveLength(0);
+        await reindexEmbeddings(base.db, embedder, { userId: user.userId });
+        expect((await rows(task.id)).map((row) => row.content)).toEqual(["Book the visa appointment"]);
+      }
+    } finally {
+      await deadQueues.close().catch(() => undefined);
+      dead.disconnect();
+    }
+  });
+});
