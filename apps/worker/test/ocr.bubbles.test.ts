@@ -11,7 +11,7 @@ describe("bubblesToItems: lines to chat messages by layout", () => {
         line("Hey, are we still on for dinner", 62, 54, 472),
         line("tonight?", 60, 90, 173),
         line("Yes! Seven at the Italian place?", 294, 191, 739),
-        line("I will bring the book I told you about", 228, 291, 726),
+        line("I will bring the book | told you about", 228, 291, 726),
         line("last week", 227, 327, 358),
       ],
       800,
@@ -19,6 +19,7 @@ describe("bubblesToItems: lines to chat messages by layout", () => {
     expect(items).toEqual([
       { id: "ocr-1", text: "Hey, are we still on for dinner tonight?", author: "contact" },
       { id: "ocr-2", text: "Yes! Seven at the Italian place?", author: "user" },
+      // The pipe Tesseract reads for a lone "I" is put right.
       { id: "ocr-3", text: "I will bring the book I told you about last week", author: "user" },
     ]);
   });

@@ -13,6 +13,8 @@ type TGroup = { lines: TOcrLine[]; box: TBox };
 const joinBoxes = (a: TBox, b: TBox): TBox => ({ x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) });
 const overlapsHorizontally = (a: TBox, b: TBox) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0);
 const isNoise = (line: TOcrLine) => line.confidence < MIN_CONFIDENCE || !/[\p{L}\p{N}]/u.test(line.text);
+// Tesseract often reads a lone capital I in chat fonts as a pipe; a pipe between words is never meant.
+const cleanText = (text: string) => text.replace(/(^|\s)\|(?=\s|$)/g, "$1I").replace(/\s+/g, " ").trim();
 
 /**
  * Turns recognised lines into chat messages: lines close below one another that share some width
@@ -37,7 +39,7 @@ export const bubblesToItems = (lines: TOcrLine[], imageWidth: number): TOcrItem[
     const rightMargin = imageWidth - group.box.x1;
     return {
       id: `ocr-${index + 1}`,
-      text: group.lines.map((line) => line.text).join(" ").replace(/\s+/g, " ").trim(),
+      text: cleanText(group.lines.map((line) => line.text).join(" ")),
       author: rightMargin < leftMargin ? ("user" as const) : ("contact" as const),
     };
   });
