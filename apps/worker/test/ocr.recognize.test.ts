@@ -11,8 +11,10 @@ import { createLocalStorage } from "@cto/storage/local";
 import type { TStorage } from "@cto/storage/storage";
 
 import { processOcrRecognize } from "../src/jobs/ocr.recognize.ts";
+import { REGISTRY } from "../src/jobs/registry.ts";
+import { startRuntime } from "../src/runtime.ts";
 import { createOcrRecognizer } from "../src/services/ocr/recognizer.ts";
-import { createTestDeps, memoryLogger, testPrefix } from "./deps.ts";
+import { createTestDeps, memoryLogger, REDIS_URL, testPrefix, waitFor } from "./deps.ts";
 import { launchChromium, renderChat, similarity, type Browser, type TChatLine } from "./ocr-render.ts";
 
 const CONVERSATION: TChatLine[] = [
@@ -28,13 +30,14 @@ let browser: Browser;
 let root: string;
 let storage: TStorage;
 let harness: ReturnType<typeof createTestDeps>;
+const prefix = testPrefix("ocr");
 const recognizer = createOcrRecognizer({ cachePath: path.join(tmpdir(), "cto-test-tesseract") });
 
 beforeAll(async () => {
   browser = await launchChromium();
   root = await mkdtemp(path.join(tmpdir(), "cto-ocr-"));
   storage = createLocalStorage({ root });
-  harness = createTestDeps({ prefix: testPrefix("ocr"), db: ctx.db, storage, ocr: recognizer, log: memoryLogger().log });
+  harness = createTestDeps({ prefix, db: ctx.db, storage, ocr: recognizer, log: memoryLogger().log });
 });
 afterAll(async () => {
   await harness?.close(["ocr"]);
@@ -114,5 +117,18 @@ describe("ocr/recognize on chat screenshots rendered by Chromium", () => {
     await expect(processOcrRecognize(job, deps)).rejects.toThrow("disk on fire");
     expect((await sessionOf(payload.analysisSessionId)).status).toBe("ERROR");
     expect((await lastAudit(payload.analysisSessionId))?.errorMessage).toMatch(/retry the analysis/);
+  });
+
+  it("runs as a queued job through the worker runtime: enqueued with its contract, processed, session ready to check", async () => {
+    const payload = await uploadedSession(await renderChat(browser, CONVERSATION.slice(0, 2)));
+    const runtime = startRuntime({ deps: harness.deps, redisUrl: REDIS_URL, prefix, registry: REGISTRY, only: ["ocr"], concurrency: 1, lockDuration: 30_000, stalledInterval: 30_000 });
+    try {
+      await harness.queues.enqueue("ocr", "recognize", payload);
+      const session = await waitFor(() => sessionOf(payload.analysisSessionId), (row) => row.status !== "ANALYSIS_IN_PROGRESS", 60_000, 200);
+      expect(session.status).toBe("VERIFYING_OCR");
+      expect((session.ocrResult as { author: string }[]).map((item) => item.author)).toEqual(["contact", "user"]);
+    } finally {
+      await runtime.close();
+    }
   });
 });
