@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+
+import { expectVisible, screenshot, useE2e } from "./harness.ts";
+
+describe("search", () => {
+  const e2e = useE2e();
+
+  it("finds memory and knowledge, filters by kind and scope, and keeps the search in the URL", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+    await e2e.signIn(page);
+    await page.goto("/search");
+    await expectVisible(page.getByText("What are you looking for?"));
+    await page.getByLabel("Search for").fill("focus before 11:00 and meetings after lunch");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL(/q=focus/);
+    const memory = page.getByRole("region", { name: "From your memory" });
+    const knowledge = page.getByRole("region", { name: "From the knowledge base" });
+    await expectVisible(memory.getByRole("listitem").first());
+    await expectVisible(knowledge.getByRole("listitem").first());
+    await screenshot(page, "search");
+
+    await page.getByText("Filters").click();
+    await page.getByLabel("Insights").check();
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL(/kinds=insight/);
+    await expect.poll(async () => (await memory.getByRole("listitem").allTextContents()).every((text) => text.startsWith("Insight"))).toBe(true);
+    await expectVisible(memory.getByText(/You report the most focus before 11:00/));
+
+    await page.getByRole("radio", { name: "Knowledge base" }).click();
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL(/scope=knowledge/);
+    await expect.poll(() => memory.count()).toBe(0);
+    await expectVisible(knowledge.getByRole("listitem").first());
+
+    // A reload (or a shared link) shows the same search.
+    await page.reload();
+    await expect(page.getByLabel("Search for").inputValue()).resolves.toBe("focus before 11:00 and meetings after lunch");
+    await expectVisible(knowledge.getByRole("listitem").first());
+  });
+
+  it("tells a new user when nothing of theirs matches", async () => {
+    const page = await e2e.newPage({ viewport: { width: 390, height: 844 } });
+    await e2e.signUpFresh(page);
+    await page.goto("/search?q=delegation&scope=memory");
+    await expectVisible(page.getByText("Nothing in your memory matches"));
+    await screenshot(page, "search-empty-phone");
+  });
+});

@@ -1,0 +1,66 @@
+import { useNavigate, useSearch } from "@tanstack/react-router";
+import { useState } from "react";
+
+import { Card, PageHeader } from "../../../components/ui/card.tsx";
+import { Field } from "../../../components/ui/field.tsx";
+import { Select } from "../../../components/ui/input.tsx";
+import { Segmented } from "../../../components/ui/segmented.tsx";
+import { LoadingBlock } from "../../../components/ui/spinner.tsx";
+import { EmptyState, ErrorState } from "../../../components/ui/states.tsx";
+import { formatDate } from "../../../lib/format.ts";
+import { useReports, type TReportType } from "../api/get-reports.ts";
+import { InsightsList } from "./insights-list.tsx";
+import { ReportDetail } from "./report-detail.tsx";
+
+export type TReportsSearch = { type?: TReportType };
+
+const TYPES: { value: TReportType; label: string }[] = [
+  { value: "two_day", label: "2 days" },
+  { value: "seven_day", label: "7 days" },
+  { value: "twenty_one_day", label: "21 days" },
+];
+
+const Reports = ({ type }: { type: TReportType }) => {
+  const reports = useReports(type);
+  const [selected, setSelected] = useState<string | null>(null);
+  if (reports.isPending) return <LoadingBlock lines={6} label="Loading reports…" />;
+  if (reports.isError) return <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />;
+  const items = reports.data.items;
+  if (!items.length) return <EmptyState title="No report for this period yet" description="Cto writes these reports on a schedule once you have a few days of check-ins." />;
+  const report = items.find((item) => item.id === selected) ?? items[0]!;
+  return (
+    <div className="space-y-5">
+      {items.length > 1 && (
+        <Field label="Period" className="max-w-xs">
+          <Select value={report.id} onChange={(event) => setSelected(event.target.value)}>
+            {items.map((item) => (
+              <option key={item.id} value={item.id}>
+                {formatDate(item.periodStart)} – {formatDate(item.periodEnd)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <ReportDetail report={report} />
+    </div>
+  );
+};
+
+/** 000's 2-, 7- and 21-day reports with their charts, and the coach's insights. */
+export const ReportsPage = () => {
+  const search = useSearch({ strict: false }) as TReportsSearch;
+  const navigate = useNavigate();
+  const type = search.type ?? "seven_day";
+  return (
+    <div data-testid="reports-page">
+      <PageHeader title="Reports" description="How your days went: energy, mood, commitments and goals, over 2, 7 or 21 days." />
+      <Segmented label="Report length" className="mb-4" value={type} onChange={(next) => void navigate({ to: "/reports", search: { type: next }, replace: true })} options={TYPES} />
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <Card>
+          <Reports key={type} type={type} />
+        </Card>
+        <InsightsList />
+      </div>
+    </div>
+  );
+};
