@@ -75,6 +75,16 @@ describe("ocr/recognize on chat screenshots rendered by Chromium", () => {
     expect(await lastAudit(payload.analysisSessionId)).toMatchObject({ status: "completed", actionType: "analyze", entityType: "analysis_session" });
   });
 
+  it("reads a dark-mode chat (light text on dark bubbles) just as well", async () => {
+    const payload = await uploadedSession(await renderChat(browser, CONVERSATION, { dark: true }));
+    await processOcrRecognize(await jobFor(payload), harness.deps);
+    const session = await sessionOf(payload.analysisSessionId);
+    expect(session.status).toBe("VERIFYING_OCR");
+    const items = session.ocrResult as { text: string; author: string }[];
+    expect(items.map((item) => item.author)).toEqual(CONVERSATION.map((line) => (line.side === "right" ? "user" : "contact")));
+    items.forEach((item, i) => expect(similarity(item.text, CONVERSATION[i]!.text), item.text).toBeGreaterThan(0.85));
+  });
+
   it("does nothing the second time: a repeated job leaves the result the user may be checking", async () => {
     const payload = await uploadedSession(await renderChat(browser, CONVERSATION.slice(0, 2)));
     await processOcrRecognize(await jobFor(payload), harness.deps);
@@ -130,5 +140,16 @@ describe("ocr/recognize on chat screenshots rendered by Chromium", () => {
     } finally {
       await runtime.close();
     }
+  });
+
+  it("starts Tesseract lazily and can be ended and started again", async () => {
+    const own = createOcrRecognizer({ cachePath: path.join(tmpdir(), "cto-test-tesseract") });
+    await own.terminate(); // never started: nothing to end
+    const image = await renderChat(browser, [{ side: "left", text: "Good morning" }]);
+    expect((await own.recognize(image)).map((line) => line.text)).toEqual([expect.stringMatching(/Good morning/i)]);
+    await own.terminate();
+    expect((await own.recognize(image)).length).toBe(1);
+    await own.terminate();
+    await own.terminate();
   });
 });
