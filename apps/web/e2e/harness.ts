@@ -51,6 +51,9 @@ export const useE2e = (): TE2e => {
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
+    // A crash in the app shows up in the test output, not only as a missing element.
+    page.on("pageerror", (error) => console.error(`[browser] ${error.message}`));
+    page.on("console", (message) => message.type() === "error" && console.error(`[browser console] ${message.text()}`));
     return page;
   };
   const post = async (page: Page, path: string, data: unknown) => {

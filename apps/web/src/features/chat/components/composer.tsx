@@ -1,0 +1,49 @@
+import { useState, type FormEvent, type KeyboardEvent } from "react";
+
+import { Button } from "../../../components/ui/button.tsx";
+
+/** The message box: Enter sends, Shift+Enter starts a new line. */
+export const Composer = ({ onSend, busy, draft, onDraftChange }: { onSend: (text: string) => void; busy: boolean; draft: string; onDraftChange: (text: string) => void }) => {
+  const [touched, setTouched] = useState(false);
+  const blank = !draft.trim();
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    setTouched(true);
+    if (blank || busy) return;
+    onSend(draft.trim());
+    setTouched(false);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  };
+  return (
+    <form onSubmit={submit} className="border-t border-slate-200 bg-white p-3">
+      <label htmlFor="chat-message" className="sr-only">
+        Message to your coach
+      </label>
+      <div className="flex items-end gap-2">
+        <textarea
+          id="chat-message"
+          rows={2}
+          value={draft}
+          onChange={(event) => onDraftChange(event.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder="What is on your mind?"
+          aria-invalid={touched && blank ? true : undefined}
+          aria-describedby="chat-message-hint"
+          className="block max-h-48 min-h-[2.75rem] w-full resize-y rounded-xl border-0 bg-slate-50 px-3 py-2.5 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:bg-white focus:ring-2 focus:ring-brand-500 focus-visible:outline-none"
+          maxLength={32_000}
+        />
+        <Button type="submit" loading={busy} disabled={blank}>
+          Send
+        </Button>
+      </div>
+      <p id="chat-message-hint" className="mt-1 px-1 text-xs text-slate-500">
+        {touched && blank ? "Write a message first." : "Enter to send, Shift+Enter for a new line."}
+      </p>
+    </form>
+  );
+};

@@ -1,0 +1,54 @@
+import { Badge } from "../../../components/ui/badge.tsx";
+import { humanize } from "../../../lib/format.ts";
+import type { TChatAction, TChatSource } from "../api/send-chat.ts";
+
+// Tool names are the API's (create_goal, log_emotion…); people read what happened.
+const ACTION_LABELS: Record<string, string> = {
+  create_goal: "Created a goal",
+  create_commitment: "Made a commitment",
+  create_task: "Added a task",
+  create_deadline: "Added a deadline",
+  log_emotion: "Logged a feeling",
+  log_energy: "Logged your energy",
+};
+
+export const actionLabel = (tool: string) => ACTION_LABELS[tool] ?? humanize(tool);
+
+/** What the coach did (tool calls) and what it relied on (sources), under its reply. */
+export const ReplyDetails = ({ sources = [], actions = [] }: { sources?: TChatSource[]; actions?: TChatAction[] }) => {
+  if (!sources.length && !actions.length) return null;
+  return (
+    <div className="mt-3 space-y-2 border-t border-slate-100 pt-3">
+      {actions.length > 0 && (
+        <ul aria-label="Actions the coach took" className="flex flex-wrap gap-2">
+          {actions.map((action) => (
+            <li key={action.toolCallId}>
+              <Badge tone={action.ok ? "success" : "danger"}>
+                {action.ok ? "✓" : "✗"} {actionLabel(action.tool)}
+                {!action.ok && action.error ? `: ${action.error}` : ""}
+              </Badge>
+            </li>
+          ))}
+        </ul>
+      )}
+      {sources.length > 0 && (
+        <details className="group text-xs text-slate-600">
+          <summary className="cursor-pointer select-none font-medium text-slate-700 hover:text-slate-900">
+            {sources.length} {sources.length === 1 ? "source" : "sources"} used
+          </summary>
+          <ol className="mt-2 space-y-2">
+            {sources.map((source, index) => (
+              <li key={`${source.kind}-${source.id}`} className="rounded-md bg-slate-50 p-2">
+                <span className="mr-1 font-semibold">[{index + 1}]</span>
+                <Badge tone={source.kind === "knowledge" ? "brand" : "neutral"} className="mr-1">
+                  {source.kind === "knowledge" ? "Coaching knowledge" : `Your ${humanize(source.ownerKind ?? "memory").toLowerCase()}`}
+                </Badge>
+                <span className="line-clamp-3">{source.content}</span>
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </div>
+  );
+};
