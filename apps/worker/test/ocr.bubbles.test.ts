@@ -33,4 +33,10 @@ describe("bubblesToItems: lines to chat messages by layout", () => {
     expect(bubblesToItems([line("~~", 40, 20, 80), line("Il|", 40, 100, 90, 12), line("See you", 40, 200, 200)], 800)).toEqual([{ id: "ocr-1", text: "See you", author: "contact" }]);
     expect(bubblesToItems([], 800)).toEqual([]);
   });
+
+  it("drops the status bar's clock and time stamps between messages, but keeps times inside a message", () => {
+    const items = bubblesToItems([line("9:41", 30, 5, 90), line("Meet at 10:30?", 40, 100, 300), line("10:32 AM", 340, 180, 460), line("Sure", 600, 260, 760)], 800);
+    expect(items.map((item) => item.text)).toEqual(["Meet at 10:30?", "Sure"]);
+    expect(items.map((item) => item.id)).toEqual(["ocr-1", "ocr-2"]);
+  });
 });

@@ -22,6 +22,9 @@ const cleanText = (text: string) => text.replace(/(^|\s)\|(?=\s|$)/g, "$1I").rep
  * right), one hugging the left edge is the contact's. The side is decided per bubble, not per line,
  * because a bubble's short last line ("last week") can sit anywhere inside it.
  */
+// A bubble that is only a clock time is the status bar or a time stamp between messages, not something anyone wrote.
+const isClockOnly = (text: string) => /^\d{1,2}[:.]\d{2}(\s?[ap]\.?m\.?)?$/i.test(text);
+
 export const bubblesToItems = (lines: TOcrLine[], imageWidth: number): TOcrItem[] => {
   const kept = lines.filter((line) => line.text && !isNoise(line)).sort((a, b) => a.bbox.y0 - b.bbox.y0);
   const groups: TGroup[] = [];
@@ -34,13 +37,12 @@ export const bubblesToItems = (lines: TOcrLine[], imageWidth: number): TOcrItem[
       last.box = joinBoxes(last.box, line.bbox);
     } else groups.push({ lines: [line], box: line.bbox });
   }
-  return groups.map((group, index) => {
-    const leftMargin = group.box.x0;
-    const rightMargin = imageWidth - group.box.x1;
-    return {
+  return groups
+    .map((group) => ({ text: cleanText(group.lines.map((line) => line.text).join(" ")), box: group.box }))
+    .filter((group) => !isClockOnly(group.text))
+    .map((group, index) => ({
       id: `ocr-${index + 1}`,
-      text: cleanText(group.lines.map((line) => line.text).join(" ")),
-      author: rightMargin < leftMargin ? ("user" as const) : ("contact" as const),
-    };
-  });
+      text: group.text,
+      author: imageWidth - group.box.x1 < group.box.x0 ? ("user" as const) : ("contact" as const),
+    }));
 };
