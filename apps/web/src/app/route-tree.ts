@@ -1,3 +1,4 @@
+import { adminRoute } from "./routes/admin.tsx";
 import { analysisRoute, analysisSessionRoute } from "./routes/analysis.tsx";
 import { appLayoutRoute } from "./routes/app-layout.tsx";
 import { forgotPasswordRoute, resetPasswordRoute, signInRoute, signUpRoute, verifyEmailRoute } from "./routes/auth.tsx";
@@ -16,7 +17,7 @@ import { settingsRoute } from "./routes/settings.tsx";
  * parent is `appLayoutRoute` (signed in) or `rootRoute` (public), import it here and list it in
  * `signedInRoutes` (or `publicRoutes`). The catch-all `notFoundRoute` stays last.
  */
-const signedInRoutes = [dashboardRoute, chatRoute, chatConversationRoute, checkInsRoute, goalsRoute, settingsRoute, analysisRoute, analysisSessionRoute, searchRoute, reportsRoute] as const;
+const signedInRoutes = [dashboardRoute, chatRoute, chatConversationRoute, checkInsRoute, goalsRoute, settingsRoute, analysisRoute, analysisSessionRoute, searchRoute, reportsRoute, adminRoute] as const;
 
 const publicRoutes = [signInRoute, signUpRoute, forgotPasswordRoute, resetPasswordRoute, verifyEmailRoute] as const;
 

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+
+import { expectVisible, screenshot, useE2e } from "./harness.ts";
+
+describe("admin", () => {
+  const e2e = useE2e();
+
+  it("shows an administrator AI usage and cost by model, by period, and the queue dashboard link", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+    await e2e.signIn(page);
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+    await page.waitForURL("**/admin");
+    const usage = page.getByRole("region", { name: "AI usage and cost" });
+    const table = usage.getByRole("table", { name: "AI usage by model" });
+    await expectVisible(table.getByRole("rowheader", { name: "gpt-4o", exact: true }));
+    await expectVisible(table.getByRole("rowheader", { name: "gpt-4o-mini" }));
+    const totals = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "All models" }) });
+    await expect(totals.getByRole("cell").allTextContents()).resolves.toEqual(["2", "1,050 ms", "220", "440", "$0.000084"]);
+    await expectVisible(usage.getByRole("img", { name: "Requests per model" }));
+    await expect(page.getByRole("link", { name: /Open the queue dashboard/ }).getAttribute("href")).resolves.toBe("/api/admin/queues");
+    await screenshot(page, "admin");
+
+    await usage.getByRole("radio", { name: "24 hours" }).click();
+    await expectVisible(usage.getByText("No AI responses in this period"));
+  });
+
+  it("tells someone who is not an administrator, and leaves Admin out of their navigation", async () => {
+    const page = await e2e.newPage();
+    await e2e.signUpFresh(page);
+    await page.goto("/admin");
+    await expectVisible(page.getByText("This page is for administrators"));
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).count()).resolves.toBe(0);
+    // The API refuses them too, whatever the page shows.
+    const response = await page.request.get("/api/admin/analytics/ai-usage");
+    expect(response.status()).toBe(403);
+  });
+});
