@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { QUEUE_NAMES } from "@cto/contracts/queues";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 import type { Redis } from "ioredis";
@@ -35,7 +36,7 @@ const post = async (body: unknown, { secret = SECRET, on = app }: { secret?: str
   const response = await on.request("/telegram/webhook", { method: "POST", headers: { "content-type": "application/json", ...(secret === null ? {} : { "x-telegram-bot-api-secret-token": secret }) }, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as any };
 };
-const update = (msg: unknown) => ({ update_id: updateId++, message: msg });
+const update = <T>(msg: T) => ({ update_id: updateId++, message: msg });
 const linkedUser = async (chatId: number) => {
   const user = await signedUpBrowser(harness, "tg");
   const { body } = await user.request("POST", "/telegram/link-token");
@@ -139,6 +140,20 @@ describe("Telegram webhook: messages to the coach", () => {
     const user = await linkedUser(3002);
     expect((await post(update(message(3002, "Hello coach")), { on: offline })).body).toEqual({ ok: true });
     expect(await harness.db.proactiveMessage.findMany({ where: { userId: user.userId } })).toEqual([expect.objectContaining({ status: "PENDING", channel: "TELEGRAM" })]);
+
+    // Redis configured but down: the webhook still answers (bounded wait), the reply waits in the database.
+    const deadRedis = createProducerConnection("redis://127.0.0.1:1", { connectTimeout: 500 });
+    deadRedis.on("error", () => undefined);
+    const deadQueues = createQueues({ connection: deadRedis, prefix: "cto-test-dead" });
+    for (const name of QUEUE_NAMES) deadQueues.queue(name).on("error", () => undefined);
+    try {
+      const down = createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai: harness.ai, queues: deadQueues, telegram: { webhookSecret: SECRET } });
+      expect((await post(update(message(3002, "Still there?")), { on: down })).body).toEqual({ ok: true });
+    } finally {
+      await deadQueues.close().catch(() => undefined);
+      deadRedis.disconnect();
+    }
+    expect(await harness.db.proactiveMessage.count({ where: { userId: user.userId, status: "PENDING" } })).toBe(2);
   });
 
   it("reactivates a connection deactivated after a block when the user writes again, and asks for text", async () => {

@@ -51,13 +51,11 @@ export const ZGenerateReportSchema = z.object({
   type: zApiEnum(ReportType).describe("two_day, seven_day or twenty_one_day: the period ending at the start of your today"),
 });
 
-/** POST /reports answers 202 with the job that will write the report, and the period it covers. */
+/** POST /reports answers 202 with the job that will write the report; it appears in GET /reports once written. */
 export const ZReportGenerationSchema = z.object({
-  jobId: z.string(),
+  jobId: z.string().describe("The background job; asking again within the same minute answers the same job"),
   type: z.enum(["two_day", "seven_day", "twenty_one_day"]),
-  periodStart: ZMsSchema,
-  periodEnd: ZMsSchema,
-  status: z.enum(["queued", "exists"]).describe("queued: the worker writes it shortly (GET /reports); exists: the report is already there"),
-  reportId: z.uuid().nullable(),
+  periodEnd: ZMsSchema.describe("The report covers its days up to this instant (now, to the minute)"),
+  status: z.literal("queued"),
 });
 export type TReportGeneration = z.infer<typeof ZReportGenerationSchema>;

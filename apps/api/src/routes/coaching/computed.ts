@@ -1,7 +1,15 @@
+import { createRoute } from "@hono/zod-openapi";
+
+import { ZGenerateReportSchema, ZReportGenerationSchema } from "@cto/contracts/api/reports";
 import { ZConsistencyMetricFiltersSchema, ZReportFiltersSchema } from "@cto/contracts/api/coaching";
+import { reportJobId } from "@cto/contracts/queues";
 import { ConsistencyMetric, Report } from "@cto/contracts/tables";
 
+import { ApiError } from "../../errors.ts";
+import { errorResponses, jsonContent, SECURITY } from "../../lib/openapi.ts";
 import { resourceRoutes } from "../../lib/resource.ts";
+import { requireAuth } from "../../middleware/auth.ts";
+import { spendDailyGeneration } from "../../middleware/generation-limit.ts";
 
 // Rows the worker computes: users list and read them, only the worker writes them.
 
@@ -26,3 +34,57 @@ export const reportRoutes = resourceRoutes({
   where: ({ type }) => ({ type }),
   sorts: { periodEnd: [{ periodEnd: "desc" }] },
 });
+
+const MINUTE_MS = 60_000;
+/** BullMQ waits for a connection that never comes while Redis is down; a request must not. */
+const QUEUE_TIMEOUT_MS = 3_000;
+const withinQueueTimeout = <T>(promise: Promise<T>) => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("queue timeout")), QUEUE_TIMEOUT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+};
+
+reportRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/",
+    tags: ["Reports"],
+    summary: "Ask for your report now (written by the background worker; counts against the daily AI generation limit)",
+    description: [
+      "Queues your 2-, 7- or 21-day report covering the last days up to now, today included; it appears in GET /reports within seconds.",
+      "Asking again within the same minute answers the same job; asking later the same day refreshes that report.",
+      "The next scheduled report of the same period completes it rather than adding another.",
+      "Answers 503 when the background queue (Redis) is not reachable; nothing is queued or spent then.",
+    ].join(" "),
+    security: SECURITY,
+    middleware: requireAuth,
+    request: { body: { required: true, content: { "application/json": { schema: ZGenerateReportSchema } } } },
+    responses: { 202: jsonContent(ZReportGenerationSchema, "Queued"), 503: { description: "The background queue is not reachable" }, ...errorResponses(403, 415, 429) },
+  }),
+  async (c) => {
+    const queues = c.get("queues");
+    const unavailable = () => new ApiError("service_unavailable", "Reports are written by the background worker, whose queue is not reachable right now. Try again in a few minutes; scheduled reports are not affected.");
+    if (!queues) throw unavailable();
+    const { userId } = c.get("auth");
+    const { type } = c.req.valid("json");
+    const periodEnd = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
+    const jobId = reportJobId(userId, type, periodEnd);
+    const answer = { jobId, type: type.toLowerCase() as "two_day", periodEnd, status: "queued" as const };
+    // A repeated click within the minute is the same job and costs nothing more.
+    const existing = await withinQueueTimeout(queues.queue("reports").getJob(jobId)).catch(() => {
+      throw unavailable();
+    });
+    if (existing) return c.json(answer, 202);
+    await spendDailyGeneration(c);
+    try {
+      await withinQueueTimeout(queues.enqueue("reports", "generate", { userId, type, periodEnd }, { jobId }));
+    } catch {
+      // Nothing was queued, so the generation is given back.
+      await c.get("db").$executeRaw`UPDATE users SET daily_generation_count = GREATEST(daily_generation_count - 1, 0) WHERE id = ${userId}::uuid`;
+      throw unavailable();
+    }
+    return c.json(answer, 202);
+  },
+);

@@ -12,6 +12,8 @@ export type TInboxOutcome =
   | { status: "queued"; messageId: string; proactiveMessageId: string }
   | { status: "inline"; messageId: string; text: string };
 
+const ENQUEUE_TIMEOUT_MS = 3_000;
+
 export const INBOX_REPLIES = {
   budget: "You've used today's AI budget, so I can't answer right now. I kept your message; it resets at midnight UTC.",
   failed: "Sorry, I couldn't answer just now. I kept your message; please try again in a moment.",
@@ -55,7 +57,9 @@ export const receiveTelegramMessage = async ({ db, ai, queues, userId, message }
   let reply: string | null = null;
   let replyId: string | null = null;
   for await (const event of runChatTurn({ db, ai, turn: { userId, conversationId: conversation.id, userMessage, startedAt, messageCount } })) {
-    if (event.event === "done") [reply, replyId] = [event.data.message.content, event.data.message.id];
+    if (event.event !== "done") continue;
+    const stored = event.data.message as { id: string; content: string };
+    [reply, replyId] = [stored.content, stored.id];
   }
   if (!reply || !replyId) return { status: "inline", messageId: userMessage.id, text: INBOX_REPLIES.failed };
 
@@ -65,8 +69,15 @@ export const receiveTelegramMessage = async ({ db, ai, queues, userId, message }
     select: { id: true },
   });
   // Without Redis (or with it away) the message stays PENDING and the worker's dispatcher sends it.
-  await queues
-    ?.enqueue("telegram", "deliver", { proactiveMessageId: proactive.id }, { jobId: telegramDeliveryJobId(proactive.id) })
-    .catch((error: unknown) => console.warn(`telegram: reply ${proactive.id} left for the dispatcher: ${error instanceof Error ? error.message : error}`));
+  // Bounded: BullMQ waits for a Redis that is down, and Telegram must get its answer.
+  if (queues) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("queue timeout")), ENQUEUE_TIMEOUT_MS);
+    });
+    await Promise.race([queues.enqueue("telegram", "deliver", { proactiveMessageId: proactive.id }, { jobId: telegramDeliveryJobId(proactive.id) }), timeout])
+      .finally(() => clearTimeout(timer))
+      .catch((error: unknown) => console.warn(`telegram: reply ${proactive.id} left for the dispatcher: ${error instanceof Error ? error.message : error}`));
+  }
   return { status: "queued", messageId: userMessage.id, proactiveMessageId: proactive.id };
 };
