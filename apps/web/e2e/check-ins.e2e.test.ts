@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+
+import { expectVisible, screenshot, useE2e } from "./harness.ts";
+
+describe("check-ins", () => {
+  const e2e = useE2e();
+
+  it("logs a feeling and an energy level, and lists them", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 1000 } });
+    const { email } = await e2e.signUpFresh(page, "Kim");
+    await page.goto("/check-ins");
+    await page.getByLabel("Feeling").fill("overwhelmed");
+    await page.getByRole("radio", { name: "Hard" }).click();
+    await page.getByLabel(/Intensity/).fill("8");
+    await page.getByLabel("Note").first().fill("Three launches in one week.");
+    await page.getByRole("button", { name: "Log feeling" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "Logged: overwhelmed." }));
+    await expectVisible(page.getByRole("list", { name: "Recent feelings" }).getByText("Negative · 8/10"));
+
+    await page.getByLabel("Energy 3 of 10").check({ force: true });
+    await page.getByLabel("Note").nth(1).fill("Slept five hours.");
+    await page.getByRole("button", { name: "Log energy" }).click();
+    await expectVisible(page.getByRole("list", { name: "Recent energy" }).getByText("Energy 3/10"));
+    await screenshot(page, "check-ins");
+
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    const [emotion, energy] = await Promise.all([e2e.stack.db.emotion.findFirstOrThrow({ where: { userId: user.id } }), e2e.stack.db.energyMetric.findFirstOrThrow({ where: { userId: user.id } })]);
+    expect([emotion.label, emotion.valence, emotion.intensity, emotion.note]).toEqual(["overwhelmed", "NEGATIVE", 8, "Three launches in one week."]);
+    expect([energy.level, energy.note]).toEqual([3, "Slept five hours."]);
+  });
+
+  it("asks for what is missing, and shows the API's field errors", async () => {
+    const page = await e2e.newPage();
+    await e2e.signUpFresh(page);
+    await page.goto("/check-ins");
+    await page.getByRole("button", { name: "Log feeling" }).click();
+    await expectVisible(page.getByText("Name the feeling, in a word or two."));
+    await page.getByRole("button", { name: "Log energy" }).click();
+    await expectVisible(page.getByText("Pick a level from 1 to 10."));
+
+    await page.route("**/api/emotions", (route) =>
+      route.fulfill({ status: 400, contentType: "application/json", body: JSON.stringify({ error: { code: "validation_failed", message: "The request is not valid.", requestId: "e2e", details: [{ path: "label", message: "Too long" }] } }) }),
+    );
+    await page.getByLabel("Feeling").fill("calm");
+    await page.getByRole("button", { name: "Log feeling" }).click();
+    await expectVisible(page.getByText("Too long."));
+    await expect(page.getByLabel("Feeling").getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(page.getByLabel("Feeling").inputValue()).resolves.toBe("calm");
+  });
+});

@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from "react";
+
+import { Button } from "../../../components/ui/button.tsx";
+import { Card, CardHeader } from "../../../components/ui/card.tsx";
+import { Field } from "../../../components/ui/field.tsx";
+import { Textarea } from "../../../components/ui/input.tsx";
+import { FormError } from "../../../components/ui/states.tsx";
+import { useToast } from "../../../components/ui/toast.tsx";
+import { ApiError } from "../../../lib/api-error.ts";
+import { cn } from "../../../lib/cn.ts";
+import { useCreateEnergy } from "../api/create-check-in.ts";
+
+const LEVELS = Array.from({ length: 10 }, (_, index) => index + 1);
+
+export const EnergyForm = () => {
+  const create = useCreateEnergy();
+  const toast = useToast();
+  const [level, setLevel] = useState<number | null>(null);
+  const [note, setNote] = useState("");
+  const [missing, setMissing] = useState(false);
+  const fields = create.error instanceof ApiError ? create.error.fields : {};
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setMissing(level === null);
+    if (level === null) return;
+    create.mutate(
+      { level, note: note.trim() || null },
+      {
+        onSuccess: () => {
+          setLevel(null);
+          setNote("");
+          toast.show(`Energy ${level} of 10 logged.`);
+        },
+      },
+    );
+  };
+
+  return (
+    <Card aria-labelledby="energy-form-title">
+      <CardHeader title={<span id="energy-form-title">How is your energy?</span>} description="1 is empty, 10 is full of it." />
+      <form onSubmit={submit} className="space-y-4">
+        <FormError error={create.error && !Object.keys(fields).length ? create.error : null} />
+        <fieldset aria-describedby={missing ? "energy-missing" : undefined}>
+          <legend className="mb-1.5 text-sm font-medium text-slate-800">Energy level</legend>
+          <div className="grid grid-cols-5 gap-2 sm:grid-cols-10">
+            {LEVELS.map((value) => (
+              <label key={value} className={cn("grid h-10 cursor-pointer place-items-center rounded-lg text-sm font-medium ring-1 ring-inset has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500", level === value ? "bg-teal-600 text-white ring-teal-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50")}>
+                <input type="radio" name="energy-level" value={value} checked={level === value} onChange={() => setLevel(value)} className="sr-only" aria-label={`Energy ${value} of 10`} />
+                {value}
+              </label>
+            ))}
+          </div>
+          {missing && (
+            <p id="energy-missing" className="mt-1 text-sm text-red-700">
+              Pick a level from 1 to 10.
+            </p>
+          )}
+        </fieldset>
+        <Field label="Note" optional error={fields.note}>
+          <Textarea value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} placeholder="Slept badly, great workout…" />
+        </Field>
+        <Button type="submit" loading={create.isPending}>
+          Log energy
+        </Button>
+      </form>
+    </Card>
+  );
+};
