@@ -67,7 +67,12 @@ describe("screenshot upload: happy path", () => {
     expect(preview.headers.get("content-type")).toBe("image/png");
     expect(preview.headers.get("x-content-type-options")).toBe("nosniff");
     expect(new Uint8Array(await preview.arrayBuffer())).toEqual(image);
-    expect((await alice.request("GET", `/analysis-sessions/${session.id}/ocr`)).body).toEqual({ status: "analysis_in_progress", hasScreenshot: true, lastAttempt: null });
+    expect((await alice.request("GET", `/analysis-sessions/${session.id}/ocr`)).body).toEqual({ status: "analysis_in_progress", hasScreenshot: true, pending: true, lastAttempt: null });
+    // Suggestions wait for the OCR: the text is not the user's checked conversation yet.
+    await alice.request("POST", `/analysis-sessions/${session.id}/messages`, { text: "typed meanwhile", author: "contact" });
+    const early = await alice.request("POST", `/analysis-sessions/${session.id}/suggestions`);
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toMatch(/still being read/);
   });
 
   it("accepts a JPEG by its bytes whatever the part says, from previewing_screenshot too", async () => {
@@ -171,6 +176,7 @@ describe("screenshot upload: refused requests change nothing", () => {
     expect(queued.status).toBe(503);
     expect(await rowOf(session.id)).toMatchObject({ status: "PENDING_USER_INPUT", screenshotUrl: null });
     expect(await ocrJobs()).toBe(jobs);
+    expect((await alice.request("GET", `/analysis-sessions/${session.id}/ocr`)).body).toMatchObject({ pending: false, lastAttempt: null });
   });
 });
 
@@ -181,12 +187,14 @@ describe("after the upload: OCR status, retry, preview and deletion", () => {
     // What the worker does when OCR fails: the session to error, the reason in the audit log.
     await base.db.analysisSession.update({ where: { id: session.id }, data: { status: "ERROR" } });
     await base.db.auditLog.create({ data: { userId: alice.userId, actionType: "analyze", actionCategory: "agent", entityType: "analysis_session", entityId: session.id, status: "failed", errorMessage: "No chat text was found in the screenshot." } });
-    expect((await alice.request("GET", `/analysis-sessions/${session.id}/ocr`)).body).toMatchObject({ status: "error", hasScreenshot: true, lastAttempt: { ok: false, message: "No chat text was found in the screenshot.", at: expect.any(Number) } });
+    expect((await alice.request("GET", `/analysis-sessions/${session.id}/ocr`)).body).toMatchObject({ status: "error", hasScreenshot: true, pending: false, lastAttempt: { ok: false, message: "No chat text was found in the screenshot.", at: expect.any(Number) } });
 
     const retried = await alice.request("POST", `/analysis-sessions/${session.id}/ocr/retry`);
     expect(retried.status, JSON.stringify(retried.body)).toBe(202);
     expect(retried.body.session.status).toBe("analysis_in_progress");
     expect((await queues.queue("ocr").getJob(retried.body.ocrJobId))?.data.analysisSessionId).toBe(session.id);
+    // Pending again, and the failed run is still the last one finished.
+    expect((await alice.request("GET", `/analysis-sessions/${session.id}/ocr`)).body).toMatchObject({ pending: true, lastAttempt: { ok: false } });
     expect((await alice.request("POST", `/analysis-sessions/${session.id}/ocr/retry`)).status).toBe(409);
 
     const empty = await newScreenshotSession();

@@ -129,6 +129,7 @@ export const ZScreenshotUploadedSchema = z.object({
 export const ZOcrStatusSchema = z.object({
   status: ZAnalysisSessionSchema.shape.status,
   hasScreenshot: z.boolean().describe("Whether an uploaded screenshot is stored for the session"),
+  pending: z.boolean().describe("The screenshot is queued or being read right now"),
   lastAttempt: z
     .object({ ok: z.boolean(), message: z.string().nullable().describe("Why it failed, in words for the user; null when it worked"), at: z.number().int().describe("Unix ms") })
     .nullable()

@@ -8,7 +8,7 @@ import { sniffImage } from "@cto/storage/image";
 import { ApiError } from "../../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth.ts";
-import { acceptScreenshot, assertCanUpload, lastOcrAttempt, retryOcr, screenshotKey } from "../../services/analysis/screenshot.ts";
+import { acceptScreenshot, assertCanUpload, ocrProgress, retryOcr, screenshotKey } from "../../services/analysis/screenshot.ts";
 import { readScreenshotUpload, SCREENSHOT_FIELD } from "../../services/analysis/screenshot-upload.ts";
 import { findOwnedSession, serializeSession } from "./shared.ts";
 
@@ -61,7 +61,7 @@ export const screenshotRoutes = createRouter()
       const db = c.get("db");
       const session = await findOwnedSession(db, c.get("auth").userId, c.req.valid("param").id);
       const hasScreenshot = session.type === "SCREENSHOT" && session.screenshotUrl !== null;
-      return c.json({ status: session.status.toLowerCase(), hasScreenshot, lastAttempt: await lastOcrAttempt(db, session) }, 200);
+      return c.json({ status: session.status.toLowerCase(), hasScreenshot, ...(await ocrProgress(db, session)) }, 200);
     },
   )
   .openapi(

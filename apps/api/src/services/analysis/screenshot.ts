@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 
 import { canTransition } from "@cto/contracts/api/analysis";
-import { Prisma, type AnalysisSession, type AnalysisSessionStatus, type Db } from "@cto/db/client";
+import { Prisma, type AnalysisSession, type AnalysisSessionStatus, type Db, type DbExecutor } from "@cto/db/client";
 import { jobId } from "@cto/queue/job-options";
 import type { TQueues } from "@cto/queue/queues";
 import type { TStorage } from "@cto/storage/storage";
@@ -24,6 +24,14 @@ const allowed = (session: AnalysisSession, path: AnalysisSessionStatus[] | undef
   path !== undefined && path.every((to, i) => canTransition(session.type, i === 0 ? session.status : path[i - 1]!, to));
 
 const unavailable = (what: string) => new ApiError("service_unavailable", what);
+
+const OCR_AUDIT = { actionType: "analyze", actionCategory: "agent", entityType: "analysis_session", intent: "Read the chat screenshot (OCR)" } as const;
+/**
+ * "queued" is written before the job is added (the worker may finish before the API could write
+ * after it) and "cancelled" when adding it failed; the worker writes "completed" or "failed".
+ */
+const recordOcr = (db: DbExecutor, session: AnalysisSession, status: "queued" | "cancelled") =>
+  db.auditLog.create({ data: { ...OCR_AUDIT, userId: session.userId, entityId: session.id, status }, select: { id: true } });
 
 /** Checks that need no body: the session can take a screenshot now, and the OCR queue exists. */
 export const assertCanUpload = (session: AnalysisSession, queues: TQueues | null) => {
@@ -57,15 +65,20 @@ export const acceptScreenshot = async ({ db, storage, queues, session, upload }:
     await revert("UPLOADING");
     throw unavailable("The screenshot could not be stored; nothing was changed. Try again shortly.");
   }
-  const finished = await db.analysisSession.updateMany({
-    where: { id, status: "UPLOADING", deletedAt: null },
-    data: { status: "ANALYSIS_IN_PROGRESS", screenshotUrl: screenshotPath(id), ocrResult: Prisma.DbNull, lastActivity: new Date() },
+  const finished = await db.$transaction(async (tx) => {
+    const { count } = await tx.analysisSession.updateMany({
+      where: { id, status: "UPLOADING", deletedAt: null },
+      data: { status: "ANALYSIS_IN_PROGRESS", screenshotUrl: screenshotPath(id), ocrResult: Prisma.DbNull, lastActivity: new Date() },
+    });
+    if (count) await recordOcr(tx, session, "queued");
+    return count;
   });
-  if (!finished.count) throw new ApiError("invalid_state", "The session changed while the screenshot was uploading; read it again.");
+  if (!finished) throw new ApiError("invalid_state", "The session changed while the screenshot was uploading; read it again.");
   try {
     return await enqueueOcr(queues, session);
   } catch {
     await revert("ANALYSIS_IN_PROGRESS");
+    await recordOcr(db, session, "cancelled");
     throw unavailable("The screenshot could not be queued for reading; nothing was changed. Try again shortly.");
   }
 };
@@ -77,18 +90,34 @@ export const retryOcr = async ({ db, storage, queues, session }: { db: Db; stora
   await storage.get(screenshotKey(session)).catch((error: unknown) => {
     throw (error as { code?: string }).code === "not_found" ? new ApiError("invalid_state", "This session has no stored screenshot; upload one (after moving it to pending_user_input).") : unavailable("The stored screenshot cannot be read right now. Try again shortly.");
   });
-  const { count } = await db.analysisSession.updateMany({ where: { id: session.id, status: "ERROR", deletedAt: null }, data: { status: "ANALYSIS_IN_PROGRESS", ocrResult: Prisma.DbNull, lastActivity: new Date() } });
-  if (!count) throw new ApiError("invalid_state", "The session changed meanwhile; read it again.");
+  const moved = await db.$transaction(async (tx) => {
+    const { count } = await tx.analysisSession.updateMany({ where: { id: session.id, status: "ERROR", deletedAt: null }, data: { status: "ANALYSIS_IN_PROGRESS", ocrResult: Prisma.DbNull, lastActivity: new Date() } });
+    if (count) await recordOcr(tx, session, "queued");
+    return count;
+  });
+  if (!moved) throw new ApiError("invalid_state", "The session changed meanwhile; read it again.");
   try {
     return await enqueueOcr(queues, session);
   } catch {
     await db.analysisSession.updateMany({ where: { id: session.id, status: "ANALYSIS_IN_PROGRESS" }, data: { status: "ERROR" } });
+    await recordOcr(db, session, "cancelled");
     throw unavailable("The OCR could not be queued; the session stays in error. Try again shortly.");
   }
 };
 
-/** The latest OCR run of a session, from the audit entries the worker writes. */
-export const lastOcrAttempt = async (db: Db, session: AnalysisSession) => {
-  const entry = await db.auditLog.findFirst({ where: { userId: session.userId, entityType: "analysis_session", entityId: session.id, actionType: "analyze" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-  return entry ? { ok: entry.status !== "failed", message: entry.status === "failed" ? entry.errorMessage : null, at: entry.createdAt.getTime() } : null;
+/**
+ * Where the OCR stands, from the session's OCR audit entries: pending while the newest is "queued"
+ * and the session is still in analysis; the last attempt is the newest run the worker finished.
+ */
+export const ocrProgress = async (db: Db, session: AnalysisSession) => {
+  const where = { userId: session.userId, entityType: "analysis_session", entityId: session.id, actionType: "analyze" };
+  const newestFirst = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+  const [latest, finished] = await Promise.all([
+    db.auditLog.findFirst({ where, orderBy: newestFirst, select: { status: true } }),
+    db.auditLog.findFirst({ where: { ...where, status: { in: ["completed", "failed"] } }, orderBy: newestFirst }),
+  ]);
+  return {
+    pending: latest?.status === "queued" && session.status === "ANALYSIS_IN_PROGRESS",
+    lastAttempt: finished ? { ok: finished.status === "completed", message: finished.status === "failed" ? finished.errorMessage : null, at: finished.createdAt.getTime() } : null,
+  };
 };

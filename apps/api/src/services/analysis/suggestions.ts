@@ -5,6 +5,7 @@ import type { AnalysisSession, Db } from "@cto/db/client";
 import { searchKnowledgeChunks } from "@cto/db/vector";
 
 import { ApiError } from "../../errors.ts";
+import { ocrProgress } from "./screenshot.ts";
 import { draftSuggestions, SuggestionFormatError, type TConversationLine, type TKnowledgeSource } from "./suggestion-drafts.ts";
 
 const HISTORY_LIMIT = 40;
@@ -39,6 +40,7 @@ export const assertCanSuggest = async (db: Db, session: AnalysisSession) => {
   if (session.status === "VERIFYING_OCR") throw new ApiError("invalid_state", "Confirm the OCR result first (POST /analysis-sessions/{id}/ocr-result/confirm).");
   if (session.status !== "ANALYSIS_IN_PROGRESS" && !canTransition(session.type, session.status, "ANALYSIS_IN_PROGRESS"))
     throw new ApiError("invalid_state", `Suggestions need a session in analysis or complete; this ${session.type.toLowerCase()} session is ${session.status.toLowerCase()}.`);
+  if (session.type === "SCREENSHOT" && (await ocrProgress(db, session)).pending) throw new ApiError("invalid_state", "The screenshot is still being read; check and confirm its text first.");
   const count = await db.analysisMessage.count({ where: { analysisSessionId: session.id, author: { in: ["USER", "CONTACT"] } } });
   if (!count) throw new ApiError("invalid_state", "The session has no messages to analyse yet; add the conversation (or confirm the OCR result) first.");
 };
