@@ -4,6 +4,7 @@ import { appLayoutRoute } from "./routes/app-layout.tsx";
 import { forgotPasswordRoute, resetPasswordRoute, signInRoute, signUpRoute, verifyEmailRoute } from "./routes/auth.tsx";
 import { chatConversationRoute, chatRoute } from "./routes/chat.tsx";
 import { checkInsRoute } from "./routes/check-ins.tsx";
+import { communityRoute } from "./routes/community.tsx";
 import { dashboardRoute } from "./routes/dashboard.tsx";
 import { goalsRoute } from "./routes/goals.tsx";
 import { notFoundRoute } from "./routes/not-found.tsx";
@@ -17,7 +18,7 @@ import { settingsRoute } from "./routes/settings.tsx";
  * parent is `appLayoutRoute` (signed in) or `rootRoute` (public), import it here and list it in
  * `signedInRoutes` (or `publicRoutes`). The catch-all `notFoundRoute` stays last.
  */
-const signedInRoutes = [dashboardRoute, chatRoute, chatConversationRoute, checkInsRoute, goalsRoute, settingsRoute, analysisRoute, analysisSessionRoute, searchRoute, reportsRoute, adminRoute] as const;
+const signedInRoutes = [dashboardRoute, chatRoute, chatConversationRoute, checkInsRoute, goalsRoute, settingsRoute, analysisRoute, analysisSessionRoute, searchRoute, reportsRoute, adminRoute, communityRoute] as const;
 
 const publicRoutes = [signInRoute, signUpRoute, forgotPasswordRoute, resetPasswordRoute, verifyEmailRoute] as const;
 

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+
+import { DEMO_USER, FRIEND_USER, seedId } from "@cto/db/seed";
+
+import { expectVisible, screenshot, useE2e } from "./harness.ts";
+
+const friendPost = seedId(`${FRIEND_USER.id}:post:talk`);
+
+describe("community", () => {
+  const e2e = useE2e();
+
+  it("likes a post and replies in the feed", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 900 } });
+    await e2e.signIn(page);
+    await page.goto("/community");
+    const talk = page.getByRole("article", { name: "My first meetup talk" });
+    await expectVisible(talk.getByText("Sam Rivera"));
+    await talk.getByRole("button", { name: "Liked · 1" }).click();
+    await expectVisible(talk.getByRole("button", { name: "Like · 0" }));
+    await expect(e2e.stack.db.like.count({ where: { postId: friendPost, userId: DEMO_USER.id } })).resolves.toBe(0);
+    await talk.getByRole("button", { name: "Like · 0" }).click();
+    await expectVisible(talk.getByRole("button", { name: "Liked · 1" }));
+
+    const mine = page.getByRole("article", { name: "Week 3: letting go of the release" });
+    await mine.getByRole("button", { name: "2 replies" }).click();
+    await expectVisible(mine.getByRole("list", { name: "Replies" }).getByText("Proud of you. What was the hardest part?"));
+    await mine.getByLabel("Your reply").fill("Thanks Sam, it got easier after the dry run.");
+    await mine.getByRole("button", { name: "Reply", exact: true }).click();
+    await expectVisible(mine.getByRole("list", { name: "Replies" }).getByText("Thanks Sam, it got easier after the dry run."));
+    await expectVisible(mine.getByRole("button", { name: "3 replies" }));
+    await screenshot(page, "community-feed");
+  });
+
+  it("writes a draft, publishes drafts into the feed, and deletes a post", async () => {
+    const page = await e2e.newPage();
+    await e2e.signIn(page);
+    await page.goto("/community?tab=posts");
+    const drafts = page.getByRole("list", { name: "Your drafts" });
+    await expectVisible(drafts.getByText("Notes on saying no"));
+
+    await page.getByLabel("Title").fill("Day 12: a calendar with holes in it");
+    await page.getByLabel("What happened").fill("Blocked two mornings for deep work and kept both.");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expectVisible(drafts.getByText("Day 12: a calendar with holes in it"));
+    await expect(page.getByLabel("Title").inputValue()).resolves.toBe("");
+    await screenshot(page, "community-posts");
+
+    await drafts.getByRole("listitem").filter({ hasText: "Notes on saying no" }).getByRole("button", { name: "Publish" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "Published to the feed." }));
+    await page.getByRole("tab", { name: "Feed" }).click();
+    await expectVisible(page.getByRole("article", { name: "Notes on saying no" }));
+
+    await page.getByRole("tab", { name: "My posts" }).click();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await drafts.getByRole("button", { name: "Delete “Day 12: a calendar with holes in it”" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "Deleted." }));
+    await expect(e2e.stack.db.post.count({ where: { title: "Day 12: a calendar with holes in it" } })).resolves.toBe(0);
+  });
+
+  it("writes an AI story within the daily limit and says when the limit is spent", async () => {
+    const page = await e2e.newPage({ viewport: { width: 390, height: 844 } });
+    await e2e.signIn(page);
+    await page.goto("/community?tab=stories");
+    await expectVisible(page.getByRole("article", { name: /^Story for \d{4}-\d{2}$/ }));
+    const allowance = page.getByRole("status", { name: "Generations left today" });
+    await expect.poll(() => allowance.textContent()).toMatch(/^20 of 20 generations left today/);
+
+    await page.getByLabel("Period").selectOption({ index: 1 });
+    const period = (await page.getByLabel("Period").inputValue()).trim();
+    await page.getByRole("button", { name: "Write the story" }).click();
+    await expectVisible(page.getByRole("article", { name: `Story for ${period}` }));
+    await expect.poll(() => allowance.textContent()).toMatch(/^19 of 20/);
+    await expectVisible(page.getByRole("button", { name: "Already written" }));
+    await screenshot(page, "community-stories-phone");
+
+    await e2e.stack.db.user.update({ where: { id: DEMO_USER.id }, data: { dailyGenerationCount: 20, lastGenerationDate: new Date() } });
+    await page.reload();
+    await page.getByLabel("Period").selectOption({ index: 0 });
+    await expectVisible(page.getByRole("button", { name: "No generations left today" }));
+    await expect(page.getByRole("button", { name: "No generations left today" }).isDisabled()).resolves.toBe(true);
+  });
+});

@@ -1,0 +1,26 @@
+/** Story periods as the API names them: a month ("2026-11") or an ISO week ("2026-W48"). */
+const pad = (value: number) => String(value).padStart(2, "0");
+
+export const monthPeriod = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}`;
+
+/** ISO 8601 week: weeks start on Monday; week 1 holds the year's first Thursday. */
+export const isoWeekPeriod = (date: Date) => {
+  const day = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+  const weekday = day.getUTCDay() || 7;
+  day.setUTCDate(day.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${day.getUTCFullYear()}-W${pad(week)}`;
+};
+
+/** The four periods people pick from: this and last week, this and last month. */
+export const storyPeriods = (now = new Date()) => {
+  const lastWeek = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 7);
+  const lastMonth = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+  return [
+    { value: isoWeekPeriod(now), label: "This week" },
+    { value: isoWeekPeriod(lastWeek), label: "Last week" },
+    { value: monthPeriod(now), label: "This month" },
+    { value: monthPeriod(lastMonth), label: "Last month" },
+  ];
+};

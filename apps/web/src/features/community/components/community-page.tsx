@@ -1,0 +1,31 @@
+import { useNavigate, useSearch } from "@tanstack/react-router";
+
+import { PageHeader } from "../../../components/ui/card.tsx";
+import { Tabs } from "../../../components/ui/tabs.tsx";
+import { FeedList } from "./feed-list.tsx";
+import { MyPosts } from "./my-posts.tsx";
+import { StoriesPanel } from "./stories-panel.tsx";
+
+export type TCommunityTab = "feed" | "posts" | "stories";
+export type TCommunitySearch = { tab?: TCommunityTab };
+
+/** 002's community: everyone's growth diary, your posts and drafts, and your AI stories. */
+export const CommunityPage = () => {
+  const search = useSearch({ strict: false }) as TCommunitySearch;
+  const navigate = useNavigate();
+  return (
+    <div data-testid="community-page">
+      <PageHeader title="Community" description="Growth diaries from everyone on Cto: share a step, cheer others on." />
+      <Tabs
+        label="Community"
+        value={search.tab ?? "feed"}
+        onChange={(tab) => void navigate({ to: "/community", search: tab === "feed" ? {} : { tab }, replace: true })}
+        tabs={[
+          { value: "feed", label: "Feed", content: <FeedList /> },
+          { value: "posts", label: "My posts", content: <MyPosts /> },
+          { value: "stories", label: "Stories", content: <StoriesPanel /> },
+        ]}
+      />
+    </div>
+  );
+};

@@ -1,0 +1,100 @@
+import { useState, type FormEvent } from "react";
+
+import { Badge } from "../../../components/ui/badge.tsx";
+import { Button } from "../../../components/ui/button.tsx";
+import { Card, CardHeader } from "../../../components/ui/card.tsx";
+import { Field } from "../../../components/ui/field.tsx";
+import { Input, Textarea } from "../../../components/ui/input.tsx";
+import { Segmented } from "../../../components/ui/segmented.tsx";
+import { LoadingBlock } from "../../../components/ui/spinner.tsx";
+import { EmptyState, ErrorState, FormError } from "../../../components/ui/states.tsx";
+import { useToast } from "../../../components/ui/toast.tsx";
+import { ApiError, errorMessage } from "../../../lib/api-error.ts";
+import { formatRelative } from "../../../lib/format.ts";
+import { useCreatePost, useDeletePost, useMyPosts, usePublishPost, type TPostStatus } from "../api/my-posts.ts";
+
+const Composer = () => {
+  const [form, setForm] = useState({ title: "", content: "" });
+  const create = useCreatePost();
+  const toast = useToast();
+  const fields = create.error instanceof ApiError ? create.error.fields : {};
+  const save = (status: TPostStatus) => (event?: FormEvent) => {
+    event?.preventDefault();
+    create.mutate({ ...form, status }, { onSuccess: () => {
+      setForm({ title: "", content: "" });
+      toast.show(status === "published" ? "Published to the feed." : "Saved as a draft.");
+    } });
+  };
+  return (
+    <Card aria-labelledby="compose-title">
+      <CardHeader title={<span id="compose-title">Write in your growth diary</span>} description="What did you try, learn or get done? Publish it to encourage others, or keep it as a draft." />
+      <form onSubmit={save("published")} className="space-y-3">
+        <FormError error={create.error && !Object.keys(fields).length ? create.error : null} />
+        <Field label="Title" error={fields.title}>
+          <Input value={form.title} maxLength={200} required onChange={(event) => setForm({ ...form, title: event.target.value })} />
+        </Field>
+        <Field label="What happened" error={fields.content}>
+          <Textarea rows={4} value={form.content} maxLength={20_000} required onChange={(event) => setForm({ ...form, content: event.target.value })} />
+        </Field>
+        <div className="flex flex-wrap justify-end gap-2">
+          <Button variant="secondary" disabled={create.isPending || !form.title.trim() || !form.content.trim()} onClick={() => save("draft")()}>
+            Save draft
+          </Button>
+          <Button type="submit" loading={create.isPending} disabled={!form.title.trim() || !form.content.trim()}>
+            Publish
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+};
+
+const PostList = ({ status }: { status: TPostStatus }) => {
+  const posts = useMyPosts(status);
+  const publish = usePublishPost();
+  const remove = useDeletePost();
+  const toast = useToast();
+  const fail = (error: unknown) => toast.show(errorMessage(error), "error");
+  if (posts.isPending) return <LoadingBlock label="Loading your posts…" />;
+  if (posts.isError) return <ErrorState error={posts.error} onRetry={() => void posts.refetch()} />;
+  if (!posts.data.items.length) return <EmptyState title={status === "draft" ? "No drafts" : "Nothing published yet"} description={status === "draft" ? "Drafts you save wait here until you publish them." : "Publish a post and it appears in everyone's feed."} />;
+  return (
+    <ul className="divide-y divide-slate-100" aria-label={status === "draft" ? "Your drafts" : "Your published posts"}>
+      {posts.data.items.map((post) => (
+        <li key={post.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
+          <div className="min-w-0 flex-1">
+            <p className="font-medium text-slate-900">{post.title}</p>
+            <p className="mt-0.5 line-clamp-2 text-sm text-slate-600">{post.content}</p>
+            <p className="mt-1 flex items-center gap-2 text-xs text-slate-500">
+              <Badge tone={post.status === "published" ? "success" : "neutral"}>{post.status === "published" ? "Published" : "Draft"}</Badge>
+              Changed {formatRelative(post.updatedAt)}
+            </p>
+          </div>
+          <div className="flex gap-2">
+            {post.status === "draft" && (
+              <Button size="sm" loading={publish.isPending && publish.variables === post.id} onClick={() => publish.mutate(post.id, { onSuccess: () => toast.show("Published to the feed."), onError: fail })}>
+                Publish
+              </Button>
+            )}
+            <Button size="sm" variant="ghost" aria-label={`Delete “${post.title}”`} loading={remove.isPending && remove.variables === post.id} onClick={() => window.confirm(`Delete “${post.title}”? Its likes and replies go too.`) && remove.mutate(post.id, { onSuccess: () => toast.show("Deleted."), onError: fail })}>
+              Delete
+            </Button>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+};
+
+export const MyPosts = () => {
+  const [status, setStatus] = useState<TPostStatus>("draft");
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <Composer />
+      <Card>
+        <CardHeader title="Your posts" actions={<Segmented label="Which posts" value={status} onChange={setStatus} options={[{ value: "draft", label: "Drafts" }, { value: "published", label: "Published" }]} />} />
+        <PostList key={status} status={status} />
+      </Card>
+    </div>
+  );
+};
