@@ -9,6 +9,8 @@ import { processOcrRecognize } from "./ocr.recognize.ts";
 import { register, type TRegistration } from "./processor.ts";
 import { processReportGenerate } from "./reports.generate.ts";
 import { processReportSchedule } from "./reports.schedule.ts";
+import { processStoryGenerate } from "./stories.generate.ts";
+import { processStorySchedule } from "./stories.schedule.ts";
 import { processTelegramDeliver } from "./telegram.deliver.ts";
 import { processTelegramDispatch } from "./telegram.dispatch.ts";
 import { processReminderDue } from "./reminders.due.ts";
@@ -27,6 +29,8 @@ export const REGISTRY: TRegistration[] = [
   register("metrics", "consistency", processConsistency),
   register("metrics", "consistency-schedule", processConsistencySchedule),
   register("maintenance", "cleanup-expired", processCleanupExpired),
+  register("stories", "generate", processStoryGenerate),
+  register("stories", "schedule", processStorySchedule),
   register("telegram", "deliver", processTelegramDeliver),
   register("telegram", "dispatch", processTelegramDispatch),
   // embeddings, ocr, knowledge

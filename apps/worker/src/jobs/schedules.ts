@@ -33,6 +33,9 @@ export const SCHEDULES: TSchedule[] = [
   // Hourly for the same reason; job ids name the day, so each user's day is scored once.
   schedule("metrics-consistency", "metrics", "consistency-schedule", { pattern: "15 * * * *" }, {}),
   schedule("maintenance-cleanup", "maintenance", "cleanup-expired", { pattern: "30 * * * *" }, {}),
+  // 002's stories: last week's on Mondays, last month's on the 1st (UTC periods, as on demand).
+  schedule("stories-weekly", "stories", "schedule", { pattern: "0 6 * * 1" }, { kind: "week" }),
+  schedule("stories-monthly", "stories", "schedule", { pattern: "0 6 1 * *" }, { kind: "month" }),
   // Due Telegram messages (reminders, coach replies) leave within this interval of falling due.
   schedule("telegram-dispatch", "telegram", "dispatch", { every: 15_000 }, {}),
 ];
