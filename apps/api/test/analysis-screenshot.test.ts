@@ -8,6 +8,8 @@ import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 import { StorageError } from "@cto/storage/errors";
 import { createLocalStorage } from "@cto/storage/local";
+import { createS3Storage } from "@cto/storage/s3";
+import { startS3StandIn } from "@cto/storage/testing";
 import type { TStorage } from "@cto/storage/storage";
 
 import { appWith, GIF, pngImage, upload } from "./analysis-fixtures.ts";
@@ -222,5 +224,26 @@ describe("after the upload: OCR status, retry, preview and deletion", () => {
     const response = await api.app.request(`/analysis-sessions/${session.id}/screenshot`, { method: "POST", headers: { origin: "https://evil.example", cookie: alice.cookie }, body: form });
     expect(response.status).toBe(403);
     expect((await rowOf(session.id)).status).toBe("PENDING_USER_INPUT");
+  });
+});
+
+describe("screenshot upload to an S3-compatible store", () => {
+  it("puts the image in the bucket under the session's key and serves it back from there", async () => {
+    const standIn = await startS3StandIn({ bucket: "cto-uploads" });
+    try {
+      const s3 = createS3Storage({ bucket: "cto-uploads", region: "auto", endpoint: standIn.endpoint, accessKeyId: "AKIDTEST", secretAccessKey: "secret", forcePathStyle: true });
+      const viaS3 = appWith(base, { storage: s3, queues });
+      const session = await newScreenshotSession();
+      const image = pngImage(20, 30);
+      expect((await upload(viaS3, alice, session.id, image)).status).toBe(202);
+      const key = `screenshots/${alice.userId}/${session.id}`;
+      expect(standIn.objects.get(key)).toEqual({ body: Buffer.from(image), contentType: "image/png" });
+      const preview = await viaS3.app.request(`/analysis-sessions/${session.id}/screenshot`, { headers: { cookie: alice.cookie } });
+      expect(new Uint8Array(await preview.arrayBuffer())).toEqual(image);
+      standIn.failWith(500);
+      expect((await viaS3.app.request(`/analysis-sessions/${session.id}/screenshot`, { headers: { cookie: alice.cookie } })).status).toBe(503);
+    } finally {
+      await standIn.close();
+    }
   });
 });
