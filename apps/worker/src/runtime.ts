@@ -83,11 +83,9 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
   const upsertSchedules = async () => {
     for (let attempt = 1; !closing; attempt += 1) {
       try {
-        for (const entry of schedules) {
-          if (only?.length && !only.includes(entry.queue)) continue;
-          await deps.queues.queue(entry.queue).upsertJobScheduler(entry.id, entry.repeat, { name: entry.job, data: entry.data });
-        }
-        if (schedules.length) deps.log.info("job schedulers upserted", { count: schedules.length });
+        const mine = schedules.filter((entry) => !only?.length || only.includes(entry.queue));
+        for (const entry of mine) await deps.queues.queue(entry.queue).upsertJobScheduler(entry.id, entry.repeat, { name: entry.job, data: entry.data });
+        if (mine.length) deps.log.info("job schedulers upserted", { ids: mine.map((entry) => entry.id) });
         return;
       } catch (error) {
         deps.log.warn("job schedulers not upserted yet, retrying", { attempt, error: (error as Error).message });

@@ -41,7 +41,8 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
 
   it("delivers a due commitment reminder once: an in-app notification, the schedule completed, the commitment back to pending", async () => {
     const user = await newUser(db());
-    const { row, sync, jobId } = await commitment(user.id, soon());
+    // Far enough ahead that the job is still delayed when inspected, even on a first, cold connection.
+    const { row, sync, jobId } = await commitment(user.id, soon(2_500));
     expect(sync).toMatchObject({ enqueued: true, commitmentStatus: "SCHEDULED", scheduled: { jobId } });
     expect((await db().commitment.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("SCHEDULED");
     expect(await (await queue().getJob(jobId))?.getState()).toBe("delayed");
