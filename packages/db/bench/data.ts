@@ -1,0 +1,45 @@
+// The benchmark's synthetic embeddings. Unit vectors of 1536 dimensions with the multi-scale structure
+// of text embeddings: a few dozen topics, sub-topics inside each, and per-row noise, so a query has a
+// small neighbourhood of clearly nearer rows rather than thousands of near-ties. Everything comes from
+// one seeded 32-bit generator, so runs are comparable.
+import { EMBEDDING_DIMENSION } from "../src/vector.ts";
+
+/** mulberry32: a full-period 32-bit generator (integer arithmetic, so no precision loss and no short cycles). */
+export const createRandom = (seed: number) => {
+  let state = seed | 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  const gaussian = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+  return { next, gaussian, int: (n: number) => Math.floor(next() * n) };
+};
+
+export type TRandom = ReturnType<typeof createRandom>;
+
+export const normalise = (v: number[]) => {
+  const norm = Math.hypot(...v) || 1;
+  return v.map((x) => x / norm);
+};
+
+/** `unit + scale × (a random direction of norm 1)`: scale is the noise relative to the signal. */
+const jitter = (random: TRandom, unit: number[], scale: number) => unit.map((x) => x + (random.gaussian() * scale) / Math.sqrt(EMBEDDING_DIMENSION));
+
+export type TSpace = { sample: () => number[] };
+
+/**
+ * Topics → sub-topics → rows. `noise` is each row's distance from its sub-topic relative to the
+ * signal (BENCH_NOISE; 0.6 by default, which puts nearest neighbours at cosine ≈ 0.7–0.8 and random
+ * pairs near 0, about what text-embedding-3-small gives for related notes of one person). Large
+ * values (≥ 3) approach isotropic noise, where the top 10 of thousands of rows are near-ties.
+ */
+export const createSpace = ({ seed = 42, topics = 64, subtopics = 16, noise = 0.6 }: { seed?: number; topics?: number; subtopics?: number; noise?: number } = {}): TSpace & { random: TRandom } => {
+  const random = createRandom(seed);
+  const centres = Array.from({ length: topics }, () => normalise(Array.from({ length: EMBEDDING_DIMENSION }, random.gaussian)));
+  const subs = centres.map((centre) => Array.from({ length: subtopics }, () => normalise(jitter(random, centre, 0.9))));
+  return { random, sample: () => normalise(jitter(random, subs[random.int(topics)]![random.int(subtopics)]!, noise)) };
+};
+
+export const literal = (v: number[]) => `[${v.map((x) => x.toFixed(6)).join(",")}]`;
