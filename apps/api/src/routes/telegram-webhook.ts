@@ -38,13 +38,16 @@ const route = createRoute({
     "Any other text from a linked chat is stored in the user's Telegram conversation (source telegram) and answered by the coach; the reply is queued as a Telegram notification.",
     "Chats that are not linked get a short explanation. Short replies are returned as a `sendMessage` method in the answer, which Telegram performs.",
   ].join(" "),
+  security: [{ telegramWebhookSecret: [] }],
   request: { body: { required: true, content: { "application/json": { schema: ZTelegramUpdateSchema } } } },
   responses: { 200: jsonContent(ZWebhookAnswerSchema, "Handled (or deliberately ignored)"), 503: jsonContent(z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string() }) }), "Telegram is not configured"), ...errorResponses(415) },
 });
 
 /** Mounted at /telegram/webhook; `config` null means Telegram is not set up on this server. */
-export const telegramWebhookRoutes = (config: TTelegramWebhookConfig | null) =>
-  createRouter().openapi(route, async (c) => {
+export const telegramWebhookRoutes = (config: TTelegramWebhookConfig | null) => {
+  const router = createRouter();
+  router.openAPIRegistry.registerComponent("securitySchemes", "telegramWebhookSecret", { type: "apiKey", in: "header", name: "X-Telegram-Bot-Api-Secret-Token", description: "The secret_token given to Telegram's setWebhook (TELEGRAM_WEBHOOK_SECRET)" });
+  return router.openapi(route, async (c) => {
     if (!config) throw new ApiError("service_unavailable", "Telegram is not configured on this server (TELEGRAM_WEBHOOK_SECRET is unset).");
     if (!sameSecret(c.req.header(SECRET_HEADER), config.webhookSecret)) throw new ApiError("unauthorized", "The webhook secret token is missing or wrong.");
     const { message } = c.req.valid("json");
@@ -65,3 +68,4 @@ export const telegramWebhookRoutes = (config: TTelegramWebhookConfig | null) =>
     const outcome = await receiveTelegramMessage({ db, ai: c.get("ai"), queues: c.get("queues"), userId: connection.userId, message });
     return outcome.status === "inline" ? answer(outcome.text) : c.json({ ok: true as const }, 200);
   });
+};
