@@ -30,3 +30,18 @@ export const humanize = (value: string) => {
 };
 
 export const startOfToday = (now = new Date()) => new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+
+/** Unix ms → the value of an <input type="datetime-local"> (local time, minutes). */
+export const toLocalInput = (ms: number | null | undefined) => {
+  if (ms === null || ms === undefined) return "";
+  const date = new Date(ms);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+};
+
+/** An <input type="datetime-local"> or type="date" value → Unix ms in local time; "" → null. */
+export const fromLocalInput = (value: string) => {
+  if (!value) return null;
+  const ms = new Date(value.length === 10 ? `${value}T00:00` : value).getTime();
+  return Number.isNaN(ms) ? null : ms;
+};

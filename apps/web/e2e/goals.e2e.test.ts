@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+
+import { expectVisible, screenshot, useE2e } from "./harness.ts";
+
+describe("goals and commitments", () => {
+  const e2e = useE2e();
+
+  it("filters goals by period and status, creates, edits and completes one", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 900 } });
+    await e2e.signIn(page);
+    await page.goto("/goals");
+    const goals = page.getByRole("list", { name: "Goals" });
+    await expectVisible(goals.getByRole("listitem", { name: "Delegate the release process" }));
+    await page.getByRole("radiogroup", { name: "Period" }).getByRole("radio", { name: "Daily" }).click();
+    await expectVisible(goals.getByRole("listitem", { name: "Two deep-work blocks a day" }));
+    await expect(goals.getByRole("listitem", { name: "Delegate the release process" }).count()).resolves.toBe(0);
+    await page.getByRole("radiogroup", { name: "Period" }).getByRole("radio", { name: "All" }).click();
+
+    await page.getByRole("button", { name: "New goal" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "New goal" });
+    await dialog.getByRole("button", { name: "Create goal" }).click();
+    await expectVisible(dialog.getByText("Give the goal a name."));
+    await dialog.getByLabel("Goal").fill("Run a 10k");
+    await dialog.getByLabel("Period").selectOption("monthly");
+    await dialog.getByLabel(/Progress/).fill("20");
+    await screenshot(page, "goals-new");
+    await dialog.getByRole("button", { name: "Create goal" }).click();
+    const created = goals.getByRole("listitem", { name: "Run a 10k" });
+    await expectVisible(created);
+
+    await created.getByRole("button", { name: "Edit" }).click();
+    const edit = page.getByRole("dialog", { name: "Edit goal" });
+    await edit.getByLabel(/Progress/).fill("60");
+    await edit.getByRole("button", { name: "Save goal" }).click();
+    await expectVisible(created.getByText("60%"));
+    await screenshot(page, "goals");
+
+    await created.getByRole("button", { name: "Complete" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "Goal completed." }));
+    await page.getByRole("radiogroup", { name: "Status" }).getByRole("radio", { name: "Completed" }).click();
+    await expectVisible(goals.getByRole("listitem", { name: "Run a 10k" }));
+    const stored = await e2e.stack.db.goal.findFirstOrThrow({ where: { title: "Run a 10k" } });
+    expect([stored.period, stored.status]).toEqual(["MONTHLY", "COMPLETED"]);
+  });
+
+  it("makes commitments with a due date and a reminder, then completes and skips them", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 900 } });
+    await e2e.signIn(page);
+    await page.goto("/goals");
+    await page.getByRole("tab", { name: "Commitments" }).click();
+    for (const title of ["Draft the handover doc", "Book the dry run with Priya"]) {
+      await page.getByRole("button", { name: "New commitment" }).first().click();
+      const dialog = page.getByRole("dialog", { name: "New commitment" });
+      await dialog.getByLabel("Commitment").fill(title);
+      await dialog.getByLabel("For goal").selectOption({ label: "Delegate the release process" });
+      await dialog.getByLabel("Due").fill("2030-05-14T17:00");
+      await dialog.getByLabel("Remind me at").fill("2030-05-14T09:30");
+      await dialog.getByRole("button", { name: "Make commitment" }).click();
+      await expectVisible(page.getByRole("status").filter({ hasText: "Commitment made" }));
+    }
+    await page.getByRole("radiogroup", { name: "Status" }).getByRole("radio", { name: "All" }).click();
+    const list = page.getByRole("list", { name: "Commitments" });
+    await list.getByRole("listitem", { name: "Draft the handover doc" }).getByRole("button", { name: "Complete" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "Done. Nice work!" }));
+    await list.getByRole("listitem", { name: "Book the dry run with Priya" }).getByRole("button", { name: "Skip" }).click();
+    await expectVisible(list.getByRole("listitem", { name: "Book the dry run with Priya" }).getByText("Skipped"));
+    await screenshot(page, "commitments");
+
+    const rows = await e2e.stack.db.commitment.findMany({ where: { title: { in: ["Draft the handover doc", "Book the dry run with Priya"] } }, orderBy: { title: "asc" } });
+    expect(rows.map((row) => [row.title, row.status, row.goalId !== null, row.remindAt?.getTime() === new Date("2030-05-14T09:30").getTime()])).toEqual([
+      ["Book the dry run with Priya", "SKIPPED", true, true],
+      ["Draft the handover doc", "COMPLETED", true, true],
+    ]);
+
+    // The reminder must come before the due time: caught before anything is sent.
+    await page.getByRole("button", { name: "New commitment" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "New commitment" });
+    await dialog.getByLabel("Commitment").fill("Late reminder");
+    await dialog.getByLabel("Due").fill("2030-05-14T09:00");
+    await dialog.getByLabel("Remind me at").fill("2030-05-14T10:00");
+    await dialog.getByRole("button", { name: "Make commitment" }).click();
+    await expectVisible(dialog.getByText("The reminder should come before it is due."));
+  });
+});

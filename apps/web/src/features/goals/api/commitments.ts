@@ -1,0 +1,32 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
+import { api, unwrap } from "../../../lib/api-client.ts";
+
+export type TCommitmentStatus = "pending" | "scheduled" | "completed" | "skipped";
+export type TCommitmentInput = { title: string; description: string | null; goalId: string | null; dueAt: number | null; remindAt: number | null };
+
+/** GET /commitments by status, soonest due first. */
+export const listCommitments = (status?: TCommitmentStatus) => unwrap(api.GET("/commitments", { params: { query: { sort: "due", limit: 100, ...(status ? { status } : {}) } } }));
+
+export type TCommitment = Awaited<ReturnType<typeof listCommitments>>["items"][number];
+
+export const commitmentsQueryOptions = (status?: TCommitmentStatus) => queryOptions({ queryKey: ["commitments", "list", status ?? "all"], queryFn: () => listCommitments(status) });
+
+export const useCommitments = (status?: TCommitmentStatus) => useQuery(commitmentsQueryOptions(status));
+
+const useCommitmentMutation = <TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) => {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: ["commitments"] }) });
+};
+
+/** POST /commitments; a reminder time schedules a reminder. */
+export const useCreateCommitment = () => useCommitmentMutation((body: TCommitmentInput) => unwrap(api.POST("/commitments", { body })));
+
+/** PATCH /commitments/{id}. */
+export const useUpdateCommitment = () => useCommitmentMutation(({ id, ...body }: Partial<TCommitmentInput> & { id: string }) => unwrap(api.PATCH("/commitments/{id}", { params: { path: { id } }, body })));
+
+/** POST /commitments/{id}/complete or /skip. */
+export const useResolveCommitment = () =>
+  useCommitmentMutation(({ id, action }: { id: string; action: "complete" | "skip" }) =>
+    action === "complete" ? unwrap(api.POST("/commitments/{id}/complete", { params: { path: { id } } })) : unwrap(api.POST("/commitments/{id}/skip", { params: { path: { id } } })),
+  );

@@ -1,0 +1,31 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
+import { api, unwrap } from "../../../lib/api-client.ts";
+
+export type TGoalPeriod = "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+export type TGoalStatus = "active" | "completed" | "archived";
+export type TGoalFilters = { period?: TGoalPeriod | undefined; status?: TGoalStatus | undefined };
+export type TGoalInput = { title: string; description: string | null; period: TGoalPeriod; progress: number; deadline: number | null };
+
+/** GET /goals by period and status, nearest deadline first. */
+export const listGoals = ({ period, status }: TGoalFilters) => unwrap(api.GET("/goals", { params: { query: { sort: "deadline", limit: 100, ...(period ? { period } : {}), ...(status ? { status } : {}) } } }));
+
+export type TGoal = Awaited<ReturnType<typeof listGoals>>["items"][number];
+
+export const goalsQueryOptions = (filters: TGoalFilters) => queryOptions({ queryKey: ["goals", "list", filters], queryFn: () => listGoals(filters) });
+
+export const useGoals = (filters: TGoalFilters) => useQuery(goalsQueryOptions(filters));
+
+const useGoalMutation = <TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) => {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: ["goals"] }) });
+};
+
+/** POST /goals. */
+export const useCreateGoal = () => useGoalMutation((body: TGoalInput) => unwrap(api.POST("/goals", { body })));
+
+/** PATCH /goals/{id}: any of the fields, or the status (archive, re-open). */
+export const useUpdateGoal = () => useGoalMutation(({ id, ...body }: Partial<TGoalInput> & { id: string; status?: TGoalStatus }) => unwrap(api.PATCH("/goals/{id}", { params: { path: { id } }, body })));
+
+/** POST /goals/{id}/complete: done, at 100 %. */
+export const useCompleteGoal = () => useGoalMutation((id: string) => unwrap(api.POST("/goals/{id}/complete", { params: { path: { id } } })));

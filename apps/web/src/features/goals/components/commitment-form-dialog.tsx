@@ -1,0 +1,77 @@
+import { useState, type FormEvent } from "react";
+
+import { Button } from "../../../components/ui/button.tsx";
+import { Dialog } from "../../../components/ui/dialog.tsx";
+import { Field } from "../../../components/ui/field.tsx";
+import { Input, Select } from "../../../components/ui/input.tsx";
+import { FormError } from "../../../components/ui/states.tsx";
+import { useToast } from "../../../components/ui/toast.tsx";
+import { ApiError } from "../../../lib/api-error.ts";
+import { fromLocalInput, toLocalInput } from "../../../lib/format.ts";
+import { useCreateCommitment, useUpdateCommitment, type TCommitment } from "../api/commitments.ts";
+import { useGoals } from "../api/goals.ts";
+
+/** Create a commitment, or edit one: what, for which goal, when it is due and when to be reminded. */
+export const CommitmentFormDialog = ({ open, onClose, commitment }: { open: boolean; onClose: () => void; commitment?: TCommitment | undefined }) => {
+  const create = useCreateCommitment();
+  const update = useUpdateCommitment();
+  const mutation = commitment ? update : create;
+  const goals = useGoals({ status: "active" });
+  const toast = useToast();
+  const [form, setForm] = useState(() => ({ title: commitment?.title ?? "", goalId: commitment?.goalId ?? "", dueAt: toLocalInput(commitment?.dueAt), remindAt: toLocalInput(commitment?.remindAt) }));
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const fields = { ...(mutation.error instanceof ApiError ? mutation.error.fields : {}), ...problems };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const title = form.title.trim();
+    const dueAt = fromLocalInput(form.dueAt);
+    const remindAt = fromLocalInput(form.remindAt);
+    const found: Record<string, string> = {};
+    if (!title) found.title = "Say what you commit to.";
+    if (remindAt !== null && dueAt !== null && remindAt > dueAt) found.remindAt = "The reminder should come before it is due.";
+    setProblems(found);
+    if (Object.keys(found).length) return;
+    const body = { title, description: commitment?.description ?? null, goalId: form.goalId || null, dueAt, remindAt };
+    const done = { onSuccess: () => (toast.show(commitment ? "Commitment saved." : remindAt ? "Commitment made; you will be reminded." : "Commitment made."), onClose()) };
+    if (commitment) update.mutate({ id: commitment.id, ...body }, done);
+    else create.mutate(body, done);
+  };
+
+  return (
+    <Dialog open={open} onClose={onClose} title={commitment ? "Edit commitment" : "New commitment"} description="A concrete step, with a time to do it by.">
+      <form onSubmit={submit} className="space-y-4">
+        <FormError error={mutation.error && !Object.keys(fields).length ? mutation.error : null} />
+        <Field label="Commitment" error={fields.title}>
+          <Input value={form.title} maxLength={200} onChange={(event) => setForm({ ...form, title: event.target.value })} placeholder="e.g. Write the release checklist" />
+        </Field>
+        <Field label="For goal" optional error={fields.goalId}>
+          <Select value={form.goalId} onChange={(event) => setForm({ ...form, goalId: event.target.value })}>
+            <option value="">No goal</option>
+            {goals.data?.items.map((goal) => (
+              <option key={goal.id} value={goal.id}>
+                {goal.title}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Due" optional error={fields.dueAt}>
+            <Input type="datetime-local" value={form.dueAt} onChange={(event) => setForm({ ...form, dueAt: event.target.value })} />
+          </Field>
+          <Field label="Remind me at" optional hint="Sent in the app, and on Telegram if linked." error={fields.remindAt}>
+            <Input type="datetime-local" value={form.remindAt} onChange={(event) => setForm({ ...form, remindAt: event.target.value })} />
+          </Field>
+        </div>
+        <div className="flex justify-end gap-2 pt-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {commitment ? "Save commitment" : "Make commitment"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+};
