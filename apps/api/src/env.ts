@@ -11,10 +11,9 @@ const ZEnvSchema = z
   DATABASE_URL: z.string().url(),
   WEB_ORIGIN: z.string().url().default("http://127.0.0.1:5173"),
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
-  // Telegram: the webhook is served only when its secret is set (the secret_token given to setWebhook).
+  // Telegram: the webhook is served only when its secret is set (the secret_token given to setWebhook). The API
+  // needs no bot token: its short replies ride on the webhook's answer, everything else is the worker's delivery.
   TELEGRAM_WEBHOOK_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters of A-Z, a-z, 0-9, _ and -").optional()),
-  TELEGRAM_BOT_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
-  TELEGRAM_API_BASE_URL: z.string().url().default("https://api.telegram.org"),
   // Uploaded screenshots: STORAGE_DRIVER, STORAGE_DIR and S3_* (see packages/storage); the worker reads the same.
   ...ZStorageEnvSchema.shape,
   })
