@@ -205,6 +205,9 @@ describe("after the upload: OCR status, retry, preview and deletion", () => {
     expect(nothing.status).toBe(409);
     expect(nothing.body.error.message).toMatch(/no stored screenshot/);
     expect((await alice.request("GET", `/analysis-sessions/${empty.id}/screenshot`)).status).toBe(404);
+    // A URL set by hand is not an upload.
+    await alice.request("PATCH", `/analysis-sessions/${empty.id}`, { screenshotUrl: "https://example.com/chat.png" });
+    expect((await alice.request("GET", `/analysis-sessions/${empty.id}/ocr`)).body).toMatchObject({ hasScreenshot: false });
   });
 
   it("keeps the image in the trash and deletes it with the session", async () => {

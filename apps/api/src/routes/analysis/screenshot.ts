@@ -8,7 +8,7 @@ import { sniffImage } from "@cto/storage/image";
 import { ApiError } from "../../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth.ts";
-import { acceptScreenshot, assertCanUpload, ocrProgress, retryOcr, screenshotKey } from "../../services/analysis/screenshot.ts";
+import { acceptScreenshot, assertCanUpload, ocrProgress, retryOcr, screenshotKey, screenshotPath } from "../../services/analysis/screenshot.ts";
 import { readScreenshotUpload, SCREENSHOT_FIELD } from "../../services/analysis/screenshot-upload.ts";
 import { findOwnedSession, serializeSession } from "./shared.ts";
 
@@ -60,7 +60,8 @@ export const screenshotRoutes = createRouter()
     async (c) => {
       const db = c.get("db");
       const session = await findOwnedSession(db, c.get("auth").userId, c.req.valid("param").id);
-      const hasScreenshot = session.type === "SCREENSHOT" && session.screenshotUrl !== null;
+      // screenshotUrl can also be set by hand (PATCH); only the upload route's own URL means an image is stored here.
+      const hasScreenshot = session.type === "SCREENSHOT" && session.screenshotUrl === screenshotPath(session.id);
       return c.json({ status: session.status.toLowerCase(), hasScreenshot, ...(await ocrProgress(db, session)) }, 200);
     },
   )
