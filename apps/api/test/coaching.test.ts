@@ -152,7 +152,9 @@ describe("coaching: worker-computed consistency metrics and reports (read-only)"
     const page = await alice.request("GET", "/reports?limit=1");
     expect(ids((await alice.request("GET", `/reports?limit=5&cursor=${page.body.nextCursor}`)).body)).toEqual([short.id, earlier.id]);
     expect((await alice.request("GET", `/reports/${weekly.id}`)).body).toMatchObject({ type: "seven_day", payload: { moods: 3 }, periodStart: end - 7 * day });
-    expect((await alice.request("POST", "/reports", { type: "two_day" })).status).toBe(405);
+    // POST /reports asks the worker for a report (test/reports.test.ts); without queues it writes nothing here.
+    expect((await alice.request("POST", "/reports", { type: "two_day" })).status).toBe(503);
+    expect((await alice.request("PATCH", `/reports/${weekly.id}`, { title: "x" })).status).toBe(405);
     expect((await alice.request("DELETE", `/reports/${weekly.id}`)).status).toBe(405);
     expect(await harness.db.report.count({ where: { userId: alice.userId } })).toBe(3);
   });
