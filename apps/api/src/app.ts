@@ -27,6 +27,7 @@ import { authRecoveryRoutes } from "./routes/auth-recovery.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { knowledgeRoutes } from "./routes/knowledge.ts";
+import { ADMIN_QUEUES_PATH, adminQueueRoutes } from "./routes/admin-queues.ts";
 import { searchRoutes } from "./routes/search.ts";
 import { notificationRoutes, reminderScheduleRoutes, telegramRoutes } from "./routes/channels.ts";
 import { telegramWebhookRoutes, type TTelegramWebhookConfig } from "./routes/telegram-webhook.ts";
@@ -118,6 +119,7 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
   app.route("/", chatRoutes);
   app.route("/search", searchRoutes);
   app.route("/admin/knowledge", knowledgeRoutes);
+  app.route(ADMIN_QUEUES_PATH, adminQueueRoutes(queues));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", { type: "apiKey", in: "cookie", name: "cto_session", description: "Set by /auth/sign-in; the web app's credential" });
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "An API key from POST /api-keys" });
