@@ -48,7 +48,7 @@ switch (command) {
     break;
   case "test":
     setup();
-    process.exit(pnpm(["exec", "turbo", "run", "test", "typecheck", "--concurrency=1", "--output-logs=full"]));
+    process.exit(pnpm(["exec", "turbo", "run", "test", "typecheck", "--concurrency=1", "--continue", "--output-logs=full"]));
     break;
   default:
     fail(`unknown command "${command}"; use start, test or setup.`);
