@@ -1,6 +1,7 @@
 import { adminRoute } from "./routes/admin.tsx";
 import { analysisRoute, analysisSessionRoute } from "./routes/analysis.tsx";
 import { appLayoutRoute } from "./routes/app-layout.tsx";
+import { assistantEntityRoute, assistantRoute } from "./routes/assistant.tsx";
 import { forgotPasswordRoute, resetPasswordRoute, signInRoute, signUpRoute, verifyEmailRoute } from "./routes/auth.tsx";
 import { chatConversationRoute, chatRoute } from "./routes/chat.tsx";
 import { checkInsRoute } from "./routes/check-ins.tsx";
@@ -18,7 +19,7 @@ import { settingsRoute } from "./routes/settings.tsx";
  * parent is `appLayoutRoute` (signed in) or `rootRoute` (public), import it here and list it in
  * `signedInRoutes` (or `publicRoutes`). The catch-all `notFoundRoute` stays last.
  */
-const signedInRoutes = [dashboardRoute, chatRoute, chatConversationRoute, checkInsRoute, goalsRoute, settingsRoute, analysisRoute, analysisSessionRoute, searchRoute, reportsRoute, adminRoute, communityRoute] as const;
+const signedInRoutes = [dashboardRoute, chatRoute, chatConversationRoute, checkInsRoute, goalsRoute, settingsRoute, analysisRoute, analysisSessionRoute, searchRoute, reportsRoute, adminRoute, communityRoute, assistantRoute, assistantEntityRoute] as const;
 
 const publicRoutes = [signInRoute, signUpRoute, forgotPasswordRoute, resetPasswordRoute, verifyEmailRoute] as const;
 

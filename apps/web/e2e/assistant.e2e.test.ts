@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+
+import { DEMO_USER, seedId } from "@cto/db/seed";
+
+import { expectVisible, screenshot, useE2e } from "./harness.ts";
+
+const seeded = (name: string) => seedId(`${DEMO_USER.id}:${name}`);
+
+describe("assistant context", () => {
+  const e2e = useE2e();
+
+  it("adds a person, shows a person's links and links two people", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 900 } });
+    await e2e.signIn(page);
+    await page.goto("/assistant");
+    const people = page.getByRole("list", { name: "People" });
+    await expectVisible(people);
+    await expect(people.getByRole("link").allTextContents()).resolves.toEqual(["Lena Berg", "Marco Bianchi", "Priya Shah"]);
+    await page.getByRole("button", { name: "Add person" }).click();
+    const form = page.getByRole("form", { name: "Add a person" });
+    await form.getByLabel("Name").fill("Jonas Weber");
+    await form.getByLabel("Relationship to you").selectOption("colleague");
+    await form.getByLabel("Company").fill("Acme Pay");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expectVisible(people.getByRole("link", { name: "Jonas Weber" }));
+
+    await people.getByRole("link", { name: "Priya Shah" }).click();
+    await page.waitForURL(`**/assistant/person/${seeded("person:priya")}`);
+    await expectVisible(page.getByText("priya@example.com"));
+    const links = page.getByRole("list", { name: "Links" });
+    await expectVisible(links.getByRole("link", { name: "Marco Bianchi" }));
+    await expectVisible(links.getByRole("link", { name: "Release dry run with Priya" }));
+    await expectVisible(links.getByRole("link", { name: "Release checklist" }));
+
+    const add = page.getByRole("form", { name: "Add a link" });
+    await add.getByLabel("Relationship").selectOption("works_with");
+    await add.getByLabel("Kind").selectOption("person");
+    await add.getByLabel("Linked to").selectOption({ label: "Jonas Weber" });
+    await add.getByRole("button", { name: "Add link" }).click();
+    await expectVisible(links.getByRole("link", { name: "Jonas Weber" }));
+    await screenshot(page, "assistant-person");
+
+    // The link shows from the other end too, and can be removed there.
+    await links.getByRole("link", { name: "Jonas Weber" }).click();
+    await expectVisible(page.getByRole("heading", { level: 1, name: "Jonas Weber" }));
+    await expectVisible(page.getByRole("list", { name: "Links" }).getByText("Works with (from)"));
+    await page.getByRole("button", { name: "Remove the link to Priya Shah" }).click();
+    await expectVisible(page.getByText("No links yet"));
+    await expect(e2e.stack.db.entityRelationship.count({ where: { relationship: "works_with" } })).resolves.toBe(0);
+  });
+
+  it("shows tasks with subtasks, adds a subtask and completes one", async () => {
+    const page = await e2e.newPage();
+    await e2e.signIn(page);
+    await page.goto("/assistant?tab=task");
+    const subtasks = page.getByRole("list", { name: "Subtasks of “Release checklist”" });
+    await expect(subtasks.getByRole("checkbox", { name: "Complete “List every manual step”" }).getAttribute("aria-checked")).resolves.toBe("true");
+    await page.getByRole("button", { name: "Add a subtask to “Release checklist”" }).click();
+    await page.getByRole("form", { name: "Add a subtask to “Release checklist”" }).getByLabel("Subtask").fill("Rehearse the rollback");
+    await page.getByRole("form", { name: "Add a subtask to “Release checklist”" }).getByRole("button", { name: "Add" }).click();
+    await expectVisible(subtasks.getByRole("link", { name: "Rehearse the rollback" }));
+
+    await subtasks.getByRole("checkbox", { name: "Complete “Write the rollback section”" }).click();
+    await expect.poll(() => subtasks.getByRole("checkbox", { name: "Complete “Write the rollback section”" }).getAttribute("aria-checked")).toBe("true");
+    const stored = await e2e.stack.db.task.findUniqueOrThrow({ where: { id: seeded("task:checklist:rollback") } });
+    expect(stored.status).toBe("COMPLETED");
+    expect(stored.completedAt).not.toBeNull();
+    await screenshot(page, "assistant-tasks");
+  });
+
+  it("refuses an event that ends before it starts, with the reason at the field, and completes a deadline", async () => {
+    const page = await e2e.newPage({ viewport: { width: 390, height: 844 } });
+    await e2e.signIn(page);
+    await page.goto("/assistant?tab=event");
+    await page.getByRole("button", { name: "Add event" }).click();
+    const form = page.getByRole("form", { name: "Add an event" });
+    await form.getByLabel("Title").fill("Offsite planning");
+    await form.getByLabel("Starts").fill("2027-03-10T10:00");
+    await form.getByLabel("Ends").fill("2027-03-10T09:00");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expectVisible(form.getByText("Must not be before startsAt."));
+    await form.getByLabel("Ends").fill("2027-03-10T12:00");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expectVisible(page.getByRole("list", { name: "Events" }).getByRole("link", { name: "Offsite planning" }));
+    await screenshot(page, "assistant-events-phone");
+
+    await page.getByRole("tab", { name: "Deadlines" }).click();
+    await page.getByRole("button", { name: "Mark “Performance reviews due” done" }).click();
+    await expectVisible(page.getByRole("list", { name: "Deadlines" }).getByRole("listitem").filter({ hasText: "Performance reviews due" }).getByText("Done"));
+    await expect(e2e.stack.db.deadline.findUniqueOrThrow({ where: { id: seeded("deadline:review") } })).resolves.toMatchObject({ status: "COMPLETED" });
+  });
+});

@@ -1,0 +1,53 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+
+import { api, unwrap, type paths } from "../../../lib/api-client.ts";
+import { assistantKeys, type TEntityKind } from "./types.ts";
+
+type TBody<P extends keyof paths> = paths[P] extends { post: { requestBody?: { content: { "application/json": infer B } } } } ? B : never;
+export type TNewPerson = TBody<"/people">;
+export type TNewPlace = TBody<"/places">;
+export type TNewEvent = TBody<"/events">;
+export type TNewTask = TBody<"/tasks">;
+export type TNewDeadline = TBody<"/deadlines">;
+
+/** POST to each kind's collection. */
+export const createPerson = (body: TNewPerson) => unwrap(api.POST("/people", { body }));
+export const createPlace = (body: TNewPlace) => unwrap(api.POST("/places", { body }));
+export const createEvent = (body: TNewEvent) => unwrap(api.POST("/events", { body }));
+export const createTask = (body: TNewTask) => unwrap(api.POST("/tasks", { body }));
+export const createDeadline = (body: TNewDeadline) => unwrap(api.POST("/deadlines", { body }));
+
+/** DELETE /{kind}/{id}: into the trash (all five kinds keep a trash). */
+export const trashEntity = ({ kind, id }: { kind: TEntityKind; id: string }) => {
+  const params = { path: { id }, query: { permanent: "false" as const } };
+  switch (kind) {
+    case "person": return unwrap(api.DELETE("/people/{id}", { params }));
+    case "place": return unwrap(api.DELETE("/places/{id}", { params }));
+    case "event": return unwrap(api.DELETE("/events/{id}", { params }));
+    case "task": return unwrap(api.DELETE("/tasks/{id}", { params }));
+    case "deadline": return unwrap(api.DELETE("/deadlines/{id}", { params }));
+  }
+};
+
+/** POST /tasks/{id}/complete and /deadlines/{id}/complete; a second completion is refused (409). */
+export const completeTask = (id: string) => unwrap(api.POST("/tasks/{id}/complete", { params: { path: { id } } }));
+export const completeDeadline = (id: string) => unwrap(api.POST("/deadlines/{id}/complete", { params: { path: { id } } }));
+
+const useKindMutation = <T, R>(kind: TEntityKind, mutationFn: (input: T) => Promise<R>) => {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: assistantKeys.list(kind) }) });
+};
+
+export const useCreatePerson = () => useKindMutation("person", createPerson);
+export const useCreatePlace = () => useKindMutation("place", createPlace);
+export const useCreateEvent = () => useKindMutation("event", createEvent);
+export const useCreateTask = () => useKindMutation("task", createTask);
+export const useCreateDeadline = () => useKindMutation("deadline", createDeadline);
+export const useCompleteTask = () => useKindMutation("task", completeTask);
+export const useCompleteDeadline = () => useKindMutation("deadline", completeDeadline);
+
+export const useTrashEntity = () => {
+  const queryClient = useQueryClient();
+  // Only the list: the trashed entity's own page navigates away and must not refetch into a 404.
+  return useMutation({ mutationFn: trashEntity, onSuccess: (_result, { kind }) => queryClient.invalidateQueries({ queryKey: assistantKeys.list(kind), exact: true }) });
+};

@@ -1,0 +1,64 @@
+import { Link, useNavigate, useParams } from "@tanstack/react-router";
+
+import { Button } from "../../../components/ui/button.tsx";
+import { Card, CardHeader, PageHeader } from "../../../components/ui/card.tsx";
+import { LoadingBlock } from "../../../components/ui/spinner.tsx";
+import { ErrorState } from "../../../components/ui/states.tsx";
+import { useToast } from "../../../components/ui/toast.tsx";
+import { errorMessage } from "../../../lib/api-error.ts";
+import { kindLabel } from "../api/get-entities.ts";
+import { useEntity } from "../api/get-entity.ts";
+import { useTrashEntity } from "../api/mutate-entities.ts";
+import { ENTITY_KINDS, type TEntityKind } from "../api/types.ts";
+import { LinksCard } from "./links-card.tsx";
+
+/** One person, place, event, task or deadline: its facts and its links. */
+export const EntityPage = () => {
+  const { kind, id } = useParams({ strict: false }) as { kind: TEntityKind; id: string };
+  const entity = useEntity(kind, id);
+  const trash = useTrashEntity();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const back = (
+    <Link to="/assistant" search={{ tab: kind }} className="text-sm font-medium text-brand-700 hover:underline">
+      ← All {ENTITY_KINDS.find((entry) => entry.kind === kind)!.plural.toLowerCase()}
+    </Link>
+  );
+  if (entity.isPending) return <LoadingBlock lines={5} />;
+  if (entity.isError) return <div className="space-y-4">{back}<ErrorState error={entity.error} title="This could not be opened" onRetry={() => void entity.refetch()} /></div>;
+
+  return (
+    <div data-testid="assistant-entity-page">
+      {back}
+      <div className="mt-2">
+        <PageHeader
+          title={entity.data.name}
+          description={kindLabel(kind)}
+          actions={
+            <Button
+              variant="secondary"
+              loading={trash.isPending}
+              onClick={() => trash.mutate({ kind, id }, { onSuccess: () => { toast.show("Moved to the trash."); void navigate({ to: "/assistant", search: { tab: kind } }); }, onError: (error) => toast.show(errorMessage(error), "error") })}
+            >
+              Move to trash
+            </Button>
+          }
+        />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[20rem_minmax(0,1fr)]">
+        <Card>
+          <CardHeader title="Details" />
+          <dl className="space-y-3 text-sm">
+            {entity.data.facts.map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+                <dd className="mt-0.5 whitespace-pre-wrap text-slate-900">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <LinksCard kind={kind} id={id} />
+      </div>
+    </div>
+  );
+};

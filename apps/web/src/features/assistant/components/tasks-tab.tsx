@@ -1,0 +1,126 @@
+import { useState, type FormEvent } from "react";
+
+import { Badge } from "../../../components/ui/badge.tsx";
+import { Button } from "../../../components/ui/button.tsx";
+import { Field } from "../../../components/ui/field.tsx";
+import { Input, Select } from "../../../components/ui/input.tsx";
+import { LoadingBlock } from "../../../components/ui/spinner.tsx";
+import { EmptyState, ErrorState, FormError } from "../../../components/ui/states.tsx";
+import { useToast } from "../../../components/ui/toast.tsx";
+import { errorMessage } from "../../../lib/api-error.ts";
+import { cn } from "../../../lib/cn.ts";
+import { formatDate, humanize } from "../../../lib/format.ts";
+import { useTasks } from "../api/get-entities.ts";
+import { useCompleteTask, useCreateTask } from "../api/mutate-entities.ts";
+import type { TTask } from "../api/types.ts";
+import { AddForm, EntityLink, EntitySection, fieldErrors, fromLocalInput } from "./parts.tsx";
+
+const PRIORITY_TONE = { low: "neutral", medium: "neutral", high: "warning", urgent: "danger" } as const;
+
+/** Tasks as a tree: top-level tasks with their subtasks under them; orphans (parent trashed) at the top level. */
+export const taskTree = (tasks: TTask[]) => {
+  const ids = new Set(tasks.map((task) => task.id));
+  const roots = tasks.filter((task) => !task.parentId || !ids.has(task.parentId));
+  // Subtasks keep their own order (position), not the due-date order of the list.
+  const children = (id: string) => tasks.filter((task) => task.parentId === id).sort((a, b) => a.position - b.position);
+  return { roots, children };
+};
+
+const TaskForm = ({ close }: { close: () => void }) => {
+  const create = useCreateTask();
+  const [form, setForm] = useState({ title: "", priority: "medium", dueDate: "" });
+  const errors = fieldErrors(create.error);
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  return (
+    <AddForm label="Add a task" error={create.error} pending={create.isPending} onCancel={close} onSubmit={() => create.mutate({ title: form.title, priority: form.priority as "medium", dueDate: fromLocalInput(form.dueDate) }, { onSuccess: close })}>
+      <Field label="Task" error={errors.title}><Input required maxLength={200} value={form.title} onChange={set("title")} /></Field>
+      <Field label="Priority" error={errors.priority}>
+        <Select value={form.priority} onChange={set("priority")}>{["low", "medium", "high", "urgent"].map((priority) => <option key={priority} value={priority}>{humanize(priority)}</option>)}</Select>
+      </Field>
+      <Field label="Due" optional error={errors.dueDate}><Input type="datetime-local" value={form.dueDate} onChange={set("dueDate")} /></Field>
+    </AddForm>
+  );
+};
+
+const SubtaskForm = ({ parent, close }: { parent: TTask; close: () => void }) => {
+  const create = useCreateTask();
+  const [title, setTitle] = useState("");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({ title, parentId: parent.id }, { onSuccess: close });
+  };
+  return (
+    <form onSubmit={submit} className="mt-2 flex flex-wrap items-end gap-2 pl-8" aria-label={`Add a subtask to “${parent.title}”`}>
+      <FormError error={create.error} />
+      <Field label="Subtask" className="min-w-48 flex-1"><Input required autoFocus maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} /></Field>
+      <Button type="submit" size="sm" loading={create.isPending}>Add</Button>
+      <Button size="sm" variant="ghost" onClick={close}>Cancel</Button>
+    </form>
+  );
+};
+
+const TaskRow = ({ task, depth }: { task: TTask; depth: number }) => {
+  const complete = useCompleteTask();
+  const toast = useToast();
+  const done = task.status === "completed" || task.status === "cancelled";
+  return (
+    <div className={cn("flex flex-wrap items-center gap-3", depth > 0 && "pl-8")}>
+      <button
+        type="button"
+        role="checkbox"
+        aria-checked={done}
+        aria-label={`Complete “${task.title}”`}
+        disabled={done || complete.isPending}
+        onClick={() => complete.mutate(task.id, { onError: (error) => toast.show(errorMessage(error), "error") })}
+        className={cn("grid size-5 shrink-0 place-items-center rounded border text-xs", done ? "border-emerald-600 bg-emerald-600 text-white" : "border-slate-400 hover:border-brand-600")}
+      >
+        {done ? "✓" : ""}
+      </button>
+      <div className="min-w-0 flex-1">
+        <span className={done ? "text-slate-500 line-through" : undefined}><EntityLink kind="task" id={task.id}>{task.title}</EntityLink></span>
+        {task.dueDate !== null && <span className="ml-2 text-xs text-slate-500">due {formatDate(task.dueDate)}</span>}
+      </div>
+      <Badge tone={PRIORITY_TONE[task.priority]}>{humanize(task.priority)}</Badge>
+      {task.status !== "pending" && <Badge tone={task.status === "completed" ? "success" : "neutral"}>{humanize(task.status)}</Badge>}
+    </div>
+  );
+};
+
+export const TasksTab = () => {
+  const tasks = useTasks();
+  const [addingTo, setAddingTo] = useState<string | null>(null);
+  const tree = taskTree(tasks.data?.items ?? []);
+  return (
+    <EntitySection title="Tasks" description="What needs doing, broken into subtasks where it helps." addLabel="Add task" form={(close) => <TaskForm close={close} />}>
+      {tasks.isPending ? (
+        <LoadingBlock label="Loading tasks…" />
+      ) : tasks.isError ? (
+        <ErrorState error={tasks.error} onRetry={() => void tasks.refetch()} />
+      ) : tree.roots.length === 0 ? (
+        <EmptyState title="No tasks yet" />
+      ) : (
+        <ul className="divide-y divide-slate-100" aria-label="Tasks">
+          {tree.roots.map((task) => (
+            <li key={task.id} className="space-y-2 py-3">
+              <TaskRow task={task} depth={0} />
+              {tree.children(task.id).length > 0 && (
+                <ul className="space-y-2" aria-label={`Subtasks of “${task.title}”`}>
+                  {tree.children(task.id).map((child) => (
+                    <li key={child.id}><TaskRow task={child} depth={1} /></li>
+                  ))}
+                </ul>
+              )}
+              {addingTo === task.id ? (
+                <SubtaskForm parent={task} close={() => setAddingTo(null)} />
+              ) : (
+                <Button size="sm" variant="ghost" className="ml-6" onClick={() => setAddingTo(task.id)} aria-label={`Add a subtask to “${task.title}”`}>
+                  + Subtask
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </EntitySection>
+  );
+};
