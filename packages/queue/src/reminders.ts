@@ -74,7 +74,7 @@ export const syncReminder = async ({ db, queues, target, now = new Date() }: { d
     const status = result.scheduled ? "SCHEDULED" : "PENDING";
     await tx.commitment.updateMany({ where: { id: target.entityId, status: result.scheduled ? "PENDING" : "SCHEDULED" }, data: { status } });
     return { ...result, commitmentStatus: status };
-  });
+  }, { maxWait: 5_000 });
 
   if (!queues) return { scheduled, cancelled, enqueued: false, commitmentStatus };
   // Redis after the commit: a job never points at a schedule that was rolled back. A deleted row's

@@ -89,7 +89,8 @@ const deliver: TProcessor<"reminders", "due"> = async (job, { db, log, now, faul
       if (kind === "commitment") await tx.commitment.updateMany({ where: { id: entityId, status: "SCHEDULED" }, data: { status: "PENDING" } });
       return true;
     },
-    { timeout: 15_000 + (fault?.delayMs ?? 0) },
+    // A burst of due reminders queues for the pool's connections: wait for one rather than fail the attempt.
+    { maxWait: 10_000, timeout: 15_000 + (fault?.delayMs ?? 0) },
   );
   if (!delivered) return { outcome: "skipped", reason: "already delivered" };
   if (fault?.point === "after-commit") await pause(fault.delayMs);

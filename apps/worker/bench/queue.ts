@@ -1,0 +1,117 @@
+// pnpm bench:queue — reminders processed per second end to end (a `reminders/due` job → its state
+// checks → one transaction writing the proactive message, the schedule and the commitment) next to
+// no-op BullMQ jobs per second on the same Redis, at concurrency 1 and 16, on real PostgreSQL.
+// The ratio says what the reminder's database work costs over BullMQ's own overhead.
+// Env: TEST_DATABASE_URL (admin URL, default local postgres), REDIS_URL, BENCH_JOBS (default 1000 per run).
+import { Queue, Worker } from "bullmq";
+
+import { createDb } from "@cto/db/client";
+import { createPostgresTestDatabase, probePostgres } from "@cto/db/testing";
+import { createProducerConnection, createWorkerConnection } from "@cto/queue/connection";
+import { commitmentTarget, reminderJobId, syncReminder } from "@cto/queue/reminders";
+
+import { register } from "../src/jobs/processor.ts";
+import { processReminderDue } from "../src/jobs/reminders.due.ts";
+import { createLogger } from "../src/log.ts";
+import { startRuntime } from "../src/runtime.ts";
+import { createTestDeps } from "../test/deps.ts";
+
+const adminUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const JOBS = Number(process.env.BENCH_JOBS ?? 1_000);
+const CONCURRENCIES = [1, 16];
+// Every phase is bounded: a stuck run reports what it did instead of hanging.
+const PHASE_LIMIT_MS = 120_000;
+
+const probe = await probePostgres(adminUrl);
+if (!probe.ok) {
+  console.error(`bench:queue needs PostgreSQL with pgvector: ${probe.reason}`);
+  process.exit(1);
+}
+console.log(`bench:queue: ${JOBS} jobs per run, PostgreSQL ${new URL(adminUrl).host}, Redis ${new URL(redisUrl).host}; creating a migrated database…`);
+const database = await createPostgresTestDatabase(adminUrl, { migrate: true });
+const db = createDb({ url: database.url, log: ["error"], maxConnections: 20 });
+const prefix = `cto-bench-${process.pid}-${Date.now()}`;
+const connection = createProducerConnection(redisUrl);
+// The worker's real dependencies (local AI, lazy storage and OCR, unused here) with a silent log.
+const { deps, queues, close: closeDeps } = createTestDeps({ prefix, db, log: createLogger({}, () => undefined) });
+
+/** Resumes the worker and resolves with jobs per second once `total` completions were counted (or the phase limit passed). */
+const timeRun = async (worker: Worker, total: number, start: () => void = () => undefined) =>
+  new Promise<{ perSecond: number; completed: number }>((resolve) => {
+    let completed = 0;
+    const started = performance.now();
+    const finish = () => resolve({ perSecond: (completed / (performance.now() - started)) * 1000, completed });
+    const limit = setTimeout(finish, PHASE_LIMIT_MS);
+    worker.on("completed", () => {
+      completed += 1;
+      if (completed === total) {
+        clearTimeout(limit);
+        finish();
+      }
+    });
+    worker.on("failed", (_job, error) => console.error(`  job failed: ${error.message}`));
+    start();
+  });
+
+const noop = async (concurrency: number) => {
+  const name = `bench-noop-${concurrency}`;
+  const queue = new Queue(name, { connection, prefix });
+  await queue.addBulk(Array.from({ length: JOBS }, (_, index) => ({ name: "noop", data: { index }, opts: { removeOnComplete: true } })));
+  const worker = new Worker(name, async () => null, { connection: createWorkerConnection(redisUrl), prefix, concurrency, autorun: false });
+  const result = await timeRun(worker, JOBS, () => void worker.run());
+  await worker.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  return result;
+};
+
+const reminders = async (concurrency: number) => {
+  const user = await db.user.create({ data: { email: `bench-${concurrency}-${Date.now()}@example.com`, preferences: { timezone: "Europe/Berlin" } } });
+  const remindAt = new Date();
+  const payloads = [];
+  // The schedules exist (as the API writes them); the jobs are added in bulk so the timed part is processing only.
+  for (let offset = 0; offset < JOBS; offset += 10) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(10, JOBS - offset) }, async (_, index) => {
+        const row = await db.commitment.create({ data: { userId: user.id, title: `Bench commitment ${offset + index}`, remindAt, dueAt: new Date(Date.now() + 86_400_000) } });
+        await syncReminder({ db, queues: null, target: commitmentTarget(row) });
+        return { kind: "commitment" as const, entityId: row.id, userId: user.id, remindAt: remindAt.getTime() };
+      }),
+    );
+    payloads.push(...batch);
+  }
+  await queues.queue("reminders").addBulk(payloads.map((data) => ({ name: "due", data, opts: { jobId: reminderJobId(data.kind, data.entityId, data.remindAt) } })));
+  const runtime = startRuntime({ deps, redisUrl, prefix, registry: [register("reminders", "due", processReminderDue)], concurrency, lockDuration: 30_000, stalledInterval: 30_000 });
+  const worker = runtime.workers.get("reminders")!;
+  // startRuntime starts consuming at once; counting from here includes BullMQ's start, as the no-op run does.
+  const result = await timeRun(worker, JOBS);
+  await runtime.close();
+  const messages = await db.proactiveMessage.count({ where: { userId: user.id } });
+  if (messages !== result.completed) console.error(`  expected one message per reminder: ${messages} messages for ${result.completed} jobs`);
+  await queues.queue("reminders").obliterate({ force: true });
+  return result;
+};
+
+const rows: Array<Record<string, string>> = [];
+try {
+  for (const concurrency of CONCURRENCIES) {
+    const plain = await noop(concurrency);
+    const full = await reminders(concurrency);
+    rows.push({
+      concurrency: String(concurrency),
+      "no-op jobs/s": plain.perSecond.toFixed(0),
+      "reminders/s": full.perSecond.toFixed(0),
+      "reminders : no-op": `1 : ${(plain.perSecond / full.perSecond).toFixed(1)}`,
+      completed: `${full.completed}/${JOBS}`,
+    });
+    console.log(`  concurrency ${concurrency}: no-op ${plain.perSecond.toFixed(0)}/s, reminders ${full.perSecond.toFixed(0)}/s`);
+  }
+  console.table(rows);
+} finally {
+  await closeDeps(["reminders"]);
+  connection.disconnect();
+  await db.$disconnect();
+  await database.drop();
+}
+process.exit(0);
