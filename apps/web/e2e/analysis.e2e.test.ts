@@ -108,6 +108,13 @@ describe("analysis sessions", () => {
     await expectVisible(page.getByRole("list", { name: "Conversation" }).getByText("They were there when I moved in."));
     await screenshot(page, "analysis-text-phone");
 
+    // The offline provider answers with labelled templates; they arrive as suggestions like any model's.
+    await page.getByRole("button", { name: "Get suggestions" }).click();
+    await expectVisible(page.getByRole("article").first());
+    await expectVisible(page.getByText("Suggestions ready"));
+    const created = await e2e.stack.db.analysisMessage.count({ where: { analysisSession: { name: "Landlord about the deposit" }, author: "AI" } });
+    expect(created).toBeGreaterThan(0);
+
     await page.getByRole("button", { name: "Move to trash" }).click();
     await page.waitForURL((url) => url.pathname === "/analysis");
     await expect.poll(() => page.getByRole("link", { name: "Landlord about the deposit" }).count()).toBe(0);
@@ -117,6 +124,29 @@ describe("analysis sessions", () => {
     await expectVisible(page.getByRole("status").filter({ hasText: "Restored." }));
     await page.getByRole("radio", { name: "Sessions" }).click();
     await expectVisible(page.getByRole("link", { name: "Landlord about the deposit" }));
+  });
+
+  it("previews a chosen screenshot and reports, in the API's words, when it cannot be read", async () => {
+    const page = await e2e.newPage();
+    await e2e.signIn(page);
+    await page.goto("/analysis");
+    await page.getByRole("button", { name: "New analysis" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "New analysis" });
+    await dialog.getByRole("radio", { name: "A screenshot" }).click();
+    await dialog.getByLabel("Name").fill("Group chat");
+    await dialog.getByRole("button", { name: "Start" }).click();
+    await expectVisible(page.getByText("Choose a screenshot"));
+
+    await page.getByLabel("Screenshot file").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an image") });
+    await expectVisible(page.getByRole("alert").filter({ hasText: "Choose a PNG, JPEG or WebP image." }));
+
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+    await page.getByLabel("Screenshot file").setInputFiles({ name: "chat.png", mimeType: "image/png", buffer: png });
+    await expectVisible(page.getByRole("img", { name: "Preview of the chosen screenshot" }));
+    await expectVisible(page.getByText("Screenshot chosen"));
+    // This test stack runs without Redis, so the API refuses the upload before storing anything.
+    await page.getByRole("button", { name: "Upload and read the text" }).click();
+    await expectVisible(page.getByRole("alert").filter({ hasText: /needs the job queue/ }));
   });
 
   it("says so when a session does not exist", async () => {

@@ -3,10 +3,12 @@ import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { Spinner } from "../../../components/ui/spinner.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
+import { useGetSuggestions } from "../api/get-suggestions.ts";
 import { useTransitionSession } from "../api/update-session.ts";
 import type { TAnalysisSession, TAnalysisStatus } from "../api/types.ts";
 
-type TStep = { text: string; action?: { label: string; to: TAnalysisStatus; variant?: "primary" | "secondary" } ; busy?: boolean };
+/** An action either moves the state machine (`to`) or asks the AI for suggestions (`suggest`). */
+type TStep = { text: string; action?: { label: string; to?: TAnalysisStatus; suggest?: true; variant?: "primary" | "secondary" }; busy?: boolean };
 
 /** What the person can do next in each state; the moves are the ones 001's state machine allows. */
 export const nextStep = (session: TAnalysisSession, messageCount: number): TStep => {
@@ -14,7 +16,7 @@ export const nextStep = (session: TAnalysisSession, messageCount: number): TStep
     case "pending_user_input":
       if (session.type === "screenshot") return { text: "Choose a screenshot of the conversation." };
       return messageCount
-        ? { text: "When the conversation is complete, ask for suggestions.", action: { label: "Get suggestions", to: "analysis_in_progress" } }
+        ? { text: "When the conversation is complete, ask for suggestions.", action: { label: "Get suggestions", suggest: true } }
         : { text: "Add the conversation first: what they wrote, and what you wrote." };
     case "previewing_screenshot":
       return { text: "Check the preview, then upload it." };
@@ -23,9 +25,11 @@ export const nextStep = (session: TAnalysisSession, messageCount: number): TStep
     case "verifying_ocr":
       return { text: "Check the text that was read from your screenshot." };
     case "analysis_in_progress":
-      return { text: "Working on suggestions. This page updates by itself.", busy: true, action: { label: "Mark as done", to: "complete", variant: "secondary" } };
+      // For a screenshot with no messages yet, the worker is still reading it (OCR).
+      if (session.type === "screenshot" && messageCount === 0) return { text: "Reading the text from your screenshot… This page updates by itself.", busy: true };
+      return { text: "The conversation is ready for suggestions.", action: { label: "Get suggestions", suggest: true } };
     case "complete":
-      return { text: "Added more messages? Analyse the conversation again.", action: { label: "Analyse again", to: "analysis_in_progress", variant: "secondary" } };
+      return { text: "Want other options, or added more messages? Ask again.", action: { label: "More suggestions", suggest: true, variant: "secondary" } };
     case "error":
       return { text: "Something went wrong with this analysis. Start over to try again.", action: { label: "Start over", to: "pending_user_input" } };
   }
@@ -33,6 +37,7 @@ export const nextStep = (session: TAnalysisSession, messageCount: number): TStep
 
 export const NextStep = ({ session, messageCount }: { session: TAnalysisSession; messageCount: number }) => {
   const transition = useTransitionSession();
+  const suggest = useGetSuggestions();
   const toast = useToast();
   const step = nextStep(session, messageCount);
   return (
@@ -46,8 +51,12 @@ export const NextStep = ({ session, messageCount }: { session: TAnalysisSession;
         <Button
           className="mt-4"
           variant={step.action.variant ?? "primary"}
-          loading={transition.isPending}
-          onClick={() => transition.mutate({ id: session.id, status: step.action!.to }, { onError: (error) => toast.show(errorMessage(error), "error") })}
+          loading={transition.isPending || suggest.isPending}
+          onClick={() => {
+            const onError = (error: unknown) => toast.show(errorMessage(error), "error");
+            if (step.action!.suggest) suggest.mutate({ id: session.id }, { onSuccess: ({ suggestions }) => toast.show(`${suggestions.length} suggestions ready.`), onError });
+            else transition.mutate({ id: session.id, status: step.action!.to! }, { onError });
+          }}
         >
           {step.action.label}
         </Button>

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { Button } from "../../../components/ui/button.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
+import { useUploadScreenshot } from "../api/upload-screenshot.ts";
 import { useTransitionSession } from "../api/update-session.ts";
 import type { TAnalysisSession } from "../api/types.ts";
 
@@ -22,6 +23,7 @@ export const ScreenshotStep = ({ session }: { session: TAnalysisSession }) => {
   const [problem, setProblem] = useState<string | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const transition = useTransitionSession();
+  const upload = useUploadScreenshot();
 
   useEffect(() => {
     if (!file) return setPreview(null);
@@ -46,7 +48,7 @@ export const ScreenshotStep = ({ session }: { session: TAnalysisSession }) => {
   return (
     <Card>
       <CardHeader title="Screenshot" description="A screenshot of the chat you want help with. It is read on the server and you check the text before anything else happens." />
-      <FormError error={problem ? new Error(problem) : transition.error} />
+      <FormError error={problem ? new Error(problem) : (upload.error ?? transition.error)} />
       {preview ? (
         <figure className="mt-3">
           <img src={preview} alt="Preview of the chosen screenshot" className="max-h-[28rem] w-auto rounded-lg ring-1 ring-slate-200" />
@@ -63,7 +65,10 @@ export const ScreenshotStep = ({ session }: { session: TAnalysisSession }) => {
       )}
       {preview && (
         <div className="mt-4 flex flex-wrap gap-2">
-          <Button variant="secondary" onClick={reset} loading={transition.isPending}>
+          <Button loading={upload.isPending} onClick={() => file && upload.mutate({ id: session.id, file })}>
+            Upload and read the text
+          </Button>
+          <Button variant="secondary" onClick={reset} disabled={upload.isPending} loading={transition.isPending}>
             Choose another
           </Button>
         </div>
