@@ -230,6 +230,21 @@ describe("after the upload: OCR status, retry, preview and deletion", () => {
   });
 });
 
+describe("screenshots and account deletion", () => {
+  it("deleting the account deletes its uploaded screenshots, and only its own", async () => {
+    const carol = await signedUpBrowser(api, "carol");
+    const hers = await newScreenshotSession(carol);
+    const his = await newScreenshotSession(bob);
+    expect((await upload(api, carol, hers.id, pngImage())).status).toBe(202);
+    expect((await upload(api, bob, his.id, pngImage())).status).toBe(202);
+    const before = await storedFiles();
+    expect((await carol.request("DELETE", "/me", { password: "correct horse battery" })).status).toBe(204);
+    expect(await storedFiles()).toBe(before - 1);
+    await expect(storage.get(`screenshots/${carol.userId}/${hers.id}`)).rejects.toBeInstanceOf(StorageError);
+    expect((await storage.get(`screenshots/${bob.userId}/${his.id}`)).body.byteLength).toBeGreaterThan(0);
+  });
+});
+
 describe("screenshot upload to an S3-compatible store", () => {
   it("puts the image in the bucket under the session's key and serves it back from there", async () => {
     const standIn = await startS3StandIn({ bucket: "cto-uploads" });

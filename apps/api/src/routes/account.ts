@@ -8,6 +8,7 @@ import { verifyPassword } from "@cto/db/password";
 import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
 import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
+import { screenshotKey } from "../services/analysis/screenshot.ts";
 import { readGenerationQuota } from "../services/generation-quota.ts";
 import { ACCOUNT_SECTIONS, ARCHIVE_FORMAT, ARCHIVE_VERSION, embeddingRows, importArchive, sectionRows, type Archive } from "../services/account-data.ts";
 
@@ -95,7 +96,14 @@ export const accountRoutes = createRouter()
       const password = (c.req.valid("json") as { password?: string } | undefined)?.password;
       if (user.passwordHash && !(password && (await verifyPassword(user.passwordHash, password))))
         throw new ApiError("forbidden", "Confirm with your password to delete your account.");
+      // Uploaded screenshots live outside the database, so the cascade cannot reach them: collect
+      // their keys first, delete the rows, then the files (a storage failure is logged, not answered:
+      // the account is already gone, and a leftover file is no longer reachable through the API).
+      const screenshots = await db.analysisSession.findMany({ where: { userId, type: "SCREENSHOT" }, select: { id: true, userId: true } });
       await db.user.delete({ where: { id: userId } });
+      const storage = c.get("storage");
+      for (const key of screenshots.map(screenshotKey))
+        await storage.delete(key).catch((error: unknown) => console.warn(`api: could not delete ${key}: ${(error as Error).message}`));
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     },
