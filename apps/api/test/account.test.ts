@@ -40,6 +40,82 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
+describe("profile", () => {
+  it("edits the name, career profile and preferences, keeping what is left out", async () => {
+    const client = await signedUpBrowser(harness, "profile");
+    await harness.db.user.update({ where: { id: client.userId }, data: { preferences: { timezone: "UTC", notificationPrefs: { telegram: false }, beta: { keep: true } } } });
+
+    const patched = await client.request("PATCH", "/me", {
+      name: "  Ada Lovelace ",
+      currentRole: "Staff engineer",
+      experienceLevel: "senior",
+      industry: "Software",
+      yearsOfExperience: 12,
+      bio: "Writes about engines.",
+      currentSkills: ["TypeScript", "PostgreSQL"],
+      targetSkills: ["Mentoring"],
+      currentGoals: ["Lead a team"],
+      preferences: { timezone: "Europe/Berlin", workingHours: { start: "09:00", end: "17:30" }, notificationPrefs: { inApp: true } },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ name: "Ada Lovelace", currentRole: "Staff engineer", experienceLevel: "senior", yearsOfExperience: 12, currentSkills: ["TypeScript", "PostgreSQL"] });
+    expect(patched.body).not.toHaveProperty("passwordHash");
+    // Unknown keys and untouched parts of the preferences survive; the nested channel choice merges.
+    expect(patched.body.preferences).toEqual({ timezone: "Europe/Berlin", workingHours: { start: "09:00", end: "17:30" }, notificationPrefs: { telegram: false, inApp: true }, beta: { keep: true } });
+
+    const partial = await client.request("PATCH", "/me", { bio: "", yearsOfExperience: null, preferences: { workingHours: null } });
+    expect(partial.status).toBe(200);
+    expect(partial.body).toMatchObject({ name: "Ada Lovelace", bio: null, yearsOfExperience: null, industry: "Software" });
+    expect(partial.body.preferences).toMatchObject({ timezone: "Europe/Berlin", workingHours: null, beta: { keep: true } });
+
+    const read = await client.request("GET", "/me");
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(partial.body);
+    const stored = await harness.db.user.findUniqueOrThrow({ where: { id: client.userId } });
+    expect(stored).toMatchObject({ experienceLevel: "SENIOR", targetSkills: ["Mentoring"], currentGoals: ["Lead a team"] });
+  });
+
+  it.each([
+    ["an unknown timezone", { preferences: { timezone: "Mars/Olympus" } }, "preferences.timezone"],
+    ["working hours that are not HH:MM", { preferences: { workingHours: { start: "9am", end: "17:00" } } }, "preferences.workingHours.start"],
+    ["working hours that start when they end", { preferences: { workingHours: { start: "09:00", end: "09:00" } } }, "preferences.workingHours.end"],
+    ["an unknown preference", { preferences: { colour: "teal" } }, "preferences"],
+    ["an unknown experience level", { experienceLevel: "wizard" }, "experienceLevel"],
+    ["a negative career length", { yearsOfExperience: -1 }, "yearsOfExperience"],
+    ["a repeated skill", { currentSkills: ["SQL", "sql"] }, "currentSkills"],
+    ["a blank name", { name: "   " }, "name"],
+    ["an image that is not an http(s) URL", { image: "javascript:alert(1)" }, "image"],
+    ["the email (identity is not edited here)", { email: "new@example.com" }, "(body)"],
+    ["the role", { role: "admin" }, "(body)"],
+  ])("refuses %s and changes nothing", async (_case, body, path) => {
+    const client = await signedUpBrowser(harness, "profile-refused");
+    const before = await harness.db.user.findUniqueOrThrow({ where: { id: client.userId } });
+    const response = await client.request("PATCH", "/me", { bio: "must not land", ...body });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe("validation_failed");
+    expect(response.body.error.details.map((detail: { path: string }) => detail.path)).toContain(path);
+    // A refused key is named, so the caller sees what to drop.
+    for (const key of Object.keys(body).filter((key) => !["preferences", "experienceLevel", "yearsOfExperience", "currentSkills", "name", "image"].includes(key))) expect(JSON.stringify(response.body.error.details)).toContain(key);
+    expect(await harness.db.user.findUniqueOrThrow({ where: { id: client.userId } })).toEqual(before);
+  });
+
+  it("answers 401 to a request without a session", async () => {
+    const anonymous = await harness.app.request("/me", { method: "PATCH", headers: { "content-type": "application/json", origin: "http://127.0.0.1:5173" }, body: JSON.stringify({ name: "x" }) });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it("keeps both parts when two saves of different preferences race", async () => {
+    const client = await signedUpBrowser(harness, "profile-race");
+    const [first, second] = await Promise.all([
+      client.request("PATCH", "/me", { preferences: { timezone: "Asia/Tokyo" } }),
+      client.request("PATCH", "/me", { preferences: { theme: "dark" } }),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const stored = await harness.db.user.findUniqueOrThrow({ where: { id: client.userId } });
+    expect(stored.preferences).toMatchObject({ timezone: "Asia/Tokyo", theme: "dark" });
+  });
+});
+
 describe("export", () => {
   it("streams every section of the account, without credentials", async () => {
     const client = await seededUser("exporter");

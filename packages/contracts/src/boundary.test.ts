@@ -48,7 +48,7 @@ describe("enums stay in step with the Prisma schema", () => {
     return body.split("\n").map((line) => line.trim()).filter((line) => /^[A-Z][A-Z0-9_]*$/.test(line));
   };
 
-  it.each(["AnalysisSessionStatus", "AnalysisSessionType", "MessageAuthor", "MessageSentiment", "InteractionType", "PostStatus", "MessageRole", "GoalPeriod", "GoalStatus", "ReminderStatus", "ReportType", "MessageSource", "EmotionValence", "TaskStatus", "TaskPriority", "EventStatus", "DeadlineStatus", "DeadlineType", "EntityType", "ProactiveMessageStatus", "DeliveryChannel", "ScheduleKind", "ScheduleStatus"] as const)("%s", (name) => {
+  it.each(["AnalysisSessionStatus", "AnalysisSessionType", "MessageAuthor", "MessageSentiment", "InteractionType", "PostStatus", "MessageRole", "GoalPeriod", "GoalStatus", "ReminderStatus", "ReportType", "MessageSource", "EmotionValence", "ExperienceLevel", "TaskStatus", "TaskPriority", "EventStatus", "DeadlineStatus", "DeadlineType", "EntityType", "ProactiveMessageStatus", "DeliveryChannel", "ScheduleKind", "ScheduleStatus"] as const)("%s", (name) => {
     expect(Object.values(enums[name])).toEqual(prismaEnum(name));
   });
 });

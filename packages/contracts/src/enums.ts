@@ -25,6 +25,7 @@ export const ReminderStatus = { PENDING: "PENDING", SCHEDULED: "SCHEDULED", COMP
 export const ReportType = { TWO_DAY: "TWO_DAY", SEVEN_DAY: "SEVEN_DAY", TWENTY_ONE_DAY: "TWENTY_ONE_DAY" } as const;
 export const MessageSource = { WEB: "WEB", TELEGRAM: "TELEGRAM", VOICE: "VOICE", API: "API" } as const;
 export const EmotionValence = { POSITIVE: "POSITIVE", NEUTRAL: "NEUTRAL", NEGATIVE: "NEGATIVE" } as const;
+export const ExperienceLevel = { INTERN: "INTERN", JUNIOR: "JUNIOR", MID_LEVEL: "MID_LEVEL", SENIOR: "SENIOR", LEAD: "LEAD", MANAGER: "MANAGER", DIRECTOR: "DIRECTOR", VP: "VP", C_LEVEL: "C_LEVEL" } as const;
 
 export const ZAnalysisSessionStatusSchema = zApiEnum(AnalysisSessionStatus);
 export const ZAnalysisSessionTypeSchema = zApiEnum(AnalysisSessionType);
@@ -39,6 +40,7 @@ export const ZReminderStatusSchema = zApiEnum(ReminderStatus);
 export const ZReportTypeSchema = zApiEnum(ReportType);
 export const ZMessageSourceSchema = zApiEnum(MessageSource);
 export const ZEmotionValenceSchema = zApiEnum(EmotionValence);
+export const ZExperienceLevelSchema = zApiEnum(ExperienceLevel);
 
 // Assistant context (003).
 export const TaskStatus = { PENDING: "PENDING", IN_PROGRESS: "IN_PROGRESS", COMPLETED: "COMPLETED", CANCELLED: "CANCELLED", DEFERRED: "DEFERRED" } as const;

@@ -2,12 +2,13 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie } from "hono/cookie";
 import { stream } from "hono/streaming";
 
-import { ZGenerationQuotaSchema } from "@cto/contracts/api/auth";
+import { ZGenerationQuotaSchema, ZUpdateProfileSchema, ZUserSchema, type TPreferencesPatch } from "@cto/contracts/api/auth";
 import { verifyPassword } from "@cto/db/password";
 
 import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
 import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
+import { toApiUser } from "./auth.ts";
 import { screenshotKey } from "../services/analysis/screenshot.ts";
 import { readGenerationQuota } from "../services/generation-quota.ts";
 import { ACCOUNT_SECTIONS, ARCHIVE_FORMAT, ARCHIVE_VERSION, embeddingRows, importArchive, sectionRows, type Archive } from "../services/account-data.ts";
@@ -24,7 +25,43 @@ const ZArchiveSchema = z.object({
   data: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
 });
 
+type TJsonObject = Record<string, unknown>;
+const asObject = (value: unknown): TJsonObject => (value && typeof value === "object" && !Array.isArray(value) ? (value as TJsonObject) : {});
+
+/** Lays a preferences patch over the stored preferences: given parts replace, the rest (and unknown keys) stay. */
+const mergePreferences = (stored: unknown, patch: TPreferencesPatch): TJsonObject => {
+  const merged = { ...asObject(stored), ...patch };
+  if (patch.notificationPrefs) merged.notificationPrefs = { ...asObject(asObject(stored).notificationPrefs), ...patch.notificationPrefs };
+  return merged;
+};
+
 export const accountRoutes = createRouter()
+  .openapi(
+    createRoute({ ...common, tags: ["Profile"], method: "get", path: "/", summary: "Your profile: name, career profile (002) and preferences", responses: { 200: jsonContent(ZUserSchema, "You"), ...errorResponses() } }),
+    async (c) => c.json(toApiUser(await c.get("db").user.findUniqueOrThrow({ where: { id: c.get("auth").userId } })), 200),
+  )
+  .openapi(
+    createRoute({
+      ...common, tags: ["Profile"], method: "patch", path: "/", summary: "Edit your profile, career profile and preferences (fields left out are kept; null clears)",
+      request: { body: { required: true, content: { "application/json": { schema: ZUpdateProfileSchema } } } },
+      responses: { 200: jsonContent(ZUserSchema, "Your profile as stored"), ...errorResponses(403, 415) },
+    }),
+    async (c) => {
+      const { userId } = c.get("auth");
+      const { preferences, ...fields } = c.req.valid("json");
+      // The row is locked while preferences are merged, so two tabs saving different parts at once both land.
+      const user = await c.get("db").$transaction(async (tx) => {
+        const data: Record<string, unknown> = { ...fields };
+        if (preferences) {
+          await tx.$queryRaw`SELECT 1 FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
+          const stored = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { preferences: true } });
+          data.preferences = mergePreferences(stored.preferences, preferences);
+        }
+        return tx.user.update({ where: { id: userId }, data });
+      });
+      return c.json(toApiUser(user), 200);
+    },
+  )
   .openapi(
     createRoute({ ...common, method: "get", path: "/generation-quota", summary: "Today's AI generations: used, remaining and when they reset", responses: { 200: jsonContent(ZGenerationQuotaSchema, "The quota"), ...errorResponses() } }),
     async (c) => {

@@ -13,7 +13,8 @@ import { signIn, signUp } from "../services/accounts.ts";
 import { createSession, revokeSession } from "../services/sessions.ts";
 import type { Context } from "hono";
 
-const toApiUser = (user: Record<string, unknown>) => ZUserSchema.parse(toApiRow(User, user, ["passwordHash"]));
+/** A user row as the API shows it (never the password hash). */
+export const toApiUser = (user: Record<string, unknown>) => ZUserSchema.parse(toApiRow(User, user, ["passwordHash"]));
 
 /** Signs the user in on this browser: a new session, its token only in an httpOnly cookie. */
 const startSession = async (c: Context<AppEnv>, userId: string) => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { ZExperienceLevelSchema } from "../enums.ts";
 import { User } from "../generated/drizzle/schema.ts";
 import { apiRowSchema } from "../rows.ts";
 
@@ -16,6 +17,63 @@ export type TSignIn = z.infer<typeof ZSignInSchema>;
 /** The signed-in user as the API shows it: everything but the password hash. */
 export const ZUserSchema = apiRowSchema(User, { omit: ["passwordHash"] });
 export type TUser = z.infer<typeof ZUserSchema>;
+
+const ZClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use 24-hour HH:MM, e.g. 09:00.");
+const isTimezone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const ZProfileTextSchema = (max: number) => z.string().trim().max(max).transform((text) => text || null).nullable();
+const ZProfileListSchema = z
+  .array(z.string().trim().min(1, "Must not be blank").max(80))
+  .max(30)
+  .refine((items) => new Set(items.map((item) => item.toLowerCase())).size === items.length, "Must not repeat an item");
+
+/**
+ * The preferences the platform reads (reminders use the timezone, working hours and channels). Each
+ * part given replaces that part; parts left out, and keys Cto does not know, are kept as stored.
+ */
+export const ZPreferencesPatchSchema = z
+  .object({
+    timezone: z.string().refine(isTimezone, "Not a known IANA timezone, e.g. Europe/Berlin."),
+    workingHours: z
+      .object({ start: ZClockSchema, end: ZClockSchema })
+      .refine((hours) => hours.start !== hours.end, { message: "Start and end must differ.", path: ["end"] })
+      .nullable()
+      .describe("null: reminders at any hour"),
+    notificationPrefs: z.object({ inApp: z.boolean(), telegram: z.boolean() }).partial().strict(),
+    theme: z.enum(["system", "light", "dark"]),
+  })
+  .partial()
+  .strict();
+export type TPreferencesPatch = z.input<typeof ZPreferencesPatchSchema>;
+
+/**
+ * PATCH /me: the profile and career fields (002) a user edits; fields left out stay as they are,
+ * null clears. Identity (email, password, role) and counters (achievement score, generations) are
+ * not editable here, and an unknown field is refused rather than ignored.
+ */
+export const ZUpdateProfileSchema = z
+  .object({
+    name: z.string().trim().min(1, "Must not be blank").max(120).nullable(),
+    image: z.url({ protocol: /^https?$/ }).max(2000).nullable(),
+    currentRole: ZProfileTextSchema(120),
+    experienceLevel: ZExperienceLevelSchema.nullable(),
+    industry: ZProfileTextSchema(120),
+    yearsOfExperience: z.number().int().min(0).max(80).nullable(),
+    bio: ZProfileTextSchema(2000),
+    currentSkills: ZProfileListSchema,
+    targetSkills: ZProfileListSchema,
+    currentGoals: ZProfileListSchema,
+    preferences: ZPreferencesPatchSchema,
+  })
+  .partial()
+  .strict();
+export type TUpdateProfile = z.input<typeof ZUpdateProfileSchema>;
 
 export const ZSessionSchema = z.object({ user: ZUserSchema, via: z.enum(["session", "api_key"]), expiresAt: z.number().int().nullable() });
 export type TSession = z.infer<typeof ZSessionSchema>;

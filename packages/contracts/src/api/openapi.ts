@@ -1304,6 +1304,365 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your profile: name, career profile (002) and preferences */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description You */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string | null;
+                            image: string | null;
+                            /** @description Unix time in milliseconds */
+                            emailVerified: number | null;
+                            preferences: string | number | boolean | null | {
+                                [key: string]: unknown;
+                            } | unknown[];
+                            /** @description Unix time in milliseconds */
+                            lastSeenAt: number | null;
+                            isActive: boolean;
+                            /** @enum {string} */
+                            role: "user" | "admin";
+                            currentRole: string | null;
+                            /** @enum {string|null} */
+                            experienceLevel: "intern" | "junior" | "mid_level" | "senior" | "lead" | "manager" | "director" | "vp" | "c_level" | null;
+                            industry: string | null;
+                            yearsOfExperience: number | null;
+                            currentSkills: string[];
+                            targetSkills: string[];
+                            bio: string | null;
+                            currentGoals: string[];
+                            achievementScore: number;
+                            dailyGenerationCount: number;
+                            /** @description Unix time in milliseconds */
+                            lastGenerationDate: number | null;
+                            currentModel: string | null;
+                            preferredModels: string[];
+                            /** @description Unix time in milliseconds */
+                            createdAt: number;
+                            /** @description Unix time in milliseconds */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete your account and everything in it */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        password?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit your profile, career profile and preferences (fields left out are kept; null clears) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string | null;
+                        /** Format: uri */
+                        image?: string | null;
+                        currentRole?: string | null;
+                        /** @enum {string|null} */
+                        experienceLevel?: "intern" | "junior" | "mid_level" | "senior" | "lead" | "manager" | "director" | "vp" | "c_level" | null;
+                        industry?: string | null;
+                        yearsOfExperience?: number | null;
+                        bio?: string | null;
+                        currentSkills?: string[];
+                        targetSkills?: string[];
+                        currentGoals?: string[];
+                        preferences?: {
+                            timezone?: string;
+                            /** @description null: reminders at any hour */
+                            workingHours?: {
+                                start: string;
+                                end: string;
+                            } | null;
+                            notificationPrefs?: {
+                                inApp?: boolean;
+                                telegram?: boolean;
+                            };
+                            /** @enum {string} */
+                            theme?: "system" | "light" | "dark";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Your profile as stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string | null;
+                            image: string | null;
+                            /** @description Unix time in milliseconds */
+                            emailVerified: number | null;
+                            preferences: string | number | boolean | null | {
+                                [key: string]: unknown;
+                            } | unknown[];
+                            /** @description Unix time in milliseconds */
+                            lastSeenAt: number | null;
+                            isActive: boolean;
+                            /** @enum {string} */
+                            role: "user" | "admin";
+                            currentRole: string | null;
+                            /** @enum {string|null} */
+                            experienceLevel: "intern" | "junior" | "mid_level" | "senior" | "lead" | "manager" | "director" | "vp" | "c_level" | null;
+                            industry: string | null;
+                            yearsOfExperience: number | null;
+                            currentSkills: string[];
+                            targetSkills: string[];
+                            bio: string | null;
+                            currentGoals: string[];
+                            achievementScore: number;
+                            dailyGenerationCount: number;
+                            /** @description Unix time in milliseconds */
+                            lastGenerationDate: number | null;
+                            currentModel: string | null;
+                            preferredModels: string[];
+                            /** @description Unix time in milliseconds */
+                            createdAt: number;
+                            /** @description Unix time in milliseconds */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/me/generation-quota": {
         parameters: {
             query?: never;
@@ -1655,106 +2014,6 @@ export interface paths {
             };
         };
         delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Delete your account and everything in it */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": {
-                        password?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
-                                message: string;
-                                requestId: string;
-                                details?: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Not signed in, or the API key is invalid */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
-                                message: string;
-                                requestId: string;
-                                details?: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
-                                message: string;
-                                requestId: string;
-                                details?: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-            };
-        };
         options?: never;
         head?: never;
         patch?: never;
