@@ -37,6 +37,9 @@ const seedWithRetry = async (db: Db, attempts = 3) => {
 
 export const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
+/** The stack's Telegram webhook secret: tests play Telegram by posting updates with it. */
+export const TELEGRAM_WEBHOOK_SECRET = "e2e-telegram-webhook-secret";
+
 export type TStack = { webUrl: string; apiUrl: string; db: Db; database: TestDatabase; close: () => Promise<void> };
 
 /**
@@ -53,7 +56,7 @@ export const startStack = async (database: TestDatabase): Promise<TStack> => {
   const outbox = await mkdtemp(path.join(tmpdir(), "cto-web-outbox-"));
   // Generous auth limits: e2e suites sign up and sign in many times from one address.
   const config = { ...DEFAULT_CONFIG, webOrigin: webUrl, authRateLimit: { limit: 10_000, windowMs: 60_000 } };
-  const app = createApp({ db, config, mailer: createOutboxMailer(outbox), devRoutes: true, ai: createAiProvider(parseAiConfig({})) });
+  const app = createApp({ db, config, mailer: createOutboxMailer(outbox), devRoutes: true, ai: createAiProvider(parseAiConfig({})), telegram: { webhookSecret: TELEGRAM_WEBHOOK_SECRET } });
   const api = await new Promise<Server>((resolve) => {
     const server = serve({ fetch: app.fetch, port: apiPort, hostname: "127.0.0.1" }, () => resolve(server as Server));
   });
