@@ -35,4 +35,56 @@ describe("reports and insights", () => {
     await expectVisible(page.getByText("No insights yet"));
     await screenshot(page, "reports-empty-phone");
   });
+
+  it("asks for a report now; this stack has no worker queue, so the API's 503 is shown in plain words and nothing is spent", async () => {
+    const page = await e2e.newPage();
+    const { email } = await e2e.signUpFresh(page);
+    await page.goto("/reports?type=two_day");
+    const form = page.getByRole("form", { name: "Generate a report" });
+    await form.getByLabel("Report length to generate").selectOption({ label: "Last 21 days" });
+    const request = page.waitForRequest((sent) => sent.method() === "POST" && new URL(sent.url()).pathname === "/api/reports");
+    await form.getByRole("button", { name: "Generate report" }).click();
+    expect((await request).postDataJSON()).toEqual({ type: "twenty_one_day" });
+    await expectVisible(form.getByRole("alert").filter({ hasText: /^Reports can't be generated right now\. Reports are written by the background worker/ }));
+    await screenshot(page, "reports-generate-unavailable");
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    expect(user.dailyGenerationCount).toBe(0);
+  });
+
+  it("shows the report being prepared and the list refreshing when the worker writes it (the 202 and the worker are simulated)", async () => {
+    const page = await e2e.newPage();
+    const { email } = await e2e.signUpFresh(page);
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    const periodEnd = Math.floor(Date.now() / 60_000) * 60_000;
+    // The e2e stack runs without Redis, so the API's 202 is stood in for; the GETs that poll are real.
+    await page.route("**/api/reports", (route) =>
+      route.request().method() === "POST" ? route.fulfill({ status: 202, json: { jobId: "report-job", type: "two_day", periodEnd, status: "queued" } }) : route.fallback(),
+    );
+    await page.goto("/reports");
+    const form = page.getByRole("form", { name: "Generate a report" });
+    await form.getByLabel("Report length to generate").selectOption({ label: "Last 2 days" });
+    await form.getByRole("button", { name: "Generate report" }).click();
+    await expectVisible(form.getByRole("status").filter({ hasText: "Preparing your 2-day report…" }));
+    await screenshot(page, "reports-generate-pending");
+
+    // What the worker writes: the version 1 payload, charted like any other report.
+    const daily = (values: (number | null)[]) => values.map((value, index) => ({ date: `2026-12-0${index + 1}`, count: value === null ? 0 : 1, average: value }));
+    await e2e.stack.db.report.create({
+      data: {
+        userId: user.id, type: "TWO_DAY", periodStart: new Date(periodEnd - 2 * 86_400_000), periodEnd: new Date(periodEnd), title: "Your last two days", summary: "Two steady days.",
+        payload: {
+          version: 1, period: { start: periodEnd - 2 * 86_400_000, end: periodEnd, days: 2, timezone: "UTC" },
+          emotions: { points: [], daily: [{ date: "2026-12-01", count: 1, valence: 1, intensity: 7 }, { date: "2026-12-02", count: 0, valence: null, intensity: null }], topLabels: [] },
+          energy: { points: [], daily: daily([6, 8]), average: 7, slopePerDay: 2, trend: "rising" },
+          commitments: { due: 2, completed: 1, skipped: 0, open: 1, completionRate: 0.5, daily: [] },
+          consistency: { score: 50, windowDays: 2, notes: null }, insights: [], goals: [],
+        },
+      },
+    });
+    await page.waitForURL(/type=two_day/);
+    await expectVisible(page.getByRole("heading", { name: "Your last two days" }));
+    await expectVisible(page.getByRole("status").filter({ hasText: "Your 2-day report is ready." }));
+    await expectVisible(page.getByRole("img", { name: "Energy level per day, 1 to 10" }));
+    await expect(form.getByRole("status").count()).resolves.toBe(0);
+  });
 });

@@ -44,4 +44,25 @@ describe("readReportPayload", () => {
     expect(readReportPayload(null)).toEqual({ energy: [], emotions: [], commitments: null, consistency: null, topInsights: [], goals: [] });
     expect(readReportPayload([1, 2])).toMatchObject({ energy: [], commitments: null });
   });
+
+  it("reads the worker's version 1 payload, leaving out days without data", () => {
+    const view = readReportPayload({
+      version: 1,
+      period: { start: 0, end: 1, days: 3, timezone: "UTC" },
+      emotions: { points: [], topLabels: [], daily: [{ date: "2026-11-30", count: 2, valence: 0.5, intensity: 6 }, { date: "2026-12-01", count: 0, valence: null, intensity: null }, { date: "2026-12-02", count: 1, valence: -1, intensity: 3 }] },
+      energy: { points: [], average: 6, slopePerDay: null, trend: "unknown", daily: [{ date: "2026-11-30", count: 1, average: 7 }, { date: "2026-12-01", count: 0, average: null }, { date: "2026-12-02", count: 1, average: 5 }] },
+      commitments: { due: 4, completed: 2, skipped: 1, open: 1, completionRate: 0.5, daily: [] },
+      consistency: { score: 62.5, windowDays: 3, notes: null },
+      insights: [{ id: "a", title: null, content: "Evenings are calmer", createdAt: 0 }, { id: "b", title: "Deep work", content: "…", createdAt: 0 }],
+      goals: [{ id: "g", title: "Delegate more", status: "active", progress: 40, deadline: null, completedInPeriod: false }],
+    });
+    expect(view).toEqual({
+      energy: [{ day: 0, level: 7 }, { day: 2, level: 5 }],
+      emotions: [{ day: 0, intensity: 6, valence: "positive" }, { day: 2, intensity: 3, valence: "negative" }],
+      commitments: { completed: 2, skipped: 1, pending: 1 },
+      consistency: 62.5,
+      topInsights: ["Evenings are calmer", "Deep work"],
+      goals: [{ title: "Delegate more", progress: 40 }],
+    });
+  });
 });

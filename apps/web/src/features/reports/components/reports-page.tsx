@@ -1,5 +1,5 @@
 import { useNavigate, useSearch } from "@tanstack/react-router";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 
 import { Card, PageHeader } from "../../../components/ui/card.tsx";
 import { Field } from "../../../components/ui/field.tsx";
@@ -9,6 +9,7 @@ import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState } from "../../../components/ui/states.tsx";
 import { formatDate } from "../../../lib/format.ts";
 import { useReports, type TReportType } from "../api/get-reports.ts";
+import { GenerateReport } from "./generate-report.tsx";
 import { InsightsList } from "./insights-list.tsx";
 import { ReportDetail } from "./report-detail.tsx";
 
@@ -20,13 +21,12 @@ const TYPES: { value: TReportType; label: string }[] = [
   { value: "twenty_one_day", label: "21 days" },
 ];
 
-const Reports = ({ type }: { type: TReportType }) => {
+const Reports = ({ type, selected, setSelected }: { type: TReportType; selected: string | null; setSelected: (id: string) => void }) => {
   const reports = useReports(type);
-  const [selected, setSelected] = useState<string | null>(null);
   if (reports.isPending) return <LoadingBlock lines={6} label="Loading reports…" />;
   if (reports.isError) return <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />;
   const items = reports.data.items;
-  if (!items.length) return <EmptyState title="No report for this period yet" description="Cto writes these reports on a schedule once you have a few days of check-ins." />;
+  if (!items.length) return <EmptyState title="No report for this period yet" description="Cto writes these reports on a schedule once you have a few days of check-ins, or generate one now above." />;
   const report = items.find((item) => item.id === selected) ?? items[0]!;
   return (
     <div className="space-y-5">
@@ -51,13 +51,27 @@ export const ReportsPage = () => {
   const search = useSearch({ strict: false }) as TReportsSearch;
   const navigate = useNavigate();
   const type = search.type ?? "seven_day";
+  // The chosen period; null shows the newest. A freshly generated report is shown once it arrives.
+  const [selected, setSelected] = useState<string | null>(null);
+  const show = (next: TReportType) => {
+    setSelected(null);
+    void navigate({ to: "/reports", search: { type: next }, replace: true });
+  };
+  const onReady = useCallback(
+    (report: { type: TReportType; id: string }) => {
+      setSelected(report.id);
+      void navigate({ to: "/reports", search: { type: report.type }, replace: true });
+    },
+    [navigate],
+  );
   return (
     <div data-testid="reports-page">
       <PageHeader title="Reports" description="How your days went: energy, mood, commitments and goals, over 2, 7 or 21 days." />
-      <Segmented label="Report length" className="mb-4" value={type} onChange={(next) => void navigate({ to: "/reports", search: { type: next }, replace: true })} options={TYPES} />
+      <Segmented label="Report length" className="mb-4" value={type} onChange={show} options={TYPES} />
+      <GenerateReport initialType={type} onReady={onReady} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <Card>
-          <Reports key={type} type={type} />
+          <Reports key={type} type={type} selected={selected} setSelected={setSelected} />
         </Card>
         <InsightsList />
       </div>
