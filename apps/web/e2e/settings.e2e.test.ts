@@ -1,0 +1,176 @@
+import { readFile } from "node:fs/promises";
+
+import { describe, expect, it } from "vitest";
+
+import { expectVisible, screenshot, useE2e } from "./harness.ts";
+import { TELEGRAM_WEBHOOK_SECRET } from "./stack.ts";
+
+describe("settings", () => {
+  const e2e = useE2e();
+
+  it("edits the profile, career and reminder preferences, and keeps them after a reload", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 2400 } });
+    const { email } = await e2e.signUpFresh(page, "Robin");
+    await page.goto("/settings");
+    const profile = page.getByRole("form", { name: "Profile and career" });
+    await profile.getByLabel("Name").fill("Robin Park");
+    await profile.getByLabel("Current role").fill("Product designer");
+    await profile.getByLabel("Experience level").selectOption({ label: "Senior" });
+    await profile.getByLabel("Industry").fill("Healthcare");
+    await profile.getByLabel("Years of experience").fill("7");
+    await profile.getByLabel("Skills you have").fill("Research\nPrototyping");
+    await profile.getByLabel("Skills to grow").fill("Facilitation");
+    await profile.getByRole("button", { name: "Save profile" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "Your profile is saved." }));
+    // The shell shows the new name at once: the session's copy of the user is replaced.
+    await expectVisible(page.getByText("Robin Park", { exact: true }));
+
+    const preferences = page.getByRole("form", { name: "Reminders and time" });
+    await preferences.getByLabel("Timezone").selectOption("Europe/Berlin");
+    await preferences.getByLabel("Only send reminders during my working hours").check();
+    await preferences.getByLabel("From").fill("08:30");
+    await preferences.getByLabel("Until").fill("16:00");
+    await preferences.getByLabel("Telegram, when a chat is linked").uncheck();
+    await preferences.getByRole("button", { name: "Save preferences" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "Your preferences are saved." }));
+    await screenshot(page, "settings");
+
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    expect(user).toMatchObject({ name: "Robin Park", currentRole: "Product designer", experienceLevel: "SENIOR", industry: "Healthcare", yearsOfExperience: 7, currentSkills: ["Research", "Prototyping"], targetSkills: ["Facilitation"] });
+    expect(user.preferences).toEqual({ timezone: "Europe/Berlin", workingHours: { start: "08:30", end: "16:00" }, notificationPrefs: { inApp: true, telegram: false } });
+
+    await page.reload();
+    await expect(profile.getByLabel("Current role").inputValue()).resolves.toBe("Product designer");
+    await expect(profile.getByLabel("Skills you have").inputValue()).resolves.toBe("Research\nPrototyping");
+    await expect(preferences.getByLabel("Timezone").inputValue()).resolves.toBe("Europe/Berlin");
+    await expect(preferences.getByLabel("Until").inputValue()).resolves.toBe("16:00");
+    await expect(preferences.getByLabel("Telegram, when a chat is linked").isChecked()).resolves.toBe(false);
+  });
+
+  it("shows the API's refusal beside the field and keeps what was typed", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 1600 } });
+    const { email } = await e2e.signUpFresh(page);
+    await page.goto("/settings");
+    const profile = page.getByRole("form", { name: "Profile and career" });
+    await profile.getByLabel("Current role").fill("Analyst");
+    await profile.getByLabel("Skills you have").fill("SQL\nsql");
+    await profile.getByRole("button", { name: "Save profile" }).click();
+    await expectVisible(profile.getByText("Must not repeat an item."));
+    await expect(profile.getByLabel("Skills you have").getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(profile.getByLabel("Current role").inputValue()).resolves.toBe("Analyst");
+    expect((await e2e.stack.db.user.findUniqueOrThrow({ where: { email } })).currentRole).toBeNull();
+  });
+
+  it("saves what the coach knows and the chat model", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 2400 } });
+    const { email } = await e2e.signUpFresh(page);
+    await page.goto("/settings#coach");
+    await page.getByRole("textbox", { name: /^About you/ }).fill("New manager of a team of five.");
+    await page.getByLabel("Long-term goals").fill("Grow into a director role\nRun a marathon");
+    await page.getByRole("button", { name: "Save context" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "Your context is saved." }));
+    await page.getByLabel("Chat model").fill("gpt-4o-mini");
+    await page.getByRole("button", { name: "Save model" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "Model preference saved." }));
+
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email }, include: { userContext: true } });
+    expect(user.currentModel).toBe("gpt-4o-mini");
+    expect(user.userContext).toMatchObject({ personalBio: "New manager of a team of five.", longTermGoals: ["Grow into a director role", "Run a marathon"] });
+  });
+
+  it("links Telegram with the one-time code, as the bot receives it, and unlinks", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 2400 } });
+    const { email } = await e2e.signUpFresh(page);
+    await page.goto("/settings#connections");
+    await expectVisible(page.getByText("Not linked yet."));
+    await page.getByRole("button", { name: "Link Telegram" }).click();
+    const code = (await page.getByRole("status").filter({ hasText: "/start" }).locator("code").innerText()).trim();
+    expect(code).toMatch(/^\/start \S{20,}$/);
+
+    // Telegram delivers the user's `/start <token>` to the webhook.
+    const webhook = await fetch(`${e2e.stack.apiUrl}/telegram/webhook`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": TELEGRAM_WEBHOOK_SECRET },
+      body: JSON.stringify({ update_id: 1, message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: 424242, type: "private" }, from: { id: 424242, is_bot: false, first_name: "Robin", username: "robin_p" }, text: code } }),
+    });
+    expect(webhook.status).toBe(200);
+    await page.reload();
+    await expectVisible(page.getByText("@robin_p"));
+    await screenshot(page, "settings-telegram");
+
+    await page.getByRole("button", { name: "Unlink Telegram" }).click();
+    await expectVisible(page.getByText("Not linked yet."));
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email }, include: { telegramConnection: true } });
+    expect(user.telegramConnection?.isActive ?? false).toBe(false);
+  });
+
+  it("creates an API key that works once shown, revokes it, and signs out another device", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 2400 } });
+    const credentials = await e2e.signUpFresh(page);
+    const other = await e2e.newPage();
+    await e2e.signIn(other, credentials);
+    await page.goto("/settings#security");
+
+    await page.getByLabel("Key name").fill("Calendar sync");
+    await page.getByRole("button", { name: "Create key" }).click();
+    const key = (await page.getByLabel("New API key").innerText()).trim();
+    const withKey = () => fetch(`${e2e.stack.apiUrl}/auth/session`, { headers: { authorization: `Bearer ${key}` } });
+    expect((await withKey()).status).toBe(200);
+    await page.getByRole("listitem", { name: "Calendar sync" }).getByRole("button", { name: "Revoke" }).click();
+    await expectVisible(page.getByRole("listitem", { name: "Calendar sync" }).getByText("Revoked"));
+    expect((await withKey()).status).toBe(401);
+
+    const devices = page.getByRole("list", { name: "Signed-in devices" });
+    await expect.poll(() => devices.getByRole("listitem").count()).toBe(2);
+    await expectVisible(devices.getByText("This device"));
+    await devices.getByRole("listitem").filter({ hasNotText: "This device" }).getByRole("button", { name: "Sign out" }).click();
+    await expect.poll(() => devices.getByRole("listitem").count()).toBe(1);
+    expect((await other.request.get("/api/auth/session")).status()).toBe(401);
+  });
+
+  it("exports the account, imports it into a new one, and deletes an account only with its password", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 2400 } });
+    const source = await e2e.signUpFresh(page, "Exporter");
+    await page.request.post("/api/goals", { data: { title: "Ship the portfolio", period: "monthly" }, headers: { origin: e2e.stack.webUrl } });
+    await page.goto("/settings#data");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download export" }).click()]);
+    const archivePath = await download.path();
+    const archive = JSON.parse(await readFile(archivePath, "utf8"));
+    expect(archive).toMatchObject({ format: "cto-account-export", user: { email: source.email } });
+    expect(archive.data.goals.map((goal: { title: string }) => goal.title)).toEqual(["Ship the portfolio"]);
+
+    // A second import into an account that now holds data is refused in words, and adds nothing.
+    const target = await e2e.newPage({ viewport: { width: 1280, height: 2400 } });
+    const destination = await e2e.signUpFresh(target, "Importer");
+    await target.goto("/settings#data");
+    const importForm = target.getByRole("form", { name: "Import an export" });
+    await importForm.getByLabel("Export file").setInputFiles(archivePath);
+    await importForm.getByRole("button", { name: "Import" }).click();
+    await expectVisible(importForm.getByRole("status").filter({ hasText: "Goals: 1" }));
+    await importForm.getByLabel("Export file").setInputFiles(archivePath);
+    await importForm.getByRole("button", { name: "Import" }).click();
+    await expectVisible(importForm.getByRole("alert").filter({ hasText: "import needs an empty account" }));
+    const imported = await e2e.stack.db.user.findUniqueOrThrow({ where: { email: destination.email }, include: { goals: true } });
+    expect(imported.goals.map((goal) => goal.title)).toEqual(["Ship the portfolio"]);
+
+    await page.getByRole("button", { name: "Delete account…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete your account?" });
+    await dialog.getByLabel("Password").fill("not my password");
+    await dialog.getByRole("button", { name: "Delete everything" }).click();
+    await expectVisible(dialog.getByRole("alert").filter({ hasText: "Confirm with your password" }));
+    expect(await e2e.stack.db.user.count({ where: { email: source.email } })).toBe(1);
+    await dialog.getByLabel("Password").fill(source.password);
+    await dialog.getByRole("button", { name: "Delete everything" }).click();
+    await page.waitForURL(/\/sign-in/);
+    expect(await e2e.stack.db.user.count({ where: { email: source.email } })).toBe(0);
+  });
+
+  it("fits a phone", async () => {
+    const page = await e2e.newPage({ viewport: { width: 390, height: 844 } });
+    await e2e.signUpFresh(page);
+    await page.goto("/settings");
+    await expectVisible(page.getByRole("form", { name: "Profile and career" }));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, "settings-phone");
+  });
+});

@@ -1,0 +1,28 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
+import { api, ApiError, unwrap } from "../../../lib/api-client.ts";
+
+/** GET /me/context: the profile the coach knows; null before the first save (the API answers 404). */
+export const getUserContext = async () => {
+  try {
+    return await unwrap(api.GET("/me/context"));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+};
+
+export type TUserContext = NonNullable<Awaited<ReturnType<typeof getUserContext>>>;
+export type TUserContextInput = {
+  personalBio: string | null; workContext: string | null; aiPreferences: string | null; communicationStyle: string | null; decisionMakingStyle: string | null; timeManagementStyle: string | null; workingHours: string | null;
+  longTermGoals: string[]; currentChallenges: string[]; expertiseAreas: string[]; learningObjectives: string[]; preferredMeetingTimes: string[];
+};
+
+export const userContextQueryOptions = () => queryOptions({ queryKey: ["me", "context"], queryFn: getUserContext });
+export const useUserContext = () => useQuery(userContextQueryOptions());
+
+/** PUT /me/context: replaces the whole profile (fields left out are cleared). */
+export const useSaveUserContext = () => {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: (body: TUserContextInput) => unwrap(api.PUT("/me/context", { body })), onSuccess: (data) => queryClient.setQueryData(["me", "context"], data) });
+};

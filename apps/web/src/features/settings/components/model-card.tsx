@@ -1,0 +1,48 @@
+import { useState, type FormEvent } from "react";
+
+import { Button } from "../../../components/ui/button.tsx";
+import { Card, CardHeader } from "../../../components/ui/card.tsx";
+import { Field } from "../../../components/ui/field.tsx";
+import { Input, Textarea } from "../../../components/ui/input.tsx";
+import { QueryState } from "../../../components/ui/query-state.tsx";
+import { FormError } from "../../../components/ui/states.tsx";
+import { useToast } from "../../../components/ui/toast.tsx";
+import { ApiError } from "../../../lib/api-error.ts";
+import { useModelPreference, useSaveModelPreference } from "../api/model-preference.ts";
+
+const ModelForm = ({ initial }: { initial: { currentModel: string | null; preferredModels: string[] } }) => {
+  const save = useSaveModelPreference();
+  const toast = useToast();
+  const [current, setCurrent] = useState(initial.currentModel ?? "");
+  const [preferred, setPreferred] = useState(initial.preferredModels.join("\n"));
+  const fields = save.error instanceof ApiError ? save.error.fields : {};
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const preferredModels = preferred.split("\n").map((line) => line.trim()).filter(Boolean);
+    save.mutate({ currentModel: current.trim() || null, preferredModels }, { onSuccess: () => toast.show("Model preference saved.") });
+  };
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      <FormError error={save.error && !Object.keys(fields).length ? save.error : null} />
+      <Field label="Chat model" optional hint="Leave blank for the platform default." error={fields.currentModel}>
+        <Input value={current} maxLength={200} onChange={(event) => setCurrent(event.target.value)} placeholder="e.g. gpt-4o-mini" />
+      </Field>
+      <Field label="Preferred models" optional hint="One per line, most preferred first." error={Object.entries(fields).find(([path]) => path.startsWith("preferredModels"))?.[1]}>
+        <Textarea value={preferred} onChange={(event) => setPreferred(event.target.value)} />
+      </Field>
+      <Button type="submit" loading={save.isPending}>
+        Save model
+      </Button>
+    </form>
+  );
+};
+
+export const ModelCard = () => {
+  const preference = useModelPreference();
+  return (
+    <Card aria-labelledby="model-title">
+      <CardHeader title={<span id="model-title">Coach model</span>} description="Which AI model writes your coach's replies." />
+      <QueryState query={preference}>{(data) => <ModelForm initial={data} />}</QueryState>
+    </Card>
+  );
+};

@@ -1,0 +1,57 @@
+import { Badge } from "../../../components/ui/badge.tsx";
+import { Button } from "../../../components/ui/button.tsx";
+import { Card, CardHeader } from "../../../components/ui/card.tsx";
+import { QueryState } from "../../../components/ui/query-state.tsx";
+import { FormError } from "../../../components/ui/states.tsx";
+import { formatDateTime } from "../../../lib/format.ts";
+import { useTelegram, useTelegramLinkToken, useUnlinkTelegram, type TTelegramConnection } from "../api/telegram.ts";
+
+const TelegramLink = ({ connection }: { connection: TTelegramConnection | null }) => {
+  const link = useTelegramLinkToken();
+  const unlink = useUnlinkTelegram();
+  const linked = Boolean(connection?.telegramChatId && connection.isActive);
+  return (
+    <div className="space-y-4">
+      {linked ? (
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+          <Badge tone="success">Linked</Badge>
+          {connection?.telegramUsername ? `@${connection.telegramUsername}` : "A Telegram chat"}
+          {connection?.connectedAt && <span className="text-slate-500">since {formatDateTime(connection.connectedAt)}</span>}
+        </p>
+      ) : (
+        <p className="text-sm text-slate-600">Not linked yet.</p>
+      )}
+      <FormError error={link.error ?? unlink.error} />
+      {link.data && !linked && (
+        <div role="status" className="rounded-lg bg-brand-50 p-4 text-sm text-slate-800 ring-1 ring-brand-200">
+          <p>Open the Cto bot in Telegram and send this message within 15 minutes:</p>
+          <code className="mt-2 block select-all break-all rounded-md bg-white px-3 py-2 font-mono text-sm ring-1 ring-slate-200">/start {link.data.linkToken}</code>
+          <p className="mt-2 text-xs text-slate-600">It works once. Getting a new code cancels this one.</p>
+        </div>
+      )}
+      <div className="flex flex-wrap gap-2">
+        {/* A linked chat is unlinked before another can be linked (the API answers 409 otherwise). */}
+        {linked ? (
+          <Button variant="secondary" onClick={() => unlink.mutate(undefined, { onSuccess: () => link.reset() })} loading={unlink.isPending}>
+            Unlink Telegram
+          </Button>
+        ) : (
+          <Button onClick={() => link.mutate()} loading={link.isPending}>
+            {link.data ? "Get a new code" : "Link Telegram"}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+};
+
+/** Link a Telegram chat with a one-time token: the person sends `/start <token>` to the bot. */
+export const TelegramCard = () => {
+  const connection = useTelegram();
+  return (
+    <Card aria-labelledby="telegram-title">
+      <CardHeader title={<span id="telegram-title">Telegram</span>} description="Get reminders and talk to your coach from Telegram." />
+      <QueryState query={connection}>{(data) => <TelegramLink connection={data} />}</QueryState>
+    </Card>
+  );
+};
