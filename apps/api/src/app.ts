@@ -10,7 +10,7 @@ import { createAiProvider } from "@cto/ai/create-provider";
 import type { TAiProvider } from "@cto/ai/provider";
 import type { Db } from "@cto/db/client";
 import { defaultDataDir } from "@cto/db/paths";
-import type { TQueues } from "@cto/queue/queues";
+import { boundQueues, type TQueues } from "@cto/queue/queues";
 import { createLocalStorage } from "@cto/storage/local";
 import type { TStorage } from "@cto/storage/storage";
 
@@ -63,7 +63,8 @@ export type AppDependencies = {
   ai?: TAiProvider;
   /**
    * The background-job queues (Redis). Null or absent: the API runs without Redis; what would be
-   * enqueued is left in the database for the worker to pick up once it runs.
+   * enqueued is left in the database for the worker to pick up once it runs. Every write to them
+   * is bounded by `config.queueTimeoutMs`, so no request waits out a Redis outage.
    */
   queues?: TQueues | null;
   /** The Telegram webhook's settings; null or absent: POST /telegram/webhook answers 503. */
@@ -76,6 +77,7 @@ export type AppDependencies = {
 
 export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false, ai = createAiProvider(parseAiConfig()), queues = null, storage = createLocalStorage({ root: path.join(defaultDataDir(), "uploads") }), telegram = null }: AppDependencies) => {
   const app = createRouter();
+  const boundedQueues = queues && boundQueues(queues, config.queueTimeoutMs);
   app.use(requestId());
   app.use(secureHeaders());
   app.use(cors({ origin: config.webOrigin, credentials: true, allowHeaders: ["Content-Type", "Authorization"], exposeHeaders: ["X-Request-Id", "Retry-After"] }));
@@ -84,7 +86,7 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
     c.set("config", config);
     c.set("mailer", mailer);
     c.set("ai", ai);
-    c.set("queues", queues);
+    c.set("queues", boundedQueues);
     c.set("storage", storage);
     await next();
   });
@@ -119,7 +121,7 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
   app.route("/", chatRoutes);
   app.route("/search", searchRoutes);
   app.route("/admin/knowledge", knowledgeRoutes);
-  app.route(ADMIN_QUEUES_PATH, adminQueueRoutes(queues));
+  app.route(ADMIN_QUEUES_PATH, adminQueueRoutes(boundedQueues));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", { type: "apiKey", in: "cookie", name: "cto_session", description: "Set by /auth/sign-in; the web app's credential" });
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "An API key from POST /api-keys" });

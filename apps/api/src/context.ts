@@ -28,6 +28,8 @@ export type ApiConfig = {
   authRateLimit: { limit: number; windowMs: number };
   /** AI generations per user and UTC day (002's daily generation limit). */
   dailyGenerationLimit: number;
+  /** Longest wait for Redis on any request that enqueues or removes a job; past it the write stands and the worker's sweeps catch up. */
+  queueTimeoutMs: number;
 };
 
 export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; mailer: Mailer; ai: TAiProvider; queues: TQueues | null; storage: TStorage } };
@@ -42,4 +44,5 @@ export const DEFAULT_CONFIG: ApiConfig = {
   maxScreenshotBytes: 10_000_000,
   authRateLimit: { limit: 20, windowMs: 15 * 60_000 },
   dailyGenerationLimit: 20,
+  queueTimeoutMs: 3_000,
 };

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { createProducerConnection } from "./connection.ts";
 import { jobId } from "./job-options.ts";
-import { createQueues, QueuePayloadError } from "./queues.ts";
+import { boundQueues, createQueues, QueuePayloadError, QueueTimeoutError } from "./queues.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -39,5 +39,26 @@ describe("createQueues", () => {
 
   it("never uses ':' in a derived job id (BullMQ's key separator)", () => {
     expect(jobId("a:b", 1)).toBe("a_b.1");
+  });
+});
+
+describe("boundQueues", () => {
+  it("gives up on an unreachable Redis after the bound, where the plain queues would wait for the outage to end", async () => {
+    const connection = createProducerConnection("redis://127.0.0.1:1");
+    connection.on("error", () => undefined);
+    const queues = createQueues({ connection, prefix: "cto-test-unreachable" });
+    queues.queue("reminders").on("error", () => undefined);
+    try {
+      const bounded = boundQueues(queues, 200);
+      const payload = { kind: "commitment" as const, entityId: crypto.randomUUID(), userId: crypto.randomUUID(), remindAt: Date.now() };
+      const started = Date.now();
+      await expect(bounded.enqueue("reminders", "due", payload)).rejects.toBeInstanceOf(QueueTimeoutError);
+      await expect(bounded.remove("reminders", "some-job")).rejects.toBeInstanceOf(QueueTimeoutError);
+      expect(Date.now() - started).toBeLessThan(1_500);
+      const plain = await Promise.race([queues.enqueue("reminders", "due", payload).then(() => "added", () => "failed"), new Promise((resolve) => setTimeout(() => resolve("waiting"), 1_000))]);
+      expect(plain).toBe("waiting");
+    } finally {
+      connection.disconnect();
+    }
   });
 });

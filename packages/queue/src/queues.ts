@@ -8,7 +8,9 @@ import { DEFAULT_JOB_OPTIONS, QUEUE_JOB_OPTIONS } from "./job-options.ts";
 export type TQueues = {
   /** Validates the payload against its contract, then adds the job; throws `QueuePayloadError` on a bad payload. */
   enqueue: <Q extends TQueueName, J extends TJobName<Q>>(queue: Q, job: J, payload: TJobInput<Q, J>, options?: JobsOptions) => Promise<{ id: string }>;
-  /** The BullMQ queue itself, for job schedulers, removal and dashboards. */
+  /** Removes a waiting, delayed or finished job; removing one that is running throws (BullMQ holds its lock). */
+  remove: (queue: TQueueName, jobId: string) => Promise<void>;
+  /** The BullMQ queue itself, for job schedulers, reads and dashboards. */
   queue: (name: TQueueName) => Queue;
   close: () => Promise<void>;
 };
@@ -36,8 +38,45 @@ export const createQueues = ({ connection, prefix = "cto" }: { connection: Redis
       const added = await queue(name).add(job, payload, options);
       return { id: added.id! };
     },
+    remove: async (name, jobId) => {
+      await queue(name).remove(jobId);
+    },
     close: async () => {
       await Promise.all([...queues.values()].map((q) => q.close()));
     },
   };
 };
+
+/** How long a write path waits for Redis before it carries on without the job (the sweeps and reconciles add it later). */
+export const PRODUCER_TIMEOUT_MS = 3_000;
+
+export class QueueTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`Redis did not answer within ${ms} ms`);
+    this.name = "QueueTimeoutError";
+  }
+}
+
+/**
+ * Rejects with `QueueTimeoutError` once `ms` pass. Needed although producers fail fast: while Redis is
+ * unreachable BullMQ waits for the connection to become ready before it sends any command, and the
+ * producer connection keeps reconnecting, so an un-bounded `add` waits as long as the outage lasts.
+ */
+export const withinTimeout = <T>(promise: Promise<T>, ms = PRODUCER_TIMEOUT_MS): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new QueueTimeoutError(ms)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+};
+
+/**
+ * The same queues with every write (`enqueue`, `remove`) bounded by `ms`, for callers that must answer
+ * whether or not Redis does (the API). A write that timed out may still land once Redis is back; every
+ * job the API adds is idempotent by job id or by content, so that is harmless.
+ */
+export const boundQueues = (queues: TQueues, ms = PRODUCER_TIMEOUT_MS): TQueues => ({
+  ...queues,
+  enqueue: (name, job, payload, options) => withinTimeout(queues.enqueue(name, job, payload, options), ms),
+  remove: (name, jobId) => withinTimeout(queues.remove(name, jobId), ms),
+});

@@ -80,7 +80,7 @@ export const syncReminder = async ({ db, queues, target, now = new Date() }: { d
   // Redis after the commit: a job never points at a schedule that was rolled back. A deleted row's
   // schedules are gone with it (cascade), so its current job id is removed too.
   const remove = new Set([...cancelled, ...(!scheduled && currentId ? [currentId] : [])]);
-  for (const id of remove) await queues.queue(REMINDER_QUEUE).remove(id).catch(() => undefined);
+  for (const id of remove) await queues.remove(REMINDER_QUEUE, id).catch(() => undefined);
   if (!scheduled) return { scheduled, cancelled, enqueued: false, commitmentStatus };
   const payload: TReminderDueJob = { kind: target.kind, entityId: target.entityId, userId: target.userId, remindAt: target.remindAt!.getTime() };
   const enqueued = await enqueueReminder(queues, payload, scheduled.nextRunAt, now).then(

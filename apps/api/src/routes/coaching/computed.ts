@@ -3,6 +3,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { ZGenerateReportSchema, ZReportGenerationSchema } from "@cto/contracts/api/reports";
 import { ZConsistencyMetricFiltersSchema, ZReportFiltersSchema } from "@cto/contracts/api/coaching";
 import { reportJobId } from "@cto/contracts/queues";
+import { withinTimeout } from "@cto/queue/queues";
 import { ConsistencyMetric, Report } from "@cto/contracts/tables";
 
 import { ApiError } from "../../errors.ts";
@@ -36,15 +37,6 @@ export const reportRoutes = resourceRoutes({
 });
 
 const MINUTE_MS = 60_000;
-/** BullMQ waits for a connection that never comes while Redis is down; a request must not. */
-const QUEUE_TIMEOUT_MS = 3_000;
-const withinQueueTimeout = <T>(promise: Promise<T>) => {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("queue timeout")), QUEUE_TIMEOUT_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-};
 
 reportRoutes.openapi(
   createRoute({
@@ -73,13 +65,14 @@ reportRoutes.openapi(
     const jobId = reportJobId(userId, type, periodEnd);
     const answer = { jobId, type: type.toLowerCase() as "two_day", periodEnd, status: "queued" as const };
     // A repeated click within the minute is the same job and costs nothing more.
-    const existing = await withinQueueTimeout(queues.queue("reports").getJob(jobId)).catch(() => {
+    // Reads are not bounded by the app's queues (only writes are): BullMQ would wait for a Redis that is down.
+    const existing = await withinTimeout(queues.queue("reports").getJob(jobId), c.get("config").queueTimeoutMs).catch(() => {
       throw unavailable();
     });
     if (existing) return c.json(answer, 202);
     await spendDailyGeneration(c);
     try {
-      await withinQueueTimeout(queues.enqueue("reports", "generate", { userId, type, periodEnd }, { jobId }));
+      await queues.enqueue("reports", "generate", { userId, type, periodEnd }, { jobId });
     } catch {
       // Nothing was queued, so the generation is given back.
       await c.get("db").$executeRaw`UPDATE users SET daily_generation_count = GREATEST(daily_generation_count - 1, 0) WHERE id = ${userId}::uuid`;

@@ -12,8 +12,6 @@ export type TInboxOutcome =
   | { status: "queued"; messageId: string; proactiveMessageId: string }
   | { status: "inline"; messageId: string; text: string };
 
-const ENQUEUE_TIMEOUT_MS = 3_000;
-
 export const INBOX_REPLIES = {
   budget: "You've used today's AI budget, so I can't answer right now. I kept your message; it resets at midnight UTC.",
   failed: "Sorry, I couldn't answer just now. I kept your message; please try again in a moment.",
@@ -69,14 +67,10 @@ export const receiveTelegramMessage = async ({ db, ai, queues, userId, message }
     select: { id: true },
   });
   // Without Redis (or with it away) the message stays PENDING and the worker's dispatcher sends it.
-  // Bounded: BullMQ waits for a Redis that is down, and Telegram must get its answer.
+  // The app's queues bound the wait (`config.queueTimeoutMs`): Telegram must get its answer.
   if (queues) {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error("queue timeout")), ENQUEUE_TIMEOUT_MS);
-    });
-    await Promise.race([queues.enqueue("telegram", "deliver", { proactiveMessageId: proactive.id }, { jobId: telegramDeliveryJobId(proactive.id) }), timeout])
-      .finally(() => clearTimeout(timer))
+    await queues
+      .enqueue("telegram", "deliver", { proactiveMessageId: proactive.id }, { jobId: telegramDeliveryJobId(proactive.id) })
       .catch((error: unknown) => console.warn(`telegram: reply ${proactive.id} left for the dispatcher: ${error instanceof Error ? error.message : error}`));
   }
   return { status: "queued", messageId: userMessage.id, proactiveMessageId: proactive.id };

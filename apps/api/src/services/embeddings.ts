@@ -1,0 +1,35 @@
+import type { Db } from "@cto/db/client";
+import { deleteOwnerEmbeddings } from "@cto/db/embeddings";
+import type { EmbeddingOwnerKind } from "@cto/db/generated";
+import type { TQueues } from "@cto/queue/queues";
+
+import type { TWriteEvent } from "../lib/resource.ts";
+
+export type TEmbeddingSync = { db: Db; queues: TQueues | null; userId: string; ownerKind: EmbeddingOwnerKind; ownerIds: string[]; event: TWriteEvent; requestId?: string };
+
+/**
+ * Keeps written rows' embeddings in step with them, without making the caller wait for the model:
+ * - trash or delete: their embeddings go at once (a trashed row must not answer searches; hard deletes
+ *   are also covered by the schema's triggers and cascades);
+ * - create, update, restore: one `embeddings/upsert` job per row re-embeds it from its text.
+ * Without Redis (no queues, or the enqueue failed or timed out) nothing is lost: the worker's sweep
+ * embeds rows with no embedding and rows changed since theirs, and an update drops the old vectors
+ * so they never answer for the new text meanwhile. The jobs are added at once, so an outage costs
+ * one queue timeout, however many rows.
+ */
+export const syncOwnerEmbeddings = async ({ db, queues, userId, ownerKind, ownerIds, event, requestId }: TEmbeddingSync) => {
+  if (!ownerIds.length) return;
+  if (event === "trash" || event === "delete") {
+    await db.embedding.deleteMany({ where: { ownerKind, ownerId: { in: ownerIds } } });
+    return;
+  }
+  if (queues) {
+    try {
+      await Promise.all(ownerIds.map((ownerId) => queues.enqueue("embeddings", "upsert", { userId, ownerKind, ownerId })));
+      return;
+    } catch (error) {
+      console.warn(JSON.stringify({ level: "warn", msg: "embedding job not enqueued; the worker's sweep will embed the row", requestId, ownerKind, error: (error as Error).message }));
+    }
+  }
+  if (event === "update") for (const ownerId of ownerIds) await deleteOwnerEmbeddings(db, { ownerKind, ownerId });
+};
