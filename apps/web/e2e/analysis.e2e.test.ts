@@ -155,4 +155,26 @@ describe("analysis sessions", () => {
     await page.goto("/analysis/00000000-0000-4000-8000-000000000000");
     await expectVisible(page.getByRole("alert").filter({ hasText: "No such analysis session." }));
   });
+
+  it("explains a failed OCR and offers to read the stored screenshot again; without the job queue the API's 503 is shown", async () => {
+    const page = await e2e.newPage();
+    const { email } = await e2e.signUpFresh(page);
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    const session = await e2e.stack.db.analysisSession.create({ data: { userId: user.id, type: "SCREENSHOT", status: "ERROR", name: "Blurry chat" } });
+    // As the upload route and the worker leave it: the image stored at its route, the failed run audited.
+    await e2e.stack.db.analysisSession.update({ where: { id: session.id }, data: { screenshotUrl: `/analysis-sessions/${session.id}/screenshot` } });
+    await e2e.stack.db.auditLog.create({
+      data: { userId: user.id, actionType: "analyze", actionCategory: "agent", entityType: "analysis_session", entityId: session.id, status: "failed", errorMessage: "No text could be found in the image; try a sharper screenshot." },
+    });
+    await page.goto(`/analysis/${session.id}`);
+    const card = page.getByRole("region", { name: "The text could not be read" });
+    await expectVisible(card.getByText("No text could be found in the image; try a sharper screenshot."));
+    await expectVisible(page.getByRole("button", { name: "Start over" }));
+    const request = page.waitForRequest((sent) => sent.method() === "POST" && new URL(sent.url()).pathname === `/api/analysis-sessions/${session.id}/ocr/retry`);
+    await card.getByRole("button", { name: "Read it again" }).click();
+    await request;
+    await expectVisible(card.getByRole("alert").filter({ hasText: /^The screenshot can't be read again right now\. Retrying needs the job queue/ }));
+    await screenshot(page, "analysis-ocr-retry");
+    await expect(e2e.stack.db.analysisSession.findUniqueOrThrow({ where: { id: session.id } }).then((row) => row.status)).resolves.toBe("ERROR");
+  });
 });

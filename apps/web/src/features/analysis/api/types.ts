@@ -29,4 +29,5 @@ export const analysisKeys = {
   sessions: (filters: object) => ["analysis", "sessions", filters] as const,
   session: (id: string) => ["analysis", "session", id] as const,
   messages: (id: string) => ["analysis", "messages", id] as const,
+  ocr: (id: string) => ["analysis", "ocr", id] as const,
 };

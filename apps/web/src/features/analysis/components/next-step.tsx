@@ -31,6 +31,7 @@ export const nextStep = (session: TAnalysisSession, messageCount: number): TStep
     case "complete":
       return { text: "Want other options, or added more messages? Ask again.", action: { label: "More suggestions", suggest: true, variant: "secondary" } };
     case "error":
+      if (session.type === "screenshot") return { text: "Read the screenshot again, or start over with another one.", action: { label: "Start over", to: "pending_user_input", variant: "secondary" } };
       return { text: "Something went wrong with this analysis. Start over to try again.", action: { label: "Start over", to: "pending_user_input" } };
   }
 };

@@ -14,6 +14,7 @@ import { ocrItems, type TAnalysisSession } from "../api/types.ts";
 import { useUpdateSession } from "../api/update-session.ts";
 import { Conversation, MessageComposer } from "./conversation.tsx";
 import { NextStep } from "./next-step.tsx";
+import { OcrRetry } from "./ocr-retry.tsx";
 import { OcrReview } from "./ocr-review.tsx";
 import { ScreenshotStep } from "./screenshot-step.tsx";
 import { StatusBadge } from "./status-badge.tsx";
@@ -74,6 +75,7 @@ export const SessionPage = () => {
   const chat = all.filter((message) => message.author !== "ai");
   const suggestions = all.filter((message) => message.author === "ai");
   const ocr = data.status === "verifying_ocr" ? ocrItems(data) : null;
+  const ocrFailed = data.type === "screenshot" && data.status === "error";
   const choosingScreenshot = data.type === "screenshot" && (data.status === "pending_user_input" || data.status === "previewing_screenshot");
 
   return (
@@ -95,8 +97,9 @@ export const SessionPage = () => {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-4">
           {choosingScreenshot && <ScreenshotStep session={data} />}
+          {ocrFailed && <OcrRetry session={data} />}
           {ocr && <OcrReview key={data.updatedAt} sessionId={data.id} initial={ocr} />}
-          {!choosingScreenshot && !ocr && (
+          {!choosingScreenshot && !ocr && !(ocrFailed && chat.length === 0) && (
             <Card>
               <CardHeader title="Conversation" />
               {messages.isPending ? <LoadingBlock label="Loading messages…" /> : messages.isError ? <ErrorState error={messages.error} onRetry={() => void messages.refetch()} /> : <Conversation messages={chat} />}
