@@ -28,6 +28,19 @@ export const unwrap = async <T>(call: Promise<TFetchResult<T>>): Promise<T> => {
   return data as T;
 };
 
+/**
+ * `unwrap`, but one status is an answer rather than an error: null instead (a 404 for "none yet",
+ * a 401 for "nobody signed in").
+ */
+export const unwrapOrNull = async <T>(call: Promise<TFetchResult<T>>, status: number): Promise<T | null> => {
+  try {
+    return await unwrap(call);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === status) return null;
+    throw error;
+  }
+};
+
 /** For raw `fetch` calls (streams, downloads) that openapi-fetch does not fit. */
 export const apiFetch = async (path: string, init: RequestInit = {}): Promise<Response> => {
   let response: Response;

@@ -1,16 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { api, ApiError, unwrap } from "../../../lib/api-client.ts";
+import { api, unwrap, unwrapOrNull } from "../../../lib/api-client.ts";
 
 /** GET /telegram: the link to a Telegram chat, or null when there is none (404). */
-export const getTelegram = async () => {
-  try {
-    return await unwrap(api.GET("/telegram"));
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
-  }
-};
+export const getTelegram = () => unwrapOrNull(api.GET("/telegram"), 404);
 
 export type TTelegramConnection = NonNullable<Awaited<ReturnType<typeof getTelegram>>>;
 

@@ -1,16 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { api, ApiError, unwrap } from "../../../lib/api-client.ts";
+import { api, unwrap, unwrapOrNull } from "../../../lib/api-client.ts";
 
 /** GET /me/context: the profile the coach knows; null before the first save (the API answers 404). */
-export const getUserContext = async () => {
-  try {
-    return await unwrap(api.GET("/me/context"));
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
-  }
-};
+export const getUserContext = () => unwrapOrNull(api.GET("/me/context"), 404);
 
 export type TUserContext = NonNullable<Awaited<ReturnType<typeof getUserContext>>>;
 export type TUserContextInput = {
