@@ -6,21 +6,25 @@ import { softDeleteExtension } from "./soft-delete.ts";
 export type CreateDbOptions = {
   /** PostgreSQL connection string; defaults to DATABASE_URL. */
   url?: string;
-  /** Prisma log levels; defaults by NODE_ENV (queries in development, errors only elsewhere). */
+  /** Prisma log levels; by default errors only under NODE_ENV=test, else warnings and errors (queries too with DB_LOG_QUERIES=true). */
   log?: Prisma.LogLevel[];
   /** Most connections the pool opens. */
   maxConnections?: number;
 };
 
-const logLevelsFor = (nodeEnv: string | undefined): Prisma.LogLevel[] =>
-  nodeEnv === "development" ? ["query", "warn", "error"] : nodeEnv === "test" ? ["error"] : ["warn", "error"];
+// Queries are opt-in: logged by default they buried `npm start`'s own output under the worker's
+// periodic jobs (hundreds of lines a minute).
+export const logLevelsFor = (env: { NODE_ENV?: string; DB_LOG_QUERIES?: string } = process.env): Prisma.LogLevel[] => {
+  if (env.NODE_ENV === "test") return ["error"];
+  return env.DB_LOG_QUERIES === "true" ? ["query", "warn", "error"] : ["warn", "error"];
+};
 
 /** A Prisma Client on @prisma/adapter-pg (no native engine) with the soft-delete guard. */
 export const createDb = ({ url = process.env.DATABASE_URL, log, maxConnections }: CreateDbOptions = {}) => {
   if (!url) throw new Error("DATABASE_URL is not set: point it at PostgreSQL, or start Cto with `npm start` for the embedded database.");
   // Sessions run in UTC so that timestamps without an offset (raw query parameters) mean what they say.
   const adapter = new PrismaPg({ connectionString: url, options: "-c TimeZone=UTC", ...(maxConnections ? { max: maxConnections } : {}) });
-  return new PrismaClient({ adapter, log: log ?? logLevelsFor(process.env.NODE_ENV) }).$extends(softDeleteExtension);
+  return new PrismaClient({ adapter, log: log ?? logLevelsFor() }).$extends(softDeleteExtension);
 };
 
 export type Db = ReturnType<typeof createDb>;

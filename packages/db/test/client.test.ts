@@ -1,7 +1,7 @@
 // createDb / getDb / disconnectDb: the client factory and the process-wide singleton.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createDb, disconnectDb, getDb } from "../src/client.ts";
+import { createDb, disconnectDb, getDb, logLevelsFor } from "../src/client.ts";
 import { testTargets, type TestDatabase } from "../src/testing/index.ts";
 
 describe("createDb", () => {
@@ -15,6 +15,15 @@ describe("createDb", () => {
       if (saved === undefined) delete process.env.DATABASE_URL;
       else process.env.DATABASE_URL = saved;
     }
+  });
+});
+
+describe("logLevelsFor", () => {
+  it("logs queries only when asked to, and only errors under test", () => {
+    expect(logLevelsFor({ NODE_ENV: "development" })).toEqual(["warn", "error"]);
+    expect(logLevelsFor({ NODE_ENV: "development", DB_LOG_QUERIES: "true" })).toEqual(["query", "warn", "error"]);
+    expect(logLevelsFor({ NODE_ENV: "production", DB_LOG_QUERIES: "1" })).toEqual(["warn", "error"]);
+    expect(logLevelsFor({ NODE_ENV: "test", DB_LOG_QUERIES: "true" })).toEqual(["error"]);
   });
 });
 
