@@ -134,6 +134,28 @@ describe("events, tasks and deadlines: happy paths", () => {
     expect((await fay.request("PATCH", `/tasks/${sub1.id}`, { status: "in_progress" })).body).toMatchObject({ status: "in_progress", completedAt: null });
   });
 
+  it("takes subtasks to the trash with their parent and brings back only those on restore", async () => {
+    const hal = await signedUpBrowser(harness, "hal");
+    const parent = await create(hal, "/tasks", { title: "Move house" });
+    const child = await create(hal, "/tasks", { title: "Pack", parentId: parent.id });
+    const grandchild = await create(hal, "/tasks", { title: "Buy boxes", parentId: child.id });
+    const trashedBefore = await create(hal, "/tasks", { title: "Hire van", parentId: parent.id });
+    const other = await create(hal, "/tasks", { title: "Unrelated" });
+    expect((await hal.request("DELETE", `/tasks/${trashedBefore.id}`)).status).toBe(204);
+
+    expect((await hal.request("DELETE", `/tasks/${parent.id}`)).status).toBe(204);
+    expect(ids(await hal.request("GET", "/tasks"))).toEqual([other.id]);
+    expect(new Set(ids(await hal.request("GET", "/tasks?trash=true")))).toEqual(new Set([parent.id, child.id, grandchild.id, trashedBefore.id]));
+
+    expect((await hal.request("POST", `/tasks/${parent.id}/restore`)).status).toBe(200);
+    expect(new Set(ids(await hal.request("GET", "/tasks")))).toEqual(new Set([parent.id, child.id, grandchild.id, other.id]));
+    expect(ids(await hal.request("GET", "/tasks?trash=true"))).toEqual([trashedBefore.id]);
+
+    // Trashing a subtask alone leaves its parent and siblings where they are.
+    expect((await hal.request("DELETE", `/tasks/${grandchild.id}`)).status).toBe(204);
+    expect(new Set(ids(await hal.request("GET", "/tasks")))).toEqual(new Set([parent.id, child.id, other.id]));
+  });
+
   it("completes a task once; a cancelled task cannot be completed", async () => {
     const task = await create(alice, "/tasks", { title: "Finish" });
     const completed = await alice.request("POST", `/tasks/${task.id}/complete`);

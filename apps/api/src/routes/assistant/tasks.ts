@@ -9,8 +9,8 @@ import { Deadline, Task } from "@cto/contracts/tables";
 
 import { ApiError } from "../../errors.ts";
 import { errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
-import { embedOnWrite } from "../../lib/embedding-hooks.ts";
-import { resourceRoutes, type ModelDelegate } from "../../lib/resource.ts";
+import { embedOnWrite, syncEmbeddings } from "../../lib/embedding-hooks.ts";
+import { resourceRoutes, type ModelDelegate, type TAfterWrite } from "../../lib/resource.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 import { deadlineReminderHook, syncDeadlineReminder } from "../../services/reminders.ts";
 import { guardWrites } from "./guarded.ts";
@@ -26,6 +26,41 @@ const assertNoCycle = async (db: Db, id: string, parentId: unknown) => {
   }
 };
 
+// Every task below `id`, at any depth, trashed or not (the hierarchy is walked through the trash).
+const subtaskIds = async (db: Db, userId: string, id: string) =>
+  (
+    await db.$queryRaw<{ id: string }[]>`
+      WITH RECURSIVE tree AS (
+        SELECT id FROM tasks WHERE parent_id = ${id}::uuid AND user_id = ${userId}::uuid
+        UNION
+        SELECT t.id FROM tasks t JOIN tree ON t.parent_id = tree.id WHERE t.user_id = ${userId}::uuid
+      )
+      SELECT id::text AS id FROM tree`
+  ).map((row) => row.id);
+
+/**
+ * A trashed task takes its live subtasks to the trash with its own timestamp, so they neither show
+ * as orphans nor keep their embeddings; restoring it brings back exactly the ones it took (a subtask
+ * trashed on its own before stays in the trash). The restore itself happens in the update check
+ * below, while the parent's trash timestamp can still be read.
+ */
+const trashSubtasksWithParent: TAfterWrite = async ({ c, db, userId, event, row }) => {
+  if (event !== "trash" && event !== "restore") return;
+  const ids = await subtaskIds(db, userId, row.id);
+  if (!ids.length) return;
+  if (event === "trash") await db.task.updateMany({ where: { id: { in: ids }, userId, deletedAt: null }, data: { deletedAt: row.deletedAt as Date } });
+  const live = event === "restore" ? (await db.task.findMany({ where: { id: { in: ids }, userId }, select: { id: true } })).map((task) => task.id) : ids;
+  await syncEmbeddings({ c, db, userId, ownerKind: "TASK", ownerIds: live, event });
+};
+
+const restoreSubtasksWithParent = async (db: Db, id: string, data: Record<string, unknown>) => {
+  if (!("deletedAt" in data) || data.deletedAt !== null) return;
+  const parent = await db.task.findFirst({ where: { id, deletedAt: { not: null } }, select: { userId: true, deletedAt: true } });
+  if (!parent?.deletedAt) return;
+  const ids = await subtaskIds(db, parent.userId, id);
+  if (ids.length) await db.task.updateMany({ where: { id: { in: ids }, userId: parent.userId, deletedAt: parent.deletedAt }, data: { deletedAt: null } });
+};
+
 const action = (tag: string, summary: string, schema: typeof ZTaskSchema | typeof ZDeadlineSchema) =>
   createRoute({ method: "post", path: "/{id}/complete", tags: [tag], summary, security: SECURITY, middleware: requireAuth, request: { params: ZIdParamsSchema }, responses: { 200: jsonContent(schema, "Completed"), ...errorResponses(403, 404, 409) } });
 
@@ -34,8 +69,14 @@ const dueFirst = { dueDate: { sort: "asc", nulls: "last" } } as const;
 export const taskRoutes = resourceRoutes({
   name: "tasks",
   tag: "Tasks",
-  model: (db) => guardWrites(db.task as ModelDelegate, { update: (id, data) => assertNoCycle(db, id, data.parentId) }),
-  afterWrite: [embedOnWrite("TASK")],
+  model: (db) =>
+    guardWrites(db.task as ModelDelegate, {
+      update: async (id, data) => {
+        await assertNoCycle(db, id, data.parentId);
+        await restoreSubtasksWithParent(db, id, data);
+      },
+    }),
+  afterWrite: [embedOnWrite("TASK"), trashSubtasksWithParent],
   table: Task,
   create: ZCreateTaskSchema,
   update: ZUpdateTaskSchema,
