@@ -5,7 +5,7 @@ import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 
 import { createApp } from "../src/app.ts";
-import { signedUpBrowser, startApi, type Harness } from "./harness.ts";
+import { signedUpBrowser, startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -87,6 +87,35 @@ describe("embeddings follow what the API writes", () => {
     expect(await rows(said.id)).toHaveLength(1);
     expect((await user.request("DELETE", `/analysis-sessions/${session.id}`)).status).toBe(204);
     expect(await rows(said.id)).toHaveLength(0);
+  });
+
+  /** One chat turn through the SSE route; resolves once the stream (and everything the turn stores) is done. */
+  const chat = async (on: Harness, user: Awaited<ReturnType<typeof signedUpBrowser>>, conversationId: string, content: string) => {
+    const response = await on.app.request(`/conversations/${conversationId}/chat`, { method: "POST", headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" }, body: JSON.stringify({ content }) });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("event: done");
+  };
+
+  it("a chat turn that rewrites the conversation's summary enqueues its upsert; without Redis the sweep finds the changed summary", async () => {
+    const user = await signedUpBrowser(withQueues, "summary");
+    const conversation = (await user.request("POST", "/conversations", { title: "Quarterly planning" })).body;
+    await runJobs(conversation.id);
+    expect((await rows(conversation.id)).map((row) => row.content)).toEqual(["Quarterly planning"]);
+    await queues.queue("embeddings").drain();
+
+    await chat(withQueues, user, conversation.id, "Help me cut the roadmap to three bets. Which ones?");
+    const [job] = await jobsFor(conversation.id);
+    expect(job?.data).toEqual({ userId: user.userId, ownerKind: "CONVERSATION", ownerId: conversation.id });
+    await runJobs(conversation.id);
+    expect((await rows(conversation.id)).map((row) => row.content)).toEqual(["Quarterly planning\nHelp me cut the roadmap to three bets. (2 messages)"]);
+    await queues.queue("embeddings").drain();
+
+    // The API without Redis: no job, and the sweep (not only missing rows: changed ones too) catches it.
+    await chat(base, user, conversation.id, "Actually, make it two bets.");
+    expect(await jobsFor(conversation.id)).toEqual([]);
+    await reindexEmbeddings(base.db, embedder, { userId: user.userId });
+    expect((await rows(conversation.id)).map((row) => row.content)).toEqual(["Quarterly planning\nActually, make it two bets. (4 messages)"]);
+    expect(await reindexEmbeddings(base.db, embedder, { userId: user.userId })).toMatchObject({ owners: 0 });
   });
 
   it("without Redis the write succeeds, an update drops the stale vectors, and the worker's sweep embeds what is missing", async () => {

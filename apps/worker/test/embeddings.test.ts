@@ -61,6 +61,21 @@ for (const target of testTargets()) {
       expect(await embeddingsOf(event.id)).toHaveLength(0);
     });
 
+    it("the reindex job re-embeds a row whose text changed after its embedding without a job, and then leaves it", async () => {
+      const userId = await newUser();
+      const conversation = await handle.db.conversation.create({ data: { userId, title: "Telegram", summary: "Morning run plans (2 messages)" } });
+      expect(await finished((await test.queues.enqueue("embeddings", "upsert", { userId, ownerKind: "CONVERSATION", ownerId: conversation.id })).id)).toBe("completed");
+      // What the chat does after a turn while Redis is away: a new summary, no job.
+      await handle.db.conversation.update({ where: { id: conversation.id }, data: { summary: "Evening swim instead (4 messages)" } });
+      const { id } = await test.queues.enqueue("embeddings", "reindex", { userId });
+      expect(await finished(id)).toBe("completed");
+      expect((await test.queues.queue("embeddings").getJob(id))?.returnvalue).toMatchObject({ owners: 1, embedded: 1, reason: "changed" });
+      expect((await embeddingsOf(conversation.id)).map((row) => row.content)).toEqual(["Telegram\nEvening swim instead (4 messages)"]);
+      const again = await test.queues.enqueue("embeddings", "reindex", { userId });
+      expect(await finished(again.id)).toBe("completed");
+      expect((await test.queues.queue("embeddings").getJob(again.id))?.returnvalue).toMatchObject({ owners: 0 });
+    });
+
     it("the reindex job embeds rows written without a job, and a payload off its contract fails at once", async () => {
       const userId = await newUser();
       const goals = await Promise.all(["Run a 10k", "Read 12 books", "Learn to say no"].map((title) => handle.db.goal.create({ data: { userId, title, period: "YEARLY" } })));

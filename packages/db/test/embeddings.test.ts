@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { localEmbedding } from "@cto/ai/local-provider";
 
 import type { Db } from "../src/client.ts";
-import { chunkText, countStaleOwners, embedOwners, reindexEmbeddings, type TEmbedder } from "../src/embeddings/index.ts";
+import { chunkText, countStaleOwners, embedOwners, findStaleOwners, reindexEmbeddings, type TEmbedder } from "../src/embeddings/index.ts";
 import { testTargets, useMigratedDatabase } from "../src/testing/index.ts";
-import { searchEmbeddings } from "../src/vector.ts";
+import { searchEmbeddings, upsertEmbedding } from "../src/vector.ts";
 
 /** The offline provider's vectors, counting every text sent to the "model". */
 const countingEmbedder = (model = "model-a"): TEmbedder & { calls: string[][] } => {
@@ -158,6 +158,58 @@ describe.each(testTargets())("embedding pipeline ($name)", (target) => {
     expect(await searchEmbeddings(db, { userId, vector: localEmbedding("Goal number 3"), model: "model-old" })).toEqual([]);
     expect((await searchEmbeddings(db, { userId, vector: localEmbedding("Goal number 3"), model: "model-new", k: 1 }))[0]!.ownerId).toBe(goals[3]!.id);
     expect(await reindexEmbeddings(db, model, { userId })).toMatchObject({ owners: 0, complete: true });
+  });
+
+  it("the sweep re-embeds rows whose text changed after their embedding, once, and a write that kept the text costs no model call", async () => {
+    const { db } = handle;
+    const userId = await newUser(db);
+    const embedder = countingEmbedder();
+    const goal = await db.goal.create({ data: { userId, period: "MONTHLY", title: "Hire two engineers" } });
+    const conversation = await db.conversation.create({ data: { userId, title: "Hiring", summary: "Where to post the roles (2 messages)" } });
+    await embedOwners(db, embedder, [{ ownerKind: "GOAL", ownerId: goal.id }, { ownerKind: "CONVERSATION", ownerId: conversation.id }]);
+    expect(await countStaleOwners(db, "model-a", userId)).toEqual({});
+
+    // Written with no job (Redis away, or a writer that enqueues nothing): the embeddings still hold the old text.
+    await db.goal.update({ where: { id: goal.id }, data: { title: "Hire three engineers" } });
+    await db.conversation.update({ where: { id: conversation.id }, data: { summary: "Which agency to use (4 messages)" } });
+    expect(await countStaleOwners(db, "model-a", userId)).toEqual({ GOAL: 1, CONVERSATION: 1 });
+    expect(await findStaleOwners(db, { kind: "GOAL", model: "model-a", limit: 10, userId, reason: "missing" })).toEqual([]);
+    expect(await findStaleOwners(db, { kind: "GOAL", model: "model-a", limit: 10, userId, reason: "changed" })).toEqual([goal.id]);
+    expect(await reindexEmbeddings(db, embedder, { userId })).toMatchObject({ owners: 2, embedded: 2 });
+    expect((await rowsOf(db, goal.id)).map((r) => r.content)).toEqual(["Hire three engineers"]);
+    expect((await rowsOf(db, conversation.id)).map((r) => r.content)).toEqual(["Hiring\nWhich agency to use (4 messages)"]);
+    expect(await reindexEmbeddings(db, embedder, { userId })).toMatchObject({ owners: 0 });
+
+    // A write that leaves the text as it was (the status) is checked by content hash, not embedded again.
+    const calls = embedder.calls.length;
+    await db.goal.update({ where: { id: goal.id }, data: { status: "COMPLETED" } });
+    expect(await countStaleOwners(db, "model-a", userId)).toEqual({ GOAL: 1 });
+    expect(await reindexEmbeddings(db, embedder, { userId })).toMatchObject({ owners: 1, unchanged: 1, embedded: 0 });
+    expect(embedder.calls).toHaveLength(calls);
+    expect(await countStaleOwners(db, "model-a", userId)).toEqual({});
+
+    // Embeddings from before versions were recorded are checked once the same way.
+    const task = await db.task.create({ data: { userId, title: "Book the offsite" } });
+    await upsertEmbedding(db, { userId, ownerKind: "TASK", ownerId: task.id, content: "Book the offsite", model: "model-a", embed: (text) => localEmbedding(text) });
+    expect(await countStaleOwners(db, "model-a", userId)).toEqual({ TASK: 1 });
+    expect(await reindexEmbeddings(db, embedder, { userId })).toMatchObject({ owners: 1, unchanged: 1, embedded: 0 });
+    expect(await countStaleOwners(db, "model-a", userId)).toEqual({});
+  });
+
+  it("a bounded sweep embeds missing rows of every kind before changed ones", async () => {
+    const { db } = handle;
+    const userId = await newUser(db);
+    const embedder = countingEmbedder();
+    const goal = await db.goal.create({ data: { userId, period: "WEEKLY", title: "Old goal text" } });
+    await embedOwners(db, embedder, [{ ownerKind: "GOAL", ownerId: goal.id }]);
+    await db.goal.update({ where: { id: goal.id }, data: { title: "New goal text" } });
+    // TASK comes after GOAL in kind order: only the missing-first pass reaches it in a one-batch run.
+    const task = await db.task.create({ data: { userId, title: "Never embedded" } });
+    expect(await reindexEmbeddings(db, embedder, { userId, batchSize: 10, maxBatches: 1 })).toMatchObject({ owners: 1, complete: false, kind: "TASK", reason: "missing" });
+    expect(await rowsOf(db, task.id)).toHaveLength(1);
+    expect((await rowsOf(db, goal.id)).map((r) => r.content)).toEqual(["Old goal text"]);
+    expect(await reindexEmbeddings(db, embedder, { userId, batchSize: 10, maxBatches: 1 })).toMatchObject({ owners: 1, kind: "GOAL", reason: "changed" });
+    expect((await rowsOf(db, goal.id)).map((r) => r.content)).toEqual(["New goal text"]);
   });
 
   it("never writes text that changed while it was being embedded", async () => {

@@ -5,7 +5,8 @@ import type { TProcessor } from "./processor.ts";
 
 /**
  * The sweep, every few minutes and on demand: embeds rows that have no embedding under the current
- * model — written while Redis was away, or all of them after a model change — and purges
+ * model (written while Redis was away, or all of them after a model change), then rows changed since
+ * their embedding (a write that enqueued nothing, e.g. a chat summary without Redis), and purges
  * embeddings of trashed rows. Bounded by `maxBatches`; the next run resumes where this one stopped.
  */
 export const processEmbeddingReindex: TProcessor<"embeddings", "reindex"> = async (job, { db, ai, log }) => {
@@ -14,7 +15,7 @@ export const processEmbeddingReindex: TProcessor<"embeddings", "reindex"> = asyn
     userId,
     batchSize,
     maxBatches,
-    onProgress: (progress) => void job.updateProgress({ kind: progress.kind, owners: progress.owners, embedded: progress.embedded }),
+    onProgress: (progress) => void job.updateProgress({ kind: progress.kind, reason: progress.reason, owners: progress.owners, embedded: progress.embedded }),
   });
   if (result.owners || result.purged) log.info("embeddings reindexed", { model: ai.embeddingModel, ...result });
   return result;

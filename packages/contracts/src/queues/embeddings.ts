@@ -15,7 +15,8 @@ export const ZEmbeddingUpsertJobSchema = z.object({
 
 /**
  * The sweep: embed every row with no embedding under the current model (rows written while Redis was
- * down, or all of them after a model change) and purge embeddings of trashed rows, in batches. A
+ * down, or all of them after a model change), then rows changed since their embedding, and purge
+ * embeddings of trashed rows, in batches. A
  * periodic run is bounded by `maxBatches`; the next run resumes where it stopped.
  */
 export const ZEmbeddingReindexJobSchema = z.object({

@@ -1,6 +1,6 @@
 import pgvector from "pgvector";
 
-import type { Db } from "../client.ts";
+import type { Db, DbExecutor } from "../client.ts";
 import { Prisma, type EmbeddingOwnerKind } from "../generated/prisma/client.ts";
 import { contentHash, upsertEmbedding } from "../vector.ts";
 import { chunkText, type TChunkOptions } from "./chunk.ts";
@@ -32,7 +32,31 @@ export type TEmbedOwnersResult = {
   superseded: number;
 };
 
-type TSource = { ownerId: string; userId: string; text: string };
+type TSource = { ownerId: string; userId: string; text: string; updatedAt: Date | null };
+
+/**
+ * Where an embedding records the version (`updated_at`) of its owner it was made or last checked
+ * from; the sweep compares it with the owner's current one (`findStaleOwners`).
+ */
+export const SOURCE_VERSION_KEY = "sourceUpdatedAt";
+const versionOf = (metadata: unknown) => {
+  const stamp = (metadata as Record<string, unknown> | null)?.[SOURCE_VERSION_KEY];
+  return typeof stamp === "string" ? Date.parse(stamp) : Number.NaN;
+};
+
+/**
+ * Records `version` on every chunk of these owners under `model`, where it differs. Only a version
+ * read together with the text the chunks were checked against is recorded, so a write that came in
+ * meanwhile leaves a version behind the owner's and the sweep looks again: never the other way round.
+ */
+const recordVersions = async (db: DbExecutor, kind: EmbeddingOwnerKind, model: string, versions: { ownerId: string; version: Date }[]) => {
+  if (!versions.length) return;
+  await db.$executeRaw`
+    UPDATE embeddings e SET metadata = e.metadata || jsonb_build_object(${SOURCE_VERSION_KEY}::text, v.version)
+    FROM unnest(${versions.map((v) => v.ownerId)}::uuid[], ${versions.map((v) => v.version.toISOString())}::text[]) AS v(owner_id, version)
+    WHERE e.owner_kind = ${kind}::embedding_owner_kind AND e.owner_id = v.owner_id AND e.model = ${model}
+      AND (e.metadata->>${SOURCE_VERSION_KEY}) IS DISTINCT FROM v.version`;
+};
 
 const loadSources = async (db: Db, kind: EmbeddingOwnerKind, ownerIds: string[]) => {
   const source = OWNER_SOURCES[kind];
@@ -66,15 +90,19 @@ const planOwners = async (db: Db, embedder: TEmbedder, owners: TOwnerRef[], resu
     const sources = await loadSources(db, kind, ids);
     const gone = ids.filter((id) => !sources.has(id));
     if (gone.length) result.deleted += (await db.embedding.deleteMany({ where: { ownerKind: kind, ownerId: { in: gone } } })).count;
-    const existing = await db.embedding.findMany({ where: { ownerKind: kind, ownerId: { in: [...sources.keys()] } }, select: { ownerId: true, chunkIndex: true, contentHash: true, model: true } });
+    const existing = await db.embedding.findMany({ where: { ownerKind: kind, ownerId: { in: [...sources.keys()] } }, select: { ownerId: true, chunkIndex: true, contentHash: true, model: true, metadata: true } });
     const stored = new Set(existing.map((row) => `${row.ownerId}/${row.chunkIndex}/${row.contentHash}/${row.model}`));
+    const checked: { ownerId: string; version: Date }[] = [];
     for (const source of sources.values()) {
       const chunks = chunkText(source.text, embedder).map((content, index) => ({ index, content, hash: contentHash(content) }));
       const fresh = chunks.filter((chunk) => !stored.has(`${source.ownerId}/${chunk.index}/${chunk.hash}/${embedder.model}`));
       result.unchanged += chunks.length - fresh.length;
       const extra = existing.some((row) => row.ownerId === source.ownerId && row.chunkIndex >= chunks.length);
       if (fresh.length || extra) planned.push({ source, kind, total: chunks.length, chunks: fresh });
+      // Up to date, but checked against a newer version than recorded (a write that left the text as it was).
+      else if (source.updatedAt && existing.some((row) => row.ownerId === source.ownerId && row.model === embedder.model && versionOf(row.metadata) !== source.updatedAt!.getTime())) checked.push({ ownerId: source.ownerId, version: source.updatedAt });
     }
+    await recordVersions(db, kind, embedder.model, checked);
   }
   return planned;
 };
@@ -120,14 +148,18 @@ export const embedOwners = async (db: Db, embedder: TEmbedder, owners: TOwnerRef
  */
 const writeOwner = async (db: Db, model: string, { source, kind, total, chunks }: TPlanned, vectors: Map<string, number[]>) =>
   db.$transaction(async (tx) => {
-    const { from, alive, text } = OWNER_SOURCES[kind];
+    const { from, alive, text, updated } = OWNER_SOURCES[kind];
     await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`embeddings:${kind}:${source.ownerId}`}, 0))`;
-    const [current] = await tx.$queryRaw<{ text: string }[]>`SELECT ${Prisma.raw(text)} AS text FROM ${Prisma.raw(from)} WHERE t.id = ${source.ownerId}::uuid AND (${Prisma.raw(alive)})`;
-    if (current?.text !== source.text) return "superseded" as const;
+    const [current] = await tx.$queryRaw<{ text: string; updatedAt: Date | null }[]>`
+      SELECT ${Prisma.raw(text)} AS text, ${Prisma.raw(updated ?? "NULL::timestamptz")} AS "updatedAt" FROM ${Prisma.raw(from)} WHERE t.id = ${source.ownerId}::uuid AND (${Prisma.raw(alive)})`;
+    if (!current || current.text !== source.text) return "superseded" as const;
+    const metadata = current.updatedAt ? { [SOURCE_VERSION_KEY]: current.updatedAt.toISOString() } : {};
     for (const chunk of chunks) {
       const vector = vectors.get(chunk.hash)!;
-      await upsertEmbedding(tx, { userId: source.userId, ownerKind: kind, ownerId: source.ownerId, chunkIndex: chunk.index, content: chunk.content, model, embed: () => vector });
+      await upsertEmbedding(tx, { userId: source.userId, ownerKind: kind, ownerId: source.ownerId, chunkIndex: chunk.index, content: chunk.content, model, embed: () => vector, metadata });
     }
+    // The chunks that were already right now stand for this version too.
+    if (current.updatedAt) await recordVersions(tx, kind, model, [{ ownerId: source.ownerId, version: current.updatedAt }]);
     return (await tx.embedding.deleteMany({ where: { ownerKind: kind, ownerId: source.ownerId, chunkIndex: { gte: total } } })).count;
   });
 

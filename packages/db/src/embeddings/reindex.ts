@@ -1,25 +1,43 @@
 import type { Db } from "../client.ts";
 import { Prisma, type EmbeddingOwnerKind } from "../generated/prisma/client.ts";
-import { embedOwners, type TEmbedder, type TEmbedOwnersResult } from "./pipeline.ts";
+import { embedOwners, SOURCE_VERSION_KEY, type TEmbedder, type TEmbedOwnersResult } from "./pipeline.ts";
 import { liveRows, OWNER_KINDS, OWNER_SOURCES } from "./sources.ts";
 
+/** Why an owner needs the pipeline: `missing` embeddings (or ones of another model), or ones `changed` since (made before the owner's last write). */
+export type TStaleReason = "missing" | "changed";
+
 // No embedding of this model yet, or one of another model left over from before a model change.
-const stale = (kind: EmbeddingOwnerKind, model: string) => Prisma.sql`
+const missing = (kind: EmbeddingOwnerKind, model: string) => Prisma.sql`
   (NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.owner_kind = ${kind}::embedding_owner_kind AND e.owner_id = t.id AND e.model = ${model})
    OR EXISTS (SELECT 1 FROM embeddings e WHERE e.owner_kind = ${kind}::embedding_owner_kind AND e.owner_id = t.id AND e.model <> ${model}))`;
 
+// An embedding of this model that records another version of the owner than its current one: the
+// row was written after it (while Redis was away, or by a writer that enqueued nothing). One probe of
+// the (owner_kind, owner_id) index per row, no text hashed; tables without a version never match.
+const changed = (kind: EmbeddingOwnerKind, model: string) => {
+  const { updated } = OWNER_SOURCES[kind];
+  if (!updated) return Prisma.sql`false`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM embeddings e WHERE e.owner_kind = ${kind}::embedding_owner_kind AND e.owner_id = t.id AND e.model = ${model}
+    AND (e.metadata->>${SOURCE_VERSION_KEY})::timestamptz IS DISTINCT FROM ${Prisma.raw(updated)})`;
+};
+
+const stale = (kind: EmbeddingOwnerKind, model: string, reason?: TStaleReason) =>
+  reason === "missing" ? missing(kind, model) : reason === "changed" ? changed(kind, model) : Prisma.sql`(${missing(kind, model)} OR ${changed(kind, model)})`;
+
 /**
  * Owners of one kind that need embedding under `model`: live rows with text that have no embedding
- * of this model, or still have one of another model. Ordered by id after `afterId`, so a sweep can
- * walk a table in batches; rows it fixed no longer match, which is what makes a stopped run resumable.
+ * of this model, still have one of another model, or have one made from an earlier version of the
+ * row (`reason` narrows it to one of these; both by default). Ordered by id after `afterId`, so a
+ * sweep can walk a table in batches; rows it fixed no longer match, which is what makes a stopped
+ * run resumable.
  */
-export const findStaleOwners = async (db: Db, { kind, model, afterId, limit, userId }: { kind: EmbeddingOwnerKind; model: string; afterId?: string; limit: number; userId?: string }) => {
+export const findStaleOwners = async (db: Db, { kind, model, afterId, limit, userId, reason }: { kind: EmbeddingOwnerKind; model: string; afterId?: string; limit: number; userId?: string; reason?: TStaleReason }) => {
   const source = OWNER_SOURCES[kind];
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT t.id::text AS id FROM ${liveRows(kind)}
       AND t.id > ${afterId ?? "00000000-0000-0000-0000-000000000000"}::uuid
       ${userId ? Prisma.sql`AND ${Prisma.raw(source.user)} = ${userId}::uuid` : Prisma.empty}
-      AND ${stale(kind, model)}
+      AND ${stale(kind, model, reason)}
     ORDER BY t.id LIMIT ${limit}`;
   return rows.map((row) => row.id);
 };
@@ -40,7 +58,7 @@ export const purgeDeadEmbeddings = async (db: Db, userId?: string) => {
   return count;
 };
 
-export type TReindexProgress = TEmbedOwnersResult & { kind: EmbeddingOwnerKind; owners: number; batches: number };
+export type TReindexProgress = TEmbedOwnersResult & { kind: EmbeddingOwnerKind; reason: TStaleReason; owners: number; batches: number };
 
 export type TReindexOptions = {
   /** Owners per batch (one model call per batch, up to the embedder's own batch size). */
@@ -54,34 +72,41 @@ export type TReindexOptions = {
 };
 
 /**
- * Embeds everything whose embedding is missing or of another model, kind by kind and in batches,
- * after deleting the embeddings of owners that are no longer memory. Safe to stop at any point and
- * to run again: it picks up where the last run left off. Returns the totals.
+ * Embeds everything whose embedding is missing or of another model, then everything whose text may
+ * have changed since its embedding, kind by kind and in batches, after deleting the embeddings of
+ * owners that are no longer memory. Missing comes first, so a bounded run spends its batches on
+ * rows that search cannot find at all before rows it finds by older text. A changed row whose text
+ * is in fact the same costs no model call: its chunks match by content hash and only the version
+ * they stand for is recorded. Safe to stop at any point and to run again: it picks up where the
+ * last run left off. Returns the totals.
  */
 export const reindexEmbeddings = async (db: Db, embedder: TEmbedder, { batchSize = 100, maxBatches = Number.POSITIVE_INFINITY, userId, onProgress }: TReindexOptions = {}) => {
   const totals: TReindexProgress & { purged: number; complete: boolean } = {
-    kind: OWNER_KINDS[0]!, owners: 0, batches: 0, embedded: 0, reused: 0, unchanged: 0, deleted: 0, superseded: 0, purged: await purgeDeadEmbeddings(db, userId), complete: true,
+    kind: OWNER_KINDS[0]!, reason: "missing", owners: 0, batches: 0, embedded: 0, reused: 0, unchanged: 0, deleted: 0, superseded: 0, purged: await purgeDeadEmbeddings(db, userId), complete: true,
   };
-  for (const kind of OWNER_KINDS) {
-    let afterId: string | undefined;
-    for (;;) {
-      if (totals.batches >= maxBatches) return { ...totals, complete: false };
-      const ids = await findStaleOwners(db, { kind, model: embedder.model, afterId, limit: batchSize, userId });
-      if (!ids.length) break;
-      const result = await embedOwners(db, embedder, ids.map((ownerId) => ({ ownerKind: kind, ownerId })));
-      for (const key of ["embedded", "reused", "unchanged", "deleted", "superseded"] as const) totals[key] += result[key];
-      totals.owners += ids.length;
-      totals.batches++;
-      totals.kind = kind;
-      onProgress?.({ ...totals });
-      afterId = ids.at(-1);
-      if (ids.length < batchSize) break;
+  for (const reason of ["missing", "changed"] as const) {
+    for (const kind of OWNER_KINDS) {
+      let afterId: string | undefined;
+      for (;;) {
+        if (totals.batches >= maxBatches) return { ...totals, complete: false };
+        const ids = await findStaleOwners(db, { kind, model: embedder.model, afterId, limit: batchSize, userId, reason });
+        if (!ids.length) break;
+        const result = await embedOwners(db, embedder, ids.map((ownerId) => ({ ownerKind: kind, ownerId })));
+        for (const key of ["embedded", "reused", "unchanged", "deleted", "superseded"] as const) totals[key] += result[key];
+        totals.owners += ids.length;
+        totals.batches++;
+        totals.kind = kind;
+        totals.reason = reason;
+        onProgress?.({ ...totals });
+        afterId = ids.at(-1);
+        if (ids.length < batchSize) break;
+      }
     }
   }
   return totals;
 };
 
-/** How many live owners of each kind still need embedding under `model` (for a progress bar, or a check that a reindex is done). */
+/** How many live owners of each kind still need embedding under `model`, missing or changed (for a progress bar, or a check that a reindex is done). */
 export const countStaleOwners = async (db: Db, model: string, userId?: string) => {
   const counts: Partial<Record<EmbeddingOwnerKind, number>> = {};
   for (const kind of OWNER_KINDS) {

@@ -2,8 +2,9 @@ import { Prisma, type EmbeddingOwnerKind } from "../generated/prisma/client.ts";
 
 /**
  * Where each embedding owner's text lives. One SQL description per kind serves both the pipeline
- * (read these owners' text) and the sweep (find owners with no embedding under the current model),
- * so the two can never disagree about what an owner's text is or whether it still counts.
+ * (read these owners' text) and the sweep (find owners with no embedding under the current model, or
+ * one made before their last write), so the two can never disagree about what an owner's text is or
+ * whether it still counts.
  *
  * `alive` is what makes a row searchable memory: not in the trash, a message of the user or the
  * coach (not a tool result or system prompt). A row that is not alive, or whose text is blank,
@@ -17,6 +18,13 @@ export type TOwnerSource = {
   alive: string;
   /** The text to embed: the row's fields joined by newlines (`concat_ws` skips NULLs). */
   text: string;
+  /**
+   * The row's version, moved by every write (`updated_at`), where the table has one. Embeddings record
+   * the version they were made from, so the sweep finds rows whose text changed after their embedding;
+   * rows of tables without one are re-embedded only by their write's job (or, without Redis, the API
+   * drops their vectors on update and the sweep embeds them as missing).
+   */
+  updated?: string;
 };
 
 const tags = (column = "t.tags") => `NULLIF(array_to_string(${column}, ', '), '')`;
@@ -24,19 +32,19 @@ const labelled = (label: string, expression: string) => `'${label}: ' || ${expre
 
 export const OWNER_SOURCES: Record<EmbeddingOwnerKind, TOwnerSource> = {
   MESSAGE: { from: "messages t JOIN conversations o ON o.id = t.conversation_id", user: "o.user_id", alive: "t.role IN ('USER', 'ASSISTANT')", text: "t.content" },
-  INSIGHT: { from: "insights t", user: "t.user_id", alive: "true", text: `concat_ws(E'\\n', t.title, t.content, ${tags()})` },
-  REPORT: { from: "reports t", user: "t.user_id", alive: "true", text: "concat_ws(E'\\n', t.title, t.summary)" },
-  CONVERSATION: { from: "conversations t", user: "t.user_id", alive: "true", text: "concat_ws(E'\\n', t.title, t.summary)" },
-  GOAL: { from: "goals t", user: "t.user_id", alive: "true", text: "concat_ws(E'\\n', t.title, t.description)" },
-  COMMITMENT: { from: "commitments t", user: "t.user_id", alive: "true", text: "concat_ws(E'\\n', t.title, t.description)" },
-  PERSON: { from: "persons t", user: "t.user_id", alive: "t.deleted_at IS NULL", text: `concat_ws(E'\\n', t.name, concat_ws(', ', t.title, t.company), t.notes, ${tags()})` },
-  PLACE: { from: "places t", user: "t.user_id", alive: "t.deleted_at IS NULL", text: `concat_ws(E'\\n', t.name, NULLIF(concat_ws(', ', t.address, t.city, t.state, t.country), ''), ${tags()})` },
-  EVENT: { from: "events t", user: "t.user_id", alive: "t.deleted_at IS NULL", text: `concat_ws(E'\\n', t.title, t.description, t.location, ${tags()})` },
-  TASK: { from: "tasks t", user: "t.user_id", alive: "t.deleted_at IS NULL", text: `concat_ws(E'\\n', t.title, t.description, ${tags()})` },
-  DEADLINE: { from: "deadlines t", user: "t.user_id", alive: "t.deleted_at IS NULL", text: `concat_ws(E'\\n', t.title, t.description, t.consequences, ${tags()})` },
-  POST: { from: "posts t", user: "t.author_id", alive: "true", text: "concat_ws(E'\\n', t.title, t.content)" },
-  REPLY: { from: "replies t", user: "t.author_id", alive: "true", text: "t.content" },
-  STORY: { from: "stories t", user: "t.user_id", alive: "true", text: "t.content" },
+  INSIGHT: { from: "insights t", user: "t.user_id", alive: "true", text: `concat_ws(E'\\n', t.title, t.content, ${tags()})`, updated: "t.updated_at" },
+  REPORT: { from: "reports t", user: "t.user_id", alive: "true", text: "concat_ws(E'\\n', t.title, t.summary)", updated: "t.updated_at" },
+  CONVERSATION: { from: "conversations t", user: "t.user_id", alive: "true", text: "concat_ws(E'\\n', t.title, t.summary)", updated: "t.updated_at" },
+  GOAL: { from: "goals t", user: "t.user_id", alive: "true", text: "concat_ws(E'\\n', t.title, t.description)", updated: "t.updated_at" },
+  COMMITMENT: { from: "commitments t", user: "t.user_id", alive: "true", text: "concat_ws(E'\\n', t.title, t.description)", updated: "t.updated_at" },
+  PERSON: { from: "persons t", user: "t.user_id", alive: "t.deleted_at IS NULL", text: `concat_ws(E'\\n', t.name, concat_ws(', ', t.title, t.company), t.notes, ${tags()})`, updated: "t.updated_at" },
+  PLACE: { from: "places t", user: "t.user_id", alive: "t.deleted_at IS NULL", text: `concat_ws(E'\\n', t.name, NULLIF(concat_ws(', ', t.address, t.city, t.state, t.country), ''), ${tags()})`, updated: "t.updated_at" },
+  EVENT: { from: "events t", user: "t.user_id", alive: "t.deleted_at IS NULL", text: `concat_ws(E'\\n', t.title, t.description, t.location, ${tags()})`, updated: "t.updated_at" },
+  TASK: { from: "tasks t", user: "t.user_id", alive: "t.deleted_at IS NULL", text: `concat_ws(E'\\n', t.title, t.description, ${tags()})`, updated: "t.updated_at" },
+  DEADLINE: { from: "deadlines t", user: "t.user_id", alive: "t.deleted_at IS NULL", text: `concat_ws(E'\\n', t.title, t.description, t.consequences, ${tags()})`, updated: "t.updated_at" },
+  POST: { from: "posts t", user: "t.author_id", alive: "true", text: "concat_ws(E'\\n', t.title, t.content)", updated: "t.updated_at" },
+  REPLY: { from: "replies t", user: "t.author_id", alive: "true", text: "t.content", updated: "t.updated_at" },
+  STORY: { from: "stories t", user: "t.user_id", alive: "true", text: "t.content", updated: "t.updated_at" },
   ANALYSIS_MESSAGE: {
     from: "analysis_messages t JOIN analysis_sessions o ON o.id = t.analysis_session_id",
     user: "o.user_id",
@@ -60,6 +68,7 @@ export const OWNER_SOURCES: Record<EmbeddingOwnerKind, TOwnerSource> = {
       labelled("Time management", "t.time_management_style"),
       labelled("Working hours", "t.working_hours"),
     ].join(", ")})`,
+    updated: "t.updated_at",
   },
   EMOTION: { from: "emotions t", user: "t.user_id", alive: "true", text: "concat_ws(E'\\n', t.label, t.note)" },
   ENERGY_METRIC: { from: "energy_metrics t", user: "t.user_id", alive: "t.note IS NOT NULL", text: "concat_ws(E'\\n', 'Energy ' || t.level || '/10', t.note)" },
@@ -75,5 +84,5 @@ export const liveRows = (kind: EmbeddingOwnerKind) => {
 
 export const ownerColumns = (kind: EmbeddingOwnerKind) => {
   const source = OWNER_SOURCES[kind];
-  return Prisma.raw(`t.id::text AS "ownerId", ${source.user}::text AS "userId", ${source.text} AS text`);
+  return Prisma.raw(`t.id::text AS "ownerId", ${source.user}::text AS "userId", ${source.text} AS text, ${source.updated ?? "NULL::timestamptz"} AS "updatedAt"`);
 };

@@ -6,6 +6,7 @@ import { Message } from "@cto/contracts/tables";
 import type { Db } from "@cto/db/client";
 import type { TQueues } from "@cto/queue/queues";
 
+import { syncOwnerEmbeddings } from "../embeddings.ts";
 import { buildPrompt, loadHistory, retrieveSources } from "./prompt.ts";
 import { MAX_TOKENS, recordFailure, recordSuccess, recordToolRound, rememberExchange, TEMPERATURE, type TTurn } from "./record.ts";
 import { CHAT_TOOLS, runToolCall } from "./tools.ts";
@@ -59,6 +60,8 @@ export async function* runChatTurn({ db, ai, turn, queues = null }: { db: Db; ai
     const outcome = { content: final.content, model: final.model, usage, cost, latencyMs: Math.round(performance.now() - started), finishReason: final.finishReason, rounds, sources, actions, usedUserContextId: userContext?.id };
     const { message } = await recordSuccess({ db, ai, turn, outcome });
     await rememberExchange({ db, ai, userId: turn.userId, messages: [turn.userMessage, message] }).catch((error: unknown) => console.warn("chat: could not embed the exchange", error));
+    // recordSuccess rewrote the thread's summary: its embedding follows through a job, or the sweep (which finds rows changed since their embedding).
+    await syncOwnerEmbeddings({ db, queues, userId: turn.userId, ownerKind: "CONVERSATION", ownerIds: [turn.conversationId], event: "update" }).catch((error: unknown) => console.warn("chat: could not sync the conversation's embedding", error));
     yield {
       event: "done",
       data: { message: toApiRow(Message, message, ["userId"]) as TChatDoneEvent["message"], sources, actions, model: final.model, usage: { ...usage, totalTokens: usage.promptTokens + usage.completionTokens, cost } },

@@ -11,7 +11,7 @@ const USAGE = "Usage: pnpm --filter @cto/worker embeddings:reindex [--user <uuid
 
 /**
  * `embeddings:reindex`: after a change of AI_EMBEDDING_MODEL (or provider), re-embeds everything
- * whose embedding is missing or of another model, in batches, printing progress. Stopping it is
+ * whose embedding is missing, of another model or older than its row, in batches, printing progress. Stopping it is
  * safe; running it again resumes. Searches only compare vectors of the current model throughout.
  */
 const main = async (argv: string[]) => {
@@ -38,7 +38,7 @@ const main = async (argv: string[]) => {
     const result = await reindexEmbeddings(db, embedderFor(ai), {
       batchSize,
       userId: options.user,
-      onProgress: (p) => console.log(`  ${p.owners}/${total} rows (${p.kind}): ${p.embedded} chunks embedded, ${p.reused} reused, ${p.unchanged} unchanged, ${p.deleted} stale rows deleted`),
+      onProgress: (p) => console.log(`  ${p.owners}/${total} rows (${p.kind}, ${p.reason}): ${p.embedded} chunks embedded, ${p.reused} reused, ${p.unchanged} unchanged, ${p.deleted} stale rows deleted`),
     });
     console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.owners} rows, ${result.embedded} chunks embedded, ${result.reused} reused, ${result.purged} embeddings of trashed rows purged.`);
     return 0;
