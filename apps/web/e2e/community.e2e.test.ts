@@ -79,4 +79,48 @@ describe("community", () => {
     await expectVisible(page.getByRole("button", { name: "No generations left today" }));
     await expect(page.getByRole("button", { name: "No generations left today" }).isDisabled()).resolves.toBe(true);
   });
+
+  it("edits a published post, with the missing and the API's field errors shown, and the feed shows the change", async () => {
+    const page = await e2e.newPage();
+    await e2e.signIn(page);
+    await page.goto("/community?tab=posts");
+    await page.getByRole("radio", { name: "Published" }).click();
+    await page.getByRole("button", { name: "Edit “Week 3: letting go of the release”" }).click();
+    const editor = page.getByRole("form", { name: "Edit “Week 3: letting go of the release”" });
+    await editor.getByLabel("Title").fill("  ");
+    await editor.getByRole("button", { name: "Save changes" }).click();
+    await expectVisible(editor.getByText("Give the post a title."));
+    // With the field's own limit taken off, the API's check answers; its message goes under the field.
+    await editor.getByLabel("Title").evaluate((input) => input.removeAttribute("maxlength"));
+    await editor.getByLabel("Title").fill("x".repeat(201));
+    await editor.getByRole("button", { name: "Save changes" }).click();
+    await expectVisible(editor.getByText(/200 characters/));
+    await expect(editor.getByLabel("Title").getAttribute("aria-invalid")).resolves.toBe("true");
+    await screenshot(page, "community-post-edit");
+
+    await editor.getByLabel("Title").fill("Week 3: handing over the release");
+    await editor.getByRole("button", { name: "Save changes" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "Post saved." }));
+    await expectVisible(page.getByRole("list", { name: "Your published posts" }).getByText("Week 3: handing over the release"));
+    const stored = await e2e.stack.db.post.findFirstOrThrow({ where: { authorId: DEMO_USER.id, title: "Week 3: handing over the release" } });
+    expect(stored.status).toBe("PUBLISHED");
+    await page.getByRole("tab", { name: "Feed" }).click();
+    await expectVisible(page.getByRole("article", { name: "Week 3: handing over the release" }));
+  });
+
+  it("loads more of your drafts than one page", async () => {
+    const page = await e2e.newPage();
+    const { email } = await e2e.signUpFresh(page);
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    const start = Date.now() - 3_600_000;
+    await e2e.stack.db.post.createMany({ data: Array.from({ length: 23 }, (_, index) => ({ authorId: user.id, title: `Draft ${index + 1}`, content: "Notes.", createdAt: new Date(start + index * 1000), updatedAt: new Date(start + index * 1000) })) });
+    await page.goto("/community?tab=posts");
+    const drafts = page.getByRole("list", { name: "Your drafts" });
+    await expectVisible(drafts.getByText("Draft 23"));
+    await expect(drafts.getByRole("listitem").count()).resolves.toBe(20);
+    await page.getByRole("button", { name: "Load more posts" }).click();
+    await expectVisible(drafts.getByText("Draft 1", { exact: true }));
+    await expect(drafts.getByRole("listitem").count()).resolves.toBe(23);
+    await expect(page.getByRole("button", { name: "Load more posts" }).count()).resolves.toBe(0);
+  });
 });

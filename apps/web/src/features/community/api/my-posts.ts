@@ -1,22 +1,28 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
 import { communityKeys } from "./keys.ts";
 
 export type TPostStatus = "draft" | "published";
 
-/** GET /posts?status=: your own posts, drafts included, last changed first. */
-export const getMyPosts = (status: TPostStatus) => unwrap(api.GET("/posts", { params: { query: { status, sort: "updated", limit: 50 } } }));
+/** GET /posts?status=: your own posts, drafts included, last changed first, 20 at a time. */
+export const getMyPosts = (status: TPostStatus, cursor?: string) => unwrap(api.GET("/posts", { params: { query: { status, sort: "updated", limit: 20, ...(cursor ? { cursor } : {}) } } }));
 
-export const myPostsQueryOptions = (status: TPostStatus) => queryOptions({ queryKey: communityKeys.myPosts(status), queryFn: () => getMyPosts(status) });
+export type TMyPost = Awaited<ReturnType<typeof getMyPosts>>["items"][number];
 
-export const useMyPosts = (status: TPostStatus) => useQuery(myPostsQueryOptions(status));
+export const myPostsQueryOptions = (status: TPostStatus) =>
+  infiniteQueryOptions({ queryKey: communityKeys.myPosts(status), queryFn: ({ pageParam }) => getMyPosts(status, pageParam), initialPageParam: undefined as string | undefined, getNextPageParam: (page) => page.nextCursor ?? undefined });
+
+export const useMyPosts = (status: TPostStatus) => useInfiniteQuery(myPostsQueryOptions(status));
 
 /** POST /posts: as a draft, or published at once. */
 export const createPost = (body: { title: string; content: string; status: TPostStatus }) => unwrap(api.POST("/posts", { body }));
 
 /** POST /posts/{id}/publish: a draft goes public. */
 export const publishPost = (id: string) => unwrap(api.POST("/posts/{id}/publish", { params: { path: { id } } }));
+
+/** PATCH /posts/{id}: a new title or text, for a draft or a published post (it stays published). */
+export const updatePost = ({ id, ...body }: { id: string; title: string; content: string }) => unwrap(api.PATCH("/posts/{id}", { params: { path: { id } }, body }));
 
 /** DELETE /posts/{id}: gone, with its likes and replies. */
 export const deletePost = (id: string) => unwrap(api.DELETE("/posts/{id}", { params: { path: { id }, query: { permanent: "true" } } }));
@@ -27,5 +33,6 @@ const useCommunityMutation = <T, R>(mutationFn: (input: T) => Promise<R>) => {
 };
 
 export const useCreatePost = () => useCommunityMutation(createPost);
+export const useUpdatePost = () => useCommunityMutation(updatePost);
 export const usePublishPost = () => useCommunityMutation(publishPost);
 export const useDeletePost = () => useCommunityMutation(deletePost);

@@ -5,13 +5,15 @@ import { Button } from "../../../components/ui/button.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { Field } from "../../../components/ui/field.tsx";
 import { Input, Textarea } from "../../../components/ui/input.tsx";
+import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { Segmented } from "../../../components/ui/segmented.tsx";
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState, FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { ApiError, errorMessage } from "../../../lib/api-error.ts";
 import { formatRelative } from "../../../lib/format.ts";
-import { useCreatePost, useDeletePost, useMyPosts, usePublishPost, type TPostStatus } from "../api/my-posts.ts";
+import { useCreatePost, useDeletePost, useMyPosts, usePublishPost, type TMyPost, type TPostStatus } from "../api/my-posts.ts";
+import { PostEditor } from "./post-editor.tsx";
 
 const Composer = () => {
   const [form, setForm] = useState({ title: "", content: "" });
@@ -49,40 +51,57 @@ const Composer = () => {
   );
 };
 
-const PostList = ({ status }: { status: TPostStatus }) => {
-  const posts = useMyPosts(status);
+const PostRow = ({ post }: { post: TMyPost }) => {
   const publish = usePublishPost();
   const remove = useDeletePost();
   const toast = useToast();
+  const [editing, setEditing] = useState(false);
   const fail = (error: unknown) => toast.show(errorMessage(error), "error");
+  if (editing) return <PostEditor post={post} close={() => setEditing(false)} />;
+  return (
+    <>
+      <div className="min-w-0 flex-1">
+        <p className="font-medium text-slate-900">{post.title}</p>
+        <p className="mt-0.5 line-clamp-2 text-sm text-slate-600">{post.content}</p>
+        <p className="mt-1 flex items-center gap-2 text-xs text-slate-500">
+          <Badge tone={post.status === "published" ? "success" : "neutral"}>{post.status === "published" ? "Published" : "Draft"}</Badge>
+          Changed {formatRelative(post.updatedAt)}
+        </p>
+      </div>
+      <div className="flex gap-2">
+        {post.status === "draft" && (
+          <Button size="sm" loading={publish.isPending} onClick={() => publish.mutate(post.id, { onSuccess: () => toast.show("Published to the feed."), onError: fail })}>
+            Publish
+          </Button>
+        )}
+        <Button size="sm" variant="secondary" aria-label={`Edit “${post.title}”`} onClick={() => setEditing(true)}>
+          Edit
+        </Button>
+        <Button size="sm" variant="ghost" aria-label={`Delete “${post.title}”`} loading={remove.isPending} onClick={() => window.confirm(`Delete “${post.title}”? Its likes and replies go too.`) && remove.mutate(post.id, { onSuccess: () => toast.show("Deleted."), onError: fail })}>
+          Delete
+        </Button>
+      </div>
+    </>
+  );
+};
+
+const PostList = ({ status }: { status: TPostStatus }) => {
+  const posts = useMyPosts(status);
   if (posts.isPending) return <LoadingBlock label="Loading your posts…" />;
   if (posts.isError) return <ErrorState error={posts.error} onRetry={() => void posts.refetch()} />;
-  if (!posts.data.items.length) return <EmptyState title={status === "draft" ? "No drafts" : "Nothing published yet"} description={status === "draft" ? "Drafts you save wait here until you publish them." : "Publish a post and it appears in everyone's feed."} />;
+  const items = posts.data.pages.flatMap((page) => page.items);
+  if (!items.length) return <EmptyState title={status === "draft" ? "No drafts" : "Nothing published yet"} description={status === "draft" ? "Drafts you save wait here until you publish them." : "Publish a post and it appears in everyone's feed."} />;
   return (
-    <ul className="divide-y divide-slate-100" aria-label={status === "draft" ? "Your drafts" : "Your published posts"}>
-      {posts.data.items.map((post) => (
-        <li key={post.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
-          <div className="min-w-0 flex-1">
-            <p className="font-medium text-slate-900">{post.title}</p>
-            <p className="mt-0.5 line-clamp-2 text-sm text-slate-600">{post.content}</p>
-            <p className="mt-1 flex items-center gap-2 text-xs text-slate-500">
-              <Badge tone={post.status === "published" ? "success" : "neutral"}>{post.status === "published" ? "Published" : "Draft"}</Badge>
-              Changed {formatRelative(post.updatedAt)}
-            </p>
-          </div>
-          <div className="flex gap-2">
-            {post.status === "draft" && (
-              <Button size="sm" loading={publish.isPending && publish.variables === post.id} onClick={() => publish.mutate(post.id, { onSuccess: () => toast.show("Published to the feed."), onError: fail })}>
-                Publish
-              </Button>
-            )}
-            <Button size="sm" variant="ghost" aria-label={`Delete “${post.title}”`} loading={remove.isPending && remove.variables === post.id} onClick={() => window.confirm(`Delete “${post.title}”? Its likes and replies go too.`) && remove.mutate(post.id, { onSuccess: () => toast.show("Deleted."), onError: fail })}>
-              Delete
-            </Button>
-          </div>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="divide-y divide-slate-100" aria-label={status === "draft" ? "Your drafts" : "Your published posts"}>
+        {items.map((post) => (
+          <li key={post.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
+            <PostRow post={post} />
+          </li>
+        ))}
+      </ul>
+      <LoadMore query={posts} label="Load more posts" />
+    </>
   );
 };
 
