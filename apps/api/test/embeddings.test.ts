@@ -89,6 +89,39 @@ describe("embeddings follow what the API writes", () => {
     expect(await rows(said.id)).toHaveLength(0);
   });
 
+  it("confirmed OCR messages and AI suggestions are embedded; the trash takes them out of search, restore brings them back, delete leaves none", async () => {
+    const user = await signedUpBrowser(withQueues, "analysis");
+    const session = (await user.request("POST", "/analysis-sessions", { type: "screenshot" })).body;
+    for (const status of ["previewing_screenshot", "uploading", "analysis_in_progress", "verifying_ocr"]) expect((await user.request("POST", `/analysis-sessions/${session.id}/transition`, { status })).status).toBe(200);
+    await user.request("PUT", `/analysis-sessions/${session.id}/ocr-result`, [{ id: "1", text: "Can we push the demo to Thursday?", author: "contact" }, { id: "2", text: "Sure, Thursday works", author: "user" }]);
+    // The user corrects the OCR before confirming: the corrected text is what gets embedded.
+    const confirmed = await user.request("POST", `/analysis-sessions/${session.id}/ocr-result/confirm`, { items: [{ id: "1", text: "Can we push the demo to Thursday?", author: "contact" }, { id: "2", text: "Sure, Thursday at ten works", author: "user" }] });
+    expect(confirmed.status).toBe(200);
+    const chatIds = confirmed.body.messages.map((message: { id: string }) => message.id) as string[];
+    for (const id of chatIds) expect(await runJobs(id)).toBe(1);
+    expect((await rows(chatIds[1]!)).map((row) => row.content)).toEqual(["Sure, Thursday at ten works"]);
+
+    const suggested = await user.request("POST", `/analysis-sessions/${session.id}/suggestions`, { count: 2 });
+    expect(suggested.status).toBe(201);
+    const suggestionIds = suggested.body.suggestions.map((suggestion: { id: string }) => suggestion.id) as string[];
+    expect(suggestionIds).toHaveLength(2);
+    for (const id of suggestionIds) expect(await runJobs(id)).toBe(1);
+    const [suggestion] = await rows(suggestionIds[0]!);
+    expect(suggestion).toMatchObject({ ownerKind: "ANALYSIS_MESSAGE", userId: user.userId, content: expect.stringContaining(suggested.body.suggestions[0].title) });
+    expect((await search(user, "push the demo to Thursday")).map((hit) => hit.ownerId)).toContain(chatIds[0]);
+    await queues.queue("embeddings").drain();
+
+    const all = [...chatIds, ...suggestionIds];
+    expect((await user.request("DELETE", `/analysis-sessions/${session.id}`)).status).toBe(204);
+    expect(await base.db.embedding.count({ where: { ownerId: { in: all } } })).toBe(0);
+    expect((await search(user, "push the demo to Thursday")).map((hit) => hit.ownerId)).not.toContain(chatIds[0]);
+    expect((await user.request("POST", `/analysis-sessions/${session.id}/restore`)).status).toBe(200);
+    for (const id of all) expect(await runJobs(id)).toBe(1);
+    expect(await base.db.embedding.count({ where: { ownerId: { in: all } } })).toBe(4);
+    expect((await user.request("DELETE", `/analysis-sessions/${session.id}?permanent=true`)).status).toBe(204);
+    expect(await base.db.embedding.count({ where: { ownerId: { in: all } } })).toBe(0);
+  });
+
   /** One chat turn through the SSE route; resolves once the stream (and everything the turn stores) is done. */
   const chat = async (on: Harness, user: Awaited<ReturnType<typeof signedUpBrowser>>, conversationId: string, content: string) => {
     const response = await on.app.request(`/conversations/${conversationId}/chat`, { method: "POST", headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" }, body: JSON.stringify({ content }) });

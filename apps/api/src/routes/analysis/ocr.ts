@@ -4,6 +4,7 @@ import { OCR_AUTHOR, ZAnalysisSessionSchema, ZConfirmedOcrSchema, ZConfirmOcrSch
 import { Prisma } from "@cto/db/client";
 
 import { ApiError } from "../../errors.ts";
+import { syncEmbeddings } from "../../lib/embedding-hooks.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 import { findOwnedSession, serializeMessage, serializeSession, withInteractions } from "./shared.ts";
@@ -58,10 +59,12 @@ export const ocrRoutes = createRouter()
         if (!count) throw notVerifying("changed meanwhile");
         // One millisecond apart, ending now, so the chat reads back in the order the OCR saw it.
         const data = items.map((item, index) => ({ analysisSessionId: id, text: item.text, author: OCR_AUTHOR[item.author], timestamp: new Date(now - (items.length - 1 - index)) }));
-        await tx.analysisMessage.createMany({ data });
+        const created = await tx.analysisMessage.createManyAndReturn({ data, select: { id: true } });
         const messages = await tx.analysisMessage.findMany({ where: { analysisSessionId: id }, orderBy: [{ timestamp: "asc" }, { id: "asc" }], include: withInteractions(userId) });
-        return { session: await tx.analysisSession.findFirstOrThrow({ where: { id } }), messages };
+        return { session: await tx.analysisSession.findFirstOrThrow({ where: { id } }), messages, created };
       });
+      // The confirmed chat is the user's memory like any message they add (trashing the session takes it out again).
+      await syncEmbeddings({ c, db, userId, ownerKind: "ANALYSIS_MESSAGE", ownerIds: result.created.map((message) => message.id), event: "create" });
       return c.json({ session: serializeSession(result.session), messages: result.messages.map(serializeMessage) }, 200);
     },
   );

@@ -3,6 +3,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { ZGenerateSuggestionsSchema, ZSuggestionsSchema } from "@cto/contracts/api/analysis";
 import { ZErrorSchema } from "@cto/contracts/errors";
 
+import { syncEmbeddings } from "../../lib/embedding-hooks.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 import { spendDailyGeneration } from "../../middleware/generation-limit.ts";
@@ -28,6 +29,8 @@ export const suggestionRoutes = createRouter().openapi(
     await assertCanSuggest(db, session);
     await spendDailyGeneration(c);
     const result = await generateSuggestions({ db, ai: c.get("ai"), session, count, ...(phase === undefined ? {} : { phase }), ...(goal ? { goal } : {}) });
+    // Suggestions are analysis messages too: searchable memory of the session, until it is trashed.
+    await syncEmbeddings({ c, db, userId, ownerKind: "ANALYSIS_MESSAGE", ownerIds: result.suggestions.map((suggestion) => suggestion.id), event: "create" });
     return c.json({ ...result, session: serializeSession(result.session), suggestions: result.suggestions.map(serializeMessage) }, 201);
   },
 );
