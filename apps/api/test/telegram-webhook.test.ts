@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { parseAiConfig } from "@cto/ai/config";
+import { createAiProvider } from "@cto/ai/create-provider";
+import { localEmbedding } from "@cto/ai/local-provider";
+import { completionChunk, sendJson, sendSse, startStandIn } from "@cto/ai/testing";
 import { QUEUE_NAMES } from "@cto/contracts/queues";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
+import { reminderJobId } from "@cto/queue/reminders";
 import type { Redis } from "ioredis";
 
 import { createApp } from "../src/app.ts";
@@ -23,7 +28,7 @@ beforeAll(async () => {
   app = createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai: harness.ai, queues, telegram: { webhookSecret: SECRET } });
 });
 afterAll(async () => {
-  await queues?.queue("telegram").obliterate({ force: true });
+  for (const name of ["telegram", "reminders", "embeddings"] as const) await queues?.queue(name).obliterate({ force: true });
   await queues?.close();
   redis?.disconnect();
   await harness?.close();
@@ -161,5 +166,47 @@ describe("Telegram webhook: messages to the coach", () => {
     await harness.db.telegramConnection.update({ where: { userId: user.userId }, data: { isActive: false } });
     expect((await post(update(message(3003, undefined, { sticker: {} })))).body.text).toMatch(/only read text/);
     expect((await harness.db.telegramConnection.findUniqueOrThrow({ where: { userId: user.userId } })).isActive).toBe(true);
+  });
+});
+
+describe("Telegram webhook: the coach's tools", () => {
+  let standIn: Awaited<ReturnType<typeof startStandIn>>;
+  let coach: ReturnType<typeof createApp>;
+  const remindAt = Date.now() + 30 * 60_000;
+  const usage = { ...completionChunk({}), choices: [], usage: { prompt_tokens: 100, completion_tokens: 10, total_tokens: 110 } };
+  beforeAll(async () => {
+    // A model that answers "remind me" with create_commitment, then confirms in text once the tool ran.
+    standIn = await startStandIn((request, res) => {
+      if (request.path.endsWith("/embeddings")) {
+        const inputs = request.body.input as string[];
+        return sendJson(res, 200, { object: "list", model: "text-embedding-3-small", data: inputs.map((text, index) => ({ object: "embedding", index, embedding: localEmbedding(text) })), usage: { prompt_tokens: 5, total_tokens: 5 } });
+      }
+      const toolRan = (request.body.messages as { role: string }[]).some((entry) => entry.role === "tool");
+      if (toolRan) return sendSse(res, [completionChunk({ content: "Done: I'll remind you." }), completionChunk({}, "stop"), usage]);
+      const args = JSON.stringify({ title: "Call the physio", remindAt });
+      return sendSse(res, [completionChunk({ role: "assistant", tool_calls: [{ index: 0, id: "call_commitment", type: "function", function: { name: "create_commitment", arguments: args } }] }), completionChunk({}, "tool_calls"), usage]);
+    });
+    const ai = createAiProvider(parseAiConfig({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: standIn.baseUrl, AI_MAX_RETRIES: "0" }));
+    coach = createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai, queues, telegram: { webhookSecret: SECRET } });
+  });
+  afterAll(async () => standIn?.close());
+
+  it("a reply that creates a commitment with a reminder enqueues the reminder and the embeddings at once, not at the next reconcile", async () => {
+    const user = await linkedUser(4001);
+    expect((await post(update(message(4001, "Remind me to call the physio in half an hour")), { on: coach })).body).toEqual({ ok: true });
+
+    const commitment = await harness.db.commitment.findFirstOrThrow({ where: { userId: user.userId } });
+    expect(commitment).toMatchObject({ title: "Call the physio", status: "SCHEDULED" });
+    expect(commitment.remindAt?.getTime()).toBe(remindAt);
+    const reminder = await queues.queue("reminders").getJob(reminderJobId("commitment", commitment.id, remindAt));
+    expect(await reminder?.getState()).toBe("delayed");
+    expect(reminder?.data).toEqual({ kind: "commitment", entityId: commitment.id, userId: user.userId, remindAt });
+
+    const conversation = await harness.db.conversation.findFirstOrThrow({ where: { userId: user.userId } });
+    const upserts = (await queues.queue("embeddings").getJobs(["waiting"])).filter((job) => job.data.userId === user.userId).map((job) => [job.data.ownerKind, job.data.ownerId]);
+    expect(upserts).toEqual(expect.arrayContaining([["COMMITMENT", commitment.id], ["CONVERSATION", conversation.id]]));
+    const [reply] = await harness.db.proactiveMessage.findMany({ where: { userId: user.userId } });
+    expect(reply).toMatchObject({ content: "Done: I'll remind you.", status: "PENDING" });
+    expect((await queues.queue("telegram").getJob(`proactive.${reply!.id}`))?.name).toBe("deliver");
   });
 });

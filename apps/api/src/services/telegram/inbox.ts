@@ -54,7 +54,8 @@ export const receiveTelegramMessage = async ({ db, ai, queues, userId, message }
 
   let reply: string | null = null;
   let replyId: string | null = null;
-  for await (const event of runChatTurn({ db, ai, turn: { userId, conversationId: conversation.id, userMessage, startedAt, messageCount } })) {
+  // With the queues, what the coach's tools create (a commitment's reminder, embeddings) is enqueued now, not at the next reconcile or sweep.
+  for await (const event of runChatTurn({ db, ai, queues, turn: { userId, conversationId: conversation.id, userMessage, startedAt, messageCount } })) {
     if (event.event !== "done") continue;
     const stored = event.data.message as { id: string; content: string };
     [reply, replyId] = [stored.content, stored.id];
