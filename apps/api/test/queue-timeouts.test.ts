@@ -10,8 +10,9 @@ import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 import { createLocalStorage } from "@cto/storage/local";
 
+import { createApp } from "../src/app.ts";
 import { appWith, pngImage, upload } from "./analysis-fixtures.ts";
-import { signedUpBrowser, startApi, type Harness } from "./harness.ts";
+import { signedUpBrowser, startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
 
 // Short, so the suite is quick; production waits 3 s (DEFAULT_CONFIG.queueTimeoutMs).
 const TIMEOUT_MS = 300;
@@ -39,6 +40,7 @@ const timed = async <T>(work: () => Promise<T>) => {
 describe("every API write that enqueues answers while Redis is unreachable", () => {
   let base: Harness;
   let down: Harness;
+  let telegram: Harness;
   let dead: ReturnType<typeof unreachableQueues>;
   let root: string;
   beforeAll(async () => {
@@ -46,6 +48,8 @@ describe("every API write that enqueues answers while Redis is unreachable", () 
     dead = unreachableQueues();
     root = await mkdtemp(path.join(tmpdir(), "cto-uploads-"));
     down = appWith(base, { storage: createLocalStorage({ root }), queues: dead.queues, config: { queueTimeoutMs: TIMEOUT_MS } });
+    // createApp bounds whatever queues it is given; this instance only adds the webhook.
+    telegram = { ...down, app: createApp({ db: base.db, config: { ...base.config, queueTimeoutMs: TIMEOUT_MS }, mailer: base.mailer, ai: base.ai, queues: dead.queues, telegram: { webhookSecret: "secret" } }) };
   });
   afterAll(async () => {
     dead.close();
@@ -104,5 +108,30 @@ describe("every API write that enqueues answers while Redis is unreachable", () 
     const report = await timed(() => user.request("POST", "/reports", { type: "two_day" }));
     expect(report.result.status).toBe(503);
     expect(report.ms).toBeLessThan(BOUND_MS);
+  });
+
+  it("a chat turn (summary upsert) streams to its end, and a Telegram message (upsert, reply delivery) is answered, within the bound", async () => {
+    const user = await signedUpBrowser(down, "down");
+    const conversation = (await user.request("POST", "/conversations", { title: "Offline" })).body;
+    const { result, ms } = await timed(async () => {
+      const response = await down.app.request(`/conversations/${conversation.id}/chat`, { method: "POST", headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" }, body: JSON.stringify({ content: "Is anyone there?" }) });
+      return response.text();
+    });
+    expect(result).toContain("event: done");
+    expect(ms).toBeLessThan(BOUND_MS);
+
+    const chatId = 91_001;
+    const token = (await user.request("POST", "/telegram/link-token")).body.linkToken;
+    const send = (text: string) =>
+      telegram.app.request("/telegram/webhook", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "secret" },
+        body: JSON.stringify({ update_id: Date.now(), message: { message_id: Date.now(), date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private" }, from: { id: chatId, is_bot: false, first_name: "Ada" }, text } }),
+      });
+    expect((await send(`/start ${token}`)).status).toBe(200);
+    const answered = await timed(async () => send("Hello from Telegram"));
+    expect(answered.result.status).toBe(200);
+    expect(answered.ms).toBeLessThan(BOUND_MS);
+    expect(await base.db.proactiveMessage.count({ where: { userId: user.userId, status: "PENDING" } })).toBe(1);
   });
 });

@@ -51,8 +51,8 @@ export const createQueues = ({ connection, prefix = "cto" }: { connection: Redis
 export const PRODUCER_TIMEOUT_MS = 3_000;
 
 export class QueueTimeoutError extends Error {
-  constructor(ms: number) {
-    super(`Redis did not answer within ${ms} ms`);
+  constructor(ms: number, detail = "") {
+    super(`Redis did not answer within ${ms} ms${detail}`);
     this.name = "QueueTimeoutError";
   }
 }
@@ -72,11 +72,25 @@ export const withinTimeout = <T>(promise: Promise<T>, ms = PRODUCER_TIMEOUT_MS):
 
 /**
  * The same queues with every write (`enqueue`, `remove`) bounded by `ms`, for callers that must answer
- * whether or not Redis does (the API). A write that timed out may still land once Redis is back; every
- * job the API adds is idempotent by job id or by content, so that is harmless.
+ * whether or not Redis does (the API). After a timeout Redis counts as away for another `ms`: writes
+ * in that time fail at once, so a request that adds several jobs (a chat turn: tool rows, reminder,
+ * summary, reply) waits once, not once per job. A write that timed out may still land once Redis is
+ * back; every job the API adds is idempotent by job id or by content, so that is harmless.
  */
-export const boundQueues = (queues: TQueues, ms = PRODUCER_TIMEOUT_MS): TQueues => ({
-  ...queues,
-  enqueue: (name, job, payload, options) => withinTimeout(queues.enqueue(name, job, payload, options), ms),
-  remove: (name, jobId) => withinTimeout(queues.remove(name, jobId), ms),
-});
+export const boundQueues = (queues: TQueues, ms = PRODUCER_TIMEOUT_MS): TQueues => {
+  let awayUntil = 0;
+  const bounded = async <T>(write: () => Promise<T>) => {
+    if (Date.now() < awayUntil) throw new QueueTimeoutError(ms, " a moment ago; not waiting again yet");
+    try {
+      return await withinTimeout(write(), ms);
+    } catch (error) {
+      if (error instanceof QueueTimeoutError) awayUntil = Date.now() + ms;
+      throw error;
+    }
+  };
+  return {
+    ...queues,
+    enqueue: (name, job, payload, options) => bounded(() => queues.enqueue(name, job, payload, options)),
+    remove: (name, jobId) => bounded(() => queues.remove(name, jobId)),
+  };
+};
