@@ -12,8 +12,9 @@ const missing = (kind: EmbeddingOwnerKind, model: string) => Prisma.sql`
    OR EXISTS (SELECT 1 FROM embeddings e WHERE e.owner_kind = ${kind}::embedding_owner_kind AND e.owner_id = t.id AND e.model <> ${model}))`;
 
 // An embedding of this model that records another version of the owner than its current one: the
-// row was written after it (while Redis was away, or by a writer that enqueued nothing). One probe of
-// the (owner_kind, owner_id) index per row, no text hashed; tables without a version never match.
+// row was written after it (while Redis was away, or by a writer that enqueued nothing). Versions are
+// compared for equality, not as times, so clock skew between writers cannot hide a change. Served by
+// the (owner_kind, owner_id) index like `missing`, no text hashed; tables without a version never match.
 const changed = (kind: EmbeddingOwnerKind, model: string) => {
   const { updated } = OWNER_SOURCES[kind];
   if (!updated) return Prisma.sql`false`;
