@@ -148,11 +148,15 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
   it("re-checks working hours when it fires: hours changed since scheduling move the job, nothing is sent yet", async () => {
     const user = await newUser(db());
     const { row, jobId } = await commitment(user.id, soon(300));
-    // Since scheduling, the user set hours that exclude the moment it fires (12:00 UTC on a fixed day).
+    // Since scheduling, the user set hours that exclude the moment it fires (12:00 UTC tomorrow: a
+    // day in the future, so the moved job stays delayed instead of being due at once).
     await db().user.update({ where: { id: user.id }, data: { preferences: { timezone: "UTC", workingHours: { start: "13:00", end: "14:00" } } } });
-    clock = () => new Date("2026-12-01T12:00:00Z");
+    const fires = new Date(Date.now() + 24 * 3_600_000);
+    fires.setUTCHours(12, 0, 0, 0);
+    const movedTo = new Date(fires.getTime() + 3_600_000).toISOString();
+    clock = () => fires;
     try {
-      await waitFor(() => scheduleOf(jobId), (schedule) => schedule?.nextRunAt?.toISOString() === "2026-12-01T13:00:00.000Z");
+      await waitFor(() => scheduleOf(jobId), (schedule) => schedule?.nextRunAt?.toISOString() === movedTo);
     } finally {
       clock = null;
     }
