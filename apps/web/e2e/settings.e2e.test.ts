@@ -14,6 +14,9 @@ describe("settings", () => {
     await page.goto("/settings");
     const profile = page.getByRole("form", { name: "Profile and career" });
     await profile.getByLabel("Name").fill("Robin Park");
+    // A picture on the app's own origin: the tests send traffic only to loopback.
+    const photo = `${e2e.stack.webUrl}/favicon.svg`;
+    await profile.getByLabel("Photo URL").fill(photo);
     await profile.getByLabel("Current role").fill("Product designer");
     await profile.getByLabel("Experience level").selectOption({ label: "Senior" });
     await profile.getByLabel("Industry").fill("Healthcare");
@@ -36,7 +39,7 @@ describe("settings", () => {
     await screenshot(page, "settings");
 
     const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
-    expect(user).toMatchObject({ name: "Robin Park", currentRole: "Product designer", experienceLevel: "SENIOR", industry: "Healthcare", yearsOfExperience: 7, currentSkills: ["Research", "Prototyping"], targetSkills: ["Facilitation"] });
+    expect(user).toMatchObject({ name: "Robin Park", image: photo, currentRole: "Product designer", experienceLevel: "SENIOR", industry: "Healthcare", yearsOfExperience: 7, currentSkills: ["Research", "Prototyping"], targetSkills: ["Facilitation"] });
     expect(user.preferences).toEqual({ timezone: "Europe/Berlin", workingHours: { start: "08:30", end: "16:00" }, notificationPrefs: { inApp: true, telegram: false } });
 
     await page.reload();

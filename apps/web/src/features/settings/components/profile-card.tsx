@@ -29,11 +29,12 @@ const LIST_FIELDS = [
   ["currentGoals", "Career goals"],
 ] as const;
 
-type TForm = { name: string; currentRole: string; experienceLevel: string; industry: string; yearsOfExperience: string; bio: string } & Record<(typeof LIST_FIELDS)[number][0], string>;
+type TForm = { name: string; image: string; currentRole: string; experienceLevel: string; industry: string; yearsOfExperience: string; bio: string } & Record<(typeof LIST_FIELDS)[number][0], string>;
 
 // Lists are edited one item per line, as in the context form.
 const toForm = (user: TUser): TForm => ({
   name: user.name ?? "",
+  image: user.image ?? "",
   currentRole: user.currentRole ?? "",
   experienceLevel: user.experienceLevel ?? "",
   industry: user.industry ?? "",
@@ -48,6 +49,7 @@ const lines = (text: string) => text.split("\n").map((line) => line.trim()).filt
 
 const toPatch = (form: TForm): TProfilePatch => ({
   name: form.name.trim() || null,
+  image: form.image.trim() || null,
   currentRole: form.currentRole,
   experienceLevel: (form.experienceLevel || null) as TProfilePatch["experienceLevel"],
   industry: form.industry,
@@ -122,6 +124,12 @@ const ProfileForm = ({ user }: { user: TUser }) => {
         </Field>
         <Field label="Years of experience" optional error={fieldError("yearsOfExperience")}>
           <Input type="number" inputMode="numeric" min={0} max={80} step={1} value={form.yearsOfExperience} onChange={set("yearsOfExperience")} />
+        </Field>
+      </div>
+      <div className="flex items-end gap-3">
+        {form.image.trim() && <img src={form.image.trim()} alt="" className="size-10 shrink-0 rounded-full object-cover ring-1 ring-slate-200" />}
+        <Field label="Photo URL" optional hint="An https link to a square picture." className="flex-1" error={fieldError("image")}>
+          <Input type="url" inputMode="url" value={form.image} maxLength={2000} onChange={set("image")} placeholder="https://…" />
         </Field>
       </div>
       <Field label="Bio" optional hint="Shown with your growth-diary posts." error={fieldError("bio")}>
