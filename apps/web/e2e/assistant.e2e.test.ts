@@ -78,7 +78,7 @@ describe("assistant context", () => {
     await form.getByLabel("Starts").fill("2027-03-10T10:00");
     await form.getByLabel("Ends").fill("2027-03-10T09:00");
     await form.getByRole("button", { name: "Save" }).click();
-    await expectVisible(form.getByText("Must not be before startsAt."));
+    await expectVisible(form.getByText("Must not be before the start."));
     await form.getByLabel("Ends").fill("2027-03-10T12:00");
     await form.getByRole("button", { name: "Save" }).click();
     await expectVisible(page.getByRole("list", { name: "Events" }).getByRole("link", { name: "Offsite planning" }));
@@ -87,6 +87,60 @@ describe("assistant context", () => {
     await page.getByRole("tab", { name: "Deadlines" }).click();
     await page.getByRole("button", { name: "Mark “Performance reviews due” done" }).click();
     await expectVisible(page.getByRole("list", { name: "Deadlines" }).getByRole("listitem").filter({ hasText: "Performance reviews due" }).getByText("Done"));
-    await expect(e2e.stack.db.deadline.findUniqueOrThrow({ where: { id: seeded("deadline:review") } })).resolves.toMatchObject({ status: "COMPLETED" });
+    // "Done" is also the button's own text, so the badge can be found before the API has answered: wait for the row.
+    await expect.poll(() => e2e.stack.db.deadline.findUniqueOrThrow({ where: { id: seeded("deadline:review") } }).then((row) => row.status)).toBe("COMPLETED");
+  });
+
+  it("edits a person and an event on their pages, with the API's field error shown and the facts updated", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 900 } });
+    await e2e.signIn(page);
+    await page.goto(`/assistant/person/${seeded("person:priya")}`);
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
+    const person = page.getByRole("form", { name: "Edit person" });
+    await expect(person.getByLabel("Name").inputValue()).resolves.toBe("Priya Shah");
+    // With the field's own limit taken off, the API's check answers; its message goes under the field.
+    await person.getByLabel("Name").evaluate((input) => input.removeAttribute("maxlength"));
+    await person.getByLabel("Name").fill("P".repeat(201));
+    await person.getByRole("button", { name: "Save" }).click();
+    await expectVisible(person.getByText(/200 characters/));
+    await expect(person.getByLabel("Name").getAttribute("aria-invalid")).resolves.toBe("true");
+    await person.getByLabel("Name").fill("Priya Shah");
+    await person.getByLabel("Company").fill("Northwind Labs");
+    await person.getByLabel("Job title").fill("Head of Platform");
+    await person.getByRole("button", { name: "Save" }).click();
+    await expectVisible(page.getByText("Northwind Labs"));
+    await expect(page.getByRole("form", { name: "Edit person" }).count()).resolves.toBe(0);
+    await expect(e2e.stack.db.person.findUniqueOrThrow({ where: { id: seeded("person:priya") } })).resolves.toMatchObject({ company: "Northwind Labs", title: "Head of Platform" });
+
+    await page.goto("/assistant?tab=event");
+    await page.getByRole("list", { name: "Events" }).getByRole("link", { name: "Release dry run with Priya" }).click();
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
+    const event = page.getByRole("form", { name: "Edit event" });
+    await event.getByLabel("Starts").fill("2027-04-02T15:00");
+    await event.getByLabel("Ends").fill("2027-04-02T14:00");
+    await event.getByRole("button", { name: "Save" }).click();
+    await expectVisible(event.getByText("Must not be before the start."));
+    await expect(event.getByLabel("Ends").getAttribute("aria-invalid")).resolves.toBe("true");
+    await screenshot(page, "assistant-edit-event");
+    await event.getByLabel("Ends").fill("2027-04-02T16:30");
+    await event.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.getByRole("form", { name: "Edit event" }).count()).toBe(0);
+    const stored = await e2e.stack.db.event.findFirstOrThrow({ where: { title: "Release dry run with Priya" } });
+    expect(stored.endsAt!.getTime() - stored.startsAt.getTime()).toBe(90 * 60_000);
+  });
+
+  it("loads more people than one page", async () => {
+    const page = await e2e.newPage();
+    const { email } = await e2e.signUpFresh(page);
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    await e2e.stack.db.person.createMany({ data: Array.from({ length: 53 }, (_, index) => ({ userId: user.id, name: `Person ${String(index + 1).padStart(2, "0")}` })) });
+    await page.goto("/assistant");
+    const people = page.getByRole("list", { name: "People" });
+    await expectVisible(people.getByRole("link", { name: "Person 50" }));
+    await expect(people.getByRole("listitem").count()).resolves.toBe(50);
+    await page.getByRole("button", { name: "Load more people" }).click();
+    await expectVisible(people.getByRole("link", { name: "Person 53" }));
+    await expect(people.getByRole("listitem").count()).resolves.toBe(53);
+    await expect(page.getByRole("button", { name: "Load more people" }).count()).resolves.toBe(0);
   });
 });

@@ -1,40 +1,45 @@
-import { queryOptions, useQueries, useQuery } from "@tanstack/react-query";
+import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
 import { assistantKeys, ENTITY_KINDS, type TEntityKind } from "./types.ts";
 
-// One page of 100 per kind: a personal context (003) is people and plans in the tens, not thousands.
-const page = { limit: 100 } as const;
+// 50 per page, then "Load more" through the API's cursor: a personal context (003) is usually tens of entries.
+const PAGE = 50;
+const page = (cursor: string | undefined) => ({ limit: PAGE, ...(cursor ? { cursor } : {}) });
+const paging = { initialPageParam: undefined as string | undefined, getNextPageParam: (last: { nextCursor: string | null }) => last.nextCursor ?? undefined };
 
-/** GET /people, /places, /events, /tasks, /deadlines: each kind's list in its natural order. */
-export const listPeople = () => unwrap(api.GET("/people", { params: { query: { ...page, sort: "name" } } }));
-export const listPlaces = () => unwrap(api.GET("/places", { params: { query: { ...page, sort: "name" } } }));
-export const listEvents = () => unwrap(api.GET("/events", { params: { query: { ...page, sort: "starts" } } }));
-export const listTasks = () => unwrap(api.GET("/tasks", { params: { query: { ...page, sort: "due" } } }));
-export const listDeadlines = () => unwrap(api.GET("/deadlines", { params: { query: { ...page, sort: "due" } } }));
+/** GET /people, /places, /events, /tasks, /deadlines: each kind's list in its natural order, a page at a time. */
+export const listPeople = (cursor?: string) => unwrap(api.GET("/people", { params: { query: { ...page(cursor), sort: "name" } } }));
+export const listPlaces = (cursor?: string) => unwrap(api.GET("/places", { params: { query: { ...page(cursor), sort: "name" } } }));
+export const listEvents = (cursor?: string) => unwrap(api.GET("/events", { params: { query: { ...page(cursor), sort: "starts" } } }));
+export const listTasks = (cursor?: string) => unwrap(api.GET("/tasks", { params: { query: { ...page(cursor), sort: "due" } } }));
+export const listDeadlines = (cursor?: string) => unwrap(api.GET("/deadlines", { params: { query: { ...page(cursor), sort: "due" } } }));
 
-export const peopleQuery = () => queryOptions({ queryKey: assistantKeys.list("person"), queryFn: listPeople });
-export const placesQuery = () => queryOptions({ queryKey: assistantKeys.list("place"), queryFn: listPlaces });
-export const eventsQuery = () => queryOptions({ queryKey: assistantKeys.list("event"), queryFn: listEvents });
-export const tasksQuery = () => queryOptions({ queryKey: assistantKeys.list("task"), queryFn: listTasks });
-export const deadlinesQuery = () => queryOptions({ queryKey: assistantKeys.list("deadline"), queryFn: listDeadlines });
+export const peopleQuery = () => infiniteQueryOptions({ queryKey: assistantKeys.list("person"), queryFn: ({ pageParam }) => listPeople(pageParam), ...paging });
+export const placesQuery = () => infiniteQueryOptions({ queryKey: assistantKeys.list("place"), queryFn: ({ pageParam }) => listPlaces(pageParam), ...paging });
+export const eventsQuery = () => infiniteQueryOptions({ queryKey: assistantKeys.list("event"), queryFn: ({ pageParam }) => listEvents(pageParam), ...paging });
+export const tasksQuery = () => infiniteQueryOptions({ queryKey: assistantKeys.list("task"), queryFn: ({ pageParam }) => listTasks(pageParam), ...paging });
+export const deadlinesQuery = () => infiniteQueryOptions({ queryKey: assistantKeys.list("deadline"), queryFn: ({ pageParam }) => listDeadlines(pageParam), ...paging });
 
-export const usePeople = () => useQuery(peopleQuery());
-export const usePlaces = () => useQuery(placesQuery());
-export const useEvents = () => useQuery(eventsQuery());
-export const useTasks = () => useQuery(tasksQuery());
-export const useDeadlines = () => useQuery(deadlinesQuery());
+export const usePeople = () => useInfiniteQuery(peopleQuery());
+export const usePlaces = () => useInfiniteQuery(placesQuery());
+export const useEvents = () => useInfiniteQuery(eventsQuery());
+export const useTasks = () => useInfiniteQuery(tasksQuery());
+export const useDeadlines = () => useInfiniteQuery(deadlinesQuery());
 
-/** Every kind's list as name summaries, for link pickers and for naming the ends of links. */
+/** The items of every page loaded so far. */
+export const loadedItems = <T,>(data: { pages: { items: T[] }[] } | undefined): T[] => data?.pages.flatMap((loaded) => loaded.items) ?? [];
+
+/** Every kind's loaded entries as name summaries, for link pickers and for naming the ends of links. */
 export const useEntitySummaries = () => {
-  const results = useQueries({ queries: [peopleQuery(), placesQuery(), eventsQuery(), tasksQuery(), deadlinesQuery()] });
+  const results = [usePeople(), usePlaces(), useEvents(), useTasks(), useDeadlines()] as const;
   const [people, places, events, tasks, deadlines] = results;
   const summaries = [
-    ...(people.data?.items ?? []).map((item) => ({ kind: "person" as const, id: item.id, name: item.name, detail: [item.title, item.company].filter(Boolean).join(", ") || null })),
-    ...(places.data?.items ?? []).map((item) => ({ kind: "place" as const, id: item.id, name: item.name, detail: [item.city, item.country].filter(Boolean).join(", ") || null })),
-    ...(events.data?.items ?? []).map((item) => ({ kind: "event" as const, id: item.id, name: item.title, detail: item.location })),
-    ...(tasks.data?.items ?? []).map((item) => ({ kind: "task" as const, id: item.id, name: item.title, detail: null })),
-    ...(deadlines.data?.items ?? []).map((item) => ({ kind: "deadline" as const, id: item.id, name: item.title, detail: null })),
+    ...loadedItems(people.data).map((item) => ({ kind: "person" as const, id: item.id, name: item.name, detail: [item.title, item.company].filter(Boolean).join(", ") || null })),
+    ...loadedItems(places.data).map((item) => ({ kind: "place" as const, id: item.id, name: item.name, detail: [item.city, item.country].filter(Boolean).join(", ") || null })),
+    ...loadedItems(events.data).map((item) => ({ kind: "event" as const, id: item.id, name: item.title, detail: item.location })),
+    ...loadedItems(tasks.data).map((item) => ({ kind: "task" as const, id: item.id, name: item.title, detail: null })),
+    ...loadedItems(deadlines.data).map((item) => ({ kind: "deadline" as const, id: item.id, name: item.title, detail: null })),
   ];
   return { summaries, isPending: results.some((result) => result.isPending), error: results.find((result) => result.error)?.error ?? null };
 };

@@ -9,6 +9,7 @@ export type TNewPlace = TBody<"/places">;
 export type TNewEvent = TBody<"/events">;
 export type TNewTask = TBody<"/tasks">;
 export type TNewDeadline = TBody<"/deadlines">;
+type TPatch<P extends keyof paths> = paths[P] extends { patch: { requestBody?: { content: { "application/json": infer B } } } } ? B & { id: string } : never;
 
 /** POST to each kind's collection. */
 export const createPerson = (body: TNewPerson) => unwrap(api.POST("/people", { body }));
@@ -16,6 +17,14 @@ export const createPlace = (body: TNewPlace) => unwrap(api.POST("/places", { bod
 export const createEvent = (body: TNewEvent) => unwrap(api.POST("/events", { body }));
 export const createTask = (body: TNewTask) => unwrap(api.POST("/tasks", { body }));
 export const createDeadline = (body: TNewDeadline) => unwrap(api.POST("/deadlines", { body }));
+
+/** PATCH /{kind}/{id}: the fields the forms edit; the API validates them as on create (400 with field paths). */
+const patch = <B extends { id: string }>({ id, ...body }: B) => ({ params: { path: { id } }, body });
+export const updatePerson = (input: TPatch<"/people/{id}">) => unwrap(api.PATCH("/people/{id}", patch(input)));
+export const updatePlace = (input: TPatch<"/places/{id}">) => unwrap(api.PATCH("/places/{id}", patch(input)));
+export const updateEvent = (input: TPatch<"/events/{id}">) => unwrap(api.PATCH("/events/{id}", patch(input)));
+export const updateTask = (input: TPatch<"/tasks/{id}">) => unwrap(api.PATCH("/tasks/{id}", patch(input)));
+export const updateDeadline = (input: TPatch<"/deadlines/{id}">) => unwrap(api.PATCH("/deadlines/{id}", patch(input)));
 
 /** DELETE /{kind}/{id}: into the trash (all five kinds keep a trash). */
 export const trashEntity = ({ kind, id }: { kind: TEntityKind; id: string }) => {
@@ -33,6 +42,7 @@ export const trashEntity = ({ kind, id }: { kind: TEntityKind; id: string }) => 
 export const completeTask = (id: string) => unwrap(api.POST("/tasks/{id}/complete", { params: { path: { id } } }));
 export const completeDeadline = (id: string) => unwrap(api.POST("/deadlines/{id}/complete", { params: { path: { id } } }));
 
+// Not exact: the kind's list and every one of its entity pages (["assistant", kind, id]) are re-read.
 const useKindMutation = <T, R>(kind: TEntityKind, mutationFn: (input: T) => Promise<R>) => {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: assistantKeys.list(kind) }) });
@@ -43,6 +53,11 @@ export const useCreatePlace = () => useKindMutation("place", createPlace);
 export const useCreateEvent = () => useKindMutation("event", createEvent);
 export const useCreateTask = () => useKindMutation("task", createTask);
 export const useCreateDeadline = () => useKindMutation("deadline", createDeadline);
+export const useUpdatePerson = () => useKindMutation("person", updatePerson);
+export const useUpdatePlace = () => useKindMutation("place", updatePlace);
+export const useUpdateEvent = () => useKindMutation("event", updateEvent);
+export const useUpdateTask = () => useKindMutation("task", updateTask);
+export const useUpdateDeadline = () => useKindMutation("deadline", updateDeadline);
 export const useCompleteTask = () => useKindMutation("task", completeTask);
 export const useCompleteDeadline = () => useKindMutation("deadline", completeDeadline);
 

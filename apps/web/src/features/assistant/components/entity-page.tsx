@@ -1,4 +1,5 @@
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
+import { useState } from "react";
 
 import { Button } from "../../../components/ui/button.tsx";
 import { Card, CardHeader, PageHeader } from "../../../components/ui/card.tsx";
@@ -10,6 +11,7 @@ import { kindLabel } from "../api/get-entities.ts";
 import { useEntity } from "../api/get-entity.ts";
 import { useTrashEntity } from "../api/mutate-entities.ts";
 import { ENTITY_KINDS, type TEntityKind } from "../api/types.ts";
+import { EditEntityForm } from "./edit-entity.tsx";
 import { LinksCard } from "./links-card.tsx";
 
 /** One person, place, event, task or deadline: its facts and its links. */
@@ -19,6 +21,7 @@ export const EntityPage = () => {
   const trash = useTrashEntity();
   const navigate = useNavigate();
   const toast = useToast();
+  const [editing, setEditing] = useState(false);
   const back = (
     <Link to="/assistant" search={{ tab: kind }} className="text-sm font-medium text-brand-700 hover:underline">
       ← All {ENTITY_KINDS.find((entry) => entry.kind === kind)!.plural.toLowerCase()}
@@ -35,16 +38,27 @@ export const EntityPage = () => {
           title={entity.data.name}
           description={kindLabel(kind)}
           actions={
-            <Button
-              variant="secondary"
-              loading={trash.isPending}
-              onClick={() => trash.mutate({ kind, id }, { onSuccess: () => { toast.show("Moved to the trash."); void navigate({ to: "/assistant", search: { tab: kind } }); }, onError: (error) => toast.show(errorMessage(error), "error") })}
-            >
-              Move to trash
-            </Button>
+            <>
+              <Button variant="secondary" onClick={() => setEditing(true)} disabled={editing}>
+                Edit
+              </Button>
+              <Button
+                variant="secondary"
+                loading={trash.isPending}
+                onClick={() => trash.mutate({ kind, id }, { onSuccess: () => { toast.show("Moved to the trash."); void navigate({ to: "/assistant", search: { tab: kind } }); }, onError: (error) => toast.show(errorMessage(error), "error") })}
+              >
+                Move to trash
+              </Button>
+            </>
           }
         />
       </div>
+      {editing && (
+        <Card className="mb-6">
+          <CardHeader title={`Edit ${kindLabel(kind).toLowerCase()}`} />
+          <EditEntityForm entity={entity.data} close={() => setEditing(false)} />
+        </Card>
+      )}
       <div className="grid gap-6 lg:grid-cols-[20rem_minmax(0,1fr)]">
         <Card>
           <CardHeader title="Details" />

@@ -6,35 +6,38 @@ import { Field } from "../../../components/ui/field.tsx";
 import { Input, Select } from "../../../components/ui/input.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
-import { formatDateTime, formatRelative, humanize } from "../../../lib/format.ts";
-import { useDeadlines, useEvents, usePlaces, useTasks } from "../api/get-entities.ts";
-import { useCompleteDeadline, useCreateDeadline, useCreateEvent } from "../api/mutate-entities.ts";
+import { formatDateTime, formatRelative, humanize, toLocalInput } from "../../../lib/format.ts";
+import { loadedItems, useDeadlines, useEvents, usePlaces, useTasks } from "../api/get-entities.ts";
+import { useCompleteDeadline, useCreateDeadline, useCreateEvent, useUpdateDeadline, useUpdateEvent } from "../api/mutate-entities.ts";
+import type { TDeadline, TEvent } from "../api/types.ts";
 import { AddForm, EntityLink, EntityList, EntitySection, fieldErrors, fromLocalInput } from "./parts.tsx";
 
-const EventForm = ({ close }: { close: () => void }) => {
+/** Add an event, or edit one (`event` given). */
+export const EventForm = ({ close, event: saved }: { close: () => void; event?: TEvent }) => {
   const create = useCreateEvent();
+  const update = useUpdateEvent();
+  const mutation = saved ? update : create;
   const places = usePlaces();
-  const [form, setForm] = useState({ title: "", startsAt: "", endsAt: "", placeId: "", location: "" });
-  const errors = fieldErrors(create.error);
+  const [form, setForm] = useState({ title: saved?.title ?? "", startsAt: toLocalInput(saved?.startsAt), endsAt: toLocalInput(saved?.endsAt), placeId: saved?.placeId ?? "", location: saved?.location ?? "" });
+  // Checked here too: on a change the API's check is the database's, which names no form field.
+  const [endsTooEarly, setEndsTooEarly] = useState(false);
+  const errors: Record<string, string> = { ...fieldErrors(mutation.error), ...(endsTooEarly ? { endsAt: "Must not be before the start." } : {}) };
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const submit = () => {
+    const [starts, ends] = [fromLocalInput(form.startsAt), fromLocalInput(form.endsAt)];
+    setEndsTooEarly(starts !== null && ends !== null && ends < starts);
+    if (starts !== null && ends !== null && ends < starts) return;
+    const body = { title: form.title, startsAt: fromLocalInput(form.startsAt) ?? Number.NaN, endsAt: fromLocalInput(form.endsAt), placeId: form.placeId || null, location: form.location.trim() || null };
+    if (saved) update.mutate({ id: saved.id, ...body }, { onSuccess: close });
+    else create.mutate(body, { onSuccess: close });
+  };
   return (
-    <AddForm
-      label="Add an event"
-      error={create.error}
-      pending={create.isPending}
-      onCancel={close}
-      onSubmit={() =>
-        create.mutate(
-          { title: form.title, startsAt: fromLocalInput(form.startsAt) ?? Number.NaN, endsAt: fromLocalInput(form.endsAt), placeId: form.placeId || null, location: form.location.trim() || null },
-          { onSuccess: close },
-        )
-      }
-    >
+    <AddForm label={saved ? "Edit event" : "Add an event"} error={mutation.error} pending={mutation.isPending} onCancel={close} onSubmit={submit}>
       <Field label="Title" error={errors.title}><Input required maxLength={200} value={form.title} onChange={set("title")} /></Field>
       <Field label="Place" optional error={errors.placeId}>
         <Select value={form.placeId} onChange={set("placeId")}>
           <option value="">No saved place</option>
-          {places.data?.items.map((place) => <option key={place.id} value={place.id}>{place.name}</option>)}
+          {loadedItems(places.data).map((place) => <option key={place.id} value={place.id}>{place.name}</option>)}
         </Select>
       </Field>
       <Field label="Starts" error={errors.startsAt}><Input type="datetime-local" required value={form.startsAt} onChange={set("startsAt")} /></Field>
@@ -63,20 +66,22 @@ export const EventsTab = () => {
   );
 };
 
-const DeadlineForm = ({ close }: { close: () => void }) => {
+/** Add a deadline, or edit one (`deadline` given). */
+export const DeadlineForm = ({ close, deadline }: { close: () => void; deadline?: TDeadline }) => {
   const create = useCreateDeadline();
+  const update = useUpdateDeadline();
+  const mutation = deadline ? update : create;
   const tasks = useTasks();
-  const [form, setForm] = useState({ title: "", dueAt: "", type: "deadline", importance: "5", taskId: "" });
-  const errors = fieldErrors(create.error);
+  const [form, setForm] = useState({ title: deadline?.title ?? "", dueAt: toLocalInput(deadline?.dueAt), type: deadline?.type ?? "deadline", importance: String(deadline?.importance ?? 5), taskId: deadline?.taskId ?? "" });
+  const errors = fieldErrors(mutation.error);
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const submit = () => {
+    const body = { title: form.title, dueAt: fromLocalInput(form.dueAt) ?? Number.NaN, type: form.type as "deadline", importance: Number(form.importance), taskId: form.taskId || null };
+    if (deadline) update.mutate({ id: deadline.id, ...body }, { onSuccess: close });
+    else create.mutate(body, { onSuccess: close });
+  };
   return (
-    <AddForm
-      label="Add a deadline"
-      error={create.error}
-      pending={create.isPending}
-      onCancel={close}
-      onSubmit={() => create.mutate({ title: form.title, dueAt: fromLocalInput(form.dueAt) ?? Number.NaN, type: form.type as "deadline", importance: Number(form.importance), taskId: form.taskId || null }, { onSuccess: close })}
-    >
+    <AddForm label={deadline ? "Edit deadline" : "Add a deadline"} error={mutation.error} pending={mutation.isPending} onCancel={close} onSubmit={submit}>
       <Field label="Title" error={errors.title}><Input required maxLength={200} value={form.title} onChange={set("title")} /></Field>
       <Field label="Due" error={errors.dueAt}><Input type="datetime-local" required value={form.dueAt} onChange={set("dueAt")} /></Field>
       <Field label="Kind" error={errors.type}>
@@ -86,7 +91,7 @@ const DeadlineForm = ({ close }: { close: () => void }) => {
       <Field label="For task" optional error={errors.taskId}>
         <Select value={form.taskId} onChange={set("taskId")}>
           <option value="">No task</option>
-          {tasks.data?.items.map((task) => <option key={task.id} value={task.id}>{task.title}</option>)}
+          {loadedItems(tasks.data).map((task) => <option key={task.id} value={task.id}>{task.title}</option>)}
         </Select>
       </Field>
     </AddForm>

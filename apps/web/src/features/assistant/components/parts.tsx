@@ -3,9 +3,11 @@ import { useState, type FormEvent, type ReactNode } from "react";
 
 import { Button } from "../../../components/ui/button.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
+import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState, FormError } from "../../../components/ui/states.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
+import { loadedItems } from "../api/get-entities.ts";
 import type { TEntityKind } from "../api/types.ts";
 
 /** `datetime-local` values are local wall-clock times; the API wants Unix ms. */
@@ -25,7 +27,7 @@ export const EntitySection = ({ title, description, addLabel, form, children }: 
   );
 };
 
-/** The add forms' frame: form-level error, fields, and Save / Cancel. */
+/** The add and edit forms' frame: form-level error, fields, and Save / Cancel. */
 export const AddForm = ({ label, error, pending, onSubmit, onCancel, children }: { label: string; error: unknown; pending: boolean; onSubmit: () => void; onCancel: () => void; children: ReactNode }) => {
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -47,22 +49,25 @@ export const AddForm = ({ label, error, pending, onSubmit, onCancel, children }:
   );
 };
 
-type TListQuery<T> = { isPending: boolean; isError: boolean; error: unknown; data?: { items: T[] }; refetch: () => unknown };
+type TListQuery<T> = { isPending: boolean; isError: boolean; error: unknown; data?: { pages: { items: T[] }[] }; refetch: () => unknown; hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
 
-/** Loading, error and empty states around a list of entities. */
+/** Loading, error and empty states around a paged list of entities, and "Load more" while pages remain. */
 export const EntityList = <T extends { id: string }>({ query, empty, label, children }: { query: TListQuery<T>; empty: string; label: string; children: (item: T) => ReactNode }) => {
   if (query.isPending) return <LoadingBlock label={`Loading ${label.toLowerCase()}…`} />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  const items = query.data?.items ?? [];
+  const items = loadedItems(query.data);
   if (!items.length) return <EmptyState title={empty} />;
   return (
-    <ul className="divide-y divide-slate-100" aria-label={label}>
-      {items.map((item) => (
-        <li key={item.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
-          {children(item)}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="divide-y divide-slate-100" aria-label={label}>
+        {items.map((item) => (
+          <li key={item.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+            {children(item)}
+          </li>
+        ))}
+      </ul>
+      <LoadMore query={query} label={`Load more ${label.toLowerCase()}`} />
+    </>
   );
 };
 

@@ -5,30 +5,36 @@ import { Field } from "../../../components/ui/field.tsx";
 import { Input, Select } from "../../../components/ui/input.tsx";
 import { humanize } from "../../../lib/format.ts";
 import { usePeople, usePlaces } from "../api/get-entities.ts";
-import { useCreatePerson, useCreatePlace } from "../api/mutate-entities.ts";
+import { useCreatePerson, useCreatePlace, useUpdatePerson, useUpdatePlace } from "../api/mutate-entities.ts";
+import type { TPerson, TPlace } from "../api/types.ts";
 import { AddForm, EntityLink, EntityList, EntitySection, fieldErrors } from "./parts.tsx";
 
 const PERSON_TYPES = ["contact", "colleague", "friend", "family", "lead"];
 const PLACE_TYPES = ["location", "home", "office", "restaurant", "venue"];
 const orNull = (value: string) => value.trim() || null;
 
-const PersonForm = ({ close }: { close: () => void }) => {
+/** The saved value stays choosable even when it is not one of the usual kinds. */
+const withCurrent = (options: string[], current: string) => (options.includes(current) ? options : [...options, current]);
+
+/** Add a person, or edit one (`person` given). */
+export const PersonForm = ({ close, person }: { close: () => void; person?: TPerson }) => {
   const create = useCreatePerson();
-  const [form, setForm] = useState({ name: "", email: "", type: "contact", company: "", title: "", importance: "5" });
-  const errors = fieldErrors(create.error);
+  const update = useUpdatePerson();
+  const mutation = person ? update : create;
+  const [form, setForm] = useState({ name: person?.name ?? "", email: person?.email ?? "", type: person?.type ?? "contact", company: person?.company ?? "", title: person?.title ?? "", importance: String(person?.importance ?? 5) });
+  const errors = fieldErrors(mutation.error);
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const submit = () => {
+    const body = { name: form.name, email: orNull(form.email), type: form.type, company: orNull(form.company), title: orNull(form.title), importance: Number(form.importance) };
+    if (person) update.mutate({ id: person.id, ...body }, { onSuccess: close });
+    else create.mutate(body, { onSuccess: close });
+  };
   return (
-    <AddForm
-      label="Add a person"
-      error={create.error}
-      pending={create.isPending}
-      onCancel={close}
-      onSubmit={() => create.mutate({ name: form.name, email: orNull(form.email), type: form.type, company: orNull(form.company), title: orNull(form.title), importance: Number(form.importance) }, { onSuccess: close })}
-    >
+    <AddForm label={person ? "Edit person" : "Add a person"} error={mutation.error} pending={mutation.isPending} onCancel={close} onSubmit={submit}>
       <Field label="Name" error={errors.name}><Input required maxLength={200} value={form.name} onChange={set("name")} /></Field>
       <Field label="Email" optional error={errors.email}><Input type="email" maxLength={320} value={form.email} onChange={set("email")} /></Field>
       <Field label="Relationship to you" error={errors.type}>
-        <Select value={form.type} onChange={set("type")}>{PERSON_TYPES.map((type) => <option key={type} value={type}>{humanize(type)}</option>)}</Select>
+        <Select value={form.type} onChange={set("type")}>{withCurrent(PERSON_TYPES, form.type).map((type) => <option key={type} value={type}>{humanize(type)}</option>)}</Select>
       </Field>
       <Field label="Importance" hint="1 (low) to 10 (high)" error={errors.importance}><Input type="number" min={1} max={10} value={form.importance} onChange={set("importance")} /></Field>
       <Field label="Company" optional error={errors.company}><Input maxLength={200} value={form.company} onChange={set("company")} /></Field>
@@ -56,22 +62,24 @@ export const PeopleTab = () => {
   );
 };
 
-const PlaceForm = ({ close }: { close: () => void }) => {
+/** Add a place, or edit one (`place` given). */
+export const PlaceForm = ({ close, place }: { close: () => void; place?: TPlace }) => {
   const create = useCreatePlace();
-  const [form, setForm] = useState({ name: "", type: "location", address: "", city: "", country: "" });
-  const errors = fieldErrors(create.error);
+  const update = useUpdatePlace();
+  const mutation = place ? update : create;
+  const [form, setForm] = useState({ name: place?.name ?? "", type: place?.type ?? "location", address: place?.address ?? "", city: place?.city ?? "", country: place?.country ?? "" });
+  const errors = fieldErrors(mutation.error);
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const submit = () => {
+    const body = { name: form.name, type: form.type, address: orNull(form.address), city: orNull(form.city), country: orNull(form.country) };
+    if (place) update.mutate({ id: place.id, ...body }, { onSuccess: close });
+    else create.mutate(body, { onSuccess: close });
+  };
   return (
-    <AddForm
-      label="Add a place"
-      error={create.error}
-      pending={create.isPending}
-      onCancel={close}
-      onSubmit={() => create.mutate({ name: form.name, type: form.type, address: orNull(form.address), city: orNull(form.city), country: orNull(form.country) }, { onSuccess: close })}
-    >
+    <AddForm label={place ? "Edit place" : "Add a place"} error={mutation.error} pending={mutation.isPending} onCancel={close} onSubmit={submit}>
       <Field label="Name" error={errors.name}><Input required maxLength={200} value={form.name} onChange={set("name")} /></Field>
       <Field label="Kind of place" error={errors.type}>
-        <Select value={form.type} onChange={set("type")}>{PLACE_TYPES.map((type) => <option key={type} value={type}>{humanize(type)}</option>)}</Select>
+        <Select value={form.type} onChange={set("type")}>{withCurrent(PLACE_TYPES, form.type).map((type) => <option key={type} value={type}>{humanize(type)}</option>)}</Select>
       </Field>
       <Field label="Address" optional error={errors.address}><Input maxLength={500} value={form.address} onChange={set("address")} /></Field>
       <Field label="City" optional error={errors.city}><Input maxLength={200} value={form.city} onChange={set("city")} /></Field>

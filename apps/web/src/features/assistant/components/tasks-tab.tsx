@@ -4,14 +4,15 @@ import { Badge } from "../../../components/ui/badge.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { Field } from "../../../components/ui/field.tsx";
 import { Input, Select } from "../../../components/ui/input.tsx";
+import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState, FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
 import { cn } from "../../../lib/cn.ts";
-import { formatDate, humanize } from "../../../lib/format.ts";
-import { useTasks } from "../api/get-entities.ts";
-import { useCompleteTask, useCreateTask } from "../api/mutate-entities.ts";
+import { formatDate, humanize, toLocalInput } from "../../../lib/format.ts";
+import { loadedItems, useTasks } from "../api/get-entities.ts";
+import { useCompleteTask, useCreateTask, useUpdateTask } from "../api/mutate-entities.ts";
 import type { TTask } from "../api/types.ts";
 import { AddForm, EntityLink, EntitySection, fieldErrors, fromLocalInput } from "./parts.tsx";
 
@@ -26,13 +27,21 @@ export const taskTree = (tasks: TTask[]) => {
   return { roots, children };
 };
 
-const TaskForm = ({ close }: { close: () => void }) => {
+/** Add a task, or edit one (`task` given). */
+export const TaskForm = ({ close, task }: { close: () => void; task?: TTask }) => {
   const create = useCreateTask();
-  const [form, setForm] = useState({ title: "", priority: "medium", dueDate: "" });
-  const errors = fieldErrors(create.error);
+  const update = useUpdateTask();
+  const mutation = task ? update : create;
+  const [form, setForm] = useState({ title: task?.title ?? "", priority: task?.priority ?? "medium", dueDate: toLocalInput(task?.dueDate) });
+  const errors = fieldErrors(mutation.error);
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const submit = () => {
+    const body = { title: form.title, priority: form.priority as "medium", dueDate: fromLocalInput(form.dueDate) };
+    if (task) update.mutate({ id: task.id, ...body }, { onSuccess: close });
+    else create.mutate(body, { onSuccess: close });
+  };
   return (
-    <AddForm label="Add a task" error={create.error} pending={create.isPending} onCancel={close} onSubmit={() => create.mutate({ title: form.title, priority: form.priority as "medium", dueDate: fromLocalInput(form.dueDate) }, { onSuccess: close })}>
+    <AddForm label={task ? "Edit task" : "Add a task"} error={mutation.error} pending={mutation.isPending} onCancel={close} onSubmit={submit}>
       <Field label="Task" error={errors.title}><Input required maxLength={200} value={form.title} onChange={set("title")} /></Field>
       <Field label="Priority" error={errors.priority}>
         <Select value={form.priority} onChange={set("priority")}>{["low", "medium", "high", "urgent"].map((priority) => <option key={priority} value={priority}>{humanize(priority)}</option>)}</Select>
@@ -89,7 +98,7 @@ const TaskRow = ({ task, depth }: { task: TTask; depth: number }) => {
 export const TasksTab = () => {
   const tasks = useTasks();
   const [addingTo, setAddingTo] = useState<string | null>(null);
-  const tree = taskTree(tasks.data?.items ?? []);
+  const tree = taskTree(loadedItems(tasks.data));
   return (
     <EntitySection title="Tasks" description="What needs doing, broken into subtasks where it helps." addLabel="Add task" form={(close) => <TaskForm close={close} />}>
       {tasks.isPending ? (
@@ -99,27 +108,30 @@ export const TasksTab = () => {
       ) : tree.roots.length === 0 ? (
         <EmptyState title="No tasks yet" />
       ) : (
-        <ul className="divide-y divide-slate-100" aria-label="Tasks">
-          {tree.roots.map((task) => (
-            <li key={task.id} className="space-y-2 py-3">
-              <TaskRow task={task} depth={0} />
-              {tree.children(task.id).length > 0 && (
-                <ul className="space-y-2" aria-label={`Subtasks of “${task.title}”`}>
-                  {tree.children(task.id).map((child) => (
-                    <li key={child.id}><TaskRow task={child} depth={1} /></li>
-                  ))}
-                </ul>
-              )}
-              {addingTo === task.id ? (
-                <SubtaskForm parent={task} close={() => setAddingTo(null)} />
-              ) : (
-                <Button size="sm" variant="ghost" className="ml-6" onClick={() => setAddingTo(task.id)} aria-label={`Add a subtask to “${task.title}”`}>
-                  + Subtask
-                </Button>
-              )}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="divide-y divide-slate-100" aria-label="Tasks">
+            {tree.roots.map((task) => (
+              <li key={task.id} className="space-y-2 py-3">
+                <TaskRow task={task} depth={0} />
+                {tree.children(task.id).length > 0 && (
+                  <ul className="space-y-2" aria-label={`Subtasks of “${task.title}”`}>
+                    {tree.children(task.id).map((child) => (
+                      <li key={child.id}><TaskRow task={child} depth={1} /></li>
+                    ))}
+                  </ul>
+                )}
+                {addingTo === task.id ? (
+                  <SubtaskForm parent={task} close={() => setAddingTo(null)} />
+                ) : (
+                  <Button size="sm" variant="ghost" className="ml-6" onClick={() => setAddingTo(task.id)} aria-label={`Add a subtask to “${task.title}”`}>
+                    + Subtask
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+          <LoadMore query={tasks} label="Load more tasks" />
+        </>
       )}
     </EntitySection>
   );
