@@ -81,4 +81,28 @@ describe("goals and commitments", () => {
     await dialog.getByRole("button", { name: "Make commitment" }).click();
     await expectVisible(dialog.getByText("The reminder should come before it is due."));
   });
+
+  it("loads more goals and commitments than one page", async () => {
+    const page = await e2e.newPage();
+    const { email } = await e2e.signUpFresh(page);
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    const due = (index: number) => new Date(Date.now() + (index + 1) * 86_400_000);
+    const name = (index: number) => String(index + 1).padStart(2, "0");
+    await e2e.stack.db.goal.createMany({ data: Array.from({ length: 52 }, (_, index) => ({ userId: user.id, title: `Goal ${name(index)}`, period: "WEEKLY", deadline: due(index) })) });
+    await e2e.stack.db.commitment.createMany({ data: Array.from({ length: 51 }, (_, index) => ({ userId: user.id, title: `Commitment ${name(index)}`, dueAt: due(index) })) });
+    await page.goto("/goals");
+    const goals = page.getByRole("list", { name: "Goals" });
+    await expectVisible(goals.getByRole("listitem", { name: "Goal 50" }));
+    await expect(goals.getByRole("listitem").count()).resolves.toBe(50);
+    await page.getByRole("button", { name: "Load more goals" }).click();
+    await expectVisible(goals.getByRole("listitem", { name: "Goal 52" }));
+    await expect(page.getByRole("button", { name: "Load more goals" }).count()).resolves.toBe(0);
+
+    await page.getByRole("tab", { name: "Commitments" }).click();
+    const commitments = page.getByRole("list", { name: "Commitments" });
+    await expectVisible(commitments.getByRole("listitem", { name: "Commitment 50" }));
+    await expect(commitments.getByRole("listitem").count()).resolves.toBe(50);
+    await page.getByRole("button", { name: "Load more commitments" }).click();
+    await expectVisible(commitments.getByRole("listitem", { name: "Commitment 51" }));
+  });
 });

@@ -1,18 +1,25 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
 
 export type TCommitmentStatus = "pending" | "scheduled" | "completed" | "skipped";
 export type TCommitmentInput = { title: string; description: string | null; goalId: string | null; dueAt: number | null; remindAt: number | null };
 
-/** GET /commitments by status, soonest due first. */
-export const listCommitments = (status?: TCommitmentStatus) => unwrap(api.GET("/commitments", { params: { query: { sort: "due", limit: 100, ...(status ? { status } : {}) } } }));
+/** GET /commitments by status, soonest due first, a page of 50 at a time (the API's cursor). */
+export const listCommitments = (status?: TCommitmentStatus, cursor?: string) =>
+  unwrap(api.GET("/commitments", { params: { query: { sort: "due", limit: 50, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } } }));
 
 export type TCommitment = Awaited<ReturnType<typeof listCommitments>>["items"][number];
 
-export const commitmentsQueryOptions = (status?: TCommitmentStatus) => queryOptions({ queryKey: ["commitments", "list", status ?? "all"], queryFn: () => listCommitments(status) });
+export const commitmentsQueryOptions = (status?: TCommitmentStatus) =>
+  infiniteQueryOptions({
+    queryKey: ["commitments", "list", status ?? "all"],
+    queryFn: ({ pageParam }) => listCommitments(status, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
 
-export const useCommitments = (status?: TCommitmentStatus) => useQuery(commitmentsQueryOptions(status));
+export const useCommitments = (status?: TCommitmentStatus) => useInfiniteQuery(commitmentsQueryOptions(status));
 
 const useCommitmentMutation = <TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) => {
   const queryClient = useQueryClient();

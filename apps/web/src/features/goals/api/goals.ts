@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
 
@@ -7,14 +7,16 @@ export type TGoalStatus = "active" | "completed" | "archived";
 export type TGoalFilters = { period?: TGoalPeriod | undefined; status?: TGoalStatus | undefined };
 export type TGoalInput = { title: string; description: string | null; period: TGoalPeriod; progress: number; deadline: number | null };
 
-/** GET /goals by period and status, nearest deadline first. */
-export const listGoals = ({ period, status }: TGoalFilters) => unwrap(api.GET("/goals", { params: { query: { sort: "deadline", limit: 100, ...(period ? { period } : {}), ...(status ? { status } : {}) } } }));
+/** GET /goals by period and status, nearest deadline first, a page of 50 at a time (the API's cursor). */
+export const listGoals = ({ period, status }: TGoalFilters, cursor?: string) =>
+  unwrap(api.GET("/goals", { params: { query: { sort: "deadline", limit: 50, ...(period ? { period } : {}), ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } } }));
 
 export type TGoal = Awaited<ReturnType<typeof listGoals>>["items"][number];
 
-export const goalsQueryOptions = (filters: TGoalFilters) => queryOptions({ queryKey: ["goals", "list", filters], queryFn: () => listGoals(filters) });
+export const goalsQueryOptions = (filters: TGoalFilters) =>
+  infiniteQueryOptions({ queryKey: ["goals", "list", filters], queryFn: ({ pageParam }) => listGoals(filters, pageParam), initialPageParam: undefined as string | undefined, getNextPageParam: (page) => page.nextCursor ?? undefined });
 
-export const useGoals = (filters: TGoalFilters) => useQuery(goalsQueryOptions(filters));
+export const useGoals = (filters: TGoalFilters) => useInfiniteQuery(goalsQueryOptions(filters));
 
 const useGoalMutation = <TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) => {
   const queryClient = useQueryClient();

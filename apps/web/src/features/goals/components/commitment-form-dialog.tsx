@@ -48,7 +48,7 @@ export const CommitmentFormDialog = ({ open, onClose, commitment }: { open: bool
         <Field label="For goal" optional error={fields.goalId}>
           <Select value={form.goalId} onChange={(event) => setForm({ ...form, goalId: event.target.value })}>
             <option value="">No goal</option>
-            {goals.data?.items.map((goal) => (
+            {goals.data?.pages.flatMap((page) => page.items).map((goal) => (
               <option key={goal.id} value={goal.id}>
                 {goal.title}
               </option>

@@ -2,6 +2,7 @@ import { useState } from "react";
 
 import { Badge } from "../../../components/ui/badge.tsx";
 import { Button } from "../../../components/ui/button.tsx";
+import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { Segmented } from "../../../components/ui/segmented.tsx";
 import { EmptyState } from "../../../components/ui/states.tsx";
@@ -33,40 +34,43 @@ export const CommitmentList = () => {
         />
         <Button onClick={() => setEditing("new")}>New commitment</Button>
       </div>
-      <QueryState query={commitments} loadingLines={6} isEmpty={(page) => !page.items.length} empty={<EmptyState title="No commitments here" description="Commit to one small, concrete step." action={<Button size="sm" onClick={() => setEditing("new")}>New commitment</Button>} />}>
-        {(page) => (
-          <ul aria-label="Commitments" className="divide-y divide-slate-100 rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-            {page.items.map((item) => {
-              const open = item.status === "pending" || item.status === "scheduled";
-              return (
-                <li key={item.id} aria-label={item.title} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
-                  <div className="min-w-0">
-                    <p className="font-medium text-slate-900">{item.title}</p>
-                    <p className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-slate-500">
-                      {item.dueAt && <span>Due {formatDateTime(item.dueAt)}</span>}
-                      {item.remindAt && <span>Reminder {formatDateTime(item.remindAt)}</span>}
-                    </p>
-                  </div>
-                  <div className="flex items-center gap-2">
-                    <Badge tone={STATUS_TONE[item.status]}>{item.status === "pending" ? "Open" : item.status === "scheduled" ? "Reminder set" : humanize(item.status)}</Badge>
-                    {open && (
-                      <>
-                        <Button size="sm" onClick={() => act(item.id, "complete")}>
-                          Complete
-                        </Button>
-                        <Button size="sm" variant="ghost" onClick={() => act(item.id, "skip")}>
-                          Skip
-                        </Button>
-                      </>
-                    )}
-                    <Button size="sm" variant="secondary" onClick={() => setEditing(item)}>
-                      Edit
-                    </Button>
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
+      <QueryState query={commitments} loadingLines={6} isEmpty={(data) => !data.pages[0]?.items.length} empty={<EmptyState title="No commitments here" description="Commit to one small, concrete step." action={<Button size="sm" onClick={() => setEditing("new")}>New commitment</Button>} />}>
+        {(data) => (
+          <>
+            <ul aria-label="Commitments" className="divide-y divide-slate-100 rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+              {data.pages.flatMap((page) => page.items).map((item) => {
+                const open = item.status === "pending" || item.status === "scheduled";
+                return (
+                  <li key={item.id} aria-label={item.title} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+                    <div className="min-w-0">
+                      <p className="font-medium text-slate-900">{item.title}</p>
+                      <p className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-slate-500">
+                        {item.dueAt && <span>Due {formatDateTime(item.dueAt)}</span>}
+                        {item.remindAt && <span>Reminder {formatDateTime(item.remindAt)}</span>}
+                      </p>
+                    </div>
+                    <div className="flex items-center gap-2">
+                      <Badge tone={STATUS_TONE[item.status]}>{item.status === "pending" ? "Open" : item.status === "scheduled" ? "Reminder set" : humanize(item.status)}</Badge>
+                      {open && (
+                        <>
+                          <Button size="sm" onClick={() => act(item.id, "complete")}>
+                            Complete
+                          </Button>
+                          <Button size="sm" variant="ghost" onClick={() => act(item.id, "skip")}>
+                            Skip
+                          </Button>
+                        </>
+                      )}
+                      <Button size="sm" variant="secondary" onClick={() => setEditing(item)}>
+                        Edit
+                      </Button>
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+            <LoadMore query={commitments} label="Load more commitments" />
+          </>
         )}
       </QueryState>
       {editing && <CommitmentFormDialog open onClose={() => setEditing(null)} commitment={editing === "new" ? undefined : editing} />}
