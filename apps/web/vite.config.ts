@@ -1,10 +1,12 @@
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
-import { defineConfig, type ProxyOptions } from "vite";
+import { defineConfig } from "vite";
+
+import { apiProxy } from "./api-proxy.ts";
 
 // The SPA calls the API through this proxy (dev server and `vite preview`), so cookies stay same-origin.
 const apiOrigin = process.env.CTO_API_ORIGIN ?? "http://127.0.0.1:3000";
-const proxy: Record<string, ProxyOptions> = { "/api": { target: apiOrigin, rewrite: (path) => path.replace(/^\/api/, "") } };
+const proxy = apiProxy(apiOrigin);
 const port = Number(process.env.WEB_PORT ?? 5173);
 
 export default defineConfig({

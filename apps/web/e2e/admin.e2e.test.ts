@@ -19,6 +19,14 @@ describe("admin", () => {
     await expect(totals.getByRole("cell").allTextContents()).resolves.toEqual(["2", "1,050 ms", "220", "440", "$0.000084"]);
     await expectVisible(usage.getByRole("img", { name: "Requests per model" }));
     await expect(page.getByRole("link", { name: /Open the queue dashboard/ }).getAttribute("href")).resolves.toBe("/api/admin/queues");
+    // The board's page sets <base href="/admin/queues/">, so its assets and JSON calls come to /admin/queues/…:
+    // the web server must hand those to the API, not answer with the SPA. This stack has no Redis, so the
+    // API's own 503 (in its error shape) is what proves the request got there.
+    for (const path of ["/api/admin/queues", "/admin/queues/static/js/main.js", "/admin/queues/api/queues"]) {
+      const board = await page.request.get(path);
+      expect([path, board.status(), board.headers()["content-type"]]).toEqual([path, 503, expect.stringContaining("application/json")]);
+      await expect(board.json()).resolves.toMatchObject({ error: { code: "service_unavailable" } });
+    }
     await screenshot(page, "admin");
 
     await usage.getByRole("radio", { name: "24 hours" }).click();
@@ -34,5 +42,6 @@ describe("admin", () => {
     // The API refuses them too, whatever the page shows.
     const response = await page.request.get("/api/admin/analytics/ai-usage");
     expect(response.status()).toBe(403);
+    await expect(page.request.get("/admin/queues/api/queues").then((board) => board.status())).resolves.toBe(403);
   });
 });

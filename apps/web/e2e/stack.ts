@@ -17,6 +17,8 @@ import { ingestKnowledgeChunks, loadStarterKnowledge } from "@cto/db/knowledge";
 import { FIXTURE_EMBEDDING_MODEL, fixtureEmbedding, seedDemoData } from "@cto/db/seed";
 import { freePort, type TestDatabase } from "@cto/db/testing";
 
+import { apiProxy } from "../api-proxy.ts";
+
 /**
  * The demo seed. Its knowledge-base step writes 64 chunks per transaction, which can pass Prisma's
  * 5 s transaction limit on a busy two-core machine; loading the same chunks first in small batches
@@ -45,7 +47,8 @@ export type TStack = { webUrl: string; apiUrl: string; db: Db; database: TestDat
 /**
  * The whole product on loopback: the real API (createApp, dev routes on, the offline AI provider)
  * on a migrated, seeded database, and the built SPA served by `vite preview`, which proxies `/api`
- * to that API exactly as in development. The web app must be built first (`vite build`).
+ * (and Bull Board's /admin/queues) to that API exactly as in development (`api-proxy.ts`). The web
+ * app must be built first (`vite build`).
  */
 export const startStack = async (database: TestDatabase): Promise<TStack> => {
   const db = createDb({ url: database.url, log: [] });
@@ -65,7 +68,7 @@ export const startStack = async (database: TestDatabase): Promise<TStack> => {
     web = await preview({
       root: WEB_ROOT,
       logLevel: "warn",
-      preview: { host: "127.0.0.1", port: webPort, strictPort: true, proxy: { "/api": { target: apiUrl, rewrite: (url) => url.replace(/^\/api/, "") } } },
+      preview: { host: "127.0.0.1", port: webPort, strictPort: true, proxy: apiProxy(apiUrl) },
     });
   } catch (error) {
     api.close();
