@@ -76,4 +76,20 @@ describe("coach chat", () => {
     await page.getByRole("button", { name: "← Back" }).click();
     await expectVisible(page.getByRole("navigation", { name: "Conversations" }));
   });
+
+  it("loads more conversations than one page", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 860 } });
+    const { email } = await e2e.signUpFresh(page);
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    const start = Date.now() - 3_600_000;
+    // Newest activity first: conversation 32 on top, 1 at the very end.
+    await e2e.stack.db.conversation.createMany({ data: Array.from({ length: 32 }, (_, index) => ({ userId: user.id, title: `Conversation ${index + 1}`, updatedAt: new Date(start + index * 1000) })) });
+    await page.goto("/chat");
+    const list = page.getByRole("navigation", { name: "Conversations" });
+    await expectVisible(list.getByRole("link", { name: /^Conversation 32/ }));
+    await expect(list.getByRole("link").count()).resolves.toBe(30);
+    await list.getByRole("button", { name: "Load more conversations" }).click();
+    await expectVisible(list.getByRole("link", { name: /^Conversation 1\b/ }));
+    await expect(list.getByRole("link").count()).resolves.toBe(32);
+  });
 });

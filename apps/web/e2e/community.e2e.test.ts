@@ -123,4 +123,22 @@ describe("community", () => {
     await expect(drafts.getByRole("listitem").count()).resolves.toBe(23);
     await expect(page.getByRole("button", { name: "Load more posts" }).count()).resolves.toBe(0);
   });
+
+  it("shows more replies than one page under a busy post", async () => {
+    const page = await e2e.newPage();
+    const { email } = await e2e.signUpFresh(page, "Robin Busy");
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    const post = await e2e.stack.db.post.create({ data: { authorId: user.id, title: "A thread with many replies", content: "Cheer me on.", status: "PUBLISHED", publishedAt: new Date() } });
+    const start = Date.now() - 3_600_000;
+    await e2e.stack.db.reply.createMany({ data: Array.from({ length: 52 }, (_, index) => ({ authorId: user.id, postId: post.id, content: `Reply number ${index + 1}`, createdAt: new Date(start + index * 1000) })) });
+    await page.goto("/community");
+    const thread = page.getByRole("article", { name: "A thread with many replies" });
+    await thread.getByRole("button", { name: "52 replies" }).click();
+    const replies = thread.getByRole("list", { name: "Replies" });
+    await expectVisible(replies.getByText("Reply number 50", { exact: true }));
+    await expect(replies.getByRole("listitem").count()).resolves.toBe(50);
+    await thread.getByRole("button", { name: "Show more replies" }).click();
+    await expectVisible(replies.getByText("Reply number 52", { exact: true }));
+    await expect(replies.getByRole("listitem").count()).resolves.toBe(52);
+  });
 });

@@ -16,7 +16,7 @@ export const ChatPage = () => {
   const create = useCreateConversation();
   const navigate = useNavigate();
   const toast = useToast();
-  const active = conversations.data?.items.find((conversation) => conversation.id === conversationId);
+  const active = conversations.data?.pages.flatMap((page) => page.items).find((conversation) => conversation.id === conversationId);
 
   const startNew = () =>
     create.mutate(null, {

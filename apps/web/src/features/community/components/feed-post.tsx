@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 
 import { Button } from "../../../components/ui/button.tsx";
 import { Textarea } from "../../../components/ui/input.tsx";
+import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { ErrorState, FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
@@ -27,19 +28,22 @@ const Replies = ({ postId }: { postId: string }) => {
         <LoadingBlock lines={2} label="Loading replies…" />
       ) : replies.isError ? (
         <ErrorState error={replies.error} onRetry={() => void replies.refetch()} />
-      ) : replies.data.items.length === 0 ? (
+      ) : replies.data.pages[0]?.items.length === 0 ? (
         <p className="text-sm text-slate-500">No replies yet. Be the first to encourage them.</p>
       ) : (
-        <ul className="space-y-2" aria-label="Replies">
-          {replies.data.items.map((reply) => (
-            <li key={reply.id} className="rounded-lg bg-slate-50 px-3 py-2 text-sm">
-              <p className="font-medium text-slate-900">
-                {reply.author.name ?? "Someone"} <span className="font-normal text-slate-500">· {formatRelative(reply.createdAt)}</span>
-              </p>
-              <p className="mt-0.5 whitespace-pre-wrap text-slate-700">{reply.content}</p>
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="space-y-2" aria-label="Replies">
+            {replies.data.pages.flatMap((page) => page.items).map((reply) => (
+              <li key={reply.id} className="rounded-lg bg-slate-50 px-3 py-2 text-sm">
+                <p className="font-medium text-slate-900">
+                  {reply.author.name ?? "Someone"} <span className="font-normal text-slate-500">· {formatRelative(reply.createdAt)}</span>
+                </p>
+                <p className="mt-0.5 whitespace-pre-wrap text-slate-700">{reply.content}</p>
+              </li>
+            ))}
+          </ul>
+          <LoadMore query={replies} label="Show more replies" />
+        </>
       )}
       <form onSubmit={submit} className="space-y-2">
         <FormError error={create.error} />
