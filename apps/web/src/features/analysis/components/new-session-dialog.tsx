@@ -1,12 +1,10 @@
 import { useNavigate } from "@tanstack/react-router";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
-import { Button } from "../../../components/ui/button.tsx";
-import { Dialog } from "../../../components/ui/dialog.tsx";
 import { Field } from "../../../components/ui/field.tsx";
+import { FormDialog } from "../../../components/ui/form-dialog.tsx";
 import { Input } from "../../../components/ui/input.tsx";
 import { Segmented } from "../../../components/ui/segmented.tsx";
-import { FormError } from "../../../components/ui/states.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
 import { useCreateSession } from "../api/create-session.ts";
 
@@ -20,8 +18,7 @@ export const NewSessionDialog = ({ open, onClose }: { open: boolean; onClose: ()
   const navigate = useNavigate();
   const fields = create.error instanceof ApiError ? create.error.fields : {};
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     create.mutate(
       { type, name: name.trim() || null },
       {
@@ -32,36 +29,24 @@ export const NewSessionDialog = ({ open, onClose }: { open: boolean; onClose: ()
         },
       },
     );
-  };
 
   return (
-    <Dialog open={open} onClose={onClose} title="New analysis" description="Get suggestions for how to answer a conversation.">
-      <form onSubmit={submit} className="space-y-4">
-        <FormError error={create.error && !Object.keys(fields).length ? create.error : null} />
-        <div>
-          <p className="mb-1.5 text-sm font-medium text-slate-800">What do you have?</p>
-          <Segmented
-            label="Session type"
-            value={type}
-            onChange={setType}
-            options={[
-              { value: "text", label: "Text to paste" },
-              { value: "screenshot", label: "A screenshot" },
-            ]}
-          />
-        </div>
-        <Field label="Name" optional error={fields.name} hint="For example: Reply to Alex about the offer">
-          <Input value={name} maxLength={200} onChange={(event) => setName(event.target.value)} />
-        </Field>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Start
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog open={open} onClose={onClose} title="New analysis" description="Get suggestions for how to answer a conversation." error={create.error} pending={create.isPending} submitLabel="Start" onSubmit={submit}>
+      <div>
+        <p className="mb-1.5 text-sm font-medium text-slate-800">What do you have?</p>
+        <Segmented
+          label="Session type"
+          value={type}
+          onChange={setType}
+          options={[
+            { value: "text", label: "Text to paste" },
+            { value: "screenshot", label: "A screenshot" },
+          ]}
+        />
+      </div>
+      <Field label="Name" optional error={fields.name} hint="For example: Reply to Alex about the offer">
+        <Input value={name} maxLength={200} onChange={(event) => setName(event.target.value)} />
+      </Field>
+    </FormDialog>
   );
 };

@@ -1,10 +1,8 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
-import { Button } from "../../../components/ui/button.tsx";
-import { Dialog } from "../../../components/ui/dialog.tsx";
 import { Field } from "../../../components/ui/field.tsx";
+import { FormDialog } from "../../../components/ui/form-dialog.tsx";
 import { Input, Select } from "../../../components/ui/input.tsx";
-import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
 import { fromLocalInput, toLocalInput } from "../../../lib/format.ts";
@@ -22,8 +20,7 @@ export const CommitmentFormDialog = ({ open, onClose, commitment }: { open: bool
   const [problems, setProblems] = useState<Record<string, string>>({});
   const fields = { ...(mutation.error instanceof ApiError ? mutation.error.fields : {}), ...problems };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const title = form.title.trim();
     const dueAt = fromLocalInput(form.dueAt);
     const remindAt = fromLocalInput(form.remindAt);
@@ -39,39 +36,37 @@ export const CommitmentFormDialog = ({ open, onClose, commitment }: { open: bool
   };
 
   return (
-    <Dialog open={open} onClose={onClose} title={commitment ? "Edit commitment" : "New commitment"} description="A concrete step, with a time to do it by.">
-      <form onSubmit={submit} className="space-y-4">
-        <FormError error={mutation.error && !Object.keys(fields).length ? mutation.error : null} />
-        <Field label="Commitment" error={fields.title}>
-          <Input value={form.title} maxLength={200} onChange={(event) => setForm({ ...form, title: event.target.value })} placeholder="e.g. Write the release checklist" />
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={commitment ? "Edit commitment" : "New commitment"}
+      description="A concrete step, with a time to do it by."
+      error={mutation.error}
+      pending={mutation.isPending}
+      submitLabel={commitment ? "Save commitment" : "Make commitment"}
+      onSubmit={submit}
+    >
+      <Field label="Commitment" error={fields.title}>
+        <Input value={form.title} maxLength={200} onChange={(event) => setForm({ ...form, title: event.target.value })} placeholder="e.g. Write the release checklist" />
+      </Field>
+      <Field label="For goal" optional error={fields.goalId}>
+        <Select value={form.goalId} onChange={(event) => setForm({ ...form, goalId: event.target.value })}>
+          <option value="">No goal</option>
+          {goals.data?.pages.flatMap((page) => page.items).map((goal) => (
+            <option key={goal.id} value={goal.id}>
+              {goal.title}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Due" optional error={fields.dueAt}>
+          <Input type="datetime-local" value={form.dueAt} onChange={(event) => setForm({ ...form, dueAt: event.target.value })} />
         </Field>
-        <Field label="For goal" optional error={fields.goalId}>
-          <Select value={form.goalId} onChange={(event) => setForm({ ...form, goalId: event.target.value })}>
-            <option value="">No goal</option>
-            {goals.data?.pages.flatMap((page) => page.items).map((goal) => (
-              <option key={goal.id} value={goal.id}>
-                {goal.title}
-              </option>
-            ))}
-          </Select>
+        <Field label="Remind me at" optional hint="Sent in the app, and on Telegram if linked." error={fields.remindAt}>
+          <Input type="datetime-local" value={form.remindAt} onChange={(event) => setForm({ ...form, remindAt: event.target.value })} />
         </Field>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Due" optional error={fields.dueAt}>
-            <Input type="datetime-local" value={form.dueAt} onChange={(event) => setForm({ ...form, dueAt: event.target.value })} />
-          </Field>
-          <Field label="Remind me at" optional hint="Sent in the app, and on Telegram if linked." error={fields.remindAt}>
-            <Input type="datetime-local" value={form.remindAt} onChange={(event) => setForm({ ...form, remindAt: event.target.value })} />
-          </Field>
-        </div>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {commitment ? "Save commitment" : "Make commitment"}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      </div>
+    </FormDialog>
   );
 };

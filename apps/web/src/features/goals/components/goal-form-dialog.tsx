@@ -1,10 +1,8 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
-import { Button } from "../../../components/ui/button.tsx";
-import { Dialog } from "../../../components/ui/dialog.tsx";
 import { Field } from "../../../components/ui/field.tsx";
+import { FormDialog } from "../../../components/ui/form-dialog.tsx";
 import { Input, Select, Textarea } from "../../../components/ui/input.tsx";
-import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
 import { fromLocalInput, humanize, toLocalInput } from "../../../lib/format.ts";
@@ -22,8 +20,7 @@ export const GoalFormDialog = ({ open, onClose, goal }: { open: boolean; onClose
   const [missingTitle, setMissingTitle] = useState(false);
   const fields = mutation.error instanceof ApiError ? mutation.error.fields : {};
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const title = form.title.trim();
     setMissingTitle(!title);
     if (!title) return;
@@ -34,41 +31,30 @@ export const GoalFormDialog = ({ open, onClose, goal }: { open: boolean; onClose
   };
 
   return (
-    <Dialog open={open} onClose={onClose} title={goal ? "Edit goal" : "New goal"}>
-      <form onSubmit={submit} className="space-y-4">
-        <FormError error={mutation.error && !Object.keys(fields).length ? mutation.error : null} />
-        <Field label="Goal" error={missingTitle ? "Give the goal a name." : fields.title}>
-          <Input value={form.title} maxLength={200} onChange={(event) => setForm({ ...form, title: event.target.value })} placeholder="e.g. Delegate the release process" />
+    <FormDialog open={open} onClose={onClose} title={goal ? "Edit goal" : "New goal"} error={mutation.error} pending={mutation.isPending} submitLabel={goal ? "Save goal" : "Create goal"} onSubmit={submit}>
+      <Field label="Goal" error={missingTitle ? "Give the goal a name." : fields.title}>
+        <Input value={form.title} maxLength={200} onChange={(event) => setForm({ ...form, title: event.target.value })} placeholder="e.g. Delegate the release process" />
+      </Field>
+      <Field label="Description" optional error={fields.description}>
+        <Textarea value={form.description} maxLength={5000} onChange={(event) => setForm({ ...form, description: event.target.value })} />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Period" error={fields.period}>
+          <Select value={form.period} onChange={(event) => setForm({ ...form, period: event.target.value as TGoalPeriod })}>
+            {PERIODS.map((period) => (
+              <option key={period} value={period}>
+                {humanize(period)}
+              </option>
+            ))}
+          </Select>
         </Field>
-        <Field label="Description" optional error={fields.description}>
-          <Textarea value={form.description} maxLength={5000} onChange={(event) => setForm({ ...form, description: event.target.value })} />
+        <Field label="Deadline" optional error={fields.deadline}>
+          <Input type="date" value={form.deadline} onChange={(event) => setForm({ ...form, deadline: event.target.value })} />
         </Field>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Period" error={fields.period}>
-            <Select value={form.period} onChange={(event) => setForm({ ...form, period: event.target.value as TGoalPeriod })}>
-              {PERIODS.map((period) => (
-                <option key={period} value={period}>
-                  {humanize(period)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Deadline" optional error={fields.deadline}>
-            <Input type="date" value={form.deadline} onChange={(event) => setForm({ ...form, deadline: event.target.value })} />
-          </Field>
-        </div>
-        <Field label={`Progress: ${form.progress}%`} error={fields.progress}>
-          <input type="range" min={0} max={100} step={5} value={form.progress} onChange={(event) => setForm({ ...form, progress: Number(event.target.value) })} className="w-full accent-brand-600" />
-        </Field>
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {goal ? "Save goal" : "Create goal"}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      </div>
+      <Field label={`Progress: ${form.progress}%`} error={fields.progress}>
+        <input type="range" min={0} max={100} step={5} value={form.progress} onChange={(event) => setForm({ ...form, progress: Number(event.target.value) })} className="w-full accent-brand-600" />
+      </Field>
+    </FormDialog>
   );
 };
