@@ -30,6 +30,8 @@ export type ApiConfig = {
   dailyGenerationLimit: number;
   /** Longest wait for Redis on any request that enqueues or removes a job; past it the write stands and the worker's sweeps catch up. */
   queueTimeoutMs: number;
+  /** The Cto bot's Telegram username (without @); when set, a link token comes with a t.me deep link that links in one tap. */
+  telegramBotUsername: string | null;
 };
 
 export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; mailer: Mailer; ai: TAiProvider; queues: TQueues | null; storage: TStorage } };
@@ -45,4 +47,5 @@ export const DEFAULT_CONFIG: ApiConfig = {
   authRateLimit: { limit: 20, windowMs: 15 * 60_000 },
   dailyGenerationLimit: 20,
   queueTimeoutMs: 3_000,
+  telegramBotUsername: null,
 };

@@ -14,6 +14,8 @@ const ZEnvSchema = z
   // Telegram: the webhook is served only when its secret is set (the secret_token given to setWebhook). The API
   // needs no bot token: its short replies ride on the webhook's answer, everything else is the worker's delivery.
   TELEGRAM_WEBHOOK_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters of A-Z, a-z, 0-9, _ and -").optional()),
+  // The bot's username (without @), for one-tap t.me/<bot>?start=<token> links in the web app.
+  TELEGRAM_BOT_USERNAME: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, "a Telegram username: 4-32 characters of A-Z, a-z, 0-9 and _, starting with a letter").optional()),
   // Uploaded screenshots: STORAGE_DRIVER, STORAGE_DIR and S3_* (see packages/storage); the worker reads the same.
   ...ZStorageEnvSchema.shape,
   })

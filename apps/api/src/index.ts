@@ -17,7 +17,7 @@ const redis = createProducerConnection(env.REDIS_URL);
 redis.on("error", (error) => console.warn(`api: redis: ${error.message}`));
 const queues = createQueues({ connection: redis });
 const storage = createStorage(storageConfigFromEnv(env, { dataDir: defaultDataDir() }));
-const config = { ...DEFAULT_CONFIG, webOrigin: env.WEB_ORIGIN, secureCookies: env.NODE_ENV === "production" };
+const config = { ...DEFAULT_CONFIG, webOrigin: env.WEB_ORIGIN, secureCookies: env.NODE_ENV === "production", telegramBotUsername: env.TELEGRAM_BOT_USERNAME ?? null };
 const server = serve({ fetch: createApp({ db, config, queues, storage, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   console.log(`api: listening on http://${env.HOST}:${info.port}`);
 });

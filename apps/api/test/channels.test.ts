@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { createApp } from "../src/app.ts";
 import { browser, signedUpBrowser, startApi, type Harness } from "./harness.ts";
 
 let harness: Harness;
@@ -60,7 +61,7 @@ describe("Telegram linking tokens", () => {
     expect((await alice.request("GET", "/telegram")).status).toBe(404);
     const first = await alice.request("POST", "/telegram/link-token");
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ isActive: false, linkToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(first.body).toMatchObject({ isActive: false, linkToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), botUsername: null, deepLink: null });
     const stored = await harness.db.telegramConnection.findUniqueOrThrow({ where: { userId: alice.userId } });
     expect(stored.connectionToken).toBe(createHash("sha256").update(first.body.linkToken).digest("hex"));
     const second = await alice.request("POST", "/telegram/link-token");
@@ -73,6 +74,19 @@ describe("Telegram linking tokens", () => {
     expect((await bob.request("DELETE", "/telegram")).status).toBe(404);
     expect((await alice.request("DELETE", "/telegram")).status).toBe(204);
     expect(await harness.db.telegramConnection.count({ where: { userId: alice.userId } })).toBe(0);
+  });
+});
+
+describe("Telegram deep links", () => {
+  it("gives a t.me link that starts the configured bot with the token", async () => {
+    const withBot: Harness = { ...harness, app: createApp({ db: harness.db, config: { ...harness.config, telegramBotUsername: "cto_coach_bot" }, mailer: harness.mailer, ai: harness.ai }) };
+    const carol = await signedUpBrowser(withBot, "carol");
+    const link = await carol.request("POST", "/telegram/link-token");
+    expect(link.status).toBe(201);
+    expect(link.body.botUsername).toBe("cto_coach_bot");
+    // Telegram's start parameter allows up to 64 characters of A-Z, a-z, 0-9, _ and -.
+    expect(link.body.deepLink).toBe(`https://t.me/cto_coach_bot?start=${link.body.linkToken}`);
+    expect(link.body.linkToken).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
   });
 });
 

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 
 import { expectVisible, screenshot, useE2e } from "./harness.ts";
-import { TELEGRAM_WEBHOOK_SECRET } from "./stack.ts";
+import { E2E_TELEGRAM_BOT, TELEGRAM_WEBHOOK_SECRET } from "./stack.ts";
 
 describe("settings", () => {
   const e2e = useE2e();
@@ -89,6 +89,9 @@ describe("settings", () => {
     await page.getByRole("button", { name: "Link Telegram" }).click();
     const code = (await page.getByRole("status").filter({ hasText: "/start" }).locator("code").innerText()).trim();
     expect(code).toMatch(/^\/start \S{20,}$/);
+    // One tap in Telegram: the deep link starts the bot with the same token (not followed: loopback only).
+    const deepLink = await page.getByRole("link", { name: "Open Telegram" }).getAttribute("href");
+    expect(deepLink).toBe(`https://t.me/${E2E_TELEGRAM_BOT}?start=${code.slice("/start ".length)}`);
 
     // Telegram delivers the user's `/start <token>` to the webhook.
     const webhook = await fetch(`${e2e.stack.apiUrl}/telegram/webhook`, {

@@ -41,6 +41,8 @@ export const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /** The stack's Telegram webhook secret: tests play Telegram by posting updates with it. */
 export const TELEGRAM_WEBHOOK_SECRET = "e2e-telegram-webhook-secret";
+/** The bot username the stack's API puts in t.me deep links. */
+export const E2E_TELEGRAM_BOT = "cto_e2e_bot";
 
 export type TStack = { webUrl: string; apiUrl: string; db: Db; database: TestDatabase; close: () => Promise<void> };
 
@@ -58,7 +60,7 @@ export const startStack = async (database: TestDatabase): Promise<TStack> => {
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const outbox = await mkdtemp(path.join(tmpdir(), "cto-web-outbox-"));
   // Generous auth limits: e2e suites sign up and sign in many times from one address.
-  const config = { ...DEFAULT_CONFIG, webOrigin: webUrl, authRateLimit: { limit: 10_000, windowMs: 60_000 } };
+  const config = { ...DEFAULT_CONFIG, webOrigin: webUrl, authRateLimit: { limit: 10_000, windowMs: 60_000 }, telegramBotUsername: E2E_TELEGRAM_BOT };
   const app = createApp({ db, config, mailer: createOutboxMailer(outbox), devRoutes: true, ai: createAiProvider(parseAiConfig({})), telegram: { webhookSecret: TELEGRAM_WEBHOOK_SECRET } });
   const api = await new Promise<Server>((resolve) => {
     const server = serve({ fetch: app.fetch, port: apiPort, hostname: "127.0.0.1" }, () => resolve(server as Server));

@@ -80,7 +80,10 @@ export const telegramRoutes = createRouter()
       const linkToken = newToken();
       const data = { connectionToken: hashToken(linkToken), connectionTokenExpiresAt: new Date(Date.now() + LINK_TOKEN_TTL_MS) };
       const connection = await db.telegramConnection.upsert({ where: { userId }, create: { userId, ...data }, update: data });
-      return c.json({ ...toConnection(connection), linkToken }, 201);
+      // Telegram passes a start parameter of up to 64 URL-safe characters to the bot; a base64url token fits.
+      const botUsername = c.get("config").telegramBotUsername;
+      const deepLink = botUsername ? `https://t.me/${botUsername}?start=${linkToken}` : null;
+      return c.json({ ...toConnection(connection), linkToken, botUsername, deepLink }, 201);
     },
   )
   .openapi(

@@ -19,6 +19,8 @@ export const ZReminderScheduleFiltersSchema = z.object({ kind: ZScheduleKindSche
 export const ZTelegramConnectionSchema = apiRowSchema(TelegramConnection, { omit: ["userId", "connectionToken"] });
 export const ZTelegramLinkSchema = ZTelegramConnectionSchema.extend({
   linkToken: z.string().describe("Send `/start <linkToken>` to the Cto bot within 15 minutes. Works once; shown only now."),
+  botUsername: z.string().nullable().describe("The Cto bot's username (without @); null when the server has none configured"),
+  deepLink: z.string().nullable().describe("https://t.me/<bot>?start=<linkToken>: opens the bot with the token filled in; null without a configured bot"),
 });
 
 export const ZConnectedAccountSchema = apiRowSchema(ConnectedAccount, { omit: ["userId", "accessToken", "refreshToken", "syncCursor"] });

@@ -3904,6 +3904,10 @@ export interface paths {
                             updatedAt: number;
                             /** @description Send `/start <linkToken>` to the Cto bot within 15 minutes. Works once; shown only now. */
                             linkToken: string;
+                            /** @description The Cto bot's username (without @); null when the server has none configured */
+                            botUsername: string | null;
+                            /** @description https://t.me/<bot>?start=<linkToken>: opens the bot with the token filled in; null without a configured bot */
+                            deepLink: string | null;
                         };
                     };
                 };

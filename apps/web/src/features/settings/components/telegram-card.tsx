@@ -1,5 +1,5 @@
 import { Badge } from "../../../components/ui/badge.tsx";
-import { Button } from "../../../components/ui/button.tsx";
+import { Button, buttonClass } from "../../../components/ui/button.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
@@ -23,10 +23,19 @@ const TelegramLink = ({ connection }: { connection: TTelegramConnection | null }
       )}
       <FormError error={link.error ?? unlink.error} />
       {link.data && !linked && (
-        <div role="status" className="rounded-lg bg-brand-50 p-4 text-sm text-slate-800 ring-1 ring-brand-200">
-          <p>Open the Cto bot in Telegram and send this message within 15 minutes:</p>
-          <code className="mt-2 block select-all break-all rounded-md bg-white px-3 py-2 font-mono text-sm ring-1 ring-slate-200">/start {link.data.linkToken}</code>
-          <p className="mt-2 text-xs text-slate-600">It works once. Getting a new code cancels this one.</p>
+        <div role="status" className="space-y-3 rounded-lg bg-brand-50 p-4 text-sm text-slate-800 ring-1 ring-brand-200">
+          {link.data.deepLink && (
+            <>
+              <p>Open the chat with {link.data.botUsername ? `@${link.data.botUsername}` : "the Cto bot"} and press Start within 15 minutes:</p>
+              <a className={buttonClass("primary")} href={link.data.deepLink} target="_blank" rel="noopener noreferrer">
+                Open Telegram
+              </a>
+              <p>Or send it this message yourself:</p>
+            </>
+          )}
+          {!link.data.deepLink && <p>Open the Cto bot in Telegram and send this message within 15 minutes:</p>}
+          <code className="block select-all break-all rounded-md bg-white px-3 py-2 font-mono text-sm ring-1 ring-slate-200">/start {link.data.linkToken}</code>
+          <p className="text-xs text-slate-600">It works once. Getting a new code cancels this one.</p>
         </div>
       )}
       <div className="flex flex-wrap gap-2">

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+
+import { loadEnv } from "../src/env.ts";
+
+const base = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/cto" };
+
+describe("the API's environment", () => {
+  it("fills in the defaults for development", () => {
+    const env = loadEnv(base);
+    expect(env).toMatchObject({ NODE_ENV: "development", PORT: 3000, HOST: "127.0.0.1", WEB_ORIGIN: "http://127.0.0.1:5173" });
+    expect([env.TELEGRAM_WEBHOOK_SECRET, env.TELEGRAM_BOT_USERNAME]).toEqual([undefined, undefined]);
+  });
+
+  it("takes a Telegram bot username, and treats an empty one as unset", () => {
+    expect(loadEnv({ ...base, TELEGRAM_BOT_USERNAME: "cto_coach_bot" }).TELEGRAM_BOT_USERNAME).toBe("cto_coach_bot");
+    expect(loadEnv({ ...base, TELEGRAM_BOT_USERNAME: "" }).TELEGRAM_BOT_USERNAME).toBeUndefined();
+  });
+
+  it.each([
+    ["TELEGRAM_BOT_USERNAME", "@cto_coach_bot", /TELEGRAM_BOT_USERNAME: a Telegram username/],
+    ["TELEGRAM_BOT_USERNAME", "bot", /TELEGRAM_BOT_USERNAME/],
+    ["TELEGRAM_WEBHOOK_SECRET", "has spaces", /TELEGRAM_WEBHOOK_SECRET/],
+    ["PORT", "70000", /PORT/],
+    ["DATABASE_URL", "not a url", /DATABASE_URL/],
+  ])("refuses %s=%s, naming the variable", (name, value, message) => {
+    expect(() => loadEnv({ ...base, [name]: value })).toThrow(message);
+  });
+});
