@@ -20,7 +20,7 @@ const NavList = ({ user, pathname, onNavigate }: { user: TShellUser; pathname: s
   <nav aria-label="Main" className="space-y-6">
     {GROUPS.map((group) => (
       <div key={group.id}>
-        <p className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-400">{group.label}</p>
+        <p className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">{group.label}</p>
         <ul className="mt-2 space-y-0.5">
           {navItemsFor(user.role)
             .filter((item) => item.group === group.id)

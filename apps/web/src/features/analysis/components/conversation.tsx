@@ -24,7 +24,7 @@ export const Conversation = ({ messages }: { messages: TAnalysisMessage[] }) =>
             <div className={cn("max-w-[85%] rounded-2xl px-3.5 py-2 text-sm shadow-sm", mine ? "rounded-br-sm bg-brand-600 text-white" : "rounded-bl-sm bg-white text-slate-800 ring-1 ring-slate-200")}>
               <p className="sr-only">{mine ? "You:" : "They:"}</p>
               <p className="whitespace-pre-wrap">{message.text}</p>
-              <p className={cn("mt-1 text-[11px]", mine ? "text-white/75" : "text-slate-400")}>{formatTime(message.timestamp)}</p>
+              <p className={cn("mt-1 text-xs", mine ? "text-white/90" : "text-slate-500")}>{formatTime(message.timestamp)}</p>
             </div>
           </li>
         );

@@ -35,7 +35,12 @@ export const NotificationsCard = () => {
                 <li key={item.id} className="py-3" aria-label={item.content}>
                   <div className="flex items-start justify-between gap-3">
                     <p className={item.seenAt ? "text-sm text-slate-600" : "text-sm font-medium text-slate-900"}>
-                      {!item.seenAt && <span className="mr-2 inline-block size-2 rounded-full bg-brand-500 align-middle" aria-label="Unseen" />}
+                      {!item.seenAt && (
+                        <>
+                          <span className="mr-2 inline-block size-2 rounded-full bg-brand-500 align-middle" aria-hidden="true" />
+                          <span className="sr-only">Unseen: </span>
+                        </>
+                      )}
                       {item.content}
                     </p>
                     {deliveryBadge(item)}
