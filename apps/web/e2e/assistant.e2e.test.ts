@@ -143,4 +143,22 @@ describe("assistant context", () => {
     await expect(people.getByRole("listitem").count()).resolves.toBe(53);
     await expect(page.getByRole("button", { name: "Load more people" }).count()).resolves.toBe(0);
   });
+
+  it("pages through an entity's links and names every end, past the first page of its kind", async () => {
+    const page = await e2e.newPage();
+    const { email } = await e2e.signUpFresh(page);
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    const person = await e2e.stack.db.person.create({ data: { userId: user.id, name: "Alex Hub" } });
+    await e2e.stack.db.place.createMany({ data: Array.from({ length: 53 }, (_, index) => ({ userId: user.id, name: `Venue ${String(index + 1).padStart(2, "0")}` })) });
+    const places = await e2e.stack.db.place.findMany({ where: { userId: user.id } });
+    await e2e.stack.db.entityRelationship.createMany({ data: places.map((place) => ({ userId: user.id, sourceType: "PERSON" as const, sourceId: person.id, targetType: "PLACE" as const, targetId: place.id, relationship: "attends" })) });
+    await page.goto(`/assistant/person/${person.id}`);
+    const links = page.getByRole("list", { name: "Links" });
+    await expect.poll(() => links.getByRole("listitem").count()).toBe(50);
+    await page.getByRole("button", { name: "Load more links" }).click();
+    await expect.poll(() => links.getByRole("listitem").count()).toBe(53);
+    // Every end is named, Venue 51–53 included, though the Places tab shows 50 before "Load more".
+    await expect.poll(() => links.getByRole("link").count()).toBe(53);
+    await expect(links.getByText("an item in the trash").count()).resolves.toBe(0);
+  });
 });

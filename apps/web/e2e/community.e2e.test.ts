@@ -141,4 +141,19 @@ describe("community", () => {
     await expectVisible(replies.getByText("Reply number 52", { exact: true }));
     await expect(replies.getByRole("listitem").count()).resolves.toBe(52);
   });
+
+  it("loads more of your stories than one page", async () => {
+    const page = await e2e.newPage();
+    const { email } = await e2e.signUpFresh(page);
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    const start = Date.now() - 3_600_000;
+    const month = (index: number) => `20${String(20 + Math.floor(index / 12))}-${String((index % 12) + 1).padStart(2, "0")}`;
+    await e2e.stack.db.story.createMany({ data: Array.from({ length: 22 }, (_, index) => ({ userId: user.id, period: month(index), content: `Story ${index + 1}.`, createdAt: new Date(start + index * 1000) })) });
+    await page.goto("/community?tab=stories");
+    const stories = page.getByRole("region", { name: "Your stories" });
+    await expect.poll(() => stories.getByRole("article").count()).toBe(20);
+    await stories.getByRole("button", { name: "Load more stories" }).click();
+    await expect.poll(() => stories.getByRole("article").count()).toBe(22);
+    await expectVisible(stories.getByRole("article", { name: `Story for ${month(0)}` }));
+  });
 });

@@ -87,4 +87,19 @@ describe("reports and insights", () => {
     await expectVisible(page.getByRole("img", { name: "Energy level per day, 1 to 10" }));
     await expect(form.getByRole("status").count()).resolves.toBe(0);
   });
+
+  it("loads more insights than one page", async () => {
+    const page = await e2e.newPage();
+    const { email } = await e2e.signUpFresh(page);
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    const start = Date.now() - 3_600_000;
+    await e2e.stack.db.insight.createMany({ data: Array.from({ length: 22 }, (_, index) => ({ userId: user.id, title: `Insight ${index + 1}`, content: "Noticed.", createdAt: new Date(start + index * 1000) })) });
+    await page.goto("/reports");
+    const insights = page.getByRole("region", { name: "Insights" });
+    await expectVisible(insights.getByText("Insight 22", { exact: true }));
+    await expect(insights.getByRole("listitem").count()).resolves.toBe(20);
+    await insights.getByRole("button", { name: "Load more insights" }).click();
+    await expectVisible(insights.getByText("Insight 1", { exact: true }));
+    await expect(insights.getByRole("listitem").count()).resolves.toBe(22);
+  });
 });

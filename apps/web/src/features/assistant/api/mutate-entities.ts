@@ -64,5 +64,8 @@ export const useCompleteDeadline = () => useKindMutation("deadline", completeDea
 export const useTrashEntity = () => {
   const queryClient = useQueryClient();
   // Only the list: the trashed entity's own page navigates away and must not refetch into a 404.
-  return useMutation({ mutationFn: trashEntity, onSuccess: (_result, { kind }) => queryClient.invalidateQueries({ queryKey: assistantKeys.list(kind), exact: true }) });
+  return useMutation({
+    mutationFn: trashEntity,
+    onSuccess: (_result, { kind }) => Promise.all([assistantKeys.list(kind), assistantKeys.every(kind)].map((queryKey) => queryClient.invalidateQueries({ queryKey, exact: true }))),
+  });
 };

@@ -1,14 +1,15 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
 import { assistantKeys, type TEntityKind } from "./types.ts";
 
-/** GET /relationships?entityId=: the links with this entity at either end. */
-export const getLinks = (id: string) => unwrap(api.GET("/relationships", { params: { query: { entityId: id, limit: 100 } } }));
+/** GET /relationships?entityId=: the links with this entity at either end, 50 at a time (the API's cursor). */
+export const getLinks = (id: string, cursor?: string) => unwrap(api.GET("/relationships", { params: { query: { entityId: id, limit: 50, ...(cursor ? { cursor } : {}) } } }));
 
-export const linksQueryOptions = (id: string) => queryOptions({ queryKey: assistantKeys.links(id), queryFn: () => getLinks(id) });
+export const linksQueryOptions = (id: string) =>
+  infiniteQueryOptions({ queryKey: assistantKeys.links(id), queryFn: ({ pageParam }) => getLinks(id, pageParam), initialPageParam: undefined as string | undefined, getNextPageParam: (page) => page.nextCursor ?? undefined });
 
-export const useLinks = (id: string) => useQuery(linksQueryOptions(id));
+export const useLinks = (id: string) => useInfiniteQuery(linksQueryOptions(id));
 
 export type TNewLink = { sourceType: TEntityKind; sourceId: string; targetType: TEntityKind; targetId: string; relationship: string; strength?: number };
 

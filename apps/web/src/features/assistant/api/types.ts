@@ -25,5 +25,7 @@ export type TEntitySummary = { kind: TEntityKind; id: string; name: string; deta
 export const assistantKeys = {
   list: (kind: TEntityKind) => ["assistant", kind] as const,
   one: (kind: TEntityKind, id: string) => ["assistant", kind, id] as const,
+  /** Every page of a kind, for pickers and link names; under list(kind), so changes to the kind re-read it. */
+  every: (kind: TEntityKind) => ["assistant", kind, "every"] as const,
   links: (id: string) => ["assistant", "links", id] as const,
 };

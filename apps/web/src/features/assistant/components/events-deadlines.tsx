@@ -7,7 +7,7 @@ import { Input, Select } from "../../../components/ui/input.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
 import { formatDateTime, formatRelative, humanize, toLocalInput } from "../../../lib/format.ts";
-import { loadedItems, useDeadlines, useEvents, usePlaces, useTasks } from "../api/get-entities.ts";
+import { useDeadlines, useEntityChoices, useEvents } from "../api/get-entities.ts";
 import { useCompleteDeadline, useCreateDeadline, useCreateEvent, useUpdateDeadline, useUpdateEvent } from "../api/mutate-entities.ts";
 import type { TDeadline, TEvent } from "../api/types.ts";
 import { AddForm, EntityLink, EntityList, EntitySection, fieldErrors, fromLocalInput } from "./parts.tsx";
@@ -17,7 +17,7 @@ export const EventForm = ({ close, event: saved }: { close: () => void; event?: 
   const create = useCreateEvent();
   const update = useUpdateEvent();
   const mutation = saved ? update : create;
-  const places = usePlaces();
+  const places = useEntityChoices("place");
   const [form, setForm] = useState({ title: saved?.title ?? "", startsAt: toLocalInput(saved?.startsAt), endsAt: toLocalInput(saved?.endsAt), placeId: saved?.placeId ?? "", location: saved?.location ?? "" });
   // Checked here too: on a change the API's check is the database's, which names no form field.
   const [endsTooEarly, setEndsTooEarly] = useState(false);
@@ -37,7 +37,7 @@ export const EventForm = ({ close, event: saved }: { close: () => void; event?: 
       <Field label="Place" optional error={errors.placeId}>
         <Select value={form.placeId} onChange={set("placeId")}>
           <option value="">No saved place</option>
-          {loadedItems(places.data).map((place) => <option key={place.id} value={place.id}>{place.name}</option>)}
+          {places.map((place) => <option key={place.id} value={place.id}>{place.name}</option>)}
         </Select>
       </Field>
       <Field label="Starts" error={errors.startsAt}><Input type="datetime-local" required value={form.startsAt} onChange={set("startsAt")} /></Field>
@@ -71,7 +71,7 @@ export const DeadlineForm = ({ close, deadline }: { close: () => void; deadline?
   const create = useCreateDeadline();
   const update = useUpdateDeadline();
   const mutation = deadline ? update : create;
-  const tasks = useTasks();
+  const tasks = useEntityChoices("task");
   const [form, setForm] = useState({ title: deadline?.title ?? "", dueAt: toLocalInput(deadline?.dueAt), type: deadline?.type ?? "deadline", importance: String(deadline?.importance ?? 5), taskId: deadline?.taskId ?? "" });
   const errors = fieldErrors(mutation.error);
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
@@ -91,7 +91,7 @@ export const DeadlineForm = ({ close, deadline }: { close: () => void; deadline?
       <Field label="For task" optional error={errors.taskId}>
         <Select value={form.taskId} onChange={set("taskId")}>
           <option value="">No task</option>
-          {loadedItems(tasks.data).map((task) => <option key={task.id} value={task.id}>{task.title}</option>)}
+          {tasks.map((task) => <option key={task.id} value={task.id}>{task.name}</option>)}
         </Select>
       </Field>
     </AddForm>

@@ -5,12 +5,13 @@ import { Button } from "../../../components/ui/button.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { Field } from "../../../components/ui/field.tsx";
 import { Select } from "../../../components/ui/input.tsx";
+import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState, FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
 import { humanize } from "../../../lib/format.ts";
-import { kindLabel, useEntitySummaries } from "../api/get-entities.ts";
+import { kindLabel, loadedItems, useEntitySummaries } from "../api/get-entities.ts";
 import { useCreateLink, useDeleteLink, useLinks } from "../api/relationships.ts";
 import { ENTITY_KINDS, type TEntityKind } from "../api/types.ts";
 import { EntityLink } from "./parts.tsx";
@@ -44,28 +45,31 @@ export const LinksCard = ({ kind, id }: { kind: TEntityKind; id: string }) => {
         <LoadingBlock label="Loading links…" />
       ) : links.isError ? (
         <ErrorState error={links.error} onRetry={() => void links.refetch()} />
-      ) : links.data.items.length === 0 ? (
+      ) : links.data.pages[0]?.items.length === 0 ? (
         <EmptyState title="No links yet" description="Link people to the events they attend, tasks to their deadlines, and so on." />
       ) : (
-        <ul className="divide-y divide-slate-100" aria-label="Links">
-          {links.data.items.map((link) => {
-            const outgoing = link.sourceId === id;
-            const other = outgoing ? { type: link.targetType, id: link.targetId } : { type: link.sourceType, id: link.sourceId };
-            const end = named(other.type, other.id);
-            return (
-              <li key={link.id} className="flex flex-wrap items-center justify-between gap-3 py-2.5">
-                <p className="text-sm text-slate-700">
-                  <span className="text-slate-500">{outgoing ? humanize(link.relationship) : `${humanize(link.relationship)} (from)`}</span>{" "}
-                  {end ? <EntityLink kind={other.type} id={other.id}>{end.name}</EntityLink> : <span className="italic text-slate-500">an item in the trash</span>}{" "}
-                  <Badge>{kindLabel(other.type)}</Badge>
-                </p>
-                <Button size="sm" variant="ghost" aria-label={`Remove the link to ${end?.name ?? "this item"}`} loading={remove.isPending && remove.variables?.id === link.id} onClick={() => remove.mutate({ id: link.id, entityId: id }, { onError: (error) => toast.show(errorMessage(error), "error") })}>
-                  Remove
-                </Button>
-              </li>
-            );
-          })}
-        </ul>
+        <>
+          <ul className="divide-y divide-slate-100" aria-label="Links">
+            {loadedItems(links.data).map((link) => {
+              const outgoing = link.sourceId === id;
+              const other = outgoing ? { type: link.targetType, id: link.targetId } : { type: link.sourceType, id: link.sourceId };
+              const end = named(other.type, other.id);
+              return (
+                <li key={link.id} className="flex flex-wrap items-center justify-between gap-3 py-2.5">
+                  <p className="text-sm text-slate-700">
+                    <span className="text-slate-500">{outgoing ? humanize(link.relationship) : `${humanize(link.relationship)} (from)`}</span>{" "}
+                    {end ? <EntityLink kind={other.type} id={other.id}>{end.name}</EntityLink> : <span className="italic text-slate-500">an item in the trash</span>}{" "}
+                    <Badge>{kindLabel(other.type)}</Badge>
+                  </p>
+                  <Button size="sm" variant="ghost" aria-label={`Remove the link to ${end?.name ?? "this item"}`} loading={remove.isPending && remove.variables?.id === link.id} onClick={() => remove.mutate({ id: link.id, entityId: id }, { onError: (error) => toast.show(errorMessage(error), "error") })}>
+                    Remove
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+          <LoadMore query={links} label="Load more links" />
+        </>
       )}
       <form onSubmit={submit} aria-label="Add a link" className="mt-5 space-y-3 border-t border-slate-100 pt-4">
         <FormError error={create.error} />

@@ -1,12 +1,13 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
 import { communityKeys } from "./keys.ts";
 
-/** GET /stories: your AI stories, newest first. */
-export const getStories = () => unwrap(api.GET("/stories", { params: { query: { limit: 50 } } }));
-export const storiesQueryOptions = () => queryOptions({ queryKey: communityKeys.stories, queryFn: getStories });
-export const useStories = () => useQuery(storiesQueryOptions());
+/** GET /stories: your AI stories, newest first, 20 at a time (the API's cursor). */
+export const getStories = (cursor?: string) => unwrap(api.GET("/stories", { params: { query: { limit: 20, ...(cursor ? { cursor } : {}) } } }));
+export const storiesQueryOptions = () =>
+  infiniteQueryOptions({ queryKey: communityKeys.stories, queryFn: ({ pageParam }) => getStories(pageParam), initialPageParam: undefined as string | undefined, getNextPageParam: (page) => page.nextCursor ?? undefined });
+export const useStories = () => useInfiniteQuery(storiesQueryOptions());
 
 /** GET /me/generation-quota: today's AI generations, used and left, and when they reset. */
 export const getQuota = () => unwrap(api.GET("/me/generation-quota"));

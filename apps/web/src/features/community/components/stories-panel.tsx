@@ -5,6 +5,7 @@ import { Button } from "../../../components/ui/button.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { Field } from "../../../components/ui/field.tsx";
 import { Select } from "../../../components/ui/input.tsx";
+import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState, FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
@@ -20,7 +21,9 @@ export const StoriesPanel = () => {
   const toast = useToast();
   const periods = storyPeriods();
   const [period, setPeriod] = useState(periods[0]!.value);
-  const existing = new Set(stories.data?.items.map((story) => story.period));
+  const loaded = stories.data?.pages.flatMap((page) => page.items) ?? [];
+  // The periods offered are this and last week and month: the newest stories, on the first page.
+  const existing = new Set(loaded.map((story) => story.period));
   const spent = quota.data ? quota.data.remaining <= 0 : false;
 
   const submit = (event: FormEvent) => {
@@ -56,18 +59,21 @@ export const StoriesPanel = () => {
           <LoadingBlock lines={5} label="Loading your stories…" />
         ) : stories.isError ? (
           <ErrorState error={stories.error} onRetry={() => void stories.refetch()} />
-        ) : stories.data.items.length === 0 ? (
+        ) : loaded.length === 0 ? (
           <EmptyState title="No stories yet" description="Write your first one for this week." />
         ) : (
-          stories.data.items.map((story) => (
-            <article key={story.id} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200" aria-label={`Story for ${story.period}`}>
-              <div className="flex flex-wrap items-center gap-2">
-                <Badge tone="brand">{story.period}</Badge>
-                <span className="text-xs text-slate-500">Written {formatDate(story.createdAt)}</span>
-              </div>
-              <p className="mt-3 whitespace-pre-wrap leading-relaxed text-slate-800">{story.content}</p>
-            </article>
-          ))
+          <>
+            {loaded.map((story) => (
+              <article key={story.id} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200" aria-label={`Story for ${story.period}`}>
+                <div className="flex flex-wrap items-center gap-2">
+                  <Badge tone="brand">{story.period}</Badge>
+                  <span className="text-xs text-slate-500">Written {formatDate(story.createdAt)}</span>
+                </div>
+                <p className="mt-3 whitespace-pre-wrap leading-relaxed text-slate-800">{story.content}</p>
+              </article>
+            ))}
+            <LoadMore query={stories} label="Load more stories" />
+          </>
         )}
       </section>
     </div>

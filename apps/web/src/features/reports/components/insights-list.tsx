@@ -1,5 +1,6 @@
 import { Badge } from "../../../components/ui/badge.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
+import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState } from "../../../components/ui/states.tsx";
 import { formatDate } from "../../../lib/format.ts";
@@ -15,23 +16,26 @@ export const InsightsList = () => {
         <LoadingBlock label="Loading insights…" />
       ) : insights.isError ? (
         <ErrorState error={insights.error} onRetry={() => void insights.refetch()} />
-      ) : insights.data.items.length === 0 ? (
+      ) : insights.data.pages[0]?.items.length === 0 ? (
         <EmptyState title="No insights yet" description="Talk with your coach for a few days; what it notices shows up here." />
       ) : (
-        <ul className="divide-y divide-slate-100">
-          {insights.data.items.map((insight) => (
-            <li key={insight.id} className="py-3 first:pt-0 last:pb-0">
-              <p className="font-medium text-slate-900">{insight.title ?? "Insight"}</p>
-              <p className="mt-1 text-sm text-slate-700">{insight.content}</p>
-              <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                {insight.tags.map((tag) => (
-                  <Badge key={tag}>{tag}</Badge>
-                ))}
-                <span>{formatDate(insight.createdAt)}</span>
-              </div>
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="divide-y divide-slate-100">
+            {insights.data.pages.flatMap((page) => page.items).map((insight) => (
+              <li key={insight.id} className="py-3 first:pt-0 last:pb-0">
+                <p className="font-medium text-slate-900">{insight.title ?? "Insight"}</p>
+                <p className="mt-1 text-sm text-slate-700">{insight.content}</p>
+                <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+                  {insight.tags.map((tag) => (
+                    <Badge key={tag}>{tag}</Badge>
+                  ))}
+                  <span>{formatDate(insight.createdAt)}</span>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <LoadMore query={insights} label="Load more insights" />
+        </>
       )}
     </Card>
   );
