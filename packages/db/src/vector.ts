@@ -87,7 +87,14 @@ export type SearchTuning = {
   efSearch?: number;
 };
 
-/** Measured with `pnpm bench:vector`: at 100, filtered search over users of 10k–30k rows returns the true top 10. */
+/**
+ * HNSW candidate list size. Measured with `pnpm bench:vector`'s data (100k × 1536, users of 10k–30k rows,
+ * 1,000 queries) on the graph of migration `20261202134729_embeddings_hnsw_graph` (m = 32,
+ * ef_construction = 200): mean recall@10 0.9998 at 100, two queries at 0.9 and none lower; at 40 one
+ * query lands in another topic (recall 0); at 200 every query is exact, for twice the index work. On the
+ * old default graph no value helped: the rows missing at 40 were still missing at 1000, because the graph
+ * did not reach them, which is why the fix was the graph.
+ */
 export const DEFAULT_EF_SEARCH = 100;
 
 /**
@@ -106,7 +113,12 @@ const fewRows = async (db: DbExecutor, table: "embeddings" | "knowledge_chunks",
 /**
  * Filtered HNSW search with pgvector 0.8's iterative index scans in strict order: the scan keeps
  * going until `k` rows pass the filter (or `hnsw.max_scan_tuples` is reached; the caller then falls
- * back to an exact scan). `enable_sort = off` keeps the planner on the index: pgvector 0.8 prices an
+ * back to an exact scan). Strict order returns rows by exact distance, so there is nothing to re-sort,
+ * and the row count does not call for another ef_search: the scan widens itself for rare filters.
+ * `hnsw.max_scan_tuples` (20,000) stays: no low-recall query of the bench came near it (they stop
+ * early, with k wrong rows that pass the filter), and raising it to 200,000 changed no result on the
+ * default graph.
+ * `enable_sort = off` keeps the planner on the index: pgvector 0.8 prices an
  * index scan by ef_search and the filter's selectivity, and for a user with tens of thousands of rows
  * it would otherwise often pick the exact scan and a sort, which is 10–100× slower there. One
  * `set_config` statement sets all three, transaction-local, so each search runs in a short

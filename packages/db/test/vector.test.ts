@@ -200,6 +200,8 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
   const rowsById = new Map<string, Row>();
   // Recall of the default-ef_search searches, for the report at the end.
   const recall = { searches: 0, exact: 0, sum: 0, min: 1 };
+  // Recall of the random-direction searches at efSearch EXACT_EF, checked on average after them.
+  const randomRecall = { searches: 0, sum: 0, min: 1 };
   const timings: Record<string, number> = {};
   let started = 0;
 
@@ -237,7 +239,8 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
     await database?.drop();
     console.info(
       `[vector.test] ${target.name}: ${allRows.length} embeddings; ms ${JSON.stringify(timings)}, total ${Date.now() - started}; ` +
-        `default ef_search: ${recall.exact}/${recall.searches} searches exact, mean recall@${K} ${(recall.sum / recall.searches).toFixed(4)}, min ${recall.min}`,
+        `default ef_search: ${recall.exact}/${recall.searches} searches exact, mean recall@${K} ${(recall.sum / recall.searches).toFixed(4)}, min ${recall.min}; ` +
+        `random directions at ef_search ${EXACT_EF}: ${randomRecall.searches} searches, mean recall@${K} ${(randomRecall.sum / randomRecall.searches).toFixed(4)}, min ${randomRecall.min}`,
     );
   });
 
@@ -275,13 +278,18 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
    * Random directions, far from every stored row, are HNSW's worst case: the helpers keep big users on
    * the index (fast), so such queries are not exact there even at ef_search 400 (they used to be only
    * because the planner fell back to a 10–100× slower exact scan). Data-like queries stay exact.
+   * On the graph of migration 20261202134729 (m = 32, ef_construction = 200) they miss at most one of
+   * the ten per query (measured on both targets; 0.7 was the floor on the default graph). A per-query
+   * floor of 0.8 leaves room for the graph's random levels; the mean is checked after these tests.
    */
   const expectExactForData = (results: EmbeddingMatch[], candidates: readonly Row[], query: Vec, random: boolean, k = K) => {
     if (!random) return expectExact(results, candidates, query, k);
     const { exact, recall: value } = checkResults(results, candidates, query, k);
     expect(results).toHaveLength(exact.length);
-    // Measured 0.7–1.0 per query at ef_search 400 (random directions have near-tied neighbours).
-    expect(value).toBeGreaterThanOrEqual(0.6);
+    expect(value).toBeGreaterThanOrEqual(0.8);
+    randomRecall.searches++;
+    randomRecall.sum += value;
+    randomRecall.min = Math.min(randomRecall.min, value);
   };
 
   /** Approximate search at the default ef_search: recall@k of at least 0.9 per query (mean checked by the caller). */
@@ -361,7 +369,13 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
       }
     });
 
-    it("keeps recall@10 ≥ 0.9 per query and ≥ 0.98 on average at the default ef_search", async () => {
+    it(`keeps recall@10 of random directions ≥ 0.95 on average at efSearch ${EXACT_EF}`, async () => {
+      // The three tests above searched 15 random directions; measured means 0.97–0.99 on both targets.
+      expect(randomRecall.searches).toBe(15);
+      expect(randomRecall.sum / randomRecall.searches).toBeGreaterThanOrEqual(0.95);
+    });
+
+    it("keeps recall@10 ≥ 0.9 per query and ≥ 0.99 on average at the default ef_search", async () => {
       const before = { ...recall };
       const sorted = rowsOf(bigUser).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
       const filters: { input: Partial<EmbeddingSearchInput>; admits: (row: Row) => boolean }[] = [
@@ -378,7 +392,8 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
         const results = await searchEmbeddings(db, { userId: bigUser, vector: toArray(query), ...filter.input });
         expectRecall(results, rowsOf(bigUser, filter.admits), query);
       }
-      expect((recall.sum - before.sum) / (recall.searches - before.searches)).toBeGreaterThanOrEqual(0.98);
+      // The target of `pnpm bench:vector`; measured 36 of 36 searches exact on both targets.
+      expect((recall.sum - before.sum) / (recall.searches - before.searches)).toBeGreaterThanOrEqual(0.99);
     });
 
     it("searches the same inside a caller's transaction", async () => {
