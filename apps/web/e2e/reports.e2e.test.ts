@@ -102,4 +102,24 @@ describe("reports and insights", () => {
     await expectVisible(insights.getByText("Insight 1", { exact: true }));
     await expect(insights.getByRole("listitem").count()).resolves.toBe(22);
   });
+
+  it("loads older report periods than the first 20", async () => {
+    const page = await e2e.newPage();
+    const { email } = await e2e.signUpFresh(page);
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    const day = 86_400_000;
+    const end = Math.floor(Date.now() / day) * day;
+    await e2e.stack.db.report.createMany({
+      data: Array.from({ length: 23 }, (_, index) => ({ userId: user.id, type: "TWO_DAY" as const, periodStart: new Date(end - (index + 2) * day), periodEnd: new Date(end - index * day), title: `Two days, ${index + 1} back`, payload: {} })),
+    });
+    await page.goto("/reports?type=two_day");
+    await expectVisible(page.getByRole("heading", { name: "Two days, 1 back" }));
+    const period = page.getByLabel("Period");
+    await expect(period.locator("option").count()).resolves.toBe(20);
+    await page.getByRole("button", { name: "Load older periods" }).click();
+    await expect.poll(() => period.locator("option").count()).toBe(23);
+    await period.selectOption({ index: 22 });
+    await expectVisible(page.getByRole("heading", { name: "Two days, 23 back" }));
+    await expect(page.getByRole("button", { name: "Load older periods" }).count()).resolves.toBe(0);
+  });
 });

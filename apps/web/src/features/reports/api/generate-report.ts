@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
 import { reportsQueryOptions, type TReportType } from "./get-reports.ts";
@@ -21,10 +21,11 @@ export const REPORT_POLL_LIMIT_MS = 120_000;
  */
 export const useReportWhenReady = (generation: TReportGeneration | null, polling: boolean) => {
   const isNew = (item: { updatedAt: number }) => generation !== null && item.updatedAt >= generation.periodEnd;
-  const reports = useQuery({
+  // The newest period comes first, so a new or refreshed report is on the first page.
+  const reports = useInfiniteQuery({
     ...reportsQueryOptions(generation?.type ?? "seven_day"),
     enabled: generation !== null,
-    refetchInterval: (query) => (polling && !query.state.data?.items.some(isNew) ? REPORT_POLL_MS : false),
+    refetchInterval: (query) => (polling && !query.state.data?.pages[0]?.items.some(isNew) ? REPORT_POLL_MS : false),
   });
-  return reports.data?.items.find(isNew) ?? null;
+  return reports.data?.pages[0]?.items.find(isNew) ?? null;
 };

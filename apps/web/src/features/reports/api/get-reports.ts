@@ -1,13 +1,14 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 
 import { api, unwrap, type paths } from "../../../lib/api-client.ts";
 
 export type TReportType = "two_day" | "seven_day" | "twenty_one_day";
 export type TReport = paths["/reports/{id}"]["get"]["responses"][200]["content"]["application/json"];
 
-/** GET /reports?type=: that kind's reports, newest period first (the worker writes them). */
-export const getReports = (type: TReportType) => unwrap(api.GET("/reports", { params: { query: { type, limit: 20 } } }));
+/** GET /reports?type=: that kind's reports, newest period first (the worker writes them), 20 at a time. */
+export const getReports = (type: TReportType, cursor?: string) => unwrap(api.GET("/reports", { params: { query: { type, limit: 20, ...(cursor ? { cursor } : {}) } } }));
 
-export const reportsQueryOptions = (type: TReportType) => queryOptions({ queryKey: ["reports", type], queryFn: () => getReports(type) });
+export const reportsQueryOptions = (type: TReportType) =>
+  infiniteQueryOptions({ queryKey: ["reports", type], queryFn: ({ pageParam }) => getReports(type, pageParam), initialPageParam: undefined as string | undefined, getNextPageParam: (page) => page.nextCursor ?? undefined });
 
-export const useReports = (type: TReportType) => useQuery(reportsQueryOptions(type));
+export const useReports = (type: TReportType) => useInfiniteQuery(reportsQueryOptions(type));

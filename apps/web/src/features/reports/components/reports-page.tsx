@@ -1,6 +1,7 @@
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useCallback, useState } from "react";
 
+import { Button } from "../../../components/ui/button.tsx";
 import { Card, PageHeader } from "../../../components/ui/card.tsx";
 import { Field } from "../../../components/ui/field.tsx";
 import { Select } from "../../../components/ui/input.tsx";
@@ -25,21 +26,28 @@ const Reports = ({ type, selected, setSelected }: { type: TReportType; selected:
   const reports = useReports(type);
   if (reports.isPending) return <LoadingBlock lines={6} label="Loading reports…" />;
   if (reports.isError) return <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />;
-  const items = reports.data.items;
+  const items = reports.data.pages.flatMap((page) => page.items);
   if (!items.length) return <EmptyState title="No report for this period yet" description="Cto writes these reports on a schedule once you have a few days of check-ins, or generate one now above." />;
   const report = items.find((item) => item.id === selected) ?? items[0]!;
   return (
     <div className="space-y-5">
       {items.length > 1 && (
-        <Field label="Period" className="max-w-xs">
-          <Select value={report.id} onChange={(event) => setSelected(event.target.value)}>
-            {items.map((item) => (
-              <option key={item.id} value={item.id}>
-                {formatDate(item.periodStart)} – {formatDate(item.periodEnd)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <div className="flex flex-wrap items-end gap-3">
+          <Field label="Period" className="w-full max-w-xs">
+            <Select value={report.id} onChange={(event) => setSelected(event.target.value)}>
+              {items.map((item) => (
+                <option key={item.id} value={item.id}>
+                  {formatDate(item.periodStart)} – {formatDate(item.periodEnd)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {reports.hasNextPage && (
+            <Button variant="secondary" loading={reports.isFetchingNextPage} onClick={() => void reports.fetchNextPage()}>
+              Load older periods
+            </Button>
+          )}
+        </div>
       )}
       <ReportDetail report={report} />
     </div>
