@@ -161,4 +161,20 @@ describe("assistant context", () => {
     await expect.poll(() => links.getByRole("link").count()).toBe(53);
     await expect(links.getByText("an item in the trash").count()).resolves.toBe(0);
   });
+
+  it("shows an error that names no field of the form on top of it, rather than nowhere", async () => {
+    const page = await e2e.newPage();
+    await e2e.signIn(page);
+    // The API's answer to a database check (apps/api errors.ts): the constraint's name as the path, which no form field has.
+    await page.route("**/api/people/*", (route) =>
+      route.request().method() === "PATCH"
+        ? route.fulfill({ status: 400, json: { error: { code: "validation_failed", message: "A value is out of its allowed range.", requestId: "e2e", details: [{ path: "people_importance_check", message: "A value is out of its allowed range." }] } } })
+        : route.fallback(),
+    );
+    await page.goto(`/assistant/person/${seeded("person:priya")}`);
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
+    const form = page.getByRole("form", { name: "Edit person" });
+    await form.getByRole("button", { name: "Save" }).click();
+    await expectVisible(form.getByRole("alert").filter({ hasText: "A value is out of its allowed range." }));
+  });
 });

@@ -1,16 +1,16 @@
 import type { FormEvent, ReactNode } from "react";
 
-import { ApiError } from "../../lib/api-error.ts";
 import { Button } from "./button.tsx";
 import { Dialog } from "./dialog.tsx";
 import { FormError } from "./states.tsx";
+import { useFormError } from "./use-form-error.ts";
 
 type TFormDialogProps = {
   open: boolean;
   onClose: () => void;
   title: string;
   description?: ReactNode;
-  /** The mutation's error: shown on top unless it names fields (those show at their fields). */
+  /** The mutation's error: shown on top unless a field shows it. */
   error: unknown;
   pending: boolean;
   submitLabel: string;
@@ -24,11 +24,11 @@ export const FormDialog = ({ open, onClose, title, description, error, pending, 
     event.preventDefault();
     onSubmit();
   };
-  const namesFields = error instanceof ApiError && Object.keys(error.fields).length > 0;
+  const formError = useFormError(error);
   return (
     <Dialog open={open} onClose={onClose} title={title} description={description}>
-      <form onSubmit={submit} className="space-y-4">
-        <FormError error={error && !namesFields ? error : null} />
+      <form ref={formError.ref} onSubmit={submit} className="space-y-4">
+        <FormError error={formError.error} />
         {children}
         <div className="flex justify-end gap-2 pt-2">
           <Button variant="secondary" onClick={onClose}>

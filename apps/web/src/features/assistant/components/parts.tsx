@@ -6,6 +6,7 @@ import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState, FormError } from "../../../components/ui/states.tsx";
+import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { ApiError } from "../../../lib/api-error.ts";
 import { loadedItems } from "../api/get-entities.ts";
 import type { TEntityKind } from "../api/types.ts";
@@ -29,13 +30,14 @@ export const EntitySection = ({ title, description, addLabel, form, children }: 
 
 /** The add and edit forms' frame: form-level error, fields, and Save / Cancel. */
 export const AddForm = ({ label, error, pending, onSubmit, onCancel, children }: { label: string; error: unknown; pending: boolean; onSubmit: () => void; onCancel: () => void; children: ReactNode }) => {
+  const formError = useFormError(error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
   };
   return (
-    <form onSubmit={submit} aria-label={label} className="space-y-3">
-      <FormError error={error && !Object.keys(fieldErrors(error)).length ? error : null} />
+    <form ref={formError.ref} onSubmit={submit} aria-label={label} className="space-y-3">
+      <FormError error={formError.error} />
       <div className="grid gap-3 sm:grid-cols-2">{children}</div>
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onCancel}>

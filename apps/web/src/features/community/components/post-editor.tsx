@@ -5,6 +5,7 @@ import { Field } from "../../../components/ui/field.tsx";
 import { Input, Textarea } from "../../../components/ui/input.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
+import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { ApiError } from "../../../lib/api-error.ts";
 import { useUpdatePost } from "../api/my-posts.ts";
 import type { TPost } from "../api/keys.ts";
@@ -16,6 +17,7 @@ export const PostEditor = ({ post, close }: { post: Pick<TPost, "id" | "title" |
   const update = useUpdatePost();
   const toast = useToast();
   const fields = { ...(update.error instanceof ApiError ? update.error.fields : {}), ...missing };
+  const formError = useFormError(update.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -28,8 +30,8 @@ export const PostEditor = ({ post, close }: { post: Pick<TPost, "id" | "title" |
   };
 
   return (
-    <form onSubmit={submit} aria-label={`Edit “${post.title}”`} className="w-full space-y-3 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">
-      <FormError error={update.error && !Object.keys(fields).length ? update.error : null} />
+    <form ref={formError.ref} onSubmit={submit} aria-label={`Edit “${post.title}”`} className="w-full space-y-3 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">
+      <FormError error={formError.error} />
       <Field label="Title" error={fields.title}>
         <Input value={form.title} maxLength={200} onChange={(event) => setForm({ ...form, title: event.target.value })} />
       </Field>
