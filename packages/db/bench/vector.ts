@@ -5,6 +5,7 @@
 // its distance is within 1e-6 of the k-th exact distance or closer (ann-benchmarks' rule), so equal distances
 // in another order are not misses. Every loop is bounded by its counts.
 import pg from "pg";
+import pgvector from "pgvector";
 
 import { createDb } from "../src/client.ts";
 import { createPostgresTestDatabase, probePostgres } from "../src/testing/index.ts";
@@ -37,6 +38,9 @@ const userSizes = () => {
   return sizes;
 };
 
+// The exact search gets the query exactly as the helpers send it (`pgvector.toSql`): a literal rounded
+// to 6 decimals moves distances by more than EPSILON, and near-ties at the k-th place then count as misses.
+const exactQuery = (vector: number[]) => pgvector.toSql(vector) as string;
 const percentile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 const timed = async <T>(fn: () => Promise<T>) => {
   const start = performance.now();
@@ -123,7 +127,7 @@ try {
       const user = group[i % group.length]!;
       const vector = space.sample();
       const approximate = await timed(() => searchEmbeddings(db, { userId: user.id, vector, k: K, ...tuning }));
-      const truth = await timed(() => client.query<{ d: number }>(`SELECT (embedding <=> $2::vector)::float8 AS d FROM embeddings WHERE user_id = $1 AND embedding IS NOT NULL ORDER BY (embedding <=> $2::vector) + 0 LIMIT ${K}`, [user.id, literal(vector)]));
+      const truth = await timed(() => client.query<{ d: number }>(`SELECT (embedding <=> $2::vector)::float8 AS d FROM embeddings WHERE user_id = $1 AND embedding IS NOT NULL ORDER BY (embedding <=> $2::vector) + 0 LIMIT ${K}`, [user.id, exactQuery(vector)]));
       recalls.push(recallOf(approximate.result, truth.result.rows));
       perUser.set(user.id, [...(perUser.get(user.id) ?? []), recalls.at(-1)!]);
       profile.push(...truth.result.rows.map((row) => 1 - row.d));
@@ -145,7 +149,7 @@ try {
     const phase = 1 + (i % 4);
     const vector = space.sample();
     const approximate = await timed(() => searchKnowledgeChunks(db, { vector, k: K, phase, ...tuning }));
-    const truth = await timed(() => client.query<{ d: number }>(`SELECT (embedding <=> $2::vector)::float8 AS d FROM knowledge_chunks WHERE phase = $1 AND is_active AND embedding IS NOT NULL ORDER BY (embedding <=> $2::vector) + 0 LIMIT ${K}`, [phase, literal(vector)]));
+    const truth = await timed(() => client.query<{ d: number }>(`SELECT (embedding <=> $2::vector)::float8 AS d FROM knowledge_chunks WHERE phase = $1 AND is_active AND embedding IS NOT NULL ORDER BY (embedding <=> $2::vector) + 0 LIMIT ${K}`, [phase, exactQuery(vector)]));
     recalls.push(recallOf(approximate.result, truth.result.rows));
     hnsw.push(approximate.ms);
     exact.push(truth.ms);
