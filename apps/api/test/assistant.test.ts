@@ -206,10 +206,17 @@ describe("context entities: bad input", () => {
     expect(created.status).toBe(400);
     expect(paths(created)).toEqual(["endsAt"]);
     const event = await create(alice, "/events", { title: "Forwards", startsAt: now });
+    // The field is named, as on create: moving one end is checked against the stored other end.
     const patched = await alice.request("PATCH", `/events/${event.id}`, { endsAt: now - HOUR });
     expect(patched.status).toBe(400);
     expect(patched.body.error.code).toBe("validation_failed");
+    expect(paths(patched)).toEqual(["endsAt"]);
     expect((await harness.db.event.findUniqueOrThrow({ where: { id: event.id } })).endsAt).toBeNull();
+    expect(paths(await alice.request("PATCH", `/events/${event.id}`, { startsAt: now + HOUR, endsAt: now }))).toEqual(["endsAt"]);
+    const ended = await alice.request("PATCH", `/events/${event.id}`, { endsAt: now + 2 * HOUR });
+    expect(ended.status).toBe(200);
+    expect(paths(await alice.request("PATCH", `/events/${event.id}`, { startsAt: now + 3 * HOUR }))).toEqual(["endsAt"]);
+    expect((await alice.request("PATCH", `/events/${event.id}`, { startsAt: now + HOUR })).status).toBe(200);
   });
 
   it("refuses a task that would be its own parent or ancestor", async () => {

@@ -1,11 +1,13 @@
-import { Prisma } from "@cto/db/client";
+import { Prisma, type Db } from "@cto/db/client";
 import {
   ZCreateEventSchema, ZCreatePersonSchema, ZCreatePlaceSchema, ZEventFiltersSchema, ZPersonFiltersSchema, ZPlaceFiltersSchema, ZUpdateEventSchema, ZUpdatePersonSchema, ZUpdatePlaceSchema,
 } from "@cto/contracts/api/assistant";
 import { Event, Person, Place } from "@cto/contracts/tables";
 
+import { ApiError } from "../../errors.ts";
 import { embedOnWrite } from "../../lib/embedding-hooks.ts";
-import { resourceRoutes } from "../../lib/resource.ts";
+import { resourceRoutes, type ModelDelegate } from "../../lib/resource.ts";
+import { guardWrites } from "./guarded.ts";
 
 /** People, places and events of the assistant context (003): soft-deleted, with trash and restore. */
 
@@ -51,10 +53,20 @@ export const placeRoutes = resourceRoutes({
   }),
 });
 
+// An update may move one end only, so the order is checked against the stored other end; otherwise the
+// database's check constraint would refuse it under its own name instead of the field's.
+const assertEndsAfterStart = async (db: Db, id: string, data: Record<string, unknown>) => {
+  if (!("startsAt" in data) && !("endsAt" in data)) return;
+  const stored = await db.event.findFirst({ where: { id, deletedAt: undefined }, select: { startsAt: true, endsAt: true } });
+  const startsAt = "startsAt" in data ? (data.startsAt as Date) : stored?.startsAt;
+  const endsAt = "endsAt" in data ? (data.endsAt as Date | null) : stored?.endsAt;
+  if (startsAt && endsAt && endsAt < startsAt) throw new ApiError("validation_failed", "An event cannot end before it starts.", [{ path: "endsAt", message: "must not be before startsAt" }]);
+};
+
 export const eventRoutes = resourceRoutes({
   name: "events",
   tag: "Events",
-  model: (db) => db.event,
+  model: (db) => guardWrites(db.event as ModelDelegate, { update: (id, data) => assertEndsAfterStart(db, id, data) }),
   afterWrite: [embedOnWrite("EVENT")],
   table: Event,
   create: ZCreateEventSchema,
