@@ -50,7 +50,8 @@ export const useE2e = (): TE2e => {
     const context = await handle.browser.newContext({ baseURL: handle.stack.webUrl, viewport, locale: "en-GB", timezoneId: "UTC" });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    // Generous: on a loaded two-core machine one API answer can take seconds; a real failure still fails.
+    page.setDefaultTimeout(30_000);
     // A crash in the app shows up in the test output, not only as a missing element.
     page.on("pageerror", (error) => console.error(`[browser] ${error.message}`));
     page.on("console", (message) => message.type() === "error" && console.error(`[browser console] ${message.text()}`));
