@@ -100,38 +100,24 @@ export const DEFAULT_EF_SEARCH = 100;
 /**
  * Up to this many rows pass the filter, an exact scan answers: it is exact by definition and, for so
  * few rows, as fast as the index (`pnpm bench:vector`: ~1 ms for 200 rows). Above it the HNSW index
- * answers, with iterative scans so the filter does not starve it.
+ * answers, with iterative scans so the filter does not starve it. Passed to the search functions, so
+ * this stays the one place the limit is set.
  */
 export const EXACT_SCAN_MAX_ROWS = 1_000;
 
-/** Whether at most EXACT_SCAN_MAX_ROWS rows pass `where`: counts no further than one past the limit. */
-const fewRows = async (db: DbExecutor, table: "embeddings" | "knowledge_chunks", where: Prisma.Sql) => {
-  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${Prisma.raw(table)} WHERE ${where} LIMIT ${EXACT_SCAN_MAX_ROWS + 1}) AS candidates`;
-  return (row?.n ?? 0) <= EXACT_SCAN_MAX_ROWS;
-};
+// `hnsw.ef_search`'s own bounds; an out-of-range value would make set_config fail.
+const clampEfSearch = (efSearch = DEFAULT_EF_SEARCH) => Math.max(1, Math.min(1000, Math.trunc(efSearch)));
 
-/**
- * Filtered HNSW search with pgvector 0.8's iterative index scans in strict order: the scan keeps
- * going until `k` rows pass the filter (or `hnsw.max_scan_tuples` is reached; the caller then falls
- * back to an exact scan). Strict order returns rows by exact distance, so there is nothing to re-sort,
- * and the row count does not call for another ef_search: the scan widens itself for rare filters.
- * `hnsw.max_scan_tuples` (20,000) stays: no low-recall query of the bench came near it (they stop
- * early, with k wrong rows that pass the filter), and raising it to 200,000 changed no result on the
- * default graph.
- * `enable_sort = off` keeps the planner on the index: pgvector 0.8 prices an
- * index scan by ef_search and the filter's selectivity, and for a user with tens of thousands of rows
- * it would otherwise often pick the exact scan and a sort, which is 10–100× slower there. One
- * `set_config` statement sets all three, transaction-local, so each search runs in a short
- * transaction of its own (or inside the caller's).
+/*
+ * Both searches run in PostgreSQL, in the functions of migration `20261202143000_vector_search_functions`:
+ * a bounded count, the exact scan for few rows, else the HNSW index (iterative scans in strict order,
+ * `enable_sort = off`, `hnsw.ef_search` from `efSearch`), and the exact scan again if the index yields
+ * fewer than `k` rows. One statement, one round trip: the five the helper used to make (count, BEGIN,
+ * set_config, search, COMMIT) cost several times the index scan itself on a loaded machine. The
+ * settings are the functions' own (SET clauses), so they never reach the caller's session or
+ * transaction, and no transaction is needed around the search. Why each step, and the measurements
+ * behind the settings, are in the migration and in the README.
  */
-const searchInTransaction = async <T>(db: DbExecutor, query: Prisma.Sql, { efSearch = DEFAULT_EF_SEARCH }: SearchTuning): Promise<T[]> => {
-  const ef = String(Math.max(1, Math.min(1000, Math.trunc(efSearch))));
-  const run = async (tx: DbExecutor) => {
-    await tx.$executeRaw`SELECT set_config('hnsw.iterative_scan', 'strict_order', true), set_config('hnsw.ef_search', ${ef}, true), set_config('enable_sort', 'off', true)`;
-    return tx.$queryRaw<T[]>(query);
-  };
-  return "$transaction" in db ? (db as { $transaction: (fn: (tx: DbExecutor) => Promise<T[]>) => Promise<T[]> }).$transaction(run) : run(db);
-};
 
 export type EmbeddingSearchInput = {
   userId: string;
@@ -158,40 +144,24 @@ export type EmbeddingMatch = {
   score: number;
 };
 
-const embeddingFilter = ({ userId, model, ownerKinds, createdAfter, createdBefore }: EmbeddingSearchInput) => {
-  const conditions = [Prisma.sql`user_id = ${userId}::uuid`, Prisma.sql`embedding IS NOT NULL`];
-  if (model) conditions.push(Prisma.sql`model = ${model}`);
-  if (ownerKinds?.length) conditions.push(Prisma.sql`owner_kind = ANY(${ownerKinds}::text[]::embedding_owner_kind[])`);
-  // ISO strings with an explicit offset: a bare Date parameter would be read in the session's time zone.
-  if (createdAfter) conditions.push(Prisma.sql`created_at >= ${createdAfter.toISOString()}::timestamptz`);
-  if (createdBefore) conditions.push(Prisma.sql`created_at < ${createdBefore.toISOString()}::timestamptz`);
-  return Prisma.join(conditions, " AND ");
-};
-
 /**
  * The `k` nearest of a user's embeddings by cosine distance, optionally by owner kind and date range.
  * When at most EXACT_SCAN_MAX_ROWS rows pass the filter (most users), an exact scan answers; above
- * that the HNSW index does (`embedding IS NOT NULL` matches its partial predicate), and if its scan
- * still yields fewer than `k` rows while more exist, an exact scan answers instead, so a filtered
- * search never returns fewer results than exist.
+ * that the HNSW index does, and if its scan still yields fewer than `k` rows while more exist, an
+ * exact scan answers instead, so a filtered search never returns fewer results than exist.
  */
 export const searchEmbeddings = async (db: DbExecutor, input: EmbeddingSearchInput): Promise<EmbeddingMatch[]> => {
   assertEmbeddingVector(input.vector);
   const k = Math.max(1, Math.trunc(input.k ?? 10));
-  const query = toVectorSql(input.vector);
-  const where = embeddingFilter(input);
-  const select = Prisma.sql`SELECT id::text AS id, owner_kind::text AS "ownerKind", owner_id::text AS "ownerId", chunk_index AS "chunkIndex",
-                                   content, model, created_at AS "createdAt", (embedding <=> ${query})::float8 AS distance
-                            FROM embeddings WHERE ${where}`;
-  const approximate = (await fewRows(db, "embeddings", where)) ? [] : await searchInTransaction<Omit<EmbeddingMatch, "score">>(db, Prisma.sql`${select} ORDER BY embedding <=> ${query} LIMIT ${k}`, input);
-  const rows = approximate.length < k ? await exactEmbeddingSearch(db, select, query, k) : approximate;
+  const { userId, model, ownerKinds, createdAfter, createdBefore } = input;
+  // ISO strings with an explicit offset: a bare Date parameter would be read in the session's time zone.
+  // Empty filters are NULL, which the function leaves out (as the helper did with an empty model or kind list).
+  const rows = await db.$queryRaw<Omit<EmbeddingMatch, "score">[]>`
+    SELECT * FROM cto_search_embeddings(${userId}::uuid, ${toVectorSql(input.vector)}, ${k}::int, ${model || null}::text,
+      ${ownerKinds?.length ? ownerKinds : null}::text[]::embedding_owner_kind[], ${createdAfter?.toISOString() ?? null}::timestamptz,
+      ${createdBefore?.toISOString() ?? null}::timestamptz, ${clampEfSearch(input.efSearch)}::int, ${EXACT_SCAN_MAX_ROWS}::int)`;
   return rows.map((row) => ({ ...row, score: 1 - row.distance }));
 };
-
-// `+ 0` makes the ORDER BY an expression no index serves, so the planner scans exactly. The distance
-// is spelled out: an output column's alias cannot be used inside an ORDER BY expression.
-const exactEmbeddingSearch = (db: DbExecutor, select: Prisma.Sql, query: Prisma.Sql, k: number) =>
-  db.$queryRaw<Omit<EmbeddingMatch, "score">[]>`${select} ORDER BY (embedding <=> ${query}) + 0 LIMIT ${k}`;
 
 export type KnowledgeSearchInput = {
   vector: readonly number[];
@@ -218,23 +188,14 @@ export type KnowledgeMatch = {
   score: number;
 };
 
-/** The `k` knowledge chunks nearest to `vector`, filtered by phase, goal, type and activity. */
+/** The `k` knowledge chunks nearest to `vector`, filtered by phase, goal, type and activity (same paths as `searchEmbeddings`). */
 export const searchKnowledgeChunks = async (db: DbExecutor, input: KnowledgeSearchInput): Promise<KnowledgeMatch[]> => {
   assertEmbeddingVector(input.vector);
   const k = Math.max(1, Math.trunc(input.k ?? 5));
-  const query = toVectorSql(input.vector);
-  const conditions = [Prisma.sql`embedding IS NOT NULL`];
-  if (input.activeOnly ?? true) conditions.push(Prisma.sql`is_active = true`);
-  if (input.model) conditions.push(Prisma.sql`embedding_model = ${input.model}`);
-  if (input.phase !== undefined) conditions.push(Prisma.sql`phase = ${input.phase}`);
-  if (input.goal !== undefined) conditions.push(Prisma.sql`goal = ${input.goal}`);
-  if (input.type !== undefined) conditions.push(Prisma.sql`type = ${input.type}`);
-  const select = Prisma.sql`SELECT id::text AS id, chunk_id AS "chunkId", version, text_content AS "textContent", phase, goal, type,
-                                   is_active AS "isActive", (embedding <=> ${query})::float8 AS distance
-                            FROM knowledge_chunks WHERE ${Prisma.join(conditions, " AND ")}`;
-  const where = Prisma.join(conditions, " AND ");
-  const approximate = (await fewRows(db, "knowledge_chunks", where)) ? [] : await searchInTransaction<Omit<KnowledgeMatch, "score">>(db, Prisma.sql`${select} ORDER BY embedding <=> ${query} LIMIT ${k}`, input);
-  const rows = approximate.length < k ? await db.$queryRaw<Omit<KnowledgeMatch, "score">[]>`${select} ORDER BY (embedding <=> ${query}) + 0 LIMIT ${k}` : approximate;
+  const { model, phase, goal, type, activeOnly = true } = input;
+  const rows = await db.$queryRaw<Omit<KnowledgeMatch, "score">[]>`
+    SELECT * FROM cto_search_knowledge_chunks(${toVectorSql(input.vector)}, ${k}::int, ${activeOnly}::boolean, ${model || null}::text,
+      ${phase ?? null}::int, ${goal ?? null}::text, ${type ?? null}::text, ${clampEfSearch(input.efSearch)}::int, ${EXACT_SCAN_MAX_ROWS}::int)`;
   return rows.map((row) => ({ ...row, score: 1 - row.distance }));
 };
 

@@ -3,11 +3,12 @@ import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pgvector from "pgvector";
 
-import { createDb, Prisma, type Db } from "../src/client.ts";
+import { createDb, Prisma, type Db, type DbExecutor } from "../src/client.ts";
 import type { EmbeddingOwnerKind } from "../src/generated/prisma/client.ts";
 import { testTargets, type TestDatabase } from "../src/testing/index.ts";
 import {
   contentHash,
+  DEFAULT_EF_SEARCH,
   deleteEmbeddings,
   EMBEDDING_DIMENSION,
   EXACT_SCAN_MAX_ROWS,
@@ -692,8 +693,8 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
     });
   });
 
-  describe("index use", () => {
-    /** The SQL of every `$queryRaw` a helper runs (its transactions included), captured on the way. */
+  describe("search paths", () => {
+    /** The SQL of every `$queryRaw` a helper runs, captured on the way. */
     const capturingQueries = async (run: (spy: Db) => Promise<unknown>) => {
       const queries: Prisma.Sql[] = [];
       const spy = db.$extends({
@@ -705,69 +706,105 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
         },
       }) as unknown as Db;
       await run(spy);
-      return queries;
+      return queries.map((sql) => sql.strings.join("?"));
     };
 
-    /** EXPLAIN in a transaction with the settings the search helpers use (plus `extra` ones). */
-    const explain = (sql: Prisma.Sql, extra: string[] = []) =>
-      db.$transaction(async (tx) => {
-        await tx.$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = strict_order`);
-        await tx.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = 100`);
-        for (const setting of extra) await tx.$executeRawUnsafe(setting);
-        const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${sql}`);
-        return rows.map((row) => row["QUERY PLAN"]).join("\n");
+    /**
+     * Scans of an index in this transaction so far: the transaction's own counts, not yet flushed (what
+     * pg_stat_xact_user_tables sums), so this sees the scans the search functions run inside PostgreSQL.
+     */
+    const indexScans = async (tx: DbExecutor, index: string) => {
+      const [row] = await tx.$queryRaw<{ n: number }[]>`SELECT pg_stat_get_xact_numscans(${index}::regclass)::int AS n`;
+      return row?.n ?? 0;
+    };
+    const EMBEDDINGS_INDEX = "embeddings_embedding_hnsw_idx";
+
+    const settings = async (tx: DbExecutor) => {
+      const [row] = await tx.$queryRaw<{ sort: string; iterative: string; ef: string }[]>`
+        SELECT current_setting('enable_sort') AS sort, current_setting('hnsw.iterative_scan') AS iterative, current_setting('hnsw.ef_search') AS ef`;
+      return row;
+    };
+
+    it("searches the big user's embeddings through embeddings_embedding_hnsw_idx, in one statement", async () => {
+      const query = clusterQuery(r, centers);
+      const input = { userId: bigUser, vector: toArray(query), efSearch: EXACT_EF };
+      expect(await capturingQueries((spy) => searchEmbeddings(spy, input))).toEqual([expect.stringContaining("cto_search_embeddings(")]);
+      await db.$transaction(async (tx) => {
+        const before = await indexScans(tx, EMBEDDINGS_INDEX);
+        expectExact(await searchEmbeddings(tx, input), rowsOf(bigUser), query);
+        expect(await indexScans(tx, EMBEDDINGS_INDEX)).toBeGreaterThan(before);
       });
-
-    /** The control: the same query without the partial index's predicate. */
-    const withoutPredicate = (sql: Prisma.Sql) => {
-      expect(sql.strings.join("?")).toContain("embedding IS NOT NULL");
-      return new Prisma.Sql(
-        sql.strings.map((part) => part.replace("embedding IS NOT NULL", "true")),
-        sql.values,
-      );
-    };
-
-    it("searches the big user's embeddings through embeddings_embedding_hnsw_idx", async () => {
-      const query = clusterQuery(r, centers);
-      const queries = await capturingQueries((spy) => searchEmbeddings(spy, { userId: bigUser, vector: toArray(query) }));
-      // Two queries: the bounded count (more than EXACT_SCAN_MAX_ROWS rows), then the index scan,
-      // which found k rows, so no exact fallback ran.
-      expect(queries).toHaveLength(2);
-      expect(queries[0]!.strings.join("?")).toContain("count(*)");
-      // With the helper's settings (enable_sort off among them) the plan is the HNSW index scan.
-      expect(await explain(queries[1]!, ["SET LOCAL enable_sort = off"])).toContain("Index Scan using embeddings_embedding_hnsw_idx");
-      // Without `embedding IS NOT NULL` the partial index does not apply.
-      expect(await explain(withoutPredicate(queries[1]!), ["SET LOCAL enable_sort = off"])).not.toContain("embeddings_embedding_hnsw_idx");
     });
 
-    it(`answers users with at most ${EXACT_SCAN_MAX_ROWS} matching rows by an exact scan, with no index query at all`, async () => {
+    it("leaves enable_sort, hnsw.iterative_scan and hnsw.ef_search as they were, in the caller's transaction too", async () => {
+      const expected = await db.$transaction((tx) => settings(tx));
+      expect(expected).toEqual({ sort: "on", iterative: "off", ef: "40" });
+      await db.$transaction(async (tx) => {
+        const before = await indexScans(tx, EMBEDDINGS_INDEX);
+        await searchEmbeddings(tx, { userId: bigUser, vector: toArray(clusterQuery(r, centers)), efSearch: 123 });
+        // The HNSW path ran, which is the one that changes the settings.
+        expect(await indexScans(tx, EMBEDDINGS_INDEX)).toBeGreaterThan(before);
+        expect(await settings(tx)).toEqual(expected);
+        expect(await tx.$queryRaw<{ enable_sort: string }[]>`SHOW enable_sort`).toEqual([{ enable_sort: "on" }]);
+        await searchKnowledgeChunks(tx, { vector: toArray(clusterQuery(r, centers)) });
+        expect(await settings(tx)).toEqual(expected);
+      });
+      // A caller's own value survives the search too.
+      await db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL hnsw.ef_search = 77");
+        await searchEmbeddings(tx, { userId: bigUser, vector: toArray(clusterQuery(r, centers)) });
+        expect(await settings(tx)).toEqual({ ...expected, ef: "77" });
+      });
+    });
+
+    it(`answers users with at most ${EXACT_SCAN_MAX_ROWS} matching rows by an exact scan, with no index scan at all`, async () => {
       const user = smallUsers.find((candidate) => candidate.rows.length === 40)!;
-      const queries = await capturingQueries((spy) => searchEmbeddings(spy, { userId: user.id, vector: toArray(clusterQuery(r, centers)) }));
-      expect(queries).toHaveLength(2);
-      expect(queries[1]!.strings.join("?")).toContain(") + 0 LIMIT");
-      // The big user's rows narrowed by a filter to few rows take the same exact path.
-      const narrow = await capturingQueries((spy) => searchEmbeddings(spy, { userId: bigUser, vector: toArray(clusterQuery(r, centers)), createdAfter: new Date(Date.now() + 86_400_000) }));
-      expect(narrow.map((sql) => sql.strings.join("?")).some((text) => text.includes("embedding <=>") && !text.includes(") + 0"))).toBe(false);
+      const query = clusterQuery(r, centers);
+      expect(await capturingQueries((spy) => searchEmbeddings(spy, { userId: user.id, vector: toArray(query) }))).toHaveLength(1);
+      await db.$transaction(async (tx) => {
+        const before = await indexScans(tx, EMBEDDINGS_INDEX);
+        expectExact(await searchEmbeddings(tx, { userId: user.id, vector: toArray(query) }), user.rows, query);
+        // The big user's rows narrowed by a filter to few rows (the last 5 days: ~5%) take the same exact path.
+        const late = new Date(BASE_TIME + 95 * 86_400_000);
+        expectExact(await searchEmbeddings(tx, { userId: bigUser, vector: toArray(query), createdAfter: late }), rowsOf(bigUser, (row) => row.createdAt >= late), query);
+        expect(await indexScans(tx, EMBEDDINGS_INDEX)).toBe(before);
+      });
     });
 
-    it("searches knowledge chunks through knowledge_chunks_embedding_hnsw_idx", async () => {
-      await db.$executeRawUnsafe("ANALYZE knowledge_chunks");
+    it("falls back to the exact scan when the index yields fewer than k rows", async () => {
+      // hnsw.max_scan_tuples = 1 (the caller's; the function leaves it alone) stops the iterative scan
+      // after its first candidates, well short of k = 1500 of the big user's 2000+ rows.
+      const k = 1500;
       const query = clusterQuery(r, centers);
-      // 80 chunks: the helper itself takes the exact path (see EXACT_SCAN_MAX_ROWS); this checks that
-      // the index query it runs above that size can use the index at all.
-      const select = Prisma.sql`SELECT id FROM knowledge_chunks WHERE embedding IS NOT NULL AND is_active = true`;
-      const vector = Prisma.sql`${pgvector.toSql(toArray(query))}::vector`;
-      const queries = [Prisma.sql`${select} ORDER BY embedding <=> ${vector} LIMIT 5`];
-      expect((await capturingQueries((spy) => searchKnowledgeChunks(spy, { vector: toArray(query) }))).at(-1)!.strings.join("?")).toContain(") + 0 LIMIT");
-      // Last resort, on purpose: 80 chunks are far too few for the planner to prefer the index
-      // over an exact scan and a sort (measured on PostgreSQL: it takes ~2000 embedded chunks,
-      // too slow to insert on PGlite here), and `enable_seqscan = off` only moves it to a bitmap
-      // scan on knowledge_chunks_is_active_idx and a sort. With `enable_sort = off` the HNSW index
-      // is the one way to the order without a disabled sort, so the plan shows whether the query
-      // can use the index at all; the control shows that this hangs on `embedding IS NOT NULL`.
-      const forced = ["SET LOCAL enable_sort = off"];
-      expect(await explain(queries[0]!, forced)).toContain("Index Scan using knowledge_chunks_embedding_hnsw_idx");
-      expect(await explain(withoutPredicate(queries[0]!), forced)).not.toContain("knowledge_chunks_embedding_hnsw_idx");
+      await db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL hnsw.max_scan_tuples = 1");
+        const before = await indexScans(tx, EMBEDDINGS_INDEX);
+        const results = await searchEmbeddings(tx, { userId: bigUser, vector: toArray(query), k });
+        expect(await indexScans(tx, EMBEDDINGS_INDEX)).toBeGreaterThan(before);
+        expectExact(results, rowsOf(bigUser), query, k);
+        // The control: the index alone, under the function's settings, returns fewer.
+        for (const setting of ["enable_sort = off", "hnsw.iterative_scan = strict_order", `hnsw.ef_search = ${DEFAULT_EF_SEARCH}`]) await tx.$executeRawUnsafe(`SET LOCAL ${setting}`);
+        const approximate = await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM embeddings WHERE user_id = ${bigUser}::uuid AND embedding IS NOT NULL ORDER BY embedding <=> ${pgvector.toSql(toArray(query))}::vector LIMIT ${k}`;
+        expect(approximate.length).toBeLessThan(k);
+      });
+    });
+
+    it("searches knowledge chunks through knowledge_chunks_embedding_hnsw_idx above the limit", async () => {
+      await db.$executeRawUnsafe("ANALYZE knowledge_chunks");
+      const vector = toArray(clusterQuery(r, centers));
+      // The helper: the 80 chunks of "searchKnowledgeChunks" above, one statement, the exact path.
+      const exact = await searchKnowledgeChunks(db, { vector, k: 5 });
+      expect(exact).toHaveLength(5);
+      expect(await capturingQueries((spy) => searchKnowledgeChunks(spy, { vector, k: 5 }))).toEqual([expect.stringContaining("cto_search_knowledge_chunks(")]);
+      // The function with a limit of 0 rows takes the HNSW path on the same chunks, and finds the same.
+      await db.$transaction(async (tx) => {
+        const before = await indexScans(tx, "knowledge_chunks_embedding_hnsw_idx");
+        const rows = await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM cto_search_knowledge_chunks(${pgvector.toSql(vector)}::vector, 5, true, NULL, NULL, NULL, NULL, ${EXACT_EF}, 0)`;
+        expect(await indexScans(tx, "knowledge_chunks_embedding_hnsw_idx")).toBeGreaterThan(before);
+        expect(rows.map((row) => row.id)).toEqual(exact.map((match) => match.id));
+      });
     });
   });
 });
