@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { ZClockSchema, ZTimezoneSchema } from "@cto/contracts/time";
+
 /**
  * The parts of `User.preferences` reminders read (the seed's shape:
  * `{ timezone: "Europe/Berlin", workingHours: { start: "09:00", end: "17:30" }, notificationPrefs: { telegram, inApp } }`).
@@ -12,16 +14,9 @@ export type TReminderPreferences = {
   inApp: boolean;
 };
 
-const ZClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).transform((value) => Number(value.slice(0, 2)) * 60 + Number(value.slice(3)));
-const ZWorkingHoursSchema = z.object({ start: ZClockSchema, end: ZClockSchema }).refine((hours) => hours.start !== hours.end);
-const ZTimezoneSchema = z.string().refine((zone) => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-});
+// Minutes after midnight, for comparing with the local time.
+const ZClockMinutesSchema = ZClockSchema.transform((value) => Number(value.slice(0, 2)) * 60 + Number(value.slice(3)));
+const ZWorkingHoursSchema = z.object({ start: ZClockMinutesSchema, end: ZClockMinutesSchema }).refine((hours) => hours.start !== hours.end);
 
 export const readReminderPreferences = (preferences: unknown): TReminderPreferences => {
   const value = (preferences && typeof preferences === "object" ? preferences : {}) as Record<string, unknown>;

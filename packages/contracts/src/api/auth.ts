@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ZExperienceLevelSchema } from "../enums.ts";
 import { User } from "../generated/drizzle/schema.ts";
 import { apiRowSchema } from "../rows.ts";
+import { ZClockSchema, ZTimezoneSchema } from "../time.ts";
 
 const ZEmailSchema = z.string().trim().toLowerCase().pipe(z.email()).describe("Email address; stored in lowercase");
 // NIST SP 800-63B: at least 8 characters, long passphrases allowed; Cto asks for 10.
@@ -18,15 +19,6 @@ export type TSignIn = z.infer<typeof ZSignInSchema>;
 export const ZUserSchema = apiRowSchema(User, { omit: ["passwordHash"] });
 export type TUser = z.infer<typeof ZUserSchema>;
 
-const ZClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use 24-hour HH:MM, e.g. 09:00.");
-const isTimezone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 const ZProfileTextSchema = (max: number) => z.string().trim().max(max).transform((text) => text || null).nullable();
 const ZProfileListSchema = z
   .array(z.string().trim().min(1, "Must not be blank").max(80))
@@ -39,7 +31,7 @@ const ZProfileListSchema = z
  */
 export const ZPreferencesPatchSchema = z
   .object({
-    timezone: z.string().refine(isTimezone, "Not a known IANA timezone, e.g. Europe/Berlin."),
+    timezone: ZTimezoneSchema,
     workingHours: z
       .object({ start: ZClockSchema, end: ZClockSchema })
       .refine((hours) => hours.start !== hours.end, { message: "Start and end must differ.", path: ["end"] })

@@ -1,16 +1,8 @@
+import { isTimezone } from "@cto/contracts/time";
+
 // Days as the user lives them: reports and consistency windows start at the user's local midnight.
 
 const DAY_MS = 86_400_000;
-
-const isTimezone = (value: unknown): value is string => {
-  if (typeof value !== "string" || !value) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** The IANA timezone in the user's preferences, or UTC when it is missing or unknown. */
 export const userTimezone = (preferences: unknown) => {
