@@ -8,10 +8,10 @@ import { verifyPassword } from "@cto/db/password";
 import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
 import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
-import { toApiUser } from "./auth.ts";
 import { screenshotKey } from "../services/analysis/screenshot.ts";
 import { readGenerationQuota } from "../services/generation-quota.ts";
 import { ACCOUNT_SECTIONS, ARCHIVE_FORMAT, ARCHIVE_VERSION, embeddingRows, importArchive, sectionRows, type Archive } from "../services/account-data.ts";
+import { toApiUser } from "./auth.ts";
 
 const common = { tags: ["Your data"], security: SECURITY, middleware: requireAuth };
 // Profile fields an import carries over; identity (email, password, role) stays the importing account's.
@@ -53,9 +53,8 @@ export const accountRoutes = createRouter()
       const user = await c.get("db").$transaction(async (tx) => {
         const data: Record<string, unknown> = { ...fields };
         if (preferences) {
-          await tx.$queryRaw`SELECT 1 FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
-          const stored = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { preferences: true } });
-          data.preferences = mergePreferences(stored.preferences, preferences);
+          const [stored] = await tx.$queryRaw<{ preferences: unknown }[]>`SELECT preferences FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
+          data.preferences = mergePreferences(stored?.preferences, preferences);
         }
         return tx.user.update({ where: { id: userId }, data });
       });
