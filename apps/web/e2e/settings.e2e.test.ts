@@ -61,7 +61,19 @@ describe("settings", () => {
     await expectVisible(profile.getByText("Must not repeat an item."));
     await expect(profile.getByLabel("Skills you have").getAttribute("aria-invalid")).resolves.toBe("true");
     await expect(profile.getByLabel("Current role").inputValue()).resolves.toBe("Analyst");
+    // Shown at the field, so not again on top.
+    await expect(profile.getByRole("alert").count()).resolves.toBe(0);
     expect((await e2e.stack.db.user.findUniqueOrThrow({ where: { email } })).currentRole).toBeNull();
+
+    // A refusal naming a part the form has no field for is shown on top instead of nowhere.
+    await page.route("**/api/me", (route) =>
+      route.request().method() === "PATCH"
+        ? route.fulfill({ status: 400, contentType: "application/json", body: JSON.stringify({ error: { code: "validation_failed", message: "The request is not valid.", requestId: "e2e", details: [{ path: "preferences.notificationPrefs", message: "Unrecognized key: email" }] } }) })
+        : route.continue(),
+    );
+    const preferences = page.getByRole("form", { name: "Reminders and time" });
+    await preferences.getByRole("button", { name: "Save preferences" }).click();
+    await expectVisible(preferences.getByRole("alert").filter({ hasText: "The request is not valid." }));
   });
 
   it("saves what the coach knows and the chat model", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { ApiError, errorMessage, networkError, toApiError } from "./api-error.ts";
+import { ApiError, errorMessage, fieldError, networkError, toApiError } from "./api-error.ts";
 
 describe("toApiError", () => {
   it("uses the API's message, code and request id", () => {
@@ -44,5 +44,20 @@ describe("networkError and errorMessage", () => {
     expect(errorMessage(new ApiError("Nope.", 403, "forbidden"))).toBe("Nope.");
     expect(errorMessage(new Error("boom"))).toBe("boom");
     expect(errorMessage(42)).toBe("Something went wrong. Try again.");
+  });
+});
+
+describe("fieldError", () => {
+  const error = new ApiError("Check the highlighted fields.", 400, "validation_failed", { "currentSkills.1": "Must not repeat an item.", "preferences.timezone": "Not a known IANA timezone." });
+  it("finds a field's message, or one inside it", () => {
+    expect(fieldError(error, "currentSkills")).toBe("Must not repeat an item.");
+    expect(fieldError(error, "preferences.timezone")).toBe("Not a known IANA timezone.");
+    expect(fieldError(error, "preferences")).toBe("Not a known IANA timezone.");
+  });
+  it("finds nothing for another field, a look-alike prefix or an error that is not the API's", () => {
+    expect(fieldError(error, "targetSkills")).toBeUndefined();
+    expect(fieldError(error, "currentSkill")).toBeUndefined();
+    expect(fieldError(new Error("offline"), "currentSkills")).toBeUndefined();
+    expect(fieldError(null, "currentSkills")).toBeUndefined();
   });
 });

@@ -36,6 +36,10 @@ const retryAfterText = (retryAfter: string | null) => {
   return seconds < 90 ? ` Try again in ${Math.ceil(seconds)} seconds.` : ` Try again in ${Math.ceil(seconds / 60)} minutes.`;
 };
 
+/** The API's message for field `key` or anything inside it (`currentSkills.1`, `preferences.timezone`), if `error` names one. */
+export const fieldError = (error: unknown, key: string): string | undefined =>
+  error instanceof ApiError ? Object.entries(error.fields).find(([path]) => path === key || path.startsWith(`${key}.`))?.[1] : undefined;
+
 /** Turns the API's `{ error: { code, message, requestId, details? } }` (or anything else a failed response held) into an ApiError. */
 export const toApiError = (status: number, body: unknown, headers?: Headers): ApiError => {
   const retryText = status === 429 ? retryAfterText(headers?.get("retry-after") ?? null) : "";

@@ -8,7 +8,8 @@ import { Input } from "../../../components/ui/input.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { EmptyState, FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
-import { ApiError, errorMessage } from "../../../lib/api-error.ts";
+import { useFormError } from "../../../components/ui/use-form-error.ts";
+import { errorMessage, fieldError } from "../../../lib/api-error.ts";
 import { formatDate, formatRelative } from "../../../lib/format.ts";
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from "../api/api-keys.ts";
 
@@ -19,7 +20,7 @@ export const ApiKeysCard = () => {
   const revoke = useRevokeApiKey();
   const toast = useToast();
   const [name, setName] = useState("");
-  const fields = create.error instanceof ApiError ? create.error.fields : {};
+  const formError = useFormError(create.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (name.trim()) create.mutate(name.trim(), { onSuccess: () => setName("") });
@@ -27,8 +28,8 @@ export const ApiKeysCard = () => {
   return (
     <Card aria-labelledby="keys-title">
       <CardHeader title={<span id="keys-title">API keys</span>} description="Send one as `Authorization: Bearer cto_…` to use the API from your own tools." />
-      <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
-        <Field label="Key name" className="min-w-48 flex-1" error={fields.name}>
+      <form ref={formError.ref} onSubmit={submit} className="flex flex-wrap items-end gap-3">
+        <Field label="Key name" className="min-w-48 flex-1" error={fieldError(create.error, "name")}>
           <Input value={name} maxLength={100} required onChange={(event) => setName(event.target.value)} placeholder="e.g. Calendar sync" />
         </Field>
         <Button type="submit" loading={create.isPending}>
@@ -36,7 +37,7 @@ export const ApiKeysCard = () => {
         </Button>
       </form>
       <div className="mt-3">
-        <FormError error={create.error && !Object.keys(fields).length ? create.error : null} />
+        <FormError error={formError.error} />
       </div>
       {create.data && (
         <div role="status" className="mt-4 rounded-lg bg-amber-50 p-4 text-sm ring-1 ring-amber-200">

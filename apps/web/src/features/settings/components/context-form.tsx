@@ -7,7 +7,8 @@ import { Input, Textarea } from "../../../components/ui/input.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
-import { ApiError } from "../../../lib/api-error.ts";
+import { useFormError } from "../../../components/ui/use-form-error.ts";
+import { fieldError } from "../../../lib/api-error.ts";
 import { useSaveUserContext, useUserContext, type TUserContext, type TUserContextInput } from "../api/user-context.ts";
 
 const TEXT_FIELDS = [
@@ -50,31 +51,30 @@ const ContextFields = ({ initial }: { initial: TUserContext | null }) => {
   const save = useSaveUserContext();
   const toast = useToast();
   const [form, setForm] = useState(() => toForm(initial));
-  const fields = save.error instanceof ApiError ? save.error.fields : {};
+  const formError = useFormError(save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(toInput(form), { onSuccess: () => toast.show("Your context is saved. The coach uses it from the next message.") });
   };
   const set = (key: keyof TForm) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
-  const listError = (key: string) => Object.entries(fields).find(([path]) => path === key || path.startsWith(`${key}.`))?.[1];
   return (
-    <form onSubmit={submit} className="space-y-4">
-      <FormError error={save.error && !Object.keys(fields).length ? save.error : null} />
+    <form ref={formError.ref} onSubmit={submit} className="space-y-4">
+      <FormError error={formError.error} />
       {TEXT_FIELDS.map(([key, label, hint]) => (
-        <Field key={key} label={label} hint={hint} optional error={fields[key]}>
+        <Field key={key} label={label} hint={hint} optional error={fieldError(save.error, key)}>
           <Textarea value={form[key]} maxLength={5000} onChange={set(key)} />
         </Field>
       ))}
       <div className="grid gap-4 sm:grid-cols-2">
         {SHORT_FIELDS.map(([key, label]) => (
-          <Field key={key} label={label} optional error={fields[key]}>
+          <Field key={key} label={label} optional error={fieldError(save.error, key)}>
             <Input value={form[key]} maxLength={200} onChange={set(key)} />
           </Field>
         ))}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         {LIST_FIELDS.map(([key, label]) => (
-          <Field key={key} label={label} hint="One per line." optional error={listError(key)}>
+          <Field key={key} label={label} hint="One per line." optional error={fieldError(save.error, key)}>
             <Textarea value={form[key]} onChange={set(key)} />
           </Field>
         ))}

@@ -7,7 +7,8 @@ import { Input, Textarea } from "../../../components/ui/input.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
-import { ApiError } from "../../../lib/api-error.ts";
+import { useFormError } from "../../../components/ui/use-form-error.ts";
+import { fieldError } from "../../../lib/api-error.ts";
 import { useModelPreference, useSaveModelPreference } from "../api/model-preference.ts";
 
 const ModelForm = ({ initial }: { initial: { currentModel: string | null; preferredModels: string[] } }) => {
@@ -15,19 +16,19 @@ const ModelForm = ({ initial }: { initial: { currentModel: string | null; prefer
   const toast = useToast();
   const [current, setCurrent] = useState(initial.currentModel ?? "");
   const [preferred, setPreferred] = useState(initial.preferredModels.join("\n"));
-  const fields = save.error instanceof ApiError ? save.error.fields : {};
+  const formError = useFormError(save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const preferredModels = preferred.split("\n").map((line) => line.trim()).filter(Boolean);
     save.mutate({ currentModel: current.trim() || null, preferredModels }, { onSuccess: () => toast.show("Model preference saved.") });
   };
   return (
-    <form onSubmit={submit} className="space-y-4">
-      <FormError error={save.error && !Object.keys(fields).length ? save.error : null} />
-      <Field label="Chat model" optional hint="Leave blank for the platform default." error={fields.currentModel}>
+    <form ref={formError.ref} onSubmit={submit} className="space-y-4">
+      <FormError error={formError.error} />
+      <Field label="Chat model" optional hint="Leave blank for the platform default." error={fieldError(save.error, "currentModel")}>
         <Input value={current} maxLength={200} onChange={(event) => setCurrent(event.target.value)} placeholder="e.g. gpt-4o-mini" />
       </Field>
-      <Field label="Preferred models" optional hint="One per line, most preferred first." error={Object.entries(fields).find(([path]) => path.startsWith("preferredModels"))?.[1]}>
+      <Field label="Preferred models" optional hint="One per line, most preferred first." error={fieldError(save.error, "preferredModels")}>
         <Textarea value={preferred} onChange={(event) => setPreferred(event.target.value)} />
       </Field>
       <Button type="submit" loading={save.isPending}>

@@ -6,7 +6,8 @@ import { Field } from "../../../components/ui/field.tsx";
 import { Checkbox, Input, Select } from "../../../components/ui/input.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
-import { ApiError } from "../../../lib/api-error.ts";
+import { useFormError } from "../../../components/ui/use-form-error.ts";
+import { fieldError } from "../../../lib/api-error.ts";
 import { useSession, type TUser } from "../../auth/api/get-session.ts";
 import { useUpdateProfile } from "../api/profile.ts";
 
@@ -40,7 +41,7 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
   const toast = useToast();
   const [form, setForm] = useState(() => readPreferences(user));
   const zones = useMemo(() => timezones(form.timezone || deviceTimezone()), [form.timezone]);
-  const fields = save.error instanceof ApiError ? save.error.fields : {};
+  const formError = useFormError(save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(
@@ -55,9 +56,9 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
     );
   };
   return (
-    <form onSubmit={submit} className="space-y-4" aria-label="Reminders and time">
-      <FormError error={save.error && !Object.keys(fields).length ? save.error : null} />
-      <Field label="Timezone" hint={form.timezone ? undefined : `Not set yet: saving uses this device's timezone, ${deviceTimezone()}.`} error={fields["preferences.timezone"]}>
+    <form ref={formError.ref} onSubmit={submit} className="space-y-4" aria-label="Reminders and time">
+      <FormError error={formError.error} />
+      <Field label="Timezone" hint={form.timezone ? undefined : `Not set yet: saving uses this device's timezone, ${deviceTimezone()}.`} error={fieldError(save.error, "preferences.timezone")}>
         <Select value={form.timezone || deviceTimezone()} onChange={(event) => setForm({ ...form, timezone: event.target.value })}>
           {zones.map((zone) => (
             <option key={zone} value={zone}>
@@ -71,10 +72,10 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
         <Checkbox label="Only send reminders during my working hours" checked={form.limitHours} onChange={(event) => setForm({ ...form, limitHours: event.target.checked })} />
         {form.limitHours && (
           <div className="grid max-w-sm grid-cols-2 gap-3">
-            <Field label="From" error={fields["preferences.workingHours.start"]}>
+            <Field label="From" error={fieldError(save.error, "preferences.workingHours.start")}>
               <Input type="time" required value={form.start} onChange={(event) => setForm({ ...form, start: event.target.value })} />
             </Field>
-            <Field label="Until" error={fields["preferences.workingHours.end"] ?? fields["preferences.workingHours"]}>
+            <Field label="Until" error={fieldError(save.error, "preferences.workingHours.end") ?? fieldError(save.error, "preferences.workingHours")}>
               <Input type="time" required value={form.end} onChange={(event) => setForm({ ...form, end: event.target.value })} />
             </Field>
           </div>

@@ -7,8 +7,9 @@ import { Field } from "../../../components/ui/field.tsx";
 import { Input, Select, Textarea } from "../../../components/ui/input.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
+import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { api, unwrap } from "../../../lib/api-client.ts";
-import { ApiError, errorMessage } from "../../../lib/api-error.ts";
+import { errorMessage, fieldError } from "../../../lib/api-error.ts";
 import { useSession, type TUser } from "../../auth/api/get-session.ts";
 import { useUpdateProfile, type TProfilePatch } from "../api/profile.ts";
 
@@ -92,24 +93,23 @@ const ProfileForm = ({ user }: { user: TUser }) => {
   const save = useUpdateProfile();
   const toast = useToast();
   const [form, setForm] = useState(() => toForm(user));
-  const fields = save.error instanceof ApiError ? save.error.fields : {};
-  const fieldError = (key: string) => Object.entries(fields).find(([path]) => path === key || path.startsWith(`${key}.`))?.[1];
+  const formError = useFormError(save.error);
   const set = (key: keyof TForm) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(toPatch(form), { onSuccess: (stored) => (setForm(toForm(stored)), toast.show("Your profile is saved.")) });
   };
   return (
-    <form onSubmit={submit} className="space-y-4" aria-label="Profile and career">
-      <FormError error={save.error && !Object.keys(fields).length ? save.error : null} />
+    <form ref={formError.ref} onSubmit={submit} className="space-y-4" aria-label="Profile and career">
+      <FormError error={formError.error} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" optional error={fieldError("name")}>
+        <Field label="Name" optional error={fieldError(save.error, "name")}>
           <Input value={form.name} maxLength={120} autoComplete="name" onChange={set("name")} />
         </Field>
-        <Field label="Current role" optional error={fieldError("currentRole")}>
+        <Field label="Current role" optional error={fieldError(save.error, "currentRole")}>
           <Input value={form.currentRole} maxLength={120} autoComplete="organization-title" onChange={set("currentRole")} placeholder="e.g. Product designer" />
         </Field>
-        <Field label="Experience level" optional error={fieldError("experienceLevel")}>
+        <Field label="Experience level" optional error={fieldError(save.error, "experienceLevel")}>
           <Select value={form.experienceLevel} onChange={set("experienceLevel")}>
             <option value="">Not set</option>
             {EXPERIENCE_LEVELS.map(([value, label]) => (
@@ -119,25 +119,25 @@ const ProfileForm = ({ user }: { user: TUser }) => {
             ))}
           </Select>
         </Field>
-        <Field label="Industry" optional error={fieldError("industry")}>
+        <Field label="Industry" optional error={fieldError(save.error, "industry")}>
           <Input value={form.industry} maxLength={120} onChange={set("industry")} placeholder="e.g. Healthcare" />
         </Field>
-        <Field label="Years of experience" optional error={fieldError("yearsOfExperience")}>
+        <Field label="Years of experience" optional error={fieldError(save.error, "yearsOfExperience")}>
           <Input type="number" inputMode="numeric" min={0} max={80} step={1} value={form.yearsOfExperience} onChange={set("yearsOfExperience")} />
         </Field>
       </div>
       <div className="flex items-end gap-3">
         {form.image.trim() && <img src={form.image.trim()} alt="" className="size-10 shrink-0 rounded-full object-cover ring-1 ring-slate-200" />}
-        <Field label="Photo URL" optional hint="An https link to a square picture." className="flex-1" error={fieldError("image")}>
+        <Field label="Photo URL" optional hint="An https link to a square picture." className="flex-1" error={fieldError(save.error, "image")}>
           <Input type="url" inputMode="url" value={form.image} maxLength={2000} onChange={set("image")} placeholder="https://…" />
         </Field>
       </div>
-      <Field label="Bio" optional hint="Shown with your growth-diary posts." error={fieldError("bio")}>
+      <Field label="Bio" optional hint="Shown with your growth-diary posts." error={fieldError(save.error, "bio")}>
         <Textarea value={form.bio} maxLength={2000} onChange={set("bio")} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         {LIST_FIELDS.map(([key, label]) => (
-          <Field key={key} label={label} hint="One per line." optional error={fieldError(key)}>
+          <Field key={key} label={label} hint="One per line." optional error={fieldError(save.error, key)}>
             <Textarea value={form[key]} rows={4} onChange={set(key)} />
           </Field>
         ))}
