@@ -5,6 +5,7 @@ import { Button } from "../../../components/ui/button.tsx";
 import { Field } from "../../../components/ui/field.tsx";
 import { Input } from "../../../components/ui/input.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
+import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { ApiError } from "../../../lib/api-error.ts";
 import { useRequestPasswordReset } from "../api/password-reset.ts";
 import { AuthCard } from "./auth-card.tsx";
@@ -13,6 +14,7 @@ export const ForgotPasswordPage = () => {
   const request = useRequestPasswordReset();
   const [email, setEmail] = useState("");
   const fields = request.error instanceof ApiError ? request.error.fields : {};
+  const formError = useFormError(request.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -26,8 +28,8 @@ export const ForgotPasswordPage = () => {
           If <strong>{email}</strong> has an account, a reset link is on its way. It works once, for one hour.
         </p>
       ) : (
-        <form onSubmit={submit} className="space-y-4">
-          <FormError error={request.error && !Object.keys(fields).length ? request.error : null} />
+        <form ref={formError.ref} onSubmit={submit} className="space-y-4">
+          <FormError error={formError.error} />
           <Field label="Email" error={fields.email}>
             <Input type="email" name="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
           </Field>

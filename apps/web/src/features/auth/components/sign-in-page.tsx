@@ -5,6 +5,7 @@ import { Button } from "../../../components/ui/button.tsx";
 import { Field } from "../../../components/ui/field.tsx";
 import { Input } from "../../../components/ui/input.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
+import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { ApiError } from "../../../lib/api-error.ts";
 import { useSignIn } from "../api/sign-in.ts";
 import { AuthCard } from "./auth-card.tsx";
@@ -18,6 +19,7 @@ export const SignInPage = () => {
   const signIn = useSignIn();
   const [form, setForm] = useState({ email: "", password: "" });
   const fields = signIn.error instanceof ApiError ? signIn.error.fields : {};
+  const formError = useFormError(signIn.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -34,8 +36,8 @@ export const SignInPage = () => {
         </>
       }
     >
-      <form onSubmit={submit} className="space-y-4" noValidate={false}>
-        <FormError error={signIn.error && !Object.keys(fields).length ? signIn.error : null} />
+      <form ref={formError.ref} onSubmit={submit} className="space-y-4" noValidate={false}>
+        <FormError error={formError.error} />
         <Field label="Email" error={fields.email}>
           <Input type="email" name="email" autoComplete="email" required value={form.email} onChange={(event) => setForm({ ...form, email: event.target.value })} />
         </Field>

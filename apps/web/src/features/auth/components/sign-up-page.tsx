@@ -5,6 +5,7 @@ import { Button } from "../../../components/ui/button.tsx";
 import { Field } from "../../../components/ui/field.tsx";
 import { Input } from "../../../components/ui/input.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
+import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { ApiError } from "../../../lib/api-error.ts";
 import { useSignUp } from "../api/sign-up.ts";
 import { AuthCard } from "./auth-card.tsx";
@@ -14,6 +15,7 @@ export const SignUpPage = () => {
   const signUp = useSignUp();
   const [form, setForm] = useState({ name: "", email: "", password: "" });
   const fields = signUp.error instanceof ApiError ? signUp.error.fields : {};
+  const formError = useFormError(signUp.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -31,8 +33,8 @@ export const SignUpPage = () => {
         </>
       }
     >
-      <form onSubmit={submit} className="space-y-4">
-        <FormError error={signUp.error && !Object.keys(fields).length ? signUp.error : null} />
+      <form ref={formError.ref} onSubmit={submit} className="space-y-4">
+        <FormError error={formError.error} />
         <Field label="Name" optional error={fields.name}>
           <Input name="name" autoComplete="name" value={form.name} onChange={(event) => setForm({ ...form, name: event.target.value })} />
         </Field>

@@ -7,6 +7,7 @@ import { Input, Textarea } from "../../../components/ui/input.tsx";
 import { Segmented } from "../../../components/ui/segmented.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
+import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { ApiError } from "../../../lib/api-error.ts";
 import { useCreateEmotion, type TEmotionInput } from "../api/create-check-in.ts";
 
@@ -25,6 +26,7 @@ export const EmotionForm = () => {
   const [form, setForm] = useState(EMPTY);
   const [missingLabel, setMissingLabel] = useState(false);
   const fields = create.error instanceof ApiError ? create.error.fields : {};
+  const formError = useFormError(create.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -45,8 +47,8 @@ export const EmotionForm = () => {
   return (
     <Card aria-labelledby="emotion-form-title">
       <CardHeader title={<span id="emotion-form-title">How do you feel?</span>} description="Name the feeling; your coach and your mood chart use it." />
-      <form onSubmit={submit} className="space-y-4">
-        <FormError error={create.error && !Object.keys(fields).length ? create.error : null} />
+      <form ref={formError.ref} onSubmit={submit} className="space-y-4">
+        <FormError error={formError.error} />
         <Field label="Feeling" error={missingLabel ? "Name the feeling, in a word or two." : fields.label}>
           <Input list="feeling-suggestions" value={form.label} maxLength={100} onChange={(event) => setForm({ ...form, label: event.target.value })} placeholder="e.g. hopeful" />
         </Field>

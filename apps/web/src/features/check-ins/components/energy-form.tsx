@@ -6,6 +6,7 @@ import { Field } from "../../../components/ui/field.tsx";
 import { Textarea } from "../../../components/ui/input.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
+import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { ApiError } from "../../../lib/api-error.ts";
 import { cn } from "../../../lib/cn.ts";
 import { useCreateEnergy } from "../api/create-check-in.ts";
@@ -19,6 +20,7 @@ export const EnergyForm = () => {
   const [note, setNote] = useState("");
   const [missing, setMissing] = useState(false);
   const fields = create.error instanceof ApiError ? create.error.fields : {};
+  const formError = useFormError(create.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -39,8 +41,8 @@ export const EnergyForm = () => {
   return (
     <Card aria-labelledby="energy-form-title">
       <CardHeader title={<span id="energy-form-title">How is your energy?</span>} description="1 is empty, 10 is full of it." />
-      <form onSubmit={submit} className="space-y-4">
-        <FormError error={create.error && !Object.keys(fields).length ? create.error : null} />
+      <form ref={formError.ref} onSubmit={submit} className="space-y-4">
+        <FormError error={formError.error} />
         <fieldset aria-describedby={missing ? "energy-missing" : undefined}>
           <legend className="mb-1.5 text-sm font-medium text-slate-800">Energy level</legend>
           <div className="grid grid-cols-5 gap-2 sm:grid-cols-10">

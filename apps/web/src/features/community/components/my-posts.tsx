@@ -10,6 +10,7 @@ import { Segmented } from "../../../components/ui/segmented.tsx";
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState, FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
+import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { ApiError, errorMessage } from "../../../lib/api-error.ts";
 import { formatRelative } from "../../../lib/format.ts";
 import { useCreatePost, useDeletePost, useMyPosts, usePublishPost, type TMyPost, type TPostStatus } from "../api/my-posts.ts";
@@ -20,6 +21,7 @@ const Composer = () => {
   const create = useCreatePost();
   const toast = useToast();
   const fields = create.error instanceof ApiError ? create.error.fields : {};
+  const formError = useFormError(create.error);
   const save = (status: TPostStatus) => (event?: FormEvent) => {
     event?.preventDefault();
     create.mutate({ ...form, status }, { onSuccess: () => {
@@ -30,8 +32,8 @@ const Composer = () => {
   return (
     <Card aria-labelledby="compose-title">
       <CardHeader title={<span id="compose-title">Write in your growth diary</span>} description="What did you try, learn or get done? Publish it to encourage others, or keep it as a draft." />
-      <form onSubmit={save("published")} className="space-y-3">
-        <FormError error={create.error && !Object.keys(fields).length ? create.error : null} />
+      <form ref={formError.ref} onSubmit={save("published")} className="space-y-3">
+        <FormError error={formError.error} />
         <Field label="Title" error={fields.title}>
           <Input value={form.title} maxLength={200} required onChange={(event) => setForm({ ...form, title: event.target.value })} />
         </Field>
