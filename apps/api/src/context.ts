@@ -1,6 +1,6 @@
 import type { TAiProvider } from "@cto/ai/provider";
 import type { Db } from "@cto/db/client";
-import type { TQueues } from "@cto/queue/queues";
+import { PRODUCER_TIMEOUT_MS, type TQueues } from "@cto/queue/queues";
 import type { TStorage } from "@cto/storage/storage";
 
 import type { Mailer } from "./services/mailer.ts";
@@ -46,6 +46,6 @@ export const DEFAULT_CONFIG: ApiConfig = {
   maxScreenshotBytes: 10_000_000,
   authRateLimit: { limit: 20, windowMs: 15 * 60_000 },
   dailyGenerationLimit: 20,
-  queueTimeoutMs: 3_000,
+  queueTimeoutMs: PRODUCER_TIMEOUT_MS,
   telegramBotUsername: null,
 };
