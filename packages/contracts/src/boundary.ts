@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { ZTimestampMsSchema } from "./values.ts";
+
 /**
  * The API boundary's conventions (`001` §3), in one place: enum values are lowercase snake at the
  * boundary (`pending_user_input`) and UPPER_SNAKE in the database; timestamps are Unix milliseconds
@@ -34,10 +36,5 @@ export const fromApiTimestamp = (milliseconds: number): Date => {
   return date;
 };
 
-/** A zod schema for a timestamp field: an integer of Unix milliseconds, parsed to a `Date`. */
-export const ZApiTimestampSchema = z
-  .number()
-  .int()
-  .min(-8_640_000_000_000_000)
-  .max(8_640_000_000_000_000)
-  .transform((milliseconds) => new Date(milliseconds));
+/** A zod schema for a timestamp field: Unix milliseconds within `TIMESTAMP_RANGE` (`values.ts`), parsed to a `Date`. */
+export const ZApiTimestampSchema = ZTimestampMsSchema.transform((milliseconds) => new Date(milliseconds));

@@ -1,6 +1,8 @@
 import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 
+import { excessiveJsonNesting, MAX_BODY_DEPTH } from "@cto/contracts/values";
+
 import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 
@@ -9,13 +11,22 @@ const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 const MULTIPART_ROUTES = [/^\/analysis-sessions\/[^/]+\/screenshot\/?$/];
 export const isMultipartRoute = (path: string) => MULTIPART_ROUTES.some((route) => route.test(path));
 
-/** Request bodies are JSON: anything else is refused with 415 before a handler runs. */
+/**
+ * Request bodies are JSON: anything else is refused with 415 before a handler runs, and a body nested
+ * deeper than MAX_BODY_DEPTH with 400 before it is parsed (a value nested 100,000 deep overflows the
+ * stack of whatever walks it next). The text read here is the one the route's validator parses.
+ */
 export const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
   if (isMultipartRoute(c.req.path)) return next();
   const length = c.req.header("content-length");
   const hasBody = length !== undefined ? length !== "0" : c.req.header("transfer-encoding") !== undefined;
-  if (BODY_METHODS.has(c.req.method) && hasBody && !/^application\/(.+\+)?json\b/i.test(c.req.header("content-type") ?? ""))
-    throw new ApiError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
+  if (!hasBody) return next();
+  if (!/^application\/(.+\+)?json\b/i.test(c.req.header("content-type") ?? "")) {
+    if (BODY_METHODS.has(c.req.method)) throw new ApiError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
+    return next();
+  }
+  const tooDeep = excessiveJsonNesting(await c.req.text(), MAX_BODY_DEPTH);
+  if (tooDeep) throw new ApiError("validation_failed", "The request body is nested too deep.", [{ path: tooDeep.join(".") || "(body)", message: `Nested deeper than ${MAX_BODY_DEPTH} levels.` }]);
   return next();
 });
 

@@ -4,6 +4,7 @@ import { ZApiTimestampSchema } from "../boundary.ts";
 import { AnalysisSessionStatus, AnalysisSessionType, MessageAuthor, ZAnalysisSessionStatusSchema, ZAnalysisSessionTypeSchema, ZInteractionTypeSchema, ZMessageAuthorSchema, ZMessageSentimentSchema } from "../enums.ts";
 import { AnalysisMessage, AnalysisSession } from "../generated/drizzle/schema.ts";
 import { apiRowSchema } from "../rows.ts";
+import { zText, zUrl } from "../values.ts";
 
 type TStatus = keyof typeof AnalysisSessionStatus;
 type TType = keyof typeof AnalysisSessionType;
@@ -45,8 +46,8 @@ const describeTransitions = () =>
 
 /** One OCR line as the client shows it (001 §3.3); stored as is, authors stay lowercase. */
 export const ZOcrItemSchema = z.object({
-  id: z.string().trim().min(1).max(100),
-  text: z.string().max(10_000),
+  id: zText().trim().min(1).max(100),
+  text: zText().max(10_000),
   author: z.enum(["user", "contact", "ai"]),
 });
 export const ZOcrResultSchema = z
@@ -63,8 +64,8 @@ export type TAnalysisSession = z.infer<typeof ZAnalysisSessionSchema>;
 
 export const ZCreateAnalysisSessionSchema = z.object({
   type: ZAnalysisSessionTypeSchema,
-  name: z.string().trim().min(1).max(200).nullable().optional(),
-  screenshotUrl: z.url().max(2000).nullable().optional(),
+  name: zText().trim().min(1).max(200).nullable().optional(),
+  screenshotUrl: zUrl().max(2000).nullable().optional(),
   isPinned: z.boolean().optional(),
 });
 /** Strict, so a `status` (which only changes through POST /analysis-sessions/{id}/transition) is refused, not ignored. */
@@ -92,14 +93,14 @@ export const ZAnalysisMessageSchema = apiRowSchema(AnalysisMessage).extend({
 export type TAnalysisMessage = z.infer<typeof ZAnalysisMessageSchema>;
 
 export const ZCreateAnalysisMessageSchema = z.object({
-  text: z.string().min(1).max(20_000),
+  text: zText().min(1).max(20_000),
   author: ZMessageAuthorSchema,
   timestamp: ZApiTimestampSchema.optional().describe("When the message was written; now when absent"),
   sentiment: ZMessageSentimentSchema.nullable().optional(),
-  collectionIds: z.array(z.string().min(1).max(100)).max(100).optional(),
-  title: z.string().max(200).nullable().optional(),
-  tag: z.string().max(100).nullable().optional(),
-  analysis: z.string().max(20_000).nullable().optional(),
+  collectionIds: z.array(zText().min(1).max(100)).max(100).optional(),
+  title: zText().max(200).nullable().optional(),
+  tag: zText().max(100).nullable().optional(),
+  analysis: zText().max(20_000).nullable().optional(),
 });
 export const ZUpdateAnalysisMessageSchema = ZCreateAnalysisMessageSchema.omit({ author: true }).partial();
 export const ZAnalysisMessageFiltersSchema = z.object({ author: ZMessageAuthorSchema.optional() });
@@ -141,7 +142,7 @@ export const ZOcrStatusSchema = z.object({
 export const ZGenerateSuggestionsSchema = z.object({
   count: z.number().int().min(1).max(5).default(3).describe("How many suggestions (1–5)"),
   phase: z.number().int().min(1).max(4).optional().describe("Knowledge-base phase to draw on (1–4)"),
-  goal: z.string().trim().min(1).max(100).optional().describe("Knowledge-base goal to draw on, e.g. stress, feedback"),
+  goal: zText().trim().min(1).max(100).optional().describe("Knowledge-base goal to draw on, e.g. stress, feedback"),
 });
 export const ZSuggestionSourceSchema = z.object({ id: z.uuid(), chunkId: z.string(), textContent: z.string(), score: z.number() });
 export const ZSuggestionsSchema = z.object({

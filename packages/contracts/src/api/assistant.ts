@@ -4,25 +4,24 @@ import { ZApiTimestampSchema } from "../boundary.ts";
 import { ZDeadlineStatusSchema, ZDeadlineTypeSchema, ZEntityTypeSchema, ZEventStatusSchema, ZTaskPrioritySchema, ZTaskStatusSchema } from "../enums.ts";
 import { AgentAssumption, AuditLog, Deadline, EntityRelationship, Event, Person, Place, Task } from "../generated/drizzle/schema.ts";
 import { apiRowSchema } from "../rows.ts";
+import { zJsonObject, ZQueryTimestampSchema, zText, zUrl } from "../values.ts";
 
 /** Request and response schemas of the assistant context (003): people, places, events, tasks, deadlines, relationships, audit log. */
 
 // Free-text kinds (person type, relationship name, source…) are open lists in 003, so they are not
 // enums; keeping them lowercase snake matches the boundary's enum style and keeps filters exact.
-const zSlug = (example: string) => z.string().trim().min(1).max(50).regex(/^[a-z][a-z0-9_]*$/, `lowercase snake, e.g. ${example}`);
+const zSlug = (example: string) => zText().trim().min(1).max(50).regex(/^[a-z][a-z0-9_]*$/, `lowercase snake, e.g. ${example}`);
 const ZImportanceSchema = z.number().int().min(1).max(10);
-const ZTextSchema = z.string().max(10_000).nullable().optional();
-const zName = (max = 200) => z.string().trim().min(1).max(max);
-const ZMetadataSchema = z.record(z.string(), z.unknown()).describe("Free-form JSON object");
-const ZTagsSchema = z.array(z.string().trim().min(1).max(50)).max(50);
-// Query-string instants: bounded like ZApiTimestampSchema so that no filter becomes an invalid Date.
-const ZQueryTimestampSchema = z.coerce.number().int().min(-8_640_000_000_000_000).max(8_640_000_000_000_000);
+const ZTextSchema = zText().max(10_000).nullable().optional();
+const zName = (max = 200) => zText().trim().min(1).max(max);
+const ZMetadataSchema = zJsonObject();
+const ZTagsSchema = z.array(zText().trim().min(1).max(50)).max(50);
 const ZDueBeforeSchema = ZQueryTimestampSchema.optional();
 
 /** Fields every context entity has: where it came from (sync dedup key) and user labels. */
 const sourceFields = {
   source: zSlug("gmail").optional().describe("Origin: manual (default), gmail, slack…"),
-  sourceId: z.string().min(1).max(500).nullable().optional().describe("Id in the source system; unique per source"),
+  sourceId: zText().min(1).max(500).nullable().optional().describe("Id in the source system; unique per source"),
   sourceSyncedAt: ZApiTimestampSchema.nullable().optional(),
   metadata: ZMetadataSchema.optional(),
   tags: ZTagsSchema.optional(),
@@ -33,11 +32,11 @@ export type TPerson = z.infer<typeof ZPersonSchema>;
 export const ZCreatePersonSchema = z.object({
   name: zName(),
   email: z.email().max(320).nullable().optional(),
-  phone: z.string().trim().min(1).max(50).nullable().optional(),
+  phone: zText().trim().min(1).max(50).nullable().optional(),
   type: zSlug("colleague").optional().describe("contact (default), colleague, friend, family, lead"),
   importance: ZImportanceSchema.optional(),
-  company: z.string().max(200).nullable().optional(),
-  title: z.string().max(200).nullable().optional(),
+  company: zText().max(200).nullable().optional(),
+  title: zText().max(200).nullable().optional(),
   notes: ZTextSchema,
   ...sourceFields,
 });
@@ -45,8 +44,8 @@ export type TCreatePerson = z.input<typeof ZCreatePersonSchema>;
 export const ZUpdatePersonSchema = ZCreatePersonSchema.partial();
 export const ZPersonFiltersSchema = z.object({
   type: zSlug("colleague").optional(),
-  tag: z.string().min(1).max(50).optional().describe("Only people with this tag"),
-  q: z.string().trim().min(1).max(200).optional().describe("Search in name and email (case-insensitive)"),
+  tag: zText().min(1).max(50).optional().describe("Only people with this tag"),
+  q: zText().trim().min(1).max(200).optional().describe("Search in name and email (case-insensitive)"),
 });
 
 export const ZPlaceSchema = apiRowSchema(Place, { omit: ["userId"] });
@@ -54,18 +53,18 @@ export type TPlace = z.infer<typeof ZPlaceSchema>;
 export const ZCreatePlaceSchema = z.object({
   name: zName(),
   type: zSlug("office").optional().describe("location (default), home, office, restaurant, venue"),
-  address: z.string().max(500).nullable().optional(),
-  city: z.string().max(200).nullable().optional(),
-  state: z.string().max(200).nullable().optional(),
-  country: z.string().max(200).nullable().optional(),
+  address: zText().max(500).nullable().optional(),
+  city: zText().max(200).nullable().optional(),
+  state: zText().max(200).nullable().optional(),
+  country: zText().max(200).nullable().optional(),
   latitude: z.number().min(-90).max(90).nullable().optional(),
   longitude: z.number().min(-180).max(180).nullable().optional(),
-  timezone: z.string().max(100).nullable().optional().describe("IANA timezone, e.g. Europe/Berlin"),
+  timezone: zText().max(100).nullable().optional().describe("IANA timezone, e.g. Europe/Berlin"),
   ...sourceFields,
 });
 export type TCreatePlace = z.input<typeof ZCreatePlaceSchema>;
 export const ZUpdatePlaceSchema = ZCreatePlaceSchema.partial();
-export const ZPlaceFiltersSchema = z.object({ type: zSlug("office").optional(), tag: z.string().min(1).max(50).optional() });
+export const ZPlaceFiltersSchema = z.object({ type: zSlug("office").optional(), tag: zText().min(1).max(50).optional() });
 
 export const ZEventSchema = apiRowSchema(Event, { omit: ["userId"] });
 export type TEvent = z.infer<typeof ZEventSchema>;
@@ -76,9 +75,9 @@ const eventFields = z.object({
   startsAt: ZApiTimestampSchema,
   endsAt: ZApiTimestampSchema.nullable().optional(),
   allDay: z.boolean().optional(),
-  location: z.string().max(500).nullable().optional(),
+  location: zText().max(500).nullable().optional(),
   placeId: z.uuid().nullable().optional(),
-  virtualUrl: z.url().max(2000).nullable().optional(),
+  virtualUrl: zUrl().max(2000).nullable().optional(),
   status: ZEventStatusSchema.optional(),
   visibility: zSlug("private").optional(),
   ...sourceFields,
@@ -172,12 +171,12 @@ export const ZAuditLogSchema = apiRowSchema(AuditLog, { omit: ["userId"] });
 export type TAuditLog = z.infer<typeof ZAuditLogSchema>;
 export const ZAuditLogWithAssumptionsSchema = ZAuditLogSchema.extend({ assumptions: z.array(ZAgentAssumptionSchema) });
 export const ZAuditLogFiltersSchema = z.object({
-  actionType: z.string().min(1).max(50).optional().describe("query, create, update, delete, send, analyze"),
-  actionCategory: z.string().min(1).max(50).optional().describe("context, integration, agent, user"),
+  actionType: zText().min(1).max(50).optional().describe("query, create, update, delete, send, analyze"),
+  actionCategory: zText().min(1).max(50).optional().describe("context, integration, agent, user"),
   sessionId: z.uuid().optional(),
 });
 export const ZVerifyAssumptionSchema = z.object({
   verified: z.boolean().describe("Whether the assumption was right"),
-  correction: z.string().trim().min(1).max(10_000).optional().describe("What is true instead"),
+  correction: zText().trim().min(1).max(10_000).optional().describe("What is true instead"),
 });
 export type TVerifyAssumption = z.infer<typeof ZVerifyAssumptionSchema>;

@@ -1,10 +1,11 @@
 import { z } from "zod";
 
+import { zText } from "../values.ts";
 import { ZMessageSchema } from "./coaching.ts";
 
 /** POST /conversations/{id}/chat: the user's message; the reply streams back as server-sent events. */
 export const ZChatRequestSchema = z.object({
-  content: z.string().max(32_000).refine((text) => text.trim().length > 0, "Must not be blank"),
+  content: zText().max(32_000).refine((text) => text.trim().length > 0, "Must not be blank"),
 });
 export type TChatRequest = z.input<typeof ZChatRequestSchema>;
 

@@ -4,19 +4,19 @@ import { ZApiTimestampSchema } from "../boundary.ts";
 import { ZEmotionValenceSchema, ZMessageSourceSchema, ZReportTypeSchema } from "../enums.ts";
 import { ConsistencyMetric, Conversation, Emotion, EnergyMetric, Insight, Message, Report, UserContext } from "../generated/drizzle/schema.ts";
 import { apiRowSchema } from "../rows.ts";
+import { zJsonObject, ZQueryTimestampSchema, zText } from "../values.ts";
 
-const ZJsonObjectSchema = z.record(z.string(), z.unknown());
-const ZNoteSchema = z.string().max(5000).nullable().optional();
+const ZJsonObjectSchema = zJsonObject();
+const ZNoteSchema = zText().max(5000).nullable().optional();
 const ZFlagQuerySchema = z.enum(["true", "false"]).transform((value) => value === "true");
-const ZMillisQuerySchema = z.coerce.number().int().min(0).max(8_640_000_000_000_000);
 
 // Conversations ---------------------------------------------------------------------------------
 
 export const ZConversationSchema = apiRowSchema(Conversation, { omit: ["userId"] });
 export type TConversation = z.infer<typeof ZConversationSchema>;
 export const ZCreateConversationSchema = z.object({
-  title: z.string().trim().min(1).max(200).nullable().optional(),
-  summary: z.string().max(5000).nullable().optional(),
+  title: zText().trim().min(1).max(200).nullable().optional(),
+  summary: zText().max(5000).nullable().optional(),
   context: ZJsonObjectSchema.nullable().optional().describe("Free-form JSON object the assistant uses as thread context"),
   isActive: z.boolean().optional(),
 });
@@ -30,7 +30,7 @@ export type TMessage = z.infer<typeof ZMessageSchema>;
 /** Only the user speaks through this endpoint; assistant, system and tool messages come from the AI pipeline. */
 export const ZCreateMessageSchema = z.object({
   role: z.literal("user").optional().describe("Always user here; other roles are written by the assistant"),
-  content: z.string().max(32_000).refine((text) => text.trim().length > 0, "Must not be blank"),
+  content: zText().max(32_000).refine((text) => text.trim().length > 0, "Must not be blank"),
   source: ZMessageSourceSchema.optional().describe("Where the message was written; web by default"),
   metadata: ZJsonObjectSchema.optional(),
 });
@@ -40,30 +40,30 @@ export type TCreateMessage = z.input<typeof ZCreateMessageSchema>;
 
 export const ZInsightSchema = apiRowSchema(Insight, { omit: ["userId"] });
 export type TInsight = z.infer<typeof ZInsightSchema>;
-const ZTagsSchema = z.array(z.string().trim().min(1).max(50)).max(20).transform((tags) => [...new Set(tags)]);
+const ZTagsSchema = z.array(zText().trim().min(1).max(50)).max(20).transform((tags) => [...new Set(tags)]);
 export const ZCreateInsightSchema = z.object({
-  title: z.string().trim().min(1).max(200).nullable().optional(),
-  content: z.string().trim().min(1).max(20_000),
+  title: zText().trim().min(1).max(200).nullable().optional(),
+  content: zText().trim().min(1).max(20_000),
   tags: ZTagsSchema.optional(),
   conversationId: z.uuid().nullable().optional(),
 });
 export type TCreateInsight = z.input<typeof ZCreateInsightSchema>;
 export const ZUpdateInsightSchema = ZCreateInsightSchema.partial();
 export const ZInsightFiltersSchema = z.object({
-  tag: z.string().min(1).max(500).transform((list) => list.split(",").map((tag) => tag.trim()).filter(Boolean)).optional().describe("Comma-separated; insights carrying any of these tags"),
+  tag: zText().min(1).max(500).transform((list) => list.split(",").map((tag) => tag.trim()).filter(Boolean)).optional().describe("Comma-separated; insights carrying any of these tags"),
   conversationId: z.uuid().optional(),
 });
 
 /** `from` inclusive, `to` exclusive, both Unix ms on `recordedAt`. */
 const ZRecordedRangeSchema = z.object({
-  from: ZMillisQuerySchema.optional().describe("Recorded at or after this Unix ms"),
-  to: ZMillisQuerySchema.optional().describe("Recorded before this Unix ms"),
+  from: ZQueryTimestampSchema.optional().describe("Recorded at or after this Unix ms"),
+  to: ZQueryTimestampSchema.optional().describe("Recorded before this Unix ms"),
 });
 
 export const ZEmotionSchema = apiRowSchema(Emotion, { omit: ["userId"] });
 export type TEmotion = z.infer<typeof ZEmotionSchema>;
 export const ZCreateEmotionSchema = z.object({
-  label: z.string().trim().min(1).max(100),
+  label: zText().trim().min(1).max(100),
   valence: ZEmotionValenceSchema,
   intensity: z.number().int().min(1).max(10),
   note: ZNoteSchema,
@@ -95,9 +95,9 @@ export const ZReportFiltersSchema = z.object({ type: ZReportTypeSchema.optional(
 
 export const ZUserContextSchema = apiRowSchema(UserContext, { omit: ["userId"] });
 export type TUserContext = z.infer<typeof ZUserContextSchema>;
-const ZLongTextSchema = z.string().max(5000).nullable().default(null);
-const ZShortTextSchema = z.string().max(200).nullable().default(null);
-const ZTextListSchema = z.array(z.string().trim().min(1).max(500)).max(50).default([]);
+const ZLongTextSchema = zText().max(5000).nullable().default(null);
+const ZShortTextSchema = zText().max(200).nullable().default(null);
+const ZTextListSchema = z.array(zText().trim().min(1).max(500)).max(50).default([]);
 /** PUT replaces the whole profile: a field left out is cleared (null or []). */
 export const ZPutUserContextSchema = z.object({
   personalBio: ZLongTextSchema,
@@ -115,7 +115,7 @@ export const ZPutUserContextSchema = z.object({
 });
 export type TPutUserContext = z.input<typeof ZPutUserContextSchema>;
 
-const ZModelNameSchema = z.string().trim().min(1).max(200);
+const ZModelNameSchema = zText().trim().min(1).max(200);
 export const ZModelPreferenceSchema = z.object({
   currentModel: z.string().nullable().describe("null means the platform default"),
   preferredModels: z.array(z.string()),
@@ -129,7 +129,7 @@ export type TPutModelPreference = z.input<typeof ZPutModelPreferenceSchema>;
 
 // AI usage analytics (004's query: by model, latency, cost, tokens) ------------------------------
 
-export const ZAiUsageQuerySchema = z.object({ since: ZMillisQuerySchema.optional().describe("Only responses created at or after this Unix ms; all time by default") });
+export const ZAiUsageQuerySchema = z.object({ since: ZQueryTimestampSchema.optional().describe("Only responses created at or after this Unix ms; all time by default") });
 export const ZAiModelUsageSchema = z.object({
   model: z.string(),
   usageCount: z.number().int(),

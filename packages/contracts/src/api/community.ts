@@ -3,13 +3,14 @@ import { z } from "zod";
 import { PostStatus, ZPostStatusSchema } from "../enums.ts";
 import { Post, Reply, Story } from "../generated/drizzle/schema.ts";
 import { apiRowSchema } from "../rows.ts";
+import { zText } from "../values.ts";
 
 /** Your own posts, drafts included. */
 export const ZPostSchema = apiRowSchema(Post, { omit: ["authorId"] });
 export type TPost = z.infer<typeof ZPostSchema>;
 
-const ZTitleSchema = z.string().trim().min(1).max(200);
-const ZContentSchema = z.string().trim().min(1).max(20_000);
+const ZTitleSchema = zText().trim().min(1).max(200);
+const ZContentSchema = zText().trim().min(1).max(20_000);
 
 /** Creating a post as published stamps publishedAt now (the database requires it when published). */
 export const ZCreatePostSchema = z.object({ title: ZTitleSchema, content: ZContentSchema, status: ZPostStatusSchema.optional() });
@@ -47,8 +48,8 @@ export const ZCreateReplySchema = z.object({ content: ZContentSchema });
 
 export const ZStorySchema = apiRowSchema(Story, { omit: ["userId"] });
 export type TStory = z.infer<typeof ZStorySchema>;
-export const ZStoryQuerySchema = z.object({ period: z.string().min(1).max(50).optional().describe('Exact period, e.g. "2025-W14"') });
+export const ZStoryQuerySchema = z.object({ period: zText().min(1).max(50).optional().describe('Exact period, e.g. "2025-W14"') });
 
 export const ZGenerateStorySchema = z.object({
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$|^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "A month (2026-11) or an ISO week (2026-W47)"),
+  period: zText().regex(/^\d{4}-(0[1-9]|1[0-2])$|^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "A month (2026-11) or an ISO week (2026-W47)"),
 });

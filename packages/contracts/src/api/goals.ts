@@ -4,13 +4,14 @@ import { ZApiTimestampSchema } from "../boundary.ts";
 import { ZGoalPeriodSchema, ZGoalStatusSchema, ZReminderStatusSchema } from "../enums.ts";
 import { Commitment, Goal } from "../generated/drizzle/schema.ts";
 import { apiRowSchema } from "../rows.ts";
+import { ZQueryTimestampSchema, zText } from "../values.ts";
 
 export const ZGoalSchema = apiRowSchema(Goal, { omit: ["userId"] });
 export type TGoal = z.infer<typeof ZGoalSchema>;
 
 export const ZCreateGoalSchema = z.object({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(5000).nullable().optional(),
+  title: zText().trim().min(1).max(200),
+  description: zText().max(5000).nullable().optional(),
   period: ZGoalPeriodSchema,
   status: ZGoalStatusSchema.optional(),
   progress: z.number().int().min(0).max(100).optional(),
@@ -25,8 +26,8 @@ export const ZCommitmentSchema = apiRowSchema(Commitment, { omit: ["userId"] });
 export type TCommitment = z.infer<typeof ZCommitmentSchema>;
 
 export const ZCreateCommitmentSchema = z.object({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(5000).nullable().optional(),
+  title: zText().trim().min(1).max(200),
+  description: zText().max(5000).nullable().optional(),
   goalId: z.uuid().nullable().optional(),
   status: ZReminderStatusSchema.optional(),
   dueAt: ZApiTimestampSchema.nullable().optional(),
@@ -36,5 +37,5 @@ export const ZUpdateCommitmentSchema = ZCreateCommitmentSchema.partial();
 export const ZCommitmentFiltersSchema = z.object({
   status: ZReminderStatusSchema.optional(),
   goalId: z.uuid().optional(),
-  dueBefore: z.coerce.number().int().min(-8_640_000_000_000_000).max(8_640_000_000_000_000).optional().describe("Only commitments due before this Unix ms (approaching deadlines)"),
+  dueBefore: ZQueryTimestampSchema.optional().describe("Only commitments due before this Unix ms (approaching deadlines)"),
 });

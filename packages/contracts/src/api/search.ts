@@ -1,13 +1,14 @@
 import { z } from "zod";
 
+import { ZQueryTimestampSchema, zText } from "../values.ts";
+
 const OWNER_KINDS = ["message", "insight", "report", "conversation", "goal", "commitment", "person", "place", "event", "task", "deadline", "post", "reply", "story", "analysis_message", "user_context", "emotion", "energy_metric"] as const;
-const ZTimestampQuerySchema = z.coerce.number().int().min(0).max(8_640_000_000_000_000);
 
 export const ZSearchQuerySchema = z.object({
-  q: z.string().trim().min(1).max(1000).describe("What to search for, in plain words"),
+  q: zText().trim().min(1).max(1000).describe("What to search for, in plain words"),
   scope: z.enum(["all", "memory", "knowledge"]).default("all"),
-  kinds: z
-    .string()
+  kinds: zText()
+    .max(1000)
     .optional()
     .describe(`Comma-separated kinds of memory: ${OWNER_KINDS.join(", ")}`)
     .transform((value, context) => {
@@ -17,11 +18,11 @@ export const ZSearchQuerySchema = z.object({
       if (unknown.length) context.addIssue({ code: "custom", message: `Unknown kinds: ${unknown.join(", ")}` });
       return kinds.map((kind) => kind.toUpperCase());
     }),
-  from: ZTimestampQuerySchema.optional().describe("Memory created at or after this Unix ms"),
-  to: ZTimestampQuerySchema.optional().describe("Memory created before this Unix ms"),
+  from: ZQueryTimestampSchema.optional().describe("Memory created at or after this Unix ms"),
+  to: ZQueryTimestampSchema.optional().describe("Memory created before this Unix ms"),
   phase: z.coerce.number().int().min(1).max(10).optional(),
-  goal: z.string().max(100).optional(),
-  type: z.string().max(100).optional(),
+  goal: zText().max(100).optional(),
+  type: zText().max(100).optional(),
   k: z.coerce.number().int().min(1).max(50).default(10),
 });
 

@@ -6,6 +6,7 @@ import { Event, Person, Place } from "@cto/contracts/tables";
 
 import { ApiError } from "../../errors.ts";
 import { embedOnWrite } from "../../lib/embedding-hooks.ts";
+import { containsText } from "../../lib/like.ts";
 import { resourceRoutes, type ModelDelegate } from "../../lib/resource.ts";
 import { guardWrites } from "./guarded.ts";
 
@@ -25,7 +26,7 @@ export const personRoutes = resourceRoutes({
   where: ({ type, tag, q }) => ({
     type,
     ...(tag === undefined ? {} : { tags: { has: tag } }),
-    ...(q === undefined ? {} : { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] }),
+    ...(q === undefined ? {} : { OR: [{ name: containsText(q) }, { email: containsText(q) }] }),
   }),
   sorts: { name: [byName], importance: [{ importance: "desc" }, byName], created: [{ createdAt: "desc" }], updated: [{ updatedAt: "desc" }] },
   softDelete: true,
