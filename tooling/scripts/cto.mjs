@@ -1,17 +1,27 @@
 #!/usr/bin/env node
 // The README's two commands: `npm start` and `npm test`. Plain Node (no dependencies), because it runs
-// before anything is installed: it brings pnpm, installs the workspace, generates the Prisma client,
-// then hands over to the TypeScript entry points in tooling/scripts.
-import { spawnSync } from "node:child_process";
+// before anything is installed: it brings pnpm, installs the workspace, generates the Prisma client when
+// its inputs changed, then hands over to the TypeScript entry points in tooling/scripts.
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+
+import { ensureGenerated, generateLayout } from "./prisma-generate.mjs";
 
 const PNPM = "pnpm@10.34.8";
 const root = path.resolve(import.meta.dirname, "..", "..");
 const command = process.argv[2] ?? "start";
 
+// The start script's own line format, before pino-pretty is installed: JSON in production, else
+// "cto    │ [time] LEVEL: message" like every other process's lines under `npm start`.
+const production = process.env.NODE_ENV === "production";
+const say = (level, message) => {
+  const time = new Date();
+  if (production) return console.log(JSON.stringify({ level: level === "error" ? 50 : 30, time: time.getTime(), name: "cto", msg: message }));
+  console.log(`cto    │ [${time.toTimeString().slice(0, 8)}] ${level.toUpperCase()}: ${message}`);
+};
 const fail = (message) => {
-  console.error(`\ncto: ${message}`);
+  say("error", message);
   process.exit(1);
 };
 
@@ -27,27 +37,57 @@ const run = (cmd, args, options = {}) => {
 // pnpm itself comes from the npm registry through npx, pinned, so a machine with only Node.js works.
 const pnpm = (args, options) => run("npx", ["--yes", PNPM, ...args], options);
 
-const setup = () => {
-  console.log("cto: installing dependencies (pnpm)…");
-  const frozen = process.env.CI ? ["--frozen-lockfile"] : ["--prefer-offline"];
-  if (pnpm(["install", ...frozen, "--reporter=append-only"]) !== 0) fail("`pnpm install` failed; see above.");
-  console.log("cto: generating the Prisma client…");
-  if (pnpm(["--filter", "@cto/db", "run", "generate"]) !== 0) fail("`prisma generate` failed; see above.");
+// Lines pnpm prints when it had nothing to do; anything else (progress on a fresh clone, warnings) shows.
+const NOTHING_TO_SAY = [/^Scope: all \d+ workspace projects$/, /^Lockfile is up to date/, /^Already up to date$/, /^Done in [\d.]+m?s/, /^$/];
+
+const install = () =>
+  new Promise((resolve) => {
+    const frozen = process.env.CI ? ["--frozen-lockfile"] : ["--prefer-offline"];
+    const child = spawn("npx", ["--yes", PNPM, "install", ...frozen, "--reporter=append-only"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const relay = (stream, target) => {
+      let pending = "";
+      stream.on("data", (chunk) => {
+        const lines = (pending + chunk).split("\n");
+        pending = lines.pop() ?? "";
+        for (const line of lines) if (!NOTHING_TO_SAY.some((pattern) => pattern.test(line.trim()))) target.write(`${line}\n`);
+      });
+      stream.on("end", () => pending && target.write(`${pending}\n`));
+    };
+    relay(child.stdout, process.stdout);
+    relay(child.stderr, process.stderr);
+    child.on("error", (error) => fail(`could not run npx: ${error.message}`));
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+
+const setup = async () => {
+  const started = Date.now();
+  if ((await install()) !== 0) fail("`pnpm install` failed; see above.");
+  const layout = generateLayout(root);
+  let result;
+  try {
+    result = ensureGenerated(layout, (reason) => {
+      say("info", `generating the Prisma client (${reason})…`);
+      return pnpm(["--filter", "@cto/db", "run", "generate"]) === 0;
+    });
+  } catch {
+    fail("`prisma generate` failed; see above.");
+  }
+  say("info", `dependencies installed${result.generated ? ", Prisma client generated" : ", Prisma client up to date"} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 };
 
 const tsx = path.join(root, "tooling", "scripts", "node_modules", ".bin", "tsx");
 
 switch (command) {
   case "setup":
-    setup();
+    await setup();
     break;
   case "start":
-    setup();
+    await setup();
     if (!existsSync(tsx)) fail("tsx is missing after install.");
     process.exit(run(tsx, [path.join(root, "tooling", "scripts", "start.ts")]));
     break;
   case "test":
-    setup();
+    await setup();
     process.exit(pnpm(["exec", "turbo", "run", "test", "typecheck", "--concurrency=1", "--continue", "--output-logs=full"]));
     break;
   default:
