@@ -6,7 +6,7 @@ import { costFromPrices } from "./provider.ts";
 describe("parseAiConfig", () => {
   it("applies defaults to an empty env", () => {
     const config = parseAiConfig({});
-    expect(config).toMatchObject({ apiKey: undefined, baseUrl: undefined, chatModel: "gpt-4o-mini", embeddingModel: "text-embedding-3-small" });
+    expect(config).toMatchObject({ apiKey: undefined, baseUrl: undefined, chatModel: "gpt-4o-mini", embeddingModel: "text-embedding-3-small", timeoutMs: 60_000, queryTimeoutMs: 5_000 });
     expect(config.prices).toEqual(DEFAULT_PRICES);
   });
 
@@ -17,10 +17,11 @@ describe("parseAiConfig", () => {
       AI_CHAT_MODEL: "llama3",
       AI_EMBEDDING_MODEL: "nomic",
       AI_TIMEOUT_MS: "1500",
+      AI_QUERY_TIMEOUT_MS: "800",
       AI_MAX_RETRIES: "0",
       AI_PRICES: '{"llama3": {"input": 0, "output": 0}, "gpt-4o": {"input": 3, "output": 12}}',
     });
-    expect(config).toMatchObject({ apiKey: "sk-test", baseUrl: "http://127.0.0.1:11434/v1", chatModel: "llama3", embeddingModel: "nomic", timeoutMs: 1500, maxRetries: 0 });
+    expect(config).toMatchObject({ apiKey: "sk-test", baseUrl: "http://127.0.0.1:11434/v1", chatModel: "llama3", embeddingModel: "nomic", timeoutMs: 1500, queryTimeoutMs: 800, maxRetries: 0 });
     expect(config.prices["gpt-4o"]).toEqual({ input: 3, output: 12 });
     expect(config.prices["gpt-4o-mini"]).toEqual(DEFAULT_PRICES["gpt-4o-mini"]);
     expect(config.prices.llama3).toEqual({ input: 0, output: 0 });
@@ -31,6 +32,7 @@ describe("parseAiConfig", () => {
     expect(() => parseAiConfig({ AI_PRICES: "{not json" })).toThrow(/AI_PRICES/);
     expect(() => parseAiConfig({ AI_PRICES: '{"m": {"input": -1}}' })).toThrow();
     expect(() => parseAiConfig({ AI_TIMEOUT_MS: "soon" })).toThrow();
+    expect(() => parseAiConfig({ AI_QUERY_TIMEOUT_MS: "0" })).toThrow();
     expect(() => parseAiConfig({ OPENAI_BASE_URL: "not a url" })).toThrow();
   });
 });

@@ -36,6 +36,7 @@ export const ZAiEnvSchema = z.object({
   AI_CHAT_MODEL: optionalText.default("gpt-4o-mini"),
   AI_EMBEDDING_MODEL: optionalText.default("text-embedding-3-small"),
   AI_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  AI_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   AI_PRICES: ZPricesJsonSchema,
 });
@@ -46,6 +47,8 @@ export type TAiConfig = {
   chatModel: string;
   embeddingModel: string;
   timeoutMs: number;
+  /** The bound on `embedQuery`, retries included. */
+  queryTimeoutMs: number;
   maxRetries: number;
   prices: TPriceTable;
 };
@@ -59,6 +62,7 @@ export const parseAiConfig = (env: Record<string, string | undefined> = process.
     chatModel: parsed.AI_CHAT_MODEL,
     embeddingModel: parsed.AI_EMBEDDING_MODEL,
     timeoutMs: parsed.AI_TIMEOUT_MS,
+    queryTimeoutMs: parsed.AI_QUERY_TIMEOUT_MS,
     maxRetries: parsed.AI_MAX_RETRIES,
     prices: { ...DEFAULT_PRICES, ...parsed.AI_PRICES },
   };

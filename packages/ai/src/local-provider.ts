@@ -1,29 +1,24 @@
 /**
  * The offline provider used when no API key or base URL is configured. It is NOT a model:
- * embeddings come from a hashing trick (texts sharing words land near each other) and replies
- * are a fixed, honest template that says it is the offline local coach. No network is used,
- * and the same input always gives the same output, so the platform runs and tests pass offline.
+ * embeddings come from a hashing trick (texts sharing words land near each other), and replies
+ * are honest, labelled sentences put together from the request's grounding (the user's goals,
+ * commitments, profile and the sources it cites) — never from the system text. It recognises the
+ * plain requests the coach's tools serve ("set a goal to…", "remind me tomorrow at 9 to…") and
+ * calls those tools exactly as a model would. The same input always gives the same output.
  */
 import type { TPriceTable } from "./config.ts";
 import { AiProviderError } from "./errors.ts";
-import { costFromPrices, EMBEDDING_DIMENSIONS, type TAiProvider, type TChatRequest, type TChatResult, type TChatStreamEvent } from "./provider.ts";
+import { safeTimezone } from "./local/dates.ts";
+import { recogniseIntents } from "./local/intents.ts";
+import { askReply, coachReply, summaryReply, toolReply } from "./local/replies.ts";
+import { fnv1a, wordsOf } from "./local/text.ts";
+import { costFromPrices, EMBEDDING_DIMENSIONS, type TAiProvider, type TChatRequest, type TChatResult, type TChatStreamEvent, type TToolCall } from "./provider.ts";
 
 export const LOCAL_EMBEDDING_MODEL = "cto-local-embedding-v1";
 export const LOCAL_CHAT_MODEL = "cto-local-coach-v1";
 
 /** A common rough estimate for English text: about four characters per token. */
 export const estimateTokens = (text: string): number => Math.ceil(text.length / 4);
-
-const fnv1a = (text: string): number => {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-};
-
-const wordsOf = (text: string): string[] => text.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}']+/gu) ?? [];
 
 export const localEmbedding = (text: string): number[] => {
   const vector = new Array<number>(EMBEDDING_DIMENSIONS).fill(0);
@@ -39,48 +34,57 @@ export const localEmbedding = (text: string): number[] => {
   return norm === 0 ? vector.map((_, i) => (i === 0 ? 1 : 0)) : vector.map((value) => value / norm);
 };
 
-const QUESTIONS = [
-  "What is the smallest next step you could take on this today?",
-  "What would a good outcome here look like for you, in one sentence?",
-  "What has made this hard so far, and what has helped even a little?",
-  "If you looked back on this in a month, what would you want to have done?",
-];
-
-const excerpt = (text: string, max: number): string => {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
-};
-
-export const localReply = (request: TChatRequest): string => {
-  const lastUser = [...request.messages].reverse().find((message) => message.role === "user")?.content ?? "";
-  const context = request.messages.filter((message) => message.role === "system").map((message) => message.content).join(" ");
-  const parts = ["I'm Cto's offline local coach: no AI model is configured, so this is a fixed template, not a generated reply."];
-  parts.push(lastUser.trim() ? `What I understood: "${excerpt(lastUser, 280)}".` : "I did not receive a message to respond to.");
-  if (context.trim()) parts.push(`What I have as context: "${excerpt(context, 200)}".`);
-  parts.push(QUESTIONS[fnv1a(lastUser) % QUESTIONS.length]!);
-  return parts.join(" ");
+/**
+ * The reply to `request`: tool calls for the requests in the latest user message (when the request
+ * offers those tools), or, once their results follow it, what they did; otherwise an answer from
+ * the grounding. `now` is used when the grounding does not say what time it is.
+ */
+export const localReply = (request: TChatRequest, now = Date.now()): { content: string; toolCalls: TToolCall[] } => {
+  const { messages, grounding } = request;
+  const clock = { now: grounding?.now ?? now, timezone: safeTimezone(grounding?.timezone) };
+  if (grounding?.purpose === "summary") return { content: summaryReply(grounding), toolCalls: [] };
+  const lastUser = messages.findLastIndex((message) => message.role === "user");
+  const userText = lastUser === -1 ? "" : messages[lastUser]!.content;
+  const since = messages.slice(lastUser + 1);
+  const offered = new Set((request.tools ?? []).map((tool) => tool.name));
+  const intents = recogniseIntents(userText, clock, new Set(["create_goal", "create_commitment", "log_emotion", "log_energy", "create_task", "create_deadline"]));
+  const questions = intents.flatMap((intent) => (intent.kind === "ask" ? [intent.question] : []));
+  if (since.some((message) => message.role === "tool")) return { content: toolReply(since, clock, questions), toolCalls: [] };
+  const calls = intents.flatMap((intent, i) =>
+    intent.kind === "call" && offered.has(intent.tool) ? [{ id: `call_local_${fnv1a(`${messages.length}\u0000${i}\u0000${userText}`).toString(36)}_${i}`, name: intent.tool, arguments: intent.arguments }] : [],
+  );
+  if (calls.length) return { content: "", toolCalls: calls };
+  if (questions.length) return { content: askReply(questions), toolCalls: [] };
+  return { content: coachReply(userText, grounding, clock), toolCalls: [] };
 };
 
 const throwIfAborted = (signal: AbortSignal | undefined) => {
   if (signal?.aborted) throw new AiProviderError("timeout", "The AI request was aborted");
 };
 
-export const createLocalProvider = (options: { prices?: TPriceTable } = {}): TAiProvider => {
+/** `now`: the clock for requests whose grounding gives no time (tests pin it). */
+export const createLocalProvider = (options: { prices?: TPriceTable; now?: () => number } = {}): TAiProvider => {
   const costOf = costFromPrices(options.prices ?? {});
+  const now = options.now ?? Date.now;
+  const embed = async (texts: string[]) => ({
+    vectors: texts.map(localEmbedding),
+    model: LOCAL_EMBEDDING_MODEL,
+    usage: { promptTokens: texts.reduce((sum, text) => sum + estimateTokens(text), 0) },
+  });
 
   const chat = async (request: TChatRequest): Promise<TChatResult> => {
     const startedAt = performance.now();
     throwIfAborted(request.signal);
-    const content = localReply(request);
+    const { content, toolCalls } = localReply(request, now());
     const promptTokens = request.messages.reduce((sum, message) => sum + estimateTokens(message.content), 0);
-    const completionTokens = estimateTokens(content);
-    // The template is short; a maxTokens budget below it still gets the whole reply, which is honest about its length.
+    const completionTokens = estimateTokens(content) + (toolCalls.length ? estimateTokens(JSON.stringify(toolCalls)) : 0);
+    // The reply is short; a maxTokens budget below it still gets the whole reply, which is honest about its length.
     return {
       content,
-      toolCalls: [],
+      toolCalls,
       model: LOCAL_CHAT_MODEL,
       usage: { promptTokens, completionTokens },
-      finishReason: "stop",
+      finishReason: toolCalls.length ? "tool_calls" : "stop",
       latencyMs: Math.round(performance.now() - startedAt),
     };
   };
@@ -92,6 +96,7 @@ export const createLocalProvider = (options: { prices?: TPriceTable } = {}): TAi
       throwIfAborted(request.signal);
       yield { type: "delta", text };
     }
+    for (const toolCall of result.toolCalls) yield { type: "tool_call", toolCall };
     yield { type: "done", result };
   }
 
@@ -99,11 +104,8 @@ export const createLocalProvider = (options: { prices?: TPriceTable } = {}): TAi
     kind: "local",
     chatModel: LOCAL_CHAT_MODEL,
     embeddingModel: LOCAL_EMBEDDING_MODEL,
-    embed: async (texts) => ({
-      vectors: texts.map(localEmbedding),
-      model: LOCAL_EMBEDDING_MODEL,
-      usage: { promptTokens: texts.reduce((sum, text) => sum + estimateTokens(text), 0) },
-    }),
+    embed,
+    embedQuery: async (text) => ({ vector: localEmbedding(text), model: LOCAL_EMBEDDING_MODEL }),
     chat,
     chatStream,
     costOf,

@@ -192,4 +192,32 @@ describe("OpenAI provider: embeddings", () => {
     expect(await provider.embed([])).toMatchObject({ vectors: [] });
     expect(requests).toHaveLength(0);
   });
+
+  it("embeds one query with embedQuery", async () => {
+    const { provider } = await setup((_req, res) => sendJson(res, 200, embeddingResponse(1536, 1)));
+    expect(await provider.embedQuery("what did I say about Dana?")).toEqual({ vector: vector(1536), model: "text-embedding-3-small" });
+  });
+
+  // AI_TIMEOUT_MS stays at a minute: the query's own bound, retries included, must end the wait.
+  it.each([
+    ["never answers", () => {}],
+    ["answers 429 with a long Retry-After", (_req: unknown, res: Parameters<THandler>[1]) => sendJson(res, 429, { error: { message: "slow down" } }, { "retry-after": "30" })],
+  ] as [string, THandler][])("bounds embedQuery by AI_QUERY_TIMEOUT_MS when the server %s", async (_label, handler) => {
+    const { provider } = await setup(handler, { AI_TIMEOUT_MS: "60000", AI_QUERY_TIMEOUT_MS: "400", AI_MAX_RETRIES: "2" });
+    const startedAt = performance.now();
+    const error = await provider.embedQuery("hello").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AiProviderError);
+    expect(error).toMatchObject({ code: "timeout", message: "The AI provider did not answer within 0.4 s" });
+    expect(performance.now() - startedAt).toBeLessThan(3000);
+  });
+
+  it("reports a server that keeps failing, or refuses connections, as unavailable within the bound", async () => {
+    const { provider, requests } = await setup((_req, res) => sendJson(res, 500, { error: { message: "boom" } }), { AI_QUERY_TIMEOUT_MS: "8000", AI_MAX_RETRIES: "1" });
+    await expect(provider.embedQuery("hello")).rejects.toMatchObject({ code: "unavailable", status: 500 });
+    expect(requests).toHaveLength(2);
+    const closed = await startStandIn(() => {});
+    await closed.close();
+    const refused = createOpenAiProvider(parseAiConfig({ OPENAI_BASE_URL: closed.baseUrl, AI_MAX_RETRIES: "0", AI_QUERY_TIMEOUT_MS: "3000" }));
+    await expect(refused.embedQuery("hello")).rejects.toMatchObject({ code: "unavailable", message: "The AI provider could not be reached" });
+  });
 });

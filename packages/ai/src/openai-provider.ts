@@ -14,6 +14,8 @@ import {
 
 type TParams = OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
 
+const formatSeconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
+
 /** Maps SDK failures (after the SDK's own retries) onto the four codes callers handle. */
 export const toAiProviderError = (error: unknown): AiProviderError => {
   if (error instanceof AiProviderError) return error;
@@ -76,10 +78,10 @@ export const createOpenAiProvider = (config: TAiConfig, client?: OpenAI): TAiPro
     });
   const costOf = costFromPrices(config.prices);
 
-  const embed: TAiProvider["embed"] = async (texts) => {
+  const embedWith = async (texts: string[], options: { signal?: AbortSignal; timeout?: number } = {}) => {
     if (texts.length === 0) return { vectors: [], model: config.embeddingModel, usage: { promptTokens: 0 } };
     const response = await openai.embeddings
-      .create({ model: config.embeddingModel, input: texts, dimensions: EMBEDDING_DIMENSIONS, encoding_format: "float" })
+      .create({ model: config.embeddingModel, input: texts, dimensions: EMBEDDING_DIMENSIONS, encoding_format: "float" }, options)
       .catch((error: unknown) => {
         throw toAiProviderError(error);
       });
@@ -88,6 +90,21 @@ export const createOpenAiProvider = (config: TAiConfig, client?: OpenAI): TAiPro
     const wrong = vectors.find((vector) => vector.length !== EMBEDDING_DIMENSIONS);
     if (wrong) throw new AiProviderError("unavailable", `Expected ${EMBEDDING_DIMENSIONS}-dimension embeddings, got ${wrong.length}`);
     return { vectors, model: response.model, usage: { promptTokens: response.usage?.prompt_tokens ?? 0 } };
+  };
+
+  const embed: TAiProvider["embed"] = (texts) => embedWith(texts);
+
+  const embedQuery: TAiProvider["embedQuery"] = async (text) => {
+    const deadline = AbortSignal.timeout(config.queryTimeoutMs);
+    const late = () => new AiProviderError("timeout", `The AI provider did not answer within ${formatSeconds(config.queryTimeoutMs)}`);
+    // The SDK's back-off sleeps (up to a minute for a 429's Retry-After) do not watch the signal: race them.
+    const expired = new Promise<never>((_, reject) => deadline.addEventListener("abort", () => reject(late()), { once: true }));
+    try {
+      const { vectors, model } = await Promise.race([embedWith([text], { signal: deadline, timeout: config.queryTimeoutMs }), expired]);
+      return { vector: vectors[0]!, model };
+    } catch (error) {
+      throw deadline.aborted ? late() : error;
+    }
   };
 
   const chat: TAiProvider["chat"] = async (request) => {
@@ -153,5 +170,5 @@ export const createOpenAiProvider = (config: TAiConfig, client?: OpenAI): TAiPro
     yield { type: "done", result };
   }
 
-  return { kind: "openai", chatModel: config.chatModel, embeddingModel: config.embeddingModel, embed, chat, chatStream, costOf };
+  return { kind: "openai", chatModel: config.chatModel, embeddingModel: config.embeddingModel, embed, embedQuery, chat, chatStream, costOf };
 };

@@ -28,12 +28,35 @@ export type TToolDefinition = {
   parameters: Record<string, unknown>;
 };
 
+/**
+ * The facts behind a prompt, as data, for a provider that cannot read prose: the offline local
+ * provider answers from these and never from the system text. The OpenAI provider ignores them
+ * (the same facts are written into the system message).
+ */
+export type TChatGrounding = {
+  /** `coach`: a chat turn; `summary`: a report summary or a story written from `facts`. */
+  purpose: "coach" | "summary";
+  /** Unix ms: the instant "tomorrow at 9" is read against. */
+  now?: number;
+  /** IANA timezone of the user, e.g. `Europe/Berlin` (UTC when missing or unknown). */
+  timezone?: string;
+  /** What the user told the coach about themselves. */
+  profile?: { label: string; value: string }[];
+  goals?: { title: string; progress: number; period: string; deadline?: number | null }[];
+  commitments?: { title: string; dueAt?: number | null; remindAt?: number | null }[];
+  /** In the order the prompt numbers them, so `[n]` cites the n-th. */
+  sources?: { kind: "memory" | "knowledge"; ownerKind?: string; content: string }[];
+  /** For `summary`: the period's facts, one sentence each. */
+  facts?: string[];
+};
+
 export type TChatRequest = {
   messages: TChatMessage[];
   tools?: TToolDefinition[];
   temperature?: number;
   maxTokens?: number;
   signal?: AbortSignal;
+  grounding?: TChatGrounding;
 };
 
 export type TChatUsage = { promptTokens: number; completionTokens: number };
@@ -63,6 +86,12 @@ export type TAiProvider = {
   chatModel: string;
   embeddingModel: string;
   embed: (texts: string[]) => Promise<TEmbedResult>;
+  /**
+   * One query for an interactive lookup (search, the chat's memory): the whole call, retries
+   * included, is bounded by `AI_QUERY_TIMEOUT_MS`, so a caller can answer within seconds when the
+   * provider is down. `embed` is for batches and waits `AI_TIMEOUT_MS` per attempt.
+   */
+  embedQuery: (text: string) => Promise<{ vector: number[]; model: string }>;
   chat: (request: TChatRequest) => Promise<TChatResult>;
   chatStream: (request: TChatRequest) => AsyncIterable<TChatStreamEvent>;
   costOf: (model: string, usage: { promptTokens: number; completionTokens?: number }) => number;
