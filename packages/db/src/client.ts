@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 
 import { PrismaClient, type Prisma } from "./generated/prisma/client.ts";
+import { malformedIdsExtension } from "./malformed-ids.ts";
 import { softDeleteExtension } from "./soft-delete.ts";
 
 export type CreateDbOptions = {
@@ -19,12 +20,15 @@ export const logLevelsFor = (env: { NODE_ENV?: string; DB_LOG_QUERIES?: string }
   return env.DB_LOG_QUERIES === "true" ? ["query", "warn", "error"] : ["warn", "error"];
 };
 
-/** A Prisma Client on @prisma/adapter-pg (no native engine) with the soft-delete guard. */
+/**
+ * A Prisma Client on @prisma/adapter-pg (no native engine) with the soft-delete guard (trashed rows
+ * stay out of reads, nested ones too) and malformed ids matching nothing instead of failing.
+ */
 export const createDb = ({ url = process.env.DATABASE_URL, log, maxConnections }: CreateDbOptions = {}) => {
   if (!url) throw new Error("DATABASE_URL is not set: point it at PostgreSQL, or start Cto with `npm start` for the embedded database.");
   // Sessions run in UTC so that timestamps without an offset (raw query parameters) mean what they say.
   const adapter = new PrismaPg({ connectionString: url, options: "-c TimeZone=UTC", ...(maxConnections ? { max: maxConnections } : {}) });
-  return new PrismaClient({ adapter, log: log ?? logLevelsFor() }).$extends(softDeleteExtension);
+  return new PrismaClient({ adapter, log: log ?? logLevelsFor() }).$extends(softDeleteExtension).$extends(malformedIdsExtension);
 };
 
 export type Db = ReturnType<typeof createDb>;

@@ -95,7 +95,8 @@ export const toDbError = (error: unknown): DbError | undefined => {
   if (prismaCode === "P2003" || kind === "ForeignKeyConstraintViolation" || sqlState === "23503")
     return new DbError("invalid_reference", "A referenced record does not exist.", options);
   if (sqlState === APPEND_ONLY_SQLSTATE) return new DbError("append_only", message, options);
-  if (prismaCode === "P2011" || kind === "NullConstraintViolation" || sqlState === "23514" || sqlState === "23502" || sqlState === "22003")
+  // 22P02: a value the column's type refuses (a malformed uuid written as a reference, say).
+  if (prismaCode === "P2011" || kind === "NullConstraintViolation" || sqlState === "23514" || sqlState === "23502" || sqlState === "22003" || sqlState === "22P02")
     return new DbError("constraint_violation", message, options);
   if ((kind && CONNECTION_KINDS.has(kind)) || prismaCode === "P1001" || prismaCode === "P1017")
     return new DbError("unavailable", "The database is not reachable.", options);

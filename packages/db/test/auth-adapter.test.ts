@@ -36,4 +36,11 @@ describe.each(testTargets())("the Auth.js Prisma adapter on $name", (target) => 
     await adapter.deleteUser!(user.id);
     expect(await db.user.count({ where: { id: user.id } })).toBe(0);
   });
+
+  // A session cookie or a JWT names whatever id it likes; a lookup by a malformed one finds nobody.
+  it("answers null for an id that is no uuid", async () => {
+    const adapter = PrismaAdapter(ctx.db as never);
+    for (const id of ["not-a-uuid", "", "' OR 1=1 --", "00000000-0000-0000-0000-00000000000g"]) expect(await adapter.getUser!(id)).toBeNull();
+    expect(await adapter.getUser!("00000000-0000-0000-0000-000000000000")).toBeNull();
+  });
 });
