@@ -1,8 +1,10 @@
+import net from "node:net";
+
 import { afterAll, describe, expect, it } from "vitest";
 
 import { createProducerConnection } from "./connection.ts";
 import { jobId } from "./job-options.ts";
-import { boundQueues, createQueues, QueuePayloadError, QueueTimeoutError } from "./queues.ts";
+import { boundQueues, createQueues, QueuePayloadError, QueueTimeoutError, QueueUnavailableError } from "./queues.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -43,31 +45,57 @@ describe("createQueues", () => {
 });
 
 describe("boundQueues", () => {
-  it("gives up on an unreachable Redis after the bound, where the plain queues would wait for the outage to end", async () => {
+  const payload = () => ({ kind: "commitment" as const, entityId: crypto.randomUUID(), userId: crypto.randomUUID(), remindAt: Date.now() });
+
+  it("fails at once while Redis is known to be down, instead of waiting on every write", async () => {
     const connection = createProducerConnection("redis://127.0.0.1:1");
     connection.on("error", () => undefined);
     const queues = createQueues({ connection, prefix: "cto-test-unreachable" });
-    queues.queue("reminders").on("error", () => undefined);
+    try {
+      await new Promise((resolve) => connection.once("reconnecting", resolve));
+      const bounded = boundQueues(queues, 3_000);
+      expect(bounded.available?.()).toBe(false);
+      const started = Date.now();
+      for (let i = 0; i < 5; i += 1) {
+        await expect(bounded.enqueue("reminders", "due", payload())).rejects.toBeInstanceOf(QueueUnavailableError);
+        await expect(bounded.remove("reminders", "some-job")).rejects.toThrow(/Redis is unreachable/);
+      }
+      expect(Date.now() - started).toBeLessThan(200);
+    } finally {
+      connection.disconnect();
+    }
+  });
+
+  it("gives up on a Redis that accepts connections but never answers after the bound, then waits once per bound", async () => {
+    // A socket that accepts and stays silent: the connection never fails, so only the bound helps.
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const connection = createProducerConnection(`redis://127.0.0.1:${(silent.address() as net.AddressInfo).port}`, { connectTimeout: 60_000 });
+    connection.on("error", () => undefined);
+    const queues = createQueues({ connection, prefix: "cto-test-silent" });
     try {
       const bounded = boundQueues(queues, 200);
-      const payload = { kind: "commitment" as const, entityId: crypto.randomUUID(), userId: crypto.randomUUID(), remindAt: Date.now() };
+      expect(bounded.available?.()).toBe(true);
       let started = Date.now();
-      await expect(bounded.enqueue("reminders", "due", payload)).rejects.toBeInstanceOf(QueueTimeoutError);
+      await expect(bounded.enqueue("reminders", "due", payload())).rejects.toBeInstanceOf(QueueTimeoutError);
       expect(Date.now() - started).toBeGreaterThanOrEqual(190);
       // Just timed out: the next writes fail at once instead of waiting again.
       started = Date.now();
       await expect(bounded.remove("reminders", "some-job")).rejects.toThrow(/not waiting again/);
-      await expect(bounded.enqueue("reminders", "due", payload)).rejects.toBeInstanceOf(QueueTimeoutError);
+      await expect(bounded.enqueue("reminders", "due", payload())).rejects.toBeInstanceOf(QueueUnavailableError);
       expect(Date.now() - started).toBeLessThan(100);
       // Once that has passed, a write tries (and waits) again.
       await new Promise((resolve) => setTimeout(resolve, 250));
       started = Date.now();
       await expect(bounded.remove("reminders", "some-job")).rejects.toThrow(/within 200 ms$/);
       expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-      const plain = await Promise.race([queues.enqueue("reminders", "due", payload).then(() => "added", () => "failed"), new Promise((resolve) => setTimeout(() => resolve("waiting"), 1_000))]);
+      const plain = await Promise.race([queues.enqueue("reminders", "due", payload()).then(() => "added", () => "failed"), new Promise((resolve) => setTimeout(() => resolve("waiting"), 1_000))]);
       expect(plain).toBe("waiting");
     } finally {
       connection.disconnect();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 });

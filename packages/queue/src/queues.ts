@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 
 import { QUEUE_JOBS, QUEUE_NAMES, type TJobInput, type TJobName, type TQueueName } from "@cto/contracts/queues";
 
+import { trackDown } from "./connection.ts";
 import { DEFAULT_JOB_OPTIONS, QUEUE_JOB_OPTIONS } from "./job-options.ts";
 
 export type TQueues = {
@@ -12,6 +13,11 @@ export type TQueues = {
   remove: (queue: TQueueName, jobId: string) => Promise<void>;
   /** The BullMQ queue itself, for job schedulers, reads and dashboards. */
   queue: (name: TQueueName) => Queue;
+  /**
+   * False while the connection is known to be down (it failed and has not come back): writes then fail
+   * at once instead of waiting (see `boundQueues`). Absent on stand-ins, which count as available.
+   */
+  available?: () => boolean;
   close: () => Promise<void>;
 };
 
@@ -22,14 +28,24 @@ export class QueuePayloadError extends Error {
   }
 }
 
-/** One `Queue` per name, sharing one fail-fast producer connection; `prefix` isolates tests. */
+/**
+ * One `Queue` per name, sharing one fail-fast producer connection; `prefix` isolates tests. The queues'
+ * own error events are swallowed: each only repeats the connection's error (BullMQ prints a stack trace
+ * per queue and attempt when nobody listens), and the process's `watchRedis` reports the outage once.
+ */
 export const createQueues = ({ connection, prefix = "cto" }: { connection: Redis; prefix?: string }): TQueues => {
+  const isDown = trackDown(connection);
   const queues = new Map(
-    QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...QUEUE_JOB_OPTIONS[name] } })]),
+    QUEUE_NAMES.map((name) => {
+      const queue = new Queue(name, { connection, prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...QUEUE_JOB_OPTIONS[name] } });
+      queue.on("error", () => undefined);
+      return [name, queue];
+    }),
   );
   const queue = (name: TQueueName) => queues.get(name)!;
   return {
     queue,
+    available: () => !isDown(),
     enqueue: async (name, job, payload, options) => {
       const schema = (QUEUE_JOBS[name] as Record<string, { safeParse: (value: unknown) => { success: boolean; error?: { message: string } } }>)[job];
       if (!schema) throw new QueuePayloadError(name, job, "no such job in this queue");
@@ -50,7 +66,15 @@ export const createQueues = ({ connection, prefix = "cto" }: { connection: Redis
 /** How long a write path waits for Redis before it carries on without the job (the sweeps and reconciles add it later). */
 export const PRODUCER_TIMEOUT_MS = 3_000;
 
-export class QueueTimeoutError extends Error {
+/** Redis cannot take the write now; what was written to the database stands, and the sweeps add the job later. */
+export class QueueUnavailableError extends Error {
+  constructor(message = "Redis is unreachable; not waiting for it") {
+    super(message);
+    this.name = "QueueUnavailableError";
+  }
+}
+
+export class QueueTimeoutError extends QueueUnavailableError {
   constructor(ms: number, detail = "") {
     super(`Redis did not answer within ${ms} ms${detail}`);
     this.name = "QueueTimeoutError";
@@ -72,14 +96,17 @@ export const withinTimeout = <T>(promise: Promise<T>, ms = PRODUCER_TIMEOUT_MS):
 
 /**
  * The same queues with every write (`enqueue`, `remove`) bounded by `ms`, for callers that must answer
- * whether or not Redis does (the API). After a timeout Redis counts as away for another `ms`: writes
- * in that time fail at once, so a request that adds several jobs (a chat turn: tool rows, reminder,
- * summary, reply) waits once, not once per job. A write that timed out may still land once Redis is
- * back; every job the API adds is idempotent by job id or by content, so that is harmless.
+ * whether or not Redis does (the API). While the connection is known to be down (`available`), writes
+ * fail at once with `QueueUnavailableError`: no request waits for a Redis that is not there. Otherwise
+ * a write waits at most `ms`; after a timeout Redis counts as away for another `ms`, so a request that
+ * adds several jobs (a chat turn: tool rows, reminder, summary, reply) waits once, not once per job.
+ * A write that timed out may still land once Redis is back; every job the API adds is idempotent by
+ * job id or by content, so that is harmless.
  */
 export const boundQueues = (queues: TQueues, ms = PRODUCER_TIMEOUT_MS): TQueues => {
   let awayUntil = 0;
   const bounded = async <T>(write: () => Promise<T>) => {
+    if (queues.available?.() === false) throw new QueueUnavailableError();
     if (Date.now() < awayUntil) throw new QueueTimeoutError(ms, " a moment ago; not waiting again yet");
     try {
       return await withinTimeout(write(), ms);
