@@ -11,7 +11,7 @@ import { createDb } from "@cto/db/client";
 import { createPostgresTestDatabase, probePostgres } from "@cto/db/testing";
 
 import { createApp } from "../src/app.ts";
-import { DEFAULT_CONFIG } from "../src/context.ts";
+import { DEFAULT_CONFIG, GENEROUS_AUTH_LIMITS } from "../src/context.ts";
 import { createApiKey } from "../src/services/api-keys.ts";
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -50,7 +50,7 @@ if (!probe.ok) {
 const database = await createPostgresTestDatabase(adminUrl, { migrate: true });
 const db = createDb({ url: database.url, log: [] });
 const plain = new pg.Pool({ connectionString: database.url, max: 10 });
-const server = serve({ fetch: createApp({ db, config: { ...DEFAULT_CONFIG, authRateLimit: { limit: 1e9, windowMs: 60_000 } }, mailer: { send: async () => undefined } }).fetch, port: 0, hostname: "127.0.0.1" });
+const server = serve({ fetch: createApp({ db, config: { ...DEFAULT_CONFIG, authLimits: GENEROUS_AUTH_LIMITS }, mailer: { send: async () => undefined } }).fetch, port: 0, hostname: "127.0.0.1" });
 try {
   const user = await db.user.create({ data: { email: "bench@example.com" } });
   const conversation = await db.conversation.create({ data: { userId: user.id, title: "Bench" } });

@@ -2,6 +2,7 @@ import path from "node:path";
 
 import { Scalar } from "@scalar/hono-api-reference";
 import { cors } from "hono/cors";
+import type { Redis } from "ioredis";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 
@@ -17,7 +18,7 @@ import type { TStorage } from "@cto/storage/storage";
 import { DEFAULT_CONFIG, type ApiConfig, type AppEnv } from "./context.ts";
 import { handleError, renderError } from "./errors.ts";
 import { createRouter } from "./lib/openapi.ts";
-import { clientAddress, rateLimit } from "./middleware/rate-limit.ts";
+import { clientAddressResolver, socketAddressOf } from "./lib/client-address.ts";
 import { isMultipartRoute, limitBodySize, requireJsonBody } from "./middleware/request-hygiene.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { accountRoutes } from "./routes/account.ts";
@@ -37,9 +38,13 @@ import { communityRoutes } from "./routes/community.ts";
 import { commitmentRoutes, goalRoutes } from "./routes/goals.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { connectedAccountRoutes, sessionRoutes } from "./routes/security.ts";
+import { createAuthLimiters, takeAuthRequest } from "./services/auth-limits.ts";
 import { createOutboxMailer, type Mailer, type OutboxMailer } from "./services/mailer.ts";
 
 export type { AppEnv };
+
+/** Longest wait for Redis on a limit check; past it the in-process count answers (a slow Redis slows no sign-in). */
+const LIMIT_STORE_TIMEOUT_MS = 500;
 
 const pathPattern = (path: string) => new RegExp(`^${path.replace(/\/\*$/, "(/.*)?").replace(/:[^/]+/g, "[^/]+")}/?$`);
 
@@ -71,12 +76,20 @@ export type AppDependencies = {
   telegram?: TTelegramWebhookConfig | null;
   /** Uploaded files (screenshots); by default files in the data folder's uploads/. */
   storage?: TStorage;
+  /**
+   * Where the abuse limits are counted: Redis (the producer connection) to share them between API
+   * instances, null or absent for this process only. `prefix` namespaces the keys (tests);
+   * `timeoutMs` bounds each Redis call, past which the in-process count answers.
+   */
+  limitStore?: { redis: Redis | null; prefix?: string; timeoutMs?: number };
   /** Serve GET /dev/outbox (never in production). */
   devRoutes?: boolean;
 };
 
-export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false, ai = createAiProvider(parseAiConfig()), queues = null, storage = createLocalStorage({ root: path.join(defaultDataDir(), "uploads") }), telegram = null }: AppDependencies) => {
+export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false, ai = createAiProvider(parseAiConfig()), queues = null, storage = createLocalStorage({ root: path.join(defaultDataDir(), "uploads") }), telegram = null, limitStore = { redis: null } }: AppDependencies) => {
   const app = createRouter();
+  const limits = createAuthLimiters(config.authLimits, { redis: limitStore.redis, prefix: limitStore.prefix ?? "cto-limits", timeoutMs: limitStore.timeoutMs ?? LIMIT_STORE_TIMEOUT_MS });
+  const clientAddressOf = clientAddressResolver(config.trustProxy);
   const boundedQueues = queues && boundQueues(queues, config.queueTimeoutMs);
   app.use(requestId());
   app.use(secureHeaders());
@@ -88,6 +101,8 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
     c.set("ai", ai);
     c.set("queues", boundedQueues);
     c.set("storage", storage);
+    c.set("limits", limits);
+    c.set("clientAddress", clientAddressOf({ socketAddress: socketAddressOf(c.env), forwardedFor: c.req.header("x-forwarded-for") }));
     await next();
   });
   // Archives are larger than any other request body; every other route keeps the small limit.
@@ -98,8 +113,11 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
   app.use(requireJsonBody);
 
   app.route("/", healthRoutes);
-  const authLimiter = rateLimit({ name: "auth", ...config.authRateLimit, key: clientAddress });
-  for (const path of ["/auth/sign-in", "/auth/sign-up", "/auth/password-reset", "/auth/password-reset/confirm", "/auth/verify-email"]) app.use(path, authLimiter);
+  for (const path of ["/auth/sign-in", "/auth/sign-up", "/auth/password-reset", "/auth/password-reset/confirm", "/auth/verify-email"])
+    app.use(path, async (c, next) => {
+      await takeAuthRequest(limits, c.get("clientAddress"));
+      await next();
+    });
   app.route("/auth", authRoutes);
   app.route("/auth", authRecoveryRoutes);
   if (withDevRoutes && "list" in mailer) app.route("/dev", devRoutes(mailer));

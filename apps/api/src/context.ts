@@ -3,6 +3,8 @@ import type { Db } from "@cto/db/client";
 import { PRODUCER_TIMEOUT_MS, type TQueues } from "@cto/queue/queues";
 import type { TStorage } from "@cto/storage/storage";
 
+import { TRUST_NO_PROXY, type TTrustProxy } from "./lib/client-address.ts";
+import { DEFAULT_AUTH_LIMITS, type TAuthLimiters, type TAuthLimits } from "./services/auth-limits.ts";
 import type { Mailer } from "./services/mailer.ts";
 
 export type AuthContext = {
@@ -24,8 +26,10 @@ export type ApiConfig = {
   maxImportBytes: number;
   /** Largest screenshot upload (POST /analysis-sessions/{id}/screenshot). */
   maxScreenshotBytes: number;
-  /** Attempts per client address and window on sign-in, sign-up and password reset. */
-  authRateLimit: { limit: number; windowMs: number };
+  /** The auth routes' abuse limits: per client address, per account, per browser (services/auth-limits.ts). */
+  authLimits: TAuthLimits;
+  /** Which proxies are believed about the client's address (TRUST_PROXY); by default none: the socket's peer. */
+  trustProxy: TTrustProxy;
   /** AI generations per user and UTC day (002's daily generation limit). */
   dailyGenerationLimit: number;
   /** Longest wait for Redis on any request that enqueues or removes a job; past it the write stands and the worker's sweeps catch up. */
@@ -34,7 +38,7 @@ export type ApiConfig = {
   telegramBotUsername: string | null;
 };
 
-export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; mailer: Mailer; ai: TAiProvider; queues: TQueues | null; storage: TStorage } };
+export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; mailer: Mailer; ai: TAiProvider; queues: TQueues | null; storage: TStorage; limits: TAuthLimiters; clientAddress: string | undefined } };
 
 export const DEFAULT_CONFIG: ApiConfig = {
   webOrigin: "http://127.0.0.1:5173",
@@ -44,8 +48,12 @@ export const DEFAULT_CONFIG: ApiConfig = {
   maxBodyBytes: 1_000_000,
   maxImportBytes: 100_000_000,
   maxScreenshotBytes: 10_000_000,
-  authRateLimit: { limit: 20, windowMs: 15 * 60_000 },
+  authLimits: DEFAULT_AUTH_LIMITS,
+  trustProxy: TRUST_NO_PROXY,
   dailyGenerationLimit: 20,
   queueTimeoutMs: PRODUCER_TIMEOUT_MS,
   telegramBotUsername: null,
 };
+
+/** Every auth limit far out of reach, for test suites, e2e stacks and benchmarks that sign in many times from one address. */
+export const GENEROUS_AUTH_LIMITS: TAuthLimits = Object.fromEntries(Object.keys(DEFAULT_AUTH_LIMITS).map((name) => [name, { limit: 1_000_000, windowMs: 60_000 }])) as TAuthLimits;

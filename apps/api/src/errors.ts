@@ -21,6 +21,17 @@ export class ApiError extends Error {
   }
 }
 
+/** 429 rate_limited with Retry-After: the limit's window ends in `retryAfterSeconds`. */
+export class RateLimitedError extends ApiError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("rate_limited", message);
+    this.name = "RateLimitedError";
+  }
+}
+
 export const renderError = (c: Context<AppEnv>, code: TErrorCode, message: string, details?: ErrorDetail[]) =>
   c.json({ error: { code, message, requestId: c.get("requestId") ?? "unknown", ...(details?.length ? { details } : {}) } }, ERROR_STATUS[code] as ContentfulStatusCode);
 
@@ -36,6 +47,7 @@ const DB_ERRORS: Record<Exclude<DbErrorCode, "unavailable">, { code: TErrorCode;
 const HTTP_ERRORS: Partial<Record<number, TErrorCode>> = { 400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 413: "payload_too_large", 415: "unsupported_media_type" };
 
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
+  if (error instanceof RateLimitedError) c.header("Retry-After", String(error.retryAfterSeconds));
   if (error instanceof ApiError) return renderError(c, error.code, error.message, error.details);
   if (error instanceof HTTPException) {
     const code = HTTP_ERRORS[error.status] ?? (error.status >= 500 ? "internal_error" : "bad_request");

@@ -8,8 +8,8 @@ import type { TAiProvider } from "@cto/ai/provider";
 import { createDb, type Db } from "@cto/db/client";
 import { testTargets, type TestDatabase } from "@cto/db/testing";
 
-import { createApp } from "../src/app.ts";
-import { DEFAULT_CONFIG, type ApiConfig } from "../src/context.ts";
+import { createApp, type AppDependencies } from "../src/app.ts";
+import { DEFAULT_CONFIG, GENEROUS_AUTH_LIMITS, type ApiConfig } from "../src/context.ts";
 import { createOutboxMailer, type OutboxMailer } from "../src/services/mailer.ts";
 
 export const WEB_ORIGIN = "http://127.0.0.1:5173";
@@ -17,12 +17,12 @@ export const WEB_ORIGIN = "http://127.0.0.1:5173";
 export type Harness = { app: ReturnType<typeof createApp>; db: Db; database: TestDatabase; config: ApiConfig; mailer: OutboxMailer; ai: TAiProvider; close: () => Promise<void> };
 
 /** The API on a fresh, migrated database: real PostgreSQL when the test setup found one, else embedded. */
-export const startApi = async (overrides: Partial<ApiConfig> = {}): Promise<Harness> => {
+export const startApi = async (overrides: Partial<ApiConfig> = {}, dependencies: Partial<AppDependencies> = {}): Promise<Harness> => {
   const target = testTargets()[0]!;
   const database = await target.createMigrated();
   const db = createDb({ url: database.url, log: [] });
   // Generous auth limits so suites that sign up many users are not throttled; rate-limit tests set their own.
-  const config = { ...DEFAULT_CONFIG, webOrigin: WEB_ORIGIN, authRateLimit: { limit: 10_000, windowMs: 60_000 }, ...overrides };
+  const config = { ...DEFAULT_CONFIG, webOrigin: WEB_ORIGIN, authLimits: GENEROUS_AUTH_LIMITS, ...overrides };
   const outbox = await mkdtemp(path.join(tmpdir(), "cto-outbox-"));
   const mailer = createOutboxMailer(outbox);
   const close = async () => {
@@ -32,7 +32,7 @@ export const startApi = async (overrides: Partial<ApiConfig> = {}): Promise<Harn
   };
   // The offline local provider: deterministic, no network, whatever the developer's environment says.
   const ai = createAiProvider(parseAiConfig({}));
-  return { app: createApp({ db, config, mailer, devRoutes: true, ai }), db, database, config, mailer, ai, close };
+  return { app: createApp({ db, config, mailer, devRoutes: true, ai, ...dependencies }), db, database, config, mailer, ai, close };
 };
 
 /** A browser-like client: keeps the session cookie and sends the SPA's Origin, as the web app does. */

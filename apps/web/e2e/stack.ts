@@ -10,7 +10,7 @@ import { preview, type PreviewServer } from "vite";
 import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
 import { createApp } from "@cto/api/app";
-import { DEFAULT_CONFIG } from "@cto/api/context";
+import { DEFAULT_CONFIG, GENEROUS_AUTH_LIMITS } from "@cto/api/context";
 import { createOutboxMailer } from "@cto/api/mailer";
 import { createDb, type Db } from "@cto/db/client";
 import { ingestKnowledgeChunks, loadStarterKnowledge } from "@cto/db/knowledge";
@@ -60,7 +60,7 @@ export const startStack = async (database: TestDatabase): Promise<TStack> => {
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const outbox = await mkdtemp(path.join(tmpdir(), "cto-web-outbox-"));
   // Generous auth limits: e2e suites sign up and sign in many times from one address.
-  const config = { ...DEFAULT_CONFIG, webOrigin: webUrl, authRateLimit: { limit: 10_000, windowMs: 60_000 }, telegramBotUsername: E2E_TELEGRAM_BOT };
+  const config = { ...DEFAULT_CONFIG, webOrigin: webUrl, authLimits: GENEROUS_AUTH_LIMITS, telegramBotUsername: E2E_TELEGRAM_BOT };
   const app = createApp({ db, config, mailer: createOutboxMailer(outbox), devRoutes: true, ai: createAiProvider(parseAiConfig({})), telegram: { webhookSecret: TELEGRAM_WEBHOOK_SECRET } });
   const api = await new Promise<Server>((resolve) => {
     const server = serve({ fetch: app.fetch, port: apiPort, hostname: "127.0.0.1" }, () => resolve(server as Server));

@@ -1,39 +1,67 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import type { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts, type RateLimiterAbstract } from "rate-limiter-flexible";
 
 import type { AppEnv } from "../context.ts";
-import { ApiError } from "../errors.ts";
+import { RateLimitedError } from "../errors.ts";
 
-export type RateLimitOptions = { name: string; limit: number; windowMs: number; key: (c: Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0]) => string };
+export type TLimit = { limit: number; windowMs: number };
 
 /**
- * Fixed-window limit per key, kept in this process (one API instance; a shared store is the step for
- * several). Past the limit: 429 rate_limited with Retry-After in seconds.
+ * Where limits are counted. With Redis every API instance shares one count; each limiter also keeps
+ * an in-process count that answers while Redis is away or slower than `timeoutMs` (so a Redis
+ * hiccup slows nothing and never turns a sign-in into a 5xx). Without Redis only the in-process one.
  */
-export const rateLimit = ({ name, limit, windowMs, key }: RateLimitOptions) => {
-  const windows = new Map<string, { count: number; resetAt: number }>();
-  return createMiddleware<AppEnv>(async (c, next) => {
-    const now = Date.now();
-    const id = `${name}:${key(c)}`;
-    let window = windows.get(id);
-    if (!window || window.resetAt <= now) {
-      if (windows.size > 10_000) for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
-      window = { count: 0, resetAt: now + windowMs };
-      windows.set(id, window);
-    }
-    window.count += 1;
-    if (window.count > limit) {
-      c.header("Retry-After", String(Math.ceil((window.resetAt - now) / 1000)));
-      throw new ApiError("rate_limited", "Too many requests; try again later.");
-    }
-    await next();
-  });
+export type TLimitStore = { redis: Redis | null; prefix: string; timeoutMs: number };
+
+export type TLimiter = RateLimiterAbstract;
+
+// The in-process store expires keys with timers, which Node caps at 2^31 - 1 ms (24.8 days).
+const LONGEST_WINDOW_MS = 24 * 24 * 3_600_000;
+
+/** A fixed window of `limit` points per key (rate-limiter-flexible); windows are whole seconds, at most 24 days. */
+export const createLimiter = (store: TLimitStore, name: string, { limit, windowMs }: TLimit): TLimiter => {
+  if (windowMs > LONGEST_WINDOW_MS) throw new Error(`The ${name} limit's window is longer than 24 days`);
+  const options = { keyPrefix: `${store.prefix}:${name}`, points: limit, duration: Math.max(1, Math.ceil(windowMs / 1000)) };
+  const memory = new RateLimiterMemory(options);
+  if (!store.redis) return memory;
+  const shared = new RateLimiterRedis({ ...options, storeClient: store.redis, rejectIfRedisNotReady: true, insuranceLimiter: memory });
+  return new RLWrapperTimeouts({ limiter: shared, timeoutMs: store.timeoutMs });
 };
 
-type RequestLike = { req: { header: (name: string) => string | undefined }; env: unknown };
+/** Counts one attempt under `key`; past the limit, 429 rate_limited with Retry-After (the window's end). */
+export const takeOrRefuse = async (limiter: TLimiter, key: string, message: string) => {
+  try {
+    return await limiter.consume(key);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw new RateLimitedError(message, Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
+    throw error;
+  }
+};
 
-/** The first X-Forwarded-For hop (the client behind a proxy), if the request came through one. */
-export const forwardedFor = (c: RequestLike) => c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || undefined;
+/** Gives back one attempt counted by `takeOrRefuse` (one that turned out not to count, such as a right password). */
+export const giveBack = (limiter: TLimiter, key: string) => limiter.reward(key).then(() => undefined);
 
-/** The client address: the first X-Forwarded-For hop behind a proxy, else the socket's. */
-export const clientAddress = (c: RequestLike) =>
-  forwardedFor(c) ?? ((c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? "unknown");
+export const rateLimit = ({ limiter, key, message }: { limiter: TLimiter; key: (c: Context<AppEnv>) => string; message: string }) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    await takeOrRefuse(limiter, key(c), message);
+    await next();
+  });
+
+/**
+ * Waits up to `ms` for Redis to be ready; the API says at start-up where its limits live (false:
+ * in this process until Redis answers, not shared between instances).
+ */
+export const redisReady = (redis: Redis, ms: number) =>
+  new Promise<boolean>((resolve) => {
+    if (redis.status === "ready") return resolve(true);
+    const done = (ready: boolean) => {
+      clearTimeout(timer);
+      redis.off("ready", onReady);
+      resolve(ready);
+    };
+    const onReady = () => done(true);
+    const timer = setTimeout(() => done(false), ms);
+    redis.once("ready", onReady);
+  });

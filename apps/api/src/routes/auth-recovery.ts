@@ -1,58 +1,43 @@
 import { createRoute } from "@hono/zod-openapi";
 
 import { ZAcceptedSchema, ZConfirmPasswordResetSchema, ZRequestPasswordResetSchema, ZVerifyEmailSchema } from "@cto/contracts/api/auth";
-import { hashPassword } from "@cto/db/password";
 
 import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
 import { requireAuth } from "../middleware/auth.ts";
+import { clearSignInFailures, takeAccountEmail } from "../services/auth-limits.ts";
+import { confirmPasswordReset, requestPasswordReset } from "../services/password-reset.ts";
 
-const RESET_TTL_MS = 3_600_000;
 const VERIFY_TTL_MS = 24 * 3_600_000;
 const json = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
 const ACCEPTED = { status: "accepted" as const, message: "If an account exists for this email, a reset link is on its way." };
 
 export const authRecoveryRoutes = createRouter()
   .openapi(
-    createRoute({ method: "post", path: "/password-reset", tags: ["Auth"], security: [], summary: "Email a one-hour, single-use password reset link", request: json(ZRequestPasswordResetSchema), responses: { 202: jsonContent(ZAcceptedSchema, "Accepted, whether or not the email has an account"), ...errorResponses(415, 429) } }),
+    createRoute({ method: "post", path: "/password-reset", tags: ["Auth"], security: [], summary: "Email a one-hour, single-use password reset link (the newest link only: it invalidates older ones)", request: json(ZRequestPasswordResetSchema), responses: { 202: jsonContent(ZAcceptedSchema, "Accepted, whether or not the email has an account"), ...errorResponses(415, 429) } }),
     async (c) => {
-      const db = c.get("db");
-      const user = await db.user.findUnique({ where: { email: c.req.valid("json").email } });
-      if (user?.isActive) {
-        const token = newToken();
-        await db.passwordReset.create({ data: { userId: user.id, token: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) } });
-        const link = `${c.get("config").webOrigin}/reset-password?token=${token}`;
-        await c.get("mailer").send({ to: user.email, subject: "Reset your Cto password", text: `Someone asked to reset your Cto password. If it was you, open this link within an hour:\n\n${link}\n\nIf it was not you, ignore this email.` });
-      }
+      const { email } = c.req.valid("json");
+      await takeAccountEmail(c.get("limits"), email);
+      await requestPasswordReset({ db: c.get("db"), mailer: c.get("mailer"), webOrigin: c.get("config").webOrigin, email });
       return c.json(ACCEPTED, 202);
     },
   )
   .openapi(
-    createRoute({ method: "post", path: "/password-reset/confirm", tags: ["Auth"], security: [], summary: "Set a new password with a reset token; signs out every session", request: json(ZConfirmPasswordResetSchema), responses: { 204: { description: "Password changed" }, ...errorResponses(415, 429) } }),
+    createRoute({ method: "post", path: "/password-reset/confirm", tags: ["Auth"], security: [], summary: "Set a new password with a reset token; signs out every session and lifts the account's sign-in lock", request: json(ZConfirmPasswordResetSchema), responses: { 204: { description: "Password changed" }, ...errorResponses(415, 429) } }),
     async (c) => {
-      const db = c.get("db");
-      const { token, password } = c.req.valid("json");
-      const passwordHash = await hashPassword(password);
-      // Claiming the token and changing the password happen together, so a token works exactly once.
-      const changed = await db.$transaction(async (tx) => {
-        const claimed = await tx.passwordReset.updateMany({ where: { token: hashToken(token), used: false, expiresAt: { gt: new Date() } }, data: { used: true, usedAt: new Date() } });
-        if (claimed.count === 0) return false;
-        const reset = await tx.passwordReset.findUniqueOrThrow({ where: { token: hashToken(token) } });
-        await tx.user.update({ where: { id: reset.userId }, data: { passwordHash } });
-        await tx.session.deleteMany({ where: { userId: reset.userId } });
-        return true;
-      });
-      if (!changed) throw new ApiError("bad_request", "This reset link is invalid, used or expired; ask for a new one.");
+      const { email } = await confirmPasswordReset({ db: c.get("db"), ...c.req.valid("json") });
+      await clearSignInFailures({ limiters: c.get("limits"), email });
       return c.body(null, 204);
     },
   )
   .openapi(
-    createRoute({ method: "post", path: "/verify-email/request", tags: ["Auth"], summary: "Email a link that verifies your address", security: SECURITY, middleware: requireAuth, responses: { 202: jsonContent(ZAcceptedSchema, "Sent"), ...errorResponses(403, 409) } }),
+    createRoute({ method: "post", path: "/verify-email/request", tags: ["Auth"], summary: "Email a link that verifies your address", security: SECURITY, middleware: requireAuth, responses: { 202: jsonContent(ZAcceptedSchema, "Sent"), ...errorResponses(403, 409, 429) } }),
     async (c) => {
       const db = c.get("db");
       const user = await db.user.findUniqueOrThrow({ where: { id: c.get("auth").userId } });
       if (user.emailVerified) throw new ApiError("invalid_state", "Your email address is already verified.");
+      await takeAccountEmail(c.get("limits"), user.email);
       const token = newToken();
       await db.verificationToken.create({ data: { identifier: user.email, token: hashToken(token), expires: new Date(Date.now() + VERIFY_TTL_MS) } });
       await c.get("mailer").send({ to: user.email, subject: "Verify your email for Cto", text: `Open this link to verify your email address:\n\n${c.get("config").webOrigin}/verify-email?token=${token}\n` });
@@ -60,7 +45,7 @@ export const authRecoveryRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({ method: "post", path: "/verify-email", tags: ["Auth"], security: [], summary: "Verify an email address with its token", request: json(ZVerifyEmailSchema), responses: { 204: { description: "Verified" }, ...errorResponses(415) } }),
+    createRoute({ method: "post", path: "/verify-email", tags: ["Auth"], security: [], summary: "Verify an email address with its token", request: json(ZVerifyEmailSchema), responses: { 204: { description: "Verified" }, ...errorResponses(415, 429) } }),
     async (c) => {
       const db = c.get("db");
       const hashed = hashToken(c.req.valid("json").token);

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { deleteCookie, setCookie } from "hono/cookie";
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 
 import { ZSessionSchema, ZSignInSchema, ZSignUpSchema, ZUserSchema } from "@cto/contracts/api/auth";
 import { toApiRow } from "@cto/contracts/rows";
@@ -8,31 +9,41 @@ import { User } from "@cto/contracts/tables";
 import type { AppEnv } from "../context.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
 import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
-import { forwardedFor } from "../middleware/rate-limit.ts";
+import { newToken } from "../lib/tokens.ts";
 import { signIn, signUp } from "../services/accounts.ts";
+import { beginSignIn, beginSignUp, TRUSTED_BROWSER_MS, trustBrowser } from "../services/auth-limits.ts";
 import { createSession, revokeSession } from "../services/sessions.ts";
-import type { Context } from "hono";
 
 /** A user row as the API shows it (never the password hash). */
 export const toApiUser = (user: Record<string, unknown>) => ZUserSchema.parse(toApiRow(User, user, ["passwordHash"]));
 
-/** Signs the user in on this browser: a new session, its token only in an httpOnly cookie. */
-const startSession = async (c: Context<AppEnv>, userId: string) => {
+/** Marks a browser that signed in to an account, so others' failed sign-ins never lock it out (OWASP's device cookie). */
+export const BROWSER_COOKIE = "cto_device";
+const browserToken = (c: Context<AppEnv>) => {
+  const token = getCookie(c, BROWSER_COOKIE);
+  return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : undefined;
+};
+
+/** Signs the user in on this browser: a new session, its token only in an httpOnly cookie; the browser is trusted for this account. */
+const startSession = async (c: Context<AppEnv>, user: { id: string; email: string }) => {
   const config = c.get("config");
-  const { token, absoluteExpiresAt } = await createSession({ db: c.get("db"), config, userId, ipAddress: forwardedFor(c), userAgent: c.req.header("user-agent") });
+  const { token, absoluteExpiresAt } = await createSession({ db: c.get("db"), config, userId: user.id, ipAddress: c.get("clientAddress"), userAgent: c.req.header("user-agent") });
   setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: "Lax", secure: config.secureCookies, path: "/", expires: absoluteExpiresAt });
+  const browser = browserToken(c) ?? newToken();
+  await trustBrowser({ limiters: c.get("limits"), email: user.email, browserToken: browser });
+  setCookie(c, BROWSER_COOKIE, browser, { httpOnly: true, sameSite: "Lax", secure: config.secureCookies, path: "/", maxAge: TRUSTED_BROWSER_MS / 1000 });
   return absoluteExpiresAt;
 };
 
 const signUpRoute = createRoute({
   method: "post", path: "/sign-up", tags: ["Auth"], security: [], summary: "Create an account and sign in",
   request: { body: { required: true, content: { "application/json": { schema: ZSignUpSchema } } } },
-  responses: { 201: jsonContent(ZSessionSchema, "Signed up and signed in (session cookie set)"), ...errorResponses(409, 415) },
+  responses: { 201: jsonContent(ZSessionSchema, "Signed up and signed in (session cookie set)"), ...errorResponses(409, 415, 429) },
 });
 const signInRoute = createRoute({
   method: "post", path: "/sign-in", tags: ["Auth"], security: [], summary: "Sign in with email and password",
   request: { body: { required: true, content: { "application/json": { schema: ZSignInSchema } } } },
-  responses: { 200: jsonContent(ZSessionSchema, "Signed in (a new session cookie)"), ...errorResponses(415) },
+  responses: { 200: jsonContent(ZSessionSchema, "Signed in (a new session cookie)"), ...errorResponses(415, 429) },
 });
 const signOutRoute = createRoute({
   method: "post", path: "/sign-out", tags: ["Auth"], summary: "Sign out: revoke this session", security: SECURITY, middleware: [requireAuth] as const,
@@ -46,13 +57,20 @@ const sessionRoute = createRoute({
 export const authRoutes = createRouter()
   .openapi(signUpRoute, async (c) => {
     const body = c.req.valid("json");
-    const user = await signUp({ db: c.get("db"), ...body });
-    const expiresAt = await startSession(c, user.id);
+    const counted = await beginSignUp(c.get("limits"), c.get("clientAddress"));
+    const user = await signUp({ db: c.get("db"), ...body }).catch(async (error: unknown) => {
+      await counted.failed();
+      throw error;
+    });
+    const expiresAt = await startSession(c, user);
     return c.json({ user: toApiUser(user), via: "session" as const, expiresAt: expiresAt.getTime() }, 201);
   })
   .openapi(signInRoute, async (c) => {
-    const user = await signIn({ db: c.get("db"), ...c.req.valid("json") });
-    const expiresAt = await startSession(c, user.id);
+    const body = c.req.valid("json");
+    const attempt = await beginSignIn({ limiters: c.get("limits"), email: body.email, browserToken: browserToken(c) });
+    const user = await signIn({ db: c.get("db"), ...body });
+    await attempt.succeeded();
+    const expiresAt = await startSession(c, user);
     return c.json({ user: toApiUser(user), via: "session" as const, expiresAt: expiresAt.getTime() }, 200);
   })
   .openapi(signOutRoute, async (c) => {

@@ -1,0 +1,44 @@
+import type { Db } from "@cto/db/client";
+import { hashPassword } from "@cto/db/password";
+
+import { ApiError } from "../errors.ts";
+import { hashToken, newToken } from "../lib/tokens.ts";
+import type { Mailer } from "./mailer.ts";
+
+const RESET_TTL_MS = 3_600_000;
+
+/**
+ * Emails a one-hour reset link when the address has an active account; says nothing either way.
+ * Only the newest link works: issuing one deletes the account's unused ones, under a lock on the
+ * user row, so two requests at once still leave exactly one.
+ */
+export const requestPasswordReset = async ({ db, mailer, webOrigin, email }: { db: Db; mailer: Mailer; webOrigin: string; email: string }) => {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, isActive: true } });
+  if (!user?.isActive) return;
+  const token = newToken();
+  await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM users WHERE id = ${user.id}::uuid FOR UPDATE`;
+    await tx.passwordReset.deleteMany({ where: { userId: user.id, used: false } });
+    await tx.passwordReset.create({ data: { userId: user.id, token: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) } });
+  });
+  const link = `${webOrigin}/reset-password?token=${token}`;
+  await mailer.send({ to: user.email, subject: "Reset your Cto password", text: `Someone asked to reset your Cto password. If it was you, open this link within an hour:\n\n${link}\n\nIf it was not you, ignore this email.` });
+};
+
+/**
+ * Sets a new password with a reset token and signs out every session. Claiming the token and
+ * changing the password happen together, so a token works exactly once. Returns the account's email.
+ */
+export const confirmPasswordReset = async ({ db, token, password }: { db: Db; token: string; password: string }) => {
+  const passwordHash = await hashPassword(password);
+  const email = await db.$transaction(async (tx) => {
+    const claimed = await tx.passwordReset.updateMany({ where: { token: hashToken(token), used: false, expiresAt: { gt: new Date() } }, data: { used: true, usedAt: new Date() } });
+    if (claimed.count === 0) return null;
+    const reset = await tx.passwordReset.findUniqueOrThrow({ where: { token: hashToken(token) } });
+    const user = await tx.user.update({ where: { id: reset.userId }, data: { passwordHash }, select: { email: true } });
+    await tx.session.deleteMany({ where: { userId: reset.userId } });
+    return user.email;
+  });
+  if (!email) throw new ApiError("bad_request", "This reset link is invalid, used or expired; ask for a new one.");
+  return { email };
+};
