@@ -11,6 +11,7 @@ import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "./openapi.ts";
+import { readPage } from "./pagination.ts";
 
 type Row = Record<string, unknown> & { id: string };
 /** What a write did to a row: the hooks below react to it (schedule a reminder, embed the text…). */
@@ -108,16 +109,14 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
       async (c) => {
         const query = c.req.valid("query") as Record<string, unknown> & { limit: number; cursor?: string; sort: string; trash?: string };
         const { limit, cursor, sort, trash, ...filters } = query;
-        if (cursor && !z.uuid().safeParse(cursor).success) throw new ApiError("validation_failed", "The cursor is not valid.", [{ path: "cursor", message: "not a cursor from this API" }]);
-        const deleted = spec.softDelete ? { deletedAt: trash === "true" ? { not: null } : null } : {};
-        const rows = await delegate(c.get("db")).findMany({
-          where: { [owner]: c.get("auth").userId, ...deleted, ...(spec.where?.(filters as z.output<Q>) ?? {}) },
-          orderBy: [...spec.sorts[sort]!, { id: "desc" }],
-          take: limit + 1,
-          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+        const db = c.get("db");
+        // The list's scope (whose rows, which side of the trash); the filters only narrow it.
+        const scope = { [owner]: c.get("auth").userId, ...(spec.softDelete ? { deletedAt: trash === "true" ? { not: null } : null } : {}) };
+        const page = await readPage({ limit, cursor }, {
+          listed: (id) => delegate(db).findFirst({ where: { ...scope, id }, select: { id: true } }),
+          read: (window) => delegate(db).findMany({ where: { ...(spec.where?.(filters as z.output<Q>) ?? {}), ...scope }, orderBy: [...spec.sorts[sort]!, { id: "desc" }], ...window }),
         });
-        const page = rows.slice(0, limit);
-        return c.json({ items: page.map(serialize), nextCursor: rows.length > limit ? page.at(-1)!.id : null }, 200);
+        return c.json({ items: page.items.map(serialize), nextCursor: page.nextCursor }, 200);
       },
     )
     .openapi(

@@ -5,8 +5,8 @@ import { apiRowSchema, toApiRow } from "@cto/contracts/rows";
 import { KnowledgeChunk } from "@cto/contracts/tables";
 import { ingestKnowledgeChunks, ZKnowledgeChunkListSchema } from "@cto/db/knowledge";
 
-import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
+import { readPage } from "../lib/pagination.ts";
 import { requireAdmin, requireAuth } from "../middleware/auth.ts";
 
 const ZIngestBodySchema = z.object({ chunks: ZKnowledgeChunkListSchema.min(1).max(1000).describe("Knowledge chunks in seed 001's JSON format") });
@@ -45,14 +45,12 @@ export const knowledgeRoutes = createRouter()
     createRoute({ ...common, method: "get", path: "/", summary: "List knowledge chunks by phase, goal, type and activity", request: { query: ZListQuerySchema }, responses: { 200: jsonContent(zPage(ZKnowledgeRowSchema), "A page of chunks, by chunk id"), ...errorResponses(403) } }),
     async (c) => {
       const { limit, cursor, phase, goal, type, active } = c.req.valid("query");
-      if (cursor && !z.uuid().safeParse(cursor).success) throw new ApiError("validation_failed", "The cursor is not valid.", [{ path: "cursor", message: "not a cursor from this API" }]);
-      const rows = await c.get("db").knowledgeChunk.findMany({
-        where: { phase, goal, type, ...(active === undefined ? {} : { isActive: active === "true" }) },
-        orderBy: [{ chunkId: "asc" }, { id: "asc" }],
-        take: limit + 1,
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      const db = c.get("db");
+      const page = await readPage({ limit, cursor }, {
+        listed: (id) => db.knowledgeChunk.findFirst({ where: { id }, select: { id: true } }),
+        read: (window) =>
+          db.knowledgeChunk.findMany({ where: { phase, goal, type, ...(active === undefined ? {} : { isActive: active === "true" }) }, orderBy: [{ chunkId: "asc" }, { id: "asc" }], ...window }),
       });
-      const page = rows.slice(0, limit);
-      return c.json({ items: page.map((row) => toApiRow(KnowledgeChunk, row)), nextCursor: rows.length > limit ? page.at(-1)!.id : null }, 200);
+      return c.json({ items: page.items.map((row) => toApiRow(KnowledgeChunk, row)), nextCursor: page.nextCursor }, 200);
     },
   );

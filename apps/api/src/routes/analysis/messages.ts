@@ -5,6 +5,7 @@ import { zPage, ZPageQuerySchema } from "@cto/contracts/pagination";
 
 import { syncEmbeddings } from "../../lib/embedding-hooks.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
+import { readPage } from "../../lib/pagination.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 import { findOwnedMessage, findOwnedSession, serializeMessage, touchSession, withInteractions } from "./shared.ts";
 
@@ -25,15 +26,12 @@ export const sessionMessageRoutes = createRouter()
       const { id } = c.req.valid("param");
       const { limit, cursor, author } = c.req.valid("query");
       await findOwnedSession(db, userId, id);
-      const rows = await db.analysisMessage.findMany({
-        where: { analysisSessionId: id, author },
-        orderBy: [{ timestamp: "asc" }, { id: "asc" }],
-        take: limit + 1,
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-        include: withInteractions(userId),
+      const page = await readPage({ limit, cursor }, {
+        listed: (row) => db.analysisMessage.findFirst({ where: { id: row, analysisSessionId: id }, select: { id: true } }),
+        read: (window) =>
+          db.analysisMessage.findMany({ where: { analysisSessionId: id, author }, orderBy: [{ timestamp: "asc" }, { id: "asc" }], include: withInteractions(userId), ...window }),
       });
-      const page = rows.slice(0, limit);
-      return c.json({ items: page.map(serializeMessage), nextCursor: rows.length > limit ? page.at(-1)!.id : null }, 200);
+      return c.json({ items: page.items.map(serializeMessage), nextCursor: page.nextCursor }, 200);
     },
   )
   .openapi(

@@ -7,6 +7,7 @@ import { AgentAssumption, AuditLog } from "@cto/contracts/tables";
 
 import { ApiError } from "../../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
+import { readPage } from "../../lib/pagination.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 
 /**
@@ -25,15 +26,13 @@ export const auditLogRoutes = createRouter()
     createRoute({ ...common, method: "get", path: "/", summary: "List your audit log, newest first", request: { query: ZListQuerySchema }, responses: { 200: jsonContent(zPage(ZAuditLogSchema), "A page of audit log entries"), ...errorResponses() } }),
     async (c) => {
       const { limit, cursor, actionType, actionCategory, sessionId } = c.req.valid("query");
-      if (cursor && !z.uuid().safeParse(cursor).success) throw new ApiError("validation_failed", "The cursor is not valid.", [{ path: "cursor", message: "not a cursor from this API" }]);
-      const rows = await c.get("db").auditLog.findMany({
-        where: { userId: c.get("auth").userId, actionType, actionCategory, sessionId },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: limit + 1,
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      const db = c.get("db");
+      const scope = { userId: c.get("auth").userId };
+      const page = await readPage({ limit, cursor }, {
+        listed: (id) => db.auditLog.findFirst({ where: { ...scope, id }, select: { id: true } }),
+        read: (window) => db.auditLog.findMany({ where: { actionType, actionCategory, sessionId, ...scope }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...window }),
       });
-      const page = rows.slice(0, limit);
-      return c.json({ items: page.map(serializeLog), nextCursor: rows.length > limit ? page.at(-1)!.id : null }, 200);
+      return c.json({ items: page.items.map(serializeLog), nextCursor: page.nextCursor }, 200);
     },
   )
   .openapi(

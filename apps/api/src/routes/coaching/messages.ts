@@ -9,12 +9,12 @@ import { Message } from "@cto/contracts/tables";
 import { ApiError } from "../../errors.ts";
 import { syncEmbeddings } from "../../lib/embedding-hooks.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
+import { readPage } from "../../lib/pagination.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 
 const common = { tags: ["Messages"], security: SECURITY, middleware: requireAuth };
 const ZMessageParamsSchema = ZIdParamsSchema.extend({ messageId: z.uuid().openapi({ param: { name: "messageId", in: "path" } }) });
 const serialize = (row: Record<string, unknown>) => toApiRow(Message, row, ["userId"]);
-const invalidCursor = () => new ApiError("validation_failed", "The cursor is not valid.", [{ path: "cursor", message: "not a cursor of this conversation" }]);
 
 /** Messages are reached through their conversation, so the conversation's owner is the messages' owner. */
 const assertConversation = async (db: Db, userId: string, id: string) => {
@@ -33,23 +33,18 @@ export const messageRoutes = createRouter()
     async (c) => {
       const db = c.get("db");
       const { id } = c.req.valid("param");
-      const { limit, cursor } = c.req.valid("query");
+      const query = c.req.valid("query");
       const { userId } = c.get("auth");
-      // A cursor must be a message of this very conversation: anything else would reveal where another thread's message sits in time.
-      if (cursor) {
-        await assertConversation(db, userId, id);
-        if (!z.uuid().safeParse(cursor).success || !(await db.message.findFirst({ where: { id: cursor, conversationId: id }, select: { id: true } }))) throw invalidCursor();
-      }
-      // Ownership rides along in the page query; only an empty page needs to tell "none yet" from "not yours".
-      const rows = await db.message.findMany({
-        where: { conversationId: id, conversation: { userId } },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        take: limit + 1,
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      // Ownership rides along in the page query; only an empty first page needs to tell "none yet" from "not yours",
+      // and a cursor is checked only once the conversation is known to be yours (another's answers 404, not 400).
+      if (query.cursor) await assertConversation(db, userId, id);
+      const scope = { conversationId: id, conversation: { userId } };
+      const page = await readPage(query, {
+        listed: (cursor) => db.message.findFirst({ where: { ...scope, id: cursor }, select: { id: true } }),
+        read: (window) => db.message.findMany({ where: scope, orderBy: [{ createdAt: "asc" }, { id: "asc" }], ...window }),
       });
-      if (rows.length === 0 && !cursor) await assertConversation(db, userId, id);
-      const page = rows.slice(0, limit);
-      return c.json({ items: page.map(serialize), nextCursor: rows.length > limit ? page.at(-1)!.id : null }, 200);
+      if (page.items.length === 0 && !query.cursor) await assertConversation(db, userId, id);
+      return c.json({ items: page.items.map(serialize), nextCursor: page.nextCursor }, 200);
     },
   )
   .openapi(

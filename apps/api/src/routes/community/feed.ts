@@ -5,6 +5,7 @@ import { zPage, ZPageQuerySchema } from "@cto/contracts/pagination";
 
 import { ApiError } from "../../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
+import { readPage } from "../../lib/pagination.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 import { feedInclude, serializeFeedPost } from "./shared.ts";
 
@@ -19,15 +20,12 @@ export const feedRoutes = createRouter()
     async (c) => {
       const db = c.get("db");
       const { limit, cursor, sort, authorId } = c.req.valid("query");
-      const rows = await db.post.findMany({
-        where: { status: "PUBLISHED", authorId },
-        orderBy: [...ORDER[sort]],
-        take: limit + 1,
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-        include: feedInclude(c.get("auth").userId),
+      // The feed is everyone's published posts: a cursor may be any of them, never a draft.
+      const page = await readPage({ limit, cursor }, {
+        listed: (id) => db.post.findFirst({ where: { id, status: "PUBLISHED" }, select: { id: true } }),
+        read: (window) => db.post.findMany({ where: { status: "PUBLISHED", authorId }, orderBy: [...ORDER[sort]], include: feedInclude(c.get("auth").userId), ...window }),
       });
-      const page = rows.slice(0, limit);
-      return c.json({ items: page.map(serializeFeedPost), nextCursor: rows.length > limit ? page.at(-1)!.id : null }, 200);
+      return c.json({ items: page.items.map(serializeFeedPost), nextCursor: page.nextCursor }, 200);
     },
   )
   .openapi(

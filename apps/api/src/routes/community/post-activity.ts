@@ -5,6 +5,7 @@ import { zPage, ZPageQuerySchema } from "@cto/contracts/pagination";
 
 import { syncEmbeddings } from "../../lib/embedding-hooks.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
+import { readPage } from "../../lib/pagination.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 import { assertPublished, authorSelect, feedInclude, findVisiblePost, serializeFeedPost, serializeReply } from "./shared.ts";
 
@@ -43,15 +44,11 @@ export const postActivityRoutes = createRouter()
       const { id } = c.req.valid("param");
       const { limit, cursor } = c.req.valid("query");
       await findVisiblePost(db, c.get("auth").userId, id);
-      const rows = await db.reply.findMany({
-        where: { postId: id },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        take: limit + 1,
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-        include: { author: authorSelect },
+      const page = await readPage({ limit, cursor }, {
+        listed: (row) => db.reply.findFirst({ where: { id: row, postId: id }, select: { id: true } }),
+        read: (window) => db.reply.findMany({ where: { postId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: authorSelect }, ...window }),
       });
-      const page = rows.slice(0, limit);
-      return c.json({ items: page.map(serializeReply), nextCursor: rows.length > limit ? page.at(-1)!.id : null }, 200);
+      return c.json({ items: page.items.map(serializeReply), nextCursor: page.nextCursor }, 200);
     },
   )
   .openapi(

@@ -7,6 +7,7 @@ import { Story } from "@cto/contracts/tables";
 
 import { ApiError } from "../../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
+import { readPage } from "../../lib/pagination.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 import { spendDailyGeneration } from "../../middleware/generation-limit.ts";
 import { generateStory, periodRange } from "../../services/stories.ts";
@@ -20,14 +21,13 @@ export const storyRoutes = createRouter()
     createRoute({ ...common, method: "get", path: "/", summary: "List your stories, newest first", request: { query: ZQuerySchema }, responses: { 200: jsonContent(zPage(ZStorySchema), "A page of stories"), ...errorResponses() } }),
     async (c) => {
       const { limit, cursor, period } = c.req.valid("query");
-      const rows = await c.get("db").story.findMany({
-        where: { userId: c.get("auth").userId, period },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: limit + 1,
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      const db = c.get("db");
+      const scope = { userId: c.get("auth").userId };
+      const page = await readPage({ limit, cursor }, {
+        listed: (id) => db.story.findFirst({ where: { ...scope, id }, select: { id: true } }),
+        read: (window) => db.story.findMany({ where: { period, ...scope }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...window }),
       });
-      const page = rows.slice(0, limit);
-      return c.json({ items: page.map((row) => toApiRow(Story, row, ["userId"])), nextCursor: rows.length > limit ? page.at(-1)!.id : null }, 200);
+      return c.json({ items: page.items.map((row) => toApiRow(Story, row, ["userId"])), nextCursor: page.nextCursor }, 200);
     },
   )
   .openapi(
