@@ -128,7 +128,7 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
   app.route("/notifications", notificationRoutes);
   app.route("/reminder-schedules", reminderScheduleRoutes);
   app.route("/telegram/webhook", telegramWebhookRoutes(telegram));
-  app.route("/telegram", telegramRoutes);
+  app.route("/telegram", telegramRoutes({ linkable: telegram !== null }));
   app.route("/goals", goalRoutes);
   app.route("/commitments", commitmentRoutes);
   // Each area router mounts its own resource paths (e.g. /conversations, /people, /analysis-sessions, /posts).

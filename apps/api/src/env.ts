@@ -3,6 +3,8 @@ import { z } from "zod";
 import { parseEnv } from "@cto/contracts/env";
 import { requireS3Settings, ZStorageEnvSchema } from "@cto/storage/config";
 
+import { ZTrustProxySchema } from "./lib/client-address.ts";
+
 const ZEnvSchema = z
   .object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -11,6 +13,8 @@ const ZEnvSchema = z
   DATABASE_URL: z.string().url(),
   WEB_ORIGIN: z.string().url().default("http://127.0.0.1:5173"),
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  // Proxies believed about the client's address (X-Forwarded-For): unset for none, a hop count, or addresses/CIDRs.
+  TRUST_PROXY: ZTrustProxySchema,
   // Telegram: the webhook is served only when its secret is set (the secret_token given to setWebhook). The API
   // needs no bot token: its short replies ride on the webhook's answer, everything else is the worker's delivery.
   TELEGRAM_WEBHOOK_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters of A-Z, a-z, 0-9, _ and -").optional()),

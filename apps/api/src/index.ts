@@ -9,6 +9,7 @@ import { createStorage, storageConfigFromEnv } from "@cto/storage/config";
 import { createApp } from "./app.ts";
 import { DEFAULT_CONFIG } from "./context.ts";
 import { loadEnv } from "./env.ts";
+import { redisReady } from "./middleware/rate-limit.ts";
 
 const env = loadEnv();
 const db = createDb({ url: env.DATABASE_URL });
@@ -17,8 +18,11 @@ const redis = createProducerConnection(env.REDIS_URL);
 redis.on("error", (error) => console.warn(`api: redis: ${error.message}`));
 const queues = createQueues({ connection: redis });
 const storage = createStorage(storageConfigFromEnv(env, { dataDir: defaultDataDir() }));
-const config = { ...DEFAULT_CONFIG, webOrigin: env.WEB_ORIGIN, secureCookies: env.NODE_ENV === "production", telegramBotUsername: env.TELEGRAM_BOT_USERNAME ?? null };
-const server = serve({ fetch: createApp({ db, config, queues, storage, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+const config = { ...DEFAULT_CONFIG, webOrigin: env.WEB_ORIGIN, secureCookies: env.NODE_ENV === "production", telegramBotUsername: env.TELEGRAM_BOT_USERNAME ?? null, trustProxy: env.TRUST_PROXY };
+void redisReady(redis, 2_000).then((ready) =>
+  console.log(ready ? "api: abuse limits counted in Redis, shared by every API instance" : "api: Redis not reachable: abuse limits counted in this process until it is (not shared between API instances)"),
+);
+const server = serve({ fetch: createApp({ db, config, queues, storage, limitStore: { redis }, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   console.log(`api: listening on http://${env.HOST}:${info.port}`);
 });
 

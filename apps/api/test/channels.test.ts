@@ -58,7 +58,7 @@ describe("notifications", () => {
 
 describe("Telegram linking tokens", () => {
   it("issues a one-time token stored only as a hash, replaces it on request, and refuses while linked", async () => {
-    expect((await alice.request("GET", "/telegram")).status).toBe(404);
+    expect(await alice.request("GET", "/telegram")).toMatchObject({ status: 200, body: null });
     const first = await alice.request("POST", "/telegram/link-token");
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ isActive: false, linkToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), botUsername: null, deepLink: null });
@@ -87,6 +87,17 @@ describe("Telegram deep links", () => {
     // Telegram's start parameter allows up to 64 characters of A-Z, a-z, 0-9, _ and -.
     expect(link.body.deepLink).toBe(`https://t.me/cto_coach_bot?start=${link.body.linkToken}`);
     expect(link.body.linkToken).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+  });
+});
+
+describe("Telegram bot status", () => {
+  it("says whether a chat can be linked on this server and names the bot", async () => {
+    expect((await alice.request("GET", "/telegram/bot")).body).toEqual({ linkable: false, botUsername: null });
+    const config = { ...harness.config, telegramBotUsername: "cto_coach_bot" };
+    const served: Harness = { ...harness, app: createApp({ db: harness.db, config, mailer: harness.mailer, ai: harness.ai, telegram: { webhookSecret: "status-test-secret" } }) };
+    const dave = await signedUpBrowser(served, "dave");
+    expect((await dave.request("GET", "/telegram/bot")).body).toEqual({ linkable: true, botUsername: "cto_coach_bot" });
+    expect((await harness.app.request("/telegram/bot")).status).toBe(401);
   });
 });
 

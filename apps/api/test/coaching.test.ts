@@ -163,7 +163,8 @@ describe("coaching: worker-computed consistency metrics and reports (read-only)"
 describe("coaching: context profile and model preference", () => {
   it("has no context until PUT creates it; a second PUT replaces it", async () => {
     const user = await signedUpBrowser(harness, "context");
-    expect((await user.request("GET", "/me/context")).status).toBe(404);
+    // Nothing told yet is a 200 with null, so a new user's settings page logs no failed request.
+    expect(await user.request("GET", "/me/context")).toMatchObject({ status: 200, body: null });
     const created = await user.request("PUT", "/me/context", { personalBio: "Team lead", longTermGoals: ["Delegate more", "Write a book"], workingHours: "9-17" });
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({ personalBio: "Team lead", longTermGoals: ["Delegate more", "Write a book"], workingHours: "9-17", expertiseAreas: [], communicationStyle: null });
@@ -306,7 +307,7 @@ describe("coaching: isolation", () => {
 
   it("keeps each user's profile their own", async () => {
     await alice.request("PUT", "/me/context", { personalBio: "Alice's bio" });
-    expect((await bob.request("GET", "/me/context")).status).toBe(404);
+    expect(await bob.request("GET", "/me/context")).toMatchObject({ status: 200, body: null });
     await bob.request("PUT", "/me/model", { currentModel: "bob-model", preferredModels: [] });
     expect((await alice.request("GET", "/me/model")).body.currentModel).toBeNull();
   });

@@ -16,7 +16,15 @@ describe("the API's environment", () => {
     expect(loadEnv({ ...base, TELEGRAM_BOT_USERNAME: "" }).TELEGRAM_BOT_USERNAME).toBeUndefined();
   });
 
+  it("believes no proxy unless TRUST_PROXY names hops or the proxies' addresses", () => {
+    expect(loadEnv(base).TRUST_PROXY).toEqual({ hops: 0 });
+    expect(loadEnv({ ...base, TRUST_PROXY: "1" }).TRUST_PROXY).toEqual({ hops: 1 });
+    expect(loadEnv({ ...base, TRUST_PROXY: "loopback,10.0.0.0/8" }).TRUST_PROXY).toEqual({ proxies: ["loopback", "10.0.0.0/8"] });
+  });
+
   it.each([
+    ["TRUST_PROXY", "true", /TRUST_PROXY: trusting every hop/],
+    ["TRUST_PROXY", "10.0.0.0/8, proxy.internal", /TRUST_PROXY: .*proxy\.internal/],
     ["TELEGRAM_BOT_USERNAME", "@cto_coach_bot", /TELEGRAM_BOT_USERNAME: a Telegram username/],
     ["TELEGRAM_BOT_USERNAME", "bot", /TELEGRAM_BOT_USERNAME/],
     ["TELEGRAM_WEBHOOK_SECRET", "has spaces", /TELEGRAM_WEBHOOK_SECRET/],

@@ -71,6 +71,9 @@ describe("POST /reports", () => {
     const none = await user.request("POST", "/reports", { type: "two_day" });
     expect(none.status).toBe(503);
     expect(none.body.error).toMatchObject({ code: "service_unavailable", message: expect.stringContaining("not reachable") });
+    // Scheduled reports need the same worker: the answer must not promise they carry on.
+    expect(none.body.error.message).not.toMatch(/not affected/);
+    expect(none.body.error.message).toMatch(/scheduled reports wait for it too/);
 
     const deadRedis = createProducerConnection("redis://127.0.0.1:1", { connectTimeout: 500 });
     deadRedis.on("error", () => undefined);

@@ -17,6 +17,8 @@ type Row = Record<string, unknown> & { id: string };
 /** What a write did to a row: the hooks below react to it (schedule a reminder, embed the text…). */
 export type TWriteEvent = "create" | "update" | "trash" | "restore" | "delete";
 export type TAfterWrite = (args: { c: Context<AppEnv>; db: Db; userId: string; event: TWriteEvent; row: Row }) => Promise<void>;
+/** Checks a create or update against the row as stored (null on create) before anything is written; throws ApiError to refuse. */
+export type TBeforeWrite = (args: { input: Record<string, unknown>; stored: Row | null }) => void;
 type Where = Record<string, unknown>;
 /** The slice of a Prisma model delegate the resource routes use; each model's delegate fits it. */
 export type ModelDelegate = {
@@ -58,6 +60,8 @@ export type ResourceSpec<Q extends z.ZodObject, C extends z.ZodObject, U extends
    * the resource triggers them and no route forgets one.
    */
   afterWrite?: TAfterWrite[];
+  /** Rules that need the stored row (a new remind time must not be in the past, an unchanged one may be). */
+  beforeWrite?: TBeforeWrite[];
 };
 
 /**
@@ -132,6 +136,7 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
         const db = c.get("db");
         const userId = c.get("auth").userId;
         const input = c.req.valid("json") as Record<string, unknown>;
+        for (const check of spec.beforeWrite ?? []) check({ input, stored: null });
         await assertReferences(db, userId, input);
         const row = await delegate(db).create({ data: { ...toData(input, "create"), [owner]: userId } });
         await afterWrite(c, "create", row);
@@ -145,7 +150,8 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
         const userId = c.get("auth").userId;
         const { id } = c.req.valid("param");
         const input = c.req.valid("json") as Record<string, unknown>;
-        await findOwned(db, userId, id);
+        const stored = await findOwned(db, userId, id);
+        for (const check of spec.beforeWrite ?? []) check({ input, stored });
         await assertReferences(db, userId, input);
         const row = await delegate(db).update({ where: { id }, data: toData(input, "update") });
         await afterWrite(c, "update", row);

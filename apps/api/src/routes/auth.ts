@@ -1,12 +1,14 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
 
 import { ZSessionSchema, ZSignInSchema, ZSignUpSchema, ZUserSchema } from "@cto/contracts/api/auth";
 import { toApiRow } from "@cto/contracts/rows";
 import { User } from "@cto/contracts/tables";
 
 import type { AppEnv } from "../context.ts";
+import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
 import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
 import { newToken } from "../lib/tokens.ts";
@@ -49,9 +51,27 @@ const signOutRoute = createRoute({
   method: "post", path: "/sign-out", tags: ["Auth"], summary: "Sign out: revoke this session", security: SECURITY, middleware: [requireAuth] as const,
   responses: { 204: { description: "Signed out" }, ...errorResponses(403) },
 });
+/**
+ * `?optional=true`: nobody signed in is an answer (200 with null), not an error, for a client that asks
+ * whether it is signed in (the web app on every start); a bad API key is still refused.
+ */
+const sessionAuth = createMiddleware<AppEnv>(async (c, next) => {
+  let signedIn = false;
+  try {
+    await requireAuth(c, async () => {
+      signedIn = true;
+    });
+  } catch (error) {
+    const anonymous = error instanceof ApiError && error.code === "unauthorized" && !c.req.header("authorization");
+    if (!(anonymous && c.req.query("optional") === "true")) throw error;
+  }
+  if (!signedIn) return c.json(null, 200);
+  await next();
+});
 const sessionRoute = createRoute({
-  method: "get", path: "/session", tags: ["Auth"], summary: "Who is signed in", security: SECURITY, middleware: [requireAuth] as const,
-  responses: { 200: jsonContent(ZSessionSchema, "The signed-in user"), ...errorResponses() },
+  method: "get", path: "/session", tags: ["Auth"], summary: "Who is signed in", security: SECURITY, middleware: [sessionAuth] as const,
+  request: { query: z.object({ optional: z.enum(["true", "false"]).default("false").describe("true: answer 200 with null when nobody is signed in, instead of 401") }) },
+  responses: { 200: jsonContent(ZSessionSchema.nullable(), "The signed-in user; null only with optional=true when nobody is signed in"), ...errorResponses() },
 });
 
 export const authRoutes = createRouter()

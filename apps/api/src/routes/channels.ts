@@ -1,4 +1,4 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 
 import { ZNotificationFiltersSchema, ZNotificationSchema, ZReminderScheduleFiltersSchema, ZTelegramConnectionSchema, ZTelegramLinkSchema } from "@cto/contracts/api/channels";
 import { toApiRow } from "@cto/contracts/rows";
@@ -61,13 +61,22 @@ export const reminderScheduleRoutes = resourceRoutes({
 
 const toConnection = (row: Record<string, unknown>) => toApiRow(TelegramConnection, row, ["userId", "connectionToken"]);
 
-export const telegramRoutes = createRouter()
+const ZTelegramBotSchema = z.object({
+  linkable: z.boolean().describe("Whether this server receives Telegram's updates (its webhook is set up), so a chat can be linked"),
+  botUsername: z.string().nullable().describe("The bot's username, when the server knows it"),
+});
+
+/** `linkable`: the server serves POST /telegram/webhook; without it a /start message never reaches Cto. */
+export const telegramRoutes = ({ linkable }: { linkable: boolean }) => createRouter()
   .openapi(
-    createRoute({ ...common, tags: ["Telegram"], method: "get", path: "/", summary: "Your Telegram connection", responses: { 200: jsonContent(ZTelegramConnectionSchema, "The connection"), ...errorResponses(404) } }),
+    createRoute({ ...common, tags: ["Telegram"], method: "get", path: "/bot", summary: "Whether Telegram can be linked on this server, and to which bot", responses: { 200: jsonContent(ZTelegramBotSchema, "The bot"), ...errorResponses() } }),
+    (c) => c.json({ linkable, botUsername: c.get("config").telegramBotUsername }, 200),
+  )
+  .openapi(
+    createRoute({ ...common, tags: ["Telegram"], method: "get", path: "/", summary: "Your Telegram connection", responses: { 200: jsonContent(ZTelegramConnectionSchema.nullable(), "The connection, or null when none was ever started"), ...errorResponses() } }),
     async (c) => {
       const connection = await c.get("db").telegramConnection.findUnique({ where: { userId: c.get("auth").userId } });
-      if (!connection) throw new ApiError("not_found", "Telegram is not connected.");
-      return c.json(toConnection(connection), 200);
+      return c.json(connection ? toConnection(connection) : null, 200);
     },
   )
   .openapi(

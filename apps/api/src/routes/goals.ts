@@ -1,4 +1,4 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 
 import { ZCommitmentFiltersSchema, ZCommitmentSchema, ZCreateCommitmentSchema, ZCreateGoalSchema, ZGoalFiltersSchema, ZGoalSchema, ZUpdateCommitmentSchema, ZUpdateGoalSchema } from "@cto/contracts/api/goals";
 import { toApiRow } from "@cto/contracts/rows";
@@ -9,7 +9,7 @@ import { errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../lib/o
 import { embedOnWrite } from "../lib/embedding-hooks.ts";
 import { resourceRoutes } from "../lib/resource.ts";
 import { requireAuth } from "../middleware/auth.ts";
-import { commitmentReminderHook, syncCommitmentReminder } from "../services/reminders.ts";
+import { commitmentReminderAhead, commitmentReminderHook, syncCommitmentReminder } from "../services/reminders.ts";
 
 export const goalRoutes = resourceRoutes({
   name: "goals",
@@ -35,6 +35,9 @@ export const goalRoutes = resourceRoutes({
   },
 );
 
+const OPEN_STATUSES = ["PENDING", "SCHEDULED"] as const;
+const CLOSED_STATUSES = ["COMPLETED", "SKIPPED"] as const;
+
 const commitmentAction = (action: "complete" | "skip") =>
   createRoute({ method: "post", path: `/{id}/${action}`, tags: ["Commitments"], summary: action === "complete" ? "Complete a commitment" : "Skip a commitment", security: SECURITY, middleware: requireAuth, request: { params: ZIdParamsSchema }, responses: { 200: jsonContent(ZCommitmentSchema, action === "complete" ? "Completed" : "Skipped"), ...errorResponses(403, 404, 409) } });
 
@@ -45,10 +48,17 @@ export const commitmentRoutes = resourceRoutes({
   table: Commitment,
   create: ZCreateCommitmentSchema,
   update: ZUpdateCommitmentSchema,
-  filters: ZCommitmentFiltersSchema,
-  where: ({ status, goalId, dueBefore }) => ({ status, goalId, ...(dueBefore === undefined ? {} : { dueAt: { lt: new Date(dueBefore) } }) }),
+  filters: ZCommitmentFiltersSchema.extend({
+    open: z.enum(["true", "false"]).optional().describe("true: only open commitments, pending or scheduled (a reminder waits); false: only completed or skipped ones"),
+  }),
+  where: ({ status, goalId, dueBefore, open }) => ({
+    status: open === undefined ? status : { in: open === "true" ? OPEN_STATUSES : CLOSED_STATUSES, ...(status ? { equals: status } : {}) },
+    goalId,
+    ...(dueBefore === undefined ? {} : { dueAt: { lt: new Date(dueBefore) } }),
+  }),
   sorts: { due: [{ dueAt: { sort: "asc", nulls: "last" } }], created: [{ createdAt: "desc" }] },
   references: { goalId: (db) => db.goal },
+  beforeWrite: [commitmentReminderAhead],
   // Creating, rescheduling or deleting a commitment schedules, moves or cancels its reminder.
   afterWrite: [commitmentReminderHook, embedOnWrite("COMMITMENT")],
 });

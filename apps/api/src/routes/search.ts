@@ -7,6 +7,7 @@ import { searchEmbeddings, searchKnowledgeChunks } from "@cto/db/vector";
 
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
 import { requireAuth } from "../middleware/auth.ts";
+import { searchParents } from "../services/search-parents.ts";
 
 /**
  * Semantic search over the caller's own memory (everything they wrote that was embedded) and the
@@ -31,10 +32,11 @@ export const searchRoutes = createRouter().openapi(
             ...(to === undefined ? {} : { createdBefore: new Date(to) }),
           });
     const knowledge = scope === "memory" ? [] : await searchKnowledgeChunks(db, { vector: vector!, model, k, ...(phase === undefined ? {} : { phase }), ...(goal ? { goal } : {}), ...(type ? { type } : {}) });
+    const parents = await searchParents(db, c.get("auth").userId, memory);
     return c.json(
       {
         model,
-        memory: memory.map(({ id, ownerKind, ownerId, chunkIndex, content, createdAt, score }) => ({ id, ownerKind: toApiEnum(ownerKind), ownerId, chunkIndex, content, createdAt: createdAt.getTime(), score })),
+        memory: memory.map(({ id, ownerKind, ownerId, chunkIndex, content, createdAt, score }) => ({ id, ownerKind: toApiEnum(ownerKind), ownerId, parentId: parents.get(ownerId) ?? null, chunkIndex, content, createdAt: createdAt.getTime(), score })),
         knowledge: knowledge.map(({ id, chunkId, textContent, phase, goal, type, score }) => ({ id, chunkId, textContent, phase, goal, type, score })),
       },
       200,

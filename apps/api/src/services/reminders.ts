@@ -2,7 +2,8 @@ import type { Db } from "@cto/db/client";
 import type { TQueues } from "@cto/queue/queues";
 import { commitmentTarget, deadlineTarget, syncReminder } from "@cto/queue/reminders";
 
-import type { TAfterWrite } from "../lib/resource.ts";
+import { ApiError } from "../errors.ts";
+import type { TAfterWrite, TBeforeWrite } from "../lib/resource.ts";
 
 type TCommitmentRow = { id: string; userId: string; remindAt: Date | null; status: string };
 type TDeadlineRow = { id: string; userId: string; reminderAt: Date | null; status: string; deletedAt: Date | null };
@@ -37,3 +38,30 @@ export const deadlineReminderHook: TAfterWrite = async ({ c, db, event, row }) =
   const deadline: TDeadlineRow = { id: row.id, userId: String(row.userId), reminderAt: dateOrNull(row.reminderAt), status: String(row.status), deletedAt: dateOrNull(row.deletedAt) };
   await syncDeadlineReminder({ db, queues: c.get("queues"), row: deadline, gone: event === "delete" });
 };
+
+/** How far in the past a new remind time may be and still count as "now": clocks of client and server differ a little. */
+export const REMINDER_CLOCK_GRACE_MS = 5 * 60_000;
+
+/**
+ * A reminder set for a time already gone would never be sent (the queue drops stale reminders), so a
+ * new one in the past is refused, naming the field. A stored time that is left as it was (an edit of
+ * the title of a commitment whose reminder has been sent) is not new and passes.
+ */
+export const assertReminderAhead = ({ field, value, stored, now = Date.now() }: { field: string; value: unknown; stored?: unknown; now?: number }) => {
+  // Validated input carries a Date (the boundary turns Unix ms into one); a plain number counts the same.
+  const at = value instanceof Date ? value.getTime() : typeof value === "number" ? value : null;
+  if (at === null) return;
+  if (stored instanceof Date && stored.getTime() === at) return;
+  if (at >= now - REMINDER_CLOCK_GRACE_MS) return;
+  throw new ApiError("validation_failed", "The reminder time has already passed. Pick a time in the future, or leave the reminder empty.", [
+    { path: field, message: "must be in the future" },
+  ]);
+};
+
+const reminderAhead =
+  (field: string): TBeforeWrite =>
+  ({ input, stored }) =>
+    assertReminderAhead({ field, value: input[field], stored: stored?.[field] });
+
+export const commitmentReminderAhead = reminderAhead("remindAt");
+export const deadlineReminderAhead = reminderAhead("reminderAt");

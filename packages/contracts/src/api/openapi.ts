@@ -157,6 +157,26 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Too many requests; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -300,6 +320,26 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Too many requests; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -412,14 +452,17 @@ export interface paths {
         /** Who is signed in */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description true: answer 200 with null when nobody is signed in, instead of 401 */
+                    optional?: "true" | "false";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description The signed-in user */
+                /** @description The signed-in user; null only with optional=true when nobody is signed in */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -464,7 +507,7 @@ export interface paths {
                             /** @enum {string} */
                             via: "session" | "api_key";
                             expiresAt: number | null;
-                        };
+                        } | null;
                     };
                 };
                 /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
@@ -526,7 +569,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Email a one-hour, single-use password reset link */
+        /** Email a one-hour, single-use password reset link (the newest link only: it invalidates older ones) */
         post: {
             parameters: {
                 query?: never;
@@ -653,7 +696,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new password with a reset token; signs out every session */
+        /** Set a new password with a reset token; signs out every session and lifts the account's sign-in lock */
         post: {
             parameters: {
                 query?: never;
@@ -877,6 +920,26 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Too many requests; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -959,6 +1022,26 @@ export interface paths {
                 };
                 /** @description Request body is not JSON */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests; see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1076,6 +1159,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
+                        /** @description Unix ms in the future; null or absent: never expires */
                         expiresAt?: number | null;
                     };
                 };
@@ -3653,14 +3737,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/telegram": {
+    "/telegram/bot": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Your Telegram connection */
+        /** Whether Telegram can be linked on this server, and to which bot */
         get: {
             parameters: {
                 query?: never;
@@ -3670,27 +3754,17 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The connection */
+                /** @description The bot */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            id: string;
-                            telegramChatId: string | null;
-                            telegramUsername: string | null;
-                            /** @description Unix time in milliseconds */
-                            connectionTokenExpiresAt: number | null;
-                            isActive: boolean;
-                            /** @description Unix time in milliseconds */
-                            connectedAt: number | null;
-                            /** @description Unix time in milliseconds */
-                            lastMessageAt: number | null;
-                            /** @description Unix time in milliseconds */
-                            createdAt: number;
-                            /** @description Unix time in milliseconds */
-                            updatedAt: number;
+                            /** @description Whether this server receives Telegram's updates (its webhook is set up), so a chat can be linked */
+                            linkable: boolean;
+                            /** @description The bot's username, when the server knows it */
+                            botUsername: string | null;
                         };
                     };
                 };
@@ -3734,8 +3808,79 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Not found (also for another user's records) */
-                404: {
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/telegram": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your Telegram connection */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The connection, or null when none was ever started */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            telegramChatId: string | null;
+                            telegramUsername: string | null;
+                            /** @description Unix time in milliseconds */
+                            connectionTokenExpiresAt: number | null;
+                            isActive: boolean;
+                            /** @description Unix time in milliseconds */
+                            connectedAt: number | null;
+                            /** @description Unix time in milliseconds */
+                            lastMessageAt: number | null;
+                            /** @description Unix time in milliseconds */
+                            createdAt: number;
+                            /** @description Unix time in milliseconds */
+                            updatedAt: number;
+                        } | null;
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4114,7 +4259,9 @@ export interface paths {
                         /** @enum {string} */
                         status?: "active" | "completed" | "archived";
                         progress?: number;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         startDate?: number;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         deadline?: number | null;
                     };
                 };
@@ -4512,7 +4659,9 @@ export interface paths {
                         /** @enum {string} */
                         status?: "active" | "completed" | "archived";
                         progress?: number;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         startDate?: number;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         deadline?: number | null;
                     };
                 };
@@ -4845,6 +4994,8 @@ export interface paths {
                     goalId?: string;
                     /** @description Only commitments due before this Unix ms (approaching deadlines) */
                     dueBefore?: number | null;
+                    /** @description true: only open commitments, pending or scheduled (a reminder waits); false: only completed or skipped ones */
+                    open?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -4943,7 +5094,9 @@ export interface paths {
                         goalId?: string | null;
                         /** @enum {string} */
                         status?: "pending" | "scheduled" | "completed" | "skipped";
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         dueAt?: number | null;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         remindAt?: number | null;
                     };
                 };
@@ -5340,7 +5493,9 @@ export interface paths {
                         goalId?: string | null;
                         /** @enum {string} */
                         status?: "pending" | "scheduled" | "completed" | "skipped";
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         dueAt?: number | null;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         remindAt?: number | null;
                     };
                 };
@@ -6589,6 +6744,7 @@ export interface paths {
                          * @enum {string}
                          */
                         source?: "web" | "telegram" | "voice" | "api";
+                        /** @description Free-form JSON object: at most 10 levels deep, 1000 keys and 64 KiB; no NUL characters */
                         metadata?: {
                             [key: string]: unknown;
                         };
@@ -7687,6 +7843,7 @@ export interface paths {
                         valence: "positive" | "neutral" | "negative";
                         intensity: number;
                         note?: string | null;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         recordedAt?: number;
                         /** Format: uuid */
                         conversationId?: string | null;
@@ -8070,6 +8227,7 @@ export interface paths {
                         valence?: "positive" | "neutral" | "negative";
                         intensity?: number;
                         note?: string | null;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         recordedAt?: number;
                         /** Format: uuid */
                         conversationId?: string | null;
@@ -8323,6 +8481,7 @@ export interface paths {
                     "application/json": {
                         level: number;
                         note?: string | null;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         recordedAt?: number;
                     };
                 };
@@ -8693,6 +8852,7 @@ export interface paths {
                     "application/json": {
                         level?: number;
                         note?: string | null;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         recordedAt?: number;
                     };
                 };
@@ -9425,7 +9585,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Your profile */
+                /** @description Your profile, or null before the first PUT /me/context */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -9449,7 +9609,7 @@ export interface paths {
                             createdAt: number;
                             /** @description Unix time in milliseconds */
                             updatedAt: number;
-                        };
+                        } | null;
                     };
                 };
                 /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
@@ -9474,26 +9634,6 @@ export interface paths {
                 };
                 /** @description Not signed in, or the API key is invalid */
                 401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
-                                message: string;
-                                requestId: string;
-                                details?: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Not found (also for another user's records) */
-                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10196,8 +10336,9 @@ export interface paths {
                         source?: string;
                         /** @description Id in the source system; unique per source */
                         sourceId?: string | null;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         sourceSyncedAt?: number | null;
-                        /** @description Free-form JSON object */
+                        /** @description Free-form JSON object: at most 10 levels deep, 1000 keys and 64 KiB; no NUL characters */
                         metadata?: {
                             [key: string]: unknown;
                         };
@@ -10615,8 +10756,9 @@ export interface paths {
                         source?: string;
                         /** @description Id in the source system; unique per source */
                         sourceId?: string | null;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         sourceSyncedAt?: number | null;
-                        /** @description Free-form JSON object */
+                        /** @description Free-form JSON object: at most 10 levels deep, 1000 keys and 64 KiB; no NUL characters */
                         metadata?: {
                             [key: string]: unknown;
                         };
@@ -11055,8 +11197,9 @@ export interface paths {
                         source?: string;
                         /** @description Id in the source system; unique per source */
                         sourceId?: string | null;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         sourceSyncedAt?: number | null;
-                        /** @description Free-form JSON object */
+                        /** @description Free-form JSON object: at most 10 levels deep, 1000 keys and 64 KiB; no NUL characters */
                         metadata?: {
                             [key: string]: unknown;
                         };
@@ -11477,8 +11620,9 @@ export interface paths {
                         source?: string;
                         /** @description Id in the source system; unique per source */
                         sourceId?: string | null;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         sourceSyncedAt?: number | null;
-                        /** @description Free-form JSON object */
+                        /** @description Free-form JSON object: at most 10 levels deep, 1000 keys and 64 KiB; no NUL characters */
                         metadata?: {
                             [key: string]: unknown;
                         };
@@ -11917,7 +12061,9 @@ export interface paths {
                         description?: string | null;
                         /** @description meeting (default), call, travel, deadline */
                         type?: string;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         startsAt: number;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         endsAt?: number | null;
                         allDay?: boolean;
                         location?: string | null;
@@ -11932,8 +12078,9 @@ export interface paths {
                         source?: string;
                         /** @description Id in the source system; unique per source */
                         sourceId?: string | null;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         sourceSyncedAt?: number | null;
-                        /** @description Free-form JSON object */
+                        /** @description Free-form JSON object: at most 10 levels deep, 1000 keys and 64 KiB; no NUL characters */
                         metadata?: {
                             [key: string]: unknown;
                         };
@@ -12353,7 +12500,9 @@ export interface paths {
                         description?: string | null;
                         /** @description meeting (default), call, travel, deadline */
                         type?: string;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         startsAt?: number;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         endsAt?: number | null;
                         allDay?: boolean;
                         location?: string | null;
@@ -12368,8 +12517,9 @@ export interface paths {
                         source?: string;
                         /** @description Id in the source system; unique per source */
                         sourceId?: string | null;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         sourceSyncedAt?: number | null;
-                        /** @description Free-form JSON object */
+                        /** @description Free-form JSON object: at most 10 levels deep, 1000 keys and 64 KiB; no NUL characters */
                         metadata?: {
                             [key: string]: unknown;
                         };
@@ -12828,6 +12978,7 @@ export interface paths {
                         status?: "pending" | "in_progress" | "completed" | "cancelled" | "deferred";
                         /** @enum {string} */
                         priority?: "low" | "medium" | "high" | "urgent";
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         dueDate?: number | null;
                         /** @description Set to now when status becomes completed without one */
                         completedAt?: number | null;
@@ -12842,8 +12993,9 @@ export interface paths {
                         source?: string;
                         /** @description Id in the source system; unique per source */
                         sourceId?: string | null;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         sourceSyncedAt?: number | null;
-                        /** @description Free-form JSON object */
+                        /** @description Free-form JSON object: at most 10 levels deep, 1000 keys and 64 KiB; no NUL characters */
                         metadata?: {
                             [key: string]: unknown;
                         };
@@ -13273,6 +13425,7 @@ export interface paths {
                         status?: "pending" | "in_progress" | "completed" | "cancelled" | "deferred";
                         /** @enum {string} */
                         priority?: "low" | "medium" | "high" | "urgent";
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         dueDate?: number | null;
                         /** @description Set to now when status becomes completed without one */
                         completedAt?: number | null;
@@ -13287,8 +13440,9 @@ export interface paths {
                         source?: string;
                         /** @description Id in the source system; unique per source */
                         sourceId?: string | null;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         sourceSyncedAt?: number | null;
-                        /** @description Free-form JSON object */
+                        /** @description Free-form JSON object: at most 10 levels deep, 1000 keys and 64 KiB; no NUL characters */
                         metadata?: {
                             [key: string]: unknown;
                         };
@@ -13908,7 +14062,9 @@ export interface paths {
                         description?: string | null;
                         /** @enum {string} */
                         type?: "deadline" | "milestone" | "reminder";
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         dueAt: number;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         reminderAt?: number | null;
                         /** @enum {string} */
                         status?: "pending" | "completed" | "missed" | "extended";
@@ -13922,8 +14078,9 @@ export interface paths {
                         source?: string;
                         /** @description Id in the source system; unique per source */
                         sourceId?: string | null;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         sourceSyncedAt?: number | null;
-                        /** @description Free-form JSON object */
+                        /** @description Free-form JSON object: at most 10 levels deep, 1000 keys and 64 KiB; no NUL characters */
                         metadata?: {
                             [key: string]: unknown;
                         };
@@ -14343,7 +14500,9 @@ export interface paths {
                         description?: string | null;
                         /** @enum {string} */
                         type?: "deadline" | "milestone" | "reminder";
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         dueAt?: number;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         reminderAt?: number | null;
                         /** @enum {string} */
                         status?: "pending" | "completed" | "missed" | "extended";
@@ -14357,8 +14516,9 @@ export interface paths {
                         source?: string;
                         /** @description Id in the source system; unique per source */
                         sourceId?: string | null;
+                        /** @description Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC */
                         sourceSyncedAt?: number | null;
-                        /** @description Free-form JSON object */
+                        /** @description Free-form JSON object: at most 10 levels deep, 1000 keys and 64 KiB; no NUL characters */
                         metadata?: {
                             [key: string]: unknown;
                         };
@@ -14970,7 +15130,7 @@ export interface paths {
                         strength?: number;
                         bidirectional?: boolean;
                         notes?: string | null;
-                        /** @description Free-form JSON object */
+                        /** @description Free-form JSON object: at most 10 levels deep, 1000 keys and 64 KiB; no NUL characters */
                         metadata?: {
                             [key: string]: unknown;
                         };
@@ -15368,7 +15528,7 @@ export interface paths {
                         strength?: number;
                         bidirectional?: boolean;
                         notes?: string | null;
-                        /** @description Free-form JSON object */
+                        /** @description Free-form JSON object: at most 10 levels deep, 1000 keys and 64 KiB; no NUL characters */
                         metadata?: {
                             [key: string]: unknown;
                         };
@@ -21537,6 +21697,8 @@ export interface paths {
                                 /** @enum {string} */
                                 ownerKind: "message" | "insight" | "report" | "conversation" | "goal" | "commitment" | "person" | "place" | "event" | "task" | "deadline" | "post" | "reply" | "story" | "analysis_message" | "user_context" | "emotion" | "energy_metric";
                                 ownerId: string;
+                                /** @description Where the item is shown: a message's conversation, an analysis message's session, a reply's post; null for other kinds */
+                                parentId: string | null;
                                 chunkIndex: number;
                                 content: string;
                                 createdAt: number;

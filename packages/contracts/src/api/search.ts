@@ -30,6 +30,7 @@ export const ZMemoryMatchSchema = z.object({
   id: z.string(),
   ownerKind: z.enum(OWNER_KINDS),
   ownerId: z.string(),
+  parentId: z.string().nullable().describe("Where the item is shown: a message's conversation, an analysis message's session, a reply's post; null for other kinds"),
   chunkIndex: z.number().int(),
   content: z.string(),
   createdAt: z.number().int(),

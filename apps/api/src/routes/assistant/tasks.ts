@@ -12,7 +12,7 @@ import { errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../li
 import { embedOnWrite, syncEmbeddings } from "../../lib/embedding-hooks.ts";
 import { resourceRoutes, type ModelDelegate, type TAfterWrite } from "../../lib/resource.ts";
 import { requireAuth } from "../../middleware/auth.ts";
-import { deadlineReminderHook, syncDeadlineReminder } from "../../services/reminders.ts";
+import { deadlineReminderAhead, deadlineReminderHook, syncDeadlineReminder } from "../../services/reminders.ts";
 import { guardWrites } from "./guarded.ts";
 
 /** Tasks (with subtasks) and deadlines of the assistant context (003), with their complete operations. */
@@ -118,6 +118,7 @@ export const deadlineRoutes = resourceRoutes({
   sorts: { due: [{ dueAt: "asc" }], importance: [{ importance: "desc" }, { dueAt: "asc" }], created: [{ createdAt: "desc" }] },
   softDelete: true,
   references: { taskId: (db) => db.task, eventId: (db) => db.event },
+  beforeWrite: [deadlineReminderAhead],
   // A deadline's reminderAt schedules its reminder; rescheduling, trash, restore and delete move or cancel it.
   afterWrite: [deadlineReminderHook, embedOnWrite("DEADLINE")],
 }).openapi(action("Deadlines", "Complete a deadline (a missed or extended one too)", ZDeadlineSchema), async (c) => {

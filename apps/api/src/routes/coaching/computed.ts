@@ -57,7 +57,7 @@ reportRoutes.openapi(
   }),
   async (c) => {
     const queues = c.get("queues");
-    const unavailable = () => new ApiError("service_unavailable", "Reports are written by the background worker, whose queue is not reachable right now. Try again in a few minutes; scheduled reports are not affected.");
+    const unavailable = () => new ApiError("service_unavailable", "Reports are written by the background worker, whose queue (Redis) is not reachable right now, so none can be made until it is back; scheduled reports wait for it too. Nothing was spent: try again once it runs.");
     if (!queues) throw unavailable();
     const { userId } = c.get("auth");
     const { type } = c.req.valid("json");

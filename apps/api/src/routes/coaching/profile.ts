@@ -4,7 +4,6 @@ import { ZModelPreferenceSchema, ZPutModelPreferenceSchema, ZPutUserContextSchem
 import { toApiRow } from "@cto/contracts/rows";
 import { UserContext } from "@cto/contracts/tables";
 
-import { ApiError } from "../../errors.ts";
 import { syncEmbeddings } from "../../lib/embedding-hooks.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth.ts";
@@ -16,11 +15,14 @@ const modelSelect = { currentModel: true, preferredModels: true } as const;
 /** 004's personalisation profile (1:1 with the user) and the user's chat model choice. */
 export const profileRoutes = createRouter()
   .openapi(
-    createRoute({ ...common, method: "get", path: "/context", summary: "Your context profile (what the assistant knows about you)", responses: { 200: jsonContent(ZUserContextSchema, "Your profile"), ...errorResponses(404) } }),
+    createRoute({
+      ...common, method: "get", path: "/context", summary: "Your context profile (what the assistant knows about you)",
+      responses: { 200: jsonContent(ZUserContextSchema.nullable(), "Your profile, or null before the first PUT /me/context"), ...errorResponses() },
+    }),
     async (c) => {
       const context = await c.get("db").userContext.findUnique({ where: { userId: c.get("auth").userId } });
-      if (!context) throw new ApiError("not_found", "No context profile yet; PUT /me/context creates it.");
-      return c.json(toApiRow(UserContext, context, ["userId"]), 200);
+      // Nothing told yet is an answer, not a missing resource: a new user's settings page reads this.
+      return c.json(context ? toApiRow(UserContext, context, ["userId"]) : null, 200);
     },
   )
   .openapi(
