@@ -3,10 +3,10 @@ import path from "node:path";
 
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
 
 import { defaultDataDir } from "./paths.ts";
+import { servePGlite, type PGliteServer } from "./socket-server.ts";
 
 export type EmbeddedDatabaseOptions = {
   /** Folder for the database files; `memory://` keeps everything in memory. Default: `<data dir>/pglite`. */
@@ -16,13 +16,22 @@ export type EmbeddedDatabaseOptions = {
   port?: number;
   /** Port of the shadow database `prisma migrate dev` needs; 0 picks a free one. Default port + 1. */
   shadowPort?: number;
-  /** Connections served at once per database (they share one PGlite session, one query at a time). */
+  /** Open connections at most per database (default 100); more are refused, as by PostgreSQL. */
   maxConnections?: number;
+  /**
+   * How long a connection may hold the session without sending anything (idle in a transaction)
+   * while other connections wait for it, before it is terminated (SQLSTATE 25P03). Default 30 s; 0: no limit.
+   */
+  idleInTransactionTimeoutMs?: number;
+  /** Where the server reports what went wrong outside any one query (default: stderr). */
+  log?: (message: string) => void;
 };
 
 export type EmbeddedDatabase = {
   url: string;
   shadowDatabaseUrl: string;
+  /** The main server's connections, session queue and advisory locks, for tests and diagnostics. */
+  stats: () => ReturnType<PGliteServer["stats"]>;
   stop: () => Promise<void>;
 };
 
@@ -32,11 +41,16 @@ export const DEFAULT_EMBEDDED_PORT = 54_320;
 
 const urlFor = (host: string, port: number) => `postgresql://postgres:postgres@${host}:${port}/postgres?sslmode=disable`;
 
-const serve = async (db: PGlite, host: string, port: number, maxConnections: number) => {
-  const server = new PGLiteSocketServer({ db, host, port, maxConnections });
-  await server.start();
-  const address = (server as unknown as { port: number }).port;
-  return { server, url: urlFor(host, address) };
+const serve = async (db: PGlite, host: string, port: number, options: EmbeddedDatabaseOptions) => {
+  const server = await servePGlite({
+    db,
+    host,
+    port,
+    maxConnections: options.maxConnections ?? 100,
+    idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs ?? 30_000,
+    log: options.log ?? ((message) => console.error(`[embedded database] ${message}`)),
+  });
+  return { server, url: urlFor(host, server.port) };
 };
 
 const infoFile = (dataDir: string) => `${dataDir.replace(/\/+$/, "")}.server.json`;
@@ -87,7 +101,6 @@ export const startEmbeddedDatabase = async (options: EmbeddedDatabaseOptions = {
   const dataDir = options.dataDir ?? path.join(defaultDataDir(), "pglite");
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? DEFAULT_EMBEDDED_PORT;
-  const maxConnections = options.maxConnections ?? 100;
   const persistent = !dataDir.startsWith("memory://");
 
   if (persistent) {
@@ -98,8 +111,8 @@ export const startEmbeddedDatabase = async (options: EmbeddedDatabaseOptions = {
 
   const db = await PGlite.create(persistent ? dataDir : "memory://", { extensions: { vector } });
   const shadowDb = await PGlite.create("memory://", { extensions: { vector } });
-  const main = await serve(db, host, port, maxConnections);
-  const shadow = await serve(shadowDb, host, options.shadowPort ?? (port === 0 ? 0 : port + 1), maxConnections);
+  const main = await serve(db, host, port, options);
+  const shadow = await serve(shadowDb, host, options.shadowPort ?? (port === 0 ? 0 : port + 1), options);
 
   if (persistent) {
     const info: ServerInfo = { pid: process.pid, url: main.url, shadowDatabaseUrl: shadow.url };
@@ -114,5 +127,5 @@ export const startEmbeddedDatabase = async (options: EmbeddedDatabaseOptions = {
       if (persistent) await rm(infoFile(dataDir), { force: true });
     })());
 
-  return { url: main.url, shadowDatabaseUrl: shadow.url, stop };
+  return { url: main.url, shadowDatabaseUrl: shadow.url, stats: () => main.server.stats(), stop };
 };
