@@ -25,7 +25,9 @@ describe("story generation", () => {
     const story = await user.request("POST", "/stories/generate", { period: "2026-11" });
     expect(story.status).toBe(201);
     expect(story.body).toMatchObject({ period: "2026-11", content: expect.any(String) });
-    expect(story.body.content).toContain("Ship the checklist");
+    expect(story.body.content).toContain("Completed the goal \"Ship the checklist\".");
+    expect(story.body.content).toMatch(/^Offline summary/);
+    expect(story.body.content).not.toMatch(/growth story|80-150 words|second person/);
     expect(story.headers.get("x-generations-remaining")).toBe("1");
 
     const again = await user.request("POST", "/stories/generate", { period: "2026-11" });

@@ -56,6 +56,10 @@ for (const target of testTargets()) {
       expect(report.periodEnd).toEqual(end);
       expect(report.periodStart).toEqual(localMidnight(localDay(new Date(end.getTime() - 7 * DAY + HOUR * 12), TZ), TZ));
       expect(report.summary?.length).toBeGreaterThan(20);
+      // Offline, the summary lists the period's facts, labelled, and never quotes the instructions.
+      expect(report.summary).toMatch(/^Offline summary/);
+      expect(report.summary).toContain("3 mood check-ins; most frequent feelings: calm (2)");
+      expect(report.summary).not.toMatch(/You are Cto|supportive coach|60-120 word/);
       expect(report.title).toMatch(/^Your 7-day report, /);
 
       const payload = ZReportPayloadSchema.parse(report.payload);

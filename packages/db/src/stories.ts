@@ -59,6 +59,8 @@ export const generateStory = async ({ db, ai, userId, period }: { db: Db; ai: TA
       { role: "system", content: "You write a short growth story (80-150 words) for the user, in the second person, warm and honest, using only the facts given. If there are few facts, say so kindly and suggest one small step." },
       { role: "user", content: `Period: ${period}.\nFacts:\n${facts.length ? facts.map((fact) => `- ${fact}`).join("\n") : "- No tracked activity in this period."}` },
     ],
+    // The facts as data: a provider that cannot write (the offline one) lists them instead of quoting the instructions.
+    grounding: { purpose: "summary", facts },
     temperature: 0.7,
     maxTokens: 400,
   });

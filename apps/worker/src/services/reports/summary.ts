@@ -17,13 +17,18 @@ export const reportFacts = (payload: TReportPayload) => {
   ];
 };
 
-/** A short, warm summary of the period through the AI provider (the offline local provider in tests). */
+/**
+ * A short, warm summary of the period through the AI provider. Offline, the local provider lists
+ * the same facts (from `grounding`), plainly labelled, and never the instructions.
+ */
 export const summarizeReport = async ({ ai, payload, days }: { ai: TAiProvider; payload: TReportPayload; days: number }) => {
+  const facts = reportFacts(payload);
   const result = await ai.chat({
     messages: [
       { role: "system", content: "You are Cto, a supportive coach. Write a 60-120 word summary of the user's last days, in the second person, using only the facts given: name one thing that went well, one pattern worth noticing, and one small next step. No headings, no lists." },
-      { role: "user", content: `The last ${days} days:\n${reportFacts(payload).map((fact) => `- ${fact}`).join("\n")}` },
+      { role: "user", content: `The last ${days} days:\n${facts.map((fact) => `- ${fact}`).join("\n")}` },
     ],
+    grounding: { purpose: "summary", facts },
     temperature: 0.5,
     maxTokens: 300,
   });
