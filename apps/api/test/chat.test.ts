@@ -9,6 +9,7 @@ import { completionChunk, sendJson, sendSse, startStandIn, type TRecordedRequest
 import { upsertEmbedding } from "@cto/db/vector";
 
 import { createApp } from "../src/app.ts";
+import { readTokenBudget } from "../src/services/chat/budget.ts";
 import { signedUpBrowser, startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
 
 type TUser = Awaited<ReturnType<typeof signedUpBrowser>>;
@@ -25,12 +26,12 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-/** POSTs to the chat route of `app` as `user` and parses the SSE body into events. */
-const chat = async (user: TUser, conversationId: string, content: unknown, app: Harness["app"] = harness.app) => {
-  const response = await app.request(`/conversations/${conversationId}/chat`, {
+/** POSTs to a chat route of `app` as `user` and parses the SSE body into events. */
+const stream = async (user: TUser, path: string, body: unknown, app: Harness["app"] = harness.app) => {
+  const response = await app.request(path, {
     method: "POST",
     headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" },
-    body: JSON.stringify({ content }),
+    body: JSON.stringify(body),
   });
   const text = await response.text();
   const events: TEvent[] = response.headers.get("content-type")?.includes("text/event-stream")
@@ -41,6 +42,8 @@ const chat = async (user: TUser, conversationId: string, content: unknown, app: 
     : [];
   return { status: response.status, headers: response.headers, events, json: events.length ? null : text ? JSON.parse(text) : null };
 };
+const chat = (user: TUser, conversationId: string, content: unknown, app: Harness["app"] = harness.app) => stream(user, `/conversations/${conversationId}/chat`, { content }, app);
+const retry = (user: TUser, conversationId: string, messageId: unknown, app: Harness["app"] = harness.app) => stream(user, `/conversations/${conversationId}/chat/retry`, { messageId }, app);
 
 const newConversation = async (user: TUser, title = "Coaching") => (await user.request("POST", "/conversations", { title })).body.id as string;
 
@@ -62,6 +65,8 @@ describe("chat: happy path with the local provider", () => {
     expect(status).toBe(200);
     const deltas = events.filter((event) => event.event === "delta");
     const done = events.at(-1)!;
+    expect(events[0]).toMatchObject({ event: "user_message", data: { message: { role: "user", content: question, conversationId, metadata: { reply: { status: "pending" } } } } });
+    expect(events.filter((event) => event.event === "user_message")).toHaveLength(1);
     expect(deltas.length).toBeGreaterThan(1);
     expect(done.event).toBe("done");
     expect(events.filter((event) => event.event === "error")).toEqual([]);
@@ -75,7 +80,8 @@ describe("chat: happy path with the local provider", () => {
 
     const messages = await harness.db.message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
     expect(messages.map((message) => message.role)).toEqual(["USER", "ASSISTANT"]);
-    expect(messages[0]).toMatchObject({ content: question, source: "WEB", userId: alice.userId });
+    expect(messages[0]).toMatchObject({ id: events[0]!.data.message.id, content: question, source: "WEB", userId: alice.userId });
+    expect((messages[0]!.metadata as { reply: unknown }).reply).toEqual({ status: "answered", at: expect.any(Number), messageId: messages[1]!.id });
     expect(messages[1]).toMatchObject({ id: done.data.message.id, content: streamed });
     expect((messages[1]!.metadata as { sources: { id: string }[] }).sources.map((source) => source.id)).toContain(insightId);
 
@@ -232,16 +238,195 @@ describe("chat: against an OpenAI-compatible server (the stand-in)", () => {
     expect(audit.assumptions.filter((assumption) => assumption.category === "intent")).toHaveLength(2);
   });
 
-  it("sends an error event and records an ERROR AiResponse when the provider fails", async () => {
-    answerChat = (_request, res) => sendJson(res, 500, { error: { message: "boom", type: "server_error" } });
-    const conversationId = await newConversation(alice, "Outage");
-    const { status, events } = await chat(alice, conversationId, "Are you there?", app);
+  it("sends an error event saying what failed, keeps the message once and marks it failed, spending no budget", async () => {
+    answerChat = (_request, res) => sendJson(res, 500, { error: { message: "boom sk-secret", type: "server_error" } });
+    const dave = await signedUpBrowser(harness, "dave");
+    const conversationId = await newConversation(dave, "Outage");
+    const { status, events } = await chat(dave, conversationId, "Are you there?", app);
     expect(status).toBe(200);
-    expect(events.at(-1)).toEqual({ event: "error", data: { code: "service_unavailable", message: expect.any(String) } });
     const messages = await harness.db.message.findMany({ where: { conversationId } });
     expect(messages.map((message) => message.role)).toEqual(["USER"]);
+    expect(events.map((event) => event.event)).toEqual(["user_message", "error"]);
+    expect(events.at(-1)).toEqual({
+      event: "error",
+      data: { code: "service_unavailable", message: "The AI provider failed (HTTP 500) while writing the reply. Your message is saved.", messageId: messages[0]!.id, retryable: true },
+    });
+    expect(JSON.stringify(events)).not.toContain("sk-secret");
+    expect((messages[0]!.metadata as { reply: unknown }).reply).toEqual({ status: "failed", at: expect.any(Number), code: "service_unavailable", message: events.at(-1)!.data.message });
     const response = await harness.db.aiResponse.findUniqueOrThrow({ where: { messageId: messages[0]!.id } });
-    expect(response).toMatchObject({ status: "ERROR", userId: alice.userId });
+    expect(response).toMatchObject({ status: "ERROR", userId: dave.userId });
     expect(await harness.db.auditLog.findFirst({ where: { conversationId, status: "failed" } })).not.toBeNull();
+    // The embedding call succeeded and a failed reply is not charged to the day's budget.
+    await harness.db.aiResponse.update({ where: { id: response.id }, data: { tokenCount: 150_000 } });
+    expect((await readTokenBudget({ db: harness.db, userId: dave.userId, limit: 200_000 })).used).toBe(0);
+  });
+
+  it("retries the stored message without storing it again, and refuses a second retry", async () => {
+    answerChat = (_request, res) => sendJson(res, 503, { error: { message: "overloaded" } });
+    const conversationId = await newConversation(alice, "Retry");
+    const failed = await chat(alice, conversationId, "How do I prepare for the board meeting?", app);
+    const messageId = failed.events.at(-1)!.data.messageId as string;
+    answerChat = (_request, res) => sendSse(res, [completionChunk({ content: "Start with the one decision you need." }), completionChunk({}, "stop"), usageChunk(120, 9)]);
+    const retried = await retry(alice, conversationId, messageId, app);
+    expect(retried.status).toBe(200);
+    expect(retried.events[0]).toMatchObject({ event: "user_message", data: { message: { id: messageId, content: "How do I prepare for the board meeting?" } } });
+    expect(retried.events.at(-1)).toMatchObject({ event: "done", data: { message: { content: "Start with the one decision you need." } } });
+    const messages = await harness.db.message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
+    expect(messages.map((message) => [message.role, message.content])).toEqual([
+      ["USER", "How do I prepare for the board meeting?"],
+      ["ASSISTANT", "Start with the one decision you need."],
+    ]);
+    expect((messages[0]!.metadata as { reply: { status: string } }).reply.status).toBe("answered");
+    // The retry's request carried the message once, as the thread's last user turn.
+    const last = standIn.requests.filter((request) => request.path.endsWith("/chat/completions")).at(-1)!;
+    expect(last.body.messages.filter((message: { role: string; content: string }) => message.role === "user" && message.content === "How do I prepare for the board meeting?")).toHaveLength(1);
+
+    const again = await retry(alice, conversationId, messageId, app);
+    expect(again.status).toBe(409);
+    expect(again.json.error).toMatchObject({ code: "invalid_state", message: "This message already has a reply." });
+    expect(await harness.db.message.count({ where: { conversationId } })).toBe(2);
+  });
+
+  it("runs one reply when Retry is pressed twice at once", async () => {
+    answerChat = (_request, res) => sendJson(res, 500, { error: { message: "boom" } });
+    const conversationId = await newConversation(alice, "Double retry");
+    const failed = await chat(alice, conversationId, "Twice?", app);
+    const messageId = failed.events.at(-1)!.data.messageId as string;
+    answerChat = (_request, res) => setTimeout(() => sendSse(res, [completionChunk({ content: "Once." }), completionChunk({}, "stop"), usageChunk(10, 2)]), 100);
+    const results = await Promise.all([retry(alice, conversationId, messageId, app), retry(alice, conversationId, messageId, app)]);
+    expect(results.map((result) => result.status).sort()).toEqual([200, 409]);
+    expect(results.find((result) => result.status === 409)!.json.error.message).toBe("The reply to this message is still being written.");
+    expect((await harness.db.message.findMany({ where: { conversationId } })).map((message) => message.role).sort()).toEqual(["ASSISTANT", "USER"]);
+  });
+
+  it("carries on from a tool round that completed before the failure: the goal is created once", async () => {
+    chatCalls = 0;
+    answerChat = (_request, res, call) =>
+      call === 1
+        ? sendSse(res, [completionChunk({ role: "assistant", tool_calls: [{ index: 0, id: "call_once", type: "function", function: { name: "create_goal", arguments: '{"title":"Hire a staff engineer","period":"quarterly"}' } }] }), completionChunk({}, "tool_calls"), usageChunk(50, 10)])
+        : sendJson(res, 500, { error: { message: "boom" } });
+    const conversationId = await newConversation(alice, "Tool then failure");
+    const failed = await chat(alice, conversationId, "Make hiring a staff engineer my goal for the quarter", app);
+    expect(failed.events.at(-1)).toMatchObject({ event: "error", data: { message: "The AI provider failed (HTTP 500) while writing the reply. Your message is saved." } });
+    const goalsBefore = await harness.db.goal.count({ where: { userId: alice.userId, title: "Hire a staff engineer" } });
+    expect(goalsBefore).toBe(1);
+
+    answerChat = (_request, res) => sendSse(res, [completionChunk({ content: "Your quarterly goal is set." }), completionChunk({}, "stop"), usageChunk(80, 6)]);
+    const retried = await retry(alice, conversationId, failed.events.at(-1)!.data.messageId, app);
+    expect(retried.events.at(-1)).toMatchObject({ event: "done", data: { message: { content: "Your quarterly goal is set." }, actions: [{ tool: "create_goal", toolCallId: "call_once", ok: true, entityType: "goal" }] } });
+    expect(await harness.db.goal.count({ where: { userId: alice.userId, title: "Hire a staff engineer" } })).toBe(1);
+    const last = standIn.requests.filter((request) => request.path.endsWith("/chat/completions")).at(-1)!;
+    expect(last.body.messages.slice(-2).map((message: { role: string }) => message.role)).toEqual(["assistant", "tool"]);
+  });
+});
+
+describe("chat: when the AI provider is down", () => {
+  const failingApp = async (env: Record<string, string>) => createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai: createAiProvider(parseAiConfig({ OPENAI_API_KEY: "test", AI_MAX_RETRIES: "0", ...env })) });
+
+  it("says the provider could not be reached when the connection is refused", async () => {
+    const closed = await startStandIn(() => {});
+    await closed.close();
+    const app = await failingApp({ OPENAI_BASE_URL: closed.baseUrl });
+    const conversationId = await newConversation(alice, "Refused");
+    const { events } = await chat(alice, conversationId, "Hello?", app);
+    expect(events.map((event) => event.event)).toEqual(["user_message", "error"]);
+    expect(events.at(-1)!.data).toMatchObject({ code: "service_unavailable", message: "The AI provider could not be reached while searching your memory. Your message is saved.", retryable: true });
+    expect(await harness.db.message.count({ where: { conversationId } })).toBe(1);
+  });
+
+  it("stops waiting for a provider that never answers after AI_QUERY_TIMEOUT_MS", async () => {
+    const silent = await startStandIn(() => {});
+    try {
+      const app = await failingApp({ OPENAI_BASE_URL: silent.baseUrl, AI_QUERY_TIMEOUT_MS: "300" });
+      const conversationId = await newConversation(alice, "Silent");
+      const { events } = await chat(alice, conversationId, "Hello?", app);
+      expect(events.at(-1)!.data).toMatchObject({ code: "service_unavailable", message: "The AI provider did not answer in time while searching your memory. Your message is saved." });
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it("refuses a retry that does not apply: not failed, not the latest, someone else's, malformed", async () => {
+    const conversationId = await newConversation(alice, "Not retryable");
+    const answered = await chat(alice, conversationId, "First");
+    const first = answered.events[0]!.data.message.id as string;
+    expect((await retry(alice, conversationId, first)).json.error).toMatchObject({ code: "invalid_state", message: "This message already has a reply." });
+    // A failed message that is no longer the latest.
+    await harness.db.message.update({ where: { id: first }, data: { metadata: { reply: { status: "failed", at: Date.now(), code: "service_unavailable", message: "x" } } } });
+    await chat(alice, conversationId, "Second");
+    expect((await retry(alice, conversationId, first)).json.error).toMatchObject({ code: "invalid_state", message: "Only the latest message of a conversation can be retried." });
+    const bobs = await newConversation(bob);
+    expect((await retry(alice, bobs, first)).status).toBe(404);
+    expect((await retry(bob, conversationId, first)).status).toBe(404);
+    expect((await retry(alice, conversationId, "00000000-0000-4000-8000-000000000000")).status).toBe(404);
+    const malformed = await retry(alice, conversationId, "not-a-uuid");
+    expect(malformed.status).toBe(400);
+    expect(malformed.json.error.details[0].path).toBe("messageId");
+    const assistant = await harness.db.message.findFirstOrThrow({ where: { conversationId, role: "ASSISTANT" } });
+    expect((await retry(alice, conversationId, assistant.id)).status).toBe(404);
+  });
+
+  it("lets a reply stuck as pending past its time be retried (the process that ran it died)", async () => {
+    const conversationId = await newConversation(alice, "Stuck");
+    const stuck = await harness.db.message.create({ data: { conversationId, userId: alice.userId, role: "USER", content: "Still there?", metadata: { reply: { status: "pending", at: Date.now() - 60_000 } } } });
+    expect((await retry(alice, conversationId, stuck.id)).json.error.message).toBe("The reply to this message is still being written.");
+    await harness.db.message.update({ where: { id: stuck.id }, data: { metadata: { reply: { status: "pending", at: Date.now() - 16 * 60_000 } } } });
+    const retried = await retry(alice, conversationId, stuck.id);
+    expect(retried.events.at(-1)!.event).toBe("done");
+    expect(await harness.db.message.count({ where: { conversationId, role: "USER" } })).toBe(1);
+  });
+});
+
+describe("chat: the offline coach acts on plain requests", () => {
+  const tokyoTomorrowAt9 = () => {
+    const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date()).split("-").map(Number);
+    return Date.UTC(year!, month! - 1, day! + 1, 0, 0);
+  };
+
+  it("sets a reminder at 9:00 tomorrow in the user's timezone, and says so without quoting the prompt", async () => {
+    const erin = await signedUpBrowser(harness, "erin");
+    expect((await erin.request("PATCH", "/me", { preferences: { timezone: "Asia/Tokyo" } })).status).toBe(200);
+    const conversationId = await newConversation(erin, "Offline tools");
+    const { events } = await chat(erin, conversationId, "Could you remind me tomorrow at 9 to call Sam?");
+    const done = events.at(-1)!;
+    expect(done.event).toBe("done");
+    expect(done.data.actions).toEqual([{ tool: "create_commitment", toolCallId: expect.stringMatching(/^call_local_/), ok: true, entityType: "commitment", entityId: expect.any(String) }]);
+    const commitment = await harness.db.commitment.findUniqueOrThrow({ where: { id: done.data.actions[0].entityId } });
+    expect(commitment).toMatchObject({ userId: erin.userId, title: "Call Sam" });
+    expect(commitment.remindAt?.getTime()).toBe(tokyoTomorrowAt9());
+    expect(done.data.message.content).toMatch(/^I'm Cto's offline local coach/);
+    expect(done.data.message.content).toContain("I added your commitment “Call Sam” and will remind you on");
+    expect(done.data.message.content).toContain("09:00");
+    expect(done.data.message.content).not.toMatch(/You are Cto|calm and practical/);
+    const roles = (await harness.db.message.findMany({ where: { conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((message) => message.role);
+    expect(roles).toEqual(["USER", "ASSISTANT", "TOOL", "ASSISTANT"]);
+  });
+
+  it("creates a goal, logs a check-in, and answers questions about goals from the stored goals", async () => {
+    const frank = await signedUpBrowser(harness, "frank");
+    const conversationId = await newConversation(frank, "Goals");
+    const goal = await chat(frank, conversationId, "pls set a gaol to ship the billing revamp this month");
+    expect(goal.events.at(-1)!.data.actions[0]).toMatchObject({ tool: "create_goal", ok: true });
+    expect(await harness.db.goal.findFirstOrThrow({ where: { userId: frank.userId } })).toMatchObject({ title: "Ship the billing revamp", period: "MONTHLY" });
+    const energy = await chat(frank, conversationId, "energy 4/10 today, slept badly");
+    expect(energy.events.at(-1)!.data.actions[0]).toMatchObject({ tool: "log_energy", ok: true });
+    expect(await harness.db.energyMetric.findFirstOrThrow({ where: { userId: frank.userId } })).toMatchObject({ level: 4 });
+
+    const question = await chat(frank, conversationId, "What are my goals?");
+    expect(question.events.at(-1)!.data.actions).toEqual([]);
+    expect(question.events.at(-1)!.data.message.content).toContain("Your active goals: “Ship the billing revamp” (0% done, monthly)");
+    const refusal = await chat(frank, conversationId, "I don't want to set a goal about sleep.");
+    expect(refusal.events.at(-1)!.data.actions).toEqual([]);
+    expect(await harness.db.goal.count({ where: { userId: frank.userId } })).toBe(1);
+  });
+
+  it("reports a request the tool refuses, in the reply", async () => {
+    const gina = await signedUpBrowser(harness, "gina");
+    const conversationId = await newConversation(gina, "Refused tool");
+    const { events } = await chat(gina, conversationId, "Log my energy as 12");
+    const done = events.at(-1)!;
+    expect(done.data.actions[0]).toMatchObject({ tool: "log_energy", ok: false });
+    expect(done.data.message.content).toContain("I could not log your energy: level:");
+    expect(await harness.db.energyMetric.count({ where: { userId: gina.userId } })).toBe(0);
   });
 });

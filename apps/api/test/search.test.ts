@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { parseAiConfig } from "@cto/ai/config";
+import { createAiProvider } from "@cto/ai/create-provider";
+import { sendJson, startStandIn } from "@cto/ai/testing";
 import { setKnowledgeChunkEmbedding, upsertEmbedding } from "@cto/db/vector";
 
+import { createApp } from "../src/app.ts";
 import { signedUpBrowser, startApi, type Harness } from "./harness.ts";
 
 let harness: Harness;
@@ -67,5 +71,51 @@ describe("semantic search", () => {
     expect(badKinds.body.error.details[0].path).toBe("kinds");
     expect((await alice.request("GET", "/search?q=x&k=500")).status).toBe(400);
     expect((await harness.app.request("/search?q=x")).status).toBe(401);
+  });
+});
+
+describe("search when the AI provider is down", () => {
+  const searchOn = async (env: Record<string, string>) => {
+    const ai = createAiProvider(parseAiConfig({ OPENAI_API_KEY: "test", AI_MAX_RETRIES: "2", ...env }));
+    const app = createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai });
+    const startedAt = performance.now();
+    const response = await app.request(`/search?q=${encodeURIComponent("release checklist")}`, { headers: { cookie: alice.cookie } });
+    return { status: response.status, body: (await response.json()) as { error: { code: string; message: string } }, elapsed: performance.now() - startedAt };
+  };
+
+  it("answers 503 within the query bound with what failed, not a generic error", async () => {
+    const silent = await startStandIn(() => {});
+    try {
+      const { status, body, elapsed } = await searchOn({ OPENAI_BASE_URL: silent.baseUrl, AI_TIMEOUT_MS: "60000", AI_QUERY_TIMEOUT_MS: "400" });
+      expect(status).toBe(503);
+      expect(body.error).toMatchObject({ code: "service_unavailable", message: "Search is unavailable right now: the AI provider did not answer in time. Try again in a moment." });
+      expect(elapsed).toBeLessThan(5000);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it("says the provider failed or could not be reached", async () => {
+    const failing = await startStandIn((_request, res) => sendJson(res, 500, { error: { message: "boom sk-secret" } }));
+    try {
+      const { status, body } = await searchOn({ OPENAI_BASE_URL: failing.baseUrl, AI_MAX_RETRIES: "0" });
+      expect(status).toBe(503);
+      expect(body.error.message).toBe("Search is unavailable right now: the AI provider failed (HTTP 500). Try again in a moment.");
+      expect(JSON.stringify(body)).not.toContain("sk-secret");
+    } finally {
+      await failing.close();
+    }
+    const limited = await startStandIn((_request, res) => sendJson(res, 429, { error: { message: "slow down" } }));
+    try {
+      const { status, body } = await searchOn({ OPENAI_BASE_URL: limited.baseUrl, AI_MAX_RETRIES: "0" });
+      expect(status).toBe(429);
+      expect(body.error.code).toBe("rate_limited");
+    } finally {
+      await limited.close();
+    }
+    const closed = await startStandIn(() => {});
+    await closed.close();
+    const refused = await searchOn({ OPENAI_BASE_URL: closed.baseUrl, AI_MAX_RETRIES: "0" });
+    expect(refused.body.error.message).toBe("Search is unavailable right now: the AI provider could not be reached. Try again in a moment.");
   });
 });

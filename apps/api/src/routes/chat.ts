@@ -1,54 +1,81 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 
-import { ZChatDoneEventSchema, ZChatRequestSchema } from "@cto/contracts/api/chat";
+import { ZChatDoneEventSchema, ZChatRequestSchema, ZChatRetryRequestSchema } from "@cto/contracts/api/chat";
+import { toApiRow } from "@cto/contracts/rows";
+import { Message } from "@cto/contracts/tables";
 
+import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, SECURITY, ZIdParamsSchema } from "../lib/openapi.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { parseChatBudgetConfig, readTokenBudget } from "../services/chat/budget.ts";
+import type { TTurn } from "../services/chat/record.ts";
+import { claimRetry, startChatTurn } from "../services/chat/start.ts";
 import { runChatTurn } from "../services/chat/turn.ts";
+
+const EVENTS = [
+  "Events: `user_message` `{ message }` (the user's message as stored), `delta` `{ text }` (pieces of the reply, in order),",
+  "then `done` (" + Object.keys(ZChatDoneEventSchema.shape).join(", ") + ") or `error` `{ code, message, messageId, retryable }`.",
+  "After an `error` the message is kept once, its `metadata.reply` is `{ status: \"failed\", code, message }`, and POST /conversations/{id}/chat/retry runs the reply again.",
+  "The daily token budget (AI_DAILY_TOKEN_BUDGET, per user and UTC day) answers 429 before any model call once spent; it counts successful replies only, so a failed reply costs nothing.",
+].join(" ");
+
+const streamResponse = { description: "A server-sent event stream: user_message, delta events, then done or error", content: { "text/event-stream": { schema: z.string() } } };
 
 const chatRoute = createRoute({
   method: "post",
   path: "/conversations/{id}/chat",
   tags: ["Chat"],
   summary: "Send a message to the coach and stream its reply (server-sent events)",
-  description: [
-    "Stores the user's message, retrieves the user's most relevant memory and knowledge, and streams the reply.",
-    "Events: `delta` `{ text }` (pieces of the reply, in order), then `done` (" + Object.keys(ZChatDoneEventSchema.shape).join(", ") + ") or `error` `{ code, message }`.",
-    "The daily token budget (AI_DAILY_TOKEN_BUDGET, per user and UTC day) answers 429 before any model call once spent.",
-  ].join(" "),
+  description: `Stores the user's message, retrieves the user's most relevant memory and knowledge, and streams the reply. ${EVENTS}`,
   security: SECURITY,
   middleware: requireAuth,
   request: { params: ZIdParamsSchema, body: { required: true, content: { "application/json": { schema: ZChatRequestSchema } } } },
-  responses: {
-    200: { description: "An SSE stream of delta, then done or error events", content: { "text/event-stream": { schema: z.string() } } },
-    ...errorResponses(403, 404, 415, 429),
-  },
+  responses: { 200: streamResponse, ...errorResponses(403, 404, 415, 429) },
 });
 
-export const chatRoutes = createRouter().openapi(chatRoute, async (c) => {
-  const db = c.get("db");
-  const ai = c.get("ai");
-  const { userId, sessionId } = c.get("auth");
-  const { id } = c.req.valid("param");
-  const { content } = c.req.valid("json");
-  const conversation = await db.conversation.findFirst({ where: { id, userId }, select: { id: true } });
-  if (!conversation) throw new ApiError("not_found", "No such conversation.");
-  const budget = await readTokenBudget({ db, userId, limit: parseChatBudgetConfig().dailyTokenBudget });
-  if (budget.used >= budget.limit) {
-    c.header("Retry-After", String(Math.max(1, Math.ceil((budget.resetsAt.getTime() - Date.now()) / 1000))));
-    throw new ApiError("rate_limited", `Today's AI budget of ${budget.limit} tokens is spent; it resets at midnight UTC.`);
-  }
-  const startedAt = new Date();
-  const [userMessage, messageCount] = await db.$transaction([
-    db.message.create({ data: { conversationId: id, userId, role: "USER", content, source: "WEB" }, select: { id: true, content: true } }),
-    db.message.count({ where: { conversationId: id } }),
-    db.conversation.update({ where: { id }, data: { updatedAt: startedAt }, select: { id: true } }),
-  ]);
-  const turn = { userId, sessionId, conversationId: id, userMessage, startedAt, messageCount };
-  return streamSSE(c, async (stream) => {
-    for await (const { event, data } of runChatTurn({ db, ai, turn, queues: c.get("queues") })) await stream.writeSSE({ event, data: JSON.stringify(data) });
-  });
+const retryRoute = createRoute({
+  method: "post",
+  path: "/conversations/{id}/chat/retry",
+  tags: ["Chat"],
+  summary: "Run the coach's reply again for a message whose reply failed (server-sent events)",
+  description: [
+    "For the conversation's latest user message whose reply failed (`metadata.reply.status` is `failed`). The message is not stored again;",
+    "tool calls an earlier attempt completed are not repeated. 409 (invalid_state) when the message has a reply, is still being answered or is not the latest.",
+    EVENTS,
+  ].join(" "),
+  security: SECURITY,
+  middleware: requireAuth,
+  request: { params: ZIdParamsSchema, body: { required: true, content: { "application/json": { schema: ZChatRetryRequestSchema } } } },
+  responses: { 200: streamResponse, ...errorResponses(403, 404, 409, 415, 429) },
 });
+
+/** 429 with Retry-After once the user's daily token budget is spent: checked before anything is stored or claimed. */
+const requireBudget = async (c: Context<AppEnv>, userId: string) => {
+  const budget = await readTokenBudget({ db: c.get("db"), userId, limit: parseChatBudgetConfig().dailyTokenBudget });
+  if (budget.used < budget.limit) return;
+  c.header("Retry-After", String(Math.max(1, Math.ceil((budget.resetsAt.getTime() - Date.now()) / 1000))));
+  throw new ApiError("rate_limited", `Today's AI budget of ${budget.limit} tokens is spent; it resets at midnight UTC.`);
+};
+
+const streamTurn = (c: Context<AppEnv>, message: Parameters<typeof toApiRow>[1], turn: TTurn) =>
+  streamSSE(c, async (stream) => {
+    await stream.writeSSE({ event: "user_message", data: JSON.stringify({ message: toApiRow(Message, message, ["userId"]) }) });
+    for await (const { event, data } of runChatTurn({ db: c.get("db"), ai: c.get("ai"), turn, queues: c.get("queues") })) await stream.writeSSE({ event, data: JSON.stringify(data) });
+  });
+
+export const chatRoutes = createRouter()
+  .openapi(chatRoute, async (c) => {
+    const { userId, sessionId } = c.get("auth");
+    await requireBudget(c, userId);
+    const { message, turn } = await startChatTurn({ db: c.get("db"), userId, sessionId, conversationId: c.req.valid("param").id, content: c.req.valid("json").content });
+    return streamTurn(c, message, turn);
+  })
+  .openapi(retryRoute, async (c) => {
+    const { userId, sessionId } = c.get("auth");
+    await requireBudget(c, userId);
+    const { message, turn } = await claimRetry({ db: c.get("db"), userId, sessionId, conversationId: c.req.valid("param").id, messageId: c.req.valid("json").messageId });
+    return streamTurn(c, message, turn);
+  });

@@ -7,6 +7,7 @@ import { searchEmbeddings, searchKnowledgeChunks } from "@cto/db/vector";
 
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
 import { requireAuth } from "../middleware/auth.ts";
+import { toAiApiError } from "../services/ai-failure.ts";
 import { searchParents } from "../services/search-parents.ts";
 
 /**
@@ -16,22 +17,25 @@ import { searchParents } from "../services/search-parents.ts";
 export const searchRoutes = createRouter().openapi(
   createRoute({
     method: "get", path: "/", tags: ["Search"], summary: "Search your memory and the knowledge base by meaning", security: SECURITY, middleware: requireAuth,
-    request: { query: ZSearchQuerySchema }, responses: { 200: jsonContent(ZSearchResultSchema, "Matches, best first"), ...errorResponses() },
+    request: { query: ZSearchQuerySchema }, responses: { 200: jsonContent(ZSearchResultSchema, "Matches, best first"), ...errorResponses(429) },
   }),
   async (c) => {
     const { q, scope, kinds, from, to, phase, goal, type, k } = c.req.valid("query");
     const db = c.get("db");
-    const { vectors: [vector], model } = await c.get("ai").embed([q]);
+    // Bounded by AI_QUERY_TIMEOUT_MS: with the provider down, search answers 503 within seconds.
+    const { vector, model } = await c.get("ai").embedQuery(q).catch((error: unknown) => {
+      throw toAiApiError(error, "Search is unavailable right now");
+    });
     const memory =
       scope === "knowledge"
         ? []
         : await searchEmbeddings(db, {
-            userId: c.get("auth").userId, vector: vector!, model, k,
+            userId: c.get("auth").userId, vector, model, k,
             ...(kinds ? { ownerKinds: kinds as EmbeddingOwnerKind[] } : {}),
             ...(from === undefined ? {} : { createdAfter: new Date(from) }),
             ...(to === undefined ? {} : { createdBefore: new Date(to) }),
           });
-    const knowledge = scope === "memory" ? [] : await searchKnowledgeChunks(db, { vector: vector!, model, k, ...(phase === undefined ? {} : { phase }), ...(goal ? { goal } : {}), ...(type ? { type } : {}) });
+    const knowledge = scope === "memory" ? [] : await searchKnowledgeChunks(db, { vector, model, k, ...(phase === undefined ? {} : { phase }), ...(goal ? { goal } : {}), ...(type ? { type } : {}) });
     const parents = await searchParents(db, c.get("auth").userId, memory);
     return c.json(
       {

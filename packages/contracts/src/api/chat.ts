@@ -49,5 +49,17 @@ export const ZChatDoneEventSchema = z.object({
   model: z.string(),
 });
 export type TChatDoneEvent = z.infer<typeof ZChatDoneEventSchema>;
-/** SSE `error` event: the reply failed; the user's message is kept. */
-export const ZChatErrorEventSchema = z.object({ code: z.string(), message: z.string() });
+/** SSE `error` event: the reply failed; the user's message is kept, marked failed, and can be retried. */
+export const ZChatErrorEventSchema = z.object({
+  code: z.string().describe("service_unavailable, rate_limited or internal_error"),
+  message: z.string().describe("What failed, in words for the user"),
+  messageId: z.string().describe("The user's stored message; POST /conversations/{id}/chat/retry with it runs the reply again"),
+  retryable: z.boolean().describe("false when the provider refused the request itself, so the same request would fail again"),
+});
+export type TChatErrorEvent = z.infer<typeof ZChatErrorEventSchema>;
+/** SSE `user_message` event, first in the stream: the user's message as stored. */
+export const ZChatUserMessageEventSchema = z.object({ message: ZMessageSchema });
+
+/** POST /conversations/{id}/chat/retry: the reply to this message failed; run it again. */
+export const ZChatRetryRequestSchema = z.object({ messageId: z.uuid() });
+export type TChatRetryRequest = z.input<typeof ZChatRetryRequestSchema>;

@@ -1,9 +1,12 @@
-import type { TAiProvider, TChatMessage } from "@cto/ai/provider";
+import type { TAiProvider, TChatGrounding, TChatMessage } from "@cto/ai/provider";
 import type { TChatSource } from "@cto/contracts/api/chat";
+import { isTimezone } from "@cto/contracts/time";
 import { Prisma, type Db } from "@cto/db/client";
 import { searchEmbeddings, searchKnowledgeChunks } from "@cto/db/vector";
 
 const MEMORY_K = 6;
+const GOALS_K = 5;
+const COMMITMENTS_K = 5;
 const KNOWLEDGE_K = 3;
 const HISTORY_LIMIT = 20;
 // Below this cosine similarity a "memory" shares no meaning with the question and would only add noise.
@@ -18,7 +21,7 @@ const PERSONA = [
 
 type TUserContextRow = Awaited<ReturnType<Db["userContext"]["findUnique"]>>;
 
-const describeContext = (context: NonNullable<TUserContextRow>): string => {
+const profileOf = (context: NonNullable<TUserContextRow>): { label: string; value: string }[] => {
   const lines: [string, string | string[] | null][] = [
     ["About", context.personalBio],
     ["Work", context.workContext],
@@ -30,9 +33,30 @@ const describeContext = (context: NonNullable<TUserContextRow>): string => {
   ];
   return lines
     .filter(([, value]) => (Array.isArray(value) ? value.length > 0 : Boolean(value?.trim())))
-    .map(([label, value]) => `- ${label}: ${Array.isArray(value) ? value.join("; ") : value}`)
-    .join("\n");
+    .map(([label, value]) => ({ label, value: Array.isArray(value) ? value.join("; ") : value! }));
 };
+
+/** What the coach knows about the user besides memory: profile, active goals, open commitments, timezone. */
+export const loadCoachContext = async (db: Db, userId: string) => {
+  const [userContext, goals, commitments, user] = await Promise.all([
+    db.userContext.findUnique({ where: { userId } }),
+    db.goal.findMany({ where: { userId, status: "ACTIVE" }, orderBy: [{ deadline: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }], take: GOALS_K, select: { title: true, progress: true, period: true, deadline: true } }),
+    db.commitment.findMany({
+      where: { userId, status: { in: ["PENDING", "SCHEDULED"] } },
+      orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }],
+      take: COMMITMENTS_K,
+      select: { title: true, dueAt: true, remindAt: true },
+    }),
+    db.user.findUnique({ where: { id: userId }, select: { preferences: true } }),
+  ]);
+  const timezone = (user?.preferences as { timezone?: unknown } | null)?.timezone;
+  return { userContext, goals, commitments, timezone: isTimezone(timezone) ? timezone : "UTC" };
+};
+export type TCoachContext = Awaited<ReturnType<typeof loadCoachContext>>;
+
+/** "2026-03-28 21:30" on the clocks of `timezone`. */
+const localTime = (at: Date, timezone: string) =>
+  new Intl.DateTimeFormat("sv-SE", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
 
 /**
  * The user's own memory (never anyone else's: searchEmbeddings filters by user) and the active
@@ -40,8 +64,7 @@ const describeContext = (context: NonNullable<TUserContextRow>): string => {
  * Messages already in the history window are skipped: the model sees them anyway.
  */
 export const retrieveSources = async ({ db, ai, userId, question, excludeOwnerIds }: { db: Db; ai: TAiProvider; userId: string; question: string; excludeOwnerIds: Set<string> }): Promise<TChatSource[]> => {
-  const { vectors } = await ai.embed([question]);
-  const vector = vectors[0]!;
+  const { vector } = await ai.embedQuery(question);
   const [memory, knowledge] = await Promise.all([
     searchEmbeddings(db, { userId, vector, model: ai.embeddingModel, k: MEMORY_K + excludeOwnerIds.size }),
     searchKnowledgeChunks(db, { vector, model: ai.embeddingModel, k: KNOWLEDGE_K, activeOnly: true }),
@@ -67,13 +90,36 @@ export const loadHistory = async (db: Db, conversationId: string) => {
   return rows.reverse().filter((row) => row.content.trim().length > 0);
 };
 
-export const buildPrompt = ({ userContext, sources, history }: { userContext: TUserContextRow; sources: TChatSource[]; history: { role: string; content: string }[] }): TChatMessage[] => {
-  const parts = [PERSONA];
-  const profile = userContext ? describeContext(userContext) : "";
-  if (profile) parts.push(`What the user has told you about themselves:\n${profile}`);
+/**
+ * The system message and the thread for the model, and the same facts as data (`grounding`) for
+ * a provider that cannot read prose, so the offline coach answers from them without quoting the prompt.
+ */
+export const buildPrompt = ({ context, sources, history, now = new Date() }: { context: TCoachContext; sources: TChatSource[]; history: { role: string; content: string }[]; now?: Date }): { messages: TChatMessage[]; grounding: TChatGrounding } => {
+  const { userContext, goals, commitments, timezone } = context;
+  const parts = [PERSONA, `Now: ${localTime(now, timezone)} in the user's timezone (${timezone}), Unix ms ${now.getTime()}. Tool arguments take times in Unix ms.`];
+  const profile = userContext ? profileOf(userContext) : [];
+  if (profile.length) parts.push(`What the user has told you about themselves:\n${profile.map(({ label, value }) => `- ${label}: ${value}`).join("\n")}`);
+  if (goals.length) {
+    const lines = goals.map((goal) => `- "${goal.title}": ${goal.progress}% done, ${goal.period.toLowerCase()}${goal.deadline ? `, deadline ${localTime(goal.deadline, timezone)}` : ""}`);
+    parts.push(`The user's active goals:\n${lines.join("\n")}`);
+  }
+  if (commitments.length) {
+    const lines = commitments.map((item) => `- "${item.title}"${item.dueAt ? `, due ${localTime(item.dueAt, timezone)}` : ""}${item.remindAt ? `, reminder ${localTime(item.remindAt, timezone)}` : ""}`);
+    parts.push(`The user's open commitments:\n${lines.join("\n")}`);
+  }
   if (sources.length) {
     const numbered = sources.map((source, i) => `[${i + 1}] (${source.kind === "memory" ? `memory: ${source.ownerKind}` : "knowledge base"}) ${source.content}`);
     parts.push(`Sources:\n${numbered.join("\n")}`);
   }
-  return [{ role: "system", content: parts.join("\n\n") }, ...history.map((row) => ({ role: row.role === "USER" ? ("user" as const) : ("assistant" as const), content: row.content }))];
+  const grounding: TChatGrounding = {
+    purpose: "coach",
+    now: now.getTime(),
+    timezone,
+    profile,
+    goals: goals.map((goal) => ({ title: goal.title, progress: goal.progress, period: goal.period.toLowerCase(), deadline: goal.deadline?.getTime() ?? null })),
+    commitments: commitments.map((item) => ({ title: item.title, dueAt: item.dueAt?.getTime() ?? null, remindAt: item.remindAt?.getTime() ?? null })),
+    sources: sources.map((source) => ({ kind: source.kind, ...(source.ownerKind ? { ownerKind: source.ownerKind } : {}), content: source.content })),
+  };
+  const thread = history.map((row) => ({ role: row.role === "USER" ? ("user" as const) : ("assistant" as const), content: row.content }));
+  return { messages: [{ role: "system", content: parts.join("\n\n") }, ...thread], grounding };
 };

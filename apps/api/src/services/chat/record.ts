@@ -22,8 +22,23 @@ export type TTurn = {
   userMessage: { id: string; content: string };
   startedAt: Date;
   messageCount: number;
+  /** The message's reply failed before and this turn is its retry. */
+  retry?: boolean;
 };
 export type TTurnOutcome = { content: string; model: string; usage: TChatUsage; cost: number; latencyMs: number; finishReason: string; rounds: number; sources: TChatSource[]; actions: TChatAction[]; usedUserContextId?: string };
+
+/**
+ * Where the reply to a user message stands, kept in that message's `metadata.reply` so a client
+ * can offer Retry after a reload: `pending` while a turn runs, `failed` with what went wrong,
+ * `answered` with the reply's id.
+ */
+export type TReplyState = { status: "pending"; at: number } | { status: "failed"; at: number; code: string; message: string } | { status: "answered"; at: number; messageId: string };
+
+type TWriter = Pick<Db, "$executeRaw">;
+
+/** Merges `reply` into the message's metadata (a Telegram message keeps its delivery details). */
+export const setReplyState = (db: TWriter, messageId: string, state: TReplyState) =>
+  db.$executeRaw`UPDATE messages SET metadata = metadata || jsonb_build_object('reply', ${JSON.stringify(state)}::jsonb) WHERE id = ${messageId}::uuid`;
 
 /** What the reply relied on, for the audit trail: each source, the profile, and each action's reading of the user's intent. */
 const assumptionsOf = (outcome: TTurnOutcome) => {
@@ -64,21 +79,28 @@ export const recordSuccess = async ({ db, ai, turn, outcome }: { db: Db; ai: TAi
         assumptions: { create: assumptionsOf(outcome) },
       },
     });
+    await setReplyState(tx, turn.userMessage.id, { status: "answered", at: Date.now(), messageId: message.id });
     // The exchange makes this the most recently active thread, with an up-to-date preview.
     await tx.conversation.update({ where: { id: turn.conversationId }, data: { updatedAt: new Date(), summary: summarize(turn.userMessage.content, turn.messageCount + 1) } });
     return { message, aiResponse };
   });
 };
 
-/** A failed reply keeps the user's message; the failure is accounted on it (AiResponse is one per message). */
+/**
+ * A failed reply keeps the user's message, marked `failed` for Retry. The failure is accounted on
+ * that message (AiResponse is one per message): a retry that fails again adds its usage to the same
+ * row. Its tokens are recorded for cost, but the daily budget counts successful replies only.
+ */
 export const recordFailure = async ({ db, ai, turn, error, usage, latencyMs }: { db: Db; ai: TAiProvider; turn: TTurn; error: { code: string; message: string }; usage: TChatUsage; latencyMs: number }) => {
-  await db.aiResponse.create({
-    data: {
-      messageId: turn.userMessage.id, userId: turn.userId, modelUsed: ai.chatModel, tokenCount: usage.promptTokens + usage.completionTokens, promptTokens: usage.promptTokens,
-      completionTokens: usage.completionTokens, cost: ai.costOf(ai.chatModel, usage), latency: latencyMs, temperature: TEMPERATURE, maxTokens: MAX_TOKENS,
-      requestData: { model: ai.chatModel, provider: ai.kind, messages: turn.messageCount }, responseData: { error }, status: "ERROR",
-    },
+  const tokenCount = usage.promptTokens + usage.completionTokens;
+  const cost = ai.costOf(ai.chatModel, usage);
+  const fields = { modelUsed: ai.chatModel, latency: latencyMs, temperature: TEMPERATURE, maxTokens: MAX_TOKENS, requestData: { model: ai.chatModel, provider: ai.kind, messages: turn.messageCount }, responseData: { error }, status: "ERROR" as const };
+  await db.aiResponse.upsert({
+    where: { messageId: turn.userMessage.id },
+    create: { ...fields, messageId: turn.userMessage.id, userId: turn.userId, tokenCount, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, cost },
+    update: { ...fields, tokenCount: { increment: tokenCount }, promptTokens: { increment: usage.promptTokens }, completionTokens: { increment: usage.completionTokens }, cost: { increment: cost } },
   });
+  await setReplyState(db, turn.userMessage.id, { status: "failed", at: Date.now(), ...error });
   await db.auditLog.create({
     data: {
       userId: turn.userId, sessionId: turn.sessionId ?? null, conversationId: turn.conversationId, actionType: "respond", actionCategory: "agent", intent: "Reply to the user's message",
@@ -88,13 +110,14 @@ export const recordFailure = async ({ db, ai, turn, error, usage, latencyMs }: {
 };
 
 /** The tool round: the assistant's calls, then one TOOL message per call with its result. */
-export const recordToolRound = async ({ db, conversationId, content, toolCalls, results }: { db: Db; conversationId: string; content: string; toolCalls: TToolCall[]; results: { toolCallId: string; result: unknown }[] }) =>
+export const recordToolRound = async ({ db, conversationId, content, toolCalls, results }: { db: Db; conversationId: string; content: string; toolCalls: TToolCall[]; results: { toolCallId: string; result: unknown; action: TChatAction }[] }) =>
 {
   // Explicit, increasing timestamps: rows of one transaction would otherwise share now() and lose their order.
   const at = (offset: number) => new Date(Date.now() + offset);
   return db.$transaction([
     db.message.create({ data: { conversationId, role: "ASSISTANT", content, createdAt: at(0), toolCalls: toolCalls.map(({ id, name, arguments: args }) => ({ id, name, arguments: args ?? {} })) as object[] } }),
-    ...results.map(({ toolCallId, result }, i) => db.message.create({ data: { conversationId, role: "TOOL", content: JSON.stringify(result), toolCallId, createdAt: at(i + 1) } })),
+    // The action rides along, so a retried turn can carry on from this round instead of repeating it.
+    ...results.map(({ toolCallId, result, action }, i) => db.message.create({ data: { conversationId, role: "TOOL", content: JSON.stringify(result), toolCallId, metadata: { action }, createdAt: at(i + 1) } })),
   ]);
 };
 

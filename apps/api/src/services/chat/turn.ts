@@ -1,47 +1,103 @@
 import { AiProviderError } from "@cto/ai/errors";
-import type { TAiProvider, TChatMessage, TChatResult, TChatUsage } from "@cto/ai/provider";
-import type { TChatAction, TChatDoneEvent } from "@cto/contracts/api/chat";
+import type { TAiProvider, TChatMessage, TChatResult, TChatUsage, TToolCall } from "@cto/ai/provider";
+import type { TChatAction, TChatDoneEvent, TChatErrorEvent } from "@cto/contracts/api/chat";
 import { toApiRow } from "@cto/contracts/rows";
 import { Message } from "@cto/contracts/tables";
-import type { Db } from "@cto/db/client";
+import { Prisma, type Db } from "@cto/db/client";
 import type { TQueues } from "@cto/queue/queues";
 
+import { describeProviderFailure } from "../ai-failure.ts";
 import { syncOwnerEmbeddings } from "../embeddings.ts";
-import { buildPrompt, loadHistory, retrieveSources } from "./prompt.ts";
+import { buildPrompt, loadCoachContext, loadHistory, retrieveSources } from "./prompt.ts";
 import { MAX_TOKENS, recordFailure, recordSuccess, recordToolRound, rememberExchange, TEMPERATURE, type TTurn } from "./record.ts";
 import { CHAT_TOOLS, runToolCall } from "./tools.ts";
 
 /** Tool rounds per reply; the completion after the last round gets no tools, so it must answer in text. */
 const MAX_TOOL_ROUNDS = 2;
 
-export type TChatTurnEvent = { event: "delta"; data: { text: string } } | { event: "done"; data: TChatDoneEvent } | { event: "error"; data: { code: string; message: string } };
+export type TChatTurnEvent = { event: "delta"; data: { text: string } } | { event: "done"; data: TChatDoneEvent } | { event: "error"; data: TChatErrorEvent };
 
-const toErrorEvent = (error: unknown) => {
-  if (error instanceof AiProviderError) return { code: error.code === "rate_limited" ? "rate_limited" : "service_unavailable", message: error.message };
-  console.error("chat: reply failed", error);
-  return { code: "internal_error", message: "Something went wrong on our side." };
+type TStage = "memory" | "reply" | "tools" | "saving";
+const DURING: Record<TStage, string> = {
+  memory: "while searching your memory",
+  reply: "while writing the reply",
+  tools: "while doing what you asked",
+  saving: "while saving the reply",
+};
+
+const capitalise = (text: string) => text[0]!.toUpperCase() + text.slice(1);
+
+/** What failed, in words for the user; the provider's own text (which may name keys or models) goes to the log only. */
+const describeFailure = (error: unknown, stage: TStage, messageId: string): TChatErrorEvent => {
+  if (error instanceof AiProviderError) {
+    console.warn(`chat: the AI provider failed ${DURING[stage]}: ${error.code}${error.status ? ` ${error.status}` : ""}: ${error.message}`);
+    return {
+      code: error.code === "rate_limited" ? "rate_limited" : "service_unavailable",
+      message: `${capitalise(describeProviderFailure(error))} ${DURING[stage]}. Your message is saved.`,
+      messageId,
+      retryable: error.code !== "bad_request",
+    };
+  }
+  console.error(`chat: reply failed ${DURING[stage]}`, error);
+  return { code: "internal_error", message: `Something went wrong on our side ${DURING[stage]}. Your message is saved.`, messageId, retryable: true };
+};
+
+/**
+ * The tool rounds an earlier attempt at this reply stored before it failed: a retry carries on
+ * from their results (the goal it created stays one goal) instead of running them again.
+ */
+const loadEarlierRounds = async (db: Db, turn: TTurn) => {
+  const asked = await db.message.findUniqueOrThrow({ where: { id: turn.userMessage.id }, select: { createdAt: true } });
+  const rows = await db.message.findMany({
+    where: { conversationId: turn.conversationId, createdAt: { gt: asked.createdAt }, OR: [{ role: "TOOL" }, { role: "ASSISTANT", NOT: { toolCalls: { equals: Prisma.DbNull } } }] },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { role: true, content: true, toolCalls: true, toolCallId: true, metadata: true },
+  });
+  const calls = new Map<string, string>();
+  const messages: TChatMessage[] = [];
+  const actions: TChatAction[] = [];
+  for (const row of rows) {
+    if (row.role === "ASSISTANT") {
+      const toolCalls = row.toolCalls as TToolCall[];
+      for (const call of toolCalls) calls.set(call.id, call.name);
+      messages.push({ role: "assistant", content: row.content, toolCalls });
+      continue;
+    }
+    const stored = (row.metadata as { action?: TChatAction } | null)?.action;
+    actions.push(stored ?? { tool: calls.get(row.toolCallId ?? "") ?? "unknown", toolCallId: row.toolCallId ?? "", ok: row.content.includes('"ok":true') });
+    messages.push({ role: "tool", content: row.content, toolCallId: row.toolCallId ?? "" });
+  }
+  return { messages, actions, rounds: messages.filter((message) => message.role === "assistant").length };
 };
 
 /**
  * One exchange after the user's message is stored: retrieve memory, stream the reply (running
  * any tool calls in between), then store everything the reply produced. A failure ends with an
- * `error` event and an ERROR AiResponse, never with a half-stored reply.
+ * `error` event saying what failed, an ERROR AiResponse and the message marked `failed` (for
+ * Retry), never with a half-stored reply. `turn.retry`: the message was answered before and failed.
  */
 export async function* runChatTurn({ db, ai, turn, queues = null }: { db: Db; ai: TAiProvider; turn: TTurn; queues?: TQueues | null }): AsyncGenerator<TChatTurnEvent> {
   const usage: TChatUsage = { promptTokens: 0, completionTokens: 0 };
   let cost = 0;
+  let stage: TStage = "memory";
   const started = performance.now();
   try {
-    const [history, userContext] = await Promise.all([loadHistory(db, turn.conversationId), db.userContext.findUnique({ where: { userId: turn.userId } })]);
+    const [history, context, earlier] = await Promise.all([
+      loadHistory(db, turn.conversationId),
+      loadCoachContext(db, turn.userId),
+      turn.retry ? loadEarlierRounds(db, turn) : { messages: [], actions: [], rounds: 0 },
+    ]);
     const sources = await retrieveSources({ db, ai, userId: turn.userId, question: turn.userMessage.content, excludeOwnerIds: new Set(history.map((row) => row.id)) });
-    const messages: TChatMessage[] = buildPrompt({ userContext, sources, history });
-    const actions: TChatAction[] = [];
+    const { messages, grounding } = buildPrompt({ context, sources, history });
+    messages.push(...earlier.messages);
+    const actions: TChatAction[] = [...earlier.actions];
     let result: TChatResult | undefined;
     let rounds = 0;
-    for (let round = 0; round <= MAX_TOOL_ROUNDS; round += 1) {
+    for (let round = Math.min(earlier.rounds, MAX_TOOL_ROUNDS); round <= MAX_TOOL_ROUNDS; round += 1) {
+      stage = "reply";
       result = undefined;
       rounds = round + 1;
-      for await (const event of ai.chatStream({ messages, tools: round < MAX_TOOL_ROUNDS ? CHAT_TOOLS : undefined, temperature: TEMPERATURE, maxTokens: MAX_TOKENS })) {
+      for await (const event of ai.chatStream({ messages, grounding, tools: round < MAX_TOOL_ROUNDS ? CHAT_TOOLS : undefined, temperature: TEMPERATURE, maxTokens: MAX_TOKENS })) {
         if (event.type === "delta") yield { event: "delta", data: { text: event.text } };
         if (event.type === "done") result = event.result;
       }
@@ -50,14 +106,16 @@ export async function* runChatTurn({ db, ai, turn, queues = null }: { db: Db; ai
       usage.completionTokens += result.usage.completionTokens;
       cost += ai.costOf(result.model, result.usage);
       if (result.toolCalls.length === 0 || round === MAX_TOOL_ROUNDS) break;
+      stage = "tools";
       const ran = [];
       for (const call of result.toolCalls) ran.push({ call, ...(await runToolCall({ db, userId: turn.userId, conversationId: turn.conversationId, queues }, call)) });
-      await recordToolRound({ db, conversationId: turn.conversationId, content: result.content, toolCalls: result.toolCalls, results: ran.map(({ call, result: output }) => ({ toolCallId: call.id, result: output })) });
+      await recordToolRound({ db, conversationId: turn.conversationId, content: result.content, toolCalls: result.toolCalls, results: ran.map(({ call, result: output, action }) => ({ toolCallId: call.id, result: output, action })) });
       actions.push(...ran.map(({ action }) => action));
       messages.push({ role: "assistant", content: result.content, toolCalls: result.toolCalls }, ...ran.map(({ call, result: output }) => ({ role: "tool" as const, content: JSON.stringify(output), toolCallId: call.id })));
     }
+    stage = "saving";
     const final = result!;
-    const outcome = { content: final.content, model: final.model, usage, cost, latencyMs: Math.round(performance.now() - started), finishReason: final.finishReason, rounds, sources, actions, usedUserContextId: userContext?.id };
+    const outcome = { content: final.content, model: final.model, usage, cost, latencyMs: Math.round(performance.now() - started), finishReason: final.finishReason, rounds, sources, actions, usedUserContextId: context.userContext?.id };
     const { message } = await recordSuccess({ db, ai, turn, outcome });
     await rememberExchange({ db, ai, userId: turn.userId, messages: [turn.userMessage, message] }).catch((error: unknown) => console.warn("chat: could not embed the exchange", error));
     // recordSuccess rewrote the thread's summary: its embedding follows through a job, or the sweep (which finds rows changed since their embedding).
@@ -67,8 +125,8 @@ export async function* runChatTurn({ db, ai, turn, queues = null }: { db: Db; ai
       data: { message: toApiRow(Message, message, ["userId"]) as TChatDoneEvent["message"], sources, actions, model: final.model, usage: { ...usage, totalTokens: usage.promptTokens + usage.completionTokens, cost } },
     };
   } catch (error) {
-    const data = toErrorEvent(error);
-    await recordFailure({ db, ai, turn, error: data, usage, latencyMs: Math.round(performance.now() - started) }).catch((failure: unknown) => console.error("chat: could not record a failed reply", failure));
+    const data = describeFailure(error, stage, turn.userMessage.id);
+    await recordFailure({ db, ai, turn, error: { code: data.code, message: data.message }, usage, latencyMs: Math.round(performance.now() - started) }).catch((failure: unknown) => console.error("chat: could not record a failed reply", failure));
     yield { event: "error", data };
   }
 }

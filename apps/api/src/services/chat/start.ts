@@ -1,0 +1,61 @@
+import type { Db } from "@cto/db/client";
+
+import { ApiError } from "../../errors.ts";
+import type { TReplyState, TTurn } from "./record.ts";
+
+/** A reply still `pending` after this long belongs to a turn that died with its process: it may be retried. */
+export const STALE_REPLY_MS = 15 * 60_000;
+
+const ownConversation = async (db: Db, userId: string, conversationId: string) => {
+  const conversation = await db.conversation.findFirst({ where: { id: conversationId, userId }, select: { id: true } });
+  if (!conversation) throw new ApiError("not_found", "No such conversation.");
+};
+
+/** Stores the user's message with its reply pending, and makes the thread the most recently active. */
+export const startChatTurn = async ({ db, userId, sessionId, conversationId, content }: { db: Db; userId: string; sessionId?: string; conversationId: string; content: string }) => {
+  await ownConversation(db, userId, conversationId);
+  const startedAt = new Date();
+  const reply: TReplyState = { status: "pending", at: startedAt.getTime() };
+  const [message, messageCount] = await db.$transaction([
+    db.message.create({ data: { conversationId, userId, role: "USER", content, source: "WEB", metadata: { reply } } }),
+    db.message.count({ where: { conversationId } }),
+    db.conversation.update({ where: { id: conversationId }, data: { updatedAt: startedAt }, select: { id: true } }),
+  ]);
+  const turn: TTurn = { userId, sessionId, conversationId, userMessage: { id: message.id, content: message.content }, startedAt, messageCount };
+  return { message, turn };
+};
+
+const whyNot = (state: Partial<TReplyState> | undefined, latest: boolean) => {
+  if (state?.status === "answered") return "This message already has a reply.";
+  if (state?.status === "pending") return "The reply to this message is still being written.";
+  if (!latest) return "Only the latest message of a conversation can be retried.";
+  return "This message's reply did not fail, so there is nothing to retry.";
+};
+
+/**
+ * Claims a failed reply for one more attempt: the user's latest message in the conversation, its
+ * reply `failed` (or `pending` for longer than STALE_REPLY_MS). One statement checks and marks it
+ * pending, so two Retry clicks at once run one reply; the message is never stored a second time.
+ */
+export const claimRetry = async ({ db, userId, sessionId, conversationId, messageId, now = Date.now() }: { db: Db; userId: string; sessionId?: string; conversationId: string; messageId: string; now?: number }) => {
+  await ownConversation(db, userId, conversationId);
+  const claimed = await db.$queryRaw<{ id: string }[]>`
+    UPDATE messages AS m
+    SET metadata = m.metadata || jsonb_build_object('reply', jsonb_build_object('status', 'pending', 'at', ${now}::bigint))
+    WHERE m.id = ${messageId}::uuid AND m.conversation_id = ${conversationId}::uuid AND m.role = 'USER'
+      AND (m.metadata #>> '{reply,status}' = 'failed'
+        OR (m.metadata #>> '{reply,status}' = 'pending' AND (m.metadata #>> '{reply,at}')::bigint < ${now - STALE_REPLY_MS}::bigint))
+      AND NOT EXISTS (
+        SELECT 1 FROM messages AS later
+        WHERE later.conversation_id = m.conversation_id AND later.role = 'USER' AND (later.created_at, later.id) > (m.created_at, m.id))
+    RETURNING m.id`;
+  const message = await db.message.findFirst({ where: { id: messageId, conversationId, role: "USER" } });
+  if (!message) throw new ApiError("not_found", "No such message in this conversation.");
+  if (claimed.length === 0) {
+    const later = await db.message.count({ where: { conversationId, role: "USER", createdAt: { gt: message.createdAt } } });
+    throw new ApiError("invalid_state", whyNot((message.metadata as { reply?: Partial<TReplyState> } | null)?.reply, later === 0));
+  }
+  const messageCount = await db.message.count({ where: { conversationId } });
+  const turn: TTurn = { userId, sessionId, conversationId, userMessage: { id: message.id, content: message.content }, startedAt: new Date(now), messageCount, retry: true };
+  return { message, turn };
+};
