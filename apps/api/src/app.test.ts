@@ -30,12 +30,12 @@ describe("health routes", () => {
   it("is ready when the database answers", async () => {
     const response = await createApp({ db }).request("/ready");
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ready", database: "ok" });
+    expect(await response.json()).toEqual({ status: "ready", database: "ok", queues: "off", workers: null });
   });
 
   it("says it is not ready when the database is unreachable", async () => {
     const response = await createApp({ db: unreachable }).request("/ready");
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ status: "not_ready", database: "unreachable" });
+    expect(await response.json()).toEqual({ status: "not_ready", database: "unreachable", queues: "off", workers: null });
   });
 });

@@ -11,6 +11,7 @@ import { createAiProvider } from "@cto/ai/create-provider";
 import type { TAiProvider } from "@cto/ai/provider";
 import type { Db } from "@cto/db/client";
 import { defaultDataDir } from "@cto/db/paths";
+import type { TLogger } from "@cto/log/logger";
 import { boundQueues, type TQueues } from "@cto/queue/queues";
 import { createLocalStorage } from "@cto/storage/local";
 import type { TStorage } from "@cto/storage/storage";
@@ -18,8 +19,10 @@ import type { TStorage } from "@cto/storage/storage";
 import { DEFAULT_CONFIG, type ApiConfig, type AppEnv } from "./context.ts";
 import { handleError, renderError } from "./errors.ts";
 import { createRouter } from "./lib/openapi.ts";
+import { log } from "./log.ts";
 import { clientAddressResolver, socketAddressOf } from "./lib/client-address.ts";
 import { isMultipartRoute, limitBodySize, requireJsonBody } from "./middleware/request-hygiene.ts";
+import { requestLog } from "./middleware/request-log.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { accountRoutes } from "./routes/account.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
@@ -82,16 +85,19 @@ export type AppDependencies = {
    * `timeoutMs` bounds each Redis call, past which the in-process count answers.
    */
   limitStore?: { redis: Redis | null; prefix?: string; timeoutMs?: number };
+  /** Where request lines and errors are logged; by default the process logger (src/log.ts). */
+  logger?: TLogger;
   /** Serve GET /dev/outbox (never in production). */
   devRoutes?: boolean;
 };
 
-export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false, ai = createAiProvider(parseAiConfig()), queues = null, storage = createLocalStorage({ root: path.join(defaultDataDir(), "uploads") }), telegram = null, limitStore = { redis: null } }: AppDependencies) => {
+export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false, ai = createAiProvider(parseAiConfig()), queues = null, logger = log, storage = createLocalStorage({ root: path.join(defaultDataDir(), "uploads") }), telegram = null, limitStore = { redis: null } }: AppDependencies) => {
   const app = createRouter();
   const limits = createAuthLimiters(config.authLimits, { redis: limitStore.redis, prefix: limitStore.prefix ?? "cto-limits", timeoutMs: limitStore.timeoutMs ?? LIMIT_STORE_TIMEOUT_MS });
   const clientAddressOf = clientAddressResolver(config.trustProxy);
   const boundedQueues = queues && boundQueues(queues, config.queueTimeoutMs);
   app.use(requestId());
+  app.use(requestLog(logger));
   app.use(secureHeaders());
   app.use(cors({ origin: config.webOrigin, credentials: true, allowHeaders: ["Content-Type", "Authorization"], exposeHeaders: ["X-Request-Id", "Retry-After"] }));
   app.use(async (c, next) => {

@@ -2,6 +2,7 @@ import type { TAiProvider } from "@cto/ai/provider";
 import type { Db } from "@cto/db/client";
 import { PRODUCER_TIMEOUT_MS, type TQueues } from "@cto/queue/queues";
 import type { TStorage } from "@cto/storage/storage";
+import type { PinoLogger } from "hono-pino";
 
 import { TRUST_NO_PROXY, type TTrustProxy } from "./lib/client-address.ts";
 import { DEFAULT_AUTH_LIMITS, type TAuthLimiters, type TAuthLimits } from "./services/auth-limits.ts";
@@ -38,7 +39,7 @@ export type ApiConfig = {
   telegramBotUsername: string | null;
 };
 
-export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; mailer: Mailer; ai: TAiProvider; queues: TQueues | null; storage: TStorage; limits: TAuthLimiters; clientAddress: string | undefined } };
+export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; mailer: Mailer; ai: TAiProvider; logger: PinoLogger; queues: TQueues | null; storage: TStorage; limits: TAuthLimiters; clientAddress: string | undefined } };
 
 export const DEFAULT_CONFIG: ApiConfig = {
   webOrigin: "http://127.0.0.1:5173",

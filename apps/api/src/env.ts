@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { parseEnv } from "@cto/contracts/env";
+import { LOG_LEVELS } from "@cto/log/logger";
 import { requireS3Settings, ZStorageEnvSchema } from "@cto/storage/config";
 
 import { ZTrustProxySchema } from "./lib/client-address.ts";
@@ -8,6 +9,8 @@ import { ZTrustProxySchema } from "./lib/client-address.ts";
 const ZEnvSchema = z
   .object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  // Lowest level logged; lines are JSON (npm start prints them readably), see @cto/log.
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().default("127.0.0.1"),
   DATABASE_URL: z.string().url(),

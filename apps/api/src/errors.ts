@@ -6,6 +6,7 @@ import { toDbError, type DbErrorCode } from "@cto/db/errors";
 import { ERROR_STATUS, type TErrorCode } from "@cto/contracts/errors";
 
 import type { AppEnv } from "./context.ts";
+import { log } from "./log.ts";
 
 export type ErrorDetail = { path: string; message: string };
 
@@ -60,6 +61,6 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
     const details = dbError.constraint ? [{ path: dbError.fields.join(".") || dbError.constraint, message: mapped.message }] : undefined;
     return renderError(c, mapped.code, mapped.message, details);
   }
-  console.error(`api: unhandled error in ${c.req.method} ${c.req.path} [${c.get("requestId")}]`, error);
+  (c.var.logger ?? log.child({ reqId: c.get("requestId") })).error({ err: error }, `unhandled error in ${c.req.method} ${c.req.path}`);
   return renderError(c, "internal_error", "Something went wrong on our side.");
 };

@@ -2,28 +2,40 @@ import { serve } from "@hono/node-server";
 
 import { createDb } from "@cto/db/client";
 import { defaultDataDir } from "@cto/db/paths";
-import { createProducerConnection } from "@cto/queue/connection";
+import { createProducerConnection, watchRedis } from "@cto/queue/connection";
 import { createQueues } from "@cto/queue/queues";
 import { createStorage, storageConfigFromEnv } from "@cto/storage/config";
 
 import { createApp } from "./app.ts";
 import { DEFAULT_CONFIG } from "./context.ts";
 import { loadEnv } from "./env.ts";
+import { log } from "./log.ts";
 import { redisReady } from "./middleware/rate-limit.ts";
 
 const env = loadEnv();
+log.level = env.LOG_LEVEL;
+process.on("uncaughtException", (error) => {
+  log.fatal(error, "uncaught exception; exiting");
+  process.exit(1);
+});
+process.on("unhandledRejection", (reason) => {
+  log.fatal({ err: reason }, "unhandled promise rejection; exiting");
+  process.exit(1);
+});
+
 const db = createDb({ url: env.DATABASE_URL });
 // Fail-fast producer: a request that enqueues while Redis is away gets an error at once, never a hang.
+// Its outages are logged once per reconnect attempt, whatever the queues on it do.
 const redis = createProducerConnection(env.REDIS_URL);
-redis.on("error", (error) => console.warn(`api: redis: ${error.message}`));
+watchRedis(redis, { url: env.REDIS_URL, log });
 const queues = createQueues({ connection: redis });
 const storage = createStorage(storageConfigFromEnv(env, { dataDir: defaultDataDir() }));
 const config = { ...DEFAULT_CONFIG, webOrigin: env.WEB_ORIGIN, secureCookies: env.NODE_ENV === "production", telegramBotUsername: env.TELEGRAM_BOT_USERNAME ?? null, trustProxy: env.TRUST_PROXY };
 void redisReady(redis, 2_000).then((ready) =>
-  console.log(ready ? "api: abuse limits counted in Redis, shared by every API instance" : "api: Redis not reachable: abuse limits counted in this process until it is (not shared between API instances)"),
+  ready ? log.info("abuse limits counted in Redis, shared by every API instance") : log.warn("Redis not reachable: abuse limits counted in this process until it is (not shared between API instances)"),
 );
-const server = serve({ fetch: createApp({ db, config, queues, storage, limitStore: { redis }, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-  console.log(`api: listening on http://${env.HOST}:${info.port}`);
+const server = serve({ fetch: createApp({ db, config, queues, storage, limitStore: { redis }, logger: log, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  log.info({ url: `http://${env.HOST}:${info.port}` }, `listening on http://${env.HOST}:${info.port}`);
 });
 
 const shutdown = () => {

@@ -4,12 +4,15 @@ import { z } from "zod";
 
 import { parseAiConfig, type TAiConfig } from "@cto/ai/config";
 import { parseEnv } from "@cto/contracts/env";
+import { LOG_LEVELS } from "@cto/log/logger";
 import { defaultDataDir } from "@cto/db/paths";
 import { requireS3Settings, storageConfigFromEnv, ZStorageEnvSchema, type TStorageConfig } from "@cto/storage/config";
 
 const ZEnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /** Lowest level logged; lines are JSON (npm start prints them readably), see @cto/log. */
+    LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
     REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
     DATABASE_URL: z.string().url(),
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),

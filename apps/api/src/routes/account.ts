@@ -139,7 +139,7 @@ export const accountRoutes = createRouter()
       await db.user.delete({ where: { id: userId } });
       const storage = c.get("storage");
       for (const key of screenshots.map(screenshotKey))
-        await storage.delete(key).catch((error: unknown) => console.warn(`api: could not delete ${key}: ${(error as Error).message}`));
+        await storage.delete(key).catch((error: unknown) => c.var.logger.warn({ err: error, key }, "could not delete an uploaded file"));
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     },

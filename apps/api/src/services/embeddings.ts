@@ -4,6 +4,7 @@ import type { EmbeddingOwnerKind } from "@cto/db/generated";
 import type { TQueues } from "@cto/queue/queues";
 
 import type { TWriteEvent } from "../lib/resource.ts";
+import { log } from "../log.ts";
 
 export type TEmbeddingSync = { db: Db; queues: TQueues | null; userId: string; ownerKind: EmbeddingOwnerKind; ownerIds: string[]; event: TWriteEvent; requestId?: string };
 
@@ -28,7 +29,7 @@ export const syncOwnerEmbeddings = async ({ db, queues, userId, ownerKind, owner
       await Promise.all(ownerIds.map((ownerId) => queues.enqueue("embeddings", "upsert", { userId, ownerKind, ownerId })));
       return;
     } catch (error) {
-      console.warn(JSON.stringify({ level: "warn", msg: "embedding job not enqueued; the worker's sweep will embed the row", requestId, ownerKind, error: (error as Error).message }));
+      log.warn({ requestId, ownerKind, error: (error as Error).message }, "embedding job not enqueued; the worker's sweep will embed the row");
     }
   }
   if (event === "update") for (const ownerId of ownerIds) await deleteOwnerEmbeddings(db, { ownerKind, ownerId });

@@ -37,7 +37,7 @@ const sessionsKeepingIsActive = (db: Db): ModelDelegate => {
 const deleteScreenshot: TAfterWrite = async ({ c, event, row }) => {
   if (event !== "delete" || row.type !== "SCREENSHOT") return;
   const key = screenshotKey({ id: String(row.id), userId: String(row.userId) });
-  await c.get("storage").delete(key).catch((error: unknown) => console.warn(`api: could not delete ${key}: ${(error as Error).message}`));
+  await c.get("storage").delete(key).catch((error: unknown) => c.var.logger.warn({ err: error, key }, "could not delete an uploaded file"));
 };
 
 /** A session in the trash takes its messages out of search with it; a restored one brings them back. */

@@ -4,6 +4,7 @@ import type { Db } from "@cto/db/client";
 import type { TQueues } from "@cto/queue/queues";
 import type { TTelegramMessage } from "@cto/telegram/updates";
 
+import { log } from "../../log.ts";
 import { parseChatBudgetConfig, readTokenBudget } from "../chat/budget.ts";
 import { runChatTurn } from "../chat/turn.ts";
 
@@ -72,7 +73,7 @@ export const receiveTelegramMessage = async ({ db, ai, queues, userId, message }
   if (queues) {
     await queues
       .enqueue("telegram", "deliver", { proactiveMessageId: proactive.id }, { jobId: telegramDeliveryJobId(proactive.id) })
-      .catch((error: unknown) => console.warn(`telegram: reply ${proactive.id} left for the dispatcher: ${error instanceof Error ? error.message : error}`));
+      .catch((error: unknown) => log.warn({ proactiveMessageId: proactive.id, error: error instanceof Error ? error.message : String(error) }, "Telegram reply left for the dispatcher"));
   }
   return { status: "queued", messageId: userMessage.id, proactiveMessageId: proactive.id };
 };
