@@ -19,6 +19,7 @@ describe("createLogger", () => {
     expect(lines[0]).toMatchObject({ level: "info", name: "api", msg: "job completed", queue: "reminders" });
     expect(new Date(String(lines[0]!.time)).toISOString()).toBe(lines[0]!.time);
     expect(lines[0]).not.toHaveProperty("pid");
+    expect(raw[0]!.match(/"name":/g)).toHaveLength(1);
   });
 
   it("drops lines below its level and keeps the level on child loggers", () => {

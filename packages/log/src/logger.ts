@@ -38,7 +38,6 @@ const logMethod: pino.LoggerOptions["hooks"] = {
 export const createLogger = ({ name, level = "info", destination }: TLoggerOptions): TLogger => {
   const logger = pino(
     {
-      name,
       level,
       base: { name },
       timestamp: pino.stdTimeFunctions.isoTime,

@@ -49,6 +49,7 @@ describe("redact", () => {
     expect(redactText("Authorization: Bearer eyJhbGciOi.J9.x-y_z and Basic dXNlcjpwYXNz")).toBe("Authorization: Bearer [redacted] and Basic [redacted]");
     expect(redactText("key cto_AbCdEf0123456789 used")).toBe("key [redacted] used");
     expect(redactText("GET /auth/verify-email?token=abc123&next=/home#x")).toBe("GET /auth/verify-email?token=[redacted]&next=/home#x");
+    expect(redactText("retry with password=hunter2 and api_key=k1 but not keyboard=qwerty")).toBe("retry with password=[redacted] and api_key=[redacted] but not keyboard=qwerty");
     expect(redactText("connect postgresql://cto:s3cret@db.internal:5432/cto and redis://:pw@cache:6379")).toBe(
       "connect postgresql://[redacted]@db.internal:5432/cto and redis://[redacted]@cache:6379",
     );

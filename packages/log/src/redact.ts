@@ -16,9 +16,9 @@ const SECRET_KEY = /pass(word|wd|phrase)|secret|cookie|^authorization$|^proxy-au
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b/g;
 // "Bearer abc", "Basic abc": the scheme stays so a reader knows a credential was sent.
 const AUTH_SCHEME = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
-// Cto's own secrets by their shape: API keys (cto_…), and token-like query parameters.
+// Cto's own secrets by their shape: API keys (cto_…), and token-like parameters (in URLs or prose).
 const CTO_KEY = /\bcto_[A-Za-z0-9_-]{8,}/g;
-const SECRET_PARAM = /([?&](?:token|access_token|refresh_token|code|password|secret|key|signature|sig)=)[^&#\s"]+/gi;
+const SECRET_PARAM = /\b((?:token|access_token|refresh_token|id_token|code|password|secret|api_?key|signature|sig)=)[^&#\s"]+/gi;
 // user:password@ in any URL (postgresql://, redis://, https://).
 const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]*(?::[^\s/@]*)?@/gi;
 
