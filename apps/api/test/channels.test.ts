@@ -68,7 +68,7 @@ describe("Telegram linking tokens", () => {
     expect(second.body.linkToken).not.toBe(first.body.linkToken);
     expect((await harness.db.telegramConnection.findUniqueOrThrow({ where: { userId: alice.userId } })).connectionToken).not.toBe(stored.connectionToken);
 
-    await harness.db.telegramConnection.update({ where: { userId: alice.userId }, data: { isActive: true, telegramChatId: "4242", connectedAt: new Date(), connectionToken: null } });
+    await harness.db.telegramConnection.update({ where: { userId: alice.userId }, data: { isActive: true, telegramChatId: "4242", connectedAt: new Date(), connectionToken: null, connectionTokenExpiresAt: null } });
     expect((await alice.request("POST", "/telegram/link-token")).status).toBe(409);
     expect((await alice.request("GET", "/telegram")).body).toMatchObject({ isActive: true, telegramChatId: "4242" });
     expect((await bob.request("DELETE", "/telegram")).status).toBe(404);

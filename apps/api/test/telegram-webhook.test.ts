@@ -167,6 +167,17 @@ describe("Telegram webhook: messages to the coach", () => {
     expect((await post(update(message(3003, undefined, { sticker: {} })))).body.text).toMatch(/only read text/);
     expect((await harness.db.telegramConnection.findUniqueOrThrow({ where: { userId: user.userId } })).isActive).toBe(true);
   });
+
+  it("reactivating drops a link token asked for while the connection was inactive", async () => {
+    const user = await linkedUser(3004);
+    await harness.db.telegramConnection.update({ where: { userId: user.userId }, data: { isActive: false } });
+    const pending = await user.request("POST", "/telegram/link-token");
+    expect(pending.status).toBe(201);
+    expect((await post(update(message(3004, "I'm back")))).status).toBe(200);
+    const row = await harness.db.telegramConnection.findUniqueOrThrow({ where: { userId: user.userId } });
+    expect(row).toMatchObject({ isActive: true, telegramChatId: "3004", connectionToken: null, connectionTokenExpiresAt: null });
+    expect((await post(update(message(4004, `/start ${pending.body.linkToken}`)))).body.text).toMatch(/expired or was already used/);
+  });
 });
 
 describe("Telegram webhook: the coach's tools", () => {

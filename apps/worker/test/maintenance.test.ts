@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
 
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
@@ -31,10 +33,13 @@ for (const target of testTargets()) {
         { identifier: "a@example.com", token: `old-${n}`, expires: past },
         { identifier: "a@example.com", token: `new-${n}`, expires: future },
       ] });
+      // Tokens are stored as SHA-256 hex (a database rule), and an active connection holds none: bob's was
+      // linked, went inactive when he blocked the bot, and asked for a new token that expired.
+      const tokenHash = (label: string) => createHash("sha256").update(`${label}-${n}`).digest("hex");
       await db.telegramConnection.createMany({ data: [
-        { userId: alice!.id, connectionToken: `never-linked-${n}`, connectionTokenExpiresAt: past },
-        { userId: bob!.id, telegramChatId: `${n}`, isActive: true, connectedAt: past, connectionToken: `stale-${n}`, connectionTokenExpiresAt: past },
-        { userId: carol!.id, connectionToken: `pending-${n}`, connectionTokenExpiresAt: future },
+        { userId: alice!.id, connectionToken: tokenHash("never-linked"), connectionTokenExpiresAt: past },
+        { userId: bob!.id, telegramChatId: `${n}`, isActive: false, connectedAt: past, connectionToken: tokenHash("stale"), connectionTokenExpiresAt: past },
+        { userId: carol!.id, connectionToken: tokenHash("pending"), connectionTokenExpiresAt: future },
       ] });
 
       expect(await cleanupExpired({ db, now })).toEqual({ sessions: 2, passwordResets: 2, verificationTokens: 1, telegramLinkTokens: 2, telegramUnlinked: 1 });
@@ -42,8 +47,8 @@ for (const target of testTargets()) {
       expect((await db.passwordReset.findMany()).map((row) => row.token)).toEqual([`valid-${n}`]);
       expect((await db.verificationToken.findMany()).map((row) => row.token)).toEqual([`new-${n}`]);
       expect(await db.telegramConnection.findUnique({ where: { userId: alice!.id } })).toBeNull();
-      expect(await db.telegramConnection.findUniqueOrThrow({ where: { userId: bob!.id } })).toMatchObject({ isActive: true, telegramChatId: `${n}`, connectionToken: null });
-      expect((await db.telegramConnection.findUniqueOrThrow({ where: { userId: carol!.id } })).connectionToken).toBe(`pending-${n}`);
+      expect(await db.telegramConnection.findUniqueOrThrow({ where: { userId: bob!.id } })).toMatchObject({ isActive: false, telegramChatId: `${n}`, connectionToken: null });
+      expect((await db.telegramConnection.findUniqueOrThrow({ where: { userId: carol!.id } })).connectionToken).toBe(tokenHash("pending"));
 
       expect(await cleanupExpired({ db, now })).toEqual({ sessions: 0, passwordResets: 0, verificationTokens: 0, telegramLinkTokens: 0, telegramUnlinked: 0 });
     });

@@ -1,7 +1,7 @@
 // The rules the database itself enforces (shared/DOMAIN.md, prisma/schema, the hand-written part of
 // the init migration), checked on both targets through the Prisma client and its typed errors:
 // uniqueness, cascades, CHECKs, the append-only audit log, polymorphic clean-up, soft delete.
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +26,8 @@ const BOB = seedUser("bob");
 const BASELINE_USERS = [DEMO_USER, FRIEND_USER, ALICE, BOB];
 
 const demo = scopedIds(DEMO_USER);
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const SHARED_TOKEN_HASH = sha256("shared link token");
 const alice = scopedIds(ALICE);
 
 /** The typed error `operation` fails with (through `withDbErrors`); fails the test when it succeeds. */
@@ -109,8 +111,8 @@ describe.each(testTargets())("database rules on $name", (target) => {
       {
         rule: "one telegram connection per connection token",
         index: "telegram_connections_connection_token_key",
-        before: async () => db.telegramConnection.create({ data: { userId: (await createBareUser()).id, connectionToken: "token-hash-shared" } }),
-        duplicate: async () => db.telegramConnection.create({ data: { userId: (await createBareUser()).id, connectionToken: "token-hash-shared" } }),
+        before: async () => db.telegramConnection.create({ data: { userId: (await createBareUser()).id, connectionToken: SHARED_TOKEN_HASH, connectionTokenExpiresAt: NOW } }),
+        duplicate: async () => db.telegramConnection.create({ data: { userId: (await createBareUser()).id, connectionToken: SHARED_TOKEN_HASH, connectionTokenExpiresAt: NOW } }),
       },
       {
         rule: "one embedding per (user, owner kind, owner, chunk)",
@@ -349,6 +351,8 @@ describe.each(testTargets())("database rules on $name", (target) => {
   describe("checks", () => {
     let sequence = 0;
     const next = () => ++sequence;
+    const HOUR = 3_600_000;
+    const DAY = 24 * HOUR;
     const later = (ms: number) => new Date(NOW.getTime() + ms);
 
     const cases: { rule: string; constraint: string; rejected: (string | number)[]; accepted: (string | number)[]; create: (value: never) => Promise<unknown> }[] = [
@@ -383,11 +387,38 @@ describe.each(testTargets())("database rules on $name", (target) => {
         constraint: "reports_period_check",
         // The value is period_end minus period_start, in milliseconds.
         rejected: [0, -1],
-        accepted: [1],
+        accepted: [2 * DAY],
         create: (length: number) => {
-          const periodStart = later(86_400_000 * next());
+          const periodStart = later(DAY * next());
           return db.report.create({ data: { userId: DEMO_USER.id, type: "TWO_DAY", periodStart, periodEnd: new Date(periodStart.getTime() + length), payload: {} } });
         },
+      },
+      {
+        // Its days exactly (scheduled), more than a day fewer (on demand, ending inside the last day), three
+        // hours either way for clock changes.
+        rule: "report span matches its type",
+        constraint: "reports_span_check",
+        rejected: ["TWO_DAY 1", `TWO_DAY ${DAY - 3 * HOUR}`, `TWO_DAY ${2 * DAY + 3 * HOUR + 1}`, `TWO_DAY ${7 * DAY}`, `SEVEN_DAY ${2 * DAY}`, `SEVEN_DAY ${6 * DAY - 3 * HOUR}`, `TWENTY_ONE_DAY ${7 * DAY}`, `TWENTY_ONE_DAY ${22 * DAY}`],
+        accepted: [`TWO_DAY ${2 * DAY}`, `TWO_DAY ${DAY + 1}`, `TWO_DAY ${2 * DAY - HOUR}`, `TWO_DAY ${2 * DAY + HOUR}`, `SEVEN_DAY ${7 * DAY}`, `SEVEN_DAY ${6 * DAY - 2 * HOUR}`, `TWENTY_ONE_DAY ${21 * DAY}`, `TWENTY_ONE_DAY ${20 * DAY + 1}`],
+        create: (value: string) => {
+          const [type, length] = value.split(" ") as ["TWO_DAY" | "SEVEN_DAY" | "TWENTY_ONE_DAY", string];
+          const periodStart = later(DAY * next());
+          return db.report.create({ data: { userId: DEMO_USER.id, type, periodStart, periodEnd: new Date(periodStart.getTime() + Number(length)), payload: {} } });
+        },
+      },
+      {
+        rule: "knowledge chunk phase 1–4",
+        constraint: "knowledge_chunks_phase_check",
+        rejected: [0, 5, -1, 2_147_483_647],
+        accepted: [1, 4],
+        create: (phase: number) => db.knowledgeChunk.create({ data: { chunkId: `rules_phase_${next()}`, version: "1.0.0", source: "TEST", textContent: "a", embeddingText: "a", phase } }),
+      },
+      {
+        rule: "achievement score ≥ 0",
+        constraint: "users_achievement_score_check",
+        rejected: [-1, -2_147_483_648],
+        accepted: [0, 2_147_483_647],
+        create: (achievementScore: number) => db.user.create({ data: { email: `score-${next()}@rules.cto.test`, achievementScore } }),
       },
       { rule: "place latitude −90…90", constraint: "places_latitude_check", rejected: ["90.00000001", "-90.00000001"], accepted: ["90", "-90"], create: (latitude: string) => db.place.create({ data: { userId: DEMO_USER.id, name: "Test place", latitude } }) },
     ];
@@ -401,6 +432,52 @@ describe.each(testTargets())("database rules on $name", (target) => {
         expect(error.message).not.toContain("invocation");
       }
       for (const value of accepted) await expect(withDbErrors(() => create(value as never))).resolves.toBeDefined();
+    });
+
+    it("an embedding's dimension is its vector's length", async () => {
+      const insert = (dimension: number, vector: number[] | null) =>
+        db.$executeRaw`INSERT INTO embeddings (user_id, owner_kind, owner_id, chunk_index, content, content_hash, model, dimension, embedding, updated_at)
+          VALUES (${DEMO_USER.id}::uuid, 'GOAL', ${randomUUID()}::uuid, 0, 'x', ${sha256(`x${next()}`)}, 'test', ${dimension}, ${vector ? `[${vector.join(",")}]` : null}::vector, now())`;
+      const vector = Array.from({ length: 1536 }, (_, i) => (i % 7) - 3);
+      for (const dimension of [0, 768, 1535, 3072]) await expectRefused(() => insert(dimension, vector), "constraint_violation", "embeddings_dimension_check");
+      await expectRefused(() => insert(0, null), "constraint_violation", "embeddings_dimension_check");
+      await expect(withDbErrors(() => insert(1536, vector))).resolves.toBe(1);
+      await expect(withDbErrors(() => insert(1536, null))).resolves.toBe(1);
+    });
+
+    describe("Telegram link tokens are single-use by the data", () => {
+      const linkable = async () => {
+        const user = await createBareUser();
+        const token = sha256(`link ${user.id}`);
+        await db.telegramConnection.create({ data: { userId: user.id, connectionToken: token, connectionTokenExpiresAt: later(900_000) } });
+        return { user, token };
+      };
+
+      it("linking must clear the token: an active connection holds none", async () => {
+        const { user, token } = await linkable();
+        const chat = { telegramChatId: `chat-${user.id}`, isActive: true, connectedAt: NOW };
+        // A claim that forgets to clear the token is refused, so the token could never link twice.
+        await expectRefused(() => db.telegramConnection.updateMany({ where: { connectionToken: token }, data: chat }), "constraint_violation", "telegram_connections_token_unused_check");
+        expect(await db.telegramConnection.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ isActive: false, connectionToken: token });
+        // The claim as the API makes it: link and clear in one conditional update.
+        const claim = () => db.telegramConnection.updateMany({ where: { connectionToken: token, connectionTokenExpiresAt: { gt: NOW } }, data: { ...chat, connectionToken: null, connectionTokenExpiresAt: null } });
+        expect(await withDbErrors(claim)).toEqual({ count: 1 });
+        expect(await withDbErrors(claim)).toEqual({ count: 0 });
+        // A linked connection cannot be handed a token either; an inactive one (blocked bot) can.
+        const reissue = { connectionToken: sha256(`again ${user.id}`), connectionTokenExpiresAt: later(900_000) };
+        await expectRefused(() => db.telegramConnection.update({ where: { userId: user.id }, data: reissue }), "constraint_violation", "telegram_connections_token_unused_check");
+        await db.telegramConnection.update({ where: { userId: user.id }, data: { isActive: false } });
+        await expect(withDbErrors(() => db.telegramConnection.update({ where: { userId: user.id }, data: reissue }))).resolves.toMatchObject(reissue);
+      });
+
+      it("a token comes with its expiry, and only as a SHA-256 hash", async () => {
+        const userId = (await createBareUser()).id;
+        await expectRefused(() => db.telegramConnection.create({ data: { userId, connectionToken: sha256("no expiry") } }), "constraint_violation", "telegram_connections_token_expiry_check");
+        await expectRefused(() => db.telegramConnection.create({ data: { userId, connectionTokenExpiresAt: NOW } }), "constraint_violation", "telegram_connections_token_expiry_check");
+        for (const raw of ["k3y-the-user-was-given_base64url-43-chars-xx", sha256("upper").toUpperCase(), `${sha256("long")}0`, ""])
+          await expectRefused(() => db.telegramConnection.create({ data: { userId, connectionToken: raw, connectionTokenExpiresAt: NOW } }), "constraint_violation", "telegram_connections_token_hash_check");
+        expect(await db.telegramConnection.count({ where: { userId } })).toBe(0);
+      });
     });
   });
 

@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 
 import { createRoute, z } from "@hono/zod-openapi";
 
+import { storableJson } from "@cto/contracts/values";
 import { startPayload, ZTelegramUpdateSchema } from "@cto/telegram/updates";
 
 import { ApiError } from "../errors.ts";
@@ -39,7 +40,7 @@ const route = createRoute({
     "Chats that are not linked get a short explanation. Short replies are returned as a `sendMessage` method in the answer, which Telegram performs.",
   ].join(" "),
   security: [{ telegramWebhookSecret: [] }],
-  request: { body: { required: true, content: { "application/json": { schema: ZTelegramUpdateSchema } } } },
+  request: { body: { required: true, content: { "application/json": { schema: storableJson(ZTelegramUpdateSchema) } } } },
   responses: { 200: jsonContent(ZWebhookAnswerSchema, "Handled (or deliberately ignored)"), 503: jsonContent(z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string() }) }), "Telegram is not configured"), ...errorResponses(415) },
 });
 
@@ -61,8 +62,10 @@ export const telegramWebhookRoutes = (config: TTelegramWebhookConfig | null) => 
     const connection = await db.telegramConnection.findUnique({ where: { telegramChatId: String(message.chat.id) }, select: { userId: true, isActive: true } });
     if (token === "") return answer(connection?.isActive ? LINK_REPLIES.linked : LINK_REPLIES.bare_start);
     if (!connection) return answer(LINK_REPLIES.unknown_chat);
-    // Deactivated after the user blocked the bot; writing again means they unblocked it.
-    if (!connection.isActive) await db.telegramConnection.update({ where: { userId: connection.userId }, data: { isActive: true } });
+    // Deactivated after the user blocked the bot; writing again means they unblocked it. Linked again, the
+    // connection drops any link token asked for meanwhile (an active connection holds none: a database rule).
+    if (!connection.isActive)
+      await db.telegramConnection.update({ where: { userId: connection.userId }, data: { isActive: true, connectionToken: null, connectionTokenExpiresAt: null } });
     if (!message.text?.trim()) return answer("I can only read text messages for now.");
 
     const outcome = await receiveTelegramMessage({ db, ai: c.get("ai"), queues: c.get("queues"), userId: connection.userId, message });
