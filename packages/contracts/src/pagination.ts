@@ -1,9 +1,11 @@
 import { z } from "zod";
 
+import { zText } from "./values.ts";
+
 /** Cursor pagination: `cursor` is the opaque `nextCursor` of the previous page. */
 export const ZPageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(512).optional(),
+  cursor: zText().min(1).max(512).optional(),
 });
 export type TPageQuery = z.infer<typeof ZPageQuerySchema>;
 

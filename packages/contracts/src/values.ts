@@ -88,7 +88,7 @@ export const jsonValueIssues = (value: unknown, limits: { depth: number; keys: n
     }
     for (let index = entries.length - 1; index >= 0; index -= 1) stack.push({ value: entries[index]![1], path: [...path, entries[index]![0]], depth: depth + 1 });
   }
-  if (issues.length) return issues;
+  if (issues.length || limits.bytes === Number.POSITIVE_INFINITY) return issues;
   const bytes = new TextEncoder().encode(JSON.stringify(value)).length;
   return bytes > limits.bytes ? [{ path: [], message: `Larger than ${limits.bytes} bytes as JSON.` }] : [];
 };
@@ -101,6 +101,21 @@ export const zJsonObject = () =>
       for (const issue of jsonValueIssues(value)) context.addIssue({ code: "custom", path: issue.path, message: issue.message });
     })
     .describe(`Free-form JSON object: at most ${JSON_LIMITS.depth} levels deep, ${JSON_LIMITS.keys} keys and ${JSON_LIMITS.bytes / 1024} KiB; no NUL characters`);
+
+const storableJsonCheck = z.superRefine((value: unknown, context) => {
+  const limits = { depth: MAX_BODY_DEPTH, keys: Number.POSITIVE_INFINITY, keyLength: Number.POSITIVE_INFINITY, bytes: Number.POSITIVE_INFINITY };
+  for (const issue of jsonValueIssues(value, limits)) context.addIssue({ code: "custom", path: issue.path, message: issue.message, input: value });
+});
+
+/**
+ * `schema`, also refusing any string or key anywhere in its value that is not storable text, and any
+ * number that is not finite: for bodies whose shape is defined elsewhere and passes parts through as
+ * they come (an export archive, a knowledge file, a Telegram update).
+ */
+export const storableJson = <T extends z.ZodType>(schema: T): T => schema.check(storableJsonCheck as z.core.$ZodCheck<unknown>) as T;
+
+/** Whether `schema` was made by `storableJson` (request-schema audits use it). */
+export const isStorableJson = (schema: z.ZodType) => (schema._zod.def.checks ?? []).includes(storableJsonCheck as z.core.$ZodCheck<never>);
 
 /**
  * The depth of the JSON text `body` where it first passes `maxDepth`, as a path, or null: a scan of the

@@ -5,17 +5,46 @@ import { ZErrorSchema } from "@cto/contracts/errors";
 import type { AppEnv } from "../context.ts";
 import { renderError } from "../errors.ts";
 
-/** A router whose request validation failures answer 400 `validation_failed` with each field's path. */
-export const createRouter = () =>
-  new OpenAPIHono<AppEnv>({
+const errorContent = { "application/json": { schema: ZErrorSchema } };
+
+type TRouteConfig = Parameters<OpenAPIHono<AppEnv>["openapi"]>[0];
+
+/**
+ * Statuses the app's own middleware can answer on a route, whatever its handler does: a body that is
+ * too large (413) or not JSON (415) on any write, the CSRF check (403) on a signed-in write, and 503
+ * when the database (or Redis, where a route needs it) cannot be reached.
+ */
+const impliedResponses = (route: TRouteConfig) => {
+  const write = route.method !== "get" && route.method !== "head";
+  const statuses = [503, ...(write || route.request?.body ? [413, 415] : []), ...(write && route.security?.length ? [403] : [])];
+  return Object.fromEntries(statuses.map((status) => [status, { description: IMPLIED_DESCRIPTIONS[status]!, content: errorContent }]));
+};
+const IMPLIED_DESCRIPTIONS: Record<number, string> = {
+  403: "Not allowed (also a signed-in write from another origin: the CSRF check)",
+  413: "Request body too large",
+  415: "Request body is not JSON",
+  503: "The database, or a service this route needs, cannot be reached; try again shortly",
+};
+
+/**
+ * A router whose request validation failures answer 400 `validation_failed` with each field's path,
+ * and whose routes document the statuses the app's middleware adds (`impliedResponses`).
+ */
+export const createRouter = () => {
+  const router = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
       const details = result.error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
       return renderError(c, "validation_failed", "The request is not valid; see details.", details);
     },
   });
-
-const errorContent = { "application/json": { schema: ZErrorSchema } };
+  const register = router.openapi;
+  router.openapi = ((route: TRouteConfig, ...rest: unknown[]) => {
+    // Status keys are integer-like, so the document lists them in numeric order whatever the merge order.
+    return (register as (...args: unknown[]) => unknown)({ ...route, responses: { ...impliedResponses(route), ...route.responses } }, ...rest);
+  }) as typeof register;
+  return router;
+};
 
 /** The error responses every route documents, plus those it names. */
 export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 429)[]) => {

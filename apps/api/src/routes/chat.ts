@@ -1,8 +1,8 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 
-import { ZChatDoneEventSchema, ZChatRequestSchema, ZChatRetryRequestSchema } from "@cto/contracts/api/chat";
+import { ZChatDoneEventSchema, ZChatRequestSchema, ZChatRetryRequestSchema, ZChatStreamSchema } from "@cto/contracts/api/chat";
 import { toApiRow } from "@cto/contracts/rows";
 import { Message } from "@cto/contracts/tables";
 
@@ -22,7 +22,7 @@ const EVENTS = [
   "The daily token budget (AI_DAILY_TOKEN_BUDGET, per user and UTC day) answers 429 before any model call once spent; it counts successful replies only, so a failed reply costs nothing.",
 ].join(" ");
 
-const streamResponse = { description: "A server-sent event stream: user_message, delta events, then done or error", content: { "text/event-stream": { schema: z.string() } } };
+const streamResponse = { description: "A server-sent event stream: user_message, delta events, then done or error", content: { "text/event-stream": { schema: ZChatStreamSchema } } };
 
 const chatRoute = createRoute({
   method: "post",

@@ -3,19 +3,20 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ZPageQuerySchema, zPage } from "@cto/contracts/pagination";
 import { apiRowSchema, toApiRow } from "@cto/contracts/rows";
 import { KnowledgeChunk } from "@cto/contracts/tables";
+import { storableJson, zText } from "@cto/contracts/values";
 import { ingestKnowledgeChunks, ZKnowledgeChunkListSchema } from "@cto/db/knowledge";
 
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
 import { readPage } from "../lib/pagination.ts";
 import { requireAdmin, requireAuth } from "../middleware/auth.ts";
 
-const ZIngestBodySchema = z.object({ chunks: ZKnowledgeChunkListSchema.min(1).max(1000).describe("Knowledge chunks in seed 001's JSON format") });
+const ZIngestBodySchema = storableJson(z.object({ chunks: ZKnowledgeChunkListSchema.min(1).max(1000).describe("Knowledge chunks in seed 001's JSON format") }));
 const ZIngestResultSchema = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), model: z.string() });
 const ZKnowledgeRowSchema = apiRowSchema(KnowledgeChunk);
 const ZListQuerySchema = ZPageQuerySchema.extend({
   phase: z.coerce.number().int().min(1).max(4).optional(),
-  goal: z.string().trim().min(1).max(100).optional(),
-  type: z.string().trim().min(1).max(100).optional(),
+  goal: zText().trim().min(1).max(100).optional(),
+  type: zText().trim().min(1).max(100).optional(),
   active: z.enum(["true", "false"]).optional().describe("Only active (true) or retired (false) chunks; both when absent"),
 });
 

@@ -3,6 +3,7 @@ import { deleteCookie } from "hono/cookie";
 
 import { ZSessionInfoSchema } from "@cto/contracts/api/channels";
 import { toApiRow } from "@cto/contracts/rows";
+import { zText } from "@cto/contracts/values";
 import { ConnectedAccount, Session } from "@cto/contracts/tables";
 
 import { ApiError } from "../errors.ts";
@@ -41,7 +42,7 @@ export const connectedAccountRoutes = resourceRoutes({
   table: ConnectedAccount,
   hidden: ["accessToken", "refreshToken", "syncCursor"],
   readOnly: true,
-  filters: z.object({ provider: z.string().max(50).optional() }),
+  filters: z.object({ provider: zText().max(50).optional() }),
   where: ({ provider }) => ({ provider }),
   sorts: { created: [{ createdAt: "desc" }] },
 }).openapi(

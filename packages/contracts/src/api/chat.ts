@@ -63,3 +63,18 @@ export const ZChatUserMessageEventSchema = z.object({ message: ZMessageSchema })
 /** POST /conversations/{id}/chat/retry: the reply to this message failed; run it again. */
 export const ZChatRetryRequestSchema = z.object({ messageId: z.uuid() });
 export type TChatRetryRequest = z.input<typeof ZChatRetryRequestSchema>;
+
+/**
+ * The reply stream as the OpenAPI document describes it: the stream's server-sent events in order,
+ * each as its `event:` name and its `data:` line parsed from JSON — the stored `user_message`, `delta`s, then one `done` or `error`.
+ */
+export const ZChatEventSchema = z.discriminatedUnion("event", [
+  z.object({ event: z.literal("user_message"), data: ZChatUserMessageEventSchema }),
+  z.object({ event: z.literal("delta"), data: ZChatDeltaEventSchema }),
+  z.object({ event: z.literal("done"), data: ZChatDoneEventSchema }),
+  z.object({ event: z.literal("error"), data: ZChatErrorEventSchema }),
+]);
+export type TChatEvent = z.infer<typeof ZChatEventSchema>;
+export const ZChatStreamSchema = z
+  .array(ZChatEventSchema)
+  .describe("text/event-stream: each event is `event: <name>` and `data: <JSON>` lines; listed here as { event, data } in stream order: user_message, delta events, then done or error");

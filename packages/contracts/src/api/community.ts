@@ -51,5 +51,5 @@ export type TStory = z.infer<typeof ZStorySchema>;
 export const ZStoryQuerySchema = z.object({ period: zText().min(1).max(50).optional().describe('Exact period, e.g. "2025-W14"') });
 
 export const ZGenerateStorySchema = z.object({
-  period: zText().regex(/^\d{4}-(0[1-9]|1[0-2])$|^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "A month (2026-11) or an ISO week (2026-W47)"),
+  period: zText().max(8).regex(/^\d{4}-(0[1-9]|1[0-2])$|^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "A month (2026-11) or an ISO week (2026-W47)"),
 });

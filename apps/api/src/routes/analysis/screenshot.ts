@@ -14,16 +14,19 @@ import { findOwnedSession, serializeSession } from "./shared.ts";
 
 const common = { tags: ["Analysis sessions"], security: SECURITY, middleware: requireAuth, request: { params: ZIdParamsSchema } };
 const unavailable = { 503: { description: "Storage or the job queue is not available; nothing was changed", content: { "application/json": { schema: ZErrorSchema } } } };
-const ZUploadFormSchema = z.object({ [SCREENSHOT_FIELD]: z.any().openapi({ type: "string", format: "binary", description: "The chat screenshot: PNG, JPEG or WebP" }) });
+// A plain JSON Schema, not zod: documented only, so no form validator runs before the handler reads the body itself.
+const uploadBody = {
+  required: true,
+  content: { "multipart/form-data": { schema: { type: "object" as const, properties: { [SCREENSHOT_FIELD]: { type: "string" as const, format: "binary", description: "The chat screenshot: PNG, JPEG or WebP" } }, required: [SCREENSHOT_FIELD] } } },
+};
 
 /** 001's screenshot flow: upload, preview, the OCR's progress and a retry after a failed OCR. */
 export const screenshotRoutes = createRouter()
   .openapi(
     createRoute({
-      ...common, method: "post", path: "/{id}/screenshot",
+      ...common, method: "post", path: "/{id}/screenshot", request: { ...common.request, body: uploadBody },
       summary: "Upload the chat screenshot (multipart/form-data, field `file`); the session moves uploading → analysis_in_progress and the OCR is queued",
       description: "PNG, JPEG or WebP, recognised by the file's bytes; at most 10 MB by default. The session must be a screenshot session in pending_user_input or previewing_screenshot. Answers 202: the OCR runs in the worker and moves the session to verifying_ocr (or to error; see GET /analysis-sessions/{id}/ocr).",
-      // Documented only: the handler reads the multipart body itself, so a wrong type is 415 and a missing file 400 with the API's messages.
       responses: { 202: jsonContent(ZScreenshotUploadedSchema, "Stored; OCR queued"), ...errorResponses(404, 409, 413, 415), ...unavailable },
     }),
     async (c) => {

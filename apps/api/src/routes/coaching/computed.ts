@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 
 import { ZGenerateReportSchema, ZReportGenerationSchema } from "@cto/contracts/api/reports";
 import { ZConsistencyMetricFiltersSchema, ZReportFiltersSchema } from "@cto/contracts/api/coaching";
+import { ZErrorSchema } from "@cto/contracts/errors";
 import { reportJobId } from "@cto/contracts/queues";
 import { withinTimeout } from "@cto/queue/queues";
 import { ConsistencyMetric, Report } from "@cto/contracts/tables";
@@ -53,7 +54,7 @@ reportRoutes.openapi(
     security: SECURITY,
     middleware: requireAuth,
     request: { body: { required: true, content: { "application/json": { schema: ZGenerateReportSchema } } } },
-    responses: { 202: jsonContent(ZReportGenerationSchema, "Queued"), 503: { description: "The background queue is not reachable" }, ...errorResponses(403, 415, 429) },
+    responses: { 202: jsonContent(ZReportGenerationSchema, "Queued"), 503: jsonContent(ZErrorSchema, "The background queue is not reachable; nothing was queued or spent"), ...errorResponses(403, 415, 429) },
   }),
   async (c) => {
     const queues = c.get("queues");
