@@ -68,7 +68,7 @@ describe("/ready says how the queues are, without making the API unready", () =>
       const worker = new Worker("reminders", async () => undefined, { connection: createWorkerConnection(REDIS_URL), prefix });
       await worker.waitUntilReady();
       try {
-        await expect.poll(async () => (await (await app.request("/ready")).json()).workers, { timeout: 5_000 }).toBe(1);
+        await expect.poll(async () => ((await (await app.request("/ready")).json()) as { workers: number | null }).workers, { timeout: 5_000 }).toBe(1);
       } finally {
         await worker.close();
       }
@@ -95,7 +95,7 @@ describe("a chat turn does not wait for a Redis known to be down", () => {
     const app = appOn(harness, down.queues);
     down.reached.length = 0; // the admin dashboard reads the queue list when the app is built
     const user = await signedUpBrowser({ ...harness, app }, "offline");
-    const conversation = await (await app.request("/conversations", { method: "POST", headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" }, body: JSON.stringify({ title: "No Redis" }) })).json();
+    const conversation = (await (await app.request("/conversations", { method: "POST", headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" }, body: JSON.stringify({ title: "No Redis" }) })).json()) as { id: string };
     const took: number[] = [];
     for (const content of ["Set a goal to run 5 km", "What should I focus on today?", "Thanks", "Remind me to call Sam tomorrow at 9"]) {
       const started = Date.now();

@@ -1,7 +1,7 @@
 import { createAiProvider } from "@cto/ai/create-provider";
 import type { TAiProvider } from "@cto/ai/provider";
 import { createDb, type Db } from "@cto/db/client";
-import { createProducerConnection } from "@cto/queue/connection";
+import { createProducerConnection, watchRedis } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 import { createStorage } from "@cto/storage/config";
 import type { TStorage } from "@cto/storage/storage";
@@ -40,8 +40,9 @@ export type TWorkerDeps = {
 export const createWorkerDeps = (env: TEnv) => {
   const db = createDb({ url: env.DATABASE_URL });
   const connection = createProducerConnection(env.REDIS_URL);
-  const log = createLogger({ service: "worker" });
-  connection.on("error", (error) => log.warn("producer redis error", { error }));
+  const log = createLogger({}, undefined, env.LOG_LEVEL);
+  // The process's one report of Redis outages: the workers' own connections fail and recover with it.
+  watchRedis(connection, { url: env.REDIS_URL, log: log.pino });
   const queues = createQueues({ connection, prefix: env.WORKER_QUEUE_PREFIX });
   const ocr = createOcrRecognizer({ cachePath: env.ocrCacheDir });
   const deps: TWorkerDeps = { db, ai: createAiProvider(env.ai), queues, log, storage: createStorage(env.storage), ocr, now: () => new Date() };

@@ -1,4 +1,4 @@
-import { createWorkerConnection } from "@cto/queue/connection";
+import { createWorkerConnection, redisLocation } from "@cto/queue/connection";
 import type { TQueueName } from "@cto/contracts/queues";
 
 import { createWorkerDeps } from "./deps.ts";
@@ -11,6 +11,14 @@ import { startRuntime } from "./runtime.ts";
 const env = loadEnv();
 const { deps, close: closeDeps } = createWorkerDeps(env);
 const { log } = deps;
+process.on("uncaughtException", (error) => {
+  log.pino.fatal(error, "uncaught exception; exiting");
+  process.exit(1);
+});
+process.on("unhandledRejection", (reason) => {
+  log.pino.fatal({ err: reason }, "unhandled promise rejection; exiting");
+  process.exit(1);
+});
 
 const only = env.WORKER_QUEUES.split(",").map((name) => name.trim()).filter(Boolean) as TQueueName[];
 const runtime = startRuntime({
@@ -40,7 +48,7 @@ const server = await startHealthServer({
 log.info("worker started", {
   queues: [...runtime.workers.keys()],
   health: `http://${env.WORKER_HEALTH_HOST}:${env.WORKER_HEALTH_PORT}/health`,
-  redis: env.REDIS_URL,
+  redis: redisLocation(env.REDIS_URL),
   prefix: env.WORKER_QUEUE_PREFIX,
 });
 

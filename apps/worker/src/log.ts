@@ -1,25 +1,30 @@
+import { createLogger as createPinoLogger, type TLogger as TPinoLogger, type TLogLevel } from "@cto/log/logger";
+
 export type TLogFields = Record<string, unknown>;
 
+/** The worker's logging surface: message first, then fields (every processor uses it); `pino` is the logger under it. */
 export type TLogger = {
   info: (msg: string, fields?: TLogFields) => void;
   warn: (msg: string, fields?: TLogFields) => void;
   error: (msg: string, fields?: TLogFields) => void;
   child: (fields: TLogFields) => TLogger;
+  pino: TPinoLogger;
 };
 
-const errorFields = (value: unknown) => (value instanceof Error ? { message: value.message, name: value.name, stack: value.stack } : value);
+const adapt = (logger: TPinoLogger): TLogger => ({
+  info: (msg, fields = {}) => logger.info(fields, msg),
+  warn: (msg, fields = {}) => logger.warn(fields, msg),
+  error: (msg, fields = {}) => logger.error(fields, msg),
+  child: (fields) => adapt(logger.child(fields)),
+  pino: logger,
+});
 
 /**
- * One JSON object per line on stdout/stderr, so a log shipper can index queue, job id and attempt
- * without parsing prose. `write` is replaceable for tests.
+ * One JSON object per line (Cto's one format, see @cto/log: redacted, named `worker`), so a log
+ * shipper can index queue, job id and attempt without parsing prose. `write` receives each line
+ * instead of stdout (tests).
  */
-export const createLogger = (base: TLogFields = {}, write: (line: string, level: string) => void = defaultWrite): TLogger => {
-  const emit = (level: string) => (msg: string, fields: TLogFields = {}) => {
-    const entry: TLogFields = { time: new Date().toISOString(), level, msg, ...base };
-    for (const [key, value] of Object.entries(fields)) entry[key] = errorFields(value);
-    write(JSON.stringify(entry), level);
-  };
-  return { info: emit("info"), warn: emit("warn"), error: emit("error"), child: (fields) => createLogger({ ...base, ...fields }, write) };
+export const createLogger = (base: TLogFields = {}, write?: (line: string) => void, level: TLogLevel = "info"): TLogger => {
+  const logger = createPinoLogger({ name: "worker", level, ...(write ? { destination: { write } } : {}) });
+  return adapt(Object.keys(base).length ? logger.child(base) : logger);
 };
-
-const defaultWrite = (line: string, level: string) => (level === "error" ? process.stderr : process.stdout).write(`${line}\n`);

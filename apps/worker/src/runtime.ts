@@ -1,7 +1,7 @@
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 
 import type { TQueueName } from "@cto/contracts/queues";
-import { createWorkerConnection } from "@cto/queue/connection";
+import { createWorkerConnection, isConnectionError, reconnectDelay } from "@cto/queue/connection";
 
 import type { TWorkerDeps } from "./deps.ts";
 import type { TRegistration } from "./jobs/processor.ts";
@@ -55,7 +55,8 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
     if (only?.length && !only.includes(queue)) continue;
     const log = deps.log.child({ queue });
     const connection = createWorkerConnection(redisUrl);
-    connection.on("error", (error) => log.warn("worker redis error", { error: error.message }));
+    // An unreachable Redis is reported once per attempt by the deps' watchRedis; these only add other errors.
+    connection.on("error", (error) => isConnectionError(error) || log.warn("worker redis error", { error: error.message }));
     const processor = async (job: Job) => {
       const entry = jobs.get(job.name);
       if (!entry) throw new UnrecoverableError(`no processor for ${queue}/${job.name}`);
@@ -74,7 +75,7 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
       log.error("job failed", { job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, attempts: job?.opts.attempts, error: error.message }),
     );
     worker.on("stalled", (jobId) => log.warn("job stalled, put back for another attempt", { jobId }));
-    worker.on("error", (error) => log.error("worker error", { error: error.message }));
+    worker.on("error", (error) => isConnectionError(error) || log.error("worker error", { error: error.message }));
     worker.on("completed", (job) => log.info("job completed", { job: job.name, jobId: job.id, ms: (job.finishedOn ?? Date.now()) - (job.processedOn ?? Date.now()) }));
     workers.set(queue, worker);
     worker.on("closed", () => connection.disconnect());
@@ -88,8 +89,8 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
         if (mine.length) deps.log.info("job schedulers upserted", { ids: mine.map((entry) => entry.id) });
         return;
       } catch (error) {
-        deps.log.warn("job schedulers not upserted yet, retrying", { attempt, error: (error as Error).message });
-        await new Promise((resolve) => setTimeout(resolve, Math.min(attempt * 500, 5_000)));
+        if (!isConnectionError(error)) deps.log.warn("job schedulers not upserted yet, retrying", { attempt, error: (error as Error).message });
+        await new Promise((resolve) => setTimeout(resolve, reconnectDelay(attempt)));
       }
     }
   };

@@ -1,6 +1,7 @@
 import { AiProviderError } from "@cto/ai/errors";
 
 import { ApiError } from "../errors.ts";
+import { log } from "../log.ts";
 
 /**
  * What went wrong with the AI provider, in words for the user. The provider's own text (which can
@@ -17,6 +18,6 @@ export const describeProviderFailure = (error: AiProviderError): string => {
 /** An AiProviderError as the API's 503 (or 429), saying what could not be done and why; anything else unchanged. */
 export const toAiApiError = (error: unknown, what: string): unknown => {
   if (!(error instanceof AiProviderError)) return error;
-  console.warn(`api: the AI provider failed (${what}): ${error.code}${error.status ? ` ${error.status}` : ""}: ${error.message}`);
+  log.warn({ code: error.code, status: error.status, error: error.message }, `the AI provider failed (${what})`);
   return new ApiError(error.code === "rate_limited" ? "rate_limited" : "service_unavailable", `${what}: ${describeProviderFailure(error)}. Try again in a moment.`);
 };

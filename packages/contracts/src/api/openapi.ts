@@ -1854,23 +1854,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            format: "cto-account-export";
-                            /** @enum {number} */
-                            version: 1;
-                            exportedAt: string;
-                            user: {
-                                id: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            data: {
-                                [key: string]: {
-                                    [key: string]: unknown;
-                                }[];
-                            };
-                        };
+                        "application/json": components["schemas"]["AccountArchive"];
                     };
                 };
                 /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
@@ -1932,7 +1916,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import an export archive into this account, which must be empty */
+        /**
+         * Import an export archive into this account, which must be empty
+         * @description Loads an archive of GET /me/export into this account, which must hold none of its data yet (409 otherwise). All or nothing: a refused archive changes nothing. Rows get new ids, and every reference follows its row. A reference must name a row of the same archive (in the section its column names); anything else, such as another account's conversation, post, goal, task, person, place or analysis session, is refused with 400 validation_failed and the path of each offending value in details (e.g. data.messages.3.conversationId). So are malformed archives: wrong types at any depth, ids that are not uuids or repeat, null or missing required columns, unknown enum values or columns, values outside the database's ranges, tasks whose parents loop, a unique key twice. Two kinds of reference may leave the archive: a like or reply on a post outside it stays on that post when it is published here and is left out otherwise (counted in dropped), never attached to a draft; an audit log's link to a conversation or entity deleted since is cleared (counted in cleared). Sign-in links, connected accounts and reminder jobs are not imported (they are made again); the Telegram connection waits to be linked again. At most 200 problems are listed.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1942,34 +1929,27 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        format: "cto-account-export";
-                        /** @enum {number} */
-                        version: 1;
-                        exportedAt: string;
-                        user: {
-                            id: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        data: {
-                            [key: string]: {
-                                [key: string]: unknown;
-                            }[];
-                        };
-                    };
+                    "application/json": components["schemas"]["AccountArchive"];
                 };
             };
             responses: {
-                /** @description Rows imported per section */
+                /** @description Imported */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description Rows written per section */
                             imported: {
+                                [key: string]: number;
+                            };
+                            /** @description Rows left out per section: likes and replies on a post neither in the archive nor published here */
+                            dropped: {
+                                [key: string]: number;
+                            };
+                            /** @description References cleared per section.column: audit log links to rows the archive does not hold */
+                            cleared: {
                                 [key: string]: number;
                             };
                         };
@@ -22068,7 +22048,609 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        AccountArchive: {
+            /** @enum {string} */
+            format: "cto-account-export";
+            /** @enum {number} */
+            version: 1;
+            exportedAt: string;
+            user: {
+                /** Format: uuid */
+                id: string;
+                email?: string;
+                name?: string | null;
+                image?: string | null;
+                emailVerified?: string | null;
+                preferences?: ({
+                    timezone?: string;
+                    /** @description null: reminders at any hour */
+                    workingHours?: {
+                        start: string;
+                        end: string;
+                    } | null;
+                    notificationPrefs?: {
+                        inApp?: boolean;
+                        telegram?: boolean;
+                    };
+                    /** @enum {string} */
+                    theme?: "system" | "light" | "dark";
+                } & {
+                    [key: string]: unknown;
+                }) & unknown;
+                lastSeenAt?: string | null;
+                isActive?: boolean;
+                /** @enum {string} */
+                role?: "USER" | "ADMIN";
+                currentRole?: string | null;
+                /** @enum {string|null} */
+                experienceLevel?: "INTERN" | "JUNIOR" | "MID_LEVEL" | "SENIOR" | "LEAD" | "MANAGER" | "DIRECTOR" | "VP" | "C_LEVEL" | null;
+                industry?: string | null;
+                yearsOfExperience?: number | null;
+                currentSkills?: string[];
+                targetSkills?: string[];
+                bio?: string | null;
+                currentGoals?: string[];
+                achievementScore?: number;
+                dailyGenerationCount?: number;
+                lastGenerationDate?: string | null;
+                currentModel?: string | null;
+                preferredModels?: string[];
+                createdAt?: string;
+                updatedAt?: string;
+            };
+            data: {
+                userContext?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    personalBio?: string | null;
+                    longTermGoals?: string[];
+                    workContext?: string | null;
+                    currentChallenges?: string[];
+                    aiPreferences?: string | null;
+                    communicationStyle?: string | null;
+                    expertiseAreas?: string[];
+                    learningObjectives?: string[];
+                    decisionMakingStyle?: string | null;
+                    timeManagementStyle?: string | null;
+                    preferredMeetingTimes?: string[];
+                    workingHours?: string | null;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                accounts?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    type: string;
+                    provider: string;
+                    providerAccountId: string;
+                    expires_at?: number | null;
+                    token_type?: string | null;
+                    scope?: string | null;
+                    session_state?: string | null;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                conversations?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    title?: string | null;
+                    summary?: string | null;
+                    context?: unknown;
+                    isActive?: boolean;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                messages?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    conversationId: string;
+                    /** @enum {string} */
+                    role: "USER" | "ASSISTANT" | "SYSTEM" | "TOOL";
+                    content: string;
+                    /** Format: uuid */
+                    userId?: string | null;
+                    toolCalls?: unknown;
+                    toolCallId?: string | null;
+                    metadata?: unknown;
+                    /** @enum {string} */
+                    source?: "WEB" | "TELEGRAM" | "VOICE" | "API";
+                    telegramMessageId?: string | null;
+                    createdAt?: string;
+                }[];
+                aiResponses?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    messageId: string;
+                    /** Format: uuid */
+                    userId: string;
+                    modelUsed: string;
+                    tokenCount?: number | null;
+                    promptTokens?: number | null;
+                    completionTokens?: number | null;
+                    cost?: string | number | null;
+                    latency?: number | null;
+                    temperature?: number | null;
+                    maxTokens?: number | null;
+                    requestData?: unknown;
+                    responseData?: unknown;
+                    /** @enum {string} */
+                    status?: "SUCCESS" | "ERROR" | "CANCELLED";
+                    createdAt?: string;
+                }[];
+                insights?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    /** Format: uuid */
+                    conversationId?: string | null;
+                    title?: string | null;
+                    content: string;
+                    tags?: string[];
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                goals?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    title: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    period: "DAILY" | "WEEKLY" | "MONTHLY" | "QUARTERLY" | "YEARLY";
+                    /** @enum {string} */
+                    status?: "ACTIVE" | "COMPLETED" | "ARCHIVED";
+                    progress: number;
+                    startDate?: string;
+                    deadline?: string | null;
+                    completedAt?: string | null;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                commitments?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    /** Format: uuid */
+                    goalId?: string | null;
+                    title: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    status?: "PENDING" | "SCHEDULED" | "COMPLETED" | "SKIPPED";
+                    dueAt?: string | null;
+                    remindAt?: string | null;
+                    completedAt?: string | null;
+                    skippedAt?: string | null;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                emotions?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    /** Format: uuid */
+                    conversationId?: string | null;
+                    label: string;
+                    /** @enum {string} */
+                    valence: "POSITIVE" | "NEUTRAL" | "NEGATIVE";
+                    intensity: number;
+                    note?: string | null;
+                    recordedAt?: string;
+                    createdAt?: string;
+                }[];
+                energyMetrics?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    level: number;
+                    note?: string | null;
+                    recordedAt?: string;
+                    createdAt?: string;
+                }[];
+                consistencyMetrics?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    windowDays: number;
+                    score: string | number;
+                    notes?: string | null;
+                    periodStart: string;
+                    periodEnd: string;
+                    computedAt?: string;
+                }[];
+                reports?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    /** @enum {string} */
+                    type: "TWO_DAY" | "SEVEN_DAY" | "TWENTY_ONE_DAY";
+                    periodStart: string;
+                    periodEnd: string;
+                    title?: string | null;
+                    summary?: string | null;
+                    payload: unknown;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                analysisSessions?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    /** @enum {string} */
+                    type: "SCREENSHOT" | "TEXT";
+                    /** @enum {string} */
+                    status?: "PENDING_USER_INPUT" | "PREVIEWING_SCREENSHOT" | "UPLOADING" | "ANALYSIS_IN_PROGRESS" | "VERIFYING_OCR" | "COMPLETE" | "ERROR";
+                    name?: string | null;
+                    screenshotUrl?: string | null;
+                    ocrResult?: unknown;
+                    createdAt?: string;
+                    updatedAt?: string;
+                    lastActivity?: string;
+                    deletedAt?: string | null;
+                    isActive?: boolean;
+                    isPinned: boolean;
+                }[];
+                analysisMessages?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    analysisSessionId: string;
+                    text: string;
+                    /** @enum {string} */
+                    author: "USER" | "CONTACT" | "AI";
+                    timestamp?: string;
+                    /** @enum {string|null} */
+                    sentiment?: "POSITIVE" | "NEGATIVE" | "NEUTRAL" | null;
+                    collectionIds?: string[];
+                    title?: string | null;
+                    tag?: string | null;
+                    analysis?: string | null;
+                }[];
+                messageInteractions?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    /** Format: uuid */
+                    analysisMessageId: string;
+                    /** @enum {string} */
+                    type: "LIKED" | "DISLIKED" | "PINNED" | "COPIED_TO_CLIPBOARD";
+                    createdAt?: string;
+                }[];
+                posts?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    authorId: string;
+                    title: string;
+                    content: string;
+                    /** @enum {string} */
+                    status?: "DRAFT" | "PUBLISHED";
+                    publishedAt?: string | null;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                likes?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    /** Format: uuid */
+                    postId: string;
+                    createdAt?: string;
+                }[];
+                replies?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    authorId: string;
+                    /** Format: uuid */
+                    postId: string;
+                    content: string;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                stories?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    period: string;
+                    content: string;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                people?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                    email?: string | null;
+                    phone?: string | null;
+                    type?: string;
+                    importance?: number;
+                    company?: string | null;
+                    title?: string | null;
+                    notes?: string | null;
+                    source?: string;
+                    sourceId?: string | null;
+                    sourceSyncedAt?: string | null;
+                    metadata?: unknown;
+                    tags?: string[];
+                    deletedAt?: string | null;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                places?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                    type?: string;
+                    address?: string | null;
+                    city?: string | null;
+                    state?: string | null;
+                    country?: string | null;
+                    latitude?: string | number | null;
+                    longitude?: string | number | null;
+                    timezone?: string | null;
+                    source?: string;
+                    sourceId?: string | null;
+                    sourceSyncedAt?: string | null;
+                    metadata?: unknown;
+                    tags?: string[];
+                    deletedAt?: string | null;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                events?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    title: string;
+                    description?: string | null;
+                    type?: string;
+                    startsAt: string;
+                    endsAt?: string | null;
+                    allDay: boolean;
+                    location?: string | null;
+                    /** Format: uuid */
+                    placeId?: string | null;
+                    virtualUrl?: string | null;
+                    /** @enum {string} */
+                    status?: "TENTATIVE" | "CONFIRMED" | "CANCELLED";
+                    visibility?: string;
+                    source?: string;
+                    sourceId?: string | null;
+                    sourceSyncedAt?: string | null;
+                    metadata?: unknown;
+                    tags?: string[];
+                    deletedAt?: string | null;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                tasks?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    title: string;
+                    description?: string | null;
+                    /** Format: uuid */
+                    parentId?: string | null;
+                    position: number;
+                    /** @enum {string} */
+                    status?: "PENDING" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED" | "DEFERRED";
+                    /** @enum {string} */
+                    priority?: "LOW" | "MEDIUM" | "HIGH" | "URGENT";
+                    dueDate?: string | null;
+                    completedAt?: string | null;
+                    estimatedMinutes?: number | null;
+                    actualMinutes?: number | null;
+                    /** Format: uuid */
+                    assignedToId?: string | null;
+                    source?: string;
+                    sourceId?: string | null;
+                    sourceSyncedAt?: string | null;
+                    metadata?: unknown;
+                    tags?: string[];
+                    deletedAt?: string | null;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                deadlines?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    title: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    type?: "DEADLINE" | "MILESTONE" | "REMINDER";
+                    dueAt: string;
+                    reminderAt?: string | null;
+                    /** @enum {string} */
+                    status?: "PENDING" | "COMPLETED" | "MISSED" | "EXTENDED";
+                    importance?: number;
+                    /** Format: uuid */
+                    taskId?: string | null;
+                    /** Format: uuid */
+                    eventId?: string | null;
+                    consequences?: string | null;
+                    source?: string;
+                    sourceId?: string | null;
+                    sourceSyncedAt?: string | null;
+                    metadata?: unknown;
+                    tags?: string[];
+                    deletedAt?: string | null;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                reminderSchedules?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    /** @enum {string} */
+                    kind: "COMMITMENT_REMINDER" | "DEADLINE_REMINDER" | "REPORT" | "CONSISTENCY" | "STORY" | "PROACTIVE_MESSAGE" | "ACCOUNT_SYNC";
+                    /** Format: uuid */
+                    commitmentId?: string | null;
+                    /** Format: uuid */
+                    deadlineId?: string | null;
+                    queueName: string;
+                    jobId: string;
+                    cadence?: string | null;
+                    timezone?: string | null;
+                    nextRunAt?: string | null;
+                    lastRunAt?: string | null;
+                    /** @enum {string} */
+                    status?: "ACTIVE" | "PAUSED" | "COMPLETED" | "CANCELLED" | "FAILED";
+                    payload?: unknown;
+                    lastError?: string | null;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                entityRelationships?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    /** @enum {string} */
+                    sourceType: "PERSON" | "PLACE" | "EVENT" | "TASK" | "DEADLINE";
+                    /** Format: uuid */
+                    sourceId: string;
+                    /** @enum {string} */
+                    targetType: "PERSON" | "PLACE" | "EVENT" | "TASK" | "DEADLINE";
+                    /** Format: uuid */
+                    targetId: string;
+                    relationship: string;
+                    strength?: number;
+                    bidirectional: boolean;
+                    notes?: string | null;
+                    metadata?: unknown;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                auditLogs?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    /** Format: uuid */
+                    sessionId?: string | null;
+                    /** Format: uuid */
+                    conversationId?: string | null;
+                    actionType: string;
+                    actionCategory: string;
+                    entityType?: string | null;
+                    entityId?: string | null;
+                    entitySnapshot?: unknown;
+                    intent?: string | null;
+                    reasoning?: string | null;
+                    confidence?: string | number | null;
+                    inputSummary?: string | null;
+                    outputSummary?: string | null;
+                    metadata?: unknown;
+                    status?: string;
+                    errorMessage?: string | null;
+                    startedAt?: string;
+                    completedAt?: string | null;
+                    durationMs?: number | null;
+                    createdAt?: string;
+                }[];
+                agentAssumptions?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    auditLogId: string;
+                    assumption: string;
+                    category: string;
+                    evidence: unknown;
+                    confidence: string | number;
+                    verified?: boolean | null;
+                    verifiedAt?: string | null;
+                    verifiedBy?: string | null;
+                    correction?: string | null;
+                    createdAt?: string;
+                }[];
+                connectedAccounts?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    provider: string;
+                    providerAccountId: string;
+                    tokenExpires?: string | null;
+                    scopes?: string[];
+                    lastSyncAt?: string | null;
+                    syncCursor?: unknown;
+                    syncEnabled?: boolean;
+                    /** @enum {string} */
+                    status?: "ACTIVE" | "EXPIRED" | "REVOKED" | "ERROR";
+                    errorMessage?: string | null;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                telegramConnection?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    telegramChatId?: string | null;
+                    telegramUsername?: string | null;
+                    isActive: boolean;
+                    connectedAt?: string | null;
+                    lastMessageAt?: string | null;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+                proactiveMessages?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    content: string;
+                    context?: unknown;
+                    /** @enum {string} */
+                    status?: "PENDING" | "SENT" | "FAILED" | "CANCELLED";
+                    /** @enum {string} */
+                    channel?: "TELEGRAM" | "IN_APP";
+                    scheduledFor?: string | null;
+                    sentAt?: string | null;
+                    failedAt?: string | null;
+                    attempts: number;
+                    lastError?: string | null;
+                    seenAt?: string | null;
+                    actedAt?: string | null;
+                    /** Format: uuid */
+                    commitmentId?: string | null;
+                    dedupeKey?: string | null;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
+            };
+            embeddings?: unknown[];
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

@@ -6,6 +6,7 @@ import { Message } from "@cto/contracts/tables";
 import { Prisma, type Db } from "@cto/db/client";
 import type { TQueues } from "@cto/queue/queues";
 
+import { log } from "../../log.ts";
 import { describeProviderFailure } from "../ai-failure.ts";
 import { syncOwnerEmbeddings } from "../embeddings.ts";
 import { buildPrompt, loadCoachContext, loadHistory, retrieveSources } from "./prompt.ts";
@@ -30,7 +31,7 @@ const capitalise = (text: string) => text[0]!.toUpperCase() + text.slice(1);
 /** What failed, in words for the user; the provider's own text (which may name keys or models) goes to the log only. */
 const describeFailure = (error: unknown, stage: TStage, messageId: string): TChatErrorEvent => {
   if (error instanceof AiProviderError) {
-    console.warn(`chat: the AI provider failed ${DURING[stage]}: ${error.code}${error.status ? ` ${error.status}` : ""}: ${error.message}`);
+    log.warn({ code: error.code, status: error.status, error: error.message }, `chat: the AI provider failed ${DURING[stage]}`);
     return {
       code: error.code === "rate_limited" ? "rate_limited" : "service_unavailable",
       message: `${capitalise(describeProviderFailure(error))} ${DURING[stage]}. Your message is saved.`,
@@ -38,7 +39,7 @@ const describeFailure = (error: unknown, stage: TStage, messageId: string): TCha
       retryable: error.code !== "bad_request",
     };
   }
-  console.error(`chat: reply failed ${DURING[stage]}`, error);
+  log.error({ err: error }, `chat: reply failed ${DURING[stage]}`);
   return { code: "internal_error", message: `Something went wrong on our side ${DURING[stage]}. Your message is saved.`, messageId, retryable: true };
 };
 
@@ -117,16 +118,16 @@ export async function* runChatTurn({ db, ai, turn, queues = null }: { db: Db; ai
     const final = result!;
     const outcome = { content: final.content, model: final.model, usage, cost, latencyMs: Math.round(performance.now() - started), finishReason: final.finishReason, rounds, sources, actions, usedUserContextId: context.userContext?.id };
     const { message } = await recordSuccess({ db, ai, turn, outcome });
-    await rememberExchange({ db, ai, userId: turn.userId, messages: [turn.userMessage, message] }).catch((error: unknown) => console.warn("chat: could not embed the exchange", error));
+    await rememberExchange({ db, ai, userId: turn.userId, messages: [turn.userMessage, message] }).catch((error: unknown) => log.warn({ err: error }, "chat: could not embed the exchange"));
     // recordSuccess rewrote the thread's summary: its embedding follows through a job, or the sweep (which finds rows changed since their embedding).
-    await syncOwnerEmbeddings({ db, queues, userId: turn.userId, ownerKind: "CONVERSATION", ownerIds: [turn.conversationId], event: "update" }).catch((error: unknown) => console.warn("chat: could not sync the conversation's embedding", error));
+    await syncOwnerEmbeddings({ db, queues, userId: turn.userId, ownerKind: "CONVERSATION", ownerIds: [turn.conversationId], event: "update" }).catch((error: unknown) => log.warn({ err: error }, "chat: could not sync the conversation's embedding"));
     yield {
       event: "done",
       data: { message: toApiRow(Message, message, ["userId"]) as TChatDoneEvent["message"], sources, actions, model: final.model, usage: { ...usage, totalTokens: usage.promptTokens + usage.completionTokens, cost } },
     };
   } catch (error) {
     const data = describeFailure(error, stage, turn.userMessage.id);
-    await recordFailure({ db, ai, turn, error: { code: data.code, message: data.message }, usage, latencyMs: Math.round(performance.now() - started) }).catch((failure: unknown) => console.error("chat: could not record a failed reply", failure));
+    await recordFailure({ db, ai, turn, error: { code: data.code, message: data.message }, usage, latencyMs: Math.round(performance.now() - started) }).catch((failure: unknown) => log.error({ err: failure }, "chat: could not record a failed reply"));
     yield { event: "error", data };
   }
 }

@@ -9,6 +9,10 @@ import { embedderFor } from "./embedder.ts";
 
 const USAGE = "Usage: pnpm --filter @cto/worker embeddings:reindex [--user <uuid>] [--batch-size <1-1000>]";
 
+// A command's report to the person running it (not a log line: the worker's logs go through log.ts).
+const say = (text: string) => process.stdout.write(`${text}\n`);
+const complain = (text: string) => process.stderr.write(`${text}\n`);
+
 /**
  * `embeddings:reindex`: after a change of AI_EMBEDDING_MODEL (or provider), re-embeds everything
  * whose embedding is missing, of another model or older than its row, in batches, printing progress. Stopping it is
@@ -19,12 +23,12 @@ const main = async (argv: string[]) => {
   try {
     options = parseArgs({ args: argv, options: { user: { type: "string" }, "batch-size": { type: "string", default: "100" } } }).values;
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    complain(`${(error as Error).message}\n${USAGE}`);
     return 1;
   }
   const batchSize = Number(options["batch-size"]);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) {
-    console.error(`--batch-size must be an integer from 1 to 1000.\n${USAGE}`);
+    complain(`--batch-size must be an integer from 1 to 1000.\n${USAGE}`);
     return 1;
   }
   const env = loadEnv();
@@ -33,14 +37,14 @@ const main = async (argv: string[]) => {
   try {
     const stale = await countStaleOwners(db, ai.embeddingModel, options.user);
     const total = Object.values(stale).reduce((sum, n) => sum + n, 0);
-    console.log(`Embedding model ${ai.embeddingModel} (${ai.kind}): ${total} rows to embed${total ? ` — ${Object.entries(stale).map(([kind, n]) => `${kind} ${n}`).join(", ")}` : ""}`);
+    say(`Embedding model ${ai.embeddingModel} (${ai.kind}): ${total} rows to embed${total ? ` — ${Object.entries(stale).map(([kind, n]) => `${kind} ${n}`).join(", ")}` : ""}`);
     const started = Date.now();
     const result = await reindexEmbeddings(db, embedderFor(ai), {
       batchSize,
       userId: options.user,
-      onProgress: (p) => console.log(`  ${p.owners}/${total} rows (${p.kind}, ${p.reason}): ${p.embedded} chunks embedded, ${p.reused} reused, ${p.unchanged} unchanged, ${p.deleted} stale rows deleted`),
+      onProgress: (p) => say(`  ${p.owners}/${total} rows (${p.kind}, ${p.reason}): ${p.embedded} chunks embedded, ${p.reused} reused, ${p.unchanged} unchanged, ${p.deleted} stale rows deleted`),
     });
-    console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.owners} rows, ${result.embedded} chunks embedded, ${result.reused} reused, ${result.purged} embeddings of trashed rows purged.`);
+    say(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.owners} rows, ${result.embedded} chunks embedded, ${result.reused} reused, ${result.purged} embeddings of trashed rows purged.`);
     return 0;
   } finally {
     await db.$disconnect();
