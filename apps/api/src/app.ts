@@ -1,10 +1,8 @@
 import path from "node:path";
 
-import { Scalar } from "@scalar/hono-api-reference";
 import { cors } from "hono/cors";
 import type { Redis } from "ioredis";
 import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
 
 import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
@@ -21,6 +19,7 @@ import { handleError, renderError } from "./errors.ts";
 import { createRouter } from "./lib/openapi.ts";
 import { log } from "./log.ts";
 import { clientAddressResolver, socketAddressOf } from "./lib/client-address.ts";
+import { docsHeaders, docsPage, lockedDownHeaders, noStoreWhenPersonal, queueBoardHeaders } from "./middleware/security-headers.ts";
 import { isMultipartRoute, limitBodySize, requireJsonBody } from "./middleware/request-hygiene.ts";
 import { requestLog } from "./middleware/request-log.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
@@ -98,7 +97,8 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
   const boundedQueues = queues && boundQueues(queues, config.queueTimeoutMs);
   app.use(requestId());
   app.use(requestLog(logger));
-  app.use(secureHeaders());
+  app.use(lockedDownHeaders);
+  app.use(noStoreWhenPersonal);
   app.use(cors({ origin: config.webOrigin, credentials: true, allowHeaders: ["Content-Type", "Authorization"], exposeHeaders: ["X-Request-Id", "Retry-After"] }));
   app.use(async (c, next) => {
     c.set("db", db);
@@ -145,12 +145,13 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
   app.route("/", chatRoutes);
   app.route("/search", searchRoutes);
   app.route("/admin/knowledge", knowledgeRoutes);
+  for (const path of [ADMIN_QUEUES_PATH, `${ADMIN_QUEUES_PATH}/*`]) app.use(path, queueBoardHeaders);
   app.route(ADMIN_QUEUES_PATH, adminQueueRoutes(boundedQueues));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", { type: "apiKey", in: "cookie", name: "cto_session", description: "Set by /auth/sign-in; the web app's credential" });
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "An API key from POST /api-keys" });
   app.doc31("/openapi.json", OPENAPI_DOCUMENT);
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Cto API" }));
+  app.get("/docs", docsHeaders, docsPage);
 
   app.notFound((c) => {
     const sameRoute = app.routes.filter((route) => route.method !== "ALL" && pathPattern(route.path).test(c.req.path));
