@@ -6,7 +6,7 @@ import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
 import type { TAiProvider } from "@cto/ai/provider";
 import { createDb, type Db } from "@cto/db/client";
-import { testTargets, type TestDatabase } from "@cto/db/testing";
+import { testTargets, type TestDatabase, type TestTarget } from "@cto/db/testing";
 
 import { createApp, type AppDependencies } from "../src/app.ts";
 import { DEFAULT_CONFIG, GENEROUS_AUTH_LIMITS, type ApiConfig } from "../src/context.ts";
@@ -16,9 +16,8 @@ export const WEB_ORIGIN = "http://127.0.0.1:5173";
 
 export type Harness = { app: ReturnType<typeof createApp>; db: Db; database: TestDatabase; config: ApiConfig; mailer: OutboxMailer; ai: TAiProvider; close: () => Promise<void> };
 
-/** The API on a fresh, migrated database: real PostgreSQL when the test setup found one, else embedded. */
-export const startApi = async (overrides: Partial<ApiConfig> = {}, dependencies: Partial<AppDependencies> = {}): Promise<Harness> => {
-  const target = testTargets()[0]!;
+/** The API on a fresh, migrated database: `target`, by default real PostgreSQL when the test setup found one, else embedded. */
+export const startApi = async (overrides: Partial<ApiConfig> = {}, dependencies: Partial<AppDependencies> = {}, target: TestTarget = testTargets()[0]!): Promise<Harness> => {
   const database = await target.createMigrated();
   const db = createDb({ url: database.url, log: [] });
   // Generous auth limits so suites that sign up many users are not throttled; rate-limit tests set their own.

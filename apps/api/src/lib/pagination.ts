@@ -5,7 +5,10 @@ import { ApiError } from "../errors.ts";
 /** What Prisma needs to read one page after the cursor row: one row more than the page, to know whether another follows. */
 export type TPageWindow = { take: number; cursor?: { id: string }; skip?: number };
 
-const invalidCursor = () => new ApiError("validation_failed", "The cursor is not valid.", [{ path: "cursor", message: "not a row of this list; use nextCursor of the previous page" }]);
+const invalidCursor = () =>
+  new ApiError("validation_failed", "The cursor is not valid.", [
+    { path: "cursor", message: "not a row of this list; use nextCursor of the previous page" },
+  ]);
 
 /**
  * One page of a cursor-paginated list, the way every list route reads it. The cursor must name a row
@@ -20,8 +23,12 @@ export const readPage = async <R extends { id: string }>(
   { limit, cursor }: { limit: number; cursor?: string | undefined },
   { listed, read }: { listed: (id: string) => Promise<unknown>; read: (window: TPageWindow) => Promise<R[]> },
 ) => {
-  if (cursor !== undefined && !(z.uuid().safeParse(cursor).success && (await listed(cursor)))) throw invalidCursor();
-  const rows = await read({ take: limit + 1, ...(cursor === undefined ? {} : { cursor: { id: cursor }, skip: 1 }) });
+  if (cursor !== undefined && !(z.uuid().safeParse(cursor).success && (await listed(cursor))))
+    throw invalidCursor();
+  const rows = await read({
+    take: limit + 1,
+    ...(cursor === undefined ? {} : { cursor: { id: cursor }, skip: 1 }),
+  });
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
 };

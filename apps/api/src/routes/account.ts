@@ -10,20 +10,41 @@ import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/open
 import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
 import { screenshotKey } from "../services/analysis/screenshot.ts";
 import { readGenerationQuota } from "../services/generation-quota.ts";
-import { ACCOUNT_SECTIONS, ARCHIVE_FORMAT, ARCHIVE_VERSION, embeddingRows, importArchive, sectionRows, type Archive } from "../services/account-data.ts";
+import { MAX_ARCHIVE_ISSUES } from "../services/account-archive-checks.ts";
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION, ZAccountArchiveSchema, type TAccountArchive } from "../services/account-archive.ts";
+import { ACCOUNT_SECTIONS, embeddingRows, importArchive, sectionRows, toDetails } from "../services/account-data.ts";
 import { toApiUser } from "./auth.ts";
 
 const common = { tags: ["Your data"], security: SECURITY, middleware: requireAuth };
-// Profile fields an import carries over; identity (email, password, role) stays the importing account's.
-const PROFILE_FIELDS = ["name", "image", "preferences", "currentRole", "experienceLevel", "industry", "yearsOfExperience", "currentSkills", "targetSkills", "bio", "currentGoals", "achievementScore", "currentModel", "preferredModels"] as const;
-
-const ZArchiveSchema = z.object({
-  format: z.literal(ARCHIVE_FORMAT),
-  version: z.literal(ARCHIVE_VERSION),
-  exportedAt: z.string(),
-  user: z.object({ id: z.string() }).passthrough(),
-  data: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+const ZImportResultSchema = z.object({
+  imported: z.record(z.string(), z.number().int()).describe("Rows written per section"),
+  dropped: z
+    .record(z.string(), z.number().int())
+    .describe("Rows left out per section: likes and replies on a post neither in the archive nor published here"),
+  cleared: z
+    .record(z.string(), z.number().int())
+    .describe("References cleared per section.column: audit log links to rows the archive does not hold"),
 });
+
+const IMPORT_DESCRIPTION = [
+  "Loads an archive of GET /me/export into this account, which must hold none of its data yet (409 otherwise).",
+  "All or nothing: a refused archive changes nothing. Rows get new ids, and every reference follows its row.",
+  "A reference must name a row of the same archive (in the section its column names); anything else, such as",
+  "another account's conversation, post, goal, task, person, place or analysis session, is refused with 400",
+  "validation_failed and the path of each offending value in details (e.g. data.messages.3.conversationId).",
+  "So are malformed archives: wrong types at any depth, ids that are not uuids or repeat, null or missing",
+  "required columns, unknown enum values or columns, values outside the database's ranges, tasks whose parents",
+  "loop, a unique key twice. Two kinds of reference may leave the archive: a like or reply on a post outside it",
+  "stays on that post when it is published here and is left out otherwise (counted in dropped), never attached",
+  "to a draft; an audit log's link to a conversation or entity deleted since is cleared (counted in cleared).",
+  "Sign-in links, connected accounts and reminder jobs are not imported (they are made again); the Telegram",
+  "connection waits to be linked again. At most 200 problems are listed.",
+].join(" ");
+
+const capped = (details: { path: string; message: string }[]) =>
+  details.length > MAX_ARCHIVE_ISSUES
+    ? [...details.slice(0, MAX_ARCHIVE_ISSUES), { path: "(body)", message: `${details.length - MAX_ARCHIVE_ISSUES} more problems not listed` }]
+    : details;
 
 type TJsonObject = Record<string, unknown>;
 const asObject = (value: unknown): TJsonObject => (value && typeof value === "object" && !Array.isArray(value) ? (value as TJsonObject) : {});
@@ -72,7 +93,7 @@ export const accountRoutes = createRouter()
     createRoute({
       ...common, method: "get", path: "/export", summary: "Download everything Cto holds about you as one JSON archive (streamed)",
       request: { query: z.object({ embeddings: z.enum(["true", "false"]).default("false").describe("Include embedding vectors (large)") }) },
-      responses: { 200: { description: "The archive (JSON, as an attachment)", content: { "application/json": { schema: ZArchiveSchema } } }, ...errorResponses() },
+      responses: { 200: { description: "The archive (JSON, as an attachment)", content: { "application/json": { schema: ZAccountArchiveSchema } } }, ...errorResponses() },
     }),
     async (c) => {
       const db = c.get("db");
@@ -97,26 +118,26 @@ export const accountRoutes = createRouter()
         if (withEmbeddings) await out.write(`,"embeddings":${JSON.stringify(await embeddingRows(db, userId))}`);
         await out.write("}");
       });
-      return archive as unknown as ReturnType<typeof c.json<Archive & { format: typeof ARCHIVE_FORMAT; version: typeof ARCHIVE_VERSION; user: { id: string } }, 200>>;
+      return archive as unknown as ReturnType<typeof c.json<z.input<typeof ZAccountArchiveSchema>, 200>>;
     },
   )
   .openapi(
     createRoute({
-      ...common, method: "post", path: "/import", summary: "Import an export archive into this account, which must be empty",
-      request: { body: { required: true, content: { "application/json": { schema: ZArchiveSchema } } } },
-      responses: { 201: jsonContent(z.object({ imported: z.record(z.string(), z.number()) }), "Rows imported per section"), ...errorResponses(403, 409, 413, 415) },
+      ...common, method: "post", path: "/import", description: IMPORT_DESCRIPTION,
+      summary: "Import an export archive into this account, which must be empty",
+      request: { body: { required: true, content: { "application/json": { schema: ZAccountArchiveSchema } } } },
+      responses: { 201: jsonContent(ZImportResultSchema, "Imported"), ...errorResponses(403, 409, 413, 415) },
     }),
     async (c) => {
-      const db = c.get("db");
-      const { userId } = c.get("auth");
-      const archive = c.req.valid("json") as Archive;
-      for (const section of ACCOUNT_SECTIONS) {
-        const existing = await sectionRows(db, section, userId).next();
-        if (!existing.done) throw new ApiError("invalid_state", `This account already holds data (${section.key}); import needs an empty account.`);
-      }
-      const profile = Object.fromEntries(PROFILE_FIELDS.filter((field) => field in archive.user).map((field) => [field, archive.user[field]]));
-      await db.user.update({ where: { id: userId }, data: profile });
-      return c.json({ imported: await importArchive(db, userId, archive) }, 201);
+      const archive = c.req.valid("json") as TAccountArchive;
+      return c.json(await importArchive({ db: c.get("db"), userId: c.get("auth").userId, archive }), 201);
+    },
+    (result) => {
+      if (result.success) return undefined;
+      // The default hook would list every problem; an archive can have millions.
+      const issues = result.error.issues.map((issue) => ({ path: issue.path as (string | number)[], message: issue.message }));
+      const details = toDetails(issues).map((detail) => ({ ...detail, path: detail.path || "(body)" }));
+      throw new ApiError("validation_failed", "The archive is not valid; see details.", capped(details));
     },
   )
   .openapi(

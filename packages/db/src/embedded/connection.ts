@@ -434,19 +434,12 @@ export const serveConnection = (socket: Socket, id: number, context: ConnectionC
     const startup = readStartup(packet);
     if (isError(startup)) return fatal(startup);
     if (startup.minorVersion > 0 || startup.unknownOptions.length) write(wire.negotiateProtocolVersion(0, startup.unknownOptions));
-    let values = new Map<string, string>();
-    if (startup.settings.size) {
-      await session.acquire(owner);
-      holding = true;
-      try {
-        values = await session.applyStartup(owner, startup.settings);
-      } catch (error) {
-        if (!isError(error)) throw error;
-        return fatal(error);
-      } finally {
-        holding = false;
-        session.release(owner);
-      }
+    let values: Map<string, string>;
+    try {
+      values = await session.applyStartup(owner, startup.settings);
+    } catch (error) {
+      if (!isError(error)) throw error;
+      return fatal(error);
     }
     for (const [name, value] of session.reportedDefaults) reported.set(name, values.get(name.toLowerCase()) ?? value);
     write(

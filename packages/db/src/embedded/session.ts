@@ -28,6 +28,8 @@ const literal = (text: string) => `E'${text.replaceAll("\\", "\\\\").replaceAll(
 const setConfig = (name: string, value: string) => `SELECT set_config(${literal(name)}, ${literal(value)}, false)`;
 const IDENTITY = ["session_authorization", "role"];
 
+const sameEncoding = (name: string, value: string) => name === "client_encoding" && value.replace(/[^a-z0-9]/gi, "").toUpperCase() === "UTF8";
+
 const sameSettings = (a: Settings, b: Settings) => a.size === b.size && [...a].every(([name, value]) => b.get(name) === value);
 
 const errorIn = (messages: Message[]): ErrorFields | undefined => {
@@ -71,17 +73,17 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
     return { rows: readRows(messages), error: errorIn(messages) };
   };
 
-  await exec(startupPacket());
-  const reportedDefaults = (await exec(query("SELECT 1"))).filter((entry) => entry.type === "S").map(({ body }) => {
-    const [name, value] = body.toString("utf8").split("\0");
-    return [name!, value!] as const;
-  });
+  const reported = (await exec(startupPacket())).filter((entry) => entry.type === "S").map(({ body }) => body.toString("utf8").split("\0"));
+  // The first query after a startup packet repeats some parameters; this one is the server's own.
   const { rows: defaultRows } = await internal(
-    `SELECT lower(name), current_setting(name) FROM pg_settings
-     UNION ALL SELECT 'role', current_setting('role')
-     UNION ALL SELECT 'session_authorization', current_user::text`,
+    `SELECT lower(name), current_setting(name), context IN ('user', 'superuser') FROM pg_settings
+     UNION ALL SELECT 'role', current_setting('role'), true
+     UNION ALL SELECT 'session_authorization', current_user::text, true`,
   );
   const defaults = new Map(defaultRows.map(([name, value]) => [name!, value ?? ""]));
+  // Settings SET cannot change (server_version, is_superuser…) are never a connection's own.
+  const fixed = new Set(["is_superuser", ...defaultRows.filter(([, , settable]) => settable !== "t").map(([name]) => name!)]);
+  const reportedDefaults = reported.map(([name = "", value = ""]) => [name, name === "session_authorization" ? defaults.get(name)! : value] as const);
 
   // PGlite's single-user backend starts with an empty session_authorization; it reads as the user once set.
   const isDefault = (name: string, value: string | null) =>
@@ -182,19 +184,27 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
     },
 
     /**
-     * Applies a new connection's startup parameters (as `SET` would, checked by PostgreSQL) and
-     * returns the value of each, as PostgreSQL reports them.
+     * Applies a new connection's startup parameters (as `SET` would, checked by PostgreSQL) in a
+     * turn of its own, and returns the value of each, as PostgreSQL reports them.
      */
-    applyStartup: async (owner: SessionOwner, requested: Settings) => {
+    applyStartup: async (owner: SessionOwner, asked: Settings) => {
+      // Drivers often ask for what is already in force (client_encoding UTF8, TimeZone UTC): no turn needed.
+      const requested = new Map([...asked].filter(([name, value]) => !isDefault(name, value) && !sameEncoding(name, value)));
+      if (!requested.size) return new Map<string, string>();
       const names = [...requested.keys()];
-      const { rows, error } = await internal(
-        `${switchSql(requested)};\nSELECT name, current_setting(name) FROM unnest(ARRAY[${names.map(literal).join(", ")}]::text[]) AS name`,
-      );
-      if (error) throw error;
-      const values = new Map(rows.map(([name, value]) => [name!, value ?? ""]));
-      owner.settings = new Map([...values].filter(([name, value]) => !isDefault(name, value)));
-      applied = new Map(requested);
-      return values;
+      await acquire(owner);
+      try {
+        const { rows, error } = await internal(
+          `${switchSql(requested)};\nSELECT name, current_setting(name) FROM unnest(ARRAY[${names.map(literal).join(", ")}]::text[]) AS name`,
+        );
+        if (error) throw error;
+        const values = new Map(rows.map(([name, value]) => [name!, value ?? ""]));
+        owner.settings = new Map([...values].filter(([name, value]) => !fixed.has(name) && !isDefault(name, value)));
+        applied = new Map(owner.settings);
+        return values;
+      } finally {
+        if (holder === owner) grantNext();
+      }
     },
 
     /** Reads back the settings a turn may have changed, after it ended (idle, so no SET LOCAL is in force). */
@@ -216,7 +226,7 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
       try {
         const { rows, settings } = changed.all ? await readAll() : await readSome();
         for (const [name, value] of rows) {
-          if (isDefault(name!, value ?? null)) settings.delete(name!);
+          if (fixed.has(name!) || isDefault(name!, value ?? null)) settings.delete(name!);
           else settings.set(name!, value!);
         }
         owner.settings = settings;
