@@ -151,6 +151,16 @@ const MALFORMED: [string, Mutation, string[]][] = [
     ["data.events.0.endsAt"],
   ],
   [
+    "a report whose span does not match its type",
+    (a) =>
+      void Object.assign(a.data.reports![0]!, {
+        type: "TWENTY_ONE_DAY",
+        periodStart: "2025-01-01T00:00:00.000Z",
+        periodEnd: "2025-01-03T00:00:00.000Z",
+      }),
+    ["data.reports.0.periodEnd"],
+  ],
+  [
     "a published post without publishedAt",
     (a) => void Object.assign(a.data.posts![0]!, { status: "PUBLISHED", publishedAt: null }),
     ["data.posts.0.publishedAt"],

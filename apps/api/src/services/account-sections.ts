@@ -70,6 +70,16 @@ const requiredWhen = (column: string, status: string, needed: string) => (row: T
     ? { column: needed, message: `required when ${column} is ${status}` }
     : undefined;
 
+const REPORT_DAYS: Record<string, number> = { TWO_DAY: 2, SEVEN_DAY: 7, TWENTY_ONE_DAY: 21 };
+// A report covers its type's days, with three hours of slack either way for a DST change (reports_span_check).
+const reportSpan = (row: TArchiveRow) => {
+  const [start, end, days] = [row.periodStart, row.periodEnd, REPORT_DAYS[row.type as string]];
+  if (!(start instanceof Date) || !(end instanceof Date) || !days) return undefined;
+  const seconds = (end.getTime() - start.getTime()) / 1000;
+  const fits = seconds > (days - 1) * 86_400 - 3 * 3600 && seconds <= days * 86_400 + 3 * 3600;
+  return fits ? undefined : { column: "periodEnd", message: `a ${row.type as string} report spans ${days} days` };
+};
+
 /**
  * Everything Cto holds about a user, in an order where every row comes after the rows it refers to,
  * so an import can insert section by section. Sessions, API keys, password resets and verification
@@ -139,7 +149,7 @@ export const ACCOUNT_SECTIONS: Section[] = [
     model: (db) => db.report,
     table: tables.Report,
     where: byUser,
-    rules: [after("periodEnd", "periodStart")],
+    rules: [after("periodEnd", "periodStart"), reportSpan],
   },
   {
     key: "analysisSessions",
