@@ -101,9 +101,7 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
     expect(await messagesOf(row.id)).toHaveLength(0);
   });
 
-  // Two concurrent claiming transactions need two real sessions: the embedded database serves every
-  // connection from one PGlite session, where concurrent unnamed statements can interleave (08P01).
-  it.skipIf(target.name === "embedded")("runs a reminder once when two jobs carry it (claimed by one transaction)", async () => {
+  it("runs a reminder once when two jobs carry it (claimed by one transaction)", async () => {
     const user = await newUser(db());
     const { row, jobId } = await commitment(user.id, soon(300));
     const payload = { kind: "commitment" as const, entityId: row.id, userId: user.id, remindAt: row.remindAt!.getTime() };
