@@ -1,5 +1,5 @@
 import { upsertEmbedding } from "../../vector.ts";
-import { daysFrom, hoursFrom, type SeedContext } from "../context.ts";
+import { daysFrom, hoursFrom, localClock, SEED_TIMEZONE, type SeedContext } from "../context.ts";
 import { FIXTURE_EMBEDDING_MODEL, fixtureEmbedding } from "../fixture-embedding.ts";
 
 export const seedAssistant = async ({ db, user, now, secrets, id }: SeedContext) => {
@@ -33,12 +33,23 @@ export const seedAssistant = async ({ db, user, now, secrets, id }: SeedContext)
       { id: id("task:agenda"), userId: user.id, title: "Prepare 1:1 agenda", priority: "MEDIUM", dueDate: daysFrom(now, 3) },
     ],
   });
+  const checklistDeadline = id("deadline:checklist");
+  // Tomorrow at 14:00 local time, inside working hours: scheduled exactly as the API schedules a reminder.
+  const deadlineReminder = localClock(now).at(1, 14);
   await db.deadline.createMany({
     skipDuplicates: true,
     data: [
-      { id: id("deadline:checklist"), userId: user.id, title: "Checklist ready for dry run", type: "MILESTONE", dueAt: daysFrom(now, 2), reminderAt: daysFrom(now, 1), importance: 8, taskId: checklistTask, eventId: dryRun, consequences: "The dry run slips a week." },
+      { id: checklistDeadline, userId: user.id, title: "Checklist ready for dry run", type: "MILESTONE", dueAt: daysFrom(now, 2), reminderAt: deadlineReminder, importance: 8, taskId: checklistTask, eventId: dryRun, consequences: "The dry run slips a week." },
       { id: id("deadline:review"), userId: user.id, title: "Performance reviews due", dueAt: daysFrom(now, 12), importance: 9 },
     ],
+  });
+  await db.reminderSchedule.createMany({
+    skipDuplicates: true,
+    data: [{
+      id: id("schedule:deadline-checklist"), userId: user.id, kind: "DEADLINE_REMINDER", deadlineId: checklistDeadline, queueName: "reminders", status: "ACTIVE",
+      jobId: `reminder.deadline.${checklistDeadline}.${deadlineReminder.getTime()}`, timezone: SEED_TIMEZONE, nextRunAt: deadlineReminder,
+      payload: { kind: "deadline", entityId: checklistDeadline, userId: user.id, remindAt: deadlineReminder.getTime() },
+    }],
   });
   await db.entityRelationship.createMany({
     skipDuplicates: true,

@@ -1,18 +1,15 @@
 import { upsertEmbedding } from "../../vector.ts";
-import { daysFrom, hoursFrom, type SeedContext } from "../context.ts";
+import { daysFrom, hoursFrom, localClock, SEED_TIMEZONE, type SeedContext } from "../context.ts";
 import { FIXTURE_EMBEDDING_MODEL, fixtureEmbedding } from "../fixture-embedding.ts";
+import { seedAdherence, seedReportPayload, type TSeedRows } from "../report-payload.ts";
 
-const reportPayload = (days: number, seed: number) => ({
-  windowDays: days,
-  emotions: Array.from({ length: Math.min(days, 7) }, (_, i) => ({ day: i, valence: ["POSITIVE", "NEUTRAL", "NEGATIVE"][(i + seed) % 3], intensity: 4 + ((i * 3 + seed) % 5) })),
-  energyTrend: Array.from({ length: Math.min(days, 7) }, (_, i) => ({ day: i, level: 5 + ((i + seed) % 4) })),
-  commitments: { completed: 3 + seed, skipped: 1, pending: 2 },
-  consistency: 68 + seed * 4,
-  topInsights: ["Mornings are your most focused time", "Delegation frees evenings"],
-  goalsProgress: [{ title: "Delegate more", progress: 40 + seed * 10 }],
-});
+const REPORT_DAYS = [["TWO_DAY", 2], ["SEVEN_DAY", 7], ["TWENTY_ONE_DAY", 21]] as const;
+/** The worker's consistency windows (metrics.consistency-schedule). */
+const CONSISTENCY_WINDOWS = [7, 30] as const;
+const dayLabel = (at: Date) => new Intl.DateTimeFormat("en-GB", { timeZone: SEED_TIMEZONE, day: "numeric", month: "short" }).format(at);
 
 export const seedCoaching = async ({ db, user, now, id }: SeedContext) => {
+  const clock = localClock(now);
   const conversationId = id("conversation:delegation");
   await db.conversation.createMany({ skipDuplicates: true, data: [{ id: conversationId, userId: user.id, title: "Delegating the release", summary: "Wants to hand the release process to Priya; worried about quality.", context: { topic: "delegation" }, createdAt: daysFrom(now, -2) }] });
 
@@ -39,44 +36,67 @@ export const seedCoaching = async ({ db, user, now, id }: SeedContext) => {
   });
 
   const insightId = id("insight:mornings");
-  await db.insight.createMany({ skipDuplicates: true, data: [{ id: insightId, userId: user.id, conversationId, title: "Mornings are for deep work", content: "You report the most focus before 11:00; meetings after lunch drain your energy.", tags: ["energy", "focus"] }] });
+  const insight = { id: insightId, title: "Mornings are for deep work", content: "You report the most focus before 11:00; meetings after lunch drain your energy.", createdAt: clock.at(-1, 11) };
+  await db.insight.createMany({ skipDuplicates: true, data: [{ ...insight, userId: user.id, conversationId, tags: ["energy", "focus"] }] });
 
   const goalId = id("goal:delegate");
-  await db.goal.createMany({
-    skipDuplicates: true,
-    data: [
-      { id: goalId, userId: user.id, title: "Delegate the release process", description: "Priya runs releases by the end of the quarter.", period: "QUARTERLY", progress: 40, startDate: daysFrom(now, -20), deadline: daysFrom(now, 70) },
-      { id: id("goal:focus"), userId: user.id, title: "Two deep-work blocks a day", period: "DAILY", progress: 50, startDate: daysFrom(now, -7) },
-      { id: id("goal:talk"), userId: user.id, title: "Run a team retro on feedback", period: "WEEKLY", status: "COMPLETED", progress: 100, startDate: daysFrom(now, -14), deadline: daysFrom(now, -7), completedAt: daysFrom(now, -8) },
-    ],
-  });
+  const goals = [
+    { id: goalId, title: "Delegate the release process", description: "Priya runs releases by the end of the quarter.", period: "QUARTERLY" as const, status: "ACTIVE" as const, progress: 40, startDate: daysFrom(now, -20), deadline: clock.at(70, 17) },
+    { id: id("goal:focus"), title: "Two deep-work blocks a day", period: "DAILY" as const, status: "ACTIVE" as const, progress: 50, startDate: daysFrom(now, -7) },
+    { id: id("goal:talk"), title: "Run a team retro on feedback", period: "WEEKLY" as const, status: "COMPLETED" as const, progress: 100, startDate: daysFrom(now, -14), deadline: clock.at(-7, 17), completedAt: clock.at(-8, 15) },
+  ];
+  await db.goal.createMany({ skipDuplicates: true, data: goals.map((goal) => ({ ...goal, userId: user.id })) });
   const checklistId = id("commitment:checklist");
-  await db.commitment.createMany({
-    skipDuplicates: true,
-    data: [
-      { id: checklistId, userId: user.id, goalId, title: "Write the release checklist", status: "SCHEDULED", dueAt: daysFrom(now, 1), remindAt: hoursFrom(daysFrom(now, 1), -2) },
-      { id: id("commitment:dry-run"), userId: user.id, goalId, title: "Dry run with Priya", status: "PENDING", dueAt: daysFrom(now, 2) },
-      { id: id("commitment:retro"), userId: user.id, title: "Share retro notes", status: "COMPLETED", dueAt: daysFrom(now, -3), completedAt: daysFrom(now, -3) },
-      { id: id("commitment:skipped"), userId: user.id, title: "Inbox zero on Friday", status: "SKIPPED", dueAt: daysFrom(now, -5), skippedAt: daysFrom(now, -5) },
-    ],
-  });
+  // Tomorrow at 10:00 local time: inside the demo user's working hours, so it is delivered when it says.
+  const checklistReminder = clock.at(1, 10);
+  const commitments = [
+    { id: checklistId, goalId, title: "Write the release checklist", status: "SCHEDULED" as const, dueAt: clock.at(1, 17), remindAt: checklistReminder },
+    { id: id("commitment:dry-run"), goalId, title: "Dry run with Priya", status: "PENDING" as const, dueAt: clock.at(2, 12) },
+    { id: id("commitment:retro"), goalId: null, title: "Share retro notes", status: "COMPLETED" as const, dueAt: clock.at(-3, 17), completedAt: clock.at(-3, 15) },
+    { id: id("commitment:sprint"), goalId: null, title: "Plan the sprint with the team", status: "COMPLETED" as const, dueAt: clock.at(-6, 12), completedAt: clock.at(-6, 11) },
+    { id: id("commitment:skipped"), goalId: null, title: "Inbox zero on Friday", status: "SKIPPED" as const, dueAt: clock.at(-5, 17), skippedAt: clock.at(-5, 16) },
+  ];
+  await db.commitment.createMany({ skipDuplicates: true, data: commitments.map((commitment) => ({ ...commitment, userId: user.id })) });
   await db.reminderSchedule.createMany({
     skipDuplicates: true,
     data: [
-      { id: id("schedule:checklist"), userId: user.id, kind: "COMMITMENT_REMINDER", commitmentId: checklistId, queueName: "reminders", jobId: `commitment:${checklistId}`, timezone: "Europe/Berlin", nextRunAt: hoursFrom(daysFrom(now, 1), -2) },
-      { id: id("schedule:weekly-report"), userId: user.id, kind: "REPORT", queueName: "reports", jobId: `report:${user.id}:SEVEN_DAY`, cadence: "0 18 * * 0", timezone: "Europe/Berlin", nextRunAt: daysFrom(now, 3), lastRunAt: daysFrom(now, -4), payload: { type: "SEVEN_DAY" } },
+      // Exactly what scheduling the reminder writes (@cto/queue's syncReminder), so the worker's reconcile can queue it.
+      {
+        id: id("schedule:checklist"), userId: user.id, kind: "COMMITMENT_REMINDER", commitmentId: checklistId, queueName: "reminders", status: "ACTIVE",
+        jobId: `reminder.commitment.${checklistId}.${checklistReminder.getTime()}`, timezone: SEED_TIMEZONE, nextRunAt: checklistReminder,
+        payload: { kind: "commitment", entityId: checklistId, userId: user.id, remindAt: checklistReminder.getTime() },
+      },
+      { id: id("schedule:weekly-report"), userId: user.id, kind: "REPORT", queueName: "reports", jobId: `report.${user.id}.SEVEN_DAY`, cadence: "0 18 * * 0", timezone: SEED_TIMEZONE, nextRunAt: daysFrom(now, 3), lastRunAt: daysFrom(now, -4), payload: { type: "SEVEN_DAY" } },
     ],
   });
 
+  // A week of check-ins, one a day at fixed local times, so every report window counts whole days.
   const labels = [["calm", "POSITIVE"], ["anxious", "NEGATIVE"], ["focused", "POSITIVE"], ["tired", "NEUTRAL"], ["proud", "POSITIVE"], ["frustrated", "NEGATIVE"], ["hopeful", "POSITIVE"]] as const;
-  await db.emotion.createMany({ skipDuplicates: true, data: labels.map(([label, valence], i) => ({ id: id(`emotion:${i}`), userId: user.id, conversationId: i === 1 ? conversationId : null, label, valence, intensity: 3 + ((i * 2) % 7), recordedAt: daysFrom(now, i - 7) })) });
-  await db.energyMetric.createMany({ skipDuplicates: true, data: Array.from({ length: 7 }, (_, i) => ({ id: id(`energy:${i}`), userId: user.id, level: 4 + ((i * 3) % 6), note: i === 3 ? "Slept badly" : null, recordedAt: daysFrom(now, i - 7) })) });
-  await db.consistencyMetric.createMany({ skipDuplicates: true, data: [7, 21].map((windowDays) => ({ id: id(`consistency:${windowDays}`), userId: user.id, windowDays, score: windowDays === 7 ? "75.00" : "68.50", notes: "3 of 4 commitments done on time", periodStart: daysFrom(now, -windowDays), periodEnd: now })) });
+  const emotions = labels.map(([label, valence], i) => ({ id: id(`emotion:${i}`), label, valence, intensity: 3 + ((i * 2) % 7), recordedAt: clock.at(i - 7, 10) }));
+  const energy = Array.from({ length: 7 }, (_, i) => ({ id: id(`energy:${i}`), level: 4 + ((i * 3) % 6), note: i === 3 ? "Slept badly" : null, recordedAt: clock.at(i - 7, 9) }));
+  await db.emotion.createMany({ skipDuplicates: true, data: emotions.map((emotion, i) => ({ ...emotion, userId: user.id, conversationId: i === 1 ? conversationId : null })) });
+  await db.energyMetric.createMany({ skipDuplicates: true, data: energy.map((row) => ({ ...row, userId: user.id })) });
 
-  const reports = ([["TWO_DAY", 2], ["SEVEN_DAY", 7], ["TWENTY_ONE_DAY", 21]] as const).map(([type, days], seed) => ({
-    id: id(`report:${type}`), userId: user.id, type, periodStart: daysFrom(now, -days), periodEnd: now, title: `${days}-day report`,
-    summary: `Over ${days} days you kept ${3 + seed} commitments; energy peaks in the morning and delegation is moving.`, payload: reportPayload(days, seed),
-  }));
+  // Scores and reports up to the start of today, as the worker's nightly runs would have left them.
+  const end = clock.midnight(0);
+  await db.consistencyMetric.createMany({
+    skipDuplicates: true,
+    data: CONSISTENCY_WINDOWS.map((windowDays) => {
+      const start = clock.midnight(-windowDays);
+      const adherence = seedAdherence(commitments.filter((row) => row.dueAt >= start && row.dueAt < end), windowDays);
+      return { id: id(`consistency:${windowDays}`), userId: user.id, windowDays, score: (adherence.score ?? 0).toFixed(2), notes: adherence.notes, periodStart: start, periodEnd: end, computedAt: end };
+    }),
+  });
+  const rows: TSeedRows = { emotions, energy, commitments, insights: [insight], goals };
+  const reports = REPORT_DAYS.map(([type, days]) => {
+    const start = clock.midnight(-days);
+    const payload = seedReportPayload(rows, start, end, SEED_TIMEZONE);
+    const { completed, due } = payload.commitments;
+    const kept = due ? `you kept ${completed} of the ${due} commitments due` : "no commitment fell due";
+    const energyNote = payload.energy.average === null ? "" : `, and your energy averaged ${payload.energy.average} of 10`;
+    const summary = `Over these ${days} days ${kept}${energyNote}. Delegating the release process is ${goals[0]!.progress}% done.`;
+    return { id: id(`report:${type}`), userId: user.id, type, periodStart: start, periodEnd: end, title: `Your ${days}-day report, ${dayLabel(start)}–${dayLabel(new Date(end.getTime() - 1))}`, summary, payload };
+  });
   await db.report.createMany({ skipDuplicates: true, data: reports });
 
   const embed = (content: string) => fixtureEmbedding(content);
