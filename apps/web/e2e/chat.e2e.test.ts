@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
 
+import { parseAiConfig } from "@cto/ai/config";
+import { createAiProvider } from "@cto/ai/create-provider";
+import { localEmbedding } from "@cto/ai/local-provider";
+import { completionChunk, sendJson, sendSse, startStandIn } from "@cto/ai/testing";
+
 import { expectVisible, screenshot, useE2e } from "./harness.ts";
 
 describe("coach chat", () => {
@@ -91,5 +96,84 @@ describe("coach chat", () => {
     await list.getByRole("button", { name: "Load more conversations" }).click();
     await expectVisible(list.getByRole("link", { name: /^Conversation 1\b/ }));
     await expect(list.getByRole("link").count()).resolves.toBe(32);
+  });
+
+  it("acts on a plain request without an AI key: a reminder at 9:00 tomorrow, shown on the commitments page", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 860 } });
+    await e2e.signUpFresh(page);
+    await page.goto("/chat");
+    await page.getByRole("button", { name: "Start a conversation" }).click();
+    await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    await page.getByLabel("Message to your coach").fill("Can you remind me tomorow at 9 to call Sam?");
+    await page.getByLabel("Message to your coach").press("Enter");
+    const reply = page.getByRole("article", { name: "Coach" }).last();
+    await expectVisible(reply.getByText(/I added your commitment “Call Sam” and will remind you on .*09:00/));
+    await expect(reply.textContent()).resolves.not.toMatch(/You are Cto|calm and practical/);
+    await screenshot(page, "chat-offline-tool");
+    await page.goto("/goals");
+    await page.getByRole("tab", { name: "Commitments" }).click();
+    await expectVisible(page.getByRole("tabpanel").getByText("Call Sam"));
+  });
+
+  it("keeps the message once, says what failed and offers Retry when the AI provider is down", async () => {
+    let failing = true;
+    const standIn = await startStandIn((request, res) => {
+      if (failing) return sendJson(res, 500, { error: { message: "upstream exploded", type: "server_error" } });
+      if (request.path.endsWith("/embeddings")) {
+        const inputs = request.body.input as string[];
+        return sendJson(res, 200, { object: "list", model: "text-embedding-3-small", data: inputs.map((text, index) => ({ object: "embedding", index, embedding: localEmbedding(text) })), usage: { prompt_tokens: 3, total_tokens: 3 } });
+      }
+      return sendSse(res, [completionChunk({ content: "Back again: what is the one decision the board must make?" }), completionChunk({}, "stop")]);
+    });
+    e2e.stack.useAi(createAiProvider(parseAiConfig({ OPENAI_API_KEY: "e2e", OPENAI_BASE_URL: standIn.baseUrl, AI_MAX_RETRIES: "0" })));
+    try {
+      const page = await e2e.newPage({ viewport: { width: 1280, height: 860 } });
+      await e2e.signUpFresh(page);
+      await page.goto("/chat");
+      await page.getByRole("button", { name: "Start a conversation" }).click();
+      await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+      const conversationId = page.url().split("/").pop()!;
+      const box = page.getByLabel("Message to your coach");
+      await box.fill("How do I prepare for the board meeting?");
+      await box.press("Enter");
+
+      const alert = page.getByRole("alert").filter({ hasText: "The coach could not reply" });
+      await expectVisible(alert.getByText("The AI provider failed (HTTP 500) while searching your memory. Your message is saved."));
+      await expect(alert.textContent()).resolves.not.toContain("upstream exploded");
+      const mine = page.getByRole("article", { name: "You" }).filter({ hasText: "How do I prepare for the board meeting?" });
+      await expect(mine.count()).resolves.toBe(1);
+      await expect(box.inputValue()).resolves.toBe("");
+      await screenshot(page, "chat-provider-down");
+
+      // After a reload the thread still says so, and still offers Retry.
+      await page.reload();
+      await expectVisible(alert.getByRole("button", { name: "Retry" }));
+      await expect(mine.count()).resolves.toBe(1);
+
+      failing = false;
+      await alert.getByRole("button", { name: "Retry" }).click();
+      await expectVisible(page.getByRole("article", { name: "Coach" }).getByText("Back again: what is the one decision the board must make?"));
+      await expect(alert.count()).resolves.toBe(0);
+      await expect(mine.count()).resolves.toBe(1);
+      const stored = await e2e.stack.db.message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
+      expect(stored.map((message) => message.role)).toEqual(["USER", "ASSISTANT"]);
+    } finally {
+      e2e.stack.useAi(null);
+      await standIn.close();
+    }
+  });
+
+  it("gives the text back when the message never reached Cto", async () => {
+    const page = await e2e.newPage();
+    await e2e.signIn(page);
+    await page.route("**/api/conversations/*/chat", (route) => route.abort("connectionrefused"));
+    await page.goto("/chat");
+    await page.getByRole("navigation", { name: "Conversations" }).getByRole("link").first().click();
+    await page.getByLabel("Message to your coach").fill("Is anyone there?");
+    await page.getByRole("button", { name: "Send" }).click();
+    await expectVisible(page.getByRole("alert").getByText("Cto cannot be reached. Check your connection and try again."));
+    await expect(page.getByLabel("Message to your coach").inputValue()).resolves.toBe("Is anyone there?");
+    await expect(page.getByRole("article", { name: "You" }).filter({ hasText: "Is anyone there?" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("alert").getByRole("button", { name: "Retry" }).count()).resolves.toBe(0);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { parseAiConfig } from "@cto/ai/config";
+import { createAiProvider } from "@cto/ai/create-provider";
+import { startStandIn } from "@cto/ai/testing";
+
 import { expectVisible, screenshot, useE2e } from "./harness.ts";
 
 describe("search", () => {
@@ -44,5 +48,27 @@ describe("search", () => {
     await page.goto("/search?q=delegation&scope=memory");
     await expectVisible(page.getByText("Nothing in your memory matches"));
     await screenshot(page, "search-empty-phone");
+  });
+
+  it("says at once that search is unavailable when the AI provider does not answer", async () => {
+    // A provider that accepts the connection and never answers: the API stops waiting after AI_QUERY_TIMEOUT_MS.
+    const silent = await startStandIn(() => {});
+    e2e.stack.useAi(createAiProvider(parseAiConfig({ OPENAI_API_KEY: "e2e", OPENAI_BASE_URL: silent.baseUrl, AI_QUERY_TIMEOUT_MS: "2000" })));
+    try {
+      const page = await e2e.newPage();
+      await e2e.signIn(page);
+      await page.goto("/search");
+      await page.getByLabel("Search for").fill("handing over the release");
+      const startedAt = Date.now();
+      await page.getByRole("button", { name: "Search" }).click();
+      const alert = page.getByRole("alert").filter({ hasText: "The search did not work" });
+      await expectVisible(alert.getByText("Search is unavailable right now: the AI provider did not answer in time. Try again in a moment."));
+      // One bounded wait (2 s here), no retries behind a skeleton; generous for a loaded machine.
+      expect(Date.now() - startedAt).toBeLessThan(10_000);
+      await screenshot(page, "search-provider-down");
+    } finally {
+      e2e.stack.useAi(null);
+      await silent.close();
+    }
   });
 });

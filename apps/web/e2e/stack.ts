@@ -9,6 +9,7 @@ import { preview, type PreviewServer } from "vite";
 
 import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
+import type { TAiProvider } from "@cto/ai/provider";
 import { createApp } from "@cto/api/app";
 import { DEFAULT_CONFIG, GENEROUS_AUTH_LIMITS } from "@cto/api/context";
 import { createOutboxMailer } from "@cto/api/mailer";
@@ -44,7 +45,38 @@ export const TELEGRAM_WEBHOOK_SECRET = "e2e-telegram-webhook-secret";
 /** The bot username the stack's API puts in t.me deep links. */
 export const E2E_TELEGRAM_BOT = "cto_e2e_bot";
 
-export type TStack = { webUrl: string; apiUrl: string; db: Db; database: TestDatabase; close: () => Promise<void> };
+export type TStack = {
+  webUrl: string;
+  apiUrl: string;
+  db: Db;
+  database: TestDatabase;
+  /** Puts another AI provider behind the running API (e.g. one on a failing OpenAI stand-in); null: the offline one again. */
+  useAi: (provider: TAiProvider | null) => void;
+  close: () => Promise<void>;
+};
+
+/** The offline provider, unless a test puts another in its place: the API keeps one object and calls through it. */
+const switchableAi = () => {
+  const offline = createAiProvider(parseAiConfig({}));
+  let current = offline;
+  const ai: TAiProvider = {
+    get kind() {
+      return current.kind;
+    },
+    get chatModel() {
+      return current.chatModel;
+    },
+    get embeddingModel() {
+      return current.embeddingModel;
+    },
+    embed: (texts) => current.embed(texts),
+    embedQuery: (text) => current.embedQuery(text),
+    chat: (request) => current.chat(request),
+    chatStream: (request) => current.chatStream(request),
+    costOf: (model, usage) => current.costOf(model, usage),
+  };
+  return { ai, use: (provider: TAiProvider | null) => void (current = provider ?? offline) };
+};
 
 /**
  * The whole product on loopback: the real API (createApp, dev routes on, the offline AI provider)
@@ -61,7 +93,8 @@ export const startStack = async (database: TestDatabase): Promise<TStack> => {
   const outbox = await mkdtemp(path.join(tmpdir(), "cto-web-outbox-"));
   // Generous auth limits: e2e suites sign up and sign in many times from one address.
   const config = { ...DEFAULT_CONFIG, webOrigin: webUrl, authLimits: GENEROUS_AUTH_LIMITS, telegramBotUsername: E2E_TELEGRAM_BOT };
-  const app = createApp({ db, config, mailer: createOutboxMailer(outbox), devRoutes: true, ai: createAiProvider(parseAiConfig({})), telegram: { webhookSecret: TELEGRAM_WEBHOOK_SECRET } });
+  const ai = switchableAi();
+  const app = createApp({ db, config, mailer: createOutboxMailer(outbox), devRoutes: true, ai: ai.ai, telegram: { webhookSecret: TELEGRAM_WEBHOOK_SECRET } });
   const api = await new Promise<Server>((resolve) => {
     const server = serve({ fetch: app.fetch, port: apiPort, hostname: "127.0.0.1" }, () => resolve(server as Server));
   });
@@ -83,5 +116,5 @@ export const startStack = async (database: TestDatabase): Promise<TStack> => {
     await database.drop();
     await rm(outbox, { recursive: true, force: true });
   };
-  return { webUrl, apiUrl, db, database, close };
+  return { webUrl, apiUrl, db, database, useAi: ai.use, close };
 };

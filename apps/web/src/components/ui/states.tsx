@@ -13,13 +13,13 @@ export const EmptyState = ({ title, description, action }: { title: string; desc
 );
 
 /** A failed load: the reason in plain words and a way to try again. */
-export const ErrorState = ({ error, title = "This could not be loaded", onRetry }: { error: unknown; title?: string; onRetry?: () => void }) => (
+export const ErrorState = ({ error, title = "This could not be loaded", onRetry, retryLabel = "Try again" }: { error: unknown; title?: string; onRetry?: () => void; retryLabel?: string }) => (
   <div role="alert" className="rounded-xl bg-red-50 px-5 py-4 ring-1 ring-red-200">
     <p className="text-sm font-semibold text-red-900">{title}</p>
     <p className="mt-1 text-sm text-red-800">{errorMessage(error)}</p>
     {onRetry && (
       <Button variant="secondary" size="sm" className="mt-3" onClick={onRetry}>
-        Try again
+        {retryLabel}
       </Button>
     )}
   </div>

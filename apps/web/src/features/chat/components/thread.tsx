@@ -10,16 +10,32 @@ import { MessageBubble } from "./message-bubble.tsx";
 import { ReplyDetails } from "./reply-details.tsx";
 
 type TReplyMetadata = { sources?: TChatSource[]; actions?: TChatAction[] };
+type TReplyState = { status?: string; at?: number; message?: string };
+
+// As the API's STALE_REPLY_MS: a reply pending this long was cut off with the process that ran it.
+const STALE_REPLY_MS = 15 * 60_000;
+const FAILED = "The coach could not reply";
 
 // Tool-call and tool-result rows are the coach's working; the person reads the messages around them.
 const visible = (message: TMessage) => (message.role === "user" || message.role === "assistant") && message.content.trim() !== "";
 
-const metadataOf = (message: TMessage): TReplyMetadata => (message.metadata && typeof message.metadata === "object" && !Array.isArray(message.metadata) ? (message.metadata as TReplyMetadata) : {});
+const metadataOf = (message: TMessage): TReplyMetadata & { reply?: TReplyState } =>
+  message.metadata && typeof message.metadata === "object" && !Array.isArray(message.metadata) ? (message.metadata as TReplyMetadata) : {};
+
+/** The thread's last message, when it is the user's and its reply failed (or was cut off): found after a reload too. */
+const failedReplyOf = (messages: TMessage[]): { message: TMessage; error: ApiError } | null => {
+  const last = messages.filter(visible).at(-1);
+  const reply = last?.role === "user" ? metadataOf(last).reply : undefined;
+  if (!last || !reply) return null;
+  if (reply.status === "failed") return { message: last, error: new ApiError(reply.message ?? "The coach could not reply. Your message is saved.", 0, "reply_failed") };
+  if (reply.status === "pending" && Date.now() - (reply.at ?? 0) > STALE_REPLY_MS) return { message: last, error: new ApiError("The reply was cut off. Your message is saved.", 0, "reply_failed") };
+  return null;
+};
 
 /** One conversation: its messages, the reply streaming in, and the composer. */
 export const Thread = ({ conversationId, title }: { conversationId: string; title: string }) => {
   const messages = useMessages(conversationId);
-  const { turn, send } = useChatTurn(conversationId);
+  const { turn, send, retry } = useChatTurn(conversationId);
   const [draft, setDraft] = useState("");
   const bottom = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -27,9 +43,13 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
     bottom.current?.scrollIntoView({ block: "end" });
   }, [messages.data?.length, turn.reply]);
   useEffect(() => {
-    // Refused before the stream began (too long, budget spent): nothing was stored, so give the text back.
-    if (turn.status === "error" && turn.error instanceof ApiError && turn.error.status >= 400) setDraft((current) => current || turn.userText);
+    // Not stored (refused before the stream began, or the API unreachable): give the text back.
+    if (turn.status === "error" && turn.messageId === undefined) setDraft((current) => current || turn.userText);
   }, [turn]);
+  const stored = messages.data ?? [];
+  // The message typed shows once: as typed until the stored thread holds it, then as stored.
+  const showTyped = turn.status !== "idle" && turn.userText !== "" && (turn.messageId === undefined ? turn.status !== "error" : !stored.some((message) => message.id === turn.messageId));
+  const storedFailure = turn.status === "idle" ? failedReplyOf(stored) : null;
 
   const onSend = (text: string) => {
     setDraft("");
@@ -48,10 +68,8 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
                 {message.content}
               </MessageBubble>
             ))}
-            {turn.status !== "idle" && turn.userText && !(turn.status === "error" && turn.error instanceof ApiError && turn.error.status >= 400) && (
-              <MessageBubble role="user">{turn.userText}</MessageBubble>
-            )}
-            {(turn.status === "streaming" || turn.status === "done") && (
+            {showTyped && <MessageBubble role="user">{turn.userText}</MessageBubble>}
+            {(turn.status === "streaming" || (turn.status === "done" && !stored.some((message) => message.id === turn.done?.message.id))) && (
               <MessageBubble role="assistant" streaming={turn.status === "streaming"} footer={turn.done ? <ReplyDetails sources={turn.done.sources} actions={turn.done.actions} /> : undefined}>
                 {turn.reply || <span className="text-slate-400">The coach is thinking…</span>}
               </MessageBubble>
@@ -61,9 +79,13 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
         {messages.data && !messages.data.some(visible) && turn.status === "idle" && (
           <p className="mx-auto max-w-sm py-10 text-center text-sm text-slate-500">Say hello, or tell the coach what you want to work on. It remembers your goals and past conversations.</p>
         )}
-        {turn.status === "error" && (
+        {(turn.status === "error" || storedFailure) && (
           <div className="mt-4">
-            <ErrorState title="The coach could not reply" error={turn.error} />
+            {turn.status === "error" ? (
+              <ErrorState title={FAILED} error={turn.error} retryLabel="Retry" onRetry={turn.messageId && turn.retryable ? () => void retry(turn.messageId!, turn.userText) : undefined} />
+            ) : (
+              <ErrorState title={FAILED} error={storedFailure!.error} retryLabel="Retry" onRetry={() => void retry(storedFailure!.message.id, storedFailure!.message.content)} />
+            )}
           </div>
         )}
         <div ref={bottom} />
