@@ -32,7 +32,10 @@ beforeAll(async () => {
     INSERT INTO stress_accounts SELECT id, ${OPENING_BALANCE} FROM generate_series(1, ${ACCOUNTS}) AS id;
     CREATE TABLE stress_log (worker text, seq int, note text NOT NULL, PRIMARY KEY (worker, seq));
     CREATE TABLE stress_counter (id int PRIMARY KEY, n int NOT NULL);
-    INSERT INTO stress_counter VALUES (1, 0);`);
+    INSERT INTO stress_counter VALUES (1, 0);
+    -- The Prisma clients may run as the app's role (-c role=cto_app), as the app does.
+    DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cto_app') THEN CREATE ROLE cto_app NOLOGIN; END IF; END $$;
+    GRANT SELECT, INSERT, UPDATE ON stress_accounts, stress_log, stress_counter TO cto_app;`);
 });
 afterAll(async () => {
   await admin?.end();
@@ -182,7 +185,8 @@ const pgWorker = async (index: number, deadline: number, tally: Tally) => {
 const prismaWorker = async (index: number, deadline: number, tally: Tally) => {
   const random = randomFor(100 + index);
   const name = `prisma${index}`;
-  const db = createDb({ url: database.url, maxConnections: 4, log: [] });
+  // An unmigrated database: no app role to switch to.
+  const db = createDb({ url: database.url, maxConnections: 4, log: [], role: null });
   const check = (ok: boolean, what: string) => void (ok || tally.problems.push(`${name} ${what}`));
   let seq = 0;
   const ops: Record<string, () => Promise<void>> = {

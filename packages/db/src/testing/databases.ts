@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 
 import pg from "pg";
 
-import { startEmbeddedDatabase } from "../embedded/server.ts";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "../embedded/server.ts";
 import { runPrisma } from "./run-prisma.ts";
 
 export type TestDatabase = {
@@ -12,6 +12,8 @@ export type TestDatabase = {
   url: string;
   /** Where `migrate dev` may build its shadow database (embedded only; PostgreSQL makes its own). */
   shadowDatabaseUrl?: string | undefined;
+  /** The embedded server's connections, session queue and advisory locks (embedded only). */
+  embeddedStats?: EmbeddedDatabase["stats"];
   drop: () => Promise<void>;
 };
 
@@ -61,5 +63,5 @@ export const createPostgresTestDatabase = async (adminUrl: string, { template, m
 export const createEmbeddedTestDatabase = async ({ migrate = false }: { migrate?: boolean } = {}): Promise<TestDatabase> => {
   const embedded = await startEmbeddedDatabase({ dataDir: "memory://", port: 0, shadowPort: 0 });
   if (migrate) assertMigrated(await runPrisma(["migrate", "deploy"], { databaseUrl: embedded.url }));
-  return { target: "embedded", name: "postgres", url: embedded.url, shadowDatabaseUrl: embedded.shadowDatabaseUrl, drop: embedded.stop };
+  return { target: "embedded", name: "postgres", url: embedded.url, shadowDatabaseUrl: embedded.shadowDatabaseUrl, embeddedStats: embedded.stats, drop: embedded.stop };
 };
