@@ -50,7 +50,10 @@ export const claimRetry = async ({ db, userId, sessionId, conversationId, messag
         WHERE later.conversation_id = m.conversation_id AND later.role = 'USER' AND (later.created_at, later.id) > (m.created_at, m.id))
     RETURNING m.id`;
   const message = await db.message.findFirst({ where: { id: messageId, conversationId, role: "USER" } });
-  if (!message) throw new ApiError("not_found", "No such message in this conversation.");
+  if (!message)
+    throw new ApiError("not_found", "No such message in this conversation.", [
+      { path: "messageId", message: "not a message of yours in this conversation" },
+    ]);
   if (claimed.length === 0) {
     const later = await db.message.count({ where: { conversationId, role: "USER", createdAt: { gt: message.createdAt } } });
     throw new ApiError("invalid_state", whyNot((message.metadata as { reply?: Partial<TReplyState> } | null)?.reply, later === 0));
