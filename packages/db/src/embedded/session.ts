@@ -89,11 +89,12 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
   const isDefault = (name: string, value: string | null) =>
     value === null || (name === "session_authorization" && value === "") || (defaults.has(name) ? defaults.get(name) === value : value === "");
 
-  // Session authorization first (it resets the role), then everything RESET ALL covers, then the role.
+  // RESET ALL first (the settings left in force must not hinder the switch), then the session
+  // authorization, which resets the role, then the role, then the rest.
   const switchSql = (to: Settings) =>
     [
-      setConfig("session_authorization", to.get("session_authorization") ?? defaults.get("session_authorization")!),
       "RESET ALL",
+      setConfig("session_authorization", to.get("session_authorization") ?? defaults.get("session_authorization")!),
       to.has("role") ? setConfig("role", to.get("role")!) : "RESET ROLE",
       ...[...to].filter(([name]) => !IDENTITY.includes(name)).map(([name, value]) => setConfig(name, value)),
     ].join(";\n");
