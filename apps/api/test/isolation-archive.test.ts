@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { getTableConfig } from "drizzle-orm/pg-core";
+
 import { testTargets } from "@cto/db/testing";
 
 import { SECTION_SHAPES } from "../src/services/account-archive.ts";
@@ -266,6 +268,32 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
       expect(await harness.db.goal.count({ where: { userId: racer.userId } })).toBe(
         sourceArchive.data.goals!.length,
       );
+    });
+
+    it("knows the database's column types: uuid and NUMERIC(p, s) columns as the migrations made them", async () => {
+      const columns = await harness.db.$queryRaw<
+        { table: string; column: string; type: string; precision: number | null; scale: number | null }[]
+      >`
+        SELECT table_name AS table, column_name AS column, data_type AS type, numeric_precision AS precision, numeric_scale AS scale
+        FROM information_schema.columns WHERE table_schema = 'public'`;
+      for (const shape of SECTION_SHAPES) {
+        const table = getTableConfig(shape.section.table as Parameters<typeof getTableConfig>[0]).name;
+        for (const column of shape.columns) {
+          const stored = columns.find(
+            (candidate) => candidate.table === table && candidate.column === column.name,
+          );
+          expect(stored, `${table}.${column.name}`).toBeDefined();
+          expect(
+            shape.uuidColumns.has(column.key),
+            `${shape.section.key}.${column.key} is ${stored!.type}`,
+          ).toBe(stored!.type === "uuid");
+          if (stored!.type === "numeric")
+            expect(shape.section.decimals?.[column.key], `${shape.section.key}.${column.key}`).toEqual([
+              stored!.precision,
+              stored!.scale,
+            ]);
+        }
+      }
     });
 
     it("never answers 5xx to a randomly bent archive, and never lets one point outside the account", async () => {
