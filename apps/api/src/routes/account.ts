@@ -3,12 +3,11 @@ import { deleteCookie } from "hono/cookie";
 import { stream } from "hono/streaming";
 
 import { ZGenerationQuotaSchema, ZUpdateProfileSchema, ZUserSchema, type TPreferencesPatch } from "@cto/contracts/api/auth";
-import { verifyPassword } from "@cto/db/password";
 
 import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
 import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
-import { screenshotKey } from "../services/analysis/screenshot.ts";
+import { deleteAccount } from "../services/account-deletion.ts";
 import { readGenerationQuota } from "../services/generation-quota.ts";
 import { MAX_ARCHIVE_ISSUES } from "../services/account-archive-checks.ts";
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, ZAccountArchiveSchema, type TAccountArchive } from "../services/account-archive.ts";
@@ -142,25 +141,13 @@ export const accountRoutes = createRouter()
   )
   .openapi(
     createRoute({
-      ...common, method: "delete", path: "/", summary: "Delete your account and everything in it",
+      ...common, method: "delete", path: "/", summary: "Delete your account and everything in it, uploaded files and queued jobs included",
       request: { body: { required: false, content: { "application/json": { schema: z.object({ password: z.string().max(256).optional() }) } } } },
       responses: { 204: { description: "Deleted" }, ...errorResponses(403) },
     }),
     async (c) => {
-      const db = c.get("db");
-      const { userId } = c.get("auth");
-      const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
       const password = (c.req.valid("json") as { password?: string } | undefined)?.password;
-      if (user.passwordHash && !(password && (await verifyPassword(user.passwordHash, password))))
-        throw new ApiError("forbidden", "Confirm with your password to delete your account.");
-      // Uploaded screenshots live outside the database, so the cascade cannot reach them: collect
-      // their keys first, delete the rows, then the files (a storage failure is logged, not answered:
-      // the account is already gone, and a leftover file is no longer reachable through the API).
-      const screenshots = await db.analysisSession.findMany({ where: { userId, type: "SCREENSHOT" }, select: { id: true, userId: true } });
-      await db.user.delete({ where: { id: userId } });
-      const storage = c.get("storage");
-      for (const key of screenshots.map(screenshotKey))
-        await storage.delete(key).catch((error: unknown) => c.var.logger.warn({ err: error, key }, "could not delete an uploaded file"));
+      await deleteAccount({ db: c.get("db"), storage: c.get("storage"), queues: c.get("queues"), log: c.var.logger, userId: c.get("auth").userId, password });
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     },

@@ -1,9 +1,15 @@
 import { cleanupExpired } from "../services/maintenance/cleanup.ts";
+import { purgeOrphanJobs } from "../services/maintenance/orphan-jobs.ts";
 import type { TProcessor } from "./processor.ts";
 
-/** Hourly: removes expired sessions, used or expired password resets, verification and Telegram link tokens. */
-export const processCleanupExpired: TProcessor<"maintenance", "cleanup-expired"> = async (_job, { db, log, now }) => {
+/**
+ * Hourly: removes expired sessions, used or expired password resets, verification and Telegram link
+ * tokens, and queued or finished jobs of deleted accounts.
+ */
+export const processCleanupExpired: TProcessor<"maintenance", "cleanup-expired"> = async (_job, { db, queues, log, now }) => {
   const counts = await cleanupExpired({ db, now: now() });
   log.info("expired credentials cleaned up", counts);
-  return counts;
+  const orphanJobs = await purgeOrphanJobs({ db, queues });
+  if (orphanJobs.removed || orphanJobs.events) log.info("jobs of deleted accounts removed", orphanJobs);
+  return { ...counts, orphanJobs };
 };

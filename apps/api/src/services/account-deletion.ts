@@ -1,0 +1,39 @@
+import type { Db } from "@cto/db/client";
+import { verifyPassword } from "@cto/db/password";
+import { purgeJobsNaming } from "@cto/queue/purge";
+import { withinTimeout, type TQueues } from "@cto/queue/queues";
+import type { TStorage } from "@cto/storage/storage";
+
+import { ApiError } from "../errors.ts";
+import { screenshotKey } from "./analysis/screenshot.ts";
+
+type TWarn = { warn: (details: object, message: string) => void };
+
+/** Longest a deletion waits on Redis to purge jobs; what is left then goes in the worker's hourly sweep. */
+export const JOB_PURGE_TIMEOUT_MS = 10_000;
+
+/**
+ * Deletes an account and everything it owns (the database cascades), then what the cascade cannot
+ * reach: uploaded screenshots, and every queued or finished job that names the user or one of the
+ * user's messages. Failures there are logged, not answered: the account is already gone, and the
+ * worker's hourly sweep removes jobs whose user no longer exists (@cto/queue/purge).
+ */
+export const deleteAccount = async ({ db, storage, queues, log, userId, password }: { db: Db; storage: TStorage; queues: TQueues | null; log: TWarn; userId: string; password: string | undefined }) => {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  if (user.passwordHash && !(password && (await verifyPassword(user.passwordHash, password))))
+    throw new ApiError("forbidden", "Confirm with your password to delete your account.");
+  const screenshots = await db.analysisSession.findMany({ where: { userId, type: "SCREENSHOT" }, select: { id: true, userId: true } });
+  // Telegram delivery jobs name a message, not its user.
+  const messages = await db.proactiveMessage.findMany({ where: { userId }, select: { id: true } });
+  await db.user.delete({ where: { id: userId } });
+  for (const key of screenshots.map(screenshotKey))
+    await storage.delete(key).catch((error: unknown) => log.warn({ err: error, key }, "could not delete an uploaded file"));
+  // Redis known to be down: nothing to wait for; the sweep finds the jobs once it is back.
+  if (!queues || queues.available?.() === false) return;
+  try {
+    const { busy } = await withinTimeout(purgeJobsNaming(queues, [userId, ...messages.map((message) => message.id)]), JOB_PURGE_TIMEOUT_MS);
+    if (busy) log.warn({ busy }, "jobs of a deleted account were running; the hourly sweep removes their records");
+  } catch (error) {
+    log.warn({ err: error }, "could not purge a deleted account's jobs; the hourly sweep removes them");
+  }
+};
