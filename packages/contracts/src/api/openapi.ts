@@ -1972,7 +1972,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete your account and everything in it */
+        /** Delete your account and everything in it, uploaded files and queued jobs included */
         delete: {
             parameters: {
                 query?: never;
