@@ -43,6 +43,19 @@ const validatorFor = (key: string, schema: object) => {
   return validate;
 };
 
+/** `node` with every local `$ref` replaced by what it points at in `document` (a cycle becomes `{}`, anything). */
+export const dereference = (node: unknown, document: unknown, seen: ReadonlySet<string> = new Set()): unknown => {
+  if (Array.isArray(node)) return node.map((item) => dereference(item, document, seen));
+  if (!node || typeof node !== "object") return node;
+  const { $ref, ...rest } = node as { $ref?: unknown };
+  if (typeof $ref === "string" && $ref.startsWith("#/")) {
+    if (seen.has($ref)) return {};
+    const target = $ref.slice(2).split("/").reduce<unknown>((at, key) => (at as Record<string, unknown>)[key.replace(/~1/g, "/").replace(/~0/g, "~")], document);
+    return dereference({ ...(target as object), ...rest }, document, new Set([...seen, $ref]));
+  }
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, dereference(value, document, seen)]));
+};
+
 /** `event:` / `data:` blocks of a server-sent event stream, each data line parsed as JSON. */
 export const parseEventStream = (text: string) =>
   text

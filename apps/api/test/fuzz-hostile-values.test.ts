@@ -48,7 +48,7 @@ for (const target of testTargets()) {
       database = await target.createMigrated();
       db = createDb({ url: database.url, log: [] });
       outbox = await mkdtemp(path.join(tmpdir(), "cto-outbox-"));
-      app = createApp({ db, config: { ...DEFAULT_CONFIG, webOrigin: WEB_ORIGIN, authRateLimit: { limit: 1000, windowMs: 60_000 } }, mailer: createOutboxMailer(outbox), ai: createAiProvider(parseAiConfig({})) });
+      app = createApp({ db, config: { ...DEFAULT_CONFIG, webOrigin: WEB_ORIGIN }, mailer: createOutboxMailer(outbox), ai: createAiProvider(parseAiConfig({})) });
       const signUp = await app.request("/auth/sign-up", { method: "POST", headers: { origin: WEB_ORIGIN, "content-type": "application/json" }, body: JSON.stringify({ email: `hostile-${target.name}@example.com`, password: "correct horse battery" }) });
       expect(signUp.status).toBe(201);
       cookie = signUp.headers.get("set-cookie")!.split(";")[0]!;

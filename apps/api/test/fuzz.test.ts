@@ -7,7 +7,7 @@ import { createSecretBox } from "@cto/db/secrets";
 import { DEMO_PASSWORD, seedId, seedUserData } from "@cto/db/seed";
 
 import { buildOpenApiDocument } from "../src/openapi-document.ts";
-import { problemWith, type TOperation } from "./fuzz-check.ts";
+import { dereference, problemWith, type TOperation } from "./fuzz-check.ts";
 import { allIds, FIELD_POOLS, poolKeyOf, recordRows, type TPools } from "./fuzz-pools.ts";
 import { hostileQueryText, hostileValue, valueOf, withHostilePart, type TIdSource, type TJsonSchema } from "./fuzz-values.ts";
 import { startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
@@ -199,8 +199,10 @@ const describeCase = (operation: TOperation, testCase: TCase) => {
 
 beforeAll(async () => {
   harness = await startApi();
-  const document = buildOpenApiDocument() as unknown as { paths: Record<string, Record<string, Omit<TOperation, "key" | "method" | "path">>> };
-  operations = Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ ...operation, key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path })));
+  const document = buildOpenApiDocument();
+  // Schemas registered as components ($ref) are inlined, so each operation's schemas stand alone.
+  const paths = dereference(document.paths, document) as Record<string, Record<string, Omit<TOperation, "key" | "method" | "path">>>;
+  operations = Object.entries(paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ ...operation, key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path })));
   for (const [user, friend] of [[USER, person("user-friend")], [STRANGER, person("stranger-friend")]] as const) {
     await seedUserData(harness.db, { user, friend, secrets });
     expect(await signIn(user.email)).toBe(true);
