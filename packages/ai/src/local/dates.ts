@@ -82,6 +82,8 @@ export const findWhen = (text: string, clock: TClock): TWhen | null => {
     at = zonedInstant(day, hour + 12, start.get("minute") ?? 0, timezone);
     if (at <= clock.now && !(start.isCertain("day") || start.isCertain("weekday"))) at = zonedInstant(wallDayOf(at + 86_400_000, timezone), hour + 12, start.get("minute") ?? 0, timezone);
   }
+  // chrono's "morning" is 6:00; a reminder "tomorrow morning" is better at 9:00.
+  if (!start.isCertain("hour") && tags.includes("casualReference/morning")) at = zonedInstant(wallDayOf(at, timezone), 9, 0, timezone);
   return { at, index: result.index, text: result.text, hasTime: start.isCertain("hour") || tags.some((tag) => TIME_OF_DAY.test(tag)), hasDay, day: wallDayOf(at, timezone) };
 };
 

@@ -153,6 +153,42 @@ describe("tasks and deadlines", () => {
   });
 });
 
+// A second set, written after the recogniser, in other words and orders; each call as it comes out.
+describe("other phrasings", () => {
+  it.each([
+    ["Please remind me on Tuesday at 4pm to send the invoice", "create_commitment", { title: "Send the invoice", remindAt: iso("2026-03-31T14:00:00Z") }],
+    ["hey cto, set me a goal: get promoted to staff engineer by december", "create_goal", { title: "Get promoted to staff engineer", period: "yearly" }],
+    ["Remind me in 30 minutes to stand up and stretch", "create_commitment", { title: "Stand up and stretch", remindAt: iso("2026-03-28T21:00:00Z") }],
+    ["can u add a task to review Maya's PR", "create_task", { title: "Review Maya's PR" }],
+    ["I want to commit to writing 500 words every day this week", "create_commitment", { title: "Writing 500 words every day" }],
+    ["Mood check-in: frustrated, 8/10, the deploy broke again", "log_emotion", { label: "frustrated", intensity: 8, note: "The deploy broke again" }],
+    ["log energy 2", "log_energy", { level: 2 }],
+    ["i'm feeling super motivated today, please log it", "log_emotion", { label: "motivated", valence: "positive", intensity: 8 }],
+    ["My energy level right now: high", "log_energy", { level: 8 }],
+    ["Log my energy as eight", "log_energy", { level: 8 }],
+    ["Add a deadline: conference talk submission, March 31", "create_deadline", { title: "Conference talk submission", dueAt: iso("2026-03-31T21:59:00Z") }],
+    ["new task: prepare slides for the all-hands, due next Monday", "create_task", { title: "Prepare slides for the all-hands", dueDate: iso("2026-03-30T21:59:00Z") }],
+    ["remind me next friday morning to book the dentist", "create_commitment", { title: "Book the dentist", remindAt: iso("2026-04-03T07:00:00Z") }],
+    ["Set a monthly goal of reading two books", "create_goal", { title: "Reading two books", period: "monthly" }],
+    ["Could you log my mood? I'm pretty anxious.", "log_emotion", { label: "anxious", intensity: 6 }],
+    ["Note that I feel grateful, log it please", "log_emotion", { label: "grateful", valence: "positive" }],
+    ['Add "renew car insurance" to my todo list', "create_task", { title: "Renew car insurance" }],
+    ["Create a reminder to call the bank at 10am tomorrow", "create_commitment", { title: "Call the bank", remindAt: iso("2026-03-29T08:00:00Z") }],
+    ["I promise I'll finish the report by Thursday", "create_commitment", { title: "Finish the report", dueAt: iso("2026-04-02T21:59:00Z") }],
+    ["set a goal for this quarter to cut cloud costs by 15%", "create_goal", { title: "Cut cloud costs by 15%", period: "quarterly" }],
+    ["remind me at 17:30 to leave the office", "create_commitment", { title: "Leave the office", remindAt: iso("2026-03-29T15:30:00Z") }],
+    ["Tomorrow 8am: remind me about the standup", "create_commitment", { title: "The standup", remindAt: iso("2026-03-29T06:00:00Z") }],
+    ["track my mood: overwhelmed", "log_emotion", { label: "overwhelmed", valence: "negative" }],
+    ["energy's low today", "log_energy", { level: 3 }],
+    ["add an important task: fix the flaky CI job by EOD", "create_task", { title: "Fix the flaky CI job by EOD", priority: "high" }],
+    ["I need to remember to buy a gift for Anna on Saturday, remind me", "create_commitment", { title: "Buy a gift for Anna", remindAt: iso("2026-04-04T07:00:00Z") }],
+    ["Set a deadline of June 30 for the migration", "create_deadline", { title: "The migration", dueAt: iso("2026-06-30T21:59:00Z") }],
+    ["Deadline for the visa application: 15 May, remind me 3 days before", "create_deadline", { title: "The visa application", reminderAt: iso("2026-05-12T21:59:00Z") }],
+  ] as const)("%s", (message, tool, expected) => {
+    expect(call(message)).toMatchObject({ tool, arguments: expected });
+  });
+});
+
 describe("what must not call a tool", () => {
   it.each([
     "I don't want to set a goal right now.",
@@ -174,6 +210,15 @@ describe("what must not call a tool", () => {
     "We missed the deadline on Friday and the team is upset",
     "The goal of the meeting is to align on the roadmap",
     "I feel anxious but please don't log it",
+    "what's my energy been like this week?",
+    "Should I set a deadline for the migration?",
+    "How are my commitments going?",
+    "I set a goal last month but failed it",
+    "My team's goal is to ship faster",
+    "I don't need a reminder for that",
+    "Can you not log this?",
+    "The task was hard today",
+    "I remember the march to the office in the rain",
     "",
     "   ",
   ])("%j", (message) => {

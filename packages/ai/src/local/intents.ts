@@ -37,7 +37,7 @@ const correctClosingWords = (sentence: string): string =>
 
 // Clauses of one sentence that are requests of their own: "add a task to…, and remind me at 9 to…".
 // Not a closing "…, log it" / "…, remind me", which belongs to the clause before it.
-const NEXT_REQUEST = String.raw`(?=(?:please\s+)?(?:remind\s+me\s+(?!(?:of|about)\s+(?:it|that|this)\b)\S|(?:log|add|set|create|track|record)\s+(?!(?:it|that|this)\b)\S))`;
+const NEXT_REQUEST = String.raw`(?=(?:please\s+)?(?:remind\s+me\s+(?!(?:of|about)\s+(?:it|that|this)\b|(?:a|an|one|two|three|four|five|six|seven|\d{1,3})\s+(?:hour|day|week)s?\s+(?:before|ahead|earlier|in\s+advance))\S|(?:log|add|set|create|track|record)\s+(?!(?:it|that|this)\b)\S))`;
 const CLAUSE_BREAK = new RegExp(String.raw`,?\s+and\s+then\s+|,\s*then\s+|,\s*(?:and\s+)?(?:also\s+)?${NEXT_REQUEST}`, "i");
 
 const splitSentences = (message: string, clock: TClock): string[] => {
@@ -83,7 +83,7 @@ const cleanTitle = (text: string): string => {
   for (let round = 0; round < 8; round += 1) {
     const next = title
       .replace(/^[\s:;,.\-–—"“”'‘’!]+/, "")
-      .replace(/^(?:to|of|that|called|named|titled|about|for\s+me|for|is|as|saying|which\s+is|with)\b\s*/i, "")
+      .replace(/^(?:to|of|that|called|named|titled|about|for\s+me|for|is|as|saying|which\s+is|with|remember\s+to)\b\s*/i, "")
       .replace(/^(?:i(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|\s+need\s+to|\s+have\s+to|\s+must|\s+should))\s+/i, "");
     if (next === title) break;
     title = next;
@@ -164,6 +164,7 @@ const REMIND_FORMS = [
 const COMMIT_FORMS = [
   /^i\s+(?:hereby\s+)?(?:commit|promise|pledge|vow)\s+(?:myself\s+)?(?:to\b|that\b)?(.*)$/i,
   /^i(?:'m|\s+am)\s+committing\s+(?:myself\s+)?to\b(.*)$/i,
+  /^(?:make\s+a\s+)?commit(?:ment)?\s+(?:myself\s+)?to\b(.*)$/i,
   /^(?:add|create|make|set|record|log|save|track)\s+(?:a\s+|an\s+|the\s+|one\s+)?(?:new\s+)?commitment\b(.*)$/i,
   /^(?:new\s+)?commitment\s*[:\-–—]\s*(.*)$/i,
   /^hold\s+me\s+(?:accountable\s+)?to\b(.*)$/i,
@@ -213,7 +214,7 @@ const recogniseCommitment = (text: string, clock: TClock, leading: TWhen | null)
 const LOG_VERB = String.raw`(?:log|record|track|note|save|add|enter|register)`;
 const MOOD_LOG = new RegExp(String.raw`^${LOG_VERB}\s+(?:down\s+)?(?:my\s+|a\s+|an\s+|the\s+)?(?:current\s+|today'?s\s+)?(?:mood|emotion|feelings?|check[- ]?in)\b(.*)$`, "i");
 const MOOD_LOG_THAT = /^(?:log|record|track|note|save)\s+(?:down\s+)?(?:that\s+)?((?:i(?:'m|\s+am)?|i\s+feel|feeling)\b.+)$/i;
-const MOOD_STATE = /^(?:my\s+)?mood\s*(?:today|right\s+now|now|this\s+morning|tonight)?\s*(?:is|was|:|=|-|–|—)\s*(.+)$/i;
+const MOOD_STATE = /^(?:my\s+)?mood(?:\s+check[- ]?in)?\s*(?:today|right\s+now|now|this\s+morning|tonight)?\s*(?:is|was|:|=|-|–|—)\s*(.+)$/i;
 const CHECK_IN = /^check[- ]?in\s*[:\-–—]\s*(.+)$/i;
 const ENERGY_LOG = new RegExp(String.raw`^(?:${LOG_VERB}|set)\s+(?:down\s+)?(?:my\s+|an?\s+|the\s+)?(?:current\s+|today'?s\s+)?energy(?:\s+levels?)?\b(.*)$`, "i");
 const ENERGY_STATE = /^(?:my\s+)?energy(?:\s+levels?)?\b(.*)$/i;
@@ -234,13 +235,15 @@ const LEVEL_WORDS: [RegExp, number][] = [
   [/^(?:good|decent|solid)\b/i, 7],
 ];
 
-/** An energy level from "6", "6/10", "3 out of 5", "low", "pretty good"; the text after it is the note. */
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** An energy level from "6", "six", "6/10", "3 out of 5", "low", "pretty good"; the text after it is the note. */
 const readLevel = (text: string): { level: number; note: string } | null => {
   const lead = LEVEL_LEAD.exec(text)?.[0] ?? "";
   const words = text.slice(lead.length);
-  const number = /^(\d{1,3})(?:\s*(?:\/|out\s+of)\s*(\d{1,2}))?(?!\d)/i.exec(words);
+  const number = /^(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?:\s*(?:\/|out\s+of)\s*(\d{1,2}))?(?!\d)/i.exec(words);
   if (number) {
-    const value = Number(number[1]);
+    const value = NUMBER_WORDS[number[1]!.toLowerCase()] ?? Number(number[1]);
     const scale = number[2] ? Number(number[2]) : 10;
     return { level: scale === 10 || scale === 0 ? value : Math.round((value / scale) * 10), note: words.slice(number[0].length) };
   }
@@ -294,7 +297,11 @@ const statement = (text: string): TIntent | null => {
   return null;
 };
 
-const recogniseCheckIn = (text: string): TIntent | null => {
+const recogniseCheckIn = (sentence: string): TIntent | null => {
+  // "Note that I feel grateful, log it please": the closing words ask; the rest says what to log.
+  const closing = CLOSING_LOG.exec(sentence);
+  if (closing && NEGATED_END.test(closing[1]!)) return null;
+  const text = closing ? closing[1]! : sentence;
   const energyAt = ENERGY_AT.exec(text);
   if (energyAt) return energy(`${energyAt[1]} ${energyAt[2] ?? ""}`, true);
   const energyLog = ENERGY_LOG.exec(text);
@@ -310,9 +317,7 @@ const recogniseCheckIn = (text: string): TIntent | null => {
   if (mood) return emotion(mood[1] ?? "", true);
   const state = MOOD_STATE.exec(text);
   if (state) return emotion(state[1] ?? "", false);
-  const closing = CLOSING_LOG.exec(text);
-  if (closing && !NEGATED_END.test(closing[1]!)) return statement(closing[1]!);
-  return null;
+  return closing ? statement(text) : null;
 };
 
 // Tasks and deadlines ----------------------------------------------------------------------------
@@ -355,7 +360,7 @@ const recogniseTask = (text: string, clock: TClock, leading: TWhen | null): TInt
 const DEADLINE_FORMS: { pattern: RegExp; title: number; extra?: number }[] = [
   { pattern: /^(?:add|create|set|make|record|log|save|put|new|track)\s+(?:me\s+)?(?:a\s+|an\s+|the\s+|one\s+)?(?:new\s+)?(?:hard\s+|soft\s+)?deadline\b(.*)$/i, title: 1 },
   { pattern: /^(?:new\s+)?deadline\s*[:\-–—]\s*(.+)$/i, title: 1 },
-  { pattern: /^(?:the\s+|my\s+)?deadline\s+(?:for|of|on)\s+(.+?)\s+is\s+(.+)$/i, title: 1, extra: 2 },
+  { pattern: /^(?:the\s+|my\s+)?deadline\s+(?:for|of|on)\s+(.+?)(?:\s+is\s+|\s*:\s*)(.+)$/i, title: 1, extra: 2 },
   { pattern: /^(.+?)[\s,;:\-–—]+(?:please\s+)?(?:add|make|set|save|track|log)\s+(?:it|that|this)\s+as\s+a\s+deadline\s*[.!]*$/i, title: 1 },
 ];
 const UNITS: Record<string, number> = { hour: 3_600_000, day: DAY_MS, week: 7 * DAY_MS };
@@ -403,9 +408,18 @@ const recogniseSentence = (raw: string, clock: TClock): TIntent | null => {
 };
 
 /** The tool requests in a message, at most three, in the order written; only tools in `tools` are considered. */
-export const recogniseIntents = (message: string, clock: TClock, tools: ReadonlySet<string>): TIntent[] =>
-  splitSentences(message, clock)
-    .map((sentence) => recogniseSentence(sentence, clock))
-    .filter((intent): intent is TIntent => intent !== null && tools.has(intent.tool))
-    .slice(0, MAX_INTENTS);
-
+export const recogniseIntents = (message: string, clock: TClock, tools: ReadonlySet<string>): TIntent[] => {
+  const sentences = splitSentences(message, clock);
+  const intents: TIntent[] = [];
+  for (let i = 0; i < sentences.length && intents.length < MAX_INTENTS; i += 1) {
+    let intent = recogniseSentence(sentences[i]!, clock);
+    // "Could you log my mood? I'm pretty anxious.": what to log follows in the next sentence.
+    const next = sentences[i + 1];
+    if (intent?.kind === "ask" && (intent.tool === "log_emotion" || intent.tool === "log_energy") && next) {
+      const follow = statement(next);
+      if (follow?.kind === "call" && follow.tool === intent.tool) [intent, i] = [follow, i + 1];
+    }
+    if (intent && tools.has(intent.tool)) intents.push(intent);
+  }
+  return intents;
+};

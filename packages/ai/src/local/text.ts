@@ -36,11 +36,13 @@ export const editDistance = (a: string, b: string, limit = 2): number => {
 };
 
 /**
- * How far a word may be from a vocabulary word to count as a typo of it: short words only by a
- * swap of two letters ("gaol"), so real words one letter apart ("goat", "mask") stay themselves.
+ * How far a word may be from a vocabulary word to count as a typo of it: the same first letter, and
+ * short words only by a swap of two letters ("gaol"), so real words one letter apart ("goat", "mask")
+ * stay themselves.
  */
 const isTypoOf = (word: string, target: string): boolean => {
-  if (word.length < 4 || target.length < 4) return false;
+  // The first letter is rarely the mistyped one, and keeping it spares real words ("remember" is not "december").
+  if (word.length < 4 || target.length < 4 || word[0] !== target[0]) return false;
   const distance = editDistance(word, target, 2);
   if (target.length === 4) return distance === 1 && word.length === 4 && [...word].sort().join("") === [...target].sort().join("");
   return distance <= (target.length >= 8 ? 2 : 1);
