@@ -46,7 +46,8 @@ const ARCHIVE_JSON_LIMITS = { depth: 32, keys: 100_000, keyLength: 10_000, bytes
 const TIMESTAMP_MESSAGE =
   "must be an ISO 8601 instant in UTC, as the export writes it (2025-01-31T09:30:00.000Z), between years 1 and 9999";
 const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,3}))?Z$/;
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+// No regex flags: the OpenAPI document carries the pattern as JSON Schema, which has none (an /i became part of it).
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 const columnsOf = (table: Table): TColumn[] =>
   Object.entries(getTableColumns(table)).map(([key, column]) => ({

@@ -1972,7 +1972,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete your account and everything in it, uploaded files and queued jobs included */
+        /** Delete your account and everything in it */
         delete: {
             parameters: {
                 query?: never;
