@@ -3,6 +3,9 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { setKnowledgeChunkEmbedding } from "../vector.ts";
 import { toKnowledgeRow, type TKnowledgeChunk } from "./schema.ts";
 
+/** Longest a batch of chunks may take to write (its transaction), however loaded the database is. */
+const INGEST_BATCH_TIMEOUT_MS = 60_000;
+
 export type TKnowledgeEmbed = (texts: string[]) => Promise<{ vectors: readonly (readonly number[])[]; model?: string }>;
 
 export type TIngestOptions = {
@@ -48,8 +51,9 @@ export const ingestKnowledgeChunks = async (db: DbExecutor, chunks: TKnowledgeCh
         await setKnowledgeChunkEmbedding(tx, { chunkId, vector: vectors[j]!, model: embeddedBy });
       }
     };
-    // Inside a caller's transaction the batch joins it; otherwise each batch gets its own.
-    await ("$transaction" in db ? db.$transaction((tx: DbTransaction) => write(tx)) : write(db));
+    // Inside a caller's transaction the batch joins it; otherwise each batch gets its own, with room for a
+    // slow machine: Prisma's default 5 s made the first start's seed fail on a loaded embedded database.
+    await ("$transaction" in db ? db.$transaction((tx: DbTransaction) => write(tx), { timeout: INGEST_BATCH_TIMEOUT_MS, maxWait: INGEST_BATCH_TIMEOUT_MS }) : write(db));
     for (const row of batch) counts[stored.has(row.chunkId) ? "updated" : "created"] += 1;
   }
   return counts;
