@@ -248,4 +248,14 @@ describe("several requests in one message", () => {
     expect(recogniseIntents("\u0000remind me \u202e tomorrow", BERLIN, ALL).every((item) => item.kind === "ask" || item.tool === "create_commitment")).toBe(true);
     expect(recogniseIntents("set a goal to ".repeat(200), BERLIN, ALL).length).toBeLessThanOrEqual(3);
   });
+
+  it("reads only the start of a very long message, so hostile text cannot tie up the server", () => {
+    recogniseIntents("warm up chrono", BERLIN, ALL);
+    // Each of these took 2-11 s before the bounds (regular expressions backtracking over 32,000 characters).
+    const hostile = ["a" + " ".repeat(31_990) + "b", "I feel anxious" + " ".repeat(31_000) + "log", "-".repeat(32_000), "remind me" + ", ".repeat(15_000) + "x", "hello there. ".repeat(2_400)];
+    const startedAt = performance.now();
+    for (const text of hostile) expect(recogniseIntents(text, BERLIN, ALL).every((intent) => intent.kind === "ask")).toBe(true);
+    expect(performance.now() - startedAt).toBeLessThan(2_000);
+    expect(recogniseIntents(`${"Fine. ".repeat(40)}Set a goal to run`, BERLIN, ALL)).toEqual([]);
+  });
 });

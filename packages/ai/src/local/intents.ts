@@ -40,12 +40,20 @@ const correctClosingWords = (sentence: string): string =>
 const NEXT_REQUEST = String.raw`(?=(?:please\s+)?(?:remind\s+me\s+(?!(?:of|about)\s+(?:it|that|this)\b|(?:a|an|one|two|three|four|five|six|seven|\d{1,3})\s+(?:hour|day|week)s?\s+(?:before|ahead|earlier|in\s+advance))\S|(?:log|add|set|create|track|record)\s+(?!(?:it|that|this)\b)\S))`;
 const CLAUSE_BREAK = new RegExp(String.raw`,?\s+and\s+then\s+|,\s*then\s+|,\s*(?:and\s+)?(?:also\s+)?${NEXT_REQUEST}`, "i");
 
+// A plain request is short and near the start: bounds keep hostile text (32,000 spaces) from costing seconds.
+const MAX_SENTENCES = 30;
+const MAX_SENTENCE_CHARS = 400;
+
 const splitSentences = (message: string, clock: TClock): string[] => {
   const sentences = message
+    .slice(0, MAX_SENTENCES * MAX_SENTENCE_CHARS)
     .replace(/\r/g, "")
+    .replace(/[^\S\n]+/g, " ")
+    .replace(/([^\p{L}\p{N}\s])\1{3,}/gu, "$1$1$1")
     .split(/(?<!\b(?:[ap]\.m|e\.g|i\.e|etc|vs|mr|mrs|ms|dr|st))(?<=[.!?;])\s+|\n+/i)
-    .map((sentence) => sentence.trim())
-    .filter(Boolean);
+    .map((sentence) => sentence.trim().slice(0, MAX_SENTENCE_CHARS))
+    .filter(Boolean)
+    .slice(0, MAX_SENTENCES);
   return sentences.flatMap((sentence) => {
     const clauses: string[] = [];
     for (const clause of sentence.split(CLAUSE_BREAK)) {
