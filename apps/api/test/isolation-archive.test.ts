@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getTableConfig } from "drizzle-orm/pg-core";
 
+import { createDb } from "@cto/db/client";
 import { testTargets } from "@cto/db/testing";
 
 import { SECTION_SHAPES } from "../src/services/account-archive.ts";
@@ -240,8 +241,10 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
     });
 
     it("refuses, as a whole, an archive the database refuses half-way, naming the section, and keeps nothing of it", async () => {
-      // A rule the archive checks do not know of (as a future CHECK constraint would be), on a section written late.
-      await harness.db.$executeRawUnsafe(
+      // A rule the archive checks do not know of (as a future CHECK constraint would be), on a section written late;
+      // added as the tables' owner, since the app's role may not change the schema.
+      const owner = createDb({ url: harness.database.url, role: null, log: [] });
+      await owner.$executeRawUnsafe(
         `ALTER TABLE deadlines ADD CONSTRAINT isolation_test_check CHECK (title <> 'refused by the database')`,
       );
       try {
@@ -254,7 +257,8 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
         const after = await databaseSnapshot(harness.db);
         expect([...changedRows(before, after), ...addedRows(before, after)]).toEqual([]);
       } finally {
-        await harness.db.$executeRawUnsafe("ALTER TABLE deadlines DROP CONSTRAINT isolation_test_check");
+        await owner.$executeRawUnsafe("ALTER TABLE deadlines DROP CONSTRAINT isolation_test_check");
+        await owner.$disconnect();
       }
     });
 

@@ -182,7 +182,8 @@ export const importArchive = async ({
           result.imported[shape.section.key] = rows.length;
         }
       },
-      { timeout: 120_000 },
+      // A second import into the same account waits for the first (the row lock above), then answers 409.
+      { maxWait: 60_000, timeout: 120_000 },
     );
   } catch (error) {
     // A database rule the archive checks do not know of yet (a new CHECK constraint) still answers 400, naming the section.
