@@ -152,8 +152,11 @@ describe("reply suggestions through an OpenAI-compatible server", () => {
       const { standIn, api } = await withModel(content, status);
       try {
         const session = await sessionWithChat();
+        const quotaBefore = (await alice.request("GET", "/me/generation-quota")).body.used;
         const response = await api.app.request(`/analysis-sessions/${session.id}/suggestions`, { method: "POST", headers: { origin: "http://127.0.0.1:5173", cookie: alice.cookie } });
         expect(response.status).toBe(503);
+        // Nothing came of it, so the day's generation is given back.
+        expect((await alice.request("GET", "/me/generation-quota")).body.used).toBe(quotaBefore);
         expect(((await response.json()) as any).error.code).toBe("service_unavailable");
         expect((await rowOf(session.id)).status).toBe("PENDING_USER_INPUT");
         expect(await aiMessages(session.id)).toBe(0);

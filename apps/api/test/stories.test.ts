@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { parseAiConfig } from "@cto/ai/config";
+import { createAiProvider } from "@cto/ai/create-provider";
+import { sendJson, startStandIn } from "@cto/ai/testing";
+
+import { createApp } from "../src/app.ts";
 import { periodRange } from "../src/services/stories.ts";
-import { signedUpBrowser, startApi, type Harness } from "./harness.ts";
+import { signedUpBrowser, startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -48,5 +53,23 @@ describe("story generation", () => {
     expect(response.status).toBe(400);
     expect(response.body.error.details[0].path).toBe("period");
     expect((await harness.app.request("/stories/generate", { method: "POST", headers: { "content-type": "application/json" }, body: '{"period":"2026-11"}' })).status).toBe(401);
+  });
+});
+
+describe("story generation when the AI provider is down", () => {
+  it("answers 503 saying what failed, stores nothing and gives the generation back", async () => {
+    const failing = await startStandIn((_request, res) => sendJson(res, 500, { error: { message: "boom sk-secret" } }));
+    try {
+      const app = createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai: createAiProvider(parseAiConfig({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: failing.baseUrl, AI_MAX_RETRIES: "0" })) });
+      const user = await signedUpBrowser(harness, "unlucky");
+      const response = await app.request("/stories/generate", { method: "POST", headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" }, body: JSON.stringify({ period: "2026-11" }) });
+      expect(response.status).toBe(503);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error).toMatchObject({ code: "service_unavailable", message: "The story could not be written: the AI provider failed (HTTP 500). Try again in a moment." });
+      expect(await harness.db.story.count({ where: { userId: user.userId } })).toBe(0);
+      expect((await user.request("GET", "/me/generation-quota")).body.used).toBe(0);
+    } finally {
+      await failing.close();
+    }
   });
 });

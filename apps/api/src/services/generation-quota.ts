@@ -31,3 +31,11 @@ export const takeGeneration = async ({ db, userId, limit, now = new Date() }: { 
   if (used === undefined) return undefined;
   return { limit, used, remaining: Math.max(0, limit - used), resetsAt: new Date(start.getTime() + DAY_MS) };
 };
+
+/**
+ * Gives back a generation taken for work that then failed (the AI provider down, an answer that could
+ * not be used): the user got nothing for it.
+ */
+export const giveBackGeneration = async ({ db, userId }: { db: Db; userId: string }) => {
+  await db.$executeRaw`UPDATE users SET daily_generation_count = GREATEST(daily_generation_count - 1, 0) WHERE id = ${userId}::uuid`;
+};

@@ -8,6 +8,7 @@ import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } 
 import { requireAuth } from "../../middleware/auth.ts";
 import { spendDailyGeneration } from "../../middleware/generation-limit.ts";
 import { assertCanSuggest, generateSuggestions } from "../../services/analysis/suggestions.ts";
+import { giveBackGeneration } from "../../services/generation-quota.ts";
 import { findOwnedSession, serializeMessage, serializeSession } from "./shared.ts";
 
 /** 001's AI step: reply suggestions with title, tag and "why this works", grounded in the knowledge base. */
@@ -28,7 +29,11 @@ export const suggestionRoutes = createRouter().openapi(
     const session = await findOwnedSession(db, userId, c.req.valid("param").id);
     await assertCanSuggest(db, session);
     await spendDailyGeneration(c);
-    const result = await generateSuggestions({ db, ai: c.get("ai"), session, count, ...(phase === undefined ? {} : { phase }), ...(goal ? { goal } : {}) });
+    const result = await generateSuggestions({ db, ai: c.get("ai"), session, count, ...(phase === undefined ? {} : { phase }), ...(goal ? { goal } : {}) }).catch(async (error: unknown) => {
+      // No suggestions came of it (the provider failed, or its answer was unusable): the generation is given back.
+      await giveBackGeneration({ db, userId });
+      throw error;
+    });
     // Suggestions are analysis messages too: searchable memory of the session, until it is trashed.
     await syncEmbeddings({ c, db, userId, ownerKind: "ANALYSIS_MESSAGE", ownerIds: result.suggestions.map((suggestion) => suggestion.id), event: "create" });
     return c.json({ ...result, session: serializeSession(result.session), suggestions: result.suggestions.map(serializeMessage) }, 201);

@@ -10,6 +10,8 @@ import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } 
 import { readPage } from "../../lib/pagination.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 import { spendDailyGeneration } from "../../middleware/generation-limit.ts";
+import { toAiApiError } from "../../services/ai-failure.ts";
+import { giveBackGeneration } from "../../services/generation-quota.ts";
 import { generateStory, periodRange } from "../../services/stories.ts";
 
 const common = { tags: ["Stories"], security: SECURITY, middleware: requireAuth };
@@ -52,7 +54,11 @@ export const storyRoutes = createRouter()
       // A story that exists costs nothing: the conflict is answered before the allowance is spent.
       if (await db.story.findUnique({ where: { userId_period: { userId, period } }, select: { id: true } })) throw new ApiError("conflict", `You already have a story for ${period}.`);
       await spendDailyGeneration(c);
-      const story = await generateStory({ db, ai: c.get("ai"), userId, period });
+      const story = await generateStory({ db, ai: c.get("ai"), userId, period }).catch(async (error: unknown) => {
+        // No story came of it (the AI provider failed): the generation is given back, and 503 says why.
+        await giveBackGeneration({ db, userId });
+        throw toAiApiError(error, "The story could not be written");
+      });
       return c.json(toApiRow(Story, story, ["userId"]), 201);
     },
   );
