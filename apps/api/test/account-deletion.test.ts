@@ -8,6 +8,7 @@ import { createQueues } from "@cto/queue/queues";
 import { reminderJobId } from "@cto/queue/reminders";
 
 import { createApp } from "../src/app.ts";
+import { GENEROUS_AUTH_LIMITS } from "../src/context.ts";
 import { signedUpBrowser, startApi, type Harness } from "./harness.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -90,6 +91,18 @@ describe("DELETE /me leaves no job that names the user", () => {
     await user.request("POST", "/commitments", { title: "Keep me", remindAt: Date.now() + 3_600_000 });
     expect((await user.request("DELETE", "/me", { password: "not my password" })).status).toBe(403);
     expect(await dumpRedis(inspector, prefix)).toContain(user.userId);
+  });
+
+  it("counts wrong password confirmations against the account's sign-in limit", async () => {
+    const authLimits = { ...GENEROUS_AUTH_LIMITS, signInFailures: { limit: 3, windowMs: 60_000 } };
+    const limited = { ...base, app: createApp({ db: base.db, config: { ...base.config, authLimits }, mailer: base.mailer, ai: base.ai }) };
+    const user = await signedUpBrowser(limited, "guessed");
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await user.request("DELETE", "/me", { password: `guess ${i}` })).status);
+    expect(statuses).toEqual([403, 403, 403]);
+    const refused = await user.request("DELETE", "/me", { password: PASSWORD });
+    expect(refused.status).toBe(429);
+    expect(await base.db.user.findUnique({ where: { id: user.userId } })).not.toBeNull();
   });
 
   it("deletes the account at once when Redis is unreachable; the worker's sweep removes the jobs later", async () => {

@@ -12,7 +12,7 @@ import { readGenerationQuota } from "../services/generation-quota.ts";
 import { MAX_ARCHIVE_ISSUES } from "../services/account-archive-checks.ts";
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, ZAccountArchiveSchema, type TAccountArchive } from "../services/account-archive.ts";
 import { ACCOUNT_SECTIONS, embeddingRows, importArchive, sectionRows, toDetails } from "../services/account-data.ts";
-import { toApiUser } from "./auth.ts";
+import { browserToken, toApiUser } from "./auth.ts";
 
 const common = { tags: ["Your data"], security: SECURITY, middleware: requireAuth };
 const ZImportResultSchema = z.object({
@@ -143,11 +143,11 @@ export const accountRoutes = createRouter()
     createRoute({
       ...common, method: "delete", path: "/", summary: "Delete your account and everything in it, uploaded files and queued jobs included",
       request: { body: { required: false, content: { "application/json": { schema: z.object({ password: z.string().max(256).optional() }) } } } },
-      responses: { 204: { description: "Deleted" }, ...errorResponses(403) },
+      responses: { 204: { description: "Deleted" }, ...errorResponses(403, 429) },
     }),
     async (c) => {
       const password = (c.req.valid("json") as { password?: string } | undefined)?.password;
-      await deleteAccount({ db: c.get("db"), storage: c.get("storage"), queues: c.get("queues"), log: c.var.logger, userId: c.get("auth").userId, password });
+      await deleteAccount({ db: c.get("db"), storage: c.get("storage"), queues: c.get("queues"), limiters: c.get("limits"), log: c.var.logger, userId: c.get("auth").userId, password, browserToken: browserToken(c) });
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     },

@@ -21,7 +21,7 @@ export const toApiUser = (user: Record<string, unknown>) => ZUserSchema.parse(to
 
 /** Marks a browser that signed in to an account, so others' failed sign-ins never lock it out (OWASP's device cookie). */
 export const BROWSER_COOKIE = "cto_device";
-const browserToken = (c: Context<AppEnv>) => {
+export const browserToken = (c: Context<AppEnv>) => {
   const token = getCookie(c, BROWSER_COOKIE);
   return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : undefined;
 };

@@ -6,6 +6,7 @@ import type { TStorage } from "@cto/storage/storage";
 
 import { ApiError } from "../errors.ts";
 import { screenshotKey } from "./analysis/screenshot.ts";
+import { beginSignIn, type TAuthLimiters } from "./auth-limits.ts";
 
 type TWarn = { warn: (details: object, message: string) => void };
 
@@ -18,10 +19,16 @@ export const JOB_PURGE_TIMEOUT_MS = 10_000;
  * user's messages. Failures there are logged, not answered: the account is already gone, and the
  * worker's hourly sweep removes jobs whose user no longer exists (@cto/queue/purge).
  */
-export const deleteAccount = async ({ db, storage, queues, log, userId, password }: { db: Db; storage: TStorage; queues: TQueues | null; log: TWarn; userId: string; password: string | undefined }) => {
+type TDeletion = { db: Db; storage: TStorage; queues: TQueues | null; limiters: TAuthLimiters; log: TWarn; userId: string; password: string | undefined; browserToken: string | undefined };
+
+export const deleteAccount = async ({ db, storage, queues, limiters, log, userId, password, browserToken }: TDeletion) => {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  if (user.passwordHash && !(password && (await verifyPassword(user.passwordHash, password))))
-    throw new ApiError("forbidden", "Confirm with your password to delete your account.");
+  if (user.passwordHash) {
+    // The confirmation is a password check like a sign-in, and counts against the same limit.
+    const attempt = await beginSignIn({ limiters, email: user.email, browserToken });
+    if (!(password && (await verifyPassword(user.passwordHash, password)))) throw new ApiError("forbidden", "Confirm with your password to delete your account.");
+    await attempt.succeeded();
+  }
   const screenshots = await db.analysisSession.findMany({ where: { userId, type: "SCREENSHOT" }, select: { id: true, userId: true } });
   // Telegram delivery jobs name a message, not its user.
   const messages = await db.proactiveMessage.findMany({ where: { userId }, select: { id: true } });

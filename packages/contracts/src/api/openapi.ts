@@ -1972,7 +1972,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete your account and everything in it */
+        /** Delete your account and everything in it, uploaded files and queued jobs included */
         delete: {
             parameters: {
                 query?: never;
@@ -2077,6 +2077,26 @@ export interface paths {
                 };
                 /** @description Request body is not JSON */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests; see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
