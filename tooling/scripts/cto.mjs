@@ -75,7 +75,21 @@ const setup = async () => {
   say("info", `dependencies installed${result.generated ? ", Prisma client generated" : ", Prisma client up to date"} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 };
 
-const tsx = path.join(root, "tooling", "scripts", "node_modules", ".bin", "tsx");
+const scripts = path.join(root, "tooling", "scripts");
+
+/**
+ * Runs the start script in the foreground until it ends, with its exit code. Ctrl-C reaches it from
+ * the terminal (same process group), so this process only waits for it to stop everything; a SIGTERM
+ * sent to this process alone is passed on. tsx is loaded in-process (see start.ts for why not its CLI).
+ */
+const runStart = () =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(scripts, "start.ts")], { cwd: scripts, stdio: "inherit" });
+    process.on("SIGINT", () => undefined);
+    process.on("SIGTERM", () => child.kill("SIGTERM"));
+    child.on("error", (error) => fail(`could not run the start script: ${error.message}`));
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
 
 switch (command) {
   case "setup":
@@ -83,8 +97,8 @@ switch (command) {
     break;
   case "start":
     await setup();
-    if (!existsSync(tsx)) fail("tsx is missing after install.");
-    process.exit(run(tsx, [path.join(root, "tooling", "scripts", "start.ts")]));
+    if (!existsSync(path.join(scripts, "node_modules", "tsx"))) fail("tsx is missing after install.");
+    process.exit(await runStart());
     break;
   case "test":
     await setup();

@@ -34,7 +34,8 @@ describe("the pretty format (development)", () => {
     expect(format("web", "  ➜  Local:   http://127.0.0.1:5173/")).toBe("web    │   ➜  Local:   http://127.0.0.1:5173/\n");
     expect(format("db", "{ not json")).toBe("db     │ { not json\n");
     expect(format("db", '{"json":"but not a log line"}')).toBe('db     │ {"json":"but not a log line"}\n');
-    expect(format("db", "Can't reach postgresql://cto:hunter2@db:5432/cto for ada@example.com")).toBe("db     │ Can't reach postgresql://[redacted]@db:5432/cto for [email]\n");
+    // The developer's own console shows a tool's words as written (the seed names the demo account).
+    expect(format("db", "seed: demo data ready. Sign in as demo@cto.dev")).toBe("db     │ seed: demo data ready. Sign in as demo@cto.dev\n");
   });
 
   it("colours the prefix only when asked", () => {
@@ -57,6 +58,7 @@ describe("the JSON format (production)", () => {
     expect(out.trimEnd()).not.toContain("\n");
     expect(JSON.parse(out)).toEqual({ level: "info", time: at.toISOString(), name: "web", msg: 'vite said "hi"' });
     expect(JSON.parse(format("db", "redis://:pw@cache:6379 refused")).msg).toBe("redis://[redacted]@cache:6379 refused");
+    expect(JSON.parse(format("db", "Can't reach postgresql://cto:hunter2@db:5432/cto for ada@example.com")).msg).toBe("Can't reach postgresql://[redacted]@db:5432/cto for [email]");
   });
 
   it("prints the start script's own logger lines in the same format as the apps'", () => {

@@ -1,7 +1,7 @@
 // How `npm start` shows the lines of its processes (the database steps, the API, the worker, the web
 // app and its own): one format for all. In development each line is printed by pino-pretty behind a
 // fixed-width prefix naming its process; in production each stays (or becomes) one JSON object with
-// the process `name`, for a log shipper.
+// the process `name`, redacted, for a log shipper.
 import { prettyFactory } from "pino-pretty";
 
 import { redactText } from "@cto/log/redact";
@@ -34,8 +34,9 @@ export const createLineFormatter = ({ format, colour = false, now = () => new Da
   const pretty = prettyFactory({ colorize: colour, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname,name,req,res", singleLine: true });
   return (name: TProcessName, raw: string): string => {
     const entry = parseJsonLine(raw);
-    // Log lines are redacted where they are written; plain text (a tool's output) is redacted here.
-    const line = entry ? raw : redactText(raw);
+    // Log lines are redacted where they are written. Plain text (a tool's output) is redacted here when
+    // it leaves the machine as a log; on the developer's own console it stays as the tool wrote it.
+    const line = entry || format === "pretty" ? raw : redactText(raw);
     if (format === "json") return `${JSON.stringify(entry ? { ...entry, name: entry.name ?? name } : { level: "info", time: now().toISOString(), name, msg: line })}\n`;
     const label = name.padEnd(PREFIX_WIDTH);
     const prefix = `${colour ? `\u001b[${COLOURS[name]}m${label}\u001b[0m` : label} │ `;

@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { freePort } from "@cto/db/testing";
 
-const tsx = path.join(import.meta.dirname, "node_modules", ".bin", "tsx");
 const startScript = path.join(import.meta.dirname, "start.ts");
 const READY_LINE = /Cto is ready in \d+ s: open (http:\/\/127\.0\.0\.1:\d+) \(API at http:\/\/127\.0\.0\.1:\d+\)/;
 const PRETTY_LINE = /^(cto|db|api|worker|web) +│ /;
@@ -19,9 +18,17 @@ const START_TEST_MS = 420_000;
 type Started = { child: ChildProcess; output: () => string; ports: Record<"db" | "api" | "worker" | "web", number> };
 
 const start = async (dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<Started> => {
-  const ports = { db: await freePort(), api: await freePort(), worker: await freePort(), web: await freePort() };
+  // The embedded database also serves its shadow database on its port + 1.
+  const db = await freePort();
+  const other = async (): Promise<number> => {
+    const port = await freePort();
+    return port === db + 1 ? other() : port;
+  };
+  const ports = { db, api: await other(), worker: await other(), web: await other() };
   const { DATABASE_URL: _db, SHADOW_DATABASE_URL: _shadow, ...inherited } = process.env;
-  const child = spawn(tsx, [startScript], {
+  // As cto.mjs runs it: one Node process with tsx loaded in-process, so SIGTERM reaches the script itself.
+  const child = spawn(process.execPath, ["--import", "tsx", startScript], {
+    cwd: import.meta.dirname,
     env: { ...inherited, CTO_DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(ports.db), PORT: String(ports.api), WORKER_HEALTH_PORT: String(ports.worker), WEB_PORT: String(ports.web), NODE_ENV: "test", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });

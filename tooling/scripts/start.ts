@@ -12,8 +12,11 @@ import { createLogger } from "@cto/log/logger";
 import { createLineFormatter, eachLine, logFormatFor, type TProcessName } from "./log-format.ts";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const tsx = path.join(root, "tooling", "scripts", "node_modules", ".bin", "tsx");
 const dbPackage = path.join(root, "packages", "db");
+// TypeScript entry points run in one Node process each, with tsx loaded in-process (every package that
+// runs one has tsx). The tsx CLI would run them in a grandchild, and it SIGKILLs that grandchild when it
+// does not acknowledge a SIGTERM within 30 ms, as a busy process does: no graceful stop, no drain.
+const typescript = (entry: string) => [process.execPath, ["--import", "tsx", entry]] as const;
 
 /** How long the processes get to answer before the start script says which one does not, and again. */
 const READY_NOTICE_MS = 60_000;
@@ -48,7 +51,7 @@ const runStep = (command: string, args: string[], { cwd = root, quiet = [] as Re
     child.on("close", (code) => {
       if (code === 0) return resolve();
       for (const line of held) print("db", line);
-      reject(new Error(`${path.basename(args[0] ?? command)} exited with ${code}`));
+      reject(new Error(`${path.basename(args.find((arg) => /\.[cm]?[jt]s$/.test(arg)) ?? command)} exited with ${code}`));
     });
   });
 
@@ -92,7 +95,8 @@ const main = async () => {
   }
 
   await runStep(process.execPath, [path.join(dbPackage, "bin", "cto-prisma.mjs"), "migrate", "deploy"], { cwd: dbPackage, quiet: MIGRATE_NOISE });
-  await runStep(tsx, [path.join(dbPackage, "src", "seed", "cli.ts"), "--if-missing"], { cwd: dbPackage });
+  const [node, seedArgs] = typescript(path.join(dbPackage, "src", "seed", "cli.ts"));
+  await runStep(node, [...seedArgs, "--if-missing"], { cwd: dbPackage });
 
   env.REDIS_URL ??= "redis://127.0.0.1:6379";
   env.PORT ??= "3000";
@@ -114,7 +118,8 @@ const main = async () => {
         (child) =>
           new Promise((resolve) => {
             const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
-            child.once("exit", () => (clearTimeout(timer), resolve(null)));
+            // "close", not "exit": the process's last lines are still on their way through its pipes at exit.
+            child.once("close", () => (clearTimeout(timer), resolve(null)));
           }),
       ),
     );
@@ -124,7 +129,7 @@ const main = async () => {
   process.once("SIGINT", () => void shutdown(0));
   process.once("SIGTERM", () => void shutdown(0));
 
-  const startApp = (name: Exclude<TProcessName, "cto" | "db">, command: string, args: string[]) => {
+  const startApp = (name: Exclude<TProcessName, "cto" | "db">, command: string, args: readonly string[]) => {
     const child = spawn(command, args, { cwd: path.join(root, "apps", name), env, stdio: ["ignore", "pipe", "pipe"] });
     eachLine(child.stdout!, (line) => print(name, line));
     eachLine(child.stderr!, (line) => print(name, line));
@@ -141,7 +146,7 @@ const main = async () => {
     children.set(name, child);
   };
 
-  const startWorker = () => startApp("worker", tsx, ["src/index.ts"]);
+  const startWorker = () => startApp("worker", ...typescript("src/index.ts"));
   const redisLocation = location(env.REDIS_URL);
   if (await redisAnswers(env.REDIS_URL)) {
     startWorker();
@@ -162,12 +167,13 @@ const main = async () => {
       }
     })();
   }
-  startApp("api", tsx, ["src/index.ts"]);
+  startApp("api", ...typescript("src/index.ts"));
   startApp("web", path.join(root, "apps", "web", "node_modules", ".bin", "vite"), ["--strictPort", "--logLevel", "warn", "--clearScreen", "false"]);
   log.info("starting the API and the web app…");
 
   // "Open" only once the browser will get answers: the API, the web app, and the API through the web
-  // app's proxy (the path the browser uses).
+  // app's proxy (the path the browser uses). In that order: asking the proxy before the API answers
+  // would make Vite print a stack trace per try.
   const checks = [
     { what: "the API", url: `${env.CTO_API_ORIGIN}/ready` },
     { what: "the web app", url: `${env.WEB_ORIGIN}/` },
@@ -175,15 +181,16 @@ const main = async () => {
   ];
   const started = Date.now();
   let nextNotice = started + READY_NOTICE_MS;
+  let answered = 0;
   while (!stopping) {
-    const results = await Promise.all(checks.map((check) => answers200(check.url)));
-    if (results.every(Boolean)) {
+    while (answered < checks.length && (await answers200(checks[answered]!.url))) answered += 1;
+    if (answered === checks.length) {
       log.info(`Cto is ready in ${seconds(Date.now() - started)}: open ${env.WEB_ORIGIN} (API at ${env.CTO_API_ORIGIN}). Ctrl-C stops everything.`);
       return;
     }
     if (Date.now() >= nextNotice) {
-      const waiting = checks.filter((_, index) => !results[index]).map((check) => `${check.what} (${check.url})`);
-      log.warn(`still waiting after ${seconds(Date.now() - started)} for ${waiting.join(", ")}`);
+      const waiting = checks[answered]!;
+      log.warn(`still waiting after ${seconds(Date.now() - started)} for ${waiting.what} (${waiting.url})`);
       nextNotice += READY_NOTICE_MS;
     }
     await new Promise((resolve) => setTimeout(resolve, 300));

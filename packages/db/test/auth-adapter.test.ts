@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { testTargets, useMigratedDatabase } from "../src/testing/index.ts";
 
-// DOMAIN.md: Account, Session, VerificationToken and User keep the Auth.js shape, so the official
+// docs/domain.md: Account, Session, VerificationToken and User keep the Auth.js shape, so the official
 // Prisma adapter works against Cto's client unmodified. This drives every adapter method it uses.
 describe.each(testTargets())("the Auth.js Prisma adapter on $name", (target) => {
   const ctx = useMigratedDatabase(target);

@@ -1,4 +1,4 @@
-// The rules the database itself enforces (shared/DOMAIN.md, prisma/schema, the hand-written part of
+// The rules the database itself enforces (docs/domain.md, prisma/schema, the hand-written part of
 // the init migration), checked on both targets through the Prisma client and its typed errors:
 // uniqueness, cascades, CHECKs, the append-only audit log, polymorphic clean-up, soft delete.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
