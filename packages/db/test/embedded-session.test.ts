@@ -10,7 +10,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 
 import { servePGlite, type PGliteServer } from "../src/embedded/socket-server.ts";
 import { int32 } from "../src/embedded/wire.ts";
-import { bind, bindBinary, close, connectWire, describe as describeMessage, errorOf, execute, flush, parse, query, summary, sync } from "./fixtures/wire-client.ts";
+import {
+  bind,
+  bindBinary,
+  close,
+  connectWire,
+  describe as describeMessage,
+  errorOf,
+  execute,
+  flush,
+  parse,
+  query,
+  summary,
+  sync,
+} from "./fixtures/wire-client.ts";
 
 const IDLE_TIMEOUT_MS = 2_000;
 
@@ -27,15 +40,33 @@ const client = async (config: pg.ClientConfig = {}) => {
   await connection.connect();
   return connection;
 };
-const one = async (connection: pg.Client, sql: string, values?: unknown[]) => (await connection.query(sql, values)).rows[0];
-const destroy = (connection: pg.Client) => (connection as unknown as { connection: { stream: net.Socket } }).connection.stream.destroy();
+const one = async (connection: pg.Client, sql: string, values?: unknown[]) =>
+  (await connection.query(sql, values)).rows[0];
+const destroy = (connection: pg.Client) =>
+  (connection as unknown as { connection: { stream: net.Socket } }).connection.stream.destroy();
 /** Nothing is left behind: no connection, no holder, no queue, no advisory lock. */
 const settled = () =>
-  vi.waitFor(() => expect(server.stats()).toEqual({ connections: 0, holder: undefined, queued: 0, locks: { held: 0, waiting: 0 } }), { timeout: 15_000, interval: 50 });
+  vi.waitFor(
+    () =>
+      expect(server.stats()).toEqual({
+        connections: 0,
+        holder: undefined,
+        queued: 0,
+        locks: { held: 0, waiting: 0 },
+      }),
+    { timeout: 15_000, interval: 50 },
+  );
 
 beforeAll(async () => {
   db = await PGlite.create("memory://");
-  server = await servePGlite({ db, host: "127.0.0.1", port: 0, maxConnections: 100, idleInTransactionTimeoutMs: IDLE_TIMEOUT_MS, log: (line) => logged.push(line) });
+  server = await servePGlite({
+    db,
+    host: "127.0.0.1",
+    port: 0,
+    maxConnections: 100,
+    idleInTransactionTimeoutMs: IDLE_TIMEOUT_MS,
+    log: (line) => logged.push(line),
+  });
   url = `postgresql://postgres:postgres@127.0.0.1:${server.port}/postgres`;
 });
 afterEach(async () => {
@@ -48,7 +79,7 @@ afterAll(async () => {
 });
 
 describe("one connection at a time, until the backend is idle", () => {
-  it("keeps a batch cut by Flush whole: another connection's batch waits and cannot touch its unnamed statement", async () => {
+  it("keeps a batch cut by Flush whole: another's batch waits, never touching its unnamed statement", async () => {
     const a = await connectWire(server.port);
     const b = await connectWire(server.port);
     a.send(parse("", "SELECT $1::int + $2::int AS sum"), bind("", "", ["1", "2"]), flush());
@@ -131,19 +162,29 @@ describe("a closed connection leaves nothing behind", () => {
     const failed = await connectWire(server.port);
     failed.send(query("BEGIN"));
     await failed.read();
-    failed.send(parse("", "INSERT INTO cut_batch VALUES (2)"), bind("", ""), execute(), parse("", "SELECT 1 / 0"), bind("", ""), execute(), flush());
+    failed.send(
+      parse("", "INSERT INTO cut_batch VALUES (2)"),
+      bind("", ""),
+      execute(),
+      parse("", "SELECT 1 / 0"),
+      bind("", ""),
+      execute(),
+      flush(),
+    );
     expect(errorOf(await failed.read((entry) => entry.type === "E"))?.C).toBe("22012");
     failed.destroy();
     expect(await one(setup, "SELECT count(*)::int AS n FROM cut_batch")).toEqual({ n: 0 });
     expect(await one(setup, "SELECT 1 AS still_serving")).toEqual({ still_serving: 1 });
   });
 
-  it("deallocates its prepared statements, drops a waiting connection from the queue, drops temporary tables", async () => {
+  it("deallocates its prepared statements, leaves the queue, drops temporary tables", async () => {
     const a = await client();
     await a.query({ name: "mine", text: "SELECT 1 AS n" });
     await a.query("CREATE TEMP TABLE scratch_rows (n int)");
     const b = await client();
-    expect(await one(b, "SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE '%\\_mine'")).toEqual({ n: 1 });
+    expect(
+      await one(b, "SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE '%\\_mine'"),
+    ).toEqual({ n: 1 });
     await a.query("BEGIN");
     const c = await client();
     const waiting = c.query("SELECT 1").catch((error: Error) => error);
@@ -154,8 +195,12 @@ describe("a closed connection leaves nothing behind", () => {
     await a.query("COMMIT");
     await a.end();
     await vi.waitFor(() => expect(server.stats().connections).toBe(1));
-    expect(await one(b, "SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE '%\\_mine'")).toEqual({ n: 0 });
-    expect(await one(b, "SELECT to_regclass('pg_temp.scratch_rows') IS NULL AS gone")).toEqual({ gone: true });
+    expect(
+      await one(b, "SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE '%\\_mine'"),
+    ).toEqual({ n: 0 });
+    expect(await one(b, "SELECT to_regclass('pg_temp.scratch_rows') IS NULL AS gone")).toEqual({
+      gone: true,
+    });
   });
 });
 
@@ -168,7 +213,9 @@ describe("each connection's own session state", () => {
     expect((await a.query({ name: "same", text: "SELECT 'a' AS v" })).rows).toEqual([{ v: "a" }]);
     expect((await b.query({ name: "same", text: "SELECT 'b' AS v" })).rows).toEqual([{ v: "b" }]);
     expect((await a.query({ name: long, text: "SELECT 'a long' AS v" })).rows).toEqual([{ v: "a long" }]);
-    expect((await b.query({ name: `${long}y`, text: "SELECT 'b long' AS v" })).rows).toEqual([{ v: "b long" }]);
+    expect((await b.query({ name: `${long}y`, text: "SELECT 'b long' AS v" })).rows).toEqual([
+      { v: "b long" },
+    ]);
     expect((await a.query({ name: "same", text: "SELECT 'a' AS v" })).rows).toEqual([{ v: "a" }]);
     expect((await a.query({ name: long, text: "SELECT 'a long' AS v" })).rows).toEqual([{ v: "a long" }]);
 
@@ -182,7 +229,7 @@ describe("each connection's own session state", () => {
     raw.end();
   });
 
-  it("parses a connection's unnamed statement again after other connections' turns, and never binds another's", async () => {
+  it("parses a connection's unnamed statement again after others' turns, never binds another's", async () => {
     const a = await connectWire(server.port);
     a.send(parse("", "SELECT $1::int * 10 AS v"), sync());
     expect(summary(await a.read())).toBe("1 Z(I)");
@@ -198,16 +245,26 @@ describe("each connection's own session state", () => {
     fresh.end();
   });
 
-  it("keeps settings with their connection: startup options, SET, SET LOCAL, set_config, RESET, SET ROLE", async () => {
+  it("keeps settings with their connection: startup, SET, SET LOCAL, set_config, RESET, SET ROLE", async () => {
     const a = await client({ options: "-c TimeZone=Asia/Tokyo -c statement_timeout=5s" });
     const b = await client();
-    expect(await one(a, "SELECT current_setting('TimeZone') AS tz, current_setting('statement_timeout') AS st")).toEqual({ tz: "Asia/Tokyo", st: "5s" });
-    expect(await one(b, "SELECT current_setting('TimeZone') AS tz, current_setting('statement_timeout') AS st")).toEqual({ tz: "UTC", st: "0" });
+    expect(
+      await one(a, "SELECT current_setting('TimeZone') AS tz, current_setting('statement_timeout') AS st"),
+    ).toEqual({ tz: "Asia/Tokyo", st: "5s" });
+    expect(
+      await one(b, "SELECT current_setting('TimeZone') AS tz, current_setting('statement_timeout') AS st"),
+    ).toEqual({ tz: "UTC", st: "0" });
     await b.query("SET TimeZone = 'America/New_York'");
     await b.query("BEGIN; SET LOCAL work_mem = '8MB'; COMMIT");
     await a.query("SELECT set_config('search_path', 'pg_catalog', false)");
     expect(await one(a, "SHOW TimeZone")).toEqual({ TimeZone: "Asia/Tokyo" });
-    expect(await one(b, "SELECT current_setting('TimeZone') AS tz, current_setting('work_mem') AS wm, current_setting('search_path') AS sp")).toEqual({
+    expect(
+      await one(
+        b,
+        `SELECT current_setting('TimeZone') AS tz, current_setting('work_mem') AS wm,
+                current_setting('search_path') AS sp`,
+      ),
+    ).toEqual({
       tz: "America/New_York",
       wm: "4MB",
       sp: "public",
@@ -263,7 +320,7 @@ describe("advisory locks, per connection", () => {
     expect(await one(b, "SELECT pg_advisory_unlock_all()")).toEqual({ pg_advisory_unlock_all: "" });
   });
 
-  it("shares shared locks, keeps the two-key space apart, takes parameters in text and binary, and NULL", async () => {
+  it("shares shared locks, keeps the two-key space apart, takes text, binary and NULL keys", async () => {
     const a = await client();
     const b = await client();
     expect(await one(a, "SELECT pg_try_advisory_lock_shared(7) AS s")).toEqual({ s: true });
@@ -277,20 +334,34 @@ describe("advisory locks, per connection", () => {
     key.writeBigInt64BE(-9_000_000_000_000_000_000n);
     raw.send(parse("", "SELECT pg_try_advisory_lock($1)"), bindBinary("", "", [key]), execute(), sync());
     expect(summary(await raw.read())).toBe("1 2 D(t) C Z(I)");
-    expect(await one(a, "SELECT pg_try_advisory_lock(-9000000000000000000) AS taken")).toEqual({ taken: false });
-    raw.send(parse("", "SELECT pg_try_advisory_lock($1)"), bind("", "", ["99999999999999999999"]), execute(), sync());
+    expect(await one(a, "SELECT pg_try_advisory_lock(-9000000000000000000) AS taken")).toEqual({
+      taken: false,
+    });
+    raw.send(
+      parse("", "SELECT pg_try_advisory_lock($1)"),
+      bind("", "", ["99999999999999999999"]),
+      execute(),
+      sync(),
+    );
     expect(summary(await raw.read())).toBe("1 E(22003) Z(I)");
-    raw.send(parse("named_lock", "SELECT pg_advisory_unlock_shared($1) AS u", [20]), describeMessage("S", "named_lock"), sync());
+    raw.send(
+      parse("named_lock", "SELECT pg_advisory_unlock_shared($1) AS u", [20]),
+      describeMessage("S", "named_lock"),
+      sync(),
+    );
     expect(summary(await raw.read())).toBe("1 t T Z(I)");
     raw.end();
   });
 
-  it("bounds a wait by lock_timeout, ends it on a cancel request, refuses a contended lock inside a transaction", async () => {
+  it("ends a wait at lock_timeout or a cancel request; refuses a contended lock in a transaction", async () => {
     const a = await client();
     const b = await client();
     await a.query("SELECT pg_advisory_lock(500)");
     await b.query("SET lock_timeout = '300ms'");
-    await expect(b.query("SELECT pg_advisory_lock(500)")).rejects.toMatchObject({ code: "55P03", message: "canceling statement due to lock timeout" });
+    await expect(b.query("SELECT pg_advisory_lock(500)")).rejects.toMatchObject({
+      code: "55P03",
+      message: "canceling statement due to lock timeout",
+    });
     await b.query("RESET lock_timeout");
 
     const waiting = b.query("SELECT pg_advisory_lock(500)");
@@ -309,7 +380,7 @@ describe("advisory locks, per connection", () => {
     expect(await one(b, "SELECT pg_try_advisory_lock(502) AS free")).toEqual({ free: true });
   });
 
-  it("refuses lock calls it cannot keep per connection, and statements that would reach every connection", async () => {
+  it("refuses lock calls it cannot keep per connection, and statements reaching every connection", async () => {
     const a = await client();
     for (const sql of [
       "SELECT pg_advisory_lock(1), 2",

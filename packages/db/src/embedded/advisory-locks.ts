@@ -21,7 +21,10 @@ export const createAdvisoryLocks = () => {
 
   // A connection's own locks never conflict with its requests, as in PostgreSQL.
   const conflicts = (entry: Entry, owner: number, mode: LockMode) =>
-    [...entry.holders].some(([holder, holding]) => holder !== owner && (holding.exclusive > 0 || (mode === "exclusive" && holding.shared > 0)));
+    [...entry.holders].some(
+      ([holder, holding]) =>
+        holder !== owner && (holding.exclusive > 0 || (mode === "exclusive" && holding.shared > 0)),
+    );
 
   const take = (entry: Entry, owner: number, mode: LockMode) => {
     const holding = entry.holders.get(owner) ?? { exclusive: 0, shared: 0 };

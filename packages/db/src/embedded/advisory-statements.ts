@@ -36,12 +36,18 @@ export const encodeResult = (value: boolean | null | undefined, format: number):
   return format === 1 ? Buffer.from([value ? 1 : 0]) : Buffer.from(value ? "t" : "f");
 };
 
-const outOfRange = (type: string): ErrorFields => ({ severity: "ERROR", code: "22003", message: `value out of range for type ${type}` });
+const outOfRange = (type: string): ErrorFields => ({
+  severity: "ERROR",
+  code: "22003",
+  message: `value out of range for type ${type}`,
+});
 
 const decodeParam = (value: Buffer, format: number): bigint | ErrorFields => {
   if (format === 0) {
     const text = value.toString("utf8").trim();
-    return /^[+-]?\d+$/.test(text) ? BigInt(text) : { severity: "ERROR", code: "22P02", message: `invalid input syntax for type bigint: "${text}"` };
+    return /^[+-]?\d+$/.test(text)
+      ? BigInt(text)
+      : { severity: "ERROR", code: "22P02", message: `invalid input syntax for type bigint: "${text}"` };
   }
   if (value.length === 8) return value.readBigInt64BE();
   if (value.length === 4) return BigInt(value.readInt32BE());
@@ -50,14 +56,19 @@ const decodeParam = (value: Buffer, format: number): bigint | ErrorFields => {
 };
 
 /** The lock key of a call with its parameters bound. */
-export const keyOf = ({ call }: AdvisoryStatement, params: (Buffer | null)[], paramFormats: number[]): AdvisoryKey | ErrorFields => {
+export const keyOf = (
+  { call }: AdvisoryStatement,
+  params: (Buffer | null)[],
+  paramFormats: number[],
+): AdvisoryKey | ErrorFields => {
   const values: bigint[] = [];
   for (const arg of call.args) {
     if ("value" in arg) {
       values.push(arg.value);
       continue;
     }
-    if (arg.param > params.length) return { severity: "ERROR", code: "42P02", message: `there is no parameter $${arg.param}` };
+    if (arg.param > params.length)
+      return { severity: "ERROR", code: "42P02", message: `there is no parameter $${arg.param}` };
     const raw = params[arg.param - 1];
     if (raw === null || raw === undefined) return null;
     const decoded = decodeParam(raw, formatAt(paramFormats, arg.param - 1));

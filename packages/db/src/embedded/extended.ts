@@ -28,7 +28,14 @@ export const readParse = ({ body }: Message): Parse => {
 
 export const renameParse = (parse: Parse, name: string) => message("P", cstring(name), parse.rest);
 
-export type Bind = { portal: string; statement: string; params: (Buffer | null)[]; paramFormats: number[]; resultFormats: number[]; rest: Buffer };
+export type Bind = {
+  portal: string;
+  statement: string;
+  params: (Buffer | null)[];
+  paramFormats: number[];
+  resultFormats: number[];
+  rest: Buffer;
+};
 
 export const readBind = ({ body }: Message): Bind => {
   const [portal, afterPortal] = readCString(body, 0);
@@ -54,17 +61,23 @@ export const readBind = ({ body }: Message): Bind => {
   return { portal, statement, params, paramFormats, resultFormats, rest: body.subarray(afterStatement) };
 };
 
-export const renameBindStatement = (bind: Bind, statement: string) => message("B", cstring(bind.portal), cstring(statement), bind.rest);
+export const renameBindStatement = (bind: Bind, statement: string) =>
+  message("B", cstring(bind.portal), cstring(statement), bind.rest);
 
 /** The format (0 text, 1 binary) of parameter or column `index` under a Bind's format codes. */
-export const formatAt = (formats: number[], index: number) => (formats.length === 1 ? formats[0]! : (formats[index] ?? 0));
+export const formatAt = (formats: number[], index: number) =>
+  formats.length === 1 ? formats[0]! : formats[index] ?? 0;
 
 /** Describe and Close name a statement ('S') or a portal ('P'). */
 export type Target = { kind: "S" | "P"; name: string };
 
-export const readTarget = ({ body }: Message): Target => ({ kind: String.fromCharCode(body[0]!) === "S" ? "S" : "P", name: readCString(body, 1)[0] });
+export const readTarget = ({ body }: Message): Target => ({
+  kind: String.fromCharCode(body[0]!) === "S" ? "S" : "P",
+  name: readCString(body, 1)[0],
+});
 
-export const renameTarget = (type: "D" | "C", target: Target, name: string) => message(type, Buffer.from(target.kind, "latin1"), cstring(name));
+export const renameTarget = (type: "D" | "C", target: Target, name: string) =>
+  message(type, Buffer.from(target.kind, "latin1"), cstring(name));
 
 export const readExecutePortal = ({ body }: Message) => readCString(body, 0)[0];
 

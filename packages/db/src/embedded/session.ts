@@ -4,7 +4,17 @@
 // are put in place when it takes its turn; what a connection leaves behind is undone when it goes.
 import type { PGlite } from "@electric-sql/pglite";
 
-import { closeStatement, int32, query, readFields, readRows, splitMessages, sync, type ErrorFields, type Message } from "./wire.ts";
+import {
+  closeStatement,
+  int32,
+  query,
+  readFields,
+  readRows,
+  splitMessages,
+  sync,
+  type ErrorFields,
+  type Message,
+} from "./wire.ts";
 
 /** A connection's session settings that differ from the server's defaults (lower-case names). */
 export type Settings = Map<string, string>;
@@ -25,18 +35,27 @@ export type SessionOptions = {
 };
 
 const literal = (text: string) => `E'${text.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
-const setConfig = (name: string, value: string) => `SELECT set_config(${literal(name)}, ${literal(value)}, false)`;
+const setConfig = (name: string, value: string) =>
+  `SELECT set_config(${literal(name)}, ${literal(value)}, false)`;
 const IDENTITY = ["session_authorization", "role"];
 
-const sameEncoding = (name: string, value: string) => name === "client_encoding" && value.replace(/[^a-z0-9]/gi, "").toUpperCase() === "UTF8";
+const sameEncoding = (name: string, value: string) =>
+  name === "client_encoding" && value.replace(/[^a-z0-9]/gi, "").toUpperCase() === "UTF8";
 
-const sameSettings = (a: Settings, b: Settings) => a.size === b.size && [...a].every(([name, value]) => b.get(name) === value);
+const sameSettings = (a: Settings, b: Settings) =>
+  a.size === b.size && [...a].every(([name, value]) => b.get(name) === value);
 
 const errorIn = (messages: Message[]): ErrorFields | undefined => {
   const error = messages.find((entry) => entry.type === "E");
   if (!error) return undefined;
   const fields = readFields(error.body);
-  return { severity: "ERROR", code: fields.C ?? "XX000", message: fields.M ?? "unknown error", detail: fields.D, hint: fields.H };
+  return {
+    severity: "ERROR",
+    code: fields.C ?? "XX000",
+    message: fields.M ?? "unknown error",
+    detail: fields.D,
+    hint: fields.H,
+  };
 };
 
 const startupPacket = () => {
@@ -51,7 +70,8 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
   let closed = false;
   let holder: SessionOwner | undefined;
   let holderIdleSince: number | undefined;
-  let queue: { owner: SessionOwner; since: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+  let queue: { owner: SessionOwner; since: number; resolve: () => void; reject: (error: Error) => void }[] =
+    [];
   let idleTimer: NodeJS.Timeout | undefined;
   /** The settings in force in the backend; undefined when unknown (after a failure). */
   let applied: Settings | undefined = new Map();
@@ -62,7 +82,9 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
   const exec = async (bytes: Buffer): Promise<Message[]> => {
     if (closed) throw new Error("the embedded database is shutting down");
     const chunks: Buffer[] = [];
-    await db.runExclusive(() => db.execProtocolRawStream(bytes, { onRawData: (chunk) => void chunks.push(Buffer.from(chunk)) }));
+    await db.runExclusive(() =>
+      db.execProtocolRawStream(bytes, { onRawData: (chunk) => void chunks.push(Buffer.from(chunk)) }),
+    );
     return splitMessages(Buffer.concat(chunks)).messages;
   };
 
@@ -73,7 +95,9 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
     return { rows: readRows(messages), error: errorIn(messages) };
   };
 
-  const reported = (await exec(startupPacket())).filter((entry) => entry.type === "S").map(({ body }) => body.toString("utf8").split("\0"));
+  const reported = (await exec(startupPacket()))
+    .filter((entry) => entry.type === "S")
+    .map(({ body }) => body.toString("utf8").split("\0"));
   // The first query after a startup packet repeats some parameters; this one is the server's own.
   const { rows: defaultRows } = await internal(
     `SELECT lower(name), current_setting(name), context IN ('user', 'superuser') FROM pg_settings
@@ -82,19 +106,30 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
   );
   const defaults = new Map(defaultRows.map(([name, value]) => [name!, value ?? ""]));
   // Settings SET cannot change (server_version, is_superuser…) are never a connection's own.
-  const fixed = new Set(["is_superuser", ...defaultRows.filter(([, , settable]) => settable !== "t").map(([name]) => name!)]);
-  const reportedDefaults = reported.map(([name = "", value = ""]) => [name, name === "session_authorization" ? defaults.get(name)! : value] as const);
+  const fixed = new Set([
+    "is_superuser",
+    ...defaultRows.filter(([, , settable]) => settable !== "t").map(([name]) => name!),
+  ]);
+  const reportedDefaults = reported.map(
+    ([name = "", value = ""]) =>
+      [name, name === "session_authorization" ? defaults.get(name)! : value] as const,
+  );
 
   // PGlite's single-user backend starts with an empty session_authorization; it reads as the user once set.
   const isDefault = (name: string, value: string | null) =>
-    value === null || (name === "session_authorization" && value === "") || (defaults.has(name) ? defaults.get(name) === value : value === "");
+    value === null ||
+    (name === "session_authorization" && value === "") ||
+    (defaults.has(name) ? defaults.get(name) === value : value === "");
 
   // RESET ALL first (the settings left in force must not hinder the switch), then the session
   // authorization, which resets the role, then the role, then the rest.
   const switchSql = (to: Settings) =>
     [
       "RESET ALL",
-      setConfig("session_authorization", to.get("session_authorization") ?? defaults.get("session_authorization")!),
+      setConfig(
+        "session_authorization",
+        to.get("session_authorization") ?? defaults.get("session_authorization")!,
+      ),
       to.has("role") ? setConfig("role", to.get("role")!) : "RESET ROLE",
       ...[...to].filter(([name]) => !IDENTITY.includes(name)).map(([name, value]) => setConfig(name, value)),
     ].join(";\n");
@@ -108,11 +143,16 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
     const idleHolder = holder;
     idleTimer = setTimeout(() => {
       if (holder !== idleHolder || holderIdleSince === undefined) return;
-      log(`connection ${idleHolder.id} held the session for ${idleInTransactionTimeoutMs} ms without a message while others waited: terminated`);
+      log(
+        `connection ${idleHolder.id} held the session ${idleInTransactionTimeoutMs} ms without a message ` +
+          "while others waited: terminated",
+      );
       idleHolder.terminate({
         severity: "FATAL",
         code: "25P03",
-        message: `terminating connection: it held the embedded database's session idle for ${idleInTransactionTimeoutMs} ms while ${queue.length} other connection(s) waited`,
+        message:
+          `terminating connection: it held the embedded database's session idle for ` +
+          `${idleInTransactionTimeoutMs} ms while ${queue.length} other connection(s) waited`,
         hint: "The embedded database serves one transaction at a time: finish transactions promptly.",
       });
     }, Math.max(0, deadline - Date.now()));
@@ -157,7 +197,7 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
       armIdleTimer();
     },
 
-    /** The holder has nothing to run (idle) or is running something; the idle time is what the timeout counts. */
+    /** The holder has nothing to run (idle) or runs something; the timeout counts the idle time. */
     setIdle: (owner: SessionOwner, idle: boolean) => {
       if (holder !== owner) return;
       holderIdleSince = idle ? Date.now() : undefined;
@@ -190,17 +230,23 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
      */
     applyStartup: async (owner: SessionOwner, asked: Settings) => {
       // Drivers often ask for what is already in force (client_encoding UTF8, TimeZone UTC): no turn needed.
-      const requested = new Map([...asked].filter(([name, value]) => !isDefault(name, value) && !sameEncoding(name, value)));
+      const requested = new Map(
+        [...asked].filter(([name, value]) => !isDefault(name, value) && !sameEncoding(name, value)),
+      );
       if (!requested.size) return new Map<string, string>();
       const names = [...requested.keys()];
       await acquire(owner);
       try {
         const { rows, error } = await internal(
-          `${switchSql(requested)};\nSELECT name, current_setting(name) FROM unnest(ARRAY[${names.map(literal).join(", ")}]::text[]) AS name`,
+          `${switchSql(requested)};\nSELECT name, current_setting(name) FROM unnest(ARRAY[${names
+            .map(literal)
+            .join(", ")}]::text[]) AS name`,
         );
         if (error) throw error;
         const values = new Map(rows.map(([name, value]) => [name!, value ?? ""]));
-        owner.settings = new Map([...values].filter(([name, value]) => !fixed.has(name) && !isDefault(name, value)));
+        owner.settings = new Map(
+          [...values].filter(([name, value]) => !fixed.has(name) && !isDefault(name, value)),
+        );
         applied = new Map(owner.settings);
         return values;
       } finally {
@@ -208,7 +254,7 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
       }
     },
 
-    /** Reads back the settings a turn may have changed, after it ended (idle, so no SET LOCAL is in force). */
+    /** Reads back the settings a turn may have changed, once it ended (idle: no SET LOCAL in force). */
     capture: async (owner: SessionOwner, changed: { names: Set<string>; all: boolean }) => {
       const readAll = async () => {
         const { rows, error } = await internal(
@@ -221,7 +267,9 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
       };
       const readSome = async () => {
         const list = [...changed.names].map(literal).join(", ");
-        const { rows, error } = await internal(`SELECT name, current_setting(name, true) FROM unnest(ARRAY[${list}]::text[]) AS name`);
+        const { rows, error } = await internal(
+          `SELECT name, current_setting(name, true) FROM unnest(ARRAY[${list}]::text[]) AS name`,
+        );
         return error ? readAll() : { rows, settings: new Map(owner.settings) };
       };
       try {

@@ -22,7 +22,14 @@ export type PGliteServerOptions = {
 
 export type PGliteServer = Awaited<ReturnType<typeof servePGlite>>;
 
-export const servePGlite = async ({ db, host, port, maxConnections, idleInTransactionTimeoutMs, log }: PGliteServerOptions) => {
+export const servePGlite = async ({
+  db,
+  host,
+  port,
+  maxConnections,
+  idleInTransactionTimeoutMs,
+  log,
+}: PGliteServerOptions) => {
   const session = await createSession(db, { idleInTransactionTimeoutMs, log });
   const locks = createAdvisoryLocks();
   const context: ConnectionContext = { session, locks, log, connections: new Map() };
@@ -31,7 +38,9 @@ export const servePGlite = async ({ db, host, port, maxConnections, idleInTransa
 
   const server = net.createServer((socket) => {
     if (sockets.size >= maxConnections) {
-      socket.end(errorResponse({ severity: "FATAL", code: "53300", message: "sorry, too many clients already" }));
+      socket.end(
+        errorResponse({ severity: "FATAL", code: "53300", message: "sorry, too many clients already" }),
+      );
       return;
     }
     sockets.add(socket);

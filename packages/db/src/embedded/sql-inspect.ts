@@ -8,15 +8,20 @@ const STATEMENT_START = String.raw`(?:^|;)(?:\s|--[^\n]*(?:\n|$)|/\*[\s\S]*?\*/)
 const statementStarting = (words: string) => new RegExp(`${STATEMENT_START}${words}`, "i");
 
 const COPY_FROM_STDIN = /\bCOPY\b[\s\S]*?\bFROM\s+STDIN\b/i;
-const SESSION_WIDE = statementStarting(String.raw`(?:DISCARD\s+ALL|DEALLOCATE\s+(?:PREPARE\s+)?ALL|LISTEN|UNLISTEN)\b`);
+const SESSION_WIDE = statementStarting(
+  String.raw`(?:DISCARD\s+ALL|DEALLOCATE\s+(?:PREPARE\s+)?ALL|LISTEN|UNLISTEN)\b`,
+);
 const SESSION_ADVISORY = /\bpg_(?:try_)?advisory_(?:lock|unlock)(?:_shared|_all)?\s*\(/i;
 
 export type AdvisoryFunction = "lock" | "try" | "unlock" | "unlock_all";
 export type AdvisoryArg = { param: number } | { value: bigint };
 export type AdvisoryCall = { fn: AdvisoryFunction; shared: boolean; args: AdvisoryArg[]; column: string };
 
-const ADVISORY_STATEMENT =
-  /^\s*SELECT\s+(pg_(try_)?advisory_(lock|unlock)(_shared)?|pg_advisory_unlock_all)\s*\(\s*([^()]*?)\s*\)\s*(?:AS\s+("(?:[^"]|"")+"|[A-Za-z_]\w*))?\s*;?\s*$/i;
+const ADVISORY_STATEMENT = new RegExp(
+  String.raw`^\s*SELECT\s+(pg_(try_)?advisory_(lock|unlock)(_shared)?|pg_advisory_unlock_all)` +
+    String.raw`\s*\(\s*([^()]*?)\s*\)\s*(?:AS\s+("(?:[^"]|"")+"|[A-Za-z_]\w*))?\s*;?\s*$`,
+  "i",
+);
 const ADVISORY_ARG = /^(?:\$(\d+)|([+-]?\d+)|'([+-]?\d+)')(?:\s*::\s*(?:bigint|int8|integer|int4|int))?$/i;
 
 const unquote = (identifier: string) =>
@@ -32,7 +37,12 @@ export const advisoryCall = (sql: string): AdvisoryCall | "unsupported" | undefi
   const match = ADVISORY_STATEMENT.exec(sql);
   if (!match) return "unsupported";
   const [, name, tryPrefix, verb, shared, argText, alias] = match;
-  const fn: AdvisoryFunction = name!.toLowerCase() === "pg_advisory_unlock_all" ? "unlock_all" : tryPrefix ? "try" : (verb!.toLowerCase() as "lock" | "unlock");
+  const fn: AdvisoryFunction =
+    name!.toLowerCase() === "pg_advisory_unlock_all"
+      ? "unlock_all"
+      : tryPrefix
+      ? "try"
+      : (verb!.toLowerCase() as "lock" | "unlock");
   const parts = argText ? argText.split(",").map((part) => part.trim()) : [];
   const args: AdvisoryArg[] = [];
   for (const part of parts) {
@@ -44,23 +54,35 @@ export const advisoryCall = (sql: string): AdvisoryCall | "unsupported" | undefi
   return { fn, shared: Boolean(shared), args, column: alias ? unquote(alias) : name!.toLowerCase() };
 };
 
-const refused = (message: string, hint: string): ErrorFields => ({ severity: "ERROR", code: "0A000", message, hint });
+const refused = (message: string, hint: string): ErrorFields => ({
+  severity: "ERROR",
+  code: "0A000",
+  message,
+  hint,
+});
 
 /** Why the embedded server will not run this statement, if it will not. */
 export const refusalFor = (sql: string): ErrorFields | undefined => {
   if (COPY_FROM_STDIN.test(sql)) {
-    return refused("COPY FROM STDIN is not supported by the embedded database", "Insert the rows with INSERT, or use PostgreSQL (DATABASE_URL).");
+    return refused(
+      "COPY FROM STDIN is not supported by the embedded database",
+      "Insert the rows with INSERT, or use PostgreSQL (DATABASE_URL).",
+    );
   }
   if (SESSION_WIDE.test(sql)) {
     return refused(
-      "DISCARD ALL, DEALLOCATE ALL, LISTEN and UNLISTEN are not supported by the embedded database: its connections share one PGlite session",
-      "Deallocate statements by name and RESET settings instead; use PostgreSQL (DATABASE_URL) for LISTEN/NOTIFY.",
+      "DISCARD ALL, DEALLOCATE ALL, LISTEN and UNLISTEN are not supported by the embedded database: " +
+        "its connections share one PGlite session",
+      "Deallocate statements by name and RESET settings instead; " +
+        "use PostgreSQL (DATABASE_URL) for LISTEN/NOTIFY.",
     );
   }
   if (advisoryCall(sql) === "unsupported") {
     return refused(
-      "the embedded database keeps session-level advisory locks per connection only when the lock call is a statement of its own",
-      "Send SELECT pg_advisory_lock(<integer or $n>[, …]) on its own, or use pg_advisory_xact_lock inside a transaction.",
+      "the embedded database keeps session-level advisory locks per connection only when the lock " +
+        "call is a statement of its own",
+      "Send SELECT pg_advisory_lock(<integer or $n>[, …]) on its own, " +
+        "or use pg_advisory_xact_lock inside a transaction.",
     );
   }
   return undefined;
@@ -79,7 +101,11 @@ const SETTING_ALIASES: Record<string, string[]> = {
   schema: ["search_path"],
   xml: ["xmloption"],
   authorization: ["session_authorization"],
-  characteristics: ["default_transaction_isolation", "default_transaction_read_only", "default_transaction_deferrable"],
+  characteristics: [
+    "default_transaction_isolation",
+    "default_transaction_read_only",
+    "default_transaction_deferrable",
+  ],
   transaction: [],
   constraints: [],
 };

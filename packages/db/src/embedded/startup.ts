@@ -40,12 +40,26 @@ const parseOptions = (options: string, settings: Map<string, string>): ErrorFiel
   const words = splitOptions(options);
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    const assignment = word === "-c" ? words[++i] : word.startsWith("--") ? word.slice(2) : word.startsWith("-c") ? word.slice(2) : undefined;
+    const assignment =
+      word === "-c"
+        ? words[++i]
+        : word.startsWith("--")
+        ? word.slice(2)
+        : word.startsWith("-c")
+        ? word.slice(2)
+        : undefined;
     const equals = assignment?.indexOf("=") ?? -1;
     if (!assignment || equals < 1) {
-      return fatal("08P01", `invalid command-line argument for server process: ${word} (the embedded database accepts -c name=value and --name=value)`);
+      return fatal(
+        "08P01",
+        `invalid command-line argument for server process: ${word} ` +
+          "(the embedded database accepts -c name=value and --name=value)",
+      );
     }
-    settings.set(assignment.slice(0, equals).replaceAll("-", "_").toLowerCase(), assignment.slice(equals + 1));
+    settings.set(
+      assignment.slice(0, equals).replaceAll("-", "_").toLowerCase(),
+      assignment.slice(equals + 1),
+    );
   }
   return undefined;
 };

@@ -49,7 +49,16 @@ export const readCString = (buffer: Buffer, offset: number): [string, number] =>
   return [buffer.toString("utf8", offset, end), end + 1];
 };
 
-export type ErrorFields = { severity: "ERROR" | "FATAL" | "WARNING"; code: string; message: string; detail?: string; hint?: string };
+export type ErrorFields = {
+  severity: "ERROR" | "FATAL" | "WARNING";
+  code: string;
+  message: string;
+  detail?: string;
+  hint?: string;
+};
+
+export const isErrorFields = (value: unknown): value is ErrorFields =>
+  typeof value === "object" && value !== null && "severity" in value && "code" in value && "message" in value;
 
 /** An ErrorResponse ("E") or NoticeResponse ("N") with these one-letter fields. */
 export const fieldsMessage = (type: "E" | "N", fields: Record<string, string | undefined>) =>
@@ -61,7 +70,14 @@ export const fieldsMessage = (type: "E" | "N", fields: Record<string, string | u
     Buffer.from([0]),
   );
 
-const toFields = ({ severity, code, message: text, detail, hint }: ErrorFields) => ({ S: severity, V: severity, C: code, M: text, D: detail, H: hint });
+const toFields = ({ severity, code, message: text, detail, hint }: ErrorFields) => ({
+  S: severity,
+  V: severity,
+  C: code,
+  M: text,
+  D: detail,
+  H: hint,
+});
 
 export const errorResponse = (fields: ErrorFields) => fieldsMessage("E", toFields(fields));
 export const noticeResponse = (fields: ErrorFields) => fieldsMessage("N", toFields(fields));
@@ -96,10 +112,24 @@ export const rowDescription = (columns: Column[]) =>
   message(
     "T",
     int16(columns.length),
-    ...columns.map((column) => Buffer.concat([cstring(column.name), int32(0), int16(0), int32(column.typeOid), int16(column.typeSize), int32(-1), int16(column.format)])),
+    ...columns.map((column) =>
+      Buffer.concat([
+        cstring(column.name),
+        int32(0),
+        int16(0),
+        int32(column.typeOid),
+        int16(column.typeSize),
+        int32(-1),
+        int16(column.format),
+      ]),
+    ),
   );
 export const dataRow = (values: (Buffer | null)[]) =>
-  message("D", int16(values.length), ...values.map((value) => (value === null ? int32(-1) : Buffer.concat([int32(value.length), value]))));
+  message(
+    "D",
+    int16(values.length),
+    ...values.map((value) => (value === null ? int32(-1) : Buffer.concat([int32(value.length), value]))),
+  );
 
 /** The text values of every DataRow in a backend output (for the server's own queries, all text format). */
 export const readRows = (messages: Message[]): (string | null)[][] =>
@@ -120,6 +150,6 @@ export const readRows = (messages: Message[]): (string | null)[][] =>
 export const query = (sql: string) => message("Q", cstring(sql));
 export const sync = () => message("S");
 export const closeStatement = (name: string) => message("C", Buffer.from("S", "latin1"), cstring(name));
-/** Parse of a text that is not SQL: it fails, which puts the backend in the state a refused statement would. */
+/** A Parse of a text that is not SQL: it fails, leaving the backend as a refused statement would. */
 export const failingParse = () => message("P", cstring(""), cstring("cto_embedded_refused"), int16(0));
 export const failingQuery = () => query("cto_embedded_refused");
