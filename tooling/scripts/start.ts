@@ -20,7 +20,8 @@ const typescript = (entry: string) => [process.execPath, ["--import", "tsx", ent
 
 /** How long the processes get to answer before the start script says which one does not, and again. */
 const READY_NOTICE_MS = 60_000;
-const STOP_GRACE_MS = 15_000;
+// The worker drains its active jobs on SIGTERM; past this, whatever still runs is killed.
+const STOP_GRACE_MS = 30_000;
 
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "development" };
 const format = logFormatFor(env.NODE_ENV);
@@ -123,14 +124,16 @@ const main = async () => {
           }),
       ),
     );
-    await embedded?.stop();
+    await embedded?.stop().catch((error: unknown) => log.warn(`the embedded database did not stop cleanly: ${error instanceof Error ? error.message : error}`));
     process.exit(code);
   };
-  process.once("SIGINT", () => void shutdown(0));
-  process.once("SIGTERM", () => void shutdown(0));
+  // Ctrl-C, or a SIGTERM: each app gets one SIGTERM from here (they run in process groups of their own,
+  // so the terminal's Ctrl-C does not reach them a second time, which the worker would take as "stop now").
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
 
   const startApp = (name: Exclude<TProcessName, "cto" | "db">, command: string, args: readonly string[]) => {
-    const child = spawn(command, args, { cwd: path.join(root, "apps", name), env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd: path.join(root, "apps", name), env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     eachLine(child.stdout!, (line) => print(name, line));
     eachLine(child.stderr!, (line) => print(name, line));
     child.on("exit", (code, signal) => {

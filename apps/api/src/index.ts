@@ -38,13 +38,21 @@ const server = serve({ fetch: createApp({ db, config, queues, storage, limitStor
   log.info({ url: `http://${env.HOST}:${info.port}` }, `listening on http://${env.HOST}:${info.port}`);
 });
 
-const shutdown = () => {
+// Requests in flight finish; idle keep-alive connections (a proxy's, a browser's) are closed so they do
+// not hold the stop up. A second signal exits at once.
+let stopping = false;
+const shutdown = (signal: string) => {
+  if (stopping) process.exit(1);
+  stopping = true;
+  log.info({ signal }, "stopping: finishing requests in flight");
   server.close(async () => {
     await queues.close();
     redis.disconnect();
     await db.$disconnect();
+    log.info({ signal }, "stopped");
     process.exit(0);
   });
+  (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
 };
-process.once("SIGINT", shutdown);
-process.once("SIGTERM", shutdown);
+process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => shutdown("SIGTERM"));
