@@ -294,8 +294,25 @@ describe("each connection's own session state", () => {
     expect(summary(await b.read())).toBe("C S Z(I)");
     a.send(query("SELECT current_setting('application_name')"));
     expect(summary(await a.read())).toBe("T D(alpha) C Z(I)");
+    expect(a.parameters).toMatchObject({ application_name: "alpha", is_superuser: "on", TimeZone: "UTC" });
+
+    b.send(
+      query("DO $$ BEGIN CREATE ROLE cto_reporter NOLOGIN; EXCEPTION WHEN duplicate_object THEN END $$"),
+    );
+    await b.read();
+    const reporter = await connectWire(server.port, {
+      params: { options: "-c role=cto_reporter -c TimeZone=Asia/Tokyo" },
+    });
+    expect(reporter.parameters).toMatchObject({
+      is_superuser: "off",
+      TimeZone: "Asia/Tokyo",
+      application_name: "",
+    });
+    reporter.send(query("SELECT current_user"));
+    expect(summary(await reporter.read())).toBe("T D(cto_reporter) C Z(I)");
     a.end();
     b.end();
+    reporter.end();
   });
 });
 

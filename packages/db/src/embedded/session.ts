@@ -234,14 +234,16 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
         [...asked].filter(([name, value]) => !isDefault(name, value) && !sameEncoding(name, value)),
       );
       if (!requested.size) return new Map<string, string>();
-      const names = [...requested.keys()];
+      // The reported parameters are read too: a role, say, changes is_superuser.
+      const names = [
+        ...new Set([...requested.keys(), ...reportedDefaults.map(([name]) => name.toLowerCase())]),
+      ];
+      const read = `SELECT name, current_setting(name) FROM unnest(ARRAY[${names
+        .map(literal)
+        .join(", ")}]) AS name`;
       await acquire(owner);
       try {
-        const { rows, error } = await internal(
-          `${switchSql(requested)};\nSELECT name, current_setting(name) FROM unnest(ARRAY[${names
-            .map(literal)
-            .join(", ")}]::text[]) AS name`,
-        );
+        const { rows, error } = await internal(`${switchSql(requested)};\n${read}`);
         if (error) throw error;
         const values = new Map(rows.map(([name, value]) => [name!, value ?? ""]));
         owner.settings = new Map(
