@@ -12,7 +12,9 @@ export default defineConfig({
     seed: "tsx src/seed/cli.ts",
   },
   datasource: {
-    url: process.env.DATABASE_URL ?? "",
+    // Migrations run as the tables' owner: MIGRATE_DATABASE_URL when the app's DATABASE_URL names a
+    // login with only the app's rights (packages/db/README.md, "Roles").
+    url: process.env.MIGRATE_DATABASE_URL || process.env.DATABASE_URL || "",
     shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL,
   },
 });

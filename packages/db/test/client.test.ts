@@ -84,7 +84,7 @@ describe.each(testTargets())("client sessions on $name", (target) => {
   });
 
   it("run in UTC whatever the server's default time zone, so raw timestamps keep their meaning", async () => {
-    const admin = createDb({ url: database.url, log: [] });
+    const admin = createDb({ url: database.url, log: [], role: null });
     await admin.$executeRawUnsafe(`ALTER DATABASE "${database.name}" SET timezone = 'America/New_York'`);
     await admin.$disconnect();
     const db = createDb({ url: database.url, log: [] });

@@ -60,7 +60,7 @@ describe.each(testTargets())("malformed ids on $name", (target) => {
 
   it("OrThrow reads, update and delete answer Prisma's not-found, which withDbErrors types", async () => {
     for (const operation of [
-      () => ctx.db.user.findUniqueOrThrow({ where: { id: "not-a-uuid" } }),
+      (): Promise<unknown> => ctx.db.user.findUniqueOrThrow({ where: { id: "not-a-uuid" } }),
       () => ctx.db.user.findFirstOrThrow({ where: { id: "not-a-uuid" } }),
       () => ctx.db.user.update({ where: { id: "not-a-uuid" }, data: { name: "x" } }),
       () => ctx.db.user.delete({ where: { id: "not-a-uuid" } }),

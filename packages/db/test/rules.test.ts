@@ -53,6 +53,8 @@ const expectRefused = async (operation: () => Promise<unknown>, code: DbErrorCod
 describe.each(testTargets())("database rules on $name", (target) => {
   let database: TestDatabase;
   let db: Db;
+  /** The tables' owner: the triggers below must refuse even it (the app's role is refused sooner, by its grants). */
+  let owner: Db;
   let pool: pg.Pool;
 
   const sql = async <R extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = []) => (await pool.query<R>(text, params)).rows;
@@ -73,6 +75,7 @@ describe.each(testTargets())("database rules on $name", (target) => {
     database = await target.createMigrated();
     // No error logging: most tests here provoke database errors on purpose.
     db = createDb({ url: database.url, log: [] });
+    owner = createDb({ url: database.url, log: [], role: null });
     pool = new pg.Pool({ connectionString: database.url, max: 2 });
     await seedUserData(db, { now: NOW, secrets });
     await seedUserData(db, { user: ALICE, friend: BOB, now: NOW, secrets });
@@ -81,6 +84,7 @@ describe.each(testTargets())("database rules on $name", (target) => {
   afterAll(async () => {
     await pool?.end();
     await db?.$disconnect();
+    await owner?.$disconnect();
     await database?.drop();
   });
 
@@ -140,7 +144,7 @@ describe.each(testTargets())("database rules on $name", (target) => {
       {
         rule: "reminder schedule (queue, job id)",
         index: "reminder_schedules_queue_name_job_id_key",
-        duplicate: () => db.reminderSchedule.create({ data: { userId: ALICE.id, kind: "REPORT", queueName: "reports", jobId: `report:${DEMO_USER.id}:SEVEN_DAY` } }),
+        duplicate: () => db.reminderSchedule.create({ data: { userId: ALICE.id, kind: "REPORT", queueName: "reports", jobId: `report.${DEMO_USER.id}.SEVEN_DAY` } }),
       },
       {
         rule: "proactive message dedupe key",
@@ -310,6 +314,7 @@ describe.each(testTargets())("database rules on $name", (target) => {
       const goalId = id("goal:delegate");
       expect(await db.commitment.count({ where: { goalId } })).toBe(2);
       const commitmentsBefore = await db.commitment.count({ where: { userId: user.id } });
+      const notice = await db.proactiveMessage.create({ data: { userId: user.id, content: "Reminder: the checklist", commitmentId: id("commitment:checklist") } });
 
       await withDbErrors(() => db.goal.delete({ where: { id: goalId } }));
 
@@ -318,7 +323,8 @@ describe.each(testTargets())("database rules on $name", (target) => {
       expect(await db.commitment.count({ where: { userId: user.id } })).toBe(commitmentsBefore - 2);
       expect(await db.reminderSchedule.findUnique({ where: { id: id("schedule:checklist") } })).toBeNull();
       expect(await db.embedding.count({ where: { ownerKind: "GOAL", ownerId: goalId } })).toBe(0);
-      expect(await db.proactiveMessage.findUnique({ where: { id: id("proactive:due") } })).toMatchObject({ commitmentId: null });
+      // A message about the commitment stays, unlinked.
+      expect(await db.proactiveMessage.findUnique({ where: { id: notice.id } })).toMatchObject({ commitmentId: null });
     });
 
     it("deleting a parent task deletes its subtasks", async () => {
@@ -487,22 +493,22 @@ describe.each(testTargets())("database rules on $name", (target) => {
   describe("append-only audit log", () => {
     const auditId = demo("audit:create-commitment");
 
-    it("refuses UPDATE and DELETE through the client", async () => {
+    it("refuses UPDATE and DELETE, even to the tables' owner", async () => {
       const before = await db.auditLog.findUniqueOrThrow({ where: { id: auditId } });
-      await expectRefused(() => db.auditLog.update({ where: { id: auditId }, data: { status: "tampered" } }), "append_only", "audit_logs is append-only");
-      await expectRefused(() => db.auditLog.updateMany({ where: { userId: DEMO_USER.id }, data: { outputSummary: "tampered" } }), "append_only");
-      await expectRefused(() => db.auditLog.delete({ where: { id: auditId } }), "append_only", "audit_logs is append-only");
-      await expectRefused(() => db.auditLog.deleteMany({ where: { userId: DEMO_USER.id } }), "append_only");
+      await expectRefused(() => owner.auditLog.update({ where: { id: auditId }, data: { status: "tampered" } }), "append_only", "audit_logs is append-only");
+      await expectRefused(() => owner.auditLog.updateMany({ where: { userId: DEMO_USER.id }, data: { outputSummary: "tampered" } }), "append_only");
+      await expectRefused(() => owner.auditLog.delete({ where: { id: auditId } }), "append_only", "audit_logs is append-only");
+      await expectRefused(() => owner.auditLog.deleteMany({ where: { userId: DEMO_USER.id } }), "append_only");
       expect(await db.auditLog.findUniqueOrThrow({ where: { id: auditId } })).toEqual(before);
     });
 
-    it("refuses TRUNCATE", async () => {
+    it("refuses TRUNCATE, even to the tables' owner", async () => {
       const rows = await count(`SELECT 1 FROM audit_logs`);
       expect(rows).toBeGreaterThan(0);
       // Plain TRUNCATE is already stopped by agent_assumptions' foreign key; with CASCADE the trigger refuses.
-      await expect(db.$executeRawUnsafe(`TRUNCATE audit_logs`)).rejects.toThrow();
-      await expectRefused(() => db.$executeRawUnsafe(`TRUNCATE audit_logs CASCADE`), "append_only", "audit_logs is append-only");
-      await expectRefused(() => db.$executeRawUnsafe(`TRUNCATE agent_assumptions`), "append_only", "agent_assumptions is append-only");
+      await expect(owner.$executeRawUnsafe(`TRUNCATE audit_logs`)).rejects.toThrow();
+      await expectRefused(() => owner.$executeRawUnsafe(`TRUNCATE audit_logs CASCADE`), "append_only", "audit_logs is append-only");
+      await expectRefused(() => owner.$executeRawUnsafe(`TRUNCATE agent_assumptions`), "append_only", "agent_assumptions is append-only");
       expect(await count(`SELECT 1 FROM audit_logs`)).toBe(rows);
     });
 
@@ -512,10 +518,10 @@ describe.each(testTargets())("database rules on $name", (target) => {
       const updated = await withDbErrors(() => db.agentAssumption.update({ where: { id }, data: { verified: false, verifiedAt, verifiedBy: "user", correction: "Priya writes it; I review." } }));
       expect(updated).toMatchObject({ verified: false, verifiedAt, verifiedBy: "user", correction: "Priya writes it; I review." });
 
-      await expectRefused(() => db.agentAssumption.update({ where: { id }, data: { assumption: "Rewritten history" } }), "append_only", "agent_assumptions is append-only");
-      await expectRefused(() => db.agentAssumption.update({ where: { id }, data: { category: "preference" } }), "append_only");
-      await expectRefused(() => db.agentAssumption.update({ where: { id }, data: { confidence: "0.99" } }), "append_only");
-      await expectRefused(() => db.agentAssumption.delete({ where: { id } }), "append_only", "agent_assumptions is append-only");
+      await expectRefused(() => owner.agentAssumption.update({ where: { id }, data: { assumption: "Rewritten history" } }), "append_only", "agent_assumptions is append-only");
+      await expectRefused(() => owner.agentAssumption.update({ where: { id }, data: { category: "preference" } }), "append_only");
+      await expectRefused(() => owner.agentAssumption.update({ where: { id }, data: { confidence: "0.99" } }), "append_only");
+      await expectRefused(() => owner.agentAssumption.delete({ where: { id } }), "append_only", "agent_assumptions is append-only");
       expect(await db.agentAssumption.findUniqueOrThrow({ where: { id } })).toMatchObject({ assumption: "The user writes the checklist, not Priya", category: "intent", verifiedBy: "user" });
     });
 

@@ -231,7 +231,10 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
     await db.$executeRawUnsafe(
       `INSERT INTO embeddings (user_id, owner_kind, owner_id, content, content_hash, model, dimension, updated_at) VALUES ${pending.join(", ")}`,
     );
-    await db.$executeRawUnsafe("ANALYZE embeddings");
+    // ANALYZE is the owner's: the app's role may not gather statistics.
+    const owner = createDb({ url: database.url, role: null });
+    await owner.$executeRawUnsafe("ANALYZE embeddings");
+    await owner.$disconnect();
     timings.insert = Date.now() - insertStart;
   });
 
@@ -791,7 +794,9 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
     });
 
     it("searches knowledge chunks through knowledge_chunks_embedding_hnsw_idx above the limit", async () => {
-      await db.$executeRawUnsafe("ANALYZE knowledge_chunks");
+      const owner = createDb({ url: database.url, role: null });
+      await owner.$executeRawUnsafe("ANALYZE knowledge_chunks");
+      await owner.$disconnect();
       const vector = toArray(clusterQuery(r, centers));
       // The helper: the 80 chunks of "searchKnowledgeChunks" above, one statement, the exact path.
       const exact = await searchKnowledgeChunks(db, { vector, k: 5 });

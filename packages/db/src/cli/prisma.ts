@@ -26,7 +26,7 @@ const run = async (args: string[]): Promise<number> => {
     PATH: [path.join(packageRoot, "node_modules", ".bin"), process.env.PATH].join(path.delimiter),
   };
   let embedded: EmbeddedDatabase | undefined;
-  if (!env.DATABASE_URL && DATABASE_COMMANDS.has(args[0] ?? "")) {
+  if (!env.DATABASE_URL && !env.MIGRATE_DATABASE_URL && DATABASE_COMMANDS.has(args[0] ?? "")) {
     const running = await findRunningEmbeddedDatabase();
     if (running) {
       env.DATABASE_URL = running.url;

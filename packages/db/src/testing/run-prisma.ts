@@ -29,7 +29,8 @@ export const runCommand = (command: string, args: string[], { env = process.env,
 
 /** The Prisma CLI through @cto/db's offline wrapper, against `databaseUrl` (and its shadow). */
 export const runPrisma = (args: string[], { databaseUrl, shadowDatabaseUrl, env = {}, ...options }: { databaseUrl: string; shadowDatabaseUrl?: string | undefined; env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number }) => {
-  const { SHADOW_DATABASE_URL: _ignored, ...inherited } = process.env;
+  // The test's own database only: a developer's MIGRATE_DATABASE_URL would take precedence in prisma.config.ts.
+  const { SHADOW_DATABASE_URL: _shadow, MIGRATE_DATABASE_URL: _migrate, ...inherited } = process.env;
   return runCommand(process.execPath, [CTO_PRISMA_BIN, ...args], {
     ...options,
     env: { ...inherited, DATABASE_URL: databaseUrl, ...(shadowDatabaseUrl ? { SHADOW_DATABASE_URL: shadowDatabaseUrl } : {}), NO_COLOR: "1", ...env },

@@ -37,17 +37,22 @@ export const testTargets = (): TestTarget[] => {
 };
 
 /**
- * A migrated database and a client on it for one describe block: created before its tests,
- * disconnected and dropped after them. Read `db` and `database` inside tests, not at registration.
+ * A migrated database and clients on it for one describe block: created before its tests,
+ * disconnected and dropped after them. `db` runs as the app's role (APP_ROLE), as the app does, so
+ * tests prove its grants suffice; `owner` keeps the migration user's rights, for what the app may not
+ * do (DDL, ANALYZE, other sessions' statistics). Read them inside tests, not at registration.
  */
 export const useMigratedDatabase = (target: TestTarget) => {
-  const handle = {} as { database: TestDatabase; db: Db };
+  const handle = {} as { database: TestDatabase; db: Db; owner: Db };
   beforeAll(async () => {
     handle.database = await target.createMigrated();
     handle.db = createDb({ url: handle.database.url });
+    // Prisma connects lazily: a test that never uses the owner opens no connection for it.
+    handle.owner = createDb({ url: handle.database.url, role: null });
   });
   afterAll(async () => {
     await handle.db?.$disconnect();
+    await handle.owner?.$disconnect();
     await handle.database?.drop();
   });
   return handle;
