@@ -2,32 +2,27 @@ import { isObject, mapNestedReads, readDataModel, type Args, type DataModel } fr
 import { Prisma } from "./generated/prisma/client.ts";
 
 /**
- * The string fields named `id` or `…Id` that are NOT uuid columns. Every other such field is one
- * (`@db.Uuid`); test/malformed-ids.test.ts checks this against the migrated database, so a new
- * text id column fails there until it is listed here.
+ * Uuid columns that back no relation (polymorphic links, and links kept as plain columns). With every
+ * model's `id` and every foreign key of a relation (`placeId` of `place`), they are the uuid fields;
+ * test/malformed-ids.test.ts checks the rule against the migrated database's uuid columns. A field the
+ * rule misses is only unguarded (PostgreSQL refuses the malformed id, as before); a text field is
+ * never taken for a uuid, so lookups by `sourceId` or `chunkId` keep matching.
  */
-export const TEXT_ID_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  Account: ["providerAccountId"],
-  AuditLog: ["entityId"],
-  ConnectedAccount: ["providerAccountId"],
-  Deadline: ["sourceId"],
-  Event: ["sourceId"],
-  KnowledgeChunk: ["chunkId"],
-  Message: ["toolCallId", "telegramMessageId"],
-  Person: ["sourceId"],
-  Place: ["sourceId"],
-  ReminderSchedule: ["jobId"],
-  Task: ["sourceId"],
-  TelegramConnection: ["telegramChatId"],
+export const PLAIN_UUID_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  AuditLog: ["sessionId", "conversationId"],
+  Embedding: ["ownerId"],
+  EntityRelationship: ["sourceId", "targetId"],
 };
 
 /** The uuid fields of each model, by the rule above. */
 export const uuidFields = (dataModel: DataModel): Record<string, Set<string>> =>
   Object.fromEntries(
-    Object.entries(dataModel).map(([model, fields]) => [
-      model,
-      new Set(Object.entries(fields).filter(([name, { kind, type }]) => kind === "scalar" && type === "String" && /^(id|.+Id)$/.test(name) && !TEXT_ID_FIELDS[model]?.includes(name)).map(([name]) => name)),
-    ]),
+    Object.entries(dataModel).map(([model, fields]) => {
+      const scalar = (name: string) => fields[name]?.kind === "scalar" && fields[name]?.type === "String";
+      const foreignKeys = Object.entries(fields).filter(([, { kind }]) => kind === "object").map(([relation]) => `${relation}Id`).filter(scalar);
+      const names = [...(scalar("id") ? ["id"] : []), ...foreignKeys, ...(PLAIN_UUID_FIELDS[model] ?? [])];
+      return [model, new Set(names)];
+    }),
   );
 
 // Every spelling PostgreSQL's uuid input accepts: 32 hex digits, a hyphen allowed after any group of

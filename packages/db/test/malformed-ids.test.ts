@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 import { readDataModel } from "../src/data-model.ts";
 import { DbError, NotFoundError, withDbErrors } from "../src/errors.ts";
-import { isUuidText, TEXT_ID_FIELDS, uuidFields } from "../src/malformed-ids.ts";
+import { isUuidText, PLAIN_UUID_FIELDS, uuidFields } from "../src/malformed-ids.ts";
 import { testTargets, useMigratedDatabase } from "../src/testing/index.ts";
 
 const MALFORMED = ["not-a-uuid", "", " ", "0", "1; DROP TABLE users", "\u0000", "g".repeat(32), "123e4567-e89b-12d3-a456-42661417400", "x".repeat(10_000)];
@@ -39,8 +39,8 @@ describe.each(testTargets())("malformed ids on $name", (target) => {
       for (const [model, { dbName, fields }] of Object.entries(runtime.models)) {
         const uuidColumns = new Set(rows.filter((row) => row.table_name === dbName && row.data_type === "uuid").map((row) => row.column_name));
         const expected = fields.filter((field) => field.kind === "scalar" && uuidColumns.has(field.dbName ?? field.name)).map((field) => field.name).sort();
-        expect([...byRule[model]!].sort(), `${model}: list its text id fields in TEXT_ID_FIELDS`).toEqual(expected);
-        for (const field of TEXT_ID_FIELDS[model] ?? []) expect(Object.keys(dataModel[model]!), `${model}.${field} is listed but gone`).toContain(field);
+        expect([...byRule[model]!].sort(), `${model}: a uuid column backing no relation goes in PLAIN_UUID_FIELDS`).toEqual(expected);
+        for (const field of PLAIN_UUID_FIELDS[model] ?? []) expect(Object.keys(dataModel[model]!), `${model}.${field} is listed but gone`).toContain(field);
       }
     } finally {
       await client.end();
