@@ -3,9 +3,9 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { QUEUE_NAMES } from "@cto/contracts/queues";
+import { reminderJobId } from "@cto/core/reminders";
 import { createProducerConnection, createWorkerConnection } from "@cto/queue/connection";
 import { createQueues } from "@cto/queue/queues";
-import { reminderJobId } from "@cto/queue/reminders";
 
 import { createApp } from "../src/app.ts";
 import { GENEROUS_AUTH_LIMITS } from "../src/context.ts";

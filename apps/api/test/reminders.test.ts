@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { reminderJobId } from "@cto/core/reminders";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
-import { reminderJobId } from "@cto/queue/reminders";
 
 import { createApp } from "../src/app.ts";
 import { runToolCall } from "../src/services/chat/tools.ts";

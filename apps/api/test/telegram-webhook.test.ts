@@ -5,9 +5,9 @@ import { createAiProvider } from "@cto/ai/create-provider";
 import { localEmbedding } from "@cto/ai/local-provider";
 import { completionChunk, sendJson, sendSse, startStandIn } from "@cto/ai/testing";
 import { QUEUE_NAMES } from "@cto/contracts/queues";
+import { reminderJobId } from "@cto/core/reminders";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
-import { reminderJobId } from "@cto/queue/reminders";
 import type { Redis } from "ioredis";
 
 import { createApp } from "../src/app.ts";

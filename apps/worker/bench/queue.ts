@@ -5,10 +5,10 @@
 // Env: TEST_DATABASE_URL (admin URL, default local postgres), REDIS_URL, BENCH_JOBS (default 1000 per run).
 import { Queue, Worker } from "bullmq";
 
+import { commitmentTarget, reminderJobId, syncReminder } from "@cto/core/reminders";
 import { createDb } from "@cto/db/client";
 import { createPostgresTestDatabase, probePostgres } from "@cto/db/testing";
 import { createProducerConnection, createWorkerConnection } from "@cto/queue/connection";
-import { commitmentTarget, reminderJobId, syncReminder } from "@cto/queue/reminders";
 
 import { register } from "../src/jobs/processor.ts";
 import { processReminderDue } from "../src/jobs/reminders.due.ts";

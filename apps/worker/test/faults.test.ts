@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { commitmentTarget, reminderJobId, syncReminder } from "@cto/core/reminders";
 import type { Db } from "@cto/db/client";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
-import { commitmentTarget, reminderJobId, syncReminder } from "@cto/queue/reminders";
 
 import { REDIS_URL, testPrefix, waitFor } from "./deps.ts";
 import { spawnWorker, startRedisServer, type TWorkerProcess } from "./processes.ts";

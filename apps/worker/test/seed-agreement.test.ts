@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 
 import { ZReportPayloadSchema } from "@cto/contracts/api/reports";
 import { ZReminderDueJobSchema } from "@cto/contracts/queues";
+import { REMINDER_QUEUE, reminderJobId } from "@cto/core/reminders";
+import { deliveryTime, readReminderPreferences } from "@cto/core/working-hours";
 import { DEMO_USER, seedUserData } from "@cto/db/seed";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
-import { REMINDER_QUEUE, reminderJobId } from "@cto/queue/reminders";
-import { deliveryTime, readReminderPreferences } from "@cto/queue/working-hours";
 
 import { processRemindersReconcile } from "../src/jobs/reminders.reconcile.ts";
 import { adherenceNotes, loadDueCommitments, scoreAdherence } from "../src/services/consistency/adherence.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { commitmentTarget, syncReminder } from "@cto/core/reminders";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
-import { commitmentTarget, syncReminder } from "@cto/queue/reminders";
 import { createBotApi } from "@cto/telegram/bot-api";
 import { startBotApiStandIn, type TBotApiStandIn } from "@cto/telegram/testing";
 

@@ -1,8 +1,8 @@
-import type { Db, DbExecutor } from "@cto/db/client";
 import type { TReminderDueJob } from "@cto/contracts/queues";
+import type { Db, DbExecutor } from "@cto/db/client";
+import { jobId } from "@cto/queue/job-options";
+import type { TQueues } from "@cto/queue/queues";
 
-import { jobId } from "./job-options.ts";
-import type { TQueues } from "./queues.ts";
 import { deliveryTime, readReminderPreferences } from "./working-hours.ts";
 
 export const REMINDER_QUEUE = "reminders";

@@ -1,6 +1,6 @@
+import { commitmentTarget, deadlineTarget, syncReminder } from "@cto/core/reminders";
 import type { Db } from "@cto/db/client";
 import type { TQueues } from "@cto/queue/queues";
-import { commitmentTarget, deadlineTarget, syncReminder } from "@cto/queue/reminders";
 
 import { ApiError } from "../errors.ts";
 import type { TAfterWrite, TBeforeWrite } from "../lib/resource.ts";

@@ -1,7 +1,7 @@
 import { DelayedError } from "bullmq";
 
-import { REMINDER_QUEUE, reminderJobId } from "@cto/queue/reminders";
-import { deliveryTime, readReminderPreferences } from "@cto/queue/working-hours";
+import { REMINDER_QUEUE, reminderJobId } from "@cto/core/reminders";
+import { deliveryTime, readReminderPreferences } from "@cto/core/working-hours";
 
 import { loadSubject, reminderText } from "../services/reminders/subject.ts";
 import type { TProcessor } from "./processor.ts";

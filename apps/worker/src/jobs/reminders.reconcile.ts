@@ -1,5 +1,5 @@
-import { REMINDER_QUEUE, enqueueReminder } from "@cto/queue/reminders";
 import { ZReminderDueJobSchema } from "@cto/contracts/queues";
+import { REMINDER_QUEUE, enqueueReminder } from "@cto/core/reminders";
 
 import type { TProcessor } from "./processor.ts";
 

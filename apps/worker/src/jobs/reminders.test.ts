@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { commitmentTarget, deadlineTarget, reminderJobId, syncReminder } from "@cto/core/reminders";
 import type { Db } from "@cto/db/client";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
-import { commitmentTarget, deadlineTarget, reminderJobId, syncReminder } from "@cto/queue/reminders";
 
 import { createTestDeps, REDIS_URL, testPrefix, waitFor } from "../../test/deps.ts";
 import { startRuntime, type TRuntime } from "../runtime.ts";

@@ -60,7 +60,7 @@ export const seedCoaching = async ({ db, user, now, id }: SeedContext) => {
   await db.reminderSchedule.createMany({
     skipDuplicates: true,
     data: [
-      // Exactly what scheduling the reminder writes (@cto/queue's syncReminder), so the worker's reconcile can queue it.
+      // Exactly what scheduling the reminder writes (@cto/core's syncReminder), so the worker's reconcile can queue it.
       {
         id: id("schedule:checklist"), userId: user.id, kind: "COMMITMENT_REMINDER", commitmentId: checklistId, queueName: "reminders", status: "ACTIVE",
         jobId: `reminder.commitment.${checklistId}.${checklistReminder.getTime()}`, timezone: SEED_TIMEZONE, nextRunAt: checklistReminder,
