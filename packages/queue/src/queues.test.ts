@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { createProducerConnection } from "./connection.ts";
 import { jobId } from "./job-options.ts";
-import { boundQueues, createQueues, QueuePayloadError, QueueTimeoutError, QueueUnavailableError } from "./queues.ts";
+import { boundQueues, createQueues, QueuePayloadError, queueDepths, QueueTimeoutError, QueueUnavailableError } from "./queues.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -94,6 +94,55 @@ describe("boundQueues", () => {
       expect(plain).toBe("waiting");
     } finally {
       connection.disconnect();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+});
+
+describe("queueDepths", () => {
+  const payload = () => ({ kind: "commitment" as const, entityId: crypto.randomUUID(), userId: crypto.randomUUID(), remindAt: Date.now() });
+
+  it("counts each queue's jobs by state", async () => {
+    const connection = createProducerConnection(redisUrl);
+    const queues = createQueues({ connection, prefix: `cto-test-depth-${process.pid}-${Date.now()}` });
+    try {
+      expect((await queueDepths(queues, ["reminders", "ocr"]))?.get("reminders")).toEqual({ waiting: 0, prioritized: 0, delayed: 0, active: 0, failed: 0 });
+      await queues.enqueue("reminders", "due", payload());
+      await queues.enqueue("reminders", "due", payload(), { priority: 3 });
+      for (let i = 0; i < 2; i += 1) await queues.enqueue("reminders", "due", payload(), { delay: 60_000 });
+      const depths = await queueDepths(queues, ["reminders", "ocr"]);
+      expect(Object.fromEntries(depths!)).toEqual({
+        reminders: { waiting: 1, prioritized: 1, delayed: 2, active: 0, failed: 0 },
+        ocr: { waiting: 0, prioritized: 0, delayed: 0, active: 0, failed: 0 },
+      });
+    } finally {
+      await queues.queue("reminders").obliterate({ force: true });
+      await queues.close();
+      connection.disconnect();
+    }
+  });
+
+  it("is null at once while Redis is known to be down, and within its bound when Redis is silent", async () => {
+    const connection = createProducerConnection("redis://127.0.0.1:1");
+    connection.on("error", () => undefined);
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const silentConnection = createProducerConnection(`redis://127.0.0.1:${(silent.address() as net.AddressInfo).port}`, { connectTimeout: 60_000 });
+    silentConnection.on("error", () => undefined);
+    const down = createQueues({ connection, prefix: "cto-test-unreachable" });
+    try {
+      await new Promise((resolve) => connection.once("reconnecting", resolve));
+      let started = Date.now();
+      expect(await queueDepths(down)).toBeNull();
+      expect(Date.now() - started).toBeLessThan(100);
+      started = Date.now();
+      expect(await queueDepths(createQueues({ connection: silentConnection, prefix: "cto-test-silent" }), ["ocr"], 200)).toBeNull();
+      expect(Date.now() - started).toBeLessThan(1_000);
+    } finally {
+      connection.disconnect();
+      silentConnection.disconnect();
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => silent.close(resolve));
     }

@@ -121,3 +121,21 @@ export const boundQueues = (queues: TQueues, ms = PRODUCER_TIMEOUT_MS): TQueues 
     remove: (name, jobId) => bounded(() => queues.remove(name, jobId)),
   };
 };
+
+/** The states a queue's depth is counted in: jobs waiting (by priority too), delayed, running, failed for good. */
+export const DEPTH_STATES = ["waiting", "prioritized", "delayed", "active", "failed"] as const;
+export type TQueueDepth = Record<(typeof DEPTH_STATES)[number], number>;
+
+/**
+ * How many jobs each queue holds, by state (for metrics): null while Redis is known to be down or
+ * does not answer within `ms`, so a scrape never waits out an outage.
+ */
+export const queueDepths = async (queues: TQueues, names: readonly TQueueName[] = QUEUE_NAMES, ms = 1_000): Promise<Map<TQueueName, TQueueDepth> | null> => {
+  if (queues.available?.() === false) return null;
+  try {
+    const counts = await withinTimeout(Promise.all(names.map((name) => queues.queue(name).getJobCounts(...DEPTH_STATES))), ms);
+    return new Map(names.map((name, i) => [name, Object.fromEntries(DEPTH_STATES.map((state) => [state, counts[i]?.[state] ?? 0])) as TQueueDepth]));
+  } catch {
+    return null;
+  }
+};
