@@ -3,6 +3,8 @@
 // `pg`, in one run against real PostgreSQL, and their ratio. Every load loop is bounded in time and count.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 import { serve } from "@hono/node-server";
 import pg from "pg";
@@ -13,6 +15,7 @@ import { createPostgresTestDatabase, probePostgres } from "@cto/db/testing";
 import { createApp } from "../src/app.ts";
 import { DEFAULT_CONFIG, GENEROUS_AUTH_LIMITS } from "../src/context.ts";
 import { createApiKey } from "../src/services/api-keys.ts";
+import { createOutboxMailer } from "../src/services/mailer.ts";
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5_000);
@@ -50,7 +53,7 @@ if (!probe.ok) {
 const database = await createPostgresTestDatabase(adminUrl, { migrate: true });
 const db = createDb({ url: database.url, log: [] });
 const plain = new pg.Pool({ connectionString: database.url, max: 10 });
-const server = serve({ fetch: createApp({ db, config: { ...DEFAULT_CONFIG, authLimits: GENEROUS_AUTH_LIMITS }, mailer: { send: async () => undefined } }).fetch, port: 0, hostname: "127.0.0.1" });
+const server = serve({ fetch: createApp({ db, config: { ...DEFAULT_CONFIG, authLimits: GENEROUS_AUTH_LIMITS }, mailer: createOutboxMailer(path.join(tmpdir(), "cto-bench-outbox")) }).fetch, port: 0, hostname: "127.0.0.1" });
 try {
   const user = await db.user.create({ data: { email: "bench@example.com" } });
   const conversation = await db.conversation.create({ data: { userId: user.id, title: "Bench" } });

@@ -41,7 +41,7 @@ import { commitmentRoutes, goalRoutes } from "./routes/goals.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { connectedAccountRoutes, sessionRoutes } from "./routes/security.ts";
 import { createAuthLimiters, takeAuthRequest } from "./services/auth-limits.ts";
-import { createOutboxMailer, type Mailer, type OutboxMailer } from "./services/mailer.ts";
+import { createOutboxMailer, createPostman, type Mailer, type OutboxMailer } from "./services/mailer.ts";
 
 export type { AppEnv };
 
@@ -64,8 +64,11 @@ export const OPENAPI_DOCUMENT = {
 export type AppDependencies = {
   db: Db;
   config?: ApiConfig;
-  /** Where emails go; by default the development outbox in the data folder. */
-  mailer?: Mailer | OutboxMailer;
+  /**
+   * Where emails go when the API sends them itself (no queue took them): SMTP or, by default, the
+   * development outbox in the data folder. With queues, the worker sends them.
+   */
+  mailer?: Mailer;
   /** The AI provider; by default from the AI_* / OPENAI_* environment (the offline local provider without a key). */
   ai?: TAiProvider;
   /**
@@ -95,6 +98,7 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
   const limits = createAuthLimiters(config.authLimits, { redis: limitStore.redis, prefix: limitStore.prefix ?? "cto-limits", timeoutMs: limitStore.timeoutMs ?? LIMIT_STORE_TIMEOUT_MS });
   const clientAddressOf = clientAddressResolver(config.trustProxy);
   const boundedQueues = queues && boundQueues(queues, config.queueTimeoutMs);
+  const postman = createPostman({ db, transport: mailer, queues: boundedQueues, log: logger, retry: config.mailRetry });
   app.use(requestId());
   app.use(requestLog(logger));
   app.use(lockedDownHeaders);
@@ -103,7 +107,7 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
   app.use(async (c, next) => {
     c.set("db", db);
     c.set("config", config);
-    c.set("mailer", mailer);
+    c.set("postman", postman);
     c.set("ai", ai);
     c.set("queues", boundedQueues);
     c.set("storage", storage);
@@ -126,7 +130,7 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
     });
   app.route("/auth", authRoutes);
   app.route("/auth", authRecoveryRoutes);
-  if (withDevRoutes && "list" in mailer) app.route("/dev", devRoutes(mailer));
+  if (withDevRoutes && mailer.kind === "outbox" && "list" in mailer) app.route("/dev", devRoutes(mailer as OutboxMailer));
   app.route("/api-keys", apiKeyRoutes);
   app.route("/me", accountRoutes);
   app.route("/sessions", sessionRoutes);

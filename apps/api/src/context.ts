@@ -6,7 +6,7 @@ import type { PinoLogger } from "hono-pino";
 
 import { TRUST_NO_PROXY, type TTrustProxy } from "./lib/client-address.ts";
 import { DEFAULT_AUTH_LIMITS, type TAuthLimiters, type TAuthLimits } from "./services/auth-limits.ts";
-import type { Mailer } from "./services/mailer.ts";
+import { API_MAIL_RETRY, type TMailRetry, type TPostman } from "./services/mailer.ts";
 
 export type AuthContext = {
   userId: string;
@@ -37,9 +37,11 @@ export type ApiConfig = {
   queueTimeoutMs: number;
   /** The Cto bot's Telegram username (without @); when set, a link token comes with a t.me deep link that links in one tap. */
   telegramBotUsername: string | null;
+  /** How often, and how far apart, the API itself tries an email that no queue took (no Redis). */
+  mailRetry: TMailRetry;
 };
 
-export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; mailer: Mailer; ai: TAiProvider; logger: PinoLogger; queues: TQueues | null; storage: TStorage; limits: TAuthLimiters; clientAddress: string | undefined } };
+export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; postman: TPostman; ai: TAiProvider; logger: PinoLogger; queues: TQueues | null; storage: TStorage; limits: TAuthLimiters; clientAddress: string | undefined } };
 
 export const DEFAULT_CONFIG: ApiConfig = {
   webOrigin: "http://127.0.0.1:5173",
@@ -54,6 +56,7 @@ export const DEFAULT_CONFIG: ApiConfig = {
   dailyGenerationLimit: 20,
   queueTimeoutMs: PRODUCER_TIMEOUT_MS,
   telegramBotUsername: null,
+  mailRetry: API_MAIL_RETRY,
 };
 
 /** Every auth limit far out of reach, for test suites, e2e stacks and benchmarks that sign in many times from one address. */

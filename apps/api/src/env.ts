@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { parseEnv } from "@cto/contracts/env";
 import { LOG_LEVELS } from "@cto/log/logger";
+import { requireMailSettings, ZMailEnvSchema } from "@cto/mail/config";
 import { requireS3Settings, ZStorageEnvSchema } from "@cto/storage/config";
 
 import { ZTrustProxySchema } from "./lib/client-address.ts";
@@ -25,8 +26,11 @@ const ZEnvSchema = z
   TELEGRAM_BOT_USERNAME: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, "a Telegram username: 4-32 characters of A-Z, a-z, 0-9 and _, starting with a letter").optional()),
   // Uploaded screenshots: STORAGE_DRIVER, STORAGE_DIR and S3_* (see packages/storage); the worker reads the same.
   ...ZStorageEnvSchema.shape,
+  // Email: SMTP_URL and MAIL_FROM (see packages/mail); unset outside production: the development outbox.
+  ...ZMailEnvSchema.shape,
   })
-  .superRefine(requireS3Settings);
+  .superRefine(requireS3Settings)
+  .superRefine(requireMailSettings);
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
 

@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 
 import { createDb } from "@cto/db/client";
 import { defaultDataDir } from "@cto/db/paths";
+import { createMailTransport, mailConfigFromEnv } from "@cto/mail/config";
 import { createProducerConnection, watchRedis } from "@cto/queue/connection";
 import { createQueues } from "@cto/queue/queues";
 import { createStorage, storageConfigFromEnv } from "@cto/storage/config";
@@ -30,11 +31,13 @@ const redis = createProducerConnection(env.REDIS_URL);
 watchRedis(redis, { url: env.REDIS_URL, log });
 const queues = createQueues({ connection: redis });
 const storage = createStorage(storageConfigFromEnv(env, { dataDir: defaultDataDir() }));
+// The API sends an email itself only when no queue takes it (Redis away); the worker sends the rest.
+const mailer = createMailTransport(mailConfigFromEnv(env, { dataDir: defaultDataDir() }));
 const config = { ...DEFAULT_CONFIG, webOrigin: env.WEB_ORIGIN, secureCookies: env.NODE_ENV === "production", telegramBotUsername: env.TELEGRAM_BOT_USERNAME ?? null, trustProxy: env.TRUST_PROXY };
 void redisReady(redis, 2_000).then((ready) =>
   ready ? log.info("abuse limits counted in Redis, shared by every API instance") : log.warn("Redis not reachable: abuse limits counted in this process until it is (not shared between API instances)"),
 );
-const server = serve({ fetch: createApp({ db, config, queues, storage, limitStore: { redis }, logger: log, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+const server = serve({ fetch: createApp({ db, config, queues, storage, mailer, limitStore: { redis }, logger: log, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   log.info({ url: `http://${env.HOST}:${info.port}` }, `listening on http://${env.HOST}:${info.port}`);
 });
 

@@ -182,6 +182,8 @@ describe("limits per account", () => {
     const app = apiWith({ emails: { limit: 2, windowMs: 60_000 } });
     const { email, browser } = await signedUp(app, "mails");
     const sent = async () => (await harness.mailer.list()).filter((item) => item.to === email).length;
+    // Sign-up's own verification mail is not one of the limited requests.
+    const atSignUp = await sent();
     const ask = (target: string, i: number) => browserAt(app, `198.51.100.${110 + i}`).request("POST", "/auth/password-reset", { email: target });
     expect((await ask(email, 0)).status).toBe(202);
     expect((await browser.request("POST", "/auth/verify-email/request")).status).toBe(202);
@@ -189,7 +191,7 @@ describe("limits per account", () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await browser.request("POST", "/auth/verify-email/request")).status).toBe(429);
-    expect(await sent()).toBe(2);
+    expect(await sent()).toBe(atSignUp + 2);
     const unknown = newEmail("unknown");
     expect([(await ask(unknown, 2)).status, (await ask(unknown, 3)).status, (await ask(unknown, 4)).status]).toEqual([202, 202, 429]);
     // Case and spaces do not make a new address.

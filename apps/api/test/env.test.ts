@@ -22,7 +22,24 @@ describe("the API's environment", () => {
     expect(loadEnv({ ...base, TRUST_PROXY: "loopback,10.0.0.0/8" }).TRUST_PROXY).toEqual({ proxies: ["loopback", "10.0.0.0/8"] });
   });
 
+  it("sends email through SMTP_URL as MAIL_FROM; without them, the development outbox, never in production", () => {
+    expect([loadEnv(base).SMTP_URL, loadEnv(base).MAIL_FROM]).toEqual([undefined, undefined]);
+    expect(loadEnv({ ...base, SMTP_URL: "smtp://user:pass@mail.example.com:587", MAIL_FROM: "Cto <hello@cto.example>" })).toMatchObject({ SMTP_URL: "smtp://user:pass@mail.example.com:587", MAIL_FROM: "Cto <hello@cto.example>" });
+    expect(() => loadEnv({ ...base, NODE_ENV: "production" })).toThrow(/SMTP_URL: required in production[\s\S]*MAIL_FROM: required in production/);
+    const mailProblems = () => {
+      try {
+        loadEnv({ ...base, NODE_ENV: "production", SMTP_URL: "smtps://mail.example.com", MAIL_FROM: "hello@cto.example" });
+        return "";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(mailProblems()).not.toMatch(/SMTP_URL|MAIL_FROM/);
+  });
+
   it.each([
+    ["SMTP_URL", "https://mail.example.com", /SMTP_URL: an smtp:\/\/ or smtps:\/\/ URL/],
+    ["MAIL_FROM", "not an address", /MAIL_FROM: one address/],
     ["TRUST_PROXY", "true", /TRUST_PROXY: trusting every hop/],
     ["TRUST_PROXY", "10.0.0.0/8, proxy.internal", /TRUST_PROXY: .*proxy\.internal/],
     ["TELEGRAM_BOT_USERNAME", "@cto_coach_bot", /TELEGRAM_BOT_USERNAME: a Telegram username/],

@@ -1,6 +1,8 @@
 import { createAiProvider } from "@cto/ai/create-provider";
 import type { TAiProvider } from "@cto/ai/provider";
 import { createDb, type Db } from "@cto/db/client";
+import { createMailTransport } from "@cto/mail/config";
+import type { TMailTransport } from "@cto/mail/transport";
 import { createProducerConnection, watchRedis } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 import { createStorage } from "@cto/storage/config";
@@ -28,6 +30,8 @@ export type TWorkerDeps = {
   storage: TStorage;
   /** The process's one Tesseract worker, started on the first screenshot and ended by close(). */
   ocr: TOcrRecognizer;
+  /** Where email goes: SMTP (SMTP_URL) or the development outbox. */
+  mail: TMailTransport;
   /** The Telegram Bot API client; absent when TELEGRAM_BOT_TOKEN is unset (delivery off). */
   telegram?: TBotApi;
   /** The clock, replaceable in tests. */
@@ -45,11 +49,13 @@ export const createWorkerDeps = (env: TEnv) => {
   watchRedis(connection, { url: env.REDIS_URL, log: log.pino });
   const queues = createQueues({ connection, prefix: env.WORKER_QUEUE_PREFIX });
   const ocr = createOcrRecognizer({ cachePath: env.ocrCacheDir });
-  const deps: TWorkerDeps = { db, ai: createAiProvider(env.ai), queues, log, storage: createStorage(env.storage), ocr, now: () => new Date() };
+  const mail = createMailTransport(env.mail);
+  const deps: TWorkerDeps = { db, ai: createAiProvider(env.ai), queues, log, storage: createStorage(env.storage), ocr, mail, now: () => new Date() };
   if (env.TELEGRAM_BOT_TOKEN) deps.telegram = createBotApi({ token: env.TELEGRAM_BOT_TOKEN, baseUrl: env.TELEGRAM_API_BASE_URL });
   if (env.WORKER_FAULT_DELAY_MS > 0) deps.fault = { delayMs: env.WORKER_FAULT_DELAY_MS, point: env.WORKER_FAULT_POINT };
   const close = async () => {
     await ocr.terminate();
+    await mail.close();
     await queues.close();
     connection.disconnect();
     await db.$disconnect();

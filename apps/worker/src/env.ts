@@ -6,6 +6,7 @@ import { parseAiConfig, type TAiConfig } from "@cto/ai/config";
 import { parseEnv } from "@cto/contracts/env";
 import { LOG_LEVELS } from "@cto/log/logger";
 import { defaultDataDir } from "@cto/db/paths";
+import { mailConfigFromEnv, requireMailSettings, ZMailEnvSchema, type TMailConfig } from "@cto/mail/config";
 import { requireS3Settings, storageConfigFromEnv, ZStorageEnvSchema, type TStorageConfig } from "@cto/storage/config";
 
 const ZEnvSchema = z
@@ -17,6 +18,8 @@ const ZEnvSchema = z
     DATABASE_URL: z.string().url(),
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
     WORKER_HEALTH_HOST: z.string().default("127.0.0.1"),
+    /** With it set, GET /metrics on the health server needs `Authorization: Bearer <token>` (/health and /ready stay open to probes). */
+    METRICS_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(16, "at least 16 characters").optional()),
     /** BullMQ key prefix; tests and side-by-side deployments isolate themselves with their own. */
     WORKER_QUEUE_PREFIX: z.string().min(1).default("cto"),
     /** Jobs one queue's Worker runs at once, unless the registry sets a queue's own concurrency. */
@@ -46,18 +49,21 @@ const ZEnvSchema = z
     OCR_CACHE_DIR: z.string().min(1).optional(),
     // Uploaded screenshots: the same STORAGE_* / S3_* settings as the API's (see packages/storage).
     ...ZStorageEnvSchema.shape,
+    // Email: SMTP_URL and MAIL_FROM, as the API's (see packages/mail); required in production.
+    ...ZMailEnvSchema.shape,
   })
   .superRefine(requireS3Settings)
+  .superRefine(requireMailSettings)
   .refine((env) => env.NODE_ENV !== "production" || env.WORKER_FAULT_DELAY_MS === 0, {
     message: "WORKER_FAULT_DELAY_MS is a test hook and must be 0 in production",
     path: ["WORKER_FAULT_DELAY_MS"],
   });
 
-export type TEnv = z.infer<typeof ZEnvSchema> & { ai: TAiConfig; storage: TStorageConfig; ocrCacheDir: string };
+export type TEnv = z.infer<typeof ZEnvSchema> & { ai: TAiConfig; storage: TStorageConfig; mail: TMailConfig; ocrCacheDir: string };
 
 /** The worker's whole configuration (the AI settings through @cto/ai's parser), validated once at start; nothing else reads process.env. */
 export const loadEnv = (source: NodeJS.ProcessEnv = process.env): TEnv => {
   const env = parseEnv(ZEnvSchema, source, "worker");
   const dataDir = defaultDataDir(source);
-  return { ...env, ai: parseAiConfig(source), storage: storageConfigFromEnv(env, { dataDir }), ocrCacheDir: env.OCR_CACHE_DIR ?? path.join(dataDir, "cache", "tesseract") };
+  return { ...env, ai: parseAiConfig(source), storage: storageConfigFromEnv(env, { dataDir }), mail: mailConfigFromEnv(env, { dataDir }), ocrCacheDir: env.OCR_CACHE_DIR ?? path.join(dataDir, "cache", "tesseract") };
 };

@@ -3,6 +3,8 @@ import path from "node:path";
 
 import { createLocalProvider } from "@cto/ai/local-provider";
 import { createDb, type Db } from "@cto/db/client";
+import { createOutboxMailer } from "@cto/mail/dev-outbox";
+import type { TMailTransport } from "@cto/mail/transport";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues } from "@cto/queue/queues";
 import { createLocalStorage } from "@cto/storage/local";
@@ -28,7 +30,7 @@ export const memoryLogger = () => {
  * Real dependencies for tests: the local AI provider, a producer on the shared Redis under `prefix`,
  * and a client on `databaseUrl` (Prisma connects lazily, so tests that never query need no database).
  */
-export const createTestDeps = ({ prefix, databaseUrl, db, log, now, storage, ocr }: { prefix: string; databaseUrl?: string; db?: Db; log?: TLogger; now?: () => Date; storage?: TStorage; ocr?: TOcrRecognizer }) => {
+export const createTestDeps = ({ prefix, databaseUrl, db, log, now, storage, ocr, mail }: { prefix: string; databaseUrl?: string; db?: Db; log?: TLogger; now?: () => Date; storage?: TStorage; ocr?: TOcrRecognizer; mail?: TMailTransport }) => {
   const connection = createProducerConnection(REDIS_URL);
   const queues = createQueues({ connection, prefix });
   const ownDb = db ? undefined : createDb({ url: databaseUrl ?? "postgresql://postgres@127.0.0.1:1/unused" });
@@ -40,6 +42,7 @@ export const createTestDeps = ({ prefix, databaseUrl, db, log, now, storage, ocr
     // Both lazy: no folder is made and no Tesseract started unless a test uses them.
     storage: storage ?? createLocalStorage({ root: path.join(tmpdir(), `${prefix}-uploads`) }),
     ocr: ocr ?? createOcrRecognizer({ cachePath: path.join(tmpdir(), "cto-test-tesseract") }),
+    mail: mail ?? createOutboxMailer(path.join(tmpdir(), `${prefix}-outbox`)),
     now: now ?? (() => new Date()),
   };
   const close = async (names: Parameters<typeof queues.queue>[0][] = []) => {

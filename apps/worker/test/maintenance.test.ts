@@ -42,7 +42,7 @@ for (const target of testTargets()) {
         { userId: carol!.id, connectionToken: tokenHash("pending"), connectionTokenExpiresAt: future },
       ] });
 
-      expect(await cleanupExpired({ db, now })).toEqual({ sessions: 2, passwordResets: 2, verificationTokens: 1, telegramLinkTokens: 2, telegramUnlinked: 1 });
+      expect(await cleanupExpired({ db, now })).toEqual({ sessions: 2, passwordResets: 2, verificationTokens: 1, telegramLinkTokens: 2, telegramUnlinked: 1, mailMessages: 0 });
       expect((await db.session.findMany()).map((row) => row.sessionToken)).toEqual([`live-${n}`]);
       expect((await db.passwordReset.findMany()).map((row) => row.token)).toEqual([`valid-${n}`]);
       expect((await db.verificationToken.findMany()).map((row) => row.token)).toEqual([`new-${n}`]);
@@ -50,7 +50,7 @@ for (const target of testTargets()) {
       expect(await db.telegramConnection.findUniqueOrThrow({ where: { userId: bob!.id } })).toMatchObject({ isActive: false, telegramChatId: `${n}`, connectionToken: null });
       expect((await db.telegramConnection.findUniqueOrThrow({ where: { userId: carol!.id } })).connectionToken).toBe(tokenHash("pending"));
 
-      expect(await cleanupExpired({ db, now })).toEqual({ sessions: 0, passwordResets: 0, verificationTokens: 0, telegramLinkTokens: 0, telegramUnlinked: 0 });
+      expect(await cleanupExpired({ db, now })).toEqual({ sessions: 0, passwordResets: 0, verificationTokens: 0, telegramLinkTokens: 0, telegramUnlinked: 0, mailMessages: 0 });
     });
   });
 }

@@ -15,12 +15,21 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * DAY_SECONDS },
 };
 
+/** Attempts and backoff of an email, also used by the API when it sends one itself (no Redis). */
+export const MAIL_RETRY = { attempts: 8, backoff: { type: "exponential", delay: 5_000 } } as const satisfies JobsOptions;
+
+/** The wait before attempt `attempt + 1` after `attempt` failed, as BullMQ's exponential backoff computes it. */
+export const exponentialDelay = (attempt: number, delay: number) => 2 ** (attempt - 1) * delay;
+
 /** Per-queue differences from the defaults. */
 export const QUEUE_JOB_OPTIONS: Partial<Record<TQueueName, JobsOptions>> = {
   // Telegram's Bot API rate-limits; give a failed delivery longer before it is retried.
   telegram: { attempts: 6, backoff: { type: "exponential", delay: 5_000 } },
   // OCR of one screenshot is slow and deterministic: retrying many times only repeats a failure.
   ocr: { attempts: 2, backoff: { type: "fixed", delay: 5_000 } },
+  // A mail server that refuses or is down gets about 20 minutes (5 s doubling: 5 s … 10 min) before the
+  // message is FAILED; a reset link lives an hour, so it can still arrive in time.
+  mail: MAIL_RETRY,
 };
 
 /**

@@ -4,12 +4,12 @@ import { ZAcceptedSchema, ZConfirmPasswordResetSchema, ZRequestPasswordResetSche
 
 import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
-import { hashToken, newToken } from "../lib/tokens.ts";
+import { hashToken } from "../lib/tokens.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { clearSignInFailures, takeAccountEmail } from "../services/auth-limits.ts";
+import { requestEmailVerification } from "../services/email-verification.ts";
 import { confirmPasswordReset, requestPasswordReset } from "../services/password-reset.ts";
 
-const VERIFY_TTL_MS = 24 * 3_600_000;
 const json = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
 const ACCEPTED = { status: "accepted" as const, message: "If an account exists for this email, a reset link is on its way." };
 
@@ -19,7 +19,7 @@ export const authRecoveryRoutes = createRouter()
     async (c) => {
       const { email } = c.req.valid("json");
       await takeAccountEmail(c.get("limits"), email);
-      await requestPasswordReset({ db: c.get("db"), mailer: c.get("mailer"), webOrigin: c.get("config").webOrigin, email });
+      await requestPasswordReset({ db: c.get("db"), postman: c.get("postman"), webOrigin: c.get("config").webOrigin, email });
       return c.json(ACCEPTED, 202);
     },
   )
@@ -34,13 +34,8 @@ export const authRecoveryRoutes = createRouter()
   .openapi(
     createRoute({ method: "post", path: "/verify-email/request", tags: ["Auth"], summary: "Email a link that verifies your address", security: SECURITY, middleware: requireAuth, responses: { 202: jsonContent(ZAcceptedSchema, "Sent"), ...errorResponses(403, 409, 429) } }),
     async (c) => {
-      const db = c.get("db");
-      const user = await db.user.findUniqueOrThrow({ where: { id: c.get("auth").userId } });
-      if (user.emailVerified) throw new ApiError("invalid_state", "Your email address is already verified.");
-      await takeAccountEmail(c.get("limits"), user.email);
-      const token = newToken();
-      await db.verificationToken.create({ data: { identifier: user.email, token: hashToken(token), expires: new Date(Date.now() + VERIFY_TTL_MS) } });
-      await c.get("mailer").send({ to: user.email, subject: "Verify your email for Cto", text: `Open this link to verify your email address:\n\n${c.get("config").webOrigin}/verify-email?token=${token}\n` });
+      const limits = c.get("limits");
+      await requestEmailVerification({ db: c.get("db"), postman: c.get("postman"), webOrigin: c.get("config").webOrigin, userId: c.get("auth").userId, beforeSending: (email) => takeAccountEmail(limits, email) });
       return c.json({ status: "accepted" as const, message: "A verification link is on its way." }, 202);
     },
   )

@@ -14,6 +14,7 @@ import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
 import { newToken } from "../lib/tokens.ts";
 import { signIn, signUp } from "../services/accounts.ts";
 import { beginSignIn, beginSignUp, TRUSTED_BROWSER_MS, trustBrowser } from "../services/auth-limits.ts";
+import { sendVerificationEmail } from "../services/email-verification.ts";
 import { createSession, revokeSession } from "../services/sessions.ts";
 
 /** A user row as the API shows it (never the password hash). */
@@ -38,7 +39,7 @@ const startSession = async (c: Context<AppEnv>, user: { id: string; email: strin
 };
 
 const signUpRoute = createRoute({
-  method: "post", path: "/sign-up", tags: ["Auth"], security: [], summary: "Create an account and sign in",
+  method: "post", path: "/sign-up", tags: ["Auth"], security: [], summary: "Create an account and sign in; a link to verify the address is emailed",
   request: { body: { required: true, content: { "application/json": { schema: ZSignUpSchema } } } },
   responses: { 201: jsonContent(ZSessionSchema, "Signed up and signed in (session cookie set)"), ...errorResponses(409, 415, 429) },
 });
@@ -83,6 +84,10 @@ export const authRoutes = createRouter()
       throw error;
     });
     const expiresAt = await startSession(c, user);
+    // The account stands whatever happens to its welcome mail; the user can ask for the link again.
+    await sendVerificationEmail({ db: c.get("db"), postman: c.get("postman"), webOrigin: c.get("config").webOrigin, user }).catch((error: unknown) =>
+      c.get("logger").error({ err: error }, "verification email not written at sign-up"),
+    );
     return c.json({ user: toApiUser(user), via: "session" as const, expiresAt: expiresAt.getTime() }, 201);
   })
   .openapi(signInRoute, async (c) => {

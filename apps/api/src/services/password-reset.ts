@@ -3,7 +3,7 @@ import { hashPassword } from "@cto/db/password";
 
 import { ApiError } from "../errors.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
-import type { Mailer } from "./mailer.ts";
+import type { TPostman } from "./mailer.ts";
 
 const RESET_TTL_MS = 3_600_000;
 
@@ -12,8 +12,8 @@ const RESET_TTL_MS = 3_600_000;
  * Only the newest link works: issuing one deletes the account's unused ones, under a lock on the
  * user row, so two requests at once still leave exactly one.
  */
-export const requestPasswordReset = async ({ db, mailer, webOrigin, email }: { db: Db; mailer: Mailer; webOrigin: string; email: string }) => {
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, isActive: true } });
+export const requestPasswordReset = async ({ db, postman, webOrigin, email }: { db: Db; postman: TPostman; webOrigin: string; email: string }) => {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, isActive: true } });
   if (!user?.isActive) return;
   const token = newToken();
   await db.$transaction(async (tx) => {
@@ -21,8 +21,7 @@ export const requestPasswordReset = async ({ db, mailer, webOrigin, email }: { d
     await tx.passwordReset.deleteMany({ where: { userId: user.id, used: false } });
     await tx.passwordReset.create({ data: { userId: user.id, token: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) } });
   });
-  const link = `${webOrigin}/reset-password?token=${token}`;
-  await mailer.send({ to: user.email, subject: "Reset your Cto password", text: `Someone asked to reset your Cto password. If it was you, open this link within an hour:\n\n${link}\n\nIf it was not you, ignore this email.` });
+  await postman.post({ userId: user.id, to: user.email, template: { kind: "PASSWORD_RESET", name: user.name, link: `${webOrigin}/reset-password?token=${token}` } });
 };
 
 /**

@@ -2,6 +2,8 @@ import type { TQueueName } from "@cto/contracts/queues";
 
 import { processEmbeddingReindex } from "./embeddings.reindex.ts";
 import { processEmbeddingUpsert } from "./embeddings.upsert.ts";
+import { processMailSend } from "./mail.send.ts";
+import { processMailSweep } from "./mail.sweep.ts";
 import { processCleanupExpired } from "./maintenance.cleanup-expired.ts";
 import { processConsistencySchedule } from "./metrics.consistency-schedule.ts";
 import { processConsistency } from "./metrics.consistency.ts";
@@ -37,6 +39,8 @@ export const REGISTRY: TRegistration[] = [
   register("embeddings", "upsert", processEmbeddingUpsert),
   register("embeddings", "reindex", processEmbeddingReindex),
   register("ocr", "recognize", processOcrRecognize),
+  register("mail", "send", processMailSend),
+  register("mail", "sweep", processMailSweep),
 ];
 
 /** Per-queue Worker settings; queues not listed use WORKER_CONCURRENCY. */

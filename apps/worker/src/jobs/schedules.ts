@@ -38,4 +38,6 @@ export const SCHEDULES: TSchedule[] = [
   schedule("stories-monthly", "stories", "schedule", { pattern: "0 6 1 * *" }, { kind: "month" }),
   // Due Telegram messages (reminders, coach replies) leave within this interval of falling due.
   schedule("telegram-dispatch", "telegram", "dispatch", { every: 15_000 }, {}),
+  // Emails the API wrote while Redis was away (or whose job Redis lost) leave within about two minutes.
+  schedule("mail-sweep", "mail", "sweep", { every: 60_000 }, {}),
 ];

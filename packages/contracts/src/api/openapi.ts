@@ -10,7 +10,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account and sign in */
+        /** Create an account and sign in; a link to verify the address is emailed */
         post: {
             parameters: {
                 query?: never;

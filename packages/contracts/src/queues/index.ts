@@ -2,6 +2,7 @@ import type { z } from "zod";
 
 import { EMBEDDING_JOBS } from "./embeddings.ts";
 import { KNOWLEDGE_JOBS } from "./knowledge.ts";
+import { MAIL_JOBS } from "./mail.ts";
 import { MAINTENANCE_JOBS } from "./maintenance.ts";
 import { METRIC_JOBS } from "./metrics.ts";
 import { OCR_JOBS } from "./ocr.ts";
@@ -24,6 +25,7 @@ export const QUEUE_JOBS = {
   knowledge: KNOWLEDGE_JOBS,
   stories: STORY_JOBS,
   maintenance: MAINTENANCE_JOBS,
+  mail: MAIL_JOBS,
 } as const;
 
 export type TQueueName = keyof typeof QUEUE_JOBS;
@@ -37,6 +39,7 @@ export const QUEUE_NAMES = Object.keys(QUEUE_JOBS) as TQueueName[];
 
 export * from "./embeddings.ts";
 export * from "./knowledge.ts";
+export * from "./mail.ts";
 export * from "./maintenance.ts";
 export * from "./metrics.ts";
 export * from "./ocr.ts";

@@ -1,0 +1,22 @@
+import type { Db } from "@cto/db/client";
+
+import { ApiError } from "../errors.ts";
+import { hashToken, newToken } from "../lib/tokens.ts";
+import type { TPostman } from "./mailer.ts";
+
+const VERIFY_TTL_MS = 24 * 3_600_000;
+
+/** Emails a 24-hour link that verifies the account's address (at sign-up, and when asked again). */
+export const sendVerificationEmail = async ({ db, postman, webOrigin, user }: { db: Db; postman: TPostman; webOrigin: string; user: { id: string; email: string; name: string | null } }) => {
+  const token = newToken();
+  await db.verificationToken.create({ data: { identifier: user.email, token: hashToken(token), expires: new Date(Date.now() + VERIFY_TTL_MS) } });
+  await postman.post({ userId: user.id, to: user.email, template: { kind: "VERIFY_EMAIL", name: user.name, link: `${webOrigin}/verify-email?token=${token}` } });
+};
+
+/** The signed-in user's verification link again; refused once the address is verified. */
+export const requestEmailVerification = async ({ db, postman, webOrigin, userId, beforeSending }: { db: Db; postman: TPostman; webOrigin: string; userId: string; beforeSending: (email: string) => Promise<unknown> }) => {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, emailVerified: true } });
+  if (user.emailVerified) throw new ApiError("invalid_state", "Your email address is already verified.");
+  await beforeSending(user.email);
+  await sendVerificationEmail({ db, postman, webOrigin, user });
+};
