@@ -90,7 +90,7 @@ for (const target of testTargets()) {
       const prefix = testPrefix("seed-reminders");
       const { deps, close } = createTestDeps({ prefix, db: handle.db });
       try {
-        const result = await processRemindersReconcile({} as never, deps);
+        const result = (await processRemindersReconcile({} as never, deps)) as { invalid: number };
         expect(result.invalid).toBe(0);
         expect(await handle.db.reminderSchedule.count({ where: { userId: DEMO_USER.id, status: "FAILED" } })).toBe(0);
         for (const schedule of schedules) expect(await deps.queues.queue(REMINDER_QUEUE).getJob(schedule.jobId)).toBeTruthy();
