@@ -15,13 +15,16 @@ export const toApiEnum = <T extends string>(value: T): Lowercase<T> => value.toL
 export const fromApiEnum = <T extends string>(value: T): Uppercase<T> => value.toUpperCase() as Uppercase<T>;
 
 type EnumObject = Record<string, string>;
+type ApiValue<E extends EnumObject> = Lowercase<E[keyof E]>;
+// Written out: the type TypeScript infers declares an index it then refuses in the published .d.ts.
+type ZApiEnum<E extends EnumObject> = z.ZodPipe<z.ZodEnum<{ [V in ApiValue<E>]: V }>, z.ZodTransform<E[keyof E], ApiValue<E>>>;
 
 /**
  * A zod schema for a database enum as the API shows it: accepts the lowercase value and parses
  * to the database's UPPER_SNAKE value, rejecting anything else with the list of allowed values.
  */
-export const zApiEnum = <E extends EnumObject>(databaseEnum: E) => {
-  const values = Object.values(databaseEnum).map((value) => value.toLowerCase()) as [Lowercase<E[keyof E]>, ...Lowercase<E[keyof E]>[]];
+export const zApiEnum = <E extends EnumObject>(databaseEnum: E): ZApiEnum<E> => {
+  const values = Object.values(databaseEnum).map((value) => value.toLowerCase()) as [ApiValue<E>, ...ApiValue<E>[]];
   return z.enum(values).transform((value) => value.toUpperCase() as E[keyof E]);
 };
 

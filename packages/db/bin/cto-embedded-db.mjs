@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // Serves the embedded PostgreSQL (PGlite + pgvector) on localhost until interrupted.
-import { register } from "tsx/esm/api";
+import { runModule } from "./run-module.mjs";
 
-register();
-await import("../src/cli/embedded-db.ts");
+await runModule("cli/embedded-db");

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // The Prisma CLI, offline: runs it with Cto's WASM schema engine (see src/schema-engine).
-import { register } from "tsx/esm/api";
+import { runModule } from "./run-module.mjs";
 
-register();
-await import("../src/cli/prisma.ts");
+await runModule("cli/prisma");

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // Prisma CLI's schema engine, built on @prisma/schema-engine-wasm: point PRISMA_SCHEMA_ENGINE_BINARY here.
-import { register } from "tsx/esm/api";
+import { runModule } from "./run-module.mjs";
 
-register();
-const { runSchemaEngine } = await import("../src/schema-engine/main.ts");
+const { runSchemaEngine } = await runModule("schema-engine/main");
 process.exitCode = await runSchemaEngine(process.argv.slice(2));

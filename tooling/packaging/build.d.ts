@@ -1,0 +1,24 @@
+import type { UserConfig } from "tsdown";
+
+/**
+ * A published package's `exports` in the workspace: each subpath names its TypeScript source under
+ * `src/` (`"./client": "./src/client.ts"`), or a pattern (`"./api/*": "./src/api/*.ts"`).
+ */
+export type SourceExports = Record<string, string>;
+export type PublishedExport = { types: string; import: string };
+
+export declare const SOURCE_DIR: "src";
+export declare const OUT_DIR: "dist";
+
+export declare const buildEntries: (packageDir: string, exports: SourceExports) => Record<string, string>;
+export declare const publishedExports: (exports: SourceExports) => Record<string, PublishedExport>;
+
+export type LibraryBuildOptions = {
+  /** The package's folder: its tsdown.config.ts passes `import.meta.dirname`. */
+  packageDir: string;
+  /** Source files built beside the exports, such as the modules a package's bin scripts run. */
+  extraEntries?: string[];
+  /** Files copied into `dist/` as they are (data read at run time). */
+  copy?: UserConfig["copy"];
+};
+export declare const libraryBuild: (options: LibraryBuildOptions) => UserConfig;
