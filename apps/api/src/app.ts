@@ -18,6 +18,7 @@ import { DEFAULT_CONFIG, type ApiConfig, type AppEnv } from "./context.ts";
 import { handleError, renderError } from "./errors.ts";
 import { createRouter } from "./lib/openapi.ts";
 import { log } from "./log.ts";
+import { httpMetrics } from "./metrics.ts";
 import { clientAddressResolver, socketAddressOf } from "./lib/client-address.ts";
 import { docsHeaders, docsPage, lockedDownHeaders, noStoreWhenPersonal, queueBoardHeaders } from "./middleware/security-headers.ts";
 import { isMultipartRoute, limitBodySize, requireJsonBody } from "./middleware/request-hygiene.ts";
@@ -99,6 +100,7 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
   const clientAddressOf = clientAddressResolver(config.trustProxy);
   const boundedQueues = queues && boundQueues(queues, config.queueTimeoutMs);
   const postman = createPostman({ db, transport: mailer, queues: boundedQueues, log: logger, retry: config.mailRetry });
+  app.use(httpMetrics);
   app.use(requestId());
   app.use(requestLog(logger));
   app.use(lockedDownHeaders);

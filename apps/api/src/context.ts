@@ -1,5 +1,5 @@
 import type { TAiProvider } from "@cto/ai/provider";
-import type { Db } from "@cto/db/client";
+import { findMigrationsDir, type Db } from "@cto/db/client";
 import { PRODUCER_TIMEOUT_MS, type TQueues } from "@cto/queue/queues";
 import type { TStorage } from "@cto/storage/storage";
 import type { PinoLogger } from "hono-pino";
@@ -39,6 +39,10 @@ export type ApiConfig = {
   telegramBotUsername: string | null;
   /** How often, and how far apart, the API itself tries an email that no queue took (no Redis). */
   mailRetry: TMailRetry;
+  /** Whether /ready fails while Redis is unreachable (READINESS_REDIS; production by default). The API serves without it either way. */
+  readinessRequiresRedis: boolean;
+  /** The migration folders /ready compares the database's history with (@cto/db's); null: not found, /ready fails. */
+  migrationsDir: string | null;
 };
 
 export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; postman: TPostman; ai: TAiProvider; logger: PinoLogger; queues: TQueues | null; storage: TStorage; limits: TAuthLimiters; clientAddress: string | undefined } };
@@ -57,6 +61,8 @@ export const DEFAULT_CONFIG: ApiConfig = {
   queueTimeoutMs: PRODUCER_TIMEOUT_MS,
   telegramBotUsername: null,
   mailRetry: API_MAIL_RETRY,
+  readinessRequiresRedis: false,
+  migrationsDir: findMigrationsDir(),
 };
 
 /** Every auth limit far out of reach, for test suites, e2e stacks and benchmarks that sign in many times from one address. */

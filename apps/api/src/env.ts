@@ -24,6 +24,13 @@ const ZEnvSchema = z
   TELEGRAM_WEBHOOK_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters of A-Z, a-z, 0-9, _ and -").optional()),
   // The bot's username (without @), for one-tap t.me/<bot>?start=<token> links in the web app.
   TELEGRAM_BOT_USERNAME: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, "a Telegram username: 4-32 characters of A-Z, a-z, 0-9 and _, starting with a letter").optional()),
+  // Prometheus metrics: GET /metrics on a listener of its own, never the public port; loopback unless told
+  // otherwise. With METRICS_TOKEN set, a scrape must send `Authorization: Bearer <token>`.
+  METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+  METRICS_HOST: z.string().default("127.0.0.1"),
+  METRICS_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(16, "at least 16 characters").optional()),
+  // Whether /ready fails while Redis is unreachable: `required` (production's default) or `optional`.
+  READINESS_REDIS: z.enum(["required", "optional"]).optional(),
   // Uploaded screenshots: STORAGE_DRIVER, STORAGE_DIR and S3_* (see packages/storage); the worker reads the same.
   ...ZStorageEnvSchema.shape,
   // Email: SMTP_URL and MAIL_FROM (see packages/mail); unset outside production: the development outbox.
@@ -33,6 +40,9 @@ const ZEnvSchema = z
   .superRefine(requireMailSettings);
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
+
+/** Whether /ready fails while Redis is unreachable: READINESS_REDIS, else only in production (where Redis is part of the deployment). */
+export const readinessRequiresRedis = (env: Pick<TEnv, "NODE_ENV" | "READINESS_REDIS">) => (env.READINESS_REDIS ?? (env.NODE_ENV === "production" ? "required" : "optional")) === "required";
 
 /** The API's whole configuration, validated once at start; nothing else reads process.env. */
 export const loadEnv = (source: NodeJS.ProcessEnv = process.env): TEnv => parseEnv(ZEnvSchema, source, "API");

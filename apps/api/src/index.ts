@@ -1,3 +1,5 @@
+import type { AddressInfo } from "node:net";
+
 import { serve } from "@hono/node-server";
 
 import { createDb } from "@cto/db/client";
@@ -9,8 +11,9 @@ import { createStorage, storageConfigFromEnv } from "@cto/storage/config";
 
 import { createApp } from "./app.ts";
 import { DEFAULT_CONFIG } from "./context.ts";
-import { loadEnv } from "./env.ts";
+import { loadEnv, readinessRequiresRedis } from "./env.ts";
 import { log } from "./log.ts";
+import { startMetricsServer, watchDbPool, watchQueues } from "./metrics.ts";
 import { redisReady } from "./middleware/rate-limit.ts";
 
 const env = loadEnv();
@@ -33,13 +36,36 @@ const queues = createQueues({ connection: redis });
 const storage = createStorage(storageConfigFromEnv(env, { dataDir: defaultDataDir() }));
 // The API sends an email itself only when no queue takes it (Redis away); the worker sends the rest.
 const mailer = createMailTransport(mailConfigFromEnv(env, { dataDir: defaultDataDir() }));
-const config = { ...DEFAULT_CONFIG, webOrigin: env.WEB_ORIGIN, secureCookies: env.NODE_ENV === "production", telegramBotUsername: env.TELEGRAM_BOT_USERNAME ?? null, trustProxy: env.TRUST_PROXY };
+const config = {
+  ...DEFAULT_CONFIG,
+  webOrigin: env.WEB_ORIGIN,
+  secureCookies: env.NODE_ENV === "production",
+  telegramBotUsername: env.TELEGRAM_BOT_USERNAME ?? null,
+  trustProxy: env.TRUST_PROXY,
+  readinessRequiresRedis: readinessRequiresRedis(env),
+};
 void redisReady(redis, 2_000).then((ready) =>
   ready ? log.info("abuse limits counted in Redis, shared by every API instance") : log.warn("Redis not reachable: abuse limits counted in this process until it is (not shared between API instances)"),
 );
 const server = serve({ fetch: createApp({ db, config, queues, storage, mailer, limitStore: { redis }, logger: log, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   log.info({ url: `http://${env.HOST}:${info.port}` }, `listening on http://${env.HOST}:${info.port}`);
 });
+
+watchDbPool(db);
+watchQueues(queues);
+// Metrics are for operators, so they get a listener of their own (loopback by default); a busy port
+// costs the metrics, not the API.
+const metricsServer = await startMetricsServer({ host: env.METRICS_HOST, port: env.METRICS_PORT, token: env.METRICS_TOKEN }).then(
+  (listening) => {
+    const url = `http://${env.METRICS_HOST}:${(listening.address() as AddressInfo).port}/metrics`;
+    log.info({ url, token: Boolean(env.METRICS_TOKEN) }, `metrics on ${url}${env.METRICS_TOKEN ? " (bearer token required)" : ""}`);
+    return listening;
+  },
+  (error: Error) => {
+    log.error({ err: error }, `metrics not served: ${env.METRICS_HOST}:${env.METRICS_PORT} is not available (METRICS_PORT)`);
+    return null;
+  },
+);
 
 // Requests in flight finish; idle keep-alive connections (a proxy's, a browser's) are closed so they do
 // not hold the stop up. A second signal exits at once.
@@ -48,6 +74,7 @@ const shutdown = (signal: string) => {
   if (stopping) process.exit(1);
   stopping = true;
   log.info({ signal }, "stopping: finishing requests in flight");
+  metricsServer?.close();
   server.close(async () => {
     await queues.close();
     redis.disconnect();

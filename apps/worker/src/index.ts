@@ -1,11 +1,14 @@
+import type { AddressInfo } from "node:net";
+
 import { createWorkerConnection, redisLocation } from "@cto/queue/connection";
 import type { TQueueName } from "@cto/contracts/queues";
 
 import { createWorkerDeps } from "./deps.ts";
 import { loadEnv } from "./env.ts";
-import { startHealthServer, withTimeout } from "./health-server.ts";
+import { readinessChecks, startHealthServer } from "./health-server.ts";
 import { QUEUE_WORKER_OPTIONS, REGISTRY } from "./jobs/registry.ts";
 import { RECONCILE_SCHEDULE_ID, SCHEDULES } from "./jobs/schedules.ts";
+import { registry, watchWorker } from "./metrics.ts";
 import { startRuntime } from "./runtime.ts";
 
 const env = loadEnv();
@@ -40,14 +43,14 @@ probe.on("error", () => undefined);
 const server = await startHealthServer({
   host: env.WORKER_HEALTH_HOST,
   port: env.WORKER_HEALTH_PORT,
-  checks: {
-    redis: withTimeout(async () => (await probe.ping()) === "PONG"),
-    database: withTimeout(async () => (await deps.db.$queryRaw<Array<{ ok: number }>>`SELECT 1 AS ok`).length === 1),
-  },
+  checks: readinessChecks({ db: deps.db, probe }),
+  metrics: { registry, token: env.METRICS_TOKEN },
 });
+watchWorker({ db: deps.db, queues: deps.queues, served: [...runtime.workers.keys()] });
 log.info("worker started", {
   queues: [...runtime.workers.keys()],
-  health: `http://${env.WORKER_HEALTH_HOST}:${env.WORKER_HEALTH_PORT}/health`,
+  health: `http://${env.WORKER_HEALTH_HOST}:${(server.address() as AddressInfo).port}/health`,
+  metrics: `http://${env.WORKER_HEALTH_HOST}:${(server.address() as AddressInfo).port}/metrics${env.METRICS_TOKEN ? " (bearer token required)" : ""}`,
   redis: redisLocation(env.REDIS_URL),
   prefix: env.WORKER_QUEUE_PREFIX,
 });

@@ -6,6 +6,7 @@ import { createWorkerConnection, isConnectionError, reconnectDelay } from "@cto/
 import type { TWorkerDeps } from "./deps.ts";
 import type { TRegistration } from "./jobs/processor.ts";
 import type { TSchedule } from "./jobs/schedules.ts";
+import { meteredAi, observeJob } from "./metrics.ts";
 
 export type TRuntimeOptions = {
   deps: TWorkerDeps;
@@ -60,7 +61,15 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
     const processor = async (job: Job) => {
       const entry = jobs.get(job.name);
       if (!entry) throw new UnrecoverableError(`no processor for ${queue}/${job.name}`);
-      return entry.run(job, { ...deps, log: log.child({ job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 }) });
+      const started = performance.now();
+      let outcome: "completed" | "failed" = "failed";
+      try {
+        const result = await entry.run(job, { ...deps, ai: meteredAi(deps.ai, queue), log: log.child({ job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 }) });
+        outcome = "completed";
+        return result;
+      } finally {
+        observeJob({ queue, job: job.name, outcome, seconds: (performance.now() - started) / 1_000 });
+      }
     };
     const worker = new Worker(queue, processor, {
       connection,

@@ -1,9 +1,10 @@
-import { storyPeriodRange } from "@cto/db/stories";
+import { generateStory as writeStory, storyPeriodRange } from "@cto/db/stories";
 
 import { ApiError } from "../errors.ts";
+import { meteredAi } from "../metrics.ts";
 
-// Story generation itself lives in @cto/db/stories, shared with the worker's scheduled stories.
-export { generateStory } from "@cto/db/stories";
+/** Writes the user's story for a period (@cto/db/stories, shared with the worker's scheduled stories), its AI usage counted. */
+export const generateStory = (input: Parameters<typeof writeStory>[0]) => writeStory({ ...input, ai: meteredAi(input.ai, "stories") });
 
 /** A story period as a [start, end) range in UTC, or a 400 naming the two accepted forms. */
 export const periodRange = (period: string): { start: Date; end: Date } => {

@@ -5,6 +5,7 @@ import type { AnalysisSession, Db } from "@cto/db/client";
 import { searchKnowledgeChunks } from "@cto/db/vector";
 
 import { ApiError } from "../../errors.ts";
+import { countAiUsage } from "../../metrics.ts";
 import { ocrProgress } from "./screenshot.ts";
 import { draftSuggestions, SuggestionFormatError, type TConversationLine, type TKnowledgeSource } from "./suggestion-drafts.ts";
 
@@ -73,7 +74,7 @@ export const generateSuggestions = async ({ db, ai, session, count, phase, goal 
     throw aiFailure(error);
   }
 
-  return db.$transaction(async (tx) => {
+  const written = await db.$transaction(async (tx) => {
     const now = Date.now();
     // One millisecond apart after the chat, so they list in the order the model gave them.
     await tx.analysisMessage.createMany({ data: drafted.drafts.map((draft, i) => ({ analysisSessionId: id, author: "AI" as const, text: draft.text, title: draft.title, tag: draft.tag, analysis: draft.analysis, timestamp: new Date(now + i) })) });
@@ -91,4 +92,6 @@ export const generateSuggestions = async ({ db, ai, session, count, phase, goal 
     const suggestions = await tx.analysisMessage.findMany({ where: { analysisSessionId: id, author: "AI", timestamp: { gte: new Date(now) } }, orderBy: [{ timestamp: "asc" }, { id: "asc" }], include: { interactions: { where: { userId: session.userId }, select: { type: true } } } });
     return { session: await tx.analysisSession.findFirstOrThrow({ where: { id } }), suggestions, sources, model: drafted.model, provider: ai.kind };
   });
+  countAiUsage({ feature: "suggestions", model: drafted.model, ...drafted.usage, cost: ai.costOf(drafted.model, drafted.usage) });
+  return written;
 };

@@ -3,6 +3,8 @@ import type { TChatAction, TChatSource } from "@cto/contracts/api/chat";
 import type { Db } from "@cto/db/client";
 import { embedOwners } from "@cto/db/embeddings";
 
+import { countAiUsage } from "../../metrics.ts";
+
 export const TEMPERATURE = 0.7;
 export const MAX_TOKENS = 1024;
 
@@ -57,7 +59,7 @@ const assumptionsOf = (outcome: TTurnOutcome) => {
 /** The assistant message, its AiResponse, the audit entry and the thread's summary: all or nothing. */
 export const recordSuccess = async ({ db, ai, turn, outcome }: { db: Db; ai: TAiProvider; turn: TTurn; outcome: TTurnOutcome }) => {
   const tokenCount = outcome.usage.promptTokens + outcome.usage.completionTokens;
-  return db.$transaction(async (tx) => {
+  const recorded = await db.$transaction(async (tx) => {
     const message = await tx.message.create({
       data: { conversationId: turn.conversationId, role: "ASSISTANT", content: outcome.content, metadata: { sources: outcome.sources, actions: outcome.actions, model: outcome.model } },
     });
@@ -84,6 +86,9 @@ export const recordSuccess = async ({ db, ai, turn, outcome }: { db: Db; ai: TAi
     await tx.conversation.update({ where: { id: turn.conversationId }, data: { updatedAt: new Date(), summary: summarize(turn.userMessage.content, turn.messageCount + 1) } });
     return { message, aiResponse };
   });
+  // Counted once the AiResponse row is committed, so the metric and the recorded usage agree.
+  countAiUsage({ feature: "chat", model: outcome.model, ...outcome.usage, cost: outcome.cost });
+  return recorded;
 };
 
 /**
@@ -100,6 +105,7 @@ export const recordFailure = async ({ db, ai, turn, error, usage, latencyMs }: {
     create: { ...fields, messageId: turn.userMessage.id, userId: turn.userId, tokenCount, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, cost },
     update: { ...fields, tokenCount: { increment: tokenCount }, promptTokens: { increment: usage.promptTokens }, completionTokens: { increment: usage.completionTokens }, cost: { increment: cost } },
   });
+  countAiUsage({ feature: "chat", model: ai.chatModel, ...usage, cost });
   await setReplyState(db, turn.userMessage.id, { status: "failed", at: Date.now(), ...error });
   await db.auditLog.create({
     data: {
