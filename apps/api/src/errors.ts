@@ -22,6 +22,12 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * 404 for a row that does not exist or is not the caller's: the two are never told apart, so another
+ * user's id reveals nothing. `notFound("goal")` reads "No such goal."
+ */
+export const notFound = (noun: string, details?: ErrorDetail[]) => new ApiError("not_found", `No such ${noun}.`, details);
+
 /** 429 rate_limited with Retry-After: the limit's window ends in `retryAfterSeconds`. */
 export class RateLimitedError extends ApiError {
   constructor(

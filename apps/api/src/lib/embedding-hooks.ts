@@ -10,7 +10,7 @@ import type { TAfterWrite, TWriteEvent } from "./resource.ts";
 type TEmbeddingWrite = { c: Context<AppEnv>; db: Db; userId: string; ownerKind: EmbeddingOwnerKind; ownerIds: string[]; event: TWriteEvent };
 
 /** A route's write, with the request's queues (bounded, see `createApp`): see `syncOwnerEmbeddings`. */
-export const syncEmbeddings = ({ c, ...write }: TEmbeddingWrite) => syncOwnerEmbeddings({ ...write, queues: c.get("queues"), requestId: c.get("requestId") });
+export const syncEmbeddings = ({ c, ...write }: TEmbeddingWrite) => syncOwnerEmbeddings({ ...write, queues: c.get("queues"), logger: c.get("logger") });
 
 /** The resource-route hook for one owner kind: `afterWrite: [embedOnWrite("GOAL")]`. */
 export const embedOnWrite =

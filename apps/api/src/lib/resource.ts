@@ -9,14 +9,15 @@ import { apiRowSchema, toApiRow } from "@cto/contracts/rows";
 
 import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
+import type { TWrite, TWriteEvent } from "../services/resource.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "./openapi.ts";
 import { readPage } from "./pagination.ts";
 
 type Row = Record<string, unknown> & { id: string };
-/** What a write did to a row: the hooks below react to it (schedule a reminder, embed the text…). */
-export type TWriteEvent = "create" | "update" | "trash" | "restore" | "delete";
-export type TAfterWrite = (args: { c: Context<AppEnv>; db: Db; userId: string; event: TWriteEvent; row: Row }) => Promise<void>;
+export type { TWriteEvent } from "../services/resource.ts";
+// Hooks get the service layer's write (db, queues, logger…) and the request: the services' own hooks fit.
+export type TAfterWrite = (args: TWrite & { c: Context<AppEnv> }) => Promise<void>;
 /** Checks a create or update against the row as stored (null on create) before anything is written; throws ApiError to refuse. */
 export type TBeforeWrite = (args: { input: Record<string, unknown>; stored: Row | null }) => void;
 type Where = Record<string, unknown>;
@@ -104,7 +105,7 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
   };
   const toData = spec.toData ?? ((input) => input);
   const afterWrite = async (c: Context<AppEnv>, event: TWriteEvent, row: Row) => {
-    for (const hook of spec.afterWrite ?? []) await hook({ c, db: c.get("db"), userId: c.get("auth").userId, event, row });
+    for (const hook of spec.afterWrite ?? []) await hook({ c, db: c.get("db"), queues: c.get("queues"), logger: c.get("logger"), userId: c.get("auth").userId, event, row });
   };
 
   const router = createRouter()

@@ -1,12 +1,11 @@
-import type { Db } from "@cto/db/client";
 import { deleteOwnerEmbeddings } from "@cto/db/embeddings";
 import type { EmbeddingOwnerKind } from "@cto/db/generated";
-import type { TQueues } from "@cto/queue/queues";
 
-import type { TWriteEvent } from "../lib/resource.ts";
 import { log } from "../log.ts";
+import type { TDeps } from "./deps.ts";
+import type { TAfterWrite, TWriteEvent } from "./resource.ts";
 
-export type TEmbeddingSync = { db: Db; queues: TQueues | null; userId: string; ownerKind: EmbeddingOwnerKind; ownerIds: string[]; event: TWriteEvent; requestId?: string };
+export type TEmbeddingSync = TDeps & { userId: string; ownerKind: EmbeddingOwnerKind; ownerIds: string[]; event: TWriteEvent };
 
 /**
  * Keeps written rows' embeddings in step with them, without making the caller wait for the model:
@@ -18,7 +17,7 @@ export type TEmbeddingSync = { db: Db; queues: TQueues | null; userId: string; o
  * so they never answer for the new text meanwhile. The jobs are added at once, so an outage costs
  * one queue timeout, however many rows.
  */
-export const syncOwnerEmbeddings = async ({ db, queues, userId, ownerKind, ownerIds, event, requestId }: TEmbeddingSync) => {
+export const syncOwnerEmbeddings = async ({ db, queues, logger = log, userId, ownerKind, ownerIds, event }: TEmbeddingSync) => {
   if (!ownerIds.length) return;
   if (event === "trash" || event === "delete") {
     await db.embedding.deleteMany({ where: { ownerKind, ownerId: { in: ownerIds } } });
@@ -29,8 +28,14 @@ export const syncOwnerEmbeddings = async ({ db, queues, userId, ownerKind, owner
       await Promise.all(ownerIds.map((ownerId) => queues.enqueue("embeddings", "upsert", { userId, ownerKind, ownerId })));
       return;
     } catch (error) {
-      log.warn({ requestId, ownerKind, error: (error as Error).message }, "embedding job not enqueued; the worker's sweep will embed the row");
+      logger.warn({ ownerKind, error: (error as Error).message }, "embedding job not enqueued; the worker's sweep will embed the row");
     }
   }
   if (event === "update") for (const ownerId of ownerIds) await deleteOwnerEmbeddings(db, { ownerKind, ownerId });
 };
+
+/** The resource hook for one owner kind: `afterWrite: [embedOnWrite("GOAL")]`. */
+export const embedOnWrite =
+  (ownerKind: EmbeddingOwnerKind): TAfterWrite =>
+  ({ row, ...write }) =>
+    syncOwnerEmbeddings({ ...write, ownerKind, ownerIds: [row.id] });

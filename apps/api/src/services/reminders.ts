@@ -3,10 +3,11 @@ import type { Db } from "@cto/db/client";
 import type { TQueues } from "@cto/queue/queues";
 
 import { ApiError } from "../errors.ts";
-import type { TAfterWrite, TBeforeWrite } from "../lib/resource.ts";
+import type { TAfterWrite, TBeforeWrite } from "./resource.ts";
 
 type TCommitmentRow = { id: string; userId: string; remindAt: Date | null; status: string };
 type TDeadlineRow = { id: string; userId: string; reminderAt: Date | null; status: string; deletedAt: Date | null };
+type TReminderSync<R> = { db: Db; queues: TQueues | null; row: R; gone?: boolean };
 
 /**
  * After any write to a commitment: its reminder follows (scheduled, moved or cancelled, see
@@ -15,28 +16,33 @@ type TDeadlineRow = { id: string; userId: string; reminderAt: Date | null; statu
  * written and the worker's reconcile job adds the missing job within a minute: nothing is lost,
  * and the route never fails because Redis is away.
  */
-export const syncCommitmentReminder = async ({ db, queues, row, gone = false }: { db: Db; queues: TQueues | null; row: TCommitmentRow; gone?: boolean }) => {
+export const syncCommitmentReminder = async ({ db, queues, row, gone = false }: TReminderSync<TCommitmentRow>) => {
   const result = await syncReminder({ db, queues, target: commitmentTarget(row, gone) });
   if (!gone && result.commitmentStatus) row.status = result.commitmentStatus;
   return result;
 };
 
-export const syncDeadlineReminder = ({ db, queues, row, gone = false }: { db: Db; queues: TQueues | null; row: TDeadlineRow; gone?: boolean }) =>
+export const syncDeadlineReminder = ({ db, queues, row, gone = false }: TReminderSync<TDeadlineRow>) =>
   syncReminder({ db, queues, target: deadlineTarget(row, gone) });
 
 // The generic routes hand hooks an untyped row; these read the columns a reminder needs.
 const dateOrNull = (value: unknown) => (value instanceof Date ? value : null);
 
-export const commitmentReminderHook: TAfterWrite = async ({ c, db, event, row }) => {
-  const commitment: TCommitmentRow = { id: row.id, userId: String(row.userId), remindAt: dateOrNull(row.remindAt), status: String(row.status) };
-  await syncCommitmentReminder({ db, queues: c.get("queues"), row: commitment, gone: event === "delete" });
+export const commitmentReminderHook: TAfterWrite = async ({ db, queues, event, row }) => {
+  const commitment: TCommitmentRow = {
+    id: row.id, userId: String(row.userId), remindAt: dateOrNull(row.remindAt), status: String(row.status),
+  };
+  await syncCommitmentReminder({ db, queues, row: commitment, gone: event === "delete" });
   // The route answers with `row`: show the status the sync left.
   row.status = commitment.status;
 };
 
-export const deadlineReminderHook: TAfterWrite = async ({ c, db, event, row }) => {
-  const deadline: TDeadlineRow = { id: row.id, userId: String(row.userId), reminderAt: dateOrNull(row.reminderAt), status: String(row.status), deletedAt: dateOrNull(row.deletedAt) };
-  await syncDeadlineReminder({ db, queues: c.get("queues"), row: deadline, gone: event === "delete" });
+export const deadlineReminderHook: TAfterWrite = async ({ db, queues, event, row }) => {
+  const deadline: TDeadlineRow = {
+    id: row.id, userId: String(row.userId), reminderAt: dateOrNull(row.reminderAt), status: String(row.status),
+    deletedAt: dateOrNull(row.deletedAt),
+  };
+  await syncDeadlineReminder({ db, queues, row: deadline, gone: event === "delete" });
 };
 
 /** How far in the past a new remind time may be and still count as "now": clocks of client and server differ a little. */

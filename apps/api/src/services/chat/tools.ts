@@ -9,12 +9,27 @@ import type { Db } from "@cto/db/client";
 import type { EmbeddingOwnerKind } from "@cto/db/generated";
 import type { TQueues } from "@cto/queue/queues";
 
+import { ApiError } from "../../errors.ts";
+import { commitmentService } from "../commitments.ts";
 import { syncOwnerEmbeddings } from "../embeddings.ts";
-import { syncCommitmentReminder, syncDeadlineReminder } from "../reminders.ts";
+import { goalService } from "../goals.ts";
+import { syncDeadlineReminder } from "../reminders.ts";
 
 /** `queues` absent or null (no Redis, or a caller without them): reminders are still recorded and the worker's reconcile enqueues them, and the sweep embeds the rows. */
 type TToolContext = { db: Db; userId: string; conversationId: string; queues?: TQueues | null };
-type TTool = { description: string; schema: z.ZodObject; entityType: string; ownerKind: EmbeddingOwnerKind; run: (ctx: TToolContext, input: any) => Promise<{ id: string }> };
+/** `run` writes the row with every side effect its routes have (embedding, reminder): through the entity's service. */
+type TTool = { description: string; schema: z.ZodObject; entityType: string; run: (ctx: TToolContext, input: any) => Promise<{ id: string }> };
+
+const depsOf = ({ db, queues }: TToolContext) => ({ db, queues: queues ?? null });
+
+/** A row the coach created is the user's memory as if they had written it through its route. */
+const embedded =
+  (ownerKind: EmbeddingOwnerKind, write: (ctx: TToolContext, input: any) => Promise<{ id: string }>) =>
+  async (ctx: TToolContext, input: unknown) => {
+    const row = await write(ctx, input);
+    await syncOwnerEmbeddings({ ...depsOf(ctx), userId: ctx.userId, ownerKind, ownerIds: [row.id], event: "create" });
+    return row;
+  };
 
 // The API's own create schemas, minus references to other rows (goalId, parentId…): the model
 // cannot be trusted with ids, and leaving them out spares an ownership check per reference.
@@ -23,51 +38,41 @@ const TOOLS: Record<string, TTool> = {
     description: "Create a goal for the user (period: daily, weekly, monthly, quarterly or yearly; deadline in Unix ms).",
     schema: ZCreateGoalSchema.pick({ title: true, description: true, period: true, deadline: true }),
     entityType: "goal",
-    ownerKind: "GOAL",
-    run: ({ db, userId }, data) => db.goal.create({ data: { ...data, userId }, select: { id: true } }),
+    run: (ctx, input) => goalService.create({ ...depsOf(ctx), userId: ctx.userId, input }),
   },
   create_commitment: {
     description: "Record a concrete commitment the user made (dueAt and remindAt in Unix ms).",
     schema: ZCreateCommitmentSchema.pick({ title: true, description: true, dueAt: true, remindAt: true }),
     entityType: "commitment",
-    ownerKind: "COMMITMENT",
-    run: async ({ db, userId, queues }, data) => {
-      const row = await db.commitment.create({ data: { ...data, userId }, select: { id: true, userId: true, remindAt: true, status: true } });
-      await syncCommitmentReminder({ db, queues: queues ?? null, row });
-      return row;
-    },
+    run: (ctx, input) => commitmentService.create({ ...depsOf(ctx), userId: ctx.userId, input }),
   },
   log_emotion: {
     description: "Log an emotion the user reported (valence positive, neutral or negative; intensity 1-10).",
     schema: ZCreateEmotionSchema.pick({ label: true, valence: true, intensity: true, note: true }),
     entityType: "emotion",
-    ownerKind: "EMOTION",
-    run: ({ db, userId, conversationId }, data) => db.emotion.create({ data: { ...data, userId, conversationId }, select: { id: true } }),
+    run: embedded("EMOTION", ({ db, userId, conversationId }, data) => db.emotion.create({ data: { ...data, userId, conversationId }, select: { id: true } })),
   },
   log_energy: {
     description: "Log the user's energy level (1-10).",
     schema: ZCreateEnergyMetricSchema.pick({ level: true, note: true }),
     entityType: "energy_metric",
-    ownerKind: "ENERGY_METRIC",
-    run: ({ db, userId }, data) => db.energyMetric.create({ data: { ...data, userId }, select: { id: true } }),
+    run: embedded("ENERGY_METRIC", ({ db, userId }, data) => db.energyMetric.create({ data: { ...data, userId }, select: { id: true } })),
   },
   create_task: {
     description: "Create a task for the user (priority low, medium, high or urgent; dueDate in Unix ms).",
     schema: ZCreateTaskSchema.pick({ title: true, description: true, priority: true, dueDate: true, estimatedMinutes: true }),
     entityType: "task",
-    ownerKind: "TASK",
-    run: ({ db, userId }, data) => db.task.create({ data: { ...data, userId }, select: { id: true } }),
+    run: embedded("TASK", ({ db, userId }, data) => db.task.create({ data: { ...data, userId }, select: { id: true } })),
   },
   create_deadline: {
     description: "Create a deadline for the user (dueAt and reminderAt in Unix ms; importance 1-10).",
     schema: ZCreateDeadlineSchema.pick({ title: true, description: true, type: true, dueAt: true, reminderAt: true, importance: true, consequences: true }),
     entityType: "deadline",
-    ownerKind: "DEADLINE",
-    run: async ({ db, userId, queues }, data) => {
+    run: embedded("DEADLINE", async ({ db, userId, queues }, data) => {
       const row = await db.deadline.create({ data: { ...data, userId }, select: { id: true, userId: true, reminderAt: true, status: true, deletedAt: true } });
       await syncDeadlineReminder({ db, queues: queues ?? null, row });
       return row;
-    },
+    }),
   },
 };
 
@@ -87,8 +92,14 @@ export const runToolCall = async (ctx: TToolContext, call: TToolCall): Promise<{
     const error = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(arguments)"}: ${issue.message}`).join("; ");
     return { action: { tool: call.name, toolCallId: call.id, ok: false, error }, result: { ok: false, error } };
   }
-  const row = await tool.run(ctx, parsed.data);
-  // A row the coach created is the user's memory as if they had written it through its route.
-  await syncOwnerEmbeddings({ db: ctx.db, queues: ctx.queues ?? null, userId: ctx.userId, ownerKind: tool.ownerKind, ownerIds: [row.id], event: "create" });
+  let row: { id: string };
+  try {
+    row = await tool.run(ctx, parsed.data);
+  } catch (failure) {
+    // The service's own refusal (a reminder time already gone): the model hears why, like a schema error.
+    if (!(failure instanceof ApiError)) throw failure;
+    const error = [failure.message, ...(failure.details ?? []).map((detail) => `${detail.path}: ${detail.message}`)].join(" ");
+    return { action: { tool: call.name, toolCallId: call.id, ok: false, error }, result: { ok: false, error } };
+  }
   return { action: { tool: call.name, toolCallId: call.id, ok: true, entityType: tool.entityType, entityId: row.id }, result: { ok: true, [`${tool.entityType}Id`]: row.id } };
 };
