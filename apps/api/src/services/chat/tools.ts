@@ -10,10 +10,10 @@ import type { EmbeddingOwnerKind } from "@cto/db/generated";
 import type { TQueues } from "@cto/queue/queues";
 
 import { ApiError } from "../../errors.ts";
+import { deadlineService, taskService } from "../assistant/tasks.ts";
 import { commitmentService } from "../commitments.ts";
 import { syncOwnerEmbeddings } from "../embeddings.ts";
 import { goalService } from "../goals.ts";
-import { syncDeadlineReminder } from "../reminders.ts";
 
 /** `queues` absent or null (no Redis, or a caller without them): reminders are still recorded and the worker's reconcile enqueues them, and the sweep embeds the rows. */
 type TToolContext = { db: Db; userId: string; conversationId: string; queues?: TQueues | null };
@@ -62,17 +62,13 @@ const TOOLS: Record<string, TTool> = {
     description: "Create a task for the user (priority low, medium, high or urgent; dueDate in Unix ms).",
     schema: ZCreateTaskSchema.pick({ title: true, description: true, priority: true, dueDate: true, estimatedMinutes: true }),
     entityType: "task",
-    run: embedded("TASK", ({ db, userId }, data) => db.task.create({ data: { ...data, userId }, select: { id: true } })),
+    run: (ctx, input) => taskService.create({ ...depsOf(ctx), userId: ctx.userId, input }),
   },
   create_deadline: {
     description: "Create a deadline for the user (dueAt and reminderAt in Unix ms; importance 1-10).",
     schema: ZCreateDeadlineSchema.pick({ title: true, description: true, type: true, dueAt: true, reminderAt: true, importance: true, consequences: true }),
     entityType: "deadline",
-    run: embedded("DEADLINE", async ({ db, userId, queues }, data) => {
-      const row = await db.deadline.create({ data: { ...data, userId }, select: { id: true, userId: true, reminderAt: true, status: true, deletedAt: true } });
-      await syncDeadlineReminder({ db, queues: queues ?? null, row });
-      return row;
-    }),
+    run: (ctx, input) => deadlineService.create({ ...depsOf(ctx), userId: ctx.userId, input }),
   },
 };
 
