@@ -54,6 +54,11 @@ export const seedIdentity = async ({ db, user, friend, now, secrets, id }: SeedC
     skipDuplicates: true,
     data: [{ id: id("password-reset:used"), userId: user.id, token: unusableTokenHash(), expiresAt: daysFrom(now, -6), used: true, usedAt: daysFrom(now, -7), createdAt: daysFrom(now, -7) }],
   });
+  // The password reset above was emailed; a sent row keeps no bodies (their link was for one use).
+  await db.mailMessage.createMany({
+    skipDuplicates: true,
+    data: [{ id: id("mail:password-reset"), userId: user.id, kind: "PASSWORD_RESET", toAddress: user.email, subject: "Reset your Cto password", status: "SENT", attempts: 1, messageId: `<${id("mail:password-reset")}@cto.seed>`, sentAt: daysFrom(now, -7), createdAt: daysFrom(now, -7) }],
+  });
   await db.apiKey.createMany({
     skipDuplicates: true,
     data: [{ id: id("api-key:cli"), userId: user.id, name: "Personal CLI", prefix: "cto_demo", keyHash: unusableTokenHash(), lastUsedAt: daysFrom(now, -1) }],
