@@ -1,11 +1,17 @@
 import { z } from "zod";
 
-import { parseEnv } from "@cto/contracts/env";
+import { parseEnv, requireInProduction } from "@cto/contracts/env";
+import { isEncryptionKey } from "@cto/db/secrets";
 import { LOG_LEVELS } from "@cto/log/logger";
 import { requireMailSettings, ZMailEnvSchema } from "@cto/mail/config";
 import { requireS3Settings, ZStorageEnvSchema } from "@cto/storage/config";
 
 import { ZTrustProxySchema } from "./lib/client-address.ts";
+
+const unset = (value: unknown) => (value === "" ? undefined : value);
+
+/** What `npm start` runs locally; production must name its own (requireInProduction below). */
+const DEVELOPMENT = { WEB_ORIGIN: "http://127.0.0.1:5173", REDIS_URL: "redis://127.0.0.1:6379" };
 
 const ZEnvSchema = z
   .object({
@@ -15,8 +21,12 @@ const ZEnvSchema = z
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().default("127.0.0.1"),
   DATABASE_URL: z.string().url(),
-  WEB_ORIGIN: z.string().url().default("http://127.0.0.1:5173"),
-  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  // The web app's origin (links in emails, CORS, cookies); development's Vite server when unset, required in production.
+  WEB_ORIGIN: z.preprocess(unset, z.string().url().optional()),
+  // Development's local Redis when unset; required in production.
+  REDIS_URL: z.preprocess(unset, z.string().url().optional()),
+  // The key sealing stored secrets (packages/db/src/secrets.ts); development keeps one in the data folder.
+  CTO_ENCRYPTION_KEY: z.preprocess(unset, z.string().refine(isEncryptionKey, "32 bytes, as 64 hex characters or base64").optional()),
   // Proxies believed about the client's address (X-Forwarded-For): unset for none, a hop count, or addresses/CIDRs.
   TRUST_PROXY: ZTrustProxySchema,
   // Telegram: the webhook is served only when its secret is set (the secret_token given to setWebhook). The API
@@ -37,7 +47,15 @@ const ZEnvSchema = z
   ...ZMailEnvSchema.shape,
   })
   .superRefine(requireS3Settings)
-  .superRefine(requireMailSettings);
+  .superRefine(requireMailSettings)
+  .superRefine(
+    requireInProduction({
+      REDIS_URL: "the Redis that queues jobs and counts abuse limits across API instances",
+      WEB_ORIGIN: "the web app's public origin (https://…), for links in emails and the origin check",
+      CTO_ENCRYPTION_KEY: "32 random bytes as 64 hex characters (openssl rand -hex 32) that seal stored secrets; keep it safe, data sealed with it is unreadable without it",
+    }),
+  )
+  .transform((env) => ({ ...env, WEB_ORIGIN: env.WEB_ORIGIN ?? DEVELOPMENT.WEB_ORIGIN, REDIS_URL: env.REDIS_URL ?? DEVELOPMENT.REDIS_URL }));
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
 

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
 
 import { loadEnv } from "../src/env.ts";
@@ -37,7 +39,40 @@ describe("the API's environment", () => {
     expect(mailProblems()).not.toMatch(/SMTP_URL|MAIL_FROM/);
   });
 
+  it("refuses to start in production without what production needs, naming each one", () => {
+    const problems = (source: NodeJS.ProcessEnv) => {
+      try {
+        loadEnv(source);
+        return [];
+      } catch (error) {
+        return [...(error as Error).message.matchAll(/^ {2}(\w+): required in production/gm)].map((match) => match[1]);
+      }
+    };
+    expect(problems({ ...base, NODE_ENV: "production" }).sort()).toEqual(["CTO_ENCRYPTION_KEY", "MAIL_FROM", "REDIS_URL", "SMTP_URL", "WEB_ORIGIN"]);
+    expect(() => loadEnv({ NODE_ENV: "production" })).toThrow(/DATABASE_URL/);
+    const production = {
+      ...base,
+      NODE_ENV: "production",
+      REDIS_URL: "redis://redis.internal:6379",
+      WEB_ORIGIN: "https://cto.example",
+      CTO_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+      SMTP_URL: "smtps://mail.example.com",
+      MAIL_FROM: "Cto <no-reply@cto.example>",
+    };
+    expect(loadEnv(production)).toMatchObject({ REDIS_URL: "redis://redis.internal:6379", WEB_ORIGIN: "https://cto.example" });
+    expect(problems({ ...production, WEB_ORIGIN: "" })).toEqual(["WEB_ORIGIN"]);
+  });
+
+  it("keeps development's local Redis and web origin when they are unset or empty", () => {
+    expect(loadEnv({ ...base, REDIS_URL: "", WEB_ORIGIN: "" })).toMatchObject({ REDIS_URL: "redis://127.0.0.1:6379", WEB_ORIGIN: "http://127.0.0.1:5173" });
+    expect(loadEnv(base).CTO_ENCRYPTION_KEY).toBeUndefined();
+  });
+
   it.each([
+    ["CTO_ENCRYPTION_KEY", "too-short", /CTO_ENCRYPTION_KEY: 32 bytes/],
+    ["CTO_ENCRYPTION_KEY", "ab".repeat(31), /CTO_ENCRYPTION_KEY: 32 bytes/],
+    ["REDIS_URL", "not a url", /REDIS_URL/],
+    ["WEB_ORIGIN", "cto.example", /WEB_ORIGIN/],
     ["SMTP_URL", "https://mail.example.com", /SMTP_URL: an smtp:\/\/ or smtps:\/\/ URL/],
     ["MAIL_FROM", "not an address", /MAIL_FROM: one address/],
     ["TRUST_PROXY", "true", /TRUST_PROXY: trusting every hop/],

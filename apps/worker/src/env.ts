@@ -3,19 +3,27 @@ import path from "node:path";
 import { z } from "zod";
 
 import { parseAiConfig, type TAiConfig } from "@cto/ai/config";
-import { parseEnv } from "@cto/contracts/env";
+import { parseEnv, requireInProduction } from "@cto/contracts/env";
+import { isEncryptionKey } from "@cto/db/secrets";
 import { LOG_LEVELS } from "@cto/log/logger";
 import { defaultDataDir } from "@cto/db/paths";
 import { mailConfigFromEnv, requireMailSettings, ZMailEnvSchema, type TMailConfig } from "@cto/mail/config";
 import { requireS3Settings, storageConfigFromEnv, ZStorageEnvSchema, type TStorageConfig } from "@cto/storage/config";
+
+const unset = (value: unknown) => (value === "" ? undefined : value);
+
+/** Development's local Redis; production must name its own (requireInProduction below). */
+const DEVELOPMENT_REDIS_URL = "redis://127.0.0.1:6379";
 
 const ZEnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     /** Lowest level logged; lines are JSON (npm start prints them readably), see @cto/log. */
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
-    REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+    REDIS_URL: z.preprocess(unset, z.string().url().optional()),
     DATABASE_URL: z.string().url(),
+    /** The key sealing stored secrets (packages/db/src/secrets.ts), the API's; development keeps one in the data folder. */
+    CTO_ENCRYPTION_KEY: z.preprocess(unset, z.string().refine(isEncryptionKey, "32 bytes, as 64 hex characters or base64").optional()),
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
     WORKER_HEALTH_HOST: z.string().default("127.0.0.1"),
     /** With it set, GET /metrics on the health server needs `Authorization: Bearer <token>` (/health and /ready stay open to probes). */
@@ -54,10 +62,17 @@ const ZEnvSchema = z
   })
   .superRefine(requireS3Settings)
   .superRefine(requireMailSettings)
+  .superRefine(
+    requireInProduction({
+      REDIS_URL: "the Redis the API queues jobs in",
+      CTO_ENCRYPTION_KEY: "the API's key (64 hex characters) that seals stored secrets",
+    }),
+  )
   .refine((env) => env.NODE_ENV !== "production" || env.WORKER_FAULT_DELAY_MS === 0, {
     message: "WORKER_FAULT_DELAY_MS is a test hook and must be 0 in production",
     path: ["WORKER_FAULT_DELAY_MS"],
-  });
+  })
+  .transform((env) => ({ ...env, REDIS_URL: env.REDIS_URL ?? DEVELOPMENT_REDIS_URL }));
 
 export type TEnv = z.infer<typeof ZEnvSchema> & { ai: TAiConfig; storage: TStorageConfig; mail: TMailConfig; ocrCacheDir: string };
 

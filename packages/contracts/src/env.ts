@@ -10,3 +10,18 @@ export const parseEnv = <S extends z.ZodType>(schema: S, source: NodeJS.ProcessE
   const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
   throw new Error(`Invalid ${label} environment:\n${problems}`);
 };
+
+/**
+ * For an environment schema's `superRefine`: settings development may leave out (the app has a local
+ * default for each) but production must set, each with why. Every one missing is its own issue, so
+ * parseEnv names them all at once instead of one per failed start.
+ */
+export const requireInProduction =
+  <K extends string>(needs: Record<K, string>) =>
+  (env: { NODE_ENV: string } & Partial<Record<K, unknown>>, context: z.RefinementCtx): void => {
+    if (env.NODE_ENV !== "production") return;
+    for (const [name, why] of Object.entries(needs) as [K, string][]) {
+      const value = env[name];
+      if (value === undefined || value === "") context.addIssue({ code: "custom", path: [name], message: `required in production: ${why}` });
+    }
+  };

@@ -36,10 +36,14 @@ export const createSecretBox = (key: Buffer): SecretBox => {
   };
 };
 
+const keyBytes = (value: string) => (/^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64"));
+
+/** Whether a CTO_ENCRYPTION_KEY value is a key: 32 bytes, as 64 hex characters or base64 (for the apps' start-up checks). */
+export const isEncryptionKey = (value: string): boolean => keyBytes(value).length === KEY_BYTES;
+
 const parseKey = (value: string) => {
-  const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
-  if (key.length !== KEY_BYTES) throw new Error("CTO_ENCRYPTION_KEY must be 32 bytes, as 64 hex characters or base64.");
-  return key;
+  if (!isEncryptionKey(value)) throw new Error("CTO_ENCRYPTION_KEY must be 32 bytes, as 64 hex characters or base64.");
+  return keyBytes(value);
 };
 
 /**

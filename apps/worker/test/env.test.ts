@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+
+import { describe, expect, it } from "vitest";
+
+import { loadEnv } from "../src/env.ts";
+
+const base = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/cto", CTO_DATA_DIR: "/nonexistent/cto-data" };
+
+const missingInProduction = (source: NodeJS.ProcessEnv) => {
+  try {
+    loadEnv(source);
+    return [];
+  } catch (error) {
+    return [...(error as Error).message.matchAll(/^ {2}(\w+): required in production/gm)].map((match) => match[1]).sort();
+  }
+};
+
+describe("the worker's environment", () => {
+  it("runs against development's local Redis when REDIS_URL is unset", () => {
+    expect(loadEnv(base)).toMatchObject({ NODE_ENV: "development", REDIS_URL: "redis://127.0.0.1:6379" });
+    expect(loadEnv({ ...base, REDIS_URL: "" }).REDIS_URL).toBe("redis://127.0.0.1:6379");
+  });
+
+  it("refuses to start in production without Redis, the encryption key and mail, naming each one", () => {
+    expect(missingInProduction({ ...base, NODE_ENV: "production" })).toEqual(["CTO_ENCRYPTION_KEY", "MAIL_FROM", "REDIS_URL", "SMTP_URL"]);
+    const production = {
+      ...base,
+      NODE_ENV: "production",
+      REDIS_URL: "redis://redis.internal:6379",
+      CTO_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      SMTP_URL: "smtp://mail.internal:587",
+      MAIL_FROM: "no-reply@cto.example",
+    };
+    expect(missingInProduction(production)).toEqual([]);
+    expect(loadEnv(production).REDIS_URL).toBe("redis://redis.internal:6379");
+    expect(missingInProduction({ ...production, CTO_ENCRYPTION_KEY: "" })).toEqual(["CTO_ENCRYPTION_KEY"]);
+  });
+
+  it("refuses a key that is not 32 bytes, naming it", () => {
+    expect(() => loadEnv({ ...base, CTO_ENCRYPTION_KEY: randomBytes(16).toString("hex") })).toThrow(/CTO_ENCRYPTION_KEY: 32 bytes/);
+  });
+});
