@@ -1,24 +1,6 @@
-import { Prisma } from "@cto/db/client";
-import { ZConversationFiltersSchema, ZCreateConversationSchema, ZUpdateConversationSchema } from "@cto/contracts/api/coaching";
 import { Conversation } from "@cto/contracts/tables";
 
-import { embedOnWrite } from "../../lib/embedding-hooks.ts";
-import { resourceRoutes } from "../../lib/resource.ts";
+import { conversationService } from "../../services/coaching/conversations.ts";
+import { resourceRoutes } from "../resource.ts";
 
-/** Prisma wants `DbNull` (SQL NULL) rather than `null` for a nullable JSON column. */
-const toData = (input: Record<string, unknown>) => (input.context === null ? { ...input, context: Prisma.DbNull } : input);
-
-export const conversationRoutes = resourceRoutes({
-  name: "conversations",
-  tag: "Conversations",
-  model: (db) => db.conversation,
-  afterWrite: [embedOnWrite("CONVERSATION")],
-  table: Conversation,
-  create: ZCreateConversationSchema,
-  update: ZUpdateConversationSchema,
-  filters: ZConversationFiltersSchema,
-  where: ({ isActive }) => ({ isActive }),
-  // Most recently active first (004's updatedAt index); a new message bumps updatedAt.
-  sorts: { updated: [{ updatedAt: "desc" }], created: [{ createdAt: "desc" }] },
-  toData,
-});
+export const conversationRoutes = resourceRoutes({ service: conversationService, tag: "Conversations", table: Conversation });

@@ -4,13 +4,13 @@ import { ZModelPreferenceSchema, ZPutModelPreferenceSchema, ZPutUserContextSchem
 import { toApiRow } from "@cto/contracts/rows";
 import { UserContext } from "@cto/contracts/tables";
 
-import { syncEmbeddings } from "../../lib/embedding-hooks.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth.ts";
+import { getModelPreference, getUserContext, putUserContext, setModelPreference } from "../../services/coaching/profile.ts";
+import { depsOf } from "../deps.ts";
 
 const common = { tags: ["Profile"], security: SECURITY, middleware: requireAuth };
 const jsonBody = <T>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
-const modelSelect = { currentModel: true, preferredModels: true } as const;
 
 /** 004's personalisation profile (1:1 with the user) and the user's chat model choice. */
 export const profileRoutes = createRouter()
@@ -20,7 +20,7 @@ export const profileRoutes = createRouter()
       responses: { 200: jsonContent(ZUserContextSchema.nullable(), "Your profile, or null before the first PUT /me/context"), ...errorResponses() },
     }),
     async (c) => {
-      const context = await c.get("db").userContext.findUnique({ where: { userId: c.get("auth").userId } });
+      const context = await getUserContext({ db: c.get("db"), userId: c.get("auth").userId });
       // Nothing told yet is an answer, not a missing resource: a new user's settings page reads this.
       return c.json(context ? toApiRow(UserContext, context, ["userId"]) : null, 200);
     },
@@ -28,18 +28,15 @@ export const profileRoutes = createRouter()
   .openapi(
     createRoute({ ...common, method: "put", path: "/context", summary: "Create or replace your context profile (fields left out are cleared)", request: { body: jsonBody(ZPutUserContextSchema) }, responses: { 200: jsonContent(ZUserContextSchema, "Your profile as stored"), ...errorResponses(403, 415) } }),
     async (c) => {
-      const userId = c.get("auth").userId;
-      const data = c.req.valid("json");
-      const context = await c.get("db").userContext.upsert({ where: { userId }, create: { ...data, userId }, update: data });
-      await syncEmbeddings({ c, db: c.get("db"), userId, ownerKind: "USER_CONTEXT", ownerIds: [context.id], event: "update" });
+      const context = await putUserContext({ ...depsOf(c), userId: c.get("auth").userId, input: c.req.valid("json") });
       return c.json(toApiRow(UserContext, context, ["userId"]), 200);
     },
   )
   .openapi(
     createRoute({ ...common, method: "get", path: "/model", summary: "Your current chat model and preferred models", responses: { 200: jsonContent(ZModelPreferenceSchema, "Your model preference"), ...errorResponses() } }),
-    async (c) => c.json(await c.get("db").user.findUniqueOrThrow({ where: { id: c.get("auth").userId }, select: modelSelect }), 200),
+    async (c) => c.json(await getModelPreference({ db: c.get("db"), userId: c.get("auth").userId }), 200),
   )
   .openapi(
     createRoute({ ...common, method: "put", path: "/model", summary: "Set your current chat model (null: platform default) and preferred models", request: { body: jsonBody(ZPutModelPreferenceSchema) }, responses: { 200: jsonContent(ZModelPreferenceSchema, "Your model preference as stored"), ...errorResponses(403, 415) } }),
-    async (c) => c.json(await c.get("db").user.update({ where: { id: c.get("auth").userId }, data: c.req.valid("json"), select: modelSelect }), 200),
+    async (c) => c.json(await setModelPreference({ db: c.get("db"), userId: c.get("auth").userId, input: c.req.valid("json") }), 200),
   );

@@ -6,13 +6,12 @@ import type { TChatAction } from "@cto/contracts/api/chat";
 import { ZCreateEmotionSchema, ZCreateEnergyMetricSchema } from "@cto/contracts/api/coaching";
 import { ZCreateCommitmentSchema, ZCreateGoalSchema } from "@cto/contracts/api/goals";
 import type { Db } from "@cto/db/client";
-import type { EmbeddingOwnerKind } from "@cto/db/generated";
 import type { TQueues } from "@cto/queue/queues";
 
 import { ApiError } from "../../errors.ts";
 import { deadlineService, taskService } from "../assistant/tasks.ts";
 import { commitmentService } from "../commitments.ts";
-import { syncOwnerEmbeddings } from "../embeddings.ts";
+import { emotionService, energyMetricService } from "../coaching/journal.ts";
 import { goalService } from "../goals.ts";
 
 /** `queues` absent or null (no Redis, or a caller without them): reminders are still recorded and the worker's reconcile enqueues them, and the sweep embeds the rows. */
@@ -21,15 +20,6 @@ type TToolContext = { db: Db; userId: string; conversationId: string; queues?: T
 type TTool = { description: string; schema: z.ZodObject; entityType: string; run: (ctx: TToolContext, input: any) => Promise<{ id: string }> };
 
 const depsOf = ({ db, queues }: TToolContext) => ({ db, queues: queues ?? null });
-
-/** A row the coach created is the user's memory as if they had written it through its route. */
-const embedded =
-  (ownerKind: EmbeddingOwnerKind, write: (ctx: TToolContext, input: any) => Promise<{ id: string }>) =>
-  async (ctx: TToolContext, input: unknown) => {
-    const row = await write(ctx, input);
-    await syncOwnerEmbeddings({ ...depsOf(ctx), userId: ctx.userId, ownerKind, ownerIds: [row.id], event: "create" });
-    return row;
-  };
 
 // The API's own create schemas, minus references to other rows (goalId, parentId…): the model
 // cannot be trusted with ids, and leaving them out spares an ownership check per reference.
@@ -50,13 +40,13 @@ const TOOLS: Record<string, TTool> = {
     description: "Log an emotion the user reported (valence positive, neutral or negative; intensity 1-10).",
     schema: ZCreateEmotionSchema.pick({ label: true, valence: true, intensity: true, note: true }),
     entityType: "emotion",
-    run: embedded("EMOTION", ({ db, userId, conversationId }, data) => db.emotion.create({ data: { ...data, userId, conversationId }, select: { id: true } })),
+    run: (ctx, input) => emotionService.create({ ...depsOf(ctx), userId: ctx.userId, input: { ...input, conversationId: ctx.conversationId } }),
   },
   log_energy: {
     description: "Log the user's energy level (1-10).",
     schema: ZCreateEnergyMetricSchema.pick({ level: true, note: true }),
     entityType: "energy_metric",
-    run: embedded("ENERGY_METRIC", ({ db, userId }, data) => db.energyMetric.create({ data: { ...data, userId }, select: { id: true } })),
+    run: (ctx, input) => energyMetricService.create({ ...depsOf(ctx), userId: ctx.userId, input }),
   },
   create_task: {
     description: "Create a task for the user (priority low, medium, high or urgent; dueDate in Unix ms).",
