@@ -1,8 +1,7 @@
 import { createServer } from "node:http";
 
 import { migrationStatus } from "@cto/db/client";
-
-import { metricsAuthorized } from "./metrics.ts";
+import { metricsAuthorized } from "@cto/metrics/prometheus";
 
 /** What a readiness check found: `state` is shown under the check's name, `detail` beside it. */
 export type TCheckResult = { ok: boolean; state: string; detail?: Record<string, unknown> };
