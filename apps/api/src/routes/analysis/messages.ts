@@ -3,11 +3,11 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ZAnalysisMessageFiltersSchema, ZAnalysisMessageSchema, ZCreateAnalysisMessageSchema, ZUpdateAnalysisMessageSchema } from "@cto/contracts/api/analysis";
 import { zPage, ZPageQuerySchema } from "@cto/contracts/pagination";
 
-import { syncEmbeddings } from "../../lib/embedding-hooks.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
-import { readPage } from "../../lib/pagination.ts";
 import { requireAuth } from "../../middleware/auth.ts";
-import { findOwnedMessage, findOwnedSession, serializeMessage, touchSession, withInteractions } from "./shared.ts";
+import { addSessionMessage, deleteAnalysisMessage, getAnalysisMessage, listSessionMessages, updateAnalysisMessage } from "../../services/analysis/messages.ts";
+import { depsOf } from "../deps.ts";
+import { serializeMessage } from "./shared.ts";
 
 const common = { tags: ["Analysis messages"], security: SECURITY, middleware: requireAuth };
 const ZMessagesQuerySchema = ZPageQuerySchema.extend({ cursor: z.uuid().optional().describe("nextCursor of the previous page") }).extend(ZAnalysisMessageFiltersSchema.shape);
@@ -21,16 +21,7 @@ export const sessionMessageRoutes = createRouter()
       responses: { 200: jsonContent(zPage(ZAnalysisMessageSchema), "A page of messages"), ...errorResponses(404) },
     }),
     async (c) => {
-      const db = c.get("db");
-      const userId = c.get("auth").userId;
-      const { id } = c.req.valid("param");
-      const { limit, cursor, author } = c.req.valid("query");
-      await findOwnedSession(db, userId, id);
-      const page = await readPage({ limit, cursor }, {
-        listed: (row) => db.analysisMessage.findFirst({ where: { id: row, analysisSessionId: id }, select: { id: true } }),
-        read: (window) =>
-          db.analysisMessage.findMany({ where: { analysisSessionId: id, author }, orderBy: [{ timestamp: "asc" }, { id: "asc" }], include: withInteractions(userId), ...window }),
-      });
+      const page = await listSessionMessages({ db: c.get("db"), userId: c.get("auth").userId, id: c.req.valid("param").id, query: c.req.valid("query") });
       return c.json({ items: page.items.map(serializeMessage), nextCursor: page.nextCursor }, 200);
     },
   )
@@ -41,17 +32,7 @@ export const sessionMessageRoutes = createRouter()
       responses: { 201: jsonContent(ZAnalysisMessageSchema, "Added"), ...errorResponses(403, 404, 415) },
     }),
     async (c) => {
-      const db = c.get("db");
-      const userId = c.get("auth").userId;
-      const { id } = c.req.valid("param");
-      const input = c.req.valid("json");
-      await findOwnedSession(db, userId, id);
-      const message = await db.$transaction(async (tx) => {
-        const created = await tx.analysisMessage.create({ data: { ...input, analysisSessionId: id }, include: withInteractions(userId) });
-        await touchSession(tx, id);
-        return created;
-      });
-      await syncEmbeddings({ c, db, userId, ownerKind: "ANALYSIS_MESSAGE", ownerIds: [message.id], event: "create" });
+      const message = await addSessionMessage({ ...depsOf(c), userId: c.get("auth").userId, id: c.req.valid("param").id, input: c.req.valid("json") });
       return c.json(serializeMessage(message), 201);
     },
   );
@@ -60,7 +41,7 @@ export const sessionMessageRoutes = createRouter()
 export const analysisMessageRoutes = createRouter()
   .openapi(
     createRoute({ ...common, method: "get", path: "/{id}", summary: "Get one of your analysis messages", request: { params: ZIdParamsSchema }, responses: { 200: jsonContent(ZAnalysisMessageSchema, "Found"), ...errorResponses(404) } }),
-    async (c) => c.json(serializeMessage(await findOwnedMessage(c.get("db"), c.get("auth").userId, c.req.valid("param").id)), 200),
+    async (c) => c.json(serializeMessage(await getAnalysisMessage({ db: c.get("db"), userId: c.get("auth").userId, id: c.req.valid("param").id })), 200),
   )
   .openapi(
     createRoute({
@@ -69,22 +50,14 @@ export const analysisMessageRoutes = createRouter()
       responses: { 200: jsonContent(ZAnalysisMessageSchema, "Changed"), ...errorResponses(403, 404, 415) },
     }),
     async (c) => {
-      const db = c.get("db");
-      const userId = c.get("auth").userId;
-      const { id } = c.req.valid("param");
-      await findOwnedMessage(db, userId, id);
-      const updated = await db.analysisMessage.update({ where: { id }, data: c.req.valid("json"), include: withInteractions(userId) });
-      await syncEmbeddings({ c, db, userId, ownerKind: "ANALYSIS_MESSAGE", ownerIds: [id], event: "update" });
+      const updated = await updateAnalysisMessage({ ...depsOf(c), userId: c.get("auth").userId, id: c.req.valid("param").id, input: c.req.valid("json") });
       return c.json(serializeMessage(updated), 200);
     },
   )
   .openapi(
     createRoute({ ...common, method: "delete", path: "/{id}", summary: "Delete one of your analysis messages", request: { params: ZIdParamsSchema }, responses: { 204: { description: "Deleted" }, ...errorResponses(403, 404) } }),
     async (c) => {
-      const db = c.get("db");
-      const { id } = c.req.valid("param");
-      await findOwnedMessage(db, c.get("auth").userId, id);
-      await db.analysisMessage.delete({ where: { id } });
+      await deleteAnalysisMessage({ db: c.get("db"), userId: c.get("auth").userId, id: c.req.valid("param").id });
       return c.body(null, 204);
     },
   );

@@ -2,15 +2,14 @@ import { createRoute, z } from "@hono/zod-openapi";
 
 import { SCREENSHOT_CONTENT_TYPES, ZAnalysisSessionSchema, ZOcrStatusSchema, ZScreenshotUploadedSchema } from "@cto/contracts/api/analysis";
 import { ZErrorSchema } from "@cto/contracts/errors";
-import { isStorageError } from "@cto/storage/errors";
 import { sniffImage } from "@cto/storage/image";
 
-import { ApiError } from "../../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth.ts";
-import { acceptScreenshot, assertCanUpload, ocrProgress, retryOcr, screenshotKey, screenshotPath } from "../../services/analysis/screenshot.ts";
-import { readScreenshotUpload, SCREENSHOT_FIELD } from "../../services/analysis/screenshot-upload.ts";
-import { findOwnedSession, serializeSession } from "./shared.ts";
+import { acceptScreenshot, assertCanUpload, ocrStatus, readScreenshot, retryOcr } from "../../services/analysis/screenshot.ts";
+import { findOwnedSession, readSession } from "../../services/analysis/sessions.ts";
+import { readScreenshotUpload, SCREENSHOT_FIELD } from "./screenshot-upload.ts";
+import { serializeSession } from "./shared.ts";
 
 const common = { tags: ["Analysis sessions"], security: SECURITY, middleware: requireAuth, request: { params: ZIdParamsSchema } };
 const unavailable = { 503: { description: "Storage or the job queue is not available; nothing was changed", content: { "application/json": { schema: ZErrorSchema } } } };
@@ -38,7 +37,7 @@ export const screenshotRoutes = createRouter()
       const ocrJobId = await acceptScreenshot({ db, storage: c.get("storage"), queues: queues!, session, upload });
       const { width, height, contentType } = upload.image;
       return c.json(
-        { session: serializeSession(await db.analysisSession.findFirstOrThrow({ where: { id: session.id } })), screenshot: { contentType: contentType as (typeof SCREENSHOT_CONTENT_TYPES)[number], bytes: upload.bytes.byteLength, width, height }, ocrJobId },
+        { session: serializeSession(await readSession(db, session.id)), screenshot: { contentType: contentType as (typeof SCREENSHOT_CONTENT_TYPES)[number], bytes: upload.bytes.byteLength, width, height }, ocrJobId },
         202,
       );
     },
@@ -50,10 +49,7 @@ export const screenshotRoutes = createRouter()
     }),
     async (c) => {
       const session = await findOwnedSession(c.get("db"), c.get("auth").userId, c.req.valid("param").id);
-      const object = await c.get("storage").get(screenshotKey(session)).catch((error: unknown) => {
-        if (isStorageError(error, "not_found")) throw new ApiError("not_found", "No screenshot has been uploaded for this session.");
-        throw new ApiError("service_unavailable", "The screenshot cannot be read right now; try again shortly.");
-      });
+      const object = await readScreenshot(c.get("storage"), session);
       const contentType = sniffImage(object.body)?.contentType ?? "application/octet-stream";
       return c.body(object.body as Uint8Array<ArrayBuffer>, 200, { "Content-Type": contentType, "Content-Length": String(object.body.byteLength), "Cache-Control": "private, no-cache", "Content-Disposition": "inline" });
     },
@@ -63,9 +59,7 @@ export const screenshotRoutes = createRouter()
     async (c) => {
       const db = c.get("db");
       const session = await findOwnedSession(db, c.get("auth").userId, c.req.valid("param").id);
-      // screenshotUrl can also be set by hand (PATCH); only the upload route's own URL means an image is stored here.
-      const hasScreenshot = session.type === "SCREENSHOT" && session.screenshotUrl === screenshotPath(session.id);
-      return c.json({ status: session.status.toLowerCase(), hasScreenshot, ...(await ocrProgress(db, session)) }, 200);
+      return c.json(await ocrStatus(db, session), 200);
     },
   )
   .openapi(
@@ -77,6 +71,6 @@ export const screenshotRoutes = createRouter()
       const db = c.get("db");
       const session = await findOwnedSession(db, c.get("auth").userId, c.req.valid("param").id);
       const ocrJobId = await retryOcr({ db, storage: c.get("storage"), queues: c.get("queues"), session });
-      return c.json({ session: serializeSession(await db.analysisSession.findFirstOrThrow({ where: { id: session.id } })), ocrJobId }, 202);
+      return c.json({ session: serializeSession(await readSession(db, session.id)), ocrJobId }, 202);
     },
   );

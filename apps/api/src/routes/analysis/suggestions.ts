@@ -3,13 +3,12 @@ import { createRoute } from "@hono/zod-openapi";
 import { ZGenerateSuggestionsSchema, ZSuggestionsSchema } from "@cto/contracts/api/analysis";
 import { ZErrorSchema } from "@cto/contracts/errors";
 
-import { syncEmbeddings } from "../../lib/embedding-hooks.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 import { spendDailyGeneration } from "../../middleware/generation-limit.ts";
-import { assertCanSuggest, generateSuggestions } from "../../services/analysis/suggestions.ts";
-import { giveBackGeneration } from "../../services/generation-quota.ts";
-import { findOwnedSession, serializeMessage, serializeSession } from "./shared.ts";
+import { suggestReplies } from "../../services/analysis/suggestions.ts";
+import { depsOf } from "../deps.ts";
+import { serializeMessage, serializeSession } from "./shared.ts";
 
 /** 001's AI step: reply suggestions with title, tag and "why this works", grounded in the knowledge base. */
 export const suggestionRoutes = createRouter().openapi(
@@ -22,20 +21,9 @@ export const suggestionRoutes = createRouter().openapi(
     responses: { 201: jsonContent(ZSuggestionsSchema, "The new suggestions"), ...errorResponses(404, 409, 415, 429), 503: { description: "The AI provider failed; nothing was stored", content: { "application/json": { schema: ZErrorSchema } } } },
   }),
   async (c) => {
-    const db = c.get("db");
-    const { userId } = c.get("auth");
     // An absent body is valid and means the defaults, which the validator does not fill in then.
     const { count, phase, goal } = ZGenerateSuggestionsSchema.parse(c.req.valid("json") ?? {});
-    const session = await findOwnedSession(db, userId, c.req.valid("param").id);
-    await assertCanSuggest(db, session);
-    await spendDailyGeneration(c);
-    const result = await generateSuggestions({ db, ai: c.get("ai"), session, count, ...(phase === undefined ? {} : { phase }), ...(goal ? { goal } : {}) }).catch(async (error: unknown) => {
-      // No suggestions came of it (the provider failed, or its answer was unusable): the generation is given back.
-      await giveBackGeneration({ db, userId });
-      throw error;
-    });
-    // Suggestions are analysis messages too: searchable memory of the session, until it is trashed.
-    await syncEmbeddings({ c, db, userId, ownerKind: "ANALYSIS_MESSAGE", ownerIds: result.suggestions.map((suggestion) => suggestion.id), event: "create" });
+    const result = await suggestReplies({ ...depsOf(c), ai: c.get("ai"), userId: c.get("auth").userId, id: c.req.valid("param").id, count, phase, goal, spendGeneration: () => spendDailyGeneration(c) });
     return c.json({ ...result, session: serializeSession(result.session), suggestions: result.suggestions.map(serializeMessage) }, 201);
   },
 );

@@ -4,10 +4,14 @@ import { canTransition } from "@cto/contracts/api/analysis";
 import { Prisma, type AnalysisSession, type AnalysisSessionStatus, type Db, type DbExecutor } from "@cto/db/client";
 import { jobId } from "@cto/queue/job-options";
 import type { TQueues } from "@cto/queue/queues";
+import { isStorageError } from "@cto/storage/errors";
+import type { TImageInfo } from "@cto/storage/image";
 import type { TStorage } from "@cto/storage/storage";
 
 import { ApiError } from "../../errors.ts";
-import type { TScreenshotUpload } from "./screenshot-upload.ts";
+
+/** An uploaded screenshot the route has read and checked (routes/analysis/screenshot-upload.ts). */
+export type TScreenshotUpload = { bytes: Uint8Array; image: TImageInfo };
 
 /** Made from ids the server chose, never from anything the client sent; one object per session. */
 export const screenshotKey = (session: Pick<AnalysisSession, "id" | "userId">) => `screenshots/${session.userId}/${session.id}`;
@@ -121,3 +125,17 @@ export const ocrProgress = async (db: Db, session: AnalysisSession) => {
     lastAttempt: finished ? { ok: finished.status === "completed", message: finished.status === "failed" ? finished.errorMessage : null, at: finished.createdAt.getTime() } : null,
   };
 };
+
+/** Where the session's OCR stands: its status, whether this API stored its screenshot, and the progress above. */
+export const ocrStatus = async (db: Db, session: AnalysisSession) => {
+  // screenshotUrl can also be set by hand (PATCH); only the upload route's own URL means an image is stored here.
+  const hasScreenshot = session.type === "SCREENSHOT" && session.screenshotUrl === screenshotPath(session.id);
+  return { status: session.status.toLowerCase(), hasScreenshot, ...(await ocrProgress(db, session)) };
+};
+
+/** The session's stored screenshot: 404 when none was uploaded, 503 when storage cannot be read. */
+export const readScreenshot = (storage: TStorage, session: AnalysisSession) =>
+  storage.get(screenshotKey(session)).catch((error: unknown) => {
+    if (isStorageError(error, "not_found")) throw new ApiError("not_found", "No screenshot has been uploaded for this session.");
+    throw new ApiError("service_unavailable", "The screenshot cannot be read right now; try again shortly.");
+  });

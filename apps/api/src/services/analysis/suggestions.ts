@@ -6,7 +6,11 @@ import { searchKnowledgeChunks } from "@cto/db/vector";
 
 import { ApiError } from "../../errors.ts";
 import { countAiUsage } from "../../metrics.ts";
+import type { TDeps } from "../deps.ts";
+import { syncOwnerEmbeddings } from "../embeddings.ts";
+import { giveBackGeneration } from "../generation-quota.ts";
 import { ocrProgress } from "./screenshot.ts";
+import { findOwnedSession } from "./sessions.ts";
 import { draftSuggestions, SuggestionFormatError, type TConversationLine, type TKnowledgeSource } from "./suggestion-drafts.ts";
 
 const HISTORY_LIMIT = 40;
@@ -94,4 +98,23 @@ export const generateSuggestions = async ({ db, ai, session, count, phase, goal 
   });
   countAiUsage({ feature: "suggestions", model: drafted.model, ...drafted.usage, cost: ai.costOf(drafted.model, drafted.usage) });
   return written;
+};
+
+/**
+ * Reply suggestions for the user's session `id`: checked first (`assertCanSuggest`), then one of the
+ * day's AI generations is taken (`spendGeneration`, 429 past the limit) and given back when no
+ * suggestions came of it (the provider failed, or its answer was unusable). The suggestions are
+ * analysis messages, embedded as the session's searchable memory.
+ */
+export const suggestReplies = async ({ ai, userId, id, count, phase, goal, spendGeneration, ...deps }: TDeps & { ai: TAiProvider; userId: string; id: string; count: number; phase?: number | undefined; goal?: string | undefined; spendGeneration: () => Promise<unknown> }) => {
+  const { db } = deps;
+  const session = await findOwnedSession(db, userId, id);
+  await assertCanSuggest(db, session);
+  await spendGeneration();
+  const result = await generateSuggestions({ db, ai, session, count, ...(phase === undefined ? {} : { phase }), ...(goal ? { goal } : {}) }).catch(async (error: unknown) => {
+    await giveBackGeneration({ db, userId });
+    throw error;
+  });
+  await syncOwnerEmbeddings({ ...deps, userId, ownerKind: "ANALYSIS_MESSAGE", ownerIds: result.suggestions.map((suggestion) => suggestion.id), event: "create" });
+  return result;
 };

@@ -1,16 +1,15 @@
 import type { Context } from "hono";
 
-import { sniffImage, type TImageInfo } from "@cto/storage/image";
+import { sniffImage } from "@cto/storage/image";
 
 import type { AppEnv } from "../../context.ts";
 import { ApiError } from "../../errors.ts";
+import type { TScreenshotUpload } from "../../services/analysis/screenshot.ts";
 
 /** The form field the screenshot travels in. */
 export const SCREENSHOT_FIELD = "file";
 // Tesseract's memory grows with the pixel count; a taller "screenshot" than this is not a phone screen.
 const MAX_SIDE_PX = 12_000;
-
-export type TScreenshotUpload = { bytes: Uint8Array; image: TImageInfo };
 
 /**
  * The uploaded screenshot, checked before anything is stored: multipart/form-data (else 415) with
