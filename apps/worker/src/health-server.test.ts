@@ -36,7 +36,7 @@ describe("worker health server", () => {
     const { port } = server.address() as AddressInfo;
     const ready = await fetch(`http://127.0.0.1:${port}/ready`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ status: "not_ready", redis: "ok", database: "unreachable" });
+    expect(await ready.json()).toEqual({ status: "not_ready", failing: ["database"], redis: "ok", database: "unreachable" });
     server.close();
   });
 
