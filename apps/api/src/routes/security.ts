@@ -3,13 +3,13 @@ import { deleteCookie } from "hono/cookie";
 
 import { ZSessionInfoSchema } from "@cto/contracts/api/channels";
 import { toApiRow } from "@cto/contracts/rows";
-import { zText } from "@cto/contracts/values";
 import { ConnectedAccount, Session } from "@cto/contracts/tables";
 
-import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../lib/openapi.ts";
-import { resourceRoutes } from "../lib/resource.ts";
 import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
+import { connectedAccountService, disconnectAccount } from "../services/connected-accounts.ts";
+import { listLiveSessions, revokeOwnSession } from "../services/sessions.ts";
+import { resourceRoutes } from "./resource.ts";
 
 const common = { tags: ["Security"], security: SECURITY, middleware: requireAuth };
 
@@ -19,7 +19,7 @@ export const sessionRoutes = createRouter()
     createRoute({ ...common, method: "get", path: "/", summary: "List your signed-in sessions", responses: { 200: jsonContent(z.object({ items: z.array(ZSessionInfoSchema) }), "Live sessions, most recently used first"), ...errorResponses() } }),
     async (c) => {
       const { userId, sessionId } = c.get("auth");
-      const rows = await c.get("db").session.findMany({ where: { userId, expires: { gt: new Date() } }, orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }] });
+      const rows = await listLiveSessions({ db: c.get("db"), userId });
       return c.json({ items: rows.map((row) => ({ ...toApiRow(Session, row, ["userId", "sessionToken"]), current: row.id === sessionId })) }, 200);
     },
   )
@@ -28,28 +28,16 @@ export const sessionRoutes = createRouter()
     async (c) => {
       const { userId, sessionId } = c.get("auth");
       const { id } = c.req.valid("param");
-      const { count } = await c.get("db").session.deleteMany({ where: { id, userId } });
-      if (count === 0) throw new ApiError("not_found", "No such session.");
+      await revokeOwnSession({ db: c.get("db"), userId, id });
       if (id === sessionId) deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     },
   );
 
-export const connectedAccountRoutes = resourceRoutes({
-  name: "connected accounts",
-  tag: "Security",
-  model: (db) => db.connectedAccount,
-  table: ConnectedAccount,
-  hidden: ["accessToken", "refreshToken", "syncCursor"],
-  readOnly: true,
-  filters: z.object({ provider: zText().max(50).optional() }),
-  where: ({ provider }) => ({ provider }),
-  sorts: { created: [{ createdAt: "desc" }] },
-}).openapi(
+export const connectedAccountRoutes = resourceRoutes({ service: connectedAccountService, tag: "Security", table: ConnectedAccount, hidden: ["accessToken", "refreshToken", "syncCursor"] }).openapi(
   createRoute({ ...common, method: "delete", path: "/{id}", summary: "Disconnect an account (its tokens are deleted)", request: { params: ZIdParamsSchema }, responses: { 204: { description: "Disconnected" }, ...errorResponses(403, 404) } }),
   async (c) => {
-    const { count } = await c.get("db").connectedAccount.deleteMany({ where: { id: c.req.valid("param").id, userId: c.get("auth").userId } });
-    if (count === 0) throw new ApiError("not_found", "No such connected account.");
+    await disconnectAccount({ db: c.get("db"), userId: c.get("auth").userId, id: c.req.valid("param").id });
     return c.body(null, 204);
   },
 );

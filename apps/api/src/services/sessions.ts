@@ -1,6 +1,7 @@
 import type { Db } from "@cto/db/client";
 
 import type { ApiConfig, AuthContext } from "../context.ts";
+import { ApiError } from "../errors.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
 
 // A session's idle expiry moves forward at most this often, so reads do not write on every request.
@@ -33,3 +34,13 @@ export const resolveSession = async ({ db, config, token }: { db: Db; config: Ap
 };
 
 export const revokeSession = ({ db, sessionId }: { db: Db; sessionId: string }) => db.session.deleteMany({ where: { id: sessionId } });
+
+/** The user's live sessions, most recently used first. */
+export const listLiveSessions = ({ db, userId }: { db: Db; userId: string }) =>
+  db.session.findMany({ where: { userId, expires: { gt: new Date() } }, orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }] });
+
+/** Signs out one of the user's sessions; another user's is "not found". */
+export const revokeOwnSession = async ({ db, userId, id }: { db: Db; userId: string; id: string }) => {
+  const { count } = await db.session.deleteMany({ where: { id, userId } });
+  if (count === 0) throw new ApiError("not_found", "No such session.");
+};

@@ -2,7 +2,8 @@ import type { Db } from "@cto/db/client";
 import { toDbError } from "@cto/db/errors";
 import type { TTelegramMessage } from "@cto/telegram/updates";
 
-import { hashToken } from "../../lib/tokens.ts";
+import { ApiError } from "../../errors.ts";
+import { hashToken, newToken } from "../../lib/tokens.ts";
 
 export type TLinkOutcome = "linked" | "invalid_token" | "chat_taken";
 
@@ -38,4 +39,26 @@ export const LINK_REPLIES: Record<TLinkOutcome | "bare_start" | "unknown_chat", 
   chat_taken: "This chat is already linked to another Cto account. Unlink it there first, then try again.",
   bare_start: "Hi! To link this chat to your Cto account, open Settings → Telegram in Cto and follow the link there.",
   unknown_chat: "I don't know this chat yet. To talk to your coach here, link it from Settings → Telegram in Cto.",
+};
+
+const LINK_TOKEN_TTL_MS = 15 * 60_000;
+
+export const getTelegramConnection = ({ db, userId }: { db: Db; userId: string }) => db.telegramConnection.findUnique({ where: { userId } });
+
+/**
+ * A new one-time token for `/start <token>`, valid for 15 minutes; any earlier one stops working.
+ * 409 while a chat is linked (unlink it first). Returns the connection and the token in clear, once.
+ */
+export const issueLinkToken = async ({ db, userId }: { db: Db; userId: string }) => {
+  const existing = await db.telegramConnection.findUnique({ where: { userId } });
+  if (existing?.isActive) throw new ApiError("invalid_state", "Telegram is already linked; unlink it first.");
+  const linkToken = newToken();
+  const data = { connectionToken: hashToken(linkToken), connectionTokenExpiresAt: new Date(Date.now() + LINK_TOKEN_TTL_MS) };
+  const connection = await db.telegramConnection.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  return { connection, linkToken };
+};
+
+export const unlinkTelegram = async ({ db, userId }: { db: Db; userId: string }) => {
+  const { count } = await db.telegramConnection.deleteMany({ where: { userId } });
+  if (count === 0) throw new ApiError("not_found", "Telegram is not connected.");
 };
