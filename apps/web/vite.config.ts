@@ -14,5 +14,6 @@ export default defineConfig({
   cacheDir: "../../.cache/vite",
   server: { host: "127.0.0.1", port, proxy },
   preview: { host: "127.0.0.1", port, proxy },
-  build: { target: "es2022", sourcemap: true },
+  // dist/client: the production server (server/, built to dist/server) serves it.
+  build: { target: "es2022", sourcemap: true, outDir: "dist/client" },
 });

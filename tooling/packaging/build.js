@@ -24,6 +24,9 @@ const sourceStem = (subpath, target) => {
   return stem;
 };
 
+/** A module only tests import (`./testing` exports): it may use the package's devDependencies. */
+export const isTestHelper = (file) => /\.test-helper\.ts$/.test(file);
+
 /** Whether a file a pattern matches is a module others may import (tests and their helpers are not). */
 const isModule = (file) => file.endsWith(".ts") && !file.endsWith(".d.ts") && !/\.test(-helper)?\.ts$/.test(file);
 
@@ -63,22 +66,26 @@ const readManifest = (packageDir) => JSON.parse(readFileSync(path.join(packageDi
  * type declarations, one output file per source module (`src/a/b.ts` → `dist/a/b.js` and
  * `dist/a/b.d.ts`), so code that finds files beside itself (`import.meta.dirname`) finds them in
  * `dist/` as in `src/`. Dependencies stay imports; a module from node_modules that package.json does
- * not declare fails the build instead of being copied in.
+ * not declare fails the build instead of being copied in. `runtimeOnly` for the private packages built
+ * only for the apps' production start (tooling/deploy): no declarations and no test helpers (whose
+ * devDependencies a deployment does not have).
  */
-export const libraryBuild = ({ packageDir, extraEntries = [], copy }) => {
+export const libraryBuild = ({ packageDir, extraEntries = [], copy, runtimeOnly = false }) => {
   const extra = Object.fromEntries(
     extraEntries.map((file) => [path.posix.relative(SOURCE_DIR, path.posix.normalize(file)).replace(/\.ts$/, ""), `./${path.posix.normalize(file)}`]),
   );
   return defineConfig({
     cwd: packageDir,
-    entry: { ...buildEntries(packageDir, readManifest(packageDir).exports), ...extra },
+    entry: Object.fromEntries(
+      Object.entries({ ...buildEntries(packageDir, readManifest(packageDir).exports), ...extra }).filter(([, source]) => !(runtimeOnly && isTestHelper(source))),
+    ),
     root: SOURCE_DIR,
     unbundle: true,
     format: "esm",
     platform: "node",
     target: "node20.19",
     fixedExtension: false,
-    dts: true,
+    dts: !runtimeOnly,
     outDir: OUT_DIR,
     clean: true,
     deps: { onlyBundle: [] },
@@ -86,3 +93,25 @@ export const libraryBuild = ({ packageDir, extraEntries = [], copy }) => {
     ...(copy ? { copy } : {}),
   });
 };
+
+/**
+ * An app's production build (the API, the worker, the web app's server): its entry points bundled with
+ * its own modules into `dist/`, to run with plain `node`. Every package stays an import, the
+ * workspace's (built by their own libraryBuild, resolved to their `dist/` in a deployment, see
+ * tooling/deploy) and npm's alike; one package.json does not declare fails the build.
+ */
+export const appBuild = ({ packageDir, entry, outDir = OUT_DIR }) =>
+  defineConfig({
+    cwd: packageDir,
+    entry,
+    format: "esm",
+    platform: "node",
+    target: "node20.19",
+    fixedExtension: false,
+    sourcemap: true,
+    dts: false,
+    outDir,
+    clean: true,
+    deps: { onlyBundle: [] },
+    report: false,
+  });

@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 // Where running code reads its settings: the apps' and packages' sources, their command-line entry
 // points, the web app's Vite config and these scripts. Tests, benchmarks and e2e helpers are not
 // configuration a user sets.
-const SOURCES = ["apps/api/src", "apps/worker/src", "apps/web/src", "apps/web/vite.config.ts", "packages", "tooling/scripts"];
+const SOURCES = ["apps/api/src", "apps/worker/src", "apps/web/src", "apps/web/server", "apps/web/vite.config.ts", "packages", "tooling/scripts", "tooling/deploy"];
 const SKIP_DIR = new Set(["node_modules", "test", "tests", "bench", "e2e", "generated", "dist", ".exp"]);
 const SKIP_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 // Set by the operating system, not by a Cto user.

@@ -27,6 +27,8 @@ const ZEnvSchema = z
   REDIS_URL: z.preprocess(unset, z.string().url().optional()),
   // The key sealing stored secrets (packages/db/src/secrets.ts); development keeps one in the data folder.
   CTO_ENCRYPTION_KEY: z.preprocess(unset, z.string().refine(isEncryptionKey, "32 bytes, as 64 hex characters or base64").optional()),
+  // The BullMQ key prefix of the queues the API fills: the worker's (one variable for both, so they cannot differ).
+  WORKER_QUEUE_PREFIX: z.string().min(1).default("cto"),
   // Proxies believed about the client's address (X-Forwarded-For): unset for none, a hop count, or addresses/CIDRs.
   TRUST_PROXY: ZTrustProxySchema,
   // Telegram: the webhook is served only when its secret is set (the secret_token given to setWebhook). The API

@@ -32,7 +32,7 @@ const db = createDb({ url: env.DATABASE_URL });
 // Its outages are logged once per reconnect attempt, whatever the queues on it do.
 const redis = createProducerConnection(env.REDIS_URL);
 watchRedis(redis, { url: env.REDIS_URL, log });
-const queues = createQueues({ connection: redis });
+const queues = createQueues({ connection: redis, prefix: env.WORKER_QUEUE_PREFIX });
 const storage = createStorage(storageConfigFromEnv(env, { dataDir: defaultDataDir() }));
 // The API sends an email itself only when no queue takes it (Redis away); the worker sends the rest.
 const mailer = createMailTransport(mailConfigFromEnv(env, { dataDir: defaultDataDir() }));
