@@ -6,7 +6,7 @@ import { fromApiTimestamp, toApiTimestamp } from "@cto/contracts/boundary";
 import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../lib/openapi.ts";
 import { requireAuth } from "../middleware/auth.ts";
-import { createApiKey } from "../services/api-keys.ts";
+import { createApiKey, listApiKeys, revokeApiKey } from "../services/api-keys.ts";
 
 type ApiKeyRow = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null; revokedAt: Date | null };
 const toApiKey = (row: ApiKeyRow) => ({
@@ -20,7 +20,7 @@ export const apiKeyRoutes = createRouter()
   .openapi(
     createRoute({ ...common, method: "get", path: "/", summary: "List your API keys (never the keys themselves)", responses: { 200: jsonContent(z.object({ items: z.array(ZApiKeySchema) }), "Your keys, newest first"), ...errorResponses() } }),
     async (c) => {
-      const rows = await c.get("db").apiKey.findMany({ where: { userId: c.get("auth").userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+      const rows = await listApiKeys({ db: c.get("db"), userId: c.get("auth").userId });
       return c.json({ items: rows.map(toApiKey) }, 200);
     },
   )
@@ -36,9 +36,7 @@ export const apiKeyRoutes = createRouter()
   .openapi(
     createRoute({ ...common, method: "delete", path: "/{id}", summary: "Revoke an API key", request: { params: ZIdParamsSchema }, responses: { 204: { description: "Revoked" }, ...errorResponses(403, 404) } }),
     async (c) => {
-      const { id } = c.req.valid("param");
-      const { count } = await c.get("db").apiKey.updateMany({ where: { id, userId: c.get("auth").userId, revokedAt: null }, data: { revokedAt: new Date() } });
-      if (count === 0) throw new ApiError("not_found", "No such API key.");
+      await revokeApiKey({ db: c.get("db"), userId: c.get("auth").userId, id: c.req.valid("param").id });
       return c.body(null, 204);
     },
   );

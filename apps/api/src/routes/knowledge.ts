@@ -4,11 +4,11 @@ import { ZPageQuerySchema, zPage } from "@cto/contracts/pagination";
 import { apiRowSchema, toApiRow } from "@cto/contracts/rows";
 import { KnowledgeChunk } from "@cto/contracts/tables";
 import { storableJson, zText } from "@cto/contracts/values";
-import { ingestKnowledgeChunks, ZKnowledgeChunkListSchema } from "@cto/db/knowledge";
+import { ZKnowledgeChunkListSchema } from "@cto/db/knowledge";
 
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
-import { readPage } from "../lib/pagination.ts";
 import { requireAdmin, requireAuth } from "../middleware/auth.ts";
+import { ingestKnowledge, listKnowledge } from "../services/knowledge.ts";
 
 const ZIngestBodySchema = storableJson(z.object({ chunks: ZKnowledgeChunkListSchema.min(1).max(1000).describe("Knowledge chunks in seed 001's JSON format") }));
 const ZIngestResultSchema = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), model: z.string() });
@@ -29,29 +29,12 @@ const common = { tags: ["Knowledge"], security: SECURITY, middleware: [requireAu
 export const knowledgeRoutes = createRouter()
   .openapi(
     createRoute({ ...common, method: "post", path: "/", summary: "Ingest knowledge chunks (idempotent by chunk id and version)", request: { body: { required: true, content: { "application/json": { schema: ZIngestBodySchema } } } }, responses: { 200: jsonContent(ZIngestResultSchema, "How many chunks were created, updated and left unchanged"), ...errorResponses(403, 413, 415) } }),
-    async (c) => {
-      const ai = c.get("ai");
-      let model = ai.embeddingModel;
-      // The stored model is the one the provider reports having used, as search compares by it.
-      const embed = async (texts: string[]) => {
-        const result = await ai.embed(texts);
-        model = result.model;
-        return result;
-      };
-      const counts = await ingestKnowledgeChunks(c.get("db"), c.req.valid("json").chunks, { embed, model: ai.embeddingModel });
-      return c.json({ ...counts, model }, 200);
-    },
+    async (c) => c.json(await ingestKnowledge({ db: c.get("db"), ai: c.get("ai"), chunks: c.req.valid("json").chunks }), 200),
   )
   .openapi(
     createRoute({ ...common, method: "get", path: "/", summary: "List knowledge chunks by phase, goal, type and activity", request: { query: ZListQuerySchema }, responses: { 200: jsonContent(zPage(ZKnowledgeRowSchema), "A page of chunks, by chunk id"), ...errorResponses(403) } }),
     async (c) => {
-      const { limit, cursor, phase, goal, type, active } = c.req.valid("query");
-      const db = c.get("db");
-      const page = await readPage({ limit, cursor }, {
-        listed: (id) => db.knowledgeChunk.findFirst({ where: { id }, select: { id: true } }),
-        read: (window) =>
-          db.knowledgeChunk.findMany({ where: { phase, goal, type, ...(active === undefined ? {} : { isActive: active === "true" }) }, orderBy: [{ chunkId: "asc" }, { id: "asc" }], ...window }),
-      });
+      const page = await listKnowledge({ db: c.get("db"), query: c.req.valid("query") });
       return c.json({ items: page.items.map((row) => toApiRow(KnowledgeChunk, row)), nextCursor: page.nextCursor }, 200);
     },
   );

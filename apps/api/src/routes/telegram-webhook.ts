@@ -3,12 +3,11 @@ import { timingSafeEqual } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 
 import { storableJson } from "@cto/contracts/values";
-import { startPayload, ZTelegramUpdateSchema } from "@cto/telegram/updates";
+import { ZTelegramUpdateSchema } from "@cto/telegram/updates";
 
 import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent } from "../lib/openapi.ts";
-import { receiveTelegramMessage } from "../services/telegram/inbox.ts";
-import { LINK_REPLIES, linkChat } from "../services/telegram/link.ts";
+import { answerTelegramMessage } from "../services/telegram/webhook.ts";
 
 export type TTelegramWebhookConfig = {
   /** The `secret_token` given to setWebhook; Telegram sends it back in X-Telegram-Bot-Api-Secret-Token. */
@@ -54,21 +53,7 @@ export const telegramWebhookRoutes = (config: TTelegramWebhookConfig | null) => 
     const { message } = c.req.valid("json");
     // Edits, reactions, group and channel traffic: acknowledged so Telegram stops resending, otherwise ignored.
     if (!message || message.chat.type !== "private" || message.from?.is_bot) return c.json({ ok: true as const }, 200);
-    const answer = (text: string) => c.json({ method: "sendMessage" as const, chat_id: message.chat.id, text }, 200);
-    const db = c.get("db");
-
-    const token = startPayload(message.text);
-    if (token) return answer(LINK_REPLIES[await linkChat({ db, token, message })]);
-    const connection = await db.telegramConnection.findUnique({ where: { telegramChatId: String(message.chat.id) }, select: { userId: true, isActive: true } });
-    if (token === "") return answer(connection?.isActive ? LINK_REPLIES.linked : LINK_REPLIES.bare_start);
-    if (!connection) return answer(LINK_REPLIES.unknown_chat);
-    // Deactivated after the user blocked the bot; writing again means they unblocked it. Linked again, the
-    // connection drops any link token asked for meanwhile (an active connection holds none: a database rule).
-    if (!connection.isActive)
-      await db.telegramConnection.update({ where: { userId: connection.userId }, data: { isActive: true, connectionToken: null, connectionTokenExpiresAt: null } });
-    if (!message.text?.trim()) return answer("I can only read text messages for now.");
-
-    const outcome = await receiveTelegramMessage({ db, ai: c.get("ai"), queues: c.get("queues"), userId: connection.userId, message });
-    return outcome.status === "inline" ? answer(outcome.text) : c.json({ ok: true as const }, 200);
+    const reply = await answerTelegramMessage({ db: c.get("db"), ai: c.get("ai"), queues: c.get("queues"), message });
+    return reply === null ? c.json({ ok: true as const }, 200) : c.json({ method: "sendMessage" as const, chat_id: message.chat.id, text: reply }, 200);
   });
 };

@@ -1,6 +1,7 @@
 import type { Db } from "@cto/db/client";
 
 import type { AuthContext } from "../context.ts";
+import { ApiError } from "../errors.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
 
 export const API_KEY_PREFIX = "cto_";
@@ -18,4 +19,13 @@ export const resolveApiKey = async ({ db, key }: { db: Db; key: string }): Promi
   if (!row || row.revokedAt || !row.user.isActive || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return undefined;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   return { userId: row.userId, role: row.user.role, via: "api_key", apiKeyId: row.id };
+};
+
+/** The user's keys, newest first (never the keys themselves: only their hashes are kept). */
+export const listApiKeys = ({ db, userId }: { db: Db; userId: string }) => db.apiKey.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+
+/** Revokes one of the user's live keys; a revoked or another user's key is "not found". */
+export const revokeApiKey = async ({ db, userId, id }: { db: Db; userId: string; id: string }) => {
+  const { count } = await db.apiKey.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 0) throw new ApiError("not_found", "No such API key.");
 };
