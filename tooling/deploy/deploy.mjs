@@ -66,9 +66,11 @@ const specOf = (app) => {
 /** Builds the apps and every workspace package they use, each by its own `build` (turbo's cache makes a second run free). */
 export const buildApps = (apps) => {
   const [pnpm, pnpmArgs] = pnpmCommand();
-  // NODE_ENV is part of turbo's cache key (turbo.json globalEnv) and a test runner sets it to "test": as
-  // `pnpm build` leaves it, so the builds `pnpm build` or `npm test` made are found again.
-  const { NODE_ENV: _nodeEnv, ...env } = process.env;
+  // turbo.json's globalEnv is part of every task's cache key, builds' included, though only tests read the
+  // runtime settings there (NODE_ENV, DATABASE_URL, …): without them, as `pnpm build` and `npm test` run it
+  // in a plain shell, so their builds are found again by a test runner (NODE_ENV=test) or a configured shell.
+  const { globalEnv = [] } = JSON.parse(readFileSync(path.join(ROOT, "turbo.json"), "utf8"));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name === "CI" || !globalEnv.includes(name)));
   run(pnpm, [...pnpmArgs, "exec", "turbo", "run", "build", ...apps.map((app) => `--filter=${specOf(app).package}`), "--output-logs=errors-only"], { env });
 };
 

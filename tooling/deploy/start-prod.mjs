@@ -48,11 +48,13 @@ const stop = async (code) => {
     running.map(
       (child) =>
         new Promise((resolve) => {
-          const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+          let killed = false;
+          const timer = setTimeout(() => ((killed = true), child.kill("SIGKILL")), STOP_GRACE_MS);
           child.once("exit", (childCode, signal) => {
             clearTimeout(timer);
             if (childCode !== 0) exitCode = 1;
-            if (signal) say("error", `${child.cto} was killed (${signal}) after ${STOP_GRACE_MS} ms`);
+            if (killed) say("error", `${child.cto} did not stop within ${STOP_GRACE_MS} ms (STOP_GRACE_MS): killed`);
+            else if (signal) say("warn", `${child.cto} ended by ${signal} before it could drain (still starting)`);
             resolve();
           });
           child.kill("SIGTERM");

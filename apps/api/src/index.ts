@@ -16,7 +16,15 @@ import { log } from "./log.ts";
 import { startMetricsServer, watchDbPool, watchQueues } from "./metrics.ts";
 import { redisReady } from "./middleware/rate-limit.ts";
 
-const env = loadEnv();
+// A configuration problem is one log line naming each variable (in production, each one it needs), not a stack.
+const env = (() => {
+  try {
+    return loadEnv();
+  } catch (error) {
+    log.fatal(error);
+    process.exit(1);
+  }
+})();
 log.level = env.LOG_LEVEL;
 process.on("uncaughtException", (error) => {
   log.fatal(error, "uncaught exception; exiting");

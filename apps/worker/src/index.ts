@@ -5,13 +5,22 @@ import type { TQueueName } from "@cto/contracts/queues";
 
 import { createWorkerDeps } from "./deps.ts";
 import { loadEnv } from "./env.ts";
+import { createLogger } from "./log.ts";
 import { readinessChecks, startHealthServer } from "./health-server.ts";
 import { QUEUE_WORKER_OPTIONS, REGISTRY } from "./jobs/registry.ts";
 import { RECONCILE_SCHEDULE_ID, SCHEDULES } from "./jobs/schedules.ts";
 import { registry, watchWorker } from "./metrics.ts";
 import { startRuntime } from "./runtime.ts";
 
-const env = loadEnv();
+// A configuration problem is one log line naming each variable (in production, each one it needs), not a stack.
+const env = (() => {
+  try {
+    return loadEnv();
+  } catch (error) {
+    createLogger().pino.fatal(error);
+    process.exit(1);
+  }
+})();
 const { deps, close: closeDeps } = createWorkerDeps(env);
 const { log } = deps;
 process.on("uncaughtException", (error) => {

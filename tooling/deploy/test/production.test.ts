@@ -53,7 +53,7 @@ const freePort = () =>
 /** Runs a command to its end within `ms`; its exit code and output. */
 const exec = (command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; ms: number }) =>
   new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -111,7 +111,7 @@ afterAll(async () => {
 
 describe("a production deployment", () => {
   it("migrates as one step, from two replicas at once, with what the API's image carries", async () => {
-    const env = { DATABASE_URL: databaseUrl, MIGRATE_DATABASE_URL: "" };
+    const env = { ...process.env, DATABASE_URL: databaseUrl, MIGRATE_DATABASE_URL: "" };
     const [first, second] = await Promise.all([0, 1].map(() => exec(MIGRATE[0]!, MIGRATE.slice(1), { cwd: path.join(dir, "api"), env, ms: 120_000 })));
     expect(first!.code, first!.output).toBe(0);
     expect(second!.code, second!.output).toBe(0);
@@ -121,6 +121,23 @@ describe("a production deployment", () => {
     expect(applied.map((row) => row.migration_name).sort()).toEqual(folders.sort());
     expect(applied.every((row) => row.finished_at !== null)).toBe(true);
   }, 150_000);
+
+  it.each([
+    ["api", ["CTO_ENCRYPTION_KEY", "MAIL_FROM", "REDIS_URL", "SMTP_URL", "WEB_ORIGIN"]],
+    ["worker", ["CTO_ENCRYPTION_KEY", "MAIL_FROM", "REDIS_URL", "SMTP_URL"]],
+  ])("%s: refuses to start in production without what it needs, one log line naming each", async (app, names) => {
+    const [command, ...args] = APPS[app as keyof typeof APPS].start;
+    const env = { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_URL: databaseUrl, CTO_DATA_DIR: path.join(dir, "data") };
+    const { code, output } = await exec(command === "node" ? process.execPath : command!, args, { cwd: path.join(dir, app), env, ms: 30_000 });
+    expect(code, output).toBe(1);
+    const fatal = output
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as { level: string; msg: string })
+      .find((line) => line.level === "fatal");
+    expect(fatal, output).toBeDefined();
+    expect([...fatal!.msg.matchAll(/^ {2}(\w+): required in production/gm)].map((match) => match[1]).sort()).toEqual(names);
+  });
 
   it("starts with plain node, serves the web app and the API on one origin, runs jobs, and drains on SIGTERM", async () => {
     const env: NodeJS.ProcessEnv = {
