@@ -139,7 +139,7 @@ describe("a production deployment", () => {
     expect([...fatal!.msg.matchAll(/^ {2}(\w+): required in production/gm)].map((match) => match[1]).sort()).toEqual(names);
   });
 
-  it("starts with plain node, serves the web app and the API on one origin, runs jobs, and drains on SIGTERM", async () => {
+  it("starts with plain node, serves the web app and the API on one origin, runs jobs, and drains requests and jobs on SIGTERM", async () => {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: "production",
@@ -216,7 +216,15 @@ describe("a production deployment", () => {
     expect(events).toMatch(/^event: delta$/m);
     expect(events).toMatch(/^event: done$/m);
 
-    // SIGTERM with a request in flight (its body half sent): it is answered, then every process stops.
+    // A job running at SIGTERM: the password-reset email, held by a slow SMTP server. The worker finishes it
+    // before it stops (its /metrics shows it active first, so the stop does not race its start).
+    smtp.delay(4_000);
+    const reset = await fetch(web("/api/auth/password-reset"), { method: "POST", headers: { origin: web(""), "content-type": "application/json" }, body: JSON.stringify({ email }) });
+    expect(reset.status).toBe(202);
+    const sending = /^cto_queue_jobs\{queue="mail",state="active"\} 1$/m;
+    await waitFor("the reset email's job to run", async () => sending.test(await (await fetch(`http://127.0.0.1:${ports.worker}/metrics`)).text()), 20_000);
+
+    // SIGTERM with a request in flight too (its body half sent): it is answered, then every process stops.
     const body = JSON.stringify({ email, password: "not the password at all" });
     const inFlight = new Promise<number>((resolve, reject) => {
       const request = http.request(web("/api/auth/sign-in"), { method: "POST", headers: { origin: web(""), "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (response) => {
@@ -239,6 +247,10 @@ describe("a production deployment", () => {
       .split("\n")
       .filter((line) => line.startsWith("{"))
       .map((line) => JSON.parse(line) as { name: string; msg: string });
+    expect(smtp.received.map((mail) => [mail.envelope.to, mail.parsed.subject])).toEqual([
+      [[email], verification!.parsed.subject],
+      [[email], expect.stringMatching(/password/i)],
+    ]);
     expect(lines.filter((line) => /^(stopped|worker stopped)$/.test(line.msg)).map((line) => line.name).sort()).toEqual(["api", "start", "web", "worker"]);
   }, 180_000);
 });
