@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie } from "hono/cookie";
 import { stream } from "hono/streaming";
 
-import { ZGenerationQuotaSchema, ZUpdateProfileSchema, ZUserSchema, type TPreferencesPatch } from "@cto/contracts/api/auth";
+import { ZGenerationQuotaSchema, ZUpdateProfileSchema, ZUserSchema } from "@cto/contracts/api/auth";
 
 import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
@@ -10,8 +10,9 @@ import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
 import { deleteAccount } from "../services/account-deletion.ts";
 import { readGenerationQuota } from "../services/generation-quota.ts";
 import { MAX_ARCHIVE_ISSUES } from "../services/account-archive-checks.ts";
-import { ARCHIVE_FORMAT, ARCHIVE_VERSION, ZAccountArchiveSchema, type TAccountArchive } from "../services/account-archive.ts";
-import { ACCOUNT_SECTIONS, embeddingRows, importArchive, sectionRows, toDetails } from "../services/account-data.ts";
+import { ZAccountArchiveSchema, type TAccountArchive } from "../services/account-archive.ts";
+import { importArchive, toDetails } from "../services/account-data.ts";
+import { exportAccount, getProfile, updateProfile } from "../services/profile.ts";
 import { browserToken, toApiUser } from "./auth.ts";
 
 const common = { tags: ["Your data"], security: SECURITY, middleware: requireAuth };
@@ -45,20 +46,10 @@ const capped = (details: { path: string; message: string }[]) =>
     ? [...details.slice(0, MAX_ARCHIVE_ISSUES), { path: "(body)", message: `${details.length - MAX_ARCHIVE_ISSUES} more problems not listed` }]
     : details;
 
-type TJsonObject = Record<string, unknown>;
-const asObject = (value: unknown): TJsonObject => (value && typeof value === "object" && !Array.isArray(value) ? (value as TJsonObject) : {});
-
-/** Lays a preferences patch over the stored preferences: given parts replace, the rest (and unknown keys) stay. */
-const mergePreferences = (stored: unknown, patch: TPreferencesPatch): TJsonObject => {
-  const merged = { ...asObject(stored), ...patch };
-  if (patch.notificationPrefs) merged.notificationPrefs = { ...asObject(asObject(stored).notificationPrefs), ...patch.notificationPrefs };
-  return merged;
-};
-
 export const accountRoutes = createRouter()
   .openapi(
     createRoute({ ...common, tags: ["Profile"], method: "get", path: "/", summary: "Your profile: name, career profile (002) and preferences", responses: { 200: jsonContent(ZUserSchema, "You"), ...errorResponses() } }),
-    async (c) => c.json(toApiUser(await c.get("db").user.findUniqueOrThrow({ where: { id: c.get("auth").userId } })), 200),
+    async (c) => c.json(toApiUser(await getProfile({ db: c.get("db"), userId: c.get("auth").userId })), 200),
   )
   .openapi(
     createRoute({
@@ -67,17 +58,7 @@ export const accountRoutes = createRouter()
       responses: { 200: jsonContent(ZUserSchema, "Your profile as stored"), ...errorResponses(403, 415) },
     }),
     async (c) => {
-      const { userId } = c.get("auth");
-      const { preferences, ...fields } = c.req.valid("json");
-      // The row is locked while preferences are merged, so two tabs saving different parts at once both land.
-      const user = await c.get("db").$transaction(async (tx) => {
-        const data: Record<string, unknown> = { ...fields };
-        if (preferences) {
-          const [stored] = await tx.$queryRaw<{ preferences: unknown }[]>`SELECT preferences FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
-          data.preferences = mergePreferences(stored?.preferences, preferences);
-        }
-        return tx.user.update({ where: { id: userId }, data });
-      });
+      const user = await updateProfile({ db: c.get("db"), userId: c.get("auth").userId, input: c.req.valid("json") });
       return c.json(toApiUser(user), 200);
     },
   )
@@ -95,28 +76,11 @@ export const accountRoutes = createRouter()
       responses: { 200: { description: "The archive (JSON, as an attachment)", content: { "application/json": { schema: ZAccountArchiveSchema } } }, ...errorResponses() },
     }),
     async (c) => {
-      const db = c.get("db");
-      const { userId } = c.get("auth");
-      const withEmbeddings = c.req.valid("query").embeddings === "true";
-      const { passwordHash: _secret, ...user } = await db.user.findUniqueOrThrow({ where: { id: userId } });
+      const writeArchive = await exportAccount({ db: c.get("db"), userId: c.get("auth").userId, withEmbeddings: c.req.valid("query").embeddings === "true" });
       c.header("Content-Type", "application/json; charset=utf-8");
       c.header("Content-Disposition", `attachment; filename="cto-export-${new Date().toISOString().slice(0, 10)}.json"`);
       // A streamed body is still the documented JSON archive; the typed-response check cannot see through a stream.
-      const archive = stream(c, async (out) => {
-        await out.write(`{"format":"${ARCHIVE_FORMAT}","version":${ARCHIVE_VERSION},"exportedAt":"${new Date().toISOString()}","user":${JSON.stringify(user)},"data":{`);
-        for (const [index, section] of ACCOUNT_SECTIONS.entries()) {
-          await out.write(`${index ? "," : ""}"${section.key}":[`);
-          let first = true;
-          for await (const row of sectionRows(db, section, userId)) {
-            await out.write(`${first ? "" : ","}${JSON.stringify(row)}`);
-            first = false;
-          }
-          await out.write("]");
-        }
-        await out.write("}");
-        if (withEmbeddings) await out.write(`,"embeddings":${JSON.stringify(await embeddingRows(db, userId))}`);
-        await out.write("}");
-      });
+      const archive = stream(c, (out) => writeArchive((chunk) => out.write(chunk)));
       return archive as unknown as ReturnType<typeof c.json<z.input<typeof ZAccountArchiveSchema>, 200>>;
     },
   )

@@ -2,12 +2,10 @@ import { createRoute } from "@hono/zod-openapi";
 
 import { ZAcceptedSchema, ZConfirmPasswordResetSchema, ZRequestPasswordResetSchema, ZVerifyEmailSchema } from "@cto/contracts/api/auth";
 
-import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
-import { hashToken } from "../lib/tokens.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { clearSignInFailures, takeAccountEmail } from "../services/auth-limits.ts";
-import { requestEmailVerification } from "../services/email-verification.ts";
+import { requestEmailVerification, verifyEmail } from "../services/email-verification.ts";
 import { confirmPasswordReset, requestPasswordReset } from "../services/password-reset.ts";
 
 const json = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
@@ -42,16 +40,7 @@ export const authRecoveryRoutes = createRouter()
   .openapi(
     createRoute({ method: "post", path: "/verify-email", tags: ["Auth"], security: [], summary: "Verify an email address with its token", request: json(ZVerifyEmailSchema), responses: { 204: { description: "Verified" }, ...errorResponses(415, 429) } }),
     async (c) => {
-      const db = c.get("db");
-      const hashed = hashToken(c.req.valid("json").token);
-      const verified = await db.$transaction(async (tx) => {
-        const row = await tx.verificationToken.findUnique({ where: { token: hashed } });
-        if (!row) return false;
-        await tx.verificationToken.delete({ where: { token: hashed } });
-        if (row.expires.getTime() <= Date.now()) return false;
-        return (await tx.user.updateMany({ where: { email: row.identifier, emailVerified: null }, data: { emailVerified: new Date() } })).count > 0;
-      });
-      if (!verified) throw new ApiError("bad_request", "This verification link is invalid or expired.");
+      await verifyEmail({ db: c.get("db"), token: c.req.valid("json").token });
       return c.body(null, 204);
     },
   );

@@ -15,7 +15,7 @@ import { newToken } from "../lib/tokens.ts";
 import { signIn, signUp } from "../services/accounts.ts";
 import { beginSignIn, beginSignUp, TRUSTED_BROWSER_MS, trustBrowser } from "../services/auth-limits.ts";
 import { sendVerificationEmail } from "../services/email-verification.ts";
-import { createSession, revokeSession } from "../services/sessions.ts";
+import { createSession, currentSession, revokeSession } from "../services/sessions.ts";
 
 /** A user row as the API shows it (never the password hash). */
 export const toApiUser = (user: Record<string, unknown>) => ZUserSchema.parse(toApiRow(User, user, ["passwordHash"]));
@@ -106,8 +106,7 @@ export const authRoutes = createRouter()
   })
   .openapi(sessionRoute, async (c) => {
     const auth = c.get("auth");
-    const user = await c.get("db").user.findUniqueOrThrow({ where: { id: auth.userId } });
-    const session = auth.sessionId ? await c.get("db").session.findUnique({ where: { id: auth.sessionId }, select: { expires: true } }) : null;
-    return c.json({ user: toApiUser(user), via: auth.via, expiresAt: session?.expires.getTime() ?? null }, 200);
+    const { user, expiresAt } = await currentSession({ db: c.get("db"), userId: auth.userId, sessionId: auth.sessionId });
+    return c.json({ user: toApiUser(user), via: auth.via, expiresAt: expiresAt?.getTime() ?? null }, 200);
   });
 

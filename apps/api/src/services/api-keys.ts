@@ -1,7 +1,7 @@
 import type { Db } from "@cto/db/client";
 
 import type { AuthContext } from "../context.ts";
-import { ApiError } from "../errors.ts";
+import { notFound } from "../errors.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
 
 export const API_KEY_PREFIX = "cto_";
@@ -27,5 +27,5 @@ export const listApiKeys = ({ db, userId }: { db: Db; userId: string }) => db.ap
 /** Revokes one of the user's live keys; a revoked or another user's key is "not found". */
 export const revokeApiKey = async ({ db, userId, id }: { db: Db; userId: string; id: string }) => {
   const { count } = await db.apiKey.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: new Date() } });
-  if (count === 0) throw new ApiError("not_found", "No such API key.");
+  if (count === 0) throw notFound("API key");
 };

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { zText } from "@cto/contracts/values";
 import type { Db } from "@cto/db/client";
 
-import { ApiError } from "../errors.ts";
+import { notFound } from "../errors.ts";
 import { resourceService } from "./resource.ts";
 
 /** Accounts of other services the user connected (their tokens never leave the server); listed and disconnected here. */
@@ -18,5 +18,5 @@ export const connectedAccountService = resourceService({
 /** Disconnects one of the user's accounts: the row and its tokens are deleted. */
 export const disconnectAccount = async ({ db, userId, id }: { db: Db; userId: string; id: string }) => {
   const { count } = await db.connectedAccount.deleteMany({ where: { id, userId } });
-  if (count === 0) throw new ApiError("not_found", "No such connected account.");
+  if (count === 0) throw notFound("connected account");
 };

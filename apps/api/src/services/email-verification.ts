@@ -20,3 +20,16 @@ export const requestEmailVerification = async ({ db, postman, webOrigin, userId,
   await beforeSending(user.email);
   await sendVerificationEmail({ db, postman, webOrigin, user });
 };
+
+/** Verifies the address a token was sent to; the token works once, and only before it expires (400 otherwise). */
+export const verifyEmail = async ({ db, token }: { db: Db; token: string }) => {
+  const hashed = hashToken(token);
+  const verified = await db.$transaction(async (tx) => {
+    const row = await tx.verificationToken.findUnique({ where: { token: hashed } });
+    if (!row) return false;
+    await tx.verificationToken.delete({ where: { token: hashed } });
+    if (row.expires.getTime() <= Date.now()) return false;
+    return (await tx.user.updateMany({ where: { email: row.identifier, emailVerified: null }, data: { emailVerified: new Date() } })).count > 0;
+  });
+  if (!verified) throw new ApiError("bad_request", "This verification link is invalid or expired.");
+};

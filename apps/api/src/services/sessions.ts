@@ -1,7 +1,7 @@
 import type { Db } from "@cto/db/client";
 
 import type { ApiConfig, AuthContext } from "../context.ts";
-import { ApiError } from "../errors.ts";
+import { notFound } from "../errors.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
 
 // A session's idle expiry moves forward at most this often, so reads do not write on every request.
@@ -42,5 +42,12 @@ export const listLiveSessions = ({ db, userId }: { db: Db; userId: string }) =>
 /** Signs out one of the user's sessions; another user's is "not found". */
 export const revokeOwnSession = async ({ db, userId, id }: { db: Db; userId: string; id: string }) => {
   const { count } = await db.session.deleteMany({ where: { id, userId } });
-  if (count === 0) throw new ApiError("not_found", "No such session.");
+  if (count === 0) throw notFound("session");
+};
+
+/** Who is signed in, and until when the session runs (null when signed in with an API key). */
+export const currentSession = async ({ db, userId, sessionId }: { db: Db; userId: string; sessionId?: string | undefined }) => {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  const session = sessionId ? await db.session.findUnique({ where: { id: sessionId }, select: { expires: true } }) : null;
+  return { user, expiresAt: session?.expires ?? null };
 };

@@ -1,6 +1,6 @@
 import type { Db } from "@cto/db/client";
 
-import { ApiError } from "../../errors.ts";
+import { ApiError, notFound } from "../../errors.ts";
 import type { TReplyState, TTurn } from "./record.ts";
 
 /** A reply still `pending` after this long belongs to a turn that died with its process: it may be retried. */
@@ -8,7 +8,7 @@ export const STALE_REPLY_MS = 15 * 60_000;
 
 const ownConversation = async (db: Db, userId: string, conversationId: string) => {
   const conversation = await db.conversation.findFirst({ where: { id: conversationId, userId }, select: { id: true } });
-  if (!conversation) throw new ApiError("not_found", "No such conversation.");
+  if (!conversation) throw notFound("conversation");
 };
 
 /** Stores the user's message with its reply pending, and makes the thread the most recently active. */
