@@ -6,8 +6,12 @@ import { createRoot } from "react-dom/client";
 import { ToastProvider } from "../components/ui/toast.tsx";
 import { SESSION_QUERY_KEY } from "../features/auth/api/get-session.ts";
 import { createQueryClient } from "../lib/query-client.ts";
+import { applyTheme, rememberedTheme } from "../lib/theme.ts";
 import { createAppRouter } from "./router.tsx";
 import "./styles.css";
+
+// The theme this device last showed, before the session (and its preference) is known: no flash of light.
+applyTheme(rememberedTheme());
 
 // When any request finds the session gone (expired, revoked elsewhere), forget it and go to sign-in.
 const queryClient = createQueryClient({

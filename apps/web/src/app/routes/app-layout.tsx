@@ -1,14 +1,19 @@
 import { createRoute, Outlet, redirect, useNavigate } from "@tanstack/react-router";
+import { useEffect } from "react";
 
 import { AppShell } from "../../components/layout/app-shell.tsx";
 import { sessionQueryOptions, useSession } from "../../features/auth/api/get-session.ts";
 import { useSignOut } from "../../features/auth/api/sign-out.ts";
+import { applyTheme, themeOf } from "../../lib/theme.ts";
 import { rootRoute } from "./root.tsx";
 
 const SignedInLayout = () => {
   const { data: session } = useSession();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  // The signed-in user's preferences.theme, applied whenever it changes (Settings saves it).
+  const theme = themeOf(session?.user.preferences);
+  useEffect(() => applyTheme(theme), [theme]);
   if (!session) return null;
   return (
     <AppShell user={session.user} signingOut={signOut.isPending} onSignOut={() => signOut.mutate(undefined, { onSuccess: () => void navigate({ to: "/sign-in" }) })}>

@@ -13,5 +13,6 @@ const TONES: Record<TTone, string> = {
 };
 
 export const Badge = ({ tone = "neutral", children, className }: { tone?: TTone; children: ReactNode; className?: string }) => (
-  <span className={cn("inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset", TONES[tone], className)}>{children}</span>
+  // Not squeezed letter by letter beside a long title: it wraps only at spaces, and at most to its row's width.
+  <span className={cn("inline-flex max-w-full items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset [overflow-wrap:break-word]", TONES[tone], className)}>{children}</span>
 );

@@ -7,15 +7,16 @@ type TVariant = "primary" | "secondary" | "ghost" | "danger";
 type TSize = "sm" | "md";
 
 const VARIANTS: Record<TVariant, string> = {
-  primary: "bg-brand-600 text-white shadow-sm hover:bg-brand-700 disabled:bg-brand-600/60",
+  primary: "bg-brand-600 text-white shadow-sm hover:bg-brand-strong disabled:bg-brand-600/60",
   secondary: "bg-white text-slate-800 ring-1 ring-inset ring-slate-300 shadow-sm hover:bg-slate-50",
   ghost: "text-slate-700 hover:bg-slate-100",
-  danger: "bg-red-600 text-white shadow-sm hover:bg-red-700 disabled:bg-red-600/60",
+  danger: "bg-red-600 text-white shadow-sm hover:bg-danger-strong disabled:bg-red-600/60",
 };
 const SIZES: Record<TSize, string> = { sm: "h-8 px-3 text-sm", md: "h-10 px-4 text-sm" };
 
 export const buttonClass = (variant: TVariant = "primary", size: TSize = "md") =>
-  cn("inline-flex items-center justify-center gap-2 rounded-lg font-medium transition-colors disabled:cursor-not-allowed", VARIANTS[variant], SIZES[size]);
+  // shrink-0 and nowrap: a row with a long title beside its buttons wraps the title, never the button's label.
+  cn("inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-lg font-medium transition-colors disabled:cursor-not-allowed", VARIANTS[variant], SIZES[size]);
 
 export type TButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: TVariant; size?: TSize; loading?: boolean };
 

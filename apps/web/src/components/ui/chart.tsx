@@ -1,5 +1,7 @@
 import { useId } from "react";
 
+import { fitAxisLabels, integerTicks } from "./chart-axis.ts";
+
 export type TChartPoint = { x: number; y: number; label?: string };
 export type TChartSeries = { name: string; points: TChartPoint[]; color?: string };
 
@@ -13,10 +15,13 @@ type TChartProps = {
   height?: number;
   formatX?: (x: number) => string;
   formatY?: (y: number) => string;
+  /** Counts: whole-number ticks from 0 (never "1.3 commitments"). */
+  integers?: boolean;
 };
 
 const COLORS = ["#4f46e5", "#0d9488", "#d97706", "#db2777"];
 const WIDTH = 340;
+const LABEL_FONT = 10;
 const PAD = { top: 10, right: 8, bottom: 24, left: 28 };
 
 const ticks = ([min, max]: [number, number], count = 4) => Array.from({ length: count + 1 }, (_, index) => min + ((max - min) * index) / count);
@@ -25,13 +30,14 @@ const ticks = ([min, max]: [number, number], count = 4) => Array.from({ length: 
  * A small SVG line or bar chart: no chart library, so it costs a few hundred bytes of the bundle.
  * It scales to its container's width; a visually hidden table carries the same numbers.
  */
-export const Chart = ({ title, series, kind = "line", yDomain, height = 180, formatX = String, formatY = (y) => String(Math.round(y * 10) / 10) }: TChartProps) => {
+export const Chart = ({ title, series, kind = "line", yDomain, height = 180, formatX = String, formatY = (y) => String(Math.round(y * 10) / 10), integers = false }: TChartProps) => {
   const titleId = useId();
   const points = series.flatMap((entry) => entry.points);
   if (!points.length) return null;
   const xs = points.map((point) => point.x);
   const ys = points.map((point) => point.y);
-  const [yMin, yMax] = yDomain ?? [Math.min(0, ...ys), Math.max(...ys) || 1];
+  const yTicks = integers && !yDomain ? integerTicks(Math.max(...ys)) : null;
+  const [yMin, yMax] = yDomain ?? (yTicks ? [0, yTicks.at(-1)!] : [Math.min(0, ...ys), Math.max(...ys) || 1]);
   const [xMin, xMax] = [Math.min(...xs), Math.max(...xs)];
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = height - PAD.top - PAD.bottom;
@@ -40,23 +46,23 @@ export const Chart = ({ title, series, kind = "line", yDomain, height = 180, for
   const barGroups = [...new Set(xs)].sort((a, b) => a - b);
   const slot = plotWidth / Math.max(barGroups.length, 1);
   const barWidth = Math.max(2, Math.min(28, (slot * 0.7) / series.length));
-  const xLabels = barGroups.length <= 8 ? barGroups : barGroups.filter((_, index) => index % Math.ceil(barGroups.length / 6) === 0);
+  const xLabels = fitAxisLabels(barGroups.map((x) => ({ at: kind === "bar" ? PAD.left + slot * (barGroups.indexOf(x) + 0.5) : scaleX(x), text: formatX(x) })), WIDTH, LABEL_FONT);
 
   return (
     <figure className="w-full">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full" role="img" aria-labelledby={titleId}>
         <title id={titleId}>{title}</title>
-        {ticks([yMin, yMax]).map((tick) => (
+        {(yTicks ?? ticks([yMin, yMax])).map((tick) => (
           <g key={tick}>
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={scaleY(tick)} y2={scaleY(tick)} stroke="#e2e8f0" />
+            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={scaleY(tick)} y2={scaleY(tick)} stroke="var(--color-slate-200)" />
             <text x={PAD.left - 6} y={scaleY(tick)} textAnchor="end" dominantBaseline="middle" className="fill-slate-500 text-[10px]">
               {formatY(tick)}
             </text>
           </g>
         ))}
-        {xLabels.map((x) => (
-          <text key={x} x={kind === "bar" ? PAD.left + slot * (barGroups.indexOf(x) + 0.5) : scaleX(x)} y={height - 8} textAnchor="middle" className="fill-slate-500 text-[10px]">
-            {formatX(x)}
+        {xLabels.map((label) => (
+          <text key={label.at} x={label.x} y={height - 8} textAnchor={label.anchor} className="fill-slate-500 text-[10px]">
+            {label.text}
           </text>
         ))}
         {series.map((entry, seriesIndex) => {
@@ -74,7 +80,7 @@ export const Chart = ({ title, series, kind = "line", yDomain, height = 180, for
             <g key={entry.name}>
               <path d={path} fill="none" stroke={color} strokeWidth={2.5} strokeLinejoin="round" strokeLinecap="round" />
               {sorted.map((point) => (
-                <circle key={point.x} cx={scaleX(point.x)} cy={scaleY(point.y)} r={3} fill="white" stroke={color} strokeWidth={2} />
+                <circle key={point.x} cx={scaleX(point.x)} cy={scaleY(point.y)} r={3} fill="var(--color-surface, white)" stroke={color} strokeWidth={2} />
               ))}
             </g>
           );

@@ -8,9 +8,9 @@ type TToastApi = { show: (message: string, tone?: TToast["tone"]) => void };
 const ToastContext = createContext<TToastApi | null>(null);
 
 const TONES: Record<TToast["tone"], string> = {
-  success: "bg-emerald-700 text-white",
-  error: "bg-red-700 text-white",
-  info: "bg-slate-900 text-white",
+  success: "bg-success-strong text-white",
+  error: "bg-danger-strong text-white",
+  info: "bg-ink text-white",
 };
 
 /** Short confirmations ("Saved") in a polite live region; errors stay longer than successes. */

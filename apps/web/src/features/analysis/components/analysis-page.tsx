@@ -45,7 +45,7 @@ const SessionRow = ({ session, inTrash }: { session: TAnalysisSession; inTrash: 
         {inTrash ? (
           <p className="truncate font-medium text-slate-700">{name}</p>
         ) : (
-          <Link to="/analysis/$sessionId" params={{ sessionId: session.id }} className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+          <Link to="/analysis/$sessionId" params={{ sessionId: session.id }} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
             {name}
           </Link>
         )}

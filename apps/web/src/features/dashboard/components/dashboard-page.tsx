@@ -36,7 +36,7 @@ export const DashboardPage = () => {
         }
       />
       <div className="grid gap-5 lg:grid-cols-3">
-        <div className="space-y-5 lg:col-span-2">
+        <div className="min-w-0 space-y-5 lg:col-span-2">
           <div className="grid gap-5 md:grid-cols-2">
             <DueTodayCard />
             <GoalsCard />
@@ -47,7 +47,7 @@ export const DashboardPage = () => {
           </div>
           <ReportCard />
         </div>
-        <div className="space-y-5">
+        <div className="min-w-0 space-y-5">
           <ConsistencyCard />
           <NotificationsCard />
         </div>

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { PageHeader } from "../../../components/ui/card.tsx";
 import { AccountDataCard } from "./account-data-card.tsx";
 import { ApiKeysCard } from "./api-keys-card.tsx";
+import { AppearanceCard } from "./appearance-card.tsx";
 import { ContextForm } from "./context-form.tsx";
 import { ModelCard } from "./model-card.tsx";
 import { PreferencesCard } from "./preferences-card.tsx";
@@ -42,6 +43,7 @@ export const SettingsPage = () => (
       <Section id="profile" title="Profile">
         <ProfileCard />
         <PreferencesCard />
+        <AppearanceCard />
       </Section>
       <Section id="coach" title="Coach">
         <ContextForm />
