@@ -9,6 +9,7 @@ import { communityRoute } from "./routes/community.tsx";
 import { dashboardRoute } from "./routes/dashboard.tsx";
 import { goalsRoute } from "./routes/goals.tsx";
 import { notFoundRoute } from "./routes/not-found.tsx";
+import { onboardingRoute } from "./routes/onboarding.tsx";
 import { reportsRoute } from "./routes/reports.tsx";
 import { rootRoute } from "./routes/root.tsx";
 import { searchRoute } from "./routes/search.tsx";
@@ -19,7 +20,7 @@ import { settingsRoute } from "./routes/settings.tsx";
  * parent is `appLayoutRoute` (signed in) or `rootRoute` (public), import it here and list it in
  * `signedInRoutes` (or `publicRoutes`). The catch-all `notFoundRoute` stays last.
  */
-const signedInRoutes = [dashboardRoute, chatRoute, chatConversationRoute, checkInsRoute, goalsRoute, settingsRoute, analysisRoute, analysisSessionRoute, searchRoute, reportsRoute, adminRoute, communityRoute, assistantRoute, assistantEntityRoute] as const;
+const signedInRoutes = [dashboardRoute, chatRoute, chatConversationRoute, checkInsRoute, goalsRoute, settingsRoute, analysisRoute, analysisSessionRoute, searchRoute, reportsRoute, adminRoute, communityRoute, assistantRoute, assistantEntityRoute, onboardingRoute] as const;
 
 const publicRoutes = [signInRoute, signUpRoute, forgotPasswordRoute, resetPasswordRoute, verifyEmailRoute] as const;
 

@@ -20,7 +20,7 @@ export const SignUpPage = () => {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const name = form.name.trim();
-    signUp.mutate({ email: form.email, password: form.password, ...(name ? { name } : {}) }, { onSuccess: () => void navigate({ to: "/" }) });
+    signUp.mutate({ email: form.email, password: form.password, ...(name ? { name } : {}) }, { onSuccess: () => void navigate({ to: "/welcome" }) });
   };
 
   return (
