@@ -1,12 +1,15 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 
-import { api, unwrapOrNull } from "../../../lib/api-client.ts";
+import { api, unwrap } from "../../../lib/api-client.ts";
 
 export type TSession = NonNullable<Awaited<ReturnType<typeof getSession>>>;
 export type TUser = TSession["user"];
 
-/** GET /auth/session: who is signed in, or null when nobody is (a 401 is an answer here, not an error). */
-export const getSession = () => unwrapOrNull(api.GET("/auth/session"), 401);
+/**
+ * GET /auth/session?optional=true: who is signed in, or null when nobody is. Optional, so a signed-out
+ * visit is a plain 200 with null and the browser logs no failed request.
+ */
+export const getSession = () => unwrap(api.GET("/auth/session", { params: { query: { optional: "true" } } }));
 
 export const SESSION_QUERY_KEY = ["auth", "session"] as const;
 

@@ -9,7 +9,9 @@ import { formatRelative } from "../../../lib/format.ts";
 import { useNotifications, type TNotification } from "../api/list-notifications.ts";
 import { useUpdateNotification, type TNotificationAction } from "../api/update-notification.ts";
 
-const deliveryBadge = (item: TNotification) => {
+const deliveryBadge = (item: TNotification, telegramLinked: boolean) => {
+  // No chat to send to: nothing failed, there is just no channel yet (it shows here instead).
+  if (item.channel === "telegram" && !telegramLinked && (item.status === "failed" || item.status === "pending")) return <Badge>Telegram not linked</Badge>;
   if (item.status === "failed") return <Badge tone="danger">Not delivered</Badge>;
   if (item.status === "pending") return <Badge tone="warning">Scheduled</Badge>;
   if (item.status === "cancelled") return <Badge>Cancelled</Badge>;
@@ -43,7 +45,7 @@ export const NotificationsCard = () => {
                       )}
                       {item.content}
                     </p>
-                    {deliveryBadge(item)}
+                    {deliveryBadge(item, page.telegramLinked)}
                   </div>
                   <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
                     <span>{formatRelative(item.createdAt)}</span>

@@ -1,9 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { api, unwrap, unwrapOrNull } from "../../../lib/api-client.ts";
+import { api, unwrap } from "../../../lib/api-client.ts";
 
-/** GET /me/context: the profile the coach knows; null before the first save (the API answers 404). */
-export const getUserContext = () => unwrapOrNull(api.GET("/me/context"), 404);
+/** GET /me/context: the profile the coach knows; null before the first save. */
+export const getUserContext = () => unwrap(api.GET("/me/context"));
 
 export type TUserContext = NonNullable<Awaited<ReturnType<typeof getUserContext>>>;
 export type TUserContextInput = {
