@@ -45,3 +45,27 @@ export const fromLocalInput = (value: string) => {
   const ms = new Date(value.length === 10 ? `${value}T00:00` : value).getTime();
   return Number.isNaN(ms) ? null : ms;
 };
+
+const zonedDateFormat = (timeZone: string | null) => {
+  try {
+    return new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric", ...(timeZone ? { timeZone } : {}) });
+  } catch {
+    return dateFormat;
+  }
+};
+
+/**
+ * A report's days, first to last. Its period is [start, end): the last day is the one holding the
+ * instant before `end` (a report ending at midnight does not include the day that starts then). In the
+ * report's own timezone when it has one, so the days match its title wherever the browser is.
+ */
+export const formatPeriod = (start: number, end: number, timeZone: string | null = null) => {
+  const format = zonedDateFormat(timeZone);
+  return `${format.format(start)} – ${format.format(Math.max(start, end - 1))}`;
+};
+
+/** The timezone a report's payload was counted in (`period.timezone` of the worker's payload), or null. */
+export const periodTimezone = (payload: unknown) => {
+  const period = (payload as { period?: { timezone?: unknown } } | null)?.period;
+  return typeof period?.timezone === "string" ? period.timezone : null;
+};

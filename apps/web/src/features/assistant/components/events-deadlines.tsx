@@ -6,6 +6,7 @@ import { Field } from "../../../components/ui/field.tsx";
 import { Input, Select } from "../../../components/ui/input.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
+import { reminderOutlook, useBackgroundJobs } from "../../../lib/background-jobs.ts";
 import { formatDateTime, formatRelative, humanize, toLocalInput } from "../../../lib/format.ts";
 import { useDeadlines, useEntityChoices, useEvents } from "../api/get-entities.ts";
 import { useCompleteDeadline, useCreateDeadline, useCreateEvent, useUpdateDeadline, useUpdateEvent } from "../api/mutate-entities.ts";
@@ -72,11 +73,25 @@ export const DeadlineForm = ({ close, deadline }: { close: () => void; deadline?
   const update = useUpdateDeadline();
   const mutation = deadline ? update : create;
   const tasks = useEntityChoices("task");
-  const [form, setForm] = useState({ title: deadline?.title ?? "", dueAt: toLocalInput(deadline?.dueAt), type: deadline?.type ?? "deadline", importance: String(deadline?.importance ?? 5), taskId: deadline?.taskId ?? "" });
-  const errors = fieldErrors(mutation.error);
+  const outlook = reminderOutlook(useBackgroundJobs());
+  const [form, setForm] = useState({ title: deadline?.title ?? "", dueAt: toLocalInput(deadline?.dueAt), reminderAt: toLocalInput(deadline?.reminderAt), type: deadline?.type ?? "deadline", importance: String(deadline?.importance ?? 5), taskId: deadline?.taskId ?? "" });
+  // Checked here first: a reminder time already gone (and not the one stored) would never be sent.
+  const [reminderProblem, setReminderProblem] = useState<string | null>(null);
+  const errors: Record<string, string> = { ...fieldErrors(mutation.error), ...(reminderProblem ? { reminderAt: reminderProblem } : {}) };
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
   const submit = () => {
-    const body = { title: form.title, dueAt: fromLocalInput(form.dueAt) ?? Number.NaN, type: form.type as "deadline", importance: Number(form.importance), taskId: form.taskId || null };
+    const [dueAt, reminderAt] = [fromLocalInput(form.dueAt), fromLocalInput(form.reminderAt)];
+    // The form shows minutes: a stored time left as it was is sent back as stored, not rounded.
+    const unchanged = deadline !== undefined && form.reminderAt === toLocalInput(deadline.reminderAt);
+    const problem =
+      reminderAt !== null && !unchanged && reminderAt < Date.now()
+        ? "That time has already passed. Pick a time in the future."
+        : reminderAt !== null && dueAt !== null && reminderAt > dueAt
+          ? "The reminder should come before it is due."
+          : null;
+    setReminderProblem(problem);
+    if (problem) return;
+    const body = { title: form.title, dueAt: dueAt ?? Number.NaN, reminderAt: unchanged ? (deadline?.reminderAt ?? null) : reminderAt, type: form.type as "deadline", importance: Number(form.importance), taskId: form.taskId || null };
     if (deadline) update.mutate({ id: deadline.id, ...body }, { onSuccess: close });
     else create.mutate(body, { onSuccess: close });
   };
@@ -84,6 +99,9 @@ export const DeadlineForm = ({ close, deadline }: { close: () => void; deadline?
     <AddForm label={deadline ? "Edit deadline" : "Add a deadline"} error={mutation.error} pending={mutation.isPending} onCancel={close} onSubmit={submit}>
       <Field label="Title" error={errors.title}><Input required maxLength={200} value={form.title} onChange={set("title")} /></Field>
       <Field label="Due" error={errors.dueAt}><Input type="datetime-local" required value={form.dueAt} onChange={set("dueAt")} /></Field>
+      <Field label="Remind me at" optional hint={outlook ?? "Sent in the app, and on Telegram if linked."} error={errors.reminderAt}>
+        <Input type="datetime-local" value={form.reminderAt} onChange={set("reminderAt")} />
+      </Field>
       <Field label="Kind" error={errors.type}>
         <Select value={form.type} onChange={set("type")}>{["deadline", "milestone", "reminder"].map((type) => <option key={type} value={type}>{humanize(type)}</option>)}</Select>
       </Field>
@@ -114,6 +132,7 @@ export const DeadlinesTab = () => {
                 <p className={overdue ? "text-sm font-medium text-red-700" : "text-sm text-slate-600"}>
                   {overdue ? "Overdue · " : "Due "}{formatRelative(deadline.dueAt)} · {formatDateTime(deadline.dueAt)}
                 </p>
+                {deadline.reminderAt !== null && deadline.status === "pending" && <p className="text-xs text-slate-500">Reminder {formatDateTime(deadline.reminderAt)}</p>}
               </div>
               <div className="flex items-center gap-2">
                 <Badge>{humanize(deadline.type)}</Badge>

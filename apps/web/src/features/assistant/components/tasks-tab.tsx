@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { Badge } from "../../../components/ui/badge.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { Field } from "../../../components/ui/field.tsx";
-import { Input, Select } from "../../../components/ui/input.tsx";
+import { Input, Select, Textarea } from "../../../components/ui/input.tsx";
 import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState, FormError } from "../../../components/ui/states.tsx";
@@ -27,26 +27,34 @@ export const taskTree = (tasks: TTask[]) => {
   return { roots, children };
 };
 
-/** Add a task, or edit one (`task` given). */
+const STATUSES = ["pending", "in_progress", "deferred", "completed", "cancelled"] as const;
+
+/** Add a task, or edit one (`task` given): what, how urgent, by when, where it stands and any notes. */
 export const TaskForm = ({ close, task }: { close: () => void; task?: TTask }) => {
   const create = useCreateTask();
   const update = useUpdateTask();
   const mutation = task ? update : create;
-  const [form, setForm] = useState({ title: task?.title ?? "", priority: task?.priority ?? "medium", dueDate: toLocalInput(task?.dueDate) });
+  const [form, setForm] = useState({ title: task?.title ?? "", priority: task?.priority ?? "medium", dueDate: toLocalInput(task?.dueDate), status: task?.status ?? "pending", description: task?.description ?? "" });
   const errors = fieldErrors(mutation.error);
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
   const submit = () => {
-    const body = { title: form.title, priority: form.priority as "medium", dueDate: fromLocalInput(form.dueDate) };
-    if (task) update.mutate({ id: task.id, ...body }, { onSuccess: close });
+    const body = { title: form.title, priority: form.priority as "medium", dueDate: fromLocalInput(form.dueDate), description: form.description.trim() || null };
+    if (task) update.mutate({ id: task.id, ...body, status: form.status as "pending" }, { onSuccess: close });
     else create.mutate(body, { onSuccess: close });
   };
   return (
-    <AddForm label={task ? "Edit task" : "Add a task"} error={mutation.error} pending={mutation.isPending} onCancel={close} onSubmit={submit}>
+    <AddForm label={task ? `Edit “${task.title}”` : "Add a task"} error={mutation.error} pending={mutation.isPending} onCancel={close} onSubmit={submit}>
       <Field label="Task" error={errors.title}><Input required maxLength={200} value={form.title} onChange={set("title")} /></Field>
       <Field label="Priority" error={errors.priority}>
         <Select value={form.priority} onChange={set("priority")}>{["low", "medium", "high", "urgent"].map((priority) => <option key={priority} value={priority}>{humanize(priority)}</option>)}</Select>
       </Field>
       <Field label="Due" optional error={errors.dueDate}><Input type="datetime-local" value={form.dueDate} onChange={set("dueDate")} /></Field>
+      {task && (
+        <Field label="Status" error={errors.status}>
+          <Select value={form.status} onChange={set("status")}>{STATUSES.map((status) => <option key={status} value={status}>{humanize(status)}</option>)}</Select>
+        </Field>
+      )}
+      <Field label="Notes" optional error={errors.description} className="sm:col-span-2"><Textarea maxLength={5000} value={form.description} onChange={set("description")} /></Field>
     </AddForm>
   );
 };
@@ -71,7 +79,14 @@ const SubtaskForm = ({ parent, close }: { parent: TTask; close: () => void }) =>
 const TaskRow = ({ task, depth }: { task: TTask; depth: number }) => {
   const complete = useCompleteTask();
   const toast = useToast();
+  const [editing, setEditing] = useState(false);
   const done = task.status === "completed" || task.status === "cancelled";
+  if (editing)
+    return (
+      <div className={cn("rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200", depth > 0 && "ml-8")}>
+        <TaskForm task={task} close={() => setEditing(false)} />
+      </div>
+    );
   return (
     <div className={cn("flex flex-wrap items-center gap-3", depth > 0 && "pl-8")}>
       <button
@@ -91,6 +106,9 @@ const TaskRow = ({ task, depth }: { task: TTask; depth: number }) => {
       </div>
       <Badge tone={PRIORITY_TONE[task.priority]}>{humanize(task.priority)}</Badge>
       {task.status !== "pending" && <Badge tone={task.status === "completed" ? "success" : "neutral"}>{humanize(task.status)}</Badge>}
+      <Button size="sm" variant="ghost" aria-label={`Edit “${task.title}”`} onClick={() => setEditing(true)}>
+        Edit
+      </Button>
     </div>
   );
 };

@@ -10,12 +10,15 @@ export const createEmotion = (body: TEmotionInput) => unwrap(api.POST("/emotions
 /** POST /energy-metrics: one energy level, now. */
 export const createEnergy = (body: TEnergyInput) => unwrap(api.POST("/energy-metrics", { body }));
 
+// Every query that reads the kind, wherever its key puts it (the dashboard's trends read both kinds).
+const readsKind = (kind: string) => ({ predicate: (query: { queryKey: readonly unknown[] }) => query.queryKey.includes(kind) });
+
 export const useCreateEmotion = () => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createEmotion, onSuccess: () => queryClient.invalidateQueries({ queryKey: ["emotions"] }) });
+  return useMutation({ mutationFn: createEmotion, onSuccess: () => queryClient.invalidateQueries(readsKind("emotions")) });
 };
 
 export const useCreateEnergy = () => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createEnergy, onSuccess: () => queryClient.invalidateQueries({ queryKey: ["energy-metrics"] }) });
+  return useMutation({ mutationFn: createEnergy, onSuccess: () => queryClient.invalidateQueries(readsKind("energy-metrics")) });
 };

@@ -2,9 +2,9 @@ import { Badge } from "../../../components/ui/badge.tsx";
 import { Card, CardHeader, PageHeader } from "../../../components/ui/card.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { EmptyState } from "../../../components/ui/states.tsx";
-import { formatRelative, humanize } from "../../../lib/format.ts";
+import { formatRelative } from "../../../lib/format.ts";
 import { useRecentEmotions, useRecentEnergy } from "../api/list-check-ins.ts";
-import { EmotionForm } from "./emotion-form.tsx";
+import { EmotionForm, VALENCE_LABELS } from "./emotion-form.tsx";
 import { EnergyForm } from "./energy-form.tsx";
 
 const VALENCE_TONE = { positive: "success", neutral: "neutral", negative: "warning" } as const;
@@ -29,7 +29,7 @@ const Recent = () => {
                     </span>
                     <span className="flex shrink-0 items-center gap-2">
                       <Badge tone={VALENCE_TONE[item.valence]}>
-                        {humanize(item.valence)} · {item.intensity}/10
+                        {VALENCE_LABELS[item.valence]} · {item.intensity}/10
                       </Badge>
                       <span className="text-xs text-slate-500">{formatRelative(item.recordedAt)}</span>
                     </span>

@@ -12,11 +12,9 @@ import { ApiError } from "../../../lib/api-error.ts";
 import { useCreateEmotion, type TEmotionInput } from "../api/create-check-in.ts";
 
 const FEELINGS = ["calm", "hopeful", "proud", "grateful", "focused", "tired", "anxious", "frustrated", "overwhelmed", "sad"];
-const VALENCES = [
-  { value: "positive", label: "Pleasant" },
-  { value: "neutral", label: "Neutral" },
-  { value: "negative", label: "Hard" },
-] as const;
+/** How the form names a valence; the recent list shows the same word back ("Hard", not "Negative"). */
+export const VALENCE_LABELS = { positive: "Pleasant", neutral: "Neutral", negative: "Hard" } as const;
+const VALENCES = (Object.keys(VALENCE_LABELS) as (keyof typeof VALENCE_LABELS)[]).map((value) => ({ value, label: VALENCE_LABELS[value] }));
 
 const EMPTY = { label: "", valence: "neutral" as TEmotionInput["valence"], intensity: 5, note: "" };
 
@@ -61,7 +59,7 @@ export const EmotionForm = () => {
           <p className="mb-1.5 text-sm font-medium text-slate-800" id="valence-label">
             Is it pleasant or hard?
           </p>
-          <Segmented label="Is it pleasant or hard?" options={[...VALENCES]} value={form.valence} onChange={(valence) => setForm({ ...form, valence })} />
+          <Segmented label="Is it pleasant or hard?" options={VALENCES} value={form.valence} onChange={(valence) => setForm({ ...form, valence })} />
         </div>
         <Field label={`Intensity: ${form.intensity} of 10`} error={fields.intensity}>
           <input type="range" min={1} max={10} step={1} value={form.intensity} onChange={(event) => setForm({ ...form, intensity: Number(event.target.value) })} className="w-full accent-brand-600" />

@@ -2,7 +2,7 @@ import { Badge } from "../../../components/ui/badge.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { EmptyState } from "../../../components/ui/states.tsx";
-import { formatDate, humanize } from "../../../lib/format.ts";
+import { formatPeriod, humanize, periodTimezone } from "../../../lib/format.ts";
 import { useLatestReport } from "../api/get-latest-report.ts";
 
 export const ReportCard = () => {
@@ -16,9 +16,7 @@ export const ReportCard = () => {
             <article>
               <div className="flex flex-wrap items-center gap-2">
                 <h3 className="text-sm font-semibold text-slate-900">{data.title ?? humanize(data.type)}</h3>
-                <Badge tone="brand">
-                  {formatDate(data.periodStart)} – {formatDate(data.periodEnd)}
-                </Badge>
+                <Badge tone="brand">{formatPeriod(data.periodStart, data.periodEnd, periodTimezone(data.payload))}</Badge>
               </div>
               {data.summary && <p className="mt-2 text-sm leading-relaxed text-slate-700">{data.summary}</p>}
             </article>

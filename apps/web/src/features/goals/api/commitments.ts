@@ -1,17 +1,20 @@
-import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
 
 export type TCommitmentStatus = "pending" | "scheduled" | "completed" | "skipped";
 export type TCommitmentInput = { title: string; description: string | null; goalId: string | null; dueAt: number | null; remindAt: number | null };
 
-/** GET /commitments by status, soonest due first, a page of 50 at a time (the API's cursor). */
-export const listCommitments = (status?: TCommitmentStatus, cursor?: string) =>
-  unwrap(api.GET("/commitments", { params: { query: { sort: "due", limit: 50, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } } }));
+/** A list filter: one status, or "open" (pending and scheduled: a commitment with a reminder is still open). */
+export type TCommitmentFilter = TCommitmentStatus | "open";
+
+/** GET /commitments by status (or open ones), soonest due first, a page of 50 at a time (the API's cursor). */
+export const listCommitments = (status?: TCommitmentFilter, cursor?: string) =>
+  unwrap(api.GET("/commitments", { params: { query: { sort: "due", limit: 50, ...(status === "open" ? { open: "true" as const } : status ? { status } : {}), ...(cursor ? { cursor } : {}) } } }));
 
 export type TCommitment = Awaited<ReturnType<typeof listCommitments>>["items"][number];
 
-export const commitmentsQueryOptions = (status?: TCommitmentStatus) =>
+export const commitmentsQueryOptions = (status?: TCommitmentFilter) =>
   infiniteQueryOptions({
     queryKey: ["commitments", "list", status ?? "all"],
     queryFn: ({ pageParam }) => listCommitments(status, pageParam),
@@ -19,7 +22,11 @@ export const commitmentsQueryOptions = (status?: TCommitmentStatus) =>
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 
-export const useCommitments = (status?: TCommitmentStatus) => useInfiniteQuery(commitmentsQueryOptions(status));
+export const useCommitments = (status?: TCommitmentFilter) => useInfiniteQuery(commitmentsQueryOptions(status));
+
+/** GET /commitments/{id}: one commitment, for a link that opens it (a search result). */
+export const useCommitment = (id: string | undefined) =>
+  useQuery({ queryKey: ["commitments", "one", id], queryFn: () => unwrap(api.GET("/commitments/{id}", { params: { path: { id: id! } } })), enabled: Boolean(id) });
 
 const useCommitmentMutation = <TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) => {
   const queryClient = useQueryClient();

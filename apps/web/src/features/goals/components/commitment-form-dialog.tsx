@@ -5,6 +5,7 @@ import { FormDialog } from "../../../components/ui/form-dialog.tsx";
 import { Input, Select } from "../../../components/ui/input.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
+import { reminderOutlook, useBackgroundJobs } from "../../../lib/background-jobs.ts";
 import { fromLocalInput, toLocalInput } from "../../../lib/format.ts";
 import { useCreateCommitment, useUpdateCommitment, type TCommitment } from "../api/commitments.ts";
 import { useGoals } from "../api/goals.ts";
@@ -16,6 +17,7 @@ export const CommitmentFormDialog = ({ open, onClose, commitment }: { open: bool
   const mutation = commitment ? update : create;
   const goals = useGoals({ status: "active" });
   const toast = useToast();
+  const outlook = reminderOutlook(useBackgroundJobs());
   const [form, setForm] = useState(() => ({ title: commitment?.title ?? "", goalId: commitment?.goalId ?? "", dueAt: toLocalInput(commitment?.dueAt), remindAt: toLocalInput(commitment?.remindAt) }));
   const [problems, setProblems] = useState<Record<string, string>>({});
   const fields = { ...(mutation.error instanceof ApiError ? mutation.error.fields : {}), ...problems };
@@ -23,14 +25,19 @@ export const CommitmentFormDialog = ({ open, onClose, commitment }: { open: bool
   const submit = () => {
     const title = form.title.trim();
     const dueAt = fromLocalInput(form.dueAt);
-    const remindAt = fromLocalInput(form.remindAt);
+    // The form shows minutes: a stored time left as it was is sent back as stored, not rounded.
+    const unchanged = commitment !== undefined && form.remindAt === toLocalInput(commitment.remindAt);
+    const remindAt = unchanged ? (commitment?.remindAt ?? null) : fromLocalInput(form.remindAt);
     const found: Record<string, string> = {};
     if (!title) found.title = "Say what you commit to.";
-    if (remindAt !== null && dueAt !== null && remindAt > dueAt) found.remindAt = "The reminder should come before it is due.";
+    // A reminder time already gone would never be sent; one left as it was (already sent) may stay.
+    if (remindAt !== null && !unchanged && remindAt < Date.now()) found.remindAt = "That time has already passed. Pick a time in the future.";
+    else if (remindAt !== null && dueAt !== null && remindAt > dueAt) found.remindAt = "The reminder should come before it is due.";
     setProblems(found);
     if (Object.keys(found).length) return;
     const body = { title, description: commitment?.description ?? null, goalId: form.goalId || null, dueAt, remindAt };
-    const done = { onSuccess: () => (toast.show(commitment ? "Commitment saved." : remindAt ? "Commitment made; you will be reminded." : "Commitment made."), onClose()) };
+    const made = !remindAt ? "Commitment made." : outlook ? "Commitment made. Its reminder waits until Cto's background worker runs again." : "Commitment made; you will be reminded.";
+    const done = { onSuccess: () => (toast.show(commitment ? "Commitment saved." : made), onClose()) };
     if (commitment) update.mutate({ id: commitment.id, ...body }, done);
     else create.mutate(body, done);
   };
@@ -63,7 +70,7 @@ export const CommitmentFormDialog = ({ open, onClose, commitment }: { open: bool
         <Field label="Due" optional error={fields.dueAt}>
           <Input type="datetime-local" value={form.dueAt} onChange={(event) => setForm({ ...form, dueAt: event.target.value })} />
         </Field>
-        <Field label="Remind me at" optional hint="Sent in the app, and on Telegram if linked." error={fields.remindAt}>
+        <Field label="Remind me at" optional hint={outlook ?? "Sent in the app, and on Telegram if linked."} error={fields.remindAt}>
           <Input type="datetime-local" value={form.remindAt} onChange={(event) => setForm({ ...form, remindAt: event.target.value })} />
         </Field>
       </div>

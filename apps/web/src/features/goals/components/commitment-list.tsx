@@ -9,17 +9,19 @@ import { EmptyState } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
 import { formatDateTime, humanize } from "../../../lib/format.ts";
-import { useCommitments, useResolveCommitment, type TCommitment, type TCommitmentStatus } from "../api/commitments.ts";
+import { useCommitment, useCommitments, useResolveCommitment, type TCommitment, type TCommitmentFilter } from "../api/commitments.ts";
 import { CommitmentFormDialog } from "./commitment-form-dialog.tsx";
 
 const STATUS_TONE = { pending: "warning", scheduled: "brand", completed: "success", skipped: "neutral" } as const;
 
-export const CommitmentList = () => {
-  const [status, setStatus] = useState<TCommitmentStatus | "all">("pending");
+/** The commitments; `linked` is one to open for editing at once (a search result's link). */
+export const CommitmentList = ({ linked, onLinkedClosed }: { linked?: string | undefined; onLinkedClosed?: () => void }) => {
+  const [status, setStatus] = useState<TCommitmentFilter | "all">("open");
   const commitments = useCommitments(status === "all" ? undefined : status);
   const resolve = useResolveCommitment();
   const toast = useToast();
   const [editing, setEditing] = useState<TCommitment | "new" | null>(null);
+  const linkedCommitment = useCommitment(linked);
   const act = (id: string, action: "complete" | "skip") =>
     resolve.mutate({ id, action }, { onSuccess: () => toast.show(action === "complete" ? "Done. Nice work!" : "Skipped; no harm in being honest."), onError: (error) => toast.show(errorMessage(error), "error") });
 
@@ -30,7 +32,7 @@ export const CommitmentList = () => {
           label="Status"
           value={status}
           onChange={setStatus}
-          options={[{ value: "pending", label: "Open" }, { value: "scheduled", label: "Reminder set" }, { value: "completed", label: "Done" }, { value: "skipped", label: "Skipped" }, { value: "all", label: "All" }]}
+          options={[{ value: "open", label: "Open" }, { value: "scheduled", label: "Reminder set" }, { value: "completed", label: "Done" }, { value: "skipped", label: "Skipped" }, { value: "all", label: "All" }]}
         />
         <Button onClick={() => setEditing("new")}>New commitment</Button>
       </div>
@@ -74,6 +76,7 @@ export const CommitmentList = () => {
         )}
       </QueryState>
       {editing && <CommitmentFormDialog open onClose={() => setEditing(null)} commitment={editing === "new" ? undefined : editing} />}
+      {!editing && linkedCommitment.data && <CommitmentFormDialog key={linkedCommitment.data.id} open onClose={() => onLinkedClosed?.()} commitment={linkedCommitment.data} />}
     </div>
   );
 };

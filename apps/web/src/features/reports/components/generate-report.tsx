@@ -6,6 +6,7 @@ import { Spinner } from "../../../components/ui/spinner.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
+import { useBackgroundJobs } from "../../../lib/background-jobs.ts";
 import { REPORT_POLL_LIMIT_MS, useGenerateReport, useReportWhenReady, type TReportGeneration } from "../api/generate-report.ts";
 import type { TReportType } from "../api/get-reports.ts";
 
@@ -22,6 +23,7 @@ export const GenerateReport = ({ initialType, onReady }: { initialType: TReportT
   const generate = useGenerateReport();
   const ready = useReportWhenReady(waiting, !timedOut);
   const toast = useToast();
+  const jobs = useBackgroundJobs();
 
   useEffect(() => {
     if (!waiting) return;
@@ -67,6 +69,12 @@ export const GenerateReport = ({ initialType, onReady }: { initialType: TReportT
           </p>
         )}
       </div>
+      {jobs === "down" && !generate.error && (
+        <p className="text-sm text-slate-700">
+          Reports are written by Cto's background worker, which is not running right now (no Redis or no worker). Until it runs, no report can be made, and the scheduled ones wait for it
+          too; your check-ins and commitments are kept and counted once it does.
+        </p>
+      )}
       <FormError error={generate.error ? problem(generate.error) : null} />
     </form>
   );

@@ -1,6 +1,6 @@
 import { Badge } from "../../../components/ui/badge.tsx";
 import { Chart } from "../../../components/ui/chart.tsx";
-import { formatDate } from "../../../lib/format.ts";
+import { formatPeriod, periodTimezone } from "../../../lib/format.ts";
 import type { TReport } from "../api/get-reports.ts";
 import { readReportPayload } from "../api/report-payload.ts";
 
@@ -26,15 +26,13 @@ export const ReportDetail = ({ report }: { report: TReport }) => {
           <h2 id="report-title" className="text-lg font-semibold text-slate-900">
             {report.title ?? "Report"}
           </h2>
-          <Badge tone="brand">
-            {formatDate(report.periodStart)} – {formatDate(report.periodEnd)}
-          </Badge>
+          <Badge tone="brand">{formatPeriod(report.periodStart, report.periodEnd, periodTimezone(report.payload))}</Badge>
         </div>
         {report.summary && <p className="mt-2 max-w-3xl leading-relaxed text-slate-700">{report.summary}</p>}
       </header>
 
       <div className="grid gap-3 sm:grid-cols-3">
-        <Stat label="Consistency" value={view.consistency === null ? "–" : `${Math.round(view.consistency)}%`} hint="Days you showed up" />
+        <Stat label="Consistency" value={view.consistency === null ? "–" : `${Math.round(view.consistency)}%`} hint="Commitments due that you kept" />
         <Stat label="Commitments kept" value={kept ? String(kept.completed) : "–"} hint={kept ? `${kept.skipped} skipped, ${kept.pending} open` : undefined} />
         <Stat label="Goals tracked" value={String(view.goals.length)} />
       </div>
@@ -65,18 +63,19 @@ export const ReportDetail = ({ report }: { report: TReport }) => {
         {kept && (
           <section aria-label="Commitments">
             <h3 className="mb-2 text-sm font-semibold text-slate-900">Commitments</h3>
-            <Chart title="Commitments kept, skipped and open" kind="bar" series={[{ name: "Commitments", points: [kept.completed, kept.skipped, kept.pending].map((y, x) => ({ x, y, label: COMMITMENTS[x] })) }]} formatX={(x) => COMMITMENTS[x] ?? ""} />
+            <Chart title="Commitments kept, skipped and open" kind="bar" series={[{ name: "Commitments", points: [kept.completed, kept.skipped, kept.pending].map((y, x) => ({ x, y, label: COMMITMENTS[x] })) }]} formatX={(x) => COMMITMENTS[x] ?? ""} integers />
           </section>
         )}
         {view.goals.length > 0 && (
           <section aria-label="Goal progress">
             <h3 className="mb-3 text-sm font-semibold text-slate-900">Goal progress</h3>
             <ul className="space-y-3">
-              {view.goals.map((goal) => (
-                <li key={goal.title}>
-                  <div className="mb-1 flex justify-between text-sm">
-                    <span className="text-slate-800">{goal.title}</span>
-                    <span className="font-medium text-slate-900">{Math.round(goal.progress)}%</span>
+              {view.goals.map((goal, index) => (
+                // Two goals may share a title: the position keeps their rows apart.
+                <li key={`${index}-${goal.title}`}>
+                  <div className="mb-1 flex items-baseline justify-between gap-3 text-sm">
+                    <span className="min-w-0 text-slate-800">{goal.title}</span>
+                    <span className="shrink-0 font-medium tabular-nums text-slate-900">{Math.round(goal.progress)}%</span>
                   </div>
                   <div role="progressbar" aria-label={`${goal.title} progress`} aria-valuenow={Math.round(goal.progress)} aria-valuemin={0} aria-valuemax={100} className="h-2 rounded-full bg-slate-200">
                     <div className="h-2 rounded-full bg-brand-600" style={{ width: `${goal.progress}%` }} />
@@ -92,8 +91,10 @@ export const ReportDetail = ({ report }: { report: TReport }) => {
         <section aria-label="What stood out">
           <h3 className="mb-2 text-sm font-semibold text-slate-900">What stood out</h3>
           <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
-            {view.topInsights.map((insight) => (
-              <li key={insight}>{insight}</li>
+            {view.topInsights.map((insight, index) => (
+              <li key={`${index}-${insight}`}>
+                {insight}
+              </li>
             ))}
           </ul>
         </section>
