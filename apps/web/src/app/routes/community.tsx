@@ -6,6 +6,9 @@ import { appLayoutRoute } from "./app-layout.tsx";
 export const communityRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: "/community",
-  validateSearch: (search: Record<string, unknown>): TCommunitySearch => ({ tab: search.tab === "posts" || search.tab === "stories" ? search.tab : undefined }),
+  validateSearch: (search: Record<string, unknown>): TCommunitySearch => ({
+    tab: search.tab === "posts" || search.tab === "stories" ? search.tab : undefined,
+    post: typeof search.post === "string" && search.post ? search.post : undefined,
+  }),
   component: lazyRouteComponent(() => import("../../features/community/components/community-page.tsx"), "CommunityPage"),
 });

@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
 import { communityKeys } from "./keys.ts";
@@ -14,6 +14,11 @@ export const myPostsQueryOptions = (status: TPostStatus) =>
   infiniteQueryOptions({ queryKey: communityKeys.myPosts(status), queryFn: ({ pageParam }) => getMyPosts(status, pageParam), initialPageParam: undefined as string | undefined, getNextPageParam: (page) => page.nextCursor ?? undefined });
 
 export const useMyPosts = (status: TPostStatus) => useInfiniteQuery(myPostsQueryOptions(status));
+
+/** GET /posts/{id}: one of your own posts, draft or published (a search result's link opens it). */
+export const getMyPost = (id: string) => unwrap(api.GET("/posts/{id}", { params: { path: { id } } }));
+
+export const useMyPost = (id: string | undefined) => useQuery({ queryKey: [...communityKeys.myPosts("one"), id], queryFn: () => getMyPost(id!), enabled: Boolean(id) });
 
 /** POST /posts: as a draft, or published at once. */
 export const createPost = (body: { title: string; content: string; status: TPostStatus }) => unwrap(api.POST("/posts", { body }));

@@ -1,28 +1,34 @@
 import { useNavigate, useSearch } from "@tanstack/react-router";
+import { useState } from "react";
 
+import { Button } from "../../../components/ui/button.tsx";
 import { PageHeader } from "../../../components/ui/card.tsx";
 import { Tabs } from "../../../components/ui/tabs.tsx";
 import { FeedList } from "./feed-list.tsx";
 import { MyPosts } from "./my-posts.tsx";
+import { NewPostDialog } from "./new-post-dialog.tsx";
 import { StoriesPanel } from "./stories-panel.tsx";
 
 export type TCommunityTab = "feed" | "posts" | "stories";
-export type TCommunitySearch = { tab?: TCommunityTab };
+/** `post`: one of your posts to open (a search result's link), under My posts. */
+export type TCommunitySearch = { tab?: TCommunityTab; post?: string };
 
 /** 002's community: everyone's growth diary, your posts and drafts, and your AI stories. */
 export const CommunityPage = () => {
   const search = useSearch({ strict: false }) as TCommunitySearch;
   const navigate = useNavigate();
+  const [writing, setWriting] = useState(false);
   return (
     <div data-testid="community-page">
-      <PageHeader title="Community" description="Growth diaries from everyone on Cto: share a step, cheer others on." />
+      <PageHeader title="Community" description="Growth diaries from everyone on Cto: share a step, cheer others on." actions={<Button onClick={() => setWriting(true)}>New post</Button>} />
+      {writing && <NewPostDialog onClose={() => setWriting(false)} />}
       <Tabs
         label="Community"
         value={search.tab ?? "feed"}
         onChange={(tab) => void navigate({ to: "/community", search: tab === "feed" ? {} : { tab }, replace: true })}
         tabs={[
           { value: "feed", label: "Feed", content: <FeedList /> },
-          { value: "posts", label: "My posts", content: <MyPosts /> },
+          { value: "posts", label: "My posts", content: <MyPosts linked={search.post} /> },
           { value: "stories", label: "Stories", content: <StoriesPanel /> },
         ]}
       />

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 
 import { Badge } from "../../../components/ui/badge.tsx";
 import { Button } from "../../../components/ui/button.tsx";
@@ -13,7 +13,7 @@ import { useToast } from "../../../components/ui/toast.tsx";
 import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { ApiError, errorMessage } from "../../../lib/api-error.ts";
 import { formatRelative } from "../../../lib/format.ts";
-import { useCreatePost, useDeletePost, useMyPosts, usePublishPost, type TMyPost, type TPostStatus } from "../api/my-posts.ts";
+import { useCreatePost, useDeletePost, useMyPost, useMyPosts, usePublishPost, type TMyPost, type TPostStatus } from "../api/my-posts.ts";
 import { PostEditor } from "./post-editor.tsx";
 
 const Composer = () => {
@@ -107,13 +107,32 @@ const PostList = ({ status }: { status: TPostStatus }) => {
   );
 };
 
-export const MyPosts = () => {
-  const [status, setStatus] = useState<TPostStatus>("draft");
+/** One post opened by a link (a search result): shown first, in view, with the list of its kind below. */
+const OpenedPost = ({ post }: { post: TMyPost }) => {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Braces on purpose: newer browsers return a Promise from scrollIntoView, and an effect must return nothing.
+    ref.current?.scrollIntoView({ block: "center" });
+  }, [post.id]);
+  return (
+    <div ref={ref} role="region" aria-label="The post you opened" className="mb-4 flex flex-wrap items-start justify-between gap-3 rounded-lg bg-brand-50 p-3 ring-1 ring-brand-200">
+      <PostRow post={post} />
+    </div>
+  );
+};
+
+/** Your posts; `linked` is one to open at once (its list, drafts or published, is chosen with it). */
+export const MyPosts = ({ linked }: { linked?: string | undefined }) => {
+  const opened = useMyPost(linked);
+  const [chosen, setChosen] = useState<TPostStatus | null>(null);
+  const status = chosen ?? opened.data?.status ?? "draft";
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <Composer />
       <Card>
-        <CardHeader title="Your posts" actions={<Segmented label="Which posts" value={status} onChange={setStatus} options={[{ value: "draft", label: "Drafts" }, { value: "published", label: "Published" }]} />} />
+        <CardHeader title="Your posts" actions={<Segmented label="Which posts" value={status} onChange={setChosen} options={[{ value: "draft", label: "Drafts" }, { value: "published", label: "Published" }]} />} />
+        {opened.data && <OpenedPost post={opened.data} />}
+        {opened.isError && <p className="mb-4 text-sm text-slate-600">The post you opened could not be shown: {errorMessage(opened.error)}</p>}
         <PostList key={status} status={status} />
       </Card>
     </div>

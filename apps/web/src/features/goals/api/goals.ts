@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
 
@@ -17,6 +17,9 @@ export const goalsQueryOptions = (filters: TGoalFilters) =>
   infiniteQueryOptions({ queryKey: ["goals", "list", filters], queryFn: ({ pageParam }) => listGoals(filters, pageParam), initialPageParam: undefined as string | undefined, getNextPageParam: (page) => page.nextCursor ?? undefined });
 
 export const useGoals = (filters: TGoalFilters) => useInfiniteQuery(goalsQueryOptions(filters));
+
+/** GET /goals/{id}: one goal, for a link that opens it (a search result). */
+export const useGoal = (id: string | undefined) => useQuery({ queryKey: ["goals", "one", id], queryFn: () => unwrap(api.GET("/goals/{id}", { params: { path: { id: id! } } })), enabled: Boolean(id) });
 
 const useGoalMutation = <TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) => {
   const queryClient = useQueryClient();

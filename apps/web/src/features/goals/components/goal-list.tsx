@@ -9,12 +9,13 @@ import { EmptyState } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
 import { formatDate, humanize } from "../../../lib/format.ts";
-import { useCompleteGoal, useGoals, useUpdateGoal, type TGoal, type TGoalPeriod, type TGoalStatus } from "../api/goals.ts";
+import { useCompleteGoal, useGoal, useGoals, useUpdateGoal, type TGoal, type TGoalPeriod, type TGoalStatus } from "../api/goals.ts";
 import { GoalFormDialog, PERIODS } from "./goal-form-dialog.tsx";
 
 const STATUS_TONE = { active: "brand", completed: "success", archived: "neutral" } as const;
 
-export const GoalList = () => {
+/** The goals; `linked` is one to open for editing at once (a search result's link). */
+export const GoalList = ({ linked, onLinkedClosed }: { linked?: string | undefined; onLinkedClosed?: () => void }) => {
   const [period, setPeriod] = useState<TGoalPeriod | "all">("all");
   const [status, setStatus] = useState<TGoalStatus>("active");
   const goals = useGoals({ period: period === "all" ? undefined : period, status });
@@ -22,6 +23,7 @@ export const GoalList = () => {
   const update = useUpdateGoal();
   const toast = useToast();
   const [editing, setEditing] = useState<TGoal | "new" | null>(null);
+  const linkedGoal = useGoal(linked);
   const onError = (error: unknown) => toast.show(errorMessage(error), "error");
 
   return (
@@ -79,6 +81,7 @@ export const GoalList = () => {
         )}
       </QueryState>
       {editing && <GoalFormDialog open onClose={() => setEditing(null)} goal={editing === "new" ? undefined : editing} />}
+      {!editing && linkedGoal.data && <GoalFormDialog key={linkedGoal.data.id} open onClose={() => onLinkedClosed?.()} goal={linkedGoal.data} />}
     </div>
   );
 };

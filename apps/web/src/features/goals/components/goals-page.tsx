@@ -1,22 +1,29 @@
-import { useState } from "react";
+import { useNavigate, useSearch } from "@tanstack/react-router";
 
 import { PageHeader } from "../../../components/ui/card.tsx";
 import { Tabs } from "../../../components/ui/tabs.tsx";
 import { CommitmentList } from "./commitment-list.tsx";
 import { GoalList } from "./goal-list.tsx";
 
+/** `goal` / `commitment`: one to open for editing (a search result's link); the tab follows it. */
+export type TGoalsSearch = { tab?: "goals" | "commitments"; goal?: string; commitment?: string };
+
 export const GoalsPage = () => {
-  const [tab, setTab] = useState<"goals" | "commitments">("goals");
+  const search = useSearch({ strict: false }) as TGoalsSearch;
+  const navigate = useNavigate();
+  const tab = search.tab ?? (search.commitment ? "commitments" : "goals");
+  // Closing the opened one drops it from the address, so a reload does not open it again.
+  const closeLinked = () => void navigate({ to: "/goals", search: tab === "goals" ? {} : { tab }, replace: true });
   return (
     <div>
       <PageHeader title="Goals" description="Where you are heading, and the commitments that get you there." />
       <Tabs
         label="Goals and commitments"
         value={tab}
-        onChange={setTab}
+        onChange={(next) => void navigate({ to: "/goals", search: next === "goals" ? {} : { tab: next }, replace: true })}
         tabs={[
-          { value: "goals", label: "Goals", content: <GoalList /> },
-          { value: "commitments", label: "Commitments", content: <CommitmentList /> },
+          { value: "goals", label: "Goals", content: <GoalList linked={search.goal} onLinkedClosed={closeLinked} /> },
+          { value: "commitments", label: "Commitments", content: <CommitmentList linked={search.commitment} onLinkedClosed={closeLinked} /> },
         ]}
       />
     </div>

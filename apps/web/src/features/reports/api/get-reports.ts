@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
+import { infiniteQueryOptions, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 
 import { api, unwrap, type paths } from "../../../lib/api-client.ts";
 
@@ -12,3 +12,8 @@ export const reportsQueryOptions = (type: TReportType) =>
   infiniteQueryOptions({ queryKey: ["reports", type], queryFn: ({ pageParam }) => getReports(type, pageParam), initialPageParam: undefined as string | undefined, getNextPageParam: (page) => page.nextCursor ?? undefined });
 
 export const useReports = (type: TReportType) => useInfiniteQuery(reportsQueryOptions(type));
+
+/** GET /reports/{id}: one report (a search result or a link opens it, whatever its kind). */
+export const getReport = (id: string) => unwrap(api.GET("/reports/{id}", { params: { path: { id } } }));
+
+export const useReport = (id: string | undefined) => useQuery({ queryKey: ["reports", "one", id], queryFn: () => getReport(id!), enabled: Boolean(id) });

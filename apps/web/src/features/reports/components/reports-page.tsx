@@ -8,13 +8,14 @@ import { Select } from "../../../components/ui/input.tsx";
 import { Segmented } from "../../../components/ui/segmented.tsx";
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState } from "../../../components/ui/states.tsx";
-import { formatDate } from "../../../lib/format.ts";
-import { useReports, type TReportType } from "../api/get-reports.ts";
+import { formatPeriod, periodTimezone } from "../../../lib/format.ts";
+import { useReport, useReports, type TReportType } from "../api/get-reports.ts";
 import { GenerateReport } from "./generate-report.tsx";
 import { InsightsList } from "./insights-list.tsx";
 import { ReportDetail } from "./report-detail.tsx";
 
-export type TReportsSearch = { type?: TReportType };
+/** `report`: one report to show (a search result's link); its kind's tab opens with it chosen. */
+export type TReportsSearch = { type?: TReportType; report?: string };
 
 const TYPES: { value: TReportType; label: string }[] = [
   { value: "two_day", label: "2 days" },
@@ -37,7 +38,7 @@ const Reports = ({ type, selected, setSelected }: { type: TReportType; selected:
             <Select value={report.id} onChange={(event) => setSelected(event.target.value)}>
               {items.map((item) => (
                 <option key={item.id} value={item.id}>
-                  {formatDate(item.periodStart)} – {formatDate(item.periodEnd)}
+                  {formatPeriod(item.periodStart, item.periodEnd, periodTimezone(item.payload))}
                 </option>
               ))}
             </Select>
@@ -58,9 +59,10 @@ const Reports = ({ type, selected, setSelected }: { type: TReportType; selected:
 export const ReportsPage = () => {
   const search = useSearch({ strict: false }) as TReportsSearch;
   const navigate = useNavigate();
-  const type = search.type ?? "seven_day";
+  const linked = useReport(search.report);
+  const type = search.type ?? linked.data?.type ?? "seven_day";
   // The chosen period; null shows the newest. A freshly generated report is shown once it arrives.
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(search.report ?? null);
   const show = (next: TReportType) => {
     setSelected(null);
     void navigate({ to: "/reports", search: { type: next }, replace: true });
@@ -76,11 +78,9 @@ export const ReportsPage = () => {
     <div data-testid="reports-page">
       <PageHeader title="Reports" description="How your days went: energy, mood, commitments and goals, over 2, 7 or 21 days." />
       <Segmented label="Report length" className="mb-4" value={type} onChange={show} options={TYPES} />
-      <GenerateReport initialType={type} onReady={onReady} />
+      <GenerateReport key={type} initialType={type} onReady={onReady} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
-        <Card>
-          <Reports key={type} type={type} selected={selected} setSelected={setSelected} />
-        </Card>
+        <Card>{search.report && linked.isPending ? <LoadingBlock lines={6} label="Loading the report…" /> : <Reports key={type} type={type} selected={selected} setSelected={setSelected} />}</Card>
         <InsightsList />
       </div>
     </div>
