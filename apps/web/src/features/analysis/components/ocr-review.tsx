@@ -6,7 +6,8 @@ import { Select, Textarea } from "../../../components/ui/input.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { useConfirmOcr, useSaveOcr } from "../api/confirm-ocr.ts";
-import type { TOcrItem } from "../api/types.ts";
+import type { TAnalysisSession, TOcrItem } from "../api/types.ts";
+import { StoredScreenshot } from "./stored-screenshot.tsx";
 
 const AUTHORS: { value: TOcrItem["author"]; label: string }[] = [
   { value: "contact", label: "They wrote" },
@@ -21,7 +22,8 @@ export const cleanItems = (items: TOcrItem[]) => items.map((item) => ({ ...item,
  * 001 §3.3: what the OCR read, for the person to check before anything is analysed. They fix the
  * text, who wrote each line, remove or add lines; confirming turns the lines into messages.
  */
-export const OcrReview = ({ sessionId, initial }: { sessionId: string; initial: TOcrItem[] }) => {
+export const OcrReview = ({ session, initial }: { session: TAnalysisSession; initial: TOcrItem[] }) => {
+  const sessionId = session.id;
   const [items, setItems] = useState(initial);
   const [nextId, setNextId] = useState(1);
   const [problem, setProblem] = useState<string | null>(null);
@@ -43,9 +45,15 @@ export const OcrReview = ({ sessionId, initial }: { sessionId: string; initial: 
     <Card aria-labelledby="ocr-title">
       <CardHeader title={<span id="ocr-title">Check what was read</span>} description="Correct any mistakes and who wrote each line, then confirm. Nothing is analysed before you do." />
       <FormError error={problem ? new Error(problem) : (save.error ?? confirm.error)} />
-      <ol className="mt-3 space-y-3">
+      {/* The screenshot stays in view beside the lines while they are corrected (above them on a phone). */}
+      <div className="mt-3 grid gap-5 xl:grid-cols-[minmax(0,16rem)_minmax(0,1fr)]">
+      <figure className="xl:sticky xl:top-4 xl:self-start">
+        <StoredScreenshot session={session} className="max-h-80 w-auto max-w-full rounded-lg ring-1 ring-slate-200 xl:max-h-[36rem]" />
+        <figcaption className="mt-1 text-xs text-slate-500">What was read</figcaption>
+      </figure>
+      <ol className="min-w-0 space-y-3">
         {items.map((item, index) => (
-          <li key={item.id} className="grid gap-2 sm:grid-cols-[10rem_1fr_auto] sm:items-start">
+          <li key={item.id} className="grid grid-cols-[minmax(0,12rem)_auto] justify-between gap-2">
             <Select aria-label={`Line ${index + 1}: who wrote it`} value={item.author} onChange={(event) => change(index, { author: event.target.value as TOcrItem["author"] })}>
               {AUTHORS.map((author) => (
                 <option key={author.value} value={author.value}>
@@ -53,13 +61,14 @@ export const OcrReview = ({ sessionId, initial }: { sessionId: string; initial: 
                 </option>
               ))}
             </Select>
-            <Textarea aria-label={`Line ${index + 1}: text`} rows={2} maxLength={10_000} value={item.text} onChange={(event) => change(index, { text: event.target.value })} />
             <Button variant="ghost" size="sm" aria-label={`Remove line ${index + 1}`} onClick={() => setItems((current) => current.filter((_, at) => at !== index))}>
               Remove
             </Button>
+            <Textarea aria-label={`Line ${index + 1}: text`} rows={2} maxLength={10_000} value={item.text} onChange={(event) => change(index, { text: event.target.value })} className="col-span-2" />
           </li>
         ))}
       </ol>
+      </div>
       <div className="mt-4 flex flex-wrap items-center justify-between gap-2">
         <Button variant="secondary" size="sm" onClick={add}>
           Add a line

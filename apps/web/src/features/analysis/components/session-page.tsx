@@ -17,6 +17,7 @@ import { NextStep } from "./next-step.tsx";
 import { OcrRetry } from "./ocr-retry.tsx";
 import { OcrReview } from "./ocr-review.tsx";
 import { ScreenshotStep } from "./screenshot-step.tsx";
+import { ReadingScreenshot } from "./stored-screenshot.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 import { SuggestionCard } from "./suggestion-card.tsx";
 
@@ -77,6 +78,8 @@ export const SessionPage = () => {
   const ocr = data.status === "verifying_ocr" ? ocrItems(data) : null;
   const ocrFailed = data.type === "screenshot" && data.status === "error";
   const choosingScreenshot = data.type === "screenshot" && (data.status === "pending_user_input" || data.status === "previewing_screenshot");
+  // The worker is still reading the image: no conversation yet, and none to add by hand.
+  const reading = data.type === "screenshot" && (data.status === "uploading" || data.status === "analysis_in_progress") && chat.length === 0;
 
   return (
     <div data-testid="analysis-session-page">
@@ -98,8 +101,9 @@ export const SessionPage = () => {
         <div className="space-y-4">
           {choosingScreenshot && <ScreenshotStep session={data} />}
           {ocrFailed && <OcrRetry session={data} />}
-          {ocr && <OcrReview key={data.updatedAt} sessionId={data.id} initial={ocr} />}
-          {!choosingScreenshot && !ocr && !(ocrFailed && chat.length === 0) && (
+          {reading && <ReadingScreenshot session={data} uploading={data.status === "uploading"} />}
+          {ocr && <OcrReview key={data.updatedAt} session={data} initial={ocr} />}
+          {!choosingScreenshot && !reading && !ocr && !(ocrFailed && chat.length === 0) && (
             <Card>
               <CardHeader title="Conversation" />
               {messages.isPending ? <LoadingBlock label="Loading messages…" /> : messages.isError ? <ErrorState error={messages.error} onRetry={() => void messages.refetch()} /> : <Conversation messages={chat} />}
