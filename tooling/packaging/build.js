@@ -96,9 +96,11 @@ export const libraryBuild = ({ packageDir, extraEntries = [], copy, runtimeOnly 
 
 /**
  * An app's production build (the API, the worker, the web app's server): its entry points bundled with
- * its own modules into `dist/`, to run with plain `node`. Every package stays an import, the
+ * its own modules into `dist/`, to run with plain `node`. Its dependencies stay imports, the
  * workspace's (built by their own libraryBuild, resolved to their `dist/` in a deployment, see
- * tooling/deploy) and npm's alike; one package.json does not declare fails the build.
+ * tooling/deploy) and npm's alike; an npm package package.json does not declare as a dependency fails
+ * the build. A workspace package among its devDependencies (the web app's @cto/contracts, which its
+ * server uses for one small module) is bundled in, so a deployment does not carry it.
  */
 export const appBuild = ({ packageDir, entry, outDir = OUT_DIR }) =>
   defineConfig({

@@ -36,6 +36,9 @@ const READ_PHASES = `(() => {
   };
 })()`;
 
+// `vite build`'s output (vite.config.ts): the production server's build sits beside it in dist/server.
+const CLIENT_DIST = path.join(WEB_ROOT, "dist", "client");
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -44,7 +47,7 @@ const median = (values: number[]) => {
 
 /** The files index.html loads before any route: the entry script, its modulepreloads and stylesheets. */
 const initialAssets = async () => {
-  const dist = path.join(WEB_ROOT, "dist");
+  const dist = CLIENT_DIST;
   const html = await readFile(path.join(dist, "index.html"), "utf8");
   const refs = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]!);
   const sizes = await Promise.all(refs.map(async (ref) => ({ ref, gzip: gzipSync(await readFile(path.join(dist, ref))).length })));
@@ -70,7 +73,7 @@ const main = async () => {
   else process.env.NODE_ENV = nodeEnv;
   const assets = await initialAssets();
 
-  const stack = await startStack(await openDatabase());
+  const stack = await startStack(await openDatabase(), { distDir: CLIENT_DIST });
   const browser = await launchBrowser();
   try {
     const signedIn = await browser.newContext({ baseURL: stack.webUrl });
