@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
 import { addressLimitKey } from "../lib/client-address.ts";
-import { createLimiter, giveBack, takeOrRefuse, type TLimit, type TLimitStore } from "../middleware/rate-limit.ts";
+import { createLimiter, giveBack, takeOrRefuse, type TLimit, type TLimitStore } from "../lib/limiter.ts";
 
 /**
  * The abuse limits of the auth routes (README, "Rate limits"). Windows are fixed: a window starts

@@ -1,9 +1,8 @@
 import { ZNotificationFiltersSchema, ZReminderScheduleFiltersSchema } from "@cto/contracts/api/channels";
 import type { Db } from "@cto/db/client";
 
-import { ApiError } from "../errors.ts";
 import { resourceService } from "./resource.ts";
-import { findOwned } from "./rows.ts";
+import { findOwned, transitionOwned } from "./rows.ts";
 
 /** The proactive messages the worker sends (notifications) and the reminder schedules behind them: the user reads them, only the worker writes them. */
 
@@ -30,8 +29,13 @@ export type TNotificationAction = "seen" | "acted" | "cancel";
  * it while still pending (409 otherwise). Seen and acted-on keep their first time: repeating the call changes nothing.
  */
 export const markNotification = async ({ db, userId, id, action }: { db: Db; userId: string; id: string; action: TNotificationAction }) => {
-  const message = await findOwned(db.proactiveMessage, { id, userId, noun: "notification" });
-  if (action === "cancel" && message.status !== "PENDING") throw new ApiError("invalid_state", `Only a pending notification can be cancelled; this one is ${message.status.toLowerCase()}.`);
-  const changes = action === "cancel" ? { status: "CANCELLED" as const } : { ...(message.seenAt ? {} : { seenAt: new Date() }), ...(action === "acted" && !message.actedAt ? { actedAt: new Date() } : {}) };
-  return db.proactiveMessage.update({ where: { id }, data: changes });
+  const owned = { id, userId, noun: "notification" };
+  if (action === "cancel")
+    return transitionOwned(db.proactiveMessage, owned, {
+      from: ["PENDING"],
+      data: { status: "CANCELLED" },
+      refusal: (status) => `Only a pending notification can be cancelled; this one is ${status.toLowerCase()}.`,
+    });
+  const message = await findOwned(db.proactiveMessage, owned);
+  return db.proactiveMessage.update({ where: { id }, data: { ...(message.seenAt ? {} : { seenAt: new Date() }), ...(action === "acted" && !message.actedAt ? { actedAt: new Date() } : {}) } });
 };
