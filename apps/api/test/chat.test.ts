@@ -238,6 +238,30 @@ describe("chat: against an OpenAI-compatible server (the stand-in)", () => {
     expect(audit.assumptions.filter((assumption) => assumption.category === "intent")).toHaveLength(2);
   });
 
+  it("writes through the routes' services: a reminder time already gone is refused to the model as to a client, one ahead gets its schedule", async () => {
+    chatCalls = 0;
+    const past = Date.now() - 3 * 3_600_000;
+    const ahead = Date.now() + 26 * 3_600_000;
+    const commitment = (id: string, title: string, remindAt: number) => ({ index: id === "call_past" ? 0 : 1, id, type: "function", function: { name: "create_commitment", arguments: JSON.stringify({ title, remindAt }) } });
+    answerChat = (_request, res, call) =>
+      call === 1
+        ? sendSse(res, [completionChunk({ role: "assistant", tool_calls: [commitment("call_past", "Call the landlord", past)] }), completionChunk({ tool_calls: [commitment("call_ahead", "Send the quarterly numbers", ahead)] }), completionChunk({}, "tool_calls"), usageChunk(200, 30)])
+        : sendSse(res, [completionChunk({ content: "One is set; pick a later time for the other." }), completionChunk({}, "stop"), usageChunk(250, 12)]);
+    const conversationId = await newConversation(bob, "Reminders");
+    const { events } = await chat(bob, conversationId, "Remind me about both", app);
+    const done = events.at(-1)!;
+    expect(done.event).toBe("done");
+    expect(done.data.actions).toEqual([
+      { tool: "create_commitment", toolCallId: "call_past", ok: false, error: expect.stringContaining("remindAt: must be in the future") },
+      { tool: "create_commitment", toolCallId: "call_ahead", ok: true, entityType: "commitment", entityId: expect.any(String) },
+    ]);
+    const stored = await harness.db.commitment.findMany({ where: { userId: bob.userId } });
+    expect(stored.map((row) => row.title)).toEqual(["Send the quarterly numbers"]);
+    // The reminder follows as it does for POST /commitments: a schedule row, and the status it implies.
+    expect(stored[0]).toMatchObject({ status: "SCHEDULED", remindAt: new Date(ahead) });
+    expect(await harness.db.reminderSchedule.count({ where: { userId: bob.userId, commitmentId: stored[0]!.id } })).toBe(1);
+  });
+
   it("sends an error event saying what failed, keeps the message once and marks it failed, spending no budget", async () => {
     answerChat = (_request, res) => sendJson(res, 500, { error: { message: "boom sk-secret", type: "server_error" } });
     const dave = await signedUpBrowser(harness, "dave");

@@ -25,7 +25,7 @@ export const syncCommitmentReminder = async ({ db, queues, row, gone = false }: 
 export const syncDeadlineReminder = ({ db, queues, row, gone = false }: TReminderSync<TDeadlineRow>) =>
   syncReminder({ db, queues, target: deadlineTarget(row, gone) });
 
-// The generic routes hand hooks an untyped row; these read the columns a reminder needs.
+// Resource services hand hooks an untyped row; these read the columns a reminder needs.
 const dateOrNull = (value: unknown) => (value instanceof Date ? value : null);
 
 export const commitmentReminderHook: TAfterWrite = async ({ db, queues, event, row }) => {
