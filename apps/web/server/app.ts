@@ -55,17 +55,18 @@ export const createWebServer = ({ root, apiOrigin, log }: TWebServerOptions) => 
   app.all("/admin/queues", (c) => forward(c, c.req.path));
   app.all("/admin/queues/*", (c) => forward(c, c.req.path));
 
+  // Weak ETags below: compression changes the bytes, not what they mean.
   app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false }), compress());
   const cache = (value: string) => (_file: string, c: Context) => void c.header("Cache-Control", value);
   app.get("/assets/*", serveStatic({ root, onFound: cache(HASHED) }));
   // A missing asset is a 404, never the SPA's page: a stale tab asking for last release's chunk must fail
   // as a missing script, not parse HTML as JavaScript.
   app.get("/assets/*", (c) => c.text("Not found", 404));
-  app.get("*", etag(), serveStatic({ root, onFound: cache(REVALIDATE) }));
+  app.get("*", etag({ weak: true }), serveStatic({ root, onFound: cache(REVALIDATE) }));
   // Anything else with a file extension was a file that is not there.
   app.get("*", (c, next) => (/\.[a-z0-9]+$/i.test(c.req.path) ? c.text("Not found", 404) : next()));
   // The SPA's routes (/goals/…, /settings): its index.html, whose router reads the path.
-  app.get("*", etag(), serveStatic({ root, path: "index.html", onFound: cache(REVALIDATE) }));
+  app.get("*", etag({ weak: true }), serveStatic({ root, path: "index.html", onFound: cache(REVALIDATE) }));
   app.all("*", (c) => c.text("Not found", 404));
   app.onError((error, c) => {
     log.error({ err: error, path: c.req.path }, "request failed");
