@@ -120,6 +120,7 @@ describe("the production web server", () => {
     const response = await fetch(web("/api/goals"));
     expect(response.status).toBe(502);
     expect(await response.json()).toMatchObject({ error: { code: "api_unavailable" } });
+    expect(output).toMatch(/"level":"warn".*did not answer \(ECONNREFUSED\): 502/);
     api.listen(apiPort, "127.0.0.1");
   });
 
