@@ -3,13 +3,38 @@ import { createRequire } from "node:module";
 import { baseConfig } from "@cto/vitest-config";
 import { defineConfig, mergeConfig } from "vitest/config";
 
+import type { TE2eTarget } from "./e2e/targets.ts";
+
 // The real-PostgreSQL template database (and its skip/fail rules) come from @cto/db's test setup.
 const dbSetup = createRequire(import.meta.url).resolve("@cto/db/testing/global-setup");
 
 /**
- * Two projects: component tests in happy-dom, and the e2e tests (real API, built SPA, Chromium),
- * which build the app once in their global setup. (`extends: true` concatenates the base `include`,
- * hence the excludes.)
+ * The e2e specs that also run on the embedded database (the default `npm start` gives a new user): the
+ * whole first hour (sign-up, onboarding, a chat stream with a tool call, every page, the worker's jobs),
+ * and the dashboard, whose six cards ask at once. Every spec runs on real PostgreSQL; running them all on
+ * both targets would take the package's `npm test` well past its budget (apps/web/README.md, "Tests").
+ */
+const EMBEDDED_SPECS = ["first-hour", "dashboard"].map((name) => `e2e/${name}.e2e.test.ts`);
+
+/**
+ * Two e2e files at a time, from either project (one group, one pool of two workers): an e2e file spends
+ * most of its time waiting on the browser, the API and the worker, not on a core, and each has a
+ * database, ports, a Redis prefix and a browser of its own. Only the PostgreSQL project needs @cto/db's
+ * setup (the server's template database, skipped or failed without one).
+ */
+const e2e = (name: string, target: TE2eTarget, include: string[]) => ({
+  extends: true as const,
+  test: {
+    name, include, exclude: ["src/**", "node_modules/**"], environment: "node" as const, provide: { ctoE2eTarget: target },
+    globalSetup: [...(target === "postgres" ? [dbSetup] : []), "./e2e/global-setup.ts"],
+    fileParallelism: true, maxWorkers: 2, sequence: { groupOrder: 1 },
+  },
+});
+
+/**
+ * Three projects: component tests in happy-dom, and the e2e tests (real API, built SPA, Chromium) on
+ * each database target, which build the app once per run in their global setup. (`extends: true`
+ * concatenates the base `include`, hence the excludes.)
  */
 export default mergeConfig(
   baseConfig,
@@ -17,7 +42,8 @@ export default mergeConfig(
     test: {
       projects: [
         { extends: true, test: { name: "components", include: ["src/**/*.test.{ts,tsx}"], exclude: ["e2e/**", "node_modules/**"], environment: "happy-dom" } },
-        { extends: true, test: { name: "e2e", include: ["e2e/**/*.e2e.test.ts"], exclude: ["src/**", "node_modules/**"], environment: "node", globalSetup: [dbSetup, "./e2e/global-setup.ts"] } },
+        e2e("e2e", "postgres", ["e2e/**/*.e2e.test.ts"]),
+        e2e("e2e-embedded", "embedded", EMBEDDED_SPECS),
       ],
     },
   }),

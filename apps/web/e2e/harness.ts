@@ -1,10 +1,11 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, inject } from "vitest";
 
 import { DEMO_PASSWORD, DEMO_USER } from "@cto/db/seed";
 import { testTargets } from "@cto/db/testing";
 
 import { launchBrowser, screenshot } from "./browser.ts";
+import { createEmbeddedFromTemplate, type TE2eTarget } from "./targets.ts";
 import { startStack, type TStack } from "./stack.ts";
 
 export { screenshot };
@@ -28,15 +29,25 @@ export type TE2e = {
 let counter = 0;
 
 /**
- * One e2e fixture per test file: a fresh migrated database (the first test target, real PostgreSQL
- * when there is one) with the demo data, the API, the built SPA and one Chromium.
+ * A fresh migrated database on the project's target (see vitest.config.ts): the embedded one from the
+ * run's migrated template, or real PostgreSQL (the embedded one when no server is there, which
+ * @cto/db's global setup allows only outside CI).
  */
-export const useE2e = (): TE2e => {
+const createDatabase = async (target: TE2eTarget) => {
+  if (target === "embedded") return createEmbeddedFromTemplate(inject("ctoE2eEmbeddedTemplate"));
+  return testTargets()[0]!.createMigrated();
+};
+
+/**
+ * One e2e fixture per test file: a fresh migrated database with the demo data, the API, the built SPA
+ * and one Chromium; with `worker`, the real worker too (needs Redis; see `startStack`).
+ */
+export const useE2e = ({ worker = false }: { worker?: boolean } = {}): TE2e => {
   const contexts: BrowserContext[] = [];
   const handle = { contexts } as unknown as TE2e;
   beforeAll(async () => {
-    const database = await testTargets()[0]!.createMigrated();
-    handle.stack = await startStack(database);
+    const database = await createDatabase(inject("ctoE2eTarget"));
+    handle.stack = await startStack(database, { worker, distDir: inject("ctoE2eDist") });
     handle.browser = await launchBrowser();
   });
   afterEach(async () => {

@@ -1,5 +1,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,9 +17,11 @@ import { createOutboxMailer } from "@cto/api/mailer";
 import { createDb, type Db } from "@cto/db/client";
 import { ingestKnowledgeChunks, loadStarterKnowledge } from "@cto/db/knowledge";
 import { FIXTURE_EMBEDDING_MODEL, fixtureEmbedding, seedDemoData } from "@cto/db/seed";
-import { freePort, type TestDatabase } from "@cto/db/testing";
+import type { TestDatabase } from "@cto/db/testing";
+import { createLocalStorage } from "@cto/storage/local";
 
 import { apiProxy } from "../api-proxy.ts";
+import { startWorker, type TStackWorker } from "./worker.ts";
 
 /**
  * The demo seed. Its knowledge-base step writes 64 chunks per transaction, which can pass Prisma's
@@ -52,6 +55,8 @@ export type TStack = {
   database: TestDatabase;
   /** Puts another AI provider behind the running API (e.g. one on a failing OpenAI stand-in); null: the offline one again. */
   useAi: (provider: TAiProvider | null) => void;
+  /** The background worker, when the stack was started with one (`{ worker: true }`); null: no Redis, no queues. */
+  worker: TStackWorker | null;
   close: () => Promise<void>;
 };
 
@@ -79,42 +84,65 @@ const switchableAi = () => {
 };
 
 /**
+ * `vite preview` on a port of the system's choosing. Vite asks for a free port and then binds it, so
+ * another process can take it in between: try again, a few times, on a new one.
+ */
+const previewOnFreePort = async (config: Parameters<typeof preview>[0] & { preview: object }, attempts = 5): Promise<PreviewServer> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await preview({ ...config, preview: { ...config.preview, port: 0 } });
+    } catch (error) {
+      if (attempt >= attempts || !/already in use/.test((error as Error).message)) throw error;
+    }
+  }
+};
+
+/**
  * The whole product on loopback: the real API (createApp, dev routes on, the offline AI provider)
  * on a migrated, seeded database, and the built SPA served by `vite preview`, which proxies `/api`
  * (and Bull Board's /admin/queues) to that API exactly as in development (`api-proxy.ts`). The web
- * app must be built first (`vite build`).
+ * app must be built first (`vite build`, into `distDir`). With `worker`, the real worker runs beside them on the same
+ * database and upload folder, and the API enqueues on the shared Redis (a prefix per stack): reminders,
+ * reports, embeddings and screenshot reading happen as for a user. Without it, the API has no queues
+ * (as without Redis) and what would be enqueued waits in the database.
  */
-export const startStack = async (database: TestDatabase): Promise<TStack> => {
+export const startStack = async (database: TestDatabase, { worker: withWorker = false, distDir = path.join(WEB_ROOT, "dist") }: { worker?: boolean; distDir?: string } = {}): Promise<TStack> => {
   const db = createDb({ url: database.url, log: [] });
   await seedWithRetry(db);
-  const [apiPort, webPort] = [await freePort(), await freePort()];
-  const webUrl = `http://127.0.0.1:${webPort}`;
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
   const outbox = await mkdtemp(path.join(tmpdir(), "cto-web-outbox-"));
+  const uploads = await mkdtemp(path.join(tmpdir(), "cto-web-uploads-"));
+  const worker = withWorker ? await startWorker({ databaseUrl: database.url, storageDir: uploads }) : null;
+  // Both servers bind where they listen, never on a port picked earlier and released (on a busy
+  // machine another connection takes it in between). The API listens first and serves the app once
+  // it exists: the app needs the web app's origin, which is known once the web server listens.
+  let app: ReturnType<typeof createApp> | null = null;
+  const api = await new Promise<Server>((resolve) => {
+    const server = serve({ fetch: (request, env) => app!.fetch(request, env), port: 0, hostname: "127.0.0.1" }, () => resolve(server as Server));
+  });
+  const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+  let web: PreviewServer;
+  try {
+    web = await previewOnFreePort({ root: WEB_ROOT, logLevel: "warn", build: { outDir: distDir }, preview: { host: "127.0.0.1", strictPort: true, proxy: apiProxy(apiUrl) } });
+  } catch (error) {
+    api.close();
+    await worker?.close();
+    throw error;
+  }
+  const webUrl = `http://127.0.0.1:${(web.httpServer.address() as AddressInfo).port}`;
   // Generous auth limits: e2e suites sign up and sign in many times from one address.
   const config = { ...DEFAULT_CONFIG, webOrigin: webUrl, authLimits: GENEROUS_AUTH_LIMITS, telegramBotUsername: E2E_TELEGRAM_BOT };
   const ai = switchableAi();
-  const app = createApp({ db, config, mailer: createOutboxMailer(outbox), devRoutes: true, ai: ai.ai, telegram: { webhookSecret: TELEGRAM_WEBHOOK_SECRET } });
-  const api = await new Promise<Server>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: apiPort, hostname: "127.0.0.1" }, () => resolve(server as Server));
+  app = createApp({
+    db, config, mailer: createOutboxMailer(outbox), devRoutes: true, ai: ai.ai, telegram: { webhookSecret: TELEGRAM_WEBHOOK_SECRET },
+    storage: createLocalStorage({ root: uploads }), queues: worker?.queues ?? null,
   });
-  let web: PreviewServer;
-  try {
-    web = await preview({
-      root: WEB_ROOT,
-      logLevel: "warn",
-      preview: { host: "127.0.0.1", port: webPort, strictPort: true, proxy: apiProxy(apiUrl) },
-    });
-  } catch (error) {
-    api.close();
-    throw error;
-  }
   const close = async () => {
     await new Promise<void>((resolve) => web.httpServer.close(() => resolve()));
     await new Promise<void>((resolve) => api.close(() => resolve()));
+    await worker?.close();
     await db.$disconnect();
     await database.drop();
-    await rm(outbox, { recursive: true, force: true });
+    await Promise.all([outbox, uploads].map((dir) => rm(dir, { recursive: true, force: true })));
   };
-  return { webUrl, apiUrl, db, database, useAi: ai.use, close };
+  return { webUrl, apiUrl, db, database, useAi: ai.use, worker, close };
 };

@@ -1,0 +1,108 @@
+import { spawn } from "node:child_process";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { QUEUE_NAMES } from "@cto/contracts/queues";
+import { createProducerConnection } from "@cto/queue/connection";
+import { createQueues, type TQueues } from "@cto/queue/queues";
+
+/** The shared Redis the worker tests use too; every stack takes a BullMQ prefix of its own on it. */
+export const E2E_REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const WORKER_DIR = fileURLToPath(new URL("../../worker", import.meta.url));
+const START_MS = 120_000;
+const STOP_MS = 20_000;
+
+export type TLogLine = { level?: string; msg?: string; [key: string]: unknown };
+
+export type TStackWorker = {
+  /** The API's side of the same queues (same Redis, same prefix). */
+  queues: TQueues;
+  /** The worker's log lines at level error or fatal so far: a test of the first hour expects none. */
+  errors: () => TLogLine[];
+  close: () => Promise<void>;
+};
+
+const bounded = <T>(promise: Promise<T>, ms: number, what: string) =>
+  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms).unref())]);
+
+/**
+ * The real worker (`apps/worker/src/index.ts`, as `npm start` runs it) as a child process on the
+ * stack's database, the shared Redis under a prefix of its own and the API's upload folder, with the
+ * offline AI provider: reminders, reports, embeddings and screenshot OCR run as they do for a user.
+ * Resolves once it logged "worker started"; `close` drains it (SIGTERM, then SIGKILL past 20 s) and
+ * removes every job and key of its prefix.
+ */
+export const startWorker = async ({ databaseUrl, storageDir }: { databaseUrl: string; storageDir: string }): Promise<TStackWorker> => {
+  const prefix = `cto-e2e-${process.pid}-${Date.now()}`;
+  const connection = createProducerConnection(E2E_REDIS_URL);
+  const queues = createQueues({ connection, prefix });
+  // A producer connection queues nothing while it connects: wait for it to be ready, then ask.
+  const ready = new Promise<void>((resolve) => (connection.status === "ready" ? resolve() : connection.once("ready", () => resolve())));
+  const answered = await bounded(ready, 5_000, `Connecting to Redis at ${E2E_REDIS_URL}`).then(() => connection.ping(), () => null);
+  if (answered !== "PONG") {
+    await queues.close();
+    connection.disconnect();
+    throw new Error(`The e2e stack's worker needs Redis at ${E2E_REDIS_URL} (REDIS_URL), as the worker's own tests do.`);
+  }
+  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+    cwd: WORKER_DIR,
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      // Info: "worker started" is how the stack knows it serves.
+      LOG_LEVEL: "info",
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: E2E_REDIS_URL,
+      WORKER_QUEUE_PREFIX: prefix,
+      WORKER_HEALTH_PORT: "0",
+      STORAGE_DRIVER: "local",
+      STORAGE_DIR: storageDir,
+      // Shared between runs like the worker tests' cache: Tesseract unpacks its English model once.
+      OCR_CACHE_DIR: path.join(tmpdir(), "cto-test-tesseract"),
+      OPENAI_API_KEY: "",
+      OPENAI_BASE_URL: "",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines: TLogLine[] = [];
+  let started = false;
+  let stderr = "";
+  let buffer = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const complete = buffer.split("\n");
+    buffer = complete.pop()!;
+    for (const text of complete) {
+      if (!text.startsWith("{")) continue;
+      const line = JSON.parse(text) as TLogLine;
+      lines.push(line);
+      if (line.msg === "worker started") started = true;
+      if (line.level === "error" || line.level === "fatal") console.error(`[worker] ${text}`);
+    }
+  });
+  child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const cleanUp = async () => {
+    await Promise.all(QUEUE_NAMES.map((name) => queues.queue(name).obliterate({ force: true }).catch(() => undefined)));
+    await queues.close();
+    connection.disconnect();
+  };
+  const deadline = Date.now() + START_MS;
+  while (!started) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill("SIGKILL");
+      await cleanUp();
+      throw new Error(`The worker did not start within ${START_MS} ms (exit ${child.exitCode}):\n${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const close = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      await bounded(exited, STOP_MS, "The worker's drain").catch(() => child.kill("SIGKILL"));
+    }
+    await cleanUp();
+  };
+  return { queues, errors: () => lines.filter((line) => line.level === "error" || line.level === "fatal"), close };
+};
