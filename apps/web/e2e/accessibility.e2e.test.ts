@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
-import { DEMO, useE2e } from "./harness.ts";
+import { DEMO, screenshot, useE2e } from "./harness.ts";
 
 const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 // WCAG 2.1 A and AA: labels, names, roles, contrast, landmarks (axe's rules for those levels).
@@ -51,6 +51,41 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       found[path] = await audit(page);
     }
     expect(found).toEqual(Object.fromEntries(pages.map((path) => [path, []])));
+  });
+
+  it("finds none in the dark theme either, signed in (preferences.theme) and signed out (this device's choice)", async () => {
+    const page = await e2e.newPage();
+    await e2e.signIn(page);
+    const saved = await page.request.patch("/api/me", { data: { preferences: { theme: "dark" } }, headers: { origin: e2e.stack.webUrl } });
+    expect(saved.ok()).toBe(true);
+    const demo = await e2e.stack.db.user.findUniqueOrThrow({ where: { email: DEMO.email } });
+    const [session, person] = await Promise.all([e2e.stack.db.analysisSession.findFirstOrThrow({ where: { userId: demo.id } }), e2e.stack.db.person.findFirstOrThrow({ where: { userId: demo.id } })]);
+    const pages = [...SIGNED_IN_PAGES, `/analysis/${session.id}`, `/assistant/person/${person.id}`, "/welcome"];
+    const found: Record<string, string[]> = {};
+    try {
+      for (const path of pages) {
+        await page.goto(path);
+        await page.waitForLoadState("networkidle");
+        await page.getByRole("heading", { level: 1 }).first().waitFor();
+        expect(await page.evaluate(() => document.documentElement.dataset.theme), path).toBe("dark");
+        found[path] = await audit(page);
+      }
+      await screenshot(page, "dark-settings");
+      await page.goto("/");
+      await page.getByTestId("dashboard-ready").waitFor();
+      await screenshot(page, "dark-dashboard");
+      // Signing out keeps this device's theme for the signed-out pages.
+      await page.context().clearCookies();
+      for (const path of ["/sign-in", "/sign-up"]) {
+        await page.goto(path);
+        await page.waitForLoadState("networkidle");
+        expect(await page.evaluate(() => document.documentElement.dataset.theme), path).toBe("dark");
+        found[path] = await audit(page);
+      }
+    } finally {
+      await e2e.stack.db.user.update({ where: { id: demo.id }, data: { preferences: { ...(demo.preferences as object), theme: "system" } } });
+    }
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((path) => [path, []])));
   });
 
   it("finds none on a phone either, with the menu open", async () => {

@@ -62,6 +62,34 @@ describe("analysis sessions", () => {
     expect(session.ocrResult).toBeNull();
   });
 
+  it("says the screenshot is being read while it is, and keeps it in view beside the lines while they are corrected", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 900 } });
+    const { email } = await e2e.signUpFresh(page);
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    const created = await e2e.stack.db.analysisSession.create({ data: { userId: user.id, type: "SCREENSHOT", name: "Chat with Sam", status: "ANALYSIS_IN_PROGRESS" } });
+    // As the upload leaves it: the screenshot is stored under the session's own path.
+    const session = await e2e.stack.db.analysisSession.update({ where: { id: created.id }, data: { screenshotUrl: `/analysis-sessions/${created.id}/screenshot` } });
+    // The stored image, as GET …/screenshot serves it (uploading needs Redis, which this stack runs without).
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+    await page.route(`**/api/analysis-sessions/${session.id}/screenshot`, (route) => route.fulfill({ status: 200, contentType: "image/png", body: png }));
+    await page.goto(`/analysis/${session.id}`);
+    await expectVisible(page.getByRole("heading", { name: "Reading your screenshot…" }));
+    await expectVisible(page.getByRole("img", { name: "Your screenshot" }));
+    await expect(page.getByText("No messages yet").count()).resolves.toBe(0);
+    await expect(page.getByText(/Add the conversation line by line/).count()).resolves.toBe(0);
+
+    // The worker finishes reading: the page updates by itself to the check, the image still beside the lines.
+    await e2e.stack.db.analysisSession.update({ where: { id: session.id }, data: { status: "VERIFYING_OCR", ocrResult: [{ id: "1", text: "Are you coming on Friday?", author: "contact" }] } });
+    await expectVisible(page.getByRole("heading", { name: "Check what was read" }));
+    const image = page.getByRole("region", { name: "Check what was read" }).getByRole("img", { name: "Your screenshot" });
+    await expectVisible(image);
+    const [picture, line] = [await image.boundingBox(), await page.getByLabel("Line 1: text").boundingBox()];
+    // Beside: side by side on a wide screen, overlapping in height.
+    expect(picture!.x + picture!.width).toBeLessThanOrEqual(line!.x);
+    expect(picture!.y).toBeLessThan(line!.y + line!.height);
+    await screenshot(page, "analysis-ocr-beside");
+  });
+
   it("shows suggestions with why they work, and likes, pins and copies them", async () => {
     const page = await e2e.newPage();
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);

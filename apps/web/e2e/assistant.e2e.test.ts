@@ -91,6 +91,38 @@ describe("assistant context", () => {
     await expect.poll(() => e2e.stack.db.deadline.findUniqueOrThrow({ where: { id: seeded("deadline:review") } }).then((row) => row.status)).toBe("COMPLETED");
   });
 
+  it("gives a deadline a reminder (a time gone by refused), and edits a task from the list", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 1000 } });
+    await e2e.signIn(page);
+    await page.goto("/assistant?tab=deadline");
+    await page.getByRole("button", { name: "Add deadline" }).click();
+    const form = page.getByRole("form", { name: "Add a deadline" });
+    await form.getByLabel("Title").fill("Visa renewal");
+    await form.getByLabel("Due").fill("2031-06-30T17:00");
+    await form.getByLabel("Remind me at").fill("2020-06-01T09:00");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expectVisible(form.getByText("That time has already passed. Pick a time in the future."));
+    await form.getByLabel("Remind me at").fill("2031-06-23T09:00");
+    await form.getByRole("button", { name: "Save" }).click();
+    const row = page.getByRole("list", { name: "Deadlines" }).getByRole("listitem").filter({ hasText: "Visa renewal" });
+    await expectVisible(row.getByText(/^Reminder /));
+    const deadline = await e2e.stack.db.deadline.findFirstOrThrow({ where: { title: "Visa renewal" } });
+    expect(deadline.reminderAt?.getTime()).toBe(new Date("2031-06-23T09:00").getTime());
+    // Scheduled like any reminder: the worker picks it up from this row.
+    expect(await e2e.stack.db.reminderSchedule.findFirst({ where: { deadlineId: deadline.id, status: "ACTIVE" } })).not.toBeNull();
+
+    await page.getByRole("tab", { name: "Tasks" }).click();
+    await page.getByRole("button", { name: "Edit “Prepare 1:1 agenda”" }).click();
+    const edit = page.getByRole("form", { name: "Edit “Prepare 1:1 agenda”" });
+    await edit.getByLabel("Task").fill("Prepare the 1:1 agenda with Marco");
+    await edit.getByLabel("Status").selectOption("in_progress");
+    await edit.getByLabel(/Notes/).fill("Ask about the Q3 roadmap.");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await expectVisible(page.getByRole("list", { name: "Tasks" }).getByRole("link", { name: "Prepare the 1:1 agenda with Marco" }));
+    const task = await e2e.stack.db.task.findUniqueOrThrow({ where: { id: seeded("task:agenda") } });
+    expect([task.title, task.status, task.description]).toEqual(["Prepare the 1:1 agenda with Marco", "IN_PROGRESS", "Ask about the Q3 roadmap."]);
+  });
+
   it("edits a person and an event on their pages, with the API's field error shown and the facts updated", async () => {
     const page = await e2e.newPage({ viewport: { width: 1280, height: 900 } });
     await e2e.signIn(page);

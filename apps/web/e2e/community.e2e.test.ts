@@ -31,6 +31,23 @@ describe("community", () => {
     await screenshot(page, "community-feed");
   });
 
+  it("writes a new post from the feed's New post button, and it shows in the feed at once", async () => {
+    const page = await e2e.newPage({ viewport: { width: 390, height: 844 } });
+    await e2e.signUpFresh(page, "Noa");
+    await page.goto("/community");
+    await page.getByRole("button", { name: "New post" }).click();
+    const dialog = page.getByRole("dialog", { name: "New post" });
+    await dialog.getByRole("button", { name: "Publish" }).click();
+    await expectVisible(dialog.getByText("Give the post a title."));
+    await dialog.getByLabel("Title").fill("First week as a lead");
+    await dialog.getByLabel("What happened").fill("Ran my first retro; it went better than I feared.");
+    await dialog.getByRole("button", { name: "Publish" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "Published to the feed." }));
+    await expectVisible(page.getByRole("tabpanel").getByText("First week as a lead"));
+    const post = await e2e.stack.db.post.findFirstOrThrow({ where: { title: "First week as a lead" } });
+    expect(post.status).toBe("PUBLISHED");
+  });
+
   it("writes a draft, publishes drafts into the feed, and deletes a post", async () => {
     const page = await e2e.newPage();
     await e2e.signIn(page);

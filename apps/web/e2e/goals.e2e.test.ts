@@ -58,8 +58,11 @@ describe("goals and commitments", () => {
       await dialog.getByRole("button", { name: "Make commitment" }).click();
       await expectVisible(page.getByRole("status").filter({ hasText: "Commitment made" }));
     }
-    await page.getByRole("radiogroup", { name: "Status" }).getByRole("radio", { name: "All" }).click();
+    // Both are open (one with a reminder is still open): the Open filter shows them without a reload.
     const list = page.getByRole("list", { name: "Commitments" });
+    await expect(page.getByRole("radiogroup", { name: "Status" }).getByRole("radio", { name: "Open" }).getAttribute("aria-checked")).resolves.toBe("true");
+    for (const title of ["Draft the handover doc", "Book the dry run with Priya"]) await expectVisible(list.getByRole("listitem", { name: title }));
+    await page.getByRole("radiogroup", { name: "Status" }).getByRole("radio", { name: "All" }).click();
     await list.getByRole("listitem", { name: "Draft the handover doc" }).getByRole("button", { name: "Complete" }).click();
     await expectVisible(page.getByRole("status").filter({ hasText: "Done. Nice work!" }));
     await list.getByRole("listitem", { name: "Book the dry run with Priya" }).getByRole("button", { name: "Skip" }).click();
@@ -80,6 +83,49 @@ describe("goals and commitments", () => {
     await dialog.getByLabel("Remind me at").fill("2030-05-14T10:00");
     await dialog.getByRole("button", { name: "Make commitment" }).click();
     await expectVisible(dialog.getByText("The reminder should come before it is due."));
+  });
+
+  it("refuses a reminder time that has passed, in the form and from the API, and says when reminders cannot go out", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 900 } });
+    await e2e.signUpFresh(page);
+    await page.goto("/goals?tab=commitments");
+    await page.getByRole("button", { name: "New commitment" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "New commitment" });
+    // This stack runs without Redis or a worker: the form says what happens to a reminder instead of promising it.
+    await expectVisible(dialog.getByText(/background worker, which is not running right now/));
+    await dialog.getByLabel("Commitment").fill("Call the bank");
+    const past = new Date(Date.now() - 2 * 3_600_000);
+    const local = (at: Date) => new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await dialog.getByLabel("Remind me at").fill(local(past));
+    await dialog.getByRole("button", { name: "Make commitment" }).click();
+    await expectVisible(dialog.getByText("That time has already passed. Pick a time in the future."));
+    expect(await e2e.stack.db.commitment.count({ where: { title: "Call the bank" } })).toBe(0);
+
+    // The API's own refusal (its clock is the judge) lands on the same field.
+    await page.route("**/api/commitments", (route) =>
+      route.request().method() === "POST"
+        ? route.fulfill({ status: 400, contentType: "application/json", body: JSON.stringify({ error: { code: "validation_failed", message: "The reminder time has already passed.", requestId: "e2e", details: [{ path: "remindAt", message: "must be in the future" }] } }) })
+        : route.fallback(),
+    );
+    await dialog.getByLabel("Remind me at").fill(local(new Date(Date.now() + 3_600_000)));
+    await dialog.getByRole("button", { name: "Make commitment" }).click();
+    await expectVisible(dialog.getByText("must be in the future"));
+    await page.unroute("**/api/commitments");
+
+    await dialog.getByRole("button", { name: "Make commitment" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "Commitment made. Its reminder waits until Cto's background worker runs again." }));
+    await expectVisible(page.getByRole("list", { name: "Commitments" }).getByRole("listitem", { name: "Call the bank" }));
+
+    // With a worker running, the promise is made.
+    await page.route("**/api/ready", (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ status: "ready", database: "ok", queues: "ok", workers: 1 }) }));
+    await page.reload();
+    await page.getByRole("button", { name: "New commitment" }).first().click();
+    const next = page.getByRole("dialog", { name: "New commitment" });
+    await expectVisible(next.getByText("Sent in the app, and on Telegram if linked."));
+    await next.getByLabel("Commitment").fill("Book the dentist");
+    await next.getByLabel("Remind me at").fill(local(new Date(Date.now() + 3_600_000)));
+    await next.getByRole("button", { name: "Make commitment" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "Commitment made; you will be reminded." }));
   });
 
   it("loads more goals and commitments than one page", async () => {

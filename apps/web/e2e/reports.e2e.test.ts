@@ -9,22 +9,56 @@ describe("reports and insights", () => {
     const page = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
     await e2e.signIn(page);
     await page.goto("/reports");
-    await expectVisible(page.getByRole("heading", { name: "7-day report" }));
-    await expectVisible(page.getByText(/Over 7 days you kept 4 commitments/));
+    await expectVisible(page.getByRole("heading", { name: /^Your 7-day report, / }));
+    await expectVisible(page.getByText(/Over these 7 days you kept 2 of the 3 commitments due/));
     await expectVisible(page.getByRole("img", { name: "Energy level per day, 1 to 10" }));
     await expectVisible(page.getByRole("img", { name: "Emotion intensity per day, 1 to 10" }));
     await expectVisible(page.getByRole("img", { name: "Commitments kept, skipped and open" }));
-    await expect(page.getByRole("progressbar", { name: "Delegate more progress" }).getAttribute("aria-valuenow")).resolves.toBe("50");
+    // The demo's numbers agree: the goal's own progress, the 7-day consistency score of the dashboard.
+    await expect(page.getByRole("progressbar", { name: "Delegate the release process progress" }).getAttribute("aria-valuenow")).resolves.toBe("40");
+    await expectVisible(page.getByText("67%"));
     await expectVisible(page.getByRole("region", { name: "Insights" }).getByText("Mornings are for deep work"));
     await screenshot(page, "reports");
 
     await page.getByRole("radio", { name: "21 days" }).click();
     await page.waitForURL(/type=twenty_one_day/);
-    await expectVisible(page.getByRole("heading", { name: "21-day report" }));
-    await expect(page.getByRole("progressbar", { name: "Delegate more progress" }).getAttribute("aria-valuenow")).resolves.toBe("60");
+    await expectVisible(page.getByRole("heading", { name: /^Your 21-day report, / }));
+    await expect(page.getByRole("progressbar", { name: "Delegate the release process progress" }).getAttribute("aria-valuenow")).resolves.toBe("40");
+    await expect(page.getByRole("progressbar", { name: "Run a team retro on feedback progress" }).getAttribute("aria-valuenow")).resolves.toBe("100");
     // Arrow keys move between the lengths, as in any radio group.
     await page.getByRole("radio", { name: "21 days" }).press("ArrowLeft");
-    await expectVisible(page.getByRole("heading", { name: "7-day report" }));
+    await expectVisible(page.getByRole("heading", { name: /^Your 7-day report, / }));
+  });
+
+  it("draws labels that neither collide nor get cut off, and counts in whole numbers, on a phone too", async () => {
+    for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+      const page = await e2e.newPage({ viewport });
+      await e2e.signIn(page);
+      await page.goto("/reports?type=twenty_one_day");
+      const charts = page.getByRole("img", { name: /per day|Commitments kept/ });
+      await charts.first().waitFor();
+      for (const chart of await charts.all()) {
+        const problems = await chart.evaluate((svg) => {
+          const box = (svg as SVGSVGElement).viewBox.baseVal;
+          const labels = [...svg.querySelectorAll("text")].map((text) => ({ text: text.textContent ?? "", box: text.getBBox() }));
+          const clipped = labels.filter(({ box: b }) => b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5).map(({ text }) => `cut off: ${text}`);
+          const collide = labels.flatMap((a, i) => labels.slice(i + 1).filter((b) => a.box.x < b.box.x + b.box.width && b.box.x < a.box.x + a.box.width && a.box.y < b.box.y + b.box.height && b.box.y < a.box.y + a.box.height).map((b) => `${a.text} / ${b.text}`));
+          return [...clipped, ...collide];
+        });
+        expect(problems, await chart.getAttribute("aria-labelledby") ?? "chart").toEqual([]);
+      }
+      const ticks = await page.getByRole("img", { name: "Commitments kept, skipped and open" }).evaluate((svg) => [...svg.querySelectorAll("g text")].map((text) => text.textContent));
+      expect(ticks.every((tick) => /^\d+$/.test(tick ?? ""))).toBe(true);
+    }
+  });
+
+  it("opens one report from a link, whatever its length", async () => {
+    const page = await e2e.newPage();
+    await e2e.signIn(page);
+    const report = await e2e.stack.db.report.findFirstOrThrow({ where: { user: { email: "demo@cto.dev" }, type: "TWO_DAY" } });
+    await page.goto(`/reports?report=${report.id}`);
+    await expectVisible(page.getByRole("heading", { name: /^Your 2-day report, / }));
+    await expect(page.getByRole("radio", { name: "2 days" }).getAttribute("aria-checked")).resolves.toBe("true");
   });
 
   it("shows empty states to a new user, on a phone", async () => {
@@ -41,6 +75,9 @@ describe("reports and insights", () => {
     const { email } = await e2e.signUpFresh(page);
     await page.goto("/reports?type=two_day");
     const form = page.getByRole("form", { name: "Generate a report" });
+    // Before anything is asked: the page says reports wait for the background worker, scheduled ones too.
+    await expectVisible(form.getByText(/background worker, which is not running right now.*the scheduled ones wait for it/));
+    await expect(page.getByText(/not affected/).count()).resolves.toBe(0);
     await form.getByLabel("Report length to generate").selectOption({ label: "Last 21 days" });
     const request = page.waitForRequest((sent) => sent.method() === "POST" && new URL(sent.url()).pathname === "/api/reports");
     await form.getByRole("button", { name: "Generate report" }).click();

@@ -42,6 +42,27 @@ describe("search", () => {
     await expectVisible(knowledge.getByRole("listitem").first());
   });
 
+  it("opens what it found: a task's page, a goal to edit, a message in its conversation", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+    await e2e.signIn(page);
+    const memory = page.getByRole("region", { name: "From your memory" });
+
+    await page.goto(`/search?q=${encodeURIComponent("Release checklist, high priority")}&scope=memory&kinds=task`);
+    await memory.getByRole("link", { name: /^Open the task/ }).first().click();
+    await page.waitForURL(/\/assistant\/task\//);
+    await expectVisible(page.getByRole("heading", { level: 1, name: "Release checklist" }));
+
+    await page.goto(`/search?q=${encodeURIComponent("Delegate the release process")}&scope=memory&kinds=goal`);
+    await memory.getByRole("link", { name: /^Open the goal/ }).first().click();
+    await page.waitForURL(/\/goals\?goal=/);
+    await expect(page.getByRole("dialog", { name: "Edit goal" }).getByLabel("Goal").inputValue()).resolves.toBe("Delegate the release process");
+
+    await page.goto(`/search?q=${encodeURIComponent("afraid it will break if I hand it over")}&scope=memory&kinds=message`);
+    await memory.getByRole("link", { name: /^Open the conversation/ }).first().click();
+    await page.waitForURL(/\/chat\/[0-9a-f-]{36}/);
+    await expectVisible(page.getByText("I keep doing the release myself because I'm afraid it will break if I hand it over.").first());
+  });
+
   it("tells a new user when nothing of theirs matches", async () => {
     const page = await e2e.newPage({ viewport: { width: 390, height: 844 } });
     await e2e.signUpFresh(page);

@@ -122,6 +122,43 @@ describe("settings", () => {
     expect(user.telegramConnection?.isActive ?? false).toBe(false);
   });
 
+  it("says plainly when this server has no Telegram bot, instead of pointing to one", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 2400 } });
+    await e2e.signUpFresh(page);
+    // A server without TELEGRAM_WEBHOOK_SECRET (the default start) answers linkable: false.
+    await page.route("**/api/telegram/bot", (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ linkable: false, botUsername: null }) }));
+    await page.goto("/settings#connections");
+    const card = page.getByRole("region", { name: "Telegram" });
+    await expectVisible(card.getByText("Telegram is not set up on this Cto server"));
+    await expect(card.getByRole("button", { name: "Link Telegram" }).count()).resolves.toBe(0);
+    await expect(card.getByText(/Cto bot/).count()).resolves.toBe(0);
+  });
+
+  it("offers system, light and dark themes, applies the choice at once and keeps it", async () => {
+    const page = await e2e.newPage();
+    const { email } = await e2e.signUpFresh(page);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("/settings");
+    const theme = page.getByRole("radiogroup", { name: "Theme" });
+    // "System" by default, and the system here is dark.
+    await expect(theme.getByRole("radio", { name: "System" }).getAttribute("aria-checked")).resolves.toBe("true");
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    await theme.getByRole("radio", { name: "Light" }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
+    await theme.getByRole("radio", { name: "Dark" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "Theme: dark." }));
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    expect((user.preferences as { theme?: string }).theme).toBe("dark");
+    // Another device (light system, nothing remembered) still gets the account's dark.
+    const other = await e2e.newPage();
+    await other.emulateMedia({ colorScheme: "light" });
+    await e2e.signIn(other, { email, password: "correct horse battery staple" });
+    await other.goto("/goals");
+    await expect.poll(() => other.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    await screenshot(other, "settings-dark-goals");
+  });
+
   it("creates an API key that works once shown, revokes it, and signs out another device", async () => {
     const page = await e2e.newPage({ viewport: { width: 1280, height: 2400 } });
     const credentials = await e2e.signUpFresh(page);
