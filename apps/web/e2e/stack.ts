@@ -101,12 +101,13 @@ const previewOnFreePort = async (config: Parameters<typeof preview>[0] & { previ
  * The whole product on loopback: the real API (createApp, dev routes on, the offline AI provider)
  * on a migrated, seeded database, and the built SPA served by `vite preview`, which proxies `/api`
  * (and Bull Board's /admin/queues) to that API exactly as in development (`api-proxy.ts`). The web
- * app must be built first (`vite build`, into `distDir`). With `worker`, the real worker runs beside them on the same
- * database and upload folder, and the API enqueues on the shared Redis (a prefix per stack): reminders,
- * reports, embeddings and screenshot reading happen as for a user. Without it, the API has no queues
- * (as without Redis) and what would be enqueued waits in the database.
+ * app must be built first (`vite build`, into `distDir`, by default where vite.config.ts puts it).
+ * With `worker`, the real worker runs beside them on the same database and upload folder, and the API
+ * enqueues on the shared Redis (a prefix per stack): reminders, reports, embeddings and screenshot
+ * reading happen as for a user. Without it, the API has no queues (as without Redis) and what would be
+ * enqueued waits in the database.
  */
-export const startStack = async (database: TestDatabase, { worker: withWorker = false, distDir = path.join(WEB_ROOT, "dist") }: { worker?: boolean; distDir?: string } = {}): Promise<TStack> => {
+export const startStack = async (database: TestDatabase, { worker: withWorker = false, distDir = path.join(WEB_ROOT, "dist", "client") }: { worker?: boolean; distDir?: string } = {}): Promise<TStack> => {
   const db = createDb({ url: database.url, log: [] });
   await seedWithRetry(db);
   const outbox = await mkdtemp(path.join(tmpdir(), "cto-web-outbox-"));
