@@ -34,6 +34,9 @@ const databaseUrl = (() => {
   return url.toString();
 })();
 const prefix = `cto-production-${run.id}`;
+// Abuse limits count per client address in Redis, across runs: each run is its own client, as a proxy on
+// this machine would say (start:prod's API believes loopback proxies), in a /64 of the documentation range.
+const client = { "x-forwarded-for": `2001:db8:${run.id.slice(0, 4)}:${run.id.slice(4)}::1` };
 
 let dir: string;
 let smtp: TTestSmtpServer;
@@ -85,8 +88,9 @@ const waitFor = async (what: string, check: () => Promise<boolean>, ms = READY_M
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "cto-production-"));
-  // What each image's build stage runs (turbo's cache serves builds `npm test` or `pnpm build` made).
-  buildApps(Object.keys(APPS));
+  // What each image's build stage runs. Under turbo (npm test) turbo.json's dependsOn has built the apps;
+  // run alone, the build is turbo's (its cache serves what `pnpm build` made).
+  if (!process.env.TURBO_HASH) buildApps(Object.keys(APPS));
   for (const app of Object.keys(APPS)) deploy({ app, outDir: path.join(dir, app), build: false });
   await query(POSTGRES, `CREATE DATABASE "${database}"`);
   smtp = await startTestSmtpServer();
@@ -194,7 +198,7 @@ describe("a production deployment", () => {
     const email = `production-${run.id}@example.com`;
     const signUp = await fetch(web("/api/auth/sign-up"), {
       method: "POST",
-      headers: { origin: web(""), "content-type": "application/json" },
+      headers: { ...client, origin: web(""), "content-type": "application/json" },
       body: JSON.stringify({ email, password: "a long enough passphrase 42", name: "Production" }),
     });
     expect(signUp.status, await signUp.clone().text()).toBe(201);
@@ -205,7 +209,7 @@ describe("a production deployment", () => {
     expect(verification!.parsed.text).toContain(web(""));
 
     // Chat: a conversation and a streamed reply from the coach (the local provider: no AI account needed).
-    const authed = { origin: web(""), cookie, "content-type": "application/json" };
+    const authed = { ...client, origin: web(""), cookie, "content-type": "application/json" };
     const conversation = await fetch(web("/api/conversations"), { method: "POST", headers: authed, body: JSON.stringify({ title: "Production" }) });
     expect(conversation.status).toBe(201);
     const { id } = (await conversation.json()) as { id: string };
@@ -219,7 +223,7 @@ describe("a production deployment", () => {
     // A job running at SIGTERM: the password-reset email, held by a slow SMTP server. The worker finishes it
     // before it stops (its /metrics shows it active first, so the stop does not race its start).
     smtp.delay(4_000);
-    const reset = await fetch(web("/api/auth/password-reset"), { method: "POST", headers: { origin: web(""), "content-type": "application/json" }, body: JSON.stringify({ email }) });
+    const reset = await fetch(web("/api/auth/password-reset"), { method: "POST", headers: { ...client, origin: web(""), "content-type": "application/json" }, body: JSON.stringify({ email }) });
     expect(reset.status).toBe(202);
     const sending = /^cto_queue_jobs\{queue="mail",state="active"\} 1$/m;
     await waitFor("the reset email's job to run", async () => sending.test(await (await fetch(`http://127.0.0.1:${ports.worker}/metrics`)).text()), 20_000);
@@ -227,7 +231,7 @@ describe("a production deployment", () => {
     // SIGTERM with a request in flight too (its body half sent): it is answered, then every process stops.
     const body = JSON.stringify({ email, password: "not the password at all" });
     const inFlight = new Promise<number>((resolve, reject) => {
-      const request = http.request(web("/api/auth/sign-in"), { method: "POST", headers: { origin: web(""), "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (response) => {
+      const request = http.request(web("/api/auth/sign-in"), { method: "POST", headers: { ...client, origin: web(""), "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (response) => {
         response.resume();
         response.on("end", () => resolve(response.statusCode ?? 0));
       });

@@ -54,7 +54,7 @@ const web = (pathname: string) => `http://127.0.0.1:${webPort}${pathname}`;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "cto-web-server-"));
-  buildApps(["web"]);
+  if (!process.env.TURBO_HASH) buildApps(["web"]);
   deploy({ app: "web", outDir: path.join(dir, "web"), build: false });
   api = http.createServer((request, response) => {
     let body = "";
