@@ -98,7 +98,13 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  if (stack && stack.child.exitCode === null) process.kill(-stack.child.pid!, "SIGKILL");
+  // A test that failed midway: start-prod stops its apps (each in a process group of its own) within
+  // STOP_GRACE_MS, killing what does not; only if it hangs itself is it killed here.
+  if (stack && stack.child.exitCode === null) {
+    stack.child.kill("SIGTERM");
+    const ended = await Promise.race([stack.exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), DRAIN_MS + 5_000))]);
+    if (!ended) process.kill(-stack.child.pid!, "SIGKILL");
+  }
   await smtp?.close();
   await query(POSTGRES, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
   const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
