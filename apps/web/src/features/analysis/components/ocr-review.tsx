@@ -5,9 +5,10 @@ import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { Select, Textarea } from "../../../components/ui/input.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
+import { cn } from "../../../lib/cn.ts";
 import { useConfirmOcr, useSaveOcr } from "../api/confirm-ocr.ts";
 import type { TAnalysisSession, TOcrItem } from "../api/types.ts";
-import { StoredScreenshot } from "./stored-screenshot.tsx";
+import { hasStoredScreenshot, StoredScreenshot } from "./stored-screenshot.tsx";
 
 const AUTHORS: { value: TOcrItem["author"]; label: string }[] = [
   { value: "contact", label: "They wrote" },
@@ -46,28 +47,30 @@ export const OcrReview = ({ session, initial }: { session: TAnalysisSession; ini
       <CardHeader title={<span id="ocr-title">Check what was read</span>} description="Correct any mistakes and who wrote each line, then confirm. Nothing is analysed before you do." />
       <FormError error={problem ? new Error(problem) : (save.error ?? confirm.error)} />
       {/* The screenshot stays in view beside the lines while they are corrected (above them on a phone). */}
-      <div className="mt-3 grid gap-5 xl:grid-cols-[minmax(0,16rem)_minmax(0,1fr)]">
-      <figure className="xl:sticky xl:top-4 xl:self-start">
-        <StoredScreenshot session={session} className="max-h-80 w-auto max-w-full rounded-lg ring-1 ring-slate-200 xl:max-h-[36rem]" />
-        <figcaption className="mt-1 text-xs text-slate-500">What was read</figcaption>
-      </figure>
-      <ol className="min-w-0 space-y-3">
-        {items.map((item, index) => (
-          <li key={item.id} className="grid grid-cols-[minmax(0,12rem)_auto] justify-between gap-2">
-            <Select aria-label={`Line ${index + 1}: who wrote it`} value={item.author} onChange={(event) => change(index, { author: event.target.value as TOcrItem["author"] })}>
-              {AUTHORS.map((author) => (
-                <option key={author.value} value={author.value}>
-                  {author.label}
-                </option>
-              ))}
-            </Select>
-            <Button variant="ghost" size="sm" aria-label={`Remove line ${index + 1}`} onClick={() => setItems((current) => current.filter((_, at) => at !== index))}>
-              Remove
-            </Button>
-            <Textarea aria-label={`Line ${index + 1}: text`} rows={2} maxLength={10_000} value={item.text} onChange={(event) => change(index, { text: event.target.value })} className="col-span-2" />
-          </li>
-        ))}
-      </ol>
+      <div className={cn("mt-3 grid gap-5", hasStoredScreenshot(session) && "xl:grid-cols-[minmax(0,16rem)_minmax(0,1fr)]")}>
+        {hasStoredScreenshot(session) && (
+          <figure className="xl:sticky xl:top-4 xl:self-start">
+            <StoredScreenshot session={session} className="max-h-80 w-auto max-w-full rounded-lg ring-1 ring-slate-200 xl:max-h-[36rem]" />
+            <figcaption className="mt-1 text-xs text-slate-500">What was read</figcaption>
+          </figure>
+        )}
+        <ol className="min-w-0 space-y-3">
+          {items.map((item, index) => (
+            <li key={item.id} className="grid grid-cols-[minmax(0,12rem)_auto] justify-between gap-2">
+              <Select aria-label={`Line ${index + 1}: who wrote it`} value={item.author} onChange={(event) => change(index, { author: event.target.value as TOcrItem["author"] })}>
+                {AUTHORS.map((author) => (
+                  <option key={author.value} value={author.value}>
+                    {author.label}
+                  </option>
+                ))}
+              </Select>
+              <Button variant="ghost" size="sm" aria-label={`Remove line ${index + 1}`} onClick={() => setItems((current) => current.filter((_, at) => at !== index))}>
+                Remove
+              </Button>
+              <Textarea aria-label={`Line ${index + 1}: text`} rows={2} maxLength={10_000} value={item.text} onChange={(event) => change(index, { text: event.target.value })} className="col-span-2" />
+            </li>
+          ))}
+        </ol>
       </div>
       <div className="mt-4 flex flex-wrap items-center justify-between gap-2">
         <Button variant="secondary" size="sm" onClick={add}>

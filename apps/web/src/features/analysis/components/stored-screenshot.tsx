@@ -1,7 +1,7 @@
 import { useState } from "react";
 
-import { Spinner } from "../../../components/ui/spinner.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
+import { Spinner } from "../../../components/ui/spinner.tsx";
 import type { TAnalysisSession } from "../api/types.ts";
 
 /**
@@ -9,10 +9,12 @@ import type { TAnalysisSession } from "../api/types.ts";
  * holds one exactly when its screenshotUrl is that path (the upload sets it), so nothing is asked for
  * in vain: a missing image would be a failed request in the console.
  */
+export const hasStoredScreenshot = (session: Pick<TAnalysisSession, "id" | "screenshotUrl">) => session.screenshotUrl === `/analysis-sessions/${session.id}/screenshot`;
+
 export const StoredScreenshot = ({ session, className }: { session: Pick<TAnalysisSession, "id" | "screenshotUrl">; className?: string }) => {
   const [failed, setFailed] = useState(false);
   const sessionId = session.id;
-  if (failed || session.screenshotUrl !== `/analysis-sessions/${sessionId}/screenshot`) return null;
+  if (failed || !hasStoredScreenshot(session)) return null;
   return (
     <img
       src={`/api/analysis-sessions/${sessionId}/screenshot`}
