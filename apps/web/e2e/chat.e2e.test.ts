@@ -155,8 +155,9 @@ describe("coach chat", () => {
       await expectVisible(page.getByRole("article", { name: "Coach" }).getByText("Back again: what is the one decision the board must make?"));
       await expect(alert.count()).resolves.toBe(0);
       await expect(mine.count()).resolves.toBe(1);
-      const stored = await e2e.stack.db.message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
-      expect(stored.map((message) => message.role)).toEqual(["USER", "ASSISTANT"]);
+      // The reply's text streams in before the API stores it (the stream's done event follows the write).
+      const roles = () => e2e.stack.db.message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } }).then((rows) => rows.map((message) => message.role));
+      await expect.poll(roles, { timeout: 15_000 }).toEqual(["USER", "ASSISTANT"]);
     } finally {
       e2e.stack.useAi(null);
       await standIn.close();
