@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { parseEnv, requireInProduction } from "@cto/contracts/env";
+import { EVEN_WHEN_INVALID, parseEnv, requireInProduction } from "@cto/contracts/env";
 import { isEncryptionKey } from "@cto/db/secrets";
 import { LOG_LEVELS } from "@cto/log/logger";
 import { requireMailSettings, ZMailEnvSchema } from "@cto/mail/config";
@@ -49,13 +49,14 @@ const ZEnvSchema = z
   ...ZMailEnvSchema.shape,
   })
   .superRefine(requireS3Settings)
-  .superRefine(requireMailSettings)
+  .superRefine(requireMailSettings, EVEN_WHEN_INVALID)
   .superRefine(
     requireInProduction({
       REDIS_URL: "the Redis that queues jobs and counts abuse limits across API instances",
       WEB_ORIGIN: "the web app's public origin (https://…), for links in emails and the origin check",
       CTO_ENCRYPTION_KEY: "32 random bytes as 64 hex characters (openssl rand -hex 32) that seal stored secrets; keep it safe, data sealed with it is unreadable without it",
     }),
+    EVEN_WHEN_INVALID,
   )
   .transform((env) => ({ ...env, WEB_ORIGIN: env.WEB_ORIGIN ?? DEVELOPMENT.WEB_ORIGIN, REDIS_URL: env.REDIS_URL ?? DEVELOPMENT.REDIS_URL }));
 

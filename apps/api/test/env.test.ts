@@ -49,7 +49,10 @@ describe("the API's environment", () => {
       }
     };
     expect(problems({ ...base, NODE_ENV: "production" }).sort()).toEqual(["CTO_ENCRYPTION_KEY", "MAIL_FROM", "REDIS_URL", "SMTP_URL", "WEB_ORIGIN"]);
+    // One failed start names every missing setting, DATABASE_URL with the rest.
     expect(() => loadEnv({ NODE_ENV: "production" })).toThrow(/DATABASE_URL/);
+    expect(problems({ NODE_ENV: "production" }).sort()).toEqual(["CTO_ENCRYPTION_KEY", "MAIL_FROM", "REDIS_URL", "SMTP_URL", "WEB_ORIGIN"]);
+    expect(problems({ NODE_ENV: "production", DATABASE_URL: "not a url", PORT: "-1", SMTP_URL: "" }).sort()).toEqual(["CTO_ENCRYPTION_KEY", "MAIL_FROM", "REDIS_URL", "SMTP_URL", "WEB_ORIGIN"]);
     const production = {
       ...base,
       NODE_ENV: "production",

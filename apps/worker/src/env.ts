@@ -3,7 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 
 import { parseAiConfig, type TAiConfig } from "@cto/ai/config";
-import { parseEnv, requireInProduction } from "@cto/contracts/env";
+import { EVEN_WHEN_INVALID, parseEnv, requireInProduction } from "@cto/contracts/env";
 import { isEncryptionKey } from "@cto/db/secrets";
 import { LOG_LEVELS } from "@cto/log/logger";
 import { defaultDataDir } from "@cto/db/paths";
@@ -61,12 +61,13 @@ const ZEnvSchema = z
     ...ZMailEnvSchema.shape,
   })
   .superRefine(requireS3Settings)
-  .superRefine(requireMailSettings)
+  .superRefine(requireMailSettings, EVEN_WHEN_INVALID)
   .superRefine(
     requireInProduction({
       REDIS_URL: "the Redis the API queues jobs in",
       CTO_ENCRYPTION_KEY: "the API's key (64 hex characters) that seals stored secrets",
     }),
+    EVEN_WHEN_INVALID,
   )
   .refine((env) => env.NODE_ENV !== "production" || env.WORKER_FAULT_DELAY_MS === 0, {
     message: "WORKER_FAULT_DELAY_MS is a test hook and must be 0 in production",

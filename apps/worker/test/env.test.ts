@@ -23,6 +23,9 @@ describe("the worker's environment", () => {
 
   it("refuses to start in production without Redis, the encryption key and mail, naming each one", () => {
     expect(missingInProduction({ ...base, NODE_ENV: "production" })).toEqual(["CTO_ENCRYPTION_KEY", "MAIL_FROM", "REDIS_URL", "SMTP_URL"]);
+    // Named together with an invalid or missing DATABASE_URL, not one failed start at a time.
+    expect(missingInProduction({ NODE_ENV: "production" })).toEqual(["CTO_ENCRYPTION_KEY", "MAIL_FROM", "REDIS_URL", "SMTP_URL"]);
+    expect(missingInProduction({ NODE_ENV: "production", DATABASE_URL: "not a url" })).toEqual(["CTO_ENCRYPTION_KEY", "MAIL_FROM", "REDIS_URL", "SMTP_URL"]);
     const production = {
       ...base,
       NODE_ENV: "production",

@@ -12,6 +12,13 @@ export const parseEnv = <S extends z.ZodType>(schema: S, source: NodeJS.ProcessE
 };
 
 /**
+ * The second argument of the production refinements' `superRefine`: zod skips a refinement once any
+ * variable is invalid, so a start without DATABASE_URL would name it alone and the rest one failed start
+ * at a time. Run this way, they see the raw values, which is enough: they only test for presence.
+ */
+export const EVEN_WHEN_INVALID = { when: () => true };
+
+/**
  * For an environment schema's `superRefine`: settings development may leave out (the app has a local
  * default for each) but production must set, each with why. Every one missing is its own issue, so
  * parseEnv names them all at once instead of one per failed start.
