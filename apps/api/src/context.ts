@@ -41,11 +41,16 @@ export type ApiConfig = {
   mailRetry: TMailRetry;
   /** Whether /ready fails while Redis is unreachable (READINESS_REDIS; production by default). The API serves without it either way. */
   readinessRequiresRedis: boolean;
+  /** Chat tokens per user and UTC day, web and Telegram together (AI_DAILY_TOKEN_BUDGET). */
+  chatTokenBudget: number;
   /** The migration folders /ready compares the database's history with (@cto/db's); null: not found, /ready fails. */
   migrationsDir: string | null;
 };
 
 export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; postman: TPostman; ai: TAiProvider; logger: PinoLogger; queues: TQueues | null; storage: TStorage; limits: TAuthLimiters; clientAddress: string | undefined } };
+
+/** Chat tokens per user and UTC day when AI_DAILY_TOKEN_BUDGET is unset. */
+export const DEFAULT_CHAT_TOKEN_BUDGET = 200_000;
 
 export const DEFAULT_CONFIG: ApiConfig = {
   webOrigin: "http://127.0.0.1:5173",
@@ -62,6 +67,7 @@ export const DEFAULT_CONFIG: ApiConfig = {
   telegramBotUsername: null,
   mailRetry: API_MAIL_RETRY,
   readinessRequiresRedis: false,
+  chatTokenBudget: DEFAULT_CHAT_TOKEN_BUDGET,
   migrationsDir: findMigrationsDir(),
 };
 

@@ -1,11 +1,13 @@
 import { z } from "zod";
 
+import { parseAiConfig, type TAiConfig } from "@cto/ai/config";
 import { EVEN_WHEN_INVALID, parseEnv, requireInProduction } from "@cto/contracts/env";
 import { isEncryptionKey } from "@cto/db/secrets";
 import { LOG_LEVELS } from "@cto/log/logger";
 import { requireMailSettings, ZMailEnvSchema } from "@cto/mail/config";
 import { requireS3Settings, ZStorageEnvSchema } from "@cto/storage/config";
 
+import { DEFAULT_CHAT_TOKEN_BUDGET } from "./context.ts";
 import { ZTrustProxySchema } from "./lib/client-address.ts";
 
 const unset = (value: unknown) => (value === "" ? undefined : value);
@@ -41,6 +43,8 @@ const ZEnvSchema = z
   METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   METRICS_HOST: z.string().default("127.0.0.1"),
   METRICS_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(16, "at least 16 characters").optional()),
+  // Chat tokens per user and UTC day, web and Telegram together; the rest of the AI settings are @cto/ai's (loadEnv).
+  AI_DAILY_TOKEN_BUDGET: z.preprocess(unset, z.coerce.number().int().positive().default(DEFAULT_CHAT_TOKEN_BUDGET)),
   // Whether /ready fails while Redis is unreachable: `required` (production's default) or `optional`.
   READINESS_REDIS: z.enum(["required", "optional"]).optional(),
   // Uploaded screenshots: STORAGE_DRIVER, STORAGE_DIR and S3_* (see packages/storage); the worker reads the same.
@@ -60,10 +64,10 @@ const ZEnvSchema = z
   )
   .transform((env) => ({ ...env, WEB_ORIGIN: env.WEB_ORIGIN ?? DEVELOPMENT.WEB_ORIGIN, REDIS_URL: env.REDIS_URL ?? DEVELOPMENT.REDIS_URL }));
 
-export type TEnv = z.infer<typeof ZEnvSchema>;
+export type TEnv = z.infer<typeof ZEnvSchema> & { ai: TAiConfig };
 
 /** Whether /ready fails while Redis is unreachable: READINESS_REDIS, else only in production (where Redis is part of the deployment). */
 export const readinessRequiresRedis = (env: Pick<TEnv, "NODE_ENV" | "READINESS_REDIS">) => (env.READINESS_REDIS ?? (env.NODE_ENV === "production" ? "required" : "optional")) === "required";
 
-/** The API's whole configuration, validated once at start; nothing else reads process.env. */
-export const loadEnv = (source: NodeJS.ProcessEnv = process.env): TEnv => parseEnv(ZEnvSchema, source, "API");
+/** The API's whole configuration (the AI settings through @cto/ai's parser), validated once at start; nothing else reads process.env. */
+export const loadEnv = (source: NodeJS.ProcessEnv = process.env): TEnv => ({ ...parseEnv(ZEnvSchema, source, "API"), ai: parseAiConfig(source) });

@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 
 import { serve } from "@hono/node-server";
 
+import { createAiProvider } from "@cto/ai/create-provider";
 import { createDb } from "@cto/db/client";
 import { defaultDataDir } from "@cto/db/paths";
 import { createMailTransport, mailConfigFromEnv } from "@cto/mail/config";
@@ -51,11 +52,12 @@ const config = {
   telegramBotUsername: env.TELEGRAM_BOT_USERNAME ?? null,
   trustProxy: env.TRUST_PROXY,
   readinessRequiresRedis: readinessRequiresRedis(env),
+  chatTokenBudget: env.AI_DAILY_TOKEN_BUDGET,
 };
 void redisReady(redis, 2_000).then((ready) =>
   ready ? log.info("abuse limits counted in Redis, shared by every API instance") : log.warn("Redis not reachable: abuse limits counted in this process until it is (not shared between API instances)"),
 );
-const server = serve({ fetch: createApp({ db, config, queues, storage, mailer, limitStore: { redis }, logger: log, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+const server = serve({ fetch: createApp({ db, config, ai: createAiProvider(env.ai), queues, storage, mailer, limitStore: { redis }, logger: log, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   log.info({ url: `http://${env.HOST}:${info.port}` }, `listening on http://${env.HOST}:${info.port}`);
 });
 

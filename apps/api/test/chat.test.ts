@@ -151,6 +151,18 @@ describe("chat: errors", () => {
     expect(retryAfter).toBeLessThanOrEqual(86_400);
     expect(await harness.db.message.count({ where: { conversationId } })).toBe(1);
   });
+
+  it("takes its budget from the API's configuration (AI_DAILY_TOKEN_BUDGET), not from the process", async () => {
+    const dave = await signedUpBrowser(harness, "dave");
+    const conversationId = await newConversation(dave);
+    const earlier = await harness.db.message.create({ data: { conversationId, userId: dave.userId, role: "USER", content: "short day" } });
+    await harness.db.aiResponse.create({ data: { messageId: earlier.id, userId: dave.userId, modelUsed: "gpt-4o-mini", tokenCount: 150 } });
+    const small = createApp({ db: harness.db, config: { ...harness.config, chatTokenBudget: 100 }, mailer: harness.mailer, ai: harness.ai });
+    expect((await chat(dave, conversationId, "Anything left today?", small)).status).toBe(429);
+    const answered = await chat(dave, conversationId, "And with the default budget?");
+    expect(answered.status).toBe(200);
+    expect(answered.events.at(-1)!.event).toBe("done");
+  });
 });
 
 describe("chat: security", () => {

@@ -66,6 +66,15 @@ describe("the API's environment", () => {
     expect(problems({ ...production, WEB_ORIGIN: "" })).toEqual(["WEB_ORIGIN"]);
   });
 
+  it("reads the chat's daily token budget and the AI settings here, refusing a budget that is not a positive whole number", () => {
+    expect(loadEnv(base).AI_DAILY_TOKEN_BUDGET).toBe(200_000);
+    expect(loadEnv({ ...base, AI_DAILY_TOKEN_BUDGET: "5000" }).AI_DAILY_TOKEN_BUDGET).toBe(5000);
+    expect(loadEnv({ ...base, AI_DAILY_TOKEN_BUDGET: "" }).AI_DAILY_TOKEN_BUDGET).toBe(200_000);
+    for (const bad of ["0", "-5", "1.5", "lots"]) expect(() => loadEnv({ ...base, AI_DAILY_TOKEN_BUDGET: bad })).toThrow(/AI_DAILY_TOKEN_BUDGET/);
+    expect(loadEnv(base).ai).toMatchObject({ apiKey: undefined, chatModel: "gpt-4o-mini" });
+    expect(loadEnv({ ...base, OPENAI_API_KEY: "sk-test", AI_CHAT_MODEL: "gpt-test" }).ai).toMatchObject({ apiKey: "sk-test", chatModel: "gpt-test" });
+  });
+
   it("keeps development's local Redis and web origin when they are unset or empty", () => {
     expect(loadEnv({ ...base, REDIS_URL: "", WEB_ORIGIN: "" })).toMatchObject({ REDIS_URL: "redis://127.0.0.1:6379", WEB_ORIGIN: "http://127.0.0.1:5173" });
     expect(loadEnv(base).CTO_ENCRYPTION_KEY).toBeUndefined();

@@ -10,7 +10,7 @@ import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, SECURITY, ZIdParamsSchema } from "../lib/openapi.ts";
 import { requireAuth } from "../middleware/auth.ts";
-import { parseChatBudgetConfig, readTokenBudget } from "../services/chat/budget.ts";
+import { readTokenBudget } from "../services/chat/budget.ts";
 import type { TTurn } from "../services/chat/record.ts";
 import { claimRetry, startChatTurn } from "../services/chat/start.ts";
 import { runChatTurn } from "../services/chat/turn.ts";
@@ -54,7 +54,7 @@ const retryRoute = createRoute({
 
 /** 429 with Retry-After once the user's daily token budget is spent: checked before anything is stored or claimed. */
 const requireBudget = async (c: Context<AppEnv>, userId: string) => {
-  const budget = await readTokenBudget({ db: c.get("db"), userId, limit: parseChatBudgetConfig().dailyTokenBudget });
+  const budget = await readTokenBudget({ db: c.get("db"), userId, limit: c.get("config").chatTokenBudget });
   if (budget.used < budget.limit) return;
   c.header("Retry-After", String(Math.max(1, Math.ceil((budget.resetsAt.getTime() - Date.now()) / 1000))));
   throw new ApiError("rate_limited", `Today's AI budget of ${budget.limit} tokens is spent; it resets at midnight UTC.`);

@@ -53,7 +53,7 @@ export const telegramWebhookRoutes = (config: TTelegramWebhookConfig | null) => 
     const { message } = c.req.valid("json");
     // Edits, reactions, group and channel traffic: acknowledged so Telegram stops resending, otherwise ignored.
     if (!message || message.chat.type !== "private" || message.from?.is_bot) return c.json({ ok: true as const }, 200);
-    const reply = await answerTelegramMessage({ db: c.get("db"), ai: c.get("ai"), queues: c.get("queues"), message });
+    const reply = await answerTelegramMessage({ db: c.get("db"), ai: c.get("ai"), queues: c.get("queues"), message, tokenBudget: c.get("config").chatTokenBudget });
     return reply === null ? c.json({ ok: true as const }, 200) : c.json({ method: "sendMessage" as const, chat_id: message.chat.id, text: reply }, 200);
   });
 };

@@ -1,19 +1,6 @@
-import { z } from "zod";
-
 import type { Db } from "@cto/db/client";
 
 const DAY_MS = 86_400_000;
-
-const ZChatEnvSchema = z.object({
-  AI_DAILY_TOKEN_BUDGET: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().default(200_000)),
-});
-
-export type TChatBudgetConfig = { dailyTokenBudget: number };
-
-/** Chat's own setting, kept out of the shared ApiConfig: tokens per user and UTC day. */
-export const parseChatBudgetConfig = (env: Record<string, string | undefined> = process.env): TChatBudgetConfig => ({
-  dailyTokenBudget: ZChatEnvSchema.parse(env).AI_DAILY_TOKEN_BUDGET,
-});
 
 export type TTokenBudget = { limit: number; used: number; resetsAt: Date };
 

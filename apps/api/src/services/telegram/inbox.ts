@@ -5,7 +5,7 @@ import type { TQueues } from "@cto/queue/queues";
 import type { TTelegramMessage } from "@cto/telegram/updates";
 
 import { log } from "../../log.ts";
-import { parseChatBudgetConfig, readTokenBudget } from "../chat/budget.ts";
+import { readTokenBudget } from "../chat/budget.ts";
 import { runChatTurn } from "../chat/turn.ts";
 
 export type TInboxOutcome =
@@ -30,7 +30,8 @@ const telegramConversation = async (db: Db, userId: string) => {
  * streaming, and the reply queued as a TELEGRAM ProactiveMessage so that every outgoing message
  * takes the one delivery path (the worker's `telegram.deliver`).
  */
-export const receiveTelegramMessage = async ({ db, ai, queues, userId, message }: { db: Db; ai: TAiProvider; queues: TQueues | null; userId: string; message: TTelegramMessage }): Promise<TInboxOutcome> => {
+/** `tokenBudget`: chat tokens per user and UTC day (the API's config, AI_DAILY_TOKEN_BUDGET), shared with the web chat. */
+export const receiveTelegramMessage = async ({ db, ai, queues, userId, message, tokenBudget }: { db: Db; ai: TAiProvider; queues: TQueues | null; userId: string; message: TTelegramMessage; tokenBudget: number }): Promise<TInboxOutcome> => {
   const conversation = await telegramConversation(db, userId);
   const telegramMessageId = String(message.message_id);
   const startedAt = new Date();
@@ -50,7 +51,7 @@ export const receiveTelegramMessage = async ({ db, ai, queues, userId, message }
   if (!stored) return { status: "duplicate" };
   const { userMessage, messageCount } = stored;
 
-  const budget = await readTokenBudget({ db, userId, limit: parseChatBudgetConfig().dailyTokenBudget });
+  const budget = await readTokenBudget({ db, userId, limit: tokenBudget });
   if (budget.used >= budget.limit) return { status: "inline", messageId: userMessage.id, text: INBOX_REPLIES.budget };
 
   let reply: string | null = null;

@@ -11,7 +11,7 @@ import { LINK_REPLIES, linkChat } from "./link.ts";
  * goes to the coach (`receiveTelegramMessage`). Returns the short reply to send back in the webhook's
  * answer, or null when none is due (the coach's reply was queued, or the update was a duplicate).
  */
-export const answerTelegramMessage = async ({ db, ai, queues, message }: { db: Db; ai: TAiProvider; queues: TQueues | null; message: TTelegramMessage }): Promise<string | null> => {
+export const answerTelegramMessage = async ({ db, ai, queues, message, tokenBudget }: { db: Db; ai: TAiProvider; queues: TQueues | null; message: TTelegramMessage; tokenBudget: number }): Promise<string | null> => {
   const token = startPayload(message.text);
   if (token) return LINK_REPLIES[await linkChat({ db, token, message })];
   const connection = await db.telegramConnection.findUnique({ where: { telegramChatId: String(message.chat.id) }, select: { userId: true, isActive: true } });
@@ -23,6 +23,6 @@ export const answerTelegramMessage = async ({ db, ai, queues, message }: { db: D
     await db.telegramConnection.update({ where: { userId: connection.userId }, data: { isActive: true, connectionToken: null, connectionTokenExpiresAt: null } });
   if (!message.text?.trim()) return "I can only read text messages for now.";
 
-  const outcome = await receiveTelegramMessage({ db, ai, queues, userId: connection.userId, message });
+  const outcome = await receiveTelegramMessage({ db, ai, queues, userId: connection.userId, message, tokenBudget });
   return outcome.status === "inline" ? outcome.text : null;
 };
