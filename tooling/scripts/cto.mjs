@@ -104,7 +104,7 @@ switch (command) {
     await setup();
     // Two packages at a time: much of a database or browser test is waiting on a server, so a second
     // package's tests or type check fill that time on two cores; files within a package still run one at a time.
-    process.exit(pnpm(["exec", "turbo", "run", "test", "typecheck", "--concurrency=2", "--continue", "--output-logs=full"]));
+    process.exit(pnpm(["exec", "turbo", "run", "test", "typecheck", "lint", "--concurrency=2", "--continue", "--output-logs=full"]));
     break;
   default:
     fail(`unknown command "${command}"; use start, test or setup.`);

@@ -54,6 +54,7 @@ export type TAiConfig = {
 };
 
 /** Parses the AI settings from an env object; the caller's `env.ts` decides where that object comes from. */
+// biome-ignore lint/style/noProcessEnv: a library default: callers with an env.ts pass their own source
 export const parseAiConfig = (env: Record<string, string | undefined> = process.env): TAiConfig => {
   const parsed = ZAiEnvSchema.parse(env);
   return {

@@ -24,6 +24,7 @@ export type CreateDbOptions = {
 export const APP_ROLE = "cto_app";
 
 /** The role `createDb` switches to when none is given: DATABASE_ROLE, APP_ROLE when unset, none when empty. */
+// biome-ignore lint/style/noProcessEnv: a library default for tools without an env.ts (seed, CLIs); the apps pass their env
 export const defaultRole = (env: { DATABASE_ROLE?: string } = process.env): string | null => {
   if (env.DATABASE_ROLE === undefined) return APP_ROLE;
   return env.DATABASE_ROLE.trim() || null;
@@ -36,6 +37,7 @@ const ROLE_NAME = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
 
 // Queries are opt-in: logged by default they buried `npm start`'s own output under the worker's
 // periodic jobs (hundreds of lines a minute).
+// biome-ignore lint/style/noProcessEnv: a library default for tools without an env.ts (seed, CLIs); the apps pass their env
 export const logLevelsFor = (env: { NODE_ENV?: string; DB_LOG_QUERIES?: string } = process.env): Prisma.LogLevel[] => {
   if (env.NODE_ENV === "test") return ["error"];
   return env.DB_LOG_QUERIES === "true" ? ["query", "warn", "error"] : ["warn", "error"];
@@ -46,6 +48,7 @@ export const logLevelsFor = (env: { NODE_ENV?: string; DB_LOG_QUERIES?: string }
  * soft-delete guard (trashed rows stay out of reads, nested ones too) and malformed ids matching
  * nothing instead of failing.
  */
+// biome-ignore lint/style/noProcessEnv: a library default for tools without an env.ts (seed, CLIs); the apps pass their env
 export const createDb = ({ url = process.env.DATABASE_URL, log, maxConnections, role = defaultRole() }: CreateDbOptions = {}) => {
   if (!url) throw new Error("DATABASE_URL is not set: point it at PostgreSQL, or start Cto with `npm start` for the embedded database.");
   if (role !== null && !ROLE_NAME.test(role)) throw new Error(`DATABASE_ROLE must be a plain role name (letters, digits, _ and $), not ${JSON.stringify(role)}.`);

@@ -50,6 +50,7 @@ const parseKey = (value: string) => {
  * The key from CTO_ENCRYPTION_KEY. Outside production, a missing key is created once in the data
  * folder (`.data/encryption.key`), so development needs no set-up; production must set it.
  */
+// biome-ignore lint/style/noProcessEnv: a library default for tools without an env.ts (seed, CLIs); the apps pass their env
 export const loadEncryptionKey = (env: NodeJS.ProcessEnv = process.env): Buffer => {
   if (env.CTO_ENCRYPTION_KEY) return parseKey(env.CTO_ENCRYPTION_KEY);
   if (env.NODE_ENV === "production") throw new Error("CTO_ENCRYPTION_KEY is required in production.");

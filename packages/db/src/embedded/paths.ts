@@ -13,5 +13,6 @@ export const findWorkspaceRoot = (from = process.cwd()): string => {
 };
 
 /** Where Cto keeps local files (embedded database, development key): CTO_DATA_DIR, else `.data/` at the workspace root. */
+// biome-ignore lint/style/noProcessEnv: a library default for tools without an env.ts (seed, CLIs, the embedded server)
 export const defaultDataDir = (env: NodeJS.ProcessEnv = process.env): string =>
   env.CTO_DATA_DIR ? path.resolve(env.CTO_DATA_DIR) : path.join(findWorkspaceRoot(), ".data");

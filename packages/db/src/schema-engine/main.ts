@@ -29,6 +29,7 @@ export const parseEngineArgs = (argv: string[]): EngineArgs => {
     else if (arg === "--version" || arg === "-V") args.version = true;
     else if (arg === "cli") args.cliCommand = argv[++i];
   }
+  // biome-ignore lint/style/noProcessEnv: Prisma's CLI hands the schema engine its settings through the environment
   args.datasource.url ||= process.env.DATABASE_URL;
   return args;
 };
