@@ -9,12 +9,10 @@ import type { TE2eTarget } from "./e2e/targets.ts";
 const dbSetup = createRequire(import.meta.url).resolve("@cto/db/testing/global-setup");
 
 /**
- * The e2e specs that also run on the embedded database (the default `npm start` gives a new user): the
- * whole first hour (sign-up, onboarding, a chat stream with a tool call, every page, the worker's jobs),
- * and the dashboard, whose six cards ask at once. Every spec runs on real PostgreSQL; running them all on
- * both targets would take the package's `npm test` well past its budget (apps/web/README.md, "Tests").
+ * Every e2e spec runs on both targets: real PostgreSQL and the embedded database, which is what
+ * `npm start` gives a new user by default, so it gets the same proof.
  */
-const EMBEDDED_SPECS = ["first-hour", "dashboard"].map((name) => `e2e/${name}.e2e.test.ts`);
+const E2E_SPECS = ["e2e/**/*.e2e.test.ts"];
 
 /**
  * Two e2e files at a time, from either project (one group, one pool of two workers): an e2e file spends
@@ -42,8 +40,8 @@ export default mergeConfig(
     test: {
       projects: [
         { extends: true, test: { name: "components", include: ["src/**/*.test.{ts,tsx}"], exclude: ["e2e/**", "node_modules/**"], environment: "happy-dom" } },
-        e2e("e2e", "postgres", ["e2e/**/*.e2e.test.ts"]),
-        e2e("e2e-embedded", "embedded", EMBEDDED_SPECS),
+        e2e("e2e", "postgres", E2E_SPECS),
+        e2e("e2e-embedded", "embedded", E2E_SPECS),
       ],
     },
   }),
