@@ -2,8 +2,8 @@ import type { Job } from "bullmq";
 import { describe, expect, it } from "vitest";
 
 import { storyJobId } from "@cto/contracts/queues";
+import { isoWeekOf, storyPeriodRange } from "@cto/core/stories";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
-import { isoWeekOf, storyPeriodRange } from "@cto/db/stories";
 
 import { processStoryGenerate } from "../src/jobs/stories.generate.ts";
 import { previousPeriod, processStorySchedule } from "../src/jobs/stories.schedule.ts";

@@ -1,6 +1,6 @@
 import type { TAiProvider } from "@cto/ai/provider";
 import type { Db } from "@cto/db/client";
-import { generateStory as writeStory, storyPeriodRange } from "@cto/db/stories";
+import { generateStory as writeStory, storyPeriodRange } from "@cto/core/stories";
 
 import { ApiError } from "../errors.ts";
 import { readPage } from "../lib/pagination.ts";
@@ -9,7 +9,7 @@ import { toAiApiError } from "./ai-failure.ts";
 import { giveBackGeneration } from "./generation-quota.ts";
 import { findOwned } from "./rows.ts";
 
-/** Writes the user's story for a period (@cto/db/stories, shared with the worker's scheduled stories), its AI usage counted. */
+/** Writes the user's story for a period (@cto/core/stories, shared with the worker's scheduled stories), its AI usage counted. */
 export const generateStory = (input: Parameters<typeof writeStory>[0]) => writeStory({ ...input, ai: meteredAi(input.ai, "stories") });
 
 /** A story period as a [start, end) range in UTC, or a 400 naming the two accepted forms. */

@@ -1,5 +1,5 @@
 import { toDbError } from "@cto/db/errors";
-import { generateStory } from "@cto/db/stories";
+import { generateStory } from "@cto/core/stories";
 
 import type { TProcessor } from "./processor.ts";
 

@@ -1,5 +1,5 @@
 import { storyJobId } from "@cto/contracts/queues";
-import { isoWeekOf, storyPeriodRange } from "@cto/db/stories";
+import { isoWeekOf, storyPeriodRange } from "@cto/core/stories";
 
 import { activeUsers } from "../services/consistency/active-users.ts";
 import type { TProcessor } from "./processor.ts";

@@ -1,6 +1,5 @@
 import type { TAiProvider } from "@cto/ai/provider";
-
-import type { Db } from "./client.ts";
+import type { Db } from "@cto/db/client";
 
 const DAY_MS = 86_400_000;
 
