@@ -1,0 +1,97 @@
+// The API as production runs it, for `pnpm bench:api`: tooling/deploy's deployment (`node dist/index.js`
+// with the workspace packages' builds), NODE_ENV=production, Redis, request logging to a file. Also the
+// load generator (autocannon) in a process of its own, and the peak RSS the kernel kept for a process.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, readFileSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+
+import { freePort } from "@cto/db/testing";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
+
+/** Deploys the API as its image holds it (build included, turbo's cache makes a repeat cheap), or reuses `dir` as it is. */
+export const deployApi = (dir: string | undefined) => {
+  if (dir) return path.resolve(dir);
+  const outDir = path.join(ROOT, ".cache", "bench", "api");
+  const result = spawnSync(process.execPath, [path.join(ROOT, "tooling", "deploy", "deploy.mjs"), "api", outDir], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  if (result.status !== 0) throw new Error(`deploying the API failed (exit ${result.status})`);
+  return outDir;
+};
+
+export type TApiServer = { url: string; pid: number; logFile: string; stop: () => Promise<void> };
+
+/** Starts `node dist/index.js` in the deployment; resolves once GET /health answers. `nodeArgs`: e.g. --cpu-prof. */
+export const startApi = async ({ dir, databaseUrl, redisUrl, prefix, nodeArgs = [] }: { dir: string; databaseUrl: string; redisUrl: string; prefix: string; nodeArgs?: string[] }): Promise<TApiServer> => {
+  const port = await freePort();
+  const dataDir = await mkdtemp(path.join(tmpdir(), "cto-bench-api-"));
+  const logFile = path.join(dataDir, "api.log");
+  const env = {
+    PATH: process.env.PATH,
+    NODE_ENV: "production",
+    LOG_LEVEL: "info",
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    WORKER_QUEUE_PREFIX: prefix,
+    WEB_ORIGIN: "http://127.0.0.1:5173",
+    CTO_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+    // Nothing is mailed during the run; production only needs the settings to exist.
+    SMTP_URL: "smtp://127.0.0.1:2525",
+    MAIL_FROM: "Cto bench <bench@example.com>",
+    CTO_DATA_DIR: dataDir,
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    METRICS_PORT: "0",
+  };
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "dist/index.js"], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
+  const log = createWriteStream(logFile);
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}) before answering; see ${logFile}`);
+    if (Date.now() - started > 60_000) {
+      child.kill("SIGKILL");
+      throw new Error(`the API did not answer /health within 60 s; see ${logFile}`);
+    }
+    if (await fetch(`${url}/health`).then((response) => response.ok, () => false)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  // SIGTERM: the API finishes what is in flight and exits, which also writes a --cpu-prof profile.
+  const stop = async () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { url, pid: child.pid!, logFile, stop };
+};
+
+/** The most resident memory a live process has had (VmHWM), in MB. */
+export const peakRssMb = (pid: number) => {
+  const match = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmHWM:\s+(\d+) kB/m);
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+};
+
+export const loadAverage = () => loadavg().map((value) => value.toFixed(1)).join(" ");
+
+export type TLoadRequest = { method?: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string };
+export type TLoadResult = { perSecond: number; total: number; p50: number; p99: number; non2xx: number; errors: number };
+
+/**
+ * Runs autocannon in a process of its own (bench/autocannon-run.mjs), so the load generator's CPU is
+ * neither the API's nor this process's: `requests` are sent in turn on each connection.
+ */
+export const autocannon = ({ url, requests, connections, seconds }: { url: string; requests: TLoadRequest[]; connections: number; seconds: number }) =>
+  new Promise<TLoadResult>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(import.meta.dirname, "autocannon-run.mjs")], { stdio: ["pipe", "pipe", "inherit"] });
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(output) as TLoadResult) : reject(new Error(`autocannon exited ${code}`))));
+    child.stdin!.end(JSON.stringify({ url, requests, connections, duration: seconds }));
+  });
