@@ -11,8 +11,8 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 const SOURCES = ["apps/api/src", "apps/worker/src", "apps/web/src", "apps/web/server", "apps/web/vite.config.ts", "packages", "tooling/scripts", "tooling/deploy"];
 const SKIP_DIR = new Set(["node_modules", "test", "tests", "bench", "e2e", "generated", "dist", ".exp"]);
 const SKIP_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
-// Set by the operating system, not by a Cto user.
-const NOT_SETTINGS = new Set(["PATH"]);
+// Set by the operating system or the package manager (INIT_CWD: the folder pnpm was started in), not by a Cto user.
+const NOT_SETTINGS = new Set(["PATH", "INIT_CWD"]);
 
 const files = (entry: string): string[] => {
   const full = path.join(root, entry);
