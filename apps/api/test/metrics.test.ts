@@ -1,7 +1,6 @@
 // The API as it runs (src/index.ts in a child process) scraped over HTTP on METRICS_PORT: the exposition
 // is parsed, and the series must exist and move after real traffic. A private redis-server, so the
 // queue depths are this test's own and Redis can be stopped.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { QUEUE_NAMES } from "@cto/contracts/queues";
 import { freePort, testTargets, type TestDatabase } from "@cto/db/testing";
+import { spawnLogged, type TLoggedProcess } from "@cto/vitest-config/processes";
 import { parseExposition, sampleValue, type TSample } from "@cto/vitest-config/prometheus-text";
+import { startRedisServer, type TRedisServer } from "@cto/vitest-config/redis-server";
 
 import { Hono } from "hono";
 
@@ -21,48 +22,18 @@ const apiDir = path.resolve(import.meta.dirname, "..");
 const TOKEN = "scrape-token-0123456789abcdef";
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-/** A redis-server of this test's own on a free loopback port, without persistence. */
-const startRedis = async () => {
-  const port = await freePort();
-  const child = spawn("/usr/bin/redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-  const { Redis } = await import("ioredis");
-  const probe = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on("error", () => undefined);
-  for (let attempt = 0; attempt < 100 && !(await probe.connect().then(() => probe.ping(), () => null)); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
-  probe.disconnect();
-  const stop = () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill("SIGTERM"))));
-  return { url: `redis://127.0.0.1:${port}`, stop };
-};
-
-type TApi = { child: ChildProcess; base: string; metrics: string; lines: Array<Record<string, unknown>>; exited: Promise<number | null> };
+type TApi = TLoggedProcess & { base: string; metrics: string };
 
 const spawnApi = async (env: Record<string, string>): Promise<TApi> => {
   const [port, metricsPort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+  const api = await spawnLogged({
+    name: "the API",
     cwd: apiDir,
-    env: { ...process.env, OPENAI_API_KEY: "", OPENAI_BASE_URL: "", NODE_ENV: "test", LOG_LEVEL: "info", PORT: String(port), METRICS_PORT: String(metricsPort), METRICS_TOKEN: TOKEN, WEB_ORIGIN, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    env: { OPENAI_API_KEY: "", OPENAI_BASE_URL: "", NODE_ENV: "test", LOG_LEVEL: "info", PORT: String(port), METRICS_PORT: String(metricsPort), METRICS_TOKEN: TOKEN, WEB_ORIGIN, ...env },
+    ready: (line) => String(line.msg).startsWith("metrics on"),
+    startMs: 90_000,
   });
-  const lines: Array<Record<string, unknown>> = [];
-  let stderr = "";
-  let buffer = "";
-  child.stdout!.on("data", (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const complete = buffer.split("\n");
-    buffer = complete.pop()!;
-    for (const line of complete) if (line.startsWith("{")) lines.push(JSON.parse(line));
-  });
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const started = Date.now();
-  while (!lines.some((line) => String(line.msg).startsWith("metrics on"))) {
-    if (child.exitCode !== null || Date.now() - started > 90_000) {
-      child.kill("SIGKILL");
-      throw new Error(`the API did not start (exit ${child.exitCode}):\n${stderr.slice(-2_000)}\n${JSON.stringify(lines.slice(-5))}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { child, base: `http://127.0.0.1:${port}`, metrics: `http://127.0.0.1:${metricsPort}/metrics`, lines, exited };
+  return { ...api, base: `http://127.0.0.1:${port}`, metrics: `http://127.0.0.1:${metricsPort}/metrics` };
 };
 
 describe("metricsAuthorized", () => {
@@ -91,20 +62,17 @@ describe("httpMetrics", () => {
 
 describe("GET /metrics on the running API", () => {
   let database: TestDatabase;
-  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let redis: TRedisServer;
   let dataDir: string;
   let api: TApi;
   let cookie = "";
 
   beforeAll(async () => {
-    [database, redis, dataDir] = await Promise.all([testTargets()[0]!.createMigrated(), startRedis(), mkdtemp(path.join(tmpdir(), "cto-metrics-"))]);
+    [database, redis, dataDir] = await Promise.all([testTargets()[0]!.createMigrated(), freePort().then((port) => startRedisServer(port)), mkdtemp(path.join(tmpdir(), "cto-metrics-"))]);
     api = await spawnApi({ DATABASE_URL: database.url, REDIS_URL: redis.url, CTO_DATA_DIR: dataDir });
   }, 180_000);
   afterAll(async () => {
-    if (api && api.child.exitCode === null) {
-      api.child.kill("SIGTERM");
-      await api.exited;
-    }
+    await api?.kill("SIGTERM");
     await redis?.stop();
     await database?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });

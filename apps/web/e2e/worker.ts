@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { QUEUE_NAMES } from "@cto/contracts/queues";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
+import { spawnLogged, type TLogLine } from "@cto/vitest-config/processes";
 
 /** The shared Redis the worker tests use too; every stack takes a BullMQ prefix of its own on it. */
 export const E2E_REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -13,7 +13,7 @@ const WORKER_DIR = fileURLToPath(new URL("../../worker", import.meta.url));
 const START_MS = 120_000;
 const STOP_MS = 20_000;
 
-export type TLogLine = { level?: string; msg?: string; [key: string]: unknown };
+const isError = (line: TLogLine) => line.level === "error" || line.level === "fatal";
 
 export type TStackWorker = {
   /** The API's side of the same queues (same Redis, same prefix). */
@@ -45,10 +45,15 @@ export const startWorker = async ({ databaseUrl, storageDir }: { databaseUrl: st
     connection.disconnect();
     throw new Error(`The e2e stack's worker needs Redis at ${E2E_REDIS_URL} (REDIS_URL), as the worker's own tests do.`);
   }
-  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+  const cleanUp = async () => {
+    await Promise.all(QUEUE_NAMES.map((name) => queues.queue(name).obliterate({ force: true }).catch(() => undefined)));
+    await queues.close();
+    connection.disconnect();
+  };
+  const worker = await spawnLogged({
+    name: "The worker",
     cwd: WORKER_DIR,
     env: {
-      ...process.env,
       NODE_ENV: "test",
       // Info: "worker started" is how the stack knows it serves.
       LOG_LEVEL: "info",
@@ -63,46 +68,18 @@ export const startWorker = async ({ databaseUrl, storageDir }: { databaseUrl: st
       OPENAI_API_KEY: "",
       OPENAI_BASE_URL: "",
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    ready: (line) => line.msg === "worker started",
+    startMs: START_MS,
+    onLine: (line, text) => {
+      if (isError(line)) console.error(`[worker] ${text}`);
+    },
+  }).catch(async (error: unknown) => {
+    await cleanUp();
+    throw error;
   });
-  const lines: TLogLine[] = [];
-  let started = false;
-  let stderr = "";
-  let buffer = "";
-  child.stdout!.on("data", (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const complete = buffer.split("\n");
-    buffer = complete.pop()!;
-    for (const text of complete) {
-      if (!text.startsWith("{")) continue;
-      const line = JSON.parse(text) as TLogLine;
-      lines.push(line);
-      if (line.msg === "worker started") started = true;
-      if (line.level === "error" || line.level === "fatal") console.error(`[worker] ${text}`);
-    }
-  });
-  child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const cleanUp = async () => {
-    await Promise.all(QUEUE_NAMES.map((name) => queues.queue(name).obliterate({ force: true }).catch(() => undefined)));
-    await queues.close();
-    connection.disconnect();
-  };
-  const deadline = Date.now() + START_MS;
-  while (!started) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill("SIGKILL");
-      await cleanUp();
-      throw new Error(`The worker did not start within ${START_MS} ms (exit ${child.exitCode}):\n${stderr}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
   const close = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      await bounded(exited, STOP_MS, "The worker's drain").catch(() => child.kill("SIGKILL"));
-    }
+    await bounded(worker.kill("SIGTERM"), STOP_MS, "The worker's drain").catch(() => worker.kill("SIGKILL"));
     await cleanUp();
   };
-  return { queues, errors: () => lines.filter((line) => line.level === "error" || line.level === "fatal"), close };
+  return { queues, errors: () => worker.lines.filter(isError), close };
 };

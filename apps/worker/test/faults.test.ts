@@ -7,7 +7,7 @@ import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 
 import { REDIS_URL, testPrefix, waitFor } from "./deps.ts";
-import { spawnWorker, startRedisServer, type TWorkerProcess } from "./processes.ts";
+import { spawnWorker, startPersistentRedis, type TWorkerProcess } from "./processes.ts";
 
 // Crash and restart tests against the real worker process: "nothing lost, nothing twice" (issue 5, item 7).
 // Real PostgreSQL only: the kill must land inside an open transaction, seen through pg_stat_activity.
@@ -127,7 +127,7 @@ describe.skipIf(!postgres)("worker faults", () => {
   });
 
   it("restart Redis (AOF) under load: every due reminder is delivered exactly once, also those written while it was down", async () => {
-    const redis = await startRedisServer();
+    const redis = await startPersistentRedis();
     cleanups.push(redis.dispose);
     const prefix = testPrefix("redis-restart");
     const queues = producer(redis.url, prefix);

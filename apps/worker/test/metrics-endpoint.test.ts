@@ -9,7 +9,7 @@ import { createQueues, DEPTH_STATES, type TQueues } from "@cto/queue/queues";
 import { parseExposition, sampleValue, type TSample } from "@cto/vitest-config/prometheus-text";
 
 import { testPrefix, waitFor } from "./deps.ts";
-import { spawnWorker, startRedisServer, type TRedisServer, type TWorkerProcess } from "./processes.ts";
+import { spawnWorker, startPersistentRedis, type TRedisServer, type TWorkerProcess } from "./processes.ts";
 
 const TOKEN = "worker-scrape-token-0123456789";
 const SERVED = ["metrics", "maintenance"] as const;
@@ -25,7 +25,7 @@ describe("GET /metrics on the running worker", () => {
   let base = "";
 
   beforeAll(async () => {
-    redis = await startRedisServer();
+    redis = await startPersistentRedis();
     const connection = createProducerConnection(redis.url);
     connection.on("error", () => undefined);
     queues = createQueues({ connection, prefix });

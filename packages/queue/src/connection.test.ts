@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
-
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { freePort } from "@cto/db/testing";
+import { startRedisServer } from "@cto/vitest-config/redis-server";
 
 import { createProducerConnection, createWorkerConnection, isConnectionError, reconnectDelay, redisLocation, trackDown, watchRedis } from "./connection.ts";
 import { createQueues } from "./queues.ts";
@@ -16,32 +14,6 @@ const collect = () => {
   return { lines, log };
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A private redis-server on a free port (never the shared 6379), which a test stops and starts again. */
-const privateRedis = async () => {
-  const port = await freePort();
-  let child: ChildProcess | null = null;
-  const start = async () => {
-    child = spawn("/usr/bin/redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      const ok = await new Promise<boolean>((resolve) => {
-        const socket = net.connect(port, "127.0.0.1", () => (socket.destroy(), resolve(true)));
-        socket.on("error", () => resolve(false));
-      });
-      if (ok) return;
-      await sleep(50);
-    }
-    throw new Error("redis-server did not start");
-  };
-  const stop = async () => {
-    const running = child;
-    child = null;
-    if (!running || running.exitCode !== null) return;
-    await new Promise((resolve) => (running.once("exit", resolve), running.kill("SIGTERM")));
-  };
-  await start();
-  return { url: `redis://127.0.0.1:${port}`, port, start, stop };
-};
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -87,7 +59,7 @@ describe("watchRedis with Redis unreachable", () => {
     const consoleLog = vi.spyOn(console, "log");
     const connection = createProducerConnection(url);
     const { lines, log } = collect();
-    cleanups.push(watchRedis(connection, { url, log }), () => connection.disconnect());
+    cleanups.push(watchRedis(connection, { target: url, log }), () => connection.disconnect());
     // The queues share the connection and each would print the connection's error per attempt.
     const queues = createQueues({ connection, prefix: "cto-test-watch" });
     cleanups.push(() => queues.close().catch(() => undefined));
@@ -108,11 +80,11 @@ describe("watchRedis with Redis unreachable", () => {
 
 describe("watchRedis and trackDown across an outage", () => {
   it("reports the outage and the recovery, and the queues are available again", async () => {
-    const redis = await privateRedis();
+    const redis = await startRedisServer(await freePort());
     cleanups.push(redis.stop);
     const connection = createProducerConnection(redis.url);
     const { lines, log } = collect();
-    cleanups.push(watchRedis(connection, { url: redis.url, log }), () => connection.disconnect());
+    cleanups.push(watchRedis(connection, { target: redis.url, log }), () => connection.disconnect());
     const isDown = trackDown(connection);
     expect(trackDown(connection)).toBe(isDown);
     const queues = createQueues({ connection, prefix: `cto-test-outage-${process.pid}` });
