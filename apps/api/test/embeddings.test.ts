@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { embedOwners, reindexEmbeddings, type TEmbedder } from "@cto/db/embeddings";
+import { embedOwners, reindexEmbeddings, type TEmbedder } from "@cto/core/embeddings";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { QUEUE_NAMES } from "@cto/contracts/queues";
-import { reindexEmbeddings } from "@cto/db/embeddings";
+import { reindexEmbeddings } from "@cto/core/embeddings";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 import { createLocalStorage } from "@cto/storage/local";

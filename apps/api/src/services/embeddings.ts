@@ -1,4 +1,4 @@
-import { deleteOwnerEmbeddings } from "@cto/db/embeddings";
+import { deleteOwnerEmbeddings } from "@cto/core/embeddings";
 import type { EmbeddingOwnerKind } from "@cto/db/generated";
 
 import { log } from "../log.ts";

@@ -1,4 +1,4 @@
-import { reindexEmbeddings } from "@cto/db/embeddings";
+import { reindexEmbeddings } from "@cto/core/embeddings";
 
 import { embedderFor } from "../services/embeddings/embedder.ts";
 import type { TProcessor } from "./processor.ts";

@@ -1,4 +1,4 @@
-import { embedOwners } from "@cto/db/embeddings";
+import { embedOwners } from "@cto/core/embeddings";
 
 import { embedderFor } from "../services/embeddings/embedder.ts";
 import type { TProcessor } from "./processor.ts";

@@ -1,7 +1,7 @@
 import type { TAiProvider, TChatUsage, TToolCall } from "@cto/ai/provider";
 import type { TChatAction, TChatSource } from "@cto/contracts/api/chat";
+import { embedOwners } from "@cto/core/embeddings";
 import type { Db } from "@cto/db/client";
-import { embedOwners } from "@cto/db/embeddings";
 
 import { countAiUsage } from "../../metrics.ts";
 

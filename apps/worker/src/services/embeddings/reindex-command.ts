@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 
 import { createAiProvider } from "@cto/ai/create-provider";
+import { countStaleOwners, reindexEmbeddings } from "@cto/core/embeddings";
 import { createDb } from "@cto/db/client";
-import { countStaleOwners, reindexEmbeddings } from "@cto/db/embeddings";
 
 import { loadEnv } from "../../env.ts";
 import { embedderFor } from "./embedder.ts";

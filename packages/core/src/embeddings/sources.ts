@@ -1,4 +1,4 @@
-import { Prisma, type EmbeddingOwnerKind } from "../generated/prisma/client.ts";
+import { Prisma, type EmbeddingOwnerKind } from "@cto/db/client";
 
 /**
  * Where each embedding owner's text lives. One SQL description per kind serves both the pipeline

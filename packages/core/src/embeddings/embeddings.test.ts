@@ -3,11 +3,11 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 
 import { localEmbedding } from "@cto/ai/local-provider";
+import type { Db } from "@cto/db/client";
+import { testTargets, useMigratedDatabase } from "@cto/db/testing";
+import { searchEmbeddings, upsertEmbedding } from "@cto/db/vector";
 
-import type { Db } from "../src/client.ts";
-import { chunkText, countStaleOwners, embedOwners, findStaleOwners, reindexEmbeddings, type TEmbedder } from "../src/embeddings/index.ts";
-import { testTargets, useMigratedDatabase } from "../src/testing/index.ts";
-import { searchEmbeddings, upsertEmbedding } from "../src/vector.ts";
+import { chunkText, countStaleOwners, embedOwners, findStaleOwners, reindexEmbeddings, type TEmbedder } from "./index.ts";
 
 /** The offline provider's vectors, counting every text sent to the "model". */
 const countingEmbedder = (model = "model-a"): TEmbedder & { calls: string[][] } => {

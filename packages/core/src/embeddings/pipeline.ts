@@ -1,8 +1,8 @@
 import pgvector from "pgvector";
 
-import type { Db, DbExecutor } from "../client.ts";
-import { Prisma, type EmbeddingOwnerKind } from "../generated/prisma/client.ts";
-import { contentHash, upsertEmbedding } from "../vector.ts";
+import { Prisma, type Db, type DbExecutor, type EmbeddingOwnerKind } from "@cto/db/client";
+import { contentHash, upsertEmbedding } from "@cto/db/vector";
+
 import { chunkText, type TChunkOptions } from "./chunk.ts";
 import { OWNER_SOURCES, ownerColumns } from "./sources.ts";
 

@@ -1,5 +1,5 @@
-import type { Db } from "../client.ts";
-import { Prisma, type EmbeddingOwnerKind } from "../generated/prisma/client.ts";
+import { Prisma, type Db, type EmbeddingOwnerKind } from "@cto/db/client";
+
 import { embedOwners, SOURCE_VERSION_KEY, type TEmbedder, type TEmbedOwnersResult } from "./pipeline.ts";
 import { liveRows, OWNER_KINDS, OWNER_SOURCES } from "./sources.ts";
 
