@@ -19,6 +19,7 @@ import { handleError, renderError } from "./errors.ts";
 import { createRouter } from "./lib/openapi.ts";
 import { log } from "./log.ts";
 import { httpMetrics } from "./metrics.ts";
+import { NO_AUTH_CACHE, type TAuthCache } from "./lib/auth-cache.ts";
 import { clientAddressResolver, socketAddressOf } from "./lib/client-address.ts";
 import { docsHeaders, docsPage, lockedDownHeaders, noStoreWhenPersonal, queueBoardHeaders } from "./middleware/security-headers.ts";
 import { isMultipartRoute, limitBodySize, requireJsonBody } from "./middleware/request-hygiene.ts";
@@ -88,13 +89,18 @@ export type AppDependencies = {
    * `timeoutMs` bounds each Redis call, past which the in-process count answers.
    */
   limitStore?: { redis: Redis | null; prefix?: string; timeoutMs?: number };
+  /**
+   * Who each session token and API key belongs to, kept in this process and in Redis and forgotten by
+   * every instance on sign-out or revoke (lib/auth-cache.ts); by default none: every request asks the database.
+   */
+  authCache?: TAuthCache;
   /** Where request lines and errors are logged; by default the process logger (src/log.ts). */
   logger?: TLogger;
   /** Serve GET /dev/outbox (never in production). */
   devRoutes?: boolean;
 };
 
-export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false, ai = createAiProvider(parseAiConfig()), queues = null, logger = log, storage = createLocalStorage({ root: path.join(defaultDataDir(), "uploads") }), telegram = null, limitStore = { redis: null } }: AppDependencies) => {
+export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false, ai = createAiProvider(parseAiConfig()), queues = null, logger = log, storage = createLocalStorage({ root: path.join(defaultDataDir(), "uploads") }), telegram = null, limitStore = { redis: null }, authCache = NO_AUTH_CACHE }: AppDependencies) => {
   const app = createRouter();
   const limits = createAuthLimiters(config.authLimits, { redis: limitStore.redis, prefix: limitStore.prefix ?? "cto-limits", timeoutMs: limitStore.timeoutMs ?? LIMIT_STORE_TIMEOUT_MS });
   const clientAddressOf = clientAddressResolver(config.trustProxy);
@@ -114,6 +120,7 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
     c.set("queues", boundedQueues);
     c.set("storage", storage);
     c.set("limits", limits);
+    c.set("authCache", authCache);
     c.set("clientAddress", clientAddressOf({ socketAddress: socketAddressOf(c.env), forwardedFor: c.req.header("x-forwarded-for") }));
     await next();
   });

@@ -4,6 +4,7 @@ import { PRODUCER_TIMEOUT_MS, type TQueues } from "@cto/queue/queues";
 import type { TStorage } from "@cto/storage/storage";
 import type { PinoLogger } from "hono-pino";
 
+import type { TAuthCache } from "./lib/auth-cache.ts";
 import { TRUST_NO_PROXY, type TTrustProxy } from "./lib/client-address.ts";
 import { DEFAULT_AUTH_LIMITS, type TAuthLimiters, type TAuthLimits } from "./services/auth-limits.ts";
 import { API_MAIL_RETRY, type TMailRetry, type TPostman } from "./services/mailer.ts";
@@ -47,7 +48,7 @@ export type ApiConfig = {
   migrationsDir: string | null;
 };
 
-export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; postman: TPostman; ai: TAiProvider; logger: PinoLogger; queues: TQueues | null; storage: TStorage; limits: TAuthLimiters; clientAddress: string | undefined } };
+export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; postman: TPostman; ai: TAiProvider; logger: PinoLogger; queues: TQueues | null; storage: TStorage; limits: TAuthLimiters; authCache: TAuthCache; clientAddress: string | undefined } };
 
 /** Chat tokens per user and UTC day when AI_DAILY_TOKEN_BUDGET is unset. */
 export const DEFAULT_CHAT_TOKEN_BUDGET = 200_000;

@@ -6,11 +6,12 @@ import { createAiProvider } from "@cto/ai/create-provider";
 import { createDb } from "@cto/db/client";
 import { defaultDataDir } from "@cto/db/paths";
 import { createMailTransport, mailConfigFromEnv } from "@cto/mail/config";
-import { createProducerConnection, watchRedis } from "@cto/queue/connection";
+import { createProducerConnection, isConnectionError, watchRedis } from "@cto/queue/connection";
 import { createQueues } from "@cto/queue/queues";
 import { createStorage, storageConfigFromEnv } from "@cto/storage/config";
 
 import { createApp } from "./app.ts";
+import { createAuthCache } from "./lib/auth-cache.ts";
 import { DEFAULT_CONFIG } from "./context.ts";
 import { loadEnv, readinessRequiresRedis } from "./env.ts";
 import { log } from "./log.ts";
@@ -42,6 +43,8 @@ const db = createDb({ url: env.DATABASE_URL });
 const redis = createProducerConnection(env.REDIS_URL);
 watchRedis(redis, { url: env.REDIS_URL, log });
 const queues = createQueues({ connection: redis, prefix: env.WORKER_QUEUE_PREFIX });
+// Who is calling, without a database round trip per request; a sign-out or revoke reaches every instance at once.
+const authCache = createAuthCache({ redis, prefix: `${env.WORKER_QUEUE_PREFIX}:auth`, onError: (error) => isConnectionError(error) || log.warn({ err: error }, "auth cache: Redis did not answer; the database did") });
 const storage = createStorage(storageConfigFromEnv(env, { dataDir: defaultDataDir() }));
 // The API sends an email itself only when no queue takes it (Redis away); the worker sends the rest.
 const mailer = createMailTransport(mailConfigFromEnv(env, { dataDir: defaultDataDir() }));
@@ -57,7 +60,7 @@ const config = {
 void redisReady(redis, 2_000).then((ready) =>
   ready ? log.info("abuse limits counted in Redis, shared by every API instance") : log.warn("Redis not reachable: abuse limits counted in this process until it is (not shared between API instances)"),
 );
-const server = serve({ fetch: createApp({ db, config, ai: createAiProvider(env.ai), queues, storage, mailer, limitStore: { redis }, logger: log, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+const server = serve({ fetch: createApp({ db, config, ai: createAiProvider(env.ai), queues, storage, mailer, limitStore: { redis }, authCache, logger: log, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   log.info({ url: `http://${env.HOST}:${info.port}` }, `listening on http://${env.HOST}:${info.port}`);
 });
 
@@ -87,6 +90,7 @@ const shutdown = (signal: string) => {
   metricsServer?.close();
   server.close(async () => {
     await queues.close();
+    authCache.close();
     redis.disconnect();
     await db.$disconnect();
     log.info({ signal }, "stopped");

@@ -16,16 +16,17 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const db = c.get("db");
+  const cache = c.get("authCache");
   const authorization = c.req.header("authorization");
   if (authorization) {
     const [scheme, key] = authorization.split(" ");
-    const auth = scheme?.toLowerCase() === "bearer" && key ? await resolveApiKey({ db, key }) : undefined;
+    const auth = scheme?.toLowerCase() === "bearer" && key ? await resolveApiKey({ db, key, cache }) : undefined;
     if (!auth) throw new ApiError("unauthorized", "The API key is invalid, expired or revoked.");
     c.set("auth", auth);
     return next();
   }
   const token = getCookie(c, SESSION_COOKIE);
-  const auth = token ? await resolveSession({ db, config: c.get("config"), token }) : undefined;
+  const auth = token ? await resolveSession({ db, config: c.get("config"), token, cache }) : undefined;
   if (!auth) throw new ApiError("unauthorized", "Sign in first, or send an API key as a bearer token.");
   if (UNSAFE_METHODS.has(c.req.method)) {
     const origin = c.req.header("origin");

@@ -111,7 +111,7 @@ export const accountRoutes = createRouter()
     }),
     async (c) => {
       const password = (c.req.valid("json") as { password?: string } | undefined)?.password;
-      await deleteAccount({ db: c.get("db"), storage: c.get("storage"), queues: c.get("queues"), limiters: c.get("limits"), log: c.var.logger, userId: c.get("auth").userId, password, browserToken: browserToken(c) });
+      await deleteAccount({ db: c.get("db"), storage: c.get("storage"), queues: c.get("queues"), limiters: c.get("limits"), log: c.var.logger, userId: c.get("auth").userId, password, browserToken: browserToken(c), authCache: c.get("authCache") });
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     },

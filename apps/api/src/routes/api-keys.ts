@@ -36,7 +36,7 @@ export const apiKeyRoutes = createRouter()
   .openapi(
     createRoute({ ...common, method: "delete", path: "/{id}", summary: "Revoke an API key", request: { params: ZIdParamsSchema }, responses: { 204: { description: "Revoked" }, ...errorResponses(403, 404) } }),
     async (c) => {
-      await revokeApiKey({ db: c.get("db"), userId: c.get("auth").userId, id: c.req.valid("param").id });
+      await revokeApiKey({ db: c.get("db"), userId: c.get("auth").userId, id: c.req.valid("param").id, cache: c.get("authCache") });
       return c.body(null, 204);
     },
   );

@@ -24,7 +24,7 @@ export const authRecoveryRoutes = createRouter()
   .openapi(
     createRoute({ method: "post", path: "/password-reset/confirm", tags: ["Auth"], security: [], summary: "Set a new password with a reset token; signs out every session and lifts the account's sign-in lock", request: json(ZConfirmPasswordResetSchema), responses: { 204: { description: "Password changed" }, ...errorResponses(415, 429) } }),
     async (c) => {
-      const { email } = await confirmPasswordReset({ db: c.get("db"), ...c.req.valid("json") });
+      const { email } = await confirmPasswordReset({ db: c.get("db"), cache: c.get("authCache"), ...c.req.valid("json") });
       await clearSignInFailures({ limiters: c.get("limits"), email });
       return c.body(null, 204);
     },

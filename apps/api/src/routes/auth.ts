@@ -100,7 +100,7 @@ export const authRoutes = createRouter()
   })
   .openapi(signOutRoute, async (c) => {
     const { sessionId } = c.get("auth");
-    if (sessionId) await revokeSession({ db: c.get("db"), sessionId });
+    if (sessionId) await revokeSession({ db: c.get("db"), sessionId, cache: c.get("authCache") });
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.body(null, 204);
   })

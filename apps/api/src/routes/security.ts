@@ -28,7 +28,7 @@ export const sessionRoutes = createRouter()
     async (c) => {
       const { userId, sessionId } = c.get("auth");
       const { id } = c.req.valid("param");
-      await revokeOwnSession({ db: c.get("db"), userId, id });
+      await revokeOwnSession({ db: c.get("db"), userId, id, cache: c.get("authCache") });
       if (id === sessionId) deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     },

@@ -5,6 +5,7 @@ import { withinTimeout, type TQueues } from "@cto/queue/queues";
 import type { TStorage } from "@cto/storage/storage";
 
 import { ApiError } from "../errors.ts";
+import { NO_AUTH_CACHE, type TAuthCache } from "../lib/auth-cache.ts";
 import { screenshotKey } from "./analysis/screenshot.ts";
 import { beginSignIn, type TAuthLimiters } from "./auth-limits.ts";
 
@@ -19,9 +20,9 @@ export const JOB_PURGE_TIMEOUT_MS = 10_000;
  * user's messages. Failures there are logged, not answered: the account is already gone, and the
  * worker's hourly sweep removes jobs whose user no longer exists (@cto/queue/purge).
  */
-type TDeletion = { db: Db; storage: TStorage; queues: TQueues | null; limiters: TAuthLimiters; log: TWarn; userId: string; password: string | undefined; browserToken: string | undefined };
+type TDeletion = { db: Db; storage: TStorage; queues: TQueues | null; limiters: TAuthLimiters; log: TWarn; userId: string; password: string | undefined; browserToken: string | undefined; authCache?: TAuthCache };
 
-export const deleteAccount = async ({ db, storage, queues, limiters, log, userId, password, browserToken }: TDeletion) => {
+export const deleteAccount = async ({ db, storage, queues, limiters, log, userId, password, browserToken, authCache = NO_AUTH_CACHE }: TDeletion) => {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   if (user.passwordHash) {
     // The confirmation is a password check like a sign-in, and counts against the same limit.
@@ -32,7 +33,10 @@ export const deleteAccount = async ({ db, storage, queues, limiters, log, userId
   const screenshots = await db.analysisSession.findMany({ where: { userId, type: "SCREENSHOT" }, select: { id: true, userId: true } });
   // Telegram delivery jobs name a message, not its user.
   const messages = await db.proactiveMessage.findMany({ where: { userId }, select: { id: true } });
+  const [sessions, keys] = await Promise.all([db.session.findMany({ where: { userId }, select: { sessionToken: true } }), db.apiKey.findMany({ where: { userId }, select: { keyHash: true } })]);
   await db.user.delete({ where: { id: userId } });
+  // The cascade took the sessions and keys; no instance may go on answering for them from its cache.
+  await authCache.forget([...sessions.map((session) => session.sessionToken), ...keys.map((key) => key.keyHash)]);
   for (const key of screenshots.map(screenshotKey))
     await storage.delete(key).catch((error: unknown) => log.warn({ err: error, key }, "could not delete an uploaded file"));
   // Redis known to be down: nothing to wait for; the sweep finds the jobs once it is back.

@@ -2,6 +2,7 @@ import type { Db } from "@cto/db/client";
 
 import type { AuthContext } from "../context.ts";
 import { notFound } from "../errors.ts";
+import { NO_AUTH_CACHE, type TAuthCache } from "../lib/auth-cache.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
 
 export const API_KEY_PREFIX = "cto_";
@@ -13,19 +14,36 @@ export const createApiKey = async ({ db, userId, name, expiresAt }: { db: Db; us
   return { key, row };
 };
 
-export const resolveApiKey = async ({ db, key }: { db: Db; key: string }): Promise<AuthContext | undefined> => {
+type TCachedKey = { userId: string; role: AuthContext["role"]; apiKeyId: string; expiresAt: number | null; lastUsedAt: number | null };
+
+// When a key was last used is kept to the minute, so reads do not write on every request.
+const TOUCH_EVERY_MS = 60_000;
+
+/** The user behind a live key, read through `cache` (lib/auth-cache.ts); undefined when unknown, expired, revoked or the user is inactive. */
+export const resolveApiKey = async ({ db, key, cache = NO_AUTH_CACHE }: { db: Db; key: string; cache?: TAuthCache }): Promise<AuthContext | undefined> => {
   if (!key.startsWith(API_KEY_PREFIX)) return undefined;
-  const row = await db.apiKey.findUnique({ where: { keyHash: hashToken(key) }, include: { user: { select: { role: true, isActive: true } } } });
-  if (!row || row.revokedAt || !row.user.isActive || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return undefined;
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-  return { userId: row.userId, role: row.user.role, via: "api_key", apiKeyId: row.id };
+  const hash = hashToken(key);
+  const found = await cache.read<TCachedKey>(hash, async () => {
+    const row = await db.apiKey.findUnique({ where: { keyHash: hash }, select: { id: true, userId: true, expiresAt: true, revokedAt: true, lastUsedAt: true, user: { select: { role: true, isActive: true } } } });
+    if (!row || row.revokedAt || !row.user.isActive) return null;
+    return { userId: row.userId, role: row.user.role, apiKeyId: row.id, expiresAt: row.expiresAt?.getTime() ?? null, lastUsedAt: row.lastUsedAt?.getTime() ?? null };
+  });
+  const now = Date.now();
+  if (!found || (found.expiresAt !== null && found.expiresAt <= now)) return undefined;
+  if (!found.lastUsedAt || now - found.lastUsedAt > TOUCH_EVERY_MS) {
+    // The cached copy moves with the row, so this process writes again only a minute later.
+    found.lastUsedAt = now;
+    await db.apiKey.updateMany({ where: { id: found.apiKeyId }, data: { lastUsedAt: new Date(now) } });
+  }
+  return { userId: found.userId, role: found.role, via: "api_key", apiKeyId: found.apiKeyId };
 };
 
 /** The user's keys, newest first (never the keys themselves: only their hashes are kept). */
 export const listApiKeys = ({ db, userId }: { db: Db; userId: string }) => db.apiKey.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
 
 /** Revokes one of the user's live keys; a revoked or another user's key is "not found". */
-export const revokeApiKey = async ({ db, userId, id }: { db: Db; userId: string; id: string }) => {
-  const { count } = await db.apiKey.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: new Date() } });
-  if (count === 0) throw notFound("API key");
+export const revokeApiKey = async ({ db, userId, id, cache = NO_AUTH_CACHE }: { db: Db; userId: string; id: string; cache?: TAuthCache }) => {
+  const revoked = await db.apiKey.updateManyAndReturn({ where: { id, userId, revokedAt: null }, data: { revokedAt: new Date() }, select: { keyHash: true } });
+  if (revoked.length === 0) throw notFound("API key");
+  await cache.forget(revoked.map((row) => row.keyHash));
 };

@@ -2,6 +2,7 @@ import type { Db } from "@cto/db/client";
 import { hashPassword } from "@cto/db/password";
 
 import { ApiError } from "../errors.ts";
+import { NO_AUTH_CACHE, type TAuthCache } from "../lib/auth-cache.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
 import type { TPostman } from "./mailer.ts";
 
@@ -28,16 +29,18 @@ export const requestPasswordReset = async ({ db, postman, webOrigin, email }: { 
  * Sets a new password with a reset token and signs out every session. Claiming the token and
  * changing the password happen together, so a token works exactly once. Returns the account's email.
  */
-export const confirmPasswordReset = async ({ db, token, password }: { db: Db; token: string; password: string }) => {
+export const confirmPasswordReset = async ({ db, token, password, cache = NO_AUTH_CACHE }: { db: Db; token: string; password: string; cache?: TAuthCache }) => {
   const passwordHash = await hashPassword(password);
-  const email = await db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const claimed = await tx.passwordReset.updateMany({ where: { token: hashToken(token), used: false, expiresAt: { gt: new Date() } }, data: { used: true, usedAt: new Date() } });
     if (claimed.count === 0) return null;
     const reset = await tx.passwordReset.findUniqueOrThrow({ where: { token: hashToken(token) } });
     const user = await tx.user.update({ where: { id: reset.userId }, data: { passwordHash }, select: { email: true } });
-    await tx.session.deleteMany({ where: { userId: reset.userId } });
-    return user.email;
+    // One statement, so a session that starts meanwhile is either ended and named or left alone.
+    const ended = await tx.$queryRaw<Array<{ session_token: string }>>`DELETE FROM sessions WHERE user_id = ${reset.userId}::uuid RETURNING session_token`;
+    return { email: user.email, sessionHashes: ended.map((row) => row.session_token) };
   });
-  if (!email) throw new ApiError("bad_request", "This reset link is invalid, used or expired; ask for a new one.");
-  return { email };
+  if (!outcome) throw new ApiError("bad_request", "This reset link is invalid, used or expired; ask for a new one.");
+  await cache.forget(outcome.sessionHashes);
+  return { email: outcome.email };
 };

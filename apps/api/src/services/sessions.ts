@@ -2,6 +2,7 @@ import type { Db } from "@cto/db/client";
 
 import type { ApiConfig, AuthContext } from "../context.ts";
 import { notFound } from "../errors.ts";
+import { NO_AUTH_CACHE, type TAuthCache } from "../lib/auth-cache.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
 
 // A session's idle expiry moves forward at most this often, so reads do not write on every request.
@@ -17,32 +18,58 @@ export const createSession = async ({ db, config, userId, ipAddress, userAgent }
   return { token, absoluteExpiresAt };
 };
 
-/** The user behind a session token, sliding its idle expiry; undefined when unknown, expired or the user is inactive. */
-export const resolveSession = async ({ db, config, token }: { db: Db; config: ApiConfig; token: string }): Promise<AuthContext | undefined> => {
-  const session = await db.session.findUnique({ where: { sessionToken: hashToken(token) }, include: { user: { select: { role: true, isActive: true } } } });
-  const now = Date.now();
-  if (!session || !session.user.isActive) return undefined;
-  const absolute = session.absoluteExpiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
-  if (session.expires.getTime() <= now || absolute <= now) {
-    await db.session.deleteMany({ where: { id: session.id } });
-    return undefined;
-  }
-  if (!session.lastUsedAt || now - session.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-    await db.session.update({ where: { id: session.id }, data: { lastUsedAt: new Date(now), expires: new Date(Math.min(now + config.sessionIdleMs, absolute)) } });
-  }
-  return { userId: session.userId, role: session.user.role, via: "session", sessionId: session.id };
+type TCachedSession = { userId: string; role: AuthContext["role"]; sessionId: string; expires: number; absoluteExpiresAt: number | null; lastUsedAt: number | null };
+
+const loadSession = async (db: Db, hash: string): Promise<TCachedSession | null> => {
+  const session = await db.session.findUnique({ where: { sessionToken: hash }, select: { id: true, userId: true, expires: true, absoluteExpiresAt: true, lastUsedAt: true, user: { select: { role: true, isActive: true } } } });
+  if (!session?.user.isActive) return null;
+  return { userId: session.userId, role: session.user.role, sessionId: session.id, expires: session.expires.getTime(), absoluteExpiresAt: session.absoluteExpiresAt?.getTime() ?? null, lastUsedAt: session.lastUsedAt?.getTime() ?? null };
 };
 
-export const revokeSession = ({ db, sessionId }: { db: Db; sessionId: string }) => db.session.deleteMany({ where: { id: sessionId } });
+const endsAt = (session: TCachedSession) => Math.min(session.expires, session.absoluteExpiresAt ?? Number.POSITIVE_INFINITY);
+
+/**
+ * The user behind a session token, sliding its idle expiry; undefined when unknown, expired or the user
+ * is inactive. Read through `cache` (lib/auth-cache.ts); the slide writes at most once a minute per process.
+ */
+export const resolveSession = async ({ db, config, token, cache = NO_AUTH_CACHE }: { db: Db; config: ApiConfig; token: string; cache?: TAuthCache }): Promise<AuthContext | undefined> => {
+  const hash = hashToken(token);
+  const now = Date.now();
+  let session = await cache.read(hash, () => loadSession(db, hash));
+  // A cached copy can predate another instance's slide of the idle expiry: the database decides.
+  if (session && endsAt(session) <= now) session = await loadSession(db, hash);
+  if (!session) return undefined;
+  if (endsAt(session) <= now) {
+    await db.session.deleteMany({ where: { id: session.sessionId } });
+    await cache.forget([hash]);
+    return undefined;
+  }
+  if (!session.lastUsedAt || now - session.lastUsedAt > TOUCH_EVERY_MS) {
+    // The cached copy slides with the row, so this process writes again only a minute later.
+    session.lastUsedAt = now;
+    session.expires = Math.min(now + config.sessionIdleMs, session.absoluteExpiresAt ?? Number.POSITIVE_INFINITY);
+    await db.session.updateMany({ where: { id: session.sessionId }, data: { lastUsedAt: new Date(now), expires: new Date(session.expires) } });
+  }
+  return { userId: session.userId, role: session.role, via: "session", sessionId: session.sessionId };
+};
+
+/** Deletes the sessions `where` picks, then forgets them in every instance's cache. */
+const endSessions = async (db: Db, cache: TAuthCache, where: { id: string; userId?: string }) => {
+  const ended = await db.session.findMany({ where, select: { sessionToken: true } });
+  const { count } = await db.session.deleteMany({ where });
+  await cache.forget(ended.map((session) => session.sessionToken));
+  return count;
+};
+
+export const revokeSession = ({ db, sessionId, cache = NO_AUTH_CACHE }: { db: Db; sessionId: string; cache?: TAuthCache }) => endSessions(db, cache, { id: sessionId });
 
 /** The user's live sessions, most recently used first. */
 export const listLiveSessions = ({ db, userId }: { db: Db; userId: string }) =>
   db.session.findMany({ where: { userId, expires: { gt: new Date() } }, orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }] });
 
 /** Signs out one of the user's sessions; another user's is "not found". */
-export const revokeOwnSession = async ({ db, userId, id }: { db: Db; userId: string; id: string }) => {
-  const { count } = await db.session.deleteMany({ where: { id, userId } });
-  if (count === 0) throw notFound("session");
+export const revokeOwnSession = async ({ db, userId, id, cache = NO_AUTH_CACHE }: { db: Db; userId: string; id: string; cache?: TAuthCache }) => {
+  if ((await endSessions(db, cache, { id, userId })) === 0) throw notFound("session");
 };
 
 /** Who is signed in, and until when the session runs (null when signed in with an API key). */
