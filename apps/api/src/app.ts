@@ -10,6 +10,7 @@ import type { TAiProvider } from "@cto/ai/provider";
 import type { Db } from "@cto/db/client";
 import { defaultDataDir } from "@cto/db/paths";
 import type { TLogger } from "@cto/log/logger";
+import { isConnectionError } from "@cto/queue/connection";
 import { boundQueues, type TQueues } from "@cto/queue/queues";
 import { createLocalStorage } from "@cto/storage/local";
 import type { TStorage } from "@cto/storage/storage";
@@ -24,6 +25,7 @@ import { clientAddressResolver, socketAddressOf } from "./lib/client-address.ts"
 import { docsHeaders, docsPage, lockedDownHeaders, noStoreWhenPersonal, queueBoardHeaders } from "./middleware/security-headers.ts";
 import { isMultipartRoute, limitBodySize, requireJsonBody } from "./middleware/request-hygiene.ts";
 import { requestLog } from "./middleware/request-log.ts";
+import { aiModelAdminRoutes, aiModelRoutes } from "./routes/ai-models.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { accountRoutes } from "./routes/account.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
@@ -44,11 +46,17 @@ import { healthRoutes } from "./routes/health.ts";
 import { connectedAccountRoutes, sessionRoutes } from "./routes/security.ts";
 import { createAuthLimiters, takeAuthRequest } from "./services/auth-limits.ts";
 import { createOutboxMailer, createPostman, type Mailer, type OutboxMailer } from "./services/mailer.ts";
+import { createLeases } from "./lib/leases.ts";
+import { createSharedCache } from "./lib/shared-cache.ts";
 
 export type { AppEnv };
 
 /** Longest wait for Redis on a limit check; past it the in-process count answers (a slow Redis slows no sign-in). */
 const LIMIT_STORE_TIMEOUT_MS = 500;
+/** Longest wait for Redis on a cache read or invalidation; past it the database answers. */
+const CACHE_TIMEOUT_MS = 250;
+/** The most a cached entry can outlive a write whose invalidation Redis lost (it was away). */
+const CACHE_TTL_MS = 10 * 60_000;
 
 const pathPattern = (path: string) => new RegExp(`^${path.replace(/\/\*$/, "(/.*)?").replace(/:[^/]+/g, "[^/]+")}/?$`);
 
@@ -90,6 +98,12 @@ export type AppDependencies = {
    */
   limitStore?: { redis: Redis | null; prefix?: string; timeoutMs?: number };
   /**
+   * Where shared caches (user context, the AI model catalogue) and leases (chat replies being written)
+   * live: Redis, the same for every API instance, so a write through one is read through all
+   * (lib/shared-cache.ts, lib/leases.ts); null or absent: none.
+   */
+  cacheStore?: { redis: Redis | null; prefix?: string; ttlMs?: number; timeoutMs?: number };
+  /**
    * Who each session token and API key belongs to, kept in this process and in Redis and forgotten by
    * every instance on sign-out or revoke (lib/auth-cache.ts); by default none: every request asks the database.
    */
@@ -100,10 +114,16 @@ export type AppDependencies = {
   devRoutes?: boolean;
 };
 
-export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false, ai = createAiProvider(parseAiConfig()), queues = null, logger = log, storage = createLocalStorage({ root: path.join(defaultDataDir(), "uploads") }), telegram = null, limitStore = { redis: null }, authCache = NO_AUTH_CACHE }: AppDependencies) => {
+export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false, ai = createAiProvider(parseAiConfig()), queues = null, logger = log, storage = createLocalStorage({ root: path.join(defaultDataDir(), "uploads") }), telegram = null, limitStore = { redis: null }, authCache = NO_AUTH_CACHE, cacheStore = { redis: null } }: AppDependencies) => {
   const app = createRouter();
   const limits = createAuthLimiters(config.authLimits, { redis: limitStore.redis, prefix: limitStore.prefix ?? "cto-limits", timeoutMs: limitStore.timeoutMs ?? LIMIT_STORE_TIMEOUT_MS });
   const clientAddressOf = clientAddressResolver(config.trustProxy);
+  // An unreachable Redis is reported by the connection's watcher; anything else (slow, a script error) here.
+  const redisTrouble = (what: string) => (error: unknown) => isConnectionError(error) || logger.warn({ err: error }, what);
+  const cachePrefix = cacheStore.prefix ?? "cto-cache";
+  const cacheTimeoutMs = cacheStore.timeoutMs ?? CACHE_TIMEOUT_MS;
+  const sharedCache = createSharedCache({ redis: cacheStore.redis, prefix: cachePrefix, ttlMs: cacheStore.ttlMs ?? CACHE_TTL_MS, timeoutMs: cacheTimeoutMs }, redisTrouble("shared cache: Redis did not answer in time; the database did"));
+  const leases = createLeases({ redis: cacheStore.redis, prefix: cachePrefix, ttlMs: config.replyLeaseMs, renewMs: config.replyLeaseMs / 3, timeoutMs: cacheTimeoutMs }, redisTrouble("leases: Redis did not answer in time"));
   const boundedQueues = queues && boundQueues(queues, config.queueTimeoutMs);
   const postman = createPostman({ db, transport: mailer, queues: boundedQueues, log: logger, retry: config.mailRetry });
   app.use(httpMetrics);
@@ -121,6 +141,8 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
     c.set("storage", storage);
     c.set("limits", limits);
     c.set("authCache", authCache);
+    c.set("sharedCache", sharedCache);
+    c.set("leases", leases);
     c.set("clientAddress", clientAddressOf({ socketAddress: socketAddressOf(c.env), forwardedFor: c.req.header("x-forwarded-for") }));
     await next();
   });
@@ -158,6 +180,8 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
   app.route("/", chatRoutes);
   app.route("/search", searchRoutes);
   app.route("/admin/knowledge", knowledgeRoutes);
+  app.route("/ai-models", aiModelRoutes);
+  app.route("/admin/ai-models", aiModelAdminRoutes);
   for (const path of [ADMIN_QUEUES_PATH, `${ADMIN_QUEUES_PATH}/*`]) app.use(path, queueBoardHeaders);
   app.route(ADMIN_QUEUES_PATH, adminQueueRoutes(boundedQueues));
 

@@ -6,6 +6,8 @@ import type { PinoLogger } from "hono-pino";
 
 import type { TAuthCache } from "./lib/auth-cache.ts";
 import { TRUST_NO_PROXY, type TTrustProxy } from "./lib/client-address.ts";
+import type { TLeases } from "./lib/leases.ts";
+import type { TSharedCache } from "./lib/shared-cache.ts";
 import { DEFAULT_AUTH_LIMITS, type TAuthLimiters, type TAuthLimits } from "./services/auth-limits.ts";
 import { API_MAIL_RETRY, type TMailRetry, type TPostman } from "./services/mailer.ts";
 
@@ -46,9 +48,11 @@ export type ApiConfig = {
   chatTokenBudget: number;
   /** The migration folders /ready compares the database's history with (@cto/db's); null: not found, /ready fails. */
   migrationsDir: string | null;
+  /** How soon after its API instance dies a chat reply it was writing can be retried through another (lib/leases.ts). */
+  replyLeaseMs: number;
 };
 
-export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; postman: TPostman; ai: TAiProvider; logger: PinoLogger; queues: TQueues | null; storage: TStorage; limits: TAuthLimiters; authCache: TAuthCache; clientAddress: string | undefined } };
+export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; postman: TPostman; ai: TAiProvider; logger: PinoLogger; queues: TQueues | null; storage: TStorage; limits: TAuthLimiters; authCache: TAuthCache; clientAddress: string | undefined; sharedCache: TSharedCache; leases: TLeases } };
 
 /** Chat tokens per user and UTC day when AI_DAILY_TOKEN_BUDGET is unset. */
 export const DEFAULT_CHAT_TOKEN_BUDGET = 200_000;
@@ -70,6 +74,7 @@ export const DEFAULT_CONFIG: ApiConfig = {
   readinessRequiresRedis: false,
   chatTokenBudget: DEFAULT_CHAT_TOKEN_BUDGET,
   migrationsDir: findMigrationsDir(),
+  replyLeaseMs: 30_000,
 };
 
 /** Every auth limit far out of reach, for test suites, e2e stacks and benchmarks that sign in many times from one address. */

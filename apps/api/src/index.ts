@@ -60,7 +60,7 @@ const config = {
 void redisReady(redis, 2_000).then((ready) =>
   ready ? log.info("abuse limits counted in Redis, shared by every API instance") : log.warn("Redis not reachable: abuse limits counted in this process until it is (not shared between API instances)"),
 );
-const server = serve({ fetch: createApp({ db, config, ai: createAiProvider(env.ai), queues, storage, mailer, limitStore: { redis }, authCache, logger: log, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+const server = serve({ fetch: createApp({ db, config, ai: createAiProvider(env.ai), queues, storage, mailer, limitStore: { redis }, authCache, cacheStore: { redis }, logger: log, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   log.info({ url: `http://${env.HOST}:${info.port}` }, `listening on http://${env.HOST}:${info.port}`);
 });
 

@@ -93,7 +93,7 @@ export const accountRoutes = createRouter()
     }),
     async (c) => {
       const archive = c.req.valid("json") as TAccountArchive;
-      return c.json(await importArchive({ db: c.get("db"), userId: c.get("auth").userId, archive }), 201);
+      return c.json(await importArchive({ db: c.get("db"), userId: c.get("auth").userId, archive, sharedCache: c.get("sharedCache") }), 201);
     },
     (result) => {
       if (result.success) return undefined;
@@ -111,7 +111,7 @@ export const accountRoutes = createRouter()
     }),
     async (c) => {
       const password = (c.req.valid("json") as { password?: string } | undefined)?.password;
-      await deleteAccount({ db: c.get("db"), storage: c.get("storage"), queues: c.get("queues"), limiters: c.get("limits"), log: c.var.logger, userId: c.get("auth").userId, password, browserToken: browserToken(c), authCache: c.get("authCache") });
+      await deleteAccount({ db: c.get("db"), storage: c.get("storage"), queues: c.get("queues"), limiters: c.get("limits"), log: c.var.logger, userId: c.get("auth").userId, password, browserToken: browserToken(c), authCache: c.get("authCache"), sharedCache: c.get("sharedCache") });
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     },

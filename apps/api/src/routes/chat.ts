@@ -8,6 +8,7 @@ import { Message } from "@cto/contracts/tables";
 
 import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
+import type { TLease } from "../lib/leases.ts";
 import { createRouter, errorResponses, SECURITY, ZIdParamsSchema } from "../lib/openapi.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { readTokenBudget } from "../services/chat/budget.ts";
@@ -60,10 +61,17 @@ const requireBudget = async (c: Context<AppEnv>, userId: string) => {
   throw new ApiError("rate_limited", `Today's AI budget of ${budget.limit} tokens is spent; it resets at midnight UTC.`);
 };
 
-const streamTurn = (c: Context<AppEnv>, message: Parameters<typeof toApiRow>[1], turn: TTurn) =>
+/** The lease a reply's turn holds while it runs, so another instance can tell when its process died. */
+const replyLease = (messageId: string) => `chat-reply:${messageId}`;
+
+const streamTurn = (c: Context<AppEnv>, message: Parameters<typeof toApiRow>[1], turn: TTurn, lease: TLease | null) =>
   streamSSE(c, async (stream) => {
-    await stream.writeSSE({ event: "user_message", data: JSON.stringify({ message: toApiRow(Message, message, ["userId"]) }) });
-    for await (const { event, data } of runChatTurn({ db: c.get("db"), ai: c.get("ai"), turn, queues: c.get("queues") })) await stream.writeSSE({ event, data: JSON.stringify(data) });
+    try {
+      await stream.writeSSE({ event: "user_message", data: JSON.stringify({ message: toApiRow(Message, message, ["userId"]) }) });
+      for await (const { event, data } of runChatTurn({ db: c.get("db"), ai: c.get("ai"), turn, queues: c.get("queues"), sharedCache: c.get("sharedCache") })) await stream.writeSSE({ event, data: JSON.stringify(data) });
+    } finally {
+      await lease?.release();
+    }
   });
 
 export const chatRoutes = createRouter()
@@ -71,11 +79,22 @@ export const chatRoutes = createRouter()
     const { userId, sessionId } = c.get("auth");
     await requireBudget(c, userId);
     const { message, turn } = await startChatTurn({ db: c.get("db"), userId, sessionId, conversationId: c.req.valid("param").id, content: c.req.valid("json").content });
-    return streamTurn(c, message, turn);
+    return streamTurn(c, message, turn, await c.get("leases").hold(replyLease(message.id)));
   })
   .openapi(retryRoute, async (c) => {
     const { userId, sessionId } = c.get("auth");
     await requireBudget(c, userId);
-    const { message, turn } = await claimRetry({ db: c.get("db"), userId, sessionId, conversationId: c.req.valid("param").id, messageId: c.req.valid("json").messageId });
-    return streamTurn(c, message, turn);
+    const { messageId } = c.req.valid("json");
+    // Taking the reply's lease means no live process is writing it: a reply still pending then was cut
+    // off with its instance, and is retried now rather than after STALE_REPLY_MS.
+    const leases = c.get("leases");
+    const lease = await leases.hold(replyLease(messageId));
+    try {
+      const cutOffBefore = lease ? Date.now() - leases.ttlMs : undefined;
+      const { message, turn } = await claimRetry({ db: c.get("db"), userId, sessionId, conversationId: c.req.valid("param").id, messageId, cutOffBefore });
+      return streamTurn(c, message, turn, lease);
+    } catch (error) {
+      await lease?.release();
+      throw error;
+    }
   });

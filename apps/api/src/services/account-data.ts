@@ -4,6 +4,7 @@ import type { Db, DbTransaction } from "@cto/db/client";
 import { toDbError } from "@cto/db/errors";
 
 import { ApiError, type ErrorDetail } from "../errors.ts";
+import type { TSharedCache } from "../lib/shared-cache.ts";
 import { archiveIssues, type TArchiveIssue } from "./account-archive-checks.ts";
 import {
   PROFILE_FIELDS,
@@ -12,6 +13,7 @@ import {
   type TSectionShape,
 } from "./account-archive.ts";
 import { isImported, type Section } from "./account-sections.ts";
+import { forgetUserContext } from "./coaching/profile.ts";
 
 export { ACCOUNT_SECTIONS } from "./account-sections.ts";
 
@@ -94,10 +96,12 @@ export const importArchive = async ({
   db,
   userId,
   archive,
+  sharedCache,
 }: {
   db: Db;
   userId: string;
   archive: TAccountArchive;
+  sharedCache?: TSharedCache;
 }): Promise<TImportResult> => {
   const data = archive.data as Record<string, Row[] | undefined>;
   const { issues, outsidePosts } = archiveIssues(SECTION_SHAPES, archive.user.id as string, data);
@@ -196,6 +200,8 @@ export const importArchive = async ({
       },
     ]);
   }
+  // The archive may bring a context profile; every instance must read it, not the empty one cached before.
+  await forgetUserContext(sharedCache, userId);
   return result;
 };
 

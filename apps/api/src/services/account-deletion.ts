@@ -6,8 +6,10 @@ import type { TStorage } from "@cto/storage/storage";
 
 import { ApiError } from "../errors.ts";
 import { NO_AUTH_CACHE, type TAuthCache } from "../lib/auth-cache.ts";
+import type { TSharedCache } from "../lib/shared-cache.ts";
 import { screenshotKey } from "./analysis/screenshot.ts";
 import { beginSignIn, type TAuthLimiters } from "./auth-limits.ts";
+import { forgetUserContext } from "./coaching/profile.ts";
 
 type TWarn = { warn: (details: object, message: string) => void };
 
@@ -20,9 +22,9 @@ export const JOB_PURGE_TIMEOUT_MS = 10_000;
  * user's messages. Failures there are logged, not answered: the account is already gone, and the
  * worker's hourly sweep removes jobs whose user no longer exists (@cto/queue/purge).
  */
-type TDeletion = { db: Db; storage: TStorage; queues: TQueues | null; limiters: TAuthLimiters; log: TWarn; userId: string; password: string | undefined; browserToken: string | undefined; authCache?: TAuthCache };
+type TDeletion = { db: Db; storage: TStorage; queues: TQueues | null; limiters: TAuthLimiters; log: TWarn; userId: string; password: string | undefined; browserToken: string | undefined; authCache?: TAuthCache; sharedCache?: TSharedCache };
 
-export const deleteAccount = async ({ db, storage, queues, limiters, log, userId, password, browserToken, authCache = NO_AUTH_CACHE }: TDeletion) => {
+export const deleteAccount = async ({ db, storage, queues, limiters, log, userId, password, browserToken, authCache = NO_AUTH_CACHE, sharedCache }: TDeletion) => {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   if (user.passwordHash) {
     // The confirmation is a password check like a sign-in, and counts against the same limit.
@@ -37,6 +39,8 @@ export const deleteAccount = async ({ db, storage, queues, limiters, log, userId
   await db.user.delete({ where: { id: userId } });
   // The cascade took the sessions and keys; no instance may go on answering for them from its cache.
   await authCache.forget([...sessions.map((session) => session.sessionToken), ...keys.map((key) => key.keyHash)]);
+  // The cached profile is personal data too: it goes with the account, not when its entry expires.
+  await forgetUserContext(sharedCache, userId);
   for (const key of screenshots.map(screenshotKey))
     await storage.delete(key).catch((error: unknown) => log.warn({ err: error, key }, "could not delete an uploaded file"));
   // Redis known to be down: nothing to wait for; the sweep finds the jobs once it is back.

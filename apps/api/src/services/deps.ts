@@ -3,6 +3,8 @@ import type { TLogger } from "@cto/log/logger";
 import type { TQueues } from "@cto/queue/queues";
 import type { TStorage } from "@cto/storage/storage";
 
+import type { TSharedCache } from "../lib/shared-cache.ts";
+
 export type TServiceLogger = Pick<TLogger, "debug" | "info" | "warn" | "error">;
 
 /**
@@ -17,4 +19,6 @@ export type TDeps = {
   logger?: TServiceLogger;
   /** Uploaded files; only the services that keep files need it. */
   storage?: TStorage;
+  /** The caches every API instance shares (Redis); absent: every read goes to the database. */
+  sharedCache?: TSharedCache;
 };

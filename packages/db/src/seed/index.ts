@@ -1,5 +1,6 @@
 import type { Db } from "../client.ts";
 import { createSecretBox, loadEncryptionKey, type SecretBox } from "../secrets.ts";
+import { seedAiModels } from "./areas/ai-models.ts";
 import { seedAnalysis } from "./areas/analysis.ts";
 import { seedChannels } from "./areas/channels.ts";
 import { seedCoaching } from "./areas/coaching.ts";
@@ -31,8 +32,9 @@ export const seedUserData = async (db: Db, { user = DEMO_USER, friend = FRIEND_U
   await seedChannels(context);
 };
 
-/** The demo dataset of `db:seed`: the demo user, a friend, and the starter knowledge base. */
+/** The demo dataset of `db:seed`: the demo user, a friend, the starter knowledge base and the AI model catalogue. */
 export const seedDemoData = async (db: Db, options: Omit<SeedUserOptions, "user" | "friend"> = {}) => {
   await seedKnowledge(db);
+  await seedAiModels(db);
   await seedUserData(db, options);
 };

@@ -20,7 +20,7 @@ export const profileRoutes = createRouter()
       responses: { 200: jsonContent(ZUserContextSchema.nullable(), "Your profile, or null before the first PUT /me/context"), ...errorResponses() },
     }),
     async (c) => {
-      const context = await getUserContext({ db: c.get("db"), userId: c.get("auth").userId });
+      const context = await getUserContext({ db: c.get("db"), userId: c.get("auth").userId, sharedCache: c.get("sharedCache") });
       // Nothing told yet is an answer, not a missing resource: a new user's settings page reads this.
       return c.json(context ? toApiRow(UserContext, context, ["userId"]) : null, 200);
     },

@@ -4,6 +4,9 @@ import { isTimezone } from "@cto/contracts/time";
 import { Prisma, type Db } from "@cto/db/client";
 import { searchEmbeddings, searchKnowledgeChunks } from "@cto/db/vector";
 
+import type { TSharedCache } from "../../lib/shared-cache.ts";
+import { getUserContext } from "../coaching/profile.ts";
+
 const MEMORY_K = 6;
 const GOALS_K = 5;
 const COMMITMENTS_K = 5;
@@ -37,9 +40,9 @@ const profileOf = (context: NonNullable<TUserContextRow>): { label: string; valu
 };
 
 /** What the coach knows about the user besides memory: profile, active goals, open commitments, timezone. */
-export const loadCoachContext = async (db: Db, userId: string) => {
+export const loadCoachContext = async (db: Db, userId: string, sharedCache?: TSharedCache) => {
   const [userContext, goals, commitments, user] = await Promise.all([
-    db.userContext.findUnique({ where: { userId } }),
+    getUserContext({ db, userId, sharedCache }),
     db.goal.findMany({ where: { userId, status: "ACTIVE" }, orderBy: [{ deadline: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }], take: GOALS_K, select: { title: true, progress: true, period: true, deadline: true } }),
     db.commitment.findMany({
       where: { userId, status: { in: ["PENDING", "SCHEDULED"] } },

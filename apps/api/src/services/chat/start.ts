@@ -34,17 +34,19 @@ const whyNot = (state: Partial<TReplyState> | undefined, latest: boolean) => {
 
 /**
  * Claims a failed reply for one more attempt: the user's latest message in the conversation, its
- * reply `failed` (or `pending` for longer than STALE_REPLY_MS). One statement checks and marks it
+ * reply `failed` (or `pending` for longer than STALE_REPLY_MS, or, with `cutOffBefore`, pending since
+ * before then: the caller knows no live process is writing it). One statement checks and marks it
  * pending, so two Retry clicks at once run one reply; the message is never stored a second time.
  */
-export const claimRetry = async ({ db, userId, sessionId, conversationId, messageId, now = Date.now() }: { db: Db; userId: string; sessionId?: string; conversationId: string; messageId: string; now?: number }) => {
+export const claimRetry = async ({ db, userId, sessionId, conversationId, messageId, cutOffBefore, now = Date.now() }: { db: Db; userId: string; sessionId?: string; conversationId: string; messageId: string; cutOffBefore?: number; now?: number }) => {
   await ownConversation(db, userId, conversationId);
+  const staleBefore = Math.max(now - STALE_REPLY_MS, cutOffBefore ?? 0);
   const claimed = await db.$queryRaw<{ id: string }[]>`
     UPDATE messages AS m
     SET metadata = m.metadata || jsonb_build_object('reply', jsonb_build_object('status', 'pending', 'at', ${now}::bigint))
     WHERE m.id = ${messageId}::uuid AND m.conversation_id = ${conversationId}::uuid AND m.role = 'USER'
       AND (m.metadata #>> '{reply,status}' = 'failed'
-        OR (m.metadata #>> '{reply,status}' = 'pending' AND (m.metadata #>> '{reply,at}')::bigint < ${now - STALE_REPLY_MS}::bigint))
+        OR (m.metadata #>> '{reply,status}' = 'pending' AND (m.metadata #>> '{reply,at}')::bigint < ${staleBefore}::bigint))
       AND NOT EXISTS (
         SELECT 1 FROM messages AS later
         WHERE later.conversation_id = m.conversation_id AND later.role = 'USER' AND (later.created_at, later.id) > (m.created_at, m.id))

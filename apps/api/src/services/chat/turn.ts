@@ -6,8 +6,10 @@ import { Message } from "@cto/contracts/tables";
 import { Prisma, type Db } from "@cto/db/client";
 import type { TQueues } from "@cto/queue/queues";
 
+import type { TSharedCache } from "../../lib/shared-cache.ts";
 import { log } from "../../log.ts";
 import { describeProviderFailure } from "../ai-failure.ts";
+import { withCataloguePrices } from "../ai-models.ts";
 import { syncOwnerEmbeddings } from "../embeddings.ts";
 import { buildPrompt, loadCoachContext, loadHistory, retrieveSources } from "./prompt.ts";
 import { MAX_TOKENS, recordFailure, recordSuccess, recordToolRound, rememberExchange, TEMPERATURE, type TTurn } from "./record.ts";
@@ -77,17 +79,21 @@ const loadEarlierRounds = async (db: Db, turn: TTurn) => {
  * `error` event saying what failed, an ERROR AiResponse and the message marked `failed` (for
  * Retry), never with a half-stored reply. `turn.retry`: the message was answered before and failed.
  */
-export async function* runChatTurn({ db, ai, turn, queues = null }: { db: Db; ai: TAiProvider; turn: TTurn; queues?: TQueues | null }): AsyncGenerator<TChatTurnEvent> {
+export async function* runChatTurn({ db, ai: provider, turn, queues = null, sharedCache }: { db: Db; ai: TAiProvider; turn: TTurn; queues?: TQueues | null; sharedCache?: TSharedCache }): AsyncGenerator<TChatTurnEvent> {
   const usage: TChatUsage = { promptTokens: 0, completionTokens: 0 };
   let cost = 0;
   let stage: TStage = "memory";
+  let ai = provider;
   const started = performance.now();
   try {
-    const [history, context, earlier] = await Promise.all([
+    const [history, context, earlier, priced] = await Promise.all([
       loadHistory(db, turn.conversationId),
-      loadCoachContext(db, turn.userId),
+      loadCoachContext(db, turn.userId, sharedCache),
       turn.retry ? loadEarlierRounds(db, turn) : { messages: [], actions: [], rounds: 0 },
+      // The model catalogue's prices as last written through any instance (services/ai-models.ts).
+      withCataloguePrices({ db, sharedCache, ai: provider }),
     ]);
+    ai = priced;
     const sources = await retrieveSources({ db, ai, userId: turn.userId, question: turn.userMessage.content, excludeOwnerIds: new Set(history.map((row) => row.id)) });
     const { messages, grounding } = buildPrompt({ context, sources, history });
     messages.push(...earlier.messages);
