@@ -1,24 +1,9 @@
-import type { TAiProvider } from "@cto/ai/provider";
 import type { Db } from "@cto/db/client";
-import { ingestKnowledgeChunks, type TKnowledgeChunk } from "@cto/db/knowledge";
 
 import { readPage } from "../lib/pagination.ts";
 
-/**
- * Ingests knowledge chunks, idempotent by chunk id and version: unchanged chunks cost no embedding
- * call, new versions replace their row and vector. Returns the counts and the model that embedded them.
- */
-export const ingestKnowledge = async ({ db, ai, chunks }: { db: Db; ai: TAiProvider; chunks: TKnowledgeChunk[] }) => {
-  let model = ai.embeddingModel;
-  // The stored model is the one the provider reports having used, as search compares by it.
-  const embed = async (texts: string[]) => {
-    const result = await ai.embed(texts);
-    model = result.model;
-    return result;
-  };
-  const counts = await ingestKnowledgeChunks(db, chunks, { embed, model: ai.embeddingModel });
-  return { ...counts, model };
-};
+/** Ingestion with the configured provider is @cto/core's, shared with the `knowledge:ingest` command. */
+export { ingestKnowledge } from "@cto/core/knowledge";
 
 type TKnowledgeQuery = { limit: number; cursor?: string | undefined; phase?: number | undefined; goal?: string | undefined; type?: string | undefined; active?: "true" | "false" | undefined };
 

@@ -2,9 +2,10 @@ import { readFile } from "node:fs/promises";
 
 import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
+import { createDb } from "@cto/db/client";
+import { KnowledgeParseError, parseKnowledgeJson } from "@cto/db/knowledge";
 
-import { createDb } from "../client.ts";
-import { ingestKnowledgeChunks, KnowledgeParseError, parseKnowledgeJson } from "../knowledge/index.ts";
+import { ingestKnowledge } from "../knowledge.ts";
 
 /**
  * `pnpm knowledge:ingest <file.json>`: loads knowledge chunks in 001's format, embedding them with the
@@ -38,8 +39,8 @@ const main = async (args: string[]): Promise<number> => {
   const ai = createAiProvider(parseAiConfig());
   const db = createDb({ url: process.env.DATABASE_URL });
   try {
-    const counts = await ingestKnowledgeChunks(db, chunks, { embed: ai.embed, model: ai.embeddingModel });
-    console.log(`${file}: ${chunks.length} chunks — ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged (embedding model ${ai.embeddingModel}, ${ai.kind} provider)`);
+    const counts = await ingestKnowledge({ db, ai, chunks });
+    console.log(`${file}: ${chunks.length} chunks — ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged (embedding model ${counts.model}, ${ai.kind} provider)`);
     return 0;
   } finally {
     await db.$disconnect();
