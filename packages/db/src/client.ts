@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "./generated/prisma/client.ts";
 import { malformedIdsExtension } from "./malformed-ids.ts";
 import { watchPool, type TPoolStats } from "./pool.ts";
+import { createReadRouter, type TOperation, type TReplicaOptions, type TReplicaStatus } from "./replicas.ts";
 import { softDeleteExtension } from "./soft-delete.ts";
 
 export type CreateDbOptions = {
@@ -18,6 +19,11 @@ export type CreateDbOptions = {
    * that change the schema or read other sessions' statistics.
    */
   role?: string | null;
+  /**
+   * Streaming replicas for reads that tolerate lag (`db.$replica()`), with read-your-writes and a
+   * fall-back to the primary: see packages/db/README.md, "Read replicas". None: `$replica()` is the primary.
+   */
+  replicas?: TReplicaOptions | null;
 };
 
 /** The least-privileged role the migrations create, which the app runs as (packages/db/README.md, "Roles"). */
@@ -43,13 +49,34 @@ export const logLevelsFor = (env: { NODE_ENV?: string; DB_LOG_QUERIES?: string }
   return env.DB_LOG_QUERIES === "true" ? ["query", "warn", "error"] : ["warn", "error"];
 };
 
+const withRules = (client: PrismaClient) => client.$extends(softDeleteExtension).$extends(malformedIdsExtension);
+type TRuledClient = ReturnType<typeof withRules>;
+
+/** What `createDb` adds to the Prisma client: the read routing over replicas. */
+export type TReadRouting = {
+  /**
+   * The client for reads that tolerate lag (analytics, search, exports, list pages): a replica that
+   * is current enough, else the primary; the primary for a user who wrote in the last seconds
+   * (`actingAs`). Writes and transactions through it go to the primary. Without replicas, the client itself.
+   */
+  $replica: () => Db;
+  /** What the router knows of each replica (none without replicas). */
+  $replicaStatus: () => TReplicaStatus[];
+  /** Checks every replica now and says how each is. */
+  $checkReplicas: () => Promise<TReplicaStatus[]>;
+};
+export type Db = TRuledClient & TReadRouting;
+
+/** Connecting to a replica gives up after this long: the read then goes to the primary. */
+const REPLICA_CONNECT_TIMEOUT_MS = 2_000;
+
 /**
  * A Prisma Client on @prisma/adapter-pg (no native engine), running as the app's role, with the
- * soft-delete guard (trashed rows stay out of reads, nested ones too) and malformed ids matching
- * nothing instead of failing.
+ * soft-delete guard (trashed rows stay out of reads, nested ones too), malformed ids matching
+ * nothing instead of failing, and reads routed to replicas through `$replica()` when it has some.
  */
 // biome-ignore lint/style/noProcessEnv: a library default for tools without an env.ts (seed, CLIs); the apps pass their env
-export const createDb = ({ url = process.env.DATABASE_URL, log, maxConnections, role = defaultRole() }: CreateDbOptions = {}) => {
+export const createDb = ({ url = process.env.DATABASE_URL, log, maxConnections, role = defaultRole(), replicas }: CreateDbOptions = {}): Db => {
   if (!url) throw new Error("DATABASE_URL is not set: point it at PostgreSQL, or start Cto with `npm start` for the embedded database.");
   if (role !== null && !ROLE_NAME.test(role)) throw new Error(`DATABASE_ROLE must be a plain role name (letters, digits, _ and $), not ${JSON.stringify(role)}.`);
   // Sessions run in UTC so that timestamps without an offset (raw query parameters) mean what they say,
@@ -57,12 +84,32 @@ export const createDb = ({ url = process.env.DATABASE_URL, log, maxConnections, 
   const options = `-c TimeZone=UTC${role ? ` -c role=${role}` : ""}`;
   const adapter = new PrismaPg({ connectionString: url, options, ...(maxConnections ? { max: maxConnections } : {}) });
   const pool = watchPool(adapter);
-  const db = new PrismaClient({ adapter: pool.factory, log: log ?? logLevelsFor() }).$extends(softDeleteExtension).$extends(malformedIdsExtension);
+  const logLevels = log ?? logLevelsFor();
+  const primary = withRules(new PrismaClient({ adapter: pool.factory, log: logLevels }));
+  // Replica clients get the operations after the rules above have rewritten them, so they need none.
+  const router = replicas?.urls.length
+    ? createReadRouter({
+        primary,
+        options: replicas,
+        replicas: replicas.urls.map((replicaUrl) => ({
+          url: replicaUrl,
+          client: new PrismaClient({ adapter: new PrismaPg({ connectionString: replicaUrl, options, connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS, ...(maxConnections ? { max: maxConnections } : {}) }), log: logLevels }),
+        })),
+      })
+    : null;
+  const members = {
+    $replica: (): Db => replicaView,
+    $replicaStatus: () => router?.status() ?? [],
+    $checkReplicas: async () => (router ? router.checkNow() : []),
+    $disconnect: async () => {
+      await Promise.all([router?.stop(), primary.$disconnect()]);
+    },
+  };
+  const db: Db = router ? primary.$extends({ client: members, query: { $allOperations: (operation) => router.onPrimary(operation as TOperation) } }) : primary.$extends({ client: members });
+  const replicaView: Db = router ? primary.$extends({ client: members, query: { $allOperations: (operation) => router.onReplica(operation as TOperation) } }) : db;
   pools.set(db, pool.stats);
   return db;
 };
-
-export type Db = ReturnType<typeof createDb>;
 
 /**
  * The connection pool of a client `createDb` made (for metrics): null before its first query, and
@@ -92,5 +139,6 @@ export const disconnectDb = async () => {
 
 export { findMigrationsDir, migrationStatus, type TMigrationStatus } from "./migrations.ts";
 export type { TPoolStats } from "./pool.ts";
+export type { TReplicaOptions, TReplicaStatus } from "./replicas.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export type * from "./generated/prisma/client.ts";

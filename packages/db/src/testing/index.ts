@@ -4,3 +4,4 @@ export { createEmbeddedTestDatabase, createPostgresTestDatabase, probePostgres, 
 export { runCommand, runPrisma, CTO_PRISMA_BIN, SCHEMA_ENGINE_BIN, type CommandResult } from "./run-prisma.ts";
 export { testTargets, useMigratedDatabase, type TestTarget } from "./targets.ts";
 export { freePort } from "./ports.ts";
+export { DEFAULT_TEST_REPLICA_URL, findTestReplica, type TestReplica } from "./replica.ts";
