@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 
-import { migrationStatus } from "@cto/db/client";
+import { migrationReadiness, migrationStatus } from "@cto/db/client";
 import { metricsAuthorized } from "@cto/metrics/prometheus";
 
 /** What a readiness check found: `state` is shown under the check's name, `detail` beside it. */
@@ -62,10 +62,8 @@ export const withTimeout = <T extends boolean | TCheckResult>(check: () => Promi
  */
 export const migrationsCheck = (db: Parameters<typeof migrationStatus>[0], dir?: string | null) => async (): Promise<TCheckResult> => {
   try {
-    const status = await migrationStatus(db, dir === undefined ? {} : { dir });
-    if (status.failed.length) return { ok: false, state: "failed", detail: { failedMigrations: status.failed } };
-    if (status.pending.length) return { ok: false, state: "pending", detail: { pendingMigrations: status.pending } };
-    return { ok: true, state: "ok" };
+    const { migrations: state, ...names } = migrationReadiness(await migrationStatus(db, dir === undefined ? {} : { dir }));
+    return state === "ok" ? { ok: true, state } : { ok: false, state, detail: names };
   } catch {
     return { ok: false, state: "unknown" };
   }

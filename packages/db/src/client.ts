@@ -137,7 +137,7 @@ export const disconnectDb = async () => {
   globalForDb.ctoDb = undefined;
 };
 
-export { findMigrationsDir, migrationStatus, type TMigrationStatus } from "./migrations.ts";
+export { findMigrationsDir, migrationReadiness, migrationStatus, type TMigrationReadiness, type TMigrationStatus } from "./migrations.ts";
 export type { TPoolStats } from "./pool.ts";
 export type { TReplicaOptions, TReplicaStatus } from "./replicas.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";

@@ -68,3 +68,18 @@ export const migrationStatus = async (db: TQueryable, { dir = findMigrationsDir(
     unknown: [...applied].filter((name) => !known.has(name)).sort(),
   };
 };
+
+/**
+ * What a readiness probe says of the migrations: `ok` when every shipped one is applied, else
+ * `failed` or `pending` (failed first: `migrate deploy` refuses to run until it is resolved), with their names.
+ */
+export type TMigrationReadiness =
+  | { migrations: "ok" }
+  | { migrations: "failed"; failedMigrations: string[] }
+  | { migrations: "pending"; pendingMigrations: string[] };
+
+export const migrationReadiness = ({ failed, pending }: TMigrationStatus): TMigrationReadiness => {
+  if (failed.length) return { migrations: "failed", failedMigrations: failed };
+  if (pending.length) return { migrations: "pending", pendingMigrations: pending };
+  return { migrations: "ok" };
+};

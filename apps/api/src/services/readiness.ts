@@ -1,4 +1,4 @@
-import { migrationStatus, type Db } from "@cto/db/client";
+import { migrationReadiness, migrationStatus, type Db } from "@cto/db/client";
 import { withinTimeout, type TQueues } from "@cto/queue/queues";
 
 /** How long /ready waits for Redis to count the workers; past it the queues read as unavailable. */
@@ -35,9 +35,7 @@ export const databaseStatus = async (db: Db, migrationsDir: string | null) => {
   }
   try {
     const status = await withinTimeout(migrationStatus(db, { dir: migrationsDir }), DATABASE_CHECK_MS);
-    if (status.failed.length) return { database: "ok", migrations: "failed", failedMigrations: status.failed } as const;
-    if (status.pending.length) return { database: "ok", migrations: "pending", pendingMigrations: status.pending } as const;
-    return { database: "ok", migrations: "ok" } as const;
+    return { database: "ok", ...migrationReadiness(status) } as const;
   } catch {
     return { database: "unreachable", migrations: "unknown" } as const;
   }
