@@ -4,11 +4,10 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createDb, findMigrationsDir } from "@cto/db/client";
-import { testTargets } from "@cto/db/testing";
+import { migrationHistory, testTargets } from "@cto/db/testing";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 
@@ -18,17 +17,6 @@ import { startApi, type Harness } from "./harness.ts";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const migrationsDir = findMigrationsDir()!;
-
-/** Runs SQL as the connecting user (the tables' owner): the app's role may only read the migration history. */
-const asOwner = async (url: string, sql: string, values: unknown[] = []) => {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(sql, values);
-  } finally {
-    await client.end();
-  }
-};
 
 const ready = async (harness: Harness, options: { queues?: TQueues | null; readinessRequiresRedis?: boolean; migrationsDir?: string | null } = {}) => {
   const { queues = null, ...config } = options;
@@ -145,38 +133,39 @@ for (const target of testTargets()) {
     });
 
     it("503 naming a migration the database has not applied (its history row removed), ready again once it is back", async () => {
-      const [row] = (await asOwner(harness.database.url, "SELECT * FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1")).rows as Array<Record<string, unknown>>;
-      const name = row!.migration_name as string;
-      await asOwner(harness.database.url, "DELETE FROM _prisma_migrations WHERE id = $1", [row!.id]);
+      const history = migrationHistory(harness.database.url);
+      const { name, restore } = await history.forget();
+      let failedAttempt: { remove: () => Promise<void> } | undefined;
       try {
         expect(await ready(harness)).toEqual({
           status: 503,
           body: { status: "not_ready", failing: ["migrations"], database: "ok", migrations: "pending", pendingMigrations: [name], redis: "off", queues: "off", workers: null },
         });
         // A failed attempt (`migrate deploy` stopped half-way): failed, and still not ready.
-        await asOwner(harness.database.url, "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, 'x', $2, now(), 0)", ["f0000000-0000-4000-8000-000000000003", name]);
+        failedAttempt = await history.record(name, { finished: false });
         expect(await ready(harness)).toMatchObject({ status: 503, body: { failing: ["migrations"], migrations: "failed", failedMigrations: [name] } });
       } finally {
-        await asOwner(harness.database.url, "DELETE FROM _prisma_migrations WHERE id = $1", ["f0000000-0000-4000-8000-000000000003"]);
-        await asOwner(harness.database.url, `INSERT INTO _prisma_migrations (${Object.keys(row!).join(", ")}) VALUES (${Object.keys(row!).map((_, i) => `$${i + 1}`).join(", ")})`, Object.values(row!));
+        await failedAttempt?.remove();
+        await restore();
       }
       expect(await ready(harness)).toMatchObject({ status: 200, body: { status: "ready", migrations: "ok" } });
     });
 
     it("503 naming a migration shipped in a new folder, until it is applied", async () => {
       const dir = await mkdtemp(path.join(tmpdir(), "cto-migrations-"));
+      let applied: { remove: () => Promise<void> } | undefined;
       try {
         await cp(migrationsDir, dir, { recursive: true });
         await mkdir(path.join(dir, "29991231235959_readiness_probe"));
         await writeFile(path.join(dir, "29991231235959_readiness_probe", "migration.sql"), "SELECT 1;\n");
         expect(await ready(harness, { migrationsDir: dir })).toMatchObject({ status: 503, body: { failing: ["migrations"], pendingMigrations: ["29991231235959_readiness_probe"] } });
         // Applied as `migrate deploy` records it: ready.
-        await asOwner(harness.database.url, "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES ($1, 'x', $2, now(), now(), 1)", ["f0000000-0000-4000-8000-000000000004", "29991231235959_readiness_probe"]);
+        applied = await migrationHistory(harness.database.url).record("29991231235959_readiness_probe", { finished: true });
         expect(await ready(harness, { migrationsDir: dir })).toMatchObject({ status: 200, body: { migrations: "ok" } });
         // …and an older release of the API, which does not ship that folder, is still ready on this database.
         expect(await ready(harness)).toMatchObject({ status: 200, body: { migrations: "ok" } });
       } finally {
-        await asOwner(harness.database.url, "DELETE FROM _prisma_migrations WHERE id = $1", ["f0000000-0000-4000-8000-000000000004"]);
+        await applied?.remove();
         await rm(dir, { recursive: true, force: true });
       }
     });

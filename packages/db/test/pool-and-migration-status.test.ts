@@ -4,25 +4,13 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createDb, findMigrationsDir, migrationStatus, poolStats, type Db } from "../src/client.ts";
 import { shippedMigrations } from "../src/migrations.ts";
-import { testTargets, type TestDatabase } from "../src/testing/index.ts";
+import { migrationHistory, testTargets, type TestDatabase } from "../src/testing/index.ts";
 
 const migrationsDir = findMigrationsDir()!;
-
-/** Runs SQL as the connecting user (the tables' owner): the app's role may only read the history. */
-const asOwner = async (url: string, sql: string, values: unknown[] = []) => {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(sql, values);
-  } finally {
-    await client.end();
-  }
-};
 
 describe("findMigrationsDir / shippedMigrations", () => {
   it("finds the repository's migration folders from the source, each with its migration.sql, in order", () => {
@@ -117,23 +105,23 @@ for (const target of testTargets()) {
     });
 
     it("names a migration missing from the history as pending, a failed one as failed, a newer one as unknown", async () => {
-      const [row] = (await asOwner(database.url, "SELECT * FROM _prisma_migrations WHERE migration_name = $1", [last])).rows as Array<Record<string, unknown>>;
-      expect(row).toBeDefined();
-      await asOwner(database.url, "DELETE FROM _prisma_migrations WHERE migration_name = $1", [last]);
+      const history = migrationHistory(database.url);
+      const forgotten = await history.forget(last);
+      const attempts: Array<{ remove: () => Promise<void> }> = [];
       try {
         expect(await migrationStatus(db)).toEqual({ pending: [last], failed: [], unknown: [] });
         // A failed attempt: started, never finished, not rolled back (`migrate deploy` refuses to go on).
-        await asOwner(database.url, "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)", ["f0000000-0000-4000-8000-000000000001", "x", last]);
+        attempts.push(await history.record(last, { finished: false }));
         expect(await migrationStatus(db)).toEqual({ pending: [], failed: [last], unknown: [] });
         // Rolled back (`migrate resolve --rolled-back`): pending again.
-        await asOwner(database.url, "UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = $1", [last]);
+        await history.rollBack(last);
         expect(await migrationStatus(db)).toEqual({ pending: [last], failed: [], unknown: [] });
         // Applied by a newer release of Cto: nothing this code needs.
-        await asOwner(database.url, "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), now(), 1)", ["f0000000-0000-4000-8000-000000000002", "x", "29991231235959_later"]);
+        attempts.push(await history.record("29991231235959_later", { finished: true }));
         expect((await migrationStatus(db)).unknown).toEqual(["29991231235959_later"]);
       } finally {
-        await asOwner(database.url, "DELETE FROM _prisma_migrations WHERE id::text LIKE 'f0000000-%'");
-        await asOwner(database.url, `INSERT INTO _prisma_migrations (${Object.keys(row!).join(", ")}) VALUES (${Object.keys(row!).map((_, i) => `$${i + 1}`).join(", ")})`, Object.values(row!));
+        for (const attempt of attempts) await attempt.remove();
+        await forgotten.restore();
       }
       expect(await migrationStatus(db)).toEqual({ pending: [], failed: [], unknown: [] });
     });

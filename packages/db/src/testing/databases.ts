@@ -23,11 +23,15 @@ const withDatabase = (url: string, database: string) => {
   return parsed.toString();
 };
 
-const adminQuery = async (adminUrl: string, sql: string) => {
-  const client = new pg.Client({ connectionString: adminUrl });
+/**
+ * One statement on a connection of its own, as the URL's user: for a test database that is its owner,
+ * who may do what the app's role may not (write the migration history, say).
+ */
+export const queryOnce = async <TRow extends pg.QueryResultRow = pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []) => {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return await client.query(sql);
+    return await client.query<TRow>(sql, values);
   } finally {
     await client.end();
   }
@@ -36,7 +40,7 @@ const adminQuery = async (adminUrl: string, sql: string) => {
 /** Whether a PostgreSQL server answers at `adminUrl` and has pgvector; the reason when not. */
 export const probePostgres = async (adminUrl: string): Promise<{ ok: true } | { ok: false; reason: string }> => {
   try {
-    const { rows } = await adminQuery(adminUrl, "SELECT 1 FROM pg_available_extensions WHERE name = 'vector'");
+    const { rows } = await queryOnce(adminUrl, "SELECT 1 FROM pg_available_extensions WHERE name = 'vector'");
     return rows.length ? { ok: true } : { ok: false, reason: `pgvector is not installed on ${new URL(adminUrl).host} (run tooling/scripts/ensure-pgvector.sh)` };
   } catch (error) {
     return { ok: false, reason: `no PostgreSQL at ${new URL(adminUrl).host}: ${(error as Error).message}` };
@@ -53,10 +57,10 @@ const assertMigrated = (result: { code: number; stdout: string; stderr: string }
  */
 export const createPostgresTestDatabase = async (adminUrl: string, { template, migrate = false }: { template?: string; migrate?: boolean } = {}): Promise<TestDatabase> => {
   const name = `cto_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
+  await queryOnce(adminUrl, `CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
   const url = withDatabase(adminUrl, name);
   if (migrate) assertMigrated(await runPrisma(["migrate", "deploy"], { databaseUrl: url }));
-  return { target: "postgres", name, url, drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined) };
+  return { target: "postgres", name, url, drop: () => queryOnce(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined) };
 };
 
 /** An in-memory embedded database (PGlite + pgvector) on free ports, migrated when `migrate` is set. */
