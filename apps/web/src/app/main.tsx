@@ -4,8 +4,8 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 
 import { ToastProvider } from "../components/ui/toast.tsx";
-import { SESSION_QUERY_KEY } from "../features/auth/api/get-session.ts";
 import { createQueryClient } from "../lib/query-client.ts";
+import { SESSION_QUERY_KEY } from "../lib/session.ts";
 import { applyTheme, rememberedTheme } from "../lib/theme.ts";
 import { createAppRouter } from "./router.tsx";
 import "./styles.css";

@@ -5,7 +5,6 @@ import type { paths } from "@cto/contracts/api/openapi";
 import { ApiError, networkError, toApiError } from "./api-error.ts";
 
 export { ApiError };
-export type { paths };
 
 /** The typed API client. `/api` is proxied to the API by Vite (dev and preview), so the session cookie is same-origin. */
 export const api = createClient<paths>({ baseUrl: `${globalThis.location?.origin ?? ""}/api`, credentials: "include" });

@@ -1,6 +1,9 @@
+import type { TError } from "@cto/contracts/errors";
+
 export type TFieldErrors = Record<string, string>;
 
-type TErrorBody = { error?: { code?: string; message?: string; requestId?: string; details?: { path: string; message: string }[] } };
+/** The API's error shape, any part of which a failed response (a proxy's page, a cut-off body) may lack. */
+type TErrorBody = { error?: Partial<TError["error"]> };
 
 /** A failed API call, in words a person understands; `fields` maps form paths to their messages. */
 export class ApiError extends Error {

@@ -1,9 +1,11 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 
+import type { TReadiness as TApiReadiness } from "@cto/contracts/api/health";
+
 import { apiFetch } from "./api-client.ts";
 
 /** GET /ready's word on the background queues (Redis) and the workers serving them. */
-type TReadiness = { queues?: "ok" | "unavailable" | "off"; workers?: number | null };
+type TReadiness = Partial<Pick<TApiReadiness, "queues" | "workers">>;
 
 /**
  * Whether anything scheduled now will run: reminders, reports and screenshot reading are done by the

@@ -1,5 +1,7 @@
+import type { TPreferencesPatch } from "@cto/contracts/api/auth";
+
 /** `preferences.theme`: the person's choice; "system" follows the device. */
-export type TTheme = "system" | "light" | "dark";
+export type TTheme = NonNullable<TPreferencesPatch["theme"]>;
 
 const STORAGE_KEY = "cto-theme";
 const DARK_QUERY = "(prefers-color-scheme: dark)";

@@ -2,8 +2,8 @@ import { createRoute, Outlet, redirect, useNavigate } from "@tanstack/react-rout
 import { useEffect } from "react";
 
 import { AppShell } from "../../components/layout/app-shell.tsx";
-import { sessionQueryOptions, useSession } from "../../features/auth/api/get-session.ts";
 import { useSignOut } from "../../features/auth/api/sign-out.ts";
+import { sessionQueryOptions, useSession } from "../../lib/session.ts";
 import { applyTheme, themeOf } from "../../lib/theme.ts";
 import { rootRoute } from "./root.tsx";
 

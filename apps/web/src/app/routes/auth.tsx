@@ -1,6 +1,6 @@
 import { createRoute, lazyRouteComponent, redirect } from "@tanstack/react-router";
 
-import { sessionQueryOptions } from "../../features/auth/api/get-session.ts";
+import { sessionQueryOptions } from "../../lib/session.ts";
 import { rootRoute } from "./root.tsx";
 
 const stringParam = (value: unknown) => (typeof value === "string" && value ? value : undefined);

@@ -3,10 +3,11 @@ import { useEffect, useState, type ReactNode } from "react";
 
 import { navItemsFor, type TNavItem } from "../../config/nav.ts";
 import { cn } from "../../lib/cn.ts";
+import type { TUser } from "../../lib/session.ts";
 import { Button } from "../ui/button.tsx";
 import { NavIcon } from "./nav-icon.tsx";
 
-export type TShellUser = { name: string | null; email: string; role: "user" | "admin" };
+export type TShellUser = Pick<TUser, "name" | "email" | "role">;
 
 const GROUPS: { id: TNavItem["group"]; label: string }[] = [
   { id: "coach", label: "Coaching" },

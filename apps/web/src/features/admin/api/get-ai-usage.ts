@@ -1,8 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 
-import { api, unwrap, type paths } from "../../../lib/api-client.ts";
+import type { TAiUsage } from "@cto/contracts/api/coaching";
 
-export type TAiUsage = paths["/admin/analytics/ai-usage"]["get"]["responses"][200]["content"]["application/json"];
+import { api, unwrap } from "../../../lib/api-client.ts";
+
+export type { TAiUsage };
 export type TUsageWindow = "day" | "week" | "month" | "all";
 
 const WINDOW_MS: Record<Exclude<TUsageWindow, "all">, number> = { day: 86_400_000, week: 7 * 86_400_000, month: 30 * 86_400_000 };

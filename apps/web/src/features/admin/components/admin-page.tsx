@@ -3,6 +3,7 @@ import { useRouteContext } from "@tanstack/react-router";
 import { buttonClass } from "../../../components/ui/button.tsx";
 import { Card, CardHeader, PageHeader } from "../../../components/ui/card.tsx";
 import { EmptyState } from "../../../components/ui/states.tsx";
+import type { TSession } from "../../../lib/session.ts";
 import { AiUsageCard } from "./ai-usage-card.tsx";
 
 /** Where the API serves Bull Board (admins only), through the same `/api` proxy as every call. */
@@ -10,7 +11,7 @@ export const QUEUE_DASHBOARD_URL = "/api/admin/queues";
 
 /** Administrators: AI usage and cost across all users, and the way to the job queues. */
 export const AdminPage = () => {
-  const { session } = useRouteContext({ strict: false }) as { session?: { user: { role: string } } };
+  const { session } = useRouteContext({ strict: false }) as { session?: TSession };
   if (session?.user.role !== "admin")
     return (
       <div data-testid="admin-page">

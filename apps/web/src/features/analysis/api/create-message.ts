@@ -1,9 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+
+import type { ZCreateAnalysisMessageSchema } from "@cto/contracts/api/analysis";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
-import { analysisKeys, type TAuthor } from "./types.ts";
+import { analysisKeys } from "./types.ts";
 
-export type TNewMessage = { sessionId: string; text: string; author: TAuthor };
+/** POST /analysis-sessions/{id}/messages's body, with the session it goes to. */
+export type TNewMessage = z.input<typeof ZCreateAnalysisMessageSchema> & { sessionId: string };
 
 /** POST /analysis-sessions/{id}/messages: one line of the conversation to analyse. */
 export const createMessage = ({ sessionId, ...body }: TNewMessage) => unwrap(api.POST("/analysis-sessions/{id}/messages", { params: { path: { id: sessionId } }, body }));

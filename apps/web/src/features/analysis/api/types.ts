@@ -1,19 +1,16 @@
-import type { paths } from "../../../lib/api-client.ts";
+import type { z } from "zod";
 
-type TJson<P extends keyof paths, M extends keyof paths[P], S extends number = 200> = paths[P][M] extends { responses: infer R }
-  ? R extends Record<S, { content: { "application/json": infer B } }>
-    ? B
-    : never
-  : never;
+import type { TOcrItem } from "@cto/contracts/api/analysis";
+import type { TApiResponse } from "@cto/contracts/api/endpoints";
+import type { ZAnalysisSessionTypeSchema, ZInteractionTypeSchema } from "@cto/contracts/enums";
 
-export type TAnalysisSession = TJson<"/analysis-sessions/{id}", "get">;
+export type { TOcrItem };
+export type TAnalysisSession = TApiResponse<"/analysis-sessions/{id}">;
 export type TAnalysisStatus = TAnalysisSession["status"];
-export type TAnalysisMessage = TJson<"/analysis-messages/{id}", "get">;
-export type TInteraction = "liked" | "disliked" | "pinned" | "copied_to_clipboard";
+export type TAnalysisType = z.input<typeof ZAnalysisSessionTypeSchema>;
+export type TAnalysisMessage = TApiResponse<"/analysis-messages/{id}">;
+export type TInteraction = z.input<typeof ZInteractionTypeSchema>;
 export type TAuthor = TAnalysisMessage["author"];
-
-/** One OCR line as the API stores it (001 §3.3); the generated type only says "JSON". */
-export type TOcrItem = { id: string; text: string; author: "user" | "contact" | "ai" };
 
 /** The session's OCR draft, or null when there is none or it is not the list the API validates. */
 export const ocrItems = (session: TAnalysisSession): TOcrItem[] | null => {

@@ -1,9 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+
+import type { ZUpdateAnalysisSessionSchema } from "@cto/contracts/api/analysis";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
 import { analysisKeys, type TAnalysisSession, type TAnalysisStatus } from "./types.ts";
 
-export type TSessionChange = { name?: string | null; isPinned?: boolean };
+export type TSessionChange = z.input<typeof ZUpdateAnalysisSessionSchema>;
 
 /** PATCH /analysis-sessions/{id}: rename or pin. The status only moves through /transition. */
 export const updateSession = ({ id, ...body }: TSessionChange & { id: string }) => unwrap(api.PATCH("/analysis-sessions/{id}", { params: { path: { id } }, body }));

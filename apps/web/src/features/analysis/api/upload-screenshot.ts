@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
-import { apiFetch, type paths } from "../../../lib/api-client.ts";
+import type { TApiResponse } from "@cto/contracts/api/endpoints";
+
+import { apiFetch } from "../../../lib/api-client.ts";
 import { analysisKeys } from "./types.ts";
 
-type TUploaded = paths["/analysis-sessions/{id}/screenshot"]["post"]["responses"][202]["content"]["application/json"];
+type TUploaded = TApiResponse<"/analysis-sessions/{id}/screenshot", "post", 202>;
 
 /**
  * POST /analysis-sessions/{id}/screenshot as multipart/form-data (field `file`): openapi-fetch sends

@@ -7,12 +7,11 @@ import { Input } from "../../../components/ui/input.tsx";
 import { Segmented } from "../../../components/ui/segmented.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
 import { useCreateSession } from "../api/create-session.ts";
-
-type TType = "text" | "screenshot";
+import type { TAnalysisType } from "../api/types.ts";
 
 /** Starts a session: paste a conversation (text) or read one from a screenshot. */
 export const NewSessionDialog = ({ open, onClose }: { open: boolean; onClose: () => void }) => {
-  const [type, setType] = useState<TType>("text");
+  const [type, setType] = useState<TAnalysisType>("text");
   const [name, setName] = useState("");
   const create = useCreateSession();
   const navigate = useNavigate();

@@ -1,15 +1,28 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
 
-import { api, unwrap, type paths } from "../../../lib/api-client.ts";
+import type {
+  TCreateDeadline,
+  TCreateEvent,
+  TCreatePerson,
+  TCreatePlace,
+  TCreateTask,
+  ZUpdateDeadlineSchema,
+  ZUpdateEventSchema,
+  ZUpdatePersonSchema,
+  ZUpdatePlaceSchema,
+  ZUpdateTaskSchema,
+} from "@cto/contracts/api/assistant";
+
+import { api, unwrap } from "../../../lib/api-client.ts";
 import { assistantKeys, type TEntityKind } from "./types.ts";
 
-type TBody<P extends keyof paths> = paths[P] extends { post: { requestBody?: { content: { "application/json": infer B } } } } ? B : never;
-export type TNewPerson = TBody<"/people">;
-export type TNewPlace = TBody<"/places">;
-export type TNewEvent = TBody<"/events">;
-export type TNewTask = TBody<"/tasks">;
-export type TNewDeadline = TBody<"/deadlines">;
-type TPatch<P extends keyof paths> = paths[P] extends { patch: { requestBody?: { content: { "application/json": infer B } } } } ? B & { id: string } : never;
+export type TNewPerson = TCreatePerson;
+export type TNewPlace = TCreatePlace;
+export type TNewEvent = TCreateEvent;
+export type TNewTask = TCreateTask;
+export type TNewDeadline = TCreateDeadline;
+type TPatch<TSchema extends z.ZodType> = z.input<TSchema> & { id: string };
 
 /** POST to each kind's collection. */
 export const createPerson = (body: TNewPerson) => unwrap(api.POST("/people", { body }));
@@ -20,11 +33,11 @@ export const createDeadline = (body: TNewDeadline) => unwrap(api.POST("/deadline
 
 /** PATCH /{kind}/{id}: the fields the forms edit; the API validates them as on create (400 with field paths). */
 const patch = <B extends { id: string }>({ id, ...body }: B) => ({ params: { path: { id } }, body });
-export const updatePerson = (input: TPatch<"/people/{id}">) => unwrap(api.PATCH("/people/{id}", patch(input)));
-export const updatePlace = (input: TPatch<"/places/{id}">) => unwrap(api.PATCH("/places/{id}", patch(input)));
-export const updateEvent = (input: TPatch<"/events/{id}">) => unwrap(api.PATCH("/events/{id}", patch(input)));
-export const updateTask = (input: TPatch<"/tasks/{id}">) => unwrap(api.PATCH("/tasks/{id}", patch(input)));
-export const updateDeadline = (input: TPatch<"/deadlines/{id}">) => unwrap(api.PATCH("/deadlines/{id}", patch(input)));
+export const updatePerson = (input: TPatch<typeof ZUpdatePersonSchema>) => unwrap(api.PATCH("/people/{id}", patch(input)));
+export const updatePlace = (input: TPatch<typeof ZUpdatePlaceSchema>) => unwrap(api.PATCH("/places/{id}", patch(input)));
+export const updateEvent = (input: TPatch<typeof ZUpdateEventSchema>) => unwrap(api.PATCH("/events/{id}", patch(input)));
+export const updateTask = (input: TPatch<typeof ZUpdateTaskSchema>) => unwrap(api.PATCH("/tasks/{id}", patch(input)));
+export const updateDeadline = (input: TPatch<typeof ZUpdateDeadlineSchema>) => unwrap(api.PATCH("/deadlines/{id}", patch(input)));
 
 /** DELETE /{kind}/{id}: into the trash (all five kinds keep a trash). */
 export const trashEntity = ({ kind, id }: { kind: TEntityKind; id: string }) => {

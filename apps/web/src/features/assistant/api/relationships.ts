@@ -1,7 +1,9 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 
+import type { TCreateRelationship } from "@cto/contracts/api/assistant";
+
 import { api, unwrap } from "../../../lib/api-client.ts";
-import { assistantKeys, type TEntityKind } from "./types.ts";
+import { assistantKeys } from "./types.ts";
 
 /** GET /relationships?entityId=: the links with this entity at either end, 50 at a time (the API's cursor). */
 export const getLinks = (id: string, cursor?: string) => unwrap(api.GET("/relationships", { params: { query: { entityId: id, limit: 50, ...(cursor ? { cursor } : {}) } } }));
@@ -11,7 +13,7 @@ export const linksQueryOptions = (id: string) =>
 
 export const useLinks = (id: string) => useInfiniteQuery(linksQueryOptions(id));
 
-export type TNewLink = { sourceType: TEntityKind; sourceId: string; targetType: TEntityKind; targetId: string; relationship: string; strength?: number };
+export type TNewLink = TCreateRelationship;
 
 /** POST /relationships: both ends must be yours (404 otherwise), and not the same entity. */
 export const createLink = (body: TNewLink) => unwrap(api.POST("/relationships", { body }));

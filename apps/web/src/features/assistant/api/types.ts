@@ -1,15 +1,16 @@
-import type { paths } from "../../../lib/api-client.ts";
+import type { z } from "zod";
 
-type TOne<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { "application/json": infer B } } } } } ? B : never;
+import type { TApiResponse } from "@cto/contracts/api/endpoints";
+import type { ZEntityTypeSchema } from "@cto/contracts/enums";
 
-export type TPerson = TOne<"/people/{id}">;
-export type TPlace = TOne<"/places/{id}">;
-export type TEvent = TOne<"/events/{id}">;
-export type TTask = TOne<"/tasks/{id}">;
-export type TDeadline = TOne<"/deadlines/{id}">;
-export type TRelationship = TOne<"/relationships/{id}">;
+export type TPerson = TApiResponse<"/people/{id}">;
+export type TPlace = TApiResponse<"/places/{id}">;
+export type TEvent = TApiResponse<"/events/{id}">;
+export type TTask = TApiResponse<"/tasks/{id}">;
+export type TDeadline = TApiResponse<"/deadlines/{id}">;
+export type TRelationship = TApiResponse<"/relationships/{id}">;
 
-export type TEntityKind = "person" | "place" | "event" | "task" | "deadline";
+export type TEntityKind = z.input<typeof ZEntityTypeSchema>;
 export const ENTITY_KINDS: { kind: TEntityKind; label: string; plural: string }[] = [
   { kind: "person", label: "Person", plural: "People" },
   { kind: "place", label: "Place", plural: "Places" },

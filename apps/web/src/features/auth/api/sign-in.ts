@@ -1,9 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+
+import type { ZSignInSchema } from "@cto/contracts/api/auth";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
-import { SESSION_QUERY_KEY } from "./get-session.ts";
+import { SESSION_QUERY_KEY } from "../../../lib/session.ts";
 
-export type TSignInInput = { email: string; password: string };
+export type TSignInInput = z.input<typeof ZSignInSchema>;
 
 /** POST /auth/sign-in: sets the session cookie. */
 export const signIn = (body: TSignInInput) => unwrap(api.POST("/auth/sign-in", { body }));

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api, ApiError, unwrap } from "../../../lib/api-client.ts";
-import { SESSION_QUERY_KEY } from "./get-session.ts";
+import { SESSION_QUERY_KEY } from "../../../lib/session.ts";
 
 /** POST /auth/sign-out: revokes this session. An already-ended session counts as signed out. */
 export const signOut = async () => {

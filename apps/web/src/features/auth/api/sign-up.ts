@@ -1,9 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+
+import type { ZSignUpSchema } from "@cto/contracts/api/auth";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
-import { SESSION_QUERY_KEY } from "./get-session.ts";
+import { SESSION_QUERY_KEY } from "../../../lib/session.ts";
 
-export type TSignUpInput = { email: string; password: string; name?: string };
+export type TSignUpInput = z.input<typeof ZSignUpSchema>;
 
 /** POST /auth/sign-up: creates the account and signs in. */
 export const signUp = (body: TSignUpInput) => unwrap(api.POST("/auth/sign-up", { body }));

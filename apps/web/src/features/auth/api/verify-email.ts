@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
-import { SESSION_QUERY_KEY } from "./get-session.ts";
+import { SESSION_QUERY_KEY } from "../../../lib/session.ts";
 
 /** POST /auth/verify-email/request: emails a verification link to the signed-in user. */
 export const requestEmailVerification = () => unwrap(api.POST("/auth/verify-email/request"));

@@ -1,13 +1,14 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 
+import type { TApiStreamEvent } from "@cto/contracts/api/endpoints";
+
 import { apiFetch } from "../../../lib/api-client.ts";
 import { ApiError } from "../../../lib/api-error.ts";
 import { parseSse } from "../../../lib/sse.ts";
 
-export type TChatSource = { kind: "memory" | "knowledge"; id: string; ownerKind?: string; content: string; score: number };
-export type TChatAction = { tool: string; toolCallId: string; ok: boolean; entityType?: string; entityId?: string; error?: string };
-export type TChatDone = { message: { id: string; content: string; createdAt: number }; sources: TChatSource[]; actions: TChatAction[]; model: string };
+/** The `done` event's data: the stored reply, its sources and actions, the usage and the model. */
+export type TChatDone = Extract<TApiStreamEvent<"/conversations/{id}/chat">, { event: "done" }>["data"];
 
 export type TChatEvent =
   | { type: "user_message"; messageId: string }

@@ -1,6 +1,7 @@
+import type { TChatAction, TChatSource } from "@cto/contracts/api/chat";
+
 import { Badge } from "../../../components/ui/badge.tsx";
 import { humanize } from "../../../lib/format.ts";
-import type { TChatAction, TChatSource } from "../api/send-chat.ts";
 
 // Tool names are the API's (create_goal, log_emotion…); people read what happened.
 const ACTION_LABELS: Record<string, string> = {

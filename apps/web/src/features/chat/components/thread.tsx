@@ -1,16 +1,15 @@
 import { useEffect, useRef, useState } from "react";
 
+import type { TChatMessageMetadata } from "@cto/contracts/api/chat-metadata";
+
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { ErrorState } from "../../../components/ui/states.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
 import { useMessages, type TMessage } from "../api/list-messages.ts";
-import { useChatTurn, type TChatAction, type TChatSource } from "../api/send-chat.ts";
+import { useChatTurn } from "../api/send-chat.ts";
 import { Composer } from "./composer.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
 import { ReplyDetails } from "./reply-details.tsx";
-
-type TReplyMetadata = { sources?: TChatSource[]; actions?: TChatAction[] };
-type TReplyState = { status?: string; at?: number; message?: string };
 
 // As the API's STALE_REPLY_MS: a reply pending this long was cut off with the process that ran it.
 const STALE_REPLY_MS = 15 * 60_000;
@@ -19,8 +18,8 @@ const FAILED = "The coach could not reply";
 // Tool-call and tool-result rows are the coach's working; the person reads the messages around them.
 const visible = (message: TMessage) => (message.role === "user" || message.role === "assistant") && message.content.trim() !== "";
 
-const metadataOf = (message: TMessage): TReplyMetadata & { reply?: TReplyState } =>
-  message.metadata && typeof message.metadata === "object" && !Array.isArray(message.metadata) ? (message.metadata as TReplyMetadata) : {};
+const metadataOf = (message: TMessage): TChatMessageMetadata =>
+  message.metadata && typeof message.metadata === "object" && !Array.isArray(message.metadata) ? (message.metadata as TChatMessageMetadata) : {};
 
 /** The thread's last message, when it is the user's and its reply failed (or was cut off): found after a reload too. */
 const failedReplyOf = (messages: TMessage[]): { message: TMessage; error: ApiError } | null => {

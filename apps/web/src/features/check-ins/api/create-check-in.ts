@@ -1,14 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
+import type { TCreateEmotion, TCreateEnergyMetric } from "@cto/contracts/api/coaching";
+
 import { api, unwrap } from "../../../lib/api-client.ts";
 
-export type TEmotionInput = { label: string; valence: "positive" | "neutral" | "negative"; intensity: number; note: string | null };
-export type TEnergyInput = { level: number; note: string | null };
-
 /** POST /emotions: one feeling, now. */
-export const createEmotion = (body: TEmotionInput) => unwrap(api.POST("/emotions", { body }));
+export const createEmotion = (body: TCreateEmotion) => unwrap(api.POST("/emotions", { body }));
 /** POST /energy-metrics: one energy level, now. */
-export const createEnergy = (body: TEnergyInput) => unwrap(api.POST("/energy-metrics", { body }));
+export const createEnergy = (body: TCreateEnergyMetric) => unwrap(api.POST("/energy-metrics", { body }));
 
 // Every query that reads the kind, wherever its key puts it (the dashboard's trends read both kinds).
 const readsKind = (kind: string) => ({ predicate: (query: { queryKey: readonly unknown[] }) => query.queryKey.includes(kind) });

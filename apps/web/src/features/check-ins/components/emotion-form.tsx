@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from "react";
 
+import type { TCreateEmotion } from "@cto/contracts/api/coaching";
+
 import { Button } from "../../../components/ui/button.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { Field } from "../../../components/ui/field.tsx";
@@ -9,14 +11,14 @@ import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { ApiError } from "../../../lib/api-error.ts";
-import { useCreateEmotion, type TEmotionInput } from "../api/create-check-in.ts";
+import { useCreateEmotion } from "../api/create-check-in.ts";
 
 const FEELINGS = ["calm", "hopeful", "proud", "grateful", "focused", "tired", "anxious", "frustrated", "overwhelmed", "sad"];
 /** How the form names a valence; the recent list shows the same word back ("Hard", not "Negative"). */
 export const VALENCE_LABELS = { positive: "Pleasant", neutral: "Neutral", negative: "Hard" } as const;
 const VALENCES = (Object.keys(VALENCE_LABELS) as (keyof typeof VALENCE_LABELS)[]).map((value) => ({ value, label: VALENCE_LABELS[value] }));
 
-const EMPTY = { label: "", valence: "neutral" as TEmotionInput["valence"], intensity: 5, note: "" };
+const EMPTY = { label: "", valence: "neutral" as TCreateEmotion["valence"], intensity: 5, note: "" };
 
 export const EmotionForm = () => {
   const create = useCreateEmotion();

@@ -1,9 +1,9 @@
-import type { paths } from "../../../lib/api-client.ts";
+import type { TApiItem, TApiResponse } from "@cto/contracts/api/endpoints";
 
-export type TFeedPost = paths["/feed/{id}"]["get"]["responses"][200]["content"]["application/json"];
-export type TPost = paths["/posts/{id}"]["get"]["responses"][200]["content"]["application/json"];
-export type TReply = paths["/posts/{id}/replies"]["get"]["responses"][200]["content"]["application/json"]["items"][number];
-export type TStory = paths["/stories/{id}"]["get"]["responses"][200]["content"]["application/json"];
+export type TFeedPost = TApiResponse<"/feed/{id}">;
+export type TPost = TApiResponse<"/posts/{id}">;
+export type TReply = TApiItem<"/posts/{id}/replies">;
+export type TStory = TApiResponse<"/stories/{id}">;
 
 export const communityKeys = {
   feed: ["community", "feed"] as const,

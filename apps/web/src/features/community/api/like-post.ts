@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 
+import type { TApiResponse } from "@cto/contracts/api/endpoints";
+
 import { api, unwrap } from "../../../lib/api-client.ts";
-import { communityKeys, type TFeedPost } from "./keys.ts";
+import { communityKeys } from "./keys.ts";
 
 /** PUT or DELETE /posts/{id}/like: both idempotent, both answer the post with its new count. */
 export const likePost = ({ id, like }: { id: string; like: boolean }) => {
@@ -9,7 +11,7 @@ export const likePost = ({ id, like }: { id: string; like: boolean }) => {
   return unwrap(like ? api.PUT("/posts/{id}/like", { params }) : api.DELETE("/posts/{id}/like", { params }));
 };
 
-type TFeed = InfiniteData<{ items: TFeedPost[]; nextCursor: string | null }>;
+type TFeed = InfiniteData<TApiResponse<"/feed">>;
 
 export const useLikePost = () => {
   const queryClient = useQueryClient();

@@ -1,10 +1,12 @@
+import type { TApiItem } from "@cto/contracts/api/endpoints";
+
 import { startOfToday } from "../../../lib/format.ts";
 
 const DAY = 86_400_000;
 const VALENCE_SIGN = { positive: 1, neutral: 0, negative: -1 } as const;
 
-type TEmotionLike = { valence: keyof typeof VALENCE_SIGN; intensity: number; recordedAt: number };
-type TEnergyLike = { level: number; recordedAt: number };
+type TEmotionLike = Pick<TApiItem<"/emotions">, "valence" | "intensity" | "recordedAt">;
+type TEnergyLike = Pick<TApiItem<"/energy-metrics">, "level" | "recordedAt">;
 
 /** The local day (its midnight, Unix ms) a timestamp falls on. */
 const dayOf = (ms: number) => startOfToday(new Date(ms));

@@ -1,9 +1,12 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+
+import type { ZCreateCommitmentSchema, ZUpdateCommitmentSchema } from "@cto/contracts/api/goals";
+import type { ZReminderStatusSchema } from "@cto/contracts/enums";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
 
-export type TCommitmentStatus = "pending" | "scheduled" | "completed" | "skipped";
-export type TCommitmentInput = { title: string; description: string | null; goalId: string | null; dueAt: number | null; remindAt: number | null };
+export type TCommitmentStatus = z.input<typeof ZReminderStatusSchema>;
 
 /** A list filter: one status, or "open" (pending and scheduled: a commitment with a reminder is still open). */
 export type TCommitmentFilter = TCommitmentStatus | "open";
@@ -34,10 +37,10 @@ const useCommitmentMutation = <TInput, TResult>(mutationFn: (input: TInput) => P
 };
 
 /** POST /commitments; a reminder time schedules a reminder. */
-export const useCreateCommitment = () => useCommitmentMutation((body: TCommitmentInput) => unwrap(api.POST("/commitments", { body })));
+export const useCreateCommitment = () => useCommitmentMutation((body: z.input<typeof ZCreateCommitmentSchema>) => unwrap(api.POST("/commitments", { body })));
 
 /** PATCH /commitments/{id}. */
-export const useUpdateCommitment = () => useCommitmentMutation(({ id, ...body }: Partial<TCommitmentInput> & { id: string }) => unwrap(api.PATCH("/commitments/{id}", { params: { path: { id } }, body })));
+export const useUpdateCommitment = () => useCommitmentMutation(({ id, ...body }: z.input<typeof ZUpdateCommitmentSchema> & { id: string }) => unwrap(api.PATCH("/commitments/{id}", { params: { path: { id } }, body })));
 
 /** POST /commitments/{id}/complete or /skip. */
 export const useResolveCommitment = () =>

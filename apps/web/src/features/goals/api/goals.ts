@@ -1,11 +1,14 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+
+import type { TCreateGoal, ZGoalFiltersSchema, ZUpdateGoalSchema } from "@cto/contracts/api/goals";
+import type { ZGoalPeriodSchema, ZGoalStatusSchema } from "@cto/contracts/enums";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
 
-export type TGoalPeriod = "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
-export type TGoalStatus = "active" | "completed" | "archived";
-export type TGoalFilters = { period?: TGoalPeriod | undefined; status?: TGoalStatus | undefined };
-export type TGoalInput = { title: string; description: string | null; period: TGoalPeriod; progress: number; deadline: number | null };
+export type TGoalPeriod = z.input<typeof ZGoalPeriodSchema>;
+export type TGoalStatus = z.input<typeof ZGoalStatusSchema>;
+export type TGoalFilters = z.input<typeof ZGoalFiltersSchema>;
 
 /** GET /goals by period and status, nearest deadline first, a page of 50 at a time (the API's cursor). */
 export const listGoals = ({ period, status }: TGoalFilters, cursor?: string) =>
@@ -27,10 +30,10 @@ const useGoalMutation = <TInput, TResult>(mutationFn: (input: TInput) => Promise
 };
 
 /** POST /goals. */
-export const useCreateGoal = () => useGoalMutation((body: TGoalInput) => unwrap(api.POST("/goals", { body })));
+export const useCreateGoal = () => useGoalMutation((body: TCreateGoal) => unwrap(api.POST("/goals", { body })));
 
 /** PATCH /goals/{id}: any of the fields, or the status (archive, re-open). */
-export const useUpdateGoal = () => useGoalMutation(({ id, ...body }: Partial<TGoalInput> & { id: string; status?: TGoalStatus }) => unwrap(api.PATCH("/goals/{id}", { params: { path: { id } }, body })));
+export const useUpdateGoal = () => useGoalMutation(({ id, ...body }: z.input<typeof ZUpdateGoalSchema> & { id: string }) => unwrap(api.PATCH("/goals/{id}", { params: { path: { id } }, body })));
 
 /** POST /goals/{id}/complete: done, at 100 %. */
 export const useCompleteGoal = () => useGoalMutation((id: string) => unwrap(api.POST("/goals/{id}/complete", { params: { path: { id } } })));

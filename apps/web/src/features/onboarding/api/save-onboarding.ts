@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
+import { SESSION_QUERY_KEY } from "../../../lib/session.ts";
 
 export type TOnboarding = { currentRole: string | null; goals: string[]; workContext: string | null; challenges: string[] };
 
@@ -24,6 +25,6 @@ export const useSaveOnboarding = () => {
   return useMutation({
     mutationFn: saveOnboarding,
     // The session (its user's profile) and the context profile are read elsewhere: re-read both.
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ["auth", "session"] }), queryClient.invalidateQueries({ queryKey: ["me", "context"] })]),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: SESSION_QUERY_KEY }), queryClient.invalidateQueries({ queryKey: ["me", "context"] })]),
   });
 };

@@ -1,9 +1,13 @@
 import { infiniteQueryOptions, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
 
-import { api, unwrap, type paths } from "../../../lib/api-client.ts";
+import type { TApiResponse } from "@cto/contracts/api/endpoints";
+import type { ZReportTypeSchema } from "@cto/contracts/enums";
 
-export type TReportType = "two_day" | "seven_day" | "twenty_one_day";
-export type TReport = paths["/reports/{id}"]["get"]["responses"][200]["content"]["application/json"];
+import { api, unwrap } from "../../../lib/api-client.ts";
+
+export type TReportType = z.input<typeof ZReportTypeSchema>;
+export type TReport = TApiResponse<"/reports/{id}">;
 
 /** GET /reports?type=: that kind's reports, newest period first (the worker writes them), 20 at a time. */
 export const getReports = (type: TReportType, cursor?: string) => unwrap(api.GET("/reports", { params: { query: { type, limit: 20, ...(cursor ? { cursor } : {}) } } }));

@@ -1,10 +1,13 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 
-import { api, unwrap, type paths } from "../../../lib/api-client.ts";
+import type { TApiQuery } from "@cto/contracts/api/endpoints";
+import type { TSearchResult } from "@cto/contracts/api/search";
+
+import { api, unwrap } from "../../../lib/api-client.ts";
 import { ApiError } from "../../../lib/api-error.ts";
 
-export type TSearchQuery = NonNullable<paths["/search"]["get"]["parameters"]["query"]>;
-export type TSearchResult = paths["/search"]["get"]["responses"][200]["content"]["application/json"];
+export type { TSearchResult };
+export type TSearchQuery = TApiQuery<"/search">;
 export type TMemoryKind = TSearchResult["memory"][number]["ownerKind"];
 
 /** GET /search: your memory and the knowledge base, by meaning, best matches first. */

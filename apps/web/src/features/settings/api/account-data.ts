@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
+import type { TApiResponse } from "@cto/contracts/api/endpoints";
+
 import { api, apiFetch, unwrap } from "../../../lib/api-client.ts";
 import { ApiError } from "../../../lib/api-error.ts";
 
@@ -15,7 +17,7 @@ export const importArchive = async (file: File) => {
     throw new ApiError("This file is not a Cto export: it is not JSON.", 400, "bad_request");
   }
   const response = await apiFetch("/me/import", { method: "POST", headers: { "content-type": "application/json" }, body: text });
-  return (await response.json()) as { imported: Record<string, number> };
+  return (await response.json()) as TApiResponse<"/me/import", "post", 201>;
 };
 
 export const useImportArchive = () => {

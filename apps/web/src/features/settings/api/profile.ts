@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
-import type { paths } from "@cto/contracts/api/openapi";
+import type { TUpdateProfile } from "@cto/contracts/api/auth";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
-import { SESSION_QUERY_KEY, type TSession } from "../../auth/api/get-session.ts";
+import { SESSION_QUERY_KEY, type TSession } from "../../../lib/session.ts";
 
-export type TProfilePatch = NonNullable<paths["/me"]["patch"]["requestBody"]>["content"]["application/json"];
+export type TProfilePatch = TUpdateProfile;
 
 /**
  * PATCH /me: name, career profile and preferences; fields left out are kept. The answer is the

@@ -1,15 +1,15 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
+import type { TPutUserContext } from "@cto/contracts/api/coaching";
+
 import { api, unwrap } from "../../../lib/api-client.ts";
 
 /** GET /me/context: the profile the coach knows; null before the first save. */
 export const getUserContext = () => unwrap(api.GET("/me/context"));
 
 export type TUserContext = NonNullable<Awaited<ReturnType<typeof getUserContext>>>;
-export type TUserContextInput = {
-  personalBio: string | null; workContext: string | null; aiPreferences: string | null; communicationStyle: string | null; decisionMakingStyle: string | null; timeManagementStyle: string | null; workingHours: string | null;
-  longTermGoals: string[]; currentChallenges: string[]; expertiseAreas: string[]; learningObjectives: string[]; preferredMeetingTimes: string[];
-};
+/** PUT /me/context's body: the whole profile (a field left out is cleared). */
+export type TUserContextInput = TPutUserContext;
 
 export const userContextQueryOptions = () => queryOptions({ queryKey: ["me", "context"], queryFn: getUserContext });
 export const useUserContext = () => useQuery(userContextQueryOptions());

@@ -3,7 +3,7 @@ import { Segmented } from "../../../components/ui/segmented.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { applyTheme, themeOf, type TTheme } from "../../../lib/theme.ts";
-import { useSession } from "../../auth/api/get-session.ts";
+import { useSession } from "../../../lib/session.ts";
 import { useUpdateProfile } from "../api/profile.ts";
 
 const THEMES: { value: TTheme; label: string }[] = [

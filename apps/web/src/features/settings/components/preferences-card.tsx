@@ -8,7 +8,7 @@ import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { fieldError } from "../../../lib/api-error.ts";
-import { useSession, type TUser } from "../../auth/api/get-session.ts";
+import { useSession, type TUser } from "../../../lib/session.ts";
 import { useUpdateProfile } from "../api/profile.ts";
 
 type TStoredPreferences = { timezone?: unknown; workingHours?: { start?: unknown; end?: unknown } | null; notificationPrefs?: { inApp?: unknown; telegram?: unknown } };

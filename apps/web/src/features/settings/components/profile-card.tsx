@@ -10,7 +10,7 @@ import { useToast } from "../../../components/ui/toast.tsx";
 import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { api, unwrap } from "../../../lib/api-client.ts";
 import { errorMessage, fieldError } from "../../../lib/api-error.ts";
-import { useSession, type TUser } from "../../auth/api/get-session.ts";
+import { useSession, type TUser } from "../../../lib/session.ts";
 import { useUpdateProfile, type TProfilePatch } from "../api/profile.ts";
 
 const EXPERIENCE_LEVELS = [

@@ -1,8 +1,11 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 
-import { api, unwrap } from "../../../lib/api-client.ts";
+import type { TApiResponse } from "@cto/contracts/api/endpoints";
 
-export type TSession = NonNullable<Awaited<ReturnType<typeof getSession>>>;
+import { api, unwrap } from "./api-client.ts";
+
+/** The signed-in user and how they signed in; every area reads it, so it lives here rather than in a feature. */
+export type TSession = NonNullable<TApiResponse<"/auth/session">>;
 export type TUser = TSession["user"];
 
 /**
