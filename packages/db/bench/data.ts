@@ -43,3 +43,39 @@ export const createSpace = ({ seed = 42, topics = 64, subtopics = 16, noise = 0.
 };
 
 export const literal = (v: number[]) => `[${v.map((x) => x.toFixed(6)).join(",")}]`;
+
+/**
+ * A population of users shaped like real ones: each user writes about a palette of a few topics, drawn with
+ * Zipf weights (one topic dominates, the rest trail off), and the `topics` of the space are shared by all
+ * users. `offPalette` samples a query from a topic outside the user's palette: a user asking about something
+ * new, the query whose nearest rows are far away and nearly tied, where an approximate index is weakest.
+ */
+export const createTopicSpace = ({ seed = 7, topics = 48, subtopics = 12, noise = 0.6 } = {}) => {
+  const random = createRandom(seed);
+  const centres = Array.from({ length: topics }, () => normalise(Array.from({ length: EMBEDDING_DIMENSION }, random.gaussian)));
+  const subs = centres.map((centre) => Array.from({ length: subtopics }, () => normalise(jitter(random, centre, 0.9))));
+  const fromTopic = (topic: number) => normalise(jitter(random, subs[topic]![random.int(subtopics)]!, noise));
+  const palette = (size: number) => {
+    const chosen = new Set<number>();
+    while (chosen.size < Math.min(size, topics)) chosen.add(random.int(topics));
+    const weights = [...chosen].map((_, rank) => 1 / (rank + 1));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const pick = () => {
+      let r = random.next() * total;
+      for (const [index, topic] of [...chosen].entries()) {
+        r -= weights[index]!;
+        if (r <= 0) return topic;
+      }
+      return [...chosen].at(-1)!;
+    };
+    const outside = () => {
+      for (let attempt = 0; attempt < 1_000; attempt++) {
+        const topic = random.int(topics);
+        if (!chosen.has(topic)) return topic;
+      }
+      throw new Error("The palette covers every topic; nothing is off-palette.");
+    };
+    return { topics: [...chosen], sample: () => fromTopic(pick()), offPalette: () => fromTopic(outside()) };
+  };
+  return { random, palette };
+};
