@@ -27,28 +27,14 @@ export const normalise = (v: number[]) => {
 /** `unit + scale × (a random direction of norm 1)`: scale is the noise relative to the signal. */
 const jitter = (random: TRandom, unit: number[], scale: number) => unit.map((x) => x + (random.gaussian() * scale) / Math.sqrt(EMBEDDING_DIMENSION));
 
-export type TSpace = { sample: () => number[] };
-
-/**
- * Topics → sub-topics → rows. `noise` is each row's distance from its sub-topic relative to the
- * signal (BENCH_NOISE; 0.6 by default, which puts nearest neighbours at cosine ≈ 0.7–0.8 and random
- * pairs near 0, about what text-embedding-3-small gives for related notes of one person). Large
- * values (≥ 3) approach isotropic noise, where the top 10 of thousands of rows are near-ties.
- */
-export const createSpace = ({ seed = 42, topics = 64, subtopics = 16, noise = 0.6 }: { seed?: number; topics?: number; subtopics?: number; noise?: number } = {}): TSpace & { random: TRandom } => {
-  const random = createRandom(seed);
-  const centres = Array.from({ length: topics }, () => normalise(Array.from({ length: EMBEDDING_DIMENSION }, random.gaussian)));
-  const subs = centres.map((centre) => Array.from({ length: subtopics }, () => normalise(jitter(random, centre, 0.9))));
-  return { random, sample: () => normalise(jitter(random, subs[random.int(topics)]![random.int(subtopics)]!, noise)) };
-};
-
-export const literal = (v: number[]) => `[${v.map((x) => x.toFixed(6)).join(",")}]`;
-
 /**
  * A population of users shaped like real ones: each user writes about a palette of a few topics, drawn with
  * Zipf weights (one topic dominates, the rest trail off), and the `topics` of the space are shared by all
  * users. `offPalette` samples a query from a topic outside the user's palette: a user asking about something
  * new, the query whose nearest rows are far away and nearly tied, where an approximate index is weakest.
+ * Topics → sub-topics → rows: `noise` is each row's distance from its sub-topic relative to the signal
+ * (BENCH_NOISE; 0.6 by default, which puts nearest neighbours at cosine ≈ 0.7–0.8 and random pairs near 0,
+ * about what text-embedding-3-small gives for related notes of one person).
  */
 export const createTopicSpace = ({ seed = 7, topics = 48, subtopics = 12, noise = 0.6 } = {}) => {
   const random = createRandom(seed);
