@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 
+import { LOCAL_EMBEDDING_MODEL, localEmbedding } from "@cto/ai/local-provider";
 import { ZReportPayloadSchema } from "@cto/contracts/api/reports";
 import { ZReminderDueJobSchema } from "@cto/contracts/queues";
 import { REMINDER_QUEUE, reminderJobId } from "@cto/core/reminders";
 import { deliveryTime, readReminderPreferences } from "@cto/core/working-hours";
-import { DEMO_USER, seedUserData } from "@cto/db/seed";
+import { loadStarterKnowledge } from "@cto/db/knowledge";
+import { DEMO_USER, FIXTURE_EMBEDDING_MODEL, fixtureEmbedding, seedUserData } from "@cto/db/seed";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
 
 import { processRemindersReconcile } from "../src/jobs/reminders.reconcile.ts";
@@ -17,6 +19,15 @@ import { createTestDeps, testPrefix } from "./deps.ts";
 // own code would write for the seeded rows, so the demo never contradicts itself.
 
 const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+
+describe("the demo seed's vectors", () => {
+  it("are the offline provider's, under its model name, so searches without an API key find the demo data", () => {
+    expect(FIXTURE_EMBEDDING_MODEL).toBe(LOCAL_EMBEDDING_MODEL);
+    const starter = loadStarterKnowledge().map((chunk) => chunk.embeddingStrings.join("\n"));
+    const texts = ["", "  \n ", "Morning run", "I can't say NO — naïve Ǆemal, 東京 2026, ﬁve", ...starter];
+    for (const text of texts) expect(fixtureEmbedding(text)).toEqual(localEmbedding(text));
+  });
+});
 
 for (const target of testTargets()) {
   describe(`the demo seed agrees with the worker (${target.name})`, () => {
