@@ -99,7 +99,9 @@ const main = async () => {
   const [node, seedArgs] = typescript(path.join(dbPackage, "src", "seed", "cli.ts"));
   await runStep(node, [...seedArgs, "--if-missing"], { cwd: dbPackage });
 
-  env.REDIS_URL ??= "redis://127.0.0.1:6379";
+  // A Redis Cluster or Sentinel set is the apps' to find (and wait for); only one server is probed here.
+  const redisElsewhere = Boolean(env.REDIS_CLUSTER_NODES || env.REDIS_SENTINELS);
+  if (!redisElsewhere) env.REDIS_URL ??= "redis://127.0.0.1:6379";
   env.PORT ??= "3000";
   env.WORKER_HEALTH_PORT ??= "3001";
   env.CTO_API_ORIGIN ??= `http://127.0.0.1:${env.PORT}`;
@@ -150,10 +152,10 @@ const main = async () => {
   };
 
   const startWorker = () => startApp("worker", ...typescript("src/index.ts"));
-  const redisLocation = location(env.REDIS_URL);
-  if (await redisAnswers(env.REDIS_URL)) {
+  if (redisElsewhere || (await redisAnswers(env.REDIS_URL!))) {
     startWorker();
   } else {
+    const redisLocation = location(env.REDIS_URL!);
     log.warn(
       `Redis is not reachable at ${redisLocation}: reminders, reports and screenshot reading wait until it is. ` +
         "Start one with `docker compose up -d redis`, or `redis-server --appendonly yes`, or set REDIS_URL. " +

@@ -1,7 +1,7 @@
 import path from "node:path";
 
 import { cors } from "hono/cors";
-import type { Redis } from "ioredis";
+import type { TRedis } from "@cto/queue/connection";
 import { requestId } from "hono/request-id";
 
 import { parseAiConfig } from "@cto/ai/config";
@@ -96,13 +96,13 @@ export type AppDependencies = {
    * instances, null or absent for this process only. `prefix` namespaces the keys (tests);
    * `timeoutMs` bounds each Redis call, past which the in-process count answers.
    */
-  limitStore?: { redis: Redis | null; prefix?: string; timeoutMs?: number };
+  limitStore?: { redis: TRedis | null; prefix?: string; timeoutMs?: number };
   /**
    * Where shared caches (user context, the AI model catalogue) and leases (chat replies being written)
    * live: Redis, the same for every API instance, so a write through one is read through all
    * (lib/shared-cache.ts, lib/leases.ts); null or absent: none.
    */
-  cacheStore?: { redis: Redis | null; prefix?: string; ttlMs?: number; timeoutMs?: number };
+  cacheStore?: { redis: TRedis | null; prefix?: string; ttlMs?: number; timeoutMs?: number };
   /**
    * Who each session token and API key belongs to, kept in this process and in Redis and forgotten by
    * every instance on sign-out or revoke (lib/auth-cache.ts); by default none: every request asks the database.

@@ -5,6 +5,7 @@ import { EVEN_WHEN_INVALID, parseEnv, requireInProduction } from "@cto/contracts
 import { isEncryptionKey } from "@cto/db/secrets";
 import { LOG_LEVELS } from "@cto/log/logger";
 import { requireMailSettings, ZMailEnvSchema } from "@cto/mail/config";
+import { redisTargetFromEnv, requireOneRedis, requireRedisInProduction, ZRedisEnvSchema } from "@cto/queue/config";
 import { requireS3Settings, ZStorageEnvSchema } from "@cto/storage/config";
 
 import { DEFAULT_CHAT_TOKEN_BUDGET } from "./context.ts";
@@ -13,7 +14,7 @@ import { ZTrustProxySchema } from "./lib/client-address.ts";
 const unset = (value: unknown) => (value === "" ? undefined : value);
 
 /** What `npm start` runs locally; production must name its own (requireInProduction below). */
-const DEVELOPMENT = { WEB_ORIGIN: "http://127.0.0.1:5173", REDIS_URL: "redis://127.0.0.1:6379" };
+const DEVELOPMENT = { WEB_ORIGIN: "http://127.0.0.1:5173" };
 
 const ZEnvSchema = z
   .object({
@@ -25,8 +26,9 @@ const ZEnvSchema = z
   DATABASE_URL: z.string().url(),
   // The web app's origin (links in emails, CORS, cookies); development's Vite server when unset, required in production.
   WEB_ORIGIN: z.preprocess(unset, z.string().url().optional()),
-  // Development's local Redis when unset; required in production.
-  REDIS_URL: z.preprocess(unset, z.string().url().optional()),
+  // Redis: REDIS_URL, or REDIS_CLUSTER_NODES, or REDIS_SENTINELS + REDIS_SENTINEL_NAME (see packages/queue);
+  // development's local one when none is set, one of them required in production.
+  ...ZRedisEnvSchema.shape,
   // The key sealing stored secrets (packages/db/src/secrets.ts); development keeps one in the data folder.
   CTO_ENCRYPTION_KEY: z.preprocess(unset, z.string().refine(isEncryptionKey, "32 bytes, as 64 hex characters or base64").optional()),
   // The BullMQ key prefix of the queues the API fills: the worker's (one variable for both, so they cannot differ).
@@ -54,15 +56,16 @@ const ZEnvSchema = z
   })
   .superRefine(requireS3Settings)
   .superRefine(requireMailSettings, EVEN_WHEN_INVALID)
+  .superRefine(requireOneRedis)
+  .superRefine(requireRedisInProduction("the Redis that queues jobs and counts abuse limits across API instances"), EVEN_WHEN_INVALID)
   .superRefine(
     requireInProduction({
-      REDIS_URL: "the Redis that queues jobs and counts abuse limits across API instances",
       WEB_ORIGIN: "the web app's public origin (https://…), for links in emails and the origin check",
       CTO_ENCRYPTION_KEY: "32 random bytes as 64 hex characters (openssl rand -hex 32) that seal stored secrets; keep it safe, data sealed with it is unreadable without it",
     }),
     EVEN_WHEN_INVALID,
   )
-  .transform((env) => ({ ...env, WEB_ORIGIN: env.WEB_ORIGIN ?? DEVELOPMENT.WEB_ORIGIN, REDIS_URL: env.REDIS_URL ?? DEVELOPMENT.REDIS_URL }));
+  .transform((env) => ({ ...env, WEB_ORIGIN: env.WEB_ORIGIN ?? DEVELOPMENT.WEB_ORIGIN, redis: redisTargetFromEnv(env) }));
 
 export type TEnv = z.infer<typeof ZEnvSchema> & { ai: TAiConfig };
 

@@ -40,8 +40,8 @@ process.on("unhandledRejection", (reason) => {
 const db = createDb({ url: env.DATABASE_URL });
 // Fail-fast producer: a request that enqueues while Redis is away gets an error at once, never a hang.
 // Its outages are logged once per reconnect attempt, whatever the queues on it do.
-const redis = createProducerConnection(env.REDIS_URL);
-watchRedis(redis, { url: env.REDIS_URL, log });
+const redis = createProducerConnection(env.redis);
+watchRedis(redis, { target: env.redis, log });
 const queues = createQueues({ connection: redis, prefix: env.WORKER_QUEUE_PREFIX });
 // Who is calling, without a database round trip per request; a sign-out or revoke reaches every instance at once.
 const authCache = createAuthCache({ redis, prefix: `${env.WORKER_QUEUE_PREFIX}:auth`, onError: (error) => isConnectionError(error) || log.warn({ err: error }, "auth cache: Redis did not answer; the database did") });

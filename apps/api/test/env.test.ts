@@ -62,7 +62,8 @@ describe("the API's environment", () => {
       SMTP_URL: "smtps://mail.example.com",
       MAIL_FROM: "Cto <no-reply@cto.example>",
     };
-    expect(loadEnv(production)).toMatchObject({ REDIS_URL: "redis://redis.internal:6379", WEB_ORIGIN: "https://cto.example" });
+    expect(loadEnv(production)).toMatchObject({ redis: { kind: "single", url: "redis://redis.internal:6379" }, WEB_ORIGIN: "https://cto.example" });
+    expect(loadEnv({ ...production, REDIS_URL: "", REDIS_CLUSTER_NODES: "10.0.0.1:6379" }).redis).toEqual({ kind: "cluster", nodes: [{ host: "10.0.0.1", port: 6379 }] });
     expect(problems({ ...production, WEB_ORIGIN: "" })).toEqual(["WEB_ORIGIN"]);
   });
 
@@ -76,7 +77,7 @@ describe("the API's environment", () => {
   });
 
   it("keeps development's local Redis and web origin when they are unset or empty", () => {
-    expect(loadEnv({ ...base, REDIS_URL: "", WEB_ORIGIN: "" })).toMatchObject({ REDIS_URL: "redis://127.0.0.1:6379", WEB_ORIGIN: "http://127.0.0.1:5173" });
+    expect(loadEnv({ ...base, REDIS_URL: "", WEB_ORIGIN: "" })).toMatchObject({ redis: { kind: "single", url: "redis://127.0.0.1:6379" }, WEB_ORIGIN: "http://127.0.0.1:5173" });
     expect(loadEnv(base).CTO_ENCRYPTION_KEY).toBeUndefined();
   });
 

@@ -82,7 +82,7 @@ const reminders = async (concurrency: number) => {
     payloads.push(...batch);
   }
   await queues.queue("reminders").addBulk(payloads.map((data) => ({ name: "due", data, opts: { jobId: reminderJobId(data.kind, data.entityId, data.remindAt) } })));
-  const runtime = startRuntime({ deps, redisUrl, prefix, registry: [register("reminders", "due", processReminderDue)], concurrency, lockDuration: 30_000, stalledInterval: 30_000 });
+  const runtime = startRuntime({ deps, redis: redisUrl, prefix, registry: [register("reminders", "due", processReminderDue)], concurrency, lockDuration: 30_000, stalledInterval: 30_000 });
   const worker = runtime.workers.get("reminders")!;
   // startRuntime starts consuming at once; counting from here includes BullMQ's start, as the no-op run does.
   const result = await timeRun(worker, JOBS);

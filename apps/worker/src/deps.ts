@@ -43,10 +43,10 @@ export type TWorkerDeps = {
 /** The real dependencies from the validated env, with a `close()` that releases them. */
 export const createWorkerDeps = (env: TEnv) => {
   const db = createDb({ url: env.DATABASE_URL });
-  const connection = createProducerConnection(env.REDIS_URL);
+  const connection = createProducerConnection(env.redis);
   const log = createLogger({}, undefined, env.LOG_LEVEL);
   // The process's one report of Redis outages: the workers' own connections fail and recover with it.
-  watchRedis(connection, { url: env.REDIS_URL, log: log.pino });
+  watchRedis(connection, { target: env.redis, log: log.pino });
   const queues = createQueues({ connection, prefix: env.WORKER_QUEUE_PREFIX });
   const ocr = createOcrRecognizer({ cachePath: env.ocrCacheDir });
   const mail = createMailTransport(env.mail);

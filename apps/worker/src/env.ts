@@ -8,19 +8,19 @@ import { isEncryptionKey } from "@cto/db/secrets";
 import { LOG_LEVELS } from "@cto/log/logger";
 import { defaultDataDir } from "@cto/db/paths";
 import { mailConfigFromEnv, requireMailSettings, ZMailEnvSchema, type TMailConfig } from "@cto/mail/config";
+import type { TRedisTarget } from "@cto/queue/connection";
+import { redisTargetFromEnv, requireOneRedis, requireRedisInProduction, ZRedisEnvSchema } from "@cto/queue/config";
 import { requireS3Settings, storageConfigFromEnv, ZStorageEnvSchema, type TStorageConfig } from "@cto/storage/config";
 
 const unset = (value: unknown) => (value === "" ? undefined : value);
-
-/** Development's local Redis; production must name its own (requireInProduction below). */
-const DEVELOPMENT_REDIS_URL = "redis://127.0.0.1:6379";
 
 const ZEnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     /** Lowest level logged; lines are JSON (npm start prints them readably), see @cto/log. */
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
-    REDIS_URL: z.preprocess(unset, z.string().url().optional()),
+    // Redis: REDIS_URL, or REDIS_CLUSTER_NODES, or REDIS_SENTINELS + REDIS_SENTINEL_NAME (see packages/queue); development's local one when none.
+    ...ZRedisEnvSchema.shape,
     DATABASE_URL: z.string().url(),
     /** The key sealing stored secrets (packages/db/src/secrets.ts), the API's; development keeps one in the data folder. */
     CTO_ENCRYPTION_KEY: z.preprocess(unset, z.string().refine(isEncryptionKey, "32 bytes, as 64 hex characters or base64").optional()),
@@ -62,9 +62,10 @@ const ZEnvSchema = z
   })
   .superRefine(requireS3Settings)
   .superRefine(requireMailSettings, EVEN_WHEN_INVALID)
+  .superRefine(requireOneRedis)
+  .superRefine(requireRedisInProduction("the Redis the API queues jobs in"), EVEN_WHEN_INVALID)
   .superRefine(
     requireInProduction({
-      REDIS_URL: "the Redis the API queues jobs in",
       CTO_ENCRYPTION_KEY: "the API's key (64 hex characters) that seals stored secrets",
     }),
     EVEN_WHEN_INVALID,
@@ -72,14 +73,13 @@ const ZEnvSchema = z
   .refine((env) => env.NODE_ENV !== "production" || env.WORKER_FAULT_DELAY_MS === 0, {
     message: "WORKER_FAULT_DELAY_MS is a test hook and must be 0 in production",
     path: ["WORKER_FAULT_DELAY_MS"],
-  })
-  .transform((env) => ({ ...env, REDIS_URL: env.REDIS_URL ?? DEVELOPMENT_REDIS_URL }));
+  });
 
-export type TEnv = z.infer<typeof ZEnvSchema> & { ai: TAiConfig; storage: TStorageConfig; mail: TMailConfig; ocrCacheDir: string };
+export type TEnv = z.infer<typeof ZEnvSchema> & { ai: TAiConfig; storage: TStorageConfig; mail: TMailConfig; ocrCacheDir: string; redis: TRedisTarget };
 
 /** The worker's whole configuration (the AI settings through @cto/ai's parser), validated once at start; nothing else reads process.env. */
 export const loadEnv = (source: NodeJS.ProcessEnv = process.env): TEnv => {
   const env = parseEnv(ZEnvSchema, source, "worker");
   const dataDir = defaultDataDir(source);
-  return { ...env, ai: parseAiConfig(source), storage: storageConfigFromEnv(env, { dataDir }), mail: mailConfigFromEnv(env, { dataDir }), ocrCacheDir: env.OCR_CACHE_DIR ?? path.join(dataDir, "cache", "tesseract") };
+  return { ...env, redis: redisTargetFromEnv(env), ai: parseAiConfig(source), storage: storageConfigFromEnv(env, { dataDir }), mail: mailConfigFromEnv(env, { dataDir }), ocrCacheDir: env.OCR_CACHE_DIR ?? path.join(dataDir, "cache", "tesseract") };
 };

@@ -35,7 +35,7 @@ process.on("unhandledRejection", (reason) => {
 const only = env.WORKER_QUEUES.split(",").map((name) => name.trim()).filter(Boolean) as TQueueName[];
 const runtime = startRuntime({
   deps,
-  redisUrl: env.REDIS_URL,
+  redis: env.redis,
   prefix: env.WORKER_QUEUE_PREFIX,
   registry: REGISTRY,
   schedules: env.WORKER_SCHEDULERS === "on" ? SCHEDULES.map((entry) => (entry.id === RECONCILE_SCHEDULE_ID ? { ...entry, repeat: { every: env.WORKER_RECONCILE_EVERY_MS } } : entry)) : [],
@@ -47,7 +47,7 @@ const runtime = startRuntime({
 });
 
 // Readiness has its own waiting connection, so /ready reflects Redis itself, not a busy worker's socket.
-const probe = createWorkerConnection(env.REDIS_URL, { maxRetriesPerRequest: 1 });
+const probe = createWorkerConnection(env.redis, { maxRetriesPerRequest: 1 });
 probe.on("error", () => undefined);
 const server = await startHealthServer({
   host: env.WORKER_HEALTH_HOST,
@@ -60,7 +60,7 @@ log.info("worker started", {
   queues: [...runtime.workers.keys()],
   health: `http://${env.WORKER_HEALTH_HOST}:${(server.address() as AddressInfo).port}/health`,
   metrics: `http://${env.WORKER_HEALTH_HOST}:${(server.address() as AddressInfo).port}/metrics${env.METRICS_TOKEN ? " (bearer token required)" : ""}`,
-  redis: redisLocation(env.REDIS_URL),
+  redis: redisLocation(env.redis),
   prefix: env.WORKER_QUEUE_PREFIX,
 });
 

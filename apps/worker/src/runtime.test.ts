@@ -24,7 +24,7 @@ describe("worker runtime", () => {
   ];
   const runtime = startRuntime({
     deps,
-    redisUrl: REDIS_URL,
+    redis: REDIS_URL,
     prefix,
     registry,
     schedules: [schedule("test-cleanup", "maintenance", "cleanup-expired", { every: 3_600_000 }, {})],
@@ -39,7 +39,7 @@ describe("worker runtime", () => {
 
   it("runs one Worker per queue with a processor, and refuses a job registered twice", () => {
     expect([...runtime.workers.keys()].sort()).toEqual(["maintenance", "metrics"]);
-    expect(() => startRuntime({ deps, redisUrl: REDIS_URL, prefix, registry: [registry[0]!, registry[0]!], concurrency: 1, lockDuration: 5_000, stalledInterval: 5_000 })).toThrow(/registered twice/);
+    expect(() => startRuntime({ deps, redis: REDIS_URL, prefix, registry: [registry[0]!, registry[0]!], concurrency: 1, lockDuration: 5_000, stalledInterval: 5_000 })).toThrow(/registered twice/);
     expect(() => register("metrics", "nope" as "consistency", async () => undefined)).toThrow(/has no job "nope"/);
   });
 
@@ -70,7 +70,7 @@ describe("worker runtime", () => {
 
   it("upserts the job schedulers once, however often it starts", async () => {
     await runtime.schedulersReady;
-    await startRuntime({ deps, redisUrl: REDIS_URL, prefix, registry: [], schedules: [schedule("test-cleanup", "maintenance", "cleanup-expired", { every: 3_600_000 }, {})], concurrency: 1, lockDuration: 5_000, stalledInterval: 5_000 }).schedulersReady;
+    await startRuntime({ deps, redis: REDIS_URL, prefix, registry: [], schedules: [schedule("test-cleanup", "maintenance", "cleanup-expired", { every: 3_600_000 }, {})], concurrency: 1, lockDuration: 5_000, stalledInterval: 5_000 }).schedulersReady;
     const schedulers = await queues.queue("maintenance").getJobSchedulers();
     expect(schedulers.map((entry) => [entry.key, entry.name, entry.every])).toEqual([["test-cleanup", "cleanup-expired", 3_600_000]]);
   });

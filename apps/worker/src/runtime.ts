@@ -1,7 +1,8 @@
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 
 import type { TQueueName } from "@cto/contracts/queues";
-import { createWorkerConnection, isConnectionError, reconnectDelay } from "@cto/queue/connection";
+import { createWorkerConnection, isConnectionError, reconnectDelay, type TRedisTarget } from "@cto/queue/connection";
+import { queuePrefix } from "@cto/queue/queues";
 
 import type { TWorkerDeps } from "./deps.ts";
 import type { TRegistration } from "./jobs/processor.ts";
@@ -10,7 +11,8 @@ import { meteredAi, observeJob } from "./metrics.ts";
 
 export type TRuntimeOptions = {
   deps: TWorkerDeps;
-  redisUrl: string;
+  /** Where Redis is: a URL, or a cluster or sentinel target (`@cto/queue/config`). */
+  redis: string | TRedisTarget;
   prefix: string;
   registry: TRegistration[];
   schedules?: TSchedule[];
@@ -47,7 +49,7 @@ const groupByQueue = (registry: TRegistration[]) => {
  * second run finishes the work without doing it twice.
  */
 export const startRuntime = (options: TRuntimeOptions): TRuntime => {
-  const { deps, redisUrl, prefix, registry, schedules = [], only, concurrency, queueOptions = {}, lockDuration, stalledInterval } = options;
+  const { deps, redis, prefix, registry, schedules = [], only, concurrency, queueOptions = {}, lockDuration, stalledInterval } = options;
   const byQueue = groupByQueue(registry);
   const workers = new Map<TQueueName, Worker>();
   let closing = false;
@@ -55,7 +57,7 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
   for (const [queue, jobs] of byQueue) {
     if (only?.length && !only.includes(queue)) continue;
     const log = deps.log.child({ queue });
-    const connection = createWorkerConnection(redisUrl);
+    const connection = createWorkerConnection(redis);
     // An unreachable Redis is reported once per attempt by the deps' watchRedis; these only add other errors.
     connection.on("error", (error) => isConnectionError(error) || log.warn("worker redis error", { error: error.message }));
     const processor = async (job: Job) => {
@@ -73,7 +75,8 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
     };
     const worker = new Worker(queue, processor, {
       connection,
-      prefix,
+      // The producer side (deps.queues) names the same keys: on a cluster, one hash tag per queue.
+      prefix: queuePrefix(prefix, queue, connection),
       concurrency: queueOptions[queue]?.concurrency ?? concurrency,
       lockDuration,
       stalledInterval,

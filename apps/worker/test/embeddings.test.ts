@@ -20,7 +20,7 @@ for (const target of testTargets()) {
     let runtime: TRuntime;
     beforeAll(() => {
       test = createTestDeps({ prefix, db: handle.db });
-      runtime = startRuntime({ deps: test.deps, redisUrl: REDIS_URL, prefix, registry, concurrency: 2, lockDuration: 10_000, stalledInterval: 10_000 });
+      runtime = startRuntime({ deps: test.deps, redis: REDIS_URL, prefix, registry, concurrency: 2, lockDuration: 10_000, stalledInterval: 10_000 });
     });
     afterAll(async () => {
       await runtime.close();

@@ -17,8 +17,8 @@ const missingInProduction = (source: NodeJS.ProcessEnv) => {
 
 describe("the worker's environment", () => {
   it("runs against development's local Redis when REDIS_URL is unset", () => {
-    expect(loadEnv(base)).toMatchObject({ NODE_ENV: "development", REDIS_URL: "redis://127.0.0.1:6379" });
-    expect(loadEnv({ ...base, REDIS_URL: "" }).REDIS_URL).toBe("redis://127.0.0.1:6379");
+    expect(loadEnv(base)).toMatchObject({ NODE_ENV: "development", redis: { kind: "single", url: "redis://127.0.0.1:6379" } });
+    expect(loadEnv({ ...base, REDIS_URL: "" }).redis).toEqual({ kind: "single", url: "redis://127.0.0.1:6379" });
   });
 
   it("refuses to start in production without Redis, the encryption key and mail, naming each one", () => {
@@ -35,7 +35,10 @@ describe("the worker's environment", () => {
       MAIL_FROM: "no-reply@cto.example",
     };
     expect(missingInProduction(production)).toEqual([]);
-    expect(loadEnv(production).REDIS_URL).toBe("redis://redis.internal:6379");
+    expect(loadEnv(production).redis).toEqual({ kind: "single", url: "redis://redis.internal:6379" });
+    // A Redis Cluster or a Sentinel set stands for REDIS_URL.
+    expect(missingInProduction({ ...production, REDIS_URL: "", REDIS_CLUSTER_NODES: "10.0.0.1:6379,10.0.0.2:6379" })).toEqual([]);
+    expect(missingInProduction({ ...production, REDIS_URL: "", REDIS_SENTINELS: "10.0.0.1:26379", REDIS_SENTINEL_NAME: "cto" })).toEqual([]);
     expect(missingInProduction({ ...production, CTO_ENCRYPTION_KEY: "" })).toEqual(["CTO_ENCRYPTION_KEY"]);
   });
 

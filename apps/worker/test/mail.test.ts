@@ -39,7 +39,7 @@ for (const target of testTargets()) {
       transport = createSmtpTransport({ url: smtp.url, from: FROM });
       harness = createTestDeps({ prefix, db: handle.db, log: memory.log, mail: switchable });
       const registry = [register("mail", "send", processMailSend), register("mail", "sweep", processMailSweep)];
-      runtime = startRuntime({ deps: harness.deps, redisUrl: REDIS_URL, prefix, registry, concurrency: 4, lockDuration: 5_000, stalledInterval: 5_000 });
+      runtime = startRuntime({ deps: harness.deps, redis: REDIS_URL, prefix, registry, concurrency: 4, lockDuration: 5_000, stalledInterval: 5_000 });
     });
     afterAll(async () => {
       await runtime?.close();

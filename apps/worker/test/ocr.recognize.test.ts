@@ -131,7 +131,7 @@ describe("ocr/recognize on chat screenshots rendered by Chromium", () => {
 
   it("runs as a queued job through the worker runtime: enqueued with its contract, processed, session ready to check", async () => {
     const payload = await uploadedSession(await renderChat(browser, CONVERSATION.slice(0, 2)));
-    const runtime = startRuntime({ deps: harness.deps, redisUrl: REDIS_URL, prefix, registry: REGISTRY, only: ["ocr"], concurrency: 1, lockDuration: 30_000, stalledInterval: 30_000 });
+    const runtime = startRuntime({ deps: harness.deps, redis: REDIS_URL, prefix, registry: REGISTRY, only: ["ocr"], concurrency: 1, lockDuration: 30_000, stalledInterval: 30_000 });
     try {
       await harness.queues.enqueue("ocr", "recognize", payload);
       const session = await waitFor(() => sessionOf(payload.analysisSessionId), (row) => row.status !== "ANALYSIS_IN_PROGRESS", 60_000, 200);

@@ -28,7 +28,7 @@ describe(`a commitment's reminder reaches the linked Telegram chat once (${targe
     harness.deps.telegram = createBotApi({ token: standIn.token, baseUrl: standIn.url });
     runtime = startRuntime({
       deps: harness.deps,
-      redisUrl: REDIS_URL,
+      redis: REDIS_URL,
       prefix,
       registry: [register("reminders", "due", processReminderDue), register("telegram", "deliver", processTelegramDeliver), register("telegram", "dispatch", processTelegramDispatch)],
       // The production dispatcher, every second instead of every 15 s.

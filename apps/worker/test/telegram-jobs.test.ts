@@ -26,7 +26,7 @@ describe(`telegram jobs through BullMQ (${target.name})`, () => {
     harness = createTestDeps({ prefix, db: handle.db });
     harness.deps.telegram = createBotApi({ token: standIn.token, baseUrl: standIn.url });
     const registry = [register("telegram", "deliver", processTelegramDeliver), register("telegram", "dispatch", processTelegramDispatch)];
-    runtime = startRuntime({ deps: harness.deps, redisUrl: REDIS_URL, prefix, registry, concurrency: 4, lockDuration: 5_000, stalledInterval: 5_000 });
+    runtime = startRuntime({ deps: harness.deps, redis: REDIS_URL, prefix, registry, concurrency: 4, lockDuration: 5_000, stalledInterval: 5_000 });
   });
   afterAll(async () => {
     await runtime?.close();

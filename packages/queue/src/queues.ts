@@ -1,9 +1,8 @@
 import { Queue, type JobsOptions } from "bullmq";
-import type { Redis } from "ioredis";
 
 import { QUEUE_JOBS, QUEUE_NAMES, type TJobInput, type TJobName, type TQueueName } from "@cto/contracts/queues";
 
-import { trackDown } from "./connection.ts";
+import { trackDown, type TRedis } from "./connection.ts";
 import { DEFAULT_JOB_OPTIONS, QUEUE_JOB_OPTIONS } from "./job-options.ts";
 
 export type TQueues = {
@@ -29,15 +28,25 @@ export class QueuePayloadError extends Error {
 }
 
 /**
+ * The key prefix of one queue's keys. On a Redis Cluster every key one BullMQ script touches must be in
+ * one slot, so each queue's prefix carries a hash tag naming the queue (`{cto:reminders}`): a queue's keys
+ * share a slot and the queues spread over the masters. A prefix that has a tag already is kept (`{cto}`
+ * puts every queue in one slot). On one server or Sentinel the prefix is as given, so the keys of an
+ * existing deployment stay where they are.
+ */
+export const queuePrefix = (prefix: string, queue: string, connection: Pick<TRedis, "isCluster">) =>
+  !connection.isCluster || /\{[^}]+\}/.test(prefix) ? prefix : `{${prefix}:${queue}}`;
+
+/**
  * One `Queue` per name, sharing one fail-fast producer connection; `prefix` isolates tests. The queues'
  * own error events are swallowed: each only repeats the connection's error (BullMQ prints a stack trace
  * per queue and attempt when nobody listens), and the process's `watchRedis` reports the outage once.
  */
-export const createQueues = ({ connection, prefix = "cto" }: { connection: Redis; prefix?: string }): TQueues => {
+export const createQueues = ({ connection, prefix = "cto" }: { connection: TRedis; prefix?: string }): TQueues => {
   const isDown = trackDown(connection);
   const queues = new Map(
     QUEUE_NAMES.map((name) => {
-      const queue = new Queue(name, { connection, prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...QUEUE_JOB_OPTIONS[name] } });
+      const queue = new Queue(name, { connection, prefix: queuePrefix(prefix, name, connection), defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...QUEUE_JOB_OPTIONS[name] } });
       queue.on("error", () => undefined);
       return [name, queue];
     }),

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { TRedis } from "@cto/queue/connection";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts, type RateLimiterAbstract } from "rate-limiter-flexible";
 
 import { RateLimitedError } from "../errors.ts";
@@ -10,7 +10,7 @@ export type TLimit = { limit: number; windowMs: number };
  * an in-process count that answers while Redis is away or slower than `timeoutMs` (so a Redis
  * hiccup slows nothing and never turns a sign-in into a 5xx). Without Redis only the in-process one.
  */
-export type TLimitStore = { redis: Redis | null; prefix: string; timeoutMs: number };
+export type TLimitStore = { redis: TRedis | null; prefix: string; timeoutMs: number };
 
 export type TLimiter = RateLimiterAbstract;
 

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import type { Redis } from "ioredis";
+import type { TRedis } from "@cto/queue/connection";
 
 import type { AppEnv } from "../context.ts";
 import { takeOrRefuse, type TLimiter } from "../lib/limiter.ts";
@@ -15,7 +15,7 @@ export const rateLimit = ({ limiter, key, message }: { limiter: TLimiter; key: (
  * Waits up to `ms` for Redis to be ready; the API says at start-up where its limits live (false:
  * in this process until Redis answers, not shared between instances).
  */
-export const redisReady = (redis: Redis, ms: number) =>
+export const redisReady = (redis: TRedis, ms: number) =>
   new Promise<boolean>((resolve) => {
     if (redis.status === "ready") return resolve(true);
     const done = (ready: boolean) => {

@@ -23,7 +23,7 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
   beforeAll(() => {
     harness = createTestDeps({ prefix, db: handle.db, now: () => clock?.() ?? new Date() });
     const registry = [register("reminders", "due", processReminderDue), register("reminders", "reconcile", processRemindersReconcile)];
-    runtime = startRuntime({ deps: harness.deps, redisUrl: REDIS_URL, prefix, registry, concurrency: 8, lockDuration: 10_000, stalledInterval: 10_000 });
+    runtime = startRuntime({ deps: harness.deps, redis: REDIS_URL, prefix, registry, concurrency: 8, lockDuration: 10_000, stalledInterval: 10_000 });
   });
   afterAll(async () => {
     await runtime.close();
