@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { signedUpBrowser, startApi, type Harness } from "./harness.ts";
+import { useApi } from "./support/api.ts";
 
-let harness: Harness;
-let alice: Awaited<ReturnType<typeof signedUpBrowser>>;
-let bob: Awaited<ReturnType<typeof signedUpBrowser>>;
-
-beforeAll(async () => {
-  harness = await startApi();
-  alice = await signedUpBrowser(harness, "alice");
-  bob = await signedUpBrowser(harness, "bob");
-});
-afterAll(async () => harness?.close());
+const { harness, users: [alice, bob] } = useApi({ users: ["alice", "bob"] });
 
 describe("goals: happy paths", () => {
   it("creates a goal with boundary conventions both ways", async () => {
@@ -31,8 +22,9 @@ describe("goals: happy paths", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
+    const listPage = (after: string | null) => alice.request("GET", `/goals?period=weekly&limit=2${after ? `&cursor=${after}` : ""}`);
     do {
-      const page = await alice.request("GET", `/goals?period=weekly&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      const page = await listPage(cursor);
       expect(page.status).toBe(200);
       seen.push(...page.body.items.map((goal: { id: string; period: string }) => (expect(goal.period).toBe("weekly"), goal.id)));
       cursor = page.body.nextCursor;
@@ -50,7 +42,7 @@ describe("goals: happy paths", () => {
     expect(completed.body).toMatchObject({ status: "completed", progress: 100, completedAt: expect.any(Number) });
     const again = await alice.request("POST", `/goals/${goal.id}/complete`);
     expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe("invalid_state");
+    expect(again.body.error?.code).toBe("invalid_state");
     expect((await alice.request("DELETE", `/goals/${goal.id}`)).status).toBe(204);
     expect((await alice.request("GET", `/goals/${goal.id}`)).status).toBe(404);
   });
@@ -73,7 +65,7 @@ describe("goals: bad input", () => {
     const before = await harness.db.goal.count();
     const response = await alice.request("POST", "/goals", { title: "", period: "QUARTERLY", deadline: "2027-01-01", progress: 101 });
     expect(response.status).toBe(400);
-    expect(response.body.error.details.map((detail: { path: string }) => detail.path).sort()).toEqual(["deadline", "period", "progress", "title"]);
+    expect(response.body.error?.details?.map((detail: { path: string }) => detail.path).sort()).toEqual(["deadline", "period", "progress", "title"]);
     expect(await harness.db.goal.count()).toBe(before);
   });
 
