@@ -1,12 +1,12 @@
 import type { Job } from "bullmq";
 import { describe, expect, it } from "vitest";
 
+import { addDays, localDay, localMidnight } from "@cto/core/local-days";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
 
 import { CONSISTENCY_WINDOWS, processConsistencySchedule } from "../src/jobs/metrics.consistency-schedule.ts";
 import { scoreAdherence } from "../src/services/consistency/adherence.ts";
 import { computeConsistency } from "../src/services/consistency/compute.ts";
-import { addDays, localDay, localMidnight } from "../src/services/consistency/local-days.ts";
 import { createTestDeps, testPrefix } from "./deps.ts";
 
 const HOUR = 3_600_000;

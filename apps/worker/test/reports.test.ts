@@ -4,14 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalProvider } from "@cto/ai/local-provider";
 import { ZReportPayloadSchema } from "@cto/contracts/api/reports";
 import { reportJobId } from "@cto/contracts/queues";
+import { localDay, localMidnight } from "@cto/core/local-days";
+import { scheduledPeriodEnd } from "@cto/core/report-periods";
 import type { Db } from "@cto/db/client";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
 
 import { processReportSchedule } from "../src/jobs/reports.schedule.ts";
-import { localDay, localMidnight } from "../src/services/consistency/local-days.ts";
 import { dueReports } from "../src/services/reports/due.ts";
 import { generateReport } from "../src/services/reports/generate.ts";
-import { scheduledPeriodEnd } from "../src/services/reports/period.ts";
 import { createTestDeps, testPrefix } from "./deps.ts";
 
 const TZ = "Europe/Berlin";

@@ -1,7 +1,7 @@
 import { REPORT_DAYS } from "@cto/contracts/api/reports";
 import type { ReportType } from "@cto/db/client";
 
-import { addDays, localDay, localMidnight } from "../consistency/local-days.ts";
+import { addDays, localDay, localMidnight } from "./local-days.ts";
 
 /**
  * A report's period from its end: the `days` local days whose last one contains the instant just
@@ -16,3 +16,8 @@ export const reportPeriod = (type: ReportType, periodEnd: Date, timezone: string
 
 /** The end of a scheduled report made at `now`: the start of the user's today. */
 export const scheduledPeriodEnd = (now: Date, timezone: string) => localMidnight(localDay(now, timezone), timezone);
+
+const MINUTE_MS = 60_000;
+
+/** The end of a report asked for at `now` (the API's on-demand reports): the minute, so repeats within it are one job. */
+export const onDemandPeriodEnd = (now: number) => Math.floor(now / MINUTE_MS) * MINUTE_MS;

@@ -1,7 +1,7 @@
+import { addDays, localDay, userTimezone } from "@cto/core/local-days";
 import { jobId } from "@cto/queue/job-options";
 
 import { activeUsers } from "../services/consistency/active-users.ts";
-import { addDays, localDay, userTimezone } from "../services/consistency/local-days.ts";
 import type { TProcessor } from "./processor.ts";
 
 /** The windows scored every day: the last week and the last month. */

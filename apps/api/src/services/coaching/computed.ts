@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { TReportGeneration, ZGenerateReportSchema } from "@cto/contracts/api/reports";
 import { ZConsistencyMetricFiltersSchema, ZReportFiltersSchema } from "@cto/contracts/api/coaching";
 import { reportJobId } from "@cto/contracts/queues";
+import { onDemandPeriodEnd } from "@cto/core/report-periods";
 import { withinTimeout } from "@cto/queue/queues";
 
 import { ApiError } from "../../errors.ts";
@@ -28,8 +29,6 @@ export const reportService = resourceService({
   sorts: { periodEnd: [{ periodEnd: "desc" }] },
 });
 
-const MINUTE_MS = 60_000;
-
 const reportsUnavailable = () =>
   new ApiError("service_unavailable", "Reports are written by the background worker, whose queue (Redis) is not reachable right now, so none can be made until it is back; scheduled reports wait for it too. Nothing was spent: try again once it runs.");
 
@@ -40,7 +39,7 @@ const reportsUnavailable = () =>
  */
 export const requestReport = async ({ db, queues, userId, type, queueTimeoutMs, spendGeneration }: TDeps & { userId: string; type: z.output<typeof ZGenerateReportSchema>["type"]; queueTimeoutMs: number; spendGeneration: () => Promise<unknown> }): Promise<TReportGeneration> => {
   if (!queues) throw reportsUnavailable();
-  const periodEnd = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
+  const periodEnd = onDemandPeriodEnd(Date.now());
   const jobId = reportJobId(userId, type, periodEnd);
   const answer = { jobId, type: type.toLowerCase() as "two_day", periodEnd, status: "queued" as const };
   // Reads are not bounded by the app's queues (only writes are): BullMQ would wait for a Redis that is down.

@@ -1,7 +1,7 @@
+import { addDays, localMidnight, userTimezone } from "@cto/core/local-days";
 import type { Db } from "@cto/db/client";
 
 import { adherenceNotes, loadDueCommitments, scoreAdherence } from "./adherence.ts";
-import { addDays, localMidnight, userTimezone } from "./local-days.ts";
 
 export type TConsistencyOutcome = { status: "written"; score: number; periodStart: Date; periodEnd: Date } | { status: "nothing_due" | "no_user" };
 

@@ -1,8 +1,8 @@
+import { userTimezone } from "@cto/core/local-days";
+import { reportPeriod, scheduledPeriodEnd } from "@cto/core/report-periods";
 import type { Db, ReportType } from "@cto/db/client";
 
 import { activeUsers } from "../consistency/active-users.ts";
-import { userTimezone } from "../consistency/local-days.ts";
-import { reportPeriod, scheduledPeriodEnd } from "./period.ts";
 
 /**
  * Active users whose report of `type` is due at `now`: the period ending at the start of their today

@@ -1,10 +1,10 @@
 import type { TAiProvider } from "@cto/ai/provider";
+import { userTimezone } from "@cto/core/local-days";
+import { reportPeriod } from "@cto/core/report-periods";
 import type { Db, ReportType } from "@cto/db/client";
 import { upsertEmbedding } from "@cto/db/vector";
 
-import { userTimezone } from "../consistency/local-days.ts";
 import { buildReportPayload } from "./payload.ts";
-import { reportPeriod } from "./period.ts";
 import { summarizeReport } from "./summary.ts";
 
 export type TReportOutcome = { status: "created" | "updated" | "unchanged"; reportId: string; periodStart: Date; periodEnd: Date } | { status: "no_user" };

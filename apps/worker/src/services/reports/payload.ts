@@ -1,8 +1,8 @@
 import type { TReportPayload } from "@cto/contracts/api/reports";
+import { daysBetween, localDay } from "@cto/core/local-days";
 import type { Db } from "@cto/db/client";
 
 import { adherenceNotes, scoreAdherence } from "../consistency/adherence.ts";
-import { daysBetween, localDay } from "../consistency/local-days.ts";
 
 const VALENCE = { POSITIVE: 1, NEUTRAL: 0, NEGATIVE: -1 } as const;
 const round2 = (value: number) => Math.round(value * 100) / 100;
