@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { parseAiConfig, type TAiConfig } from "@cto/ai/config";
 import { EVEN_WHEN_INVALID, parseEnv, requireInProduction } from "@cto/contracts/env";
+import { DEFAULT_AI_BODY_RETENTION_DAYS, DEFAULT_TRASH_RETENTION_DAYS } from "@cto/contracts/queues";
 import { isEncryptionKey } from "@cto/db/secrets";
 import { LOG_LEVELS } from "@cto/log/logger";
 import { defaultDataDir } from "@cto/db/paths";
@@ -55,6 +56,14 @@ const ZEnvSchema = z
     TELEGRAM_API_BASE_URL: z.string().url().default("https://api.telegram.org"),
     /** Where Tesseract keeps its unpacked English model between starts; the data folder's cache when unset. */
     OCR_CACHE_DIR: z.string().min(1).optional(),
+    /** Days a row stays in the trash before the daily retention job deletes it for good. */
+    TRASH_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(DEFAULT_TRASH_RETENTION_DAYS),
+    /** Days an AI response keeps its request and response bodies; its model, tokens and cost stay. */
+    AI_BODY_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(DEFAULT_AI_BODY_RETENTION_DAYS),
+    /** Whole months of messages kept in the hot tables; older months move to the archive. Unset: none move. */
+    HISTORY_HOT_MONTHS: z.preprocess(unset, z.coerce.number().int().min(1).max(1_200).optional()),
+    /** Months after which an archived month is dropped for good (counted from now, so more than HISTORY_HOT_MONTHS). Unset: kept. */
+    HISTORY_ARCHIVE_MONTHS: z.preprocess(unset, z.coerce.number().int().min(1).max(1_200).optional()),
     // Uploaded screenshots: the same STORAGE_* / S3_* settings as the API's (see packages/storage).
     ...ZStorageEnvSchema.shape,
     // Email: SMTP_URL and MAIL_FROM, as the API's (see packages/mail); required in production.

@@ -8,7 +8,7 @@ import { loadEnv } from "./env.ts";
 import { createLogger } from "./log.ts";
 import { readinessChecks, startHealthServer } from "./health-server.ts";
 import { QUEUE_WORKER_OPTIONS, REGISTRY } from "./jobs/registry.ts";
-import { RECONCILE_SCHEDULE_ID, SCHEDULES } from "./jobs/schedules.ts";
+import { RECONCILE_SCHEDULE_ID, SCHEDULES, withRetentionSettings } from "./jobs/schedules.ts";
 import { registry, watchWorker } from "./metrics.ts";
 import { startRuntime } from "./runtime.ts";
 
@@ -38,7 +38,7 @@ const runtime = startRuntime({
   redis: env.redis,
   prefix: env.WORKER_QUEUE_PREFIX,
   registry: REGISTRY,
-  schedules: env.WORKER_SCHEDULERS === "on" ? SCHEDULES.map((entry) => (entry.id === RECONCILE_SCHEDULE_ID ? { ...entry, repeat: { every: env.WORKER_RECONCILE_EVERY_MS } } : entry)) : [],
+  schedules: env.WORKER_SCHEDULERS === "on" ? SCHEDULES.map((entry) => (entry.id === RECONCILE_SCHEDULE_ID ? { ...entry, repeat: { every: env.WORKER_RECONCILE_EVERY_MS } } : entry)).map(withRetentionSettings(env)) : [],
   only,
   concurrency: env.WORKER_CONCURRENCY,
   queueOptions: QUEUE_WORKER_OPTIONS,

@@ -4,7 +4,9 @@ import { processEmbeddingReindex } from "./embeddings.reindex.ts";
 import { processEmbeddingUpsert } from "./embeddings.upsert.ts";
 import { processMailSend } from "./mail.send.ts";
 import { processMailSweep } from "./mail.sweep.ts";
+import { processArchiveHistory } from "./maintenance.archive-history.ts";
 import { processCleanupExpired } from "./maintenance.cleanup-expired.ts";
+import { processRetention } from "./maintenance.retention.ts";
 import { processConsistencySchedule } from "./metrics.consistency-schedule.ts";
 import { processConsistency } from "./metrics.consistency.ts";
 import { processOcrRecognize } from "./ocr.recognize.ts";
@@ -31,6 +33,8 @@ export const REGISTRY: TRegistration[] = [
   register("metrics", "consistency", processConsistency),
   register("metrics", "consistency-schedule", processConsistencySchedule),
   register("maintenance", "cleanup-expired", processCleanupExpired),
+  register("maintenance", "retention", processRetention),
+  register("maintenance", "archive-history", processArchiveHistory),
   register("stories", "generate", processStoryGenerate),
   register("stories", "schedule", processStorySchedule),
   register("telegram", "deliver", processTelegramDeliver),
