@@ -30,7 +30,8 @@ healthy() {
   for port in "${PORTS[@]}"; do
     [ "$(cluster_info "$port")" = "ok ${#PORTS[@]} 3 16384" ] || return 1
   done
-  [ "$(redis-cli -p 7001 cluster nodes 2>/dev/null | grep -c ' slave ')" = "3" ]
+  # The flags field reads "slave", or "myself,slave" on the node asked.
+  [ "$(redis-cli -p 7001 cluster nodes 2>/dev/null | awk '$3 ~ /(^|,)slave(,|$)/' | wc -l)" = "3" ]
 }
 
 # Every node runs and none has joined a cluster yet: a fresh start, ready for --cluster create.
@@ -96,6 +97,8 @@ if wait_healthy 15; then
 fi
 
 # Not a healthy cluster from what runs: start again from empty nodes.
+log "the cluster is not healthy; as node 7001 sees it:"
+redis-cli -p 7001 cluster nodes 2>&1 | sed 's/^/  /' || true
 log "building the cluster afresh in $DIR"
 for port in "${PORTS[@]}"; do redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true; done
 for port in "${PORTS[@]}"; do

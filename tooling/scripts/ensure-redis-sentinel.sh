@@ -53,7 +53,7 @@ if healthy; then
   exit 0
 fi
 # A failover under way settles within seconds; a set that is not running at all needs no wait.
-if answers "${SENTINEL_PORTS[0]}" && wait_healthy 10; then
+if answers "${SENTINEL_PORTS[0]}" && wait_healthy 20; then
   log "the sentinel set \"$NAME\" is healthy"
   exit 0
 fi

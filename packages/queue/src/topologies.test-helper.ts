@@ -116,6 +116,44 @@ export const failOverSentinelMaster = async (ms = 30_000) => {
   throw new Error(`the sentinels did not fail over from ${from} within ${ms} ms`);
 };
 
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+/**
+ * Runs `fn` while no other test process on this machine holds `kind`: a failover in one package's test
+ * would otherwise land in another's (turbo runs two packages at once, and people run tests beside CI).
+ * The lease lives on the machine's single Redis (`coordinator`), expires if its holder dies, and is
+ * renewed while `fn` runs; without that Redis, `fn` runs unguarded.
+ */
+export const exclusively = async <T>(kind: TTopology, coordinator: string, fn: () => Promise<T>, waitMs = 120_000): Promise<T> => {
+  const lock = createProducerConnection(coordinator, { retryStrategy: () => null, connectTimeout: 1_000, enableOfflineQueue: true });
+  lock.on("error", () => undefined);
+  const key = `cto-test:exclusive:${kind}`;
+  const token = crypto.randomUUID();
+  const until = Date.now() + waitMs;
+  let held = false;
+  try {
+    for (;;) {
+      const taken = await lock.set(key, token, "PX", 30_000, "NX").catch(() => "unreachable");
+      if (taken === "unreachable") break;
+      if (taken === "OK") {
+        held = true;
+        break;
+      }
+      if (Date.now() > until) throw new Error(`another test process held the Redis ${kind} for over ${waitMs} ms`);
+      await sleep(250);
+    }
+    const renew = held ? setInterval(() => void lock.pexpire(key, 30_000).catch(() => undefined), 10_000) : null;
+    try {
+      return await fn();
+    } finally {
+      if (renew) clearInterval(renew);
+      if (held) await lock.eval(RELEASE, 1, key, token).catch(() => undefined);
+    }
+  } finally {
+    lock.disconnect();
+  }
+};
+
 /** Deletes every key under `prefix` on each master of a cluster (or on the one server): tests leave nothing. */
 export const deleteKeys = async (connection: TRedis, prefix: string) => {
   const nodes = connection instanceof Cluster ? connection.nodes("master") : [connection];

@@ -4,10 +4,11 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { createProducerConnection, createWorkerConnection, trackDown, type TRedis } from "./connection.ts";
 import { createQueues, queuePrefix } from "./queues.ts";
-import { deleteKeys, topologyAvailable, TOPOLOGIES, type TTopology } from "./topologies.test-helper.ts";
+import { deleteKeys, exclusively, topologyAvailable, TOPOLOGIES, type TTopology } from "./topologies.test-helper.ts";
 
 // BullMQ on a Redis Cluster and behind Sentinel through the one connection factory: the same queues,
 // the same jobs, processed once each. The failovers under load are the worker's tests (apps/worker).
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const available = { cluster: await topologyAvailable("cluster", { ci: Boolean(process.env.CI) }), sentinel: await topologyAvailable("sentinel", { ci: Boolean(process.env.CI) }) };
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -17,7 +18,8 @@ afterAll(async () => {
 });
 
 describe.each(["cluster", "sentinel"] as const)("BullMQ on a Redis %s", (kind: TTopology) => {
-  it.skipIf(!available[kind])("queues and processes each job once, with the producer and worker connections of the factory", async () => {
+  // Not while another test process fails the same Redis over.
+  it.skipIf(!available[kind])("queues and processes each job once, with the producer and worker connections of the factory", { timeout: 240_000 }, () => exclusively(kind, REDIS_URL, async () => {
     const prefix = `cto-test-${kind}-${process.pid}-${Date.now()}`;
     const connection = createProducerConnection(TOPOLOGIES[kind].target);
     connection.on("error", () => undefined);
@@ -42,7 +44,7 @@ describe.each(["cluster", "sentinel"] as const)("BullMQ on a Redis %s", (kind: T
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(seen.sort()).toEqual([...ids].sort());
     expect(await queues.queue("reminders").getJobCounts("completed", "waiting", "active", "failed")).toEqual({ completed: 30, waiting: 0, active: 0, failed: 0 });
-  });
+  }));
 });
 
 describe.skipIf(!available.cluster)("queue keys on a Redis Cluster", () => {
