@@ -13,8 +13,14 @@ PORTS=(7001 7002 7003 7004 7005 7006)
 log() { printf 'ensure-redis-cluster: %s\n' "$*"; }
 die() { printf 'ensure-redis-cluster: ERROR: %s\n' "$*" >&2; exit 1; }
 
-command -v redis-server >/dev/null && command -v redis-cli >/dev/null \
-  || die "redis-server and redis-cli are needed (Debian: apt-get install redis-server)"
+if ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null; then
+  command -v apt-get >/dev/null || die "redis-server and redis-cli are needed, and this is not an apt-based system"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  log "installing Debian's redis-server (the binaries; its own service is not used here)"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+fi
 
 answers() { [ "$(redis-cli -p "$1" ping 2>/dev/null)" = "PONG" ]; }
 # "state known_nodes size slots_assigned" of one node's CLUSTER INFO (empty when it does not answer).
