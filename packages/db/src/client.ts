@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { Pool } from "pg";
 
 import { PrismaClient, type Prisma } from "./generated/prisma/client.ts";
 import { malformedIdsExtension } from "./malformed-ids.ts";
@@ -38,6 +39,8 @@ export const defaultRole = (env: { DATABASE_ROLE?: string } = process.env): stri
 
 /** Each client's pool, for `poolStats`. */
 const pools = new WeakMap<object, () => TPoolStats | null>();
+/** Each client's pg pool on the primary, connected first when Prisma has not yet, for `queryRows`. */
+const drivers = new WeakMap<object, () => Promise<Pool>>();
 
 const ROLE_NAME = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
 
@@ -108,6 +111,9 @@ export const createDb = ({ url = process.env.DATABASE_URL, log, maxConnections, 
   const db: Db = router ? primary.$extends({ client: members, query: { $allOperations: (operation) => router.onPrimary(operation as TOperation) } }) : primary.$extends({ client: members });
   const replicaView: Db = router ? primary.$extends({ client: members, query: { $allOperations: (operation) => router.onReplica(operation as TOperation) } }) : db;
   pools.set(db, pool.stats);
+  const driver = async () => pool.driver() ?? (await primary.$connect(), pool.driver()!);
+  drivers.set(db, driver);
+  drivers.set(replicaView, driver);
   return db;
 };
 
@@ -116,6 +122,24 @@ export const createDb = ({ url = process.env.DATABASE_URL, log, maxConnections, 
  * for a client it did not make (a further `$extends` is a new object).
  */
 export const poolStats = (db: object): TPoolStats | null => pools.get(db)?.() ?? null;
+
+/**
+ * Rows of one parameterized statement, run on the primary's own pg pool with no Prisma in between: the
+ * typed raw path for the few hottest reads, where Prisma's per-query work costs several times the
+ * query's own (docs/benchmarks.md). Values come back as pg parses them: timestamps as Date, json as
+ * data, enums and uuids as strings, as Prisma gives them; name each column as its field
+ * (`selectColumns`). Not inside a transaction, and no soft-delete or malformed-id guard: the caller's
+ * SQL says everything.
+ */
+export const queryRows = async <R extends object>(db: object, text: string, values: unknown[] = []): Promise<R[]> => {
+  const driver = drivers.get(db);
+  if (!driver) throw new Error("queryRows needs a client made by createDb");
+  return (await (await driver()).query<R>(text, values)).rows;
+};
+
+/** A select list naming each column as its field; every field of `M` must be named (`alias`: the table's alias). */
+export const selectColumns = <M>(alias: string, columns: { [K in keyof M]-?: string }) =>
+  Object.entries(columns as Record<string, string>).map(([field, column]) => `${alias}.${column} AS "${field}"`).join(", ");
 
 /** The client as seen inside `db.$transaction(async (tx) => …)`. */
 export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -25,5 +25,5 @@ export const watchPool = (factory: PrismaPg) => {
   };
   const stats = (): TPoolStats | null =>
     pool && { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 };
-  return { factory: watched, stats };
+  return { factory: watched, stats, driver: () => pool };
 };

@@ -1,10 +1,11 @@
 import type { z } from "zod";
 
 import type { ZCreateMessageSchema } from "@cto/contracts/api/coaching";
-import type { Db } from "@cto/db/client";
+import { queryRows, selectColumns, type Db } from "@cto/db/client";
+import type { Message } from "@cto/db/generated";
 
 import { notFound } from "../../errors.ts";
-import { readPage } from "../../lib/pagination.ts";
+import { readPage, type TPageWindow } from "../../lib/pagination.ts";
 import type { TDeps } from "../deps.ts";
 import { syncOwnerEmbeddings } from "../embeddings.ts";
 import { findOwned } from "../rows.ts";
@@ -14,15 +15,35 @@ const assertConversation = (db: Db, userId: string, id: string) => findOwned(db.
 
 type TMessageRef = { userId: string; id: string; messageId: string };
 
+// The chat's history page is the hottest read: one statement on the pool (@cto/db's typed raw path),
+// the same rows Prisma's findMany gives (test/hot-reads.test.ts), at a fraction of its cost.
+const MESSAGE_FIELDS = selectColumns<Message>("m", {
+  id: "id", conversationId: "conversation_id", role: "role", content: "content", userId: "user_id", toolCalls: "tool_calls",
+  toolCallId: "tool_call_id", metadata: "metadata", source: "source", telegramMessageId: "telegram_message_id", createdAt: "created_at",
+});
+
+/**
+ * One window of the page, oldest first, only while the conversation is the user's. The cursor row is
+ * validated by readPage first; the window starts after it, in (createdAt, id) order.
+ */
+const readMessages = (db: Db, userId: string, id: string, { take, cursor }: TPageWindow) =>
+  queryRows<Message>(
+    db,
+    `SELECT ${MESSAGE_FIELDS} FROM messages m
+      WHERE m.conversation_id = $1::uuid AND EXISTS (SELECT 1 FROM conversations c WHERE c.id = $1::uuid AND c.user_id = $2::uuid)
+        ${cursor ? "AND (m.created_at, m.id) > (SELECT created_at, id FROM messages WHERE id = $4::uuid AND conversation_id = $1::uuid)" : ""}
+      ORDER BY m.created_at ASC, m.id ASC LIMIT $3`,
+    [id, userId, take, ...(cursor ? [cursor.id] : [])],
+  );
+
 /** A page of a conversation's messages, oldest first; 404 when the conversation is not the user's. */
 export const listMessages = async ({ db, userId, id, query }: { db: Db; userId: string; id: string; query: { limit: number; cursor?: string | undefined } }) => {
   // Ownership rides along in the page query; only an empty first page needs to tell "none yet" from "not yours",
   // and a cursor is checked only once the conversation is known to be yours (another's answers 404, not 400).
   if (query.cursor) await assertConversation(db, userId, id);
-  const scope = { conversationId: id, conversation: { userId } };
   const page = await readPage(query, {
-    listed: (cursor) => db.message.findFirst({ where: { ...scope, id: cursor }, select: { id: true } }),
-    read: (window) => db.message.findMany({ where: scope, orderBy: [{ createdAt: "asc" }, { id: "asc" }], ...window }),
+    listed: (cursor) => db.message.findFirst({ where: { conversationId: id, conversation: { userId }, id: cursor }, select: { id: true } }),
+    read: (window) => readMessages(db, userId, id, window),
   });
   if (page.items.length === 0 && !query.cursor) await assertConversation(db, userId, id);
   return page;
