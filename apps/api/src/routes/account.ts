@@ -10,12 +10,14 @@ import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
 import { deleteAccount } from "../services/account-deletion.ts";
 import { readGenerationQuota } from "../services/generation-quota.ts";
 import { MAX_ARCHIVE_ISSUES } from "../services/account-archive-checks.ts";
-import { ZAccountArchiveSchema, type TAccountArchive } from "../services/account-archive.ts";
+import { ZAccountArchiveSchema as ZArchiveSchema, type TAccountArchive } from "../services/account-archive.ts";
 import { importArchive, toDetails } from "../services/account-data.ts";
 import { exportAccount, getProfile, updateProfile } from "../services/profile.ts";
 import { browserToken, toApiUser } from "./auth.ts";
 
 const common = { tags: ["Your data"], security: SECURITY, middleware: requireAuth };
+// The service's schema is plain zod, made before zod-openapi may have extended zod: a copy made here names it in the document.
+const ZAccountArchiveSchema = ZArchiveSchema.clone().openapi("AccountArchive");
 const ZImportResultSchema = z.object({
   imported: z.record(z.string(), z.number().int()).describe("Rows written per section"),
   dropped: z

@@ -1,6 +1,6 @@
-import { z } from "@hono/zod-openapi";
 import { getTableColumns, type Table } from "drizzle-orm";
 import { getTableConfig } from "drizzle-orm/pg-core";
+import { z } from "zod";
 
 import { ZPreferencesPatchSchema } from "@cto/contracts/api/auth";
 import { User } from "@cto/contracts/tables";
@@ -236,20 +236,18 @@ const ZArchiveUserSchema = z.strictObject(
   ),
 );
 
-export const ZAccountArchiveSchema = z
-  .object({
-    format: z.literal(ARCHIVE_FORMAT),
-    version: z.literal(ARCHIVE_VERSION),
-    exportedAt: z.string().max(100),
-    user: ZArchiveUserSchema,
-    data: z.strictObject(
-      Object.fromEntries(
-        SECTION_SHAPES.map((shape) => [shape.section.key, z.array(rowSchema(shape)).optional()]),
-      ),
+export const ZAccountArchiveSchema = z.object({
+  format: z.literal(ARCHIVE_FORMAT),
+  version: z.literal(ARCHIVE_VERSION),
+  exportedAt: z.string().max(100),
+  user: ZArchiveUserSchema,
+  data: z.strictObject(
+    Object.fromEntries(
+      SECTION_SHAPES.map((shape) => [shape.section.key, z.array(rowSchema(shape)).optional()]),
     ),
-    // Vectors are re-computed from the imported rows; the exported ones are not read.
-    embeddings: z.array(z.unknown()).optional(),
-  })
-  .openapi("AccountArchive");
+  ),
+  // Vectors are re-computed from the imported rows; the exported ones are not read.
+  embeddings: z.array(z.unknown()).optional(),
+});
 export type TAccountArchive = z.output<typeof ZAccountArchiveSchema>;
 export type TArchiveRows = Record<string, Record<string, unknown>[] | undefined>;
