@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 
+import type { TError } from "@cto/contracts/errors";
 import type { TestTarget } from "@cto/db/testing";
 
 import type { AppDependencies } from "../../src/app.ts";
@@ -51,6 +52,9 @@ export const signUp = async (harness: Harness, name = "user"): Promise<TUser> =>
   if (response.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(response.body)}`);
   return Object.assign(signedIn, { email, userId: response.body.user.id });
 };
+
+/** The field paths a refusal (a 400) names in its details, sorted. */
+export const fieldPaths = (response: { body: unknown }) => ((response.body as Partial<TError> | null)?.error?.details ?? []).map((detail) => detail.path).sort();
 
 export type TUseApiOptions = { config?: Partial<ApiConfig>; dependencies?: Partial<AppDependencies>; target?: TestTarget };
 
