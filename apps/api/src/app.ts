@@ -9,6 +9,7 @@ import { createAiProvider } from "@cto/ai/create-provider";
 import type { TAiProvider } from "@cto/ai/provider";
 import type { Db } from "@cto/db/client";
 import { defaultDataDir } from "@cto/db/paths";
+import { actingAs } from "@cto/db/replicas";
 import type { TLogger } from "@cto/log/logger";
 import { isConnectionError } from "@cto/queue/connection";
 import { boundQueues, type TQueues } from "@cto/queue/queues";
@@ -144,7 +145,8 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
     c.set("sharedCache", sharedCache);
     c.set("leases", leases);
     c.set("clientAddress", clientAddressOf({ socketAddress: socketAddressOf(c.env), forwardedFor: c.req.header("x-forwarded-for") }));
-    await next();
+    // On behalf of whoever requireAuth finds: their writes keep their replica reads on the primary for a while.
+    await actingAs(() => c.get("auth")?.userId, next);
   });
   // Archives are larger than any other request body; every other route keeps the small limit.
   app.use("/me/import", limitBodySize(config.maxImportBytes));

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { parseAiConfig, type TAiConfig } from "@cto/ai/config";
 import { EVEN_WHEN_INVALID, parseEnv, requireInProduction } from "@cto/contracts/env";
+import { ZReplicaEnvSchema } from "@cto/db/replicas";
 import { isEncryptionKey } from "@cto/db/secrets";
 import { LOG_LEVELS } from "@cto/log/logger";
 import { requireMailSettings, ZMailEnvSchema } from "@cto/mail/config";
@@ -24,6 +25,8 @@ const ZEnvSchema = z
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().default("127.0.0.1"),
   DATABASE_URL: z.string().url(),
+  // Streaming read replicas for reads that tolerate lag, and their lag bound (packages/db/README.md, "Read replicas").
+  ...ZReplicaEnvSchema.shape,
   // The web app's origin (links in emails, CORS, cookies); development's Vite server when unset, required in production.
   WEB_ORIGIN: z.preprocess(unset, z.string().url().optional()),
   // Redis: REDIS_URL, or REDIS_CLUSTER_NODES, or REDIS_SENTINELS + REDIS_SENTINEL_NAME (see packages/queue);

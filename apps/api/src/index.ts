@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 
 import { createAiProvider } from "@cto/ai/create-provider";
 import { createDb } from "@cto/db/client";
+import { redisRecentWrites, replicaOptionsFromEnv } from "@cto/db/replicas";
 import { defaultDataDir } from "@cto/db/paths";
 import { createMailTransport, mailConfigFromEnv } from "@cto/mail/config";
 import { createProducerConnection, isConnectionError, watchRedis } from "@cto/queue/connection";
@@ -37,11 +38,20 @@ process.on("unhandledRejection", (reason) => {
   process.exit(1);
 });
 
-const db = createDb({ url: env.DATABASE_URL });
 // Fail-fast producer: a request that enqueues while Redis is away gets an error at once, never a hang.
 // Its outages are logged once per reconnect attempt, whatever the queues on it do.
 const redis = createProducerConnection(env.redis);
 watchRedis(redis, { target: env.redis, log });
+// Reads that tolerate lag go to the read replicas, if any; a user's writes are noted in Redis, so that
+// every instance sends that user's reads to the primary for a while (packages/db/README.md, "Read replicas").
+const db = createDb({
+  url: env.DATABASE_URL,
+  replicas: replicaOptionsFromEnv(env, {
+    recentWrites: redisRecentWrites(redis),
+    onChange: ({ url, state, lagMs, error }) =>
+      state === "streaming" ? log.info({ replica: url }, "read replica in use") : log.warn({ replica: url, state, lagMs, error }, "read replica not in use: its reads go to the primary"),
+  }),
+});
 const queues = createQueues({ connection: redis, prefix: env.WORKER_QUEUE_PREFIX });
 // Who is calling, without a database round trip per request; a sign-out or revoke reaches every instance at once.
 const authCache = createAuthCache({ redis, prefix: `${env.WORKER_QUEUE_PREFIX}:auth`, onError: (error) => isConnectionError(error) || log.warn({ err: error }, "auth cache: Redis did not answer; the database did") });

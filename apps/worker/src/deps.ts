@@ -1,6 +1,7 @@
 import { createAiProvider } from "@cto/ai/create-provider";
 import type { TAiProvider } from "@cto/ai/provider";
 import { createDb, type Db } from "@cto/db/client";
+import { redisRecentWrites, replicaOptionsFromEnv } from "@cto/db/replicas";
 import { createMailTransport } from "@cto/mail/config";
 import type { TMailTransport } from "@cto/mail/transport";
 import { createProducerConnection, watchRedis } from "@cto/queue/connection";
@@ -42,9 +43,18 @@ export type TWorkerDeps = {
 
 /** The real dependencies from the validated env, with a `close()` that releases them. */
 export const createWorkerDeps = (env: TEnv) => {
-  const db = createDb({ url: env.DATABASE_URL });
   const connection = createProducerConnection(env.redis);
   const log = createLogger({}, undefined, env.LOG_LEVEL);
+  // Reads that tolerate lag (reports' aggregates) may go to the read replicas; the users' writes are noted in
+  // the Redis the API notes them in, so each side keeps a user who just wrote on the primary.
+  const db = createDb({
+    url: env.DATABASE_URL,
+    replicas: replicaOptionsFromEnv(env, {
+      recentWrites: redisRecentWrites(connection),
+      onChange: ({ url, state, lagMs, error }) =>
+        state === "streaming" ? log.info("read replica in use", { replica: url }) : log.warn("read replica not in use: its reads go to the primary", { replica: url, state, lagMs, error }),
+    }),
+  });
   // The process's one report of Redis outages: the workers' own connections fail and recover with it.
   watchRedis(connection, { target: env.redis, log: log.pino });
   const queues = createQueues({ connection, prefix: env.WORKER_QUEUE_PREFIX });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { parseAiConfig, type TAiConfig } from "@cto/ai/config";
 import { EVEN_WHEN_INVALID, parseEnv, requireInProduction } from "@cto/contracts/env";
 import { DEFAULT_AI_BODY_RETENTION_DAYS, DEFAULT_TRASH_RETENTION_DAYS } from "@cto/contracts/queues";
+import { ZReplicaEnvSchema } from "@cto/db/replicas";
 import { isEncryptionKey } from "@cto/db/secrets";
 import { LOG_LEVELS } from "@cto/log/logger";
 import { defaultDataDir } from "@cto/db/paths";
@@ -23,6 +24,8 @@ const ZEnvSchema = z
     // Redis: REDIS_URL, or REDIS_CLUSTER_NODES, or REDIS_SENTINELS + REDIS_SENTINEL_NAME (see packages/queue); development's local one when none.
     ...ZRedisEnvSchema.shape,
     DATABASE_URL: z.string().url(),
+    // Streaming read replicas for reads that tolerate lag, and their lag bound (packages/db/README.md, "Read replicas").
+    ...ZReplicaEnvSchema.shape,
     /** The key sealing stored secrets (packages/db/src/secrets.ts), the API's; development keeps one in the data folder. */
     CTO_ENCRYPTION_KEY: z.preprocess(unset, z.string().refine(isEncryptionKey, "32 bytes, as 64 hex characters or base64").optional()),
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),

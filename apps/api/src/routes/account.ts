@@ -78,7 +78,7 @@ export const accountRoutes = createRouter()
       responses: { 200: { description: "The archive (JSON, as an attachment)", content: { "application/json": { schema: ZAccountArchiveSchema } } }, ...errorResponses() },
     }),
     async (c) => {
-      const writeArchive = await exportAccount({ db: c.get("db"), userId: c.get("auth").userId, withEmbeddings: c.req.valid("query").embeddings === "true" });
+      const writeArchive = await exportAccount({ db: c.get("db").$replica(), userId: c.get("auth").userId, withEmbeddings: c.req.valid("query").embeddings === "true" });
       c.header("Content-Type", "application/json; charset=utf-8");
       c.header("Content-Disposition", `attachment; filename="cto-export-${new Date().toISOString().slice(0, 10)}.json"`);
       // A streamed body is still the documented JSON archive; the typed-response check cannot see through a stream.

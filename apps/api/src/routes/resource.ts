@@ -47,7 +47,7 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
       }),
       async (c) => {
         const query = c.req.valid("query") as TListQuery;
-        const page = await service.list({ db: c.get("db"), userId: c.get("auth").userId, query });
+        const page = await service.list({ db: c.get("db").$replica(), userId: c.get("auth").userId, query });
         return c.json({ items: page.items.map(serialize), nextCursor: page.nextCursor }, 200);
       },
     )

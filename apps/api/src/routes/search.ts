@@ -17,7 +17,7 @@ export const searchRoutes = createRouter().openapi(
     request: { query: ZSearchQuerySchema }, responses: { 200: jsonContent(ZSearchResultSchema, "Matches, best first"), ...errorResponses(429) },
   }),
   async (c) => {
-    const { model, memory, knowledge } = await search({ db: c.get("db"), ai: c.get("ai"), userId: c.get("auth").userId, query: c.req.valid("query") });
+    const { model, memory, knowledge } = await search({ db: c.get("db").$replica(), ai: c.get("ai"), userId: c.get("auth").userId, query: c.req.valid("query") });
     return c.json(
       {
         model,

@@ -1,10 +1,14 @@
+import { actingAs } from "@cto/db/replicas";
+
 import { generateReport } from "../services/reports/generate.ts";
 import type { TProcessor } from "./processor.ts";
 
 /** One user's report for the period ending at `periodEnd`: summarised, stored once per period, embedded. */
 export const processReportGenerate: TProcessor<"reports", "generate"> = async (job, { db, ai, log }) => {
   const { userId, type, periodEnd } = job.data;
-  const outcome = await generateReport({ db, ai, userId, type, periodEnd: new Date(periodEnd) });
+  // On the user's behalf: a check-in they just made keeps the aggregates on the primary, and the report
+  // written keeps their next reads there too.
+  const outcome = await actingAs(userId, () => generateReport({ db, ai, userId, type, periodEnd: new Date(periodEnd) }));
   if (outcome.status === "no_user") return outcome;
   if (outcome.status !== "unchanged") log.info("report written", { type, status: outcome.status, reportId: outcome.reportId });
   return { ...outcome, periodStart: outcome.periodStart.getTime(), periodEnd: outcome.periodEnd.getTime() };

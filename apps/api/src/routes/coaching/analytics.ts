@@ -16,9 +16,9 @@ const usageRoute = (scope: "own" | "all") =>
   });
 
 export const analyticsRoutes = createRouter().openapi(usageRoute("own"), async (c) =>
-  c.json(await aiUsageByModel({ db: c.get("db"), userId: c.get("auth").userId, since: c.req.valid("query").since }), 200),
+  c.json(await aiUsageByModel({ db: c.get("db").$replica(), userId: c.get("auth").userId, since: c.req.valid("query").since }), 200),
 );
 
 export const adminAnalyticsRoutes = createRouter().openapi(usageRoute("all"), async (c) =>
-  c.json(await aiUsageByModel({ db: c.get("db"), since: c.req.valid("query").since }), 200),
+  c.json(await aiUsageByModel({ db: c.get("db").$replica(), since: c.req.valid("query").since }), 200),
 );

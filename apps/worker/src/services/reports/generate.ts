@@ -25,7 +25,8 @@ export const generateReport = async ({ db, ai, userId, type, periodEnd }: { db: 
   let report = await db.report.findUnique({ where: key });
   let status: "created" | "updated" | "unchanged" = "unchanged";
   if (!report?.summary || report.periodEnd.getTime() < end.getTime()) {
-    const payload = await buildReportPayload({ db, userId, start, end, timezone });
+    // The aggregates tolerate the replicas' lag bound (and a user who just wrote reads the primary).
+    const payload = await buildReportPayload({ db: db.$replica(), userId, start, end, timezone });
     const summary = await summarizeReport({ ai, payload, days });
     const title = `Your ${days}-day report, ${dayLabel(start, timezone)}–${dayLabel(new Date(end.getTime() - 1), timezone)}`;
     const data = { periodEnd: end, title, summary, payload };
