@@ -27,6 +27,9 @@ export const normalise = (v: number[]) => {
 /** `unit + scale × (a random direction of norm 1)`: scale is the noise relative to the signal. */
 const jitter = (random: TRandom, unit: number[], scale: number) => unit.map((x) => x + (random.gaussian() * scale) / Math.sqrt(EMBEDDING_DIMENSION));
 
+/** A vector as a pgvector text literal (6 decimals: the data are synthetic, so rounding changes nothing). */
+export const literal = (v: number[]) => `[${v.map((x) => x.toFixed(6)).join(",")}]`;
+
 /**
  * A population of users shaped like real ones: each user writes about a palette of a few topics, drawn with
  * Zipf weights (one topic dominates, the rest trail off), and the `topics` of the space are shared by all
@@ -65,3 +68,5 @@ export const createTopicSpace = ({ seed = 7, topics = 48, subtopics = 12, noise 
   };
   return { random, palette };
 };
+
+export const literal = (v: number[]) => `[${v.map((x) => x.toFixed(6)).join(",")}]`;
