@@ -68,5 +68,3 @@ export const createTopicSpace = ({ seed = 7, topics = 48, subtopics = 12, noise 
   };
   return { random, palette };
 };
-
-export const literal = (v: number[]) => `[${v.map((x) => x.toFixed(6)).join(",")}]`;
