@@ -114,13 +114,13 @@ start_replica() {
   else as_postgres "$BIN/pg_ctl" -D "$DATA" -l "$LOGFILE" -w start >/dev/null; fi
 }
 stop_replica() {
-  if $DEBIAN; then as_root pg_ctlcluster "$MAJOR" "$CLUSTER" stop -m fast 2>/dev/null || true
+  if $DEBIAN; then as_root pg_ctlcluster "$MAJOR" "$CLUSTER" stop -m fast >/dev/null 2>&1 || true
   else as_postgres "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null 2>&1 || true; fi
 }
 
 # ---------------------------------------------------------------------------
 # 3. A replica that exists but is stopped (after a reboot, or a test that stopped it): start it.
-if [[ -f "$DATA/standby.signal" ]]; then
+if [[ -f "$DATA/standby.signal" ]] && { ! $DEBIAN || [[ -f "$CONF_DIR/postgresql.conf" ]]; }; then
   log "starting the existing replica in $DATA"
   start_replica || true
   if wait_streaming 30; then
@@ -134,8 +134,11 @@ fi
 # ---------------------------------------------------------------------------
 # 4. A new replica: a base backup of the primary, with the standby settings (-R) and a slot.
 START=$SECONDS
-if $DEBIAN && [[ ! -d "$CONF_DIR" ]]; then
+if $DEBIAN && [[ ! -f "$CONF_DIR/postgresql.conf" ]]; then
   log "creating the cluster $MAJOR/$CLUSTER on port $REPLICA_PORT (pg_createcluster)"
+  # pg_dropcluster leaves a conf.d it did not write, and pg_createcluster would adopt a data directory it
+  # finds: it gets neither.
+  as_root rm -rf "$CONF_DIR" "$DATA"
   as_root pg_createcluster "$MAJOR" "$CLUSTER" --port "$REPLICA_PORT" --start-conf auto >/dev/null
 fi
 if $DEBIAN; then
@@ -153,8 +156,6 @@ if $DEBIAN; then
     # again), and without fsync its restartpoints, so its stops, take a second instead of tens under CI's
     # load of created and dropped databases.
     echo "fsync = off"
-    # A fresh copy starts with a sync of its files: one syncfs is much quicker than an fsync per file.
-    echo "recovery_init_sync_method = syncfs"
     for setting in max_connections max_worker_processes max_wal_senders max_prepared_transactions max_locks_per_transaction; do
       echo "$setting = $(primary "SHOW $setting")"
     done
@@ -168,7 +169,7 @@ stop_replica
 as_root rm -rf "$DATA"
 as_root install -d -o postgres -g postgres -m 0700 "$DATA"
 
-# --no-sync: the replica's first start syncs its files anyway (crash recovery from the backup).
+# --no-sync: the replica runs without fsync (above); a copy cut short is made again by the next run.
 # A slot left by an earlier replica of this port would refuse -C; it holds nothing of value.
 if [[ "$(primary "SELECT count(*) FROM pg_replication_slots WHERE slot_name = '$SLOT'")" != "0" ]]; then
   primary "SELECT pg_drop_replication_slot('$SLOT')" >/dev/null
@@ -177,7 +178,7 @@ log "copying the primary into $DATA (pg_basebackup -R, slot $SLOT)"
 as_postgres "$BIN/pg_basebackup" -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -D "$DATA" -R -X stream -C -S "$SLOT" -c fast --no-sync
 if ! $DEBIAN; then
   # The copied postgresql.conf is the primary's: the replica's own port and standby settings go last.
-  printf "port = %s\nhot_standby = on\nhot_standby_feedback = on\n" "$REPLICA_PORT" | as_postgres tee -a "$DATA/postgresql.auto.conf" >/dev/null
+  printf "port = %s\nhot_standby = on\nhot_standby_feedback = on\nfsync = off\n" "$REPLICA_PORT" | as_postgres tee -a "$DATA/postgresql.auto.conf" >/dev/null
 fi
 
 start_replica
