@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { signedUpBrowser, startApi, type Harness } from "./harness.ts";
+import { fieldPaths, signUp, useApi } from "./support/api.ts";
 
-let harness: Harness;
-let alice: Awaited<ReturnType<typeof signedUpBrowser>>;
-let bob: Awaited<ReturnType<typeof signedUpBrowser>>;
+const { harness, users: [alice, bob] } = useApi({ users: ["alice", "bob"] });
 
 const pause = (ms = 3) => new Promise((resolve) => setTimeout(resolve, ms));
 const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
-const paths = (body: { error: { details?: { path: string }[] } }) => (body.error.details ?? []).map((detail) => detail.path).sort();
 
 /** An assistant reply with its AiResponse analytics row, as the AI pipeline will write them. */
 const seedAiResponse = async (userId: string, data: { modelUsed: string; latency?: number; tokenCount?: number; cost?: number; createdAt?: Date }) => {
@@ -16,13 +13,6 @@ const seedAiResponse = async (userId: string, data: { modelUsed: string; latency
   const message = await harness.db.message.create({ data: { conversationId: conversation.id, role: "ASSISTANT", content: "reply" } });
   return harness.db.aiResponse.create({ data: { messageId: message.id, userId, ...data } });
 };
-
-beforeAll(async () => {
-  harness = await startApi();
-  alice = await signedUpBrowser(harness, "alice");
-  bob = await signedUpBrowser(harness, "bob");
-});
-afterAll(async () => harness?.close());
 
 describe("coaching: conversations and messages", () => {
   it("creates, reads, changes and deletes a conversation with its JSON context", async () => {
@@ -58,8 +48,9 @@ describe("coaching: conversations and messages", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
+    const listPage = (after: string | null) => alice.request("GET", `/conversations/${older.id}/messages?limit=2${after ? `&cursor=${after}` : ""}`);
     do {
-      const page = await alice.request("GET", `/conversations/${older.id}/messages?limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      const page = await listPage(cursor);
       expect(page.status).toBe(200);
       seen.push(...ids(page.body));
       cursor = page.body.nextCursor;
@@ -112,12 +103,12 @@ describe("coaching: insights, emotions, energy", () => {
       emotions.push(response.body);
     }
     expect(emotions[0]).toMatchObject({ valence: "positive", intensity: 5, recordedAt: base, note: null, conversationId: null });
-    expect((await harness.db.emotion.findUniqueOrThrow({ where: { id: emotions[1].id } })).valence).toBe("NEGATIVE");
-    expect(ids((await alice.request("GET", `/emotions?from=${base}&to=${base + 3 * day}`)).body)).toEqual([emotions[2].id, emotions[1].id, emotions[0].id]);
-    expect(ids((await alice.request("GET", `/emotions?from=${base + day}&to=${base + 2 * day}`)).body)).toEqual([emotions[1].id]);
-    expect(ids((await alice.request("GET", `/emotions?valence=neutral&from=${base}`)).body)).toEqual([emotions[2].id]);
-    expect((await alice.request("PATCH", `/emotions/${emotions[0].id}`, { intensity: 9, note: "after the talk" })).body).toMatchObject({ intensity: 9, note: "after the talk" });
-    expect((await alice.request("DELETE", `/emotions/${emotions[0].id}`)).status).toBe(204);
+    expect((await harness.db.emotion.findUniqueOrThrow({ where: { id: emotions[1]!.id } })).valence).toBe("NEGATIVE");
+    expect(ids((await alice.request("GET", `/emotions?from=${base}&to=${base + 3 * day}`)).body)).toEqual([emotions[2]!.id, emotions[1]!.id, emotions[0]!.id]);
+    expect(ids((await alice.request("GET", `/emotions?from=${base + day}&to=${base + 2 * day}`)).body)).toEqual([emotions[1]!.id]);
+    expect(ids((await alice.request("GET", `/emotions?valence=neutral&from=${base}`)).body)).toEqual([emotions[2]!.id]);
+    expect((await alice.request("PATCH", `/emotions/${emotions[0]!.id}`, { intensity: 9, note: "after the talk" })).body).toMatchObject({ intensity: 9, note: "after the talk" });
+    expect((await alice.request("DELETE", `/emotions/${emotions[0]!.id}`)).status).toBe(204);
 
     const low = await alice.request("POST", "/energy-metrics", { level: 2, recordedAt: base });
     const high = await alice.request("POST", "/energy-metrics", { level: 9, note: "after a run", recordedAt: base + day });
@@ -162,7 +153,7 @@ describe("coaching: worker-computed consistency metrics and reports (read-only)"
 
 describe("coaching: context profile and model preference", () => {
   it("has no context until PUT creates it; a second PUT replaces it", async () => {
-    const user = await signedUpBrowser(harness, "context");
+    const user = await signUp(harness, "context");
     // Nothing told yet is a 200 with null, so a new user's settings page logs no failed request.
     expect(await user.request("GET", "/me/context")).toMatchObject({ status: 200, body: null });
     const created = await user.request("PUT", "/me/context", { personalBio: "Team lead", longTermGoals: ["Delegate more", "Write a book"], workingHours: "9-17" });
@@ -175,7 +166,7 @@ describe("coaching: context profile and model preference", () => {
   });
 
   it("reads and sets the current and preferred models", async () => {
-    const user = await signedUpBrowser(harness, "model");
+    const user = await signUp(harness, "model");
     expect((await user.request("GET", "/me/model")).body).toEqual({ currentModel: null, preferredModels: [] });
     const set = await user.request("PUT", "/me/model", { currentModel: "mistralai/devstral-small", preferredModels: ["mistralai/devstral-small", "gpt-4o-mini"] });
     expect(set.body).toEqual({ currentModel: "mistralai/devstral-small", preferredModels: ["mistralai/devstral-small", "gpt-4o-mini"] });
@@ -187,8 +178,8 @@ describe("coaching: context profile and model preference", () => {
 
 describe("coaching: AI usage analytics", () => {
   it("aggregates the caller's responses by model; admins see everyone's", async () => {
-    const user = await signedUpBrowser(harness, "usage");
-    const other = await signedUpBrowser(harness, "usage-other");
+    const user = await signUp(harness, "usage");
+    const other = await signUp(harness, "usage-other");
     const old = new Date(Date.UTC(2025, 0, 1));
     await seedAiResponse(user.userId, { modelUsed: "model-a", latency: 100, tokenCount: 10, cost: 0.5 });
     await seedAiResponse(user.userId, { modelUsed: "model-a", latency: 300, tokenCount: 30, cost: 0.25 });
@@ -218,12 +209,12 @@ describe("coaching: AI usage analytics", () => {
 
     const refused = await user.request("GET", "/admin/analytics/ai-usage");
     expect(refused.status).toBe(403);
-    expect(refused.body.error.code).toBe("forbidden");
+    expect(refused.body.error?.code).toBe("forbidden");
     await harness.db.user.update({ where: { id: user.userId }, data: { role: "ADMIN" } });
     const overall = await user.request("GET", "/admin/analytics/ai-usage");
     expect(overall.status).toBe(200);
     expect(overall.body.models.find((row: { model: string }) => row.model === "model-c")).toEqual({ model: "model-c", usageCount: 1, avgLatency: 1, totalCost: 1, avgTokens: 1, totalTokens: 1 });
-    expect(overall.body.models.find((row: { model: string }) => row.model === "model-a").usageCount).toBe(2);
+    expect(overall.body.models.find((row: { model: string }) => row.model === "model-a")!.usageCount).toBe(2);
   });
 });
 
@@ -232,11 +223,11 @@ describe("coaching: bad input", () => {
     const { body: conversation } = await alice.request("POST", "/conversations", { title: "valid" });
     const badConversation = await alice.request("POST", "/conversations", { title: "", context: [1, 2], isActive: "yes" });
     expect(badConversation.status).toBe(400);
-    expect(paths(badConversation.body)).toEqual(["context", "isActive", "title"]);
+    expect(fieldPaths(badConversation)).toEqual(["context", "isActive", "title"]);
     const before = await harness.db.message.count();
     const badMessage = await alice.request("POST", `/conversations/${conversation.id}/messages`, { role: "assistant", content: "   ", source: "WEB" });
     expect(badMessage.status).toBe(400);
-    expect(paths(badMessage.body)).toEqual(["content", "role", "source"]);
+    expect(fieldPaths(badMessage)).toEqual(["content", "role", "source"]);
     expect((await alice.request("POST", `/conversations/${conversation.id}/messages`, { content: "x".repeat(32_001) })).status).toBe(400);
     expect(await harness.db.message.count()).toBe(before);
     expect((await alice.request("GET", `/conversations/${conversation.id}/messages?cursor=nope`)).status).toBe(400);
@@ -247,20 +238,20 @@ describe("coaching: bad input", () => {
   it("refuses out-of-range wellbeing values, database-style enums and ISO dates", async () => {
     const badEmotion = await alice.request("POST", "/emotions", { label: "", valence: "POSITIVE", intensity: 11, recordedAt: "2026-01-01" });
     expect(badEmotion.status).toBe(400);
-    expect(paths(badEmotion.body)).toEqual(["intensity", "label", "recordedAt", "valence"]);
-    expect(paths((await alice.request("POST", "/energy-metrics", { level: 0 })).body)).toEqual(["level"]);
+    expect(fieldPaths(badEmotion)).toEqual(["intensity", "label", "recordedAt", "valence"]);
+    expect(fieldPaths(await alice.request("POST", "/energy-metrics", { level: 0 }))).toEqual(["level"]);
     expect((await alice.request("POST", "/energy-metrics", { level: 4.5 })).status).toBe(400);
     expect((await alice.request("GET", "/emotions?from=yesterday")).status).toBe(400);
-    expect(paths((await alice.request("POST", "/insights", { content: "x", tags: Array.from({ length: 21 }, (_, i) => `t${i}`) })).body)).toEqual(["tags"]);
+    expect(fieldPaths(await alice.request("POST", "/insights", { content: "x", tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }))).toEqual(["tags"]);
     expect((await alice.request("GET", "/reports?type=weekly")).status).toBe(400);
     expect((await alice.request("GET", "/analytics/ai-usage?since=last-week")).status).toBe(400);
   });
 
   it("refuses oversized or malformed profile and model preferences", async () => {
-    expect(paths((await alice.request("PUT", "/me/context", { longTermGoals: ["ok", 3], personalBio: "x".repeat(5001), workingHours: "x".repeat(201) })).body)).toEqual(["longTermGoals.1", "personalBio", "workingHours"]);
+    expect(fieldPaths(await alice.request("PUT", "/me/context", { longTermGoals: ["ok", 3], personalBio: "x".repeat(5001), workingHours: "x".repeat(201) }))).toEqual(["longTermGoals.1", "personalBio", "workingHours"]);
     expect((await alice.request("PUT", "/me/context", { expertiseAreas: Array.from({ length: 51 }, (_, i) => `area ${i}`) })).status).toBe(400);
     expect((await alice.request("PUT", "/me/model", { currentModel: "a", preferredModels: Array.from({ length: 21 }, (_, i) => `m${i}`) })).status).toBe(400);
-    expect(paths((await alice.request("PUT", "/me/model", { currentModel: "x".repeat(201), preferredModels: ["a", "a"] })).body)).toEqual(["currentModel", "preferredModels"]);
+    expect(fieldPaths(await alice.request("PUT", "/me/model", { currentModel: "x".repeat(201), preferredModels: ["a", "a"] }))).toEqual(["currentModel", "preferredModels"]);
     expect((await alice.request("PUT", "/me/model", { currentModel: "a" })).status).toBe(400);
     expect((await alice.request("GET", "/me/model")).body.preferredModels).toEqual([]);
   });
@@ -300,7 +291,7 @@ describe("coaching: isolation", () => {
     for (const path of [`/emotions/${emotion.id}`, `/energy-metrics/${energy.id}`, `/insights/${insight.id}`, `/reports/${report.id}`, `/consistency-metrics/${metric.id}`]) expect((await bob.request("GET", path)).status, path).toBe(404);
     expect((await bob.request("PATCH", `/emotions/${emotion.id}`, { intensity: 1 })).status).toBe(404);
     expect((await bob.request("DELETE", `/energy-metrics/${energy.id}`)).status).toBe(404);
-    for (const path of ["/emotions", "/energy-metrics", "/insights", "/reports", "/consistency-metrics"]) expect((await bob.request("GET", path)).body.items, path).toEqual([]);
+    for (const path of ["/emotions", "/energy-metrics", "/insights", "/reports", "/consistency-metrics"] as const) expect((await bob.request("GET", path)).body.items, path).toEqual([]);
     expect(await harness.db.emotion.findUniqueOrThrow({ where: { id: emotion.id } })).toMatchObject({ intensity: 4 });
     expect((await bob.request("GET", "/analytics/ai-usage")).body.models).toEqual([]);
   });
