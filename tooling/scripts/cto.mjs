@@ -66,8 +66,8 @@ const setup = async () => {
   let result;
   try {
     result = ensureGenerated(layout, (reason) => {
-      say("info", `generating the Prisma client (${reason})…`);
-      return pnpm(["--filter", "@cto/db", "run", "generate"]) === 0;
+      say("info", `generating the Prisma client and the Drizzle tables (${reason})…`);
+      return pnpm([...layout.generators.flatMap((name) => ["--filter", name]), "run", "generate"]) === 0;
     });
   } catch {
     fail("`prisma generate` failed; see above.");

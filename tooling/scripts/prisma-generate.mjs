@@ -9,11 +9,17 @@ import path from "node:path";
 /** Packages whose version changes what `prisma generate` writes (the CLI, the client runtime, the drizzle generator). */
 export const GENERATOR_PACKAGES = ["prisma", "@prisma/client", "drizzle-prisma-generator"];
 
+// Each package generates its own code: @cto/db the Prisma client, @cto/contracts the Drizzle tables.
+const INSTALLED_IN = { prisma: "db", "@prisma/client": "db", "drizzle-prisma-generator": "contracts" };
+
 /** What generate reads and writes, relative to the repository root. */
 export const generateLayout = (root) => ({
   schemaDir: path.join(root, "prisma", "schema"),
   config: path.join(root, "packages", "db", "prisma.config.ts"),
-  packagesFrom: path.join(root, "packages", "db", "node_modules"),
+  /** The node_modules folder each generator package is read from: that of the package whose generate runs it. */
+  packagesFrom: Object.fromEntries(GENERATOR_PACKAGES.map((name) => [name, path.join(root, "packages", INSTALLED_IN[name], "node_modules")])),
+  /** The packages whose `generate` script writes the outputs, each into itself. */
+  generators: ["@cto/db", "@cto/contracts"],
   outputs: [
     path.join(root, "packages", "db", "src", "generated", "prisma", "client.ts"),
     path.join(root, "packages", "contracts", "src", "generated", "drizzle", "schema.ts"),
@@ -32,7 +38,7 @@ export const generateInputsHash = (layout) => {
   const schemaFiles = readdirSync(layout.schemaDir).filter((name) => name.endsWith(".prisma")).sort();
   for (const name of schemaFiles) hash.update(`schema/${name}\0`).update(readFileSync(path.join(layout.schemaDir, name))).update("\0");
   hash.update("config\0").update(readFileSync(layout.config)).update("\0");
-  for (const name of GENERATOR_PACKAGES) hash.update(`${name}@${installedVersion(layout.packagesFrom, name)}\0`);
+  for (const name of GENERATOR_PACKAGES) hash.update(`${name}@${installedVersion(layout.packagesFrom[name], name)}\0`);
   return hash.digest("hex");
 };
 

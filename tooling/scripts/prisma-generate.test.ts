@@ -18,7 +18,7 @@ const makeRoot = async () => {
   await writeFile(path.join(layout.schemaDir, "identity.prisma"), "model User {\n  id String @id\n}\n");
   await mkdir(path.dirname(layout.config), { recursive: true });
   await writeFile(layout.config, "export default {};\n");
-  for (const name of GENERATOR_PACKAGES) await setVersion(layout.packagesFrom, name, "7.10.1");
+  for (const name of GENERATOR_PACKAGES) await setVersion(layout.packagesFrom[name]!, name, "7.10.1");
   return { root, layout };
 };
 
@@ -84,7 +84,7 @@ describe("prisma generate only when its inputs changed", () => {
     await writeFile(layout.config, "export default { schema: 'elsewhere' };\n");
     expect(ensureGenerated(layout, generate)).toEqual({ generated: true, reason: "the schema, its config or a generator changed" });
     for (const name of GENERATOR_PACKAGES) {
-      await setVersion(layout.packagesFrom, name, `8.0.0-${name}`);
+      await setVersion(layout.packagesFrom[name]!, name, `8.0.0-${name}`);
       expect(ensureGenerated(layout, generate).generated).toBe(true);
     }
     expect(ensureGenerated(layout, generate).generated).toBe(false);
@@ -125,6 +125,6 @@ describe("the layout matches this repository", () => {
     const outputs = [...schema.matchAll(/output\s*=\s*"([^"]+)"/g)].map((match) => path.resolve(layout.schemaDir, match[1]!));
     expect(outputs.sort()).toEqual(layout.outputs.map((file) => path.dirname(file)).sort());
     expect(existsSync(layout.config)).toBe(true);
-    for (const name of GENERATOR_PACKAGES) expect(existsSync(path.join(layout.packagesFrom, name, "package.json"))).toBe(true);
+    for (const name of GENERATOR_PACKAGES) expect(existsSync(path.join(layout.packagesFrom[name]!, name, "package.json"))).toBe(true);
   });
 });
