@@ -18,12 +18,17 @@ const cli = (script: "db-backup" | "db-restore", args: string[], env: NodeJS.Pro
   return runCommand(process.execPath, ["--import", "tsx", path.join(packageRoot, "src", "cli", `${script}.ts`), ...args], { env: { ...inherited, ...env }, timeoutMs: 120_000 });
 };
 
-/** Every table's row count (partitions included), read independently of the CLI's own check. */
+/**
+ * Every table's row count, read independently of the CLI's own check: each table that stores rows, the
+ * archive's month partitions included (their partitioned parents hold none of their own).
+ */
 const rowCounts = async (url: string) => {
   const tables = await query<{ name: string }>(
     url,
-    `SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables
-      WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`,
+    `SELECT format('%I.%I', t.table_schema, t.table_name) AS name FROM information_schema.tables t
+      WHERE t.table_type = 'BASE TABLE' AND t.table_schema NOT IN ('pg_catalog', 'information_schema')
+        AND NOT EXISTS (SELECT 1 FROM pg_partitioned_table p WHERE p.partrelid = format('%I.%I', t.table_schema, t.table_name)::regclass)
+      ORDER BY 1`,
   );
   const counts: Record<string, number> = {};
   for (const { name } of tables) counts[name] = (await query<{ n: number }>(url, `SELECT count(*)::int AS n FROM ${name}`))[0]!.n;
@@ -66,6 +71,15 @@ describe.skipIf(!postgres)("backup and restore drill on postgres", () => {
          FROM users u, generate_series(1, 40) i WHERE u.email = $1`,
       [DEMO_USER.email],
     );
+    // A year-old stretch of a conversation, moved into the history archive's month partitions.
+    await query(
+      source.url,
+      `INSERT INTO messages (conversation_id, role, content, created_at)
+       SELECT c.id, 'USER', 'an old message ' || i, now() - interval '400 days' + i * interval '2 days'
+         FROM (SELECT conversations.id FROM conversations JOIN users ON users.id = conversations.user_id WHERE users.email = $1 LIMIT 1) c, generate_series(1, 30) i`,
+      [DEMO_USER.email],
+    );
+    await query(source.url, "SELECT * FROM archive.move_messages(now() - interval '300 days', 1000)");
   }, 180_000);
   afterAll(async () => {
     await db?.$disconnect();
@@ -83,6 +97,7 @@ describe.skipIf(!postgres)("backup and restore drill on postgres", () => {
     const before = await rowCounts(source.url);
     expect(manifest.rows).toEqual(before);
     expect(before["public.embeddings"]).toBeGreaterThan(40);
+    expect(Object.entries(before).filter(([table]) => table.startsWith("archive.messages_")).reduce((sum, [, n]) => sum + n, 0)).toBe(30);
 
     const restore = await cli("db-restore", [file, "--to", restoredUrl]);
     expect(restore.code, restore.stderr).toBe(0);
