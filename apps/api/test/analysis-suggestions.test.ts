@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
@@ -6,21 +6,15 @@ import { sendJson, startStandIn } from "@cto/ai/testing";
 import { ingestKnowledgeChunks, loadStarterKnowledge } from "@cto/db/knowledge";
 
 import { createApp } from "../src/app.ts";
-import { signedUpBrowser, startApi, type Harness } from "./harness.ts";
+import { client, sameSession, signUp, useApi } from "./support/api.ts";
 
-let harness: Harness;
-let alice: Awaited<ReturnType<typeof signedUpBrowser>>;
-let bob: Awaited<ReturnType<typeof signedUpBrowser>>;
+const { harness, users: [alice, bob] } = useApi({ users: ["alice", "bob"], config: { dailyGenerationLimit: 50 } });
 
 beforeAll(async () => {
-  harness = await startApi({ dailyGenerationLimit: 50 });
   // A slice of the starter knowledge base (its stress, boundaries and delegation notes) keeps set-up short on a busy machine.
   const chunks = loadStarterKnowledge().filter((chunk) => ["stress", "boundaries", "delegation"].includes(chunk.tags.goal?.[0] ?? ""));
   await ingestKnowledgeChunks(harness.db, chunks, { embed: harness.ai.embed, model: harness.ai.embeddingModel, batchSize: 8 });
-  alice = await signedUpBrowser(harness, "alice");
-  bob = await signedUpBrowser(harness, "bob");
 });
-afterAll(async () => harness?.close());
 
 const CHAT = [
   { author: "contact", text: "I feel so stressed about the deadline, I can't sleep." },
@@ -29,7 +23,7 @@ const CHAT = [
 ];
 /** A text session with the chat in it, as the user would type it in. */
 const sessionWithChat = async (client = alice) => {
-  const session = (await client.request("POST", "/analysis-sessions", { type: "text" })).body as { id: string };
+  const session = (await client.request("POST", "/analysis-sessions", { type: "text" })).body;
   for (const message of CHAT) expect((await client.request("POST", `/analysis-sessions/${session.id}/messages`, message)).status).toBe(201);
   return session;
 };
@@ -49,7 +43,7 @@ describe("reply suggestions with the offline local provider", () => {
       expect(suggestion.analysis).toMatch(/^Offline template, not written by a language model/);
     }
     expect(response.body.sources.length).toBeGreaterThan(0);
-    expect(response.body.suggestions[0].analysis).toContain(response.body.sources[0].chunkId);
+    expect(response.body.suggestions[0]!.analysis).toContain(response.body.sources[0]!.chunkId);
 
     // The same chat gives the same suggestions (deterministic), and they list after the chat.
     const again = await sessionWithChat();
@@ -73,7 +67,7 @@ describe("reply suggestions with the offline local provider", () => {
 
   it("lets the user like, pin and copy a suggestion", async () => {
     const session = await sessionWithChat();
-    const [suggestion] = (await alice.request("POST", `/analysis-sessions/${session.id}/suggestions`, { count: 1 })).body.suggestions;
+    const suggestion = (await alice.request("POST", `/analysis-sessions/${session.id}/suggestions`, { count: 1 })).body.suggestions[0]!;
     expect((await alice.request("POST", `/analysis-messages/${suggestion.id}/interactions/liked`)).body).toMatchObject({ isLiked: true });
     expect((await alice.request("POST", `/analysis-messages/${suggestion.id}/interactions/pinned`)).body).toMatchObject({ isLiked: true, isPinned: true });
     expect((await alice.request("POST", `/analysis-messages/${suggestion.id}/interactions/copied_to_clipboard`)).body).toMatchObject({ usedCount: 1 });
@@ -87,13 +81,13 @@ describe("reply suggestions: refusals leave the session as it was", () => {
     const empty = (await alice.request("POST", "/analysis-sessions", { type: "text" })).body;
     const none = await alice.request("POST", `/analysis-sessions/${empty.id}/suggestions`);
     expect(none.status).toBe(409);
-    expect(none.body.error.message).toMatch(/no messages/);
+    expect(none.body.error?.message).toMatch(/no messages/);
     const shot = (await alice.request("POST", "/analysis-sessions", { type: "screenshot" })).body;
     await alice.request("POST", `/analysis-sessions/${shot.id}/messages`, CHAT[0]);
     expect((await alice.request("POST", `/analysis-sessions/${shot.id}/suggestions`)).status).toBe(409);
     await harness.db.analysisSession.update({ where: { id: shot.id }, data: { status: "VERIFYING_OCR", ocrResult: [{ id: "1", text: "hi", author: "contact" }] } });
     const verifying = await alice.request("POST", `/analysis-sessions/${shot.id}/suggestions`);
-    expect(verifying.body.error.message).toMatch(/Confirm the OCR result first/);
+    expect(verifying.body.error?.message).toMatch(/Confirm the OCR result first/);
     expect(await aiMessages(shot.id)).toBe(0);
   });
 
@@ -102,12 +96,12 @@ describe("reply suggestions: refusals leave the session as it was", () => {
     expect((await bob.request("POST", `/analysis-sessions/${session.id}/suggestions`)).status).toBe(404);
     const bad = await alice.request("POST", `/analysis-sessions/${session.id}/suggestions`, { count: 9 });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details[0].path).toBe("count");
+    expect(bad.body.error?.details?.[0]?.path).toBe("count");
     expect((await rowOf(session.id)).status).toBe("PENDING_USER_INPUT");
   });
 
   it("429 once the day's generations are spent, before anything changes", async () => {
-    const client = await signedUpBrowser(harness, "heavy");
+    const client = await signUp(harness, "heavy");
     await harness.db.user.update({ where: { id: client.userId }, data: { dailyGenerationCount: 50, lastGenerationDate: new Date() } });
     const session = await sessionWithChat(client);
     const response = await client.request("POST", `/analysis-sessions/${session.id}/suggestions`);
@@ -135,9 +129,8 @@ describe("reply suggestions through an OpenAI-compatible server", () => {
     const { standIn, api } = await withModel("```json\n" + JSON.stringify(drafts) + "\n```");
     try {
       const session = await sessionWithChat();
-      const response = await api.app.request(`/analysis-sessions/${session.id}/suggestions`, { method: "POST", headers: { origin: "http://127.0.0.1:5173", cookie: alice.cookie, "content-type": "application/json" }, body: JSON.stringify({ count: 1 }) });
-      const body = (await response.json()) as any;
-      expect(response.status, JSON.stringify(body)).toBe(201);
+      const { status, body } = await sameSession(alice, api).request("POST", `/analysis-sessions/${session.id}/suggestions`, { count: 1 });
+      expect(status, JSON.stringify(body)).toBe(201);
       expect(body).toMatchObject({ provider: "openai", model: "gpt-4o-mini-2024-07-18", suggestions: [{ author: "ai", ...drafts.suggestions[0] }] });
       const chat = standIn.requests.find((request) => request.path.endsWith("/chat/completions"))!;
       expect(chat.body.messages[0].content).toMatch(/Answer with JSON only/);
@@ -153,11 +146,11 @@ describe("reply suggestions through an OpenAI-compatible server", () => {
       try {
         const session = await sessionWithChat();
         const quotaBefore = (await alice.request("GET", "/me/generation-quota")).body.used;
-        const response = await api.app.request(`/analysis-sessions/${session.id}/suggestions`, { method: "POST", headers: { origin: "http://127.0.0.1:5173", cookie: alice.cookie } });
+        const response = await sameSession(alice, api).request("POST", `/analysis-sessions/${session.id}/suggestions`);
         expect(response.status).toBe(503);
         // Nothing came of it, so the day's generation is given back.
         expect((await alice.request("GET", "/me/generation-quota")).body.used).toBe(quotaBefore);
-        expect(((await response.json()) as any).error.code).toBe("service_unavailable");
+        expect(response.body.error?.code).toBe("service_unavailable");
         expect((await rowOf(session.id)).status).toBe("PENDING_USER_INPUT");
         expect(await aiMessages(session.id)).toBe(0);
       } finally {

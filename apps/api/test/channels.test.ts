@@ -1,20 +1,12 @@
 import { createHash } from "node:crypto";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { createApp } from "../src/app.ts";
-import { browser, signedUpBrowser, startApi, type Harness } from "./harness.ts";
+import { client, signUp, useApi } from "./support/api.ts";
+import { type Harness } from "./support/harness.ts";
 
-let harness: Harness;
-let alice: Awaited<ReturnType<typeof signedUpBrowser>>;
-let bob: Awaited<ReturnType<typeof signedUpBrowser>>;
-
-beforeAll(async () => {
-  harness = await startApi();
-  alice = await signedUpBrowser(harness, "alice");
-  bob = await signedUpBrowser(harness, "bob");
-});
-afterAll(async () => harness?.close());
+const { harness, users: [alice, bob] } = useApi({ users: ["alice", "bob"] });
 
 describe("notifications", () => {
   it("lists, marks seen and acted on once, and cancels only pending ones", async () => {
@@ -80,7 +72,7 @@ describe("Telegram linking tokens", () => {
 describe("Telegram deep links", () => {
   it("gives a t.me link that starts the configured bot with the token", async () => {
     const withBot: Harness = { ...harness, app: createApp({ db: harness.db, config: { ...harness.config, telegramBotUsername: "cto_coach_bot" }, mailer: harness.mailer, ai: harness.ai }) };
-    const carol = await signedUpBrowser(withBot, "carol");
+    const carol = await signUp(withBot, "carol");
     const link = await carol.request("POST", "/telegram/link-token");
     expect(link.status).toBe(201);
     expect(link.body.botUsername).toBe("cto_coach_bot");
@@ -95,7 +87,7 @@ describe("Telegram bot status", () => {
     expect((await alice.request("GET", "/telegram/bot")).body).toEqual({ linkable: false, botUsername: null });
     const config = { ...harness.config, telegramBotUsername: "cto_coach_bot" };
     const served: Harness = { ...harness, app: createApp({ db: harness.db, config, mailer: harness.mailer, ai: harness.ai, telegram: { webhookSecret: "status-test-secret" } }) };
-    const dave = await signedUpBrowser(served, "dave");
+    const dave = await signUp(served, "dave");
     expect((await dave.request("GET", "/telegram/bot")).body).toEqual({ linkable: true, botUsername: "cto_coach_bot" });
     expect((await harness.app.request("/telegram/bot")).status).toBe(401);
   });
@@ -103,15 +95,15 @@ describe("Telegram bot status", () => {
 
 describe("sessions and connected accounts", () => {
   it("lists your sessions with the current one marked, and signs out another", async () => {
-    const laptop = browser(harness);
+    const laptop = client(harness);
     await laptop.request("POST", "/auth/sign-in", { email: alice.email, password: "correct horse battery" });
     const list = await alice.request("GET", "/sessions");
     expect(list.body.items.length).toBeGreaterThanOrEqual(2);
     expect(list.body.items.filter((item: { current: boolean }) => item.current)).toHaveLength(1);
     expect(JSON.stringify(list.body)).not.toContain("sessionToken");
     const other = list.body.items.find((item: { current: boolean }) => !item.current);
-    expect((await bob.request("DELETE", `/sessions/${other.id}`)).status).toBe(404);
-    expect((await alice.request("DELETE", `/sessions/${other.id}`)).status).toBe(204);
+    expect((await bob.request("DELETE", `/sessions/${other!.id}`)).status).toBe(404);
+    expect((await alice.request("DELETE", `/sessions/${other!.id}`)).status).toBe(204);
     expect((await laptop.request("GET", "/auth/session")).status).toBe(401);
     expect((await alice.request("GET", "/auth/session")).status).toBe(200);
   });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
@@ -6,11 +6,9 @@ import { sendJson, startStandIn } from "@cto/ai/testing";
 import { setKnowledgeChunkEmbedding, upsertEmbedding } from "@cto/db/vector";
 
 import { createApp } from "../src/app.ts";
-import { signedUpBrowser, startApi, type Harness } from "./harness.ts";
+import { useApi } from "./support/api.ts";
 
-let harness: Harness;
-let alice: Awaited<ReturnType<typeof signedUpBrowser>>;
-let bob: Awaited<ReturnType<typeof signedUpBrowser>>;
+const { harness, users: [alice, bob] } = useApi({ users: ["alice", "bob"] });
 
 const embedOne = async (text: string) => {
   const { vectors, model } = await harness.ai.embed([text]);
@@ -23,12 +21,6 @@ const remember = async (userId: string, content: string, model?: string) => {
   return insight;
 };
 
-beforeAll(async () => {
-  harness = await startApi();
-  alice = await signedUpBrowser(harness, "alice");
-  bob = await signedUpBrowser(harness, "bob");
-});
-afterAll(async () => harness?.close());
 
 describe("semantic search", () => {
   it("finds the caller's own memory by meaning, best first, and never another user's", async () => {
@@ -68,7 +60,7 @@ describe("semantic search", () => {
     expect((await alice.request("GET", "/search")).status).toBe(400);
     const badKinds = await alice.request("GET", "/search?q=x&kinds=insight,secrets");
     expect(badKinds.status).toBe(400);
-    expect(badKinds.body.error.details[0].path).toBe("kinds");
+    expect(badKinds.body.error?.details?.[0]?.path).toBe("kinds");
     expect((await alice.request("GET", "/search?q=x&k=500")).status).toBe(400);
     expect((await harness.app.request("/search?q=x")).status).toBe(401);
   });
@@ -116,6 +108,6 @@ describe("search when the AI provider is down", () => {
     const closed = await startStandIn(() => {});
     await closed.close();
     const refused = await searchOn({ OPENAI_BASE_URL: closed.baseUrl, AI_MAX_RETRIES: "0" });
-    expect(refused.body.error.message).toBe("Search is unavailable right now: the AI provider could not be reached. Try again in a moment.");
+    expect(refused.body.error?.message).toBe("Search is unavailable right now: the AI provider could not be reached. Try again in a moment.");
   });
 });

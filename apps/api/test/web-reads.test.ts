@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { upsertEmbedding } from "@cto/db/vector";
 
-import { browser, signedUpBrowser, startApi, type Harness } from "./harness.ts";
+import { client, useApi } from "./support/api.ts";
 
 // What the web app reads on ordinary pages: a signed-out start and "nothing yet" are answers, not errors.
 
-let harness: Harness;
-let alice: Awaited<ReturnType<typeof signedUpBrowser>>;
-let bob: Awaited<ReturnType<typeof signedUpBrowser>>;
-
-beforeAll(async () => {
-  harness = await startApi();
-  alice = await signedUpBrowser(harness, "alice");
-  bob = await signedUpBrowser(harness, "bob");
-});
-afterAll(async () => harness?.close());
+const { harness, users: [alice, bob] } = useApi({ users: ["alice", "bob"] });
 
 describe("the session check", () => {
   it("with optional=true answers 200 with null when nobody is signed in, and the session when someone is", async () => {
-    const stranger = browser(harness);
+    const stranger = client(harness);
     expect(await stranger.request("GET", "/auth/session?optional=true")).toMatchObject({ status: 200, body: null });
     expect((await stranger.request("GET", "/auth/session")).status).toBe(401);
     expect((await alice.request("GET", "/auth/session?optional=true")).body.user.email).toBe(alice.email);
     // A stale cookie is nobody too.
-    const stale = browser(harness);
+    const stale = client(harness);
     stale.cookie = "cto_session=not-a-real-token";
     expect(await stale.request("GET", "/auth/session?optional=true")).toMatchObject({ status: 200, body: null });
   });

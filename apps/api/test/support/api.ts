@@ -43,6 +43,9 @@ export const client = (harness: Harness, origin = WEB_ORIGIN): TClient => {
   };
 };
 
+/** `user`'s session on another app (one the suite made with other dependencies), with its own cookie jar from there on. */
+export const sameSession = (user: TClient, harness: Harness): TClient => Object.assign(client(harness), { cookie: user.cookie });
+
 let counter = 0;
 /** Signs up a new user through the API (an address of its own, from `name`) and returns their signed-in client. */
 export const signUp = async (harness: Harness, name = "user"): Promise<TUser> => {
