@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
@@ -6,13 +6,9 @@ import { sendJson, startStandIn } from "@cto/ai/testing";
 
 import { createApp } from "../src/app.ts";
 import { periodRange } from "../src/services/stories.ts";
-import { signedUpBrowser, startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
+import { sameSession, signUp, useApi } from "./support/api.ts";
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startApi({ dailyGenerationLimit: 2 });
-});
-afterAll(async () => harness?.close());
+const { harness } = useApi({ config: { dailyGenerationLimit: 2 } });
 
 describe("story periods", () => {
   it("covers a month or an ISO week", () => {
@@ -25,7 +21,7 @@ describe("story periods", () => {
 
 describe("story generation", () => {
   it("writes one story per period from the period's activity, within the daily limit", async () => {
-    const user = await signedUpBrowser(harness, "storyteller");
+    const user = await signUp(harness, "storyteller");
     await harness.db.goal.create({ data: { userId: user.userId, title: "Ship the checklist", period: "WEEKLY", status: "COMPLETED", progress: 100, completedAt: new Date("2026-11-10T10:00:00Z") } });
     const story = await user.request("POST", "/stories/generate", { period: "2026-11" });
     expect(story.status).toBe(201);
@@ -48,10 +44,10 @@ describe("story generation", () => {
   });
 
   it("refuses a malformed period and needs credentials", async () => {
-    const user = await signedUpBrowser(harness, "badperiod");
+    const user = await signUp(harness, "badperiod");
     const response = await user.request("POST", "/stories/generate", { period: "November" });
     expect(response.status).toBe(400);
-    expect(response.body.error.details[0].path).toBe("period");
+    expect(response.body.error?.details?.[0]?.path).toBe("period");
     expect((await harness.app.request("/stories/generate", { method: "POST", headers: { "content-type": "application/json" }, body: '{"period":"2026-11"}' })).status).toBe(401);
   });
 });
@@ -61,11 +57,10 @@ describe("story generation when the AI provider is down", () => {
     const failing = await startStandIn((_request, res) => sendJson(res, 500, { error: { message: "boom sk-secret" } }));
     try {
       const app = createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai: createAiProvider(parseAiConfig({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: failing.baseUrl, AI_MAX_RETRIES: "0" })) });
-      const user = await signedUpBrowser(harness, "unlucky");
-      const response = await app.request("/stories/generate", { method: "POST", headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" }, body: JSON.stringify({ period: "2026-11" }) });
+      const user = await signUp(harness, "unlucky");
+      const response = await sameSession(user, { ...harness, app }).request("POST", "/stories/generate", { period: "2026-11" });
       expect(response.status).toBe(503);
-      const body = (await response.json()) as { error: { code: string; message: string } };
-      expect(body.error).toMatchObject({ code: "service_unavailable", message: "The story could not be written: the AI provider failed (HTTP 500). Try again in a moment." });
+      expect(response.body.error).toMatchObject({ code: "service_unavailable", message: "The story could not be written: the AI provider failed (HTTP 500). Try again in a moment." });
       expect(await harness.db.story.count({ where: { userId: user.userId } })).toBe(0);
       expect((await user.request("GET", "/me/generation-quota")).body.used).toBe(0);
     } finally {
