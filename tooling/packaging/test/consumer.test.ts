@@ -34,7 +34,7 @@ describe("the packed packages, installed in a plain Node.js project outside the 
 
   beforeAll(async () => {
     const fromTarballs = Object.fromEntries(PUBLISHED_PACKAGES.map((pkg) => [pkg.name, `file:${tarballs[pkg.name]}`]));
-    // Overrides too: @cto/db's dependency on @cto/ai names a version, which must come from the tarball.
+    // Overrides too: a published package that names another by version must get it from the tarball.
     project = await createScratchProject({ dependencies: fromTarballs, overrides: fromTarballs });
     for (const file of ["use.ts", "tsconfig.json", "query.mjs"]) copyFileSync(path.join(FIXTURES, file), path.join(project, file));
     copyFileSync(path.join(import.meta.dirname, "support", "imports.mjs"), path.join(project, "imports.mjs"));

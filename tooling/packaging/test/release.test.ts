@@ -115,10 +115,12 @@ describe("a release: changeset version, then changeset publish to a registry", (
       const uploaded = (await tarballFiles(tarball)).filter((file) => file !== "CHANGELOG.md").sort();
       expect(uploaded).toEqual((await tarballFiles(tarballs[pkg.name]!)).sort());
     }
-    const db = readManifest(path.join(workspace, "packages/db"));
-    expect(db.dependencies?.["@cto/ai"]).toBe("workspace:*");
-    const publishedDb = ((await (await fetch(`${registry.url}@cto%2fdb`)).json()) as Packument).versions[versions["@cto/db"]!]!;
-    expect(publishedDb.dependencies?.["@cto/ai"]).toBe(versions["@cto/ai"]);
+    // A workspace dependency is published as the version released beside it. No published package needs another
+    // at run time; @cto/contracts generates its tables with @cto/db's offline Prisma CLI, a dev dependency.
+    const contracts = readManifest(path.join(workspace, "packages/contracts"));
+    expect(contracts.devDependencies?.["@cto/db"]).toBe("workspace:*");
+    const publishedContracts = ((await (await fetch(`${registry.url}@cto%2fcontracts`)).json()) as Packument).versions[versions["@cto/contracts"]!]!;
+    expect(publishedContracts.devDependencies?.["@cto/db"]).toBe(versions["@cto/db"]);
   });
 
   it("publishes nothing the second time", async () => {

@@ -22,6 +22,7 @@ export type Manifest = {
   bin?: Record<string, string>;
   files?: string[];
   dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
   publishConfig?: { exports?: Record<string, PublishedExport>; access?: string };
