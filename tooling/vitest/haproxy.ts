@@ -35,9 +35,9 @@ export type THaproxy = {
 /**
  * The configuration a deployment of several API instances behind HAProxy needs (README, "Behind a load
  * balancer"): round robin over the instances, an HTTP health check, X-Forwarded-For added (the API's
- * TRUST_PROXY=1), a request whose connection to a dead instance failed retried on another (never one
- * that reached an instance: a write is not sent twice), and long enough server timeouts for the chat's
- * event streams. `X-Served-By` names the instance that answered, for tests to see the balancing.
+ * TRUST_PROXY=1), a request retried on another instance when its connection to a dead one failed, and a
+ * read also when its instance closed without answering (a write that reached an instance is never sent
+ * twice), and long enough server timeouts for the chat's event streams. `X-Served-By` names the instance that answered, for tests to see the balancing.
  */
 export const haproxyConfig = ({ port, servers, checkPath = "/ready", checkEveryMs = 300, fall = 2, rise = 2 }: THaproxyOptions, statsSocket: string) =>
   [
@@ -54,7 +54,8 @@ export const haproxyConfig = ({ port, servers, checkPath = "/ready", checkEveryM
     "  timeout check 3s",
     "  retries 3",
     "  option redispatch 1",
-    "  retry-on conn-failure",
+    // A read is sent again when its instance died before answering; a write only when it never reached one.
+    "  retry-on conn-failure empty-response",
     "frontend api",
     `  bind 127.0.0.1:${port}`,
     "  option forwardfor",
@@ -64,6 +65,7 @@ export const haproxyConfig = ({ port, servers, checkPath = "/ready", checkEveryM
     "  option httpchk",
     `  http-check send meth GET uri ${checkPath}`,
     "  http-check expect status 200",
+    "  http-request disable-l7-retry if !METH_GET !METH_HEAD",
     "  http-response set-header X-Served-By %s",
     `  default-server inter ${checkEveryMs} fastinter ${checkEveryMs} downinter ${checkEveryMs} fall ${fall} rise ${rise}`,
     ...servers.map(({ name, port: serverPort }) => `  server ${name} 127.0.0.1:${serverPort} check`),

@@ -248,9 +248,10 @@ suite("several API instances behind HAProxy", () => {
     const failed = records.filter((record) => record.error !== undefined || record.status === null || record.status === 0 || record.status >= 500);
     const summary = `${records.length} requests, ${failed.length} failed (killed at +${killedAt - started} ms, down at +${downAt - started} ms): ${JSON.stringify(failed.slice(0, 5))}`;
     expect(records.filter((record) => record.startedAt > downAt).length, summary).toBe(LOAD_USERS * OPS_AFTER_DOWN);
-    // Only requests already under way when the instance died may fail; none sent after HAProxy marked it down.
+    // None sent after HAProxy marked the instance down failed. Before that, a read HAProxy sent to the dead
+    // instance went to another; only writes it had sent there may have failed (they are never sent twice).
     expect(failed.filter((record) => record.startedAt >= downAt), summary).toEqual([]);
-    expect(failed.filter((record) => record.startedAt >= killedAt && record.op !== "chat"), summary).toEqual([]);
+    expect(failed.filter((record) => record.startedAt >= killedAt && (record.op === "list" || record.op === "me")), summary).toEqual([]);
     // Every other answer was a success: nothing refused for a session, a limit or a cache on another instance.
     expect(records.filter((record) => record.status !== null && record.status > 0 && record.status < 500 && record.status >= 300), summary).toEqual([]);
     // The instances shared the work before the kill and the survivors after it.
