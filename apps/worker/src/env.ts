@@ -36,10 +36,16 @@ const ZEnvSchema = z
     WORKER_QUEUE_PREFIX: z.string().min(1).default("cto"),
     /** Jobs one queue's Worker runs at once, unless the registry sets a queue's own concurrency. */
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
-    /** How long a job's lock lasts without renewal: a worker killed mid-job is noticed after about this long. */
-    WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
-    /** How often workers look for stalled jobs (locks that expired) and put them back. */
-    WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(1_000).default(30_000),
+    /**
+     * How long a job's lock lasts without renewal (renewed every half of it): a worker killed mid-job
+     * holds its jobs at most this long plus one stall check. Long enough to outlast any event-loop pause
+     * of a loaded machine, or a live worker's job would be taken for stalled.
+     */
+    WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(10_000),
+    /** How often workers look for stalled jobs (locks that expired) and put them back: one cheap script per queue. */
+    WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_000),
+    /** On SIGTERM, how long running jobs may finish before they are handed back to the queue for another worker (keep it under the stop grace). */
+    WORKER_DRAIN_MS: z.coerce.number().int().min(0).default(20_000),
     /** Comma-separated queue names this process serves; empty = every queue with a processor. */
     WORKER_QUEUES: z.string().default(""),
     /** Whether this process upserts the periodic job schedulers (one deployment-wide is enough; repeats are idempotent). */

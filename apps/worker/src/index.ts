@@ -44,6 +44,7 @@ const runtime = startRuntime({
   queueOptions: QUEUE_WORKER_OPTIONS,
   lockDuration: env.WORKER_LOCK_DURATION_MS,
   stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
+  drainMs: env.WORKER_DRAIN_MS,
 });
 
 // Readiness has its own waiting connection, so /ready reflects Redis itself, not a busy worker's socket.
@@ -71,9 +72,12 @@ const shutdown = async (signal: string) => {
   stopping = true;
   log.info("draining: waiting for active jobs", { signal });
   server.close();
-  await runtime.close();
-  probe.disconnect();
-  await closeDeps();
+  const { handedBack } = await runtime.close();
+  // Jobs handed back run elsewhere now; what this process still holds (a transaction) must end with it.
+  if (handedBack === 0) {
+    probe.disconnect();
+    await closeDeps();
+  }
   log.info("worker stopped", { signal });
   process.exit(0);
 };

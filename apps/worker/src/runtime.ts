@@ -1,4 +1,4 @@
-import { UnrecoverableError, Worker, type Job } from "bullmq";
+import { Job, UnrecoverableError, Worker } from "bullmq";
 
 import type { TQueueName } from "@cto/contracts/queues";
 import { createWorkerConnection, isConnectionError, reconnectDelay, type TRedisTarget } from "@cto/queue/connection";
@@ -22,14 +22,22 @@ export type TRuntimeOptions = {
   queueOptions?: Partial<Record<TQueueName, { concurrency?: number }>>;
   lockDuration: number;
   stalledInterval: number;
+  /**
+   * How long `close` waits for running jobs before handing them back to the queue, where another worker
+   * takes them at once instead of after their locks expire. Less than the deployment's stop grace.
+   */
+  drainMs?: number;
 };
+
+/** What `close` waits for running jobs by default: well inside the 30 s stop grace of `pnpm start:prod`. */
+export const DEFAULT_DRAIN_MS = 20_000;
 
 export type TRuntime = {
   workers: Map<TQueueName, Worker>;
   /** Resolves once every scheduler is upserted (retried in the background while Redis is away). */
   schedulersReady: Promise<void>;
-  /** Stops taking jobs and waits for the active ones to finish (graceful drain). */
-  close: () => Promise<void>;
+  /** Stops taking jobs and waits for the running ones to finish; says how many it handed back after `drainMs`. */
+  close: () => Promise<{ handedBack: number }>;
 };
 
 const groupByQueue = (registry: TRegistration[]) => {
@@ -49,10 +57,12 @@ const groupByQueue = (registry: TRegistration[]) => {
  * second run finishes the work without doing it twice.
  */
 export const startRuntime = (options: TRuntimeOptions): TRuntime => {
-  const { deps, redis, prefix, registry, schedules = [], only, concurrency, queueOptions = {}, lockDuration, stalledInterval } = options;
+  const { deps, redis, prefix, registry, schedules = [], only, concurrency, queueOptions = {}, lockDuration, stalledInterval, drainMs = DEFAULT_DRAIN_MS } = options;
   const byQueue = groupByQueue(registry);
   const workers = new Map<TQueueName, Worker>();
   let closing = false;
+  // The jobs running here, with the token of their lock, for the hand-back at close.
+  const running = new Map<Job, string | undefined>();
 
   for (const [queue, jobs] of byQueue) {
     if (only?.length && !only.includes(queue)) continue;
@@ -60,16 +70,18 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
     const connection = createWorkerConnection(redis);
     // An unreachable Redis is reported once per attempt by the deps' watchRedis; these only add other errors.
     connection.on("error", (error) => isConnectionError(error) || log.warn("worker redis error", { error: error.message }));
-    const processor = async (job: Job) => {
+    const processor = async (job: Job, token?: string) => {
       const entry = jobs.get(job.name);
       if (!entry) throw new UnrecoverableError(`no processor for ${queue}/${job.name}`);
       const started = performance.now();
       let outcome: "completed" | "failed" = "failed";
+      running.set(job, token);
       try {
         const result = await entry.run(job, { ...deps, ai: meteredAi(deps.ai, queue), log: log.child({ job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 }) });
         outcome = "completed";
         return result;
       } finally {
+        running.delete(job);
         observeJob({ queue, job: job.name, outcome, seconds: (performance.now() - started) / 1_000 });
       }
     };
@@ -113,7 +125,28 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
     schedulersReady,
     close: async () => {
       closing = true;
-      await Promise.all([...workers.values()].map((worker) => worker.close()));
+      // No new jobs (pausing does not wait for the running ones; closing would, with no way to stop waiting).
+      await Promise.all([...workers.values()].map((worker) => worker.pause(true)));
+      const deadline = Date.now() + drainMs;
+      while (running.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      if (running.size === 0) {
+        await Promise.all([...workers.values()].map((worker) => worker.close()));
+        return { handedBack: 0 };
+      }
+      // Closed first (not waiting for the jobs), so that this process cannot take one back; then each goes
+      // back to its queue through the producer's connection. Processors are idempotent, so a job handed back
+      // while its processor still runs here is safe to run elsewhere; the process must then exit, which
+      // rolls back whatever it has not committed.
+      const late = [...running];
+      await Promise.all([...workers.values()].map((worker) => worker.close(true)));
+      const handBack = async ([job, token]: [Job, string | undefined]) => {
+        const stored = await Job.fromId(deps.queues.queue(job.queueName as TQueueName), job.id!);
+        await stored?.moveToWait(token);
+        return job.id;
+      };
+      const handedBack = (await Promise.all(late.map((entry) => handBack(entry).catch(() => null)))).filter(Boolean);
+      deps.log.warn("jobs still running after the drain: handed back for another worker", { jobs: handedBack, drainMs });
+      return { handedBack: handedBack.length };
     },
   };
 };

@@ -105,6 +105,23 @@ describe.skipIf(!postgres)("worker faults", () => {
     expect((await db().commitment.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("PENDING");
   });
 
+  it("SIGTERM with a reminder still running after the drain: handed back, another worker delivers it once", async () => {
+    const prefix = testPrefix("hand-back");
+    const queues = producer(REDIS_URL, prefix);
+    const [reminder] = await remindersDue(queues, [Date.now() + 500]);
+    const { row, jobId } = reminder!;
+    // A lock that outlives the test: only the hand-back can give the job to another worker in time.
+    const first = await worker({ REDIS_URL, WORKER_QUEUE_PREFIX: prefix, WORKER_FAULT_DELAY_MS: "600000", WORKER_FAULT_POINT: "in-transaction", WORKER_LOCK_DURATION_MS: "600000", WORKER_DRAIN_MS: "500" });
+    expect(await waitFor(openTransactions, (count) => count > 0, 20_000)).toBeGreaterThan(0);
+    await worker({ REDIS_URL, WORKER_QUEUE_PREFIX: prefix, WORKER_SCHEDULERS: "off" });
+    // It exits without waiting for its held transaction, which PostgreSQL then rolls back.
+    expect(await first.kill("SIGTERM")).toBe(0);
+    expect(first.lines.find((line) => line.msg === "jobs still running after the drain: handed back for another worker")?.jobs).toEqual([jobId]);
+    expect(await waitFor(() => queues.queue("reminders").getJobState(jobId), (state) => state === "completed", 30_000)).toBe("completed");
+    expect((await queues.queue("reminders").getJob(jobId))?.returnvalue).toEqual({ outcome: "delivered", channels: ["IN_APP"] });
+    expect(await messageCounts([row.id])).toEqual([1]);
+  });
+
   it("two worker processes on one queue: each reminder runs once", async () => {
     const prefix = testPrefix("two-workers");
     const queues = producer(REDIS_URL, prefix);
