@@ -255,8 +255,8 @@ describe.each(testTargets())("database rules on $name", (target) => {
 
     it("deleting a user removes every row of theirs in every table and leaves other users' rows alone", async () => {
       const { friend, friendId, rules, global, before, after, othersBefore, othersAfter, knowledgeBefore, knowledgeAfter, surviving } = await seedAndDelete("cascade");
-      // Only the RAG knowledge base is shared; everything else must be reachable from a user.
-      expect(global).toEqual(["knowledge_chunks"]);
+      // Only the AI model catalogue and the RAG knowledge base are shared; everything else must be reachable from a user.
+      expect(global).toEqual(["ai_models", "knowledge_chunks"]);
       expect(rules.length).toBeGreaterThanOrEqual(37);
 
       const empty = Object.entries(before).filter(([, { rows }]) => rows === 0).map(([table]) => table);
