@@ -11,7 +11,7 @@ import { createDb } from "@cto/db/client";
 import { createPostgresTestDatabase, probePostgres } from "@cto/db/testing";
 
 import { createCheckIn, dashboard, messagePage, seed, type TBenchPath } from "./paths.ts";
-import { autocannon, deployApi, loadAverage, peakRssMb, startApi } from "./server.ts";
+import { autocannon, cpuMs, deployApi, loadAverage, peakRssMb, startApi } from "./server.ts";
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -19,7 +19,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const MAX_CALLS = 500_000;
 
-type TFigure = { path: string; label: string; perSecond: number; p50: number; p99: number; load: string };
+type TFigure = { path: string; label: string; perSecond: number; p50: number; p99: number; load: string; cpuPerRequest?: number };
 
 /** `once` from CONCURRENCY loops in this process until the time or the call budget is spent (after a warm-up). */
 const loop = async (once: (i: number) => Promise<unknown>) => {
@@ -65,9 +65,11 @@ try {
       const response = await fetch(`${api.url}${request.path}`, { method: request.method ?? "GET", headers: request.headers, body: request.body });
       if (!response.ok) throw new Error(`${request.method ?? "GET"} ${request.path} answered ${response.status}: ${await response.text()}`);
     }
+    const cpuBefore = cpuMs(api.pid);
     const through = await autocannon({ url: api.url, requests: path.requests, connections: CONCURRENCY, seconds: SECONDS });
+    const cpuPerRequest = (cpuMs(api.pid) - cpuBefore) / (through.total + through.warmUpTotal);
     if (through.non2xx || through.errors) throw new Error(`${path.name}: ${through.non2xx} answers not 2xx, ${through.errors} errors (see ${api.logFile})`);
-    figures.push({ path: path.name, label: "API (autocannon → node dist/index.js)", ...through, load: loadAverage() });
+    figures.push({ path: path.name, label: "API (autocannon → node dist/index.js)", ...through, load: loadAverage(), cpuPerRequest });
     for (const [label, once] of Object.entries(path.dataLayer)) figures.push({ path: path.name, label, ...(await loop(once)), load: loadAverage() });
     figures.push({ path: path.name, label: "plain pg (baseline)", ...(await loop(path.pg)), load: loadAverage() });
   }
@@ -94,7 +96,7 @@ for (const path of new Set(figures.map((figure) => figure.path))) {
   for (const row of rows) {
     const ratio = baseline.perSecond / row.perSecond;
     console.log(
-      `  ${row.label.padEnd(38)} ${row.perSecond.toFixed(0).padStart(6)} req/s  p50 ${row.p50.toFixed(2).padStart(6)} ms  p99 ${row.p99.toFixed(2).padStart(7)} ms  ${row === baseline ? "baseline".padStart(14) : `pg is ${ratio.toFixed(2)}x`.padStart(14)}   load ${row.load}`,
+      `  ${row.label.padEnd(38)} ${row.perSecond.toFixed(0).padStart(6)} req/s  p50 ${row.p50.toFixed(2).padStart(6)} ms  p99 ${row.p99.toFixed(2).padStart(7)} ms  ${row === baseline ? "baseline".padStart(14) : `pg is ${ratio.toFixed(2)}x`.padStart(14)}   load ${row.load}${row.cpuPerRequest === undefined ? "" : `   API CPU ${row.cpuPerRequest.toFixed(2)} ms/request`}`,
     );
   }
 }

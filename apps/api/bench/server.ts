@@ -24,7 +24,7 @@ export const deployApi = (dir: string | undefined) => {
 export type TApiServer = { url: string; pid: number; logFile: string; stop: () => Promise<void> };
 
 /** Starts `node dist/index.js` in the deployment; resolves once GET /health answers. `nodeArgs`: e.g. --cpu-prof. */
-export const startApi = async ({ dir, databaseUrl, redisUrl, prefix, nodeArgs = [] }: { dir: string; databaseUrl: string; redisUrl: string; prefix: string; nodeArgs?: string[] }): Promise<TApiServer> => {
+export const startApi = async ({ dir, databaseUrl, redisUrl, prefix, nodeArgs = [], extraEnv = {} }: { dir: string; databaseUrl: string; redisUrl: string; prefix: string; nodeArgs?: string[]; extraEnv?: Record<string, string> }): Promise<TApiServer> => {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), "cto-bench-api-"));
   const logFile = path.join(dataDir, "api.log");
@@ -44,6 +44,7 @@ export const startApi = async ({ dir, databaseUrl, redisUrl, prefix, nodeArgs = 
     HOST: "127.0.0.1",
     PORT: String(port),
     METRICS_PORT: "0",
+    ...extraEnv,
   };
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "dist/index.js"], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
   const log = createWriteStream(logFile);
@@ -77,10 +78,17 @@ export const peakRssMb = (pid: number) => {
   return match ? Number(match[1]) / 1024 : Number.NaN;
 };
 
+/** CPU time (user + system) a live process has used so far, in ms. */
+export const cpuMs = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
 export const loadAverage = () => loadavg().map((value) => value.toFixed(1)).join(" ");
 
 export type TLoadRequest = { method?: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string };
-export type TLoadResult = { perSecond: number; total: number; p50: number; p99: number; non2xx: number; errors: number };
+export type TLoadResult = { perSecond: number; total: number; warmUpTotal: number; p50: number; p99: number; non2xx: number; errors: number };
 
 /**
  * Runs autocannon in a process of its own (bench/autocannon-run.mjs), so the load generator's CPU is
