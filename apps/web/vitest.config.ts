@@ -26,6 +26,9 @@ const e2e = (name: string, target: TE2eTarget, include: string[]) => ({
     name, include, exclude: ["src/**", "node_modules/**"], environment: "node" as const, provide: { ctoE2eTarget: target },
     globalSetup: [...(target === "postgres" ? [dbSetup] : []), "./e2e/global-setup.ts"],
     fileParallelism: true, maxWorkers: 2, sequence: { groupOrder: 1 },
+    // A page's data can take seconds to arrive when the machine is busy (two e2e files, a turbo task beside
+    // them): a poll waits for it up to 10 s instead of vitest's default 1 s, as playwright's own expects do.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
 
