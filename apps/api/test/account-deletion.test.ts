@@ -9,7 +9,8 @@ import { createQueues } from "@cto/queue/queues";
 
 import { createApp } from "../src/app.ts";
 import { GENEROUS_AUTH_LIMITS } from "../src/context.ts";
-import { signedUpBrowser, startApi, type Harness } from "./harness.ts";
+import { signUp } from "./support/api.ts";
+import { startApi, type Harness } from "./harness.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const PASSWORD = "correct horse battery";
@@ -52,11 +53,11 @@ describe("DELETE /me leaves no job that names the user", () => {
   });
 
   it("removes delayed reminders, queued jobs, finished records and their events, and leaves other users' alone", async () => {
-    const [leaving, staying] = [await signedUpBrowser(harness, "leaving"), await signedUpBrowser(harness, "staying")];
+    const [leaving, staying] = [await signUp(harness, "leaving"), await signUp(harness, "staying")];
     const remindAt = Date.now() + 3_600_000;
     const commitments = [];
     for (const user of [leaving, staying]) commitments.push((await user.request("POST", "/commitments", { title: "Ship the release", remindAt })).body);
-    const reminderJob = reminderJobId("commitment", commitments[0].id, remindAt);
+    const reminderJob = reminderJobId("commitment", commitments[0]!.id, remindAt);
     expect(await (await queues.queue("reminders").getJob(reminderJob))?.getState()).toBe("delayed");
     const message = await base.db.proactiveMessage.create({ data: { userId: leaving.userId, content: "Time to ship" } });
     await queues.enqueue("telegram", "deliver", { proactiveMessageId: message.id }, { jobId: `proactive.${message.id}` });
@@ -81,13 +82,13 @@ describe("DELETE /me leaves no job that names the user", () => {
     expect(deleted.status).toBe(204);
     expect(await base.db.user.findUnique({ where: { id: leaving.userId } })).toBeNull();
     const after = await dumpRedis(inspector, prefix);
-    for (const id of [leaving.userId, message.id, commitments[0].id]) expect(after.split("\n").filter((part) => part.includes(id))).toEqual([]);
+    for (const id of [leaving.userId, message.id, commitments[0]!.id]) expect(after.split("\n").filter((part) => part.includes(id))).toEqual([]);
     expect(after).toContain(staying.userId);
-    expect(await (await queues.queue("reminders").getJob(reminderJobId("commitment", commitments[1].id, remindAt)))?.getState()).toBe("delayed");
+    expect(await (await queues.queue("reminders").getJob(reminderJobId("commitment", commitments[1]!.id, remindAt)))?.getState()).toBe("delayed");
   });
 
   it("refuses without the password and keeps every job", async () => {
-    const user = await signedUpBrowser(harness, "keeps");
+    const user = await signUp(harness, "keeps");
     await user.request("POST", "/commitments", { title: "Keep me", remindAt: Date.now() + 3_600_000 });
     expect((await user.request("DELETE", "/me", { password: "not my password" })).status).toBe(403);
     expect(await dumpRedis(inspector, prefix)).toContain(user.userId);
@@ -96,7 +97,7 @@ describe("DELETE /me leaves no job that names the user", () => {
   it("counts wrong password confirmations against the account's sign-in limit", async () => {
     const authLimits = { ...GENEROUS_AUTH_LIMITS, signInFailures: { limit: 3, windowMs: 60_000 } };
     const limited = { ...base, app: createApp({ db: base.db, config: { ...base.config, authLimits }, mailer: base.mailer, ai: base.ai }) };
-    const user = await signedUpBrowser(limited, "guessed");
+    const user = await signUp(limited, "guessed");
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await user.request("DELETE", "/me", { password: `guess ${i}` })).status);
     expect(statuses).toEqual([403, 403, 403]);
@@ -112,7 +113,7 @@ describe("DELETE /me leaves no job that names the user", () => {
     for (const name of QUEUE_NAMES) deadQueues.queue(name).on("error", () => undefined);
     try {
       const unreachable = { ...base, app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues: deadQueues }) };
-      const user = await signedUpBrowser(unreachable, "offline");
+      const user = await signUp(unreachable, "offline");
       const started = Date.now();
       expect((await user.request("DELETE", "/me", { password: PASSWORD })).status).toBe(204);
       expect(Date.now() - started).toBeLessThan(15_000);

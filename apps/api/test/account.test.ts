@@ -6,7 +6,8 @@ import { createSecretBox } from "@cto/db/secrets";
 import { DEMO_PASSWORD, seedId, seedUserData } from "@cto/db/seed";
 
 import { ACCOUNT_SECTIONS } from "../src/services/account-data.ts";
-import { browser, signedUpBrowser, startApi, type Harness } from "./harness.ts";
+import { signUp, visitor } from "./support/api.ts";
+import { startApi, type Harness } from "./harness.ts";
 
 let harness: Harness;
 const secrets = createSecretBox(randomBytes(32));
@@ -16,7 +17,7 @@ const person = (name: string) => ({ id: seedId(`account-test:${name}`), email: `
 const seededUser = async (name: string) => {
   const user = person(name);
   await seedUserData(harness.db, { user, friend: person(`${name}-friend`), secrets });
-  const client = browser(harness);
+  const client = visitor(harness);
   const signIn = await client.request("POST", "/auth/sign-in", { email: user.email, password: DEMO_PASSWORD });
   expect(signIn.status).toBe(200);
   return Object.assign(client, { user });
@@ -42,7 +43,7 @@ afterAll(async () => harness?.close());
 
 describe("profile", () => {
   it("edits the name, career profile and preferences, keeping what is left out", async () => {
-    const client = await signedUpBrowser(harness, "profile");
+    const client = await signUp(harness, "profile");
     await harness.db.user.update({ where: { id: client.userId }, data: { preferences: { timezone: "UTC", notificationPrefs: { telegram: false }, beta: { keep: true } } } });
 
     const patched = await client.request("PATCH", "/me", {
@@ -88,14 +89,14 @@ describe("profile", () => {
     ["the email (identity is not edited here)", { email: "new@example.com" }, "(body)"],
     ["the role", { role: "admin" }, "(body)"],
   ])("refuses %s and changes nothing", async (_case, body, path) => {
-    const client = await signedUpBrowser(harness, "profile-refused");
+    const client = await signUp(harness, "profile-refused");
     const before = await harness.db.user.findUniqueOrThrow({ where: { id: client.userId } });
     const response = await client.request("PATCH", "/me", { bio: "must not land", ...body });
     expect(response.status).toBe(400);
-    expect(response.body.error.code).toBe("validation_failed");
-    expect(response.body.error.details.map((detail: { path: string }) => detail.path)).toContain(path);
+    expect(response.body.error?.code).toBe("validation_failed");
+    expect(response.body.error?.details?.map((detail: { path: string }) => detail.path)).toContain(path);
     // A refused key is named, so the caller sees what to drop.
-    for (const key of Object.keys(body).filter((key) => !["preferences", "experienceLevel", "yearsOfExperience", "currentSkills", "name", "image"].includes(key))) expect(JSON.stringify(response.body.error.details)).toContain(key);
+    for (const key of Object.keys(body).filter((key) => !["preferences", "experienceLevel", "yearsOfExperience", "currentSkills", "name", "image"].includes(key))) expect(JSON.stringify(response.body.error?.details)).toContain(key);
     expect(await harness.db.user.findUniqueOrThrow({ where: { id: client.userId } })).toEqual(before);
   });
 
@@ -105,7 +106,7 @@ describe("profile", () => {
   });
 
   it("keeps both parts when two saves of different preferences race", async () => {
-    const client = await signedUpBrowser(harness, "profile-race");
+    const client = await signUp(harness, "profile-race");
     const [first, second] = await Promise.all([
       client.request("PATCH", "/me", { preferences: { timezone: "Asia/Tokyo" } }),
       client.request("PATCH", "/me", { preferences: { theme: "dark" } }),
@@ -147,7 +148,7 @@ describe("import", () => {
   it("imports an archive into an empty account with new ids, and refuses a second import", async () => {
     const source = await seededUser("source");
     const archive = JSON.parse(await (await harness.app.request("/me/export", { headers: { cookie: source.cookie } })).text());
-    const target = await signedUpBrowser(harness, "target");
+    const target = await signUp(harness, "target");
     const imported = await target.request("POST", "/me/import", archive);
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     expect(imported.body.imported.goals).toBe(archive.data.goals.length);
@@ -168,7 +169,7 @@ describe("import", () => {
   });
 
   it("refuses something that is not an archive, writing nothing", async () => {
-    const target = await signedUpBrowser(harness, "bad-archive");
+    const target = await signUp(harness, "bad-archive");
     const response = await target.request("POST", "/me/import", { format: "something-else", data: {} });
     expect(response.status).toBe(400);
     expect(await harness.db.goal.count({ where: { userId: target.userId } })).toBe(0);

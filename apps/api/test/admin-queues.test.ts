@@ -5,9 +5,13 @@ import { createProducerConnection, createWorkerConnection } from "@cto/queue/con
 import { createQueues } from "@cto/queue/queues";
 
 import { createApp } from "../src/app.ts";
-import { browser, signedUpBrowser, startApi, type Harness } from "./harness.ts";
+import { signUp, visitor } from "./support/api.ts";
+import { startApi, type Harness } from "./harness.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/** What the queue board's own API lists (it is not in the OpenAPI document). */
+type TBoardListing = { queues: Array<{ name: string; counts: Record<string, number>; jobs: Array<Record<string, unknown>> }> };
 
 describe("Bull Board on /admin/queues", () => {
   let base: Harness;
@@ -26,16 +30,16 @@ describe("Bull Board on /admin/queues", () => {
     await base.close();
   });
   const admin = async (harness: Harness) => {
-    const client = await signedUpBrowser(harness, "admin");
+    const client = await signUp(harness, "admin");
     await base.db.user.update({ where: { id: client.userId }, data: { role: "ADMIN" } });
     return client;
   };
 
   it("answers 401 signed out and 403 to a non-admin, in the API's error shape", async () => {
-    const anonymous = await browser(board).request("GET", "/admin/queues");
+    const anonymous = await visitor(board).request("GET", "/admin/queues");
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error).toMatchObject({ code: "unauthorized" });
-    const user = await signedUpBrowser(board, "plain");
+    const user = await signUp(board, "plain");
     for (const path of ["/admin/queues", "/admin/queues/api/queues"]) {
       const response = await user.request("GET", path);
       expect(response.status).toBe(403);
@@ -72,9 +76,10 @@ describe("Bull Board on /admin/queues", () => {
 
     const listing = await client.request("GET", "/admin/queues/api/queues?activeQueue=reminders&status=failed&page=1&jobsPerPage=10");
     expect(listing.status).toBe(200);
-    const names = listing.body.queues.map((queue: { name: string }) => queue.name);
+    const { queues: shown } = listing.body as TBoardListing;
+    const names = shown.map((queue) => queue.name);
     expect(names).toEqual(expect.arrayContaining(["reminders", "reports", "metrics", "telegram", "embeddings", "ocr", "knowledge", "stories", "maintenance"]));
-    const reminders = listing.body.queues.find((queue: { name: string }) => queue.name === "reminders");
+    const reminders = shown.find((queue) => queue.name === "reminders")!;
     expect(reminders.counts.failed).toBe(1);
     expect(reminders.jobs[0]).toMatchObject({ id, failedReason: "the database said no" });
 

@@ -6,7 +6,8 @@ import { LOCAL_CHAT_MODEL } from "@cto/ai/local-provider";
 import { createProducerConnection } from "@cto/queue/connection";
 
 import { createApp } from "../src/app.ts";
-import { browser, signedUpBrowser, startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
+import { sameSession, signUp, visitor, type TUser } from "./support/api.ts";
+import { startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -16,23 +17,18 @@ const connections = [createProducerConnection(REDIS_URL), createProducerConnecti
 const prefix = `cto-test-cache-${randomUUID()}`;
 let harness: Harness;
 let other: Harness["app"];
-type TUser = Awaited<ReturnType<typeof signedUpBrowser>>;
 let admin: TUser;
 let member: TUser;
 
 /** `user`'s session on the other instance. */
-const onOther = (user: TUser) => {
-  const client = browser({ ...harness, app: other });
-  client.cookie = user.cookie;
-  return client;
-};
+const onOther = (user: TUser) => sameSession(user, { ...harness, app: other });
 
 beforeAll(async () => {
   await Promise.all(connections.map((connection) => connection.status === "ready" || new Promise((resolve) => connection.once("ready", resolve))));
   harness = await startApi({}, { cacheStore: { redis: connections[0]!, prefix } });
   other = createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai: harness.ai, cacheStore: { redis: connections[1]!, prefix } });
-  admin = await signedUpBrowser(harness, "admin");
-  member = await signedUpBrowser(harness, "member");
+  admin = await signUp(harness, "admin");
+  member = await signUp(harness, "member");
   await harness.db.user.update({ where: { id: admin.userId }, data: { role: "ADMIN" } });
 });
 afterAll(async () => {
@@ -114,7 +110,7 @@ describe("AI model catalogue: bad input", () => {
     ] as const) {
       const response = await admin.request("POST", "/admin/ai-models", body);
       expect(response.status, JSON.stringify(body)).toBe(400);
-      expect(response.body.error.details.map((detail: { path: string }) => detail.path)).toContain(path);
+      expect(response.body.error?.details?.map((detail: { path: string }) => detail.path)).toContain(path);
     }
     expect((await admin.request("PATCH", "/admin/ai-models/not-a-uuid", { inputPrice: 1 })).status).toBe(400);
     expect((await admin.request("GET", "/ai-models?active=maybe")).status).toBe(400);
@@ -135,7 +131,7 @@ describe("AI model catalogue: security", () => {
     const { body: listed } = await admin.request("POST", "/admin/ai-models", model());
     expect((await member.request("PATCH", `/admin/ai-models/${listed.id}`, { inputPrice: 0 })).status).toBe(403);
     expect((await member.request("DELETE", `/admin/ai-models/${listed.id}`)).status).toBe(403);
-    expect((await browser(harness).request("GET", "/ai-models")).status).toBe(401);
+    expect((await visitor(harness).request("GET", "/ai-models")).status).toBe(401);
     expect((await harness.db.aiModel.findUniqueOrThrow({ where: { id: listed.id } })).inputPrice.toNumber()).toBe(0.15);
   });
 });

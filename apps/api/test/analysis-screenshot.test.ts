@@ -13,7 +13,8 @@ import { startS3StandIn } from "@cto/storage/testing";
 import type { TStorage } from "@cto/storage/storage";
 
 import { appWith, GIF, pngImage, upload } from "./analysis-fixtures.ts";
-import { signedUpBrowser, startApi, type Harness } from "./harness.ts";
+import { signUp, type TUser } from "./support/api.ts";
+import { startApi, type Harness } from "./harness.ts";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const MAX_BYTES = 50_000;
@@ -24,8 +25,8 @@ let root: string;
 let storage: TStorage;
 let queues: TQueues;
 let connection: ReturnType<typeof createProducerConnection>;
-let alice: Awaited<ReturnType<typeof signedUpBrowser>>;
-let bob: Awaited<ReturnType<typeof signedUpBrowser>>;
+let alice: TUser;
+let bob: TUser;
 
 beforeAll(async () => {
   base = await startApi();
@@ -34,8 +35,8 @@ beforeAll(async () => {
   connection = createProducerConnection(REDIS_URL);
   queues = createQueues({ connection, prefix: `cto-test-api-ocr-${process.pid}-${Date.now()}` });
   api = appWith(base, { storage, queues, config: { maxScreenshotBytes: MAX_BYTES } });
-  alice = await signedUpBrowser(api, "alice");
-  bob = await signedUpBrowser(api, "bob");
+  alice = await signUp(api, "alice");
+  bob = await signUp(api, "bob");
 });
 afterAll(async () => {
   await queues?.queue("ocr").obliterate({ force: true });
@@ -74,7 +75,7 @@ describe("screenshot upload: happy path", () => {
     await alice.request("POST", `/analysis-sessions/${session.id}/messages`, { text: "typed meanwhile", author: "contact" });
     const early = await alice.request("POST", `/analysis-sessions/${session.id}/suggestions`);
     expect(early.status).toBe(409);
-    expect(early.body.error.message).toMatch(/still being read/);
+    expect(early.body.error?.message).toMatch(/still being read/);
   });
 
   it("accepts a JPEG by its bytes whatever the part says, from previewing_screenshot too", async () => {
@@ -104,7 +105,7 @@ describe("screenshot upload: refused requests change nothing", () => {
     expect(svg.status).toBe(415);
     const json = await alice.request("POST", `/analysis-sessions/${session.id}/screenshot`, { file: "iVBORw0KGgo=" });
     expect(json.status).toBe(415);
-    expect(json.body.error.message).toMatch(/multipart\/form-data/);
+    expect(json.body.error?.message).toMatch(/multipart\/form-data/);
     await expectUntouched(session.id, files, jobs);
   });
 
@@ -125,7 +126,7 @@ describe("screenshot upload: refused requests change nothing", () => {
     big.set(pngImage(), 0);
     const response = await upload(api, alice, session.id, big);
     expect(response.status).toBe(413);
-    expect(response.body.error.code).toBe("payload_too_large");
+    expect(response.body.error?.code).toBe("payload_too_large");
     const huge = new Uint8Array(MAX_BYTES + 200_000);
     huge.set(pngImage(), 0);
     expect((await upload(api, alice, session.id, huge)).status).toBe(413);
@@ -170,7 +171,7 @@ describe("screenshot upload: refused requests change nothing", () => {
     const [files, jobs] = [await storedFiles(), await ocrJobs()];
     const stored = await upload(appWith(base, { storage: failing, queues }), alice, session.id, pngImage());
     expect(stored.status).toBe(503);
-    expect(stored.body.error.message).toMatch(/could not be stored; nothing was changed/);
+    expect(stored.body.error?.message).toMatch(/could not be stored; nothing was changed/);
     await expectUntouched(session.id, files, jobs);
 
     const brokenQueues: TQueues = { ...queues, enqueue: async () => Promise.reject(new Error("Connection is closed.")) };
@@ -203,7 +204,7 @@ describe("after the upload: OCR status, retry, preview and deletion", () => {
     await base.db.analysisSession.update({ where: { id: empty.id }, data: { status: "ERROR" } });
     const nothing = await alice.request("POST", `/analysis-sessions/${empty.id}/ocr/retry`);
     expect(nothing.status).toBe(409);
-    expect(nothing.body.error.message).toMatch(/no stored screenshot/);
+    expect(nothing.body.error?.message).toMatch(/no stored screenshot/);
     expect((await alice.request("GET", `/analysis-sessions/${empty.id}/screenshot`)).status).toBe(404);
     // A URL set by hand is not an upload.
     await alice.request("PATCH", `/analysis-sessions/${empty.id}`, { screenshotUrl: "https://example.com/chat.png" });
@@ -232,7 +233,7 @@ describe("after the upload: OCR status, retry, preview and deletion", () => {
 
 describe("screenshots and account deletion", () => {
   it("deleting the account deletes its uploaded screenshots, and only its own", async () => {
-    const carol = await signedUpBrowser(api, "carol");
+    const carol = await signUp(api, "carol");
     const hers = await newScreenshotSession(carol);
     const his = await newScreenshotSession(bob);
     expect((await upload(api, carol, hers.id, pngImage())).status).toBe(202);

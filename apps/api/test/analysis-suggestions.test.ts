@@ -6,7 +6,7 @@ import { sendJson, startStandIn } from "@cto/ai/testing";
 import { ingestKnowledgeChunks, loadStarterKnowledge } from "@cto/db/knowledge";
 
 import { createApp } from "../src/app.ts";
-import { client, sameSession, signUp, useApi } from "./support/api.ts";
+import { sameSession, signUp, useApi } from "./support/api.ts";
 
 const { harness, users: [alice, bob] } = useApi({ users: ["alice", "bob"], config: { dailyGenerationLimit: 50 } });
 

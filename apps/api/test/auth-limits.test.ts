@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 import { Redis } from "ioredis";
 
@@ -9,16 +9,13 @@ import { GENEROUS_AUTH_LIMITS } from "../src/context.ts";
 import { ZTrustProxySchema } from "../src/lib/client-address.ts";
 import { redisReady } from "../src/middleware/rate-limit.ts";
 import { DEFAULT_AUTH_LIMITS, type TAuthLimits } from "../src/services/auth-limits.ts";
-import { startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
+import { useApi } from "./support/api.ts";
+import { WEB_ORIGIN } from "./harness.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const PASSWORD = "correct horse battery";
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startApi();
-});
-afterAll(async () => harness?.close());
+const { harness } = useApi();
 
 type TApp = ReturnType<typeof createApp>;
 
@@ -72,7 +69,7 @@ describe("the client address comes from the socket, not from headers the client 
     expect(statuses.slice(DEFAULT_AUTH_LIMITS.signInFailures.limit).every((status) => status === 429)).toBe(true);
     const right = await signIn(app, "203.0.113.66", victim.email, PASSWORD, { "x-forwarded-for": "10.99.0.1" });
     expect(right.status).toBe(429);
-    expect(right.body.error.code).toBe("rate_limited");
+    expect(right.body.error?.code).toBe("rate_limited");
     expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(Number(right.headers.get("retry-after"))).toBeLessThanOrEqual(DEFAULT_AUTH_LIMITS.signInFailures.windowMs / 1000);
   });
@@ -120,7 +117,7 @@ describe("limits per account", () => {
     for (let i = 0; i < 3; i++) expect((await signIn(app, `198.51.100.${40 + i}`, owner.email, "wrong guess")).status).toBe(401);
     const locked = await signIn(app, "198.51.100.50", owner.email, PASSWORD);
     expect(locked.status).toBe(429);
-    expect(locked.body.error.message).toMatch(/reset your password/);
+    expect(locked.body.error?.message).toMatch(/reset your password/);
     // Someone else's account is not touched.
     const neighbour = await signedUp(app, "neighbour");
     expect((await signIn(app, "198.51.100.51", neighbour.email, PASSWORD)).status).toBe(200);
@@ -205,7 +202,7 @@ describe("limits per account", () => {
     await signedUp(app, "signup", "198.51.100.120");
     const refused = await browserAt(app, "198.51.100.120").request("POST", "/auth/sign-up", { email: newEmail("signup"), password: PASSWORD }, { "x-forwarded-for": "10.1.1.1" });
     expect(refused.status).toBe(429);
-    expect(refused.body.error.message).toMatch(/accounts created from your address/);
+    expect(refused.body.error?.message).toMatch(/accounts created from your address/);
     await signedUp(app, "signup", "198.51.100.121");
   });
 });

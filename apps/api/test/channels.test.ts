@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 
 import { createApp } from "../src/app.ts";
-import { client, signUp, useApi } from "./support/api.ts";
-import { type Harness } from "./support/harness.ts";
+import { signUp, useApi, visitor } from "./support/api.ts";
+import type { Harness } from "./harness.ts";
 
 const { harness, users: [alice, bob] } = useApi({ users: ["alice", "bob"] });
 
@@ -95,7 +95,7 @@ describe("Telegram bot status", () => {
 
 describe("sessions and connected accounts", () => {
   it("lists your sessions with the current one marked, and signs out another", async () => {
-    const laptop = client(harness);
+    const laptop = visitor(harness);
     await laptop.request("POST", "/auth/sign-in", { email: alice.email, password: "correct horse battery" });
     const list = await alice.request("GET", "/sessions");
     expect(list.body.items.length).toBeGreaterThanOrEqual(2);

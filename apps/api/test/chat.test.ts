@@ -8,23 +8,18 @@ import { localEmbedding } from "@cto/ai/local-provider";
 import { completionChunk, sendJson, sendSse, startStandIn, type TRecordedRequest } from "@cto/ai/testing";
 import { upsertEmbedding } from "@cto/db/vector";
 
+import type { paths } from "@cto/contracts/api/openapi";
+import type { TError } from "@cto/contracts/errors";
+
 import { createApp } from "../src/app.ts";
 import { readTokenBudget } from "../src/services/chat/budget.ts";
-import { signedUpBrowser, startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
+import { signUp, useApi, type TUser } from "./support/api.ts";
+import { WEB_ORIGIN, type Harness } from "./harness.ts";
 
-type TUser = Awaited<ReturnType<typeof signedUpBrowser>>;
-type TEvent = { event: string; data: any };
+/** One server-sent event of a reply stream, as the OpenAPI document describes it. */
+type TEvent = paths["/conversations/{id}/chat"]["post"]["responses"][200]["content"]["text/event-stream"][number];
 
-let harness: Harness;
-let alice: TUser;
-let bob: TUser;
-
-beforeAll(async () => {
-  harness = await startApi();
-  alice = await signedUpBrowser(harness, "alice");
-  bob = await signedUpBrowser(harness, "bob");
-});
-afterAll(async () => harness?.close());
+const { harness, users: [alice, bob] } = useApi({ users: ["alice", "bob"] });
 
 /** POSTs to a chat route of `app` as `user` and parses the SSE body into events. */
 const stream = async (user: TUser, path: string, body: unknown, app: Harness["app"] = harness.app) => {
@@ -38,9 +33,16 @@ const stream = async (user: TUser, path: string, body: unknown, app: Harness["ap
     ? text.split("\n\n").filter((block) => block.trim()).map((block) => ({
         event: /^event: (.*)$/m.exec(block)?.[1] ?? "message",
         data: JSON.parse(block.split("\n").filter((line) => line.startsWith("data: ")).map((line) => line.slice(6)).join("\n")),
-      }))
+      }) as TEvent)
     : [];
-  return { status: response.status, headers: response.headers, events, json: events.length ? null : text ? JSON.parse(text) : null };
+  const json: TError | null = events.length ? null : text ? JSON.parse(text) : null;
+  return { status: response.status, headers: response.headers, events, json };
+};
+/** The event at `index` (the last at -1), which must be a `kind` event: the test fails naming what came instead. */
+const eventAt = <K extends TEvent["event"]>(events: TEvent[], index: number, kind: K) => {
+  const event = events.at(index);
+  if (event?.event !== kind) throw new Error(`expected a ${kind} event at ${index}, got ${JSON.stringify(event)}`);
+  return event as Extract<TEvent, { event: K }>;
 };
 const chat = (user: TUser, conversationId: string, content: unknown, app: Harness["app"] = harness.app) => stream(user, `/conversations/${conversationId}/chat`, { content }, app);
 const retry = (user: TUser, conversationId: string, messageId: unknown, app: Harness["app"] = harness.app) => stream(user, `/conversations/${conversationId}/chat/retry`, { messageId }, app);
@@ -64,7 +66,7 @@ describe("chat: happy path with the local provider", () => {
     const { status, events } = await chat(alice, conversationId, question);
     expect(status).toBe(200);
     const deltas = events.filter((event) => event.event === "delta");
-    const done = events.at(-1)!;
+    const done = eventAt(events, -1, "done");
     expect(events[0]).toMatchObject({ event: "user_message", data: { message: { role: "user", content: question, conversationId, metadata: { reply: { status: "pending" } } } } });
     expect(events.filter((event) => event.event === "user_message")).toHaveLength(1);
     expect(deltas.length).toBeGreaterThan(1);
@@ -80,7 +82,7 @@ describe("chat: happy path with the local provider", () => {
 
     const messages = await harness.db.message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
     expect(messages.map((message) => message.role)).toEqual(["USER", "ASSISTANT"]);
-    expect(messages[0]).toMatchObject({ id: events[0]!.data.message.id, content: question, source: "WEB", userId: alice.userId });
+    expect(messages[0]).toMatchObject({ id: eventAt(events, 0, "user_message").data.message.id, content: question, source: "WEB", userId: alice.userId });
     expect((messages[0]!.metadata as { reply: unknown }).reply).toEqual({ status: "answered", at: expect.any(Number), messageId: messages[1]!.id });
     expect(messages[1]).toMatchObject({ id: done.data.message.id, content: streamed });
     expect((messages[1]!.metadata as { sources: { id: string }[] }).sources.map((source) => source.id)).toContain(insightId);
@@ -114,7 +116,7 @@ describe("chat: happy path with the local provider", () => {
     await chat(alice, first, "I am hiring a staff engineer for the payments platform team");
     const second = await newConversation(alice, "Later");
     const { events } = await chat(alice, second, "What should I ask the staff engineer candidates for payments?");
-    const done = events.at(-1)!;
+    const done = eventAt(events, -1, "done");
     const userMessage = await harness.db.message.findFirstOrThrow({ where: { conversationId: first, role: "USER" } });
     expect(done.data.sources).toContainEqual(expect.objectContaining({ kind: "memory", ownerKind: "message", id: userMessage.id }));
   });
@@ -125,7 +127,7 @@ describe("chat: errors", () => {
     const conversationId = await newConversation(alice);
     const blank = await chat(alice, conversationId, "   ");
     expect(blank.status).toBe(400);
-    expect(blank.json.error).toMatchObject({ code: "validation_failed", details: [expect.objectContaining({ path: "content" })] });
+    expect(blank.json?.error).toMatchObject({ code: "validation_failed", details: [expect.objectContaining({ path: "content" })] });
     expect((await chat(alice, conversationId, undefined)).status).toBe(400);
     expect(await harness.db.message.count({ where: { conversationId } })).toBe(0);
   });
@@ -139,13 +141,13 @@ describe("chat: errors", () => {
   });
 
   it("answers 429 with Retry-After once the day's token budget is spent, before calling the model", async () => {
-    const carol = await signedUpBrowser(harness, "carol");
+    const carol = await signUp(harness, "carol");
     const conversationId = await newConversation(carol);
     const earlier = await harness.db.message.create({ data: { conversationId, userId: carol.userId, role: "USER", content: "long day" } });
     await harness.db.aiResponse.create({ data: { messageId: earlier.id, userId: carol.userId, modelUsed: "gpt-4o-mini", tokenCount: 200_000 } });
     const refused = await chat(carol, conversationId, "One more question");
     expect(refused.status).toBe(429);
-    expect(refused.json.error.code).toBe("rate_limited");
+    expect(refused.json?.error.code).toBe("rate_limited");
     const retryAfter = Number(refused.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(86_400);
@@ -153,7 +155,7 @@ describe("chat: errors", () => {
   });
 
   it("takes its budget from the API's configuration (AI_DAILY_TOKEN_BUDGET), not from the process", async () => {
-    const dave = await signedUpBrowser(harness, "dave");
+    const dave = await signUp(harness, "dave");
     const conversationId = await newConversation(dave);
     const earlier = await harness.db.message.create({ data: { conversationId, userId: dave.userId, role: "USER", content: "short day" } });
     await harness.db.aiResponse.create({ data: { messageId: earlier.id, userId: dave.userId, modelUsed: "gpt-4o-mini", tokenCount: 150 } });
@@ -177,7 +179,7 @@ describe("chat: security", () => {
     const bobsSecret = await remember(bob, "Secret plan: Dana reorganises the platform team next quarter");
     const conversationId = await newConversation(alice);
     const { events } = await chat(alice, conversationId, "What do you know about Dana and the platform team reorganisation plan?");
-    const done = events.at(-1)!;
+    const done = eventAt(events, -1, "done");
     expect(done.event).toBe("done");
     expect(done.data.sources.map((source: { id: string }) => source.id)).not.toContain(bobsSecret);
     expect(JSON.stringify(done.data)).not.toContain("Secret plan");
@@ -219,14 +221,14 @@ describe("chat: against an OpenAI-compatible server (the stand-in)", () => {
     const conversationId = await newConversation(alice, "Tools");
     const { status, events } = await chat(alice, conversationId, "Please make shipping the billing revamp my goal for this week", app);
     expect(status).toBe(200);
-    const done = events.at(-1)!;
+    const done = eventAt(events, -1, "done");
     expect(done.event).toBe("done");
     expect(done.data.message.content).toBe("Done: your weekly goal is set.");
     expect(done.data.actions).toEqual([
       { tool: "create_goal", toolCallId: "call_goal", ok: true, entityType: "goal", entityId: expect.any(String) },
       { tool: "log_energy", toolCallId: "call_energy", ok: false, error: expect.stringContaining("level") },
     ]);
-    const goal = await harness.db.goal.findUniqueOrThrow({ where: { id: done.data.actions[0].entityId } });
+    const goal = await harness.db.goal.findUniqueOrThrow({ where: { id: done.data.actions[0]!.entityId } });
     expect(goal).toMatchObject({ userId: alice.userId, title: "Ship the billing revamp", period: "WEEKLY" });
     expect(await harness.db.energyMetric.count({ where: { userId: alice.userId } })).toBe(0);
 
@@ -261,7 +263,7 @@ describe("chat: against an OpenAI-compatible server (the stand-in)", () => {
         : sendSse(res, [completionChunk({ content: "One is set; pick a later time for the other." }), completionChunk({}, "stop"), usageChunk(250, 12)]);
     const conversationId = await newConversation(bob, "Reminders");
     const { events } = await chat(bob, conversationId, "Remind me about both", app);
-    const done = events.at(-1)!;
+    const done = eventAt(events, -1, "done");
     expect(done.event).toBe("done");
     expect(done.data.actions).toEqual([
       { tool: "create_commitment", toolCallId: "call_past", ok: false, error: expect.stringContaining("remindAt: must be in the future") },
@@ -276,7 +278,7 @@ describe("chat: against an OpenAI-compatible server (the stand-in)", () => {
 
   it("sends an error event saying what failed, keeps the message once and marks it failed, spending no budget", async () => {
     answerChat = (_request, res) => sendJson(res, 500, { error: { message: "boom sk-secret", type: "server_error" } });
-    const dave = await signedUpBrowser(harness, "dave");
+    const dave = await signUp(harness, "dave");
     const conversationId = await newConversation(dave, "Outage");
     const { status, events } = await chat(dave, conversationId, "Are you there?", app);
     expect(status).toBe(200);
@@ -288,7 +290,7 @@ describe("chat: against an OpenAI-compatible server (the stand-in)", () => {
       data: { code: "service_unavailable", message: "The AI provider failed (HTTP 500) while writing the reply. Your message is saved.", messageId: messages[0]!.id, retryable: true },
     });
     expect(JSON.stringify(events)).not.toContain("sk-secret");
-    expect((messages[0]!.metadata as { reply: unknown }).reply).toEqual({ status: "failed", at: expect.any(Number), code: "service_unavailable", message: events.at(-1)!.data.message });
+    expect((messages[0]!.metadata as { reply: unknown }).reply).toEqual({ status: "failed", at: expect.any(Number), code: "service_unavailable", message: eventAt(events, -1, "error").data.message });
     const response = await harness.db.aiResponse.findUniqueOrThrow({ where: { messageId: messages[0]!.id } });
     expect(response).toMatchObject({ status: "ERROR", userId: dave.userId });
     expect(await harness.db.auditLog.findFirst({ where: { conversationId, status: "failed" } })).not.toBeNull();
@@ -301,7 +303,7 @@ describe("chat: against an OpenAI-compatible server (the stand-in)", () => {
     answerChat = (_request, res) => sendJson(res, 503, { error: { message: "overloaded" } });
     const conversationId = await newConversation(alice, "Retry");
     const failed = await chat(alice, conversationId, "How do I prepare for the board meeting?", app);
-    const messageId = failed.events.at(-1)!.data.messageId as string;
+    const messageId = eventAt(failed.events, -1, "error").data.messageId;
     answerChat = (_request, res) => sendSse(res, [completionChunk({ content: "Start with the one decision you need." }), completionChunk({}, "stop"), usageChunk(120, 9)]);
     const retried = await retry(alice, conversationId, messageId, app);
     expect(retried.status).toBe(200);
@@ -319,7 +321,7 @@ describe("chat: against an OpenAI-compatible server (the stand-in)", () => {
 
     const again = await retry(alice, conversationId, messageId, app);
     expect(again.status).toBe(409);
-    expect(again.json.error).toMatchObject({ code: "invalid_state", message: "This message already has a reply." });
+    expect(again.json?.error).toMatchObject({ code: "invalid_state", message: "This message already has a reply." });
     expect(await harness.db.message.count({ where: { conversationId } })).toBe(2);
   });
 
@@ -327,11 +329,11 @@ describe("chat: against an OpenAI-compatible server (the stand-in)", () => {
     answerChat = (_request, res) => sendJson(res, 500, { error: { message: "boom" } });
     const conversationId = await newConversation(alice, "Double retry");
     const failed = await chat(alice, conversationId, "Twice?", app);
-    const messageId = failed.events.at(-1)!.data.messageId as string;
+    const messageId = eventAt(failed.events, -1, "error").data.messageId;
     answerChat = (_request, res) => setTimeout(() => sendSse(res, [completionChunk({ content: "Once." }), completionChunk({}, "stop"), usageChunk(10, 2)]), 100);
     const results = await Promise.all([retry(alice, conversationId, messageId, app), retry(alice, conversationId, messageId, app)]);
     expect(results.map((result) => result.status).sort()).toEqual([200, 409]);
-    expect(results.find((result) => result.status === 409)!.json.error.message).toBe("The reply to this message is still being written.");
+    expect(results.find((result) => result.status === 409)!.json?.error.message).toBe("The reply to this message is still being written.");
     expect((await harness.db.message.findMany({ where: { conversationId } })).map((message) => message.role).sort()).toEqual(["ASSISTANT", "USER"]);
   });
 
@@ -348,7 +350,7 @@ describe("chat: against an OpenAI-compatible server (the stand-in)", () => {
     expect(goalsBefore).toBe(1);
 
     answerChat = (_request, res) => sendSse(res, [completionChunk({ content: "Your quarterly goal is set." }), completionChunk({}, "stop"), usageChunk(80, 6)]);
-    const retried = await retry(alice, conversationId, failed.events.at(-1)!.data.messageId, app);
+    const retried = await retry(alice, conversationId, eventAt(failed.events, -1, "error").data.messageId, app);
     expect(retried.events.at(-1)).toMatchObject({ event: "done", data: { message: { content: "Your quarterly goal is set." }, actions: [{ tool: "create_goal", toolCallId: "call_once", ok: true, entityType: "goal" }] } });
     expect(await harness.db.goal.count({ where: { userId: alice.userId, title: "Hire a staff engineer" } })).toBe(1);
     const last = standIn.requests.filter((request) => request.path.endsWith("/chat/completions")).at(-1)!;
@@ -385,19 +387,19 @@ describe("chat: when the AI provider is down", () => {
   it("refuses a retry that does not apply: not failed, not the latest, someone else's, malformed", async () => {
     const conversationId = await newConversation(alice, "Not retryable");
     const answered = await chat(alice, conversationId, "First");
-    const first = answered.events[0]!.data.message.id as string;
-    expect((await retry(alice, conversationId, first)).json.error).toMatchObject({ code: "invalid_state", message: "This message already has a reply." });
+    const first = eventAt(answered.events, 0, "user_message").data.message.id;
+    expect((await retry(alice, conversationId, first)).json?.error).toMatchObject({ code: "invalid_state", message: "This message already has a reply." });
     // A failed message that is no longer the latest.
     await harness.db.message.update({ where: { id: first }, data: { metadata: { reply: { status: "failed", at: Date.now(), code: "service_unavailable", message: "x" } } } });
     await chat(alice, conversationId, "Second");
-    expect((await retry(alice, conversationId, first)).json.error).toMatchObject({ code: "invalid_state", message: "Only the latest message of a conversation can be retried." });
+    expect((await retry(alice, conversationId, first)).json?.error).toMatchObject({ code: "invalid_state", message: "Only the latest message of a conversation can be retried." });
     const bobs = await newConversation(bob);
     expect((await retry(alice, bobs, first)).status).toBe(404);
     expect((await retry(bob, conversationId, first)).status).toBe(404);
     expect((await retry(alice, conversationId, "00000000-0000-4000-8000-000000000000")).status).toBe(404);
     const malformed = await retry(alice, conversationId, "not-a-uuid");
     expect(malformed.status).toBe(400);
-    expect(malformed.json.error.details[0].path).toBe("messageId");
+    expect(malformed.json?.error.details?.[0]?.path).toBe("messageId");
     const assistant = await harness.db.message.findFirstOrThrow({ where: { conversationId, role: "ASSISTANT" } });
     expect((await retry(alice, conversationId, assistant.id)).status).toBe(404);
   });
@@ -405,7 +407,7 @@ describe("chat: when the AI provider is down", () => {
   it("lets a reply stuck as pending past its time be retried (the process that ran it died)", async () => {
     const conversationId = await newConversation(alice, "Stuck");
     const stuck = await harness.db.message.create({ data: { conversationId, userId: alice.userId, role: "USER", content: "Still there?", metadata: { reply: { status: "pending", at: Date.now() - 60_000 } } } });
-    expect((await retry(alice, conversationId, stuck.id)).json.error.message).toBe("The reply to this message is still being written.");
+    expect((await retry(alice, conversationId, stuck.id)).json?.error.message).toBe("The reply to this message is still being written.");
     await harness.db.message.update({ where: { id: stuck.id }, data: { metadata: { reply: { status: "pending", at: Date.now() - 16 * 60_000 } } } });
     const retried = await retry(alice, conversationId, stuck.id);
     expect(retried.events.at(-1)!.event).toBe("done");
@@ -420,14 +422,14 @@ describe("chat: the offline coach acts on plain requests", () => {
   };
 
   it("sets a reminder at 9:00 tomorrow in the user's timezone, and says so without quoting the prompt", async () => {
-    const erin = await signedUpBrowser(harness, "erin");
+    const erin = await signUp(harness, "erin");
     expect((await erin.request("PATCH", "/me", { preferences: { timezone: "Asia/Tokyo" } })).status).toBe(200);
     const conversationId = await newConversation(erin, "Offline tools");
     const { events } = await chat(erin, conversationId, "Could you remind me tomorrow at 9 to call Sam?");
-    const done = events.at(-1)!;
+    const done = eventAt(events, -1, "done");
     expect(done.event).toBe("done");
     expect(done.data.actions).toEqual([{ tool: "create_commitment", toolCallId: expect.stringMatching(/^call_local_/), ok: true, entityType: "commitment", entityId: expect.any(String) }]);
-    const commitment = await harness.db.commitment.findUniqueOrThrow({ where: { id: done.data.actions[0].entityId } });
+    const commitment = await harness.db.commitment.findUniqueOrThrow({ where: { id: done.data.actions[0]!.entityId } });
     expect(commitment).toMatchObject({ userId: erin.userId, title: "Call Sam" });
     expect(commitment.remindAt?.getTime()).toBe(tokyoTomorrowAt9());
     expect(done.data.message.content).toMatch(/^I'm Cto's offline local coach/);
@@ -439,28 +441,28 @@ describe("chat: the offline coach acts on plain requests", () => {
   });
 
   it("creates a goal, logs a check-in, and answers questions about goals from the stored goals", async () => {
-    const frank = await signedUpBrowser(harness, "frank");
+    const frank = await signUp(harness, "frank");
     const conversationId = await newConversation(frank, "Goals");
     const goal = await chat(frank, conversationId, "pls set a gaol to ship the billing revamp this month");
-    expect(goal.events.at(-1)!.data.actions[0]).toMatchObject({ tool: "create_goal", ok: true });
+    expect(eventAt(goal.events, -1, "done").data.actions[0]).toMatchObject({ tool: "create_goal", ok: true });
     expect(await harness.db.goal.findFirstOrThrow({ where: { userId: frank.userId } })).toMatchObject({ title: "Ship the billing revamp", period: "MONTHLY" });
     const energy = await chat(frank, conversationId, "energy 4/10 today, slept badly");
-    expect(energy.events.at(-1)!.data.actions[0]).toMatchObject({ tool: "log_energy", ok: true });
+    expect(eventAt(energy.events, -1, "done").data.actions[0]).toMatchObject({ tool: "log_energy", ok: true });
     expect(await harness.db.energyMetric.findFirstOrThrow({ where: { userId: frank.userId } })).toMatchObject({ level: 4 });
 
     const question = await chat(frank, conversationId, "What are my goals?");
-    expect(question.events.at(-1)!.data.actions).toEqual([]);
-    expect(question.events.at(-1)!.data.message.content).toContain("Your active goals: “Ship the billing revamp” (0% done, monthly)");
+    expect(eventAt(question.events, -1, "done").data.actions).toEqual([]);
+    expect(eventAt(question.events, -1, "done").data.message.content).toContain("Your active goals: “Ship the billing revamp” (0% done, monthly)");
     const refusal = await chat(frank, conversationId, "I don't want to set a goal about sleep.");
-    expect(refusal.events.at(-1)!.data.actions).toEqual([]);
+    expect(eventAt(refusal.events, -1, "done").data.actions).toEqual([]);
     expect(await harness.db.goal.count({ where: { userId: frank.userId } })).toBe(1);
   });
 
   it("reports a request the tool refuses, in the reply", async () => {
-    const gina = await signedUpBrowser(harness, "gina");
+    const gina = await signUp(harness, "gina");
     const conversationId = await newConversation(gina, "Refused tool");
     const { events } = await chat(gina, conversationId, "Log my energy as 12");
-    const done = events.at(-1)!;
+    const done = eventAt(events, -1, "done");
     expect(done.data.actions[0]).toMatchObject({ tool: "log_energy", ok: false });
     expect(done.data.message.content).toContain("I could not log your energy: level:");
     expect(await harness.db.energyMetric.count({ where: { userId: gina.userId } })).toBe(0);

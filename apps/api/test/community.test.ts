@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { fieldPaths, signUp, useApi, type TUser } from "./support/api.ts";
+import { fieldPaths, signUp, useApi } from "./support/api.ts";
 
 const { harness, users: [alice, bob] } = useApi({ users: ["alice", "bob"] });
 

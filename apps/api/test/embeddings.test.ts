@@ -5,7 +5,8 @@ import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 
 import { createApp } from "../src/app.ts";
-import { signedUpBrowser, startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
+import { signUp, type TUser } from "./support/api.ts";
+import { startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -35,11 +36,11 @@ describe("embeddings follow what the API writes", () => {
     return jobs.length;
   };
   const rows = (ownerId: string) => base.db.embedding.findMany({ where: { ownerId } });
-  const search = async (user: Awaited<ReturnType<typeof signedUpBrowser>>, q: string) =>
+  const search = async (user: TUser, q: string) =>
     (await user.request("GET", `/search?q=${encodeURIComponent(q)}&scope=memory`)).body.memory as { ownerId: string; ownerKind: string }[];
 
   it("creating and changing a goal enqueues an upsert job, whose result search finds; the old text stops answering", async () => {
-    const user = await signedUpBrowser(withQueues, "goals");
+    const user = await signUp(withQueues, "goals");
     const created = await user.request("POST", "/goals", { title: "Hire a staff engineer", period: "quarterly" });
     expect(created.status).toBe(201);
     const [job] = await jobsFor(created.body.id);
@@ -54,7 +55,7 @@ describe("embeddings follow what the API writes", () => {
   });
 
   it("trash removes a person's embeddings at once, restore enqueues them again, and a hard delete leaves none", async () => {
-    const user = await signedUpBrowser(withQueues, "people");
+    const user = await signUp(withQueues, "people");
     const person = (await user.request("POST", "/people", { name: "Priya", notes: "Mentor for the platform team" })).body;
     await runJobs(person.id);
     expect(await rows(person.id)).toHaveLength(1);
@@ -72,7 +73,7 @@ describe("embeddings follow what the API writes", () => {
   });
 
   it("messages, the context profile and analysis messages are embedded too; trashing a session hides its messages", async () => {
-    const user = await signedUpBrowser(withQueues, "custom");
+    const user = await signUp(withQueues, "custom");
     const conversation = (await user.request("POST", "/conversations", { title: "1:1 prep" })).body;
     const message = (await user.request("POST", `/conversations/${conversation.id}/messages`, { content: "I want to give clearer feedback" })).body;
     expect(await runJobs(message.id)).toBe(1);
@@ -90,7 +91,7 @@ describe("embeddings follow what the API writes", () => {
   });
 
   it("confirmed OCR messages and AI suggestions are embedded; the trash takes them out of search, restore brings them back, delete leaves none", async () => {
-    const user = await signedUpBrowser(withQueues, "analysis");
+    const user = await signUp(withQueues, "analysis");
     const session = (await user.request("POST", "/analysis-sessions", { type: "screenshot" })).body;
     for (const status of ["previewing_screenshot", "uploading", "analysis_in_progress", "verifying_ocr"]) expect((await user.request("POST", `/analysis-sessions/${session.id}/transition`, { status })).status).toBe(200);
     await user.request("PUT", `/analysis-sessions/${session.id}/ocr-result`, [{ id: "1", text: "Can we push the demo to Thursday?", author: "contact" }, { id: "2", text: "Sure, Thursday works", author: "user" }]);
@@ -107,7 +108,7 @@ describe("embeddings follow what the API writes", () => {
     expect(suggestionIds).toHaveLength(2);
     for (const id of suggestionIds) expect(await runJobs(id)).toBe(1);
     const [suggestion] = await rows(suggestionIds[0]!);
-    expect(suggestion).toMatchObject({ ownerKind: "ANALYSIS_MESSAGE", userId: user.userId, content: expect.stringContaining(suggested.body.suggestions[0].title) });
+    expect(suggestion).toMatchObject({ ownerKind: "ANALYSIS_MESSAGE", userId: user.userId, content: expect.stringContaining(suggested.body.suggestions[0]!.title!) });
     expect((await search(user, "push the demo to Thursday")).map((hit) => hit.ownerId)).toContain(chatIds[0]);
     await queues.queue("embeddings").drain();
 
@@ -123,14 +124,14 @@ describe("embeddings follow what the API writes", () => {
   });
 
   /** One chat turn through the SSE route; resolves once the stream (and everything the turn stores) is done. */
-  const chat = async (on: Harness, user: Awaited<ReturnType<typeof signedUpBrowser>>, conversationId: string, content: string) => {
+  const chat = async (on: Harness, user: TUser, conversationId: string, content: string) => {
     const response = await on.app.request(`/conversations/${conversationId}/chat`, { method: "POST", headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" }, body: JSON.stringify({ content }) });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("event: done");
   };
 
   it("a chat turn that rewrites the conversation's summary enqueues its upsert; without Redis the sweep finds the changed summary", async () => {
-    const user = await signedUpBrowser(withQueues, "summary");
+    const user = await signUp(withQueues, "summary");
     const conversation = (await user.request("POST", "/conversations", { title: "Quarterly planning" })).body;
     await runJobs(conversation.id);
     expect((await rows(conversation.id)).map((row) => row.content)).toEqual(["Quarterly planning"]);
@@ -159,7 +160,7 @@ describe("embeddings follow what the API writes", () => {
     const unreachable = { ...base, app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues: deadQueues }) };
     try {
       for (const target of [base, unreachable]) {
-        const user = await signedUpBrowser(target, "offline");
+        const user = await signUp(target, "offline");
         const task = (await user.request("POST", "/tasks", { title: "Renew the passport" })).body;
         expect(task.id).toBeTruthy();
         expect(await rows(task.id)).toHaveLength(0);

@@ -1,17 +1,13 @@
 import { Hono } from "hono";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import type { AppEnv } from "../src/context.ts";
 import { handleError } from "../src/errors.ts";
 import { limitDailyGenerations } from "../src/middleware/generation-limit.ts";
 import { takeGeneration } from "../src/services/generation-quota.ts";
-import { signedUpBrowser, startApi, type Harness } from "./harness.ts";
+import { signUp, useApi } from "./support/api.ts";
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startApi({ dailyGenerationLimit: 3 });
-});
-afterAll(async () => harness?.close());
+const { harness } = useApi({ config: { dailyGenerationLimit: 3 } });
 
 /** A route guarded the way AI generation routes are, on the real database. */
 const generatingApp = (userId: string) => {
@@ -31,7 +27,7 @@ const generatingApp = (userId: string) => {
 
 describe("the daily AI generation limit", () => {
   it("allows the day's allowance, then answers 429 with Retry-After and never reaches the model", async () => {
-    const user = await signedUpBrowser(harness, "generator");
+    const user = await signUp(harness, "generator");
     const { app, generatedCount } = generatingApp(user.userId);
     for (let i = 0; i < 3; i++) {
       const response = await app.request("/generate", { method: "POST" });
@@ -49,7 +45,7 @@ describe("the daily AI generation limit", () => {
   });
 
   it("resets on the next UTC day", async () => {
-    const user = await signedUpBrowser(harness, "tomorrow");
+    const user = await signUp(harness, "tomorrow");
     const today = new Date("2026-11-23T23:59:00Z");
     for (let i = 0; i < 3; i++) expect(await takeGeneration({ db: harness.db, userId: user.userId, limit: 3, now: today })).toBeDefined();
     expect(await takeGeneration({ db: harness.db, userId: user.userId, limit: 3, now: today })).toBeUndefined();
@@ -57,7 +53,7 @@ describe("the daily AI generation limit", () => {
   });
 
   it("never hands out more than the allowance to concurrent requests", async () => {
-    const user = await signedUpBrowser(harness, "racer");
+    const user = await signUp(harness, "racer");
     const results = await Promise.all(Array.from({ length: 12 }, () => takeGeneration({ db: harness.db, userId: user.userId, limit: 5 })));
     expect(results.filter(Boolean)).toHaveLength(5);
     expect((await harness.db.user.findUniqueOrThrow({ where: { id: user.userId } })).dailyGenerationCount).toBe(5);

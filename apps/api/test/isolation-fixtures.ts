@@ -8,7 +8,8 @@ import { DEMO_PASSWORD, seedId, seedUserData } from "@cto/db/seed";
 
 import { SECTION_SHAPES, type TSectionShape } from "../src/services/account-archive.ts";
 import { isImported } from "../src/services/account-sections.ts";
-import { browser, type Harness } from "./harness.ts";
+import { visitor } from "./support/api.ts";
+import type { Harness } from "./harness.ts";
 
 type Row = Record<string, unknown>;
 type Delegate = { findMany: (args: object) => Promise<Row[]>; count: (args: object) => Promise<number> };
@@ -28,7 +29,7 @@ export const seededAccount = async (harness: Harness, name: string) => {
     },
     secrets,
   });
-  const client = browser(harness);
+  const client = visitor(harness);
   const signIn = await client.request("POST", "/auth/sign-in", {
     email: user.email,
     password: DEMO_PASSWORD,

@@ -4,7 +4,8 @@ import { testTargets } from "@cto/db/testing";
 
 import { SECTION_SHAPES } from "../src/services/account-archive.ts";
 import { isImported } from "../src/services/account-sections.ts";
-import { signedUpBrowser, startApi, type Harness } from "./harness.ts";
+import { signUp, type TUser } from "./support/api.ts";
+import { startApi, type Harness } from "./harness.ts";
 import {
   addedRows,
   changedRows,
@@ -42,7 +43,7 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
     let victim: Awaited<ReturnType<typeof seededAccount>>;
     let victimArchive: Archive;
     let sourceArchive: Archive;
-    let importer: Awaited<ReturnType<typeof signedUpBrowser>>;
+    let importer: TUser;
     let before: TSnapshot;
 
     beforeAll(async () => {
@@ -51,7 +52,7 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
       // The attacker's own account, full of data: its export is the archive every case below bends.
       sourceArchive = await exportArchive(harness, await seededAccount(harness, "attacker"));
       victimArchive = await exportArchive(harness, victim);
-      importer = await signedUpBrowser(harness, "importer");
+      importer = await signUp(harness, "importer");
       before = await databaseSnapshot(harness.db);
     }, 180_000);
     afterAll(async () => harness?.close());
@@ -65,12 +66,12 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
     const expectRefused = async (archive: unknown, paths: string[]) => {
       const response = await importer.request("POST", "/me/import", archive);
       expect(response.status, JSON.stringify(response.body)).toBe(400);
-      expect(response.body.error.code).toBe("validation_failed");
+      expect(response.body.error?.code).toBe("validation_failed");
       expect(detailPaths(response.body)).toEqual(expect.arrayContaining(paths));
       const after = await databaseSnapshot(harness.db);
       expect(changedRows(before, after)).toEqual([]);
       expect(addedRows(before, after)).toEqual([]);
-      return response.body.error.details as { path: string; message: string }[];
+      return response.body.error?.details as { path: string; message: string }[];
     };
 
     it.each(FOREIGN_KEYS)(
@@ -137,7 +138,7 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
 
     describe("references that may leave the archive", () => {
       it("imports a valid archive: every row gets a new id, nothing points outside the account, nothing else changes", async () => {
-        const fresh = await signedUpBrowser(harness, "round-trip");
+        const fresh = await signUp(harness, "round-trip");
         const start = await databaseSnapshot(harness.db);
         const response = await fresh.request("POST", "/me/import", sourceArchive);
         expect(response.status, JSON.stringify(response.body)).toBe(201);
@@ -170,7 +171,7 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
             // A post no instance holds.
             { ...template, id: crypto.randomUUID(), postId: crypto.randomUUID() },
           ];
-          const fresh = await signedUpBrowser(harness, `outside-${section}`);
+          const fresh = await signUp(harness, `outside-${section}`);
           const start = await databaseSnapshot(harness.db);
           const response = await fresh.request("POST", "/me/import", archive);
           expect(response.status, JSON.stringify(response.body)).toBe(201);
@@ -197,7 +198,7 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
           entityId: victimRow("tasks").id,
           entityType: "task",
         });
-        const fresh = await signedUpBrowser(harness, "audit-links");
+        const fresh = await signUp(harness, "audit-links");
         const response = await fresh.request("POST", "/me/import", archive);
         expect(response.status, JSON.stringify(response.body)).toBe(201);
         expect(response.body.cleared).toMatchObject({

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { client, fieldPaths, useApi } from "./support/api.ts";
+import { fieldPaths, useApi, visitor } from "./support/api.ts";
 
 const { harness, users: [admin, member] } = useApi({ users: ["admin", "member"] });
 
@@ -75,7 +75,7 @@ describe("knowledge: security", () => {
   });
 
   it("answers 401 without credentials", async () => {
-    const anonymous = client(harness);
+    const anonymous = visitor(harness);
     expect((await anonymous.request("POST", "/admin/knowledge", { chunks: [chunk("api_anon_001")] })).status).toBe(401);
     expect((await anonymous.request("GET", "/admin/knowledge")).status).toBe(401);
     expect(await harness.db.knowledgeChunk.findUnique({ where: { chunkId: "api_anon_001" } })).toBeNull();

@@ -7,7 +7,8 @@ import { createProducerConnection } from "@cto/queue/connection";
 import { createApp } from "../src/app.ts";
 import { createLeases } from "../src/lib/leases.ts";
 import { startChatTurn } from "../src/services/chat/start.ts";
-import { signedUpBrowser, startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
+import { signUp } from "./support/api.ts";
+import { startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const redis = createProducerConnection(REDIS_URL);
@@ -78,7 +79,7 @@ describe("chat retry after the instance writing the reply died", () => {
     harness.app.request(`/conversations/${conversationId}/chat/retry`, { method: "POST", headers: { origin: WEB_ORIGIN, cookie, "content-type": "application/json" }, body: JSON.stringify({ messageId }) });
 
   it("is refused while the reply's lease lives, and runs once it lapsed, long before the stale-reply age", async () => {
-    const user = await signedUpBrowser(harness, "leases");
+    const user = await signUp(harness, "leases");
     const conversationId = (await user.request("POST", "/conversations", { title: "Cut off" })).body.id as string;
     // Another instance stored the message and took the reply's lease, then died mid-stream.
     const { message } = await startChatTurn({ db: harness.db, userId: user.userId, conversationId, content: "How do I say no to a meeting?" });
@@ -99,7 +100,7 @@ describe("chat retry after the instance writing the reply died", () => {
 
   it("without Redis, a recent pending reply stays refused (its writer may be alive)", async () => {
     const alone = createApp({ db: harness.db, config: { ...harness.config, replyLeaseMs: 1_500 }, mailer: harness.mailer, ai: harness.ai });
-    const user = await signedUpBrowser(harness, "no-redis");
+    const user = await signUp(harness, "no-redis");
     const conversationId = (await user.request("POST", "/conversations", { title: "No Redis" })).body.id as string;
     const { message } = await startChatTurn({ db: harness.db, userId: user.userId, conversationId, content: "Still there?" });
     await sleep(1_700);

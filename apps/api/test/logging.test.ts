@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createLogger } from "@cto/log/logger";
 
-import { browser, signedUpBrowser, startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
+import { signUp, visitor } from "./support/api.ts";
+import { startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
 
 /** A logger at `level` whose lines the test reads, as the API writes them (JSON, one per line). */
 const captureLogger = (level: "info" | "debug" = "info") => {
@@ -25,7 +26,7 @@ describe("request logs", () => {
   });
 
   it("writes one line per request with its request id, method, path (no query string), status, time and user", async () => {
-    const user = await signedUpBrowser(harness, "logged");
+    const user = await signUp(harness, "logged");
     capture.raw.length = 0;
     const response = await harness.app.request("/goals?limit=5&status=active", { headers: { origin: WEB_ORIGIN, cookie: user.cookie } });
     expect(response.status).toBe(200);
@@ -46,7 +47,7 @@ describe("request logs", () => {
 
   it("never writes passwords, emails, cookies, API keys or Authorization headers", async () => {
     capture.raw.length = 0;
-    const client = browser(harness);
+    const client = visitor(harness);
     const email = `Grace.Hopper+${Date.now()}@example.org`;
     const password = "a password nobody may read";
     expect((await client.request("POST", "/auth/sign-up", { email, password, name: "Grace" })).status).toBe(201);

@@ -9,7 +9,8 @@ import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues } from "@cto/queue/queues";
 
 import { createApp } from "../src/app.ts";
-import { browser, signedUpBrowser, startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
+import { signUp, visitor } from "./support/api.ts";
+import { startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
 
 const FROM = "Cto <hello@cto.example>";
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -56,7 +57,7 @@ for (const target of testTargets()) {
 
     it("sign-up mails a verification link to WEB_ORIGIN that verifies the address, with the name escaped in the HTML", async () => {
       const app = smtpApi();
-      const client = browser(app);
+      const client = visitor(app);
       const email = `verify-${target.name}-${Date.now()}@example.com`;
       const name = `<b>Ann</b> & "Co"`;
       expect((await client.request("POST", "/auth/sign-up", { email, password: "correct horse battery", name })).status).toBe(201);
@@ -74,7 +75,7 @@ for (const target of testTargets()) {
       expect(mail!.parsed.html).toContain(`href="${WEB_ORIGIN}/verify-email?token=${token}"`);
       // Not a notification: no List-Unsubscribe on an account email.
       expect(mail!.raw).not.toMatch(/^List-Unsubscribe:/im);
-      expect((await browser(app).request("POST", "/auth/verify-email", { token })).status).toBe(204);
+      expect((await visitor(app).request("POST", "/auth/verify-email", { token })).status).toBe(204);
       expect((await client.request("GET", "/auth/session")).body.user.emailVerified).toEqual(expect.any(Number));
       const [row] = await mailRows(email);
       expect(row).toMatchObject({ kind: "VERIFY_EMAIL", status: "SENT", attempts: 1, textBody: null, htmlBody: null, messageId: mail!.parsed.messageId });
@@ -82,25 +83,25 @@ for (const target of testTargets()) {
 
     it("a password reset mails a link to WEB_ORIGIN that resets the password", async () => {
       const app = smtpApi();
-      const user = await signedUpBrowser(app, "reset-mail");
+      const user = await signUp(app, "reset-mail");
       await settle(user.email, "SENT");
-      expect((await browser(app).request("POST", "/auth/password-reset", { email: user.email })).status).toBe(202);
+      expect((await visitor(app).request("POST", "/auth/password-reset", { email: user.email })).status).toBe(202);
       await settle(user.email, "SENT", 2);
       const mail = receivedBy(user.email).find((item) => item.parsed.subject === "Reset your Cto password");
       expect(mail!.parsed.to && "text" in mail!.parsed.to ? mail!.parsed.to.text : null).toBe(user.email);
       const token = linkIn(mail!.parsed.text!, "/reset-password")!;
       expect(mail!.parsed.html).toContain(`href="${WEB_ORIGIN}/reset-password?token=${token}"`);
-      expect((await browser(app).request("POST", "/auth/password-reset/confirm", { token, password: "a brand new passphrase" })).status).toBe(204);
-      expect((await browser(app).request("POST", "/auth/sign-in", { email: user.email, password: "a brand new passphrase" })).status).toBe(200);
+      expect((await visitor(app).request("POST", "/auth/password-reset/confirm", { token, password: "a brand new passphrase" })).status).toBe(204);
+      expect((await visitor(app).request("POST", "/auth/sign-in", { email: user.email, password: "a brand new passphrase" })).status).toBe(200);
     });
 
     it("a refusing server (550) is retried with backoff, then the email is FAILED, kept whole and reported", async () => {
       const app = smtpApi();
-      const user = await signedUpBrowser(app, "refused");
+      const user = await signUp(app, "refused");
       await settle(user.email, "SENT");
       const delivered = receivedBy(user.email).length;
       smtp.refuse(QUICK_RETRY.attempts);
-      expect((await browser(app).request("POST", "/auth/password-reset", { email: user.email })).status).toBe(202);
+      expect((await visitor(app).request("POST", "/auth/password-reset", { email: user.email })).status).toBe(202);
       const rows = await settle(user.email, "FAILED");
       const failed = rows.find((row) => row.kind === "PASSWORD_RESET")!;
       expect(failed).toMatchObject({ status: "FAILED", attempts: 3, lastError: expect.stringContaining("550") });
@@ -115,10 +116,10 @@ for (const target of testTargets()) {
 
     it("a refusal, then acceptance: sent on the second attempt, once", async () => {
       const app = smtpApi();
-      const user = await signedUpBrowser(app, "second-try");
+      const user = await signUp(app, "second-try");
       await settle(user.email, "SENT");
       smtp.refuse(1);
-      await browser(app).request("POST", "/auth/password-reset", { email: user.email });
+      await visitor(app).request("POST", "/auth/password-reset", { email: user.email });
       const rows = await settle(user.email, "SENT", 2);
       expect(rows.find((row) => row.kind === "PASSWORD_RESET")).toMatchObject({ status: "SENT", attempts: 2, lastError: null });
       expect(receivedBy(user.email).filter((mail) => mail.parsed.subject === "Reset your Cto password")).toHaveLength(1);
@@ -126,7 +127,7 @@ for (const target of testTargets()) {
 
     it("a server that is down (connection refused) is retried, then FAILED with the message kept", async () => {
       const app = smtpApi(await unreachableSmtpUrl());
-      const client = browser(app);
+      const client = visitor(app);
       const email = `down-${target.name}-${Date.now()}@example.com`;
       expect((await client.request("POST", "/auth/sign-up", { email, password: "correct horse battery" })).status).toBe(201);
       const [row] = await settle(email, "FAILED");
@@ -136,12 +137,12 @@ for (const target of testTargets()) {
 
     it("the request answers while a slow server still holds the email, which arrives afterwards", async () => {
       const app = smtpApi();
-      const user = await signedUpBrowser(app, "slow");
+      const user = await signUp(app, "slow");
       await settle(user.email, "SENT");
       smtp.delay(4_000);
       try {
         const started = Date.now();
-        expect((await browser(app).request("POST", "/auth/password-reset", { email: user.email })).status).toBe(202);
+        expect((await visitor(app).request("POST", "/auth/password-reset", { email: user.email })).status).toBe(202);
         expect(Date.now() - started).toBeLessThan(2_500);
         expect((await mailRows(user.email)).find((row) => row.kind === "PASSWORD_RESET")?.status).toBe("PENDING");
         const rows = await settle(user.email, "SENT", 2, 20_000);
@@ -159,7 +160,7 @@ for (const target of testTargets()) {
         smtp.delay(4_000);
         const app = api({ mailer: createSmtpTransport({ url: smtp.url, from: FROM }), queues });
         const before = smtp.connections;
-        const user = await signedUpBrowser(app, "queued");
+        const user = await signUp(app, "queued");
         const [row] = await mailRows(user.email);
         expect(row).toMatchObject({ status: "PENDING", claimedUntil: null, attempts: 0 });
         const job = await queues.queue("mail").getJob(mailSendJobId(row!.id));
@@ -184,7 +185,7 @@ for (const target of testTargets()) {
       deadQueues.queue("mail").on("error", () => undefined);
       try {
         const app = api({ mailer: createSmtpTransport({ url: smtp.url, from: FROM }), queues: deadQueues });
-        const user = await signedUpBrowser(app, "no-redis");
+        const user = await signUp(app, "no-redis");
         const [row] = await settle(user.email, "SENT");
         expect(row).toMatchObject({ status: "SENT", attempts: 1 });
         expect(receivedBy(user.email)).toHaveLength(1);

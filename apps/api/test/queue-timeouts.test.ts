@@ -12,7 +12,8 @@ import { createLocalStorage } from "@cto/storage/local";
 
 import { createApp } from "../src/app.ts";
 import { appWith, pngImage, upload } from "./analysis-fixtures.ts";
-import { signedUpBrowser, startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
+import { signUp } from "./support/api.ts";
+import { startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
 
 // Short, so the suite is quick; production waits 3 s (DEFAULT_CONFIG.queueTimeoutMs).
 const TIMEOUT_MS = 300;
@@ -67,7 +68,7 @@ describe("every API write that enqueues answers while Redis is unreachable", () 
   });
 
   it("a goal (embedding job) is stored and answered within the bound; the sweep embeds it later", async () => {
-    const user = await signedUpBrowser(down, "down");
+    const user = await signUp(down, "down");
     const { result, ms } = await timed(() => user.request("POST", "/goals", { title: "Write the launch memo", period: "weekly" }));
     expect(result.status).toBe(201);
     expect(ms).toBeLessThan(BOUND_MS);
@@ -80,7 +81,7 @@ describe("every API write that enqueues answers while Redis is unreachable", () 
   });
 
   it("a commitment's reminder (enqueue, then remove on a move) keeps its schedule row for the reconcile", async () => {
-    const user = await signedUpBrowser(down, "down");
+    const user = await signUp(down, "down");
     const remindAt = Date.now() + 10 * 60_000;
     const created = await timed(() => user.request("POST", "/commitments", { title: "Call the landlord", remindAt }));
     expect(created.result.status).toBe(201);
@@ -93,7 +94,7 @@ describe("every API write that enqueues answers while Redis is unreachable", () 
   });
 
   it("analysis messages, a screenshot upload (503, nothing changed) and a report request (503) answer within the bound", async () => {
-    const user = await signedUpBrowser(down, "down");
+    const user = await signUp(down, "down");
     const session = (await user.request("POST", "/analysis-sessions", { type: "text" })).body;
     const said = await timed(() => user.request("POST", `/analysis-sessions/${session.id}/messages`, { author: "contact", text: "Are we still on for Friday?" }));
     expect(said.result.status).toBe(201);
@@ -111,7 +112,7 @@ describe("every API write that enqueues answers while Redis is unreachable", () 
   });
 
   it("a chat turn (summary upsert) streams to its end, and a Telegram message (upsert, reply delivery) is answered, within the bound", async () => {
-    const user = await signedUpBrowser(down, "down");
+    const user = await signUp(down, "down");
     const conversation = (await user.request("POST", "/conversations", { title: "Offline" })).body;
     const { result, ms } = await timed(async () => {
       const response = await down.app.request(`/conversations/${conversation.id}/chat`, { method: "POST", headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" }, body: JSON.stringify({ content: "Is anyone there?" }) });

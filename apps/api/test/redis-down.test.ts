@@ -5,7 +5,8 @@ import { createProducerConnection, createWorkerConnection } from "@cto/queue/con
 import { createQueues, PRODUCER_TIMEOUT_MS, type TQueues } from "@cto/queue/queues";
 
 import { createApp } from "../src/app.ts";
-import { signedUpBrowser, startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
+import { signUp } from "./support/api.ts";
+import { startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -92,7 +93,7 @@ describe("a chat turn does not wait for a Redis known to be down", () => {
   it("answers message after message without a single write reaching BullMQ, each well within the production bound", async () => {
     const app = appOn(harness, down.queues);
     down.reached.length = 0; // the admin dashboard reads the queue list when the app is built
-    const user = await signedUpBrowser({ ...harness, app }, "offline");
+    const user = await signUp({ ...harness, app }, "offline");
     const conversation = (await (await app.request("/conversations", { method: "POST", headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" }, body: JSON.stringify({ title: "No Redis" }) })).json()) as { id: string };
     const took: number[] = [];
     for (const content of ["Set a goal to run 5 km", "What should I focus on today?", "Thanks", "Remind me to call Sam tomorrow at 9"]) {

@@ -6,7 +6,8 @@ import { createQueues, type TQueues } from "@cto/queue/queues";
 
 import { createApp } from "../src/app.ts";
 import { runToolCall } from "../src/services/chat/tools.ts";
-import { signedUpBrowser, startApi, type Harness } from "./harness.ts";
+import { signUp } from "./support/api.ts";
+import { startApi, type Harness } from "./harness.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const inMinutes = (minutes: number) => Date.now() + minutes * 60_000;
@@ -30,7 +31,7 @@ describe("reminders scheduled through the API", () => {
   const schedules = (where: object) => base.db.reminderSchedule.findMany({ where, orderBy: { createdAt: "asc" } });
 
   it("a commitment with a remind time gets a schedule and a delayed job; the answer shows it scheduled", async () => {
-    const user = await signedUpBrowser(harness, "remind");
+    const user = await signUp(harness, "remind");
     const remindAt = inMinutes(10);
     const created = await user.request("POST", "/commitments", { title: "Draft the proposal", remindAt });
     expect(created.status).toBe(201);
@@ -44,7 +45,7 @@ describe("reminders scheduled through the API", () => {
   });
 
   it("rescheduling moves the job, clearing the time cancels it, completing cancels it", async () => {
-    const user = await signedUpBrowser(harness, "move");
+    const user = await signUp(harness, "move");
     const first = inMinutes(10);
     const { body } = await user.request("POST", "/commitments", { title: "Book the dentist", remindAt: first });
     const second = inMinutes(20);
@@ -67,7 +68,7 @@ describe("reminders scheduled through the API", () => {
   });
 
   it("skipping or deleting a commitment removes its job", async () => {
-    const user = await signedUpBrowser(harness, "drop");
+    const user = await signUp(harness, "drop");
     const at = inMinutes(15);
     const skipped = (await user.request("POST", "/commitments", { title: "Run 5k", remindAt: at })).body;
     const deleted = (await user.request("POST", "/commitments", { title: "Read a chapter", remindAt: at })).body;
@@ -79,7 +80,7 @@ describe("reminders scheduled through the API", () => {
   });
 
   it("deadlines: reminderAt schedules, the trash cancels, restore schedules again, complete cancels", async () => {
-    const user = await signedUpBrowser(harness, "deadline");
+    const user = await signUp(harness, "deadline");
     const reminderAt = inMinutes(30);
     const { body } = await user.request("POST", "/deadlines", { title: "Tax return", dueAt: inMinutes(24 * 60), reminderAt });
     const jobId = reminderJobId("deadline", body.id, reminderAt);
@@ -95,7 +96,7 @@ describe("reminders scheduled through the API", () => {
   });
 
   it("respects the user's working hours and timezone when scheduling", async () => {
-    const user = await signedUpBrowser(harness, "hours");
+    const user = await signUp(harness, "hours");
     await base.db.user.update({ where: { id: user.userId }, data: { preferences: { timezone: "America/Sao_Paulo", workingHours: { start: "09:00", end: "18:00" } } } });
     // 02:00 UTC on a fixed future day = 23:00 in São Paulo (UTC-3): delivered at 09:00 there = 12:00 UTC.
     const remindAt = Date.parse("2030-06-12T02:00:00Z");
@@ -108,7 +109,7 @@ describe("reminders scheduled through the API", () => {
   });
 
   it("the chat tools schedule the reminders of the commitments and deadlines they create", async () => {
-    const user = await signedUpBrowser(harness, "tools");
+    const user = await signUp(harness, "tools");
     const remindAt = inMinutes(45);
     const ctx = { db: base.db, userId: user.userId, conversationId: crypto.randomUUID(), queues };
     const made = await runToolCall(ctx, { id: "call-1", name: "create_commitment", arguments: { title: "Send the invoice", remindAt } });
@@ -126,7 +127,7 @@ describe("reminders scheduled through the API", () => {
     deadQueues.queue("reminders").on("error", () => undefined);
     const unreachable = { ...base, app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues: deadQueues }) };
     for (const target of [base, unreachable]) {
-      const user = await signedUpBrowser(target, "offline");
+      const user = await signUp(target, "offline");
       const remindAt = inMinutes(5);
       const created = await user.request("POST", "/commitments", { title: "Water the plants", remindAt });
       expect(created.status).toBe(201);

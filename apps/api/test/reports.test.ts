@@ -6,8 +6,8 @@ import { createQueues, type TQueues } from "@cto/queue/queues";
 import type { Redis } from "ioredis";
 
 import { createApp } from "../src/app.ts";
-import { client, sameSession, signUp, type TUser } from "./support/api.ts";
-import { startApi, type Harness } from "./support/harness.ts";
+import { sameSession, signUp, type TUser } from "./support/api.ts";
+import { startApi, type Harness } from "./harness.ts";
 
 let harness: Harness;
 let redis: Redis;

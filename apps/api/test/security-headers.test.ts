@@ -9,22 +9,19 @@ import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues } from "@cto/queue/queues";
 
 import { createApp } from "../src/app.ts";
-import { browser, signedUpBrowser, startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
+import { signUp, useApi, visitor } from "./support/api.ts";
+import { WEB_ORIGIN } from "./harness.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startApi();
-});
-afterAll(async () => harness?.close());
+const { harness } = useApi();
 
 const directives = (policy: string | null) => Object.fromEntries((policy ?? "").split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
 
 describe("Content-Security-Policy", () => {
   it("locks down every API response: JSON, errors, the OpenAPI document", async () => {
-    const user = await signedUpBrowser(harness, "csp");
+    const user = await signUp(harness, "csp");
     const responses = [
       await harness.app.request("/health"),
       await harness.app.request("/openapi.json"),
@@ -43,7 +40,7 @@ describe("Content-Security-Policy", () => {
 
 describe("Cache-Control: no-store", () => {
   it("on every response to a signed-in request, errors and streams included", async () => {
-    const user = await signedUpBrowser(harness, "nostore");
+    const user = await signUp(harness, "nostore");
     const goal = await user.request("POST", "/goals", { title: "Ship it", period: "quarterly" });
     expect(goal.status).toBe(201);
     for (const [method, path] of [["GET", "/auth/session"], ["GET", "/me"], ["GET", "/goals"], ["GET", `/goals/${goal.body.id}`], ["GET", `/goals/${crypto.randomUUID()}`], ["GET", "/me/export"], ["POST", "/goals"]] as const) {
@@ -53,7 +50,7 @@ describe("Cache-Control: no-store", () => {
   });
 
   it("with an API key too", async () => {
-    const user = await signedUpBrowser(harness, "nostore-key");
+    const user = await signUp(harness, "nostore-key");
     const key = (await user.request("POST", "/api-keys", { name: "cli" })).body.key as string;
     const response = await harness.app.request("/goals", { headers: { authorization: `Bearer ${key}` } });
     expect(response.status).toBe(200);
@@ -61,11 +58,11 @@ describe("Cache-Control: no-store", () => {
   });
 
   it("on the answers that set or clear the session cookie", async () => {
-    const client = browser(harness);
+    const client = visitor(harness);
     const email = `nostore-${Date.now()}@example.com`;
     const signUp = await client.request("POST", "/auth/sign-up", { email, password: "correct horse battery" });
     expect(signUp.headers.get("cache-control")).toBe("no-store");
-    const signIn = await browser(harness).request("POST", "/auth/sign-in", { email, password: "correct horse battery" });
+    const signIn = await visitor(harness).request("POST", "/auth/sign-in", { email, password: "correct horse battery" });
     expect(signIn.headers.get("cache-control")).toBe("no-store");
     expect((await client.request("POST", "/auth/sign-out")).headers.get("cache-control")).toBe("no-store");
   });
@@ -95,7 +92,7 @@ describe("Bull Board's page", () => {
   });
 
   it("runs under its own policy: its own scripts only, and nothing fetched from elsewhere", async () => {
-    const admin = await signedUpBrowser(harness, "board-admin");
+    const admin = await signUp(harness, "board-admin");
     await harness.db.user.update({ where: { id: admin.userId }, data: { role: "ADMIN" } });
     const page = await fetch(`${origin}/admin/queues`, { headers: { cookie: admin.cookie, origin: WEB_ORIGIN } });
     expect(page.status).toBe(200);

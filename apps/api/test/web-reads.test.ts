@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { upsertEmbedding } from "@cto/db/vector";
 
-import { client, useApi } from "./support/api.ts";
+import { useApi, visitor } from "./support/api.ts";
 
 // What the web app reads on ordinary pages: a signed-out start and "nothing yet" are answers, not errors.
 
@@ -10,12 +10,12 @@ const { harness, users: [alice, bob] } = useApi({ users: ["alice", "bob"] });
 
 describe("the session check", () => {
   it("with optional=true answers 200 with null when nobody is signed in, and the session when someone is", async () => {
-    const stranger = client(harness);
+    const stranger = visitor(harness);
     expect(await stranger.request("GET", "/auth/session?optional=true")).toMatchObject({ status: 200, body: null });
     expect((await stranger.request("GET", "/auth/session")).status).toBe(401);
     expect((await alice.request("GET", "/auth/session?optional=true")).body.user.email).toBe(alice.email);
     // A stale cookie is nobody too.
-    const stale = client(harness);
+    const stale = visitor(harness);
     stale.cookie = "cto_session=not-a-real-token";
     expect(await stale.request("GET", "/auth/session?optional=true")).toMatchObject({ status: 200, body: null });
   });

@@ -5,7 +5,7 @@ import type { TestTarget } from "@cto/db/testing";
 
 import type { AppDependencies } from "../../src/app.ts";
 import type { ApiConfig } from "../../src/context.ts";
-import { startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
+import { startApi, WEB_ORIGIN, type Harness } from "../harness.ts";
 import type { THttpMethod, TResponse } from "./responses.ts";
 
 export type { THttpMethod, TResponse, TResponseBody } from "./responses.ts";
@@ -19,7 +19,8 @@ export type TClient = {
 /** A client signed in as a user of its own. */
 export type TUser = TClient & { email: string; userId: string };
 
-export const client = (harness: Harness, origin = WEB_ORIGIN): TClient => {
+/** A browser on the API with no one signed in yet (it keeps the cookie a sign-in sets). */
+export const visitor = (harness: Harness, origin = WEB_ORIGIN): TClient => {
   let cookie = "";
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await harness.app.request(path, {
@@ -44,12 +45,12 @@ export const client = (harness: Harness, origin = WEB_ORIGIN): TClient => {
 };
 
 /** `user`'s session on another app (one the suite made with other dependencies), with its own cookie jar from there on. */
-export const sameSession = (user: TClient, harness: Harness): TClient => Object.assign(client(harness), { cookie: user.cookie });
+export const sameSession = (user: TClient, harness: Harness): TClient => Object.assign(visitor(harness), { cookie: user.cookie });
 
 let counter = 0;
 /** Signs up a new user through the API (an address of its own, from `name`) and returns their signed-in client. */
 export const signUp = async (harness: Harness, name = "user"): Promise<TUser> => {
-  const signedIn = client(harness);
+  const signedIn = visitor(harness);
   const email = `${name}-${Date.now()}-${counter++}@example.com`;
   const response = await signedIn.request("POST", "/auth/sign-up", { email, password: "correct horse battery", name });
   if (response.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(response.body)}`);

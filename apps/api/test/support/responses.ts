@@ -37,14 +37,17 @@ type TJsonOf<Response> = Response extends { content: { "application/json": infer
 
 type TOperation<M extends string, T extends TTemplate> = paths[T][Lowercase<M> & keyof paths[T]];
 
-type TBodyOf<Operation> = Operation extends { responses: infer Responses } ? TJsonOf<Responses[Extract<keyof Responses, TSuccessStatus>]> & Partial<TError> : Partial<TError>;
+/** A success body with the error's fields beside it; a success without content (204) leaves only those. */
+type TWithError<TBody> = [TBody] extends [null] ? Partial<TError> : TBody & Partial<TError>;
+
+type TBodyOf<Operation> = Operation extends { responses: infer Responses } ? TWithError<TJsonOf<Responses[Extract<keyof Responses, TSuccessStatus>]>> : Partial<TError>;
 
 /**
  * The body of `M P`: the documented success body, which on a failure status is the error envelope
- * instead (its `error` present); only the error for a method the route does not have; `unknown` for a
- * path the document does not have (the dev routes, /ready).
+ * instead (its `error` present); only the error for a method the route does not have; for a path the
+ * document does not have (the dev routes, /ready, the queue board) the error, beside fields of unknown type.
  */
-export type TResponseBody<M extends string, P extends string> = [TTemplateOf<P>] extends [never] ? unknown : TBodyOf<TOperation<M, TTemplateOf<P>>>;
+export type TResponseBody<M extends string, P extends string> = [TTemplateOf<P>] extends [never] ? Partial<TError> & Record<string, unknown> : TBodyOf<TOperation<M, TTemplateOf<P>>>;
 
 /** An answer as a test reads it. */
 export type TAnswer<TBody> = { status: number; headers: Headers; body: TBody };
