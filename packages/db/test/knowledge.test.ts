@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
-import { createDb, type Db } from "../src/client.ts";
 import { ingestKnowledgeChunks, KnowledgeParseError, loadStarterKnowledge, parseKnowledgeChunks, type TKnowledgeChunkInput } from "../src/knowledge/index.ts";
 import { FIXTURE_EMBEDDING_MODEL, fixtureEmbedding, seedDemoData } from "../src/seed/index.ts";
-import { testTargets, type TestDatabase } from "../src/testing/index.ts";
+import { testTargets, useMigratedDatabase } from "../src/testing/index.ts";
 import { searchKnowledgeChunks } from "../src/vector.ts";
 
 const chunk = (id: string, overrides: Partial<TKnowledgeChunkInput> & { version?: string; text?: string } = {}): TKnowledgeChunkInput => ({
@@ -55,60 +54,50 @@ describe("parsing knowledge chunks", () => {
 });
 
 describe.each(testTargets())("knowledge ingestion on $name", (target) => {
-  let database: TestDatabase;
-  let db: Db;
+  const handle = useMigratedDatabase(target);
   const embed = vi.fn(async (texts: string[]) => ({ vectors: texts.map(fixtureEmbedding), model: "test-model" }));
-
-  beforeAll(async () => {
-    database = await target.createMigrated();
-    db = createDb({ url: database.url });
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
 
   it("is idempotent by chunk id and version, embedding in batches", async () => {
     const chunks = parseKnowledgeChunks(["a", "b", "c", "d", "e"].map((id) => chunk(`idem_${id}`)));
-    expect(await ingestKnowledgeChunks(db, chunks, { embed, model: "test-model", batchSize: 2 })).toEqual({ created: 5, updated: 0, unchanged: 0 });
+    expect(await ingestKnowledgeChunks(handle.db, chunks, { embed, model: "test-model", batchSize: 2 })).toEqual({ created: 5, updated: 0, unchanged: 0 });
     expect(embed.mock.calls.map(([texts]) => texts.length)).toEqual([2, 2, 1]);
-    const before = await db.knowledgeChunk.findMany({ where: { source: "TEST" }, orderBy: { chunkId: "asc" } });
+    const before = await handle.db.knowledgeChunk.findMany({ where: { source: "TEST" }, orderBy: { chunkId: "asc" } });
     expect(before.map((row) => row.embeddingModel)).toEqual(Array(5).fill("test-model"));
 
     embed.mockClear();
-    expect(await ingestKnowledgeChunks(db, chunks, { embed, model: "test-model" })).toEqual({ created: 0, updated: 0, unchanged: 5 });
+    expect(await ingestKnowledgeChunks(handle.db, chunks, { embed, model: "test-model" })).toEqual({ created: 0, updated: 0, unchanged: 5 });
     expect(embed).not.toHaveBeenCalled();
-    expect(await db.knowledgeChunk.findMany({ where: { source: "TEST" }, orderBy: { chunkId: "asc" } })).toEqual(before);
+    expect(await handle.db.knowledgeChunk.findMany({ where: { source: "TEST" }, orderBy: { chunkId: "asc" } })).toEqual(before);
   });
 
   it("updates a chunk's row and vector on a new version, and re-embeds under a new model", async () => {
     const text = "Say no to the request, yes to the person";
     const bumped = parseKnowledgeChunks([chunk("idem_a", { version: "1.1.0", text }), chunk("idem_b")]);
     embed.mockClear();
-    expect(await ingestKnowledgeChunks(db, bumped, { embed, model: "test-model" })).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    expect(await ingestKnowledgeChunks(handle.db, bumped, { embed, model: "test-model" })).toEqual({ created: 0, updated: 1, unchanged: 1 });
     expect(embed).toHaveBeenCalledTimes(1);
-    expect(await db.knowledgeChunk.findUnique({ where: { chunkId: "idem_a" } })).toMatchObject({ version: "1.1.0", textContent: text, embeddingText: text });
-    const [best] = await searchKnowledgeChunks(db, { vector: fixtureEmbedding(text), model: "test-model", k: 1 });
+    expect(await handle.db.knowledgeChunk.findUnique({ where: { chunkId: "idem_a" } })).toMatchObject({ version: "1.1.0", textContent: text, embeddingText: text });
+    const [best] = await searchKnowledgeChunks(handle.db, { vector: fixtureEmbedding(text), model: "test-model", k: 1 });
     expect(best).toMatchObject({ chunkId: "idem_a", version: "1.1.0" });
     expect(best!.score).toBeCloseTo(1, 5);
 
     const other = vi.fn(async (texts: string[]) => ({ vectors: texts.map(fixtureEmbedding), model: "other-model" }));
-    expect(await ingestKnowledgeChunks(db, bumped, { embed: other, model: "other-model" })).toEqual({ created: 0, updated: 2, unchanged: 0 });
+    expect(await ingestKnowledgeChunks(handle.db, bumped, { embed: other, model: "other-model" })).toEqual({ created: 0, updated: 2, unchanged: 0 });
   });
 
   it("seeds the starter knowledge base once, searchable by phase and goal", async () => {
-    await seedDemoData(db);
+    await seedDemoData(handle.db);
     const starter = loadStarterKnowledge();
-    expect(await db.knowledgeChunk.count({ where: { source: "CTO_STARTER", embeddingModel: FIXTURE_EMBEDDING_MODEL } })).toBe(starter.length);
-    const rows = await db.knowledgeChunk.findMany({ where: { source: "CTO_STARTER" } });
-    const second = await ingestKnowledgeChunks(db, starter, { embed, model: FIXTURE_EMBEDDING_MODEL });
+    expect(await handle.db.knowledgeChunk.count({ where: { source: "CTO_STARTER", embeddingModel: FIXTURE_EMBEDDING_MODEL } })).toBe(starter.length);
+    const rows = await handle.db.knowledgeChunk.findMany({ where: { source: "CTO_STARTER" } });
+    const second = await ingestKnowledgeChunks(handle.db, starter, { embed, model: FIXTURE_EMBEDDING_MODEL });
     expect(second).toEqual({ created: 0, updated: 0, unchanged: starter.length });
 
     const vector = fixtureEmbedding("I can't say no when people ask me for help with their work");
-    const matches = await searchKnowledgeChunks(db, { vector, model: FIXTURE_EMBEDDING_MODEL, goal: "boundaries", k: 3 });
+    const matches = await searchKnowledgeChunks(handle.db, { vector, model: FIXTURE_EMBEDDING_MODEL, goal: "boundaries", k: 3 });
     expect(matches[0]!.chunkId).toBe("coach_boundaries_002");
     expect(matches.every((match) => match.goal === "boundaries")).toBe(true);
-    const delegation = await searchKnowledgeChunks(db, { vector: fixtureEmbedding("If I delegate it, it won't be done right"), model: FIXTURE_EMBEDDING_MODEL, phase: 1, k: 5 });
+    const delegation = await searchKnowledgeChunks(handle.db, { vector: fixtureEmbedding("If I delegate it, it won't be done right"), model: FIXTURE_EMBEDDING_MODEL, phase: 1, k: 5 });
     expect(delegation[0]!.chunkId).toBe("coach_delegation_001");
     expect(delegation.every((match) => match.phase === 1)).toBe(true);
     expect(rows.length).toBe(starter.length);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createDb, findMigrationsDir, migrationStatus, poolStats, type Db } from "../src/client.ts";
 import { shippedMigrations } from "../src/migrations.ts";
-import { migrationHistory, testTargets, type TestDatabase } from "../src/testing/index.ts";
+import { migrationHistory, testTargets, useMigratedDatabase, type TestDatabase } from "../src/testing/index.ts";
 
 const migrationsDir = findMigrationsDir()!;
 
@@ -72,22 +72,12 @@ for (const target of testTargets()) {
   });
 
   describe(`migrationStatus on ${target.name}`, () => {
-    let database: TestDatabase;
-    let db: Db;
+    const handle = useMigratedDatabase(target);
     const names = shippedMigrations(migrationsDir);
     const last = names.at(-1)!;
-    beforeAll(async () => {
-      database = await target.createMigrated();
-      // As the app connects: its role reads the history.
-      db = createDb({ url: database.url });
-    });
-    afterAll(async () => {
-      await db?.$disconnect();
-      await database?.drop();
-    });
 
     it("has nothing pending on a migrated database", async () => {
-      expect(await migrationStatus(db)).toEqual({ pending: [], failed: [], unknown: [] });
+      expect(await migrationStatus(handle.db)).toEqual({ pending: [], failed: [], unknown: [] });
     });
 
     it("names a migration shipped in a new folder as pending", async () => {
@@ -98,32 +88,32 @@ for (const target of testTargets()) {
         await writeFile(path.join(dir, "29991231235959_later", "migration.sql"), "SELECT 1;\n");
         // A folder without migration.sql is not a migration (Prisma's rule).
         await mkdir(path.join(dir, "29991231235960_empty"));
-        expect(await migrationStatus(db, { dir })).toEqual({ pending: ["29991231235959_later"], failed: [], unknown: [] });
+        expect(await migrationStatus(handle.db, { dir })).toEqual({ pending: ["29991231235959_later"], failed: [], unknown: [] });
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
     });
 
     it("names a migration missing from the history as pending, a failed one as failed, a newer one as unknown", async () => {
-      const history = migrationHistory(database.url);
+      const history = migrationHistory(handle.database.url);
       const forgotten = await history.forget(last);
       const attempts: Array<{ remove: () => Promise<void> }> = [];
       try {
-        expect(await migrationStatus(db)).toEqual({ pending: [last], failed: [], unknown: [] });
+        expect(await migrationStatus(handle.db)).toEqual({ pending: [last], failed: [], unknown: [] });
         // A failed attempt: started, never finished, not rolled back (`migrate deploy` refuses to go on).
         attempts.push(await history.record(last, { finished: false }));
-        expect(await migrationStatus(db)).toEqual({ pending: [], failed: [last], unknown: [] });
+        expect(await migrationStatus(handle.db)).toEqual({ pending: [], failed: [last], unknown: [] });
         // Rolled back (`migrate resolve --rolled-back`): pending again.
         await history.rollBack(last);
-        expect(await migrationStatus(db)).toEqual({ pending: [last], failed: [], unknown: [] });
+        expect(await migrationStatus(handle.db)).toEqual({ pending: [last], failed: [], unknown: [] });
         // Applied by a newer release of Cto: nothing this code needs.
         attempts.push(await history.record("29991231235959_later", { finished: true }));
-        expect((await migrationStatus(db)).unknown).toEqual(["29991231235959_later"]);
+        expect((await migrationStatus(handle.db)).unknown).toEqual(["29991231235959_later"]);
       } finally {
         for (const attempt of attempts) await attempt.remove();
         await forgotten.restore();
       }
-      expect(await migrationStatus(db)).toEqual({ pending: [], failed: [], unknown: [] });
+      expect(await migrationStatus(handle.db)).toEqual({ pending: [], failed: [], unknown: [] });
     });
 
     it("has every migration pending on a database that was never migrated", async () => {

@@ -1,9 +1,8 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { createDb, type Db } from "../src/client.ts";
 import { DEMO_USER, seedDemoData } from "../src/seed/index.ts";
-import { testTargets, type TestDatabase } from "../src/testing/index.ts";
+import { testTargets, useMigratedDatabase } from "../src/testing/index.ts";
 
 /** Every table's row count and a digest of its full contents, to compare the database before and after. */
 const snapshot = async (url: string) => {
@@ -27,30 +26,20 @@ const snapshot = async (url: string) => {
 };
 
 describe.each(testTargets())("seed on $name", (target) => {
-  let database: TestDatabase;
-  let db: Db;
-
-  beforeAll(async () => {
-    database = await target.createMigrated();
-    db = createDb({ url: database.url });
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
+  const handle = useMigratedDatabase(target);
 
   it("touches every model", async () => {
-    await seedDemoData(db);
-    const counts = await snapshot(database.url);
+    await seedDemoData(handle.db);
+    const counts = await snapshot(handle.database.url);
     const empty = Object.entries(counts).filter(([, { rows }]) => rows === 0).map(([table]) => table);
     expect(empty).toEqual([]);
     expect(Object.keys(counts).length).toBeGreaterThanOrEqual(38);
-    expect(await db.user.findUnique({ where: { email: DEMO_USER.email } })).toMatchObject({ role: "ADMIN", name: DEMO_USER.name });
+    expect(await handle.db.user.findUnique({ where: { email: DEMO_USER.email } })).toMatchObject({ role: "ADMIN", name: DEMO_USER.name });
   });
 
   it("changes nothing when run a second time", async () => {
-    const before = await snapshot(database.url);
-    await seedDemoData(db, { now: new Date(Date.now() + 86_400_000) });
-    expect(await snapshot(database.url)).toEqual(before);
+    const before = await snapshot(handle.database.url);
+    await seedDemoData(handle.db, { now: new Date(Date.now() + 86_400_000) });
+    expect(await snapshot(handle.database.url)).toEqual(before);
   });
 });
