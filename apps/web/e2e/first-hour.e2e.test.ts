@@ -2,6 +2,7 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
 import { launchChromium, renderChat, similarity } from "../../worker/test/ocr-render.ts";
+import { overflow } from "./browser.ts";
 import { expectVisible, screenshot, useE2e } from "./harness.ts";
 
 const DESKTOP = { width: 1280, height: 860 };
@@ -54,20 +55,6 @@ const problems = (): TProblems => {
   };
 };
 
-/** What sticks out past the right edge of the viewport (a scroller of its own, like a tab strip, is fine). */
-const overflow = (page: Page) =>
-  page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const offenders = [...document.querySelectorAll<HTMLElement>("body *")]
-      .filter((element) => {
-        const box = element.getBoundingClientRect();
-        return box.width > 0 && box.right > width + 1 && !element.closest("[data-scroll-x], [role=tablist], .sr-only");
-      })
-      .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className.toString().split(" ").slice(0, 4).join(".")} "${(element.textContent ?? "").trim().slice(0, 40)}"`);
-    return document.documentElement.scrollWidth > width || offenders.length ? [`${document.documentElement.scrollWidth} px wide`, ...offenders] : [];
-  });
-
 /** Waits (bounded) until `read` gives a value `check` accepts, doing `again` between reads; the last value otherwise. */
 const until = async <T>(read: () => Promise<T>, check: (value: T) => boolean, { ms, again }: { ms: number; again?: () => Promise<unknown> }) => {
   const deadline = Date.now() + ms;
@@ -109,8 +96,8 @@ describe("a new user's first hour", () => {
       await expectVisible(ready);
       if (!phone) return;
       await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => undefined);
-      const offenders = await overflow(page);
-      if (offenders.length) wide[name] = offenders;
+      const { scrollWidth, width: pageWidth, offenders } = await overflow(page);
+      if (scrollWidth > pageWidth || offenders.length) wide[name] = [`${scrollWidth} px wide`, ...offenders];
     };
     // Through the app's own navigation, as a person moves around: the sidebar, or the menu on a phone.
     const open = async (label: string) => {

@@ -1,6 +1,6 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
+import { overflow } from "./browser.ts";
 import { screenshot, useE2e } from "./harness.ts";
 
 const PHONE = { width: 390, height: 844 };
@@ -9,21 +9,6 @@ const DAY = 86_400_000;
 const WORD = "Supercalifragilisticexpialidocious-quarterly-planning-retrospective";
 const URL = `https://meet.example.com/${"a1b2c3d4".repeat(12)}?pwd=${"x".repeat(40)}`;
 const LONG = `${WORD} ${URL} and then some ordinary words after it to make a longer title`;
-
-/** The elements that stick out past the right edge of the viewport, for a failure message that says where. */
-const overflow = (page: Page) =>
-  page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const offenders = [...document.querySelectorAll<HTMLElement>("body *")]
-      .filter((element) => {
-        const box = element.getBoundingClientRect();
-        // Inside a scroller of its own (tab strips) is fine: the page itself does not widen.
-        return box.width > 0 && box.right > width + 1 && !element.closest("[data-scroll-x], [role=tablist], .sr-only");
-      })
-      .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className.toString().split(" ").slice(0, 4).join(".")} "${(element.textContent ?? "").trim().slice(0, 40)}"`);
-    return { scrollWidth: document.documentElement.scrollWidth, width, offenders };
-  });
 
 describe("phone width (390 px) with long titles, names and URLs", () => {
   const e2e = useE2e();
