@@ -30,11 +30,18 @@ const jitter = (random: TRandom, unit: number[], scale: number) => unit.map((x) 
 /** A vector as a pgvector text literal (6 decimals: the data are synthetic, so rounding changes nothing). */
 export const literal = (v: number[]) => `[${v.map((x) => x.toFixed(6)).join(",")}]`;
 
+/** Rows per rare topic of a user's tail: a Zipf law over six topics (12 / rank), 28 rows in all. */
+export const TAIL_ROWS = [12, 6, 4, 3, 2, 1];
+
 /**
  * A population of users shaped like real ones: each user writes about a palette of a few topics, drawn with
  * Zipf weights (one topic dominates, the rest trail off), and the `topics` of the space are shared by all
- * users. `offPalette` samples a query from a topic outside the user's palette: a user asking about something
- * new, the query whose nearest rows are far away and nearly tied, where an approximate index is weakest.
+ * users. With `tail`, the user also touched a few more topics a handful of times each (TAIL_ROWS: the
+ * Zipf law's long tail), in `tailRows`. Queries:
+ * - `sample`: like the user's rows (on the palette);
+ * - `rare`: about one of the tail's topics, where only 1–12 of the user's rows are near;
+ * - `offPalette`: about a topic the user never wrote about, whose nearest rows are far away and nearly tied,
+ *   where an approximate index is weakest.
  * Topics → sub-topics → rows: `noise` is each row's distance from its sub-topic relative to the signal
  * (BENCH_NOISE; 0.6 by default, which puts nearest neighbours at cosine ≈ 0.7–0.8 and random pairs near 0,
  * about what text-embedding-3-small gives for related notes of one person).
@@ -43,8 +50,9 @@ export const createTopicSpace = ({ seed = 7, topics = 48, subtopics = 12, noise 
   const random = createRandom(seed);
   const centres = Array.from({ length: topics }, () => normalise(Array.from({ length: EMBEDDING_DIMENSION }, random.gaussian)));
   const subs = centres.map((centre) => Array.from({ length: subtopics }, () => normalise(jitter(random, centre, 0.9))));
-  const fromTopic = (topic: number) => normalise(jitter(random, subs[topic]![random.int(subtopics)]!, noise));
-  const palette = (size: number) => {
+  const fromSub = (sub: number[]) => normalise(jitter(random, sub, noise));
+  const fromTopic = (topic: number) => fromSub(subs[topic]![random.int(subtopics)]!);
+  const palette = (size: number, { tail = false } = {}) => {
     const chosen = new Set<number>();
     while (chosen.size < Math.min(size, topics)) chosen.add(random.int(topics));
     const weights = [...chosen].map((_, rank) => 1 / (rank + 1));
@@ -57,14 +65,28 @@ export const createTopicSpace = ({ seed = 7, topics = 48, subtopics = 12, noise 
       }
       return [...chosen].at(-1)!;
     };
+    const used = new Set(chosen);
     const outside = () => {
       for (let attempt = 0; attempt < 1_000; attempt++) {
         const topic = random.int(topics);
-        if (!chosen.has(topic)) return topic;
+        if (!used.has(topic)) return topic;
       }
       throw new Error("The palette covers every topic; nothing is off-palette.");
     };
-    return { topics: [...chosen], sample: () => fromTopic(pick()), offPalette: () => fromTopic(outside()) };
+    // Each rare topic is one sub-topic of a topic outside the palette, so its rows are near one another.
+    const rareSubs = (tail ? TAIL_ROWS : []).map(() => {
+      const topic = outside();
+      used.add(topic);
+      return subs[topic]![random.int(subtopics)]!;
+    });
+    const tailRows = rareSubs.flatMap((sub, rank) => Array.from({ length: TAIL_ROWS[rank]! }, () => fromSub(sub)));
+    return {
+      topics: [...chosen],
+      tailRows,
+      sample: () => fromTopic(pick()),
+      rare: () => fromSub(rareSubs[random.int(rareSubs.length)]!),
+      offPalette: () => fromTopic(outside()),
+    };
   };
   return { random, palette };
 };

@@ -11,6 +11,7 @@ import { Prisma } from "./generated/prisma/client.ts";
 export const PLAIN_UUID_FIELDS: Readonly<Record<string, readonly string[]>> = {
   AuditLog: ["sessionId", "conversationId"],
   Embedding: ["ownerId"],
+  EmbeddingHalfvec: ["userId"],
   EntityRelationship: ["sourceId", "targetId"],
 };
 

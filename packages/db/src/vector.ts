@@ -105,14 +105,26 @@ export const DEFAULT_EF_SEARCH = 100;
  */
 export const EXACT_SCAN_MAX_ROWS = 1_000;
 
+/**
+ * The index's answer stands only when its k-th row is at least this many times nearer than the user's
+ * rows are on average (the relative contrast of a fixed sample of 32 of the filtered rows); below it, the
+ * query is unlike the user's rows and an exact scan answers. Measured with `pnpm bench:vector` (a
+ * 20,000-row user): every query the index got wrong at the default ef_search had a contrast ≤ 2.1, queries
+ * like the user's rows 2.6–4.1, queries unlike them 1.03–1.12. A higher value costs exact scans, never recall;
+ * the right value depends on the embedding model's distances (packages/db README, "Vector helpers").
+ */
+export const MIN_RELATIVE_CONTRAST = 2.5;
+
 // `hnsw.ef_search`'s own bounds; an out-of-range value would make set_config fail.
 const clampEfSearch = (efSearch = DEFAULT_EF_SEARCH) => Math.max(1, Math.min(1000, Math.trunc(efSearch)));
 
 /*
- * Both searches run in PostgreSQL, in the functions of migration `20261202143000_vector_search_functions`:
+ * Both searches run in PostgreSQL, in the functions of migration `20261202143000_vector_search_functions`
+ * (`cto_search_embeddings` as migration `20261205130100_vector_search_any_query` redefines it):
  * a bounded count, the exact scan for few rows, else the HNSW index (iterative scans in strict order,
  * `enable_sort = off`, `hnsw.ef_search` from `efSearch`), and the exact scan again if the index yields
- * fewer than `k` rows. One statement, one round trip: the five the helper used to make (count, BEGIN,
+ * fewer than `k` rows or, for embeddings, if its k-th row is not clearly nearer than the user's rows are
+ * on average (MIN_RELATIVE_CONTRAST). One statement, one round trip: the five the helper used to make (count, BEGIN,
  * set_config, search, COMMIT) cost several times the index scan itself on a loaded machine. The
  * settings are the functions' own (SET clauses), so they never reach the caller's session or
  * transaction, and no transaction is needed around the search. Why each step, and the measurements
@@ -147,8 +159,9 @@ export type EmbeddingMatch = {
 /**
  * The `k` nearest of a user's embeddings by cosine distance, optionally by owner kind and date range.
  * When at most EXACT_SCAN_MAX_ROWS rows pass the filter (most users), an exact scan answers; above
- * that the HNSW index does, and if its scan still yields fewer than `k` rows while more exist, an
- * exact scan answers instead, so a filtered search never returns fewer results than exist.
+ * that the HNSW index does, unless its answer cannot be trusted: fewer than `k` rows while more exist,
+ * or a query unlike the user's rows (MIN_RELATIVE_CONTRAST), where graph search misses rows. Then an
+ * exact scan answers, over half-precision copies of the vectors re-ranked by the originals.
  */
 export const searchEmbeddings = async (db: DbExecutor, input: EmbeddingSearchInput): Promise<EmbeddingMatch[]> => {
   assertEmbeddingVector(input.vector);
@@ -159,7 +172,8 @@ export const searchEmbeddings = async (db: DbExecutor, input: EmbeddingSearchInp
   const rows = await db.$queryRaw<Omit<EmbeddingMatch, "score">[]>`
     SELECT * FROM cto_search_embeddings(${userId}::uuid, ${toVectorSql(input.vector)}, ${k}::int, ${model || null}::text,
       ${ownerKinds?.length ? ownerKinds : null}::text[]::embedding_owner_kind[], ${createdAfter?.toISOString() ?? null}::timestamptz,
-      ${createdBefore?.toISOString() ?? null}::timestamptz, ${clampEfSearch(input.efSearch)}::int, ${EXACT_SCAN_MAX_ROWS}::int)`;
+      ${createdBefore?.toISOString() ?? null}::timestamptz, ${clampEfSearch(input.efSearch)}::int, ${EXACT_SCAN_MAX_ROWS}::int,
+      ${MIN_RELATIVE_CONTRAST}::float8)`;
   return rows.map((row) => ({ ...row, score: 1 - row.distance }));
 };
 
