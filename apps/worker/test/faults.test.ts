@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { commitmentTarget, reminderJobId, syncReminder } from "@cto/core/reminders";
 import type { Db } from "@cto/db/client";
@@ -7,7 +7,7 @@ import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 
 import { REDIS_URL, testPrefix, waitFor } from "./deps.ts";
-import { spawnWorker, startPersistentRedis, type TWorkerProcess } from "./processes.ts";
+import { startPersistentRedis, useWorkerProcesses } from "./processes.ts";
 
 // Crash and restart tests against the real worker process: "nothing lost, nothing twice" (issue 5, item 7).
 // Real PostgreSQL only: the kill must land inside an open transaction, seen through pg_stat_activity.
@@ -23,12 +23,7 @@ const FAST_LOCKS = { WORKER_LOCK_DURATION_MS: "5000", WORKER_STALLED_INTERVAL_MS
 describe.skipIf(!postgres)("worker faults", () => {
   const handle = useMigratedDatabase(postgres!);
   const db = (): Db => handle.db;
-  const workers: TWorkerProcess[] = [];
-  const cleanups: Array<() => Promise<unknown>> = [];
-  afterAll(async () => {
-    await Promise.all(workers.map((worker) => worker.kill("SIGKILL")));
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-  });
+  const { start, cleanups } = useWorkerProcesses();
   const producer = (url: string, prefix: string) => {
     const connection = createProducerConnection(url);
     connection.on("error", () => undefined);
@@ -41,11 +36,7 @@ describe.skipIf(!postgres)("worker faults", () => {
     });
     return queues;
   };
-  const worker = async (env: Record<string, string>) => {
-    const started = await spawnWorker({ DATABASE_URL: handle.database.url, ...FAST_LOCKS, ...env });
-    workers.push(started);
-    return started;
-  };
+  const worker = (env: Record<string, string>) => start({ DATABASE_URL: handle.database.url, ...FAST_LOCKS, ...env });
   let users = 0;
   const remindersDue = async (queues: TQueues | null, times: number[]) => {
     const user = await db().user.create({ data: { email: `faults-${Date.now()}-${users++}@example.com` } });

@@ -1,5 +1,7 @@
 import path from "node:path";
 
+import { afterAll } from "vitest";
+
 import { freePort } from "@cto/db/testing";
 import { spawnLogged, type TLoggedProcess } from "@cto/vitest-config/processes";
 import { startRedisServer, type TRedisServer } from "@cto/vitest-config/redis-server";
@@ -19,6 +21,25 @@ export const spawnWorker = (env: Record<string, string>, startMs = 60_000): Prom
     ready: (line) => line.msg === "worker started",
     startMs,
   });
+
+/**
+ * A suite's worker processes and clean-ups: after its tests every worker still running is killed
+ * (SIGKILL), then each clean-up runs, the last added first.
+ */
+export const useWorkerProcesses = () => {
+  const workers: TWorkerProcess[] = [];
+  const cleanups: Array<() => Promise<unknown>> = [];
+  afterAll(async () => {
+    await Promise.all(workers.map((worker) => worker.kill("SIGKILL")));
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  });
+  const start = async (env: Record<string, string>) => {
+    const started = await spawnWorker(env);
+    workers.push(started);
+    return started;
+  };
+  return { start, cleanups };
+};
 
 /** A private redis-server with AOF persistence, which a test may stop and start again (same port, same data). */
 export const startPersistentRedis = async (): Promise<TRedisServer> => startRedisServer(await freePort(), { persist: true });

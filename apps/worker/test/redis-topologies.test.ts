@@ -1,15 +1,15 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { commitmentTarget, reminderJobId, syncReminder } from "@cto/core/reminders";
 import type { Db } from "@cto/db/client";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
-import { deleteKeys, exclusively, failOverClusterMaster, failOverSentinelMaster, topologyAvailable, TOPOLOGIES, type TTopology } from "@cto/queue/testing";
+import { deleteKeys, exclusively, failOverClusterMaster, failOverSentinelMaster, TOPOLOGIES, topologyAvailable, type TTopology } from "@cto/queue/testing";
 
 import { RECONCILE_SCHEDULE_ID, SCHEDULES } from "../src/jobs/schedules.ts";
 import { REDIS_URL, testPrefix, waitFor } from "./deps.ts";
-import { spawnWorker, type TWorkerProcess } from "./processes.ts";
+import { useWorkerProcesses, type TWorkerProcess } from "./processes.ts";
 
 // The worker on a Redis Cluster and behind Sentinel (issue 15, §3), as real processes on the local
 // cluster and sentinel set that tooling/scripts/ensure-redis-*.sh start: a master fails over in the
@@ -28,12 +28,7 @@ const SLOW = { timeout: 300_000 };
 describe.skipIf(!postgres)("the worker on Redis beyond one node", () => {
   const handle = useMigratedDatabase(postgres!);
   const db = (): Db => handle.db;
-  const workers: TWorkerProcess[] = [];
-  const cleanups: Array<() => Promise<unknown>> = [];
-  afterAll(async () => {
-    await Promise.all(workers.map((worker) => worker.kill("SIGKILL")));
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-  });
+  const { start, cleanups } = useWorkerProcesses();
 
   /** The API's side: a fail-fast producer from the factory, on `kind`, under a prefix of this test's own. */
   const producer = async (kind: TTopology, prefix: string) => {
@@ -49,11 +44,8 @@ describe.skipIf(!postgres)("the worker on Redis beyond one node", () => {
     await new Promise((resolve) => (connection.status === "ready" ? resolve(null) : connection.once("ready", resolve)));
     return queues;
   };
-  const worker = async (kind: TTopology, prefix: string, env: Record<string, string> = {}) => {
-    const started = await spawnWorker({ DATABASE_URL: handle.database.url, WORKER_QUEUE_PREFIX: prefix, ...TOPOLOGIES[kind].env, ...FAST, ...env });
-    workers.push(started);
-    return started;
-  };
+  const worker = (kind: TTopology, prefix: string, env: Record<string, string> = {}) =>
+    start({ DATABASE_URL: handle.database.url, WORKER_QUEUE_PREFIX: prefix, ...TOPOLOGIES[kind].env, ...FAST, ...env });
 
   let users = 0;
   /** Commitments with these reminder times, written as the API writes them (schedule row, then the job). */
