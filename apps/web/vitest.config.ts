@@ -23,9 +23,15 @@ const E2E_SPECS = ["e2e/**/*.e2e.test.ts"];
 const e2e = (name: string, target: TE2eTarget, include: string[]) => ({
   extends: true as const,
   test: {
-    name, include, exclude: ["src/**", "node_modules/**"], environment: "node" as const, provide: { ctoE2eTarget: target },
+    name,
+    include,
+    exclude: ["src/**", "node_modules/**"],
+    environment: "node" as const,
+    provide: { ctoE2eTarget: target },
     globalSetup: [...(target === "postgres" ? [dbSetup] : []), "./e2e/global-setup.ts"],
-    fileParallelism: true, maxWorkers: 2, sequence: { groupOrder: 1 },
+    fileParallelism: true,
+    maxWorkers: 2,
+    sequence: { groupOrder: 1 },
     // A page's data can take seconds to arrive when the machine is busy (two e2e files, a turbo task beside
     // them): a poll waits for it up to 10 s instead of vitest's default 1 s, as playwright's own expects do.
     expect: { poll: { timeout: 10_000 } },
@@ -42,7 +48,15 @@ export default mergeConfig(
   defineConfig({
     test: {
       projects: [
-        { extends: true, test: { name: "components", include: ["src/**/*.test.{ts,tsx}"], exclude: ["e2e/**", "node_modules/**"], environment: "happy-dom" } },
+        {
+          extends: true,
+          test: {
+            name: "components",
+            include: ["src/**/*.test.{ts,tsx}"],
+            exclude: ["e2e/**", "node_modules/**"],
+            environment: "happy-dom",
+          },
+        },
         e2e("e2e", "postgres", E2E_SPECS),
         e2e("e2e-embedded", "embedded", E2E_SPECS),
       ],

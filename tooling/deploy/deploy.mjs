@@ -22,7 +22,10 @@ const pnpmCommand = () => {
 
 const run = (command, args, options = {}) => {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", ...options });
-  if (result.status !== 0) throw new Error(`${[command, ...args].join(" ")} failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`})`);
+  if (result.status !== 0)
+    throw new Error(
+      `${[command, ...args].join(" ")} failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`})`,
+    );
 };
 
 /**
@@ -32,9 +35,17 @@ const run = (command, args, options = {}) => {
  * `runtimeOnly`).
  */
 export const deployedManifest = (manifest) => {
-  const runtimeExports = Object.fromEntries(Object.entries(manifest.exports ?? {}).filter(([, source]) => !isTestHelper(source)));
+  const runtimeExports = Object.fromEntries(
+    Object.entries(manifest.exports ?? {}).filter(([, source]) => !isTestHelper(source)),
+  );
   const exports =
-    manifest.publishConfig?.exports ?? Object.fromEntries(Object.entries(publishedExports(runtimeExports)).map(([subpath, { import: file }]) => [subpath, { import: file }]));
+    manifest.publishConfig?.exports ??
+    Object.fromEntries(
+      Object.entries(publishedExports(runtimeExports)).map(([subpath, { import: file }]) => [
+        subpath,
+        { import: file },
+      ]),
+    );
   const { devDependencies: _dev, scripts: _scripts, publishConfig: _publish, ...rest } = manifest;
   return { ...rest, exports };
 };
@@ -53,7 +64,9 @@ const workspaceCopies = (outDir) => {
     .filter((entry) => entry.startsWith("@cto+"))
     .flatMap((entry) => {
       const scope = path.join(store, entry, "node_modules", "@cto");
-      return readdirSync(scope).map((name) => path.join(scope, name)).filter((dir) => !statSync(dir).isSymbolicLink() && entry.startsWith(`@cto+${path.basename(dir)}@`));
+      return readdirSync(scope)
+        .map((name) => path.join(scope, name))
+        .filter((dir) => !statSync(dir).isSymbolicLink() && entry.startsWith(`@cto+${path.basename(dir)}@`));
     });
 };
 
@@ -70,8 +83,22 @@ export const buildApps = (apps) => {
   // runtime settings there (NODE_ENV, DATABASE_URL, …): without them, as `pnpm build` and `npm test` run it
   // in a plain shell, so their builds are found again by a test runner (NODE_ENV=test) or a configured shell.
   const { globalEnv = [] } = JSON.parse(readFileSync(path.join(ROOT, "turbo.json"), "utf8"));
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name === "CI" || !globalEnv.includes(name)));
-  run(pnpm, [...pnpmArgs, "exec", "turbo", "run", "build", ...apps.map((app) => `--filter=${specOf(app).package}`), "--output-logs=errors-only"], { env });
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => name === "CI" || !globalEnv.includes(name)),
+  );
+  run(
+    pnpm,
+    [
+      ...pnpmArgs,
+      "exec",
+      "turbo",
+      "run",
+      "build",
+      ...apps.map((app) => `--filter=${specOf(app).package}`),
+      "--output-logs=errors-only",
+    ],
+    { env },
+  );
 };
 
 export const deploy = ({ app, outDir, build = true }) => {
@@ -81,12 +108,28 @@ export const deploy = ({ app, outDir, build = true }) => {
   rmSync(outDir, { recursive: true, force: true });
   // Injected (copied, not linked) workspace packages, only the files their `files` lists: nothing points
   // back into the workspace. Only for this command: the workspace itself keeps its links.
-  run(pnpm, [...pnpmArgs, "--filter", spec.package, "deploy", "--prod", "--config.inject-workspace-packages=true", "--reporter=append-only", outDir], { stdio: ["ignore", "ignore", "inherit"] });
+  run(
+    pnpm,
+    [
+      ...pnpmArgs,
+      "--filter",
+      spec.package,
+      "deploy",
+      "--prod",
+      "--config.inject-workspace-packages=true",
+      "--reporter=append-only",
+      outDir,
+    ],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
   for (const dir of workspaceCopies(outDir)) {
     const file = path.join(dir, "package.json");
     const manifest = deployedManifest(JSON.parse(readFileSync(file, "utf8")));
     const missing = missingTargets(dir, manifest.exports);
-    if (missing.length) throw new Error(`${manifest.name} is not built: ${missing.map((entry) => path.relative(dir, entry)).join(", ")} missing (run pnpm build)`);
+    if (missing.length)
+      throw new Error(
+        `${manifest.name} is not built: ${missing.map((entry) => path.relative(dir, entry)).join(", ")} missing (run pnpm build)`,
+      );
     // pnpm hard-links the copy's files to the workspace's: the manifest is replaced, never written in place.
     writeFileSync(`${file}.deploy`, `${JSON.stringify(manifest, null, 2)}\n`);
     renameSync(`${file}.deploy`, file);

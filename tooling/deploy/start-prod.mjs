@@ -20,7 +20,8 @@ const arg = (name) => {
   return index === -1 ? undefined : process.argv[index + 1];
 };
 const dir = path.resolve(arg("--dir") ?? path.join(ROOT, ".cache", "deploy"));
-const say = (level, msg) => process.stdout.write(`${JSON.stringify({ level, time: new Date().toISOString(), name: "start", msg })}\n`);
+const say = (level, msg) =>
+  process.stdout.write(`${JSON.stringify({ level, time: new Date().toISOString(), name: "start", msg })}\n`);
 
 const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" };
 env.PORT ??= "3000";
@@ -68,7 +69,12 @@ const stop = async (code) => {
 for (const [app, spec] of Object.entries(APPS)) {
   const [command, ...args] = spec.start;
   // Process groups of their own: a terminal's Ctrl-C reaches only this script, which sends each app one SIGTERM.
-  const child = spawn(command === "node" ? process.execPath : command, args, { cwd: path.join(dir, app), env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  const child = spawn(command === "node" ? process.execPath : command, args, {
+    cwd: path.join(dir, app),
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
   child.cto = app;
   child.on("exit", (code, signal) => {
     if (stopping) return;

@@ -16,7 +16,9 @@ const stars = (text) => (text.match(/\*/g) ?? []).length;
 const sourceStem = (subpath, target) => {
   const stem = typeof target === "string" ? SOURCE_TARGET.exec(target)?.[1] : undefined;
   if (stem === undefined) {
-    throw new Error(`exports["${subpath}"] must name one TypeScript file under ./src (like "./src/name.ts"), not ${JSON.stringify(target)}`);
+    throw new Error(
+      `exports["${subpath}"] must name one TypeScript file under ./src (like "./src/name.ts"), not ${JSON.stringify(target)}`,
+    );
   }
   if (stars(stem) !== stars(subpath) || stars(stem) > 1) {
     throw new Error(`exports["${subpath}"]: a pattern takes one "*" on each side, like "./api/*": "./src/api/*.ts"`);
@@ -45,7 +47,8 @@ export const buildEntries = (packageDir, exports) => {
   const entries = {};
   for (const [subpath, target] of Object.entries(exports)) {
     const stem = sourceStem(subpath, target);
-    for (const name of stem.includes("*") ? expandPattern(packageDir, stem) : [stem]) entries[name] = `./${SOURCE_DIR}/${name}.ts`;
+    for (const name of stem.includes("*") ? expandPattern(packageDir, stem) : [stem])
+      entries[name] = `./${SOURCE_DIR}/${name}.ts`;
   }
   return entries;
 };
@@ -72,12 +75,17 @@ const readManifest = (packageDir) => JSON.parse(readFileSync(path.join(packageDi
  */
 export const libraryBuild = ({ packageDir, extraEntries = [], copy, runtimeOnly = false }) => {
   const extra = Object.fromEntries(
-    extraEntries.map((file) => [path.posix.relative(SOURCE_DIR, path.posix.normalize(file)).replace(/\.ts$/, ""), `./${path.posix.normalize(file)}`]),
+    extraEntries.map((file) => [
+      path.posix.relative(SOURCE_DIR, path.posix.normalize(file)).replace(/\.ts$/, ""),
+      `./${path.posix.normalize(file)}`,
+    ]),
   );
   return defineConfig({
     cwd: packageDir,
     entry: Object.fromEntries(
-      Object.entries({ ...buildEntries(packageDir, readManifest(packageDir).exports), ...extra }).filter(([, source]) => !(runtimeOnly && isTestHelper(source))),
+      Object.entries({ ...buildEntries(packageDir, readManifest(packageDir).exports), ...extra }).filter(
+        ([, source]) => !(runtimeOnly && isTestHelper(source)),
+      ),
     ),
     root: SOURCE_DIR,
     unbundle: true,

@@ -28,12 +28,21 @@ const packagesWithBuildScripts = () => {
     const modules = path.join(store, entry, "node_modules");
     if (!existsSync(modules)) continue;
     for (const name of readdirSync(modules)) {
-      const dirs = name.startsWith("@") ? readdirSync(path.join(modules, name)).map((sub) => path.join(modules, name, sub)) : [path.join(modules, name)];
+      const dirs = name.startsWith("@")
+        ? readdirSync(path.join(modules, name)).map((sub) => path.join(modules, name, sub))
+        : [path.join(modules, name)];
       for (const dir of dirs) {
         const manifest = path.join(dir, "package.json");
         if (!existsSync(manifest)) continue;
-        const { name: packageName, scripts = {} } = JSON.parse(readFileSync(manifest, "utf8")) as { name: string; scripts?: Record<string, string> };
-        if (["preinstall", "install", "postinstall"].some((hook) => scripts[hook]) || existsSync(path.join(dir, "binding.gyp"))) found.add(packageName);
+        const { name: packageName, scripts = {} } = JSON.parse(readFileSync(manifest, "utf8")) as {
+          name: string;
+          scripts?: Record<string, string>;
+        };
+        if (
+          ["preinstall", "install", "postinstall"].some((hook) => scripts[hook]) ||
+          existsSync(path.join(dir, "binding.gyp"))
+        )
+          found.add(packageName);
       }
     }
   }

@@ -17,7 +17,10 @@ const command = process.argv[2] ?? "start";
 const production = process.env.NODE_ENV === "production";
 const say = (level, message) => {
   const time = new Date();
-  if (production) return console.log(JSON.stringify({ level: level === "error" ? 50 : 30, time: time.getTime(), name: "cto", msg: message }));
+  if (production)
+    return console.log(
+      JSON.stringify({ level: level === "error" ? 50 : 30, time: time.getTime(), name: "cto", msg: message }),
+    );
   console.log(`cto    │ [${time.toTimeString().slice(0, 8)}] ${level.toUpperCase()}: ${message}`);
 };
 const fail = (message) => {
@@ -26,7 +29,8 @@ const fail = (message) => {
 };
 
 const [major, minor] = process.versions.node.split(".").map(Number);
-if (major < 20 || (major === 20 && minor < 19)) fail(`Node.js 20.19 or newer is needed; this is ${process.versions.node}.`);
+if (major < 20 || (major === 20 && minor < 19))
+  fail(`Node.js 20.19 or newer is needed; this is ${process.versions.node}.`);
 
 const run = (cmd, args, options = {}) => {
   const result = spawnSync(cmd, args, { cwd: root, stdio: "inherit", ...options });
@@ -38,18 +42,28 @@ const run = (cmd, args, options = {}) => {
 const pnpm = (args, options) => run("npx", ["--yes", PNPM, ...args], options);
 
 // Lines pnpm prints when it had nothing to do; anything else (progress on a fresh clone, warnings) shows.
-const NOTHING_TO_SAY = [/^Scope: all \d+ workspace projects$/, /^Lockfile is up to date/, /^Already up to date$/, /^Done in [\d.]+m?s/, /^$/];
+const NOTHING_TO_SAY = [
+  /^Scope: all \d+ workspace projects$/,
+  /^Lockfile is up to date/,
+  /^Already up to date$/,
+  /^Done in [\d.]+m?s/,
+  /^$/,
+];
 
 const install = () =>
   new Promise((resolve) => {
     const frozen = process.env.CI ? ["--frozen-lockfile"] : ["--prefer-offline"];
-    const child = spawn("npx", ["--yes", PNPM, "install", ...frozen, "--reporter=append-only"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("npx", ["--yes", PNPM, "install", ...frozen, "--reporter=append-only"], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const relay = (stream, target) => {
       let pending = "";
       stream.on("data", (chunk) => {
         const lines = (pending + chunk).split("\n");
         pending = lines.pop() ?? "";
-        for (const line of lines) if (!NOTHING_TO_SAY.some((pattern) => pattern.test(line.trim()))) target.write(`${line}\n`);
+        for (const line of lines)
+          if (!NOTHING_TO_SAY.some((pattern) => pattern.test(line.trim()))) target.write(`${line}\n`);
       });
       stream.on("end", () => pending && target.write(`${pending}\n`));
     };
@@ -72,7 +86,10 @@ const setup = async () => {
   } catch {
     fail("`prisma generate` failed; see above.");
   }
-  say("info", `dependencies installed${result.generated ? ", Prisma client generated" : ", Prisma client up to date"} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  say(
+    "info",
+    `dependencies installed${result.generated ? ", Prisma client generated" : ", Prisma client up to date"} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
 };
 
 const scripts = path.join(root, "tooling", "scripts");
@@ -84,7 +101,10 @@ const scripts = path.join(root, "tooling", "scripts");
  */
 const runStart = () =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(scripts, "start.ts")], { cwd: scripts, stdio: "inherit" });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(scripts, "start.ts")], {
+      cwd: scripts,
+      stdio: "inherit",
+    });
     process.on("SIGINT", () => undefined);
     process.on("SIGTERM", () => child.kill("SIGTERM"));
     child.on("error", (error) => fail(`could not run the start script: ${error.message}`));
@@ -104,7 +124,19 @@ switch (command) {
     await setup();
     // Two packages at a time: much of a database or browser test is waiting on a server, so a second
     // package's tests or type check fill that time on two cores; files within a package still run one at a time.
-    process.exit(pnpm(["exec", "turbo", "run", "test", "typecheck", "lint", "--concurrency=2", "--continue", "--output-logs=full"]));
+    process.exit(
+      pnpm([
+        "exec",
+        "turbo",
+        "run",
+        "test",
+        "typecheck",
+        "lint",
+        "--concurrency=2",
+        "--continue",
+        "--output-logs=full",
+      ]),
+    );
     break;
   default:
     fail(`unknown command "${command}"; use start, test or setup.`);

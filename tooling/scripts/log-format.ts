@@ -20,7 +20,9 @@ const parseJsonLine = (line: string): Record<string, unknown> | null => {
   if (!line.startsWith("{")) return null;
   try {
     const value: unknown = JSON.parse(line);
-    return value && typeof value === "object" && !Array.isArray(value) && "msg" in value ? (value as Record<string, unknown>) : null;
+    return value && typeof value === "object" && !Array.isArray(value) && "msg" in value
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
@@ -30,14 +32,28 @@ const parseJsonLine = (line: string): Record<string, unknown> | null => {
  * A function turning one line a process wrote (a JSON log line, or plain text such as Vite's or a
  * stack trace Node printed itself) into what `npm start` prints, newline included.
  */
-export const createLineFormatter = ({ format, colour = false, now = () => new Date() }: { format: TLogFormat; colour?: boolean; now?: () => Date }) => {
-  const pretty = prettyFactory({ colorize: colour, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname,name,req,res", singleLine: true });
+export const createLineFormatter = ({
+  format,
+  colour = false,
+  now = () => new Date(),
+}: {
+  format: TLogFormat;
+  colour?: boolean;
+  now?: () => Date;
+}) => {
+  const pretty = prettyFactory({
+    colorize: colour,
+    translateTime: "SYS:HH:MM:ss",
+    ignore: "pid,hostname,name,req,res",
+    singleLine: true,
+  });
   return (name: TProcessName, raw: string): string => {
     const entry = parseJsonLine(raw);
     // Log lines are redacted where they are written. Plain text (a tool's output) is redacted here when
     // it leaves the machine as a log; on the developer's own console it stays as the tool wrote it.
     const line = entry || format === "pretty" ? raw : redactText(raw);
-    if (format === "json") return `${JSON.stringify(entry ? { ...entry, name: entry.name ?? name } : { level: "info", time: now().toISOString(), name, msg: line })}\n`;
+    if (format === "json")
+      return `${JSON.stringify(entry ? { ...entry, name: entry.name ?? name } : { level: "info", time: now().toISOString(), name, msg: line })}\n`;
     const label = name.padEnd(PREFIX_WIDTH);
     const prefix = `${colour ? `\u001b[${COLOURS[name]}m${label}\u001b[0m` : label} │ `;
     const text = entry ? pretty(entry).trimEnd() : line;

@@ -20,7 +20,9 @@ describe("the API and the worker", () => {
         readFileSync(file, "utf8")
           .split("\n")
           .map((line, index) => ({ line, where: `${path.relative(root, file)}:${index + 1}` }))
-          .filter(({ line }) => /\bconsole\.(log|info|warn|error|debug|trace)\b/.test(line) && !/^\s*(\/\/|\*)/.test(line)),
+          .filter(
+            ({ line }) => /\bconsole\.(log|info|warn|error|debug|trace)\b/.test(line) && !/^\s*(\/\/|\*)/.test(line),
+          ),
       )
       .map(({ where, line }) => `${where}: ${line.trim()}`);
     expect(offending).toEqual([]);

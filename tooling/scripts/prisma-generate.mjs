@@ -17,7 +17,9 @@ export const generateLayout = (root) => ({
   schemaDir: path.join(root, "prisma", "schema"),
   config: path.join(root, "packages", "db", "prisma.config.ts"),
   /** The node_modules folder each generator package is read from: that of the package whose generate runs it. */
-  packagesFrom: Object.fromEntries(GENERATOR_PACKAGES.map((name) => [name, path.join(root, "packages", INSTALLED_IN[name], "node_modules")])),
+  packagesFrom: Object.fromEntries(
+    GENERATOR_PACKAGES.map((name) => [name, path.join(root, "packages", INSTALLED_IN[name], "node_modules")]),
+  ),
   /** The packages whose `generate` script writes the outputs, each into itself. */
   generators: ["@cto/db", "@cto/contracts"],
   outputs: [
@@ -35,8 +37,14 @@ const installedVersion = (packagesFrom, name) => {
 /** The hash of the generators' inputs: every schema file (name and content), the config, the versions. */
 export const generateInputsHash = (layout) => {
   const hash = createHash("sha256");
-  const schemaFiles = readdirSync(layout.schemaDir).filter((name) => name.endsWith(".prisma")).sort();
-  for (const name of schemaFiles) hash.update(`schema/${name}\0`).update(readFileSync(path.join(layout.schemaDir, name))).update("\0");
+  const schemaFiles = readdirSync(layout.schemaDir)
+    .filter((name) => name.endsWith(".prisma"))
+    .sort();
+  for (const name of schemaFiles)
+    hash
+      .update(`schema/${name}\0`)
+      .update(readFileSync(path.join(layout.schemaDir, name)))
+      .update("\0");
   hash.update("config\0").update(readFileSync(layout.config)).update("\0");
   for (const name of GENERATOR_PACKAGES) hash.update(`${name}@${installedVersion(layout.packagesFrom[name], name)}\0`);
   return hash.digest("hex");
@@ -60,7 +68,11 @@ export const ensureGenerated = (layout, generate) => {
   const missing = layout.outputs.filter((file) => !existsSync(file));
   const stamped = readStamp(layout.stamp);
   if (!missing.length && stamped === hash) return { generated: false, reason: "unchanged" };
-  const reason = missing.length ? "its output is missing" : stamped === null ? "no record of the last generate" : "the schema, its config or a generator changed";
+  const reason = missing.length
+    ? "its output is missing"
+    : stamped === null
+      ? "no record of the last generate"
+      : "the schema, its config or a generator changed";
   if (generate(reason) === false) throw new Error("prisma generate failed");
   mkdirSync(path.dirname(layout.stamp), { recursive: true });
   writeFileSync(layout.stamp, `${JSON.stringify({ hash, generatedAt: new Date().toISOString() }, null, 2)}\n`);

@@ -14,7 +14,10 @@ const makeRoot = async () => {
   const root = await mkdtemp(path.join(tmpdir(), "cto-generate-"));
   const layout = generateLayout(root);
   await mkdir(layout.schemaDir, { recursive: true });
-  await writeFile(path.join(layout.schemaDir, "schema.prisma"), 'generator client {\n  provider = "prisma-client"\n}\n');
+  await writeFile(
+    path.join(layout.schemaDir, "schema.prisma"),
+    'generator client {\n  provider = "prisma-client"\n}\n',
+  );
   await writeFile(path.join(layout.schemaDir, "identity.prisma"), "model User {\n  id String @id\n}\n");
   await mkdir(path.dirname(layout.config), { recursive: true });
   await writeFile(layout.config, "export default {};\n");
@@ -59,14 +62,20 @@ describe("prisma generate only when its inputs changed", () => {
 
   it("generates again when a schema file changes, is added or is removed", async () => {
     ensureGenerated(layout, generate);
-    await writeFile(path.join(layout.schemaDir, "identity.prisma"), "model User {\n  id String @id\n  name String?\n}\n");
+    await writeFile(
+      path.join(layout.schemaDir, "identity.prisma"),
+      "model User {\n  id String @id\n  name String?\n}\n",
+    );
     expect(ensureGenerated(layout, generate).generated).toBe(true);
     await writeFile(path.join(layout.schemaDir, "community.prisma"), "model Post {\n  id String @id\n}\n");
     expect(ensureGenerated(layout, generate).generated).toBe(true);
     await unlink(path.join(layout.schemaDir, "community.prisma"));
     expect(ensureGenerated(layout, generate).generated).toBe(true);
     // Renaming a file keeps every byte but is still a different schema directory.
-    await writeFile(path.join(layout.schemaDir, "users.prisma"), await readFile(path.join(layout.schemaDir, "identity.prisma")));
+    await writeFile(
+      path.join(layout.schemaDir, "users.prisma"),
+      await readFile(path.join(layout.schemaDir, "identity.prisma")),
+    );
     await unlink(path.join(layout.schemaDir, "identity.prisma"));
     expect(ensureGenerated(layout, generate).generated).toBe(true);
     expect(ensureGenerated(layout, generate).generated).toBe(false);
@@ -82,7 +91,10 @@ describe("prisma generate only when its inputs changed", () => {
   it("generates again when the Prisma config or a generator's version changes", async () => {
     ensureGenerated(layout, generate);
     await writeFile(layout.config, "export default { schema: 'elsewhere' };\n");
-    expect(ensureGenerated(layout, generate)).toEqual({ generated: true, reason: "the schema, its config or a generator changed" });
+    expect(ensureGenerated(layout, generate)).toEqual({
+      generated: true,
+      reason: "the schema, its config or a generator changed",
+    });
     for (const name of GENERATOR_PACKAGES) {
       await setVersion(layout.packagesFrom[name]!, name, `8.0.0-${name}`);
       expect(ensureGenerated(layout, generate).generated).toBe(true);
@@ -122,9 +134,12 @@ describe("the layout matches this repository", () => {
   it("names the schema's generator outputs and files that exist", async () => {
     const layout = generateLayout(repoRoot);
     const schema = await readFile(path.join(layout.schemaDir, "schema.prisma"), "utf8");
-    const outputs = [...schema.matchAll(/output\s*=\s*"([^"]+)"/g)].map((match) => path.resolve(layout.schemaDir, match[1]!));
+    const outputs = [...schema.matchAll(/output\s*=\s*"([^"]+)"/g)].map((match) =>
+      path.resolve(layout.schemaDir, match[1]!),
+    );
     expect(outputs.sort()).toEqual(layout.outputs.map((file) => path.dirname(file)).sort());
     expect(existsSync(layout.config)).toBe(true);
-    for (const name of GENERATOR_PACKAGES) expect(existsSync(path.join(layout.packagesFrom[name]!, name, "package.json"))).toBe(true);
+    for (const name of GENERATOR_PACKAGES)
+      expect(existsSync(path.join(layout.packagesFrom[name]!, name, "package.json"))).toBe(true);
   });
 });

@@ -14,7 +14,11 @@ const sources = (dir: string): string[] =>
     return /\.(ts|tsx|mjs)$/.test(entry.name) && !/\.test(-helper)?\.tsx?$/.test(entry.name) ? [full] : [];
   });
 
-const OPENS = [/\bnew\s+(?:Redis|Cluster|IORedis)\s*\(/, /\bimport\s+(?!type\b)[^;]*\bfrom\s+["']ioredis["']/, /\bcreateClient\s*\(/];
+const OPENS = [
+  /\bnew\s+(?:Redis|Cluster|IORedis)\s*\(/,
+  /\bimport\s+(?!type\b)[^;]*\bfrom\s+["']ioredis["']/,
+  /\bcreateClient\s*\(/,
+];
 
 // Every app's and package's source, tests aside.
 const scanned = () =>

@@ -25,7 +25,10 @@ const STOP_GRACE_MS = 30_000;
 
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "development" };
 const format = logFormatFor(env.NODE_ENV);
-const formatLine = createLineFormatter({ format, colour: format === "pretty" && Boolean(process.stdout.isTTY) && !env.NO_COLOR });
+const formatLine = createLineFormatter({
+  format,
+  colour: format === "pretty" && Boolean(process.stdout.isTTY) && !env.NO_COLOR,
+});
 const print = (name: TProcessName, line: string) => process.stdout.write(formatLine(name, line));
 const log = createLogger({ name: "cto", destination: { write: (line: string) => print("cto", line.trimEnd()) } });
 
@@ -45,19 +48,29 @@ const runStep = (command: string, args: string[], { cwd = root, quiet = [] as Re
   new Promise<void>((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     const held: string[] = [];
-    const onLine = (line: string) => (quiet.some((pattern) => pattern.test(line)) ? held.push(line) : print("db", line));
+    const onLine = (line: string) =>
+      quiet.some((pattern) => pattern.test(line)) ? held.push(line) : print("db", line);
     eachLine(child.stdout!, onLine);
     eachLine(child.stderr!, onLine);
     child.on("error", reject);
     child.on("close", (code) => {
       if (code === 0) return resolve();
       for (const line of held) print("db", line);
-      reject(new Error(`${path.basename(args.find((arg) => /\.[cm]?[jt]s$/.test(arg)) ?? command)} exited with ${code}`));
+      reject(
+        new Error(`${path.basename(args.find((arg) => /\.[cm]?[jt]s$/.test(arg)) ?? command)} exited with ${code}`),
+      );
     });
   });
 
 // What `prisma migrate deploy` says every time; shown only when it fails.
-const MIGRATE_NOISE = [/^Loaded Prisma config/, /^Prisma schema loaded/, /^Datasource "/, /^\d+ migrations? found/, /^No pending migrations/, /^Environment variables loaded/];
+const MIGRATE_NOISE = [
+  /^Loaded Prisma config/,
+  /^Prisma schema loaded/,
+  /^Datasource "/,
+  /^\d+ migrations? found/,
+  /^No pending migrations/,
+  /^Environment variables loaded/,
+];
 
 /** Sends PING to Redis over a raw socket: the start script needs no Redis client to say what is wrong. */
 const redisAnswers = (url: string) =>
@@ -95,7 +108,10 @@ const main = async () => {
     log.info(`using DATABASE_URL (${location(env.DATABASE_URL)})`);
   }
 
-  await runStep(process.execPath, [path.join(dbPackage, "bin", "cto-prisma.mjs"), "migrate", "deploy"], { cwd: dbPackage, quiet: MIGRATE_NOISE });
+  await runStep(process.execPath, [path.join(dbPackage, "bin", "cto-prisma.mjs"), "migrate", "deploy"], {
+    cwd: dbPackage,
+    quiet: MIGRATE_NOISE,
+  });
   const [node, seedArgs] = typescript(path.join(dbPackage, "src", "seed", "cli.ts"));
   await runStep(node, [...seedArgs, "--if-missing"], { cwd: dbPackage });
 
@@ -126,7 +142,11 @@ const main = async () => {
           }),
       ),
     );
-    await embedded?.stop().catch((error: unknown) => log.warn(`the embedded database did not stop cleanly: ${error instanceof Error ? error.message : error}`));
+    await embedded
+      ?.stop()
+      .catch((error: unknown) =>
+        log.warn(`the embedded database did not stop cleanly: ${error instanceof Error ? error.message : error}`),
+      );
     process.exit(code);
   };
   // Ctrl-C, or a SIGTERM: each app gets one SIGTERM from here (they run in process groups of their own,
@@ -135,14 +155,21 @@ const main = async () => {
   process.on("SIGTERM", () => void shutdown(0));
 
   const startApp = (name: Exclude<TProcessName, "cto" | "db">, command: string, args: readonly string[]) => {
-    const child = spawn(command, args, { cwd: path.join(root, "apps", name), env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn(command, args, {
+      cwd: path.join(root, "apps", name),
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     eachLine(child.stdout!, (line) => print(name, line));
     eachLine(child.stderr!, (line) => print(name, line));
     child.on("exit", (code, signal) => {
       if (stopping) return;
       const how = signal ? `was killed (${signal})` : `exited with code ${code}`;
       if (name === "worker") {
-        log.error(`the worker ${how}; reminders, reports and screenshot reading wait until it runs again (restart npm start)`);
+        log.error(
+          `the worker ${how}; reminders, reports and screenshot reading wait until it runs again (restart npm start)`,
+        );
         return;
       }
       log.error(`the ${name === "api" ? "API" : "web app"} ${how}; stopping everything (see its lines above)`);
@@ -173,7 +200,13 @@ const main = async () => {
     })();
   }
   startApp("api", ...typescript("src/index.ts"));
-  startApp("web", path.join(root, "apps", "web", "node_modules", ".bin", "vite"), ["--strictPort", "--logLevel", "warn", "--clearScreen", "false"]);
+  startApp("web", path.join(root, "apps", "web", "node_modules", ".bin", "vite"), [
+    "--strictPort",
+    "--logLevel",
+    "warn",
+    "--clearScreen",
+    "false",
+  ]);
   log.info("starting the API and the web app…");
 
   // "Open" only once the browser will get answers: the API, the web app, and the API through the web
@@ -190,7 +223,9 @@ const main = async () => {
   while (!stopping) {
     while (answered < checks.length && (await answers200(checks[answered]!.url))) answered += 1;
     if (answered === checks.length) {
-      log.info(`Cto is ready in ${seconds(Date.now() - started)}: open ${env.WEB_ORIGIN} (API at ${env.CTO_API_ORIGIN}). Ctrl-C stops everything.`);
+      log.info(
+        `Cto is ready in ${seconds(Date.now() - started)}: open ${env.WEB_ORIGIN} (API at ${env.CTO_API_ORIGIN}). Ctrl-C stops everything.`,
+      );
       return;
     }
     if (Date.now() >= nextNotice) {

@@ -39,7 +39,10 @@ export type THaproxy = {
  * read also when its instance closed without answering (a write that reached an instance is never sent
  * twice), and long enough server timeouts for the chat's event streams. `X-Served-By` names the instance that answered, for tests to see the balancing.
  */
-export const haproxyConfig = ({ port, servers, checkPath = "/ready", checkEveryMs = 300, fall = 2, rise = 2 }: THaproxyOptions, statsSocket: string) =>
+export const haproxyConfig = (
+  { port, servers, checkPath = "/ready", checkEveryMs = 300, fall = 2, rise = 2 }: THaproxyOptions,
+  statsSocket: string,
+) =>
   [
     "global",
     `  stats socket ${statsSocket} mode 600 level admin`,
@@ -97,14 +100,20 @@ export const startHaproxy = async (options: THaproxyOptions): Promise<THaproxy> 
     const [header, ...rows] = (await ask(statsSocket, "show stat")).trim().split("\n");
     const columns = header!.replace(/^# /, "").split(",");
     const [proxy, name, status] = ["pxname", "svname", "status"].map((column) => columns.indexOf(column));
-    return Object.fromEntries(rows.map((row) => row.split(",")).filter((cells) => cells[proxy!] === "apis" && cells[name!] !== "BACKEND").map((cells) => [cells[name!]!, cells[status!]!]));
+    return Object.fromEntries(
+      rows
+        .map((row) => row.split(","))
+        .filter((cells) => cells[proxy!] === "apis" && cells[name!] !== "BACKEND")
+        .map((cells) => [cells[name!]!, cells[status!]!]),
+    );
   };
   const waitFor = async (names: string[], state: "UP" | "DOWN", ms = 30_000) => {
     const deadline = Date.now() + ms;
     for (;;) {
       const now = await states().catch(() => ({}) as Record<string, string>);
       if (names.every((name) => now[name] === state)) return;
-      if (Date.now() > deadline) throw new Error(`HAProxy: ${names.join(", ")} not ${state} within ${ms} ms: ${JSON.stringify(now)}`);
+      if (Date.now() > deadline)
+        throw new Error(`HAProxy: ${names.join(", ")} not ${state} within ${ms} ms: ${JSON.stringify(now)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
@@ -114,7 +123,12 @@ export const startHaproxy = async (options: THaproxyOptions): Promise<THaproxy> 
     await rm(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 10_000;
-  while (!(await ask(statsSocket, "show info").then(() => true, () => false))) {
+  while (
+    !(await ask(statsSocket, "show info").then(
+      () => true,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
       throw new Error(`HAProxy did not start:\n${stderr}`);

@@ -36,8 +36,20 @@ const STDERR_KEPT = 4_000;
  * `startMs` passes first. Node loads tsx in-process (`--import tsx`) rather than through the `tsx`
  * CLI, which would run the app in a grandchild that a SIGKILL to the CLI leaves running.
  */
-export const spawnLogged = async ({ name, cwd, env, ready, entry = "src/index.ts", startMs = 60_000, onLine }: TSpawnLoggedOptions): Promise<TLoggedProcess> => {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+export const spawnLogged = async ({
+  name,
+  cwd,
+  env,
+  ready,
+  entry = "src/index.ts",
+  startMs = 60_000,
+  onLine,
+}: TSpawnLoggedOptions): Promise<TLoggedProcess> => {
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const lines: TLogLine[] = [];
   let started = false;
   let stderr = "";
@@ -60,7 +72,9 @@ export const spawnLogged = async ({ name, cwd, env, ready, entry = "src/index.ts
   while (!started) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`${name} did not start within ${startMs} ms (exit ${child.exitCode}):\n${stderr}\n${JSON.stringify(lines.slice(-5))}`);
+      throw new Error(
+        `${name} did not start within ${startMs} ms (exit ${child.exitCode}):\n${stderr}\n${JSON.stringify(lines.slice(-5))}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -8,7 +8,13 @@ const unescape = (value: string) => value.replace(/\\(.)/g, (_, char: string) =>
 // Scrapers read NaN and the infinities in any case (Go's ParseFloat); prom-client writes NaN as "Nan".
 const number = (text: string) => {
   const lower = text.toLowerCase();
-  return lower === "+inf" || lower === "inf" ? Infinity : lower === "-inf" ? -Infinity : lower === "nan" ? Number.NaN : Number(text);
+  return lower === "+inf" || lower === "inf"
+    ? Infinity
+    : lower === "-inf"
+      ? -Infinity
+      : lower === "nan"
+        ? Number.NaN
+        : Number(text);
 };
 
 /**
@@ -38,4 +44,6 @@ export const parseExposition = (text: string): TSample[] =>
 
 /** The value of the one sample of `name` whose labels include `labels`; undefined when there is none. */
 export const sampleValue = (samples: TSample[], name: string, labels: Record<string, string>) =>
-  samples.find((sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value))?.value;
+  samples.find(
+    (sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value),
+  )?.value;

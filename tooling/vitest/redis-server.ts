@@ -29,12 +29,17 @@ const answersPing = (port: number) =>
  * which a test may stop and start again. `persist`: AOF written on every command, in a temporary
  * folder, so data outlives a restart.
  */
-export const startRedisServer = async (port: number, { persist = false }: { persist?: boolean } = {}): Promise<TRedisServer> => {
+export const startRedisServer = async (
+  port: number,
+  { persist = false }: { persist?: boolean } = {},
+): Promise<TRedisServer> => {
   const dir = persist ? await mkdtemp(path.join(tmpdir(), "cto-redis-")) : null;
   const storage = dir ? ["--appendonly", "yes", "--appendfsync", "always", "--dir", dir] : ["--appendonly", "no"];
   let child: ChildProcess | null = null;
   const start = async () => {
-    child = spawn("/usr/bin/redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", ...storage], { stdio: "ignore" });
+    child = spawn("/usr/bin/redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", ...storage], {
+      stdio: "ignore",
+    });
     for (let attempt = 0; attempt < 100; attempt += 1) {
       if (await answersPing(port)) return;
       await new Promise((resolve) => setTimeout(resolve, 50));

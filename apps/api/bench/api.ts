@@ -19,7 +19,15 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const MAX_CALLS = 500_000;
 
-type TFigure = { path: string; label: string; perSecond: number; p50: number; p99: number; load: string; cpuPerRequest?: number };
+type TFigure = {
+  path: string;
+  label: string;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  load: string;
+  cpuPerRequest?: number;
+};
 
 /** `once` from CONCURRENCY loops in this process until the time or the call budget is spent (after a warm-up). */
 const loop = async (once: (i: number) => Promise<unknown>) => {
@@ -46,31 +54,63 @@ if (!probe.ok) {
   console.error(`bench:api needs real PostgreSQL: ${probe.reason}`);
   process.exit(1);
 }
-console.log(`bench:api: deploying the API (tooling/deploy) unless BENCH_API_DIR names one; load average ${loadAverage()}`);
+console.log(
+  `bench:api: deploying the API (tooling/deploy) unless BENCH_API_DIR names one; load average ${loadAverage()}`,
+);
 const apiDir = deployApi(process.env.BENCH_API_DIR);
 const database = await createPostgresTestDatabase(adminUrl, { migrate: true });
 const db = createDb({ url: database.url, log: ["error"] });
 const plain = new pg.Pool({ connectionString: database.url, max: 10 });
 const prefix = `cto-bench-api-${process.pid}`;
 const profileDir = process.env.BENCH_CPU_PROF;
-const api = await startApi({ dir: apiDir, databaseUrl: database.url, redisUrl, prefix, nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [] });
+const api = await startApi({
+  dir: apiDir,
+  databaseUrl: database.url,
+  redisUrl,
+  prefix,
+  nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+});
 const figures: TFigure[] = [];
 let apiPeakMb = Number.NaN;
 try {
   const seeded = await seed(db);
   await plain.query("ANALYZE");
-  const paths: TBenchPath[] = [messagePage({ db, plain, seeded }), createCheckIn({ db, plain, seeded }), dashboard({ db, plain, seeded })];
+  const paths: TBenchPath[] = [
+    messagePage({ db, plain, seeded }),
+    createCheckIn({ db, plain, seeded }),
+    dashboard({ db, plain, seeded }),
+  ];
   for (const path of paths) {
     for (const request of path.requests) {
-      const response = await fetch(`${api.url}${request.path}`, { method: request.method ?? "GET", headers: request.headers, body: request.body });
-      if (!response.ok) throw new Error(`${request.method ?? "GET"} ${request.path} answered ${response.status}: ${await response.text()}`);
+      const response = await fetch(`${api.url}${request.path}`, {
+        method: request.method ?? "GET",
+        headers: request.headers,
+        body: request.body,
+      });
+      if (!response.ok)
+        throw new Error(
+          `${request.method ?? "GET"} ${request.path} answered ${response.status}: ${await response.text()}`,
+        );
     }
     const cpuBefore = cpuMs(api.pid);
-    const through = await autocannon({ url: api.url, requests: path.requests, connections: CONCURRENCY, seconds: SECONDS });
+    const through = await autocannon({
+      url: api.url,
+      requests: path.requests,
+      connections: CONCURRENCY,
+      seconds: SECONDS,
+    });
     const cpuPerRequest = (cpuMs(api.pid) - cpuBefore) / (through.total + through.warmUpTotal);
-    if (through.non2xx || through.errors) throw new Error(`${path.name}: ${through.non2xx} answers not 2xx, ${through.errors} errors (see ${api.logFile})`);
-    figures.push({ path: path.name, label: "API (autocannon → node dist/index.js)", ...through, load: loadAverage(), cpuPerRequest });
-    for (const [label, once] of Object.entries(path.dataLayer)) figures.push({ path: path.name, label, ...(await loop(once)), load: loadAverage() });
+    if (through.non2xx || through.errors)
+      throw new Error(`${path.name}: ${through.non2xx} answers not 2xx, ${through.errors} errors (see ${api.logFile})`);
+    figures.push({
+      path: path.name,
+      label: "API (autocannon → node dist/index.js)",
+      ...through,
+      load: loadAverage(),
+      cpuPerRequest,
+    });
+    for (const [label, once] of Object.entries(path.dataLayer))
+      figures.push({ path: path.name, label, ...(await loop(once)), load: loadAverage() });
     figures.push({ path: path.name, label: "plain pg (baseline)", ...(await loop(path.pg)), load: loadAverage() });
   }
   apiPeakMb = peakRssMb(api.pid);
@@ -88,7 +128,9 @@ try {
   await database.drop();
 }
 
-console.log(`\nconcurrency ${CONCURRENCY}, ${SECONDS} s each; the API in production mode with Redis and request logging`);
+console.log(
+  `\nconcurrency ${CONCURRENCY}, ${SECONDS} s each; the API in production mode with Redis and request logging`,
+);
 for (const path of new Set(figures.map((figure) => figure.path))) {
   const rows = figures.filter((figure) => figure.path === path);
   const baseline = rows.find((row) => row.label.startsWith("plain pg"))!;
@@ -100,6 +142,8 @@ for (const path of new Set(figures.map((figure) => figure.path))) {
     );
   }
 }
-console.log(`\nAPI peak RSS ${apiPeakMb.toFixed(0)} MB (target < 300 MB)${profileDir ? `; CPU profile in ${profileDir}` : ""}`);
+console.log(
+  `\nAPI peak RSS ${apiPeakMb.toFixed(0)} MB (target < 300 MB)${profileDir ? `; CPU profile in ${profileDir}` : ""}`,
+);
 console.log("targets: the API within 3x of plain pg on each path, the data layer within 1.5x on the reads");
 process.exit(0);

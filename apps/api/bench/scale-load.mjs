@@ -25,10 +25,16 @@ const signedIn = (method, path, body) => ({
   setupRequest: (request, context) => ({
     ...request,
     path: typeof path === "function" ? path(context) : path,
-    headers: { ...request.headers, cookie: context.cookie, origin, "content-type": "application/json", "x-forwarded-for": context.user.address },
+    headers: {
+      ...request.headers,
+      cookie: context.cookie,
+      origin,
+      "content-type": "application/json",
+      "x-forwarded-for": context.user.address,
+    },
     ...(body ? { body: json(body(context)) } : {}),
   }),
-  onResponse: (status, responseBody, context) => {
+  onResponse: (status, responseBody) => {
     statuses[status] = (statuses[status] ?? 0) + 1;
     if (path === "/commitments" && method === "POST" && status === 201) created.push(JSON.parse(responseBody).id);
   },
@@ -40,7 +46,16 @@ const visit = [
     path: "/auth/sign-in",
     setupRequest: (request, context) => {
       context.user = users[visits++ % users.length];
-      return { ...request, headers: { ...request.headers, origin, "content-type": "application/json", "x-forwarded-for": context.user.address }, body: json({ email: context.user.email, password: context.user.password }) };
+      return {
+        ...request,
+        headers: {
+          ...request.headers,
+          origin,
+          "content-type": "application/json",
+          "x-forwarded-for": context.user.address,
+        },
+        body: json({ email: context.user.email, password: context.user.password }),
+      };
     },
     onResponse: (status, _body, context, headers) => {
       statuses[status] = (statuses[status] ?? 0) + 1;
@@ -52,7 +67,11 @@ const visit = [
   signedIn("GET", "/commitments?limit=20"),
   signedIn("POST", "/commitments", () => ({ title: "Send the weekly update", remindAt: Date.now() + remindInMs })),
   signedIn("GET", "/conversations?limit=20"),
-  signedIn("POST", (context) => `/conversations/${context.user.conversationId}/chat`, () => ({ content: "How do I protect two hours of focus time a day?" })),
+  signedIn(
+    "POST",
+    (context) => `/conversations/${context.user.conversationId}/chat`,
+    () => ({ content: "How do I protect two hours of focus time a day?" }),
+  ),
   signedIn("GET", "/me"),
   signedIn("POST", "/energy-metrics", () => ({ level: 7 })),
 ];

@@ -46,7 +46,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const deploy = (app: "api" | "worker", dir: string | undefined) => {
   if (dir) return path.resolve(process.env.INIT_CWD ?? process.cwd(), dir);
   const outDir = path.join(ROOT, ".cache", "bench", `scale-${app}`);
-  const result = spawnSync(process.execPath, [path.join(ROOT, "tooling", "deploy", "deploy.mjs"), app, outDir], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  const result = spawnSync(process.execPath, [path.join(ROOT, "tooling", "deploy", "deploy.mjs"), app, outDir], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   if (result.status !== 0) throw new Error(`deploying the ${app} failed (exit ${result.status})`);
   return outDir;
 };
@@ -54,10 +57,26 @@ const deploy = (app: "api" | "worker", dir: string | undefined) => {
 type TApp = { name: string; pid: number; port: number; stop: () => Promise<void> };
 
 /** `node dist/index.js` in a deployment with production settings; resolves once `ready` says so. */
-const startApp = async ({ name, dir, env, portVariable, ready }: { name: string; dir: string; env: Record<string, string>; portVariable: string; ready: (port: number) => Promise<boolean> }): Promise<TApp> => {
+const startApp = async ({
+  name,
+  dir,
+  env,
+  portVariable,
+  ready,
+}: {
+  name: string;
+  dir: string;
+  env: Record<string, string>;
+  portVariable: string;
+  ready: (port: number) => Promise<boolean>;
+}): Promise<TApp> => {
   const port = await freePort();
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["dist/index.js"], { cwd: dir, env: { PATH: process.env.PATH, ...env, [portVariable]: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, ["dist/index.js"], {
+    cwd: dir,
+    env: { PATH: process.env.PATH, ...env, [portVariable]: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   child.stderr!.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -85,21 +104,40 @@ const cpuOfProcesses = (matches: (commandLine: string) => boolean) => {
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (matches(readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " "))) used.set(Number(entry), cpuMs(Number(entry)) / 1000);
+      if (matches(readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ")))
+        used.set(Number(entry), cpuMs(Number(entry)) / 1000);
     } catch {
       // It ended while we looked.
     }
   }
   return used;
 };
-const cpuDelta = (before: Map<number, number>, after: Map<number, number>) => [...after].reduce((sum, [pid, seconds]) => sum + seconds - (before.get(pid) ?? 0), 0);
+const cpuDelta = (before: Map<number, number>, after: Map<number, number>) =>
+  [...after].reduce((sum, [pid, seconds]) => sum + seconds - (before.get(pid) ?? 0), 0);
 
-type TLoad = { perSecond: number; total: number; visits: number; p50: number; p99: number; non2xx: number; errors: number; timeouts: number; statuses: Record<string, number>; created: string[] };
+type TLoad = {
+  perSecond: number;
+  total: number;
+  visits: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statuses: Record<string, number>;
+  created: string[];
+};
 
 /** bench/scale-load.mjs in a process of its own, so the load generator's CPU is neither the API's nor this process's. */
-const runLoad = (input: { url: string; seconds: number; users: { email: string; password: string; address: string; conversationId: string }[] }) =>
+const runLoad = (input: {
+  url: string;
+  seconds: number;
+  users: { email: string; password: string; address: string; conversationId: string }[];
+}) =>
   new Promise<TLoad & { cpuSeconds: number }>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(import.meta.dirname, "scale-load.mjs")], { stdio: ["pipe", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [path.join(import.meta.dirname, "scale-load.mjs")], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
     let output = "";
     let cpuSeconds = 0;
     const sampler = setInterval(() => (cpuSeconds = cpuMs(child.pid!) / 1000), 200);
@@ -110,7 +148,9 @@ const runLoad = (input: { url: string; seconds: number; users: { email: string; 
       if (code === 0) resolve({ ...(JSON.parse(output) as TLoad), cpuSeconds });
       else reject(new Error(`the load generator exited ${code}`));
     });
-    child.stdin!.end(JSON.stringify({ ...input, origin: WEB_ORIGIN, connections: CONNECTIONS, remindInMs: REMIND_IN_MS }));
+    child.stdin!.end(
+      JSON.stringify({ ...input, origin: WEB_ORIGIN, connections: CONNECTIONS, remindInMs: REMIND_IN_MS }),
+    );
   });
 
 const probe = await probePostgres(adminUrl);
@@ -122,9 +162,15 @@ if (!haproxyInstalled()) {
   console.error("bench:scale needs HAProxy: sudo bash tooling/scripts/ensure-haproxy.sh");
   process.exit(1);
 }
-console.log(`bench:scale on ${cpus().length} cores, load average ${loadAverage()}; deploying the API and the worker (tooling/deploy) unless BENCH_API_DIR / BENCH_WORKER_DIR name them…`);
+console.log(
+  `bench:scale on ${cpus().length} cores, load average ${loadAverage()}; deploying the API and the worker (tooling/deploy) unless BENCH_API_DIR / BENCH_WORKER_DIR name them…`,
+);
 const [apiDir, workerDir] = [deploy("api", process.env.BENCH_API_DIR), deploy("worker", process.env.BENCH_WORKER_DIR)];
-const [database, redis, dataDir] = await Promise.all([createPostgresTestDatabase(adminUrl, { migrate: true }), freePort().then((port) => startRedisServer(port)), mkdtemp(path.join(tmpdir(), "cto-bench-scale-"))]);
+const [database, redis, dataDir] = await Promise.all([
+  createPostgresTestDatabase(adminUrl, { migrate: true }),
+  freePort().then((port) => startRedisServer(port)),
+  mkdtemp(path.join(tmpdir(), "cto-bench-scale-")),
+]);
 const databaseName = new URL(database.url).pathname.slice(1);
 const db = createDb({ url: database.url, log: ["error"] });
 const prefix = `cto-bench-scale-${process.pid}`;
@@ -134,12 +180,16 @@ const apps: TApp[] = [];
 
 /** The replica on 5433 when one streams and has this run's database (a new database reaches it through the WAL). */
 const findReplica = async () => {
-  const client = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${REPLICA_PORT}/postgres`, connectionTimeoutMillis: 2_000 });
+  const client = new pg.Client({
+    connectionString: `postgresql://postgres@127.0.0.1:${REPLICA_PORT}/postgres`,
+    connectionTimeoutMillis: 2_000,
+  });
   try {
     await client.connect();
     if (!(await client.query("SELECT pg_is_in_recovery() AS standby")).rows[0].standby) return null;
     for (let attempt = 0; attempt < 50; attempt += 1) {
-      if ((await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [databaseName])).rowCount) return `postgresql://postgres@127.0.0.1:${REPLICA_PORT}/${databaseName}`;
+      if ((await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [databaseName])).rowCount)
+        return `postgresql://postgres@127.0.0.1:${REPLICA_PORT}/${databaseName}`;
       await sleep(200);
     }
     return null;
@@ -152,40 +202,123 @@ const findReplica = async () => {
 
 try {
   const replicaUrl = await findReplica();
-  const secrets = { CTO_ENCRYPTION_KEY: randomBytes(32).toString("hex"), SMTP_URL: "smtp://127.0.0.1:2525", MAIL_FROM: "Cto bench <bench@example.com>" };
-  const common = { NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: database.url, REDIS_URL: redis.url, WORKER_QUEUE_PREFIX: prefix, CTO_DATA_DIR: dataDir, OPENAI_API_KEY: "", ...secrets };
+  const secrets = {
+    CTO_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+    SMTP_URL: "smtp://127.0.0.1:2525",
+    MAIL_FROM: "Cto bench <bench@example.com>",
+  };
+  const common = {
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    DATABASE_URL: database.url,
+    REDIS_URL: redis.url,
+    WORKER_QUEUE_PREFIX: prefix,
+    CTO_DATA_DIR: dataDir,
+    OPENAI_API_KEY: "",
+    ...secrets,
+  };
   // A CDN and HAProxy in front (TRUST_PROXY=2): the client's address is the one the load generator names, per user.
-  const apiEnv = { ...common, WEB_ORIGIN, HOST: "127.0.0.1", METRICS_PORT: "0", TRUST_PROXY: "2", ...(replicaUrl ? { DATABASE_REPLICA_URLS: replicaUrl } : {}) };
-  const answers = (url: string) => fetch(url).then((response) => response.ok, () => false);
-  const startApi = async (i: number) => apps[apps.push(await startApp({ name: `api${i}`, dir: apiDir, env: apiEnv, portVariable: "PORT", ready: (port) => answers(`http://127.0.0.1:${port}/ready`) })) - 1]!;
-  const startWorker = async (i: number) => apps[apps.push(await startApp({ name: `worker${i}`, dir: workerDir, env: common, portVariable: "WORKER_HEALTH_PORT", ready: (port) => answers(`http://127.0.0.1:${port}/health`) })) - 1]!;
+  const apiEnv = {
+    ...common,
+    WEB_ORIGIN,
+    HOST: "127.0.0.1",
+    METRICS_PORT: "0",
+    TRUST_PROXY: "2",
+    ...(replicaUrl ? { DATABASE_REPLICA_URLS: replicaUrl } : {}),
+  };
+  const answers = (url: string) =>
+    fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+  const startApi = async (i: number) =>
+    apps[
+      apps.push(
+        await startApp({
+          name: `api${i}`,
+          dir: apiDir,
+          env: apiEnv,
+          portVariable: "PORT",
+          ready: (port) => answers(`http://127.0.0.1:${port}/ready`),
+        }),
+      ) - 1
+    ]!;
+  const startWorker = async (i: number) =>
+    apps[
+      apps.push(
+        await startApp({
+          name: `worker${i}`,
+          dir: workerDir,
+          env: common,
+          portVariable: "WORKER_HEALTH_PORT",
+          ready: (port) => answers(`http://127.0.0.1:${port}/health`),
+        }),
+      ) - 1
+    ]!;
 
   // Users as a real deployment has them: a password (one argon2id hash shared, to seed quickly), a conversation each, an address each.
   const password = "bench-password-0123";
   const passwordHash = await hashPassword(password);
   const users: { email: string; password: string; address: string; conversationId: string; userId: string }[] = [];
   for (let i = 0; i < USERS; i += 1) {
-    const user = await db.user.create({ data: { email: `scale-${i}-${process.pid}@example.com`, passwordHash, emailVerified: new Date(), conversations: { create: { title: "Bench" } } }, include: { conversations: true } });
-    users.push({ email: user.email, password, address: `198.18.${randomInt(0, 256)}.${i % 250}`, conversationId: user.conversations[0]!.id, userId: user.id });
+    const user = await db.user.create({
+      data: {
+        email: `scale-${i}-${process.pid}@example.com`,
+        passwordHash,
+        emailVerified: new Date(),
+        conversations: { create: { title: "Bench" } },
+      },
+      include: { conversations: true },
+    });
+    users.push({
+      email: user.email,
+      password,
+      address: `198.18.${randomInt(0, 256)}.${i % 250}`,
+      conversationId: user.conversations[0]!.id,
+      userId: user.id,
+    });
   }
 
   const [api0, api1, worker0] = await Promise.all([startApi(0), startApi(1), startWorker(0)]);
-  console.log(`started: 2 API instances, 1 worker, HAProxy, Redis ${redis.url}, PostgreSQL ${new URL(database.url).host}${replicaUrl ? `, its replica on ${REPLICA_PORT} (DATABASE_REPLICA_URLS)` : " (no replica on 5433: run tooling/scripts/ensure-pg-replica.sh for one)"}`);
+  console.log(
+    `started: 2 API instances, 1 worker, HAProxy, Redis ${redis.url}, PostgreSQL ${new URL(database.url).host}${replicaUrl ? `, its replica on ${REPLICA_PORT} (DATABASE_REPLICA_URLS)` : " (no replica on 5433: run tooling/scripts/ensure-pg-replica.sh for one)"}`,
+  );
 
-  const postgresOfRun = (commandLine: string) => commandLine.startsWith("postgres:") && commandLine.includes(databaseName);
+  const postgresOfRun = (commandLine: string) =>
+    commandLine.startsWith("postgres:") && commandLine.includes(databaseName);
   const mixed = async (instances: TApp[]) => {
-    const balancer = await startHaproxy({ port: await freePort(), servers: instances.map((app) => ({ name: app.name, port: app.port })), checkPath: "/ready", checkEveryMs: 1_000 });
+    const balancer = await startHaproxy({
+      port: await freePort(),
+      servers: instances.map((app) => ({ name: app.name, port: app.port })),
+      checkPath: "/ready",
+      checkEveryMs: 1_000,
+    });
     try {
-      await balancer.waitFor(instances.map((app) => app.name), "UP");
+      await balancer.waitFor(
+        instances.map((app) => app.name),
+        "UP",
+      );
       await runLoad({ url: balancer.url, seconds: 2, users }); // warm-up: connections, JIT, caches
-      const before = { api: instances.map((app) => cpuMs(app.pid) / 1000), worker: cpuMs(worker0.pid) / 1000, postgres: cpuOfProcesses(postgresOfRun), redis: cpuOfProcesses((line) => line.includes(`redis-server`) && line.includes(String(redis.port))), haproxy: cpuOfProcesses((line) => line.includes("haproxy") && line.includes("cto-haproxy-")) };
+      const before = {
+        api: instances.map((app) => cpuMs(app.pid) / 1000),
+        worker: cpuMs(worker0.pid) / 1000,
+        postgres: cpuOfProcesses(postgresOfRun),
+        redis: cpuOfProcesses((line) => line.includes(`redis-server`) && line.includes(String(redis.port))),
+        haproxy: cpuOfProcesses((line) => line.includes("haproxy") && line.includes("cto-haproxy-")),
+      };
       const load = await runLoad({ url: balancer.url, seconds: SECONDS, users });
       const cpu = {
         api: instances.map((app, i) => cpuMs(app.pid) / 1000 - before.api[i]!),
         worker: cpuMs(worker0.pid) / 1000 - before.worker,
         postgres: cpuDelta(before.postgres, cpuOfProcesses(postgresOfRun)),
-        redis: cpuDelta(before.redis, cpuOfProcesses((line) => line.includes(`redis-server`) && line.includes(String(redis.port)))),
-        haproxy: cpuDelta(before.haproxy, cpuOfProcesses((line) => line.includes("haproxy") && line.includes("cto-haproxy-"))),
+        redis: cpuDelta(
+          before.redis,
+          cpuOfProcesses((line) => line.includes(`redis-server`) && line.includes(String(redis.port))),
+        ),
+        haproxy: cpuDelta(
+          before.haproxy,
+          cpuOfProcesses((line) => line.includes("haproxy") && line.includes("cto-haproxy-")),
+        ),
         loadGenerator: load.cpuSeconds,
       };
       return { load, cpu, loadAverage: loadAverage() };
@@ -198,7 +331,9 @@ try {
   const two = await mixed([api0, api1]);
   const created = [...one.load.created, ...two.load.created];
 
-  console.log(`\nMixed load through HAProxy: ${CONNECTIONS} connections, ${SECONDS} s per run after a 2 s warm-up; a visit is sign-in, goals, check-in, commitments, a commitment with a reminder, conversations, a chat turn (offline coach, whole event stream), /me, energy`);
+  console.log(
+    `\nMixed load through HAProxy: ${CONNECTIONS} connections, ${SECONDS} s per run after a 2 s warm-up; a visit is sign-in, goals, check-in, commitments, a commitment with a reminder, conversations, a chat turn (offline coach, whole event stream), /me, energy`,
+  );
   const row = (n: number, { load, cpu, loadAverage: average }: Awaited<ReturnType<typeof mixed>>) => ({
     "API instances": n,
     "req/s": load.perSecond.toFixed(1),
@@ -218,7 +353,9 @@ try {
     "load avg after": average,
   });
   console.table([row(1, one), row(2, two)]);
-  console.log(`N = 2 : N = 1 throughput ${(two.load.perSecond / one.load.perSecond).toFixed(2)}x, p99 ${(two.load.p99 / one.load.p99).toFixed(2)}x (two cores share every process here). Statuses: N=1 ${JSON.stringify(one.load.statuses)}, N=2 ${JSON.stringify(two.load.statuses)}`);
+  console.log(
+    `N = 2 : N = 1 throughput ${(two.load.perSecond / one.load.perSecond).toFixed(2)}x, p99 ${(two.load.p99 / one.load.p99).toFixed(2)}x (two cores share every process here). Statuses: N=1 ${JSON.stringify(one.load.statuses)}, N=2 ${JSON.stringify(two.load.statuses)}`,
+  );
 
   /** Waits until every reminder of `commitmentIds` was delivered (or the limit), then counts the messages per commitment. */
   const deliveries = async (commitmentIds: string[], limitMs: number) => {
@@ -230,10 +367,16 @@ try {
       if (rows.length === commitmentIds.length || Date.now() > deadline) break;
       await sleep(100);
     }
-    return { delivered: rows.length, lost: commitmentIds.length - rows.length, duplicated: rows.filter((row) => row.messages > 1).length };
+    return {
+      delivered: rows.length,
+      lost: commitmentIds.length - rows.length,
+      duplicated: rows.filter((row) => row.messages > 1).length,
+    };
   };
   const duringLoad = await deliveries(created, DELIVERY_LIMIT_MS);
-  console.log(`Reminders made during the load (due ${REMIND_IN_MS / 1000} s after creation): ${created.length}, delivered ${duringLoad.delivered}, lost ${duringLoad.lost}, duplicated ${duringLoad.duplicated}`);
+  console.log(
+    `Reminders made during the load (due ${REMIND_IN_MS / 1000} s after creation): ${created.length}, delivered ${duringLoad.delivered}, lost ${duringLoad.lost}, duplicated ${duringLoad.duplicated}`,
+  );
 
   /**
    * REMINDERS reminders due at one instant, delivered by the running workers. The queue is paused
@@ -248,7 +391,13 @@ try {
     for (let offset = 0; offset < REMINDERS; offset += 20) {
       const rows = await Promise.all(
         Array.from({ length: Math.min(20, REMINDERS - offset) }, async (_, i) => {
-          const row = await db.commitment.create({ data: { userId: users[(offset + i) % users.length]!.userId, title: `Burst ${workers}-${offset + i}`, remindAt: dueAt } });
+          const row = await db.commitment.create({
+            data: {
+              userId: users[(offset + i) % users.length]!.userId,
+              title: `Burst ${workers}-${offset + i}`,
+              remindAt: dueAt,
+            },
+          });
           await syncReminder({ db, queues, target: commitmentTarget(row) });
           return row.id;
         }),
@@ -264,7 +413,9 @@ try {
     const deadline = resumedAt + DELIVERY_LIMIT_MS;
     while (delivered < ids.length && Date.now() < deadline) {
       await sleep(100);
-      const [row] = await db.$queryRaw<{ done: number }[]>`SELECT count(*)::int AS done FROM reminder_schedules WHERE commitment_id = ANY(${ids}::uuid[]) AND status = 'COMPLETED'`;
+      const [row] = await db.$queryRaw<
+        { done: number }[]
+      >`SELECT count(*)::int AS done FROM reminder_schedules WHERE commitment_id = ANY(${ids}::uuid[]) AND status = 'COMPLETED'`;
       if (row!.done > delivered) lastAt = Date.now();
       delivered = row!.done;
     }
@@ -289,8 +440,19 @@ try {
   console.table(bursts);
   const perWorker = bursts.map((row) => Number(row["jobs/s"]));
   console.log(`M = 2 : M = 1 jobs/s ${(perWorker[1]! / perWorker[0]!).toFixed(2)}x`);
-  const bad = duringLoad.lost + duringLoad.duplicated + bursts.reduce((sum, row) => sum + row.lost + row.duplicated, 0) + one.load.errors + two.load.errors + one.load.non2xx + two.load.non2xx;
-  console.log(bad === 0 ? "\nZero errors, zero lost and zero duplicated reminders." : `\nNOT CLEAN: ${bad} errors, non-2xx answers, lost or duplicated reminders (see above).`);
+  const bad =
+    duringLoad.lost +
+    duringLoad.duplicated +
+    bursts.reduce((sum, row) => sum + row.lost + row.duplicated, 0) +
+    one.load.errors +
+    two.load.errors +
+    one.load.non2xx +
+    two.load.non2xx;
+  console.log(
+    bad === 0
+      ? "\nZero errors, zero lost and zero duplicated reminders."
+      : `\nNOT CLEAN: ${bad} errors, non-2xx answers, lost or duplicated reminders (see above).`,
+  );
   process.exitCode = bad === 0 ? 0 : 1;
 } finally {
   await Promise.all(apps.map((app) => app.stop()));

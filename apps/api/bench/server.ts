@@ -16,7 +16,10 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 export const deployApi = (dir: string | undefined) => {
   if (dir) return path.resolve(dir);
   const outDir = path.join(ROOT, ".cache", "bench", "api");
-  const result = spawnSync(process.execPath, [path.join(ROOT, "tooling", "deploy", "deploy.mjs"), "api", outDir], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  const result = spawnSync(process.execPath, [path.join(ROOT, "tooling", "deploy", "deploy.mjs"), "api", outDir], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   if (result.status !== 0) throw new Error(`deploying the API failed (exit ${result.status})`);
   return outDir;
 };
@@ -24,7 +27,21 @@ export const deployApi = (dir: string | undefined) => {
 export type TApiServer = { url: string; pid: number; logFile: string; stop: () => Promise<void> };
 
 /** Starts `node dist/index.js` in the deployment; resolves once GET /health answers. `nodeArgs`: e.g. --cpu-prof. */
-export const startApi = async ({ dir, databaseUrl, redisUrl, prefix, nodeArgs = [], extraEnv = {} }: { dir: string; databaseUrl: string; redisUrl: string; prefix: string; nodeArgs?: string[]; extraEnv?: Record<string, string> }): Promise<TApiServer> => {
+export const startApi = async ({
+  dir,
+  databaseUrl,
+  redisUrl,
+  prefix,
+  nodeArgs = [],
+  extraEnv = {},
+}: {
+  dir: string;
+  databaseUrl: string;
+  redisUrl: string;
+  prefix: string;
+  nodeArgs?: string[];
+  extraEnv?: Record<string, string>;
+}): Promise<TApiServer> => {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), "cto-bench-api-"));
   const logFile = path.join(dataDir, "api.log");
@@ -46,7 +63,11 @@ export const startApi = async ({ dir, databaseUrl, redisUrl, prefix, nodeArgs = 
     METRICS_PORT: "0",
     ...extraEnv,
   };
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "dist/index.js"], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "dist/index.js"], {
+    cwd: dir,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const log = createWriteStream(logFile);
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
@@ -59,7 +80,13 @@ export const startApi = async ({ dir, databaseUrl, redisUrl, prefix, nodeArgs = 
       child.kill("SIGKILL");
       throw new Error(`the API did not answer /health within 60 s; see ${logFile}`);
     }
-    if (await fetch(`${url}/health`).then((response) => response.ok, () => false)) break;
+    if (
+      await fetch(`${url}/health`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   // SIGTERM: the API finishes what is in flight and exits, which also writes a --cpu-prof profile.
@@ -85,21 +112,46 @@ export const cpuMs = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
 
-export const loadAverage = () => loadavg().map((value) => value.toFixed(1)).join(" ");
+export const loadAverage = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(" ");
 
 export type TLoadRequest = { method?: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string };
-export type TLoadResult = { perSecond: number; total: number; warmUpTotal: number; p50: number; p99: number; non2xx: number; errors: number };
+export type TLoadResult = {
+  perSecond: number;
+  total: number;
+  warmUpTotal: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+};
 
 /**
  * Runs autocannon in a process of its own (bench/autocannon-run.mjs), so the load generator's CPU is
  * neither the API's nor this process's: `requests` are sent in turn on each connection.
  */
-export const autocannon = ({ url, requests, connections, seconds }: { url: string; requests: TLoadRequest[]; connections: number; seconds: number }) =>
+export const autocannon = ({
+  url,
+  requests,
+  connections,
+  seconds,
+}: {
+  url: string;
+  requests: TLoadRequest[];
+  connections: number;
+  seconds: number;
+}) =>
   new Promise<TLoadResult>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(import.meta.dirname, "autocannon-run.mjs")], { stdio: ["pipe", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [path.join(import.meta.dirname, "autocannon-run.mjs")], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
     let output = "";
     child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(output) as TLoadResult) : reject(new Error(`autocannon exited ${code}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(output) as TLoadResult) : reject(new Error(`autocannon exited ${code}`)),
+    );
     child.stdin!.end(JSON.stringify({ url, requests, connections, duration: seconds }));
   });

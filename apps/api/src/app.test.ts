@@ -30,12 +30,27 @@ describe("health routes", () => {
   it("is ready when the database answers", async () => {
     const response = await createApp({ db }).request("/ready");
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ready", database: "ok", migrations: "ok", redis: "off", queues: "off", workers: null });
+    expect(await response.json()).toEqual({
+      status: "ready",
+      database: "ok",
+      migrations: "ok",
+      redis: "off",
+      queues: "off",
+      workers: null,
+    });
   });
 
   it("says it is not ready when the database is unreachable", async () => {
     const response = await createApp({ db: unreachable }).request("/ready");
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ status: "not_ready", failing: ["database", "migrations"], database: "unreachable", migrations: "unknown", redis: "off", queues: "off", workers: null });
+    expect(await response.json()).toEqual({
+      status: "not_ready",
+      failing: ["database", "migrations"],
+      database: "unreachable",
+      migrations: "unknown",
+      redis: "off",
+      queues: "off",
+      workers: null,
+    });
   });
 });

@@ -23,7 +23,13 @@ import { log } from "./log.ts";
 import { httpMetrics } from "./metrics.ts";
 import { NO_AUTH_CACHE, type TAuthCache } from "./lib/auth-cache.ts";
 import { clientAddressResolver, socketAddressOf } from "./lib/client-address.ts";
-import { docsHeaders, docsPage, lockedDownHeaders, noStoreWhenPersonal, queueBoardHeaders } from "./middleware/security-headers.ts";
+import {
+  docsHeaders,
+  docsPage,
+  lockedDownHeaders,
+  noStoreWhenPersonal,
+  queueBoardHeaders,
+} from "./middleware/security-headers.ts";
 import { isMultipartRoute, limitBodySize, requireJsonBody } from "./middleware/request-hygiene.ts";
 import { requestLog } from "./middleware/request-log.ts";
 import { aiModelAdminRoutes, aiModelRoutes } from "./routes/ai-models.ts";
@@ -66,7 +72,8 @@ export const OPENAPI_DOCUMENT = {
   info: {
     title: "Cto API",
     version: "0.1.0",
-    description: "Cto's REST API. Enum values are lowercase snake; timestamps are Unix milliseconds. Every error is `{ error: { code, message, requestId, details? } }`.",
+    description:
+      "Cto's REST API. Enum values are lowercase snake; timestamps are Unix milliseconds. Every error is `{ error: { code, message, requestId, details? } }`.",
     license: { name: "MIT", identifier: "MIT" },
   },
   servers: [{ url: "http://127.0.0.1:3000", description: "Local development" }],
@@ -115,16 +122,51 @@ export type AppDependencies = {
   devRoutes?: boolean;
 };
 
-export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")), devRoutes: withDevRoutes = false, ai = createAiProvider(parseAiConfig()), queues = null, logger = log, storage = createLocalStorage({ root: path.join(defaultDataDir(), "uploads") }), telegram = null, limitStore = { redis: null }, authCache = NO_AUTH_CACHE, cacheStore = { redis: null } }: AppDependencies) => {
+export const createApp = ({
+  db,
+  config = DEFAULT_CONFIG,
+  mailer = createOutboxMailer(path.join(defaultDataDir(), "outbox")),
+  devRoutes: withDevRoutes = false,
+  ai = createAiProvider(parseAiConfig()),
+  queues = null,
+  logger = log,
+  storage = createLocalStorage({ root: path.join(defaultDataDir(), "uploads") }),
+  telegram = null,
+  limitStore = { redis: null },
+  authCache = NO_AUTH_CACHE,
+  cacheStore = { redis: null },
+}: AppDependencies) => {
   const app = createRouter();
-  const limits = createAuthLimiters(config.authLimits, { redis: limitStore.redis, prefix: limitStore.prefix ?? "cto-limits", timeoutMs: limitStore.timeoutMs ?? LIMIT_STORE_TIMEOUT_MS });
+  const limits = createAuthLimiters(config.authLimits, {
+    redis: limitStore.redis,
+    prefix: limitStore.prefix ?? "cto-limits",
+    timeoutMs: limitStore.timeoutMs ?? LIMIT_STORE_TIMEOUT_MS,
+  });
   const clientAddressOf = clientAddressResolver(config.trustProxy);
   // An unreachable Redis is reported by the connection's watcher; anything else (slow, a script error) here.
-  const redisTrouble = (what: string) => (error: unknown) => isConnectionError(error) || logger.warn({ err: error }, what);
+  const redisTrouble = (what: string) => (error: unknown) =>
+    isConnectionError(error) || logger.warn({ err: error }, what);
   const cachePrefix = cacheStore.prefix ?? "cto-cache";
   const cacheTimeoutMs = cacheStore.timeoutMs ?? CACHE_TIMEOUT_MS;
-  const sharedCache = createSharedCache({ redis: cacheStore.redis, prefix: cachePrefix, ttlMs: cacheStore.ttlMs ?? CACHE_TTL_MS, timeoutMs: cacheTimeoutMs }, redisTrouble("shared cache: Redis did not answer in time; the database did"));
-  const leases = createLeases({ redis: cacheStore.redis, prefix: cachePrefix, ttlMs: config.replyLeaseMs, renewMs: config.replyLeaseMs / 3, timeoutMs: cacheTimeoutMs }, redisTrouble("leases: Redis did not answer in time"));
+  const sharedCache = createSharedCache(
+    {
+      redis: cacheStore.redis,
+      prefix: cachePrefix,
+      ttlMs: cacheStore.ttlMs ?? CACHE_TTL_MS,
+      timeoutMs: cacheTimeoutMs,
+    },
+    redisTrouble("shared cache: Redis did not answer in time; the database did"),
+  );
+  const leases = createLeases(
+    {
+      redis: cacheStore.redis,
+      prefix: cachePrefix,
+      ttlMs: config.replyLeaseMs,
+      renewMs: config.replyLeaseMs / 3,
+      timeoutMs: cacheTimeoutMs,
+    },
+    redisTrouble("leases: Redis did not answer in time"),
+  );
   const boundedQueues = queues && boundQueues(queues, config.queueTimeoutMs);
   const postman = createPostman({ db, transport: mailer, queues: boundedQueues, log: logger, retry: config.mailRetry });
   app.use(httpMetrics);
@@ -132,7 +174,14 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
   app.use(requestLog(logger));
   app.use(lockedDownHeaders);
   app.use(noStoreWhenPersonal);
-  app.use(cors({ origin: config.webOrigin, credentials: true, allowHeaders: ["Content-Type", "Authorization"], exposeHeaders: ["X-Request-Id", "Retry-After"] }));
+  app.use(
+    cors({
+      origin: config.webOrigin,
+      credentials: true,
+      allowHeaders: ["Content-Type", "Authorization"],
+      exposeHeaders: ["X-Request-Id", "Retry-After"],
+    }),
+  );
   app.use(async (c, next) => {
     c.set("db", db);
     c.set("config", config);
@@ -144,7 +193,10 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
     c.set("authCache", authCache);
     c.set("sharedCache", sharedCache);
     c.set("leases", leases);
-    c.set("clientAddress", clientAddressOf({ socketAddress: socketAddressOf(c.env), forwardedFor: c.req.header("x-forwarded-for") }));
+    c.set(
+      "clientAddress",
+      clientAddressOf({ socketAddress: socketAddressOf(c.env), forwardedFor: c.req.header("x-forwarded-for") }),
+    );
     // On behalf of whoever requireAuth finds: their writes keep their replica reads on the primary for a while.
     await actingAs(() => c.get("auth")?.userId, next);
   });
@@ -152,18 +204,27 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
   app.use("/me/import", limitBodySize(config.maxImportBytes));
   // Screenshots are images with their own limit; the multipart framing around the file gets a little room.
   app.use("/analysis-sessions/:id/screenshot", limitBodySize(config.maxScreenshotBytes + 64 * 1024));
-  app.use(async (c, next) => (c.req.path === "/me/import" || isMultipartRoute(c.req.path) ? next() : limitBodySize(config.maxBodyBytes)(c, next)));
+  app.use(async (c, next) =>
+    c.req.path === "/me/import" || isMultipartRoute(c.req.path) ? next() : limitBodySize(config.maxBodyBytes)(c, next),
+  );
   app.use(requireJsonBody);
 
   app.route("/", healthRoutes);
-  for (const path of ["/auth/sign-in", "/auth/sign-up", "/auth/password-reset", "/auth/password-reset/confirm", "/auth/verify-email"])
+  for (const path of [
+    "/auth/sign-in",
+    "/auth/sign-up",
+    "/auth/password-reset",
+    "/auth/password-reset/confirm",
+    "/auth/verify-email",
+  ])
     app.use(path, async (c, next) => {
       await takeAuthRequest(limits, c.get("clientAddress"));
       await next();
     });
   app.route("/auth", authRoutes);
   app.route("/auth", authRecoveryRoutes);
-  if (withDevRoutes && mailer.kind === "outbox" && "list" in mailer) app.route("/dev", devRoutes(mailer as OutboxMailer));
+  if (withDevRoutes && mailer.kind === "outbox" && "list" in mailer)
+    app.route("/dev", devRoutes(mailer as OutboxMailer));
   app.route("/api-keys", apiKeyRoutes);
   app.route("/me", accountRoutes);
   app.route("/sessions", sessionRoutes);
@@ -187,8 +248,17 @@ export const createApp = ({ db, config = DEFAULT_CONFIG, mailer = createOutboxMa
   for (const path of [ADMIN_QUEUES_PATH, `${ADMIN_QUEUES_PATH}/*`]) app.use(path, queueBoardHeaders);
   app.route(ADMIN_QUEUES_PATH, adminQueueRoutes(boundedQueues));
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", { type: "apiKey", in: "cookie", name: "cto_session", description: "Set by /auth/sign-in; the web app's credential" });
-  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "An API key from POST /api-keys" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", {
+    type: "apiKey",
+    in: "cookie",
+    name: "cto_session",
+    description: "Set by /auth/sign-in; the web app's credential",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API key from POST /api-keys",
+  });
   app.doc31("/openapi.json", OPENAPI_DOCUMENT);
   app.get("/docs", docsHeaders, docsPage);
 

@@ -52,7 +52,24 @@ export type ApiConfig = {
   replyLeaseMs: number;
 };
 
-export type AppEnv = { Variables: { db: Db; requestId: string; auth: AuthContext; config: ApiConfig; postman: TPostman; ai: TAiProvider; logger: PinoLogger; queues: TQueues | null; storage: TStorage; limits: TAuthLimiters; authCache: TAuthCache; clientAddress: string | undefined; sharedCache: TSharedCache; leases: TLeases } };
+export type AppEnv = {
+  Variables: {
+    db: Db;
+    requestId: string;
+    auth: AuthContext;
+    config: ApiConfig;
+    postman: TPostman;
+    ai: TAiProvider;
+    logger: PinoLogger;
+    queues: TQueues | null;
+    storage: TStorage;
+    limits: TAuthLimiters;
+    authCache: TAuthCache;
+    clientAddress: string | undefined;
+    sharedCache: TSharedCache;
+    leases: TLeases;
+  };
+};
 
 /** Chat tokens per user and UTC day when AI_DAILY_TOKEN_BUDGET is unset. */
 export const DEFAULT_CHAT_TOKEN_BUDGET = 200_000;
@@ -78,4 +95,6 @@ export const DEFAULT_CONFIG: ApiConfig = {
 };
 
 /** Every auth limit far out of reach, for test suites, e2e stacks and benchmarks that sign in many times from one address. */
-export const GENEROUS_AUTH_LIMITS: TAuthLimits = Object.fromEntries(Object.keys(DEFAULT_AUTH_LIMITS).map((name) => [name, { limit: 1_000_000, windowMs: 60_000 }])) as TAuthLimits;
+export const GENEROUS_AUTH_LIMITS: TAuthLimits = Object.fromEntries(
+  Object.keys(DEFAULT_AUTH_LIMITS).map((name) => [name, { limit: 1_000_000, windowMs: 60_000 }]),
+) as TAuthLimits;

@@ -19,61 +19,94 @@ const DEVELOPMENT = { WEB_ORIGIN: "http://127.0.0.1:5173" };
 
 const ZEnvSchema = z
   .object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  // Lowest level logged; lines are JSON (npm start prints them readably), see @cto/log.
-  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().default("127.0.0.1"),
-  DATABASE_URL: z.string().url(),
-  // Streaming read replicas for reads that tolerate lag, and their lag bound (packages/db/README.md, "Read replicas").
-  ...ZReplicaEnvSchema.shape,
-  // The web app's origin (links in emails, CORS, cookies); development's Vite server when unset, required in production.
-  WEB_ORIGIN: z.preprocess(unset, z.string().url().optional()),
-  // Redis: REDIS_URL, or REDIS_CLUSTER_NODES, or REDIS_SENTINELS + REDIS_SENTINEL_NAME (see packages/queue);
-  // development's local one when none is set, one of them required in production.
-  ...ZRedisEnvSchema.shape,
-  // The key sealing stored secrets (packages/db/src/secrets.ts); development keeps one in the data folder.
-  CTO_ENCRYPTION_KEY: z.preprocess(unset, z.string().refine(isEncryptionKey, "32 bytes, as 64 hex characters or base64").optional()),
-  // The BullMQ key prefix of the queues the API fills: the worker's (one variable for both, so they cannot differ).
-  WORKER_QUEUE_PREFIX: z.string().min(1).default("cto"),
-  // Proxies believed about the client's address (X-Forwarded-For): unset for none, a hop count, or addresses/CIDRs.
-  TRUST_PROXY: ZTrustProxySchema,
-  // Telegram: the webhook is served only when its secret is set (the secret_token given to setWebhook). The API
-  // needs no bot token: its short replies ride on the webhook's answer, everything else is the worker's delivery.
-  TELEGRAM_WEBHOOK_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters of A-Z, a-z, 0-9, _ and -").optional()),
-  // The bot's username (without @), for one-tap t.me/<bot>?start=<token> links in the web app.
-  TELEGRAM_BOT_USERNAME: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, "a Telegram username: 4-32 characters of A-Z, a-z, 0-9 and _, starting with a letter").optional()),
-  // Prometheus metrics: GET /metrics on a listener of its own, never the public port; loopback unless told
-  // otherwise. With METRICS_TOKEN set, a scrape must send `Authorization: Bearer <token>`.
-  METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
-  METRICS_HOST: z.string().default("127.0.0.1"),
-  METRICS_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(16, "at least 16 characters").optional()),
-  // Chat tokens per user and UTC day, web and Telegram together; the rest of the AI settings are @cto/ai's (loadEnv).
-  AI_DAILY_TOKEN_BUDGET: z.preprocess(unset, z.coerce.number().int().positive().default(DEFAULT_CHAT_TOKEN_BUDGET)),
-  // Whether /ready fails while Redis is unreachable: `required` (production's default) or `optional`.
-  READINESS_REDIS: z.enum(["required", "optional"]).optional(),
-  // Uploaded screenshots: STORAGE_DRIVER, STORAGE_DIR and S3_* (see packages/storage); the worker reads the same.
-  ...ZStorageEnvSchema.shape,
-  // Email: SMTP_URL and MAIL_FROM (see packages/mail); unset outside production: the development outbox.
-  ...ZMailEnvSchema.shape,
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    // Lowest level logged; lines are JSON (npm start prints them readably), see @cto/log.
+    LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    HOST: z.string().default("127.0.0.1"),
+    DATABASE_URL: z.string().url(),
+    // Streaming read replicas for reads that tolerate lag, and their lag bound (packages/db/README.md, "Read replicas").
+    ...ZReplicaEnvSchema.shape,
+    // The web app's origin (links in emails, CORS, cookies); development's Vite server when unset, required in production.
+    WEB_ORIGIN: z.preprocess(unset, z.string().url().optional()),
+    // Redis: REDIS_URL, or REDIS_CLUSTER_NODES, or REDIS_SENTINELS + REDIS_SENTINEL_NAME (see packages/queue);
+    // development's local one when none is set, one of them required in production.
+    ...ZRedisEnvSchema.shape,
+    // The key sealing stored secrets (packages/db/src/secrets.ts); development keeps one in the data folder.
+    CTO_ENCRYPTION_KEY: z.preprocess(
+      unset,
+      z.string().refine(isEncryptionKey, "32 bytes, as 64 hex characters or base64").optional(),
+    ),
+    // The BullMQ key prefix of the queues the API fills: the worker's (one variable for both, so they cannot differ).
+    WORKER_QUEUE_PREFIX: z.string().min(1).default("cto"),
+    // Proxies believed about the client's address (X-Forwarded-For): unset for none, a hop count, or addresses/CIDRs.
+    TRUST_PROXY: ZTrustProxySchema,
+    // Telegram: the webhook is served only when its secret is set (the secret_token given to setWebhook). The API
+    // needs no bot token: its short replies ride on the webhook's answer, everything else is the worker's delivery.
+    TELEGRAM_WEBHOOK_SECRET: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters of A-Z, a-z, 0-9, _ and -")
+        .optional(),
+    ),
+    // The bot's username (without @), for one-tap t.me/<bot>?start=<token> links in the web app.
+    TELEGRAM_BOT_USERNAME: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z
+        .string()
+        .regex(
+          /^[A-Za-z][A-Za-z0-9_]{3,31}$/,
+          "a Telegram username: 4-32 characters of A-Z, a-z, 0-9 and _, starting with a letter",
+        )
+        .optional(),
+    ),
+    // Prometheus metrics: GET /metrics on a listener of its own, never the public port; loopback unless told
+    // otherwise. With METRICS_TOKEN set, a scrape must send `Authorization: Bearer <token>`.
+    METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+    METRICS_HOST: z.string().default("127.0.0.1"),
+    METRICS_TOKEN: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.string().min(16, "at least 16 characters").optional(),
+    ),
+    // Chat tokens per user and UTC day, web and Telegram together; the rest of the AI settings are @cto/ai's (loadEnv).
+    AI_DAILY_TOKEN_BUDGET: z.preprocess(unset, z.coerce.number().int().positive().default(DEFAULT_CHAT_TOKEN_BUDGET)),
+    // Whether /ready fails while Redis is unreachable: `required` (production's default) or `optional`.
+    READINESS_REDIS: z.enum(["required", "optional"]).optional(),
+    // Uploaded screenshots: STORAGE_DRIVER, STORAGE_DIR and S3_* (see packages/storage); the worker reads the same.
+    ...ZStorageEnvSchema.shape,
+    // Email: SMTP_URL and MAIL_FROM (see packages/mail); unset outside production: the development outbox.
+    ...ZMailEnvSchema.shape,
   })
   .superRefine(requireS3Settings)
   .superRefine(requireMailSettings, EVEN_WHEN_INVALID)
   .superRefine(requireOneRedis)
-  .superRefine(requireRedisInProduction("the Redis that queues jobs and counts abuse limits across API instances"), EVEN_WHEN_INVALID)
+  .superRefine(
+    requireRedisInProduction("the Redis that queues jobs and counts abuse limits across API instances"),
+    EVEN_WHEN_INVALID,
+  )
   .superRefine(
     requireInProduction({
       WEB_ORIGIN: "the web app's public origin (https://…), for links in emails and the origin check",
-      CTO_ENCRYPTION_KEY: "32 random bytes as 64 hex characters (openssl rand -hex 32) that seal stored secrets; keep it safe, data sealed with it is unreadable without it",
+      CTO_ENCRYPTION_KEY:
+        "32 random bytes as 64 hex characters (openssl rand -hex 32) that seal stored secrets; keep it safe, data sealed with it is unreadable without it",
     }),
     EVEN_WHEN_INVALID,
   )
-  .transform((env) => ({ ...env, WEB_ORIGIN: env.WEB_ORIGIN ?? DEVELOPMENT.WEB_ORIGIN, redis: redisTargetFromEnv(env) }));
+  .transform((env) => ({
+    ...env,
+    WEB_ORIGIN: env.WEB_ORIGIN ?? DEVELOPMENT.WEB_ORIGIN,
+    redis: redisTargetFromEnv(env),
+  }));
 
 export type TEnv = z.infer<typeof ZEnvSchema> & { ai: TAiConfig };
 
 /** Whether /ready fails while Redis is unreachable: READINESS_REDIS, else only in production (where Redis is part of the deployment). */
-export const readinessRequiresRedis = (env: Pick<TEnv, "NODE_ENV" | "READINESS_REDIS">) => (env.READINESS_REDIS ?? (env.NODE_ENV === "production" ? "required" : "optional")) === "required";
+export const readinessRequiresRedis = (env: Pick<TEnv, "NODE_ENV" | "READINESS_REDIS">) =>
+  (env.READINESS_REDIS ?? (env.NODE_ENV === "production" ? "required" : "optional")) === "required";
 
 /** The API's whole configuration (the AI settings through @cto/ai's parser), validated once at start; nothing else reads process.env. */
-export const loadEnv = (source: NodeJS.ProcessEnv = process.env): TEnv => ({ ...parseEnv(ZEnvSchema, source, "API"), ai: parseAiConfig(source) });
+export const loadEnv = (source: NodeJS.ProcessEnv = process.env): TEnv => ({
+  ...parseEnv(ZEnvSchema, source, "API"),
+  ai: parseAiConfig(source),
+});

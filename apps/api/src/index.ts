@@ -49,12 +49,19 @@ const db = createDb({
   replicas: replicaOptionsFromEnv(env, {
     recentWrites: redisRecentWrites(redis),
     onChange: ({ url, state, lagMs, error }) =>
-      state === "streaming" ? log.info({ replica: url }, "read replica in use") : log.warn({ replica: url, state, lagMs, error }, "read replica not in use: its reads go to the primary"),
+      state === "streaming"
+        ? log.info({ replica: url }, "read replica in use")
+        : log.warn({ replica: url, state, lagMs, error }, "read replica not in use: its reads go to the primary"),
   }),
 });
 const queues = createQueues({ connection: redis, prefix: env.WORKER_QUEUE_PREFIX });
 // Who is calling, without a database round trip per request; a sign-out or revoke reaches every instance at once.
-const authCache = createAuthCache({ redis, prefix: `${env.WORKER_QUEUE_PREFIX}:auth`, onError: (error) => isConnectionError(error) || log.warn({ err: error }, "auth cache: Redis did not answer; the database did") });
+const authCache = createAuthCache({
+  redis,
+  prefix: `${env.WORKER_QUEUE_PREFIX}:auth`,
+  onError: (error) =>
+    isConnectionError(error) || log.warn({ err: error }, "auth cache: Redis did not answer; the database did"),
+});
 const storage = createStorage(storageConfigFromEnv(env, { dataDir: defaultDataDir() }));
 // The API sends an email itself only when no queue takes it (Redis away); the worker sends the rest.
 const mailer = createMailTransport(mailConfigFromEnv(env, { dataDir: defaultDataDir() }));
@@ -68,24 +75,58 @@ const config = {
   chatTokenBudget: env.AI_DAILY_TOKEN_BUDGET,
 };
 void redisReady(redis, 2_000).then((ready) =>
-  ready ? log.info("abuse limits counted in Redis, shared by every API instance") : log.warn("Redis not reachable: abuse limits counted in this process until it is (not shared between API instances)"),
+  ready
+    ? log.info("abuse limits counted in Redis, shared by every API instance")
+    : log.warn(
+        "Redis not reachable: abuse limits counted in this process until it is (not shared between API instances)",
+      ),
 );
-const server = serve({ fetch: createApp({ db, config, ai: createAiProvider(env.ai), queues, storage, mailer, limitStore: { redis }, authCache, cacheStore: { redis }, logger: log, telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null, devRoutes: env.NODE_ENV !== "production" }).fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-  log.info({ url: `http://${env.HOST}:${info.port}` }, `listening on http://${env.HOST}:${info.port}`);
-});
+const server = serve(
+  {
+    fetch: createApp({
+      db,
+      config,
+      ai: createAiProvider(env.ai),
+      queues,
+      storage,
+      mailer,
+      limitStore: { redis },
+      authCache,
+      cacheStore: { redis },
+      logger: log,
+      telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null,
+      devRoutes: env.NODE_ENV !== "production",
+    }).fetch,
+    port: env.PORT,
+    hostname: env.HOST,
+  },
+  (info) => {
+    log.info({ url: `http://${env.HOST}:${info.port}` }, `listening on http://${env.HOST}:${info.port}`);
+  },
+);
 
 watchDbPool(db);
 watchQueues(queues);
 // Metrics are for operators, so they get a listener of their own (loopback by default); a busy port
 // costs the metrics, not the API.
-const metricsServer = await startMetricsServer({ host: env.METRICS_HOST, port: env.METRICS_PORT, token: env.METRICS_TOKEN }).then(
+const metricsServer = await startMetricsServer({
+  host: env.METRICS_HOST,
+  port: env.METRICS_PORT,
+  token: env.METRICS_TOKEN,
+}).then(
   (listening) => {
     const url = `http://${env.METRICS_HOST}:${(listening.address() as AddressInfo).port}/metrics`;
-    log.info({ url, token: Boolean(env.METRICS_TOKEN) }, `metrics on ${url}${env.METRICS_TOKEN ? " (bearer token required)" : ""}`);
+    log.info(
+      { url, token: Boolean(env.METRICS_TOKEN) },
+      `metrics on ${url}${env.METRICS_TOKEN ? " (bearer token required)" : ""}`,
+    );
     return listening;
   },
   (error: Error) => {
-    log.error({ err: error }, `metrics not served: ${env.METRICS_HOST}:${env.METRICS_PORT} is not available (METRICS_PORT)`);
+    log.error(
+      { err: error },
+      `metrics not served: ${env.METRICS_HOST}:${env.METRICS_PORT} is not available (METRICS_PORT)`,
+    );
     return null;
   },
 );

@@ -6,7 +6,13 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client
 
 import type { TAiProvider } from "@cto/ai/provider";
 import { poolStats, type Db } from "@cto/db/client";
-import { meteredAi as meterProvider, metricsAuthorized, registerAiUsage, registerPoolGauges, registerQueueGauges } from "@cto/metrics/prometheus";
+import {
+  meteredAi as meterProvider,
+  metricsAuthorized,
+  registerAiUsage,
+  registerPoolGauges,
+  registerQueueGauges,
+} from "@cto/metrics/prometheus";
 import { queueDepths, type TQueues } from "@cto/queue/queues";
 
 /**
@@ -35,7 +41,8 @@ const requests = new Counter({
 });
 
 /** The route pattern that served the request (`/goals/:id`): the first handler (not middleware) that matched. */
-const routeOf = (c: Parameters<MiddlewareHandler>[0]) => matchedRoutes(c).find((route) => route.method !== "ALL")?.path ?? "unmatched";
+const routeOf = (c: Parameters<MiddlewareHandler>[0]) =>
+  matchedRoutes(c).find((route) => route.method !== "ALL")?.path ?? "unmatched";
 
 /** Times every request and counts it by route pattern and status; errors are counted with the status they rendered. */
 export const httpMetrics: MiddlewareHandler = async (c, next) => {
@@ -55,7 +62,13 @@ const countUsage = registerAiUsage(registry);
 export type TAiFeature = "chat" | "suggestions" | "stories";
 
 /** Counts one recorded AI use (called where its usage is written, e.g. beside the chat's AiResponse row). */
-export const countAiUsage = (usage: { feature: TAiFeature; model: string; promptTokens: number; completionTokens: number; cost: number }) => countUsage(usage);
+export const countAiUsage = (usage: {
+  feature: TAiFeature;
+  model: string;
+  promptTokens: number;
+  completionTokens: number;
+  cost: number;
+}) => countUsage(usage);
 
 /**
  * The provider with each call's usage counted under `feature`, for the uses that record no AiResponse
@@ -85,12 +98,19 @@ export const startMetricsServer = ({ host, port, token }: { host: string; port: 
   new Promise<Server>((resolve, reject) => {
     const server = createServer(async (request, response) => {
       const path = new URL(request.url ?? "/", "http://metrics").pathname;
-      if (path !== "/metrics") return response.writeHead(404, { "content-type": "text/plain" }).end("Not found: only /metrics is served here.\n");
-      if (request.method !== "GET" && request.method !== "HEAD") return response.writeHead(405, { allow: "GET, HEAD" }).end();
-      if (!metricsAuthorized(token, request.headers.authorization)) return response.writeHead(401, { "www-authenticate": 'Bearer realm="metrics"' }).end();
+      if (path !== "/metrics")
+        return response
+          .writeHead(404, { "content-type": "text/plain" })
+          .end("Not found: only /metrics is served here.\n");
+      if (request.method !== "GET" && request.method !== "HEAD")
+        return response.writeHead(405, { allow: "GET, HEAD" }).end();
+      if (!metricsAuthorized(token, request.headers.authorization))
+        return response.writeHead(401, { "www-authenticate": 'Bearer realm="metrics"' }).end();
       try {
         const body = await registry.metrics();
-        response.writeHead(200, { "content-type": registry.contentType, "cache-control": "no-store" }).end(request.method === "HEAD" ? undefined : body);
+        response
+          .writeHead(200, { "content-type": registry.contentType, "cache-control": "no-store" })
+          .end(request.method === "HEAD" ? undefined : body);
       } catch (error) {
         response.writeHead(500, { "content-type": "text/plain" }).end(`metrics failed: ${(error as Error).message}\n`);
       }

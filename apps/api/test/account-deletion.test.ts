@@ -41,7 +41,10 @@ describe("DELETE /me leaves no job that names the user", () => {
   const queues = createQueues({ connection, prefix });
   beforeAll(async () => {
     base = await startApi();
-    harness = { ...base, app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues }) };
+    harness = {
+      ...base,
+      app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues }),
+    };
   });
   afterAll(async () => {
     for (const name of QUEUE_NAMES) await queues.queue(name).obliterate({ force: true });
@@ -56,21 +59,40 @@ describe("DELETE /me leaves no job that names the user", () => {
     const [leaving, staying] = [await signUp(harness, "leaving"), await signUp(harness, "staying")];
     const remindAt = Date.now() + 3_600_000;
     const commitments = [];
-    for (const user of [leaving, staying]) commitments.push((await user.request("POST", "/commitments", { title: "Ship the release", remindAt })).body);
+    for (const user of [leaving, staying])
+      commitments.push((await user.request("POST", "/commitments", { title: "Ship the release", remindAt })).body);
     const reminderJob = reminderJobId("commitment", commitments[0]!.id, remindAt);
     expect(await (await queues.queue("reminders").getJob(reminderJob))?.getState()).toBe("delayed");
-    const message = await base.db.proactiveMessage.create({ data: { userId: leaving.userId, content: "Time to ship" } });
-    await queues.enqueue("telegram", "deliver", { proactiveMessageId: message.id }, { jobId: `proactive.${message.id}` });
-    await queues.enqueue("reports", "generate", { userId: leaving.userId, type: "TWO_DAY", periodEnd: Date.now() }, { jobId: `report.${leaving.userId}.TWO_DAY.1` });
+    const message = await base.db.proactiveMessage.create({
+      data: { userId: leaving.userId, content: "Time to ship" },
+    });
+    await queues.enqueue(
+      "telegram",
+      "deliver",
+      { proactiveMessageId: message.id },
+      { jobId: `proactive.${message.id}` },
+    );
+    await queues.enqueue(
+      "reports",
+      "generate",
+      { userId: leaving.userId, type: "TWO_DAY", periodEnd: Date.now() },
+      { jobId: `report.${leaving.userId}.TWO_DAY.1` },
+    );
     // Finished records: one completed, one failed whose reason names the user.
     await queues.enqueue("stories", "generate", { userId: leaving.userId, period: "2026-01" }, { attempts: 1 });
     await queues.enqueue("stories", "generate", { userId: leaving.userId, period: "2026-02" }, { attempts: 1 });
-    const worker = new Worker("stories", async (job) => {
-      if (job.data.period === "2026-02") throw new Error(`no story for ${job.data.userId}`);
-      return { status: "created" };
-    }, { connection: workerConnection, prefix });
+    const worker = new Worker(
+      "stories",
+      async (job) => {
+        if (job.data.period === "2026-02") throw new Error(`no story for ${job.data.userId}`);
+        return { status: "created" };
+      },
+      { connection: workerConnection, prefix },
+    );
     try {
-      await expect.poll(() => queues.queue("stories").getJobCounts("completed", "failed"), { timeout: 20_000 }).toEqual({ completed: 1, failed: 1 });
+      await expect
+        .poll(() => queues.queue("stories").getJobCounts("completed", "failed"), { timeout: 20_000 })
+        .toEqual({ completed: 1, failed: 1 });
     } finally {
       await worker.close();
     }
@@ -82,9 +104,14 @@ describe("DELETE /me leaves no job that names the user", () => {
     expect(deleted.status).toBe(204);
     expect(await base.db.user.findUnique({ where: { id: leaving.userId } })).toBeNull();
     const after = await dumpRedis(inspector, prefix);
-    for (const id of [leaving.userId, message.id, commitments[0]!.id]) expect(after.split("\n").filter((part) => part.includes(id))).toEqual([]);
+    for (const id of [leaving.userId, message.id, commitments[0]!.id])
+      expect(after.split("\n").filter((part) => part.includes(id))).toEqual([]);
     expect(after).toContain(staying.userId);
-    expect(await (await queues.queue("reminders").getJob(reminderJobId("commitment", commitments[1]!.id, remindAt)))?.getState()).toBe("delayed");
+    expect(
+      await (
+        await queues.queue("reminders").getJob(reminderJobId("commitment", commitments[1]!.id, remindAt))
+      )?.getState(),
+    ).toBe("delayed");
   });
 
   it("refuses without the password and keeps every job", async () => {
@@ -96,7 +123,10 @@ describe("DELETE /me leaves no job that names the user", () => {
 
   it("counts wrong password confirmations against the account's sign-in limit", async () => {
     const authLimits = { ...GENEROUS_AUTH_LIMITS, signInFailures: { limit: 3, windowMs: 60_000 } };
-    const limited = { ...base, app: createApp({ db: base.db, config: { ...base.config, authLimits }, mailer: base.mailer, ai: base.ai }) };
+    const limited = {
+      ...base,
+      app: createApp({ db: base.db, config: { ...base.config, authLimits }, mailer: base.mailer, ai: base.ai }),
+    };
     const user = await signUp(limited, "guessed");
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await user.request("DELETE", "/me", { password: `guess ${i}` })).status);
@@ -112,7 +142,10 @@ describe("DELETE /me leaves no job that names the user", () => {
     const deadQueues = createQueues({ connection: dead, prefix });
     for (const name of QUEUE_NAMES) deadQueues.queue(name).on("error", () => undefined);
     try {
-      const unreachable = { ...base, app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues: deadQueues }) };
+      const unreachable = {
+        ...base,
+        app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues: deadQueues }),
+      };
       const user = await signUp(unreachable, "offline");
       const started = Date.now();
       expect((await user.request("DELETE", "/me", { password: PASSWORD })).status).toBe(204);

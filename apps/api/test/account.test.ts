@@ -30,7 +30,10 @@ const ownedRows = async (userId: string) => {
     WHERE table_schema = 'public' AND column_name IN ('user_id', 'author_id') ORDER BY table_name, column_name`;
   const counts: Record<string, number> = {};
   for (const { table_name, column_name } of columns) {
-    const [row] = await harness.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}" = $1::uuid`, userId);
+    const [row] = await harness.db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}" = $1::uuid`,
+      userId,
+    );
     counts[`${table_name}.${column_name}`] = row!.n;
   }
   return counts;
@@ -44,7 +47,10 @@ afterAll(async () => harness?.close());
 describe("profile", () => {
   it("edits the name, career profile and preferences, keeping what is left out", async () => {
     const client = await signUp(harness, "profile");
-    await harness.db.user.update({ where: { id: client.userId }, data: { preferences: { timezone: "UTC", notificationPrefs: { telegram: false }, beta: { keep: true } } } });
+    await harness.db.user.update({
+      where: { id: client.userId },
+      data: { preferences: { timezone: "UTC", notificationPrefs: { telegram: false }, beta: { keep: true } } },
+    });
 
     const patched = await client.request("PATCH", "/me", {
       name: "  Ada Lovelace ",
@@ -56,30 +62,70 @@ describe("profile", () => {
       currentSkills: ["TypeScript", "PostgreSQL"],
       targetSkills: ["Mentoring"],
       currentGoals: ["Lead a team"],
-      preferences: { timezone: "Europe/Berlin", workingHours: { start: "09:00", end: "17:30" }, notificationPrefs: { inApp: true } },
+      preferences: {
+        timezone: "Europe/Berlin",
+        workingHours: { start: "09:00", end: "17:30" },
+        notificationPrefs: { inApp: true },
+      },
     });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ name: "Ada Lovelace", currentRole: "Staff engineer", experienceLevel: "senior", yearsOfExperience: 12, currentSkills: ["TypeScript", "PostgreSQL"] });
+    expect(patched.body).toMatchObject({
+      name: "Ada Lovelace",
+      currentRole: "Staff engineer",
+      experienceLevel: "senior",
+      yearsOfExperience: 12,
+      currentSkills: ["TypeScript", "PostgreSQL"],
+    });
     expect(patched.body).not.toHaveProperty("passwordHash");
     // Unknown keys and untouched parts of the preferences survive; the nested channel choice merges.
-    expect(patched.body.preferences).toEqual({ timezone: "Europe/Berlin", workingHours: { start: "09:00", end: "17:30" }, notificationPrefs: { telegram: false, inApp: true }, beta: { keep: true } });
+    expect(patched.body.preferences).toEqual({
+      timezone: "Europe/Berlin",
+      workingHours: { start: "09:00", end: "17:30" },
+      notificationPrefs: { telegram: false, inApp: true },
+      beta: { keep: true },
+    });
 
-    const partial = await client.request("PATCH", "/me", { bio: "", yearsOfExperience: null, preferences: { workingHours: null } });
+    const partial = await client.request("PATCH", "/me", {
+      bio: "",
+      yearsOfExperience: null,
+      preferences: { workingHours: null },
+    });
     expect(partial.status).toBe(200);
-    expect(partial.body).toMatchObject({ name: "Ada Lovelace", bio: null, yearsOfExperience: null, industry: "Software" });
-    expect(partial.body.preferences).toMatchObject({ timezone: "Europe/Berlin", workingHours: null, beta: { keep: true } });
+    expect(partial.body).toMatchObject({
+      name: "Ada Lovelace",
+      bio: null,
+      yearsOfExperience: null,
+      industry: "Software",
+    });
+    expect(partial.body.preferences).toMatchObject({
+      timezone: "Europe/Berlin",
+      workingHours: null,
+      beta: { keep: true },
+    });
 
     const read = await client.request("GET", "/me");
     expect(read.status).toBe(200);
     expect(read.body).toEqual(partial.body);
     const stored = await harness.db.user.findUniqueOrThrow({ where: { id: client.userId } });
-    expect(stored).toMatchObject({ experienceLevel: "SENIOR", targetSkills: ["Mentoring"], currentGoals: ["Lead a team"] });
+    expect(stored).toMatchObject({
+      experienceLevel: "SENIOR",
+      targetSkills: ["Mentoring"],
+      currentGoals: ["Lead a team"],
+    });
   });
 
   it.each([
     ["an unknown timezone", { preferences: { timezone: "Mars/Olympus" } }, "preferences.timezone"],
-    ["working hours that are not HH:MM", { preferences: { workingHours: { start: "9am", end: "17:00" } } }, "preferences.workingHours.start"],
-    ["working hours that start when they end", { preferences: { workingHours: { start: "09:00", end: "09:00" } } }, "preferences.workingHours.end"],
+    [
+      "working hours that are not HH:MM",
+      { preferences: { workingHours: { start: "9am", end: "17:00" } } },
+      "preferences.workingHours.start",
+    ],
+    [
+      "working hours that start when they end",
+      { preferences: { workingHours: { start: "09:00", end: "09:00" } } },
+      "preferences.workingHours.end",
+    ],
     ["an unknown preference", { preferences: { colour: "teal" } }, "preferences"],
     ["an unknown experience level", { experienceLevel: "wizard" }, "experienceLevel"],
     ["a negative career length", { yearsOfExperience: -1 }, "yearsOfExperience"],
@@ -96,12 +142,19 @@ describe("profile", () => {
     expect(response.body.error?.code).toBe("validation_failed");
     expect(response.body.error?.details?.map((detail: { path: string }) => detail.path)).toContain(path);
     // A refused key is named, so the caller sees what to drop.
-    for (const key of Object.keys(body).filter((key) => !["preferences", "experienceLevel", "yearsOfExperience", "currentSkills", "name", "image"].includes(key))) expect(JSON.stringify(response.body.error?.details)).toContain(key);
+    for (const key of Object.keys(body).filter(
+      (key) => !["preferences", "experienceLevel", "yearsOfExperience", "currentSkills", "name", "image"].includes(key),
+    ))
+      expect(JSON.stringify(response.body.error?.details)).toContain(key);
     expect(await harness.db.user.findUniqueOrThrow({ where: { id: client.userId } })).toEqual(before);
   });
 
   it("answers 401 to a request without a session", async () => {
-    const anonymous = await harness.app.request("/me", { method: "PATCH", headers: { "content-type": "application/json", origin: "http://127.0.0.1:5173" }, body: JSON.stringify({ name: "x" }) });
+    const anonymous = await harness.app.request("/me", {
+      method: "PATCH",
+      headers: { "content-type": "application/json", origin: "http://127.0.0.1:5173" },
+      body: JSON.stringify({ name: "x" }),
+    });
     expect(anonymous.status).toBe(401);
   });
 
@@ -125,16 +178,35 @@ describe("export", () => {
     expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="cto-export-/);
     const text = await response.text();
     const archive = JSON.parse(text);
-    expect(archive).toMatchObject({ format: "cto-account-export", version: 1, user: { id: client.user.id, email: client.user.email } });
+    expect(archive).toMatchObject({
+      format: "cto-account-export",
+      version: 1,
+      user: { id: client.user.id, email: client.user.email },
+    });
     expect(Object.keys(archive.data)).toEqual(ACCOUNT_SECTIONS.map((section) => section.key));
-    const empty = Object.entries(archive.data).filter(([, rows]) => (rows as unknown[]).length === 0).map(([key]) => key);
+    const empty = Object.entries(archive.data)
+      .filter(([, rows]) => (rows as unknown[]).length === 0)
+      .map(([key]) => key);
     expect(empty).toEqual([]);
     expect(archive.data.goals).toHaveLength(await harness.db.goal.count({ where: { userId: client.user.id } }));
-    expect(archive.data.people).toHaveLength(await harness.db.person.count({ where: { userId: client.user.id, deletedAt: undefined } }));
-    for (const secret of ["passwordHash", "access_token", "accessToken", "refreshToken", "sessionToken", "keyHash", "connectionToken"]) expect(text).not.toContain(`"${secret}"`);
+    expect(archive.data.people).toHaveLength(
+      await harness.db.person.count({ where: { userId: client.user.id, deletedAt: undefined } }),
+    );
+    for (const secret of [
+      "passwordHash",
+      "access_token",
+      "accessToken",
+      "refreshToken",
+      "sessionToken",
+      "keyHash",
+      "connectionToken",
+    ])
+      expect(text).not.toContain(`"${secret}"`);
     expect(archive).not.toHaveProperty("embeddings");
 
-    const withVectors = JSON.parse(await (await harness.app.request("/me/export?embeddings=true", { headers: { cookie: client.cookie } })).text());
+    const withVectors = JSON.parse(
+      await (await harness.app.request("/me/export?embeddings=true", { headers: { cookie: client.cookie } })).text(),
+    );
     expect(withVectors.embeddings.length).toBeGreaterThan(0);
     expect(withVectors.embeddings[0].embedding).toMatch(/^\[/);
   });
@@ -147,7 +219,9 @@ describe("export", () => {
 describe("import", () => {
   it("imports an archive into an empty account with new ids, and refuses a second import", async () => {
     const source = await seededUser("source");
-    const archive = JSON.parse(await (await harness.app.request("/me/export", { headers: { cookie: source.cookie } })).text());
+    const archive = JSON.parse(
+      await (await harness.app.request("/me/export", { headers: { cookie: source.cookie } })).text(),
+    );
     const target = await signUp(harness, "target");
     const imported = await target.request("POST", "/me/import", archive);
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
@@ -155,9 +229,14 @@ describe("import", () => {
     expect(imported.body.imported.tasks).toBe(archive.data.tasks.length);
 
     const goals = await harness.db.goal.findMany({ where: { userId: target.userId }, orderBy: { title: "asc" } });
-    expect(goals.map((goal) => goal.title)).toEqual(archive.data.goals.map((goal: { title: string }) => goal.title).sort());
+    expect(goals.map((goal) => goal.title)).toEqual(
+      archive.data.goals.map((goal: { title: string }) => goal.title).sort(),
+    );
     expect(goals.some((goal) => archive.data.goals.some((old: { id: string }) => old.id === goal.id))).toBe(false);
-    const subtasks = await harness.db.task.findMany({ where: { userId: target.userId, parentId: { not: null }, deletedAt: undefined }, include: { parent: true } });
+    const subtasks = await harness.db.task.findMany({
+      where: { userId: target.userId, parentId: { not: null }, deletedAt: undefined },
+      include: { parent: true },
+    });
     expect(subtasks.length).toBeGreaterThan(0);
     for (const subtask of subtasks) expect(subtask.parent?.userId).toBe(target.userId);
     // The source account is untouched.

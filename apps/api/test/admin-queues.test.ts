@@ -11,7 +11,9 @@ import { startApi, type Harness } from "./harness.ts";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /** What the queue board's own API lists (it is not in the OpenAPI document). */
-type TBoardListing = { queues: Array<{ name: string; counts: Record<string, number>; jobs: Array<Record<string, unknown>> }> };
+type TBoardListing = {
+  queues: Array<{ name: string; counts: Record<string, number>; jobs: Array<Record<string, unknown>> }>;
+};
 
 describe("Bull Board on /admin/queues", () => {
   let base: Harness;
@@ -64,21 +66,49 @@ describe("Bull Board on /admin/queues", () => {
     // The UI's own scripts are served from the board's static folder.
     const script = html.match(/src="(static\/js\/main[^"]*\.js)"/)?.[1];
     expect(script).toBeDefined();
-    const asset = await board.app.request(new URL(script!, "http://localhost/admin/queues/").pathname, { headers: { cookie: client.cookie } });
+    const asset = await board.app.request(new URL(script!, "http://localhost/admin/queues/").pathname, {
+      headers: { cookie: client.cookie },
+    });
     expect(asset.status).toBe(200);
 
     // A job that fails for good: its error is shown, and a retry puts it back in line.
-    const payload = { kind: "commitment" as const, entityId: crypto.randomUUID(), userId: crypto.randomUUID(), remindAt: Date.now() };
+    const payload = {
+      kind: "commitment" as const,
+      entityId: crypto.randomUUID(),
+      userId: crypto.randomUUID(),
+      remindAt: Date.now(),
+    };
     const { id } = await queues.enqueue("reminders", "due", payload, { attempts: 1 });
-    const worker = new Worker("reminders", async () => { throw new Error("the database said no"); }, { connection: createWorkerConnection(redisUrl), prefix });
+    const worker = new Worker(
+      "reminders",
+      async () => {
+        throw new Error("the database said no");
+      },
+      { connection: createWorkerConnection(redisUrl), prefix },
+    );
     await new Promise<void>((resolve) => worker.once("failed", () => resolve()));
     await worker.close();
 
-    const listing = await client.request("GET", "/admin/queues/api/queues?activeQueue=reminders&status=failed&page=1&jobsPerPage=10");
+    const listing = await client.request(
+      "GET",
+      "/admin/queues/api/queues?activeQueue=reminders&status=failed&page=1&jobsPerPage=10",
+    );
     expect(listing.status).toBe(200);
     const { queues: shown } = listing.body as TBoardListing;
     const names = shown.map((queue) => queue.name);
-    expect(names).toEqual(expect.arrayContaining(["reminders", "reports", "metrics", "telegram", "embeddings", "ocr", "knowledge", "stories", "maintenance"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "reminders",
+        "reports",
+        "metrics",
+        "telegram",
+        "embeddings",
+        "ocr",
+        "knowledge",
+        "stories",
+        "maintenance",
+      ]),
+    );
     const reminders = shown.find((queue) => queue.name === "reminders")!;
     expect(reminders.counts.failed).toBe(1);
     expect(reminders.jobs[0]).toMatchObject({ id, failedReason: "the database said no" });

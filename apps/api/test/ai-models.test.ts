@@ -24,9 +24,19 @@ let member: TUser;
 const onOther = (user: TUser) => sameSession(user, { ...harness, app: other });
 
 beforeAll(async () => {
-  await Promise.all(connections.map((connection) => connection.status === "ready" || new Promise((resolve) => connection.once("ready", resolve))));
+  await Promise.all(
+    connections.map(
+      (connection) => connection.status === "ready" || new Promise((resolve) => connection.once("ready", resolve)),
+    ),
+  );
   harness = await startApi({}, { cacheStore: { redis: connections[0]!, prefix } });
-  other = createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai: harness.ai, cacheStore: { redis: connections[1]!, prefix } });
+  other = createApp({
+    db: harness.db,
+    config: harness.config,
+    mailer: harness.mailer,
+    ai: harness.ai,
+    cacheStore: { redis: connections[1]!, prefix },
+  });
   admin = await signUp(harness, "admin");
   member = await signUp(harness, "member");
   await harness.db.user.update({ where: { id: admin.userId }, data: { role: "ADMIN" } });
@@ -38,34 +48,76 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const model = (overrides: Record<string, unknown> = {}) => ({ name: `model-${randomUUID().slice(0, 8)}`, kind: "chat", displayName: "Test model", provider: "openai", inputPrice: 0.15, outputPrice: 0.6, ...overrides });
+const model = (overrides: Record<string, unknown> = {}) => ({
+  name: `model-${randomUUID().slice(0, 8)}`,
+  kind: "chat",
+  displayName: "Test model",
+  provider: "openai",
+  inputPrice: 0.15,
+  outputPrice: 0.6,
+  ...overrides,
+});
 
 /** Streams one chat turn and returns the stored AI response of its reply. */
 const chatCost = async (user: TUser, app: Harness["app"], conversationId: string) => {
-  const response = await app.request(`/conversations/${conversationId}/chat`, { method: "POST", headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" }, body: JSON.stringify({ content: "How do I protect my focus time?" }) });
+  const response = await app.request(`/conversations/${conversationId}/chat`, {
+    method: "POST",
+    headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" },
+    body: JSON.stringify({ content: "How do I protect my focus time?" }),
+  });
   expect(await response.text()).toContain("event: done");
-  const latest = await harness.db.aiResponse.findFirstOrThrow({ where: { userId: user.userId }, orderBy: { createdAt: "desc" } });
-  return { cost: latest.cost!.toNumber(), promptTokens: latest.promptTokens!, completionTokens: latest.completionTokens! };
+  const latest = await harness.db.aiResponse.findFirstOrThrow({
+    where: { userId: user.userId },
+    orderBy: { createdAt: "desc" },
+  });
+  return {
+    cost: latest.cost!.toNumber(),
+    promptTokens: latest.promptTokens!,
+    completionTokens: latest.completionTokens!,
+  };
 };
 
 describe("AI model catalogue: happy paths", () => {
   it("an administrator's writes through one instance are what every user reads through the other, at once", async () => {
-    const created = await admin.request("POST", "/admin/ai-models", model({ name: "gpt-test-mini", contextWindow: 128_000 }));
+    const created = await admin.request(
+      "POST",
+      "/admin/ai-models",
+      model({ name: "gpt-test-mini", contextWindow: 128_000 }),
+    );
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: "gpt-test-mini", kind: "chat", inputPrice: 0.15, outputPrice: 0.6, contextWindow: 128_000, isActive: true, createdAt: expect.any(Number) });
+    expect(created.body).toMatchObject({
+      name: "gpt-test-mini",
+      kind: "chat",
+      inputPrice: 0.15,
+      outputPrice: 0.6,
+      contextWindow: 128_000,
+      isActive: true,
+      createdAt: expect.any(Number),
+    });
     const listed = await onOther(member).request("GET", "/ai-models");
     expect(listed.body.items.map((item: { name: string }) => item.name)).toContain("gpt-test-mini");
 
     // Read through both instances (both now cached), then change the price through the first.
     await member.request("GET", "/ai-models");
-    const patched = await admin.request("PATCH", `/admin/ai-models/${created.body.id}`, { inputPrice: 0.2, isActive: false });
+    const patched = await admin.request("PATCH", `/admin/ai-models/${created.body.id}`, {
+      inputPrice: 0.2,
+      isActive: false,
+    });
     expect(patched.body).toMatchObject({ inputPrice: 0.2, outputPrice: 0.6, isActive: false });
-    const after = (await onOther(member).request("GET", "/ai-models")).body.items.find((item: { id: string }) => item.id === created.body.id);
+    const after = (await onOther(member).request("GET", "/ai-models")).body.items.find(
+      (item: { id: string }) => item.id === created.body.id,
+    );
     expect(after).toMatchObject({ inputPrice: 0.2, isActive: false });
-    expect((await onOther(member).request("GET", "/ai-models?active=true")).body.items.map((item: { id: string }) => item.id)).not.toContain(created.body.id);
+    expect(
+      (await onOther(member).request("GET", "/ai-models?active=true")).body.items.map(
+        (item: { id: string }) => item.id,
+      ),
+    ).not.toContain(created.body.id);
 
     expect((await onOther(admin).request("DELETE", `/admin/ai-models/${created.body.id}`)).status).toBe(204);
-    expect((await member.request("GET", "/ai-models")).body.items.map((item: { id: string }) => item.id)).not.toContain(created.body.id);
+    expect((await member.request("GET", "/ai-models")).body.items.map((item: { id: string }) => item.id)).not.toContain(
+      created.body.id,
+    );
   });
 
   it("prices chat replies with the catalogue as last written through any instance", async () => {
@@ -73,7 +125,11 @@ describe("AI model catalogue: happy paths", () => {
     const unlisted = await chatCost(member, harness.app, conversationId);
     expect(unlisted.cost).toBe(0); // AI_PRICES has no price for the offline coach
 
-    const { body: listed } = await admin.request("POST", "/admin/ai-models", model({ name: LOCAL_CHAT_MODEL, provider: "local", inputPrice: 1_000, outputPrice: 2_000 }));
+    const { body: listed } = await admin.request(
+      "POST",
+      "/admin/ai-models",
+      model({ name: LOCAL_CHAT_MODEL, provider: "local", inputPrice: 1_000, outputPrice: 2_000 }),
+    );
     const priced = await chatCost(member, other, conversationId);
     expect(priced.cost).toBeCloseTo((priced.promptTokens * 1_000 + priced.completionTokens * 2_000) / 1e6, 8);
     expect(priced.cost).toBeGreaterThan(0);
@@ -95,7 +151,9 @@ describe("AI model catalogue: happy paths", () => {
     expect(read).toMatchObject({ personalBio: "Now a director", longTermGoals: [] });
     expect(read.updatedAt).toEqual(expect.any(Number));
     // It is Redis that answers: the entry exists under the instances' shared prefix.
-    expect(await connections[0]!.hget(`${prefix}:{user-context:${member.userId}}`, "value")).toContain("Now a director");
+    expect(await connections[0]!.hget(`${prefix}:{user-context:${member.userId}}`, "value")).toContain(
+      "Now a director",
+    );
   });
 });
 

@@ -46,9 +46,11 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const newScreenshotSession = async (client = alice) => (await client.request("POST", "/analysis-sessions", { type: "screenshot" })).body as { id: string };
+const newScreenshotSession = async (client = alice) =>
+  (await client.request("POST", "/analysis-sessions", { type: "screenshot" })).body as { id: string };
 const rowOf = (id: string) => base.db.analysisSession.findUniqueOrThrow({ where: { id } });
-const storedFiles = async () => (await readdir(root, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
+const storedFiles = async () =>
+  (await readdir(root, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
 const ocrJobs = async () => (await queues.queue("ocr").getJobs(["waiting", "delayed", "active"])).length;
 
 describe("screenshot upload: happy path", () => {
@@ -58,21 +60,40 @@ describe("screenshot upload: happy path", () => {
     const response = await upload(api, alice, session.id, image);
     expect(response.status, JSON.stringify(response.body)).toBe(202);
     expect(response.body).toMatchObject({
-      session: { id: session.id, status: "analysis_in_progress", screenshotUrl: `/analysis-sessions/${session.id}/screenshot`, ocrResult: null },
+      session: {
+        id: session.id,
+        status: "analysis_in_progress",
+        screenshotUrl: `/analysis-sessions/${session.id}/screenshot`,
+        ocrResult: null,
+      },
       screenshot: { contentType: "image/png", bytes: image.byteLength, width: 390, height: 844 },
     });
     const job = await queues.queue("ocr").getJob(response.body.ocrJobId);
     expect(job?.name).toBe("recognize");
-    expect(job?.data).toEqual({ userId: alice.userId, analysisSessionId: session.id, storageKey: `screenshots/${alice.userId}/${session.id}` });
+    expect(job?.data).toEqual({
+      userId: alice.userId,
+      analysisSessionId: session.id,
+      storageKey: `screenshots/${alice.userId}/${session.id}`,
+    });
 
-    const preview = await api.app.request(`/analysis-sessions/${session.id}/screenshot`, { headers: { cookie: alice.cookie } });
+    const preview = await api.app.request(`/analysis-sessions/${session.id}/screenshot`, {
+      headers: { cookie: alice.cookie },
+    });
     expect(preview.status).toBe(200);
     expect(preview.headers.get("content-type")).toBe("image/png");
     expect(preview.headers.get("x-content-type-options")).toBe("nosniff");
     expect(new Uint8Array(await preview.arrayBuffer())).toEqual(image);
-    expect((await alice.request("GET", `/analysis-sessions/${session.id}/ocr`)).body).toEqual({ status: "analysis_in_progress", hasScreenshot: true, pending: true, lastAttempt: null });
+    expect((await alice.request("GET", `/analysis-sessions/${session.id}/ocr`)).body).toEqual({
+      status: "analysis_in_progress",
+      hasScreenshot: true,
+      pending: true,
+      lastAttempt: null,
+    });
     // Suggestions wait for the OCR: the text is not the user's checked conversation yet.
-    await alice.request("POST", `/analysis-sessions/${session.id}/messages`, { text: "typed meanwhile", author: "contact" });
+    await alice.request("POST", `/analysis-sessions/${session.id}/messages`, {
+      text: "typed meanwhile",
+      author: "contact",
+    });
     const early = await alice.request("POST", `/analysis-sessions/${session.id}/suggestions`);
     expect(early.status).toBe(409);
     expect(early.body.error?.message).toMatch(/still being read/);
@@ -81,7 +102,9 @@ describe("screenshot upload: happy path", () => {
   it("accepts a JPEG by its bytes whatever the part says, from previewing_screenshot too", async () => {
     const session = await newScreenshotSession();
     await alice.request("POST", `/analysis-sessions/${session.id}/transition`, { status: "previewing_screenshot" });
-    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xc0, 0, 17, 8, 0, 20, 0, 10, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xd9]);
+    const jpeg = new Uint8Array([
+      0xff, 0xd8, 0xff, 0xc0, 0, 17, 8, 0, 20, 0, 10, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xd9,
+    ]);
     const response = await upload(api, alice, session.id, jpeg, { type: "application/octet-stream", name: "x.bin" });
     expect(response.status, JSON.stringify(response.body)).toBe(202);
     expect(response.body.screenshot).toMatchObject({ contentType: "image/jpeg", width: 10, height: 20 });
@@ -100,8 +123,17 @@ describe("screenshot upload: refused requests change nothing", () => {
     const [files, jobs] = [await storedFiles(), await ocrJobs()];
     const gif = await upload(api, alice, session.id, GIF, { type: "image/png" });
     expect(gif.status).toBe(415);
-    expect(gif.body.error).toMatchObject({ code: "unsupported_media_type", message: expect.stringMatching(/PNG, JPEG and WebP/) });
-    const svg = await upload(api, alice, session.id, new TextEncoder().encode("<svg xmlns='http://www.w3.org/2000/svg'></svg>"), { type: "image/svg+xml" });
+    expect(gif.body.error).toMatchObject({
+      code: "unsupported_media_type",
+      message: expect.stringMatching(/PNG, JPEG and WebP/),
+    });
+    const svg = await upload(
+      api,
+      alice,
+      session.id,
+      new TextEncoder().encode("<svg xmlns='http://www.w3.org/2000/svg'></svg>"),
+      { type: "image/svg+xml" },
+    );
     expect(svg.status).toBe(415);
     const json = await alice.request("POST", `/analysis-sessions/${session.id}/screenshot`, { file: "iVBORw0KGgo=" });
     expect(json.status).toBe(415);
@@ -114,7 +146,10 @@ describe("screenshot upload: refused requests change nothing", () => {
     const [files, jobs] = [await storedFiles(), await ocrJobs()];
     const missing = await upload(api, alice, session.id, null);
     expect(missing.status).toBe(400);
-    expect(missing.body.error).toMatchObject({ code: "validation_failed", details: [{ path: "file", message: "a file is required" }] });
+    expect(missing.body.error).toMatchObject({
+      code: "validation_failed",
+      details: [{ path: "file", message: "a file is required" }],
+    });
     expect((await upload(api, alice, session.id, new Uint8Array())).status).toBe(400);
     await expectUntouched(session.id, files, jobs);
   });
@@ -161,12 +196,18 @@ describe("screenshot upload: refused requests change nothing", () => {
     const [files, jobs] = [await storedFiles(), await ocrJobs()];
     const response = await upload(noQueues, alice, session.id, pngImage());
     expect(response.status).toBe(503);
-    expect(response.body.error).toMatchObject({ code: "service_unavailable", message: expect.stringMatching(/nothing was stored/) });
+    expect(response.body.error).toMatchObject({
+      code: "service_unavailable",
+      message: expect.stringMatching(/nothing was stored/),
+    });
     await expectUntouched(session.id, files, jobs);
   });
 
   it("503 when storage fails, and when the job cannot be queued: the session is put back, no job, no dangling URL", async () => {
-    const failing: TStorage = { ...storage, put: async () => Promise.reject(new StorageError("unavailable", "disk full")) };
+    const failing: TStorage = {
+      ...storage,
+      put: async () => Promise.reject(new StorageError("unavailable", "disk full")),
+    };
     const session = await newScreenshotSession();
     const [files, jobs] = [await storedFiles(), await ocrJobs()];
     const stored = await upload(appWith(base, { storage: failing, queues }), alice, session.id, pngImage());
@@ -174,12 +215,18 @@ describe("screenshot upload: refused requests change nothing", () => {
     expect(stored.body.error?.message).toMatch(/could not be stored; nothing was changed/);
     await expectUntouched(session.id, files, jobs);
 
-    const brokenQueues: TQueues = { ...queues, enqueue: async () => Promise.reject(new Error("Connection is closed.")) };
+    const brokenQueues: TQueues = {
+      ...queues,
+      enqueue: async () => Promise.reject(new Error("Connection is closed.")),
+    };
     const queued = await upload(appWith(base, { storage, queues: brokenQueues }), alice, session.id, pngImage());
     expect(queued.status).toBe(503);
     expect(await rowOf(session.id)).toMatchObject({ status: "PENDING_USER_INPUT", screenshotUrl: null });
     expect(await ocrJobs()).toBe(jobs);
-    expect((await alice.request("GET", `/analysis-sessions/${session.id}/ocr`)).body).toMatchObject({ pending: false, lastAttempt: null });
+    expect((await alice.request("GET", `/analysis-sessions/${session.id}/ocr`)).body).toMatchObject({
+      pending: false,
+      lastAttempt: null,
+    });
   });
 });
 
@@ -189,15 +236,33 @@ describe("after the upload: OCR status, retry, preview and deletion", () => {
     expect((await upload(api, alice, session.id, pngImage())).status).toBe(202);
     // What the worker does when OCR fails: the session to error, the reason in the audit log.
     await base.db.analysisSession.update({ where: { id: session.id }, data: { status: "ERROR" } });
-    await base.db.auditLog.create({ data: { userId: alice.userId, actionType: "analyze", actionCategory: "agent", entityType: "analysis_session", entityId: session.id, status: "failed", errorMessage: "No chat text was found in the screenshot." } });
-    expect((await alice.request("GET", `/analysis-sessions/${session.id}/ocr`)).body).toMatchObject({ status: "error", hasScreenshot: true, pending: false, lastAttempt: { ok: false, message: "No chat text was found in the screenshot.", at: expect.any(Number) } });
+    await base.db.auditLog.create({
+      data: {
+        userId: alice.userId,
+        actionType: "analyze",
+        actionCategory: "agent",
+        entityType: "analysis_session",
+        entityId: session.id,
+        status: "failed",
+        errorMessage: "No chat text was found in the screenshot.",
+      },
+    });
+    expect((await alice.request("GET", `/analysis-sessions/${session.id}/ocr`)).body).toMatchObject({
+      status: "error",
+      hasScreenshot: true,
+      pending: false,
+      lastAttempt: { ok: false, message: "No chat text was found in the screenshot.", at: expect.any(Number) },
+    });
 
     const retried = await alice.request("POST", `/analysis-sessions/${session.id}/ocr/retry`);
     expect(retried.status, JSON.stringify(retried.body)).toBe(202);
     expect(retried.body.session.status).toBe("analysis_in_progress");
     expect((await queues.queue("ocr").getJob(retried.body.ocrJobId))?.data.analysisSessionId).toBe(session.id);
     // Pending again, and the failed run is still the last one finished.
-    expect((await alice.request("GET", `/analysis-sessions/${session.id}/ocr`)).body).toMatchObject({ pending: true, lastAttempt: { ok: false } });
+    expect((await alice.request("GET", `/analysis-sessions/${session.id}/ocr`)).body).toMatchObject({
+      pending: true,
+      lastAttempt: { ok: false },
+    });
     expect((await alice.request("POST", `/analysis-sessions/${session.id}/ocr/retry`)).status).toBe(409);
 
     const empty = await newScreenshotSession();
@@ -208,7 +273,9 @@ describe("after the upload: OCR status, retry, preview and deletion", () => {
     expect((await alice.request("GET", `/analysis-sessions/${empty.id}/screenshot`)).status).toBe(404);
     // A URL set by hand is not an upload.
     await alice.request("PATCH", `/analysis-sessions/${empty.id}`, { screenshotUrl: "https://example.com/chat.png" });
-    expect((await alice.request("GET", `/analysis-sessions/${empty.id}/ocr`)).body).toMatchObject({ hasScreenshot: false });
+    expect((await alice.request("GET", `/analysis-sessions/${empty.id}/ocr`)).body).toMatchObject({
+      hasScreenshot: false,
+    });
   });
 
   it("keeps the image in the trash and deletes it with the session", async () => {
@@ -225,7 +292,11 @@ describe("after the upload: OCR status, retry, preview and deletion", () => {
     const session = await newScreenshotSession();
     const form = new FormData();
     form.append("file", new Blob([pngImage() as Uint8Array<ArrayBuffer>], { type: "image/png" }), "a.png");
-    const response = await api.app.request(`/analysis-sessions/${session.id}/screenshot`, { method: "POST", headers: { origin: "https://evil.example", cookie: alice.cookie }, body: form });
+    const response = await api.app.request(`/analysis-sessions/${session.id}/screenshot`, {
+      method: "POST",
+      headers: { origin: "https://evil.example", cookie: alice.cookie },
+      body: form,
+    });
     expect(response.status).toBe(403);
     expect((await rowOf(session.id)).status).toBe("PENDING_USER_INPUT");
   });
@@ -250,17 +321,29 @@ describe("screenshot upload to an S3-compatible store", () => {
   it("puts the image in the bucket under the session's key and serves it back from there", async () => {
     const standIn = await startS3StandIn({ bucket: "cto-uploads" });
     try {
-      const s3 = createS3Storage({ bucket: "cto-uploads", region: "auto", endpoint: standIn.endpoint, accessKeyId: "AKIDTEST", secretAccessKey: "secret", forcePathStyle: true });
+      const s3 = createS3Storage({
+        bucket: "cto-uploads",
+        region: "auto",
+        endpoint: standIn.endpoint,
+        accessKeyId: "AKIDTEST",
+        secretAccessKey: "secret",
+        forcePathStyle: true,
+      });
       const viaS3 = appWith(base, { storage: s3, queues });
       const session = await newScreenshotSession();
       const image = pngImage(20, 30);
       expect((await upload(viaS3, alice, session.id, image)).status).toBe(202);
       const key = `screenshots/${alice.userId}/${session.id}`;
       expect(standIn.objects.get(key)).toEqual({ body: Buffer.from(image), contentType: "image/png" });
-      const preview = await viaS3.app.request(`/analysis-sessions/${session.id}/screenshot`, { headers: { cookie: alice.cookie } });
+      const preview = await viaS3.app.request(`/analysis-sessions/${session.id}/screenshot`, {
+        headers: { cookie: alice.cookie },
+      });
       expect(new Uint8Array(await preview.arrayBuffer())).toEqual(image);
       standIn.failWith(500);
-      expect((await viaS3.app.request(`/analysis-sessions/${session.id}/screenshot`, { headers: { cookie: alice.cookie } })).status).toBe(503);
+      expect(
+        (await viaS3.app.request(`/analysis-sessions/${session.id}/screenshot`, { headers: { cookie: alice.cookie } }))
+          .status,
+      ).toBe(503);
     } finally {
       await standIn.close();
     }

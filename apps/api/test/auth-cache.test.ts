@@ -36,10 +36,21 @@ const instance = async (url = redisUrl) => {
 };
 
 type TCredentials = { cookie?: string; bearer?: string };
-const call = async (base: string, method: string, path: string, { cookie, bearer }: TCredentials = {}, body?: unknown) => {
+const call = async (
+  base: string,
+  method: string,
+  path: string,
+  { cookie, bearer }: TCredentials = {},
+  body?: unknown,
+) => {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: { origin: WEB_ORIGIN, ...(cookie ? { cookie } : {}), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      origin: WEB_ORIGIN,
+      ...(cookie ? { cookie } : {}),
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
@@ -56,7 +67,8 @@ const signUp = async () => {
   expect(response.status).toBe(201);
   return { email, cookie: response.cookie! };
 };
-const signIn = async (email: string) => (await call(one, "POST", "/auth/sign-in", {}, { email, password: PASSWORD })).cookie!;
+const signIn = async (email: string) =>
+  (await call(one, "POST", "/auth/sign-in", {}, { email, password: PASSWORD })).cookie!;
 const newKey = async () => {
   const { cookie } = await signUp();
   const created = await call(one, "POST", "/api-keys", { cookie }, { name: "cli" });
@@ -68,7 +80,11 @@ beforeAll(async () => {
   harness = await startApi();
   [one, two] = [await instance(), await instance()];
   // Both connections, and so their subscriptions, are up before any test counts on them.
-  await Promise.all(connections.map((redis) => (redis.status === "ready" ? null : new Promise((resolve) => redis.once("ready", resolve)))));
+  await Promise.all(
+    connections.map((redis) =>
+      redis.status === "ready" ? null : new Promise((resolve) => redis.once("ready", resolve)),
+    ),
+  );
   await new Promise((resolve) => setTimeout(resolve, 200));
 });
 afterAll(async () => {
@@ -117,7 +133,10 @@ describe("the auth cache shared by API instances", () => {
     expect((await call(one, "POST", "/auth/password-reset", {}, { email })).status).toBe(202);
     const mail = (await harness.mailer.list()).find((item) => item.to === email)!;
     const token = /token=([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
-    expect((await call(one, "POST", "/auth/password-reset/confirm", {}, { token, password: "a brand new passphrase" })).status).toBe(204);
+    expect(
+      (await call(one, "POST", "/auth/password-reset/confirm", {}, { token, password: "a brand new passphrase" }))
+        .status,
+    ).toBe(204);
     expect((await call(two, "GET", "/auth/session", { cookie })).status).toBe(401);
   });
 

@@ -9,7 +9,11 @@ const { harness } = useApi();
 describe("sign-up, sign-in, session, sign-out", () => {
   it("signs up, sets an httpOnly session cookie, and stores only a hash of the token", async () => {
     const client = visitor(harness);
-    const response = await client.request("POST", "/auth/sign-up", { email: "  Ada@Example.com ", password: "correct horse battery", name: "Ada" });
+    const response = await client.request("POST", "/auth/sign-up", {
+      email: "  Ada@Example.com ",
+      password: "correct horse battery",
+      name: "Ada",
+    });
     expect(response.status).toBe(201);
     expect(response.body.user).toMatchObject({ email: "ada@example.com", name: "Ada", role: "user" });
     expect(response.body.user).not.toHaveProperty("passwordHash");
@@ -28,14 +32,20 @@ describe("sign-up, sign-in, session, sign-out", () => {
   });
 
   it("refuses a second account with the same email, whatever its case", async () => {
-    const response = await visitor(harness).request("POST", "/auth/sign-up", { email: "ADA@example.com", password: "another long password" });
+    const response = await visitor(harness).request("POST", "/auth/sign-up", {
+      email: "ADA@example.com",
+      password: "another long password",
+    });
     expect(response.status).toBe(409);
     expect(response.body.error).toMatchObject({ code: "conflict", requestId: expect.any(String) });
   });
 
   it("signs in with a new token each time, and signs out by revoking the session", async () => {
     const first = visitor(harness);
-    expect((await first.request("POST", "/auth/sign-in", { email: "ada@example.com", password: "correct horse battery" })).status).toBe(200);
+    expect(
+      (await first.request("POST", "/auth/sign-in", { email: "ada@example.com", password: "correct horse battery" }))
+        .status,
+    ).toBe(200);
     const second = visitor(harness);
     await second.request("POST", "/auth/sign-in", { email: "ada@example.com", password: "correct horse battery" });
     expect(first.cookie).not.toBe(second.cookie);
@@ -47,15 +57,24 @@ describe("sign-up, sign-in, session, sign-out", () => {
   });
 
   it("gives the same answer for a wrong password and an unknown email", async () => {
-    const wrong = await visitor(harness).request("POST", "/auth/sign-in", { email: "ada@example.com", password: "wrong password!" });
-    const unknown = await visitor(harness).request("POST", "/auth/sign-in", { email: "nobody@example.com", password: "wrong password!" });
+    const wrong = await visitor(harness).request("POST", "/auth/sign-in", {
+      email: "ada@example.com",
+      password: "wrong password!",
+    });
+    const unknown = await visitor(harness).request("POST", "/auth/sign-in", {
+      email: "nobody@example.com",
+      password: "wrong password!",
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error?.message).toBe(unknown.body.error?.message);
   });
 
   it("refuses weak passwords and malformed emails with field paths", async () => {
-    const response = await visitor(harness).request("POST", "/auth/sign-up", { email: "not-an-email", password: "short" });
+    const response = await visitor(harness).request("POST", "/auth/sign-up", {
+      email: "not-an-email",
+      password: "short",
+    });
     expect(response.status).toBe(400);
     expect(response.body.error?.code).toBe("validation_failed");
     expect(fieldPaths(response)).toEqual(["email", "password"]);
@@ -63,11 +82,17 @@ describe("sign-up, sign-in, session, sign-out", () => {
 
   it("expires sessions after their idle time and their absolute lifetime", async () => {
     const client = await signUp(harness, "expiry");
-    await harness.db.session.updateMany({ where: { userId: client.userId }, data: { expires: new Date(Date.now() - 1000) } });
+    await harness.db.session.updateMany({
+      where: { userId: client.userId },
+      data: { expires: new Date(Date.now() - 1000) },
+    });
     expect((await client.request("GET", "/auth/session")).status).toBe(401);
     expect(await harness.db.session.count({ where: { userId: client.userId } })).toBe(0);
     await client.request("POST", "/auth/sign-in", { email: client.email, password: "correct horse battery" });
-    await harness.db.session.updateMany({ where: { userId: client.userId }, data: { absoluteExpiresAt: new Date(Date.now() - 1000) } });
+    await harness.db.session.updateMany({
+      where: { userId: client.userId },
+      data: { absoluteExpiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await client.request("GET", "/auth/session")).status).toBe(401);
   });
 });
@@ -93,7 +118,8 @@ describe("CSRF protection and API keys", () => {
     expect(listed.body.items).toHaveLength(1);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.key);
 
-    const bearer = (key: string) => harness.app.request("/auth/session", { headers: { authorization: `Bearer ${key}` } });
+    const bearer = (key: string) =>
+      harness.app.request("/auth/session", { headers: { authorization: `Bearer ${key}` } });
     const asKey = await bearer(created.body.key);
     expect(asKey.status).toBe(200);
     expect(((await asKey.json()) as { via: string }).via).toBe("api_key");
@@ -116,25 +142,47 @@ describe("CSRF protection and API keys", () => {
 describe("malformed requests never reach a handler", () => {
   it("answers 401 without credentials, 415 for non-JSON, 400 for malformed JSON, 413 for huge bodies, 404/405 for unknown routes", async () => {
     expect((await harness.app.request("/auth/session")).status).toBe(401);
-    const form = await harness.app.request("/auth/sign-in", { method: "POST", headers: { "content-type": "text/plain" }, body: "email=a" });
+    const form = await harness.app.request("/auth/sign-in", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "email=a",
+    });
     expect(form.status).toBe(415);
-    const malformed = await harness.app.request("/auth/sign-in", { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    const malformed = await harness.app.request("/auth/sign-in", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
     expect(malformed.status).toBe(400);
-    expect(((await malformed.json()) as { error: { code: string } }).error.code).toMatch(/bad_request|validation_failed/);
-    const huge = await harness.app.request("/auth/sign-in", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "a@b.co", password: "x".repeat(2_000_000) }) });
+    expect(((await malformed.json()) as { error: { code: string } }).error.code).toMatch(
+      /bad_request|validation_failed/,
+    );
+    const huge = await harness.app.request("/auth/sign-in", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "a@b.co", password: "x".repeat(2_000_000) }),
+    });
     expect(huge.status).toBe(413);
     const unknown = await harness.app.request("/nope");
     expect(unknown.status).toBe(404);
-    expect(((await unknown.json()) as { error: unknown }).error).toMatchObject({ code: "not_found", requestId: expect.any(String) });
+    expect(((await unknown.json()) as { error: unknown }).error).toMatchObject({
+      code: "not_found",
+      requestId: expect.any(String),
+    });
     const wrongMethod = await harness.app.request("/auth/sign-in", { method: "GET" });
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get("allow")).toContain("POST");
   });
 
   it("serves the OpenAPI 3.1 document and the interactive docs", async () => {
-    const document = (await (await harness.app.request("/openapi.json")).json()) as { openapi: string; paths: Record<string, unknown> };
+    const document = (await (await harness.app.request("/openapi.json")).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/auth/sign-up", "/auth/sign-in", "/api-keys", "/api-keys/{id}"]));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(["/auth/sign-up", "/auth/sign-in", "/api-keys", "/api-keys/{id}"]),
+    );
     expect((await harness.app.request("/docs")).status).toBe(200);
   });
 });
@@ -149,7 +197,11 @@ describe("security headers and CORS", () => {
   });
 
   it("lets the web app's origin call with credentials, and no other origin", async () => {
-    const preflight = (origin: string) => harness.app.request("/goals", { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+    const preflight = (origin: string) =>
+      harness.app.request("/goals", {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      });
     const allowed = await preflight("http://127.0.0.1:5173");
     expect(allowed.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:5173");
     expect(allowed.headers.get("access-control-allow-credentials")).toBe("true");

@@ -6,23 +6,34 @@ import { createApp } from "../src/app.ts";
 import { signUp, useApi, visitor } from "./support/api.ts";
 import type { Harness } from "./harness.ts";
 
-const { harness, users: [alice, bob] } = useApi({ users: ["alice", "bob"] });
+const {
+  harness,
+  users: [alice, bob],
+} = useApi({ users: ["alice", "bob"] });
 
 describe("notifications", () => {
   it("lists, marks seen and acted on once, and cancels only pending ones", async () => {
-    const pending = await harness.db.proactiveMessage.create({ data: { userId: alice.userId, content: "Write the checklist", channel: "IN_APP", dedupeKey: `k-${alice.userId}` } });
-    const sent = await harness.db.proactiveMessage.create({ data: { userId: alice.userId, content: "Report ready", status: "SENT", sentAt: new Date(), channel: "TELEGRAM" } });
+    const pending = await harness.db.proactiveMessage.create({
+      data: { userId: alice.userId, content: "Write the checklist", channel: "IN_APP", dedupeKey: `k-${alice.userId}` },
+    });
+    const sent = await harness.db.proactiveMessage.create({
+      data: { userId: alice.userId, content: "Report ready", status: "SENT", sentAt: new Date(), channel: "TELEGRAM" },
+    });
     const list = await alice.request("GET", "/notifications?unseen=true");
     expect(list.body.items.map((item: { id: string }) => item.id).sort()).toEqual([pending.id, sent.id].sort());
     expect(list.body.items[0]).not.toHaveProperty("dedupeKey");
-    expect((await alice.request("GET", "/notifications?channel=telegram")).body.items.map((item: { id: string }) => item.id)).toEqual([sent.id]);
+    expect(
+      (await alice.request("GET", "/notifications?channel=telegram")).body.items.map((item: { id: string }) => item.id),
+    ).toEqual([sent.id]);
 
     const seen = await alice.request("POST", `/notifications/${pending.id}/seen`);
     expect(seen.body.seenAt).toEqual(expect.any(Number));
     expect((await alice.request("POST", `/notifications/${pending.id}/seen`)).body.seenAt).toBe(seen.body.seenAt);
     const acted = await alice.request("POST", `/notifications/${pending.id}/acted`);
     expect(acted.body).toMatchObject({ actedAt: expect.any(Number), seenAt: seen.body.seenAt });
-    expect((await alice.request("GET", "/notifications?unseen=true")).body.items.map((item: { id: string }) => item.id)).toEqual([sent.id]);
+    expect(
+      (await alice.request("GET", "/notifications?unseen=true")).body.items.map((item: { id: string }) => item.id),
+    ).toEqual([sent.id]);
 
     expect((await alice.request("POST", `/notifications/${pending.id}/cancel`)).body.status).toBe("cancelled");
     const notPending = await alice.request("POST", `/notifications/${sent.id}/cancel`);
@@ -40,7 +51,15 @@ describe("notifications", () => {
   });
 
   it("lists reminder schedules by next run", async () => {
-    await harness.db.reminderSchedule.create({ data: { userId: alice.userId, kind: "REPORT", queueName: "reports", jobId: `r-${alice.userId}`, nextRunAt: new Date(Date.now() + 1000) } });
+    await harness.db.reminderSchedule.create({
+      data: {
+        userId: alice.userId,
+        kind: "REPORT",
+        queueName: "reports",
+        jobId: `r-${alice.userId}`,
+        nextRunAt: new Date(Date.now() + 1000),
+      },
+    });
     const list = await alice.request("GET", "/reminder-schedules?kind=report");
     expect(list.body.items).toHaveLength(1);
     expect(list.body.items[0]).toMatchObject({ kind: "report", status: "active", nextRunAt: expect.any(Number) });
@@ -53,14 +72,30 @@ describe("Telegram linking tokens", () => {
     expect(await alice.request("GET", "/telegram")).toMatchObject({ status: 200, body: null });
     const first = await alice.request("POST", "/telegram/link-token");
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ isActive: false, linkToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), botUsername: null, deepLink: null });
+    expect(first.body).toMatchObject({
+      isActive: false,
+      linkToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      botUsername: null,
+      deepLink: null,
+    });
     const stored = await harness.db.telegramConnection.findUniqueOrThrow({ where: { userId: alice.userId } });
     expect(stored.connectionToken).toBe(createHash("sha256").update(first.body.linkToken).digest("hex"));
     const second = await alice.request("POST", "/telegram/link-token");
     expect(second.body.linkToken).not.toBe(first.body.linkToken);
-    expect((await harness.db.telegramConnection.findUniqueOrThrow({ where: { userId: alice.userId } })).connectionToken).not.toBe(stored.connectionToken);
+    expect(
+      (await harness.db.telegramConnection.findUniqueOrThrow({ where: { userId: alice.userId } })).connectionToken,
+    ).not.toBe(stored.connectionToken);
 
-    await harness.db.telegramConnection.update({ where: { userId: alice.userId }, data: { isActive: true, telegramChatId: "4242", connectedAt: new Date(), connectionToken: null, connectionTokenExpiresAt: null } });
+    await harness.db.telegramConnection.update({
+      where: { userId: alice.userId },
+      data: {
+        isActive: true,
+        telegramChatId: "4242",
+        connectedAt: new Date(),
+        connectionToken: null,
+        connectionTokenExpiresAt: null,
+      },
+    });
     expect((await alice.request("POST", "/telegram/link-token")).status).toBe(409);
     expect((await alice.request("GET", "/telegram")).body).toMatchObject({ isActive: true, telegramChatId: "4242" });
     expect((await bob.request("DELETE", "/telegram")).status).toBe(404);
@@ -71,7 +106,15 @@ describe("Telegram linking tokens", () => {
 
 describe("Telegram deep links", () => {
   it("gives a t.me link that starts the configured bot with the token", async () => {
-    const withBot: Harness = { ...harness, app: createApp({ db: harness.db, config: { ...harness.config, telegramBotUsername: "cto_coach_bot" }, mailer: harness.mailer, ai: harness.ai }) };
+    const withBot: Harness = {
+      ...harness,
+      app: createApp({
+        db: harness.db,
+        config: { ...harness.config, telegramBotUsername: "cto_coach_bot" },
+        mailer: harness.mailer,
+        ai: harness.ai,
+      }),
+    };
     const carol = await signUp(withBot, "carol");
     const link = await carol.request("POST", "/telegram/link-token");
     expect(link.status).toBe(201);
@@ -86,7 +129,16 @@ describe("Telegram bot status", () => {
   it("says whether a chat can be linked on this server and names the bot", async () => {
     expect((await alice.request("GET", "/telegram/bot")).body).toEqual({ linkable: false, botUsername: null });
     const config = { ...harness.config, telegramBotUsername: "cto_coach_bot" };
-    const served: Harness = { ...harness, app: createApp({ db: harness.db, config, mailer: harness.mailer, ai: harness.ai, telegram: { webhookSecret: "status-test-secret" } }) };
+    const served: Harness = {
+      ...harness,
+      app: createApp({
+        db: harness.db,
+        config,
+        mailer: harness.mailer,
+        ai: harness.ai,
+        telegram: { webhookSecret: "status-test-secret" },
+      }),
+    };
     const dave = await signUp(served, "dave");
     expect((await dave.request("GET", "/telegram/bot")).body).toEqual({ linkable: true, botUsername: "cto_coach_bot" });
     expect((await harness.app.request("/telegram/bot")).status).toBe(401);
@@ -109,7 +161,15 @@ describe("sessions and connected accounts", () => {
   });
 
   it("shows connected accounts without their tokens, and disconnects them", async () => {
-    const account = await harness.db.connectedAccount.create({ data: { userId: alice.userId, provider: "google", providerAccountId: "g-1", accessToken: "v1:secret", refreshToken: "v1:refresh" } });
+    const account = await harness.db.connectedAccount.create({
+      data: {
+        userId: alice.userId,
+        provider: "google",
+        providerAccountId: "g-1",
+        accessToken: "v1:secret",
+        refreshToken: "v1:refresh",
+      },
+    });
     const list = await alice.request("GET", "/connected-accounts?provider=google");
     expect(list.body.items).toHaveLength(1);
     expect(JSON.stringify(list.body)).not.toContain("v1:secret");

@@ -2,11 +2,18 @@ import { describe, expect, it } from "vitest";
 
 import { fieldPaths, signUp, useApi } from "./support/api.ts";
 
-const { harness, users: [alice, bob] } = useApi({ users: ["alice", "bob"] });
+const {
+  harness,
+  users: [alice, bob],
+} = useApi({ users: ["alice", "bob"] });
 
 type Client = typeof alice;
 const newPost = async (client: Client, body: Record<string, unknown> = {}) => {
-  const response = await client.request("POST", "/posts", { title: "Week 14", content: "Shipped the onboarding flow.", ...body });
+  const response = await client.request("POST", "/posts", {
+    title: "Week 14",
+    content: "Shipped the onboarding flow.",
+    ...body,
+  });
   expect(response.status).toBe(201);
   return response.body;
 };
@@ -22,14 +29,22 @@ describe("posts: your own, drafts and publishing", () => {
     expect(draft).not.toHaveProperty("authorId");
     const published = await newPost(alice, { status: "published" });
     expect(published).toMatchObject({ status: "published", publishedAt: expect.any(Number) });
-    expect(await harness.db.post.findUniqueOrThrow({ where: { id: published.id } })).toMatchObject({ status: "PUBLISHED", authorId: alice.userId });
+    expect(await harness.db.post.findUniqueOrThrow({ where: { id: published.id } })).toMatchObject({
+      status: "PUBLISHED",
+      authorId: alice.userId,
+    });
     expect((await alice.request("GET", `/posts/${draft.id}`)).body).toEqual(draft);
   });
 
   it("lists your posts by status, page by page", async () => {
     const client = await signUp(harness, "writer");
     const [a, b, c] = [await newPost(client), await newPost(client, { status: "published" }), await newPost(client)];
-    for (const [post, hours] of [[a, 3], [b, 2], [c, 1]] as const) await harness.db.post.update({ where: { id: post.id }, data: { createdAt: hoursAgo(hours) } });
+    for (const [post, hours] of [
+      [a, 3],
+      [b, 2],
+      [c, 1],
+    ] as const)
+      await harness.db.post.update({ where: { id: post.id }, data: { createdAt: hoursAgo(hours) } });
     expect(ids((await client.request("GET", "/posts?status=draft")).body.items)).toEqual([c.id, a.id]);
     expect(ids((await client.request("GET", "/posts?status=published")).body.items)).toEqual([b.id]);
     const page1 = await client.request("GET", "/posts?limit=2");
@@ -45,9 +60,15 @@ describe("posts: your own, drafts and publishing", () => {
     const again = await alice.request("POST", `/posts/${post.id}/publish`);
     expect(again.status).toBe(409);
     expect(again.body.error?.code).toBe("invalid_state");
-    expect((await harness.db.post.findUniqueOrThrow({ where: { id: post.id } })).publishedAt?.getTime()).toBe(published.body.publishedAt);
+    expect((await harness.db.post.findUniqueOrThrow({ where: { id: post.id } })).publishedAt?.getTime()).toBe(
+      published.body.publishedAt,
+    );
     const edited = await alice.request("PATCH", `/posts/${post.id}`, { title: "Edited" });
-    expect(edited.body).toMatchObject({ title: "Edited", status: "published", publishedAt: published.body.publishedAt });
+    expect(edited.body).toMatchObject({
+      title: "Edited",
+      status: "published",
+      publishedAt: published.body.publishedAt,
+    });
     const unpublished = await alice.request("PATCH", `/posts/${post.id}`, { status: "draft" });
     expect(unpublished.body).toMatchObject({ status: "draft", publishedAt: null });
     expect((await alice.request("PATCH", `/posts/${post.id}`, { status: "published" })).status).toBe(400);
@@ -64,14 +85,29 @@ describe("feed: everyone's published posts", () => {
     const hidden = await newPost(carol, { title: "Secret draft" });
     await carol.request("POST", `/posts/${early.id}/publish`);
     // Written first, published last: the two sorts disagree about it.
-    await harness.db.post.update({ where: { id: early.id }, data: { createdAt: hoursAgo(3), publishedAt: hoursAgo(1) } });
-    await harness.db.post.update({ where: { id: middle.id }, data: { createdAt: hoursAgo(2), publishedAt: hoursAgo(2) } });
+    await harness.db.post.update({
+      where: { id: early.id },
+      data: { createdAt: hoursAgo(3), publishedAt: hoursAgo(1) },
+    });
+    await harness.db.post.update({
+      where: { id: middle.id },
+      data: { createdAt: hoursAgo(2), publishedAt: hoursAgo(2) },
+    });
     const feed = await bob.request("GET", `/feed?authorId=${carol.userId}`);
     expect(feed.status).toBe(200);
     expect(ids(feed.body.items)).toEqual([early.id, middle.id]);
-    expect(feed.body.items[0]).toMatchObject({ author: { id: carol.userId, name: "carol" }, likeCount: 0, replyCount: 0, likedByMe: false, status: "published" });
+    expect(feed.body.items[0]).toMatchObject({
+      author: { id: carol.userId, name: "carol" },
+      likeCount: 0,
+      replyCount: 0,
+      likedByMe: false,
+      status: "published",
+    });
     expect(JSON.stringify(feed.body)).not.toContain(carol.email);
-    expect(ids((await bob.request("GET", `/feed?authorId=${carol.userId}&sort=created`)).body.items)).toEqual([middle.id, early.id]);
+    expect(ids((await bob.request("GET", `/feed?authorId=${carol.userId}&sort=created`)).body.items)).toEqual([
+      middle.id,
+      early.id,
+    ]);
     const everyone = await bob.request("GET", "/feed?limit=100");
     expect(ids(everyone.body.items)).not.toContain(hidden.id);
     expect(everyone.body.items.every((post: { status: string }) => post.status === "published")).toBe(true);
@@ -84,7 +120,10 @@ describe("feed: everyone's published posts", () => {
   it("reads one published post of another user, but not a draft (not even your own)", async () => {
     const published = await newPost(alice, { status: "published" });
     const draft = await newPost(alice);
-    expect((await bob.request("GET", `/feed/${published.id}`)).body).toMatchObject({ id: published.id, author: { id: alice.userId, name: "alice" } });
+    expect((await bob.request("GET", `/feed/${published.id}`)).body).toMatchObject({
+      id: published.id,
+      author: { id: alice.userId, name: "alice" },
+    });
     expect((await bob.request("GET", `/feed/${draft.id}`)).status).toBe(404);
     expect((await alice.request("GET", `/feed/${draft.id}`)).status).toBe(404);
   });
@@ -96,9 +135,15 @@ describe("feed: everyone's published posts", () => {
     expect(liked.body).toMatchObject({ likeCount: 1, likedByMe: true });
     expect((await bob.request("PUT", `/posts/${post.id}/like`)).body).toMatchObject({ likeCount: 1, likedByMe: true });
     expect(await harness.db.like.count({ where: { postId: post.id } })).toBe(1);
-    expect((await alice.request("PUT", `/posts/${post.id}/like`)).body).toMatchObject({ likeCount: 2, likedByMe: true });
+    expect((await alice.request("PUT", `/posts/${post.id}/like`)).body).toMatchObject({
+      likeCount: 2,
+      likedByMe: true,
+    });
     expect((await alice.request("GET", `/feed/${post.id}`)).body).toMatchObject({ likeCount: 2, likedByMe: true });
-    expect((await bob.request("DELETE", `/posts/${post.id}/like`)).body).toMatchObject({ likeCount: 1, likedByMe: false });
+    expect((await bob.request("DELETE", `/posts/${post.id}/like`)).body).toMatchObject({
+      likeCount: 1,
+      likedByMe: false,
+    });
     expect((await bob.request("DELETE", `/posts/${post.id}/like`)).status).toBe(200);
     expect(await harness.db.like.count({ where: { postId: post.id } })).toBe(1);
   });
@@ -107,17 +152,31 @@ describe("feed: everyone's published posts", () => {
     const post = await newPost(alice, { status: "published" });
     const first = await bob.request("POST", `/posts/${post.id}/replies`, { content: "Congrats!" });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ postId: post.id, content: "Congrats!", author: { id: bob.userId, name: "bob" } });
+    expect(first.body).toMatchObject({
+      postId: post.id,
+      content: "Congrats!",
+      author: { id: bob.userId, name: "bob" },
+    });
     const second = await alice.request("POST", `/posts/${post.id}/replies`, { content: "Thanks!" });
     const third = await bob.request("POST", `/posts/${post.id}/replies`, { content: "What's next?" });
-    for (const [reply, hours] of [[first, 3], [second, 2], [third, 1]] as const) await harness.db.reply.update({ where: { id: reply.body.id }, data: { createdAt: hoursAgo(hours) } });
+    for (const [reply, hours] of [
+      [first, 3],
+      [second, 2],
+      [third, 1],
+    ] as const)
+      await harness.db.reply.update({ where: { id: reply.body.id }, data: { createdAt: hoursAgo(hours) } });
     const listed = await alice.request("GET", `/posts/${post.id}/replies`);
     expect(ids(listed.body.items)).toEqual([first.body.id, second.body.id, third.body.id]);
     expect(JSON.stringify(listed.body)).not.toContain(bob.email);
-    const page2 = await alice.request("GET", `/posts/${post.id}/replies?limit=2&cursor=${(await alice.request("GET", `/posts/${post.id}/replies?limit=2`)).body.nextCursor}`);
+    const page2 = await alice.request(
+      "GET",
+      `/posts/${post.id}/replies?limit=2&cursor=${(await alice.request("GET", `/posts/${post.id}/replies?limit=2`)).body.nextCursor}`,
+    );
     expect(ids(page2.body.items)).toEqual([third.body.id]);
     expect((await bob.request("GET", `/feed/${post.id}`)).body.replyCount).toBe(3);
-    expect((await bob.request("PATCH", `/replies/${first.body.id}`, { content: "Congrats, well done!" })).body.content).toBe("Congrats, well done!");
+    expect(
+      (await bob.request("PATCH", `/replies/${first.body.id}`, { content: "Congrats, well done!" })).body.content,
+    ).toBe("Congrats, well done!");
     expect((await alice.request("DELETE", `/replies/${first.body.id}`)).status).toBe(404);
     expect((await bob.request("DELETE", `/replies/${first.body.id}`)).status).toBe(204);
     expect(await harness.db.reply.count({ where: { postId: post.id } })).toBe(2);
@@ -126,12 +185,26 @@ describe("feed: everyone's published posts", () => {
 
 describe("stories", () => {
   it("lists and reads your stories, newest first, by period", async () => {
-    const older = await harness.db.story.create({ data: { userId: alice.userId, period: "2026-W01", content: "A week of firsts", createdAt: new Date("2026-01-04") } });
-    const newer = await harness.db.story.create({ data: { userId: alice.userId, period: "2026-W02", content: "Momentum" } });
+    const older = await harness.db.story.create({
+      data: {
+        userId: alice.userId,
+        period: "2026-W01",
+        content: "A week of firsts",
+        createdAt: new Date("2026-01-04"),
+      },
+    });
+    const newer = await harness.db.story.create({
+      data: { userId: alice.userId, period: "2026-W02", content: "Momentum" },
+    });
     expect(ids((await alice.request("GET", "/stories")).body.items)).toEqual([newer.id, older.id]);
     expect(ids((await alice.request("GET", "/stories?period=2026-W01")).body.items)).toEqual([older.id]);
     const one = await alice.request("GET", `/stories/${older.id}`);
-    expect(one.body).toMatchObject({ id: older.id, period: "2026-W01", content: "A week of firsts", createdAt: new Date("2026-01-04").getTime() });
+    expect(one.body).toMatchObject({
+      id: older.id,
+      period: "2026-W01",
+      content: "A week of firsts",
+      createdAt: new Date("2026-01-04").getTime(),
+    });
     expect(one.body).not.toHaveProperty("userId");
   });
 });
@@ -168,16 +241,34 @@ describe("community: isolation", () => {
   it("answers 404 for another user's draft on every route, and changes nothing", async () => {
     const draft = await newPost(alice, { title: "Private draft" });
     const p = `/posts/${draft.id}`;
-    for (const [method, path, body] of [["GET", p], ["PATCH", p, { title: "hacked" }], ["DELETE", p], ["POST", `${p}/publish`], ["PUT", `${p}/like`], ["DELETE", `${p}/like`], ["GET", `${p}/replies`], ["POST", `${p}/replies`, { content: "x" }], ["GET", `/feed/${draft.id}`]] as const) {
+    for (const [method, path, body] of [
+      ["GET", p],
+      ["PATCH", p, { title: "hacked" }],
+      ["DELETE", p],
+      ["POST", `${p}/publish`],
+      ["PUT", `${p}/like`],
+      ["DELETE", `${p}/like`],
+      ["GET", `${p}/replies`],
+      ["POST", `${p}/replies`, { content: "x" }],
+      ["GET", `/feed/${draft.id}`],
+    ] as const) {
       expect((await bob.request(method, path, body)).status, `${method} ${path}`).toBe(404);
     }
-    expect(await harness.db.post.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ title: "Private draft", status: "DRAFT", publishedAt: null });
+    expect(await harness.db.post.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      title: "Private draft",
+      status: "DRAFT",
+      publishedAt: null,
+    });
     expect(await harness.db.reply.count({ where: { postId: draft.id } })).toBe(0);
   });
 
   it("keeps another user's published post read-only: /posts/{id} is yours only", async () => {
     const post = await newPost(alice, { status: "published", title: "Public" });
-    for (const [method, path, body] of [["GET", `/posts/${post.id}`], ["PATCH", `/posts/${post.id}`, { title: "hacked" }], ["DELETE", `/posts/${post.id}`]] as const) {
+    for (const [method, path, body] of [
+      ["GET", `/posts/${post.id}`],
+      ["PATCH", `/posts/${post.id}`, { title: "hacked" }],
+      ["DELETE", `/posts/${post.id}`],
+    ] as const) {
       expect((await bob.request(method, path, body)).status, `${method} ${path}`).toBe(404);
     }
     expect(ids((await bob.request("GET", "/posts?limit=100")).body.items)).not.toContain(post.id);
@@ -193,14 +284,17 @@ describe("community: isolation", () => {
   });
 
   it("never shows another user's stories", async () => {
-    const story = await harness.db.story.create({ data: { userId: alice.userId, period: "2026-W10", content: "Alice only" } });
+    const story = await harness.db.story.create({
+      data: { userId: alice.userId, period: "2026-W10", content: "Alice only" },
+    });
     expect((await bob.request("GET", `/stories/${story.id}`)).status).toBe(404);
     expect(ids((await bob.request("GET", "/stories?limit=100")).body.items)).not.toContain(story.id);
   });
 
   it("needs credentials", async () => {
     const post = await newPost(alice, { status: "published" });
-    for (const path of ["/feed", "/posts", "/stories", `/posts/${post.id}/replies`]) expect((await harness.app.request(path)).status, path).toBe(401);
+    for (const path of ["/feed", "/posts", "/stories", `/posts/${post.id}/replies`])
+      expect((await harness.app.request(path)).status, path).toBe(401);
     expect((await harness.app.request(`/posts/${post.id}/like`, { method: "PUT" })).status).toBe(401);
     expect(await harness.db.like.count({ where: { postId: post.id } })).toBe(0);
   });

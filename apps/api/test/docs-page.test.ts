@@ -15,7 +15,15 @@ import { startApi, type Harness } from "./harness.ts";
 
 const run = promisify(execFile);
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 /**
  * The exact file the page loads from jsDelivr, taken from the npm registry with npm's own client
@@ -24,12 +32,27 @@ const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable
  */
 const pinnedBundle = async () => {
   const [, name, version] = /\/npm\/(@scalar\/api-reference)@([^/]+)\//.exec(SCALAR_BUNDLE.url)!;
-  const cached = path.join(import.meta.dirname, "..", "node_modules", ".cache", "cto-docs", `api-reference-${version}-standalone.js`);
+  const cached = path.join(
+    import.meta.dirname,
+    "..",
+    "node_modules",
+    ".cache",
+    "cto-docs",
+    `api-reference-${version}-standalone.js`,
+  );
   if (!(await stat(cached).catch(() => null))) {
     const folder = await mkdtemp(path.join(tmpdir(), "cto-scalar-"));
     try {
-      const { stdout } = await run("npm", ["pack", `${name}@${version}`, "--silent", "--pack-destination", folder], { timeout: 240_000 });
-      await run("tar", ["-xzf", path.join(folder, stdout.trim().split("\n").at(-1)!), "-C", folder, "package/dist/browser/standalone.js"]);
+      const { stdout } = await run("npm", ["pack", `${name}@${version}`, "--silent", "--pack-destination", folder], {
+        timeout: 240_000,
+      });
+      await run("tar", [
+        "-xzf",
+        path.join(folder, stdout.trim().split("\n").at(-1)!),
+        "-C",
+        folder,
+        "package/dist/browser/standalone.js",
+      ]);
       await mkdir(path.dirname(cached), { recursive: true });
       await run("cp", [path.join(folder, "package/dist/browser/standalone.js"), cached]);
     } finally {
@@ -45,9 +68,15 @@ let origin: string;
 let browser: Browser;
 let bundle: Buffer;
 beforeAll(async () => {
-  [harness, bundle, browser] = await Promise.all([startApi(), pinnedBundle(), chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })]);
+  [harness, bundle, browser] = await Promise.all([
+    startApi(),
+    pinnedBundle(),
+    chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }),
+  ]);
   server = await new Promise<Server>((resolve) => {
-    const started = serve({ fetch: harness.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(started as Server));
+    const started = serve({ fetch: harness.app.fetch, port: 0, hostname: "127.0.0.1" }, () =>
+      resolve(started as Server),
+    );
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 300_000);
@@ -63,13 +92,19 @@ const openDocs = async (script: Buffer) => {
   const violations: string[] = [];
   const elsewhere: string[] = [];
   page.on("console", (message) => {
-    if (/Content Security Policy|Subresource Integrity|integrity/i.test(message.text())) violations.push(message.text());
+    if (/Content Security Policy|Subresource Integrity|integrity/i.test(message.text()))
+      violations.push(message.text());
   });
   await page.route("**/*", async (route) => {
     const url = route.request().url();
     if (url.startsWith(origin)) return route.continue();
     elsewhere.push(url);
-    if (url === SCALAR_BUNDLE.url) return route.fulfill({ body: script, contentType: "application/javascript; charset=utf-8", headers: { "access-control-allow-origin": "*" } });
+    if (url === SCALAR_BUNDLE.url)
+      return route.fulfill({
+        body: script,
+        contentType: "application/javascript; charset=utf-8",
+        headers: { "access-control-allow-origin": "*" },
+      });
     return route.abort();
   });
   await page.goto(`${origin}/docs`);
@@ -103,12 +138,19 @@ describe("GET /docs", () => {
     const policy = response.headers.get("content-security-policy")!;
     const html = await response.text();
     const nonce = /nonce="([^"]+)"/.exec(html)![1];
-    const directives = Object.fromEntries(policy.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = Object.fromEntries(
+      policy
+        .split(";")
+        .map((part) => part.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives["script-src"]).toEqual([`'nonce-${nonce}'`, SCALAR_BUNDLE.url]);
     expect(directives["default-src"]).toEqual(["'none'"]);
     expect(directives["connect-src"]).toEqual(["'self'"]);
     expect(directives["frame-ancestors"]).toEqual(["'none'"]);
-    expect(html).toContain(`<script src="${SCALAR_BUNDLE.url}" integrity="${SCALAR_BUNDLE.integrity}" crossorigin="anonymous"`);
+    expect(html).toContain(
+      `<script src="${SCALAR_BUNDLE.url}" integrity="${SCALAR_BUNDLE.integrity}" crossorigin="anonymous"`,
+    );
     // A new nonce for every page.
     const again = await (await fetch(`${origin}/docs`)).text();
     expect(/nonce="([^"]+)"/.exec(again)![1]).not.toBe(nonce);

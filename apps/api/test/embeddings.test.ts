@@ -18,7 +18,10 @@ describe("embeddings follow what the API writes", () => {
   const queues: TQueues = createQueues({ connection, prefix: `cto-test-api-embeddings-${process.pid}-${Date.now()}` });
   beforeAll(async () => {
     base = await startApi();
-    withQueues = { ...base, app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues }) };
+    withQueues = {
+      ...base,
+      app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues }),
+    };
     embedder = { model: base.ai.embeddingModel, embed: async (texts) => (await base.ai.embed(texts)).vectors };
   });
   afterAll(async () => {
@@ -29,34 +32,48 @@ describe("embeddings follow what the API writes", () => {
   });
 
   /** The upsert jobs waiting for this owner, and what the worker's processor does with them. */
-  const jobsFor = async (ownerId: string) => (await queues.queue("embeddings").getJobs(["waiting"])).filter((job) => job.data.ownerId === ownerId);
+  const jobsFor = async (ownerId: string) =>
+    (await queues.queue("embeddings").getJobs(["waiting"])).filter((job) => job.data.ownerId === ownerId);
   const runJobs = async (ownerId: string) => {
     const jobs = await jobsFor(ownerId);
-    for (const job of jobs) await embedOwners(base.db, embedder, [{ ownerKind: job.data.ownerKind, ownerId: job.data.ownerId }]);
+    for (const job of jobs)
+      await embedOwners(base.db, embedder, [{ ownerKind: job.data.ownerKind, ownerId: job.data.ownerId }]);
     return jobs.length;
   };
   const rows = (ownerId: string) => base.db.embedding.findMany({ where: { ownerId } });
   const search = async (user: TUser, q: string) =>
-    (await user.request("GET", `/search?q=${encodeURIComponent(q)}&scope=memory`)).body.memory as { ownerId: string; ownerKind: string }[];
+    (await user.request("GET", `/search?q=${encodeURIComponent(q)}&scope=memory`)).body.memory as {
+      ownerId: string;
+      ownerKind: string;
+    }[];
 
   it("creating and changing a goal enqueues an upsert job, whose result search finds; the old text stops answering", async () => {
     const user = await signUp(withQueues, "goals");
     const created = await user.request("POST", "/goals", { title: "Hire a staff engineer", period: "quarterly" });
     expect(created.status).toBe(201);
     const [job] = await jobsFor(created.body.id);
-    expect(job).toMatchObject({ name: "upsert", data: { userId: user.userId, ownerKind: "GOAL", ownerId: created.body.id } });
+    expect(job).toMatchObject({
+      name: "upsert",
+      data: { userId: user.userId, ownerKind: "GOAL", ownerId: created.body.id },
+    });
     await runJobs(created.body.id);
-    expect((await search(user, "Hire a staff engineer"))[0]).toMatchObject({ ownerKind: "goal", ownerId: created.body.id });
+    expect((await search(user, "Hire a staff engineer"))[0]).toMatchObject({
+      ownerKind: "goal",
+      ownerId: created.body.id,
+    });
 
     await queues.queue("embeddings").drain();
-    expect((await user.request("PATCH", `/goals/${created.body.id}`, { title: "Promote from within" })).status).toBe(200);
+    expect((await user.request("PATCH", `/goals/${created.body.id}`, { title: "Promote from within" })).status).toBe(
+      200,
+    );
     expect(await runJobs(created.body.id)).toBe(1);
     expect((await rows(created.body.id)).map((row) => row.content)).toEqual(["Promote from within"]);
   });
 
   it("trash removes a person's embeddings at once, restore enqueues them again, and a hard delete leaves none", async () => {
     const user = await signUp(withQueues, "people");
-    const person = (await user.request("POST", "/people", { name: "Priya", notes: "Mentor for the platform team" })).body;
+    const person = (await user.request("POST", "/people", { name: "Priya", notes: "Mentor for the platform team" }))
+      .body;
     await runJobs(person.id);
     expect(await rows(person.id)).toHaveLength(1);
     await queues.queue("embeddings").drain();
@@ -75,14 +92,23 @@ describe("embeddings follow what the API writes", () => {
   it("messages, the context profile and analysis messages are embedded too; trashing a session hides its messages", async () => {
     const user = await signUp(withQueues, "custom");
     const conversation = (await user.request("POST", "/conversations", { title: "1:1 prep" })).body;
-    const message = (await user.request("POST", `/conversations/${conversation.id}/messages`, { content: "I want to give clearer feedback" })).body;
+    const message = (
+      await user.request("POST", `/conversations/${conversation.id}/messages`, {
+        content: "I want to give clearer feedback",
+      })
+    ).body;
     expect(await runJobs(message.id)).toBe(1);
     const context = (await user.request("PUT", "/me/context", { personalBio: "Engineering manager of nine" })).body;
     expect(await runJobs(context.id)).toBe(1);
     expect((await rows(context.id))[0]!.content).toBe("About me: Engineering manager of nine");
 
     const session = (await user.request("POST", "/analysis-sessions", { type: "text", title: "Chat with Sam" })).body;
-    const said = (await user.request("POST", `/analysis-sessions/${session.id}/messages`, { author: "contact", text: "Can we move the launch?" })).body;
+    const said = (
+      await user.request("POST", `/analysis-sessions/${session.id}/messages`, {
+        author: "contact",
+        text: "Can we move the launch?",
+      })
+    ).body;
     expect(said.id).toBeTruthy();
     expect(await runJobs(said.id)).toBe(1);
     expect(await rows(said.id)).toHaveLength(1);
@@ -93,10 +119,19 @@ describe("embeddings follow what the API writes", () => {
   it("confirmed OCR messages and AI suggestions are embedded; the trash takes them out of search, restore brings them back, delete leaves none", async () => {
     const user = await signUp(withQueues, "analysis");
     const session = (await user.request("POST", "/analysis-sessions", { type: "screenshot" })).body;
-    for (const status of ["previewing_screenshot", "uploading", "analysis_in_progress", "verifying_ocr"]) expect((await user.request("POST", `/analysis-sessions/${session.id}/transition`, { status })).status).toBe(200);
-    await user.request("PUT", `/analysis-sessions/${session.id}/ocr-result`, [{ id: "1", text: "Can we push the demo to Thursday?", author: "contact" }, { id: "2", text: "Sure, Thursday works", author: "user" }]);
+    for (const status of ["previewing_screenshot", "uploading", "analysis_in_progress", "verifying_ocr"])
+      expect((await user.request("POST", `/analysis-sessions/${session.id}/transition`, { status })).status).toBe(200);
+    await user.request("PUT", `/analysis-sessions/${session.id}/ocr-result`, [
+      { id: "1", text: "Can we push the demo to Thursday?", author: "contact" },
+      { id: "2", text: "Sure, Thursday works", author: "user" },
+    ]);
     // The user corrects the OCR before confirming: the corrected text is what gets embedded.
-    const confirmed = await user.request("POST", `/analysis-sessions/${session.id}/ocr-result/confirm`, { items: [{ id: "1", text: "Can we push the demo to Thursday?", author: "contact" }, { id: "2", text: "Sure, Thursday at ten works", author: "user" }] });
+    const confirmed = await user.request("POST", `/analysis-sessions/${session.id}/ocr-result/confirm`, {
+      items: [
+        { id: "1", text: "Can we push the demo to Thursday?", author: "contact" },
+        { id: "2", text: "Sure, Thursday at ten works", author: "user" },
+      ],
+    });
     expect(confirmed.status).toBe(200);
     const chatIds = confirmed.body.messages.map((message: { id: string }) => message.id) as string[];
     for (const id of chatIds) expect(await runJobs(id)).toBe(1);
@@ -108,7 +143,11 @@ describe("embeddings follow what the API writes", () => {
     expect(suggestionIds).toHaveLength(2);
     for (const id of suggestionIds) expect(await runJobs(id)).toBe(1);
     const [suggestion] = await rows(suggestionIds[0]!);
-    expect(suggestion).toMatchObject({ ownerKind: "ANALYSIS_MESSAGE", userId: user.userId, content: expect.stringContaining(suggested.body.suggestions[0]!.title!) });
+    expect(suggestion).toMatchObject({
+      ownerKind: "ANALYSIS_MESSAGE",
+      userId: user.userId,
+      content: expect.stringContaining(suggested.body.suggestions[0]!.title!),
+    });
     expect((await search(user, "push the demo to Thursday")).map((hit) => hit.ownerId)).toContain(chatIds[0]);
     await queues.queue("embeddings").drain();
 
@@ -125,7 +164,11 @@ describe("embeddings follow what the API writes", () => {
 
   /** One chat turn through the SSE route; resolves once the stream (and everything the turn stores) is done. */
   const chat = async (on: Harness, user: TUser, conversationId: string, content: string) => {
-    const response = await on.app.request(`/conversations/${conversationId}/chat`, { method: "POST", headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" }, body: JSON.stringify({ content }) });
+    const response = await on.app.request(`/conversations/${conversationId}/chat`, {
+      method: "POST",
+      headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" },
+      body: JSON.stringify({ content }),
+    });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("event: done");
   };
@@ -141,14 +184,18 @@ describe("embeddings follow what the API writes", () => {
     const [job] = await jobsFor(conversation.id);
     expect(job?.data).toEqual({ userId: user.userId, ownerKind: "CONVERSATION", ownerId: conversation.id });
     await runJobs(conversation.id);
-    expect((await rows(conversation.id)).map((row) => row.content)).toEqual(["Quarterly planning\nHelp me cut the roadmap to three bets. (2 messages)"]);
+    expect((await rows(conversation.id)).map((row) => row.content)).toEqual([
+      "Quarterly planning\nHelp me cut the roadmap to three bets. (2 messages)",
+    ]);
     await queues.queue("embeddings").drain();
 
     // The API without Redis: no job, and the sweep (not only missing rows: changed ones too) catches it.
     await chat(base, user, conversation.id, "Actually, make it two bets.");
     expect(await jobsFor(conversation.id)).toEqual([]);
     await reindexEmbeddings(base.db, embedder, { userId: user.userId });
-    expect((await rows(conversation.id)).map((row) => row.content)).toEqual(["Quarterly planning\nActually, make it two bets. (4 messages)"]);
+    expect((await rows(conversation.id)).map((row) => row.content)).toEqual([
+      "Quarterly planning\nActually, make it two bets. (4 messages)",
+    ]);
     expect(await reindexEmbeddings(base.db, embedder, { userId: user.userId })).toMatchObject({ owners: 0 });
   });
 
@@ -157,7 +204,10 @@ describe("embeddings follow what the API writes", () => {
     dead.on("error", () => undefined);
     const deadQueues = createQueues({ connection: dead, prefix: "cto-test-dead" });
     deadQueues.queue("embeddings").on("error", () => undefined);
-    const unreachable = { ...base, app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues: deadQueues }) };
+    const unreachable = {
+      ...base,
+      app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues: deadQueues }),
+    };
     try {
       for (const target of [base, unreachable]) {
         const user = await signUp(target, "offline");
@@ -167,7 +217,9 @@ describe("embeddings follow what the API writes", () => {
         expect(await reindexEmbeddings(base.db, embedder, { userId: user.userId })).toMatchObject({ owners: 1 });
         expect((await search(user, "Renew the passport"))[0]).toMatchObject({ ownerId: task.id });
 
-        expect((await user.request("PATCH", `/tasks/${task.id}`, { title: "Book the visa appointment" })).status).toBe(200);
+        expect((await user.request("PATCH", `/tasks/${task.id}`, { title: "Book the visa appointment" })).status).toBe(
+          200,
+        );
         expect(await rows(task.id)).toHaveLength(0);
         await reindexEmbeddings(base.db, embedder, { userId: user.userId });
         expect((await rows(task.id)).map((row) => row.content)).toEqual(["Book the visa appointment"]);

@@ -9,7 +9,12 @@ const base = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/cto" };
 describe("the API's environment", () => {
   it("fills in the defaults for development", () => {
     const env = loadEnv(base);
-    expect(env).toMatchObject({ NODE_ENV: "development", PORT: 3000, HOST: "127.0.0.1", WEB_ORIGIN: "http://127.0.0.1:5173" });
+    expect(env).toMatchObject({
+      NODE_ENV: "development",
+      PORT: 3000,
+      HOST: "127.0.0.1",
+      WEB_ORIGIN: "http://127.0.0.1:5173",
+    });
     expect([env.TELEGRAM_WEBHOOK_SECRET, env.TELEGRAM_BOT_USERNAME]).toEqual([undefined, undefined]);
   });
 
@@ -21,16 +26,27 @@ describe("the API's environment", () => {
   it("believes no proxy unless TRUST_PROXY names hops or the proxies' addresses", () => {
     expect(loadEnv(base).TRUST_PROXY).toEqual({ hops: 0 });
     expect(loadEnv({ ...base, TRUST_PROXY: "1" }).TRUST_PROXY).toEqual({ hops: 1 });
-    expect(loadEnv({ ...base, TRUST_PROXY: "loopback,10.0.0.0/8" }).TRUST_PROXY).toEqual({ proxies: ["loopback", "10.0.0.0/8"] });
+    expect(loadEnv({ ...base, TRUST_PROXY: "loopback,10.0.0.0/8" }).TRUST_PROXY).toEqual({
+      proxies: ["loopback", "10.0.0.0/8"],
+    });
   });
 
   it("sends email through SMTP_URL as MAIL_FROM; without them, the development outbox, never in production", () => {
     expect([loadEnv(base).SMTP_URL, loadEnv(base).MAIL_FROM]).toEqual([undefined, undefined]);
-    expect(loadEnv({ ...base, SMTP_URL: "smtp://user:pass@mail.example.com:587", MAIL_FROM: "Cto <hello@cto.example>" })).toMatchObject({ SMTP_URL: "smtp://user:pass@mail.example.com:587", MAIL_FROM: "Cto <hello@cto.example>" });
-    expect(() => loadEnv({ ...base, NODE_ENV: "production" })).toThrow(/SMTP_URL: required in production[\s\S]*MAIL_FROM: required in production/);
+    expect(
+      loadEnv({ ...base, SMTP_URL: "smtp://user:pass@mail.example.com:587", MAIL_FROM: "Cto <hello@cto.example>" }),
+    ).toMatchObject({ SMTP_URL: "smtp://user:pass@mail.example.com:587", MAIL_FROM: "Cto <hello@cto.example>" });
+    expect(() => loadEnv({ ...base, NODE_ENV: "production" })).toThrow(
+      /SMTP_URL: required in production[\s\S]*MAIL_FROM: required in production/,
+    );
     const mailProblems = () => {
       try {
-        loadEnv({ ...base, NODE_ENV: "production", SMTP_URL: "smtps://mail.example.com", MAIL_FROM: "hello@cto.example" });
+        loadEnv({
+          ...base,
+          NODE_ENV: "production",
+          SMTP_URL: "smtps://mail.example.com",
+          MAIL_FROM: "hello@cto.example",
+        });
         return "";
       } catch (error) {
         return (error as Error).message;
@@ -48,11 +64,29 @@ describe("the API's environment", () => {
         return [...(error as Error).message.matchAll(/^ {2}(\w+): required in production/gm)].map((match) => match[1]);
       }
     };
-    expect(problems({ ...base, NODE_ENV: "production" }).sort()).toEqual(["CTO_ENCRYPTION_KEY", "MAIL_FROM", "REDIS_URL", "SMTP_URL", "WEB_ORIGIN"]);
+    expect(problems({ ...base, NODE_ENV: "production" }).sort()).toEqual([
+      "CTO_ENCRYPTION_KEY",
+      "MAIL_FROM",
+      "REDIS_URL",
+      "SMTP_URL",
+      "WEB_ORIGIN",
+    ]);
     // One failed start names every missing setting, DATABASE_URL with the rest.
     expect(() => loadEnv({ NODE_ENV: "production" })).toThrow(/DATABASE_URL/);
-    expect(problems({ NODE_ENV: "production" }).sort()).toEqual(["CTO_ENCRYPTION_KEY", "MAIL_FROM", "REDIS_URL", "SMTP_URL", "WEB_ORIGIN"]);
-    expect(problems({ NODE_ENV: "production", DATABASE_URL: "not a url", PORT: "-1", SMTP_URL: "" }).sort()).toEqual(["CTO_ENCRYPTION_KEY", "MAIL_FROM", "REDIS_URL", "SMTP_URL", "WEB_ORIGIN"]);
+    expect(problems({ NODE_ENV: "production" }).sort()).toEqual([
+      "CTO_ENCRYPTION_KEY",
+      "MAIL_FROM",
+      "REDIS_URL",
+      "SMTP_URL",
+      "WEB_ORIGIN",
+    ]);
+    expect(problems({ NODE_ENV: "production", DATABASE_URL: "not a url", PORT: "-1", SMTP_URL: "" }).sort()).toEqual([
+      "CTO_ENCRYPTION_KEY",
+      "MAIL_FROM",
+      "REDIS_URL",
+      "SMTP_URL",
+      "WEB_ORIGIN",
+    ]);
     const production = {
       ...base,
       NODE_ENV: "production",
@@ -62,8 +96,14 @@ describe("the API's environment", () => {
       SMTP_URL: "smtps://mail.example.com",
       MAIL_FROM: "Cto <no-reply@cto.example>",
     };
-    expect(loadEnv(production)).toMatchObject({ redis: { kind: "single", url: "redis://redis.internal:6379" }, WEB_ORIGIN: "https://cto.example" });
-    expect(loadEnv({ ...production, REDIS_URL: "", REDIS_CLUSTER_NODES: "10.0.0.1:6379" }).redis).toEqual({ kind: "cluster", nodes: [{ host: "10.0.0.1", port: 6379 }] });
+    expect(loadEnv(production)).toMatchObject({
+      redis: { kind: "single", url: "redis://redis.internal:6379" },
+      WEB_ORIGIN: "https://cto.example",
+    });
+    expect(loadEnv({ ...production, REDIS_URL: "", REDIS_CLUSTER_NODES: "10.0.0.1:6379" }).redis).toEqual({
+      kind: "cluster",
+      nodes: [{ host: "10.0.0.1", port: 6379 }],
+    });
     expect(problems({ ...production, WEB_ORIGIN: "" })).toEqual(["WEB_ORIGIN"]);
   });
 
@@ -71,13 +111,20 @@ describe("the API's environment", () => {
     expect(loadEnv(base).AI_DAILY_TOKEN_BUDGET).toBe(200_000);
     expect(loadEnv({ ...base, AI_DAILY_TOKEN_BUDGET: "5000" }).AI_DAILY_TOKEN_BUDGET).toBe(5000);
     expect(loadEnv({ ...base, AI_DAILY_TOKEN_BUDGET: "" }).AI_DAILY_TOKEN_BUDGET).toBe(200_000);
-    for (const bad of ["0", "-5", "1.5", "lots"]) expect(() => loadEnv({ ...base, AI_DAILY_TOKEN_BUDGET: bad })).toThrow(/AI_DAILY_TOKEN_BUDGET/);
+    for (const bad of ["0", "-5", "1.5", "lots"])
+      expect(() => loadEnv({ ...base, AI_DAILY_TOKEN_BUDGET: bad })).toThrow(/AI_DAILY_TOKEN_BUDGET/);
     expect(loadEnv(base).ai).toMatchObject({ apiKey: undefined, chatModel: "gpt-4o-mini" });
-    expect(loadEnv({ ...base, OPENAI_API_KEY: "sk-test", AI_CHAT_MODEL: "gpt-test" }).ai).toMatchObject({ apiKey: "sk-test", chatModel: "gpt-test" });
+    expect(loadEnv({ ...base, OPENAI_API_KEY: "sk-test", AI_CHAT_MODEL: "gpt-test" }).ai).toMatchObject({
+      apiKey: "sk-test",
+      chatModel: "gpt-test",
+    });
   });
 
   it("keeps development's local Redis and web origin when they are unset or empty", () => {
-    expect(loadEnv({ ...base, REDIS_URL: "", WEB_ORIGIN: "" })).toMatchObject({ redis: { kind: "single", url: "redis://127.0.0.1:6379" }, WEB_ORIGIN: "http://127.0.0.1:5173" });
+    expect(loadEnv({ ...base, REDIS_URL: "", WEB_ORIGIN: "" })).toMatchObject({
+      redis: { kind: "single", url: "redis://127.0.0.1:6379" },
+      WEB_ORIGIN: "http://127.0.0.1:5173",
+    });
     expect(loadEnv(base).CTO_ENCRYPTION_KEY).toBeUndefined();
   });
 

@@ -50,7 +50,13 @@ export const dereference = (node: unknown, document: unknown, seen: ReadonlySet<
   const { $ref, ...rest } = node as { $ref?: unknown };
   if (typeof $ref === "string" && $ref.startsWith("#/")) {
     if (seen.has($ref)) return {};
-    const target = $ref.slice(2).split("/").reduce<unknown>((at, key) => (at as Record<string, unknown>)[key.replace(/~1/g, "/").replace(/~0/g, "~")], document);
+    const target = $ref
+      .slice(2)
+      .split("/")
+      .reduce<unknown>(
+        (at, key) => (at as Record<string, unknown>)[key.replace(/~1/g, "/").replace(/~0/g, "~")],
+        document,
+      );
     return dereference({ ...(target as object), ...rest }, document, new Set([...seen, $ref]));
   }
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, dereference(value, document, seen)]));
@@ -63,8 +69,15 @@ export const parseEventStream = (text: string) =>
     .filter((block) => block.trim())
     .map((block) => {
       const lines = block.split(/\r?\n/);
-      const event = lines.find((line) => line.startsWith("event:"))?.slice(6).trim() ?? "message";
-      const data = lines.filter((line) => line.startsWith("data:")).map((line) => line.slice(5).replace(/^ /, "")).join("\n");
+      const event =
+        lines
+          .find((line) => line.startsWith("event:"))
+          ?.slice(6)
+          .trim() ?? "message";
+      const data = lines
+        .filter((line) => line.startsWith("data:"))
+        .map((line) => line.slice(5).replace(/^ /, ""))
+        .join("\n");
       return { event, data: JSON.parse(data) as unknown };
     });
 
@@ -73,11 +86,14 @@ export const problemWith = async (operation: TOperation, response: Response): Pr
   const status = String(response.status);
   const documented = operation.responses[status];
   const text = await response.text();
-  if (!documented) return `status ${status} is not documented (documented: ${Object.keys(operation.responses).join(", ")}): ${text.slice(0, 300)}`;
-  if (!documented.content) return text ? `status ${status} documents no body but one came: ${text.slice(0, 200)}` : null;
+  if (!documented)
+    return `status ${status} is not documented (documented: ${Object.keys(operation.responses).join(", ")}): ${text.slice(0, 300)}`;
+  if (!documented.content)
+    return text ? `status ${status} documents no body but one came: ${text.slice(0, 200)}` : null;
   const contentType = (response.headers.get("content-type") ?? "").split(";")[0]!.trim();
   const mediaType = Object.keys(documented.content).find((type) => type === contentType);
-  if (!mediaType) return `content type ${contentType || "(none)"} is not documented for ${status} (documented: ${Object.keys(documented.content).join(", ")})`;
+  if (!mediaType)
+    return `content type ${contentType || "(none)"} is not documented for ${status} (documented: ${Object.keys(documented.content).join(", ")})`;
   const schema = documented.content[mediaType]!.schema;
   if (!schema || (schema as { format?: string }).format === "binary") return null;
   let value: unknown;
@@ -88,6 +104,11 @@ export const problemWith = async (operation: TOperation, response: Response): Pr
   }
   const validate = validatorFor(`${operation.key} ${status} ${mediaType}`, schema);
   if (validate(value)) return null;
-  const errors = (validate.errors ?? []).slice(0, 5).map((error) => `${error.instancePath || "(root)"} ${error.message}${error.params ? ` ${JSON.stringify(error.params)}` : ""}`);
+  const errors = (validate.errors ?? [])
+    .slice(0, 5)
+    .map(
+      (error) =>
+        `${error.instancePath || "(root)"} ${error.message}${error.params ? ` ${JSON.stringify(error.params)}` : ""}`,
+    );
   return `the ${status} body does not match the documented schema: ${errors.join("; ")} — body: ${text.slice(0, 300)}`;
 };

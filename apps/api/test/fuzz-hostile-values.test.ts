@@ -33,7 +33,11 @@ for (const target of testTargets()) {
     const send = async (method: string, url: string, body?: unknown, raw?: string) => {
       const response = await app.request(url, {
         method,
-        headers: { origin: WEB_ORIGIN, cookie, ...(body === undefined && raw === undefined ? {} : { "content-type": "application/json" }) },
+        headers: {
+          origin: WEB_ORIGIN,
+          cookie,
+          ...(body === undefined && raw === undefined ? {} : { "content-type": "application/json" }),
+        },
         ...(raw !== undefined ? { body: raw } : body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await response.text();
@@ -48,8 +52,17 @@ for (const target of testTargets()) {
       database = await target.createMigrated();
       db = createDb({ url: database.url, log: [] });
       outbox = await mkdtemp(path.join(tmpdir(), "cto-outbox-"));
-      app = createApp({ db, config: { ...DEFAULT_CONFIG, webOrigin: WEB_ORIGIN }, mailer: createOutboxMailer(outbox), ai: createAiProvider(parseAiConfig({})) });
-      const signUp = await app.request("/auth/sign-up", { method: "POST", headers: { origin: WEB_ORIGIN, "content-type": "application/json" }, body: JSON.stringify({ email: `hostile-${target.name}@example.com`, password: "correct horse battery" }) });
+      app = createApp({
+        db,
+        config: { ...DEFAULT_CONFIG, webOrigin: WEB_ORIGIN },
+        mailer: createOutboxMailer(outbox),
+        ai: createAiProvider(parseAiConfig({})),
+      });
+      const signUp = await app.request("/auth/sign-up", {
+        method: "POST",
+        headers: { origin: WEB_ORIGIN, "content-type": "application/json" },
+        body: JSON.stringify({ email: `hostile-${target.name}@example.com`, password: "correct horse battery" }),
+      });
       expect(signUp.status).toBe(201);
       cookie = signUp.headers.get("set-cookie")!.split(";")[0]!;
     });
@@ -66,8 +79,13 @@ for (const target of testTargets()) {
         expect(created.body.dueDate).toBe(dueDate);
         expect((await send("GET", `/tasks/${created.body.id}`)).body.dueDate).toBe(dueDate);
       }
-      for (const dueDate of [8.64e15, -8.64e15, TIMESTAMP_RANGE.max + 1, TIMESTAMP_RANGE.min - 1, 1.5]) expect(refusedAt(await send("POST", "/tasks", { title: "far", dueDate }))).toEqual(["dueDate"]);
-      expect(refusedAt(await send("POST", "/emotions", { label: "far", valence: "neutral", intensity: 3, recordedAt: 8.64e15 }))).toEqual(["recordedAt"]);
+      for (const dueDate of [8.64e15, -8.64e15, TIMESTAMP_RANGE.max + 1, TIMESTAMP_RANGE.min - 1, 1.5])
+        expect(refusedAt(await send("POST", "/tasks", { title: "far", dueDate }))).toEqual(["dueDate"]);
+      expect(
+        refusedAt(
+          await send("POST", "/emotions", { label: "far", valence: "neutral", intensity: 3, recordedAt: 8.64e15 }),
+        ),
+      ).toEqual(["recordedAt"]);
       for (const value of ["8640000000000000", "-8640000000000000", "253402300800000", "1e400"]) {
         expect(refusedAt(await send("GET", `/tasks?dueBefore=${value}`))).toEqual(["dueBefore"]);
         expect(refusedAt(await send("GET", `/commitments?dueBefore=${value}`))).toEqual(["dueBefore"]);
@@ -79,27 +97,58 @@ for (const target of testTargets()) {
     it("refuses NUL and lone surrogates in text, JSON metadata and query strings, naming the path", async () => {
       expect(refusedAt(await send("POST", "/tasks", { title: "a\u0000b" }))).toEqual(["title"]);
       expect(refusedAt(await send("POST", "/tasks", { title: "a\ud800b" }))).toEqual(["title"]);
-      expect(refusedAt(await send("POST", "/tasks", { title: "ok", metadata: { note: ["fine", "bad\u0000"] } }))).toEqual(["metadata.note.1"]);
-      expect(refusedAt(await send("POST", "/people", { name: "ok", metadata: { "k\u0000": 1 } }))).toEqual(["metadata.k\u0000"]);
-      expect(refusedAt(await send("POST", "/events", { title: "ok", startsAt: 0, virtualUrl: "https://example.com/\u0000" }))).toEqual(["virtualUrl"]);
+      expect(
+        refusedAt(await send("POST", "/tasks", { title: "ok", metadata: { note: ["fine", "bad\u0000"] } })),
+      ).toEqual(["metadata.note.1"]);
+      expect(refusedAt(await send("POST", "/people", { name: "ok", metadata: { "k\u0000": 1 } }))).toEqual([
+        "metadata.k\u0000",
+      ]);
+      expect(
+        refusedAt(
+          await send("POST", "/events", { title: "ok", startsAt: 0, virtualUrl: "https://example.com/\u0000" }),
+        ),
+      ).toEqual(["virtualUrl"]);
       expect(refusedAt(await send("GET", "/people?q=a%00b"))).toEqual(["q"]);
       expect(refusedAt(await send("GET", "/tasks?cursor=%00"))).toEqual(["cursor"]);
-      expect(refusedAt(await send("POST", "/conversations", { title: "ok", context: { n: 1 } }, '{"title":"ok","context":{"n":1e400}}'))).toEqual(["context.n"]);
+      expect(
+        refusedAt(
+          await send(
+            "POST",
+            "/conversations",
+            { title: "ok", context: { n: 1 } },
+            '{"title":"ok","context":{"n":1e400}}',
+          ),
+        ),
+      ).toEqual(["context.n"]);
     });
 
     it("refuses JSON nested 100,000 deep before parsing it, and metadata past its depth, with their paths", async () => {
-      const deep = await send("POST", "/tasks", undefined, `{"title":"x","metadata":{"a":${"[".repeat(100_000)}${"]".repeat(100_000)}}}`);
+      const deep = await send(
+        "POST",
+        "/tasks",
+        undefined,
+        `{"title":"x","metadata":{"a":${"[".repeat(100_000)}${"]".repeat(100_000)}}}`,
+      );
       expect(refusedAt(deep)).toEqual([["metadata", "a", ...Array(MAX_BODY_DEPTH - 2).fill(0)].join(".")]);
-      expect(refusedAt(await send("POST", "/tasks", undefined, "[".repeat(100_000) + "]".repeat(100_000)))).toHaveLength(1);
+      expect(
+        refusedAt(await send("POST", "/tasks", undefined, "[".repeat(100_000) + "]".repeat(100_000))),
+      ).toHaveLength(1);
       let nested: unknown = 1;
       for (let level = 0; level < 20; level += 1) nested = { d: nested };
       expect(refusedAt(await send("POST", "/tasks", { title: "x", metadata: nested }))[0]).toMatch(/^metadata(\.d)+$/);
-      expect((await send("POST", "/tasks", { title: "shallow", metadata: { a: { b: { c: [1, 2, { d: "ünï 😀" }] } } } })).status).toBe(201);
+      expect(
+        (await send("POST", "/tasks", { title: "shallow", metadata: { a: { b: { c: [1, 2, { d: "ünï 😀" }] } } } }))
+          .status,
+      ).toBe(201);
     });
 
     it("searches people for % and _ literally", async () => {
-      for (const name of ["100% sure", "snake_case", "plain"]) expect((await send("POST", "/people", { name })).status).toBe(201);
-      const names = async (q: string) => ((await send("GET", `/people?q=${encodeURIComponent(q)}`)).body.items as { name: string }[]).map((person) => person.name);
+      for (const name of ["100% sure", "snake_case", "plain"])
+        expect((await send("POST", "/people", { name })).status).toBe(201);
+      const names = async (q: string) =>
+        ((await send("GET", `/people?q=${encodeURIComponent(q)}`)).body.items as { name: string }[]).map(
+          (person) => person.name,
+        );
       expect(await names("%")).toEqual(["100% sure"]);
       expect(await names("_")).toEqual(["snake_case"]);
       expect(await names("0% s")).toEqual(["100% sure"]);

@@ -8,7 +8,10 @@
 export type TPools = Map<string, string[][]>;
 
 // Rows listed under one path and addressed under another.
-const ALIASES: Record<string, string> = { "/analysis-sessions/{}/messages": "/analysis-messages", "/posts/{}/replies": "/replies" };
+const ALIASES: Record<string, string> = {
+  "/analysis-sessions/{}/messages": "/analysis-messages",
+  "/posts/{}/replies": "/replies",
+};
 const MAX_PER_POOL = 40;
 
 /** The pool of the rows a path template's parameter `index` (among its `{…}`) addresses. */
@@ -18,7 +21,11 @@ export const poolKeyOf = (template: string, index: number) => {
   for (let at = 0; at < segments.length; at += 1) {
     if (!segments[at]!.startsWith("{")) continue;
     seen += 1;
-    if (seen === index) return segments.slice(0, at).join("/").replace(/\{[^}]+\}/g, "{}");
+    if (seen === index)
+      return segments
+        .slice(0, at)
+        .join("/")
+        .replace(/\{[^}]+\}/g, "{}");
   }
   throw new Error(`${template} has no parameter ${index}`);
 };
@@ -31,28 +38,41 @@ const add = (pools: TPools, key: string, tuple: string[]) => {
   if (alias) add(pools, alias, tuple.slice(-1));
 };
 
-const isRow = (value: unknown): value is { id: string } & Record<string, unknown> => !!value && typeof value === "object" && typeof (value as { id?: unknown }).id === "string";
+const isRow = (value: unknown): value is { id: string } & Record<string, unknown> =>
+  !!value && typeof value === "object" && typeof (value as { id?: unknown }).id === "string";
 
 /** Records the rows of a successful response: the row itself, a page's items, and rows nested in lists of a row. */
 export const recordRows = (pools: TPools, template: string, uuidValues: string[], body: unknown) => {
   const endsWithParameter = /\/\{[^}]+\}$/.test(template);
   const collection = (endsWithParameter ? template.replace(/\/\{[^}]+\}$/, "") : template).replace(/\{[^}]+\}/g, "{}");
   const parents = endsWithParameter ? uuidValues.slice(0, -1) : uuidValues;
-  const rows = isRow(body) ? [body] : Array.isArray((body as { items?: unknown })?.items) ? (body as { items: unknown[] }).items.filter(isRow) : [];
+  const rows = isRow(body)
+    ? [body]
+    : Array.isArray((body as { items?: unknown })?.items)
+      ? (body as { items: unknown[] }).items.filter(isRow)
+      : [];
   for (const row of rows) {
     const tuple = [...parents, row.id];
     add(pools, collection, tuple);
     for (const [field, value] of Object.entries(row)) {
-      if (Array.isArray(value)) for (const nested of value.filter(isRow)) add(pools, `${collection}/{}/${field}`, [...tuple, nested.id]);
+      if (Array.isArray(value))
+        for (const nested of value.filter(isRow)) add(pools, `${collection}/{}/${field}`, [...tuple, nested.id]);
     }
   }
 };
 
 /** Every id of a pool map, for body fields that may point at any row. */
-export const allIds = (pools: TPools) => [...new Set([...pools.values()].flatMap((tuples) => tuples.map((tuple) => tuple.at(-1)!)))];
+export const allIds = (pools: TPools) => [
+  ...new Set([...pools.values()].flatMap((tuples) => tuples.map((tuple) => tuple.at(-1)!))),
+];
 
 // Body fields that reference a row, and the pool their ids should come from for the request to pass.
 export const FIELD_POOLS: Record<string, string> = {
-  goalId: "/goals", conversationId: "/conversations", placeId: "/places", parentId: "/tasks", taskId: "/tasks", eventId: "/events",
+  goalId: "/goals",
+  conversationId: "/conversations",
+  placeId: "/places",
+  parentId: "/tasks",
+  taskId: "/tasks",
+  eventId: "/events",
   assignedToId: "/people",
 };

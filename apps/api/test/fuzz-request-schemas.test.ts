@@ -12,14 +12,38 @@ import { createApp } from "../src/app.ts";
  * Walked over the zod schemas the routes validate with, so a new route cannot forget the rules.
  */
 
-type TDef = { type: string; checks?: { _zod: { def: { check: string; fn?: unknown; format?: string } } }[]; format?: string; [key: string]: unknown };
+type TDef = {
+  type: string;
+  checks?: { _zod: { def: { check: string; fn?: unknown; format?: string } } }[];
+  format?: string;
+  [key: string]: unknown;
+};
 type TSchema = { _zod: { def: TDef }; safeParse: (value: unknown) => { success: boolean } };
 
 // String formats whose own pattern excludes NUL and bounds the length; a URL has neither.
-const STRICT_FORMATS = new Set(["uuid", "guid", "email", "date", "datetime", "time", "duration", "cuid", "cuid2", "ulid", "nanoid", "ipv4", "ipv6", "base64", "e164"]);
+const STRICT_FORMATS = new Set([
+  "uuid",
+  "guid",
+  "email",
+  "date",
+  "datetime",
+  "time",
+  "duration",
+  "cuid",
+  "cuid2",
+  "ulid",
+  "nanoid",
+  "ipv4",
+  "ipv6",
+  "base64",
+  "e164",
+]);
 
 // Validated by the import engineer's archive checks (services/account-archive.ts), which are to use storableJson.
-const OWNED_ELSEWHERE: Record<string, string> = { "POST /me/import body": "archive checks", "DELETE /me body": "the password is compared, never stored" };
+const OWNED_ELSEWHERE: Record<string, string> = {
+  "POST /me/import body": "archive checks",
+  "DELETE /me body": "the password is compared, never stored",
+};
 
 const nested = (depth: number): unknown => (depth === 0 ? 1 : { next: nested(depth - 1) });
 
@@ -34,14 +58,17 @@ const violations = (schema: TSchema, path: string, seen = new Set<TSchema>()): s
   switch (def.type) {
     case "string": {
       // z.uuid() sets the format on the schema, z.string().uuid() as a check.
-      if ([def.format, ...checks.map((check) => check.format)].some((format) => format && STRICT_FORMATS.has(format))) return [];
+      if ([def.format, ...checks.map((check) => check.format)].some((format) => format && STRICT_FORMATS.has(format)))
+        return [];
       const problems: string[] = [];
-      if (!checks.some((check) => check.check === "custom" && check.fn === isStorableText)) problems.push(`${path}: a string without zText's storable-text rule`);
-      if (!checks.some((check) => check.check === "max_length" || check.check === "length_equals")) problems.push(`${path}: a string without a maximum length`);
+      if (!checks.some((check) => check.check === "custom" && check.fn === isStorableText))
+        problems.push(`${path}: a string without zText's storable-text rule`);
+      if (!checks.some((check) => check.check === "max_length" || check.check === "length_equals"))
+        problems.push(`${path}: a string without a maximum length`);
       return problems;
     }
     case "record": {
-      const refusesNul = !schema.safeParse({ key: "\u0000" }).success && !schema.safeParse({ ["\u0000"]: 1 }).success;
+      const refusesNul = !schema.safeParse({ key: "\u0000" }).success && !schema.safeParse({ "\u0000": 1 }).success;
       const refusesDepth = !schema.safeParse(nested(JSON_LIMITS.depth + 1)).success;
       if (refusesNul && refusesDepth) return [];
       return [`${path}: a free-form object without zJsonObject's limits`];
@@ -50,7 +77,9 @@ const violations = (schema: TSchema, path: string, seen = new Set<TSchema>()): s
     case "unknown":
       return [`${path}: an unchecked value (use zJsonObject or a typed schema)`];
     case "object":
-      return Object.entries(def.shape as Record<string, unknown>).flatMap(([key, inner]) => walk(inner, `${path}.${key}`)).concat(def.catchall ? walk(def.catchall, `${path}.*`) : []);
+      return Object.entries(def.shape as Record<string, unknown>)
+        .flatMap(([key, inner]) => walk(inner, `${path}.${key}`))
+        .concat(def.catchall ? walk(def.catchall, `${path}.*`) : []);
     case "array":
       return walk(def.element, `${path}[]`);
     case "union":
@@ -74,7 +103,14 @@ const violations = (schema: TSchema, path: string, seen = new Set<TSchema>()): s
   }
 };
 
-type TRouteDefinition = { type: string; route?: { method: string; path: string; request?: { query?: TSchema; params?: TSchema; body?: { content: Record<string, { schema?: TSchema }> } } } };
+type TRouteDefinition = {
+  type: string;
+  route?: {
+    method: string;
+    path: string;
+    request?: { query?: TSchema; params?: TSchema; body?: { content: Record<string, { schema?: TSchema }> } };
+  };
+};
 
 const routes = () =>
   (createApp({ db: null as unknown as Db }).openAPIRegistry.definitions as TRouteDefinition[])
@@ -88,8 +124,11 @@ describe("request schemas", () => {
       const schemas: [string, TSchema][] = [];
       if (request?.query) schemas.push(["query", request.query]);
       if (request?.params) schemas.push(["path", request.params]);
-      for (const [mediaType, { schema }] of Object.entries(request?.body?.content ?? {})) if (schema && "_zod" in schema && mediaType === "application/json") schemas.push(["body", schema]);
-      return schemas.flatMap(([part, schema]) => (OWNED_ELSEWHERE[`${where} ${part}`] ? [] : violations(schema, `${where} ${part}`)));
+      for (const [mediaType, { schema }] of Object.entries(request?.body?.content ?? {}))
+        if (schema && "_zod" in schema && mediaType === "application/json") schemas.push(["body", schema]);
+      return schemas.flatMap(([part, schema]) =>
+        OWNED_ELSEWHERE[`${where} ${part}`] ? [] : violations(schema, `${where} ${part}`),
+      );
     });
     expect(found).toEqual([]);
   });
@@ -97,7 +136,15 @@ describe("request schemas", () => {
   it("finds a string or an object that breaks the rules (the walk itself is checked)", async () => {
     const { z } = await import("zod");
     const { zJsonObject, zText } = await import("@cto/contracts/values");
-    const schema = z.object({ ok: zText().max(5), bare: z.string(), long: zText(), meta: z.record(z.string(), z.unknown()), good: zJsonObject().optional(), id: z.uuid(), site: z.url().max(100) }) as unknown as TSchema;
+    const schema = z.object({
+      ok: zText().max(5),
+      bare: z.string(),
+      long: zText(),
+      meta: z.record(z.string(), z.unknown()),
+      good: zJsonObject().optional(),
+      id: z.uuid(),
+      site: z.url().max(100),
+    }) as unknown as TSchema;
     expect(violations(schema, "body")).toEqual([
       "body.bare: a string without zText's storable-text rule",
       "body.bare: a string without a maximum length",

@@ -42,15 +42,60 @@ const nested = (depth: number): unknown => {
 
 /** Strings a client can send that tend to break servers: NUL, lone surrogates, LIKE wildcards, scripts. */
 export const HOSTILE_STRINGS = [
-  "a\u0000b", "\u0000", "\ud800", "x\udfffy", "%", "_", "%_%", "\\", "\\%", "100%_off", "' OR '1'='1' --", "\"; DROP TABLE users; --",
-  "<script>alert(1)</script>", "\u202etxt.exe", "e\u0301\u200d\u2063", "😀👩‍👩‍👧‍👦🏳️‍🌈", "𝕳𝖊𝖑𝖑𝖔", "中文字符", "العربية", "   ", "", "\n\t\r",
-  "null", "undefined", "NaN", "-1", "0x10", "../../etc/passwd", "%00", "%2e%2e%2f", "${jndi:ldap://x}", "{{7*7}}",
+  "a\u0000b",
+  "\u0000",
+  "\ud800",
+  "x\udfffy",
+  "%",
+  "_",
+  "%_%",
+  "\\",
+  "\\%",
+  "100%_off",
+  "' OR '1'='1' --",
+  '"; DROP TABLE users; --',
+  "<script>alert(1)</script>",
+  "\u202etxt.exe",
+  "e\u0301\u200d\u2063",
+  "😀👩‍👩‍👧‍👦🏳️‍🌈",
+  "𝕳𝖊𝖑𝖑𝖔",
+  "中文字符",
+  "العربية",
+  "   ",
+  "",
+  "\n\t\r",
+  "null",
+  "undefined",
+  "NaN",
+  "-1",
+  "0x10",
+  "../../etc/passwd",
+  "%00",
+  "%2e%2e%2f",
+  "${jndi:ldap://x}",
+  "{{7*7}}",
 ] as const;
 
 /** Numbers past every range the API takes: PostgreSQL's and JS Date's limits, int4, floats, -0. */
 export const HOSTILE_NUMBERS = [
-  8.64e15, -8.64e15, 8.64e15 + 1, TIMESTAMP_RANGE.max + 1, TIMESTAMP_RANGE.min - 1, TIMESTAMP_RANGE.max, TIMESTAMP_RANGE.min,
-  2 ** 31, -(2 ** 31) - 1, 2 ** 53, -(2 ** 53), Number.MAX_VALUE, -Number.MAX_VALUE, 1e-300, 0.5, -0, -1, 0,
+  8.64e15,
+  -8.64e15,
+  8.64e15 + 1,
+  TIMESTAMP_RANGE.max + 1,
+  TIMESTAMP_RANGE.min - 1,
+  TIMESTAMP_RANGE.max,
+  TIMESTAMP_RANGE.min,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53,
+  -(2 ** 53),
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  1e-300,
+  0.5,
+  -0,
+  -1,
+  0,
 ] as const;
 
 /** Any JSON value a hostile client may put where the schema wants something else. */
@@ -61,8 +106,23 @@ export const hostileValue = (idSource: TIdSource): fc.Arbitrary<unknown> =>
     { weight: 2, arbitrary: fc.constantFrom<unknown>(true, false, null, [], {}, [null], { "": null }) },
     { weight: 2, arbitrary: idSource(undefined) },
     { weight: 1, arbitrary: fc.constantFrom<unknown>("x".repeat(100_001), "é".repeat(20_001), "😀".repeat(5_000)) },
-    { weight: 1, arbitrary: fc.constantFrom<unknown>(nested(JSON_LIMITS.depth + 1), nested(MAX_BODY_DEPTH - 2), Object.fromEntries(Array.from({ length: JSON_LIMITS.keys + 1 }, (_, index) => [`k${index}`, index]))) },
-    { weight: 1, arbitrary: fc.constantFrom<unknown>({ "k\u0000": "v" }, { nested: { deeper: ["\u0000"] } }, { big: 1e308, small: -1e308 }, ["\ud800"]) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<unknown>(
+        nested(JSON_LIMITS.depth + 1),
+        nested(MAX_BODY_DEPTH - 2),
+        Object.fromEntries(Array.from({ length: JSON_LIMITS.keys + 1 }, (_, index) => [`k${index}`, index])),
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<unknown>(
+        { "k\u0000": "v" },
+        { nested: { deeper: ["\u0000"] } },
+        { big: 1e308, small: -1e308 },
+        ["\ud800"],
+      ),
+    },
   );
 
 /** Text that a query string can carry: the hostile strings, numbers past every range, and long text. */
@@ -70,7 +130,16 @@ export const hostileQueryText = (idSource: TIdSource): fc.Arbitrary<string> =>
   fc.oneof(
     fc.constantFrom(...HOSTILE_STRINGS),
     fc.constantFrom(...HOSTILE_NUMBERS).map(String),
-    fc.constantFrom("8640000000000000", "-8640000000000000", "1e400", "Infinity", "-0", "1.5", "9".repeat(40), "x".repeat(10_000)),
+    fc.constantFrom(
+      "8640000000000000",
+      "-8640000000000000",
+      "1e400",
+      "Infinity",
+      "-0",
+      "1.5",
+      "9".repeat(40),
+      "x".repeat(10_000),
+    ),
     idSource(undefined),
   );
 
@@ -84,19 +153,35 @@ const boundedInteger = (min: number, max: number) =>
 
 const timestamp = () =>
   fc.oneof(
-    { weight: 4, arbitrary: fc.integer({ min: -365 * 86_400_000, max: 3 * 365 * 86_400_000 }).map((offset) => Date.UTC(2026, 0, 1) + offset) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .integer({ min: -365 * 86_400_000, max: 3 * 365 * 86_400_000 })
+        .map((offset) => Date.UTC(2026, 0, 1) + offset),
+    },
     { weight: 1, arbitrary: boundedInteger(TIMESTAMP_RANGE.min, TIMESTAMP_RANGE.max) },
   );
 
 const slug = fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/);
-const email = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9.+_-]{0,15}[a-z0-9]$/), fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/)).map(([local, domain]) => `${local.replace(/\.\.+/g, ".")}@${domain}.test`);
+const email = fc
+  .tuple(fc.stringMatching(/^[a-z][a-z0-9.+_-]{0,15}[a-z0-9]$/), fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/))
+  .map(([local, domain]) => `${local.replace(/\.\.+/g, ".")}@${domain}.test`);
 
 const text = (minLength: number, maxLength: number) => {
   const cap = Math.min(maxLength, 60);
-  const arbitraries = [fc.string({ minLength, maxLength: Math.max(minLength, cap) }), fc.string({ unit: "grapheme", minLength, maxLength: Math.max(minLength, Math.min(cap, 20)) })];
-  const fitting = ["%", "_", "100% sure_", "ünïcødé 😀", "中文"].filter((value) => value.length >= minLength && value.length <= maxLength);
+  const arbitraries = [
+    fc.string({ minLength, maxLength: Math.max(minLength, cap) }),
+    fc.string({ unit: "grapheme", minLength, maxLength: Math.max(minLength, Math.min(cap, 20)) }),
+  ];
+  const fitting = ["%", "_", "100% sure_", "ünïcødé 😀", "中文"].filter(
+    (value) => value.length >= minLength && value.length <= maxLength,
+  );
   if (fitting.length) arbitraries.push(fc.constantFrom(...fitting));
-  if (Number.isFinite(maxLength) && maxLength >= Math.max(minLength, 1)) arbitraries.push(fc.constant("x".repeat(maxLength)), fc.constant("😀".repeat(Math.floor(maxLength / 2)) + (maxLength % 2 ? "x" : "")));
+  if (Number.isFinite(maxLength) && maxLength >= Math.max(minLength, 1))
+    arbitraries.push(
+      fc.constant("x".repeat(maxLength)),
+      fc.constant("😀".repeat(Math.floor(maxLength / 2)) + (maxLength % 2 ? "x" : "")),
+    );
   return fc.oneof(...arbitraries);
 };
 
@@ -121,15 +206,25 @@ export const valueOf = (schema: TJsonSchema, idSource: TIdSource, name?: string)
     case "integer": {
       if (schema.minimum === TIMESTAMP_RANGE.min && schema.maximum === TIMESTAMP_RANGE.max) return timestamp();
       const min = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : -1_000_000);
-      const max = schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : Math.max(min, 0) + 1_000_000);
+      const max =
+        schema.maximum ??
+        (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : Math.max(min, 0) + 1_000_000);
       return boundedInteger(Math.max(min, Number.MIN_SAFE_INTEGER), Math.min(max, Number.MAX_SAFE_INTEGER));
     }
     case "number":
-      return fc.double({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e6, noNaN: true, noDefaultInfinity: true });
+      return fc.double({
+        min: schema.minimum ?? -1e6,
+        max: schema.maximum ?? 1e6,
+        noNaN: true,
+        noDefaultInfinity: true,
+      });
     case "string": {
       if (schema.format === "uuid") return idSource(name);
       if (schema.format === "email") return email;
-      if (schema.format === "uri") return fc.webUrl({ withQueryParameters: true, withFragments: true }).filter((url) => url.length <= (schema.maxLength ?? 2000));
+      if (schema.format === "uri")
+        return fc
+          .webUrl({ withQueryParameters: true, withFragments: true })
+          .filter((url) => url.length <= (schema.maxLength ?? 2000));
       const minLength = schema.minLength ?? 0;
       const maxLength = schema.maxLength ?? 200;
       if (schema.pattern) {
@@ -139,12 +234,20 @@ export const valueOf = (schema: TJsonSchema, idSource: TIdSource, name?: string)
       return text(minLength, maxLength);
     }
     case "array":
-      return fc.array(schema.items ? valueOf(schema.items, idSource, name) : fc.jsonValue({ maxDepth: 2 }), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 5, Math.max(schema.minItems ?? 0, 5)) });
+      return fc.array(schema.items ? valueOf(schema.items, idSource, name) : fc.jsonValue({ maxDepth: 2 }), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 5, Math.max(schema.minItems ?? 0, 5)),
+      });
     case "object": {
       const properties = schema.properties ?? {};
-      if (!Object.keys(properties).length) return fc.dictionary(fc.string({ maxLength: 20 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 8 });
-      const fields = Object.fromEntries(Object.entries(properties).map(([key, property]) => [key, valueOf(property, idSource, key)]));
-      return fc.record(fields, { requiredKeys: (schema.required ?? []).filter((key) => key in properties) }) as fc.Arbitrary<unknown>;
+      if (!Object.keys(properties).length)
+        return fc.dictionary(fc.string({ maxLength: 20 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 8 });
+      const fields = Object.fromEntries(
+        Object.entries(properties).map(([key, property]) => [key, valueOf(property, idSource, key)]),
+      );
+      return fc.record(fields, {
+        requiredKeys: (schema.required ?? []).filter((key) => key in properties),
+      }) as fc.Arbitrary<unknown>;
     }
     default:
       return fc.jsonValue({ maxDepth: 2 });
@@ -163,7 +266,9 @@ export const withHostilePart = (valid: fc.Arbitrary<unknown>, idSource: TIdSourc
     const slots: [Record<string, unknown> | unknown[], string | number][] = [];
     const collect = (node: unknown) => {
       if (Array.isArray(node)) node.forEach((item, index) => (slots.push([node, index]), collect(item)));
-      else if (node && typeof node === "object") for (const [key, item] of Object.entries(node)) slots.push([node as Record<string, unknown>, key]), collect(item);
+      else if (node && typeof node === "object")
+        for (const [key, item] of Object.entries(node))
+          slots.push([node as Record<string, unknown>, key]), collect(item);
     };
     collect(copy);
     if (extraField || !slots.length) copy[`unexpected_${pick % 3}`] = hostile;

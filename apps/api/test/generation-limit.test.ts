@@ -41,20 +41,30 @@ describe("the daily AI generation limit", () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(86_400);
     expect(generatedCount()).toBe(3);
-    expect((await user.request("GET", "/me/generation-quota")).body).toMatchObject({ limit: 3, used: 3, remaining: 0, resetsAt: expect.any(Number) });
+    expect((await user.request("GET", "/me/generation-quota")).body).toMatchObject({
+      limit: 3,
+      used: 3,
+      remaining: 0,
+      resetsAt: expect.any(Number),
+    });
   });
 
   it("resets on the next UTC day", async () => {
     const user = await signUp(harness, "tomorrow");
     const today = new Date("2026-11-23T23:59:00Z");
-    for (let i = 0; i < 3; i++) expect(await takeGeneration({ db: harness.db, userId: user.userId, limit: 3, now: today })).toBeDefined();
+    for (let i = 0; i < 3; i++)
+      expect(await takeGeneration({ db: harness.db, userId: user.userId, limit: 3, now: today })).toBeDefined();
     expect(await takeGeneration({ db: harness.db, userId: user.userId, limit: 3, now: today })).toBeUndefined();
-    expect(await takeGeneration({ db: harness.db, userId: user.userId, limit: 3, now: new Date("2026-11-24T00:00:01Z") })).toMatchObject({ used: 1, remaining: 2 });
+    expect(
+      await takeGeneration({ db: harness.db, userId: user.userId, limit: 3, now: new Date("2026-11-24T00:00:01Z") }),
+    ).toMatchObject({ used: 1, remaining: 2 });
   });
 
   it("never hands out more than the allowance to concurrent requests", async () => {
     const user = await signUp(harness, "racer");
-    const results = await Promise.all(Array.from({ length: 12 }, () => takeGeneration({ db: harness.db, userId: user.userId, limit: 5 })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => takeGeneration({ db: harness.db, userId: user.userId, limit: 5 })),
+    );
     expect(results.filter(Boolean)).toHaveLength(5);
     expect((await harness.db.user.findUniqueOrThrow({ where: { id: user.userId } })).dailyGenerationCount).toBe(5);
   });

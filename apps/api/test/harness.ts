@@ -14,10 +14,22 @@ import { createOutboxMailer, type OutboxMailer } from "../src/services/mailer.ts
 
 export const WEB_ORIGIN = "http://127.0.0.1:5173";
 
-export type Harness = { app: ReturnType<typeof createApp>; db: Db; database: TestDatabase; config: ApiConfig; mailer: OutboxMailer; ai: TAiProvider; close: () => Promise<void> };
+export type Harness = {
+  app: ReturnType<typeof createApp>;
+  db: Db;
+  database: TestDatabase;
+  config: ApiConfig;
+  mailer: OutboxMailer;
+  ai: TAiProvider;
+  close: () => Promise<void>;
+};
 
 /** The API on a fresh, migrated database: `target`, by default real PostgreSQL when the test setup found one, else embedded. */
-export const startApi = async (overrides: Partial<ApiConfig> = {}, dependencies: Partial<AppDependencies> = {}, target: TestTarget = testTargets()[0]!): Promise<Harness> => {
+export const startApi = async (
+  overrides: Partial<ApiConfig> = {},
+  dependencies: Partial<AppDependencies> = {},
+  target: TestTarget = testTargets()[0]!,
+): Promise<Harness> => {
   const database = await target.createMigrated();
   const db = createDb({ url: database.url, log: [] });
   // Generous auth limits so suites that sign up many users are not throttled; rate-limit tests set their own.
@@ -31,5 +43,13 @@ export const startApi = async (overrides: Partial<ApiConfig> = {}, dependencies:
   };
   // The offline local provider: deterministic, no network, whatever the developer's environment says.
   const ai = createAiProvider(parseAiConfig({}));
-  return { app: createApp({ db, config, mailer, devRoutes: true, ai, ...dependencies }), db, database, config, mailer, ai, close };
+  return {
+    app: createApp({ db, config, mailer, devRoutes: true, ai, ...dependencies }),
+    db,
+    database,
+    config,
+    mailer,
+    ai,
+    close,
+  };
 };

@@ -37,11 +37,21 @@ const plansOf = async (url: string, statements: TStatement[], table: string) => 
   await client.connect();
   try {
     const plans: { scans: string[]; indexes: string[] }[] = [];
-    for (const { text, values } of statements.filter((statement) => /^\s*SELECT/i.test(statement.text) && new RegExp(`\\b(FROM|JOIN)\\s+("public"\\.)?"?${table}\\b`, "i").test(statement.text))) {
-      const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: TPlanNode }] }>(`EXPLAIN (FORMAT JSON) ${text}`, values);
+    for (const { text, values } of statements.filter(
+      (statement) =>
+        /^\s*SELECT/i.test(statement.text) &&
+        new RegExp(`\\b(FROM|JOIN)\\s+("public"\\.)?"?${table}\\b`, "i").test(statement.text),
+    )) {
+      const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: TPlanNode }] }>(
+        `EXPLAIN (FORMAT JSON) ${text}`,
+        values,
+      );
       const nodes = nodesOf(rows[0]!["QUERY PLAN"][0].Plan);
       // A bitmap scan names its table on the heap node and its index on the index node below it.
-      plans.push({ scans: nodes.filter((node) => node["Relation Name"] === table).map((node) => node["Node Type"]), indexes: nodes.flatMap((node) => (node["Index Name"] ? [node["Index Name"]] : [])) });
+      plans.push({
+        scans: nodes.filter((node) => node["Relation Name"] === table).map((node) => node["Node Type"]),
+        indexes: nodes.flatMap((node) => (node["Index Name"] ? [node["Index Name"]] : [])),
+      });
     }
     return plans;
   } finally {
@@ -96,7 +106,10 @@ describe.skipIf(!postgres)("hot paths over a long history, on postgres", () => {
     expect(pagePlans.length).toBeGreaterThanOrEqual(2);
     for (const plan of pagePlans) {
       expect(plan.scans.length, JSON.stringify(pagePlans)).toBeGreaterThan(0);
-      expect(plan.scans.filter((type) => !/Index|Bitmap Heap/.test(type)), JSON.stringify(pagePlans)).toEqual([]);
+      expect(
+        plan.scans.filter((type) => !/Index|Bitmap Heap/.test(type)),
+        JSON.stringify(pagePlans),
+      ).toEqual([]);
     }
     expect(pagePlans.flatMap((plan) => plan.indexes)).toContain("messages_conversation_id_created_at_idx");
 
@@ -110,9 +123,16 @@ describe.skipIf(!postgres)("hot paths over a long history, on postgres", () => {
     });
     const usagePlans = await plansOf(database.url, analytics, "ai_responses");
     expect(usagePlans).toHaveLength(3);
-    for (const plan of usagePlans) expect(plan.scans.filter((type) => !/Index|Bitmap Heap/.test(type)), JSON.stringify(usagePlans)).toEqual([]);
+    for (const plan of usagePlans)
+      expect(
+        plan.scans.filter((type) => !/Index|Bitmap Heap/.test(type)),
+        JSON.stringify(usagePlans),
+      ).toEqual([]);
     expect(usagePlans[0]!.indexes).toContain("ai_responses_user_id_created_at_idx");
     expect(usagePlans[1]!.indexes).toContain("ai_responses_user_id_created_at_idx");
-    expect(usagePlans[2]!.indexes.some((index) => index.startsWith("ai_responses_") && index.includes("created_at")), JSON.stringify(usagePlans)).toBe(true);
+    expect(
+      usagePlans[2]!.indexes.some((index) => index.startsWith("ai_responses_") && index.includes("created_at")),
+      JSON.stringify(usagePlans),
+    ).toBe(true);
   }, 180_000);
 });

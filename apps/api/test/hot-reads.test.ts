@@ -11,20 +11,53 @@ describe.each(testTargets())("the message page's raw path on $name", (target) =>
 
   it("gives Prisma's rows and order, page after page, and nothing of another user's conversation", async () => {
     const { db } = handle;
-    const [user, stranger] = [await db.user.create({ data: { email: `hot-${target.name}@example.com` } }), await db.user.create({ data: { email: `stranger-${target.name}@example.com` } })];
+    const [user, stranger] = [
+      await db.user.create({ data: { email: `hot-${target.name}@example.com` } }),
+      await db.user.create({ data: { email: `stranger-${target.name}@example.com` } }),
+    ];
     const conversation = await db.conversation.create({ data: { userId: user.id, title: "Hot" } });
     const at = Date.now() - 60_000;
     // Every kind of row: the coach's tool calls and results, Telegram's, null and nested JSON, and ties on
     // createdAt that only the id orders.
     await db.message.createMany({
       data: [
-        ...Array.from({ length: 12 }, (_, i) => ({ conversationId: conversation.id, userId: user.id, role: "USER" as const, content: `Question ${i}`, createdAt: new Date(at + Math.floor(i / 3) * 1000) })),
-        { conversationId: conversation.id, role: "ASSISTANT" as const, content: "", toolCalls: [{ id: "call_1", name: "create_goal", arguments: { title: "Run", nested: [1, { a: null }] } }], createdAt: new Date(at + 5_000) },
-        { conversationId: conversation.id, role: "TOOL" as const, content: "{\"ok\":true}", toolCallId: "call_1", metadata: { action: { kind: "goal" }, list: [1, 2.5, "x"] }, createdAt: new Date(at + 5_000) },
-        { conversationId: conversation.id, userId: user.id, role: "USER" as const, content: "From Telegram ✈️", source: "TELEGRAM" as const, telegramMessageId: "42", createdAt: new Date(at + 6_123) },
+        ...Array.from({ length: 12 }, (_, i) => ({
+          conversationId: conversation.id,
+          userId: user.id,
+          role: "USER" as const,
+          content: `Question ${i}`,
+          createdAt: new Date(at + Math.floor(i / 3) * 1000),
+        })),
+        {
+          conversationId: conversation.id,
+          role: "ASSISTANT" as const,
+          content: "",
+          toolCalls: [{ id: "call_1", name: "create_goal", arguments: { title: "Run", nested: [1, { a: null }] } }],
+          createdAt: new Date(at + 5_000),
+        },
+        {
+          conversationId: conversation.id,
+          role: "TOOL" as const,
+          content: '{"ok":true}',
+          toolCallId: "call_1",
+          metadata: { action: { kind: "goal" }, list: [1, 2.5, "x"] },
+          createdAt: new Date(at + 5_000),
+        },
+        {
+          conversationId: conversation.id,
+          userId: user.id,
+          role: "USER" as const,
+          content: "From Telegram ✈️",
+          source: "TELEGRAM" as const,
+          telegramMessageId: "42",
+          createdAt: new Date(at + 6_123),
+        },
       ],
     });
-    const expected = await db.message.findMany({ where: { conversationId: conversation.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const expected = await db.message.findMany({
+      where: { conversationId: conversation.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
 
     const seen = [];
     let cursor: string | undefined;
@@ -37,7 +70,11 @@ describe.each(testTargets())("the message page's raw path on $name", (target) =>
     expect(seen).toEqual(expected);
     expect(seen[0]!.createdAt).toBeInstanceOf(Date);
 
-    await expect(listMessages({ db, userId: stranger.id, id: conversation.id, query: { limit: 4 } })).rejects.toMatchObject({ code: "not_found" });
-    await expect(listMessages({ db, userId: stranger.id, id: conversation.id, query: { limit: 4, cursor: expected[2]!.id } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      listMessages({ db, userId: stranger.id, id: conversation.id, query: { limit: 4 } }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      listMessages({ db, userId: stranger.id, id: conversation.id, query: { limit: 4, cursor: expected[2]!.id } }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -54,36 +54,20 @@ const MALFORMED: [string, Mutation, string[]][] = [
   ],
   ["user.id that is not a uuid", (a) => void (a.user.id = 42), ["user.id"]],
   ["a required column null", (a) => void (a.data.goals![0]!.title = null), ["data.goals.0.title"]],
-  [
-    "a required column missing",
-    (a) => void delete a.data.emotions![0]!.intensity,
-    ["data.emotions.0.intensity"],
-  ],
-  [
-    "a required JSON column null",
-    (a) => void (a.data.reports![0]!.payload = null),
-    ["data.reports.0.payload"],
-  ],
+  ["a required column missing", (a) => void delete a.data.emotions![0]!.intensity, ["data.emotions.0.intensity"]],
+  ["a required JSON column null", (a) => void (a.data.reports![0]!.payload = null), ["data.reports.0.payload"]],
   [
     "a NOT NULL column with a default null",
     (a) => void (a.data.people![0]!.metadata = null),
     ["data.people.0.metadata"],
   ],
   ["an unknown enum value", (a) => void (a.data.goals![0]!.period = "FORTNIGHTLY"), ["data.goals.0.period"]],
-  [
-    "an enum value in the API's lowercase",
-    (a) => void (a.data.tasks![0]!.status = "pending"),
-    ["data.tasks.0.status"],
-  ],
+  ["an enum value in the API's lowercase", (a) => void (a.data.tasks![0]!.status = "pending"), ["data.tasks.0.status"]],
   ["a duplicate id", (a) => void (a.data.goals![1]!.id = a.data.goals![0]!.id), ["data.goals.1.id"]],
   ["a number as text", (a) => void (a.data.goals![0]!.progress = "50"), ["data.goals.0.progress"]],
   ["a section that is not a list", (a) => void ((a.data as Row).goals = { 0: {} }), ["data.goals"]],
   ["a row that is not an object", (a) => void ((a.data.goals as unknown[])[0] = 5), ["data.goals.0"]],
-  [
-    "a list item of the wrong type",
-    (a) => void (a.data.tasks![0]!.tags = ["ok", 7]),
-    ["data.tasks.0.tags.1"],
-  ],
+  ["a list item of the wrong type", (a) => void (a.data.tasks![0]!.tags = ["ok", 7]), ["data.tasks.0.tags.1"]],
   [
     "preferences of the wrong shape",
     (a) => void ((a.user.preferences as Row).workingHours = 9),
@@ -130,21 +114,9 @@ const MALFORMED: [string, Mutation, string[]][] = [
     (a) => void (a.data.consistencyMetrics![0]!.score = "1e10"),
     ["data.consistencyMetrics.0.score"],
   ],
-  [
-    "a decimal that is not a number",
-    (a) => void (a.data.places![0]!.latitude = "north"),
-    ["data.places.0.latitude"],
-  ],
-  [
-    "a value outside its CHECK range",
-    (a) => void (a.data.goals![0]!.progress = 101),
-    ["data.goals.0.progress"],
-  ],
-  [
-    "a latitude past the pole",
-    (a) => void (a.data.places![0]!.latitude = "90.5"),
-    ["data.places.0.latitude"],
-  ],
+  ["a decimal that is not a number", (a) => void (a.data.places![0]!.latitude = "north"), ["data.places.0.latitude"]],
+  ["a value outside its CHECK range", (a) => void (a.data.goals![0]!.progress = 101), ["data.goals.0.progress"]],
+  ["a latitude past the pole", (a) => void (a.data.places![0]!.latitude = "90.5"), ["data.places.0.latitude"]],
   [
     "an event that ends before it starts",
     (a) =>
@@ -270,9 +242,7 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
         racer.request("POST", "/me/import", sourceArchive),
       ]);
       expect([first.status, second.status].sort()).toEqual([201, 409]);
-      expect(await harness.db.goal.count({ where: { userId: racer.userId } })).toBe(
-        sourceArchive.data.goals!.length,
-      );
+      expect(await harness.db.goal.count({ where: { userId: racer.userId } })).toBe(sourceArchive.data.goals!.length);
     });
 
     it("knows the database's column types: uuid and NUMERIC(p, s) columns as the migrations made them", async () => {
@@ -284,14 +254,11 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
       for (const shape of SECTION_SHAPES) {
         const table = getTableConfig(shape.section.table as Parameters<typeof getTableConfig>[0]).name;
         for (const column of shape.columns) {
-          const stored = columns.find(
-            (candidate) => candidate.table === table && candidate.column === column.name,
-          );
+          const stored = columns.find((candidate) => candidate.table === table && candidate.column === column.name);
           expect(stored, `${table}.${column.name}`).toBeDefined();
-          expect(
-            shape.uuidColumns.has(column.key),
-            `${shape.section.key}.${column.key} is ${stored!.type}`,
-          ).toBe(stored!.type === "uuid");
+          expect(shape.uuidColumns.has(column.key), `${shape.section.key}.${column.key} is ${stored!.type}`).toBe(
+            stored!.type === "uuid",
+          );
           if (stored!.type === "numeric")
             expect(shape.section.decimals?.[column.key], `${shape.section.key}.${column.key}`).toEqual([
               stored!.precision,
@@ -302,9 +269,7 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
     });
 
     it("never answers 5xx to a randomly bent archive, and never lets one point outside the account", async () => {
-      const sections = SECTION_SHAPES.filter(
-        ({ section }) => (sourceArchive.data[section.key] ?? []).length > 0,
-      );
+      const sections = SECTION_SHAPES.filter(({ section }) => (sourceArchive.data[section.key] ?? []).length > 0);
       const hostileValue = fc.oneof(
         fc.jsonValue({ maxDepth: 3 }),
         fc.constantFrom(...victimIds),
@@ -344,8 +309,7 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
             const shape = sections[section]!;
             const rows = archive.data[shape.section.key]!;
             const chosen = rows[row % rows.length]!;
-            const name =
-              typeof column === "number" ? shape.columns[column % shape.columns.length]!.key : column;
+            const name = typeof column === "number" ? shape.columns[column % shape.columns.length]!.key : column;
             if (value === undefined) delete chosen[name];
             else chosen[name] = value;
           }

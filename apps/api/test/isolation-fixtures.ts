@@ -49,7 +49,18 @@ export const exportArchive = async (harness: Harness, client: { cookie: string }
  * the background, so its row's delivery state moves whenever the mailer gets to it.
  */
 const DELIVERY_COLUMNS: Record<string, string[]> = {
-  mail_messages: ["status", "attempts", "last_error", "claimed_until", "message_id", "sent_at", "failed_at", "text_body", "html_body", "updated_at"],
+  mail_messages: [
+    "status",
+    "attempts",
+    "last_error",
+    "claimed_until",
+    "message_id",
+    "sent_at",
+    "failed_at",
+    "text_body",
+    "html_body",
+    "updated_at",
+  ],
 };
 
 /**
@@ -62,7 +73,10 @@ export const databaseSnapshot = async (db: Db) => {
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'sessions') ORDER BY table_name`;
   const snapshot = new Map<string, Map<string, string>>();
   for (const { name } of tables) {
-    const row = name in DELIVERY_COLUMNS ? `to_jsonb(t) - ARRAY[${DELIVERY_COLUMNS[name]!.map((column) => `'${column}'`).join(", ")}]` : "to_jsonb(t)";
+    const row =
+      name in DELIVERY_COLUMNS
+        ? `to_jsonb(t) - ARRAY[${DELIVERY_COLUMNS[name]!.map((column) => `'${column}'`).join(", ")}]`
+        : "to_jsonb(t)";
     const rows = await db.$queryRawUnsafe<{ key: string; row: string }[]>(
       `SELECT coalesce(to_jsonb(t)->>'id', to_jsonb(t)::text) AS key, (${row})::text AS row FROM "${name}" t`,
     );
@@ -77,8 +91,7 @@ export const changedRows = (before: TSnapshot, after: TSnapshot, allowed: string
   const changed: string[] = [];
   for (const [table, rows] of before)
     for (const [key, row] of rows)
-      if (after.get(table)?.get(key) !== row && !allowed.includes(`${table}:${key}`))
-        changed.push(`${table}:${key}`);
+      if (after.get(table)?.get(key) !== row && !allowed.includes(`${table}:${key}`)) changed.push(`${table}:${key}`);
   return changed;
 };
 export const addedRows = (before: TSnapshot, after: TSnapshot) =>
@@ -132,18 +145,12 @@ export const referencesLeavingAccount = async (db: Db, userId: string) => {
           ? named.map((row) => reference.sections[row[reference.kindColumn] as string]!)
           : named.map(() => reference.history);
       for (const targetKey of new Set(targets)) {
-        const ids = distinct(
-          named.filter((_, index) => targets[index] === targetKey).map((row) => row[column]),
-        );
+        const ids = distinct(named.filter((_, index) => targets[index] === targetKey).map((row) => row[column]));
         const candidates =
-          targetKey === "any"
-            ? SECTION_SHAPES.filter(({ section }) => isImported(section))
-            : [byKey.get(targetKey)!];
+          targetKey === "any" ? SECTION_SHAPES.filter(({ section }) => isImported(section)) : [byKey.get(targetKey)!];
         const owned = new Set<string>();
         for (const target of candidates) for (const id of await owns(target, ids)) owned.add(id);
-        leaks.push(
-          ...ids.filter((id) => !owned.has(id)).map((id) => `${shape.section.key}.${column} -> ${id}`),
-        );
+        leaks.push(...ids.filter((id) => !owned.has(id)).map((id) => `${shape.section.key}.${column} -> ${id}`));
       }
     }
   }

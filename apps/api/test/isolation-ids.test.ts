@@ -105,10 +105,7 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
       throw new Error(`no parent with rows for ${path}: seed some`);
     };
     const expectInvalidCursor = async (path: string, cursor: string) => {
-      const response = await caller.request(
-        "GET",
-        `${path}${path.includes("?") ? "&" : "?"}cursor=${cursor}`,
-      );
+      const response = await caller.request("GET", `${path}${path.includes("?") ? "&" : "?"}cursor=${cursor}`);
       expect(response.status, `${path} with cursor ${cursor}: ${JSON.stringify(response.body)}`).toBe(400);
       expect(response.body.error?.code).toBe("validation_failed");
       expect(detailPaths(response.body)).toEqual(["cursor"]);
@@ -132,11 +129,7 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
         await expectInvalidCursor(own, crypto.randomUUID());
         // Ids of the caller's that are not in this list: a row of every section of their archive the list does not hold.
         const listed = new Set<string>();
-        for (
-          let page: string | null | undefined = undefined, pages = 0;
-          page !== null && pages < 20;
-          pages += 1
-        ) {
+        for (let page: string | null | undefined = undefined, pages = 0; page !== null && pages < 20; pages += 1) {
           const url: string = `${own}?limit=100${page ? `&cursor=${page}` : ""}`;
           const response = await caller.request("GET", url);
           for (const item of response.body.items as { id: string }[]) listed.add(item.id);
@@ -203,13 +196,10 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
         const [method, path, field] = key.split(" ") as [THttpMethod, string, string];
         const { body, section, parent } = BODY_CASES[key]!;
         const concrete = parent ? path.replace("{id}", callerData[parent]![0]!.id as string) : path;
-        const foreign = victimData[section]!.find((row) => section !== "messages" || row.role === "USER")!
-          .id as string;
+        const foreign = victimData[section]!.find((row) => section !== "messages" || row.role === "USER")!.id as string;
         // The relationship's other end is the caller's own, so only the named end is foreign.
         const ends =
-          path === "/relationships"
-            ? { sourceId: callerData.people![0]!.id, targetId: callerData.places![0]!.id }
-            : {};
+          path === "/relationships" ? { sourceId: callerData.people![0]!.id, targetId: callerData.places![0]!.id } : {};
         const before = await databaseSnapshot(harness.db);
         const response = await caller.request(method, concrete, { ...body, ...ends, [field]: foreign });
         expect([400, 404], JSON.stringify(response.body)).toContain(response.status);

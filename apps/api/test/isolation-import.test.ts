@@ -86,26 +86,20 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
         );
         rows[index]![column] = victimRow(targetSection, (row) => row.id !== rows[index]!.id).id;
         const details = await expectRefused(archive, [`data.${section}.${index}.${column}`]);
-        expect(
-          details.find((detail) => detail.path === `data.${section}.${index}.${column}`)!.message,
-        ).toContain(`data.${targetSection}`);
+        expect(details.find((detail) => detail.path === `data.${section}.${index}.${column}`)!.message).toContain(
+          `data.${targetSection}`,
+        );
       },
     );
 
-    it.each(ENTITY_KINDS)(
-      "refuses an entity relationship whose end names the victim's %s",
-      async (kind, section) => {
-        const archive = clone(sourceArchive);
-        const links = archive.data.entityRelationships!;
-        expect(links.length).toBeGreaterThan(1);
-        Object.assign(links[0]!, { sourceType: kind, sourceId: victimRow(section).id });
-        Object.assign(links[1]!, { targetType: kind, targetId: victimRow(section).id });
-        await expectRefused(archive, [
-          "data.entityRelationships.0.sourceId",
-          "data.entityRelationships.1.targetId",
-        ]);
-      },
-    );
+    it.each(ENTITY_KINDS)("refuses an entity relationship whose end names the victim's %s", async (kind, section) => {
+      const archive = clone(sourceArchive);
+      const links = archive.data.entityRelationships!;
+      expect(links.length).toBeGreaterThan(1);
+      Object.assign(links[0]!, { sourceType: kind, sourceId: victimRow(section).id });
+      Object.assign(links[1]!, { targetType: kind, targetId: victimRow(section).id });
+      await expectRefused(archive, ["data.entityRelationships.0.sourceId", "data.entityRelationships.1.targetId"]);
+    });
 
     it("refuses an entity relationship end that names a row of the archive of another kind", async () => {
       const archive = clone(sourceArchive);
@@ -143,16 +137,12 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
         const response = await fresh.request("POST", "/me/import", sourceArchive);
         expect(response.status, JSON.stringify(response.body)).toBe(201);
         for (const { section } of imported)
-          expect(response.body.imported[section.key], section.key).toBe(
-            sourceArchive.data[section.key]!.length,
-          );
+          expect(response.body.imported[section.key], section.key).toBe(sourceArchive.data[section.key]!.length);
         // The attacker's like is on their friend's published post: it stays there.
         expect(response.body.dropped).toEqual({});
         const after = await databaseSnapshot(harness.db);
         expect(changedRows(start, after, [`users:${fresh.userId}`])).toEqual([]);
-        const sourceIds = new Set(
-          Object.values(sourceArchive.data).flatMap((rows) => rows.map((row) => row.id)),
-        );
+        const sourceIds = new Set(Object.values(sourceArchive.data).flatMap((rows) => rows.map((row) => row.id)));
         expect(addedRows(start, after).filter((key) => sourceIds.has(key.split(":")[1]))).toEqual([]);
         expect(await referencesLeavingAccount(harness.db, fresh.userId)).toEqual([]);
       });
@@ -184,9 +174,7 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
               (row) => row.postId,
             ),
           ).toEqual([published.id]);
-          expect(changedRows(start, await databaseSnapshot(harness.db), [`users:${fresh.userId}`])).toEqual(
-            [],
-          );
+          expect(changedRows(start, await databaseSnapshot(harness.db), [`users:${fresh.userId}`])).toEqual([]);
           expect(await referencesLeavingAccount(harness.db, fresh.userId)).toEqual([]);
         },
       );
@@ -208,8 +196,7 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
         const logs = await harness.db.auditLog.findMany({ where: { userId: fresh.userId } });
         expect(
           logs.some(
-            (log) =>
-              log.conversationId === victimRow("conversations").id || log.entityId === victimRow("tasks").id,
+            (log) => log.conversationId === victimRow("conversations").id || log.entityId === victimRow("tasks").id,
           ),
         ).toBe(false);
         expect(logs.every((log) => log.sessionId === null)).toBe(true);

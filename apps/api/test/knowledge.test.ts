@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { fieldPaths, useApi, visitor } from "./support/api.ts";
 
-const { harness, users: [admin, member] } = useApi({ users: ["admin", "member"] });
+const {
+  harness,
+  users: [admin, member],
+} = useApi({ users: ["admin", "member"] });
 
 const chunk = (id: string, { phase = "1", goal = "focus", version = "1.0.0", active = true } = {}) => ({
   metadata: { chunk_id: id, version, source: "API_TEST", is_active: active },
@@ -19,32 +22,63 @@ beforeAll(async () => {
 
 describe("knowledge: happy paths", () => {
   it("ingests chunks idempotently and re-embeds a new version", async () => {
-    const chunks = [chunk("api_focus_001"), chunk("api_focus_002", { phase: "2" }), chunk("api_stress_001", { goal: "stress", active: false })];
+    const chunks = [
+      chunk("api_focus_001"),
+      chunk("api_focus_002", { phase: "2" }),
+      chunk("api_stress_001", { goal: "stress", active: false }),
+    ];
     const first = await admin.request("POST", "/admin/knowledge", { chunks });
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ created: 3, updated: 0, unchanged: 0, model: harness.ai.embeddingModel });
     const stored = await harness.db.knowledgeChunk.findUniqueOrThrow({ where: { chunkId: "api_focus_002" } });
-    expect(stored).toMatchObject({ phase: 2, goal: "focus", type: "response", embeddingModel: harness.ai.embeddingModel, techniques: ["time_blocking"] });
+    expect(stored).toMatchObject({
+      phase: 2,
+      goal: "focus",
+      type: "response",
+      embeddingModel: harness.ai.embeddingModel,
+      techniques: ["time_blocking"],
+    });
 
-    expect((await admin.request("POST", "/admin/knowledge", { chunks })).body).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
-    expect((await harness.db.knowledgeChunk.findUniqueOrThrow({ where: { chunkId: "api_focus_002" } })).updatedAt).toEqual(stored.updatedAt);
+    expect((await admin.request("POST", "/admin/knowledge", { chunks })).body).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+    });
+    expect(
+      (await harness.db.knowledgeChunk.findUniqueOrThrow({ where: { chunkId: "api_focus_002" } })).updatedAt,
+    ).toEqual(stored.updatedAt);
 
-    const bumped = await admin.request("POST", "/admin/knowledge", { chunks: [chunk("api_focus_002", { phase: "2", version: "1.1.0" })] });
+    const bumped = await admin.request("POST", "/admin/knowledge", {
+      chunks: [chunk("api_focus_002", { phase: "2", version: "1.1.0" })],
+    });
     expect(bumped.body).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
-    expect(await harness.db.knowledgeChunk.findUniqueOrThrow({ where: { chunkId: "api_focus_002" } })).toMatchObject({ version: "1.1.0", textContent: "Guidance api_focus_002 v1.1.0" });
+    expect(await harness.db.knowledgeChunk.findUniqueOrThrow({ where: { chunkId: "api_focus_002" } })).toMatchObject({
+      version: "1.1.0",
+      textContent: "Guidance api_focus_002 v1.1.0",
+    });
   });
 
   it("lists with phase, goal and active filters and cursor pagination", async () => {
-    const ids = async (query: string) => (await admin.request("GET", `/admin/knowledge?${query}`)).body.items.map((item: { chunkId: string }) => item.chunkId);
+    const ids = async (query: string) =>
+      (await admin.request("GET", `/admin/knowledge?${query}`)).body.items.map(
+        (item: { chunkId: string }) => item.chunkId,
+      );
     expect(await ids("goal=focus")).toEqual(["api_focus_001", "api_focus_002"]);
     expect(await ids("phase=2")).toEqual(["api_focus_002"]);
     expect(await ids("active=false")).toEqual(["api_stress_001"]);
     expect(await ids("active=true&goal=stress")).toEqual([]);
     const page = await admin.request("GET", "/admin/knowledge?limit=1");
     expect(page.status).toBe(200);
-    expect(page.body.items[0]).toMatchObject({ chunkId: "api_focus_001", isActive: true, createdAt: expect.any(Number) });
+    expect(page.body.items[0]).toMatchObject({
+      chunkId: "api_focus_001",
+      isActive: true,
+      createdAt: expect.any(Number),
+    });
     const next = await admin.request("GET", `/admin/knowledge?limit=2&cursor=${page.body.nextCursor}`);
-    expect(next.body.items.map((item: { chunkId: string }) => item.chunkId)).toEqual(["api_focus_002", "api_stress_001"]);
+    expect(next.body.items.map((item: { chunkId: string }) => item.chunkId)).toEqual([
+      "api_focus_002",
+      "api_stress_001",
+    ]);
     expect(next.body.nextCursor).toBeNull();
   });
 });

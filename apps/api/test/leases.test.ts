@@ -76,14 +76,25 @@ describe("chat retry after the instance writing the reply died", () => {
   afterAll(async () => harness?.close());
 
   const retry = (cookie: string, conversationId: string, messageId: string) =>
-    harness.app.request(`/conversations/${conversationId}/chat/retry`, { method: "POST", headers: { origin: WEB_ORIGIN, cookie, "content-type": "application/json" }, body: JSON.stringify({ messageId }) });
+    harness.app.request(`/conversations/${conversationId}/chat/retry`, {
+      method: "POST",
+      headers: { origin: WEB_ORIGIN, cookie, "content-type": "application/json" },
+      body: JSON.stringify({ messageId }),
+    });
 
   it("is refused while the reply's lease lives, and runs once it lapsed, long before the stale-reply age", async () => {
     const user = await signUp(harness, "leases");
     const conversationId = (await user.request("POST", "/conversations", { title: "Cut off" })).body.id as string;
     // Another instance stored the message and took the reply's lease, then died mid-stream.
-    const { message } = await startChatTurn({ db: harness.db, userId: user.userId, conversationId, content: "How do I say no to a meeting?" });
-    await createLeases({ redis, prefix, ttlMs: 1_500, renewMs: 3_600_000, timeoutMs: 2_000 }).hold(`chat-reply:${message.id}`);
+    const { message } = await startChatTurn({
+      db: harness.db,
+      userId: user.userId,
+      conversationId,
+      content: "How do I say no to a meeting?",
+    });
+    await createLeases({ redis, prefix, ttlMs: 1_500, renewMs: 3_600_000, timeoutMs: 2_000 }).hold(
+      `chat-reply:${message.id}`,
+    );
 
     const early = await retry(user.cookie, conversationId, message.id);
     expect(early.status).toBe(409);
@@ -99,12 +110,26 @@ describe("chat retry after the instance writing the reply died", () => {
   });
 
   it("without Redis, a recent pending reply stays refused (its writer may be alive)", async () => {
-    const alone = createApp({ db: harness.db, config: { ...harness.config, replyLeaseMs: 1_500 }, mailer: harness.mailer, ai: harness.ai });
+    const alone = createApp({
+      db: harness.db,
+      config: { ...harness.config, replyLeaseMs: 1_500 },
+      mailer: harness.mailer,
+      ai: harness.ai,
+    });
     const user = await signUp(harness, "no-redis");
     const conversationId = (await user.request("POST", "/conversations", { title: "No Redis" })).body.id as string;
-    const { message } = await startChatTurn({ db: harness.db, userId: user.userId, conversationId, content: "Still there?" });
+    const { message } = await startChatTurn({
+      db: harness.db,
+      userId: user.userId,
+      conversationId,
+      content: "Still there?",
+    });
     await sleep(1_700);
-    const response = await alone.request(`/conversations/${conversationId}/chat/retry`, { method: "POST", headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" }, body: JSON.stringify({ messageId: message.id }) });
+    const response = await alone.request(`/conversations/${conversationId}/chat/retry`, {
+      method: "POST",
+      headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" },
+      body: JSON.stringify({ messageId: message.id }),
+    });
     expect(response.status).toBe(409);
   });
 });

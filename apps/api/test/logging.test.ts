@@ -28,12 +28,22 @@ describe("request logs", () => {
   it("writes one line per request with its request id, method, path (no query string), status, time and user", async () => {
     const user = await signUp(harness, "logged");
     capture.raw.length = 0;
-    const response = await harness.app.request("/goals?limit=5&status=active", { headers: { origin: WEB_ORIGIN, cookie: user.cookie } });
+    const response = await harness.app.request("/goals?limit=5&status=active", {
+      headers: { origin: WEB_ORIGIN, cookie: user.cookie },
+    });
     expect(response.status).toBe(200);
     const requestId = response.headers.get("x-request-id");
     const lines = capture.lines();
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: "info", name: "api", msg: "GET /goals 200", reqId: requestId, req: { method: "GET", path: "/goals" }, res: { status: 200 }, userId: user.userId });
+    expect(lines[0]).toMatchObject({
+      level: "info",
+      name: "api",
+      msg: "GET /goals 200",
+      reqId: requestId,
+      req: { method: "GET", path: "/goals" },
+      res: { status: 200 },
+      userId: user.userId,
+    });
     expect(typeof lines[0]!.responseTime).toBe("number");
     expect(capture.raw[0]).not.toContain("status=active");
   });
@@ -42,7 +52,9 @@ describe("request logs", () => {
     capture.raw.length = 0;
     const response = await harness.app.request("/goals", { headers: { "x-request-id": "trace-from-the-proxy" } });
     expect(response.status).toBe(401);
-    expect(capture.lines()).toEqual([expect.objectContaining({ reqId: "trace-from-the-proxy", msg: "GET /goals 401", level: "info" })]);
+    expect(capture.lines()).toEqual([
+      expect.objectContaining({ reqId: "trace-from-the-proxy", msg: "GET /goals 401", level: "info" }),
+    ]);
   });
 
   it("never writes passwords, emails, cookies, API keys or Authorization headers", async () => {
@@ -51,7 +63,9 @@ describe("request logs", () => {
     const email = `Grace.Hopper+${Date.now()}@example.org`;
     const password = "a password nobody may read";
     expect((await client.request("POST", "/auth/sign-up", { email, password, name: "Grace" })).status).toBe(201);
-    expect((await client.request("POST", "/auth/sign-in", { email, password: "wrong but still secret" })).status).toBe(401);
+    expect((await client.request("POST", "/auth/sign-in", { email, password: "wrong but still secret" })).status).toBe(
+      401,
+    );
     const key = (await client.request("POST", "/api-keys", { name: "ci" })).body;
     const token = String(key.key);
     expect(token).toMatch(/^cto_/);
@@ -60,7 +74,17 @@ describe("request logs", () => {
     await harness.app.request("/test/boom", { headers: { cookie: client.cookie } });
     const text = capture.raw.join("");
     expect(capture.raw.length).toBeGreaterThanOrEqual(6);
-    for (const secret of [email, email.toLowerCase(), password, "wrong but still secret", token, "cto_not_a_real_key_but_secret", client.cookie.split("=")[1]!, "ada@example.com", "abc123"]) {
+    for (const secret of [
+      email,
+      email.toLowerCase(),
+      password,
+      "wrong but still secret",
+      token,
+      "cto_not_a_real_key_but_secret",
+      client.cookie.split("=")[1]!,
+      "ada@example.com",
+      "abc123",
+    ]) {
       expect(text).not.toContain(secret);
     }
   });
@@ -72,8 +96,15 @@ describe("request logs", () => {
     const body = (await response.json()) as { error: { requestId: string } };
     const lines = capture.lines();
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatchObject({ level: "error", msg: "unhandled error in GET /test/boom", reqId: body.error.requestId });
-    expect(lines[0]!.err).toMatchObject({ type: "Error", message: "exploded while mailing [email] with token=[redacted]" });
+    expect(lines[0]).toMatchObject({
+      level: "error",
+      msg: "unhandled error in GET /test/boom",
+      reqId: body.error.requestId,
+    });
+    expect(lines[0]!.err).toMatchObject({
+      type: "Error",
+      message: "exploded while mailing [email] with token=[redacted]",
+    });
     expect(lines[0]!.err.stack).toContain("logging.test.ts");
     expect(lines[1]).toMatchObject({ level: "error", msg: "GET /test/boom 500", reqId: body.error.requestId });
   });

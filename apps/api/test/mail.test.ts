@@ -17,12 +17,20 @@ const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 // Three quick attempts, so the failure paths finish within a test.
 const QUICK_RETRY = { attempts: 3, delayMs: 50 };
 
-const linkIn = (text: string, path: string) => new RegExp(`${WEB_ORIGIN.replace(/[.]/g, "\\.")}${path}\\?token=([A-Za-z0-9_-]{43})`).exec(text)?.[1];
+const linkIn = (text: string, path: string) =>
+  new RegExp(`${WEB_ORIGIN.replace(/[.]/g, "\\.")}${path}\\?token=([A-Za-z0-9_-]{43})`).exec(text)?.[1];
 
 /** Log lines in memory, to check what a final failure reports. */
 const memoryLog = () => {
   const lines: Array<Record<string, unknown>> = [];
-  return { lines, logger: createLogger({ name: "api-test", level: "info", destination: { write: (line: string) => void lines.push(JSON.parse(line)) } }) };
+  return {
+    lines,
+    logger: createLogger({
+      name: "api-test",
+      level: "info",
+      destination: { write: (line: string) => void lines.push(JSON.parse(line)) },
+    }),
+  };
 };
 
 for (const target of testTargets()) {
@@ -32,9 +40,19 @@ for (const target of testTargets()) {
     const memory = memoryLog();
     /** The harness's database and config, with this test's transport, queues and log. */
     const api = (dependencies: Partial<Parameters<typeof createApp>[0]>, mailRetry = QUICK_RETRY) =>
-      ({ ...harness, app: createApp({ db: harness.db, config: { ...harness.config, mailRetry, queueTimeoutMs: 300 }, ai: harness.ai, logger: memory.logger, ...dependencies }) }) as Harness;
+      ({
+        ...harness,
+        app: createApp({
+          db: harness.db,
+          config: { ...harness.config, mailRetry, queueTimeoutMs: 300 },
+          ai: harness.ai,
+          logger: memory.logger,
+          ...dependencies,
+        }),
+      }) as Harness;
     const smtpApi = (url = smtp.url) => api({ mailer: createSmtpTransport({ url, from: FROM }) });
-    const mailRows = (to: string) => harness.db.mailMessage.findMany({ where: { toAddress: to }, orderBy: { createdAt: "asc" } });
+    const mailRows = (to: string) =>
+      harness.db.mailMessage.findMany({ where: { toAddress: to }, orderBy: { createdAt: "asc" } });
     const settle = async (to: string, status: string, count = 1, ms = 15_000) => {
       const until = Date.now() + ms;
       let rows = await mailRows(to);
@@ -60,7 +78,9 @@ for (const target of testTargets()) {
       const client = visitor(app);
       const email = `verify-${target.name}-${Date.now()}@example.com`;
       const name = `<b>Ann</b> & "Co"`;
-      expect((await client.request("POST", "/auth/sign-up", { email, password: "correct horse battery", name })).status).toBe(201);
+      expect(
+        (await client.request("POST", "/auth/sign-up", { email, password: "correct horse battery", name })).status,
+      ).toBe(201);
       await settle(email, "SENT");
       const [mail] = receivedBy(email);
       expect(mail!.envelope).toEqual({ from: "hello@cto.example", to: [email] });
@@ -78,7 +98,14 @@ for (const target of testTargets()) {
       expect((await visitor(app).request("POST", "/auth/verify-email", { token })).status).toBe(204);
       expect((await client.request("GET", "/auth/session")).body.user.emailVerified).toEqual(expect.any(Number));
       const [row] = await mailRows(email);
-      expect(row).toMatchObject({ kind: "VERIFY_EMAIL", status: "SENT", attempts: 1, textBody: null, htmlBody: null, messageId: mail!.parsed.messageId });
+      expect(row).toMatchObject({
+        kind: "VERIFY_EMAIL",
+        status: "SENT",
+        attempts: 1,
+        textBody: null,
+        htmlBody: null,
+        messageId: mail!.parsed.messageId,
+      });
     });
 
     it("a password reset mails a link to WEB_ORIGIN that resets the password", async () => {
@@ -91,8 +118,18 @@ for (const target of testTargets()) {
       expect(mail!.parsed.to && "text" in mail!.parsed.to ? mail!.parsed.to.text : null).toBe(user.email);
       const token = linkIn(mail!.parsed.text!, "/reset-password")!;
       expect(mail!.parsed.html).toContain(`href="${WEB_ORIGIN}/reset-password?token=${token}"`);
-      expect((await visitor(app).request("POST", "/auth/password-reset/confirm", { token, password: "a brand new passphrase" })).status).toBe(204);
-      expect((await visitor(app).request("POST", "/auth/sign-in", { email: user.email, password: "a brand new passphrase" })).status).toBe(200);
+      expect(
+        (
+          await visitor(app).request("POST", "/auth/password-reset/confirm", {
+            token,
+            password: "a brand new passphrase",
+          })
+        ).status,
+      ).toBe(204);
+      expect(
+        (await visitor(app).request("POST", "/auth/sign-in", { email: user.email, password: "a brand new passphrase" }))
+          .status,
+      ).toBe(200);
     });
 
     it("a refusing server (550) is retried with backoff, then the email is FAILED, kept whole and reported", async () => {
@@ -121,17 +158,31 @@ for (const target of testTargets()) {
       smtp.refuse(1);
       await visitor(app).request("POST", "/auth/password-reset", { email: user.email });
       const rows = await settle(user.email, "SENT", 2);
-      expect(rows.find((row) => row.kind === "PASSWORD_RESET")).toMatchObject({ status: "SENT", attempts: 2, lastError: null });
-      expect(receivedBy(user.email).filter((mail) => mail.parsed.subject === "Reset your Cto password")).toHaveLength(1);
+      expect(rows.find((row) => row.kind === "PASSWORD_RESET")).toMatchObject({
+        status: "SENT",
+        attempts: 2,
+        lastError: null,
+      });
+      expect(receivedBy(user.email).filter((mail) => mail.parsed.subject === "Reset your Cto password")).toHaveLength(
+        1,
+      );
     });
 
     it("a server that is down (connection refused) is retried, then FAILED with the message kept", async () => {
       const app = smtpApi(await unreachableSmtpUrl());
       const client = visitor(app);
       const email = `down-${target.name}-${Date.now()}@example.com`;
-      expect((await client.request("POST", "/auth/sign-up", { email, password: "correct horse battery" })).status).toBe(201);
+      expect((await client.request("POST", "/auth/sign-up", { email, password: "correct horse battery" })).status).toBe(
+        201,
+      );
       const [row] = await settle(email, "FAILED");
-      expect(row).toMatchObject({ kind: "VERIFY_EMAIL", status: "FAILED", attempts: 3, lastError: expect.stringContaining("ECONNREFUSED"), claimedUntil: null });
+      expect(row).toMatchObject({
+        kind: "VERIFY_EMAIL",
+        status: "FAILED",
+        attempts: 3,
+        lastError: expect.stringContaining("ECONNREFUSED"),
+        claimedUntil: null,
+      });
       expect(row!.textBody).toContain("/verify-email?token=");
     });
 

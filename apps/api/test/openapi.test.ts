@@ -13,8 +13,14 @@ import { startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
 describe("the OpenAPI document", () => {
   it("passes the Redocly linter's recommended rules without errors", async () => {
     const config = await createConfig({ extends: ["recommended"] });
-    const problems = await lintFromString({ source: JSON.stringify(buildOpenApiDocument()), absoluteRef: "openapi.json", config });
-    const errors = problems.filter((problem) => problem.severity === "error").map((problem) => `${problem.ruleId}: ${problem.message} at ${problem.location[0]?.pointer}`);
+    const problems = await lintFromString({
+      source: JSON.stringify(buildOpenApiDocument()),
+      absoluteRef: "openapi.json",
+      config,
+    });
+    const errors = problems
+      .filter((problem) => problem.severity === "error")
+      .map((problem) => `${problem.ruleId}: ${problem.message} at ${problem.location[0]?.pointer}`);
     expect(errors).toEqual([]);
   });
 
@@ -43,7 +49,9 @@ describe("a typed client generated from the document drives the API", () => {
         return response;
       },
     });
-    const signUp = await client.POST("/auth/sign-up", { body: { email: "typed@example.com", password: "typed client password" } });
+    const signUp = await client.POST("/auth/sign-up", {
+      body: { email: "typed@example.com", password: "typed client password" },
+    });
     expect(signUp.response.status).toBe(201);
     expect(signUp.data?.user.email).toBe("typed@example.com");
 
@@ -52,7 +60,9 @@ describe("a typed client generated from the document drives the API", () => {
     const listed = await client.GET("/goals", { params: { query: { period: "monthly", limit: 10 } } });
     expect(listed.data?.items.map((goal) => goal.title)).toEqual(["Typed goal"]);
 
-    const missing = await client.GET("/goals/{id}", { params: { path: { id: "00000000-0000-4000-8000-000000000000" } } });
+    const missing = await client.GET("/goals/{id}", {
+      params: { path: { id: "00000000-0000-4000-8000-000000000000" } },
+    });
     expect(missing.response.status).toBe(404);
     expect(missing.error?.error.code).toBe("not_found");
   });

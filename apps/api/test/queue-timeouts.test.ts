@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUEUE_NAMES } from "@cto/contracts/queues";
 import { reindexEmbeddings } from "@cto/core/embeddings";
 import { createProducerConnection } from "@cto/queue/connection";
-import { createQueues, type TQueues } from "@cto/queue/queues";
+import { createQueues } from "@cto/queue/queues";
 import { createLocalStorage } from "@cto/storage/local";
 
 import { createApp } from "../src/app.ts";
@@ -48,9 +48,23 @@ describe("every API write that enqueues answers while Redis is unreachable", () 
     base = await startApi();
     dead = unreachableQueues();
     root = await mkdtemp(path.join(tmpdir(), "cto-uploads-"));
-    down = appWith(base, { storage: createLocalStorage({ root }), queues: dead.queues, config: { queueTimeoutMs: TIMEOUT_MS } });
+    down = appWith(base, {
+      storage: createLocalStorage({ root }),
+      queues: dead.queues,
+      config: { queueTimeoutMs: TIMEOUT_MS },
+    });
     // createApp bounds whatever queues it is given; this instance only adds the webhook.
-    telegram = { ...down, app: createApp({ db: base.db, config: { ...base.config, queueTimeoutMs: TIMEOUT_MS }, mailer: base.mailer, ai: base.ai, queues: dead.queues, telegram: { webhookSecret: "secret" } }) };
+    telegram = {
+      ...down,
+      app: createApp({
+        db: base.db,
+        config: { ...base.config, queueTimeoutMs: TIMEOUT_MS },
+        mailer: base.mailer,
+        ai: base.ai,
+        queues: dead.queues,
+        telegram: { webhookSecret: "secret" },
+      }),
+    };
   });
   afterAll(async () => {
     dead.close();
@@ -61,7 +75,13 @@ describe("every API write that enqueues answers while Redis is unreachable", () 
   it("without the bound, the queue itself would hang (what the routes must not inherit)", async () => {
     const hung = Symbol("hung");
     const raced = await Promise.race([
-      dead.queues.enqueue("embeddings", "upsert", { userId: crypto.randomUUID(), ownerKind: "GOAL", ownerId: crypto.randomUUID() }).catch(() => "failed"),
+      dead.queues
+        .enqueue("embeddings", "upsert", {
+          userId: crypto.randomUUID(),
+          ownerKind: "GOAL",
+          ownerId: crypto.randomUUID(),
+        })
+        .catch(() => "failed"),
       new Promise((resolve) => setTimeout(() => resolve(hung), 1_500)),
     ]);
     expect(raced).toBe(hung);
@@ -69,15 +89,24 @@ describe("every API write that enqueues answers while Redis is unreachable", () 
 
   it("a goal (embedding job) is stored and answered within the bound; the sweep embeds it later", async () => {
     const user = await signUp(down, "down");
-    const { result, ms } = await timed(() => user.request("POST", "/goals", { title: "Write the launch memo", period: "weekly" }));
+    const { result, ms } = await timed(() =>
+      user.request("POST", "/goals", { title: "Write the launch memo", period: "weekly" }),
+    );
     expect(result.status).toBe(201);
     expect(ms).toBeLessThan(BOUND_MS);
-    const changed = await timed(() => user.request("PATCH", `/goals/${result.body.id}`, { title: "Write the launch FAQ" }));
+    const changed = await timed(() =>
+      user.request("PATCH", `/goals/${result.body.id}`, { title: "Write the launch FAQ" }),
+    );
     expect(changed.result.status).toBe(200);
     expect(changed.ms).toBeLessThan(BOUND_MS);
-    const embedder = { model: base.ai.embeddingModel, embed: async (texts: string[]) => (await base.ai.embed(texts)).vectors };
+    const embedder = {
+      model: base.ai.embeddingModel,
+      embed: async (texts: string[]) => (await base.ai.embed(texts)).vectors,
+    };
     expect(await reindexEmbeddings(base.db, embedder, { userId: user.userId })).toMatchObject({ owners: 1 });
-    expect((await base.db.embedding.findMany({ where: { ownerId: result.body.id } })).map((row) => row.content)).toEqual(["Write the launch FAQ"]);
+    expect(
+      (await base.db.embedding.findMany({ where: { ownerId: result.body.id } })).map((row) => row.content),
+    ).toEqual(["Write the launch FAQ"]);
   });
 
   it("a commitment's reminder (enqueue, then remove on a move) keeps its schedule row for the reconcile", async () => {
@@ -86,17 +115,27 @@ describe("every API write that enqueues answers while Redis is unreachable", () 
     const created = await timed(() => user.request("POST", "/commitments", { title: "Call the landlord", remindAt }));
     expect(created.result.status).toBe(201);
     expect(created.ms).toBeLessThan(BOUND_MS);
-    const moved = await timed(() => user.request("PATCH", `/commitments/${created.result.body.id}`, { remindAt: remindAt + 60_000 }));
+    const moved = await timed(() =>
+      user.request("PATCH", `/commitments/${created.result.body.id}`, { remindAt: remindAt + 60_000 }),
+    );
     expect(moved.result.status).toBe(200);
     expect(moved.ms).toBeLessThan(BOUND_MS);
-    const schedules = await base.db.reminderSchedule.findMany({ where: { commitmentId: created.result.body.id }, orderBy: { createdAt: "asc" } });
+    const schedules = await base.db.reminderSchedule.findMany({
+      where: { commitmentId: created.result.body.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(schedules.map((row) => row.status)).toEqual(["CANCELLED", "ACTIVE"]);
   });
 
   it("analysis messages, a screenshot upload (503, nothing changed) and a report request (503) answer within the bound", async () => {
     const user = await signUp(down, "down");
     const session = (await user.request("POST", "/analysis-sessions", { type: "text" })).body;
-    const said = await timed(() => user.request("POST", `/analysis-sessions/${session.id}/messages`, { author: "contact", text: "Are we still on for Friday?" }));
+    const said = await timed(() =>
+      user.request("POST", `/analysis-sessions/${session.id}/messages`, {
+        author: "contact",
+        text: "Are we still on for Friday?",
+      }),
+    );
     expect(said.result.status).toBe(201);
     expect(said.ms).toBeLessThan(BOUND_MS);
 
@@ -104,7 +143,9 @@ describe("every API write that enqueues answers while Redis is unreachable", () 
     const uploaded = await timed(() => upload(down, user, shot.id, pngImage()));
     expect(uploaded.result.status).toBe(503);
     expect(uploaded.ms).toBeLessThan(BOUND_MS);
-    expect((await base.db.analysisSession.findUniqueOrThrow({ where: { id: shot.id } })).status).toBe("PENDING_USER_INPUT");
+    expect((await base.db.analysisSession.findUniqueOrThrow({ where: { id: shot.id } })).status).toBe(
+      "PENDING_USER_INPUT",
+    );
 
     const report = await timed(() => user.request("POST", "/reports", { type: "two_day" }));
     expect(report.result.status).toBe(503);
@@ -115,7 +156,11 @@ describe("every API write that enqueues answers while Redis is unreachable", () 
     const user = await signUp(down, "down");
     const conversation = (await user.request("POST", "/conversations", { title: "Offline" })).body;
     const { result, ms } = await timed(async () => {
-      const response = await down.app.request(`/conversations/${conversation.id}/chat`, { method: "POST", headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" }, body: JSON.stringify({ content: "Is anyone there?" }) });
+      const response = await down.app.request(`/conversations/${conversation.id}/chat`, {
+        method: "POST",
+        headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" },
+        body: JSON.stringify({ content: "Is anyone there?" }),
+      });
       return response.text();
     });
     expect(result).toContain("event: done");
@@ -127,7 +172,16 @@ describe("every API write that enqueues answers while Redis is unreachable", () 
       telegram.app.request("/telegram/webhook", {
         method: "POST",
         headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "secret" },
-        body: JSON.stringify({ update_id: Date.now(), message: { message_id: Date.now(), date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private" }, from: { id: chatId, is_bot: false, first_name: "Ada" }, text } }),
+        body: JSON.stringify({
+          update_id: Date.now(),
+          message: {
+            message_id: Date.now(),
+            date: Math.floor(Date.now() / 1000),
+            chat: { id: chatId, type: "private" },
+            from: { id: chatId, is_bot: false, first_name: "Ada" },
+            text,
+          },
+        }),
       });
     expect((await send(`/start ${token}`)).status).toBe(200);
     const answered = await timed(async () => send("Hello from Telegram"));

@@ -55,12 +55,19 @@ describe.runIf(replica)("the API on a primary and a read replica", () => {
     const request = async (instance: number, method: string, pathname: string, body?: unknown) => {
       const response = await instances[instance]!.app.request(pathname, {
         method,
-        headers: { origin: WEB_ORIGIN, ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        headers: {
+          origin: WEB_ORIGIN,
+          ...(cookie ? { cookie } : {}),
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       cookie = response.headers.get("set-cookie")?.split(";")[0] ?? cookie;
       const text = await response.text();
-      return { status: response.status, body: text && response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
+      return {
+        status: response.status,
+        body: text && response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text,
+      };
     };
     const goalTitles = async (instance: number) => {
       const response = await request(instance, "GET", "/goals?limit=100");
@@ -76,7 +83,11 @@ describe.runIf(replica)("the API on a primary and a read replica", () => {
   };
   const signedUp = async () => {
     const client = browser();
-    const response = await client.request(0, "POST", "/auth/sign-up", { email: `replica-${randomUUID()}@example.com`, password: "correct horse battery", name: "Replica" });
+    const response = await client.request(0, "POST", "/auth/sign-up", {
+      email: `replica-${randomUUID()}@example.com`,
+      password: "correct horse battery",
+      name: "Replica",
+    });
     expect(response.status).toBe(201);
     client.id = response.body.user.id;
     return client;
@@ -84,10 +95,17 @@ describe.runIf(replica)("the API on a primary and a read replica", () => {
   /** An answer of the coach with its AI usage, written behind the API's back (as the worker or chat would). */
   const usage = async (userId: string, model: string) => {
     const conversation = await owner.conversation.create({ data: { userId } });
-    const message = await owner.message.create({ data: { conversationId: conversation.id, userId, role: "ASSISTANT", content: "Hello" } });
-    await owner.aiResponse.create({ data: { messageId: message.id, userId, modelUsed: model, tokenCount: 10, latency: 5 } });
+    const message = await owner.message.create({
+      data: { conversationId: conversation.id, userId, role: "ASSISTANT", content: "Hello" },
+    });
+    await owner.aiResponse.create({
+      data: { messageId: message.id, userId, modelUsed: model, tokenCount: 10, latency: 5 },
+    });
   };
-  const replicasUsable = async () => (await Promise.all(instances.map(async ({ db }) => (await db.$checkReplicas()).every((status) => status.usable)))).every(Boolean);
+  const replicasUsable = async () =>
+    (
+      await Promise.all(instances.map(async ({ db }) => (await db.$checkReplicas()).every((status) => status.usable)))
+    ).every(Boolean);
 
   beforeAll(async () => {
     database = await createPostgresTestDatabase(server!.adminUrl, { template: server!.template });
@@ -100,9 +118,25 @@ describe.runIf(replica)("the API on a primary and a read replica", () => {
       // Each instance its own pools and its own Redis connection, as separate processes have.
       const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
       const onChange = (status: TReplicaStatus) => void changes.push(status.state);
-      const db = createDb({ url: database.url, log: [], replicas: { urls: [standby.urlFor(database.url)], maxLagMs: 60_000, checkEveryMs, recentWrites: redisRecentWrites(redis, { prefix }), ...(checkEveryMs < 1_000 ? { onChange } : {}) } });
-      closers.push(() => db.$disconnect(), () => redis.disconnect());
-      return { db, app: createApp({ db, config, ai: createAiProvider(parseAiConfig({})), mailer: createOutboxMailer(outbox) }) };
+      const db = createDb({
+        url: database.url,
+        log: [],
+        replicas: {
+          urls: [standby.urlFor(database.url)],
+          maxLagMs: 60_000,
+          checkEveryMs,
+          recentWrites: redisRecentWrites(redis, { prefix }),
+          ...(checkEveryMs < 1_000 ? { onChange } : {}),
+        },
+      });
+      closers.push(
+        () => db.$disconnect(),
+        () => redis.disconnect(),
+      );
+      return {
+        db,
+        app: createApp({ db, config, ai: createAiProvider(parseAiConfig({})), mailer: createOutboxMailer(outbox) }),
+      };
     });
     userA = await signedUp();
     await standby.catchUp();
@@ -128,7 +162,9 @@ describe.runIf(replica)("the API on a primary and a read replica", () => {
       expect((await userA.request(1, "GET", "/search?q=hello")).status).toBe(200);
 
       // The user writes through one instance; both then read the primary for them.
-      expect((await userA.request(0, "POST", "/goals", { title: "Written by the user", period: "daily" })).status).toBe(201);
+      expect((await userA.request(0, "POST", "/goals", { title: "Written by the user", period: "daily" })).status).toBe(
+        201,
+      );
       expect(await userA.goalTitles(1)).toEqual(["Written by the user", "Written elsewhere"]);
       expect(await userA.usageModels(1)).toEqual(["replica-test-model"]);
       expect(await userA.goalTitles(0)).toEqual(["Written by the user", "Written elsewhere"]);
@@ -140,7 +176,12 @@ describe.runIf(replica)("the API on a primary and a read replica", () => {
   it("answers every read from the primary while the replica is stopped (no 5xx), and uses it again once it is back", async () => {
     // A user who has not written: their reads go to the replica while it is there.
     const reader = await signedUp();
-    await owner.goal.createMany({ data: [{ userId: reader.id, title: "First", period: "DAILY" }, { userId: reader.id, title: "Second", period: "DAILY" }] });
+    await owner.goal.createMany({
+      data: [
+        { userId: reader.id, title: "First", period: "DAILY" },
+        { userId: reader.id, title: "Second", period: "DAILY" },
+      ],
+    });
     await usage(reader.id, "stopped-replica-model");
     await standby.catchUp();
     expect(await reader.goalTitles(1)).toEqual(["First", "Second"]);

@@ -18,9 +18,18 @@ import { startApi, type Harness } from "./harness.ts";
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const migrationsDir = findMigrationsDir()!;
 
-const ready = async (harness: Harness, options: { queues?: TQueues | null; readinessRequiresRedis?: boolean; migrationsDir?: string | null } = {}) => {
+const ready = async (
+  harness: Harness,
+  options: { queues?: TQueues | null; readinessRequiresRedis?: boolean; migrationsDir?: string | null } = {},
+) => {
   const { queues = null, ...config } = options;
-  const response = await createApp({ db: harness.db, config: { ...harness.config, ...config }, mailer: harness.mailer, ai: harness.ai, queues }).request("/ready");
+  const response = await createApp({
+    db: harness.db,
+    config: { ...harness.config, ...config },
+    mailer: harness.mailer,
+    ai: harness.ai,
+    queues,
+  }).request("/ready");
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 };
 
@@ -56,11 +65,26 @@ describe("/ready and Redis", () => {
     try {
       expect(await ready(harness, { queues: down.queues })).toEqual({
         status: 200,
-        body: { status: "ready", database: "ok", migrations: "ok", redis: "unreachable", queues: "unavailable", workers: null },
+        body: {
+          status: "ready",
+          database: "ok",
+          migrations: "ok",
+          redis: "unreachable",
+          queues: "unavailable",
+          workers: null,
+        },
       });
       expect(await ready(harness, { queues: down.queues, readinessRequiresRedis: true })).toEqual({
         status: 503,
-        body: { status: "not_ready", failing: ["redis"], database: "ok", migrations: "ok", redis: "unreachable", queues: "unavailable", workers: null },
+        body: {
+          status: "not_ready",
+          failing: ["redis"],
+          database: "ok",
+          migrations: "ok",
+          redis: "unreachable",
+          queues: "unavailable",
+          workers: null,
+        },
       });
     } finally {
       down.close();
@@ -73,8 +97,14 @@ describe("/ready and Redis", () => {
     try {
       // Connected before the probe: /ready gives Redis 500 ms, which a first connection on a loaded host can miss.
       await queues.queue("reminders").getWorkersCount();
-      expect(await ready(harness, { queues, readinessRequiresRedis: true })).toMatchObject({ status: 200, body: { status: "ready", redis: "ok", queues: "ok" } });
-      expect(await ready(harness, { queues: null, readinessRequiresRedis: true })).toMatchObject({ status: 503, body: { failing: ["redis"], redis: "off" } });
+      expect(await ready(harness, { queues, readinessRequiresRedis: true })).toMatchObject({
+        status: 200,
+        body: { status: "ready", redis: "ok", queues: "ok" },
+      });
+      expect(await ready(harness, { queues: null, readinessRequiresRedis: true })).toMatchObject({
+        status: 503,
+        body: { failing: ["redis"], redis: "off" },
+      });
     } finally {
       await queues.close();
       connection.disconnect();
@@ -88,12 +118,31 @@ describe("/ready and the database", () => {
     const unreachable = createDb({ url: "postgresql://postgres@127.0.0.1:1/postgres", log: [] });
     try {
       const started = Date.now();
-      const response = await createApp({ db: unreachable, config: harness.config, mailer: harness.mailer, ai: harness.ai }).request("/ready");
+      const response = await createApp({
+        db: unreachable,
+        config: harness.config,
+        mailer: harness.mailer,
+        ai: harness.ai,
+      }).request("/ready");
       expect(Date.now() - started).toBeLessThan(2_500);
       expect(response.status).toBe(503);
-      expect(await response.json()).toEqual({ status: "not_ready", failing: ["database", "migrations"], database: "unreachable", migrations: "unknown", redis: "off", queues: "off", workers: null });
+      expect(await response.json()).toEqual({
+        status: "not_ready",
+        failing: ["database", "migrations"],
+        database: "unreachable",
+        migrations: "unknown",
+        redis: "off",
+        queues: "off",
+        workers: null,
+      });
       // Liveness is about the process, not its dependencies.
-      expect((await createApp({ db: unreachable, config: harness.config, mailer: harness.mailer, ai: harness.ai }).request("/health")).status).toBe(200);
+      expect(
+        (
+          await createApp({ db: unreachable, config: harness.config, mailer: harness.mailer, ai: harness.ai }).request(
+            "/health",
+          )
+        ).status,
+      ).toBe(200);
     } finally {
       await unreachable.$disconnect();
       await harness.close();
@@ -106,10 +155,18 @@ describe("/ready and the database", () => {
     const silent = net.createServer((socket) => void sockets.add(socket));
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
     const harness = await startApi();
-    const hung = createDb({ url: `postgresql://postgres@127.0.0.1:${(silent.address() as import("node:net").AddressInfo).port}/postgres`, log: [] });
+    const hung = createDb({
+      url: `postgresql://postgres@127.0.0.1:${(silent.address() as import("node:net").AddressInfo).port}/postgres`,
+      log: [],
+    });
     try {
       const started = Date.now();
-      const response = await createApp({ db: hung, config: harness.config, mailer: harness.mailer, ai: harness.ai }).request("/ready");
+      const response = await createApp({
+        db: hung,
+        config: harness.config,
+        mailer: harness.mailer,
+        ai: harness.ai,
+      }).request("/ready");
       expect(Date.now() - started).toBeLessThan(7_000);
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ failing: ["database", "migrations"], database: "unreachable" });
@@ -139,11 +196,23 @@ for (const target of testTargets()) {
       try {
         expect(await ready(harness)).toEqual({
           status: 503,
-          body: { status: "not_ready", failing: ["migrations"], database: "ok", migrations: "pending", pendingMigrations: [name], redis: "off", queues: "off", workers: null },
+          body: {
+            status: "not_ready",
+            failing: ["migrations"],
+            database: "ok",
+            migrations: "pending",
+            pendingMigrations: [name],
+            redis: "off",
+            queues: "off",
+            workers: null,
+          },
         });
         // A failed attempt (`migrate deploy` stopped half-way): failed, and still not ready.
         failedAttempt = await history.record(name, { finished: false });
-        expect(await ready(harness)).toMatchObject({ status: 503, body: { failing: ["migrations"], migrations: "failed", failedMigrations: [name] } });
+        expect(await ready(harness)).toMatchObject({
+          status: 503,
+          body: { failing: ["migrations"], migrations: "failed", failedMigrations: [name] },
+        });
       } finally {
         await failedAttempt?.remove();
         await restore();
@@ -158,9 +227,14 @@ for (const target of testTargets()) {
         await cp(migrationsDir, dir, { recursive: true });
         await mkdir(path.join(dir, "29991231235959_readiness_probe"));
         await writeFile(path.join(dir, "29991231235959_readiness_probe", "migration.sql"), "SELECT 1;\n");
-        expect(await ready(harness, { migrationsDir: dir })).toMatchObject({ status: 503, body: { failing: ["migrations"], pendingMigrations: ["29991231235959_readiness_probe"] } });
+        expect(await ready(harness, { migrationsDir: dir })).toMatchObject({
+          status: 503,
+          body: { failing: ["migrations"], pendingMigrations: ["29991231235959_readiness_probe"] },
+        });
         // Applied as `migrate deploy` records it: ready.
-        applied = await migrationHistory(harness.database.url).record("29991231235959_readiness_probe", { finished: true });
+        applied = await migrationHistory(harness.database.url).record("29991231235959_readiness_probe", {
+          finished: true,
+        });
         expect(await ready(harness, { migrationsDir: dir })).toMatchObject({ status: 200, body: { migrations: "ok" } });
         // …and an older release of the API, which does not ship that folder, is still ready on this database.
         expect(await ready(harness)).toMatchObject({ status: 200, body: { migrations: "ok" } });
@@ -174,7 +248,12 @@ for (const target of testTargets()) {
       const empty = await target.createEmpty();
       const emptyDb = createDb({ url: empty.url, log: [], role: null });
       try {
-        const response = await createApp({ db: emptyDb, config: harness.config, mailer: harness.mailer, ai: harness.ai }).request("/ready");
+        const response = await createApp({
+          db: emptyDb,
+          config: harness.config,
+          mailer: harness.mailer,
+          ai: harness.ai,
+        }).request("/ready");
         expect(response.status).toBe(503);
         const body = (await response.json()) as { failing: string[]; pendingMigrations: string[] };
         expect(body.failing).toEqual(["migrations"]);
@@ -183,7 +262,10 @@ for (const target of testTargets()) {
         await emptyDb.$disconnect();
         await empty.drop();
       }
-      expect(await ready(harness, { migrationsDir: null })).toMatchObject({ status: 503, body: { failing: ["migrations"], database: "ok", migrations: "unknown" } });
+      expect(await ready(harness, { migrationsDir: null })).toMatchObject({
+        status: 503,
+        body: { failing: ["migrations"], database: "ok", migrations: "unknown" },
+      });
     });
   });
 }

@@ -20,7 +20,9 @@ const knownDownQueues = async () => {
   const counted: TQueues = {
     ...queues,
     queue: (name) => (reached.push(`queue ${name}`), queues.queue(name)),
-    enqueue: (name, job, payload, options) => (reached.push(`${name}/${String(job)}`), queues.enqueue(name, job, payload, options)),
+    enqueue: (name, job, payload, options) => (
+      reached.push(`${name}/${String(job)}`), queues.enqueue(name, job, payload, options)
+    ),
     remove: (name, jobId) => (reached.push(`remove ${name}`), queues.remove(name, jobId)),
   };
   return { queues: counted, reached, close: () => connection.disconnect() };
@@ -64,10 +66,17 @@ describe("/ready says how the queues are", () => {
     const app = appOn(harness, queues);
     try {
       expect(await (await app.request("/ready")).json()).toMatchObject({ database: "ok", queues: "ok", workers: 0 });
-      const worker = new Worker("reminders", async () => undefined, { connection: createWorkerConnection(REDIS_URL), prefix });
+      const worker = new Worker("reminders", async () => undefined, {
+        connection: createWorkerConnection(REDIS_URL),
+        prefix,
+      });
       await worker.waitUntilReady();
       try {
-        await expect.poll(async () => ((await (await app.request("/ready")).json()) as { workers: number | null }).workers, { timeout: 5_000 }).toBe(1);
+        await expect
+          .poll(async () => ((await (await app.request("/ready")).json()) as { workers: number | null }).workers, {
+            timeout: 5_000,
+          })
+          .toBe(1);
       } finally {
         await worker.close();
       }
@@ -94,11 +103,26 @@ describe("a chat turn does not wait for a Redis known to be down", () => {
     const app = appOn(harness, down.queues);
     down.reached.length = 0; // the admin dashboard reads the queue list when the app is built
     const user = await signUp({ ...harness, app }, "offline");
-    const conversation = (await (await app.request("/conversations", { method: "POST", headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" }, body: JSON.stringify({ title: "No Redis" }) })).json()) as { id: string };
+    const conversation = (await (
+      await app.request("/conversations", {
+        method: "POST",
+        headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" },
+        body: JSON.stringify({ title: "No Redis" }),
+      })
+    ).json()) as { id: string };
     const took: number[] = [];
-    for (const content of ["Set a goal to run 5 km", "What should I focus on today?", "Thanks", "Remind me to call Sam tomorrow at 9"]) {
+    for (const content of [
+      "Set a goal to run 5 km",
+      "What should I focus on today?",
+      "Thanks",
+      "Remind me to call Sam tomorrow at 9",
+    ]) {
       const started = Date.now();
-      const response = await app.request(`/conversations/${conversation.id}/chat`, { method: "POST", headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" }, body: JSON.stringify({ content }) });
+      const response = await app.request(`/conversations/${conversation.id}/chat`, {
+        method: "POST",
+        headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" },
+        body: JSON.stringify({ content }),
+      });
       expect(await response.text()).toContain("event: done");
       took.push(Date.now() - started);
     }

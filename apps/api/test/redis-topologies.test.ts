@@ -12,7 +12,10 @@ import { startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
 // its own connection from the factory, count together, as on one server (auth-limits.test.ts). The local
 // cluster and sentinel set come from tooling/scripts/ensure-redis-*.sh.
 const ci = Boolean(process.env.CI);
-const available = { cluster: await topologyAvailable("cluster", { ci }), sentinel: await topologyAvailable("sentinel", { ci }) };
+const available = {
+  cluster: await topologyAvailable("cluster", { ci }),
+  sentinel: await topologyAvailable("sentinel", { ci }),
+};
 const PASSWORD = "correct horse battery";
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -34,31 +37,63 @@ const newEmail = (name: string) => `${name}-${Date.now()}-${counter++}@example.c
 
 describe.each(["cluster", "sentinel"] as const)("abuse limits on a Redis %s", (kind: TTopology) => {
   // Not while another test process fails the same Redis over.
-  it.skipIf(!available[kind])("are shared by two API instances", { timeout: 240_000 }, () => exclusively(kind, REDIS_URL, async () => {
-    const prefix = `cto-test-limits-${kind}-${process.pid}-${Date.now()}`;
-    const instance = async () => {
-      const connection = createProducerConnection(TOPOLOGIES[kind].target);
-      connection.on("error", () => undefined);
-      connections.push({ connection, prefix });
-      expect(await redisReady(connection, 5_000)).toBe(true);
-      const limits = { ...GENEROUS_AUTH_LIMITS, signInFailures: { limit: 4, windowMs: 60_000 }, address: { limit: 6, windowMs: 60_000 } };
-      // A generous timeout: this test is about sharing, not about the in-process fallback of a slow Redis.
-      return createApp({ db: harness.db, mailer: harness.mailer, ai: harness.ai, config: { ...harness.config, authLimits: limits }, limitStore: { redis: connection, prefix, timeoutMs: 5_000 } });
-    };
-    const [one, two] = [await instance(), await instance()];
-    const post = (app: typeof one, address: string, path: string, body: unknown) =>
-      app.request(path, { method: "POST", headers: { origin: WEB_ORIGIN, "content-type": "application/json" }, body: JSON.stringify(body) }, { incoming: { socket: { remoteAddress: address } } });
+  it.skipIf(!available[kind])("are shared by two API instances", { timeout: 240_000 }, () =>
+    exclusively(kind, REDIS_URL, async () => {
+      const prefix = `cto-test-limits-${kind}-${process.pid}-${Date.now()}`;
+      const instance = async () => {
+        const connection = createProducerConnection(TOPOLOGIES[kind].target);
+        connection.on("error", () => undefined);
+        connections.push({ connection, prefix });
+        expect(await redisReady(connection, 5_000)).toBe(true);
+        const limits = {
+          ...GENEROUS_AUTH_LIMITS,
+          signInFailures: { limit: 4, windowMs: 60_000 },
+          address: { limit: 6, windowMs: 60_000 },
+        };
+        // A generous timeout: this test is about sharing, not about the in-process fallback of a slow Redis.
+        return createApp({
+          db: harness.db,
+          mailer: harness.mailer,
+          ai: harness.ai,
+          config: { ...harness.config, authLimits: limits },
+          limitStore: { redis: connection, prefix, timeoutMs: 5_000 },
+        });
+      };
+      const [one, two] = [await instance(), await instance()];
+      const post = (app: typeof one, address: string, path: string, body: unknown) =>
+        app.request(
+          path,
+          {
+            method: "POST",
+            headers: { origin: WEB_ORIGIN, "content-type": "application/json" },
+            body: JSON.stringify(body),
+          },
+          { incoming: { socket: { remoteAddress: address } } },
+        );
 
-    const email = newEmail(`limits-${kind}`);
-    expect((await post(one, "192.0.2.210", "/auth/sign-up", { email, password: PASSWORD })).status).toBe(201);
-    // Failed sign-ins for one account, alternating instances and addresses: the fifth is refused, and so is the right password.
-    const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await post(i % 2 ? two : one, `198.51.100.${170 + i}`, "/auth/sign-in", { email, password: "wrong guess" })).status);
-    expect(statuses).toEqual([401, 401, 401, 401, 429]);
-    expect((await post(two, "198.51.100.180", "/auth/sign-in", { email, password: PASSWORD })).status).toBe(429);
-    // Requests from one address, spread over both: six, then 429.
-    const spread: number[] = [];
-    for (let i = 0; i < 7; i++) spread.push((await post(i % 2 ? two : one, "198.51.100.181", "/auth/sign-in", { email: newEmail("spread"), password: "wrong guess" })).status);
-    expect(spread).toEqual([401, 401, 401, 401, 401, 401, 429]);
-  }));
+      const email = newEmail(`limits-${kind}`);
+      expect((await post(one, "192.0.2.210", "/auth/sign-up", { email, password: PASSWORD })).status).toBe(201);
+      // Failed sign-ins for one account, alternating instances and addresses: the fifth is refused, and so is the right password.
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++)
+        statuses.push(
+          (await post(i % 2 ? two : one, `198.51.100.${170 + i}`, "/auth/sign-in", { email, password: "wrong guess" }))
+            .status,
+        );
+      expect(statuses).toEqual([401, 401, 401, 401, 429]);
+      expect((await post(two, "198.51.100.180", "/auth/sign-in", { email, password: PASSWORD })).status).toBe(429);
+      // Requests from one address, spread over both: six, then 429.
+      const spread: number[] = [];
+      for (let i = 0; i < 7; i++)
+        spread.push(
+          (
+            await post(i % 2 ? two : one, "198.51.100.181", "/auth/sign-in", {
+              email: newEmail("spread"),
+              password: "wrong guess",
+            })
+          ).status,
+        );
+      expect(spread).toEqual([401, 401, 401, 401, 401, 401, 429]);
+    }),
+  );
 });

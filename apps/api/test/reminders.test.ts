@@ -19,7 +19,10 @@ describe("reminders scheduled through the API", () => {
   const queues: TQueues = createQueues({ connection, prefix: `cto-test-api-reminders-${process.pid}-${Date.now()}` });
   beforeAll(async () => {
     base = await startApi();
-    harness = { ...base, app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues }) };
+    harness = {
+      ...base,
+      app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues }),
+    };
   });
   afterAll(async () => {
     await queues.queue("reminders").obliterate({ force: true });
@@ -39,7 +42,14 @@ describe("reminders scheduled through the API", () => {
     const jobId = reminderJobId("commitment", created.body.id, remindAt);
     expect(await jobState(jobId)).toBe("delayed");
     const [schedule] = await schedules({ commitmentId: created.body.id });
-    expect(schedule).toMatchObject({ jobId, queueName: "reminders", kind: "COMMITMENT_REMINDER", status: "ACTIVE", cadence: null, timezone: "UTC" });
+    expect(schedule).toMatchObject({
+      jobId,
+      queueName: "reminders",
+      kind: "COMMITMENT_REMINDER",
+      status: "ACTIVE",
+      cadence: null,
+      timezone: "UTC",
+    });
     expect(schedule!.nextRunAt?.getTime()).toBe(remindAt);
     expect((await user.request("GET", `/commitments/${created.body.id}`)).body.status).toBe("scheduled");
   });
@@ -82,7 +92,11 @@ describe("reminders scheduled through the API", () => {
   it("deadlines: reminderAt schedules, the trash cancels, restore schedules again, complete cancels", async () => {
     const user = await signUp(harness, "deadline");
     const reminderAt = inMinutes(30);
-    const { body } = await user.request("POST", "/deadlines", { title: "Tax return", dueAt: inMinutes(24 * 60), reminderAt });
+    const { body } = await user.request("POST", "/deadlines", {
+      title: "Tax return",
+      dueAt: inMinutes(24 * 60),
+      reminderAt,
+    });
     const jobId = reminderJobId("deadline", body.id, reminderAt);
     expect(await jobState(jobId)).toBe("delayed");
     expect((await user.request("DELETE", `/deadlines/${body.id}`)).status).toBe(204);
@@ -97,7 +111,10 @@ describe("reminders scheduled through the API", () => {
 
   it("respects the user's working hours and timezone when scheduling", async () => {
     const user = await signUp(harness, "hours");
-    await base.db.user.update({ where: { id: user.userId }, data: { preferences: { timezone: "America/Sao_Paulo", workingHours: { start: "09:00", end: "18:00" } } } });
+    await base.db.user.update({
+      where: { id: user.userId },
+      data: { preferences: { timezone: "America/Sao_Paulo", workingHours: { start: "09:00", end: "18:00" } } },
+    });
     // 02:00 UTC on a fixed future day = 23:00 in São Paulo (UTC-3): delivered at 09:00 there = 12:00 UTC.
     const remindAt = Date.parse("2030-06-12T02:00:00Z");
     const { body } = await user.request("POST", "/commitments", { title: "Prepare the 1:1", remindAt });
@@ -112,10 +129,18 @@ describe("reminders scheduled through the API", () => {
     const user = await signUp(harness, "tools");
     const remindAt = inMinutes(45);
     const ctx = { db: base.db, userId: user.userId, conversationId: crypto.randomUUID(), queues };
-    const made = await runToolCall(ctx, { id: "call-1", name: "create_commitment", arguments: { title: "Send the invoice", remindAt } });
+    const made = await runToolCall(ctx, {
+      id: "call-1",
+      name: "create_commitment",
+      arguments: { title: "Send the invoice", remindAt },
+    });
     expect(made.action.ok).toBe(true);
     expect(await jobState(reminderJobId("commitment", made.action.entityId!, remindAt))).toBe("delayed");
-    const deadline = await runToolCall(ctx, { id: "call-2", name: "create_deadline", arguments: { title: "Visa renewal", dueAt: inMinutes(600), reminderAt: remindAt } });
+    const deadline = await runToolCall(ctx, {
+      id: "call-2",
+      name: "create_deadline",
+      arguments: { title: "Visa renewal", dueAt: inMinutes(600), reminderAt: remindAt },
+    });
     expect(await jobState(reminderJobId("deadline", deadline.action.entityId!, remindAt))).toBe("delayed");
   });
 
@@ -125,15 +150,26 @@ describe("reminders scheduled through the API", () => {
     dead.on("error", () => undefined);
     const deadQueues = createQueues({ connection: dead, prefix: "cto-test-dead" });
     deadQueues.queue("reminders").on("error", () => undefined);
-    const unreachable = { ...base, app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues: deadQueues }) };
+    const unreachable = {
+      ...base,
+      app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues: deadQueues }),
+    };
     for (const target of [base, unreachable]) {
       const user = await signUp(target, "offline");
       const remindAt = inMinutes(5);
       const created = await user.request("POST", "/commitments", { title: "Water the plants", remindAt });
       expect(created.status).toBe(201);
       const [schedule] = await schedules({ commitmentId: created.body.id });
-      expect(schedule).toMatchObject({ status: "ACTIVE", jobId: reminderJobId("commitment", created.body.id, remindAt) });
-      expect(schedule!.payload).toEqual({ kind: "commitment", entityId: created.body.id, userId: user.userId, remindAt });
+      expect(schedule).toMatchObject({
+        status: "ACTIVE",
+        jobId: reminderJobId("commitment", created.body.id, remindAt),
+      });
+      expect(schedule!.payload).toEqual({
+        kind: "commitment",
+        entityId: created.body.id,
+        userId: user.userId,
+        remindAt,
+      });
       expect(await jobState(schedule!.jobId)).toBe("missing");
     }
     await deadQueues.close().catch(() => undefined);

@@ -37,7 +37,12 @@ describe("POST /reports", () => {
     const client = as(user, app);
     const first = await client.request("POST", "/reports", { type: "seven_day" });
     expect(first.status).toBe(202);
-    expect(first.body).toEqual({ jobId: expect.stringContaining(`report.${user.userId}.SEVEN_DAY.`), type: "seven_day", periodEnd: expect.any(Number), status: "queued" });
+    expect(first.body).toEqual({
+      jobId: expect.stringContaining(`report.${user.userId}.SEVEN_DAY.`),
+      type: "seven_day",
+      periodEnd: expect.any(Number),
+      status: "queued",
+    });
     expect(first.body.periodEnd % 60_000).toBe(0);
     const job = await queues.queue("reports").getJob(first.body.jobId);
     expect(job?.name).toBe("generate");
@@ -67,7 +72,10 @@ describe("POST /reports", () => {
     const user = await signUp(harness, "reports");
     const none = await user.request("POST", "/reports", { type: "two_day" });
     expect(none.status).toBe(503);
-    expect(none.body.error).toMatchObject({ code: "service_unavailable", message: expect.stringContaining("not reachable") });
+    expect(none.body.error).toMatchObject({
+      code: "service_unavailable",
+      message: expect.stringContaining("not reachable"),
+    });
     // Scheduled reports need the same worker: the answer must not promise they carry on.
     expect(none.body.error?.message).not.toMatch(/not affected/);
     expect(none.body.error?.message).toMatch(/scheduled reports wait for it too/);
@@ -77,7 +85,16 @@ describe("POST /reports", () => {
     const deadQueues = createQueues({ connection: deadRedis, prefix: "cto-test-dead" });
     for (const name of QUEUE_NAMES) deadQueues.queue(name).on("error", () => undefined);
     try {
-      const down = await as(user, createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai: harness.ai, queues: deadQueues })).request("POST", "/reports", { type: "two_day" });
+      const down = await as(
+        user,
+        createApp({
+          db: harness.db,
+          config: harness.config,
+          mailer: harness.mailer,
+          ai: harness.ai,
+          queues: deadQueues,
+        }),
+      ).request("POST", "/reports", { type: "two_day" });
       expect(down.status).toBe(503);
       expect(down.body.error?.code).toBe("service_unavailable");
     } finally {
@@ -92,7 +109,15 @@ describe("POST /reports", () => {
     const bad = await as(user, app).request("POST", "/reports", { type: "weekly" });
     expect(bad.status).toBe(400);
     expect(bad.body.error?.details?.[0]?.path).toBe("type");
-    expect((await app.request("/reports", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ type: "two_day" }) })).status).toBe(401);
+    expect(
+      (
+        await app.request("/reports", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ type: "two_day" }),
+        })
+      ).status,
+    ).toBe(401);
     // Listing stays as it was: the worker's rows, newest first.
     expect((await as(user, app).request("GET", "/reports")).body).toEqual({ items: [], nextCursor: null });
   });

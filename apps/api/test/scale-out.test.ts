@@ -40,15 +40,28 @@ const client = (base: string) => {
   const request = (method: string, pathname: string, body?: unknown) =>
     new Promise<TResponse>((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body);
-      const headers: Record<string, string> = { origin: WEB_ORIGIN, ...(cookie ? { cookie } : {}), ...(payload ? { "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)) } : {}) };
+      const headers: Record<string, string> = {
+        origin: WEB_ORIGIN,
+        ...(cookie ? { cookie } : {}),
+        ...(payload
+          ? { "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)) }
+          : {}),
+      };
       const outgoing = http.request(`${base}${pathname}`, { method, agent, headers, timeout: 30_000 }, (response) => {
         let text = "";
         response.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
         response.once("error", reject);
         response.once("end", () => {
-          const session = (response.headers["set-cookie"] ?? []).map((line) => line.split(";")[0]!).find((pair) => pair.startsWith("cto_session="));
+          const session = (response.headers["set-cookie"] ?? [])
+            .map((line) => line.split(";")[0]!)
+            .find((pair) => pair.startsWith("cto_session="));
           if (session) cookie = session.endsWith("=") ? "" : session;
-          resolve({ status: response.statusCode!, servedBy: String(response.headers["x-served-by"] ?? ""), cookie: session ?? null, text });
+          resolve({
+            status: response.statusCode!,
+            servedBy: String(response.headers["x-served-by"] ?? ""),
+            cookie: session ?? null,
+            text,
+          });
         });
       });
       outgoing.once("timeout", () => outgoing.destroy(new Error("timed out")));
@@ -57,14 +70,17 @@ const client = (base: string) => {
     });
   const json = async (method: string, pathname: string, body?: unknown) => {
     const response = await request(method, pathname, body);
-    return { ...response, body: response.text && response.text.startsWith("{") ? JSON.parse(response.text) : null };
+    return { ...response, body: response.text?.startsWith("{") ? JSON.parse(response.text) : null };
   };
   return { request, json, localAddress, close: () => agent.destroy() };
 };
 
 /** The events of a server-sent event stream's body. */
 const events = (text: string) =>
-  text.split("\n\n").filter((block) => block.startsWith("event: ")).map((block) => ({ event: /^event: (.*)$/m.exec(block)![1]!, data: JSON.parse(/^data: (.*)$/m.exec(block)![1]!) }));
+  text
+    .split("\n\n")
+    .filter((block) => block.startsWith("event: "))
+    .map((block) => ({ event: /^event: (.*)$/m.exec(block)![1]!, data: JSON.parse(/^data: (.*)$/m.exec(block)![1]!) }));
 
 const suite = haproxyInstalled() ? describe : describe.skip;
 if (!haproxyInstalled()) {
@@ -82,7 +98,11 @@ suite("several API instances behind HAProxy", () => {
   let balancer: THaproxy;
 
   beforeAll(async () => {
-    [database, redis, dataDir] = await Promise.all([testTargets()[0]!.createMigrated(), freePort().then((port) => startRedisServer(port)), mkdtemp(path.join(tmpdir(), "cto-scale-"))]);
+    [database, redis, dataDir] = await Promise.all([
+      testTargets()[0]!.createMigrated(),
+      freePort().then((port) => startRedisServer(port)),
+      mkdtemp(path.join(tmpdir(), "cto-scale-")),
+    ]);
     db = createDb({ url: database.url, log: [] });
     const ports = await Promise.all(Array.from({ length: INSTANCES }, () => freePort()));
     const spawned = await Promise.allSettled(
@@ -92,7 +112,20 @@ suite("several API instances behind HAProxy", () => {
             name: `API instance ${i}`,
             cwd: apiDir,
             // One proxy in front (TRUST_PROXY=1): the client's address is the one HAProxy saw.
-            env: { NODE_ENV: "test", LOG_LEVEL: "info", OPENAI_API_KEY: "", OPENAI_BASE_URL: "", DATABASE_URL: database.url, REDIS_URL: redis.url, WEB_ORIGIN, TRUST_PROXY: "1", PORT: String(port), METRICS_PORT: "0", CTO_DATA_DIR: dataDir, WORKER_QUEUE_PREFIX: `cto-scale-${randomUUID()}` },
+            env: {
+              NODE_ENV: "test",
+              LOG_LEVEL: "info",
+              OPENAI_API_KEY: "",
+              OPENAI_BASE_URL: "",
+              DATABASE_URL: database.url,
+              REDIS_URL: redis.url,
+              WEB_ORIGIN,
+              TRUST_PROXY: "1",
+              PORT: String(port),
+              METRICS_PORT: "0",
+              CTO_DATA_DIR: dataDir,
+              WORKER_QUEUE_PREFIX: `cto-scale-${randomUUID()}`,
+            },
             ready: (line) => String(line.msg).startsWith("listening on"),
             startMs: 120_000,
           }),
@@ -103,8 +136,18 @@ suite("several API instances behind HAProxy", () => {
     apis = spawned.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
     const failed = spawned.find((result) => result.status === "rejected");
     if (failed) throw failed.reason;
-    balancer = await startHaproxy({ port: await freePort(), servers: ports.map((port, i) => ({ name: `api${i}`, port })), checkPath: "/ready", checkEveryMs: 250, fall: 2, rise: 2 });
-    await balancer.waitFor(apis.map((api) => api.name), "UP");
+    balancer = await startHaproxy({
+      port: await freePort(),
+      servers: ports.map((port, i) => ({ name: `api${i}`, port })),
+      checkPath: "/ready",
+      checkEveryMs: 250,
+      fall: 2,
+      rise: 2,
+    });
+    await balancer.waitFor(
+      apis.map((api) => api.name),
+      "UP",
+    );
   }, 240_000);
 
   afterAll(async () => {
@@ -147,7 +190,13 @@ suite("several API instances behind HAProxy", () => {
     await db.user.update({ where: { id: user.userId }, data: { role: "ADMIN" } });
     // A new session: the API caches who a session is, role included, and roles change only here, in the database.
     expect((await user.request("POST", "/auth/sign-in", { email: user.email, password: PASSWORD })).status).toBe(200);
-    const model = await user.json("POST", "/admin/ai-models", { name: "gpt-scale-test", kind: "chat", displayName: "Scale test", provider: "openai", inputPrice: 1 });
+    const model = await user.json("POST", "/admin/ai-models", {
+      name: "gpt-scale-test",
+      kind: "chat",
+      displayName: "Scale test",
+      provider: "openai",
+      inputPrice: 1,
+    });
     for (const price of [2, 3]) {
       const written = await user.json("PATCH", `/admin/ai-models/${model.body.id}`, { inputPrice: price });
       const read = await user.json("GET", "/ai-models");
@@ -156,7 +205,9 @@ suite("several API instances behind HAProxy", () => {
     }
 
     const conversation = await user.json("POST", "/conversations", { title: "Across instances" });
-    const chat = await user.request("POST", `/conversations/${conversation.body.id}/chat`, { content: "How do I keep my focus time?" });
+    const chat = await user.request("POST", `/conversations/${conversation.body.id}/chat`, {
+      content: "How do I keep my focus time?",
+    });
     expect(chat.status).toBe(200);
     expect(chat.servedBy).not.toBe(conversation.servedBy);
     const streamed = events(chat.text);
@@ -166,7 +217,10 @@ suite("several API instances behind HAProxy", () => {
     expect(done.event).toBe("done");
     const messages = await user.json("GET", `/conversations/${conversation.body.id}/messages`);
     expect(messages.servedBy).not.toBe(chat.servedBy);
-    expect(messages.body.items.map((message: { id: string }) => message.id)).toEqual([streamed[0]!.data.message.id, done.data.message.id]);
+    expect(messages.body.items.map((message: { id: string }) => message.id)).toEqual([
+      streamed[0]!.data.message.id,
+      done.data.message.id,
+    ]);
     user.close();
   });
 
@@ -174,24 +228,52 @@ suite("several API instances behind HAProxy", () => {
     const stranger = client(balancer.url);
     const served = new Set<string>();
     for (let i = 0; i < 20; i += 1) {
-      const attempt = await stranger.request("POST", "/auth/sign-in", { email: `nobody-${i}-${randomUUID()}@example.com`, password: "wrong password" });
+      const attempt = await stranger.request("POST", "/auth/sign-in", {
+        email: `nobody-${i}-${randomUUID()}@example.com`,
+        password: "wrong password",
+      });
       expect(attempt.status).toBe(401);
       served.add(attempt.servedBy);
     }
     expect(served.size).toBe(INSTANCES);
-    const refused = await stranger.request("POST", "/auth/sign-in", { email: `nobody-${randomUUID()}@example.com`, password: "wrong password" });
+    const refused = await stranger.request("POST", "/auth/sign-in", {
+      email: `nobody-${randomUUID()}@example.com`,
+      password: "wrong password",
+    });
     expect(refused.status).toBe(429);
     // Another address is counted on its own.
-    expect((await client(balancer.url).request("POST", "/auth/sign-in", { email: "nobody@example.com", password: "wrong password" })).status).toBe(401);
+    expect(
+      (
+        await client(balancer.url).request("POST", "/auth/sign-in", {
+          email: "nobody@example.com",
+          password: "wrong password",
+        })
+      ).status,
+    ).toBe(401);
     stranger.close();
   });
 
   it("loses no acknowledged write when an instance is killed mid-load, and fails nothing once HAProxy marks it down", async () => {
     const users = await Promise.all(Array.from({ length: LOAD_USERS }, (_, i) => signedUp(`load-${i}`)));
-    const conversations = await Promise.all(users.map(async (user) => (await user.json("POST", "/conversations", { title: "Load" })).body.id as string));
-    type TRecord = { user: number; op: string; startedAt: number; endedAt: number; status: number | null; error?: string; servedBy?: string };
+    const conversations = await Promise.all(
+      users.map(async (user) => (await user.json("POST", "/conversations", { title: "Load" })).body.id as string),
+    );
+    type TRecord = {
+      user: number;
+      op: string;
+      startedAt: number;
+      endedAt: number;
+      status: number | null;
+      error?: string;
+      servedBy?: string;
+    };
     const records: TRecord[] = [];
-    const acknowledged = { emotions: [] as string[], commitments: [] as string[], chats: [] as { userMessage: string; reply: string }[], userMessages: [] as string[] };
+    const acknowledged = {
+      emotions: [] as string[],
+      commitments: [] as string[],
+      chats: [] as { userMessage: string; reply: string }[],
+      userMessages: [] as string[],
+    };
     const started = Date.now();
     const deadline = started + LOAD_MS;
     let killedAt = 0;
@@ -206,27 +288,41 @@ suite("several API instances behind HAProxy", () => {
         const record: TRecord = { user: index, op: kind, startedAt: Date.now(), endedAt: 0, status: null };
         try {
           if (kind === "check-in") {
-            const response = await user.json("POST", "/emotions", { label: "focused", valence: "positive", intensity: 1 + (op % 10) });
+            const response = await user.json("POST", "/emotions", {
+              label: "focused",
+              valence: "positive",
+              intensity: 1 + (op % 10),
+            });
             Object.assign(record, { status: response.status, servedBy: response.servedBy });
             if (response.status === 201) acknowledged.emotions.push(response.body.id);
           } else if (kind === "list") {
             const response = await user.request("GET", "/goals?limit=20");
             Object.assign(record, { status: response.status, servedBy: response.servedBy });
           } else if (kind === "commitment") {
-            const response = await user.json("POST", "/commitments", { title: `Commitment ${op}`, remindAt: Date.now() + 3_600_000 });
+            const response = await user.json("POST", "/commitments", {
+              title: `Commitment ${op}`,
+              remindAt: Date.now() + 3_600_000,
+            });
             Object.assign(record, { status: response.status, servedBy: response.servedBy });
             if (response.status === 201) acknowledged.commitments.push(response.body.id);
           } else if (kind === "me") {
             const response = await user.request("GET", "/me");
             Object.assign(record, { status: response.status, servedBy: response.servedBy });
           } else {
-            const response = await user.request("POST", `/conversations/${conversations[index]}/chat`, { content: `Question ${op}: how do I plan my week?` });
+            const response = await user.request("POST", `/conversations/${conversations[index]}/chat`, {
+              content: `Question ${op}: how do I plan my week?`,
+            });
             const streamed = response.status === 200 ? events(response.text) : [];
             const done = streamed.find((event) => event.event === "done");
             const first = streamed.find((event) => event.event === "user_message");
             if (first) acknowledged.userMessages.push(first.data.message.id);
-            Object.assign(record, { status: done ? 200 : response.status === 200 ? 0 : response.status, servedBy: response.servedBy, error: done || response.status !== 200 ? undefined : "stream ended without done" });
-            if (done && first) acknowledged.chats.push({ userMessage: first.data.message.id, reply: done.data.message.id });
+            Object.assign(record, {
+              status: done ? 200 : response.status === 200 ? 0 : response.status,
+              servedBy: response.servedBy,
+              error: done || response.status !== 200 ? undefined : "stream ended without done",
+            });
+            if (done && first)
+              acknowledged.chats.push({ userMessage: first.data.message.id, reply: done.data.message.id });
           }
         } catch (error) {
           record.error = (error as Error).message;
@@ -245,25 +341,54 @@ suite("several API instances behind HAProxy", () => {
     await Promise.all([...users.map(drive), kill()]);
     users.forEach((user) => user.close());
 
-    const failed = records.filter((record) => record.error !== undefined || record.status === null || record.status === 0 || record.status >= 500);
+    const failed = records.filter(
+      (record) => record.error !== undefined || record.status === null || record.status === 0 || record.status >= 500,
+    );
     const summary = `${records.length} requests, ${failed.length} failed (killed at +${killedAt - started} ms, down at +${downAt - started} ms): ${JSON.stringify(failed.slice(0, 5))}`;
     expect(records.filter((record) => record.startedAt > downAt).length, summary).toBe(LOAD_USERS * OPS_AFTER_DOWN);
     // None sent after HAProxy marked the instance down failed. Before that, a read HAProxy sent to the dead
     // instance went to another; only writes it had sent there may have failed (they are never sent twice).
-    expect(failed.filter((record) => record.startedAt >= downAt), summary).toEqual([]);
-    expect(failed.filter((record) => record.startedAt >= killedAt && (record.op === "list" || record.op === "me")), summary).toEqual([]);
+    expect(
+      failed.filter((record) => record.startedAt >= downAt),
+      summary,
+    ).toEqual([]);
+    expect(
+      failed.filter((record) => record.startedAt >= killedAt && (record.op === "list" || record.op === "me")),
+      summary,
+    ).toEqual([]);
     // Every other answer was a success: nothing refused for a session, a limit or a cache on another instance.
-    expect(records.filter((record) => record.status !== null && record.status > 0 && record.status < 500 && record.status >= 300), summary).toEqual([]);
+    expect(
+      records.filter(
+        (record) => record.status !== null && record.status > 0 && record.status < 500 && record.status >= 300,
+      ),
+      summary,
+    ).toEqual([]);
     // The instances shared the work before the kill and the survivors after it.
-    expect(new Set(records.filter((record) => record.endedAt < killedAt).map((record) => record.servedBy)).size).toBe(INSTANCES);
-    expect(new Set(records.filter((record) => record.startedAt > downAt).map((record) => record.servedBy))).toEqual(new Set(["api0", "api2"]));
+    expect(new Set(records.filter((record) => record.endedAt < killedAt).map((record) => record.servedBy)).size).toBe(
+      INSTANCES,
+    );
+    expect(new Set(records.filter((record) => record.startedAt > downAt).map((record) => record.servedBy))).toEqual(
+      new Set(["api0", "api2"]),
+    );
 
     // Every acknowledged write is stored, and the user's side of every chat that started.
     expect(await db.emotion.count({ where: { id: { in: acknowledged.emotions } } })).toBe(acknowledged.emotions.length);
-    expect(await db.commitment.count({ where: { id: { in: acknowledged.commitments } } })).toBe(acknowledged.commitments.length);
-    expect(await db.reminderSchedule.count({ where: { commitmentId: { in: acknowledged.commitments } } })).toBe(acknowledged.commitments.length);
-    expect(await db.message.count({ where: { id: { in: acknowledged.chats.flatMap((chat) => [chat.userMessage, chat.reply]) } } })).toBe(acknowledged.chats.length * 2);
-    expect(await db.message.count({ where: { id: { in: acknowledged.userMessages } } })).toBe(acknowledged.userMessages.length);
-    expect(acknowledged.emotions.length + acknowledged.commitments.length + acknowledged.chats.length).toBeGreaterThan(LOAD_USERS * 2);
+    expect(await db.commitment.count({ where: { id: { in: acknowledged.commitments } } })).toBe(
+      acknowledged.commitments.length,
+    );
+    expect(await db.reminderSchedule.count({ where: { commitmentId: { in: acknowledged.commitments } } })).toBe(
+      acknowledged.commitments.length,
+    );
+    expect(
+      await db.message.count({
+        where: { id: { in: acknowledged.chats.flatMap((chat) => [chat.userMessage, chat.reply]) } },
+      }),
+    ).toBe(acknowledged.chats.length * 2);
+    expect(await db.message.count({ where: { id: { in: acknowledged.userMessages } } })).toBe(
+      acknowledged.userMessages.length,
+    );
+    expect(acknowledged.emotions.length + acknowledged.commitments.length + acknowledged.chats.length).toBeGreaterThan(
+      LOAD_USERS * 2,
+    );
   }, 90_000);
 });

@@ -8,7 +8,10 @@ import { setKnowledgeChunkEmbedding, upsertEmbedding } from "@cto/db/vector";
 import { createApp } from "../src/app.ts";
 import { useApi } from "./support/api.ts";
 
-const { harness, users: [alice, bob] } = useApi({ users: ["alice", "bob"] });
+const {
+  harness,
+  users: [alice, bob],
+} = useApi({ users: ["alice", "bob"] });
 
 const embedOne = async (text: string) => {
   const { vectors, model } = await harness.ai.embed([text]);
@@ -17,42 +20,71 @@ const embedOne = async (text: string) => {
 const remember = async (userId: string, content: string, model?: string) => {
   const insight = await harness.db.insight.create({ data: { userId, content } });
   const { vector, model: providerModel } = await embedOne(content);
-  await upsertEmbedding(harness.db, { userId, ownerKind: "INSIGHT", ownerId: insight.id, content, model: model ?? providerModel, embed: () => vector });
+  await upsertEmbedding(harness.db, {
+    userId,
+    ownerKind: "INSIGHT",
+    ownerId: insight.id,
+    content,
+    model: model ?? providerModel,
+    embed: () => vector,
+  });
   return insight;
 };
-
 
 describe("semantic search", () => {
   it("finds the caller's own memory by meaning, best first, and never another user's", async () => {
     const release = await remember(alice.userId, "delegating the release checklist to Priya");
     await remember(alice.userId, "evening run by the river felt great");
     await remember(bob.userId, "delegating the release checklist to my team");
-    const result = await alice.request("GET", `/search?q=${encodeURIComponent("delegate the release checklist")}&scope=memory`);
+    const result = await alice.request(
+      "GET",
+      `/search?q=${encodeURIComponent("delegate the release checklist")}&scope=memory`,
+    );
     expect(result.status).toBe(200);
     expect(result.body.model).toBe((await embedOne("x")).model);
-    expect(result.body.memory[0]).toMatchObject({ ownerKind: "insight", ownerId: release.id, score: expect.any(Number) });
-    expect(result.body.memory.map((match: { score: number }) => match.score)).toEqual([...result.body.memory.map((match: { score: number }) => match.score)].sort((a: number, b: number) => b - a));
+    expect(result.body.memory[0]).toMatchObject({
+      ownerKind: "insight",
+      ownerId: release.id,
+      score: expect.any(Number),
+    });
+    expect(result.body.memory.map((match: { score: number }) => match.score)).toEqual(
+      [...result.body.memory.map((match: { score: number }) => match.score)].sort((a: number, b: number) => b - a),
+    );
     expect(JSON.stringify(result.body)).not.toContain("my team");
     expect(result.body.knowledge).toEqual([]);
   });
 
   it("compares only vectors of the current embedding model, and filters by kind and date", async () => {
     await remember(alice.userId, "a note embedded by an old model about sleep", "retired-model");
-    const result = await alice.request("GET", `/search?q=${encodeURIComponent("sleep note old model")}&scope=memory&k=50`);
+    const result = await alice.request(
+      "GET",
+      `/search?q=${encodeURIComponent("sleep note old model")}&scope=memory&k=50`,
+    );
     expect(JSON.stringify(result.body)).not.toContain("old model about sleep");
     expect((await alice.request("GET", "/search?q=release&kinds=goal")).body.memory).toEqual([]);
     expect((await alice.request("GET", `/search?q=release&from=${Date.now() + 60_000}`)).body.memory).toEqual([]);
   });
 
   it("searches the knowledge base by phase and goal", async () => {
-    for (const [chunkId, phase, goal, text] of [["k-deleg", 1, "delegation", "Delegate with a checklist and one supervised run"], ["k-sleep", 2, "energy", "Protect your sleep before deep work"]] as const) {
-      await harness.db.knowledgeChunk.create({ data: { chunkId, version: "1", source: "test", textContent: text, embeddingText: text, phase, goal } });
+    for (const [chunkId, phase, goal, text] of [
+      ["k-deleg", 1, "delegation", "Delegate with a checklist and one supervised run"],
+      ["k-sleep", 2, "energy", "Protect your sleep before deep work"],
+    ] as const) {
+      await harness.db.knowledgeChunk.create({
+        data: { chunkId, version: "1", source: "test", textContent: text, embeddingText: text, phase, goal },
+      });
       const { vector, model } = await embedOne(text);
       await setKnowledgeChunkEmbedding(harness.db, { chunkId, vector, model });
     }
-    const all = await alice.request("GET", `/search?q=${encodeURIComponent("delegate with a checklist")}&scope=knowledge`);
+    const all = await alice.request(
+      "GET",
+      `/search?q=${encodeURIComponent("delegate with a checklist")}&scope=knowledge`,
+    );
     expect(all.body.knowledge[0]).toMatchObject({ chunkId: "k-deleg", phase: 1, goal: "delegation" });
-    const filtered = await alice.request("GET", `/search?q=${encodeURIComponent("delegate with a checklist")}&scope=knowledge&goal=energy`);
+    const filtered = await alice.request(
+      "GET",
+      `/search?q=${encodeURIComponent("delegate with a checklist")}&scope=knowledge&goal=energy`,
+    );
     expect(filtered.body.knowledge.map((match: { chunkId: string }) => match.chunkId)).toEqual(["k-sleep"]);
   });
 
@@ -71,16 +103,29 @@ describe("search when the AI provider is down", () => {
     const ai = createAiProvider(parseAiConfig({ OPENAI_API_KEY: "test", AI_MAX_RETRIES: "2", ...env }));
     const app = createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai });
     const startedAt = performance.now();
-    const response = await app.request(`/search?q=${encodeURIComponent("release checklist")}`, { headers: { cookie: alice.cookie } });
-    return { status: response.status, body: (await response.json()) as { error: { code: string; message: string } }, elapsed: performance.now() - startedAt };
+    const response = await app.request(`/search?q=${encodeURIComponent("release checklist")}`, {
+      headers: { cookie: alice.cookie },
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { error: { code: string; message: string } },
+      elapsed: performance.now() - startedAt,
+    };
   };
 
   it("answers 503 within the query bound with what failed, not a generic error", async () => {
     const silent = await startStandIn(() => {});
     try {
-      const { status, body, elapsed } = await searchOn({ OPENAI_BASE_URL: silent.baseUrl, AI_TIMEOUT_MS: "60000", AI_QUERY_TIMEOUT_MS: "400" });
+      const { status, body, elapsed } = await searchOn({
+        OPENAI_BASE_URL: silent.baseUrl,
+        AI_TIMEOUT_MS: "60000",
+        AI_QUERY_TIMEOUT_MS: "400",
+      });
       expect(status).toBe(503);
-      expect(body.error).toMatchObject({ code: "service_unavailable", message: "Search is unavailable right now: the AI provider did not answer in time. Try again in a moment." });
+      expect(body.error).toMatchObject({
+        code: "service_unavailable",
+        message: "Search is unavailable right now: the AI provider did not answer in time. Try again in a moment.",
+      });
       expect(elapsed).toBeLessThan(5000);
     } finally {
       await silent.close();
@@ -92,7 +137,9 @@ describe("search when the AI provider is down", () => {
     try {
       const { status, body } = await searchOn({ OPENAI_BASE_URL: failing.baseUrl, AI_MAX_RETRIES: "0" });
       expect(status).toBe(503);
-      expect(body.error.message).toBe("Search is unavailable right now: the AI provider failed (HTTP 500). Try again in a moment.");
+      expect(body.error.message).toBe(
+        "Search is unavailable right now: the AI provider failed (HTTP 500). Try again in a moment.",
+      );
       expect(JSON.stringify(body)).not.toContain("sk-secret");
     } finally {
       await failing.close();
@@ -108,6 +155,8 @@ describe("search when the AI provider is down", () => {
     const closed = await startStandIn(() => {});
     await closed.close();
     const refused = await searchOn({ OPENAI_BASE_URL: closed.baseUrl, AI_MAX_RETRIES: "0" });
-    expect(refused.body.error?.message).toBe("Search is unavailable right now: the AI provider could not be reached. Try again in a moment.");
+    expect(refused.body.error?.message).toBe(
+      "Search is unavailable right now: the AI provider could not be reached. Try again in a moment.",
+    );
   });
 });

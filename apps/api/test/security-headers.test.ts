@@ -13,11 +13,25 @@ import { signUp, useApi, visitor } from "./support/api.ts";
 import { WEB_ORIGIN } from "./harness.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 const { harness } = useApi();
 
-const directives = (policy: string | null) => Object.fromEntries((policy ?? "").split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+const directives = (policy: string | null) =>
+  Object.fromEntries(
+    (policy ?? "")
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
 describe("Content-Security-Policy", () => {
   it("locks down every API response: JSON, errors, the OpenAPI document", async () => {
@@ -27,14 +41,20 @@ describe("Content-Security-Policy", () => {
       await harness.app.request("/openapi.json"),
       await harness.app.request("/no-such-route"),
       await harness.app.request("/goals"),
-      await harness.app.request("/auth/sign-in", { method: "POST", headers: { "content-type": "application/json" }, body: "{" }),
+      await harness.app.request("/auth/sign-in", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{",
+      }),
     ];
     for (const response of responses) {
       const policy = directives(response.headers.get("content-security-policy"));
       expect(policy["default-src"], response.url).toEqual(["'none'"]);
       expect(policy["frame-ancestors"]).toEqual(["'none'"]);
     }
-    expect(directives((await user.request("GET", "/goals")).headers.get("content-security-policy"))["default-src"]).toEqual(["'none'"]);
+    expect(
+      directives((await user.request("GET", "/goals")).headers.get("content-security-policy"))["default-src"],
+    ).toEqual(["'none'"]);
   });
 });
 
@@ -43,7 +63,15 @@ describe("Cache-Control: no-store", () => {
     const user = await signUp(harness, "nostore");
     const goal = await user.request("POST", "/goals", { title: "Ship it", period: "quarterly" });
     expect(goal.status).toBe(201);
-    for (const [method, path] of [["GET", "/auth/session"], ["GET", "/me"], ["GET", "/goals"], ["GET", `/goals/${goal.body.id}`], ["GET", `/goals/${crypto.randomUUID()}`], ["GET", "/me/export"], ["POST", "/goals"]] as const) {
+    for (const [method, path] of [
+      ["GET", "/auth/session"],
+      ["GET", "/me"],
+      ["GET", "/goals"],
+      ["GET", `/goals/${goal.body.id}`],
+      ["GET", `/goals/${crypto.randomUUID()}`],
+      ["GET", "/me/export"],
+      ["POST", "/goals"],
+    ] as const) {
       const response = await user.request(method, path, method === "POST" ? {} : undefined);
       expect(response.headers.get("cache-control"), `${method} ${path} ${response.status}`).toBe("no-store");
     }
@@ -62,13 +90,17 @@ describe("Cache-Control: no-store", () => {
     const email = `nostore-${Date.now()}@example.com`;
     const signUp = await client.request("POST", "/auth/sign-up", { email, password: "correct horse battery" });
     expect(signUp.headers.get("cache-control")).toBe("no-store");
-    const signIn = await visitor(harness).request("POST", "/auth/sign-in", { email, password: "correct horse battery" });
+    const signIn = await visitor(harness).request("POST", "/auth/sign-in", {
+      email,
+      password: "correct horse battery",
+    });
     expect(signIn.headers.get("cache-control")).toBe("no-store");
     expect((await client.request("POST", "/auth/sign-out")).headers.get("cache-control")).toBe("no-store");
   });
 
   it("not on public answers nobody signed in asked for", async () => {
-    for (const path of ["/health", "/openapi.json"]) expect((await harness.app.request(path)).headers.get("cache-control")).not.toBe("no-store");
+    for (const path of ["/health", "/openapi.json"])
+      expect((await harness.app.request(path)).headers.get("cache-control")).not.toBe("no-store");
   });
 });
 
@@ -100,7 +132,11 @@ describe("Bull Board's page", () => {
     expect(policy["script-src"]).toEqual(["'self'"]);
     expect(policy["default-src"]).toEqual(["'none'"]);
 
-    const chrome = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+    const chrome = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
     try {
       const context = await chrome.newContext();
       const [name, value] = admin.cookie.split("=");
@@ -111,7 +147,11 @@ describe("Bull Board's page", () => {
         if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
       });
       const elsewhere: string[] = [];
-      await tab.route("**/*", (route) => (route.request().url().startsWith(origin) ? route.continue() : (elsewhere.push(route.request().url()), route.abort())));
+      await tab.route("**/*", (route) =>
+        route.request().url().startsWith(origin)
+          ? route.continue()
+          : (elsewhere.push(route.request().url()), route.abort()),
+      );
       await tab.goto(`${origin}/admin/queues`);
       await tab.getByText("reminders", { exact: false }).first().waitFor({ timeout: 60_000 });
       // The one thing refused is the board's Google Fonts stylesheet (system fonts instead).

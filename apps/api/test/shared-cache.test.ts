@@ -15,7 +15,11 @@ const [one, two] = connections.map((redis) => createSharedCache({ redis, prefix,
 
 beforeAll(async () => {
   // Producer connections buffer nothing: a command before the connection is up fails (and the cache reads the database).
-  await Promise.all(connections.map((connection) => connection.status === "ready" || new Promise((resolve) => connection.once("ready", resolve))));
+  await Promise.all(
+    connections.map(
+      (connection) => connection.status === "ready" || new Promise((resolve) => connection.once("ready", resolve)),
+    ),
+  );
 });
 
 afterAll(async () => {
@@ -94,7 +98,9 @@ describe("the shared cache (Redis)", () => {
     const down = createProducerConnection("redis://127.0.0.1:1", { retryStrategy: () => null });
     down.on("error", () => undefined);
     const errors: unknown[] = [];
-    const cache = createSharedCache({ redis: down, prefix, ttlMs: 60_000, timeoutMs: 500 }, (error) => errors.push(error));
+    const cache = createSharedCache({ redis: down, prefix, ttlMs: 60_000, timeoutMs: 500 }, (error) =>
+      errors.push(error),
+    );
     const row = rowLoader("from the database");
     expect(await cache.read("profile", "x", row.load)).toBe("from the database");
     expect(await cache.read("profile", "x", row.load)).toBe("from the database");

@@ -50,10 +50,16 @@ const initialAssets = async () => {
   const dist = CLIENT_DIST;
   const html = await readFile(path.join(dist, "index.html"), "utf8");
   const refs = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]!);
-  const sizes = await Promise.all(refs.map(async (ref) => ({ ref, gzip: gzipSync(await readFile(path.join(dist, ref))).length })));
+  const sizes = await Promise.all(
+    refs.map(async (ref) => ({ ref, gzip: gzipSync(await readFile(path.join(dist, ref))).length })),
+  );
   const js = sizes.filter((entry) => entry.ref.endsWith(".js"));
   const css = sizes.filter((entry) => entry.ref.endsWith(".css"));
-  return { js, jsKb: js.reduce((sum, entry) => sum + entry.gzip, 0) / 1024, cssKb: css.reduce((sum, entry) => sum + entry.gzip, 0) / 1024 };
+  return {
+    js,
+    jsKb: js.reduce((sum, entry) => sum + entry.gzip, 0) / 1024,
+    cssKb: css.reduce((sum, entry) => sum + entry.gzip, 0) / 1024,
+  };
 };
 
 const openDatabase = async () => {
@@ -77,7 +83,10 @@ const main = async () => {
   const browser = await launchBrowser();
   try {
     const signedIn = await browser.newContext({ baseURL: stack.webUrl });
-    const answer = await signedIn.request.post("/api/auth/sign-in", { data: { email: DEMO_USER.email, password: DEMO_PASSWORD }, headers: { origin: stack.webUrl } });
+    const answer = await signedIn.request.post("/api/auth/sign-in", {
+      data: { email: DEMO_USER.email, password: DEMO_PASSWORD },
+      headers: { origin: stack.webUrl },
+    });
     if (!answer.ok()) throw new Error(`sign-in failed: ${answer.status()}`);
     const storageState = await signedIn.storageState();
     await signedIn.close();
@@ -91,7 +100,11 @@ const main = async () => {
       await page.goto("/", { waitUntil: "commit" });
       // Checked in the page every frame and timed there (performance.now() counts from the navigation's
       // start), so the figure does not include the round trips of a poll from outside.
-      const ready = await page.waitForFunction((selector) => (document.querySelector(selector) ? performance.now() : false), READY, { polling: "raf", timeout: 15_000 });
+      const ready = await page.waitForFunction(
+        (selector) => (document.querySelector(selector) ? performance.now() : false),
+        READY,
+        { polling: "raf", timeout: 15_000 },
+      );
       const elapsed = (await ready.jsonValue()) as number;
       if (run > 0) {
         timings.push(elapsed);
@@ -101,15 +114,23 @@ const main = async () => {
     }
 
     const time = median(timings);
-    const line = (label: string, value: string, budget: string, ok: boolean) => console.log(`${label.padEnd(34)} ${value.padStart(10)}   budget ${budget.padEnd(10)} ${ok ? "ok" : "OVER BUDGET"}`);
+    const line = (label: string, value: string, budget: string, ok: boolean) =>
+      console.log(
+        `${label.padEnd(34)} ${value.padStart(10)}   budget ${budget.padEnd(10)} ${ok ? "ok" : "OVER BUDGET"}`,
+      );
     console.log("\nweb app budgets (built app, headless Chromium, seeded demo data)\n");
     line("initial JS (gzip)", `${assets.jsKb.toFixed(1)} KB`, `≤ ${BUDGET_KB} KB`, assets.jsKb <= BUDGET_KB);
-    for (const file of assets.js) console.log(`  ${file.ref.padEnd(32)} ${(file.gzip / 1024).toFixed(1).padStart(8)} KB`);
+    for (const file of assets.js)
+      console.log(`  ${file.ref.padEnd(32)} ${(file.gzip / 1024).toFixed(1).padStart(8)} KB`);
     console.log(`  (CSS, not counted: ${assets.cssKb.toFixed(1)} KB gzip)`);
     line(`navigation → dashboard usable`, `${time.toFixed(0)} ms`, `< ${BUDGET_MS} ms`, time < BUDGET_MS);
-    console.log(`  median of ${RUNS} runs; min ${Math.min(...timings).toFixed(0)} ms, max ${Math.max(...timings).toFixed(0)} ms`);
+    console.log(
+      `  median of ${RUNS} runs; min ${Math.min(...timings).toFixed(0)} ms, max ${Math.max(...timings).toFixed(0)} ms`,
+    );
     const at = (key: keyof TPhases) => `${median(phases.map((phase) => phase[key])).toFixed(0)} ms`;
-    console.log(`  where it goes (medians, from navigation start): HTML ${at("html")} · entry JS ${at("entryJs")} · session answered ${at("session")} · dashboard code ${at("dashboardJs")} · last API answer ${at("lastApi")}`);
+    console.log(
+      `  where it goes (medians, from navigation start): HTML ${at("html")} · entry JS ${at("entryJs")} · session answered ${at("session")} · dashboard code ${at("dashboardJs")} · last API answer ${at("lastApi")}`,
+    );
   } finally {
     await browser.close();
     await stack.close();

@@ -9,7 +9,12 @@ const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js")
 // WCAG 2.1 A and AA: labels, names, roles, contrast, landmarks (axe's rules for those levels).
 const RUN_AXE = `axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })`;
 
-type TViolation = { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] };
+type TViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+};
 
 /** The page's serious and critical WCAG violations, one line each with where they are. */
 const audit = async (page: Page) => {
@@ -17,10 +22,28 @@ const audit = async (page: Page) => {
   const { violations } = (await page.evaluate(RUN_AXE)) as { violations: TViolation[] };
   return violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 4).map((node) => node.target.join(" ")).join(" | ")}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .slice(0, 4)
+          .map((node) => node.target.join(" "))
+          .join(" | ")}`,
+    );
 };
 
-const SIGNED_IN_PAGES = ["/", "/chat", "/check-ins", "/goals", "/analysis", "/assistant", "/community", "/search?q=focus", "/reports", "/settings", "/admin"];
+const SIGNED_IN_PAGES = [
+  "/",
+  "/chat",
+  "/check-ins",
+  "/goals",
+  "/analysis",
+  "/assistant",
+  "/community",
+  "/search?q=focus",
+  "/reports",
+  "/settings",
+  "/admin",
+];
 
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   const e2e = useE2e();
@@ -41,7 +64,10 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
     await e2e.signIn(page);
     // Detail pages too: one of the demo user's analysis sessions and one of their people.
     const demo = await e2e.stack.db.user.findUniqueOrThrow({ where: { email: DEMO.email } });
-    const [session, person] = await Promise.all([e2e.stack.db.analysisSession.findFirstOrThrow({ where: { userId: demo.id } }), e2e.stack.db.person.findFirstOrThrow({ where: { userId: demo.id } })]);
+    const [session, person] = await Promise.all([
+      e2e.stack.db.analysisSession.findFirstOrThrow({ where: { userId: demo.id } }),
+      e2e.stack.db.person.findFirstOrThrow({ where: { userId: demo.id } }),
+    ]);
     const pages = [...SIGNED_IN_PAGES, `/analysis/${session.id}`, `/assistant/person/${person.id}`];
     const found: Record<string, string[]> = {};
     for (const path of pages) {
@@ -56,10 +82,16 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   it("finds none in the dark theme either, signed in (preferences.theme) and signed out (this device's choice)", async () => {
     const page = await e2e.newPage();
     await e2e.signIn(page);
-    const saved = await page.request.patch("/api/me", { data: { preferences: { theme: "dark" } }, headers: { origin: e2e.stack.webUrl } });
+    const saved = await page.request.patch("/api/me", {
+      data: { preferences: { theme: "dark" } },
+      headers: { origin: e2e.stack.webUrl },
+    });
     expect(saved.ok()).toBe(true);
     const demo = await e2e.stack.db.user.findUniqueOrThrow({ where: { email: DEMO.email } });
-    const [session, person] = await Promise.all([e2e.stack.db.analysisSession.findFirstOrThrow({ where: { userId: demo.id } }), e2e.stack.db.person.findFirstOrThrow({ where: { userId: demo.id } })]);
+    const [session, person] = await Promise.all([
+      e2e.stack.db.analysisSession.findFirstOrThrow({ where: { userId: demo.id } }),
+      e2e.stack.db.person.findFirstOrThrow({ where: { userId: demo.id } }),
+    ]);
     const pages = [...SIGNED_IN_PAGES, `/analysis/${session.id}`, `/assistant/person/${person.id}`, "/welcome"];
     const found: Record<string, string[]> = {};
     try {
@@ -83,7 +115,10 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
         found[path] = await audit(page);
       }
     } finally {
-      await e2e.stack.db.user.update({ where: { id: demo.id }, data: { preferences: { ...(demo.preferences as object), theme: "system" } } });
+      await e2e.stack.db.user.update({
+        where: { id: demo.id },
+        data: { preferences: { ...(demo.preferences as object), theme: "system" } },
+      });
     }
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((path) => [path, []])));
   });

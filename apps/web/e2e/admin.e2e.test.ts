@@ -16,15 +16,27 @@ describe("admin", () => {
     await expectVisible(table.getByRole("rowheader", { name: "gpt-4o", exact: true }));
     await expectVisible(table.getByRole("rowheader", { name: "gpt-4o-mini" }));
     const totals = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "All models" }) });
-    await expect(totals.getByRole("cell").allTextContents()).resolves.toEqual(["2", "1,050 ms", "220", "440", "$0.000084"]);
+    await expect(totals.getByRole("cell").allTextContents()).resolves.toEqual([
+      "2",
+      "1,050 ms",
+      "220",
+      "440",
+      "$0.000084",
+    ]);
     await expectVisible(usage.getByRole("img", { name: "Requests per model" }));
-    await expect(page.getByRole("link", { name: /Open the queue dashboard/ }).getAttribute("href")).resolves.toBe("/api/admin/queues");
+    await expect(page.getByRole("link", { name: /Open the queue dashboard/ }).getAttribute("href")).resolves.toBe(
+      "/api/admin/queues",
+    );
     // The board's page sets <base href="/admin/queues/">, so its assets and JSON calls come to /admin/queues/…:
     // the web server must hand those to the API, not answer with the SPA. This stack has no Redis, so the
     // API's own 503 (in its error shape) is what proves the request got there.
     for (const path of ["/api/admin/queues", "/admin/queues/static/js/main.js", "/admin/queues/api/queues"]) {
       const board = await page.request.get(path);
-      expect([path, board.status(), board.headers()["content-type"]]).toEqual([path, 503, expect.stringContaining("application/json")]);
+      expect([path, board.status(), board.headers()["content-type"]]).toEqual([
+        path,
+        503,
+        expect.stringContaining("application/json"),
+      ]);
       await expect(board.json()).resolves.toMatchObject({ error: { code: "service_unavailable" } });
     }
     await screenshot(page, "admin");
@@ -38,7 +50,9 @@ describe("admin", () => {
     await e2e.signUpFresh(page);
     await page.goto("/admin");
     await expectVisible(page.getByText("This page is for administrators"));
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).count()).resolves.toBe(0);
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).count(),
+    ).resolves.toBe(0);
     // The API refuses them too, whatever the page shows.
     const response = await page.request.get("/api/admin/analytics/ai-usage");
     expect(response.status()).toBe(403);

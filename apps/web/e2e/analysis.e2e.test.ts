@@ -52,13 +52,18 @@ describe("analysis sessions", () => {
     await page.getByRole("button", { name: "Confirm 3 lines" }).click();
     const chat = page.getByRole("list", { name: "Conversation" });
     await expectVisible(chat.getByText("I can do Saturday"));
-    const stored = await e2e.stack.db.analysisMessage.findMany({ where: { analysisSessionId: seeded("analysis:verifying") }, orderBy: { timestamp: "asc" } });
+    const stored = await e2e.stack.db.analysisMessage.findMany({
+      where: { analysisSessionId: seeded("analysis:verifying") },
+      orderBy: { timestamp: "asc" },
+    });
     expect(stored.map((message) => [message.author, message.text])).toEqual([
       ["CONTACT", "Can you cover the on-call this weekend?"],
       ["USER", "Let me check my plans first"],
       ["USER", "I can do Saturday"],
     ]);
-    const session = await e2e.stack.db.analysisSession.findUniqueOrThrow({ where: { id: seeded("analysis:verifying") } });
+    const session = await e2e.stack.db.analysisSession.findUniqueOrThrow({
+      where: { id: seeded("analysis:verifying") },
+    });
     expect(session.ocrResult).toBeNull();
   });
 
@@ -66,12 +71,22 @@ describe("analysis sessions", () => {
     const page = await e2e.newPage({ viewport: { width: 1280, height: 900 } });
     const { email } = await e2e.signUpFresh(page);
     const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
-    const created = await e2e.stack.db.analysisSession.create({ data: { userId: user.id, type: "SCREENSHOT", name: "Chat with Sam", status: "ANALYSIS_IN_PROGRESS" } });
+    const created = await e2e.stack.db.analysisSession.create({
+      data: { userId: user.id, type: "SCREENSHOT", name: "Chat with Sam", status: "ANALYSIS_IN_PROGRESS" },
+    });
     // As the upload leaves it: the screenshot is stored under the session's own path.
-    const session = await e2e.stack.db.analysisSession.update({ where: { id: created.id }, data: { screenshotUrl: `/analysis-sessions/${created.id}/screenshot` } });
+    const session = await e2e.stack.db.analysisSession.update({
+      where: { id: created.id },
+      data: { screenshotUrl: `/analysis-sessions/${created.id}/screenshot` },
+    });
     // The stored image, as GET …/screenshot serves it (uploading needs Redis, which this stack runs without).
-    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
-    await page.route(`**/api/analysis-sessions/${session.id}/screenshot`, (route) => route.fulfill({ status: 200, contentType: "image/png", body: png }));
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    await page.route(`**/api/analysis-sessions/${session.id}/screenshot`, (route) =>
+      route.fulfill({ status: 200, contentType: "image/png", body: png }),
+    );
     await page.goto(`/analysis/${session.id}`);
     await expectVisible(page.getByRole("heading", { name: "Reading your screenshot…" }));
     await expectVisible(page.getByRole("img", { name: "Your screenshot" }));
@@ -79,9 +94,14 @@ describe("analysis sessions", () => {
     await expect(page.getByText(/Add the conversation line by line/).count()).resolves.toBe(0);
 
     // The worker finishes reading: the page updates by itself to the check, the image still beside the lines.
-    await e2e.stack.db.analysisSession.update({ where: { id: session.id }, data: { status: "VERIFYING_OCR", ocrResult: [{ id: "1", text: "Are you coming on Friday?", author: "contact" }] } });
+    await e2e.stack.db.analysisSession.update({
+      where: { id: session.id },
+      data: { status: "VERIFYING_OCR", ocrResult: [{ id: "1", text: "Are you coming on Friday?", author: "contact" }] },
+    });
     await expectVisible(page.getByRole("heading", { name: "Check what was read" }));
-    const image = page.getByRole("region", { name: "Check what was read" }).getByRole("img", { name: "Your screenshot" });
+    const image = page
+      .getByRole("region", { name: "Check what was read" })
+      .getByRole("img", { name: "Your screenshot" });
     await expectVisible(image);
     const [picture, line] = [await image.boundingBox(), await page.getByLabel("Line 1: text").boundingBox()];
     // Beside: side by side on a wide screen, overlapping in height.
@@ -99,7 +119,9 @@ describe("analysis sessions", () => {
     await expectVisible(suggestion.getByText("Curiosity"));
     await suggestion.getByText("Why this works").click();
     await expectVisible(suggestion.getByText(/An open question invites them/));
-    await expect(suggestion.getByRole("button", { name: "Disliked" }).getAttribute("aria-pressed")).resolves.toBe("true");
+    await expect(suggestion.getByRole("button", { name: "Disliked" }).getAttribute("aria-pressed")).resolves.toBe(
+      "true",
+    );
 
     await suggestion.getByRole("button", { name: "Like", exact: true }).click();
     await expectVisible(suggestion.getByRole("button", { name: "Liked" }));
@@ -108,11 +130,19 @@ describe("analysis sessions", () => {
     await expectVisible(suggestion.getByRole("button", { name: "Unpin" }));
     await suggestion.getByRole("button", { name: "Copy", exact: true }).click();
     await expectVisible(suggestion.getByRole("button", { name: "Copied" }));
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe("Understood. What flexibility is there on remote days?");
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
+      "Understood. What flexibility is there on remote days?",
+    );
     await screenshot(page, "analysis-suggestions");
 
-    const interactions = await e2e.stack.db.messageInteraction.findMany({ where: { analysisMessageId: seeded("analysis-message:ai-2") } });
-    expect(interactions.map((interaction) => interaction.type).sort()).toEqual(["COPIED_TO_CLIPBOARD", "LIKED", "PINNED"]);
+    const interactions = await e2e.stack.db.messageInteraction.findMany({
+      where: { analysisMessageId: seeded("analysis-message:ai-2") },
+    });
+    expect(interactions.map((interaction) => interaction.type).sort()).toEqual([
+      "COPIED_TO_CLIPBOARD",
+      "LIKED",
+      "PINNED",
+    ]);
   });
 
   it("starts a text session, adds the conversation, asks for analysis, and trashes and restores it", async () => {
@@ -129,7 +159,9 @@ describe("analysis sessions", () => {
     const composer = page.getByRole("form", { name: "Add a message" });
     await composer.getByLabel("Message").fill("We will keep the deposit for the scratches.");
     await composer.getByRole("button", { name: "Add message" }).click();
-    await expectVisible(page.getByRole("list", { name: "Conversation" }).getByText("We will keep the deposit for the scratches."));
+    await expectVisible(
+      page.getByRole("list", { name: "Conversation" }).getByText("We will keep the deposit for the scratches."),
+    );
     await composer.getByRole("radio", { name: "I wrote" }).click();
     await composer.getByLabel("Message").fill("They were there when I moved in.");
     await composer.getByLabel("Message").press("Control+Enter");
@@ -140,7 +172,9 @@ describe("analysis sessions", () => {
     await page.getByRole("button", { name: "Get suggestions" }).click();
     await expectVisible(page.getByRole("article").first());
     await expectVisible(page.getByText("Suggestions ready"));
-    const created = await e2e.stack.db.analysisMessage.count({ where: { analysisSession: { name: "Landlord about the deposit" }, author: "AI" } });
+    const created = await e2e.stack.db.analysisMessage.count({
+      where: { analysisSession: { name: "Landlord about the deposit" }, author: "AI" },
+    });
     expect(created).toBeGreaterThan(0);
 
     await page.getByRole("button", { name: "Move to trash" }).click();
@@ -148,7 +182,11 @@ describe("analysis sessions", () => {
     await expect.poll(() => page.getByRole("link", { name: "Landlord about the deposit" }).count()).toBe(0);
     await page.getByRole("radio", { name: "Trash" }).click();
     const trash = page.getByRole("list", { name: "Sessions in the trash" });
-    await trash.getByRole("listitem").filter({ hasText: "Landlord about the deposit" }).getByRole("button", { name: "Restore" }).click();
+    await trash
+      .getByRole("listitem")
+      .filter({ hasText: "Landlord about the deposit" })
+      .getByRole("button", { name: "Restore" })
+      .click();
     await expectVisible(page.getByRole("status").filter({ hasText: "Restored." }));
     await page.getByRole("radio", { name: "Sessions" }).click();
     await expectVisible(page.getByRole("link", { name: "Landlord about the deposit" }));
@@ -165,10 +203,15 @@ describe("analysis sessions", () => {
     await dialog.getByRole("button", { name: "Start" }).click();
     await expectVisible(page.getByText("Choose a screenshot"));
 
-    await page.getByLabel("Screenshot file").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an image") });
+    await page
+      .getByLabel("Screenshot file")
+      .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an image") });
     await expectVisible(page.getByRole("alert").filter({ hasText: "Choose a PNG, JPEG or WebP image." }));
 
-    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+      "base64",
+    );
     await page.getByLabel("Screenshot file").setInputFiles({ name: "chat.png", mimeType: "image/png", buffer: png });
     await expectVisible(page.getByRole("img", { name: "Preview of the chosen screenshot" }));
     await expectVisible(page.getByText("Screenshot chosen"));
@@ -188,21 +231,43 @@ describe("analysis sessions", () => {
     const page = await e2e.newPage();
     const { email } = await e2e.signUpFresh(page);
     const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
-    const session = await e2e.stack.db.analysisSession.create({ data: { userId: user.id, type: "SCREENSHOT", status: "ERROR", name: "Blurry chat" } });
+    const session = await e2e.stack.db.analysisSession.create({
+      data: { userId: user.id, type: "SCREENSHOT", status: "ERROR", name: "Blurry chat" },
+    });
     // As the upload route and the worker leave it: the image stored at its route, the failed run audited.
-    await e2e.stack.db.analysisSession.update({ where: { id: session.id }, data: { screenshotUrl: `/analysis-sessions/${session.id}/screenshot` } });
+    await e2e.stack.db.analysisSession.update({
+      where: { id: session.id },
+      data: { screenshotUrl: `/analysis-sessions/${session.id}/screenshot` },
+    });
     await e2e.stack.db.auditLog.create({
-      data: { userId: user.id, actionType: "analyze", actionCategory: "agent", entityType: "analysis_session", entityId: session.id, status: "failed", errorMessage: "No text could be found in the image; try a sharper screenshot." },
+      data: {
+        userId: user.id,
+        actionType: "analyze",
+        actionCategory: "agent",
+        entityType: "analysis_session",
+        entityId: session.id,
+        status: "failed",
+        errorMessage: "No text could be found in the image; try a sharper screenshot.",
+      },
     });
     await page.goto(`/analysis/${session.id}`);
     const card = page.getByRole("region", { name: "The text could not be read" });
     await expectVisible(card.getByText("No text could be found in the image; try a sharper screenshot."));
     await expectVisible(page.getByRole("button", { name: "Start over" }));
-    const request = page.waitForRequest((sent) => sent.method() === "POST" && new URL(sent.url()).pathname === `/api/analysis-sessions/${session.id}/ocr/retry`);
+    const request = page.waitForRequest(
+      (sent) =>
+        sent.method() === "POST" && new URL(sent.url()).pathname === `/api/analysis-sessions/${session.id}/ocr/retry`,
+    );
     await card.getByRole("button", { name: "Read it again" }).click();
     await request;
-    await expectVisible(card.getByRole("alert").filter({ hasText: /^The screenshot can't be read again right now\. Retrying needs the job queue/ }));
+    await expectVisible(
+      card
+        .getByRole("alert")
+        .filter({ hasText: /^The screenshot can't be read again right now\. Retrying needs the job queue/ }),
+    );
     await screenshot(page, "analysis-ocr-retry");
-    await expect(e2e.stack.db.analysisSession.findUniqueOrThrow({ where: { id: session.id } }).then((row) => row.status)).resolves.toBe("ERROR");
+    await expect(
+      e2e.stack.db.analysisSession.findUniqueOrThrow({ where: { id: session.id } }).then((row) => row.status),
+    ).resolves.toBe("ERROR");
   });
 });

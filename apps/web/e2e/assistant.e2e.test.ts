@@ -15,7 +15,11 @@ describe("assistant context", () => {
     await page.goto("/assistant");
     const people = page.getByRole("list", { name: "People" });
     await expectVisible(people);
-    await expect(people.getByRole("link").allTextContents()).resolves.toEqual(["Lena Berg", "Marco Bianchi", "Priya Shah"]);
+    await expect(people.getByRole("link").allTextContents()).resolves.toEqual([
+      "Lena Berg",
+      "Marco Bianchi",
+      "Priya Shah",
+    ]);
     await page.getByRole("button", { name: "Add person" }).click();
     const form = page.getByRole("form", { name: "Add a person" });
     await form.getByLabel("Name").fill("Jonas Weber");
@@ -54,14 +58,26 @@ describe("assistant context", () => {
     await e2e.signIn(page);
     await page.goto("/assistant?tab=task");
     const subtasks = page.getByRole("list", { name: "Subtasks of “Release checklist”" });
-    await expect(subtasks.getByRole("checkbox", { name: "Complete “List every manual step”" }).getAttribute("aria-checked")).resolves.toBe("true");
+    await expect(
+      subtasks.getByRole("checkbox", { name: "Complete “List every manual step”" }).getAttribute("aria-checked"),
+    ).resolves.toBe("true");
     await page.getByRole("button", { name: "Add a subtask to “Release checklist”" }).click();
-    await page.getByRole("form", { name: "Add a subtask to “Release checklist”" }).getByLabel("Subtask").fill("Rehearse the rollback");
-    await page.getByRole("form", { name: "Add a subtask to “Release checklist”" }).getByRole("button", { name: "Add" }).click();
+    await page
+      .getByRole("form", { name: "Add a subtask to “Release checklist”" })
+      .getByLabel("Subtask")
+      .fill("Rehearse the rollback");
+    await page
+      .getByRole("form", { name: "Add a subtask to “Release checklist”" })
+      .getByRole("button", { name: "Add" })
+      .click();
     await expectVisible(subtasks.getByRole("link", { name: "Rehearse the rollback" }));
 
     await subtasks.getByRole("checkbox", { name: "Complete “Write the rollback section”" }).click();
-    await expect.poll(() => subtasks.getByRole("checkbox", { name: "Complete “Write the rollback section”" }).getAttribute("aria-checked")).toBe("true");
+    await expect
+      .poll(() =>
+        subtasks.getByRole("checkbox", { name: "Complete “Write the rollback section”" }).getAttribute("aria-checked"),
+      )
+      .toBe("true");
     const stored = await e2e.stack.db.task.findUniqueOrThrow({ where: { id: seeded("task:checklist:rollback") } });
     expect(stored.status).toBe("COMPLETED");
     expect(stored.completedAt).not.toBeNull();
@@ -86,9 +102,19 @@ describe("assistant context", () => {
 
     await page.getByRole("tab", { name: "Deadlines" }).click();
     await page.getByRole("button", { name: "Mark “Performance reviews due” done" }).click();
-    await expectVisible(page.getByRole("list", { name: "Deadlines" }).getByRole("listitem").filter({ hasText: "Performance reviews due" }).getByText("Done"));
+    await expectVisible(
+      page
+        .getByRole("list", { name: "Deadlines" })
+        .getByRole("listitem")
+        .filter({ hasText: "Performance reviews due" })
+        .getByText("Done"),
+    );
     // "Done" is also the button's own text, so the badge can be found before the API has answered: wait for the row.
-    await expect.poll(() => e2e.stack.db.deadline.findUniqueOrThrow({ where: { id: seeded("deadline:review") } }).then((row) => row.status)).toBe("COMPLETED");
+    await expect
+      .poll(() =>
+        e2e.stack.db.deadline.findUniqueOrThrow({ where: { id: seeded("deadline:review") } }).then((row) => row.status),
+      )
+      .toBe("COMPLETED");
   });
 
   it("gives a deadline a reminder (a time gone by refused), and edits a task from the list", async () => {
@@ -109,7 +135,9 @@ describe("assistant context", () => {
     const deadline = await e2e.stack.db.deadline.findFirstOrThrow({ where: { title: "Visa renewal" } });
     expect(deadline.reminderAt?.getTime()).toBe(new Date("2031-06-23T09:00").getTime());
     // Scheduled like any reminder: the worker picks it up from this row.
-    expect(await e2e.stack.db.reminderSchedule.findFirst({ where: { deadlineId: deadline.id, status: "ACTIVE" } })).not.toBeNull();
+    expect(
+      await e2e.stack.db.reminderSchedule.findFirst({ where: { deadlineId: deadline.id, status: "ACTIVE" } }),
+    ).not.toBeNull();
 
     await page.getByRole("tab", { name: "Tasks" }).click();
     await page.getByRole("button", { name: "Edit “Prepare 1:1 agenda”" }).click();
@@ -118,9 +146,15 @@ describe("assistant context", () => {
     await edit.getByLabel("Status").selectOption("in_progress");
     await edit.getByLabel(/Notes/).fill("Ask about the Q3 roadmap.");
     await edit.getByRole("button", { name: "Save" }).click();
-    await expectVisible(page.getByRole("list", { name: "Tasks" }).getByRole("link", { name: "Prepare the 1:1 agenda with Marco" }));
+    await expectVisible(
+      page.getByRole("list", { name: "Tasks" }).getByRole("link", { name: "Prepare the 1:1 agenda with Marco" }),
+    );
     const task = await e2e.stack.db.task.findUniqueOrThrow({ where: { id: seeded("task:agenda") } });
-    expect([task.title, task.status, task.description]).toEqual(["Prepare the 1:1 agenda with Marco", "IN_PROGRESS", "Ask about the Q3 roadmap."]);
+    expect([task.title, task.status, task.description]).toEqual([
+      "Prepare the 1:1 agenda with Marco",
+      "IN_PROGRESS",
+      "Ask about the Q3 roadmap.",
+    ]);
   });
 
   it("edits a person and an event on their pages, with the API's field error shown and the facts updated", async () => {
@@ -142,7 +176,9 @@ describe("assistant context", () => {
     await person.getByRole("button", { name: "Save" }).click();
     await expectVisible(page.getByText("Northwind Labs"));
     await expect(page.getByRole("form", { name: "Edit person" }).count()).resolves.toBe(0);
-    await expect(e2e.stack.db.person.findUniqueOrThrow({ where: { id: seeded("person:priya") } })).resolves.toMatchObject({ company: "Northwind Labs", title: "Head of Platform" });
+    await expect(
+      e2e.stack.db.person.findUniqueOrThrow({ where: { id: seeded("person:priya") } }),
+    ).resolves.toMatchObject({ company: "Northwind Labs", title: "Head of Platform" });
 
     await page.goto("/assistant?tab=event");
     await page.getByRole("list", { name: "Events" }).getByRole("link", { name: "Release dry run with Priya" }).click();
@@ -165,7 +201,12 @@ describe("assistant context", () => {
     const page = await e2e.newPage();
     const { email } = await e2e.signUpFresh(page);
     const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
-    await e2e.stack.db.person.createMany({ data: Array.from({ length: 53 }, (_, index) => ({ userId: user.id, name: `Person ${String(index + 1).padStart(2, "0")}` })) });
+    await e2e.stack.db.person.createMany({
+      data: Array.from({ length: 53 }, (_, index) => ({
+        userId: user.id,
+        name: `Person ${String(index + 1).padStart(2, "0")}`,
+      })),
+    });
     await page.goto("/assistant");
     const people = page.getByRole("list", { name: "People" });
     await expectVisible(people.getByRole("link", { name: "Person 50" }));
@@ -181,9 +222,23 @@ describe("assistant context", () => {
     const { email } = await e2e.signUpFresh(page);
     const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
     const person = await e2e.stack.db.person.create({ data: { userId: user.id, name: "Alex Hub" } });
-    await e2e.stack.db.place.createMany({ data: Array.from({ length: 53 }, (_, index) => ({ userId: user.id, name: `Venue ${String(index + 1).padStart(2, "0")}` })) });
+    await e2e.stack.db.place.createMany({
+      data: Array.from({ length: 53 }, (_, index) => ({
+        userId: user.id,
+        name: `Venue ${String(index + 1).padStart(2, "0")}`,
+      })),
+    });
     const places = await e2e.stack.db.place.findMany({ where: { userId: user.id } });
-    await e2e.stack.db.entityRelationship.createMany({ data: places.map((place) => ({ userId: user.id, sourceType: "PERSON" as const, sourceId: person.id, targetType: "PLACE" as const, targetId: place.id, relationship: "attends" })) });
+    await e2e.stack.db.entityRelationship.createMany({
+      data: places.map((place) => ({
+        userId: user.id,
+        sourceType: "PERSON" as const,
+        sourceId: person.id,
+        targetType: "PLACE" as const,
+        targetId: place.id,
+        relationship: "attends",
+      })),
+    });
     await page.goto(`/assistant/person/${person.id}`);
     const links = page.getByRole("list", { name: "Links" });
     await expect.poll(() => links.getByRole("listitem").count()).toBe(50);
@@ -200,7 +255,17 @@ describe("assistant context", () => {
     // The API's answer to a database check (apps/api errors.ts): the constraint's name as the path, which no form field has.
     await page.route("**/api/people/*", (route) =>
       route.request().method() === "PATCH"
-        ? route.fulfill({ status: 400, json: { error: { code: "validation_failed", message: "A value is out of its allowed range.", requestId: "e2e", details: [{ path: "people_importance_check", message: "A value is out of its allowed range." }] } } })
+        ? route.fulfill({
+            status: 400,
+            json: {
+              error: {
+                code: "validation_failed",
+                message: "A value is out of its allowed range.",
+                requestId: "e2e",
+                details: [{ path: "people_importance_check", message: "A value is out of its allowed range." }],
+              },
+            },
+          })
         : route.fallback(),
     );
     await page.goto(`/assistant/person/${seeded("person:priya")}`);

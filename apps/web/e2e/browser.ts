@@ -6,10 +6,19 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { WEB_ROOT } from "./stack.ts";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 export const ARTIFACTS_DIR = path.join(WEB_ROOT, "e2e", "artifacts");
 
-export const launchBrowser = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 
 /** Saves a full-page screenshot as e2e/artifacts/<name>.png (the CI artifact). */
 export const screenshot = async (page: Page, name: string) => {
@@ -30,6 +39,9 @@ export const overflow = (page: Page) =>
         return box.width > 0 && box.right > width + 1 && !element.closest("[data-scroll-x], [role=tablist], .sr-only");
       })
       .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className.toString().split(" ").slice(0, 4).join(".")} "${(element.textContent ?? "").trim().slice(0, 40)}"`);
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${element.className.toString().split(" ").slice(0, 4).join(".")} "${(element.textContent ?? "").trim().slice(0, 40)}"`,
+      );
     return { scrollWidth: document.documentElement.scrollWidth, width, offenders };
   });

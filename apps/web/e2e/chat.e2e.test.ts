@@ -22,7 +22,9 @@ describe("coach chat", () => {
     const box = page.getByLabel("Message to your coach");
     await box.fill("How do I hand the release checklist to Priya without losing quality?");
     await box.press("Enter");
-    await expectVisible(page.getByRole("article", { name: "You" }).filter({ hasText: "hand the release checklist to Priya" }));
+    await expectVisible(
+      page.getByRole("article", { name: "You" }).filter({ hasText: "hand the release checklist to Priya" }),
+    );
     const reply = page.getByRole("article", { name: "Coach" }).last();
     await expectVisible(reply.getByText(/offline local coach/i));
     await expectVisible(reply.getByText(/sources? used/));
@@ -32,9 +34,15 @@ describe("coach chat", () => {
 
     // The turn is stored: both messages are in the thread after a reload.
     await page.reload();
-    await expectVisible(page.getByRole("article", { name: "You" }).filter({ hasText: "hand the release checklist to Priya" }));
+    await expectVisible(
+      page.getByRole("article", { name: "You" }).filter({ hasText: "hand the release checklist to Priya" }),
+    );
     const conversationId = page.url().split("/").pop()!;
-    const stored = await e2e.stack.db.message.findMany({ where: { conversationId }, orderBy: { createdAt: "desc" }, take: 2 });
+    const stored = await e2e.stack.db.message.findMany({
+      where: { conversationId },
+      orderBy: { createdAt: "desc" },
+      take: 2,
+    });
     expect(stored.map((message) => message.role).sort()).toEqual(["ASSISTANT", "USER"]);
   });
 
@@ -52,20 +60,35 @@ describe("coach chat", () => {
     await page.getByLabel("Message to your coach").fill("I want to sleep better this month.");
     await page.getByRole("button", { name: "Send" }).click();
     await expectVisible(page.getByRole("article", { name: "Coach" }).getByText(/offline local coach/i));
-    await expect(page.getByRole("navigation", { name: "Conversations" }).getByRole("link").count()).resolves.toBeGreaterThanOrEqual(2);
+    await expect(
+      page.getByRole("navigation", { name: "Conversations" }).getByRole("link").count(),
+    ).resolves.toBeGreaterThanOrEqual(2);
   });
 
   it("explains a refused message and gives the text back", async () => {
     const page = await e2e.newPage();
     await e2e.signIn(page);
     await page.route("**/api/conversations/*/chat", (route) =>
-      route.fulfill({ status: 429, contentType: "application/json", headers: { "retry-after": "30" }, body: JSON.stringify({ error: { code: "rate_limited", message: "Today's AI budget of 50000 tokens is spent; it resets at midnight UTC.", requestId: "e2e" } }) }),
+      route.fulfill({
+        status: 429,
+        contentType: "application/json",
+        headers: { "retry-after": "30" },
+        body: JSON.stringify({
+          error: {
+            code: "rate_limited",
+            message: "Today's AI budget of 50000 tokens is spent; it resets at midnight UTC.",
+            requestId: "e2e",
+          },
+        }),
+      }),
     );
     await page.goto("/chat");
     await page.getByRole("navigation", { name: "Conversations" }).getByRole("link").first().click();
     await page.getByLabel("Message to your coach").fill("Are you there?");
     await page.getByRole("button", { name: "Send" }).click();
-    await expectVisible(page.getByRole("alert").getByText("Today's AI budget of 50000 tokens is spent; it resets at midnight UTC."));
+    await expectVisible(
+      page.getByRole("alert").getByText("Today's AI budget of 50000 tokens is spent; it resets at midnight UTC."),
+    );
     await expect(page.getByLabel("Message to your coach").inputValue()).resolves.toBe("Are you there?");
     await screenshot(page, "chat-refused");
   });
@@ -88,7 +111,13 @@ describe("coach chat", () => {
     const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
     const start = Date.now() - 3_600_000;
     // Newest activity first: conversation 32 on top, 1 at the very end.
-    await e2e.stack.db.conversation.createMany({ data: Array.from({ length: 32 }, (_, index) => ({ userId: user.id, title: `Conversation ${index + 1}`, updatedAt: new Date(start + index * 1000) })) });
+    await e2e.stack.db.conversation.createMany({
+      data: Array.from({ length: 32 }, (_, index) => ({
+        userId: user.id,
+        title: `Conversation ${index + 1}`,
+        updatedAt: new Date(start + index * 1000),
+      })),
+    });
     await page.goto("/chat");
     const list = page.getByRole("navigation", { name: "Conversations" });
     await expectVisible(list.getByRole("link", { name: /^Conversation 32/ }));
@@ -121,11 +150,21 @@ describe("coach chat", () => {
       if (failing) return sendJson(res, 500, { error: { message: "upstream exploded", type: "server_error" } });
       if (request.path.endsWith("/embeddings")) {
         const inputs = request.body.input as string[];
-        return sendJson(res, 200, { object: "list", model: "text-embedding-3-small", data: inputs.map((text, index) => ({ object: "embedding", index, embedding: localEmbedding(text) })), usage: { prompt_tokens: 3, total_tokens: 3 } });
+        return sendJson(res, 200, {
+          object: "list",
+          model: "text-embedding-3-small",
+          data: inputs.map((text, index) => ({ object: "embedding", index, embedding: localEmbedding(text) })),
+          usage: { prompt_tokens: 3, total_tokens: 3 },
+        });
       }
-      return sendSse(res, [completionChunk({ content: "Back again: what is the one decision the board must make?" }), completionChunk({}, "stop")]);
+      return sendSse(res, [
+        completionChunk({ content: "Back again: what is the one decision the board must make?" }),
+        completionChunk({}, "stop"),
+      ]);
     });
-    e2e.stack.useAi(createAiProvider(parseAiConfig({ OPENAI_API_KEY: "e2e", OPENAI_BASE_URL: standIn.baseUrl, AI_MAX_RETRIES: "0" })));
+    e2e.stack.useAi(
+      createAiProvider(parseAiConfig({ OPENAI_API_KEY: "e2e", OPENAI_BASE_URL: standIn.baseUrl, AI_MAX_RETRIES: "0" })),
+    );
     try {
       const page = await e2e.newPage({ viewport: { width: 1280, height: 860 } });
       await e2e.signUpFresh(page);
@@ -138,9 +177,13 @@ describe("coach chat", () => {
       await box.press("Enter");
 
       const alert = page.getByRole("alert").filter({ hasText: "The coach could not reply" });
-      await expectVisible(alert.getByText("The AI provider failed (HTTP 500) while searching your memory. Your message is saved."));
+      await expectVisible(
+        alert.getByText("The AI provider failed (HTTP 500) while searching your memory. Your message is saved."),
+      );
       await expect(alert.textContent()).resolves.not.toContain("upstream exploded");
-      const mine = page.getByRole("article", { name: "You" }).filter({ hasText: "How do I prepare for the board meeting?" });
+      const mine = page
+        .getByRole("article", { name: "You" })
+        .filter({ hasText: "How do I prepare for the board meeting?" });
       await expect(mine.count()).resolves.toBe(1);
       await expect(box.inputValue()).resolves.toBe("");
       await screenshot(page, "chat-provider-down");
@@ -152,11 +195,18 @@ describe("coach chat", () => {
 
       failing = false;
       await alert.getByRole("button", { name: "Retry" }).click();
-      await expectVisible(page.getByRole("article", { name: "Coach" }).getByText("Back again: what is the one decision the board must make?"));
+      await expectVisible(
+        page
+          .getByRole("article", { name: "Coach" })
+          .getByText("Back again: what is the one decision the board must make?"),
+      );
       await expect(alert.count()).resolves.toBe(0);
       await expect(mine.count()).resolves.toBe(1);
       // The reply's text streams in before the API stores it (the stream's done event follows the write).
-      const roles = () => e2e.stack.db.message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } }).then((rows) => rows.map((message) => message.role));
+      const roles = () =>
+        e2e.stack.db.message
+          .findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } })
+          .then((rows) => rows.map((message) => message.role));
       await expect.poll(roles, { timeout: 15_000 }).toEqual(["USER", "ASSISTANT"]);
     } finally {
       e2e.stack.useAi(null);
@@ -172,9 +222,13 @@ describe("coach chat", () => {
     await page.getByRole("navigation", { name: "Conversations" }).getByRole("link").first().click();
     await page.getByLabel("Message to your coach").fill("Is anyone there?");
     await page.getByRole("button", { name: "Send" }).click();
-    await expectVisible(page.getByRole("alert").getByText("Cto cannot be reached. Check your connection and try again."));
+    await expectVisible(
+      page.getByRole("alert").getByText("Cto cannot be reached. Check your connection and try again."),
+    );
     await expect(page.getByLabel("Message to your coach").inputValue()).resolves.toBe("Is anyone there?");
-    await expect(page.getByRole("article", { name: "You" }).filter({ hasText: "Is anyone there?" }).count()).resolves.toBe(0);
+    await expect(
+      page.getByRole("article", { name: "You" }).filter({ hasText: "Is anyone there?" }).count(),
+    ).resolves.toBe(0);
     await expect(page.getByRole("alert").getByRole("button", { name: "Retry" }).count()).resolves.toBe(0);
   });
 });

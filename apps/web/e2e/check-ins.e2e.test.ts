@@ -17,7 +17,12 @@ describe("check-ins", () => {
     await expectVisible(page.getByRole("status").filter({ hasText: "Logged: overwhelmed." }));
     // Shown with the word it was picked with.
     await expectVisible(page.getByRole("list", { name: "Recent feelings" }).getByText("Hard · 8/10"));
-    await expect(page.getByRole("list", { name: "Recent feelings" }).getByText(/Negative/).count()).resolves.toBe(0);
+    await expect(
+      page
+        .getByRole("list", { name: "Recent feelings" })
+        .getByText(/Negative/)
+        .count(),
+    ).resolves.toBe(0);
 
     await page.getByLabel("Energy 3 of 10").check({ force: true });
     await page.getByLabel("Note").nth(1).fill("Slept five hours.");
@@ -26,8 +31,16 @@ describe("check-ins", () => {
     await screenshot(page, "check-ins");
 
     const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
-    const [emotion, energy] = await Promise.all([e2e.stack.db.emotion.findFirstOrThrow({ where: { userId: user.id } }), e2e.stack.db.energyMetric.findFirstOrThrow({ where: { userId: user.id } })]);
-    expect([emotion.label, emotion.valence, emotion.intensity, emotion.note]).toEqual(["overwhelmed", "NEGATIVE", 8, "Three launches in one week."]);
+    const [emotion, energy] = await Promise.all([
+      e2e.stack.db.emotion.findFirstOrThrow({ where: { userId: user.id } }),
+      e2e.stack.db.energyMetric.findFirstOrThrow({ where: { userId: user.id } }),
+    ]);
+    expect([emotion.label, emotion.valence, emotion.intensity, emotion.note]).toEqual([
+      "overwhelmed",
+      "NEGATIVE",
+      8,
+      "Three launches in one week.",
+    ]);
     expect([energy.level, energy.note]).toEqual([3, "Slept five hours."]);
   });
 
@@ -35,7 +48,8 @@ describe("check-ins", () => {
     const page = await e2e.newPage({ viewport: { width: 1280, height: 1000 } });
     await e2e.signUpFresh(page);
     await page.goto("/");
-    for (const title of ["No feelings logged yet", "No energy check-ins yet"]) await expectVisible(page.getByText(title));
+    for (const title of ["No feelings logged yet", "No energy check-ins yet"])
+      await expectVisible(page.getByText(title));
     // In-app navigation keeps the dashboard's answers cached: the check-ins must mark them stale.
     await page.getByRole("link", { name: "Check in", exact: true }).click();
     await page.getByLabel("Energy 7 of 10").check({ force: true });
@@ -59,7 +73,18 @@ describe("check-ins", () => {
     await expectVisible(page.getByText("Pick a level from 1 to 10."));
 
     await page.route("**/api/emotions", (route) =>
-      route.fulfill({ status: 400, contentType: "application/json", body: JSON.stringify({ error: { code: "validation_failed", message: "The request is not valid.", requestId: "e2e", details: [{ path: "label", message: "Too long" }] } }) }),
+      route.fulfill({
+        status: 400,
+        contentType: "application/json",
+        body: JSON.stringify({
+          error: {
+            code: "validation_failed",
+            message: "The request is not valid.",
+            requestId: "e2e",
+            details: [{ path: "label", message: "Too long" }],
+          },
+        }),
+      }),
     );
     await page.getByLabel("Feeling").fill("calm");
     await page.getByRole("button", { name: "Log feeling" }).click();

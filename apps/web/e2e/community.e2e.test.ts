@@ -23,10 +23,14 @@ describe("community", () => {
 
     const mine = page.getByRole("article", { name: "Week 3: letting go of the release" });
     await mine.getByRole("button", { name: "2 replies" }).click();
-    await expectVisible(mine.getByRole("list", { name: "Replies" }).getByText("Proud of you. What was the hardest part?"));
+    await expectVisible(
+      mine.getByRole("list", { name: "Replies" }).getByText("Proud of you. What was the hardest part?"),
+    );
     await mine.getByLabel("Your reply").fill("Thanks Sam, it got easier after the dry run.");
     await mine.getByRole("button", { name: "Reply", exact: true }).click();
-    await expectVisible(mine.getByRole("list", { name: "Replies" }).getByText("Thanks Sam, it got easier after the dry run."));
+    await expectVisible(
+      mine.getByRole("list", { name: "Replies" }).getByText("Thanks Sam, it got easier after the dry run."),
+    );
     await expectVisible(mine.getByRole("button", { name: "3 replies" }));
     await screenshot(page, "community-feed");
   });
@@ -62,7 +66,11 @@ describe("community", () => {
     await expect(page.getByLabel("Title").inputValue()).resolves.toBe("");
     await screenshot(page, "community-posts");
 
-    await drafts.getByRole("listitem").filter({ hasText: "Notes on saying no" }).getByRole("button", { name: "Publish" }).click();
+    await drafts
+      .getByRole("listitem")
+      .filter({ hasText: "Notes on saying no" })
+      .getByRole("button", { name: "Publish" })
+      .click();
     await expectVisible(page.getByRole("status").filter({ hasText: "Published to the feed." }));
     await page.getByRole("tab", { name: "Feed" }).click();
     await expectVisible(page.getByRole("article", { name: "Notes on saying no" }));
@@ -90,7 +98,10 @@ describe("community", () => {
     await expectVisible(page.getByRole("button", { name: "Already written" }));
     await screenshot(page, "community-stories-phone");
 
-    await e2e.stack.db.user.update({ where: { id: DEMO_USER.id }, data: { dailyGenerationCount: 20, lastGenerationDate: new Date() } });
+    await e2e.stack.db.user.update({
+      where: { id: DEMO_USER.id },
+      data: { dailyGenerationCount: 20, lastGenerationDate: new Date() },
+    });
     await page.reload();
     await page.getByLabel("Period").selectOption({ index: 0 });
     await expectVisible(page.getByRole("button", { name: "No generations left today" }));
@@ -119,8 +130,12 @@ describe("community", () => {
     await editor.getByLabel("Title").fill("Week 3: handing over the release");
     await editor.getByRole("button", { name: "Save changes" }).click();
     await expectVisible(page.getByRole("status").filter({ hasText: "Post saved." }));
-    await expectVisible(page.getByRole("list", { name: "Your published posts" }).getByText("Week 3: handing over the release"));
-    const stored = await e2e.stack.db.post.findFirstOrThrow({ where: { authorId: DEMO_USER.id, title: "Week 3: handing over the release" } });
+    await expectVisible(
+      page.getByRole("list", { name: "Your published posts" }).getByText("Week 3: handing over the release"),
+    );
+    const stored = await e2e.stack.db.post.findFirstOrThrow({
+      where: { authorId: DEMO_USER.id, title: "Week 3: handing over the release" },
+    });
     expect(stored.status).toBe("PUBLISHED");
     await page.getByRole("tab", { name: "Feed" }).click();
     await expectVisible(page.getByRole("article", { name: "Week 3: handing over the release" }));
@@ -131,7 +146,15 @@ describe("community", () => {
     const { email } = await e2e.signUpFresh(page);
     const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
     const start = Date.now() - 3_600_000;
-    await e2e.stack.db.post.createMany({ data: Array.from({ length: 23 }, (_, index) => ({ authorId: user.id, title: `Draft ${index + 1}`, content: "Notes.", createdAt: new Date(start + index * 1000), updatedAt: new Date(start + index * 1000) })) });
+    await e2e.stack.db.post.createMany({
+      data: Array.from({ length: 23 }, (_, index) => ({
+        authorId: user.id,
+        title: `Draft ${index + 1}`,
+        content: "Notes.",
+        createdAt: new Date(start + index * 1000),
+        updatedAt: new Date(start + index * 1000),
+      })),
+    });
     await page.goto("/community?tab=posts");
     const drafts = page.getByRole("list", { name: "Your drafts" });
     await expectVisible(drafts.getByText("Draft 23"));
@@ -146,9 +169,24 @@ describe("community", () => {
     const page = await e2e.newPage();
     const { email } = await e2e.signUpFresh(page, "Robin Busy");
     const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
-    const post = await e2e.stack.db.post.create({ data: { authorId: user.id, title: "A thread with many replies", content: "Cheer me on.", status: "PUBLISHED", publishedAt: new Date() } });
+    const post = await e2e.stack.db.post.create({
+      data: {
+        authorId: user.id,
+        title: "A thread with many replies",
+        content: "Cheer me on.",
+        status: "PUBLISHED",
+        publishedAt: new Date(),
+      },
+    });
     const start = Date.now() - 3_600_000;
-    await e2e.stack.db.reply.createMany({ data: Array.from({ length: 52 }, (_, index) => ({ authorId: user.id, postId: post.id, content: `Reply number ${index + 1}`, createdAt: new Date(start + index * 1000) })) });
+    await e2e.stack.db.reply.createMany({
+      data: Array.from({ length: 52 }, (_, index) => ({
+        authorId: user.id,
+        postId: post.id,
+        content: `Reply number ${index + 1}`,
+        createdAt: new Date(start + index * 1000),
+      })),
+    });
     await page.goto("/community");
     const thread = page.getByRole("article", { name: "A thread with many replies" });
     await thread.getByRole("button", { name: "52 replies" }).click();
@@ -165,8 +203,16 @@ describe("community", () => {
     const { email } = await e2e.signUpFresh(page);
     const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
     const start = Date.now() - 3_600_000;
-    const month = (index: number) => `20${String(20 + Math.floor(index / 12))}-${String((index % 12) + 1).padStart(2, "0")}`;
-    await e2e.stack.db.story.createMany({ data: Array.from({ length: 22 }, (_, index) => ({ userId: user.id, period: month(index), content: `Story ${index + 1}.`, createdAt: new Date(start + index * 1000) })) });
+    const month = (index: number) =>
+      `20${String(20 + Math.floor(index / 12))}-${String((index % 12) + 1).padStart(2, "0")}`;
+    await e2e.stack.db.story.createMany({
+      data: Array.from({ length: 22 }, (_, index) => ({
+        userId: user.id,
+        period: month(index),
+        content: `Story ${index + 1}.`,
+        createdAt: new Date(start + index * 1000),
+      })),
+    });
     await page.goto("/community?tab=stories");
     const stories = page.getByRole("region", { name: "Your stories" });
     await expect.poll(() => stories.getByRole("article").count()).toBe(20);

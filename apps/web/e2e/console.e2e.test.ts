@@ -12,7 +12,12 @@ const watch = (page: Page) => {
   const problems: string[] = [];
   page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
   page.on("pageerror", (error) => problems.push(`exception: ${error.message}`));
-  page.on("response", (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`));
+  page.on(
+    "response",
+    (response) =>
+      response.status() >= 400 &&
+      problems.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`),
+  );
   return problems;
 };
 
@@ -27,7 +32,22 @@ const visit = async (page: Page, problems: string[], paths: string[]) => {
   return found;
 };
 
-const SIGNED_IN = ["/", "/welcome", "/chat", "/check-ins", "/goals", "/goals?tab=commitments", "/analysis", "/assistant", "/community", "/community?tab=posts", "/community?tab=stories", "/search?q=focus", "/reports", "/settings"];
+const SIGNED_IN = [
+  "/",
+  "/welcome",
+  "/chat",
+  "/check-ins",
+  "/goals",
+  "/goals?tab=commitments",
+  "/analysis",
+  "/assistant",
+  "/community",
+  "/community?tab=posts",
+  "/community?tab=stories",
+  "/search?q=focus",
+  "/reports",
+  "/settings",
+];
 
 describe("normal pages log no errors", () => {
   const e2e = useE2e();
@@ -57,7 +77,11 @@ describe("normal pages log no errors", () => {
       e2e.stack.db.person.findFirstOrThrow({ where: { userId: demo.id } }),
       e2e.stack.db.conversation.findFirstOrThrow({ where: { userId: demo.id } }),
     ]);
-    const details = [...sessions.map((session) => `/analysis/${session.id}`), `/assistant/person/${person.id}`, `/chat/${conversation.id}`];
+    const details = [
+      ...sessions.map((session) => `/analysis/${session.id}`),
+      `/assistant/person/${person.id}`,
+      `/chat/${conversation.id}`,
+    ];
     expect(await visit(page, problems, [...SIGNED_IN, "/admin", ...details])).toEqual({});
   });
 });

@@ -16,7 +16,11 @@ describe("dashboard", () => {
     await expectVisible(page.getByRole("img", { name: /Mood per day/ }));
     await expectVisible(page.getByRole("img", { name: /Energy per day/ }));
     await expectVisible(page.getByRole("region", { name: "Consistency" }).getByText("Last 7 days"));
-    await expectVisible(page.getByRole("region", { name: "Latest report" }).getByText(/Over these 7 days you kept 2 of the 3 commitments due/));
+    await expectVisible(
+      page
+        .getByRole("region", { name: "Latest report" })
+        .getByText(/Over these 7 days you kept 2 of the 3 commitments due/),
+    );
     await screenshot(page, "dashboard");
   });
 
@@ -38,10 +42,12 @@ describe("dashboard", () => {
       const chart = page.getByRole("img", { name });
       const clipped = await chart.evaluate((svg) => {
         const box = (svg as SVGSVGElement).viewBox.baseVal;
-        return [...svg.querySelectorAll("text")].filter((text) => {
-          const bounds = text.getBBox();
-          return bounds.x < box.x - 0.5 || bounds.x + bounds.width > box.x + box.width + 0.5;
-        }).map((text) => text.textContent);
+        return [...svg.querySelectorAll("text")]
+          .filter((text) => {
+            const bounds = text.getBBox();
+            return bounds.x < box.x - 0.5 || bounds.x + bounds.width > box.x + box.width + 0.5;
+          })
+          .map((text) => text.textContent);
       });
       expect(clipped).toEqual([]);
     }
@@ -52,7 +58,10 @@ describe("dashboard", () => {
     await e2e.signIn(page);
     await page.goto("/");
     const card = page.getByRole("region", { name: "Notifications" });
-    const unseen = card.getByRole("listitem").filter({ has: page.getByRole("button", { name: "Mark seen" }) }).first();
+    const unseen = card
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("button", { name: "Mark seen" }) })
+      .first();
     const content = (await unseen.getAttribute("aria-label"))!;
     await unseen.getByRole("button", { name: "Mark seen" }).click();
     await expectVisible(page.getByRole("status").filter({ hasText: "Marked as seen." }));
@@ -73,13 +82,28 @@ describe("dashboard", () => {
     const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
     await e2e.stack.db.proactiveMessage.createMany({
       data: [
-        { userId: user.id, content: "Time to check in.", channel: "TELEGRAM", status: "FAILED", failedAt: new Date(), attempts: 1, lastError: "Telegram answered 403: bot was blocked by the user" },
-        { userId: user.id, content: "Your reminder for Friday.", channel: "TELEGRAM", status: "PENDING", scheduledFor: new Date(Date.now() - 60_000) },
+        {
+          userId: user.id,
+          content: "Time to check in.",
+          channel: "TELEGRAM",
+          status: "FAILED",
+          failedAt: new Date(),
+          attempts: 1,
+          lastError: "Telegram answered 403: bot was blocked by the user",
+        },
+        {
+          userId: user.id,
+          content: "Your reminder for Friday.",
+          channel: "TELEGRAM",
+          status: "PENDING",
+          scheduledFor: new Date(Date.now() - 60_000),
+        },
       ],
     });
     await page.goto("/");
     const card = page.getByRole("region", { name: "Notifications" });
-    for (const content of ["Time to check in.", "Your reminder for Friday."]) await expectVisible(card.getByRole("listitem", { name: content }).getByText("Telegram not linked"));
+    for (const content of ["Time to check in.", "Your reminder for Friday."])
+      await expectVisible(card.getByRole("listitem", { name: content }).getByText("Telegram not linked"));
     await expect(card.getByText("Not delivered").count()).resolves.toBe(0);
     await expect(card.getByText("Scheduled").count()).resolves.toBe(0);
   });
@@ -89,14 +113,34 @@ describe("dashboard", () => {
     await e2e.signUpFresh(page, "Noor");
     await page.goto("/");
     await page.getByTestId("dashboard-ready").waitFor();
-    for (const title of ["Nothing due today", "No active goals", "No feelings logged yet", "No energy check-ins yet", "No report yet", "No notifications"]) await expectVisible(page.getByText(title));
+    for (const title of [
+      "Nothing due today",
+      "No active goals",
+      "No feelings logged yet",
+      "No energy check-ins yet",
+      "No report yet",
+      "No notifications",
+    ])
+      await expectVisible(page.getByText(title));
     await screenshot(page, "dashboard-empty");
   });
 
   it("shows a failed panel with the reason and recovers on retry", async () => {
     const page = await e2e.newPage();
     await e2e.signIn(page);
-    await page.route("**/api/goals?**", (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "service_unavailable", message: "The database is not reachable; try again shortly.", requestId: "e2e" } }) }));
+    await page.route("**/api/goals?**", (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: "application/json",
+        body: JSON.stringify({
+          error: {
+            code: "service_unavailable",
+            message: "The database is not reachable; try again shortly.",
+            requestId: "e2e",
+          },
+        }),
+      }),
+    );
     await page.goto("/");
     const goals = page.getByRole("region", { name: "Goals in progress" });
     await expectVisible(goals.getByRole("alert").getByText("The database is not reachable; try again shortly."));

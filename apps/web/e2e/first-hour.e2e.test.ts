@@ -44,19 +44,34 @@ const problems = (): TProblems => {
   return {
     messages,
     watch: (page) => {
-      page.on("console", (message) => message.type() === "error" && messages.push(`console error on ${new URL(page.url()).pathname}: ${message.text()}`));
+      page.on(
+        "console",
+        (message) =>
+          message.type() === "error" &&
+          messages.push(`console error on ${new URL(page.url()).pathname}: ${message.text()}`),
+      );
       page.on("pageerror", (error) => messages.push(`uncaught on ${new URL(page.url()).pathname}: ${error.message}`));
-      page.on("response", (response) => response.status() >= 400 && messages.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`));
+      page.on(
+        "response",
+        (response) =>
+          response.status() >= 400 &&
+          messages.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`),
+      );
       page.on("requestfailed", (request) => {
         const reason = request.failure()?.errorText ?? "";
-        if (!reason.includes("ERR_ABORTED")) messages.push(`failed ${request.method()} ${new URL(request.url()).pathname}: ${reason}`);
+        if (!reason.includes("ERR_ABORTED"))
+          messages.push(`failed ${request.method()} ${new URL(request.url()).pathname}: ${reason}`);
       });
     },
   };
 };
 
 /** Waits (bounded) until `read` gives a value `check` accepts, doing `again` between reads; the last value otherwise. */
-const until = async <T>(read: () => Promise<T>, check: (value: T) => boolean, { ms, again }: { ms: number; again?: () => Promise<unknown> }) => {
+const until = async <T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  { ms, again }: { ms: number; again?: () => Promise<unknown> },
+) => {
   const deadline = Date.now() + ms;
   let value = await read();
   while (!check(value) && Date.now() < deadline) {
@@ -162,7 +177,10 @@ describe("a new user's first hour", () => {
     await newCommitment.getByRole("button", { name: "Make commitment" }).click();
     // With the worker running, the page may promise the reminder.
     await expectVisible(toast("Commitment made; you will be reminded."));
-    await step("commitments", page.getByRole("list", { name: "Commitments" }).getByRole("listitem", { name: words.commitment }));
+    await step(
+      "commitments",
+      page.getByRole("list", { name: "Commitments" }).getByRole("listitem", { name: words.commitment }),
+    );
     await screenshot(page, `first-hour-${width}-commitments`);
 
     // A check-in.
@@ -185,13 +203,21 @@ describe("a new user's first hour", () => {
     await newSession.getByLabel("Name").fill(words.session);
     await newSession.getByRole("button", { name: "Start" }).click();
     await page.waitForURL(/\/analysis\/[0-9a-f-]{36}$/);
-    await page.getByLabel("Screenshot file").setInputFiles({ name: "chat.png", mimeType: "image/png", buffer: Buffer.from(image) });
+    await page
+      .getByLabel("Screenshot file")
+      .setInputFiles({ name: "chat.png", mimeType: "image/png", buffer: Buffer.from(image) });
     await page.getByRole("button", { name: "Upload and read the text" }).click();
     const review = page.getByRole("heading", { name: "Check what was read" });
     await review.waitFor({ state: "visible", timeout: 180_000 });
     await step("screenshot read", review);
-    const lines = await page.getByLabel(/^Line \d+: text$/).evaluateAll((areas) => areas.map((area) => (area as HTMLTextAreaElement).value));
-    for (const expected of words.chat) expect(Math.max(...lines.map((line) => similarity(line, expected.text))), `${expected.text} in ${JSON.stringify(lines)}`).toBeGreaterThan(0.8);
+    const lines = await page
+      .getByLabel(/^Line \d+: text$/)
+      .evaluateAll((areas) => areas.map((area) => (area as HTMLTextAreaElement).value));
+    for (const expected of words.chat)
+      expect(
+        Math.max(...lines.map((line) => similarity(line, expected.text))),
+        `${expected.text} in ${JSON.stringify(lines)}`,
+      ).toBeGreaterThan(0.8);
     await screenshot(page, `first-hour-${width}-ocr`);
     await page.getByRole("button", { name: /^Confirm \d+ lines?$/ }).click();
     await step("analysis conversation", page.getByRole("list", { name: "Conversation" }).getByText(/Saturday/));
@@ -214,11 +240,18 @@ describe("a new user's first hour", () => {
     const post = memory.getByRole("listitem").filter({ hasText: `zebra runbook ${width}` });
     const search = () => page.getByRole("button", { name: "Search" }).click();
     await search();
-    await until(() => post.count(), (count) => count > 0, { ms: 90_000, again: search });
+    await until(
+      () => post.count(),
+      (count) => count > 0,
+      { ms: 90_000, again: search },
+    );
     await step("search", post);
     await screenshot(page, `first-hour-${width}-search`);
     await post.getByRole("link", { name: /^Open the post/ }).click();
-    await step("search result opened", page.getByRole("region", { name: "The post you opened" }).getByText(words.postTitle));
+    await step(
+      "search result opened",
+      page.getByRole("region", { name: "The post you opened" }).getByText(words.postTitle),
+    );
 
     // A report, written by the worker.
     await open("Reports");
@@ -234,7 +267,11 @@ describe("a new user's first hour", () => {
     await page.getByTestId("dashboard-ready").waitFor();
     const notifications = page.getByRole("region", { name: "Notifications" });
     const reminder = notifications.getByRole("listitem").filter({ hasText: words.commitment });
-    await until(() => reminder.count(), (count) => count > 0, { ms: Math.max(0, remindAt.getTime() - Date.now()) + 120_000, again: () => page.reload() });
+    await until(
+      () => reminder.count(),
+      (count) => count > 0,
+      { ms: Math.max(0, remindAt.getTime() - Date.now()) + 120_000, again: () => page.reload() },
+    );
     await step("dashboard with the reminder", reminder);
     await screenshot(page, `first-hour-${width}-dashboard`);
 
@@ -247,11 +284,16 @@ describe("a new user's first hour", () => {
     await expectVisible(toast("Your profile is saved."));
     await screenshot(page, `first-hour-${width}-settings`);
 
-    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email }, include: { userContext: true, goals: true, commitments: true } });
+    const user = await e2e.stack.db.user.findUniqueOrThrow({
+      where: { email },
+      include: { userContext: true, goals: true, commitments: true },
+    });
     expect(user.name).toBe(`${words.name} Jr`);
     expect(user.userContext?.workContext).toBe(words.work);
     expect(user.goals.map((goal) => goal.title).sort()).toEqual([words.chatGoal, words.goal].sort());
-    expect(user.commitments.map((commitment) => [commitment.title, commitment.remindAt?.getTime()])).toEqual([[words.commitment, remindAt.getTime()]]);
+    expect(user.commitments.map((commitment) => [commitment.title, commitment.remindAt?.getTime()])).toEqual([
+      [words.commitment, remindAt.getTime()],
+    ]);
     expect(found.messages).toEqual([]);
     expect(wide).toEqual({});
     expect(e2e.stack.worker!.errors()).toEqual([]);
@@ -265,7 +307,11 @@ describe("a new user's first hour", () => {
   it("at desktop and at phone width (390 px, no page wider than the phone): sign up, onboarding, chat, goal, commitment with a reminder, check-in, screenshot, post, search, report, settings", async () => {
     const widths = ["desktop", "phone"] as const;
     const outcomes = await Promise.allSettled(widths.map((width) => firstHour(width)));
-    const failed = outcomes.flatMap((outcome, index) => (outcome.status === "rejected" ? [`${widths[index]}: ${(outcome.reason as Error).stack ?? String(outcome.reason)}`] : []));
+    const failed = outcomes.flatMap((outcome, index) =>
+      outcome.status === "rejected"
+        ? [`${widths[index]}: ${(outcome.reason as Error).stack ?? String(outcome.reason)}`]
+        : [],
+    );
     if (failed.length) throw new Error(`The first hour failed at ${failed.length} width(s):\n\n${failed.join("\n\n")}`);
   }, 900_000);
 });

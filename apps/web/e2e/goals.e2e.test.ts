@@ -60,17 +60,39 @@ describe("goals and commitments", () => {
     }
     // Both are open (one with a reminder is still open): the Open filter shows them without a reload.
     const list = page.getByRole("list", { name: "Commitments" });
-    await expect(page.getByRole("radiogroup", { name: "Status" }).getByRole("radio", { name: "Open" }).getAttribute("aria-checked")).resolves.toBe("true");
-    for (const title of ["Draft the handover doc", "Book the dry run with Priya"]) await expectVisible(list.getByRole("listitem", { name: title }));
+    await expect(
+      page
+        .getByRole("radiogroup", { name: "Status" })
+        .getByRole("radio", { name: "Open" })
+        .getAttribute("aria-checked"),
+    ).resolves.toBe("true");
+    for (const title of ["Draft the handover doc", "Book the dry run with Priya"])
+      await expectVisible(list.getByRole("listitem", { name: title }));
     await page.getByRole("radiogroup", { name: "Status" }).getByRole("radio", { name: "All" }).click();
-    await list.getByRole("listitem", { name: "Draft the handover doc" }).getByRole("button", { name: "Complete" }).click();
+    await list
+      .getByRole("listitem", { name: "Draft the handover doc" })
+      .getByRole("button", { name: "Complete" })
+      .click();
     await expectVisible(page.getByRole("status").filter({ hasText: "Done. Nice work!" }));
-    await list.getByRole("listitem", { name: "Book the dry run with Priya" }).getByRole("button", { name: "Skip" }).click();
+    await list
+      .getByRole("listitem", { name: "Book the dry run with Priya" })
+      .getByRole("button", { name: "Skip" })
+      .click();
     await expectVisible(list.getByRole("listitem", { name: "Book the dry run with Priya" }).getByText("Skipped"));
     await screenshot(page, "commitments");
 
-    const rows = await e2e.stack.db.commitment.findMany({ where: { title: { in: ["Draft the handover doc", "Book the dry run with Priya"] } }, orderBy: { title: "asc" } });
-    expect(rows.map((row) => [row.title, row.status, row.goalId !== null, row.remindAt?.getTime() === new Date("2030-05-14T09:30").getTime()])).toEqual([
+    const rows = await e2e.stack.db.commitment.findMany({
+      where: { title: { in: ["Draft the handover doc", "Book the dry run with Priya"] } },
+      orderBy: { title: "asc" },
+    });
+    expect(
+      rows.map((row) => [
+        row.title,
+        row.status,
+        row.goalId !== null,
+        row.remindAt?.getTime() === new Date("2030-05-14T09:30").getTime(),
+      ]),
+    ).toEqual([
       ["Book the dry run with Priya", "SKIPPED", true, true],
       ["Draft the handover doc", "COMPLETED", true, true],
     ]);
@@ -104,7 +126,18 @@ describe("goals and commitments", () => {
     // The API's own refusal (its clock is the judge) lands on the same field.
     await page.route("**/api/commitments", (route) =>
       route.request().method() === "POST"
-        ? route.fulfill({ status: 400, contentType: "application/json", body: JSON.stringify({ error: { code: "validation_failed", message: "The reminder time has already passed.", requestId: "e2e", details: [{ path: "remindAt", message: "must be in the future" }] } }) })
+        ? route.fulfill({
+            status: 400,
+            contentType: "application/json",
+            body: JSON.stringify({
+              error: {
+                code: "validation_failed",
+                message: "The reminder time has already passed.",
+                requestId: "e2e",
+                details: [{ path: "remindAt", message: "must be in the future" }],
+              },
+            }),
+          })
         : route.fallback(),
     );
     await dialog.getByLabel("Remind me at").fill(local(new Date(Date.now() + 3_600_000)));
@@ -113,11 +146,23 @@ describe("goals and commitments", () => {
     await page.unroute("**/api/commitments");
 
     await dialog.getByRole("button", { name: "Make commitment" }).click();
-    await expectVisible(page.getByRole("status").filter({ hasText: "Commitment made. Its reminder waits until Cto's background worker runs again." }));
-    await expectVisible(page.getByRole("list", { name: "Commitments" }).getByRole("listitem", { name: "Call the bank" }));
+    await expectVisible(
+      page
+        .getByRole("status")
+        .filter({ hasText: "Commitment made. Its reminder waits until Cto's background worker runs again." }),
+    );
+    await expectVisible(
+      page.getByRole("list", { name: "Commitments" }).getByRole("listitem", { name: "Call the bank" }),
+    );
 
     // With a worker running, the promise is made.
-    await page.route("**/api/ready", (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ status: "ready", database: "ok", queues: "ok", workers: 1 }) }));
+    await page.route("**/api/ready", (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: "application/json",
+        body: JSON.stringify({ status: "ready", database: "ok", queues: "ok", workers: 1 }),
+      }),
+    );
     await page.reload();
     await page.getByRole("button", { name: "New commitment" }).first().click();
     const next = page.getByRole("dialog", { name: "New commitment" });
@@ -134,8 +179,21 @@ describe("goals and commitments", () => {
     const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
     const due = (index: number) => new Date(Date.now() + (index + 1) * 86_400_000);
     const name = (index: number) => String(index + 1).padStart(2, "0");
-    await e2e.stack.db.goal.createMany({ data: Array.from({ length: 52 }, (_, index) => ({ userId: user.id, title: `Goal ${name(index)}`, period: "WEEKLY", deadline: due(index) })) });
-    await e2e.stack.db.commitment.createMany({ data: Array.from({ length: 51 }, (_, index) => ({ userId: user.id, title: `Commitment ${name(index)}`, dueAt: due(index) })) });
+    await e2e.stack.db.goal.createMany({
+      data: Array.from({ length: 52 }, (_, index) => ({
+        userId: user.id,
+        title: `Goal ${name(index)}`,
+        period: "WEEKLY",
+        deadline: due(index),
+      })),
+    });
+    await e2e.stack.db.commitment.createMany({
+      data: Array.from({ length: 51 }, (_, index) => ({
+        userId: user.id,
+        title: `Commitment ${name(index)}`,
+        dueAt: due(index),
+      })),
+    });
     await page.goto("/goals");
     const goals = page.getByRole("list", { name: "Goals" });
     await expectVisible(goals.getByRole("listitem", { name: "Goal 50" }));

@@ -58,7 +58,12 @@ export const useE2e = ({ worker = false }: { worker?: boolean } = {}): TE2e => {
     await handle.stack?.close();
   });
   handle.newPage = async ({ viewport = { width: 1280, height: 800 } } = {}) => {
-    const context = await handle.browser.newContext({ baseURL: handle.stack.webUrl, viewport, locale: "en-GB", timezoneId: "UTC" });
+    const context = await handle.browser.newContext({
+      baseURL: handle.stack.webUrl,
+      viewport,
+      locale: "en-GB",
+      timezoneId: "UTC",
+    });
     contexts.push(context);
     const page = await context.newPage();
     // Generous: on a loaded two-core machine one API answer can take seconds; a real failure still fails.
@@ -72,9 +77,13 @@ export const useE2e = ({ worker = false }: { worker?: boolean } = {}): TE2e => {
     const response = await page.request.post(`/api${path}`, { data, headers: { origin: handle.stack.webUrl } });
     if (!response.ok()) throw new Error(`POST ${path} answered ${response.status()}: ${await response.text()}`);
   };
-  handle.signIn = (page, credentials = DEMO) => post(page, "/auth/sign-in", { email: credentials.email, password: credentials.password });
+  handle.signIn = (page, credentials = DEMO) =>
+    post(page, "/auth/sign-in", { email: credentials.email, password: credentials.password });
   handle.signUpFresh = async (page, name = "Alex Tester") => {
-    const credentials = { email: `e2e-${Date.now()}-${counter++}@example.com`, password: "correct horse battery staple" };
+    const credentials = {
+      email: `e2e-${Date.now()}-${counter++}@example.com`,
+      password: "correct horse battery staple",
+    };
     await post(page, "/auth/sign-up", { ...credentials, name });
     return credentials;
   };

@@ -31,8 +31,15 @@ describe("onboarding after sign-up", () => {
     await expectVisible(page.getByRole("status").filter({ hasText: "Saved. Your coach knows this now." }));
 
     const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email }, include: { userContext: true } });
-    expect([user.currentRole, user.currentGoals]).toEqual(["Product designer", ["Lead a design review", "Speak up in planning"]]);
-    expect(user.userContext).toMatchObject({ workContext: "Two squads, one design system.", longTermGoals: ["Lead a design review", "Speak up in planning"], currentChallenges: ["Too many meetings"] });
+    expect([user.currentRole, user.currentGoals]).toEqual([
+      "Product designer",
+      ["Lead a design review", "Speak up in planning"],
+    ]);
+    expect(user.userContext).toMatchObject({
+      workContext: "Two squads, one design system.",
+      longTermGoals: ["Lead a design review", "Speak up in planning"],
+      currentChallenges: ["Too many meetings"],
+    });
     // Settings shows what was told.
     await page.goto("/settings#coach");
     await expectVisible(page.getByText("Two squads, one design system."));

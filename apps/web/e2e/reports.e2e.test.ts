@@ -15,7 +15,9 @@ describe("reports and insights", () => {
     await expectVisible(page.getByRole("img", { name: "Emotion intensity per day, 1 to 10" }));
     await expectVisible(page.getByRole("img", { name: "Commitments kept, skipped and open" }));
     // The demo's numbers agree: the goal's own progress, the 7-day consistency score of the dashboard.
-    await expect(page.getByRole("progressbar", { name: "Delegate the release process progress" }).getAttribute("aria-valuenow")).resolves.toBe("40");
+    await expect(
+      page.getByRole("progressbar", { name: "Delegate the release process progress" }).getAttribute("aria-valuenow"),
+    ).resolves.toBe("40");
     await expectVisible(page.getByText("67%"));
     await expectVisible(page.getByRole("region", { name: "Insights" }).getByText("Mornings are for deep work"));
     await screenshot(page, "reports");
@@ -23,15 +25,22 @@ describe("reports and insights", () => {
     await page.getByRole("radio", { name: "21 days" }).click();
     await page.waitForURL(/type=twenty_one_day/);
     await expectVisible(page.getByRole("heading", { name: /^Your 21-day report, / }));
-    await expect(page.getByRole("progressbar", { name: "Delegate the release process progress" }).getAttribute("aria-valuenow")).resolves.toBe("40");
-    await expect(page.getByRole("progressbar", { name: "Run a team retro on feedback progress" }).getAttribute("aria-valuenow")).resolves.toBe("100");
+    await expect(
+      page.getByRole("progressbar", { name: "Delegate the release process progress" }).getAttribute("aria-valuenow"),
+    ).resolves.toBe("40");
+    await expect(
+      page.getByRole("progressbar", { name: "Run a team retro on feedback progress" }).getAttribute("aria-valuenow"),
+    ).resolves.toBe("100");
     // Arrow keys move between the lengths, as in any radio group.
     await page.getByRole("radio", { name: "21 days" }).press("ArrowLeft");
     await expectVisible(page.getByRole("heading", { name: /^Your 7-day report, / }));
   });
 
   it("draws labels that neither collide nor get cut off, and counts in whole numbers, on a phone too", async () => {
-    for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+    for (const viewport of [
+      { width: 1366, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
       const page = await e2e.newPage({ viewport });
       await e2e.signIn(page);
       await page.goto("/reports?type=twenty_one_day");
@@ -40,14 +49,32 @@ describe("reports and insights", () => {
       for (const chart of await charts.all()) {
         const problems = await chart.evaluate((svg) => {
           const box = (svg as SVGSVGElement).viewBox.baseVal;
-          const labels = [...svg.querySelectorAll("text")].map((text) => ({ text: text.textContent ?? "", box: text.getBBox() }));
-          const clipped = labels.filter(({ box: b }) => b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5).map(({ text }) => `cut off: ${text}`);
-          const collide = labels.flatMap((a, i) => labels.slice(i + 1).filter((b) => a.box.x < b.box.x + b.box.width && b.box.x < a.box.x + a.box.width && a.box.y < b.box.y + b.box.height && b.box.y < a.box.y + a.box.height).map((b) => `${a.text} / ${b.text}`));
+          const labels = [...svg.querySelectorAll("text")].map((text) => ({
+            text: text.textContent ?? "",
+            box: text.getBBox(),
+          }));
+          const clipped = labels
+            .filter(({ box: b }) => b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5)
+            .map(({ text }) => `cut off: ${text}`);
+          const collide = labels.flatMap((a, i) =>
+            labels
+              .slice(i + 1)
+              .filter(
+                (b) =>
+                  a.box.x < b.box.x + b.box.width &&
+                  b.box.x < a.box.x + a.box.width &&
+                  a.box.y < b.box.y + b.box.height &&
+                  b.box.y < a.box.y + a.box.height,
+              )
+              .map((b) => `${a.text} / ${b.text}`),
+          );
           return [...clipped, ...collide];
         });
-        expect(problems, await chart.getAttribute("aria-labelledby") ?? "chart").toEqual([]);
+        expect(problems, (await chart.getAttribute("aria-labelledby")) ?? "chart").toEqual([]);
       }
-      const ticks = await page.getByRole("img", { name: "Commitments kept, skipped and open" }).evaluate((svg) => [...svg.querySelectorAll("g text")].map((text) => text.textContent));
+      const ticks = await page
+        .getByRole("img", { name: "Commitments kept, skipped and open" })
+        .evaluate((svg) => [...svg.querySelectorAll("g text")].map((text) => text.textContent));
       expect(ticks.every((tick) => /^\d+$/.test(tick ?? ""))).toBe(true);
     }
   });
@@ -55,7 +82,9 @@ describe("reports and insights", () => {
   it("opens one report from a link, whatever its length", async () => {
     const page = await e2e.newPage();
     await e2e.signIn(page);
-    const report = await e2e.stack.db.report.findFirstOrThrow({ where: { user: { email: "demo@cto.dev" }, type: "TWO_DAY" } });
+    const report = await e2e.stack.db.report.findFirstOrThrow({
+      where: { user: { email: "demo@cto.dev" }, type: "TWO_DAY" },
+    });
     await page.goto(`/reports?report=${report.id}`);
     await expectVisible(page.getByRole("heading", { name: /^Your 2-day report, / }));
     await expect(page.getByRole("radio", { name: "2 days" }).getAttribute("aria-checked")).resolves.toBe("true");
@@ -76,13 +105,21 @@ describe("reports and insights", () => {
     await page.goto("/reports?type=two_day");
     const form = page.getByRole("form", { name: "Generate a report" });
     // Before anything is asked: the page says reports wait for the background worker, scheduled ones too.
-    await expectVisible(form.getByText(/background worker, which is not running right now.*the scheduled ones wait for it/));
+    await expectVisible(
+      form.getByText(/background worker, which is not running right now.*the scheduled ones wait for it/),
+    );
     await expect(page.getByText(/not affected/).count()).resolves.toBe(0);
     await form.getByLabel("Report length to generate").selectOption({ label: "Last 21 days" });
-    const request = page.waitForRequest((sent) => sent.method() === "POST" && new URL(sent.url()).pathname === "/api/reports");
+    const request = page.waitForRequest(
+      (sent) => sent.method() === "POST" && new URL(sent.url()).pathname === "/api/reports",
+    );
     await form.getByRole("button", { name: "Generate report" }).click();
     expect((await request).postDataJSON()).toEqual({ type: "twenty_one_day" });
-    await expectVisible(form.getByRole("alert").filter({ hasText: /^Reports can't be generated right now\. Reports are written by the background worker/ }));
+    await expectVisible(
+      form
+        .getByRole("alert")
+        .filter({ hasText: /^Reports can't be generated right now\. Reports are written by the background worker/ }),
+    );
     await screenshot(page, "reports-generate-unavailable");
     const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
     expect(user.dailyGenerationCount).toBe(0);
@@ -95,7 +132,9 @@ describe("reports and insights", () => {
     const periodEnd = Math.floor(Date.now() / 60_000) * 60_000;
     // The e2e stack runs without Redis, so the API's 202 is stood in for; the GETs that poll are real.
     await page.route("**/api/reports", (route) =>
-      route.request().method() === "POST" ? route.fulfill({ status: 202, json: { jobId: "report-job", type: "two_day", periodEnd, status: "queued" } }) : route.fallback(),
+      route.request().method() === "POST"
+        ? route.fulfill({ status: 202, json: { jobId: "report-job", type: "two_day", periodEnd, status: "queued" } })
+        : route.fallback(),
     );
     await page.goto("/reports");
     const form = page.getByRole("form", { name: "Generate a report" });
@@ -105,16 +144,32 @@ describe("reports and insights", () => {
     await screenshot(page, "reports-generate-pending");
 
     // What the worker writes: the version 1 payload, charted like any other report.
-    const daily = (values: (number | null)[]) => values.map((value, index) => ({ date: `2026-12-0${index + 1}`, count: value === null ? 0 : 1, average: value }));
+    const daily = (values: (number | null)[]) =>
+      values.map((value, index) => ({ date: `2026-12-0${index + 1}`, count: value === null ? 0 : 1, average: value }));
     await e2e.stack.db.report.create({
       data: {
-        userId: user.id, type: "TWO_DAY", periodStart: new Date(periodEnd - 2 * 86_400_000), periodEnd: new Date(periodEnd), title: "Your last two days", summary: "Two steady days.",
+        userId: user.id,
+        type: "TWO_DAY",
+        periodStart: new Date(periodEnd - 2 * 86_400_000),
+        periodEnd: new Date(periodEnd),
+        title: "Your last two days",
+        summary: "Two steady days.",
         payload: {
-          version: 1, period: { start: periodEnd - 2 * 86_400_000, end: periodEnd, days: 2, timezone: "UTC" },
-          emotions: { points: [], daily: [{ date: "2026-12-01", count: 1, valence: 1, intensity: 7 }, { date: "2026-12-02", count: 0, valence: null, intensity: null }], topLabels: [] },
+          version: 1,
+          period: { start: periodEnd - 2 * 86_400_000, end: periodEnd, days: 2, timezone: "UTC" },
+          emotions: {
+            points: [],
+            daily: [
+              { date: "2026-12-01", count: 1, valence: 1, intensity: 7 },
+              { date: "2026-12-02", count: 0, valence: null, intensity: null },
+            ],
+            topLabels: [],
+          },
           energy: { points: [], daily: daily([6, 8]), average: 7, slopePerDay: 2, trend: "rising" },
           commitments: { due: 2, completed: 1, skipped: 0, open: 1, completionRate: 0.5, daily: [] },
-          consistency: { score: 50, windowDays: 2, notes: null }, insights: [], goals: [],
+          consistency: { score: 50, windowDays: 2, notes: null },
+          insights: [],
+          goals: [],
         },
       },
     });
@@ -130,7 +185,14 @@ describe("reports and insights", () => {
     const { email } = await e2e.signUpFresh(page);
     const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
     const start = Date.now() - 3_600_000;
-    await e2e.stack.db.insight.createMany({ data: Array.from({ length: 22 }, (_, index) => ({ userId: user.id, title: `Insight ${index + 1}`, content: "Noticed.", createdAt: new Date(start + index * 1000) })) });
+    await e2e.stack.db.insight.createMany({
+      data: Array.from({ length: 22 }, (_, index) => ({
+        userId: user.id,
+        title: `Insight ${index + 1}`,
+        content: "Noticed.",
+        createdAt: new Date(start + index * 1000),
+      })),
+    });
     await page.goto("/reports");
     const insights = page.getByRole("region", { name: "Insights" });
     await expectVisible(insights.getByText("Insight 22", { exact: true }));
@@ -147,7 +209,14 @@ describe("reports and insights", () => {
     const day = 86_400_000;
     const end = Math.floor(Date.now() / day) * day;
     await e2e.stack.db.report.createMany({
-      data: Array.from({ length: 23 }, (_, index) => ({ userId: user.id, type: "TWO_DAY" as const, periodStart: new Date(end - (index + 2) * day), periodEnd: new Date(end - index * day), title: `Two days, ${index + 1} back`, payload: {} })),
+      data: Array.from({ length: 23 }, (_, index) => ({
+        userId: user.id,
+        type: "TWO_DAY" as const,
+        periodStart: new Date(end - (index + 2) * day),
+        periodEnd: new Date(end - index * day),
+        title: `Two days, ${index + 1} back`,
+        payload: {},
+      })),
     });
     await page.goto("/reports?type=two_day");
     await expectVisible(page.getByRole("heading", { name: "Two days, 1 back" }));

@@ -27,7 +27,11 @@ describe("search", () => {
     await page.getByLabel("Insights").check();
     await page.getByRole("button", { name: "Search" }).click();
     await page.waitForURL(/kinds=insight/);
-    await expect.poll(async () => (await memory.getByRole("listitem").allTextContents()).every((text) => text.startsWith("Insight"))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await memory.getByRole("listitem").allTextContents()).every((text) => text.startsWith("Insight")),
+      )
+      .toBe(true);
     await expectVisible(memory.getByText(/You report the most focus before 11:00/));
 
     await page.getByRole("radio", { name: "Knowledge base" }).click();
@@ -38,7 +42,9 @@ describe("search", () => {
 
     // A reload (or a shared link) shows the same search.
     await page.reload();
-    await expect(page.getByLabel("Search for").inputValue()).resolves.toBe("focus before 11:00 and meetings after lunch");
+    await expect(page.getByLabel("Search for").inputValue()).resolves.toBe(
+      "focus before 11:00 and meetings after lunch",
+    );
     await expectVisible(knowledge.getByRole("listitem").first());
   });
 
@@ -48,19 +54,34 @@ describe("search", () => {
     const memory = page.getByRole("region", { name: "From your memory" });
 
     await page.goto(`/search?q=${encodeURIComponent("Release checklist, high priority")}&scope=memory&kinds=task`);
-    await memory.getByRole("link", { name: /^Open the task/ }).first().click();
+    await memory
+      .getByRole("link", { name: /^Open the task/ })
+      .first()
+      .click();
     await page.waitForURL(/\/assistant\/task\//);
     await expectVisible(page.getByRole("heading", { level: 1, name: "Release checklist" }));
 
     await page.goto(`/search?q=${encodeURIComponent("Delegate the release process")}&scope=memory&kinds=goal`);
-    await memory.getByRole("link", { name: /^Open the goal/ }).first().click();
+    await memory
+      .getByRole("link", { name: /^Open the goal/ })
+      .first()
+      .click();
     await page.waitForURL(/\/goals\?goal=/);
-    await expect(page.getByRole("dialog", { name: "Edit goal" }).getByLabel("Goal").inputValue()).resolves.toBe("Delegate the release process");
+    await expect(page.getByRole("dialog", { name: "Edit goal" }).getByLabel("Goal").inputValue()).resolves.toBe(
+      "Delegate the release process",
+    );
 
-    await page.goto(`/search?q=${encodeURIComponent("afraid it will break if I hand it over")}&scope=memory&kinds=message`);
-    await memory.getByRole("link", { name: /^Open the conversation/ }).first().click();
+    await page.goto(
+      `/search?q=${encodeURIComponent("afraid it will break if I hand it over")}&scope=memory&kinds=message`,
+    );
+    await memory
+      .getByRole("link", { name: /^Open the conversation/ })
+      .first()
+      .click();
     await page.waitForURL(/\/chat\/[0-9a-f-]{36}/);
-    await expectVisible(page.getByText("I keep doing the release myself because I'm afraid it will break if I hand it over.").first());
+    await expectVisible(
+      page.getByText("I keep doing the release myself because I'm afraid it will break if I hand it over.").first(),
+    );
   });
 
   it("tells a new user when nothing of theirs matches", async () => {
@@ -74,7 +95,11 @@ describe("search", () => {
   it("says at once that search is unavailable when the AI provider does not answer", async () => {
     // A provider that accepts the connection and never answers: the API stops waiting after AI_QUERY_TIMEOUT_MS.
     const silent = await startStandIn(() => {});
-    e2e.stack.useAi(createAiProvider(parseAiConfig({ OPENAI_API_KEY: "e2e", OPENAI_BASE_URL: silent.baseUrl, AI_QUERY_TIMEOUT_MS: "2000" })));
+    e2e.stack.useAi(
+      createAiProvider(
+        parseAiConfig({ OPENAI_API_KEY: "e2e", OPENAI_BASE_URL: silent.baseUrl, AI_QUERY_TIMEOUT_MS: "2000" }),
+      ),
+    );
     try {
       const page = await e2e.newPage();
       await e2e.signIn(page);
@@ -83,7 +108,11 @@ describe("search", () => {
       const startedAt = Date.now();
       await page.getByRole("button", { name: "Search" }).click();
       const alert = page.getByRole("alert").filter({ hasText: "The search did not work" });
-      await expectVisible(alert.getByText("Search is unavailable right now: the AI provider did not answer in time. Try again in a moment."));
+      await expectVisible(
+        alert.getByText(
+          "Search is unavailable right now: the AI provider did not answer in time. Try again in a moment.",
+        ),
+      );
       // One bounded wait (2 s here), no retries behind a skeleton; generous for a loaded machine.
       expect(Date.now() - startedAt).toBeLessThan(10_000);
       await screenshot(page, "search-provider-down");

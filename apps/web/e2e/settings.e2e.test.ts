@@ -39,8 +39,21 @@ describe("settings", () => {
     await screenshot(page, "settings");
 
     const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
-    expect(user).toMatchObject({ name: "Robin Park", image: photo, currentRole: "Product designer", experienceLevel: "SENIOR", industry: "Healthcare", yearsOfExperience: 7, currentSkills: ["Research", "Prototyping"], targetSkills: ["Facilitation"] });
-    expect(user.preferences).toEqual({ timezone: "Europe/Berlin", workingHours: { start: "08:30", end: "16:00" }, notificationPrefs: { inApp: true, telegram: false } });
+    expect(user).toMatchObject({
+      name: "Robin Park",
+      image: photo,
+      currentRole: "Product designer",
+      experienceLevel: "SENIOR",
+      industry: "Healthcare",
+      yearsOfExperience: 7,
+      currentSkills: ["Research", "Prototyping"],
+      targetSkills: ["Facilitation"],
+    });
+    expect(user.preferences).toEqual({
+      timezone: "Europe/Berlin",
+      workingHours: { start: "08:30", end: "16:00" },
+      notificationPrefs: { inApp: true, telegram: false },
+    });
 
     await page.reload();
     await expect(profile.getByLabel("Current role").inputValue()).resolves.toBe("Product designer");
@@ -68,7 +81,18 @@ describe("settings", () => {
     // A refusal naming a part the form has no field for is shown on top instead of nowhere.
     await page.route("**/api/me", (route) =>
       route.request().method() === "PATCH"
-        ? route.fulfill({ status: 400, contentType: "application/json", body: JSON.stringify({ error: { code: "validation_failed", message: "The request is not valid.", requestId: "e2e", details: [{ path: "preferences.notificationPrefs", message: "Unrecognized key: email" }] } }) })
+        ? route.fulfill({
+            status: 400,
+            contentType: "application/json",
+            body: JSON.stringify({
+              error: {
+                code: "validation_failed",
+                message: "The request is not valid.",
+                requestId: "e2e",
+                details: [{ path: "preferences.notificationPrefs", message: "Unrecognized key: email" }],
+              },
+            }),
+          })
         : route.continue(),
     );
     const preferences = page.getByRole("form", { name: "Reminders and time" });
@@ -90,7 +114,10 @@ describe("settings", () => {
 
     const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email }, include: { userContext: true } });
     expect(user.currentModel).toBe("gpt-4o-mini");
-    expect(user.userContext).toMatchObject({ personalBio: "New manager of a team of five.", longTermGoals: ["Grow into a director role", "Run a marathon"] });
+    expect(user.userContext).toMatchObject({
+      personalBio: "New manager of a team of five.",
+      longTermGoals: ["Grow into a director role", "Run a marathon"],
+    });
   });
 
   it("links Telegram with the one-time code, as the bot receives it, and unlinks", async () => {
@@ -109,7 +136,16 @@ describe("settings", () => {
     const webhook = await fetch(`${e2e.stack.apiUrl}/telegram/webhook`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": TELEGRAM_WEBHOOK_SECRET },
-      body: JSON.stringify({ update_id: 1, message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: 424242, type: "private" }, from: { id: 424242, is_bot: false, first_name: "Robin", username: "robin_p" }, text: code } }),
+      body: JSON.stringify({
+        update_id: 1,
+        message: {
+          message_id: 1,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: 424242, type: "private" },
+          from: { id: 424242, is_bot: false, first_name: "Robin", username: "robin_p" },
+          text: code,
+        },
+      }),
     });
     expect(webhook.status).toBe(200);
     await page.reload();
@@ -126,7 +162,13 @@ describe("settings", () => {
     const page = await e2e.newPage({ viewport: { width: 1280, height: 2400 } });
     await e2e.signUpFresh(page);
     // A server without TELEGRAM_WEBHOOK_SECRET (the default start) answers linkable: false.
-    await page.route("**/api/telegram/bot", (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ linkable: false, botUsername: null }) }));
+    await page.route("**/api/telegram/bot", (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: "application/json",
+        body: JSON.stringify({ linkable: false, botUsername: null }),
+      }),
+    );
     await page.goto("/settings#connections");
     const card = page.getByRole("region", { name: "Telegram" });
     await expectVisible(card.getByText("Telegram is not set up on this Cto server"));
@@ -178,7 +220,11 @@ describe("settings", () => {
     const devices = page.getByRole("list", { name: "Signed-in devices" });
     await expect.poll(() => devices.getByRole("listitem").count()).toBe(2);
     await expectVisible(devices.getByText("This device"));
-    await devices.getByRole("listitem").filter({ hasNotText: "This device" }).getByRole("button", { name: "Sign out" }).click();
+    await devices
+      .getByRole("listitem")
+      .filter({ hasNotText: "This device" })
+      .getByRole("button", { name: "Sign out" })
+      .click();
     await expect.poll(() => devices.getByRole("listitem").count()).toBe(1);
     expect((await other.request.get("/api/auth/session")).status()).toBe(401);
   });
@@ -186,9 +232,15 @@ describe("settings", () => {
   it("exports the account, imports it into a new one, and deletes an account only with its password", async () => {
     const page = await e2e.newPage({ viewport: { width: 1280, height: 2400 } });
     const source = await e2e.signUpFresh(page, "Exporter");
-    await page.request.post("/api/goals", { data: { title: "Ship the portfolio", period: "monthly" }, headers: { origin: e2e.stack.webUrl } });
+    await page.request.post("/api/goals", {
+      data: { title: "Ship the portfolio", period: "monthly" },
+      headers: { origin: e2e.stack.webUrl },
+    });
     await page.goto("/settings#data");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download export" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download export" }).click(),
+    ]);
     const archivePath = await download.path();
     const archive = JSON.parse(await readFile(archivePath, "utf8"));
     expect(archive).toMatchObject({ format: "cto-account-export", user: { email: source.email } });
@@ -205,7 +257,10 @@ describe("settings", () => {
     await importForm.getByLabel("Export file").setInputFiles(archivePath);
     await importForm.getByRole("button", { name: "Import" }).click();
     await expectVisible(importForm.getByRole("alert").filter({ hasText: "import needs an empty account" }));
-    const imported = await e2e.stack.db.user.findUniqueOrThrow({ where: { email: destination.email }, include: { goals: true } });
+    const imported = await e2e.stack.db.user.findUniqueOrThrow({
+      where: { email: destination.email },
+      include: { goals: true },
+    });
     expect(imported.goals.map((goal) => goal.title)).toEqual(["Ship the portfolio"]);
 
     await page.getByRole("button", { name: "Delete account…" }).click();

@@ -21,7 +21,18 @@ describe("the app shell", () => {
     await e2e.signIn(page);
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Main" });
-    for (const label of ["Dashboard", "Coach", "Check-ins", "Goals", "Analysis", "People & tasks", "Community", "Search", "Reports", "Settings"])
+    for (const label of [
+      "Dashboard",
+      "Coach",
+      "Check-ins",
+      "Goals",
+      "Analysis",
+      "People & tasks",
+      "Community",
+      "Search",
+      "Reports",
+      "Settings",
+    ])
       await expectVisible(nav.getByRole("link", { name: label, exact: true }));
     await screenshot(page, "shell-desktop");
 

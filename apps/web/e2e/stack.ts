@@ -87,7 +87,10 @@ const switchableAi = () => {
  * `vite preview` on a port of the system's choosing. Vite asks for a free port and then binds it, so
  * another process can take it in between: try again, a few times, on a new one.
  */
-const previewOnFreePort = async (config: Parameters<typeof preview>[0] & { preview: object }, attempts = 5): Promise<PreviewServer> => {
+const previewOnFreePort = async (
+  config: Parameters<typeof preview>[0] & { preview: object },
+  attempts = 5,
+): Promise<PreviewServer> => {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await preview({ ...config, preview: { ...config.preview, port: 0 } });
@@ -107,7 +110,13 @@ const previewOnFreePort = async (config: Parameters<typeof preview>[0] & { previ
  * reading happen as for a user. Without it, the API has no queues (as without Redis) and what would be
  * enqueued waits in the database.
  */
-export const startStack = async (database: TestDatabase, { worker: withWorker = false, distDir = path.join(WEB_ROOT, "dist", "client") }: { worker?: boolean; distDir?: string } = {}): Promise<TStack> => {
+export const startStack = async (
+  database: TestDatabase,
+  {
+    worker: withWorker = false,
+    distDir = path.join(WEB_ROOT, "dist", "client"),
+  }: { worker?: boolean; distDir?: string } = {},
+): Promise<TStack> => {
   const db = createDb({ url: database.url, log: [] });
   await seedWithRetry(db);
   const outbox = await mkdtemp(path.join(tmpdir(), "cto-web-outbox-"));
@@ -118,12 +127,19 @@ export const startStack = async (database: TestDatabase, { worker: withWorker = 
   // it exists: the app needs the web app's origin, which is known once the web server listens.
   let app: ReturnType<typeof createApp> | null = null;
   const api = await new Promise<Server>((resolve) => {
-    const server = serve({ fetch: (request, env) => app!.fetch(request, env), port: 0, hostname: "127.0.0.1" }, () => resolve(server as Server));
+    const server = serve({ fetch: (request, env) => app!.fetch(request, env), port: 0, hostname: "127.0.0.1" }, () =>
+      resolve(server as Server),
+    );
   });
   const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
   let web: PreviewServer;
   try {
-    web = await previewOnFreePort({ root: WEB_ROOT, logLevel: "warn", build: { outDir: distDir }, preview: { host: "127.0.0.1", strictPort: true, proxy: apiProxy(apiUrl) } });
+    web = await previewOnFreePort({
+      root: WEB_ROOT,
+      logLevel: "warn",
+      build: { outDir: distDir },
+      preview: { host: "127.0.0.1", strictPort: true, proxy: apiProxy(apiUrl) },
+    });
   } catch (error) {
     api.close();
     await worker?.close();
@@ -131,11 +147,22 @@ export const startStack = async (database: TestDatabase, { worker: withWorker = 
   }
   const webUrl = `http://127.0.0.1:${(web.httpServer.address() as AddressInfo).port}`;
   // Generous auth limits: e2e suites sign up and sign in many times from one address.
-  const config = { ...DEFAULT_CONFIG, webOrigin: webUrl, authLimits: GENEROUS_AUTH_LIMITS, telegramBotUsername: E2E_TELEGRAM_BOT };
+  const config = {
+    ...DEFAULT_CONFIG,
+    webOrigin: webUrl,
+    authLimits: GENEROUS_AUTH_LIMITS,
+    telegramBotUsername: E2E_TELEGRAM_BOT,
+  };
   const ai = switchableAi();
   app = createApp({
-    db, config, mailer: createOutboxMailer(outbox), devRoutes: true, ai: ai.ai, telegram: { webhookSecret: TELEGRAM_WEBHOOK_SECRET },
-    storage: createLocalStorage({ root: uploads }), queues: worker?.queues ?? null,
+    db,
+    config,
+    mailer: createOutboxMailer(outbox),
+    devRoutes: true,
+    ai: ai.ai,
+    telegram: { webhookSecret: TELEGRAM_WEBHOOK_SECRET },
+    storage: createLocalStorage({ root: uploads }),
+    queues: worker?.queues ?? null,
   });
   const close = async () => {
     await new Promise<void>((resolve) => web.httpServer.close(() => resolve()));

@@ -19,7 +19,13 @@ declare module "vitest" {
 }
 
 /** The embedded database's files in `folder` as `npm start` keeps them (`dataDir`), on free ports. */
-const startIn = (folder: string) => startEmbeddedDatabase({ dataDir: path.join(folder, "pglite"), port: 0, shadowPort: 0, log: (message) => console.error(`[embedded database] ${message}`) });
+const startIn = (folder: string) =>
+  startEmbeddedDatabase({
+    dataDir: path.join(folder, "pglite"),
+    port: 0,
+    shadowPort: 0,
+    log: (message) => console.error(`[embedded database] ${message}`),
+  });
 
 /**
  * A migrated embedded database on disk, made once per e2e run: replaying every migration through the
@@ -31,7 +37,8 @@ export const createEmbeddedTemplate = async () => {
   const embedded = await startIn(folder);
   try {
     const migrated = await runPrisma(["migrate", "deploy"], { databaseUrl: embedded.url, timeoutMs: 600_000 });
-    if (migrated.code !== 0) throw new Error(`migrate deploy on the embedded template failed:\n${migrated.stdout}\n${migrated.stderr}`);
+    if (migrated.code !== 0)
+      throw new Error(`migrate deploy on the embedded template failed:\n${migrated.stdout}\n${migrated.stderr}`);
   } finally {
     await embedded.stop();
   }

@@ -24,7 +24,12 @@ export type TStackWorker = {
 };
 
 const bounded = <T>(promise: Promise<T>, ms: number, what: string) =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms).unref())]);
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms).unref(),
+    ),
+  ]);
 
 /**
  * The real worker (`apps/worker/src/index.ts`, as `npm start` runs it) as a child process on the
@@ -33,20 +38,40 @@ const bounded = <T>(promise: Promise<T>, ms: number, what: string) =>
  * Resolves once it logged "worker started"; `close` drains it (SIGTERM, then SIGKILL past 20 s) and
  * removes every job and key of its prefix.
  */
-export const startWorker = async ({ databaseUrl, storageDir }: { databaseUrl: string; storageDir: string }): Promise<TStackWorker> => {
+export const startWorker = async ({
+  databaseUrl,
+  storageDir,
+}: {
+  databaseUrl: string;
+  storageDir: string;
+}): Promise<TStackWorker> => {
   const prefix = `cto-e2e-${process.pid}-${Date.now()}`;
   const connection = createProducerConnection(E2E_REDIS_URL);
   const queues = createQueues({ connection, prefix });
   // A producer connection queues nothing while it connects: wait for it to be ready, then ask.
-  const ready = new Promise<void>((resolve) => (connection.status === "ready" ? resolve() : connection.once("ready", () => resolve())));
-  const answered = await bounded(ready, 5_000, `Connecting to Redis at ${E2E_REDIS_URL}`).then(() => connection.ping(), () => null);
+  const ready = new Promise<void>((resolve) =>
+    connection.status === "ready" ? resolve() : connection.once("ready", () => resolve()),
+  );
+  const answered = await bounded(ready, 5_000, `Connecting to Redis at ${E2E_REDIS_URL}`).then(
+    () => connection.ping(),
+    () => null,
+  );
   if (answered !== "PONG") {
     await queues.close();
     connection.disconnect();
-    throw new Error(`The e2e stack's worker needs Redis at ${E2E_REDIS_URL} (REDIS_URL), as the worker's own tests do.`);
+    throw new Error(
+      `The e2e stack's worker needs Redis at ${E2E_REDIS_URL} (REDIS_URL), as the worker's own tests do.`,
+    );
   }
   const cleanUp = async () => {
-    await Promise.all(QUEUE_NAMES.map((name) => queues.queue(name).obliterate({ force: true }).catch(() => undefined)));
+    await Promise.all(
+      QUEUE_NAMES.map((name) =>
+        queues
+          .queue(name)
+          .obliterate({ force: true })
+          .catch(() => undefined),
+      ),
+    );
     await queues.close();
     connection.disconnect();
   };

@@ -47,7 +47,10 @@ export const createWebServer = ({ root, apiOrigin, log }: TWebServerOptions) => 
       // An API restarting or scaling is an expected moment, not a bug: a warning with why, no stack.
       const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
       log.warn({ path: target.pathname, reason }, `the API at ${api.origin} did not answer (${reason}): 502`);
-      return c.json({ error: { code: "api_unavailable", message: "The API is not reachable; try again shortly." } }, 502);
+      return c.json(
+        { error: { code: "api_unavailable", message: "The API is not reachable; try again shortly." } },
+        502,
+      );
     }
   };
 

@@ -15,7 +15,11 @@ const ZEnvSchema = z
     // Where this server reaches the API; the local one when unset, required in production.
     CTO_API_ORIGIN: z.preprocess(unset, z.string().url().optional()),
   })
-  .superRefine(requireInProduction({ CTO_API_ORIGIN: "where the web server reaches the API (http://api:3000), which it serves under /api" }))
+  .superRefine(
+    requireInProduction({
+      CTO_API_ORIGIN: "where the web server reaches the API (http://api:3000), which it serves under /api",
+    }),
+  )
   .transform((env) => ({ ...env, CTO_API_ORIGIN: env.CTO_API_ORIGIN ?? "http://127.0.0.1:3000" }));
 
 export type TWebEnv = z.infer<typeof ZEnvSchema>;

@@ -23,7 +23,10 @@ log.level = env.LOG_LEVEL;
 const root = path.join(import.meta.dirname, "..", "client");
 const app = createWebServer({ root, apiOrigin: env.CTO_API_ORIGIN, log });
 const server = serve({ fetch: app.fetch, port: env.WEB_PORT, hostname: env.WEB_HOST }, (info: AddressInfo) => {
-  log.info({ url: `http://${env.WEB_HOST}:${info.port}`, api: env.CTO_API_ORIGIN }, `listening on http://${env.WEB_HOST}:${info.port}`);
+  log.info(
+    { url: `http://${env.WEB_HOST}:${info.port}`, api: env.CTO_API_ORIGIN },
+    `listening on http://${env.WEB_HOST}:${info.port}`,
+  );
 });
 
 // Requests in flight finish (a proxied API call included); idle keep-alive connections are closed so

@@ -28,7 +28,9 @@ if (!probe.ok) {
   console.error(`bench:queue needs PostgreSQL with pgvector: ${probe.reason}`);
   process.exit(1);
 }
-console.log(`bench:queue: ${JOBS} jobs per run, PostgreSQL ${new URL(adminUrl).host}, Redis ${new URL(redisUrl).host}; creating a migrated database…`);
+console.log(
+  `bench:queue: ${JOBS} jobs per run, PostgreSQL ${new URL(adminUrl).host}, Redis ${new URL(redisUrl).host}; creating a migrated database…`,
+);
 const database = await createPostgresTestDatabase(adminUrl, { migrate: true });
 const db = createDb({ url: database.url, log: ["error"], maxConnections: 20 });
 const prefix = `cto-bench-${process.pid}-${Date.now()}`;
@@ -57,8 +59,15 @@ const timeRun = async (worker: Worker, total: number, start: () => void = () => 
 const noop = async (concurrency: number) => {
   const name = `bench-noop-${concurrency}`;
   const queue = new Queue(name, { connection, prefix });
-  await queue.addBulk(Array.from({ length: JOBS }, (_, index) => ({ name: "noop", data: { index }, opts: { removeOnComplete: true } })));
-  const worker = new Worker(name, async () => null, { connection: createWorkerConnection(redisUrl), prefix, concurrency, autorun: false });
+  await queue.addBulk(
+    Array.from({ length: JOBS }, (_, index) => ({ name: "noop", data: { index }, opts: { removeOnComplete: true } })),
+  );
+  const worker = new Worker(name, async () => null, {
+    connection: createWorkerConnection(redisUrl),
+    prefix,
+    concurrency,
+    autorun: false,
+  });
   const result = await timeRun(worker, JOBS, () => void worker.run());
   await worker.close();
   await queue.obliterate({ force: true });
@@ -67,28 +76,52 @@ const noop = async (concurrency: number) => {
 };
 
 const reminders = async (concurrency: number) => {
-  const user = await db.user.create({ data: { email: `bench-${concurrency}-${Date.now()}@example.com`, preferences: { timezone: "Europe/Berlin" } } });
+  const user = await db.user.create({
+    data: { email: `bench-${concurrency}-${Date.now()}@example.com`, preferences: { timezone: "Europe/Berlin" } },
+  });
   const remindAt = new Date();
   const payloads = [];
   // The schedules exist (as the API writes them); the jobs are added in bulk so the timed part is processing only.
   for (let offset = 0; offset < JOBS; offset += 10) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(10, JOBS - offset) }, async (_, index) => {
-        const row = await db.commitment.create({ data: { userId: user.id, title: `Bench commitment ${offset + index}`, remindAt, dueAt: new Date(Date.now() + 86_400_000) } });
+        const row = await db.commitment.create({
+          data: {
+            userId: user.id,
+            title: `Bench commitment ${offset + index}`,
+            remindAt,
+            dueAt: new Date(Date.now() + 86_400_000),
+          },
+        });
         await syncReminder({ db, queues: null, target: commitmentTarget(row) });
         return { kind: "commitment" as const, entityId: row.id, userId: user.id, remindAt: remindAt.getTime() };
       }),
     );
     payloads.push(...batch);
   }
-  await queues.queue("reminders").addBulk(payloads.map((data) => ({ name: "due", data, opts: { jobId: reminderJobId(data.kind, data.entityId, data.remindAt) } })));
-  const runtime = startRuntime({ deps, redis: redisUrl, prefix, registry: [register("reminders", "due", processReminderDue)], concurrency, lockDuration: 30_000, stalledInterval: 30_000 });
+  await queues.queue("reminders").addBulk(
+    payloads.map((data) => ({
+      name: "due",
+      data,
+      opts: { jobId: reminderJobId(data.kind, data.entityId, data.remindAt) },
+    })),
+  );
+  const runtime = startRuntime({
+    deps,
+    redis: redisUrl,
+    prefix,
+    registry: [register("reminders", "due", processReminderDue)],
+    concurrency,
+    lockDuration: 30_000,
+    stalledInterval: 30_000,
+  });
   const worker = runtime.workers.get("reminders")!;
   // startRuntime starts consuming at once; counting from here includes BullMQ's start, as the no-op run does.
   const result = await timeRun(worker, JOBS);
   await runtime.close();
   const messages = await db.proactiveMessage.count({ where: { userId: user.id } });
-  if (messages !== result.completed) console.error(`  expected one message per reminder: ${messages} messages for ${result.completed} jobs`);
+  if (messages !== result.completed)
+    console.error(`  expected one message per reminder: ${messages} messages for ${result.completed} jobs`);
   await queues.queue("reminders").obliterate({ force: true });
   return result;
 };
@@ -105,7 +138,9 @@ try {
       "reminders : no-op": `1 : ${(plain.perSecond / full.perSecond).toFixed(1)}`,
       completed: `${full.completed}/${JOBS}`,
     });
-    console.log(`  concurrency ${concurrency}: no-op ${plain.perSecond.toFixed(0)}/s, reminders ${full.perSecond.toFixed(0)}/s`);
+    console.log(
+      `  concurrency ${concurrency}: no-op ${plain.perSecond.toFixed(0)}/s, reminders ${full.perSecond.toFixed(0)}/s`,
+    );
   }
   console.table(rows);
 } finally {

@@ -26,8 +26,11 @@ const JOBS = QUEUE_WORKER_OPTIONS.reminders?.concurrency ?? 4;
 const WARM_UP = 4;
 const ROUND_LIMIT_MS = 90_000;
 
-const { WORKER_LOCK_DURATION_MS: lockMs, WORKER_STALLED_INTERVAL_MS: stalledMs } = loadEnv({ DATABASE_URL: "postgresql://unused@127.0.0.1/unused" });
-const peakRssMb = (pid: number | undefined) => Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? Number.NaN) / 1024;
+const { WORKER_LOCK_DURATION_MS: lockMs, WORKER_STALLED_INTERVAL_MS: stalledMs } = loadEnv({
+  DATABASE_URL: "postgresql://unused@127.0.0.1/unused",
+});
+const peakRssMb = (pid: number | undefined) =>
+  Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? Number.NaN) / 1024;
 const waitFor = async <T>(read: () => Promise<T>, done: (value: T) => boolean, ms: number, what: string) => {
   const deadline = Date.now() + ms;
   for (;;) {
@@ -43,14 +46,24 @@ if (!probe.ok) {
   console.error(`bench:queue (recovery) needs PostgreSQL with pgvector: ${probe.reason}`);
   process.exit(1);
 }
-console.log(`\nrecovery after a worker dies: ${ROUNDS} rounds of ${JOBS} held reminders, lock ${lockMs} ms, stall check every ${stalledMs} ms (the worker's defaults), load average ${loadavg().map((value) => value.toFixed(1)).join(" ")}`);
+console.log(
+  `\nrecovery after a worker dies: ${ROUNDS} rounds of ${JOBS} held reminders, lock ${lockMs} ms, stall check every ${stalledMs} ms (the worker's defaults), load average ${loadavg()
+    .map((value) => value.toFixed(1))
+    .join(" ")}`,
+);
 const database = await createPostgresTestDatabase(adminUrl, { migrate: true });
 const db = createDb({ url: database.url, log: ["error"] });
 const prefix = `cto-bench-recovery-${process.pid}`;
 const connection = createProducerConnection(redisUrl);
 connection.on("error", () => undefined);
 const queues = createQueues({ connection, prefix });
-const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl, WORKER_QUEUE_PREFIX: prefix, WORKER_QUEUES: "reminders", WORKER_SCHEDULERS: "off" };
+const env = {
+  DATABASE_URL: database.url,
+  REDIS_URL: redisUrl,
+  WORKER_QUEUE_PREFIX: prefix,
+  WORKER_QUEUES: "reminders",
+  WORKER_SCHEDULERS: "off",
+};
 const running: TWorkerProcess[] = [];
 const samples: number[] = [];
 const taken: number[] = [];
@@ -60,26 +73,44 @@ try {
   const due = (count: number, label: string) =>
     Promise.all(
       Array.from({ length: count }, async (_, index) => {
-        const row = await db.commitment.create({ data: { userId: user.id, title: `${label} ${index}`, remindAt: new Date(Date.now() + 1_000) } });
+        const row = await db.commitment.create({
+          data: { userId: user.id, title: `${label} ${index}`, remindAt: new Date(Date.now() + 1_000) },
+        });
         const sync = await syncReminder({ db, queues, target: commitmentTarget(row) });
         return { id: row.id, jobId: sync.scheduled!.jobId };
       }),
     );
-  const messagesOf = (ids: string[]) => db.proactiveMessage.findMany({ where: { commitmentId: { in: ids } }, select: { commitmentId: true } });
+  const messagesOf = (ids: string[]) =>
+    db.proactiveMessage.findMany({ where: { commitmentId: { in: ids } }, select: { commitmentId: true } });
   for (let round = 1; round <= ROUNDS; round++) {
-    const holder = await spawnWorker({ ...env, WORKER_FAULT_DELAY_MS: "600000", WORKER_FAULT_POINT: "after-commit" }, 120_000);
+    const holder = await spawnWorker(
+      { ...env, WORKER_FAULT_DELAY_MS: "600000", WORKER_FAULT_POINT: "after-commit" },
+      120_000,
+    );
     running.push(holder);
     const held = await due(JOBS, `Round ${round}, held`);
-    await waitFor(() => messagesOf(held.map((row) => row.id)), (found) => found.length === JOBS, ROUND_LIMIT_MS, `round ${round}'s reminders to be held`);
+    await waitFor(
+      () => messagesOf(held.map((row) => row.id)),
+      (found) => found.length === JOBS,
+      ROUND_LIMIT_MS,
+      `round ${round}'s reminders to be held`,
+    );
     const standby = await spawnWorker(env, 120_000);
     running.push(standby);
     const warmUp = await due(WARM_UP, `Round ${round}, warm-up`);
-    await waitFor(() => messagesOf(warmUp.map((row) => row.id)), (found) => found.length === WARM_UP, ROUND_LIMIT_MS, `round ${round}'s warm-up`);
+    await waitFor(
+      () => messagesOf(warmUp.map((row) => row.id)),
+      (found) => found.length === WARM_UP,
+      ROUND_LIMIT_MS,
+      `round ${round}'s warm-up`,
+    );
     // Anywhere in the lock's renewal cycle (renewed every half lock).
     await new Promise((resolve) => setTimeout(resolve, Math.random() * (lockMs / 2)));
     peaks.push(peakRssMb(holder.child.pid));
     // Only the jobs the holder still has count (any other worker's are not a dead worker's).
-    const states = await Promise.all(held.map(async (row) => ({ row, state: await queues.queue("reminders").getJobState(row.jobId) })));
+    const states = await Promise.all(
+      held.map(async (row) => ({ row, state: await queues.queue("reminders").getJobState(row.jobId) })),
+    );
     const holding = states.filter(({ state }) => state === "active").map(({ row }) => row);
     const killedAt = Date.now();
     await holder.kill("SIGKILL");
@@ -95,18 +126,26 @@ try {
     samples.push(...jobs.map((job) => job!.finishedOn! - killedAt));
     peaks.push(peakRssMb(standby.child.pid));
     await standby.kill("SIGTERM");
-    console.log(`  round ${round}: finished by the standby after ${jobs.map((job) => ((job!.finishedOn! - killedAt) / 1000).toFixed(1)).join(", ")} s   load ${loadavg()[0]!.toFixed(1)}`);
+    console.log(
+      `  round ${round}: finished by the standby after ${jobs.map((job) => ((job!.finishedOn! - killedAt) / 1000).toFixed(1)).join(", ")} s   load ${loadavg()[0]!.toFixed(1)}`,
+    );
   }
   const summary = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
-    const at = (q: number) => (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! / 1000).toFixed(1);
+    const at = (q: number) =>
+      (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! / 1000).toFixed(1);
     return `p50 ${at(0.5)} s, p99 ${at(0.99)} s, max ${at(1)} s`;
   };
-  console.log(`a dead worker's ${samples.length} reminders, from the kill: taken by another worker ${summary(taken)}; finished ${summary(samples)} (target p99 ≤ 15 s); each message written once`);
+  console.log(
+    `a dead worker's ${samples.length} reminders, from the kill: taken by another worker ${summary(taken)}; finished ${summary(samples)} (target p99 ≤ 15 s); each message written once`,
+  );
   console.log(`worker peak RSS: ${Math.max(...peaks).toFixed(0)} MB (of ${peaks.length} processes)`);
 } finally {
   await Promise.all(running.map((worker) => worker.kill("SIGKILL")));
-  await queues.queue("reminders").obliterate({ force: true }).catch(() => undefined);
+  await queues
+    .queue("reminders")
+    .obliterate({ force: true })
+    .catch(() => undefined);
   await queues.close();
   connection.disconnect();
   await db.$disconnect();

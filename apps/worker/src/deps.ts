@@ -52,7 +52,9 @@ export const createWorkerDeps = (env: TEnv) => {
     replicas: replicaOptionsFromEnv(env, {
       recentWrites: redisRecentWrites(connection),
       onChange: ({ url, state, lagMs, error }) =>
-        state === "streaming" ? log.info("read replica in use", { replica: url }) : log.warn("read replica not in use: its reads go to the primary", { replica: url, state, lagMs, error }),
+        state === "streaming"
+          ? log.info("read replica in use", { replica: url })
+          : log.warn("read replica not in use: its reads go to the primary", { replica: url, state, lagMs, error }),
     }),
   });
   // The process's one report of Redis outages: the workers' own connections fail and recover with it.
@@ -60,8 +62,18 @@ export const createWorkerDeps = (env: TEnv) => {
   const queues = createQueues({ connection, prefix: env.WORKER_QUEUE_PREFIX });
   const ocr = createOcrRecognizer({ cachePath: env.ocrCacheDir });
   const mail = createMailTransport(env.mail);
-  const deps: TWorkerDeps = { db, ai: createAiProvider(env.ai), queues, log, storage: createStorage(env.storage), ocr, mail, now: () => new Date() };
-  if (env.TELEGRAM_BOT_TOKEN) deps.telegram = createBotApi({ token: env.TELEGRAM_BOT_TOKEN, baseUrl: env.TELEGRAM_API_BASE_URL });
+  const deps: TWorkerDeps = {
+    db,
+    ai: createAiProvider(env.ai),
+    queues,
+    log,
+    storage: createStorage(env.storage),
+    ocr,
+    mail,
+    now: () => new Date(),
+  };
+  if (env.TELEGRAM_BOT_TOKEN)
+    deps.telegram = createBotApi({ token: env.TELEGRAM_BOT_TOKEN, baseUrl: env.TELEGRAM_API_BASE_URL });
   if (env.WORKER_FAULT_DELAY_MS > 0) deps.fault = { delayMs: env.WORKER_FAULT_DELAY_MS, point: env.WORKER_FAULT_POINT };
   const close = async () => {
     await ocr.terminate();

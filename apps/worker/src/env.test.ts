@@ -6,18 +6,33 @@ const base = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/cto", CTO_DAT
 
 describe("the worker's environment: email", () => {
   it("uses the development outbox in the data folder without SMTP_URL", () => {
-    expect(loadEnv(base).mail).toEqual({ driver: "outbox", folder: "/srv/cto-data/outbox", from: "Cto <no-reply@localhost>" });
+    expect(loadEnv(base).mail).toEqual({
+      driver: "outbox",
+      folder: "/srv/cto-data/outbox",
+      from: "Cto <no-reply@localhost>",
+    });
   });
 
   it("uses SMTP with SMTP_URL, From from MAIL_FROM", () => {
-    expect(loadEnv({ ...base, SMTP_URL: "smtps://u:p@mail.example.com:465", MAIL_FROM: "Cto <hello@cto.example>" }).mail).toEqual({ driver: "smtp", url: "smtps://u:p@mail.example.com:465", from: "Cto <hello@cto.example>" });
+    expect(
+      loadEnv({ ...base, SMTP_URL: "smtps://u:p@mail.example.com:465", MAIL_FROM: "Cto <hello@cto.example>" }).mail,
+    ).toEqual({ driver: "smtp", url: "smtps://u:p@mail.example.com:465", from: "Cto <hello@cto.example>" });
   });
 
   it("refuses to start in production without SMTP_URL and MAIL_FROM, naming each", () => {
-    expect(() => loadEnv({ ...base, NODE_ENV: "production" })).toThrow(/Invalid worker environment:[\s\S]*SMTP_URL: required in production[\s\S]*MAIL_FROM: required in production/);
+    expect(() => loadEnv({ ...base, NODE_ENV: "production" })).toThrow(
+      /Invalid worker environment:[\s\S]*SMTP_URL: required in production[\s\S]*MAIL_FROM: required in production/,
+    );
     // With the rest production needs (test/env.test.ts), mail set is all it takes.
-    const production = { ...base, NODE_ENV: "production", REDIS_URL: "redis://redis.internal:6379", CTO_ENCRYPTION_KEY: "ab".repeat(32) };
-    expect(() => loadEnv({ ...production, SMTP_URL: "smtp://mail.example.com:587", MAIL_FROM: "hello@cto.example" })).not.toThrow();
+    const production = {
+      ...base,
+      NODE_ENV: "production",
+      REDIS_URL: "redis://redis.internal:6379",
+      CTO_ENCRYPTION_KEY: "ab".repeat(32),
+    };
+    expect(() =>
+      loadEnv({ ...production, SMTP_URL: "smtp://mail.example.com:587", MAIL_FROM: "hello@cto.example" }),
+    ).not.toThrow();
     expect(() => loadEnv(production)).toThrow(/SMTP_URL: required in production/);
   });
 });

@@ -27,11 +27,17 @@ const ZEnvSchema = z
     // Streaming read replicas for reads that tolerate lag, and their lag bound (packages/db/README.md, "Read replicas").
     ...ZReplicaEnvSchema.shape,
     /** The key sealing stored secrets (packages/db/src/secrets.ts), the API's; development keeps one in the data folder. */
-    CTO_ENCRYPTION_KEY: z.preprocess(unset, z.string().refine(isEncryptionKey, "32 bytes, as 64 hex characters or base64").optional()),
+    CTO_ENCRYPTION_KEY: z.preprocess(
+      unset,
+      z.string().refine(isEncryptionKey, "32 bytes, as 64 hex characters or base64").optional(),
+    ),
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
     WORKER_HEALTH_HOST: z.string().default("127.0.0.1"),
     /** With it set, GET /metrics on the health server needs `Authorization: Bearer <token>` (/health and /ready stay open to probes). */
-    METRICS_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(16, "at least 16 characters").optional()),
+    METRICS_TOKEN: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.string().min(16, "at least 16 characters").optional(),
+    ),
     /** BullMQ key prefix; tests and side-by-side deployments isolate themselves with their own. */
     WORKER_QUEUE_PREFIX: z.string().min(1).default("cto"),
     /** Jobs one queue's Worker runs at once, unless the registry sets a queue's own concurrency. */
@@ -93,11 +99,24 @@ const ZEnvSchema = z
     path: ["WORKER_FAULT_DELAY_MS"],
   });
 
-export type TEnv = z.infer<typeof ZEnvSchema> & { ai: TAiConfig; storage: TStorageConfig; mail: TMailConfig; ocrCacheDir: string; redis: TRedisTarget };
+export type TEnv = z.infer<typeof ZEnvSchema> & {
+  ai: TAiConfig;
+  storage: TStorageConfig;
+  mail: TMailConfig;
+  ocrCacheDir: string;
+  redis: TRedisTarget;
+};
 
 /** The worker's whole configuration (the AI settings through @cto/ai's parser), validated once at start; nothing else reads process.env. */
 export const loadEnv = (source: NodeJS.ProcessEnv = process.env): TEnv => {
   const env = parseEnv(ZEnvSchema, source, "worker");
   const dataDir = defaultDataDir(source);
-  return { ...env, redis: redisTargetFromEnv(env), ai: parseAiConfig(source), storage: storageConfigFromEnv(env, { dataDir }), mail: mailConfigFromEnv(env, { dataDir }), ocrCacheDir: env.OCR_CACHE_DIR ?? path.join(dataDir, "cache", "tesseract") };
+  return {
+    ...env,
+    redis: redisTargetFromEnv(env),
+    ai: parseAiConfig(source),
+    storage: storageConfigFromEnv(env, { dataDir }),
+    mail: mailConfigFromEnv(env, { dataDir }),
+    ocrCacheDir: env.OCR_CACHE_DIR ?? path.join(dataDir, "cache", "tesseract"),
+  };
 };

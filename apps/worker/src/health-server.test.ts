@@ -13,7 +13,11 @@ describe("worker health server", () => {
 
   const serve = async (redis: Redis) => {
     clients.push(redis);
-    const server = await startHealthServer({ checks: { redis: async () => (await redis.ping()) === "PONG" }, host: "127.0.0.1", port: 0 });
+    const server = await startHealthServer({
+      checks: { redis: async () => (await redis.ping()) === "PONG" },
+      host: "127.0.0.1",
+      port: 0,
+    });
     const { port } = server.address() as AddressInfo;
     return { base: `http://127.0.0.1:${port}`, close: () => server.close() };
   };
@@ -36,12 +40,21 @@ describe("worker health server", () => {
     const { port } = server.address() as AddressInfo;
     const ready = await fetch(`http://127.0.0.1:${port}/ready`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ status: "not_ready", failing: ["database"], redis: "ok", database: "unreachable" });
+    expect(await ready.json()).toEqual({
+      status: "not_ready",
+      failing: ["database"],
+      redis: "ok",
+      database: "unreachable",
+    });
     server.close();
   });
 
   it("is not ready when Redis is unreachable, and 404s unknown routes", async () => {
-    const unreachable = new Redis("redis://127.0.0.1:1", { maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
+    const unreachable = new Redis("redis://127.0.0.1:1", {
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
     unreachable.on("error", () => undefined);
     const { base, close } = await serve(unreachable);
     const ready = await fetch(`${base}/ready`);

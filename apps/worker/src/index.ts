@@ -32,13 +32,20 @@ process.on("unhandledRejection", (reason) => {
   process.exit(1);
 });
 
-const only = env.WORKER_QUEUES.split(",").map((name) => name.trim()).filter(Boolean) as TQueueName[];
+const only = env.WORKER_QUEUES.split(",")
+  .map((name) => name.trim())
+  .filter(Boolean) as TQueueName[];
 const runtime = startRuntime({
   deps,
   redis: env.redis,
   prefix: env.WORKER_QUEUE_PREFIX,
   registry: REGISTRY,
-  schedules: env.WORKER_SCHEDULERS === "on" ? SCHEDULES.map((entry) => (entry.id === RECONCILE_SCHEDULE_ID ? { ...entry, repeat: { every: env.WORKER_RECONCILE_EVERY_MS } } : entry)).map(withRetentionSettings(env)) : [],
+  schedules:
+    env.WORKER_SCHEDULERS === "on"
+      ? SCHEDULES.map((entry) =>
+          entry.id === RECONCILE_SCHEDULE_ID ? { ...entry, repeat: { every: env.WORKER_RECONCILE_EVERY_MS } } : entry,
+        ).map(withRetentionSettings(env))
+      : [],
   only,
   concurrency: env.WORKER_CONCURRENCY,
   queueOptions: QUEUE_WORKER_OPTIONS,

@@ -24,7 +24,11 @@ const adapt = (logger: TPinoLogger): TLogger => ({
  * shipper can index queue, job id and attempt without parsing prose. `write` receives each line
  * instead of stdout (tests).
  */
-export const createLogger = (base: TLogFields = {}, write?: (line: string) => void, level: TLogLevel = "info"): TLogger => {
+export const createLogger = (
+  base: TLogFields = {},
+  write?: (line: string) => void,
+  level: TLogLevel = "info",
+): TLogger => {
   const logger = createPinoLogger({ name: "worker", level, ...(write ? { destination: { write } } : {}) });
   return adapt(Object.keys(base).length ? logger.child(base) : logger);
 };

@@ -3,7 +3,12 @@ import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import type { TAiProvider } from "@cto/ai/provider";
 import type { TQueueName } from "@cto/contracts/queues";
 import { poolStats, type Db } from "@cto/db/client";
-import { meteredAi as meterProvider, registerAiUsage, registerPoolGauges, registerQueueGauges } from "@cto/metrics/prometheus";
+import {
+  meteredAi as meterProvider,
+  registerAiUsage,
+  registerPoolGauges,
+  registerQueueGauges,
+} from "@cto/metrics/prometheus";
 import { queueDepths, type TQueues } from "@cto/queue/queues";
 
 /**
@@ -24,8 +29,17 @@ const jobDuration = new Histogram({
 });
 
 /** Records one run of a job's processor (registered job names only: an unknown one fails before any processor runs). */
-export const observeJob = ({ queue, job, outcome, seconds }: { queue: TQueueName; job: string; outcome: "completed" | "failed"; seconds: number }) =>
-  jobDuration.observe({ queue, job, outcome }, seconds);
+export const observeJob = ({
+  queue,
+  job,
+  outcome,
+  seconds,
+}: {
+  queue: TQueueName;
+  job: string;
+  outcome: "completed" | "failed";
+  seconds: number;
+}) => jobDuration.observe({ queue, job, outcome }, seconds);
 
 // Model names come from the provider's answers: past 20 distinct ones the rest count as "other".
 const countUsage = registerAiUsage(registry, {
@@ -52,6 +66,7 @@ registerPoolGauges(registry, () => watched && poolStats(watched.db));
 registerQueueGauges(registry, async () => (watched ? queueDepths(watched.queues, watched.served) : null), {
   help: {
     redisUp: "1 when Redis answered this scrape's queue-depth read, else 0",
-    queueJobs: "Jobs in each queue this process serves, by state (waiting, prioritized, delayed, active, failed); absent while Redis does not answer",
+    queueJobs:
+      "Jobs in each queue this process serves, by state (waiting, prioritized, delayed, active, failed); absent while Redis does not answer",
   },
 });

@@ -57,7 +57,19 @@ const groupByQueue = (registry: TRegistration[]) => {
  * second run finishes the work without doing it twice.
  */
 export const startRuntime = (options: TRuntimeOptions): TRuntime => {
-  const { deps, redis, prefix, registry, schedules = [], only, concurrency, queueOptions = {}, lockDuration, stalledInterval, drainMs = DEFAULT_DRAIN_MS } = options;
+  const {
+    deps,
+    redis,
+    prefix,
+    registry,
+    schedules = [],
+    only,
+    concurrency,
+    queueOptions = {},
+    lockDuration,
+    stalledInterval,
+    drainMs = DEFAULT_DRAIN_MS,
+  } = options;
   const byQueue = groupByQueue(registry);
   const workers = new Map<TQueueName, Worker>();
   let closing = false;
@@ -69,7 +81,10 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
     const log = deps.log.child({ queue });
     const connection = createWorkerConnection(redis);
     // An unreachable Redis is reported once per attempt by the deps' watchRedis; these only add other errors.
-    connection.on("error", (error) => isConnectionError(error) || log.warn("worker redis error", { error: error.message }));
+    connection.on(
+      "error",
+      (error) => isConnectionError(error) || log.warn("worker redis error", { error: error.message }),
+    );
     const processor = async (job: Job, token?: string) => {
       const entry = jobs.get(job.name);
       if (!entry) throw new UnrecoverableError(`no processor for ${queue}/${job.name}`);
@@ -77,7 +92,11 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
       let outcome: "completed" | "failed" = "failed";
       running.set(job, token);
       try {
-        const result = await entry.run(job, { ...deps, ai: meteredAi(deps.ai, queue), log: log.child({ job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 }) });
+        const result = await entry.run(job, {
+          ...deps,
+          ai: meteredAi(deps.ai, queue),
+          log: log.child({ job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 }),
+        });
         outcome = "completed";
         return result;
       } finally {
@@ -96,11 +115,23 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
       maxStalledCount: 2,
     });
     worker.on("failed", (job, error) =>
-      log.error("job failed", { job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, attempts: job?.opts.attempts, error: error.message }),
+      log.error("job failed", {
+        job: job?.name,
+        jobId: job?.id,
+        attempt: job?.attemptsMade,
+        attempts: job?.opts.attempts,
+        error: error.message,
+      }),
     );
     worker.on("stalled", (jobId) => log.warn("job stalled, put back for another attempt", { jobId }));
     worker.on("error", (error) => isConnectionError(error) || log.error("worker error", { error: error.message }));
-    worker.on("completed", (job) => log.info("job completed", { job: job.name, jobId: job.id, ms: (job.finishedOn ?? Date.now()) - (job.processedOn ?? Date.now()) }));
+    worker.on("completed", (job) =>
+      log.info("job completed", {
+        job: job.name,
+        jobId: job.id,
+        ms: (job.finishedOn ?? Date.now()) - (job.processedOn ?? Date.now()),
+      }),
+    );
     workers.set(queue, worker);
     worker.on("closed", () => connection.disconnect());
   }
@@ -109,11 +140,15 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
     for (let attempt = 1; !closing; attempt += 1) {
       try {
         const mine = schedules.filter((entry) => !only?.length || only.includes(entry.queue));
-        for (const entry of mine) await deps.queues.queue(entry.queue).upsertJobScheduler(entry.id, entry.repeat, { name: entry.job, data: entry.data });
+        for (const entry of mine)
+          await deps.queues
+            .queue(entry.queue)
+            .upsertJobScheduler(entry.id, entry.repeat, { name: entry.job, data: entry.data });
         if (mine.length) deps.log.info("job schedulers upserted", { ids: mine.map((entry) => entry.id) });
         return;
       } catch (error) {
-        if (!isConnectionError(error)) deps.log.warn("job schedulers not upserted yet, retrying", { attempt, error: (error as Error).message });
+        if (!isConnectionError(error))
+          deps.log.warn("job schedulers not upserted yet, retrying", { attempt, error: (error as Error).message });
         await new Promise((resolve) => setTimeout(resolve, reconnectDelay(attempt)));
       }
     }
@@ -145,7 +180,10 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
         return job.id;
       };
       const handedBack = (await Promise.all(late.map((entry) => handBack(entry).catch(() => null)))).filter(Boolean);
-      deps.log.warn("jobs still running after the drain: handed back for another worker", { jobs: handedBack, drainMs });
+      deps.log.warn("jobs still running after the drain: handed back for another worker", {
+        jobs: handedBack,
+        drainMs,
+      });
       return { handedBack: handedBack.length };
     },
   };

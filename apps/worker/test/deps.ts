@@ -30,7 +30,25 @@ export const memoryLogger = () => {
  * Real dependencies for tests: the local AI provider, a producer on the shared Redis under `prefix`,
  * and a client on `databaseUrl` (Prisma connects lazily, so tests that never query need no database).
  */
-export const createTestDeps = ({ prefix, databaseUrl, db, log, now, storage, ocr, mail }: { prefix: string; databaseUrl?: string; db?: Db; log?: TLogger; now?: () => Date; storage?: TStorage; ocr?: TOcrRecognizer; mail?: TMailTransport }) => {
+export const createTestDeps = ({
+  prefix,
+  databaseUrl,
+  db,
+  log,
+  now,
+  storage,
+  ocr,
+  mail,
+}: {
+  prefix: string;
+  databaseUrl?: string;
+  db?: Db;
+  log?: TLogger;
+  now?: () => Date;
+  storage?: TStorage;
+  ocr?: TOcrRecognizer;
+  mail?: TMailTransport;
+}) => {
   const connection = createProducerConnection(REDIS_URL);
   const queues = createQueues({ connection, prefix });
   const ownDb = db ? undefined : createDb({ url: databaseUrl ?? "postgresql://postgres@127.0.0.1:1/unused" });
@@ -56,7 +74,12 @@ export const createTestDeps = ({ prefix, databaseUrl, db, log, now, storage, ocr
 };
 
 /** Polls until `check` holds or `ms` passes; returns the last value for the assertion. */
-export const waitFor = async <T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 10_000, every = 50): Promise<T> => {
+export const waitFor = async <T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  ms = 10_000,
+  every = 50,
+): Promise<T> => {
   const until = Date.now() + ms;
   let value = await read();
   while (!check(value) && Date.now() < until) {

@@ -10,7 +10,10 @@ import { register } from "../src/jobs/processor.ts";
 import { startRuntime, type TRuntime } from "../src/runtime.ts";
 import { createTestDeps, REDIS_URL, testPrefix, waitFor } from "./deps.ts";
 
-const registry = [register("embeddings", "upsert", processEmbeddingUpsert), register("embeddings", "reindex", processEmbeddingReindex)];
+const registry = [
+  register("embeddings", "upsert", processEmbeddingUpsert),
+  register("embeddings", "reindex", processEmbeddingReindex),
+];
 
 for (const target of testTargets()) {
   describe(`embedding jobs through Redis (${target.name})`, () => {
@@ -20,28 +23,53 @@ for (const target of testTargets()) {
     let runtime: TRuntime;
     beforeAll(() => {
       test = createTestDeps({ prefix, db: handle.db });
-      runtime = startRuntime({ deps: test.deps, redis: REDIS_URL, prefix, registry, concurrency: 2, lockDuration: 10_000, stalledInterval: 10_000 });
+      runtime = startRuntime({
+        deps: test.deps,
+        redis: REDIS_URL,
+        prefix,
+        registry,
+        concurrency: 2,
+        lockDuration: 10_000,
+        stalledInterval: 10_000,
+      });
     });
     afterAll(async () => {
       await runtime.close();
       await test.close(["embeddings"]);
     });
 
-    const newUser = async () => (await handle.db.user.create({ data: { email: `${crypto.randomUUID()}@example.com` } })).id;
+    const newUser = async () =>
+      (await handle.db.user.create({ data: { email: `${crypto.randomUUID()}@example.com` } })).id;
     const embeddingsOf = (ownerId: string) => handle.db.embedding.findMany({ where: { ownerId } });
     const finished = async (id: string) => {
       const job = await test.queues.queue("embeddings").getJob(id);
-      return waitFor(async () => (job ? job.getState() : "missing"), (state) => state === "completed" || state === "failed", 30_000);
+      return waitFor(
+        async () => (job ? job.getState() : "missing"),
+        (state) => state === "completed" || state === "failed",
+        30_000,
+      );
     };
 
     it("an upsert job embeds the row with the provider's model, and a repeat of it changes nothing", async () => {
       const userId = await newUser();
-      const task = await handle.db.task.create({ data: { userId, title: "Prepare the board deck", description: "Numbers first, story second" } });
+      const task = await handle.db.task.create({
+        data: { userId, title: "Prepare the board deck", description: "Numbers first, story second" },
+      });
       const { id } = await test.queues.enqueue("embeddings", "upsert", { userId, ownerKind: "TASK", ownerId: task.id });
       expect(await finished(id)).toBe("completed");
       const [row] = await embeddingsOf(task.id);
-      expect(row).toMatchObject({ userId, ownerKind: "TASK", model: LOCAL_EMBEDDING_MODEL, content: "Prepare the board deck\nNumbers first, story second" });
-      const [hit] = await searchEmbeddings(handle.db, { userId, vector: localEmbedding(row!.content), model: LOCAL_EMBEDDING_MODEL, k: 1 });
+      expect(row).toMatchObject({
+        userId,
+        ownerKind: "TASK",
+        model: LOCAL_EMBEDDING_MODEL,
+        content: "Prepare the board deck\nNumbers first, story second",
+      });
+      const [hit] = await searchEmbeddings(handle.db, {
+        userId,
+        vector: localEmbedding(row!.content),
+        model: LOCAL_EMBEDDING_MODEL,
+        k: 1,
+      });
       expect(hit?.ownerId).toBe(task.id);
 
       const again = await test.queues.enqueue("embeddings", "upsert", { userId, ownerKind: "TASK", ownerId: task.id });
@@ -54,23 +82,52 @@ for (const target of testTargets()) {
     it("an upsert job for a trashed row removes its embeddings", async () => {
       const userId = await newUser();
       const event = await handle.db.event.create({ data: { userId, title: "Offsite", startsAt: new Date() } });
-      expect(await finished((await test.queues.enqueue("embeddings", "upsert", { userId, ownerKind: "EVENT", ownerId: event.id })).id)).toBe("completed");
+      expect(
+        await finished(
+          (await test.queues.enqueue("embeddings", "upsert", { userId, ownerKind: "EVENT", ownerId: event.id })).id,
+        ),
+      ).toBe("completed");
       expect(await embeddingsOf(event.id)).toHaveLength(1);
       await handle.db.event.update({ where: { id: event.id }, data: { deletedAt: new Date() } });
-      expect(await finished((await test.queues.enqueue("embeddings", "upsert", { userId, ownerKind: "EVENT", ownerId: event.id })).id)).toBe("completed");
+      expect(
+        await finished(
+          (await test.queues.enqueue("embeddings", "upsert", { userId, ownerKind: "EVENT", ownerId: event.id })).id,
+        ),
+      ).toBe("completed");
       expect(await embeddingsOf(event.id)).toHaveLength(0);
     });
 
     it("the reindex job re-embeds a row whose text changed after its embedding without a job, and then leaves it", async () => {
       const userId = await newUser();
-      const conversation = await handle.db.conversation.create({ data: { userId, title: "Telegram", summary: "Morning run plans (2 messages)" } });
-      expect(await finished((await test.queues.enqueue("embeddings", "upsert", { userId, ownerKind: "CONVERSATION", ownerId: conversation.id })).id)).toBe("completed");
+      const conversation = await handle.db.conversation.create({
+        data: { userId, title: "Telegram", summary: "Morning run plans (2 messages)" },
+      });
+      expect(
+        await finished(
+          (
+            await test.queues.enqueue("embeddings", "upsert", {
+              userId,
+              ownerKind: "CONVERSATION",
+              ownerId: conversation.id,
+            })
+          ).id,
+        ),
+      ).toBe("completed");
       // What the chat does after a turn while Redis is away: a new summary, no job.
-      await handle.db.conversation.update({ where: { id: conversation.id }, data: { summary: "Evening swim instead (4 messages)" } });
+      await handle.db.conversation.update({
+        where: { id: conversation.id },
+        data: { summary: "Evening swim instead (4 messages)" },
+      });
       const { id } = await test.queues.enqueue("embeddings", "reindex", { userId });
       expect(await finished(id)).toBe("completed");
-      expect((await test.queues.queue("embeddings").getJob(id))?.returnvalue).toMatchObject({ owners: 1, embedded: 1, reason: "changed" });
-      expect((await embeddingsOf(conversation.id)).map((row) => row.content)).toEqual(["Telegram\nEvening swim instead (4 messages)"]);
+      expect((await test.queues.queue("embeddings").getJob(id))?.returnvalue).toMatchObject({
+        owners: 1,
+        embedded: 1,
+        reason: "changed",
+      });
+      expect((await embeddingsOf(conversation.id)).map((row) => row.content)).toEqual([
+        "Telegram\nEvening swim instead (4 messages)",
+      ]);
       const again = await test.queues.enqueue("embeddings", "reindex", { userId });
       expect(await finished(again.id)).toBe("completed");
       expect((await test.queues.queue("embeddings").getJob(again.id))?.returnvalue).toMatchObject({ owners: 0 });
@@ -78,13 +135,23 @@ for (const target of testTargets()) {
 
     it("the reindex job embeds rows written without a job, and a payload off its contract fails at once", async () => {
       const userId = await newUser();
-      const goals = await Promise.all(["Run a 10k", "Read 12 books", "Learn to say no"].map((title) => handle.db.goal.create({ data: { userId, title, period: "YEARLY" } })));
+      const goals = await Promise.all(
+        ["Run a 10k", "Read 12 books", "Learn to say no"].map((title) =>
+          handle.db.goal.create({ data: { userId, title, period: "YEARLY" } }),
+        ),
+      );
       const { id } = await test.queues.enqueue("embeddings", "reindex", { userId, batchSize: 2 });
       expect(await finished(id)).toBe("completed");
-      expect((await test.queues.queue("embeddings").getJob(id))?.returnvalue).toMatchObject({ owners: 3, batches: 2, complete: true });
+      expect((await test.queues.queue("embeddings").getJob(id))?.returnvalue).toMatchObject({
+        owners: 3,
+        batches: 2,
+        complete: true,
+      });
       for (const goal of goals) expect(await embeddingsOf(goal.id)).toHaveLength(1);
 
-      const bad = await test.queues.queue("embeddings").add("upsert", { userId, ownerKind: "NOT_A_KIND", ownerId: "x" });
+      const bad = await test.queues
+        .queue("embeddings")
+        .add("upsert", { userId, ownerKind: "NOT_A_KIND", ownerId: "x" });
       expect(await finished(bad.id!)).toBe("failed");
       const failed = await test.queues.queue("embeddings").getJob(bad.id!);
       expect(failed?.attemptsMade).toBe(1);

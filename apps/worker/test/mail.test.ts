@@ -31,7 +31,12 @@ for (const target of testTargets()) {
     let harness: ReturnType<typeof createTestDeps>;
     // The transport the worker uses; a test points it at a server that is down.
     let transport: TMailTransport;
-    const switchable: TMailTransport = { kind: "smtp", from: FROM, send: (mail) => transport.send(mail), close: async () => undefined };
+    const switchable: TMailTransport = {
+      kind: "smtp",
+      from: FROM,
+      send: (mail) => transport.send(mail),
+      close: async () => undefined,
+    };
     let count = 0;
 
     beforeAll(async () => {
@@ -39,7 +44,15 @@ for (const target of testTargets()) {
       transport = createSmtpTransport({ url: smtp.url, from: FROM });
       harness = createTestDeps({ prefix, db: handle.db, log: memory.log, mail: switchable });
       const registry = [register("mail", "send", processMailSend), register("mail", "sweep", processMailSweep)];
-      runtime = startRuntime({ deps: harness.deps, redis: REDIS_URL, prefix, registry, concurrency: 4, lockDuration: 5_000, stalledInterval: 5_000 });
+      runtime = startRuntime({
+        deps: harness.deps,
+        redis: REDIS_URL,
+        prefix,
+        registry,
+        concurrency: 4,
+        lockDuration: 5_000,
+        stalledInterval: 5_000,
+      });
     });
     afterAll(async () => {
       await runtime?.close();
@@ -48,12 +61,25 @@ for (const target of testTargets()) {
     });
 
     const newMail = async (claimedUntil?: Date) => {
-      const user = await handle.db.user.create({ data: { email: `worker-mail-${target.name}-${count++}-${Date.now()}@example.com`, name: "Ann" } });
-      const mail = renderMail({ kind: "PASSWORD_RESET", name: user.name, link: `https://cto.example/reset-password?token=w${count}` });
-      const row = await recordMail(handle.db, { userId: user.id, kind: "PASSWORD_RESET", to: user.email, mail, ...(claimedUntil ? { claimedUntil } : {}) });
+      const user = await handle.db.user.create({
+        data: { email: `worker-mail-${target.name}-${count++}-${Date.now()}@example.com`, name: "Ann" },
+      });
+      const mail = renderMail({
+        kind: "PASSWORD_RESET",
+        name: user.name,
+        link: `https://cto.example/reset-password?token=w${count}`,
+      });
+      const row = await recordMail(handle.db, {
+        userId: user.id,
+        kind: "PASSWORD_RESET",
+        to: user.email,
+        mail,
+        ...(claimedUntil ? { claimedUntil } : {}),
+      });
       return { id: row.id, to: user.email };
     };
-    const enqueue = (id: string, options: object = {}) => harness.queues.enqueue("mail", "send", { mailMessageId: id }, { jobId: mailSendJobId(id), ...options });
+    const enqueue = (id: string, options: object = {}) =>
+      harness.queues.enqueue("mail", "send", { mailMessageId: id }, { jobId: mailSendJobId(id), ...options });
     const rowOf = (id: string) => handle.db.mailMessage.findUniqueOrThrow({ where: { id } });
     const jobOf = (id: string) => harness.queues.queue("mail").getJob(mailSendJobId(id));
     const receivedBy = (to: string) => smtp.received.filter((mail) => mail.envelope.to.includes(to));
@@ -65,11 +91,21 @@ for (const target of testTargets()) {
     it("a queued email arrives once, and its row says SENT without its bodies", async () => {
       const { id, to } = await newMail();
       await enqueue(id);
-      const row = await waitFor(() => rowOf(id), (value) => value.status === "SENT");
+      const row = await waitFor(
+        () => rowOf(id),
+        (value) => value.status === "SENT",
+      );
       expect(row).toMatchObject({ status: "SENT", attempts: 1, textBody: null, htmlBody: null });
       expect(receivedBy(to)).toHaveLength(1);
       expect(receivedBy(to)[0]!.parsed.subject).toBe("Reset your Cto password");
-      expect((await waitFor(() => jobOf(id), (job) => Boolean(job?.finishedOn)))?.returnvalue).toMatchObject({ outcome: "sent" });
+      expect(
+        (
+          await waitFor(
+            () => jobOf(id),
+            (job) => Boolean(job?.finishedOn),
+          )
+        )?.returnvalue,
+      ).toMatchObject({ outcome: "sent" });
     });
 
     it("a refusing server (550): retried with backoff, then the job fails, the row is FAILED and whole, and it is reported; retrying the job sends it", async () => {
@@ -77,7 +113,11 @@ for (const target of testTargets()) {
       smtp.refuse(QUICK.attempts);
       const started = Date.now();
       await enqueue(id, QUICK);
-      const job = await waitFor(() => jobOf(id), (value) => Boolean(value?.finishedOn), 15_000);
+      const job = await waitFor(
+        () => jobOf(id),
+        (value) => Boolean(value?.finishedOn),
+        15_000,
+      );
       expect(await job!.getState()).toBe("failed");
       expect(job!.attemptsMade).toBe(3);
       expect(job!.failedReason).toContain("550");
@@ -91,7 +131,14 @@ for (const target of testTargets()) {
       expect(report).toMatchObject({ msg: expect.stringContaining("kept as FAILED") });
       // Bull Board's "retry": the same job runs again and the message goes.
       await job!.retry("failed");
-      expect((await waitFor(() => rowOf(id), (value) => value.status === "SENT")).status).toBe("SENT");
+      expect(
+        (
+          await waitFor(
+            () => rowOf(id),
+            (value) => value.status === "SENT",
+          )
+        ).status,
+      ).toBe("SENT");
       expect(receivedBy(to)).toHaveLength(1);
     });
 
@@ -101,11 +148,19 @@ for (const target of testTargets()) {
         const { id } = await newMail();
         const started = Date.now();
         await enqueue(id, QUICK);
-        const job = await waitFor(() => jobOf(id), (value) => Boolean(value?.finishedOn), 15_000);
+        const job = await waitFor(
+          () => jobOf(id),
+          (value) => Boolean(value?.finishedOn),
+          15_000,
+        );
         expect(await job!.getState()).toBe("failed");
         expect(job!.attemptsMade).toBe(3);
         expect(Date.now() - started).toBeGreaterThanOrEqual(300);
-        expect(await rowOf(id)).toMatchObject({ status: "FAILED", attempts: 3, lastError: expect.stringContaining("ECONNREFUSED") });
+        expect(await rowOf(id)).toMatchObject({
+          status: "FAILED",
+          attempts: 3,
+          lastError: expect.stringContaining("ECONNREFUSED"),
+        });
       } finally {
         transport = createSmtpTransport({ url: smtp.url, from: FROM });
       }
@@ -116,7 +171,15 @@ for (const target of testTargets()) {
       await enqueue(id);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await (await jobOf(id))!.getState()).toBe("delayed");
-      expect((await waitFor(() => rowOf(id), (value) => value.status === "SENT", 10_000)).status).toBe("SENT");
+      expect(
+        (
+          await waitFor(
+            () => rowOf(id),
+            (value) => value.status === "SENT",
+            10_000,
+          )
+        ).status,
+      ).toBe("SENT");
       expect(receivedBy(to)).toHaveLength(1);
     });
 
@@ -126,9 +189,19 @@ for (const target of testTargets()) {
       await handle.db.mailMessage.update({ where: { id }, data: { createdAt: new Date(Date.now() - 5 * 60_000) } });
       for (let i = 0; i < 2; i++) {
         const sweep = await harness.queues.enqueue("mail", "sweep", {});
-        await waitFor(() => harness.queues.queue("mail").getJob(sweep.id), (job) => Boolean(job?.finishedOn));
+        await waitFor(
+          () => harness.queues.queue("mail").getJob(sweep.id),
+          (job) => Boolean(job?.finishedOn),
+        );
       }
-      expect((await waitFor(() => rowOf(id), (value) => value.status === "SENT")).status).toBe("SENT");
+      expect(
+        (
+          await waitFor(
+            () => rowOf(id),
+            (value) => value.status === "SENT",
+          )
+        ).status,
+      ).toBe("SENT");
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(receivedBy(to)).toHaveLength(1);
       // Written a moment ago: its own job (or its API) has it; the sweep leaves it alone.
@@ -139,10 +212,14 @@ for (const target of testTargets()) {
     it("the hourly clean-up removes sent and failed emails after the retention, never unsent ones", async () => {
       const old = new Date(Date.now() - MAIL_KEPT_MS - 60_000);
       const [sent, failed, pending] = [await newMail(), await newMail(), await newMail()];
-      await handle.db.mailMessage.update({ where: { id: sent.id }, data: { status: "SENT", sentAt: old, textBody: null, htmlBody: null } });
+      await handle.db.mailMessage.update({
+        where: { id: sent.id },
+        data: { status: "SENT", sentAt: old, textBody: null, htmlBody: null },
+      });
       await handle.db.mailMessage.update({ where: { id: failed.id }, data: { status: "FAILED", failedAt: old } });
       // updatedAt moves with every update; age them afterwards as the owner would see them.
-      await handle.owner.$executeRaw`UPDATE mail_messages SET updated_at = ${old} WHERE id IN (${sent.id}::uuid, ${failed.id}::uuid, ${pending.id}::uuid)`;
+      await handle.owner
+        .$executeRaw`UPDATE mail_messages SET updated_at = ${old} WHERE id IN (${sent.id}::uuid, ${failed.id}::uuid, ${pending.id}::uuid)`;
       const counts = await cleanupExpired({ db: handle.db });
       expect(counts.mailMessages).toBeGreaterThanOrEqual(2);
       expect(await handle.db.mailMessage.findUnique({ where: { id: sent.id } })).toBeNull();

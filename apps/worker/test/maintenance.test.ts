@@ -18,39 +18,76 @@ for (const target of testTargets()) {
       const past = new Date(now.getTime() - HOUR);
       const future = new Date(now.getTime() + HOUR);
       const n = Date.now();
-      const [alice, bob, carol] = await Promise.all(["alice", "bob", "carol"].map((name) => db.user.create({ data: { email: `${name}-${n}@example.com` } })));
-      await db.session.createMany({ data: [
-        { userId: alice!.id, sessionToken: `idle-${n}`, expires: past, absoluteExpiresAt: future },
-        { userId: alice!.id, sessionToken: `absolute-${n}`, expires: future, absoluteExpiresAt: past },
-        { userId: alice!.id, sessionToken: `live-${n}`, expires: future, absoluteExpiresAt: future },
-      ] });
-      await db.passwordReset.createMany({ data: [
-        { userId: alice!.id, token: `used-${n}`, expiresAt: future, used: true, usedAt: past },
-        { userId: alice!.id, token: `expired-${n}`, expiresAt: past },
-        { userId: alice!.id, token: `valid-${n}`, expiresAt: future },
-      ] });
-      await db.verificationToken.createMany({ data: [
-        { identifier: "a@example.com", token: `old-${n}`, expires: past },
-        { identifier: "a@example.com", token: `new-${n}`, expires: future },
-      ] });
+      const [alice, bob, carol] = await Promise.all(
+        ["alice", "bob", "carol"].map((name) => db.user.create({ data: { email: `${name}-${n}@example.com` } })),
+      );
+      await db.session.createMany({
+        data: [
+          { userId: alice!.id, sessionToken: `idle-${n}`, expires: past, absoluteExpiresAt: future },
+          { userId: alice!.id, sessionToken: `absolute-${n}`, expires: future, absoluteExpiresAt: past },
+          { userId: alice!.id, sessionToken: `live-${n}`, expires: future, absoluteExpiresAt: future },
+        ],
+      });
+      await db.passwordReset.createMany({
+        data: [
+          { userId: alice!.id, token: `used-${n}`, expiresAt: future, used: true, usedAt: past },
+          { userId: alice!.id, token: `expired-${n}`, expiresAt: past },
+          { userId: alice!.id, token: `valid-${n}`, expiresAt: future },
+        ],
+      });
+      await db.verificationToken.createMany({
+        data: [
+          { identifier: "a@example.com", token: `old-${n}`, expires: past },
+          { identifier: "a@example.com", token: `new-${n}`, expires: future },
+        ],
+      });
       // Tokens are stored as SHA-256 hex (a database rule), and an active connection holds none: bob's was
       // linked, went inactive when he blocked the bot, and asked for a new token that expired.
       const tokenHash = (label: string) => createHash("sha256").update(`${label}-${n}`).digest("hex");
-      await db.telegramConnection.createMany({ data: [
-        { userId: alice!.id, connectionToken: tokenHash("never-linked"), connectionTokenExpiresAt: past },
-        { userId: bob!.id, telegramChatId: `${n}`, isActive: false, connectedAt: past, connectionToken: tokenHash("stale"), connectionTokenExpiresAt: past },
-        { userId: carol!.id, connectionToken: tokenHash("pending"), connectionTokenExpiresAt: future },
-      ] });
+      await db.telegramConnection.createMany({
+        data: [
+          { userId: alice!.id, connectionToken: tokenHash("never-linked"), connectionTokenExpiresAt: past },
+          {
+            userId: bob!.id,
+            telegramChatId: `${n}`,
+            isActive: false,
+            connectedAt: past,
+            connectionToken: tokenHash("stale"),
+            connectionTokenExpiresAt: past,
+          },
+          { userId: carol!.id, connectionToken: tokenHash("pending"), connectionTokenExpiresAt: future },
+        ],
+      });
 
-      expect(await cleanupExpired({ db, now })).toEqual({ sessions: 2, passwordResets: 2, verificationTokens: 1, telegramLinkTokens: 2, telegramUnlinked: 1, mailMessages: 0 });
+      expect(await cleanupExpired({ db, now })).toEqual({
+        sessions: 2,
+        passwordResets: 2,
+        verificationTokens: 1,
+        telegramLinkTokens: 2,
+        telegramUnlinked: 1,
+        mailMessages: 0,
+      });
       expect((await db.session.findMany()).map((row) => row.sessionToken)).toEqual([`live-${n}`]);
       expect((await db.passwordReset.findMany()).map((row) => row.token)).toEqual([`valid-${n}`]);
       expect((await db.verificationToken.findMany()).map((row) => row.token)).toEqual([`new-${n}`]);
       expect(await db.telegramConnection.findUnique({ where: { userId: alice!.id } })).toBeNull();
-      expect(await db.telegramConnection.findUniqueOrThrow({ where: { userId: bob!.id } })).toMatchObject({ isActive: false, telegramChatId: `${n}`, connectionToken: null });
-      expect((await db.telegramConnection.findUniqueOrThrow({ where: { userId: carol!.id } })).connectionToken).toBe(tokenHash("pending"));
+      expect(await db.telegramConnection.findUniqueOrThrow({ where: { userId: bob!.id } })).toMatchObject({
+        isActive: false,
+        telegramChatId: `${n}`,
+        connectionToken: null,
+      });
+      expect((await db.telegramConnection.findUniqueOrThrow({ where: { userId: carol!.id } })).connectionToken).toBe(
+        tokenHash("pending"),
+      );
 
-      expect(await cleanupExpired({ db, now })).toEqual({ sessions: 0, passwordResets: 0, verificationTokens: 0, telegramLinkTokens: 0, telegramUnlinked: 0, mailMessages: 0 });
+      expect(await cleanupExpired({ db, now })).toEqual({
+        sessions: 0,
+        passwordResets: 0,
+        verificationTokens: 0,
+        telegramLinkTokens: 0,
+        telegramUnlinked: 0,
+        mailMessages: 0,
+      });
     });
   });
 }

@@ -50,7 +50,11 @@ describe("GET /metrics on the running worker", () => {
       await worker.kill("SIGTERM");
       clearTimeout(killer);
     }
-    for (const name of SERVED) await queues?.queue(name).obliterate({ force: true }).catch(() => undefined);
+    for (const name of SERVED)
+      await queues
+        ?.queue(name)
+        .obliterate({ force: true })
+        .catch(() => undefined);
     await queues?.close();
     disconnect?.();
     await redis?.dispose();
@@ -62,7 +66,8 @@ describe("GET /metrics on the running worker", () => {
     expect(response.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
     return parseExposition(await response.text());
   };
-  const jobs = (samples: TSample[], labels: Record<string, string>) => sampleValue(samples, "cto_job_duration_seconds_count", labels) ?? 0;
+  const jobs = (samples: TSample[], labels: Record<string, string>) =>
+    sampleValue(samples, "cto_job_duration_seconds_count", labels) ?? 0;
 
   it("needs the token (probes do not)", async () => {
     expect((await fetch(`${base}/metrics`)).status).toBe(401);
@@ -74,13 +79,29 @@ describe("GET /metrics on the running worker", () => {
 
   it("times each job by queue, job and outcome; reports the served queues' depths, the pool and Redis up", async () => {
     const before = await scrape();
-    const user = await handle.db.user.create({ data: { email: `worker-metrics-${Date.now()}@example.com`, preferences: { timezone: "Europe/Berlin" }, lastSeenAt: new Date() } });
+    const user = await handle.db.user.create({
+      data: {
+        email: `worker-metrics-${Date.now()}@example.com`,
+        preferences: { timezone: "Europe/Berlin" },
+        lastSeenAt: new Date(),
+      },
+    });
     const good = await queues.enqueue("metrics", "consistency", { userId: user.id, date: "2026-11-30" });
     // Bypasses the validating producer, as an outdated producer would: its processor throws.
-    const bad = await queues.queue("metrics").add("consistency", { userId: "nope", date: "yesterday" }, { attempts: 1 });
-    const done = await waitFor(async () => queues.queue("metrics").getJob(good.id), (job) => Boolean(job?.finishedOn), 30_000);
+    const bad = await queues
+      .queue("metrics")
+      .add("consistency", { userId: "nope", date: "yesterday" }, { attempts: 1 });
+    const done = await waitFor(
+      async () => queues.queue("metrics").getJob(good.id),
+      (job) => Boolean(job?.finishedOn),
+      30_000,
+    );
     expect(done?.failedReason).toBeUndefined();
-    const failed = await waitFor(async () => queues.queue("metrics").getJob(bad.id!), (job) => Boolean(job?.failedReason), 30_000);
+    const failed = await waitFor(
+      async () => queues.queue("metrics").getJob(bad.id!),
+      (job) => Boolean(job?.failedReason),
+      30_000,
+    );
     expect(failed?.failedReason).toMatch(/does not match its contract/);
 
     const after = await scrape();
@@ -89,20 +110,30 @@ describe("GET /metrics on the running worker", () => {
     expect(jobs(after, completed) - jobs(before, completed)).toBe(1);
     expect(jobs(after, thrown) - jobs(before, thrown)).toBe(1);
     expect(sampleValue(after, "cto_job_duration_seconds_sum", completed)).toBeGreaterThan(0);
-    expect(sampleValue(after, "cto_job_duration_seconds_bucket", { ...completed, le: "+Inf" })).toBe(jobs(after, completed));
+    expect(sampleValue(after, "cto_job_duration_seconds_bucket", { ...completed, le: "+Inf" })).toBe(
+      jobs(after, completed),
+    );
 
     // The depths of the queues this process serves, every state, and no other queue.
     expect(sampleValue(after, "cto_redis_up", {})).toBe(1);
-    const depthQueues = new Set(after.filter((sample) => sample.name === "cto_queue_jobs").map((sample) => sample.labels.queue));
+    const depthQueues = new Set(
+      after.filter((sample) => sample.name === "cto_queue_jobs").map((sample) => sample.labels.queue),
+    );
     expect([...depthQueues].sort()).toEqual([...SERVED].sort());
-    for (const queue of SERVED) for (const state of DEPTH_STATES) expect(sampleValue(after, "cto_queue_jobs", { queue, state }), `${queue} ${state}`).toBeTypeOf("number");
+    for (const queue of SERVED)
+      for (const state of DEPTH_STATES)
+        expect(sampleValue(after, "cto_queue_jobs", { queue, state }), `${queue} ${state}`).toBeTypeOf("number");
     expect(sampleValue(after, "cto_queue_jobs", { queue: "metrics", state: "failed" })).toBe(1);
     expect(sampleValue(after, "cto_queue_jobs", { queue: "metrics", state: "waiting" })).toBe(0);
 
     // The database pool the job's queries went through.
     expect(sampleValue(after, "cto_db_pool_connections", {})).toBeGreaterThanOrEqual(1);
-    expect(sampleValue(after, "cto_db_pool_max_connections", {})).toBeGreaterThanOrEqual(sampleValue(after, "cto_db_pool_connections", {})!);
-    expect(sampleValue(after, "cto_db_pool_idle_connections", {})).toBeLessThanOrEqual(sampleValue(after, "cto_db_pool_connections", {})!);
+    expect(sampleValue(after, "cto_db_pool_max_connections", {})).toBeGreaterThanOrEqual(
+      sampleValue(after, "cto_db_pool_connections", {})!,
+    );
+    expect(sampleValue(after, "cto_db_pool_idle_connections", {})).toBeLessThanOrEqual(
+      sampleValue(after, "cto_db_pool_connections", {})!,
+    );
     expect(sampleValue(after, "cto_db_pool_waiting_queries", {})).toBe(0);
     expect(after.some((sample) => sample.name === "process_resident_memory_bytes")).toBe(true);
   });

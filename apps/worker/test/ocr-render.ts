@@ -3,14 +3,26 @@ import { chromium, type Browser } from "playwright-core";
 /** One bubble of a rendered chat: "right" is the user's own side, as in every messaging app. */
 export type TChatLine = { text: string; side: "left" | "right" };
 
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
-export const launchChromium = () => chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+export const launchChromium = () =>
+  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** A phone-like chat screen: a header, grey bubbles on the left, blue ones on the right, a time stamp under some. */
-const chatHtml = (lines: TChatLine[], { header, dark }: { header?: string; dark?: boolean }) => `<!doctype html><html><head><style>
+const chatHtml = (
+  lines: TChatLine[],
+  { header, dark }: { header?: string; dark?: boolean },
+) => `<!doctype html><html><head><style>
   body { margin: 0; width: 390px; background: #fff; font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
   header { padding: 14px; text-align: center; font-weight: bold; font-size: 17px; border-bottom: 1px solid #ddd; }
   main { padding: 14px; display: flex; flex-direction: column; gap: 14px; }
@@ -21,18 +33,28 @@ const chatHtml = (lines: TChatLine[], { header, dark }: { header?: string; dark?
 </style></head><body>${header ? `<header>${escape(header)}</header>` : ""}<main>${lines.map((line) => `<div class="bubble ${line.side}">${escape(line.text)}</div>`).join("")}</main></body></html>`;
 
 /** Renders the chat to an image at phone pixel density (2x), as a real screenshot would be. */
-export const renderChat = async (browser: Browser, lines: TChatLine[], { format = "png", header, dark = false }: { format?: "png" | "jpeg"; header?: string; dark?: boolean } = {}) => {
+export const renderChat = async (
+  browser: Browser,
+  lines: TChatLine[],
+  { format = "png", header, dark = false }: { format?: "png" | "jpeg"; header?: string; dark?: boolean } = {},
+) => {
   const page = await browser.newPage({ viewport: { width: 390, height: 200 }, deviceScaleFactor: 2 });
   try {
     await page.setContent(chatHtml(lines, { dark, ...(header ? { header } : {}) }));
-    return new Uint8Array(await page.screenshot({ fullPage: true, type: format, ...(format === "jpeg" ? { quality: 85 } : {}) }));
+    return new Uint8Array(
+      await page.screenshot({ fullPage: true, type: format, ...(format === "jpeg" ? { quality: 85 } : {}) }),
+    );
   } finally {
     await page.close();
   }
 };
 
 /** Lower-case letters and digits only, single-spaced: OCR noise in punctuation and case does not count. */
-export const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+export const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 
 /** Similarity in [0, 1] from the Levenshtein distance of the normalised texts. */
 export const similarity = (a: string, b: string) => {
@@ -41,7 +63,8 @@ export const similarity = (a: string, b: string) => {
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i += 1) {
     const current = [i];
-    for (let j = 1; j <= y.length; j += 1) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    for (let j = 1; j <= y.length; j += 1)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
     previous = current;
   }
   return 1 - previous[y.length]! / Math.max(x.length, y.length);

@@ -17,16 +17,40 @@ for (const target of testTargets()) {
       const { deps, queues, close } = createTestDeps({ prefix, db });
       try {
         const n = Date.now();
-        const [gone, kept] = await Promise.all(["gone", "kept"].map((name) => db.user.create({ data: { email: `${name}-${n}@example.com` } })));
-        const [goneMessage, keptMessage] = await Promise.all([gone!, kept!].map((user) => db.proactiveMessage.create({ data: { userId: user.id, content: "Time to ship" } })));
-        const reminder = (userId: string) => ({ kind: "commitment" as const, entityId: crypto.randomUUID(), userId, remindAt: n });
+        const [gone, kept] = await Promise.all(
+          ["gone", "kept"].map((name) => db.user.create({ data: { email: `${name}-${n}@example.com` } })),
+        );
+        const [goneMessage, keptMessage] = await Promise.all(
+          [gone!, kept!].map((user) =>
+            db.proactiveMessage.create({ data: { userId: user.id, content: "Time to ship" } }),
+          ),
+        );
+        const reminder = (userId: string) => ({
+          kind: "commitment" as const,
+          entityId: crypto.randomUUID(),
+          userId,
+          remindAt: n,
+        });
         for (const user of [gone!, kept!]) {
           await queues.enqueue("reminders", "due", reminder(user.id), { delay: 3_600_000 });
-          await queues.enqueue("reports", "generate", { userId: user.id, type: "TWO_DAY", periodEnd: n }, { jobId: `report.${user.id}.TWO_DAY.${n}` });
+          await queues.enqueue(
+            "reports",
+            "generate",
+            { userId: user.id, type: "TWO_DAY", periodEnd: n },
+            { jobId: `report.${user.id}.TWO_DAY.${n}` },
+          );
         }
-        for (const message of [goneMessage!, keptMessage!]) await queues.enqueue("telegram", "deliver", { proactiveMessageId: message.id }, { jobId: `proactive.${message.id}` });
+        for (const message of [goneMessage!, keptMessage!])
+          await queues.enqueue(
+            "telegram",
+            "deliver",
+            { proactiveMessageId: message.id },
+            { jobId: `proactive.${message.id}` },
+          );
         // A payload that is not an id names nobody and is left alone.
-        await queues.queue("embeddings").add("upsert", { userId: "not-a-uuid", ownerKind: "MESSAGE", ownerId: crypto.randomUUID() });
+        await queues
+          .queue("embeddings")
+          .add("upsert", { userId: "not-a-uuid", ownerKind: "MESSAGE", ownerId: crypto.randomUUID() });
         await db.user.delete({ where: { id: gone!.id } });
 
         const first = await processCleanupExpired({} as never, deps);

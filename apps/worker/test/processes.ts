@@ -42,4 +42,5 @@ export const useWorkerProcesses = () => {
 };
 
 /** A private redis-server with AOF persistence, which a test may stop and start again (same port, same data). */
-export const startPersistentRedis = async (): Promise<TRedisServer> => startRedisServer(await freePort(), { persist: true });
+export const startPersistentRedis = async (): Promise<TRedisServer> =>
+  startRedisServer(await freePort(), { persist: true });

@@ -1,5 +1,5 @@
 import type { Job } from "bullmq";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { createLocalProvider } from "@cto/ai/local-provider";
 import { ZReportPayloadSchema } from "@cto/contracts/api/reports";
@@ -22,22 +22,42 @@ let counter = 0;
 
 /** A user in Berlin with a week of check-ins and commitments before `end` (a local midnight). */
 const seedUser = async (db: Db, end: Date, { createdDaysAgo = 60 } = {}) => {
-  const user = await db.user.create({ data: { email: `report-${process.pid}-${Date.now()}-${counter++}@example.com`, preferences: { timezone: TZ }, createdAt: new Date(end.getTime() - createdDaysAgo * DAY), lastSeenAt: new Date() } });
+  const user = await db.user.create({
+    data: {
+      email: `report-${process.pid}-${Date.now()}-${counter++}@example.com`,
+      preferences: { timezone: TZ },
+      createdAt: new Date(end.getTime() - createdDaysAgo * DAY),
+      lastSeenAt: new Date(),
+    },
+  });
   const at = (daysBefore: number, hour = 10) => new Date(end.getTime() - daysBefore * DAY + hour * HOUR);
-  await db.emotion.createMany({ data: [
-    { userId: user.id, label: "calm", valence: "POSITIVE", intensity: 6, recordedAt: at(1) },
-    { userId: user.id, label: "anxious", valence: "NEGATIVE", intensity: 8, recordedAt: at(1, 18) },
-    { userId: user.id, label: "calm", valence: "POSITIVE", intensity: 4, recordedAt: at(5) },
-  ] });
-  await db.energyMetric.createMany({ data: [3, 4, 5, 6, 7].map((level, i) => ({ userId: user.id, level, recordedAt: at(5 - i) })) });
-  await db.commitment.createMany({ data: [
-    { userId: user.id, title: "on time", status: "COMPLETED", dueAt: at(2), completedAt: at(2, 9) },
-    { userId: user.id, title: "late", status: "COMPLETED", dueAt: at(6), completedAt: at(3) },
-    { userId: user.id, title: "skipped", status: "SKIPPED", dueAt: at(1), skippedAt: at(1, 11) },
-    { userId: user.id, title: "open", status: "PENDING", dueAt: at(4) },
-    { userId: user.id, title: "outside", status: "PENDING", dueAt: at(30) },
-  ] });
-  await db.insight.create({ data: { userId: user.id, title: "Mornings work", content: "You keep commitments made before noon.", createdAt: at(2) } });
+  await db.emotion.createMany({
+    data: [
+      { userId: user.id, label: "calm", valence: "POSITIVE", intensity: 6, recordedAt: at(1) },
+      { userId: user.id, label: "anxious", valence: "NEGATIVE", intensity: 8, recordedAt: at(1, 18) },
+      { userId: user.id, label: "calm", valence: "POSITIVE", intensity: 4, recordedAt: at(5) },
+    ],
+  });
+  await db.energyMetric.createMany({
+    data: [3, 4, 5, 6, 7].map((level, i) => ({ userId: user.id, level, recordedAt: at(5 - i) })),
+  });
+  await db.commitment.createMany({
+    data: [
+      { userId: user.id, title: "on time", status: "COMPLETED", dueAt: at(2), completedAt: at(2, 9) },
+      { userId: user.id, title: "late", status: "COMPLETED", dueAt: at(6), completedAt: at(3) },
+      { userId: user.id, title: "skipped", status: "SKIPPED", dueAt: at(1), skippedAt: at(1, 11) },
+      { userId: user.id, title: "open", status: "PENDING", dueAt: at(4) },
+      { userId: user.id, title: "outside", status: "PENDING", dueAt: at(30) },
+    ],
+  });
+  await db.insight.create({
+    data: {
+      userId: user.id,
+      title: "Mornings work",
+      content: "You keep commitments made before noon.",
+      createdAt: at(2),
+    },
+  });
   await db.goal.create({ data: { userId: user.id, title: "Run a 10k", period: "MONTHLY", progress: 40 } });
   return user;
 };
@@ -54,7 +74,9 @@ for (const target of testTargets()) {
       expect(first.status).toBe("created");
       const report = await handle.db.report.findFirstOrThrow({ where: { userId: user.id } });
       expect(report.periodEnd).toEqual(end);
-      expect(report.periodStart).toEqual(localMidnight(localDay(new Date(end.getTime() - 7 * DAY + HOUR * 12), TZ), TZ));
+      expect(report.periodStart).toEqual(
+        localMidnight(localDay(new Date(end.getTime() - 7 * DAY + HOUR * 12), TZ), TZ),
+      );
       expect(report.summary?.length).toBeGreaterThan(20);
       // Offline, the summary lists the period's facts, labelled, and never quotes the instructions.
       expect(report.summary).toMatch(/^Offline summary/);
@@ -73,14 +95,25 @@ for (const target of testTargets()) {
       // On time 1 + late ½, over 4 due.
       expect(payload.consistency.score).toBe(37.5);
       expect(payload.insights).toEqual([expect.objectContaining({ title: "Mornings work" })]);
-      expect(payload.goals).toEqual([expect.objectContaining({ title: "Run a 10k", status: "active", progress: 40, completedInPeriod: false })]);
+      expect(payload.goals).toEqual([
+        expect.objectContaining({ title: "Run a 10k", status: "active", progress: 40, completedInPeriod: false }),
+      ]);
 
-      const embedding = await handle.db.embedding.findFirstOrThrow({ where: { ownerKind: "REPORT", ownerId: report.id } });
-      expect(embedding).toMatchObject({ userId: user.id, reportId: report.id, model: ai.embeddingModel, dimension: 1536 });
+      const embedding = await handle.db.embedding.findFirstOrThrow({
+        where: { ownerKind: "REPORT", ownerId: report.id },
+      });
+      expect(embedding).toMatchObject({
+        userId: user.id,
+        reportId: report.id,
+        model: ai.embeddingModel,
+        dimension: 1536,
+      });
       expect(embedding.content).toContain(report.summary!);
 
       // A retried job: nothing new, not even a second summary.
-      expect((await generateReport({ db: handle.db, ai, userId: user.id, type: "SEVEN_DAY", periodEnd: end })).status).toBe("unchanged");
+      expect(
+        (await generateReport({ db: handle.db, ai, userId: user.id, type: "SEVEN_DAY", periodEnd: end })).status,
+      ).toBe("unchanged");
       expect(await handle.db.report.count({ where: { userId: user.id } })).toBe(1);
       expect(await handle.db.embedding.count({ where: { ownerKind: "REPORT", ownerId: report.id } })).toBe(1);
     });
@@ -90,8 +123,17 @@ for (const target of testTargets()) {
       const onDemand = await generateReport({ db: handle.db, ai, userId: user.id, type: "TWO_DAY", periodEnd: now });
       expect(onDemand.status).toBe("created");
       const tomorrow = new Date(localMidnight(localDay(new Date(end.getTime() + 36 * HOUR), TZ), TZ));
-      const scheduled = await generateReport({ db: handle.db, ai, userId: user.id, type: "TWO_DAY", periodEnd: tomorrow });
-      expect(scheduled).toMatchObject({ status: "updated", reportId: onDemand.status === "no_user" ? "" : onDemand.reportId });
+      const scheduled = await generateReport({
+        db: handle.db,
+        ai,
+        userId: user.id,
+        type: "TWO_DAY",
+        periodEnd: tomorrow,
+      });
+      expect(scheduled).toMatchObject({
+        status: "updated",
+        reportId: onDemand.status === "no_user" ? "" : onDemand.reportId,
+      });
       expect(await handle.db.report.count({ where: { userId: user.id } })).toBe(1);
       expect((await handle.db.report.findFirstOrThrow({ where: { userId: user.id } })).periodEnd).toEqual(tomorrow);
     });
@@ -117,7 +159,9 @@ for (const target of testTargets()) {
         await processReportSchedule(job, deps);
         const queued = await queues.queue("reports").getJob(reportJobId(due.id, "SEVEN_DAY", end.getTime()));
         expect(queued?.data).toEqual({ userId: due.id, type: "SEVEN_DAY", periodEnd: end.getTime() });
-        const mine = (await queues.queue("reports").getJobs(["waiting"])).filter((entry) => entry.data.userId === due.id);
+        const mine = (await queues.queue("reports").getJobs(["waiting"])).filter(
+          (entry) => entry.data.userId === due.id,
+        );
         expect(mine).toHaveLength(1);
       } finally {
         await close(["reports"]);
@@ -125,7 +169,9 @@ for (const target of testTargets()) {
     });
 
     it("reports nothing for a user that no longer exists", async () => {
-      expect(await generateReport({ db: handle.db, ai, userId: crypto.randomUUID(), type: "TWO_DAY", periodEnd: end })).toEqual({ status: "no_user" });
+      expect(
+        await generateReport({ db: handle.db, ai, userId: crypto.randomUUID(), type: "TWO_DAY", periodEnd: end }),
+      ).toEqual({ status: "no_user" });
     });
   });
 }

@@ -10,12 +10,24 @@ import { duePendingMessages } from "../src/services/telegram/dispatch.ts";
 
 let counter = 0;
 /** A user with a linked (or not) Telegram chat and one proactive message. */
-const seed = async (db: Db, { linked = true, message = {} }: { linked?: boolean; message?: Record<string, unknown> } = {}) => {
+const seed = async (
+  db: Db,
+  { linked = true, message = {} }: { linked?: boolean; message?: Record<string, unknown> } = {},
+) => {
   // Telegram chat ids fit in 52 bits.
   const n = `${(Date.now() % 1_000_000_000) * 1000 + (counter++ % 1000)}`;
   const user = await db.user.create({ data: { email: `tg-${n}@example.com` } });
-  const connection = await db.telegramConnection.create({ data: { userId: user.id, telegramChatId: linked ? n : null, isActive: linked, connectedAt: linked ? new Date() : null } });
-  const proactive = await db.proactiveMessage.create({ data: { userId: user.id, content: `Reminder ${n}`, channel: "TELEGRAM", ...message } });
+  const connection = await db.telegramConnection.create({
+    data: {
+      userId: user.id,
+      telegramChatId: linked ? n : null,
+      isActive: linked,
+      connectedAt: linked ? new Date() : null,
+    },
+  });
+  const proactive = await db.proactiveMessage.create({
+    data: { userId: user.id, content: `Reminder ${n}`, channel: "TELEGRAM", ...message },
+  });
   return { user, connection, proactive, chatId: n };
 };
 
@@ -28,7 +40,8 @@ for (const target of testTargets()) {
     });
     afterAll(() => standIn.close());
     const bot = () => createBotApi({ token: standIn.token, baseUrl: standIn.url });
-    const deliver = (id: string, finalAttempt = false) => deliverProactiveMessage({ db: handle.db, bot: bot(), proactiveMessageId: id, finalAttempt });
+    const deliver = (id: string, finalAttempt = false) =>
+      deliverProactiveMessage({ db: handle.db, bot: bot(), proactiveMessageId: id, finalAttempt });
 
     it("sends a due pending message to the linked chat once, and a repeat sends nothing", async () => {
       const { proactive, chatId, connection } = await seed(handle.db);
@@ -38,7 +51,9 @@ for (const target of testTargets()) {
       const row = await handle.db.proactiveMessage.findUniqueOrThrow({ where: { id: proactive.id } });
       expect(row).toMatchObject({ status: "SENT", attempts: 1, lastError: null });
       expect(row.sentAt).toBeInstanceOf(Date);
-      expect((await handle.db.telegramConnection.findUniqueOrThrow({ where: { id: connection.id } })).lastMessageAt).toBeInstanceOf(Date);
+      expect(
+        (await handle.db.telegramConnection.findUniqueOrThrow({ where: { id: connection.id } })).lastMessageAt,
+      ).toBeInstanceOf(Date);
     });
 
     it("two deliveries of one message at the same time send it once", async () => {
@@ -58,16 +73,30 @@ for (const target of testTargets()) {
       expect(await deliver(inApp.proactive.id)).toEqual({ outcome: "skipped", reason: "not_telegram" });
       expect(await deliver(unlinked.proactive.id)).toEqual({ outcome: "skipped", reason: "no_active_connection" });
       expect(await deliver(crypto.randomUUID())).toEqual({ outcome: "skipped", reason: "missing" });
-      expect((await handle.db.proactiveMessage.findUniqueOrThrow({ where: { id: unlinked.proactive.id } })).status).toBe("PENDING");
+      expect(
+        (await handle.db.proactiveMessage.findUniqueOrThrow({ where: { id: unlinked.proactive.id } })).status,
+      ).toBe("PENDING");
     });
 
     it("asks to retry after Telegram's retry_after on 429, counting the attempt, then sends", async () => {
       const { proactive, chatId } = await seed(handle.db);
-      standIn.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 3", parameters: { retry_after: 3 } });
+      standIn.failNext("sendMessage", {
+        error_code: 429,
+        description: "Too Many Requests: retry after 3",
+        parameters: { retry_after: 3 },
+      });
       expect(await deliver(proactive.id)).toMatchObject({ outcome: "retry", delayMs: 3_000 });
-      expect(await handle.db.proactiveMessage.findUniqueOrThrow({ where: { id: proactive.id } })).toMatchObject({ status: "PENDING", attempts: 1, lastError: expect.stringContaining("429") });
+      expect(await handle.db.proactiveMessage.findUniqueOrThrow({ where: { id: proactive.id } })).toMatchObject({
+        status: "PENDING",
+        attempts: 1,
+        lastError: expect.stringContaining("429"),
+      });
       expect(await deliver(proactive.id)).toMatchObject({ outcome: "sent" });
-      expect(await handle.db.proactiveMessage.findUniqueOrThrow({ where: { id: proactive.id } })).toMatchObject({ status: "SENT", attempts: 2, lastError: null });
+      expect(await handle.db.proactiveMessage.findUniqueOrThrow({ where: { id: proactive.id } })).toMatchObject({
+        status: "SENT",
+        attempts: 2,
+        lastError: null,
+      });
       expect(standIn.sent.filter((sent) => sent.chatId === chatId)).toHaveLength(1);
     });
 
@@ -75,13 +104,23 @@ for (const target of testTargets()) {
       const { proactive, chatId, connection } = await seed(handle.db);
       standIn.block(chatId);
       expect(await deliver(proactive.id)).toMatchObject({ outcome: "failed", reason: "blocked" });
-      expect(await handle.db.proactiveMessage.findUniqueOrThrow({ where: { id: proactive.id } })).toMatchObject({ status: "FAILED", attempts: 1, lastError: expect.stringContaining("blocked") });
-      expect((await handle.db.telegramConnection.findUniqueOrThrow({ where: { id: connection.id } })).isActive).toBe(false);
+      expect(await handle.db.proactiveMessage.findUniqueOrThrow({ where: { id: proactive.id } })).toMatchObject({
+        status: "FAILED",
+        attempts: 1,
+        lastError: expect.stringContaining("blocked"),
+      });
+      expect((await handle.db.telegramConnection.findUniqueOrThrow({ where: { id: connection.id } })).isActive).toBe(
+        false,
+      );
     });
 
     it("retries a server error and gives up on the final attempt", async () => {
       const { proactive } = await seed(handle.db);
-      standIn.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" }, { error_code: 502, description: "Bad Gateway" });
+      standIn.failNext(
+        "sendMessage",
+        { error_code: 502, description: "Bad Gateway" },
+        { error_code: 502, description: "Bad Gateway" },
+      );
       expect(await deliver(proactive.id)).toMatchObject({ outcome: "retry", delayMs: null });
       expect(await deliver(proactive.id, true)).toMatchObject({ outcome: "failed", reason: "gave_up" });
       const row = await handle.db.proactiveMessage.findUniqueOrThrow({ where: { id: proactive.id } });
@@ -92,11 +131,18 @@ for (const target of testTargets()) {
     it("marks the conversation message of a coach reply with its Telegram message id", async () => {
       const { user, proactive } = await seed(handle.db, { message: {} });
       const conversation = await handle.db.conversation.create({ data: { userId: user.id } });
-      const reply = await handle.db.message.create({ data: { conversationId: conversation.id, role: "ASSISTANT", content: "Coach says hi", source: "TELEGRAM" } });
-      await handle.db.proactiveMessage.update({ where: { id: proactive.id }, data: { context: { kind: "chat_reply", conversationMessageId: reply.id } } });
+      const reply = await handle.db.message.create({
+        data: { conversationId: conversation.id, role: "ASSISTANT", content: "Coach says hi", source: "TELEGRAM" },
+      });
+      await handle.db.proactiveMessage.update({
+        where: { id: proactive.id },
+        data: { context: { kind: "chat_reply", conversationMessageId: reply.id } },
+      });
       const outcome = await deliver(proactive.id);
       expect(outcome.outcome).toBe("sent");
-      expect((await handle.db.message.findUniqueOrThrow({ where: { id: reply.id } })).telegramMessageId).toBe(String(outcome.outcome === "sent" && outcome.telegramMessageId));
+      expect((await handle.db.message.findUniqueOrThrow({ where: { id: reply.id } })).telegramMessageId).toBe(
+        String(outcome.outcome === "sent" && outcome.telegramMessageId),
+      );
     });
 
     it("finds due pending messages of active connections only (004's pending-messages query)", async () => {

@@ -30,7 +30,11 @@ describe(`a commitment's reminder reaches the linked Telegram chat once (${targe
       deps: harness.deps,
       redis: REDIS_URL,
       prefix,
-      registry: [register("reminders", "due", processReminderDue), register("telegram", "deliver", processTelegramDeliver), register("telegram", "dispatch", processTelegramDispatch)],
+      registry: [
+        register("reminders", "due", processReminderDue),
+        register("telegram", "deliver", processTelegramDeliver),
+        register("telegram", "dispatch", processTelegramDispatch),
+      ],
       // The production dispatcher, every second instead of every 15 s.
       schedules: [schedule("telegram-dispatch", "telegram", "dispatch", { every: 1_000 }, {})],
       concurrency: 4,
@@ -47,20 +51,42 @@ describe(`a commitment's reminder reaches the linked Telegram chat once (${targe
 
   it("reminder job → PENDING Telegram message → dispatcher → sendMessage to the chat, exactly once, and in-app too", async () => {
     const chatId = "424242";
-    const user = await handle.db.user.create({ data: { email: `e2e-${Date.now()}@example.com`, preferences: { timezone: "UTC" } } });
-    await handle.db.telegramConnection.create({ data: { userId: user.id, telegramChatId: chatId, isActive: true, connectedAt: new Date() } });
-    const commitment = await handle.db.commitment.create({ data: { userId: user.id, title: "Send the proposal", status: "SCHEDULED", remindAt: new Date(Date.now() + 2_000), dueAt: new Date(Date.now() + 60_000) } });
+    const user = await handle.db.user.create({
+      data: { email: `e2e-${Date.now()}@example.com`, preferences: { timezone: "UTC" } },
+    });
+    await handle.db.telegramConnection.create({
+      data: { userId: user.id, telegramChatId: chatId, isActive: true, connectedAt: new Date() },
+    });
+    const commitment = await handle.db.commitment.create({
+      data: {
+        userId: user.id,
+        title: "Send the proposal",
+        status: "SCHEDULED",
+        remindAt: new Date(Date.now() + 2_000),
+        dueAt: new Date(Date.now() + 60_000),
+      },
+    });
     await syncReminder({ db: handle.db, queues: harness.queues, target: commitmentTarget(commitment) });
 
-    const sent = await waitFor(async () => standIn.sent.filter((message) => message.chatId === chatId), (list) => list.length > 0, 20_000);
+    const sent = await waitFor(
+      async () => standIn.sent.filter((message) => message.chatId === chatId),
+      (list) => list.length > 0,
+      20_000,
+    );
     expect(sent).toHaveLength(1);
     expect(sent[0]!.text).toContain("Send the proposal");
     // Several more dispatcher runs: nothing is sent again.
     await new Promise((resolve) => setTimeout(resolve, 3_500));
     expect(standIn.sent.filter((message) => message.chatId === chatId)).toHaveLength(1);
 
-    const messages = await handle.db.proactiveMessage.findMany({ where: { userId: user.id }, orderBy: { channel: "asc" } });
-    expect(messages.map((row) => [row.channel, row.status])).toEqual([["TELEGRAM", "SENT"], ["IN_APP", "SENT"]]);
+    const messages = await handle.db.proactiveMessage.findMany({
+      where: { userId: user.id },
+      orderBy: { channel: "asc" },
+    });
+    expect(messages.map((row) => [row.channel, row.status])).toEqual([
+      ["TELEGRAM", "SENT"],
+      ["IN_APP", "SENT"],
+    ]);
     expect(messages[0]).toMatchObject({ attempts: 1, commitmentId: commitment.id });
   });
 });

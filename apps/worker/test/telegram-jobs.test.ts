@@ -25,8 +25,19 @@ describe(`telegram jobs through BullMQ (${target.name})`, () => {
     standIn = await startBotApiStandIn();
     harness = createTestDeps({ prefix, db: handle.db });
     harness.deps.telegram = createBotApi({ token: standIn.token, baseUrl: standIn.url });
-    const registry = [register("telegram", "deliver", processTelegramDeliver), register("telegram", "dispatch", processTelegramDispatch)];
-    runtime = startRuntime({ deps: harness.deps, redis: REDIS_URL, prefix, registry, concurrency: 4, lockDuration: 5_000, stalledInterval: 5_000 });
+    const registry = [
+      register("telegram", "deliver", processTelegramDeliver),
+      register("telegram", "dispatch", processTelegramDispatch),
+    ];
+    runtime = startRuntime({
+      deps: harness.deps,
+      redis: REDIS_URL,
+      prefix,
+      registry,
+      concurrency: 4,
+      lockDuration: 5_000,
+      stalledInterval: 5_000,
+    });
   });
   afterAll(async () => {
     await runtime?.close();
@@ -37,22 +48,36 @@ describe(`telegram jobs through BullMQ (${target.name})`, () => {
   const seed = async (message: Record<string, unknown> = {}) => {
     const chatId = String(chat++);
     const user = await handle.db.user.create({ data: { email: `tg-jobs-${chatId}-${Date.now()}@example.com` } });
-    await handle.db.telegramConnection.create({ data: { userId: user.id, telegramChatId: chatId, isActive: true, connectedAt: new Date() } });
-    const proactive = await handle.db.proactiveMessage.create({ data: { userId: user.id, content: `Time for your walk (${chatId})`, channel: "TELEGRAM", ...message } });
+    await handle.db.telegramConnection.create({
+      data: { userId: user.id, telegramChatId: chatId, isActive: true, connectedAt: new Date() },
+    });
+    const proactive = await handle.db.proactiveMessage.create({
+      data: { userId: user.id, content: `Time for your walk (${chatId})`, channel: "TELEGRAM", ...message },
+    });
     return { chatId, proactive };
   };
   const statusOf = (id: string) => handle.db.proactiveMessage.findUniqueOrThrow({ where: { id } });
   const sentTo = (chatId: string) => standIn.sent.filter((sent) => sent.chatId === chatId);
   const dispatch = async () => {
     const { id } = await harness.queues.enqueue("telegram", "dispatch", {});
-    return waitFor(() => harness.queues.queue("telegram").getJob(id), (job) => Boolean(job?.finishedOn));
+    return waitFor(
+      () => harness.queues.queue("telegram").getJob(id),
+      (job) => Boolean(job?.finishedOn),
+    );
   };
 
   it("dispatch hands each due pending message to delivery, which sends it once; dispatching again sends nothing", async () => {
     const { chatId, proactive } = await seed();
     const later = await seed({ scheduledFor: new Date(Date.now() + 3_600_000) });
     expect((await dispatch())?.returnvalue).toMatchObject({ queued: expect.any(Number) });
-    expect((await waitFor(() => statusOf(proactive.id), (row) => row.status === "SENT")).status).toBe("SENT");
+    expect(
+      (
+        await waitFor(
+          () => statusOf(proactive.id),
+          (row) => row.status === "SENT",
+        )
+      ).status,
+    ).toBe("SENT");
     await dispatch();
     await dispatch();
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -64,10 +89,23 @@ describe(`telegram jobs through BullMQ (${target.name})`, () => {
 
   it("honours a 429's retry_after: the job waits that long, then the message goes out once", async () => {
     const { chatId, proactive } = await seed();
-    standIn.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+    standIn.failNext("sendMessage", {
+      error_code: 429,
+      description: "Too Many Requests: retry after 1",
+      parameters: { retry_after: 1 },
+    });
     const started = Date.now();
-    await harness.queues.enqueue("telegram", "deliver", { proactiveMessageId: proactive.id }, { jobId: telegramDeliveryJobId(proactive.id) });
-    const row = await waitFor(() => statusOf(proactive.id), (value) => value.status === "SENT", 15_000);
+    await harness.queues.enqueue(
+      "telegram",
+      "deliver",
+      { proactiveMessageId: proactive.id },
+      { jobId: telegramDeliveryJobId(proactive.id) },
+    );
+    const row = await waitFor(
+      () => statusOf(proactive.id),
+      (value) => value.status === "SENT",
+      15_000,
+    );
     expect(row).toMatchObject({ status: "SENT", attempts: 2 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
     expect(sentTo(chatId)).toHaveLength(1);
@@ -76,24 +114,49 @@ describe(`telegram jobs through BullMQ (${target.name})`, () => {
   it("a blocked bot fails the message, deactivates the connection, and is not retried", async () => {
     const { chatId, proactive } = await seed();
     standIn.block(chatId);
-    const { id } = await harness.queues.enqueue("telegram", "deliver", { proactiveMessageId: proactive.id }, { jobId: telegramDeliveryJobId(proactive.id) });
-    const job = await waitFor(() => harness.queues.queue("telegram").getJob(id), (value) => Boolean(value?.finishedOn));
+    const { id } = await harness.queues.enqueue(
+      "telegram",
+      "deliver",
+      { proactiveMessageId: proactive.id },
+      { jobId: telegramDeliveryJobId(proactive.id) },
+    );
+    const job = await waitFor(
+      () => harness.queues.queue("telegram").getJob(id),
+      (value) => Boolean(value?.finishedOn),
+    );
     expect(job?.returnvalue).toMatchObject({ outcome: "failed", reason: "blocked" });
     expect(job?.attemptsMade).toBe(1);
     expect(await statusOf(proactive.id)).toMatchObject({ status: "FAILED", attempts: 1 });
-    expect((await handle.db.telegramConnection.findFirstOrThrow({ where: { telegramChatId: chatId } })).isActive).toBe(false);
+    expect((await handle.db.telegramConnection.findFirstOrThrow({ where: { telegramChatId: chatId } })).isActive).toBe(
+      false,
+    );
   });
 
   it("dispatch queues a fresh job for a message still pending after its earlier job completed", async () => {
     const { chatId, proactive } = await seed();
     await handle.db.telegramConnection.updateMany({ where: { telegramChatId: chatId }, data: { isActive: false } });
-    const { id } = await harness.queues.enqueue("telegram", "deliver", { proactiveMessageId: proactive.id }, { jobId: telegramDeliveryJobId(proactive.id) });
-    const first = await waitFor(() => harness.queues.queue("telegram").getJob(id), (value) => Boolean(value?.finishedOn));
+    const { id } = await harness.queues.enqueue(
+      "telegram",
+      "deliver",
+      { proactiveMessageId: proactive.id },
+      { jobId: telegramDeliveryJobId(proactive.id) },
+    );
+    const first = await waitFor(
+      () => harness.queues.queue("telegram").getJob(id),
+      (value) => Boolean(value?.finishedOn),
+    );
     expect(first?.returnvalue).toEqual({ outcome: "skipped", reason: "no_active_connection" });
     // The user links again: the next dispatch delivers.
     await handle.db.telegramConnection.updateMany({ where: { telegramChatId: chatId }, data: { isActive: true } });
     await dispatch();
-    expect((await waitFor(() => statusOf(proactive.id), (row) => row.status === "SENT")).status).toBe("SENT");
+    expect(
+      (
+        await waitFor(
+          () => statusOf(proactive.id),
+          (row) => row.status === "SENT",
+        )
+      ).status,
+    ).toBe("SENT");
     expect(sentTo(chatId)).toHaveLength(1);
   });
 });

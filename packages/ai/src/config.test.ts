@@ -6,7 +6,14 @@ import { costFromPrices } from "./provider.ts";
 describe("parseAiConfig", () => {
   it("applies defaults to an empty env", () => {
     const config = parseAiConfig({});
-    expect(config).toMatchObject({ apiKey: undefined, baseUrl: undefined, chatModel: "gpt-4o-mini", embeddingModel: "text-embedding-3-small", timeoutMs: 60_000, queryTimeoutMs: 5_000 });
+    expect(config).toMatchObject({
+      apiKey: undefined,
+      baseUrl: undefined,
+      chatModel: "gpt-4o-mini",
+      embeddingModel: "text-embedding-3-small",
+      timeoutMs: 60_000,
+      queryTimeoutMs: 5_000,
+    });
     expect(config.prices).toEqual(DEFAULT_PRICES);
   });
 
@@ -21,7 +28,15 @@ describe("parseAiConfig", () => {
       AI_MAX_RETRIES: "0",
       AI_PRICES: '{"llama3": {"input": 0, "output": 0}, "gpt-4o": {"input": 3, "output": 12}}',
     });
-    expect(config).toMatchObject({ apiKey: "sk-test", baseUrl: "http://127.0.0.1:11434/v1", chatModel: "llama3", embeddingModel: "nomic", timeoutMs: 1500, queryTimeoutMs: 800, maxRetries: 0 });
+    expect(config).toMatchObject({
+      apiKey: "sk-test",
+      baseUrl: "http://127.0.0.1:11434/v1",
+      chatModel: "llama3",
+      embeddingModel: "nomic",
+      timeoutMs: 1500,
+      queryTimeoutMs: 800,
+      maxRetries: 0,
+    });
     expect(config.prices["gpt-4o"]).toEqual({ input: 3, output: 12 });
     expect(config.prices["gpt-4o-mini"]).toEqual(DEFAULT_PRICES["gpt-4o-mini"]);
     expect(config.prices.llama3).toEqual({ input: 0, output: 0 });

@@ -25,7 +25,7 @@ const ZPricesJsonSchema = z.preprocess((value, ctx) => {
   try {
     return JSON.parse(value);
   } catch {
-    ctx.addIssue({ code: "custom", message: "AI_PRICES must be JSON: {\"model\": {\"input\": 0.15, \"output\": 0.6}}" });
+    ctx.addIssue({ code: "custom", message: 'AI_PRICES must be JSON: {"model": {"input": 0.15, "output": 0.6}}' });
     return z.NEVER;
   }
 }, ZPriceTableSchema);

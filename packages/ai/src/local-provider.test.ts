@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { createLocalProvider, LOCAL_CHAT_MODEL, LOCAL_EMBEDDING_MODEL } from "./local-provider.ts";
-import { EMBEDDING_DIMENSIONS, type TChatGrounding, type TChatRequest, type TChatStreamEvent, type TToolDefinition } from "./provider.ts";
+import {
+  EMBEDDING_DIMENSIONS,
+  type TChatGrounding,
+  type TChatRequest,
+  type TChatStreamEvent,
+  type TToolDefinition,
+} from "./provider.ts";
 
 // The names the chat offers; the local provider reads only the names.
-const CHAT_TOOLS: TToolDefinition[] = ["create_goal", "create_commitment", "log_emotion", "log_energy", "create_task", "create_deadline"].map((name) => ({ name, description: name, parameters: {} }));
+const CHAT_TOOLS: TToolDefinition[] = [
+  "create_goal",
+  "create_commitment",
+  "log_emotion",
+  "log_energy",
+  "create_task",
+  "create_deadline",
+].map((name) => ({ name, description: name, parameters: {} }));
 
 const cosine = (a: number[], b: number[]) => a.reduce((sum, value, i) => sum + value * b[i]!, 0);
 
@@ -26,7 +39,10 @@ describe("local provider embeddings", () => {
       expect(cosine(vector, vector)).toBeCloseTo(1, 10);
     }
     expect(first.usage.promptTokens).toBe(Math.ceil("I keep procrastinating on my thesis".length / 4));
-    expect(await provider.embedQuery("I keep procrastinating on my thesis")).toEqual({ vector: first.vectors[0], model: LOCAL_EMBEDDING_MODEL });
+    expect(await provider.embedQuery("I keep procrastinating on my thesis")).toEqual({
+      vector: first.vectors[0],
+      model: LOCAL_EMBEDDING_MODEL,
+    });
   });
 
   it("places texts that share words nearer than unrelated ones", async () => {
@@ -51,10 +67,21 @@ describe("local provider replies", () => {
     timezone: "Europe/Berlin",
     profile: [{ label: "Current challenges", value: "Writing the thesis while working full time" }],
     goals: [
-      { title: "Finish the thesis chapter two", progress: 40, period: "monthly", deadline: Date.parse("2026-04-30T21:59:00Z") },
+      {
+        title: "Finish the thesis chapter two",
+        progress: 40,
+        period: "monthly",
+        deadline: Date.parse("2026-04-30T21:59:00Z"),
+      },
       { title: "Run a 10k", progress: 10, period: "quarterly" },
     ],
-    commitments: [{ title: "Call the supervisor", remindAt: Date.parse("2026-03-30T07:00:00Z"), dueAt: Date.parse("2026-03-30T07:00:00Z") }],
+    commitments: [
+      {
+        title: "Call the supervisor",
+        remindAt: Date.parse("2026-03-30T07:00:00Z"),
+        dueAt: Date.parse("2026-03-30T07:00:00Z"),
+      },
+    ],
     sources: [
       { kind: "memory", ownerKind: "message", content: "I write best in the early morning before work" },
       { kind: "knowledge", content: "Break large writing tasks into 25-minute blocks with one clear outcome each." },
@@ -72,7 +99,13 @@ describe("local provider replies", () => {
   });
 
   it("never echoes system text, with or without grounding", async () => {
-    for (const message of ["I keep putting off writing chapter two.", "What are my goals?", "hello", SYSTEM, "Set a goal to run"]) {
+    for (const message of [
+      "I keep putting off writing chapter two.",
+      "What are my goals?",
+      "hello",
+      SYSTEM,
+      "Set a goal to run",
+    ]) {
       for (const extra of [{}, { grounding: undefined }, { tools: CHAT_TOOLS }]) {
         const { content } = await provider.chat(request(message, extra));
         expect(content).not.toContain("SECRET-SYSTEM-MARKER");
@@ -83,7 +116,10 @@ describe("local provider replies", () => {
 
   it("answers from the grounding: cites the sources by number, names a related goal and the profile", async () => {
     const first = await provider.chat(request("I keep putting off writing chapter two of the thesis."));
-    expect(await provider.chat(request("I keep putting off writing chapter two of the thesis."))).toMatchObject({ content: first.content, usage: first.usage });
+    expect(await provider.chat(request("I keep putting off writing chapter two of the thesis."))).toMatchObject({
+      content: first.content,
+      usage: first.usage,
+    });
     expect(first.model).toBe(LOCAL_CHAT_MODEL);
     expect(first.content).toMatch(/^I'm Cto's offline local coach/);
     expect(first.content).toContain("“I write best in the early morning before work” [1]");
@@ -100,7 +136,9 @@ describe("local provider replies", () => {
 
   it("lists goals and commitments when asked, and says so when there are none", async () => {
     const goals = await provider.chat(request("What are my goals?"));
-    expect(goals.content).toContain("Your active goals: “Finish the thesis chapter two” (40% done, monthly, by Thu 30 Apr); “Run a 10k” (10% done, quarterly).");
+    expect(goals.content).toContain(
+      "Your active goals: “Finish the thesis chapter two” (40% done, monthly, by Thu 30 Apr); “Run a 10k” (10% done, quarterly).",
+    );
     const commitments = await provider.chat(request("which commitments do I have?"));
     expect(commitments.content).toContain("Your open commitments: “Call the supervisor” (reminder Mon 30 Mar, 09:00).");
     const empty = await provider.chat(request("What are my goals?", { grounding: { purpose: "coach", now: NOW } }));
@@ -108,18 +146,32 @@ describe("local provider replies", () => {
   });
 
   it("says plainly when nothing stored matches", async () => {
-    const { content } = await provider.chat(request("Sourdough needs a long cold proof", { grounding: { purpose: "coach", now: NOW } }));
+    const { content } = await provider.chat(
+      request("Sourdough needs a long cold proof", { grounding: { purpose: "coach", now: NOW } }),
+    );
     expect(content).toContain("I have nothing stored yet that matches this.");
     expect(content).toContain("Remind me tomorrow at 9 to call Sam");
   });
 
   it("calls the offered tool for a plain request, as structured tool calls, in the stream too", async () => {
-    const result = await provider.chat(request("Remind me tomorrow at 9 to call the supervisor", { tools: CHAT_TOOLS }));
+    const result = await provider.chat(
+      request("Remind me tomorrow at 9 to call the supervisor", { tools: CHAT_TOOLS }),
+    );
     expect(result).toMatchObject({ content: "", finishReason: "tool_calls" });
     expect(result.toolCalls).toEqual([
-      { id: expect.stringMatching(/^call_local_/), name: "create_commitment", arguments: { title: "Call the supervisor", remindAt: Date.parse("2026-03-29T07:00:00Z"), dueAt: Date.parse("2026-03-29T07:00:00Z") } },
+      {
+        id: expect.stringMatching(/^call_local_/),
+        name: "create_commitment",
+        arguments: {
+          title: "Call the supervisor",
+          remindAt: Date.parse("2026-03-29T07:00:00Z"),
+          dueAt: Date.parse("2026-03-29T07:00:00Z"),
+        },
+      },
     ]);
-    const events = await collect(provider.chatStream(request("Remind me tomorrow at 9 to call the supervisor", { tools: CHAT_TOOLS })));
+    const events = await collect(
+      provider.chatStream(request("Remind me tomorrow at 9 to call the supervisor", { tools: CHAT_TOOLS })),
+    );
     expect(events.map((event) => event.type)).toEqual(["tool_call", "done"]);
     expect(events[0]).toEqual({ type: "tool_call", toolCall: result.toolCalls[0] });
     // Without the tools on offer (the turn's last round) it answers in words.
@@ -127,7 +179,10 @@ describe("local provider replies", () => {
   });
 
   it("uses the provider's clock and UTC when the grounding gives no time or zone", async () => {
-    const result = await provider.chat({ messages: [{ role: "user", content: "remind me tomorrow at 9 to stretch" }], tools: CHAT_TOOLS });
+    const result = await provider.chat({
+      messages: [{ role: "user", content: "remind me tomorrow at 9 to stretch" }],
+      tools: CHAT_TOOLS,
+    });
     expect(result.toolCalls[0]?.arguments).toMatchObject({ remindAt: Date.parse("2026-03-29T09:00:00Z") });
   });
 
@@ -139,36 +194,68 @@ describe("local provider replies", () => {
 
   it("reports what the tools did once their results follow the calls", async () => {
     const calls = [
-      { id: "call_a", name: "create_commitment", arguments: { title: "Call the supervisor", remindAt: Date.parse("2026-03-29T07:00:00Z"), dueAt: Date.parse("2026-03-29T07:00:00Z") } },
+      {
+        id: "call_a",
+        name: "create_commitment",
+        arguments: {
+          title: "Call the supervisor",
+          remindAt: Date.parse("2026-03-29T07:00:00Z"),
+          dueAt: Date.parse("2026-03-29T07:00:00Z"),
+        },
+      },
       { id: "call_b", name: "log_energy", arguments: { level: 11 } },
-      { id: "call_c", name: "create_goal", arguments: { title: "Run a 10k", period: "quarterly", deadline: Date.parse("2026-06-01T21:59:00Z") } },
+      {
+        id: "call_c",
+        name: "create_goal",
+        arguments: { title: "Run a 10k", period: "quarterly", deadline: Date.parse("2026-06-01T21:59:00Z") },
+      },
     ];
-    const base = request("Remind me tomorrow at 9 to call the supervisor. Log my energy as 11. Set a goal to run a 10k by June", { tools: CHAT_TOOLS });
+    const base = request(
+      "Remind me tomorrow at 9 to call the supervisor. Log my energy as 11. Set a goal to run a 10k by June",
+      { tools: CHAT_TOOLS },
+    );
     const result = await provider.chat({
       ...base,
       messages: [
         ...base.messages,
         { role: "assistant", content: "", toolCalls: calls },
         { role: "tool", toolCallId: "call_a", content: JSON.stringify({ ok: true, commitmentId: "c1" }) },
-        { role: "tool", toolCallId: "call_b", content: JSON.stringify({ ok: false, error: "level: Too big: expected number to be <=10" }) },
+        {
+          role: "tool",
+          toolCallId: "call_b",
+          content: JSON.stringify({ ok: false, error: "level: Too big: expected number to be <=10" }),
+        },
         { role: "tool", toolCallId: "call_c", content: "not json" },
       ],
     });
     expect(result.toolCalls).toEqual([]);
-    expect(result.content).toContain("I added your commitment “Call the supervisor” and will remind you on Sun 29 Mar, 09:00.");
+    expect(result.content).toContain(
+      "I added your commitment “Call the supervisor” and will remind you on Sun 29 Mar, 09:00.",
+    );
     expect(result.content).toContain("I could not log your energy: level: Too big: expected number to be <=10.");
     expect(result.content).toContain("I could not set the goal: it failed without saying why.");
   });
 
   it("writes a summary from the facts given, not from the instructions", async () => {
     const summary = await provider.chat({
-      messages: [{ role: "system", content: SYSTEM }, { role: "user", content: "The last 7 days: …" }],
-      grounding: { purpose: "summary", facts: ["3 mood check-ins; most frequent feelings: calm (2)", "Average energy 6/10, trend flat."] },
+      messages: [
+        { role: "system", content: SYSTEM },
+        { role: "user", content: "The last 7 days: …" },
+      ],
+      grounding: {
+        purpose: "summary",
+        facts: ["3 mood check-ins; most frequent feelings: calm (2)", "Average energy 6/10, trend flat."],
+      },
     });
     expect(summary.content).toMatch(/^Offline summary/);
-    expect(summary.content).toContain("3 mood check-ins; most frequent feelings: calm (2). Average energy 6/10, trend flat.");
+    expect(summary.content).toContain(
+      "3 mood check-ins; most frequent feelings: calm (2). Average energy 6/10, trend flat.",
+    );
     expect(summary.content).not.toContain("SECRET-SYSTEM-MARKER");
-    const empty = await provider.chat({ messages: [{ role: "system", content: SYSTEM }], grounding: { purpose: "summary", facts: [] } });
+    const empty = await provider.chat({
+      messages: [{ role: "system", content: SYSTEM }],
+      grounding: { purpose: "summary", facts: [] },
+    });
     expect(empty.content).toContain("Nothing was recorded for this period yet.");
   });
 
@@ -186,6 +273,8 @@ describe("local provider replies", () => {
   it("stops when the signal is aborted", async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(provider.chat({ ...request("Hi"), signal: controller.signal })).rejects.toMatchObject({ code: "timeout" });
+    await expect(provider.chat({ ...request("Hi"), signal: controller.signal })).rejects.toMatchObject({
+      code: "timeout",
+    });
   });
 });

@@ -12,7 +12,15 @@ import { safeTimezone } from "./local/dates.ts";
 import { recogniseIntents } from "./local/intents.ts";
 import { askReply, coachReply, summaryReply, toolReply } from "./local/replies.ts";
 import { fnv1a, wordsOf } from "./local/text.ts";
-import { costFromPrices, EMBEDDING_DIMENSIONS, type TAiProvider, type TChatRequest, type TChatResult, type TChatStreamEvent, type TToolCall } from "./provider.ts";
+import {
+  costFromPrices,
+  EMBEDDING_DIMENSIONS,
+  type TAiProvider,
+  type TChatRequest,
+  type TChatResult,
+  type TChatStreamEvent,
+  type TToolCall,
+} from "./provider.ts";
 
 export const LOCAL_EMBEDDING_MODEL = "cto-local-embedding-v1";
 export const LOCAL_CHAT_MODEL = "cto-local-coach-v1";
@@ -24,7 +32,8 @@ export const localEmbedding = (text: string): number[] => {
   const vector = new Array<number>(EMBEDDING_DIMENSIONS).fill(0);
   const words = wordsOf(text);
   // Pairs add a little word order; an empty text still gets a (fixed) non-zero vector, since a zero vector has no cosine.
-  const features = words.length === 0 ? ["\u0000empty"] : [...words, ...words.slice(1).map((word, i) => `${words[i]} ${word}`)];
+  const features =
+    words.length === 0 ? ["\u0000empty"] : [...words, ...words.slice(1).map((word, i) => `${words[i]} ${word}`)];
   for (const feature of features) {
     const hash = fnv1a(feature);
     const weight = feature.includes(" ") ? 0.5 : 1;
@@ -47,11 +56,24 @@ export const localReply = (request: TChatRequest, now = Date.now()): { content: 
   const userText = lastUser === -1 ? "" : messages[lastUser]!.content;
   const since = messages.slice(lastUser + 1);
   const offered = new Set((request.tools ?? []).map((tool) => tool.name));
-  const intents = recogniseIntents(userText, clock, new Set(["create_goal", "create_commitment", "log_emotion", "log_energy", "create_task", "create_deadline"]));
+  const intents = recogniseIntents(
+    userText,
+    clock,
+    new Set(["create_goal", "create_commitment", "log_emotion", "log_energy", "create_task", "create_deadline"]),
+  );
   const questions = intents.flatMap((intent) => (intent.kind === "ask" ? [intent.question] : []));
-  if (since.some((message) => message.role === "tool")) return { content: toolReply(since, clock, questions), toolCalls: [] };
+  if (since.some((message) => message.role === "tool"))
+    return { content: toolReply(since, clock, questions), toolCalls: [] };
   const calls = intents.flatMap((intent, i) =>
-    intent.kind === "call" && offered.has(intent.tool) ? [{ id: `call_local_${fnv1a(`${messages.length}\u0000${i}\u0000${userText}`).toString(36)}_${i}`, name: intent.tool, arguments: intent.arguments }] : [],
+    intent.kind === "call" && offered.has(intent.tool)
+      ? [
+          {
+            id: `call_local_${fnv1a(`${messages.length}\u0000${i}\u0000${userText}`).toString(36)}_${i}`,
+            name: intent.tool,
+            arguments: intent.arguments,
+          },
+        ]
+      : [],
   );
   if (calls.length) return { content: "", toolCalls: calls };
   if (questions.length) return { content: askReply(questions), toolCalls: [] };
@@ -77,7 +99,8 @@ export const createLocalProvider = (options: { prices?: TPriceTable; now?: () =>
     throwIfAborted(request.signal);
     const { content, toolCalls } = localReply(request, now());
     const promptTokens = request.messages.reduce((sum, message) => sum + estimateTokens(message.content), 0);
-    const completionTokens = estimateTokens(content) + (toolCalls.length ? estimateTokens(JSON.stringify(toolCalls)) : 0);
+    const completionTokens =
+      estimateTokens(content) + (toolCalls.length ? estimateTokens(JSON.stringify(toolCalls)) : 0);
     // The reply is short; a maxTokens budget below it still gets the whole reply, which is honest about its length.
     return {
       content,

@@ -14,7 +14,13 @@ afterEach(async () => {
 const setup = async (handler: THandler, env: Record<string, string> = {}) => {
   const standIn = await startStandIn(handler);
   close = standIn.close;
-  const config = parseAiConfig({ OPENAI_API_KEY: "sk-stand-in", OPENAI_BASE_URL: standIn.baseUrl, AI_TIMEOUT_MS: "2000", AI_MAX_RETRIES: "2", ...env });
+  const config = parseAiConfig({
+    OPENAI_API_KEY: "sk-stand-in",
+    OPENAI_BASE_URL: standIn.baseUrl,
+    AI_TIMEOUT_MS: "2000",
+    AI_MAX_RETRIES: "2",
+    ...env,
+  });
   return { provider: createOpenAiProvider(config), requests: standIn.requests };
 };
 
@@ -23,7 +29,14 @@ const completion = (message: Record<string, unknown>, finishReason = "stop") => 
   object: "chat.completion",
   created: 1_700_000_000,
   model: "gpt-4o-mini-2024-07-18",
-  choices: [{ index: 0, message: { role: "assistant", refusal: null, ...message }, logprobs: null, finish_reason: finishReason }],
+  choices: [
+    {
+      index: 0,
+      message: { role: "assistant", refusal: null, ...message },
+      logprobs: null,
+      finish_reason: finishReason,
+    },
+  ],
   usage: { prompt_tokens: 42, completion_tokens: 7, total_tokens: 49 },
 });
 
@@ -38,12 +51,28 @@ const vector = (length: number) => Array.from({ length }, (_, i) => (i % 7) / 7)
 describe("OpenAI provider: chat", () => {
   it("sends the chat request shape and parses content, usage and tool calls", async () => {
     const { provider, requests } = await setup((_req, res) =>
-      sendJson(res, 200, completion({ content: null, tool_calls: [{ id: "call_1", type: "function", function: { name: "create_goal", arguments: '{"title":"Run 5k"}' } }] }, "tool_calls")),
+      sendJson(
+        res,
+        200,
+        completion(
+          {
+            content: null,
+            tool_calls: [
+              { id: "call_1", type: "function", function: { name: "create_goal", arguments: '{"title":"Run 5k"}' } },
+            ],
+          },
+          "tool_calls",
+        ),
+      ),
     );
     const result = await provider.chat({
       messages: [
         { role: "system", content: "You are a coach." },
-        { role: "assistant", content: "", toolCalls: [{ id: "call_0", name: "create_goal", arguments: { title: "Sleep" } }] },
+        {
+          role: "assistant",
+          content: "",
+          toolCalls: [{ id: "call_0", name: "create_goal", arguments: { title: "Sleep" } }],
+        },
         { role: "tool", content: '{"ok":true}', toolCallId: "call_0" },
         { role: "user", content: "Set me a running goal" },
       ],
@@ -62,7 +91,13 @@ describe("OpenAI provider: chat", () => {
       tools: [{ type: "function", function: goalTool }],
       messages: [
         { role: "system", content: "You are a coach." },
-        { role: "assistant", content: null, tool_calls: [{ id: "call_0", type: "function", function: { name: "create_goal", arguments: '{"title":"Sleep"}' } }] },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [
+            { id: "call_0", type: "function", function: { name: "create_goal", arguments: '{"title":"Sleep"}' } },
+          ],
+        },
         { role: "tool", content: '{"ok":true}', tool_call_id: "call_0" },
         { role: "user", content: "Set me a running goal" },
       ],
@@ -85,19 +120,34 @@ describe("OpenAI provider: chat", () => {
         completionChunk({ role: "assistant", content: "" }),
         completionChunk({ content: "Let's " }),
         completionChunk({ content: "set that up." }),
-        completionChunk({ tool_calls: [{ index: 0, id: "call_9", type: "function", function: { name: "create_goal", arguments: "" } }] }),
+        completionChunk({
+          tool_calls: [{ index: 0, id: "call_9", type: "function", function: { name: "create_goal", arguments: "" } }],
+        }),
         completionChunk({ tool_calls: [{ index: 0, function: { arguments: '{"title":' } }] }),
         completionChunk({ tool_calls: [{ index: 0, function: { arguments: '"Run 5k"}' } }] }),
-        completionChunk({ tool_calls: [{ index: 1, id: "call_10", type: "function", function: { name: "log_energy", arguments: '{"level":3}' } }] }),
+        completionChunk({
+          tool_calls: [
+            { index: 1, id: "call_10", type: "function", function: { name: "log_energy", arguments: '{"level":3}' } },
+          ],
+        }),
         completionChunk({}, "tool_calls"),
         { ...completionChunk({}), choices: [], usage: { prompt_tokens: 30, completion_tokens: 12, total_tokens: 42 } },
       ]),
     );
     const events: TChatStreamEvent[] = [];
-    for await (const event of provider.chatStream({ messages: [{ role: "user", content: "Hi" }], tools: [goalTool] })) events.push(event);
+    for await (const event of provider.chatStream({ messages: [{ role: "user", content: "Hi" }], tools: [goalTool] }))
+      events.push(event);
 
-    expect(requests[0]?.body).toMatchObject({ model: "gpt-4o-mini", stream: true, stream_options: { include_usage: true }, tools: [{ type: "function" }] });
-    expect(events.filter((event) => event.type === "delta").map((event) => event.text)).toEqual(["Let's ", "set that up."]);
+    expect(requests[0]?.body).toMatchObject({
+      model: "gpt-4o-mini",
+      stream: true,
+      stream_options: { include_usage: true },
+      tools: [{ type: "function" }],
+    });
+    expect(events.filter((event) => event.type === "delta").map((event) => event.text)).toEqual([
+      "Let's ",
+      "set that up.",
+    ]);
     const toolCalls = [
       { id: "call_9", name: "create_goal", arguments: { title: "Run 5k" } },
       { id: "call_10", name: "log_energy", arguments: { level: 3 } },
@@ -105,14 +155,25 @@ describe("OpenAI provider: chat", () => {
     expect(events.filter((event) => event.type === "tool_call").map((event) => event.toolCall)).toEqual(toolCalls);
     expect(events.at(-1)).toMatchObject({
       type: "done",
-      result: { content: "Let's set that up.", toolCalls, model: "gpt-4o-mini-2024-07-18", usage: { promptTokens: 30, completionTokens: 12 }, finishReason: "tool_calls" },
+      result: {
+        content: "Let's set that up.",
+        toolCalls,
+        model: "gpt-4o-mini-2024-07-18",
+        usage: { promptTokens: 30, completionTokens: 12 },
+        finishReason: "tool_calls",
+      },
     });
   });
 
   it("succeeds after one retry when the first answer is a 429", async () => {
     const { provider, requests } = await setup((_req, res, attempt) =>
       attempt === 1
-        ? sendJson(res, 429, { error: { message: "Rate limit reached", type: "requests", code: "rate_limit_exceeded" } }, { "retry-after-ms": "10" })
+        ? sendJson(
+            res,
+            429,
+            { error: { message: "Rate limit reached", type: "requests", code: "rate_limit_exceeded" } },
+            { "retry-after-ms": "10" },
+          )
         : sendJson(res, 200, completion({ content: "Hello again" })),
     );
     const result = await provider.chat({ messages: [{ role: "user", content: "Hi" }] });
@@ -125,28 +186,43 @@ describe("OpenAI provider: chat", () => {
       (_req, res) => sendJson(res, 429, { error: { message: "Rate limit reached" } }, { "retry-after-ms": "10" }),
       { AI_MAX_RETRIES: "1" },
     );
-    const error = await provider.chat({ messages: [{ role: "user", content: "Hi" }] }).catch((caught: unknown) => caught);
+    const error = await provider
+      .chat({ messages: [{ role: "user", content: "Hi" }] })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AiProviderError);
     expect(error).toMatchObject({ code: "rate_limited", status: 429 });
     expect(requests).toHaveLength(2);
   });
 
   it("ends in unavailable after maxRetries when the server keeps failing with 500", async () => {
-    const { provider, requests } = await setup((_req, res) => sendJson(res, 500, { error: { message: "boom" } }, { "retry-after-ms": "10" }));
-    await expect(provider.chat({ messages: [{ role: "user", content: "Hi" }] })).rejects.toMatchObject({ name: "AiProviderError", code: "unavailable", status: 500 });
+    const { provider, requests } = await setup((_req, res) =>
+      sendJson(res, 500, { error: { message: "boom" } }, { "retry-after-ms": "10" }),
+    );
+    await expect(provider.chat({ messages: [{ role: "user", content: "Hi" }] })).rejects.toMatchObject({
+      name: "AiProviderError",
+      code: "unavailable",
+      status: 500,
+    });
     expect(requests).toHaveLength(3);
   });
 
   it("does not retry a 400 and reports bad_request", async () => {
-    const { provider, requests } = await setup((_req, res) => sendJson(res, 400, { error: { message: "Invalid model" } }));
-    await expect(provider.chat({ messages: [{ role: "user", content: "Hi" }] })).rejects.toMatchObject({ code: "bad_request", status: 400 });
+    const { provider, requests } = await setup((_req, res) =>
+      sendJson(res, 400, { error: { message: "Invalid model" } }),
+    );
+    await expect(provider.chat({ messages: [{ role: "user", content: "Hi" }] })).rejects.toMatchObject({
+      code: "bad_request",
+      status: 400,
+    });
     expect(requests).toHaveLength(1);
   });
 
   it("ends in timeout within the configured timeout when the server never answers", async () => {
     const { provider, requests } = await setup(() => {}, { AI_TIMEOUT_MS: "300", AI_MAX_RETRIES: "0" });
     const startedAt = performance.now();
-    await expect(provider.chat({ messages: [{ role: "user", content: "Hi" }] })).rejects.toMatchObject({ code: "timeout" });
+    await expect(provider.chat({ messages: [{ role: "user", content: "Hi" }] })).rejects.toMatchObject({
+      code: "timeout",
+    });
     const elapsed = performance.now() - startedAt;
     expect(elapsed).toBeGreaterThanOrEqual(250);
     expect(elapsed).toBeLessThan(1500);
@@ -166,7 +242,11 @@ describe("OpenAI provider: embeddings", () => {
   const embeddingResponse = (length: number, count: number) => ({
     object: "list",
     // Out of order on purpose: the provider must sort by index.
-    data: Array.from({ length: count }, (_, i) => ({ object: "embedding", index: count - 1 - i, embedding: vector(length).map((value) => value + (count - 1 - i)) })),
+    data: Array.from({ length: count }, (_, i) => ({
+      object: "embedding",
+      index: count - 1 - i,
+      embedding: vector(length).map((value) => value + (count - 1 - i)),
+    })),
     model: "text-embedding-3-small",
     usage: { prompt_tokens: 9, total_tokens: 9 },
   });
@@ -174,7 +254,15 @@ describe("OpenAI provider: embeddings", () => {
   it("asks for 1536 float dimensions and returns vectors in input order", async () => {
     const { provider, requests } = await setup((_req, res) => sendJson(res, 200, embeddingResponse(1536, 2)));
     const result = await provider.embed(["first text", "second text"]);
-    expect(requests[0]).toMatchObject({ path: "/v1/embeddings", body: { model: "text-embedding-3-small", input: ["first text", "second text"], dimensions: 1536, encoding_format: "float" } });
+    expect(requests[0]).toMatchObject({
+      path: "/v1/embeddings",
+      body: {
+        model: "text-embedding-3-small",
+        input: ["first text", "second text"],
+        dimensions: 1536,
+        encoding_format: "float",
+      },
+    });
     expect(result.vectors).toHaveLength(2);
     expect(result.vectors[0]?.[0]).toBe(0);
     expect(result.vectors[1]?.[0]).toBe(1);
@@ -195,15 +283,26 @@ describe("OpenAI provider: embeddings", () => {
 
   it("embeds one query with embedQuery", async () => {
     const { provider } = await setup((_req, res) => sendJson(res, 200, embeddingResponse(1536, 1)));
-    expect(await provider.embedQuery("what did I say about Dana?")).toEqual({ vector: vector(1536), model: "text-embedding-3-small" });
+    expect(await provider.embedQuery("what did I say about Dana?")).toEqual({
+      vector: vector(1536),
+      model: "text-embedding-3-small",
+    });
   });
 
   // AI_TIMEOUT_MS stays at a minute: the query's own bound, retries included, must end the wait.
   it.each([
     ["never answers", () => {}],
-    ["answers 429 with a long Retry-After", (_req: unknown, res: Parameters<THandler>[1]) => sendJson(res, 429, { error: { message: "slow down" } }, { "retry-after": "30" })],
+    [
+      "answers 429 with a long Retry-After",
+      (_req: unknown, res: Parameters<THandler>[1]) =>
+        sendJson(res, 429, { error: { message: "slow down" } }, { "retry-after": "30" }),
+    ],
   ] as [string, THandler][])("bounds embedQuery by AI_QUERY_TIMEOUT_MS when the server %s", async (_label, handler) => {
-    const { provider } = await setup(handler, { AI_TIMEOUT_MS: "60000", AI_QUERY_TIMEOUT_MS: "400", AI_MAX_RETRIES: "2" });
+    const { provider } = await setup(handler, {
+      AI_TIMEOUT_MS: "60000",
+      AI_QUERY_TIMEOUT_MS: "400",
+      AI_MAX_RETRIES: "2",
+    });
     const startedAt = performance.now();
     const error = await provider.embedQuery("hello").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AiProviderError);
@@ -212,12 +311,20 @@ describe("OpenAI provider: embeddings", () => {
   });
 
   it("reports a server that keeps failing, or refuses connections, as unavailable within the bound", async () => {
-    const { provider, requests } = await setup((_req, res) => sendJson(res, 500, { error: { message: "boom" } }), { AI_QUERY_TIMEOUT_MS: "8000", AI_MAX_RETRIES: "1" });
+    const { provider, requests } = await setup((_req, res) => sendJson(res, 500, { error: { message: "boom" } }), {
+      AI_QUERY_TIMEOUT_MS: "8000",
+      AI_MAX_RETRIES: "1",
+    });
     await expect(provider.embedQuery("hello")).rejects.toMatchObject({ code: "unavailable", status: 500 });
     expect(requests).toHaveLength(2);
     const closed = await startStandIn(() => {});
     await closed.close();
-    const refused = createOpenAiProvider(parseAiConfig({ OPENAI_BASE_URL: closed.baseUrl, AI_MAX_RETRIES: "0", AI_QUERY_TIMEOUT_MS: "3000" }));
-    await expect(refused.embedQuery("hello")).rejects.toMatchObject({ code: "unavailable", message: "The AI provider could not be reached" });
+    const refused = createOpenAiProvider(
+      parseAiConfig({ OPENAI_BASE_URL: closed.baseUrl, AI_MAX_RETRIES: "0", AI_QUERY_TIMEOUT_MS: "3000" }),
+    );
+    await expect(refused.embedQuery("hello")).rejects.toMatchObject({
+      code: "unavailable",
+      message: "The AI provider could not be reached",
+    });
   });
 });

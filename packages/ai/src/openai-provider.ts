@@ -19,16 +19,29 @@ const formatSeconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 /** Maps SDK failures (after the SDK's own retries) onto the four codes callers handle. */
 export const toAiProviderError = (error: unknown): AiProviderError => {
   if (error instanceof AiProviderError) return error;
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return new AiProviderError("timeout", "The AI provider did not answer in time", { cause: error });
-  if (error instanceof OpenAI.APIUserAbortError) return new AiProviderError("timeout", "The AI request was aborted", { cause: error });
-  if (error instanceof OpenAI.RateLimitError) return new AiProviderError("rate_limited", "The AI provider is rate limiting requests", { status: 429, cause: error });
-  if (error instanceof OpenAI.APIConnectionError) return new AiProviderError("unavailable", "The AI provider could not be reached", { cause: error });
+  if (error instanceof OpenAI.APIConnectionTimeoutError)
+    return new AiProviderError("timeout", "The AI provider did not answer in time", { cause: error });
+  if (error instanceof OpenAI.APIUserAbortError)
+    return new AiProviderError("timeout", "The AI request was aborted", { cause: error });
+  if (error instanceof OpenAI.RateLimitError)
+    return new AiProviderError("rate_limited", "The AI provider is rate limiting requests", {
+      status: 429,
+      cause: error,
+    });
+  if (error instanceof OpenAI.APIConnectionError)
+    return new AiProviderError("unavailable", "The AI provider could not be reached", { cause: error });
   if (error instanceof OpenAI.APIError) {
     const status = error.status;
-    const code = status !== undefined && status >= 400 && status < 500 && status !== 408 ? "bad_request" : "unavailable";
-    return new AiProviderError(code, `The AI provider answered ${status ?? "an error"}: ${error.message}`, { status, cause: error });
+    const code =
+      status !== undefined && status >= 400 && status < 500 && status !== 408 ? "bad_request" : "unavailable";
+    return new AiProviderError(code, `The AI provider answered ${status ?? "an error"}: ${error.message}`, {
+      status,
+      cause: error,
+    });
   }
-  return new AiProviderError("unavailable", error instanceof Error ? error.message : "Unknown AI provider failure", { cause: error });
+  return new AiProviderError("unavailable", error instanceof Error ? error.message : "Unknown AI provider failure", {
+    cause: error,
+  });
 };
 
 const parseArguments = (raw: string): unknown => {
@@ -41,7 +54,8 @@ const parseArguments = (raw: string): unknown => {
 };
 
 const toSdkMessage = (message: TChatMessage): OpenAI.Chat.Completions.ChatCompletionMessageParam => {
-  if (message.role === "tool") return { role: "tool", content: message.content, tool_call_id: message.toolCallId ?? "" };
+  if (message.role === "tool")
+    return { role: "tool", content: message.content, tool_call_id: message.toolCallId ?? "" };
   if (message.role === "assistant" && message.toolCalls?.length) {
     return {
       role: "assistant",
@@ -60,7 +74,12 @@ const toParams = (model: string, request: TChatRequest): TParams => ({
   model,
   messages: request.messages.map(toSdkMessage),
   ...(request.tools?.length
-    ? { tools: request.tools.map((tool) => ({ type: "function" as const, function: { name: tool.name, description: tool.description, parameters: tool.parameters } })) }
+    ? {
+        tools: request.tools.map((tool) => ({
+          type: "function" as const,
+          function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+        })),
+      }
     : {}),
   ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
   ...(request.maxTokens === undefined ? {} : { max_tokens: request.maxTokens }),
@@ -81,14 +100,22 @@ export const createOpenAiProvider = (config: TAiConfig, client?: OpenAI): TAiPro
   const embedWith = async (texts: string[], options: { signal?: AbortSignal; timeout?: number } = {}) => {
     if (texts.length === 0) return { vectors: [], model: config.embeddingModel, usage: { promptTokens: 0 } };
     const response = await openai.embeddings
-      .create({ model: config.embeddingModel, input: texts, dimensions: EMBEDDING_DIMENSIONS, encoding_format: "float" }, options)
+      .create(
+        { model: config.embeddingModel, input: texts, dimensions: EMBEDDING_DIMENSIONS, encoding_format: "float" },
+        options,
+      )
       .catch((error: unknown) => {
         throw toAiProviderError(error);
       });
     const vectors = [...response.data].sort((a, b) => a.index - b.index).map((item) => item.embedding);
-    if (vectors.length !== texts.length) throw new AiProviderError("unavailable", `Expected ${texts.length} embeddings, got ${vectors.length}`);
+    if (vectors.length !== texts.length)
+      throw new AiProviderError("unavailable", `Expected ${texts.length} embeddings, got ${vectors.length}`);
     const wrong = vectors.find((vector) => vector.length !== EMBEDDING_DIMENSIONS);
-    if (wrong) throw new AiProviderError("unavailable", `Expected ${EMBEDDING_DIMENSIONS}-dimension embeddings, got ${wrong.length}`);
+    if (wrong)
+      throw new AiProviderError(
+        "unavailable",
+        `Expected ${EMBEDDING_DIMENSIONS}-dimension embeddings, got ${wrong.length}`,
+      );
     return { vectors, model: response.model, usage: { promptTokens: response.usage?.prompt_tokens ?? 0 } };
   };
 
@@ -96,11 +123,17 @@ export const createOpenAiProvider = (config: TAiConfig, client?: OpenAI): TAiPro
 
   const embedQuery: TAiProvider["embedQuery"] = async (text) => {
     const deadline = AbortSignal.timeout(config.queryTimeoutMs);
-    const late = () => new AiProviderError("timeout", `The AI provider did not answer within ${formatSeconds(config.queryTimeoutMs)}`);
+    const late = () =>
+      new AiProviderError("timeout", `The AI provider did not answer within ${formatSeconds(config.queryTimeoutMs)}`);
     // The SDK's back-off sleeps (up to a minute for a 429's Retry-After) do not watch the signal: race them.
-    const expired = new Promise<never>((_, reject) => deadline.addEventListener("abort", () => reject(late()), { once: true }));
+    const expired = new Promise<never>((_, reject) =>
+      deadline.addEventListener("abort", () => reject(late()), { once: true }),
+    );
     try {
-      const { vectors, model } = await Promise.race([embedWith([text], { signal: deadline, timeout: config.queryTimeoutMs }), expired]);
+      const { vectors, model } = await Promise.race([
+        embedWith([text], { signal: deadline, timeout: config.queryTimeoutMs }),
+        expired,
+      ]);
       return { vector: vectors[0]!, model };
     } catch (error) {
       throw deadline.aborted ? late() : error;
@@ -109,18 +142,25 @@ export const createOpenAiProvider = (config: TAiConfig, client?: OpenAI): TAiPro
 
   const chat: TAiProvider["chat"] = async (request) => {
     const startedAt = performance.now();
-    const response = await openai.chat.completions.create(toParams(config.chatModel, request), { signal: request.signal }).catch((error: unknown) => {
-      throw toAiProviderError(error);
-    });
+    const response = await openai.chat.completions
+      .create(toParams(config.chatModel, request), { signal: request.signal })
+      .catch((error: unknown) => {
+        throw toAiProviderError(error);
+      });
     const choice = response.choices[0];
     const toolCalls: TToolCall[] = (choice?.message.tool_calls ?? []).flatMap((call) =>
-      call.type === "function" ? [{ id: call.id, name: call.function.name, arguments: parseArguments(call.function.arguments) }] : [],
+      call.type === "function"
+        ? [{ id: call.id, name: call.function.name, arguments: parseArguments(call.function.arguments) }]
+        : [],
     );
     return {
       content: choice?.message.content ?? "",
       toolCalls,
       model: response.model,
-      usage: { promptTokens: response.usage?.prompt_tokens ?? 0, completionTokens: response.usage?.completion_tokens ?? 0 },
+      usage: {
+        promptTokens: response.usage?.prompt_tokens ?? 0,
+        completionTokens: response.usage?.completion_tokens ?? 0,
+      },
       finishReason: choice?.finish_reason ?? "stop",
       latencyMs: Math.round(performance.now() - startedAt),
     };
@@ -129,7 +169,10 @@ export const createOpenAiProvider = (config: TAiConfig, client?: OpenAI): TAiPro
   async function* chatStream(request: TChatRequest): AsyncGenerator<TChatStreamEvent> {
     const startedAt = performance.now();
     const stream = await openai.chat.completions
-      .create({ ...toParams(config.chatModel, request), stream: true, stream_options: { include_usage: true } }, { signal: request.signal })
+      .create(
+        { ...toParams(config.chatModel, request), stream: true, stream_options: { include_usage: true } },
+        { signal: request.signal },
+      )
       .catch((error: unknown) => {
         throw toAiProviderError(error);
       });
@@ -142,7 +185,8 @@ export const createOpenAiProvider = (config: TAiConfig, client?: OpenAI): TAiPro
     try {
       for await (const chunk of stream) {
         if (chunk.model) model = chunk.model;
-        if (chunk.usage) usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
+        if (chunk.usage)
+          usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
         const choice = chunk.choices[0];
         if (!choice) continue;
         if (choice.finish_reason) finishReason = choice.finish_reason;
@@ -166,9 +210,25 @@ export const createOpenAiProvider = (config: TAiConfig, client?: OpenAI): TAiPro
       .sort(([a], [b]) => a - b)
       .map(([, call]) => ({ id: call.id, name: call.name, arguments: parseArguments(call.arguments) }));
     for (const toolCall of toolCalls) yield { type: "tool_call", toolCall };
-    const result: TChatResult = { content, toolCalls, model, usage, finishReason, latencyMs: Math.round(performance.now() - startedAt) };
+    const result: TChatResult = {
+      content,
+      toolCalls,
+      model,
+      usage,
+      finishReason,
+      latencyMs: Math.round(performance.now() - startedAt),
+    };
     yield { type: "done", result };
   }
 
-  return { kind: "openai", chatModel: config.chatModel, embeddingModel: config.embeddingModel, embed, embedQuery, chat, chatStream, costOf };
+  return {
+    kind: "openai",
+    chatModel: config.chatModel,
+    embeddingModel: config.embeddingModel,
+    embed,
+    embedQuery,
+    chat,
+    chatStream,
+    costOf,
+  };
 };

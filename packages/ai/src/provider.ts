@@ -104,7 +104,12 @@ export const costFromPrices =
   (prices: TPriceTable) =>
   (model: string, usage: { promptTokens: number; completionTokens?: number }): number => {
     // Responses name dated snapshots ("gpt-4o-mini-2024-07-18"); price them as their family.
-    const key = model in prices ? model : Object.keys(prices).filter((name) => model.startsWith(`${name}-`)).sort((a, b) => b.length - a.length)[0];
+    const key =
+      model in prices
+        ? model
+        : Object.keys(prices)
+            .filter((name) => model.startsWith(`${name}-`))
+            .sort((a, b) => b.length - a.length)[0];
     const price = key === undefined ? undefined : prices[key];
     if (!price) return 0;
     return (usage.promptTokens * price.input + (usage.completionTokens ?? 0) * price.output) / 1_000_000;

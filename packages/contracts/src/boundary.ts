@@ -17,7 +17,10 @@ export const fromApiEnum = <T extends string>(value: T): Uppercase<T> => value.t
 type EnumObject = Record<string, string>;
 type ApiValue<E extends EnumObject> = Lowercase<E[keyof E]>;
 // Written out: the type TypeScript infers declares an index it then refuses in the published .d.ts.
-type ZApiEnum<E extends EnumObject> = z.ZodPipe<z.ZodEnum<{ [V in ApiValue<E>]: V }>, z.ZodTransform<E[keyof E], ApiValue<E>>>;
+type ZApiEnum<E extends EnumObject> = z.ZodPipe<
+  z.ZodEnum<{ [V in ApiValue<E>]: V }>,
+  z.ZodTransform<E[keyof E], ApiValue<E>>
+>;
 
 /**
  * A zod schema for a database enum as the API shows it: accepts the lowercase value and parses
@@ -35,7 +38,8 @@ export const toApiTimestamp = <D extends Date | null>(date: D): D extends Date ?
 /** Unix milliseconds → `Date`, refusing values that are not a valid instant. */
 export const fromApiTimestamp = (milliseconds: number): Date => {
   const date = new Date(milliseconds);
-  if (!Number.isInteger(milliseconds) || Number.isNaN(date.getTime())) throw new RangeError(`Not a Unix timestamp in milliseconds: ${milliseconds}`);
+  if (!Number.isInteger(milliseconds) || Number.isNaN(date.getTime()))
+    throw new RangeError(`Not a Unix timestamp in milliseconds: ${milliseconds}`);
   return date;
 };
 

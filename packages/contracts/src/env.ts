@@ -29,6 +29,7 @@ export const requireInProduction =
     if (env.NODE_ENV !== "production") return;
     for (const [name, why] of Object.entries(needs) as [K, string][]) {
       const value = env[name];
-      if (value === undefined || value === "") context.addIssue({ code: "custom", path: [name], message: `required in production: ${why}` });
+      if (value === undefined || value === "")
+        context.addIssue({ code: "custom", path: [name], message: `required in production: ${why}` });
     }
   };

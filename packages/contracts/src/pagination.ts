@@ -9,4 +9,5 @@ export const ZPageQuerySchema = z.object({
 });
 export type TPageQuery = z.infer<typeof ZPageQuerySchema>;
 
-export const zPage = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const zPage = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -24,7 +24,9 @@ const goalRow = {
 
 describe("row schemas derived from the Prisma schema", () => {
   it("has a Drizzle table for every Prisma model", () => {
-    const tableNames = Object.entries(tables).filter(([, value]) => typeof value === "object" && value !== null && Symbol.for("drizzle:Name") in value);
+    const tableNames = Object.entries(tables).filter(
+      ([, value]) => typeof value === "object" && value !== null && Symbol.for("drizzle:Name") in value,
+    );
     const schemaDir = fileURLToPath(new URL("../../../prisma/schema/", import.meta.url));
     const models = readdirSync(schemaDir)
       .filter((file) => file.endsWith(".prisma"))
@@ -60,7 +62,16 @@ describe("row schemas derived from the Prisma schema", () => {
   });
 
   it("turns decimals into numbers", () => {
-    const row = { id: "x", userId: "u", windowDays: 7, score: { toNumber: () => 75.5 }, notes: null, periodStart: new Date(0), periodEnd: new Date(1), computedAt: new Date(2) };
+    const row = {
+      id: "x",
+      userId: "u",
+      windowDays: 7,
+      score: { toNumber: () => 75.5 },
+      notes: null,
+      periodStart: new Date(0),
+      periodEnd: new Date(1),
+      computedAt: new Date(2),
+    };
     expect(toApiRow(tables.ConsistencyMetric, row).score).toBe(75.5);
     expect(toApiRow(tables.ConsistencyMetric, { ...row, score: "68.50" }).score).toBe(68.5);
     expect(apiRowSchema(tables.ConsistencyMetric).shape.score!.safeParse("68.50").success).toBe(false);

@@ -27,7 +27,11 @@ const columnCache = new WeakMap<Table, Column[]>();
 const columnsOf = (table: Table): Column[] => {
   let columns = columnCache.get(table);
   if (!columns) {
-    columns = (Object.entries(getTableColumns(table)) as [string, ColumnMeta][]).map(([name, column]) => ({ name, column, kind: kindOf(column) }));
+    columns = (Object.entries(getTableColumns(table)) as [string, ColumnMeta][]).map(([name, column]) => ({
+      name,
+      column,
+      kind: kindOf(column),
+    }));
     columnCache.set(table, columns);
   }
   return columns;
@@ -37,14 +41,18 @@ const boundaryField = (column: ColumnMeta, base: z.ZodType): z.ZodType => {
   const kind = kindOf(column);
   let field: z.ZodType = base;
   if (kind === "timestamp") field = z.number().int().describe("Unix time in milliseconds");
-  if (kind === "enum") field = z.enum((column.enumValues ?? []).map((value) => value.toLowerCase()) as [string, ...string[]]);
+  if (kind === "enum")
+    field = z.enum((column.enumValues ?? []).map((value) => value.toLowerCase()) as [string, ...string[]]);
   if (kind === "decimal") field = z.number();
   if (kind === "plain") return base;
   return column.notNull ? field : field.nullable();
 };
 
 /** The API schema of a table's rows (all columns but `omit`). */
-export const apiRowSchema = <T extends Table, O extends string = never>(table: T, { omit = [] as O[] }: { omit?: O[] } = {}) => {
+export const apiRowSchema = <T extends Table, O extends string = never>(
+  table: T,
+  { omit = [] as O[] }: { omit?: O[] } = {},
+) => {
   const select = createSelectSchema(table) as unknown as z.ZodObject<Record<string, z.ZodType>>;
   const shape: Record<string, z.ZodType> = {};
   for (const { name, column } of columnsOf(table)) {
@@ -57,7 +65,11 @@ export const apiRowSchema = <T extends Table, O extends string = never>(table: T
 type Decimalish = { toNumber: () => number } | string | number;
 
 /** Converts a database row (as Prisma returns it) to the API's shape, dropping `omit`ted columns. */
-export const toApiRow = (table: Table, row: Record<string, unknown>, omit: readonly string[] = []): Record<string, unknown> => {
+export const toApiRow = (
+  table: Table,
+  row: Record<string, unknown>,
+  omit: readonly string[] = [],
+): Record<string, unknown> => {
   const result: Record<string, unknown> = {};
   for (const { name, kind } of columnsOf(table)) {
     if (omit.includes(name) || !(name in row)) continue;
@@ -68,7 +80,9 @@ export const toApiRow = (table: Table, row: Record<string, unknown>, omit: reado
     }
     if (kind === "timestamp") result[name] = toApiTimestamp(value as Date);
     else if (kind === "enum") result[name] = toApiEnum(value as string);
-    else if (kind === "decimal") result[name] = typeof value === "object" ? (value as { toNumber: () => number }).toNumber() : Number(value as Decimalish);
+    else if (kind === "decimal")
+      result[name] =
+        typeof value === "object" ? (value as { toNumber: () => number }).toNumber() : Number(value as Decimalish);
     else result[name] = value;
   }
   return result;

@@ -6,11 +6,15 @@ describe("timezones and clock times", () => {
   it("knows IANA zones and nothing else", () => {
     expect(["Europe/Berlin", "UTC", "America/New_York"].filter(isTimezone)).toHaveLength(3);
     expect(["Mars/Olympus", "", "  ", 42, null, undefined].some(isTimezone)).toBe(false);
-    expect(ZTimezoneSchema.safeParse("Mars/Olympus").error?.issues[0]?.message).toBe("Not a known IANA timezone, e.g. Europe/Berlin.");
+    expect(ZTimezoneSchema.safeParse("Mars/Olympus").error?.issues[0]?.message).toBe(
+      "Not a known IANA timezone, e.g. Europe/Berlin.",
+    );
   });
 
   it("takes 24-hour HH:MM only", () => {
     expect(["00:00", "09:30", "23:59"].every((time) => ZClockSchema.safeParse(time).success)).toBe(true);
-    expect(["24:00", "9:30", "09:60", "9am", "09:30:00"].some((time) => ZClockSchema.safeParse(time).success)).toBe(false);
+    expect(["24:00", "9:30", "09:60", "9am", "09:30:00"].some((time) => ZClockSchema.safeParse(time).success)).toBe(
+      false,
+    );
   });
 });

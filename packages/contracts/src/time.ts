@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 import { zText } from "./values.ts";
 
 /**
@@ -21,4 +19,6 @@ export const isTimezone = (value: unknown): value is string => {
 export const ZTimezoneSchema = zText().max(100).refine(isTimezone, "Not a known IANA timezone, e.g. Europe/Berlin.");
 
 /** A wall-clock time of day, 24-hour `HH:MM`. */
-export const ZClockSchema = zText().max(5).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use 24-hour HH:MM, e.g. 09:00.");
+export const ZClockSchema = zText()
+  .max(5)
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use 24-hour HH:MM, e.g. 09:00.");

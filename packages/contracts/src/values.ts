@@ -16,13 +16,24 @@ export const TIMESTAMP_RANGE = { min: -62_135_596_800_000, max: 253_402_300_799_
 const TIMESTAMP_MESSAGE = "Must be Unix milliseconds between 0001-01-01 and 9999-12-31 (UTC).";
 const TIMESTAMP_DESCRIPTION = "Unix time in milliseconds, 0001-01-01 to 9999-12-31 UTC";
 
-export const isApiTimestamp = (milliseconds: number) => Number.isInteger(milliseconds) && milliseconds >= TIMESTAMP_RANGE.min && milliseconds <= TIMESTAMP_RANGE.max;
+export const isApiTimestamp = (milliseconds: number) =>
+  Number.isInteger(milliseconds) && milliseconds >= TIMESTAMP_RANGE.min && milliseconds <= TIMESTAMP_RANGE.max;
 
 /** A timestamp in a JSON body: Unix milliseconds within `TIMESTAMP_RANGE`, kept as a number. */
-export const ZTimestampMsSchema = z.number().int(TIMESTAMP_MESSAGE).min(TIMESTAMP_RANGE.min, TIMESTAMP_MESSAGE).max(TIMESTAMP_RANGE.max, TIMESTAMP_MESSAGE).describe(TIMESTAMP_DESCRIPTION);
+export const ZTimestampMsSchema = z
+  .number()
+  .int(TIMESTAMP_MESSAGE)
+  .min(TIMESTAMP_RANGE.min, TIMESTAMP_MESSAGE)
+  .max(TIMESTAMP_RANGE.max, TIMESTAMP_MESSAGE)
+  .describe(TIMESTAMP_DESCRIPTION);
 
 /** A timestamp in a query string (`?dueBefore=`): the same range, from its decimal text. */
-export const ZQueryTimestampSchema = z.coerce.number(TIMESTAMP_MESSAGE).int(TIMESTAMP_MESSAGE).min(TIMESTAMP_RANGE.min, TIMESTAMP_MESSAGE).max(TIMESTAMP_RANGE.max, TIMESTAMP_MESSAGE).describe(TIMESTAMP_DESCRIPTION);
+export const ZQueryTimestampSchema = z.coerce
+  .number(TIMESTAMP_MESSAGE)
+  .int(TIMESTAMP_MESSAGE)
+  .min(TIMESTAMP_RANGE.min, TIMESTAMP_MESSAGE)
+  .max(TIMESTAMP_RANGE.max, TIMESTAMP_MESSAGE)
+  .describe(TIMESTAMP_DESCRIPTION);
 
 // ——— Text ———
 
@@ -58,7 +69,10 @@ export type TValueIssue = { path: (string | number)[]; message: string };
  * keys that are not storable text, numbers that are not finite (JSON's 1e400 parses to Infinity and
  * would be written as null), nesting, key count, key length and size. Iterative, so no depth overflows it.
  */
-export const jsonValueIssues = (value: unknown, limits: { depth: number; keys: number; keyLength: number; bytes: number } = JSON_LIMITS): TValueIssue[] => {
+export const jsonValueIssues = (
+  value: unknown,
+  limits: { depth: number; keys: number; keyLength: number; bytes: number } = JSON_LIMITS,
+): TValueIssue[] => {
   const issues: TValueIssue[] = [];
   let keys = 0;
   const stack: { value: unknown; path: (string | number)[]; depth: number }[] = [{ value, path: [], depth: 0 }];
@@ -77,16 +91,20 @@ export const jsonValueIssues = (value: unknown, limits: { depth: number; keys: n
       issues.push({ path, message: `Nested deeper than ${limits.depth} levels.` });
       continue;
     }
-    const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((item, index) => [index, item]) : Object.entries(node);
+    const entries: [string | number, unknown][] = Array.isArray(node)
+      ? node.map((item, index) => [index, item])
+      : Object.entries(node);
     if (!Array.isArray(node)) {
       keys += entries.length;
       if (keys > limits.keys) return [...issues, { path, message: `More than ${limits.keys} keys in all.` }];
       for (const [key] of entries) {
         if (!isStorableText(key as string)) issues.push({ path: [...path, key], message: `Key: ${TEXT_MESSAGE}` });
-        else if ((key as string).length > limits.keyLength) issues.push({ path: [...path, key], message: `Key longer than ${limits.keyLength} characters.` });
+        else if ((key as string).length > limits.keyLength)
+          issues.push({ path: [...path, key], message: `Key longer than ${limits.keyLength} characters.` });
       }
     }
-    for (let index = entries.length - 1; index >= 0; index -= 1) stack.push({ value: entries[index]![1], path: [...path, entries[index]![0]], depth: depth + 1 });
+    for (let index = entries.length - 1; index >= 0; index -= 1)
+      stack.push({ value: entries[index]![1], path: [...path, entries[index]![0]], depth: depth + 1 });
   }
   if (issues.length || limits.bytes === Number.POSITIVE_INFINITY) return issues;
   const bytes = new TextEncoder().encode(JSON.stringify(value)).length;
@@ -98,13 +116,22 @@ export const zJsonObject = () =>
   z
     .record(z.string(), z.unknown())
     .superRefine((value, context) => {
-      for (const issue of jsonValueIssues(value)) context.addIssue({ code: "custom", path: issue.path, message: issue.message });
+      for (const issue of jsonValueIssues(value))
+        context.addIssue({ code: "custom", path: issue.path, message: issue.message });
     })
-    .describe(`Free-form JSON object: at most ${JSON_LIMITS.depth} levels deep, ${JSON_LIMITS.keys} keys and ${JSON_LIMITS.bytes / 1024} KiB; no NUL characters`);
+    .describe(
+      `Free-form JSON object: at most ${JSON_LIMITS.depth} levels deep, ${JSON_LIMITS.keys} keys and ${JSON_LIMITS.bytes / 1024} KiB; no NUL characters`,
+    );
 
 const storableJsonCheck = z.superRefine((value: unknown, context) => {
-  const limits = { depth: MAX_BODY_DEPTH, keys: Number.POSITIVE_INFINITY, keyLength: Number.POSITIVE_INFINITY, bytes: Number.POSITIVE_INFINITY };
-  for (const issue of jsonValueIssues(value, limits)) context.addIssue({ code: "custom", path: issue.path, message: issue.message, input: value });
+  const limits = {
+    depth: MAX_BODY_DEPTH,
+    keys: Number.POSITIVE_INFINITY,
+    keyLength: Number.POSITIVE_INFINITY,
+    bytes: Number.POSITIVE_INFINITY,
+  };
+  for (const issue of jsonValueIssues(value, limits))
+    context.addIssue({ code: "custom", path: issue.path, message: issue.message, input: value });
 });
 
 /**
@@ -112,10 +139,12 @@ const storableJsonCheck = z.superRefine((value: unknown, context) => {
  * number that is not finite: for bodies whose shape is defined elsewhere and passes parts through as
  * they come (an export archive, a knowledge file, a Telegram update).
  */
-export const storableJson = <T extends z.ZodType>(schema: T): T => schema.check(storableJsonCheck as z.core.$ZodCheck<unknown>) as T;
+export const storableJson = <T extends z.ZodType>(schema: T): T =>
+  schema.check(storableJsonCheck as z.core.$ZodCheck<unknown>) as T;
 
 /** Whether `schema` was made by `storableJson` (request-schema audits use it). */
-export const isStorableJson = (schema: z.ZodType) => (schema._zod.def.checks ?? []).includes(storableJsonCheck as z.core.$ZodCheck<never>);
+export const isStorableJson = (schema: z.ZodType) =>
+  (schema._zod.def.checks ?? []).includes(storableJsonCheck as z.core.$ZodCheck<never>);
 
 /**
  * The depth of the JSON text `body` where it first passes `maxDepth`, as a path, or null: a scan of the

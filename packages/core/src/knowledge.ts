@@ -7,7 +7,15 @@ import { ingestKnowledgeChunks, type TKnowledgeChunk } from "@cto/db/knowledge";
  * idempotent by chunk id and version: unchanged chunks cost no embedding call, new versions replace
  * their row and vector. Returns the counts and the model that embedded them.
  */
-export const ingestKnowledge = async ({ db, ai, chunks }: { db: DbExecutor; ai: TAiProvider; chunks: TKnowledgeChunk[] }) => {
+export const ingestKnowledge = async ({
+  db,
+  ai,
+  chunks,
+}: {
+  db: DbExecutor;
+  ai: TAiProvider;
+  chunks: TKnowledgeChunk[];
+}) => {
   let model = ai.embeddingModel;
   // The stored model is the one the provider reports having used, as search compares by it.
   const embed = async (texts: string[]) => {

@@ -37,13 +37,16 @@ export const deadlineTarget = (row: TDeadlineRow, gone = false): TReminderTarget
 });
 
 /** The job id of one reminder: kind, entity and time, so a moved reminder is a new job and a repeat of the same one is not. */
-export const reminderJobId = (kind: string, entityId: string, remindAt: Date | number) => jobId("reminder", kind, entityId, typeof remindAt === "number" ? remindAt : remindAt.getTime());
+export const reminderJobId = (kind: string, entityId: string, remindAt: Date | number) =>
+  jobId("reminder", kind, entityId, typeof remindAt === "number" ? remindAt : remindAt.getTime());
 
 /** Reminders set this long before "now" when they are written are stale: scheduling them would only nag about the past. */
 export const STALE_AFTER_MS = 60 * 60 * 1000;
 
-const scheduleKind = (kind: TReminderTarget["kind"]): "COMMITMENT_REMINDER" | "DEADLINE_REMINDER" => (kind === "commitment" ? "COMMITMENT_REMINDER" : "DEADLINE_REMINDER");
-const ownerColumn = (kind: TReminderTarget["kind"]): "commitmentId" | "deadlineId" => (kind === "commitment" ? "commitmentId" : "deadlineId");
+const scheduleKind = (kind: TReminderTarget["kind"]): "COMMITMENT_REMINDER" | "DEADLINE_REMINDER" =>
+  kind === "commitment" ? "COMMITMENT_REMINDER" : "DEADLINE_REMINDER";
+const ownerColumn = (kind: TReminderTarget["kind"]): "commitmentId" | "deadlineId" =>
+  kind === "commitment" ? "commitmentId" : "deadlineId";
 
 export type TReminderSyncResult = {
   scheduled: { jobId: string; nextRunAt: Date } | null;
@@ -64,17 +67,33 @@ export type TReminderSyncResult = {
  * enqueues ACTIVE schedules whose job is missing, so nothing is lost. A job left behind in Redis is
  * harmless too: the processor does nothing unless its schedule is still ACTIVE.
  */
-export const syncReminder = async ({ db, queues, target, now = new Date() }: { db: Db; queues: TQueues | null; target: TReminderTarget; now?: Date }): Promise<TReminderSyncResult> => {
+export const syncReminder = async ({
+  db,
+  queues,
+  target,
+  now = new Date(),
+}: {
+  db: Db;
+  queues: TQueues | null;
+  target: TReminderTarget;
+  now?: Date;
+}): Promise<TReminderSyncResult> => {
   const currentId = target.remindAt ? reminderJobId(target.kind, target.entityId, target.remindAt) : null;
 
-  const { cancelled, scheduled, commitmentStatus } = await db.$transaction(async (tx): Promise<Omit<TReminderSyncResult, "enqueued">> => {
-    const result = await syncSchedules(tx, target, currentId, now);
-    if (target.kind !== "commitment" || !target.open) return result;
-    // An open commitment reads SCHEDULED exactly while a reminder for it waits.
-    const status = result.scheduled ? "SCHEDULED" : "PENDING";
-    await tx.commitment.updateMany({ where: { id: target.entityId, status: result.scheduled ? "PENDING" : "SCHEDULED" }, data: { status } });
-    return { ...result, commitmentStatus: status };
-  }, { maxWait: 5_000 });
+  const { cancelled, scheduled, commitmentStatus } = await db.$transaction(
+    async (tx): Promise<Omit<TReminderSyncResult, "enqueued">> => {
+      const result = await syncSchedules(tx, target, currentId, now);
+      if (target.kind !== "commitment" || !target.open) return result;
+      // An open commitment reads SCHEDULED exactly while a reminder for it waits.
+      const status = result.scheduled ? "SCHEDULED" : "PENDING";
+      await tx.commitment.updateMany({
+        where: { id: target.entityId, status: result.scheduled ? "PENDING" : "SCHEDULED" },
+        data: { status },
+      });
+      return { ...result, commitmentStatus: status };
+    },
+    { maxWait: 5_000 },
+  );
 
   if (!queues) return { scheduled, cancelled, enqueued: false, commitmentStatus };
   // Redis after the commit: a job never points at a schedule that was rolled back. A deleted row's
@@ -82,7 +101,12 @@ export const syncReminder = async ({ db, queues, target, now = new Date() }: { d
   const remove = new Set([...cancelled, ...(!scheduled && currentId ? [currentId] : [])]);
   for (const id of remove) await queues.remove(REMINDER_QUEUE, id).catch(() => undefined);
   if (!scheduled) return { scheduled, cancelled, enqueued: false, commitmentStatus };
-  const payload: TReminderDueJob = { kind: target.kind, entityId: target.entityId, userId: target.userId, remindAt: target.remindAt!.getTime() };
+  const payload: TReminderDueJob = {
+    kind: target.kind,
+    entityId: target.entityId,
+    userId: target.userId,
+    remindAt: target.remindAt!.getTime(),
+  };
   const enqueued = await enqueueReminder(queues, payload, scheduled.nextRunAt, now).then(
     () => true,
     () => false,
@@ -92,25 +116,44 @@ export const syncReminder = async ({ db, queues, target, now = new Date() }: { d
 
 const syncSchedules = async (tx: DbExecutor, target: TReminderTarget, currentId: string | null, now: Date) => {
   const owner = { [ownerColumn(target.kind)]: target.entityId };
-  const active = await tx.reminderSchedule.findMany({ where: { ...owner, queueName: REMINDER_QUEUE, status: "ACTIVE" }, select: { id: true, jobId: true } });
+  const active = await tx.reminderSchedule.findMany({
+    where: { ...owner, queueName: REMINDER_QUEUE, status: "ACTIVE" },
+    select: { id: true, jobId: true },
+  });
   // A remind time long past is not scheduled anew, but one already waiting (held for working hours) keeps waiting.
   const fresh = target.remindAt !== null && target.remindAt.getTime() > now.getTime() - STALE_AFTER_MS;
-  const wantedId = target.open && currentId && (fresh || active.some((row) => row.jobId === currentId)) ? currentId : null;
+  const wantedId =
+    target.open && currentId && (fresh || active.some((row) => row.jobId === currentId)) ? currentId : null;
   const stale = active.filter((row) => row.jobId !== wantedId);
-  if (stale.length) await tx.reminderSchedule.updateMany({ where: { id: { in: stale.map((row) => row.id) } }, data: { status: "CANCELLED", nextRunAt: null } });
+  if (stale.length)
+    await tx.reminderSchedule.updateMany({
+      where: { id: { in: stale.map((row) => row.id) } },
+      data: { status: "CANCELLED", nextRunAt: null },
+    });
   const cancelled = stale.map((row) => row.jobId);
   if (!wantedId) return { cancelled, scheduled: null };
   const user = await tx.user.findUnique({ where: { id: target.userId }, select: { preferences: true } });
   const preferences = readReminderPreferences(user?.preferences);
   const nextRunAt = deliveryTime(target.remindAt!, preferences);
-  const payload: TReminderDueJob = { kind: target.kind, entityId: target.entityId, userId: target.userId, remindAt: target.remindAt!.getTime() };
+  const payload: TReminderDueJob = {
+    kind: target.kind,
+    entityId: target.entityId,
+    userId: target.userId,
+    remindAt: target.remindAt!.getTime(),
+  };
   const row = await upsertSchedule(tx, { target, jobId: wantedId, nextRunAt, timezone: preferences.timezone, payload });
-  return { cancelled, scheduled: row.status === "ACTIVE" ? { jobId: wantedId, nextRunAt: row.nextRunAt ?? nextRunAt } : null };
+  return {
+    cancelled,
+    scheduled: row.status === "ACTIVE" ? { jobId: wantedId, nextRunAt: row.nextRunAt ?? nextRunAt } : null,
+  };
 };
 
 /** Adds the delayed job for a schedule; the same reminder twice is one job (BullMQ keeps the first of an id). */
 export const enqueueReminder = (queues: TQueues, payload: TReminderDueJob, nextRunAt: Date, now = new Date()) =>
-  queues.enqueue("reminders", "due", payload, { jobId: reminderJobId(payload.kind, payload.entityId, payload.remindAt), delay: Math.max(0, nextRunAt.getTime() - now.getTime()) });
+  queues.enqueue("reminders", "due", payload, {
+    jobId: reminderJobId(payload.kind, payload.entityId, payload.remindAt),
+    delay: Math.max(0, nextRunAt.getTime() - now.getTime()),
+  });
 
 type TUpsert = { target: TReminderTarget; jobId: string; nextRunAt: Date; timezone: string; payload: TReminderDueJob };
 
@@ -120,11 +163,25 @@ const upsertSchedule = async (tx: DbExecutor, { target, jobId: id, nextRunAt, ti
   tx.reminderSchedule
     .upsert({
       where: { queueName_jobId: { queueName: REMINDER_QUEUE, jobId: id } },
-      create: { userId: target.userId, kind: scheduleKind(target.kind), [ownerColumn(target.kind)]: target.entityId, queueName: REMINDER_QUEUE, jobId: id, timezone, nextRunAt, payload, status: "ACTIVE" },
+      create: {
+        userId: target.userId,
+        kind: scheduleKind(target.kind),
+        [ownerColumn(target.kind)]: target.entityId,
+        queueName: REMINDER_QUEUE,
+        jobId: id,
+        timezone,
+        nextRunAt,
+        payload,
+        status: "ACTIVE",
+      },
       update: {},
       select: { status: true, id: true, nextRunAt: true },
     })
     .then(async (row) => {
       if (row.status !== "CANCELLED") return row;
-      return tx.reminderSchedule.update({ where: { id: row.id }, data: { status: "ACTIVE", nextRunAt, timezone, lastError: null }, select: { status: true, id: true, nextRunAt: true } });
+      return tx.reminderSchedule.update({
+        where: { id: row.id },
+        data: { status: "ACTIVE", nextRunAt, timezone, lastError: null },
+        select: { status: true, id: true, nextRunAt: true },
+      });
     });

@@ -12,7 +12,15 @@ describe("report periods", () => {
     const period = reportPeriod("SEVEN_DAY", end, "Europe/Berlin");
     expect(period.start.toISOString()).toBe("2026-03-23T23:00:00.000Z");
     expect(period.days).toBe(7);
-    expect(daysBetween(period.start, period.end, "Europe/Berlin")).toEqual(["2026-03-24", "2026-03-25", "2026-03-26", "2026-03-27", "2026-03-28", "2026-03-29", "2026-03-30"]);
+    expect(daysBetween(period.start, period.end, "Europe/Berlin")).toEqual([
+      "2026-03-24",
+      "2026-03-25",
+      "2026-03-26",
+      "2026-03-27",
+      "2026-03-28",
+      "2026-03-29",
+      "2026-03-30",
+    ]);
   });
 
   it("an on-demand report ends in the current minute, includes today so far and shares the scheduled report's start", () => {
@@ -23,7 +31,11 @@ describe("report periods", () => {
     const onDemand = reportPeriod("TWO_DAY", new Date(end), "America/New_York");
     expect(onDemand.start).toEqual(localMidnight("2026-03-30", "America/New_York"));
     // Tomorrow's scheduled run of the same period ends at today's local midnight and starts where it did.
-    const scheduled = reportPeriod("TWO_DAY", scheduledPeriodEnd(new Date("2026-04-01T12:00:00Z"), "America/New_York"), "America/New_York");
+    const scheduled = reportPeriod(
+      "TWO_DAY",
+      scheduledPeriodEnd(new Date("2026-04-01T12:00:00Z"), "America/New_York"),
+      "America/New_York",
+    );
     expect(scheduled.start).toEqual(onDemand.start);
   });
 });

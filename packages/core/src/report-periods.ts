@@ -11,7 +11,11 @@ import { addDays, localDay, localMidnight } from "./local-days.ts";
  */
 export const reportPeriod = (type: ReportType, periodEnd: Date, timezone: string) => {
   const lastDay = localDay(new Date(periodEnd.getTime() - 1), timezone);
-  return { start: localMidnight(addDays(lastDay, 1 - REPORT_DAYS[type]), timezone), end: periodEnd, days: REPORT_DAYS[type] };
+  return {
+    start: localMidnight(addDays(lastDay, 1 - REPORT_DAYS[type]), timezone),
+    end: periodEnd,
+    days: REPORT_DAYS[type],
+  };
 };
 
 /** The end of a scheduled report made at `now`: the start of the user's today. */

@@ -9,7 +9,11 @@ const DAY_MS = 86_400_000;
  */
 export const storyPeriodRange = (period: string): { start: Date; end: Date } | null => {
   const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
-  if (month) return { start: new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)), end: new Date(Date.UTC(Number(month[1]), Number(month[2]), 1)) };
+  if (month)
+    return {
+      start: new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)),
+      end: new Date(Date.UTC(Number(month[1]), Number(month[2]), 1)),
+    };
   const week = /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/.exec(period);
   if (!week) return null;
   // ISO week 1 is the week with January 4th; weeks start on Monday.
@@ -35,7 +39,10 @@ const gatherFacts = async (db: Db, userId: string, { start, end }: { start: Date
   const [goalsDone, commitmentsDone, posts, emotions, activeGoals] = await Promise.all([
     db.goal.findMany({ where: { userId, completedAt: within }, select: { title: true } }),
     db.commitment.findMany({ where: { userId, completedAt: within }, select: { title: true } }),
-    db.post.findMany({ where: { authorId: userId, status: "PUBLISHED", publishedAt: within }, select: { title: true } }),
+    db.post.findMany({
+      where: { authorId: userId, status: "PUBLISHED", publishedAt: within },
+      select: { title: true },
+    }),
     db.emotion.findMany({ where: { userId, recordedAt: within }, select: { label: true, valence: true } }),
     db.goal.findMany({ where: { userId, status: "ACTIVE" }, select: { title: true, progress: true }, take: 5 }),
   ]);
@@ -43,20 +50,41 @@ const gatherFacts = async (db: Db, userId: string, { start, end }: { start: Date
     ...goalsDone.map((goal) => `Completed the goal "${goal.title}".`),
     ...commitmentsDone.map((commitment) => `Kept the commitment "${commitment.title}".`),
     ...posts.map((post) => `Shared a growth-diary post: "${post.title}".`),
-    ...(emotions.length ? [`Checked in ${emotions.length} times; feelings included ${[...new Set(emotions.map((emotion) => emotion.label))].slice(0, 5).join(", ")}.`] : []),
+    ...(emotions.length
+      ? [
+          `Checked in ${emotions.length} times; feelings included ${[...new Set(emotions.map((emotion) => emotion.label))].slice(0, 5).join(", ")}.`,
+        ]
+      : []),
     ...activeGoals.map((goal) => `Working on "${goal.title}" (${goal.progress}% done).`),
   ];
 };
 
 /** Writes the user's story for `period` (002): one AI call over the period's facts. Throws on a bad period. */
-export const generateStory = async ({ db, ai, userId, period }: { db: Db; ai: TAiProvider; userId: string; period: string }) => {
+export const generateStory = async ({
+  db,
+  ai,
+  userId,
+  period,
+}: {
+  db: Db;
+  ai: TAiProvider;
+  userId: string;
+  period: string;
+}) => {
   const range = storyPeriodRange(period);
   if (!range) throw new Error(`Not a story period: ${period}`);
   const facts = await gatherFacts(db, userId, range);
   const result = await ai.chat({
     messages: [
-      { role: "system", content: "You write a short growth story (80-150 words) for the user, in the second person, warm and honest, using only the facts given. If there are few facts, say so kindly and suggest one small step." },
-      { role: "user", content: `Period: ${period}.\nFacts:\n${facts.length ? facts.map((fact) => `- ${fact}`).join("\n") : "- No tracked activity in this period."}` },
+      {
+        role: "system",
+        content:
+          "You write a short growth story (80-150 words) for the user, in the second person, warm and honest, using only the facts given. If there are few facts, say so kindly and suggest one small step.",
+      },
+      {
+        role: "user",
+        content: `Period: ${period}.\nFacts:\n${facts.length ? facts.map((fact) => `- ${fact}`).join("\n") : "- No tracked activity in this period."}`,
+      },
     ],
     // The facts as data: a provider that cannot write (the offline one) lists them instead of quoting the instructions.
     grounding: { purpose: "summary", facts },

@@ -28,7 +28,10 @@ describe("deliveryTime", () => {
   });
 
   it("handles working hours that wrap midnight", () => {
-    const night = readReminderPreferences({ timezone: "America/New_York", workingHours: { start: "22:00", end: "06:00" } });
+    const night = readReminderPreferences({
+      timezone: "America/New_York",
+      workingHours: { start: "22:00", end: "06:00" },
+    });
     // 04:00 UTC = 23:00 New York (EST): inside.
     expect(deliveryTime(at("2026-12-02T04:00:00Z"), night).toISOString()).toBe("2026-12-02T04:00:00.000Z");
     // 15:00 UTC = 10:00 New York: outside → 22:00 New York the same day = 03:00 UTC next day.
@@ -36,8 +39,14 @@ describe("deliveryTime", () => {
   });
 
   it("delivers at once without working hours, and reads malformed preferences as defaults", () => {
-    expect(deliveryTime(at("2026-12-01T03:00:00Z"), readReminderPreferences({})).toISOString()).toBe("2026-12-01T03:00:00.000Z");
-    const broken = readReminderPreferences({ timezone: "Mars/Olympus", workingHours: { start: "9am", end: "5pm" }, notificationPrefs: { telegram: false } });
+    expect(deliveryTime(at("2026-12-01T03:00:00Z"), readReminderPreferences({})).toISOString()).toBe(
+      "2026-12-01T03:00:00.000Z",
+    );
+    const broken = readReminderPreferences({
+      timezone: "Mars/Olympus",
+      workingHours: { start: "9am", end: "5pm" },
+      notificationPrefs: { telegram: false },
+    });
     expect(broken).toEqual({ timezone: "UTC", workingHours: null, telegram: false, inApp: true });
     expect(readReminderPreferences(null)).toEqual({ timezone: "UTC", workingHours: null, telegram: true, inApp: true });
   });

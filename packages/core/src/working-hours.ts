@@ -16,11 +16,15 @@ export type TReminderPreferences = {
 
 // Minutes after midnight, for comparing with the local time.
 const ZClockMinutesSchema = ZClockSchema.transform((value) => Number(value.slice(0, 2)) * 60 + Number(value.slice(3)));
-const ZWorkingHoursSchema = z.object({ start: ZClockMinutesSchema, end: ZClockMinutesSchema }).refine((hours) => hours.start !== hours.end);
+const ZWorkingHoursSchema = z
+  .object({ start: ZClockMinutesSchema, end: ZClockMinutesSchema })
+  .refine((hours) => hours.start !== hours.end);
 
 export const readReminderPreferences = (preferences: unknown): TReminderPreferences => {
   const value = (preferences && typeof preferences === "object" ? preferences : {}) as Record<string, unknown>;
-  const notify = (value.notificationPrefs && typeof value.notificationPrefs === "object" ? value.notificationPrefs : {}) as Record<string, unknown>;
+  const notify = (
+    value.notificationPrefs && typeof value.notificationPrefs === "object" ? value.notificationPrefs : {}
+  ) as Record<string, unknown>;
   return {
     timezone: ZTimezoneSchema.safeParse(value.timezone).data ?? "UTC",
     workingHours: ZWorkingHoursSchema.safeParse(value.workingHours).data ?? null,
@@ -33,11 +37,27 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 const partsIn = (at: Date, timezone: string) => {
   let format = formatters.get(timezone);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { timeZone: timezone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone: timezone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
     formatters.set(timezone, format);
   }
   const parts = Object.fromEntries(format.formatToParts(at).map((part) => [part.type, Number(part.value)]));
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
 };
 
 /** The zone's offset from UTC at `at`, in ms (positive east of Greenwich). */
@@ -58,7 +78,10 @@ const zonedInstant = (year: number, month: number, day: number, minuteOfDay: num
  * hours (in their timezone) or they set none; otherwise at the next start of their working hours.
  * Hours may wrap midnight (start 22:00, end 06:00). The end is exclusive: 17:30 sharp is outside.
  */
-export const deliveryTime = (at: Date, { timezone, workingHours }: Pick<TReminderPreferences, "timezone" | "workingHours">): Date => {
+export const deliveryTime = (
+  at: Date,
+  { timezone, workingHours }: Pick<TReminderPreferences, "timezone" | "workingHours">,
+): Date => {
   if (!workingHours) return at;
   const { start, end } = workingHours;
   const local = partsIn(at, timezone);
@@ -68,5 +91,7 @@ export const deliveryTime = (at: Date, { timezone, workingHours }: Pick<TReminde
   // Outside: the next start is later today unless today's start has passed (only possible when start < end).
   const today = Date.UTC(local.year, local.month - 1, local.day);
   const startDay = new Date(start < end && minute >= end ? today + 86_400_000 : today);
-  return new Date(zonedInstant(startDay.getUTCFullYear(), startDay.getUTCMonth() + 1, startDay.getUTCDate(), start, timezone));
+  return new Date(
+    zonedInstant(startDay.getUTCFullYear(), startDay.getUTCMonth() + 1, startDay.getUTCDate(), start, timezone),
+  );
 };

@@ -25,7 +25,8 @@ export const normalise = (v: number[]) => {
 };
 
 /** `unit + scale × (a random direction of norm 1)`: scale is the noise relative to the signal. */
-const jitter = (random: TRandom, unit: number[], scale: number) => unit.map((x) => x + (random.gaussian() * scale) / Math.sqrt(EMBEDDING_DIMENSION));
+const jitter = (random: TRandom, unit: number[], scale: number) =>
+  unit.map((x) => x + (random.gaussian() * scale) / Math.sqrt(EMBEDDING_DIMENSION));
 
 /** A vector as a pgvector text literal (6 decimals: the data are synthetic, so rounding changes nothing). */
 export const literal = (v: number[]) => `[${v.map((x) => x.toFixed(6)).join(",")}]`;
@@ -48,7 +49,9 @@ export const TAIL_ROWS = [12, 6, 4, 3, 2, 1];
  */
 export const createTopicSpace = ({ seed = 7, topics = 48, subtopics = 12, noise = 0.6 } = {}) => {
   const random = createRandom(seed);
-  const centres = Array.from({ length: topics }, () => normalise(Array.from({ length: EMBEDDING_DIMENSION }, random.gaussian)));
+  const centres = Array.from({ length: topics }, () =>
+    normalise(Array.from({ length: EMBEDDING_DIMENSION }, random.gaussian)),
+  );
   const subs = centres.map((centre) => Array.from({ length: subtopics }, () => normalise(jitter(random, centre, 0.9))));
   const fromSub = (sub: number[]) => normalise(jitter(random, sub, noise));
   const fromTopic = (topic: number) => fromSub(subs[topic]![random.int(subtopics)]!);

@@ -29,10 +29,13 @@ const timed = async <T>(work: () => Promise<T>) => {
   const result = await work();
   return { ms: performance.now() - start, result };
 };
-const percentile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.floor(q * (values.length - 1))]!;
+const percentile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.floor(q * (values.length - 1))]!;
 
 try {
-  console.log(`bench:history: ${MESSAGES.toLocaleString("en")} messages over ${MONTHS} months in ${CONVERSATIONS.toLocaleString("en")} conversations; load average ${loadavg()[0]!.toFixed(1)}`);
+  console.log(
+    `bench:history: ${MESSAGES.toLocaleString("en")} messages over ${MONTHS} months in ${CONVERSATIONS.toLocaleString("en")} conversations; load average ${loadavg()[0]!.toFixed(1)}`,
+  );
   const load = await timed(async () => {
     // Deterministic data: conversation c gets messages at hashed times over the last MONTHS months.
     await client.query(`
@@ -54,52 +57,91 @@ try {
     await client.query("CREATE INDEX ON bench_partitioned (conversation_id, created_at)");
     await client.query("ANALYZE messages; ANALYZE bench_partitioned; ANALYZE conversations");
   });
-  const size = async (relation: string) => (await client.query<{ size: string }>(`SELECT pg_size_pretty(pg_total_relation_size('${relation}')) AS size`)).rows[0]!.size;
+  const size = async (relation: string) =>
+    (await client.query<{ size: string }>(`SELECT pg_size_pretty(pg_total_relation_size('${relation}')) AS size`))
+      .rows[0]!.size;
   console.log(`load ${(load.ms / 1000).toFixed(1)} s; hot table ${await size("messages")} with indexes\n`);
 
-  const conversations = (await client.query<{ id: string }>(`SELECT md5('bench-conv-' || (1 + (i * 7919) % ${CONVERSATIONS}))::uuid::text AS id FROM generate_series(1, ${QUERIES}) i`)).rows.map((row) => row.id);
-  const page = (table: string, order: "ASC" | "DESC") => `SELECT * FROM ${table} WHERE conversation_id = $1 ORDER BY created_at ${order}, id ${order} LIMIT 51`;
+  const conversations = (
+    await client.query<{ id: string }>(
+      `SELECT md5('bench-conv-' || (1 + (i * 7919) % ${CONVERSATIONS}))::uuid::text AS id FROM generate_series(1, ${QUERIES}) i`,
+    )
+  ).rows.map((row) => row.id);
+  const page = (table: string, order: "ASC" | "DESC") =>
+    `SELECT * FROM ${table} WHERE conversation_id = $1 ORDER BY created_at ${order}, id ${order} LIMIT 51`;
   const measure = async (sql: string) => {
     const ms: number[] = [];
     for (const id of conversations) ms.push((await timed(() => client.query(sql, [id]))).ms);
-    const plan = (await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${sql.replace("$1", `'${conversations[0]}'`)}`)).rows.map((row) => row["QUERY PLAN"]);
+    const plan = (
+      await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${sql.replace("$1", `'${conversations[0]}'`)}`)
+    ).rows.map((row) => row["QUERY PLAN"]);
     const partitions = plan.filter((line) => /Index Scan/.test(line)).length;
     return { p50: percentile(ms, 0.5), p99: percentile(ms, 0.99), scans: partitions };
   };
   const rows: [string, Awaited<ReturnType<typeof measure>>, Awaited<ReturnType<typeof measure>>][] = [];
-  rows.push(["hot table, all months (the migrations' layout)", await measure(page("messages", "ASC")), await measure(page("messages", "DESC"))]);
-  rows.push(["partitioned by month, all months", await measure(page("bench_partitioned", "ASC")), await measure(page("bench_partitioned", "DESC"))]);
+  rows.push([
+    "hot table, all months (the migrations' layout)",
+    await measure(page("messages", "ASC")),
+    await measure(page("messages", "DESC")),
+  ]);
+  rows.push([
+    "partitioned by month, all months",
+    await measure(page("bench_partitioned", "ASC")),
+    await measure(page("bench_partitioned", "DESC")),
+  ]);
 
   // The archive job's move: everything before the month 12 months ago, in batches of 10,000 (its own transaction each).
-  const cutoff = (await client.query<{ at: Date }>("SELECT date_trunc('month', now()) - interval '12 months' AS at")).rows[0]!.at;
+  const cutoff = (await client.query<{ at: Date }>("SELECT date_trunc('month', now()) - interval '12 months' AS at"))
+    .rows[0]!.at;
   let moved = 0;
   const move = await timed(async () => {
     for (let batch = 0; batch < 10_000; batch++) {
-      const { rows: done } = await client.query<{ messages: string }>("SELECT * FROM archive.move_messages($1, 10000)", [cutoff]);
+      const { rows: done } = await client.query<{ messages: string }>(
+        "SELECT * FROM archive.move_messages($1, 10000)",
+        [cutoff],
+      );
       moved += Number(done[0]!.messages);
       if (Number(done[0]!.messages) < 10_000) break;
     }
   });
   await client.query("VACUUM ANALYZE messages");
-  rows.push(["hot table after the archive took months 13–36", await measure(page("messages", "ASC")), await measure(page("messages", "DESC"))]);
+  rows.push([
+    "hot table after the archive took months 13–36",
+    await measure(page("messages", "ASC")),
+    await measure(page("messages", "DESC")),
+  ]);
 
-  console.log("| layout | oldest 50: p50 / p99 | index scans | latest 50: p50 / p99 | index scans |\n| --- | --- | --- | --- | --- |");
+  console.log(
+    "| layout | oldest 50: p50 / p99 | index scans | latest 50: p50 / p99 | index scans |\n| --- | --- | --- | --- | --- |",
+  );
   for (const [name, oldest, latest] of rows)
-    console.log(`| ${name} | ${oldest.p50.toFixed(2)} / ${oldest.p99.toFixed(2)} ms | ${oldest.scans} | ${latest.p50.toFixed(2)} / ${latest.p99.toFixed(2)} ms | ${latest.scans} |`);
+    console.log(
+      `| ${name} | ${oldest.p50.toFixed(2)} / ${oldest.p99.toFixed(2)} ms | ${oldest.scans} | ${latest.p50.toFixed(2)} / ${latest.p99.toFixed(2)} ms | ${latest.scans} |`,
+    );
 
-  const partitionsToDetach = (await client.query<{ name: string }>(
-    `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'bench_partitioned'::regclass AND c.relname < 'bench_partitioned_' || to_char($1::timestamptz, 'YYYY_MM') ORDER BY 1`,
-    [cutoff],
-  )).rows.map((row) => row.name);
+  const partitionsToDetach = (
+    await client.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'bench_partitioned'::regclass AND c.relname < 'bench_partitioned_' || to_char($1::timestamptz, 'YYYY_MM') ORDER BY 1`,
+      [cutoff],
+    )
+  ).rows.map((row) => row.name);
   const detach = await timed(async () => {
     for (const name of partitionsToDetach) await client.query(`ALTER TABLE bench_partitioned DETACH PARTITION ${name}`);
   });
-  const archived = (await client.query<{ size: string }>("SELECT pg_size_pretty(sum(pg_total_relation_size(inhrelid))) AS size FROM pg_inherits WHERE inhparent = 'archive.messages'::regclass")).rows[0]!.size;
+  const archived = (
+    await client.query<{ size: string }>(
+      "SELECT pg_size_pretty(sum(pg_total_relation_size(inhrelid))) AS size FROM pg_inherits WHERE inhparent = 'archive.messages'::regclass",
+    )
+  ).rows[0]!.size;
   const hotAfter = await size("messages");
   const drop = await timed(() => client.query<{ month: string }>("SELECT archive.drop_months($1) AS month", [cutoff]));
-  console.log(`\ntaking out months 13–36: archive.move_messages ${moved.toLocaleString("en")} rows in ${(move.ms / 1000).toFixed(1)} s (${Math.round(moved / (move.ms / 1000)).toLocaleString("en")} rows/s); ` +
-    `DETACH PARTITION of ${partitionsToDetach.length} month partitions ${detach.ms.toFixed(0)} ms; archive.drop_months of ${drop.result.rows.length} months ${drop.ms.toFixed(0)} ms`);
-  console.log(`hot table after the move and VACUUM ${hotAfter} (space reused by new rows, not returned to the OS); archive ${archived}; load average ${loadavg()[0]!.toFixed(1)}`);
+  console.log(
+    `\ntaking out months 13–36: archive.move_messages ${moved.toLocaleString("en")} rows in ${(move.ms / 1000).toFixed(1)} s (${Math.round(moved / (move.ms / 1000)).toLocaleString("en")} rows/s); ` +
+      `DETACH PARTITION of ${partitionsToDetach.length} month partitions ${detach.ms.toFixed(0)} ms; archive.drop_months of ${drop.result.rows.length} months ${drop.ms.toFixed(0)} ms`,
+  );
+  console.log(
+    `hot table after the move and VACUUM ${hotAfter} (space reused by new rows, not returned to the OS); archive ${archived}; load average ${loadavg()[0]!.toFixed(1)}`,
+  );
 } finally {
   await client.end();
   await database.drop();

@@ -23,7 +23,14 @@ import pgvector from "pgvector";
 
 import { createDb } from "../src/client.ts";
 import { createPostgresTestDatabase, probePostgres } from "../src/testing/index.ts";
-import { DEFAULT_EF_SEARCH, EMBEDDING_DIMENSION, EXACT_SCAN_MAX_ROWS, MIN_RELATIVE_CONTRAST, searchEmbeddings, searchKnowledgeChunks } from "../src/vector.ts";
+import {
+  DEFAULT_EF_SEARCH,
+  EMBEDDING_DIMENSION,
+  EXACT_SCAN_MAX_ROWS,
+  MIN_RELATIVE_CONTRAST,
+  searchEmbeddings,
+  searchKnowledgeChunks,
+} from "../src/vector.ts";
 import { createTopicSpace, literal, normalise } from "./data.ts";
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -47,7 +54,9 @@ type TQueryClass = (typeof CLASSES)[number];
  * Twenty queries in a cycle: 15 on palette, and a quarter unlike the user's rows (as in issue 16's study): a
  * blend, a rare topic, two off palette, a random direction. Each class's figures are printed on their own.
  */
-const CYCLE: TQueryClass[] = [0, 0, 0, 3, 0, 0, 1, 0, 0, 0, 2, 0, 0, 3, 0, 0, 0, 4, 0, 0].map((index) => CLASSES[index]!);
+const CYCLE: TQueryClass[] = [0, 0, 0, 3, 0, 0, 1, 0, 0, 0, 2, 0, 0, 3, 0, 0, 0, 4, 0, 0].map(
+  (index) => CLASSES[index]!,
+);
 const EPSILON = 1e-6;
 /** Users: three large ones, the rest small (5–200). */
 const userSizes = () => {
@@ -65,7 +74,8 @@ const userSizes = () => {
 // The exact search gets the query exactly as the helpers send it (`pgvector.toSql`): a literal rounded
 // to 6 decimals moves distances by more than EPSILON, and near-ties at the k-th place then count as misses.
 const exactQuery = (vector: number[]) => pgvector.toSql(vector) as string;
-const percentile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? Number.NaN;
+const percentile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? Number.NaN;
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 const ms = (value: number) => (Number.isNaN(value) ? "n/a" : `${value.toFixed(value < 10 ? 2 : 1)} ms`);
 
@@ -101,14 +111,18 @@ try {
   const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
     "SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN ('embeddings_embedding_hnsw_idx', 'knowledge_chunks_embedding_hnsw_idx')",
   );
-  const definition = (name: string) => indexes.find((index) => index.indexname === name)?.indexdef ?? `-- ${name} missing`;
+  const definition = (name: string) =>
+    indexes.find((index) => index.indexname === name)?.indexdef ?? `-- ${name} missing`;
   await client.query("DROP INDEX embeddings_embedding_hnsw_idx; DROP INDEX knowledge_chunks_embedding_hnsw_idx");
   const sizes = userSizes();
   type TUser = { id: string; size: number; palette: ReturnType<typeof space.palette>; tail: boolean };
   const users: TUser[] = [];
   const loadStart = performance.now();
   for (const [index, size] of sizes.entries()) {
-    const { rows } = await client.query<{ id: string }>("INSERT INTO users (email, updated_at) VALUES ($1, now()) RETURNING id", [`bench-${index}@example.com`]);
+    const { rows } = await client.query<{ id: string }>(
+      "INSERT INTO users (email, updated_at) VALUES ($1, now()) RETURNING id",
+      [`bench-${index}@example.com`],
+    );
     const tail = size > EXACT_SCAN_MAX_ROWS;
     const palette = space.palette(2 + space.random.int(6), { tail });
     users.push({ id: rows[0]!.id, size, palette, tail });
@@ -120,27 +134,45 @@ try {
       const params: unknown[] = [rows[0]!.id];
       for (const vector of vectors.slice(offset, offset + 500)) {
         params.push(literal(vector));
-        values.push(`($1, 'GOAL', gen_random_uuid(), 0, 'bench', repeat('a', 64), 'bench-model', ${EMBEDDING_DIMENSION}, $${params.length}::vector, now())`);
+        values.push(
+          `($1, 'GOAL', gen_random_uuid(), 0, 'bench', repeat('a', 64), 'bench-model', ${EMBEDDING_DIMENSION}, $${params.length}::vector, now())`,
+        );
       }
-      await client.query(`INSERT INTO embeddings (user_id, owner_kind, owner_id, chunk_index, content, content_hash, model, dimension, embedding, updated_at) VALUES ${values.join(",")}`, params);
+      await client.query(
+        `INSERT INTO embeddings (user_id, owner_kind, owner_id, chunk_index, content, content_hash, model, dimension, embedding, updated_at) VALUES ${values.join(",")}`,
+        params,
+      );
     }
   }
   for (let offset = 0; offset < KNOWLEDGE; offset += 200) {
     const values: string[] = [];
     const params: unknown[] = [];
     for (let i = offset; i < Math.min(KNOWLEDGE, offset + 200); i++) {
-      params.push(`bench-${i}`, 1 + (i % 4), ["focus", "energy", "delegation", "habits", "feedback"][i % 5], literal(anyTopic.sample()));
+      params.push(
+        `bench-${i}`,
+        1 + (i % 4),
+        ["focus", "energy", "delegation", "habits", "feedback"][i % 5],
+        literal(anyTopic.sample()),
+      );
       const n = params.length;
-      values.push(`($${n - 3}, '1', 'bench', true, 'text', 'text', $${n - 2}, $${n - 1}, $${n}::vector, 'bench-model', now())`);
+      values.push(
+        `($${n - 3}, '1', 'bench', true, 'text', 'text', $${n - 2}, $${n - 1}, $${n}::vector, 'bench-model', now())`,
+      );
     }
-    await client.query(`INSERT INTO knowledge_chunks (chunk_id, version, source, is_active, text_content, embedding_text, phase, goal, embedding, embedding_model, updated_at) VALUES ${values.join(",")}`, params);
+    await client.query(
+      `INSERT INTO knowledge_chunks (chunk_id, version, source, is_active, text_content, embedding_text, phase, goal, embedding, embedding_model, updated_at) VALUES ${values.join(",")}`,
+      params,
+    );
   }
   const loadSeconds = (performance.now() - loadStart) / 1000;
-  const build = await timed(() => client.query(`SET maintenance_work_mem = '1GB'; ${definition("embeddings_embedding_hnsw_idx")}`));
+  const build = await timed(() =>
+    client.query(`SET maintenance_work_mem = '1GB'; ${definition("embeddings_embedding_hnsw_idx")}`),
+  );
   // VACUUM as autovacuum would after a load: the first reads of new rows otherwise set their hint bits and
   // write the pages out again, which would be timed as the first searches.
   const buildKnowledge = await timed(() => client.query(definition("knowledge_chunks_embedding_hnsw_idx")));
-  for (const table of ["embeddings", "embedding_halfvecs", "knowledge_chunks"]) await client.query(`VACUUM ANALYZE ${table}`);
+  for (const table of ["embeddings", "embedding_halfvecs", "knowledge_chunks"])
+    await client.query(`VACUUM ANALYZE ${table}`);
   const { rows: relationSizes } = await client.query<{ name: string; size: string }>(
     "SELECT relname AS name, pg_size_pretty(pg_total_relation_size(oid)) AS size FROM pg_class WHERE relname IN ('embeddings', 'embeddings_embedding_hnsw_idx', 'embedding_halfvecs') ORDER BY relname",
   );
@@ -148,17 +180,36 @@ try {
 
   // The search as it was before it checked the index's answer: the function of the last migration that
   // defined it, from that migration's file, under another name.
-  const before = readFileSync(new URL("../../../prisma/migrations/20261205001000_search_tie_break/migration.sql", import.meta.url), "utf8");
-  const beforeFunction = before.slice(before.indexOf("CREATE OR REPLACE FUNCTION cto_search_embeddings("), before.indexOf("$$;", before.indexOf("cto_search_embeddings(")) + 3);
+  const before = readFileSync(
+    new URL("../../../prisma/migrations/20261205001000_search_tie_break/migration.sql", import.meta.url),
+    "utf8",
+  );
+  const beforeFunction = before.slice(
+    before.indexOf("CREATE OR REPLACE FUNCTION cto_search_embeddings("),
+    before.indexOf("$$;", before.indexOf("cto_search_embeddings(")) + 3,
+  );
   await client.query(beforeFunction.replace("cto_search_embeddings(", "bench_search_before("));
 
   const largest = [...users].sort((a, b) => b.size - a.size).slice(0, 3);
-  const groups = { [`large users (${largest.map((u) => u.size).join(", ")} rows)`]: largest, "small users (5–200 rows)": users.filter((u) => u.size <= 200) };
-  console.log(`\n${TOTAL} embeddings × ${EMBEDDING_DIMENSION} dims over ${users.length} users, ${KNOWLEDGE} knowledge chunks; PostgreSQL ${(await client.query("SHOW server_version")).rows[0].server_version}, shared_buffers ${settings.shared_buffers}`);
-  console.log(`ef_search ${EF_SEARCH ?? `default (${DEFAULT_EF_SEARCH})`}; exact scan up to ${EXACT_SCAN_MAX_ROWS} matching rows or below a relative contrast of ${MIN_RELATIVE_CONTRAST}; data noise ${NOISE}`);
-  console.log(`load ${loadSeconds.toFixed(1)} s; HNSW build: embeddings ${(build.ms / 1000).toFixed(1)} s, knowledge ${(buildKnowledge.ms / 1000).toFixed(1)} s; sizes: ${relationSizes.map((r) => `${r.name} ${r.size}`).join(", ")}`);
+  const groups = {
+    [`large users (${largest.map((u) => u.size).join(", ")} rows)`]: largest,
+    "small users (5–200 rows)": users.filter((u) => u.size <= 200),
+  };
+  console.log(
+    `\n${TOTAL} embeddings × ${EMBEDDING_DIMENSION} dims over ${users.length} users, ${KNOWLEDGE} knowledge chunks; PostgreSQL ${(await client.query("SHOW server_version")).rows[0].server_version}, shared_buffers ${settings.shared_buffers}`,
+  );
+  console.log(
+    `ef_search ${EF_SEARCH ?? `default (${DEFAULT_EF_SEARCH})`}; exact scan up to ${EXACT_SCAN_MAX_ROWS} matching rows or below a relative contrast of ${MIN_RELATIVE_CONTRAST}; data noise ${NOISE}`,
+  );
+  console.log(
+    `load ${loadSeconds.toFixed(1)} s; HNSW build: embeddings ${(build.ms / 1000).toFixed(1)} s, knowledge ${(buildKnowledge.ms / 1000).toFixed(1)} s; sizes: ${relationSizes.map((r) => `${r.name} ${r.size}`).join(", ")}`,
+  );
   console.log(`index: ${definition("embeddings_embedding_hnsw_idx").replace(/^.* USING /, "USING ")}`);
-  console.log(`load average at the start ${loadavg().map((load) => load.toFixed(1)).join(" ")}\n`);
+  console.log(
+    `load average at the start ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(" ")}\n`,
+  );
 
   /** Results within EPSILON of the k-th exact distance (or nearer) are true neighbours; recall = their share of the exact list. */
   const recallOf = (found: { distance: number }[], exact: { d: number }[]) => {
@@ -182,8 +233,32 @@ try {
     ).rows[0]!.n;
   const clientPid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
 
-  type TFigures = { recalls: number[]; wall: number[]; cpu: number[]; exactPath: number; indexAlone: number[]; indexWall: number[]; indexCpu: number[]; exactCpu: number[]; exactWall: number[]; contrast: number[]; missContrast: number[] };
-  const empty = (): TFigures => ({ recalls: [], wall: [], cpu: [], exactPath: 0, indexAlone: [], indexWall: [], indexCpu: [], exactCpu: [], exactWall: [], contrast: [], missContrast: [] });
+  type TFigures = {
+    recalls: number[];
+    wall: number[];
+    cpu: number[];
+    exactPath: number;
+    indexAlone: number[];
+    indexWall: number[];
+    indexCpu: number[];
+    exactCpu: number[];
+    exactWall: number[];
+    contrast: number[];
+    missContrast: number[];
+  };
+  const empty = (): TFigures => ({
+    recalls: [],
+    wall: [],
+    cpu: [],
+    exactPath: 0,
+    indexAlone: [],
+    indexWall: [],
+    indexCpu: [],
+    exactCpu: [],
+    exactWall: [],
+    contrast: [],
+    missContrast: [],
+  });
   const queryFor = (user: TUser, kind: TQueryClass) => {
     if (kind === "on palette") return user.palette.sample();
     if (kind === "rare topic" && user.tail) return user.palette.rare();
@@ -201,8 +276,12 @@ try {
       `${label.padEnd(58)} ${recallLine(figures.recalls)}, exact path ${figures.exactPath} of ${figures.recalls.length}   ` +
         `helper p50 ${ms(percentile(figures.wall, 0.5))} p99 ${ms(percentile(figures.wall, 0.99))}, server CPU p50 ${ms(percentile(figures.cpu, 0.5))}`,
     );
-    const contrast = figures.contrast.length ? `contrast ${Math.min(...figures.contrast).toFixed(2)}–${Math.max(...figures.contrast).toFixed(2)}` : "";
-    const misses = figures.missContrast.length ? `, index misses at contrast ≤ ${Math.max(...figures.missContrast).toFixed(2)}` : "";
+    const contrast = figures.contrast.length
+      ? `contrast ${Math.min(...figures.contrast).toFixed(2)}–${Math.max(...figures.contrast).toFixed(2)}`
+      : "";
+    const misses = figures.missContrast.length
+      ? `, index misses at contrast ≤ ${Math.max(...figures.missContrast).toFixed(2)}`
+      : "";
     console.log(
       `${"".padEnd(58)} same run: before ${recallLine(figures.indexAlone)}, p50 ${ms(percentile(figures.indexWall, 0.5))}, CPU ${ms(percentile(figures.indexCpu, 0.5))}; ` +
         `exact scan of the full vectors p50 ${ms(percentile(figures.exactWall, 0.5))}, CPU ${ms(percentile(figures.exactCpu, 0.5))}; ${contrast}${misses}`,
@@ -233,7 +312,9 @@ try {
       const [{ pid }] = await db.$queryRaw<[{ pid: number }]>`SELECT pg_backend_pid() AS pid`;
       indexAlone.push(
         await timed(
-          () => db.$queryRaw<{ distance: number }[]>`SELECT distance FROM bench_search_before(${user.id}::uuid, ${pgvector.toSql(vector)}::vector, ${K}::int, NULL, NULL, NULL, NULL,
+          () => db.$queryRaw<
+            { distance: number }[]
+          >`SELECT distance FROM bench_search_before(${user.id}::uuid, ${pgvector.toSql(vector)}::vector, ${K}::int, NULL, NULL, NULL, NULL,
             ${EF_SEARCH ?? DEFAULT_EF_SEARCH}::int, ${EXACT_SCAN_MAX_ROWS}::int)`,
           pid,
         ),
@@ -243,13 +324,18 @@ try {
       const found = timings[i]!;
       const params = [user.id, exactQuery(vector)];
       const truth = await timed(
-        () => client.query<{ d: number }>(`SELECT (embedding <=> $2::vector)::float8 AS d FROM embeddings WHERE user_id = $1 AND embedding IS NOT NULL ORDER BY (embedding <=> $2::vector) + 0 LIMIT ${K}`, params),
+        () =>
+          client.query<{ d: number }>(
+            `SELECT (embedding <=> $2::vector)::float8 AS d FROM embeddings WHERE user_id = $1 AND embedding IS NOT NULL ORDER BY (embedding <=> $2::vector) + 0 LIMIT ${K}`,
+            params,
+          ),
         clientPid,
       );
       await client.query("BEGIN");
       const before = await copiesRead();
       await client.query(pathSql, params);
-      const exactPath = user.size <= EXACT_SCAN_MAX_ROWS || Number(await copiesRead()) - Number(before) > EXACT_SCAN_MAX_ROWS;
+      const exactPath =
+        user.size <= EXACT_SCAN_MAX_ROWS || Number(await copiesRead()) - Number(before) > EXACT_SCAN_MAX_ROWS;
       const alone = indexAlone[i]!;
       const { rows: sample } = await client.query<{ m: number }>(
         "SELECT avg(embedding <=> l2_normalize($2::vector)::halfvec)::float8 AS m FROM (SELECT embedding FROM embedding_halfvecs WHERE user_id = $1 ORDER BY id LIMIT 32) AS s",
@@ -295,7 +381,11 @@ try {
       }
     }
   }
-  console.log(`load average at the end ${loadavg().map((load) => load.toFixed(1)).join(" ")}`);
+  console.log(
+    `load average at the end ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(" ")}`,
+  );
   const recalls: number[] = [];
   const wall: number[] = [];
   const exact: number[] = [];
@@ -303,12 +393,19 @@ try {
     const phase = 1 + (i % 4);
     const vector = anyTopic.sample();
     const approximate = await timed(() => searchKnowledgeChunks(db, { vector, k: K, phase, ...tuning }));
-    const truth = await timed(() => client.query<{ d: number }>(`SELECT (embedding <=> $2::vector)::float8 AS d FROM knowledge_chunks WHERE phase = $1 AND is_active AND embedding IS NOT NULL ORDER BY (embedding <=> $2::vector) + 0 LIMIT ${K}`, [phase, exactQuery(vector)]));
+    const truth = await timed(() =>
+      client.query<{ d: number }>(
+        `SELECT (embedding <=> $2::vector)::float8 AS d FROM knowledge_chunks WHERE phase = $1 AND is_active AND embedding IS NOT NULL ORDER BY (embedding <=> $2::vector) + 0 LIMIT ${K}`,
+        [phase, exactQuery(vector)],
+      ),
+    );
     recalls.push(recallOf(approximate.result, truth.result.rows));
     wall.push(approximate.ms);
     exact.push(truth.ms);
   }
-  console.log(`${"knowledge (filtered by phase)".padEnd(58)} ${recallLine(recalls)}   helper p50 ${ms(percentile(wall, 0.5))} p99 ${ms(percentile(wall, 0.99))}; exact scan p50 ${ms(percentile(exact, 0.5))}`);
+  console.log(
+    `${"knowledge (filtered by phase)".padEnd(58)} ${recallLine(recalls)}   helper p50 ${ms(percentile(wall, 0.5))} p99 ${ms(percentile(wall, 0.99))}; exact scan p50 ${ms(percentile(exact, 0.5))}`,
+  );
 } finally {
   await client.end();
   await db.$disconnect();

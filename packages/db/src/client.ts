@@ -78,10 +78,20 @@ const REPLICA_CONNECT_TIMEOUT_MS = 2_000;
  * soft-delete guard (trashed rows stay out of reads, nested ones too), malformed ids matching
  * nothing instead of failing, and reads routed to replicas through `$replica()` when it has some.
  */
-// biome-ignore lint/style/noProcessEnv: a library default for tools without an env.ts (seed, CLIs); the apps pass their env
-export const createDb = ({ url = process.env.DATABASE_URL, log, maxConnections, role = defaultRole(), replicas }: CreateDbOptions = {}): Db => {
-  if (!url) throw new Error("DATABASE_URL is not set: point it at PostgreSQL, or start Cto with `npm start` for the embedded database.");
-  if (role !== null && !ROLE_NAME.test(role)) throw new Error(`DATABASE_ROLE must be a plain role name (letters, digits, _ and $), not ${JSON.stringify(role)}.`);
+export const createDb = ({
+  // biome-ignore lint/style/noProcessEnv: a library default for tools without an env.ts (seed, CLIs); the apps pass their env
+  url = process.env.DATABASE_URL,
+  log,
+  maxConnections,
+  role = defaultRole(),
+  replicas,
+}: CreateDbOptions = {}): Db => {
+  if (!url)
+    throw new Error(
+      "DATABASE_URL is not set: point it at PostgreSQL, or start Cto with `npm start` for the embedded database.",
+    );
+  if (role !== null && !ROLE_NAME.test(role))
+    throw new Error(`DATABASE_ROLE must be a plain role name (letters, digits, _ and $), not ${JSON.stringify(role)}.`);
   // Sessions run in UTC so that timestamps without an offset (raw query parameters) mean what they say,
   // and as the app's role, so that nothing the app runs can alter the schema or the audit log.
   const options = `-c TimeZone=UTC${role ? ` -c role=${role}` : ""}`;
@@ -96,7 +106,15 @@ export const createDb = ({ url = process.env.DATABASE_URL, log, maxConnections, 
         options: replicas,
         replicas: replicas.urls.map((replicaUrl) => ({
           url: replicaUrl,
-          client: new PrismaClient({ adapter: new PrismaPg({ connectionString: replicaUrl, options, connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS, ...(maxConnections ? { max: maxConnections } : {}) }), log: logLevels }),
+          client: new PrismaClient({
+            adapter: new PrismaPg({
+              connectionString: replicaUrl,
+              options,
+              connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS,
+              ...(maxConnections ? { max: maxConnections } : {}),
+            }),
+            log: logLevels,
+          }),
         })),
       })
     : null;
@@ -108,8 +126,18 @@ export const createDb = ({ url = process.env.DATABASE_URL, log, maxConnections, 
       await Promise.all([router?.stop(), primary.$disconnect()]);
     },
   };
-  const db: Db = router ? primary.$extends({ client: members, query: { $allOperations: (operation) => router.onPrimary(operation as TOperation) } }) : primary.$extends({ client: members });
-  const replicaView: Db = router ? primary.$extends({ client: members, query: { $allOperations: (operation) => router.onReplica(operation as TOperation) } }) : db;
+  const db: Db = router
+    ? primary.$extends({
+        client: members,
+        query: { $allOperations: (operation) => router.onPrimary(operation as TOperation) },
+      })
+    : primary.$extends({ client: members });
+  const replicaView: Db = router
+    ? primary.$extends({
+        client: members,
+        query: { $allOperations: (operation) => router.onReplica(operation as TOperation) },
+      })
+    : db;
   pools.set(db, pool.stats);
   const driver = async () => pool.driver() ?? (await primary.$connect(), pool.driver()!);
   drivers.set(db, driver);
@@ -139,7 +167,9 @@ export const queryRows = async <R extends object>(db: object, text: string, valu
 
 /** A select list naming each column as its field; every field of `M` must be named (`alias`: the table's alias). */
 export const selectColumns = <M>(alias: string, columns: { [K in keyof M]-?: string }) =>
-  Object.entries(columns as Record<string, string>).map(([field, column]) => `${alias}.${column} AS "${field}"`).join(", ");
+  Object.entries(columns as Record<string, string>)
+    .map(([field, column]) => `${alias}.${column} AS "${field}"`)
+    .join(", ");
 
 /** The client as seen inside `db.$transaction(async (tx) => …)`. */
 export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -161,7 +191,13 @@ export const disconnectDb = async () => {
   globalForDb.ctoDb = undefined;
 };
 
-export { findMigrationsDir, migrationReadiness, migrationStatus, type TMigrationReadiness, type TMigrationStatus } from "./migrations.ts";
+export {
+  findMigrationsDir,
+  migrationReadiness,
+  migrationStatus,
+  type TMigrationReadiness,
+  type TMigrationStatus,
+} from "./migrations.ts";
 export type { TPoolStats } from "./pool.ts";
 export type { TReplicaOptions, TReplicaStatus } from "./replicas.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";

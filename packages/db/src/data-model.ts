@@ -11,15 +11,20 @@ type RuntimeDataModel = { models: Record<string, { fields: readonly { name: stri
  */
 export const readDataModel = (client: object): DataModel => {
   const runtime = (client as { _runtimeDataModel?: RuntimeDataModel })._runtimeDataModel;
-  if (!runtime?.models) throw new Error("@cto/db: the Prisma client carries no runtime data model; the query extensions need it.");
+  if (!runtime?.models)
+    throw new Error("@cto/db: the Prisma client carries no runtime data model; the query extensions need it.");
   return Object.fromEntries(
-    Object.entries(runtime.models).map(([model, { fields }]) => [model, Object.fromEntries(fields.map(({ name, kind, type }) => [name, { kind, type }]))]),
+    Object.entries(runtime.models).map(([model, { fields }]) => [
+      model,
+      Object.fromEntries(fields.map(({ name, kind, type }) => [name, { kind, type }])),
+    ]),
   );
 };
 
 export type Args = Record<string, unknown>;
 
-export const isObject = (value: unknown): value is Args => typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+export const isObject = (value: unknown): value is Args =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
 /**
  * Rewrites every nested relation read of `args` (the entries of `include` and `select`, and the
@@ -48,7 +53,11 @@ export const mapNestedReads = (
         continue;
       }
       const own = isObject(value) ? value : {};
-      const rewritten = rewrite(relation.type, mapNestedReads(dataModel, relation.type, own, rewrite, countAll), { model, field, counting: false });
+      const rewritten = rewrite(relation.type, mapNestedReads(dataModel, relation.type, own, rewrite, countAll), {
+        model,
+        field,
+        counting: false,
+      });
       mapped[field] = value === true && Object.keys(rewritten).length === 0 ? true : rewritten;
     }
     return mapped;

@@ -2,7 +2,13 @@
  * Typed database errors, so callers branch on what happened (a conflict, a missing row) rather than
  * on Prisma error codes or PostgreSQL SQLSTATEs. The API maps each `code` to an HTTP status.
  */
-export type DbErrorCode = "conflict" | "not_found" | "invalid_reference" | "constraint_violation" | "append_only" | "unavailable";
+export type DbErrorCode =
+  | "conflict"
+  | "not_found"
+  | "invalid_reference"
+  | "constraint_violation"
+  | "append_only"
+  | "unavailable";
 
 export class DbError extends Error {
   readonly code: DbErrorCode;
@@ -10,7 +16,11 @@ export class DbError extends Error {
   readonly fields: string[];
   readonly constraint: string | undefined;
 
-  constructor(code: DbErrorCode, message: string, options: { fields?: string[]; constraint?: string; cause?: unknown } = {}) {
+  constructor(
+    code: DbErrorCode,
+    message: string,
+    options: { fields?: string[]; constraint?: string; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = "DbError";
     this.code = code;
@@ -44,7 +54,13 @@ type ErrorLike = {
 
 // SQLSTATEs raised by Cto's own triggers (see the migrations) and the standard integrity classes.
 const APPEND_ONLY_SQLSTATE = "42501";
-const CONNECTION_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "DatabaseDoesNotExist"]);
+const CONNECTION_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "DatabaseDoesNotExist",
+]);
 
 /** Walks an error, its `cause` chain and Prisma's `meta.driverAdapterError`, collecting what they say. */
 const collect = (error: unknown) => {
@@ -61,7 +77,8 @@ const collect = (error: unknown) => {
     if (!value || typeof value !== "object" || seen.has(value)) return;
     seen.add(value);
     const e = value as ErrorLike;
-    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && !/^P\d{4}$/.test(e.code)) found.sqlState ??= e.code;
+    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && !/^P\d{4}$/.test(e.code))
+      found.sqlState ??= e.code;
     const original = value as { originalCode?: unknown; originalMessage?: unknown };
     if (typeof original.originalCode === "string") found.sqlState ??= original.originalCode;
     if (typeof original.originalMessage === "string") {
@@ -90,13 +107,24 @@ export const toDbError = (error: unknown): DbError | undefined => {
   const options = { fields, cause: error, ...(constraint ? { constraint } : {}) };
 
   if (prismaCode === "P2002" || kind === "UniqueConstraintViolation" || sqlState === "23505")
-    return new ConflictError(`A record with the same ${fields.join(", ") || constraint || "unique value"} already exists.`, options);
-  if (prismaCode === "P2025" || prismaCode === "P2001") return new NotFoundError("The record was not found.", { cause: error });
+    return new ConflictError(
+      `A record with the same ${fields.join(", ") || constraint || "unique value"} already exists.`,
+      options,
+    );
+  if (prismaCode === "P2025" || prismaCode === "P2001")
+    return new NotFoundError("The record was not found.", { cause: error });
   if (prismaCode === "P2003" || kind === "ForeignKeyConstraintViolation" || sqlState === "23503")
     return new DbError("invalid_reference", "A referenced record does not exist.", options);
   if (sqlState === APPEND_ONLY_SQLSTATE) return new DbError("append_only", message, options);
   // 22P02: a value the column's type refuses (a malformed uuid written as a reference, say).
-  if (prismaCode === "P2011" || kind === "NullConstraintViolation" || sqlState === "23514" || sqlState === "23502" || sqlState === "22003" || sqlState === "22P02")
+  if (
+    prismaCode === "P2011" ||
+    kind === "NullConstraintViolation" ||
+    sqlState === "23514" ||
+    sqlState === "23502" ||
+    sqlState === "22003" ||
+    sqlState === "22P02"
+  )
     return new DbError("constraint_violation", message, options);
   if ((kind && CONNECTION_KINDS.has(kind)) || prismaCode === "P1001" || prismaCode === "P1017")
     return new DbError("unavailable", "The database is not reachable.", options);

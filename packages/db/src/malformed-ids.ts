@@ -20,7 +20,10 @@ export const uuidFields = (dataModel: DataModel): Record<string, Set<string>> =>
   Object.fromEntries(
     Object.entries(dataModel).map(([model, fields]) => {
       const scalar = (name: string) => fields[name]?.kind === "scalar" && fields[name]?.type === "String";
-      const foreignKeys = Object.entries(fields).filter(([, { kind }]) => kind === "object").map(([relation]) => `${relation}Id`).filter(scalar);
+      const foreignKeys = Object.entries(fields)
+        .filter(([, { kind }]) => kind === "object")
+        .map(([relation]) => `${relation}Id`)
+        .filter(scalar);
       const names = [...(scalar("id") ? ["id"] : []), ...foreignKeys, ...(PLAIN_UUID_FIELDS[model] ?? [])];
       return [model, new Set(names)];
     }),
@@ -63,7 +66,12 @@ const scalarFilter = (filter: unknown): unknown | typeof NEVER | typeof ALWAYS =
  * match no row, so it becomes false (and `NOT` of it true) before PostgreSQL, which would refuse the
  * cast and fail the query (and, in a transaction, the transaction), ever sees it.
  */
-const resolveWhere = (dataModel: DataModel, uuids: Record<string, Set<string>>, model: string, where: unknown): Condition => {
+const resolveWhere = (
+  dataModel: DataModel,
+  uuids: Record<string, Set<string>>,
+  model: string,
+  where: unknown,
+): Condition => {
   if (!isObject(where)) return where as Args;
   const fields = dataModel[model] ?? {};
   const result: Args = {};
@@ -115,8 +123,14 @@ const resolveWhere = (dataModel: DataModel, uuids: Record<string, Set<string>>, 
 
 const RELATION_FILTERS = ["some", "every", "none", "is", "isNot"];
 
-const resolveRelationFilter = (dataModel: DataModel, uuids: Record<string, Set<string>>, target: string, filter: Args): Condition => {
-  if (!Object.keys(filter).some((op) => RELATION_FILTERS.includes(op))) return resolveWhere(dataModel, uuids, target, filter);
+const resolveRelationFilter = (
+  dataModel: DataModel,
+  uuids: Record<string, Set<string>>,
+  target: string,
+  filter: Args,
+): Condition => {
+  if (!Object.keys(filter).some((op) => RELATION_FILTERS.includes(op)))
+    return resolveWhere(dataModel, uuids, target, filter);
   const result: Args = {};
   for (const [op, inner] of Object.entries(filter)) {
     const resolved = isObject(inner) ? resolveWhere(dataModel, uuids, target, inner) : inner;
@@ -133,15 +147,33 @@ const resolveRelationFilter = (dataModel: DataModel, uuids: Record<string, Set<s
 
 /** Prisma's own answer for a unique record that is not there, so callers handle both the same way. */
 const notFound = (model: string, operation: string) =>
-  new Prisma.PrismaClientKnownRequestError(`No record was found for ${operation} on ${model}: a malformed id matches no row.`, {
-    code: "P2025",
-    clientVersion: Prisma.prismaVersion.client,
-    meta: { modelName: model, cause: "malformed id" },
-  });
+  new Prisma.PrismaClientKnownRequestError(
+    `No record was found for ${operation} on ${model}: a malformed id matches no row.`,
+    {
+      code: "P2025",
+      clientVersion: Prisma.prismaVersion.client,
+      meta: { modelName: model, cause: "malformed id" },
+    },
+  );
 
-const UNIQUE_READS: Record<string, "null" | "throw"> = { findUnique: "null", findUniqueOrThrow: "throw", update: "throw", delete: "throw" };
+const UNIQUE_READS: Record<string, "null" | "throw"> = {
+  findUnique: "null",
+  findUniqueOrThrow: "throw",
+  update: "throw",
+  delete: "throw",
+};
 const MANY_READS = new Set(["findMany", "findFirst", "findFirstOrThrow"]);
-const FILTERED = new Set(["findMany", "findFirst", "findFirstOrThrow", "count", "aggregate", "groupBy", "updateMany", "updateManyAndReturn", "deleteMany"]);
+const FILTERED = new Set([
+  "findMany",
+  "findFirst",
+  "findFirstOrThrow",
+  "count",
+  "aggregate",
+  "groupBy",
+  "updateMany",
+  "updateManyAndReturn",
+  "deleteMany",
+]);
 
 /**
  * A malformed id in a filter matches nothing instead of failing the query: `findUnique` answers null,
@@ -159,7 +191,8 @@ export const malformedIdsExtension = Prisma.defineExtension((client) => {
     const field = Object.entries(dataModel[model] ?? {}).find(([, { kind }]) => kind === "scalar")?.[0] ?? "id";
     return { [field]: { in: [] } };
   };
-  const asWhere = (model: string, condition: Condition) => (condition === NEVER ? nothing(model) : condition === ALWAYS ? {} : condition);
+  const asWhere = (model: string, condition: Condition) =>
+    condition === NEVER ? nothing(model) : condition === ALWAYS ? {} : condition;
   const nested = (target: string, args: Args) => {
     const withWhere = "where" in args ? { ...args, where: asWhere(target, resolve(target, args.where)) } : args;
     if (!isObject(args.cursor) || resolve(target, args.cursor) !== NEVER) return withWhere;
@@ -175,13 +208,15 @@ export const malformedIdsExtension = Prisma.defineExtension((client) => {
           let rewritten = mapNestedReads(dataModel, model, args, nested);
           const where = "where" in rewritten ? resolve(model, rewritten.where) : undefined;
           const unique = UNIQUE_READS[operation];
-          if (unique && where === NEVER) return unique === "null" ? Promise.resolve(null) : Promise.reject(notFound(model, operation));
+          if (unique && where === NEVER)
+            return unique === "null" ? Promise.resolve(null) : Promise.reject(notFound(model, operation));
           if (MANY_READS.has(operation) && isObject(rewritten.cursor) && resolve(model, rewritten.cursor) === NEVER) {
             if (operation === "findMany") return Promise.resolve([]);
             if (operation === "findFirst") return Promise.resolve(null);
             return Promise.reject(notFound(model, operation));
           }
-          if (where !== undefined && (FILTERED.has(operation) || unique)) rewritten = { ...rewritten, where: asWhere(model, where) };
+          if (where !== undefined && (FILTERED.has(operation) || unique))
+            rewritten = { ...rewritten, where: asWhere(model, where) };
           return query(rewritten as typeof args);
         },
       },

@@ -51,16 +51,23 @@ type TMigrationRow = { name: string; finished: boolean; rolledBack: boolean };
  * migrations shipped with this package: what is pending, failed or unknown. A database that was never
  * migrated has every migration pending. Throws when the database cannot be asked.
  */
-export const migrationStatus = async (db: TQueryable, { dir = findMigrationsDir() }: { dir?: string | null } = {}): Promise<TMigrationStatus> => {
+export const migrationStatus = async (
+  db: TQueryable,
+  { dir = findMigrationsDir() }: { dir?: string | null } = {},
+): Promise<TMigrationStatus> => {
   if (!dir) throw new Error("@cto/db's migration folders were not found (prisma/migrations)");
   const names = shippedMigrations(dir);
-  const [table] = await db.$queryRaw<Array<{ present: boolean }>>`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`;
+  const [table] = await db.$queryRaw<
+    Array<{ present: boolean }>
+  >`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`;
   if (!table?.present) return { pending: names, failed: [], unknown: [] };
   const rows = await db.$queryRaw<TMigrationRow[]>`
     SELECT migration_name AS name, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS "rolledBack"
     FROM _prisma_migrations`;
   const applied = new Set(rows.filter((row) => row.finished && !row.rolledBack).map((row) => row.name));
-  const failed = [...new Set(rows.filter((row) => !row.finished && !row.rolledBack && !applied.has(row.name)).map((row) => row.name))].sort();
+  const failed = [
+    ...new Set(rows.filter((row) => !row.finished && !row.rolledBack && !applied.has(row.name)).map((row) => row.name)),
+  ].sort();
   const known = new Set(names);
   return {
     pending: names.filter((name) => !applied.has(name) && !failed.includes(name)),

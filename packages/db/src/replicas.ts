@@ -3,8 +3,31 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { z } from "zod";
 
 /** Reads that tolerate lag, as `$replica()` routes them; writes always go to the primary. */
-const READS = new Set(["findMany", "findFirst", "findFirstOrThrow", "findUnique", "findUniqueOrThrow", "count", "aggregate", "groupBy", "$queryRaw", "$queryRawUnsafe"]);
-const WRITES = new Set(["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany", "$executeRaw", "$executeRawUnsafe"]);
+const READS = new Set([
+  "findMany",
+  "findFirst",
+  "findFirstOrThrow",
+  "findUnique",
+  "findUniqueOrThrow",
+  "count",
+  "aggregate",
+  "groupBy",
+  "$queryRaw",
+  "$queryRawUnsafe",
+]);
+const WRITES = new Set([
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
+  "$executeRaw",
+  "$executeRawUnsafe",
+]);
 // Raw queries may write too (INSERT … RETURNING through $queryRaw); counted as writes when they say so.
 const RAW_WRITE = /\b(insert|update|delete|merge|truncate)\b/i;
 
@@ -33,7 +56,10 @@ export type TRedisLike = {
 };
 
 /** Recent writes in Redis, shared by every API instance and worker: one key per user, expiring on its own. */
-export const redisRecentWrites = (redis: TRedisLike, { prefix = "cto:recent-write:" }: { prefix?: string } = {}): TRecentWrites => ({
+export const redisRecentWrites = (
+  redis: TRedisLike,
+  { prefix = "cto:recent-write:" }: { prefix?: string } = {},
+): TRecentWrites => ({
   mark: async (userId, forMs) => {
     await redis.set(`${prefix}${userId}`, "1", "PX", Math.max(1, Math.ceil(forMs)));
   },
@@ -56,7 +82,13 @@ export const actingAs = <T>(user: string | (() => string | undefined), work: () 
 export type TReplicaState = "unchecked" | "streaming" | "lagging" | "down" | "not_a_replica";
 
 /** What the router knows of one replica. `lagMs`: how far behind the primary it was at its last check. */
-export type TReplicaStatus = { url: string; state: TReplicaState; usable: boolean; lagMs: number | null; error: string | null };
+export type TReplicaStatus = {
+  url: string;
+  state: TReplicaState;
+  usable: boolean;
+  lagMs: number | null;
+  error: string | null;
+};
 
 export type TReplicaOptions = {
   /** Connection strings of the replicas (DATABASE_REPLICA_URLS). */
@@ -83,7 +115,13 @@ const unset = (value: unknown) => (value === "" ? undefined : value);
 export const ZReplicaEnvSchema = z.object({
   // Streaming replicas for reads that tolerate lag, comma-separated; unset: every read on the primary.
   DATABASE_REPLICA_URLS: z.preprocess(
-    (value) => (typeof value === "string" ? value.split(",").map((url) => url.trim()).filter(Boolean) : (value ?? [])),
+    (value) =>
+      typeof value === "string"
+        ? value
+            .split(",")
+            .map((url) => url.trim())
+            .filter(Boolean)
+        : (value ?? []),
     z.array(z.string().url("a postgresql:// URL")),
   ),
   // A replica further behind the primary than this gets no reads until it catches up.
@@ -91,8 +129,13 @@ export const ZReplicaEnvSchema = z.object({
 });
 
 /** createDb's `replicas` from the parsed settings (null without replicas), plus what the app adds. */
-export const replicaOptionsFromEnv = (env: z.output<typeof ZReplicaEnvSchema>, more: Omit<TReplicaOptions, "urls" | "maxLagMs"> = {}): TReplicaOptions | null =>
-  env.DATABASE_REPLICA_URLS.length ? { urls: env.DATABASE_REPLICA_URLS, maxLagMs: env.DATABASE_REPLICA_MAX_LAG_MS, ...more } : null;
+export const replicaOptionsFromEnv = (
+  env: z.output<typeof ZReplicaEnvSchema>,
+  more: Omit<TReplicaOptions, "urls" | "maxLagMs"> = {},
+): TReplicaOptions | null =>
+  env.DATABASE_REPLICA_URLS.length
+    ? { urls: env.DATABASE_REPLICA_URLS, maxLagMs: env.DATABASE_REPLICA_MAX_LAG_MS, ...more }
+    : null;
 
 /** Just enough of a Prisma client to run a raw query and route an operation. */
 type TRawClient = { $queryRawUnsafe: <T = unknown>(query: string, ...values: unknown[]) => Promise<T> };
@@ -131,10 +174,22 @@ const within = <T>(ms: number, promise: Promise<T>) =>
 
 // Errors that say the query was wrong, not the server: the primary gets the query too (it fails there
 // the same way), but the replica stays in use.
-const QUERY_ERRORS = new Set(["TableDoesNotExist", "ColumnNotFound", "InvalidInputValue", "ValueOutOfRange", "LengthMismatch", "UnsupportedNativeDataType", "NullConstraintViolation", "UniqueConstraintViolation", "ForeignKeyConstraintViolation", "RestrictViolation"]);
+const QUERY_ERRORS = new Set([
+  "TableDoesNotExist",
+  "ColumnNotFound",
+  "InvalidInputValue",
+  "ValueOutOfRange",
+  "LengthMismatch",
+  "UnsupportedNativeDataType",
+  "NullConstraintViolation",
+  "UniqueConstraintViolation",
+  "ForeignKeyConstraintViolation",
+  "RestrictViolation",
+]);
 const serverFailed = (error: unknown) => {
   if ((error as Error)?.name === "PrismaClientValidationError") return false;
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { kind?: string; code?: string } } } })?.meta?.driverAdapterError?.cause;
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { kind?: string; code?: string } } } })?.meta
+    ?.driverAdapterError?.cause;
   if (!cause?.kind) return !(error as { code?: string })?.code?.startsWith("P2");
   if (cause.kind === "postgres") return /^(08|57|53)/.test(cause.code ?? "");
   return !QUERY_ERRORS.has(cause.kind);
@@ -146,17 +201,26 @@ const rawText = (operation: string, args: unknown) => {
   return strings ? strings.join(" ") : "";
 };
 
-const isWrite = ({ operation, args }: TOperation) => WRITES.has(operation) || (operation.startsWith("$queryRaw") && RAW_WRITE.test(rawText(operation, args)));
+const isWrite = ({ operation, args }: TOperation) =>
+  WRITES.has(operation) || (operation.startsWith("$queryRaw") && RAW_WRITE.test(rawText(operation, args)));
 
 /** Runs the operation on another client of the same schema (a replica's). */
 const runOn = (client: TRawClient, { model, operation, args }: TOperation): Promise<unknown> => {
-  const target = client as unknown as Record<string, (...values: unknown[]) => Promise<unknown>> & Record<string, Record<string, (args: unknown) => Promise<unknown>>>;
+  const target = client as unknown as Record<string, (...values: unknown[]) => Promise<unknown>> &
+    Record<string, Record<string, (args: unknown) => Promise<unknown>>>;
   if (operation === "$queryRawUnsafe") return target[operation]!(...(args as unknown[]));
   if (!model) return target[operation]!(args);
   return target[model]![operation]!(args);
 };
 
-type TTracked = { url: string; client: TReplicaClient; state: TReplicaState; freshAsOf: number | null; lagMs: number | null; error: string | null };
+type TTracked = {
+  url: string;
+  client: TReplicaClient;
+  state: TReplicaState;
+  freshAsOf: number | null;
+  lagMs: number | null;
+  error: string | null;
+};
 
 /**
  * Read routing over streaming replicas. Each check samples the primary's WAL position, then asks each
@@ -166,11 +230,26 @@ type TTracked = { url: string; client: TReplicaClient; state: TReplicaState; fre
  * Reads go to a random replica no older than `maxLagMs`, else to the primary; a replica that fails a read
  * hands that read to the primary and gets no more until a check finds it well again.
  */
-export const createReadRouter = ({ primary, replicas, options }: { primary: TRawClient; replicas: { url: string; client: TReplicaClient }[]; options: TReplicaOptions }) => {
+export const createReadRouter = ({
+  primary,
+  replicas,
+  options,
+}: {
+  primary: TRawClient;
+  replicas: { url: string; client: TReplicaClient }[];
+  options: TReplicaOptions;
+}) => {
   const maxLagMs = options.maxLagMs ?? DEFAULT_MAX_LAG_MS;
   const checkEveryMs = options.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS;
   const stickyMs = options.readYourWritesMs ?? maxLagMs + COMMIT_MARGIN_MS;
-  const tracked: TTracked[] = replicas.map(({ url, client }) => ({ url, client, state: "unchecked", freshAsOf: null, lagMs: null, error: null }));
+  const tracked: TTracked[] = replicas.map(({ url, client }) => ({
+    url,
+    client,
+    state: "unchecked",
+    freshAsOf: null,
+    lagMs: null,
+    error: null,
+  }));
   const samples: { at: number; lsn: bigint }[] = [];
   const localWrites = new Map<string, number>();
   let timer: NodeJS.Timeout | null = null;
@@ -179,7 +258,8 @@ export const createReadRouter = ({ primary, replicas, options }: { primary: TRaw
 
   const statusOf = (replica: TTracked, now = Date.now()): TReplicaStatus => {
     const lagMs = replica.freshAsOf === null ? null : Math.max(0, now - replica.freshAsOf);
-    const usable = (replica.state === "streaming" || replica.state === "lagging") && lagMs !== null && lagMs <= maxLagMs;
+    const usable =
+      (replica.state === "streaming" || replica.state === "lagging") && lagMs !== null && lagMs <= maxLagMs;
     const state = usable ? "streaming" : replica.state === "streaming" ? "lagging" : replica.state;
     return { url: redact(replica.url), state, usable, lagMs, error: replica.error };
   };
@@ -192,21 +272,39 @@ export const createReadRouter = ({ primary, replicas, options }: { primary: TRaw
 
   const checkReplica = async (replica: TTracked) => {
     try {
-      const [row] = await within(Math.max(checkEveryMs, 1_000), replica.client.$queryRawUnsafe<{ standby: boolean; replayed: string | null }[]>("SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed"));
-      if (!row?.standby || !row.replayed) return update(replica, { state: "not_a_replica", error: "the server is not in recovery (a primary, or promoted)" });
+      const [row] = await within(
+        Math.max(checkEveryMs, 1_000),
+        replica.client.$queryRawUnsafe<{ standby: boolean; replayed: string | null }[]>(
+          "SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed",
+        ),
+      );
+      if (!row?.standby || !row.replayed)
+        return update(replica, {
+          state: "not_a_replica",
+          error: "the server is not in recovery (a primary, or promoted)",
+        });
       const replayed = parseLsn(row.replayed);
       const reached = samples.filter((sample) => sample.lsn <= replayed).at(-1);
-      const freshAsOf = Math.max(replica.freshAsOf ?? Number.NEGATIVE_INFINITY, reached?.at ?? Number.NEGATIVE_INFINITY);
+      const freshAsOf = Math.max(
+        replica.freshAsOf ?? Number.NEGATIVE_INFINITY,
+        reached?.at ?? Number.NEGATIVE_INFINITY,
+      );
       update(replica, { state: "streaming", error: null, freshAsOf: Number.isFinite(freshAsOf) ? freshAsOf : null });
     } catch (error) {
-      update(replica, { state: "down", error: (error as Error).message.split("\n").filter(Boolean).at(-1) ?? "unreachable" });
+      update(replica, {
+        state: "down",
+        error: (error as Error).message.split("\n").filter(Boolean).at(-1) ?? "unreachable",
+      });
     }
   };
 
   const check = async () => {
     try {
       const at = Date.now();
-      const [row] = await within(Math.max(checkEveryMs, 1_000), primary.$queryRawUnsafe<{ lsn: string }[]>("SELECT pg_current_wal_lsn()::text AS lsn"));
+      const [row] = await within(
+        Math.max(checkEveryMs, 1_000),
+        primary.$queryRawUnsafe<{ lsn: string }[]>("SELECT pg_current_wal_lsn()::text AS lsn"),
+      );
       samples.push({ at, lsn: parseLsn(row!.lsn) });
       // Samples older than the bound can only say a replica is too late; one is kept to compare with.
       while (samples.length > 1 && samples[1]!.at < Date.now() - maxLagMs - 2 * checkEveryMs) samples.shift();
@@ -254,7 +352,9 @@ export const createReadRouter = ({ primary, replicas, options }: { primary: TRaw
     const now = Date.now();
     localWrites.set(userId, now + stickyMs);
     if (localWrites.size > 10_000) for (const [user, until] of localWrites) if (until <= now) localWrites.delete(user);
-    await within(RECENT_WRITES_TIMEOUT_MS, options.recentWrites?.mark(userId, stickyMs) ?? Promise.resolve()).catch(() => undefined);
+    await within(RECENT_WRITES_TIMEOUT_MS, options.recentWrites?.mark(userId, stickyMs) ?? Promise.resolve()).catch(
+      () => undefined,
+    );
   };
 
   /** The primary's hook: a write inside `actingAs` notes its user once it has run. */
@@ -266,7 +366,8 @@ export const createReadRouter = ({ primary, replicas, options }: { primary: TRaw
 
   /** `$replica()`'s hook: reads to a fresh replica unless the user just wrote; everything else as on the primary. */
   const onReplica = async (operation: TOperation) => {
-    if (operation.__internalParams?.transaction || !READS.has(operation.operation) || isWrite(operation)) return onPrimary(operation);
+    if (operation.__internalParams?.transaction || !READS.has(operation.operation) || isWrite(operation))
+      return onPrimary(operation);
     if (!timer && !stopped) void checkNow().catch(() => undefined);
     const userId = scopes.getStore()?.user();
     if (userId && (await wroteRecently(userId))) return operation.query(operation.args as never);
@@ -275,7 +376,11 @@ export const createReadRouter = ({ primary, replicas, options }: { primary: TRaw
     try {
       return await runOn(replica.client, operation);
     } catch (error) {
-      if (serverFailed(error)) update(replica, { state: "down", error: (error as Error).message.split("\n").filter(Boolean).at(-1) ?? "failed" });
+      if (serverFailed(error))
+        update(replica, {
+          state: "down",
+          error: (error as Error).message.split("\n").filter(Boolean).at(-1) ?? "failed",
+        });
       return operation.query(operation.args as never);
     }
   };

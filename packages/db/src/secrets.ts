@@ -23,11 +23,14 @@ export const createSecretBox = (key: Buffer): SecretBox => {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
       const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-      return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(":");
+      return [VERSION, iv, cipher.getAuthTag(), ciphertext]
+        .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
+        .join(":");
     },
     decrypt: (sealed) => {
       const [version, iv, tag, ciphertext] = sealed.split(":");
-      if (version !== VERSION || !iv || !tag || ciphertext === undefined) throw new Error("Not a sealed secret of a known version.");
+      if (version !== VERSION || !iv || !tag || ciphertext === undefined)
+        throw new Error("Not a sealed secret of a known version.");
       // A fixed tag length: without it, GCM accepts a truncated (as short as 4-byte) tag, which is forgeable.
       const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: TAG_BYTES });
       decipher.setAuthTag(Buffer.from(tag, "base64url"));
@@ -36,7 +39,8 @@ export const createSecretBox = (key: Buffer): SecretBox => {
   };
 };
 
-const keyBytes = (value: string) => (/^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64"));
+const keyBytes = (value: string) =>
+  /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
 
 /** Whether a CTO_ENCRYPTION_KEY value is a key: 32 bytes, as 64 hex characters or base64 (for the apps' start-up checks). */
 export const isEncryptionKey = (value: string): boolean => keyBytes(value).length === KEY_BYTES;

@@ -12,9 +12,20 @@ const softDeletable = new Set<string>(SOFT_DELETE_MODELS);
  * one), so they are the one place a trashed row still shows: an analysis message's session. Reach such
  * rows through a live parent instead.
  */
-export const UNFILTERED_RELATIONS: Readonly<Record<string, readonly string[]>> = { AnalysisMessage: ["analysisSession"] };
+export const UNFILTERED_RELATIONS: Readonly<Record<string, readonly string[]>> = {
+  AnalysisMessage: ["analysisSession"],
+};
 
-const READS = new Set(["findMany", "findFirst", "findFirstOrThrow", "findUnique", "findUniqueOrThrow", "count", "aggregate", "groupBy"]);
+const READS = new Set([
+  "findMany",
+  "findFirst",
+  "findFirstOrThrow",
+  "findUnique",
+  "findUniqueOrThrow",
+  "count",
+  "aggregate",
+  "groupBy",
+]);
 
 /** `where` with trashed rows left out, unless it names `deletedAt` itself (the trash, or "any"). */
 const live = (where: unknown): Args => {
@@ -35,7 +46,9 @@ const hideTrashInFilters = (dataModel: DataModel, model: string, where: unknown)
   const result: Args = {};
   for (const [key, value] of Object.entries(where)) {
     if (key === "AND" || key === "OR" || key === "NOT") {
-      result[key] = Array.isArray(value) ? value.map((part) => hideTrashInFilters(dataModel, model, part)) : hideTrashInFilters(dataModel, model, value);
+      result[key] = Array.isArray(value)
+        ? value.map((part) => hideTrashInFilters(dataModel, model, part))
+        : hideTrashInFilters(dataModel, model, value);
       continue;
     }
     const relation = fields[key];
@@ -76,12 +89,19 @@ export const softDeleteExtension = Prisma.defineExtension((client) => {
   const dataModel = readDataModel(client);
   const relationArgs = (target: string, args: Args, from: { model: string; field: string }) => {
     const where = hideTrashInFilters(dataModel, target, args.where);
-    if (!softDeletable.has(target) || UNFILTERED_RELATIONS[from.model]?.includes(from.field)) return "where" in args ? { ...args, where } : args;
+    if (!softDeletable.has(target) || UNFILTERED_RELATIONS[from.model]?.includes(from.field))
+      return "where" in args ? { ...args, where } : args;
     return { ...args, where: live(where) };
   };
   const refuseCountAll = (model: string) => {
-    const trashable = Object.entries(dataModel[model] ?? {}).some(([field, { kind, type }]) => kind === "object" && softDeletable.has(type) && !(`${field}Id` in (dataModel[model] ?? {})));
-    if (trashable) throw new Error(`@cto/db: \`_count: true\` on ${model} would count trashed rows; name the relations (\`_count: { select: { … } }\`) so they can be left out.`);
+    const trashable = Object.entries(dataModel[model] ?? {}).some(
+      ([field, { kind, type }]) =>
+        kind === "object" && softDeletable.has(type) && !(`${field}Id` in (dataModel[model] ?? {})),
+    );
+    if (trashable)
+      throw new Error(
+        `@cto/db: \`_count: true\` on ${model} would count trashed rows; name the relations (\`_count: { select: { … } }\`) so they can be left out.`,
+      );
   };
   return client.$extends({
     name: "cto-soft-delete",
@@ -91,7 +111,11 @@ export const softDeleteExtension = Prisma.defineExtension((client) => {
           let rewritten = isObject(args) ? mapNestedReads(dataModel, model, args, relationArgs, refuseCountAll) : args;
           if (READS.has(operation) && isObject(rewritten)) {
             const where = hideTrashInFilters(dataModel, model, rewritten.where);
-            rewritten = softDeletable.has(model) ? { ...rewritten, where: live(where) } : "where" in rewritten ? { ...rewritten, where } : rewritten;
+            rewritten = softDeletable.has(model)
+              ? { ...rewritten, where: live(where) }
+              : "where" in rewritten
+                ? { ...rewritten, where }
+                : rewritten;
           }
           return query(rewritten as typeof args);
         },

@@ -57,7 +57,8 @@ export const upsertEmbedding = async (db: DbExecutor, input: UpsertEmbeddingInpu
     where: { userId_ownerKind_ownerId_chunkIndex: { userId, ownerKind, ownerId, chunkIndex } },
     select: { id: true, contentHash: true, model: true },
   });
-  if (existing && existing.contentHash === hash && existing.model === model) return { id: existing.id, status: "unchanged" };
+  if (existing && existing.contentHash === hash && existing.model === model)
+    return { id: existing.id, status: "unchanged" };
 
   const vector = await embed(content);
   assertEmbeddingVector(vector);
@@ -214,7 +215,10 @@ export const searchKnowledgeChunks = async (db: DbExecutor, input: KnowledgeSear
 };
 
 /** Writes a knowledge chunk's vector (chunks are upserted by chunk id through the client first). */
-export const setKnowledgeChunkEmbedding = async (db: DbExecutor, { chunkId, vector, model }: { chunkId: string; vector: readonly number[]; model: string }) => {
+export const setKnowledgeChunkEmbedding = async (
+  db: DbExecutor,
+  { chunkId, vector, model }: { chunkId: string; vector: readonly number[]; model: string },
+) => {
   assertEmbeddingVector(vector);
   const updated = await db.$executeRaw`
     UPDATE knowledge_chunks SET embedding = ${toVectorSql(vector)}, embedding_model = ${model}, updated_at = now() WHERE chunk_id = ${chunkId}`;

@@ -17,7 +17,11 @@ import { searchEmbeddings } from "../src/vector.ts";
 
 const NOW = new Date("2026-03-15T10:00:00.000Z");
 const secrets = createSecretBox(randomBytes(32));
-const seedUser = (name: string): SeedUser => ({ id: seedId(`app-role-user:${name}`), email: `${name}@app-role.cto.test`, name });
+const seedUser = (name: string): SeedUser => ({
+  id: seedId(`app-role-user:${name}`),
+  email: `${name}@app-role.cto.test`,
+  name,
+});
 
 /** The raw database error `operation` fails with; fails the test when it succeeds. */
 const refusal = async (operation: () => Promise<unknown>) => {
@@ -56,7 +60,9 @@ describe.each(testTargets())("the app's role on $name", (target) => {
 
   it("the client runs as cto_app, the owner as itself", async () => {
     const [app] = await ctx.db.$queryRaw<{ role: string }[]>`SELECT current_user AS role`;
-    const [owner] = await ctx.owner.$queryRaw<{ role: string; owns: string }[]>`SELECT current_user AS role, (SELECT tableowner FROM pg_tables WHERE tablename = 'audit_logs') AS owns`;
+    const [owner] = await ctx.owner.$queryRaw<
+      { role: string; owns: string }[]
+    >`SELECT current_user AS role, (SELECT tableowner FROM pg_tables WHERE tablename = 'audit_logs') AS owns`;
     expect(app!.role).toBe(APP_ROLE);
     expect(owner!.role).not.toBe(APP_ROLE);
     expect(owner!.owns).toBe(owner!.role);
@@ -67,11 +73,26 @@ describe.each(testTargets())("the app's role on $name", (target) => {
     const vector = Array.from({ length: 1536 }, (_, i) => Math.sin(i));
     await expect(searchEmbeddings(ctx.db, { userId: user.id, vector, k: 5 })).resolves.toBeDefined();
     const chunks = parseKnowledgeChunks([
-      { metadata: { chunk_id: "app_role_001", version: "1.0.0", source: "TEST" }, languageVariants: { en: { text: "Say what you need." } }, tags: { phase: ["1"], goal: ["focus"], type: ["response"] }, embeddingStrings: ["Say what you need."] },
+      {
+        metadata: { chunk_id: "app_role_001", version: "1.0.0", source: "TEST" },
+        languageVariants: { en: { text: "Say what you need." } },
+        tags: { phase: ["1"], goal: ["focus"], type: ["response"] },
+        embeddingStrings: ["Say what you need."],
+      },
     ]);
-    await expect(ingestKnowledgeChunks(ctx.db, chunks, { model: "test", embed: async (texts) => ({ vectors: texts.map(() => vector) }) })).resolves.toBeDefined();
+    await expect(
+      ingestKnowledgeChunks(ctx.db, chunks, {
+        model: "test",
+        embed: async (texts) => ({ vectors: texts.map(() => vector) }),
+      }),
+    ).resolves.toBeDefined();
     // An agent assumption's verification, the one change the audit trail allows.
-    await withDbErrors(() => ctx.db.agentAssumption.update({ where: { id: id("assumption:owner") }, data: { verified: true, verifiedAt: NOW, verifiedBy: "user" } }));
+    await withDbErrors(() =>
+      ctx.db.agentAssumption.update({
+        where: { id: id("assumption:owner") },
+        data: { verified: true, verifiedAt: NOW, verifiedBy: "user" },
+      }),
+    );
     // Deleting a user takes their audit rows with them: the cascade runs as the table's owner.
     const doomed = seedUser("doomed");
     await seedUserData(ctx.db, { user: doomed, friend: seedUser("doomed-friend"), now: NOW, secrets });
@@ -97,7 +118,12 @@ describe.each(testTargets())("the app's role on $name", (target) => {
       const { message } = await refusal(() => ctx.db.$executeRawUnsafe(statement));
       expect(message, statement).toMatch(/must be owner|permission denied/);
     }
-    for (const statement of ["TRUNCATE audit_logs", "TRUNCATE audit_logs CASCADE", "TRUNCATE agent_assumptions", "TRUNCATE users CASCADE"]) {
+    for (const statement of [
+      "TRUNCATE audit_logs",
+      "TRUNCATE audit_logs CASCADE",
+      "TRUNCATE agent_assumptions",
+      "TRUNCATE users CASCADE",
+    ]) {
       const { message, typed } = await refusal(() => ctx.db.$executeRawUnsafe(statement));
       expect(message, statement).toMatch(/permission denied for table/);
       expect(typed?.code).toBe("append_only");
@@ -155,43 +181,50 @@ describe.each(testTargets())("the app's role on $name", (target) => {
   });
 
   it("gets the same rights on a table a later migration creates", async () => {
-    await ctx.owner.$executeRawUnsafe("CREATE TABLE later_table (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), n serial)");
+    await ctx.owner.$executeRawUnsafe(
+      "CREATE TABLE later_table (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), n serial)",
+    );
     try {
       await ctx.db.$executeRawUnsafe("INSERT INTO later_table DEFAULT VALUES");
       await ctx.db.$executeRawUnsafe("UPDATE later_table SET n = n + 1");
       await expect(ctx.db.$queryRawUnsafe("SELECT n FROM later_table")).resolves.toEqual([{ n: 2 }]);
       await ctx.db.$executeRawUnsafe("DELETE FROM later_table");
-      expect((await refusal(() => ctx.db.$executeRawUnsafe("TRUNCATE later_table"))).message).toMatch(/permission denied/);
+      expect((await refusal(() => ctx.db.$executeRawUnsafe("TRUNCATE later_table"))).message).toMatch(
+        /permission denied/,
+      );
     } finally {
       await ctx.owner.$executeRawUnsafe("DROP TABLE later_table");
     }
   });
 
-  it.runIf(target.name === "postgres")("a login of its own in cto_app cannot leave the app's rights, even with SET ROLE NONE", async () => {
-    const login = `cto_test_login_${randomBytes(4).toString("hex")}`;
-    await ctx.owner.$executeRawUnsafe(`CREATE ROLE ${login} LOGIN IN ROLE ${APP_ROLE}`);
-    const url = new URL(ctx.database.url);
-    url.username = login;
-    const client = new pg.Client({ connectionString: url.toString() });
-    try {
-      await client.connect();
-      await client.query("SET ROLE NONE");
-      expect((await client.query("SELECT current_user AS role")).rows[0].role).toBe(login);
-      await expect(client.query("ALTER TABLE audit_logs DISABLE TRIGGER ALL")).rejects.toThrow(/must be owner/);
-      await expect(client.query("TRUNCATE audit_logs CASCADE")).rejects.toThrow(/permission denied/);
-      await expect(client.query("SELECT count(*) FROM users")).resolves.toBeDefined();
-      const app = createDb({ url: url.toString(), log: [] });
+  it.runIf(target.name === "postgres")(
+    "a login of its own in cto_app cannot leave the app's rights, even with SET ROLE NONE",
+    async () => {
+      const login = `cto_test_login_${randomBytes(4).toString("hex")}`;
+      await ctx.owner.$executeRawUnsafe(`CREATE ROLE ${login} LOGIN IN ROLE ${APP_ROLE}`);
+      const url = new URL(ctx.database.url);
+      url.username = login;
+      const client = new pg.Client({ connectionString: url.toString() });
       try {
-        const [row] = await app.$queryRaw<{ role: string }[]>`SELECT current_user AS role`;
-        expect(row!.role).toBe(APP_ROLE);
+        await client.connect();
+        await client.query("SET ROLE NONE");
+        expect((await client.query("SELECT current_user AS role")).rows[0].role).toBe(login);
+        await expect(client.query("ALTER TABLE audit_logs DISABLE TRIGGER ALL")).rejects.toThrow(/must be owner/);
+        await expect(client.query("TRUNCATE audit_logs CASCADE")).rejects.toThrow(/permission denied/);
+        await expect(client.query("SELECT count(*) FROM users")).resolves.toBeDefined();
+        const app = createDb({ url: url.toString(), log: [] });
+        try {
+          const [row] = await app.$queryRaw<{ role: string }[]>`SELECT current_user AS role`;
+          expect(row!.role).toBe(APP_ROLE);
+        } finally {
+          await app.$disconnect();
+        }
       } finally {
-        await app.$disconnect();
+        await client.end().catch(() => undefined);
+        await ctx.owner.$executeRawUnsafe(`DROP ROLE ${login}`);
       }
-    } finally {
-      await client.end().catch(() => undefined);
-      await ctx.owner.$executeRawUnsafe(`DROP ROLE ${login}`);
-    }
-  });
+    },
+  );
 
   it.runIf(target.name === "postgres")("creating a role is safe when several databases migrate at once", async () => {
     // Roles belong to the cluster: parallel test databases (and staging beside production) create cto_app
@@ -210,7 +243,9 @@ describe.each(testTargets())("the app's role on $name", (target) => {
         }),
       );
       expect(results).toEqual(Array(6).fill(true));
-      const [{ n }] = (await clients[0]!.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_roles WHERE rolname = $1", [role])).rows as [{ n: number }];
+      const [{ n }] = (
+        await clients[0]!.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_roles WHERE rolname = $1", [role])
+      ).rows as [{ n: number }];
       expect(n).toBe(1);
     } finally {
       await clients[0]!.query(`DROP ROLE IF EXISTS ${role}`).catch(() => undefined);

@@ -11,11 +11,24 @@ describe.each(testTargets())("the Auth.js Prisma adapter on $name", (target) => 
   it("creates users, links accounts, runs sessions and verification tokens", async () => {
     const { db } = ctx;
     const adapter = PrismaAdapter(db as never);
-    const user = await adapter.createUser!({ id: crypto.randomUUID(), email: "authjs@example.com", emailVerified: null, name: "Auth.js" });
+    const user = await adapter.createUser!({
+      id: crypto.randomUUID(),
+      email: "authjs@example.com",
+      emailVerified: null,
+      name: "Auth.js",
+    });
     expect(await adapter.getUserByEmail!("authjs@example.com")).toMatchObject({ id: user.id, name: "Auth.js" });
     expect(await adapter.updateUser!({ id: user.id, name: "Renamed" })).toMatchObject({ name: "Renamed" });
 
-    await adapter.linkAccount!({ userId: user.id, type: "oauth", provider: "github", providerAccountId: "gh-1", access_token: "sealed", token_type: "bearer", scope: "read:user" });
+    await adapter.linkAccount!({
+      userId: user.id,
+      type: "oauth",
+      provider: "github",
+      providerAccountId: "gh-1",
+      access_token: "sealed",
+      token_type: "bearer",
+      scope: "read:user",
+    });
     expect((await adapter.getUserByAccount!({ provider: "github", providerAccountId: "gh-1" }))?.id).toBe(user.id);
 
     const expires = new Date(Date.now() + 3_600_000);
@@ -28,8 +41,12 @@ describe.each(testTargets())("the Auth.js Prisma adapter on $name", (target) => 
     expect(await adapter.getSessionAndUser!("hashed-token")).toBeNull();
 
     await adapter.createVerificationToken!({ identifier: "authjs@example.com", token: "hashed-verify", expires });
-    expect(await adapter.useVerificationToken!({ identifier: "authjs@example.com", token: "hashed-verify" })).toMatchObject({ token: "hashed-verify" });
-    expect(await adapter.useVerificationToken!({ identifier: "authjs@example.com", token: "hashed-verify" })).toBeNull();
+    expect(
+      await adapter.useVerificationToken!({ identifier: "authjs@example.com", token: "hashed-verify" }),
+    ).toMatchObject({ token: "hashed-verify" });
+    expect(
+      await adapter.useVerificationToken!({ identifier: "authjs@example.com", token: "hashed-verify" }),
+    ).toBeNull();
 
     await adapter.unlinkAccount!({ provider: "github", providerAccountId: "gh-1" });
     expect(await adapter.getUserByAccount!({ provider: "github", providerAccountId: "gh-1" })).toBeNull();
@@ -40,7 +57,8 @@ describe.each(testTargets())("the Auth.js Prisma adapter on $name", (target) => 
   // A session cookie or a JWT names whatever id it likes; a lookup by a malformed one finds nobody.
   it("answers null for an id that is no uuid", async () => {
     const adapter = PrismaAdapter(ctx.db as never);
-    for (const id of ["not-a-uuid", "", "' OR 1=1 --", "00000000-0000-0000-0000-00000000000g"]) expect(await adapter.getUser!(id)).toBeNull();
+    for (const id of ["not-a-uuid", "", "' OR 1=1 --", "00000000-0000-0000-0000-00000000000g"])
+      expect(await adapter.getUser!(id)).toBeNull();
     expect(await adapter.getUser!("00000000-0000-0000-0000-000000000000")).toBeNull();
   });
 });

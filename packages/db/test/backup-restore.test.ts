@@ -15,7 +15,11 @@ const packageRoot = path.join(import.meta.dirname, "..");
 /** The CLIs as `pnpm --filter @cto/db db:backup` / `db:restore` run them, as processes of their own. */
 const cli = (script: "db-backup" | "db-restore", args: string[], env: NodeJS.ProcessEnv = {}) => {
   const { DATABASE_URL: _url, MIGRATE_DATABASE_URL: _migrate, ...inherited } = process.env;
-  return runCommand(process.execPath, ["--import", "tsx", path.join(packageRoot, "src", "cli", `${script}.ts`), ...args], { env: { ...inherited, ...env }, timeoutMs: 120_000 });
+  return runCommand(
+    process.execPath,
+    ["--import", "tsx", path.join(packageRoot, "src", "cli", `${script}.ts`), ...args],
+    { env: { ...inherited, ...env }, timeoutMs: 120_000 },
+  );
 };
 
 /**
@@ -31,7 +35,8 @@ const rowCounts = async (url: string) => {
       ORDER BY 1`,
   );
   const counts: Record<string, number> = {};
-  for (const { name } of tables) counts[name] = (await query<{ n: number }>(url, `SELECT count(*)::int AS n FROM ${name}`))[0]!.n;
+  for (const { name } of tables)
+    counts[name] = (await query<{ n: number }>(url, `SELECT count(*)::int AS n FROM ${name}`))[0]!.n;
   return counts;
 };
 
@@ -52,7 +57,11 @@ describe.skipIf(!postgres)("backup and restore drill on postgres", () => {
     const indexed = await client.$queryRaw<{ id: string }[]>`
       SELECT id FROM cto_search_embeddings(${demo.id}::uuid, ${`[${vector.join(",")}]`}::vector, 10, NULL, NULL, NULL, NULL, 100, 0)`;
     const knowledge = await searchKnowledgeChunks(client, { vector, k: 10 });
-    return { exact: exact.map((match) => match.id), indexed: indexed.map((match) => match.id), knowledge: knowledge.map((match) => match.id) };
+    return {
+      exact: exact.map((match) => match.id),
+      indexed: indexed.map((match) => match.id),
+      knowledge: knowledge.map((match) => match.id),
+    };
   };
 
   beforeAll(async () => {
@@ -84,7 +93,11 @@ describe.skipIf(!postgres)("backup and restore drill on postgres", () => {
   afterAll(async () => {
     await db?.$disconnect();
     await source?.drop();
-    if (restoredUrl) await query(Object.assign(new URL(restoredUrl), { pathname: "/postgres" }).toString(), `DROP DATABASE IF EXISTS "${restoredName}" WITH (FORCE)`).catch(() => undefined);
+    if (restoredUrl)
+      await query(
+        Object.assign(new URL(restoredUrl), { pathname: "/postgres" }).toString(),
+        `DROP DATABASE IF EXISTS "${restoredName}" WITH (FORCE)`,
+      ).catch(() => undefined);
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
@@ -97,7 +110,11 @@ describe.skipIf(!postgres)("backup and restore drill on postgres", () => {
     const before = await rowCounts(source.url);
     expect(manifest.rows).toEqual(before);
     expect(before["public.embeddings"]).toBeGreaterThan(40);
-    expect(Object.entries(before).filter(([table]) => table.startsWith("archive.messages_")).reduce((sum, [, n]) => sum + n, 0)).toBe(30);
+    expect(
+      Object.entries(before)
+        .filter(([table]) => table.startsWith("archive.messages_"))
+        .reduce((sum, [, n]) => sum + n, 0),
+    ).toBe(30);
 
     const restore = await cli("db-restore", [file, "--to", restoredUrl]);
     expect(restore.code, restore.stderr).toBe(0);
@@ -118,8 +135,14 @@ describe.skipIf(!postgres)("backup and restore drill on postgres", () => {
     } finally {
       await restored.$disconnect();
     }
-    const indexes = await query<{ indexname: string }>(restoredUrl, `SELECT indexname FROM pg_indexes WHERE indexdef LIKE '%USING hnsw%' ORDER BY 1`);
-    expect(indexes.map((row) => row.indexname)).toEqual(["embeddings_embedding_hnsw_idx", "knowledge_chunks_embedding_hnsw_idx"]);
+    const indexes = await query<{ indexname: string }>(
+      restoredUrl,
+      `SELECT indexname FROM pg_indexes WHERE indexdef LIKE '%USING hnsw%' ORDER BY 1`,
+    );
+    expect(indexes.map((row) => row.indexname)).toEqual([
+      "embeddings_embedding_hnsw_idx",
+      "knowledge_chunks_embedding_hnsw_idx",
+    ]);
     // The app's role got its grants back: it reads, and still cannot rewrite the audit log.
     const grants = await query<{ reads: boolean; rewrites: boolean }>(
       restoredUrl,
@@ -146,22 +169,42 @@ describe.skipIf(!postgres)("backup and restore drill on postgres", () => {
     const garbage = path.join(dir, "garbage.dump");
     await writeFile(garbage, "not a dump");
     const other = `${restoredName}_garbage`;
-    const bad = await cli("db-restore", [garbage, "--to", Object.assign(new URL(restoredUrl), { pathname: `/${other}` }).toString()]);
+    const bad = await cli("db-restore", [
+      garbage,
+      "--to",
+      Object.assign(new URL(restoredUrl), { pathname: `/${other}` }).toString(),
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("is not a dump pg_restore can read");
     // The database it created for the restore is gone again, so a retry starts clean.
-    expect(await query(Object.assign(new URL(restoredUrl), { pathname: "/postgres" }).toString(), "SELECT 1 FROM pg_database WHERE datname = $1", [other])).toEqual([]);
+    expect(
+      await query(
+        Object.assign(new URL(restoredUrl), { pathname: "/postgres" }).toString(),
+        "SELECT 1 FROM pg_database WHERE datname = $1",
+        [other],
+      ),
+    ).toEqual([]);
   }, 60_000);
 });
 
 describe("backup tools", () => {
   it("tell the embedded database (PGlite) by its version string, which pg_dump cannot read", () => {
-    expect(isEmbeddedVersion("PostgreSQL 18.6 (PGlite 0.5.14) on wasm32-unknown-emscripten, compiled by emcc 6.0.5, 32-bit")).toBe(true);
-    expect(isEmbeddedVersion("PostgreSQL 15.20 (Debian 15.20-0+deb12u1) on x86_64-pc-linux-gnu, compiled by gcc 12.2.0, 64-bit")).toBe(false);
+    expect(
+      isEmbeddedVersion("PostgreSQL 18.6 (PGlite 0.5.14) on wasm32-unknown-emscripten, compiled by emcc 6.0.5, 32-bit"),
+    ).toBe(true);
+    expect(
+      isEmbeddedVersion(
+        "PostgreSQL 15.20 (Debian 15.20-0+deb12u1) on x86_64-pc-linux-gnu, compiled by gcc 12.2.0, 64-bit",
+      ),
+    ).toBe(false);
   });
 
   it("hand pg_dump a URL without the password (it goes in PGPASSWORD) or parameters libpq refuses", () => {
-    expect(libpqConnection("postgresql://cto:s%40cret@db.internal:5432/cto?schema=public&sslmode=require&connection_limit=5")).toEqual({
+    expect(
+      libpqConnection(
+        "postgresql://cto:s%40cret@db.internal:5432/cto?schema=public&sslmode=require&connection_limit=5",
+      ),
+    ).toEqual({
       dbname: "postgresql://cto@db.internal:5432/cto?sslmode=require",
       env: { PGPASSWORD: "s@cret" },
     });

@@ -182,9 +182,9 @@ describe("a closed connection leaves nothing behind", () => {
     await a.query({ name: "mine", text: "SELECT 1 AS n" });
     await a.query("CREATE TEMP TABLE scratch_rows (n int)");
     const b = await client();
-    expect(
-      await one(b, "SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE '%\\_mine'"),
-    ).toEqual({ n: 1 });
+    expect(await one(b, "SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE '%\\_mine'")).toEqual({
+      n: 1,
+    });
     await a.query("BEGIN");
     const c = await client();
     const waiting = c.query("SELECT 1").catch((error: Error) => error);
@@ -195,9 +195,9 @@ describe("a closed connection leaves nothing behind", () => {
     await a.query("COMMIT");
     await a.end();
     await vi.waitFor(() => expect(server.stats().connections).toBe(1));
-    expect(
-      await one(b, "SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE '%\\_mine'"),
-    ).toEqual({ n: 0 });
+    expect(await one(b, "SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE '%\\_mine'")).toEqual({
+      n: 0,
+    });
     expect(await one(b, "SELECT to_regclass('pg_temp.scratch_rows') IS NULL AS gone")).toEqual({
       gone: true,
     });
@@ -213,9 +213,7 @@ describe("each connection's own session state", () => {
     expect((await a.query({ name: "same", text: "SELECT 'a' AS v" })).rows).toEqual([{ v: "a" }]);
     expect((await b.query({ name: "same", text: "SELECT 'b' AS v" })).rows).toEqual([{ v: "b" }]);
     expect((await a.query({ name: long, text: "SELECT 'a long' AS v" })).rows).toEqual([{ v: "a long" }]);
-    expect((await b.query({ name: `${long}y`, text: "SELECT 'b long' AS v" })).rows).toEqual([
-      { v: "b long" },
-    ]);
+    expect((await b.query({ name: `${long}y`, text: "SELECT 'b long' AS v" })).rows).toEqual([{ v: "b long" }]);
     expect((await a.query({ name: "same", text: "SELECT 'a' AS v" })).rows).toEqual([{ v: "a" }]);
     expect((await a.query({ name: long, text: "SELECT 'a long' AS v" })).rows).toEqual([{ v: "a long" }]);
 
@@ -296,9 +294,7 @@ describe("each connection's own session state", () => {
     expect(summary(await a.read())).toBe("T D(alpha) C Z(I)");
     expect(a.parameters).toMatchObject({ application_name: "alpha", is_superuser: "on", TimeZone: "UTC" });
 
-    b.send(
-      query("DO $$ BEGIN CREATE ROLE cto_reporter NOLOGIN; EXCEPTION WHEN duplicate_object THEN END $$"),
-    );
+    b.send(query("DO $$ BEGIN CREATE ROLE cto_reporter NOLOGIN; EXCEPTION WHEN duplicate_object THEN END $$"));
     await b.read();
     const reporter = await connectWire(server.port, {
       params: { options: "-c role=cto_reporter -c TimeZone=Asia/Tokyo" },
@@ -354,12 +350,7 @@ describe("advisory locks, per connection", () => {
     expect(await one(a, "SELECT pg_try_advisory_lock(-9000000000000000000) AS taken")).toEqual({
       taken: false,
     });
-    raw.send(
-      parse("", "SELECT pg_try_advisory_lock($1)"),
-      bind("", "", ["99999999999999999999"]),
-      execute(),
-      sync(),
-    );
+    raw.send(parse("", "SELECT pg_try_advisory_lock($1)"), bind("", "", ["99999999999999999999"]), execute(), sync());
     expect(summary(await raw.read())).toBe("1 E(22003) Z(I)");
     raw.send(
       parse("named_lock", "SELECT pg_advisory_unlock_shared($1) AS u", [20]),

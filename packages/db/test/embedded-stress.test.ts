@@ -18,14 +18,7 @@ const PG_WORKERS = 6;
 const PRISMA_WORKERS = 2;
 const ACCOUNTS = 20;
 const OPENING_BALANCE = 1_000;
-const ZONES = [
-  "UTC",
-  "Asia/Tokyo",
-  "America/New_York",
-  "Europe/Paris",
-  "Australia/Adelaide",
-  "Pacific/Chatham",
-];
+const ZONES = ["UTC", "Asia/Tokyo", "America/New_York", "Europe/Paris", "Australia/Adelaide", "Pacific/Chatham"];
 
 let database: EmbeddedDatabase;
 let admin: pg.Client;
@@ -116,9 +109,7 @@ const pgWorker = async (index: number, deadline: number, tally: Tally) => {
       const [from, to] = [1 + Math.floor(random() * ACCOUNTS), 1 + Math.floor(random() * ACCOUNTS)];
       const amount = 1 + Math.floor(random() * 50);
       await client.query("BEGIN");
-      const { rows } = await client.query("SELECT balance FROM stress_accounts WHERE id = $1 FOR UPDATE", [
-        from,
-      ]);
+      const { rows } = await client.query("SELECT balance FROM stress_accounts WHERE id = $1 FOR UPDATE", [from]);
       if (from === to || rows[0].balance < amount) {
         await client.query("ROLLBACK");
         return;
@@ -316,8 +307,7 @@ it("serves many clients at once: no protocol error, no wrong row, nothing left b
     expect(tally.ops.get(op), op).toBeGreaterThan(0);
   }
   await vi.waitFor(
-    () =>
-      expect(database.stats()).toMatchObject({ connections: 1, queued: 0, locks: { held: 0, waiting: 0 } }),
+    () => expect(database.stats()).toMatchObject({ connections: 1, queued: 0, locks: { held: 0, waiting: 0 } }),
     { timeout: 15_000 },
   );
   for (const key of [777, 778])

@@ -31,11 +31,16 @@ describe("embedded database", () => {
     const database = await startEmbeddedDatabase({ dataDir: "memory://", port: 0, shadowPort: 0 });
     try {
       await query(database.url, "CREATE EXTENSION IF NOT EXISTS vector");
-      const [row] = await query(database.url, "SELECT version() AS version, '[1,0]'::vector <=> '[0,1]'::vector AS distance");
+      const [row] = await query(
+        database.url,
+        "SELECT version() AS version, '[1,0]'::vector <=> '[0,1]'::vector AS distance",
+      );
       expect(row.version).toMatch(/^PostgreSQL 1[5-9]/);
       expect(row.distance).toBe(1);
       const pool = new pg.Pool({ connectionString: database.url, max: 8 });
-      const answers = await Promise.all(Array.from({ length: 24 }, (_, i) => pool.query("SELECT $1::int * 2 AS doubled", [i])));
+      const answers = await Promise.all(
+        Array.from({ length: 24 }, (_, i) => pool.query("SELECT $1::int * 2 AS doubled", [i])),
+      );
       expect(answers.map((answer) => answer.rows[0].doubled)).toEqual(Array.from({ length: 24 }, (_, i) => i * 2));
       await pool.end();
       expect(database.shadowDatabaseUrl).not.toBe(database.url);
@@ -49,7 +54,9 @@ describe("embedded database", () => {
     const first = await startEmbeddedDatabase({ dataDir, port: 0, shadowPort: 0 });
     await query(first.url, "CREATE TABLE notes (body text); INSERT INTO notes VALUES ('kept')");
     expect((await findRunningEmbeddedDatabase(dataDir))?.url).toBe(first.url);
-    await expect(startEmbeddedDatabase({ dataDir, port: 0, shadowPort: 0 })).rejects.toThrow(/already served by process/);
+    await expect(startEmbeddedDatabase({ dataDir, port: 0, shadowPort: 0 })).rejects.toThrow(
+      /already served by process/,
+    );
     await first.stop();
     expect(await findRunningEmbeddedDatabase(dataDir)).toBeUndefined();
 
@@ -66,10 +73,16 @@ describe("embedded database", () => {
     const database = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "pglite"), port: 0, shadowPort: 0 });
     try {
       const { DATABASE_URL: _unset, ...env } = process.env;
-      const result = await runPrisma(["migrate", "deploy"], { databaseUrl: "", env: { ...env, DATABASE_URL: "", CTO_DATA_DIR: dataDir } });
+      const result = await runPrisma(["migrate", "deploy"], {
+        databaseUrl: "",
+        env: { ...env, DATABASE_URL: "", CTO_DATA_DIR: dataDir },
+      });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toContain(`using the embedded database at ${database.url}`);
-      const tables = await query(database.url, "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'");
+      const tables = await query(
+        database.url,
+        "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'",
+      );
       expect(tables[0].n).toBeGreaterThanOrEqual(38);
     } finally {
       await database.stop();

@@ -10,13 +10,35 @@ import { DbError, NotFoundError, withDbErrors } from "../src/errors.ts";
 import { isUuidText, PLAIN_UUID_FIELDS, uuidFields } from "../src/malformed-ids.ts";
 import { testTargets, useMigratedDatabase } from "../src/testing/index.ts";
 
-const MALFORMED = ["not-a-uuid", "", " ", "0", "1; DROP TABLE users", "\u0000", "g".repeat(32), "123e4567-e89b-12d3-a456-42661417400", "x".repeat(10_000)];
+const MALFORMED = [
+  "not-a-uuid",
+  "",
+  " ",
+  "0",
+  "1; DROP TABLE users",
+  "\u0000",
+  "g".repeat(32),
+  "123e4567-e89b-12d3-a456-42661417400",
+  "x".repeat(10_000),
+];
 
 describe("isUuidText", () => {
   it("accepts the spellings PostgreSQL accepts and nothing else", () => {
-    for (const text of ["a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11", "{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}", "a0eebc999c0b4ef8bb6d6bb9bd380a11", "a0ee-bc99-9c0b-4ef8-bb6d-6bb9-bd38-0a11"])
+    for (const text of [
+      "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+      "A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11",
+      "{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}",
+      "a0eebc999c0b4ef8bb6d6bb9bd380a11",
+      "a0ee-bc99-9c0b-4ef8-bb6d-6bb9-bd38-0a11",
+    ])
       expect(isUuidText(text), text).toBe(true);
-    for (const text of [...MALFORMED, "{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "a0eebc99--9c0b-4ef8-bb6d-6bb9bd380a11", "-a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", " a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"])
+    for (const text of [
+      ...MALFORMED,
+      "{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+      "a0eebc99--9c0b-4ef8-bb6d-6bb9bd380a11",
+      "-a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+      " a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+    ])
       expect(isUuidText(text), JSON.stringify(text.slice(0, 40))).toBe(false);
   });
 });
@@ -34,13 +56,28 @@ describe.each(testTargets())("malformed ids on $name", (target) => {
       const { rows } = await client.query<{ table_name: string; column_name: string; data_type: string }>(
         "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'",
       );
-      const runtime = (ctx.db as unknown as { _runtimeDataModel: { models: Record<string, { dbName: string; fields: { name: string; dbName?: string; kind: string }[] }> } })._runtimeDataModel;
+      const runtime = (
+        ctx.db as unknown as {
+          _runtimeDataModel: {
+            models: Record<string, { dbName: string; fields: { name: string; dbName?: string; kind: string }[] }>;
+          };
+        }
+      )._runtimeDataModel;
       const byRule = uuidFields(dataModel);
       for (const [model, { dbName, fields }] of Object.entries(runtime.models)) {
-        const uuidColumns = new Set(rows.filter((row) => row.table_name === dbName && row.data_type === "uuid").map((row) => row.column_name));
-        const expected = fields.filter((field) => field.kind === "scalar" && uuidColumns.has(field.dbName ?? field.name)).map((field) => field.name).sort();
-        expect([...byRule[model]!].sort(), `${model}: a uuid column backing no relation goes in PLAIN_UUID_FIELDS`).toEqual(expected);
-        for (const field of PLAIN_UUID_FIELDS[model] ?? []) expect(Object.keys(dataModel[model]!), `${model}.${field} is listed but gone`).toContain(field);
+        const uuidColumns = new Set(
+          rows.filter((row) => row.table_name === dbName && row.data_type === "uuid").map((row) => row.column_name),
+        );
+        const expected = fields
+          .filter((field) => field.kind === "scalar" && uuidColumns.has(field.dbName ?? field.name))
+          .map((field) => field.name)
+          .sort();
+        expect(
+          [...byRule[model]!].sort(),
+          `${model}: a uuid column backing no relation goes in PLAIN_UUID_FIELDS`,
+        ).toEqual(expected);
+        for (const field of PLAIN_UUID_FIELDS[model] ?? [])
+          expect(Object.keys(dataModel[model]!), `${model}.${field} is listed but gone`).toContain(field);
       }
     } finally {
       await client.end();
@@ -54,7 +91,9 @@ describe.each(testTargets())("malformed ids on $name", (target) => {
       expect(await ctx.db.user.findFirst({ where: { id } })).toBeNull();
       expect(await ctx.db.user.findMany({ where: { id } })).toEqual([]);
       expect(await ctx.db.user.count({ where: { id } })).toBe(0);
-      expect(await ctx.db.session.findUnique({ where: { sessionToken: "whatever" }, include: { user: true } })).toBeNull();
+      expect(
+        await ctx.db.session.findUnique({ where: { sessionToken: "whatever" }, include: { user: true } }),
+      ).toBeNull();
     }
   });
 
@@ -64,7 +103,11 @@ describe.each(testTargets())("malformed ids on $name", (target) => {
       () => ctx.db.user.findFirstOrThrow({ where: { id: "not-a-uuid" } }),
       () => ctx.db.user.update({ where: { id: "not-a-uuid" }, data: { name: "x" } }),
       () => ctx.db.user.delete({ where: { id: "not-a-uuid" } }),
-      () => ctx.db.report.update({ where: { userId_type_periodStart: { userId: "nope", type: "TWO_DAY", periodStart: new Date() } }, data: { title: "x" } }),
+      () =>
+        ctx.db.report.update({
+          where: { userId_type_periodStart: { userId: "nope", type: "TWO_DAY", periodStart: new Date() } },
+          data: { title: "x" },
+        }),
     ]) {
       const error = await withDbErrors(operation).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(NotFoundError);
@@ -77,7 +120,8 @@ describe.each(testTargets())("malformed ids on $name", (target) => {
     const user = await newUser();
     const other = await newUser();
     const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
-    const find = (where: object) => ctx.db.user.findMany({ where: { AND: [{ id: { in: [user.id, other.id] } }, where] } }).then(ids);
+    const find = (where: object) =>
+      ctx.db.user.findMany({ where: { AND: [{ id: { in: [user.id, other.id] } }, where] } }).then(ids);
     const both = [user.id, other.id].sort();
 
     expect(await find({ id: { in: [user.id, "bad", "worse"] } })).toEqual([user.id]);
@@ -97,18 +141,29 @@ describe.each(testTargets())("malformed ids on $name", (target) => {
     expect(await find({ goals: { some: { id: "bad" } } })).toEqual([]);
     expect(await find({ goals: { none: { id: "bad" } } })).toEqual(both);
     expect(await find({ goals: { every: { userId: "bad" } } })).toEqual([other.id]);
-    const withGoals = await ctx.db.user.findUniqueOrThrow({ where: { id: user.id }, include: { goals: { where: { OR: [{ id: "bad" }, { id: goal.id }] } } } });
+    const withGoals = await ctx.db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      include: { goals: { where: { OR: [{ id: "bad" }, { id: goal.id }] } } },
+    });
     expect(withGoals.goals.map((g) => g.id)).toEqual([goal.id]);
-    const counted = await ctx.db.user.findUniqueOrThrow({ where: { id: user.id }, select: { _count: { select: { goals: { where: { id: "bad" } } } } } });
+    const counted = await ctx.db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { _count: { select: { goals: { where: { id: "bad" } } } } },
+    });
     expect(counted._count.goals).toBe(0);
   });
 
   it("a cursor that is no uuid ends the list", async () => {
     const user = await newUser();
-    await ctx.db.goal.createMany({ data: [1, 2, 3].map((n) => ({ userId: user.id, title: `Goal ${n}`, period: "DAILY" as const })) });
+    await ctx.db.goal.createMany({
+      data: [1, 2, 3].map((n) => ({ userId: user.id, title: `Goal ${n}`, period: "DAILY" as const })),
+    });
     expect(await ctx.db.goal.findMany({ where: { userId: user.id }, cursor: { id: "bad" }, skip: 1 })).toEqual([]);
     expect(await ctx.db.goal.findFirst({ where: { userId: user.id }, cursor: { id: "bad" } })).toBeNull();
-    const nested = await ctx.db.user.findUniqueOrThrow({ where: { id: user.id }, include: { goals: { cursor: { id: "bad" } } } });
+    const nested = await ctx.db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      include: { goals: { cursor: { id: "bad" } } },
+    });
     expect(nested.goals).toEqual([]);
   });
 
@@ -130,7 +185,9 @@ describe.each(testTargets())("malformed ids on $name", (target) => {
   });
 
   it("a malformed id in written data is a typed constraint violation, not an unknown error", async () => {
-    const error = await withDbErrors(() => ctx.db.goal.create({ data: { userId: "not-a-uuid", title: "x", period: "DAILY" } })).catch((caught: unknown) => caught);
+    const error = await withDbErrors(() =>
+      ctx.db.goal.create({ data: { userId: "not-a-uuid", title: "x", period: "DAILY" } }),
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DbError);
     expect((error as DbError).code).toBe("constraint_violation");
   });

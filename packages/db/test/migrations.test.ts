@@ -28,7 +28,11 @@ const statementsOf = (sql: string) =>
     .filter(Boolean);
 
 const hnswIndexes = (url: string) =>
-  query<{ indexname: string; indexdef: string }>(url, `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname = ANY($1) ORDER BY indexname`, [HNSW_INDEXES]);
+  query<{ indexname: string; indexdef: string }>(
+    url,
+    `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname = ANY($1) ORDER BY indexname`,
+    [HNSW_INDEXES],
+  );
 
 const userTables = async (url: string) =>
   (
@@ -54,7 +58,11 @@ describe.each(testTargets())("migrations on $name", (target) => {
   let database: TestDatabase;
   const extra: TestDatabase[] = [];
   const prisma = (args: string[], db: TestDatabase = database) =>
-    runPrisma([...args, "--config", project.configPath], { databaseUrl: db.url, shadowDatabaseUrl: db.shadowDatabaseUrl, timeoutMs: 90_000 });
+    runPrisma([...args, "--config", project.configPath], {
+      databaseUrl: db.url,
+      shadowDatabaseUrl: db.shadowDatabaseUrl,
+      timeoutMs: 90_000,
+    });
 
   beforeAll(async () => {
     project = await createPrismaProject();
@@ -79,9 +87,13 @@ describe.each(testTargets())("migrations on $name", (target) => {
 
     const expected = await migrationObjects(project.migrationsDir);
     expect(expected.migrations[0]).toBe(INIT_MIGRATION);
-    expect(await appliedMigrations(database.url)).toEqual(expected.migrations.map((migration_name) => ({ migration_name, finished: true })));
+    expect(await appliedMigrations(database.url)).toEqual(
+      expected.migrations.map((migration_name) => ({ migration_name, finished: true })),
+    );
 
-    expect(await query(database.url, `SELECT extname FROM pg_extension WHERE extname = 'vector'`)).toEqual([{ extname: "vector" }]);
+    expect(await query(database.url, `SELECT extname FROM pg_extension WHERE extname = 'vector'`)).toEqual([
+      { extname: "vector" },
+    ]);
 
     const indexes = await hnswIndexes(database.url);
     expect(indexes.map((index) => index.indexname)).toEqual(HNSW_INDEXES);
@@ -109,18 +121,42 @@ describe.each(testTargets())("migrations on $name", (target) => {
   });
 
   it("migrate diff from the migrations to the schema, and from the migrated database, is empty", async () => {
-    const fromMigrations = await prisma(["migrate", "diff", "--from-migrations", REPO_MIGRATIONS, "--to-schema", REPO_SCHEMA, "--script", "--exit-code"]);
+    const fromMigrations = await prisma([
+      "migrate",
+      "diff",
+      "--from-migrations",
+      REPO_MIGRATIONS,
+      "--to-schema",
+      REPO_SCHEMA,
+      "--script",
+      "--exit-code",
+    ]);
     expect(fromMigrations.code, output(fromMigrations)).toBe(0);
     expect(fromMigrations.stdout).toContain("-- This is an empty migration.");
     expect(fromMigrations.stdout).not.toMatch(/\b(CREATE|DROP|ALTER)\b/);
 
-    const fromDatabase = await prisma(["migrate", "diff", "--from-config-datasource", "--to-schema", REPO_SCHEMA, "--script", "--exit-code"]);
+    const fromDatabase = await prisma([
+      "migrate",
+      "diff",
+      "--from-config-datasource",
+      "--to-schema",
+      REPO_SCHEMA,
+      "--script",
+      "--exit-code",
+    ]);
     expect(fromDatabase.code, output(fromDatabase)).toBe(0);
     expect(fromDatabase.stdout).toContain("-- This is an empty migration.");
     expect(fromDatabase.stdout).not.toMatch(/\b(CREATE|DROP|ALTER)\b/);
 
     // The same diff against an empty schema is not empty: --exit-code answers 2 and the script drops tables.
-    const toEmpty = await prisma(["migrate", "diff", "--from-config-datasource", "--to-empty", "--script", "--exit-code"]);
+    const toEmpty = await prisma([
+      "migrate",
+      "diff",
+      "--from-config-datasource",
+      "--to-empty",
+      "--script",
+      "--exit-code",
+    ]);
     expect(toEmpty.code, output(toEmpty)).toBe(2);
     expect(toEmpty.stdout).toMatch(/DROP TABLE "public"\."users"/);
   });
@@ -148,7 +184,10 @@ describe.each(testTargets())("migrations on $name", (target) => {
 
     expect((await hnswIndexes(database.url)).map((index) => index.indexname)).toEqual(HNSW_INDEXES);
     expect(
-      await query(database.url, `SELECT data_type, is_nullable FROM information_schema.columns WHERE table_name = 'persons' AND column_name = 'nickname'`),
+      await query(
+        database.url,
+        `SELECT data_type, is_nullable FROM information_schema.columns WHERE table_name = 'persons' AND column_name = 'nickname'`,
+      ),
     ).toEqual([{ data_type: "text", is_nullable: "YES" }]);
 
     const again = await prisma(["migrate", "dev", "--name", "add_field_again"]);
@@ -172,7 +211,9 @@ describe.each(testTargets())("migrations on $name", (target) => {
     expect(await query(database.url, `SELECT count(*)::int AS n FROM knowledge_chunks`)).toEqual([{ n: 0 }]);
     const migrations = await project.migrationNames();
     expect(migrations.filter((name) => name.endsWith("_add_field"))).toHaveLength(1);
-    expect(await appliedMigrations(database.url)).toEqual(migrations.map((migration_name) => ({ migration_name, finished: true })));
+    expect(await appliedMigrations(database.url)).toEqual(
+      migrations.map((migration_name) => ({ migration_name, finished: true })),
+    );
     expect((await hnswIndexes(database.url)).map((index) => index.indexname)).toEqual(HNSW_INDEXES);
 
     const status = await prisma(["migrate", "status"]);
@@ -192,6 +233,11 @@ describe.each(testTargets())("migrations on $name", (target) => {
 
     const { tables } = await migrationObjects(project.migrationsDir);
     expect(await userTables(empty.url)).toEqual(tables);
-    expect(await query(empty.url, `SELECT 1 FROM information_schema.columns WHERE table_name = 'persons' AND column_name = 'nickname'`)).toHaveLength(1);
+    expect(
+      await query(
+        empty.url,
+        `SELECT 1 FROM information_schema.columns WHERE table_name = 'persons' AND column_name = 'nickname'`,
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -21,7 +21,9 @@ const probeBouncer = async (url: string): Promise<{ mode: string } | { reason: s
     const { rows } = await client.query({ text: "SHOW CONFIG", queryMode: "simple" } as pg.QueryConfig);
     return { mode: String(rows.find((row) => row.key === "pool_mode")?.value) };
   } catch (error) {
-    return { reason: `no PgBouncer at ${admin.host} (run tooling/scripts/ensure-pgbouncer.sh): ${(error as Error).message}` };
+    return {
+      reason: `no PgBouncer at ${admin.host} (run tooling/scripts/ensure-pgbouncer.sh): ${(error as Error).message}`,
+    };
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -66,7 +68,9 @@ describe.runIf(!("reason" in probe))("through PgBouncer in transaction mode", ()
       SELECT current_user AS role, current_setting('TimeZone') AS zone, pg_has_role(current_user, 'cto_app', 'USAGE') AS members`;
     expect(session).toEqual({ role: login, zone: "UTC", members: true });
     const user = await db.user.create({ data: { email: `${randomUUID()}@example.com` } });
-    await expect(db.goal.create({ data: { userId: user.id, title: "Through the pooler", period: "WEEKLY" } })).resolves.toMatchObject({ title: "Through the pooler" });
+    await expect(
+      db.goal.create({ data: { userId: user.id, title: "Through the pooler", period: "WEEKLY" } }),
+    ).resolves.toMatchObject({ title: "Through the pooler" });
     await expect(db.$executeRawUnsafe("TRUNCATE audit_logs")).rejects.toThrow(/permission denied/);
     // `-c role=…` is dropped (ignore_startup_parameters): the login's own rights are what count.
     const withRole = createDb({ url, log: [], role: APP_ROLE });
@@ -87,12 +91,18 @@ describe.runIf(!("reason" in probe))("through PgBouncer in transaction mode", ()
         switch (index % 4) {
           case 0: {
             const title = `goal ${index}`;
-            const goal = await client.goal.create({ data: { userId: user.id, title, period: "DAILY", progress: index % 100 } });
-            expect(await client.goal.findUnique({ where: { id: goal.id }, select: { title: true, progress: true } })).toEqual({ title, progress: index % 100 });
+            const goal = await client.goal.create({
+              data: { userId: user.id, title, period: "DAILY", progress: index % 100 },
+            });
+            expect(
+              await client.goal.findUnique({ where: { id: goal.id }, select: { title: true, progress: true } }),
+            ).toEqual({ title, progress: index % 100 });
             return;
           }
           case 1: {
-            const [row] = await client.$queryRaw<{ n: number; text: string; at: Date }[]>`SELECT ${index}::int AS n, ${`text ${index}`}::text AS text, ${new Date(index * 1_000)}::timestamptz AS at`;
+            const [row] = await client.$queryRaw<
+              { n: number; text: string; at: Date }[]
+            >`SELECT ${index}::int AS n, ${`text ${index}`}::text AS text, ${new Date(index * 1_000)}::timestamptz AS at`;
             expect(row).toEqual({ n: index, text: `text ${index}`, at: new Date(index * 1_000) });
             return;
           }
@@ -102,14 +112,20 @@ describe.runIf(!("reason" in probe))("through PgBouncer in transaction mode", ()
             return;
           }
           default: {
-            const rows = await client.$queryRawUnsafe<{ sum: number }[]>("SELECT ($1::int + $2::int)::int AS sum", index, 1);
+            const rows = await client.$queryRawUnsafe<{ sum: number }[]>(
+              "SELECT ($1::int + $2::int)::int AS sum",
+              index,
+              1,
+            );
             expect(rows).toEqual([{ sum: index + 1 }]);
           }
         }
       });
       await Promise.all(work);
       // The adapter sends only unnamed statements, so no server connection keeps one for another client.
-      const [prepared] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM pg_prepared_statements`;
+      const [prepared] = await db.$queryRaw<
+        { count: number }[]
+      >`SELECT count(*)::int AS count FROM pg_prepared_statements`;
       expect(prepared!.count).toBe(0);
     } finally {
       await other.$disconnect();
@@ -136,7 +152,9 @@ describe.runIf(!("reason" in probe))("through PgBouncer in transaction mode", ()
         throw new Error("changed my mind");
       }),
     ).rejects.toThrow("changed my mind");
-    expect((await db.goal.findMany({ where: { userId: user.id } })).map((goal) => goal.title)).toEqual(["In a transaction"]);
+    expect((await db.goal.findMany({ where: { userId: user.id } })).map((goal) => goal.title)).toEqual([
+      "In a transaction",
+    ]);
   });
 
   it("breaks named prepared statements (PgBouncer 1.18 cannot follow them), which is why the client sends none", async () => {

@@ -16,7 +16,9 @@ import { query } from "./fixtures/prisma-project.ts";
  * restore to the moment before it.
  */
 const newestMajor = () => {
-  const majors = existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").filter((dir) => existsSync(`/usr/lib/postgresql/${dir}/bin/initdb`)) : [];
+  const majors = existsSync("/usr/lib/postgresql")
+    ? readdirSync("/usr/lib/postgresql").filter((dir) => existsSync(`/usr/lib/postgresql/${dir}/bin/initdb`))
+    : [];
   return majors.sort((a, b) => Number(b) - Number(a))[0];
 };
 const hasPgBackRest = () => {
@@ -29,9 +31,14 @@ const hasPgBackRest = () => {
 };
 const major = newestMajor();
 const isRoot = process.getuid?.() === 0;
-const missing = [!major && "PostgreSQL's server binaries (initdb)", !hasPgBackRest() && "pgbackrest (tooling/scripts/ensure-pgbackrest.sh)", !isRoot && "root, to run the cluster as the postgres user"].filter(Boolean);
+const missing = [
+  !major && "PostgreSQL's server binaries (initdb)",
+  !hasPgBackRest() && "pgbackrest (tooling/scripts/ensure-pgbackrest.sh)",
+  !isRoot && "root, to run the cluster as the postgres user",
+].filter(Boolean);
 if (missing.length) {
-  if (process.env.CI) throw new Error(`CI runs the point-in-time recovery drill and cannot: missing ${missing.join(", ")}`);
+  if (process.env.CI)
+    throw new Error(`CI runs the point-in-time recovery drill and cannot: missing ${missing.join(", ")}`);
   console.warn(`\n[cto] point-in-time recovery drill SKIPPED: missing ${missing.join(", ")}\n`);
 }
 
@@ -45,12 +52,20 @@ describe.skipIf(missing.length > 0)("point-in-time recovery with pgBackRest", ()
   const bin = (tool: string) => `/usr/lib/postgresql/${major}/bin/${tool}`;
   /** A command as the postgres user, which owns the cluster (PostgreSQL refuses to run as root). */
   const asPostgres = async (command: string, args: string[]) => {
-    const result = await runCommand("runuser", ["-u", "postgres", "--", command, ...args], { cwd: dir, timeoutMs: 120_000 });
-    if (result.code !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
+    const result = await runCommand("runuser", ["-u", "postgres", "--", command, ...args], {
+      cwd: dir,
+      timeoutMs: 120_000,
+    });
+    if (result.code !== 0)
+      throw new Error(
+        `${path.basename(command)} ${args.join(" ")} failed (${result.code}):\n${result.stdout}\n${result.stderr}`,
+      );
     return result.stdout;
   };
-  const pgbackrest = (...args: string[]) => asPostgres("pgbackrest", [`--config=${dir}/pgbackrest.conf`, "--stanza=cto", ...args]);
-  const pgCtl = (...args: string[]) => asPostgres(bin("pg_ctl"), ["-D", `${dir}/data`, "-l", `${dir}/server.log`, "-w", ...args]);
+  const pgbackrest = (...args: string[]) =>
+    asPostgres("pgbackrest", [`--config=${dir}/pgbackrest.conf`, "--stanza=cto", ...args]);
+  const pgCtl = (...args: string[]) =>
+    asPostgres(bin("pg_ctl"), ["-D", `${dir}/data`, "-l", `${dir}/server.log`, "-w", ...args]);
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "cto-pitr-"));
@@ -102,7 +117,11 @@ describe.skipIf(missing.length > 0)("point-in-time recovery with pgBackRest", ()
 
   afterAll(async () => {
     if (!dir) return;
-    await runCommand("runuser", ["-u", "postgres", "--", bin("pg_ctl"), "-D", `${dir}/data`, "-m", "immediate", "-w", "stop"], { cwd: dir, timeoutMs: 60_000 }).catch(() => undefined);
+    await runCommand(
+      "runuser",
+      ["-u", "postgres", "--", bin("pg_ctl"), "-D", `${dir}/data`, "-m", "immediate", "-w", "stop"],
+      { cwd: dir, timeoutMs: 60_000 },
+    ).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -110,7 +129,10 @@ describe.skipIf(missing.length > 0)("point-in-time recovery with pgBackRest", ()
     await pgbackrest("stanza-create");
     // `check` forces a WAL switch and waits until archive_command has stored the segment.
     await pgbackrest("check");
-    await query(url, "CREATE EXTENSION vector; CREATE TABLE notes (body text, embedding vector(3)); INSERT INTO notes VALUES ('in the backup', '[1,0,0]')");
+    await query(
+      url,
+      "CREATE EXTENSION vector; CREATE TABLE notes (body text, embedding vector(3)); INSERT INTO notes VALUES ('in the backup', '[1,0,0]')",
+    );
     await pgbackrest("backup", "--type=full");
     expect(await pgbackrest("info")).toMatch(/full backup: \d{8}-\d{6}F/);
 

@@ -25,7 +25,10 @@ describe("findMigrationsDir / shippedMigrations", () => {
     const root = await mkdtemp(path.join(tmpdir(), "cto-migrations-"));
     try {
       await mkdir(path.join(root, "dist", "prisma", "migrations", "20260101000000_init"), { recursive: true });
-      await writeFile(path.join(root, "dist", "prisma", "migrations", "migration_lock.toml"), 'provider = "postgresql"\n');
+      await writeFile(
+        path.join(root, "dist", "prisma", "migrations", "migration_lock.toml"),
+        'provider = "postgresql"\n',
+      );
       expect(findMigrationsDir(path.join(root, "dist"))).toBe(path.join(root, "dist", "prisma", "migrations"));
       expect(findMigrationsDir(root)).toBeNull();
     } finally {
@@ -88,7 +91,11 @@ for (const target of testTargets()) {
         await writeFile(path.join(dir, "29991231235959_later", "migration.sql"), "SELECT 1;\n");
         // A folder without migration.sql is not a migration (Prisma's rule).
         await mkdir(path.join(dir, "29991231235960_empty"));
-        expect(await migrationStatus(handle.db, { dir })).toEqual({ pending: ["29991231235959_later"], failed: [], unknown: [] });
+        expect(await migrationStatus(handle.db, { dir })).toEqual({
+          pending: ["29991231235959_later"],
+          failed: [],
+          unknown: [],
+        });
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -20,7 +20,9 @@ const replica = "reason" in found ? null : found;
 
 /** Which server ran a query through `client`: the replica answers in recovery, on its own port. */
 const serverOf = async (client: Pick<Db, "$queryRaw">) => {
-  const [row] = await client.$queryRaw<{ standby: boolean; port: number }[]>`SELECT pg_is_in_recovery() AS standby, inet_server_port() AS port`;
+  const [row] = await client.$queryRaw<
+    { standby: boolean; port: number }[]
+  >`SELECT pg_is_in_recovery() AS standby, inet_server_port() AS port`;
   return row!.standby ? "replica" : "primary";
 };
 
@@ -58,7 +60,8 @@ describe.runIf(replica)("read replicas (a real streaming replica)", () => {
   beforeAll(async () => {
     database = await createPostgresTestDatabase(server!.adminUrl, { template: server!.template });
     owner = createDb({ url: database.url, log: [], role: null });
-    const newUser = async (name: string) => (await owner.user.create({ data: { email: `${name}-${randomUUID()}@example.com` } })).id;
+    const newUser = async (name: string) =>
+      (await owner.user.create({ data: { email: `${name}-${randomUUID()}@example.com` } })).id;
     userA = await newUser("a");
     userB = await newUser("b");
     await standby.catchUp();
@@ -75,14 +78,25 @@ describe.runIf(replica)("read replicas (a real streaming replica)", () => {
     await until("the replica is found current", () => usable(db));
     expect(await serverOf(db.$replica())).toBe("replica");
     expect(await serverOf(db)).toBe("primary");
-    const [session] = await db.$replica().$queryRaw<{ role: string; zone: string }[]>`SELECT current_user AS role, current_setting('TimeZone') AS zone`;
+    const [session] = await db.$replica().$queryRaw<
+      { role: string; zone: string }[]
+    >`SELECT current_user AS role, current_setting('TimeZone') AS zone`;
     expect(session).toEqual({ role: "cto_app", zone: "UTC" });
     // The soft-delete rule rewrites the read before it is routed: the trash stays hidden on the replica.
-    await owner.person.createMany({ data: [{ userId: userA, name: "Live" }, { userId: userA, name: "Trashed", deletedAt: new Date() }] });
+    await owner.person.createMany({
+      data: [
+        { userId: userA, name: "Live" },
+        { userId: userA, name: "Trashed", deletedAt: new Date() },
+      ],
+    });
     await standby.catchUp();
-    expect((await db.$replica().person.findMany({ where: { userId: userA } })).map((person) => person.name)).toEqual(["Live"]);
+    expect((await db.$replica().person.findMany({ where: { userId: userA } })).map((person) => person.name)).toEqual([
+      "Live",
+    ]);
     // Writes and transactions through the replica client go to the primary.
-    const goal = await db.$replica().goal.create({ data: { userId: userA, title: "Written through $replica()", period: "WEEKLY" } });
+    const goal = await db
+      .$replica()
+      .goal.create({ data: { userId: userA, title: "Written through $replica()", period: "WEEKLY" } });
     expect(await db.goal.findUnique({ where: { id: goal.id } })).not.toBeNull();
     expect(await db.$replica().$transaction(async (tx) => serverOf(tx))).toBe("primary");
   });
@@ -91,12 +105,18 @@ describe.runIf(replica)("read replicas (a real streaming replica)", () => {
     const writes = sharedWrites();
     const instanceOne = client({ maxLagMs: 60_000, checkEveryMs: 200, recentWrites: writes });
     const instanceTwo = client({ maxLagMs: 60_000, checkEveryMs: 200, recentWrites: writes });
-    await until("both instances find the replica current", async () => (await usable(instanceOne)) && (await usable(instanceTwo)));
+    await until(
+      "both instances find the replica current",
+      async () => (await usable(instanceOne)) && (await usable(instanceTwo)),
+    );
     await standby.pauseReplay();
     try {
       const title = `Goal ${randomUUID()}`;
       await actingAs(userA, () => instanceOne.goal.create({ data: { userId: userA, title, period: "DAILY" } }));
-      const titles = (db: Db, as: string) => actingAs(as, async () => (await db.$replica().goal.findMany({ where: { userId: userA } })).map((goal) => goal.title));
+      const titles = (db: Db, as: string) =>
+        actingAs(as, async () =>
+          (await db.$replica().goal.findMany({ where: { userId: userA } })).map((goal) => goal.title),
+        );
       // The writer sees the goal through either instance; anyone else reads the paused replica, without it.
       expect(await titles(instanceOne, userA)).toContain(title);
       expect(await titles(instanceTwo, userA)).toContain(title);
@@ -121,7 +141,9 @@ describe.runIf(replica)("read replicas (a real streaming replica)", () => {
       expect(status).toMatchObject({ usable: false, state: "lagging" });
       expect(status!.lagMs).toBeGreaterThan(500);
       expect(await serverOf(strict.$replica())).toBe("primary");
-      expect((await strict.$replica().goal.findMany({ where: { userId: userB } })).map((goal) => goal.title)).toContain("Behind the paused replica");
+      expect((await strict.$replica().goal.findMany({ where: { userId: userB } })).map((goal) => goal.title)).toContain(
+        "Behind the paused replica",
+      );
     } finally {
       await standby.resumeReplay();
     }

@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../src/client.ts";
 import { ConflictError, DbError, NotFoundError, toDbError, withDbErrors, type DbErrorCode } from "../src/errors.ts";
 import { scopedIds } from "../src/seed/context.ts";
-import { DEMO_USER, FIXTURE_EMBEDDING_MODEL, FRIEND_USER, fixtureEmbedding, seedId, seedUserData, type SeedUser } from "../src/seed/index.ts";
+import {
+  DEMO_USER,
+  FIXTURE_EMBEDDING_MODEL,
+  FRIEND_USER,
+  fixtureEmbedding,
+  seedId,
+  seedUserData,
+  type SeedUser,
+} from "../src/seed/index.ts";
 import { createSecretBox } from "../src/secrets.ts";
 import { testTargets, type TestDatabase } from "../src/testing/index.ts";
 import { contentHash, upsertEmbedding } from "../src/vector.ts";
@@ -19,7 +27,11 @@ const NOW = new Date("2026-03-15T10:00:00.000Z");
 // Seeding encrypts OAuth tokens; a throwaway key keeps the test from touching the workspace's key file.
 const secrets = createSecretBox(randomBytes(32));
 
-const seedUser = (name: string): SeedUser => ({ id: seedId(`rules-user:${name}`), email: `${name}@rules.cto.test`, name });
+const seedUser = (name: string): SeedUser => ({
+  id: seedId(`rules-user:${name}`),
+  email: `${name}@rules.cto.test`,
+  name,
+});
 const ALICE = seedUser("alice");
 const BOB = seedUser("bob");
 /** The users whose datasets every test may read but no test deletes. */
@@ -57,8 +69,10 @@ describe.each(testTargets())("database rules on $name", (target) => {
   let owner: Db;
   let pool: pg.Pool;
 
-  const sql = async <R extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = []) => (await pool.query<R>(text, params)).rows;
-  const count = async (text: string, params: unknown[] = []) => Number((await sql<{ n: string }>(`SELECT count(*)::text AS n FROM (${text}) AS q`, params))[0]!.n);
+  const sql = async <R extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    (await pool.query<R>(text, params)).rows;
+  const count = async (text: string, params: unknown[] = []) =>
+    Number((await sql<{ n: string }>(`SELECT count(*)::text AS n FROM (${text}) AS q`, params))[0]!.n);
 
   /** A full dataset for a new pair of users, for tests that delete things. */
   const seedFreshPair = async (tag: string) => {
@@ -97,65 +111,159 @@ describe.each(testTargets())("database rules on $name", (target) => {
   // Uniqueness: each duplicate surfaces as a ConflictError naming the unique index that fired.
   // ---------------------------------------------------------------------------------------------
   describe("uniqueness", () => {
-    const cases: { rule: string; index: string | string[]; duplicate: () => Promise<unknown>; before?: () => Promise<unknown> }[] = [
-      { rule: "user email", index: "users_email_key", duplicate: () => db.user.create({ data: { email: DEMO_USER.email, name: "Impostor" } }) },
-      { rule: "one like per (user, post)", index: "likes_user_id_post_id_key", duplicate: () => db.like.create({ data: { userId: DEMO_USER.id, postId: scopedIds(FRIEND_USER)("post:talk") } }) },
-      { rule: "one story per (user, period)", index: "stories_user_id_period_key", duplicate: () => db.story.create({ data: { userId: DEMO_USER.id, period: NOW.toISOString().slice(0, 7), content: "Another story" } }) },
+    const cases: {
+      rule: string;
+      index: string | string[];
+      duplicate: () => Promise<unknown>;
+      before?: () => Promise<unknown>;
+    }[] = [
+      {
+        rule: "user email",
+        index: "users_email_key",
+        duplicate: () => db.user.create({ data: { email: DEMO_USER.email, name: "Impostor" } }),
+      },
+      {
+        rule: "one like per (user, post)",
+        index: "likes_user_id_post_id_key",
+        duplicate: () =>
+          db.like.create({ data: { userId: DEMO_USER.id, postId: scopedIds(FRIEND_USER)("post:talk") } }),
+      },
+      {
+        rule: "one story per (user, period)",
+        index: "stories_user_id_period_key",
+        duplicate: () =>
+          db.story.create({
+            data: { userId: DEMO_USER.id, period: NOW.toISOString().slice(0, 7), content: "Another story" },
+          }),
+      },
       {
         rule: "one message interaction per (user, message, type)",
         index: "message_interactions_user_id_analysis_message_id_type_key",
-        duplicate: () => db.messageInteraction.create({ data: { userId: DEMO_USER.id, analysisMessageId: demo("analysis-message:ai-1"), type: "LIKED" } }),
+        duplicate: () =>
+          db.messageInteraction.create({
+            data: { userId: DEMO_USER.id, analysisMessageId: demo("analysis-message:ai-1"), type: "LIKED" },
+          }),
       },
-      { rule: "one telegram connection per user", index: "telegram_connections_user_id_key", duplicate: () => db.telegramConnection.create({ data: { userId: DEMO_USER.id } }) },
+      {
+        rule: "one telegram connection per user",
+        index: "telegram_connections_user_id_key",
+        duplicate: () => db.telegramConnection.create({ data: { userId: DEMO_USER.id } }),
+      },
       {
         rule: "one telegram connection per chat id",
         index: "telegram_connections_telegram_chat_id_key",
-        duplicate: async () => db.telegramConnection.create({ data: { userId: (await createBareUser()).id, telegramChatId: `demo-chat-${DEMO_USER.id.slice(0, 8)}` } }),
+        duplicate: async () =>
+          db.telegramConnection.create({
+            data: { userId: (await createBareUser()).id, telegramChatId: `demo-chat-${DEMO_USER.id.slice(0, 8)}` },
+          }),
       },
       {
         rule: "one telegram connection per connection token",
         index: "telegram_connections_connection_token_key",
-        before: async () => db.telegramConnection.create({ data: { userId: (await createBareUser()).id, connectionToken: SHARED_TOKEN_HASH, connectionTokenExpiresAt: NOW } }),
-        duplicate: async () => db.telegramConnection.create({ data: { userId: (await createBareUser()).id, connectionToken: SHARED_TOKEN_HASH, connectionTokenExpiresAt: NOW } }),
+        before: async () =>
+          db.telegramConnection.create({
+            data: {
+              userId: (await createBareUser()).id,
+              connectionToken: SHARED_TOKEN_HASH,
+              connectionTokenExpiresAt: NOW,
+            },
+          }),
+        duplicate: async () =>
+          db.telegramConnection.create({
+            data: {
+              userId: (await createBareUser()).id,
+              connectionToken: SHARED_TOKEN_HASH,
+              connectionTokenExpiresAt: NOW,
+            },
+          }),
       },
       {
         rule: "one embedding per (user, owner kind, owner, chunk)",
         index: "embeddings_user_id_owner_kind_owner_id_chunk_index_key",
         duplicate: () =>
           db.embedding.create({
-            data: { userId: DEMO_USER.id, ownerKind: "GOAL", ownerId: demo("goal:delegate"), chunkIndex: 0, content: "again", contentHash: contentHash("again"), model: FIXTURE_EMBEDDING_MODEL, dimension: 1536 },
+            data: {
+              userId: DEMO_USER.id,
+              ownerKind: "GOAL",
+              ownerId: demo("goal:delegate"),
+              chunkIndex: 0,
+              content: "again",
+              contentHash: contentHash("again"),
+              model: FIXTURE_EMBEDDING_MODEL,
+              dimension: 1536,
+            },
           }),
       },
       {
         rule: "knowledge chunk id",
         index: "knowledge_chunks_chunk_id_key",
-        before: () => db.knowledgeChunk.create({ data: { chunkId: "rules_chunk_001", version: "1.0.0", source: "TEST", textContent: "a", embeddingText: "a" } }),
-        duplicate: () => db.knowledgeChunk.create({ data: { chunkId: "rules_chunk_001", version: "2.0.0", source: "TEST", textContent: "b", embeddingText: "b" } }),
+        before: () =>
+          db.knowledgeChunk.create({
+            data: {
+              chunkId: "rules_chunk_001",
+              version: "1.0.0",
+              source: "TEST",
+              textContent: "a",
+              embeddingText: "a",
+            },
+          }),
+        duplicate: () =>
+          db.knowledgeChunk.create({
+            data: {
+              chunkId: "rules_chunk_001",
+              version: "2.0.0",
+              source: "TEST",
+              textContent: "b",
+              embeddingText: "b",
+            },
+          }),
       },
-      { rule: "person (user, email)", index: "persons_user_id_email_key", duplicate: () => db.person.create({ data: { userId: DEMO_USER.id, name: "Priya S.", email: "priya@example.com" } }) },
+      {
+        rule: "person (user, email)",
+        index: "persons_user_id_email_key",
+        duplicate: () =>
+          db.person.create({ data: { userId: DEMO_USER.id, name: "Priya S.", email: "priya@example.com" } }),
+      },
       {
         rule: "entity relationship (user, source, target, relationship)",
         index: "entity_relationships_user_source_target_relationship_key",
         duplicate: () =>
           db.entityRelationship.create({
-            data: { userId: DEMO_USER.id, sourceType: "PERSON", sourceId: demo("person:priya"), targetType: "PERSON", targetId: demo("person:marco"), relationship: "reports_to", strength: 3 },
+            data: {
+              userId: DEMO_USER.id,
+              sourceType: "PERSON",
+              sourceId: demo("person:priya"),
+              targetType: "PERSON",
+              targetId: demo("person:marco"),
+              relationship: "reports_to",
+              strength: 3,
+            },
           }),
       },
       {
         rule: "reminder schedule (queue, job id)",
         index: "reminder_schedules_queue_name_job_id_key",
-        duplicate: () => db.reminderSchedule.create({ data: { userId: ALICE.id, kind: "REPORT", queueName: "reports", jobId: `report.${DEMO_USER.id}.SEVEN_DAY` } }),
+        duplicate: () =>
+          db.reminderSchedule.create({
+            data: { userId: ALICE.id, kind: "REPORT", queueName: "reports", jobId: `report.${DEMO_USER.id}.SEVEN_DAY` },
+          }),
       },
       {
         rule: "proactive message dedupe key",
         index: "proactive_messages_dedupe_key_key",
-        duplicate: () => db.proactiveMessage.create({ data: { userId: ALICE.id, content: "Same check-in again", dedupeKey: `checkin:${DEMO_USER.id}:retro` } }),
+        duplicate: () =>
+          db.proactiveMessage.create({
+            data: { userId: ALICE.id, content: "Same check-in again", dedupeKey: `checkin:${DEMO_USER.id}:retro` },
+          }),
       },
       {
         rule: "verification token (identifier, token)",
         // `token` is unique on its own too (Auth.js shape), so either index may be the one that fires.
         index: ["verification_tokens_identifier_token_key", "verification_tokens_token_key"],
-        duplicate: () => db.verificationToken.create({ data: { identifier: DEMO_USER.email, token: `seed-${demo("verification")}`, expires: NOW } }),
+        duplicate: () =>
+          db.verificationToken.create({
+            data: { identifier: DEMO_USER.email, token: `seed-${demo("verification")}`, expires: NOW },
+          }),
       },
     ];
 
@@ -193,7 +301,9 @@ describe.each(testTargets())("database rules on $name", (target) => {
       const tables = await sql<{ table_name: string }>(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY table_name`,
       );
-      const columns = await sql<{ table_name: string; column_name: string }>(`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`);
+      const columns = await sql<{ table_name: string; column_name: string }>(
+        `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`,
+      );
       const foreignKeys = await sql<{ child: string; column: string; parent: string }>(`
         SELECT child.relname AS child, a.attname AS column, parent.relname AS parent
           FROM pg_constraint c
@@ -229,7 +339,10 @@ describe.each(testTargets())("database rules on $name", (target) => {
     const rowsOf = async (rules: TableRule[], user: SeedUser) => {
       const result: Record<string, { rows: number; digest: string; keys: string[] }> = {};
       for (const { table, owned, key } of rules) {
-        const rows = await sql<{ key: string; row: string }>(`SELECT "${key}"::text AS key, t::text AS row FROM "${table}" t WHERE $1::uuid IS NOT NULL AND $2::text IS NOT NULL AND (${owned}) ORDER BY 2`, [user.id, user.email]);
+        const rows = await sql<{ key: string; row: string }>(
+          `SELECT "${key}"::text AS key, t::text AS row FROM "${table}" t WHERE $1::uuid IS NOT NULL AND $2::text IS NOT NULL AND (${owned}) ORDER BY 2`,
+          [user.id, user.email],
+        );
         result[table] = { rows: rows.length, digest: rows.map((r) => r.row).join("\n"), keys: rows.map((r) => r.key) };
       }
       return result;
@@ -250,19 +363,46 @@ describe.each(testTargets())("database rules on $name", (target) => {
         const { key } = rules.find((rule) => rule.table === table)!;
         return count(`SELECT 1 FROM "${table}" WHERE "${key}"::text = ANY($1::text[])`, [before[table]!.keys]);
       };
-      return { ...pair, rules, global, before, after, othersBefore, othersAfter, knowledgeBefore, knowledgeAfter, surviving };
+      return {
+        ...pair,
+        rules,
+        global,
+        before,
+        after,
+        othersBefore,
+        othersAfter,
+        knowledgeBefore,
+        knowledgeAfter,
+        surviving,
+      };
     };
 
     it("deleting a user removes every row of theirs in every table and leaves other users' rows alone", async () => {
-      const { friend, friendId, rules, global, before, after, othersBefore, othersAfter, knowledgeBefore, knowledgeAfter, surviving } = await seedAndDelete("cascade");
+      const {
+        friend,
+        friendId,
+        rules,
+        global,
+        before,
+        after,
+        othersBefore,
+        othersAfter,
+        knowledgeBefore,
+        knowledgeAfter,
+        surviving,
+      } = await seedAndDelete("cascade");
       // Only the AI model catalogue and the RAG knowledge base are shared; everything else must be reachable from a user.
       expect(global).toEqual(["ai_models", "knowledge_chunks"]);
       expect(rules.length).toBeGreaterThanOrEqual(37);
 
-      const empty = Object.entries(before).filter(([, { rows }]) => rows === 0).map(([table]) => table);
+      const empty = Object.entries(before)
+        .filter(([, { rows }]) => rows === 0)
+        .map(([table]) => table);
       expect(empty, "the seeded user has rows in every table").toEqual([]);
 
-      const left = Object.entries(after).filter(([table, { rows }]) => rows > 0).map(([table, { rows }]) => `${table}: ${rows}`);
+      const left = Object.entries(after)
+        .filter(([, { rows }]) => rows > 0)
+        .map(([table, { rows }]) => `${table}: ${rows}`);
       expect(left, "rows of the deleted user still found").toEqual([]);
       // The very rows seen before are gone (by key), not just no longer reachable from the user.
       for (const { table } of rules) expect(await surviving(table), `${table} rows survived`).toBe(0);
@@ -288,12 +428,23 @@ describe.each(testTargets())("database rules on $name", (target) => {
     it("deleting a conversation deletes its messages, their AI responses and MESSAGE embeddings", async () => {
       const { user, id } = await seedFreshPair("conversation");
       const conversationId = id("conversation:delegation");
-      await upsertEmbedding(db, { userId: user.id, ownerKind: "CONVERSATION", ownerId: conversationId, content: "Delegating the release", model: FIXTURE_EMBEDDING_MODEL, embed: fixtureEmbedding });
-      const messageIds = (await db.message.findMany({ where: { conversationId }, select: { id: true } })).map((m) => m.id);
+      await upsertEmbedding(db, {
+        userId: user.id,
+        ownerKind: "CONVERSATION",
+        ownerId: conversationId,
+        content: "Delegating the release",
+        model: FIXTURE_EMBEDDING_MODEL,
+        embed: fixtureEmbedding,
+      });
+      const messageIds = (await db.message.findMany({ where: { conversationId }, select: { id: true } })).map(
+        (m) => m.id,
+      );
       expect(messageIds).toHaveLength(4);
       expect(await db.aiResponse.count({ where: { messageId: { in: messageIds } } })).toBe(2);
       expect(await db.embedding.count({ where: { ownerKind: "MESSAGE", ownerId: { in: messageIds } } })).toBe(2);
-      const otherMessageEmbeddings = await db.embedding.count({ where: { ownerKind: "MESSAGE", userId: { not: user.id } } });
+      const otherMessageEmbeddings = await db.embedding.count({
+        where: { ownerKind: "MESSAGE", userId: { not: user.id } },
+      });
       expect(otherMessageEmbeddings).toBeGreaterThan(0);
 
       await withDbErrors(() => db.conversation.delete({ where: { id: conversationId } }));
@@ -302,9 +453,13 @@ describe.each(testTargets())("database rules on $name", (target) => {
       expect(await db.aiResponse.count({ where: { messageId: { in: messageIds } } })).toBe(0);
       expect(await db.embedding.count({ where: { ownerKind: "MESSAGE", ownerId: { in: messageIds } } })).toBe(0);
       expect(await db.embedding.count({ where: { ownerKind: "CONVERSATION", ownerId: conversationId } })).toBe(0);
-      expect(await db.embedding.count({ where: { ownerKind: "MESSAGE", userId: { not: user.id } } })).toBe(otherMessageEmbeddings);
+      expect(await db.embedding.count({ where: { ownerKind: "MESSAGE", userId: { not: user.id } } })).toBe(
+        otherMessageEmbeddings,
+      );
       // Rows that only point at the conversation stay, unlinked.
-      expect(await db.insight.findUnique({ where: { id: id("insight:mornings") } })).toMatchObject({ conversationId: null });
+      expect(await db.insight.findUnique({ where: { id: id("insight:mornings") } })).toMatchObject({
+        conversationId: null,
+      });
       expect(await db.embedding.count({ where: { ownerKind: "INSIGHT", ownerId: id("insight:mornings") } })).toBe(1);
       expect(await db.emotion.findUnique({ where: { id: id("emotion:1") } })).toMatchObject({ conversationId: null });
     });
@@ -314,7 +469,9 @@ describe.each(testTargets())("database rules on $name", (target) => {
       const goalId = id("goal:delegate");
       expect(await db.commitment.count({ where: { goalId } })).toBe(2);
       const commitmentsBefore = await db.commitment.count({ where: { userId: user.id } });
-      const notice = await db.proactiveMessage.create({ data: { userId: user.id, content: "Reminder: the checklist", commitmentId: id("commitment:checklist") } });
+      const notice = await db.proactiveMessage.create({
+        data: { userId: user.id, content: "Reminder: the checklist", commitmentId: id("commitment:checklist") },
+      });
 
       await withDbErrors(() => db.goal.delete({ where: { id: goalId } }));
 
@@ -334,7 +491,11 @@ describe.each(testTargets())("database rules on $name", (target) => {
 
       await withDbErrors(() => db.task.delete({ where: { id: parentId } }));
 
-      expect(await db.task.count({ where: { id: { in: [parentId, id("task:checklist:steps"), id("task:checklist:rollback")] } } })).toBe(0);
+      expect(
+        await db.task.count({
+          where: { id: { in: [parentId, id("task:checklist:steps"), id("task:checklist:rollback")] } },
+        }),
+      ).toBe(0);
       expect(await db.task.findUnique({ where: { id: id("task:agenda") } })).not.toBeNull();
       expect(await db.deadline.findUnique({ where: { id: id("deadline:checklist") } })).toMatchObject({ taskId: null });
     });
@@ -361,32 +522,95 @@ describe.each(testTargets())("database rules on $name", (target) => {
     const DAY = 24 * HOUR;
     const later = (ms: number) => new Date(NOW.getTime() + ms);
 
-    const cases: { rule: string; constraint: string; rejected: (string | number)[]; accepted: (string | number)[]; create: (value: never) => Promise<unknown> }[] = [
-      { rule: "emotion intensity 1–10", constraint: "emotions_intensity_check", rejected: [0, 11], accepted: [1, 10], create: (intensity: number) => db.emotion.create({ data: { userId: DEMO_USER.id, label: "test", valence: "NEUTRAL", intensity } }) },
-      { rule: "energy level 1–10", constraint: "energy_metrics_level_check", rejected: [0, 11], accepted: [1, 10], create: (level: number) => db.energyMetric.create({ data: { userId: DEMO_USER.id, level } }) },
+    const cases: {
+      rule: string;
+      constraint: string;
+      rejected: (string | number)[];
+      accepted: (string | number)[];
+      create: (value: never) => Promise<unknown>;
+    }[] = [
+      {
+        rule: "emotion intensity 1–10",
+        constraint: "emotions_intensity_check",
+        rejected: [0, 11],
+        accepted: [1, 10],
+        create: (intensity: number) =>
+          db.emotion.create({ data: { userId: DEMO_USER.id, label: "test", valence: "NEUTRAL", intensity } }),
+      },
+      {
+        rule: "energy level 1–10",
+        constraint: "energy_metrics_level_check",
+        rejected: [0, 11],
+        accepted: [1, 10],
+        create: (level: number) => db.energyMetric.create({ data: { userId: DEMO_USER.id, level } }),
+      },
       {
         rule: "consistency score 0–100",
         constraint: "consistency_metrics_score_check",
         rejected: ["-0.01", "100.01"],
         accepted: ["0", "100"],
-        create: (score: string) => db.consistencyMetric.create({ data: { userId: DEMO_USER.id, windowDays: 7, score, periodStart: NOW, periodEnd: later(60_000 * next()) } }),
+        create: (score: string) =>
+          db.consistencyMetric.create({
+            data: { userId: DEMO_USER.id, windowDays: 7, score, periodStart: NOW, periodEnd: later(60_000 * next()) },
+          }),
       },
-      { rule: "goal progress 0–100", constraint: "goals_progress_check", rejected: [-1, 101], accepted: [0, 100], create: (progress: number) => db.goal.create({ data: { userId: DEMO_USER.id, title: "Test goal", period: "DAILY", progress } }) },
-      { rule: "person importance 1–10", constraint: "persons_importance_check", rejected: [0, 11], accepted: [1, 10], create: (importance: number) => db.person.create({ data: { userId: DEMO_USER.id, name: "Test person", importance } }) },
-      { rule: "deadline importance 1–10", constraint: "deadlines_importance_check", rejected: [0, 11], accepted: [1, 10], create: (importance: number) => db.deadline.create({ data: { userId: DEMO_USER.id, title: "Test deadline", dueAt: NOW, importance } }) },
+      {
+        rule: "goal progress 0–100",
+        constraint: "goals_progress_check",
+        rejected: [-1, 101],
+        accepted: [0, 100],
+        create: (progress: number) =>
+          db.goal.create({ data: { userId: DEMO_USER.id, title: "Test goal", period: "DAILY", progress } }),
+      },
+      {
+        rule: "person importance 1–10",
+        constraint: "persons_importance_check",
+        rejected: [0, 11],
+        accepted: [1, 10],
+        create: (importance: number) =>
+          db.person.create({ data: { userId: DEMO_USER.id, name: "Test person", importance } }),
+      },
+      {
+        rule: "deadline importance 1–10",
+        constraint: "deadlines_importance_check",
+        rejected: [0, 11],
+        accepted: [1, 10],
+        create: (importance: number) =>
+          db.deadline.create({ data: { userId: DEMO_USER.id, title: "Test deadline", dueAt: NOW, importance } }),
+      },
       {
         rule: "relationship strength 1–10",
         constraint: "entity_relationships_strength_check",
         rejected: [0, 11],
         accepted: [1, 10],
-        create: (strength: number) => db.entityRelationship.create({ data: { userId: DEMO_USER.id, sourceType: "PERSON", sourceId: randomUUID(), targetType: "TASK", targetId: randomUUID(), relationship: "test", strength } }),
+        create: (strength: number) =>
+          db.entityRelationship.create({
+            data: {
+              userId: DEMO_USER.id,
+              sourceType: "PERSON",
+              sourceId: randomUUID(),
+              targetType: "TASK",
+              targetId: randomUUID(),
+              relationship: "test",
+              strength,
+            },
+          }),
       },
       {
         rule: "assumption confidence 0–1",
         constraint: "agent_assumptions_confidence_check",
         rejected: ["-0.01", "1.01"],
         accepted: ["0", "1"],
-        create: (confidence: string) => db.agentAssumption.create({ data: { auditLogId: demo("audit:create-commitment"), assumption: "Test", category: "inference", evidence: {}, confidence } }),
+        create: (confidence: string) =>
+          db.agentAssumption.create({
+            data: {
+              auditLogId: demo("audit:create-commitment"),
+              assumption: "Test",
+              category: "inference",
+              evidence: {},
+              confidence,
+            },
+          }),
       },
       {
         rule: "report period_end > period_start",
@@ -396,7 +620,15 @@ describe.each(testTargets())("database rules on $name", (target) => {
         accepted: [2 * DAY],
         create: (length: number) => {
           const periodStart = later(DAY * next());
-          return db.report.create({ data: { userId: DEMO_USER.id, type: "TWO_DAY", periodStart, periodEnd: new Date(periodStart.getTime() + length), payload: {} } });
+          return db.report.create({
+            data: {
+              userId: DEMO_USER.id,
+              type: "TWO_DAY",
+              periodStart,
+              periodEnd: new Date(periodStart.getTime() + length),
+              payload: {},
+            },
+          });
         },
       },
       {
@@ -404,12 +636,38 @@ describe.each(testTargets())("database rules on $name", (target) => {
         // hours either way for clock changes.
         rule: "report span matches its type",
         constraint: "reports_span_check",
-        rejected: ["TWO_DAY 1", `TWO_DAY ${DAY - 3 * HOUR}`, `TWO_DAY ${2 * DAY + 3 * HOUR + 1}`, `TWO_DAY ${7 * DAY}`, `SEVEN_DAY ${2 * DAY}`, `SEVEN_DAY ${6 * DAY - 3 * HOUR}`, `TWENTY_ONE_DAY ${7 * DAY}`, `TWENTY_ONE_DAY ${22 * DAY}`],
-        accepted: [`TWO_DAY ${2 * DAY}`, `TWO_DAY ${DAY + 1}`, `TWO_DAY ${2 * DAY - HOUR}`, `TWO_DAY ${2 * DAY + HOUR}`, `SEVEN_DAY ${7 * DAY}`, `SEVEN_DAY ${6 * DAY - 2 * HOUR}`, `TWENTY_ONE_DAY ${21 * DAY}`, `TWENTY_ONE_DAY ${20 * DAY + 1}`],
+        rejected: [
+          "TWO_DAY 1",
+          `TWO_DAY ${DAY - 3 * HOUR}`,
+          `TWO_DAY ${2 * DAY + 3 * HOUR + 1}`,
+          `TWO_DAY ${7 * DAY}`,
+          `SEVEN_DAY ${2 * DAY}`,
+          `SEVEN_DAY ${6 * DAY - 3 * HOUR}`,
+          `TWENTY_ONE_DAY ${7 * DAY}`,
+          `TWENTY_ONE_DAY ${22 * DAY}`,
+        ],
+        accepted: [
+          `TWO_DAY ${2 * DAY}`,
+          `TWO_DAY ${DAY + 1}`,
+          `TWO_DAY ${2 * DAY - HOUR}`,
+          `TWO_DAY ${2 * DAY + HOUR}`,
+          `SEVEN_DAY ${7 * DAY}`,
+          `SEVEN_DAY ${6 * DAY - 2 * HOUR}`,
+          `TWENTY_ONE_DAY ${21 * DAY}`,
+          `TWENTY_ONE_DAY ${20 * DAY + 1}`,
+        ],
         create: (value: string) => {
           const [type, length] = value.split(" ") as ["TWO_DAY" | "SEVEN_DAY" | "TWENTY_ONE_DAY", string];
           const periodStart = later(DAY * next());
-          return db.report.create({ data: { userId: DEMO_USER.id, type, periodStart, periodEnd: new Date(periodStart.getTime() + Number(length)), payload: {} } });
+          return db.report.create({
+            data: {
+              userId: DEMO_USER.id,
+              type,
+              periodStart,
+              periodEnd: new Date(periodStart.getTime() + Number(length)),
+              payload: {},
+            },
+          });
         },
       },
       {
@@ -417,16 +675,33 @@ describe.each(testTargets())("database rules on $name", (target) => {
         constraint: "knowledge_chunks_phase_check",
         rejected: [0, 5, -1, 2_147_483_647],
         accepted: [1, 4],
-        create: (phase: number) => db.knowledgeChunk.create({ data: { chunkId: `rules_phase_${next()}`, version: "1.0.0", source: "TEST", textContent: "a", embeddingText: "a", phase } }),
+        create: (phase: number) =>
+          db.knowledgeChunk.create({
+            data: {
+              chunkId: `rules_phase_${next()}`,
+              version: "1.0.0",
+              source: "TEST",
+              textContent: "a",
+              embeddingText: "a",
+              phase,
+            },
+          }),
       },
       {
         rule: "achievement score ≥ 0",
         constraint: "users_achievement_score_check",
         rejected: [-1, -2_147_483_648],
         accepted: [0, 2_147_483_647],
-        create: (achievementScore: number) => db.user.create({ data: { email: `score-${next()}@rules.cto.test`, achievementScore } }),
+        create: (achievementScore: number) =>
+          db.user.create({ data: { email: `score-${next()}@rules.cto.test`, achievementScore } }),
       },
-      { rule: "place latitude −90…90", constraint: "places_latitude_check", rejected: ["90.00000001", "-90.00000001"], accepted: ["90", "-90"], create: (latitude: string) => db.place.create({ data: { userId: DEMO_USER.id, name: "Test place", latitude } }) },
+      {
+        rule: "place latitude −90…90",
+        constraint: "places_latitude_check",
+        rejected: ["90.00000001", "-90.00000001"],
+        accepted: ["90", "-90"],
+        create: (latitude: string) => db.place.create({ data: { userId: DEMO_USER.id, name: "Test place", latitude } }),
+      },
     ];
 
     it.each(cases)("$rule", async ({ constraint, rejected, accepted, create }) => {
@@ -445,7 +720,8 @@ describe.each(testTargets())("database rules on $name", (target) => {
         db.$executeRaw`INSERT INTO embeddings (user_id, owner_kind, owner_id, chunk_index, content, content_hash, model, dimension, embedding, updated_at)
           VALUES (${DEMO_USER.id}::uuid, 'GOAL', ${randomUUID()}::uuid, 0, 'x', ${sha256(`x${next()}`)}, 'test', ${dimension}, ${vector ? `[${vector.join(",")}]` : null}::vector, now())`;
       const vector = Array.from({ length: 1536 }, (_, i) => (i % 7) - 3);
-      for (const dimension of [0, 768, 1535, 3072]) await expectRefused(() => insert(dimension, vector), "constraint_violation", "embeddings_dimension_check");
+      for (const dimension of [0, 768, 1535, 3072])
+        await expectRefused(() => insert(dimension, vector), "constraint_violation", "embeddings_dimension_check");
       await expectRefused(() => insert(0, null), "constraint_violation", "embeddings_dimension_check");
       await expect(withDbErrors(() => insert(1536, vector))).resolves.toBe(1);
       await expect(withDbErrors(() => insert(1536, null))).resolves.toBe(1);
@@ -455,7 +731,9 @@ describe.each(testTargets())("database rules on $name", (target) => {
       const linkable = async () => {
         const user = await createBareUser();
         const token = sha256(`link ${user.id}`);
-        await db.telegramConnection.create({ data: { userId: user.id, connectionToken: token, connectionTokenExpiresAt: later(900_000) } });
+        await db.telegramConnection.create({
+          data: { userId: user.id, connectionToken: token, connectionTokenExpiresAt: later(900_000) },
+        });
         return { user, token };
       };
 
@@ -463,25 +741,60 @@ describe.each(testTargets())("database rules on $name", (target) => {
         const { user, token } = await linkable();
         const chat = { telegramChatId: `chat-${user.id}`, isActive: true, connectedAt: NOW };
         // A claim that forgets to clear the token is refused, so the token could never link twice.
-        await expectRefused(() => db.telegramConnection.updateMany({ where: { connectionToken: token }, data: chat }), "constraint_violation", "telegram_connections_token_unused_check");
-        expect(await db.telegramConnection.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ isActive: false, connectionToken: token });
+        await expectRefused(
+          () => db.telegramConnection.updateMany({ where: { connectionToken: token }, data: chat }),
+          "constraint_violation",
+          "telegram_connections_token_unused_check",
+        );
+        expect(await db.telegramConnection.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({
+          isActive: false,
+          connectionToken: token,
+        });
         // The claim as the API makes it: link and clear in one conditional update.
-        const claim = () => db.telegramConnection.updateMany({ where: { connectionToken: token, connectionTokenExpiresAt: { gt: NOW } }, data: { ...chat, connectionToken: null, connectionTokenExpiresAt: null } });
+        const claim = () =>
+          db.telegramConnection.updateMany({
+            where: { connectionToken: token, connectionTokenExpiresAt: { gt: NOW } },
+            data: { ...chat, connectionToken: null, connectionTokenExpiresAt: null },
+          });
         expect(await withDbErrors(claim)).toEqual({ count: 1 });
         expect(await withDbErrors(claim)).toEqual({ count: 0 });
         // A linked connection cannot be handed a token either; an inactive one (blocked bot) can.
         const reissue = { connectionToken: sha256(`again ${user.id}`), connectionTokenExpiresAt: later(900_000) };
-        await expectRefused(() => db.telegramConnection.update({ where: { userId: user.id }, data: reissue }), "constraint_violation", "telegram_connections_token_unused_check");
+        await expectRefused(
+          () => db.telegramConnection.update({ where: { userId: user.id }, data: reissue }),
+          "constraint_violation",
+          "telegram_connections_token_unused_check",
+        );
         await db.telegramConnection.update({ where: { userId: user.id }, data: { isActive: false } });
-        await expect(withDbErrors(() => db.telegramConnection.update({ where: { userId: user.id }, data: reissue }))).resolves.toMatchObject(reissue);
+        await expect(
+          withDbErrors(() => db.telegramConnection.update({ where: { userId: user.id }, data: reissue })),
+        ).resolves.toMatchObject(reissue);
       });
 
       it("a token comes with its expiry, and only as a SHA-256 hash", async () => {
         const userId = (await createBareUser()).id;
-        await expectRefused(() => db.telegramConnection.create({ data: { userId, connectionToken: sha256("no expiry") } }), "constraint_violation", "telegram_connections_token_expiry_check");
-        await expectRefused(() => db.telegramConnection.create({ data: { userId, connectionTokenExpiresAt: NOW } }), "constraint_violation", "telegram_connections_token_expiry_check");
-        for (const raw of ["k3y-the-user-was-given_base64url-43-chars-xx", sha256("upper").toUpperCase(), `${sha256("long")}0`, ""])
-          await expectRefused(() => db.telegramConnection.create({ data: { userId, connectionToken: raw, connectionTokenExpiresAt: NOW } }), "constraint_violation", "telegram_connections_token_hash_check");
+        await expectRefused(
+          () => db.telegramConnection.create({ data: { userId, connectionToken: sha256("no expiry") } }),
+          "constraint_violation",
+          "telegram_connections_token_expiry_check",
+        );
+        await expectRefused(
+          () => db.telegramConnection.create({ data: { userId, connectionTokenExpiresAt: NOW } }),
+          "constraint_violation",
+          "telegram_connections_token_expiry_check",
+        );
+        for (const raw of [
+          "k3y-the-user-was-given_base64url-43-chars-xx",
+          sha256("upper").toUpperCase(),
+          `${sha256("long")}0`,
+          "",
+        ])
+          await expectRefused(
+            () =>
+              db.telegramConnection.create({ data: { userId, connectionToken: raw, connectionTokenExpiresAt: NOW } }),
+            "constraint_violation",
+            "telegram_connections_token_hash_check",
+          );
         expect(await db.telegramConnection.count({ where: { userId } })).toBe(0);
       });
     });
@@ -495,9 +808,20 @@ describe.each(testTargets())("database rules on $name", (target) => {
 
     it("refuses UPDATE and DELETE, even to the tables' owner", async () => {
       const before = await db.auditLog.findUniqueOrThrow({ where: { id: auditId } });
-      await expectRefused(() => owner.auditLog.update({ where: { id: auditId }, data: { status: "tampered" } }), "append_only", "audit_logs is append-only");
-      await expectRefused(() => owner.auditLog.updateMany({ where: { userId: DEMO_USER.id }, data: { outputSummary: "tampered" } }), "append_only");
-      await expectRefused(() => owner.auditLog.delete({ where: { id: auditId } }), "append_only", "audit_logs is append-only");
+      await expectRefused(
+        () => owner.auditLog.update({ where: { id: auditId }, data: { status: "tampered" } }),
+        "append_only",
+        "audit_logs is append-only",
+      );
+      await expectRefused(
+        () => owner.auditLog.updateMany({ where: { userId: DEMO_USER.id }, data: { outputSummary: "tampered" } }),
+        "append_only",
+      );
+      await expectRefused(
+        () => owner.auditLog.delete({ where: { id: auditId } }),
+        "append_only",
+        "audit_logs is append-only",
+      );
       await expectRefused(() => owner.auditLog.deleteMany({ where: { userId: DEMO_USER.id } }), "append_only");
       expect(await db.auditLog.findUniqueOrThrow({ where: { id: auditId } })).toEqual(before);
     });
@@ -507,27 +831,65 @@ describe.each(testTargets())("database rules on $name", (target) => {
       expect(rows).toBeGreaterThan(0);
       // Plain TRUNCATE is already stopped by agent_assumptions' foreign key; with CASCADE the trigger refuses.
       await expect(owner.$executeRawUnsafe(`TRUNCATE audit_logs`)).rejects.toThrow();
-      await expectRefused(() => owner.$executeRawUnsafe(`TRUNCATE audit_logs CASCADE`), "append_only", "audit_logs is append-only");
-      await expectRefused(() => owner.$executeRawUnsafe(`TRUNCATE agent_assumptions`), "append_only", "agent_assumptions is append-only");
+      await expectRefused(
+        () => owner.$executeRawUnsafe(`TRUNCATE audit_logs CASCADE`),
+        "append_only",
+        "audit_logs is append-only",
+      );
+      await expectRefused(
+        () => owner.$executeRawUnsafe(`TRUNCATE agent_assumptions`),
+        "append_only",
+        "agent_assumptions is append-only",
+      );
       expect(await count(`SELECT 1 FROM audit_logs`)).toBe(rows);
     });
 
     it("lets only the verification fields of an agent assumption change", async () => {
       const id = demo("assumption:owner");
       const verifiedAt = new Date(NOW.getTime() + 3_600_000);
-      const updated = await withDbErrors(() => db.agentAssumption.update({ where: { id }, data: { verified: false, verifiedAt, verifiedBy: "user", correction: "Priya writes it; I review." } }));
-      expect(updated).toMatchObject({ verified: false, verifiedAt, verifiedBy: "user", correction: "Priya writes it; I review." });
+      const updated = await withDbErrors(() =>
+        db.agentAssumption.update({
+          where: { id },
+          data: { verified: false, verifiedAt, verifiedBy: "user", correction: "Priya writes it; I review." },
+        }),
+      );
+      expect(updated).toMatchObject({
+        verified: false,
+        verifiedAt,
+        verifiedBy: "user",
+        correction: "Priya writes it; I review.",
+      });
 
-      await expectRefused(() => owner.agentAssumption.update({ where: { id }, data: { assumption: "Rewritten history" } }), "append_only", "agent_assumptions is append-only");
-      await expectRefused(() => owner.agentAssumption.update({ where: { id }, data: { category: "preference" } }), "append_only");
-      await expectRefused(() => owner.agentAssumption.update({ where: { id }, data: { confidence: "0.99" } }), "append_only");
-      await expectRefused(() => owner.agentAssumption.delete({ where: { id } }), "append_only", "agent_assumptions is append-only");
-      expect(await db.agentAssumption.findUniqueOrThrow({ where: { id } })).toMatchObject({ assumption: "The user writes the checklist, not Priya", category: "intent", verifiedBy: "user" });
+      await expectRefused(
+        () => owner.agentAssumption.update({ where: { id }, data: { assumption: "Rewritten history" } }),
+        "append_only",
+        "agent_assumptions is append-only",
+      );
+      await expectRefused(
+        () => owner.agentAssumption.update({ where: { id }, data: { category: "preference" } }),
+        "append_only",
+      );
+      await expectRefused(
+        () => owner.agentAssumption.update({ where: { id }, data: { confidence: "0.99" } }),
+        "append_only",
+      );
+      await expectRefused(
+        () => owner.agentAssumption.delete({ where: { id } }),
+        "append_only",
+        "agent_assumptions is append-only",
+      );
+      expect(await db.agentAssumption.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        assumption: "The user writes the checklist, not Priya",
+        category: "intent",
+        verifiedBy: "user",
+      });
     });
 
     it("still lets the user be deleted, taking the audit rows with it", async () => {
       const { user, id } = await seedFreshPair("audit");
-      const auditIds = (await db.auditLog.findMany({ where: { userId: user.id }, select: { id: true } })).map((row) => row.id);
+      const auditIds = (await db.auditLog.findMany({ where: { userId: user.id }, select: { id: true } })).map(
+        (row) => row.id,
+      );
       expect(auditIds).toEqual([id("audit:create-commitment")]);
       expect(await db.agentAssumption.count({ where: { auditLogId: { in: auditIds } } })).toBe(2);
 
@@ -546,9 +908,31 @@ describe.each(testTargets())("database rules on $name", (target) => {
     const { user, id } = await seedFreshPair("person");
     const priya = id("person:priya");
     // A second chunk, and a relationship with the person as target.
-    await upsertEmbedding(db, { userId: user.id, ownerKind: "PERSON", ownerId: priya, chunkIndex: 1, content: "Priya likes written checklists.", model: FIXTURE_EMBEDDING_MODEL, embed: fixtureEmbedding });
-    await db.entityRelationship.create({ data: { userId: user.id, sourceType: "TASK", sourceId: id("task:agenda"), targetType: "PERSON", targetId: priya, relationship: "mentions" } });
-    const ends = { OR: [{ sourceType: "PERSON" as const, sourceId: priya }, { targetType: "PERSON" as const, targetId: priya }] };
+    await upsertEmbedding(db, {
+      userId: user.id,
+      ownerKind: "PERSON",
+      ownerId: priya,
+      chunkIndex: 1,
+      content: "Priya likes written checklists.",
+      model: FIXTURE_EMBEDDING_MODEL,
+      embed: fixtureEmbedding,
+    });
+    await db.entityRelationship.create({
+      data: {
+        userId: user.id,
+        sourceType: "TASK",
+        sourceId: id("task:agenda"),
+        targetType: "PERSON",
+        targetId: priya,
+        relationship: "mentions",
+      },
+    });
+    const ends = {
+      OR: [
+        { sourceType: "PERSON" as const, sourceId: priya },
+        { targetType: "PERSON" as const, targetId: priya },
+      ],
+    };
     expect(await db.embedding.count({ where: { ownerKind: "PERSON", ownerId: priya } })).toBe(2);
     expect(await db.entityRelationship.count({ where: { ...ends, targetId: priya } })).toBe(1);
     expect(await db.entityRelationship.count({ where: ends })).toBe(4);
@@ -564,7 +948,9 @@ describe.each(testTargets())("database rules on $name", (target) => {
     expect(await db.embedding.count({ where: { ownerKind: "TASK", ownerId: id("task:checklist") } })).toBe(1);
     expect(await db.person.findUnique({ where: { id: id("person:marco") } })).not.toBeNull();
     expect(await db.task.findUnique({ where: { id: id("task:checklist") } })).toMatchObject({ assignedToId: null });
-    expect(await db.embedding.count({ where: { ownerKind: "PERSON", userId: DEMO_USER.id } })).toBe(demoPersonEmbeddings);
+    expect(await db.embedding.count({ where: { ownerKind: "PERSON", userId: DEMO_USER.id } })).toBe(
+      demoPersonEmbeddings,
+    );
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -579,46 +965,63 @@ describe.each(testTargets())("database rules on $name", (target) => {
       update: (args: object) => Promise<unknown>;
     };
     const cases = [
-      { model: "Person", table: "persons", rowId: alice("person:lena"), delegate: () => db.person as unknown as Delegate },
+      {
+        model: "Person",
+        table: "persons",
+        rowId: alice("person:lena"),
+        delegate: () => db.person as unknown as Delegate,
+      },
       { model: "Task", table: "tasks", rowId: alice("task:agenda"), delegate: () => db.task as unknown as Delegate },
-      { model: "AnalysisSession", table: "analysis_sessions", rowId: alice("analysis:text"), delegate: () => db.analysisSession as unknown as Delegate },
+      {
+        model: "AnalysisSession",
+        table: "analysis_sessions",
+        rowId: alice("analysis:text"),
+        delegate: () => db.analysisSession as unknown as Delegate,
+      },
     ];
 
-    it.each(cases)("normal reads exclude a soft-deleted $model; the trash finds it; restoring brings it back", async ({ table, rowId, delegate }) => {
-      const model = delegate();
-      const userId = ALICE.id;
-      const ids = async (where: object = {}) => (await model.findMany({ where: { userId, ...where } })).map((row) => row.id);
-      const liveInDb = async () => count(`SELECT 1 FROM "${table}" WHERE user_id = $1 AND deleted_at IS NULL`, [userId]);
+    it.each(cases)(
+      "normal reads exclude a soft-deleted $model; the trash finds it; restoring brings it back",
+      async ({ table, rowId, delegate }) => {
+        const model = delegate();
+        const userId = ALICE.id;
+        const ids = async (where: object = {}) =>
+          (await model.findMany({ where: { userId, ...where } })).map((row) => row.id);
+        const liveInDb = async () =>
+          count(`SELECT 1 FROM "${table}" WHERE user_id = $1 AND deleted_at IS NULL`, [userId]);
 
-      expect(await ids()).toContain(rowId);
-      const liveBefore = await model.count({ where: { userId } });
-      expect(liveBefore).toBe(await liveInDb());
+        expect(await ids()).toContain(rowId);
+        const liveBefore = await model.count({ where: { userId } });
+        expect(liveBefore).toBe(await liveInDb());
 
-      await model.update({ where: { id: rowId }, data: { deletedAt: NOW } });
-      expect(await count(`SELECT 1 FROM "${table}" WHERE id = $1 AND deleted_at IS NOT NULL`, [rowId])).toBe(1);
+        await model.update({ where: { id: rowId }, data: { deletedAt: NOW } });
+        expect(await count(`SELECT 1 FROM "${table}" WHERE id = $1 AND deleted_at IS NOT NULL`, [rowId])).toBe(1);
 
-      expect(await ids()).not.toContain(rowId);
-      expect(await model.findFirst({ where: { id: rowId } })).toBeNull();
-      expect(await model.findUnique({ where: { id: rowId } })).toBeNull();
-      expect(await model.count({ where: { userId } })).toBe(liveBefore - 1);
-      expect(await model.count({ where: { userId } })).toBe(await liveInDb());
-      // The trash: naming deletedAt takes control.
-      expect(await ids({ deletedAt: { not: null } })).toContain(rowId);
-      expect(await model.findFirst({ where: { id: rowId, deletedAt: { not: null } } })).toMatchObject({ id: rowId });
-      expect(await model.findUnique({ where: { id: rowId, deletedAt: { not: null } } })).toMatchObject({ id: rowId });
+        expect(await ids()).not.toContain(rowId);
+        expect(await model.findFirst({ where: { id: rowId } })).toBeNull();
+        expect(await model.findUnique({ where: { id: rowId } })).toBeNull();
+        expect(await model.count({ where: { userId } })).toBe(liveBefore - 1);
+        expect(await model.count({ where: { userId } })).toBe(await liveInDb());
+        // The trash: naming deletedAt takes control.
+        expect(await ids({ deletedAt: { not: null } })).toContain(rowId);
+        expect(await model.findFirst({ where: { id: rowId, deletedAt: { not: null } } })).toMatchObject({ id: rowId });
+        expect(await model.findUnique({ where: { id: rowId, deletedAt: { not: null } } })).toMatchObject({ id: rowId });
 
-      await model.update({ where: { id: rowId }, data: { deletedAt: null } });
-      expect(await ids()).toContain(rowId);
-      expect(await model.findUnique({ where: { id: rowId } })).toMatchObject({ id: rowId });
-      expect(await model.count({ where: { userId } })).toBe(liveBefore);
-      expect(await ids({ deletedAt: { not: null } })).not.toContain(rowId);
-    });
+        await model.update({ where: { id: rowId }, data: { deletedAt: null } });
+        expect(await ids()).toContain(rowId);
+        expect(await model.findUnique({ where: { id: rowId } })).toMatchObject({ id: rowId });
+        expect(await model.count({ where: { userId } })).toBe(liveBefore);
+        expect(await ids({ deletedAt: { not: null } })).not.toContain(rowId);
+      },
+    );
 
     it("hides the seeded, already trashed analysis session", async () => {
       const trashed = alice("analysis:trashed");
       expect(await count(`SELECT 1 FROM analysis_sessions WHERE id = $1`, [trashed])).toBe(1);
       expect(await db.analysisSession.findUnique({ where: { id: trashed } })).toBeNull();
-      expect((await db.analysisSession.findMany({ where: { userId: ALICE.id } })).map((s) => s.id)).not.toContain(trashed);
+      expect((await db.analysisSession.findMany({ where: { userId: ALICE.id } })).map((s) => s.id)).not.toContain(
+        trashed,
+      );
     });
 
     it("leaves models without deletedAt alone", async () => {
@@ -626,9 +1029,15 @@ describe.each(testTargets())("database rules on $name", (target) => {
       expect(inDb).toBeGreaterThan(0);
       expect(await db.goal.findMany({ where: { userId: ALICE.id } })).toHaveLength(inDb);
       expect(await db.goal.count({ where: { userId: ALICE.id } })).toBe(inDb);
-      expect(await db.goal.findUnique({ where: { id: alice("goal:delegate") } })).toMatchObject({ id: alice("goal:delegate") });
-      expect(await db.goal.findFirst({ where: { userId: ALICE.id, title: "Delegate the release process" } })).toMatchObject({ id: alice("goal:delegate") });
-      expect(await db.conversation.count({ where: { userId: ALICE.id } })).toBe(await count(`SELECT 1 FROM conversations WHERE user_id = $1`, [ALICE.id]));
+      expect(await db.goal.findUnique({ where: { id: alice("goal:delegate") } })).toMatchObject({
+        id: alice("goal:delegate"),
+      });
+      expect(
+        await db.goal.findFirst({ where: { userId: ALICE.id, title: "Delegate the release process" } }),
+      ).toMatchObject({ id: alice("goal:delegate") });
+      expect(await db.conversation.count({ where: { userId: ALICE.id } })).toBe(
+        await count(`SELECT 1 FROM conversations WHERE user_id = $1`, [ALICE.id]),
+      );
     });
   });
 
@@ -643,7 +1052,10 @@ describe.each(testTargets())("database rules on $name", (target) => {
     });
 
     it("a foreign key to a missing user is an invalid reference", async () => {
-      const error = await expectRefused(() => db.goal.create({ data: { userId: randomUUID(), title: "Orphan", period: "DAILY" } }), "invalid_reference");
+      const error = await expectRefused(
+        () => db.goal.create({ data: { userId: randomUUID(), title: "Orphan", period: "DAILY" } }),
+        "invalid_reference",
+      );
       expect(error.constraint).toBe("goals_user_id_fkey");
     });
   });

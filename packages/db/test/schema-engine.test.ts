@@ -5,14 +5,34 @@ import { createInterface } from "node:readline";
 
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { runCommand, runPrisma, SCHEMA_ENGINE_BIN, testTargets, type CommandResult, type TestDatabase } from "../src/testing/index.ts";
-import { addMigration, createPrismaProject, query, REPO_SCHEMA, type PrismaProject } from "./fixtures/prisma-project.ts";
+import {
+  runCommand,
+  runPrisma,
+  SCHEMA_ENGINE_BIN,
+  testTargets,
+  type CommandResult,
+  type TestDatabase,
+} from "../src/testing/index.ts";
+import {
+  addMigration,
+  createPrismaProject,
+  query,
+  REPO_SCHEMA,
+  type PrismaProject,
+} from "./fixtures/prisma-project.ts";
 
 const packageRoot = path.join(import.meta.dirname, "..");
 const UNREACHABLE_URL = "postgresql://postgres@127.0.0.1:1/x";
 const output = ({ stdout, stderr }: CommandResult) => `${stdout}\n${stderr}`;
 
-type RpcMessage = { jsonrpc: "2.0"; id?: number; method?: string; params?: unknown; result?: unknown; error?: { code: number; message: string; data?: Record<string, unknown> } };
+type RpcMessage = {
+  jsonrpc: "2.0";
+  id?: number;
+  method?: string;
+  params?: unknown;
+  result?: unknown;
+  error?: { code: number; message: string; data?: Record<string, unknown> };
+};
 
 /**
  * The schema engine stand-in driven the way the Prisma CLI drives it: JSON-RPC request lines on
@@ -30,7 +50,10 @@ class EngineProcess {
   readonly exited: Promise<number | null>;
 
   constructor(args: string[]) {
-    this.child = spawn(process.execPath, [SCHEMA_ENGINE_BIN, ...args], { cwd: packageRoot, stdio: ["pipe", "pipe", "pipe"] });
+    this.child = spawn(process.execPath, [SCHEMA_ENGINE_BIN, ...args], {
+      cwd: packageRoot,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     this.child.stderr.on("data", (chunk) => (this.stderr += chunk));
     this.exited = new Promise((resolve) => this.child.on("exit", (code) => resolve(code)));
     createInterface({ input: this.child.stdout }).on("line", (line) => {
@@ -57,7 +80,10 @@ class EngineProcess {
   /** Sends a request and resolves with its response, failing after `timeoutMs`. */
   request(id: number, method: string, params?: unknown, timeoutMs = 30_000): Promise<RpcMessage> {
     const response = new Promise<RpcMessage>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no response to ${method} (#${id}) in ${timeoutMs} ms; stderr:\n${this.stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no response to ${method} (#${id}) in ${timeoutMs} ms; stderr:\n${this.stderr}`)),
+        timeoutMs,
+      );
       this.waiting.set(id, (message) => {
         clearTimeout(timer);
         resolve(message);
@@ -100,13 +126,13 @@ class EngineProcess {
 }
 
 const schemaFiles = async () =>
-  (await readdir(REPO_SCHEMA))
-    .filter((name) => name.endsWith(".prisma"))
-    .map((name) => path.join(REPO_SCHEMA, name));
+  (await readdir(REPO_SCHEMA)).filter((name) => name.endsWith(".prisma")).map((name) => path.join(REPO_SCHEMA, name));
 
 /** `cli <command>` on the engine, as the CLI runs it for `migrate dev`'s database checks. */
 const engineCli = (url: string, command: string) =>
-  runCommand(process.execPath, [SCHEMA_ENGINE_BIN, "--datasource", JSON.stringify({ url }), "cli", command], { timeoutMs: 30_000 });
+  runCommand(process.execPath, [SCHEMA_ENGINE_BIN, "--datasource", JSON.stringify({ url }), "cli", command], {
+    timeoutMs: 30_000,
+  });
 
 /** The CLI drops the first stderr line of a failed `cli` command and reads the rest as JSON log lines. */
 const cliErrorCodes = (stderr: string) =>
@@ -138,7 +164,10 @@ describe("cto-schema-engine without a database", () => {
   });
 
   it("migrate status on an unreachable database fails with P1001", async () => {
-    const result = await runPrisma(["migrate", "status", "--config", project.configPath], { databaseUrl: UNREACHABLE_URL, timeoutMs: 60_000 });
+    const result = await runPrisma(["migrate", "status", "--config", project.configPath], {
+      databaseUrl: UNREACHABLE_URL,
+      timeoutMs: 60_000,
+    });
     expect(result.code).not.toBe(0);
     expect(output(result)).toContain("P1001");
     expect(output(result)).toContain("Can't reach database server at `127.0.0.1:1`");
@@ -151,7 +180,12 @@ describe("cto-schema-engine without a database", () => {
   });
 
   it("exits when stdin closes, before any request", async () => {
-    const engine = new EngineProcess(["--datamodels", ...(await schemaFiles()), "--datasource", JSON.stringify({ url: UNREACHABLE_URL })]);
+    const engine = new EngineProcess([
+      "--datamodels",
+      ...(await schemaFiles()),
+      "--datasource",
+      JSON.stringify({ url: UNREACHABLE_URL }),
+    ]);
     try {
       expect(await engine.closeStdin()).toBe(0);
     } finally {
@@ -165,7 +199,12 @@ describe.each(testTargets())("cto-schema-engine on $name", (target) => {
   let project: PrismaProject;
   const engines: EngineProcess[] = [];
   const startEngine = async () => {
-    const engine = new EngineProcess(["--datamodels", ...(await schemaFiles()), "--datasource", JSON.stringify({ url: database.url })]);
+    const engine = new EngineProcess([
+      "--datamodels",
+      ...(await schemaFiles()),
+      "--datasource",
+      JSON.stringify({ url: database.url }),
+    ]);
     engines.push(engine);
     return engine;
   };
@@ -183,7 +222,9 @@ describe.each(testTargets())("cto-schema-engine on $name", (target) => {
   it("answers JSON-RPC requests: results, errors, void methods, diff's print request; survives bad input; exits when stdin closes", async () => {
     const engine = await startEngine();
 
-    const version = await engine.request(1, "getDatabaseVersion", { datasource: { tag: "ConnectionString", url: database.url } });
+    const version = await engine.request(1, "getDatabaseVersion", {
+      datasource: { tag: "ConnectionString", url: database.url },
+    });
     expect(version.error).toBeUndefined();
     expect(version.result).toEqual(expect.stringContaining("PostgreSQL"));
 
@@ -198,19 +239,26 @@ describe.each(testTargets())("cto-schema-engine on $name", (target) => {
     expect(free.error?.code).toBe(4466);
 
     engine.writeLine("{ this is not json");
-    const afterGarbage = await engine.request(4, "getDatabaseVersion", { datasource: { tag: "ConnectionString", url: database.url } });
+    const afterGarbage = await engine.request(4, "getDatabaseVersion", {
+      datasource: { tag: "ConnectionString", url: database.url },
+    });
     expect(afterGarbage.error).toBeUndefined();
     expect(afterGarbage.result).toEqual(version.result);
     // stderr is a separate pipe: its warning may arrive after the next response.
     await expect.poll(() => engine.stderr, { timeout: 2_000, interval: 50 }).toContain("unparsable request");
 
-    const valid = await engine.request(5, "ensureConnectionValidity", { datasource: { tag: "ConnectionString", url: database.url } });
+    const valid = await engine.request(5, "ensureConnectionValidity", {
+      datasource: { tag: "ConnectionString", url: database.url },
+    });
     expect(valid.error).toBeUndefined();
     expect(valid).toHaveProperty("result");
     expect(valid.result).toEqual({});
     // The WASM engine itself answers ensureConnectionValidity with {}; dbExecute resolves to undefined,
     // so only the stand-in's `result ?? {}` gives it the `result` the CLI insists on.
-    const executed = await engine.request(6, "dbExecute", { datasourceType: { tag: "url", url: database.url }, script: "SELECT 1;" });
+    const executed = await engine.request(6, "dbExecute", {
+      datasourceType: { tag: "url", url: database.url },
+      script: "SELECT 1;",
+    });
     expect(executed.error).toBeUndefined();
     expect(executed).toHaveProperty("result");
     expect(executed.result).toEqual({});
@@ -218,7 +266,15 @@ describe.each(testTargets())("cto-schema-engine on $name", (target) => {
     const print = engine.nextRequest("print");
     const diffResponse = engine.request(7, "diff", {
       from: { tag: "empty" },
-      to: { tag: "schemaDatamodel", files: [{ path: "probe.prisma", content: 'datasource db {\n  provider = "postgresql"\n}\n\nmodel Probe {\n  id Int @id\n}\n' }] },
+      to: {
+        tag: "schemaDatamodel",
+        files: [
+          {
+            path: "probe.prisma",
+            content: 'datasource db {\n  provider = "postgresql"\n}\n\nmodel Probe {\n  id Int @id\n}\n',
+          },
+        ],
+      },
       script: true,
       exitCode: true,
       filters: { externalTables: [], externalEnums: [] },
@@ -242,12 +298,18 @@ describe.each(testTargets())("cto-schema-engine on $name", (target) => {
 
   it("migrate diff --to-schema on a syntactically bad schema fails with Prisma's validation error", async () => {
     const bad = path.join(project.dir, "bad.prisma");
-    await writeFile(bad, 'datasource db {\n  provider = "postgresql"\n}\n\nmodel Broken {\n  id   Int @id\n  name Strin g\n}\n');
-    const result = await runPrisma(["migrate", "diff", "--config", project.configPath, "--from-empty", "--to-schema", bad, "--script"], {
-      // The WASM engine connects when it starts, so even a diff between files needs a reachable database.
-      databaseUrl: database.url,
-      timeoutMs: 60_000,
-    });
+    await writeFile(
+      bad,
+      'datasource db {\n  provider = "postgresql"\n}\n\nmodel Broken {\n  id   Int @id\n  name Strin g\n}\n',
+    );
+    const result = await runPrisma(
+      ["migrate", "diff", "--config", project.configPath, "--from-empty", "--to-schema", bad, "--script"],
+      {
+        // The WASM engine connects when it starts, so even a diff between files needs a reachable database.
+        databaseUrl: database.url,
+        timeoutMs: 60_000,
+      },
+    );
     expect(result.code).not.toBe(0);
     expect(output(result)).toContain("P1012");
     expect(output(result)).toContain("Error validating: This line is not a valid field or attribute definition.");
@@ -260,13 +322,16 @@ describe.each(testTargets())("cto-schema-engine on $name", (target) => {
     expect(result.code, result.stderr).toBe(0);
   });
 
-  it.runIf(target.name === "postgres")("cli can-connect-to-database reports P1003 for a missing database on a reachable server", async () => {
-    const missing = new URL(inject("ctoPostgres")!.adminUrl);
-    missing.pathname = `/cto_missing_${Date.now()}`;
-    const result = await engineCli(missing.toString(), "can-connect-to-database");
-    expect(result.code).not.toBe(0);
-    expect(cliErrorCodes(result.stderr)).toEqual(["P1003"]);
-  });
+  it.runIf(target.name === "postgres")(
+    "cli can-connect-to-database reports P1003 for a missing database on a reachable server",
+    async () => {
+      const missing = new URL(inject("ctoPostgres")!.adminUrl);
+      missing.pathname = `/cto_missing_${Date.now()}`;
+      const result = await engineCli(missing.toString(), "can-connect-to-database");
+      expect(result.code).not.toBe(0);
+      expect(cliErrorCodes(result.stderr)).toEqual(["P1003"]);
+    },
+  );
 
   it("a failing migration: migrate deploy fails with P3018 and the database error, migrate status reports it", async () => {
     const failing = "20991231000000_violates_check";
@@ -279,7 +344,8 @@ INSERT INTO "knowledge_chunks" ("chunk_id", "version", "source", "text_content",
 VALUES ('bad', '1', 'test', 't', 'e', now(), 0);
 `,
     );
-    const prisma = (args: string[]) => runPrisma([...args, "--config", project.configPath], { databaseUrl: database.url, timeoutMs: 90_000 });
+    const prisma = (args: string[]) =>
+      runPrisma([...args, "--config", project.configPath], { databaseUrl: database.url, timeoutMs: 90_000 });
 
     const deploy = await prisma(["migrate", "deploy"]);
     expect(deploy.code).not.toBe(0);
@@ -296,7 +362,12 @@ VALUES ('bad', '1', 'test', 't', 'e', now(), 0);
     );
     expect(migrations).toEqual([{ migration_name: failing, failed: true }]);
     // The script ran as one implicit transaction: its first statement was rolled back with the rest.
-    expect(await query(database.url, `SELECT 1 FROM information_schema.columns WHERE table_name = 'persons' AND column_name = 'half_applied'`)).toEqual([]);
+    expect(
+      await query(
+        database.url,
+        `SELECT 1 FROM information_schema.columns WHERE table_name = 'persons' AND column_name = 'half_applied'`,
+      ),
+    ).toEqual([]);
 
     const status = await prisma(["migrate", "status"]);
     expect(status.code).not.toBe(0);

@@ -13,14 +13,17 @@ describe("createSecretBox", () => {
   const key = randomBytes(32);
   const box = createSecretBox(key);
 
-  it.each(["", "ya29.a0AfH6SMB-access-token", "unicode: żółć 日本語 🔐 \u0000 end", "x".repeat(10_000)])("round-trips %#", (plaintext) => {
-    const sealed = box.encrypt(plaintext);
-    expect(sealed).toMatch(/^v1:[\w-]+:[\w-]+:[\w-]*$/);
-    if (plaintext) expect(sealed).not.toContain(plaintext);
-    expect(box.decrypt(sealed)).toBe(plaintext);
-    // Another box with the same key opens it too (nothing lives in the box but the key).
-    expect(createSecretBox(Buffer.from(key)).decrypt(sealed)).toBe(plaintext);
-  });
+  it.each(["", "ya29.a0AfH6SMB-access-token", "unicode: żółć 日本語 🔐 \u0000 end", "x".repeat(10_000)])(
+    "round-trips %#",
+    (plaintext) => {
+      const sealed = box.encrypt(plaintext);
+      expect(sealed).toMatch(/^v1:[\w-]+:[\w-]+:[\w-]*$/);
+      if (plaintext) expect(sealed).not.toContain(plaintext);
+      expect(box.decrypt(sealed)).toBe(plaintext);
+      // Another box with the same key opens it too (nothing lives in the box but the key).
+      expect(createSecretBox(Buffer.from(key)).decrypt(sealed)).toBe(plaintext);
+    },
+  );
 
   it("never encrypts the same text the same way twice", () => {
     const a = box.encrypt("same token");
@@ -90,7 +93,9 @@ describe("loadEncryptionKey", () => {
 
   it("requires a key in production", () => {
     const dir = tempDir();
-    expect(() => loadEncryptionKey({ NODE_ENV: "production", CTO_DATA_DIR: dir })).toThrow(/CTO_ENCRYPTION_KEY is required in production/);
+    expect(() => loadEncryptionKey({ NODE_ENV: "production", CTO_DATA_DIR: dir })).toThrow(
+      /CTO_ENCRYPTION_KEY is required in production/,
+    );
     expect(existsSync(path.join(dir, "encryption.key"))).toBe(false);
     expect(loadEncryptionKey({ NODE_ENV: "production", CTO_ENCRYPTION_KEY: key.toString("hex") })).toEqual(key);
   });
@@ -115,7 +120,11 @@ describe("loadEncryptionKey", () => {
   });
 
   describe("with the process environment (the default)", () => {
-    const saved = { CTO_DATA_DIR: process.env.CTO_DATA_DIR, CTO_ENCRYPTION_KEY: process.env.CTO_ENCRYPTION_KEY, NODE_ENV: process.env.NODE_ENV };
+    const saved = {
+      CTO_DATA_DIR: process.env.CTO_DATA_DIR,
+      CTO_ENCRYPTION_KEY: process.env.CTO_ENCRYPTION_KEY,
+      NODE_ENV: process.env.NODE_ENV,
+    };
     beforeEach(() => {
       delete process.env.CTO_ENCRYPTION_KEY;
       process.env.NODE_ENV = "test";

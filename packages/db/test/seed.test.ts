@@ -31,10 +31,15 @@ describe.each(testTargets())("seed on $name", (target) => {
   it("touches every model", async () => {
     await seedDemoData(handle.db);
     const counts = await snapshot(handle.database.url);
-    const empty = Object.entries(counts).filter(([, { rows }]) => rows === 0).map(([table]) => table);
+    const empty = Object.entries(counts)
+      .filter(([, { rows }]) => rows === 0)
+      .map(([table]) => table);
     expect(empty).toEqual([]);
     expect(Object.keys(counts).length).toBeGreaterThanOrEqual(38);
-    expect(await handle.db.user.findUnique({ where: { email: DEMO_USER.email } })).toMatchObject({ role: "ADMIN", name: DEMO_USER.name });
+    expect(await handle.db.user.findUnique({ where: { email: DEMO_USER.email } })).toMatchObject({
+      role: "ADMIN",
+      name: DEMO_USER.name,
+    });
   });
 
   it("changes nothing when run a second time", async () => {

@@ -27,7 +27,10 @@ describe.each(testTargets())("prisma studio on $name", (target) => {
       const deadline = Date.now() + 60_000;
       let status = 0;
       while (Date.now() < deadline && status !== 200 && child.exitCode === null) {
-        status = await fetch(`http://127.0.0.1:${port}/`).then((response) => response.status, () => 0);
+        status = await fetch(`http://127.0.0.1:${port}/`).then(
+          (response) => response.status,
+          () => 0,
+        );
         if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 500));
       }
       expect(status, output).toBe(200);

@@ -32,8 +32,13 @@ const insertRows = async (owner: Db, userId: string, vectors: number[][]) => {
   for (let start = 0; start < vectors.length; start += 100) {
     const values = vectors
       .slice(start, start + 100)
-      .map((vector) => `('${userId}'::uuid, 'GOAL', gen_random_uuid(), 'unlike', repeat('a', 64), '${MODEL}', ${EMBEDDING_DIMENSION}, '${literal(vector)}'::vector, now())`);
-    await owner.$executeRawUnsafe(`INSERT INTO embeddings (user_id, owner_kind, owner_id, content, content_hash, model, dimension, embedding, updated_at) VALUES ${values.join(", ")}`);
+      .map(
+        (vector) =>
+          `('${userId}'::uuid, 'GOAL', gen_random_uuid(), 'unlike', repeat('a', 64), '${MODEL}', ${EMBEDDING_DIMENSION}, '${literal(vector)}'::vector, now())`,
+      );
+    await owner.$executeRawUnsafe(
+      `INSERT INTO embeddings (user_id, owner_kind, owner_id, content, content_hash, model, dimension, embedding, updated_at) VALUES ${values.join(", ")}`,
+    );
   }
 };
 
@@ -57,10 +62,15 @@ describe.each(testTargets())("vector search on queries unlike the user's rows, o
     userId = (await owner.user.create({ data: { email: "unlike@vector.test" } })).id;
     const crowdId = (await owner.user.create({ data: { email: "crowd@vector.test" } })).id;
     // The index built once after the rows, from its migrated definition: 3–5× faster than row by row.
-    const [index] = await owner.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE indexname = 'embeddings_embedding_hnsw_idx'`;
+    const [index] = await owner.$queryRaw<
+      { indexdef: string }[]
+    >`SELECT indexdef FROM pg_indexes WHERE indexname = 'embeddings_embedding_hnsw_idx'`;
     await owner.$executeRawUnsafe("DROP INDEX embeddings_embedding_hnsw_idx");
     const sizes = SIZES[target.name];
-    await insertRows(owner, userId, [...Array.from({ length: sizes.user - palette.tailRows.length }, palette.sample), ...palette.tailRows]);
+    await insertRows(owner, userId, [
+      ...Array.from({ length: sizes.user - palette.tailRows.length }, palette.sample),
+      ...palette.tailRows,
+    ]);
     await insertRows(owner, crowdId, Array.from({ length: sizes.crowd }, crowd.sample));
     timings.rows = Date.now() - started - timings.database;
     await owner.$executeRawUnsafe(index!.indexdef);
@@ -104,16 +114,20 @@ describe.each(testTargets())("vector search on queries unlike the user's rows, o
    */
   const copiesRead = async (tx: DbExecutor) =>
     Number(
-      (await tx.$queryRaw<{ n: bigint }[]>`
+      (
+        await tx.$queryRaw<{ n: bigint }[]>`
         SELECT pg_stat_get_xact_tuples_returned('embedding_halfvecs'::regclass) + pg_stat_get_xact_tuples_fetched('embedding_halfvecs'::regclass)
-          + (SELECT sum(pg_stat_get_xact_tuples_fetched(indexrelid)) FROM pg_index WHERE indrelid = 'embedding_halfvecs'::regclass) AS n`)[0]!.n,
+          + (SELECT sum(pg_stat_get_xact_tuples_fetched(indexrelid)) FROM pg_index WHERE indrelid = 'embedding_halfvecs'::regclass) AS n`
+      )[0]!.n,
     );
 
   /** The helper's answer, whether the exact scan gave it, and what the index alone (contrast 0) answers. */
   const search = (vector: number[], efSearch = DEFAULT_EF_SEARCH) =>
     db.$transaction(async (tx) => {
       const before = await copiesRead(tx);
-      const found = (await searchEmbeddings(tx, { userId, vector, k: K, model: MODEL, efSearch })).map((match) => match.id);
+      const found = (await searchEmbeddings(tx, { userId, vector, k: K, model: MODEL, efSearch })).map(
+        (match) => match.id,
+      );
       const exactPath = (await copiesRead(tx)) - before > EXACT_SCAN_MAX_ROWS;
       const indexAlone = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM cto_search_embeddings(${userId}::uuid, ${pgvector.toSql(vector)}::vector, ${K}::int, ${MODEL}::text, NULL, NULL, NULL,
@@ -170,10 +184,14 @@ describe.each(testTargets())("vector search on queries unlike the user's rows, o
                count(*) FILTER (WHERE h.user_id = e.user_id AND h.model = e.model AND h.owner_kind = e.owner_kind AND h.created_at = e.created_at
                                   AND (h.embedding <=> l2_normalize(e.embedding)::halfvec) < 1e-6)::int AS same
         FROM embeddings e JOIN embedding_halfvecs h USING (id)`;
-    const withVectors = async () => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM embeddings WHERE embedding IS NOT NULL`)[0]!.n;
+    const withVectors = async () =>
+      (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM embeddings WHERE embedding IS NOT NULL`)[0]!
+        .n;
     expect(await copies()).toEqual([{ n: await withVectors(), same: await withVectors() }]);
 
-    const [row] = await db.$queryRaw<{ id: string }[]>`SELECT id::text FROM embeddings WHERE user_id = ${userId}::uuid ORDER BY id LIMIT 1`;
+    const [row] = await db.$queryRaw<
+      { id: string }[]
+    >`SELECT id::text FROM embeddings WHERE user_id = ${userId}::uuid ORDER BY id LIMIT 1`;
     const vector = pgvector.toSql(normalise(Array.from({ length: EMBEDDING_DIMENSION }, (_, i) => (i % 7) - 3)));
     await db.$executeRaw`UPDATE embeddings SET embedding = ${vector}::vector, model = 'other-model' WHERE id = ${row!.id}::uuid`;
     expect(await copies()).toEqual([{ n: await withVectors(), same: await withVectors() }]);

@@ -3,7 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pgvector from "pgvector";
 
-import { createDb, Prisma, type Db, type DbExecutor } from "../src/client.ts";
+import { createDb, type Prisma, type Db, type DbExecutor } from "../src/client.ts";
 import type { EmbeddingOwnerKind } from "../src/generated/prisma/client.ts";
 import { testTargets, type TestDatabase } from "../src/testing/index.ts";
 import {
@@ -61,7 +61,8 @@ type Vec = { values: Int8Array; norm2: number };
 
 const CLUSTERS = 16;
 
-const makeCenters = (r: Rng) => Array.from({ length: CLUSTERS }, () => Float64Array.from({ length: DIM }, () => r.gauss()));
+const makeCenters = (r: Rng) =>
+  Array.from({ length: CLUSTERS }, () => Float64Array.from({ length: DIM }, () => r.gauss()));
 
 /** round(scale · (center + σ · noise)), or pure noise without a center. */
 const samplePoint = (r: Rng, center: Float64Array | null, sigma: number, scale: number): Vec => {
@@ -80,11 +81,13 @@ const samplePoint = (r: Rng, center: Float64Array | null, sigma: number, scale: 
 };
 
 /** A query like the stored texts (near a cluster), or a random direction: HNSW's hardest case. */
-const clusterQuery = (r: Rng, centers: Float64Array[]) => samplePoint(r, centers[r.int(CLUSTERS)]!, 0.4 + r.next(), 6 + r.int(15));
+const clusterQuery = (r: Rng, centers: Float64Array[]) =>
+  samplePoint(r, centers[r.int(CLUSTERS)]!, 0.4 + r.next(), 6 + r.int(15));
 const randomQuery = (r: Rng) => samplePoint(r, null, 1, 20);
 
 /** A deterministic vector for a text, for the upsert tests. */
-const vectorForText = (text: string) => samplePoint(rng(createHash("sha256").update(text).digest().readUInt32BE(0)), null, 1, 20);
+const vectorForText = (text: string) =>
+  samplePoint(rng(createHash("sha256").update(text).digest().readUInt32BE(0)), null, 1, 20);
 
 const toArray = (v: Vec) => Array.from(v.values);
 const toLiteral = (v: Vec) => `[${v.values.join(",")}]`;
@@ -158,11 +161,13 @@ const generateRows = (r: Rng, centers: Float64Array[], userId: string, count: nu
 /** Multi-row INSERTs with `::vector` literals: the fast way in (the helpers themselves are under test). */
 const insertRows = async (db: Db, rows: readonly Row[], batch = 100) => {
   for (let start = 0; start < rows.length; start += batch) {
-    const values = rows.slice(start, start + batch).map(
-      (row) =>
-        `('${row.id}', '${row.userId}', '${row.ownerKind}', '${row.ownerId}', ${row.chunkIndex}, '${row.content}', '${contentHash(row.content)}', ` +
-        `'${MODEL}', ${DIM}, '${toLiteral(row.vec)}'::vector, '${row.createdAt.toISOString()}'::timestamptz, now())`,
-    );
+    const values = rows
+      .slice(start, start + batch)
+      .map(
+        (row) =>
+          `('${row.id}', '${row.userId}', '${row.ownerKind}', '${row.ownerId}', ${row.chunkIndex}, '${row.content}', '${contentHash(row.content)}', ` +
+          `'${MODEL}', ${DIM}, '${toLiteral(row.vec)}'::vector, '${row.createdAt.toISOString()}'::timestamptz, now())`,
+      );
     const inserted = await db.$executeRawUnsafe(
       `INSERT INTO embeddings (id, user_id, owner_kind, owner_id, chunk_index, content, content_hash, model, dimension, embedding, created_at, updated_at)
        SELECT id::uuid, user_id::uuid, owner_kind::embedding_owner_kind, owner_id::uuid, chunk_index, content, content_hash, model, dimension, embedding, created_at, updated_at
@@ -172,10 +177,13 @@ const insertRows = async (db: Db, rows: readonly Row[], batch = 100) => {
   }
 };
 
-const createUser = (db: Db, label: string) => db.user.create({ data: { email: `${label}-${randomUUID()}@vector.test` } });
+const createUser = (db: Db, label: string) =>
+  db.user.create({ data: { email: `${label}-${randomUUID()}@vector.test` } });
 
 /** A function that counts its calls, to see when `upsertEmbedding` embeds. */
-const countingEmbed = (vectorFor: (content: string) => readonly number[] = (content) => toArray(vectorForText(content))) => {
+const countingEmbed = (
+  vectorFor: (content: string) => readonly number[] = (content) => toArray(vectorForText(content)),
+) => {
   const calls: string[] = [];
   const embed = (content: string) => {
     calls.push(content);
@@ -185,7 +193,9 @@ const countingEmbed = (vectorFor: (content: string) => readonly number[] = (cont
 };
 
 const storedEmbedding = async (db: Db, id: string) => {
-  const rows = await db.$queryRaw<{ embedding: string | null }[]>`SELECT embedding::text AS embedding FROM embeddings WHERE id = ${id}::uuid`;
+  const rows = await db.$queryRaw<
+    { embedding: string | null }[]
+  >`SELECT embedding::text AS embedding FROM embeddings WHERE id = ${id}::uuid`;
   return rows[0]?.embedding;
 };
 
@@ -219,14 +229,22 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
       const user = await createUser(db, `small${i}`);
       smallUsers.push({ id: user.id, rows: generateRows(r, centers, user.id, count, `small${i}`) });
     }
-    allRows = [...smallUsers.flatMap((user) => user.rows), ...generateRows(r, centers, bigUser, sizes.big, "big"), ...generateRows(r, centers, mediumUser, sizes.medium, "medium")];
+    allRows = [
+      ...smallUsers.flatMap((user) => user.rows),
+      ...generateRows(r, centers, bigUser, sizes.big, "big"),
+      ...generateRows(r, centers, mediumUser, sizes.medium, "medium"),
+    ];
     // Users interleaved, as in a real table.
-    allRows = allRows.map((row) => ({ row, key: r.next() })).sort((a, b) => a.key - b.key).map(({ row }) => row);
+    allRows = allRows
+      .map((row) => ({ row, key: r.next() }))
+      .sort((a, b) => a.key - b.key)
+      .map(({ row }) => row);
     for (const row of allRows) rowsById.set(row.id, row);
     await insertRows(db, allRows);
     // Rows whose vector is not computed yet (NULL): no search may return them.
     const pending = [bigUser, bigUser, bigUser, ...smallUsers.map((user) => user.id)].map(
-      (userId) => `('${userId}'::uuid, 'GOAL'::embedding_owner_kind, '${randomUUID()}'::uuid, 'pending', '${contentHash("pending")}', '${MODEL}', ${DIM}, now())`,
+      (userId) =>
+        `('${userId}'::uuid, 'GOAL'::embedding_owner_kind, '${randomUUID()}'::uuid, 'pending', '${contentHash("pending")}', '${MODEL}', ${DIM}, now())`,
     );
     await db.$executeRawUnsafe(
       `INSERT INTO embeddings (user_id, owner_kind, owner_id, content, content_hash, model, dimension, updated_at) VALUES ${pending.join(", ")}`,
@@ -247,7 +265,8 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
     );
   });
 
-  const rowsOf = (userId: string, filter: (row: Row) => boolean = () => true) => allRows.filter((row) => row.userId === userId && filter(row));
+  const rowsOf = (userId: string, filter: (row: Row) => boolean = () => true) =>
+    allRows.filter((row) => row.userId === userId && filter(row));
 
   /**
    * What holds for any search, exact or approximate: at most k results, only rows the filter
@@ -260,12 +279,19 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
     for (const result of results) {
       expect(admitted.has(result.id), `row ${result.id} is not one the filter admits`).toBe(true);
       const row = rowsById.get(result.id)!;
-      expect(result).toMatchObject({ ownerKind: row.ownerKind, ownerId: row.ownerId, chunkIndex: row.chunkIndex, content: row.content, model: MODEL });
+      expect(result).toMatchObject({
+        ownerKind: row.ownerKind,
+        ownerId: row.ownerId,
+        chunkIndex: row.chunkIndex,
+        content: row.content,
+        model: MODEL,
+      });
       expect(result.createdAt).toEqual(row.createdAt);
       expect(Math.abs(result.distance - cosineDistance(row.vec, query))).toBeLessThan(1e-6);
       expect(Math.abs(result.score - (1 - result.distance))).toBeLessThan(1e-12);
     }
-    for (let i = 1; i < results.length; i++) expect(results[i]!.distance).toBeGreaterThanOrEqual(results[i - 1]!.distance);
+    for (let i = 1; i < results.length; i++)
+      expect(results[i]!.distance).toBeGreaterThanOrEqual(results[i - 1]!.distance);
     const exact = bruteForce(candidates, query, k).map(({ row }) => row.id);
     const found = new Set(results.map((result) => result.id));
     return { exact, recall: exact.length ? exact.filter((id) => found.has(id)).length / exact.length : 1 };
@@ -282,7 +308,13 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
    * of the ten even at ef_search 400. Their k-th row is hardly nearer than the user's rows are on average
    * (relative contrast ~1), so the search answers them by the exact scan: exact, like data-like queries.
    */
-  const expectExactForData = (results: EmbeddingMatch[], candidates: readonly Row[], query: Vec, random: boolean, k = K) => {
+  const expectExactForData = (
+    results: EmbeddingMatch[],
+    candidates: readonly Row[],
+    query: Vec,
+    random: boolean,
+    k = K,
+  ) => {
     expectExact(results, candidates, query, k);
     if (random) randomSearches.count++;
   };
@@ -309,19 +341,42 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
 
     it(`returns the exact top-k for the big user at efSearch ${EXACT_EF}, for data-like and random queries`, async () => {
       const candidates = rowsOf(bigUser);
-      const queries = [...Array.from({ length: 16 }, () => ({ query: clusterQuery(r, centers), random: false })), ...Array.from({ length: 8 }, () => ({ query: randomQuery(r), random: true }))];
+      const queries = [
+        ...Array.from({ length: 16 }, () => ({ query: clusterQuery(r, centers), random: false })),
+        ...Array.from({ length: 8 }, () => ({ query: randomQuery(r), random: true })),
+      ];
       for (const { query, random } of queries) {
-        expectExactForData(await searchEmbeddings(db, { userId: bigUser, vector: toArray(query), k: K, efSearch: EXACT_EF }), candidates, query, random);
+        expectExactForData(
+          await searchEmbeddings(db, { userId: bigUser, vector: toArray(query), k: K, efSearch: EXACT_EF }),
+          candidates,
+          query,
+          random,
+        );
       }
     });
 
     it("filters by owner kind, exactly", async () => {
-      const kindSets: EmbeddingOwnerKind[][] = [["GOAL"], ["PERSON", "TASK"], ["EVENT", "PLACE", "GOAL"], ["TASK", "MESSAGE"]];
+      const kindSets: EmbeddingOwnerKind[][] = [
+        ["GOAL"],
+        ["PERSON", "TASK"],
+        ["EVENT", "PLACE", "GOAL"],
+        ["TASK", "MESSAGE"],
+      ];
       for (let i = 0; i < 16; i++) {
         const query = i % 4 === 3 ? randomQuery(r) : clusterQuery(r, centers);
         const ownerKinds = kindSets[i % kindSets.length]!;
-        const results = await searchEmbeddings(db, { userId: bigUser, vector: toArray(query), ownerKinds, efSearch: EXACT_EF });
-        expectExactForData(results, rowsOf(bigUser, (row) => ownerKinds.includes(row.ownerKind)), query, i % 4 === 3);
+        const results = await searchEmbeddings(db, {
+          userId: bigUser,
+          vector: toArray(query),
+          ownerKinds,
+          efSearch: EXACT_EF,
+        });
+        expectExactForData(
+          results,
+          rowsOf(bigUser, (row) => ownerKinds.includes(row.ownerKind)),
+          query,
+          i % 4 === 3,
+        );
       }
     });
 
@@ -336,25 +391,42 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
         const input: EmbeddingSearchInput = { userId: bigUser, vector: toArray(query), efSearch: EXACT_EF };
         if (i % 3 !== 1) input.createdAfter = after;
         if (i % 3 !== 2) input.createdBefore = before;
-        const inRange = (row: Row) => (!input.createdAfter || row.createdAt >= after) && (!input.createdBefore || row.createdAt < before);
+        const inRange = (row: Row) =>
+          (!input.createdAfter || row.createdAt >= after) && (!input.createdBefore || row.createdAt < before);
         expectExactForData(await searchEmbeddings(db, input), rowsOf(bigUser, inRange), query, i % 4 === 3);
       }
       // The edges themselves: a window [t, t') holds the row created at t and not the one created at t'.
       const [first, second] = [sorted[half]!, sorted[half + 1]!];
       expect(second.createdAt.getTime()).toBeGreaterThan(first.createdAt.getTime());
-      const edge = await searchEmbeddings(db, { userId: bigUser, vector: toArray(first.vec), createdAfter: first.createdAt, createdBefore: second.createdAt });
+      const edge = await searchEmbeddings(db, {
+        userId: bigUser,
+        vector: toArray(first.vec),
+        createdAfter: first.createdAt,
+        createdBefore: second.createdAt,
+      });
       expect(edge[0]?.id).toBe(first.id);
       expect(edge.map((match) => match.id)).not.toContain(second.id);
-      expectExact(edge, rowsOf(bigUser, (row) => row.createdAt >= first.createdAt && row.createdAt < second.createdAt), first.vec);
+      expectExact(
+        edge,
+        rowsOf(bigUser, (row) => row.createdAt >= first.createdAt && row.createdAt < second.createdAt),
+        first.vec,
+      );
     });
 
     it("combines owner kinds and dates, down to fewer rows than k", async () => {
-      const sorted = rowsOf(bigUser, (row) => row.ownerKind === "PERSON").sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+      const sorted = rowsOf(bigUser, (row) => row.ownerKind === "PERSON").sort(
+        (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
+      );
       for (const width of [0, 1, 4, 9, 10, 11, 60]) {
         const query = clusterQuery(r, centers);
         const window = { createdAfter: sorted[100]!.createdAt, createdBefore: sorted[100 + width]!.createdAt };
         const candidates = sorted.slice(100, 100 + width);
-        const input: EmbeddingSearchInput = { userId: bigUser, vector: toArray(query), ownerKinds: ["PERSON"], ...window };
+        const input: EmbeddingSearchInput = {
+          userId: bigUser,
+          vector: toArray(query),
+          ownerKinds: ["PERSON"],
+          ...window,
+        };
         // At the default ef_search: never fewer than k when k rows match, all of them when fewer.
         const results = await searchEmbeddings(db, input);
         expect(results).toHaveLength(Math.min(K, width));
@@ -387,7 +459,10 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
       const sorted = rowsOf(bigUser).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
       const filters: { input: Partial<EmbeddingSearchInput>; admits: (row: Row) => boolean }[] = [
         { input: {}, admits: () => true },
-        { input: { ownerKinds: ["GOAL", "PERSON", "TASK"] }, admits: (row) => ["GOAL", "PERSON", "TASK"].includes(row.ownerKind) },
+        {
+          input: { ownerKinds: ["GOAL", "PERSON", "TASK"] },
+          admits: (row) => ["GOAL", "PERSON", "TASK"].includes(row.ownerKind),
+        },
         {
           input: { createdAfter: sorted[200]!.createdAt, createdBefore: sorted[1000]!.createdAt },
           admits: (row) => row.createdAt >= sorted[200]!.createdAt && row.createdAt < sorted[1000]!.createdAt,
@@ -406,7 +481,9 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
     it("searches the same inside a caller's transaction", async () => {
       const query = clusterQuery(r, centers);
       const outside = await searchEmbeddings(db, { userId: bigUser, vector: toArray(query), efSearch: EXACT_EF });
-      const inside = await db.$transaction((tx) => searchEmbeddings(tx, { userId: bigUser, vector: toArray(query), efSearch: EXACT_EF }));
+      const inside = await db.$transaction((tx) =>
+        searchEmbeddings(tx, { userId: bigUser, vector: toArray(query), efSearch: EXACT_EF }),
+      );
       expect(inside).toEqual(outside);
       expectExact(inside, rowsOf(bigUser), query);
     });
@@ -417,10 +494,12 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
       for (const user of smallUsers) {
         for (let i = 0; i < 3; i++) {
           // Queries near the user's own rows and away from them (where the big user's rows crowd the index).
-          const query = i === 0 && user.rows.length ? user.rows[0]!.vec : i === 1 ? randomQuery(r) : clusterQuery(r, centers);
+          const query =
+            i === 0 && user.rows.length ? user.rows[0]!.vec : i === 1 ? randomQuery(r) : clusterQuery(r, centers);
           const results = await searchEmbeddings(db, { userId: user.id, vector: toArray(query), k: K });
           expect(results).toHaveLength(Math.min(K, user.rows.length));
-          if (user.rows.length < K) expect(new Set(results.map((result) => result.id))).toEqual(new Set(user.rows.map((row) => row.id)));
+          if (user.rows.length < K)
+            expect(new Set(results.map((result) => result.id))).toEqual(new Set(user.rows.map((row) => row.id)));
           expectExact(results, user.rows, query);
         }
       }
@@ -450,23 +529,45 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
       const { embed, calls } = countingEmbed();
       const text = "Run a marathon before the summer";
 
-      const created = await upsertEmbedding(db, { ...owner, content: text, model: MODEL, embed, metadata: { source: "goal" } });
+      const created = await upsertEmbedding(db, {
+        ...owner,
+        content: text,
+        model: MODEL,
+        embed,
+        metadata: { source: "goal" },
+      });
       expect(created.status).toBe("created");
       expect(calls).toEqual([text]);
       const first = await row(created.id);
-      expect(first).toMatchObject({ ...owner, chunkIndex: 0, content: text, model: MODEL, dimension: DIM, metadata: { source: "goal" }, messageId: null, insightId: null, reportId: null });
+      expect(first).toMatchObject({
+        ...owner,
+        chunkIndex: 0,
+        content: text,
+        model: MODEL,
+        dimension: DIM,
+        metadata: { source: "goal" },
+        messageId: null,
+        insightId: null,
+        reportId: null,
+      });
       expect(first.contentHash).toBe(contentHash(text));
       expect(first.contentHash).toMatch(/^[0-9a-f]{64}$/);
       expect(await storedEmbedding(db, created.id)).toBe(toLiteral(vectorForText(text)));
 
       // Same content, same model: neither embedded nor written.
-      expect(await upsertEmbedding(db, { ...owner, content: text, model: MODEL, embed })).toEqual({ id: created.id, status: "unchanged" });
+      expect(await upsertEmbedding(db, { ...owner, content: text, model: MODEL, embed })).toEqual({
+        id: created.id,
+        status: "unchanged",
+      });
       expect(calls).toHaveLength(1);
       expect((await row(created.id)).updatedAt).toEqual(first.updatedAt);
 
       // Changed content: embedded again, replaced in place.
       const changed = "Run a marathon before the autumn";
-      expect(await upsertEmbedding(db, { ...owner, content: changed, model: MODEL, embed })).toEqual({ id: created.id, status: "updated" });
+      expect(await upsertEmbedding(db, { ...owner, content: changed, model: MODEL, embed })).toEqual({
+        id: created.id,
+        status: "updated",
+      });
       expect(calls).toEqual([text, changed]);
       const second = await row(created.id);
       expect(second).toMatchObject({ content: changed, contentHash: contentHash(changed), model: MODEL });
@@ -474,10 +575,20 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
       expect(await storedEmbedding(db, created.id)).toBe(toLiteral(vectorForText(changed)));
 
       // Same content under another model: embedded again.
-      expect(await upsertEmbedding(db, { ...owner, content: changed, model: "other-model", embed })).toEqual({ id: created.id, status: "updated" });
+      expect(await upsertEmbedding(db, { ...owner, content: changed, model: "other-model", embed })).toEqual({
+        id: created.id,
+        status: "updated",
+      });
       expect(calls).toEqual([text, changed, changed]);
-      expect(await row(created.id)).toMatchObject({ content: changed, contentHash: contentHash(changed), model: "other-model" });
-      expect(await upsertEmbedding(db, { ...owner, content: changed, model: "other-model", embed })).toEqual({ id: created.id, status: "unchanged" });
+      expect(await row(created.id)).toMatchObject({
+        content: changed,
+        contentHash: contentHash(changed),
+        model: "other-model",
+      });
+      expect(await upsertEmbedding(db, { ...owner, content: changed, model: "other-model", embed })).toEqual({
+        id: created.id,
+        status: "unchanged",
+      });
       expect(calls).toHaveLength(3);
 
       // Another chunk of the same owner is a row of its own.
@@ -492,15 +603,37 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
       const conversation = await db.conversation.create({ data: { userId, title: "vector test" } });
       const [message, other] = await Promise.all(
         ["What should I train this week?", "Interval runs, twice."].map((content, i) =>
-          db.message.create({ data: { conversationId: conversation.id, userId, role: i ? "ASSISTANT" : "USER", content } }),
+          db.message.create({
+            data: { conversationId: conversation.id, userId, role: i ? "ASSISTANT" : "USER", content },
+          }),
         ),
       );
       const { embed, calls } = countingEmbed();
-      const linked = await upsertEmbedding(db, { userId, ownerKind: "MESSAGE", ownerId: message!.id, content: message!.content, model: MODEL, embed });
-      const kept = await upsertEmbedding(db, { userId, ownerKind: "MESSAGE", ownerId: other!.id, content: other!.content, model: MODEL, embed });
+      const linked = await upsertEmbedding(db, {
+        userId,
+        ownerKind: "MESSAGE",
+        ownerId: message!.id,
+        content: message!.content,
+        model: MODEL,
+        embed,
+      });
+      const kept = await upsertEmbedding(db, {
+        userId,
+        ownerKind: "MESSAGE",
+        ownerId: other!.id,
+        content: other!.content,
+        model: MODEL,
+        embed,
+      });
       expect([linked.status, kept.status]).toEqual(["created", "created"]);
       expect(calls).toHaveLength(2);
-      expect(await row(linked.id)).toMatchObject({ ownerKind: "MESSAGE", ownerId: message!.id, messageId: message!.id, insightId: null, reportId: null });
+      expect(await row(linked.id)).toMatchObject({
+        ownerKind: "MESSAGE",
+        ownerId: message!.id,
+        messageId: message!.id,
+        insightId: null,
+        reportId: null,
+      });
 
       await db.message.delete({ where: { id: message!.id } });
       expect(await db.embedding.findUnique({ where: { id: linked.id } })).toBeNull();
@@ -531,10 +664,25 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
 
     it("leaves a stored embedding as it was when the new vector is invalid", async () => {
       const owner = { userId, ownerKind: "TASK" as const, ownerId: randomUUID() };
-      const good = await upsertEmbedding(db, { ...owner, content: "Book the flights", model: MODEL, embed: countingEmbed().embed });
+      const good = await upsertEmbedding(db, {
+        ...owner,
+        content: "Book the flights",
+        model: MODEL,
+        embed: countingEmbed().embed,
+      });
       const before = await db.embedding.findUniqueOrThrow({ where: { id: good.id } });
-      for (const vector of [[1, 2, 3], [...toArray(vectorForText("x")).slice(1), Number.NaN]]) {
-        await expect(upsertEmbedding(db, { ...owner, content: "Book the flights and the hotel", model: MODEL, embed: () => vector })).rejects.toThrow();
+      for (const vector of [
+        [1, 2, 3],
+        [...toArray(vectorForText("x")).slice(1), Number.NaN],
+      ]) {
+        await expect(
+          upsertEmbedding(db, {
+            ...owner,
+            content: "Book the flights and the hotel",
+            model: MODEL,
+            embed: () => vector,
+          }),
+        ).rejects.toThrow();
       }
       expect(await db.embedding.findUniqueOrThrow({ where: { id: good.id } })).toEqual(before);
       expect(await storedEmbedding(db, good.id)).toBe(toLiteral(vectorForText("Book the flights")));
@@ -545,16 +693,18 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
         const owner = { userId, ownerKind: "EVENT" as const, ownerId: randomUUID() };
         const vector = toArray(vectorForText("nan"));
         vector[700] = bad;
-        await expect(upsertEmbedding(db, { ...owner, content: "not a number", model: MODEL, embed: () => vector })).rejects.toThrow(/finite numbers/);
+        await expect(
+          upsertEmbedding(db, { ...owner, content: "not a number", model: MODEL, embed: () => vector }),
+        ).rejects.toThrow(/finite numbers/);
         expect(await db.embedding.count({ where: owner })).toBe(0);
       }
     });
 
     it("rejects search vectors of the wrong dimension or with NaN", async () => {
       await expect(searchEmbeddings(db, { userId: bigUser, vector: [1, 2, 3] })).rejects.toThrow(VectorDimensionError);
-      await expect(searchEmbeddings(db, { userId: bigUser, vector: new Array<number>(DIM + 1).fill(1) })).rejects.toThrow(
-        `An embedding must have ${DIM} dimensions; this one has ${DIM + 1}.`,
-      );
+      await expect(
+        searchEmbeddings(db, { userId: bigUser, vector: new Array<number>(DIM + 1).fill(1) }),
+      ).rejects.toThrow(`An embedding must have ${DIM} dimensions; this one has ${DIM + 1}.`);
       const withNaN = toArray(vectorForText("search"));
       withNaN[0] = Number.NaN;
       await expect(searchEmbeddings(db, { userId: bigUser, vector: withNaN })).rejects.toThrow(/finite numbers/);
@@ -570,21 +720,42 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
       const twin = { ...owner, ownerKind: "EVENT" as const }; // same owner id, another kind
       const neighbour = { ...owner, ownerId: randomUUID() };
       const { embed } = countingEmbed();
-      for (const [who, chunks] of [[owner, 5], [twin, 2], [neighbour, 2]] as const) {
+      for (const [who, chunks] of [
+        [owner, 5],
+        [twin, 2],
+        [neighbour, 2],
+      ] as const) {
         for (let chunkIndex = 0; chunkIndex < chunks; chunkIndex++) {
-          await upsertEmbedding(db, { ...who, chunkIndex, content: `${who.ownerKind} ${who.ownerId} chunk ${chunkIndex}`, model: MODEL, embed });
+          await upsertEmbedding(db, {
+            ...who,
+            chunkIndex,
+            content: `${who.ownerKind} ${who.ownerId} chunk ${chunkIndex}`,
+            model: MODEL,
+            embed,
+          });
         }
       }
       const chunkIndexes = async (who: { userId: string; ownerKind: EmbeddingOwnerKind; ownerId: string }) =>
-        (await db.embedding.findMany({ where: who, orderBy: { chunkIndex: "asc" }, select: { chunkIndex: true } })).map((e) => e.chunkIndex);
+        (await db.embedding.findMany({ where: who, orderBy: { chunkIndex: "asc" }, select: { chunkIndex: true } })).map(
+          (e) => e.chunkIndex,
+        );
 
       expect(await deleteEmbeddings(db, owner, 2)).toEqual({ count: 3 });
       expect(await chunkIndexes(owner)).toEqual([0, 1]);
       expect(await chunkIndexes(twin)).toEqual([0, 1]);
       expect(await chunkIndexes(neighbour)).toEqual([0, 1]);
-      const remaining = await searchEmbeddings(db, { userId, vector: toArray(vectorForText(`TASK ${owner.ownerId} chunk 3`)), k: K });
+      const remaining = await searchEmbeddings(db, {
+        userId,
+        vector: toArray(vectorForText(`TASK ${owner.ownerId} chunk 3`)),
+        k: K,
+      });
       expect(remaining).toHaveLength(6);
-      expect(remaining.filter((match) => match.ownerId === owner.ownerId && match.ownerKind === "TASK").map((match) => match.chunkIndex).sort()).toEqual([0, 1]);
+      expect(
+        remaining
+          .filter((match) => match.ownerId === owner.ownerId && match.ownerKind === "TASK")
+          .map((match) => match.chunkIndex)
+          .sort(),
+      ).toEqual([0, 1]);
 
       expect(await deleteEmbeddings(db, owner)).toEqual({ count: 2 });
       expect(await chunkIndexes(owner)).toEqual([]);
@@ -595,7 +766,16 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
   });
 
   describe("searchKnowledgeChunks", () => {
-    type Chunk = { chunkId: string; version: string; textContent: string; phase: number | null; goal: string | null; type: string | null; isActive: boolean; vec: Vec | null };
+    type Chunk = {
+      chunkId: string;
+      version: string;
+      textContent: string;
+      phase: number | null;
+      goal: string | null;
+      type: string | null;
+      isActive: boolean;
+      vec: Vec | null;
+    };
     const chunks: Chunk[] = [];
     const PHASES = [1, 2, 3, 4, null];
     const GOALS = ["attraction", "comfort", "commitment", "closing", null];
@@ -644,8 +824,14 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
         { input: { goal: "comfort" }, admits: (c) => c.isActive && c.goal === "comfort" },
         { input: { type: "opener" }, admits: (c) => c.isActive && c.type === "opener" },
         { input: { phase: 3, activeOnly: false }, admits: (c) => c.phase === 3 },
-        { input: { phase: 1, goal: "attraction" }, admits: (c) => c.isActive && c.phase === 1 && c.goal === "attraction" },
-        { input: { phase: 4, goal: "closing", type: "response", activeOnly: false }, admits: (c) => c.phase === 4 && c.goal === "closing" && c.type === "response" },
+        {
+          input: { phase: 1, goal: "attraction" },
+          admits: (c) => c.isActive && c.phase === 1 && c.goal === "attraction",
+        },
+        {
+          input: { phase: 4, goal: "closing", type: "response", activeOnly: false },
+          admits: (c) => c.phase === 4 && c.goal === "closing" && c.type === "response",
+        },
         { input: { goal: "no such goal" }, admits: () => false },
         { input: { k: 20 }, admits: (c) => c.isActive },
         { input: { k: 100, activeOnly: false }, admits: () => true },
@@ -675,25 +861,39 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
       const all = await searchKnowledgeChunks(db, { vector: toArray(inactive.vec!), activeOnly: false });
       expect(all[0]).toMatchObject({ chunkId: inactive.chunkId, isActive: false });
       expect(all[0]!.distance).toBeLessThan(1e-6);
-      const everything = await searchKnowledgeChunks(db, { vector: toArray(inactive.vec!), activeOnly: false, k: 1000 });
+      const everything = await searchKnowledgeChunks(db, {
+        vector: toArray(inactive.vec!),
+        activeOnly: false,
+        k: 1000,
+      });
       expect(everything).toHaveLength(chunks.filter((chunk) => chunk.vec).length);
     });
 
     it("setKnowledgeChunkEmbedding replaces a chunk's vector and model, and throws for an unknown chunk id", async () => {
       const chunk = chunks.find((candidate) => candidate.isActive && candidate.vec)!;
       const replacement = randomQuery(r);
-      await setKnowledgeChunkEmbedding(db, { chunkId: chunk.chunkId, vector: toArray(replacement), model: "other-model" });
+      await setKnowledgeChunkEmbedding(db, {
+        chunkId: chunk.chunkId,
+        vector: toArray(replacement),
+        model: "other-model",
+      });
       chunk.vec = replacement;
-      expect(await db.knowledgeChunk.findUniqueOrThrow({ where: { chunkId: chunk.chunkId } })).toMatchObject({ embeddingModel: "other-model" });
+      expect(await db.knowledgeChunk.findUniqueOrThrow({ where: { chunkId: chunk.chunkId } })).toMatchObject({
+        embeddingModel: "other-model",
+      });
       const [nearest] = await searchKnowledgeChunks(db, { vector: toArray(replacement), k: 1 });
       expect(nearest).toMatchObject({ chunkId: chunk.chunkId });
       expect(nearest!.distance).toBeLessThan(1e-6);
 
-      await expect(setKnowledgeChunkEmbedding(db, { chunkId: "vector_test_missing", vector: toArray(replacement), model: MODEL })).rejects.toThrow(
-        "No knowledge chunk with chunk id vector_test_missing.",
-      );
-      await expect(setKnowledgeChunkEmbedding(db, { chunkId: chunk.chunkId, vector: [1, 2, 3], model: MODEL })).rejects.toThrow(VectorDimensionError);
-      expect(await db.knowledgeChunk.findUniqueOrThrow({ where: { chunkId: chunk.chunkId } })).toMatchObject({ embeddingModel: "other-model" });
+      await expect(
+        setKnowledgeChunkEmbedding(db, { chunkId: "vector_test_missing", vector: toArray(replacement), model: MODEL }),
+      ).rejects.toThrow("No knowledge chunk with chunk id vector_test_missing.");
+      await expect(
+        setKnowledgeChunkEmbedding(db, { chunkId: chunk.chunkId, vector: [1, 2, 3], model: MODEL }),
+      ).rejects.toThrow(VectorDimensionError);
+      expect(await db.knowledgeChunk.findUniqueOrThrow({ where: { chunkId: chunk.chunkId } })).toMatchObject({
+        embeddingModel: "other-model",
+      });
       const [still] = await searchKnowledgeChunks(db, { vector: toArray(replacement), k: 1 });
       expect(still).toMatchObject({ chunkId: chunk.chunkId });
     });
@@ -734,7 +934,9 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
     it("searches the big user's embeddings through embeddings_embedding_hnsw_idx, in one statement", async () => {
       const query = clusterQuery(r, centers);
       const input = { userId: bigUser, vector: toArray(query), efSearch: EXACT_EF };
-      expect(await capturingQueries((spy) => searchEmbeddings(spy, input))).toEqual([expect.stringContaining("cto_search_embeddings(")]);
+      expect(await capturingQueries((spy) => searchEmbeddings(spy, input))).toEqual([
+        expect.stringContaining("cto_search_embeddings("),
+      ]);
       await db.$transaction(async (tx) => {
         const before = await indexScans(tx, EMBEDDINGS_INDEX);
         expectExact(await searchEmbeddings(tx, input), rowsOf(bigUser), query);
@@ -766,13 +968,19 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
     it(`answers users with at most ${EXACT_SCAN_MAX_ROWS} matching rows by an exact scan, with no index scan at all`, async () => {
       const user = smallUsers.find((candidate) => candidate.rows.length === 40)!;
       const query = clusterQuery(r, centers);
-      expect(await capturingQueries((spy) => searchEmbeddings(spy, { userId: user.id, vector: toArray(query) }))).toHaveLength(1);
+      expect(
+        await capturingQueries((spy) => searchEmbeddings(spy, { userId: user.id, vector: toArray(query) })),
+      ).toHaveLength(1);
       await db.$transaction(async (tx) => {
         const before = await indexScans(tx, EMBEDDINGS_INDEX);
         expectExact(await searchEmbeddings(tx, { userId: user.id, vector: toArray(query) }), user.rows, query);
         // The big user's rows narrowed by a filter to few rows (the last 5 days: ~5%) take the same exact path.
         const late = new Date(BASE_TIME + 95 * 86_400_000);
-        expectExact(await searchEmbeddings(tx, { userId: bigUser, vector: toArray(query), createdAfter: late }), rowsOf(bigUser, (row) => row.createdAt >= late), query);
+        expectExact(
+          await searchEmbeddings(tx, { userId: bigUser, vector: toArray(query), createdAfter: late }),
+          rowsOf(bigUser, (row) => row.createdAt >= late),
+          query,
+        );
         expect(await indexScans(tx, EMBEDDINGS_INDEX)).toBe(before);
       });
     });
@@ -789,7 +997,12 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
         expect(await indexScans(tx, EMBEDDINGS_INDEX)).toBeGreaterThan(before);
         expectExact(results, rowsOf(bigUser), query, k);
         // The control: the index alone, under the function's settings, returns fewer.
-        for (const setting of ["enable_sort = off", "hnsw.iterative_scan = strict_order", `hnsw.ef_search = ${DEFAULT_EF_SEARCH}`]) await tx.$executeRawUnsafe(`SET LOCAL ${setting}`);
+        for (const setting of [
+          "enable_sort = off",
+          "hnsw.iterative_scan = strict_order",
+          `hnsw.ef_search = ${DEFAULT_EF_SEARCH}`,
+        ])
+          await tx.$executeRawUnsafe(`SET LOCAL ${setting}`);
         const approximate = await tx.$queryRaw<{ id: string }[]>`
           SELECT id FROM embeddings WHERE user_id = ${bigUser}::uuid AND embedding IS NOT NULL ORDER BY embedding <=> ${pgvector.toSql(toArray(query))}::vector LIMIT ${k}`;
         expect(approximate.length).toBeLessThan(k);
@@ -804,7 +1017,9 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
       // The helper: the 80 chunks of "searchKnowledgeChunks" above, one statement, the exact path.
       const exact = await searchKnowledgeChunks(db, { vector, k: 5 });
       expect(exact).toHaveLength(5);
-      expect(await capturingQueries((spy) => searchKnowledgeChunks(spy, { vector, k: 5 }))).toEqual([expect.stringContaining("cto_search_knowledge_chunks(")]);
+      expect(await capturingQueries((spy) => searchKnowledgeChunks(spy, { vector, k: 5 }))).toEqual([
+        expect.stringContaining("cto_search_knowledge_chunks("),
+      ]);
       // The function with a limit of 0 rows takes the HNSW path on the same chunks, and finds the same.
       await db.$transaction(async (tx) => {
         const before = await indexScans(tx, "knowledge_chunks_embedding_hnsw_idx");

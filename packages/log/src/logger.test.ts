@@ -5,7 +5,11 @@ import { createLogger } from "./logger.ts";
 const capture = (level?: "info" | "debug" | "warn") => {
   const lines: Array<Record<string, unknown>> = [];
   const raw: string[] = [];
-  const log = createLogger({ name: "api", ...(level ? { level } : {}), destination: { write: (line: string) => void (raw.push(line), lines.push(JSON.parse(line))) } });
+  const log = createLogger({
+    name: "api",
+    ...(level ? { level } : {}),
+    destination: { write: (line: string) => void (raw.push(line), lines.push(JSON.parse(line))) },
+  });
   return { log, lines, raw };
 };
 
@@ -45,11 +49,19 @@ describe("createLogger", () => {
   it("redacts every call, child loggers' bindings included", () => {
     const { log, lines, raw } = capture();
     const child = log.child({ user: { email: "ada@example.com" } });
-    child.info({ password: "hunter22", headers: { authorization: "Bearer cto_abcdefghijklmnop", cookie: "cto_session=s3cr3t" } }, "sign-in for ada@example.com");
+    child.info(
+      { password: "hunter22", headers: { authorization: "Bearer cto_abcdefghijklmnop", cookie: "cto_session=s3cr3t" } },
+      "sign-in for ada@example.com",
+    );
     child.error(new Error("SMTP refused grace@example.org"), "mail failed");
     const text = raw.join("");
-    for (const secret of ["ada@example.com", "grace@example.org", "hunter22", "cto_abcdefghijklmnop", "s3cr3t"]) expect(text).not.toContain(secret);
-    expect(lines[0]).toMatchObject({ msg: "sign-in for [email]", password: "[redacted]", headers: { authorization: "[redacted]", cookie: "[redacted]" } });
+    for (const secret of ["ada@example.com", "grace@example.org", "hunter22", "cto_abcdefghijklmnop", "s3cr3t"])
+      expect(text).not.toContain(secret);
+    expect(lines[0]).toMatchObject({
+      msg: "sign-in for [email]",
+      password: "[redacted]",
+      headers: { authorization: "[redacted]", cookie: "[redacted]" },
+    });
     expect(lines[1]).toMatchObject({ err: { message: "SMTP refused [email]" } });
   });
 });

@@ -33,7 +33,11 @@ const logMethod: pino.LoggerOptions["hooks"] = {
     const [first, ...rest] = args as unknown[];
     if (first instanceof Error) {
       const message = typeof rest[0] === "string" ? rest.shift() : first.message;
-      return method.apply(this, [redact({ err: errorToObject(first) }), redactText(String(message)), ...rest.map((arg) => redact(arg))] as never);
+      return method.apply(this, [
+        redact({ err: errorToObject(first) }),
+        redactText(String(message)),
+        ...rest.map((arg) => redact(arg)),
+      ] as never);
     }
     return method.apply(this, [redact(first), ...rest.map((arg) => redact(arg))] as never);
   },
@@ -55,7 +59,10 @@ export const createLogger = ({ name, level = "info", destination, batchMs }: TLo
       serializers: { err: (value: unknown) => value },
       hooks: logMethod,
     },
-    destination ?? (batchMs ? pino.destination({ dest: 1, sync: false, minLength: BATCH_BYTES, periodicFlush: batchMs }) : pino.destination({ dest: 1, sync: true })),
+    destination ??
+      (batchMs
+        ? pino.destination({ dest: 1, sync: false, minLength: BATCH_BYTES, periodicFlush: batchMs })
+        : pino.destination({ dest: 1, sync: true })),
   );
   // Children are made from this instance's prototype chain, so this covers bindings at every depth
   // (pino resets `formatters.bindings` on children, so that formatter would not).

@@ -9,7 +9,13 @@ describe("redact", () => {
       newPassword: "x",
       passwordHash: "$argon2id$v=19$...",
       body: { currentPassword: "p", profile: { name: "Ada" } },
-      headers: { Authorization: "Bearer abc", cookie: "cto_session=1", "set-cookie": ["a=b"], "x-api-key": "k", "X-Telegram-Bot-Api-Secret-Token": "t" },
+      headers: {
+        Authorization: "Bearer abc",
+        cookie: "cto_session=1",
+        "set-cookie": ["a=b"],
+        "x-api-key": "k",
+        "X-Telegram-Bot-Api-Secret-Token": "t",
+      },
       token: "abc",
       resetToken: "r",
       accessToken: { value: "nested" },
@@ -22,7 +28,13 @@ describe("redact", () => {
       newPassword: "[redacted]",
       passwordHash: "[redacted]",
       body: { currentPassword: "[redacted]", profile: { name: "Ada" } },
-      headers: { Authorization: "[redacted]", cookie: "[redacted]", "set-cookie": "[redacted]", "x-api-key": "[redacted]", "X-Telegram-Bot-Api-Secret-Token": "[redacted]" },
+      headers: {
+        Authorization: "[redacted]",
+        cookie: "[redacted]",
+        "set-cookie": "[redacted]",
+        "x-api-key": "[redacted]",
+        "X-Telegram-Bot-Api-Secret-Token": "[redacted]",
+      },
       token: "[redacted]",
       resetToken: "[redacted]",
       accessToken: "[redacted]",
@@ -34,7 +46,9 @@ describe("redact", () => {
   });
 
   it("keeps what only looks like a secret key: usage counts, ids, empty values", () => {
-    expect(redact({ promptTokens: 120, totalTokens: 300, apiKeyId: "k1", tokenHash: "abc", password: null, token: "" })).toEqual({
+    expect(
+      redact({ promptTokens: 120, totalTokens: 300, apiKeyId: "k1", tokenHash: "abc", password: null, token: "" }),
+    ).toEqual({
       promptTokens: 120,
       totalTokens: 300,
       apiKeyId: "k1",
@@ -45,11 +59,19 @@ describe("redact", () => {
   });
 
   it("removes emails, bearer credentials, Cto API keys, secret query parameters and URL credentials from text", () => {
-    expect(redactText("reset sent to Ada.Lovelace+cto@mail.example.co.uk, cc bob@example.com")).toBe("reset sent to [email], cc [email]");
-    expect(redactText("Authorization: Bearer eyJhbGciOi.J9.x-y_z and Basic dXNlcjpwYXNz")).toBe("Authorization: Bearer [redacted] and Basic [redacted]");
+    expect(redactText("reset sent to Ada.Lovelace+cto@mail.example.co.uk, cc bob@example.com")).toBe(
+      "reset sent to [email], cc [email]",
+    );
+    expect(redactText("Authorization: Bearer eyJhbGciOi.J9.x-y_z and Basic dXNlcjpwYXNz")).toBe(
+      "Authorization: Bearer [redacted] and Basic [redacted]",
+    );
     expect(redactText("key cto_AbCdEf0123456789 used")).toBe("key [redacted] used");
-    expect(redactText("GET /auth/verify-email?token=abc123&next=/home#x")).toBe("GET /auth/verify-email?token=[redacted]&next=/home#x");
-    expect(redactText("retry with password=hunter2 and api_key=k1 but not keyboard=qwerty")).toBe("retry with password=[redacted] and api_key=[redacted] but not keyboard=qwerty");
+    expect(redactText("GET /auth/verify-email?token=abc123&next=/home#x")).toBe(
+      "GET /auth/verify-email?token=[redacted]&next=/home#x",
+    );
+    expect(redactText("retry with password=hunter2 and api_key=k1 but not keyboard=qwerty")).toBe(
+      "retry with password=[redacted] and api_key=[redacted] but not keyboard=qwerty",
+    );
     expect(redactText("connect postgresql://cto:s3cret@db.internal:5432/cto and redis://:pw@cache:6379")).toBe(
       "connect postgresql://[redacted]@db.internal:5432/cto and redis://[redacted]@cache:6379",
     );
@@ -58,9 +80,18 @@ describe("redact", () => {
 
   it("turns errors into plain data, redacting message, stack, own fields and causes", () => {
     const cause = new Error("db said no for eve@example.com");
-    const error = Object.assign(new Error("sign-up failed for eve@example.com", { cause }), { code: "P2002", password: "x" });
+    const error = Object.assign(new Error("sign-up failed for eve@example.com", { cause }), {
+      code: "P2002",
+      password: "x",
+    });
     const out = redact(error) as Record<string, unknown>;
-    expect(out).toMatchObject({ type: "Error", message: "sign-up failed for [email]", code: "P2002", password: "[redacted]", cause: { message: "db said no for [email]" } });
+    expect(out).toMatchObject({
+      type: "Error",
+      message: "sign-up failed for [email]",
+      code: "P2002",
+      password: "[redacted]",
+      cause: { message: "db said no for [email]" },
+    });
     expect(String(out.stack)).not.toContain("eve@example.com");
   });
 
@@ -76,8 +107,18 @@ describe("redact", () => {
     expect(long).toHaveLength(101);
     expect(long.at(-1)).toBe("[150 more]");
     expect(redact({ file: Buffer.from("secret bytes") })).toEqual({ file: "[12 bytes]" });
-    expect(redact(new Headers({ authorization: "Bearer x", accept: "text/html" }))).toEqual({ authorization: "[redacted]", accept: "text/html" });
-    expect(redact(new Map([["cookie", "a"], ["ok", "b"]]))).toEqual({ cookie: "[redacted]", ok: "b" });
+    expect(redact(new Headers({ authorization: "Bearer x", accept: "text/html" }))).toEqual({
+      authorization: "[redacted]",
+      accept: "text/html",
+    });
+    expect(
+      redact(
+        new Map([
+          ["cookie", "a"],
+          ["ok", "b"],
+        ]),
+      ),
+    ).toEqual({ cookie: "[redacted]", ok: "b" });
     const when = new Date(0);
     expect(redact({ when })).toEqual({ when });
   });

@@ -34,17 +34,34 @@ export type TMailEnv = z.infer<typeof ZMailEnvSchema>;
  */
 export const requireMailSettings = (env: TMailEnv & { NODE_ENV: string }, context: z.RefinementCtx) => {
   if (env.NODE_ENV !== "production") return;
-  if (!env.SMTP_URL) context.addIssue({ code: "custom", path: ["SMTP_URL"], message: "required in production: the SMTP server that sends password resets and verification links (the development outbox never leaves this machine)" });
-  if (!env.MAIL_FROM) context.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "required in production: the From address of every email, e.g. Cto <no-reply@example.com>" });
+  if (!env.SMTP_URL)
+    context.addIssue({
+      code: "custom",
+      path: ["SMTP_URL"],
+      message:
+        "required in production: the SMTP server that sends password resets and verification links (the development outbox never leaves this machine)",
+    });
+  if (!env.MAIL_FROM)
+    context.addIssue({
+      code: "custom",
+      path: ["MAIL_FROM"],
+      message: "required in production: the From address of every email, e.g. Cto <no-reply@example.com>",
+    });
 };
 
-export type TMailConfig = { driver: "smtp"; url: string; from: string } | { driver: "outbox"; folder: string; from: string };
+export type TMailConfig =
+  | { driver: "smtp"; url: string; from: string }
+  | { driver: "outbox"; folder: string; from: string };
 
 /** `dataDir` is the app's data folder (`@cto/db/paths` defaultDataDir()); the development outbox is its `outbox/`. */
 export const mailConfigFromEnv = (env: TMailEnv, { dataDir }: { dataDir: string }): TMailConfig => {
   const from = env.MAIL_FROM ?? DEVELOPMENT_FROM;
-  return env.SMTP_URL ? { driver: "smtp", url: env.SMTP_URL, from } : { driver: "outbox", folder: path.join(dataDir, "outbox"), from };
+  return env.SMTP_URL
+    ? { driver: "smtp", url: env.SMTP_URL, from }
+    : { driver: "outbox", folder: path.join(dataDir, "outbox"), from };
 };
 
 export const createMailTransport = (config: TMailConfig): TMailTransport =>
-  config.driver === "smtp" ? createSmtpTransport({ url: config.url, from: config.from }) : createOutboxMailer(config.folder, config.from);
+  config.driver === "smtp"
+    ? createSmtpTransport({ url: config.url, from: config.from })
+    : createOutboxMailer(config.folder, config.from);

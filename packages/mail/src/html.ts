@@ -26,4 +26,6 @@ const render = (value: THtmlValue): string => {
  * as attribute values are quoted, which every template here does.
  */
 export const html = (strings: TemplateStringsArray, ...values: THtmlValue[]) =>
-  new SafeHtml(strings.reduce((out, part, index) => out + part + (index < values.length ? render(values[index]!) : ""), ""));
+  new SafeHtml(
+    strings.reduce((out, part, index) => out + part + (index < values.length ? render(values[index]!) : ""), ""),
+  );

@@ -81,9 +81,19 @@ type TClaim = { outcome: "claimed"; row: TMailRow } | Extract<TAttemptOutcome, {
  * Takes a message for one attempt: a conditional update (PENDING, or FAILED when `includeFailed`, and
  * nobody else's claim ahead), so two senders never send it at once.
  */
-export const claimMail = async ({ db, id, now = new Date(), includeFailed = false, heldUntil = null }: Pick<TAttemptOptions, "db" | "id" | "now" | "includeFailed" | "heldUntil">): Promise<TClaim> => {
+export const claimMail = async ({
+  db,
+  id,
+  now = new Date(),
+  includeFailed = false,
+  heldUntil = null,
+}: Pick<TAttemptOptions, "db" | "id" | "now" | "includeFailed" | "heldUntil">): Promise<TClaim> => {
   const claimedUntil = new Date(now.getTime() + MAIL_CLAIM_MS);
-  const free = [{ claimedUntil: null }, { claimedUntil: { lt: now } }, ...(heldUntil ? [{ claimedUntil: heldUntil }] : [])];
+  const free = [
+    { claimedUntil: null },
+    { claimedUntil: { lt: now } },
+    ...(heldUntil ? [{ claimedUntil: heldUntil }] : []),
+  ];
   const claimed = await db.mailMessage.updateMany({
     where: { id, status: { in: includeFailed ? ["PENDING", "FAILED"] : ["PENDING"] }, OR: free },
     data: { claimedUntil },
@@ -102,21 +112,44 @@ export const claimMail = async ({ db, id, now = new Date(), includeFailed = fals
  * answer recorded; on the final attempt FAILED with the bodies kept, so it can be sent again later.
  * `transport.send` is called before anything is awaited, so a caller's sends start in its own order.
  */
-export const sendClaimedMail = async ({ db, transport, row, final, holdUntil }: Pick<TAttemptOptions, "db" | "transport" | "final" | "holdUntil"> & { row: TMailRow }): Promise<Extract<TAttemptOutcome, { outcome: "sent" | "failed" }>> => {
+export const sendClaimedMail = async ({
+  db,
+  transport,
+  row,
+  final,
+  holdUntil,
+}: Pick<TAttemptOptions, "db" | "transport" | "final" | "holdUntil"> & { row: TMailRow }): Promise<
+  Extract<TAttemptOutcome, { outcome: "sent" | "failed" }>
+> => {
   const { id } = row;
   const messageId = messageIdFor(id, transport.from);
   try {
-    await transport.send({ to: row.toAddress, subject: row.subject, text: row.textBody!, html: row.htmlBody!, headers: row.headers as Record<string, string>, messageId });
+    await transport.send({
+      to: row.toAddress,
+      subject: row.subject,
+      text: row.textBody!,
+      html: row.htmlBody!,
+      headers: row.headers as Record<string, string>,
+      messageId,
+    });
   } catch (error) {
     const message = describeError(error);
     const failedAt = new Date();
     await db.$transaction(async (tx) => {
       await tx.mailMessage.update({
         where: { id },
-        data: { attempts: { increment: 1 }, lastError: message, claimedUntil: final ? null : (holdUntil ?? null), ...(final ? { status: "FAILED" as const, failedAt } : {}) },
+        data: {
+          attempts: { increment: 1 },
+          lastError: message,
+          claimedUntil: final ? null : (holdUntil ?? null),
+          ...(final ? { status: "FAILED" as const, failedAt } : {}),
+        },
       });
       if (final && row.proactiveMessageId)
-        await tx.proactiveMessage.updateMany({ where: { id: row.proactiveMessageId, status: "PENDING" }, data: { status: "FAILED", failedAt, lastError: message } });
+        await tx.proactiveMessage.updateMany({
+          where: { id: row.proactiveMessageId, status: "PENDING" },
+          data: { status: "FAILED", failedAt, lastError: message },
+        });
     });
     return { outcome: "failed", final, error: message, attempts: row.attempts + 1 };
   }
@@ -124,10 +157,22 @@ export const sendClaimedMail = async ({ db, transport, row, final, holdUntil }: 
   await db.$transaction(async (tx) => {
     await tx.mailMessage.update({
       where: { id },
-      data: { status: "SENT", sentAt, messageId, textBody: null, htmlBody: null, claimedUntil: null, lastError: null, attempts: { increment: 1 } },
+      data: {
+        status: "SENT",
+        sentAt,
+        messageId,
+        textBody: null,
+        htmlBody: null,
+        claimedUntil: null,
+        lastError: null,
+        attempts: { increment: 1 },
+      },
     });
     if (row.proactiveMessageId)
-      await tx.proactiveMessage.updateMany({ where: { id: row.proactiveMessageId, status: { in: ["PENDING", "FAILED"] } }, data: { status: "SENT", sentAt, lastError: null } });
+      await tx.proactiveMessage.updateMany({
+        where: { id: row.proactiveMessageId, status: { in: ["PENDING", "FAILED"] } },
+        data: { status: "SENT", sentAt, lastError: null },
+      });
   });
   return { outcome: "sent", messageId, attempts: row.attempts + 1 };
 };
@@ -140,10 +185,17 @@ export const attemptMail = async (options: TAttemptOptions): Promise<TAttemptOut
 };
 
 /** Messages nobody is sending: PENDING, unclaimed (or the claim ran out), written at least `olderThanMs` ago. */
-export const unsentMailIds = async (db: Db, { now = new Date(), olderThanMs, limit }: { now?: Date; olderThanMs: number; limit: number }) =>
+export const unsentMailIds = async (
+  db: Db,
+  { now = new Date(), olderThanMs, limit }: { now?: Date; olderThanMs: number; limit: number },
+) =>
   (
     await db.mailMessage.findMany({
-      where: { status: "PENDING", createdAt: { lt: new Date(now.getTime() - olderThanMs) }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+      where: {
+        status: "PENDING",
+        createdAt: { lt: new Date(now.getTime() - olderThanMs) },
+        OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
+      },
       orderBy: { createdAt: "asc" },
       take: limit,
       select: { id: true },

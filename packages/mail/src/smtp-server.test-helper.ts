@@ -50,7 +50,11 @@ export const startTestSmtpServer = async (): Promise<TTestSmtpServer> => {
         if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
         const raw = Buffer.concat(chunks).toString("utf8");
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
-        received.push({ envelope: { from, to: session.envelope.rcptTo.map((to) => to.address) }, parsed: await simpleParser(raw), raw });
+        received.push({
+          envelope: { from, to: session.envelope.rcptTo.map((to) => to.address) },
+          parsed: await simpleParser(raw),
+          raw,
+        });
         callback();
       });
     },
@@ -70,7 +74,8 @@ export const startTestSmtpServer = async (): Promise<TTestSmtpServer> => {
     waitForMessages: async (count, ms = 10_000) => {
       const until = Date.now() + ms;
       while (received.length < count) {
-        if (Date.now() > until) throw new Error(`expected ${count} messages, the test SMTP server has ${received.length}`);
+        if (Date.now() > until)
+          throw new Error(`expected ${count} messages, the test SMTP server has ${received.length}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return received;

@@ -16,7 +16,15 @@ export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_00
  */
 export type TSmtpTimeouts = { connectionTimeout: number; greetingTimeout: number; socketTimeout: number };
 
-export const createSmtpTransport = ({ url, from, timeouts = SMTP_TIMEOUTS }: { url: string; from: string; timeouts?: Partial<TSmtpTimeouts> }): TMailTransport => {
+export const createSmtpTransport = ({
+  url,
+  from,
+  timeouts = SMTP_TIMEOUTS,
+}: {
+  url: string;
+  from: string;
+  timeouts?: Partial<TSmtpTimeouts>;
+}): TMailTransport => {
   const transporter = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS, ...timeouts });
   return {
     kind: "smtp",

@@ -12,7 +12,9 @@ describe("email templates", () => {
       const mail = renderMail({ kind, name: HOSTILE_NAME, link: LINK });
       expect(mail.html).not.toContain("<script>");
       expect(mail.html).not.toContain("<img");
-      expect(mail.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; O&#39;Brien &amp; &lt;img src=x onerror=alert(1)&gt;");
+      expect(mail.html).toContain(
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; O&#39;Brien &amp; &lt;img src=x onerror=alert(1)&gt;",
+      );
       expect(mail.text).toContain(`Hi ${HOSTILE_NAME},`);
       expect(mail.html).toContain(`href="${LINK}"`);
       expect(mail.text).toContain(LINK);
@@ -32,7 +34,13 @@ describe("email templates", () => {
 
   it("a notification escapes its text, keeps its paragraphs, and makes a one-line subject without control characters", () => {
     const content = `Reminder: <b>call Sam</b>\r\nBcc: victim@example.com\n\nSecond & last paragraph`;
-    const mail = renderMail({ kind: "NOTIFICATION", name: "Ann", content, settingsLink: "https://cto.example/settings", unsubscribeLink: "https://cto.example/unsubscribe?token=t" });
+    const mail = renderMail({
+      kind: "NOTIFICATION",
+      name: "Ann",
+      content,
+      settingsLink: "https://cto.example/settings",
+      unsubscribeLink: "https://cto.example/unsubscribe?token=t",
+    });
     expect(mail.subject).toBe("Cto: Reminder: <b>call Sam</b>");
     expect(mail.subject).not.toMatch(/[\r\n]/);
     expect(mail.html).toContain("&lt;b&gt;call Sam&lt;/b&gt;");
@@ -43,7 +51,13 @@ describe("email templates", () => {
   });
 
   it("shortens a long first line in the subject", () => {
-    const mail = renderMail({ kind: "NOTIFICATION", name: null, content: "x".repeat(500), settingsLink: "https://a.example", unsubscribeLink: "https://a.example/u" });
+    const mail = renderMail({
+      kind: "NOTIFICATION",
+      name: null,
+      content: "x".repeat(500),
+      settingsLink: "https://a.example",
+      unsubscribeLink: "https://a.example/u",
+    });
     expect(mail.subject).toHaveLength("Cto: ".length + 80);
     expect(mail.subject.endsWith("...")).toBe(true);
   });

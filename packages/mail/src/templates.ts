@@ -59,9 +59,14 @@ export const renderMail = (template: TMailTemplate): TRenderedMail => {
     }
     case "NOTIFICATION": {
       // Control characters never reach a header (nodemailer encodes the rest).
-      const firstLine = template.content.split("\n")[0]!.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+      const firstLine = template.content
+        .split("\n")[0]!
+        .replace(/[\u0000-\u001f\u007f]/g, " ")
+        .trim();
       const subject = `Cto: ${firstLine.length > 80 ? `${firstLine.slice(0, 77)}...` : firstLine}`;
-      const paragraphs = template.content.split(/\n{2,}/).map((paragraph) => html`<p style="white-space:pre-line">${paragraph}</p>`);
+      const paragraphs = template.content
+        .split(/\n{2,}/)
+        .map((paragraph) => html`<p style="white-space:pre-line">${paragraph}</p>`);
       return {
         subject,
         text: `${greeting(template.name)}\n\n${template.content}\n\n--\nEmail notifications are on in your Cto settings: ${template.settingsLink}\nStop them: ${template.unsubscribeLink}\n`,

@@ -4,7 +4,15 @@ import { describe, expect, it } from "vitest";
 import { createLocalProvider } from "@cto/ai/local-provider";
 import { parseExposition, sampleValue } from "@cto/vitest-config/prometheus-text";
 
-import { boundedLabel, meteredAi, metricsAuthorized, registerAiUsage, registerPoolGauges, registerQueueGauges, type TQueueDepths } from "./prometheus.ts";
+import {
+  boundedLabel,
+  meteredAi,
+  metricsAuthorized,
+  registerAiUsage,
+  registerPoolGauges,
+  registerQueueGauges,
+  type TQueueDepths,
+} from "./prometheus.ts";
 
 const scrape = async (registry: Registry) => parseExposition(await registry.metrics());
 
@@ -18,9 +26,12 @@ describe("boundedLabel", () => {
   it("bounds the AI series by model: the 21st model and later count as 'other'", async () => {
     const registry = new Registry();
     const count = registerAiUsage(registry);
-    for (let i = 0; i < 25; i += 1) count({ feature: "chat", model: `model-${i}`, promptTokens: 10, completionTokens: 1, cost: 0.5 });
+    for (let i = 0; i < 25; i += 1)
+      count({ feature: "chat", model: `model-${i}`, promptTokens: 10, completionTokens: 1, cost: 0.5 });
     const samples = await scrape(registry);
-    const models = new Set(samples.filter((sample) => sample.name === "cto_ai_tokens_total").map((sample) => sample.labels.model));
+    const models = new Set(
+      samples.filter((sample) => sample.name === "cto_ai_tokens_total").map((sample) => sample.labels.model),
+    );
     expect(models.size).toBe(21);
     expect(models.has("model-19")).toBe(true);
     expect(models.has("model-20")).toBe(false);
@@ -35,7 +46,18 @@ describe("metricsAuthorized", () => {
     expect(metricsAuthorized(undefined, undefined)).toBe(true);
     expect(metricsAuthorized("", "anything")).toBe(true);
     expect(metricsAuthorized(token, `Bearer ${token}`)).toBe(true);
-    for (const header of [undefined, "", token, `Bearer ${token}x`, `Bearer ${token.slice(0, -1)}`, `Bearer  ${token}`, `Basic ${token}`, `bearer ${token}`, "Bearer ", `Bearer ${token.toUpperCase()}`]) {
+    for (const header of [
+      undefined,
+      "",
+      token,
+      `Bearer ${token}x`,
+      `Bearer ${token.slice(0, -1)}`,
+      `Bearer  ${token}`,
+      `Basic ${token}`,
+      `bearer ${token}`,
+      "Bearer ",
+      `Bearer ${token.toUpperCase()}`,
+    ]) {
       expect(metricsAuthorized(token, header), String(header)).toBe(false);
     }
   });
@@ -49,14 +71,23 @@ describe("meteredAi", () => {
     const registry = new Registry();
     const ai = createLocalProvider({ prices });
     const metered = meteredAi(ai, "stories", registerAiUsage(registry));
-    const request = { messages: [{ role: "user" as const, content: "Help me plan a calm week with three focused mornings." }] };
+    const request = {
+      messages: [{ role: "user" as const, content: "Help me plan a calm week with three focused mornings." }],
+    };
 
     const chat = await metered.chat(request);
     let afterChat = await scrape(registry);
     const chatModel = { feature: "stories", model: chat.model };
-    expect(sampleValue(afterChat, "cto_ai_tokens_total", { ...chatModel, type: "prompt" })).toBe(chat.usage.promptTokens);
-    expect(sampleValue(afterChat, "cto_ai_tokens_total", { ...chatModel, type: "completion" })).toBe(chat.usage.completionTokens);
-    expect(sampleValue(afterChat, "cto_ai_cost_usd_total", chatModel)).toBeCloseTo(ai.costOf(chat.model, chat.usage), 12);
+    expect(sampleValue(afterChat, "cto_ai_tokens_total", { ...chatModel, type: "prompt" })).toBe(
+      chat.usage.promptTokens,
+    );
+    expect(sampleValue(afterChat, "cto_ai_tokens_total", { ...chatModel, type: "completion" })).toBe(
+      chat.usage.completionTokens,
+    );
+    expect(sampleValue(afterChat, "cto_ai_cost_usd_total", chatModel)).toBeCloseTo(
+      ai.costOf(chat.model, chat.usage),
+      12,
+    );
     expect(ai.costOf(chat.model, chat.usage)).toBeGreaterThan(0);
 
     const events = [];
@@ -65,8 +96,12 @@ describe("meteredAi", () => {
     if (done?.type !== "done") throw new Error("the stream ended without a done event");
     const streamed = done.result;
     afterChat = await scrape(registry);
-    expect(sampleValue(afterChat, "cto_ai_tokens_total", { ...chatModel, type: "prompt" })).toBe(chat.usage.promptTokens + streamed.usage.promptTokens);
-    expect(sampleValue(afterChat, "cto_ai_tokens_total", { ...chatModel, type: "completion" })).toBe(chat.usage.completionTokens + streamed.usage.completionTokens);
+    expect(sampleValue(afterChat, "cto_ai_tokens_total", { ...chatModel, type: "prompt" })).toBe(
+      chat.usage.promptTokens + streamed.usage.promptTokens,
+    );
+    expect(sampleValue(afterChat, "cto_ai_tokens_total", { ...chatModel, type: "completion" })).toBe(
+      chat.usage.completionTokens + streamed.usage.completionTokens,
+    );
     // The stream's events reach the caller unchanged.
     expect(events.filter((event) => event.type === "delta").length).toBeGreaterThan(0);
 
@@ -74,9 +109,14 @@ describe("meteredAi", () => {
     const samples = await scrape(registry);
     const embedModel = { feature: "stories", model: embedded.model };
     expect(embedded.model).not.toBe(chat.model);
-    expect(sampleValue(samples, "cto_ai_tokens_total", { ...embedModel, type: "prompt" })).toBe(embedded.usage.promptTokens);
+    expect(sampleValue(samples, "cto_ai_tokens_total", { ...embedModel, type: "prompt" })).toBe(
+      embedded.usage.promptTokens,
+    );
     expect(sampleValue(samples, "cto_ai_tokens_total", { ...embedModel, type: "completion" })).toBe(0);
-    expect(sampleValue(samples, "cto_ai_cost_usd_total", embedModel)).toBeCloseTo(ai.costOf(embedded.model, embedded.usage), 12);
+    expect(sampleValue(samples, "cto_ai_cost_usd_total", embedModel)).toBeCloseTo(
+      ai.costOf(embedded.model, embedded.usage),
+      12,
+    );
     expect(embedded.usage.promptTokens).toBeGreaterThan(0);
   });
 });
@@ -89,13 +129,23 @@ describe("pool and queue gauges", () => {
     expect(sampleValue(await scrape(registry), "cto_db_pool_max_connections", {})).toBe(0);
     stats = { total: 4, idle: 1, waiting: 2, max: 10 };
     const samples = await scrape(registry);
-    expect(["cto_db_pool_connections", "cto_db_pool_idle_connections", "cto_db_pool_waiting_queries", "cto_db_pool_max_connections"].map((name) => sampleValue(samples, name, {}))).toEqual([4, 1, 2, 10]);
+    expect(
+      [
+        "cto_db_pool_connections",
+        "cto_db_pool_idle_connections",
+        "cto_db_pool_waiting_queries",
+        "cto_db_pool_max_connections",
+      ].map((name) => sampleValue(samples, name, {})),
+    ).toEqual([4, 1, 2, 10]);
   });
 
   it("read Redis once per scrape for both gauges; no answer (or a failed read) is cto_redis_up 0 and no depths", async () => {
     const registry = new Registry();
     let reads = 0;
-    let depths: TQueueDepths | null | Error = new Map([["reports", { waiting: 3, failed: 1 }], ["stories", { waiting: 0, failed: 0 }]]);
+    let depths: TQueueDepths | null | Error = new Map([
+      ["reports", { waiting: 3, failed: 1 }],
+      ["stories", { waiting: 0, failed: 0 }],
+    ]);
     registerQueueGauges(registry, async () => {
       reads += 1;
       await new Promise((resolve) => setTimeout(resolve, 20));

@@ -19,7 +19,13 @@ export const boundedLabel = (max: number) => {
 };
 
 /** One AI use: the tokens the provider reported and what they cost (USD, from AI_PRICES). */
-export type TAiUsage = { feature: string; model: string; promptTokens: number; completionTokens?: number; cost: number };
+export type TAiUsage = {
+  feature: string;
+  model: string;
+  promptTokens: number;
+  completionTokens?: number;
+  cost: number;
+};
 export type TCountAiUsage = (usage: TAiUsage) => void;
 
 /**
@@ -27,7 +33,10 @@ export type TCountAiUsage = (usage: TAiUsage) => void;
  * on `registry` and returns the function that counts one use. Past `maxModels` distinct models the
  * rest count as "other". `help` words the series for the process (what "feature" means there).
  */
-export const registerAiUsage = (registry: Registry, { help = {}, maxModels = 20 }: { help?: { tokens?: string; cost?: string }; maxModels?: number } = {}): TCountAiUsage => {
+export const registerAiUsage = (
+  registry: Registry,
+  { help = {}, maxModels = 20 }: { help?: { tokens?: string; cost?: string }; maxModels?: number } = {},
+): TCountAiUsage => {
   const modelLabel = boundedLabel(maxModels);
   const tokens = new Counter({
     name: "cto_ai_tokens_total",
@@ -63,13 +72,25 @@ export const meteredAi = (ai: TAiProvider, feature: string, count: TCountAiUsage
   },
   chatStream: async function* (request) {
     for await (const event of ai.chatStream(request)) {
-      if (event.type === "done") count({ feature, model: event.result.model, ...event.result.usage, cost: ai.costOf(event.result.model, event.result.usage) });
+      if (event.type === "done")
+        count({
+          feature,
+          model: event.result.model,
+          ...event.result.usage,
+          cost: ai.costOf(event.result.model, event.result.usage),
+        });
       yield event;
     }
   },
   embed: async (texts) => {
     const result = await ai.embed(texts);
-    count({ feature, model: result.model, promptTokens: result.usage.promptTokens, completionTokens: 0, cost: ai.costOf(result.model, result.usage) });
+    count({
+      feature,
+      model: result.model,
+      promptTokens: result.usage.promptTokens,
+      completionTokens: 0,
+      cost: ai.costOf(result.model, result.usage),
+    });
     return result;
   },
 });
@@ -91,7 +112,11 @@ export const registerPoolGauges = (registry: Registry, read: () => TPoolStats | 
     });
   gauge("cto_db_pool_connections", "Connections the database pool holds open", (stats) => stats.total);
   gauge("cto_db_pool_idle_connections", "Open connections not serving a query", (stats) => stats.idle);
-  gauge("cto_db_pool_waiting_queries", "Queries waiting for a free connection (the pool is at its maximum)", (stats) => stats.waiting);
+  gauge(
+    "cto_db_pool_waiting_queries",
+    "Queries waiting for a free connection (the pool is at its maximum)",
+    (stats) => stats.waiting,
+  );
   gauge("cto_db_pool_max_connections", "The most connections the pool opens", (stats) => stats.max);
 };
 
@@ -102,15 +127,23 @@ export type TQueueDepths = ReadonlyMap<string, Readonly<Record<string, number>>>
  * Registers `cto_redis_up` and `cto_queue_jobs` (queue, state). `read` must give up quickly while
  * Redis is away (`queueDepths` does, within a second), since a scrape waits for it.
  */
-export const registerQueueGauges = (registry: Registry, read: () => Promise<TQueueDepths | null>, { help = {} }: { help?: { redisUp?: string; queueJobs?: string } } = {}) => {
+export const registerQueueGauges = (
+  registry: Registry,
+  read: () => Promise<TQueueDepths | null>,
+  { help = {} }: { help?: { redisUp?: string; queueJobs?: string } } = {},
+) => {
   // Both gauges come from one read of Redis per scrape: prom-client collects metrics concurrently,
   // so the read in flight is shared rather than made twice (and the two could disagree).
   let inFlight: Promise<TQueueDepths | null> | null = null;
-  const depths = () => (inFlight ??= read().catch(() => null).finally(() => (inFlight = null)));
+  const depths = () =>
+    (inFlight ??= read()
+      .catch(() => null)
+      .finally(() => (inFlight = null)));
 
   new Gauge({
     name: "cto_redis_up",
-    help: help.redisUp ?? "1 when Redis answered this scrape's queue-depth read, 0 when it did not (or is not configured)",
+    help:
+      help.redisUp ?? "1 when Redis answered this scrape's queue-depth read, 0 when it did not (or is not configured)",
     registers: [registry],
     async collect() {
       this.set((await depths()) ? 1 : 0);
@@ -118,12 +151,15 @@ export const registerQueueGauges = (registry: Registry, read: () => Promise<TQue
   });
   new Gauge({
     name: "cto_queue_jobs",
-    help: help.queueJobs ?? "Jobs in each queue by state (waiting, prioritized, delayed, active, failed); absent while Redis does not answer",
+    help:
+      help.queueJobs ??
+      "Jobs in each queue by state (waiting, prioritized, delayed, active, failed); absent while Redis does not answer",
     labelNames: ["queue", "state"] as const,
     registers: [registry],
     async collect() {
       this.reset();
-      for (const [queue, depth] of (await depths()) ?? []) for (const [state, jobs] of Object.entries(depth)) this.set({ queue, state }, jobs);
+      for (const [queue, depth] of (await depths()) ?? [])
+        for (const [state, jobs] of Object.entries(depth)) this.set({ queue, state }, jobs);
     },
   });
 };

@@ -26,7 +26,10 @@ const ZHostPortListSchema = z.preprocess(
       const parsed = entries.map(parseHostPort);
       const bad = entries.filter((_, index) => !parsed[index]);
       if (!entries.length || bad.length) {
-        context.addIssue({ code: "custom", message: `a comma-separated list of host:port${bad.length ? `; not one: ${bad.join(", ")}` : ""}` });
+        context.addIssue({
+          code: "custom",
+          message: `a comma-separated list of host:port${bad.length ? `; not one: ${bad.join(", ")}` : ""}`,
+        });
         return z.NEVER;
       }
       return parsed.map((entry) => entry!);
@@ -60,12 +63,34 @@ const MODES = ["REDIS_URL", "REDIS_CLUSTER_NODES", "REDIS_SENTINELS"] as const;
 /** Exactly one way to Redis at most, and what each way needs, each problem named by variable. */
 export const requireOneRedis = (env: TRedisEnv, context: z.RefinementCtx) => {
   const chosen = MODES.filter((name) => env[name] !== undefined);
-  if (chosen.length > 1) for (const name of chosen) context.addIssue({ code: "custom", path: [name], message: `set only one of ${MODES.join(", ")} (found ${chosen.join(" and ")})` });
-  if (env.REDIS_SENTINELS && !env.REDIS_SENTINEL_NAME) context.addIssue({ code: "custom", path: ["REDIS_SENTINEL_NAME"], message: "required with REDIS_SENTINELS: the name the sentinels monitor the master under" });
-  if (env.REDIS_SENTINEL_NAME && !env.REDIS_SENTINELS) context.addIssue({ code: "custom", path: ["REDIS_SENTINELS"], message: "required with REDIS_SENTINEL_NAME: the sentinels' host:port list" });
-  if (env.REDIS_SENTINEL_PASSWORD && !env.REDIS_SENTINELS) context.addIssue({ code: "custom", path: ["REDIS_SENTINEL_PASSWORD"], message: "only used with REDIS_SENTINELS" });
+  if (chosen.length > 1)
+    for (const name of chosen)
+      context.addIssue({
+        code: "custom",
+        path: [name],
+        message: `set only one of ${MODES.join(", ")} (found ${chosen.join(" and ")})`,
+      });
+  if (env.REDIS_SENTINELS && !env.REDIS_SENTINEL_NAME)
+    context.addIssue({
+      code: "custom",
+      path: ["REDIS_SENTINEL_NAME"],
+      message: "required with REDIS_SENTINELS: the name the sentinels monitor the master under",
+    });
+  if (env.REDIS_SENTINEL_NAME && !env.REDIS_SENTINELS)
+    context.addIssue({
+      code: "custom",
+      path: ["REDIS_SENTINELS"],
+      message: "required with REDIS_SENTINEL_NAME: the sentinels' host:port list",
+    });
+  if (env.REDIS_SENTINEL_PASSWORD && !env.REDIS_SENTINELS)
+    context.addIssue({ code: "custom", path: ["REDIS_SENTINEL_PASSWORD"], message: "only used with REDIS_SENTINELS" });
   for (const name of ["REDIS_USERNAME", "REDIS_PASSWORD"] as const) {
-    if (env[name] && env.REDIS_URL) context.addIssue({ code: "custom", path: [name], message: "for REDIS_CLUSTER_NODES or REDIS_SENTINELS; with REDIS_URL put the credentials in the URL" });
+    if (env[name] && env.REDIS_URL)
+      context.addIssue({
+        code: "custom",
+        path: [name],
+        message: "for REDIS_CLUSTER_NODES or REDIS_SENTINELS; with REDIS_URL put the credentials in the URL",
+      });
   }
 };
 
@@ -73,18 +98,32 @@ export const requireOneRedis = (env: TRedisEnv, context: z.RefinementCtx) => {
  * For the production refinements (run with `EVEN_WHEN_INVALID`, so on raw values): one of the three ways
  * to Redis is set; the issue names REDIS_URL, with the other two in its message.
  */
-export const requireRedisInProduction = (why: string) => (env: { NODE_ENV: string } & Record<string, unknown>, context: z.RefinementCtx) => {
-  if (env.NODE_ENV !== "production") return;
-  if (MODES.some((name) => env[name] !== undefined && env[name] !== "")) return;
-  context.addIssue({ code: "custom", path: ["REDIS_URL"], message: `required in production (or REDIS_CLUSTER_NODES, or REDIS_SENTINELS with REDIS_SENTINEL_NAME): ${why}` });
-};
+export const requireRedisInProduction =
+  (why: string) => (env: { NODE_ENV: string } & Record<string, unknown>, context: z.RefinementCtx) => {
+    if (env.NODE_ENV !== "production") return;
+    if (MODES.some((name) => env[name] !== undefined && env[name] !== "")) return;
+    context.addIssue({
+      code: "custom",
+      path: ["REDIS_URL"],
+      message: `required in production (or REDIS_CLUSTER_NODES, or REDIS_SENTINELS with REDIS_SENTINEL_NAME): ${why}`,
+    });
+  };
 
 /** Where this process's Redis is, from validated variables: development's local server when none is named. */
 export const redisTargetFromEnv = (env: TRedisEnv): TRedisTarget => {
-  const credentials = { ...(env.REDIS_USERNAME ? { username: env.REDIS_USERNAME } : {}), ...(env.REDIS_PASSWORD ? { password: env.REDIS_PASSWORD } : {}) };
+  const credentials = {
+    ...(env.REDIS_USERNAME ? { username: env.REDIS_USERNAME } : {}),
+    ...(env.REDIS_PASSWORD ? { password: env.REDIS_PASSWORD } : {}),
+  };
   if (env.REDIS_CLUSTER_NODES) return { kind: "cluster", nodes: env.REDIS_CLUSTER_NODES, ...credentials };
   if (env.REDIS_SENTINELS) {
-    return { kind: "sentinel", sentinels: env.REDIS_SENTINELS, name: env.REDIS_SENTINEL_NAME!, ...credentials, ...(env.REDIS_SENTINEL_PASSWORD ? { sentinelPassword: env.REDIS_SENTINEL_PASSWORD } : {}) };
+    return {
+      kind: "sentinel",
+      sentinels: env.REDIS_SENTINELS,
+      name: env.REDIS_SENTINEL_NAME!,
+      ...credentials,
+      ...(env.REDIS_SENTINEL_PASSWORD ? { sentinelPassword: env.REDIS_SENTINEL_PASSWORD } : {}),
+    };
   }
   return { kind: "single", url: env.REDIS_URL ?? DEVELOPMENT_REDIS_URL };
 };

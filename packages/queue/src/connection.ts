@@ -16,7 +16,14 @@ export type THostPort = { host: string; port: number };
 export type TRedisTarget =
   | { kind: "single"; url: string }
   | { kind: "cluster"; nodes: THostPort[]; username?: string; password?: string }
-  | { kind: "sentinel"; sentinels: THostPort[]; name: string; username?: string; password?: string; sentinelPassword?: string };
+  | {
+      kind: "sentinel";
+      sentinels: THostPort[];
+      name: string;
+      username?: string;
+      password?: string;
+      sentinelPassword?: string;
+    };
 
 /** A connection to any of them: BullMQ, rate-limiter-flexible and the probes take either. */
 export type TRedis = Redis | Cluster;
@@ -28,7 +35,10 @@ const reconnectOnReadOnly = (error: Error) => (error.message.startsWith("READONL
 const open = (target: string | TRedisTarget, options: RedisOptions): TRedis => {
   if (typeof target === "string") return new Redis(target, options);
   if (target.kind === "single") return new Redis(target.url, options);
-  const credentials = { ...(target.username ? { username: target.username } : {}), ...(target.password ? { password: target.password } : {}) };
+  const credentials = {
+    ...(target.username ? { username: target.username } : {}),
+    ...(target.password ? { password: target.password } : {}),
+  };
   if (target.kind === "sentinel") {
     return new Redis({
       reconnectOnError: reconnectOnReadOnly,
@@ -54,7 +64,12 @@ const open = (target: string | TRedisTarget, options: RedisOptions): TRedis => {
   });
 };
 
-const PRODUCER: RedisOptions = { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000, retryStrategy: reconnectDelay };
+const PRODUCER: RedisOptions = {
+  maxRetriesPerRequest: 1,
+  enableOfflineQueue: false,
+  connectTimeout: 2_000,
+  retryStrategy: reconnectDelay,
+};
 const WORKER: RedisOptions = { maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy: reconnectDelay };
 
 /**
@@ -78,19 +93,32 @@ export function createWorkerConnection(target: string | TRedisTarget, options: R
   return open(target, { ...WORKER, ...options });
 }
 
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "EAI_AGAIN"]);
-const CONNECTION_MESSAGES = /Connection is closed|Stream isn't writeable|Reached the max retries per request|connect ETIMEDOUT|ECONNREFUSED/;
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "EAI_AGAIN",
+]);
+const CONNECTION_MESSAGES =
+  /Connection is closed|Stream isn't writeable|Reached the max retries per request|connect ETIMEDOUT|ECONNREFUSED/;
 
 /** Whether `error` only says that Redis cannot be reached (which the connection's watcher reports once per attempt). */
 export const isConnectionError = (error: unknown) =>
-  error instanceof Error && (CONNECTION_CODES.has(String((error as { code?: unknown }).code)) || CONNECTION_MESSAGES.test(error.message));
+  error instanceof Error &&
+  (CONNECTION_CODES.has(String((error as { code?: unknown }).code)) || CONNECTION_MESSAGES.test(error.message));
 
-const hostPorts = (nodes: THostPort[]) => nodes.map(({ host, port }) => (host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`)).join(",");
+const hostPorts = (nodes: THostPort[]) =>
+  nodes.map(({ host, port }) => (host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`)).join(",");
 
 /** Where Redis is, without credentials, for log lines: host:port, or the cluster's or sentinels' nodes. */
 export const redisLocation = (target: string | TRedisTarget) => {
   if (typeof target !== "string" && target.kind === "cluster") return `cluster ${hostPorts(target.nodes)}`;
-  if (typeof target !== "string" && target.kind === "sentinel") return `sentinel master "${target.name}" via ${hostPorts(target.sentinels)}`;
+  if (typeof target !== "string" && target.kind === "sentinel")
+    return `sentinel master "${target.name}" via ${hostPorts(target.sentinels)}`;
   try {
     const parsed = new URL(typeof target === "string" ? target : target.url);
     return `${parsed.hostname}:${parsed.port || 6379}`;
@@ -132,7 +160,10 @@ const seconds = (ms: number) => `${ms < 10_000 ? (ms / 1_000).toFixed(1) : Math.
  * the process's other connections fail and recover together with it and should stay quiet
  * (`isConnectionError`). Returns a function that stops watching.
  */
-export const watchRedis = (connection: TRedis, { target, log }: { target: string | TRedisTarget; log: TConnectionLog }) => {
+export const watchRedis = (
+  connection: TRedis,
+  { target, log }: { target: string | TRedisTarget; log: TConnectionLog },
+) => {
   const where = redisLocation(target);
   let lastError = "no answer";
   let outage: { since: number; attempts: number } | null = null;
@@ -143,11 +174,23 @@ export const watchRedis = (connection: TRedis, { target, log }: { target: string
     outage ??= { since: Date.now(), attempts: 0 };
     outage.attempts += 1;
     const fields = { redis: where, error: lastError, attempt: outage.attempts, retryInMs: delayMs };
-    if (outage.attempts === 1) log.warn(fields, `Redis is unreachable at ${where} (${lastError}): background jobs wait for it; next attempt in ${seconds(delayMs)}`);
-    else log.warn(fields, `Redis still unreachable at ${where} (${lastError}); attempt ${outage.attempts}, next in ${seconds(delayMs)}`);
+    if (outage.attempts === 1)
+      log.warn(
+        fields,
+        `Redis is unreachable at ${where} (${lastError}): background jobs wait for it; next attempt in ${seconds(delayMs)}`,
+      );
+    else
+      log.warn(
+        fields,
+        `Redis still unreachable at ${where} (${lastError}); attempt ${outage.attempts}, next in ${seconds(delayMs)}`,
+      );
   };
   const onReady = () => {
-    if (outage) log.info({ redis: where, downMs: Date.now() - outage.since }, `Redis is reachable again at ${where} after ${seconds(Date.now() - outage.since)}`);
+    if (outage)
+      log.info(
+        { redis: where, downMs: Date.now() - outage.since },
+        `Redis is reachable again at ${where} after ${seconds(Date.now() - outage.since)}`,
+      );
     outage = null;
   };
   connection.on("error", onError);

@@ -16,7 +16,10 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 };
 
 /** Attempts and backoff of an email, also used by the API when it sends one itself (no Redis). */
-export const MAIL_RETRY = { attempts: 8, backoff: { type: "exponential", delay: 5_000 } } as const satisfies JobsOptions;
+export const MAIL_RETRY = {
+  attempts: 8,
+  backoff: { type: "exponential", delay: 5_000 },
+} as const satisfies JobsOptions;
 
 /** The wait before attempt `attempt + 1` after `attempt` failed, as BullMQ's exponential backoff computes it. */
 export const exponentialDelay = (attempt: number, delay: number) => 2 ** (attempt - 1) * delay;
@@ -36,4 +39,5 @@ export const QUEUE_JOB_OPTIONS: Partial<Record<TQueueName, JobsOptions>> = {
  * BullMQ refuses custom job ids that contain ":" (its key separator); ids derived from the
  * domain are joined with "." instead.
  */
-export const jobId = (...parts: Array<string | number>) => parts.map((part) => String(part).replaceAll(":", "_")).join(".");
+export const jobId = (...parts: Array<string | number>) =>
+  parts.map((part) => String(part).replaceAll(":", "_")).join(".");

@@ -23,15 +23,38 @@ describe("purgeJobsNaming", () => {
 
   it("removes a user's jobs in every resting state, whatever field names them, leaves others' alone and counts a running one as busy", async () => {
     const [doomed, kept, message] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
-    const reminder = (userId: string) => ({ kind: "commitment" as const, entityId: crypto.randomUUID(), userId, remindAt: Date.now() });
+    const reminder = (userId: string) => ({
+      kind: "commitment" as const,
+      entityId: crypto.randomUUID(),
+      userId,
+      remindAt: Date.now(),
+    });
     await queues.enqueue("reminders", "due", reminder(doomed), { jobId: `r-delayed-${doomed}`, delay: 3_600_000 });
     await queues.enqueue("reminders", "due", reminder(kept), { jobId: "r-delayed-kept", delay: 3_600_000 });
-    await queues.enqueue("reports", "generate", { userId: doomed, type: "TWO_DAY", periodEnd: Date.now() }, { jobId: `report.${doomed}.TWO_DAY.1` });
+    await queues.enqueue(
+      "reports",
+      "generate",
+      { userId: doomed, type: "TWO_DAY", periodEnd: Date.now() },
+      { jobId: `report.${doomed}.TWO_DAY.1` },
+    );
     await queues.enqueue("telegram", "deliver", { proactiveMessageId: message }, { jobId: `proactive.${message}` });
     // Finished records: one completed with the user only in its result, one failed with the user only in its reason.
-    const outcomes = new Map([[`done-${kept}`, "ok"], [`failed-${kept}`, "fail"]]);
-    await queues.enqueue("stories", "generate", { userId: kept, period: "2026-01" }, { jobId: `done-${kept}`, attempts: 1 });
-    await queues.enqueue("stories", "generate", { userId: kept, period: "2026-02" }, { jobId: `failed-${kept}`, attempts: 1 });
+    const outcomes = new Map([
+      [`done-${kept}`, "ok"],
+      [`failed-${kept}`, "fail"],
+    ]);
+    await queues.enqueue(
+      "stories",
+      "generate",
+      { userId: kept, period: "2026-01" },
+      { jobId: `done-${kept}`, attempts: 1 },
+    );
+    await queues.enqueue(
+      "stories",
+      "generate",
+      { userId: kept, period: "2026-02" },
+      { jobId: `failed-${kept}`, attempts: 1 },
+    );
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     const worker = new Worker(
@@ -45,8 +68,15 @@ describe("purgeJobsNaming", () => {
     );
     try {
       const stories = queues.queue("stories");
-      await expect.poll(async () => (await stories.getJobCounts("completed", "failed")), { timeout: 20_000 }).toEqual({ completed: 1, failed: 1 });
-      await queues.enqueue("stories", "generate", { userId: doomed, period: "2026-03" }, { jobId: `running-${doomed}` });
+      await expect
+        .poll(async () => await stories.getJobCounts("completed", "failed"), { timeout: 20_000 })
+        .toEqual({ completed: 1, failed: 1 });
+      await queues.enqueue(
+        "stories",
+        "generate",
+        { userId: doomed, period: "2026-03" },
+        { jobId: `running-${doomed}` },
+      );
       await expect.poll(async () => (await stories.getJobCounts("active")).active, { timeout: 20_000 }).toBe(1);
 
       const result = await purgeJobsNaming(queues, [doomed.toUpperCase(), message]);
@@ -86,7 +116,13 @@ describe("purgeJobsNaming", () => {
   it("reads past one page, and removes nothing when nothing is chosen", async () => {
     const userId = crypto.randomUUID();
     const queue = queues.queue("embeddings");
-    await queue.addBulk(Array.from({ length: 1_203 }, (_, i) => ({ name: "upsert", data: { userId: i % 2 ? userId : crypto.randomUUID(), ownerKind: "MESSAGE", ownerId: crypto.randomUUID() }, opts: { delay: 3_600_000 } })));
+    await queue.addBulk(
+      Array.from({ length: 1_203 }, (_, i) => ({
+        name: "upsert",
+        data: { userId: i % 2 ? userId : crypto.randomUUID(), ownerKind: "MESSAGE", ownerId: crypto.randomUUID() },
+        opts: { delay: 3_600_000 },
+      })),
+    );
     const untouched = await purgeJobs(queues, () => []);
     expect(untouched.removed).toBe(0);
     expect(untouched.scanned).toBeGreaterThanOrEqual(1_203);
@@ -96,7 +132,13 @@ describe("purgeJobsNaming", () => {
 
   it("finds ids in every part of a job, in any case", () => {
     const id = crypto.randomUUID();
-    const job = { id: "x", data: { nested: [{ deep: id.toUpperCase() }] }, returnvalue: null, failedReason: "", stacktrace: [] } as never;
+    const job = {
+      id: "x",
+      data: { nested: [{ deep: id.toUpperCase() }] },
+      returnvalue: null,
+      failedReason: "",
+      stacktrace: [],
+    } as never;
     expect(idsInJob(job).has(id)).toBe(true);
   });
 });

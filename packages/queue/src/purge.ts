@@ -11,7 +11,13 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /** Every id a job carries anywhere: its job id, payload, result, failure reason and stack traces. */
 export const idsInJob = (job: Job) => {
-  const text = [job.id ?? "", JSON.stringify(job.data ?? null), JSON.stringify(job.returnvalue ?? null), job.failedReason ?? "", ...(job.stacktrace ?? [])].join(" ");
+  const text = [
+    job.id ?? "",
+    JSON.stringify(job.data ?? null),
+    JSON.stringify(job.returnvalue ?? null),
+    job.failedReason ?? "",
+    ...(job.stacktrace ?? []),
+  ].join(" ");
   return new Set((text.match(UUID) ?? []).map((id) => id.toLowerCase()));
 };
 
@@ -26,7 +32,10 @@ export type TPurgeResult = { removed: number; removedIds: string[]; busy: number
  * completed, failed…) that `choose` picks from a page of jobs; running jobs it picks are counted as busy.
  * A state is read to its end before anything in it is removed, so removals do not shift the pages.
  */
-export const purgeJobs = async (queues: TQueues, choose: (jobs: Job[]) => Job[] | Promise<Job[]>): Promise<TPurgeResult> => {
+export const purgeJobs = async (
+  queues: TQueues,
+  choose: (jobs: Job[]) => Job[] | Promise<Job[]>,
+): Promise<TPurgeResult> => {
   const result: TPurgeResult = { removed: 0, removedIds: [], busy: 0, scanned: 0 };
   for (const name of QUEUE_NAMES) {
     const queue = queues.queue(name);
@@ -93,12 +102,15 @@ const purgeEvents = async (queue: Queue, wanted: Set<string>): Promise<number> =
  */
 export const purgeJobsNaming = async (queues: TQueues, ids: Iterable<string>) => {
   const wanted = new Set([...ids].map((id) => id.toLowerCase()));
-  const result = await purgeJobs(queues, (jobs) => jobs.filter((job) => [...idsInJob(job)].some((id) => wanted.has(id))));
+  const result = await purgeJobs(queues, (jobs) =>
+    jobs.filter((job) => [...idsInJob(job)].some((id) => wanted.has(id))),
+  );
   return { ...result, events: await purgeEventsNaming(queues, [...wanted, ...idsInJobIds(result.removedIds)]) };
 };
 
 /** The uuids inside job ids (domain job ids such as `reminder.commitment.<id>.<time>`). */
-export const idsInJobIds = (jobIds: string[]) => jobIds.flatMap((jobId) => jobId.match(UUID) ?? []).map((id) => id.toLowerCase());
+export const idsInJobIds = (jobIds: string[]) =>
+  jobIds.flatMap((jobId) => jobId.match(UUID) ?? []).map((id) => id.toLowerCase());
 
 /** Deletes every queue's event-stream entries that name one of `ids`; returns how many. */
 export const purgeEventsNaming = async (queues: TQueues, ids: Iterable<string>) => {

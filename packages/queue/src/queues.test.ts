@@ -4,7 +4,14 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { createProducerConnection } from "./connection.ts";
 import { jobId } from "./job-options.ts";
-import { boundQueues, createQueues, QueuePayloadError, queueDepths, QueueTimeoutError, QueueUnavailableError } from "./queues.ts";
+import {
+  boundQueues,
+  createQueues,
+  QueuePayloadError,
+  queueDepths,
+  QueueTimeoutError,
+  QueueUnavailableError,
+} from "./queues.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -20,7 +27,12 @@ describe("createQueues", () => {
 
   it("adds a valid job with the queue's default options and a domain job id", async () => {
     const id = jobId("commitment", "c1", 1_700_000_000_000);
-    const payload = { kind: "commitment" as const, entityId: crypto.randomUUID(), userId: crypto.randomUUID(), remindAt: 1_700_000_000_000 };
+    const payload = {
+      kind: "commitment" as const,
+      entityId: crypto.randomUUID(),
+      userId: crypto.randomUUID(),
+      remindAt: 1_700_000_000_000,
+    };
     const added = await queues.enqueue("reminders", "due", payload, { jobId: id, delay: 60_000 });
     expect(added.id).toBe("commitment.c1.1700000000000");
     const job = await queues.queue("reminders").getJob(added.id);
@@ -33,7 +45,13 @@ describe("createQueues", () => {
   });
 
   it("refuses a payload that breaks the contract, and a job the queue does not have", async () => {
-    await expect(queues.enqueue("ocr", "recognize", { userId: "not-a-uuid", analysisSessionId: crypto.randomUUID(), storageKey: "k" })).rejects.toBeInstanceOf(QueuePayloadError);
+    await expect(
+      queues.enqueue("ocr", "recognize", {
+        userId: "not-a-uuid",
+        analysisSessionId: crypto.randomUUID(),
+        storageKey: "k",
+      }),
+    ).rejects.toBeInstanceOf(QueuePayloadError);
     // @ts-expect-error: no such job
     await expect(queues.enqueue("ocr", "nope", {})).rejects.toThrow(/no such job/);
     expect(await queues.queue("ocr").count()).toBe(0);
@@ -45,7 +63,12 @@ describe("createQueues", () => {
 });
 
 describe("boundQueues", () => {
-  const payload = () => ({ kind: "commitment" as const, entityId: crypto.randomUUID(), userId: crypto.randomUUID(), remindAt: Date.now() });
+  const payload = () => ({
+    kind: "commitment" as const,
+    entityId: crypto.randomUUID(),
+    userId: crypto.randomUUID(),
+    remindAt: Date.now(),
+  });
 
   it("fails at once while Redis is known to be down, instead of waiting on every write", async () => {
     const connection = createProducerConnection("redis://127.0.0.1:1");
@@ -71,7 +94,9 @@ describe("boundQueues", () => {
     const sockets = new Set<net.Socket>();
     const silent = net.createServer((socket) => void sockets.add(socket));
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
-    const connection = createProducerConnection(`redis://127.0.0.1:${(silent.address() as net.AddressInfo).port}`, { connectTimeout: 60_000 });
+    const connection = createProducerConnection(`redis://127.0.0.1:${(silent.address() as net.AddressInfo).port}`, {
+      connectTimeout: 60_000,
+    });
     connection.on("error", () => undefined);
     const queues = createQueues({ connection, prefix: "cto-test-silent" });
     try {
@@ -90,7 +115,13 @@ describe("boundQueues", () => {
       started = Date.now();
       await expect(bounded.remove("reminders", "some-job")).rejects.toThrow(/within 200 ms$/);
       expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-      const plain = await Promise.race([queues.enqueue("reminders", "due", payload()).then(() => "added", () => "failed"), new Promise((resolve) => setTimeout(() => resolve("waiting"), 1_000))]);
+      const plain = await Promise.race([
+        queues.enqueue("reminders", "due", payload()).then(
+          () => "added",
+          () => "failed",
+        ),
+        new Promise((resolve) => setTimeout(() => resolve("waiting"), 1_000)),
+      ]);
       expect(plain).toBe("waiting");
     } finally {
       connection.disconnect();
@@ -101,13 +132,24 @@ describe("boundQueues", () => {
 });
 
 describe("queueDepths", () => {
-  const payload = () => ({ kind: "commitment" as const, entityId: crypto.randomUUID(), userId: crypto.randomUUID(), remindAt: Date.now() });
+  const payload = () => ({
+    kind: "commitment" as const,
+    entityId: crypto.randomUUID(),
+    userId: crypto.randomUUID(),
+    remindAt: Date.now(),
+  });
 
   it("counts each queue's jobs by state", async () => {
     const connection = createProducerConnection(redisUrl);
     const queues = createQueues({ connection, prefix: `cto-test-depth-${process.pid}-${Date.now()}` });
     try {
-      expect((await queueDepths(queues, ["reminders", "ocr"]))?.get("reminders")).toEqual({ waiting: 0, prioritized: 0, delayed: 0, active: 0, failed: 0 });
+      expect((await queueDepths(queues, ["reminders", "ocr"]))?.get("reminders")).toEqual({
+        waiting: 0,
+        prioritized: 0,
+        delayed: 0,
+        active: 0,
+        failed: 0,
+      });
       await queues.enqueue("reminders", "due", payload());
       await queues.enqueue("reminders", "due", payload(), { priority: 3 });
       for (let i = 0; i < 2; i += 1) await queues.enqueue("reminders", "due", payload(), { delay: 60_000 });
@@ -129,7 +171,10 @@ describe("queueDepths", () => {
     const sockets = new Set<net.Socket>();
     const silent = net.createServer((socket) => void sockets.add(socket));
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
-    const silentConnection = createProducerConnection(`redis://127.0.0.1:${(silent.address() as net.AddressInfo).port}`, { connectTimeout: 60_000 });
+    const silentConnection = createProducerConnection(
+      `redis://127.0.0.1:${(silent.address() as net.AddressInfo).port}`,
+      { connectTimeout: 60_000 },
+    );
     silentConnection.on("error", () => undefined);
     const down = createQueues({ connection, prefix: "cto-test-unreachable" });
     try {
@@ -138,7 +183,9 @@ describe("queueDepths", () => {
       expect(await queueDepths(down)).toBeNull();
       expect(Date.now() - started).toBeLessThan(100);
       started = Date.now();
-      expect(await queueDepths(createQueues({ connection: silentConnection, prefix: "cto-test-silent" }), ["ocr"], 200)).toBeNull();
+      expect(
+        await queueDepths(createQueues({ connection: silentConnection, prefix: "cto-test-silent" }), ["ocr"], 200),
+      ).toBeNull();
       expect(Date.now() - started).toBeLessThan(1_000);
     } finally {
       connection.disconnect();

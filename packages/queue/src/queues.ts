@@ -7,7 +7,12 @@ import { DEFAULT_JOB_OPTIONS, QUEUE_JOB_OPTIONS } from "./job-options.ts";
 
 export type TQueues = {
   /** Validates the payload against its contract, then adds the job; throws `QueuePayloadError` on a bad payload. */
-  enqueue: <Q extends TQueueName, J extends TJobName<Q>>(queue: Q, job: J, payload: TJobInput<Q, J>, options?: JobsOptions) => Promise<{ id: string }>;
+  enqueue: <Q extends TQueueName, J extends TJobName<Q>>(
+    queue: Q,
+    job: J,
+    payload: TJobInput<Q, J>,
+    options?: JobsOptions,
+  ) => Promise<{ id: string }>;
   /** Removes a waiting, delayed or finished job; removing one that is running throws (BullMQ holds its lock). */
   remove: (queue: TQueueName, jobId: string) => Promise<void>;
   /** The BullMQ queue itself, for job schedulers, reads and dashboards. */
@@ -46,7 +51,11 @@ export const createQueues = ({ connection, prefix = "cto" }: { connection: TRedi
   const isDown = trackDown(connection);
   const queues = new Map(
     QUEUE_NAMES.map((name) => {
-      const queue = new Queue(name, { connection, prefix: queuePrefix(prefix, name, connection), defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...QUEUE_JOB_OPTIONS[name] } });
+      const queue = new Queue(name, {
+        connection,
+        prefix: queuePrefix(prefix, name, connection),
+        defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...QUEUE_JOB_OPTIONS[name] },
+      });
       queue.on("error", () => undefined);
       return [name, queue];
     }),
@@ -56,7 +65,12 @@ export const createQueues = ({ connection, prefix = "cto" }: { connection: TRedi
     queue,
     available: () => !isDown(),
     enqueue: async (name, job, payload, options) => {
-      const schema = (QUEUE_JOBS[name] as Record<string, { safeParse: (value: unknown) => { success: boolean; error?: { message: string } } }>)[job];
+      const schema = (
+        QUEUE_JOBS[name] as Record<
+          string,
+          { safeParse: (value: unknown) => { success: boolean; error?: { message: string } } }
+        >
+      )[job];
       if (!schema) throw new QueuePayloadError(name, job, "no such job in this queue");
       const parsed = schema.safeParse(payload);
       if (!parsed.success) throw new QueuePayloadError(name, job, parsed.error?.message ?? "invalid");
@@ -139,11 +153,23 @@ export type TQueueDepth = Record<(typeof DEPTH_STATES)[number], number>;
  * How many jobs each queue holds, by state (for metrics): null while Redis is known to be down or
  * does not answer within `ms`, so a scrape never waits out an outage.
  */
-export const queueDepths = async (queues: TQueues, names: readonly TQueueName[] = QUEUE_NAMES, ms = 1_000): Promise<Map<TQueueName, TQueueDepth> | null> => {
+export const queueDepths = async (
+  queues: TQueues,
+  names: readonly TQueueName[] = QUEUE_NAMES,
+  ms = 1_000,
+): Promise<Map<TQueueName, TQueueDepth> | null> => {
   if (queues.available?.() === false) return null;
   try {
-    const counts = await withinTimeout(Promise.all(names.map((name) => queues.queue(name).getJobCounts(...DEPTH_STATES))), ms);
-    return new Map(names.map((name, i) => [name, Object.fromEntries(DEPTH_STATES.map((state) => [state, counts[i]?.[state] ?? 0])) as TQueueDepth]));
+    const counts = await withinTimeout(
+      Promise.all(names.map((name) => queues.queue(name).getJobCounts(...DEPTH_STATES))),
+      ms,
+    );
+    return new Map(
+      names.map((name, i) => [
+        name,
+        Object.fromEntries(DEPTH_STATES.map((state) => [state, counts[i]?.[state] ?? 0])) as TQueueDepth,
+      ]),
+    );
   } catch {
     return null;
   }

@@ -9,7 +9,8 @@ import { createProducerConnection, type TRedis, type TRedisTarget } from "./conn
  */
 const CLUSTER_NODES = "127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003";
 const SENTINELS = "127.0.0.1:26380,127.0.0.1:26381,127.0.0.1:26382";
-const hostPorts = (list: string) => list.split(",").map((entry) => ({ host: "127.0.0.1", port: Number(entry.split(":")[1]) }));
+const hostPorts = (list: string) =>
+  list.split(",").map((entry) => ({ host: "127.0.0.1", port: Number(entry.split(":")[1]) }));
 
 export const TOPOLOGIES = {
   cluster: {
@@ -29,7 +30,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One node or sentinel, for admin commands; fails fast and never retries. */
 const node = (port: number) => {
-  const connection = createProducerConnection(`redis://127.0.0.1:${port}`, { retryStrategy: () => null, connectTimeout: 1_000, enableOfflineQueue: true });
+  const connection = createProducerConnection(`redis://127.0.0.1:${port}`, {
+    retryStrategy: () => null,
+    connectTimeout: 1_000,
+    enableOfflineQueue: true,
+  });
   connection.on("error", () => undefined);
   return connection;
 };
@@ -48,7 +53,9 @@ const clusterHealthy = async () => {
 };
 
 const sentinelMaster = async (sentinelPort = 26380) => {
-  const address = await ask<[string, string] | null>(sentinelPort, "SENTINEL", "GET-MASTER-ADDR-BY-NAME", "cto").catch(() => null);
+  const address = await ask<[string, string] | null>(sentinelPort, "SENTINEL", "GET-MASTER-ADDR-BY-NAME", "cto").catch(
+    () => null,
+  );
   return address ? Number(address[1]) : null;
 };
 
@@ -60,7 +67,8 @@ export const topologyAvailable = async (kind: TTopology, { ci }: { ci: boolean }
   const ready = kind === "cluster" ? await clusterHealthy() : (await sentinelMaster()) !== null;
   if (ready) return true;
   const how = `bash ${TOPOLOGIES[kind].script}`;
-  if (ci) throw new Error(`CI runs the Redis ${kind} tests and the ${kind} does not answer: ${how} should have started it`);
+  if (ci)
+    throw new Error(`CI runs the Redis ${kind} tests and the ${kind} does not answer: ${how} should have started it`);
   console.warn(`\n  ⚠ SKIPPED: the Redis ${kind} tests (no local ${kind}; start one with \`${how}\`)\n`);
   return false;
 };
@@ -68,12 +76,20 @@ export const topologyAvailable = async (kind: TTopology, { ci }: { ci: boolean }
 /** The ports of the cluster's nodes, master first then its replicas, serving the slot of `key`. */
 const clusterShardOf = async (key: string) => {
   const slot = await ask<number>(7001, "CLUSTER", "KEYSLOT", key);
-  const nodes = (await ask<string>(7001, "CLUSTER", "NODES")).trim().split("\n").map((line) => line.split(" "));
+  const nodes = (await ask<string>(7001, "CLUSTER", "NODES"))
+    .trim()
+    .split("\n")
+    .map((line) => line.split(" "));
   const portOf = (fields: string[]) => Number(fields[1]!.split("@")[0]!.split(":")[1]);
-  const master = nodes.find((fields) => fields[2]!.includes("master") && !fields[2]!.includes("fail") && fields.slice(8).some((range) => {
-    const [from, to = from] = range.split("-").map(Number);
-    return slot >= from! && slot <= to!;
-  }));
+  const master = nodes.find(
+    (fields) =>
+      fields[2]!.includes("master") &&
+      !fields[2]!.includes("fail") &&
+      fields.slice(8).some((range) => {
+        const [from, to = from] = range.split("-").map(Number);
+        return slot >= from! && slot <= to!;
+      }),
+  );
   if (!master) throw new Error(`no master serves slot ${slot}`);
   const replicas = nodes.filter((fields) => fields[3] === master[0] && !fields[2]!.includes("fail"));
   return { slot, master: portOf(master), replicas: replicas.map(portOf) };
@@ -124,8 +140,17 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
  * The lease lives on the machine's single Redis (`coordinator`), expires if its holder dies, and is
  * renewed while `fn` runs; without that Redis, `fn` runs unguarded.
  */
-export const exclusively = async <T>(kind: TTopology, coordinator: string, fn: () => Promise<T>, waitMs = 120_000): Promise<T> => {
-  const lock = createProducerConnection(coordinator, { retryStrategy: () => null, connectTimeout: 1_000, enableOfflineQueue: true });
+export const exclusively = async <T>(
+  kind: TTopology,
+  coordinator: string,
+  fn: () => Promise<T>,
+  waitMs = 120_000,
+): Promise<T> => {
+  const lock = createProducerConnection(coordinator, {
+    retryStrategy: () => null,
+    connectTimeout: 1_000,
+    enableOfflineQueue: true,
+  });
   lock.on("error", () => undefined);
   const key = `cto-test:exclusive:${kind}`;
   const token = crypto.randomUUID();

@@ -30,14 +30,16 @@ const S3_REQUIRED = ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as
 /** With STORAGE_DRIVER=s3, the bucket and credentials must be there: a start-up error names each one missing. */
 export const requireS3Settings = (env: TStorageEnv, context: z.RefinementCtx) => {
   if (env.STORAGE_DRIVER !== "s3") return;
-  for (const name of S3_REQUIRED) if (!env[name]) context.addIssue({ code: "custom", path: [name], message: "required when STORAGE_DRIVER=s3" });
+  for (const name of S3_REQUIRED)
+    if (!env[name]) context.addIssue({ code: "custom", path: [name], message: "required when STORAGE_DRIVER=s3" });
 };
 
 export type TStorageConfig = { driver: "local"; root: string } | ({ driver: "s3" } & TS3StorageConfig);
 
 /** `dataDir` is the app's data folder (`@cto/db/paths` defaultDataDir()); local files go to its `uploads/`. */
 export const storageConfigFromEnv = (env: TStorageEnv, { dataDir }: { dataDir: string }): TStorageConfig => {
-  if (env.STORAGE_DRIVER === "local") return { driver: "local", root: env.STORAGE_DIR ?? path.join(dataDir, "uploads") };
+  if (env.STORAGE_DRIVER === "local")
+    return { driver: "local", root: env.STORAGE_DIR ?? path.join(dataDir, "uploads") };
   const missing = S3_REQUIRED.filter((name) => !env[name]);
   if (missing.length) throw new Error(`STORAGE_DRIVER=s3 needs ${missing.join(", ")}.`);
   return {
@@ -51,4 +53,5 @@ export const storageConfigFromEnv = (env: TStorageEnv, { dataDir }: { dataDir: s
   };
 };
 
-export const createStorage = (config: TStorageConfig): TStorage => (config.driver === "local" ? createLocalStorage(config) : createS3Storage(config));
+export const createStorage = (config: TStorageConfig): TStorage =>
+  config.driver === "local" ? createLocalStorage(config) : createS3Storage(config);

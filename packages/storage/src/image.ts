@@ -5,13 +5,16 @@
 export type TImageKind = "png" | "jpeg" | "webp";
 export type TImageInfo = { kind: TImageKind; contentType: string; extension: string; width: number; height: number };
 
-const ascii = (bytes: Uint8Array, start: number, length: number) => String.fromCharCode(...bytes.subarray(start, start + length));
+const ascii = (bytes: Uint8Array, start: number, length: number) =>
+  String.fromCharCode(...bytes.subarray(start, start + length));
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 // Start-of-frame markers carry the size; C4 (Huffman tables), C8 (reserved) and CC (arithmetic tables) do not.
-const isStartOfFrame = (marker: number) => marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+const isStartOfFrame = (marker: number) =>
+  marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 
 const pngSize = (bytes: Uint8Array, view: DataView) => {
-  if (bytes.length < 24 || !PNG_SIGNATURE.every((byte, i) => bytes[i] === byte) || ascii(bytes, 12, 4) !== "IHDR") return undefined;
+  if (bytes.length < 24 || !PNG_SIGNATURE.every((byte, i) => bytes[i] === byte) || ascii(bytes, 12, 4) !== "IHDR")
+    return undefined;
   return { width: view.getUint32(16), height: view.getUint32(20) };
 };
 
@@ -40,7 +43,11 @@ const webpSize = (bytes: Uint8Array, view: DataView) => {
     const bits = view.getUint32(21, true);
     return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
   }
-  if (chunk === "VP8X") return { width: (bytes[24]! | (bytes[25]! << 8) | (bytes[26]! << 16)) + 1, height: (bytes[27]! | (bytes[28]! << 8) | (bytes[29]! << 16)) + 1 };
+  if (chunk === "VP8X")
+    return {
+      width: (bytes[24]! | (bytes[25]! << 8) | (bytes[26]! << 16)) + 1,
+      height: (bytes[27]! | (bytes[28]! << 8) | (bytes[29]! << 16)) + 1,
+    };
   return undefined;
 };
 
@@ -54,7 +61,8 @@ export const sniffImage = (bytes: Uint8Array): TImageInfo | undefined => {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (const [kind, contentType, size] of KINDS) {
     const found = size(bytes, view);
-    if (found && found.width > 0 && found.height > 0) return { kind, contentType, extension: kind === "jpeg" ? "jpg" : kind, ...found };
+    if (found && found.width > 0 && found.height > 0)
+      return { kind, contentType, extension: kind === "jpeg" ? "jpg" : kind, ...found };
   }
   return undefined;
 };

@@ -12,7 +12,8 @@ const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}(\/[a-z0-9][a-z0-9-]{0,99}){0,7}(\.
 export const isValidKey = (key: string) => KEY_PATTERN.test(key);
 
 export const assertValidKey = (key: string) => {
-  if (!isValidKey(key)) throw new StorageError("invalid_key", `Not a storage key: ${JSON.stringify(key.slice(0, 120))}.`);
+  if (!isValidKey(key))
+    throw new StorageError("invalid_key", `Not a storage key: ${JSON.stringify(key.slice(0, 120))}.`);
 };
 
 /** A fresh, unguessable key under `folder` (e.g. "screenshots/<user>"), ending in `.extension`. */
@@ -22,7 +23,13 @@ export const newStorageKey = (folder: string, extension: string) => {
   return key;
 };
 
-const CONTENT_TYPES: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", webp: "image/webp" };
+const CONTENT_TYPES: Record<string, string> = {
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  webp: "image/webp",
+};
 
 /** The content type a key's extension stands for; the local driver has no metadata of its own. */
-export const contentTypeOfKey = (key: string) => CONTENT_TYPES[key.split(".").at(-1) ?? ""] ?? "application/octet-stream";
+export const contentTypeOfKey = (key: string) =>
+  CONTENT_TYPES[key.split(".").at(-1) ?? ""] ?? "application/octet-stream";

@@ -31,7 +31,9 @@ describe("local storage", () => {
     const storage = createLocalStorage({ root });
     for (const key of ["../outside.png", "/etc/passwd", "a/../../b", "a\\b", "UPPER/case", "", "a//b", "a/.hidden"]) {
       expect(isValidKey(key), key).toBe(false);
-      await expect(storage.put(key, new Uint8Array([1]), { contentType: "image/png" })).rejects.toSatisfy((error) => isStorageError(error, "invalid_key"));
+      await expect(storage.put(key, new Uint8Array([1]), { contentType: "image/png" })).rejects.toSatisfy((error) =>
+        isStorageError(error, "invalid_key"),
+      );
     }
     expect(isValidKey(newStorageKey("screenshots/0d4c7c1e-4c1f-4f7e-9d2a-1b2c3d4e5f60", "png"))).toBe(true);
   });
@@ -40,6 +42,8 @@ describe("local storage", () => {
     const file = path.join(root, "not-a-folder");
     await writeFile(file, "x");
     const storage = createLocalStorage({ root: file });
-    await expect(storage.put(newStorageKey("a", "png"), new Uint8Array([1]), { contentType: "image/png" })).rejects.toSatisfy((error) => isStorageError(error, "unavailable"));
+    await expect(
+      storage.put(newStorageKey("a", "png"), new Uint8Array([1]), { contentType: "image/png" }),
+    ).rejects.toSatisfy((error) => isStorageError(error, "unavailable"));
   });
 });

@@ -18,10 +18,14 @@ export const createLocalStorage = ({ root }: { root: string }): TStorage => {
     assertValidKey(key);
     const file = path.resolve(resolved, key);
     // The key pattern already rules this out; the check keeps it true if the pattern ever changes.
-    if (!file.startsWith(resolved + path.sep)) throw new StorageError("invalid_key", "The key leaves the storage folder.");
+    if (!file.startsWith(resolved + path.sep))
+      throw new StorageError("invalid_key", "The key leaves the storage folder.");
     return file;
   };
-  const unavailable = (action: string, key: string, cause: unknown) => new StorageError("unavailable", `Could not ${action} ${key} in ${resolved}: ${(cause as Error).message}`, { cause });
+  const unavailable = (action: string, key: string, cause: unknown) =>
+    new StorageError("unavailable", `Could not ${action} ${key} in ${resolved}: ${(cause as Error).message}`, {
+      cause,
+    });
 
   return {
     driver: "local",

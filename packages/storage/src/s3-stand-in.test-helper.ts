@@ -9,7 +9,8 @@ import type { AddressInfo } from "node:net";
  */
 export type TS3Request = { method: string; path: string; headers: IncomingMessage["headers"] };
 
-const xmlError = (code: string, message: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>stand-in</RequestId></Error>`;
+const xmlError = (code: string, message: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>stand-in</RequestId></Error>`;
 
 export const startS3StandIn = async ({ bucket }: { bucket: string }) => {
   const objects = new Map<string, { body: Buffer; contentType: string }>();
@@ -22,22 +23,34 @@ export const startS3StandIn = async ({ bucket }: { bucket: string }) => {
     const url = new URL(req.url ?? "/", "http://stand-in");
     requests.push({ method: req.method ?? "", path: url.pathname, headers: req.headers });
     const send = (status: number, body = "", headers: Record<string, string> = {}) => {
-      res.writeHead(status, { "x-amz-request-id": "stand-in", ...(body ? { "content-type": "application/xml" } : {}), ...headers });
+      res.writeHead(status, {
+        "x-amz-request-id": "stand-in",
+        ...(body ? { "content-type": "application/xml" } : {}),
+        ...headers,
+      });
       res.end(body);
     };
     if (failure) return send(failure, xmlError("InternalError", "The stand-in was told to fail."));
     const [, bucketName, ...rest] = url.pathname.split("/");
     const key = decodeURIComponent(rest.join("/"));
     if (bucketName !== bucket) return send(404, xmlError("NoSuchBucket", "The specified bucket does not exist."));
-    if (!req.headers.authorization?.startsWith("AWS4-HMAC-SHA256 ")) return send(403, xmlError("AccessDenied", "Unsigned request."));
+    if (!req.headers.authorization?.startsWith("AWS4-HMAC-SHA256 "))
+      return send(403, xmlError("AccessDenied", "Unsigned request."));
     if (req.method === "PUT") {
-      objects.set(key, { body: Buffer.concat(chunks), contentType: req.headers["content-type"] ?? "binary/octet-stream" });
+      objects.set(key, {
+        body: Buffer.concat(chunks),
+        contentType: req.headers["content-type"] ?? "binary/octet-stream",
+      });
       return send(200, "", { etag: `"${objects.size}"` });
     }
     if (req.method === "GET") {
       const object = objects.get(key);
       if (!object) return send(404, xmlError("NoSuchKey", "The specified key does not exist."));
-      res.writeHead(200, { "content-type": object.contentType, "content-length": String(object.body.length), etag: '"1"' });
+      res.writeHead(200, {
+        "content-type": object.contentType,
+        "content-length": String(object.body.length),
+        etag: '"1"',
+      });
       return res.end(object.body);
     }
     if (req.method === "DELETE") {

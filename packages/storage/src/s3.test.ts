@@ -12,7 +12,14 @@ let storage: TStorage;
 
 beforeAll(async () => {
   standIn = await startS3StandIn({ bucket: BUCKET });
-  storage = createS3Storage({ bucket: BUCKET, region: "auto", endpoint: standIn.endpoint, accessKeyId: "AKIDTEST", secretAccessKey: "secret", forcePathStyle: true });
+  storage = createS3Storage({
+    bucket: BUCKET,
+    region: "auto",
+    endpoint: standIn.endpoint,
+    accessKeyId: "AKIDTEST",
+    secretAccessKey: "secret",
+    forcePathStyle: true,
+  });
 });
 afterAll(async () => standIn?.close());
 
@@ -37,7 +44,9 @@ describe("S3 storage through the real SDK against a path-style stand-in", () => 
     await expect(storage.get(missing)).rejects.toSatisfy((error) => isStorageError(error, "not_found"));
     standIn.failWith(503);
     try {
-      await expect(storage.put(missing, new Uint8Array([1]), { contentType: "image/png" })).rejects.toSatisfy((error) => isStorageError(error, "unavailable"));
+      await expect(storage.put(missing, new Uint8Array([1]), { contentType: "image/png" })).rejects.toSatisfy((error) =>
+        isStorageError(error, "unavailable"),
+      );
       await expect(storage.get(missing)).rejects.toSatisfy((error) => isStorageError(error, "unavailable"));
     } finally {
       standIn.failWith(undefined);
@@ -46,8 +55,17 @@ describe("S3 storage through the real SDK against a path-style stand-in", () => 
   });
 
   it("reports a wrong bucket as unavailable on writes, and refuses keys it did not make", async () => {
-    const wrong = createS3Storage({ bucket: "nope", region: "auto", endpoint: standIn.endpoint, accessKeyId: "AKIDTEST", secretAccessKey: "secret", forcePathStyle: true });
-    await expect(wrong.put(newStorageKey("x", "png"), new Uint8Array([1]), { contentType: "image/png" })).rejects.toSatisfy((error) => isStorageError(error, "unavailable"));
+    const wrong = createS3Storage({
+      bucket: "nope",
+      region: "auto",
+      endpoint: standIn.endpoint,
+      accessKeyId: "AKIDTEST",
+      secretAccessKey: "secret",
+      forcePathStyle: true,
+    });
+    await expect(
+      wrong.put(newStorageKey("x", "png"), new Uint8Array([1]), { contentType: "image/png" }),
+    ).rejects.toSatisfy((error) => isStorageError(error, "unavailable"));
     await expect(storage.get("../etc/passwd")).rejects.toSatisfy((error) => isStorageError(error, "invalid_key"));
   });
 });

@@ -1,4 +1,10 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from "@aws-sdk/client-s3";
 
 import { StorageError } from "./errors.ts";
 import { assertValidKey } from "./keys.ts";
@@ -16,7 +22,8 @@ export type TS3StorageConfig = {
 };
 
 const isNotFound = (error: unknown) =>
-  error instanceof S3ServiceException && (error.name === "NoSuchKey" || error.name === "NotFound" || error.$metadata.httpStatusCode === 404);
+  error instanceof S3ServiceException &&
+  (error.name === "NoSuchKey" || error.name === "NotFound" || error.$metadata.httpStatusCode === 404);
 
 export const createS3Storage = (config: TS3StorageConfig): TStorage => {
   const client = new S3Client({
@@ -31,14 +38,26 @@ export const createS3Storage = (config: TS3StorageConfig): TStorage => {
     maxAttempts: 3,
   });
   const unavailable = (action: string, key: string, cause: unknown) =>
-    new StorageError("unavailable", `Could not ${action} ${key} in bucket ${config.bucket}: ${(cause as Error).message}`, { cause });
+    new StorageError(
+      "unavailable",
+      `Could not ${action} ${key} in bucket ${config.bucket}: ${(cause as Error).message}`,
+      { cause },
+    );
 
   return {
     driver: "s3",
     put: async (key, body, { contentType }) => {
       assertValidKey(key);
       try {
-        await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: key, Body: body, ContentType: contentType, ContentLength: body.byteLength }));
+        await client.send(
+          new PutObjectCommand({
+            Bucket: config.bucket,
+            Key: key,
+            Body: body,
+            ContentType: contentType,
+            ContentLength: body.byteLength,
+          }),
+        );
       } catch (error) {
         throw unavailable("write", key, error);
       }
@@ -48,7 +67,10 @@ export const createS3Storage = (config: TS3StorageConfig): TStorage => {
       try {
         const object = await client.send(new GetObjectCommand({ Bucket: config.bucket, Key: key }));
         if (!object.Body) throw new Error("the response had no body");
-        return { body: await object.Body.transformToByteArray(), contentType: object.ContentType ?? "application/octet-stream" };
+        return {
+          body: await object.Body.transformToByteArray(),
+          contentType: object.ContentType ?? "application/octet-stream",
+        };
       } catch (error) {
         if (isNotFound(error)) throw new StorageError("not_found", `No stored object ${key}.`, { cause: error });
         throw unavailable("read", key, error);

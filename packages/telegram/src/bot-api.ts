@@ -19,7 +19,12 @@ export class TelegramApiError extends Error {
   readonly errorCode: number | null;
   readonly retryAfterSeconds: number | null;
 
-  constructor({ kind, message, errorCode = null, retryAfterSeconds = null }: { kind: TTelegramErrorKind; message: string; errorCode?: number | null; retryAfterSeconds?: number | null }) {
+  constructor({
+    kind,
+    message,
+    errorCode = null,
+    retryAfterSeconds = null,
+  }: { kind: TTelegramErrorKind; message: string; errorCode?: number | null; retryAfterSeconds?: number | null }) {
     super(message);
     this.name = "TelegramApiError";
     this.kind = kind;
@@ -35,7 +40,10 @@ const ZEnvelopeSchema = z.union([
     ok: z.literal(false),
     error_code: z.number().int(),
     description: z.string().default("no description"),
-    parameters: z.object({ retry_after: z.number().optional(), migrate_to_chat_id: z.number().optional() }).partial().optional(),
+    parameters: z
+      .object({ retry_after: z.number().optional(), migrate_to_chat_id: z.number().optional() })
+      .partial()
+      .optional(),
   }),
 ]);
 
@@ -46,7 +54,12 @@ const kindOf = (errorCode: number): TTelegramErrorKind => {
   return "bad_request";
 };
 
-export type TSendMessageInput = { chatId: string | number; text: string; replyToMessageId?: number; disableNotification?: boolean };
+export type TSendMessageInput = {
+  chatId: string | number;
+  text: string;
+  replyToMessageId?: number;
+  disableNotification?: boolean;
+};
 
 export type TBotApi = {
   sendMessage: (input: TSendMessageInput) => Promise<TTelegramMessage>;
@@ -57,7 +70,12 @@ export type TBotApi = {
 export type TBotApiOptions = { token: string; baseUrl?: string; timeoutMs?: number; fetch?: typeof fetch };
 
 /** A Bot API client over plain HTTPS; the same code talks to Telegram and to the test stand-in. */
-export const createBotApi = ({ token, baseUrl = TELEGRAM_API_BASE_URL, timeoutMs = 10_000, fetch: fetchImpl = fetch }: TBotApiOptions): TBotApi => {
+export const createBotApi = ({
+  token,
+  baseUrl = TELEGRAM_API_BASE_URL,
+  timeoutMs = 10_000,
+  fetch: fetchImpl = fetch,
+}: TBotApiOptions): TBotApi => {
   if (!token) throw new Error("A Telegram bot token is required.");
   const root = baseUrl.replace(/\/+$/, "");
   const call = async (method: string, params: Record<string, unknown>) => {
@@ -71,20 +89,37 @@ export const createBotApi = ({ token, baseUrl = TELEGRAM_API_BASE_URL, timeoutMs
       });
     } catch (error) {
       // Never echo the URL: it carries the bot token.
-      throw new TelegramApiError({ kind: "unavailable", message: `Telegram ${method} did not answer: ${error instanceof Error ? error.name : "network error"}` });
+      throw new TelegramApiError({
+        kind: "unavailable",
+        message: `Telegram ${method} did not answer: ${error instanceof Error ? error.name : "network error"}`,
+      });
     }
     const text = await response.text();
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      throw new TelegramApiError({ kind: response.status >= 500 || response.status === 429 ? kindOf(response.status) : "unavailable", errorCode: response.status, message: `Telegram ${method} answered HTTP ${response.status} without JSON` });
+      throw new TelegramApiError({
+        kind: response.status >= 500 || response.status === 429 ? kindOf(response.status) : "unavailable",
+        errorCode: response.status,
+        message: `Telegram ${method} answered HTTP ${response.status} without JSON`,
+      });
     }
     const envelope = ZEnvelopeSchema.safeParse(body);
-    if (!envelope.success) throw new TelegramApiError({ kind: "unavailable", errorCode: response.status, message: `Telegram ${method} answered an unexpected shape (HTTP ${response.status})` });
+    if (!envelope.success)
+      throw new TelegramApiError({
+        kind: "unavailable",
+        errorCode: response.status,
+        message: `Telegram ${method} answered an unexpected shape (HTTP ${response.status})`,
+      });
     if (envelope.data.ok) return envelope.data.result;
     const { error_code: errorCode, description, parameters } = envelope.data;
-    throw new TelegramApiError({ kind: kindOf(errorCode), errorCode, message: `Telegram ${method}: ${errorCode} ${description}`, retryAfterSeconds: parameters?.retry_after ?? null });
+    throw new TelegramApiError({
+      kind: kindOf(errorCode),
+      errorCode,
+      message: `Telegram ${method}: ${errorCode} ${description}`,
+      retryAfterSeconds: parameters?.retry_after ?? null,
+    });
   };
   return {
     call,
@@ -92,11 +127,14 @@ export const createBotApi = ({ token, baseUrl = TELEGRAM_API_BASE_URL, timeoutMs
       const result = await call("sendMessage", {
         chat_id: chatId,
         text: text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : text,
-        ...(replyToMessageId ? { reply_parameters: { message_id: replyToMessageId, allow_sending_without_reply: true } } : {}),
+        ...(replyToMessageId
+          ? { reply_parameters: { message_id: replyToMessageId, allow_sending_without_reply: true } }
+          : {}),
         ...(disableNotification ? { disable_notification: true } : {}),
       });
       const message = ZTelegramMessageSchema.safeParse(result);
-      if (!message.success) throw new TelegramApiError({ kind: "unavailable", message: "Telegram sendMessage returned no message" });
+      if (!message.success)
+        throw new TelegramApiError({ kind: "unavailable", message: "Telegram sendMessage returned no message" });
       return message.data;
     },
   };

@@ -6,7 +6,13 @@ import type { AddressInfo } from "node:net";
  * `{ ok: true, result }` or `{ ok: false, error_code, description, parameters }`), so the delivery
  * code under test is exactly the code that talks to Telegram.
  */
-export type TSentMessage = { chatId: string; text: string; messageId: number; at: number; params: Record<string, unknown> };
+export type TSentMessage = {
+  chatId: string;
+  text: string;
+  messageId: number;
+  at: number;
+  params: Record<string, unknown>;
+};
 export type TScriptedFailure = { error_code: number; description: string; parameters?: { retry_after?: number } };
 
 export type TBotApiStandIn = {
@@ -30,7 +36,11 @@ const readJson = async (request: IncomingMessage): Promise<Record<string, unknow
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 };
 
-export const startBotApiStandIn = async ({ token = "123456:stand-in-token" }: { token?: string } = {}): Promise<TBotApiStandIn> => {
+export const startBotApiStandIn = async ({
+  token = "123456:stand-in-token",
+}: {
+  token?: string;
+} = {}): Promise<TBotApiStandIn> => {
   const sent: TSentMessage[] = [];
   const calls: TBotApiStandIn["calls"] = [];
   const scripted = new Map<string, TScriptedFailure[]>();
@@ -38,7 +48,8 @@ export const startBotApiStandIn = async ({ token = "123456:stand-in-token" }: { 
   let nextMessageId = 1;
 
   const server = createServer(async (request, response) => {
-    const reply = (status: number, body: unknown) => response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    const reply = (status: number, body: unknown) =>
+      response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(request.url ?? "");
     if (!match) return reply(404, { ok: false, error_code: 404, description: "Not Found" });
     if (match[1] !== token) return reply(401, { ok: false, error_code: 401, description: "Unauthorized" });
@@ -52,17 +63,31 @@ export const startBotApiStandIn = async ({ token = "123456:stand-in-token" }: { 
     calls.push({ method, params });
     const failure = scripted.get(method)?.shift();
     if (failure) return reply(failure.error_code, { ok: false, ...failure });
-    if (method === "getMe") return reply(200, { ok: true, result: { id: 123456, is_bot: true, first_name: "Cto", username: "cto_stand_in_bot" } });
+    if (method === "getMe")
+      return reply(200, {
+        ok: true,
+        result: { id: 123456, is_bot: true, first_name: "Cto", username: "cto_stand_in_bot" },
+      });
     if (method !== "sendMessage") return reply(200, { ok: true, result: true });
     const chatId = String(params.chat_id ?? "");
     const text = typeof params.text === "string" ? params.text : "";
     if (!chatId) return reply(400, { ok: false, error_code: 400, description: "Bad Request: chat_id is empty" });
     if (!text) return reply(400, { ok: false, error_code: 400, description: "Bad Request: message text is empty" });
-    if (blocked.has(chatId)) return reply(403, { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" });
+    if (blocked.has(chatId))
+      return reply(403, { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" });
     const messageId = nextMessageId++;
     const at = Math.floor(Date.now() / 1000);
     sent.push({ chatId, text, messageId, at: Date.now(), params });
-    return reply(200, { ok: true, result: { message_id: messageId, date: at, chat: { id: Number(chatId), type: "private" }, from: { id: 123456, is_bot: true, first_name: "Cto" }, text } });
+    return reply(200, {
+      ok: true,
+      result: {
+        message_id: messageId,
+        date: at,
+        chat: { id: Number(chatId), type: "private" },
+        from: { id: 123456, is_bot: true, first_name: "Cto" },
+        text,
+      },
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

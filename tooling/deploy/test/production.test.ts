@@ -56,7 +56,11 @@ const freePort = () =>
 /** Runs a command to its end within `ms`; its exit code and output. */
 const exec = (command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; ms: number }) =>
   new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -79,7 +83,8 @@ const web = (pathname: string) => `http://127.0.0.1:${ports.web}${pathname}`;
 const waitFor = async (what: string, check: () => Promise<boolean>, ms = READY_MS) => {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (stack && (await Promise.race([stack.exited.then(() => true), Promise.resolve(false)]))) throw new Error(`the stack exited while waiting for ${what}:\n${stack.output()}`);
+    if (stack && (await Promise.race([stack.exited.then(() => true), Promise.resolve(false)])))
+      throw new Error(`the stack exited while waiting for ${what}:\n${stack.output()}`);
     if (await check().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -102,7 +107,10 @@ afterAll(async () => {
   // STOP_GRACE_MS, killing what does not; only if it hangs itself is it killed here.
   if (stack && stack.child.exitCode === null) {
     stack.child.kill("SIGTERM");
-    const ended = await Promise.race([stack.exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), DRAIN_MS + 5_000))]);
+    const ended = await Promise.race([
+      stack.exited.then(() => true),
+      new Promise((resolve) => setTimeout(() => resolve(false), DRAIN_MS + 5_000)),
+    ]);
     if (!ended) process.kill(-stack.child.pid!, "SIGKILL");
   }
   await smtp?.close();
@@ -122,11 +130,18 @@ afterAll(async () => {
 describe("a production deployment", () => {
   it("migrates as one step, from two replicas at once, with what the API's image carries", async () => {
     const env = { ...process.env, DATABASE_URL: databaseUrl, MIGRATE_DATABASE_URL: "" };
-    const [first, second] = await Promise.all([0, 1].map(() => exec(MIGRATE[0]!, MIGRATE.slice(1), { cwd: path.join(dir, "api"), env, ms: 120_000 })));
+    const [first, second] = await Promise.all(
+      [0, 1].map(() => exec(MIGRATE[0]!, MIGRATE.slice(1), { cwd: path.join(dir, "api"), env, ms: 120_000 })),
+    );
     expect(first!.code, first!.output).toBe(0);
     expect(second!.code, second!.output).toBe(0);
-    const folders = readdirSync(path.join(ROOT, "prisma", "migrations"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-    const applied = await query<{ migration_name: string; finished_at: Date | null }>(databaseUrl, "SELECT migration_name, finished_at FROM _prisma_migrations");
+    const folders = readdirSync(path.join(ROOT, "prisma", "migrations"), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    const applied = await query<{ migration_name: string; finished_at: Date | null }>(
+      databaseUrl,
+      "SELECT migration_name, finished_at FROM _prisma_migrations",
+    );
     // Each migration once, finished: the second replica waited for the first's lock, then found nothing to do.
     expect(applied.map((row) => row.migration_name).sort()).toEqual(folders.sort());
     expect(applied.every((row) => row.finished_at !== null)).toBe(true);
@@ -137,8 +152,17 @@ describe("a production deployment", () => {
     ["worker", ["CTO_ENCRYPTION_KEY", "MAIL_FROM", "REDIS_URL", "SMTP_URL"]],
   ])("%s: refuses to start in production without what it needs, one log line naming each", async (app, names) => {
     const [command, ...args] = APPS[app as keyof typeof APPS].start;
-    const env = { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_URL: databaseUrl, CTO_DATA_DIR: path.join(dir, "data") };
-    const { code, output } = await exec(command === "node" ? process.execPath : command!, args, { cwd: path.join(dir, app), env, ms: 30_000 });
+    const env = {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      CTO_DATA_DIR: path.join(dir, "data"),
+    };
+    const { code, output } = await exec(command === "node" ? process.execPath : command!, args, {
+      cwd: path.join(dir, app),
+      env,
+      ms: 30_000,
+    });
     expect(code, output).toBe(1);
     const fatal = output
       .split("\n")
@@ -146,7 +170,9 @@ describe("a production deployment", () => {
       .map((line) => JSON.parse(line) as { level: string; msg: string })
       .find((line) => line.level === "fatal");
     expect(fatal, output).toBeDefined();
-    expect([...fatal!.msg.matchAll(/^ {2}(\w+): required in production/gm)].map((match) => match[1]).sort()).toEqual(names);
+    expect([...fatal!.msg.matchAll(/^ {2}(\w+): required in production/gm)].map((match) => match[1]).sort()).toEqual(
+      names,
+    );
   });
 
   it("starts with plain node, serves the web app and the API on one origin, runs jobs, and drains requests and jobs on SIGTERM", async () => {
@@ -170,15 +196,32 @@ describe("a production deployment", () => {
       LOG_LEVEL: "info",
       STOP_GRACE_MS: String(DRAIN_MS),
     };
-    for (const name of ["CTO_API_ORIGIN", "TRUST_PROXY", "TEST_DATABASE_URL", "VITEST", "VITEST_WORKER_ID", "VITEST_POOL_ID"]) delete env[name];
-    const child = spawn(process.execPath, [path.join(ROOT, "tooling", "deploy", "start-prod.mjs"), "--dir", dir, "--prepared"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    for (const name of [
+      "CTO_API_ORIGIN",
+      "TRUST_PROXY",
+      "TEST_DATABASE_URL",
+      "VITEST",
+      "VITEST_WORKER_ID",
+      "VITEST_POOL_ID",
+    ])
+      delete env[name];
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, "tooling", "deploy", "start-prod.mjs"), "--dir", dir, "--prepared"],
+      { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true },
+    );
     let output = "";
     child.stdout!.on("data", (chunk) => (output += chunk));
     child.stderr!.on("data", (chunk) => (output += chunk));
-    stack = { child, output: () => output, exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))) };
+    stack = {
+      child,
+      output: () => output,
+      exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))),
+    };
 
     // No TypeScript at run time: nothing in the deployments can load it.
-    for (const app of Object.keys(APPS)) expect(() => readFileSync(path.join(dir, app, "node_modules", "tsx", "package.json"))).toThrow();
+    for (const app of Object.keys(APPS))
+      expect(() => readFileSync(path.join(dir, app, "node_modules", "tsx", "package.json"))).toThrow();
 
     await waitFor("the API through the web server", async () => (await fetch(web("/api/ready"))).status === 200);
     await waitFor("the worker", async () => (await fetch(`http://127.0.0.1:${ports.worker}/ready`)).status === 200);
@@ -208,7 +251,10 @@ describe("a production deployment", () => {
       body: JSON.stringify({ email, password: "a long enough passphrase 42", name: "Production" }),
     });
     expect(signUp.status, await signUp.clone().text()).toBe(201);
-    const cookie = signUp.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+    const cookie = signUp.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; ");
     expect(cookie).toContain("cto_session=");
     const [verification] = await smtp.waitForMessages(1, 30_000);
     expect(verification!.envelope.to).toEqual([email]);
@@ -216,10 +262,18 @@ describe("a production deployment", () => {
 
     // Chat: a conversation and a streamed reply from the coach (the local provider: no AI account needed).
     const authed = { ...client, origin: web(""), cookie, "content-type": "application/json" };
-    const conversation = await fetch(web("/api/conversations"), { method: "POST", headers: authed, body: JSON.stringify({ title: "Production" }) });
+    const conversation = await fetch(web("/api/conversations"), {
+      method: "POST",
+      headers: authed,
+      body: JSON.stringify({ title: "Production" }),
+    });
     expect(conversation.status).toBe(201);
     const { id } = (await conversation.json()) as { id: string };
-    const reply = await fetch(web(`/api/conversations/${id}/chat`), { method: "POST", headers: authed, body: JSON.stringify({ content: "I keep putting off my tax return." }) });
+    const reply = await fetch(web(`/api/conversations/${id}/chat`), {
+      method: "POST",
+      headers: authed,
+      body: JSON.stringify({ content: "I keep putting off my tax return." }),
+    });
     expect(reply.status).toBe(200);
     expect(reply.headers.get("content-type")).toContain("text/event-stream");
     const events = await reply.text();
@@ -229,18 +283,38 @@ describe("a production deployment", () => {
     // A job running at SIGTERM: the password-reset email, held by a slow SMTP server. The worker finishes it
     // before it stops (its /metrics shows it active first, so the stop does not race its start).
     smtp.delay(4_000);
-    const reset = await fetch(web("/api/auth/password-reset"), { method: "POST", headers: { ...client, origin: web(""), "content-type": "application/json" }, body: JSON.stringify({ email }) });
+    const reset = await fetch(web("/api/auth/password-reset"), {
+      method: "POST",
+      headers: { ...client, origin: web(""), "content-type": "application/json" },
+      body: JSON.stringify({ email }),
+    });
     expect(reset.status).toBe(202);
     const sending = /^cto_queue_jobs\{queue="mail",state="active"\} 1$/m;
-    await waitFor("the reset email's job to run", async () => sending.test(await (await fetch(`http://127.0.0.1:${ports.worker}/metrics`)).text()), 20_000);
+    await waitFor(
+      "the reset email's job to run",
+      async () => sending.test(await (await fetch(`http://127.0.0.1:${ports.worker}/metrics`)).text()),
+      20_000,
+    );
 
     // SIGTERM with a request in flight too (its body half sent): it is answered, then every process stops.
     const body = JSON.stringify({ email, password: "not the password at all" });
     const inFlight = new Promise<number>((resolve, reject) => {
-      const request = http.request(web("/api/auth/sign-in"), { method: "POST", headers: { ...client, origin: web(""), "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (response) => {
-        response.resume();
-        response.on("end", () => resolve(response.statusCode ?? 0));
-      });
+      const request = http.request(
+        web("/api/auth/sign-in"),
+        {
+          method: "POST",
+          headers: {
+            ...client,
+            origin: web(""),
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+          },
+        },
+        (response) => {
+          response.resume();
+          response.on("end", () => resolve(response.statusCode ?? 0));
+        },
+      );
       request.on("error", reject);
       request.write(body.slice(0, 10));
       setTimeout(() => {
@@ -250,7 +324,10 @@ describe("a production deployment", () => {
     });
     const stoppedAt = Date.now();
     expect(await inFlight).toBe(401);
-    const code = await Promise.race([stack.exited, new Promise((resolve) => setTimeout(() => resolve("still running"), DRAIN_MS + 5_000))]);
+    const code = await Promise.race([
+      stack.exited,
+      new Promise((resolve) => setTimeout(() => resolve("still running"), DRAIN_MS + 5_000)),
+    ]);
     expect(code, output).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(DRAIN_MS);
     const lines = output
@@ -261,22 +338,33 @@ describe("a production deployment", () => {
       [[email], verification!.parsed.subject],
       [[email], expect.stringMatching(/password/i)],
     ]);
-    expect(lines.filter((line) => /^(stopped|worker stopped)$/.test(line.msg)).map((line) => line.name).sort()).toEqual(["api", "start", "web", "worker"]);
+    expect(
+      lines
+        .filter((line) => /^(stopped|worker stopped)$/.test(line.msg))
+        .map((line) => line.name)
+        .sort(),
+    ).toEqual(["api", "start", "web", "worker"]);
   }, 180_000);
 });
 
 describe("the images", () => {
   const dockerfile = readFileSync(path.join(ROOT, "Dockerfile"), "utf8");
-  const stage = (name: string) => dockerfile.split(/^(?=FROM )/m).find((text) => new RegExp(`^FROM .* AS ${name}$`, "m").test(text)) ?? "";
+  const stage = (name: string) =>
+    dockerfile.split(/^(?=FROM )/m).find((text) => new RegExp(`^FROM .* AS ${name}$`, "m").test(text)) ?? "";
 
-  it.each(Object.entries(APPS))("%s: deployed by deploy.mjs, run as the smoke test runs it, not as root", (app, spec) => {
-    expect(dockerfile).toContain(`node tooling/deploy/deploy.mjs ${app} /deploy/${app}`);
-    const text = stage(app);
-    expect(text).toContain(`CMD ${JSON.stringify(spec.start)}`);
-    expect(text).toMatch(/^USER node$/m);
-    const manifest = JSON.parse(readFileSync(path.join(ROOT, "apps", app, "package.json"), "utf8")) as { scripts: Record<string, string> };
-    expect(manifest.scripts["start:prod"]).toBe(spec.start.join(" "));
-  });
+  it.each(Object.entries(APPS))(
+    "%s: deployed by deploy.mjs, run as the smoke test runs it, not as root",
+    (app, spec) => {
+      expect(dockerfile).toContain(`node tooling/deploy/deploy.mjs ${app} /deploy/${app}`);
+      const text = stage(app);
+      expect(text).toContain(`CMD ${JSON.stringify(spec.start)}`);
+      expect(text).toMatch(/^USER node$/m);
+      const manifest = JSON.parse(readFileSync(path.join(ROOT, "apps", app, "package.json"), "utf8")) as {
+        scripts: Record<string, string>;
+      };
+      expect(manifest.scripts["start:prod"]).toBe(spec.start.join(" "));
+    },
+  );
 
   it("migrate with the API's image, by the step the smoke test runs", () => {
     const compose = readFileSync(path.join(ROOT, "docker-compose.yml"), "utf8");

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
-import net from "node:net";
+import type net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -22,7 +22,10 @@ let server: ChildProcess | undefined;
 let output = "";
 const seen: TSeen[] = [];
 
-const listen = (target: http.Server) => new Promise<number>((resolve) => target.listen(0, "127.0.0.1", () => resolve((target.address() as net.AddressInfo).port)));
+const listen = (target: http.Server) =>
+  new Promise<number>((resolve) =>
+    target.listen(0, "127.0.0.1", () => resolve((target.address() as net.AddressInfo).port)),
+  );
 const freePort = async () => {
   const probe = http.createServer();
   const port = await listen(probe);
@@ -34,16 +37,23 @@ const freePort = async () => {
 const startWeb = (env: NodeJS.ProcessEnv) =>
   new Promise<{ child: ChildProcess; exitCode?: number | null }>((resolve) => {
     const [command, ...args] = APPS.web.start;
-    const child = spawn(command === "node" ? process.execPath : command!, args, { cwd: path.join(dir, "web"), env: { PATH: process.env.PATH, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command === "node" ? process.execPath : command!, args, {
+      cwd: path.join(dir, "web"),
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     child.stdout!.on("data", (chunk) => (output += chunk));
     child.stderr!.on("data", (chunk) => (output += chunk));
     const deadline = Date.now() + 20_000;
     const poll = async () => {
       if (child.exitCode !== null) return resolve({ child, exitCode: child.exitCode });
-      const up = await fetch(`http://127.0.0.1:${env.WEB_PORT}/favicon.svg`).then(() => true, () => false);
+      const up = await fetch(`http://127.0.0.1:${env.WEB_PORT}/favicon.svg`).then(
+        () => true,
+        () => false,
+      );
       if (up) return resolve({ child });
       // Not answering in time fails the caller's exit-code check, with the server's lines.
-      if (Date.now() > deadline) return child.kill("SIGKILL"), resolve({ child, exitCode: -1 });
+      if (Date.now() > deadline) return (child.kill("SIGKILL"), resolve({ child, exitCode: -1 }));
       setTimeout(poll, 150);
     };
     child.once("exit", (code) => resolve({ child, exitCode: code }));
@@ -62,12 +72,18 @@ beforeAll(async () => {
     request.on("end", () => {
       seen.push({ method: request.method!, url: request.url!, headers: request.headers, body });
       if (request.url === "/admin/queues") return response.writeHead(302, { location: "/admin/queues/" }).end();
-      response.writeHead(200, { "content-type": "application/json", "set-cookie": "cto_session=abc; Path=/; HttpOnly" }).end(JSON.stringify({ path: request.url }));
+      response
+        .writeHead(200, { "content-type": "application/json", "set-cookie": "cto_session=abc; Path=/; HttpOnly" })
+        .end(JSON.stringify({ path: request.url }));
     });
   });
   apiPort = await listen(api);
   webPort = await freePort();
-  const started = await startWeb({ NODE_ENV: "production", CTO_API_ORIGIN: `http://127.0.0.1:${apiPort}`, WEB_PORT: String(webPort) });
+  const started = await startWeb({
+    NODE_ENV: "production",
+    CTO_API_ORIGIN: `http://127.0.0.1:${apiPort}`,
+    WEB_PORT: String(webPort),
+  });
   expect(started.exitCode, output).toBeUndefined();
   server = started.child;
 }, 240_000);
@@ -90,7 +106,12 @@ describe("the production web server", () => {
     expect(response.headers.get("set-cookie")).toContain("cto_session=abc");
     const request = seen.at(-1)!;
     expect(request).toMatchObject({ method: "POST", body: JSON.stringify({ title: "File the tax return" }) });
-    expect(request.headers).toMatchObject({ cookie: "cto_session=abc", "x-forwarded-for": "203.0.113.7, 127.0.0.1", "x-forwarded-host": `127.0.0.1:${webPort}`, "x-forwarded-proto": "http" });
+    expect(request.headers).toMatchObject({
+      cookie: "cto_session=abc",
+      "x-forwarded-for": "203.0.113.7, 127.0.0.1",
+      "x-forwarded-host": `127.0.0.1:${webPort}`,
+      "x-forwarded-proto": "http",
+    });
   });
 
   it("passes the API's redirects to the browser instead of following them (Bull Board's /admin/queues)", async () => {

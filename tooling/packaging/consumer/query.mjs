@@ -13,11 +13,20 @@ const db = createDb();
 const ai = createLocalProvider();
 try {
   const email = "consumer@example.com";
-  const user = await db.user.create({ data: { email, name: "Consumer", passwordHash: await hashPassword("a long enough password") } });
+  const user = await db.user.create({
+    data: { email, name: "Consumer", passwordHash: await hashPassword("a long enough password") },
+  });
   const duplicate = await withDbErrors(() => db.user.create({ data: { email } })).catch((error) => error);
   const goal = await db.goal.create({ data: { userId: user.id, title: "Run a 10k by June", period: "MONTHLY" } });
   const embed = async (text) => (await ai.embed([text])).vectors[0];
-  await upsertEmbedding(db, { userId: user.id, ownerKind: "GOAL", ownerId: goal.id, content: goal.title, model: "cto-local-embedding-v1", embed });
+  await upsertEmbedding(db, {
+    userId: user.id,
+    ownerKind: "GOAL",
+    ownerId: goal.id,
+    content: goal.title,
+    model: "cto-local-embedding-v1",
+    embed,
+  });
   const { vector } = await ai.embedQuery("running a 10k");
   const matches = await searchEmbeddings(db, { userId: user.id, vector, k: 3 });
   const [role] = await db.$queryRaw`SELECT current_user AS "currentUser"`;

@@ -23,7 +23,11 @@ export const listGoals = async (userId: string) => {
   const goals: Goal[] = await withDbErrors(() => db.goal.findMany({ where: { userId, period } }));
   const { vector } = await ai.embedQuery(input.title);
   const matches = await searchEmbeddings(db, { userId, vector, k: 3 });
-  return { goals: goals.map((goal) => ZGoalSchema.parse(toApiRow(GoalTable, goal))), matches, status: toApiEnum(goals[0]?.status ?? "ACTIVE") };
+  return {
+    goals: goals.map((goal) => ZGoalSchema.parse(toApiRow(GoalTable, goal))),
+    matches,
+    status: toApiEnum(goals[0]?.status ?? "ACTIVE"),
+  };
 };
 
 export const isConflict = (error: unknown) => error instanceof ConflictError && error.fields.length > 0;

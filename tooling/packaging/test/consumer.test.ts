@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { run, runOk } from "./support/commands.ts";
 import { createScratchDatabase } from "./support/postgres.ts";
-import { packageDir, PUBLISHED_PACKAGES, readManifest, REPO_ROOT, type Manifest } from "./support/published-packages.ts";
+import {
+  packageDir,
+  PUBLISHED_PACKAGES,
+  readManifest,
+  REPO_ROOT,
+  type Manifest,
+} from "./support/published-packages.ts";
 import { createScratchProject, outsideEnv } from "./support/scratch-project.ts";
 import { exportedSubpaths } from "./support/tarball.ts";
 
@@ -36,34 +42,48 @@ describe("the packed packages, installed in a plain Node.js project outside the 
     const fromTarballs = Object.fromEntries(PUBLISHED_PACKAGES.map((pkg) => [pkg.name, `file:${tarballs[pkg.name]}`]));
     // Overrides too: a published package that names another by version must get it from the tarball.
     project = await createScratchProject({ dependencies: fromTarballs, overrides: fromTarballs });
-    for (const file of ["use.ts", "tsconfig.json", "query.mjs"]) copyFileSync(path.join(FIXTURES, file), path.join(project, file));
+    for (const file of ["use.ts", "tsconfig.json", "query.mjs"])
+      copyFileSync(path.join(FIXTURES, file), path.join(project, file));
     copyFileSync(path.join(import.meta.dirname, "support", "imports.mjs"), path.join(project, "imports.mjs"));
   }, 900_000);
 
   afterAll(() => project && rmSync(project, { recursive: true, force: true }));
 
-  it.each(PUBLISHED_PACKAGES)("imports every entry of $name with plain Node.js, each exporting what its source exports", async (pkg) => {
-    const installed = path.join(project, "node_modules", pkg.name);
-    const manifest = JSON.parse(readFileSync(path.join(installed, "package.json"), "utf8")) as Manifest;
-    const subpaths = exportedSubpaths(manifest.exports as unknown as Record<string, { import: string }>, filesUnder(installed));
-    expect(subpaths.length).toBeGreaterThanOrEqual(Object.keys(manifest.exports).length);
+  it.each(PUBLISHED_PACKAGES)(
+    "imports every entry of $name with plain Node.js, each exporting what its source exports",
+    async (pkg) => {
+      const installed = path.join(project, "node_modules", pkg.name);
+      const manifest = JSON.parse(readFileSync(path.join(installed, "package.json"), "utf8")) as Manifest;
+      const subpaths = exportedSubpaths(
+        manifest.exports as unknown as Record<string, { import: string }>,
+        filesUnder(installed),
+      );
+      expect(subpaths.length).toBeGreaterThanOrEqual(Object.keys(manifest.exports).length);
 
-    const specifiers = subpaths.map((subpath) => `${pkg.name}${subpath.slice(1)}`);
-    const { stdout } = await runOk(process.execPath, ["imports.mjs", ...specifiers], { cwd: project, env: outsideEnv() });
-    const results = JSON.parse(stdout) as Record<string, { names?: string[]; error?: string }>;
+      const specifiers = subpaths.map((subpath) => `${pkg.name}${subpath.slice(1)}`);
+      const { stdout } = await runOk(process.execPath, ["imports.mjs", ...specifiers], {
+        cwd: project,
+        env: outsideEnv(),
+      });
+      const results = JSON.parse(stdout) as Record<string, { names?: string[]; error?: string }>;
 
-    const workspaceManifest = readManifest(packageDir(pkg));
-    for (const subpath of subpaths) {
-      const source = path.join(packageDir(pkg), sourceOf(workspaceManifest, subpath));
-      const sourceNames = Object.keys((await import(source)) as object).sort();
-      expect(results[`${pkg.name}${subpath.slice(1)}`], subpath).toEqual({ names: sourceNames });
-    }
-  });
+      const workspaceManifest = readManifest(packageDir(pkg));
+      for (const subpath of subpaths) {
+        const source = path.join(packageDir(pkg), sourceOf(workspaceManifest, subpath));
+        const sourceNames = Object.keys((await import(source)) as object).sort();
+        expect(results[`${pkg.name}${subpath.slice(1)}`], subpath).toEqual({ names: sourceNames });
+      }
+    },
+  );
 
   it("type-checks a file that uses them, under moduleResolution NodeNext, their declarations included", async () => {
     // skipLibCheck is off, so the packages' own .d.ts files are checked too. Errors inside other
     // packages' declarations are theirs (drizzle-orm's name optional peers such as `gel`), and left out.
-    const result = await run(path.join(project, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.json", "--skipLibCheck", "false"], { cwd: project, env: outsideEnv() });
+    const result = await run(
+      path.join(project, "node_modules", ".bin", "tsc"),
+      ["-p", "tsconfig.json", "--skipLibCheck", "false"],
+      { cwd: project, env: outsideEnv() },
+    );
     const errors = (result.stdout + result.stderr).split("\n").filter((line) => /^\S.*\(\d+,\d+\): error /.test(line));
     const ours = errors.filter((line) => line.startsWith("use.ts(") || line.includes("/node_modules/@cto/"));
     expect(ours).toEqual([]);
@@ -73,7 +93,8 @@ describe("the packed packages, installed in a plain Node.js project outside the 
   it("runs @cto/db's migrations and queries PostgreSQL from the installed package (bins, schema, client, pgvector)", async (context) => {
     const database = await createScratchDatabase();
     if ("reason" in database) {
-      if (process.env.CI) throw new Error(`CI runs the published-package test against PostgreSQL and cannot: ${database.reason}`);
+      if (process.env.CI)
+        throw new Error(`CI runs the published-package test against PostgreSQL and cannot: ${database.reason}`);
       console.warn(`[cto] the published @cto/db's migrations are NOT tested: ${database.reason}`);
       return context.skip();
     }
@@ -89,8 +110,18 @@ describe("the packed packages, installed in a plain Node.js project outside the 
 
       const { stdout } = await runOk(process.execPath, ["query.mjs"], { cwd: project, env });
       // Its last line: Prisma logs the refused duplicate before it.
-      const answer = JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as { goal: Record<string, unknown>; matches: boolean[]; duplicate: unknown; role: string };
-      expect(answer.goal).toMatchObject({ title: "Run a 10k by June", period: "monthly", status: "active", progress: 0 });
+      const answer = JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as {
+        goal: Record<string, unknown>;
+        matches: boolean[];
+        duplicate: unknown;
+        role: string;
+      };
+      expect(answer.goal).toMatchObject({
+        title: "Run a 10k by June",
+        period: "monthly",
+        status: "active",
+        progress: 0,
+      });
       expect(typeof answer.goal.createdAt).toBe("number");
       expect(answer.matches).toEqual([true]);
       expect(answer.duplicate).toBe("conflict");

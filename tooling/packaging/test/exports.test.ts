@@ -33,15 +33,32 @@ describe("entries derived from exports", () => {
   });
 
   it("expands a pattern to the modules it matches today, leaving tests, helpers and declarations out", () => {
-    const dir = fakePackage(["src/api/goals.ts", "src/api/auth.ts", "src/api/goals.test.ts", "src/api/stand-in.test-helper.ts", "src/api/env.d.ts", "src/api/nested/deep.ts", "src/api/README.md"]);
-    expect(buildEntries(dir, { "./api/*": "./src/api/*.ts" })).toEqual({ "api/auth": "./src/api/auth.ts", "api/goals": "./src/api/goals.ts" });
-    expect(publishedExports({ "./api/*": "./src/api/*.ts" })).toEqual({ "./api/*": { types: "./dist/api/*.d.ts", import: "./dist/api/*.js" } });
+    const dir = fakePackage([
+      "src/api/goals.ts",
+      "src/api/auth.ts",
+      "src/api/goals.test.ts",
+      "src/api/stand-in.test-helper.ts",
+      "src/api/env.d.ts",
+      "src/api/nested/deep.ts",
+      "src/api/README.md",
+    ]);
+    expect(buildEntries(dir, { "./api/*": "./src/api/*.ts" })).toEqual({
+      "api/auth": "./src/api/auth.ts",
+      "api/goals": "./src/api/goals.ts",
+    });
+    expect(publishedExports({ "./api/*": "./src/api/*.ts" })).toEqual({
+      "./api/*": { types: "./dist/api/*.d.ts", import: "./dist/api/*.js" },
+    });
   });
 
   it("refuses exports it cannot build, naming the subpath", () => {
     const dir = fakePackage(["src/a.ts"]);
-    expect(() => buildEntries(dir, { "./a": "./lib/a.js" })).toThrow(/exports\["\.\/a"\] must name one TypeScript file under \.\/src/);
-    expect(() => buildEntries(dir, { "./a": { types: "./a.d.ts", default: "./a.js" } as unknown as string })).toThrow(/exports\["\.\/a"\]/);
+    expect(() => buildEntries(dir, { "./a": "./lib/a.js" })).toThrow(
+      /exports\["\.\/a"\] must name one TypeScript file under \.\/src/,
+    );
+    expect(() => buildEntries(dir, { "./a": { types: "./a.d.ts", default: "./a.js" } as unknown as string })).toThrow(
+      /exports\["\.\/a"\]/,
+    );
     expect(() => buildEntries(dir, { ".": "./src/a.json" })).toThrow(/exports\["\."\]/);
     expect(() => buildEntries(dir, { "./api/*": "./src/api/index.ts" })).toThrow(/one "\*" on each side/);
     expect(() => buildEntries(dir, { "./*/*": "./src/*/*.ts" })).toThrow(/one "\*" on each side/);
@@ -57,11 +74,15 @@ describe.each(PUBLISHED_PACKAGES)("$name's package.json", (pkg) => {
 
   it("names source files that exist, and patterns that match at least one", () => {
     const entries = buildEntries(packageDir(pkg), manifest.exports);
-    for (const source of Object.values(entries)) expect(existsSync(path.join(packageDir(pkg), source)), source).toBe(true);
+    for (const source of Object.values(entries))
+      expect(existsSync(path.join(packageDir(pkg), source)), source).toBe(true);
     for (const [subpath, target] of Object.entries(manifest.exports)) {
       if (!target.includes("*")) continue;
       const prefix = target.slice("./src/".length, target.indexOf("*"));
-      expect(Object.keys(entries).some((name) => name.startsWith(prefix)), subpath).toBe(true);
+      expect(
+        Object.keys(entries).some((name) => name.startsWith(prefix)),
+        subpath,
+      ).toBe(true);
     }
   });
 

@@ -1,4 +1,17 @@
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -19,7 +32,8 @@ const WORKSPACE_GLOBS = ["apps", "packages", "tooling"];
  * version` rewrites manifests, so it runs here and never on the working tree.
  */
 const copyReleaseWorkspace = (target: string) => {
-  for (const file of ["package.json", "pnpm-workspace.yaml", ".changeset"]) cpSync(path.join(REPO_ROOT, file), path.join(target, file), { recursive: true });
+  for (const file of ["package.json", "pnpm-workspace.yaml", ".changeset"])
+    cpSync(path.join(REPO_ROOT, file), path.join(target, file), { recursive: true });
   const dirs = new Map<string, string>();
   for (const group of WORKSPACE_GLOBS) {
     for (const name of readdirSync(path.join(REPO_ROOT, group))) {
@@ -34,7 +48,8 @@ const copyReleaseWorkspace = (target: string) => {
     const from = path.join(REPO_ROOT, pkg.dir);
     const manifest = readManifest(from) as Manifest & { devDependencies?: Record<string, string> };
     for (const entry of [...(manifest.files ?? []), "README.md", "CHANGELOG.md"]) {
-      if (existsSync(path.join(from, entry))) cpSync(path.join(from, entry), path.join(target, pkg.dir, entry), { recursive: true });
+      if (existsSync(path.join(from, entry)))
+        cpSync(path.join(from, entry), path.join(target, pkg.dir, entry), { recursive: true });
     }
     // pnpm publish reads a `workspace:` dependency's version from its link in node_modules, as an install makes it.
     const all = { ...manifest.dependencies, ...manifest.devDependencies, ...manifest.peerDependencies };
@@ -47,7 +62,10 @@ const copyReleaseWorkspace = (target: string) => {
   }
 };
 
-type Packument = { versions: Record<string, Manifest & { dist: { tarball: string } }>; "dist-tags": Record<string, string> };
+type Packument = {
+  versions: Record<string, Manifest & { dist: { tarball: string } }>;
+  "dist-tags": Record<string, string>;
+};
 
 describe("a release: changeset version, then changeset publish to a registry", () => {
   const tarballs = inject("tarballs");
@@ -62,14 +80,23 @@ describe("a release: changeset version, then changeset publish to a registry", (
     copyReleaseWorkspace(workspace);
     // changesets runs `pnpm publish` by name: the pinned pnpm, found once through npx (which, run with
     // the local registry configured, would look for pnpm itself there).
-    const { stdout: pnpmBin } = await runOk("npx", ["--yes", "-p", `pnpm@${PNPM_VERSION}`, "which", "pnpm"], { cwd: scratch, env: outsideEnv() });
+    const { stdout: pnpmBin } = await runOk("npx", ["--yes", "-p", `pnpm@${PNPM_VERSION}`, "which", "pnpm"], {
+      cwd: scratch,
+      env: outsideEnv(),
+    });
     const shims = path.join(scratch, "bin");
     mkdirSync(shims);
     writeFileSync(path.join(shims, "pnpm"), `#!/bin/sh\nexec ${JSON.stringify(realpathSync(pnpmBin.trim()))} "$@"\n`);
     chmodSync(path.join(shims, "pnpm"), 0o755);
     const npmrc = path.join(scratch, "npmrc");
     writeFileSync(npmrc, `registry=${registry.url}\n//${new URL(registry.url).host}/:_authToken=${registry.token}\n`);
-    publishEnv = outsideEnv({ PATH: `${shims}${path.delimiter}${process.env.PATH}`, npm_config_registry: registry.url, npm_config_userconfig: npmrc, COREPACK_INTEGRITY_KEYS: "0", NO_COLOR: "1" });
+    publishEnv = outsideEnv({
+      PATH: `${shims}${path.delimiter}${process.env.PATH}`,
+      npm_config_registry: registry.url,
+      npm_config_userconfig: npmrc,
+      COREPACK_INTEGRITY_KEYS: "0",
+      NO_COLOR: "1",
+    });
     // Nothing of this test may ever reach the public registry.
     for (const tool of ["npm", "pnpm"]) {
       const { stdout } = await runOk(tool, ["config", "get", "registry"], { cwd: workspace, env: publishEnv });
@@ -83,7 +110,9 @@ describe("a release: changeset version, then changeset publish to a registry", (
   });
 
   it("versions the published packages from the pending changesets", async () => {
-    const before = Object.fromEntries(PUBLISHED_PACKAGES.map((pkg) => [pkg.name, readManifest(path.join(workspace, pkg.dir)).version]));
+    const before = Object.fromEntries(
+      PUBLISHED_PACKAGES.map((pkg) => [pkg.name, readManifest(path.join(workspace, pkg.dir)).version]),
+    );
     await runOk(CHANGESET, ["version"], { cwd: workspace, env: publishEnv });
     for (const pkg of PUBLISHED_PACKAGES) {
       const manifest = readManifest(path.join(workspace, pkg.dir));
@@ -94,7 +123,11 @@ describe("a release: changeset version, then changeset publish to a registry", (
   });
 
   it("publishes each of them, once, with its build and real dependency versions", async () => {
-    const result = await runOk(CHANGESET, ["publish", "--no-git-tag"], { cwd: workspace, env: publishEnv, timeoutMs: 600_000 });
+    const result = await runOk(CHANGESET, ["publish", "--no-git-tag"], {
+      cwd: workspace,
+      env: publishEnv,
+      timeoutMs: 600_000,
+    });
     const output = result.stdout + result.stderr;
     for (const pkg of PUBLISHED_PACKAGES) expect(output).toContain(`${pkg.name}@${versions[pkg.name]}`);
     expect(output).not.toMatch(/@cto\/(api|web|worker|log|queue|storage|telegram|mail|packaging|scripts)/);
@@ -119,12 +152,18 @@ describe("a release: changeset version, then changeset publish to a registry", (
     // at run time; @cto/contracts generates its tables with @cto/db's offline Prisma CLI, a dev dependency.
     const contracts = readManifest(path.join(workspace, "packages/contracts"));
     expect(contracts.devDependencies?.["@cto/db"]).toBe("workspace:*");
-    const publishedContracts = ((await (await fetch(`${registry.url}@cto%2fcontracts`)).json()) as Packument).versions[versions["@cto/contracts"]!]!;
+    const publishedContracts = ((await (await fetch(`${registry.url}@cto%2fcontracts`)).json()) as Packument).versions[
+      versions["@cto/contracts"]!
+    ]!;
     expect(publishedContracts.devDependencies?.["@cto/db"]).toBe(versions["@cto/db"]);
   });
 
   it("publishes nothing the second time", async () => {
-    const result = await run(CHANGESET, ["publish", "--no-git-tag"], { cwd: workspace, env: publishEnv, timeoutMs: 300_000 });
+    const result = await run(CHANGESET, ["publish", "--no-git-tag"], {
+      cwd: workspace,
+      env: publishEnv,
+      timeoutMs: 300_000,
+    });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout + result.stderr).toContain("No unpublished projects to publish");
   });
@@ -137,12 +176,18 @@ describe("a release: changeset version, then changeset publish to a registry", (
     try {
       copyFileSync(path.join(import.meta.dirname, "support", "imports.mjs"), path.join(project, "imports.mjs"));
       const specifiers = ["@cto/contracts/api/goals", "@cto/ai/create-provider", "@cto/db/client"];
-      const { stdout } = await runOk(process.execPath, ["imports.mjs", ...specifiers], { cwd: project, env: outsideEnv() });
+      const { stdout } = await runOk(process.execPath, ["imports.mjs", ...specifiers], {
+        cwd: project,
+        env: outsideEnv(),
+      });
       const results = JSON.parse(stdout) as Record<string, { names?: string[]; error?: string }>;
       expect(results["@cto/contracts/api/goals"]?.names).toContain("ZCreateGoalSchema");
       expect(results["@cto/ai/create-provider"]?.names).toContain("createAiProvider");
       expect(results["@cto/db/client"]?.names).toContain("createDb");
-      const validate = await runOk(path.join(project, "node_modules", ".bin", "cto-prisma"), ["validate"], { cwd: project, env: outsideEnv({ NO_COLOR: "1" }) });
+      const validate = await runOk(path.join(project, "node_modules", ".bin", "cto-prisma"), ["validate"], {
+        cwd: project,
+        env: outsideEnv({ NO_COLOR: "1" }),
+      });
       expect(validate.stdout).toMatch(/is valid|are valid/);
     } finally {
       rmSync(project, { recursive: true, force: true });

@@ -22,7 +22,15 @@ export type TAuthCache = {
   close: () => void;
 };
 
-export type TAuthCacheOptions = { redis: Redis | Cluster; prefix: string; localTtlMs?: number; sharedTtlMs?: number; timeoutMs?: number; maxLocalEntries?: number; onError?: (error: unknown) => void };
+export type TAuthCacheOptions = {
+  redis: Redis | Cluster;
+  prefix: string;
+  localTtlMs?: number;
+  sharedTtlMs?: number;
+  timeoutMs?: number;
+  maxLocalEntries?: number;
+  onError?: (error: unknown) => void;
+};
 
 const TOMBSTONE = "-";
 
@@ -35,7 +43,15 @@ const within = <T>(promise: Promise<T>, ms: number) =>
     );
   });
 
-export const createAuthCache = ({ redis, prefix, localTtlMs = 30_000, sharedTtlMs = 60_000, timeoutMs = 250, maxLocalEntries = 10_000, onError = () => undefined }: TAuthCacheOptions): TAuthCache => {
+export const createAuthCache = ({
+  redis,
+  prefix,
+  localTtlMs = 30_000,
+  sharedTtlMs = 60_000,
+  timeoutMs = 250,
+  maxLocalEntries = 10_000,
+  onError = () => undefined,
+}: TAuthCacheOptions): TAuthCache => {
   const channel = `${prefix}:forget`;
   const keyOf = (hash: string) => `${prefix}:${hash}`;
   const local = new Map<string, { value: object; until: number }>();
@@ -85,7 +101,10 @@ export const createAuthCache = ({ redis, prefix, localTtlMs = 30_000, sharedTtlM
     }
     const loaded = await load();
     if (loaded && shared === null) {
-      const stored = await within(redis.set(keyOf(hash), JSON.stringify(loaded), "PX", sharedTtlMs, "NX"), timeoutMs).catch((error: unknown) => (onError(error), null));
+      const stored = await within(
+        redis.set(keyOf(hash), JSON.stringify(loaded), "PX", sharedTtlMs, "NX"),
+        timeoutMs,
+      ).catch((error: unknown) => (onError(error), null));
       if (stored === "OK") keep(hash, loaded, seen);
     }
     return loaded;
@@ -107,4 +126,8 @@ export const createAuthCache = ({ redis, prefix, localTtlMs = 30_000, sharedTtlM
 };
 
 /** No cache: every read asks the database (an API without Redis, and services' tests). */
-export const NO_AUTH_CACHE: TAuthCache = { read: (_hash, load) => load(), forget: async () => undefined, close: () => undefined };
+export const NO_AUTH_CACHE: TAuthCache = {
+  read: (_hash, load) => load(),
+  forget: async () => undefined,
+  close: () => undefined,
+};

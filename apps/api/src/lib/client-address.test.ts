@@ -8,17 +8,22 @@ describe("TRUST_PROXY", () => {
   it("reads nothing, false and 0 as no proxy, a number as hops, a list as proxies", () => {
     for (const value of [undefined, "", "  ", "false", "0"]) expect(parse(value).data).toEqual({ hops: 0 });
     expect(parse("2").data).toEqual({ hops: 2 });
-    expect(parse("loopback, 10.0.0.0/8,::1, fd00::/8").data).toEqual({ proxies: ["loopback", "10.0.0.0/8", "::1", "fd00::/8"] });
+    expect(parse("loopback, 10.0.0.0/8,::1, fd00::/8").data).toEqual({
+      proxies: ["loopback", "10.0.0.0/8", "::1", "fd00::/8"],
+    });
   });
 
   it("refuses trusting every hop and anything that is not an address or a range", () => {
-    for (const value of ["true", "*"]) expect(parse(value).error?.issues[0]?.message).toMatch(/any client choose its address/);
-    for (const value of ["proxy.internal", "10.0.0.0/40", "300.1.1.1", "1e3", "-1"]) expect(parse(value).success, value).toBe(false);
+    for (const value of ["true", "*"])
+      expect(parse(value).error?.issues[0]?.message).toMatch(/any client choose its address/);
+    for (const value of ["proxy.internal", "10.0.0.0/40", "300.1.1.1", "1e3", "-1"])
+      expect(parse(value).success, value).toBe(false);
   });
 });
 
 describe("clientAddressResolver", () => {
-  const from = (trust: string | undefined, socketAddress: string | undefined, forwardedFor?: string) => clientAddressResolver(ZTrustProxySchema.parse(trust))({ socketAddress, forwardedFor });
+  const from = (trust: string | undefined, socketAddress: string | undefined, forwardedFor?: string) =>
+    clientAddressResolver(ZTrustProxySchema.parse(trust))({ socketAddress, forwardedFor });
 
   it("without trusted proxies believes only the socket, whatever X-Forwarded-For says", () => {
     expect(from(undefined, "203.0.113.9", "1.2.3.4")).toBe("203.0.113.9");

@@ -35,30 +35,50 @@ export const ZTrustProxySchema = z
     if (!value || value === "false") return TRUST_NO_PROXY;
     if (/^\d{1,2}$/.test(value)) return { hops: Number(value) };
     if (value === "true" || value === "*") {
-      context.addIssue({ code: "custom", message: "trusting every hop lets any client choose its address; give a hop count or the proxies' addresses" });
+      context.addIssue({
+        code: "custom",
+        message: "trusting every hop lets any client choose its address; give a hop count or the proxies' addresses",
+      });
       return z.NEVER;
     }
-    const proxies = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+    const proxies = value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean);
     const wrong = proxies.filter((entry) => !isRange(entry));
     if (wrong.length) {
-      context.addIssue({ code: "custom", message: `not a hop count, an IP address, a CIDR range or loopback/linklocal/uniquelocal: ${wrong.join(", ")}` });
+      context.addIssue({
+        code: "custom",
+        message: `not a hop count, an IP address, a CIDR range or loopback/linklocal/uniquelocal: ${wrong.join(", ")}`,
+      });
       return z.NEVER;
     }
     return { proxies };
   });
 
-export type TClientAddressOf = (request: { socketAddress: string | undefined; forwardedFor: string | undefined }) => string | undefined;
+export type TClientAddressOf = (request: {
+  socketAddress: string | undefined;
+  forwardedFor: string | undefined;
+}) => string | undefined;
 
 /**
  * The client's address: the socket's peer, or, through trusted proxies only, the X-Forwarded-For
  * entry right of which every hop is trusted (walked from the right, as proxy-addr does).
  */
 export const clientAddressResolver = (trust: TTrustProxy): TClientAddressOf => {
-  const isTrusted = "hops" in trust ? (_address: string, index: number) => index < trust.hops : proxyAddr.compile(trust.proxies);
+  const isTrusted =
+    "hops" in trust ? (_address: string, index: number) => index < trust.hops : proxyAddr.compile(trust.proxies);
   return ({ socketAddress, forwardedFor }) => {
     if (!socketAddress) return undefined;
     // Nearest hop first: the socket's peer, then X-Forwarded-For from its right end.
-    const chain = [socketAddress, ...(forwardedFor ?? "").split(",").map((entry) => entry.trim()).filter(Boolean).reverse()];
+    const chain = [
+      socketAddress,
+      ...(forwardedFor ?? "")
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+        .reverse(),
+    ];
     const untrusted = chain.findIndex((address, index) => index === chain.length - 1 || !isTrusted(address, index));
     return chain[untrusted];
   };
@@ -74,8 +94,12 @@ export const addressLimitKey = (address: string) => {
   if (parsed.kind() === "ipv4") return parsed.toString();
   const v6 = parsed as ipaddr.IPv6;
   if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
-  return `${v6.parts.slice(0, 4).map((part) => part.toString(16)).join(":")}::/64`;
+  return `${v6.parts
+    .slice(0, 4)
+    .map((part) => part.toString(16))
+    .join(":")}::/64`;
 };
 
 /** The socket's peer as @hono/node-server hands it over (`c.env.incoming`); undefined elsewhere. */
-export const socketAddressOf = (env: unknown) => (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+export const socketAddressOf = (env: unknown) =>
+  (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;

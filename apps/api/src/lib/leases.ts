@@ -10,7 +10,13 @@ import { within } from "./shared-cache.ts";
  * other API instance can tell a live piece of work from one cut off with its process (a chat reply
  * whose instance was killed mid-stream) within seconds instead of guessing from its age.
  */
-export type TLeaseStore = { redis: Redis | Cluster | null; prefix: string; ttlMs: number; renewMs: number; timeoutMs: number };
+export type TLeaseStore = {
+  redis: Redis | Cluster | null;
+  prefix: string;
+  ttlMs: number;
+  renewMs: number;
+  timeoutMs: number;
+};
 
 export type TLease = { release: () => Promise<void> };
 export type TLeases = {
@@ -23,7 +29,10 @@ export type TLeases = {
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
-export const createLeases = ({ redis, prefix, ttlMs, renewMs, timeoutMs }: TLeaseStore, onError: (error: unknown) => void = () => undefined): TLeases => ({
+export const createLeases = (
+  { redis, prefix, ttlMs, renewMs, timeoutMs }: TLeaseStore,
+  onError: (error: unknown) => void = () => undefined,
+): TLeases => ({
   ttlMs,
   hold: async (name) => {
     if (!redis) return null;
@@ -35,7 +44,10 @@ export const createLeases = ({ redis, prefix, ttlMs, renewMs, timeoutMs }: TLeas
       onError(error);
       return null;
     }
-    const renewal = setInterval(() => void within(redis.eval(RENEW, 1, key, token, String(ttlMs)), timeoutMs).catch(onError), renewMs);
+    const renewal = setInterval(
+      () => void within(redis.eval(RENEW, 1, key, token, String(ttlMs)), timeoutMs).catch(onError),
+      renewMs,
+    );
     renewal.unref();
     return {
       release: async () => {

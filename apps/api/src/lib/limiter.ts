@@ -1,5 +1,11 @@
 import type { TRedis } from "@cto/queue/connection";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  RLWrapperTimeouts,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 
 import { RateLimitedError } from "../errors.ts";
 
@@ -20,10 +26,19 @@ const LONGEST_WINDOW_MS = 24 * 24 * 3_600_000;
 /** A fixed window of `limit` points per key (rate-limiter-flexible); windows are whole seconds, at most 24 days. */
 export const createLimiter = (store: TLimitStore, name: string, { limit, windowMs }: TLimit): TLimiter => {
   if (windowMs > LONGEST_WINDOW_MS) throw new Error(`The ${name} limit's window is longer than 24 days`);
-  const options = { keyPrefix: `${store.prefix}:${name}`, points: limit, duration: Math.max(1, Math.ceil(windowMs / 1000)) };
+  const options = {
+    keyPrefix: `${store.prefix}:${name}`,
+    points: limit,
+    duration: Math.max(1, Math.ceil(windowMs / 1000)),
+  };
   const memory = new RateLimiterMemory(options);
   if (!store.redis) return memory;
-  const shared = new RateLimiterRedis({ ...options, storeClient: store.redis, rejectIfRedisNotReady: true, insuranceLimiter: memory });
+  const shared = new RateLimiterRedis({
+    ...options,
+    storeClient: store.redis,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: memory,
+  });
   return new RLWrapperTimeouts({ limiter: shared, timeoutMs: store.timeoutMs });
 };
 
@@ -32,7 +47,8 @@ export const takeOrRefuse = async (limiter: TLimiter, key: string, message: stri
   try {
     return await limiter.consume(key);
   } catch (error) {
-    if (error instanceof RateLimiterRes) throw new RateLimitedError(message, Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
+    if (error instanceof RateLimiterRes)
+      throw new RateLimitedError(message, Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
     throw error;
   }
 };

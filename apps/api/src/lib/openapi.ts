@@ -16,8 +16,14 @@ type TRouteConfig = Parameters<OpenAPIHono<AppEnv>["openapi"]>[0];
  */
 const impliedResponses = (route: TRouteConfig) => {
   const write = route.method !== "get" && route.method !== "head";
-  const statuses = [503, ...(write || route.request?.body ? [413, 415] : []), ...(write && route.security?.length ? [403] : [])];
-  return Object.fromEntries(statuses.map((status) => [status, { description: IMPLIED_DESCRIPTIONS[status]!, content: errorContent }]));
+  const statuses = [
+    503,
+    ...(write || route.request?.body ? [413, 415] : []),
+    ...(write && route.security?.length ? [403] : []),
+  ];
+  return Object.fromEntries(
+    statuses.map((status) => [status, { description: IMPLIED_DESCRIPTIONS[status]!, content: errorContent }]),
+  );
 };
 const IMPLIED_DESCRIPTIONS: Record<number, string> = {
   403: "Not allowed (also a signed-in write from another origin: the CSRF check)",
@@ -34,14 +40,20 @@ export const createRouter = () => {
   const router = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
-      const details = result.error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
+      const details = result.error.issues.map((issue) => ({
+        path: issue.path.join(".") || "(body)",
+        message: issue.message,
+      }));
       return renderError(c, "validation_failed", "The request is not valid; see details.", details);
     },
   });
   const register = router.openapi;
   router.openapi = ((route: TRouteConfig, ...rest: unknown[]) => {
     // Status keys are integer-like, so the document lists them in numeric order whatever the merge order.
-    return (register as (...args: unknown[]) => unknown)({ ...route, responses: { ...impliedResponses(route), ...route.responses } }, ...rest);
+    return (register as (...args: unknown[]) => unknown)(
+      { ...route, responses: { ...impliedResponses(route), ...route.responses } },
+      ...rest,
+    );
   }) as typeof register;
   return router;
 };
@@ -59,11 +71,21 @@ export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
     429: "Too many requests; see Retry-After",
   };
   const wanted = new Set([400, 401, ...statuses]);
-  return Object.fromEntries([...wanted].map((status) => [status, { description: descriptions[status]!, content: errorContent }]));
+  return Object.fromEntries(
+    [...wanted].map((status) => [status, { description: descriptions[status]!, content: errorContent }]),
+  );
 };
 
-export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
 
-export const ZIdParamsSchema = z.object({ id: z.string().uuid().openapi({ param: { name: "id", in: "path" }, example: "3f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f" }) });
+export const ZIdParamsSchema = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: "id", in: "path" }, example: "3f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f" }),
+});
 
 export const SECURITY: Record<string, string[]>[] = [{ sessionCookie: [] }, { apiKey: [] }];

@@ -23,8 +23,7 @@ export const readPage = async <R extends { id: string }>(
   { limit, cursor }: { limit: number; cursor?: string | undefined },
   { listed, read }: { listed: (id: string) => Promise<unknown>; read: (window: TPageWindow) => Promise<R[]> },
 ) => {
-  if (cursor !== undefined && !(z.uuid().safeParse(cursor).success && (await listed(cursor))))
-    throw invalidCursor();
+  if (cursor !== undefined && !(z.uuid().safeParse(cursor).success && (await listed(cursor)))) throw invalidCursor();
   const rows = await read({
     take: limit + 1,
     ...(cursor === undefined ? {} : { cursor: { id: cursor }, skip: 1 }),

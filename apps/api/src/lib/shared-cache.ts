@@ -46,7 +46,11 @@ const encode = (value: unknown) =>
     return raw instanceof Date ? { $date: raw.getTime() } : encoded;
   });
 const decode = <T>(text: string): T =>
-  JSON.parse(text, (_key, value) => (value && typeof value === "object" && Object.keys(value).length === 1 && typeof value.$date === "number" ? new Date(value.$date) : value));
+  JSON.parse(text, (_key, value) =>
+    value && typeof value === "object" && Object.keys(value).length === 1 && typeof value.$date === "number"
+      ? new Date(value.$date)
+      : value,
+  );
 
 /** `promise`, or a rejection once `ms` passed (the command itself may still land in Redis later). */
 export const within = <T>(promise: Promise<T>, ms: number) =>
@@ -58,14 +62,21 @@ export const within = <T>(promise: Promise<T>, ms: number) =>
     );
   });
 
-export const createSharedCache = ({ redis, prefix, ttlMs, timeoutMs }: TSharedCacheStore, onError: (error: unknown) => void = () => undefined): TSharedCache => {
+export const createSharedCache = (
+  { redis, prefix, ttlMs, timeoutMs }: TSharedCacheStore,
+  onError: (error: unknown) => void = () => undefined,
+): TSharedCache => {
   const keyOf = (scope: string, id: string) => `${prefix}:{${scope}:${id}}`;
   const read = async <T>(scope: string, id: string, load: () => Promise<T>): Promise<T> => {
     if (!redis) return load();
     const key = keyOf(scope, id);
     let seen: string;
     try {
-      const [gen, valueGen, value] = (await within(redis.eval(READ, 1, key), timeoutMs)) as [string | null, string | null, string | null];
+      const [gen, valueGen, value] = (await within(redis.eval(READ, 1, key), timeoutMs)) as [
+        string | null,
+        string | null,
+        string | null,
+      ];
       seen = gen ?? "0";
       if (value !== null && valueGen === seen) return decode<T>(value);
     } catch (error) {

@@ -31,7 +31,8 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   if (UNSAFE_METHODS.has(c.req.method)) {
     const origin = c.req.header("origin");
     const allowed = [c.get("config").webOrigin, new URL(c.req.url).origin];
-    if (!origin || !allowed.includes(origin)) throw new ApiError("forbidden", "Cross-site request refused (CSRF check): send it from the Cto web app.");
+    if (!origin || !allowed.includes(origin))
+      throw new ApiError("forbidden", "Cross-site request refused (CSRF check): send it from the Cto web app.");
   }
   c.set("auth", auth);
   return next();

@@ -17,7 +17,10 @@ export const spendDailyGeneration = async (c: Context<AppEnv>) => {
   if (!quota) {
     const { resetsAt } = await readGenerationQuota({ db, userId, limit });
     c.header("Retry-After", String(Math.max(1, Math.ceil((resetsAt.getTime() - Date.now()) / 1000))));
-    throw new ApiError("rate_limited", `You have used today's ${limit} AI generations; more are available after ${resetsAt.toISOString()}.`);
+    throw new ApiError(
+      "rate_limited",
+      `You have used today's ${limit} AI generations; more are available after ${resetsAt.toISOString()}.`,
+    );
   }
   c.header("X-Generations-Remaining", String(quota.remaining));
   return quota;

@@ -5,7 +5,15 @@ import type { TRedis } from "@cto/queue/connection";
 import type { AppEnv } from "../context.ts";
 import { takeOrRefuse, type TLimiter } from "../lib/limiter.ts";
 
-export const rateLimit = ({ limiter, key, message }: { limiter: TLimiter; key: (c: Context<AppEnv>) => string; message: string }) =>
+export const rateLimit = ({
+  limiter,
+  key,
+  message,
+}: {
+  limiter: TLimiter;
+  key: (c: Context<AppEnv>) => string;
+  message: string;
+}) =>
   createMiddleware<AppEnv>(async (c, next) => {
     await takeOrRefuse(limiter, key(c), message);
     await next();

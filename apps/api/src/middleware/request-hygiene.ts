@@ -21,13 +21,17 @@ export const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
   const length = c.req.header("content-length");
   const hasBody = length !== undefined ? length !== "0" : c.req.header("transfer-encoding") !== undefined;
   if (!/^application\/(.+\+)?json\b/i.test(c.req.header("content-type") ?? "")) {
-    if (BODY_METHODS.has(c.req.method) && hasBody) throw new ApiError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
+    if (BODY_METHODS.has(c.req.method) && hasBody)
+      throw new ApiError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
     return next();
   }
   // Whatever the length headers say: the validator parses any body that says it is JSON.
   if (!c.req.raw.body) return next();
   const tooDeep = excessiveJsonNesting(await c.req.text(), MAX_BODY_DEPTH);
-  if (tooDeep) throw new ApiError("validation_failed", "The request body is nested too deep.", [{ path: tooDeep.join(".") || "(body)", message: `Nested deeper than ${MAX_BODY_DEPTH} levels.` }]);
+  if (tooDeep)
+    throw new ApiError("validation_failed", "The request body is nested too deep.", [
+      { path: tooDeep.join(".") || "(body)", message: `Nested deeper than ${MAX_BODY_DEPTH} levels.` },
+    ]);
   return next();
 });
 

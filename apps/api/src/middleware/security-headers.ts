@@ -7,7 +7,12 @@ import type { AppEnv } from "../context.ts";
 
 type TPolicy = NonNullable<NonNullable<Parameters<typeof secureHeaders>[0]>["contentSecurityPolicy"]>;
 
-const LOCKED: TPolicy = { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] };
+const LOCKED: TPolicy = {
+  defaultSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'none'"],
+};
 
 /**
  * Every response the API sends: nothing in it may run, load or be framed. JSON is never a page, but
@@ -72,7 +77,16 @@ export const docsPage = async (c: Context<AppEnv>, next: Next) => {
  * nothing); the board falls back to system fonts.
  */
 export const queueBoardHeaders = secureHeaders({
-  contentSecurityPolicy: { ...LOCKED, scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", "data:"], fontSrc: ["'self'", "data:"], connectSrc: ["'self'"], baseUri: ["'self'"], formAction: ["'self'"] },
+  contentSecurityPolicy: {
+    ...LOCKED,
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", "data:"],
+    fontSrc: ["'self'", "data:"],
+    connectSrc: ["'self'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+  },
 });
 
 /**

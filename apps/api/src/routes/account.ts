@@ -45,17 +45,31 @@ const IMPORT_DESCRIPTION = [
 
 const capped = (details: { path: string; message: string }[]) =>
   details.length > MAX_ARCHIVE_ISSUES
-    ? [...details.slice(0, MAX_ARCHIVE_ISSUES), { path: "(body)", message: `${details.length - MAX_ARCHIVE_ISSUES} more problems not listed` }]
+    ? [
+        ...details.slice(0, MAX_ARCHIVE_ISSUES),
+        { path: "(body)", message: `${details.length - MAX_ARCHIVE_ISSUES} more problems not listed` },
+      ]
     : details;
 
 export const accountRoutes = createRouter()
   .openapi(
-    createRoute({ ...common, tags: ["Profile"], method: "get", path: "/", summary: "Your profile: name, career profile (002) and preferences", responses: { 200: jsonContent(ZUserSchema, "You"), ...errorResponses() } }),
+    createRoute({
+      ...common,
+      tags: ["Profile"],
+      method: "get",
+      path: "/",
+      summary: "Your profile: name, career profile (002) and preferences",
+      responses: { 200: jsonContent(ZUserSchema, "You"), ...errorResponses() },
+    }),
     async (c) => c.json(toApiUser(await getProfile({ db: c.get("db"), userId: c.get("auth").userId })), 200),
   )
   .openapi(
     createRoute({
-      ...common, tags: ["Profile"], method: "patch", path: "/", summary: "Edit your profile, career profile and preferences (fields left out are kept; null clears)",
+      ...common,
+      tags: ["Profile"],
+      method: "patch",
+      path: "/",
+      summary: "Edit your profile, career profile and preferences (fields left out are kept; null clears)",
       request: { body: { required: true, content: { "application/json": { schema: ZUpdateProfileSchema } } } },
       responses: { 200: jsonContent(ZUserSchema, "Your profile as stored"), ...errorResponses(403, 415) },
     }),
@@ -65,22 +79,52 @@ export const accountRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({ ...common, method: "get", path: "/generation-quota", summary: "Today's AI generations: used, remaining and when they reset", responses: { 200: jsonContent(ZGenerationQuotaSchema, "The quota"), ...errorResponses() } }),
+    createRoute({
+      ...common,
+      method: "get",
+      path: "/generation-quota",
+      summary: "Today's AI generations: used, remaining and when they reset",
+      responses: { 200: jsonContent(ZGenerationQuotaSchema, "The quota"), ...errorResponses() },
+    }),
     async (c) => {
-      const quota = await readGenerationQuota({ db: c.get("db"), userId: c.get("auth").userId, limit: c.get("config").dailyGenerationLimit });
+      const quota = await readGenerationQuota({
+        db: c.get("db"),
+        userId: c.get("auth").userId,
+        limit: c.get("config").dailyGenerationLimit,
+      });
       return c.json({ ...quota, resetsAt: quota.resetsAt.getTime() }, 200);
     },
   )
   .openapi(
     createRoute({
-      ...common, method: "get", path: "/export", summary: "Download everything Cto holds about you as one JSON archive (streamed)",
-      request: { query: z.object({ embeddings: z.enum(["true", "false"]).default("false").describe("Include embedding vectors (large)") }) },
-      responses: { 200: { description: "The archive (JSON, as an attachment)", content: { "application/json": { schema: ZAccountArchiveSchema } } }, ...errorResponses() },
+      ...common,
+      method: "get",
+      path: "/export",
+      summary: "Download everything Cto holds about you as one JSON archive (streamed)",
+      request: {
+        query: z.object({
+          embeddings: z.enum(["true", "false"]).default("false").describe("Include embedding vectors (large)"),
+        }),
+      },
+      responses: {
+        200: {
+          description: "The archive (JSON, as an attachment)",
+          content: { "application/json": { schema: ZAccountArchiveSchema } },
+        },
+        ...errorResponses(),
+      },
     }),
     async (c) => {
-      const writeArchive = await exportAccount({ db: c.get("db").$replica(), userId: c.get("auth").userId, withEmbeddings: c.req.valid("query").embeddings === "true" });
+      const writeArchive = await exportAccount({
+        db: c.get("db").$replica(),
+        userId: c.get("auth").userId,
+        withEmbeddings: c.req.valid("query").embeddings === "true",
+      });
       c.header("Content-Type", "application/json; charset=utf-8");
-      c.header("Content-Disposition", `attachment; filename="cto-export-${new Date().toISOString().slice(0, 10)}.json"`);
+      c.header(
+        "Content-Disposition",
+        `attachment; filename="cto-export-${new Date().toISOString().slice(0, 10)}.json"`,
+      );
       // A streamed body is still the documented JSON archive; the typed-response check cannot see through a stream.
       const archive = stream(c, (out) => writeArchive((chunk) => out.write(chunk)));
       return archive as unknown as ReturnType<typeof c.json<z.input<typeof ZAccountArchiveSchema>, 200>>;
@@ -88,32 +132,65 @@ export const accountRoutes = createRouter()
   )
   .openapi(
     createRoute({
-      ...common, method: "post", path: "/import", description: IMPORT_DESCRIPTION,
+      ...common,
+      method: "post",
+      path: "/import",
+      description: IMPORT_DESCRIPTION,
       summary: "Import an export archive into this account, which must be empty",
       request: { body: { required: true, content: { "application/json": { schema: ZAccountArchiveSchema } } } },
       responses: { 201: jsonContent(ZImportResultSchema, "Imported"), ...errorResponses(403, 409, 413, 415) },
     }),
     async (c) => {
       const archive = c.req.valid("json") as TAccountArchive;
-      return c.json(await importArchive({ db: c.get("db"), userId: c.get("auth").userId, archive, sharedCache: c.get("sharedCache") }), 201);
+      return c.json(
+        await importArchive({
+          db: c.get("db"),
+          userId: c.get("auth").userId,
+          archive,
+          sharedCache: c.get("sharedCache"),
+        }),
+        201,
+      );
     },
     (result) => {
       if (result.success) return undefined;
       // The default hook would list every problem; an archive can have millions.
-      const issues = result.error.issues.map((issue) => ({ path: issue.path as (string | number)[], message: issue.message }));
+      const issues = result.error.issues.map((issue) => ({
+        path: issue.path as (string | number)[],
+        message: issue.message,
+      }));
       const details = toDetails(issues).map((detail) => ({ ...detail, path: detail.path || "(body)" }));
       throw new ApiError("validation_failed", "The archive is not valid; see details.", capped(details));
     },
   )
   .openapi(
     createRoute({
-      ...common, method: "delete", path: "/", summary: "Delete your account and everything in it, uploaded files and queued jobs included",
-      request: { body: { required: false, content: { "application/json": { schema: z.object({ password: z.string().max(256).optional() }) } } } },
+      ...common,
+      method: "delete",
+      path: "/",
+      summary: "Delete your account and everything in it, uploaded files and queued jobs included",
+      request: {
+        body: {
+          required: false,
+          content: { "application/json": { schema: z.object({ password: z.string().max(256).optional() }) } },
+        },
+      },
       responses: { 204: { description: "Deleted" }, ...errorResponses(403, 429) },
     }),
     async (c) => {
       const password = (c.req.valid("json") as { password?: string } | undefined)?.password;
-      await deleteAccount({ db: c.get("db"), storage: c.get("storage"), queues: c.get("queues"), limiters: c.get("limits"), log: c.var.logger, userId: c.get("auth").userId, password, browserToken: browserToken(c), authCache: c.get("authCache"), sharedCache: c.get("sharedCache") });
+      await deleteAccount({
+        db: c.get("db"),
+        storage: c.get("storage"),
+        queues: c.get("queues"),
+        limiters: c.get("limits"),
+        log: c.var.logger,
+        userId: c.get("auth").userId,
+        password,
+        browserToken: browserToken(c),
+        authCache: c.get("authCache"),
+        sharedCache: c.get("sharedCache"),
+      });
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     },

@@ -24,7 +24,10 @@ export const adminQueueRoutes = (queues: TQueues | null) => {
   router.use("*", requireAuth, requireAdmin);
   if (!queues) {
     router.all("*", () => {
-      throw new ApiError("service_unavailable", "The job queues are not configured: start the API with REDIS_URL pointing at Redis.");
+      throw new ApiError(
+        "service_unavailable",
+        "The job queues are not configured: start the API with REDIS_URL pointing at Redis.",
+      );
     });
     return router;
   }

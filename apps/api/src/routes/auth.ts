@@ -30,26 +30,60 @@ export const browserToken = (c: Context<AppEnv>) => {
 /** Signs the user in on this browser: a new session, its token only in an httpOnly cookie; the browser is trusted for this account. */
 const startSession = async (c: Context<AppEnv>, user: { id: string; email: string }) => {
   const config = c.get("config");
-  const { token, absoluteExpiresAt } = await createSession({ db: c.get("db"), config, userId: user.id, ipAddress: c.get("clientAddress"), userAgent: c.req.header("user-agent") });
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: "Lax", secure: config.secureCookies, path: "/", expires: absoluteExpiresAt });
+  const { token, absoluteExpiresAt } = await createSession({
+    db: c.get("db"),
+    config,
+    userId: user.id,
+    ipAddress: c.get("clientAddress"),
+    userAgent: c.req.header("user-agent"),
+  });
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: config.secureCookies,
+    path: "/",
+    expires: absoluteExpiresAt,
+  });
   const browser = browserToken(c) ?? newToken();
   await trustBrowser({ limiters: c.get("limits"), email: user.email, browserToken: browser });
-  setCookie(c, BROWSER_COOKIE, browser, { httpOnly: true, sameSite: "Lax", secure: config.secureCookies, path: "/", maxAge: TRUSTED_BROWSER_MS / 1000 });
+  setCookie(c, BROWSER_COOKIE, browser, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: config.secureCookies,
+    path: "/",
+    maxAge: TRUSTED_BROWSER_MS / 1000,
+  });
   return absoluteExpiresAt;
 };
 
 const signUpRoute = createRoute({
-  method: "post", path: "/sign-up", tags: ["Auth"], security: [], summary: "Create an account and sign in; a link to verify the address is emailed",
+  method: "post",
+  path: "/sign-up",
+  tags: ["Auth"],
+  security: [],
+  summary: "Create an account and sign in; a link to verify the address is emailed",
   request: { body: { required: true, content: { "application/json": { schema: ZSignUpSchema } } } },
-  responses: { 201: jsonContent(ZSessionSchema, "Signed up and signed in (session cookie set)"), ...errorResponses(409, 415, 429) },
+  responses: {
+    201: jsonContent(ZSessionSchema, "Signed up and signed in (session cookie set)"),
+    ...errorResponses(409, 415, 429),
+  },
 });
 const signInRoute = createRoute({
-  method: "post", path: "/sign-in", tags: ["Auth"], security: [], summary: "Sign in with email and password",
+  method: "post",
+  path: "/sign-in",
+  tags: ["Auth"],
+  security: [],
+  summary: "Sign in with email and password",
   request: { body: { required: true, content: { "application/json": { schema: ZSignInSchema } } } },
   responses: { 200: jsonContent(ZSessionSchema, "Signed in (a new session cookie)"), ...errorResponses(415, 429) },
 });
 const signOutRoute = createRoute({
-  method: "post", path: "/sign-out", tags: ["Auth"], summary: "Sign out: revoke this session", security: SECURITY, middleware: [requireAuth] as const,
+  method: "post",
+  path: "/sign-out",
+  tags: ["Auth"],
+  summary: "Sign out: revoke this session",
+  security: SECURITY,
+  middleware: [requireAuth] as const,
   responses: { 204: { description: "Signed out" }, ...errorResponses(403) },
 });
 /**
@@ -70,9 +104,27 @@ const sessionAuth = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 const sessionRoute = createRoute({
-  method: "get", path: "/session", tags: ["Auth"], summary: "Who is signed in", security: SECURITY, middleware: [sessionAuth] as const,
-  request: { query: z.object({ optional: z.enum(["true", "false"]).default("false").describe("true: answer 200 with null when nobody is signed in, instead of 401") }) },
-  responses: { 200: jsonContent(ZSessionSchema.nullable(), "The signed-in user; null only with optional=true when nobody is signed in"), ...errorResponses() },
+  method: "get",
+  path: "/session",
+  tags: ["Auth"],
+  summary: "Who is signed in",
+  security: SECURITY,
+  middleware: [sessionAuth] as const,
+  request: {
+    query: z.object({
+      optional: z
+        .enum(["true", "false"])
+        .default("false")
+        .describe("true: answer 200 with null when nobody is signed in, instead of 401"),
+    }),
+  },
+  responses: {
+    200: jsonContent(
+      ZSessionSchema.nullable(),
+      "The signed-in user; null only with optional=true when nobody is signed in",
+    ),
+    ...errorResponses(),
+  },
 });
 
 export const authRoutes = createRouter()
@@ -85,9 +137,12 @@ export const authRoutes = createRouter()
     });
     const expiresAt = await startSession(c, user);
     // The account stands whatever happens to its welcome mail; the user can ask for the link again.
-    await sendVerificationEmail({ db: c.get("db"), postman: c.get("postman"), webOrigin: c.get("config").webOrigin, user }).catch((error: unknown) =>
-      c.get("logger").error({ err: error }, "verification email not written at sign-up"),
-    );
+    await sendVerificationEmail({
+      db: c.get("db"),
+      postman: c.get("postman"),
+      webOrigin: c.get("config").webOrigin,
+      user,
+    }).catch((error: unknown) => c.get("logger").error({ err: error }, "verification email not written at sign-up"));
     return c.json({ user: toApiUser(user), via: "session" as const, expiresAt: expiresAt.getTime() }, 201);
   })
   .openapi(signInRoute, async (c) => {
@@ -106,7 +161,10 @@ export const authRoutes = createRouter()
   })
   .openapi(sessionRoute, async (c) => {
     const auth = c.get("auth");
-    const { user, expiresAt } = await currentSession({ db: c.get("db"), userId: auth.userId, sessionId: auth.sessionId });
+    const { user, expiresAt } = await currentSession({
+      db: c.get("db"),
+      userId: auth.userId,
+      sessionId: auth.sessionId,
+    });
     return c.json({ user: toApiUser(user), via: auth.via, expiresAt: expiresAt?.getTime() ?? null }, 200);
   });
-

@@ -2,7 +2,12 @@ import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 
-import { ZChatDoneEventSchema, ZChatRequestSchema, ZChatRetryRequestSchema, ZChatStreamSchema } from "@cto/contracts/api/chat";
+import {
+  ZChatDoneEventSchema,
+  ZChatRequestSchema,
+  ZChatRetryRequestSchema,
+  ZChatStreamSchema,
+} from "@cto/contracts/api/chat";
 import { toApiRow } from "@cto/contracts/rows";
 import { Message } from "@cto/contracts/tables";
 
@@ -18,12 +23,17 @@ import { runChatTurn } from "../services/chat/turn.ts";
 
 const EVENTS = [
   "Events: `user_message` `{ message }` (the user's message as stored), `delta` `{ text }` (pieces of the reply, in order),",
-  "then `done` (" + Object.keys(ZChatDoneEventSchema.shape).join(", ") + ") or `error` `{ code, message, messageId, retryable }`.",
-  "After an `error` the message is kept once, its `metadata.reply` is `{ status: \"failed\", code, message }`, and POST /conversations/{id}/chat/retry runs the reply again.",
+  "then `done` (" +
+    Object.keys(ZChatDoneEventSchema.shape).join(", ") +
+    ") or `error` `{ code, message, messageId, retryable }`.",
+  'After an `error` the message is kept once, its `metadata.reply` is `{ status: "failed", code, message }`, and POST /conversations/{id}/chat/retry runs the reply again.',
   "The daily token budget (AI_DAILY_TOKEN_BUDGET, per user and UTC day) answers 429 before any model call once spent; it counts successful replies only, so a failed reply costs nothing.",
 ].join(" ");
 
-const streamResponse = { description: "A server-sent event stream: user_message, delta events, then done or error", content: { "text/event-stream": { schema: ZChatStreamSchema } } };
+const streamResponse = {
+  description: "A server-sent event stream: user_message, delta events, then done or error",
+  content: { "text/event-stream": { schema: ZChatStreamSchema } },
+};
 
 const chatRoute = createRoute({
   method: "post",
@@ -33,7 +43,10 @@ const chatRoute = createRoute({
   description: `Stores the user's message, retrieves the user's most relevant memory and knowledge, and streams the reply. ${EVENTS}`,
   security: SECURITY,
   middleware: requireAuth,
-  request: { params: ZIdParamsSchema, body: { required: true, content: { "application/json": { schema: ZChatRequestSchema } } } },
+  request: {
+    params: ZIdParamsSchema,
+    body: { required: true, content: { "application/json": { schema: ZChatRequestSchema } } },
+  },
   responses: { 200: streamResponse, ...errorResponses(403, 404, 415, 429) },
 });
 
@@ -49,7 +62,10 @@ const retryRoute = createRoute({
   ].join(" "),
   security: SECURITY,
   middleware: requireAuth,
-  request: { params: ZIdParamsSchema, body: { required: true, content: { "application/json": { schema: ZChatRetryRequestSchema } } } },
+  request: {
+    params: ZIdParamsSchema,
+    body: { required: true, content: { "application/json": { schema: ZChatRetryRequestSchema } } },
+  },
   responses: { 200: streamResponse, ...errorResponses(403, 404, 409, 415, 429) },
 });
 
@@ -58,7 +74,10 @@ const requireBudget = async (c: Context<AppEnv>, userId: string) => {
   const budget = await readTokenBudget({ db: c.get("db"), userId, limit: c.get("config").chatTokenBudget });
   if (budget.used < budget.limit) return;
   c.header("Retry-After", String(Math.max(1, Math.ceil((budget.resetsAt.getTime() - Date.now()) / 1000))));
-  throw new ApiError("rate_limited", `Today's AI budget of ${budget.limit} tokens is spent; it resets at midnight UTC.`);
+  throw new ApiError(
+    "rate_limited",
+    `Today's AI budget of ${budget.limit} tokens is spent; it resets at midnight UTC.`,
+  );
 };
 
 /** The lease a reply's turn holds while it runs, so another instance can tell when its process died. */
@@ -67,8 +86,18 @@ const replyLease = (messageId: string) => `chat-reply:${messageId}`;
 const streamTurn = (c: Context<AppEnv>, message: Parameters<typeof toApiRow>[1], turn: TTurn, lease: TLease | null) =>
   streamSSE(c, async (stream) => {
     try {
-      await stream.writeSSE({ event: "user_message", data: JSON.stringify({ message: toApiRow(Message, message, ["userId"]) }) });
-      for await (const { event, data } of runChatTurn({ db: c.get("db"), ai: c.get("ai"), turn, queues: c.get("queues"), sharedCache: c.get("sharedCache") })) await stream.writeSSE({ event, data: JSON.stringify(data) });
+      await stream.writeSSE({
+        event: "user_message",
+        data: JSON.stringify({ message: toApiRow(Message, message, ["userId"]) }),
+      });
+      for await (const { event, data } of runChatTurn({
+        db: c.get("db"),
+        ai: c.get("ai"),
+        turn,
+        queues: c.get("queues"),
+        sharedCache: c.get("sharedCache"),
+      }))
+        await stream.writeSSE({ event, data: JSON.stringify(data) });
     } finally {
       await lease?.release();
     }
@@ -78,7 +107,13 @@ export const chatRoutes = createRouter()
   .openapi(chatRoute, async (c) => {
     const { userId, sessionId } = c.get("auth");
     await requireBudget(c, userId);
-    const { message, turn } = await startChatTurn({ db: c.get("db"), userId, sessionId, conversationId: c.req.valid("param").id, content: c.req.valid("json").content });
+    const { message, turn } = await startChatTurn({
+      db: c.get("db"),
+      userId,
+      sessionId,
+      conversationId: c.req.valid("param").id,
+      content: c.req.valid("json").content,
+    });
     return streamTurn(c, message, turn, await c.get("leases").hold(replyLease(message.id)));
   })
   .openapi(retryRoute, async (c) => {
@@ -91,7 +126,14 @@ export const chatRoutes = createRouter()
     const lease = await leases.hold(replyLease(messageId));
     try {
       const cutOffBefore = lease ? Date.now() - leases.ttlMs : undefined;
-      const { message, turn } = await claimRetry({ db: c.get("db"), userId, sessionId, conversationId: c.req.valid("param").id, messageId, cutOffBefore });
+      const { message, turn } = await claimRetry({
+        db: c.get("db"),
+        userId,
+        sessionId,
+        conversationId: c.req.valid("param").id,
+        messageId,
+        cutOffBefore,
+      });
       return streamTurn(c, message, turn, lease);
     } catch (error) {
       await lease?.release();

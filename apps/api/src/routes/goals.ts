@@ -15,7 +15,11 @@ const common = { security: SECURITY, middleware: requireAuth, request: { params:
 
 export const goalRoutes = resourceRoutes({ service: goalService, tag: "Goals", table: Goal }).openapi(
   createRoute({
-    ...common, method: "post", path: "/{id}/complete", tags: ["Goals"], summary: "Complete a goal (progress 100, completedAt now)",
+    ...common,
+    method: "post",
+    path: "/{id}/complete",
+    tags: ["Goals"],
+    summary: "Complete a goal (progress 100, completedAt now)",
     responses: { 200: jsonContent(ZGoalSchema, "Completed"), ...errorResponses(403, 404, 409) },
   }),
   async (c) => {
@@ -29,12 +33,20 @@ export const commitmentRoutes = resourceRoutes({ service: commitmentService, tag
 for (const action of ["complete", "skip"] as const) {
   const done = action === "complete" ? "Completed" : "Skipped";
   const route = createRoute({
-    ...common, method: "post", path: `/{id}/${action}`, tags: ["Commitments"],
+    ...common,
+    method: "post",
+    path: `/{id}/${action}`,
+    tags: ["Commitments"],
     summary: action === "complete" ? "Complete a commitment" : "Skip a commitment",
     responses: { 200: jsonContent(ZCommitmentSchema, done), ...errorResponses(403, 404, 409) },
   });
   commitmentRoutes.openapi(route, async (c) => {
-    const commitment = await closeCommitment({ ...depsOf(c), userId: c.get("auth").userId, id: c.req.valid("param").id, action });
+    const commitment = await closeCommitment({
+      ...depsOf(c),
+      userId: c.get("auth").userId,
+      id: c.req.valid("param").id,
+      action,
+    });
     return c.json(toApiRow(Commitment, commitment, ["userId"]), 200);
   });
 }

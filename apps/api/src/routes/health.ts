@@ -13,6 +13,14 @@ export const healthRoutes = new Hono<AppEnv>()
   .get("/health", (c) => c.json({ status: "ok" }))
   .get("/ready", async (c) => {
     const config = c.get("config");
-    const { ready, failing, checks } = await readiness({ db: c.get("db"), queues: c.get("queues"), migrationsDir: config.migrationsDir, requireRedis: config.readinessRequiresRedis });
-    return c.json({ status: ready ? "ready" : "not_ready", ...(ready ? {} : { failing }), ...checks }, ready ? 200 : 503);
+    const { ready, failing, checks } = await readiness({
+      db: c.get("db"),
+      queues: c.get("queues"),
+      migrationsDir: config.migrationsDir,
+      requireRedis: config.readinessRequiresRedis,
+    });
+    return c.json(
+      { status: ready ? "ready" : "not_ready", ...(ready ? {} : { failing }), ...checks },
+      ready ? 200 : 503,
+    );
   });

@@ -24,7 +24,12 @@ export type TResourceRoutes<Q extends z.ZodObject, C extends z.ZodObject, U exte
  * unless it is read-only create, update, delete and restore. Each parses the request, calls the
  * service with the signed-in user's id and shapes the answer; everything else is the service's.
  */
-export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U extends z.ZodObject>({ service, tag, table, hidden: extraHidden = [] }: TResourceRoutes<Q, C, U>) => {
+export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U extends z.ZodObject>({
+  service,
+  tag,
+  table,
+  hidden: extraHidden = [],
+}: TResourceRoutes<Q, C, U>) => {
   const { spec } = service;
   const hidden = [spec.owner ?? "userId", ...extraHidden];
   const ZRowSchema = apiRowSchema(table, { omit: hidden });
@@ -42,7 +47,11 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
   const router = createRouter()
     .openapi(
       createRoute({
-        ...common, method: "get", path: "/", summary: `List your ${name}`, request: { query: ZListQuerySchema },
+        ...common,
+        method: "get",
+        path: "/",
+        summary: `List your ${name}`,
+        request: { query: ZListQuerySchema },
         responses: { 200: jsonContent(zPage(ZRowSchema), `A page of ${name}`), ...errorResponses() },
       }),
       async (c) => {
@@ -53,7 +62,11 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
     )
     .openapi(
       createRoute({
-        ...common, method: "get", path: "/{id}", summary: `Get one of your ${name}`, request: { params: ZIdParamsSchema },
+        ...common,
+        method: "get",
+        path: "/{id}",
+        summary: `Get one of your ${name}`,
+        request: { params: ZIdParamsSchema },
         responses: { 200: jsonContent(ZRowSchema, "Found"), ...errorResponses(404) },
       }),
       async (c) => {
@@ -66,7 +79,11 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
   router
     .openapi(
       createRoute({
-        ...common, method: "post", path: "/", summary: `Create one of your ${name}`, request: { body: body(spec.create) },
+        ...common,
+        method: "post",
+        path: "/",
+        summary: `Create one of your ${name}`,
+        request: { body: body(spec.create) },
         responses: { 201: jsonContent(ZRowSchema, "Created"), ...errorResponses(403, 404, 409, 415) },
       }),
       async (c) => {
@@ -77,7 +94,10 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
     )
     .openapi(
       createRoute({
-        ...common, method: "patch", path: "/{id}", summary: `Change one of your ${name}`,
+        ...common,
+        method: "patch",
+        path: "/{id}",
+        summary: `Change one of your ${name}`,
         request: { params: ZIdParamsSchema, body: body(spec.update) },
         responses: { 200: jsonContent(ZRowSchema, "Changed"), ...errorResponses(403, 404, 409, 415) },
       }),
@@ -90,11 +110,16 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
     )
     .openapi(
       createRoute({
-        ...common, method: "delete", path: "/{id}",
+        ...common,
+        method: "delete",
+        path: "/{id}",
         summary: spec.softDelete
           ? `Move one of your ${name} to the trash (permanent=true deletes it)`
           : `Delete one of your ${name}`,
-        request: { params: ZIdParamsSchema, query: z.object({ permanent: z.enum(["true", "false"]).default("false") }) },
+        request: {
+          params: ZIdParamsSchema,
+          query: z.object({ permanent: z.enum(["true", "false"]).default("false") }),
+        },
         responses: { 204: { description: "Deleted" }, ...errorResponses(403, 404) },
       }),
       async (c) => {
@@ -107,8 +132,12 @@ export const resourceRoutes = <Q extends z.ZodObject, C extends z.ZodObject, U e
   if (spec.softDelete) {
     router.openapi(
       createRoute({
-        ...common, method: "post", path: "/{id}/restore", summary: `Restore one of your ${name} from the trash`,
-        request: { params: ZIdParamsSchema }, responses: { 200: jsonContent(ZRowSchema, "Restored"), ...errorResponses(403, 404) },
+        ...common,
+        method: "post",
+        path: "/{id}/restore",
+        summary: `Restore one of your ${name} from the trash`,
+        request: { params: ZIdParamsSchema },
+        responses: { 200: jsonContent(ZRowSchema, "Restored"), ...errorResponses(403, 404) },
       }),
       async (c) => {
         const row = await service.restore({ ...depsOf(c), userId: c.get("auth").userId, id: c.req.valid("param").id });

@@ -13,16 +13,44 @@ import { search } from "../services/search.ts";
  */
 export const searchRoutes = createRouter().openapi(
   createRoute({
-    method: "get", path: "/", tags: ["Search"], summary: "Search your memory and the knowledge base by meaning", security: SECURITY, middleware: requireAuth,
-    request: { query: ZSearchQuerySchema }, responses: { 200: jsonContent(ZSearchResultSchema, "Matches, best first"), ...errorResponses(429) },
+    method: "get",
+    path: "/",
+    tags: ["Search"],
+    summary: "Search your memory and the knowledge base by meaning",
+    security: SECURITY,
+    middleware: requireAuth,
+    request: { query: ZSearchQuerySchema },
+    responses: { 200: jsonContent(ZSearchResultSchema, "Matches, best first"), ...errorResponses(429) },
   }),
   async (c) => {
-    const { model, memory, knowledge } = await search({ db: c.get("db").$replica(), ai: c.get("ai"), userId: c.get("auth").userId, query: c.req.valid("query") });
+    const { model, memory, knowledge } = await search({
+      db: c.get("db").$replica(),
+      ai: c.get("ai"),
+      userId: c.get("auth").userId,
+      query: c.req.valid("query"),
+    });
     return c.json(
       {
         model,
-        memory: memory.map(({ id, ownerKind, ownerId, parentId, chunkIndex, content, createdAt, score }) => ({ id, ownerKind: toApiEnum(ownerKind), ownerId, parentId, chunkIndex, content, createdAt: createdAt.getTime(), score })),
-        knowledge: knowledge.map(({ id, chunkId, textContent, phase, goal, type, score }) => ({ id, chunkId, textContent, phase, goal, type, score })),
+        memory: memory.map(({ id, ownerKind, ownerId, parentId, chunkIndex, content, createdAt, score }) => ({
+          id,
+          ownerKind: toApiEnum(ownerKind),
+          ownerId,
+          parentId,
+          chunkIndex,
+          content,
+          createdAt: createdAt.getTime(),
+          score,
+        })),
+        knowledge: knowledge.map(({ id, chunkId, textContent, phase, goal, type, score }) => ({
+          id,
+          chunkId,
+          textContent,
+          phase,
+          goal,
+          type,
+          score,
+        })),
       },
       200,
     );

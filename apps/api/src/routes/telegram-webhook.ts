@@ -39,21 +39,48 @@ const route = createRoute({
     "Chats that are not linked get a short explanation. Short replies are returned as a `sendMessage` method in the answer, which Telegram performs.",
   ].join(" "),
   security: [{ telegramWebhookSecret: [] }],
-  request: { body: { required: true, content: { "application/json": { schema: storableJson(ZTelegramUpdateSchema) } } } },
-  responses: { 200: jsonContent(ZWebhookAnswerSchema, "Handled (or deliberately ignored)"), 503: jsonContent(z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string() }) }), "Telegram is not configured"), ...errorResponses(415) },
+  request: {
+    body: { required: true, content: { "application/json": { schema: storableJson(ZTelegramUpdateSchema) } } },
+  },
+  responses: {
+    200: jsonContent(ZWebhookAnswerSchema, "Handled (or deliberately ignored)"),
+    503: jsonContent(
+      z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string() }) }),
+      "Telegram is not configured",
+    ),
+    ...errorResponses(415),
+  },
 });
 
 /** Mounted at /telegram/webhook; `config` null means Telegram is not set up on this server. */
 export const telegramWebhookRoutes = (config: TTelegramWebhookConfig | null) => {
   const router = createRouter();
-  router.openAPIRegistry.registerComponent("securitySchemes", "telegramWebhookSecret", { type: "apiKey", in: "header", name: "X-Telegram-Bot-Api-Secret-Token", description: "The secret_token given to Telegram's setWebhook (TELEGRAM_WEBHOOK_SECRET)" });
+  router.openAPIRegistry.registerComponent("securitySchemes", "telegramWebhookSecret", {
+    type: "apiKey",
+    in: "header",
+    name: "X-Telegram-Bot-Api-Secret-Token",
+    description: "The secret_token given to Telegram's setWebhook (TELEGRAM_WEBHOOK_SECRET)",
+  });
   return router.openapi(route, async (c) => {
-    if (!config) throw new ApiError("service_unavailable", "Telegram is not configured on this server (TELEGRAM_WEBHOOK_SECRET is unset).");
-    if (!sameSecret(c.req.header(SECRET_HEADER), config.webhookSecret)) throw new ApiError("unauthorized", "The webhook secret token is missing or wrong.");
+    if (!config)
+      throw new ApiError(
+        "service_unavailable",
+        "Telegram is not configured on this server (TELEGRAM_WEBHOOK_SECRET is unset).",
+      );
+    if (!sameSecret(c.req.header(SECRET_HEADER), config.webhookSecret))
+      throw new ApiError("unauthorized", "The webhook secret token is missing or wrong.");
     const { message } = c.req.valid("json");
     // Edits, reactions, group and channel traffic: acknowledged so Telegram stops resending, otherwise ignored.
-    if (!message || message.chat.type !== "private" || message.from?.is_bot) return c.json({ ok: true as const }, 200);
-    const reply = await answerTelegramMessage({ db: c.get("db"), ai: c.get("ai"), queues: c.get("queues"), message, tokenBudget: c.get("config").chatTokenBudget });
-    return reply === null ? c.json({ ok: true as const }, 200) : c.json({ method: "sendMessage" as const, chat_id: message.chat.id, text: reply }, 200);
+    if (message?.chat.type !== "private" || message.from?.is_bot) return c.json({ ok: true as const }, 200);
+    const reply = await answerTelegramMessage({
+      db: c.get("db"),
+      ai: c.get("ai"),
+      queues: c.get("queues"),
+      message,
+      tokenBudget: c.get("config").chatTokenBudget,
+    });
+    return reply === null
+      ? c.json({ ok: true as const }, 200)
+      : c.json({ method: "sendMessage" as const, chat_id: message.chat.id, text: reply }, 200);
   });
 };

@@ -16,9 +16,7 @@ const keyValue = (row: Row, columns: string[]) => {
 
 /** Tasks whose parent chain comes back to them (a loop the database cannot refuse row by row), in one pass. */
 const taskCycles = (tasks: Row[]) => {
-  const parentOf = new Map(
-    tasks.map((task) => [task.id as string, task.parentId as string | null | undefined]),
-  );
+  const parentOf = new Map(tasks.map((task) => [task.id as string, task.parentId as string | null | undefined]));
   // "open": on the chain being walked; "done": its chain was walked before.
   const state = new Map<string, "open" | "done">();
   const inCycle = new Set<string>();
@@ -29,8 +27,7 @@ const taskCycles = (tasks: Row[]) => {
       state.set(current, "open");
       chain.push(current);
     }
-    if (current && state.get(current) === "open")
-      for (const id of chain.slice(chain.indexOf(current))) inCycle.add(id);
+    if (current && state.get(current) === "open") for (const id of chain.slice(chain.indexOf(current))) inCycle.add(id);
     for (const id of chain) state.set(id, "done");
   }
   return inCycle;
@@ -58,9 +55,7 @@ export const archiveIssues = (shapes: TSectionShape[], userId: string, data: TAr
     const rows = data[section.key] ?? [];
     const firstIndex = new Map<string, number>();
     const keys = shape.uniqueKeys
-      .filter(
-        (key) => !key.some((column) => column in (section.importAs ?? {}) || section.omit?.includes(column)),
-      )
+      .filter((key) => !key.some((column) => column in (section.importAs ?? {}) || section.omit?.includes(column)))
       .map((columns) => ({ columns, seen: new Map<string, number>() }));
     rows.forEach((row, index) => {
       const id = row.id as string;

@@ -70,8 +70,7 @@ const shapeOf = (section: Section): TSectionShape => {
     if (foreignTable === User) ownerColumns.push(key);
     else {
       const target = ACCOUNT_SECTIONS.find((candidate) => candidate.table === foreignTable);
-      if (!target)
-        throw new Error(`account archive: ${section.key}.${key} refers to a table no section exports`);
+      if (!target) throw new Error(`account archive: ${section.key}.${key} refers to a table no section exports`);
       foreignKeys[key] = target.key;
     }
   }
@@ -187,9 +186,7 @@ const columnSchema = (shape: Pick<TSectionShape, "section" | "uuidColumns">, col
 
 const rowSchema = (shape: TSectionShape) =>
   z
-    .strictObject(
-      Object.fromEntries(shape.columns.map((column) => [column.key, columnSchema(shape, column)])),
-    )
+    .strictObject(Object.fromEntries(shape.columns.map((column) => [column.key, columnSchema(shape, column)])))
     .superRefine((row, context) => {
       for (const rule of shape.section.rules ?? []) {
         const issue = rule(row);
@@ -242,9 +239,7 @@ export const ZAccountArchiveSchema = z.object({
   exportedAt: z.string().max(100),
   user: ZArchiveUserSchema,
   data: z.strictObject(
-    Object.fromEntries(
-      SECTION_SHAPES.map((shape) => [shape.section.key, z.array(rowSchema(shape)).optional()]),
-    ),
+    Object.fromEntries(SECTION_SHAPES.map((shape) => [shape.section.key, z.array(rowSchema(shape)).optional()])),
   ),
   // Vectors are re-computed from the imported rows; the exported ones are not read.
   embeddings: z.array(z.unknown()).optional(),

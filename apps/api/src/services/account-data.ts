@@ -6,12 +6,7 @@ import { toDbError } from "@cto/db/errors";
 import { ApiError, type ErrorDetail } from "../errors.ts";
 import type { TSharedCache } from "../lib/shared-cache.ts";
 import { archiveIssues, type TArchiveIssue } from "./account-archive-checks.ts";
-import {
-  PROFILE_FIELDS,
-  SECTION_SHAPES,
-  type TAccountArchive,
-  type TSectionShape,
-} from "./account-archive.ts";
+import { PROFILE_FIELDS, SECTION_SHAPES, type TAccountArchive, type TSectionShape } from "./account-archive.ts";
 import { isImported, type Section } from "./account-sections.ts";
 import { forgetUserContext } from "./coaching/profile.ts";
 
@@ -72,11 +67,7 @@ const parentsFirst = (tasks: Row[]) => {
   const ordered: Row[] = [];
   const place = (task: Row) => {
     const chain: Row[] = [];
-    for (
-      let current: Row | undefined = task;
-      current && !placed.has(current.id);
-      current = byId.get(current.parentId)
-    )
+    for (let current: Row | undefined = task; current && !placed.has(current.id); current = byId.get(current.parentId))
       chain.push(current);
     for (const row of chain.reverse()) placed.add(row.id), ordered.push(row);
   };

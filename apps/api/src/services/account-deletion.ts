@@ -22,31 +22,65 @@ export const JOB_PURGE_TIMEOUT_MS = 10_000;
  * user's messages. Failures there are logged, not answered: the account is already gone, and the
  * worker's hourly sweep removes jobs whose user no longer exists (@cto/queue/purge).
  */
-type TDeletion = { db: Db; storage: TStorage; queues: TQueues | null; limiters: TAuthLimiters; log: TWarn; userId: string; password: string | undefined; browserToken: string | undefined; authCache?: TAuthCache; sharedCache?: TSharedCache };
+type TDeletion = {
+  db: Db;
+  storage: TStorage;
+  queues: TQueues | null;
+  limiters: TAuthLimiters;
+  log: TWarn;
+  userId: string;
+  password: string | undefined;
+  browserToken: string | undefined;
+  authCache?: TAuthCache;
+  sharedCache?: TSharedCache;
+};
 
-export const deleteAccount = async ({ db, storage, queues, limiters, log, userId, password, browserToken, authCache = NO_AUTH_CACHE, sharedCache }: TDeletion) => {
+export const deleteAccount = async ({
+  db,
+  storage,
+  queues,
+  limiters,
+  log,
+  userId,
+  password,
+  browserToken,
+  authCache = NO_AUTH_CACHE,
+  sharedCache,
+}: TDeletion) => {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   if (user.passwordHash) {
     // The confirmation is a password check like a sign-in, and counts against the same limit.
     const attempt = await beginSignIn({ limiters, email: user.email, browserToken });
-    if (!(password && (await verifyPassword(user.passwordHash, password)))) throw new ApiError("forbidden", "Confirm with your password to delete your account.");
+    if (!(password && (await verifyPassword(user.passwordHash, password))))
+      throw new ApiError("forbidden", "Confirm with your password to delete your account.");
     await attempt.succeeded();
   }
-  const screenshots = await db.analysisSession.findMany({ where: { userId, type: "SCREENSHOT" }, select: { id: true, userId: true } });
+  const screenshots = await db.analysisSession.findMany({
+    where: { userId, type: "SCREENSHOT" },
+    select: { id: true, userId: true },
+  });
   // Telegram delivery jobs name a message, not its user.
   const messages = await db.proactiveMessage.findMany({ where: { userId }, select: { id: true } });
-  const [sessions, keys] = await Promise.all([db.session.findMany({ where: { userId }, select: { sessionToken: true } }), db.apiKey.findMany({ where: { userId }, select: { keyHash: true } })]);
+  const [sessions, keys] = await Promise.all([
+    db.session.findMany({ where: { userId }, select: { sessionToken: true } }),
+    db.apiKey.findMany({ where: { userId }, select: { keyHash: true } }),
+  ]);
   await db.user.delete({ where: { id: userId } });
   // The cascade took the sessions and keys; no instance may go on answering for them from its cache.
   await authCache.forget([...sessions.map((session) => session.sessionToken), ...keys.map((key) => key.keyHash)]);
   // The cached profile is personal data too: it goes with the account, not when its entry expires.
   await forgetUserContext(sharedCache, userId);
   for (const key of screenshots.map(screenshotKey))
-    await storage.delete(key).catch((error: unknown) => log.warn({ err: error, key }, "could not delete an uploaded file"));
+    await storage
+      .delete(key)
+      .catch((error: unknown) => log.warn({ err: error, key }, "could not delete an uploaded file"));
   // Redis known to be down: nothing to wait for; the sweep finds the jobs once it is back.
   if (!queues || queues.available?.() === false) return;
   try {
-    const { busy } = await withinTimeout(purgeJobsNaming(queues, [userId, ...messages.map((message) => message.id)]), JOB_PURGE_TIMEOUT_MS);
+    const { busy } = await withinTimeout(
+      purgeJobsNaming(queues, [userId, ...messages.map((message) => message.id)]),
+      JOB_PURGE_TIMEOUT_MS,
+    );
     if (busy) log.warn({ busy }, "jobs of a deleted account were running; the hourly sweep removes their records");
   } catch (error) {
     log.warn({ err: error }, "could not purge a deleted account's jobs; the hourly sweep removes them");

@@ -7,12 +7,25 @@ import { ApiError } from "../errors.ts";
 // Verified against when the email is unknown, so a wrong email takes as long as a wrong password.
 let decoyHash: Promise<string> | undefined;
 
-export const signUp = async ({ db, email, password, name }: { db: Db; email: string; password: string; name?: string | undefined }) => {
+export const signUp = async ({
+  db,
+  email,
+  password,
+  name,
+}: {
+  db: Db;
+  email: string;
+  password: string;
+  name?: string | undefined;
+}) => {
   const passwordHash = await hashPassword(password);
   try {
-    return await withDbErrors(() => db.user.create({ data: { email: email.toLowerCase(), passwordHash, name: name ?? null } }));
+    return await withDbErrors(() =>
+      db.user.create({ data: { email: email.toLowerCase(), passwordHash, name: name ?? null } }),
+    );
   } catch (error) {
-    if ((error as { code?: string }).code === "conflict") throw new ApiError("conflict", "An account with this email already exists.");
+    if ((error as { code?: string }).code === "conflict")
+      throw new ApiError("conflict", "An account with this email already exists.");
     throw error;
   }
 };
@@ -23,7 +36,8 @@ export const signIn = async ({ db, email, password }: { db: Db; email: string; p
     await verifyPassword(await (decoyHash ??= hashPassword("decoy-password-never-used")), password);
     throw new ApiError("unauthorized", "The email or password is wrong.");
   }
-  if (!(await verifyPassword(user.passwordHash, password))) throw new ApiError("unauthorized", "The email or password is wrong.");
+  if (!(await verifyPassword(user.passwordHash, password)))
+    throw new ApiError("unauthorized", "The email or password is wrong.");
   await db.user.update({ where: { id: user.id }, data: { lastSeenAt: new Date() } });
   return user;
 };

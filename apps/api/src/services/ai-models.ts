@@ -15,25 +15,40 @@ const CATALOGUE = ["ai-models", "all"] as const;
 /** A catalogue row with its prices as numbers (Decimal does not survive the cache's JSON). */
 export type TAiModelRow = Omit<AiModel, "inputPrice" | "outputPrice"> & { inputPrice: number; outputPrice: number };
 
-const plain = (row: AiModel): TAiModelRow => ({ ...row, inputPrice: row.inputPrice.toNumber(), outputPrice: row.outputPrice.toNumber() });
+const plain = (row: AiModel): TAiModelRow => ({
+  ...row,
+  inputPrice: row.inputPrice.toNumber(),
+  outputPrice: row.outputPrice.toNumber(),
+});
 
 type TCatalogueDeps = { db: Db; sharedCache?: TSharedCache };
 
 /** Every model, chat models first, then by name. */
 export const listAiModels = ({ db, sharedCache = NO_SHARED_CACHE }: TCatalogueDeps) =>
-  sharedCache.read(...CATALOGUE, async () => (await db.aiModel.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }] })).map(plain));
+  sharedCache.read(...CATALOGUE, async () =>
+    (await db.aiModel.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }] })).map(plain),
+  );
 
 const forgetCatalogue = (sharedCache: TSharedCache = NO_SHARED_CACHE) => sharedCache.invalidate(...CATALOGUE);
 
 /** A name already listed answers 409 (the unique index). */
-export const createAiModel = async ({ db, sharedCache, input }: TCatalogueDeps & { input: z.output<typeof ZCreateAiModelSchema> }) => {
+export const createAiModel = async ({
+  db,
+  sharedCache,
+  input,
+}: TCatalogueDeps & { input: z.output<typeof ZCreateAiModelSchema> }) => {
   const row = await db.aiModel.create({ data: input });
   await forgetCatalogue(sharedCache);
   return plain(row);
 };
 
 /** Fields left out are kept; an unknown id answers 404, a name already taken 409. */
-export const updateAiModel = async ({ db, sharedCache, id, input }: TCatalogueDeps & { id: string; input: z.output<typeof ZUpdateAiModelSchema> }) => {
+export const updateAiModel = async ({
+  db,
+  sharedCache,
+  id,
+  input,
+}: TCatalogueDeps & { id: string; input: z.output<typeof ZUpdateAiModelSchema> }) => {
   const row = await db.aiModel.update({ where: { id }, data: input });
   await forgetCatalogue(sharedCache);
   return plain(row);
@@ -50,10 +65,15 @@ export const deleteAiModel = async ({ db, sharedCache, id }: TCatalogueDeps & { 
  * costs what the catalogue says, any other what AI_PRICES says. Read once per AI call's caller, so a
  * price written through any instance applies to the next reply on every instance.
  */
-export const withCataloguePrices = async ({ ai, ...deps }: TCatalogueDeps & { ai: TAiProvider }): Promise<TAiProvider> => {
+export const withCataloguePrices = async ({
+  ai,
+  ...deps
+}: TCatalogueDeps & { ai: TAiProvider }): Promise<TAiProvider> => {
   const models = await listAiModels(deps);
   if (models.length === 0) return ai;
-  const prices = Object.fromEntries(models.map((model) => [model.name, { input: model.inputPrice, output: model.outputPrice }]));
+  const prices = Object.fromEntries(
+    models.map((model) => [model.name, { input: model.inputPrice, output: model.outputPrice }]),
+  );
   const catalogueCost = costFromPrices(prices);
   const listed = (model: string) => model in prices || models.some(({ name }) => model.startsWith(`${name}-`));
   return { ...ai, costOf: (model, usage) => (listed(model) ? catalogueCost(model, usage) : ai.costOf(model, usage)) };

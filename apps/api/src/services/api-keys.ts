@@ -8,25 +8,67 @@ import { hashToken, newToken } from "../lib/tokens.ts";
 export const API_KEY_PREFIX = "cto_";
 
 /** Creates a key and returns it in full once; only its hash and a short prefix are kept. */
-export const createApiKey = async ({ db, userId, name, expiresAt }: { db: Db; userId: string; name: string; expiresAt?: Date | null }) => {
+export const createApiKey = async ({
+  db,
+  userId,
+  name,
+  expiresAt,
+}: {
+  db: Db;
+  userId: string;
+  name: string;
+  expiresAt?: Date | null;
+}) => {
   const key = newToken(API_KEY_PREFIX);
-  const row = await db.apiKey.create({ data: { userId, name, prefix: key.slice(0, 12), keyHash: hashToken(key), expiresAt: expiresAt ?? null } });
+  const row = await db.apiKey.create({
+    data: { userId, name, prefix: key.slice(0, 12), keyHash: hashToken(key), expiresAt: expiresAt ?? null },
+  });
   return { key, row };
 };
 
-type TCachedKey = { userId: string; role: AuthContext["role"]; apiKeyId: string; expiresAt: number | null; lastUsedAt: number | null };
+type TCachedKey = {
+  userId: string;
+  role: AuthContext["role"];
+  apiKeyId: string;
+  expiresAt: number | null;
+  lastUsedAt: number | null;
+};
 
 // When a key was last used is kept to the minute, so reads do not write on every request.
 const TOUCH_EVERY_MS = 60_000;
 
 /** The user behind a live key, read through `cache` (lib/auth-cache.ts); undefined when unknown, expired, revoked or the user is inactive. */
-export const resolveApiKey = async ({ db, key, cache = NO_AUTH_CACHE }: { db: Db; key: string; cache?: TAuthCache }): Promise<AuthContext | undefined> => {
+export const resolveApiKey = async ({
+  db,
+  key,
+  cache = NO_AUTH_CACHE,
+}: {
+  db: Db;
+  key: string;
+  cache?: TAuthCache;
+}): Promise<AuthContext | undefined> => {
   if (!key.startsWith(API_KEY_PREFIX)) return undefined;
   const hash = hashToken(key);
   const found = await cache.read<TCachedKey>(hash, async () => {
-    const row = await db.apiKey.findUnique({ where: { keyHash: hash }, select: { id: true, userId: true, expiresAt: true, revokedAt: true, lastUsedAt: true, user: { select: { role: true, isActive: true } } } });
+    const row = await db.apiKey.findUnique({
+      where: { keyHash: hash },
+      select: {
+        id: true,
+        userId: true,
+        expiresAt: true,
+        revokedAt: true,
+        lastUsedAt: true,
+        user: { select: { role: true, isActive: true } },
+      },
+    });
     if (!row || row.revokedAt || !row.user.isActive) return null;
-    return { userId: row.userId, role: row.user.role, apiKeyId: row.id, expiresAt: row.expiresAt?.getTime() ?? null, lastUsedAt: row.lastUsedAt?.getTime() ?? null };
+    return {
+      userId: row.userId,
+      role: row.user.role,
+      apiKeyId: row.id,
+      expiresAt: row.expiresAt?.getTime() ?? null,
+      lastUsedAt: row.lastUsedAt?.getTime() ?? null,
+    };
   });
   const now = Date.now();
   if (!found || (found.expiresAt !== null && found.expiresAt <= now)) return undefined;
@@ -39,11 +81,26 @@ export const resolveApiKey = async ({ db, key, cache = NO_AUTH_CACHE }: { db: Db
 };
 
 /** The user's keys, newest first (never the keys themselves: only their hashes are kept). */
-export const listApiKeys = ({ db, userId }: { db: Db; userId: string }) => db.apiKey.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+export const listApiKeys = ({ db, userId }: { db: Db; userId: string }) =>
+  db.apiKey.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
 
 /** Revokes one of the user's live keys; a revoked or another user's key is "not found". */
-export const revokeApiKey = async ({ db, userId, id, cache = NO_AUTH_CACHE }: { db: Db; userId: string; id: string; cache?: TAuthCache }) => {
-  const revoked = await db.apiKey.updateManyAndReturn({ where: { id, userId, revokedAt: null }, data: { revokedAt: new Date() }, select: { keyHash: true } });
+export const revokeApiKey = async ({
+  db,
+  userId,
+  id,
+  cache = NO_AUTH_CACHE,
+}: {
+  db: Db;
+  userId: string;
+  id: string;
+  cache?: TAuthCache;
+}) => {
+  const revoked = await db.apiKey.updateManyAndReturn({
+    where: { id, userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+    select: { keyHash: true },
+  });
   if (revoked.length === 0) throw notFound("API key");
   await cache.forget(revoked.map((row) => row.keyHash));
 };

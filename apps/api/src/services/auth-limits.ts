@@ -63,16 +63,38 @@ const browserPair = (email: string, browserToken: string) => `${accountKey(email
  * account before (OWASP's device cookie) counts on its own, so strangers' failures, which lock the
  * account for everyone else until the window ends, never lock its owner out on their own browser.
  */
-export const beginSignIn = async ({ limiters, email, browserToken }: { limiters: TAuthLimiters; email: string; browserToken: string | undefined }) => {
+export const beginSignIn = async ({
+  limiters,
+  email,
+  browserToken,
+}: {
+  limiters: TAuthLimiters;
+  email: string;
+  browserToken: string | undefined;
+}) => {
   const pair = browserToken ? browserPair(email, browserToken) : null;
   const trusted = pair !== null && (await limiters.trustedBrowsers.get(pair)) !== null;
-  const [limiter, key] = trusted ? [limiters.trustedBrowserFailures, pair] : [limiters.signInFailures, accountKey(email)];
-  await takeOrRefuse(limiter, key, "Too many failed sign-ins for this account; try again later, or reset your password.");
+  const [limiter, key] = trusted
+    ? [limiters.trustedBrowserFailures, pair]
+    : [limiters.signInFailures, accountKey(email)];
+  await takeOrRefuse(
+    limiter,
+    key,
+    "Too many failed sign-ins for this account; try again later, or reset your password.",
+  );
   return { succeeded: () => giveBack(limiter, key) };
 };
 
 /** Remembers that this browser signed in to this account (sign-in, sign-up). */
-export const trustBrowser = async ({ limiters, email, browserToken }: { limiters: TAuthLimiters; email: string; browserToken: string }) => {
+export const trustBrowser = async ({
+  limiters,
+  email,
+  browserToken,
+}: {
+  limiters: TAuthLimiters;
+  email: string;
+  browserToken: string;
+}) => {
   await limiters.trustedBrowsers.set(browserPair(email, browserToken), 1, TRUSTED_BROWSER_MS / 1000);
 };
 

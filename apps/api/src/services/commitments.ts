@@ -14,7 +14,9 @@ const CLOSED_STATUSES = ["COMPLETED", "SKIPPED"] as const;
 const ZOpenFilterSchema = z
   .enum(["true", "false"])
   .optional()
-  .describe("true: only open commitments, pending or scheduled (a reminder waits); false: only completed or skipped ones");
+  .describe(
+    "true: only open commitments, pending or scheduled (a reminder waits); false: only completed or skipped ones",
+  );
 
 /** Commitments: what the routes and the coach's `create_commitment` tool both write through. */
 export const commitmentService = resourceService({
@@ -24,9 +26,10 @@ export const commitmentService = resourceService({
   update: ZUpdateCommitmentSchema,
   filters: ZCommitmentFiltersSchema.extend({ open: ZOpenFilterSchema }),
   where: ({ status, goalId, dueBefore, open }) => ({
-    status: open === undefined
-      ? status
-      : { in: open === "true" ? OPEN_STATUSES : CLOSED_STATUSES, ...(status ? { equals: status } : {}) },
+    status:
+      open === undefined
+        ? status
+        : { in: open === "true" ? OPEN_STATUSES : CLOSED_STATUSES, ...(status ? { equals: status } : {}) },
     goalId,
     ...(dueBefore === undefined ? {} : { dueAt: { lt: new Date(dueBefore) } }),
   }),
@@ -43,12 +46,22 @@ const CLOSE = {
 };
 
 /** An open commitment is completed or skipped; its waiting reminder is cancelled. */
-export const closeCommitment = async ({ db, queues, userId, id, action }: TDeps & { userId: string; id: string; action: keyof typeof CLOSE }) => {
-  const closed = await transitionOwned(db.commitment, { id, userId, noun: "commitment" }, {
-    from: OPEN_STATUSES,
-    data: CLOSE[action](),
-    refusal: (status) => `This commitment is already ${status.toLowerCase()}.`,
-  });
+export const closeCommitment = async ({
+  db,
+  queues,
+  userId,
+  id,
+  action,
+}: TDeps & { userId: string; id: string; action: keyof typeof CLOSE }) => {
+  const closed = await transitionOwned(
+    db.commitment,
+    { id, userId, noun: "commitment" },
+    {
+      from: OPEN_STATUSES,
+      data: CLOSE[action](),
+      refusal: (status) => `This commitment is already ${status.toLowerCase()}.`,
+    },
+  );
   await syncCommitmentReminder({ db, queues, row: closed });
   return closed;
 };

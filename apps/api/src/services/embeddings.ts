@@ -5,7 +5,12 @@ import { log } from "../log.ts";
 import type { TDeps } from "./deps.ts";
 import type { TAfterWrite, TWriteEvent } from "./resource.ts";
 
-export type TEmbeddingSync = TDeps & { userId: string; ownerKind: EmbeddingOwnerKind; ownerIds: string[]; event: TWriteEvent };
+export type TEmbeddingSync = TDeps & {
+  userId: string;
+  ownerKind: EmbeddingOwnerKind;
+  ownerIds: string[];
+  event: TWriteEvent;
+};
 
 /**
  * Keeps written rows' embeddings in step with them, without making the caller wait for the model:
@@ -17,7 +22,15 @@ export type TEmbeddingSync = TDeps & { userId: string; ownerKind: EmbeddingOwner
  * so they never answer for the new text meanwhile. The jobs are added at once, so an outage costs
  * one queue timeout, however many rows.
  */
-export const syncOwnerEmbeddings = async ({ db, queues, logger = log, userId, ownerKind, ownerIds, event }: TEmbeddingSync) => {
+export const syncOwnerEmbeddings = async ({
+  db,
+  queues,
+  logger = log,
+  userId,
+  ownerKind,
+  ownerIds,
+  event,
+}: TEmbeddingSync) => {
   if (!ownerIds.length) return;
   if (event === "trash" || event === "delete") {
     await db.embedding.deleteMany({ where: { ownerKind, ownerId: { in: ownerIds } } });
@@ -25,10 +38,15 @@ export const syncOwnerEmbeddings = async ({ db, queues, logger = log, userId, ow
   }
   if (queues) {
     try {
-      await Promise.all(ownerIds.map((ownerId) => queues.enqueue("embeddings", "upsert", { userId, ownerKind, ownerId })));
+      await Promise.all(
+        ownerIds.map((ownerId) => queues.enqueue("embeddings", "upsert", { userId, ownerKind, ownerId })),
+      );
       return;
     } catch (error) {
-      logger.warn({ ownerKind, error: (error as Error).message }, "embedding job not enqueued; the worker's sweep will embed the row");
+      logger.warn(
+        { ownerKind, error: (error as Error).message },
+        "embedding job not enqueued; the worker's sweep will embed the row",
+      );
     }
   }
   if (event === "update") for (const ownerId of ownerIds) await deleteOwnerEmbeddings(db, { ownerKind, ownerId });

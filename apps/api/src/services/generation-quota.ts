@@ -7,8 +7,21 @@ const dayStart = (now: Date) => new Date(Math.floor(now.getTime() / DAY_MS) * DA
 
 export type GenerationQuota = { limit: number; used: number; remaining: number; resetsAt: Date };
 
-export const readGenerationQuota = async ({ db, userId, limit, now = new Date() }: { db: Db; userId: string; limit: number; now?: Date }): Promise<GenerationQuota> => {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { dailyGenerationCount: true, lastGenerationDate: true } });
+export const readGenerationQuota = async ({
+  db,
+  userId,
+  limit,
+  now = new Date(),
+}: {
+  db: Db;
+  userId: string;
+  limit: number;
+  now?: Date;
+}): Promise<GenerationQuota> => {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { dailyGenerationCount: true, lastGenerationDate: true },
+  });
   const used = user.lastGenerationDate && user.lastGenerationDate >= dayStart(now) ? user.dailyGenerationCount : 0;
   return { limit, used, remaining: Math.max(0, limit - used), resetsAt: new Date(dayStart(now).getTime() + DAY_MS) };
 };
@@ -18,7 +31,17 @@ export const readGenerationQuota = async ({ db, userId, limit, now = new Date() 
  * lastGenerationDate) in a single UPDATE, so concurrent requests cannot both take the last one.
  * Returns the quota after the take, or undefined when the day's allowance is spent.
  */
-export const takeGeneration = async ({ db, userId, limit, now = new Date() }: { db: Db; userId: string; limit: number; now?: Date }): Promise<GenerationQuota | undefined> => {
+export const takeGeneration = async ({
+  db,
+  userId,
+  limit,
+  now = new Date(),
+}: {
+  db: Db;
+  userId: string;
+  limit: number;
+  now?: Date;
+}): Promise<GenerationQuota | undefined> => {
   const start = dayStart(now);
   const rows = await db.$queryRaw<{ used: number }[]>`
     UPDATE users

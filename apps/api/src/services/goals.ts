@@ -23,8 +23,12 @@ export const goalService = resourceService({
 
 /** An active goal becomes completed: progress 100, completedAt now. */
 export const completeGoal = ({ db, userId, id }: { db: Db; userId: string; id: string }) =>
-  transitionOwned(db.goal, { id, userId, noun: "goal" }, {
-    from: ["ACTIVE"],
-    data: { status: "COMPLETED", progress: 100, completedAt: new Date() },
-    refusal: (status) => `Only an active goal can be completed; this one is ${status.toLowerCase()}.`,
-  });
+  transitionOwned(
+    db.goal,
+    { id, userId, noun: "goal" },
+    {
+      from: ["ACTIVE"],
+      data: { status: "COMPLETED", progress: 100, completedAt: new Date() },
+      refusal: (status) => `Only an active goal can be completed; this one is ${status.toLowerCase()}.`,
+    },
+  );

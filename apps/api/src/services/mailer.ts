@@ -34,11 +34,24 @@ export type TPostman = {
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
-export const createPostman = ({ db, transport, queues, log, retry = API_MAIL_RETRY }: { db: Db; transport: TMailTransport; queues: TQueues | null; log: TLogger; retry?: TMailRetry }): TPostman => {
+export const createPostman = ({
+  db,
+  transport,
+  queues,
+  log,
+  retry = API_MAIL_RETRY,
+}: {
+  db: Db;
+  transport: TMailTransport;
+  queues: TQueues | null;
+  log: TLogger;
+  retry?: TMailRetry;
+}): TPostman => {
   const sending = new Set<Promise<void>>();
 
   /** Until when a failed attempt `attempt` holds the message: its backoff, then a whole claim for the next attempt. */
-  const holdAfter = (attempt: number) => new Date(Date.now() + exponentialDelay(attempt, retry.delayMs) + MAIL_CLAIM_MS);
+  const holdAfter = (attempt: number) =>
+    new Date(Date.now() + exponentialDelay(attempt, retry.delayMs) + MAIL_CLAIM_MS);
 
   /** The first attempt, then more with exponential backoff, holding the message in between (nobody else takes it). */
   const sendHere = async (id: string, first: (holdUntil: Date) => Promise<TAttemptOutcome>) => {
@@ -54,13 +67,22 @@ export const createPostman = ({ db, transport, queues, log, retry = API_MAIL_RET
       await pause(exponentialDelay(attempt, retry.delayMs));
       const heldUntil = held;
       held = holdAfter(attempt + 1);
-      outcome = await attemptMail({ db, transport, id, final: attempt + 1 >= retry.attempts, heldUntil, holdUntil: held });
+      outcome = await attemptMail({
+        db,
+        transport,
+        id,
+        final: attempt + 1 >= retry.attempts,
+        heldUntil,
+        holdUntil: held,
+      });
     }
     if (outcome.outcome === "busy") log.info({ mailMessageId: id }, "email held by another sender; leaving it to them");
   };
 
   const inBackground = (work: Promise<void>) => {
-    const tracked = work.catch((error: unknown) => log.error({ err: error }, "sending an email failed unexpectedly; the sweep sends it later"));
+    const tracked = work.catch((error: unknown) =>
+      log.error({ err: error }, "sending an email failed unexpectedly; the sweep sends it later"),
+    );
     sending.add(tracked);
     void tracked.finally(() => sending.delete(tracked));
   };
@@ -74,14 +96,30 @@ export const createPostman = ({ db, transport, queues, log, retry = API_MAIL_RET
           await queues.enqueue("mail", "send", { mailMessageId: row.id }, { jobId: mailSendJobId(row.id) });
           return { id: row.id };
         } catch (error) {
-          log.warn({ err: error, mailMessageId: row.id }, "email not queued (Redis did not take it); sending it from the API");
+          log.warn(
+            { err: error, mailMessageId: row.id },
+            "email not queued (Redis did not take it); sending it from the API",
+          );
         }
-        inBackground(sendHere(row.id, (holdUntil) => attemptMail({ db, transport, id: row.id, final: retry.attempts <= 1, holdUntil })));
+        inBackground(
+          sendHere(row.id, (holdUntil) =>
+            attemptMail({ db, transport, id: row.id, final: retry.attempts <= 1, holdUntil }),
+          ),
+        );
         return { id: row.id };
       }
       // No queue: recorded already held by this process, and the first attempt starts before this returns.
-      const row = await recordMail(db, { userId, kind: template.kind, to, mail, ...(headers ? { headers } : {}), claimedUntil: new Date(Date.now() + MAIL_CLAIM_MS) });
-      inBackground(sendHere(row.id, (holdUntil) => sendClaimedMail({ db, transport, row, final: retry.attempts <= 1, holdUntil })));
+      const row = await recordMail(db, {
+        userId,
+        kind: template.kind,
+        to,
+        mail,
+        ...(headers ? { headers } : {}),
+        claimedUntil: new Date(Date.now() + MAIL_CLAIM_MS),
+      });
+      inBackground(
+        sendHere(row.id, (holdUntil) => sendClaimedMail({ db, transport, row, final: retry.attempts <= 1, holdUntil })),
+      );
       return { id: row.id };
     },
     settled: async () => {

@@ -28,7 +28,17 @@ export type TNotificationAction = "seen" | "acted" | "cancel";
  * What the user did with a notification: saw it, acted on it (which counts as seen too), or cancelled
  * it while still pending (409 otherwise). Seen and acted-on keep their first time: repeating the call changes nothing.
  */
-export const markNotification = async ({ db, userId, id, action }: { db: Db; userId: string; id: string; action: TNotificationAction }) => {
+export const markNotification = async ({
+  db,
+  userId,
+  id,
+  action,
+}: {
+  db: Db;
+  userId: string;
+  id: string;
+  action: TNotificationAction;
+}) => {
   const owned = { id, userId, noun: "notification" };
   if (action === "cancel")
     return transitionOwned(db.proactiveMessage, owned, {
@@ -37,5 +47,11 @@ export const markNotification = async ({ db, userId, id, action }: { db: Db; use
       refusal: (status) => `Only a pending notification can be cancelled; this one is ${status.toLowerCase()}.`,
     });
   const message = await findOwned(db.proactiveMessage, owned);
-  return db.proactiveMessage.update({ where: { id }, data: { ...(message.seenAt ? {} : { seenAt: new Date() }), ...(action === "acted" && !message.actedAt ? { actedAt: new Date() } : {}) } });
+  return db.proactiveMessage.update({
+    where: { id },
+    data: {
+      ...(message.seenAt ? {} : { seenAt: new Date() }),
+      ...(action === "acted" && !message.actedAt ? { actedAt: new Date() } : {}),
+    },
+  });
 };

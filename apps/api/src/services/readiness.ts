@@ -18,7 +18,10 @@ export const queueStatus = async (queues: TQueues | null) => {
   if (!queues) return { queues: "off", workers: null } as const;
   if (queues.available?.() === false) return { queues: "unavailable", workers: null } as const;
   try {
-    return { queues: "ok", workers: await withinTimeout(queues.queue("reminders").getWorkersCount(), QUEUE_CHECK_MS) } as const;
+    return {
+      queues: "ok",
+      workers: await withinTimeout(queues.queue("reminders").getWorkersCount(), QUEUE_CHECK_MS),
+    } as const;
   } catch {
     return { queues: "unavailable", workers: null } as const;
   }
@@ -30,7 +33,10 @@ export const queueStatus = async (queues: TQueues | null) => {
  */
 export const databaseStatus = async (db: Db, migrationsDir: string | null) => {
   if (!migrationsDir) {
-    const reachable = await withinTimeout(db.$queryRaw`SELECT 1`, DATABASE_CHECK_MS).then(() => true, () => false);
+    const reachable = await withinTimeout(db.$queryRaw`SELECT 1`, DATABASE_CHECK_MS).then(
+      () => true,
+      () => false,
+    );
     return { database: reachable ? "ok" : "unreachable", migrations: "unknown" } as const;
   }
   try {
@@ -45,7 +51,17 @@ export const databaseStatus = async (db: Db, migrationsDir: string | null) => {
  * What /ready answers: `failing` names each check that fails (the database, its migrations, and Redis
  * where it is required), beside every check's state.
  */
-export const readiness = async ({ db, queues, migrationsDir, requireRedis }: { db: Db; queues: TQueues | null; migrationsDir: string | null; requireRedis: boolean }) => {
+export const readiness = async ({
+  db,
+  queues,
+  migrationsDir,
+  requireRedis,
+}: {
+  db: Db;
+  queues: TQueues | null;
+  migrationsDir: string | null;
+  requireRedis: boolean;
+}) => {
   const [database, queue] = await Promise.all([databaseStatus(db, migrationsDir), queueStatus(queues)]);
   const redis = queue.queues === "ok" ? "ok" : queue.queues === "off" ? "off" : "unreachable";
   const failing = [

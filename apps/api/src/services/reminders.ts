@@ -30,7 +30,10 @@ const dateOrNull = (value: unknown) => (value instanceof Date ? value : null);
 
 export const commitmentReminderHook: TAfterWrite = async ({ db, queues, event, row }) => {
   const commitment: TCommitmentRow = {
-    id: row.id, userId: String(row.userId), remindAt: dateOrNull(row.remindAt), status: String(row.status),
+    id: row.id,
+    userId: String(row.userId),
+    remindAt: dateOrNull(row.remindAt),
+    status: String(row.status),
   };
   await syncCommitmentReminder({ db, queues, row: commitment, gone: event === "delete" });
   // The route answers with `row`: show the status the sync left.
@@ -39,7 +42,10 @@ export const commitmentReminderHook: TAfterWrite = async ({ db, queues, event, r
 
 export const deadlineReminderHook: TAfterWrite = async ({ db, queues, event, row }) => {
   const deadline: TDeadlineRow = {
-    id: row.id, userId: String(row.userId), reminderAt: dateOrNull(row.reminderAt), status: String(row.status),
+    id: row.id,
+    userId: String(row.userId),
+    reminderAt: dateOrNull(row.reminderAt),
+    status: String(row.status),
     deletedAt: dateOrNull(row.deletedAt),
   };
   await syncDeadlineReminder({ db, queues, row: deadline, gone: event === "delete" });
@@ -53,15 +59,27 @@ export const REMINDER_CLOCK_GRACE_MS = 5 * 60_000;
  * new one in the past is refused, naming the field. A stored time that is left as it was (an edit of
  * the title of a commitment whose reminder has been sent) is not new and passes.
  */
-export const assertReminderAhead = ({ field, value, stored, now = Date.now() }: { field: string; value: unknown; stored?: unknown; now?: number }) => {
+export const assertReminderAhead = ({
+  field,
+  value,
+  stored,
+  now = Date.now(),
+}: {
+  field: string;
+  value: unknown;
+  stored?: unknown;
+  now?: number;
+}) => {
   // Validated input carries a Date (the boundary turns Unix ms into one); a plain number counts the same.
   const at = value instanceof Date ? value.getTime() : typeof value === "number" ? value : null;
   if (at === null) return;
   if (stored instanceof Date && stored.getTime() === at) return;
   if (at >= now - REMINDER_CLOCK_GRACE_MS) return;
-  throw new ApiError("validation_failed", "The reminder time has already passed. Pick a time in the future, or leave the reminder empty.", [
-    { path: field, message: "must be in the future" },
-  ]);
+  throw new ApiError(
+    "validation_failed",
+    "The reminder time has already passed. Pick a time in the future, or leave the reminder empty.",
+    [{ path: field, message: "must be in the future" }],
+  );
 };
 
 const reminderAhead =

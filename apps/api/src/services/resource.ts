@@ -104,10 +104,14 @@ export const resourceService = <Q extends z.ZodObject, C extends z.ZodObject, U 
       const trashSide = spec.softDelete ? { deletedAt: trash === "true" ? { not: null } : null } : {};
       const scope = { [owner]: userId, ...trashSide };
       const where = { ...(spec.where?.(filters as z.output<Q>) ?? {}), ...scope };
-      return readPage({ limit, cursor }, {
-        listed: (id) => delegate(db).findFirst({ where: { ...scope, id }, select: { id: true } }),
-        read: (window) => delegate(db).findMany({ where, orderBy: [...spec.sorts[sort]!, { id: "desc" }], ...window }),
-      });
+      return readPage(
+        { limit, cursor },
+        {
+          listed: (id) => delegate(db).findFirst({ where: { ...scope, id }, select: { id: true } }),
+          read: (window) =>
+            delegate(db).findMany({ where, orderBy: [...spec.sorts[sort]!, { id: "desc" }], ...window }),
+        },
+      );
     },
     get: ({ db, ...owned }: { db: Db } & TOwned) => lookup(db, owned),
     create: async ({ userId, input, ...deps }: TDeps & { userId: string; input: z.output<C> }) => {
@@ -139,6 +143,8 @@ export const resourceService = <Q extends z.ZodObject, C extends z.ZodObject, U 
   };
 };
 
-export type TResourceService<Q extends z.ZodObject = z.ZodObject, C extends z.ZodObject = z.ZodObject, U extends z.ZodObject = z.ZodObject> = ReturnType<
-  typeof resourceService<Q, C, U>
->;
+export type TResourceService<
+  Q extends z.ZodObject = z.ZodObject,
+  C extends z.ZodObject = z.ZodObject,
+  U extends z.ZodObject = z.ZodObject,
+> = ReturnType<typeof resourceService<Q, C, U>>;

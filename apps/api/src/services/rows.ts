@@ -22,7 +22,10 @@ export type TOwnedLookup = {
  * The caller's row `id`, or 404 naming `noun`. Another user's row answers exactly like a missing
  * one. Reads of soft-deletable models see live rows only unless `where` names `deletedAt`.
  */
-export const findOwned = async <R>(model: TFinder<R>, { id, userId, noun, owner = "userId", where = {} }: TOwnedLookup) => {
+export const findOwned = async <R>(
+  model: TFinder<R>,
+  { id, userId, noun, owner = "userId", where = {} }: TOwnedLookup,
+) => {
   const row = await model.findFirst({ where: { id, [owner]: userId, ...where } });
   if (!row) throw notFound(noun);
   return row;

@@ -8,12 +8,26 @@ type TMatch = { ownerKind: string; ownerId: string };
  * Three small lookups at most (one per kind), whatever the number of matches.
  */
 export const searchParents = async (db: Db, userId: string, matches: TMatch[]) => {
-  const ids = (kind: string) => [...new Set(matches.filter((match) => match.ownerKind === kind).map((match) => match.ownerId))];
+  const ids = (kind: string) => [
+    ...new Set(matches.filter((match) => match.ownerKind === kind).map((match) => match.ownerId)),
+  ];
   const [messages, analysisMessages, replies] = [ids("MESSAGE"), ids("ANALYSIS_MESSAGE"), ids("REPLY")];
   const [conversations, sessions, posts] = await Promise.all([
-    messages.length ? db.message.findMany({ where: { id: { in: messages }, conversation: { userId } }, select: { id: true, conversationId: true } }) : [],
-    analysisMessages.length ? db.analysisMessage.findMany({ where: { id: { in: analysisMessages }, analysisSession: { userId } }, select: { id: true, analysisSessionId: true } }) : [],
-    replies.length ? db.reply.findMany({ where: { id: { in: replies }, authorId: userId }, select: { id: true, postId: true } }) : [],
+    messages.length
+      ? db.message.findMany({
+          where: { id: { in: messages }, conversation: { userId } },
+          select: { id: true, conversationId: true },
+        })
+      : [],
+    analysisMessages.length
+      ? db.analysisMessage.findMany({
+          where: { id: { in: analysisMessages }, analysisSession: { userId } },
+          select: { id: true, analysisSessionId: true },
+        })
+      : [],
+    replies.length
+      ? db.reply.findMany({ where: { id: { in: replies }, authorId: userId }, select: { id: true, postId: true } })
+      : [],
   ]);
   return new Map<string, string>([
     ...conversations.map((row) => [row.id, row.conversationId] as const),

@@ -8,31 +8,86 @@ import { hashToken, newToken } from "../lib/tokens.ts";
 // A session's idle expiry moves forward at most this often, so reads do not write on every request.
 const TOUCH_EVERY_MS = 60_000;
 
-export const createSession = async ({ db, config, userId, ipAddress, userAgent }: { db: Db; config: ApiConfig; userId: string; ipAddress?: string; userAgent?: string }) => {
+export const createSession = async ({
+  db,
+  config,
+  userId,
+  ipAddress,
+  userAgent,
+}: {
+  db: Db;
+  config: ApiConfig;
+  userId: string;
+  ipAddress?: string;
+  userAgent?: string;
+}) => {
   const token = newToken();
   const now = Date.now();
   const absoluteExpiresAt = new Date(now + config.sessionAbsoluteMs);
   await db.session.create({
-    data: { userId, sessionToken: hashToken(token), expires: new Date(Math.min(now + config.sessionIdleMs, absoluteExpiresAt.getTime())), absoluteExpiresAt, lastUsedAt: new Date(now), ipAddress: ipAddress ?? null, userAgent: userAgent?.slice(0, 512) ?? null },
+    data: {
+      userId,
+      sessionToken: hashToken(token),
+      expires: new Date(Math.min(now + config.sessionIdleMs, absoluteExpiresAt.getTime())),
+      absoluteExpiresAt,
+      lastUsedAt: new Date(now),
+      ipAddress: ipAddress ?? null,
+      userAgent: userAgent?.slice(0, 512) ?? null,
+    },
   });
   return { token, absoluteExpiresAt };
 };
 
-type TCachedSession = { userId: string; role: AuthContext["role"]; sessionId: string; expires: number; absoluteExpiresAt: number | null; lastUsedAt: number | null };
-
-const loadSession = async (db: Db, hash: string): Promise<TCachedSession | null> => {
-  const session = await db.session.findUnique({ where: { sessionToken: hash }, select: { id: true, userId: true, expires: true, absoluteExpiresAt: true, lastUsedAt: true, user: { select: { role: true, isActive: true } } } });
-  if (!session?.user.isActive) return null;
-  return { userId: session.userId, role: session.user.role, sessionId: session.id, expires: session.expires.getTime(), absoluteExpiresAt: session.absoluteExpiresAt?.getTime() ?? null, lastUsedAt: session.lastUsedAt?.getTime() ?? null };
+type TCachedSession = {
+  userId: string;
+  role: AuthContext["role"];
+  sessionId: string;
+  expires: number;
+  absoluteExpiresAt: number | null;
+  lastUsedAt: number | null;
 };
 
-const endsAt = (session: TCachedSession) => Math.min(session.expires, session.absoluteExpiresAt ?? Number.POSITIVE_INFINITY);
+const loadSession = async (db: Db, hash: string): Promise<TCachedSession | null> => {
+  const session = await db.session.findUnique({
+    where: { sessionToken: hash },
+    select: {
+      id: true,
+      userId: true,
+      expires: true,
+      absoluteExpiresAt: true,
+      lastUsedAt: true,
+      user: { select: { role: true, isActive: true } },
+    },
+  });
+  if (!session?.user.isActive) return null;
+  return {
+    userId: session.userId,
+    role: session.user.role,
+    sessionId: session.id,
+    expires: session.expires.getTime(),
+    absoluteExpiresAt: session.absoluteExpiresAt?.getTime() ?? null,
+    lastUsedAt: session.lastUsedAt?.getTime() ?? null,
+  };
+};
+
+const endsAt = (session: TCachedSession) =>
+  Math.min(session.expires, session.absoluteExpiresAt ?? Number.POSITIVE_INFINITY);
 
 /**
  * The user behind a session token, sliding its idle expiry; undefined when unknown, expired or the user
  * is inactive. Read through `cache` (lib/auth-cache.ts); the slide writes at most once a minute per process.
  */
-export const resolveSession = async ({ db, config, token, cache = NO_AUTH_CACHE }: { db: Db; config: ApiConfig; token: string; cache?: TAuthCache }): Promise<AuthContext | undefined> => {
+export const resolveSession = async ({
+  db,
+  config,
+  token,
+  cache = NO_AUTH_CACHE,
+}: {
+  db: Db;
+  config: ApiConfig;
+  token: string;
+  cache?: TAuthCache;
+}): Promise<AuthContext | undefined> => {
   const hash = hashToken(token);
   const now = Date.now();
   let session = await cache.read(hash, () => loadSession(db, hash));
@@ -48,7 +103,10 @@ export const resolveSession = async ({ db, config, token, cache = NO_AUTH_CACHE 
     // The cached copy slides with the row, so this process writes again only a minute later.
     session.lastUsedAt = now;
     session.expires = Math.min(now + config.sessionIdleMs, session.absoluteExpiresAt ?? Number.POSITIVE_INFINITY);
-    await db.session.updateMany({ where: { id: session.sessionId }, data: { lastUsedAt: new Date(now), expires: new Date(session.expires) } });
+    await db.session.updateMany({
+      where: { id: session.sessionId },
+      data: { lastUsedAt: new Date(now), expires: new Date(session.expires) },
+    });
   }
   return { userId: session.userId, role: session.role, via: "session", sessionId: session.sessionId };
 };
@@ -61,20 +119,51 @@ const endSessions = async (db: Db, cache: TAuthCache, where: { id: string; userI
   return count;
 };
 
-export const revokeSession = ({ db, sessionId, cache = NO_AUTH_CACHE }: { db: Db; sessionId: string; cache?: TAuthCache }) => endSessions(db, cache, { id: sessionId });
+export const revokeSession = ({
+  db,
+  sessionId,
+  cache = NO_AUTH_CACHE,
+}: {
+  db: Db;
+  sessionId: string;
+  cache?: TAuthCache;
+}) => endSessions(db, cache, { id: sessionId });
 
 /** The user's live sessions, most recently used first. */
 export const listLiveSessions = ({ db, userId }: { db: Db; userId: string }) =>
-  db.session.findMany({ where: { userId, expires: { gt: new Date() } }, orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }] });
+  db.session.findMany({
+    where: { userId, expires: { gt: new Date() } },
+    orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+  });
 
 /** Signs out one of the user's sessions; another user's is "not found". */
-export const revokeOwnSession = async ({ db, userId, id, cache = NO_AUTH_CACHE }: { db: Db; userId: string; id: string; cache?: TAuthCache }) => {
+export const revokeOwnSession = async ({
+  db,
+  userId,
+  id,
+  cache = NO_AUTH_CACHE,
+}: {
+  db: Db;
+  userId: string;
+  id: string;
+  cache?: TAuthCache;
+}) => {
   if ((await endSessions(db, cache, { id, userId })) === 0) throw notFound("session");
 };
 
 /** Who is signed in, and until when the session runs (null when signed in with an API key). */
-export const currentSession = async ({ db, userId, sessionId }: { db: Db; userId: string; sessionId?: string | undefined }) => {
+export const currentSession = async ({
+  db,
+  userId,
+  sessionId,
+}: {
+  db: Db;
+  userId: string;
+  sessionId?: string | undefined;
+}) => {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  const session = sessionId ? await db.session.findUnique({ where: { id: sessionId }, select: { expires: true } }) : null;
+  const session = sessionId
+    ? await db.session.findUnique({ where: { id: sessionId }, select: { expires: true } })
+    : null;
   return { user, expiresAt: session?.expires ?? null };
 };

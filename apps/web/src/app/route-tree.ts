@@ -20,8 +20,27 @@ import { settingsRoute } from "./routes/settings.tsx";
  * parent is `appLayoutRoute` (signed in) or `rootRoute` (public), import it here and list it in
  * `signedInRoutes` (or `publicRoutes`). The catch-all `notFoundRoute` stays last.
  */
-const signedInRoutes = [dashboardRoute, chatRoute, chatConversationRoute, checkInsRoute, goalsRoute, settingsRoute, analysisRoute, analysisSessionRoute, searchRoute, reportsRoute, adminRoute, communityRoute, assistantRoute, assistantEntityRoute, onboardingRoute] as const;
+const signedInRoutes = [
+  dashboardRoute,
+  chatRoute,
+  chatConversationRoute,
+  checkInsRoute,
+  goalsRoute,
+  settingsRoute,
+  analysisRoute,
+  analysisSessionRoute,
+  searchRoute,
+  reportsRoute,
+  adminRoute,
+  communityRoute,
+  assistantRoute,
+  assistantEntityRoute,
+  onboardingRoute,
+] as const;
 
 const publicRoutes = [signInRoute, signUpRoute, forgotPasswordRoute, resetPasswordRoute, verifyEmailRoute] as const;
 
-export const routeTree = rootRoute.addChildren([...publicRoutes, appLayoutRoute.addChildren([...signedInRoutes, notFoundRoute])]);
+export const routeTree = rootRoute.addChildren([
+  ...publicRoutes,
+  appLayoutRoute.addChildren([...signedInRoutes, notFoundRoute]),
+]);

@@ -3,7 +3,18 @@
  * src/app/route-tree.ts; an area whose route is not registered yet shows the "on its way" page.
  */
 export type TNavItem = { to: string; label: string; icon: TNavIcon; group: "coach" | "life" | "more" };
-export type TNavIcon = "home" | "chat" | "heart" | "target" | "scan" | "people" | "community" | "search" | "chart" | "settings" | "shield";
+export type TNavIcon =
+  | "home"
+  | "chat"
+  | "heart"
+  | "target"
+  | "scan"
+  | "people"
+  | "community"
+  | "search"
+  | "chart"
+  | "settings"
+  | "shield";
 
 export const NAV_ITEMS: TNavItem[] = [
   { to: "/", label: "Dashboard", icon: "home", group: "coach" },
@@ -20,4 +31,5 @@ export const NAV_ITEMS: TNavItem[] = [
 ];
 
 /** Admin is listed only for admins; the API refuses everyone else anyway. */
-export const navItemsFor = (role: "user" | "admin") => NAV_ITEMS.filter((item) => item.to !== "/admin" || role === "admin");
+export const navItemsFor = (role: "user" | "admin") =>
+  NAV_ITEMS.filter((item) => item.to !== "/admin" || role === "admin");

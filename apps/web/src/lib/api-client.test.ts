@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { ApiError, unwrap, unwrapOrNull } from "./api-client.ts";
 
-const answer = (status: number, body: unknown) => Promise.resolve({ ...(status < 400 ? { data: body } : { error: body }), response: new Response(null, { status }) });
+const answer = (status: number, body: unknown) =>
+  Promise.resolve({ ...(status < 400 ? { data: body } : { error: body }), response: new Response(null, { status }) });
 
 describe("unwrapOrNull", () => {
   it("gives the data of a successful answer", async () => {
@@ -10,7 +11,9 @@ describe("unwrapOrNull", () => {
   });
 
   it("turns the one expected status into null", async () => {
-    await expect(unwrapOrNull(answer(404, { error: { code: "not_found", message: "No context profile yet." } }), 404)).resolves.toBeNull();
+    await expect(
+      unwrapOrNull(answer(404, { error: { code: "not_found", message: "No context profile yet." } }), 404),
+    ).resolves.toBeNull();
   });
 
   it("still throws any other failure, in words", async () => {
@@ -21,7 +24,11 @@ describe("unwrapOrNull", () => {
   });
 
   it("throws a network error when no answer came", async () => {
-    await expect(unwrap(Promise.reject(new TypeError("fetch failed")))).rejects.toMatchObject({ code: "network_error" });
-    await expect(unwrapOrNull(Promise.reject(new TypeError("fetch failed")), 404)).rejects.toMatchObject({ code: "network_error" });
+    await expect(unwrap(Promise.reject(new TypeError("fetch failed")))).rejects.toMatchObject({
+      code: "network_error",
+    });
+    await expect(unwrapOrNull(Promise.reject(new TypeError("fetch failed")), 404)).rejects.toMatchObject({
+      code: "network_error",
+    });
   });
 });

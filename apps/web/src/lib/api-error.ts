@@ -31,36 +31,54 @@ const STATUS_MESSAGES: Record<number, string> = {
   504: "Cto's server took too long to answer. Try again in a moment.",
 };
 
-const isErrorBody = (body: unknown): body is TErrorBody => typeof body === "object" && body !== null && "error" in body && typeof (body as TErrorBody).error === "object";
+const isErrorBody = (body: unknown): body is TErrorBody =>
+  typeof body === "object" && body !== null && "error" in body && typeof (body as TErrorBody).error === "object";
 
 const retryAfterText = (retryAfter: string | null) => {
   const seconds = Number(retryAfter);
   if (!Number.isFinite(seconds) || seconds <= 0) return "";
-  return seconds < 90 ? ` Try again in ${Math.ceil(seconds)} seconds.` : ` Try again in ${Math.ceil(seconds / 60)} minutes.`;
+  return seconds < 90
+    ? ` Try again in ${Math.ceil(seconds)} seconds.`
+    : ` Try again in ${Math.ceil(seconds / 60)} minutes.`;
 };
 
 /** The API's message for field `key` or anything inside it (`currentSkills.1`, `preferences.timezone`), if `error` names one. */
 export const fieldError = (error: unknown, key: string): string | undefined =>
-  error instanceof ApiError ? Object.entries(error.fields).find(([path]) => path === key || path.startsWith(`${key}.`))?.[1] : undefined;
+  error instanceof ApiError
+    ? Object.entries(error.fields).find(([path]) => path === key || path.startsWith(`${key}.`))?.[1]
+    : undefined;
 
 /** Turns the API's `{ error: { code, message, requestId, details? } }` (or anything else a failed response held) into an ApiError. */
 export const toApiError = (status: number, body: unknown, headers?: Headers): ApiError => {
   const retryText = status === 429 ? retryAfterText(headers?.get("retry-after") ?? null) : "";
-  const fallback = retryText ? `Too many attempts.${retryText}` : (STATUS_MESSAGES[status] ?? (status >= 500 ? "Something went wrong on our side. Try again in a moment." : "The request could not be completed."));
-  if (!isErrorBody(body) || !body.error) return new ApiError(fallback, status, status >= 500 ? "internal_error" : status === 429 ? "rate_limited" : "bad_request");
+  const fallback = retryText
+    ? `Too many attempts.${retryText}`
+    : (STATUS_MESSAGES[status] ??
+      (status >= 500
+        ? "Something went wrong on our side. Try again in a moment."
+        : "The request could not be completed."));
+  if (!isErrorBody(body) || !body.error)
+    return new ApiError(
+      fallback,
+      status,
+      status >= 500 ? "internal_error" : status === 429 ? "rate_limited" : "bad_request",
+    );
   const { code = "bad_request", message, requestId, details = [] } = body.error;
   const fields: TFieldErrors = {};
-  for (const detail of details) if (detail.path && !(detail.path in fields)) fields[detail.path] = sentence(detail.message);
+  for (const detail of details)
+    if (detail.path && !(detail.path in fields)) fields[detail.path] = sentence(detail.message);
   let text = message?.trim() || fallback;
   // A validation error's headline is generic; the first field message tells the person what to fix.
-  if (code === "validation_failed" && details.length && !Object.keys(fields).length) text = sentence(details[0]!.message);
+  if (code === "validation_failed" && details.length && !Object.keys(fields).length)
+    text = sentence(details[0]!.message);
   if (retryText && !/try again in/i.test(text)) text += retryText;
   return new ApiError(text, status, code, fields, requestId);
 };
 
 /** The error for a request that never got an answer (offline, DNS, the server down). */
 export const networkError = (cause: unknown): ApiError => {
-  if (cause instanceof DOMException && cause.name === "AbortError") return new ApiError("The request was cancelled.", 0, "aborted");
+  if (cause instanceof DOMException && cause.name === "AbortError")
+    return new ApiError("The request was cancelled.", 0, "aborted");
   return new ApiError("Cto cannot be reached. Check your connection and try again.", 0, "network_error");
 };
 

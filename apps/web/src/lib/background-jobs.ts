@@ -28,7 +28,8 @@ const getReadiness = async () => {
   }
 };
 
-export const backgroundJobsQueryOptions = () => queryOptions({ queryKey: ["ready", "background-jobs"], queryFn: getReadiness, staleTime: 15_000 });
+export const backgroundJobsQueryOptions = () =>
+  queryOptions({ queryKey: ["ready", "background-jobs"], queryFn: getReadiness, staleTime: 15_000 });
 
 export const useBackgroundJobs = () => useQuery(backgroundJobsQueryOptions()).data ?? "unknown";
 

@@ -4,7 +4,10 @@ import { formatPeriod, periodTimezone } from "./format.ts";
 
 const day = (iso: string) => Date.parse(iso);
 // The test's own rendering of a calendar day, in whatever locale the machine has.
-const shown = (iso: string) => new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(Date.parse(`${iso}T12:00:00Z`));
+const shown = (iso: string) =>
+  new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    Date.parse(`${iso}T12:00:00Z`),
+  );
 
 describe("formatPeriod", () => {
   it("ends on the last day the report covers, not the midnight after it (7 days, not 8)", () => {
@@ -15,8 +18,12 @@ describe("formatPeriod", () => {
 
   it("reads the days in the report's own timezone wherever the browser is", () => {
     // The same instants read in Tokyo would be 27 Nov – 4 Dec; the report's zone decides.
-    expect(formatPeriod(day("2026-11-26T23:00:00Z"), day("2026-12-03T23:00:00Z"), "Asia/Tokyo")).toBe(`${shown("2026-11-27")} – ${shown("2026-12-04")}`);
-    expect(formatPeriod(day("2026-11-26T23:00:00Z"), day("2026-12-03T23:00:00Z"), "America/Los_Angeles")).toBe(`${shown("2026-11-26")} – ${shown("2026-12-03")}`);
+    expect(formatPeriod(day("2026-11-26T23:00:00Z"), day("2026-12-03T23:00:00Z"), "Asia/Tokyo")).toBe(
+      `${shown("2026-11-27")} – ${shown("2026-12-04")}`,
+    );
+    expect(formatPeriod(day("2026-11-26T23:00:00Z"), day("2026-12-03T23:00:00Z"), "America/Los_Angeles")).toBe(
+      `${shown("2026-11-26")} – ${shown("2026-12-03")}`,
+    );
   });
 
   it("survives an unknown timezone and a period of no length", () => {
@@ -30,6 +37,7 @@ describe("formatPeriod", () => {
 describe("periodTimezone", () => {
   it("reads the worker's payload and nothing else", () => {
     expect(periodTimezone({ version: 1, period: { timezone: "Europe/Berlin" } })).toBe("Europe/Berlin");
-    for (const payload of [null, {}, { period: null }, { period: { timezone: 3 } }, "x"]) expect(periodTimezone(payload)).toBeNull();
+    for (const payload of [null, {}, { period: null }, { period: { timezone: 3 } }, "x"])
+      expect(periodTimezone(payload)).toBeNull();
   });
 });

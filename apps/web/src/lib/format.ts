@@ -1,6 +1,11 @@
 // Times from the API are Unix milliseconds; these render them in the person's own locale and zone.
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
 
@@ -48,7 +53,12 @@ export const fromLocalInput = (value: string) => {
 
 const zonedDateFormat = (timeZone: string | null) => {
   try {
-    return new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric", ...(timeZone ? { timeZone } : {}) });
+    return new Intl.DateTimeFormat(undefined, {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      ...(timeZone ? { timeZone } : {}),
+    });
   } catch {
     return dateFormat;
   }

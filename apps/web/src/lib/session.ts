@@ -16,6 +16,7 @@ export const getSession = () => unwrap(api.GET("/auth/session", { params: { quer
 
 export const SESSION_QUERY_KEY = ["auth", "session"] as const;
 
-export const sessionQueryOptions = () => queryOptions({ queryKey: SESSION_QUERY_KEY, queryFn: getSession, staleTime: 5 * 60_000 });
+export const sessionQueryOptions = () =>
+  queryOptions({ queryKey: SESSION_QUERY_KEY, queryFn: getSession, staleTime: 5 * 60_000 });
 
 export const useSession = () => useQuery(sessionQueryOptions());

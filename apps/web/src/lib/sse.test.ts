@@ -19,7 +19,10 @@ const collect = async (chunks: string[]) => {
 
 describe("parseSse", () => {
   it("reads named events with JSON data", async () => {
-    const events = await collect(['event: delta\ndata: {"text":"Hel"}\n\n', 'event: delta\ndata: {"text":"lo"}\n\nevent: done\ndata: {}\n\n']);
+    const events = await collect([
+      'event: delta\ndata: {"text":"Hel"}\n\n',
+      'event: delta\ndata: {"text":"lo"}\n\nevent: done\ndata: {}\n\n',
+    ]);
     expect(events).toEqual([
       { event: "delta", data: '{"text":"Hel"}' },
       { event: "delta", data: '{"text":"lo"}' },

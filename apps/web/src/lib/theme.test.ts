@@ -4,9 +4,16 @@ import { applyTheme, rememberedTheme, themeOf } from "./theme.ts";
 
 const mockSystem = (dark: boolean) => {
   const listeners = new Set<() => void>();
-  const media = { matches: dark, addEventListener: (_: string, listener: () => void) => listeners.add(listener), removeEventListener: (_: string, listener: () => void) => listeners.delete(listener) };
+  const media = {
+    matches: dark,
+    addEventListener: (_: string, listener: () => void) => listeners.add(listener),
+    removeEventListener: (_: string, listener: () => void) => listeners.delete(listener),
+  };
   vi.stubGlobal("matchMedia", () => media);
-  return { switchTo: (next: boolean) => ((media.matches = next), listeners.forEach((listener) => listener())), listeners };
+  return {
+    switchTo: (next: boolean) => ((media.matches = next), listeners.forEach((listener) => listener())),
+    listeners,
+  };
 };
 
 afterEach(() => {
@@ -19,7 +26,8 @@ describe("theme", () => {
   it("reads preferences.theme, system when it is missing or unknown", () => {
     expect(themeOf({ theme: "dark" })).toBe("dark");
     expect(themeOf({ theme: "light" })).toBe("light");
-    for (const preferences of [null, {}, { theme: "blue" }, "dark", { theme: 1 }]) expect(themeOf(preferences)).toBe("system");
+    for (const preferences of [null, {}, { theme: "blue" }, "dark", { theme: 1 }])
+      expect(themeOf(preferences)).toBe("system");
   });
 
   it("applies light and dark as chosen, whatever the system says, and remembers them", () => {

@@ -15,7 +15,13 @@ export const processEmbeddingReindex: TProcessor<"embeddings", "reindex"> = asyn
     userId,
     batchSize,
     maxBatches,
-    onProgress: (progress) => void job.updateProgress({ kind: progress.kind, reason: progress.reason, owners: progress.owners, embedded: progress.embedded }),
+    onProgress: (progress) =>
+      void job.updateProgress({
+        kind: progress.kind,
+        reason: progress.reason,
+        owners: progress.owners,
+        embedded: progress.embedded,
+      }),
   });
   if (result.owners || result.purged) log.info("embeddings reindexed", { model: ai.embeddingModel, ...result });
   return result;

@@ -19,7 +19,11 @@ export const processMailSend: TProcessor<"mail", "send"> = async (job, { db, mai
   }
   if (result.outcome === "failed") {
     const fields = { mailMessageId: job.data.mailMessageId, attempts: result.attempts, error: result.error };
-    if (result.final) log.error("email not sent after its last attempt: kept as FAILED; retry its job in Bull Board to send it again", fields);
+    if (result.final)
+      log.error(
+        "email not sent after its last attempt: kept as FAILED; retry its job in Bull Board to send it again",
+        fields,
+      );
     else log.warn("email not sent, will retry", fields);
     throw new Error(`email not sent: ${result.error}`);
   }

@@ -7,7 +7,8 @@ import type { TProcessor } from "./processor.ts";
  */
 export const processArchiveHistory: TProcessor<"maintenance", "archive-history"> = async (job, { db, log, now }) => {
   const result = await archiveHistory({ db, now: now(), ...job.data });
-  if (result.messages || result.monthsCreated || result.monthsDropped.length) log.info("history archived", { ...job.data, ...result });
+  if (result.messages || result.monthsCreated || result.monthsDropped.length)
+    log.info("history archived", { ...job.data, ...result });
   if (result.more) log.info("history archive: more to move, the next run goes on", { batches: result.batches });
   return result;
 };

@@ -6,7 +6,10 @@ import type { TProcessor } from "./processor.ts";
  * Hourly: removes expired sessions, used or expired password resets, verification and Telegram link
  * tokens, and queued or finished jobs of deleted accounts.
  */
-export const processCleanupExpired: TProcessor<"maintenance", "cleanup-expired"> = async (_job, { db, queues, log, now }) => {
+export const processCleanupExpired: TProcessor<"maintenance", "cleanup-expired"> = async (
+  _job,
+  { db, queues, log, now },
+) => {
   const counts = await cleanupExpired({ db, now: now() });
   log.info("expired credentials cleaned up", counts);
   const orphanJobs = await purgeOrphanJobs({ db, queues });

@@ -11,13 +11,21 @@ export const CONSISTENCY_WINDOWS = [7, 30] as const;
  * Daily: one `consistency` job per active user and window, for the user's last complete local day.
  * The job id names user, window and day, so a second run of the fan-out the same day adds nothing.
  */
-export const processConsistencySchedule: TProcessor<"metrics", "consistency-schedule"> = async (_job, { db, queues, log, now }) => {
+export const processConsistencySchedule: TProcessor<"metrics", "consistency-schedule"> = async (
+  _job,
+  { db, queues, log, now },
+) => {
   const at = now();
   let queued = 0;
   for await (const user of activeUsers(db, at)) {
     const date = addDays(localDay(at, userTimezone(user.preferences)), -1);
     for (const windowDays of CONSISTENCY_WINDOWS) {
-      await queues.enqueue("metrics", "consistency", { userId: user.id, date, windowDays }, { jobId: jobId("consistency", user.id, windowDays, date) });
+      await queues.enqueue(
+        "metrics",
+        "consistency",
+        { userId: user.id, date, windowDays },
+        { jobId: jobId("consistency", user.id, windowDays, date) },
+      );
       queued += 1;
     }
   }

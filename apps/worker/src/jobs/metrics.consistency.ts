@@ -5,5 +5,7 @@ import type { TProcessor } from "./processor.ts";
 export const processConsistency: TProcessor<"metrics", "consistency"> = async (job, { db, now }) => {
   const { userId, date, windowDays } = job.data;
   const outcome = await computeConsistency({ db, userId, date, windowDays, now: now() });
-  return outcome.status === "written" ? { ...outcome, periodStart: outcome.periodStart.getTime(), periodEnd: outcome.periodEnd.getTime() } : outcome;
+  return outcome.status === "written"
+    ? { ...outcome, periodStart: outcome.periodStart.getTime(), periodEnd: outcome.periodEnd.getTime() }
+    : outcome;
 };

@@ -17,25 +17,34 @@ const DEFAULT_ATTEMPTS = 5;
 export const processOcrRecognize: TProcessor<"ocr", "recognize"> = async (job, { db, storage, ocr, log }) => {
   const { userId, analysisSessionId, storageKey } = job.data;
   const startedAt = new Date();
-  const session = await db.analysisSession.findFirst({ where: { id: analysisSessionId, userId }, select: { status: true, type: true } });
+  const session = await db.analysisSession.findFirst({
+    where: { id: analysisSessionId, userId },
+    select: { status: true, type: true },
+  });
   // Already done, retried by the user meanwhile, trashed or deleted: nothing left to do.
   if (session?.status !== "ANALYSIS_IN_PROGRESS" || session.type !== "SCREENSHOT") {
     log.info("ocr skipped", { analysisSessionId, status: session?.status ?? "missing" });
     return { skipped: true };
   }
-  const fail = (message: string, detail?: string) => markOcrFailed({ db, userId, analysisSessionId, message, startedAt, ...(detail ? { detail } : {}) });
+  const fail = (message: string, detail?: string) =>
+    markOcrFailed({ db, userId, analysisSessionId, message, startedAt, ...(detail ? { detail } : {}) });
 
   try {
     // The key is the API's, but a payload that names another user's object is refused, not read.
-    if (!storageKey.startsWith(`screenshots/${userId}/`)) throw new OcrError("The screenshot of this session could not be found; upload it again.");
+    if (!storageKey.startsWith(`screenshots/${userId}/`))
+      throw new OcrError("The screenshot of this session could not be found; upload it again.");
     const { body } = await storage.get(storageKey).catch((error: unknown) => {
-      if (isStorageError(error, "not_found")) throw new OcrError("The uploaded screenshot is no longer stored; upload it again.", { cause: error });
+      if (isStorageError(error, "not_found"))
+        throw new OcrError("The uploaded screenshot is no longer stored; upload it again.", { cause: error });
       throw error;
     });
     const image = sniffImage(body);
     if (!image) throw new OcrError("The stored file is not a PNG, JPEG or WebP image; upload the screenshot again.");
     const items = bubblesToItems(await ocr.recognize(body), image.width);
-    if (!items.length) throw new OcrError("No chat text was found in the screenshot. Try a sharper screenshot that shows the messages, or type the conversation in.");
+    if (!items.length)
+      throw new OcrError(
+        "No chat text was found in the screenshot. Try a sharper screenshot that shows the messages, or type the conversation in.",
+      );
     const stored = await storeOcrResult({ db, userId, analysisSessionId, items, startedAt });
     log.info("ocr recognised", { analysisSessionId, items: items.length, stored });
     return { items: items.length, stored };
@@ -46,7 +55,11 @@ export const processOcrRecognize: TProcessor<"ocr", "recognize"> = async (job, {
       return { failed: error.message };
     }
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? DEFAULT_ATTEMPTS);
-    if (lastAttempt) await fail("The screenshot could not be read because a service was unavailable; retry the analysis.", (error as Error).message).catch(() => undefined);
+    if (lastAttempt)
+      await fail(
+        "The screenshot could not be read because a service was unavailable; retry the analysis.",
+        (error as Error).message,
+      ).catch(() => undefined);
     throw error;
   }
 };

@@ -27,7 +27,11 @@ export const processReminderDue: TProcessor<"reminders", "due"> = async (job, de
     const { kind, entityId, remindAt } = job.data;
     await deps.db.reminderSchedule
       .updateMany({
-        where: { queueName: REMINDER_QUEUE, jobId: reminderJobId(kind, entityId, remindAt), status: { in: ["ACTIVE", "FAILED"] } },
+        where: {
+          queueName: REMINDER_QUEUE,
+          jobId: reminderJobId(kind, entityId, remindAt),
+          status: { in: ["ACTIVE", "FAILED"] },
+        },
         data: { lastError: (error as Error).message.slice(0, 2_000), ...(final ? { status: "FAILED" as const } : {}) },
       })
       .catch(() => undefined);
@@ -40,16 +44,25 @@ const RUNNABLE = ["ACTIVE", "FAILED"] as const;
 const deliver: TProcessor<"reminders", "due"> = async (job, { db, log, now, fault }) => {
   const { kind, entityId, userId, remindAt } = job.data;
   const id = reminderJobId(kind, entityId, remindAt);
-  const schedule = await db.reminderSchedule.findUnique({ where: { queueName_jobId: { queueName: REMINDER_QUEUE, jobId: id } } });
-  if (!schedule || !RUNNABLE.includes(schedule.status as (typeof RUNNABLE)[number])) return { outcome: "skipped", reason: schedule ? `schedule is ${schedule.status}` : "no schedule" };
+  const schedule = await db.reminderSchedule.findUnique({
+    where: { queueName_jobId: { queueName: REMINDER_QUEUE, jobId: id } },
+  });
+  if (!schedule || !RUNNABLE.includes(schedule.status as (typeof RUNNABLE)[number]))
+    return { outcome: "skipped", reason: schedule ? `schedule is ${schedule.status}` : "no schedule" };
 
   const subject = await loadSubject(db, job.data);
   if (!subject?.open || subject.remindAt?.getTime() !== remindAt) {
-    await db.reminderSchedule.updateMany({ where: { id: schedule.id, status: { in: [...RUNNABLE] } }, data: { status: "CANCELLED", nextRunAt: null } });
+    await db.reminderSchedule.updateMany({
+      where: { id: schedule.id, status: { in: [...RUNNABLE] } },
+      data: { status: "CANCELLED", nextRunAt: null },
+    });
     return { outcome: "skipped", reason: subject ? "reminder no longer wanted" : `${kind} is gone` };
   }
 
-  const user = await db.user.findUnique({ where: { id: userId }, select: { preferences: true, telegramConnection: { select: { isActive: true } } } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { preferences: true, telegramConnection: { select: { isActive: true } } },
+  });
   const preferences = readReminderPreferences(user?.preferences);
   const at = now();
   // The working hours may have changed since the job was scheduled: outside them, wait for their next start.
@@ -63,13 +76,25 @@ const deliver: TProcessor<"reminders", "due"> = async (job, { db, log, now, faul
 
   const telegram = preferences.telegram && Boolean(user?.telegramConnection?.isActive);
   // In-app is the floor: a user who turned it off still gets it when no Telegram chat could carry it.
-  const channels = [...(preferences.inApp || !telegram ? (["IN_APP"] as const) : []), ...(telegram ? (["TELEGRAM"] as const) : [])];
+  const channels = [
+    ...(preferences.inApp || !telegram ? (["IN_APP"] as const) : []),
+    ...(telegram ? (["TELEGRAM"] as const) : []),
+  ];
   const content = reminderText(kind, subject, preferences.timezone);
-  const context = { type: "reminder", kind, entityId, remindAt: new Date(remindAt).toISOString(), goalId: subject.goalId };
+  const context = {
+    type: "reminder",
+    kind,
+    entityId,
+    remindAt: new Date(remindAt).toISOString(),
+    goalId: subject.goalId,
+  };
 
   const delivered = await db.$transaction(
     async (tx) => {
-      const claimed = await tx.reminderSchedule.updateMany({ where: { id: schedule.id, status: { in: [...RUNNABLE] } }, data: { status: "COMPLETED", lastRunAt: at, nextRunAt: null, lastError: null } });
+      const claimed = await tx.reminderSchedule.updateMany({
+        where: { id: schedule.id, status: { in: [...RUNNABLE] } },
+        data: { status: "COMPLETED", lastRunAt: at, nextRunAt: null, lastError: null },
+      });
       if (claimed.count === 0) return false;
       await tx.proactiveMessage.createMany({
         skipDuplicates: true,
@@ -86,7 +111,8 @@ const deliver: TProcessor<"reminders", "due"> = async (job, { db, log, now, faul
         })),
       });
       if (fault?.point === "in-transaction") await pause(fault.delayMs);
-      if (kind === "commitment") await tx.commitment.updateMany({ where: { id: entityId, status: "SCHEDULED" }, data: { status: "PENDING" } });
+      if (kind === "commitment")
+        await tx.commitment.updateMany({ where: { id: entityId, status: "SCHEDULED" }, data: { status: "PENDING" } });
       return true;
     },
     // A burst of due reminders queues for the pool's connections: wait for one rather than fail the attempt.

@@ -12,7 +12,10 @@ const BATCH = 200;
  * its `nextRunAt` (at once when that has passed). Existing jobs are left alone; the job id is the
  * domain's, so a race with the API adding the same job is one job.
  */
-export const processRemindersReconcile: TProcessor<"reminders", "reconcile"> = async (_job, { db, queues, log, now }) => {
+export const processRemindersReconcile: TProcessor<"reminders", "reconcile"> = async (
+  _job,
+  { db, queues, log, now },
+) => {
   const queue = queues.queue(REMINDER_QUEUE);
   let cursor: string | undefined;
   let checked = 0;
@@ -35,7 +38,10 @@ export const processRemindersReconcile: TProcessor<"reminders", "reconcile"> = a
       const payload = ZReminderDueJobSchema.safeParse(row.payload);
       if (!payload.success) {
         invalid += 1;
-        await db.reminderSchedule.update({ where: { id: row.id }, data: { status: "FAILED", lastError: `unreadable payload: ${payload.error.message}` } });
+        await db.reminderSchedule.update({
+          where: { id: row.id },
+          data: { status: "FAILED", lastError: `unreadable payload: ${payload.error.message}` },
+        });
         continue;
       }
       await enqueueReminder(queues, payload.data, row.nextRunAt ?? now(), now());

@@ -12,7 +12,8 @@ import { processRemindersReconcile } from "./reminders.reconcile.ts";
 
 const soon = (ms = 400) => new Date(Date.now() + ms);
 let counter = 0;
-const newUser = (db: Db, preferences: object = {}) => db.user.create({ data: { email: `reminders-${Date.now()}-${counter++}@example.com`, preferences } });
+const newUser = (db: Db, preferences: object = {}) =>
+  db.user.create({ data: { email: `reminders-${Date.now()}-${counter++}@example.com`, preferences } });
 
 describe.each(testTargets())("reminder jobs on $name", (target) => {
   const handle = useMigratedDatabase(target);
@@ -22,8 +23,19 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
   let runtime: TRuntime;
   beforeAll(() => {
     harness = createTestDeps({ prefix, db: handle.db, now: () => clock?.() ?? new Date() });
-    const registry = [register("reminders", "due", processReminderDue), register("reminders", "reconcile", processRemindersReconcile)];
-    runtime = startRuntime({ deps: harness.deps, redis: REDIS_URL, prefix, registry, concurrency: 8, lockDuration: 10_000, stalledInterval: 10_000 });
+    const registry = [
+      register("reminders", "due", processReminderDue),
+      register("reminders", "reconcile", processRemindersReconcile),
+    ];
+    runtime = startRuntime({
+      deps: harness.deps,
+      redis: REDIS_URL,
+      prefix,
+      registry,
+      concurrency: 8,
+      lockDuration: 10_000,
+      stalledInterval: 10_000,
+    });
   });
   afterAll(async () => {
     await runtime.close();
@@ -31,10 +43,17 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
   });
   const db = () => handle.db;
   const queue = () => harness.queues.queue("reminders");
-  const messagesOf = (commitmentOrDeadlineId: string) => db().proactiveMessage.findMany({ where: { context: { path: ["entityId"], equals: commitmentOrDeadlineId } }, orderBy: { channel: "asc" } });
-  const scheduleOf = (jobId: string) => db().reminderSchedule.findUnique({ where: { queueName_jobId: { queueName: "reminders", jobId } } });
+  const messagesOf = (commitmentOrDeadlineId: string) =>
+    db().proactiveMessage.findMany({
+      where: { context: { path: ["entityId"], equals: commitmentOrDeadlineId } },
+      orderBy: { channel: "asc" },
+    });
+  const scheduleOf = (jobId: string) =>
+    db().reminderSchedule.findUnique({ where: { queueName_jobId: { queueName: "reminders", jobId } } });
   const commitment = async (userId: string, remindAt: Date | null, title = "Write the thesis outline") => {
-    const row = await db().commitment.create({ data: { userId, title, remindAt, dueAt: new Date(Date.now() + 86_400_000) } });
+    const row = await db().commitment.create({
+      data: { userId, title, remindAt, dueAt: new Date(Date.now() + 86_400_000) },
+    });
     const sync = await syncReminder({ db: db(), queues: harness.queues, target: commitmentTarget(row) });
     return { row, sync, jobId: row.remindAt ? reminderJobId("commitment", row.id, row.remindAt) : "" };
   };
@@ -47,28 +66,57 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
     expect((await db().commitment.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("SCHEDULED");
     expect(await (await queue().getJob(jobId))?.getState()).toBe("delayed");
 
-    const done = await waitFor(() => scheduleOf(jobId), (schedule) => schedule?.status === "COMPLETED");
-    expect(done).toMatchObject({ status: "COMPLETED", kind: "COMMITMENT_REMINDER", commitmentId: row.id, nextRunAt: null });
+    const done = await waitFor(
+      () => scheduleOf(jobId),
+      (schedule) => schedule?.status === "COMPLETED",
+    );
+    expect(done).toMatchObject({
+      status: "COMPLETED",
+      kind: "COMMITMENT_REMINDER",
+      commitmentId: row.id,
+      nextRunAt: null,
+    });
     expect(done?.lastRunAt).toBeInstanceOf(Date);
     const messages = await messagesOf(row.id);
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ channel: "IN_APP", status: "SENT", commitmentId: row.id, dedupeKey: `${jobId}.IN_APP` });
+    expect(messages[0]).toMatchObject({
+      channel: "IN_APP",
+      status: "SENT",
+      commitmentId: row.id,
+      dedupeKey: `${jobId}.IN_APP`,
+    });
     expect(messages[0]!.content).toContain("Write the thesis outline");
     expect((await db().commitment.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("PENDING");
-    const job = await waitFor(async () => queue().getJob(jobId), (value) => Boolean(value?.finishedOn));
+    const job = await waitFor(
+      async () => queue().getJob(jobId),
+      (value) => Boolean(value?.finishedOn),
+    );
     expect(job?.returnvalue).toEqual({ outcome: "delivered", channels: ["IN_APP"] });
   });
 
   it("also queues a Telegram message when the user has an active connection, and honours notification preferences", async () => {
     const linked = await newUser(db());
-    await db().telegramConnection.create({ data: { userId: linked.id, telegramChatId: `chat-${linked.id}`, isActive: true, connectedAt: new Date() } });
+    await db().telegramConnection.create({
+      data: { userId: linked.id, telegramChatId: `chat-${linked.id}`, isActive: true, connectedAt: new Date() },
+    });
     const quiet = await newUser(db(), { notificationPrefs: { telegram: false } });
-    await db().telegramConnection.create({ data: { userId: quiet.id, telegramChatId: `chat-${quiet.id}`, isActive: true, connectedAt: new Date() } });
+    await db().telegramConnection.create({
+      data: { userId: quiet.id, telegramChatId: `chat-${quiet.id}`, isActive: true, connectedAt: new Date() },
+    });
     const a = await commitment(linked.id, soon());
     const b = await commitment(quiet.id, soon());
-    await waitFor(() => messagesOf(a.row.id), (rows) => rows.length >= 2);
-    await waitFor(() => scheduleOf(b.jobId), (schedule) => schedule?.status === "COMPLETED");
-    expect((await messagesOf(a.row.id)).map((message) => [message.channel, message.status])).toEqual([["TELEGRAM", "PENDING"], ["IN_APP", "SENT"]]);
+    await waitFor(
+      () => messagesOf(a.row.id),
+      (rows) => rows.length >= 2,
+    );
+    await waitFor(
+      () => scheduleOf(b.jobId),
+      (schedule) => schedule?.status === "COMPLETED",
+    );
+    expect((await messagesOf(a.row.id)).map((message) => [message.channel, message.status])).toEqual([
+      ["TELEGRAM", "PENDING"],
+      ["IN_APP", "SENT"],
+    ]);
     expect((await messagesOf(b.row.id)).map((message) => message.channel)).toEqual(["IN_APP"]);
   });
 
@@ -83,8 +131,13 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
     expect((await scheduleOf(first))?.status).toBe("CANCELLED");
     expect(await (await queue().getJob(second))?.getState()).toBe("delayed");
 
-    const completed = await db().commitment.update({ where: { id: row.id }, data: { status: "COMPLETED", completedAt: new Date() } });
-    expect((await syncReminder({ db: db(), queues: harness.queues, target: commitmentTarget(completed) })).cancelled).toEqual([second]);
+    const completed = await db().commitment.update({
+      where: { id: row.id },
+      data: { status: "COMPLETED", completedAt: new Date() },
+    });
+    expect(
+      (await syncReminder({ db: db(), queues: harness.queues, target: commitmentTarget(completed) })).cancelled,
+    ).toEqual([second]);
     expect(await queue().getJob(second)).toBeUndefined();
     expect((await scheduleOf(second))?.status).toBe("CANCELLED");
     expect((await db().commitment.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("COMPLETED");
@@ -94,9 +147,15 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
     const user = await newUser(db());
     const { row, jobId } = await commitment(user.id, soon(300));
     // Skipped through a path without queues: the job stays in Redis, only the database knows.
-    const skipped = await db().commitment.update({ where: { id: row.id }, data: { status: "SKIPPED", skippedAt: new Date() } });
+    const skipped = await db().commitment.update({
+      where: { id: row.id },
+      data: { status: "SKIPPED", skippedAt: new Date() },
+    });
     await syncReminder({ db: db(), queues: null, target: commitmentTarget(skipped) });
-    const job = await waitFor(async () => queue().getJob(jobId), (value) => Boolean(value?.finishedOn));
+    const job = await waitFor(
+      async () => queue().getJob(jobId),
+      (value) => Boolean(value?.finishedOn),
+    );
     expect(job?.returnvalue).toEqual({ outcome: "skipped", reason: "schedule is CANCELLED" });
     expect(await messagesOf(row.id)).toHaveLength(0);
   });
@@ -104,23 +163,47 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
   it("runs a reminder once when two jobs carry it (claimed by one transaction)", async () => {
     const user = await newUser(db());
     const { row, jobId } = await commitment(user.id, soon(300));
-    const payload = { kind: "commitment" as const, entityId: row.id, userId: user.id, remindAt: row.remindAt!.getTime() };
-    await Promise.all([1, 2, 3].map((copy) => harness.queues.enqueue("reminders", "due", payload, { jobId: `${jobId}.copy${copy}`, delay: 300 })));
-    await waitFor(() => scheduleOf(jobId), (schedule) => schedule?.status === "COMPLETED");
-    await waitFor(async () => Promise.all([1, 2, 3].map((copy) => queue().getJob(`${jobId}.copy${copy}`))), (jobs) => jobs.every((job) => job?.finishedOn));
+    const payload = {
+      kind: "commitment" as const,
+      entityId: row.id,
+      userId: user.id,
+      remindAt: row.remindAt!.getTime(),
+    };
+    await Promise.all(
+      [1, 2, 3].map((copy) =>
+        harness.queues.enqueue("reminders", "due", payload, { jobId: `${jobId}.copy${copy}`, delay: 300 }),
+      ),
+    );
+    await waitFor(
+      () => scheduleOf(jobId),
+      (schedule) => schedule?.status === "COMPLETED",
+    );
+    await waitFor(
+      async () => Promise.all([1, 2, 3].map((copy) => queue().getJob(`${jobId}.copy${copy}`))),
+      (jobs) => jobs.every((job) => job?.finishedOn),
+    );
     expect(await messagesOf(row.id)).toHaveLength(1);
   });
 
   it("reminds of a deadline at its reminder time, and not of one in the trash", async () => {
     const user = await newUser(db());
-    const make = (title: string) => db().deadline.create({ data: { userId: user.id, title, dueAt: new Date(Date.now() + 3 * 86_400_000), reminderAt: soon(400) } });
+    const make = (title: string) =>
+      db().deadline.create({
+        data: { userId: user.id, title, dueAt: new Date(Date.now() + 3 * 86_400_000), reminderAt: soon(400) },
+      });
     const live = await make("Submit the grant application");
     const trashed = await make("Renew the passport");
-    for (const row of [live, trashed]) await syncReminder({ db: db(), queues: harness.queues, target: deadlineTarget(row) });
+    for (const row of [live, trashed])
+      await syncReminder({ db: db(), queues: harness.queues, target: deadlineTarget(row) });
     const inTrash = await db().deadline.update({ where: { id: trashed.id }, data: { deletedAt: new Date() } });
-    expect((await syncReminder({ db: db(), queues: harness.queues, target: deadlineTarget(inTrash) })).cancelled).toHaveLength(1);
+    expect(
+      (await syncReminder({ db: db(), queues: harness.queues, target: deadlineTarget(inTrash) })).cancelled,
+    ).toHaveLength(1);
     const liveJob = reminderJobId("deadline", live.id, live.reminderAt!);
-    await waitFor(() => scheduleOf(liveJob), (schedule) => schedule?.status === "COMPLETED");
+    await waitFor(
+      () => scheduleOf(liveJob),
+      (schedule) => schedule?.status === "COMPLETED",
+    );
     const messages = await messagesOf(live.id);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ commitmentId: null, channel: "IN_APP" });
@@ -130,10 +213,18 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
 
   it("delays a reminder outside the user's working hours to their next start, in their timezone", async () => {
     // Now, in Tokyo, is outside a one-minute window that started an hour ago: delivery is tomorrow's start.
-    const tokyo = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(Date.now() - 3_600_000));
+    const tokyo = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Asia/Tokyo",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).format(new Date(Date.now() - 3_600_000));
     const [hour, minute] = tokyo.split(":").map(Number) as [number, number];
-    const end = `${String(hour).padStart(2, "0")}:${String(minute + 1 > 59 ? 59 : minute + 1).padStart(2, "0")}`;
-    const user = await newUser(db(), { timezone: "Asia/Tokyo", workingHours: { start: tokyo, end: end === tokyo ? "23:59" : end } });
+    const end = `${String(hour).padStart(2, "0")}:${String(Math.min(minute + 1, 59)).padStart(2, "0")}`;
+    const user = await newUser(db(), {
+      timezone: "Asia/Tokyo",
+      workingHours: { start: tokyo, end: end === tokyo ? "23:59" : end },
+    });
     const { jobId, sync } = await commitment(user.id, soon(1_000));
     const expected = Date.now() - 3_600_000 + 86_400_000;
     expect(Math.abs(sync.scheduled!.nextRunAt.getTime() - expected)).toBeLessThan(120_000);
@@ -148,38 +239,70 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
     const { row, jobId } = await commitment(user.id, soon(300));
     // Since scheduling, the user set hours that exclude the moment it fires (12:00 UTC tomorrow: a
     // day in the future, so the moved job stays delayed instead of being due at once).
-    await db().user.update({ where: { id: user.id }, data: { preferences: { timezone: "UTC", workingHours: { start: "13:00", end: "14:00" } } } });
+    await db().user.update({
+      where: { id: user.id },
+      data: { preferences: { timezone: "UTC", workingHours: { start: "13:00", end: "14:00" } } },
+    });
     const fires = new Date(Date.now() + 24 * 3_600_000);
     fires.setUTCHours(12, 0, 0, 0);
     const movedTo = new Date(fires.getTime() + 3_600_000).toISOString();
     clock = () => fires;
     try {
-      await waitFor(() => scheduleOf(jobId), (schedule) => schedule?.nextRunAt?.toISOString() === movedTo);
+      await waitFor(
+        () => scheduleOf(jobId),
+        (schedule) => schedule?.nextRunAt?.toISOString() === movedTo,
+      );
     } finally {
       clock = null;
     }
-    expect(await waitFor(async () => (await queue().getJob(jobId))?.getState(), (state) => state === "delayed")).toBe("delayed");
+    expect(
+      await waitFor(
+        async () => (await queue().getJob(jobId))?.getState(),
+        (state) => state === "delayed",
+      ),
+    ).toBe("delayed");
     expect(await messagesOf(row.id)).toHaveLength(0);
     await queue().remove(jobId);
-    await db().reminderSchedule.update({ where: { queueName_jobId: { queueName: "reminders", jobId } }, data: { status: "CANCELLED" } });
+    await db().reminderSchedule.update({
+      where: { queueName_jobId: { queueName: "reminders", jobId } },
+      data: { status: "CANCELLED" },
+    });
   });
 
   it("reconcile enqueues active schedules whose job is missing, leaves present ones, and fails unreadable ones", async () => {
     const user = await newUser(db());
-    const offline = await db().commitment.create({ data: { userId: user.id, title: "Call the mentor", remindAt: soon(200) } });
+    const offline = await db().commitment.create({
+      data: { userId: user.id, title: "Call the mentor", remindAt: soon(200) },
+    });
     // Written while Redis was away: the schedule exists, the job does not.
     await syncReminder({ db: db(), queues: null, target: commitmentTarget(offline) });
     const offlineJob = reminderJobId("commitment", offline.id, offline.remindAt!);
     expect(await queue().getJob(offlineJob)).toBeUndefined();
     const { jobId: presentJob } = await commitment(user.id, soon(600_000));
-    const broken = await db().reminderSchedule.create({ data: { userId: user.id, kind: "COMMITMENT_REMINDER", commitmentId: offline.id, queueName: "reminders", jobId: `broken-${user.id}`, payload: { kind: "nope" }, nextRunAt: new Date() } });
+    const broken = await db().reminderSchedule.create({
+      data: {
+        userId: user.id,
+        kind: "COMMITMENT_REMINDER",
+        commitmentId: offline.id,
+        queueName: "reminders",
+        jobId: `broken-${user.id}`,
+        payload: { kind: "nope" },
+        nextRunAt: new Date(),
+      },
+    });
 
     const { id } = await harness.queues.enqueue("reminders", "reconcile", {});
-    const job = await waitFor(async () => queue().getJob(id), (value) => Boolean(value?.finishedOn));
+    const job = await waitFor(
+      async () => queue().getJob(id),
+      (value) => Boolean(value?.finishedOn),
+    );
     expect(job?.returnvalue).toMatchObject({ enqueued: 1, invalid: 1 });
     expect((await db().reminderSchedule.findUniqueOrThrow({ where: { id: broken.id } })).status).toBe("FAILED");
     expect(await (await queue().getJob(presentJob))?.getState()).toBe("delayed");
-    await waitFor(() => scheduleOf(offlineJob), (schedule) => schedule?.status === "COMPLETED");
+    await waitFor(
+      () => scheduleOf(offlineJob),
+      (schedule) => schedule?.status === "COMPLETED",
+    );
     expect(await messagesOf(offline.id)).toHaveLength(1);
     await queue().remove(presentJob);
   });
@@ -188,7 +311,8 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
     const user = await newUser(db());
     const stale = await commitment(user.id, new Date(Date.now() - 2 * 3_600_000));
     const none = await commitment(user.id, null);
-    for (const { sync } of [stale, none]) expect(sync).toMatchObject({ scheduled: null, enqueued: false, commitmentStatus: "PENDING" });
+    for (const { sync } of [stale, none])
+      expect(sync).toMatchObject({ scheduled: null, enqueued: false, commitmentStatus: "PENDING" });
     expect(await db().reminderSchedule.count({ where: { commitmentId: { in: [stale.row.id, none.row.id] } } })).toBe(0);
   });
 });

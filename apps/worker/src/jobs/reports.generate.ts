@@ -8,8 +8,11 @@ export const processReportGenerate: TProcessor<"reports", "generate"> = async (j
   const { userId, type, periodEnd } = job.data;
   // On the user's behalf: a check-in they just made keeps the aggregates on the primary, and the report
   // written keeps their next reads there too.
-  const outcome = await actingAs(userId, () => generateReport({ db, ai, userId, type, periodEnd: new Date(periodEnd) }));
+  const outcome = await actingAs(userId, () =>
+    generateReport({ db, ai, userId, type, periodEnd: new Date(periodEnd) }),
+  );
   if (outcome.status === "no_user") return outcome;
-  if (outcome.status !== "unchanged") log.info("report written", { type, status: outcome.status, reportId: outcome.reportId });
+  if (outcome.status !== "unchanged")
+    log.info("report written", { type, status: outcome.status, reportId: outcome.reportId });
   return { ...outcome, periodStart: outcome.periodStart.getTime(), periodEnd: outcome.periodEnd.getTime() };
 };

@@ -11,7 +11,12 @@ export const processReportSchedule: TProcessor<"reports", "schedule"> = async (j
   const { type } = job.data;
   let queued = 0;
   for await (const { userId, periodEnd } of dueReports(db, type, now())) {
-    await queues.enqueue("reports", "generate", { userId, type, periodEnd: periodEnd.getTime() }, { jobId: reportJobId(userId, type, periodEnd.getTime()) });
+    await queues.enqueue(
+      "reports",
+      "generate",
+      { userId, type, periodEnd: periodEnd.getTime() },
+      { jobId: reportJobId(userId, type, periodEnd.getTime()) },
+    );
     queued += 1;
   }
   log.info("reports queued", { type, queued });

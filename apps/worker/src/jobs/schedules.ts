@@ -1,4 +1,10 @@
-import { DEFAULT_AI_BODY_RETENTION_DAYS, DEFAULT_TRASH_RETENTION_DAYS, type TJobInput, type TJobName, type TQueueName } from "@cto/contracts/queues";
+import {
+  DEFAULT_AI_BODY_RETENTION_DAYS,
+  DEFAULT_TRASH_RETENTION_DAYS,
+  type TJobInput,
+  type TJobName,
+  type TQueueName,
+} from "@cto/contracts/queues";
 
 /** `every` in ms, or a cron `pattern` (evaluated in `tz`, UTC when unset). */
 export type TRepeat = { every: number } | { pattern: string; tz?: string };
@@ -10,7 +16,13 @@ export const ARCHIVE_HISTORY_SCHEDULE_ID = "maintenance-archive-history";
 export type TSchedule = { id: string; queue: TQueueName; job: string; repeat: TRepeat; data: unknown };
 
 /** A typed schedule entry: the payload is checked against the job's contract at compile time. */
-export const schedule = <Q extends TQueueName, J extends TJobName<Q>>(id: string, queue: Q, job: J, repeat: TRepeat, data: TJobInput<Q, J>): TSchedule => ({
+export const schedule = <Q extends TQueueName, J extends TJobName<Q>>(
+  id: string,
+  queue: Q,
+  job: J,
+  repeat: TRepeat,
+  data: TJobInput<Q, J>,
+): TSchedule => ({
   id,
   queue,
   job,
@@ -36,8 +48,20 @@ export const SCHEDULES: TSchedule[] = [
   schedule("metrics-consistency", "metrics", "consistency-schedule", { pattern: "15 * * * *" }, {}),
   schedule("maintenance-cleanup", "maintenance", "cleanup-expired", { pattern: "30 * * * *" }, {}),
   // Daily, at a quiet hour (UTC); withRetentionSettings puts the env's settings in their payloads.
-  schedule(RETENTION_SCHEDULE_ID, "maintenance", "retention", { pattern: "40 3 * * *" }, { trashDays: DEFAULT_TRASH_RETENTION_DAYS, aiBodyDays: DEFAULT_AI_BODY_RETENTION_DAYS }),
-  schedule(ARCHIVE_HISTORY_SCHEDULE_ID, "maintenance", "archive-history", { pattern: "50 3 * * *" }, { hotMonths: null, archiveMonths: null }),
+  schedule(
+    RETENTION_SCHEDULE_ID,
+    "maintenance",
+    "retention",
+    { pattern: "40 3 * * *" },
+    { trashDays: DEFAULT_TRASH_RETENTION_DAYS, aiBodyDays: DEFAULT_AI_BODY_RETENTION_DAYS },
+  ),
+  schedule(
+    ARCHIVE_HISTORY_SCHEDULE_ID,
+    "maintenance",
+    "archive-history",
+    { pattern: "50 3 * * *" },
+    { hotMonths: null, archiveMonths: null },
+  ),
   // 002's stories: last week's on Mondays, last month's on the 1st (UTC periods, as on demand).
   schedule("stories-weekly", "stories", "schedule", { pattern: "0 6 * * 1" }, { kind: "week" }),
   schedule("stories-monthly", "stories", "schedule", { pattern: "0 6 1 * *" }, { kind: "month" }),
@@ -47,13 +71,23 @@ export const SCHEDULES: TSchedule[] = [
   schedule("mail-sweep", "mail", "sweep", { every: 60_000 }, {}),
 ];
 
-type TRetentionEnv = { TRASH_RETENTION_DAYS: number; AI_BODY_RETENTION_DAYS: number; HISTORY_HOT_MONTHS?: number | undefined; HISTORY_ARCHIVE_MONTHS?: number | undefined };
+type TRetentionEnv = {
+  TRASH_RETENTION_DAYS: number;
+  AI_BODY_RETENTION_DAYS: number;
+  HISTORY_HOT_MONTHS?: number | undefined;
+  HISTORY_ARCHIVE_MONTHS?: number | undefined;
+};
 
 /** The retention schedules with the worker's settings as their payload (what an upsert at start then stores). */
 export const withRetentionSettings =
   (env: TRetentionEnv) =>
   (entry: TSchedule): TSchedule => {
-    if (entry.id === RETENTION_SCHEDULE_ID) return { ...entry, data: { trashDays: env.TRASH_RETENTION_DAYS, aiBodyDays: env.AI_BODY_RETENTION_DAYS } };
-    if (entry.id === ARCHIVE_HISTORY_SCHEDULE_ID) return { ...entry, data: { hotMonths: env.HISTORY_HOT_MONTHS ?? null, archiveMonths: env.HISTORY_ARCHIVE_MONTHS ?? null } };
+    if (entry.id === RETENTION_SCHEDULE_ID)
+      return { ...entry, data: { trashDays: env.TRASH_RETENTION_DAYS, aiBodyDays: env.AI_BODY_RETENTION_DAYS } };
+    if (entry.id === ARCHIVE_HISTORY_SCHEDULE_ID)
+      return {
+        ...entry,
+        data: { hotMonths: env.HISTORY_HOT_MONTHS ?? null, archiveMonths: env.HISTORY_ARCHIVE_MONTHS ?? null },
+      };
     return entry;
   };

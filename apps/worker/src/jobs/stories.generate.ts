@@ -10,7 +10,8 @@ import type { TProcessor } from "./processor.ts";
 export const processStoryGenerate: TProcessor<"stories", "generate"> = async (job, { db, ai, log }) => {
   const { userId, period } = job.data;
   if (!(await db.user.findUnique({ where: { id: userId }, select: { id: true } }))) return { status: "no_user" };
-  if (await db.story.findUnique({ where: { userId_period: { userId, period } }, select: { id: true } })) return { status: "exists" };
+  if (await db.story.findUnique({ where: { userId_period: { userId, period } }, select: { id: true } }))
+    return { status: "exists" };
   try {
     const story = await generateStory({ db, ai, userId, period });
     log.info("story written", { period, storyId: story.id });

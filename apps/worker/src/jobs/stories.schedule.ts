@@ -23,7 +23,8 @@ export const processStorySchedule: TProcessor<"stories", "schedule"> = async (jo
   let queued = 0;
   for await (const user of activeUsers(db, now())) {
     if (user.createdAt > start) continue;
-    if (await db.story.findUnique({ where: { userId_period: { userId: user.id, period } }, select: { id: true } })) continue;
+    if (await db.story.findUnique({ where: { userId_period: { userId: user.id, period } }, select: { id: true } }))
+      continue;
     await queues.enqueue("stories", "generate", { userId: user.id, period }, { jobId: storyJobId(user.id, period) });
     queued += 1;
   }

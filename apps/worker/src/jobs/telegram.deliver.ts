@@ -12,7 +12,13 @@ export const processTelegramDeliver: TProcessor<"telegram", "deliver"> = async (
   // The message stays PENDING; the dispatcher hands it out again once a bot token is configured.
   if (!telegram) throw new UnrecoverableError("TELEGRAM_BOT_TOKEN is not set: Telegram delivery is off");
   const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-  const result = await deliverProactiveMessage({ db, bot: telegram, proactiveMessageId: job.data.proactiveMessageId, finalAttempt, now: now() });
+  const result = await deliverProactiveMessage({
+    db,
+    bot: telegram,
+    proactiveMessageId: job.data.proactiveMessageId,
+    finalAttempt,
+    now: now(),
+  });
   if (result.outcome === "retry") {
     if (result.delayMs !== null) {
       log.warn("telegram rate limit: delivery delayed", { delayMs: result.delayMs });

@@ -9,7 +9,10 @@ import type { TProcessor } from "./processor.ts";
  * already finished but which is still PENDING in the database (its user linked Telegram since,
  * or the bot token was missing) gets a fresh job; waiting, delayed and active jobs are left alone.
  */
-export const processTelegramDispatch: TProcessor<"telegram", "dispatch"> = async (_job, { db, queues, telegram, log, now }) => {
+export const processTelegramDispatch: TProcessor<"telegram", "dispatch"> = async (
+  _job,
+  { db, queues, telegram, log, now },
+) => {
   if (!telegram) return { queued: 0, disabled: true };
   const queue = queues.queue("telegram");
   const due = await duePendingMessages({ db, now: now() });

@@ -12,7 +12,9 @@ describe("times in the user's words", () => {
     expect(findWhen("tomorrow at 9", clock("2026-03-28T20:30:00Z"))?.at).toBe(Date.parse("2026-03-29T07:00:00Z"));
     // And back in the autumn (25 October 2026).
     expect(findWhen("tomorrow at 9", clock("2026-10-24T20:30:00Z"))?.at).toBe(Date.parse("2026-10-25T08:00:00Z"));
-    expect(zonedInstant({ year: 2026, month: 3, day: 29 }, 23, 59, "Europe/Berlin")).toBe(Date.parse("2026-03-29T21:59:00Z"));
+    expect(zonedInstant({ year: 2026, month: 3, day: 29 }, 23, 59, "Europe/Berlin")).toBe(
+      Date.parse("2026-03-29T21:59:00Z"),
+    );
   });
 
   it("reads a bare small hour as the afternoon, today if it is still ahead", () => {
@@ -23,8 +25,15 @@ describe("times in the user's words", () => {
   });
 
   it("tells a day from a time of day, and a frequency from a date", () => {
-    expect(findWhen("by Friday", clock("2026-03-10T09:30:00Z"))).toMatchObject({ hasDay: true, hasTime: false, day: { year: 2026, month: 3, day: 13 } });
-    expect(findWhen("run in the evening", clock("2026-03-10T09:30:00Z"))).toMatchObject({ hasDay: false, hasTime: true });
+    expect(findWhen("by Friday", clock("2026-03-10T09:30:00Z"))).toMatchObject({
+      hasDay: true,
+      hasTime: false,
+      day: { year: 2026, month: 3, day: 13 },
+    });
+    expect(findWhen("run in the evening", clock("2026-03-10T09:30:00Z"))).toMatchObject({
+      hasDay: false,
+      hasTime: true,
+    });
     expect(findWhen("three times a week", clock("2026-03-10T09:30:00Z"))).toBeNull();
     expect(findWhen("read 12 books", clock("2026-03-10T09:30:00Z"))).toBeNull();
   });

@@ -18,9 +18,29 @@ export type TWhen = { at: number; index: number; text: string; hasTime: boolean;
  * "wendesday"). Left out: words one letter from common ones ("march"/"match", "hours"/"yours").
  */
 export const DATE_WORDS = [
-  "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "midnight", "weekend",
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-  "january", "february", "april", "august", "september", "october", "november", "december",
+  "today",
+  "tonight",
+  "tomorrow",
+  "morning",
+  "afternoon",
+  "evening",
+  "midnight",
+  "weekend",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "january",
+  "february",
+  "april",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ] as const;
 
 export const safeTimezone = (timezone: string | undefined): string => {
@@ -36,7 +56,16 @@ export const safeTimezone = (timezone: string | undefined): string => {
 /** Minutes `timezone` is ahead of UTC at the instant `at`. */
 export const offsetMinutes = (at: number, timezone: string): number => {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone: timezone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: timezone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
       .formatToParts(new Date(at))
       .map((part) => [part.type, Number(part.value)]),
   ) as Record<string, number>;
@@ -57,7 +86,15 @@ const FREQUENCY_BEFORE = /\b(?:times?|per|every|each|once|twice)\s*$/i;
 const TIME_OF_DAY = /^casualReference\/(?:morning|afternoon|evening|noon|night|tonight|midnight)$/;
 
 const wallDayOf = (at: number, timezone: string): TWallDay => {
-  const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(at)).split("-").map(Number);
+  const [year, month, day] = new Intl.DateTimeFormat("en-CA", {
+    timeZone: timezone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  })
+    .format(new Date(at))
+    .split("-")
+    .map(Number);
   return { year: year!, month: month!, day: day! };
 };
 
@@ -65,7 +102,9 @@ const wallDayOf = (at: number, timezone: string): TWallDay => {
 export const findWhen = (text: string, clock: TClock): TWhen | null => {
   const timezone = safeTimezone(clock.timezone);
   const parse = (offset: number) =>
-    chrono.parse(text, { instant: new Date(clock.now), timezone: offset }, { forwardDate: true }).find((result) => !FREQUENCY_BEFORE.test(text.slice(0, result.index)));
+    chrono
+      .parse(text, { instant: new Date(clock.now), timezone: offset }, { forwardDate: true })
+      .find((result) => !FREQUENCY_BEFORE.test(text.slice(0, result.index)));
   const offsetNow = offsetMinutes(clock.now, timezone);
   const first = parse(offsetNow);
   if (!first) return null;
@@ -73,18 +112,34 @@ export const findWhen = (text: string, clock: TClock): TWhen | null => {
   const result = offsetThen === offsetNow ? first : (parse(offsetThen) ?? first);
   const { start } = result;
   const tags = [...result.tags()];
-  const hasDay = start.isCertain("day") || start.isCertain("weekday") || start.isCertain("month") || tags.includes("result/relativeDate");
+  const hasDay =
+    start.isCertain("day") ||
+    start.isCertain("weekday") ||
+    start.isCertain("month") ||
+    tags.includes("result/relativeDate");
   let at = result.date().getTime();
   const hour = start.get("hour") ?? 0;
   // "at 3" means the afternoon to most people; chrono (forwardDate) would pick 3 a.m. tomorrow.
   if (start.isCertain("hour") && !start.isCertain("meridiem") && hour >= 1 && hour <= 6) {
-    const day = start.isCertain("day") || start.isCertain("weekday") ? { year: start.get("year")!, month: start.get("month")!, day: start.get("day")! } : wallDayOf(clock.now, timezone);
+    const day =
+      start.isCertain("day") || start.isCertain("weekday")
+        ? { year: start.get("year")!, month: start.get("month")!, day: start.get("day")! }
+        : wallDayOf(clock.now, timezone);
     at = zonedInstant(day, hour + 12, start.get("minute") ?? 0, timezone);
-    if (at <= clock.now && !(start.isCertain("day") || start.isCertain("weekday"))) at = zonedInstant(wallDayOf(at + 86_400_000, timezone), hour + 12, start.get("minute") ?? 0, timezone);
+    if (at <= clock.now && !(start.isCertain("day") || start.isCertain("weekday")))
+      at = zonedInstant(wallDayOf(at + 86_400_000, timezone), hour + 12, start.get("minute") ?? 0, timezone);
   }
   // chrono's "morning" is 6:00; a reminder "tomorrow morning" is better at 9:00.
-  if (!start.isCertain("hour") && tags.includes("casualReference/morning")) at = zonedInstant(wallDayOf(at, timezone), 9, 0, timezone);
-  return { at, index: result.index, text: result.text, hasTime: start.isCertain("hour") || tags.some((tag) => TIME_OF_DAY.test(tag)), hasDay, day: wallDayOf(at, timezone) };
+  if (!start.isCertain("hour") && tags.includes("casualReference/morning"))
+    at = zonedInstant(wallDayOf(at, timezone), 9, 0, timezone);
+  return {
+    at,
+    index: result.index,
+    text: result.text,
+    hasTime: start.isCertain("hour") || tags.some((tag) => TIME_OF_DAY.test(tag)),
+    hasDay,
+    day: wallDayOf(at, timezone),
+  };
 };
 
 /** "Sun 29 Mar, 09:00" in the user's timezone (the year only when it is not this year's). */
@@ -93,7 +148,16 @@ export const formatWhen = (at: number, clock: TClock, withTime = true): string =
   // Assembled from parts: ICU versions disagree on the commas of the composite format.
   const partsOf = (instant: number) =>
     Object.fromEntries(
-      new Intl.DateTimeFormat("en-GB", { timeZone: timezone, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: timezone,
+        weekday: "short",
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      })
         .formatToParts(new Date(instant))
         .map((part) => [part.type, part.value]),
     ) as Record<string, string>;

@@ -7,8 +7,10 @@ import type { TChatGrounding, TChatMessage, TToolCall } from "../provider.ts";
 import { formatWhen, offsetMinutes, type TClock } from "./dates.ts";
 import { contentWords, excerpt, fnv1a, overlaps } from "./text.ts";
 
-export const COACH_LABEL = "I'm Cto's offline local coach: no AI model is configured, so I answer from what you have stored here rather than writing a reply.";
-export const SUMMARY_LABEL = "Offline summary: no AI model is configured, so this lists what was recorded rather than telling it as a story.";
+export const COACH_LABEL =
+  "I'm Cto's offline local coach: no AI model is configured, so I answer from what you have stored here rather than writing a reply.";
+export const SUMMARY_LABEL =
+  "Offline summary: no AI model is configured, so this lists what was recorded rather than telling it as a story.";
 
 const QUESTIONS = [
   "What is the smallest next step you could take on this today?",
@@ -41,7 +43,9 @@ const dueText = (at: number, clock: TClock) => {
 };
 
 const asksAbout = (message: string, noun: RegExp) =>
-  noun.test(message) && (/\?\s*$/.test(message) || /\b(?:what|which|list|show|tell\s+me|remind\s+me\s+(?:of|about)|do\s+i\s+have|how\s+many)\b/i.test(message));
+  noun.test(message) &&
+  (/\?\s*$/.test(message) ||
+    /\b(?:what|which|list|show|tell\s+me|remind\s+me\s+(?:of|about)|do\s+i\s+have|how\s+many)\b/i.test(message));
 
 const goalLine = (goal: NonNullable<TChatGrounding["goals"]>[number], clock: TClock) =>
   `${quote(goal.title, 100)} (${goal.progress}% done, ${goal.period}${goal.deadline ? `, by ${dueText(goal.deadline, clock)}` : ""})`;
@@ -56,25 +60,38 @@ export const coachReply = (message: string, grounding: TChatGrounding | undefine
   const commitments = grounding?.commitments ?? [];
   const body: string[] = [];
   if (asksAbout(message, /\bgoals?\b/i)) {
-    body.push(goals.length ? `Your active goals: ${goals.map((goal) => goalLine(goal, clock)).join("; ")}.` : "You have no active goals yet. Say, for example, “Set a goal to run a 10k by June” and I will record it.");
+    body.push(
+      goals.length
+        ? `Your active goals: ${goals.map((goal) => goalLine(goal, clock)).join("; ")}.`
+        : "You have no active goals yet. Say, for example, “Set a goal to run a 10k by June” and I will record it.",
+    );
   }
   if (asksAbout(message, /\b(?:commitments?|reminders?|promises?)\b/i)) {
-    body.push(commitments.length ? `Your open commitments: ${commitments.map((commitment) => commitmentLine(commitment, clock)).join("; ")}.` : "You have no open commitments. Say, for example, “Remind me tomorrow at 9 to call Sam” and I will add one.");
+    body.push(
+      commitments.length
+        ? `Your open commitments: ${commitments.map((commitment) => commitmentLine(commitment, clock)).join("; ")}.`
+        : "You have no open commitments. Say, for example, “Remind me tomorrow at 9 to call Sam” and I will add one.",
+    );
   }
   if (body.length === 0) {
     const words = contentWords(message);
     const sources = (grounding?.sources ?? []).map((source, i) => ({ ...source, n: i + 1 }));
     for (const source of sources.filter((item) => item.kind === "memory").slice(0, 2)) {
-      body.push(`From ${OWNER_LABELS[source.ownerKind ?? ""] ?? "your notes"}: ${quote(source.content, 160)} [${source.n}].`);
+      body.push(
+        `From ${OWNER_LABELS[source.ownerKind ?? ""] ?? "your notes"}: ${quote(source.content, 160)} [${source.n}].`,
+      );
     }
     const knowledge = sources.find((item) => item.kind === "knowledge");
     if (knowledge) body.push(`From the coaching library: ${quote(knowledge.content, 220)} [${knowledge.n}].`);
-    for (const goal of goals.filter((item) => overlaps(contentWords(item.title), words) > 0).slice(0, 2)) body.push(`This connects to your goal ${goalLine(goal, clock)}.`);
+    for (const goal of goals.filter((item) => overlaps(contentWords(item.title), words) > 0).slice(0, 2))
+      body.push(`This connects to your goal ${goalLine(goal, clock)}.`);
     const profile = (grounding?.profile ?? []).find((item) => overlaps(contentWords(item.value), words) > 0);
     if (profile) body.push(`You told me (${profile.label.toLowerCase()}): ${quote(profile.value, 160)}.`);
     if (body.length === 0) {
       body.push("I have nothing stored yet that matches this.");
-      body.push("I can record goals, commitments with reminders, tasks, deadlines and mood or energy check-ins when you ask plainly, for example “Remind me tomorrow at 9 to call Sam”.");
+      body.push(
+        "I can record goals, commitments with reminders, tasks, deadlines and mood or energy check-ins when you ask plainly, for example “Remind me tomorrow at 9 to call Sam”.",
+      );
     }
   }
   return [COACH_LABEL, body.join(" "), QUESTIONS[fnv1a(message) % QUESTIONS.length]!].join("\n\n");
@@ -127,7 +144,9 @@ const WHAT: Record<string, string> = {
 /** What the tool calls of this turn did, read from their results (the tool messages after the calls). */
 export const toolReply = (messages: TChatMessage[], clock: TClock, questions: string[]): string => {
   const calls = messages.flatMap((message) => (message.role === "assistant" ? (message.toolCalls ?? []) : []));
-  const results = new Map(messages.filter((message) => message.role === "tool").map((message) => [message.toolCallId ?? "", message.content]));
+  const results = new Map(
+    messages.filter((message) => message.role === "tool").map((message) => [message.toolCallId ?? "", message.content]),
+  );
   const lines = calls.map((call) => {
     let result: { ok?: unknown; error?: unknown } = {};
     try {

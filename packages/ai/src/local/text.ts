@@ -9,7 +9,11 @@ export const fnv1a = (text: string): number => {
   return hash >>> 0;
 };
 
-export const wordsOf = (text: string): string[] => text.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}']+/gu) ?? [];
+export const wordsOf = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .normalize("NFKC")
+    .match(/[\p{L}\p{N}']+/gu) ?? [];
 
 export const excerpt = (text: string, max: number): string => {
   const flat = text.replace(/\s+/g, " ").trim();
@@ -26,7 +30,8 @@ export const editDistance = (a: string, b: string, limit = 2): number => {
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, rows[i - 2]![j - 2]! + 1);
       rows[i]![j] = value;
       best = Math.min(best, value);
     }
@@ -44,7 +49,8 @@ const isTypoOf = (word: string, target: string): boolean => {
   // The first letter is rarely the mistyped one, and keeping it spares real words ("remember" is not "december").
   if (word.length < 4 || target.length < 4 || word[0] !== target[0]) return false;
   const distance = editDistance(word, target, 2);
-  if (target.length === 4) return distance === 1 && word.length === 4 && [...word].sort().join("") === [...target].sort().join("");
+  if (target.length === 4)
+    return distance === 1 && word.length === 4 && [...word].sort().join("") === [...target].sort().join("");
   return distance <= (target.length >= 8 ? 2 : 1);
 };
 
@@ -76,10 +82,16 @@ const stem = (word: string) => {
 
 /** Lowercase content words, crudely stemmed, for "does this goal relate to the message" overlaps. */
 const STOPWORDS = new Set(
-  "a an and are as at be been but by can could did do does for from had has have how i i'm i've if in into is it its it's just me my of on or our so than that the their them then there these they this to too up was we were what when where which who why will with would you your about after again all also am any because before being both each few more most much no nor not now only other out over own same should some such very get got want need feel make like".split(" "),
+  "a an and are as at be been but by can could did do does for from had has have how i i'm i've if in into is it its it's just me my of on or our so than that the their them then there these they this to too up was we were what when where which who why will with would you your about after again all also am any because before being both each few more most much no nor not now only other out over own same should some such very get got want need feel make like".split(
+    " ",
+  ),
 );
 export const contentWords = (text: string): Set<string> =>
-  new Set(wordsOf(text).filter((word) => word.length >= 3 && !STOPWORDS.has(word)).map(stem));
+  new Set(
+    wordsOf(text)
+      .filter((word) => word.length >= 3 && !STOPWORDS.has(word))
+      .map(stem),
+  );
 
 export const overlaps = (a: Set<string>, b: Set<string>): number => [...a].filter((word) => b.has(word)).length;
 

@@ -27,10 +27,18 @@ const fields = {
   kind: ZAiModelKindSchema,
   displayName: zText().trim().min(1).max(200),
   provider: zText().trim().min(1).max(100).describe("Who serves it (openai, openrouter, local)"),
-  contextWindow: z.number().int().positive().max(100_000_000).nullable().describe("Prompt and completion tokens together at most; null when unknown"),
+  contextWindow: z
+    .number()
+    .int()
+    .positive()
+    .max(100_000_000)
+    .nullable()
+    .describe("Prompt and completion tokens together at most; null when unknown"),
   inputPrice: ZPriceSchema,
   outputPrice: ZPriceSchema,
-  isActive: z.boolean().describe("Offered to users; a retired model stays listed, inactive, so past usage keeps its price"),
+  isActive: z
+    .boolean()
+    .describe("Offered to users; a retired model stays listed, inactive, so past usage keeps its price"),
 };
 
 export const ZCreateAiModelSchema = z.object({
@@ -44,5 +52,9 @@ export type TCreateAiModel = z.input<typeof ZCreateAiModelSchema>;
 export const ZUpdateAiModelSchema = z.object(fields).partial();
 export type TUpdateAiModel = z.input<typeof ZUpdateAiModelSchema>;
 export const ZAiModelFiltersSchema = z.object({
-  active: z.enum(["true", "false"]).transform((value) => value === "true").optional().describe("Only active (true) or retired (false) models"),
+  active: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional()
+    .describe("Only active (true) or retired (false) models"),
 });

@@ -1,7 +1,16 @@
 import { z } from "zod";
 
 import { ZApiTimestampSchema } from "../boundary.ts";
-import { AnalysisSessionStatus, AnalysisSessionType, MessageAuthor, ZAnalysisSessionStatusSchema, ZAnalysisSessionTypeSchema, ZInteractionTypeSchema, ZMessageAuthorSchema, ZMessageSentimentSchema } from "../enums.ts";
+import {
+  AnalysisSessionStatus,
+  type AnalysisSessionType,
+  type MessageAuthor,
+  ZAnalysisSessionStatusSchema,
+  ZAnalysisSessionTypeSchema,
+  ZInteractionTypeSchema,
+  ZMessageAuthorSchema,
+  ZMessageSentimentSchema,
+} from "../enums.ts";
 import { AnalysisMessage, AnalysisSession } from "../generated/drizzle/schema.ts";
 import { apiRowSchema } from "../rows.ts";
 import { zText, zUrl } from "../values.ts";
@@ -37,11 +46,18 @@ export const ANALYSIS_SESSION_TRANSITIONS: Record<TType, Record<TStatus, readonl
   },
 };
 
-export const canTransition = (type: TType, from: TStatus, to: TStatus) => ANALYSIS_SESSION_TRANSITIONS[type][from].includes(to);
+export const canTransition = (type: TType, from: TStatus, to: TStatus) =>
+  ANALYSIS_SESSION_TRANSITIONS[type][from].includes(to);
 
 const describeTransitions = () =>
   Object.entries(ANALYSIS_SESSION_TRANSITIONS)
-    .map(([type, table]) => `${type.toLowerCase()}: ${Object.entries(table).filter(([, to]) => to.length).map(([from, to]) => `${from.toLowerCase()} → ${to.join(" | ").toLowerCase()}`).join("; ")}`)
+    .map(
+      ([type, table]) =>
+        `${type.toLowerCase()}: ${Object.entries(table)
+          .filter(([, to]) => to.length)
+          .map(([from, to]) => `${from.toLowerCase()} → ${to.join(" | ").toLowerCase()}`)
+          .join("; ")}`,
+    )
     .join(". ");
 
 /** One OCR line as the client shows it (001 §3.3); stored as is, authors stay lowercase. */
@@ -57,7 +73,9 @@ export const ZOcrResultSchema = z
 export type TOcrItem = z.infer<typeof ZOcrItemSchema>;
 
 export const ZAnalysisSessionSchema = apiRowSchema(AnalysisSession, { omit: ["userId"] }).extend({
-  status: z.enum(Object.values(AnalysisSessionStatus).map((status) => status.toLowerCase()) as [string, ...string[]]).describe(`State machine — ${describeTransitions()}.`),
+  status: z
+    .enum(Object.values(AnalysisSessionStatus).map((status) => status.toLowerCase()) as [string, ...string[]])
+    .describe(`State machine — ${describeTransitions()}.`),
   ocrResult: ZOcrResultSchema.nullable().describe("OCR output awaiting the user's check; null once confirmed"),
 });
 export type TAnalysisSession = z.infer<typeof ZAnalysisSessionSchema>;
@@ -81,14 +99,19 @@ export const ZTransitionSchema = z.object({
     `The status to move to — ${describeTransitions()}. Reaching complete moves lastActivity; a pending OCR result is left by confirming it, not by this route; retrying (to pending_user_input) drops any OCR result.`,
   ),
 });
-export const ZConfirmOcrSchema = z.object({ items: ZOcrResultSchema.optional().describe("Corrected items; the stored OCR result when absent") });
+export const ZConfirmOcrSchema = z.object({
+  items: ZOcrResultSchema.optional().describe("Corrected items; the stored OCR result when absent"),
+});
 
 /** Liked/disliked/pinned/usedCount are derived from the caller's MessageInteraction rows, never stored. */
 export const ZAnalysisMessageSchema = apiRowSchema(AnalysisMessage).extend({
   isLiked: z.boolean(),
   isDisliked: z.boolean(),
   isPinned: z.boolean(),
-  usedCount: z.number().int().describe("Copies to the clipboard by you; one interaction per (user, message, type), so 0 or 1"),
+  usedCount: z
+    .number()
+    .int()
+    .describe("Copies to the clipboard by you; one interaction per (user, message, type), so 0 or 1"),
 });
 export type TAnalysisMessage = z.infer<typeof ZAnalysisMessageSchema>;
 
@@ -106,10 +129,16 @@ export const ZUpdateAnalysisMessageSchema = ZCreateAnalysisMessageSchema.omit({ 
 export const ZAnalysisMessageFiltersSchema = z.object({ author: ZMessageAuthorSchema.optional() });
 export const ZInteractionParamsSchema = z.object({ id: z.uuid(), type: ZInteractionTypeSchema });
 
+export const ZConfirmedOcrSchema = z.object({
+  session: ZAnalysisSessionSchema,
+  messages: z.array(ZAnalysisMessageSchema),
+});
 
-export const ZConfirmedOcrSchema = z.object({ session: ZAnalysisSessionSchema, messages: z.array(ZAnalysisMessageSchema) });
-
-export const OCR_AUTHOR: Record<TOcrItem["author"], keyof typeof MessageAuthor> = { user: "USER", contact: "CONTACT", ai: "AI" };
+export const OCR_AUTHOR: Record<TOcrItem["author"], keyof typeof MessageAuthor> = {
+  user: "USER",
+  contact: "CONTACT",
+  ai: "AI",
+};
 
 // ——— Screenshot upload and OCR (001's screenshot flow) ———
 
@@ -125,14 +154,20 @@ export const ZScreenshotInfoSchema = z.object({
 export const ZScreenshotUploadedSchema = z.object({
   session: ZAnalysisSessionSchema,
   screenshot: ZScreenshotInfoSchema,
-  ocrJobId: z.string().describe("The queued ocr/recognize job; the session moves to verifying_ocr (or error) when it is done"),
+  ocrJobId: z
+    .string()
+    .describe("The queued ocr/recognize job; the session moves to verifying_ocr (or error) when it is done"),
 });
 export const ZOcrStatusSchema = z.object({
   status: ZAnalysisSessionSchema.shape.status,
   hasScreenshot: z.boolean().describe("Whether an uploaded screenshot is stored for the session"),
   pending: z.boolean().describe("The screenshot is queued or being read right now"),
   lastAttempt: z
-    .object({ ok: z.boolean(), message: z.string().nullable().describe("Why it failed, in words for the user; null when it worked"), at: z.number().int().describe("Unix ms") })
+    .object({
+      ok: z.boolean(),
+      message: z.string().nullable().describe("Why it failed, in words for the user; null when it worked"),
+      at: z.number().int().describe("Unix ms"),
+    })
     .nullable()
     .describe("The latest OCR run; null before any"),
 });
@@ -144,10 +179,17 @@ export const ZGenerateSuggestionsSchema = z.object({
   phase: z.number().int().min(1).max(4).optional().describe("Knowledge-base phase to draw on (1–4)"),
   goal: zText().trim().min(1).max(100).optional().describe("Knowledge-base goal to draw on, e.g. stress, feedback"),
 });
-export const ZSuggestionSourceSchema = z.object({ id: z.uuid(), chunkId: z.string(), textContent: z.string(), score: z.number() });
+export const ZSuggestionSourceSchema = z.object({
+  id: z.uuid(),
+  chunkId: z.string(),
+  textContent: z.string(),
+  score: z.number(),
+});
 export const ZSuggestionsSchema = z.object({
   session: ZAnalysisSessionSchema,
-  suggestions: z.array(ZAnalysisMessageSchema).describe("New AI messages with title, tag and analysis (why this works)"),
+  suggestions: z
+    .array(ZAnalysisMessageSchema)
+    .describe("New AI messages with title, tag and analysis (why this works)"),
   sources: z.array(ZSuggestionSourceSchema).describe("Knowledge-base chunks the suggestions are grounded in"),
   model: z.string(),
   provider: z.enum(["openai", "local"]).describe("local: the offline template provider, not a language model"),

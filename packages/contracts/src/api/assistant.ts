@@ -1,8 +1,24 @@
 import { z } from "zod";
 
 import { ZApiTimestampSchema } from "../boundary.ts";
-import { ZDeadlineStatusSchema, ZDeadlineTypeSchema, ZEntityTypeSchema, ZEventStatusSchema, ZTaskPrioritySchema, ZTaskStatusSchema } from "../enums.ts";
-import { AgentAssumption, AuditLog, Deadline, EntityRelationship, Event, Person, Place, Task } from "../generated/drizzle/schema.ts";
+import {
+  ZDeadlineStatusSchema,
+  ZDeadlineTypeSchema,
+  ZEntityTypeSchema,
+  ZEventStatusSchema,
+  ZTaskPrioritySchema,
+  ZTaskStatusSchema,
+} from "../enums.ts";
+import {
+  AgentAssumption,
+  AuditLog,
+  Deadline,
+  EntityRelationship,
+  Event,
+  Person,
+  Place,
+  Task,
+} from "../generated/drizzle/schema.ts";
 import { apiRowSchema } from "../rows.ts";
 import { zJsonObject, ZQueryTimestampSchema, zText, zUrl } from "../values.ts";
 
@@ -10,7 +26,12 @@ import { zJsonObject, ZQueryTimestampSchema, zText, zUrl } from "../values.ts";
 
 // Free-text kinds (person type, relationship name, source…) are open lists in 003, so they are not
 // enums; keeping them lowercase snake matches the boundary's enum style and keeps filters exact.
-const zSlug = (example: string) => zText().trim().min(1).max(50).regex(/^[a-z][a-z0-9_]*$/, `lowercase snake, e.g. ${example}`);
+const zSlug = (example: string) =>
+  zText()
+    .trim()
+    .min(1)
+    .max(50)
+    .regex(/^[a-z][a-z0-9_]*$/, `lowercase snake, e.g. ${example}`);
 const ZImportanceSchema = z.number().int().min(1).max(10);
 const ZTextSchema = zText().max(10_000).nullable().optional();
 const zName = (max = 200) => zText().trim().min(1).max(max);
@@ -64,7 +85,10 @@ export const ZCreatePlaceSchema = z.object({
 });
 export type TCreatePlace = z.input<typeof ZCreatePlaceSchema>;
 export const ZUpdatePlaceSchema = ZCreatePlaceSchema.partial();
-export const ZPlaceFiltersSchema = z.object({ type: zSlug("office").optional(), tag: zText().min(1).max(50).optional() });
+export const ZPlaceFiltersSchema = z.object({
+  type: zSlug("office").optional(),
+  tag: zText().min(1).max(50).optional(),
+});
 
 export const ZEventSchema = apiRowSchema(Event, { omit: ["userId"] });
 export type TEvent = z.infer<typeof ZEventSchema>;
@@ -83,7 +107,10 @@ const eventFields = z.object({
   ...sourceFields,
 });
 // A changed endsAt is checked against the stored startsAt by the database (events_ends_at_check).
-export const ZCreateEventSchema = eventFields.refine((event) => !event.endsAt || event.endsAt >= event.startsAt, { path: ["endsAt"], message: "must not be before startsAt" });
+export const ZCreateEventSchema = eventFields.refine((event) => !event.endsAt || event.endsAt >= event.startsAt, {
+  path: ["endsAt"],
+  message: "must not be before startsAt",
+});
 export type TCreateEvent = z.input<typeof ZCreateEventSchema>;
 export const ZUpdateEventSchema = eventFields.partial();
 export const ZEventFiltersSchema = z.object({
@@ -103,7 +130,9 @@ export const ZCreateTaskSchema = z.object({
   status: ZTaskStatusSchema.optional(),
   priority: ZTaskPrioritySchema.optional(),
   dueDate: ZApiTimestampSchema.nullable().optional(),
-  completedAt: ZApiTimestampSchema.nullable().optional().describe("Set to now when status becomes completed without one"),
+  completedAt: ZApiTimestampSchema.nullable()
+    .optional()
+    .describe("Set to now when status becomes completed without one"),
   estimatedMinutes: z.number().int().min(0).nullable().optional(),
   actualMinutes: z.number().int().min(0).nullable().optional(),
   assignedToId: z.uuid().nullable().optional().describe("A person of yours"),
@@ -115,7 +144,10 @@ export const ZTaskFiltersSchema = z.object({
   status: ZTaskStatusSchema.optional(),
   priority: ZTaskPrioritySchema.optional(),
   dueBefore: ZDueBeforeSchema.describe("Only tasks due before this Unix ms"),
-  parentId: z.union([z.literal("root"), z.uuid()]).optional().describe("Subtasks of this task; `root` for top-level tasks"),
+  parentId: z
+    .union([z.literal("root"), z.uuid()])
+    .optional()
+    .describe("Subtasks of this task; `root` for top-level tasks"),
   assignedToId: z.uuid().optional(),
 });
 
@@ -154,8 +186,17 @@ const relationshipFields = {
   metadata: ZMetadataSchema.optional(),
 };
 export const ZCreateRelationshipSchema = z
-  .object({ sourceType: ZEntityTypeSchema, sourceId: z.uuid(), targetType: ZEntityTypeSchema, targetId: z.uuid(), ...relationshipFields })
-  .refine((link) => link.sourceType !== link.targetType || link.sourceId !== link.targetId, { path: ["targetId"], message: "an entity cannot be related to itself" });
+  .object({
+    sourceType: ZEntityTypeSchema,
+    sourceId: z.uuid(),
+    targetType: ZEntityTypeSchema,
+    targetId: z.uuid(),
+    ...relationshipFields,
+  })
+  .refine((link) => link.sourceType !== link.targetType || link.sourceId !== link.targetId, {
+    path: ["targetId"],
+    message: "an entity cannot be related to itself",
+  });
 export type TCreateRelationship = z.input<typeof ZCreateRelationshipSchema>;
 // The ends are fixed once created; delete and create to move a link.
 export const ZUpdateRelationshipSchema = z.object(relationshipFields).partial();

@@ -6,11 +6,20 @@ import { apiRowSchema } from "../rows.ts";
 import { ZClockSchema, ZTimezoneSchema } from "../time.ts";
 import { zText, ZTimestampMsSchema, zUrl } from "../values.ts";
 
-const ZEmailSchema = zText().max(320).trim().toLowerCase().pipe(z.email()).describe("Email address; stored in lowercase");
+const ZEmailSchema = zText()
+  .max(320)
+  .trim()
+  .toLowerCase()
+  .pipe(z.email())
+  .describe("Email address; stored in lowercase");
 // NIST SP 800-63B: at least 8 characters, long passphrases allowed; Cto asks for 10.
 const ZPasswordSchema = zText().min(10, "Use at least 10 characters.").max(256);
 
-export const ZSignUpSchema = z.object({ email: ZEmailSchema, password: ZPasswordSchema, name: zText().trim().min(1).max(120).optional() });
+export const ZSignUpSchema = z.object({
+  email: ZEmailSchema,
+  password: ZPasswordSchema,
+  name: zText().trim().min(1).max(120).optional(),
+});
 export type TSignUp = z.infer<typeof ZSignUpSchema>;
 
 export const ZSignInSchema = z.object({ email: ZEmailSchema, password: zText().min(1).max(256) });
@@ -20,7 +29,12 @@ export type TSignIn = z.infer<typeof ZSignInSchema>;
 export const ZUserSchema = apiRowSchema(User, { omit: ["passwordHash"] });
 export type TUser = z.infer<typeof ZUserSchema>;
 
-const ZProfileTextSchema = (max: number) => zText().trim().max(max).transform((text) => text || null).nullable();
+const ZProfileTextSchema = (max: number) =>
+  zText()
+    .trim()
+    .max(max)
+    .transform((text) => text || null)
+    .nullable();
 const ZProfileListSchema = z
   .array(zText().trim().min(1, "Must not be blank").max(80))
   .max(30)
@@ -53,7 +67,9 @@ export type TPreferencesPatch = z.input<typeof ZPreferencesPatchSchema>;
 export const ZUpdateProfileSchema = z
   .object({
     name: zText().trim().min(1, "Must not be blank").max(120).nullable(),
-    image: zUrl({ protocol: /^https?$/ }).max(2000).nullable(),
+    image: zUrl({ protocol: /^https?$/ })
+      .max(2000)
+      .nullable(),
     currentRole: ZProfileTextSchema(120),
     experienceLevel: ZExperienceLevelSchema.nullable(),
     industry: ZProfileTextSchema(120),
@@ -68,12 +84,29 @@ export const ZUpdateProfileSchema = z
   .strict();
 export type TUpdateProfile = z.input<typeof ZUpdateProfileSchema>;
 
-export const ZSessionSchema = z.object({ user: ZUserSchema, via: z.enum(["session", "api_key"]), expiresAt: z.number().int().nullable() });
+export const ZSessionSchema = z.object({
+  user: ZUserSchema,
+  via: z.enum(["session", "api_key"]),
+  expiresAt: z.number().int().nullable(),
+});
 export type TSession = z.infer<typeof ZSessionSchema>;
 
-export const ZCreateApiKeySchema = z.object({ name: zText().trim().min(1).max(100), expiresAt: ZTimestampMsSchema.nullable().optional().describe("Unix ms in the future; null or absent: never expires") });
-export const ZApiKeySchema = z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.number().int(), lastUsedAt: z.number().int().nullable(), expiresAt: z.number().int().nullable(), revokedAt: z.number().int().nullable() });
-export const ZCreatedApiKeySchema = ZApiKeySchema.extend({ key: z.string().describe("The full key. Shown only in this response; store it now.") });
+export const ZCreateApiKeySchema = z.object({
+  name: zText().trim().min(1).max(100),
+  expiresAt: ZTimestampMsSchema.nullable().optional().describe("Unix ms in the future; null or absent: never expires"),
+});
+export const ZApiKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.number().int(),
+  lastUsedAt: z.number().int().nullable(),
+  expiresAt: z.number().int().nullable(),
+  revokedAt: z.number().int().nullable(),
+});
+export const ZCreatedApiKeySchema = ZApiKeySchema.extend({
+  key: z.string().describe("The full key. Shown only in this response; store it now."),
+});
 
 export const ZRequestPasswordResetSchema = z.object({ email: ZEmailSchema });
 export const ZConfirmPasswordResetSchema = z.object({ token: zText().min(20).max(200), password: ZPasswordSchema });
@@ -81,4 +114,9 @@ export const ZVerifyEmailSchema = z.object({ token: zText().min(20).max(200) });
 export const ZAcceptedSchema = z.object({ status: z.literal("accepted"), message: z.string() });
 
 /** Today's AI generations (002's daily limit), reset at midnight UTC. */
-export const ZGenerationQuotaSchema = z.object({ limit: z.number().int(), used: z.number().int(), remaining: z.number().int(), resetsAt: z.number().int() });
+export const ZGenerationQuotaSchema = z.object({
+  limit: z.number().int(),
+  used: z.number().int(),
+  remaining: z.number().int(),
+  resetsAt: z.number().int(),
+});

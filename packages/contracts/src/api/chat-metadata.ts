@@ -9,7 +9,12 @@ import { ZChatActionSchema, ZChatSourceSchema } from "./chat.ts";
  */
 export const ZChatReplyStateSchema = z.discriminatedUnion("status", [
   z.object({ status: z.literal("pending"), at: z.number().int().describe("Unix ms the reply started") }),
-  z.object({ status: z.literal("failed"), at: z.number().int(), code: z.string(), message: z.string().describe("What failed, in words for the user") }),
+  z.object({
+    status: z.literal("failed"),
+    at: z.number().int(),
+    code: z.string(),
+    message: z.string().describe("What failed, in words for the user"),
+  }),
   z.object({ status: z.literal("answered"), at: z.number().int(), messageId: z.string().describe("The stored reply") }),
 ]);
 export type TChatReplyState = z.infer<typeof ZChatReplyStateSchema>;

@@ -5,7 +5,9 @@ import { ZMessageSchema } from "./coaching.ts";
 
 /** POST /conversations/{id}/chat: the user's message; the reply streams back as server-sent events. */
 export const ZChatRequestSchema = z.object({
-  content: zText().max(32_000).refine((text) => text.trim().length > 0, "Must not be blank"),
+  content: zText()
+    .max(32_000)
+    .refine((text) => text.trim().length > 0, "Must not be blank"),
 });
 export type TChatRequest = z.input<typeof ZChatRequestSchema>;
 
@@ -14,7 +16,10 @@ export const ZChatSourceSchema = z.object({
   kind: z.enum(["memory", "knowledge"]),
   /** The owner row (message, insight…) for memory; the knowledge chunk row for knowledge. */
   id: z.string(),
-  ownerKind: z.string().optional().describe("For memory: what was remembered (message, insight, report…), lowercase snake"),
+  ownerKind: z
+    .string()
+    .optional()
+    .describe("For memory: what was remembered (message, insight, report…), lowercase snake"),
   content: z.string(),
   score: z.number().describe("Cosine similarity to the user's message"),
 });
@@ -53,8 +58,12 @@ export type TChatDoneEvent = z.infer<typeof ZChatDoneEventSchema>;
 export const ZChatErrorEventSchema = z.object({
   code: z.string().describe("service_unavailable, rate_limited or internal_error"),
   message: z.string().describe("What failed, in words for the user"),
-  messageId: z.string().describe("The user's stored message; POST /conversations/{id}/chat/retry with it runs the reply again"),
-  retryable: z.boolean().describe("false when the provider refused the request itself, so the same request would fail again"),
+  messageId: z
+    .string()
+    .describe("The user's stored message; POST /conversations/{id}/chat/retry with it runs the reply again"),
+  retryable: z
+    .boolean()
+    .describe("false when the provider refused the request itself, so the same request would fail again"),
 });
 export type TChatErrorEvent = z.infer<typeof ZChatErrorEventSchema>;
 /** SSE `user_message` event, first in the stream: the user's message as stored. */
@@ -77,4 +86,6 @@ export const ZChatEventSchema = z.discriminatedUnion("event", [
 export type TChatEvent = z.infer<typeof ZChatEventSchema>;
 export const ZChatStreamSchema = z
   .array(ZChatEventSchema)
-  .describe("text/event-stream: each event is `event: <name>` and `data: <JSON>` lines; listed here as { event, data } in stream order: user_message, delta events, then done or error");
+  .describe(
+    "text/event-stream: each event is `event: <name>` and `data: <JSON>` lines; listed here as { event, data } in stream order: user_message, delta events, then done or error",
+  );

@@ -2,7 +2,16 @@ import { z } from "zod";
 
 import { ZApiTimestampSchema } from "../boundary.ts";
 import { ZEmotionValenceSchema, ZMessageSourceSchema, ZReportTypeSchema } from "../enums.ts";
-import { ConsistencyMetric, Conversation, Emotion, EnergyMetric, Insight, Message, Report, UserContext } from "../generated/drizzle/schema.ts";
+import {
+  ConsistencyMetric,
+  Conversation,
+  Emotion,
+  EnergyMetric,
+  Insight,
+  Message,
+  Report,
+  UserContext,
+} from "../generated/drizzle/schema.ts";
 import { apiRowSchema } from "../rows.ts";
 import { zJsonObject, ZQueryTimestampSchema, zText } from "../values.ts";
 
@@ -17,7 +26,9 @@ export type TConversation = z.infer<typeof ZConversationSchema>;
 export const ZCreateConversationSchema = z.object({
   title: zText().trim().min(1).max(200).nullable().optional(),
   summary: zText().max(5000).nullable().optional(),
-  context: ZJsonObjectSchema.nullable().optional().describe("Free-form JSON object the assistant uses as thread context"),
+  context: ZJsonObjectSchema.nullable()
+    .optional()
+    .describe("Free-form JSON object the assistant uses as thread context"),
   isActive: z.boolean().optional(),
 });
 export type TCreateConversation = z.input<typeof ZCreateConversationSchema>;
@@ -30,7 +41,9 @@ export type TMessage = z.infer<typeof ZMessageSchema>;
 /** Only the user speaks through this endpoint; assistant, system and tool messages come from the AI pipeline. */
 export const ZCreateMessageSchema = z.object({
   role: z.literal("user").optional().describe("Always user here; other roles are written by the assistant"),
-  content: zText().max(32_000).refine((text) => text.trim().length > 0, "Must not be blank"),
+  content: zText()
+    .max(32_000)
+    .refine((text) => text.trim().length > 0, "Must not be blank"),
   source: ZMessageSourceSchema.optional().describe("Where the message was written; web by default"),
   metadata: ZJsonObjectSchema.optional(),
 });
@@ -40,7 +53,10 @@ export type TCreateMessage = z.input<typeof ZCreateMessageSchema>;
 
 export const ZInsightSchema = apiRowSchema(Insight, { omit: ["userId"] });
 export type TInsight = z.infer<typeof ZInsightSchema>;
-const ZTagsSchema = z.array(zText().trim().min(1).max(50)).max(20).transform((tags) => [...new Set(tags)]);
+const ZTagsSchema = z
+  .array(zText().trim().min(1).max(50))
+  .max(20)
+  .transform((tags) => [...new Set(tags)]);
 export const ZCreateInsightSchema = z.object({
   title: zText().trim().min(1).max(200).nullable().optional(),
   content: zText().trim().min(1).max(20_000),
@@ -50,7 +66,17 @@ export const ZCreateInsightSchema = z.object({
 export type TCreateInsight = z.input<typeof ZCreateInsightSchema>;
 export const ZUpdateInsightSchema = ZCreateInsightSchema.partial();
 export const ZInsightFiltersSchema = z.object({
-  tag: zText().min(1).max(500).transform((list) => list.split(",").map((tag) => tag.trim()).filter(Boolean)).optional().describe("Comma-separated; insights carrying any of these tags"),
+  tag: zText()
+    .min(1)
+    .max(500)
+    .transform((list) =>
+      list
+        .split(",")
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    )
+    .optional()
+    .describe("Comma-separated; insights carrying any of these tags"),
   conversationId: z.uuid().optional(),
 });
 
@@ -72,11 +98,18 @@ export const ZCreateEmotionSchema = z.object({
 });
 export type TCreateEmotion = z.input<typeof ZCreateEmotionSchema>;
 export const ZUpdateEmotionSchema = ZCreateEmotionSchema.partial();
-export const ZEmotionFiltersSchema = ZRecordedRangeSchema.extend({ valence: ZEmotionValenceSchema.optional(), conversationId: z.uuid().optional() });
+export const ZEmotionFiltersSchema = ZRecordedRangeSchema.extend({
+  valence: ZEmotionValenceSchema.optional(),
+  conversationId: z.uuid().optional(),
+});
 
 export const ZEnergyMetricSchema = apiRowSchema(EnergyMetric, { omit: ["userId"] });
 export type TEnergyMetric = z.infer<typeof ZEnergyMetricSchema>;
-export const ZCreateEnergyMetricSchema = z.object({ level: z.number().int().min(1).max(10), note: ZNoteSchema, recordedAt: ZApiTimestampSchema.optional() });
+export const ZCreateEnergyMetricSchema = z.object({
+  level: z.number().int().min(1).max(10),
+  note: ZNoteSchema,
+  recordedAt: ZApiTimestampSchema.optional(),
+});
 export type TCreateEnergyMetric = z.input<typeof ZCreateEnergyMetricSchema>;
 export const ZUpdateEnergyMetricSchema = ZCreateEnergyMetricSchema.partial();
 export const ZEnergyMetricFiltersSchema = ZRecordedRangeSchema;
@@ -85,7 +118,9 @@ export const ZEnergyMetricFiltersSchema = ZRecordedRangeSchema;
 
 export const ZConsistencyMetricSchema = apiRowSchema(ConsistencyMetric, { omit: ["userId"] });
 export type TConsistencyMetric = z.infer<typeof ZConsistencyMetricSchema>;
-export const ZConsistencyMetricFiltersSchema = z.object({ windowDays: z.coerce.number().int().min(1).max(366).optional() });
+export const ZConsistencyMetricFiltersSchema = z.object({
+  windowDays: z.coerce.number().int().min(1).max(366).optional(),
+});
 
 export const ZReportSchema = apiRowSchema(Report, { omit: ["userId"] });
 export type TReport = z.infer<typeof ZReportSchema>;
@@ -123,13 +158,20 @@ export const ZModelPreferenceSchema = z.object({
 export type TModelPreference = z.infer<typeof ZModelPreferenceSchema>;
 export const ZPutModelPreferenceSchema = z.object({
   currentModel: ZModelNameSchema.nullable(),
-  preferredModels: z.array(ZModelNameSchema).max(20).refine((models) => new Set(models).size === models.length, "Must not repeat a model"),
+  preferredModels: z
+    .array(ZModelNameSchema)
+    .max(20)
+    .refine((models) => new Set(models).size === models.length, "Must not repeat a model"),
 });
 export type TPutModelPreference = z.input<typeof ZPutModelPreferenceSchema>;
 
 // AI usage analytics (004's query: by model, latency, cost, tokens) ------------------------------
 
-export const ZAiUsageQuerySchema = z.object({ since: ZQueryTimestampSchema.optional().describe("Only responses created at or after this Unix ms; all time by default") });
+export const ZAiUsageQuerySchema = z.object({
+  since: ZQueryTimestampSchema.optional().describe(
+    "Only responses created at or after this Unix ms; all time by default",
+  ),
+});
 export const ZAiModelUsageSchema = z.object({
   model: z.string(),
   usageCount: z.number().int(),
@@ -139,5 +181,8 @@ export const ZAiModelUsageSchema = z.object({
   totalTokens: z.number().int(),
 });
 export type TAiModelUsage = z.infer<typeof ZAiModelUsageSchema>;
-export const ZAiUsageSchema = z.object({ since: z.number().int().nullable(), models: z.array(ZAiModelUsageSchema).describe("Most used first") });
+export const ZAiUsageSchema = z.object({
+  since: z.number().int().nullable(),
+  models: z.array(ZAiModelUsageSchema).describe("Most used first"),
+});
 export type TAiUsage = z.infer<typeof ZAiUsageSchema>;

@@ -13,7 +13,11 @@ const ZTitleSchema = zText().trim().min(1).max(200);
 const ZContentSchema = zText().trim().min(1).max(20_000);
 
 /** Creating a post as published stamps publishedAt now (the database requires it when published). */
-export const ZCreatePostSchema = z.object({ title: ZTitleSchema, content: ZContentSchema, status: ZPostStatusSchema.optional() });
+export const ZCreatePostSchema = z.object({
+  title: ZTitleSchema,
+  content: ZContentSchema,
+  status: ZPostStatusSchema.optional(),
+});
 export type TCreatePost = z.input<typeof ZCreatePostSchema>;
 /**
  * Publishing an existing draft is POST /posts/{id}/publish (it refuses a second publish, so publishedAt
@@ -22,7 +26,11 @@ export type TCreatePost = z.input<typeof ZCreatePostSchema>;
 export const ZUpdatePostSchema = z.object({
   title: ZTitleSchema.optional(),
   content: ZContentSchema.optional(),
-  status: z.literal("draft").transform(() => PostStatus.DRAFT).optional().describe("draft unpublishes the post"),
+  status: z
+    .literal("draft")
+    .transform(() => PostStatus.DRAFT)
+    .optional()
+    .describe("draft unpublishes the post"),
 });
 export const ZPostFiltersSchema = z.object({ status: ZPostStatusSchema.optional() });
 
@@ -38,7 +46,10 @@ export const ZFeedPostSchema = ZPostSchema.extend({
 });
 export type TFeedPost = z.infer<typeof ZFeedPostSchema>;
 export const ZFeedQuerySchema = z.object({
-  sort: z.enum(["published", "created"]).default("published").describe("Newest first, by publishedAt (default) or createdAt"),
+  sort: z
+    .enum(["published", "created"])
+    .default("published")
+    .describe("Newest first, by publishedAt (default) or createdAt"),
   authorId: z.uuid().optional().describe("Only this author's published posts"),
 });
 
@@ -48,8 +59,12 @@ export const ZCreateReplySchema = z.object({ content: ZContentSchema });
 
 export const ZStorySchema = apiRowSchema(Story, { omit: ["userId"] });
 export type TStory = z.infer<typeof ZStorySchema>;
-export const ZStoryQuerySchema = z.object({ period: zText().min(1).max(50).optional().describe('Exact period, e.g. "2025-W14"') });
+export const ZStoryQuerySchema = z.object({
+  period: zText().min(1).max(50).optional().describe('Exact period, e.g. "2025-W14"'),
+});
 
 export const ZGenerateStorySchema = z.object({
-  period: zText().max(8).regex(/^\d{4}-(0[1-9]|1[0-2])$|^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "A month (2026-11) or an ISO week (2026-W47)"),
+  period: zText()
+    .max(8)
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$|^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "A month (2026-11) or an ISO week (2026-W47)"),
 });

@@ -6,9 +6,13 @@ import type { TApiBody, TApiItem, TApiQuery, TApiResponse, TApiStreamEvent } fro
 describe("endpoint types from the OpenAPI document", () => {
   it("names a GET answer, a page's item and another status's answer", () => {
     expectTypeOf<TApiResponse<"/goals/{id}">["title"]>().toEqualTypeOf<string>();
-    expectTypeOf<TApiResponse<"/goals/{id}">["period"]>().toEqualTypeOf<"daily" | "weekly" | "monthly" | "quarterly" | "yearly">();
+    expectTypeOf<TApiResponse<"/goals/{id}">["period"]>().toEqualTypeOf<
+      "daily" | "weekly" | "monthly" | "quarterly" | "yearly"
+    >();
     expectTypeOf<TApiItem<"/tasks">["dueDate"]>().toEqualTypeOf<number | null>();
-    expectTypeOf<TApiResponse<"/analysis-sessions/{id}/screenshot", "post", 202>["session"]["id"]>().toEqualTypeOf<string>();
+    expectTypeOf<
+      TApiResponse<"/analysis-sessions/{id}/screenshot", "post", 202>["session"]["id"]
+    >().toEqualTypeOf<string>();
     expectTypeOf<TApiResponse<"/analysis-sessions/{id}/screenshot", "post">>().toBeNever();
   });
 
@@ -16,6 +20,8 @@ describe("endpoint types from the OpenAPI document", () => {
     expectTypeOf<TApiBody<"/people", "post">["name"]>().toEqualTypeOf<string>();
     expectTypeOf<TApiBody<"/goals", "get">>().toBeNever();
     expectTypeOf<TApiQuery<"/search">["q"]>().toEqualTypeOf<string>();
-    expectTypeOf<Extract<TApiStreamEvent<"/conversations/{id}/chat">, { event: "done" }>["data"]["message"]["content"]>().toEqualTypeOf<string>();
+    expectTypeOf<
+      Extract<TApiStreamEvent<"/conversations/{id}/chat">, { event: "done" }>["data"]["message"]["content"]
+    >().toEqualTypeOf<string>();
   });
 });

@@ -25,9 +25,12 @@ type TContent<TResponses, TStatus, TMedia> = TStatus extends keyof TResponses
   : never;
 
 /** What an endpoint answers with: 200 unless another status is named, JSON unless another media type is. */
-export type TApiResponse<P extends TApiPath, M extends TApiMethod = "get", S extends number = 200, C extends string = "application/json"> = paths[P][M] extends { responses: infer R }
-  ? TContent<R, S, C>
-  : never;
+export type TApiResponse<
+  P extends TApiPath,
+  M extends TApiMethod = "get",
+  S extends number = 200,
+  C extends string = "application/json",
+> = paths[P][M] extends { responses: infer R } ? TContent<R, S, C> : never;
 
 /** The JSON body an endpoint takes. */
 export type TApiBody<P extends TApiPath, M extends TApiMethod> = paths[P][M] extends { requestBody?: infer B }
@@ -39,10 +42,16 @@ export type TApiBody<P extends TApiPath, M extends TApiMethod> = paths[P][M] ext
   : never;
 
 /** The query parameters an endpoint takes. */
-export type TApiQuery<P extends TApiPath, M extends TApiMethod = "get"> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+export type TApiQuery<P extends TApiPath, M extends TApiMethod = "get"> = paths[P][M] extends {
+  parameters: { query?: infer Q };
+}
+  ? NonNullable<Q>
+  : never;
 
 /** One item of the page (`{ items, nextCursor }`) an endpoint answers with. */
-export type TApiItem<P extends TApiPath, M extends TApiMethod = "get"> = TApiResponse<P, M> extends { items: (infer I)[] } ? I : never;
+export type TApiItem<P extends TApiPath, M extends TApiMethod = "get"> =
+  TApiResponse<P, M> extends { items: (infer I)[] } ? I : never;
 
 /** One event of a server-sent event stream, as the document lists them: `{ event, data }`. */
-export type TApiStreamEvent<P extends TApiPath, M extends TApiMethod = "post"> = TApiResponse<P, M, 200, "text/event-stream"> extends (infer E)[] ? E : never;
+export type TApiStreamEvent<P extends TApiPath, M extends TApiMethod = "post"> =
+  TApiResponse<P, M, 200, "text/event-stream"> extends (infer E)[] ? E : never;

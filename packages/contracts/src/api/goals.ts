@@ -20,7 +20,10 @@ export const ZCreateGoalSchema = z.object({
 });
 export type TCreateGoal = z.input<typeof ZCreateGoalSchema>;
 export const ZUpdateGoalSchema = ZCreateGoalSchema.partial();
-export const ZGoalFiltersSchema = z.object({ status: ZGoalStatusSchema.optional(), period: ZGoalPeriodSchema.optional() });
+export const ZGoalFiltersSchema = z.object({
+  status: ZGoalStatusSchema.optional(),
+  period: ZGoalPeriodSchema.optional(),
+});
 
 export const ZCommitmentSchema = apiRowSchema(Commitment, { omit: ["userId"] });
 export type TCommitment = z.infer<typeof ZCommitmentSchema>;
@@ -37,5 +40,7 @@ export const ZUpdateCommitmentSchema = ZCreateCommitmentSchema.partial();
 export const ZCommitmentFiltersSchema = z.object({
   status: ZReminderStatusSchema.optional(),
   goalId: z.uuid().optional(),
-  dueBefore: ZQueryTimestampSchema.optional().describe("Only commitments due before this Unix ms (approaching deadlines)"),
+  dueBefore: ZQueryTimestampSchema.optional().describe(
+    "Only commitments due before this Unix ms (approaching deadlines)",
+  ),
 });

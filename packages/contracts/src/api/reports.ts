@@ -10,17 +10,33 @@ const ZLocalDaySchema = z.iso.date().describe("A day in the user's timezone, YYY
 const ZMsSchema = z.number().int().describe("Unix milliseconds");
 const ZRateSchema = z.number().min(0).max(1).nullable().describe("0–1; null when there was nothing to count");
 
-export const ZReportEmotionPointSchema = z.object({ at: ZMsSchema, label: z.string(), valence: z.enum(["positive", "neutral", "negative"]), intensity: z.number().int().min(1).max(10) });
+export const ZReportEmotionPointSchema = z.object({
+  at: ZMsSchema,
+  label: z.string(),
+  valence: z.enum(["positive", "neutral", "negative"]),
+  intensity: z.number().int().min(1).max(10),
+});
 /** One local day of check-ins; `valence` is the mean of +1 / 0 / −1 over the day, `intensity` the mean intensity. */
-export const ZReportEmotionDaySchema = z.object({ date: ZLocalDaySchema, count: z.number().int().min(0), valence: z.number().min(-1).max(1).nullable(), intensity: z.number().min(1).max(10).nullable() });
-export const ZReportEnergyDaySchema = z.object({ date: ZLocalDaySchema, count: z.number().int().min(0), average: z.number().min(1).max(10).nullable() });
+export const ZReportEmotionDaySchema = z.object({
+  date: ZLocalDaySchema,
+  count: z.number().int().min(0),
+  valence: z.number().min(-1).max(1).nullable(),
+  intensity: z.number().min(1).max(10).nullable(),
+});
+export const ZReportEnergyDaySchema = z.object({
+  date: ZLocalDaySchema,
+  count: z.number().int().min(0),
+  average: z.number().min(1).max(10).nullable(),
+});
 
 export const ZReportPayloadSchema = z.object({
   version: z.literal(1),
   period: z.object({ start: ZMsSchema, end: ZMsSchema, days: z.number().int().min(1), timezone: z.string() }),
   emotions: z.object({
     points: z.array(ZReportEmotionPointSchema).describe("Every check-in of the period, oldest first"),
-    daily: z.array(ZReportEmotionDaySchema).describe("One entry per day of the period, days without check-ins included"),
+    daily: z
+      .array(ZReportEmotionDaySchema)
+      .describe("One entry per day of the period, days without check-ins included"),
     topLabels: z.array(z.object({ label: z.string(), count: z.number().int().min(1) })).max(5),
   }),
   energy: z.object({
@@ -37,18 +53,40 @@ export const ZReportPayloadSchema = z.object({
     skipped: z.number().int().min(0),
     open: z.number().int().min(0).describe("Due in the period and neither completed nor skipped"),
     completionRate: ZRateSchema,
-    daily: z.array(z.object({ date: ZLocalDaySchema, completed: z.number().int().min(0), skipped: z.number().int().min(0) })),
+    daily: z.array(
+      z.object({ date: ZLocalDaySchema, completed: z.number().int().min(0), skipped: z.number().int().min(0) }),
+    ),
   }),
-  consistency: z.object({ score: z.number().min(0).max(100).nullable(), windowDays: z.number().int().min(1), notes: z.string().nullable() }),
-  insights: z.array(z.object({ id: z.uuid(), title: z.string().nullable(), content: z.string(), createdAt: ZMsSchema })).max(5),
-  goals: z.array(z.object({ id: z.uuid(), title: z.string(), status: z.enum(["active", "completed", "archived"]), progress: z.number().int().min(0).max(100), deadline: ZMsSchema.nullable(), completedInPeriod: z.boolean() })),
+  consistency: z.object({
+    score: z.number().min(0).max(100).nullable(),
+    windowDays: z.number().int().min(1),
+    notes: z.string().nullable(),
+  }),
+  insights: z
+    .array(z.object({ id: z.uuid(), title: z.string().nullable(), content: z.string(), createdAt: ZMsSchema }))
+    .max(5),
+  goals: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      status: z.enum(["active", "completed", "archived"]),
+      progress: z.number().int().min(0).max(100),
+      deadline: ZMsSchema.nullable(),
+      completedInPeriod: z.boolean(),
+    }),
+  ),
 });
 export type TReportPayload = z.infer<typeof ZReportPayloadSchema>;
 
-export const REPORT_DAYS = { TWO_DAY: 2, SEVEN_DAY: 7, TWENTY_ONE_DAY: 21 } as const satisfies Record<keyof typeof ReportType, number>;
+export const REPORT_DAYS = { TWO_DAY: 2, SEVEN_DAY: 7, TWENTY_ONE_DAY: 21 } as const satisfies Record<
+  keyof typeof ReportType,
+  number
+>;
 
 export const ZGenerateReportSchema = z.object({
-  type: zApiEnum(ReportType).describe("two_day, seven_day or twenty_one_day: the period ending at the start of your today"),
+  type: zApiEnum(ReportType).describe(
+    "two_day, seven_day or twenty_one_day: the period ending at the start of your today",
+  ),
 });
 
 /** POST /reports answers 202 with the job that will write the report; it appears in GET /reports once written. */

@@ -2,7 +2,26 @@ import { z } from "zod";
 
 import { ZQueryTimestampSchema, zText } from "../values.ts";
 
-const OWNER_KINDS = ["message", "insight", "report", "conversation", "goal", "commitment", "person", "place", "event", "task", "deadline", "post", "reply", "story", "analysis_message", "user_context", "emotion", "energy_metric"] as const;
+const OWNER_KINDS = [
+  "message",
+  "insight",
+  "report",
+  "conversation",
+  "goal",
+  "commitment",
+  "person",
+  "place",
+  "event",
+  "task",
+  "deadline",
+  "post",
+  "reply",
+  "story",
+  "analysis_message",
+  "user_context",
+  "emotion",
+  "energy_metric",
+] as const;
 
 export const ZSearchQuerySchema = z.object({
   q: zText().trim().min(1).max(1000).describe("What to search for, in plain words"),
@@ -30,7 +49,12 @@ export const ZMemoryMatchSchema = z.object({
   id: z.string(),
   ownerKind: z.enum(OWNER_KINDS),
   ownerId: z.string(),
-  parentId: z.string().nullable().describe("Where the item is shown: a message's conversation, an analysis message's session, a reply's post; null for other kinds"),
+  parentId: z
+    .string()
+    .nullable()
+    .describe(
+      "Where the item is shown: a message's conversation, an analysis message's session, a reply's post; null for other kinds",
+    ),
   chunkIndex: z.number().int(),
   content: z.string(),
   createdAt: z.number().int(),
@@ -45,5 +69,9 @@ export const ZKnowledgeMatchSchema = z.object({
   type: z.string().nullable(),
   score: z.number(),
 });
-export const ZSearchResultSchema = z.object({ model: z.string(), memory: z.array(ZMemoryMatchSchema), knowledge: z.array(ZKnowledgeMatchSchema) });
+export const ZSearchResultSchema = z.object({
+  model: z.string(),
+  memory: z.array(ZMemoryMatchSchema),
+  knowledge: z.array(ZKnowledgeMatchSchema),
+});
 export type TSearchResult = z.infer<typeof ZSearchResultSchema>;

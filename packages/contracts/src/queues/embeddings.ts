@@ -2,8 +2,24 @@ import { z } from "zod";
 
 // The database's EmbeddingOwnerKind values (queue payloads are internal, so no lowercase boundary form).
 export const ZEmbeddingOwnerKindSchema = z.enum([
-  "MESSAGE", "INSIGHT", "REPORT", "CONVERSATION", "GOAL", "COMMITMENT", "PERSON", "PLACE", "EVENT",
-  "TASK", "DEADLINE", "POST", "REPLY", "STORY", "ANALYSIS_MESSAGE", "USER_CONTEXT", "EMOTION", "ENERGY_METRIC",
+  "MESSAGE",
+  "INSIGHT",
+  "REPORT",
+  "CONVERSATION",
+  "GOAL",
+  "COMMITMENT",
+  "PERSON",
+  "PLACE",
+  "EVENT",
+  "TASK",
+  "DEADLINE",
+  "POST",
+  "REPLY",
+  "STORY",
+  "ANALYSIS_MESSAGE",
+  "USER_CONTEXT",
+  "EMOTION",
+  "ENERGY_METRIC",
 ]);
 
 /** (Re)compute the embeddings of one row a user wrote; deduplicated by content hash, so a repeat is a no-op. */

@@ -31,4 +31,8 @@ export const ZArchiveHistoryJobSchema = z.object({
   maxBatches: z.number().int().min(1).max(100_000).default(200),
 });
 
-export const MAINTENANCE_JOBS = { "cleanup-expired": ZCleanupExpiredJobSchema, retention: ZRetentionJobSchema, "archive-history": ZArchiveHistoryJobSchema } as const;
+export const MAINTENANCE_JOBS = {
+  "cleanup-expired": ZCleanupExpiredJobSchema,
+  retention: ZRetentionJobSchema,
+  "archive-history": ZArchiveHistoryJobSchema,
+} as const;

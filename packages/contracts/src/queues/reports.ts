@@ -16,7 +16,8 @@ export const ZReportGenerateJobSchema = z.object({
 export const ZReportScheduleJobSchema = z.object({ type: ZReportKindSchema });
 
 /** A report job's id from the domain (user, type, period end), shared by the scheduler and the API. */
-export const reportJobId = (userId: string, type: z.infer<typeof ZReportKindSchema>, periodEnd: number) => `report.${userId}.${type}.${periodEnd}`;
+export const reportJobId = (userId: string, type: z.infer<typeof ZReportKindSchema>, periodEnd: number) =>
+  `report.${userId}.${type}.${periodEnd}`;
 
 export const REPORT_JOBS = {
   generate: ZReportGenerateJobSchema,

@@ -27,7 +27,10 @@ const chunk = (id: string, text: string) => ({
 let dir = "";
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "cto-knowledge-cli-"));
-  await writeFile(path.join(dir, "chunks.json"), JSON.stringify({ chunks: [chunk("cli_a", "Say no kindly"), chunk("cli_b", "Protect your focus time")] }));
+  await writeFile(
+    path.join(dir, "chunks.json"),
+    JSON.stringify({ chunks: [chunk("cli_a", "Say no kindly"), chunk("cli_b", "Protect your focus time")] }),
+  );
   await writeFile(path.join(dir, "bad.json"), JSON.stringify([{ ...chunk("cli_c", "x"), tags: { phase: ["9"] } }]));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -47,8 +50,16 @@ describe.each(testTargets().slice(0, 1))("knowledge:ingest on $name", (target) =
   it("loads a file with the offline provider when no AI is configured", async () => {
     const result = await ingest([path.join(dir, "chunks.json")], handle.database.url);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`2 chunks — 2 created, 0 updated, 0 unchanged (embedding model ${LOCAL_EMBEDDING_MODEL}, local provider)`);
-    const rows = await handle.db.knowledgeChunk.findMany({ where: { source: "CLI_TEST" }, orderBy: { chunkId: "asc" } });
-    expect(rows.map((row) => [row.chunkId, row.embeddingModel])).toEqual([["cli_a", LOCAL_EMBEDDING_MODEL], ["cli_b", LOCAL_EMBEDDING_MODEL]]);
+    expect(result.stdout).toContain(
+      `2 chunks — 2 created, 0 updated, 0 unchanged (embedding model ${LOCAL_EMBEDDING_MODEL}, local provider)`,
+    );
+    const rows = await handle.db.knowledgeChunk.findMany({
+      where: { source: "CLI_TEST" },
+      orderBy: { chunkId: "asc" },
+    });
+    expect(rows.map((row) => [row.chunkId, row.embeddingModel])).toEqual([
+      ["cli_a", LOCAL_EMBEDDING_MODEL],
+      ["cli_b", LOCAL_EMBEDDING_MODEL],
+    ]);
   });
 });

@@ -14,7 +14,7 @@ import { ingestKnowledge } from "../knowledge.ts";
 const main = async (args: string[]): Promise<number> => {
   const file = args[0];
   if (!file || args.length > 1) {
-    console.error("Usage: pnpm knowledge:ingest <file.json>   (a list of chunks, or { \"chunks\": [...] })");
+    console.error('Usage: pnpm knowledge:ingest <file.json>   (a list of chunks, or { "chunks": [...] })');
     return 1;
   }
   if (!process.env.DATABASE_URL) {
@@ -40,7 +40,9 @@ const main = async (args: string[]): Promise<number> => {
   const db = createDb({ url: process.env.DATABASE_URL });
   try {
     const counts = await ingestKnowledge({ db, ai, chunks });
-    console.log(`${file}: ${chunks.length} chunks — ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged (embedding model ${counts.model}, ${ai.kind} provider)`);
+    console.log(
+      `${file}: ${chunks.length} chunks — ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged (embedding model ${counts.model}, ${ai.kind} provider)`,
+    );
     return 0;
   } finally {
     await db.$disconnect();

@@ -24,8 +24,12 @@ const cutPoint = (text: string, start: number, end: number, overlap: number) => 
  * or word boundaries where it can. Short text is one chunk; blank text is none. Deterministic, so
  * unchanged text gives the same chunks (and content hashes) again.
  */
-export const chunkText = (text: string, { size = DEFAULT_CHUNK_SIZE, overlap = DEFAULT_CHUNK_OVERLAP }: TChunkOptions = {}): string[] => {
-  if (size < 1 || overlap < 0 || overlap >= size) throw new RangeError(`chunkText: need size ≥ 1 and 0 ≤ overlap < size (got ${size}, ${overlap})`);
+export const chunkText = (
+  text: string,
+  { size = DEFAULT_CHUNK_SIZE, overlap = DEFAULT_CHUNK_OVERLAP }: TChunkOptions = {},
+): string[] => {
+  if (size < 1 || overlap < 0 || overlap >= size)
+    throw new RangeError(`chunkText: need size ≥ 1 and 0 ≤ overlap < size (got ${size}, ${overlap})`);
   const trimmed = text.trim();
   if (!trimmed) return [];
   if (trimmed.length <= size) return [trimmed];

@@ -7,7 +7,14 @@ import type { Db } from "@cto/db/client";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
 import { searchEmbeddings, upsertEmbedding } from "@cto/db/vector";
 
-import { chunkText, countStaleOwners, embedOwners, findStaleOwners, reindexEmbeddings, type TEmbedder } from "./index.ts";
+import {
+  chunkText,
+  countStaleOwners,
+  embedOwners,
+  findStaleOwners,
+  reindexEmbeddings,
+  type TEmbedder,
+} from "./index.ts";
 
 /** The offline provider's vectors, counting every text sent to the "model". */
 const countingEmbedder = (model = "model-a"): TEmbedder & { calls: string[][] } => {
@@ -16,8 +23,10 @@ const countingEmbedder = (model = "model-a"): TEmbedder & { calls: string[][] } 
 };
 
 const newUser = async (db: Db) => (await db.user.create({ data: { email: `${randomUUID()}@example.com` } })).id;
-const rowsOf = (db: Db, ownerId: string) => db.embedding.findMany({ where: { ownerId }, orderBy: { chunkIndex: "asc" } });
-const longText = (words: number) => Array.from({ length: words }, (_, i) => `word${i}${i % 12 === 11 ? "." : ""}`).join(" ");
+const rowsOf = (db: Db, ownerId: string) =>
+  db.embedding.findMany({ where: { ownerId }, orderBy: { chunkIndex: "asc" } });
+const longText = (words: number) =>
+  Array.from({ length: words }, (_, i) => `word${i}${i % 12 === 11 ? "." : ""}`).join(" ");
 
 describe("chunkText", () => {
   it("keeps short text whole and blank text out", () => {
@@ -31,7 +40,8 @@ describe("chunkText", () => {
     expect(chunks.length).toBeGreaterThan(10);
     for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(500);
     for (const chunk of chunks) expect(text.split(" ")).toContain(chunk.split(" ")[0]);
-    for (const [i, chunk] of chunks.slice(1).entries()) expect(chunks[i]!.endsWith(chunk.split(" ")[0]!) || chunks[i]!.includes(` ${chunk.split(" ")[0]} `)).toBe(true);
+    for (const [i, chunk] of chunks.slice(1).entries())
+      expect(chunks[i]!.endsWith(chunk.split(" ")[0]!) || chunks[i]!.includes(` ${chunk.split(" ")[0]} `)).toBe(true);
     const seen = new Set(chunks.flatMap((chunk) => chunk.split(" ")));
     for (const word of text.split(" ")) expect(seen.has(word)).toBe(true);
     expect(chunkText(text, { size: 500, overlap: 80 })).toEqual(chunks);
@@ -48,7 +58,9 @@ describe.each(testTargets())("embedding pipeline ($name)", (target) => {
   it("embeds a row's text once, skips unchanged chunks, and replaces changed ones", async () => {
     const { db } = handle;
     const userId = await newUser(db);
-    const goal = await db.goal.create({ data: { userId, period: "MONTHLY", title: "Delegate the weekly report", description: "Hand it to Sam by March" } });
+    const goal = await db.goal.create({
+      data: { userId, period: "MONTHLY", title: "Delegate the weekly report", description: "Hand it to Sam by March" },
+    });
     const embedder = countingEmbedder();
     const first = await embedOwners(db, embedder, [{ ownerKind: "GOAL", ownerId: goal.id }]);
     expect(first).toMatchObject({ embedded: 1, unchanged: 0 });
@@ -56,13 +68,23 @@ describe.each(testTargets())("embedding pipeline ($name)", (target) => {
     const [row] = await rowsOf(db, goal.id);
     expect(row).toMatchObject({ userId, ownerKind: "GOAL", model: "model-a", dimension: 1536, chunkIndex: 0 });
 
-    expect(await embedOwners(db, embedder, [{ ownerKind: "GOAL", ownerId: goal.id }])).toMatchObject({ embedded: 0, unchanged: 1 });
+    expect(await embedOwners(db, embedder, [{ ownerKind: "GOAL", ownerId: goal.id }])).toMatchObject({
+      embedded: 0,
+      unchanged: 1,
+    });
     expect(embedder.calls).toHaveLength(1);
 
     await db.goal.update({ where: { id: goal.id }, data: { description: "Hand it to Kim by April" } });
     expect(await embedOwners(db, embedder, [{ ownerKind: "GOAL", ownerId: goal.id }])).toMatchObject({ embedded: 1 });
-    expect((await rowsOf(db, goal.id)).map((r) => r.content)).toEqual(["Delegate the weekly report\nHand it to Kim by April"]);
-    const [hit] = await searchEmbeddings(db, { userId, vector: localEmbedding("Delegate the weekly report\nHand it to Kim by April"), model: "model-a", k: 1 });
+    expect((await rowsOf(db, goal.id)).map((r) => r.content)).toEqual([
+      "Delegate the weekly report\nHand it to Kim by April",
+    ]);
+    const [hit] = await searchEmbeddings(db, {
+      userId,
+      vector: localEmbedding("Delegate the weekly report\nHand it to Kim by April"),
+      model: "model-a",
+      k: 1,
+    });
     expect(hit).toMatchObject({ ownerId: goal.id });
     expect(hit!.score).toBeCloseTo(1, 5);
   });
@@ -98,7 +120,10 @@ describe.each(testTargets())("embedding pipeline ($name)", (target) => {
     const b = await db.task.create({ data: { userId, title: "Book the dentist" } });
     const embedder = countingEmbedder();
     await embedOwners(db, embedder, [{ ownerKind: "TASK", ownerId: a.id }]);
-    expect(await embedOwners(db, embedder, [{ ownerKind: "TASK", ownerId: b.id }])).toMatchObject({ embedded: 0, reused: 1 });
+    expect(await embedOwners(db, embedder, [{ ownerKind: "TASK", ownerId: b.id }])).toMatchObject({
+      embedded: 0,
+      reused: 1,
+    });
     expect(embedder.calls).toHaveLength(1);
     expect(await rowsOf(db, b.id)).toHaveLength(1);
   });
@@ -110,8 +135,12 @@ describe.each(testTargets())("embedding pipeline ($name)", (target) => {
     const person = await db.person.create({ data: { userId, name: "Ana", notes: "Mentor, ex-CTO" } });
     const place = await db.place.create({ data: { userId, name: "Lisbon office", city: "Lisbon" } });
     const conversation = await db.conversation.create({ data: { userId } });
-    const tool = await db.message.create({ data: { conversationId: conversation.id, role: "TOOL", content: "{\"ok\":true}" } });
-    const said = await db.message.create({ data: { conversationId: conversation.id, role: "USER", content: "I keep postponing the hard talk" } });
+    const tool = await db.message.create({
+      data: { conversationId: conversation.id, role: "TOOL", content: '{"ok":true}' },
+    });
+    const said = await db.message.create({
+      data: { conversationId: conversation.id, role: "USER", content: "I keep postponing the hard talk" },
+    });
     const owners = [
       { ownerKind: "PERSON" as const, ownerId: person.id },
       { ownerKind: "PLACE" as const, ownerId: place.id },
@@ -136,15 +165,27 @@ describe.each(testTargets())("embedding pipeline ($name)", (target) => {
     const { db } = handle;
     const userId = await newUser(db);
     const oldModel = countingEmbedder("model-old");
-    const goals = await Promise.all(Array.from({ length: 7 }, (_, i) => db.goal.create({ data: { userId, period: "WEEKLY", title: `Goal number ${i}` } })));
+    const goals = await Promise.all(
+      Array.from({ length: 7 }, (_, i) =>
+        db.goal.create({ data: { userId, period: "WEEKLY", title: `Goal number ${i}` } }),
+      ),
+    );
     const person = await db.person.create({ data: { userId, name: "Bo" } });
-    await embedOwners(db, oldModel, [...goals.slice(0, 4).map((g) => ({ ownerKind: "GOAL" as const, ownerId: g.id })), { ownerKind: "PERSON", ownerId: person.id }]);
+    await embedOwners(db, oldModel, [
+      ...goals.slice(0, 4).map((g) => ({ ownerKind: "GOAL" as const, ownerId: g.id })),
+      { ownerKind: "PERSON", ownerId: person.id },
+    ]);
     await db.person.update({ where: { id: person.id }, data: { deletedAt: new Date() } });
 
     const model = countingEmbedder("model-new");
     expect(await countStaleOwners(db, "model-new", userId)).toEqual({ GOAL: 7 });
     const progress: number[] = [];
-    const partial = await reindexEmbeddings(db, model, { userId, batchSize: 3, maxBatches: 2, onProgress: (p) => progress.push(p.owners) });
+    const partial = await reindexEmbeddings(db, model, {
+      userId,
+      batchSize: 3,
+      maxBatches: 2,
+      onProgress: (p) => progress.push(p.owners),
+    });
     expect(partial).toMatchObject({ complete: false, owners: 6, purged: 1 });
     expect(progress).toEqual([3, 6]);
     expect(await countStaleOwners(db, "model-new", userId)).toEqual({ GOAL: 1 });
@@ -155,8 +196,13 @@ describe.each(testTargets())("embedding pipeline ($name)", (target) => {
     const models = await db.embedding.groupBy({ by: ["model"], where: { userId }, _count: true });
     expect(models).toEqual([{ model: "model-new", _count: 7 }]);
     // Searches compare vectors of one model only: the old model's space is gone, the new one answers.
-    expect(await searchEmbeddings(db, { userId, vector: localEmbedding("Goal number 3"), model: "model-old" })).toEqual([]);
-    expect((await searchEmbeddings(db, { userId, vector: localEmbedding("Goal number 3"), model: "model-new", k: 1 }))[0]!.ownerId).toBe(goals[3]!.id);
+    expect(await searchEmbeddings(db, { userId, vector: localEmbedding("Goal number 3"), model: "model-old" })).toEqual(
+      [],
+    );
+    expect(
+      (await searchEmbeddings(db, { userId, vector: localEmbedding("Goal number 3"), model: "model-new", k: 1 }))[0]!
+        .ownerId,
+    ).toBe(goals[3]!.id);
     expect(await reindexEmbeddings(db, model, { userId })).toMatchObject({ owners: 0, complete: true });
   });
 
@@ -165,19 +211,33 @@ describe.each(testTargets())("embedding pipeline ($name)", (target) => {
     const userId = await newUser(db);
     const embedder = countingEmbedder();
     const goal = await db.goal.create({ data: { userId, period: "MONTHLY", title: "Hire two engineers" } });
-    const conversation = await db.conversation.create({ data: { userId, title: "Hiring", summary: "Where to post the roles (2 messages)" } });
-    await embedOwners(db, embedder, [{ ownerKind: "GOAL", ownerId: goal.id }, { ownerKind: "CONVERSATION", ownerId: conversation.id }]);
+    const conversation = await db.conversation.create({
+      data: { userId, title: "Hiring", summary: "Where to post the roles (2 messages)" },
+    });
+    await embedOwners(db, embedder, [
+      { ownerKind: "GOAL", ownerId: goal.id },
+      { ownerKind: "CONVERSATION", ownerId: conversation.id },
+    ]);
     expect(await countStaleOwners(db, "model-a", userId)).toEqual({});
 
     // Written with no job (Redis away, or a writer that enqueues nothing): the embeddings still hold the old text.
     await db.goal.update({ where: { id: goal.id }, data: { title: "Hire three engineers" } });
-    await db.conversation.update({ where: { id: conversation.id }, data: { summary: "Which agency to use (4 messages)" } });
+    await db.conversation.update({
+      where: { id: conversation.id },
+      data: { summary: "Which agency to use (4 messages)" },
+    });
     expect(await countStaleOwners(db, "model-a", userId)).toEqual({ GOAL: 1, CONVERSATION: 1 });
-    expect(await findStaleOwners(db, { kind: "GOAL", model: "model-a", limit: 10, userId, reason: "missing" })).toEqual([]);
-    expect(await findStaleOwners(db, { kind: "GOAL", model: "model-a", limit: 10, userId, reason: "changed" })).toEqual([goal.id]);
+    expect(await findStaleOwners(db, { kind: "GOAL", model: "model-a", limit: 10, userId, reason: "missing" })).toEqual(
+      [],
+    );
+    expect(await findStaleOwners(db, { kind: "GOAL", model: "model-a", limit: 10, userId, reason: "changed" })).toEqual(
+      [goal.id],
+    );
     expect(await reindexEmbeddings(db, embedder, { userId })).toMatchObject({ owners: 2, embedded: 2 });
     expect((await rowsOf(db, goal.id)).map((r) => r.content)).toEqual(["Hire three engineers"]);
-    expect((await rowsOf(db, conversation.id)).map((r) => r.content)).toEqual(["Hiring\nWhich agency to use (4 messages)"]);
+    expect((await rowsOf(db, conversation.id)).map((r) => r.content)).toEqual([
+      "Hiring\nWhich agency to use (4 messages)",
+    ]);
     expect(await reindexEmbeddings(db, embedder, { userId })).toMatchObject({ owners: 0 });
 
     // A write that leaves the text as it was (the status) is checked by content hash, not embedded again.
@@ -190,7 +250,14 @@ describe.each(testTargets())("embedding pipeline ($name)", (target) => {
 
     // Embeddings from before versions were recorded are checked once the same way.
     const task = await db.task.create({ data: { userId, title: "Book the offsite" } });
-    await upsertEmbedding(db, { userId, ownerKind: "TASK", ownerId: task.id, content: "Book the offsite", model: "model-a", embed: (text) => localEmbedding(text) });
+    await upsertEmbedding(db, {
+      userId,
+      ownerKind: "TASK",
+      ownerId: task.id,
+      content: "Book the offsite",
+      model: "model-a",
+      embed: (text) => localEmbedding(text),
+    });
     expect(await countStaleOwners(db, "model-a", userId)).toEqual({ TASK: 1 });
     expect(await reindexEmbeddings(db, embedder, { userId })).toMatchObject({ owners: 1, unchanged: 1, embedded: 0 });
     expect(await countStaleOwners(db, "model-a", userId)).toEqual({});
@@ -205,10 +272,19 @@ describe.each(testTargets())("embedding pipeline ($name)", (target) => {
     await db.goal.update({ where: { id: goal.id }, data: { title: "New goal text" } });
     // TASK comes after GOAL in kind order: only the missing-first pass reaches it in a one-batch run.
     const task = await db.task.create({ data: { userId, title: "Never embedded" } });
-    expect(await reindexEmbeddings(db, embedder, { userId, batchSize: 10, maxBatches: 1 })).toMatchObject({ owners: 1, complete: false, kind: "TASK", reason: "missing" });
+    expect(await reindexEmbeddings(db, embedder, { userId, batchSize: 10, maxBatches: 1 })).toMatchObject({
+      owners: 1,
+      complete: false,
+      kind: "TASK",
+      reason: "missing",
+    });
     expect(await rowsOf(db, task.id)).toHaveLength(1);
     expect((await rowsOf(db, goal.id)).map((r) => r.content)).toEqual(["Old goal text"]);
-    expect(await reindexEmbeddings(db, embedder, { userId, batchSize: 10, maxBatches: 1 })).toMatchObject({ owners: 1, kind: "GOAL", reason: "changed" });
+    expect(await reindexEmbeddings(db, embedder, { userId, batchSize: 10, maxBatches: 1 })).toMatchObject({
+      owners: 1,
+      kind: "GOAL",
+      reason: "changed",
+    });
     expect((await rowsOf(db, goal.id)).map((r) => r.content)).toEqual(["New goal text"]);
   });
 
@@ -223,7 +299,10 @@ describe.each(testTargets())("embedding pipeline ($name)", (target) => {
         return texts.map(localEmbedding);
       },
     };
-    expect(await embedOwners(db, slow, [{ ownerKind: "GOAL", ownerId: goal.id }])).toMatchObject({ superseded: 1, embedded: 0 });
+    expect(await embedOwners(db, slow, [{ ownerKind: "GOAL", ownerId: goal.id }])).toMatchObject({
+      superseded: 1,
+      embedded: 0,
+    });
     expect(await rowsOf(db, goal.id)).toHaveLength(0);
   });
 
@@ -232,7 +311,9 @@ describe.each(testTargets())("embedding pipeline ($name)", (target) => {
     const userId = await newUser(db);
     const goal = await db.goal.create({ data: { userId, period: "MONTHLY", title: "Anything" } });
     const broken: TEmbedder = { model: "model-a", embed: async () => [] };
-    await expect(embedOwners(db, broken, [{ ownerKind: "GOAL", ownerId: goal.id }])).rejects.toThrow(/0 vectors for 1 texts/);
+    await expect(embedOwners(db, broken, [{ ownerKind: "GOAL", ownerId: goal.id }])).rejects.toThrow(
+      /0 vectors for 1 texts/,
+    );
     expect(await rowsOf(db, goal.id)).toHaveLength(0);
   });
 });

@@ -49,7 +49,12 @@ const versionOf = (metadata: unknown) => {
  * read together with the text the chunks were checked against is recorded, so a write that came in
  * meanwhile leaves a version behind the owner's and the sweep looks again: never the other way round.
  */
-const recordVersions = async (db: DbExecutor, kind: EmbeddingOwnerKind, model: string, versions: { ownerId: string; version: Date }[]) => {
+const recordVersions = async (
+  db: DbExecutor,
+  kind: EmbeddingOwnerKind,
+  model: string,
+  versions: { ownerId: string; version: Date }[],
+) => {
   if (!versions.length) return;
   await db.$executeRaw`
     UPDATE embeddings e SET metadata = e.metadata || jsonb_build_object(${SOURCE_VERSION_KEY}::text, v.version)
@@ -74,7 +79,12 @@ const knownVectors = async (db: Db, model: string, hashes: string[]) => {
   return new Map(rows.map((row) => [row.hash, pgvector.fromSql(row.vector) as number[]]));
 };
 
-type TPlanned = { source: TSource; kind: EmbeddingOwnerKind; total: number; chunks: { index: number; content: string; hash: string }[] };
+type TPlanned = {
+  source: TSource;
+  kind: EmbeddingOwnerKind;
+  total: number;
+  chunks: { index: number; content: string; hash: string }[];
+};
 
 const groupByKind = (owners: TOwnerRef[]) => {
   const groups = new Map<EmbeddingOwnerKind, Set<string>>();
@@ -89,18 +99,37 @@ const planOwners = async (db: Db, embedder: TEmbedder, owners: TOwnerRef[], resu
     const ids = [...idSet];
     const sources = await loadSources(db, kind, ids);
     const gone = ids.filter((id) => !sources.has(id));
-    if (gone.length) result.deleted += (await db.embedding.deleteMany({ where: { ownerKind: kind, ownerId: { in: gone } } })).count;
-    const existing = await db.embedding.findMany({ where: { ownerKind: kind, ownerId: { in: [...sources.keys()] } }, select: { ownerId: true, chunkIndex: true, contentHash: true, model: true, metadata: true } });
+    if (gone.length)
+      result.deleted += (await db.embedding.deleteMany({ where: { ownerKind: kind, ownerId: { in: gone } } })).count;
+    const existing = await db.embedding.findMany({
+      where: { ownerKind: kind, ownerId: { in: [...sources.keys()] } },
+      select: { ownerId: true, chunkIndex: true, contentHash: true, model: true, metadata: true },
+    });
     const stored = new Set(existing.map((row) => `${row.ownerId}/${row.chunkIndex}/${row.contentHash}/${row.model}`));
     const checked: { ownerId: string; version: Date }[] = [];
     for (const source of sources.values()) {
-      const chunks = chunkText(source.text, embedder).map((content, index) => ({ index, content, hash: contentHash(content) }));
-      const fresh = chunks.filter((chunk) => !stored.has(`${source.ownerId}/${chunk.index}/${chunk.hash}/${embedder.model}`));
+      const chunks = chunkText(source.text, embedder).map((content, index) => ({
+        index,
+        content,
+        hash: contentHash(content),
+      }));
+      const fresh = chunks.filter(
+        (chunk) => !stored.has(`${source.ownerId}/${chunk.index}/${chunk.hash}/${embedder.model}`),
+      );
       result.unchanged += chunks.length - fresh.length;
       const extra = existing.some((row) => row.ownerId === source.ownerId && row.chunkIndex >= chunks.length);
       if (fresh.length || extra) planned.push({ source, kind, total: chunks.length, chunks: fresh });
       // Up to date, but checked against a newer version than recorded (a write that left the text as it was).
-      else if (source.updatedAt && existing.some((row) => row.ownerId === source.ownerId && row.model === embedder.model && versionOf(row.metadata) !== source.updatedAt!.getTime())) checked.push({ ownerId: source.ownerId, version: source.updatedAt });
+      else if (
+        source.updatedAt &&
+        existing.some(
+          (row) =>
+            row.ownerId === source.ownerId &&
+            row.model === embedder.model &&
+            versionOf(row.metadata) !== source.updatedAt!.getTime(),
+        )
+      )
+        checked.push({ ownerId: source.ownerId, version: source.updatedAt });
     }
     await recordVersions(db, kind, embedder.model, checked);
   }
@@ -119,13 +148,23 @@ export const embedOwners = async (db: Db, embedder: TEmbedder, owners: TOwnerRef
   const { model, batchSize = 64 } = embedder;
   const planned = await planOwners(db, embedder, owners, result);
 
-  const vectors = await knownVectors(db, model, [...new Set(planned.flatMap((plan) => plan.chunks.map((chunk) => chunk.hash)))]);
+  const vectors = await knownVectors(db, model, [
+    ...new Set(planned.flatMap((plan) => plan.chunks.map((chunk) => chunk.hash))),
+  ]);
   const known = new Set(vectors.keys());
-  const missing = [...new Map(planned.flatMap((plan) => plan.chunks).filter((chunk) => !known.has(chunk.hash)).map((chunk) => [chunk.hash, chunk.content])).entries()];
+  const missing = [
+    ...new Map(
+      planned
+        .flatMap((plan) => plan.chunks)
+        .filter((chunk) => !known.has(chunk.hash))
+        .map((chunk) => [chunk.hash, chunk.content]),
+    ).entries(),
+  ];
   for (let offset = 0; offset < missing.length; offset += batchSize) {
     const batch = missing.slice(offset, offset + batchSize);
     const computed = await embedder.embed(batch.map(([, content]) => content));
-    if (computed.length !== batch.length) throw new Error(`The embedding model returned ${computed.length} vectors for ${batch.length} texts.`);
+    if (computed.length !== batch.length)
+      throw new Error(`The embedding model returned ${computed.length} vectors for ${batch.length} texts.`);
     batch.forEach(([hash], i) => vectors.set(hash, [...computed[i]!]));
   }
 
@@ -146,7 +185,12 @@ export const embedOwners = async (db: Db, embedder: TEmbedder, owners: TOwnerRef
  * text: if the text changed since it was embedded, nothing is written (the job enqueued by that
  * change embeds the new text), so a slow job never overwrites newer embeddings with older ones.
  */
-const writeOwner = async (db: Db, model: string, { source, kind, total, chunks }: TPlanned, vectors: Map<string, number[]>) =>
+const writeOwner = async (
+  db: Db,
+  model: string,
+  { source, kind, total, chunks }: TPlanned,
+  vectors: Map<string, number[]>,
+) =>
   db.$transaction(async (tx) => {
     const { from, alive, text, updated } = OWNER_SOURCES[kind];
     await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`embeddings:${kind}:${source.ownerId}`}, 0))`;
@@ -156,12 +200,25 @@ const writeOwner = async (db: Db, model: string, { source, kind, total, chunks }
     const metadata = current.updatedAt ? { [SOURCE_VERSION_KEY]: current.updatedAt.toISOString() } : {};
     for (const chunk of chunks) {
       const vector = vectors.get(chunk.hash)!;
-      await upsertEmbedding(tx, { userId: source.userId, ownerKind: kind, ownerId: source.ownerId, chunkIndex: chunk.index, content: chunk.content, model, embed: () => vector, metadata });
+      await upsertEmbedding(tx, {
+        userId: source.userId,
+        ownerKind: kind,
+        ownerId: source.ownerId,
+        chunkIndex: chunk.index,
+        content: chunk.content,
+        model,
+        embed: () => vector,
+        metadata,
+      });
     }
     // The chunks that were already right now stand for this version too.
-    if (current.updatedAt) await recordVersions(tx, kind, model, [{ ownerId: source.ownerId, version: current.updatedAt }]);
-    return (await tx.embedding.deleteMany({ where: { ownerKind: kind, ownerId: source.ownerId, chunkIndex: { gte: total } } })).count;
+    if (current.updatedAt)
+      await recordVersions(tx, kind, model, [{ ownerId: source.ownerId, version: current.updatedAt }]);
+    return (
+      await tx.embedding.deleteMany({ where: { ownerKind: kind, ownerId: source.ownerId, chunkIndex: { gte: total } } })
+    ).count;
   });
 
 /** Removes every embedding of one owner (its row was trashed or deleted). */
-export const deleteOwnerEmbeddings = async (db: Db, { ownerKind, ownerId }: TOwnerRef) => (await db.embedding.deleteMany({ where: { ownerKind, ownerId } })).count;
+export const deleteOwnerEmbeddings = async (db: Db, { ownerKind, ownerId }: TOwnerRef) =>
+  (await db.embedding.deleteMany({ where: { ownerKind, ownerId } })).count;

@@ -23,7 +23,11 @@ const changed = (kind: EmbeddingOwnerKind, model: string) => {
 };
 
 const stale = (kind: EmbeddingOwnerKind, model: string, reason?: TStaleReason) =>
-  reason === "missing" ? missing(kind, model) : reason === "changed" ? changed(kind, model) : Prisma.sql`(${missing(kind, model)} OR ${changed(kind, model)})`;
+  reason === "missing"
+    ? missing(kind, model)
+    : reason === "changed"
+      ? changed(kind, model)
+      : Prisma.sql`(${missing(kind, model)} OR ${changed(kind, model)})`;
 
 /**
  * Owners of one kind that need embedding under `model`: live rows with text that have no embedding
@@ -32,7 +36,24 @@ const stale = (kind: EmbeddingOwnerKind, model: string, reason?: TStaleReason) =
  * sweep can walk a table in batches; rows it fixed no longer match, which is what makes a stopped
  * run resumable.
  */
-export const findStaleOwners = async (db: Db, { kind, model, afterId, limit, userId, reason }: { kind: EmbeddingOwnerKind; model: string; afterId?: string; limit: number; userId?: string; reason?: TStaleReason }) => {
+export const findStaleOwners = async (
+  db: Db,
+  {
+    kind,
+    model,
+    afterId,
+    limit,
+    userId,
+    reason,
+  }: {
+    kind: EmbeddingOwnerKind;
+    model: string;
+    afterId?: string;
+    limit: number;
+    userId?: string;
+    reason?: TStaleReason;
+  },
+) => {
   const source = OWNER_SOURCES[kind];
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT t.id::text AS id FROM ${liveRows(kind)}
@@ -59,7 +80,12 @@ export const purgeDeadEmbeddings = async (db: Db, userId?: string) => {
   return count;
 };
 
-export type TReindexProgress = TEmbedOwnersResult & { kind: EmbeddingOwnerKind; reason: TStaleReason; owners: number; batches: number };
+export type TReindexProgress = TEmbedOwnersResult & {
+  kind: EmbeddingOwnerKind;
+  reason: TStaleReason;
+  owners: number;
+  batches: number;
+};
 
 export type TReindexOptions = {
   /** Owners per batch (one model call per batch, up to the embedder's own batch size). */
@@ -81,19 +107,45 @@ export type TReindexOptions = {
  * they stand for is recorded. Safe to stop at any point and to run again: it picks up where the
  * last run left off. Returns the totals.
  */
-export const reindexEmbeddings = async (db: Db, embedder: TEmbedder, { batchSize = 100, maxBatches = Number.POSITIVE_INFINITY, userId, onProgress }: TReindexOptions = {}) => {
+export const reindexEmbeddings = async (
+  db: Db,
+  embedder: TEmbedder,
+  { batchSize = 100, maxBatches = Number.POSITIVE_INFINITY, userId, onProgress }: TReindexOptions = {},
+) => {
   const totals: TReindexProgress & { purged: number; complete: boolean } = {
-    kind: OWNER_KINDS[0]!, reason: "missing", owners: 0, batches: 0, embedded: 0, reused: 0, unchanged: 0, deleted: 0, superseded: 0, purged: await purgeDeadEmbeddings(db, userId), complete: true,
+    kind: OWNER_KINDS[0]!,
+    reason: "missing",
+    owners: 0,
+    batches: 0,
+    embedded: 0,
+    reused: 0,
+    unchanged: 0,
+    deleted: 0,
+    superseded: 0,
+    purged: await purgeDeadEmbeddings(db, userId),
+    complete: true,
   };
   for (const reason of ["missing", "changed"] as const) {
     for (const kind of OWNER_KINDS) {
       let afterId: string | undefined;
       for (;;) {
         if (totals.batches >= maxBatches) return { ...totals, complete: false };
-        const ids = await findStaleOwners(db, { kind, model: embedder.model, afterId, limit: batchSize, userId, reason });
+        const ids = await findStaleOwners(db, {
+          kind,
+          model: embedder.model,
+          afterId,
+          limit: batchSize,
+          userId,
+          reason,
+        });
         if (!ids.length) break;
-        const result = await embedOwners(db, embedder, ids.map((ownerId) => ({ ownerKind: kind, ownerId })));
-        for (const key of ["embedded", "reused", "unchanged", "deleted", "superseded"] as const) totals[key] += result[key];
+        const result = await embedOwners(
+          db,
+          embedder,
+          ids.map((ownerId) => ({ ownerKind: kind, ownerId })),
+        );
+        for (const key of ["embedded", "reused", "unchanged", "deleted", "superseded"] as const)
+          totals[key] += result[key];
         totals.owners += ids.length;
         totals.batches++;
         totals.kind = kind;

@@ -31,18 +31,89 @@ const tags = (column = "t.tags") => `NULLIF(array_to_string(${column}, ', '), ''
 const labelled = (label: string, expression: string) => `'${label}: ' || ${expression}`;
 
 export const OWNER_SOURCES: Record<EmbeddingOwnerKind, TOwnerSource> = {
-  MESSAGE: { from: "messages t JOIN conversations o ON o.id = t.conversation_id", user: "o.user_id", alive: "t.role IN ('USER', 'ASSISTANT')", text: "t.content" },
-  INSIGHT: { from: "insights t", user: "t.user_id", alive: "true", text: `concat_ws(E'\\n', t.title, t.content, ${tags()})`, updated: "t.updated_at" },
-  REPORT: { from: "reports t", user: "t.user_id", alive: "true", text: "concat_ws(E'\\n', t.title, t.summary)", updated: "t.updated_at" },
-  CONVERSATION: { from: "conversations t", user: "t.user_id", alive: "true", text: "concat_ws(E'\\n', t.title, t.summary)", updated: "t.updated_at" },
-  GOAL: { from: "goals t", user: "t.user_id", alive: "true", text: "concat_ws(E'\\n', t.title, t.description)", updated: "t.updated_at" },
-  COMMITMENT: { from: "commitments t", user: "t.user_id", alive: "true", text: "concat_ws(E'\\n', t.title, t.description)", updated: "t.updated_at" },
-  PERSON: { from: "persons t", user: "t.user_id", alive: "t.deleted_at IS NULL", text: `concat_ws(E'\\n', t.name, concat_ws(', ', t.title, t.company), t.notes, ${tags()})`, updated: "t.updated_at" },
-  PLACE: { from: "places t", user: "t.user_id", alive: "t.deleted_at IS NULL", text: `concat_ws(E'\\n', t.name, NULLIF(concat_ws(', ', t.address, t.city, t.state, t.country), ''), ${tags()})`, updated: "t.updated_at" },
-  EVENT: { from: "events t", user: "t.user_id", alive: "t.deleted_at IS NULL", text: `concat_ws(E'\\n', t.title, t.description, t.location, ${tags()})`, updated: "t.updated_at" },
-  TASK: { from: "tasks t", user: "t.user_id", alive: "t.deleted_at IS NULL", text: `concat_ws(E'\\n', t.title, t.description, ${tags()})`, updated: "t.updated_at" },
-  DEADLINE: { from: "deadlines t", user: "t.user_id", alive: "t.deleted_at IS NULL", text: `concat_ws(E'\\n', t.title, t.description, t.consequences, ${tags()})`, updated: "t.updated_at" },
-  POST: { from: "posts t", user: "t.author_id", alive: "true", text: "concat_ws(E'\\n', t.title, t.content)", updated: "t.updated_at" },
+  MESSAGE: {
+    from: "messages t JOIN conversations o ON o.id = t.conversation_id",
+    user: "o.user_id",
+    alive: "t.role IN ('USER', 'ASSISTANT')",
+    text: "t.content",
+  },
+  INSIGHT: {
+    from: "insights t",
+    user: "t.user_id",
+    alive: "true",
+    text: `concat_ws(E'\\n', t.title, t.content, ${tags()})`,
+    updated: "t.updated_at",
+  },
+  REPORT: {
+    from: "reports t",
+    user: "t.user_id",
+    alive: "true",
+    text: "concat_ws(E'\\n', t.title, t.summary)",
+    updated: "t.updated_at",
+  },
+  CONVERSATION: {
+    from: "conversations t",
+    user: "t.user_id",
+    alive: "true",
+    text: "concat_ws(E'\\n', t.title, t.summary)",
+    updated: "t.updated_at",
+  },
+  GOAL: {
+    from: "goals t",
+    user: "t.user_id",
+    alive: "true",
+    text: "concat_ws(E'\\n', t.title, t.description)",
+    updated: "t.updated_at",
+  },
+  COMMITMENT: {
+    from: "commitments t",
+    user: "t.user_id",
+    alive: "true",
+    text: "concat_ws(E'\\n', t.title, t.description)",
+    updated: "t.updated_at",
+  },
+  PERSON: {
+    from: "persons t",
+    user: "t.user_id",
+    alive: "t.deleted_at IS NULL",
+    text: `concat_ws(E'\\n', t.name, concat_ws(', ', t.title, t.company), t.notes, ${tags()})`,
+    updated: "t.updated_at",
+  },
+  PLACE: {
+    from: "places t",
+    user: "t.user_id",
+    alive: "t.deleted_at IS NULL",
+    text: `concat_ws(E'\\n', t.name, NULLIF(concat_ws(', ', t.address, t.city, t.state, t.country), ''), ${tags()})`,
+    updated: "t.updated_at",
+  },
+  EVENT: {
+    from: "events t",
+    user: "t.user_id",
+    alive: "t.deleted_at IS NULL",
+    text: `concat_ws(E'\\n', t.title, t.description, t.location, ${tags()})`,
+    updated: "t.updated_at",
+  },
+  TASK: {
+    from: "tasks t",
+    user: "t.user_id",
+    alive: "t.deleted_at IS NULL",
+    text: `concat_ws(E'\\n', t.title, t.description, ${tags()})`,
+    updated: "t.updated_at",
+  },
+  DEADLINE: {
+    from: "deadlines t",
+    user: "t.user_id",
+    alive: "t.deleted_at IS NULL",
+    text: `concat_ws(E'\\n', t.title, t.description, t.consequences, ${tags()})`,
+    updated: "t.updated_at",
+  },
+  POST: {
+    from: "posts t",
+    user: "t.author_id",
+    alive: "true",
+    text: "concat_ws(E'\\n', t.title, t.content)",
+    updated: "t.updated_at",
+  },
   REPLY: { from: "replies t", user: "t.author_id", alive: "true", text: "t.content", updated: "t.updated_at" },
   STORY: { from: "stories t", user: "t.user_id", alive: "true", text: "t.content", updated: "t.updated_at" },
   ANALYSIS_MESSAGE: {
@@ -71,7 +142,12 @@ export const OWNER_SOURCES: Record<EmbeddingOwnerKind, TOwnerSource> = {
     updated: "t.updated_at",
   },
   EMOTION: { from: "emotions t", user: "t.user_id", alive: "true", text: "concat_ws(E'\\n', t.label, t.note)" },
-  ENERGY_METRIC: { from: "energy_metrics t", user: "t.user_id", alive: "t.note IS NOT NULL", text: "concat_ws(E'\\n', 'Energy ' || t.level || '/10', t.note)" },
+  ENERGY_METRIC: {
+    from: "energy_metrics t",
+    user: "t.user_id",
+    alive: "t.note IS NOT NULL",
+    text: "concat_ws(E'\\n', 'Energy ' || t.level || '/10', t.note)",
+  },
 };
 
 export const OWNER_KINDS = Object.keys(OWNER_SOURCES) as EmbeddingOwnerKind[];
@@ -84,5 +160,7 @@ export const liveRows = (kind: EmbeddingOwnerKind) => {
 
 export const ownerColumns = (kind: EmbeddingOwnerKind) => {
   const source = OWNER_SOURCES[kind];
-  return Prisma.raw(`t.id::text AS "ownerId", ${source.user}::text AS "userId", ${source.text} AS text, ${source.updated ?? "NULL::timestamptz"} AS "updatedAt"`);
+  return Prisma.raw(
+    `t.id::text AS "ownerId", ${source.user}::text AS "userId", ${source.text} AS text, ${source.updated ?? "NULL::timestamptz"} AS "updatedAt"`,
+  );
 };

@@ -14,7 +14,11 @@ table's row count in the dump's snapshot. PG_BIN_DIR names the folder of pg_dump
 const main = async (argv: string[]): Promise<number> => {
   let values: { out?: string | undefined; help?: boolean | undefined };
   try {
-    ({ values } = parseArgs({ args: argv, options: { out: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } }, strict: true }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { out: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+    }));
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     return 1;
@@ -25,17 +29,23 @@ const main = async (argv: string[]): Promise<number> => {
   }
   const url = process.env.MIGRATE_DATABASE_URL || process.env.DATABASE_URL;
   if (!url) {
-    console.error("db:backup needs DATABASE_URL (or MIGRATE_DATABASE_URL, the owner's login). The embedded database is backed up by copying its data folder while Cto is stopped.");
+    console.error(
+      "db:backup needs DATABASE_URL (or MIGRATE_DATABASE_URL, the owner's login). The embedded database is backed up by copying its data folder while Cto is stopped.",
+    );
     return 1;
   }
   // pnpm runs scripts in the package folder; a relative path means the caller's folder.
-  const file = values.out ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out) : defaultBackupFile(path.join(defaultDataDir(), "backups"), url);
+  const file = values.out
+    ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out)
+    : defaultBackupFile(path.join(defaultDataDir(), "backups"), url);
   const started = Date.now();
   try {
     const { bytes, manifest } = await backupDatabase({ url, file, binDir: process.env.PG_BIN_DIR });
     const tables = Object.keys(manifest.rows).length;
     const rows = Object.values(manifest.rows).reduce((sum, n) => sum + n, 0);
-    console.log(`backed up ${manifest.database} (${tables} tables, ${rows} rows, migration ${manifest.lastMigration ?? "none"}) to ${file}, ${(bytes / 1_048_576).toFixed(1)} MiB in ${((Date.now() - started) / 1000).toFixed(1)} s; manifest ${manifestPath(file)}`);
+    console.log(
+      `backed up ${manifest.database} (${tables} tables, ${rows} rows, migration ${manifest.lastMigration ?? "none"}) to ${file}, ${(bytes / 1_048_576).toFixed(1)} MiB in ${((Date.now() - started) / 1000).toFixed(1)} s; manifest ${manifestPath(file)}`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof BackupError)) throw error;

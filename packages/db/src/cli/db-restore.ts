@@ -11,9 +11,17 @@ then runs ANALYZE and compares every table's rows with <file.dump>.json. --jobs 
 (not in one transaction). PG_BIN_DIR names the folder of pg_restore when it is not the server's.`;
 
 const main = async (argv: string[]): Promise<number> => {
-  let parsed: { values: { to?: string | undefined; jobs?: string | undefined; help?: boolean | undefined }; positionals: string[] };
+  let parsed: {
+    values: { to?: string | undefined; jobs?: string | undefined; help?: boolean | undefined };
+    positionals: string[];
+  };
   try {
-    parsed = parseArgs({ args: argv, options: { to: { type: "string" }, jobs: { type: "string", short: "j" }, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { to: { type: "string" }, jobs: { type: "string", short: "j" }, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     return 1;
@@ -35,8 +43,12 @@ const main = async (argv: string[]): Promise<number> => {
     const result = await restoreDatabase({ file, targetUrl: values.to, jobs, binDir: process.env.PG_BIN_DIR });
     const tables = Object.keys(result.rows).length;
     const rows = Object.values(result.rows).reduce((sum, n) => sum + n, 0);
-    const check = result.manifest ? "every table's rows match the backup's manifest" : "no manifest next to the dump, so the rows were not compared";
-    console.log(`restored ${file} into ${result.database}${result.created ? " (created)" : ""}: ${tables} tables, ${rows} rows, migration ${result.lastMigration ?? "none"}, in ${((Date.now() - started) / 1000).toFixed(1)} s; ${check}`);
+    const check = result.manifest
+      ? "every table's rows match the backup's manifest"
+      : "no manifest next to the dump, so the rows were not compared";
+    console.log(
+      `restored ${file} into ${result.database}${result.created ? " (created)" : ""}: ${tables} tables, ${rows} rows, migration ${result.lastMigration ?? "none"}, in ${((Date.now() - started) / 1000).toFixed(1)} s; ${check}`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof BackupError)) throw error;

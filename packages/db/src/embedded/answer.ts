@@ -29,10 +29,7 @@ const withClientNames = ({ body }: wire.Message, prefix: string) => {
   return wire.fieldsMessage("E", fields);
 };
 
-export const readAnswer = (
-  messages: wire.Message[],
-  { reported, namePrefix, replacement }: AnswerContext,
-): Answer => {
+export const readAnswer = (messages: wire.Message[], { reported, namePrefix, replacement }: AnswerContext): Answer => {
   const answer: Answer = { output: [], tags: [], changedParameters: [] };
   let lastError = -1;
   let lastReady = -1;

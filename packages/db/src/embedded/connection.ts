@@ -244,8 +244,7 @@ export const serveConnection = (socket: Socket, id: number, context: ConnectionC
     const call = advisoryCall(parse.sql);
     if (call && call !== "unsupported") {
       if (!(await answeringOwn("extended"))) return;
-      const taken =
-        emulatedStatements.has(parse.name) || statements.has(extended.sessionStatementName(id, parse.name));
+      const taken = emulatedStatements.has(parse.name) || statements.has(extended.sessionStatementName(id, parse.name));
       if (parse.name && taken) {
         const message = `prepared statement "${parse.name}" already exists`;
         return refuse({ severity: "ERROR", code: "42P05", message }, "extended");
@@ -410,8 +409,7 @@ export const serveConnection = (socket: Socket, id: number, context: ConnectionC
       if (!wire.isErrorFields(error)) throw error;
       return fatal(error);
     }
-    for (const [name, value] of session.reportedDefaults)
-      reported.set(name, values.get(name.toLowerCase()) ?? value);
+    for (const [name, value] of session.reportedDefaults) reported.set(name, values.get(name.toLowerCase()) ?? value);
     const parameters = [...reported].map(([name, value]) => wire.parameterStatus(name, value));
     write(wire.authenticationOk(), ...parameters, wire.backendKeyData(id, secret), wire.readyForQuery("I"));
     ready = true;

@@ -66,7 +66,7 @@ export const renameBindStatement = (bind: Bind, statement: string) =>
 
 /** The format (0 text, 1 binary) of parameter or column `index` under a Bind's format codes. */
 export const formatAt = (formats: number[], index: number) =>
-  formats.length === 1 ? formats[0]! : formats[index] ?? 0;
+  formats.length === 1 ? formats[0]! : (formats[index] ?? 0);
 
 /** Describe and Close name a statement ('S') or a portal ('P'). */
 export type Target = { kind: "S" | "P"; name: string };

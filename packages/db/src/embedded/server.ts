@@ -39,7 +39,8 @@ type ServerInfo = { pid: number; url: string; shadowDatabaseUrl: string };
 
 export const DEFAULT_EMBEDDED_PORT = 54_320;
 
-const urlFor = (host: string, port: number) => `postgresql://postgres:postgres@${host}:${port}/postgres?sslmode=disable`;
+const urlFor = (host: string, port: number) =>
+  `postgresql://postgres:postgres@${host}:${port}/postgres?sslmode=disable`;
 
 const serve = async (db: PGlite, host: string, port: number, options: EmbeddedDatabaseOptions) => {
   const server = await servePGlite({
@@ -105,7 +106,10 @@ export const startEmbeddedDatabase = async (options: EmbeddedDatabaseOptions = {
 
   if (persistent) {
     const running = await findRunningEmbeddedDatabase(dataDir);
-    if (running) throw new Error(`The embedded database in ${dataDir} is already served by process ${running.pid} at ${running.url}.`);
+    if (running)
+      throw new Error(
+        `The embedded database in ${dataDir} is already served by process ${running.pid} at ${running.url}.`,
+      );
     await mkdir(path.dirname(dataDir), { recursive: true });
   }
 

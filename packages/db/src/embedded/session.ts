@@ -35,8 +35,7 @@ export type SessionOptions = {
 };
 
 const literal = (text: string) => `E'${text.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
-const setConfig = (name: string, value: string) =>
-  `SELECT set_config(${literal(name)}, ${literal(value)}, false)`;
+const setConfig = (name: string, value: string) => `SELECT set_config(${literal(name)}, ${literal(value)}, false)`;
 const IDENTITY = ["session_authorization", "role"];
 
 const sameEncoding = (name: string, value: string) =>
@@ -70,8 +69,7 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
   let closed = false;
   let holder: SessionOwner | undefined;
   let holderIdleSince: number | undefined;
-  let queue: { owner: SessionOwner; since: number; resolve: () => void; reject: (error: Error) => void }[] =
-    [];
+  let queue: { owner: SessionOwner; since: number; resolve: () => void; reject: (error: Error) => void }[] = [];
   let idleTimer: NodeJS.Timeout | undefined;
   /** The settings in force in the backend; undefined when unknown (after a failure). */
   let applied: Settings | undefined = new Map();
@@ -111,8 +109,7 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
     ...defaultRows.filter(([, , settable]) => settable !== "t").map(([name]) => name!),
   ]);
   const reportedDefaults = reported.map(
-    ([name = "", value = ""]) =>
-      [name, name === "session_authorization" ? defaults.get(name)! : value] as const,
+    ([name = "", value = ""]) => [name, name === "session_authorization" ? defaults.get(name)! : value] as const,
   );
 
   // PGlite's single-user backend starts with an empty session_authorization; it reads as the user once set.
@@ -126,10 +123,7 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
   const switchSql = (to: Settings) =>
     [
       "RESET ALL",
-      setConfig(
-        "session_authorization",
-        to.get("session_authorization") ?? defaults.get("session_authorization")!,
-      ),
+      setConfig("session_authorization", to.get("session_authorization") ?? defaults.get("session_authorization")!),
       to.has("role") ? setConfig("role", to.get("role")!) : "RESET ROLE",
       ...[...to].filter(([name]) => !IDENTITY.includes(name)).map(([name, value]) => setConfig(name, value)),
     ].join(";\n");
@@ -141,21 +135,24 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
     if (!holder || holderIdleSince === undefined || !first || !idleInTransactionTimeoutMs) return;
     const deadline = Math.max(holderIdleSince, first.since) + idleInTransactionTimeoutMs;
     const idleHolder = holder;
-    idleTimer = setTimeout(() => {
-      if (holder !== idleHolder || holderIdleSince === undefined) return;
-      log(
-        `connection ${idleHolder.id} held the session ${idleInTransactionTimeoutMs} ms without a message ` +
-          "while others waited: terminated",
-      );
-      idleHolder.terminate({
-        severity: "FATAL",
-        code: "25P03",
-        message:
-          `terminating connection: it held the embedded database's session idle for ` +
-          `${idleInTransactionTimeoutMs} ms while ${queue.length} other connection(s) waited`,
-        hint: "The embedded database serves one transaction at a time: finish transactions promptly.",
-      });
-    }, Math.max(0, deadline - Date.now()));
+    idleTimer = setTimeout(
+      () => {
+        if (holder !== idleHolder || holderIdleSince === undefined) return;
+        log(
+          `connection ${idleHolder.id} held the session ${idleInTransactionTimeoutMs} ms without a message ` +
+            "while others waited: terminated",
+        );
+        idleHolder.terminate({
+          severity: "FATAL",
+          code: "25P03",
+          message:
+            `terminating connection: it held the embedded database's session idle for ` +
+            `${idleInTransactionTimeoutMs} ms while ${queue.length} other connection(s) waited`,
+          hint: "The embedded database serves one transaction at a time: finish transactions promptly.",
+        });
+      },
+      Math.max(0, deadline - Date.now()),
+    );
   };
 
   const acquire = (owner: SessionOwner) =>
@@ -235,20 +232,14 @@ export const createSession = async (db: PGlite, { idleInTransactionTimeoutMs, lo
       );
       if (!requested.size) return new Map<string, string>();
       // The reported parameters are read too: a role, say, changes is_superuser.
-      const names = [
-        ...new Set([...requested.keys(), ...reportedDefaults.map(([name]) => name.toLowerCase())]),
-      ];
-      const read = `SELECT name, current_setting(name) FROM unnest(ARRAY[${names
-        .map(literal)
-        .join(", ")}]) AS name`;
+      const names = [...new Set([...requested.keys(), ...reportedDefaults.map(([name]) => name.toLowerCase())])];
+      const read = `SELECT name, current_setting(name) FROM unnest(ARRAY[${names.map(literal).join(", ")}]) AS name`;
       await acquire(owner);
       try {
         const { rows, error } = await internal(`${switchSql(requested)};\n${read}`);
         if (error) throw error;
         const values = new Map(rows.map(([name, value]) => [name!, value ?? ""]));
-        owner.settings = new Map(
-          [...values].filter(([name, value]) => !fixed.has(name) && !isDefault(name, value)),
-        );
+        owner.settings = new Map([...values].filter(([name, value]) => !fixed.has(name) && !isDefault(name, value)));
         applied = new Map(owner.settings);
         return values;
       } finally {

@@ -38,9 +38,7 @@ export const servePGlite = async ({
 
   const server = net.createServer((socket) => {
     if (sockets.size >= maxConnections) {
-      socket.end(
-        errorResponse({ severity: "FATAL", code: "53300", message: "sorry, too many clients already" }),
-      );
+      socket.end(errorResponse({ severity: "FATAL", code: "53300", message: "sorry, too many clients already" }));
       return;
     }
     sockets.add(socket);

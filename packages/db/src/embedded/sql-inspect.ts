@@ -8,9 +8,7 @@ const STATEMENT_START = String.raw`(?:^|;)(?:\s|--[^\n]*(?:\n|$)|/\*[\s\S]*?\*/)
 const statementStarting = (words: string) => new RegExp(`${STATEMENT_START}${words}`, "i");
 
 const COPY_FROM_STDIN = /\bCOPY\b[\s\S]*?\bFROM\s+STDIN\b/i;
-const SESSION_WIDE = statementStarting(
-  String.raw`(?:DISCARD\s+ALL|DEALLOCATE\s+(?:PREPARE\s+)?ALL|LISTEN|UNLISTEN)\b`,
-);
+const SESSION_WIDE = statementStarting(String.raw`(?:DISCARD\s+ALL|DEALLOCATE\s+(?:PREPARE\s+)?ALL|LISTEN|UNLISTEN)\b`);
 const SESSION_ADVISORY = /\bpg_(?:try_)?advisory_(?:lock|unlock)(?:_shared|_all)?\s*\(/i;
 
 export type AdvisoryFunction = "lock" | "try" | "unlock" | "unlock_all";
@@ -41,8 +39,8 @@ export const advisoryCall = (sql: string): AdvisoryCall | "unsupported" | undefi
     name!.toLowerCase() === "pg_advisory_unlock_all"
       ? "unlock_all"
       : tryPrefix
-      ? "try"
-      : (verb!.toLowerCase() as "lock" | "unlock");
+        ? "try"
+        : (verb!.toLowerCase() as "lock" | "unlock");
   const parts = argText ? argText.split(",").map((part) => part.trim()) : [];
   const args: AdvisoryArg[] = [];
   for (const part of parts) {
@@ -73,8 +71,7 @@ export const refusalFor = (sql: string): ErrorFields | undefined => {
     return refused(
       "DISCARD ALL, DEALLOCATE ALL, LISTEN and UNLISTEN are not supported by the embedded database: " +
         "its connections share one PGlite session",
-      "Deallocate statements by name and RESET settings instead; " +
-        "use PostgreSQL (DATABASE_URL) for LISTEN/NOTIFY.",
+      "Deallocate statements by name and RESET settings instead; " + "use PostgreSQL (DATABASE_URL) for LISTEN/NOTIFY.",
     );
   }
   if (advisoryCall(sql) === "unsupported") {
@@ -101,11 +98,7 @@ const SETTING_ALIASES: Record<string, string[]> = {
   schema: ["search_path"],
   xml: ["xmloption"],
   authorization: ["session_authorization"],
-  characteristics: [
-    "default_transaction_isolation",
-    "default_transaction_read_only",
-    "default_transaction_deferrable",
-  ],
+  characteristics: ["default_transaction_isolation", "default_transaction_read_only", "default_transaction_deferrable"],
   transaction: [],
   constraints: [],
 };

@@ -44,10 +44,10 @@ const parseOptions = (options: string, settings: Map<string, string>): ErrorFiel
       word === "-c"
         ? words[++i]
         : word.startsWith("--")
-        ? word.slice(2)
-        : word.startsWith("-c")
-        ? word.slice(2)
-        : undefined;
+          ? word.slice(2)
+          : word.startsWith("-c")
+            ? word.slice(2)
+            : undefined;
     const equals = assignment?.indexOf("=") ?? -1;
     if (!assignment || equals < 1) {
       return fatal(
@@ -56,10 +56,7 @@ const parseOptions = (options: string, settings: Map<string, string>): ErrorFiel
           "(the embedded database accepts -c name=value and --name=value)",
       );
     }
-    settings.set(
-      assignment.slice(0, equals).replaceAll("-", "_").toLowerCase(),
-      assignment.slice(equals + 1),
-    );
+    settings.set(assignment.slice(0, equals).replaceAll("-", "_").toLowerCase(), assignment.slice(equals + 1));
   }
   return undefined;
 };

@@ -25,11 +25,18 @@ export type TIngestCounts = { created: number; updated: number; unchanged: numbe
  * ingest is free. A new version (or a new model) rewrites the row and its vector. Each batch is
  * written in one transaction, so a failure never leaves a row without its vector.
  */
-export const ingestKnowledgeChunks = async (db: DbExecutor, chunks: TKnowledgeChunk[], { embed, model, batchSize = 64 }: TIngestOptions): Promise<TIngestCounts> => {
+export const ingestKnowledgeChunks = async (
+  db: DbExecutor,
+  chunks: TKnowledgeChunk[],
+  { embed, model, batchSize = 64 }: TIngestOptions,
+): Promise<TIngestCounts> => {
   const rows = chunks.map(toKnowledgeRow);
   const stored = new Map<string, { version: string; embeddingModel: string | null }>();
   for (let i = 0; i < rows.length; i += 1000) {
-    const found = await db.knowledgeChunk.findMany({ where: { chunkId: { in: rows.slice(i, i + 1000).map((row) => row.chunkId) } }, select: { chunkId: true, version: true, embeddingModel: true } });
+    const found = await db.knowledgeChunk.findMany({
+      where: { chunkId: { in: rows.slice(i, i + 1000).map((row) => row.chunkId) } },
+      select: { chunkId: true, version: true, embeddingModel: true },
+    });
     for (const row of found) stored.set(row.chunkId, row);
   }
   // The embedding_model column is only set together with the vector, so a matching model means a vector exists.
@@ -43,7 +50,8 @@ export const ingestKnowledgeChunks = async (db: DbExecutor, chunks: TKnowledgeCh
   for (let i = 0; i < pending.length; i += size) {
     const batch = pending.slice(i, i + size);
     const { vectors, model: embeddedBy = model } = await embed(batch.map((row) => row.embeddingText));
-    if (vectors.length !== batch.length) throw new Error(`The embedding function returned ${vectors.length} vectors for ${batch.length} texts.`);
+    if (vectors.length !== batch.length)
+      throw new Error(`The embedding function returned ${vectors.length} vectors for ${batch.length} texts.`);
     const write = async (tx: DbExecutor) => {
       for (const [j, { chunkId, languageVariants, ...rest }] of batch.entries()) {
         const data = { ...rest, languageVariants: languageVariants as Prisma.InputJsonValue };
@@ -53,7 +61,12 @@ export const ingestKnowledgeChunks = async (db: DbExecutor, chunks: TKnowledgeCh
     };
     // Inside a caller's transaction the batch joins it; otherwise each batch gets its own, with room for a
     // slow machine: Prisma's default 5 s made the first start's seed fail on a loaded embedded database.
-    await ("$transaction" in db ? db.$transaction((tx: DbTransaction) => write(tx), { timeout: INGEST_BATCH_TIMEOUT_MS, maxWait: INGEST_BATCH_TIMEOUT_MS }) : write(db));
+    await ("$transaction" in db
+      ? db.$transaction((tx: DbTransaction) => write(tx), {
+          timeout: INGEST_BATCH_TIMEOUT_MS,
+          maxWait: INGEST_BATCH_TIMEOUT_MS,
+        })
+      : write(db));
     for (const row of batch) counts[stored.has(row.chunkId) ? "updated" : "created"] += 1;
   }
   return counts;

@@ -10,7 +10,9 @@ export class KnowledgeParseError extends Error {
       return `  ${where}: ${path || "(chunk)"}: ${message}`;
     });
     const more = issues.length > 20 ? `\n  … and ${issues.length - 20} more` : "";
-    super(`Invalid knowledge chunks (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n${lines.join("\n")}${more}`);
+    super(
+      `Invalid knowledge chunks (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n${lines.join("\n")}${more}`,
+    );
     this.name = "KnowledgeParseError";
   }
 }
@@ -23,7 +25,15 @@ const chunkIdAt = (list: unknown[], index: number): string | null => {
 /** Validates chunks given as a list or as `{ chunks: [...] }` (the admin endpoint's body shape). */
 export const parseKnowledgeChunks = (input: unknown): TKnowledgeChunk[] => {
   const list = Array.isArray(input) ? input : (input as { chunks?: unknown } | null)?.chunks;
-  if (!Array.isArray(list)) throw new KnowledgeParseError([{ index: null, chunkId: null, path: "chunks", message: "expected a list of chunks, or an object with a `chunks` list" }]);
+  if (!Array.isArray(list))
+    throw new KnowledgeParseError([
+      {
+        index: null,
+        chunkId: null,
+        path: "chunks",
+        message: "expected a list of chunks, or an object with a `chunks` list",
+      },
+    ]);
   const result = ZKnowledgeChunkListSchema.safeParse(list);
   if (result.success) return result.data;
   throw new KnowledgeParseError(
@@ -42,7 +52,9 @@ export const parseKnowledgeJson = (text: string): TKnowledgeChunk[] => {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new KnowledgeParseError([{ index: null, chunkId: null, path: "", message: `not JSON: ${(error as Error).message}` }]);
+    throw new KnowledgeParseError([
+      { index: null, chunkId: null, path: "", message: `not JSON: ${(error as Error).message}` },
+    ]);
   }
   return parseKnowledgeChunks(data);
 };

@@ -7,7 +7,8 @@ import { z } from "zod";
 const ZTextSchema = z.string().trim().min(1);
 
 // 001 writes tags as lists and reads the first entry; a bare value is accepted as a one-item list.
-const tagList = <T extends z.ZodType>(item: T) => z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item));
+const tagList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item));
 
 // "1", 1 and "phase_1" all mean phase 1: 001 says "tags.phase[0] → parse number".
 const ZPhaseSchema = z.union([z.number(), z.string()]).transform((value, ctx) => {
@@ -21,13 +22,18 @@ const ZPhaseSchema = z.union([z.number(), z.string()]).transform((value, ctx) =>
 
 export const ZKnowledgeChunkInputSchema = z.object({
   metadata: z.looseObject({
-    chunk_id: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, "chunk_id: letters, digits, _ . : - (at most 128)"),
+    chunk_id: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, "chunk_id: letters, digits, _ . : - (at most 128)"),
     version: z.string().trim().min(1).max(64),
     source: z.string().trim().min(1).max(128),
     /** Not in 001's example; lets a source retire a chunk without deleting it. */
     is_active: z.boolean().optional(),
   }),
-  languageVariants: z.record(z.string().min(2).max(16), z.looseObject({ text: ZTextSchema })).refine((variants) => "en" in variants, "an English variant (languageVariants.en.text) is required"),
+  languageVariants: z
+    .record(z.string().min(2).max(16), z.looseObject({ text: ZTextSchema }))
+    .refine((variants) => "en" in variants, "an English variant (languageVariants.en.text) is required"),
   embeddingStrings: z.array(ZTextSchema).min(1),
   tags: z.looseObject({
     phase: tagList(ZPhaseSchema).refine((phases) => phases.length > 0, "at least one phase"),
@@ -47,7 +53,12 @@ export const ZKnowledgeChunkListSchema = z.array(ZKnowledgeChunkInputSchema).sup
   const seen = new Map<string, number>();
   chunks.forEach((chunk, index) => {
     const first = seen.get(chunk.metadata.chunk_id);
-    if (first !== undefined) ctx.addIssue({ code: "custom", path: [index, "metadata", "chunk_id"], message: `duplicate chunk_id ${chunk.metadata.chunk_id} (also at index ${first})` });
+    if (first !== undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: [index, "metadata", "chunk_id"],
+        message: `duplicate chunk_id ${chunk.metadata.chunk_id} (also at index ${first})`,
+      });
     else seen.set(chunk.metadata.chunk_id, index);
   });
 });

@@ -6,17 +6,32 @@ type PgError = { code?: string; message?: string };
 
 const describeTarget = (url: string) => {
   const parsed = new URL(url);
-  return { host: parsed.hostname, port: parsed.port || "5432", database: decodeURIComponent(parsed.pathname.slice(1)) || "postgres" };
+  return {
+    host: parsed.hostname,
+    port: parsed.port || "5432",
+    database: decodeURIComponent(parsed.pathname.slice(1)) || "postgres",
+  };
 };
 
 /** Maps a connection failure to the Prisma error code the CLI knows how to explain. */
 export const toConnectionFailure = (url: string, error: unknown): ConnectionFailure => {
   const { host, port, database } = describeTarget(url);
   const { code, message = String(error) } = (error ?? {}) as PgError;
-  if (code === "3D000") return { errorCode: "P1003", message: `Database \`${database}\` does not exist on the database server at \`${host}:${port}\`.` };
-  if (code === "28P01" || code === "28000") return { errorCode: "P1000", message: `Authentication failed against database server at \`${host}:${port}\`: ${message}` };
+  if (code === "3D000")
+    return {
+      errorCode: "P1003",
+      message: `Database \`${database}\` does not exist on the database server at \`${host}:${port}\`.`,
+    };
+  if (code === "28P01" || code === "28000")
+    return {
+      errorCode: "P1000",
+      message: `Authentication failed against database server at \`${host}:${port}\`: ${message}`,
+    };
   if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EHOSTUNREACH" || code === "ETIMEDOUT")
-    return { errorCode: "P1001", message: `Can't reach database server at \`${host}:${port}\`. Please make sure your database server is running at \`${host}:${port}\`.` };
+    return {
+      errorCode: "P1001",
+      message: `Can't reach database server at \`${host}:${port}\`. Please make sure your database server is running at \`${host}:${port}\`.`,
+    };
   return { errorCode: "P1000", message };
 };
 

@@ -23,13 +23,19 @@ type MigrationDirectory = { path?: string; migrationFile?: { content?: { tag?: s
 const toApplyMigrationError = (error: unknown, params: EngineParams, failure: ScriptFailure | undefined): unknown => {
   const code = (error as { code?: unknown } | null)?.code;
   if (!failure || (typeof code === "string" && /^P\d{4}$/.test(code))) return error;
-  const directories = ((params.migrationsList as { migrationDirectories?: MigrationDirectory[] } | undefined)?.migrationDirectories ?? []);
+  const directories =
+    (params.migrationsList as { migrationDirectories?: MigrationDirectory[] } | undefined)?.migrationDirectories ?? [];
   const fromScript = directories.find((directory) => directory.migrationFile?.content?.value === failure.script)?.path;
   const fromTrace = /migration_name="([^"]+)"/.exec(String((error as Error | null)?.message))?.[1];
   const migrationName = fromScript ?? fromTrace;
   if (!migrationName) return error;
   const { message = String(error), code: sqlState, detail, hint, position } = failure.error;
-  const databaseError = [`ERROR: ${message}`, detail && `DETAIL: ${detail}`, hint && `HINT: ${hint}`, position && `POSITION: ${position}`]
+  const databaseError = [
+    `ERROR: ${message}`,
+    detail && `DETAIL: ${detail}`,
+    hint && `HINT: ${hint}`,
+    position && `POSITION: ${position}`,
+  ]
     .filter(Boolean)
     .join("\n");
   const databaseErrorCode = sqlState ?? "none";
@@ -38,7 +44,10 @@ const toApplyMigrationError = (error: unknown, params: EngineParams, failure: Sc
       "A migration failed to apply. New migrations cannot be applied before the error is recovered from. Read more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve\n\n" +
         `Migration name: ${migrationName}\n\nDatabase error code: ${databaseErrorCode}\n\nDatabase error:\n${databaseError}\n`,
     ),
-    { code: "P3018", meta: { migration_name: migrationName, database_error_code: databaseErrorCode, database_error: databaseError } },
+    {
+      code: "P3018",
+      meta: { migration_name: migrationName, database_error_code: databaseErrorCode, database_error: databaseError },
+    },
   );
 };
 
@@ -49,7 +58,13 @@ const logLine = (line: string) => process.stderr.write(line.endsWith("\n") ? lin
  * (so `--version` and malformed requests never touch the database), answering the
  * CLI's JSON-RPC methods.
  */
-export const createEngineHost = ({ datamodelPaths, datasource }: { datamodelPaths: string[]; datasource: Datasource }) => {
+export const createEngineHost = ({
+  datamodelPaths,
+  datasource,
+}: {
+  datamodelPaths: string[];
+  datasource: Datasource;
+}) => {
   let engine: Promise<WasmSchemaEngine> | undefined;
 
   const start = async () => {
@@ -58,7 +73,10 @@ export const createEngineHost = ({ datamodelPaths, datasource }: { datamodelPath
       ? await Promise.all(datamodelPaths.map(async (file) => [file, await readFile(file, "utf8")] as [string, string]))
       : undefined;
     if (!datasource.url) throw new Error("No database URL: set `datasource.url` in prisma.config.ts (DATABASE_URL).");
-    const adapter = createMigrationAdapterFactory({ url: datasource.url, shadowDatabaseUrl: datasource.shadowDatabaseUrl });
+    const adapter = createMigrationAdapterFactory({
+      url: datasource.url,
+      shadowDatabaseUrl: datasource.shadowDatabaseUrl,
+    });
     return WasmSchemaEngineClass.new({ datamodels }, logLine, adapter);
   };
   const getEngine = () => (engine ??= start());

@@ -79,7 +79,9 @@ export const runSchemaEngine = async (argv: string[]): Promise<number> => {
   const onCrash = (error: unknown) => {
     const panic = lastPanicMessage() ?? (error instanceof Error ? error.message : String(error));
     server.failPending(toRpcError({ message: panic }, true));
-    process.stderr.write(`${JSON.stringify({ level: "ERROR", fields: { message: panic }, target: "schema_engine::panic" })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: "ERROR", fields: { message: panic }, target: "schema_engine::panic" })}\n`,
+    );
     process.exit(101);
   };
   process.on("uncaughtException", onCrash);

@@ -13,9 +13,9 @@ export type MigrationAdapterOptions = {
 
 // Type OIDs that @prisma/adapter-pg knows how to describe; every other catalog type is read as text.
 const SUPPORTED_TYPE_OIDS = new Set([
-  16, 17, 19, 20, 21, 23, 25, 26, 114, 142, 650, 700, 701, 790, 869, 1042, 1043, 1082, 1083, 1114, 1184, 1266,
-  1560, 1562, 1700, 2950, 3802, 143, 199, 651, 791, 1000, 1001, 1002, 1005, 1007, 1009, 1014, 1015, 1016, 1021,
-  1022, 1028, 1041, 1115, 1182, 1183, 1185, 1231, 1561, 1563, 2951, 3807,
+  16, 17, 19, 20, 21, 23, 25, 26, 114, 142, 650, 700, 701, 790, 869, 1042, 1043, 1082, 1083, 1114, 1184, 1266, 1560,
+  1562, 1700, 2950, 3802, 143, 199, 651, 791, 1000, 1001, 1002, 1005, 1007, 1009, 1014, 1015, 1016, 1021, 1022, 1028,
+  1041, 1115, 1182, 1183, 1185, 1231, 1561, 1563, 2951, 3807,
 ]);
 const CHAR_OID = 18;
 const TEXT_OID = 25;
@@ -29,7 +29,10 @@ type Patchable = {
 };
 
 /** A migration script PostgreSQL refused, with its error (the WASM engine passes on only a summary of it). */
-export type ScriptFailure = { script: string; error: { message?: string; code?: string; detail?: string; hint?: string; position?: string } };
+export type ScriptFailure = {
+  script: string;
+  error: { message?: string; code?: string; detail?: string; hint?: string; position?: string };
+};
 let lastScriptFailure: ScriptFailure | undefined;
 
 /** The script that failed last on any adapter of this process, if any; forgets it. */
@@ -108,10 +111,7 @@ const emptyDatabase = async (url: string): Promise<void> => {
  * @prisma/adapter-pg, and a shadow database that is really separate and really cleaned up
  * (PrismaPg.connectToShadowDb reuses the main database when built from a connection string).
  */
-export const createMigrationAdapterFactory = ({
-  url,
-  shadowDatabaseUrl,
-}: MigrationAdapterOptions) => {
+export const createMigrationAdapterFactory = ({ url, shadowDatabaseUrl }: MigrationAdapterOptions) => {
   const main = new PrismaPg({ connectionString: url });
 
   const connectToShadowDb = async (): Promise<SqlDriverAdapter> => {

@@ -61,7 +61,9 @@ export const serveRpc = ({
     try {
       message = JSON.parse(line);
     } catch {
-      process.stderr.write(`${JSON.stringify({ level: "WARN", fields: { message: `unparsable request: ${line.slice(0, 200)}` }, target: "schema_engine::rpc" })}\n`);
+      process.stderr.write(
+        `${JSON.stringify({ level: "WARN", fields: { message: `unparsable request: ${line.slice(0, 200)}` }, target: "schema_engine::rpc" })}\n`,
+      );
       return;
     }
     if (typeof message.id === "number" && message.method === undefined) {

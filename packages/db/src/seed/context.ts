@@ -29,18 +29,34 @@ export const hoursFrom = (date: Date, hours: number) => new Date(date.getTime() 
 export const SEED_TIMEZONE = "Europe/Berlin";
 
 /** The local calendar day (YYYY-MM-DD) of an instant in `timezone`. */
-export const localDay = (at: Date, timezone = SEED_TIMEZONE) => new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+export const localDay = (at: Date, timezone = SEED_TIMEZONE) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    at,
+  );
 
 /** YYYY-MM-DD plus `days`, calendar arithmetic. */
-export const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+export const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 const offsetAt = (at: number, timezone: string) => {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone: timezone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: timezone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
       .formatToParts(new Date(at))
       .map((part) => [part.type, Number(part.value)]),
   );
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) - Math.floor(at / 1000) * 1000;
+  return (
+    Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) -
+    Math.floor(at / 1000) * 1000
+  );
 };
 
 /** The instant local midnight starts `day` in `timezone` (the offset re-read at the result, so DST days are right). */
@@ -59,6 +75,7 @@ export const localClock = (now: Date, timezone = SEED_TIMEZONE) => {
   return {
     today,
     midnight: (days: number) => localMidnight(addDays(today, days), timezone),
-    at: (days: number, hour: number) => new Date(localMidnight(addDays(today, days), timezone).getTime() + hour * 3_600_000),
+    at: (days: number, hour: number) =>
+      new Date(localMidnight(addDays(today, days), timezone).getTime() + hour * 3_600_000),
   };
 };

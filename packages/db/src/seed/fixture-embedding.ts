@@ -16,14 +16,19 @@ const fnv1a = (text: string): number => {
   return hash >>> 0;
 };
 
-const wordsOf = (text: string): string[] => text.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}']+/gu) ?? [];
+const wordsOf = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .normalize("NFKC")
+    .match(/[\p{L}\p{N}']+/gu) ?? [];
 
 /** A hashing trick: texts sharing words (and word pairs) land near each other; the same text, the same vector. */
 export const fixtureEmbedding = (text: string): number[] => {
   const vector = new Array<number>(EMBEDDING_DIMENSION).fill(0);
   const words = wordsOf(text);
   // An empty text still gets a (fixed) non-zero vector, since a zero vector has no cosine.
-  const features = words.length === 0 ? ["\u0000empty"] : [...words, ...words.slice(1).map((word, i) => `${words[i]} ${word}`)];
+  const features =
+    words.length === 0 ? ["\u0000empty"] : [...words, ...words.slice(1).map((word, i) => `${words[i]} ${word}`)];
   for (const feature of features) {
     const hash = fnv1a(feature);
     const weight = feature.includes(" ") ? 0.5 : 1;

@@ -22,8 +22,18 @@ export type SeedUserOptions = { user?: SeedUser; friend?: SeedUser; now?: Date; 
  * pair of users (tests seed two side by side to check isolation). Every insert skips rows that
  * exist, so a second run changes nothing.
  */
-export const seedUserData = async (db: Db, { user = DEMO_USER, friend = FRIEND_USER, now = new Date(), secrets }: SeedUserOptions = {}) => {
-  const context: SeedContext = { db, user, friend, now, secrets: secrets ?? createSecretBox(loadEncryptionKey()), id: scopedIds(user) };
+export const seedUserData = async (
+  db: Db,
+  { user = DEMO_USER, friend = FRIEND_USER, now = new Date(), secrets }: SeedUserOptions = {},
+) => {
+  const context: SeedContext = {
+    db,
+    user,
+    friend,
+    now,
+    secrets: secrets ?? createSecretBox(loadEncryptionKey()),
+    id: scopedIds(user),
+  };
   await seedIdentity(context);
   await seedCoaching(context);
   await seedAnalysis(context);

@@ -27,7 +27,11 @@ const withDatabase = (url: string, database: string) => {
  * One statement on a connection of its own, as the URL's user: for a test database that is its owner,
  * who may do what the app's role may not (write the migration history, say).
  */
-export const queryOnce = async <TRow extends pg.QueryResultRow = pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []) => {
+export const queryOnce = async <TRow extends pg.QueryResultRow = pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  values: unknown[] = [],
+) => {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -41,7 +45,12 @@ export const queryOnce = async <TRow extends pg.QueryResultRow = pg.QueryResultR
 export const probePostgres = async (adminUrl: string): Promise<{ ok: true } | { ok: false; reason: string }> => {
   try {
     const { rows } = await queryOnce(adminUrl, "SELECT 1 FROM pg_available_extensions WHERE name = 'vector'");
-    return rows.length ? { ok: true } : { ok: false, reason: `pgvector is not installed on ${new URL(adminUrl).host} (run tooling/scripts/ensure-pgvector.sh)` };
+    return rows.length
+      ? { ok: true }
+      : {
+          ok: false,
+          reason: `pgvector is not installed on ${new URL(adminUrl).host} (run tooling/scripts/ensure-pgvector.sh)`,
+        };
   } catch (error) {
     return { ok: false, reason: `no PostgreSQL at ${new URL(adminUrl).host}: ${(error as Error).message}` };
   }
@@ -55,17 +64,36 @@ const assertMigrated = (result: { code: number; stdout: string; stderr: string }
  * A new, empty database on a real PostgreSQL server: from `template` (a migrated database, so
  * every test does not replay migrations) or migrated with `migrate deploy` when `migrate` is set.
  */
-export const createPostgresTestDatabase = async (adminUrl: string, { template, migrate = false }: { template?: string; migrate?: boolean } = {}): Promise<TestDatabase> => {
+export const createPostgresTestDatabase = async (
+  adminUrl: string,
+  { template, migrate = false }: { template?: string; migrate?: boolean } = {},
+): Promise<TestDatabase> => {
   const name = `cto_test_${randomBytes(6).toString("hex")}`;
   await queryOnce(adminUrl, `CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
   const url = withDatabase(adminUrl, name);
   if (migrate) assertMigrated(await runPrisma(["migrate", "deploy"], { databaseUrl: url }));
-  return { target: "postgres", name, url, drop: () => queryOnce(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined) };
+  return {
+    target: "postgres",
+    name,
+    url,
+    drop: () => queryOnce(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined),
+  };
 };
 
 /** An in-memory embedded database (PGlite + pgvector) on free ports, migrated when `migrate` is set. */
-export const createEmbeddedTestDatabase = async ({ migrate = false }: { migrate?: boolean } = {}): Promise<TestDatabase> => {
+export const createEmbeddedTestDatabase = async ({
+  migrate = false,
+}: {
+  migrate?: boolean;
+} = {}): Promise<TestDatabase> => {
   const embedded = await startEmbeddedDatabase({ dataDir: "memory://", port: 0, shadowPort: 0 });
   if (migrate) assertMigrated(await runPrisma(["migrate", "deploy"], { databaseUrl: embedded.url }));
-  return { target: "embedded", name: "postgres", url: embedded.url, shadowDatabaseUrl: embedded.shadowDatabaseUrl, embeddedStats: embedded.stats, drop: embedded.stop };
+  return {
+    target: "embedded",
+    name: "postgres",
+    url: embedded.url,
+    shadowDatabaseUrl: embedded.shadowDatabaseUrl,
+    embeddedStats: embedded.stats,
+    drop: embedded.stop,
+  };
 };

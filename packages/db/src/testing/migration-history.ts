@@ -18,16 +18,30 @@ export const migrationHistory = (url: string) => ({
     await queryOnce(url, "DELETE FROM _prisma_migrations WHERE id = $1", [row.id]);
     const columns = Object.keys(row);
     const restore = async () => {
-      await queryOnce(url, `INSERT INTO _prisma_migrations (${columns.join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`, Object.values(row));
+      await queryOnce(
+        url,
+        `INSERT INTO _prisma_migrations (${columns.join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
+        Object.values(row),
+      );
     };
     return { name: row.migration_name as string, restore };
   },
   /** Records an attempt at `name` as `migrate deploy` writes one: finished (applied) or not (failed); `remove` deletes it. */
   record: async (name: string, { finished }: { finished: boolean }) => {
     const id = randomUUID();
-    await queryOnce(url, "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES ($1, 'x', $2, now(), $3, $4)", [id, name, finished ? new Date() : null, finished ? 1 : 0]);
-    return { id, remove: async () => void (await queryOnce(url, "DELETE FROM _prisma_migrations WHERE id = $1", [id])) };
+    await queryOnce(
+      url,
+      "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES ($1, 'x', $2, now(), $3, $4)",
+      [id, name, finished ? new Date() : null, finished ? 1 : 0],
+    );
+    return {
+      id,
+      remove: async () => void (await queryOnce(url, "DELETE FROM _prisma_migrations WHERE id = $1", [id])),
+    };
   },
   /** Marks every attempt at `name` rolled back, as `migrate resolve --rolled-back` does. */
-  rollBack: async (name: string) => void (await queryOnce(url, "UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = $1", [name])),
+  rollBack: async (name: string) =>
+    void (await queryOnce(url, "UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = $1", [
+      name,
+    ])),
 });

@@ -62,7 +62,9 @@ export const findTestReplica = async (adminUrl: string): Promise<TestReplica | {
     );
     settings = { standby: row!.standby, cluster: row!.cluster, dataDir: row!.data_dir, port: row!.port };
   } catch (error) {
-    return { reason: `no replica at ${new URL(replicaAdminUrl).host} (run tooling/scripts/ensure-pg-replica.sh): ${(error as Error).message}` };
+    return {
+      reason: `no replica at ${new URL(replicaAdminUrl).host} (run tooling/scripts/ensure-pg-replica.sh): ${(error as Error).message}`,
+    };
   }
   if (!settings.standby) return { reason: `${new URL(replicaAdminUrl).host} is not a replica (not in recovery)` };
 
@@ -78,20 +80,43 @@ export const findTestReplica = async (adminUrl: string): Promise<TestReplica | {
     return url.toString();
   };
   const streams = async () => {
-    const [row] = await query<{ streaming: boolean }>(replicaAdminUrl, "SELECT pg_is_in_recovery() AND (SELECT status = 'streaming' FROM pg_stat_wal_receiver) AS streaming");
+    const [row] = await query<{ streaming: boolean }>(
+      replicaAdminUrl,
+      "SELECT pg_is_in_recovery() AND (SELECT status = 'streaming' FROM pg_stat_wal_receiver) AS streaming",
+    );
     return row?.streaming === true;
   };
   const catchUp = async (timeoutMs = 30_000) => {
-    const [{ lsn }] = (await query<{ lsn: string }>(adminUrl, "SELECT pg_current_wal_lsn()::text AS lsn")) as [{ lsn: string }];
-    await until(`replaying up to ${lsn}`, async () => (await query<{ done: boolean }>(replicaAdminUrl, "SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done", [lsn]))[0]?.done === true, timeoutMs);
+    const [{ lsn }] = (await query<{ lsn: string }>(adminUrl, "SELECT pg_current_wal_lsn()::text AS lsn")) as [
+      { lsn: string },
+    ];
+    await until(
+      `replaying up to ${lsn}`,
+      async () =>
+        (
+          await query<{ done: boolean }>(replicaAdminUrl, "SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done", [
+            lsn,
+          ])
+        )[0]?.done === true,
+      timeoutMs,
+    );
   };
   // Debian names its clusters "<major>/<name>"; elsewhere the data directory is all pg_ctl needs.
   const [major, name] = settings.cluster.split("/");
   const control = async (action: "start" | "stop") => {
     if (major && name) await run("pg_ctlcluster", [major, name, action, ...(action === "stop" ? ["-m", "fast"] : [])]);
     else {
-      const args = ["-D", settings.dataDir, "-w", ...(action === "stop" ? ["-m", "fast", "stop"] : ["-o", `-p ${settings.port}`, "-l", `${settings.dataDir}/replica.log`, "start"])];
-      await (process.getuid?.() === 0 ? run("runuser", ["-u", "postgres", "--", "pg_ctl", ...args]) : run("pg_ctl", args));
+      const args = [
+        "-D",
+        settings.dataDir,
+        "-w",
+        ...(action === "stop"
+          ? ["-m", "fast", "stop"]
+          : ["-o", `-p ${settings.port}`, "-l", `${settings.dataDir}/replica.log`, "start"]),
+      ];
+      await (process.getuid?.() === 0
+        ? run("runuser", ["-u", "postgres", "--", "pg_ctl", ...args])
+        : run("pg_ctl", args));
     }
   };
 

@@ -24,7 +24,11 @@ export type TestTarget = {
 export const testTargets = (): TestTarget[] => {
   const postgres = inject("ctoPostgres");
   const targets: TestTarget[] = [
-    { name: "embedded", createMigrated: () => createEmbeddedTestDatabase({ migrate: true }), createEmpty: () => createEmbeddedTestDatabase() },
+    {
+      name: "embedded",
+      createMigrated: () => createEmbeddedTestDatabase({ migrate: true }),
+      createEmpty: () => createEmbeddedTestDatabase(),
+    },
   ];
   if (postgres) {
     targets.unshift({

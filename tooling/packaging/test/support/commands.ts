@@ -35,16 +35,23 @@ export const run = (command: string, args: string[], { cwd, env = process.env, t
 export const runOk = async (command: string, args: string[], options: RunOptions) => {
   const result = await run(command, args, options);
   if (result.code !== 0) {
-    throw new Error(`${command} ${args.join(" ")} (in ${options.cwd}) exited with ${result.code}\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `${command} ${args.join(" ")} (in ${options.cwd}) exited with ${result.code}\n${result.stdout}\n${result.stderr}`,
+    );
   }
   return result;
 };
 
 /** The pnpm the repository pins (`packageManager`), run through npx as `npm start` and `npm test` do. */
-export const PNPM_VERSION = (JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { packageManager: string }).packageManager.replace(/^pnpm@/, "");
+export const PNPM_VERSION = (
+  JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { packageManager: string }
+).packageManager.replace(/^pnpm@/, "");
 
 export const pnpm = (args: string[], options: RunOptions) =>
-  runOk("npx", ["--yes", `pnpm@${PNPM_VERSION}`, ...args], { ...options, env: { COREPACK_INTEGRITY_KEYS: "0", ...(options.env ?? process.env) } });
+  runOk("npx", ["--yes", `pnpm@${PNPM_VERSION}`, ...args], {
+    ...options,
+    env: { COREPACK_INTEGRITY_KEYS: "0", ...(options.env ?? process.env) },
+  });
 
 /** A TCP port on loopback that was free a moment ago. */
 export const freePort = () =>

@@ -22,7 +22,9 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   for (const pkg of PUBLISHED_PACKAGES) {
     if (!existsSync(path.join(packageDir(pkg), OUT_DIR))) {
-      throw new Error(`${pkg.name} is not built: run \`pnpm turbo run test --filter @cto/packaging\` (builds first) or \`pnpm --filter ${pkg.name} build\``);
+      throw new Error(
+        `${pkg.name} is not built: run \`pnpm turbo run test --filter @cto/packaging\` (builds first) or \`pnpm --filter ${pkg.name} build\``,
+      );
     }
   }
   const destination = mkdtempSync(path.join(os.tmpdir(), "cto-tarballs-"));

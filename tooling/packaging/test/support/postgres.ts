@@ -18,10 +18,13 @@ const adminQuery = async (sql: string) => {
  * A new, empty database on the real PostgreSQL server the other suites use (TEST_DATABASE_URL, else
  * the local one), or the reason there is none. The caller drops it.
  */
-export const createScratchDatabase = async (): Promise<{ url: string; drop: () => Promise<void> } | { reason: string }> => {
+export const createScratchDatabase = async (): Promise<
+  { url: string; drop: () => Promise<void> } | { reason: string }
+> => {
   try {
     const { rows } = await adminQuery("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'");
-    if (!rows.length) return { reason: `pgvector is not installed on ${new URL(ADMIN_URL).host} (tooling/scripts/ensure-pgvector.sh)` };
+    if (!rows.length)
+      return { reason: `pgvector is not installed on ${new URL(ADMIN_URL).host} (tooling/scripts/ensure-pgvector.sh)` };
   } catch (error) {
     return { reason: `no PostgreSQL at ${new URL(ADMIN_URL).host}: ${(error as Error).message}` };
   }
@@ -29,5 +32,8 @@ export const createScratchDatabase = async (): Promise<{ url: string; drop: () =
   await adminQuery(`CREATE DATABASE "${name}"`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: async () => void (await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)) };
+  return {
+    url: url.toString(),
+    drop: async () => void (await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+  };
 };

@@ -30,4 +30,5 @@ export type Manifest = {
 
 export const packageDir = (pkg: PublishedPackage) => path.join(REPO_ROOT, pkg.dir);
 
-export const readManifest = (dir: string): Manifest => JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as Manifest;
+export const readManifest = (dir: string): Manifest =>
+  JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as Manifest;

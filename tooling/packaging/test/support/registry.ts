@@ -10,7 +10,10 @@ const VERDACCIO = path.join(import.meta.dirname, "..", "..", "node_modules", ".b
 
 const waitUntilAnswering = async (url: string, log: () => string, deadline = Date.now() + 60_000) => {
   while (Date.now() < deadline) {
-    const answered = await fetch(`${url}-/ping`).then((response) => response.ok, () => false);
+    const answered = await fetch(`${url}-/ping`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (answered) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -45,7 +48,10 @@ export const startLocalRegistry = async (dir: string): Promise<LocalRegistry> =>
       "",
     ].join("\n"),
   );
-  const child = spawn(VERDACCIO, ["--config", config, "--listen", `127.0.0.1:${port}`], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(VERDACCIO, ["--config", config, "--listen", `127.0.0.1:${port}`], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   child.stdout.on("data", (chunk) => (log += chunk));
   child.stderr.on("data", (chunk) => (log += chunk));

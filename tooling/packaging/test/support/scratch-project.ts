@@ -5,7 +5,11 @@ import path from "node:path";
 import { pnpm } from "./commands.ts";
 
 const installedVersion = (name: string) =>
-  (JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "..", "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+  (
+    JSON.parse(
+      readFileSync(path.join(import.meta.dirname, "..", "..", "node_modules", name, "package.json"), "utf8"),
+    ) as { version: string }
+  ).version;
 
 /**
  * The environment a scratch project's commands run in: this process's, without the npm_* and pnpm
@@ -21,7 +25,15 @@ export const outsideEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => 
  * dependencies installed by pnpm (from its store when it can) and TypeScript, Node's types and vitest
  * at the workspace's versions (vitest: the optional peer of `@cto/db/testing`).
  */
-export const createScratchProject = async ({ dependencies, overrides = {}, npmrc = "" }: { dependencies: Record<string, string>; overrides?: Record<string, string>; npmrc?: string }) => {
+export const createScratchProject = async ({
+  dependencies,
+  overrides = {},
+  npmrc = "",
+}: {
+  dependencies: Record<string, string>;
+  overrides?: Record<string, string>;
+  npmrc?: string;
+}) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "cto-consumer-"));
   const manifest = {
     name: "cto-consumer",
@@ -37,6 +49,10 @@ export const createScratchProject = async ({ dependencies, overrides = {}, npmrc
   };
   writeFileSync(path.join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(path.join(dir, ".npmrc"), npmrc);
-  await pnpm(["install", "--prefer-offline", "--reporter=append-only"], { cwd: dir, env: outsideEnv(), timeoutMs: 600_000 });
+  await pnpm(["install", "--prefer-offline", "--reporter=append-only"], {
+    cwd: dir,
+    env: outsideEnv(),
+    timeoutMs: 600_000,
+  });
   return dir;
 };

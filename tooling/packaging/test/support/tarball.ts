@@ -7,7 +7,10 @@ import { runOk } from "./commands.ts";
 /** The files a tarball holds, relative to its `package/` folder. */
 export const tarballFiles = async (tarball: string) => {
   const { stdout } = await runOk("tar", ["-tzf", tarball], { cwd: os.tmpdir() });
-  return stdout.split("\n").filter(Boolean).map((line) => line.replace(/^package\//, ""));
+  return stdout
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => line.replace(/^package\//, ""));
 };
 
 /** Unpacks a tarball into a new temporary folder and returns the package's folder in it. */
@@ -26,7 +29,12 @@ export const exportedSubpaths = (exports: Record<string, { import: string }>, fi
     if (!subpath.includes("*")) return [subpath];
     const [before = "", after = ""] = target.import.replace(/^\.\//, "").split("*");
     return files
-      .filter((file) => file.startsWith(before) && file.endsWith(after) && !file.slice(before.length, -after.length || undefined).includes("/"))
+      .filter(
+        (file) =>
+          file.startsWith(before) &&
+          file.endsWith(after) &&
+          !file.slice(before.length, -after.length || undefined).includes("/"),
+      )
       .map((file) => subpath.replace("*", file.slice(before.length, file.length - after.length)))
       .sort();
   });

@@ -7,7 +7,12 @@ import { requireAuth } from "../../middleware/auth.ts";
 import { addInteraction, removeInteraction } from "../../services/analysis/messages.ts";
 import { serializeMessage } from "./shared.ts";
 
-const common = { tags: ["Analysis messages"], security: SECURITY, middleware: requireAuth, request: { params: ZInteractionParamsSchema } };
+const common = {
+  tags: ["Analysis messages"],
+  security: SECURITY,
+  middleware: requireAuth,
+  request: { params: ZInteractionParamsSchema },
+};
 
 /**
  * Like, dislike, pin or copy a message. One interaction per (user, message, type), so adding is
@@ -15,16 +20,38 @@ const common = { tags: ["Analysis messages"], security: SECURITY, middleware: re
  */
 export const interactionRoutes = createRouter()
   .openapi(
-    createRoute({ ...common, method: "post", path: "/{id}/interactions/{type}", summary: "Add an interaction (idempotent; liked and disliked replace each other)", responses: { 200: jsonContent(ZAnalysisMessageSchema, "The message with its derived flags"), ...errorResponses(403, 404) } }),
+    createRoute({
+      ...common,
+      method: "post",
+      path: "/{id}/interactions/{type}",
+      summary: "Add an interaction (idempotent; liked and disliked replace each other)",
+      responses: {
+        200: jsonContent(ZAnalysisMessageSchema, "The message with its derived flags"),
+        ...errorResponses(403, 404),
+      },
+    }),
     async (c) => {
       const updated = await addInteraction({ db: c.get("db"), userId: c.get("auth").userId, ...c.req.valid("param") });
       return c.json(serializeMessage(updated), 200);
     },
   )
   .openapi(
-    createRoute({ ...common, method: "delete", path: "/{id}/interactions/{type}", summary: "Remove an interaction (idempotent)", responses: { 200: jsonContent(ZAnalysisMessageSchema, "The message with its derived flags"), ...errorResponses(403, 404) } }),
+    createRoute({
+      ...common,
+      method: "delete",
+      path: "/{id}/interactions/{type}",
+      summary: "Remove an interaction (idempotent)",
+      responses: {
+        200: jsonContent(ZAnalysisMessageSchema, "The message with its derived flags"),
+        ...errorResponses(403, 404),
+      },
+    }),
     async (c) => {
-      const updated = await removeInteraction({ db: c.get("db"), userId: c.get("auth").userId, ...c.req.valid("param") });
+      const updated = await removeInteraction({
+        db: c.get("db"),
+        userId: c.get("auth").userId,
+        ...c.req.valid("param"),
+      });
       return c.json(serializeMessage(updated), 200);
     },
   );

@@ -1,6 +1,10 @@
 import { toApiRow } from "@cto/contracts/rows";
 import { AnalysisMessage, AnalysisSession } from "@cto/contracts/tables";
-import type { AnalysisMessage as TAnalysisMessageRow, AnalysisSession as TAnalysisSessionRow, InteractionType } from "@cto/db/client";
+import type {
+  AnalysisMessage as TAnalysisMessageRow,
+  AnalysisSession as TAnalysisSessionRow,
+  InteractionType,
+} from "@cto/db/client";
 
 export const serializeSession = (row: TAnalysisSessionRow) => toApiRow(AnalysisSession, row, ["userId"]);
 

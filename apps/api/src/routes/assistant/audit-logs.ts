@@ -1,6 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 
-import { ZAgentAssumptionSchema, ZAuditLogFiltersSchema, ZAuditLogSchema, ZAuditLogWithAssumptionsSchema, ZVerifyAssumptionSchema } from "@cto/contracts/api/assistant";
+import {
+  ZAgentAssumptionSchema,
+  ZAuditLogFiltersSchema,
+  ZAuditLogSchema,
+  ZAuditLogWithAssumptionsSchema,
+  ZVerifyAssumptionSchema,
+} from "@cto/contracts/api/assistant";
 import { zPage, ZPageQuerySchema } from "@cto/contracts/pagination";
 import { toApiRow } from "@cto/contracts/rows";
 import { AgentAssumption, AuditLog } from "@cto/contracts/tables";
@@ -13,20 +19,36 @@ import { getAuditLog, listAuditLogs, verifyAssumption } from "../../services/ass
 
 const common = { tags: ["Audit log"], security: SECURITY, middleware: requireAuth };
 const ZListQuerySchema = ZPageQuerySchema.extend(ZAuditLogFiltersSchema.shape);
-const ZAssumptionParamsSchema = ZIdParamsSchema.extend({ auditLogId: z.uuid().openapi({ param: { name: "auditLogId", in: "path" } }) });
+const ZAssumptionParamsSchema = ZIdParamsSchema.extend({
+  auditLogId: z.uuid().openapi({ param: { name: "auditLogId", in: "path" } }),
+});
 const serializeLog = (row: Record<string, unknown>) => toApiRow(AuditLog, row, ["userId"]);
 const serializeAssumption = (row: Record<string, unknown>) => toApiRow(AgentAssumption, row);
 
 export const auditLogRoutes = createRouter()
   .openapi(
-    createRoute({ ...common, method: "get", path: "/", summary: "List your audit log, newest first", request: { query: ZListQuerySchema }, responses: { 200: jsonContent(zPage(ZAuditLogSchema), "A page of audit log entries"), ...errorResponses() } }),
+    createRoute({
+      ...common,
+      method: "get",
+      path: "/",
+      summary: "List your audit log, newest first",
+      request: { query: ZListQuerySchema },
+      responses: { 200: jsonContent(zPage(ZAuditLogSchema), "A page of audit log entries"), ...errorResponses() },
+    }),
     async (c) => {
       const page = await listAuditLogs({ db: c.get("db"), userId: c.get("auth").userId, query: c.req.valid("query") });
       return c.json({ items: page.items.map(serializeLog), nextCursor: page.nextCursor }, 200);
     },
   )
   .openapi(
-    createRoute({ ...common, method: "get", path: "/{id}", summary: "Get an audit log entry with the assumptions the agent made", request: { params: ZIdParamsSchema }, responses: { 200: jsonContent(ZAuditLogWithAssumptionsSchema, "Found"), ...errorResponses(404) } }),
+    createRoute({
+      ...common,
+      method: "get",
+      path: "/{id}",
+      summary: "Get an audit log entry with the assumptions the agent made",
+      request: { params: ZIdParamsSchema },
+      responses: { 200: jsonContent(ZAuditLogWithAssumptionsSchema, "Found"), ...errorResponses(404) },
+    }),
     async (c) => {
       const log = await getAuditLog({ db: c.get("db"), userId: c.get("auth").userId, id: c.req.valid("param").id });
       return c.json({ ...serializeLog(log), assumptions: log.assumptions.map(serializeAssumption) }, 200);
@@ -34,12 +56,23 @@ export const auditLogRoutes = createRouter()
   )
   .openapi(
     createRoute({
-      ...common, method: "post", path: "/{auditLogId}/assumptions/{id}/verify", summary: "Confirm or correct an assumption the agent made (verifiedBy user)",
-      request: { params: ZAssumptionParamsSchema, body: { required: true, content: { "application/json": { schema: ZVerifyAssumptionSchema } } } },
+      ...common,
+      method: "post",
+      path: "/{auditLogId}/assumptions/{id}/verify",
+      summary: "Confirm or correct an assumption the agent made (verifiedBy user)",
+      request: {
+        params: ZAssumptionParamsSchema,
+        body: { required: true, content: { "application/json": { schema: ZVerifyAssumptionSchema } } },
+      },
       responses: { 200: jsonContent(ZAgentAssumptionSchema, "Verified"), ...errorResponses(404, 415) },
     }),
     async (c) => {
-      const updated = await verifyAssumption({ db: c.get("db"), userId: c.get("auth").userId, ...c.req.valid("param"), ...c.req.valid("json") });
+      const updated = await verifyAssumption({
+        db: c.get("db"),
+        userId: c.get("auth").userId,
+        ...c.req.valid("param"),
+        ...c.req.valid("json"),
+      });
       return c.json(serializeAssumption(updated), 200);
     },
   );

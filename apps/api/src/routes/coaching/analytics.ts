@@ -8,15 +8,31 @@ import { aiUsageByModel } from "../../services/coaching/analytics.ts";
 
 const usageRoute = (scope: "own" | "all") =>
   createRoute({
-    method: "get", path: "/ai-usage", tags: ["Analytics"], security: SECURITY,
+    method: "get",
+    path: "/ai-usage",
+    tags: ["Analytics"],
+    security: SECURITY,
     middleware: scope === "own" ? requireAuth : [requireAuth, requireAdmin],
-    summary: scope === "own" ? "Your AI usage by model (count, latency, cost, tokens)" : "AI usage by model across all users (administrators)",
+    summary:
+      scope === "own"
+        ? "Your AI usage by model (count, latency, cost, tokens)"
+        : "AI usage by model across all users (administrators)",
     request: { query: ZAiUsageQuerySchema },
-    responses: { 200: jsonContent(ZAiUsageSchema, "Usage by model, most used first"), ...errorResponses(...(scope === "all" ? [403 as const] : [])) },
+    responses: {
+      200: jsonContent(ZAiUsageSchema, "Usage by model, most used first"),
+      ...errorResponses(...(scope === "all" ? [403 as const] : [])),
+    },
   });
 
 export const analyticsRoutes = createRouter().openapi(usageRoute("own"), async (c) =>
-  c.json(await aiUsageByModel({ db: c.get("db").$replica(), userId: c.get("auth").userId, since: c.req.valid("query").since }), 200),
+  c.json(
+    await aiUsageByModel({
+      db: c.get("db").$replica(),
+      userId: c.get("auth").userId,
+      since: c.req.valid("query").since,
+    }),
+    200,
+  ),
 );
 
 export const adminAnalyticsRoutes = createRouter().openapi(usageRoute("all"), async (c) =>

@@ -12,7 +12,11 @@ import { depsOf } from "../deps.ts";
 import { resourceRoutes } from "../resource.ts";
 
 // Rows the worker computes: users list and read them, only the worker writes them.
-export const consistencyMetricRoutes = resourceRoutes({ service: consistencyMetricService, tag: "Wellbeing", table: ConsistencyMetric });
+export const consistencyMetricRoutes = resourceRoutes({
+  service: consistencyMetricService,
+  tag: "Wellbeing",
+  table: ConsistencyMetric,
+});
 export const reportRoutes = resourceRoutes({ service: reportService, tag: "Reports", table: Report });
 
 reportRoutes.openapi(
@@ -30,11 +34,18 @@ reportRoutes.openapi(
     security: SECURITY,
     middleware: requireAuth,
     request: { body: { required: true, content: { "application/json": { schema: ZGenerateReportSchema } } } },
-    responses: { 202: jsonContent(ZReportGenerationSchema, "Queued"), 503: jsonContent(ZErrorSchema, "The background queue is not reachable; nothing was queued or spent"), ...errorResponses(403, 415, 429) },
+    responses: {
+      202: jsonContent(ZReportGenerationSchema, "Queued"),
+      503: jsonContent(ZErrorSchema, "The background queue is not reachable; nothing was queued or spent"),
+      ...errorResponses(403, 415, 429),
+    },
   }),
   async (c) => {
     const answer = await requestReport({
-      ...depsOf(c), userId: c.get("auth").userId, type: c.req.valid("json").type, queueTimeoutMs: c.get("config").queueTimeoutMs,
+      ...depsOf(c),
+      userId: c.get("auth").userId,
+      type: c.req.valid("json").type,
+      queueTimeoutMs: c.get("config").queueTimeoutMs,
       spendGeneration: () => spendDailyGeneration(c),
     });
     return c.json(answer, 202);

@@ -5,4 +5,8 @@ import { resourceRoutes } from "../resource.ts";
 
 export const insightRoutes = resourceRoutes({ service: insightService, tag: "Insights", table: Insight });
 export const emotionRoutes = resourceRoutes({ service: emotionService, tag: "Wellbeing", table: Emotion });
-export const energyMetricRoutes = resourceRoutes({ service: energyMetricService, tag: "Wellbeing", table: EnergyMetric });
+export const energyMetricRoutes = resourceRoutes({
+  service: energyMetricService,
+  tag: "Wellbeing",
+  table: EnergyMetric,
+});

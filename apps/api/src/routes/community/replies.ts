@@ -14,17 +14,35 @@ const common = { tags: ["Feed"], security: SECURITY, middleware: requireAuth };
 export const replyRoutes = createRouter()
   .openapi(
     createRoute({
-      ...common, method: "patch", path: "/{id}", summary: "Change one of your replies",
-      request: { params: ZIdParamsSchema, body: { required: true, content: { "application/json": { schema: ZCreateReplySchema } } } },
+      ...common,
+      method: "patch",
+      path: "/{id}",
+      summary: "Change one of your replies",
+      request: {
+        params: ZIdParamsSchema,
+        body: { required: true, content: { "application/json": { schema: ZCreateReplySchema } } },
+      },
       responses: { 200: jsonContent(ZReplySchema, "Changed"), ...errorResponses(403, 404, 415) },
     }),
     async (c) => {
-      const reply = await updateReply({ ...depsOf(c), userId: c.get("auth").userId, id: c.req.valid("param").id, input: c.req.valid("json") });
+      const reply = await updateReply({
+        ...depsOf(c),
+        userId: c.get("auth").userId,
+        id: c.req.valid("param").id,
+        input: c.req.valid("json"),
+      });
       return c.json(serializeReply(reply), 200);
     },
   )
   .openapi(
-    createRoute({ ...common, method: "delete", path: "/{id}", summary: "Delete one of your replies", request: { params: ZIdParamsSchema }, responses: { 204: { description: "Deleted" }, ...errorResponses(403, 404) } }),
+    createRoute({
+      ...common,
+      method: "delete",
+      path: "/{id}",
+      summary: "Delete one of your replies",
+      request: { params: ZIdParamsSchema },
+      responses: { 204: { description: "Deleted" }, ...errorResponses(403, 404) },
+    }),
     async (c) => {
       await deleteReply({ db: c.get("db"), userId: c.get("auth").userId, id: c.req.valid("param").id });
       return c.body(null, 204);

@@ -15,4 +15,7 @@ export const serializeFeedPost = ({ author, _count, likes, ...post }: TFeedRow) 
   likedByMe: likes.length > 0,
 });
 
-export const serializeReply = ({ author, ...reply }: TReplyRow & { author: TAuthor }) => ({ ...toApiRow(Reply, reply, ["authorId"]), author });
+export const serializeReply = ({ author, ...reply }: TReplyRow & { author: TAuthor }) => ({
+  ...toApiRow(Reply, reply, ["authorId"]),
+  author,
+});

@@ -1,6 +1,10 @@
 import type { z } from "zod";
 
-import type { ZAnalysisMessageFiltersSchema, ZCreateAnalysisMessageSchema, ZUpdateAnalysisMessageSchema } from "@cto/contracts/api/analysis";
+import type {
+  ZAnalysisMessageFiltersSchema,
+  ZCreateAnalysisMessageSchema,
+  ZUpdateAnalysisMessageSchema,
+} from "@cto/contracts/api/analysis";
 import type { Db, InteractionType } from "@cto/db/client";
 
 import { readPage } from "../../lib/pagination.ts";
@@ -13,32 +17,72 @@ import { findOwnedMessage, findOwnedSession, touchSession, withInteractions } fr
 type TOwned = { userId: string; id: string };
 
 /** A page of a session's messages in timestamp order (oldest first), with the caller's interactions. */
-export const listSessionMessages = async ({ db, userId, id, query: { limit, cursor, author } }: { db: Db; query: { limit: number; cursor?: string | undefined; author?: z.output<typeof ZAnalysisMessageFiltersSchema>["author"] } } & TOwned) => {
+export const listSessionMessages = async ({
+  db,
+  userId,
+  id,
+  query: { limit, cursor, author },
+}: {
+  db: Db;
+  query: {
+    limit: number;
+    cursor?: string | undefined;
+    author?: z.output<typeof ZAnalysisMessageFiltersSchema>["author"];
+  };
+} & TOwned) => {
   await findOwnedSession(db, userId, id);
-  return readPage({ limit, cursor }, {
-    listed: (row) => db.analysisMessage.findFirst({ where: { id: row, analysisSessionId: id }, select: { id: true } }),
-    read: (window) =>
-      db.analysisMessage.findMany({ where: { analysisSessionId: id, author }, orderBy: [{ timestamp: "asc" }, { id: "asc" }], include: withInteractions(userId), ...window }),
-  });
+  return readPage(
+    { limit, cursor },
+    {
+      listed: (row) =>
+        db.analysisMessage.findFirst({ where: { id: row, analysisSessionId: id }, select: { id: true } }),
+      read: (window) =>
+        db.analysisMessage.findMany({
+          where: { analysisSessionId: id, author },
+          orderBy: [{ timestamp: "asc" }, { id: "asc" }],
+          include: withInteractions(userId),
+          ...window,
+        }),
+    },
+  );
 };
 
 /** A message (user, contact or AI suggestion) added to session `id`, which becomes active now; its embedding follows. */
-export const addSessionMessage = async ({ userId, id, input, ...deps }: TDeps & TOwned & { input: z.output<typeof ZCreateAnalysisMessageSchema> }) => {
+export const addSessionMessage = async ({
+  userId,
+  id,
+  input,
+  ...deps
+}: TDeps & TOwned & { input: z.output<typeof ZCreateAnalysisMessageSchema> }) => {
   const { db } = deps;
   await findOwnedSession(db, userId, id);
   const message = await db.$transaction(async (tx) => {
-    const created = await tx.analysisMessage.create({ data: { ...input, analysisSessionId: id }, include: withInteractions(userId) });
+    const created = await tx.analysisMessage.create({
+      data: { ...input, analysisSessionId: id },
+      include: withInteractions(userId),
+    });
     await touchSession(tx, id);
     return created;
   });
-  await syncOwnerEmbeddings({ ...deps, userId, ownerKind: "ANALYSIS_MESSAGE", ownerIds: [message.id], event: "create" });
+  await syncOwnerEmbeddings({
+    ...deps,
+    userId,
+    ownerKind: "ANALYSIS_MESSAGE",
+    ownerIds: [message.id],
+    event: "create",
+  });
   return message;
 };
 
 export const getAnalysisMessage = ({ db, userId, id }: { db: Db } & TOwned) => findOwnedMessage(db, userId, id);
 
 /** Changes a message's text or fields (its author stays); its embedding follows. */
-export const updateAnalysisMessage = async ({ userId, id, input, ...deps }: TDeps & TOwned & { input: z.output<typeof ZUpdateAnalysisMessageSchema> }) => {
+export const updateAnalysisMessage = async ({
+  userId,
+  id,
+  input,
+  ...deps
+}: TDeps & TOwned & { input: z.output<typeof ZUpdateAnalysisMessageSchema> }) => {
   const { db } = deps;
   await findOwnedMessage(db, userId, id);
   const updated = await db.analysisMessage.update({ where: { id }, data: input, include: withInteractions(userId) });

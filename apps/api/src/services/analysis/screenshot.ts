@@ -14,7 +14,8 @@ import { ApiError } from "../../errors.ts";
 export type TScreenshotUpload = { bytes: Uint8Array; image: TImageInfo };
 
 /** Made from ids the server chose, never from anything the client sent; one object per session. */
-export const screenshotKey = (session: Pick<AnalysisSession, "id" | "userId">) => `screenshots/${session.userId}/${session.id}`;
+export const screenshotKey = (session: Pick<AnalysisSession, "id" | "userId">) =>
+  `screenshots/${session.userId}/${session.id}`;
 export const screenshotPath = (sessionId: string) => `/analysis-sessions/${sessionId}/screenshot`;
 
 /** The states 001 passes through between choosing an image and reading it; each step is the state machine's. */
@@ -25,30 +26,50 @@ const UPLOAD_PATH: Partial<Record<AnalysisSessionStatus, AnalysisSessionStatus[]
   UPLOADING: ["ANALYSIS_IN_PROGRESS"],
 };
 const allowed = (session: AnalysisSession, path: AnalysisSessionStatus[] | undefined) =>
-  path !== undefined && path.every((to, i) => canTransition(session.type, i === 0 ? session.status : path[i - 1]!, to));
+  path?.every((to, i) => canTransition(session.type, i === 0 ? session.status : path[i - 1]!, to));
 
 const unavailable = (what: string) => new ApiError("service_unavailable", what);
 
-const OCR_AUDIT = { actionType: "analyze", actionCategory: "agent", entityType: "analysis_session", intent: "Read the chat screenshot (OCR)" } as const;
+const OCR_AUDIT = {
+  actionType: "analyze",
+  actionCategory: "agent",
+  entityType: "analysis_session",
+  intent: "Read the chat screenshot (OCR)",
+} as const;
 /**
  * "queued" is written before the job is added (the worker may finish before the API could write
  * after it) and "cancelled" when adding it failed; the worker writes "completed" or "failed".
  */
 const recordOcr = (db: DbExecutor, session: AnalysisSession, status: "queued" | "cancelled") =>
-  db.auditLog.create({ data: { ...OCR_AUDIT, userId: session.userId, entityId: session.id, status }, select: { id: true } });
+  db.auditLog.create({
+    data: { ...OCR_AUDIT, userId: session.userId, entityId: session.id, status },
+    select: { id: true },
+  });
 
 /** Checks that need no body: the session can take a screenshot now, and the OCR queue exists. */
 export const assertCanUpload = (session: AnalysisSession, queues: TQueues | null) => {
-  if (session.type !== "SCREENSHOT") throw new ApiError("invalid_state", "Only screenshot sessions take a screenshot; this one is a text session.");
+  if (session.type !== "SCREENSHOT")
+    throw new ApiError("invalid_state", "Only screenshot sessions take a screenshot; this one is a text session.");
   if (!allowed(session, UPLOAD_PATH[session.status]))
-    throw new ApiError("invalid_state", `A screenshot can be uploaded while the session is pending_user_input or previewing_screenshot; it is ${session.status.toLowerCase()}.`);
+    throw new ApiError(
+      "invalid_state",
+      `A screenshot can be uploaded while the session is pending_user_input or previewing_screenshot; it is ${session.status.toLowerCase()}.`,
+    );
   // Without Redis no worker would ever read the image: refuse before anything is stored.
-  if (!queues) throw unavailable("Screenshot analysis needs the job queue (Redis), which is not available; nothing was stored. Try again later.");
+  if (!queues)
+    throw unavailable(
+      "Screenshot analysis needs the job queue (Redis), which is not available; nothing was stored. Try again later.",
+    );
 };
 
 const enqueueOcr = async (queues: TQueues, session: AnalysisSession) => {
   // A fresh id per attempt: BullMQ keeps completed ids for a day and would ignore a repeat.
-  const { id } = await queues.enqueue("ocr", "recognize", { userId: session.userId, analysisSessionId: session.id, storageKey: screenshotKey(session) }, { jobId: jobId("ocr", session.id, randomUUID()) });
+  const { id } = await queues.enqueue(
+    "ocr",
+    "recognize",
+    { userId: session.userId, analysisSessionId: session.id, storageKey: screenshotKey(session) },
+    { jobId: jobId("ocr", session.id, randomUUID()) },
+  );
   return id;
 };
 
@@ -57,11 +78,30 @@ const enqueueOcr = async (queues: TQueues, session: AnalysisSession) => {
  * queues the OCR. Each failure puts the session back where it was: a storage or queue outage
  * answers 503 and leaves no session pointing at an image that is not there or a job that never ran.
  */
-export const acceptScreenshot = async ({ db, storage, queues, session, upload }: { db: Db; storage: TStorage; queues: TQueues; session: AnalysisSession; upload: TScreenshotUpload }) => {
+export const acceptScreenshot = async ({
+  db,
+  storage,
+  queues,
+  session,
+  upload,
+}: {
+  db: Db;
+  storage: TStorage;
+  queues: TQueues;
+  session: AnalysisSession;
+  upload: TScreenshotUpload;
+}) => {
   const { id } = session;
-  const claimed = await db.analysisSession.updateMany({ where: { id, status: session.status, updatedAt: session.updatedAt, deletedAt: null }, data: { status: "UPLOADING" } });
+  const claimed = await db.analysisSession.updateMany({
+    where: { id, status: session.status, updatedAt: session.updatedAt, deletedAt: null },
+    data: { status: "UPLOADING" },
+  });
   if (!claimed.count) throw new ApiError("invalid_state", "The session changed meanwhile; read it again.");
-  const revert = (from: AnalysisSessionStatus) => db.analysisSession.updateMany({ where: { id, status: from }, data: { status: session.status, screenshotUrl: session.screenshotUrl } });
+  const revert = (from: AnalysisSessionStatus) =>
+    db.analysisSession.updateMany({
+      where: { id, status: from },
+      data: { status: session.status, screenshotUrl: session.screenshotUrl },
+    });
 
   try {
     await storage.put(screenshotKey(session), upload.bytes, { contentType: upload.image.contentType });
@@ -72,12 +112,18 @@ export const acceptScreenshot = async ({ db, storage, queues, session, upload }:
   const finished = await db.$transaction(async (tx) => {
     const { count } = await tx.analysisSession.updateMany({
       where: { id, status: "UPLOADING", deletedAt: null },
-      data: { status: "ANALYSIS_IN_PROGRESS", screenshotUrl: screenshotPath(id), ocrResult: Prisma.DbNull, lastActivity: new Date() },
+      data: {
+        status: "ANALYSIS_IN_PROGRESS",
+        screenshotUrl: screenshotPath(id),
+        ocrResult: Prisma.DbNull,
+        lastActivity: new Date(),
+      },
     });
     if (count) await recordOcr(tx, session, "queued");
     return count;
   });
-  if (!finished) throw new ApiError("invalid_state", "The session changed while the screenshot was uploading; read it again.");
+  if (!finished)
+    throw new ApiError("invalid_state", "The session changed while the screenshot was uploading; read it again.");
   try {
     return await enqueueOcr(queues, session);
   } catch {
@@ -88,14 +134,36 @@ export const acceptScreenshot = async ({ db, storage, queues, session, upload }:
 };
 
 /** error → (pending → previewing → uploading →) analysis_in_progress with the stored image, OCR queued again. */
-export const retryOcr = async ({ db, storage, queues, session }: { db: Db; storage: TStorage; queues: TQueues | null; session: AnalysisSession }) => {
-  if (session.type !== "SCREENSHOT" || session.status !== "ERROR") throw new ApiError("invalid_state", `Only a screenshot session in error can retry its OCR; it is ${session.type.toLowerCase()}, ${session.status.toLowerCase()}.`);
+export const retryOcr = async ({
+  db,
+  storage,
+  queues,
+  session,
+}: {
+  db: Db;
+  storage: TStorage;
+  queues: TQueues | null;
+  session: AnalysisSession;
+}) => {
+  if (session.type !== "SCREENSHOT" || session.status !== "ERROR")
+    throw new ApiError(
+      "invalid_state",
+      `Only a screenshot session in error can retry its OCR; it is ${session.type.toLowerCase()}, ${session.status.toLowerCase()}.`,
+    );
   if (!queues) throw unavailable("Retrying needs the job queue (Redis), which is not available. Try again later.");
   await storage.get(screenshotKey(session)).catch((error: unknown) => {
-    throw (error as { code?: string }).code === "not_found" ? new ApiError("invalid_state", "This session has no stored screenshot; upload one (after moving it to pending_user_input).") : unavailable("The stored screenshot cannot be read right now. Try again shortly.");
+    throw (error as { code?: string }).code === "not_found"
+      ? new ApiError(
+          "invalid_state",
+          "This session has no stored screenshot; upload one (after moving it to pending_user_input).",
+        )
+      : unavailable("The stored screenshot cannot be read right now. Try again shortly.");
   });
   const moved = await db.$transaction(async (tx) => {
-    const { count } = await tx.analysisSession.updateMany({ where: { id: session.id, status: "ERROR", deletedAt: null }, data: { status: "ANALYSIS_IN_PROGRESS", ocrResult: Prisma.DbNull, lastActivity: new Date() } });
+    const { count } = await tx.analysisSession.updateMany({
+      where: { id: session.id, status: "ERROR", deletedAt: null },
+      data: { status: "ANALYSIS_IN_PROGRESS", ocrResult: Prisma.DbNull, lastActivity: new Date() },
+    });
     if (count) await recordOcr(tx, session, "queued");
     return count;
   });
@@ -103,7 +171,10 @@ export const retryOcr = async ({ db, storage, queues, session }: { db: Db; stora
   try {
     return await enqueueOcr(queues, session);
   } catch {
-    await db.analysisSession.updateMany({ where: { id: session.id, status: "ANALYSIS_IN_PROGRESS" }, data: { status: "ERROR" } });
+    await db.analysisSession.updateMany({
+      where: { id: session.id, status: "ANALYSIS_IN_PROGRESS" },
+      data: { status: "ERROR" },
+    });
     await recordOcr(db, session, "cancelled");
     throw unavailable("The OCR could not be queued; the session stays in error. Try again shortly.");
   }
@@ -122,7 +193,13 @@ export const ocrProgress = async (db: Db, session: AnalysisSession) => {
   ]);
   return {
     pending: latest?.status === "queued" && session.status === "ANALYSIS_IN_PROGRESS",
-    lastAttempt: finished ? { ok: finished.status === "completed", message: finished.status === "failed" ? finished.errorMessage : null, at: finished.createdAt.getTime() } : null,
+    lastAttempt: finished
+      ? {
+          ok: finished.status === "completed",
+          message: finished.status === "failed" ? finished.errorMessage : null,
+          at: finished.createdAt.getTime(),
+        }
+      : null,
   };
 };
 
@@ -136,6 +213,7 @@ export const ocrStatus = async (db: Db, session: AnalysisSession) => {
 /** The session's stored screenshot: 404 when none was uploaded, 503 when storage cannot be read. */
 export const readScreenshot = (storage: TStorage, session: AnalysisSession) =>
   storage.get(screenshotKey(session)).catch((error: unknown) => {
-    if (isStorageError(error, "not_found")) throw new ApiError("not_found", "No screenshot has been uploaded for this session.");
+    if (isStorageError(error, "not_found"))
+      throw new ApiError("not_found", "No screenshot has been uploaded for this session.");
     throw new ApiError("service_unavailable", "The screenshot cannot be read right now; try again shortly.");
   });

@@ -1,4 +1,14 @@
-import { ZCreateEventSchema, ZCreatePersonSchema, ZCreatePlaceSchema, ZEventFiltersSchema, ZPersonFiltersSchema, ZPlaceFiltersSchema, ZUpdateEventSchema, ZUpdatePersonSchema, ZUpdatePlaceSchema } from "@cto/contracts/api/assistant";
+import {
+  ZCreateEventSchema,
+  ZCreatePersonSchema,
+  ZCreatePlaceSchema,
+  ZEventFiltersSchema,
+  ZPersonFiltersSchema,
+  ZPlaceFiltersSchema,
+  ZUpdateEventSchema,
+  ZUpdatePersonSchema,
+  ZUpdatePlaceSchema,
+} from "@cto/contracts/api/assistant";
 import { Prisma, type Db } from "@cto/db/client";
 
 import { ApiError } from "../../errors.ts";
@@ -23,7 +33,12 @@ export const personService = resourceService({
     ...(tag === undefined ? {} : { tags: { has: tag } }),
     ...(q === undefined ? {} : { OR: [{ name: containsText(q) }, { email: containsText(q) }] }),
   }),
-  sorts: { name: [byName], importance: [{ importance: "desc" }, byName], created: [{ createdAt: "desc" }], updated: [{ updatedAt: "desc" }] },
+  sorts: {
+    name: [byName],
+    importance: [{ importance: "desc" }, byName],
+    created: [{ createdAt: "desc" }],
+    updated: [{ updatedAt: "desc" }],
+  },
   softDelete: true,
 });
 
@@ -51,10 +66,16 @@ export const placeService = resourceService({
 // database's check constraint would refuse it under its own name instead of the field's.
 const assertEndsAfterStart = async (db: Db, id: string, data: Record<string, unknown>) => {
   if (!("startsAt" in data) && !("endsAt" in data)) return;
-  const stored = await db.event.findFirst({ where: { id, deletedAt: undefined }, select: { startsAt: true, endsAt: true } });
+  const stored = await db.event.findFirst({
+    where: { id, deletedAt: undefined },
+    select: { startsAt: true, endsAt: true },
+  });
   const startsAt = "startsAt" in data ? (data.startsAt as Date) : stored?.startsAt;
   const endsAt = "endsAt" in data ? (data.endsAt as Date | null) : stored?.endsAt;
-  if (startsAt && endsAt && endsAt < startsAt) throw new ApiError("validation_failed", "An event cannot end before it starts.", [{ path: "endsAt", message: "must not be before startsAt" }]);
+  if (startsAt && endsAt && endsAt < startsAt)
+    throw new ApiError("validation_failed", "An event cannot end before it starts.", [
+      { path: "endsAt", message: "must not be before startsAt" },
+    ]);
 };
 
 export const eventService = resourceService({
@@ -67,7 +88,14 @@ export const eventService = resourceService({
   where: ({ from, to, status, placeId }) => ({
     status,
     placeId,
-    ...(from === undefined && to === undefined ? {} : { startsAt: { gte: from === undefined ? undefined : new Date(from), lt: to === undefined ? undefined : new Date(to) } }),
+    ...(from === undefined && to === undefined
+      ? {}
+      : {
+          startsAt: {
+            gte: from === undefined ? undefined : new Date(from),
+            lt: to === undefined ? undefined : new Date(to),
+          },
+        }),
   }),
   sorts: { starts: [{ startsAt: "asc" }], created: [{ createdAt: "desc" }], updated: [{ updatedAt: "desc" }] },
   softDelete: true,

@@ -1,5 +1,9 @@
 import type { Db } from "@cto/db/client";
-import { ZCreateRelationshipSchema, ZRelationshipFiltersSchema, ZUpdateRelationshipSchema } from "@cto/contracts/api/assistant";
+import {
+  ZCreateRelationshipSchema,
+  ZRelationshipFiltersSchema,
+  ZUpdateRelationshipSchema,
+} from "@cto/contracts/api/assistant";
 import type { EntityType } from "@cto/contracts/enums";
 
 import { ApiError } from "../../errors.ts";
@@ -25,7 +29,9 @@ const assertEndsOwned = async (db: Db, data: Record<string, unknown>) => {
     const type = data[`${end}Type`] as keyof typeof EntityType;
     const id = data[`${end}Id`] as string;
     if ((await countOwned[type](db, { id, userId })) === 0) {
-      throw new ApiError("not_found", `${end}Id does not point at one of your ${type.toLowerCase()} records.`, [{ path: `${end}Id`, message: "not found" }]);
+      throw new ApiError("not_found", `${end}Id does not point at one of your ${type.toLowerCase()} records.`, [
+        { path: `${end}Id`, message: "not found" },
+      ]);
     }
   }
 };
@@ -39,7 +45,14 @@ export const relationshipService = resourceService({
   // An entity's links are those where it is either end.
   where: ({ entityType, entityId, relationship }) => ({
     relationship,
-    ...(entityType === undefined && entityId === undefined ? {} : { OR: [{ sourceType: entityType, sourceId: entityId }, { targetType: entityType, targetId: entityId }] }),
+    ...(entityType === undefined && entityId === undefined
+      ? {}
+      : {
+          OR: [
+            { sourceType: entityType, sourceId: entityId },
+            { targetType: entityType, targetId: entityId },
+          ],
+        }),
   }),
   sorts: { created: [{ createdAt: "desc" }], strength: [{ strength: "desc" }, { createdAt: "desc" }] },
 });

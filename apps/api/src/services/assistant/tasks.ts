@@ -1,4 +1,11 @@
-import { ZCreateDeadlineSchema, ZCreateTaskSchema, ZDeadlineFiltersSchema, ZTaskFiltersSchema, ZUpdateDeadlineSchema, ZUpdateTaskSchema } from "@cto/contracts/api/assistant";
+import {
+  ZCreateDeadlineSchema,
+  ZCreateTaskSchema,
+  ZDeadlineFiltersSchema,
+  ZTaskFiltersSchema,
+  ZUpdateDeadlineSchema,
+  ZUpdateTaskSchema,
+} from "@cto/contracts/api/assistant";
 import type { Db } from "@cto/db/client";
 
 import { ApiError } from "../../errors.ts";
@@ -15,8 +22,13 @@ import { transitionOwned } from "../rows.ts";
 // see, so walk up from the new parent. Trashed ancestors count too: they can be restored.
 const assertNoCycle = async (db: Db, id: string, parentId: unknown) => {
   for (let current = typeof parentId === "string" ? parentId : null, depth = 0; current && depth < 1000; depth++) {
-    if (current === id) throw new ApiError("validation_failed", "A task cannot be its own parent or ancestor.", [{ path: "parentId", message: "would make the task its own ancestor" }]);
-    current = (await db.task.findFirst({ where: { id: current, deletedAt: undefined }, select: { parentId: true } }))?.parentId ?? null;
+    if (current === id)
+      throw new ApiError("validation_failed", "A task cannot be its own parent or ancestor.", [
+        { path: "parentId", message: "would make the task its own ancestor" },
+      ]);
+    current =
+      (await db.task.findFirst({ where: { id: current, deletedAt: undefined }, select: { parentId: true } }))
+        ?.parentId ?? null;
   }
 };
 
@@ -43,17 +55,31 @@ const trashSubtasksWithParent: TAfterWrite = async ({ row, ...write }) => {
   if (event !== "trash" && event !== "restore") return;
   const ids = await subtaskIds(db, userId, row.id);
   if (!ids.length) return;
-  if (event === "trash") await db.task.updateMany({ where: { id: { in: ids }, userId, deletedAt: null }, data: { deletedAt: row.deletedAt as Date } });
-  const live = event === "restore" ? (await db.task.findMany({ where: { id: { in: ids }, userId }, select: { id: true } })).map((task) => task.id) : ids;
+  if (event === "trash")
+    await db.task.updateMany({
+      where: { id: { in: ids }, userId, deletedAt: null },
+      data: { deletedAt: row.deletedAt as Date },
+    });
+  const live =
+    event === "restore"
+      ? (await db.task.findMany({ where: { id: { in: ids }, userId }, select: { id: true } })).map((task) => task.id)
+      : ids;
   await syncOwnerEmbeddings({ ...write, ownerKind: "TASK", ownerIds: live });
 };
 
 const restoreSubtasksWithParent = async (db: Db, id: string, data: Record<string, unknown>) => {
   if (!("deletedAt" in data) || data.deletedAt !== null) return;
-  const parent = await db.task.findFirst({ where: { id, deletedAt: { not: null } }, select: { userId: true, deletedAt: true } });
+  const parent = await db.task.findFirst({
+    where: { id, deletedAt: { not: null } },
+    select: { userId: true, deletedAt: true },
+  });
   if (!parent?.deletedAt) return;
   const ids = await subtaskIds(db, parent.userId, id);
-  if (ids.length) await db.task.updateMany({ where: { id: { in: ids }, userId: parent.userId, deletedAt: parent.deletedAt }, data: { deletedAt: null } });
+  if (ids.length)
+    await db.task.updateMany({
+      where: { id: { in: ids }, userId: parent.userId, deletedAt: parent.deletedAt },
+      data: { deletedAt: null },
+    });
 };
 
 const dueFirst = { dueDate: { sort: "asc", nulls: "last" } } as const;
@@ -79,7 +105,12 @@ export const taskService = resourceService({
     ...(parentId === undefined ? {} : { parentId: parentId === "root" ? null : parentId }),
     ...(dueBefore === undefined ? {} : { dueDate: { lt: new Date(dueBefore) } }),
   }),
-  sorts: { due: [dueFirst], priority: [{ priority: "desc" }, dueFirst], position: [{ position: "asc" }], created: [{ createdAt: "desc" }] },
+  sorts: {
+    due: [dueFirst],
+    priority: [{ priority: "desc" }, dueFirst],
+    position: [{ position: "asc" }],
+    created: [{ createdAt: "desc" }],
+  },
   softDelete: true,
   references: { parentId: (db) => db.task, assignedToId: (db) => db.person },
   // completedAt follows status unless the caller sets it (e.g. a sync that knows when it happened).
@@ -91,11 +122,15 @@ export const taskService = resourceService({
 
 /** A task that is neither completed nor cancelled becomes completed, completedAt now. */
 export const completeTask = ({ db, userId, id }: { db: Db; userId: string; id: string }) =>
-  transitionOwned(db.task, { id, userId, noun: "task" }, {
-    from: ["PENDING", "IN_PROGRESS", "DEFERRED"],
-    data: { status: "COMPLETED", completedAt: new Date() },
-    refusal: (status) => `This task is already ${status.toLowerCase()}.`,
-  });
+  transitionOwned(
+    db.task,
+    { id, userId, noun: "task" },
+    {
+      from: ["PENDING", "IN_PROGRESS", "DEFERRED"],
+      data: { status: "COMPLETED", completedAt: new Date() },
+      refusal: (status) => `This task is already ${status.toLowerCase()}.`,
+    },
+  );
 
 /** Deadlines: what the routes and the coach's `create_deadline` tool both write through. */
 export const deadlineService = resourceService({
@@ -104,8 +139,18 @@ export const deadlineService = resourceService({
   create: ZCreateDeadlineSchema,
   update: ZUpdateDeadlineSchema,
   filters: ZDeadlineFiltersSchema,
-  where: ({ dueBefore, status, type, taskId, eventId }) => ({ status, type, taskId, eventId, ...(dueBefore === undefined ? {} : { dueAt: { lt: new Date(dueBefore) } }) }),
-  sorts: { due: [{ dueAt: "asc" }], importance: [{ importance: "desc" }, { dueAt: "asc" }], created: [{ createdAt: "desc" }] },
+  where: ({ dueBefore, status, type, taskId, eventId }) => ({
+    status,
+    type,
+    taskId,
+    eventId,
+    ...(dueBefore === undefined ? {} : { dueAt: { lt: new Date(dueBefore) } }),
+  }),
+  sorts: {
+    due: [{ dueAt: "asc" }],
+    importance: [{ importance: "desc" }, { dueAt: "asc" }],
+    created: [{ createdAt: "desc" }],
+  },
   softDelete: true,
   references: { taskId: (db) => db.task, eventId: (db) => db.event },
   beforeWrite: [deadlineReminderAhead],
@@ -115,11 +160,15 @@ export const deadlineService = resourceService({
 
 /** Any deadline not yet completed (a missed or extended one too) becomes completed; its waiting reminder is cancelled. */
 export const completeDeadline = async ({ db, queues, userId, id }: TDeps & { userId: string; id: string }) => {
-  const completed = await transitionOwned(db.deadline, { id, userId, noun: "deadline" }, {
-    from: ["PENDING", "MISSED", "EXTENDED"],
-    data: { status: "COMPLETED" },
-    refusal: () => "This deadline is already completed.",
-  });
+  const completed = await transitionOwned(
+    db.deadline,
+    { id, userId, noun: "deadline" },
+    {
+      from: ["PENDING", "MISSED", "EXTENDED"],
+      data: { status: "COMPLETED" },
+      refusal: () => "This deadline is already completed.",
+    },
+  );
   await syncDeadlineReminder({ db, queues, row: completed });
   return completed;
 };

@@ -43,7 +43,12 @@ const profileOf = (context: NonNullable<TUserContextRow>): { label: string; valu
 export const loadCoachContext = async (db: Db, userId: string, sharedCache?: TSharedCache) => {
   const [userContext, goals, commitments, user] = await Promise.all([
     getUserContext({ db, userId, sharedCache }),
-    db.goal.findMany({ where: { userId, status: "ACTIVE" }, orderBy: [{ deadline: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }], take: GOALS_K, select: { title: true, progress: true, period: true, deadline: true } }),
+    db.goal.findMany({
+      where: { userId, status: "ACTIVE" },
+      orderBy: [{ deadline: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }],
+      take: GOALS_K,
+      select: { title: true, progress: true, period: true, deadline: true },
+    }),
     db.commitment.findMany({
       where: { userId, status: { in: ["PENDING", "SCHEDULED"] } },
       orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }],
@@ -59,14 +64,34 @@ export type TCoachContext = Awaited<ReturnType<typeof loadCoachContext>>;
 
 /** "2026-03-28 21:30" on the clocks of `timezone`. */
 const localTime = (at: Date, timezone: string) =>
-  new Intl.DateTimeFormat("sv-SE", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+  new Intl.DateTimeFormat("sv-SE", {
+    timeZone: timezone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(at);
 
 /**
  * The user's own memory (never anyone else's: searchEmbeddings filters by user) and the active
  * knowledge base, nearest to the question, in the provider's embedding space only.
  * Messages already in the history window are skipped: the model sees them anyway.
  */
-export const retrieveSources = async ({ db, ai, userId, question, excludeOwnerIds }: { db: Db; ai: TAiProvider; userId: string; question: string; excludeOwnerIds: Set<string> }): Promise<TChatSource[]> => {
+export const retrieveSources = async ({
+  db,
+  ai,
+  userId,
+  question,
+  excludeOwnerIds,
+}: {
+  db: Db;
+  ai: TAiProvider;
+  userId: string;
+  question: string;
+  excludeOwnerIds: Set<string>;
+}): Promise<TChatSource[]> => {
   const { vector } = await ai.embedQuery(question);
   const [memory, knowledge] = await Promise.all([
     searchEmbeddings(db, { userId, vector, model: ai.embeddingModel, k: MEMORY_K + excludeOwnerIds.size }),
@@ -75,7 +100,13 @@ export const retrieveSources = async ({ db, ai, userId, question, excludeOwnerId
   const memorySources = memory
     .filter((match) => match.score >= MIN_SCORE && !excludeOwnerIds.has(match.ownerId))
     .slice(0, MEMORY_K)
-    .map((match) => ({ kind: "memory" as const, id: match.ownerId, ownerKind: match.ownerKind.toLowerCase(), content: match.content, score: match.score }));
+    .map((match) => ({
+      kind: "memory" as const,
+      id: match.ownerId,
+      ownerKind: match.ownerKind.toLowerCase(),
+      content: match.content,
+      score: match.score,
+    }));
   const knowledgeSources = knowledge
     .filter((match) => match.score >= MIN_SCORE)
     .map((match) => ({ kind: "knowledge" as const, id: match.id, content: match.textContent, score: match.score }));
@@ -97,21 +128,46 @@ export const loadHistory = async (db: Db, conversationId: string) => {
  * The system message and the thread for the model, and the same facts as data (`grounding`) for
  * a provider that cannot read prose, so the offline coach answers from them without quoting the prompt.
  */
-export const buildPrompt = ({ context, sources, history, now = new Date() }: { context: TCoachContext; sources: TChatSource[]; history: { role: string; content: string }[]; now?: Date }): { messages: TChatMessage[]; grounding: TChatGrounding } => {
+export const buildPrompt = ({
+  context,
+  sources,
+  history,
+  now = new Date(),
+}: {
+  context: TCoachContext;
+  sources: TChatSource[];
+  history: { role: string; content: string }[];
+  now?: Date;
+}): { messages: TChatMessage[]; grounding: TChatGrounding } => {
   const { userContext, goals, commitments, timezone } = context;
-  const parts = [PERSONA, `Now: ${localTime(now, timezone)} in the user's timezone (${timezone}), Unix ms ${now.getTime()}. Tool arguments take times in Unix ms.`];
+  const parts = [
+    PERSONA,
+    `Now: ${localTime(now, timezone)} in the user's timezone (${timezone}), Unix ms ${now.getTime()}. Tool arguments take times in Unix ms.`,
+  ];
   const profile = userContext ? profileOf(userContext) : [];
-  if (profile.length) parts.push(`What the user has told you about themselves:\n${profile.map(({ label, value }) => `- ${label}: ${value}`).join("\n")}`);
+  if (profile.length)
+    parts.push(
+      `What the user has told you about themselves:\n${profile.map(({ label, value }) => `- ${label}: ${value}`).join("\n")}`,
+    );
   if (goals.length) {
-    const lines = goals.map((goal) => `- "${goal.title}": ${goal.progress}% done, ${goal.period.toLowerCase()}${goal.deadline ? `, deadline ${localTime(goal.deadline, timezone)}` : ""}`);
+    const lines = goals.map(
+      (goal) =>
+        `- "${goal.title}": ${goal.progress}% done, ${goal.period.toLowerCase()}${goal.deadline ? `, deadline ${localTime(goal.deadline, timezone)}` : ""}`,
+    );
     parts.push(`The user's active goals:\n${lines.join("\n")}`);
   }
   if (commitments.length) {
-    const lines = commitments.map((item) => `- "${item.title}"${item.dueAt ? `, due ${localTime(item.dueAt, timezone)}` : ""}${item.remindAt ? `, reminder ${localTime(item.remindAt, timezone)}` : ""}`);
+    const lines = commitments.map(
+      (item) =>
+        `- "${item.title}"${item.dueAt ? `, due ${localTime(item.dueAt, timezone)}` : ""}${item.remindAt ? `, reminder ${localTime(item.remindAt, timezone)}` : ""}`,
+    );
     parts.push(`The user's open commitments:\n${lines.join("\n")}`);
   }
   if (sources.length) {
-    const numbered = sources.map((source, i) => `[${i + 1}] (${source.kind === "memory" ? `memory: ${source.ownerKind}` : "knowledge base"}) ${source.content}`);
+    const numbered = sources.map(
+      (source, i) =>
+        `[${i + 1}] (${source.kind === "memory" ? `memory: ${source.ownerKind}` : "knowledge base"}) ${source.content}`,
+    );
     parts.push(`Sources:\n${numbered.join("\n")}`);
   }
   const grounding: TChatGrounding = {
@@ -119,10 +175,26 @@ export const buildPrompt = ({ context, sources, history, now = new Date() }: { c
     now: now.getTime(),
     timezone,
     profile,
-    goals: goals.map((goal) => ({ title: goal.title, progress: goal.progress, period: goal.period.toLowerCase(), deadline: goal.deadline?.getTime() ?? null })),
-    commitments: commitments.map((item) => ({ title: item.title, dueAt: item.dueAt?.getTime() ?? null, remindAt: item.remindAt?.getTime() ?? null })),
-    sources: sources.map((source) => ({ kind: source.kind, ...(source.ownerKind ? { ownerKind: source.ownerKind } : {}), content: source.content })),
+    goals: goals.map((goal) => ({
+      title: goal.title,
+      progress: goal.progress,
+      period: goal.period.toLowerCase(),
+      deadline: goal.deadline?.getTime() ?? null,
+    })),
+    commitments: commitments.map((item) => ({
+      title: item.title,
+      dueAt: item.dueAt?.getTime() ?? null,
+      remindAt: item.remindAt?.getTime() ?? null,
+    })),
+    sources: sources.map((source) => ({
+      kind: source.kind,
+      ...(source.ownerKind ? { ownerKind: source.ownerKind } : {}),
+      content: source.content,
+    })),
   };
-  const thread = history.map((row) => ({ role: row.role === "USER" ? ("user" as const) : ("assistant" as const), content: row.content }));
+  const thread = history.map((row) => ({
+    role: row.role === "USER" ? ("user" as const) : ("assistant" as const),
+    content: row.content,
+  }));
   return { messages: [{ role: "system", content: parts.join("\n\n") }, ...thread], grounding };
 };

@@ -15,7 +15,8 @@ export const excerpt = (text: string, max = 200) => {
 const clamp01 = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 100) / 100;
 
 /** First sentence of the latest user message and the thread's length: deterministic, no second model call. */
-const summarize = (userContent: string, messageCount: number) => `${excerpt(userContent.split(/(?<=[.!?])\s/)[0] ?? userContent, 240)} (${messageCount} messages)`;
+const summarize = (userContent: string, messageCount: number) =>
+  `${excerpt(userContent.split(/(?<=[.!?])\s/)[0] ?? userContent, 240)} (${messageCount} messages)`;
 
 export type TTurn = {
   userId: string;
@@ -27,14 +28,28 @@ export type TTurn = {
   /** The message's reply failed before and this turn is its retry. */
   retry?: boolean;
 };
-export type TTurnOutcome = { content: string; model: string; usage: TChatUsage; cost: number; latencyMs: number; finishReason: string; rounds: number; sources: TChatSource[]; actions: TChatAction[]; usedUserContextId?: string };
+export type TTurnOutcome = {
+  content: string;
+  model: string;
+  usage: TChatUsage;
+  cost: number;
+  latencyMs: number;
+  finishReason: string;
+  rounds: number;
+  sources: TChatSource[];
+  actions: TChatAction[];
+  usedUserContextId?: string;
+};
 
 /**
  * Where the reply to a user message stands, kept in that message's `metadata.reply` so a client
  * can offer Retry after a reload: `pending` while a turn runs, `failed` with what went wrong,
  * `answered` with the reply's id.
  */
-export type TReplyState = { status: "pending"; at: number } | { status: "failed"; at: number; code: string; message: string } | { status: "answered"; at: number; messageId: string };
+export type TReplyState =
+  | { status: "pending"; at: number }
+  | { status: "failed"; at: number; code: string; message: string }
+  | { status: "answered"; at: number; messageId: string };
 
 type TWriter = Pick<Db, "$executeRaw">;
 
@@ -47,43 +62,112 @@ const assumptionsOf = (outcome: TTurnOutcome) => {
   const fromSources = outcome.sources.map((source, i) => ({
     assumption: `Source [${i + 1}] (${source.kind === "memory" ? `memory: ${source.ownerKind}` : "knowledge base"}) is relevant: "${excerpt(source.content, 120)}"`,
     category: "context",
-    evidence: { kind: source.kind, id: source.id, ownerKind: source.ownerKind ?? null, score: source.score, rank: i + 1 },
+    evidence: {
+      kind: source.kind,
+      id: source.id,
+      ownerKind: source.ownerKind ?? null,
+      score: source.score,
+      rank: i + 1,
+    },
     confidence: clamp01(source.score),
   }));
-  const none = { assumption: "No stored memory or knowledge matched; the reply relies on the conversation alone", category: "context", evidence: { sources: [] }, confidence: 0.5 };
-  const profile = outcome.usedUserContextId ? [{ assumption: "The user's profile (UserContext) still describes them", category: "preference", evidence: { userContextId: outcome.usedUserContextId }, confidence: 0.7 }] : [];
-  const intents = outcome.actions.map((action) => ({ assumption: `The user asked for ${action.tool}`, category: "intent", evidence: { toolCallId: action.toolCallId, entityId: action.entityId ?? null, ok: action.ok }, confidence: action.ok ? 0.8 : 0.3 }));
+  const none = {
+    assumption: "No stored memory or knowledge matched; the reply relies on the conversation alone",
+    category: "context",
+    evidence: { sources: [] },
+    confidence: 0.5,
+  };
+  const profile = outcome.usedUserContextId
+    ? [
+        {
+          assumption: "The user's profile (UserContext) still describes them",
+          category: "preference",
+          evidence: { userContextId: outcome.usedUserContextId },
+          confidence: 0.7,
+        },
+      ]
+    : [];
+  const intents = outcome.actions.map((action) => ({
+    assumption: `The user asked for ${action.tool}`,
+    category: "intent",
+    evidence: { toolCallId: action.toolCallId, entityId: action.entityId ?? null, ok: action.ok },
+    confidence: action.ok ? 0.8 : 0.3,
+  }));
   return [...(fromSources.length ? fromSources : [none]), ...profile, ...intents];
 };
 
 /** The assistant message, its AiResponse, the audit entry and the thread's summary: all or nothing. */
-export const recordSuccess = async ({ db, ai, turn, outcome }: { db: Db; ai: TAiProvider; turn: TTurn; outcome: TTurnOutcome }) => {
+export const recordSuccess = async ({
+  db,
+  ai,
+  turn,
+  outcome,
+}: {
+  db: Db;
+  ai: TAiProvider;
+  turn: TTurn;
+  outcome: TTurnOutcome;
+}) => {
   const tokenCount = outcome.usage.promptTokens + outcome.usage.completionTokens;
   const recorded = await db.$transaction(async (tx) => {
     const message = await tx.message.create({
-      data: { conversationId: turn.conversationId, role: "ASSISTANT", content: outcome.content, metadata: { sources: outcome.sources, actions: outcome.actions, model: outcome.model } },
+      data: {
+        conversationId: turn.conversationId,
+        role: "ASSISTANT",
+        content: outcome.content,
+        metadata: { sources: outcome.sources, actions: outcome.actions, model: outcome.model },
+      },
     });
     const aiResponse = await tx.aiResponse.create({
       data: {
-        messageId: message.id, userId: turn.userId, modelUsed: outcome.model, tokenCount, promptTokens: outcome.usage.promptTokens, completionTokens: outcome.usage.completionTokens,
-        cost: outcome.cost, latency: outcome.latencyMs, temperature: TEMPERATURE, maxTokens: MAX_TOKENS,
-        requestData: { model: ai.chatModel, provider: ai.kind, messages: turn.messageCount, sources: outcome.sources.length, rounds: outcome.rounds },
-        responseData: { finishReason: outcome.finishReason, actions: outcome.actions.length }, status: "SUCCESS",
+        messageId: message.id,
+        userId: turn.userId,
+        modelUsed: outcome.model,
+        tokenCount,
+        promptTokens: outcome.usage.promptTokens,
+        completionTokens: outcome.usage.completionTokens,
+        cost: outcome.cost,
+        latency: outcome.latencyMs,
+        temperature: TEMPERATURE,
+        maxTokens: MAX_TOKENS,
+        requestData: {
+          model: ai.chatModel,
+          provider: ai.kind,
+          messages: turn.messageCount,
+          sources: outcome.sources.length,
+          rounds: outcome.rounds,
+        },
+        responseData: { finishReason: outcome.finishReason, actions: outcome.actions.length },
+        status: "SUCCESS",
       },
     });
     const topScore = Math.max(0, ...outcome.sources.map((source) => source.score));
     await tx.auditLog.create({
       data: {
-        userId: turn.userId, sessionId: turn.sessionId ?? null, conversationId: turn.conversationId, actionType: "respond", actionCategory: "agent",
-        entityType: "message", entityId: message.id, intent: "Reply to the user's message", inputSummary: excerpt(turn.userMessage.content), outputSummary: excerpt(outcome.content),
-        confidence: outcome.sources.length ? clamp01(topScore) : 0.5, metadata: { aiResponseId: aiResponse.id, userMessageId: turn.userMessage.id, actions: outcome.actions },
-        startedAt: turn.startedAt, completedAt: new Date(), durationMs: Date.now() - turn.startedAt.getTime(),
+        userId: turn.userId,
+        sessionId: turn.sessionId ?? null,
+        conversationId: turn.conversationId,
+        actionType: "respond",
+        actionCategory: "agent",
+        entityType: "message",
+        entityId: message.id,
+        intent: "Reply to the user's message",
+        inputSummary: excerpt(turn.userMessage.content),
+        outputSummary: excerpt(outcome.content),
+        confidence: outcome.sources.length ? clamp01(topScore) : 0.5,
+        metadata: { aiResponseId: aiResponse.id, userMessageId: turn.userMessage.id, actions: outcome.actions },
+        startedAt: turn.startedAt,
+        completedAt: new Date(),
+        durationMs: Date.now() - turn.startedAt.getTime(),
         assumptions: { create: assumptionsOf(outcome) },
       },
     });
     await setReplyState(tx, turn.userMessage.id, { status: "answered", at: Date.now(), messageId: message.id });
     // The exchange makes this the most recently active thread, with an up-to-date preview.
-    await tx.conversation.update({ where: { id: turn.conversationId }, data: { updatedAt: new Date(), summary: summarize(turn.userMessage.content, turn.messageCount + 1) } });
+    await tx.conversation.update({
+      where: { id: turn.conversationId },
+      data: { updatedAt: new Date(), summary: summarize(turn.userMessage.content, turn.messageCount + 1) },
+    });
     return { message, aiResponse };
   });
   // Counted once the AiResponse row is committed, so the metric and the recorded usage agree.
@@ -96,34 +180,110 @@ export const recordSuccess = async ({ db, ai, turn, outcome }: { db: Db; ai: TAi
  * that message (AiResponse is one per message): a retry that fails again adds its usage to the same
  * row. Its tokens are recorded for cost, but the daily budget counts successful replies only.
  */
-export const recordFailure = async ({ db, ai, turn, error, usage, latencyMs }: { db: Db; ai: TAiProvider; turn: TTurn; error: { code: string; message: string }; usage: TChatUsage; latencyMs: number }) => {
+export const recordFailure = async ({
+  db,
+  ai,
+  turn,
+  error,
+  usage,
+  latencyMs,
+}: {
+  db: Db;
+  ai: TAiProvider;
+  turn: TTurn;
+  error: { code: string; message: string };
+  usage: TChatUsage;
+  latencyMs: number;
+}) => {
   const tokenCount = usage.promptTokens + usage.completionTokens;
   const cost = ai.costOf(ai.chatModel, usage);
-  const fields = { modelUsed: ai.chatModel, latency: latencyMs, temperature: TEMPERATURE, maxTokens: MAX_TOKENS, requestData: { model: ai.chatModel, provider: ai.kind, messages: turn.messageCount }, responseData: { error }, status: "ERROR" as const };
+  const fields = {
+    modelUsed: ai.chatModel,
+    latency: latencyMs,
+    temperature: TEMPERATURE,
+    maxTokens: MAX_TOKENS,
+    requestData: { model: ai.chatModel, provider: ai.kind, messages: turn.messageCount },
+    responseData: { error },
+    status: "ERROR" as const,
+  };
   await db.aiResponse.upsert({
     where: { messageId: turn.userMessage.id },
-    create: { ...fields, messageId: turn.userMessage.id, userId: turn.userId, tokenCount, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, cost },
-    update: { ...fields, tokenCount: { increment: tokenCount }, promptTokens: { increment: usage.promptTokens }, completionTokens: { increment: usage.completionTokens }, cost: { increment: cost } },
+    create: {
+      ...fields,
+      messageId: turn.userMessage.id,
+      userId: turn.userId,
+      tokenCount,
+      promptTokens: usage.promptTokens,
+      completionTokens: usage.completionTokens,
+      cost,
+    },
+    update: {
+      ...fields,
+      tokenCount: { increment: tokenCount },
+      promptTokens: { increment: usage.promptTokens },
+      completionTokens: { increment: usage.completionTokens },
+      cost: { increment: cost },
+    },
   });
   countAiUsage({ feature: "chat", model: ai.chatModel, ...usage, cost });
   await setReplyState(db, turn.userMessage.id, { status: "failed", at: Date.now(), ...error });
   await db.auditLog.create({
     data: {
-      userId: turn.userId, sessionId: turn.sessionId ?? null, conversationId: turn.conversationId, actionType: "respond", actionCategory: "agent", intent: "Reply to the user's message",
-      inputSummary: excerpt(turn.userMessage.content), status: "failed", errorMessage: `${error.code}: ${error.message}`, startedAt: turn.startedAt, completedAt: new Date(), durationMs: Date.now() - turn.startedAt.getTime(),
+      userId: turn.userId,
+      sessionId: turn.sessionId ?? null,
+      conversationId: turn.conversationId,
+      actionType: "respond",
+      actionCategory: "agent",
+      intent: "Reply to the user's message",
+      inputSummary: excerpt(turn.userMessage.content),
+      status: "failed",
+      errorMessage: `${error.code}: ${error.message}`,
+      startedAt: turn.startedAt,
+      completedAt: new Date(),
+      durationMs: Date.now() - turn.startedAt.getTime(),
     },
   });
 };
 
 /** The tool round: the assistant's calls, then one TOOL message per call with its result. */
-export const recordToolRound = async ({ db, conversationId, content, toolCalls, results }: { db: Db; conversationId: string; content: string; toolCalls: TToolCall[]; results: { toolCallId: string; result: unknown; action: TChatAction }[] }) =>
-{
+export const recordToolRound = async ({
+  db,
+  conversationId,
+  content,
+  toolCalls,
+  results,
+}: {
+  db: Db;
+  conversationId: string;
+  content: string;
+  toolCalls: TToolCall[];
+  results: { toolCallId: string; result: unknown; action: TChatAction }[];
+}) => {
   // Explicit, increasing timestamps: rows of one transaction would otherwise share now() and lose their order.
   const at = (offset: number) => new Date(Date.now() + offset);
   return db.$transaction([
-    db.message.create({ data: { conversationId, role: "ASSISTANT", content, createdAt: at(0), toolCalls: toolCalls.map(({ id, name, arguments: args }) => ({ id, name, arguments: args ?? {} })) as object[] } }),
+    db.message.create({
+      data: {
+        conversationId,
+        role: "ASSISTANT",
+        content,
+        createdAt: at(0),
+        toolCalls: toolCalls.map(({ id, name, arguments: args }) => ({ id, name, arguments: args ?? {} })) as object[],
+      },
+    }),
     // The action rides along, so a retried turn can carry on from this round instead of repeating it.
-    ...results.map(({ toolCallId, result, action }, i) => db.message.create({ data: { conversationId, role: "TOOL", content: JSON.stringify(result), toolCallId, metadata: { action }, createdAt: at(i + 1) } })),
+    ...results.map(({ toolCallId, result, action }, i) =>
+      db.message.create({
+        data: {
+          conversationId,
+          role: "TOOL",
+          content: JSON.stringify(result),
+          toolCallId,
+          metadata: { action },
+          createdAt: at(i + 1),
+        },
+      }),
+    ),
   ]);
 };
 
@@ -131,7 +291,20 @@ export const recordToolRound = async ({ db, conversationId, content, toolCalls, 
  * Both sides of the exchange become memory at once (the next turn may need them), in the provider's
  * embedding space, through the same pipeline as the worker's jobs: chunked, deduplicated, one model call.
  */
-export const rememberExchange = async ({ db, ai, messages }: { db: Db; ai: TAiProvider; userId: string; messages: { id: string; content: string }[] }) => {
+export const rememberExchange = async ({
+  db,
+  ai,
+  messages,
+}: {
+  db: Db;
+  ai: TAiProvider;
+  userId: string;
+  messages: { id: string; content: string }[];
+}) => {
   const embed = async (texts: string[]) => (await ai.embed(texts)).vectors;
-  await embedOwners(db, { model: ai.embeddingModel, embed }, messages.map((message) => ({ ownerKind: "MESSAGE" as const, ownerId: message.id })));
+  await embedOwners(
+    db,
+    { model: ai.embeddingModel, embed },
+    messages.map((message) => ({ ownerKind: "MESSAGE" as const, ownerId: message.id })),
+  );
 };

@@ -12,7 +12,19 @@ const ownConversation = async (db: Db, userId: string, conversationId: string) =
 };
 
 /** Stores the user's message with its reply pending, and makes the thread the most recently active. */
-export const startChatTurn = async ({ db, userId, sessionId, conversationId, content }: { db: Db; userId: string; sessionId?: string; conversationId: string; content: string }) => {
+export const startChatTurn = async ({
+  db,
+  userId,
+  sessionId,
+  conversationId,
+  content,
+}: {
+  db: Db;
+  userId: string;
+  sessionId?: string;
+  conversationId: string;
+  content: string;
+}) => {
   await ownConversation(db, userId, conversationId);
   const startedAt = new Date();
   const reply: TReplyState = { status: "pending", at: startedAt.getTime() };
@@ -21,7 +33,14 @@ export const startChatTurn = async ({ db, userId, sessionId, conversationId, con
     db.message.count({ where: { conversationId } }),
     db.conversation.update({ where: { id: conversationId }, data: { updatedAt: startedAt }, select: { id: true } }),
   ]);
-  const turn: TTurn = { userId, sessionId, conversationId, userMessage: { id: message.id, content: message.content }, startedAt, messageCount };
+  const turn: TTurn = {
+    userId,
+    sessionId,
+    conversationId,
+    userMessage: { id: message.id, content: message.content },
+    startedAt,
+    messageCount,
+  };
   return { message, turn };
 };
 
@@ -38,7 +57,23 @@ const whyNot = (state: Partial<TReplyState> | undefined, latest: boolean) => {
  * before then: the caller knows no live process is writing it). One statement checks and marks it
  * pending, so two Retry clicks at once run one reply; the message is never stored a second time.
  */
-export const claimRetry = async ({ db, userId, sessionId, conversationId, messageId, cutOffBefore, now = Date.now() }: { db: Db; userId: string; sessionId?: string; conversationId: string; messageId: string; cutOffBefore?: number; now?: number }) => {
+export const claimRetry = async ({
+  db,
+  userId,
+  sessionId,
+  conversationId,
+  messageId,
+  cutOffBefore,
+  now = Date.now(),
+}: {
+  db: Db;
+  userId: string;
+  sessionId?: string;
+  conversationId: string;
+  messageId: string;
+  cutOffBefore?: number;
+  now?: number;
+}) => {
   await ownConversation(db, userId, conversationId);
   const staleBefore = Math.max(now - STALE_REPLY_MS, cutOffBefore ?? 0);
   const claimed = await db.$queryRaw<{ id: string }[]>`
@@ -57,10 +92,23 @@ export const claimRetry = async ({ db, userId, sessionId, conversationId, messag
       { path: "messageId", message: "not a message of yours in this conversation" },
     ]);
   if (claimed.length === 0) {
-    const later = await db.message.count({ where: { conversationId, role: "USER", createdAt: { gt: message.createdAt } } });
-    throw new ApiError("invalid_state", whyNot((message.metadata as { reply?: Partial<TReplyState> } | null)?.reply, later === 0));
+    const later = await db.message.count({
+      where: { conversationId, role: "USER", createdAt: { gt: message.createdAt } },
+    });
+    throw new ApiError(
+      "invalid_state",
+      whyNot((message.metadata as { reply?: Partial<TReplyState> } | null)?.reply, later === 0),
+    );
   }
   const messageCount = await db.message.count({ where: { conversationId } });
-  const turn: TTurn = { userId, sessionId, conversationId, userMessage: { id: message.id, content: message.content }, startedAt: new Date(now), messageCount, retry: true };
+  const turn: TTurn = {
+    userId,
+    sessionId,
+    conversationId,
+    userMessage: { id: message.id, content: message.content },
+    startedAt: new Date(now),
+    messageCount,
+    retry: true,
+  };
   return { message, turn };
 };

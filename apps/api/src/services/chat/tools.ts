@@ -17,7 +17,12 @@ import { goalService } from "../goals.ts";
 /** `queues` absent or null (no Redis, or a caller without them): reminders are still recorded and the worker's reconcile enqueues them, and the sweep embeds the rows. */
 type TToolContext = { db: Db; userId: string; conversationId: string; queues?: TQueues | null };
 /** `run` writes the row with every side effect its routes have (embedding, reminder): through the entity's service. */
-type TTool = { description: string; schema: z.ZodObject; entityType: string; run: (ctx: TToolContext, input: any) => Promise<{ id: string }> };
+type TTool = {
+  description: string;
+  schema: z.ZodObject;
+  entityType: string;
+  run: (ctx: TToolContext, input: any) => Promise<{ id: string }>;
+};
 
 const depsOf = ({ db, queues }: TToolContext) => ({ db, queues: queues ?? null });
 
@@ -25,7 +30,8 @@ const depsOf = ({ db, queues }: TToolContext) => ({ db, queues: queues ?? null }
 // cannot be trusted with ids, and leaving them out spares an ownership check per reference.
 const TOOLS: Record<string, TTool> = {
   create_goal: {
-    description: "Create a goal for the user (period: daily, weekly, monthly, quarterly or yearly; deadline in Unix ms).",
+    description:
+      "Create a goal for the user (period: daily, weekly, monthly, quarterly or yearly; deadline in Unix ms).",
     schema: ZCreateGoalSchema.pick({ title: true, description: true, period: true, deadline: true }),
     entityType: "goal",
     run: (ctx, input) => goalService.create({ ...depsOf(ctx), userId: ctx.userId, input }),
@@ -40,7 +46,12 @@ const TOOLS: Record<string, TTool> = {
     description: "Log an emotion the user reported (valence positive, neutral or negative; intensity 1-10).",
     schema: ZCreateEmotionSchema.pick({ label: true, valence: true, intensity: true, note: true }),
     entityType: "emotion",
-    run: (ctx, input) => emotionService.create({ ...depsOf(ctx), userId: ctx.userId, input: { ...input, conversationId: ctx.conversationId } }),
+    run: (ctx, input) =>
+      emotionService.create({
+        ...depsOf(ctx),
+        userId: ctx.userId,
+        input: { ...input, conversationId: ctx.conversationId },
+      }),
   },
   log_energy: {
     description: "Log the user's energy level (1-10).",
@@ -50,13 +61,27 @@ const TOOLS: Record<string, TTool> = {
   },
   create_task: {
     description: "Create a task for the user (priority low, medium, high or urgent; dueDate in Unix ms).",
-    schema: ZCreateTaskSchema.pick({ title: true, description: true, priority: true, dueDate: true, estimatedMinutes: true }),
+    schema: ZCreateTaskSchema.pick({
+      title: true,
+      description: true,
+      priority: true,
+      dueDate: true,
+      estimatedMinutes: true,
+    }),
     entityType: "task",
     run: (ctx, input) => taskService.create({ ...depsOf(ctx), userId: ctx.userId, input }),
   },
   create_deadline: {
     description: "Create a deadline for the user (dueAt and reminderAt in Unix ms; importance 1-10).",
-    schema: ZCreateDeadlineSchema.pick({ title: true, description: true, type: true, dueAt: true, reminderAt: true, importance: true, consequences: true }),
+    schema: ZCreateDeadlineSchema.pick({
+      title: true,
+      description: true,
+      type: true,
+      dueAt: true,
+      reminderAt: true,
+      importance: true,
+      consequences: true,
+    }),
     entityType: "deadline",
     run: (ctx, input) => deadlineService.create({ ...depsOf(ctx), userId: ctx.userId, input }),
   },
@@ -70,12 +95,21 @@ export const CHAT_TOOLS: TToolDefinition[] = Object.entries(TOOLS).map(([name, t
 }));
 
 /** Validates and runs one tool call; a refusal is reported back to the model rather than thrown. */
-export const runToolCall = async (ctx: TToolContext, call: TToolCall): Promise<{ action: TChatAction; result: Record<string, unknown> }> => {
+export const runToolCall = async (
+  ctx: TToolContext,
+  call: TToolCall,
+): Promise<{ action: TChatAction; result: Record<string, unknown> }> => {
   const tool = TOOLS[call.name];
-  if (!tool) return { action: { tool: call.name, toolCallId: call.id, ok: false, error: "unknown tool" }, result: { ok: false, error: `No tool named ${call.name}` } };
+  if (!tool)
+    return {
+      action: { tool: call.name, toolCallId: call.id, ok: false, error: "unknown tool" },
+      result: { ok: false, error: `No tool named ${call.name}` },
+    };
   const parsed = tool.schema.safeParse(call.arguments);
   if (!parsed.success) {
-    const error = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(arguments)"}: ${issue.message}`).join("; ");
+    const error = parsed.error.issues
+      .map((issue) => `${issue.path.join(".") || "(arguments)"}: ${issue.message}`)
+      .join("; ");
     return { action: { tool: call.name, toolCallId: call.id, ok: false, error }, result: { ok: false, error } };
   }
   let row: { id: string };
@@ -84,8 +118,14 @@ export const runToolCall = async (ctx: TToolContext, call: TToolCall): Promise<{
   } catch (failure) {
     // The service's own refusal (a reminder time already gone): the model hears why, like a schema error.
     if (!(failure instanceof ApiError)) throw failure;
-    const error = [failure.message, ...(failure.details ?? []).map((detail) => `${detail.path}: ${detail.message}`)].join(" ");
+    const error = [
+      failure.message,
+      ...(failure.details ?? []).map((detail) => `${detail.path}: ${detail.message}`),
+    ].join(" ");
     return { action: { tool: call.name, toolCallId: call.id, ok: false, error }, result: { ok: false, error } };
   }
-  return { action: { tool: call.name, toolCallId: call.id, ok: true, entityType: tool.entityType, entityId: row.id }, result: { ok: true, [`${tool.entityType}Id`]: row.id } };
+  return {
+    action: { tool: call.name, toolCallId: call.id, ok: true, entityType: tool.entityType, entityId: row.id },
+    result: { ok: true, [`${tool.entityType}Id`]: row.id },
+  };
 };

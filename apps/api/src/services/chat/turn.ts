@@ -12,13 +12,24 @@ import { describeProviderFailure } from "../ai-failure.ts";
 import { withCataloguePrices } from "../ai-models.ts";
 import { syncOwnerEmbeddings } from "../embeddings.ts";
 import { buildPrompt, loadCoachContext, loadHistory, retrieveSources } from "./prompt.ts";
-import { MAX_TOKENS, recordFailure, recordSuccess, recordToolRound, rememberExchange, TEMPERATURE, type TTurn } from "./record.ts";
+import {
+  MAX_TOKENS,
+  recordFailure,
+  recordSuccess,
+  recordToolRound,
+  rememberExchange,
+  TEMPERATURE,
+  type TTurn,
+} from "./record.ts";
 import { CHAT_TOOLS, runToolCall } from "./tools.ts";
 
 /** Tool rounds per reply; the completion after the last round gets no tools, so it must answer in text. */
 const MAX_TOOL_ROUNDS = 2;
 
-export type TChatTurnEvent = { event: "delta"; data: { text: string } } | { event: "done"; data: TChatDoneEvent } | { event: "error"; data: TChatErrorEvent };
+export type TChatTurnEvent =
+  | { event: "delta"; data: { text: string } }
+  | { event: "done"; data: TChatDoneEvent }
+  | { event: "error"; data: TChatErrorEvent };
 
 type TStage = "memory" | "reply" | "tools" | "saving";
 const DURING: Record<TStage, string> = {
@@ -33,7 +44,10 @@ const capitalise = (text: string) => text[0]!.toUpperCase() + text.slice(1);
 /** What failed, in words for the user; the provider's own text (which may name keys or models) goes to the log only. */
 const describeFailure = (error: unknown, stage: TStage, messageId: string): TChatErrorEvent => {
   if (error instanceof AiProviderError) {
-    log.warn({ code: error.code, status: error.status, error: error.message }, `chat: the AI provider failed ${DURING[stage]}`);
+    log.warn(
+      { code: error.code, status: error.status, error: error.message },
+      `chat: the AI provider failed ${DURING[stage]}`,
+    );
     return {
       code: error.code === "rate_limited" ? "rate_limited" : "service_unavailable",
       message: `${capitalise(describeProviderFailure(error))} ${DURING[stage]}. Your message is saved.`,
@@ -42,7 +56,12 @@ const describeFailure = (error: unknown, stage: TStage, messageId: string): TCha
     };
   }
   log.error({ err: error }, `chat: reply failed ${DURING[stage]}`);
-  return { code: "internal_error", message: `Something went wrong on our side ${DURING[stage]}. Your message is saved.`, messageId, retryable: true };
+  return {
+    code: "internal_error",
+    message: `Something went wrong on our side ${DURING[stage]}. Your message is saved.`,
+    messageId,
+    retryable: true,
+  };
 };
 
 /**
@@ -52,7 +71,11 @@ const describeFailure = (error: unknown, stage: TStage, messageId: string): TCha
 const loadEarlierRounds = async (db: Db, turn: TTurn) => {
   const asked = await db.message.findUniqueOrThrow({ where: { id: turn.userMessage.id }, select: { createdAt: true } });
   const rows = await db.message.findMany({
-    where: { conversationId: turn.conversationId, createdAt: { gt: asked.createdAt }, OR: [{ role: "TOOL" }, { role: "ASSISTANT", NOT: { toolCalls: { equals: Prisma.DbNull } } }] },
+    where: {
+      conversationId: turn.conversationId,
+      createdAt: { gt: asked.createdAt },
+      OR: [{ role: "TOOL" }, { role: "ASSISTANT", NOT: { toolCalls: { equals: Prisma.DbNull } } }],
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { role: true, content: true, toolCalls: true, toolCallId: true, metadata: true },
   });
@@ -67,7 +90,13 @@ const loadEarlierRounds = async (db: Db, turn: TTurn) => {
       continue;
     }
     const stored = (row.metadata as { action?: TChatAction } | null)?.action;
-    actions.push(stored ?? { tool: calls.get(row.toolCallId ?? "") ?? "unknown", toolCallId: row.toolCallId ?? "", ok: row.content.includes('"ok":true') });
+    actions.push(
+      stored ?? {
+        tool: calls.get(row.toolCallId ?? "") ?? "unknown",
+        toolCallId: row.toolCallId ?? "",
+        ok: row.content.includes('"ok":true'),
+      },
+    );
     messages.push({ role: "tool", content: row.content, toolCallId: row.toolCallId ?? "" });
   }
   return { messages, actions, rounds: messages.filter((message) => message.role === "assistant").length };
@@ -79,7 +108,19 @@ const loadEarlierRounds = async (db: Db, turn: TTurn) => {
  * `error` event saying what failed, an ERROR AiResponse and the message marked `failed` (for
  * Retry), never with a half-stored reply. `turn.retry`: the message was answered before and failed.
  */
-export async function* runChatTurn({ db, ai: provider, turn, queues = null, sharedCache }: { db: Db; ai: TAiProvider; turn: TTurn; queues?: TQueues | null; sharedCache?: TSharedCache }): AsyncGenerator<TChatTurnEvent> {
+export async function* runChatTurn({
+  db,
+  ai: provider,
+  turn,
+  queues = null,
+  sharedCache,
+}: {
+  db: Db;
+  ai: TAiProvider;
+  turn: TTurn;
+  queues?: TQueues | null;
+  sharedCache?: TSharedCache;
+}): AsyncGenerator<TChatTurnEvent> {
   const usage: TChatUsage = { promptTokens: 0, completionTokens: 0 };
   let cost = 0;
   let stage: TStage = "memory";
@@ -94,7 +135,13 @@ export async function* runChatTurn({ db, ai: provider, turn, queues = null, shar
       withCataloguePrices({ db, sharedCache, ai: provider }),
     ]);
     ai = priced;
-    const sources = await retrieveSources({ db, ai, userId: turn.userId, question: turn.userMessage.content, excludeOwnerIds: new Set(history.map((row) => row.id)) });
+    const sources = await retrieveSources({
+      db,
+      ai,
+      userId: turn.userId,
+      question: turn.userMessage.content,
+      excludeOwnerIds: new Set(history.map((row) => row.id)),
+    });
     const { messages, grounding } = buildPrompt({ context, sources, history });
     messages.push(...earlier.messages);
     const actions: TChatAction[] = [...earlier.actions];
@@ -104,7 +151,13 @@ export async function* runChatTurn({ db, ai: provider, turn, queues = null, shar
       stage = "reply";
       result = undefined;
       rounds = round + 1;
-      for await (const event of ai.chatStream({ messages, grounding, tools: round < MAX_TOOL_ROUNDS ? CHAT_TOOLS : undefined, temperature: TEMPERATURE, maxTokens: MAX_TOKENS })) {
+      for await (const event of ai.chatStream({
+        messages,
+        grounding,
+        tools: round < MAX_TOOL_ROUNDS ? CHAT_TOOLS : undefined,
+        temperature: TEMPERATURE,
+        maxTokens: MAX_TOKENS,
+      })) {
         if (event.type === "delta") yield { event: "delta", data: { text: event.text } };
         if (event.type === "done") result = event.result;
       }
@@ -115,25 +168,75 @@ export async function* runChatTurn({ db, ai: provider, turn, queues = null, shar
       if (result.toolCalls.length === 0 || round === MAX_TOOL_ROUNDS) break;
       stage = "tools";
       const ran = [];
-      for (const call of result.toolCalls) ran.push({ call, ...(await runToolCall({ db, userId: turn.userId, conversationId: turn.conversationId, queues }, call)) });
-      await recordToolRound({ db, conversationId: turn.conversationId, content: result.content, toolCalls: result.toolCalls, results: ran.map(({ call, result: output, action }) => ({ toolCallId: call.id, result: output, action })) });
+      for (const call of result.toolCalls)
+        ran.push({
+          call,
+          ...(await runToolCall({ db, userId: turn.userId, conversationId: turn.conversationId, queues }, call)),
+        });
+      await recordToolRound({
+        db,
+        conversationId: turn.conversationId,
+        content: result.content,
+        toolCalls: result.toolCalls,
+        results: ran.map(({ call, result: output, action }) => ({ toolCallId: call.id, result: output, action })),
+      });
       actions.push(...ran.map(({ action }) => action));
-      messages.push({ role: "assistant", content: result.content, toolCalls: result.toolCalls }, ...ran.map(({ call, result: output }) => ({ role: "tool" as const, content: JSON.stringify(output), toolCallId: call.id })));
+      messages.push(
+        { role: "assistant", content: result.content, toolCalls: result.toolCalls },
+        ...ran.map(({ call, result: output }) => ({
+          role: "tool" as const,
+          content: JSON.stringify(output),
+          toolCallId: call.id,
+        })),
+      );
     }
     stage = "saving";
     const final = result!;
-    const outcome = { content: final.content, model: final.model, usage, cost, latencyMs: Math.round(performance.now() - started), finishReason: final.finishReason, rounds, sources, actions, usedUserContextId: context.userContext?.id };
+    const outcome = {
+      content: final.content,
+      model: final.model,
+      usage,
+      cost,
+      latencyMs: Math.round(performance.now() - started),
+      finishReason: final.finishReason,
+      rounds,
+      sources,
+      actions,
+      usedUserContextId: context.userContext?.id,
+    };
     const { message } = await recordSuccess({ db, ai, turn, outcome });
-    await rememberExchange({ db, ai, userId: turn.userId, messages: [turn.userMessage, message] }).catch((error: unknown) => log.warn({ err: error }, "chat: could not embed the exchange"));
+    await rememberExchange({ db, ai, userId: turn.userId, messages: [turn.userMessage, message] }).catch(
+      (error: unknown) => log.warn({ err: error }, "chat: could not embed the exchange"),
+    );
     // recordSuccess rewrote the thread's summary: its embedding follows through a job, or the sweep (which finds rows changed since their embedding).
-    await syncOwnerEmbeddings({ db, queues, userId: turn.userId, ownerKind: "CONVERSATION", ownerIds: [turn.conversationId], event: "update" }).catch((error: unknown) => log.warn({ err: error }, "chat: could not sync the conversation's embedding"));
+    await syncOwnerEmbeddings({
+      db,
+      queues,
+      userId: turn.userId,
+      ownerKind: "CONVERSATION",
+      ownerIds: [turn.conversationId],
+      event: "update",
+    }).catch((error: unknown) => log.warn({ err: error }, "chat: could not sync the conversation's embedding"));
     yield {
       event: "done",
-      data: { message: toApiRow(Message, message, ["userId"]) as TChatDoneEvent["message"], sources, actions, model: final.model, usage: { ...usage, totalTokens: usage.promptTokens + usage.completionTokens, cost } },
+      data: {
+        message: toApiRow(Message, message, ["userId"]) as TChatDoneEvent["message"],
+        sources,
+        actions,
+        model: final.model,
+        usage: { ...usage, totalTokens: usage.promptTokens + usage.completionTokens, cost },
+      },
     };
   } catch (error) {
     const data = describeFailure(error, stage, turn.userMessage.id);
-    await recordFailure({ db, ai, turn, error: { code: data.code, message: data.message }, usage, latencyMs: Math.round(performance.now() - started) }).catch((failure: unknown) => log.error({ err: failure }, "chat: could not record a failed reply"));
+    await recordFailure({
+      db,
+      ai,
+      turn,
+      error: { code: data.code, message: data.message },
+      usage,
+      latencyMs: Math.round(performance.now() - started),
+    }).catch((failure: unknown) => log.error({ err: failure }, "chat: could not record a failed reply"));
     yield { event: "error", data };
   }
 }

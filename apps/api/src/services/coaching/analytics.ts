@@ -5,7 +5,15 @@ import type { Db } from "@cto/db/client";
  * 004's "AI usage analytics" query — per model: count, average latency, total cost, average and total
  * tokens — for one user (the [userId, createdAt] index) or, with no user, for everyone (createdAt index).
  */
-export const aiUsageByModel = async ({ db, userId, since }: { db: Db; userId?: string; since?: number }): Promise<TAiUsage> => {
+export const aiUsageByModel = async ({
+  db,
+  userId,
+  since,
+}: {
+  db: Db;
+  userId?: string;
+  since?: number;
+}): Promise<TAiUsage> => {
   const groups = await db.aiResponse.groupBy({
     by: ["modelUsed"],
     where: { ...(userId ? { userId } : {}), ...(since === undefined ? {} : { createdAt: { gte: new Date(since) } }) },

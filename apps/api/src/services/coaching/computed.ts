@@ -30,14 +30,29 @@ export const reportService = resourceService({
 });
 
 const reportsUnavailable = () =>
-  new ApiError("service_unavailable", "Reports are written by the background worker, whose queue (Redis) is not reachable right now, so none can be made until it is back; scheduled reports wait for it too. Nothing was spent: try again once it runs.");
+  new ApiError(
+    "service_unavailable",
+    "Reports are written by the background worker, whose queue (Redis) is not reachable right now, so none can be made until it is back; scheduled reports wait for it too. Nothing was spent: try again once it runs.",
+  );
 
 /**
  * Queues the user's report of the last days up to now for the worker. A repeat within the same minute
  * is the same job and costs nothing more; otherwise `spendGeneration` takes one of the day's AI
  * generations first (429 past the limit), given back when nothing could be queued. 503 without Redis.
  */
-export const requestReport = async ({ db, queues, userId, type, queueTimeoutMs, spendGeneration }: TDeps & { userId: string; type: z.output<typeof ZGenerateReportSchema>["type"]; queueTimeoutMs: number; spendGeneration: () => Promise<unknown> }): Promise<TReportGeneration> => {
+export const requestReport = async ({
+  db,
+  queues,
+  userId,
+  type,
+  queueTimeoutMs,
+  spendGeneration,
+}: TDeps & {
+  userId: string;
+  type: z.output<typeof ZGenerateReportSchema>["type"];
+  queueTimeoutMs: number;
+  spendGeneration: () => Promise<unknown>;
+}): Promise<TReportGeneration> => {
   if (!queues) throw reportsUnavailable();
   const periodEnd = onDemandPeriodEnd(Date.now());
   const jobId = reportJobId(userId, type, periodEnd);

@@ -1,11 +1,16 @@
-import { ZConversationFiltersSchema, ZCreateConversationSchema, ZUpdateConversationSchema } from "@cto/contracts/api/coaching";
+import {
+  ZConversationFiltersSchema,
+  ZCreateConversationSchema,
+  ZUpdateConversationSchema,
+} from "@cto/contracts/api/coaching";
 import { Prisma } from "@cto/db/client";
 
 import { embedOnWrite } from "../embeddings.ts";
 import { resourceService } from "../resource.ts";
 
 /** Prisma wants `DbNull` (SQL NULL) rather than `null` for a nullable JSON column. */
-const toData = (input: Record<string, unknown>) => (input.context === null ? { ...input, context: Prisma.DbNull } : input);
+const toData = (input: Record<string, unknown>) =>
+  input.context === null ? { ...input, context: Prisma.DbNull } : input;
 
 export const conversationService = resourceService({
   name: "conversations",

@@ -1,5 +1,13 @@
 import {
-  ZCreateEmotionSchema, ZCreateEnergyMetricSchema, ZCreateInsightSchema, ZEmotionFiltersSchema, ZEnergyMetricFiltersSchema, ZInsightFiltersSchema, ZUpdateEmotionSchema, ZUpdateEnergyMetricSchema, ZUpdateInsightSchema,
+  ZCreateEmotionSchema,
+  ZCreateEnergyMetricSchema,
+  ZCreateInsightSchema,
+  ZEmotionFiltersSchema,
+  ZEnergyMetricFiltersSchema,
+  ZInsightFiltersSchema,
+  ZUpdateEmotionSchema,
+  ZUpdateEnergyMetricSchema,
+  ZUpdateInsightSchema,
 } from "@cto/contracts/api/coaching";
 
 import { embedOnWrite } from "../embeddings.ts";
@@ -7,7 +15,14 @@ import { resourceService } from "../resource.ts";
 
 /** `from` inclusive, `to` exclusive, on recordedAt (the [userId, recordedAt] index). */
 const recordedBetween = ({ from, to }: { from?: number; to?: number }) =>
-  from === undefined && to === undefined ? {} : { recordedAt: { ...(from === undefined ? {} : { gte: new Date(from) }), ...(to === undefined ? {} : { lt: new Date(to) }) } };
+  from === undefined && to === undefined
+    ? {}
+    : {
+        recordedAt: {
+          ...(from === undefined ? {} : { gte: new Date(from) }),
+          ...(to === undefined ? {} : { lt: new Date(to) }),
+        },
+      };
 
 export const insightService = resourceService({
   name: "insights",

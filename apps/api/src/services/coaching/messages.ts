@@ -11,15 +11,25 @@ import { syncOwnerEmbeddings } from "../embeddings.ts";
 import { findOwned } from "../rows.ts";
 
 /** Messages are reached through their conversation, so the conversation's owner is the messages' owner. */
-const assertConversation = (db: Db, userId: string, id: string) => findOwned(db.conversation, { id, userId, noun: "conversation" });
+const assertConversation = (db: Db, userId: string, id: string) =>
+  findOwned(db.conversation, { id, userId, noun: "conversation" });
 
 type TMessageRef = { userId: string; id: string; messageId: string };
 
 // The chat's history page is the hottest read: one statement on the pool (@cto/db's typed raw path),
 // the same rows Prisma's findMany gives (test/hot-reads.test.ts), at a fraction of its cost.
 const MESSAGE_FIELDS = selectColumns<Message>("m", {
-  id: "id", conversationId: "conversation_id", role: "role", content: "content", userId: "user_id", toolCalls: "tool_calls",
-  toolCallId: "tool_call_id", metadata: "metadata", source: "source", telegramMessageId: "telegram_message_id", createdAt: "created_at",
+  id: "id",
+  conversationId: "conversation_id",
+  role: "role",
+  content: "content",
+  userId: "user_id",
+  toolCalls: "tool_calls",
+  toolCallId: "tool_call_id",
+  metadata: "metadata",
+  source: "source",
+  telegramMessageId: "telegram_message_id",
+  createdAt: "created_at",
 });
 
 /**
@@ -37,12 +47,26 @@ const readMessages = (db: Db, userId: string, id: string, { take, cursor }: TPag
   );
 
 /** A page of a conversation's messages, oldest first; 404 when the conversation is not the user's. */
-export const listMessages = async ({ db, userId, id, query }: { db: Db; userId: string; id: string; query: { limit: number; cursor?: string | undefined } }) => {
+export const listMessages = async ({
+  db,
+  userId,
+  id,
+  query,
+}: {
+  db: Db;
+  userId: string;
+  id: string;
+  query: { limit: number; cursor?: string | undefined };
+}) => {
   // Ownership rides along in the page query; only an empty first page needs to tell "none yet" from "not yours",
   // and a cursor is checked only once the conversation is known to be yours (another's answers 404, not 400).
   if (query.cursor) await assertConversation(db, userId, id);
   const page = await readPage(query, {
-    listed: (cursor) => db.message.findFirst({ where: { conversationId: id, conversation: { userId }, id: cursor }, select: { id: true } }),
+    listed: (cursor) =>
+      db.message.findFirst({
+        where: { conversationId: id, conversation: { userId }, id: cursor },
+        select: { id: true },
+      }),
     read: (window) => readMessages(db, userId, id, window),
   });
   if (page.items.length === 0 && !query.cursor) await assertConversation(db, userId, id);
@@ -50,11 +74,25 @@ export const listMessages = async ({ db, userId, id, query }: { db: Db; userId: 
 };
 
 /** The user's own message in their conversation, which it makes the most recently active one; its embedding follows. */
-export const writeMessage = async ({ userId, id, input: { content, source, metadata }, ...deps }: TDeps & { userId: string; id: string; input: z.output<typeof ZCreateMessageSchema> }) => {
+export const writeMessage = async ({
+  userId,
+  id,
+  input: { content, source, metadata },
+  ...deps
+}: TDeps & { userId: string; id: string; input: z.output<typeof ZCreateMessageSchema> }) => {
   const { db } = deps;
   await assertConversation(db, userId, id);
   const [message] = await db.$transaction([
-    db.message.create({ data: { conversationId: id, userId, role: "USER", content, ...(source ? { source } : {}), ...(metadata ? { metadata: metadata as object } : {}) } }),
+    db.message.create({
+      data: {
+        conversationId: id,
+        userId,
+        role: "USER",
+        content,
+        ...(source ? { source } : {}),
+        ...(metadata ? { metadata: metadata as object } : {}),
+      },
+    }),
     db.conversation.update({ where: { id }, data: { updatedAt: new Date() }, select: { id: true } }),
   ]);
   await syncOwnerEmbeddings({ ...deps, userId, ownerKind: "MESSAGE", ownerIds: [message.id], event: "create" });
@@ -63,7 +101,9 @@ export const writeMessage = async ({ userId, id, input: { content, source, metad
 
 // A message's own userId is the author's (none on the coach's), so ownership is the conversation's.
 export const getMessage = async ({ db, userId, id, messageId }: { db: Db } & TMessageRef) => {
-  const message = await db.message.findFirst({ where: { id: messageId, conversationId: id, conversation: { userId } } });
+  const message = await db.message.findFirst({
+    where: { id: messageId, conversationId: id, conversation: { userId } },
+  });
   if (!message) throw notFound("message");
   return message;
 };

@@ -27,8 +27,12 @@ export const postService = resourceService({
 /** Publishes one of the user's drafts (publishedAt now); 409 when it already is published. */
 // Conditional on still being a draft (transitionOwned), so publishedAt is stamped once even if two publishes race.
 export const publishPost = ({ db, userId, id }: { db: Db; userId: string; id: string }) =>
-  transitionOwned(db.post, { id, userId, owner: "authorId", noun: "post" }, {
-    from: ["DRAFT"],
-    data: { status: "PUBLISHED", publishedAt: new Date() },
-    refusal: () => "This post is already published.",
-  });
+  transitionOwned(
+    db.post,
+    { id, userId, owner: "authorId", noun: "post" },
+    {
+      from: ["DRAFT"],
+      data: { status: "PUBLISHED", publishedAt: new Date() },
+      refusal: () => "This post is already published.",
+    },
+  );

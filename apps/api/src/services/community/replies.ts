@@ -12,31 +12,70 @@ import { assertPublished, authorSelect, findVisiblePost } from "./feed.ts";
 type TReplyInput = z.output<typeof ZCreateReplySchema>;
 
 /** A page of a visible post's replies, oldest first. */
-export const listReplies = async ({ db, userId, id, query: { limit, cursor } }: { db: Db; userId: string; id: string; query: { limit: number; cursor?: string | undefined } }) => {
+export const listReplies = async ({
+  db,
+  userId,
+  id,
+  query: { limit, cursor },
+}: {
+  db: Db;
+  userId: string;
+  id: string;
+  query: { limit: number; cursor?: string | undefined };
+}) => {
   await findVisiblePost(db, userId, id);
-  return readPage({ limit, cursor }, {
-    listed: (row) => db.reply.findFirst({ where: { id: row, postId: id }, select: { id: true } }),
-    read: (window) => db.reply.findMany({ where: { postId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: authorSelect }, ...window }),
-  });
+  return readPage(
+    { limit, cursor },
+    {
+      listed: (row) => db.reply.findFirst({ where: { id: row, postId: id }, select: { id: true } }),
+      read: (window) =>
+        db.reply.findMany({
+          where: { postId: id },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          include: { author: authorSelect },
+          ...window,
+        }),
+    },
+  );
 };
 
 /** The user's reply to published post `id`; its embedding follows. */
-export const replyToPost = async ({ userId, id, input, ...deps }: TDeps & { userId: string; id: string; input: TReplyInput }) => {
+export const replyToPost = async ({
+  userId,
+  id,
+  input,
+  ...deps
+}: TDeps & { userId: string; id: string; input: TReplyInput }) => {
   const { db } = deps;
   assertPublished(await findVisiblePost(db, userId, id));
-  const reply = await db.reply.create({ data: { ...input, postId: id, authorId: userId }, include: { author: authorSelect } });
+  const reply = await db.reply.create({
+    data: { ...input, postId: id, authorId: userId },
+    include: { author: authorSelect },
+  });
   await syncOwnerEmbeddings({ ...deps, userId, ownerKind: "REPLY", ownerIds: [reply.id], event: "create" });
   return reply;
 };
 
 /** Only the author may change or delete a reply; anyone else's is "not found". */
-const findOwnReply = (db: Db, userId: string, id: string) => findOwned(db.reply, { id, userId, owner: "authorId", noun: "reply" });
+const findOwnReply = (db: Db, userId: string, id: string) =>
+  findOwned(db.reply, { id, userId, owner: "authorId", noun: "reply" });
 
-export const updateReply = async ({ userId, id, input, ...deps }: TDeps & { userId: string; id: string; input: TReplyInput }) => {
+export const updateReply = async ({
+  userId,
+  id,
+  input,
+  ...deps
+}: TDeps & { userId: string; id: string; input: TReplyInput }) => {
   const { db } = deps;
   await findOwnReply(db, userId, id);
   const reply = await db.reply.update({ where: { id }, data: input, include: { author: authorSelect } });
-  await syncOwnerEmbeddings({ ...deps, userId: reply.authorId, ownerKind: "REPLY", ownerIds: [reply.id], event: "update" });
+  await syncOwnerEmbeddings({
+    ...deps,
+    userId: reply.authorId,
+    ownerKind: "REPLY",
+    ownerIds: [reply.id],
+    event: "update",
+  });
   return reply;
 };
 

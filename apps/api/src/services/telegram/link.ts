@@ -11,7 +11,17 @@ export type TLinkOutcome = "linked" | "invalid_token" | "chat_taken";
  * `/start <token>`: the token works once and only before it expires. The claim is one conditional
  * update (token hash and expiry in the WHERE), so two deliveries of the same update link once.
  */
-export const linkChat = async ({ db, token, message, now = new Date() }: { db: Db; token: string; message: TTelegramMessage; now?: Date }): Promise<TLinkOutcome> => {
+export const linkChat = async ({
+  db,
+  token,
+  message,
+  now = new Date(),
+}: {
+  db: Db;
+  token: string;
+  message: TTelegramMessage;
+  now?: Date;
+}): Promise<TLinkOutcome> => {
   const chatId = String(message.chat.id);
   try {
     const { count } = await db.telegramConnection.updateMany({
@@ -43,7 +53,8 @@ export const LINK_REPLIES: Record<TLinkOutcome | "bare_start" | "unknown_chat", 
 
 const LINK_TOKEN_TTL_MS = 15 * 60_000;
 
-export const getTelegramConnection = ({ db, userId }: { db: Db; userId: string }) => db.telegramConnection.findUnique({ where: { userId } });
+export const getTelegramConnection = ({ db, userId }: { db: Db; userId: string }) =>
+  db.telegramConnection.findUnique({ where: { userId } });
 
 /**
  * A new one-time token for `/start <token>`, valid for 15 minutes; any earlier one stops working.
@@ -53,8 +64,15 @@ export const issueLinkToken = async ({ db, userId }: { db: Db; userId: string })
   const existing = await db.telegramConnection.findUnique({ where: { userId } });
   if (existing?.isActive) throw new ApiError("invalid_state", "Telegram is already linked; unlink it first.");
   const linkToken = newToken();
-  const data = { connectionToken: hashToken(linkToken), connectionTokenExpiresAt: new Date(Date.now() + LINK_TOKEN_TTL_MS) };
-  const connection = await db.telegramConnection.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  const data = {
+    connectionToken: hashToken(linkToken),
+    connectionTokenExpiresAt: new Date(Date.now() + LINK_TOKEN_TTL_MS),
+  };
+  const connection = await db.telegramConnection.upsert({
+    where: { userId },
+    create: { userId, ...data },
+    update: data,
+  });
   return { connection, linkToken };
 };
 

@@ -11,16 +11,34 @@ import { LINK_REPLIES, linkChat } from "./link.ts";
  * goes to the coach (`receiveTelegramMessage`). Returns the short reply to send back in the webhook's
  * answer, or null when none is due (the coach's reply was queued, or the update was a duplicate).
  */
-export const answerTelegramMessage = async ({ db, ai, queues, message, tokenBudget }: { db: Db; ai: TAiProvider; queues: TQueues | null; message: TTelegramMessage; tokenBudget: number }): Promise<string | null> => {
+export const answerTelegramMessage = async ({
+  db,
+  ai,
+  queues,
+  message,
+  tokenBudget,
+}: {
+  db: Db;
+  ai: TAiProvider;
+  queues: TQueues | null;
+  message: TTelegramMessage;
+  tokenBudget: number;
+}): Promise<string | null> => {
   const token = startPayload(message.text);
   if (token) return LINK_REPLIES[await linkChat({ db, token, message })];
-  const connection = await db.telegramConnection.findUnique({ where: { telegramChatId: String(message.chat.id) }, select: { userId: true, isActive: true } });
+  const connection = await db.telegramConnection.findUnique({
+    where: { telegramChatId: String(message.chat.id) },
+    select: { userId: true, isActive: true },
+  });
   if (token === "") return connection?.isActive ? LINK_REPLIES.linked : LINK_REPLIES.bare_start;
   if (!connection) return LINK_REPLIES.unknown_chat;
   // Deactivated after the user blocked the bot; writing again means they unblocked it. Linked again, the
   // connection drops any link token asked for meanwhile (an active connection holds none: a database rule).
   if (!connection.isActive)
-    await db.telegramConnection.update({ where: { userId: connection.userId }, data: { isActive: true, connectionToken: null, connectionTokenExpiresAt: null } });
+    await db.telegramConnection.update({
+      where: { userId: connection.userId },
+      data: { isActive: true, connectionToken: null, connectionTokenExpiresAt: null },
+    });
   if (!message.text?.trim()) return "I can only read text messages for now.";
 
   const outcome = await receiveTelegramMessage({ db, ai, queues, userId: connection.userId, message, tokenBudget });

@@ -3,7 +3,15 @@ import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import type { TAnalysisSearch } from "../../features/analysis/components/analysis-page.tsx";
 import { appLayoutRoute } from "./app-layout.tsx";
 
-const STATUSES = ["pending_user_input", "previewing_screenshot", "uploading", "analysis_in_progress", "verifying_ocr", "complete", "error"] as const;
+const STATUSES = [
+  "pending_user_input",
+  "previewing_screenshot",
+  "uploading",
+  "analysis_in_progress",
+  "verifying_ocr",
+  "complete",
+  "error",
+] as const;
 
 export const analysisRoute = createRoute({
   getParentRoute: () => appLayoutRoute,

@@ -16,7 +16,11 @@ const SignedInLayout = () => {
   useEffect(() => applyTheme(theme), [theme]);
   if (!session) return null;
   return (
-    <AppShell user={session.user} signingOut={signOut.isPending} onSignOut={() => signOut.mutate(undefined, { onSuccess: () => void navigate({ to: "/sign-in" }) })}>
+    <AppShell
+      user={session.user}
+      signingOut={signOut.isPending}
+      onSignOut={() => signOut.mutate(undefined, { onSuccess: () => void navigate({ to: "/sign-in" }) })}
+    >
       <Outlet />
     </AppShell>
   );

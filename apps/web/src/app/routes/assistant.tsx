@@ -7,8 +7,13 @@ import { appLayoutRoute } from "./app-layout.tsx";
 export const assistantRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: "/assistant",
-  validateSearch: (search: Record<string, unknown>): TAssistantSearch => ({ tab: isEntityKind(search.tab) ? search.tab : undefined }),
-  component: lazyRouteComponent(() => import("../../features/assistant/components/assistant-page.tsx"), "AssistantPage"),
+  validateSearch: (search: Record<string, unknown>): TAssistantSearch => ({
+    tab: isEntityKind(search.tab) ? search.tab : undefined,
+  }),
+  component: lazyRouteComponent(
+    () => import("../../features/assistant/components/assistant-page.tsx"),
+    "AssistantPage",
+  ),
 });
 
 /** /assistant/person/<id> and so on; an unknown kind is the not-found page. */

@@ -6,7 +6,11 @@ import { rootRoute } from "./root.tsx";
 const stringParam = (value: unknown) => (typeof value === "string" && value ? value : undefined);
 
 // Signed-in people who open the sign-in or sign-up page go straight to the app.
-const signedOutOnly = async ({ context }: { context: { queryClient: import("@tanstack/react-query").QueryClient } }) => {
+const signedOutOnly = async ({
+  context,
+}: {
+  context: { queryClient: import("@tanstack/react-query").QueryClient };
+}) => {
   const session = await context.queryClient.ensureQueryData(sessionQueryOptions());
   if (session) throw redirect({ to: "/" });
 };
@@ -14,7 +18,9 @@ const signedOutOnly = async ({ context }: { context: { queryClient: import("@tan
 export const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/sign-in",
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({ redirect: stringParam(search.redirect) }),
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: stringParam(search.redirect),
+  }),
   beforeLoad: signedOutOnly,
   component: lazyRouteComponent(() => import("../../features/auth/components/sign-in-page.tsx"), "SignInPage"),
 });
@@ -29,7 +35,10 @@ export const signUpRoute = createRoute({
 export const forgotPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/forgot-password",
-  component: lazyRouteComponent(() => import("../../features/auth/components/forgot-password-page.tsx"), "ForgotPasswordPage"),
+  component: lazyRouteComponent(
+    () => import("../../features/auth/components/forgot-password-page.tsx"),
+    "ForgotPasswordPage",
+  ),
 });
 
 /** Opened from the reset email: `/reset-password?token=…` (the API writes this link). */
@@ -37,7 +46,10 @@ export const resetPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/reset-password",
   validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: stringParam(search.token) }),
-  component: lazyRouteComponent(() => import("../../features/auth/components/reset-password-page.tsx"), "ResetPasswordPage"),
+  component: lazyRouteComponent(
+    () => import("../../features/auth/components/reset-password-page.tsx"),
+    "ResetPasswordPage",
+  ),
 });
 
 /** Opened from the verification email: `/verify-email?token=…`; works signed in or not. */
@@ -45,5 +57,8 @@ export const verifyEmailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/verify-email",
   validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: stringParam(search.token) }),
-  component: lazyRouteComponent(() => import("../../features/auth/components/verify-email-page.tsx"), "VerifyEmailPage"),
+  component: lazyRouteComponent(
+    () => import("../../features/auth/components/verify-email-page.tsx"),
+    "VerifyEmailPage",
+  ),
 });

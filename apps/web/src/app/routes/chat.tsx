@@ -7,4 +7,8 @@ const ChatPage = lazyRouteComponent(() => import("../../features/chat/components
 export const chatRoute = createRoute({ getParentRoute: () => appLayoutRoute, path: "/chat", component: ChatPage });
 
 /** One conversation open; the same page, with the thread pane showing it. */
-export const chatConversationRoute = createRoute({ getParentRoute: () => appLayoutRoute, path: "/chat/$conversationId", component: ChatPage });
+export const chatConversationRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: "/chat/$conversationId",
+  component: ChatPage,
+});

@@ -10,5 +10,8 @@ export const communityRoute = createRoute({
     tab: search.tab === "posts" || search.tab === "stories" ? search.tab : undefined,
     post: typeof search.post === "string" && search.post ? search.post : undefined,
   }),
-  component: lazyRouteComponent(() => import("../../features/community/components/community-page.tsx"), "CommunityPage"),
+  component: lazyRouteComponent(
+    () => import("../../features/community/components/community-page.tsx"),
+    "CommunityPage",
+  ),
 });

@@ -20,5 +20,8 @@ export const dashboardRoute = createRoute({
     void queryClient.prefetchQuery(consistencyQueryOptions());
     void queryClient.prefetchQuery(notificationsQueryOptions());
   },
-  component: lazyRouteComponent(() => import("../../features/dashboard/components/dashboard-page.tsx"), "DashboardPage"),
+  component: lazyRouteComponent(
+    () => import("../../features/dashboard/components/dashboard-page.tsx"),
+    "DashboardPage",
+  ),
 });

@@ -8,6 +8,10 @@ const text = (value: unknown) => (typeof value === "string" && value ? value : u
 export const goalsRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: "/goals",
-  validateSearch: (search: Record<string, unknown>): TGoalsSearch => ({ tab: search.tab === "commitments" || search.tab === "goals" ? search.tab : undefined, goal: text(search.goal), commitment: text(search.commitment) }),
+  validateSearch: (search: Record<string, unknown>): TGoalsSearch => ({
+    tab: search.tab === "commitments" || search.tab === "goals" ? search.tab : undefined,
+    goal: text(search.goal),
+    commitment: text(search.commitment),
+  }),
   component: lazyRouteComponent(() => import("../../features/goals/components/goals-page.tsx"), "GoalsPage"),
 });

@@ -6,5 +6,8 @@ import { appLayoutRoute } from "./app-layout.tsx";
 export const onboardingRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: "/welcome",
-  component: lazyRouteComponent(() => import("../../features/onboarding/components/onboarding-page.tsx"), "OnboardingPage"),
+  component: lazyRouteComponent(
+    () => import("../../features/onboarding/components/onboarding-page.tsx"),
+    "OnboardingPage",
+  ),
 });

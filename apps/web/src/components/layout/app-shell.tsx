@@ -15,7 +15,8 @@ const GROUPS: { id: TNavItem["group"]; label: string }[] = [
   { id: "more", label: "More" },
 ];
 
-const isActive = (pathname: string, to: string) => (to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`));
+const isActive = (pathname: string, to: string) =>
+  to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
 
 const NavList = ({ user, pathname, onNavigate }: { user: TShellUser; pathname: string; onNavigate?: () => void }) => (
   <nav aria-label="Main" className="space-y-6">
@@ -34,7 +35,10 @@ const NavList = ({ user, pathname, onNavigate }: { user: TShellUser; pathname: s
                     to={item.to as "/"}
                     onClick={onNavigate}
                     aria-current={active ? "page" : undefined}
-                    className={cn("flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium", active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900")}
+                    className={cn(
+                      "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium",
+                      active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
+                    )}
                   >
                     <NavIcon name={item.icon} className={cn("size-5", active ? "text-brand-600" : "text-slate-400")} />
                     {item.label}
@@ -68,14 +72,27 @@ const UserBox = ({ user, onSignOut, signingOut }: { user: TShellUser; onSignOut:
 );
 
 /** The signed-in frame: a sidebar on wide screens, a top bar with a menu drawer on phones. */
-export const AppShell = ({ user, onSignOut, signingOut = false, children }: { user: TShellUser; onSignOut: () => void; signingOut?: boolean; children: ReactNode }) => {
+export const AppShell = ({
+  user,
+  onSignOut,
+  signingOut = false,
+  children,
+}: {
+  user: TShellUser;
+  onSignOut: () => void;
+  signingOut?: boolean;
+  children: ReactNode;
+}) => {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [pathname]);
 
   return (
     <div className="min-h-dvh md:flex">
-      <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <aside className="hidden w-64 shrink-0 flex-col justify-between border-r border-slate-200 bg-white px-3 py-5 md:sticky md:top-0 md:flex md:h-dvh">
@@ -89,12 +106,21 @@ export const AppShell = ({ user, onSignOut, signingOut = false, children }: { us
       </aside>
       <header className="sticky top-0 z-30 flex items-center justify-between border-b border-slate-200 bg-white/95 px-4 py-3 backdrop-blur md:hidden">
         <Brand />
-        <Button variant="secondary" size="sm" aria-expanded={menuOpen} aria-controls="mobile-menu" onClick={() => setMenuOpen((open) => !open)}>
+        <Button
+          variant="secondary"
+          size="sm"
+          aria-expanded={menuOpen}
+          aria-controls="mobile-menu"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
           {menuOpen ? "Close" : "Menu"}
         </Button>
       </header>
       {menuOpen && (
-        <div id="mobile-menu" className="fixed inset-x-0 bottom-0 top-[57px] z-20 overflow-y-auto bg-white px-3 py-5 md:hidden">
+        <div
+          id="mobile-menu"
+          className="fixed inset-x-0 bottom-0 top-[57px] z-20 overflow-y-auto bg-white px-3 py-5 md:hidden"
+        >
           <NavList user={user} pathname={pathname} onNavigate={() => setMenuOpen(false)} />
           <div className="mt-6">
             <UserBox user={user} onSignOut={onSignOut} signingOut={signingOut} />

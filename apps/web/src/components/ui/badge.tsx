@@ -12,7 +12,23 @@ const TONES: Record<TTone, string> = {
   danger: "bg-red-50 text-red-800 ring-red-600/20",
 };
 
-export const Badge = ({ tone = "neutral", children, className }: { tone?: TTone; children: ReactNode; className?: string }) => (
+export const Badge = ({
+  tone = "neutral",
+  children,
+  className,
+}: {
+  tone?: TTone;
+  children: ReactNode;
+  className?: string;
+}) => (
   // Not squeezed letter by letter beside a long title: it wraps only at spaces, and at most to its row's width.
-  <span className={cn("inline-flex max-w-full items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset [overflow-wrap:break-word]", TONES[tone], className)}>{children}</span>
+  <span
+    className={cn(
+      "inline-flex max-w-full items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset [overflow-wrap:break-word]",
+      TONES[tone],
+      className,
+    )}
+  >
+    {children}
+  </span>
 );

@@ -16,13 +16,36 @@ const SIZES: Record<TSize, string> = { sm: "h-8 px-3 text-sm", md: "h-10 px-4 te
 
 export const buttonClass = (variant: TVariant = "primary", size: TSize = "md") =>
   // shrink-0 and nowrap: a row with a long title beside its buttons wraps the title, never the button's label.
-  cn("inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-lg font-medium transition-colors disabled:cursor-not-allowed", VARIANTS[variant], SIZES[size]);
+  cn(
+    "inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-lg font-medium transition-colors disabled:cursor-not-allowed",
+    VARIANTS[variant],
+    SIZES[size],
+  );
 
-export type TButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: TVariant; size?: TSize; loading?: boolean };
+export type TButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: TVariant;
+  size?: TSize;
+  loading?: boolean;
+};
 
 /** A button; `loading` disables it and shows a spinner, so a double click cannot submit twice. */
-export const Button = ({ variant = "primary", size = "md", loading = false, className, disabled, children, type = "button", ...props }: TButtonProps) => (
-  <button type={type} className={cn(buttonClass(variant, size), className)} disabled={disabled || loading} aria-busy={loading || undefined} {...props}>
+export const Button = ({
+  variant = "primary",
+  size = "md",
+  loading = false,
+  className,
+  disabled,
+  children,
+  type = "button",
+  ...props
+}: TButtonProps) => (
+  <button
+    type={type}
+    className={cn(buttonClass(variant, size), className)}
+    disabled={disabled || loading}
+    aria-busy={loading || undefined}
+    {...props}
+  >
     {loading && <Spinner size="sm" label="" />}
     {children}
   </button>

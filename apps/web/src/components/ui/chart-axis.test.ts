@@ -4,7 +4,8 @@ import { fitAxisLabels, integerTicks } from "./chart-axis.ts";
 
 const FONT = 10;
 const WIDTH = 340;
-const spread = (texts: string[], left = 28, right = 332) => texts.map((text, index) => ({ text, at: left + ((right - left) * index) / Math.max(1, texts.length - 1) }));
+const spread = (texts: string[], left = 28, right = 332) =>
+  texts.map((text, index) => ({ text, at: left + ((right - left) * index) / Math.max(1, texts.length - 1) }));
 const extent = (label: { x: number; anchor: string; text: string }): [number, number] => {
   const width = label.text.length * FONT * 0.62;
   const left = label.anchor === "start" ? label.x : label.anchor === "end" ? label.x - width : label.x - width / 2;
@@ -13,7 +14,11 @@ const extent = (label: { x: number; anchor: string; text: string }): [number, nu
 
 describe("fitAxisLabels", () => {
   it("keeps the last label inside the chart (it was cut off at the right edge)", () => {
-    const labels = fitAxisLabels(spread(["27 Nov", "28 Nov", "29 Nov", "30 Nov", "1 Dec", "2 Dec", "3 Dec"], 28, 336), WIDTH, FONT);
+    const labels = fitAxisLabels(
+      spread(["27 Nov", "28 Nov", "29 Nov", "30 Nov", "1 Dec", "2 Dec", "3 Dec"], 28, 336),
+      WIDTH,
+      FONT,
+    );
     const last = labels.at(-1)!;
     expect(last.text).toBe("3 Dec");
     expect(extent(last)[1]).toBeLessThanOrEqual(WIDTH);
@@ -26,17 +31,25 @@ describe("fitAxisLabels", () => {
     expect(labels[0]!.text).toBe("Day 1");
     expect(labels.at(-1)!.text).toBe("Day 21");
     expect(labels.length).toBeLessThan(21);
-    for (let index = 1; index < labels.length; index += 1) expect(extent(labels[index]!)[0]).toBeGreaterThanOrEqual(extent(labels[index - 1]!)[1]);
+    for (let index = 1; index < labels.length; index += 1)
+      expect(extent(labels[index]!)[0]).toBeGreaterThanOrEqual(extent(labels[index - 1]!)[1]);
   });
 
   it("never lets long labels collide, however many", () => {
-    const labels = fitAxisLabels(spread(["every 1:1 this month", "10% this month", "another long label", "last one"]), WIDTH, FONT);
-    for (let index = 1; index < labels.length; index += 1) expect(extent(labels[index]!)[0]).toBeGreaterThan(extent(labels[index - 1]!)[1]);
+    const labels = fitAxisLabels(
+      spread(["every 1:1 this month", "10% this month", "another long label", "last one"]),
+      WIDTH,
+      FONT,
+    );
+    for (let index = 1; index < labels.length; index += 1)
+      expect(extent(labels[index]!)[0]).toBeGreaterThan(extent(labels[index - 1]!)[1]);
     for (const label of labels) expect(extent(label)[0]).toBeGreaterThanOrEqual(0);
   });
 
   it("shows a single point's label and nothing for none", () => {
-    expect(fitAxisLabels([{ at: 170, text: "1 Dec" }], WIDTH, FONT)).toEqual([{ at: 170, text: "1 Dec", x: 170, anchor: "middle" }]);
+    expect(fitAxisLabels([{ at: 170, text: "1 Dec" }], WIDTH, FONT)).toEqual([
+      { at: 170, text: "1 Dec", x: 170, anchor: "middle" },
+    ]);
     expect(fitAxisLabels([], WIDTH, FONT)).toEqual([]);
   });
 });

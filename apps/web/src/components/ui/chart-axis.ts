@@ -16,7 +16,8 @@ const extent = (label: TPlacedLabel, fontSize: number) => {
 const place = (label: TAxisLabel, width: number, fontSize: number): TPlacedLabel => {
   const half = (label.text.length * fontSize * GLYPH) / 2;
   if (label.at - half < 0) return { ...label, x: Math.max(0, label.at - Math.min(half, label.at)), anchor: "start" };
-  if (label.at + half > width) return { ...label, x: Math.min(width, label.at + Math.min(half, width - label.at)), anchor: "end" };
+  if (label.at + half > width)
+    return { ...label, x: Math.min(width, label.at + Math.min(half, width - label.at)), anchor: "end" };
   return { ...label, x: label.at, anchor: "middle" };
 };
 
@@ -37,7 +38,8 @@ export const fitAxisLabels = (labels: TAxisLabel[], width: number, fontSize: num
   };
   if (overlaps(first, last)) return [first];
   const kept = [first];
-  for (const label of placed.slice(1, -1)) if (!overlaps(kept.at(-1)!, label) && !overlaps(label, last)) kept.push(label);
+  for (const label of placed.slice(1, -1))
+    if (!overlaps(kept.at(-1)!, label) && !overlaps(label, last)) kept.push(label);
   return [...kept, last];
 };
 

@@ -4,7 +4,21 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
  * A modal on the native <dialog>: the browser traps focus, closes on Escape and restores focus
  * to the opener, so none of that is re-implemented here.
  */
-export const Dialog = ({ open, onClose, title, description, children, footer }: { open: boolean; onClose: () => void; title: string; description?: ReactNode; children?: ReactNode; footer?: ReactNode }) => {
+export const Dialog = ({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  footer,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: ReactNode;
+  children?: ReactNode;
+  footer?: ReactNode;
+}) => {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

@@ -2,7 +2,14 @@ import { cloneElement, isValidElement, useId, type ReactElement, type ReactNode 
 
 type TControlProps = { id?: string; "aria-invalid"?: boolean; "aria-describedby"?: string };
 
-export type TFieldProps = { label: ReactNode; error?: string | undefined; hint?: ReactNode; children: ReactElement<TControlProps>; className?: string; optional?: boolean };
+export type TFieldProps = {
+  label: ReactNode;
+  error?: string | undefined;
+  hint?: ReactNode;
+  children: ReactElement<TControlProps>;
+  className?: string;
+  optional?: boolean;
+};
 
 /**
  * A label, one control, an optional hint and an error. It wires `id`, `aria-invalid` and
@@ -14,7 +21,9 @@ export const Field = ({ label, error, hint, children, className, optional }: TFi
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
-  const control = isValidElement(children) ? cloneElement(children, { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy }) : children;
+  const control = isValidElement(children)
+    ? cloneElement(children, { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })
+    : children;
   return (
     <div className={className}>
       <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-slate-800">

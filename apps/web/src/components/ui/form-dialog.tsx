@@ -19,7 +19,17 @@ type TFormDialogProps = {
 };
 
 /** A dialog that is one form: the form-level error, the fields, and Cancel / submit (busy while saving). */
-export const FormDialog = ({ open, onClose, title, description, error, pending, submitLabel, onSubmit, children }: TFormDialogProps) => {
+export const FormDialog = ({
+  open,
+  onClose,
+  title,
+  description,
+  error,
+  pending,
+  submitLabel,
+  onSubmit,
+  children,
+}: TFormDialogProps) => {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();

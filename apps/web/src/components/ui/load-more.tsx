@@ -9,7 +9,12 @@ type TPagedQuery = { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNex
 export const LoadMore = ({ query, label = "Load more" }: { query: TPagedQuery; label?: string }) =>
   query.hasNextPage ? (
     <div className="flex justify-center pt-3">
-      <Button variant="secondary" size="sm" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+      <Button
+        variant="secondary"
+        size="sm"
+        loading={query.isFetchingNextPage}
+        onClick={() => void query.fetchNextPage()}
+      >
         {label}
       </Button>
     </div>

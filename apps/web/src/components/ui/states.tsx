@@ -4,7 +4,15 @@ import { errorMessage } from "../../lib/api-error.ts";
 import { Button } from "./button.tsx";
 
 /** What a list or panel shows when there is nothing yet, with the action that fills it. */
-export const EmptyState = ({ title, description, action }: { title: string; description?: ReactNode; action?: ReactNode }) => (
+export const EmptyState = ({
+  title,
+  description,
+  action,
+}: {
+  title: string;
+  description?: ReactNode;
+  action?: ReactNode;
+}) => (
   <div className="flex flex-col items-center rounded-xl border border-dashed border-slate-300 px-6 py-10 text-center">
     <p className="text-sm font-semibold text-slate-900">{title}</p>
     {description && <p className="mt-1 max-w-sm text-sm text-slate-600">{description}</p>}
@@ -13,7 +21,17 @@ export const EmptyState = ({ title, description, action }: { title: string; desc
 );
 
 /** A failed load: the reason in plain words and a way to try again. */
-export const ErrorState = ({ error, title = "This could not be loaded", onRetry, retryLabel = "Try again" }: { error: unknown; title?: string; onRetry?: () => void; retryLabel?: string }) => (
+export const ErrorState = ({
+  error,
+  title = "This could not be loaded",
+  onRetry,
+  retryLabel = "Try again",
+}: {
+  error: unknown;
+  title?: string;
+  onRetry?: () => void;
+  retryLabel?: string;
+}) => (
   <div role="alert" className="rounded-xl bg-red-50 px-5 py-4 ring-1 ring-red-200">
     <p className="text-sm font-semibold text-red-900">{title}</p>
     <p className="mt-1 text-sm text-red-800">{errorMessage(error)}</p>

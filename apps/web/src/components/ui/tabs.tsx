@@ -5,7 +5,17 @@ import { cn } from "../../lib/cn.ts";
 export type TTab<T extends string> = { value: T; label: string; content: ReactNode };
 
 /** Tabs per the ARIA tabs pattern: one tab stop, arrow keys between tabs, panels labelled by their tab. */
-export const Tabs = <T extends string>({ label, tabs, value, onChange }: { label: string; tabs: TTab<T>[]; value: T; onChange: (value: T) => void }) => {
+export const Tabs = <T extends string>({
+  label,
+  tabs,
+  value,
+  onChange,
+}: {
+  label: string;
+  tabs: TTab<T>[];
+  value: T;
+  onChange: (value: T) => void;
+}) => {
   const base = useId();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const move = (event: KeyboardEvent, index: number) => {
@@ -35,7 +45,10 @@ export const Tabs = <T extends string>({ label, tabs, value, onChange }: { label
               tabIndex={selected ? 0 : -1}
               onClick={() => onChange(tab.value)}
               onKeyDown={(event) => move(event, index)}
-              className={cn("-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium", selected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900")}
+              className={cn(
+                "-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
+                selected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900",
+              )}
             >
               {tab.label}
             </button>
@@ -44,7 +57,13 @@ export const Tabs = <T extends string>({ label, tabs, value, onChange }: { label
       </div>
       {tabs.map((tab) =>
         tab.value === value ? (
-          <div key={tab.value} id={`${base}-panel-${tab.value}`} role="tabpanel" aria-labelledby={`${base}-tab-${tab.value}`} className="pt-5">
+          <div
+            key={tab.value}
+            id={`${base}-panel-${tab.value}`}
+            role="tabpanel"
+            aria-labelledby={`${base}-tab-${tab.value}`}
+            className="pt-5"
+          >
             {tab.content}
           </div>
         ) : null,

@@ -30,11 +30,26 @@ export const ToastProvider = ({ children }: { children: ReactNode }) => {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4 sm:items-end">
+      <div
+        aria-live="polite"
+        className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4 sm:items-end"
+      >
         {toasts.map((toast) => (
-          <div key={toast.id} role={toast.tone === "error" ? "alert" : "status"} className={cn("pointer-events-auto flex max-w-sm items-start gap-3 rounded-lg px-4 py-3 text-sm shadow-lg", TONES[toast.tone])}>
+          <div
+            key={toast.id}
+            role={toast.tone === "error" ? "alert" : "status"}
+            className={cn(
+              "pointer-events-auto flex max-w-sm items-start gap-3 rounded-lg px-4 py-3 text-sm shadow-lg",
+              TONES[toast.tone],
+            )}
+          >
             <span className="flex-1">{toast.message}</span>
-            <button type="button" onClick={() => dismiss(toast.id)} className="text-white/80 hover:text-white" aria-label="Dismiss">
+            <button
+              type="button"
+              onClick={() => dismiss(toast.id)}
+              className="text-white/80 hover:text-white"
+              aria-label="Dismiss"
+            >
               ×
             </button>
           </div>

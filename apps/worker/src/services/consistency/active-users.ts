@@ -8,7 +8,10 @@ const BATCH = 500;
  * Every active user (account enabled, seen or created in the last 30 days), in id order and in
  * batches, so a fan-out over many users never loads them all at once.
  */
-export async function* activeUsers(db: Db, now: Date): AsyncGenerator<{ id: string; preferences: unknown; createdAt: Date }> {
+export async function* activeUsers(
+  db: Db,
+  now: Date,
+): AsyncGenerator<{ id: string; preferences: unknown; createdAt: Date }> {
   const since = new Date(now.getTime() - ACTIVE_WITHIN_MS);
   let cursor: string | undefined;
   for (;;) {

@@ -34,18 +34,26 @@ export const scoreAdherence = (commitments: TDueCommitment[]): TAdherence => {
 };
 
 export const loadDueCommitments = (db: Db, userId: string, start: Date, end: Date) =>
-  db.commitment.findMany({ where: { userId, dueAt: { gte: start, lt: end } }, select: { status: true, dueAt: true, completedAt: true } });
+  db.commitment.findMany({
+    where: { userId, dueAt: { gte: start, lt: end } },
+    select: { status: true, dueAt: true, completedAt: true },
+  });
 
 /** The sentence stored with a score, so the number explains itself. */
 export const adherenceNotes = (adherence: TAdherence, windowDays: number, previous: number | null) => {
   if (!adherence.due) return `Nothing was due in the last ${windowDays} days.`;
-  const parts = [`${adherence.onTime + adherence.late} of ${adherence.due} commitments due in the last ${windowDays} days were completed${adherence.late ? ` (${adherence.late} late)` : ""}`];
+  const parts = [
+    `${adherence.onTime + adherence.late} of ${adherence.due} commitments due in the last ${windowDays} days were completed${adherence.late ? ` (${adherence.late} late)` : ""}`,
+  ];
   if (adherence.skipped) parts.push(`${adherence.skipped} skipped`);
   if (adherence.open) parts.push(`${adherence.open} not done`);
   let text = `${parts.join("; ")}.`;
   if (previous !== null && adherence.score !== null) {
     const change = Math.round((adherence.score - previous) * 100) / 100;
-    text += change === 0 ? " Same as the day before." : ` ${change > 0 ? "Up" : "Down"} ${Math.abs(change)} points from the day before.`;
+    text +=
+      change === 0
+        ? " Same as the day before."
+        : ` ${change > 0 ? "Up" : "Down"} ${Math.abs(change)} points from the day before.`;
   }
   return text;
 };

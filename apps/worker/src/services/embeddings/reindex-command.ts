@@ -21,7 +21,10 @@ const complain = (text: string) => process.stderr.write(`${text}\n`);
 const main = async (argv: string[]) => {
   let options;
   try {
-    options = parseArgs({ args: argv, options: { user: { type: "string" }, "batch-size": { type: "string", default: "100" } } }).values;
+    options = parseArgs({
+      args: argv,
+      options: { user: { type: "string" }, "batch-size": { type: "string", default: "100" } },
+    }).values;
   } catch (error) {
     complain(`${(error as Error).message}\n${USAGE}`);
     return 1;
@@ -37,14 +40,27 @@ const main = async (argv: string[]) => {
   try {
     const stale = await countStaleOwners(db, ai.embeddingModel, options.user);
     const total = Object.values(stale).reduce((sum, n) => sum + n, 0);
-    say(`Embedding model ${ai.embeddingModel} (${ai.kind}): ${total} rows to embed${total ? ` — ${Object.entries(stale).map(([kind, n]) => `${kind} ${n}`).join(", ")}` : ""}`);
+    say(
+      `Embedding model ${ai.embeddingModel} (${ai.kind}): ${total} rows to embed${
+        total
+          ? ` — ${Object.entries(stale)
+              .map(([kind, n]) => `${kind} ${n}`)
+              .join(", ")}`
+          : ""
+      }`,
+    );
     const started = Date.now();
     const result = await reindexEmbeddings(db, embedderFor(ai), {
       batchSize,
       userId: options.user,
-      onProgress: (p) => say(`  ${p.owners}/${total} rows (${p.kind}, ${p.reason}): ${p.embedded} chunks embedded, ${p.reused} reused, ${p.unchanged} unchanged, ${p.deleted} stale rows deleted`),
+      onProgress: (p) =>
+        say(
+          `  ${p.owners}/${total} rows (${p.kind}, ${p.reason}): ${p.embedded} chunks embedded, ${p.reused} reused, ${p.unchanged} unchanged, ${p.deleted} stale rows deleted`,
+        ),
     });
-    say(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.owners} rows, ${result.embedded} chunks embedded, ${result.reused} reused, ${result.purged} embeddings of trashed rows purged.`);
+    say(
+      `Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.owners} rows, ${result.embedded} chunks embedded, ${result.reused} reused, ${result.purged} embeddings of trashed rows purged.`,
+    );
     return 0;
   } finally {
     await db.$disconnect();

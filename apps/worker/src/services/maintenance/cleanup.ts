@@ -4,7 +4,14 @@ import { deleteFinishedMail } from "@cto/mail/messages";
 /** How long a sent or failed email's row is kept (its metadata: when, to whom, what the server said). */
 export const MAIL_KEPT_MS = 30 * 24 * 3_600_000;
 
-export type TCleanupCounts = { sessions: number; passwordResets: number; verificationTokens: number; telegramLinkTokens: number; telegramUnlinked: number; mailMessages: number };
+export type TCleanupCounts = {
+  sessions: number;
+  passwordResets: number;
+  verificationTokens: number;
+  telegramLinkTokens: number;
+  telegramUnlinked: number;
+  mailMessages: number;
+};
 
 /**
  * Deletes what can no longer be used: sessions past their idle or absolute expiry, password resets
@@ -14,12 +21,28 @@ export type TCleanupCounts = { sessions: number; passwordResets: number; verific
  * Each statement is idempotent, so a rerun after a crash just finds less to do.
  */
 export const cleanupExpired = async ({ db, now = new Date() }: { db: Db; now?: Date }): Promise<TCleanupCounts> => {
-  const sessions = await db.session.deleteMany({ where: { OR: [{ expires: { lt: now } }, { absoluteExpiresAt: { lt: now } }] } });
-  const passwordResets = await db.passwordReset.deleteMany({ where: { OR: [{ used: true }, { expiresAt: { lt: now } }] } });
+  const sessions = await db.session.deleteMany({
+    where: { OR: [{ expires: { lt: now } }, { absoluteExpiresAt: { lt: now } }] },
+  });
+  const passwordResets = await db.passwordReset.deleteMany({
+    where: { OR: [{ used: true }, { expiresAt: { lt: now } }] },
+  });
   const verificationTokens = await db.verificationToken.deleteMany({ where: { expires: { lt: now } } });
   const expiredLink = { connectionToken: { not: null }, connectionTokenExpiresAt: { lt: now } };
-  const telegramUnlinked = await db.telegramConnection.deleteMany({ where: { ...expiredLink, isActive: false, telegramChatId: null } });
-  const telegramLinkTokens = await db.telegramConnection.updateMany({ where: expiredLink, data: { connectionToken: null, connectionTokenExpiresAt: null } });
+  const telegramUnlinked = await db.telegramConnection.deleteMany({
+    where: { ...expiredLink, isActive: false, telegramChatId: null },
+  });
+  const telegramLinkTokens = await db.telegramConnection.updateMany({
+    where: expiredLink,
+    data: { connectionToken: null, connectionTokenExpiresAt: null },
+  });
   const mailMessages = await deleteFinishedMail(db, { before: new Date(now.getTime() - MAIL_KEPT_MS) });
-  return { sessions: sessions.count, passwordResets: passwordResets.count, verificationTokens: verificationTokens.count, telegramLinkTokens: telegramLinkTokens.count + telegramUnlinked.count, telegramUnlinked: telegramUnlinked.count, mailMessages };
+  return {
+    sessions: sessions.count,
+    passwordResets: passwordResets.count,
+    verificationTokens: verificationTokens.count,
+    telegramLinkTokens: telegramLinkTokens.count + telegramUnlinked.count,
+    telegramUnlinked: telegramUnlinked.count,
+    mailMessages,
+  };
 };

@@ -1,7 +1,8 @@
 import type { Db } from "@cto/db/client";
 
 /** The first instant (UTC) of the month `months` before the month of `now`. */
-export const monthStart = (now: Date, months = 0) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
+export const monthStart = (now: Date, months = 0) =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
 
 type TMoved = { messages: bigint; ai_responses: bigint };
 
@@ -11,10 +12,16 @@ type TMoved = { messages: bigint; ai_responses: bigint };
  * month needs exists a month ahead. Returns how many months it created.
  */
 export const ensureArchiveMonths = async ({ db, cutoff }: { db: Db; cutoff: Date }) => {
-  const oldest = await db.message.findFirst({ where: { createdAt: { lt: cutoff } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+  const oldest = await db.message.findFirst({
+    where: { createdAt: { lt: cutoff } },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true },
+  });
   let created = 0;
   for (let month = monthStart(oldest?.createdAt ?? cutoff); month <= cutoff; month = monthStart(month, -1)) {
-    const [row] = await db.$queryRaw<{ created: boolean }[]>`SELECT archive.ensure_month(${month.toISOString()}::timestamptz) AS created`;
+    const [row] = await db.$queryRaw<
+      { created: boolean }[]
+    >`SELECT archive.ensure_month(${month.toISOString()}::timestamptz) AS created`;
     if (row?.created) created++;
   }
   return created;
@@ -26,14 +33,37 @@ export const ensureArchiveMonths = async ({ db, cutoff }: { db: Db; cutoff: Date
  * most `maxBatches` batches of `batchSize` messages (each batch its own transaction); then archived
  * months that ended before the month `archiveMonths` ago are dropped. A null setting skips its step.
  */
-export const archiveHistory = async ({ db, now, hotMonths, archiveMonths, batchSize, maxBatches }: { db: Db; now: Date; hotMonths: number | null; archiveMonths: number | null; batchSize: number; maxBatches: number }) => {
-  const result = { monthsCreated: 0, messages: 0, aiResponses: 0, batches: 0, more: false, monthsDropped: [] as string[] };
+export const archiveHistory = async ({
+  db,
+  now,
+  hotMonths,
+  archiveMonths,
+  batchSize,
+  maxBatches,
+}: {
+  db: Db;
+  now: Date;
+  hotMonths: number | null;
+  archiveMonths: number | null;
+  batchSize: number;
+  maxBatches: number;
+}) => {
+  const result = {
+    monthsCreated: 0,
+    messages: 0,
+    aiResponses: 0,
+    batches: 0,
+    more: false,
+    monthsDropped: [] as string[],
+  };
   if (hotMonths !== null) {
     const cutoff = monthStart(now, hotMonths);
     result.monthsCreated = await ensureArchiveMonths({ db, cutoff });
     let done = false;
     while (!done && result.batches < maxBatches) {
-      const [moved] = await db.$queryRaw<TMoved[]>`SELECT * FROM archive.move_messages(${cutoff.toISOString()}::timestamptz, ${batchSize}::int)`;
+      const [moved] = await db.$queryRaw<
+        TMoved[]
+      >`SELECT * FROM archive.move_messages(${cutoff.toISOString()}::timestamptz, ${batchSize}::int)`;
       result.batches++;
       result.messages += Number(moved?.messages ?? 0);
       result.aiResponses += Number(moved?.ai_responses ?? 0);
@@ -43,7 +73,9 @@ export const archiveHistory = async ({ db, now, hotMonths, archiveMonths, batchS
     result.more = !done;
   }
   if (archiveMonths !== null) {
-    const rows = await db.$queryRaw<{ month: string }[]>`SELECT archive.drop_months(${monthStart(now, archiveMonths).toISOString()}::timestamptz) AS month`;
+    const rows = await db.$queryRaw<
+      { month: string }[]
+    >`SELECT archive.drop_months(${monthStart(now, archiveMonths).toISOString()}::timestamptz) AS month`;
     result.monthsDropped = rows.map((row) => row.month);
   }
   return result;

@@ -27,7 +27,13 @@ export const purgeOrphanJobs = async ({ db, queues }: { db: Db; queues: TQueues 
     ]);
     const live = new Set([...liveUsers, ...liveMessages].map((row) => row.id.toLowerCase()));
     for (const id of [...users, ...messages]) if (!live.has(id)) gone.add(id);
-    return jobs.filter((job) => [idIn(job, "userId"), idIn(job, "proactiveMessageId")].some((id) => id !== null && gone.has(id)));
+    return jobs.filter((job) =>
+      [idIn(job, "userId"), idIn(job, "proactiveMessageId")].some((id) => id !== null && gone.has(id)),
+    );
   });
-  return { removed: result.removed, busy: result.busy, events: await purgeEventsNaming(queues, [...gone, ...idsInJobIds(result.removedIds)]) };
+  return {
+    removed: result.removed,
+    busy: result.busy,
+    events: await purgeEventsNaming(queues, [...gone, ...idsInJobIds(result.removedIds)]),
+  };
 };

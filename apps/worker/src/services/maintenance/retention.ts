@@ -19,7 +19,21 @@ type TWarn = { warn: (message: string, details?: Record<string, unknown>) => voi
  * embeddings), and a screenshot session's uploaded image is deleted from storage afterwards (a failure
  * there is logged; the row is gone). Idempotent, so a run stopped midway is finished by the next.
  */
-export const purgeTrash = async ({ db, storage, log, before, batchSize = 500, maxBatches = 100 }: { db: Db; storage: TStorage; log: TWarn; before: Date; batchSize?: number; maxBatches?: number }) => {
+export const purgeTrash = async ({
+  db,
+  storage,
+  log,
+  before,
+  batchSize = 500,
+  maxBatches = 100,
+}: {
+  db: Db;
+  storage: TStorage;
+  log: TWarn;
+  before: Date;
+  batchSize?: number;
+  maxBatches?: number;
+}) => {
   const counts = Object.fromEntries(TRASH_TABLES.map((table) => [table, 0])) as Record<TTrashTable, number>;
   for (const table of TRASH_TABLES) {
     for (let batch = 0; batch < maxBatches; batch++) {
@@ -33,7 +47,11 @@ export const purgeTrash = async ({ db, storage, log, before, batchSize = 500, ma
       counts[table] += rows.length;
       for (const row of rows.filter((deleted) => deleted.type === "SCREENSHOT")) {
         const key = screenshotKey(row);
-        await storage.delete(key).catch((error: unknown) => log.warn("could not delete an uploaded file", { key, error: (error as Error).message }));
+        await storage
+          .delete(key)
+          .catch((error: unknown) =>
+            log.warn("could not delete an uploaded file", { key, error: (error as Error).message }),
+          );
       }
       if (rows.length < batchSize) break;
     }
@@ -46,7 +64,17 @@ export const purgeTrash = async ({ db, storage, log, before, batchSize = 500, ma
  * stays, with its model, tokens, cost, latency and status, so usage analytics and the daily token budget
  * are unchanged. The partial index on rows that still have bodies keeps each run to what is left to do.
  */
-export const clearAiBodies = async ({ db, before, batchSize = 1_000, maxBatches = 1_000 }: { db: Db; before: Date; batchSize?: number; maxBatches?: number }) => {
+export const clearAiBodies = async ({
+  db,
+  before,
+  batchSize = 1_000,
+  maxBatches = 1_000,
+}: {
+  db: Db;
+  before: Date;
+  batchSize?: number;
+  maxBatches?: number;
+}) => {
   let cleared = 0;
   for (let batch = 0; batch < maxBatches; batch++) {
     const count = await db.$executeRaw`

@@ -10,11 +10,20 @@ const MAX_LINE_GAP = 0.75;
 
 type TGroup = { lines: TOcrLine[]; box: TBox };
 
-const joinBoxes = (a: TBox, b: TBox): TBox => ({ x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) });
+const joinBoxes = (a: TBox, b: TBox): TBox => ({
+  x0: Math.min(a.x0, b.x0),
+  y0: Math.min(a.y0, b.y0),
+  x1: Math.max(a.x1, b.x1),
+  y1: Math.max(a.y1, b.y1),
+});
 const overlapsHorizontally = (a: TBox, b: TBox) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0);
 const isNoise = (line: TOcrLine) => line.confidence < MIN_CONFIDENCE || !/[\p{L}\p{N}]/u.test(line.text);
 // Tesseract often reads a lone capital I in chat fonts as a pipe; a pipe between words is never meant.
-const cleanText = (text: string) => text.replace(/(^|\s)\|(?=\s|$)/g, "$1I").replace(/\s+/g, " ").trim();
+const cleanText = (text: string) =>
+  text
+    .replace(/(^|\s)\|(?=\s|$)/g, "$1I")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /**
  * Turns recognised lines into chat messages: lines close below one another that share some width
@@ -32,7 +41,12 @@ export const bubblesToItems = (lines: TOcrLine[], imageWidth: number): TOcrItem[
     const last = groups.at(-1);
     const previous = last?.lines.at(-1);
     const gap = previous ? line.bbox.y0 - previous.bbox.y1 : Infinity;
-    if (last && previous && gap < MAX_LINE_GAP * Math.max(line.rowHeight, previous.rowHeight) && overlapsHorizontally(last.box, line.bbox)) {
+    if (
+      last &&
+      previous &&
+      gap < MAX_LINE_GAP * Math.max(line.rowHeight, previous.rowHeight) &&
+      overlapsHorizontally(last.box, line.bbox)
+    ) {
       last.lines.push(line);
       last.box = joinBoxes(last.box, line.bbox);
     } else groups.push({ lines: [line], box: line.bbox });

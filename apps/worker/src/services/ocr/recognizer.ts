@@ -31,11 +31,13 @@ export type TOcrRecognizer = {
 export const createOcrRecognizer = ({ cachePath }: { cachePath: string }): TOcrRecognizer => {
   let worker: Promise<Worker> | undefined;
   const start = () => {
-    worker ??= createWorker(ENGLISH.code, 1, { langPath: ENGLISH.langPath, gzip: ENGLISH.gzip, cachePath }).catch((error: unknown) => {
-      worker = undefined;
-      // Not the screenshot's fault (a missing model file, no memory): retried like any passing failure.
-      throw new Error(`Tesseract could not start: ${(error as Error).message}`, { cause: error });
-    });
+    worker ??= createWorker(ENGLISH.code, 1, { langPath: ENGLISH.langPath, gzip: ENGLISH.gzip, cachePath }).catch(
+      (error: unknown) => {
+        worker = undefined;
+        // Not the screenshot's fault (a missing model file, no memory): retried like any passing failure.
+        throw new Error(`Tesseract could not start: ${(error as Error).message}`, { cause: error });
+      },
+    );
     return worker;
   };
 
@@ -46,10 +48,18 @@ export const createOcrRecognizer = ({ cachePath }: { cachePath: string }): TOcrR
       try {
         ({ data: page } = await tesseract.recognize(Buffer.from(image), {}, { blocks: true, text: false }));
       } catch (error) {
-        throw new OcrError("The screenshot could not be read as an image; upload a PNG, JPEG or WebP screenshot of the chat.", { cause: error });
+        throw new OcrError(
+          "The screenshot could not be read as an image; upload a PNG, JPEG or WebP screenshot of the chat.",
+          { cause: error },
+        );
       }
       const lines = (page.blocks ?? []).flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines));
-      return lines.map((line) => ({ text: line.text.trim(), confidence: line.confidence, bbox: line.bbox, rowHeight: line.rowAttributes?.rowHeight ?? line.bbox.y1 - line.bbox.y0 }));
+      return lines.map((line) => ({
+        text: line.text.trim(),
+        confidence: line.confidence,
+        bbox: line.bbox,
+        rowHeight: line.rowAttributes?.rowHeight ?? line.bbox.y1 - line.bbox.y0,
+      }));
     },
     terminate: async () => {
       const running = worker;

@@ -11,21 +11,49 @@ export type TReminderSubject = {
 };
 
 /** The commitment or deadline behind a reminder, deleted ones included (a deleted row is a closed one); null when gone. */
-export const loadSubject = async (db: Db, { kind, entityId, userId }: TReminderDueJob): Promise<TReminderSubject | null> => {
+export const loadSubject = async (
+  db: Db,
+  { kind, entityId, userId }: TReminderDueJob,
+): Promise<TReminderSubject | null> => {
   if (kind === "commitment") {
     const row = await db.commitment.findFirst({ where: { id: entityId, userId } });
-    return row && { title: row.title, dueAt: row.dueAt, remindAt: row.remindAt, open: row.status === "PENDING" || row.status === "SCHEDULED", goalId: row.goalId };
+    return (
+      row && {
+        title: row.title,
+        dueAt: row.dueAt,
+        remindAt: row.remindAt,
+        open: row.status === "PENDING" || row.status === "SCHEDULED",
+        goalId: row.goalId,
+      }
+    );
   }
   // Naming deletedAt (undefined: any value) keeps the client's soft-delete guard out, so a trashed deadline reads as closed, not missing.
   const row = await db.deadline.findFirst({ where: { id: entityId, userId, deletedAt: undefined } });
-  return row && { title: row.title, dueAt: row.dueAt, remindAt: row.reminderAt, open: !row.deletedAt && (row.status === "PENDING" || row.status === "EXTENDED"), goalId: null };
+  return (
+    row && {
+      title: row.title,
+      dueAt: row.dueAt,
+      remindAt: row.reminderAt,
+      open: !row.deletedAt && (row.status === "PENDING" || row.status === "EXTENDED"),
+      goalId: null,
+    }
+  );
 };
 
 const when = (at: Date, timezone: string) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone: timezone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(at);
+  new Intl.DateTimeFormat("en-GB", {
+    timeZone: timezone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(at);
 
 /** The reminder's text, with the due time in the user's own timezone. */
 export const reminderText = (kind: TReminderDueJob["kind"], subject: TReminderSubject, timezone: string) => {
   const due = subject.dueAt ? ` — due ${when(subject.dueAt, timezone)}` : "";
-  return kind === "commitment" ? `Reminder: you committed to "${subject.title}"${due}. How is it going?` : `Deadline coming up: "${subject.title}"${due}.`;
+  return kind === "commitment"
+    ? `Reminder: you committed to "${subject.title}"${due}. How is it going?`
+    : `Deadline coming up: "${subject.title}"${due}.`;
 };

@@ -10,18 +10,27 @@ import { activeUsers } from "../consistency/active-users.ts";
  * Daily runs therefore give each user one report per 2, 7 or 21 days… per period start; a user whose
  * last report is younger than the period is skipped, so periods do not overlap.
  */
-export async function* dueReports(db: Db, type: ReportType, now: Date): AsyncGenerator<{ userId: string; periodEnd: Date }> {
+export async function* dueReports(
+  db: Db,
+  type: ReportType,
+  now: Date,
+): AsyncGenerator<{ userId: string; periodEnd: Date }> {
   for await (const user of activeUsers(db, now)) {
     const timezone = userTimezone(user.preferences);
     const periodEnd = scheduledPeriodEnd(now, timezone);
     const { start } = reportPeriod(type, periodEnd, timezone);
     // A first report waits until the account is as old as its period: no 21-day report of one day.
     if (user.createdAt > start) continue;
-    const latest = await db.report.findFirst({ where: { userId: user.id, type, periodEnd: { lte: periodEnd } }, orderBy: { periodEnd: "desc" }, select: { periodStart: true, periodEnd: true } });
+    const latest = await db.report.findFirst({
+      where: { userId: user.id, type, periodEnd: { lte: periodEnd } },
+      orderBy: { periodEnd: "desc" },
+      select: { periodStart: true, periodEnd: true },
+    });
     if (latest) {
       const sameStart = latest.periodStart.getTime() === start.getTime();
       // Done already, or the last report still covers part of this period (not due yet).
-      if (sameStart ? latest.periodEnd.getTime() >= periodEnd.getTime() : latest.periodEnd.getTime() > start.getTime()) continue;
+      if (sameStart ? latest.periodEnd.getTime() >= periodEnd.getTime() : latest.periodEnd.getTime() > start.getTime())
+        continue;
     }
     yield { userId: user.id, periodEnd };
   }

@@ -9,11 +9,22 @@ export const reportFacts = (payload: TReportPayload) => {
     checkIns
       ? `${checkIns} mood check-ins; most frequent feelings: ${emotions.topLabels.map((entry) => `${entry.label} (${entry.count})`).join(", ")}; average intensity ${(emotions.points.reduce((sum, point) => sum + point.intensity, 0) / checkIns).toFixed(1)}/10.`
       : "No mood check-ins.",
-    energy.average === null ? "No energy check-ins." : `Average energy ${energy.average}/10, trend ${energy.trend}${energy.slopePerDay === null ? "" : ` (${energy.slopePerDay >= 0 ? "+" : ""}${energy.slopePerDay} per day)`}.`,
-    commitments.due ? `${commitments.completed} of ${commitments.due} commitments due were completed, ${commitments.skipped} skipped, ${commitments.open} not done.` : "No commitments were due.",
+    energy.average === null
+      ? "No energy check-ins."
+      : `Average energy ${energy.average}/10, trend ${energy.trend}${energy.slopePerDay === null ? "" : ` (${energy.slopePerDay >= 0 ? "+" : ""}${energy.slopePerDay} per day)`}.`,
+    commitments.due
+      ? `${commitments.completed} of ${commitments.due} commitments due were completed, ${commitments.skipped} skipped, ${commitments.open} not done.`
+      : "No commitments were due.",
     ...(consistency.score === null ? [] : [`Consistency score ${consistency.score}/100.`]),
-    ...insights.slice(0, 3).map((insight) => `Insight: ${insight.title ? `${insight.title} — ` : ""}${insight.content.slice(0, 200)}`),
-    ...goals.slice(0, 5).map((goal) => `Goal "${goal.title}": ${goal.completedInPeriod ? "completed in this period" : `${goal.progress}% done`}.`),
+    ...insights
+      .slice(0, 3)
+      .map((insight) => `Insight: ${insight.title ? `${insight.title} — ` : ""}${insight.content.slice(0, 200)}`),
+    ...goals
+      .slice(0, 5)
+      .map(
+        (goal) =>
+          `Goal "${goal.title}": ${goal.completedInPeriod ? "completed in this period" : `${goal.progress}% done`}.`,
+      ),
   ];
 };
 
@@ -21,11 +32,23 @@ export const reportFacts = (payload: TReportPayload) => {
  * A short, warm summary of the period through the AI provider. Offline, the local provider lists
  * the same facts (from `grounding`), plainly labelled, and never the instructions.
  */
-export const summarizeReport = async ({ ai, payload, days }: { ai: TAiProvider; payload: TReportPayload; days: number }) => {
+export const summarizeReport = async ({
+  ai,
+  payload,
+  days,
+}: {
+  ai: TAiProvider;
+  payload: TReportPayload;
+  days: number;
+}) => {
   const facts = reportFacts(payload);
   const result = await ai.chat({
     messages: [
-      { role: "system", content: "You are Cto, a supportive coach. Write a 60-120 word summary of the user's last days, in the second person, using only the facts given: name one thing that went well, one pattern worth noticing, and one small next step. No headings, no lists." },
+      {
+        role: "system",
+        content:
+          "You are Cto, a supportive coach. Write a 60-120 word summary of the user's last days, in the second person, using only the facts given: name one thing that went well, one pattern worth noticing, and one small next step. No headings, no lists.",
+      },
       { role: "user", content: `The last ${days} days:\n${facts.map((fact) => `- ${fact}`).join("\n")}` },
     ],
     grounding: { purpose: "summary", facts },

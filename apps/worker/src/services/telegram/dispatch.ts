@@ -7,7 +7,15 @@ export const DISPATCH_BATCH = 500;
  * 004's pending-messages query: Telegram messages that are PENDING, due (no time, or a time
  * passed), and whose user has an active connection; oldest first.
  */
-export const duePendingMessages = async ({ db, now = new Date(), limit = DISPATCH_BATCH }: { db: Db; now?: Date; limit?: number }) =>
+export const duePendingMessages = async ({
+  db,
+  now = new Date(),
+  limit = DISPATCH_BATCH,
+}: {
+  db: Db;
+  now?: Date;
+  limit?: number;
+}) =>
   db.proactiveMessage.findMany({
     where: {
       status: "PENDING",

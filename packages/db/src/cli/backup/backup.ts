@@ -3,7 +3,16 @@ import path from "node:path";
 
 import type pg from "pg";
 
-import { BackupError, countRows, databaseName, findTool, libpqConnection, runTool, serverInfo, withClient } from "./pg-tools.ts";
+import {
+  BackupError,
+  countRows,
+  databaseName,
+  findTool,
+  libpqConnection,
+  runTool,
+  serverInfo,
+  withClient,
+} from "./pg-tools.ts";
 
 /** Written next to each dump (`<file>.json`): what it holds, so a restore can check it got all of it. */
 export type TBackupManifest = {
@@ -20,7 +29,9 @@ export type TBackupManifest = {
 
 /** The newest applied migration, or null in a database Prisma never migrated (a failed query would end the snapshot's transaction). */
 export const lastMigration = async (client: pg.Client) => {
-  const { rows: present } = await client.query<{ ok: boolean }>("SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS ok");
+  const { rows: present } = await client.query<{ ok: boolean }>(
+    "SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS ok",
+  );
   if (!present[0]?.ok) return null;
   const { rows } = await client.query<{ name: string | null }>(
     "SELECT max(migration_name) AS name FROM public._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
@@ -30,9 +41,14 @@ export const lastMigration = async (client: pg.Client) => {
 
 export const manifestPath = (file: string) => `${file}.json`;
 
-const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+const stamp = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
 
-export const defaultBackupFile = (dir: string, url: string, now = new Date()) => path.join(dir, `cto-${databaseName(url)}-${stamp(now)}.dump`);
+export const defaultBackupFile = (dir: string, url: string, now = new Date()) =>
+  path.join(dir, `cto-${databaseName(url)}-${stamp(now)}.dump`);
 
 /**
  * `pg_dump -Fc` of the whole database, the vector columns and HNSW index definitions included (pgvector
@@ -40,7 +56,17 @@ export const defaultBackupFile = (dir: string, url: string, now = new Date()) =>
  * (`pg_export_snapshot` in a repeatable-read transaction held open while pg_dump runs with `--snapshot`),
  * so they describe exactly the dump even while the app keeps writing.
  */
-export const backupDatabase = async ({ url, file, binDir, env = {} }: { url: string; file: string; binDir?: string | undefined; env?: NodeJS.ProcessEnv }) => {
+export const backupDatabase = async ({
+  url,
+  file,
+  binDir,
+  env = {},
+}: {
+  url: string;
+  file: string;
+  binDir?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+}) => {
   const connection = libpqConnection(url);
   return withClient(url, async (client) => {
     const server = await serverInfo(client);
@@ -55,7 +81,11 @@ export const backupDatabase = async ({ url, file, binDir, env = {} }: { url: str
       const counts = await countRows(client);
       const migrations = await lastMigration(client);
       await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-      const dump = await runTool(pgDump.path, ["--format=custom", `--snapshot=${rows[0]!.snapshot}`, `--file=${file}`, `--dbname=${connection.dbname}`], { ...env, ...connection.env });
+      const dump = await runTool(
+        pgDump.path,
+        ["--format=custom", `--snapshot=${rows[0]!.snapshot}`, `--file=${file}`, `--dbname=${connection.dbname}`],
+        { ...env, ...connection.env },
+      );
       if (dump.code !== 0) {
         await rm(file, { force: true });
         throw new BackupError(`pg_dump failed (exit ${dump.code}): ${dump.stderr.trim()}`);

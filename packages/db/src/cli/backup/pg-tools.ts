@@ -12,8 +12,25 @@ export class BackupError extends Error {
 // libpq refuses connection URIs with parameters it does not know (`?schema=public`, `connection_limit`,
 // which Prisma-style URLs carry), so only these reach pg_dump and pg_restore.
 const LIBPQ_PARAMETERS = new Set([
-  "host", "hostaddr", "port", "dbname", "user", "application_name", "connect_timeout", "options", "sslmode", "sslcert",
-  "sslkey", "sslrootcert", "sslcrl", "sslpassword", "sslcompression", "target_session_attrs", "gssencmode", "krbsrvname", "service",
+  "host",
+  "hostaddr",
+  "port",
+  "dbname",
+  "user",
+  "application_name",
+  "connect_timeout",
+  "options",
+  "sslmode",
+  "sslcert",
+  "sslkey",
+  "sslrootcert",
+  "sslcrl",
+  "sslpassword",
+  "sslcompression",
+  "target_session_attrs",
+  "gssencmode",
+  "krbsrvname",
+  "service",
 ]);
 
 /** What a libpq tool gets for `url`: a URI without the password (it would show in `ps`), which goes in PGPASSWORD instead. */
@@ -24,7 +41,8 @@ export const libpqConnection = (url: string): { dbname: string; env: NodeJS.Proc
   } catch {
     throw new BackupError(`Not a PostgreSQL URL: ${JSON.stringify(url.replace(/:[^:@/]*@/, ":…@"))}`);
   }
-  if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new BackupError(`Not a PostgreSQL URL (postgresql://…): ${parsed.protocol}//${parsed.host}`);
+  if (!/^postgres(ql)?:$/.test(parsed.protocol))
+    throw new BackupError(`Not a PostgreSQL URL (postgresql://…): ${parsed.protocol}//${parsed.host}`);
   const password = decodeURIComponent(parsed.password);
   parsed.password = "";
   for (const key of [...parsed.searchParams.keys()]) if (!LIBPQ_PARAMETERS.has(key)) parsed.searchParams.delete(key);
@@ -60,7 +78,9 @@ export const withClient = async <T>(url: string, work: (client: pg.Client) => Pr
 export type TServerInfo = { major: number; version: string; embedded: boolean };
 
 export const serverInfo = async (client: pg.Client): Promise<TServerInfo> => {
-  const { rows } = await client.query<{ num: string; version: string }>("SELECT current_setting('server_version_num') AS num, version() AS version");
+  const { rows } = await client.query<{ num: string; version: string }>(
+    "SELECT current_setting('server_version_num') AS num, version() AS version",
+  );
   const version = rows[0]!.version;
   return { major: Math.floor(Number(rows[0]!.num) / 10_000), version, embedded: isEmbeddedVersion(version) };
 };
@@ -82,7 +102,13 @@ export const runTool = (command: string, args: string[], env: NodeJS.ProcessEnv 
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "ENOENT" ? new BackupError(`${command} was not found. Install PostgreSQL's client tools (Debian/Ubuntu: apt-get install postgresql-client), or set PG_BIN_DIR to the folder holding pg_dump and pg_restore.`) : error),
+      reject(
+        error.code === "ENOENT"
+          ? new BackupError(
+              `${command} was not found. Install PostgreSQL's client tools (Debian/Ubuntu: apt-get install postgresql-client), or set PG_BIN_DIR to the folder holding pg_dump and pg_restore.`,
+            )
+          : error,
+      ),
     );
     child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), stdout, stderr }));
   });
@@ -92,12 +118,17 @@ export const runTool = (command: string, args: string[], env: NodeJS.ProcessEnv 
  * Debian's versioned copy for that major when installed, else the one on PATH. It must be at least the
  * server's version: pg_dump refuses a newer server, and an older pg_restore cannot read a newer dump.
  */
-export const findTool = async (tool: "pg_dump" | "pg_restore", serverMajor: number, binDir = process.env.PG_BIN_DIR): Promise<{ path: string; major: number }> => {
+export const findTool = async (
+  tool: "pg_dump" | "pg_restore",
+  serverMajor: number,
+  binDir = process.env.PG_BIN_DIR,
+): Promise<{ path: string; major: number }> => {
   const debian = `/usr/lib/postgresql/${serverMajor}/bin/${tool}`;
   const command = binDir ? path.join(binDir, tool) : existsSync(debian) ? debian : tool;
   const { code, stdout, stderr } = await runTool(command, ["--version"]);
   const major = Number(/\b(\d+)(?:\.\d+)*\s*(?:\(|$)/m.exec(stdout.trim())?.[1] ?? Number.NaN);
-  if (code !== 0 || !Number.isFinite(major)) throw new BackupError(`${command} --version failed: ${(stderr || stdout).trim()}`);
+  if (code !== 0 || !Number.isFinite(major))
+    throw new BackupError(`${command} --version failed: ${(stderr || stdout).trim()}`);
   if (major < serverMajor)
     throw new BackupError(
       `${command} is version ${major}, older than the PostgreSQL ${serverMajor} server. Install the client tools of version ${serverMajor} or newer (Debian/Ubuntu: apt-get install postgresql-client-${serverMajor}), or set PG_BIN_DIR.`,
@@ -119,7 +150,9 @@ export const countRows = async (client: pg.Client): Promise<Record<string, numbe
   const { rows: tables } = await client.query<{ schema: string; name: string }>(TABLES_SQL);
   const counts: Record<string, number> = {};
   for (const { schema, name } of tables) {
-    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(schema)}.${quoteIdent(name)}`);
+    const { rows } = await client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM ${quoteIdent(schema)}.${quoteIdent(name)}`,
+    );
     counts[`${schema}.${name}`] = Number(rows[0]!.n);
   }
   return counts;

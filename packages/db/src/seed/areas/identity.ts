@@ -10,10 +10,37 @@ export const DEMO_PASSWORD = "cto-demo-password";
 const unusableTokenHash = () => createHash("sha256").update(randomBytes(32)).digest("hex");
 
 export const seedIdentity = async ({ db, user, friend, now, secrets, id }: SeedContext) => {
-  const existing = new Set((await db.user.findMany({ where: { id: { in: [user.id, friend.id] } }, select: { id: true } })).map((row) => row.id));
+  const existing = new Set(
+    (await db.user.findMany({ where: { id: { in: [user.id, friend.id] } }, select: { id: true } })).map(
+      (row) => row.id,
+    ),
+  );
   const people = [
-    { ...user, role: "ADMIN" as const, currentRole: "Engineering manager", experienceLevel: "MANAGER" as const, industry: "Software", yearsOfExperience: 9, currentSkills: ["people leadership", "system design"], targetSkills: ["executive communication", "coaching"], bio: "Leads a platform team; working on delegation and focus.", currentGoals: ["Delegate more", "Ship the Q3 roadmap"], achievementScore: 120, preferredModels: ["gpt-4o-mini", "gpt-4o"] },
-    { ...friend, role: "USER" as const, currentRole: "Senior engineer", experienceLevel: "SENIOR" as const, industry: "Software", yearsOfExperience: 6, currentSkills: ["TypeScript"], targetSkills: ["public speaking"], currentGoals: ["Give a conference talk"] },
+    {
+      ...user,
+      role: "ADMIN" as const,
+      currentRole: "Engineering manager",
+      experienceLevel: "MANAGER" as const,
+      industry: "Software",
+      yearsOfExperience: 9,
+      currentSkills: ["people leadership", "system design"],
+      targetSkills: ["executive communication", "coaching"],
+      bio: "Leads a platform team; working on delegation and focus.",
+      currentGoals: ["Delegate more", "Ship the Q3 roadmap"],
+      achievementScore: 120,
+      preferredModels: ["gpt-4o-mini", "gpt-4o"],
+    },
+    {
+      ...friend,
+      role: "USER" as const,
+      currentRole: "Senior engineer",
+      experienceLevel: "SENIOR" as const,
+      industry: "Software",
+      yearsOfExperience: 6,
+      currentSkills: ["TypeScript"],
+      targetSkills: ["public speaking"],
+      currentGoals: ["Give a conference talk"],
+    },
   ];
   for (const person of people) {
     if (existing.has(person.id)) continue;
@@ -23,28 +50,65 @@ export const seedIdentity = async ({ db, user, friend, now, secrets, id }: SeedC
         passwordHash: await hashPassword(DEMO_PASSWORD),
         emailVerified: now,
         lastSeenAt: now,
-        preferences: { timezone: "Europe/Berlin", theme: "system", workingHours: { start: "09:00", end: "17:30" }, notificationPrefs: { telegram: true, inApp: true } },
+        preferences: {
+          timezone: "Europe/Berlin",
+          theme: "system",
+          workingHours: { start: "09:00", end: "17:30" },
+          notificationPrefs: { telegram: true, inApp: true },
+        },
       },
     });
   }
 
   await db.userContext.createMany({
     skipDuplicates: true,
-    data: [{
-      id: id("user-context"), userId: user.id, personalBio: "Parent of two, runs on weekends, recovering perfectionist.",
-      longTermGoals: ["Grow into a director role", "Keep evenings free"], workContext: "Manages 7 engineers on a payments platform.",
-      currentChallenges: ["Too many meetings", "Hard to say no"], aiPreferences: "Direct, short answers with one concrete next step.",
-      communicationStyle: "direct", expertiseAreas: ["distributed systems"], learningObjectives: ["coaching conversations"],
-      decisionMakingStyle: "analytical", timeManagementStyle: "time-blocking", preferredMeetingTimes: ["10:00-12:00"], workingHours: "09:00-17:30",
-    }],
+    data: [
+      {
+        id: id("user-context"),
+        userId: user.id,
+        personalBio: "Parent of two, runs on weekends, recovering perfectionist.",
+        longTermGoals: ["Grow into a director role", "Keep evenings free"],
+        workContext: "Manages 7 engineers on a payments platform.",
+        currentChallenges: ["Too many meetings", "Hard to say no"],
+        aiPreferences: "Direct, short answers with one concrete next step.",
+        communicationStyle: "direct",
+        expertiseAreas: ["distributed systems"],
+        learningObjectives: ["coaching conversations"],
+        decisionMakingStyle: "analytical",
+        timeManagementStyle: "time-blocking",
+        preferredMeetingTimes: ["10:00-12:00"],
+        workingHours: "09:00-17:30",
+      },
+    ],
   });
   await db.account.createMany({
     skipDuplicates: true,
-    data: [{ id: id("account:github"), userId: user.id, type: "oauth", provider: "github", providerAccountId: `demo-${user.id.slice(0, 8)}`, access_token: secrets.encrypt("demo-github-access-token"), token_type: "bearer", scope: "read:user user:email" }],
+    data: [
+      {
+        id: id("account:github"),
+        userId: user.id,
+        type: "oauth",
+        provider: "github",
+        providerAccountId: `demo-${user.id.slice(0, 8)}`,
+        access_token: secrets.encrypt("demo-github-access-token"),
+        token_type: "bearer",
+        scope: "read:user user:email",
+      },
+    ],
   });
   await db.session.createMany({
     skipDuplicates: true,
-    data: [{ id: id("session:web"), userId: user.id, sessionToken: unusableTokenHash(), expires: daysFrom(now, 7), absoluteExpiresAt: daysFrom(now, 30), lastUsedAt: now, userAgent: "Seeded browser session" }],
+    data: [
+      {
+        id: id("session:web"),
+        userId: user.id,
+        sessionToken: unusableTokenHash(),
+        expires: daysFrom(now, 7),
+        absoluteExpiresAt: daysFrom(now, 30),
+        lastUsedAt: now,
+        userAgent: "Seeded browser session",
+      },
+    ],
   });
   await db.verificationToken.createMany({
     skipDuplicates: true,
@@ -52,15 +116,47 @@ export const seedIdentity = async ({ db, user, friend, now, secrets, id }: SeedC
   });
   await db.passwordReset.createMany({
     skipDuplicates: true,
-    data: [{ id: id("password-reset:used"), userId: user.id, token: unusableTokenHash(), expiresAt: daysFrom(now, -6), used: true, usedAt: daysFrom(now, -7), createdAt: daysFrom(now, -7) }],
+    data: [
+      {
+        id: id("password-reset:used"),
+        userId: user.id,
+        token: unusableTokenHash(),
+        expiresAt: daysFrom(now, -6),
+        used: true,
+        usedAt: daysFrom(now, -7),
+        createdAt: daysFrom(now, -7),
+      },
+    ],
   });
   // The password reset above was emailed; a sent row keeps no bodies (their link was for one use).
   await db.mailMessage.createMany({
     skipDuplicates: true,
-    data: [{ id: id("mail:password-reset"), userId: user.id, kind: "PASSWORD_RESET", toAddress: user.email, subject: "Reset your Cto password", status: "SENT", attempts: 1, messageId: `<${id("mail:password-reset")}@cto.seed>`, sentAt: daysFrom(now, -7), createdAt: daysFrom(now, -7) }],
+    data: [
+      {
+        id: id("mail:password-reset"),
+        userId: user.id,
+        kind: "PASSWORD_RESET",
+        toAddress: user.email,
+        subject: "Reset your Cto password",
+        status: "SENT",
+        attempts: 1,
+        messageId: `<${id("mail:password-reset")}@cto.seed>`,
+        sentAt: daysFrom(now, -7),
+        createdAt: daysFrom(now, -7),
+      },
+    ],
   });
   await db.apiKey.createMany({
     skipDuplicates: true,
-    data: [{ id: id("api-key:cli"), userId: user.id, name: "Personal CLI", prefix: "cto_demo", keyHash: unusableTokenHash(), lastUsedAt: daysFrom(now, -1) }],
+    data: [
+      {
+        id: id("api-key:cli"),
+        userId: user.id,
+        name: "Personal CLI",
+        prefix: "cto_demo",
+        keyHash: unusableTokenHash(),
+        lastUsedAt: daysFrom(now, -1),
+      },
+    ],
   });
 };

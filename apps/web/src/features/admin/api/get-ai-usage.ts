@@ -7,13 +7,26 @@ import { api, unwrap } from "../../../lib/api-client.ts";
 export type { TAiUsage };
 export type TUsageWindow = "day" | "week" | "month" | "all";
 
-const WINDOW_MS: Record<Exclude<TUsageWindow, "all">, number> = { day: 86_400_000, week: 7 * 86_400_000, month: 30 * 86_400_000 };
+const WINDOW_MS: Record<Exclude<TUsageWindow, "all">, number> = {
+  day: 86_400_000,
+  week: 7 * 86_400_000,
+  month: 30 * 86_400_000,
+};
 
 /** GET /admin/analytics/ai-usage: every user's AI responses by model (administrators only; others get 403). */
 export const getAiUsage = (window: TUsageWindow, now = Date.now()) =>
-  unwrap(api.GET("/admin/analytics/ai-usage", { params: { query: window === "all" ? {} : { since: now - WINDOW_MS[window] } } }));
+  unwrap(
+    api.GET("/admin/analytics/ai-usage", {
+      params: { query: window === "all" ? {} : { since: now - WINDOW_MS[window] } },
+    }),
+  );
 
-export const aiUsageQueryOptions = (window: TUsageWindow) => queryOptions({ queryKey: ["admin", "ai-usage", window], queryFn: () => getAiUsage(window), placeholderData: keepPreviousData });
+export const aiUsageQueryOptions = (window: TUsageWindow) =>
+  queryOptions({
+    queryKey: ["admin", "ai-usage", window],
+    queryFn: () => getAiUsage(window),
+    placeholderData: keepPreviousData,
+  });
 
 export const useAiUsage = (window: TUsageWindow) => useQuery(aiUsageQueryOptions(window));
 

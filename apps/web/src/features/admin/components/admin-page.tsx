@@ -16,7 +16,10 @@ export const AdminPage = () => {
     return (
       <div data-testid="admin-page">
         <PageHeader title="Admin" />
-        <EmptyState title="This page is for administrators" description="Ask an administrator of this Cto server if you need access." />
+        <EmptyState
+          title="This page is for administrators"
+          description="Ask an administrator of this Cto server if you need access."
+        />
       </div>
     );
   return (
@@ -24,7 +27,10 @@ export const AdminPage = () => {
       <PageHeader title="Admin" description="How the platform is used, and what it costs." />
       <AiUsageCard />
       <Card aria-labelledby="queues-title">
-        <CardHeader title={<span id="queues-title">Background jobs</span>} description="Reminders, reports, embeddings, OCR and Telegram delivery run in the worker's queues." />
+        <CardHeader
+          title={<span id="queues-title">Background jobs</span>}
+          description="Reminders, reports, embeddings, OCR and Telegram delivery run in the worker's queues."
+        />
         <a href={QUEUE_DASHBOARD_URL} target="_blank" rel="noopener" className={buttonClass("secondary")}>
           Open the queue dashboard
           <span className="sr-only"> (opens in a new tab)</span>

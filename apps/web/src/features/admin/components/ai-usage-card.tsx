@@ -30,13 +30,20 @@ export const AiUsageCard = () => {
   const totals = usageTotals(models);
   return (
     <Card aria-labelledby="ai-usage-title">
-      <CardHeader title={<span id="ai-usage-title">AI usage and cost</span>} description="Every user's AI responses, by model." actions={<Segmented label="Period" value={window} onChange={setWindow} options={WINDOWS} />} />
+      <CardHeader
+        title={<span id="ai-usage-title">AI usage and cost</span>}
+        description="Every user's AI responses, by model."
+        actions={<Segmented label="Period" value={window} onChange={setWindow} options={WINDOWS} />}
+      />
       {usage.isPending ? (
         <LoadingBlock lines={5} label="Loading AI usage…" />
       ) : usage.isError ? (
         <ErrorState error={usage.error} onRetry={() => void usage.refetch()} />
       ) : models.length === 0 ? (
-        <EmptyState title="No AI responses in this period" description="Usage appears here once people talk with the coach." />
+        <EmptyState
+          title="No AI responses in this period"
+          description="Usage appears here once people talk with the coach."
+        />
       ) : (
         <div className={usage.isFetching ? "space-y-5 opacity-60" : "space-y-5"}>
           <div className="max-w-2xl">
@@ -44,7 +51,12 @@ export const AiUsageCard = () => {
               title="Requests per model"
               kind="bar"
               height={200}
-              series={[{ name: "Requests", points: models.map((model, index) => ({ x: index, y: model.usageCount, label: model.model })) }]}
+              series={[
+                {
+                  name: "Requests",
+                  points: models.map((model, index) => ({ x: index, y: model.usageCount, label: model.model })),
+                },
+              ]}
               // Whole requests: a top of at least 4 keeps the four gridlines on integers.
               yDomain={[0, Math.max(4, Math.ceil(Math.max(...models.map((model) => model.usageCount)) / 4) * 4)]}
               formatX={(x) => models[x]?.model ?? ""}
@@ -56,18 +68,32 @@ export const AiUsageCard = () => {
               <caption className="sr-only">AI usage by model</caption>
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">Model</th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">Requests</th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">Avg latency</th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">Avg tokens</th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">Tokens</th>
-                  <th scope="col" className="py-2 text-right font-medium">Cost</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Model
+                  </th>
+                  <th scope="col" className="py-2 pr-4 text-right font-medium">
+                    Requests
+                  </th>
+                  <th scope="col" className="py-2 pr-4 text-right font-medium">
+                    Avg latency
+                  </th>
+                  <th scope="col" className="py-2 pr-4 text-right font-medium">
+                    Avg tokens
+                  </th>
+                  <th scope="col" className="py-2 pr-4 text-right font-medium">
+                    Tokens
+                  </th>
+                  <th scope="col" className="py-2 text-right font-medium">
+                    Cost
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {models.map((model) => (
                   <tr key={model.model}>
-                    <th scope="row" className="py-2 pr-4 font-medium text-slate-900">{model.model}</th>
+                    <th scope="row" className="py-2 pr-4 font-medium text-slate-900">
+                      {model.model}
+                    </th>
                     <td className="py-2 pr-4 text-right tabular-nums">{count.format(model.usageCount)}</td>
                     <td className="py-2 pr-4 text-right tabular-nums">{ms(model.avgLatency)}</td>
                     <td className="py-2 pr-4 text-right tabular-nums">{tokens(model.avgTokens)}</td>
@@ -78,7 +104,9 @@ export const AiUsageCard = () => {
               </tbody>
               <tfoot className="border-t border-slate-200 font-semibold text-slate-900">
                 <tr>
-                  <th scope="row" className="py-2 pr-4">All models</th>
+                  <th scope="row" className="py-2 pr-4">
+                    All models
+                  </th>
                   <td className="py-2 pr-4 text-right tabular-nums">{count.format(totals.requests)}</td>
                   <td className="py-2 pr-4 text-right tabular-nums">{ms(totals.avgLatency)}</td>
                   <td className="py-2 pr-4 text-right tabular-nums">{tokens(totals.avgTokens)}</td>

@@ -10,7 +10,8 @@ import { analysisKeys } from "./types.ts";
 export type TNewMessage = z.input<typeof ZCreateAnalysisMessageSchema> & { sessionId: string };
 
 /** POST /analysis-sessions/{id}/messages: one line of the conversation to analyse. */
-export const createMessage = ({ sessionId, ...body }: TNewMessage) => unwrap(api.POST("/analysis-sessions/{id}/messages", { params: { path: { id: sessionId } }, body }));
+export const createMessage = ({ sessionId, ...body }: TNewMessage) =>
+  unwrap(api.POST("/analysis-sessions/{id}/messages", { params: { path: { id: sessionId } }, body }));
 
 export const useCreateMessage = () => {
   const queryClient = useQueryClient();

@@ -11,7 +11,11 @@ export const getMessages = async (id: string) => {
   const items: TAnalysisMessage[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 10; page++) {
-    const result = await unwrap(api.GET("/analysis-sessions/{id}/messages", { params: { path: { id }, query: { limit: 100, ...(cursor ? { cursor } : {}) } } }));
+    const result = await unwrap(
+      api.GET("/analysis-sessions/{id}/messages", {
+        params: { path: { id }, query: { limit: 100, ...(cursor ? { cursor } : {}) } },
+      }),
+    );
     items.push(...result.items);
     if (!result.nextCursor) break;
     cursor = result.nextCursor;
@@ -19,6 +23,7 @@ export const getMessages = async (id: string) => {
   return items;
 };
 
-export const messagesQueryOptions = (id: string) => queryOptions({ queryKey: analysisKeys.messages(id), queryFn: () => getMessages(id) });
+export const messagesQueryOptions = (id: string) =>
+  queryOptions({ queryKey: analysisKeys.messages(id), queryFn: () => getMessages(id) });
 
 export const useMessages = (id: string) => useQuery(messagesQueryOptions(id));

@@ -7,7 +7,19 @@ export type TSessionFilters = { status?: TAnalysisStatus; trash?: boolean };
 
 /** GET /analysis-sessions: newest activity first (001's sort), one page of 20 at a time. */
 export const getSessions = ({ status, trash }: TSessionFilters, cursor?: string) =>
-  unwrap(api.GET("/analysis-sessions", { params: { query: { sort: "lastActivity", limit: 20, ...(status ? { status } : {}), ...(trash ? { trash: "true" } : {}), ...(cursor ? { cursor } : {}) } } }));
+  unwrap(
+    api.GET("/analysis-sessions", {
+      params: {
+        query: {
+          sort: "lastActivity",
+          limit: 20,
+          ...(status ? { status } : {}),
+          ...(trash ? { trash: "true" } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
+      },
+    }),
+  );
 
 export const sessionsQueryOptions = (filters: TSessionFilters) =>
   infiniteQueryOptions({

@@ -8,7 +8,8 @@ import { analysisKeys } from "./types.ts";
  * works) from the chat and the knowledge base, and the session completes. Uses one of the day's
  * AI generations (429 when spent).
  */
-export const getSuggestions = ({ id, count = 3 }: { id: string; count?: number }) => unwrap(api.POST("/analysis-sessions/{id}/suggestions", { params: { path: { id } }, body: { count } }));
+export const getSuggestions = ({ id, count = 3 }: { id: string; count?: number }) =>
+  unwrap(api.POST("/analysis-sessions/{id}/suggestions", { params: { path: { id } }, body: { count } }));
 
 export const useGetSuggestions = () => {
   const queryClient = useQueryClient();
@@ -16,7 +17,10 @@ export const useGetSuggestions = () => {
     mutationFn: getSuggestions,
     onSuccess: ({ session }) => {
       queryClient.setQueryData(analysisKeys.session(session.id), session);
-      return Promise.all([queryClient.invalidateQueries({ queryKey: analysisKeys.messages(session.id) }), queryClient.invalidateQueries({ queryKey: analysisKeys.lists })]);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: analysisKeys.messages(session.id) }),
+        queryClient.invalidateQueries({ queryKey: analysisKeys.lists }),
+      ]);
     },
   });
 };

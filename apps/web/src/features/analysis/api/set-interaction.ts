@@ -8,7 +8,11 @@ export type TInteractionInput = { sessionId: string; messageId: string; type: TI
 /** POST or DELETE /analysis-messages/{id}/interactions/{type}; liking takes a dislike away and vice versa. */
 export const setInteraction = ({ messageId, type, on }: TInteractionInput) => {
   const params = { path: { id: messageId, type } };
-  return unwrap(on ? api.POST("/analysis-messages/{id}/interactions/{type}", { params }) : api.DELETE("/analysis-messages/{id}/interactions/{type}", { params }));
+  return unwrap(
+    on
+      ? api.POST("/analysis-messages/{id}/interactions/{type}", { params })
+      : api.DELETE("/analysis-messages/{id}/interactions/{type}", { params }),
+  );
 };
 
 export const useSetInteraction = () => {
@@ -17,7 +21,9 @@ export const useSetInteraction = () => {
     mutationFn: setInteraction,
     onSuccess: (message, { sessionId }) => {
       // The answer is the message with its flags: put it in place instead of reloading the chat.
-      queryClient.setQueryData<TAnalysisMessage[]>(analysisKeys.messages(sessionId), (messages) => messages?.map((item) => (item.id === message.id ? message : item)));
+      queryClient.setQueryData<TAnalysisMessage[]>(analysisKeys.messages(sessionId), (messages) =>
+        messages?.map((item) => (item.id === message.id ? message : item)),
+      );
       void queryClient.invalidateQueries({ queryKey: analysisKeys.lists });
     },
   });

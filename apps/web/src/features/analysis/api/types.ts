@@ -16,7 +16,14 @@ export type TAuthor = TAnalysisMessage["author"];
 export const ocrItems = (session: TAnalysisSession): TOcrItem[] | null => {
   const value: unknown = session.ocrResult;
   if (!Array.isArray(value)) return null;
-  const items = value.filter((item): item is TOcrItem => typeof item === "object" && item !== null && typeof item.id === "string" && typeof item.text === "string" && ["user", "contact", "ai"].includes(item.author));
+  const items = value.filter(
+    (item): item is TOcrItem =>
+      typeof item === "object" &&
+      item !== null &&
+      typeof item.id === "string" &&
+      typeof item.text === "string" &&
+      ["user", "contact", "ai"].includes(item.author),
+  );
   return items.length === value.length ? items : null;
 };
 

@@ -9,7 +9,8 @@ import { analysisKeys, type TAnalysisSession, type TAnalysisStatus } from "./typ
 export type TSessionChange = z.input<typeof ZUpdateAnalysisSessionSchema>;
 
 /** PATCH /analysis-sessions/{id}: rename or pin. The status only moves through /transition. */
-export const updateSession = ({ id, ...body }: TSessionChange & { id: string }) => unwrap(api.PATCH("/analysis-sessions/{id}", { params: { path: { id } }, body }));
+export const updateSession = ({ id, ...body }: TSessionChange & { id: string }) =>
+  unwrap(api.PATCH("/analysis-sessions/{id}", { params: { path: { id } }, body }));
 
 /** POST /analysis-sessions/{id}/transition; the API refuses a move its state machine does not allow (409). */
 export const transitionSession = ({ id, status }: { id: string; status: TAnalysisStatus }) =>

@@ -27,10 +27,25 @@ const TrashActions = ({ session }: { session: TAnalysisSession }) => {
   const fail = (error: unknown) => toast.show(errorMessage(error), "error");
   return (
     <div className="flex gap-2">
-      <Button size="sm" variant="secondary" loading={restore.isPending} onClick={() => restore.mutate(session.id, { onSuccess: () => toast.show("Restored."), onError: fail })}>
+      <Button
+        size="sm"
+        variant="secondary"
+        loading={restore.isPending}
+        onClick={() => restore.mutate(session.id, { onSuccess: () => toast.show("Restored."), onError: fail })}
+      >
         Restore
       </Button>
-      <Button size="sm" variant="ghost" loading={remove.isPending} onClick={() => remove.mutate({ id: session.id, permanent: true }, { onSuccess: () => toast.show("Deleted for good."), onError: fail })}>
+      <Button
+        size="sm"
+        variant="ghost"
+        loading={remove.isPending}
+        onClick={() =>
+          remove.mutate(
+            { id: session.id, permanent: true },
+            { onSuccess: () => toast.show("Deleted for good."), onError: fail },
+          )
+        }
+      >
         Delete forever
       </Button>
     </div>
@@ -45,7 +60,11 @@ const SessionRow = ({ session, inTrash }: { session: TAnalysisSession; inTrash: 
         {inTrash ? (
           <p className="truncate font-medium text-slate-700">{name}</p>
         ) : (
-          <Link to="/analysis/$sessionId" params={{ sessionId: session.id }} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+          <Link
+            to="/analysis/$sessionId"
+            params={{ sessionId: session.id }}
+            className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+          >
             {name}
           </Link>
         )}
@@ -79,9 +98,22 @@ export const AnalysisPage = () => {
         actions={<Button onClick={() => setCreating(true)}>New analysis</Button>}
       />
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
-        <Segmented label="Show" value={inTrash ? "trash" : "active"} onChange={(view) => setSearch({ ...search, view: view === "trash" ? "trash" : undefined })} options={[{ value: "active", label: "Sessions" }, { value: "trash", label: "Trash" }]} />
+        <Segmented
+          label="Show"
+          value={inTrash ? "trash" : "active"}
+          onChange={(view) => setSearch({ ...search, view: view === "trash" ? "trash" : undefined })}
+          options={[
+            { value: "active", label: "Sessions" },
+            { value: "trash", label: "Trash" },
+          ]}
+        />
         <Field label="Status" className="w-56">
-          <Select value={search.status ?? ""} onChange={(event) => setSearch({ ...search, status: (event.target.value || undefined) as TAnalysisStatus | undefined })}>
+          <Select
+            value={search.status ?? ""}
+            onChange={(event) =>
+              setSearch({ ...search, status: (event.target.value || undefined) as TAnalysisStatus | undefined })
+            }
+          >
             <option value="">Any status</option>
             {Object.entries(STATUS_LABELS).map(([value, { label }]) => (
               <option key={value} value={value}>
@@ -103,15 +135,32 @@ export const AnalysisPage = () => {
         ) : items.length === 0 ? (
           <div className="p-5">
             {inTrash ? (
-              <EmptyState title="The trash is empty" description="Sessions you move to the trash wait here until you restore or delete them." />
+              <EmptyState
+                title="The trash is empty"
+                description="Sessions you move to the trash wait here until you restore or delete them."
+              />
             ) : search.status ? (
-              <EmptyState title="No sessions with this status" action={<Button variant="secondary" onClick={() => setSearch({})}>Show all</Button>} />
+              <EmptyState
+                title="No sessions with this status"
+                action={
+                  <Button variant="secondary" onClick={() => setSearch({})}>
+                    Show all
+                  </Button>
+                }
+              />
             ) : (
-              <EmptyState title="No analyses yet" description="Start one with a conversation you are not sure how to answer." action={<Button onClick={() => setCreating(true)}>New analysis</Button>} />
+              <EmptyState
+                title="No analyses yet"
+                description="Start one with a conversation you are not sure how to answer."
+                action={<Button onClick={() => setCreating(true)}>New analysis</Button>}
+              />
             )}
           </div>
         ) : (
-          <ul className="divide-y divide-slate-100" aria-label={inTrash ? "Sessions in the trash" : "Analysis sessions"}>
+          <ul
+            className="divide-y divide-slate-100"
+            aria-label={inTrash ? "Sessions in the trash" : "Analysis sessions"}
+          >
             {items.map((session) => (
               <SessionRow key={session.id} session={session} inTrash={inTrash} />
             ))}
@@ -120,7 +169,11 @@ export const AnalysisPage = () => {
       </Card>
       {sessions.hasNextPage && (
         <div className="mt-4 flex justify-center">
-          <Button variant="secondary" loading={sessions.isFetchingNextPage} onClick={() => void sessions.fetchNextPage()}>
+          <Button
+            variant="secondary"
+            loading={sessions.isFetchingNextPage}
+            onClick={() => void sessions.fetchNextPage()}
+          >
             Show more
           </Button>
         </div>

@@ -14,17 +14,29 @@ import type { TAnalysisMessage } from "../api/types.ts";
 /** The conversation as a chat: their lines on the left, yours on the right. */
 export const Conversation = ({ messages }: { messages: TAnalysisMessage[] }) =>
   messages.length === 0 ? (
-    <EmptyState title="No messages yet" description="Add the conversation line by line: what they wrote and what you wrote." />
+    <EmptyState
+      title="No messages yet"
+      description="Add the conversation line by line: what they wrote and what you wrote."
+    />
   ) : (
     <ol className="space-y-2" aria-label="Conversation">
       {messages.map((message) => {
         const mine = message.author === "user";
         return (
           <li key={message.id} className={cn("flex", mine ? "justify-end" : "justify-start")}>
-            <div className={cn("max-w-[85%] rounded-2xl px-3.5 py-2 text-sm shadow-sm", mine ? "rounded-br-sm bg-brand-600 text-white" : "rounded-bl-sm bg-white text-slate-800 ring-1 ring-slate-200")}>
+            <div
+              className={cn(
+                "max-w-[85%] rounded-2xl px-3.5 py-2 text-sm shadow-sm",
+                mine
+                  ? "rounded-br-sm bg-brand-600 text-white"
+                  : "rounded-bl-sm bg-white text-slate-800 ring-1 ring-slate-200",
+              )}
+            >
               <p className="sr-only">{mine ? "You:" : "They:"}</p>
               <p className="whitespace-pre-wrap">{message.text}</p>
-              <p className={cn("mt-1 text-xs", mine ? "text-white/90" : "text-slate-500")}>{formatTime(message.timestamp)}</p>
+              <p className={cn("mt-1 text-xs", mine ? "text-white/90" : "text-slate-500")}>
+                {formatTime(message.timestamp)}
+              </p>
             </div>
           </li>
         );
@@ -46,9 +58,21 @@ export const MessageComposer = ({ sessionId }: { sessionId: string }) => {
   };
 
   return (
-    <form onSubmit={submit} className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label="Add a message">
+    <form
+      onSubmit={submit}
+      className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      aria-label="Add a message"
+    >
       <FormError error={create.error && !Object.keys(fields).length ? create.error : null} />
-      <Segmented label="Who wrote it" value={author} onChange={setAuthor} options={[{ value: "contact", label: "They wrote" }, { value: "user", label: "I wrote" }]} />
+      <Segmented
+        label="Who wrote it"
+        value={author}
+        onChange={setAuthor}
+        options={[
+          { value: "contact", label: "They wrote" },
+          { value: "user", label: "I wrote" },
+        ]}
+      />
       <Field label="Message" error={fields.text}>
         <Textarea
           value={text}

@@ -30,7 +30,16 @@ export const NewSessionDialog = ({ open, onClose }: { open: boolean; onClose: ()
     );
 
   return (
-    <FormDialog open={open} onClose={onClose} title="New analysis" description="Get suggestions for how to answer a conversation." error={create.error} pending={create.isPending} submitLabel="Start" onSubmit={submit}>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title="New analysis"
+      description="Get suggestions for how to answer a conversation."
+      error={create.error}
+      pending={create.isPending}
+      submitLabel="Start"
+      onSubmit={submit}
+    >
       <div>
         <p className="mb-1.5 text-sm font-medium text-slate-800">What do you have?</p>
         <Segmented

@@ -17,7 +17,8 @@ const AUTHORS: { value: TOcrItem["author"]; label: string }[] = [
 ];
 
 /** Lines with text only; ids stay unique because new lines get ids no OCR line has. */
-export const cleanItems = (items: TOcrItem[]) => items.map((item) => ({ ...item, text: item.text.trim() })).filter((item) => item.text.length > 0);
+export const cleanItems = (items: TOcrItem[]) =>
+  items.map((item) => ({ ...item, text: item.text.trim() })).filter((item) => item.text.length > 0);
 
 /**
  * 001 §3.3: what the OCR read, for the person to check before anything is analysed. They fix the
@@ -31,7 +32,8 @@ export const OcrReview = ({ session, initial }: { session: TAnalysisSession; ini
   const save = useSaveOcr();
   const confirm = useConfirmOcr();
   const toast = useToast();
-  const change = (index: number, patch: Partial<TOcrItem>) => setItems((current) => current.map((item, at) => (at === index ? { ...item, ...patch } : item)));
+  const change = (index: number, patch: Partial<TOcrItem>) =>
+    setItems((current) => current.map((item, at) => (at === index ? { ...item, ...patch } : item)));
   const add = () => {
     setItems((current) => [...current, { id: `added-${nextId}`, text: "", author: "contact" }]);
     setNextId((id) => id + 1);
@@ -44,30 +46,57 @@ export const OcrReview = ({ session, initial }: { session: TAnalysisSession; ini
 
   return (
     <Card aria-labelledby="ocr-title">
-      <CardHeader title={<span id="ocr-title">Check what was read</span>} description="Correct any mistakes and who wrote each line, then confirm. Nothing is analysed before you do." />
+      <CardHeader
+        title={<span id="ocr-title">Check what was read</span>}
+        description="Correct any mistakes and who wrote each line, then confirm. Nothing is analysed before you do."
+      />
       <FormError error={problem ? new Error(problem) : (save.error ?? confirm.error)} />
       {/* The screenshot stays in view beside the lines while they are corrected (above them on a phone). */}
-      <div className={cn("mt-3 grid gap-5", hasStoredScreenshot(session) && "xl:grid-cols-[minmax(0,16rem)_minmax(0,1fr)]")}>
+      <div
+        className={cn(
+          "mt-3 grid gap-5",
+          hasStoredScreenshot(session) && "xl:grid-cols-[minmax(0,16rem)_minmax(0,1fr)]",
+        )}
+      >
         {hasStoredScreenshot(session) && (
           <figure className="xl:sticky xl:top-4 xl:self-start">
-            <StoredScreenshot session={session} className="max-h-80 w-auto max-w-full rounded-lg ring-1 ring-slate-200 xl:max-h-[36rem]" />
+            <StoredScreenshot
+              session={session}
+              className="max-h-80 w-auto max-w-full rounded-lg ring-1 ring-slate-200 xl:max-h-[36rem]"
+            />
             <figcaption className="mt-1 text-xs text-slate-500">What was read</figcaption>
           </figure>
         )}
         <ol className="min-w-0 space-y-3">
           {items.map((item, index) => (
             <li key={item.id} className="grid grid-cols-[minmax(0,12rem)_auto] justify-between gap-2">
-              <Select aria-label={`Line ${index + 1}: who wrote it`} value={item.author} onChange={(event) => change(index, { author: event.target.value as TOcrItem["author"] })}>
+              <Select
+                aria-label={`Line ${index + 1}: who wrote it`}
+                value={item.author}
+                onChange={(event) => change(index, { author: event.target.value as TOcrItem["author"] })}
+              >
                 {AUTHORS.map((author) => (
                   <option key={author.value} value={author.value}>
                     {author.label}
                   </option>
                 ))}
               </Select>
-              <Button variant="ghost" size="sm" aria-label={`Remove line ${index + 1}`} onClick={() => setItems((current) => current.filter((_, at) => at !== index))}>
+              <Button
+                variant="ghost"
+                size="sm"
+                aria-label={`Remove line ${index + 1}`}
+                onClick={() => setItems((current) => current.filter((_, at) => at !== index))}
+              >
                 Remove
               </Button>
-              <Textarea aria-label={`Line ${index + 1}: text`} rows={2} maxLength={10_000} value={item.text} onChange={(event) => change(index, { text: event.target.value })} className="col-span-2" />
+              <Textarea
+                aria-label={`Line ${index + 1}: text`}
+                rows={2}
+                maxLength={10_000}
+                value={item.text}
+                onChange={(event) => change(index, { text: event.target.value })}
+                className="col-span-2"
+              />
             </li>
           ))}
         </ol>
@@ -82,7 +111,8 @@ export const OcrReview = ({ session, initial }: { session: TAnalysisSession; ini
             loading={save.isPending}
             onClick={() => {
               const lines = checked();
-              if (lines) save.mutate({ id: sessionId, items: lines }, { onSuccess: () => toast.show("Corrections saved.") });
+              if (lines)
+                save.mutate({ id: sessionId, items: lines }, { onSuccess: () => toast.show("Corrections saved.") });
             }}
           >
             Save for later
@@ -91,7 +121,11 @@ export const OcrReview = ({ session, initial }: { session: TAnalysisSession; ini
             loading={confirm.isPending}
             onClick={() => {
               const lines = checked();
-              if (lines) confirm.mutate({ id: sessionId, items: lines }, { onSuccess: () => toast.show("Confirmed. The conversation is ready.") });
+              if (lines)
+                confirm.mutate(
+                  { id: sessionId, items: lines },
+                  { onSuccess: () => toast.show("Confirmed. The conversation is ready.") },
+                );
             }}
           >
             Confirm {cleanItems(items).length} lines

@@ -47,11 +47,18 @@ export const ScreenshotStep = ({ session }: { session: TAnalysisSession }) => {
 
   return (
     <Card>
-      <CardHeader title="Screenshot" description="A screenshot of the chat you want help with. It is read on the server and you check the text before anything else happens." />
+      <CardHeader
+        title="Screenshot"
+        description="A screenshot of the chat you want help with. It is read on the server and you check the text before anything else happens."
+      />
       <FormError error={problem ? new Error(problem) : (upload.error ?? transition.error)} />
       {preview ? (
         <figure className="mt-3">
-          <img src={preview} alt="Preview of the chosen screenshot" className="max-h-[28rem] w-auto rounded-lg ring-1 ring-slate-200" />
+          <img
+            src={preview}
+            alt="Preview of the chosen screenshot"
+            className="max-h-[28rem] w-auto rounded-lg ring-1 ring-slate-200"
+          />
           <figcaption className="mt-2 text-xs text-slate-500">
             {file?.name} · {Math.ceil((file?.size ?? 0) / 1024)} KB
           </figcaption>
@@ -60,7 +67,13 @@ export const ScreenshotStep = ({ session }: { session: TAnalysisSession }) => {
         <label className="mt-3 flex cursor-pointer flex-col items-center rounded-xl border-2 border-dashed border-slate-300 px-6 py-10 text-center focus-within:border-brand-500 hover:border-brand-500">
           <span className="text-sm font-semibold text-slate-900">Choose a screenshot</span>
           <span className="mt-1 text-xs text-slate-500">PNG, JPEG or WebP, up to 10 MB</span>
-          <input type="file" accept={TYPES.join(",")} className="sr-only" aria-label="Screenshot file" onChange={(event) => choose(event.target.files?.[0])} />
+          <input
+            type="file"
+            accept={TYPES.join(",")}
+            className="sr-only"
+            aria-label="Screenshot file"
+            onChange={(event) => choose(event.target.files?.[0])}
+          />
         </label>
       )}
       {preview && (

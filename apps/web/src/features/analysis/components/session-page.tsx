@@ -29,7 +29,12 @@ const Actions = ({ session }: { session: TAnalysisSession }) => {
   const fail = (error: unknown) => toast.show(errorMessage(error), "error");
   return (
     <>
-      <Button variant="secondary" aria-pressed={session.isPinned} loading={update.isPending} onClick={() => update.mutate({ id: session.id, isPinned: !session.isPinned }, { onError: fail })}>
+      <Button
+        variant="secondary"
+        aria-pressed={session.isPinned}
+        loading={update.isPending}
+        onClick={() => update.mutate({ id: session.id, isPinned: !session.isPinned }, { onError: fail })}
+      >
         {session.isPinned ? "Unpin" : "Pin"}
       </Button>
       <Button
@@ -64,7 +69,11 @@ export const SessionPage = () => {
   if (session.isError)
     return (
       <div className="space-y-4">
-        <ErrorState error={session.error} title="This session could not be opened" onRetry={() => void session.refetch()} />
+        <ErrorState
+          error={session.error}
+          title="This session could not be opened"
+          onRetry={() => void session.refetch()}
+        />
         <Link to="/analysis" className="text-sm font-medium text-brand-700 hover:underline">
           Back to all sessions
         </Link>
@@ -77,9 +86,13 @@ export const SessionPage = () => {
   const suggestions = all.filter((message) => message.author === "ai");
   const ocr = data.status === "verifying_ocr" ? ocrItems(data) : null;
   const ocrFailed = data.type === "screenshot" && data.status === "error";
-  const choosingScreenshot = data.type === "screenshot" && (data.status === "pending_user_input" || data.status === "previewing_screenshot");
+  const choosingScreenshot =
+    data.type === "screenshot" && (data.status === "pending_user_input" || data.status === "previewing_screenshot");
   // The worker is still reading the image: no conversation yet, and none to add by hand.
-  const reading = data.type === "screenshot" && (data.status === "uploading" || data.status === "analysis_in_progress") && chat.length === 0;
+  const reading =
+    data.type === "screenshot" &&
+    (data.status === "uploading" || data.status === "analysis_in_progress") &&
+    chat.length === 0;
 
   return (
     <div data-testid="analysis-session-page">
@@ -91,7 +104,8 @@ export const SessionPage = () => {
           title={data.name ?? "Untitled analysis"}
           description={
             <span className="inline-flex flex-wrap items-center gap-2">
-              <StatusBadge status={data.status} /> {data.type === "screenshot" ? "Screenshot" : "Text"} · active {formatRelative(data.lastActivity)}
+              <StatusBadge status={data.status} /> {data.type === "screenshot" ? "Screenshot" : "Text"} · active{" "}
+              {formatRelative(data.lastActivity)}
             </span>
           }
           actions={<Actions session={data} />}
@@ -106,7 +120,13 @@ export const SessionPage = () => {
           {!choosingScreenshot && !reading && !ocr && !(ocrFailed && chat.length === 0) && (
             <Card>
               <CardHeader title="Conversation" />
-              {messages.isPending ? <LoadingBlock label="Loading messages…" /> : messages.isError ? <ErrorState error={messages.error} onRetry={() => void messages.refetch()} /> : <Conversation messages={chat} />}
+              {messages.isPending ? (
+                <LoadingBlock label="Loading messages…" />
+              ) : messages.isError ? (
+                <ErrorState error={messages.error} onRetry={() => void messages.refetch()} />
+              ) : (
+                <Conversation messages={chat} />
+              )}
             </Card>
           )}
           {data.type === "text" && data.status !== "analysis_in_progress" && <MessageComposer sessionId={data.id} />}
@@ -117,7 +137,10 @@ export const SessionPage = () => {
           {messages.isPending ? (
             <LoadingBlock label="Loading suggestions…" />
           ) : suggestions.length === 0 ? (
-            <EmptyState title="No suggestions yet" description="Suggested replies appear here once the conversation is analysed." />
+            <EmptyState
+              title="No suggestions yet"
+              description="Suggested replies appear here once the conversation is analysed."
+            />
           ) : (
             suggestions.map((message) => <SuggestionCard key={message.id} message={message} sessionId={data.id} />)
           )}

@@ -14,4 +14,6 @@ export const STATUS_LABELS: Record<TAnalysisStatus, { label: string; tone: TTone
   error: { label: "Failed", tone: "danger" },
 };
 
-export const StatusBadge = ({ status }: { status: TAnalysisStatus }) => <Badge tone={STATUS_LABELS[status].tone}>{STATUS_LABELS[status].label}</Badge>;
+export const StatusBadge = ({ status }: { status: TAnalysisStatus }) => (
+  <Badge tone={STATUS_LABELS[status].tone}>{STATUS_LABELS[status].label}</Badge>
+);

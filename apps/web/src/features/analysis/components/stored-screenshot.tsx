@@ -9,9 +9,16 @@ import type { TAnalysisSession } from "../api/types.ts";
  * holds one exactly when its screenshotUrl is that path (the upload sets it), so nothing is asked for
  * in vain: a missing image would be a failed request in the console.
  */
-export const hasStoredScreenshot = (session: Pick<TAnalysisSession, "id" | "screenshotUrl">) => session.screenshotUrl === `/analysis-sessions/${session.id}/screenshot`;
+export const hasStoredScreenshot = (session: Pick<TAnalysisSession, "id" | "screenshotUrl">) =>
+  session.screenshotUrl === `/analysis-sessions/${session.id}/screenshot`;
 
-export const StoredScreenshot = ({ session, className }: { session: Pick<TAnalysisSession, "id" | "screenshotUrl">; className?: string }) => {
+export const StoredScreenshot = ({
+  session,
+  className,
+}: {
+  session: Pick<TAnalysisSession, "id" | "screenshotUrl">;
+  className?: string;
+}) => {
   const [failed, setFailed] = useState(false);
   const sessionId = session.id;
   if (failed || !hasStoredScreenshot(session)) return null;
@@ -28,10 +35,14 @@ export const StoredScreenshot = ({ session, className }: { session: Pick<TAnalys
 /** While the server reads the text from the screenshot: say so, and show what is being read. */
 export const ReadingScreenshot = ({ session, uploading }: { session: TAnalysisSession; uploading: boolean }) => (
   <Card aria-labelledby="reading-title">
-    <CardHeader title={<span id="reading-title">{uploading ? "Uploading your screenshot…" : "Reading your screenshot…"}</span>} />
+    <CardHeader
+      title={<span id="reading-title">{uploading ? "Uploading your screenshot…" : "Reading your screenshot…"}</span>}
+    />
     <p role="status" className="mb-4 flex items-center gap-2 text-sm text-slate-700">
       <Spinner size="sm" label="" />
-      {uploading ? "It is on its way to the server." : "The text is being read from it; this takes a few seconds. You check every line before anything is analysed, and this page updates by itself."}
+      {uploading
+        ? "It is on its way to the server."
+        : "The text is being read from it; this takes a few seconds. You check every line before anything is analysed, and this page updates by itself."}
     </p>
     {!uploading && <StoredScreenshot session={session} />}
   </Card>

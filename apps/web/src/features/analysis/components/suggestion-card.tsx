@@ -7,13 +7,26 @@ import { cn } from "../../../lib/cn.ts";
 import { useSetInteraction } from "../api/set-interaction.ts";
 import type { TAnalysisMessage, TInteraction } from "../api/types.ts";
 
-const Toggle = ({ pressed, onClick, children, disabled }: { pressed: boolean; onClick: () => void; children: ReactNode; disabled?: boolean }) => (
+const Toggle = ({
+  pressed,
+  onClick,
+  children,
+  disabled,
+}: {
+  pressed: boolean;
+  onClick: () => void;
+  children: ReactNode;
+  disabled?: boolean;
+}) => (
   <button
     type="button"
     aria-pressed={pressed}
     disabled={disabled}
     onClick={onClick}
-    className={cn("rounded-md px-2.5 py-1 text-xs font-medium ring-1 ring-inset transition-colors disabled:opacity-60", pressed ? "bg-brand-50 text-brand-700 ring-brand-500/40" : "text-slate-600 ring-slate-300 hover:bg-slate-50")}
+    className={cn(
+      "rounded-md px-2.5 py-1 text-xs font-medium ring-1 ring-inset transition-colors disabled:opacity-60",
+      pressed ? "bg-brand-50 text-brand-700 ring-brand-500/40" : "text-slate-600 ring-slate-300 hover:bg-slate-50",
+    )}
   >
     {children}
   </button>
@@ -24,7 +37,10 @@ export const SuggestionCard = ({ message, sessionId }: { message: TAnalysisMessa
   const interaction = useSetInteraction();
   const toast = useToast();
   const set = (type: TInteraction, on: boolean, done?: string) =>
-    interaction.mutate({ sessionId, messageId: message.id, type, on }, { onSuccess: () => done && toast.show(done), onError: (error) => toast.show(errorMessage(error), "error") });
+    interaction.mutate(
+      { sessionId, messageId: message.id, type, on },
+      { onSuccess: () => done && toast.show(done), onError: (error) => toast.show(errorMessage(error), "error") },
+    );
 
   const copy = async () => {
     try {
@@ -37,7 +53,10 @@ export const SuggestionCard = ({ message, sessionId }: { message: TAnalysisMessa
   };
 
   return (
-    <article className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label={message.title ?? "Suggestion"}>
+    <article
+      className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      aria-label={message.title ?? "Suggestion"}
+    >
       <header className="mb-2 flex flex-wrap items-center justify-between gap-2">
         <h3 className="text-sm font-semibold text-slate-900">{message.title ?? "Suggested reply"}</h3>
         <div className="flex gap-2">
@@ -53,13 +72,25 @@ export const SuggestionCard = ({ message, sessionId }: { message: TAnalysisMessa
         </details>
       )}
       <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label="Rate this suggestion">
-        <Toggle pressed={message.isLiked} disabled={interaction.isPending} onClick={() => set("liked", !message.isLiked)}>
+        <Toggle
+          pressed={message.isLiked}
+          disabled={interaction.isPending}
+          onClick={() => set("liked", !message.isLiked)}
+        >
           {message.isLiked ? "Liked" : "Like"}
         </Toggle>
-        <Toggle pressed={message.isDisliked} disabled={interaction.isPending} onClick={() => set("disliked", !message.isDisliked)}>
+        <Toggle
+          pressed={message.isDisliked}
+          disabled={interaction.isPending}
+          onClick={() => set("disliked", !message.isDisliked)}
+        >
           {message.isDisliked ? "Disliked" : "Dislike"}
         </Toggle>
-        <Toggle pressed={message.isPinned} disabled={interaction.isPending} onClick={() => set("pinned", !message.isPinned)}>
+        <Toggle
+          pressed={message.isPinned}
+          disabled={interaction.isPending}
+          onClick={() => set("pinned", !message.isPinned)}
+        >
           {message.isPinned ? "Unpin" : "Pin"}
         </Toggle>
         <Toggle pressed={message.usedCount > 0} disabled={interaction.isPending} onClick={() => void copy()}>

@@ -33,32 +33,45 @@ export const createDeadline = (body: TNewDeadline) => unwrap(api.POST("/deadline
 
 /** PATCH /{kind}/{id}: the fields the forms edit; the API validates them as on create (400 with field paths). */
 const patch = <B extends { id: string }>({ id, ...body }: B) => ({ params: { path: { id } }, body });
-export const updatePerson = (input: TPatch<typeof ZUpdatePersonSchema>) => unwrap(api.PATCH("/people/{id}", patch(input)));
-export const updatePlace = (input: TPatch<typeof ZUpdatePlaceSchema>) => unwrap(api.PATCH("/places/{id}", patch(input)));
-export const updateEvent = (input: TPatch<typeof ZUpdateEventSchema>) => unwrap(api.PATCH("/events/{id}", patch(input)));
+export const updatePerson = (input: TPatch<typeof ZUpdatePersonSchema>) =>
+  unwrap(api.PATCH("/people/{id}", patch(input)));
+export const updatePlace = (input: TPatch<typeof ZUpdatePlaceSchema>) =>
+  unwrap(api.PATCH("/places/{id}", patch(input)));
+export const updateEvent = (input: TPatch<typeof ZUpdateEventSchema>) =>
+  unwrap(api.PATCH("/events/{id}", patch(input)));
 export const updateTask = (input: TPatch<typeof ZUpdateTaskSchema>) => unwrap(api.PATCH("/tasks/{id}", patch(input)));
-export const updateDeadline = (input: TPatch<typeof ZUpdateDeadlineSchema>) => unwrap(api.PATCH("/deadlines/{id}", patch(input)));
+export const updateDeadline = (input: TPatch<typeof ZUpdateDeadlineSchema>) =>
+  unwrap(api.PATCH("/deadlines/{id}", patch(input)));
 
 /** DELETE /{kind}/{id}: into the trash (all five kinds keep a trash). */
 export const trashEntity = ({ kind, id }: { kind: TEntityKind; id: string }) => {
   const params = { path: { id }, query: { permanent: "false" as const } };
   switch (kind) {
-    case "person": return unwrap(api.DELETE("/people/{id}", { params }));
-    case "place": return unwrap(api.DELETE("/places/{id}", { params }));
-    case "event": return unwrap(api.DELETE("/events/{id}", { params }));
-    case "task": return unwrap(api.DELETE("/tasks/{id}", { params }));
-    case "deadline": return unwrap(api.DELETE("/deadlines/{id}", { params }));
+    case "person":
+      return unwrap(api.DELETE("/people/{id}", { params }));
+    case "place":
+      return unwrap(api.DELETE("/places/{id}", { params }));
+    case "event":
+      return unwrap(api.DELETE("/events/{id}", { params }));
+    case "task":
+      return unwrap(api.DELETE("/tasks/{id}", { params }));
+    case "deadline":
+      return unwrap(api.DELETE("/deadlines/{id}", { params }));
   }
 };
 
 /** POST /tasks/{id}/complete and /deadlines/{id}/complete; a second completion is refused (409). */
 export const completeTask = (id: string) => unwrap(api.POST("/tasks/{id}/complete", { params: { path: { id } } }));
-export const completeDeadline = (id: string) => unwrap(api.POST("/deadlines/{id}/complete", { params: { path: { id } } }));
+export const completeDeadline = (id: string) =>
+  unwrap(api.POST("/deadlines/{id}/complete", { params: { path: { id } } }));
 
 // Not exact: the kind's list and every one of its entity pages (["assistant", kind, id]) are re-read.
 const useKindMutation = <T, R>(kind: TEntityKind, mutationFn: (input: T) => Promise<R>) => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: assistantKeys.list(kind) }) });
+  return useMutation({
+    mutationFn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: assistantKeys.list(kind) }),
+  });
 };
 
 export const useCreatePerson = () => useKindMutation("person", createPerson);
@@ -79,6 +92,11 @@ export const useTrashEntity = () => {
   // Only the list: the trashed entity's own page navigates away and must not refetch into a 404.
   return useMutation({
     mutationFn: trashEntity,
-    onSuccess: (_result, { kind }) => Promise.all([assistantKeys.list(kind), assistantKeys.every(kind)].map((queryKey) => queryClient.invalidateQueries({ queryKey, exact: true }))),
+    onSuccess: (_result, { kind }) =>
+      Promise.all(
+        [assistantKeys.list(kind), assistantKeys.every(kind)].map((queryKey) =>
+          queryClient.invalidateQueries({ queryKey, exact: true }),
+        ),
+      ),
   });
 };

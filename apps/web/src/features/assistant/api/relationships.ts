@@ -6,10 +6,16 @@ import { api, unwrap } from "../../../lib/api-client.ts";
 import { assistantKeys } from "./types.ts";
 
 /** GET /relationships?entityId=: the links with this entity at either end, 50 at a time (the API's cursor). */
-export const getLinks = (id: string, cursor?: string) => unwrap(api.GET("/relationships", { params: { query: { entityId: id, limit: 50, ...(cursor ? { cursor } : {}) } } }));
+export const getLinks = (id: string, cursor?: string) =>
+  unwrap(api.GET("/relationships", { params: { query: { entityId: id, limit: 50, ...(cursor ? { cursor } : {}) } } }));
 
 export const linksQueryOptions = (id: string) =>
-  infiniteQueryOptions({ queryKey: assistantKeys.links(id), queryFn: ({ pageParam }) => getLinks(id, pageParam), initialPageParam: undefined as string | undefined, getNextPageParam: (page) => page.nextCursor ?? undefined });
+  infiniteQueryOptions({
+    queryKey: assistantKeys.links(id),
+    queryFn: ({ pageParam }) => getLinks(id, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
 
 export const useLinks = (id: string) => useInfiniteQuery(linksQueryOptions(id));
 
@@ -19,17 +25,24 @@ export type TNewLink = TCreateRelationship;
 export const createLink = (body: TNewLink) => unwrap(api.POST("/relationships", { body }));
 
 /** DELETE /relationships/{id}. */
-export const deleteLink = ({ id }: { id: string; entityId: string }) => unwrap(api.DELETE("/relationships/{id}", { params: { path: { id }, query: { permanent: "true" } } }));
+export const deleteLink = ({ id }: { id: string; entityId: string }) =>
+  unwrap(api.DELETE("/relationships/{id}", { params: { path: { id }, query: { permanent: "true" } } }));
 
 export const useCreateLink = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createLink,
-    onSuccess: (_link, { sourceId, targetId }) => Promise.all([sourceId, targetId].map((id) => queryClient.invalidateQueries({ queryKey: assistantKeys.links(id) }))),
+    onSuccess: (_link, { sourceId, targetId }) =>
+      Promise.all(
+        [sourceId, targetId].map((id) => queryClient.invalidateQueries({ queryKey: assistantKeys.links(id) })),
+      ),
   });
 };
 
 export const useDeleteLink = () => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deleteLink, onSuccess: () => queryClient.invalidateQueries({ queryKey: ["assistant", "links"] }) });
+  return useMutation({
+    mutationFn: deleteLink,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["assistant", "links"] }),
+  });
 };

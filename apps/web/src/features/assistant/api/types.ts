@@ -18,7 +18,8 @@ export const ENTITY_KINDS: { kind: TEntityKind; label: string; plural: string }[
   { kind: "task", label: "Task", plural: "Tasks" },
   { kind: "deadline", label: "Deadline", plural: "Deadlines" },
 ];
-export const isEntityKind = (value: unknown): value is TEntityKind => ENTITY_KINDS.some((entry) => entry.kind === value);
+export const isEntityKind = (value: unknown): value is TEntityKind =>
+  ENTITY_KINDS.some((entry) => entry.kind === value);
 
 /** Any context entity as lists, pickers and link ends show it. */
 export type TEntitySummary = { kind: TEntityKind; id: string; name: string; detail: string | null };

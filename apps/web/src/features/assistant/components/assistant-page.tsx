@@ -9,7 +9,13 @@ import { TasksTab } from "./tasks-tab.tsx";
 
 export type TAssistantSearch = { tab?: TEntityKind };
 
-const CONTENT: Record<TEntityKind, () => React.JSX.Element> = { person: PeopleTab, place: PlacesTab, event: EventsTab, task: TasksTab, deadline: DeadlinesTab };
+const CONTENT: Record<TEntityKind, () => React.JSX.Element> = {
+  person: PeopleTab,
+  place: PlacesTab,
+  event: EventsTab,
+  task: TasksTab,
+  deadline: DeadlinesTab,
+};
 
 /** 003's assistant context: the people, places, events, tasks and deadlines your coach knows about. */
 export const AssistantPage = () => {
@@ -17,7 +23,10 @@ export const AssistantPage = () => {
   const navigate = useNavigate();
   return (
     <div data-testid="assistant-page">
-      <PageHeader title="People & tasks" description="The people, places and plans your coach keeps in mind, and how they connect." />
+      <PageHeader
+        title="People & tasks"
+        description="The people, places and plans your coach keeps in mind, and how they connect."
+      />
       <Tabs
         label="Context"
         value={search.tab ?? "person"}

@@ -28,7 +28,13 @@ export const EntityPage = () => {
     </Link>
   );
   if (entity.isPending) return <LoadingBlock lines={5} />;
-  if (entity.isError) return <div className="space-y-4">{back}<ErrorState error={entity.error} title="This could not be opened" onRetry={() => void entity.refetch()} /></div>;
+  if (entity.isError)
+    return (
+      <div className="space-y-4">
+        {back}
+        <ErrorState error={entity.error} title="This could not be opened" onRetry={() => void entity.refetch()} />
+      </div>
+    );
 
   return (
     <div data-testid="assistant-entity-page">
@@ -45,7 +51,18 @@ export const EntityPage = () => {
               <Button
                 variant="secondary"
                 loading={trash.isPending}
-                onClick={() => trash.mutate({ kind, id }, { onSuccess: () => { toast.show("Moved to the trash."); void navigate({ to: "/assistant", search: { tab: kind } }); }, onError: (error) => toast.show(errorMessage(error), "error") })}
+                onClick={() =>
+                  trash.mutate(
+                    { kind, id },
+                    {
+                      onSuccess: () => {
+                        toast.show("Moved to the trash.");
+                        void navigate({ to: "/assistant", search: { tab: kind } });
+                      },
+                      onError: (error) => toast.show(errorMessage(error), "error"),
+                    },
+                  )
+                }
               >
                 Move to trash
               </Button>

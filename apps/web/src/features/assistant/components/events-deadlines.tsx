@@ -9,7 +9,13 @@ import { errorMessage } from "../../../lib/api-error.ts";
 import { reminderOutlook, useBackgroundJobs } from "../../../lib/background-jobs.ts";
 import { formatDateTime, formatRelative, humanize, toLocalInput } from "../../../lib/format.ts";
 import { useDeadlines, useEntityChoices, useEvents } from "../api/get-entities.ts";
-import { useCompleteDeadline, useCreateDeadline, useCreateEvent, useUpdateDeadline, useUpdateEvent } from "../api/mutate-entities.ts";
+import {
+  useCompleteDeadline,
+  useCreateDeadline,
+  useCreateEvent,
+  useUpdateDeadline,
+  useUpdateEvent,
+} from "../api/mutate-entities.ts";
 import type { TDeadline, TEvent } from "../api/types.ts";
 import { AddForm, EntityLink, EntityList, EntitySection, fieldErrors, fromLocalInput } from "./parts.tsx";
 
@@ -19,31 +25,70 @@ export const EventForm = ({ close, event: saved }: { close: () => void; event?: 
   const update = useUpdateEvent();
   const mutation = saved ? update : create;
   const places = useEntityChoices("place");
-  const [form, setForm] = useState({ title: saved?.title ?? "", startsAt: toLocalInput(saved?.startsAt), endsAt: toLocalInput(saved?.endsAt), placeId: saved?.placeId ?? "", location: saved?.location ?? "" });
+  const [form, setForm] = useState({
+    title: saved?.title ?? "",
+    startsAt: toLocalInput(saved?.startsAt),
+    endsAt: toLocalInput(saved?.endsAt),
+    placeId: saved?.placeId ?? "",
+    location: saved?.location ?? "",
+  });
   // Checked here too: on a change the API's check is the database's, which names no form field.
   const [endsTooEarly, setEndsTooEarly] = useState(false);
-  const errors: Record<string, string> = { ...fieldErrors(mutation.error), ...(endsTooEarly ? { endsAt: "Must not be before the start." } : {}) };
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const errors: Record<string, string> = {
+    ...fieldErrors(mutation.error),
+    ...(endsTooEarly ? { endsAt: "Must not be before the start." } : {}),
+  };
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
+    setForm({ ...form, [key]: event.target.value });
   const submit = () => {
     const [starts, ends] = [fromLocalInput(form.startsAt), fromLocalInput(form.endsAt)];
     setEndsTooEarly(starts !== null && ends !== null && ends < starts);
     if (starts !== null && ends !== null && ends < starts) return;
-    const body = { title: form.title, startsAt: fromLocalInput(form.startsAt) ?? Number.NaN, endsAt: fromLocalInput(form.endsAt), placeId: form.placeId || null, location: form.location.trim() || null };
+    const body = {
+      title: form.title,
+      startsAt: fromLocalInput(form.startsAt) ?? Number.NaN,
+      endsAt: fromLocalInput(form.endsAt),
+      placeId: form.placeId || null,
+      location: form.location.trim() || null,
+    };
     if (saved) update.mutate({ id: saved.id, ...body }, { onSuccess: close });
     else create.mutate(body, { onSuccess: close });
   };
   return (
-    <AddForm label={saved ? "Edit event" : "Add an event"} error={mutation.error} pending={mutation.isPending} onCancel={close} onSubmit={submit}>
-      <Field label="Title" error={errors.title}><Input required maxLength={200} value={form.title} onChange={set("title")} /></Field>
+    <AddForm
+      label={saved ? "Edit event" : "Add an event"}
+      error={mutation.error}
+      pending={mutation.isPending}
+      onCancel={close}
+      onSubmit={submit}
+    >
+      <Field label="Title" error={errors.title}>
+        <Input required maxLength={200} value={form.title} onChange={set("title")} />
+      </Field>
       <Field label="Place" optional error={errors.placeId}>
         <Select value={form.placeId} onChange={set("placeId")}>
           <option value="">No saved place</option>
-          {places.map((place) => <option key={place.id} value={place.id}>{place.name}</option>)}
+          {places.map((place) => (
+            <option key={place.id} value={place.id}>
+              {place.name}
+            </option>
+          ))}
         </Select>
       </Field>
-      <Field label="Starts" error={errors.startsAt}><Input type="datetime-local" required value={form.startsAt} onChange={set("startsAt")} /></Field>
-      <Field label="Ends" optional error={errors.endsAt}><Input type="datetime-local" value={form.endsAt} onChange={set("endsAt")} /></Field>
-      <Field label="Location" optional hint="When it is not a saved place, e.g. a video link or an address" error={errors.location}><Input maxLength={500} value={form.location} onChange={set("location")} /></Field>
+      <Field label="Starts" error={errors.startsAt}>
+        <Input type="datetime-local" required value={form.startsAt} onChange={set("startsAt")} />
+      </Field>
+      <Field label="Ends" optional error={errors.endsAt}>
+        <Input type="datetime-local" value={form.endsAt} onChange={set("endsAt")} />
+      </Field>
+      <Field
+        label="Location"
+        optional
+        hint="When it is not a saved place, e.g. a video link or an address"
+        error={errors.location}
+      >
+        <Input maxLength={500} value={form.location} onChange={set("location")} />
+      </Field>
     </AddForm>
   );
 };
@@ -51,15 +96,28 @@ export const EventForm = ({ close, event: saved }: { close: () => void; event?: 
 export const EventsTab = () => {
   const events = useEvents();
   return (
-    <EntitySection title="Events" description="Meetings, calls and trips, in date order." addLabel="Add event" form={(close) => <EventForm close={close} />}>
+    <EntitySection
+      title="Events"
+      description="Meetings, calls and trips, in date order."
+      addLabel="Add event"
+      form={(close) => <EventForm close={close} />}
+    >
       <EntityList query={events} label="Events" empty="No events yet">
         {(event) => (
           <>
             <div className="min-w-0">
-              <EntityLink kind="event" id={event.id}>{event.title}</EntityLink>
-              <p className="text-sm text-slate-600">{formatDateTime(event.startsAt)}{event.location ? ` · ${event.location}` : ""}</p>
+              <EntityLink kind="event" id={event.id}>
+                {event.title}
+              </EntityLink>
+              <p className="text-sm text-slate-600">
+                {formatDateTime(event.startsAt)}
+                {event.location ? ` · ${event.location}` : ""}
+              </p>
             </div>
-            <div className="flex gap-2"><Badge>{humanize(event.type)}</Badge>{event.status !== "confirmed" && <Badge tone="warning">{humanize(event.status)}</Badge>}</div>
+            <div className="flex gap-2">
+              <Badge>{humanize(event.type)}</Badge>
+              {event.status !== "confirmed" && <Badge tone="warning">{humanize(event.status)}</Badge>}
+            </div>
           </>
         )}
       </EntityList>
@@ -74,11 +132,22 @@ export const DeadlineForm = ({ close, deadline }: { close: () => void; deadline?
   const mutation = deadline ? update : create;
   const tasks = useEntityChoices("task");
   const outlook = reminderOutlook(useBackgroundJobs());
-  const [form, setForm] = useState({ title: deadline?.title ?? "", dueAt: toLocalInput(deadline?.dueAt), reminderAt: toLocalInput(deadline?.reminderAt), type: deadline?.type ?? "deadline", importance: String(deadline?.importance ?? 5), taskId: deadline?.taskId ?? "" });
+  const [form, setForm] = useState({
+    title: deadline?.title ?? "",
+    dueAt: toLocalInput(deadline?.dueAt),
+    reminderAt: toLocalInput(deadline?.reminderAt),
+    type: deadline?.type ?? "deadline",
+    importance: String(deadline?.importance ?? 5),
+    taskId: deadline?.taskId ?? "",
+  });
   // Checked here first: a reminder time already gone (and not the one stored) would never be sent.
   const [reminderProblem, setReminderProblem] = useState<string | null>(null);
-  const errors: Record<string, string> = { ...fieldErrors(mutation.error), ...(reminderProblem ? { reminderAt: reminderProblem } : {}) };
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const errors: Record<string, string> = {
+    ...fieldErrors(mutation.error),
+    ...(reminderProblem ? { reminderAt: reminderProblem } : {}),
+  };
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
+    setForm({ ...form, [key]: event.target.value });
   const submit = () => {
     const [dueAt, reminderAt] = [fromLocalInput(form.dueAt), fromLocalInput(form.reminderAt)];
     // The form shows minutes: a stored time left as it was is sent back as stored, not rounded.
@@ -91,25 +160,59 @@ export const DeadlineForm = ({ close, deadline }: { close: () => void; deadline?
           : null;
     setReminderProblem(problem);
     if (problem) return;
-    const body = { title: form.title, dueAt: dueAt ?? Number.NaN, reminderAt: unchanged ? (deadline?.reminderAt ?? null) : reminderAt, type: form.type as "deadline", importance: Number(form.importance), taskId: form.taskId || null };
+    const body = {
+      title: form.title,
+      dueAt: dueAt ?? Number.NaN,
+      reminderAt: unchanged ? (deadline?.reminderAt ?? null) : reminderAt,
+      type: form.type as "deadline",
+      importance: Number(form.importance),
+      taskId: form.taskId || null,
+    };
     if (deadline) update.mutate({ id: deadline.id, ...body }, { onSuccess: close });
     else create.mutate(body, { onSuccess: close });
   };
   return (
-    <AddForm label={deadline ? "Edit deadline" : "Add a deadline"} error={mutation.error} pending={mutation.isPending} onCancel={close} onSubmit={submit}>
-      <Field label="Title" error={errors.title}><Input required maxLength={200} value={form.title} onChange={set("title")} /></Field>
-      <Field label="Due" error={errors.dueAt}><Input type="datetime-local" required value={form.dueAt} onChange={set("dueAt")} /></Field>
-      <Field label="Remind me at" optional hint={outlook ?? "Sent in the app, and on Telegram if linked."} error={errors.reminderAt}>
+    <AddForm
+      label={deadline ? "Edit deadline" : "Add a deadline"}
+      error={mutation.error}
+      pending={mutation.isPending}
+      onCancel={close}
+      onSubmit={submit}
+    >
+      <Field label="Title" error={errors.title}>
+        <Input required maxLength={200} value={form.title} onChange={set("title")} />
+      </Field>
+      <Field label="Due" error={errors.dueAt}>
+        <Input type="datetime-local" required value={form.dueAt} onChange={set("dueAt")} />
+      </Field>
+      <Field
+        label="Remind me at"
+        optional
+        hint={outlook ?? "Sent in the app, and on Telegram if linked."}
+        error={errors.reminderAt}
+      >
         <Input type="datetime-local" value={form.reminderAt} onChange={set("reminderAt")} />
       </Field>
       <Field label="Kind" error={errors.type}>
-        <Select value={form.type} onChange={set("type")}>{["deadline", "milestone", "reminder"].map((type) => <option key={type} value={type}>{humanize(type)}</option>)}</Select>
+        <Select value={form.type} onChange={set("type")}>
+          {["deadline", "milestone", "reminder"].map((type) => (
+            <option key={type} value={type}>
+              {humanize(type)}
+            </option>
+          ))}
+        </Select>
       </Field>
-      <Field label="Importance" hint="1 (low) to 10 (high)" error={errors.importance}><Input type="number" min={1} max={10} value={form.importance} onChange={set("importance")} /></Field>
+      <Field label="Importance" hint="1 (low) to 10 (high)" error={errors.importance}>
+        <Input type="number" min={1} max={10} value={form.importance} onChange={set("importance")} />
+      </Field>
       <Field label="For task" optional error={errors.taskId}>
         <Select value={form.taskId} onChange={set("taskId")}>
           <option value="">No task</option>
-          {tasks.map((task) => <option key={task.id} value={task.id}>{task.name}</option>)}
+          {tasks.map((task) => (
+            <option key={task.id} value={task.id}>
+              {task.name}
+            </option>
+          ))}
         </Select>
       </Field>
     </AddForm>
@@ -121,25 +224,43 @@ export const DeadlinesTab = () => {
   const complete = useCompleteDeadline();
   const toast = useToast();
   return (
-    <EntitySection title="Deadlines" description="What is due when, soonest first." addLabel="Add deadline" form={(close) => <DeadlineForm close={close} />}>
+    <EntitySection
+      title="Deadlines"
+      description="What is due when, soonest first."
+      addLabel="Add deadline"
+      form={(close) => <DeadlineForm close={close} />}
+    >
       <EntityList query={deadlines} label="Deadlines" empty="No deadlines yet">
         {(deadline) => {
           const overdue = deadline.status === "pending" && deadline.dueAt < Date.now();
           return (
             <>
               <div className="min-w-0">
-                <EntityLink kind="deadline" id={deadline.id}>{deadline.title}</EntityLink>
+                <EntityLink kind="deadline" id={deadline.id}>
+                  {deadline.title}
+                </EntityLink>
                 <p className={overdue ? "text-sm font-medium text-red-700" : "text-sm text-slate-600"}>
-                  {overdue ? "Overdue · " : "Due "}{formatRelative(deadline.dueAt)} · {formatDateTime(deadline.dueAt)}
+                  {overdue ? "Overdue · " : "Due "}
+                  {formatRelative(deadline.dueAt)} · {formatDateTime(deadline.dueAt)}
                 </p>
-                {deadline.reminderAt !== null && deadline.status === "pending" && <p className="text-xs text-slate-500">Reminder {formatDateTime(deadline.reminderAt)}</p>}
+                {deadline.reminderAt !== null && deadline.status === "pending" && (
+                  <p className="text-xs text-slate-500">Reminder {formatDateTime(deadline.reminderAt)}</p>
+                )}
               </div>
               <div className="flex items-center gap-2">
                 <Badge>{humanize(deadline.type)}</Badge>
                 {deadline.status === "completed" ? (
                   <Badge tone="success">Done</Badge>
                 ) : (
-                  <Button size="sm" variant="secondary" aria-label={`Mark “${deadline.title}” done`} loading={complete.isPending && complete.variables === deadline.id} onClick={() => complete.mutate(deadline.id, { onError: (error) => toast.show(errorMessage(error), "error") })}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    aria-label={`Mark “${deadline.title}” done`}
+                    loading={complete.isPending && complete.variables === deadline.id}
+                    onClick={() =>
+                      complete.mutate(deadline.id, { onError: (error) => toast.show(errorMessage(error), "error") })
+                    }
+                  >
                     Done
                   </Button>
                 )}

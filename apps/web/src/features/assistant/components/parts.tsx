@@ -17,19 +17,57 @@ export const fromLocalInput = (value: string) => (value ? new Date(value).getTim
 export const fieldErrors = (error: unknown) => (error instanceof ApiError ? error.fields : {});
 
 /** A card with a list and an "Add" form that opens in place, keeping the list in view. */
-export const EntitySection = ({ title, description, addLabel, form, children }: { title: string; description: string; addLabel: string; form: (close: () => void) => ReactNode; children: ReactNode }) => {
+export const EntitySection = ({
+  title,
+  description,
+  addLabel,
+  form,
+  children,
+}: {
+  title: string;
+  description: string;
+  addLabel: string;
+  form: (close: () => void) => ReactNode;
+  children: ReactNode;
+}) => {
   const [adding, setAdding] = useState(false);
   return (
     <Card aria-label={title}>
-      <CardHeader title={title} description={description} actions={!adding && <Button size="sm" onClick={() => setAdding(true)}>{addLabel}</Button>} />
-      {adding && <div className="mb-5 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">{form(() => setAdding(false))}</div>}
+      <CardHeader
+        title={title}
+        description={description}
+        actions={
+          !adding && (
+            <Button size="sm" onClick={() => setAdding(true)}>
+              {addLabel}
+            </Button>
+          )
+        }
+      />
+      {adding && (
+        <div className="mb-5 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">{form(() => setAdding(false))}</div>
+      )}
       {children}
     </Card>
   );
 };
 
 /** The add and edit forms' frame: form-level error, fields, and Save / Cancel. */
-export const AddForm = ({ label, error, pending, onSubmit, onCancel, children }: { label: string; error: unknown; pending: boolean; onSubmit: () => void; onCancel: () => void; children: ReactNode }) => {
+export const AddForm = ({
+  label,
+  error,
+  pending,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  label: string;
+  error: unknown;
+  pending: boolean;
+  onSubmit: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) => {
   const formError = useFormError(error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -51,10 +89,29 @@ export const AddForm = ({ label, error, pending, onSubmit, onCancel, children }:
   );
 };
 
-type TListQuery<T> = { isPending: boolean; isError: boolean; error: unknown; data?: { pages: { items: T[] }[] }; refetch: () => unknown; hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+type TListQuery<T> = {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  data?: { pages: { items: T[] }[] };
+  refetch: () => unknown;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+};
 
 /** Loading, error and empty states around a paged list of entities, and "Load more" while pages remain. */
-export const EntityList = <T extends { id: string }>({ query, empty, label, children }: { query: TListQuery<T>; empty: string; label: string; children: (item: T) => ReactNode }) => {
+export const EntityList = <T extends { id: string }>({
+  query,
+  empty,
+  label,
+  children,
+}: {
+  query: TListQuery<T>;
+  empty: string;
+  label: string;
+  children: (item: T) => ReactNode;
+}) => {
   if (query.isPending) return <LoadingBlock label={`Loading ${label.toLowerCase()}…`} />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const items = loadedItems(query.data);
@@ -74,7 +131,11 @@ export const EntityList = <T extends { id: string }>({ query, empty, label, chil
 };
 
 export const EntityLink = ({ kind, id, children }: { kind: TEntityKind; id: string; children: ReactNode }) => (
-  <Link to="/assistant/$kind/$id" params={{ kind, id }} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+  <Link
+    to="/assistant/$kind/$id"
+    params={{ kind, id }}
+    className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+  >
     {children}
   </Link>
 );

@@ -14,31 +14,69 @@ const PLACE_TYPES = ["location", "home", "office", "restaurant", "venue"];
 const orNull = (value: string) => value.trim() || null;
 
 /** The saved value stays choosable even when it is not one of the usual kinds. */
-const withCurrent = (options: string[], current: string) => (options.includes(current) ? options : [...options, current]);
+const withCurrent = (options: string[], current: string) =>
+  options.includes(current) ? options : [...options, current];
 
 /** Add a person, or edit one (`person` given). */
 export const PersonForm = ({ close, person }: { close: () => void; person?: TPerson }) => {
   const create = useCreatePerson();
   const update = useUpdatePerson();
   const mutation = person ? update : create;
-  const [form, setForm] = useState({ name: person?.name ?? "", email: person?.email ?? "", type: person?.type ?? "contact", company: person?.company ?? "", title: person?.title ?? "", importance: String(person?.importance ?? 5) });
+  const [form, setForm] = useState({
+    name: person?.name ?? "",
+    email: person?.email ?? "",
+    type: person?.type ?? "contact",
+    company: person?.company ?? "",
+    title: person?.title ?? "",
+    importance: String(person?.importance ?? 5),
+  });
   const errors = fieldErrors(mutation.error);
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
+    setForm({ ...form, [key]: event.target.value });
   const submit = () => {
-    const body = { name: form.name, email: orNull(form.email), type: form.type, company: orNull(form.company), title: orNull(form.title), importance: Number(form.importance) };
+    const body = {
+      name: form.name,
+      email: orNull(form.email),
+      type: form.type,
+      company: orNull(form.company),
+      title: orNull(form.title),
+      importance: Number(form.importance),
+    };
     if (person) update.mutate({ id: person.id, ...body }, { onSuccess: close });
     else create.mutate(body, { onSuccess: close });
   };
   return (
-    <AddForm label={person ? "Edit person" : "Add a person"} error={mutation.error} pending={mutation.isPending} onCancel={close} onSubmit={submit}>
-      <Field label="Name" error={errors.name}><Input required maxLength={200} value={form.name} onChange={set("name")} /></Field>
-      <Field label="Email" optional error={errors.email}><Input type="email" maxLength={320} value={form.email} onChange={set("email")} /></Field>
-      <Field label="Relationship to you" error={errors.type}>
-        <Select value={form.type} onChange={set("type")}>{withCurrent(PERSON_TYPES, form.type).map((type) => <option key={type} value={type}>{humanize(type)}</option>)}</Select>
+    <AddForm
+      label={person ? "Edit person" : "Add a person"}
+      error={mutation.error}
+      pending={mutation.isPending}
+      onCancel={close}
+      onSubmit={submit}
+    >
+      <Field label="Name" error={errors.name}>
+        <Input required maxLength={200} value={form.name} onChange={set("name")} />
       </Field>
-      <Field label="Importance" hint="1 (low) to 10 (high)" error={errors.importance}><Input type="number" min={1} max={10} value={form.importance} onChange={set("importance")} /></Field>
-      <Field label="Company" optional error={errors.company}><Input maxLength={200} value={form.company} onChange={set("company")} /></Field>
-      <Field label="Job title" optional error={errors.title}><Input maxLength={200} value={form.title} onChange={set("title")} /></Field>
+      <Field label="Email" optional error={errors.email}>
+        <Input type="email" maxLength={320} value={form.email} onChange={set("email")} />
+      </Field>
+      <Field label="Relationship to you" error={errors.type}>
+        <Select value={form.type} onChange={set("type")}>
+          {withCurrent(PERSON_TYPES, form.type).map((type) => (
+            <option key={type} value={type}>
+              {humanize(type)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Importance" hint="1 (low) to 10 (high)" error={errors.importance}>
+        <Input type="number" min={1} max={10} value={form.importance} onChange={set("importance")} />
+      </Field>
+      <Field label="Company" optional error={errors.company}>
+        <Input maxLength={200} value={form.company} onChange={set("company")} />
+      </Field>
+      <Field label="Job title" optional error={errors.title}>
+        <Input maxLength={200} value={form.title} onChange={set("title")} />
+      </Field>
     </AddForm>
   );
 };
@@ -46,15 +84,27 @@ export const PersonForm = ({ close, person }: { close: () => void; person?: TPer
 export const PeopleTab = () => {
   const people = usePeople();
   return (
-    <EntitySection title="People" description="Who matters in your work and life, and how." addLabel="Add person" form={(close) => <PersonForm close={close} />}>
+    <EntitySection
+      title="People"
+      description="Who matters in your work and life, and how."
+      addLabel="Add person"
+      form={(close) => <PersonForm close={close} />}
+    >
       <EntityList query={people} label="People" empty="No people yet">
         {(person) => (
           <>
             <div className="min-w-0">
-              <EntityLink kind="person" id={person.id}>{person.name}</EntityLink>
-              <p className="text-sm text-slate-600">{[person.title, person.company].filter(Boolean).join(" at ") || person.email || "\u00a0"}</p>
+              <EntityLink kind="person" id={person.id}>
+                {person.name}
+              </EntityLink>
+              <p className="text-sm text-slate-600">
+                {[person.title, person.company].filter(Boolean).join(" at ") || person.email || "\u00a0"}
+              </p>
             </div>
-            <div className="flex gap-2"><Badge>{humanize(person.type)}</Badge><Badge tone={person.importance >= 8 ? "brand" : "neutral"}>Importance {person.importance}</Badge></div>
+            <div className="flex gap-2">
+              <Badge>{humanize(person.type)}</Badge>
+              <Badge tone={person.importance >= 8 ? "brand" : "neutral"}>Importance {person.importance}</Badge>
+            </div>
           </>
         )}
       </EntityList>
@@ -67,23 +117,56 @@ export const PlaceForm = ({ close, place }: { close: () => void; place?: TPlace 
   const create = useCreatePlace();
   const update = useUpdatePlace();
   const mutation = place ? update : create;
-  const [form, setForm] = useState({ name: place?.name ?? "", type: place?.type ?? "location", address: place?.address ?? "", city: place?.city ?? "", country: place?.country ?? "" });
+  const [form, setForm] = useState({
+    name: place?.name ?? "",
+    type: place?.type ?? "location",
+    address: place?.address ?? "",
+    city: place?.city ?? "",
+    country: place?.country ?? "",
+  });
   const errors = fieldErrors(mutation.error);
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
+    setForm({ ...form, [key]: event.target.value });
   const submit = () => {
-    const body = { name: form.name, type: form.type, address: orNull(form.address), city: orNull(form.city), country: orNull(form.country) };
+    const body = {
+      name: form.name,
+      type: form.type,
+      address: orNull(form.address),
+      city: orNull(form.city),
+      country: orNull(form.country),
+    };
     if (place) update.mutate({ id: place.id, ...body }, { onSuccess: close });
     else create.mutate(body, { onSuccess: close });
   };
   return (
-    <AddForm label={place ? "Edit place" : "Add a place"} error={mutation.error} pending={mutation.isPending} onCancel={close} onSubmit={submit}>
-      <Field label="Name" error={errors.name}><Input required maxLength={200} value={form.name} onChange={set("name")} /></Field>
-      <Field label="Kind of place" error={errors.type}>
-        <Select value={form.type} onChange={set("type")}>{withCurrent(PLACE_TYPES, form.type).map((type) => <option key={type} value={type}>{humanize(type)}</option>)}</Select>
+    <AddForm
+      label={place ? "Edit place" : "Add a place"}
+      error={mutation.error}
+      pending={mutation.isPending}
+      onCancel={close}
+      onSubmit={submit}
+    >
+      <Field label="Name" error={errors.name}>
+        <Input required maxLength={200} value={form.name} onChange={set("name")} />
       </Field>
-      <Field label="Address" optional error={errors.address}><Input maxLength={500} value={form.address} onChange={set("address")} /></Field>
-      <Field label="City" optional error={errors.city}><Input maxLength={200} value={form.city} onChange={set("city")} /></Field>
-      <Field label="Country" optional error={errors.country}><Input maxLength={200} value={form.country} onChange={set("country")} /></Field>
+      <Field label="Kind of place" error={errors.type}>
+        <Select value={form.type} onChange={set("type")}>
+          {withCurrent(PLACE_TYPES, form.type).map((type) => (
+            <option key={type} value={type}>
+              {humanize(type)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Address" optional error={errors.address}>
+        <Input maxLength={500} value={form.address} onChange={set("address")} />
+      </Field>
+      <Field label="City" optional error={errors.city}>
+        <Input maxLength={200} value={form.city} onChange={set("city")} />
+      </Field>
+      <Field label="Country" optional error={errors.country}>
+        <Input maxLength={200} value={form.country} onChange={set("country")} />
+      </Field>
     </AddForm>
   );
 };
@@ -91,13 +174,22 @@ export const PlaceForm = ({ close, place }: { close: () => void; place?: TPlace 
 export const PlacesTab = () => {
   const places = usePlaces();
   return (
-    <EntitySection title="Places" description="Offices, venues and the places your plans happen." addLabel="Add place" form={(close) => <PlaceForm close={close} />}>
+    <EntitySection
+      title="Places"
+      description="Offices, venues and the places your plans happen."
+      addLabel="Add place"
+      form={(close) => <PlaceForm close={close} />}
+    >
       <EntityList query={places} label="Places" empty="No places yet">
         {(place) => (
           <>
             <div className="min-w-0">
-              <EntityLink kind="place" id={place.id}>{place.name}</EntityLink>
-              <p className="text-sm text-slate-600">{[place.address, place.city, place.country].filter(Boolean).join(", ") || "\u00a0"}</p>
+              <EntityLink kind="place" id={place.id}>
+                {place.name}
+              </EntityLink>
+              <p className="text-sm text-slate-600">
+                {[place.address, place.city, place.country].filter(Boolean).join(", ") || "\u00a0"}
+              </p>
             </div>
             <Badge>{humanize(place.type)}</Badge>
           </>

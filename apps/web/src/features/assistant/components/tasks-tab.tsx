@@ -34,27 +34,63 @@ export const TaskForm = ({ close, task }: { close: () => void; task?: TTask }) =
   const create = useCreateTask();
   const update = useUpdateTask();
   const mutation = task ? update : create;
-  const [form, setForm] = useState({ title: task?.title ?? "", priority: task?.priority ?? "medium", dueDate: toLocalInput(task?.dueDate), status: task?.status ?? "pending", description: task?.description ?? "" });
+  const [form, setForm] = useState({
+    title: task?.title ?? "",
+    priority: task?.priority ?? "medium",
+    dueDate: toLocalInput(task?.dueDate),
+    status: task?.status ?? "pending",
+    description: task?.description ?? "",
+  });
   const errors = fieldErrors(mutation.error);
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
+    setForm({ ...form, [key]: event.target.value });
   const submit = () => {
-    const body = { title: form.title, priority: form.priority as "medium", dueDate: fromLocalInput(form.dueDate), description: form.description.trim() || null };
+    const body = {
+      title: form.title,
+      priority: form.priority as "medium",
+      dueDate: fromLocalInput(form.dueDate),
+      description: form.description.trim() || null,
+    };
     if (task) update.mutate({ id: task.id, ...body, status: form.status as "pending" }, { onSuccess: close });
     else create.mutate(body, { onSuccess: close });
   };
   return (
-    <AddForm label={task ? `Edit “${task.title}”` : "Add a task"} error={mutation.error} pending={mutation.isPending} onCancel={close} onSubmit={submit}>
-      <Field label="Task" error={errors.title}><Input required maxLength={200} value={form.title} onChange={set("title")} /></Field>
-      <Field label="Priority" error={errors.priority}>
-        <Select value={form.priority} onChange={set("priority")}>{["low", "medium", "high", "urgent"].map((priority) => <option key={priority} value={priority}>{humanize(priority)}</option>)}</Select>
+    <AddForm
+      label={task ? `Edit “${task.title}”` : "Add a task"}
+      error={mutation.error}
+      pending={mutation.isPending}
+      onCancel={close}
+      onSubmit={submit}
+    >
+      <Field label="Task" error={errors.title}>
+        <Input required maxLength={200} value={form.title} onChange={set("title")} />
       </Field>
-      <Field label="Due" optional error={errors.dueDate}><Input type="datetime-local" value={form.dueDate} onChange={set("dueDate")} /></Field>
+      <Field label="Priority" error={errors.priority}>
+        <Select value={form.priority} onChange={set("priority")}>
+          {["low", "medium", "high", "urgent"].map((priority) => (
+            <option key={priority} value={priority}>
+              {humanize(priority)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Due" optional error={errors.dueDate}>
+        <Input type="datetime-local" value={form.dueDate} onChange={set("dueDate")} />
+      </Field>
       {task && (
         <Field label="Status" error={errors.status}>
-          <Select value={form.status} onChange={set("status")}>{STATUSES.map((status) => <option key={status} value={status}>{humanize(status)}</option>)}</Select>
+          <Select value={form.status} onChange={set("status")}>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {humanize(status)}
+              </option>
+            ))}
+          </Select>
         </Field>
       )}
-      <Field label="Notes" optional error={errors.description} className="sm:col-span-2"><Textarea maxLength={5000} value={form.description} onChange={set("description")} /></Field>
+      <Field label="Notes" optional error={errors.description} className="sm:col-span-2">
+        <Textarea maxLength={5000} value={form.description} onChange={set("description")} />
+      </Field>
     </AddForm>
   );
 };
@@ -67,11 +103,21 @@ const SubtaskForm = ({ parent, close }: { parent: TTask; close: () => void }) =>
     create.mutate({ title, parentId: parent.id }, { onSuccess: close });
   };
   return (
-    <form onSubmit={submit} className="mt-2 flex flex-wrap items-end gap-2 pl-8" aria-label={`Add a subtask to “${parent.title}”`}>
+    <form
+      onSubmit={submit}
+      className="mt-2 flex flex-wrap items-end gap-2 pl-8"
+      aria-label={`Add a subtask to “${parent.title}”`}
+    >
       <FormError error={create.error} />
-      <Field label="Subtask" className="min-w-48 flex-1"><Input required autoFocus maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} /></Field>
-      <Button type="submit" size="sm" loading={create.isPending}>Add</Button>
-      <Button size="sm" variant="ghost" onClick={close}>Cancel</Button>
+      <Field label="Subtask" className="min-w-48 flex-1">
+        <Input required autoFocus maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />
+      </Field>
+      <Button type="submit" size="sm" loading={create.isPending}>
+        Add
+      </Button>
+      <Button size="sm" variant="ghost" onClick={close}>
+        Cancel
+      </Button>
     </form>
   );
 };
@@ -96,16 +142,25 @@ const TaskRow = ({ task, depth }: { task: TTask; depth: number }) => {
         aria-label={`Complete “${task.title}”`}
         disabled={done || complete.isPending}
         onClick={() => complete.mutate(task.id, { onError: (error) => toast.show(errorMessage(error), "error") })}
-        className={cn("grid size-5 shrink-0 place-items-center rounded border text-xs", done ? "border-emerald-600 bg-emerald-600 text-white" : "border-slate-400 hover:border-brand-600")}
+        className={cn(
+          "grid size-5 shrink-0 place-items-center rounded border text-xs",
+          done ? "border-emerald-600 bg-emerald-600 text-white" : "border-slate-400 hover:border-brand-600",
+        )}
       >
         {done ? "✓" : ""}
       </button>
       <div className="min-w-0 flex-1">
-        <span className={done ? "text-slate-500 line-through" : undefined}><EntityLink kind="task" id={task.id}>{task.title}</EntityLink></span>
+        <span className={done ? "text-slate-500 line-through" : undefined}>
+          <EntityLink kind="task" id={task.id}>
+            {task.title}
+          </EntityLink>
+        </span>
         {task.dueDate !== null && <span className="ml-2 text-xs text-slate-500">due {formatDate(task.dueDate)}</span>}
       </div>
       <Badge tone={PRIORITY_TONE[task.priority]}>{humanize(task.priority)}</Badge>
-      {task.status !== "pending" && <Badge tone={task.status === "completed" ? "success" : "neutral"}>{humanize(task.status)}</Badge>}
+      {task.status !== "pending" && (
+        <Badge tone={task.status === "completed" ? "success" : "neutral"}>{humanize(task.status)}</Badge>
+      )}
       <Button size="sm" variant="ghost" aria-label={`Edit “${task.title}”`} onClick={() => setEditing(true)}>
         Edit
       </Button>
@@ -118,7 +173,12 @@ export const TasksTab = () => {
   const [addingTo, setAddingTo] = useState<string | null>(null);
   const tree = taskTree(loadedItems(tasks.data));
   return (
-    <EntitySection title="Tasks" description="What needs doing, broken into subtasks where it helps." addLabel="Add task" form={(close) => <TaskForm close={close} />}>
+    <EntitySection
+      title="Tasks"
+      description="What needs doing, broken into subtasks where it helps."
+      addLabel="Add task"
+      form={(close) => <TaskForm close={close} />}
+    >
       {tasks.isPending ? (
         <LoadingBlock label="Loading tasks…" />
       ) : tasks.isError ? (
@@ -134,14 +194,22 @@ export const TasksTab = () => {
                 {tree.children(task.id).length > 0 && (
                   <ul className="space-y-2" aria-label={`Subtasks of “${task.title}”`}>
                     {tree.children(task.id).map((child) => (
-                      <li key={child.id}><TaskRow task={child} depth={1} /></li>
+                      <li key={child.id}>
+                        <TaskRow task={child} depth={1} />
+                      </li>
                     ))}
                   </ul>
                 )}
                 {addingTo === task.id ? (
                   <SubtaskForm parent={task} close={() => setAddingTo(null)} />
                 ) : (
-                  <Button size="sm" variant="ghost" className="ml-6" onClick={() => setAddingTo(task.id)} aria-label={`Add a subtask to “${task.title}”`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="ml-6"
+                    onClick={() => setAddingTo(task.id)}
+                    aria-label={`Add a subtask to “${task.title}”`}
+                  >
                     + Subtask
                   </Button>
                 )}

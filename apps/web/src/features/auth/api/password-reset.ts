@@ -9,7 +9,8 @@ import { api, unwrap } from "../../../lib/api-client.ts";
 export const requestPasswordReset = (email: string) => unwrap(api.POST("/auth/password-reset", { body: { email } }));
 
 /** POST /auth/password-reset/confirm: sets the new password and signs out every session. */
-export const confirmPasswordReset = (body: z.input<typeof ZConfirmPasswordResetSchema>) => unwrap(api.POST("/auth/password-reset/confirm", { body }));
+export const confirmPasswordReset = (body: z.input<typeof ZConfirmPasswordResetSchema>) =>
+  unwrap(api.POST("/auth/password-reset/confirm", { body }));
 
 export const useRequestPasswordReset = () => useMutation({ mutationFn: requestPasswordReset });
 export const useConfirmPasswordReset = () => useMutation({ mutationFn: confirmPasswordReset });

@@ -13,5 +13,8 @@ export const useRequestEmailVerification = () => useMutation({ mutationFn: reque
 
 export const useVerifyEmail = () => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: verifyEmail, onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSION_QUERY_KEY }) });
+  return useMutation({
+    mutationFn: verifyEmail,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSION_QUERY_KEY }),
+  });
 };

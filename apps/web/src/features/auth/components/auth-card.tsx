@@ -1,10 +1,23 @@
 import type { ReactNode } from "react";
 
 /** The frame of the signed-out pages: the brand, one card, and a footer link. */
-export const AuthCard = ({ title, description, children, footer }: { title: string; description?: ReactNode; children: ReactNode; footer?: ReactNode }) => (
+export const AuthCard = ({
+  title,
+  description,
+  children,
+  footer,
+}: {
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) => (
   <main className="flex min-h-dvh flex-col items-center justify-center bg-gradient-to-b from-brand-50 to-slate-50 px-4 py-12">
     <div className="mb-8 flex items-center gap-2 text-brand-700">
-      <span className="grid size-9 place-items-center rounded-xl bg-brand-600 text-lg font-bold text-white" aria-hidden="true">
+      <span
+        className="grid size-9 place-items-center rounded-xl bg-brand-600 text-lg font-bold text-white"
+        aria-hidden="true"
+      >
         C
       </span>
       <span className="text-xl font-semibold tracking-tight">Cto</span>

@@ -22,16 +22,34 @@ export const ForgotPasswordPage = () => {
   };
 
   return (
-    <AuthCard title="Reset your password" description="We will email you a link to choose a new one." footer={<Link to="/sign-in" className="font-medium text-brand-700 hover:underline">Back to sign in</Link>}>
+    <AuthCard
+      title="Reset your password"
+      description="We will email you a link to choose a new one."
+      footer={
+        <Link to="/sign-in" className="font-medium text-brand-700 hover:underline">
+          Back to sign in
+        </Link>
+      }
+    >
       {request.isSuccess ? (
-        <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-900 ring-1 ring-emerald-200">
+        <p
+          role="status"
+          className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-900 ring-1 ring-emerald-200"
+        >
           If <strong>{email}</strong> has an account, a reset link is on its way. It works once, for one hour.
         </p>
       ) : (
         <form ref={formError.ref} onSubmit={submit} className="space-y-4">
           <FormError error={formError.error} />
           <Field label="Email" error={fields.email}>
-            <Input type="email" name="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
+            <Input
+              type="email"
+              name="email"
+              autoComplete="email"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+            />
           </Field>
           <Button type="submit" className="w-full" loading={request.isPending}>
             Send reset link

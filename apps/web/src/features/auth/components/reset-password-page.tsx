@@ -34,7 +34,10 @@ export const ResetPasswordPage = () => {
 
   if (confirm.isSuccess)
     return (
-      <AuthCard title="Your password is changed" description="For your safety every device was signed out. Sign in with the new password.">
+      <AuthCard
+        title="Your password is changed"
+        description="For your safety every device was signed out. Sign in with the new password."
+      >
         <Link to="/sign-in" className={buttonClass("primary")}>
           Sign in
         </Link>
@@ -42,14 +45,34 @@ export const ResetPasswordPage = () => {
     );
 
   return (
-    <AuthCard title="Choose a new password" footer={<Link to="/sign-in" className="font-medium text-brand-700 hover:underline">Back to sign in</Link>}>
+    <AuthCard
+      title="Choose a new password"
+      footer={
+        <Link to="/sign-in" className="font-medium text-brand-700 hover:underline">
+          Back to sign in
+        </Link>
+      }
+    >
       <form onSubmit={submit} className="space-y-4">
         <FormError error={confirm.error && !fields.password ? confirm.error : null} />
         <Field label="New password" hint="At least 10 characters." error={fields.password}>
-          <Input type="password" autoComplete="new-password" required minLength={10} value={password} onChange={(event) => setPassword(event.target.value)} />
+          <Input
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
         </Field>
         <Field label="Repeat the new password" error={mismatch ? "The two passwords are not the same." : undefined}>
-          <Input type="password" autoComplete="new-password" required value={repeat} onChange={(event) => setRepeat(event.target.value)} />
+          <Input
+            type="password"
+            autoComplete="new-password"
+            required
+            value={repeat}
+            onChange={(event) => setRepeat(event.target.value)}
+          />
         </Field>
         <Button type="submit" className="w-full" loading={confirm.isPending}>
           Set new password

@@ -11,7 +11,8 @@ import { useSignIn } from "../api/sign-in.ts";
 import { AuthCard } from "./auth-card.tsx";
 
 // Only same-app paths: a redirect parameter must not send someone to another site after signing in.
-export const safeRedirect = (target: unknown) => (typeof target === "string" && target.startsWith("/") && !target.startsWith("//") ? target : "/");
+export const safeRedirect = (target: unknown) =>
+  typeof target === "string" && target.startsWith("/") && !target.startsWith("//") ? target : "/";
 
 export const SignInPage = () => {
   const search = useSearch({ strict: false }) as { redirect?: string };
@@ -32,17 +33,34 @@ export const SignInPage = () => {
       description="Welcome back. Your coach remembers where you left off."
       footer={
         <>
-          New to Cto? <Link to="/sign-up" className="font-medium text-brand-700 hover:underline">Create an account</Link>
+          New to Cto?{" "}
+          <Link to="/sign-up" className="font-medium text-brand-700 hover:underline">
+            Create an account
+          </Link>
         </>
       }
     >
       <form ref={formError.ref} onSubmit={submit} className="space-y-4" noValidate={false}>
         <FormError error={formError.error} />
         <Field label="Email" error={fields.email}>
-          <Input type="email" name="email" autoComplete="email" required value={form.email} onChange={(event) => setForm({ ...form, email: event.target.value })} />
+          <Input
+            type="email"
+            name="email"
+            autoComplete="email"
+            required
+            value={form.email}
+            onChange={(event) => setForm({ ...form, email: event.target.value })}
+          />
         </Field>
         <Field label="Password" error={fields.password}>
-          <Input type="password" name="password" autoComplete="current-password" required value={form.password} onChange={(event) => setForm({ ...form, password: event.target.value })} />
+          <Input
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={form.password}
+            onChange={(event) => setForm({ ...form, password: event.target.value })}
+          />
         </Field>
         <div className="flex justify-end text-sm">
           <Link to="/forgot-password" className="font-medium text-brand-700 hover:underline">

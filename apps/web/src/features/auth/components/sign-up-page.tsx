@@ -20,7 +20,10 @@ export const SignUpPage = () => {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const name = form.name.trim();
-    signUp.mutate({ email: form.email, password: form.password, ...(name ? { name } : {}) }, { onSuccess: () => void navigate({ to: "/welcome" }) });
+    signUp.mutate(
+      { email: form.email, password: form.password, ...(name ? { name } : {}) },
+      { onSuccess: () => void navigate({ to: "/welcome" }) },
+    );
   };
 
   return (
@@ -29,20 +32,47 @@ export const SignUpPage = () => {
       description="A coach that remembers your goals, your progress and what matters to you."
       footer={
         <>
-          Already have an account? <Link to="/sign-in" className="font-medium text-brand-700 hover:underline">Sign in</Link>
+          Already have an account?{" "}
+          <Link to="/sign-in" className="font-medium text-brand-700 hover:underline">
+            Sign in
+          </Link>
         </>
       }
     >
       <form ref={formError.ref} onSubmit={submit} className="space-y-4">
         <FormError error={formError.error} />
         <Field label="Name" optional error={fields.name}>
-          <Input name="name" autoComplete="name" value={form.name} onChange={(event) => setForm({ ...form, name: event.target.value })} />
+          <Input
+            name="name"
+            autoComplete="name"
+            value={form.name}
+            onChange={(event) => setForm({ ...form, name: event.target.value })}
+          />
         </Field>
         <Field label="Email" error={fields.email}>
-          <Input type="email" name="email" autoComplete="email" required value={form.email} onChange={(event) => setForm({ ...form, email: event.target.value })} />
+          <Input
+            type="email"
+            name="email"
+            autoComplete="email"
+            required
+            value={form.email}
+            onChange={(event) => setForm({ ...form, email: event.target.value })}
+          />
         </Field>
-        <Field label="Password" hint="At least 10 characters. A few words together make a strong one." error={fields.password}>
-          <Input type="password" name="password" autoComplete="new-password" required minLength={10} value={form.password} onChange={(event) => setForm({ ...form, password: event.target.value })} />
+        <Field
+          label="Password"
+          hint="At least 10 characters. A few words together make a strong one."
+          error={fields.password}
+        >
+          <Input
+            type="password"
+            name="password"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            value={form.password}
+            onChange={(event) => setForm({ ...form, password: event.target.value })}
+          />
         </Field>
         <Button type="submit" className="w-full" loading={signUp.isPending}>
           Create account

@@ -26,7 +26,10 @@ export const VerifyEmailPage = () => {
       {verify.isError && <ErrorState title="Your email could not be verified" error={verify.error} />}
       {verify.isSuccess && (
         <div className="space-y-4">
-          <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-900 ring-1 ring-emerald-200">
+          <p
+            role="status"
+            className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-900 ring-1 ring-emerald-200"
+          >
             Your email address is verified. Thank you!
           </p>
           <Link to="/" className={buttonClass("primary")}>

@@ -7,5 +7,8 @@ export const createConversation = (title: string | null) => unwrap(api.POST("/co
 
 export const useCreateConversation = () => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createConversation, onSuccess: () => queryClient.invalidateQueries({ queryKey: ["conversations"] }) });
+  return useMutation({
+    mutationFn: createConversation,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["conversations"] }),
+  });
 };

@@ -13,7 +13,11 @@ export const listMessages = async (id: string) => {
   const items = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const result = await unwrap(api.GET("/conversations/{id}/messages", { params: { path: { id }, query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } }));
+    const result = await unwrap(
+      api.GET("/conversations/{id}/messages", {
+        params: { path: { id }, query: { limit: PAGE, ...(cursor ? { cursor } : {}) } },
+      }),
+    );
     items.push(...result.items);
     if (!result.nextCursor) break;
     cursor = result.nextCursor;
@@ -23,6 +27,7 @@ export const listMessages = async (id: string) => {
 
 export type TMessage = Awaited<ReturnType<typeof listMessages>>[number];
 
-export const messagesQueryOptions = (id: string) => queryOptions({ queryKey: ["conversations", id, "messages"], queryFn: () => listMessages(id) });
+export const messagesQueryOptions = (id: string) =>
+  queryOptions({ queryKey: ["conversations", id, "messages"], queryFn: () => listMessages(id) });
 
 export const useMessages = (id: string) => useQuery(messagesQueryOptions(id));

@@ -31,28 +31,48 @@ async function* streamChat(path: string, body: unknown, signal?: AbortSignal): A
   if (!response.body) throw new ApiError("The coach's reply could not be read.", 0, "internal_error");
   for await (const { event, data } of parseSse(response.body, signal)) {
     const payload = JSON.parse(data) as Record<string, unknown>;
-    if (event === "user_message") yield { type: "user_message", messageId: String((payload.message as { id?: unknown } | undefined)?.id ?? "") };
+    if (event === "user_message")
+      yield { type: "user_message", messageId: String((payload.message as { id?: unknown } | undefined)?.id ?? "") };
     else if (event === "delta") yield { type: "delta", text: String(payload.text ?? "") };
     else if (event === "done") yield { type: "done", done: payload as unknown as TChatDone };
     else if (event === "error") {
-      const error = new ApiError(String(payload.message ?? "The coach could not reply."), 0, String(payload.code ?? "chat_error"));
-      yield { type: "error", error, ...(typeof payload.messageId === "string" ? { messageId: payload.messageId } : {}), retryable: payload.retryable !== false };
+      const error = new ApiError(
+        String(payload.message ?? "The coach could not reply."),
+        0,
+        String(payload.code ?? "chat_error"),
+      );
+      yield {
+        type: "error",
+        error,
+        ...(typeof payload.messageId === "string" ? { messageId: payload.messageId } : {}),
+        retryable: payload.retryable !== false,
+      };
     }
   }
 }
 
 /** POST /conversations/{id}/chat: stores the message and streams the reply. */
-export const sendChat = (conversationId: string, content: string, signal?: AbortSignal) => streamChat(`/conversations/${encodeURIComponent(conversationId)}/chat`, { content }, signal);
+export const sendChat = (conversationId: string, content: string, signal?: AbortSignal) =>
+  streamChat(`/conversations/${encodeURIComponent(conversationId)}/chat`, { content }, signal);
 
 /** POST /conversations/{id}/chat/retry: the reply to a stored message failed; run it again (the message is not sent twice). */
-export const retryChat = (conversationId: string, messageId: string, signal?: AbortSignal) => streamChat(`/conversations/${encodeURIComponent(conversationId)}/chat/retry`, { messageId }, signal);
+export const retryChat = (conversationId: string, messageId: string, signal?: AbortSignal) =>
+  streamChat(`/conversations/${encodeURIComponent(conversationId)}/chat/retry`, { messageId }, signal);
 
 /**
  * One turn: `userText` as typed; `messageId` once the API stored it (then the thread shows the
  * stored message and a failure offers Retry; without it nothing was stored and the text goes back
  * to the composer).
  */
-export type TChatTurn = { status: "idle" | "streaming" | "done" | "error"; userText: string; messageId?: string; reply: string; done?: TChatDone; error?: unknown; retryable?: boolean };
+export type TChatTurn = {
+  status: "idle" | "streaming" | "done" | "error";
+  userText: string;
+  messageId?: string;
+  reply: string;
+  done?: TChatDone;
+  error?: unknown;
+  retryable?: boolean;
+};
 
 const IDLE: TChatTurn = { status: "idle", userText: "", reply: "" };
 
@@ -73,22 +93,47 @@ export const useChatTurn = (conversationId: string) => {
         for await (const event of events(abort.signal)) {
           if (event.type === "user_message") setTurn((current) => ({ ...current, messageId: event.messageId }));
           else if (event.type === "delta") setTurn((current) => ({ ...current, reply: current.reply + event.text }));
-          else if (event.type === "done") setTurn((current) => ({ ...current, status: "done", reply: event.done.message.content, done: event.done }));
-          else setTurn((current) => ({ ...current, status: "error", error: event.error, retryable: event.retryable, messageId: event.messageId ?? current.messageId }));
+          else if (event.type === "done")
+            setTurn((current) => ({ ...current, status: "done", reply: event.done.message.content, done: event.done }));
+          else
+            setTurn((current) => ({
+              ...current,
+              status: "error",
+              error: event.error,
+              retryable: event.retryable,
+              messageId: event.messageId ?? current.messageId,
+            }));
         }
         setTurn((current) =>
-          current.status === "streaming" ? { ...current, status: "error", retryable: true, error: new ApiError("The reply stopped before it was finished. Your message is saved.", 0, "stream_ended") } : current,
+          current.status === "streaming"
+            ? {
+                ...current,
+                status: "error",
+                retryable: true,
+                error: new ApiError(
+                  "The reply stopped before it was finished. Your message is saved.",
+                  0,
+                  "stream_ended",
+                ),
+              }
+            : current,
         );
       } catch (error) {
         if (abort.signal.aborted) return;
         // Refused before the stream (a retry already answered: 409) stays refused; a network failure or 429 is worth another try.
         const refused = error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
-        setTurn((current) => ({ ...current, status: "error", error, retryable: current.messageId !== undefined && !refused }));
+        setTurn((current) => ({
+          ...current,
+          status: "error",
+          error,
+          retryable: current.messageId !== undefined && !refused,
+        }));
       } finally {
         // The stored thread now holds the message, and the reply if there was one (and the coach may have created goals or check-ins).
         if (!abort.signal.aborted) {
           await queryClient.invalidateQueries({ queryKey: ["conversations"] });
-          for (const key of ["goals", "commitments", "emotions", "energy-metrics", "tasks", "deadlines"]) void queryClient.invalidateQueries({ queryKey: [key] });
+          for (const key of ["goals", "commitments", "emotions", "energy-metrics", "tasks", "deadlines"])
+            void queryClient.invalidateQueries({ queryKey: [key] });
           setTurn((current) => (current.status === "done" ? IDLE : current));
         }
       }
@@ -96,11 +141,18 @@ export const useChatTurn = (conversationId: string) => {
     [queryClient],
   );
 
-  const send = useCallback((content: string) => run({ status: "streaming", userText: content, reply: "" }, (signal) => sendChat(conversationId, content, signal)), [conversationId, run]);
+  const send = useCallback(
+    (content: string) =>
+      run({ status: "streaming", userText: content, reply: "" }, (signal) => sendChat(conversationId, content, signal)),
+    [conversationId, run],
+  );
 
   /** Runs the reply again for a stored message whose reply failed: this turn's, or one found failed in the thread. */
   const retry = useCallback(
-    (messageId: string, userText = "") => run({ status: "streaming", userText, messageId, reply: "" }, (signal) => retryChat(conversationId, messageId, signal)),
+    (messageId: string, userText = "") =>
+      run({ status: "streaming", userText, messageId, reply: "" }, (signal) =>
+        retryChat(conversationId, messageId, signal),
+      ),
     [conversationId, run],
   );
 

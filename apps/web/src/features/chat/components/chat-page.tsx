@@ -16,17 +16,25 @@ export const ChatPage = () => {
   const create = useCreateConversation();
   const navigate = useNavigate();
   const toast = useToast();
-  const active = conversations.data?.pages.flatMap((page) => page.items).find((conversation) => conversation.id === conversationId);
+  const active = conversations.data?.pages
+    .flatMap((page) => page.items)
+    .find((conversation) => conversation.id === conversationId);
 
   const startNew = () =>
     create.mutate(null, {
-      onSuccess: (conversation) => void navigate({ to: "/chat/$conversationId", params: { conversationId: conversation.id } }),
+      onSuccess: (conversation) =>
+        void navigate({ to: "/chat/$conversationId", params: { conversationId: conversation.id } }),
       onError: (error) => toast.show(errorMessage(error), "error"),
     });
 
   return (
     <div className="-mx-4 -my-6 flex h-[calc(100dvh-57px)] sm:-mx-6 md:h-dvh lg:-mx-10 lg:-my-8">
-      <aside className={cn("w-full shrink-0 flex-col border-r border-slate-200 bg-white md:flex md:w-80", conversationId ? "hidden" : "flex")}>
+      <aside
+        className={cn(
+          "w-full shrink-0 flex-col border-r border-slate-200 bg-white md:flex md:w-80",
+          conversationId ? "hidden" : "flex",
+        )}
+      >
         <div className="flex items-center justify-between border-b border-slate-200 px-4 py-4">
           <h1 className="text-lg font-semibold text-slate-900">Coach</h1>
           <Button size="sm" onClick={startNew} loading={create.isPending}>
@@ -57,7 +65,10 @@ export const ChatPage = () => {
           <div className="grid flex-1 place-items-center p-8 text-center">
             <div className="max-w-sm">
               <h2 className="text-lg font-semibold text-slate-900">Your coach is here</h2>
-              <p className="mt-2 text-sm text-slate-600">Pick a conversation, or start a new one. The coach draws on your goals, check-ins and past conversations, and shows the sources it used.</p>
+              <p className="mt-2 text-sm text-slate-600">
+                Pick a conversation, or start a new one. The coach draws on your goals, check-ins and past
+                conversations, and shows the sources it used.
+              </p>
               <Button className="mt-5" onClick={startNew} loading={create.isPending}>
                 Start a conversation
               </Button>

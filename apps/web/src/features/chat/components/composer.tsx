@@ -3,7 +3,17 @@ import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { Button } from "../../../components/ui/button.tsx";
 
 /** The message box: Enter sends, Shift+Enter starts a new line. */
-export const Composer = ({ onSend, busy, draft, onDraftChange }: { onSend: (text: string) => void; busy: boolean; draft: string; onDraftChange: (text: string) => void }) => {
+export const Composer = ({
+  onSend,
+  busy,
+  draft,
+  onDraftChange,
+}: {
+  onSend: (text: string) => void;
+  busy: boolean;
+  draft: string;
+  onDraftChange: (text: string) => void;
+}) => {
   const [touched, setTouched] = useState(false);
   const blank = !draft.trim();
   const submit = (event?: FormEvent) => {

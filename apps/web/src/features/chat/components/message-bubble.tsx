@@ -4,12 +4,37 @@ import { cn } from "../../../lib/cn.ts";
 import { formatDateTime, formatTime, startOfToday } from "../../../lib/format.ts";
 
 /** One message: the person's on the right, the coach's on the left, with what follows the reply. */
-export const MessageBubble = ({ role, children, at, footer, streaming }: { role: "user" | "assistant"; children: ReactNode; at?: number; footer?: ReactNode; streaming?: boolean }) => (
+export const MessageBubble = ({
+  role,
+  children,
+  at,
+  footer,
+  streaming,
+}: {
+  role: "user" | "assistant";
+  children: ReactNode;
+  at?: number;
+  footer?: ReactNode;
+  streaming?: boolean;
+}) => (
   <li className={cn("flex", role === "user" ? "justify-end" : "justify-start")}>
-    <article aria-label={role === "user" ? "You" : "Coach"} aria-busy={streaming || undefined} className={cn("max-w-[85%] rounded-2xl px-4 py-3 text-sm leading-relaxed shadow-sm", role === "user" ? "rounded-br-md bg-brand-600 text-white" : "rounded-bl-md bg-white text-slate-800 ring-1 ring-slate-200")}>
+    <article
+      aria-label={role === "user" ? "You" : "Coach"}
+      aria-busy={streaming || undefined}
+      className={cn(
+        "max-w-[85%] rounded-2xl px-4 py-3 text-sm leading-relaxed shadow-sm",
+        role === "user"
+          ? "rounded-br-md bg-brand-600 text-white"
+          : "rounded-bl-md bg-white text-slate-800 ring-1 ring-slate-200",
+      )}
+    >
       <div className="whitespace-pre-wrap break-words">{children}</div>
       {footer}
-      {at !== undefined && <p className={cn("mt-1 text-[11px]", role === "user" ? "text-brand-100" : "text-slate-400")}>{at >= startOfToday() ? formatTime(at) : formatDateTime(at)}</p>}
+      {at !== undefined && (
+        <p className={cn("mt-1 text-[11px]", role === "user" ? "text-brand-100" : "text-slate-400")}>
+          {at >= startOfToday() ? formatTime(at) : formatDateTime(at)}
+        </p>
+      )}
     </article>
   </li>
 );

@@ -42,7 +42,9 @@ export const ReplyDetails = ({ sources = [], actions = [] }: { sources?: TChatSo
               <li key={`${source.kind}-${source.id}`} className="rounded-md bg-slate-50 p-2">
                 <span className="mr-1 font-semibold">[{index + 1}]</span>
                 <Badge tone={source.kind === "knowledge" ? "brand" : "neutral"} className="mr-1">
-                  {source.kind === "knowledge" ? "Coaching knowledge" : `Your ${humanize(source.ownerKind ?? "memory").toLowerCase()}`}
+                  {source.kind === "knowledge"
+                    ? "Coaching knowledge"
+                    : `Your ${humanize(source.ownerKind ?? "memory").toLowerCase()}`}
                 </Badge>
                 <span className="line-clamp-3">{source.content}</span>
               </li>

@@ -16,18 +16,26 @@ const STALE_REPLY_MS = 15 * 60_000;
 const FAILED = "The coach could not reply";
 
 // Tool-call and tool-result rows are the coach's working; the person reads the messages around them.
-const visible = (message: TMessage) => (message.role === "user" || message.role === "assistant") && message.content.trim() !== "";
+const visible = (message: TMessage) =>
+  (message.role === "user" || message.role === "assistant") && message.content.trim() !== "";
 
 const metadataOf = (message: TMessage): TChatMessageMetadata =>
-  message.metadata && typeof message.metadata === "object" && !Array.isArray(message.metadata) ? (message.metadata as TChatMessageMetadata) : {};
+  message.metadata && typeof message.metadata === "object" && !Array.isArray(message.metadata)
+    ? (message.metadata as TChatMessageMetadata)
+    : {};
 
 /** The thread's last message, when it is the user's and its reply failed (or was cut off): found after a reload too. */
 const failedReplyOf = (messages: TMessage[]): { message: TMessage; error: ApiError } | null => {
   const last = messages.filter(visible).at(-1);
   const reply = last?.role === "user" ? metadataOf(last).reply : undefined;
   if (!last || !reply) return null;
-  if (reply.status === "failed") return { message: last, error: new ApiError(reply.message ?? "The coach could not reply. Your message is saved.", 0, "reply_failed") };
-  if (reply.status === "pending" && Date.now() - (reply.at ?? 0) > STALE_REPLY_MS) return { message: last, error: new ApiError("The reply was cut off. Your message is saved.", 0, "reply_failed") };
+  if (reply.status === "failed")
+    return {
+      message: last,
+      error: new ApiError(reply.message ?? "The coach could not reply. Your message is saved.", 0, "reply_failed"),
+    };
+  if (reply.status === "pending" && Date.now() - (reply.at ?? 0) > STALE_REPLY_MS)
+    return { message: last, error: new ApiError("The reply was cut off. Your message is saved.", 0, "reply_failed") };
   return null;
 };
 
@@ -47,7 +55,10 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
   }, [turn]);
   const stored = messages.data ?? [];
   // The message typed shows once: as typed until the stored thread holds it, then as stored.
-  const showTyped = turn.status !== "idle" && turn.userText !== "" && (turn.messageId === undefined ? turn.status !== "error" : !stored.some((message) => message.id === turn.messageId));
+  const showTyped =
+    turn.status !== "idle" &&
+    turn.userText !== "" &&
+    (turn.messageId === undefined ? turn.status !== "error" : !stored.some((message) => message.id === turn.messageId));
   const storedFailure = turn.status === "idle" ? failedReplyOf(stored) : null;
 
   const onSend = (text: string) => {
@@ -63,27 +74,53 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
         {messages.data && (
           <ol className="space-y-4">
             {messages.data.filter(visible).map((message) => (
-              <MessageBubble key={message.id} role={message.role as "user" | "assistant"} at={message.createdAt} footer={message.role === "assistant" ? <ReplyDetails {...metadataOf(message)} /> : undefined}>
+              <MessageBubble
+                key={message.id}
+                role={message.role as "user" | "assistant"}
+                at={message.createdAt}
+                footer={message.role === "assistant" ? <ReplyDetails {...metadataOf(message)} /> : undefined}
+              >
                 {message.content}
               </MessageBubble>
             ))}
             {showTyped && <MessageBubble role="user">{turn.userText}</MessageBubble>}
-            {(turn.status === "streaming" || (turn.status === "done" && !stored.some((message) => message.id === turn.done?.message.id))) && (
-              <MessageBubble role="assistant" streaming={turn.status === "streaming"} footer={turn.done ? <ReplyDetails sources={turn.done.sources} actions={turn.done.actions} /> : undefined}>
+            {(turn.status === "streaming" ||
+              (turn.status === "done" && !stored.some((message) => message.id === turn.done?.message.id))) && (
+              <MessageBubble
+                role="assistant"
+                streaming={turn.status === "streaming"}
+                footer={
+                  turn.done ? <ReplyDetails sources={turn.done.sources} actions={turn.done.actions} /> : undefined
+                }
+              >
                 {turn.reply || <span className="text-slate-400">The coach is thinking…</span>}
               </MessageBubble>
             )}
           </ol>
         )}
         {messages.data && !messages.data.some(visible) && turn.status === "idle" && (
-          <p className="mx-auto max-w-sm py-10 text-center text-sm text-slate-500">Say hello, or tell the coach what you want to work on. It remembers your goals and past conversations.</p>
+          <p className="mx-auto max-w-sm py-10 text-center text-sm text-slate-500">
+            Say hello, or tell the coach what you want to work on. It remembers your goals and past conversations.
+          </p>
         )}
         {(turn.status === "error" || storedFailure) && (
           <div className="mt-4">
             {turn.status === "error" ? (
-              <ErrorState title={FAILED} error={turn.error} retryLabel="Retry" onRetry={turn.messageId && turn.retryable ? () => void retry(turn.messageId!, turn.userText) : undefined} />
+              <ErrorState
+                title={FAILED}
+                error={turn.error}
+                retryLabel="Retry"
+                onRetry={
+                  turn.messageId && turn.retryable ? () => void retry(turn.messageId!, turn.userText) : undefined
+                }
+              />
             ) : (
-              <ErrorState title={FAILED} error={storedFailure!.error} retryLabel="Retry" onRetry={() => void retry(storedFailure!.message.id, storedFailure!.message.content)} />
+              <ErrorState
+                title={FAILED}
+                error={storedFailure!.error}
+                retryLabel="Retry"
+                onRetry={() => void retry(storedFailure!.message.id, storedFailure!.message.content)}
+              />
             )}
           </div>
         )}

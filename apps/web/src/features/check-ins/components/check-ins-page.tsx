@@ -18,7 +18,11 @@ const Recent = () => {
       <div className="grid gap-6 md:grid-cols-2">
         <div>
           <h3 className="mb-2 text-sm font-semibold text-slate-700">Feelings</h3>
-          <QueryState query={emotions} isEmpty={(page) => !page.items.length} empty={<EmptyState title="No feelings logged yet" />}>
+          <QueryState
+            query={emotions}
+            isEmpty={(page) => !page.items.length}
+            empty={<EmptyState title="No feelings logged yet" />}
+          >
             {(page) => (
               <ul aria-label="Recent feelings" className="divide-y divide-slate-100">
                 {page.items.map((item) => (
@@ -41,7 +45,11 @@ const Recent = () => {
         </div>
         <div>
           <h3 className="mb-2 text-sm font-semibold text-slate-700">Energy</h3>
-          <QueryState query={energy} isEmpty={(page) => !page.items.length} empty={<EmptyState title="No energy check-ins yet" />}>
+          <QueryState
+            query={energy}
+            isEmpty={(page) => !page.items.length}
+            empty={<EmptyState title="No energy check-ins yet" />}
+          >
             {(page) => (
               <ul aria-label="Recent energy" className="divide-y divide-slate-100">
                 {page.items.map((item) => (
@@ -64,7 +72,10 @@ const Recent = () => {
 
 export const CheckInsPage = () => (
   <div>
-    <PageHeader title="Check-ins" description="A minute to notice how you are. Your coach and your dashboard learn from it." />
+    <PageHeader
+      title="Check-ins"
+      description="A minute to notice how you are. Your coach and your dashboard learn from it."
+    />
     <div className="grid gap-5 lg:grid-cols-2">
       <EmotionForm />
       <EnergyForm />

@@ -40,15 +40,34 @@ export const EnergyForm = () => {
 
   return (
     <Card aria-labelledby="energy-form-title">
-      <CardHeader title={<span id="energy-form-title">How is your energy?</span>} description="1 is empty, 10 is full of it." />
+      <CardHeader
+        title={<span id="energy-form-title">How is your energy?</span>}
+        description="1 is empty, 10 is full of it."
+      />
       <form ref={formError.ref} onSubmit={submit} className="space-y-4">
         <FormError error={formError.error} />
         <fieldset aria-describedby={missing ? "energy-missing" : undefined}>
           <legend className="mb-1.5 text-sm font-medium text-slate-800">Energy level</legend>
           <div className="grid grid-cols-5 gap-2 sm:grid-cols-10">
             {LEVELS.map((value) => (
-              <label key={value} className={cn("grid h-10 cursor-pointer place-items-center rounded-lg text-sm font-medium ring-1 ring-inset has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500", level === value ? "bg-teal-600 text-white ring-teal-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50")}>
-                <input type="radio" name="energy-level" value={value} checked={level === value} onChange={() => setLevel(value)} className="sr-only" aria-label={`Energy ${value} of 10`} />
+              <label
+                key={value}
+                className={cn(
+                  "grid h-10 cursor-pointer place-items-center rounded-lg text-sm font-medium ring-1 ring-inset has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500",
+                  level === value
+                    ? "bg-teal-600 text-white ring-teal-600"
+                    : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50",
+                )}
+              >
+                <input
+                  type="radio"
+                  name="energy-level"
+                  value={value}
+                  checked={level === value}
+                  onChange={() => setLevel(value)}
+                  className="sr-only"
+                  aria-label={`Energy ${value} of 10`}
+                />
                 {value}
               </label>
             ))}
@@ -60,7 +79,12 @@ export const EnergyForm = () => {
           )}
         </fieldset>
         <Field label="Note" optional error={fields.note}>
-          <Textarea value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} placeholder="Slept badly, great workout…" />
+          <Textarea
+            value={note}
+            maxLength={2000}
+            onChange={(event) => setNote(event.target.value)}
+            placeholder="Slept badly, great workout…"
+          />
         </Field>
         <Button type="submit" loading={create.isPending}>
           Log energy

@@ -18,6 +18,16 @@ export const useLikePost = () => {
   return useMutation({
     mutationFn: likePost,
     onSuccess: (post) =>
-      queryClient.setQueryData<TFeed>(communityKeys.feed, (feed) => feed && { ...feed, pages: feed.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === post.id ? post : item)) })) }),
+      queryClient.setQueryData<TFeed>(
+        communityKeys.feed,
+        (feed) =>
+          feed && {
+            ...feed,
+            pages: feed.pages.map((page) => ({
+              ...page,
+              items: page.items.map((item) => (item.id === post.id ? post : item)),
+            })),
+          },
+      ),
   });
 };

@@ -10,19 +10,28 @@ import { communityKeys } from "./keys.ts";
 export type TPostStatus = z.input<typeof ZPostStatusSchema>;
 
 /** GET /posts?status=: your own posts, drafts included, last changed first, 20 at a time. */
-export const getMyPosts = (status: TPostStatus, cursor?: string) => unwrap(api.GET("/posts", { params: { query: { status, sort: "updated", limit: 20, ...(cursor ? { cursor } : {}) } } }));
+export const getMyPosts = (status: TPostStatus, cursor?: string) =>
+  unwrap(
+    api.GET("/posts", { params: { query: { status, sort: "updated", limit: 20, ...(cursor ? { cursor } : {}) } } }),
+  );
 
 export type TMyPost = Awaited<ReturnType<typeof getMyPosts>>["items"][number];
 
 export const myPostsQueryOptions = (status: TPostStatus) =>
-  infiniteQueryOptions({ queryKey: communityKeys.myPosts(status), queryFn: ({ pageParam }) => getMyPosts(status, pageParam), initialPageParam: undefined as string | undefined, getNextPageParam: (page) => page.nextCursor ?? undefined });
+  infiniteQueryOptions({
+    queryKey: communityKeys.myPosts(status),
+    queryFn: ({ pageParam }) => getMyPosts(status, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
 
 export const useMyPosts = (status: TPostStatus) => useInfiniteQuery(myPostsQueryOptions(status));
 
 /** GET /posts/{id}: one of your own posts, draft or published (a search result's link opens it). */
 export const getMyPost = (id: string) => unwrap(api.GET("/posts/{id}", { params: { path: { id } } }));
 
-export const useMyPost = (id: string | undefined) => useQuery({ queryKey: [...communityKeys.myPosts("one"), id], queryFn: () => getMyPost(id!), enabled: Boolean(id) });
+export const useMyPost = (id: string | undefined) =>
+  useQuery({ queryKey: [...communityKeys.myPosts("one"), id], queryFn: () => getMyPost(id!), enabled: Boolean(id) });
 
 /** POST /posts: as a draft, or published at once. */
 export const createPost = (body: TCreatePost) => unwrap(api.POST("/posts", { body }));
@@ -31,14 +40,23 @@ export const createPost = (body: TCreatePost) => unwrap(api.POST("/posts", { bod
 export const publishPost = (id: string) => unwrap(api.POST("/posts/{id}/publish", { params: { path: { id } } }));
 
 /** PATCH /posts/{id}: a new title or text, for a draft or a published post (it stays published). */
-export const updatePost = ({ id, ...body }: z.input<typeof ZUpdatePostSchema> & { id: string }) => unwrap(api.PATCH("/posts/{id}", { params: { path: { id } }, body }));
+export const updatePost = ({ id, ...body }: z.input<typeof ZUpdatePostSchema> & { id: string }) =>
+  unwrap(api.PATCH("/posts/{id}", { params: { path: { id } }, body }));
 
 /** DELETE /posts/{id}: gone, with its likes and replies. */
-export const deletePost = (id: string) => unwrap(api.DELETE("/posts/{id}", { params: { path: { id }, query: { permanent: "true" } } }));
+export const deletePost = (id: string) =>
+  unwrap(api.DELETE("/posts/{id}", { params: { path: { id }, query: { permanent: "true" } } }));
 
 const useCommunityMutation = <T, R>(mutationFn: (input: T) => Promise<R>) => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ["community", "posts"] }), queryClient.invalidateQueries({ queryKey: communityKeys.feed })]) });
+  return useMutation({
+    mutationFn,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["community", "posts"] }),
+        queryClient.invalidateQueries({ queryKey: communityKeys.feed }),
+      ]),
+  });
 };
 
 export const useCreatePost = () => useCommunityMutation(createPost);

@@ -12,6 +12,11 @@ describe("story periods", () => {
 
   it("names months and offers this and last week and month", () => {
     expect(monthPeriod(new Date(2026, 0, 15))).toBe("2026-01");
-    expect(storyPeriods(new Date(2026, 0, 2)).map((period) => period.value)).toEqual(["2026-W01", "2025-W52", "2026-01", "2025-12"]);
+    expect(storyPeriods(new Date(2026, 0, 2)).map((period) => period.value)).toEqual([
+      "2026-W01",
+      "2025-W52",
+      "2026-01",
+      "2025-12",
+    ]);
   });
 });

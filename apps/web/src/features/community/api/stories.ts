@@ -1,12 +1,25 @@
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
 import { communityKeys } from "./keys.ts";
 
 /** GET /stories: your AI stories, newest first, 20 at a time (the API's cursor). */
-export const getStories = (cursor?: string) => unwrap(api.GET("/stories", { params: { query: { limit: 20, ...(cursor ? { cursor } : {}) } } }));
+export const getStories = (cursor?: string) =>
+  unwrap(api.GET("/stories", { params: { query: { limit: 20, ...(cursor ? { cursor } : {}) } } }));
 export const storiesQueryOptions = () =>
-  infiniteQueryOptions({ queryKey: communityKeys.stories, queryFn: ({ pageParam }) => getStories(pageParam), initialPageParam: undefined as string | undefined, getNextPageParam: (page) => page.nextCursor ?? undefined });
+  infiniteQueryOptions({
+    queryKey: communityKeys.stories,
+    queryFn: ({ pageParam }) => getStories(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
 export const useStories = () => useInfiniteQuery(storiesQueryOptions());
 
 /** GET /me/generation-quota: today's AI generations, used and left, and when they reset. */
@@ -22,6 +35,10 @@ export const useGenerateStory = () => {
   return useMutation({
     mutationFn: generateStory,
     // The quota is re-read after a failure too: a 429 means the allowance changed under us.
-    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: communityKeys.stories }), queryClient.invalidateQueries({ queryKey: communityKeys.quota })]),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: communityKeys.stories }),
+        queryClient.invalidateQueries({ queryKey: communityKeys.quota }),
+      ]),
   });
 };

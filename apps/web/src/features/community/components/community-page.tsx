@@ -20,7 +20,11 @@ export const CommunityPage = () => {
   const [writing, setWriting] = useState(false);
   return (
     <div data-testid="community-page">
-      <PageHeader title="Community" description="Growth diaries from everyone on Cto: share a step, cheer others on." actions={<Button onClick={() => setWriting(true)}>New post</Button>} />
+      <PageHeader
+        title="Community"
+        description="Growth diaries from everyone on Cto: share a step, cheer others on."
+        actions={<Button onClick={() => setWriting(true)}>New post</Button>}
+      />
       {writing && <NewPostDialog onClose={() => setWriting(false)} />}
       <Tabs
         label="Community"

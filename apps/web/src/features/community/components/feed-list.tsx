@@ -9,7 +9,13 @@ export const FeedList = () => {
   if (feed.isPending) return <LoadingBlock lines={6} label="Loading the feed…" />;
   if (feed.isError) return <ErrorState error={feed.error} onRetry={() => void feed.refetch()} />;
   const posts = feed.data.pages.flatMap((page) => page.items);
-  if (!posts.length) return <EmptyState title="Nobody has posted yet" description="Share a step of your growth with New post; it shows up here for everyone." />;
+  if (!posts.length)
+    return (
+      <EmptyState
+        title="Nobody has posted yet"
+        description="Share a step of your growth with New post; it shows up here for everyone."
+      />
+    );
   return (
     <div className="space-y-4">
       {posts.map((post) => (

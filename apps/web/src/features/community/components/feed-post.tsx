@@ -33,14 +33,17 @@ const Replies = ({ postId }: { postId: string }) => {
       ) : (
         <>
           <ul className="space-y-2" aria-label="Replies">
-            {replies.data.pages.flatMap((page) => page.items).map((reply) => (
-              <li key={reply.id} className="rounded-lg bg-slate-50 px-3 py-2 text-sm">
-                <p className="font-medium text-slate-900">
-                  {reply.author.name ?? "Someone"} <span className="font-normal text-slate-500">· {formatRelative(reply.createdAt)}</span>
-                </p>
-                <p className="mt-0.5 whitespace-pre-wrap text-slate-700">{reply.content}</p>
-              </li>
-            ))}
+            {replies.data.pages
+              .flatMap((page) => page.items)
+              .map((reply) => (
+                <li key={reply.id} className="rounded-lg bg-slate-50 px-3 py-2 text-sm">
+                  <p className="font-medium text-slate-900">
+                    {reply.author.name ?? "Someone"}{" "}
+                    <span className="font-normal text-slate-500">· {formatRelative(reply.createdAt)}</span>
+                  </p>
+                  <p className="mt-0.5 whitespace-pre-wrap text-slate-700">{reply.content}</p>
+                </li>
+              ))}
           </ul>
           <LoadMore query={replies} label="Show more replies" />
         </>
@@ -50,7 +53,14 @@ const Replies = ({ postId }: { postId: string }) => {
         <label htmlFor={fieldId} className="sr-only">
           Your reply
         </label>
-        <Textarea id={fieldId} rows={2} placeholder="Write a reply…" maxLength={20_000} value={content} onChange={(event) => setContent(event.target.value)} />
+        <Textarea
+          id={fieldId}
+          rows={2}
+          placeholder="Write a reply…"
+          maxLength={20_000}
+          value={content}
+          onChange={(event) => setContent(event.target.value)}
+        />
         <div className="flex justify-end">
           <Button type="submit" size="sm" loading={create.isPending} disabled={!content.trim()}>
             Reply
@@ -81,8 +91,18 @@ export const FeedPost = ({ post }: { post: TFeedPost }) => {
           type="button"
           aria-pressed={post.likedByMe}
           disabled={like.isPending}
-          onClick={() => like.mutate({ id: post.id, like: !post.likedByMe }, { onError: (error) => toast.show(errorMessage(error), "error") })}
-          className={cn("rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset", post.likedByMe ? "bg-brand-50 text-brand-700 ring-brand-500/40" : "text-slate-700 ring-slate-300 hover:bg-slate-50")}
+          onClick={() =>
+            like.mutate(
+              { id: post.id, like: !post.likedByMe },
+              { onError: (error) => toast.show(errorMessage(error), "error") },
+            )
+          }
+          className={cn(
+            "rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset",
+            post.likedByMe
+              ? "bg-brand-50 text-brand-700 ring-brand-500/40"
+              : "text-slate-700 ring-slate-300 hover:bg-slate-50",
+          )}
         >
           {post.likedByMe ? "Liked" : "Like"} · {post.likeCount}
         </button>

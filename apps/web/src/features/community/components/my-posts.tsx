@@ -13,7 +13,15 @@ import { useToast } from "../../../components/ui/toast.tsx";
 import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { ApiError, errorMessage } from "../../../lib/api-error.ts";
 import { formatRelative } from "../../../lib/format.ts";
-import { useCreatePost, useDeletePost, useMyPost, useMyPosts, usePublishPost, type TMyPost, type TPostStatus } from "../api/my-posts.ts";
+import {
+  useCreatePost,
+  useDeletePost,
+  useMyPost,
+  useMyPosts,
+  usePublishPost,
+  type TMyPost,
+  type TPostStatus,
+} from "../api/my-posts.ts";
 import { PostEditor } from "./post-editor.tsx";
 
 const Composer = () => {
@@ -24,24 +32,47 @@ const Composer = () => {
   const formError = useFormError(create.error);
   const save = (status: TPostStatus) => (event?: FormEvent) => {
     event?.preventDefault();
-    create.mutate({ ...form, status }, { onSuccess: () => {
-      setForm({ title: "", content: "" });
-      toast.show(status === "published" ? "Published to the feed." : "Saved as a draft.");
-    } });
+    create.mutate(
+      { ...form, status },
+      {
+        onSuccess: () => {
+          setForm({ title: "", content: "" });
+          toast.show(status === "published" ? "Published to the feed." : "Saved as a draft.");
+        },
+      },
+    );
   };
   return (
     <Card aria-labelledby="compose-title">
-      <CardHeader title={<span id="compose-title">Write in your growth diary</span>} description="What did you try, learn or get done? Publish it to encourage others, or keep it as a draft." />
+      <CardHeader
+        title={<span id="compose-title">Write in your growth diary</span>}
+        description="What did you try, learn or get done? Publish it to encourage others, or keep it as a draft."
+      />
       <form ref={formError.ref} onSubmit={save("published")} className="space-y-3">
         <FormError error={formError.error} />
         <Field label="Title" error={fields.title}>
-          <Input value={form.title} maxLength={200} required onChange={(event) => setForm({ ...form, title: event.target.value })} />
+          <Input
+            value={form.title}
+            maxLength={200}
+            required
+            onChange={(event) => setForm({ ...form, title: event.target.value })}
+          />
         </Field>
         <Field label="What happened" error={fields.content}>
-          <Textarea rows={4} value={form.content} maxLength={20_000} required onChange={(event) => setForm({ ...form, content: event.target.value })} />
+          <Textarea
+            rows={4}
+            value={form.content}
+            maxLength={20_000}
+            required
+            onChange={(event) => setForm({ ...form, content: event.target.value })}
+          />
         </Field>
         <div className="flex flex-wrap justify-end gap-2">
-          <Button variant="secondary" disabled={create.isPending || !form.title.trim() || !form.content.trim()} onClick={() => save("draft")()}>
+          <Button
+            variant="secondary"
+            disabled={create.isPending || !form.title.trim() || !form.content.trim()}
+            onClick={() => save("draft")()}
+          >
             Save draft
           </Button>
           <Button type="submit" loading={create.isPending} disabled={!form.title.trim() || !form.content.trim()}>
@@ -66,20 +97,37 @@ const PostRow = ({ post }: { post: TMyPost }) => {
         <p className="font-medium text-slate-900">{post.title}</p>
         <p className="mt-0.5 line-clamp-2 text-sm text-slate-600">{post.content}</p>
         <p className="mt-1 flex items-center gap-2 text-xs text-slate-500">
-          <Badge tone={post.status === "published" ? "success" : "neutral"}>{post.status === "published" ? "Published" : "Draft"}</Badge>
+          <Badge tone={post.status === "published" ? "success" : "neutral"}>
+            {post.status === "published" ? "Published" : "Draft"}
+          </Badge>
           Changed {formatRelative(post.updatedAt)}
         </p>
       </div>
       <div className="flex gap-2">
         {post.status === "draft" && (
-          <Button size="sm" loading={publish.isPending} onClick={() => publish.mutate(post.id, { onSuccess: () => toast.show("Published to the feed."), onError: fail })}>
+          <Button
+            size="sm"
+            loading={publish.isPending}
+            onClick={() =>
+              publish.mutate(post.id, { onSuccess: () => toast.show("Published to the feed."), onError: fail })
+            }
+          >
             Publish
           </Button>
         )}
         <Button size="sm" variant="secondary" aria-label={`Edit “${post.title}”`} onClick={() => setEditing(true)}>
           Edit
         </Button>
-        <Button size="sm" variant="ghost" aria-label={`Delete “${post.title}”`} loading={remove.isPending} onClick={() => window.confirm(`Delete “${post.title}”? Its likes and replies go too.`) && remove.mutate(post.id, { onSuccess: () => toast.show("Deleted."), onError: fail })}>
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={`Delete “${post.title}”`}
+          loading={remove.isPending}
+          onClick={() =>
+            window.confirm(`Delete “${post.title}”? Its likes and replies go too.`) &&
+            remove.mutate(post.id, { onSuccess: () => toast.show("Deleted."), onError: fail })
+          }
+        >
           Delete
         </Button>
       </div>
@@ -92,10 +140,23 @@ const PostList = ({ status }: { status: TPostStatus }) => {
   if (posts.isPending) return <LoadingBlock label="Loading your posts…" />;
   if (posts.isError) return <ErrorState error={posts.error} onRetry={() => void posts.refetch()} />;
   const items = posts.data.pages.flatMap((page) => page.items);
-  if (!items.length) return <EmptyState title={status === "draft" ? "No drafts" : "Nothing published yet"} description={status === "draft" ? "Drafts you save wait here until you publish them." : "Publish a post and it appears in everyone's feed."} />;
+  if (!items.length)
+    return (
+      <EmptyState
+        title={status === "draft" ? "No drafts" : "Nothing published yet"}
+        description={
+          status === "draft"
+            ? "Drafts you save wait here until you publish them."
+            : "Publish a post and it appears in everyone's feed."
+        }
+      />
+    );
   return (
     <>
-      <ul className="divide-y divide-slate-100" aria-label={status === "draft" ? "Your drafts" : "Your published posts"}>
+      <ul
+        className="divide-y divide-slate-100"
+        aria-label={status === "draft" ? "Your drafts" : "Your published posts"}
+      >
         {items.map((post) => (
           <li key={post.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
             <PostRow post={post} />
@@ -115,7 +176,12 @@ const OpenedPost = ({ post }: { post: TMyPost }) => {
     ref.current?.scrollIntoView({ block: "center" });
   }, [post.id]);
   return (
-    <div ref={ref} role="region" aria-label="The post you opened" className="mb-4 flex flex-wrap items-start justify-between gap-3 rounded-lg bg-brand-50 p-3 ring-1 ring-brand-200">
+    <div
+      ref={ref}
+      role="region"
+      aria-label="The post you opened"
+      className="mb-4 flex flex-wrap items-start justify-between gap-3 rounded-lg bg-brand-50 p-3 ring-1 ring-brand-200"
+    >
       <PostRow post={post} />
     </div>
   );
@@ -130,9 +196,26 @@ export const MyPosts = ({ linked }: { linked?: string | undefined }) => {
     <div className="grid gap-6 lg:grid-cols-2">
       <Composer />
       <Card>
-        <CardHeader title="Your posts" actions={<Segmented label="Which posts" value={status} onChange={setChosen} options={[{ value: "draft", label: "Drafts" }, { value: "published", label: "Published" }]} />} />
+        <CardHeader
+          title="Your posts"
+          actions={
+            <Segmented
+              label="Which posts"
+              value={status}
+              onChange={setChosen}
+              options={[
+                { value: "draft", label: "Drafts" },
+                { value: "published", label: "Published" },
+              ]}
+            />
+          }
+        />
         {opened.data && <OpenedPost post={opened.data} />}
-        {opened.isError && <p className="mb-4 text-sm text-slate-600">The post you opened could not be shown: {errorMessage(opened.error)}</p>}
+        {opened.isError && (
+          <p className="mb-4 text-sm text-slate-600">
+            The post you opened could not be shown: {errorMessage(opened.error)}
+          </p>
+        )}
         <PostList key={status} status={status} />
       </Card>
     </div>

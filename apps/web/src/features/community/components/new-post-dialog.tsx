@@ -20,15 +20,36 @@ export const NewPostDialog = ({ onClose }: { onClose: () => void }) => {
     if (!form.content.trim()) found.content = "Write what happened.";
     setMissing(found);
     if (Object.keys(found).length) return;
-    create.mutate({ ...form, status: "published" }, { onSuccess: () => (toast.show("Published to the feed."), onClose()) });
+    create.mutate(
+      { ...form, status: "published" },
+      { onSuccess: () => (toast.show("Published to the feed."), onClose()) },
+    );
   };
   return (
-    <FormDialog open onClose={onClose} title="New post" description="What did you try, learn or get done? It appears in everyone's feed." error={create.error} pending={create.isPending} submitLabel="Publish" onSubmit={submit}>
+    <FormDialog
+      open
+      onClose={onClose}
+      title="New post"
+      description="What did you try, learn or get done? It appears in everyone's feed."
+      error={create.error}
+      pending={create.isPending}
+      submitLabel="Publish"
+      onSubmit={submit}
+    >
       <Field label="Title" error={fields.title}>
-        <Input value={form.title} maxLength={200} onChange={(event) => setForm({ ...form, title: event.target.value })} />
+        <Input
+          value={form.title}
+          maxLength={200}
+          onChange={(event) => setForm({ ...form, title: event.target.value })}
+        />
       </Field>
       <Field label="What happened" error={fields.content}>
-        <Textarea rows={5} value={form.content} maxLength={20_000} onChange={(event) => setForm({ ...form, content: event.target.value })} />
+        <Textarea
+          rows={5}
+          value={form.content}
+          maxLength={20_000}
+          onChange={(event) => setForm({ ...form, content: event.target.value })}
+        />
       </Field>
     </FormDialog>
   );

@@ -26,17 +26,34 @@ export const PostEditor = ({ post, close }: { post: Pick<TPost, "id" | "title" |
     if (!form.content.trim()) found.content = "Write what happened.";
     setMissing(found);
     if (Object.keys(found).length) return;
-    update.mutate({ id: post.id, title: form.title, content: form.content }, { onSuccess: () => (toast.show("Post saved."), close()) });
+    update.mutate(
+      { id: post.id, title: form.title, content: form.content },
+      { onSuccess: () => (toast.show("Post saved."), close()) },
+    );
   };
 
   return (
-    <form ref={formError.ref} onSubmit={submit} aria-label={`Edit “${post.title}”`} className="w-full space-y-3 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">
+    <form
+      ref={formError.ref}
+      onSubmit={submit}
+      aria-label={`Edit “${post.title}”`}
+      className="w-full space-y-3 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200"
+    >
       <FormError error={formError.error} />
       <Field label="Title" error={fields.title}>
-        <Input value={form.title} maxLength={200} onChange={(event) => setForm({ ...form, title: event.target.value })} />
+        <Input
+          value={form.title}
+          maxLength={200}
+          onChange={(event) => setForm({ ...form, title: event.target.value })}
+        />
       </Field>
       <Field label="What happened" error={fields.content}>
-        <Textarea rows={4} value={form.content} maxLength={20_000} onChange={(event) => setForm({ ...form, content: event.target.value })} />
+        <Textarea
+          rows={4}
+          value={form.content}
+          maxLength={20_000}
+          onChange={(event) => setForm({ ...form, content: event.target.value })}
+        />
       </Field>
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={close}>

@@ -34,7 +34,10 @@ export const StoriesPanel = () => {
   return (
     <div className="grid gap-6 lg:grid-cols-[22rem_minmax(0,1fr)]">
       <Card aria-labelledby="generate-title">
-        <CardHeader title={<span id="generate-title">Write my story</span>} description="Cto turns a week or month of your goals, check-ins and posts into a short story of your growth." />
+        <CardHeader
+          title={<span id="generate-title">Write my story</span>}
+          description="Cto turns a week or month of your goals, check-ins and posts into a short story of your growth."
+        />
         <form onSubmit={submit} className="space-y-4">
           <Field label="Period">
             <Select value={period} onChange={(event) => setPeriod(event.target.value)}>
@@ -46,10 +49,19 @@ export const StoriesPanel = () => {
             </Select>
           </Field>
           <p className="text-sm text-slate-600" role="status" aria-label="Generations left today">
-            {quota.isPending ? "Checking today's allowance…" : quota.isError ? "Today's allowance could not be read." : `${quota.data.remaining} of ${quota.data.limit} generations left today · resets ${formatDateTime(quota.data.resetsAt)}`}
+            {quota.isPending
+              ? "Checking today's allowance…"
+              : quota.isError
+                ? "Today's allowance could not be read."
+                : `${quota.data.remaining} of ${quota.data.limit} generations left today · resets ${formatDateTime(quota.data.resetsAt)}`}
           </p>
           <FormError error={generate.error} />
-          <Button type="submit" className="w-full" loading={generate.isPending} disabled={spent || existing.has(period)}>
+          <Button
+            type="submit"
+            className="w-full"
+            loading={generate.isPending}
+            disabled={spent || existing.has(period)}
+          >
             {existing.has(period) ? "Already written" : spent ? "No generations left today" : "Write the story"}
           </Button>
         </form>
@@ -64,7 +76,11 @@ export const StoriesPanel = () => {
         ) : (
           <>
             {loaded.map((story) => (
-              <article key={story.id} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200" aria-label={`Story for ${story.period}`}>
+              <article
+                key={story.id}
+                className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+                aria-label={`Story for ${story.period}`}
+              >
                 <div className="flex flex-wrap items-center gap-2">
                   <Badge tone="brand">{story.period}</Badge>
                   <span className="text-xs text-slate-500">Written {formatDate(story.createdAt)}</span>

@@ -7,6 +7,7 @@ export const listConsistency = () => unwrap(api.GET("/consistency-metrics", { pa
 
 export type TConsistencyMetric = Awaited<ReturnType<typeof listConsistency>>["items"][number];
 
-export const consistencyQueryOptions = () => queryOptions({ queryKey: ["consistency-metrics"], queryFn: listConsistency });
+export const consistencyQueryOptions = () =>
+  queryOptions({ queryKey: ["consistency-metrics"], queryFn: listConsistency });
 
 export const useConsistency = () => useQuery(consistencyQueryOptions());

@@ -10,12 +10,15 @@ const DAY = 86_400_000;
  * skipped ones are dropped here: the API filters by one status, and open means two (pending, scheduled).
  */
 export const listDueCommitments = async (now = new Date()) => {
-  const page = await unwrap(api.GET("/commitments", { params: { query: { dueBefore: startOfToday(now) + DAY, sort: "due", limit: 50 } } }));
+  const page = await unwrap(
+    api.GET("/commitments", { params: { query: { dueBefore: startOfToday(now) + DAY, sort: "due", limit: 50 } } }),
+  );
   return page.items.filter((item) => item.status === "pending" || item.status === "scheduled");
 };
 
 export type TDueCommitment = Awaited<ReturnType<typeof listDueCommitments>>[number];
 
-export const dueCommitmentsQueryOptions = () => queryOptions({ queryKey: ["commitments", "due-today"], queryFn: () => listDueCommitments() });
+export const dueCommitmentsQueryOptions = () =>
+  queryOptions({ queryKey: ["commitments", "due-today"], queryFn: () => listDueCommitments() });
 
 export const useDueCommitments = () => useQuery(dueCommitmentsQueryOptions());

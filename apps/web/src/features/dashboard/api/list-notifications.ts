@@ -8,12 +8,16 @@ import { api, unwrap } from "../../../lib/api-client.ts";
  * could not go out for want of a chat is not a failure of Cto's, and is shown as such.
  */
 export const listNotifications = async () => {
-  const [page, telegram] = await Promise.all([unwrap(api.GET("/notifications", { params: { query: { limit: 8, sort: "created" } } })), unwrap(api.GET("/telegram"))]);
+  const [page, telegram] = await Promise.all([
+    unwrap(api.GET("/notifications", { params: { query: { limit: 8, sort: "created" } } })),
+    unwrap(api.GET("/telegram")),
+  ]);
   return { ...page, telegramLinked: Boolean(telegram?.isActive && telegram.telegramChatId) };
 };
 
 export type TNotification = Awaited<ReturnType<typeof listNotifications>>["items"][number];
 
-export const notificationsQueryOptions = () => queryOptions({ queryKey: ["notifications", "recent"], queryFn: listNotifications });
+export const notificationsQueryOptions = () =>
+  queryOptions({ queryKey: ["notifications", "recent"], queryFn: listNotifications });
 
 export const useNotifications = () => useQuery(notificationsQueryOptions());

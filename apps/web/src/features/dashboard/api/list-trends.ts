@@ -19,6 +19,7 @@ export const listTrends = async (now = new Date()) => {
 export type TTrends = Awaited<ReturnType<typeof listTrends>>;
 
 // Under "emotions" and "energy-metrics" both, so a check-in from any feature refreshes the charts.
-export const trendsQueryOptions = () => queryOptions({ queryKey: ["emotions", "energy-metrics", "trends"], queryFn: () => listTrends() });
+export const trendsQueryOptions = () =>
+  queryOptions({ queryKey: ["emotions", "energy-metrics", "trends"], queryFn: () => listTrends() });
 
 export const useTrends = () => useQuery(trendsQueryOptions());

@@ -8,8 +8,20 @@ export const ConsistencyCard = () => {
   const consistency = useConsistency();
   return (
     <Card aria-labelledby="consistency-card-title">
-      <CardHeader title={<span id="consistency-card-title">Consistency</span>} description="How reliably you keep your commitments." />
-      <QueryState query={consistency} isEmpty={(page) => !page.items.length} empty={<EmptyState title="No score yet" description="Cto works this out once you have kept or skipped a few commitments." />}>
+      <CardHeader
+        title={<span id="consistency-card-title">Consistency</span>}
+        description="How reliably you keep your commitments."
+      />
+      <QueryState
+        query={consistency}
+        isEmpty={(page) => !page.items.length}
+        empty={
+          <EmptyState
+            title="No score yet"
+            description="Cto works this out once you have kept or skipped a few commitments."
+          />
+        }
+      >
         {(page) => (
           <ul className="space-y-4">
             {latestConsistency(page.items).map((metric) => (
@@ -18,7 +30,14 @@ export const ConsistencyCard = () => {
                   <span className="text-sm font-medium text-slate-800">Last {metric.windowDays} days</span>
                   <span className="text-2xl font-semibold tabular-nums text-slate-900">{Math.round(metric.score)}</span>
                 </div>
-                <div className="mt-1 h-2 rounded-full bg-slate-100" role="progressbar" aria-label={`Consistency, last ${metric.windowDays} days`} aria-valuenow={Math.round(metric.score)} aria-valuemin={0} aria-valuemax={100}>
+                <div
+                  className="mt-1 h-2 rounded-full bg-slate-100"
+                  role="progressbar"
+                  aria-label={`Consistency, last ${metric.windowDays} days`}
+                  aria-valuenow={Math.round(metric.score)}
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                >
                   <div className="h-2 rounded-full bg-amber-500" style={{ width: `${Math.min(100, metric.score)}%` }} />
                 </div>
                 {metric.notes && <p className="mt-1 text-xs text-slate-500">{metric.notes}</p>}

@@ -10,7 +10,8 @@ import { NotificationsCard } from "./notifications-card.tsx";
 import { ReportCard } from "./report-card.tsx";
 import { EnergyCard, MoodCard } from "./trends-card.tsx";
 
-const greeting = (hour = new Date().getHours()) => (hour < 5 ? "Good night" : hour < 12 ? "Good morning" : hour < 18 ? "Good afternoon" : "Good evening");
+const greeting = (hour = new Date().getHours()) =>
+  hour < 5 ? "Good night" : hour < 12 ? "Good morning" : hour < 18 ? "Good afternoon" : "Good evening";
 
 /** The first screen: today's commitments and goals, mood and energy trends, the latest report and notifications. */
 export const DashboardPage = () => {

@@ -12,11 +12,28 @@ export const GoalsCard = () => {
   const goals = useActiveGoals();
   return (
     <Card aria-labelledby="goals-card-title">
-      <CardHeader title={<span id="goals-card-title">Goals in progress</span>} actions={<Link to="/goals" className="text-sm font-medium text-brand-700 hover:underline">All goals</Link>} />
+      <CardHeader
+        title={<span id="goals-card-title">Goals in progress</span>}
+        actions={
+          <Link to="/goals" className="text-sm font-medium text-brand-700 hover:underline">
+            All goals
+          </Link>
+        }
+      />
       <QueryState
         query={goals}
         isEmpty={(page) => !page.items.length}
-        empty={<EmptyState title="No active goals" description="Set one goal for this week or quarter, and track it here." action={<Link to="/goals" className={buttonClass("primary", "sm")}>Set a goal</Link>} />}
+        empty={
+          <EmptyState
+            title="No active goals"
+            description="Set one goal for this week or quarter, and track it here."
+            action={
+              <Link to="/goals" className={buttonClass("primary", "sm")}>
+                Set a goal
+              </Link>
+            }
+          />
+        }
       >
         {(page) => (
           <ul className="space-y-4">
@@ -26,7 +43,14 @@ export const GoalsCard = () => {
                   <p className="truncate text-sm font-medium text-slate-900">{goal.title}</p>
                   <span className="shrink-0 text-sm tabular-nums text-slate-600">{goal.progress}%</span>
                 </div>
-                <div className="mt-1.5 h-2 rounded-full bg-slate-100" role="progressbar" aria-label={`${goal.title} progress`} aria-valuenow={goal.progress} aria-valuemin={0} aria-valuemax={100}>
+                <div
+                  className="mt-1.5 h-2 rounded-full bg-slate-100"
+                  role="progressbar"
+                  aria-label={`${goal.title} progress`}
+                  aria-valuenow={goal.progress}
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                >
                   <div className="h-2 rounded-full bg-brand-500" style={{ width: `${goal.progress}%` }} />
                 </div>
                 <p className="mt-1 flex gap-2 text-xs text-slate-500">

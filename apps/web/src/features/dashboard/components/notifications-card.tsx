@@ -11,7 +11,8 @@ import { useUpdateNotification, type TNotificationAction } from "../api/update-n
 
 const deliveryBadge = (item: TNotification, telegramLinked: boolean) => {
   // No chat to send to: nothing failed, there is just no channel yet (it shows here instead).
-  if (item.channel === "telegram" && !telegramLinked && (item.status === "failed" || item.status === "pending")) return <Badge>Telegram not linked</Badge>;
+  if (item.channel === "telegram" && !telegramLinked && (item.status === "failed" || item.status === "pending"))
+    return <Badge>Telegram not linked</Badge>;
   if (item.status === "failed") return <Badge tone="danger">Not delivered</Badge>;
   if (item.status === "pending") return <Badge tone="warning">Scheduled</Badge>;
   if (item.status === "cancelled") return <Badge>Cancelled</Badge>;
@@ -23,12 +24,30 @@ export const NotificationsCard = () => {
   const update = useUpdateNotification();
   const toast = useToast();
   const act = (id: string, action: TNotificationAction) =>
-    update.mutate({ id, action }, { onSuccess: () => toast.show(action === "acted" ? "Marked as done." : "Marked as seen."), onError: (error) => toast.show(errorMessage(error), "error") });
+    update.mutate(
+      { id, action },
+      {
+        onSuccess: () => toast.show(action === "acted" ? "Marked as done." : "Marked as seen."),
+        onError: (error) => toast.show(errorMessage(error), "error"),
+      },
+    );
 
   return (
     <Card aria-labelledby="notifications-card-title">
-      <CardHeader title={<span id="notifications-card-title">Notifications</span>} description="Reminders and nudges from your coach." />
-      <QueryState query={notifications} isEmpty={(page) => !page.items.length} empty={<EmptyState title="No notifications" description="Reminders for your commitments and check-ins appear here." />}>
+      <CardHeader
+        title={<span id="notifications-card-title">Notifications</span>}
+        description="Reminders and nudges from your coach."
+      />
+      <QueryState
+        query={notifications}
+        isEmpty={(page) => !page.items.length}
+        empty={
+          <EmptyState
+            title="No notifications"
+            description="Reminders for your commitments and check-ins appear here."
+          />
+        }
+      >
         {(page) => (
           <ul className="divide-y divide-slate-100">
             {page.items.map((item) => {
@@ -39,7 +58,10 @@ export const NotificationsCard = () => {
                     <p className={item.seenAt ? "text-sm text-slate-600" : "text-sm font-medium text-slate-900"}>
                       {!item.seenAt && (
                         <>
-                          <span className="mr-2 inline-block size-2 rounded-full bg-brand-500 align-middle" aria-hidden="true" />
+                          <span
+                            className="mr-2 inline-block size-2 rounded-full bg-brand-500 align-middle"
+                            aria-hidden="true"
+                          />
                           <span className="sr-only">Unseen: </span>
                         </>
                       )}

@@ -10,13 +10,24 @@ export const ReportCard = () => {
   return (
     <Card aria-labelledby="report-card-title">
       <CardHeader title={<span id="report-card-title">Latest report</span>} />
-      <QueryState query={report} isEmpty={(data) => !data} empty={<EmptyState title="No report yet" description="Cto writes a short report after your first few days of check-ins." />}>
+      <QueryState
+        query={report}
+        isEmpty={(data) => !data}
+        empty={
+          <EmptyState
+            title="No report yet"
+            description="Cto writes a short report after your first few days of check-ins."
+          />
+        }
+      >
         {(data) =>
           data && (
             <article>
               <div className="flex flex-wrap items-center gap-2">
                 <h3 className="text-sm font-semibold text-slate-900">{data.title ?? humanize(data.type)}</h3>
-                <Badge tone="brand">{formatPeriod(data.periodStart, data.periodEnd, periodTimezone(data.payload))}</Badge>
+                <Badge tone="brand">
+                  {formatPeriod(data.periodStart, data.periodEnd, periodTimezone(data.payload))}
+                </Badge>
               </div>
               {data.summary && <p className="mt-2 text-sm leading-relaxed text-slate-700">{data.summary}</p>}
             </article>

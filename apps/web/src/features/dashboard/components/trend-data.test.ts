@@ -18,7 +18,13 @@ describe("dashboard trends", () => {
   });
 
   it("averages energy levels per day, oldest day first", () => {
-    expect(energyByDay([{ level: 7, recordedAt: at(5, 8) }, { level: 4, recordedAt: at(4, 8) }, { level: 6, recordedAt: at(5, 20) }]).map((point) => point.y)).toEqual([4, 6.5]);
+    expect(
+      energyByDay([
+        { level: 7, recordedAt: at(5, 8) },
+        { level: 4, recordedAt: at(4, 8) },
+        { level: 6, recordedAt: at(5, 20) },
+      ]).map((point) => point.y),
+    ).toEqual([4, 6.5]);
   });
 
   it("keeps the newest consistency score per window", () => {
@@ -28,7 +34,10 @@ describe("dashboard trends", () => {
       { windowDays: 21, score: 68.5, periodEnd: 9 },
       { windowDays: 7, score: 50, periodEnd: 2 },
     ]);
-    expect(result.map((metric) => [metric.windowDays, metric.score])).toEqual([[7, 75], [21, 68.5]]);
+    expect(result.map((metric) => [metric.windowDays, metric.score])).toEqual([
+      [7, 75],
+      [21, 68.5],
+    ]);
   });
 
   it("calls a commitment overdue only when it was due before today", () => {

@@ -12,17 +12,39 @@ export type TGoalFilters = z.input<typeof ZGoalFiltersSchema>;
 
 /** GET /goals by period and status, nearest deadline first, a page of 50 at a time (the API's cursor). */
 export const listGoals = ({ period, status }: TGoalFilters, cursor?: string) =>
-  unwrap(api.GET("/goals", { params: { query: { sort: "deadline", limit: 50, ...(period ? { period } : {}), ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } } }));
+  unwrap(
+    api.GET("/goals", {
+      params: {
+        query: {
+          sort: "deadline",
+          limit: 50,
+          ...(period ? { period } : {}),
+          ...(status ? { status } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
+      },
+    }),
+  );
 
 export type TGoal = Awaited<ReturnType<typeof listGoals>>["items"][number];
 
 export const goalsQueryOptions = (filters: TGoalFilters) =>
-  infiniteQueryOptions({ queryKey: ["goals", "list", filters], queryFn: ({ pageParam }) => listGoals(filters, pageParam), initialPageParam: undefined as string | undefined, getNextPageParam: (page) => page.nextCursor ?? undefined });
+  infiniteQueryOptions({
+    queryKey: ["goals", "list", filters],
+    queryFn: ({ pageParam }) => listGoals(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
 
 export const useGoals = (filters: TGoalFilters) => useInfiniteQuery(goalsQueryOptions(filters));
 
 /** GET /goals/{id}: one goal, for a link that opens it (a search result). */
-export const useGoal = (id: string | undefined) => useQuery({ queryKey: ["goals", "one", id], queryFn: () => unwrap(api.GET("/goals/{id}", { params: { path: { id: id! } } })), enabled: Boolean(id) });
+export const useGoal = (id: string | undefined) =>
+  useQuery({
+    queryKey: ["goals", "one", id],
+    queryFn: () => unwrap(api.GET("/goals/{id}", { params: { path: { id: id! } } })),
+    enabled: Boolean(id),
+  });
 
 const useGoalMutation = <TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) => {
   const queryClient = useQueryClient();
@@ -33,7 +55,11 @@ const useGoalMutation = <TInput, TResult>(mutationFn: (input: TInput) => Promise
 export const useCreateGoal = () => useGoalMutation((body: TCreateGoal) => unwrap(api.POST("/goals", { body })));
 
 /** PATCH /goals/{id}: any of the fields, or the status (archive, re-open). */
-export const useUpdateGoal = () => useGoalMutation(({ id, ...body }: z.input<typeof ZUpdateGoalSchema> & { id: string }) => unwrap(api.PATCH("/goals/{id}", { params: { path: { id } }, body })));
+export const useUpdateGoal = () =>
+  useGoalMutation(({ id, ...body }: z.input<typeof ZUpdateGoalSchema> & { id: string }) =>
+    unwrap(api.PATCH("/goals/{id}", { params: { path: { id } }, body })),
+  );
 
 /** POST /goals/{id}/complete: done, at 100 %. */
-export const useCompleteGoal = () => useGoalMutation((id: string) => unwrap(api.POST("/goals/{id}/complete", { params: { path: { id } } })));
+export const useCompleteGoal = () =>
+  useGoalMutation((id: string) => unwrap(api.POST("/goals/{id}/complete", { params: { path: { id } } })));

@@ -11,14 +11,27 @@ import { useCreateCommitment, useUpdateCommitment, type TCommitment } from "../a
 import { useGoals } from "../api/goals.ts";
 
 /** Create a commitment, or edit one: what, for which goal, when it is due and when to be reminded. */
-export const CommitmentFormDialog = ({ open, onClose, commitment }: { open: boolean; onClose: () => void; commitment?: TCommitment | undefined }) => {
+export const CommitmentFormDialog = ({
+  open,
+  onClose,
+  commitment,
+}: {
+  open: boolean;
+  onClose: () => void;
+  commitment?: TCommitment | undefined;
+}) => {
   const create = useCreateCommitment();
   const update = useUpdateCommitment();
   const mutation = commitment ? update : create;
   const goals = useGoals({ status: "active" });
   const toast = useToast();
   const outlook = reminderOutlook(useBackgroundJobs());
-  const [form, setForm] = useState(() => ({ title: commitment?.title ?? "", goalId: commitment?.goalId ?? "", dueAt: toLocalInput(commitment?.dueAt), remindAt: toLocalInput(commitment?.remindAt) }));
+  const [form, setForm] = useState(() => ({
+    title: commitment?.title ?? "",
+    goalId: commitment?.goalId ?? "",
+    dueAt: toLocalInput(commitment?.dueAt),
+    remindAt: toLocalInput(commitment?.remindAt),
+  }));
   const [problems, setProblems] = useState<Record<string, string>>({});
   const fields = { ...(mutation.error instanceof ApiError ? mutation.error.fields : {}), ...problems };
 
@@ -31,12 +44,18 @@ export const CommitmentFormDialog = ({ open, onClose, commitment }: { open: bool
     const found: Record<string, string> = {};
     if (!title) found.title = "Say what you commit to.";
     // A reminder time already gone would never be sent; one left as it was (already sent) may stay.
-    if (remindAt !== null && !unchanged && remindAt < Date.now()) found.remindAt = "That time has already passed. Pick a time in the future.";
-    else if (remindAt !== null && dueAt !== null && remindAt > dueAt) found.remindAt = "The reminder should come before it is due.";
+    if (remindAt !== null && !unchanged && remindAt < Date.now())
+      found.remindAt = "That time has already passed. Pick a time in the future.";
+    else if (remindAt !== null && dueAt !== null && remindAt > dueAt)
+      found.remindAt = "The reminder should come before it is due.";
     setProblems(found);
     if (Object.keys(found).length) return;
     const body = { title, description: commitment?.description ?? null, goalId: form.goalId || null, dueAt, remindAt };
-    const made = !remindAt ? "Commitment made." : outlook ? "Commitment made. Its reminder waits until Cto's background worker runs again." : "Commitment made; you will be reminded.";
+    const made = !remindAt
+      ? "Commitment made."
+      : outlook
+        ? "Commitment made. Its reminder waits until Cto's background worker runs again."
+        : "Commitment made; you will be reminded.";
     const done = { onSuccess: () => (toast.show(commitment ? "Commitment saved." : made), onClose()) };
     if (commitment) update.mutate({ id: commitment.id, ...body }, done);
     else create.mutate(body, done);
@@ -54,24 +73,44 @@ export const CommitmentFormDialog = ({ open, onClose, commitment }: { open: bool
       onSubmit={submit}
     >
       <Field label="Commitment" error={fields.title}>
-        <Input value={form.title} maxLength={200} onChange={(event) => setForm({ ...form, title: event.target.value })} placeholder="e.g. Write the release checklist" />
+        <Input
+          value={form.title}
+          maxLength={200}
+          onChange={(event) => setForm({ ...form, title: event.target.value })}
+          placeholder="e.g. Write the release checklist"
+        />
       </Field>
       <Field label="For goal" optional error={fields.goalId}>
         <Select value={form.goalId} onChange={(event) => setForm({ ...form, goalId: event.target.value })}>
           <option value="">No goal</option>
-          {goals.data?.pages.flatMap((page) => page.items).map((goal) => (
-            <option key={goal.id} value={goal.id}>
-              {goal.title}
-            </option>
-          ))}
+          {goals.data?.pages
+            .flatMap((page) => page.items)
+            .map((goal) => (
+              <option key={goal.id} value={goal.id}>
+                {goal.title}
+              </option>
+            ))}
         </Select>
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Due" optional error={fields.dueAt}>
-          <Input type="datetime-local" value={form.dueAt} onChange={(event) => setForm({ ...form, dueAt: event.target.value })} />
+          <Input
+            type="datetime-local"
+            value={form.dueAt}
+            onChange={(event) => setForm({ ...form, dueAt: event.target.value })}
+          />
         </Field>
-        <Field label="Remind me at" optional hint={outlook ?? "Sent in the app, and on Telegram if linked."} error={fields.remindAt}>
-          <Input type="datetime-local" value={form.remindAt} onChange={(event) => setForm({ ...form, remindAt: event.target.value })} />
+        <Field
+          label="Remind me at"
+          optional
+          hint={outlook ?? "Sent in the app, and on Telegram if linked."}
+          error={fields.remindAt}
+        >
+          <Input
+            type="datetime-local"
+            value={form.remindAt}
+            onChange={(event) => setForm({ ...form, remindAt: event.target.value })}
+          />
         </Field>
       </div>
     </FormDialog>

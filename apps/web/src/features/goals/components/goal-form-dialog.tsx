@@ -11,12 +11,26 @@ import { useCreateGoal, useUpdateGoal, type TGoal, type TGoalPeriod } from "../a
 export const PERIODS: TGoalPeriod[] = ["daily", "weekly", "monthly", "quarterly", "yearly"];
 
 /** Create a goal, or edit one (`goal` given). */
-export const GoalFormDialog = ({ open, onClose, goal }: { open: boolean; onClose: () => void; goal?: TGoal | undefined }) => {
+export const GoalFormDialog = ({
+  open,
+  onClose,
+  goal,
+}: {
+  open: boolean;
+  onClose: () => void;
+  goal?: TGoal | undefined;
+}) => {
   const create = useCreateGoal();
   const update = useUpdateGoal();
   const mutation = goal ? update : create;
   const toast = useToast();
-  const [form, setForm] = useState(() => ({ title: goal?.title ?? "", description: goal?.description ?? "", period: goal?.period ?? ("weekly" as TGoalPeriod), progress: goal?.progress ?? 0, deadline: toLocalInput(goal?.deadline).slice(0, 10) }));
+  const [form, setForm] = useState(() => ({
+    title: goal?.title ?? "",
+    description: goal?.description ?? "",
+    period: goal?.period ?? ("weekly" as TGoalPeriod),
+    progress: goal?.progress ?? 0,
+    deadline: toLocalInput(goal?.deadline).slice(0, 10),
+  }));
   const [missingTitle, setMissingTitle] = useState(false);
   const fields = mutation.error instanceof ApiError ? mutation.error.fields : {};
 
@@ -24,23 +38,49 @@ export const GoalFormDialog = ({ open, onClose, goal }: { open: boolean; onClose
     const title = form.title.trim();
     setMissingTitle(!title);
     if (!title) return;
-    const body = { title, description: form.description.trim() || null, period: form.period, progress: form.progress, deadline: fromLocalInput(form.deadline) };
+    const body = {
+      title,
+      description: form.description.trim() || null,
+      period: form.period,
+      progress: form.progress,
+      deadline: fromLocalInput(form.deadline),
+    };
     const done = { onSuccess: () => (toast.show(goal ? "Goal saved." : "Goal created."), onClose()) };
     if (goal) update.mutate({ id: goal.id, ...body }, done);
     else create.mutate(body, done);
   };
 
   return (
-    <FormDialog open={open} onClose={onClose} title={goal ? "Edit goal" : "New goal"} error={mutation.error} pending={mutation.isPending} submitLabel={goal ? "Save goal" : "Create goal"} onSubmit={submit}>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={goal ? "Edit goal" : "New goal"}
+      error={mutation.error}
+      pending={mutation.isPending}
+      submitLabel={goal ? "Save goal" : "Create goal"}
+      onSubmit={submit}
+    >
       <Field label="Goal" error={missingTitle ? "Give the goal a name." : fields.title}>
-        <Input value={form.title} maxLength={200} onChange={(event) => setForm({ ...form, title: event.target.value })} placeholder="e.g. Delegate the release process" />
+        <Input
+          value={form.title}
+          maxLength={200}
+          onChange={(event) => setForm({ ...form, title: event.target.value })}
+          placeholder="e.g. Delegate the release process"
+        />
       </Field>
       <Field label="Description" optional error={fields.description}>
-        <Textarea value={form.description} maxLength={5000} onChange={(event) => setForm({ ...form, description: event.target.value })} />
+        <Textarea
+          value={form.description}
+          maxLength={5000}
+          onChange={(event) => setForm({ ...form, description: event.target.value })}
+        />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Period" error={fields.period}>
-          <Select value={form.period} onChange={(event) => setForm({ ...form, period: event.target.value as TGoalPeriod })}>
+          <Select
+            value={form.period}
+            onChange={(event) => setForm({ ...form, period: event.target.value as TGoalPeriod })}
+          >
             {PERIODS.map((period) => (
               <option key={period} value={period}>
                 {humanize(period)}
@@ -49,11 +89,23 @@ export const GoalFormDialog = ({ open, onClose, goal }: { open: boolean; onClose
           </Select>
         </Field>
         <Field label="Deadline" optional error={fields.deadline}>
-          <Input type="date" value={form.deadline} onChange={(event) => setForm({ ...form, deadline: event.target.value })} />
+          <Input
+            type="date"
+            value={form.deadline}
+            onChange={(event) => setForm({ ...form, deadline: event.target.value })}
+          />
         </Field>
       </div>
       <Field label={`Progress: ${form.progress}%`} error={fields.progress}>
-        <input type="range" min={0} max={100} step={5} value={form.progress} onChange={(event) => setForm({ ...form, progress: Number(event.target.value) })} className="w-full accent-brand-600" />
+        <input
+          type="range"
+          min={0}
+          max={100}
+          step={5}
+          value={form.progress}
+          onChange={(event) => setForm({ ...form, progress: Number(event.target.value) })}
+          className="w-full accent-brand-600"
+        />
       </Field>
     </FormDialog>
   );

@@ -9,7 +9,15 @@ import { EmptyState } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
 import { formatDate, humanize } from "../../../lib/format.ts";
-import { useCompleteGoal, useGoal, useGoals, useUpdateGoal, type TGoal, type TGoalPeriod, type TGoalStatus } from "../api/goals.ts";
+import {
+  useCompleteGoal,
+  useGoal,
+  useGoals,
+  useUpdateGoal,
+  type TGoal,
+  type TGoalPeriod,
+  type TGoalStatus,
+} from "../api/goals.ts";
 import { GoalFormDialog, PERIODS } from "./goal-form-dialog.tsx";
 
 const STATUS_TONE = { active: "brand", completed: "success", archived: "neutral" } as const;
@@ -30,58 +38,134 @@ export const GoalList = ({ linked, onLinkedClosed }: { linked?: string | undefin
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex flex-wrap gap-3">
-          <Segmented label="Status" value={status} onChange={setStatus} options={[{ value: "active", label: "Active" }, { value: "completed", label: "Completed" }, { value: "archived", label: "Archived" }]} />
-          <Segmented label="Period" value={period} onChange={setPeriod} options={[{ value: "all", label: "All" }, ...PERIODS.map((value) => ({ value, label: humanize(value) }))]} />
+          <Segmented
+            label="Status"
+            value={status}
+            onChange={setStatus}
+            options={[
+              { value: "active", label: "Active" },
+              { value: "completed", label: "Completed" },
+              { value: "archived", label: "Archived" },
+            ]}
+          />
+          <Segmented
+            label="Period"
+            value={period}
+            onChange={setPeriod}
+            options={[{ value: "all", label: "All" }, ...PERIODS.map((value) => ({ value, label: humanize(value) }))]}
+          />
         </div>
         <Button onClick={() => setEditing("new")}>New goal</Button>
       </div>
-      <QueryState query={goals} loadingLines={6} isEmpty={(data) => !data.pages[0]?.items.length} empty={<EmptyState title={`No ${status} goals${period === "all" ? "" : ` for this period`}`} description="A goal gives your commitments a direction." action={<Button size="sm" onClick={() => setEditing("new")}>New goal</Button>} />}>
+      <QueryState
+        query={goals}
+        loadingLines={6}
+        isEmpty={(data) => !data.pages[0]?.items.length}
+        empty={
+          <EmptyState
+            title={`No ${status} goals${period === "all" ? "" : ` for this period`}`}
+            description="A goal gives your commitments a direction."
+            action={
+              <Button size="sm" onClick={() => setEditing("new")}>
+                New goal
+              </Button>
+            }
+          />
+        }
+      >
         {(data) => (
           <>
             <ul aria-label="Goals" className="grid gap-3 md:grid-cols-2">
-              {data.pages.flatMap((page) => page.items).map((goal) => (
-                <li key={goal.id} aria-label={goal.title} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-                  <div className="flex items-start justify-between gap-3">
-                    <h3 className="font-medium text-slate-900">{goal.title}</h3>
-                    <Badge tone={STATUS_TONE[goal.status]}>{humanize(goal.status)}</Badge>
-                  </div>
-                  {goal.description && <p className="mt-1 text-sm text-slate-600">{goal.description}</p>}
-                  <div className="mt-3 h-2 rounded-full bg-slate-100" role="progressbar" aria-label={`${goal.title} progress`} aria-valuenow={goal.progress} aria-valuemin={0} aria-valuemax={100}>
-                    <div className="h-2 rounded-full bg-brand-500" style={{ width: `${goal.progress}%` }} />
-                  </div>
-                  <p className="mt-2 flex flex-wrap gap-2 text-xs text-slate-500">
-                    <span>{goal.progress}%</span>·<span>{humanize(goal.period)}</span>
-                    {goal.deadline && <>· <span>Due {formatDate(goal.deadline)}</span></>}
-                  </p>
-                  <div className="mt-3 flex flex-wrap gap-2">
-                    <Button size="sm" variant="secondary" onClick={() => setEditing(goal)}>
-                      Edit
-                    </Button>
-                    {goal.status === "active" && (
-                      <>
-                        <Button size="sm" onClick={() => complete.mutate(goal.id, { onSuccess: () => toast.show("Goal completed. Well done!"), onError })}>
-                          Complete
-                        </Button>
-                        <Button size="sm" variant="ghost" onClick={() => update.mutate({ id: goal.id, status: "archived" }, { onSuccess: () => toast.show("Goal archived."), onError })}>
-                          Archive
-                        </Button>
-                      </>
-                    )}
-                    {goal.status !== "active" && (
-                      <Button size="sm" variant="ghost" onClick={() => update.mutate({ id: goal.id, status: "active" }, { onSuccess: () => toast.show("Goal re-opened."), onError })}>
-                        Re-open
+              {data.pages
+                .flatMap((page) => page.items)
+                .map((goal) => (
+                  <li
+                    key={goal.id}
+                    aria-label={goal.title}
+                    className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+                  >
+                    <div className="flex items-start justify-between gap-3">
+                      <h3 className="font-medium text-slate-900">{goal.title}</h3>
+                      <Badge tone={STATUS_TONE[goal.status]}>{humanize(goal.status)}</Badge>
+                    </div>
+                    {goal.description && <p className="mt-1 text-sm text-slate-600">{goal.description}</p>}
+                    <div
+                      className="mt-3 h-2 rounded-full bg-slate-100"
+                      role="progressbar"
+                      aria-label={`${goal.title} progress`}
+                      aria-valuenow={goal.progress}
+                      aria-valuemin={0}
+                      aria-valuemax={100}
+                    >
+                      <div className="h-2 rounded-full bg-brand-500" style={{ width: `${goal.progress}%` }} />
+                    </div>
+                    <p className="mt-2 flex flex-wrap gap-2 text-xs text-slate-500">
+                      <span>{goal.progress}%</span>·<span>{humanize(goal.period)}</span>
+                      {goal.deadline && (
+                        <>
+                          · <span>Due {formatDate(goal.deadline)}</span>
+                        </>
+                      )}
+                    </p>
+                    <div className="mt-3 flex flex-wrap gap-2">
+                      <Button size="sm" variant="secondary" onClick={() => setEditing(goal)}>
+                        Edit
                       </Button>
-                    )}
-                  </div>
-                </li>
-              ))}
+                      {goal.status === "active" && (
+                        <>
+                          <Button
+                            size="sm"
+                            onClick={() =>
+                              complete.mutate(goal.id, {
+                                onSuccess: () => toast.show("Goal completed. Well done!"),
+                                onError,
+                              })
+                            }
+                          >
+                            Complete
+                          </Button>
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            onClick={() =>
+                              update.mutate(
+                                { id: goal.id, status: "archived" },
+                                { onSuccess: () => toast.show("Goal archived."), onError },
+                              )
+                            }
+                          >
+                            Archive
+                          </Button>
+                        </>
+                      )}
+                      {goal.status !== "active" && (
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          onClick={() =>
+                            update.mutate(
+                              { id: goal.id, status: "active" },
+                              { onSuccess: () => toast.show("Goal re-opened."), onError },
+                            )
+                          }
+                        >
+                          Re-open
+                        </Button>
+                      )}
+                    </div>
+                  </li>
+                ))}
             </ul>
             <LoadMore query={goals} label="Load more goals" />
           </>
         )}
       </QueryState>
-      {editing && <GoalFormDialog open onClose={() => setEditing(null)} goal={editing === "new" ? undefined : editing} />}
-      {!editing && linkedGoal.data && <GoalFormDialog key={linkedGoal.data.id} open onClose={() => onLinkedClosed?.()} goal={linkedGoal.data} />}
+      {editing && (
+        <GoalFormDialog open onClose={() => setEditing(null)} goal={editing === "new" ? undefined : editing} />
+      )}
+      {!editing && linkedGoal.data && (
+        <GoalFormDialog key={linkedGoal.data.id} open onClose={() => onLinkedClosed?.()} goal={linkedGoal.data} />
+      )}
     </div>
   );
 };

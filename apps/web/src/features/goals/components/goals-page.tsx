@@ -20,10 +20,16 @@ export const GoalsPage = () => {
       <Tabs
         label="Goals and commitments"
         value={tab}
-        onChange={(next) => void navigate({ to: "/goals", search: next === "goals" ? {} : { tab: next }, replace: true })}
+        onChange={(next) =>
+          void navigate({ to: "/goals", search: next === "goals" ? {} : { tab: next }, replace: true })
+        }
         tabs={[
           { value: "goals", label: "Goals", content: <GoalList linked={search.goal} onLinkedClosed={closeLinked} /> },
-          { value: "commitments", label: "Commitments", content: <CommitmentList linked={search.commitment} onLinkedClosed={closeLinked} /> },
+          {
+            value: "commitments",
+            label: "Commitments",
+            content: <CommitmentList linked={search.commitment} onLinkedClosed={closeLinked} />,
+          },
         ]}
       />
     </div>

@@ -14,7 +14,8 @@ export type TReportView = {
 };
 
 type TRecord = Record<string, unknown>;
-const isRecord = (value: unknown): value is TRecord => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is TRecord =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const num = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : null);
 const records = (value: unknown) => (Array.isArray(value) ? value.filter(isRecord) : []);
 const percent = (value: number) => Math.max(0, Math.min(100, value));
@@ -25,7 +26,12 @@ const valenceBucket = (value: number) => (value > 0.33 ? "positive" : value < -0
 /** The worker's `version: 1` payload: one entry per local day, days without data left out of the charts. */
 const readVersion1 = (data: TRecord): TReportView => {
   const section = (key: string) => (isRecord(data[key]) ? (data[key] as TRecord) : {});
-  const [energySection, emotionSection, counts, consistency] = [section("energy"), section("emotions"), section("commitments"), section("consistency")];
+  const [energySection, emotionSection, counts, consistency] = [
+    section("energy"),
+    section("emotions"),
+    section("commitments"),
+    section("consistency"),
+  ];
   const energy = records(energySection.daily).flatMap((entry, day) => {
     const level = num(entry.average);
     return level === null ? [] : [{ day, level }];
@@ -34,7 +40,9 @@ const readVersion1 = (data: TRecord): TReportView => {
     const [intensity, valence] = [num(entry.intensity), num(entry.valence)];
     return intensity === null ? [] : [{ day, intensity, valence: valenceBucket(valence ?? 0) }];
   });
-  const commitments = isRecord(data.commitments) ? { completed: num(counts.completed) ?? 0, skipped: num(counts.skipped) ?? 0, pending: num(counts.open) ?? 0 } : null;
+  const commitments = isRecord(data.commitments)
+    ? { completed: num(counts.completed) ?? 0, skipped: num(counts.skipped) ?? 0, pending: num(counts.open) ?? 0 }
+    : null;
   const score = num(consistency.score);
   const topInsights = records(data.insights).flatMap((insight) => {
     const text = typeof insight.title === "string" && insight.title.trim() ? insight.title : insight.content;
@@ -42,7 +50,9 @@ const readVersion1 = (data: TRecord): TReportView => {
   });
   const goals = records(data.goals).flatMap((goal) => {
     const progress = num(goal.progress);
-    return typeof goal.title === "string" && progress !== null ? [{ title: goal.title, progress: percent(progress) }] : [];
+    return typeof goal.title === "string" && progress !== null
+      ? [{ title: goal.title, progress: percent(progress) }]
+      : [];
   });
   return { energy, emotions, commitments, consistency: score === null ? null : percent(score), topInsights, goals };
 };
@@ -56,15 +66,30 @@ export const readReportPayload = (payload: unknown): TReportView => {
   });
   const emotions = records(data.emotions).flatMap((point) => {
     const [day, intensity] = [num(point.day), num(point.intensity)];
-    return day === null || intensity === null ? [] : [{ day, intensity, valence: typeof point.valence === "string" ? point.valence.toLowerCase() : "neutral" }];
+    return day === null || intensity === null
+      ? []
+      : [{ day, intensity, valence: typeof point.valence === "string" ? point.valence.toLowerCase() : "neutral" }];
   });
   const counts = isRecord(data.commitments) ? data.commitments : null;
-  const commitments = counts ? { completed: num(counts.completed) ?? 0, skipped: num(counts.skipped) ?? 0, pending: num(counts.pending) ?? 0 } : null;
+  const commitments = counts
+    ? { completed: num(counts.completed) ?? 0, skipped: num(counts.skipped) ?? 0, pending: num(counts.pending) ?? 0 }
+    : null;
   const consistency = num(data.consistency);
-  const topInsights = Array.isArray(data.topInsights) ? data.topInsights.filter((item): item is string => typeof item === "string" && item.trim().length > 0) : [];
+  const topInsights = Array.isArray(data.topInsights)
+    ? data.topInsights.filter((item): item is string => typeof item === "string" && item.trim().length > 0)
+    : [];
   const goals = records(data.goalsProgress).flatMap((goal) => {
     const progress = num(goal.progress);
-    return typeof goal.title === "string" && progress !== null ? [{ title: goal.title, progress: percent(progress) }] : [];
+    return typeof goal.title === "string" && progress !== null
+      ? [{ title: goal.title, progress: percent(progress) }]
+      : [];
   });
-  return { energy, emotions, commitments, consistency: consistency === null ? null : percent(consistency), topInsights, goals };
+  return {
+    energy,
+    emotions,
+    commitments,
+    consistency: consistency === null ? null : percent(consistency),
+    topInsights,
+    goals,
+  };
 };

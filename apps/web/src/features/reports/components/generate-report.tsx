@@ -7,16 +7,30 @@ import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
 import { useBackgroundJobs } from "../../../lib/background-jobs.ts";
-import { REPORT_POLL_LIMIT_MS, useGenerateReport, useReportWhenReady, type TReportGeneration } from "../api/generate-report.ts";
+import {
+  REPORT_POLL_LIMIT_MS,
+  useGenerateReport,
+  useReportWhenReady,
+  type TReportGeneration,
+} from "../api/generate-report.ts";
 import type { TReportType } from "../api/get-reports.ts";
 
 export const REPORT_DAYS: Record<TReportType, number> = { two_day: 2, seven_day: 7, twenty_one_day: 21 };
 
 /** The API's 503 means no worker queue: say that plainly, with the API's own advice after it. */
-const problem = (error: unknown) => (error instanceof ApiError && error.status === 503 ? new Error(`Reports can't be generated right now. ${error.message}`) : error);
+const problem = (error: unknown) =>
+  error instanceof ApiError && error.status === 503
+    ? new Error(`Reports can't be generated right now. ${error.message}`)
+    : error;
 
 /** "Generate report": asks the worker for a 2-, 7- or 21-day report now and waits (bounded) for it to appear. */
-export const GenerateReport = ({ initialType, onReady }: { initialType: TReportType; onReady: (report: { type: TReportType; id: string }) => void }) => {
+export const GenerateReport = ({
+  initialType,
+  onReady,
+}: {
+  initialType: TReportType;
+  onReady: (report: { type: TReportType; id: string }) => void;
+}) => {
   const [type, setType] = useState(initialType);
   const [waiting, setWaiting] = useState<TReportGeneration | null>(null);
   const [timedOut, setTimedOut] = useState(false);
@@ -45,11 +59,20 @@ export const GenerateReport = ({ initialType, onReady }: { initialType: TReportT
   const preparing = waiting !== null && !timedOut;
 
   return (
-    <form onSubmit={submit} aria-label="Generate a report" className="mb-5 space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <form
+      onSubmit={submit}
+      aria-label="Generate a report"
+      className="mb-5 space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm font-medium text-slate-800">
           <span className="mb-1.5 block">Generate a report now</span>
-          <Select value={type} onChange={(event) => setType(event.target.value as TReportType)} className="w-40" aria-label="Report length to generate">
+          <Select
+            value={type}
+            onChange={(event) => setType(event.target.value as TReportType)}
+            className="w-40"
+            aria-label="Report length to generate"
+          >
             {Object.entries(REPORT_DAYS).map(([value, days]) => (
               <option key={value} value={value}>
                 Last {days} days
@@ -71,8 +94,9 @@ export const GenerateReport = ({ initialType, onReady }: { initialType: TReportT
       </div>
       {jobs === "down" && !generate.error && (
         <p className="text-sm text-slate-700">
-          Reports are written by Cto's background worker, which is not running right now (no Redis or no worker). Until it runs, no report can be made, and the scheduled ones wait for it
-          too; your check-ins and commitments are kept and counted once it does.
+          Reports are written by Cto's background worker, which is not running right now (no Redis or no worker). Until
+          it runs, no report can be made, and the scheduled ones wait for it too; your check-ins and commitments are
+          kept and counted once it does.
         </p>
       )}
       <FormError error={generate.error ? problem(generate.error) : null} />

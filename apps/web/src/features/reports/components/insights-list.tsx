@@ -17,22 +17,27 @@ export const InsightsList = () => {
       ) : insights.isError ? (
         <ErrorState error={insights.error} onRetry={() => void insights.refetch()} />
       ) : insights.data.pages[0]?.items.length === 0 ? (
-        <EmptyState title="No insights yet" description="Talk with your coach for a few days; what it notices shows up here." />
+        <EmptyState
+          title="No insights yet"
+          description="Talk with your coach for a few days; what it notices shows up here."
+        />
       ) : (
         <>
           <ul className="divide-y divide-slate-100">
-            {insights.data.pages.flatMap((page) => page.items).map((insight) => (
-              <li key={insight.id} className="py-3 first:pt-0 last:pb-0">
-                <p className="font-medium text-slate-900">{insight.title ?? "Insight"}</p>
-                <p className="mt-1 text-sm text-slate-700">{insight.content}</p>
-                <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                  {insight.tags.map((tag) => (
-                    <Badge key={tag}>{tag}</Badge>
-                  ))}
-                  <span>{formatDate(insight.createdAt)}</span>
-                </div>
-              </li>
-            ))}
+            {insights.data.pages
+              .flatMap((page) => page.items)
+              .map((insight) => (
+                <li key={insight.id} className="py-3 first:pt-0 last:pb-0">
+                  <p className="font-medium text-slate-900">{insight.title ?? "Insight"}</p>
+                  <p className="mt-1 text-sm text-slate-700">{insight.content}</p>
+                  <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+                    {insight.tags.map((tag) => (
+                      <Badge key={tag}>{tag}</Badge>
+                    ))}
+                    <span>{formatDate(insight.createdAt)}</span>
+                  </div>
+                </li>
+              ))}
           </ul>
           <LoadMore query={insights} label="Load more insights" />
         </>

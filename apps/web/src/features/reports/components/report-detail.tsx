@@ -26,14 +26,24 @@ export const ReportDetail = ({ report }: { report: TReport }) => {
           <h2 id="report-title" className="text-lg font-semibold text-slate-900">
             {report.title ?? "Report"}
           </h2>
-          <Badge tone="brand">{formatPeriod(report.periodStart, report.periodEnd, periodTimezone(report.payload))}</Badge>
+          <Badge tone="brand">
+            {formatPeriod(report.periodStart, report.periodEnd, periodTimezone(report.payload))}
+          </Badge>
         </div>
         {report.summary && <p className="mt-2 max-w-3xl leading-relaxed text-slate-700">{report.summary}</p>}
       </header>
 
       <div className="grid gap-3 sm:grid-cols-3">
-        <Stat label="Consistency" value={view.consistency === null ? "–" : `${Math.round(view.consistency)}%`} hint="Commitments due that you kept" />
-        <Stat label="Commitments kept" value={kept ? String(kept.completed) : "–"} hint={kept ? `${kept.skipped} skipped, ${kept.pending} open` : undefined} />
+        <Stat
+          label="Consistency"
+          value={view.consistency === null ? "–" : `${Math.round(view.consistency)}%`}
+          hint="Commitments due that you kept"
+        />
+        <Stat
+          label="Commitments kept"
+          value={kept ? String(kept.completed) : "–"}
+          hint={kept ? `${kept.skipped} skipped, ${kept.pending} open` : undefined}
+        />
         <Stat label="Goals tracked" value={String(view.goals.length)} />
       </div>
 
@@ -41,7 +51,12 @@ export const ReportDetail = ({ report }: { report: TReport }) => {
         {view.energy.length > 0 && (
           <section aria-label="Energy">
             <h3 className="mb-2 text-sm font-semibold text-slate-900">Energy</h3>
-            <Chart title="Energy level per day, 1 to 10" series={[{ name: "Energy", points: view.energy.map(({ day, level }) => ({ x: day, y: level })) }]} yDomain={[0, 10]} formatX={dayLabel} />
+            <Chart
+              title="Energy level per day, 1 to 10"
+              series={[{ name: "Energy", points: view.energy.map(({ day, level }) => ({ x: day, y: level })) }]}
+              yDomain={[0, 10]}
+              formatX={dayLabel}
+            />
           </section>
         )}
         {view.emotions.length > 0 && (
@@ -50,11 +65,15 @@ export const ReportDetail = ({ report }: { report: TReport }) => {
             <Chart
               title="Emotion intensity per day, 1 to 10"
               kind="bar"
-              series={["positive", "neutral", "negative"].map((valence, index) => ({
-                name: valence[0]!.toUpperCase() + valence.slice(1),
-                color: ["#0d9488", "#94a3b8", "#db2777"][index],
-                points: view.emotions.filter((point) => point.valence === valence).map(({ day, intensity }) => ({ x: day, y: intensity })),
-              })).filter((series) => series.points.length > 0)}
+              series={["positive", "neutral", "negative"]
+                .map((valence, index) => ({
+                  name: valence[0]!.toUpperCase() + valence.slice(1),
+                  color: ["#0d9488", "#94a3b8", "#db2777"][index],
+                  points: view.emotions
+                    .filter((point) => point.valence === valence)
+                    .map(({ day, intensity }) => ({ x: day, y: intensity })),
+                }))
+                .filter((series) => series.points.length > 0)}
               yDomain={[0, 10]}
               formatX={dayLabel}
             />
@@ -63,7 +82,18 @@ export const ReportDetail = ({ report }: { report: TReport }) => {
         {kept && (
           <section aria-label="Commitments">
             <h3 className="mb-2 text-sm font-semibold text-slate-900">Commitments</h3>
-            <Chart title="Commitments kept, skipped and open" kind="bar" series={[{ name: "Commitments", points: [kept.completed, kept.skipped, kept.pending].map((y, x) => ({ x, y, label: COMMITMENTS[x] })) }]} formatX={(x) => COMMITMENTS[x] ?? ""} integers />
+            <Chart
+              title="Commitments kept, skipped and open"
+              kind="bar"
+              series={[
+                {
+                  name: "Commitments",
+                  points: [kept.completed, kept.skipped, kept.pending].map((y, x) => ({ x, y, label: COMMITMENTS[x] })),
+                },
+              ]}
+              formatX={(x) => COMMITMENTS[x] ?? ""}
+              integers
+            />
           </section>
         )}
         {view.goals.length > 0 && (
@@ -75,9 +105,18 @@ export const ReportDetail = ({ report }: { report: TReport }) => {
                 <li key={`${index}-${goal.title}`}>
                   <div className="mb-1 flex items-baseline justify-between gap-3 text-sm">
                     <span className="min-w-0 text-slate-800">{goal.title}</span>
-                    <span className="shrink-0 font-medium tabular-nums text-slate-900">{Math.round(goal.progress)}%</span>
+                    <span className="shrink-0 font-medium tabular-nums text-slate-900">
+                      {Math.round(goal.progress)}%
+                    </span>
                   </div>
-                  <div role="progressbar" aria-label={`${goal.title} progress`} aria-valuenow={Math.round(goal.progress)} aria-valuemin={0} aria-valuemax={100} className="h-2 rounded-full bg-slate-200">
+                  <div
+                    role="progressbar"
+                    aria-label={`${goal.title} progress`}
+                    aria-valuenow={Math.round(goal.progress)}
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    className="h-2 rounded-full bg-slate-200"
+                  >
                     <div className="h-2 rounded-full bg-brand-600" style={{ width: `${goal.progress}%` }} />
                   </div>
                 </li>
@@ -92,9 +131,7 @@ export const ReportDetail = ({ report }: { report: TReport }) => {
           <h3 className="mb-2 text-sm font-semibold text-slate-900">What stood out</h3>
           <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
             {view.topInsights.map((insight, index) => (
-              <li key={`${index}-${insight}`}>
-                {insight}
-              </li>
+              <li key={`${index}-${insight}`}>{insight}</li>
             ))}
           </ul>
         </section>

@@ -23,12 +23,26 @@ const TYPES: { value: TReportType; label: string }[] = [
   { value: "twenty_one_day", label: "21 days" },
 ];
 
-const Reports = ({ type, selected, setSelected }: { type: TReportType; selected: string | null; setSelected: (id: string) => void }) => {
+const Reports = ({
+  type,
+  selected,
+  setSelected,
+}: {
+  type: TReportType;
+  selected: string | null;
+  setSelected: (id: string) => void;
+}) => {
   const reports = useReports(type);
   if (reports.isPending) return <LoadingBlock lines={6} label="Loading reports…" />;
   if (reports.isError) return <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />;
   const items = reports.data.pages.flatMap((page) => page.items);
-  if (!items.length) return <EmptyState title="No report for this period yet" description="Cto writes these reports on a schedule once you have a few days of check-ins, or generate one now above." />;
+  if (!items.length)
+    return (
+      <EmptyState
+        title="No report for this period yet"
+        description="Cto writes these reports on a schedule once you have a few days of check-ins, or generate one now above."
+      />
+    );
   const report = items.find((item) => item.id === selected) ?? items[0]!;
   return (
     <div className="space-y-5">
@@ -44,7 +58,11 @@ const Reports = ({ type, selected, setSelected }: { type: TReportType; selected:
             </Select>
           </Field>
           {reports.hasNextPage && (
-            <Button variant="secondary" loading={reports.isFetchingNextPage} onClick={() => void reports.fetchNextPage()}>
+            <Button
+              variant="secondary"
+              loading={reports.isFetchingNextPage}
+              onClick={() => void reports.fetchNextPage()}
+            >
               Load older periods
             </Button>
           )}
@@ -76,11 +94,20 @@ export const ReportsPage = () => {
   );
   return (
     <div data-testid="reports-page">
-      <PageHeader title="Reports" description="How your days went: energy, mood, commitments and goals, over 2, 7 or 21 days." />
+      <PageHeader
+        title="Reports"
+        description="How your days went: energy, mood, commitments and goals, over 2, 7 or 21 days."
+      />
       <Segmented label="Report length" className="mb-4" value={type} onChange={show} options={TYPES} />
       <GenerateReport key={type} initialType={type} onReady={onReady} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
-        <Card>{search.report && linked.isPending ? <LoadingBlock lines={6} label="Loading the report…" /> : <Reports key={type} type={type} selected={selected} setSelected={setSelected} />}</Card>
+        <Card>
+          {search.report && linked.isPending ? (
+            <LoadingBlock lines={6} label="Loading the report…" />
+          ) : (
+            <Reports key={type} type={type} selected={selected} setSelected={setSelected} />
+          )}
+        </Card>
         <InsightsList />
       </div>
     </div>

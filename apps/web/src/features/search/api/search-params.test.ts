@@ -4,7 +4,17 @@ import { parseSearchParams, toApiQuery } from "./search-params.ts";
 
 describe("search params", () => {
   it("keeps only valid values from the URL", () => {
-    expect(parseSearchParams({ q: "  focus ", scope: "everything", from: "2026-13", to: "2026-11-30", phase: "12", goal: "", kinds: "goal,post" })).toEqual({
+    expect(
+      parseSearchParams({
+        q: "  focus ",
+        scope: "everything",
+        from: "2026-13",
+        to: "2026-11-30",
+        phase: "12",
+        goal: "",
+        kinds: "goal,post",
+      }),
+    ).toEqual({
       q: "focus",
       scope: undefined,
       kinds: "goal,post",
@@ -23,8 +33,28 @@ describe("search params", () => {
   });
 
   it("sends memory filters only to memory and knowledge filters only to the knowledge base", () => {
-    const params = { q: "delegation", kinds: "goal", from: "2026-11-01", phase: 2, goal: "confidence", type: "technique" };
-    expect(toApiQuery({ ...params, scope: "knowledge" })).toEqual({ q: "delegation", scope: "knowledge", k: 10, phase: 2, goal: "confidence", type: "technique" });
-    expect(toApiQuery({ ...params, scope: "memory" })).toEqual({ q: "delegation", scope: "memory", k: 10, kinds: "goal", from: new Date(2026, 10, 1).getTime() });
+    const params = {
+      q: "delegation",
+      kinds: "goal",
+      from: "2026-11-01",
+      phase: 2,
+      goal: "confidence",
+      type: "technique",
+    };
+    expect(toApiQuery({ ...params, scope: "knowledge" })).toEqual({
+      q: "delegation",
+      scope: "knowledge",
+      k: 10,
+      phase: 2,
+      goal: "confidence",
+      type: "technique",
+    });
+    expect(toApiQuery({ ...params, scope: "memory" })).toEqual({
+      q: "delegation",
+      scope: "memory",
+      k: 10,
+      kinds: "goal",
+      from: new Date(2026, 10, 1).getTime(),
+    });
   });
 });

@@ -1,10 +1,20 @@
 import type { TSearchQuery } from "./search.ts";
 
 /** The search page's state, as it sits in the URL (dates as YYYY-MM-DD, so links are readable). */
-export type TSearchParams = { q?: string; scope?: NonNullable<TSearchQuery["scope"]>; kinds?: string; from?: string; to?: string; phase?: number; goal?: string; type?: string };
+export type TSearchParams = {
+  q?: string;
+  scope?: NonNullable<TSearchQuery["scope"]>;
+  kinds?: string;
+  from?: string;
+  to?: string;
+  phase?: number;
+  goal?: string;
+  type?: string;
+};
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const text = (value: unknown, max: number) => (typeof value === "string" && value.trim() ? value.trim().slice(0, max) : undefined);
+const text = (value: unknown, max: number) =>
+  typeof value === "string" && value.trim() ? value.trim().slice(0, max) : undefined;
 
 export const parseSearchParams = (search: Record<string, unknown>): TSearchParams => {
   const phase = Number(search.phase);

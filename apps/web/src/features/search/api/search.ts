@@ -14,9 +14,17 @@ export type TMemoryKind = TSearchResult["memory"][number]["ownerKind"];
 export const search = (query: TSearchQuery) => unwrap(api.GET("/search", { params: { query } }));
 
 // The API already bounds its wait for the AI provider (AI_QUERY_TIMEOUT_MS): its answer, even a 503, is shown at once.
-const retrySearch = (failureCount: number, error: unknown) => !(error instanceof ApiError && error.status >= 400) && failureCount < 1;
+const retrySearch = (failureCount: number, error: unknown) =>
+  !(error instanceof ApiError && error.status >= 400) && failureCount < 1;
 
 export const searchQueryOptions = (query: TSearchQuery) =>
-  queryOptions({ queryKey: ["search", query], queryFn: () => search(query), enabled: query.q.trim().length > 0, staleTime: 60_000, placeholderData: keepPreviousData, retry: retrySearch });
+  queryOptions({
+    queryKey: ["search", query],
+    queryFn: () => search(query),
+    enabled: query.q.trim().length > 0,
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+    retry: retrySearch,
+  });
 
 export const useSearchResults = (query: TSearchQuery) => useQuery(searchQueryOptions(query));

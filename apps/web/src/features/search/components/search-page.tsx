@@ -14,8 +14,19 @@ import { KnowledgeResults, MemoryResults } from "./search-results.tsx";
 
 // The kinds people search for; the API knows a few more internal ones (user_context, energy_metric…).
 const KINDS = [
-  ["message", "Coach chats"], ["insight", "Insights"], ["report", "Reports"], ["goal", "Goals"], ["commitment", "Commitments"], ["emotion", "Check-ins"],
-  ["post", "Posts"], ["story", "Stories"], ["analysis_message", "Analysed chats"], ["person", "People"], ["event", "Events"], ["task", "Tasks"], ["deadline", "Deadlines"],
+  ["message", "Coach chats"],
+  ["insight", "Insights"],
+  ["report", "Reports"],
+  ["goal", "Goals"],
+  ["commitment", "Commitments"],
+  ["emotion", "Check-ins"],
+  ["post", "Posts"],
+  ["story", "Stories"],
+  ["analysis_message", "Analysed chats"],
+  ["person", "People"],
+  ["event", "Events"],
+  ["task", "Tasks"],
+  ["deadline", "Deadlines"],
 ] as const;
 
 const SCOPES = [
@@ -52,36 +63,68 @@ export const SearchPage = () => {
         <form role="search" onSubmit={submit} className="space-y-4">
           <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
             <Field label="Search for" className="flex-1">
-              <Input type="search" value={draft.q ?? ""} maxLength={1000} placeholder="e.g. handing over the release" onChange={(event) => setDraft({ ...draft, q: event.target.value })} />
+              <Input
+                type="search"
+                value={draft.q ?? ""}
+                maxLength={1000}
+                placeholder="e.g. handing over the release"
+                onChange={(event) => setDraft({ ...draft, q: event.target.value })}
+              />
             </Field>
             <Button type="submit" disabled={!draft.q?.trim()}>
               Search
             </Button>
           </div>
-          <Segmented label="Search in" value={scope} onChange={(next) => setDraft({ ...draft, scope: next === "all" ? undefined : next })} options={SCOPES} />
-          <details className="rounded-lg bg-slate-50 px-4 py-3 ring-1 ring-slate-200" open={Boolean(params.kinds || params.from || params.to || params.phase || params.goal || params.type)}>
+          <Segmented
+            label="Search in"
+            value={scope}
+            onChange={(next) => setDraft({ ...draft, scope: next === "all" ? undefined : next })}
+            options={SCOPES}
+          />
+          <details
+            className="rounded-lg bg-slate-50 px-4 py-3 ring-1 ring-slate-200"
+            open={Boolean(params.kinds || params.from || params.to || params.phase || params.goal || params.type)}
+          >
             <summary className="cursor-pointer text-sm font-medium text-slate-800">Filters</summary>
             <div className="mt-4 grid gap-5 lg:grid-cols-2">
               <fieldset disabled={scope === "knowledge"} className="space-y-3 disabled:opacity-50">
                 <legend className="text-sm font-semibold text-slate-900">Your memory</legend>
                 <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
                   {KINDS.map(([kind, label]) => (
-                    <Checkbox key={kind} label={label} checked={kinds.has(kind)} onChange={(event) => toggleKind(kind, event.target.checked)} />
+                    <Checkbox
+                      key={kind}
+                      label={label}
+                      checked={kinds.has(kind)}
+                      onChange={(event) => toggleKind(kind, event.target.checked)}
+                    />
                   ))}
                 </div>
                 <div className="grid grid-cols-2 gap-3">
                   <Field label="From">
-                    <Input type="date" value={draft.from ?? ""} onChange={(event) => setDraft({ ...draft, from: event.target.value || undefined })} />
+                    <Input
+                      type="date"
+                      value={draft.from ?? ""}
+                      onChange={(event) => setDraft({ ...draft, from: event.target.value || undefined })}
+                    />
                   </Field>
                   <Field label="To">
-                    <Input type="date" value={draft.to ?? ""} onChange={(event) => setDraft({ ...draft, to: event.target.value || undefined })} />
+                    <Input
+                      type="date"
+                      value={draft.to ?? ""}
+                      onChange={(event) => setDraft({ ...draft, to: event.target.value || undefined })}
+                    />
                   </Field>
                 </div>
               </fieldset>
               <fieldset disabled={scope === "memory"} className="space-y-3 disabled:opacity-50">
                 <legend className="text-sm font-semibold text-slate-900">Knowledge base</legend>
                 <Field label="Phase">
-                  <Select value={draft.phase ?? ""} onChange={(event) => setDraft({ ...draft, phase: event.target.value ? Number(event.target.value) : undefined })}>
+                  <Select
+                    value={draft.phase ?? ""}
+                    onChange={(event) =>
+                      setDraft({ ...draft, phase: event.target.value ? Number(event.target.value) : undefined })
+                    }
+                  >
                     <option value="">Any phase</option>
                     {[1, 2, 3, 4].map((phase) => (
                       <option key={phase} value={phase}>
@@ -92,10 +135,20 @@ export const SearchPage = () => {
                 </Field>
                 <div className="grid grid-cols-2 gap-3">
                   <Field label="Goal" optional>
-                    <Input value={draft.goal ?? ""} maxLength={100} placeholder="e.g. confidence" onChange={(event) => setDraft({ ...draft, goal: event.target.value || undefined })} />
+                    <Input
+                      value={draft.goal ?? ""}
+                      maxLength={100}
+                      placeholder="e.g. confidence"
+                      onChange={(event) => setDraft({ ...draft, goal: event.target.value || undefined })}
+                    />
                   </Field>
                   <Field label="Type" optional>
-                    <Input value={draft.type ?? ""} maxLength={100} placeholder="e.g. technique" onChange={(event) => setDraft({ ...draft, type: event.target.value || undefined })} />
+                    <Input
+                      value={draft.type ?? ""}
+                      maxLength={100}
+                      placeholder="e.g. technique"
+                      onChange={(event) => setDraft({ ...draft, type: event.target.value || undefined })}
+                    />
                   </Field>
                 </div>
               </fieldset>
@@ -104,13 +157,21 @@ export const SearchPage = () => {
         </form>
       </Card>
       {!query.q ? (
-        <EmptyState title="What are you looking for?" description="Search your conversations, check-ins, goals, posts and people, and the coaching knowledge base." />
+        <EmptyState
+          title="What are you looking for?"
+          description="Search your conversations, check-ins, goals, posts and people, and the coaching knowledge base."
+        />
       ) : results.isPending ? (
         <LoadingBlock lines={6} label="Searching…" />
       ) : results.isError ? (
         <ErrorState title="The search did not work" error={results.error} onRetry={() => void results.refetch()} />
       ) : (
-        <div className={results.isFetching ? "opacity-60 transition-opacity" : undefined} aria-busy={results.isFetching} aria-label="Search results" role="region">
+        <div
+          className={results.isFetching ? "opacity-60 transition-opacity" : undefined}
+          aria-busy={results.isFetching}
+          aria-label="Search results"
+          role="region"
+        >
           <div className="grid gap-6 lg:grid-cols-2">
             {query.scope !== "knowledge" && <MemoryResults items={results.data.memory} />}
             {query.scope !== "memory" && <KnowledgeResults items={results.data.knowledge} />}

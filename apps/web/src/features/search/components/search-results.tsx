@@ -7,13 +7,25 @@ import { formatDate, humanize } from "../../../lib/format.ts";
 import type { TSearchResult } from "../api/search.ts";
 
 type TMemoryMatch = TSearchResult["memory"][number];
-type TTarget = { to: string; params?: Record<string, string>; search?: Record<string, string>; hash?: string; label: string };
+type TTarget = {
+  to: string;
+  params?: Record<string, string>;
+  search?: Record<string, string>;
+  hash?: string;
+  label: string;
+};
 
 /** Where a found item lives in the app: its own page, or the page that shows it (a message in its conversation). */
-export const resultTarget = ({ ownerKind, ownerId, parentId }: Pick<TMemoryMatch, "ownerKind" | "ownerId"> & { parentId?: string | null }): TTarget | null => {
+export const resultTarget = ({
+  ownerKind,
+  ownerId,
+  parentId,
+}: Pick<TMemoryMatch, "ownerKind" | "ownerId"> & { parentId?: string | null }): TTarget | null => {
   switch (ownerKind) {
     case "message":
-      return parentId ? { to: "/chat/$conversationId", params: { conversationId: parentId }, label: "Open the conversation" } : null;
+      return parentId
+        ? { to: "/chat/$conversationId", params: { conversationId: parentId }, label: "Open the conversation" }
+        : null;
     case "conversation":
       return { to: "/chat/$conversationId", params: { conversationId: ownerId }, label: "Open the conversation" };
     case "person":
@@ -31,12 +43,18 @@ export const resultTarget = ({ ownerKind, ownerId, parentId }: Pick<TMemoryMatch
     case "insight":
       return { to: "/reports", label: "Open your insights" };
     case "analysis_message":
-      return parentId ? { to: "/analysis/$sessionId", params: { sessionId: parentId }, label: "Open the analysis" } : null;
+      return parentId
+        ? { to: "/analysis/$sessionId", params: { sessionId: parentId }, label: "Open the analysis" }
+        : null;
     case "post":
       return { to: "/community", search: { tab: "posts", post: ownerId }, label: "Open the post" };
     case "reply":
     case "story":
-      return { to: "/community", ...(ownerKind === "story" ? { search: { tab: "stories" } } : {}), label: ownerKind === "story" ? "Open your stories" : "Open the community" };
+      return {
+        to: "/community",
+        ...(ownerKind === "story" ? { search: { tab: "stories" } } : {}),
+        label: ownerKind === "story" ? "Open your stories" : "Open the community",
+      };
     case "user_context":
       return { to: "/settings", hash: "coach", label: "Open what your coach knows" };
     case "emotion":
@@ -52,7 +70,10 @@ const excerpt = (text: string, max = 400) => (text.length > max ? `${text.slice(
 
 export const MemoryResults = ({ items }: { items: TSearchResult["memory"] }) => (
   <Card aria-labelledby="memory-results">
-    <CardHeader title={<span id="memory-results">From your memory</span>} description="What you wrote, said and tracked in Cto." />
+    <CardHeader
+      title={<span id="memory-results">From your memory</span>}
+      description="What you wrote, said and tracked in Cto."
+    />
     {items.length === 0 ? (
       <EmptyState title="Nothing in your memory matches" description="Try other words, or widen the dates and kinds." />
     ) : (
@@ -79,7 +100,13 @@ const ResultLink = ({ item }: { item: TMemoryMatch }) => {
   if (!target) return null;
   // Typed routes know each path's params and search; this one link serves every kind, hence the casts.
   return (
-    <Link to={target.to as "/"} params={target.params as never} search={target.search as never} hash={target.hash} className="mt-1 inline-block text-sm font-medium text-brand-700 hover:underline">
+    <Link
+      to={target.to as "/"}
+      params={target.params as never}
+      search={target.search as never}
+      hash={target.hash}
+      className="mt-1 inline-block text-sm font-medium text-brand-700 hover:underline"
+    >
       {target.label}
       <span className="sr-only">: {excerpt(item.content, 60)}</span>
     </Link>
@@ -88,7 +115,10 @@ const ResultLink = ({ item }: { item: TMemoryMatch }) => {
 
 export const KnowledgeResults = ({ items }: { items: TSearchResult["knowledge"] }) => (
   <Card aria-labelledby="knowledge-results">
-    <CardHeader title={<span id="knowledge-results">From the knowledge base</span>} description="Coaching techniques and guidance shared by everyone." />
+    <CardHeader
+      title={<span id="knowledge-results">From the knowledge base</span>}
+      description="Coaching techniques and guidance shared by everyone."
+    />
     {items.length === 0 ? (
       <EmptyState title="Nothing in the knowledge base matches" description="Try other words, or fewer filters." />
     ) : (

@@ -16,7 +16,11 @@ export const importArchive = async (file: File) => {
   } catch {
     throw new ApiError("This file is not a Cto export: it is not JSON.", 400, "bad_request");
   }
-  const response = await apiFetch("/me/import", { method: "POST", headers: { "content-type": "application/json" }, body: text });
+  const response = await apiFetch("/me/import", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: text,
+  });
   return (await response.json()) as TApiResponse<"/me/import", "post", 201>;
 };
 
@@ -28,5 +32,8 @@ export const useImportArchive = () => {
 /** DELETE /me: the account and everything in it; the password confirms it. */
 export const useDeleteAccount = () => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: (password: string) => unwrap(api.DELETE("/me", { body: { password } })), onSuccess: () => queryClient.clear() });
+  return useMutation({
+    mutationFn: (password: string) => unwrap(api.DELETE("/me", { body: { password } })),
+    onSuccess: () => queryClient.clear(),
+  });
 };

@@ -12,11 +12,17 @@ export const useApiKeys = () => useQuery(apiKeysQueryOptions());
 /** POST /api-keys: the answer holds the full key, this once. */
 export const useCreateApiKey = () => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: (name: string) => unwrap(api.POST("/api-keys", { body: { name } })), onSuccess: () => queryClient.invalidateQueries({ queryKey: ["api-keys"] }) });
+  return useMutation({
+    mutationFn: (name: string) => unwrap(api.POST("/api-keys", { body: { name } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["api-keys"] }),
+  });
 };
 
 /** DELETE /api-keys/{id}: revoke. */
 export const useRevokeApiKey = () => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: (id: string) => unwrap(api.DELETE("/api-keys/{id}", { params: { path: { id } } })), onSuccess: () => queryClient.invalidateQueries({ queryKey: ["api-keys"] }) });
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE("/api-keys/{id}", { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["api-keys"] }),
+  });
 };

@@ -15,6 +15,9 @@ export const useUpdateProfile = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: TProfilePatch) => unwrap(api.PATCH("/me", { body })),
-    onSuccess: (user) => queryClient.setQueryData<TSession | null>(SESSION_QUERY_KEY, (session) => (session ? { ...session, user } : session)),
+    onSuccess: (user) =>
+      queryClient.setQueryData<TSession | null>(SESSION_QUERY_KEY, (session) =>
+        session ? { ...session, user } : session,
+      ),
   });
 };

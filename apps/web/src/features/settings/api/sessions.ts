@@ -12,5 +12,8 @@ export const useSessions = () => useQuery(sessionsQueryOptions());
 /** DELETE /sessions/{id}: sign that device out. */
 export const useRevokeSession = () => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: (id: string) => unwrap(api.DELETE("/sessions/{id}", { params: { path: { id } } })), onSuccess: () => queryClient.invalidateQueries({ queryKey: ["sessions"] }) });
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE("/sessions/{id}", { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["sessions"] }),
+  });
 };

@@ -13,17 +13,24 @@ export const useTelegram = () => useQuery(telegramQueryOptions());
 /** GET /telegram/bot: whether this server can link a Telegram chat at all (its webhook is set up), and the bot's name. */
 export const getTelegramBot = () => unwrap(api.GET("/telegram/bot"));
 
-export const telegramBotQueryOptions = () => queryOptions({ queryKey: ["telegram", "bot"], queryFn: getTelegramBot, staleTime: 5 * 60_000 });
+export const telegramBotQueryOptions = () =>
+  queryOptions({ queryKey: ["telegram", "bot"], queryFn: getTelegramBot, staleTime: 5 * 60_000 });
 export const useTelegramBot = () => useQuery(telegramBotQueryOptions());
 
 /** POST /telegram/link-token: a one-time token for `/start <token>`, valid 15 minutes; an earlier one stops working. */
 export const useTelegramLinkToken = () => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: () => unwrap(api.POST("/telegram/link-token")), onSuccess: () => queryClient.invalidateQueries({ queryKey: ["telegram"] }) });
+  return useMutation({
+    mutationFn: () => unwrap(api.POST("/telegram/link-token")),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["telegram"] }),
+  });
 };
 
 /** DELETE /telegram: unlink. */
 export const useUnlinkTelegram = () => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: () => unwrap(api.DELETE("/telegram")), onSuccess: () => queryClient.setQueryData(["telegram"], null) });
+  return useMutation({
+    mutationFn: () => unwrap(api.DELETE("/telegram")),
+    onSuccess: () => queryClient.setQueryData(["telegram"], null),
+  });
 };

@@ -17,5 +17,8 @@ export const useUserContext = () => useQuery(userContextQueryOptions());
 /** PUT /me/context: replaces the whole profile (fields left out are cleared). */
 export const useSaveUserContext = () => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: (body: TUserContextInput) => unwrap(api.PUT("/me/context", { body })), onSuccess: (data) => queryClient.setQueryData(["me", "context"], data) });
+  return useMutation({
+    mutationFn: (body: TUserContextInput) => unwrap(api.PUT("/me/context", { body })),
+    onSuccess: (data) => queryClient.setQueryData(["me", "context"], data),
+  });
 };

@@ -20,8 +20,15 @@ const ExportSection = () => {
   return (
     <div className="space-y-3">
       <h3 className="text-sm font-semibold text-slate-900">Download your data</h3>
-      <p className="text-sm text-slate-600">One JSON file with everything Cto holds about you: conversations, goals, check-ins, reports, analysis sessions, posts and your assistant context. Passwords and tokens are never included.</p>
-      <Checkbox label="Include embedding vectors (a much larger file)" checked={withEmbeddings} onChange={(event) => setWithEmbeddings(event.target.checked)} />
+      <p className="text-sm text-slate-600">
+        One JSON file with everything Cto holds about you: conversations, goals, check-ins, reports, analysis sessions,
+        posts and your assistant context. Passwords and tokens are never included.
+      </p>
+      <Checkbox
+        label="Include embedding vectors (a much larger file)"
+        checked={withEmbeddings}
+        onChange={(event) => setWithEmbeddings(event.target.checked)}
+      />
       <div>
         <a className={buttonClass("secondary")} href={`${EXPORT_URL}?embeddings=${withEmbeddings}`} download>
           Download export
@@ -40,20 +47,32 @@ const ImportSection = () => {
     event.preventDefault();
     if (file) importArchive.mutate(file, { onSuccess: () => (setFile(null), setInputKey(inputKey + 1)) });
   };
-  const imported = importArchive.data ? Object.entries(importArchive.data.imported).filter(([, count]) => count > 0) : [];
+  const imported = importArchive.data
+    ? Object.entries(importArchive.data.imported).filter(([, count]) => count > 0)
+    : [];
   return (
     <form onSubmit={submit} className="space-y-3" aria-label="Import an export">
       <h3 className="text-sm font-semibold text-slate-900">Import an export</h3>
-      <p className="text-sm text-slate-600">Moves a Cto export into this account. The account must still be empty, so nothing here is overwritten.</p>
+      <p className="text-sm text-slate-600">
+        Moves a Cto export into this account. The account must still be empty, so nothing here is overwritten.
+      </p>
       <FormError error={importArchive.error} />
       {importArchive.data && (
         <div role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900 ring-1 ring-emerald-200">
-          {imported.length ? `Imported. ${imported.map(([section, count]) => `${sectionLabel(section)}: ${count}`).join(" · ")}` : "Imported an empty archive: there was nothing to add."}
+          {imported.length
+            ? `Imported. ${imported.map(([section, count]) => `${sectionLabel(section)}: ${count}`).join(" · ")}`
+            : "Imported an empty archive: there was nothing to add."}
         </div>
       )}
       <div className="flex flex-wrap items-end gap-3">
         <Field label="Export file" className="min-w-56 flex-1">
-          <Input key={inputKey} type="file" accept="application/json,.json" className="h-auto py-1.5" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+          <Input
+            key={inputKey}
+            type="file"
+            accept="application/json,.json"
+            className="h-auto py-1.5"
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          />
         </Field>
         <Button type="submit" variant="secondary" disabled={!file} loading={importArchive.isPending}>
           Import
@@ -76,7 +95,10 @@ const DeleteSection = () => {
   return (
     <div className="space-y-3">
       <h3 className="text-sm font-semibold text-red-800">Delete your account</h3>
-      <p className="text-sm text-slate-600">Deletes the account and everything in it, including uploaded screenshots. This cannot be undone; download an export first if you may want it back.</p>
+      <p className="text-sm text-slate-600">
+        Deletes the account and everything in it, including uploaded screenshots. This cannot be undone; download an
+        export first if you may want it back.
+      </p>
       <Button variant="danger" onClick={() => setOpen(true)}>
         Delete account…
       </Button>
@@ -90,7 +112,13 @@ const DeleteSection = () => {
             <Button variant="secondary" onClick={close}>
               Keep my account
             </Button>
-            <Button variant="danger" type="submit" form="delete-account-form" loading={remove.isPending} disabled={!password}>
+            <Button
+              variant="danger"
+              type="submit"
+              form="delete-account-form"
+              loading={remove.isPending}
+              disabled={!password}
+            >
               Delete everything
             </Button>
           </>
@@ -99,7 +127,12 @@ const DeleteSection = () => {
         <form id="delete-account-form" onSubmit={submit} className="space-y-3">
           <FormError error={remove.error} />
           <Field label="Password">
-            <Input type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
+            <Input
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
           </Field>
         </form>
       </Dialog>

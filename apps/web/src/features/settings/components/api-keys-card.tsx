@@ -27,10 +27,19 @@ export const ApiKeysCard = () => {
   };
   return (
     <Card aria-labelledby="keys-title">
-      <CardHeader title={<span id="keys-title">API keys</span>} description="Send one as `Authorization: Bearer cto_…` to use the API from your own tools." />
+      <CardHeader
+        title={<span id="keys-title">API keys</span>}
+        description="Send one as `Authorization: Bearer cto_…` to use the API from your own tools."
+      />
       <form ref={formError.ref} onSubmit={submit} className="flex flex-wrap items-end gap-3">
         <Field label="Key name" className="min-w-48 flex-1" error={fieldError(create.error, "name")}>
-          <Input value={name} maxLength={100} required onChange={(event) => setName(event.target.value)} placeholder="e.g. Calendar sync" />
+          <Input
+            value={name}
+            maxLength={100}
+            required
+            onChange={(event) => setName(event.target.value)}
+            placeholder="e.g. Calendar sync"
+          />
         </Field>
         <Button type="submit" loading={create.isPending}>
           Create key
@@ -42,7 +51,10 @@ export const ApiKeysCard = () => {
       {create.data && (
         <div role="status" className="mt-4 rounded-lg bg-amber-50 p-4 text-sm ring-1 ring-amber-200">
           <p className="font-medium text-amber-900">Copy your new key now. It will not be shown again.</p>
-          <code aria-label="New API key" className="mt-2 block select-all break-all rounded-md bg-white px-3 py-2 font-mono text-sm ring-1 ring-slate-200">
+          <code
+            aria-label="New API key"
+            className="mt-2 block select-all break-all rounded-md bg-white px-3 py-2 font-mono text-sm ring-1 ring-slate-200"
+          >
             {create.data.key}
           </code>
         </div>
@@ -52,17 +64,33 @@ export const ApiKeysCard = () => {
           {(page) => (
             <ul aria-label="API keys" className="divide-y divide-slate-100">
               {page.items.map((key) => (
-                <li key={key.id} aria-label={key.name} className="flex flex-wrap items-center justify-between gap-3 py-2.5 text-sm">
+                <li
+                  key={key.id}
+                  aria-label={key.name}
+                  className="flex flex-wrap items-center justify-between gap-3 py-2.5 text-sm"
+                >
                   <span>
-                    <span className="font-medium text-slate-900">{key.name}</span> <code className="ml-1 text-xs text-slate-500">{key.prefix}…</code>
+                    <span className="font-medium text-slate-900">{key.name}</span>{" "}
+                    <code className="ml-1 text-xs text-slate-500">{key.prefix}…</code>
                     <span className="block text-xs text-slate-500">
-                      Created {formatDate(key.createdAt)} · {key.lastUsedAt ? `last used ${formatRelative(key.lastUsedAt)}` : "never used"}
+                      Created {formatDate(key.createdAt)} ·{" "}
+                      {key.lastUsedAt ? `last used ${formatRelative(key.lastUsedAt)}` : "never used"}
                     </span>
                   </span>
                   {key.revokedAt ? (
                     <Badge>Revoked</Badge>
                   ) : (
-                    <Button size="sm" variant="secondary" loading={revoke.isPending && revoke.variables === key.id} onClick={() => revoke.mutate(key.id, { onSuccess: () => toast.show(`"${key.name}" revoked.`), onError: (error) => toast.show(errorMessage(error), "error") })}>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      loading={revoke.isPending && revoke.variables === key.id}
+                      onClick={() =>
+                        revoke.mutate(key.id, {
+                          onSuccess: () => toast.show(`"${key.name}" revoked.`),
+                          onError: (error) => toast.show(errorMessage(error), "error"),
+                        })
+                      }
+                    >
                       Revoke
                     </Button>
                   )}

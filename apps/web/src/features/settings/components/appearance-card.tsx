@@ -32,9 +32,19 @@ export const AppearanceCard = () => {
   };
   return (
     <Card aria-labelledby="appearance-title">
-      <CardHeader title={<span id="appearance-title">Appearance</span>} description="Light, dark, or the same as this device. Saved to your account, so it follows you." />
+      <CardHeader
+        title={<span id="appearance-title">Appearance</span>}
+        description="Light, dark, or the same as this device. Saved to your account, so it follows you."
+      />
       <FormError error={save.error} />
-      <Segmented label="Theme" options={THEMES} value={save.isPending && save.variables.preferences?.theme ? (save.variables.preferences.theme as TTheme) : saved} onChange={choose} />
+      <Segmented
+        label="Theme"
+        options={THEMES}
+        value={
+          save.isPending && save.variables.preferences?.theme ? (save.variables.preferences.theme as TTheme) : saved
+        }
+        onChange={choose}
+      />
     </Card>
   );
 };

@@ -43,7 +43,11 @@ const toForm = (context: TUserContext | null): TForm => {
 const toInput = (form: TForm): TUserContextInput => {
   const input = {} as Record<string, string | null | string[]>;
   for (const [key] of [...TEXT_FIELDS, ...SHORT_FIELDS]) input[key] = form[key].trim() || null;
-  for (const [key] of LIST_FIELDS) input[key] = form[key].split("\n").map((line) => line.trim()).filter(Boolean);
+  for (const [key] of LIST_FIELDS)
+    input[key] = form[key]
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
   return input as TUserContextInput;
 };
 
@@ -54,9 +58,12 @@ const ContextFields = ({ initial }: { initial: TUserContext | null }) => {
   const formError = useFormError(save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate(toInput(form), { onSuccess: () => toast.show("Your context is saved. The coach uses it from the next message.") });
+    save.mutate(toInput(form), {
+      onSuccess: () => toast.show("Your context is saved. The coach uses it from the next message."),
+    });
   };
-  const set = (key: keyof TForm) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const set = (key: keyof TForm) => (event: { target: { value: string } }) =>
+    setForm({ ...form, [key]: event.target.value });
   return (
     <form ref={formError.ref} onSubmit={submit} className="space-y-4">
       <FormError error={formError.error} />
@@ -91,7 +98,10 @@ export const ContextForm = () => {
   const context = useUserContext();
   return (
     <Card aria-labelledby="context-title">
-      <CardHeader title={<span id="context-title">What your coach knows about you</span>} description="Used to ground every reply. Leave anything blank you would rather not share." />
+      <CardHeader
+        title={<span id="context-title">What your coach knows about you</span>}
+        description="Used to ground every reply. Leave anything blank you would rather not share."
+      />
       <QueryState query={context} loadingLines={6}>
         {(data) => <ContextFields initial={data} />}
       </QueryState>

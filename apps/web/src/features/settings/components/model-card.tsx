@@ -19,16 +19,37 @@ const ModelForm = ({ initial }: { initial: { currentModel: string | null; prefer
   const formError = useFormError(save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const preferredModels = preferred.split("\n").map((line) => line.trim()).filter(Boolean);
-    save.mutate({ currentModel: current.trim() || null, preferredModels }, { onSuccess: () => toast.show("Model preference saved.") });
+    const preferredModels = preferred
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
+    save.mutate(
+      { currentModel: current.trim() || null, preferredModels },
+      { onSuccess: () => toast.show("Model preference saved.") },
+    );
   };
   return (
     <form ref={formError.ref} onSubmit={submit} className="space-y-4">
       <FormError error={formError.error} />
-      <Field label="Chat model" optional hint="Leave blank for the platform default." error={fieldError(save.error, "currentModel")}>
-        <Input value={current} maxLength={200} onChange={(event) => setCurrent(event.target.value)} placeholder="e.g. gpt-4o-mini" />
+      <Field
+        label="Chat model"
+        optional
+        hint="Leave blank for the platform default."
+        error={fieldError(save.error, "currentModel")}
+      >
+        <Input
+          value={current}
+          maxLength={200}
+          onChange={(event) => setCurrent(event.target.value)}
+          placeholder="e.g. gpt-4o-mini"
+        />
       </Field>
-      <Field label="Preferred models" optional hint="One per line, most preferred first." error={fieldError(save.error, "preferredModels")}>
+      <Field
+        label="Preferred models"
+        optional
+        hint="One per line, most preferred first."
+        error={fieldError(save.error, "preferredModels")}
+      >
         <Textarea value={preferred} onChange={(event) => setPreferred(event.target.value)} />
       </Field>
       <Button type="submit" loading={save.isPending}>
@@ -42,7 +63,10 @@ export const ModelCard = () => {
   const preference = useModelPreference();
   return (
     <Card aria-labelledby="model-title">
-      <CardHeader title={<span id="model-title">Coach model</span>} description="Which AI model writes your coach's replies." />
+      <CardHeader
+        title={<span id="model-title">Coach model</span>}
+        description="Which AI model writes your coach's replies."
+      />
       <QueryState query={preference}>{(data) => <ModelForm initial={data} />}</QueryState>
     </Card>
   );

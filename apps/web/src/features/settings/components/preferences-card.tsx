@@ -11,7 +11,11 @@ import { fieldError } from "../../../lib/api-error.ts";
 import { useSession, type TUser } from "../../../lib/session.ts";
 import { useUpdateProfile } from "../api/profile.ts";
 
-type TStoredPreferences = { timezone?: unknown; workingHours?: { start?: unknown; end?: unknown } | null; notificationPrefs?: { inApp?: unknown; telegram?: unknown } };
+type TStoredPreferences = {
+  timezone?: unknown;
+  workingHours?: { start?: unknown; end?: unknown } | null;
+  notificationPrefs?: { inApp?: unknown; telegram?: unknown };
+};
 
 const deviceTimezone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -23,8 +27,13 @@ const timezones = (current: string) => {
 };
 
 const readPreferences = (user: TUser) => {
-  const stored = (user.preferences && typeof user.preferences === "object" && !Array.isArray(user.preferences) ? user.preferences : {}) as TStoredPreferences;
-  const hours = stored.workingHours && typeof stored.workingHours.start === "string" && typeof stored.workingHours.end === "string" ? { start: stored.workingHours.start, end: stored.workingHours.end } : null;
+  const stored = (
+    user.preferences && typeof user.preferences === "object" && !Array.isArray(user.preferences) ? user.preferences : {}
+  ) as TStoredPreferences;
+  const hours =
+    stored.workingHours && typeof stored.workingHours.start === "string" && typeof stored.workingHours.end === "string"
+      ? { start: stored.workingHours.start, end: stored.workingHours.end }
+      : null;
   return {
     timezone: typeof stored.timezone === "string" ? stored.timezone : "",
     limitHours: hours !== null,
@@ -58,8 +67,15 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
   return (
     <form ref={formError.ref} onSubmit={submit} className="space-y-4" aria-label="Reminders and time">
       <FormError error={formError.error} />
-      <Field label="Timezone" hint={form.timezone ? undefined : `Not set yet: saving uses this device's timezone, ${deviceTimezone()}.`} error={fieldError(save.error, "preferences.timezone")}>
-        <Select value={form.timezone || deviceTimezone()} onChange={(event) => setForm({ ...form, timezone: event.target.value })}>
+      <Field
+        label="Timezone"
+        hint={form.timezone ? undefined : `Not set yet: saving uses this device's timezone, ${deviceTimezone()}.`}
+        error={fieldError(save.error, "preferences.timezone")}
+      >
+        <Select
+          value={form.timezone || deviceTimezone()}
+          onChange={(event) => setForm({ ...form, timezone: event.target.value })}
+        >
           {zones.map((zone) => (
             <option key={zone} value={zone}>
               {zone.replaceAll("_", " ")}
@@ -69,23 +85,53 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
       </Field>
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-slate-800">Working hours</legend>
-        <Checkbox label="Only send reminders during my working hours" checked={form.limitHours} onChange={(event) => setForm({ ...form, limitHours: event.target.checked })} />
+        <Checkbox
+          label="Only send reminders during my working hours"
+          checked={form.limitHours}
+          onChange={(event) => setForm({ ...form, limitHours: event.target.checked })}
+        />
         {form.limitHours && (
           <div className="grid max-w-sm grid-cols-2 gap-3">
             <Field label="From" error={fieldError(save.error, "preferences.workingHours.start")}>
-              <Input type="time" required value={form.start} onChange={(event) => setForm({ ...form, start: event.target.value })} />
+              <Input
+                type="time"
+                required
+                value={form.start}
+                onChange={(event) => setForm({ ...form, start: event.target.value })}
+              />
             </Field>
-            <Field label="Until" error={fieldError(save.error, "preferences.workingHours.end") ?? fieldError(save.error, "preferences.workingHours")}>
-              <Input type="time" required value={form.end} onChange={(event) => setForm({ ...form, end: event.target.value })} />
+            <Field
+              label="Until"
+              error={
+                fieldError(save.error, "preferences.workingHours.end") ??
+                fieldError(save.error, "preferences.workingHours")
+              }
+            >
+              <Input
+                type="time"
+                required
+                value={form.end}
+                onChange={(event) => setForm({ ...form, end: event.target.value })}
+              />
             </Field>
           </div>
         )}
-        <p className="text-xs text-slate-500">A reminder that falls outside them arrives when your next working day starts.</p>
+        <p className="text-xs text-slate-500">
+          A reminder that falls outside them arrives when your next working day starts.
+        </p>
       </fieldset>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium text-slate-800">Send reminders to</legend>
-        <Checkbox label="Cto (notifications on the dashboard)" checked={form.inApp} onChange={(event) => setForm({ ...form, inApp: event.target.checked })} />
-        <Checkbox label="Telegram, when a chat is linked" checked={form.telegram} onChange={(event) => setForm({ ...form, telegram: event.target.checked })} />
+        <Checkbox
+          label="Cto (notifications on the dashboard)"
+          checked={form.inApp}
+          onChange={(event) => setForm({ ...form, inApp: event.target.checked })}
+        />
+        <Checkbox
+          label="Telegram, when a chat is linked"
+          checked={form.telegram}
+          onChange={(event) => setForm({ ...form, telegram: event.target.checked })}
+        />
       </fieldset>
       <Button type="submit" loading={save.isPending}>
         Save preferences
@@ -100,7 +146,10 @@ export const PreferencesCard = () => {
   if (!session) return null;
   return (
     <Card aria-labelledby="preferences-title">
-      <CardHeader title={<span id="preferences-title">Reminders and time</span>} description="When and where Cto reminds you of commitments and deadlines." />
+      <CardHeader
+        title={<span id="preferences-title">Reminders and time</span>}
+        description="When and where Cto reminds you of commitments and deadlines."
+      />
       <PreferencesForm user={session.user} />
     </Card>
   );

@@ -30,7 +30,15 @@ const LIST_FIELDS = [
   ["currentGoals", "Career goals"],
 ] as const;
 
-type TForm = { name: string; image: string; currentRole: string; experienceLevel: string; industry: string; yearsOfExperience: string; bio: string } & Record<(typeof LIST_FIELDS)[number][0], string>;
+type TForm = {
+  name: string;
+  image: string;
+  currentRole: string;
+  experienceLevel: string;
+  industry: string;
+  yearsOfExperience: string;
+  bio: string;
+} & Record<(typeof LIST_FIELDS)[number][0], string>;
 
 // Lists are edited one item per line, as in the context form.
 const toForm = (user: TUser): TForm => ({
@@ -46,7 +54,11 @@ const toForm = (user: TUser): TForm => ({
   currentGoals: user.currentGoals.join("\n"),
 });
 
-const lines = (text: string) => text.split("\n").map((line) => line.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 const toPatch = (form: TForm): TProfilePatch => ({
   name: form.name.trim() || null,
@@ -94,10 +106,13 @@ const ProfileForm = ({ user }: { user: TUser }) => {
   const toast = useToast();
   const [form, setForm] = useState(() => toForm(user));
   const formError = useFormError(save.error);
-  const set = (key: keyof TForm) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const set = (key: keyof TForm) => (event: { target: { value: string } }) =>
+    setForm({ ...form, [key]: event.target.value });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate(toPatch(form), { onSuccess: (stored) => (setForm(toForm(stored)), toast.show("Your profile is saved.")) });
+    save.mutate(toPatch(form), {
+      onSuccess: (stored) => (setForm(toForm(stored)), toast.show("Your profile is saved.")),
+    });
   };
   return (
     <form ref={formError.ref} onSubmit={submit} className="space-y-4" aria-label="Profile and career">
@@ -107,7 +122,13 @@ const ProfileForm = ({ user }: { user: TUser }) => {
           <Input value={form.name} maxLength={120} autoComplete="name" onChange={set("name")} />
         </Field>
         <Field label="Current role" optional error={fieldError(save.error, "currentRole")}>
-          <Input value={form.currentRole} maxLength={120} autoComplete="organization-title" onChange={set("currentRole")} placeholder="e.g. Product designer" />
+          <Input
+            value={form.currentRole}
+            maxLength={120}
+            autoComplete="organization-title"
+            onChange={set("currentRole")}
+            placeholder="e.g. Product designer"
+          />
         </Field>
         <Field label="Experience level" optional error={fieldError(save.error, "experienceLevel")}>
           <Select value={form.experienceLevel} onChange={set("experienceLevel")}>
@@ -123,13 +144,40 @@ const ProfileForm = ({ user }: { user: TUser }) => {
           <Input value={form.industry} maxLength={120} onChange={set("industry")} placeholder="e.g. Healthcare" />
         </Field>
         <Field label="Years of experience" optional error={fieldError(save.error, "yearsOfExperience")}>
-          <Input type="number" inputMode="numeric" min={0} max={80} step={1} value={form.yearsOfExperience} onChange={set("yearsOfExperience")} />
+          <Input
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={80}
+            step={1}
+            value={form.yearsOfExperience}
+            onChange={set("yearsOfExperience")}
+          />
         </Field>
       </div>
       <div className="flex items-end gap-3">
-        {form.image.trim() && <img src={form.image.trim()} alt="" className="size-10 shrink-0 rounded-full object-cover ring-1 ring-slate-200" />}
-        <Field label="Photo URL" optional hint="An https link to a square picture." className="flex-1" error={fieldError(save.error, "image")}>
-          <Input type="url" inputMode="url" value={form.image} maxLength={2000} onChange={set("image")} placeholder="https://…" />
+        {form.image.trim() && (
+          <img
+            src={form.image.trim()}
+            alt=""
+            className="size-10 shrink-0 rounded-full object-cover ring-1 ring-slate-200"
+          />
+        )}
+        <Field
+          label="Photo URL"
+          optional
+          hint="An https link to a square picture."
+          className="flex-1"
+          error={fieldError(save.error, "image")}
+        >
+          <Input
+            type="url"
+            inputMode="url"
+            value={form.image}
+            maxLength={2000}
+            onChange={set("image")}
+            placeholder="https://…"
+          />
         </Field>
       </div>
       <Field label="Bio" optional hint="Shown with your growth-diary posts." error={fieldError(save.error, "bio")}>
@@ -155,7 +203,10 @@ export const ProfileCard = () => {
   if (!session) return null;
   return (
     <Card aria-labelledby="profile-title">
-      <CardHeader title={<span id="profile-title">Profile and career</span>} description="Your coach and the community see your role and goals; everything here is optional." />
+      <CardHeader
+        title={<span id="profile-title">Profile and career</span>}
+        description="Your coach and the community see your role and goals; everything here is optional."
+      />
       <EmailRow user={session.user} />
       <ProfileForm user={session.user} />
     </Card>

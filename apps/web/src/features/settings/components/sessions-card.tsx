@@ -10,8 +10,26 @@ import { useRevokeSession, useSessions, type TSessionInfo } from "../api/session
 // A user-agent string, as a person would name the device: "Chrome on Linux".
 const describeDevice = (userAgent: string | null) => {
   if (!userAgent) return "Unknown device";
-  const browser = /Edg\//.test(userAgent) ? "Edge" : /Firefox\//.test(userAgent) ? "Firefox" : /Chrom(e|ium)\//.test(userAgent) ? "Chrome" : /Safari\//.test(userAgent) ? "Safari" : null;
-  const system = /Android/.test(userAgent) ? "Android" : /iPhone|iPad/.test(userAgent) ? "iOS" : /Mac OS X/.test(userAgent) ? "macOS" : /Windows/.test(userAgent) ? "Windows" : /Linux/.test(userAgent) ? "Linux" : null;
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /Firefox\//.test(userAgent)
+      ? "Firefox"
+      : /Chrom(e|ium)\//.test(userAgent)
+        ? "Chrome"
+        : /Safari\//.test(userAgent)
+          ? "Safari"
+          : null;
+  const system = /Android/.test(userAgent)
+    ? "Android"
+    : /iPhone|iPad/.test(userAgent)
+      ? "iOS"
+      : /Mac OS X/.test(userAgent)
+        ? "macOS"
+        : /Windows/.test(userAgent)
+          ? "Windows"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : null;
   if (browser && system) return `${browser} on ${system}`;
   return browser ?? system ?? userAgent.slice(0, 60);
 };
@@ -30,11 +48,22 @@ const SessionRow = ({ session }: { session: TSessionInfo }) => {
           </Badge>
         )}
         <span className="block text-xs text-slate-500">
-          {session.ipAddress ? `${session.ipAddress} · ` : ""}signed in {formatDate(session.createdAt)} · {session.lastUsedAt ? `active ${formatRelative(session.lastUsedAt)}` : "not used since"}
+          {session.ipAddress ? `${session.ipAddress} · ` : ""}signed in {formatDate(session.createdAt)} ·{" "}
+          {session.lastUsedAt ? `active ${formatRelative(session.lastUsedAt)}` : "not used since"}
         </span>
       </span>
       {!session.current && (
-        <Button size="sm" variant="secondary" loading={revoke.isPending} onClick={() => revoke.mutate(session.id, { onSuccess: () => toast.show(`${device} is signed out.`), onError: (error) => toast.show(errorMessage(error), "error") })}>
+        <Button
+          size="sm"
+          variant="secondary"
+          loading={revoke.isPending}
+          onClick={() =>
+            revoke.mutate(session.id, {
+              onSuccess: () => toast.show(`${device} is signed out.`),
+              onError: (error) => toast.show(errorMessage(error), "error"),
+            })
+          }
+        >
           Sign out
         </Button>
       )}
@@ -47,7 +76,10 @@ export const SessionsCard = () => {
   const sessions = useSessions();
   return (
     <Card aria-labelledby="sessions-title">
-      <CardHeader title={<span id="sessions-title">Where you're signed in</span>} description="Sign out a device you no longer use or don't recognise." />
+      <CardHeader
+        title={<span id="sessions-title">Where you're signed in</span>}
+        description="Sign out a device you no longer use or don't recognise."
+      />
       <QueryState query={sessions}>
         {(page) => (
           <ul aria-label="Signed-in devices" className="divide-y divide-slate-100">

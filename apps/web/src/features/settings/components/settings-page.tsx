@@ -31,10 +31,17 @@ const Section = ({ id, title, children }: { id: (typeof SECTIONS)[number][0]; ti
 /** Everything about the account, one page of sections with a jump list (a phone scrolls the same page). */
 export const SettingsPage = () => (
   <div data-testid="settings-page">
-    <PageHeader title="Settings" description="Your profile, what the coach knows, connections, security and your data." />
+    <PageHeader
+      title="Settings"
+      description="Your profile, what the coach knows, connections, security and your data."
+    />
     <nav aria-label="Settings sections" className="mb-6 flex flex-wrap gap-2">
       {SECTIONS.map(([id, label]) => (
-        <a key={id} href={`#${id}`} className="rounded-full bg-white px-3 py-1 text-sm text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500">
+        <a
+          key={id}
+          href={`#${id}`}
+          className="rounded-full bg-white px-3 py-1 text-sm text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500"
+        >
           {label}
         </a>
       ))}
