@@ -39,7 +39,7 @@ export const REGISTRY: TRegistration[] = [
   register("stories", "schedule", processStorySchedule),
   register("telegram", "deliver", processTelegramDeliver),
   register("telegram", "dispatch", processTelegramDispatch),
-  // embeddings, ocr, knowledge
+  // embeddings, ocr, mail
   register("embeddings", "upsert", processEmbeddingUpsert),
   register("embeddings", "reindex", processEmbeddingReindex),
   register("ocr", "recognize", processOcrRecognize),
