@@ -3,19 +3,24 @@ import type { ReactNode } from "react";
 import { cn } from "../../../lib/cn.ts";
 import { formatDateTime, formatTime, startOfToday } from "../../../lib/format.ts";
 
-/** One message: the person's on the right, the coach's on the left, with what follows the reply. */
+/**
+ * One message: the person's on the right (their text as typed), the coach's on the left (its markdown
+ * rendered, see markdown.tsx), with what follows the reply and the message's actions.
+ */
 export const MessageBubble = ({
   role,
   children,
   at,
   footer,
   streaming,
+  actions,
 }: {
   role: "user" | "assistant";
   children: ReactNode;
   at?: number;
   footer?: ReactNode;
   streaming?: boolean;
+  actions?: ReactNode;
 }) => (
   <li className={cn("flex", role === "user" ? "justify-end" : "justify-start")}>
     <article
@@ -28,12 +33,17 @@ export const MessageBubble = ({
           : "rounded-bl-md bg-white text-slate-800 ring-1 ring-slate-200",
       )}
     >
-      <div className="whitespace-pre-wrap break-words">{children}</div>
+      <div className={cn("break-words", role === "user" && "whitespace-pre-wrap")}>{children}</div>
       {footer}
-      {at !== undefined && (
-        <p className={cn("mt-1 text-[11px]", role === "user" ? "text-brand-100" : "text-slate-400")}>
-          {at >= startOfToday() ? formatTime(at) : formatDateTime(at)}
-        </p>
+      {(at !== undefined || actions) && (
+        <div className="mt-1 flex flex-wrap items-center gap-2">
+          {at !== undefined && (
+            <p className={cn("text-[11px]", role === "user" ? "text-brand-100" : "text-slate-400")}>
+              {at >= startOfToday() ? formatTime(at) : formatDateTime(at)}
+            </p>
+          )}
+          {actions}
+        </div>
       )}
     </article>
   </li>

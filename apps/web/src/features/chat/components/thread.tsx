@@ -8,6 +8,8 @@ import { ApiError } from "../../../lib/api-error.ts";
 import { useMessages, type TMessage } from "../api/list-messages.ts";
 import { useChatTurn } from "../api/send-chat.ts";
 import { Composer } from "./composer.tsx";
+import { CopyButton } from "./copy-button.tsx";
+import { Markdown } from "./markdown.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
 import { ReplyDetails } from "./reply-details.tsx";
 
@@ -79,8 +81,9 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
                 role={message.role as "user" | "assistant"}
                 at={message.createdAt}
                 footer={message.role === "assistant" ? <ReplyDetails {...metadataOf(message)} /> : undefined}
+                actions={<CopyButton text={message.content} label="Copy message" />}
               >
-                {message.content}
+                {message.role === "assistant" ? <Markdown>{message.content}</Markdown> : message.content}
               </MessageBubble>
             ))}
             {showTyped && <MessageBubble role="user">{turn.userText}</MessageBubble>}
@@ -93,7 +96,11 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
                   turn.done ? <ReplyDetails sources={turn.done.sources} actions={turn.done.actions} /> : undefined
                 }
               >
-                {turn.reply || <span className="text-slate-400">The coach is thinking…</span>}
+                {turn.reply ? (
+                  <Markdown>{turn.reply}</Markdown>
+                ) : (
+                  <span className="text-slate-400">The coach is thinking…</span>
+                )}
               </MessageBubble>
             )}
           </ol>
