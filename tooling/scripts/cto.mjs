@@ -3,7 +3,7 @@
 // before anything is installed: it brings pnpm, installs the workspace, generates the Prisma client when
 // its inputs changed, then hands over to the TypeScript entry points in tooling/scripts.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 import { ensureGenerated, generateLayout } from "./prisma-generate.mjs";
@@ -111,6 +111,32 @@ const runStart = () =>
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 
+/**
+ * The slowest tasks of the run just finished, from turbo's run summary: the whole run has a time budget
+ * (CI), and this says at the end of every run where the time went.
+ */
+function printTaskTimes() {
+  const runs = path.join(root, ".turbo", "runs");
+  if (!existsSync(runs)) return;
+  const [latest] = readdirSync(runs)
+    .filter((name) => name.endsWith(".json"))
+    .map((name) => ({ name, modified: statSync(path.join(runs, name)).mtimeMs }))
+    .sort((a, b) => b.modified - a.modified);
+  if (!latest) return;
+  const summary = JSON.parse(readFileSync(path.join(runs, latest.name), "utf8"));
+  const seconds = ({ startTime, endTime }) => (endTime - startTime) / 1000;
+  const tasks = summary.tasks
+    .filter((task) => task.execution)
+    .sort((a, b) => seconds(b.execution) - seconds(a.execution));
+  const total = seconds(summary.execution);
+  console.log(`\ntask times (the whole run: ${(total / 60).toFixed(1)} min, two tasks at a time)`);
+  for (const task of tasks.slice(0, 15)) {
+    const { exitCode } = task.execution;
+    const minutes = (seconds(task.execution) / 60).toFixed(1).padStart(5);
+    console.log(`${minutes} min  ${task.taskId}${exitCode === 0 ? "" : `  (exit ${exitCode})`}`);
+  }
+}
+
 switch (command) {
   case "setup":
     await setup();
@@ -120,24 +146,25 @@ switch (command) {
     if (!existsSync(path.join(scripts, "node_modules", "tsx"))) fail("tsx is missing after install.");
     process.exit(await runStart());
     break;
-  case "test":
+  case "test": {
     await setup();
     // Two packages at a time: much of a database or browser test is waiting on a server, so a second
     // package's tests or type check fill that time on two cores; files within a package still run one at a time.
-    process.exit(
-      pnpm([
-        "exec",
-        "turbo",
-        "run",
-        "test",
-        "typecheck",
-        "lint",
-        "--concurrency=2",
-        "--continue",
-        "--output-logs=full",
-      ]),
-    );
-    break;
+    const status = pnpm([
+      "exec",
+      "turbo",
+      "run",
+      "test",
+      "typecheck",
+      "lint",
+      "--concurrency=2",
+      "--continue",
+      "--output-logs=full",
+      "--summarize",
+    ]);
+    printTaskTimes();
+    process.exit(status);
+  }
   default:
     fail(`unknown command "${command}"; use start, test or setup.`);
 }
