@@ -201,7 +201,7 @@ describe("chat: errors", () => {
     expect(await harness.db.message.count({ where: { conversationId } })).toBe(0);
   });
 
-  it("answers 404 for a conversation that does not exist, and 401 without credentials", async () => {
+  it("answers 404 for a conversation that does not exist, 401 without credentials, and records an API key's turn as API", async () => {
     expect((await chat(alice, "00000000-0000-4000-8000-000000000000", "Hello")).status).toBe(404);
     const conversationId = await newConversation(alice);
     const anonymous = await harness.app.request(`/conversations/${conversationId}/chat`, {
@@ -211,6 +211,20 @@ describe("chat: errors", () => {
     });
     expect(anonymous.status).toBe(401);
     expect(await harness.db.message.count({ where: { conversationId } })).toBe(0);
+
+    const key = (await alice.request("POST", "/api-keys", { name: "chat script" })).body.key as string;
+    const viaKey = await harness.app.request(`/conversations/${conversationId}/chat`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ content: "Hi from a script" }),
+    });
+    expect(viaKey.status).toBe(200);
+    expect(await viaKey.text()).toContain("event: done");
+    const stored = await harness.db.message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
+    expect(stored.map((message) => [message.role, message.source])).toEqual([
+      ["USER", "API"],
+      ["ASSISTANT", "API"],
+    ]);
   });
 
   it("answers 429 with Retry-After once the day's token budget is spent, before calling the model", async () => {

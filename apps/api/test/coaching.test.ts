@@ -76,6 +76,16 @@ describe("coaching: conversations and messages", () => {
       metadata: { chatId: 7 },
     });
     expect((await alice.request("GET", `/conversations/${older.id}/messages/${written[1]}`)).body.source).toBe("web");
+    // An API key's caller writes as `api` unless it says otherwise.
+    const { body: scripted } = await alice.request("POST", "/conversations", { title: "scripted" });
+    const key = (await alice.request("POST", "/api-keys", { name: "notes script" })).body.key as string;
+    const viaKey = await harness.app.request(`/conversations/${scripted.id}/messages`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ content: "from a script" }),
+    });
+    expect(viaKey.status).toBe(201);
+    expect(((await viaKey.json()) as { source: string }).source).toBe("api");
     expect((await harness.db.message.findUniqueOrThrow({ where: { id: written[0]! } })).userId).toBe(alice.userId);
 
     const seen: string[] = [];

@@ -91,6 +91,7 @@ describe("chat retry after the instance writing the reply died", () => {
       userId: user.userId,
       conversationId,
       content: "How do I say no to a meeting?",
+      source: "WEB",
     });
     await createLeases({ redis, prefix, ttlMs: 1_500, renewMs: 3_600_000, timeoutMs: 2_000 }).hold(
       `chat-reply:${message.id}`,
@@ -123,6 +124,7 @@ describe("chat retry after the instance writing the reply died", () => {
       userId: user.userId,
       conversationId,
       content: "Still there?",
+      source: "WEB",
     });
     await sleep(1_700);
     const response = await alone.request(`/conversations/${conversationId}/chat/retry`, {

@@ -7,7 +7,13 @@ import { Message } from "@cto/contracts/tables";
 
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth.ts";
-import { deleteMessage, getMessage, listMessages, writeMessage } from "../../services/coaching/messages.ts";
+import {
+  callerSource,
+  deleteMessage,
+  getMessage,
+  listMessages,
+  writeMessage,
+} from "../../services/coaching/messages.ts";
 import { depsOf } from "../deps.ts";
 
 const common = { tags: ["Messages"], security: SECURITY, middleware: requireAuth };
@@ -53,6 +59,7 @@ export const messageRoutes = createRouter()
         ...depsOf(c),
         userId: c.get("auth").userId,
         id: c.req.valid("param").id,
+        callerSource: callerSource(c.get("auth").via),
         input: c.req.valid("json"),
       });
       return c.json(serialize(message), 201);

@@ -2,6 +2,7 @@ import type { TAiProvider, TChatUsage, TToolCall } from "@cto/ai/provider";
 import type { TChatAction, TChatSource } from "@cto/contracts/api/chat";
 import { embedOwners } from "@cto/core/embeddings";
 import type { Db } from "@cto/db/client";
+import type { MessageSource } from "@cto/db/generated";
 
 import { countAiUsage } from "../../metrics.ts";
 
@@ -25,12 +26,17 @@ export type TTurn = {
   userMessage: { id: string; content: string };
   startedAt: Date;
   messageCount: number;
+  /** Where the user's message came from; the reply is recorded as going back the same way (WEB when unset). */
+  source?: MessageSource;
   /** The message's reply failed before and this turn is its retry. */
   retry?: boolean;
 };
 export type TTurnOutcome = {
   content: string;
+  /** The model that answered, as the provider reported it (a dated snapshot of the one asked for, say). */
   model: string;
+  /** The model the reply asked for (the conversation's, the user's default or the provider's). */
+  requestedModel: string;
   usage: TChatUsage;
   cost: number;
   latencyMs: number;
@@ -39,17 +45,19 @@ export type TTurnOutcome = {
   sources: TChatSource[];
   actions: TChatAction[];
   usedUserContextId?: string;
+  /** The user stopped the reply: `content` is what streamed before. */
+  stopped?: boolean;
 };
 
 /**
  * Where the reply to a user message stands, kept in that message's `metadata.reply` so a client
  * can offer Retry after a reload: `pending` while a turn runs, `failed` with what went wrong,
- * `answered` with the reply's id.
+ * `answered` with the reply's id (`stopped` when the user stopped it and it holds what streamed before).
  */
 export type TReplyState =
   | { status: "pending"; at: number }
   | { status: "failed"; at: number; code: string; message: string }
-  | { status: "answered"; at: number; messageId: string };
+  | { status: "answered"; at: number; messageId: string; stopped?: true };
 
 type TWriter = Pick<Db, "$executeRaw">;
 
@@ -115,7 +123,13 @@ export const recordSuccess = async ({
         conversationId: turn.conversationId,
         role: "ASSISTANT",
         content: outcome.content,
-        metadata: { sources: outcome.sources, actions: outcome.actions, model: outcome.model },
+        ...(turn.source ? { source: turn.source } : {}),
+        metadata: {
+          sources: outcome.sources,
+          actions: outcome.actions,
+          model: outcome.model,
+          ...(outcome.stopped ? { stopped: true } : {}),
+        },
       },
     });
     const aiResponse = await tx.aiResponse.create({
@@ -131,7 +145,7 @@ export const recordSuccess = async ({
         temperature: TEMPERATURE,
         maxTokens: MAX_TOKENS,
         requestData: {
-          model: ai.chatModel,
+          model: outcome.requestedModel,
           provider: ai.kind,
           messages: turn.messageCount,
           sources: outcome.sources.length,
@@ -162,7 +176,12 @@ export const recordSuccess = async ({
         assumptions: { create: assumptionsOf(outcome) },
       },
     });
-    await setReplyState(tx, turn.userMessage.id, { status: "answered", at: Date.now(), messageId: message.id });
+    await setReplyState(tx, turn.userMessage.id, {
+      status: "answered",
+      at: Date.now(),
+      messageId: message.id,
+      ...(outcome.stopped ? { stopped: true as const } : {}),
+    });
     // The exchange makes this the most recently active thread, with an up-to-date preview.
     await tx.conversation.update({
       where: { id: turn.conversationId },
@@ -183,6 +202,7 @@ export const recordSuccess = async ({
 export const recordFailure = async ({
   db,
   ai,
+  model,
   turn,
   error,
   usage,
@@ -190,19 +210,21 @@ export const recordFailure = async ({
 }: {
   db: Db;
   ai: TAiProvider;
+  /** The model the reply asked for. */
+  model: string;
   turn: TTurn;
   error: { code: string; message: string };
   usage: TChatUsage;
   latencyMs: number;
 }) => {
   const tokenCount = usage.promptTokens + usage.completionTokens;
-  const cost = ai.costOf(ai.chatModel, usage);
+  const cost = ai.costOf(model, usage);
   const fields = {
-    modelUsed: ai.chatModel,
+    modelUsed: model,
     latency: latencyMs,
     temperature: TEMPERATURE,
     maxTokens: MAX_TOKENS,
-    requestData: { model: ai.chatModel, provider: ai.kind, messages: turn.messageCount },
+    requestData: { model, provider: ai.kind, messages: turn.messageCount },
     responseData: { error },
     status: "ERROR" as const,
   };
@@ -225,7 +247,7 @@ export const recordFailure = async ({
       cost: { increment: cost },
     },
   });
-  countAiUsage({ feature: "chat", model: ai.chatModel, ...usage, cost });
+  countAiUsage({ feature: "chat", model, ...usage, cost });
   await setReplyState(db, turn.userMessage.id, { status: "failed", at: Date.now(), ...error });
   await db.auditLog.create({
     data: {

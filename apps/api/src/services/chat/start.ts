@@ -1,6 +1,7 @@
 import type { Db } from "@cto/db/client";
 
 import { ApiError, notFound } from "../../errors.ts";
+import type { TCallerSource } from "../coaching/messages.ts";
 import type { TReplyState, TTurn } from "./record.ts";
 
 /** A reply still `pending` after this long belongs to a turn that died with its process: it may be retried. */
@@ -18,18 +19,21 @@ export const startChatTurn = async ({
   sessionId,
   conversationId,
   content,
+  source,
 }: {
   db: Db;
   userId: string;
   sessionId?: string;
   conversationId: string;
   content: string;
+  /** Where the request came from: `API` for an API key's caller, `WEB` for a signed-in browser. */
+  source: TCallerSource;
 }) => {
   await ownConversation(db, userId, conversationId);
   const startedAt = new Date();
   const reply: TReplyState = { status: "pending", at: startedAt.getTime() };
   const [message, messageCount] = await db.$transaction([
-    db.message.create({ data: { conversationId, userId, role: "USER", content, source: "WEB", metadata: { reply } } }),
+    db.message.create({ data: { conversationId, userId, role: "USER", content, source, metadata: { reply } } }),
     db.message.count({ where: { conversationId } }),
     db.conversation.update({ where: { id: conversationId }, data: { updatedAt: startedAt }, select: { id: true } }),
   ]);
@@ -40,6 +44,7 @@ export const startChatTurn = async ({
     userMessage: { id: message.id, content: message.content },
     startedAt,
     messageCount,
+    source,
   };
   return { message, turn };
 };
@@ -108,6 +113,7 @@ export const claimRetry = async ({
     userMessage: { id: message.id, content: message.content },
     startedAt: new Date(now),
     messageCount,
+    source: message.source,
     retry: true,
   };
   return { message, turn };

@@ -16,6 +16,10 @@ const assertConversation = (db: Db, userId: string, id: string) =>
 
 type TMessageRef = { userId: string; id: string; messageId: string };
 
+/** Where a request came from, as a message records it: an API key's caller is `API`, a signed-in browser `WEB`. */
+export type TCallerSource = "WEB" | "API";
+export const callerSource = (via: "session" | "api_key"): TCallerSource => (via === "api_key" ? "API" : "WEB");
+
 // The chat's history page is the hottest read: one statement on the pool (@cto/db's typed raw path),
 // the same rows Prisma's findMany gives (test/hot-reads.test.ts), at a fraction of its cost.
 const MESSAGE_FIELDS = selectColumns<Message>("m", {
@@ -73,13 +77,22 @@ export const listMessages = async ({
   return page;
 };
 
-/** The user's own message in their conversation, which it makes the most recently active one; its embedding follows. */
+/**
+ * The user's own message in their conversation, which it makes the most recently active one; its embedding follows.
+ * Its source is the one the caller states, else where the request came from (`callerSource`).
+ */
 export const writeMessage = async ({
   userId,
   id,
+  callerSource,
   input: { content, source, metadata },
   ...deps
-}: TDeps & { userId: string; id: string; input: z.output<typeof ZCreateMessageSchema> }) => {
+}: TDeps & {
+  userId: string;
+  id: string;
+  callerSource: TCallerSource;
+  input: z.output<typeof ZCreateMessageSchema>;
+}) => {
   const { db } = deps;
   await assertConversation(db, userId, id);
   const [message] = await db.$transaction([
@@ -89,7 +102,7 @@ export const writeMessage = async ({
         userId,
         role: "USER",
         content,
-        ...(source ? { source } : {}),
+        source: source ?? callerSource,
         ...(metadata ? { metadata: metadata as object } : {}),
       },
     }),

@@ -96,7 +96,7 @@ export const receiveTelegramMessage = async ({
     db,
     ai,
     queues,
-    turn: { userId, conversationId: conversation.id, userMessage, startedAt, messageCount },
+    turn: { userId, conversationId: conversation.id, userMessage, startedAt, messageCount, source: "TELEGRAM" },
   })) {
     if (event.event !== "done") continue;
     const stored = event.data.message as { id: string; content: string };
@@ -104,7 +104,6 @@ export const receiveTelegramMessage = async ({
   }
   if (!reply || !replyId) return { status: "inline", messageId: userMessage.id, text: INBOX_REPLIES.failed };
 
-  await db.message.update({ where: { id: replyId }, data: { source: "TELEGRAM" } });
   const proactive = await db.proactiveMessage.create({
     data: {
       userId,
