@@ -33,10 +33,7 @@ export type TTurn = {
 };
 export type TTurnOutcome = {
   content: string;
-  /** The model that answered, as the provider reported it (a dated snapshot of the one asked for, say). */
   model: string;
-  /** The model the reply asked for (the conversation's, the user's default or the provider's). */
-  requestedModel: string;
   usage: TChatUsage;
   cost: number;
   latencyMs: number;
@@ -45,19 +42,17 @@ export type TTurnOutcome = {
   sources: TChatSource[];
   actions: TChatAction[];
   usedUserContextId?: string;
-  /** The user stopped the reply: `content` is what streamed before. */
-  stopped?: boolean;
 };
 
 /**
  * Where the reply to a user message stands, kept in that message's `metadata.reply` so a client
  * can offer Retry after a reload: `pending` while a turn runs, `failed` with what went wrong,
- * `answered` with the reply's id (`stopped` when the user stopped it and it holds what streamed before).
+ * `answered` with the reply's id.
  */
 export type TReplyState =
   | { status: "pending"; at: number }
   | { status: "failed"; at: number; code: string; message: string }
-  | { status: "answered"; at: number; messageId: string; stopped?: true };
+  | { status: "answered"; at: number; messageId: string };
 
 type TWriter = Pick<Db, "$executeRaw">;
 
@@ -124,12 +119,7 @@ export const recordSuccess = async ({
         role: "ASSISTANT",
         content: outcome.content,
         ...(turn.source ? { source: turn.source } : {}),
-        metadata: {
-          sources: outcome.sources,
-          actions: outcome.actions,
-          model: outcome.model,
-          ...(outcome.stopped ? { stopped: true } : {}),
-        },
+        metadata: { sources: outcome.sources, actions: outcome.actions, model: outcome.model },
       },
     });
     const aiResponse = await tx.aiResponse.create({
@@ -145,7 +135,7 @@ export const recordSuccess = async ({
         temperature: TEMPERATURE,
         maxTokens: MAX_TOKENS,
         requestData: {
-          model: outcome.requestedModel,
+          model: ai.chatModel,
           provider: ai.kind,
           messages: turn.messageCount,
           sources: outcome.sources.length,
@@ -176,12 +166,7 @@ export const recordSuccess = async ({
         assumptions: { create: assumptionsOf(outcome) },
       },
     });
-    await setReplyState(tx, turn.userMessage.id, {
-      status: "answered",
-      at: Date.now(),
-      messageId: message.id,
-      ...(outcome.stopped ? { stopped: true as const } : {}),
-    });
+    await setReplyState(tx, turn.userMessage.id, { status: "answered", at: Date.now(), messageId: message.id });
     // The exchange makes this the most recently active thread, with an up-to-date preview.
     await tx.conversation.update({
       where: { id: turn.conversationId },
@@ -202,7 +187,6 @@ export const recordSuccess = async ({
 export const recordFailure = async ({
   db,
   ai,
-  model,
   turn,
   error,
   usage,
@@ -210,21 +194,19 @@ export const recordFailure = async ({
 }: {
   db: Db;
   ai: TAiProvider;
-  /** The model the reply asked for. */
-  model: string;
   turn: TTurn;
   error: { code: string; message: string };
   usage: TChatUsage;
   latencyMs: number;
 }) => {
   const tokenCount = usage.promptTokens + usage.completionTokens;
-  const cost = ai.costOf(model, usage);
+  const cost = ai.costOf(ai.chatModel, usage);
   const fields = {
-    modelUsed: model,
+    modelUsed: ai.chatModel,
     latency: latencyMs,
     temperature: TEMPERATURE,
     maxTokens: MAX_TOKENS,
-    requestData: { model, provider: ai.kind, messages: turn.messageCount },
+    requestData: { model: ai.chatModel, provider: ai.kind, messages: turn.messageCount },
     responseData: { error },
     status: "ERROR" as const,
   };
@@ -247,7 +229,7 @@ export const recordFailure = async ({
       cost: { increment: cost },
     },
   });
-  countAiUsage({ feature: "chat", model, ...usage, cost });
+  countAiUsage({ feature: "chat", model: ai.chatModel, ...usage, cost });
   await setReplyState(db, turn.userMessage.id, { status: "failed", at: Date.now(), ...error });
   await db.auditLog.create({
     data: {
