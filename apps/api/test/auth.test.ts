@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
+import { LAST_SEEN_EVERY_MS, touchLastSeen } from "../src/services/last-seen.ts";
 import { fieldPaths, signUp, useApi, visitor } from "./support/api.ts";
 
 const { harness } = useApi();
@@ -128,6 +129,27 @@ describe("CSRF protection and API keys", () => {
     expect((await client.request("DELETE", `/api-keys/${created.body.id}`)).status).toBe(204);
     expect((await bearer(created.body.key)).status).toBe(401);
     expect((await client.request("DELETE", `/api-keys/${created.body.id}`)).status).toBe(404);
+  });
+
+  it("keeps lastSeenAt current from requests, writing it at most once per LAST_SEEN_EVERY_MS and leaving updatedAt", async () => {
+    const client = await signUp(harness, "seen");
+    const where = { id: client.userId };
+    const longAgo = new Date(Date.now() - 40 * 86_400_000);
+    const { updatedAt } = await harness.db.user.update({ where, data: { lastSeenAt: longAgo } });
+    const { key } = (await client.request("POST", "/api-keys", { name: "seen" })).body;
+    const before = Date.now();
+    const asKey = await harness.app.request("/me", { headers: { authorization: `Bearer ${key}` } });
+    expect(asKey.status).toBe(200);
+    const seen = await harness.db.user.findUniqueOrThrow({ where });
+    expect(seen.lastSeenAt!.getTime()).toBeGreaterThanOrEqual(before);
+    expect(seen.updatedAt).toEqual(updatedAt);
+
+    const at = seen.lastSeenAt!.getTime();
+    expect(await touchLastSeen(harness.db, client.userId, at + LAST_SEEN_EVERY_MS - 1)).toBe(0);
+    expect(await touchLastSeen(harness.db, client.userId, at + LAST_SEEN_EVERY_MS + 1)).toBe(1);
+    expect((await harness.db.user.findUniqueOrThrow({ where })).lastSeenAt!.getTime()).toBe(
+      at + LAST_SEEN_EVERY_MS + 1,
+    );
   });
 
   it("never lets a user revoke another user's key", async () => {

@@ -138,18 +138,21 @@ for (const target of testTargets()) {
       expect((await handle.db.report.findFirstOrThrow({ where: { userId: user.id } })).periodEnd).toEqual(tomorrow);
     });
 
-    it("the daily fan-out queues one job per due user and period; reported, new and inactive users are skipped", async () => {
+    it("the daily fan-out queues one job per due user and period; reported, new, disabled and unseen users are skipped", async () => {
       const due = await seedUser(handle.db, end);
       const reported = await seedUser(handle.db, end);
       await generateReport({ db: handle.db, ai, userId: reported.id, type: "SEVEN_DAY", periodEnd: end });
       const fresh = await seedUser(handle.db, end, { createdDaysAgo: 1 });
       const inactive = await seedUser(handle.db, end);
       await handle.db.user.update({ where: { id: inactive.id }, data: { isActive: false } });
+      // Signed up long ago and not seen for more than ACTIVE_WITHIN_MS: no more scheduled reports.
+      const gone = await seedUser(handle.db, end);
+      await handle.db.user.update({ where: { id: gone.id }, data: { lastSeenAt: new Date(now.getTime() - 31 * DAY) } });
 
       const found = [];
       for await (const entry of dueReports(handle.db, "SEVEN_DAY", now)) found.push(entry.userId);
       expect(found).toContain(due.id);
-      for (const skipped of [reported, fresh, inactive]) expect(found).not.toContain(skipped.id);
+      for (const skipped of [reported, fresh, inactive, gone]) expect(found).not.toContain(skipped.id);
 
       const prefix = testPrefix("reports");
       const { deps, queues, close } = createTestDeps({ prefix, db: handle.db, now: () => now });

@@ -4,6 +4,7 @@ import type { AuthContext } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { NO_AUTH_CACHE, type TAuthCache } from "../lib/auth-cache.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
+import { touchLastSeen } from "./last-seen.ts";
 
 export const API_KEY_PREFIX = "cto_";
 
@@ -76,6 +77,7 @@ export const resolveApiKey = async ({
     // The cached copy moves with the row, so this process writes again only a minute later.
     found.lastUsedAt = now;
     await db.apiKey.updateMany({ where: { id: found.apiKeyId }, data: { lastUsedAt: new Date(now) } });
+    await touchLastSeen(db, found.userId, now);
   }
   return { userId: found.userId, role: found.role, via: "api_key", apiKeyId: found.apiKeyId };
 };

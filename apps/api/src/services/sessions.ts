@@ -4,6 +4,7 @@ import type { ApiConfig, AuthContext } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { NO_AUTH_CACHE, type TAuthCache } from "../lib/auth-cache.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
+import { touchLastSeen } from "./last-seen.ts";
 
 // A session's idle expiry moves forward at most this often, so reads do not write on every request.
 const TOUCH_EVERY_MS = 60_000;
@@ -107,6 +108,7 @@ export const resolveSession = async ({
       where: { id: session.sessionId },
       data: { lastUsedAt: new Date(now), expires: new Date(session.expires) },
     });
+    await touchLastSeen(db, session.userId, now);
   }
   return { userId: session.userId, role: session.role, via: "session", sessionId: session.sessionId };
 };
