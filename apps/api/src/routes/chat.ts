@@ -6,6 +6,8 @@ import {
   ZChatDoneEventSchema,
   ZChatRequestSchema,
   ZChatRetryRequestSchema,
+  ZChatStopRequestSchema,
+  ZChatStopResponseSchema,
   ZChatStreamSchema,
 } from "@cto/contracts/api/chat";
 import { toApiRow } from "@cto/contracts/rows";
@@ -19,6 +21,7 @@ import { requireAuth } from "../middleware/auth.ts";
 import { readTokenBudget } from "../services/chat/budget.ts";
 import type { TTurn } from "../services/chat/record.ts";
 import { claimRetry, startChatTurn } from "../services/chat/start.ts";
+import { replyToStop } from "../services/chat/stop.ts";
 import { callerSource } from "../services/coaching/messages.ts";
 import { runChatTurn } from "../services/chat/turn.ts";
 
@@ -28,6 +31,7 @@ const EVENTS = [
     Object.keys(ZChatDoneEventSchema.shape).join(", ") +
     ") or `error` `{ code, message, messageId, retryable }`.",
   'After an `error` the message is kept once, its `metadata.reply` is `{ status: "failed", code, message }`, and POST /conversations/{id}/chat/retry runs the reply again.',
+  "A reply the user stops (the client aborts the stream, or POST /conversations/{id}/chat/stop) is stored with what streamed, its `metadata.stopped` true, and the stream (if still read) ends with `done`.",
   "The daily token budget (AI_DAILY_TOKEN_BUDGET, per user and UTC day) answers 429 before any model call once spent; it counts successful replies only, so a failed reply costs nothing.",
 ].join(" ");
 
@@ -70,6 +74,30 @@ const retryRoute = createRoute({
   responses: { 200: streamResponse, ...errorResponses(403, 404, 409, 415, 429) },
 });
 
+const stopRoute = createRoute({
+  method: "post",
+  path: "/conversations/{id}/chat/stop",
+  tags: ["Chat"],
+  summary: "Stop the reply being written to a message, through whichever API instance writes it",
+  description: [
+    "The reply stops within a fraction of a second and is stored with what streamed so far (`metadata.stopped`), its user message's",
+    "`metadata.reply` answered with `stopped: true`. Closing the stream stops it too. 409 (invalid_state) when the message's reply is not being written.",
+  ].join(" "),
+  security: SECURITY,
+  middleware: requireAuth,
+  request: {
+    params: ZIdParamsSchema,
+    body: { required: true, content: { "application/json": { schema: ZChatStopRequestSchema } } },
+  },
+  responses: {
+    202: {
+      description: "The stop was asked for",
+      content: { "application/json": { schema: ZChatStopResponseSchema } },
+    },
+    ...errorResponses(403, 404, 409, 415),
+  },
+});
+
 /** 429 with Retry-After once the user's daily token budget is spent: checked before anything is stored or claimed. */
 const requireBudget = async (c: Context<AppEnv>, userId: string) => {
   const budget = await readTokenBudget({ db: c.get("db"), userId, limit: c.get("config").chatTokenBudget });
@@ -86,6 +114,10 @@ const replyLease = (messageId: string) => `chat-reply:${messageId}`;
 
 const streamTurn = (c: Context<AppEnv>, message: Parameters<typeof toApiRow>[1], turn: TTurn, lease: TLease | null) =>
   streamSSE(c, async (stream) => {
+    // Stopped by the user: through the stop route (on any instance), or by closing the stream.
+    const stop = c.get("leases").watchStop(replyLease(turn.userMessage.id));
+    const clientGone = new AbortController();
+    stream.onAbort(() => clientGone.abort());
     try {
       await stream.writeSSE({
         event: "user_message",
@@ -97,9 +129,11 @@ const streamTurn = (c: Context<AppEnv>, message: Parameters<typeof toApiRow>[1],
         turn,
         queues: c.get("queues"),
         sharedCache: c.get("sharedCache"),
+        signal: AbortSignal.any([stop.signal, clientGone.signal]),
       }))
         await stream.writeSSE({ event, data: JSON.stringify(data) });
     } finally {
+      stop.end();
       await lease?.release();
     }
   });
@@ -141,4 +175,14 @@ export const chatRoutes = createRouter()
       await lease?.release();
       throw error;
     }
+  })
+  .openapi(stopRoute, async (c) => {
+    const { messageId } = await replyToStop({
+      db: c.get("db"),
+      userId: c.get("auth").userId,
+      conversationId: c.req.valid("param").id,
+      messageId: c.req.valid("json").messageId,
+    });
+    const delivered = await c.get("leases").requestStop(replyLease(messageId));
+    return c.json({ messageId, delivered }, 202);
   });

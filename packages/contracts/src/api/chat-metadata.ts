@@ -15,7 +15,12 @@ export const ZChatReplyStateSchema = z.discriminatedUnion("status", [
     code: z.string(),
     message: z.string().describe("What failed, in words for the user"),
   }),
-  z.object({ status: z.literal("answered"), at: z.number().int(), messageId: z.string().describe("The stored reply") }),
+  z.object({
+    status: z.literal("answered"),
+    at: z.number().int(),
+    messageId: z.string().describe("The stored reply"),
+    stopped: z.literal(true).optional().describe("The user stopped the reply; it holds what streamed before"),
+  }),
 ]);
 export type TChatReplyState = z.infer<typeof ZChatReplyStateSchema>;
 
@@ -29,5 +34,6 @@ export const ZChatMessageMetadataSchema = z.looseObject({
   sources: z.array(ZChatSourceSchema).optional(),
   actions: z.array(ZChatActionSchema).optional(),
   model: z.string().optional(),
+  stopped: z.boolean().optional().describe("The coach's reply was stopped by the user: its content is what streamed"),
 });
 export type TChatMessageMetadata = z.infer<typeof ZChatMessageMetadataSchema>;

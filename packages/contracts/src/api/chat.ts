@@ -73,6 +73,19 @@ export const ZChatUserMessageEventSchema = z.object({ message: ZMessageSchema })
 export const ZChatRetryRequestSchema = z.object({ messageId: z.uuid() });
 export type TChatRetryRequest = z.input<typeof ZChatRetryRequestSchema>;
 
+/** POST /conversations/{id}/chat/stop: stop the reply being written to this message. */
+export const ZChatStopRequestSchema = z.object({ messageId: z.uuid() });
+export type TChatStopRequest = z.input<typeof ZChatStopRequestSchema>;
+export const ZChatStopResponseSchema = z.object({
+  messageId: z.string(),
+  delivered: z
+    .boolean()
+    .describe(
+      "Whether the stop reached the process writing the reply (false without Redis when another instance writes it)",
+    ),
+});
+export type TChatStopResponse = z.infer<typeof ZChatStopResponseSchema>;
+
 /**
  * The reply stream as the OpenAPI document describes it: the stream's server-sent events in order,
  * each as its `event:` name and its `data:` line parsed from JSON — the stored `user_message`, `delta`s, then one `done` or `error`.

@@ -27500,7 +27500,7 @@ export interface paths {
         put?: never;
         /**
          * Send a message to the coach and stream its reply (server-sent events)
-         * @description Stores the user's message, retrieves the user's most relevant memory and knowledge, and streams the reply. Events: `user_message` `{ message }` (the user's message as stored), `delta` `{ text }` (pieces of the reply, in order), then `done` (message, sources, actions, usage, model) or `error` `{ code, message, messageId, retryable }`. After an `error` the message is kept once, its `metadata.reply` is `{ status: "failed", code, message }`, and POST /conversations/{id}/chat/retry runs the reply again. The daily token budget (AI_DAILY_TOKEN_BUDGET, per user and UTC day) answers 429 before any model call once spent; it counts successful replies only, so a failed reply costs nothing.
+         * @description Stores the user's message, retrieves the user's most relevant memory and knowledge, and streams the reply. Events: `user_message` `{ message }` (the user's message as stored), `delta` `{ text }` (pieces of the reply, in order), then `done` (message, sources, actions, usage, model) or `error` `{ code, message, messageId, retryable }`. After an `error` the message is kept once, its `metadata.reply` is `{ status: "failed", code, message }`, and POST /conversations/{id}/chat/retry runs the reply again. A reply the user stops (the client aborts the stream, or POST /conversations/{id}/chat/stop) is stored with what streamed, its `metadata.stopped` true, and the stream (if still read) ends with `done`. The daily token budget (AI_DAILY_TOKEN_BUDGET, per user and UTC day) answers 429 before any model call once spent; it counts successful replies only, so a failed reply costs nothing.
          */
         post: {
             parameters: {
@@ -27800,7 +27800,7 @@ export interface paths {
         put?: never;
         /**
          * Run the coach's reply again for a message whose reply failed (server-sent events)
-         * @description For the conversation's latest user message whose reply failed (`metadata.reply.status` is `failed`). The message is not stored again; tool calls an earlier attempt completed are not repeated. 409 (invalid_state) when the message has a reply, is still being answered or is not the latest. Events: `user_message` `{ message }` (the user's message as stored), `delta` `{ text }` (pieces of the reply, in order), then `done` (message, sources, actions, usage, model) or `error` `{ code, message, messageId, retryable }`. After an `error` the message is kept once, its `metadata.reply` is `{ status: "failed", code, message }`, and POST /conversations/{id}/chat/retry runs the reply again. The daily token budget (AI_DAILY_TOKEN_BUDGET, per user and UTC day) answers 429 before any model call once spent; it counts successful replies only, so a failed reply costs nothing.
+         * @description For the conversation's latest user message whose reply failed (`metadata.reply.status` is `failed`). The message is not stored again; tool calls an earlier attempt completed are not repeated. 409 (invalid_state) when the message has a reply, is still being answered or is not the latest. Events: `user_message` `{ message }` (the user's message as stored), `delta` `{ text }` (pieces of the reply, in order), then `done` (message, sources, actions, usage, model) or `error` `{ code, message, messageId, retryable }`. After an `error` the message is kept once, its `metadata.reply` is `{ status: "failed", code, message }`, and POST /conversations/{id}/chat/retry runs the reply again. A reply the user stops (the client aborts the stream, or POST /conversations/{id}/chat/stop) is stored with what streamed, its `metadata.stopped` true, and the stream (if still read) ends with `done`. The daily token budget (AI_DAILY_TOKEN_BUDGET, per user and UTC day) answers 429 before any model call once spent; it counts successful replies only, so a failed reply costs nothing.
          */
         post: {
             parameters: {
@@ -28064,6 +28064,218 @@ export interface paths {
                 };
                 /** @description Too many requests; see Retry-After */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{id}/chat/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop the reply being written to a message, through whichever API instance writes it
+         * @description The reply stops within a fraction of a second and is stored with what streamed so far (`metadata.stopped`), its user message's `metadata.reply` answered with `stopped: true`. Closing the stream stops it too. 409 (invalid_state) when the message's reply is not being written.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        messageId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The stop was asked for */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            messageId: string;
+                            /** @description Whether the stop reached the process writing the reply (false without Redis when another instance writes it) */
+                            delivered: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not found (also for another user's records) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -42,17 +42,19 @@ export type TTurnOutcome = {
   sources: TChatSource[];
   actions: TChatAction[];
   usedUserContextId?: string;
+  /** The user stopped the reply: `content` is what streamed before. */
+  stopped?: boolean;
 };
 
 /**
  * Where the reply to a user message stands, kept in that message's `metadata.reply` so a client
  * can offer Retry after a reload: `pending` while a turn runs, `failed` with what went wrong,
- * `answered` with the reply's id.
+ * `answered` with the reply's id (`stopped` when the user stopped it and it holds what streamed before).
  */
 export type TReplyState =
   | { status: "pending"; at: number }
   | { status: "failed"; at: number; code: string; message: string }
-  | { status: "answered"; at: number; messageId: string };
+  | { status: "answered"; at: number; messageId: string; stopped?: true };
 
 type TWriter = Pick<Db, "$executeRaw">;
 
@@ -119,7 +121,12 @@ export const recordSuccess = async ({
         role: "ASSISTANT",
         content: outcome.content,
         ...(turn.source ? { source: turn.source } : {}),
-        metadata: { sources: outcome.sources, actions: outcome.actions, model: outcome.model },
+        metadata: {
+          sources: outcome.sources,
+          actions: outcome.actions,
+          model: outcome.model,
+          ...(outcome.stopped ? { stopped: true } : {}),
+        },
       },
     });
     const aiResponse = await tx.aiResponse.create({
@@ -166,7 +173,12 @@ export const recordSuccess = async ({
         assumptions: { create: assumptionsOf(outcome) },
       },
     });
-    await setReplyState(tx, turn.userMessage.id, { status: "answered", at: Date.now(), messageId: message.id });
+    await setReplyState(tx, turn.userMessage.id, {
+      status: "answered",
+      at: Date.now(),
+      messageId: message.id,
+      ...(outcome.stopped ? { stopped: true as const } : {}),
+    });
     // The exchange makes this the most recently active thread, with an up-to-date preview.
     await tx.conversation.update({
       where: { id: turn.conversationId },

@@ -114,12 +114,15 @@ export async function* runChatTurn({
   turn,
   queues = null,
   sharedCache,
+  signal,
 }: {
   db: Db;
   ai: TAiProvider;
   turn: TTurn;
   queues?: TQueues | null;
   sharedCache?: TSharedCache;
+  /** Aborts the reply (the user pressed Stop or went away): what streamed so far is stored as the reply, marked stopped. */
+  signal?: AbortSignal;
 }): AsyncGenerator<TChatTurnEvent> {
   const usage: TChatUsage = { promptTokens: 0, completionTokens: 0 };
   let cost = 0;
@@ -147,19 +150,41 @@ export async function* runChatTurn({
     const actions: TChatAction[] = [...earlier.actions];
     let result: TChatResult | undefined;
     let rounds = 0;
+    let stopped = false;
     for (let round = Math.min(earlier.rounds, MAX_TOOL_ROUNDS); round <= MAX_TOOL_ROUNDS; round += 1) {
       stage = "reply";
       result = undefined;
       rounds = round + 1;
-      for await (const event of ai.chatStream({
-        messages,
-        grounding,
-        tools: round < MAX_TOOL_ROUNDS ? CHAT_TOOLS : undefined,
-        temperature: TEMPERATURE,
-        maxTokens: MAX_TOKENS,
-      })) {
-        if (event.type === "delta") yield { event: "delta", data: { text: event.text } };
-        if (event.type === "done") result = event.result;
+      let streamed = "";
+      try {
+        for await (const event of ai.chatStream({
+          messages,
+          grounding,
+          tools: round < MAX_TOOL_ROUNDS ? CHAT_TOOLS : undefined,
+          temperature: TEMPERATURE,
+          maxTokens: MAX_TOKENS,
+          signal,
+        })) {
+          if (event.type === "delta") {
+            streamed += event.text;
+            yield { event: "delta", data: { text: event.text } };
+          }
+          if (event.type === "done") result = event.result;
+        }
+      } catch (error) {
+        if (!signal?.aborted) throw error;
+      }
+      if (signal?.aborted) {
+        // Stopped: the reply is what streamed. The provider sent no usage for the cut round; its output is estimated.
+        stopped = true;
+        result = {
+          content: streamed,
+          toolCalls: [],
+          model: ai.chatModel,
+          usage: { promptTokens: 0, completionTokens: Math.ceil(streamed.length / 4) },
+          finishReason: "stopped",
+          latencyMs: Math.round(performance.now() - started),
+        };
       }
       if (!result) throw new AiProviderError("unavailable", "The AI stream ended without a result");
       usage.promptTokens += result.usage.promptTokens;
@@ -203,6 +228,7 @@ export async function* runChatTurn({
       sources,
       actions,
       usedUserContextId: context.userContext?.id,
+      stopped,
     };
     const { message } = await recordSuccess({ db, ai, turn, outcome });
     await rememberExchange({ db, ai, userId: turn.userId, messages: [turn.userMessage, message] }).catch(

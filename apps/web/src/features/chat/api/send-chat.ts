@@ -60,6 +60,19 @@ export const retryChat = (conversationId: string, messageId: string, signal?: Ab
   streamChat(`/conversations/${encodeURIComponent(conversationId)}/chat/retry`, { messageId }, signal);
 
 /**
+ * POST /conversations/{id}/chat/stop: the reply to this message stops wherever it is written, and
+ * its stream ends with `done` carrying what streamed (marked stopped).
+ */
+export const stopChat = async (conversationId: string, messageId: string) => {
+  const response = await apiFetch(`/conversations/${encodeURIComponent(conversationId)}/chat/stop`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ messageId }),
+  });
+  if (!response.ok) throw new ApiError("The reply could not be stopped.", response.status, "stop_failed");
+};
+
+/**
  * One turn: `userText` as typed; `messageId` once the API stored it (then the thread shows the
  * stored message and a failure offers Retry; without it nothing was stored and the text goes back
  * to the composer).
@@ -156,5 +169,26 @@ export const useChatTurn = (conversationId: string) => {
     [conversationId, run],
   );
 
-  return { turn, send, retry, reset: () => setTurn(IDLE) };
+  /**
+   * Stops the reply being written. Once the API stored the message, the stop goes through the API and
+   * the stream ends with the reply as streamed; before that (or if the stop cannot be asked), closing the
+   * stream stops it, and the stored thread shows what was kept.
+   */
+  const stop = useCallback(async () => {
+    const messageId = turn.messageId;
+    if (turn.status !== "streaming") return;
+    if (messageId) {
+      try {
+        await stopChat(conversationId, messageId);
+        return;
+      } catch {
+        // Fall through: closing the stream stops the reply too.
+      }
+    }
+    controller.current?.abort();
+    setTurn(IDLE);
+    await queryClient.invalidateQueries({ queryKey: ["conversations"] });
+  }, [conversationId, queryClient, turn.messageId, turn.status]);
+
+  return { turn, send, retry, stop, reset: () => setTurn(IDLE) };
 };

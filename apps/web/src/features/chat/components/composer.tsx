@@ -2,14 +2,16 @@ import { useState, type FormEvent, type KeyboardEvent } from "react";
 
 import { Button } from "../../../components/ui/button.tsx";
 
-/** The message box: Enter sends, Shift+Enter starts a new line. */
+/** The message box: Enter sends, Shift+Enter starts a new line; while a reply streams, Stop ends it. */
 export const Composer = ({
   onSend,
+  onStop,
   busy,
   draft,
   onDraftChange,
 }: {
   onSend: (text: string) => void;
+  onStop?: () => void;
   busy: boolean;
   draft: string;
   onDraftChange: (text: string) => void;
@@ -47,9 +49,15 @@ export const Composer = ({
           className="block max-h-48 min-h-[2.75rem] w-full resize-y rounded-xl border-0 bg-slate-50 px-3 py-2.5 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:bg-white focus:ring-2 focus:ring-brand-500 focus-visible:outline-none"
           maxLength={32_000}
         />
-        <Button type="submit" loading={busy} disabled={blank}>
-          Send
-        </Button>
+        {busy && onStop ? (
+          <Button variant="secondary" onClick={onStop}>
+            Stop
+          </Button>
+        ) : (
+          <Button type="submit" loading={busy} disabled={blank}>
+            Send
+          </Button>
+        )}
       </div>
       <p id="chat-message-hint" className="mt-1 px-1 text-xs text-slate-500">
         {touched && blank ? "Write a message first." : "Enter to send, Shift+Enter for a new line."}

@@ -17,14 +17,19 @@ import { ReplyDetails } from "./reply-details.tsx";
 const STALE_REPLY_MS = 15 * 60_000;
 const FAILED = "The coach could not reply";
 
-// Tool-call and tool-result rows are the coach's working; the person reads the messages around them.
-const visible = (message: TMessage) =>
-  (message.role === "user" || message.role === "assistant") && message.content.trim() !== "";
-
 const metadataOf = (message: TMessage): TChatMessageMetadata =>
   message.metadata && typeof message.metadata === "object" && !Array.isArray(message.metadata)
     ? (message.metadata as TChatMessageMetadata)
     : {};
+
+// Tool-call and tool-result rows are the coach's working; the person reads the messages around them
+// (a reply stopped before its first word shows, to say so).
+const visible = (message: TMessage) =>
+  (message.role === "user" || message.role === "assistant") &&
+  (message.content.trim() !== "" || (message.role === "assistant" && metadataOf(message).stopped === true));
+
+/** A reply the user stopped says so under what it wrote. */
+const StoppedNote = () => <p className="mt-2 text-xs text-slate-500 italic">Stopped</p>;
 
 /** The thread's last message, when it is the user's and its reply failed (or was cut off): found after a reload too. */
 const failedReplyOf = (messages: TMessage[]): { message: TMessage; error: ApiError } | null => {
@@ -44,7 +49,7 @@ const failedReplyOf = (messages: TMessage[]): { message: TMessage; error: ApiErr
 /** One conversation: its messages, the reply streaming in, and the composer. */
 export const Thread = ({ conversationId, title }: { conversationId: string; title: string }) => {
   const messages = useMessages(conversationId);
-  const { turn, send, retry } = useChatTurn(conversationId);
+  const { turn, send, retry, stop } = useChatTurn(conversationId);
   const [draft, setDraft] = useState("");
   const bottom = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -80,7 +85,14 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
                 key={message.id}
                 role={message.role as "user" | "assistant"}
                 at={message.createdAt}
-                footer={message.role === "assistant" ? <ReplyDetails {...metadataOf(message)} /> : undefined}
+                footer={
+                  message.role === "assistant" ? (
+                    <>
+                      {metadataOf(message).stopped && <StoppedNote />}
+                      <ReplyDetails {...metadataOf(message)} />
+                    </>
+                  ) : undefined
+                }
                 actions={<CopyButton text={message.content} label="Copy message" />}
               >
                 {message.role === "assistant" ? <Markdown>{message.content}</Markdown> : message.content}
@@ -93,7 +105,12 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
                 role="assistant"
                 streaming={turn.status === "streaming"}
                 footer={
-                  turn.done ? <ReplyDetails sources={turn.done.sources} actions={turn.done.actions} /> : undefined
+                  turn.done ? (
+                    <>
+                      {metadataOf(turn.done.message as TMessage).stopped && <StoppedNote />}
+                      <ReplyDetails sources={turn.done.sources} actions={turn.done.actions} />
+                    </>
+                  ) : undefined
                 }
               >
                 {turn.reply ? (
@@ -133,7 +150,13 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
         )}
         <div ref={bottom} />
       </div>
-      <Composer onSend={onSend} busy={turn.status === "streaming"} draft={draft} onDraftChange={setDraft} />
+      <Composer
+        onSend={onSend}
+        onStop={() => void stop()}
+        busy={turn.status === "streaming"}
+        draft={draft}
+        onDraftChange={setDraft}
+      />
     </section>
   );
 };
