@@ -25,6 +25,8 @@ const ZEnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     HOST: z.string().default("127.0.0.1"),
     DATABASE_URL: z.string().url(),
+    // Most connections this process's pool opens to the primary (and to each replica): see the README's sizing rule.
+    DATABASE_POOL_MAX: z.preprocess(unset, z.coerce.number().int().min(1).max(1_000).default(10)),
     // Streaming read replicas for reads that tolerate lag, and their lag bound (packages/db/README.md, "Read replicas").
     ...ZReplicaEnvSchema.shape,
     // The web app's origin (links in emails, CORS, cookies); development's Vite server when unset, required in production.

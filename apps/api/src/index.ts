@@ -46,6 +46,7 @@ watchRedis(redis, { target: env.redis, log });
 // every instance sends that user's reads to the primary for a while (packages/db/README.md, "Read replicas").
 const db = createDb({
   url: env.DATABASE_URL,
+  maxConnections: env.DATABASE_POOL_MAX,
   replicas: replicaOptionsFromEnv(env, {
     recentWrites: redisRecentWrites(redis),
     onChange: ({ url, state, lagMs, error }) =>

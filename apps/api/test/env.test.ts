@@ -14,7 +14,10 @@ describe("the API's environment", () => {
       PORT: 3000,
       HOST: "127.0.0.1",
       WEB_ORIGIN: "http://127.0.0.1:5173",
+      DATABASE_POOL_MAX: 10,
     });
+    expect(loadEnv({ ...base, DATABASE_POOL_MAX: "40" }).DATABASE_POOL_MAX).toBe(40);
+    expect(loadEnv({ ...base, DATABASE_POOL_MAX: "" }).DATABASE_POOL_MAX).toBe(10);
     expect([env.TELEGRAM_WEBHOOK_SECRET, env.TELEGRAM_BOT_USERNAME]).toEqual([undefined, undefined]);
   });
 
@@ -142,6 +145,9 @@ describe("the API's environment", () => {
     ["TELEGRAM_WEBHOOK_SECRET", "has spaces", /TELEGRAM_WEBHOOK_SECRET/],
     ["PORT", "70000", /PORT/],
     ["DATABASE_URL", "not a url", /DATABASE_URL/],
+    ["DATABASE_POOL_MAX", "0", /DATABASE_POOL_MAX/],
+    ["DATABASE_POOL_MAX", "ten", /DATABASE_POOL_MAX/],
+    ["DATABASE_POOL_MAX", "2.5", /DATABASE_POOL_MAX/],
   ])("refuses %s=%s, naming the variable", (name, value, message) => {
     expect(() => loadEnv({ ...base, [name]: value })).toThrow(message);
   });

@@ -49,6 +49,7 @@ export const createWorkerDeps = (env: TEnv) => {
   // the Redis the API notes them in, so each side keeps a user who just wrote on the primary.
   const db = createDb({
     url: env.DATABASE_URL,
+    maxConnections: env.DATABASE_POOL_MAX,
     replicas: replicaOptionsFromEnv(env, {
       recentWrites: redisRecentWrites(connection),
       onChange: ({ url, state, lagMs, error }) =>

@@ -36,3 +36,12 @@ describe("the worker's environment: email", () => {
     expect(() => loadEnv(production)).toThrow(/SMTP_URL: required in production/);
   });
 });
+
+describe("the worker's environment: database pool", () => {
+  it("opens at most DATABASE_POOL_MAX connections, 10 unless set, refusing anything but a positive whole number", () => {
+    expect(loadEnv(base).DATABASE_POOL_MAX).toBe(10);
+    expect(loadEnv({ ...base, DATABASE_POOL_MAX: "4" }).DATABASE_POOL_MAX).toBe(4);
+    for (const bad of ["0", "-3", "many", "1e9"])
+      expect(() => loadEnv({ ...base, DATABASE_POOL_MAX: bad })).toThrow(/DATABASE_POOL_MAX/);
+  });
+});

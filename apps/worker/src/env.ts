@@ -24,6 +24,8 @@ const ZEnvSchema = z
     // Redis: REDIS_URL, or REDIS_CLUSTER_NODES, or REDIS_SENTINELS + REDIS_SENTINEL_NAME (see packages/queue); development's local one when none.
     ...ZRedisEnvSchema.shape,
     DATABASE_URL: z.string().url(),
+    // Most connections this process's pool opens to the primary (and to each replica): see the README's sizing rule.
+    DATABASE_POOL_MAX: z.preprocess(unset, z.coerce.number().int().min(1).max(1_000).default(10)),
     // Streaming read replicas for reads that tolerate lag, and their lag bound (packages/db/README.md, "Read replicas").
     ...ZReplicaEnvSchema.shape,
     /** The key sealing stored secrets (packages/db/src/secrets.ts), the API's; development keeps one in the data folder. */
