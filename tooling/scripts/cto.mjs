@@ -164,6 +164,7 @@ switch (command) {
     ]);
     printTaskTimes();
     process.exit(status);
+    break;
   }
   default:
     fail(`unknown command "${command}"; use start, test or setup.`);

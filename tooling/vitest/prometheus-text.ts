@@ -4,7 +4,7 @@ export type TSample = { name: string; labels: Record<string, string>; value: num
 const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)(?:\s+-?\d+)?$/;
 const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"\s*,?\s*/gy;
 
-const unescape = (value: string) => value.replace(/\\(.)/g, (_, char: string) => (char === "n" ? "\n" : char));
+const unescapeLabel = (value: string) => value.replace(/\\(.)/g, (_, char: string) => (char === "n" ? "\n" : char));
 // Scrapers read NaN and the infinities in any case (Go's ParseFloat); prom-client writes NaN as "Nan".
 const number = (text: string) => {
   const lower = text.toLowerCase();
@@ -33,7 +33,7 @@ export const parseExposition = (text: string): TSample[] =>
       LABEL.lastIndex = 0;
       let read = 0;
       for (let label = LABEL.exec(body); label; label = LABEL.exec(body)) {
-        labels[label[1]!] = unescape(label[2]!);
+        labels[label[1]!] = unescapeLabel(label[2]!);
         read = LABEL.lastIndex;
       }
       if (read !== body.length) throw new Error(`unreadable labels: ${line}`);

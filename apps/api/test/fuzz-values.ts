@@ -72,6 +72,7 @@ export const HOSTILE_STRINGS = [
   "../../etc/passwd",
   "%00",
   "%2e%2e%2f",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell probe, sent as the literal text it is
   "${jndi:ldap://x}",
   "{{7*7}}",
 ] as const;
@@ -189,14 +190,14 @@ const text = (minLength: number, maxLength: number) => {
  * A value that `schema` allows (mostly: a pattern is matched by construction, formats by simple
  * generators). `name` is the field's name, which tells a uuid source what the id should point at.
  */
-export const valueOf = (schema: TJsonSchema, idSource: TIdSource, name?: string): fc.Arbitrary<unknown> => {
+export const arbitraryFor = (schema: TJsonSchema, idSource: TIdSource, name?: string): fc.Arbitrary<unknown> => {
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const options = schema.anyOf ?? schema.oneOf;
-  if (options) return fc.oneof(...options.map((option) => valueOf(option, idSource, name)));
-  if (schema.allOf) return valueOf(Object.assign({}, ...schema.allOf), idSource, name);
+  if (options) return fc.oneof(...options.map((option) => arbitraryFor(option, idSource, name)));
+  if (schema.allOf) return arbitraryFor(Object.assign({}, ...schema.allOf), idSource, name);
   const types = typesOf(schema);
-  if (types.length > 1) return fc.oneof(...types.map((type) => valueOf({ ...schema, type }, idSource, name)));
+  if (types.length > 1) return fc.oneof(...types.map((type) => arbitraryFor({ ...schema, type }, idSource, name)));
   const type = types[0] ?? (schema.properties ? "object" : undefined);
   switch (type) {
     case "null":
@@ -234,7 +235,7 @@ export const valueOf = (schema: TJsonSchema, idSource: TIdSource, name?: string)
       return text(minLength, maxLength);
     }
     case "array":
-      return fc.array(schema.items ? valueOf(schema.items, idSource, name) : fc.jsonValue({ maxDepth: 2 }), {
+      return fc.array(schema.items ? arbitraryFor(schema.items, idSource, name) : fc.jsonValue({ maxDepth: 2 }), {
         minLength: schema.minItems ?? 0,
         maxLength: Math.min(schema.maxItems ?? 5, Math.max(schema.minItems ?? 0, 5)),
       });
@@ -243,7 +244,7 @@ export const valueOf = (schema: TJsonSchema, idSource: TIdSource, name?: string)
       if (!Object.keys(properties).length)
         return fc.dictionary(fc.string({ maxLength: 20 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 8 });
       const fields = Object.fromEntries(
-        Object.entries(properties).map(([key, property]) => [key, valueOf(property, idSource, key)]),
+        Object.entries(properties).map(([key, property]) => [key, arbitraryFor(property, idSource, key)]),
       );
       return fc.record(fields, {
         requiredKeys: (schema.required ?? []).filter((key) => key in properties),

@@ -12,7 +12,7 @@ import { allIds, FIELD_POOLS, poolKeyOf, recordRows, type TPools } from "./fuzz-
 import {
   hostileQueryText,
   hostileValue,
-  valueOf,
+  arbitraryFor,
   withHostilePart,
   type TIdSource,
   type TJsonSchema,
@@ -170,7 +170,7 @@ const pathArbitrary = (operation: TOperation, idSource: TIdSource) => {
     });
   const others = fc.tuple(
     ...names.map((name) =>
-      schemaOf(name).format === "uuid" ? fc.constant(null) : valueOf(schemaOf(name), idSource, name),
+      schemaOf(name).format === "uuid" ? fc.constant(null) : arbitraryFor(schemaOf(name), idSource, name),
     ),
   );
   return fc.tuple(fc.oneof(...tuples), others).map(([{ uuids, hostile }, values]) => {
@@ -189,7 +189,7 @@ const queryArbitrary = (operation: TOperation, idSource: TIdSource) => {
       const value =
         parameter.name === "cursor"
           ? idSource("cursor")
-          : valueOf(parameter.schema as TJsonSchema, idSource, parameter.name);
+          : arbitraryFor(parameter.schema as TJsonSchema, idSource, parameter.name);
       const present = value
         .filter((item) => item !== null && item !== undefined)
         .map((item) => [parameter.name, String(item)] as [string, string]);
@@ -274,7 +274,7 @@ const bodyArbitrary = (
   }
   const schema = content["application/json"]?.schema as TJsonSchema | undefined;
   if (!schema) return fc.oneof({ weight: 8, arbitrary: fc.constant({ hostile: null }) }, { weight: 1, arbitrary: raw });
-  const valid = valueOf(schema, idSource);
+  const valid = arbitraryFor(schema, idSource);
   const json = (hostile: string | null) => (value: unknown) => ({
     body: { payload: JSON.stringify(value), contentType: "application/json" },
     hostile,

@@ -43,7 +43,7 @@ describe.runIf(replica)("the API on a primary and a read replica", () => {
   let database: TestDatabase;
   let owner: Db;
   let outbox: string;
-  const closers: (() => Promise<unknown> | void)[] = [];
+  const closers: (() => unknown)[] = [];
   let instances: { app: ReturnType<typeof createApp>; db: Db }[];
   let userA: ReturnType<typeof browser>;
   /** The states instance 1 reported its replica going through. */

@@ -16,7 +16,7 @@ const CHROMIUM_ARGS = [
 export const launchChromium = () =>
   chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** A phone-like chat screen: a header, grey bubbles on the left, blue ones on the right, a time stamp under some. */
 const chatHtml = (
@@ -30,7 +30,7 @@ const chatHtml = (
   .left { align-self: flex-start; background: #e9e9eb; color: #111; }
   .right { align-self: flex-end; background: #0a7cff; color: #fff; }
   ${dark ? "body { background: #000; } header { color: #fff; border-color: #333; } .left { background: #262629; color: #f2f2f2; }" : ""}
-</style></head><body>${header ? `<header>${escape(header)}</header>` : ""}<main>${lines.map((line) => `<div class="bubble ${line.side}">${escape(line.text)}</div>`).join("")}</main></body></html>`;
+</style></head><body>${header ? `<header>${escapeHtml(header)}</header>` : ""}<main>${lines.map((line) => `<div class="bubble ${line.side}">${escapeHtml(line.text)}</div>`).join("")}</main></body></html>`;
 
 /** Renders the chat to an image at phone pixel density (2x), as a real screenshot would be. */
 export const renderChat = async (

@@ -61,6 +61,7 @@ export const renderMail = (template: TMailTemplate): TRenderedMail => {
       // Control characters never reach a header (nodemailer encodes the rest).
       const firstLine = template.content
         .split("\n")[0]!
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point (a header injection)
         .replace(/[\u0000-\u001f\u007f]/g, " ")
         .trim();
       const subject = `Cto: ${firstLine.length > 80 ? `${firstLine.slice(0, 77)}...` : firstLine}`;

@@ -28,7 +28,7 @@ const main = async (args: string[]): Promise<number> => {
     console.error(`Cannot read ${file}: ${(error as Error).message}`);
     return 1;
   }
-  let chunks;
+  let chunks: ReturnType<typeof parseKnowledgeJson>;
   try {
     chunks = parseKnowledgeJson(text);
   } catch (error) {

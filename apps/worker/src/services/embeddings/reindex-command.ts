@@ -19,12 +19,14 @@ const complain = (text: string) => process.stderr.write(`${text}\n`);
  * safe; running it again resumes. Searches only compare vectors of the current model throughout.
  */
 const main = async (argv: string[]) => {
-  let options;
-  try {
-    options = parseArgs({
+  const parse = () =>
+    parseArgs({
       args: argv,
       options: { user: { type: "string" }, "batch-size": { type: "string", default: "100" } },
     }).values;
+  let options: ReturnType<typeof parse>;
+  try {
+    options = parse();
   } catch (error) {
     complain(`${(error as Error).message}\n${USAGE}`);
     return 1;

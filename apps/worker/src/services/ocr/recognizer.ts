@@ -44,7 +44,7 @@ export const createOcrRecognizer = ({ cachePath }: { cachePath: string }): TOcrR
   return {
     recognize: async (image) => {
       const tesseract = await start();
-      let page;
+      let page: Awaited<ReturnType<typeof tesseract.recognize>>["data"];
       try {
         ({ data: page } = await tesseract.recognize(Buffer.from(image), {}, { blocks: true, text: false }));
       } catch (error) {
