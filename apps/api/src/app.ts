@@ -33,6 +33,7 @@ import {
 import { isMultipartRoute, limitBodySize, requireJsonBody } from "./middleware/request-hygiene.ts";
 import { requestLog } from "./middleware/request-log.ts";
 import { aiModelAdminRoutes, aiModelRoutes } from "./routes/ai-models.ts";
+import { modelRoutes } from "./routes/models.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { accountRoutes } from "./routes/account.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
@@ -244,6 +245,7 @@ export const createApp = ({
   app.route("/search", searchRoutes);
   app.route("/admin/knowledge", knowledgeRoutes);
   app.route("/ai-models", aiModelRoutes);
+  app.route("/models", modelRoutes);
   app.route("/admin/ai-models", aiModelAdminRoutes);
   for (const path of [ADMIN_QUEUES_PATH, `${ADMIN_QUEUES_PATH}/*`]) app.use(path, queueBoardHeaders);
   app.route(ADMIN_QUEUES_PATH, adminQueueRoutes(boundedQueues));

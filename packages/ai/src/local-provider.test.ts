@@ -259,6 +259,22 @@ describe("local provider replies", () => {
     expect(empty.content).toContain("Nothing was recorded for this period yet.");
   });
 
+  it("titles a conversation from its first user message, without greetings or lead-ins", async () => {
+    const title = async (...texts: string[]) =>
+      (
+        await provider.chat({
+          messages: texts.map((content, i) => ({ role: i % 2 ? ("assistant" as const) : ("user" as const), content })),
+          grounding: { purpose: "title" },
+        })
+      ).content;
+    expect(
+      await title("Hi! How do I hand the release checklist to Priya without losing quality?", "Start small."),
+    ).toBe("Hand the release checklist to Priya…");
+    expect(await title("i want to sleep better this month.")).toBe("Sleep better this month");
+    expect(await title("   ", "Hello")).toBe("New conversation");
+    expect(await title("<script>x</script> ".repeat(500))).toHaveLength(6 * "<script>x</script>".length + 6);
+  });
+
   it("streams word chunks that concatenate to the non-streamed reply", async () => {
     const expected = await provider.chat(request("I keep putting off writing chapter two."));
     const events = await collect(provider.chatStream(request("I keep putting off writing chapter two.")));

@@ -12,6 +12,7 @@ import { safeTimezone } from "./local/dates.ts";
 import { recogniseIntents } from "./local/intents.ts";
 import { askReply, coachReply, summaryReply, toolReply } from "./local/replies.ts";
 import { fnv1a, wordsOf } from "./local/text.ts";
+import { titleReply } from "./local/titles.ts";
 import {
   costFromPrices,
   EMBEDDING_DIMENSIONS,
@@ -52,6 +53,7 @@ export const localReply = (request: TChatRequest, now = Date.now()): { content: 
   const { messages, grounding } = request;
   const clock = { now: grounding?.now ?? now, timezone: safeTimezone(grounding?.timezone) };
   if (grounding?.purpose === "summary") return { content: summaryReply(grounding), toolCalls: [] };
+  if (grounding?.purpose === "title") return { content: titleReply(messages), toolCalls: [] };
   const lastUser = messages.findLastIndex((message) => message.role === "user");
   const userText = lastUser === -1 ? "" : messages[lastUser]!.content;
   const since = messages.slice(lastUser + 1);

@@ -165,6 +165,22 @@ describe("OpenAI provider: chat", () => {
     });
   });
 
+  it("asks for the requested model, and reports the model that answered", async () => {
+    const { provider, requests } = await setup((req, res) =>
+      req.body.stream
+        ? sendSse(res, [{ ...completionChunk({ content: "Hi" }, "stop"), model: "gpt-4o-2024-08-06" }])
+        : sendJson(res, 200, { ...completion({ content: "Hi" }), model: "gpt-4o-2024-08-06" }),
+    );
+    const messages = [{ role: "user" as const, content: "Hi" }];
+    expect((await provider.chat({ model: "gpt-4o", messages })).model).toBe("gpt-4o-2024-08-06");
+    let answered: string | undefined;
+    for await (const event of provider.chatStream({ model: "gpt-4o", messages }))
+      if (event.type === "done") answered = event.result.model;
+    expect(answered).toBe("gpt-4o-2024-08-06");
+    await provider.chat({ messages });
+    expect(requests.map((request) => request.body.model)).toEqual(["gpt-4o", "gpt-4o", "gpt-4o-mini"]);
+  });
+
   it("succeeds after one retry when the first answer is a 429", async () => {
     const { provider, requests } = await setup((_req, res, attempt) =>
       attempt === 1

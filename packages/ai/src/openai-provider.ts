@@ -143,7 +143,7 @@ export const createOpenAiProvider = (config: TAiConfig, client?: OpenAI): TAiPro
   const chat: TAiProvider["chat"] = async (request) => {
     const startedAt = performance.now();
     const response = await openai.chat.completions
-      .create(toParams(config.chatModel, request), { signal: request.signal })
+      .create(toParams(request.model ?? config.chatModel, request), { signal: request.signal })
       .catch((error: unknown) => {
         throw toAiProviderError(error);
       });
@@ -170,14 +170,14 @@ export const createOpenAiProvider = (config: TAiConfig, client?: OpenAI): TAiPro
     const startedAt = performance.now();
     const stream = await openai.chat.completions
       .create(
-        { ...toParams(config.chatModel, request), stream: true, stream_options: { include_usage: true } },
+        { ...toParams(request.model ?? config.chatModel, request), stream: true, stream_options: { include_usage: true } },
         { signal: request.signal },
       )
       .catch((error: unknown) => {
         throw toAiProviderError(error);
       });
     let content = "";
-    let model = config.chatModel;
+    let model = request.model ?? config.chatModel;
     let finishReason = "stop";
     let usage = { promptTokens: 0, completionTokens: 0 };
     // Tool calls arrive in fragments keyed by index: the id and name first, the arguments in pieces.

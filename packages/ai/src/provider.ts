@@ -34,8 +34,11 @@ export type TToolDefinition = {
  * (the same facts are written into the system message).
  */
 export type TChatGrounding = {
-  /** `coach`: a chat turn; `summary`: a report summary or a story written from `facts`. */
-  purpose: "coach" | "summary";
+  /**
+   * `coach`: a chat turn; `summary`: a report summary or a story written from `facts`; `title`: a
+   * short title for a conversation from its first exchange (the messages).
+   */
+  purpose: "coach" | "summary" | "title";
   /** Unix ms: the instant "tomorrow at 9" is read against. */
   now?: number;
   /** IANA timezone of the user, e.g. `Europe/Berlin` (UTC when missing or unknown). */
@@ -51,6 +54,8 @@ export type TChatGrounding = {
 };
 
 export type TChatRequest = {
+  /** The model to ask (one the provider serves); the provider's `chatModel` when absent. */
+  model?: string;
   messages: TChatMessage[];
   tools?: TToolDefinition[];
   temperature?: number;

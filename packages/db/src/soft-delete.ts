@@ -1,8 +1,16 @@
 import { isObject, mapNestedReads, readDataModel, type Args, type DataModel } from "./data-model.ts";
 import { Prisma } from "./generated/prisma/client.ts";
 
-/** Models with a `deletedAt` column (003's context entities and 001's analysis sessions). */
-export const SOFT_DELETE_MODELS = ["Person", "Place", "Event", "Task", "Deadline", "AnalysisSession"] as const;
+/** Models with a `deletedAt` column (003's context entities, 001's analysis sessions, coach conversations). */
+export const SOFT_DELETE_MODELS = [
+  "Person",
+  "Place",
+  "Event",
+  "Task",
+  "Deadline",
+  "AnalysisSession",
+  "Conversation",
+] as const;
 export type SoftDeleteModel = (typeof SOFT_DELETE_MODELS)[number];
 
 const softDeletable = new Set<string>(SOFT_DELETE_MODELS);
@@ -14,6 +22,7 @@ const softDeletable = new Set<string>(SOFT_DELETE_MODELS);
  */
 export const UNFILTERED_RELATIONS: Readonly<Record<string, readonly string[]>> = {
   AnalysisMessage: ["analysisSession"],
+  Message: ["conversation"],
 };
 
 const READS = new Set([

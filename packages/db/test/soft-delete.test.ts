@@ -256,6 +256,6 @@ describe.each(testTargets())("soft delete through relations on $name", (target) 
       ]!;
       await expect(delegate.findFirst({ include: { [field]: true } }), `${model}.${field}`).resolves.not.toThrow();
     }
-    expect(Object.keys(UNFILTERED_RELATIONS)).toEqual(["AnalysisMessage"]);
+    expect(Object.keys(UNFILTERED_RELATIONS)).toEqual(["AnalysisMessage", "Message"]);
   });
 });

@@ -1,3 +1,4 @@
+import type { TAiProvider } from "@cto/ai/provider";
 import type { Db } from "@cto/db/client";
 import type { TLogger } from "@cto/log/logger";
 import type { TQueues } from "@cto/queue/queues";
@@ -21,4 +22,6 @@ export type TDeps = {
   storage?: TStorage;
   /** The caches every API instance shares (Redis); absent: every read goes to the database. */
   sharedCache?: TSharedCache;
+  /** The configured AI provider; only the services that ask it (or check which models it serves) need it. */
+  ai?: TAiProvider;
 };

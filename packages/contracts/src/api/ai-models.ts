@@ -58,3 +58,20 @@ export const ZAiModelFiltersSchema = z.object({
     .optional()
     .describe("Only active (true) or retired (false) models"),
 });
+
+/** GET /models: the chat models the configured AI provider serves, which a conversation may choose. */
+export const ZOfferedModelSchema = z.object({
+  name: z.string().describe("What a conversation's `model` takes"),
+  displayName: z.string(),
+  provider: z.string(),
+  contextWindow: z.number().int().nullable(),
+  inputPrice: z.number().describe("US dollars per one million prompt tokens"),
+  outputPrice: z.number().describe("US dollars per one million completion tokens"),
+  isDefault: z.boolean().describe("The provider's own default, used when neither the conversation nor you chose one"),
+});
+export type TOfferedModel = z.infer<typeof ZOfferedModelSchema>;
+export const ZOfferedModelsSchema = z.object({
+  items: z.array(ZOfferedModelSchema),
+  defaultModel: z.string().describe("The model a conversation without a choice of its own (and without yours) uses"),
+  userDefault: z.string().nullable().describe("Your default (/me/model), when it is one of these; else null"),
+});

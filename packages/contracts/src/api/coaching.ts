@@ -29,11 +29,45 @@ export const ZCreateConversationSchema = z.object({
   context: ZJsonObjectSchema.nullable()
     .optional()
     .describe("Free-form JSON object the assistant uses as thread context"),
-  isActive: z.boolean().optional(),
+  isActive: z.boolean().optional().describe("false archives the conversation (kept, out of the main list)"),
+  isPinned: z.boolean().optional().describe("Pinned conversations list first"),
+  model: zText()
+    .trim()
+    .min(1)
+    .max(200)
+    .nullable()
+    .optional()
+    .describe(
+      "A model GET /models offers, for this conversation's replies; null: your default (/me/model). Left out on create: your default",
+    ),
 });
 export type TCreateConversation = z.input<typeof ZCreateConversationSchema>;
 export const ZUpdateConversationSchema = ZCreateConversationSchema.partial();
-export const ZConversationFiltersSchema = z.object({ isActive: ZFlagQuerySchema.optional() });
+export const ZConversationFiltersSchema = z.object({
+  isActive: ZFlagQuerySchema.optional().describe("true: the main list; false: the archive"),
+});
+
+/** GET /conversations/search: your conversations whose title or messages contain `q` (case-insensitive, literally). */
+export const ZConversationSearchQuerySchema = z.object({
+  q: zText().trim().min(1).max(200).describe("Text to find, literally (% and _ are not wildcards)"),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const ZConversationSearchResultSchema = z.object({
+  conversation: ZConversationSchema,
+  match: z
+    .object({ messageId: z.string(), role: z.string(), excerpt: z.string() })
+    .nullable()
+    .describe("The newest message containing the text; null when only the title matched"),
+});
+export const ZConversationSearchSchema = z.object({ items: z.array(ZConversationSearchResultSchema) });
+
+/** GET /conversations/starters: opening prompts for an empty conversation, from your goals, commitments and profile. */
+export const ZConversationStarterSchema = z.object({
+  prompt: z.string().describe("What the user could send as their first message"),
+  basis: z.enum(["goal", "commitment", "challenge", "objective", "general"]).describe("What it was built from"),
+});
+export type TConversationStarter = z.infer<typeof ZConversationStarterSchema>;
+export const ZConversationStartersSchema = z.object({ items: z.array(ZConversationStarterSchema) });
 
 /** Messages of a conversation; `userId` is hidden like every owner column (the role says who wrote it). */
 export const ZMessageSchema = apiRowSchema(Message, { omit: ["userId"] });

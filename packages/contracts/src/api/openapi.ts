@@ -7787,6 +7787,241 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/conversations/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search your conversations' titles and messages
+         * @description Case-insensitive, literal (no wildcards); archived conversations are included, the trash is not. Most recently active first, each with its newest matching message.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Text to find, literally (% and _ are not wildcards) */
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Matching conversations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                conversation: {
+                                    id: string;
+                                    title: string | null;
+                                    summary: string | null;
+                                    context: string | number | boolean | null | {
+                                        [key: string]: unknown;
+                                    } | unknown[];
+                                    isActive: boolean;
+                                    isPinned: boolean;
+                                    model: string | null;
+                                    /** @description Unix time in milliseconds */
+                                    createdAt: number;
+                                    /** @description Unix time in milliseconds */
+                                    updatedAt: number;
+                                    /** @description Unix time in milliseconds */
+                                    deletedAt: number | null;
+                                };
+                                /** @description The newest message containing the text; null when only the title matched */
+                                match: {
+                                    messageId: string;
+                                    role: string;
+                                    excerpt: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/starters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Suggested first messages for an empty conversation, from your goals, commitments and profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Up to four prompts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description What the user could send as their first message */
+                                prompt: string;
+                                /**
+                                 * @description What it was built from
+                                 * @enum {string}
+                                 */
+                                basis: "goal" | "commitment" | "challenge" | "objective" | "general";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/conversations": {
         parameters: {
             query?: never;
@@ -7801,6 +8036,9 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                     sort?: "updated" | "created";
+                    /** @description true lists the trash (soft-deleted rows) */
+                    trash?: "true" | "false";
+                    /** @description true: the main list; false: the archive */
                     isActive?: "true" | "false";
                 };
                 header?: never;
@@ -7824,10 +8062,14 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | unknown[];
                                 isActive: boolean;
+                                isPinned: boolean;
+                                model: string | null;
                                 /** @description Unix time in milliseconds */
                                 createdAt: number;
                                 /** @description Unix time in milliseconds */
                                 updatedAt: number;
+                                /** @description Unix time in milliseconds */
+                                deletedAt: number | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -7913,7 +8155,12 @@ export interface paths {
                         context?: {
                             [key: string]: unknown;
                         } | null;
+                        /** @description false archives the conversation (kept, out of the main list) */
                         isActive?: boolean;
+                        /** @description Pinned conversations list first */
+                        isPinned?: boolean;
+                        /** @description A model GET /models offers, for this conversation's replies; null: your default (/me/model). Left out on create: your default */
+                        model?: string | null;
                     };
                 };
             };
@@ -7932,10 +8179,14 @@ export interface paths {
                                 [key: string]: unknown;
                             } | unknown[];
                             isActive: boolean;
+                            isPinned: boolean;
+                            model: string | null;
                             /** @description Unix time in milliseconds */
                             createdAt: number;
                             /** @description Unix time in milliseconds */
                             updatedAt: number;
+                            /** @description Unix time in milliseconds */
+                            deletedAt: number | null;
                         };
                     };
                 };
@@ -8140,10 +8391,14 @@ export interface paths {
                                 [key: string]: unknown;
                             } | unknown[];
                             isActive: boolean;
+                            isPinned: boolean;
+                            model: string | null;
                             /** @description Unix time in milliseconds */
                             createdAt: number;
                             /** @description Unix time in milliseconds */
                             updatedAt: number;
+                            /** @description Unix time in milliseconds */
+                            deletedAt: number | null;
                         };
                     };
                 };
@@ -8231,7 +8486,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete one of your conversations */
+        /** Move one of your conversations to the trash (permanent=true deletes it) */
         delete: {
             parameters: {
                 query?: {
@@ -8415,7 +8670,12 @@ export interface paths {
                         context?: {
                             [key: string]: unknown;
                         } | null;
+                        /** @description false archives the conversation (kept, out of the main list) */
                         isActive?: boolean;
+                        /** @description Pinned conversations list first */
+                        isPinned?: boolean;
+                        /** @description A model GET /models offers, for this conversation's replies; null: your default (/me/model). Left out on create: your default */
+                        model?: string | null;
                     };
                 };
             };
@@ -8434,10 +8694,14 @@ export interface paths {
                                 [key: string]: unknown;
                             } | unknown[];
                             isActive: boolean;
+                            isPinned: boolean;
+                            model: string | null;
                             /** @description Unix time in milliseconds */
                             createdAt: number;
                             /** @description Unix time in milliseconds */
                             updatedAt: number;
+                            /** @description Unix time in milliseconds */
+                            deletedAt: number | null;
                         };
                     };
                 };
@@ -8603,6 +8867,200 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/conversations/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore one of your conversations from the trash */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Restored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string | null;
+                            summary: string | null;
+                            context: string | number | boolean | null | {
+                                [key: string]: unknown;
+                            } | unknown[];
+                            isActive: boolean;
+                            isPinned: boolean;
+                            model: string | null;
+                            /** @description Unix time in milliseconds */
+                            createdAt: number;
+                            /** @description Unix time in milliseconds */
+                            updatedAt: number;
+                            /** @description Unix time in milliseconds */
+                            deletedAt: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not found (also for another user's records) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/conversations/{id}/messages": {
@@ -8941,6 +9399,163 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{id}/transcript": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a conversation's messages, oldest first, each with its AI response's model, tokens, cost and latency */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of messages in order, with their AI responses */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                conversationId: string;
+                                /** @enum {string} */
+                                role: "user" | "assistant" | "system" | "tool";
+                                content: string;
+                                toolCalls: string | number | boolean | null | {
+                                    [key: string]: unknown;
+                                } | unknown[];
+                                toolCallId: string | null;
+                                metadata: string | number | boolean | null | {
+                                    [key: string]: unknown;
+                                } | unknown[];
+                                /** @enum {string} */
+                                source: "web" | "telegram" | "voice" | "api";
+                                telegramMessageId: string | null;
+                                /** @description Unix time in milliseconds */
+                                createdAt: number;
+                                aiResponse: {
+                                    /** @description The model that answered */
+                                    model: string;
+                                    /** @enum {string} */
+                                    status: "success" | "error" | "cancelled";
+                                    promptTokens: number | null;
+                                    completionTokens: number | null;
+                                    tokenCount: number | null;
+                                    /** @description US dollars */
+                                    cost: number | null;
+                                    /** @description Milliseconds */
+                                    latency: number | null;
+                                    /** @description Unix ms */
+                                    createdAt: number;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not found (also for another user's records) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -12313,6 +12928,175 @@ export interface paths {
                 };
                 /** @description Not found (also for another user's records) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your complete profile in one request: you, your context profile and your Telegram link */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GET /me, /me/context and /telegram together */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string | null;
+                                image: string | null;
+                                /** @description Unix time in milliseconds */
+                                emailVerified: number | null;
+                                preferences: string | number | boolean | null | {
+                                    [key: string]: unknown;
+                                } | unknown[];
+                                /** @description Unix time in milliseconds */
+                                lastSeenAt: number | null;
+                                isActive: boolean;
+                                /** @enum {string} */
+                                role: "user" | "admin";
+                                currentRole: string | null;
+                                /** @enum {string|null} */
+                                experienceLevel: "intern" | "junior" | "mid_level" | "senior" | "lead" | "manager" | "director" | "vp" | "c_level" | null;
+                                industry: string | null;
+                                yearsOfExperience: number | null;
+                                currentSkills: string[];
+                                targetSkills: string[];
+                                bio: string | null;
+                                currentGoals: string[];
+                                achievementScore: number;
+                                dailyGenerationCount: number;
+                                /** @description Unix time in milliseconds */
+                                lastGenerationDate: number | null;
+                                currentModel: string | null;
+                                preferredModels: string[];
+                                /** @description Unix time in milliseconds */
+                                createdAt: number;
+                                /** @description Unix time in milliseconds */
+                                updatedAt: number;
+                            };
+                            /** @description Null before the first PUT /me/context */
+                            context: {
+                                id: string;
+                                personalBio: string | null;
+                                longTermGoals: string[];
+                                workContext: string | null;
+                                currentChallenges: string[];
+                                aiPreferences: string | null;
+                                communicationStyle: string | null;
+                                expertiseAreas: string[];
+                                learningObjectives: string[];
+                                decisionMakingStyle: string | null;
+                                timeManagementStyle: string | null;
+                                preferredMeetingTimes: string[];
+                                workingHours: string | null;
+                                /** @description Unix time in milliseconds */
+                                createdAt: number;
+                                /** @description Unix time in milliseconds */
+                                updatedAt: number;
+                            } | null;
+                            /** @description Null when no link was ever started */
+                            telegram: {
+                                id: string;
+                                telegramChatId: string | null;
+                                telegramUsername: string | null;
+                                /** @description Unix time in milliseconds */
+                                connectionTokenExpiresAt: number | null;
+                                isActive: boolean;
+                                /** @description Unix time in milliseconds */
+                                connectedAt: number | null;
+                                /** @description Unix time in milliseconds */
+                                lastMessageAt: number | null;
+                                /** @description Unix time in milliseconds */
+                                createdAt: number;
+                                /** @description Unix time in milliseconds */
+                                updatedAt: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -28322,6 +29106,546 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/conversations/{id}/chat/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write the reply to the latest message again, keeping the earlier reply as an alternative (server-sent events)
+         * @description For the conversation's latest user message whose reply is answered (or stopped). The earlier reply stays stored; the new one becomes the message's `metadata.reply.messageId`, the reply the thread shows and the coach reads. POST /conversations/{id}/chat/choose flips back. 409 (invalid_state) when the message is not the latest, has no reply yet or is being answered. Events: `user_message` `{ message }` (the user's message as stored), `delta` `{ text }` (pieces of the reply, in order), then `done` (message, sources, actions, usage, model) or `error` `{ code, message, messageId, retryable }`. After an `error` the message is kept once, its `metadata.reply` is `{ status: "failed", code, message }`, and POST /conversations/{id}/chat/retry runs the reply again. A reply the user stops (the client aborts the stream, or POST /conversations/{id}/chat/stop) is stored with what streamed, its `metadata.stopped` true, and the stream (if still read) ends with `done`. The daily token budget (AI_DAILY_TOKEN_BUDGET, per user and UTC day) answers 429 before any model call once spent; it counts successful replies only, so a failed reply costs nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        messageId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A server-sent event stream: user_message, delta events, then done or error */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": ({
+                            /** @enum {string} */
+                            event: "user_message";
+                            data: {
+                                message: {
+                                    id: string;
+                                    conversationId: string;
+                                    /** @enum {string} */
+                                    role: "user" | "assistant" | "system" | "tool";
+                                    content: string;
+                                    toolCalls: string | number | boolean | null | {
+                                        [key: string]: unknown;
+                                    } | unknown[];
+                                    toolCallId: string | null;
+                                    metadata: string | number | boolean | null | {
+                                        [key: string]: unknown;
+                                    } | unknown[];
+                                    /** @enum {string} */
+                                    source: "web" | "telegram" | "voice" | "api";
+                                    telegramMessageId: string | null;
+                                    /** @description Unix time in milliseconds */
+                                    createdAt: number;
+                                };
+                            };
+                        } | {
+                            /** @enum {string} */
+                            event: "delta";
+                            data: {
+                                text: string;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            event: "done";
+                            data: {
+                                message: {
+                                    id: string;
+                                    conversationId: string;
+                                    /** @enum {string} */
+                                    role: "user" | "assistant" | "system" | "tool";
+                                    content: string;
+                                    toolCalls: string | number | boolean | null | {
+                                        [key: string]: unknown;
+                                    } | unknown[];
+                                    toolCallId: string | null;
+                                    metadata: string | number | boolean | null | {
+                                        [key: string]: unknown;
+                                    } | unknown[];
+                                    /** @enum {string} */
+                                    source: "web" | "telegram" | "voice" | "api";
+                                    telegramMessageId: string | null;
+                                    /** @description Unix time in milliseconds */
+                                    createdAt: number;
+                                };
+                                sources: {
+                                    /** @enum {string} */
+                                    kind: "memory" | "knowledge";
+                                    id: string;
+                                    /** @description For memory: what was remembered (message, insight, report…), lowercase snake */
+                                    ownerKind?: string;
+                                    content: string;
+                                    /** @description Cosine similarity to the user's message */
+                                    score: number;
+                                }[];
+                                actions: {
+                                    tool: string;
+                                    toolCallId: string;
+                                    ok: boolean;
+                                    entityType?: string;
+                                    entityId?: string;
+                                    error?: string;
+                                }[];
+                                usage: {
+                                    promptTokens: number;
+                                    completionTokens: number;
+                                    totalTokens: number;
+                                    /** @description US dollars, from the price table */
+                                    cost: number;
+                                };
+                                model: string;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            event: "error";
+                            data: {
+                                /** @description service_unavailable, rate_limited or internal_error */
+                                code: string;
+                                /** @description What failed, in words for the user */
+                                message: string;
+                                /** @description The user's stored message; POST /conversations/{id}/chat/retry with it runs the reply again */
+                                messageId: string;
+                                /** @description false when the provider refused the request itself, so the same request would fail again */
+                                retryable: boolean;
+                            };
+                        })[];
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not found (also for another user's records) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{id}/chat/choose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose which of the coach's replies to a message the thread shows and the coach reads
+         * @description The coach's replies to a user message (until the next one) are alternatives of each other; `replyId` becomes the message's `metadata.reply.messageId`. 404 unless the reply answers that message; 409 while a reply to it is being written.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The user's message
+                         */
+                        messageId: string;
+                        /**
+                         * Format: uuid
+                         * @description One of the coach's replies to it
+                         */
+                        replyId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The reply chosen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            messageId: string;
+                            replyId: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not found (also for another user's records) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/search": {
         parameters: {
             query?: never;
@@ -28857,6 +30181,123 @@ export interface paths {
                                 /** @description Unix time in milliseconds */
                                 updatedAt: number;
                             }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chat models the configured AI provider serves, with prices (USD per million tokens)
+         * @description A conversation's `model` must be one of these (else 400). The offline provider serves the catalogue's local models; an OpenAI-compatible server every other active chat model, and its configured default.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The offered models, the provider's default first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description What a conversation's `model` takes */
+                                name: string;
+                                displayName: string;
+                                provider: string;
+                                contextWindow: number | null;
+                                /** @description US dollars per one million prompt tokens */
+                                inputPrice: number;
+                                /** @description US dollars per one million completion tokens */
+                                outputPrice: number;
+                                /** @description The provider's own default, used when neither the conversation nor you chose one */
+                                isDefault: boolean;
+                            }[];
+                            /** @description The model a conversation without a choice of its own (and without yours) uses */
+                            defaultModel: string;
+                            /** @description Your default (/me/model), when it is one of these; else null */
+                            userDefault: string | null;
                         };
                     };
                 };
@@ -29642,8 +31083,11 @@ export interface components {
                     summary?: string | null;
                     context?: unknown;
                     isActive?: boolean;
+                    isPinned: boolean;
+                    model?: string | null;
                     createdAt?: string;
                     updatedAt?: string;
+                    deletedAt?: string | null;
                 }[];
                 messages?: {
                     /** Format: uuid */

@@ -33,7 +33,10 @@ export type TTurn = {
 };
 export type TTurnOutcome = {
   content: string;
+  /** The model that answered, as the provider reported it (a dated snapshot of the one asked for, say). */
   model: string;
+  /** The model the reply asked for (the conversation's, the user's default or the provider's). */
+  requestedModel: string;
   usage: TChatUsage;
   cost: number;
   latencyMs: number;
@@ -142,7 +145,7 @@ export const recordSuccess = async ({
         temperature: TEMPERATURE,
         maxTokens: MAX_TOKENS,
         requestData: {
-          model: ai.chatModel,
+          model: outcome.requestedModel,
           provider: ai.kind,
           messages: turn.messageCount,
           sources: outcome.sources.length,
@@ -199,6 +202,7 @@ export const recordSuccess = async ({
 export const recordFailure = async ({
   db,
   ai,
+  model,
   turn,
   error,
   usage,
@@ -206,19 +210,21 @@ export const recordFailure = async ({
 }: {
   db: Db;
   ai: TAiProvider;
+  /** The model the reply asked for. */
+  model: string;
   turn: TTurn;
   error: { code: string; message: string };
   usage: TChatUsage;
   latencyMs: number;
 }) => {
   const tokenCount = usage.promptTokens + usage.completionTokens;
-  const cost = ai.costOf(ai.chatModel, usage);
+  const cost = ai.costOf(model, usage);
   const fields = {
-    modelUsed: ai.chatModel,
+    modelUsed: model,
     latency: latencyMs,
     temperature: TEMPERATURE,
     maxTokens: MAX_TOKENS,
-    requestData: { model: ai.chatModel, provider: ai.kind, messages: turn.messageCount },
+    requestData: { model, provider: ai.kind, messages: turn.messageCount },
     responseData: { error },
     status: "ERROR" as const,
   };
@@ -241,7 +247,7 @@ export const recordFailure = async ({
       cost: { increment: cost },
     },
   });
-  countAiUsage({ feature: "chat", model: ai.chatModel, ...usage, cost });
+  countAiUsage({ feature: "chat", model, ...usage, cost });
   await setReplyState(db, turn.userMessage.id, { status: "failed", at: Date.now(), ...error });
   await db.auditLog.create({
     data: {

@@ -10,6 +10,7 @@ import type { TSharedCache } from "../../lib/shared-cache.ts";
 import { log } from "../../log.ts";
 import { describeProviderFailure } from "../ai-failure.ts";
 import { withCataloguePrices } from "../ai-models.ts";
+import { modelForReply } from "./models.ts";
 import { syncOwnerEmbeddings } from "../embeddings.ts";
 import { buildPrompt, loadCoachContext, loadHistory, retrieveSources } from "./prompt.ts";
 import {
@@ -21,6 +22,7 @@ import {
   TEMPERATURE,
   type TTurn,
 } from "./record.ts";
+import { titleConversation } from "./title.ts";
 import { CHAT_TOOLS, runToolCall } from "./tools.ts";
 
 /** Tool rounds per reply; the completion after the last round gets no tools, so it must answer in text. */
@@ -128,16 +130,19 @@ export async function* runChatTurn({
   let cost = 0;
   let stage: TStage = "memory";
   let ai = provider;
+  let model = provider.chatModel;
   const started = performance.now();
   try {
-    const [history, context, earlier, priced] = await Promise.all([
+    const [history, context, earlier, priced, chosen] = await Promise.all([
       loadHistory(db, turn.conversationId),
       loadCoachContext(db, turn.userId, sharedCache),
       turn.retry ? loadEarlierRounds(db, turn) : { messages: [], actions: [], rounds: 0 },
       // The model catalogue's prices as last written through any instance (services/ai-models.ts).
       withCataloguePrices({ db, sharedCache, ai: provider }),
+      modelForReply({ db, ai: provider, sharedCache, userId: turn.userId, conversationId: turn.conversationId }),
     ]);
     ai = priced;
+    model = chosen;
     const sources = await retrieveSources({
       db,
       ai,
@@ -158,6 +163,7 @@ export async function* runChatTurn({
       let streamed = "";
       try {
         for await (const event of ai.chatStream({
+          model,
           messages,
           grounding,
           tools: round < MAX_TOOL_ROUNDS ? CHAT_TOOLS : undefined,
@@ -220,6 +226,7 @@ export async function* runChatTurn({
     const outcome = {
       content: final.content,
       model: final.model,
+      requestedModel: model,
       usage,
       cost,
       latencyMs: Math.round(performance.now() - started),
@@ -231,6 +238,14 @@ export async function* runChatTurn({
       stopped,
     };
     const { message } = await recordSuccess({ db, ai, turn, outcome });
+    await titleConversation({
+      db,
+      ai,
+      model,
+      conversationId: turn.conversationId,
+      userMessage: turn.userMessage.content,
+      reply: final.content,
+    });
     await rememberExchange({ db, ai, userId: turn.userId, messages: [turn.userMessage, message] }).catch(
       (error: unknown) => log.warn({ err: error }, "chat: could not embed the exchange"),
     );
@@ -258,6 +273,7 @@ export async function* runChatTurn({
     await recordFailure({
       db,
       ai,
+      model,
       turn,
       error: { code: data.code, message: data.message },
       usage,
