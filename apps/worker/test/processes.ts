@@ -1,6 +1,6 @@
 import path from "node:path";
 
-import { afterAll } from "vitest";
+import { afterAll, afterEach } from "vitest";
 
 import { freePort } from "@cto/db/testing";
 import { spawnLogged, type TLoggedProcess } from "@cto/vitest-config/processes";
@@ -23,14 +23,18 @@ export const spawnWorker = (env: Record<string, string>, startMs = 60_000): Prom
   });
 
 /**
- * A suite's worker processes and clean-ups: after its tests every worker still running is killed
- * (SIGKILL), then each clean-up runs, the last added first.
+ * A suite's worker processes and clean-ups: after each test its workers still running are killed
+ * (SIGKILL), and after the suite each clean-up runs, the last added first. A test's workers must not
+ * outlive it: their periodic reconcile sees the next test's schedules (one database) without jobs
+ * under their own prefix, and would deliver that test's reminders while it watches for something else.
  */
 export const useWorkerProcesses = () => {
   const workers: TWorkerProcess[] = [];
   const cleanups: Array<() => Promise<unknown>> = [];
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((worker) => worker.kill("SIGKILL")));
+  });
   afterAll(async () => {
-    await Promise.all(workers.map((worker) => worker.kill("SIGKILL")));
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   });
   const start = async (env: Record<string, string>) => {

@@ -165,6 +165,35 @@ export const queryRows = async <R extends object>(db: object, text: string, valu
   return (await (await driver()).query<R>(text, values)).rows;
 };
 
+/** A statement's rows, as `queryRows` gives them, inside the transaction `rawTransaction` holds open. */
+export type TRawQuery = <R extends object>(text: string, values?: unknown[]) => Promise<R[]>;
+
+/**
+ * One transaction on the primary's own pg pool, for the few hot writes that take `queryRows`' path:
+ * `work` runs its statements on one connection between BEGIN and COMMIT, and a throw rolls them back
+ * (a connection that cannot roll back is dropped, not returned to the pool). The same rules as
+ * `queryRows`: no Prisma in between, no guards, the caller's SQL says everything.
+ */
+export const rawTransaction = async <T>(db: object, work: (query: TRawQuery) => Promise<T>): Promise<T> => {
+  const driver = drivers.get(db);
+  if (!driver) throw new Error("rawTransaction needs a client made by createDb");
+  const client = await (await driver()).connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work(async (text, values = []) => (await client.query(text, values)).rows);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+};
+
 /** A select list naming each column as its field; every field of `M` must be named (`alias`: the table's alias). */
 export const selectColumns = <M>(alias: string, columns: { [K in keyof M]-?: string }) =>
   Object.entries(columns as Record<string, string>)

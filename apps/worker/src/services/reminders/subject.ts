@@ -40,15 +40,23 @@ export const loadSubject = async (
   );
 };
 
-const when = (at: Date, timezone: string) =>
-  new Intl.DateTimeFormat("en-GB", {
-    timeZone: timezone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(at);
+// Building a formatter costs far more than formatting with one: one per timezone (a checked name), kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const when = (at: Date, timezone: string) => {
+  let format = formatters.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone: timezone,
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    formatters.set(timezone, format);
+  }
+  return format.format(at);
+};
 
 /** The reminder's text, with the due time in the user's own timezone. */
 export const reminderText = (kind: TReminderDueJob["kind"], subject: TReminderSubject, timezone: string) => {
