@@ -7,7 +7,7 @@ import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
 import { localEmbedding } from "@cto/ai/local-provider";
 import type { TAiProvider } from "@cto/ai/provider";
-import { completionChunk, sendJson, startStandIn } from "@cto/ai/testing";
+import { completionChunk, sendJson, sendSse, startStandIn, type TRecordedRequest } from "@cto/ai/testing";
 import { createProducerConnection } from "@cto/queue/connection";
 
 import { createApp } from "../src/app.ts";
@@ -121,6 +121,9 @@ describe("stopping a reply: the OpenAI-compatible stand-in, two API instances sh
   let second: Harness["app"];
   /** Closed when the API stopped reading the model's stream: the model stopped generating. */
   let modelStreamClosed: Promise<void>;
+  /** Set: the model answers in full with this text; unset, it streams two pieces and never ends. */
+  let fullReply: string | undefined;
+  const chatRequests: TRecordedRequest[] = [];
 
   beforeAll(async () => {
     if (redis.status !== "ready") await new Promise((resolve) => redis.once("ready", resolve));
@@ -136,6 +139,9 @@ describe("stopping a reply: the OpenAI-compatible stand-in, two API instances sh
           })),
           usage: { prompt_tokens: 5, total_tokens: 5 },
         });
+      chatRequests.push(request);
+      if (fullReply !== undefined)
+        return sendSse(res, [completionChunk({ content: fullReply }), completionChunk({}, "stop")]);
       // Two pieces of the reply, then a model that would go on for ever.
       modelStreamClosed = new Promise((resolve) => res.on("close", () => resolve()));
       res.writeHead(200, { "content-type": "text/event-stream" });
@@ -191,6 +197,62 @@ describe("stopping a reply: the OpenAI-compatible stand-in, two API instances sh
     await stream.cancel();
     await modelStreamClosed;
     await expectStoppedReply(userMessageId, conversationId, "Here is **the plan**: first, <script>x()</script>");
+  });
+
+  it("regenerates a reply without showing the model the earlier one, which stays as an alternative to flip back to", async () => {
+    const conversationId = await newConversation(alice);
+    fullReply = "First answer: take a walk.";
+    const asked = await openStream(first, alice, `/conversations/${conversationId}/chat`, { content: "Tired today" });
+    const messageId = (await asked.next("user_message")).data.message.id as string;
+    const firstReply = (await asked.next("done")).data.message;
+    await asked.rest();
+
+    fullReply = "Second answer: sleep early.";
+    const before = chatRequests.length;
+    const again = await openStream(second, alice, `/conversations/${conversationId}/chat/regenerate`, { messageId });
+    expect((await again.next("user_message")).data.message.id).toBe(messageId);
+    const secondReply = (await again.next("done")).data.message;
+    await again.rest();
+    expect(secondReply.content).toBe("Second answer: sleep early.");
+    const prompt = JSON.stringify(chatRequests.slice(before).map((request) => request.body.messages));
+    expect(prompt).toContain("Tired today");
+    expect(prompt).not.toContain("take a walk");
+
+    const replies = await harness.db.message.findMany({ where: { conversationId, role: "ASSISTANT" } });
+    expect(replies.map((reply) => reply.content).sort()).toEqual([firstReply.content, secondReply.content].sort());
+    const replyOf = async () =>
+      ((await harness.db.message.findUniqueOrThrow({ where: { id: messageId } })).metadata as { reply: unknown }).reply;
+    expect(await replyOf()).toMatchObject({ status: "answered", messageId: secondReply.id });
+
+    // Flip back: the earlier reply is the one the next turn's prompt holds.
+    const chosen = await alice.request("POST", `/conversations/${conversationId}/chat/choose`, {
+      messageId,
+      replyId: firstReply.id,
+    });
+    expect(chosen.status).toBe(200);
+    expect(await replyOf()).toMatchObject({ status: "answered", messageId: firstReply.id });
+    fullReply = "Noted.";
+    const next = await openStream(first, alice, `/conversations/${conversationId}/chat`, { content: "And tomorrow?" });
+    await next.rest();
+    const nextPrompt = JSON.stringify(chatRequests.at(-1)!.body.messages);
+    expect(nextPrompt).toContain("take a walk");
+    expect(nextPrompt).not.toContain("sleep early");
+
+    // Only the latest message's reply can be regenerated; a reply is chosen only among its own message's.
+    const stale = await alice.request("POST", `/conversations/${conversationId}/chat/regenerate`, { messageId });
+    expect(stale.status).toBe(409);
+    const foreign = await alice.request("POST", `/conversations/${conversationId}/chat/choose`, {
+      messageId,
+      replyId: (await harness.db.message.findFirstOrThrow({ where: { conversationId, content: "Noted." } })).id,
+    });
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.error?.details).toEqual([{ path: "replyId", message: expect.any(String) }]);
+    const other = await bob.request("POST", `/conversations/${conversationId}/chat/choose`, {
+      messageId,
+      replyId: secondReply.id,
+    });
+    expect(other.status).toBe(404);
+    fullReply = undefined;
   });
 });
 

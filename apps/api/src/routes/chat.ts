@@ -3,7 +3,10 @@ import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 
 import {
+  ZChatChooseReplyRequestSchema,
+  ZChatChooseReplyResponseSchema,
   ZChatDoneEventSchema,
+  ZChatRegenerateRequestSchema,
   ZChatRequestSchema,
   ZChatRetryRequestSchema,
   ZChatStopRequestSchema,
@@ -20,6 +23,7 @@ import { createRouter, errorResponses, SECURITY, ZIdParamsSchema } from "../lib/
 import { requireAuth } from "../middleware/auth.ts";
 import { readTokenBudget } from "../services/chat/budget.ts";
 import type { TTurn } from "../services/chat/record.ts";
+import { chooseReply, claimRegenerate } from "../services/chat/regenerate.ts";
 import { claimRetry, startChatTurn } from "../services/chat/start.ts";
 import { replyToStop } from "../services/chat/stop.ts";
 import { callerSource } from "../services/coaching/messages.ts";
@@ -93,6 +97,49 @@ const stopRoute = createRoute({
     202: {
       description: "The stop was asked for",
       content: { "application/json": { schema: ZChatStopResponseSchema } },
+    },
+    ...errorResponses(403, 404, 409, 415),
+  },
+});
+
+const regenerateRoute = createRoute({
+  method: "post",
+  path: "/conversations/{id}/chat/regenerate",
+  tags: ["Chat"],
+  summary:
+    "Write the reply to the latest message again, keeping the earlier reply as an alternative (server-sent events)",
+  description: [
+    "For the conversation's latest user message whose reply is answered (or stopped). The earlier reply stays stored; the new one becomes",
+    "the message's `metadata.reply.messageId`, the reply the thread shows and the coach reads. POST /conversations/{id}/chat/choose flips back.",
+    "409 (invalid_state) when the message is not the latest, has no reply yet or is being answered.",
+    EVENTS,
+  ].join(" "),
+  security: SECURITY,
+  middleware: requireAuth,
+  request: {
+    params: ZIdParamsSchema,
+    body: { required: true, content: { "application/json": { schema: ZChatRegenerateRequestSchema } } },
+  },
+  responses: { 200: streamResponse, ...errorResponses(403, 404, 409, 415, 429) },
+});
+
+const chooseRoute = createRoute({
+  method: "post",
+  path: "/conversations/{id}/chat/choose",
+  tags: ["Chat"],
+  summary: "Choose which of the coach's replies to a message the thread shows and the coach reads",
+  description:
+    "The coach's replies to a user message (until the next one) are alternatives of each other; `replyId` becomes the message's `metadata.reply.messageId`. 404 unless the reply answers that message; 409 while a reply to it is being written.",
+  security: SECURITY,
+  middleware: requireAuth,
+  request: {
+    params: ZIdParamsSchema,
+    body: { required: true, content: { "application/json": { schema: ZChatChooseReplyRequestSchema } } },
+  },
+  responses: {
+    200: {
+      description: "The reply chosen",
+      content: { "application/json": { schema: ZChatChooseReplyResponseSchema } },
     },
     ...errorResponses(403, 404, 409, 415),
   },
@@ -185,4 +232,28 @@ export const chatRoutes = createRouter()
     });
     const delivered = await c.get("leases").requestStop(replyLease(messageId));
     return c.json({ messageId, delivered }, 202);
+  })
+  .openapi(regenerateRoute, async (c) => {
+    const { userId, sessionId } = c.get("auth");
+    await requireBudget(c, userId);
+    const { messageId } = c.req.valid("json");
+    const { message, turn } = await claimRegenerate({
+      db: c.get("db"),
+      userId,
+      sessionId,
+      conversationId: c.req.valid("param").id,
+      messageId,
+    });
+    return streamTurn(c, message, turn, await c.get("leases").hold(replyLease(message.id)));
+  })
+  .openapi(chooseRoute, async (c) => {
+    const { messageId, replyId } = c.req.valid("json");
+    const chosen = await chooseReply({
+      db: c.get("db"),
+      userId: c.get("auth").userId,
+      conversationId: c.req.valid("param").id,
+      messageId,
+      replyId,
+    });
+    return c.json(chosen, 200);
   });

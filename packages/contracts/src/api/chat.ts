@@ -86,6 +86,19 @@ export const ZChatStopResponseSchema = z.object({
 });
 export type TChatStopResponse = z.infer<typeof ZChatStopResponseSchema>;
 
+/** POST /conversations/{id}/chat/regenerate: write the reply to the latest message again, keeping the earlier one. */
+export const ZChatRegenerateRequestSchema = z.object({ messageId: z.uuid() });
+export type TChatRegenerateRequest = z.input<typeof ZChatRegenerateRequestSchema>;
+
+/** POST /conversations/{id}/chat/choose: which of the coach's replies to a message the thread shows and the coach reads. */
+export const ZChatChooseReplyRequestSchema = z.object({
+  messageId: z.uuid().describe("The user's message"),
+  replyId: z.uuid().describe("One of the coach's replies to it"),
+});
+export type TChatChooseReplyRequest = z.input<typeof ZChatChooseReplyRequestSchema>;
+export const ZChatChooseReplyResponseSchema = z.object({ messageId: z.string(), replyId: z.string() });
+export type TChatChooseReplyResponse = z.infer<typeof ZChatChooseReplyResponseSchema>;
+
 /**
  * The reply stream as the OpenAPI document describes it: the stream's server-sent events in order,
  * each as its `event:` name and its `data:` line parsed from JSON — the stored `user_message`, `delta`s, then one `done` or `error`.

@@ -6,6 +6,7 @@ import { searchEmbeddings, searchKnowledgeChunks } from "@cto/db/vector";
 
 import type { TSharedCache } from "../../lib/shared-cache.ts";
 import { getUserContext } from "../coaching/profile.ts";
+import { activeThread } from "./regenerate.ts";
 
 const MEMORY_K = 6;
 const GOALS_K = 5;
@@ -119,9 +120,11 @@ export const loadHistory = async (db: Db, conversationId: string) => {
     where: { conversationId, role: { in: ["USER", "ASSISTANT"] }, toolCalls: { equals: Prisma.DbNull } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: HISTORY_LIMIT,
-    select: { id: true, role: true, content: true },
+    select: { id: true, role: true, content: true, metadata: true },
   });
-  return rows.reverse().filter((row) => row.content.trim().length > 0);
+  return activeThread(rows.reverse())
+    .filter((row) => row.content.trim().length > 0)
+    .map(({ id, role, content }) => ({ id, role, content }));
 };
 
 /**

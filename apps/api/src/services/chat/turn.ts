@@ -186,7 +186,7 @@ export async function* runChatTurn({
         result = {
           content: streamed,
           toolCalls: [],
-          model: ai.chatModel,
+          model,
           usage: { promptTokens: 0, completionTokens: Math.ceil(streamed.length / 4) },
           finishReason: "stopped",
           latencyMs: Math.round(performance.now() - started),

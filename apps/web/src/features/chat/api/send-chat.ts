@@ -59,6 +59,20 @@ export const sendChat = (conversationId: string, content: string, signal?: Abort
 export const retryChat = (conversationId: string, messageId: string, signal?: AbortSignal) =>
   streamChat(`/conversations/${encodeURIComponent(conversationId)}/chat/retry`, { messageId }, signal);
 
+/** POST /conversations/{id}/chat/regenerate: the reply to the latest message, written again; the earlier one is kept. */
+export const regenerateChat = (conversationId: string, messageId: string, signal?: AbortSignal) =>
+  streamChat(`/conversations/${encodeURIComponent(conversationId)}/chat/regenerate`, { messageId }, signal);
+
+/** POST /conversations/{id}/chat/choose: which of the coach's replies to a message the thread shows (and the coach reads). */
+export const chooseReply = async (conversationId: string, messageId: string, replyId: string) => {
+  const response = await apiFetch(`/conversations/${encodeURIComponent(conversationId)}/chat/choose`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ messageId, replyId }),
+  });
+  if (!response.ok) throw new ApiError("That reply could not be chosen.", response.status, "choose_failed");
+};
+
 /**
  * POST /conversations/{id}/chat/stop: the reply to this message stops wherever it is written, and
  * its stream ends with `done` carrying what streamed (marked stopped).
@@ -85,6 +99,8 @@ export type TChatTurn = {
   done?: TChatDone;
   error?: unknown;
   retryable?: boolean;
+  /** The turn writes the reply to `messageId` again (Regenerate): the thread hides that message's stored replies meanwhile. */
+  regenerating?: boolean;
 };
 
 const IDLE: TChatTurn = { status: "idle", userText: "", reply: "" };
@@ -169,6 +185,15 @@ export const useChatTurn = (conversationId: string) => {
     [conversationId, run],
   );
 
+  /** Writes the reply to the latest message again; the earlier reply stays, as an alternative. */
+  const regenerate = useCallback(
+    (messageId: string) =>
+      run({ status: "streaming", userText: "", messageId, reply: "", regenerating: true }, (signal) =>
+        regenerateChat(conversationId, messageId, signal),
+      ),
+    [conversationId, run],
+  );
+
   /**
    * Stops the reply being written. Once the API stored the message, the stop goes through the API and
    * the stream ends with the reply as streamed; before that (or if the stop cannot be asked), closing the
@@ -190,5 +215,5 @@ export const useChatTurn = (conversationId: string) => {
     await queryClient.invalidateQueries({ queryKey: ["conversations"] });
   }, [conversationId, queryClient, turn.messageId, turn.status]);
 
-  return { turn, send, retry, stop, reset: () => setTurn(IDLE) };
+  return { turn, send, retry, regenerate, stop, reset: () => setTurn(IDLE) };
 };

@@ -1,16 +1,19 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 
 import type { TChatMessageMetadata } from "@cto/contracts/api/chat-metadata";
 
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { ErrorState } from "../../../components/ui/states.tsx";
-import { ApiError } from "../../../lib/api-error.ts";
+import { useToast } from "../../../components/ui/toast.tsx";
+import { ApiError, errorMessage } from "../../../lib/api-error.ts";
 import { useMessages, type TMessage } from "../api/list-messages.ts";
-import { useChatTurn } from "../api/send-chat.ts";
+import { chooseReply, useChatTurn } from "../api/send-chat.ts";
 import { Composer } from "./composer.tsx";
 import { CopyButton } from "./copy-button.tsx";
 import { Markdown } from "./markdown.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
+import { ReplySwitcher, threadRows } from "./reply-alternatives.tsx";
 import { ReplyDetails } from "./reply-details.tsx";
 
 // As the API's STALE_REPLY_MS: a reply pending this long was cut off with the process that ran it.
@@ -49,7 +52,9 @@ const failedReplyOf = (messages: TMessage[]): { message: TMessage; error: ApiErr
 /** One conversation: its messages, the reply streaming in, and the composer. */
 export const Thread = ({ conversationId, title }: { conversationId: string; title: string }) => {
   const messages = useMessages(conversationId);
-  const { turn, send, retry, stop } = useChatTurn(conversationId);
+  const { turn, send, retry, regenerate, stop } = useChatTurn(conversationId);
+  const queryClient = useQueryClient();
+  const toast = useToast();
   const [draft, setDraft] = useState("");
   const bottom = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -68,6 +73,22 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
     (turn.messageId === undefined ? turn.status !== "error" : !stored.some((message) => message.id === turn.messageId));
   const storedFailure = turn.status === "idle" ? failedReplyOf(stored) : null;
 
+  const rows = threadRows(
+    stored.filter(visible),
+    turn.regenerating && turn.status !== "idle" && turn.status !== "error" ? turn.messageId : undefined,
+  );
+  const lastRow = rows.at(-1);
+  // Regenerate: the reply to the thread's latest message, once it is answered and nothing streams.
+  const canRegenerate =
+    turn.status === "idle" &&
+    lastRow?.message.role === "assistant" &&
+    lastRow.askedId !== undefined &&
+    rows.filter((row) => row.message.role === "user").at(-1)?.message.id === lastRow.askedId;
+  const onChoose = (askedId: string, replyId: string) =>
+    void chooseReply(conversationId, askedId, replyId)
+      .then(() => queryClient.invalidateQueries({ queryKey: ["conversations", conversationId, "messages"] }))
+      .catch((error: unknown) => toast.show(errorMessage(error), "error"));
+
   const onSend = (text: string) => {
     setDraft("");
     void send(text);
@@ -80,7 +101,7 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
         {messages.isError && <ErrorState error={messages.error} onRetry={() => void messages.refetch()} />}
         {messages.data && (
           <ol className="space-y-4">
-            {messages.data.filter(visible).map((message) => (
+            {rows.map(({ message, ...row }) => (
               <MessageBubble
                 key={message.id}
                 role={message.role as "user" | "assistant"}
@@ -93,7 +114,25 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
                     </>
                   ) : undefined
                 }
-                actions={<CopyButton text={message.content} label="Copy message" />}
+                actions={
+                  <>
+                    <ReplySwitcher
+                      row={{ message, ...row }}
+                      onChoose={onChoose}
+                      disabled={turn.status === "streaming"}
+                    />
+                    <CopyButton text={message.content} label="Copy message" />
+                    {canRegenerate && message.id === lastRow?.message.id && (
+                      <button
+                        type="button"
+                        onClick={() => void regenerate(row.askedId!)}
+                        className="rounded-md bg-white/90 px-2 py-0.5 text-xs font-medium text-slate-600 ring-1 ring-slate-200 hover:bg-slate-100"
+                      >
+                        Regenerate
+                      </button>
+                    )}
+                  </>
+                }
               >
                 {message.role === "assistant" ? <Markdown>{message.content}</Markdown> : message.content}
               </MessageBubble>

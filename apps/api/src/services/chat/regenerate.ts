@@ -1,0 +1,150 @@
+import type { Db } from "@cto/db/client";
+
+import { ApiError, notFound } from "../../errors.ts";
+import type { TReplyState, TTurn } from "./record.ts";
+
+type TThreadRow = { id: string; role: string; metadata: unknown };
+
+const replyOf = (row: TThreadRow) => (row.metadata as { reply?: Partial<TReplyState> } | null)?.reply;
+
+/**
+ * The thread as the coach reads it, with one reply per message: the coach's replies after a user's
+ * message (until the next one) are alternatives of each other (Regenerate keeps the earlier ones), and
+ * only the one the message's `metadata.reply` names counts. A message whose reply is being written again
+ * (pending) or failed counts none; one stored before replies were tracked keeps them all.
+ */
+export const activeThread = <T extends TThreadRow>(rows: T[]): T[] => {
+  const kept: T[] = [];
+  let asked: TThreadRow | undefined;
+  for (const row of rows) {
+    if (row.role === "USER") {
+      asked = row;
+      kept.push(row);
+      continue;
+    }
+    const reply = asked && replyOf(asked);
+    if (!reply) kept.push(row);
+    else if (reply.status === "answered" && reply.messageId === row.id) kept.push(row);
+  }
+  return kept;
+};
+
+const ownConversation = async (db: Db, userId: string, conversationId: string) => {
+  const conversation = await db.conversation.findFirst({ where: { id: conversationId, userId }, select: { id: true } });
+  if (!conversation) throw notFound("conversation");
+};
+
+const ownUserMessage = async (db: Db, conversationId: string, messageId: string) => {
+  const message = await db.message.findFirst({ where: { id: messageId, conversationId, role: "USER" } });
+  if (!message)
+    throw new ApiError("not_found", "No such message in this conversation.", [
+      { path: "messageId", message: "not a message of yours in this conversation" },
+    ]);
+  return message;
+};
+
+/**
+ * Claims the conversation's latest user message, answered (or stopped), for another reply: one
+ * statement checks and marks it pending, so two clicks run one reply. The earlier reply stays stored as
+ * an alternative.
+ */
+export const claimRegenerate = async ({
+  db,
+  userId,
+  sessionId,
+  conversationId,
+  messageId,
+  now = Date.now(),
+}: {
+  db: Db;
+  userId: string;
+  sessionId?: string;
+  conversationId: string;
+  messageId: string;
+  now?: number;
+}) => {
+  await ownConversation(db, userId, conversationId);
+  const claimed = await db.$queryRaw<{ id: string }[]>`
+    UPDATE messages AS m
+    SET metadata = m.metadata || jsonb_build_object('reply', jsonb_build_object('status', 'pending', 'at', ${now}::bigint))
+    WHERE m.id = ${messageId}::uuid AND m.conversation_id = ${conversationId}::uuid AND m.role = 'USER'
+      AND m.metadata #>> '{reply,status}' = 'answered'
+      AND NOT EXISTS (
+        SELECT 1 FROM messages AS later
+        WHERE later.conversation_id = m.conversation_id AND later.role = 'USER' AND (later.created_at, later.id) > (m.created_at, m.id))
+    RETURNING m.id`;
+  const message = await ownUserMessage(db, conversationId, messageId);
+  if (claimed.length === 0) {
+    const status = replyOf(message)?.status;
+    throw new ApiError(
+      "invalid_state",
+      status === "pending"
+        ? "The reply to this message is still being written."
+        : status === "answered"
+          ? "Only the reply to the latest message can be regenerated."
+          : "This message has no reply to regenerate; retry it instead.",
+    );
+  }
+  const messageCount = await db.message.count({ where: { conversationId } });
+  const turn: TTurn = {
+    userId,
+    sessionId,
+    conversationId,
+    userMessage: { id: message.id, content: message.content },
+    startedAt: new Date(now),
+    messageCount,
+  };
+  return { message, turn };
+};
+
+/**
+ * Makes `replyId`, one of the coach's replies to the user's message `messageId`, the one the thread
+ * shows and the coach reads from now on. 404 unless both are the user's and the reply answers that
+ * message; 409 while a reply to it is being written.
+ */
+export const chooseReply = async ({
+  db,
+  userId,
+  conversationId,
+  messageId,
+  replyId,
+}: {
+  db: Db;
+  userId: string;
+  conversationId: string;
+  messageId: string;
+  replyId: string;
+}) => {
+  await ownConversation(db, userId, conversationId);
+  const message = await ownUserMessage(db, conversationId, messageId);
+  const next = await db.message.findFirst({
+    where: { conversationId, role: "USER", createdAt: { gt: message.createdAt } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { createdAt: true },
+  });
+  const reply = await db.message.findFirst({
+    where: {
+      id: replyId,
+      conversationId,
+      role: "ASSISTANT",
+      createdAt: { gt: message.createdAt, ...(next ? { lt: next.createdAt } : {}) },
+    },
+    select: { id: true, metadata: true, toolCalls: true },
+  });
+  if (!reply || reply.toolCalls !== null)
+    throw new ApiError("not_found", "No such reply to this message.", [
+      { path: "replyId", message: "not one of the coach's replies to this message" },
+    ]);
+  const stopped = (reply.metadata as { stopped?: boolean } | null)?.stopped === true;
+  const state: TReplyState = {
+    status: "answered",
+    at: Date.now(),
+    messageId: reply.id,
+    ...(stopped ? { stopped: true as const } : {}),
+  };
+  const updated = await db.$executeRaw`
+    UPDATE messages SET metadata = metadata || jsonb_build_object('reply', ${JSON.stringify(state)}::jsonb)
+    WHERE id = ${message.id}::uuid AND metadata #>> '{reply,status}' IS DISTINCT FROM 'pending'`;
+  if (updated === 0) throw new ApiError("invalid_state", "The reply to this message is still being written.");
+  return { messageId: message.id, replyId: reply.id };
+};
