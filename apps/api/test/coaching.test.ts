@@ -110,6 +110,43 @@ describe("coaching: conversations and messages", () => {
     expect(created.indexOf(newer.id)).toBeLessThan(created.indexOf(older.id));
   });
 
+  it("lists a conversation's messages with their AI responses' model, tokens, cost and latency", async () => {
+    const response = await seedAiResponse(alice.userId, {
+      modelUsed: "gpt-4o-mini",
+      latency: 1_234,
+      tokenCount: 300,
+      cost: 0.00123,
+    });
+    const { conversationId } = await harness.db.message.findUniqueOrThrow({ where: { id: response.messageId } });
+    const { body: question } = await alice.request("POST", `/conversations/${conversationId}/messages`, {
+      content: "And then?",
+    });
+    const page = await alice.request("GET", `/conversations/${conversationId}/transcript?limit=1`);
+    expect(page.status).toBe(200);
+    expect(page.body.items).toEqual([
+      {
+        ...(await alice.request("GET", `/conversations/${conversationId}/messages/${response.messageId}`)).body,
+        aiResponse: {
+          model: "gpt-4o-mini",
+          status: "success",
+          promptTokens: null,
+          completionTokens: null,
+          tokenCount: 300,
+          cost: 0.00123,
+          latency: 1_234,
+          createdAt: response.createdAt.getTime(),
+        },
+      },
+    ]);
+    const next = await alice.request(
+      "GET",
+      `/conversations/${conversationId}/transcript?limit=1&cursor=${page.body.nextCursor}`,
+    );
+    expect(next.body).toEqual({ items: [{ ...question, aiResponse: null }], nextCursor: null });
+    expect((await bob.request("GET", `/conversations/${conversationId}/transcript`)).status).toBe(404);
+    expect((await alice.request("GET", `/conversations/${conversationId}/transcript?cursor=nope`)).status).toBe(400);
+  });
+
   it("deletes a message, and a conversation together with its messages", async () => {
     const { body: conversation } = await alice.request("POST", "/conversations", {});
     const { body: message } = await alice.request("POST", `/conversations/${conversation.id}/messages`, {
@@ -293,6 +330,32 @@ describe("coaching: worker-computed consistency metrics and reports (read-only)"
 });
 
 describe("coaching: context profile and model preference", () => {
+  it("reads the complete profile in one request: the user, their context and their Telegram link", async () => {
+    const user = await signUp(harness, "complete");
+    const empty = await user.request("GET", "/me/profile");
+    expect(empty.status).toBe(200);
+    expect(empty.body).toEqual({ user: (await user.request("GET", "/me")).body, context: null, telegram: null });
+
+    const context = (await user.request("PUT", "/me/context", { personalBio: "Team lead", expertiseAreas: ["Go"] }))
+      .body;
+    await harness.db.telegramConnection.create({
+      data: {
+        userId: user.userId,
+        telegramChatId: `${Date.now()}`,
+        telegramUsername: "complete_user",
+        isActive: true,
+        connectedAt: new Date(),
+      },
+    });
+    const full = (await user.request("GET", "/me/profile")).body;
+    expect(full.context).toEqual(context);
+    expect(full.telegram).toEqual((await user.request("GET", "/telegram")).body);
+    expect(full.telegram).toMatchObject({ telegramUsername: "complete_user", isActive: true });
+    expect(JSON.stringify(full)).not.toMatch(/passwordHash|"connectionToken"|"userId"/);
+    // Another user's profile is their own.
+    expect((await bob.request("GET", "/me/profile")).body).toMatchObject({ context: null, telegram: null });
+  });
+
   it("has no context until PUT creates it; a second PUT replaces it", async () => {
     const user = await signUp(harness, "context");
     // Nothing told yet is a 200 with null, so a new user's settings page logs no failed request.

@@ -9562,6 +9562,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/conversations/{id}/transcript": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a conversation's messages, oldest first, each with its AI response's model, tokens, cost and latency */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of messages in order, with their AI responses */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                conversationId: string;
+                                /** @enum {string} */
+                                role: "user" | "assistant" | "system" | "tool";
+                                content: string;
+                                toolCalls: string | number | boolean | null | {
+                                    [key: string]: unknown;
+                                } | unknown[];
+                                toolCallId: string | null;
+                                metadata: string | number | boolean | null | {
+                                    [key: string]: unknown;
+                                } | unknown[];
+                                /** @enum {string} */
+                                source: "web" | "telegram" | "voice" | "api";
+                                telegramMessageId: string | null;
+                                /** @description Unix time in milliseconds */
+                                createdAt: number;
+                                aiResponse: {
+                                    /** @description The model that answered */
+                                    model: string;
+                                    /** @enum {string} */
+                                    status: "success" | "error" | "cancelled";
+                                    promptTokens: number | null;
+                                    completionTokens: number | null;
+                                    tokenCount: number | null;
+                                    /** @description US dollars */
+                                    cost: number | null;
+                                    /** @description Milliseconds */
+                                    latency: number | null;
+                                    /** @description Unix ms */
+                                    createdAt: number;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not found (also for another user's records) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/conversations/{id}/messages/{messageId}": {
         parameters: {
             query?: never;
@@ -12928,6 +13085,175 @@ export interface paths {
                 };
                 /** @description Not found (also for another user's records) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your complete profile in one request: you, your context profile and your Telegram link */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GET /me, /me/context and /telegram together */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string | null;
+                                image: string | null;
+                                /** @description Unix time in milliseconds */
+                                emailVerified: number | null;
+                                preferences: string | number | boolean | null | {
+                                    [key: string]: unknown;
+                                } | unknown[];
+                                /** @description Unix time in milliseconds */
+                                lastSeenAt: number | null;
+                                isActive: boolean;
+                                /** @enum {string} */
+                                role: "user" | "admin";
+                                currentRole: string | null;
+                                /** @enum {string|null} */
+                                experienceLevel: "intern" | "junior" | "mid_level" | "senior" | "lead" | "manager" | "director" | "vp" | "c_level" | null;
+                                industry: string | null;
+                                yearsOfExperience: number | null;
+                                currentSkills: string[];
+                                targetSkills: string[];
+                                bio: string | null;
+                                currentGoals: string[];
+                                achievementScore: number;
+                                dailyGenerationCount: number;
+                                /** @description Unix time in milliseconds */
+                                lastGenerationDate: number | null;
+                                currentModel: string | null;
+                                preferredModels: string[];
+                                /** @description Unix time in milliseconds */
+                                createdAt: number;
+                                /** @description Unix time in milliseconds */
+                                updatedAt: number;
+                            };
+                            /** @description Null before the first PUT /me/context */
+                            context: {
+                                id: string;
+                                personalBio: string | null;
+                                longTermGoals: string[];
+                                workContext: string | null;
+                                currentChallenges: string[];
+                                aiPreferences: string | null;
+                                communicationStyle: string | null;
+                                expertiseAreas: string[];
+                                learningObjectives: string[];
+                                decisionMakingStyle: string | null;
+                                timeManagementStyle: string | null;
+                                preferredMeetingTimes: string[];
+                                workingHours: string | null;
+                                /** @description Unix time in milliseconds */
+                                createdAt: number;
+                                /** @description Unix time in milliseconds */
+                                updatedAt: number;
+                            } | null;
+                            /** @description Null when no link was ever started */
+                            telegram: {
+                                id: string;
+                                telegramChatId: string | null;
+                                telegramUsername: string | null;
+                                /** @description Unix time in milliseconds */
+                                connectionTokenExpiresAt: number | null;
+                                isActive: boolean;
+                                /** @description Unix time in milliseconds */
+                                connectedAt: number | null;
+                                /** @description Unix time in milliseconds */
+                                lastMessageAt: number | null;
+                                /** @description Unix time in milliseconds */
+                                createdAt: number;
+                                /** @description Unix time in milliseconds */
+                                updatedAt: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 
 import { ZCreateMessageSchema, ZMessageSchema } from "@cto/contracts/api/coaching";
+import { ZMessageWithAiResponseSchema } from "@cto/contracts/api/profile";
 import { zPage, ZPageQuerySchema } from "@cto/contracts/pagination";
 import { toApiRow } from "@cto/contracts/rows";
 import { Message } from "@cto/contracts/tables";
@@ -14,6 +15,7 @@ import {
   listMessages,
   writeMessage,
 } from "../../services/coaching/messages.ts";
+import { listMessagesWithAiResponses } from "../../services/coaching/transcript.ts";
 import { depsOf } from "../deps.ts";
 
 const common = { tags: ["Messages"], security: SECURITY, middleware: requireAuth };
@@ -40,6 +42,30 @@ export const messageRoutes = createRouter()
         query: c.req.valid("query"),
       });
       return c.json({ items: page.items.map(serialize), nextCursor: page.nextCursor }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      ...common,
+      method: "get",
+      path: "/{id}/transcript",
+      summary:
+        "List a conversation's messages, oldest first, each with its AI response's model, tokens, cost and latency",
+      request: { params: ZIdParamsSchema, query: ZPageQuerySchema },
+      responses: {
+        200: jsonContent(zPage(ZMessageWithAiResponseSchema), "A page of messages in order, with their AI responses"),
+        ...errorResponses(404),
+      },
+    }),
+    async (c) => {
+      const page = await listMessagesWithAiResponses({
+        db: c.get("db"),
+        userId: c.get("auth").userId,
+        id: c.req.valid("param").id,
+        query: c.req.valid("query"),
+      });
+      const items = page.items.map(({ message, aiResponse }) => ({ ...serialize(message), aiResponse }));
+      return c.json({ items, nextCursor: page.nextCursor }, 200);
     },
   )
   .openapi(

@@ -6,8 +6,9 @@ import {
   ZPutUserContextSchema,
   ZUserContextSchema,
 } from "@cto/contracts/api/coaching";
+import { ZCompleteProfileSchema } from "@cto/contracts/api/profile";
 import { toApiRow } from "@cto/contracts/rows";
-import { UserContext } from "@cto/contracts/tables";
+import { TelegramConnection, UserContext } from "@cto/contracts/tables";
 
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth.ts";
@@ -17,6 +18,8 @@ import {
   putUserContext,
   setModelPreference,
 } from "../../services/coaching/profile.ts";
+import { getCompleteProfile } from "../../services/complete-profile.ts";
+import { toApiUser } from "../auth.ts";
 import { depsOf } from "../deps.ts";
 
 const common = { tags: ["Profile"], security: SECURITY, middleware: requireAuth };
@@ -24,6 +27,34 @@ const jsonBody = <T>(schema: T) => ({ required: true, content: { "application/js
 
 /** 004's personalisation profile (1:1 with the user) and the user's chat model choice. */
 export const profileRoutes = createRouter()
+  .openapi(
+    createRoute({
+      ...common,
+      method: "get",
+      path: "/profile",
+      summary: "Your complete profile in one request: you, your context profile and your Telegram link",
+      responses: {
+        200: jsonContent(ZCompleteProfileSchema, "GET /me, /me/context and /telegram together"),
+        ...errorResponses(),
+      },
+    }),
+    async (c) => {
+      const { userContext, telegramConnection, ...user } = await getCompleteProfile({
+        db: c.get("db"),
+        userId: c.get("auth").userId,
+      });
+      return c.json(
+        {
+          user: toApiUser(user),
+          context: userContext ? toApiRow(UserContext, userContext, ["userId"]) : null,
+          telegram: telegramConnection
+            ? toApiRow(TelegramConnection, telegramConnection, ["userId", "connectionToken"])
+            : null,
+        },
+        200,
+      );
+    },
+  )
   .openapi(
     createRoute({
       ...common,
