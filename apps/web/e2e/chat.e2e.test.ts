@@ -231,4 +231,86 @@ describe("coach chat", () => {
     ).resolves.toBe(0);
     await expect(page.getByRole("alert").getByRole("button", { name: "Retry" }).count()).resolves.toBe(0);
   });
+
+  it("renders a reply's markdown safely, stops a reply mid-stream, regenerates and flips between replies", async () => {
+    let streams = 0;
+    const standIn = await startStandIn((request, res) => {
+      if (request.path.endsWith("/embeddings")) {
+        const inputs = request.body.input as string[];
+        return sendJson(res, 200, {
+          object: "list",
+          model: "text-embedding-3-small",
+          data: inputs.map((text, index) => ({ object: "embedding", index, embedding: localEmbedding(text) })),
+          usage: { prompt_tokens: 3, total_tokens: 3 },
+        });
+      }
+      if (!request.body.stream)
+        return sendJson(res, 200, {
+          id: "chatcmpl-title",
+          object: "chat.completion",
+          created: 1_700_000_000,
+          model: "gpt-4o-mini",
+          choices: [{ index: 0, message: { role: "assistant", content: "Planning" }, finish_reason: "stop" }],
+          usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 },
+        });
+      streams += 1;
+      if (streams === 1)
+        return sendSse(res, [
+          completionChunk({ content: "**Bold plan**\n\n- step one\n- step two\n\n" }),
+          completionChunk({ content: "```js\nconst answer = 42;\n```\n\n" }),
+          completionChunk({
+            content:
+              '<img src=x onerror="window.__pwned = 1"> [bad](javascript:window.__pwned=1) [docs](https://example.com/docs)',
+          }),
+          completionChunk({}, "stop"),
+        ]);
+      // The second reply streams a little, then never ends: only Stop ends it.
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write(`data: ${JSON.stringify(completionChunk({ content: "Partial second answer" }))}\n\n`);
+    });
+    e2e.stack.useAi(
+      createAiProvider(parseAiConfig({ OPENAI_API_KEY: "e2e", OPENAI_BASE_URL: standIn.baseUrl, AI_MAX_RETRIES: "0" })),
+    );
+    try {
+      const page = await e2e.newPage({ viewport: { width: 1280, height: 860 } });
+      await e2e.signUpFresh(page);
+      await page.goto("/chat");
+      await page.getByRole("button", { name: "Start a conversation" }).click();
+      await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+      await page.getByLabel("Message to your coach").fill("Plan my week");
+      await page.getByLabel("Message to your coach").press("Enter");
+
+      const reply = page.getByRole("article", { name: "Coach" }).last();
+      await expectVisible(reply.locator("strong", { hasText: "Bold plan" }));
+      await expect(reply.locator("li").count()).resolves.toBe(2);
+      await expectVisible(reply.locator("pre code", { hasText: "const answer = 42;" }));
+      await expectVisible(reply.getByRole("button", { name: "Copy code" }));
+      const docs = reply.getByRole("link", { name: "docs" });
+      await expect(docs.getAttribute("rel")).resolves.toContain("noopener");
+      await expect(docs.getAttribute("target")).resolves.toBe("_blank");
+      await expect(reply.locator("img, script").count()).resolves.toBe(0);
+      await expect(reply.locator('a[href^="javascript:"]').count()).resolves.toBe(0);
+      await expect(page.evaluate(() => (window as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+      await screenshot(page, "chat-markdown");
+
+      // Regenerate: the second reply streams, and Stop keeps what came.
+      await reply.getByRole("button", { name: "Regenerate" }).click();
+      await expectVisible(page.getByRole("article", { name: "Coach" }).getByText("Partial second answer"));
+      await page.getByRole("button", { name: "Stop" }).click();
+      const stopped = page.getByRole("article", { name: "Coach" }).filter({ hasText: "Partial second answer" });
+      await expectVisible(stopped.getByText("Stopped"));
+      await expectVisible(page.getByRole("button", { name: "Send" }));
+      await expectVisible(stopped.getByLabel("Reply 2 of 2"));
+
+      // Flip back to the first reply; a reload shows the one chosen.
+      await stopped.getByRole("button", { name: "Previous reply" }).click();
+      await expectVisible(page.getByRole("article", { name: "Coach" }).getByLabel("Reply 1 of 2"));
+      await page.reload();
+      await expectVisible(page.getByRole("article", { name: "Coach" }).locator("strong", { hasText: "Bold plan" }));
+      await expect(page.getByText("Partial second answer").count()).resolves.toBe(0);
+    } finally {
+      e2e.stack.useAi(null);
+      await standIn.close();
+    }
+  });
 });
