@@ -34,6 +34,7 @@ export const startApi = async ({
   prefix,
   nodeArgs = [],
   extraEnv = {},
+  entry = ["dist/index.js"],
 }: {
   dir: string;
   databaseUrl: string;
@@ -41,6 +42,8 @@ export const startApi = async ({
   prefix: string;
   nodeArgs?: string[];
   extraEnv?: Record<string, string>;
+  /** What node runs in `dir`: the deployment's build, or e.g. `--import tsx src/index.ts` in apps/api. */
+  entry?: string[];
 }): Promise<TApiServer> => {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), "cto-bench-api-"));
@@ -63,7 +66,7 @@ export const startApi = async ({
     METRICS_PORT: "0",
     ...extraEnv,
   };
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "dist/index.js"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: dir,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -201,8 +201,7 @@ export const createApp = ({
     // On behalf of whoever requireAuth finds: their writes keep their replica reads on the primary for a while.
     await actingAs(() => c.get("auth")?.userId, next);
   });
-  // Archives are larger than any other request body; every other route keeps the small limit.
-  app.use("/me/import", limitBodySize(config.maxImportBytes));
+  // Archives are larger than any other request body: the import counts its bytes as it streams them (maxImportBytes).
   // Screenshots are images with their own limit; the multipart framing around the file gets a little room.
   app.use("/analysis-sessions/:id/screenshot", limitBodySize(config.maxScreenshotBytes + 64 * 1024));
   app.use(async (c, next) =>

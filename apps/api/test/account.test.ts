@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -6,8 +6,8 @@ import { createSecretBox } from "@cto/db/secrets";
 import { DEMO_PASSWORD, seedId, seedUserData } from "@cto/db/seed";
 
 import { ACCOUNT_SECTIONS } from "../src/services/account-data.ts";
-import { signUp, visitor } from "./support/api.ts";
-import { startApi, type Harness } from "./harness.ts";
+import { signUp, type TUser, visitor } from "./support/api.ts";
+import { startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
 
 let harness: Harness;
 const secrets = createSecretBox(randomBytes(32));
@@ -252,6 +252,111 @@ describe("import", () => {
     const response = await target.request("POST", "/me/import", { format: "something-else", data: {} });
     expect(response.status).toBe(400);
     expect(await harness.db.goal.count({ where: { userId: target.userId } })).toBe(0);
+  });
+});
+
+describe("import, as the body streams in", () => {
+  const DAY0 = Date.UTC(2025, 0, 1);
+  /** An archive of `count` energy metrics: more rows than one batch, so some are written before the end is read. */
+  const metricsArchive = (count: number) => {
+    const ownerId = randomUUID();
+    return {
+      format: "cto-account-export",
+      version: 1,
+      exportedAt: new Date(DAY0).toISOString(),
+      user: { id: ownerId, name: 'Stream\u202E \\N\t"test"' },
+      data: {
+        energyMetrics: Array.from({ length: count }, (_, i) => ({
+          id: randomUUID(),
+          userId: ownerId,
+          level: 1 + (i % 10),
+          note: i % 100 === 0 ? "x".repeat(20_000) : `\\N\t'); DROP TABLE users; -- ${i}`,
+          recordedAt: new Date(
+            i % 2 ? DAY0 + i * 60_000 : i % 4 ? -62_135_596_800_000 : 253_402_300_799_999,
+          ).toISOString(),
+        })),
+      },
+    };
+  };
+  const postRaw = (client: TUser, body: string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
+    harness.app.request("/me/import", {
+      method: "POST",
+      headers: { origin: WEB_ORIGIN, cookie: client.cookie, "content-type": "application/json", ...headers },
+      body,
+      duplex: "half",
+    } as RequestInit);
+  /** The text in chunks of 16 KB, as a socket delivers it, with no Content-Length. */
+  const chunked = (text: string) => {
+    const bytes = new TextEncoder().encode(text);
+    return new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 16_384) controller.enqueue(bytes.subarray(at, at + 16_384));
+        controller.close();
+      },
+    });
+  };
+  const metricsOf = (userId: string) => harness.db.energyMetric.count({ where: { userId } });
+
+  it("writes batch after batch, and a bad row after batches were written loses everything before it", async () => {
+    const client = await signUp(harness, "stream-bad-row");
+    const archive = metricsArchive(2_500);
+    archive.data.energyMetrics[2_400]!.level = 11;
+    const refused = await postRaw(client, chunked(JSON.stringify(archive)));
+    expect(refused.status).toBe(400);
+    const details = ((await refused.json()) as { error: { details: { path: string }[] } }).error.details;
+    expect(details.map((detail) => detail.path)).toEqual(["data.energyMetrics.2400.level"]);
+    expect(await metricsOf(client.userId)).toBe(0);
+
+    archive.data.energyMetrics[2_400]!.level = 10;
+    const imported = await postRaw(client, chunked(JSON.stringify(archive)));
+    expect(imported.status).toBe(201);
+    expect(((await imported.json()) as { imported: Record<string, number> }).imported.energyMetrics).toBe(2_500);
+    expect(await metricsOf(client.userId)).toBe(2_500);
+    const stored = await harness.db.energyMetric.findMany({
+      where: { userId: client.userId },
+      orderBy: { recordedAt: "asc" },
+    });
+    expect(stored[0]!.recordedAt.toISOString()).toBe("0001-01-01T00:00:00.000Z");
+    expect(stored.at(-1)!.recordedAt.toISOString()).toBe("9999-12-31T23:59:59.999Z");
+    expect(stored.filter((row) => row.note?.length === 20_000)).toHaveLength(25);
+    expect(stored.some((row) => row.note?.startsWith("\\N\t'); DROP TABLE users; --"))).toBe(true);
+    expect((await harness.db.user.findUniqueOrThrow({ where: { id: client.userId } })).name).toBe(archive.user.name);
+  });
+
+  it("refuses JSON that breaks off or goes wrong mid-stream with where, writing nothing", async () => {
+    const client = await signUp(harness, "stream-malformed");
+    const text = JSON.stringify(metricsArchive(1_500));
+    const cut = text.indexOf('{"id"', Math.floor(text.length * 0.8));
+    for (const [body, path, message] of [
+      [`${text.slice(0, cut)}{"id": oops}]}}`, "data.energyMetrics.", /malformed JSON/],
+      [text.slice(0, cut), "data.energyMetrics", /ends early/],
+      [`${text}{}`, "(body)", /after the end/],
+      [`{"format":"cto-account-export","data":${"[".repeat(70)}`, "data", /Nested deeper than 64/],
+    ] as const) {
+      const response = await postRaw(client, chunked(body));
+      expect(response.status, body.slice(-40)).toBe(400);
+      const [detail] = ((await response.json()) as { error: { details: { path: string; message: string }[] } }).error
+        .details;
+      expect(detail!.path.startsWith(path), detail!.path).toBe(true);
+      expect(detail!.message).toMatch(message);
+      expect(await metricsOf(client.userId)).toBe(0);
+    }
+  });
+
+  it("answers 413 to a body over the limit, declared or streamed, writing nothing", async () => {
+    const client = await signUp(harness, "stream-too-large");
+    const text = JSON.stringify(metricsArchive(1_500));
+    const limit = harness.config.maxImportBytes;
+    harness.config.maxImportBytes = Math.floor(text.length / 2);
+    try {
+      const streamed = await postRaw(client, chunked(text));
+      expect(streamed.status).toBe(413);
+      const declared = await postRaw(client, text, { "content-length": String(text.length) });
+      expect(declared.status).toBe(413);
+    } finally {
+      harness.config.maxImportBytes = limit;
+    }
+    expect(await metricsOf(client.userId)).toBe(0);
   });
 });
 

@@ -184,7 +184,7 @@ const columnSchema = (shape: Pick<TSectionShape, "section" | "uuidColumns">, col
   return schema;
 };
 
-const rowSchema = (shape: TSectionShape) =>
+export const rowSchema = (shape: TSectionShape) =>
   z
     .strictObject(Object.fromEntries(shape.columns.map((column) => [column.key, columnSchema(shape, column)])))
     .superRefine((row, context) => {
@@ -220,7 +220,7 @@ const userShape = {
   uuidColumns: new Set(["id"]),
 };
 // Every column the export writes about the user is accepted; only PROFILE_FIELDS are used.
-const ZArchiveUserSchema = z.strictObject(
+export const ZArchiveUserSchema = z.strictObject(
   Object.fromEntries(
     columnsOf(User)
       .filter((column) => column.key !== "passwordHash")
@@ -244,5 +244,3 @@ export const ZAccountArchiveSchema = z.object({
   // Vectors are re-computed from the imported rows; the exported ones are not read.
   embeddings: z.array(z.unknown()).optional(),
 });
-export type TAccountArchive = z.output<typeof ZAccountArchiveSchema>;
-export type TArchiveRows = Record<string, Record<string, unknown>[] | undefined>;
