@@ -7,6 +7,7 @@ import { cn } from "../../../lib/cn.ts";
 import { useCreateConversation } from "../api/create-conversation.ts";
 import { useConversations } from "../api/list-conversations.ts";
 import { ConversationList } from "./conversation-list.tsx";
+import { ModelPicker } from "./model-picker.tsx";
 import { Thread } from "./thread.tsx";
 
 /** The coach: conversations on the left, the open one on the right (one pane at a time on phones). */
@@ -52,10 +53,11 @@ export const ChatPage = () => {
               <Button variant="ghost" size="sm" className="md:hidden" onClick={() => void navigate({ to: "/chat" })}>
                 ← Back
               </Button>
-              <div className="min-w-0">
+              <div className="min-w-0 flex-1">
                 <h2 className="truncate text-base font-semibold text-slate-900">{active?.title ?? "Conversation"}</h2>
                 {active?.summary && <p className="truncate text-xs text-slate-500">{active.summary}</p>}
               </div>
+              <ModelPicker conversationId={conversationId} />
             </header>
             <div className="min-h-0 flex-1">
               <Thread key={conversationId} conversationId={conversationId} title={active?.title ?? "Conversation"} />

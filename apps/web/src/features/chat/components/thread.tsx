@@ -10,6 +10,7 @@ import { ApiError, errorMessage } from "../../../lib/api-error.ts";
 import { useMessages, type TMessage } from "../api/list-messages.ts";
 import { chooseReply, useChatTurn } from "../api/send-chat.ts";
 import { Composer } from "./composer.tsx";
+import { Starters } from "./starters.tsx";
 import { CopyButton } from "./copy-button.tsx";
 import { Markdown } from "./markdown.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
@@ -162,9 +163,12 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
           </ol>
         )}
         {messages.data && !messages.data.some(visible) && turn.status === "idle" && (
-          <p className="mx-auto max-w-sm py-10 text-center text-sm text-slate-500">
-            Say hello, or tell the coach what you want to work on. It remembers your goals and past conversations.
-          </p>
+          <div className="py-10">
+            <p className="mx-auto max-w-sm text-center text-sm text-slate-500">
+              Say hello, or tell the coach what you want to work on. It remembers your goals and past conversations.
+            </p>
+            <Starters onPick={setDraft} />
+          </div>
         )}
         {(turn.status === "error" || storedFailure) && (
           <div className="mt-4">
