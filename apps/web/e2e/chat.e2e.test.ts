@@ -127,6 +127,64 @@ describe("coach chat", () => {
     await expect(list.getByRole("link").count()).resolves.toBe(32);
   });
 
+  it("starts from a suggested prompt, titles the thread, and renames, pins, archives, deletes with undo, finds and switches model", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 860 } });
+    const { email } = await e2e.signUpFresh(page);
+    await page.goto("/chat");
+    await page.getByRole("button", { name: "Start a conversation" }).click();
+    await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    const conversationId = page.url().split("/").pop()!;
+    const starters = page.getByRole("list", { name: "Suggested first messages" });
+    await starters.getByRole("button", { name: "Help me plan my week around what matters most." }).click();
+    await expect(page.getByLabel("Message to your coach").inputValue()).resolves.toBe(
+      "Help me plan my week around what matters most.",
+    );
+    await page.getByRole("button", { name: "Send" }).click();
+    await expectVisible(page.getByRole("article", { name: "Coach" }).getByText(/offline local coach/i));
+    const list = page.getByRole("navigation", { name: "Conversations" });
+    await expectVisible(list.getByRole("link", { name: /Plan my week around what matters/ }));
+
+    // The model picker offers the server's models; the choice is stored on the conversation.
+    const picker = page.getByRole("combobox", { name: "Model" });
+    await picker.selectOption("cto-local-coach-v1");
+    await expect
+      .poll(async () => (await e2e.stack.db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).model)
+      .toBe("cto-local-coach-v1");
+
+    const actionsFor = (name: RegExp) => list.getByRole("button", { name }).first();
+    await actionsFor(/^Actions for Plan my week/).click();
+    await list.getByRole("button", { name: "Rename" }).click();
+    const rename = list.getByRole("textbox", { name: /^New title for/ });
+    await rename.fill("Weekly planning <b>bold</b>");
+    await rename.press("Enter");
+    await expectVisible(list.getByRole("link", { name: /Weekly planning <b>bold<\/b>/ }));
+    await actionsFor(/^Actions for Weekly planning/).click();
+    await list.getByRole("button", { name: "Pin" }).click();
+    await expectVisible(list.getByLabel("Pinned"));
+
+    await page.getByRole("button", { name: "New conversation" }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(conversationId));
+    await list.getByRole("searchbox", { name: "Search conversations" }).fill("matters most");
+    const results = list.getByRole("list", { name: "Search results" });
+    await expectVisible(results.getByRole("link", { name: /Weekly planning/ }));
+    await list.getByRole("searchbox", { name: "Search conversations" }).fill("");
+
+    await actionsFor(/^Actions for Weekly planning/).click();
+    await list.getByRole("button", { name: "Archive" }).click();
+    await expect.poll(() => list.getByRole("link", { name: /Weekly planning/ }).count()).toBe(0);
+    await list.getByRole("radio", { name: "Archive" }).click();
+    await actionsFor(/^Actions for Weekly planning/).click();
+    await list.getByRole("button", { name: "Delete" }).click();
+    await expectVisible(list.getByRole("status").getByText(/moved to the trash/));
+    await list.getByRole("button", { name: "Undo" }).click();
+    await expectVisible(list.getByRole("link", { name: /Weekly planning/ }));
+    const stored = await e2e.stack.db.conversation.findFirstOrThrow({
+      where: { user: { email }, title: { startsWith: "Weekly planning" } },
+    });
+    expect(stored).toMatchObject({ isPinned: true, isActive: false, deletedAt: null });
+    await screenshot(page, "chat-conversation-controls");
+  });
+
   it("acts on a plain request without an AI key: a reminder at 9:00 tomorrow, shown on the commitments page", async () => {
     const page = await e2e.newPage({ viewport: { width: 1280, height: 860 } });
     await e2e.signUpFresh(page);
