@@ -18,6 +18,7 @@ import { processStorySchedule } from "./stories.schedule.ts";
 import { processTelegramDeliver } from "./telegram.deliver.ts";
 import { processTelegramDispatch } from "./telegram.dispatch.ts";
 import { processReminderDue } from "./reminders.due.ts";
+import { processMissedDeadlines } from "./reminders.missed-deadlines.ts";
 import { processRemindersReconcile } from "./reminders.reconcile.ts";
 
 /**
@@ -27,6 +28,7 @@ import { processRemindersReconcile } from "./reminders.reconcile.ts";
 export const REGISTRY: TRegistration[] = [
   register("reminders", "due", processReminderDue),
   register("reminders", "reconcile", processRemindersReconcile),
+  register("reminders", "missed-deadlines", processMissedDeadlines),
   // reports, metrics, telegram, maintenance, stories
   register("reports", "generate", processReportGenerate),
   register("reports", "schedule", processReportSchedule),

@@ -37,6 +37,8 @@ export const schedule = <Q extends TQueueName, J extends TJobName<Q>>(
 export const SCHEDULES: TSchedule[] = [
   // Every minute by default (WORKER_RECONCILE_EVERY_MS): a reminder lost with Redis is at most this late.
   schedule(RECONCILE_SCHEDULE_ID, "reminders", "reconcile", { every: 60_000 }, {}),
+  // Every 5 minutes: a deadline is marked MISSED, and its owner told, at most this long after it passed.
+  schedule("reminders-missed-deadlines", "reminders", "missed-deadlines", { every: 5 * 60_000 }, {}),
   // reports, metrics, telegram/dispatch, maintenance/cleanup-expired
   // Every 5 minutes: embeds what was written while Redis was away (and everything after a model change), bounded per run.
   schedule("embeddings-sweep", "embeddings", "reindex", { every: 5 * 60_000 }, { batchSize: 100, maxBatches: 20 }),
