@@ -268,6 +268,15 @@ describe("events, tasks and deadlines: happy paths", () => {
     expect((await gus.request("POST", `/deadlines/${first.id}/complete`)).body).toMatchObject({ status: "completed" });
     expect((await gus.request("POST", `/deadlines/${first.id}/complete`)).status).toBe(409);
     expect(ids(await gus.request("GET", "/deadlines?status=pending"))).toEqual([second.id, far.id]);
+
+    // Moved later while pending or missed, a deadline is extended; moved earlier, or with a status given, it is not.
+    const patch = (id: string, body: object) => gus.request("PATCH", `/deadlines/${id}`, body);
+    expect((await patch(second.id, { dueAt: now + 6 * HOUR })).body.status).toBe("extended");
+    await harness.db.deadline.update({ where: { id: far.id }, data: { status: "MISSED" } });
+    expect((await patch(far.id, { dueAt: now + 20 * 24 * HOUR })).body.status).toBe("missed");
+    expect((await patch(far.id, { dueAt: now + 40 * 24 * HOUR })).body.status).toBe("extended");
+    expect((await patch(far.id, { dueAt: now + 50 * 24 * HOUR, status: "pending" })).body.status).toBe("pending");
+    expect((await patch(first.id, { dueAt: now + 9 * HOUR })).body.status).toBe("completed");
   });
 });
 

@@ -13,7 +13,7 @@ import type { TDeps } from "../deps.ts";
 import { embedOnWrite, syncOwnerEmbeddings } from "../embeddings.ts";
 import { guardWrites } from "../guarded.ts";
 import { deadlineReminderAhead, deadlineReminderHook, syncDeadlineReminder } from "../reminders.ts";
-import { resourceService, type ModelDelegate, type TAfterWrite } from "../resource.ts";
+import { resourceService, type ModelDelegate, type TAfterWrite, type TBeforeWrite } from "../resource.ts";
 import { transitionOwned } from "../rows.ts";
 
 /** Tasks (with subtasks) and deadlines of the assistant context (003), with their complete operations. */
@@ -132,6 +132,16 @@ export const completeTask = ({ db, userId, id }: { db: Db; userId: string; id: s
     },
   );
 
+/**
+ * A pending or missed deadline moved to a later due time is EXTENDED (the worker marks it MISSED again
+ * if the new time passes too), unless the same write says what its status is.
+ */
+const extendWhenMoved: TBeforeWrite = ({ input, stored }) => {
+  if (!stored || input.status !== undefined || !(input.dueAt instanceof Date)) return;
+  const open = stored.status === "PENDING" || stored.status === "MISSED";
+  if (open && stored.dueAt instanceof Date && input.dueAt > stored.dueAt) input.status = "EXTENDED";
+};
+
 /** Deadlines: what the routes and the coach's `create_deadline` tool both write through. */
 export const deadlineService = resourceService({
   name: "deadlines",
@@ -153,7 +163,7 @@ export const deadlineService = resourceService({
   },
   softDelete: true,
   references: { taskId: (db) => db.task, eventId: (db) => db.event },
-  beforeWrite: [deadlineReminderAhead],
+  beforeWrite: [deadlineReminderAhead, extendWhenMoved],
   // A deadline's reminderAt schedules its reminder; rescheduling, trash, restore and delete move or cancel it.
   afterWrite: [deadlineReminderHook, embedOnWrite("DEADLINE")],
 });
