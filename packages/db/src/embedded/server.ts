@@ -14,8 +14,11 @@ export type EmbeddedDatabaseOptions = {
   host?: string;
   /** Port of the main database; 0 picks a free one. Default 54320. */
   port?: number;
-  /** Port of the shadow database `prisma migrate dev` needs; 0 picks a free one. Default port + 1. */
-  shadowPort?: number;
+  /**
+   * Port of the shadow database `prisma migrate dev` needs; 0 picks a free one. Default port + 1. `null`: no
+   * shadow database (a second PGlite, which doubles the start-up time; tests that only query skip it).
+   */
+  shadowPort?: number | null;
   /** Open connections at most per database (default 100); more are refused, as by PostgreSQL. */
   maxConnections?: number;
   /**
@@ -25,17 +28,24 @@ export type EmbeddedDatabaseOptions = {
   idleInTransactionTimeoutMs?: number;
   /** Where the server reports what went wrong outside any one query (default: stderr). */
   log?: (message: string) => void;
+  /**
+   * A data folder dumped by PGlite (`dumpDataDir`) to start from instead of an empty one, for an in-memory
+   * database: tests start from a migrated copy instead of replaying every migration.
+   */
+  loadDataDir?: Blob;
 };
 
 export type EmbeddedDatabase = {
   url: string;
-  shadowDatabaseUrl: string;
+  shadowDatabaseUrl: string | undefined;
   /** The main server's connections, session queue and advisory locks, for tests and diagnostics. */
   stats: () => ReturnType<PGliteServer["stats"]>;
   stop: () => Promise<void>;
+  /** The database's files as one uncompressed tarball, for `loadDataDir` (nothing may be running on it). */
+  dumpDataDir: () => Promise<Blob>;
 };
 
-type ServerInfo = { pid: number; url: string; shadowDatabaseUrl: string };
+type ServerInfo = { pid: number; url: string; shadowDatabaseUrl: string | undefined };
 
 export const DEFAULT_EMBEDDED_PORT = 54_320;
 
@@ -113,23 +123,32 @@ export const startEmbeddedDatabase = async (options: EmbeddedDatabaseOptions = {
     await mkdir(path.dirname(dataDir), { recursive: true });
   }
 
-  const db = await PGlite.create(persistent ? dataDir : "memory://", { extensions: { vector } });
-  const shadowDb = await PGlite.create("memory://", { extensions: { vector } });
+  const db = await PGlite.create(persistent ? dataDir : "memory://", {
+    extensions: { vector },
+    ...(options.loadDataDir && !persistent ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const shadowDb = options.shadowPort === null ? null : await PGlite.create("memory://", { extensions: { vector } });
   const main = await serve(db, host, port, options);
-  const shadow = await serve(shadowDb, host, options.shadowPort ?? (port === 0 ? 0 : port + 1), options);
+  const shadow = shadowDb && (await serve(shadowDb, host, options.shadowPort ?? (port === 0 ? 0 : port + 1), options));
 
   if (persistent) {
-    const info: ServerInfo = { pid: process.pid, url: main.url, shadowDatabaseUrl: shadow.url };
+    const info: ServerInfo = { pid: process.pid, url: main.url, shadowDatabaseUrl: shadow?.url };
     await writeFile(infoFile(dataDir), JSON.stringify(info, null, 2));
   }
 
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
-      await Promise.all([main.server.stop(), shadow.server.stop()]);
-      await Promise.all([db.close(), shadowDb.close()]);
+      await Promise.all([main.server.stop(), shadow?.server.stop()]);
+      await Promise.all([db.close(), shadowDb?.close()]);
       if (persistent) await rm(infoFile(dataDir), { force: true });
     })());
 
-  return { url: main.url, shadowDatabaseUrl: shadow.url, stats: () => main.server.stats(), stop };
+  return {
+    url: main.url,
+    shadowDatabaseUrl: shadow?.url,
+    stats: () => main.server.stats(),
+    stop,
+    dumpDataDir: () => db.dumpDataDir("none"),
+  };
 };
