@@ -10,9 +10,9 @@ import sql from "highlight.js/lib/languages/sql";
 import typescript from "highlight.js/lib/languages/typescript";
 import xml from "highlight.js/lib/languages/xml";
 import yaml from "highlight.js/lib/languages/yaml";
+import { createLowlight } from "lowlight";
 import { memo, type ReactNode } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
-import rehypeHighlight from "rehype-highlight";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 
@@ -20,11 +20,16 @@ import { CopyButton } from "./copy-button.tsx";
 
 /**
  * The languages a coach's code blocks are highlighted in: a handful registered by hand instead of
- * highlight.js's 190 (or lowlight's `common` 37), which keeps the chat chunk small. Anything else
- * is shown unhighlighted.
+ * highlight.js's 190 (or lowlight's `common` 37, which rehype-highlight bundles whatever it is given),
+ * which keeps the renderer's chunk small. Anything else is shown unhighlighted.
  */
-const LANGUAGES = { bash, css, javascript, json, markdown, python, sql, typescript, xml, yaml };
-const ALIASES = { bash: ["sh", "shell", "zsh"], javascript: ["js", "jsx"], typescript: ["ts", "tsx"], xml: ["html"] };
+const lowlight = createLowlight({ bash, css, javascript, json, markdown, python, sql, typescript, xml, yaml });
+lowlight.registerAlias({
+  bash: ["sh", "shell", "zsh"],
+  javascript: ["js", "jsx"],
+  typescript: ["ts", "tsx"],
+  xml: ["html"],
+});
 
 /** Only web and mail links survive: `javascript:`, `data:`, `vbscript:` and the like lose their target. */
 export const safeUrl = (url: string): string | undefined => {
@@ -35,9 +40,36 @@ export const safeUrl = (url: string): string | undefined => {
   return undefined;
 };
 
-type THastNode = { type: string; value?: string; children?: THastNode[] };
+type THastNode = {
+  type: string;
+  tagName?: string;
+  value?: string;
+  properties?: { className?: unknown };
+  children?: THastNode[];
+};
 const textOf = (node: THastNode): string =>
   node.type === "text" ? (node.value ?? "") : (node.children ?? []).map(textOf).join("");
+
+/**
+ * Highlights `pre > code.language-x` for the registered languages. It runs after the sanitizer, on text
+ * the sanitizer passed, and only adds spans with highlight.js's class names (lowlight builds a syntax
+ * tree, never HTML).
+ */
+const highlightCode = () => (tree: THastNode) => {
+  const visit = (node: THastNode, parent?: THastNode) => {
+    if (node.tagName === "code" && parent?.tagName === "pre") {
+      const classes = Array.isArray(node.properties?.className) ? (node.properties.className as string[]) : [];
+      const language = classes.find((name) => name.startsWith("language-"))?.slice("language-".length);
+      if (language && lowlight.registered(language)) {
+        node.children = lowlight.highlight(language, textOf(node)).children as THastNode[];
+        node.properties = { ...node.properties, className: [...classes, "hljs"] };
+      }
+      return;
+    }
+    for (const child of node.children ?? []) visit(child, node);
+  };
+  visit(tree);
+};
 
 const COMPONENTS: Components = {
   a: ({ href, children }) =>
@@ -86,7 +118,7 @@ export const Markdown = memo(
     <div className="markdown space-y-2 break-words [&_code]:font-mono [&_h1]:font-semibold [&_h2]:font-semibold [&_h3]:font-semibold [&_li]:ml-5 [&_ol]:list-decimal [&_td]:border [&_td]:border-slate-200 [&_td]:px-2 [&_th]:border [&_th]:border-slate-200 [&_th]:px-2 [&_ul]:list-disc [&_blockquote]:border-l-2 [&_blockquote]:border-slate-300 [&_blockquote]:pl-3 [&_:not(pre)>code]:rounded [&_:not(pre)>code]:bg-slate-100 [&_:not(pre)>code]:px-1">
       <ReactMarkdown
         remarkPlugins={[remarkGfm]}
-        rehypePlugins={[rehypeSanitize, [rehypeHighlight, { languages: LANGUAGES, aliases: ALIASES, detect: false }]]}
+        rehypePlugins={[rehypeSanitize, highlightCode]}
         urlTransform={(url) => safeUrl(url) ?? ""}
         components={COMPONENTS}
       >

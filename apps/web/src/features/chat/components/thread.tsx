@@ -12,7 +12,7 @@ import { chooseReply, useChatTurn } from "../api/send-chat.ts";
 import { Composer } from "./composer.tsx";
 import { Starters } from "./starters.tsx";
 import { CopyButton } from "./copy-button.tsx";
-import { Markdown } from "./markdown.tsx";
+import { LazyMarkdown as Markdown } from "./lazy-markdown.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
 import { ReplySwitcher, threadRows } from "./reply-alternatives.tsx";
 import { ReplyDetails } from "./reply-details.tsx";
