@@ -66,9 +66,9 @@ export const ReplySwitcher = ({
       >
         ‹
       </button>
-      <span aria-label={`Reply ${index + 1} of ${alternatives.length}`}>
+      <output aria-label={`Reply ${index + 1} of ${alternatives.length}`}>
         {index + 1} / {alternatives.length}
-      </span>
+      </output>
       <button
         type="button"
         className={button}
