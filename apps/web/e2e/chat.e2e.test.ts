@@ -160,7 +160,7 @@ describe("coach chat", () => {
     await expectVisible(list.getByRole("link", { name: /Weekly planning <b>bold<\/b>/ }));
     await actionsFor(/^Actions for Weekly planning/).click();
     await list.getByRole("button", { name: "Pin" }).click();
-    await expectVisible(list.getByLabel("Pinned"));
+    await expectVisible(list.getByText("Pinned", { exact: true }));
 
     await page.getByRole("button", { name: "New conversation" }).click();
     await page.waitForURL((url) => !url.pathname.endsWith(conversationId));

@@ -33,6 +33,7 @@ export const ConversationItem = ({
   const toast = useToast();
   const name = titleOf(conversation);
   const onError = (error: unknown) => toast.show(errorMessage(error), "error");
+  // Trashing refetches the list, which unmounts this item and would drop mutate()'s own callbacks: the promise still settles.
   const change = (body: Parameters<typeof update.mutate>[0]) => update.mutate(body, { onError });
 
   const saveTitle = () => {
@@ -68,7 +69,11 @@ export const ConversationItem = ({
           >
             <span className="flex items-baseline justify-between gap-2">
               <span className="truncate text-sm font-medium text-slate-900">
-                {conversation.isPinned && <span aria-label="Pinned">📌 </span>}
+                {conversation.isPinned && (
+                  <span className="mr-1.5 rounded bg-brand-100 px-1 py-0.5 text-[10px] font-semibold uppercase text-brand-700">
+                    Pinned
+                  </span>
+                )}
                 {name}
               </span>
               <span className="shrink-0 text-xs text-slate-500">{formatRelative(conversation.updatedAt)}</span>
@@ -125,7 +130,12 @@ export const ConversationItem = ({
               <Button
                 size="sm"
                 variant="danger"
-                onClick={() => trash.mutate(conversation.id, { onSuccess: () => onTrashed(conversation), onError })}
+                onClick={() =>
+                  trash
+                    .mutateAsync(conversation.id)
+                    .then(() => onTrashed(conversation))
+                    .catch(onError)
+                }
               >
                 Delete
               </Button>
