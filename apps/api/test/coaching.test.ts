@@ -147,7 +147,7 @@ describe("coaching: conversations and messages", () => {
     expect((await alice.request("GET", `/conversations/${conversationId}/transcript?cursor=nope`)).status).toBe(400);
   });
 
-  it("deletes a message, and a conversation together with its messages", async () => {
+  it("deletes a message, and a conversation (trash, then for good) together with its messages", async () => {
     const { body: conversation } = await alice.request("POST", "/conversations", {});
     const { body: message } = await alice.request("POST", `/conversations/${conversation.id}/messages`, {
       content: "delete me",
@@ -161,7 +161,10 @@ describe("coaching: conversations and messages", () => {
     );
     expect((await alice.request("GET", `/conversations/${conversation.id}/messages/${message.id}`)).status).toBe(404);
     expect(ids((await alice.request("GET", `/conversations/${conversation.id}/messages`)).body)).toEqual([kept.id]);
+    // DELETE moves it to the trash (restore is the undo): its messages stay until it is deleted for good.
     expect((await alice.request("DELETE", `/conversations/${conversation.id}`)).status).toBe(204);
+    expect(await harness.db.message.count({ where: { conversationId: conversation.id } })).toBe(1);
+    expect((await alice.request("DELETE", `/conversations/${conversation.id}?permanent=true`)).status).toBe(204);
     expect(await harness.db.message.count({ where: { conversationId: conversation.id } })).toBe(0);
   });
 });
