@@ -44,6 +44,7 @@ export const Segmented = <T extends string>({
       {options.map((option, index) => {
         const checked = option.value === value;
         return (
+          // biome-ignore lint/a11y/useSemanticElements: the WAI-ARIA radio group pattern (roving tabindex, arrow keys) on styled buttons
           <button
             key={option.value}
             ref={(element) => {

@@ -71,7 +71,7 @@ export const SuggestionCard = ({ message, sessionId }: { message: TAnalysisMessa
           <p className="mt-2 whitespace-pre-wrap text-slate-700">{message.analysis}</p>
         </details>
       )}
-      <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label="Rate this suggestion">
+      <fieldset className="mt-3 flex flex-wrap gap-2" aria-label="Rate this suggestion">
         <Toggle
           pressed={message.isLiked}
           disabled={interaction.isPending}
@@ -96,7 +96,7 @@ export const SuggestionCard = ({ message, sessionId }: { message: TAnalysisMessa
         <Toggle pressed={message.usedCount > 0} disabled={interaction.isPending} onClick={() => void copy()}>
           {message.usedCount > 0 ? "Copied" : "Copy"}
         </Toggle>
-      </div>
+      </fieldset>
     </article>
   );
 };

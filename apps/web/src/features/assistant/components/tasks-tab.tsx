@@ -135,6 +135,7 @@ const TaskRow = ({ task, depth }: { task: TTask; depth: number }) => {
     );
   return (
     <div className={cn("flex flex-wrap items-center gap-3", depth > 0 && "pl-8")}>
+      {/* biome-ignore lint/a11y/useSemanticElements: a one-way "complete" control styled as a box; once done it stays checked and disabled */}
       <button
         type="button"
         role="checkbox"

@@ -170,20 +170,19 @@ const PostList = ({ status }: { status: TPostStatus }) => {
 
 /** One post opened by a link (a search result): shown first, in view, with the list of its kind below. */
 const OpenedPost = ({ post }: { post: TMyPost }) => {
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     // Braces on purpose: newer browsers return a Promise from scrollIntoView, and an effect must return nothing.
     ref.current?.scrollIntoView({ block: "center" });
   }, [post.id]);
   return (
-    <div
+    <section
       ref={ref}
-      role="region"
       aria-label="The post you opened"
       className="mb-4 flex flex-wrap items-start justify-between gap-3 rounded-lg bg-brand-50 p-3 ring-1 ring-brand-200"
     >
       <PostRow post={post} />
-    </div>
+    </section>
   );
 };
 

@@ -60,6 +60,7 @@ export const SearchPage = () => {
     <div data-testid="search-page">
       <PageHeader title="Search" description="Find anything by what it means, not just the exact words." />
       <Card className="mb-6">
+        {/* biome-ignore lint/a11y/useSemanticElements: the form is the search landmark; a <search> wrapper would add nothing */}
         <form role="search" onSubmit={submit} className="space-y-4">
           <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
             <Field label="Search for" className="flex-1">
@@ -166,17 +167,16 @@ export const SearchPage = () => {
       ) : results.isError ? (
         <ErrorState title="The search did not work" error={results.error} onRetry={() => void results.refetch()} />
       ) : (
-        <div
+        <section
           className={results.isFetching ? "opacity-60 transition-opacity" : undefined}
           aria-busy={results.isFetching}
           aria-label="Search results"
-          role="region"
         >
           <div className="grid gap-6 lg:grid-cols-2">
             {query.scope !== "knowledge" && <MemoryResults items={results.data.memory} />}
             {query.scope !== "memory" && <KnowledgeResults items={results.data.knowledge} />}
           </div>
-        </div>
+        </section>
       )}
     </div>
   );

@@ -49,14 +49,14 @@ export const ApiKeysCard = () => {
         <FormError error={formError.error} />
       </div>
       {create.data && (
-        <div role="status" className="mt-4 rounded-lg bg-amber-50 p-4 text-sm ring-1 ring-amber-200">
+        <div className="mt-4 rounded-lg bg-amber-50 p-4 text-sm ring-1 ring-amber-200">
           <p className="font-medium text-amber-900">Copy your new key now. It will not be shown again.</p>
-          <code
+          <output
             aria-label="New API key"
             className="mt-2 block select-all break-all rounded-md bg-white px-3 py-2 font-mono text-sm ring-1 ring-slate-200"
           >
             {create.data.key}
-          </code>
+          </output>
         </div>
       )}
       <div className="mt-5">
