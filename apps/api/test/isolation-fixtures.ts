@@ -46,9 +46,11 @@ export const exportArchive = async (harness: Harness, client: { cookie: string }
 
 /**
  * Columns that change on their own after a request: a sign-up's verification email is delivered in
- * the background, so its row's delivery state moves whenever the mailer gets to it.
+ * the background, so its row's delivery state moves whenever the mailer gets to it; any signed-in request
+ * may mark its user seen (`last_seen_at`, at most every 15 minutes).
  */
-const DELIVERY_COLUMNS: Record<string, string[]> = {
+const SELF_CHANGING_COLUMNS: Record<string, string[]> = {
+  users: ["last_seen_at"],
   mail_messages: [
     "status",
     "attempts",
@@ -74,8 +76,8 @@ export const databaseSnapshot = async (db: Db) => {
   const snapshot = new Map<string, Map<string, string>>();
   for (const { name } of tables) {
     const row =
-      name in DELIVERY_COLUMNS
-        ? `to_jsonb(t) - ARRAY[${DELIVERY_COLUMNS[name]!.map((column) => `'${column}'`).join(", ")}]`
+      name in SELF_CHANGING_COLUMNS
+        ? `to_jsonb(t) - ARRAY[${SELF_CHANGING_COLUMNS[name]!.map((column) => `'${column}'`).join(", ")}]`
         : "to_jsonb(t)";
     const rows = await db.$queryRawUnsafe<{ key: string; row: string }[]>(
       `SELECT coalesce(to_jsonb(t)->>'id', to_jsonb(t)::text) AS key, (${row})::text AS row FROM "${name}" t`,
