@@ -149,6 +149,7 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
       "/tasks": { title: "Trashed" },
       "/deadlines": { title: "Trashed", dueAt: Date.UTC(2030, 0, 1) },
       "/analysis-sessions": { type: "text" },
+      "/conversations": { title: "Trashed" },
     };
     it("knows every list with a trash", () => {
       const withTrash = operations.filter(
