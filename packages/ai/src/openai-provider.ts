@@ -170,7 +170,11 @@ export const createOpenAiProvider = (config: TAiConfig, client?: OpenAI): TAiPro
     const startedAt = performance.now();
     const stream = await openai.chat.completions
       .create(
-        { ...toParams(request.model ?? config.chatModel, request), stream: true, stream_options: { include_usage: true } },
+        {
+          ...toParams(request.model ?? config.chatModel, request),
+          stream: true,
+          stream_options: { include_usage: true },
+        },
         { signal: request.signal },
       )
       .catch((error: unknown) => {
