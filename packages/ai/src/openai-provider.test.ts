@@ -233,6 +233,14 @@ describe("OpenAI provider: chat", () => {
     expect(requests).toHaveLength(1);
   });
 
+  it("reports an answer that is not a chat completion as unavailable, not a TypeError", async () => {
+    const { provider } = await setup((_req, res) => sendJson(res, 200, { detail: "this is not a completion" }));
+    await expect(provider.chat({ messages: [{ role: "user", content: "Hi" }] })).rejects.toMatchObject({
+      name: "AiProviderError",
+      code: "unavailable",
+    });
+  });
+
   it("ends in timeout within the configured timeout when the server never answers", async () => {
     const { provider, requests } = await setup(() => {}, { AI_TIMEOUT_MS: "300", AI_MAX_RETRIES: "0" });
     const startedAt = performance.now();

@@ -147,6 +147,10 @@ export const createOpenAiProvider = (config: TAiConfig, client?: OpenAI): TAiPro
       .catch((error: unknown) => {
         throw toAiProviderError(error);
       });
+    // A server that only looks OpenAI-compatible (a proxy's error page with a 200, a stand-in answering another
+    // route) must fail as the provider, not as a TypeError deep in a caller.
+    if (!Array.isArray(response?.choices))
+      throw new AiProviderError("unavailable", "The AI provider's answer was not a chat completion (no choices)");
     const choice = response.choices[0];
     const toolCalls: TToolCall[] = (choice?.message.tool_calls ?? []).flatMap((call) =>
       call.type === "function"
