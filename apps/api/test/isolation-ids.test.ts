@@ -40,7 +40,14 @@ const BODY_IDS = operations.flatMap(({ path, method, operation }) =>
 );
 
 /** A body each id field can ride in, and the section of the archive whose rows it names. */
-const BODY_CASES: Record<string, { body: Record<string, unknown>; section: string; parent?: string }> = {
+/**
+ * `ownMessage`: a field that must hold one of the caller's own user messages in the parent conversation, so
+ * that only the named field is foreign.
+ */
+const BODY_CASES: Record<
+  string,
+  { body: Record<string, unknown>; section: string; parent?: string; ownMessage?: string }
+> = {
   "POST /commitments goalId": { body: { title: "Isolation" }, section: "goals" },
   "PATCH /commitments/{id} goalId": { body: {}, section: "goals", parent: "commitments" },
   "POST /insights conversationId": { body: { content: "Isolation" }, section: "conversations" },
@@ -69,6 +76,19 @@ const BODY_CASES: Record<string, { body: Record<string, unknown>; section: strin
     section: "places",
   },
   "POST /conversations/{id}/chat/retry messageId": { body: {}, section: "messages", parent: "conversations" },
+  "POST /conversations/{id}/chat/stop messageId": { body: {}, section: "messages", parent: "conversations" },
+  "POST /conversations/{id}/chat/regenerate messageId": { body: {}, section: "messages", parent: "conversations" },
+  "POST /conversations/{id}/chat/choose messageId": {
+    body: { replyId: "00000000-0000-4000-8000-000000000000" },
+    section: "messages",
+    parent: "conversations",
+  },
+  "POST /conversations/{id}/chat/choose replyId": {
+    body: {},
+    section: "messages",
+    parent: "conversations",
+    ownMessage: "messageId",
+  },
 };
 
 describe.each(testTargets().map((target) => [target.name, target] as const))(
@@ -195,14 +215,21 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
       "%s: another user's id is refused with the field's path, changing nothing",
       async (key) => {
         const [method, path, field] = key.split(" ") as [THttpMethod, string, string];
-        const { body, section, parent } = BODY_CASES[key]!;
-        const concrete = parent ? path.replace("{id}", callerData[parent]![0]!.id as string) : path;
+        const { body, section, parent, ownMessage } = BODY_CASES[key]!;
+        const parentId = parent ? (callerData[parent]![0]!.id as string) : undefined;
+        const concrete = parentId ? path.replace("{id}", parentId) : path;
+        const own = ownMessage
+          ? {
+              [ownMessage]: callerData.messages!.find((row) => row.conversationId === parentId && row.role === "USER")!
+                .id,
+            }
+          : {};
         const foreign = victimData[section]!.find((row) => section !== "messages" || row.role === "USER")!.id as string;
         // The relationship's other end is the caller's own, so only the named end is foreign.
         const ends =
           path === "/relationships" ? { sourceId: callerData.people![0]!.id, targetId: callerData.places![0]!.id } : {};
         const before = await databaseSnapshot(harness.db);
-        const response = await caller.request(method, concrete, { ...body, ...ends, [field]: foreign });
+        const response = await caller.request(method, concrete, { ...body, ...own, ...ends, [field]: foreign });
         expect([400, 404], JSON.stringify(response.body)).toContain(response.status);
         expect(detailPaths(response.body)).toEqual([field]);
         const after = await databaseSnapshot(harness.db);
