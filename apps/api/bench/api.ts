@@ -5,13 +5,12 @@
 // BENCH_CONCURRENCY (default 16), BENCH_API_DIR (an API deployment to reuse instead of deploying one),
 // BENCH_CPU_PROF (a folder: the API writes a --cpu-prof profile there when it stops).
 import pg from "pg";
-import { Redis } from "ioredis";
 
 import { createDb } from "@cto/db/client";
 import { createPostgresTestDatabase, probePostgres } from "@cto/db/testing";
 
 import { createCheckIn, dashboard, messagePage, seed, type TBenchPath } from "./paths.ts";
-import { autocannon, cpuMs, deployApi, loadAverage, peakRssMb, startApi } from "./server.ts";
+import { autocannon, cpuMs, deployApi, loadAverage, peakRssMb, removeRedisKeys, startApi } from "./server.ts";
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -116,13 +115,7 @@ try {
   apiPeakMb = peakRssMb(api.pid);
 } finally {
   await api.stop();
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  for (let cursor = "0", first = true; first || cursor !== "0"; first = false) {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  }
-  redis.disconnect();
+  await removeRedisKeys(redisUrl, prefix);
   await plain.end();
   await db.$disconnect();
   await database.drop();

@@ -13,7 +13,6 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
 import { getTableConfig } from "drizzle-orm/pg-core";
-import { Redis } from "ioredis";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 
@@ -22,7 +21,7 @@ import { createPostgresTestDatabase, probePostgres } from "@cto/db/testing";
 
 import { SECTION_SHAPES } from "../src/services/account-archive.ts";
 import { createApiKey } from "../src/services/api-keys.ts";
-import { deployApi, loadAverage, peakRssMb, startApi } from "./server.ts";
+import { deployApi, loadAverage, peakRssMb, removeRedisKeys, startApi } from "./server.ts";
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -331,13 +330,7 @@ try {
   }
 } finally {
   await api.stop();
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  for (let cursor = "0", first = true; first || cursor !== "0"; first = false) {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  }
-  redis.disconnect();
+  await removeRedisKeys(redisUrl, prefix);
   await plain.end();
   await db.$disconnect();
   await database.drop();

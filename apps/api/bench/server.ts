@@ -9,6 +9,7 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 
 import { freePort } from "@cto/db/testing";
+import { Redis } from "ioredis";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 
@@ -158,3 +159,17 @@ export const autocannon = ({
     );
     child.stdin!.end(JSON.stringify({ url, requests, connections, duration: seconds }));
   });
+
+/** Removes a bench run's keys (its queue prefix) from the shared Redis, so runs leave nothing behind. */
+export const removeRedisKeys = async (redisUrl: string, prefix: string) => {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    for (let cursor = "0", first = true; first || cursor !== "0"; first = false) {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    }
+  } finally {
+    redis.disconnect();
+  }
+};
