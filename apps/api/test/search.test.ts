@@ -54,6 +54,38 @@ describe("semantic search", () => {
     expect(result.body.knowledge).toEqual([]);
   });
 
+  it("never finds the messages of a trashed conversation", async () => {
+    const created = await alice.request("POST", "/conversations", { title: "Quarterly planning" });
+    expect(created.status).toBe(201);
+    const conversationId = created.body.id as string;
+    const content = "the offsite budget for the lighthouse team";
+    const message = await harness.db.message.create({
+      data: { conversationId, role: "USER", content, source: "WEB" },
+    });
+    const { vector, model } = await embedOne(content);
+    await upsertEmbedding(harness.db, {
+      userId: alice.userId,
+      ownerKind: "MESSAGE",
+      ownerId: message.id,
+      content,
+      model,
+      embed: () => vector,
+    });
+    const found = async () => {
+      const result = await alice.request("GET", `/search?q=${encodeURIComponent(content)}&scope=memory`);
+      expect(result.status).toBe(200);
+      return (result.body.memory as { ownerId: string; parentId: string | null }[]).filter(
+        (match) => match.ownerId === message.id,
+      );
+    };
+    expect(await found()).toEqual([expect.objectContaining({ parentId: conversationId })]);
+    expect((await alice.request("DELETE", `/conversations/${conversationId}`)).status).toBe(204);
+    expect(await found()).toEqual([]);
+    // Restored, the message is live again and is embedded again (by a job, or the worker's sweep without Redis).
+    expect((await alice.request("POST", `/conversations/${conversationId}/restore`)).status).toBe(200);
+    expect((await alice.request("GET", `/conversations/${conversationId}/messages`)).body.items).toHaveLength(1);
+  });
+
   it("compares only vectors of the current embedding model, and filters by kind and date", async () => {
     await remember(alice.userId, "a note embedded by an old model about sleep", "retired-model");
     const result = await alice.request(

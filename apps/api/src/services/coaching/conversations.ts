@@ -8,17 +8,27 @@ import type { z } from "zod";
 
 import { assertOfferedModel, offeredUserDefault } from "../chat/models.ts";
 import type { TDeps } from "../deps.ts";
-import { embedOnWrite } from "../embeddings.ts";
-import { resourceService } from "../resource.ts";
+import { embedOnWrite, syncOwnerEmbeddings } from "../embeddings.ts";
+import { resourceService, type TAfterWrite } from "../resource.ts";
 
 /** Prisma wants `DbNull` (SQL NULL) rather than `null` for a nullable JSON column. */
 const toData = (input: Record<string, unknown>) =>
   input.context === null ? { ...input, context: Prisma.DbNull } : input;
 
+/**
+ * A conversation's messages answer searches only while it is live: trashed, their vectors go with the
+ * conversation's own; restored, they are embedded again (a job each, or the worker's sweep without Redis).
+ */
+const messagesFollowTheirConversation: TAfterWrite = async ({ row, ...write }) => {
+  if (write.event !== "trash" && write.event !== "restore") return;
+  const messages = await write.db.message.findMany({ where: { conversationId: row.id }, select: { id: true } });
+  await syncOwnerEmbeddings({ ...write, ownerKind: "MESSAGE", ownerIds: messages.map((message) => message.id) });
+};
+
 const conversations = resourceService({
   name: "conversations",
   model: (db) => db.conversation,
-  afterWrite: [embedOnWrite("CONVERSATION")],
+  afterWrite: [embedOnWrite("CONVERSATION"), messagesFollowTheirConversation],
   create: ZCreateConversationSchema,
   update: ZUpdateConversationSchema,
   filters: ZConversationFiltersSchema,
