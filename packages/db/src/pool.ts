@@ -19,6 +19,10 @@ export const watchPool = (factory: PrismaPg) => {
     connect: async () => {
       const adapter = await factory.connect();
       pool = adapter.underlyingDriver();
+      // A connection the server ends (a restart, a failover, a dropped database) while it is handed out and
+      // between statements emits 'error' with nobody listening, which would end the process. Its next
+      // statement fails on its own, and the pool drops it on release; this listener only keeps the process up.
+      pool.on("connect", (client) => client.on("error", () => undefined));
       return adapter;
     },
     connectToShadowDb: () => factory.connectToShadowDb(),

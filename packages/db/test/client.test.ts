@@ -1,7 +1,7 @@
 // createDb / getDb / disconnectDb: the client factory and the process-wide singleton.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createDb, disconnectDb, getDb, logLevelsFor } from "../src/client.ts";
+import { createDb, disconnectDb, getDb, logLevelsFor, rawTransaction } from "../src/client.ts";
 import { testTargets, type TestDatabase } from "../src/testing/index.ts";
 
 describe("createDb", () => {
@@ -95,4 +95,39 @@ describe.each(testTargets())("client sessions on $name", (target) => {
       await db.$disconnect();
     }
   });
+});
+
+describe(`a connection the server ends on ${target.name}`, () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await target.createMigrated();
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  // A restart, a failover or a dropped database ends connections the pool has handed out; the one held
+  // between statements must fail its next statement, not crash the process with an unhandled 'error'.
+  it.runIf(target.name === "postgres")(
+    "fails the work that held it, and the process and the pool carry on",
+    async () => {
+      const db = createDb({ url: database.url, log: [] });
+      const admin = createDb({ url: database.url, log: [], role: null });
+      try {
+        const held = rawTransaction(db, async (query) => {
+          const [{ pid }] = (await query<{ pid: number }>("SELECT pg_backend_pid() AS pid")) as [{ pid: number }];
+          await admin.$queryRawUnsafe("SELECT pg_terminate_backend($1)", pid);
+          // Between statements, as a caller awaiting something else: the server's goodbye arrives now.
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await query("SELECT 1");
+        });
+        await expect(held).rejects.toThrow();
+        const [row] = await db.$queryRaw<{ one: number }[]>`SELECT 1 AS one`;
+        expect(row?.one).toBe(1);
+      } finally {
+        await db.$disconnect();
+        await admin.$disconnect();
+      }
+    },
+  );
 });
