@@ -27,6 +27,14 @@ describe("embedded database", () => {
     await rm(dataRoot, { recursive: true, force: true });
   });
 
+  it("refuses a dump to load into a data folder, which keeps its own files", async () => {
+    const dataDir = path.join(dataRoot, "with-dump");
+    await expect(startEmbeddedDatabase({ dataDir, port: 0, loadDataDir: new Blob([]) })).rejects.toThrow(
+      /loadDataDir starts an in-memory database/,
+    );
+    expect(await findRunningEmbeddedDatabase(dataDir)).toBeUndefined();
+  });
+
   it("serves PostgreSQL with pgvector over the wire protocol, to several clients at once", async () => {
     const database = await startEmbeddedDatabase({ dataDir: "memory://", port: 0, shadowPort: 0 });
     try {

@@ -113,6 +113,8 @@ export const startEmbeddedDatabase = async (options: EmbeddedDatabaseOptions = {
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? DEFAULT_EMBEDDED_PORT;
   const persistent = !dataDir.startsWith("memory://");
+  if (persistent && options.loadDataDir)
+    throw new Error("loadDataDir starts an in-memory database (memory://); a data folder keeps its own files.");
 
   if (persistent) {
     const running = await findRunningEmbeddedDatabase(dataDir);
@@ -125,7 +127,7 @@ export const startEmbeddedDatabase = async (options: EmbeddedDatabaseOptions = {
 
   const db = await PGlite.create(persistent ? dataDir : "memory://", {
     extensions: { vector },
-    ...(options.loadDataDir && !persistent ? { loadDataDir: options.loadDataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const shadowDb = options.shadowPort === null ? null : await PGlite.create("memory://", { extensions: { vector } });
   const main = await serve(db, host, port, options);
