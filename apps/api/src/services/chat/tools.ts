@@ -17,32 +17,35 @@ import { goalService } from "../goals.ts";
 /** `queues` absent or null (no Redis, or a caller without them): reminders are still recorded and the worker's reconcile enqueues them, and the sweep embeds the rows. */
 type TToolContext = { db: Db; userId: string; conversationId: string; queues?: TQueues | null };
 /** `run` writes the row with every side effect its routes have (embedding, reminder): through the entity's service. */
-type TTool = {
+type TTool<S extends z.ZodObject = z.ZodObject> = {
   description: string;
-  schema: z.ZodObject;
+  schema: S;
   entityType: string;
-  run: (ctx: TToolContext, input: any) => Promise<{ id: string }>;
+  // A method, so a tool typed by its own schema fits the table: `run` only ever gets what `schema` parsed.
+  run(ctx: TToolContext, input: z.output<S>): Promise<{ id: string }>;
 };
+/** Types `run`'s input by the tool's own schema. */
+const defineTool = <S extends z.ZodObject>(definition: TTool<S>): TTool => definition;
 
 const depsOf = ({ db, queues }: TToolContext) => ({ db, queues: queues ?? null });
 
 // The API's own create schemas, minus references to other rows (goalId, parentId…): the model
 // cannot be trusted with ids, and leaving them out spares an ownership check per reference.
 const TOOLS: Record<string, TTool> = {
-  create_goal: {
+  create_goal: defineTool({
     description:
       "Create a goal for the user (period: daily, weekly, monthly, quarterly or yearly; deadline in Unix ms).",
     schema: ZCreateGoalSchema.pick({ title: true, description: true, period: true, deadline: true }),
     entityType: "goal",
     run: (ctx, input) => goalService.create({ ...depsOf(ctx), userId: ctx.userId, input }),
-  },
-  create_commitment: {
+  }),
+  create_commitment: defineTool({
     description: "Record a concrete commitment the user made (dueAt and remindAt in Unix ms).",
     schema: ZCreateCommitmentSchema.pick({ title: true, description: true, dueAt: true, remindAt: true }),
     entityType: "commitment",
     run: (ctx, input) => commitmentService.create({ ...depsOf(ctx), userId: ctx.userId, input }),
-  },
-  log_emotion: {
+  }),
+  log_emotion: defineTool({
     description: "Log an emotion the user reported (valence positive, neutral or negative; intensity 1-10).",
     schema: ZCreateEmotionSchema.pick({ label: true, valence: true, intensity: true, note: true }),
     entityType: "emotion",
@@ -52,14 +55,14 @@ const TOOLS: Record<string, TTool> = {
         userId: ctx.userId,
         input: { ...input, conversationId: ctx.conversationId },
       }),
-  },
-  log_energy: {
+  }),
+  log_energy: defineTool({
     description: "Log the user's energy level (1-10).",
     schema: ZCreateEnergyMetricSchema.pick({ level: true, note: true }),
     entityType: "energy_metric",
     run: (ctx, input) => energyMetricService.create({ ...depsOf(ctx), userId: ctx.userId, input }),
-  },
-  create_task: {
+  }),
+  create_task: defineTool({
     description: "Create a task for the user (priority low, medium, high or urgent; dueDate in Unix ms).",
     schema: ZCreateTaskSchema.pick({
       title: true,
@@ -70,8 +73,8 @@ const TOOLS: Record<string, TTool> = {
     }),
     entityType: "task",
     run: (ctx, input) => taskService.create({ ...depsOf(ctx), userId: ctx.userId, input }),
-  },
-  create_deadline: {
+  }),
+  create_deadline: defineTool({
     description: "Create a deadline for the user (dueAt and reminderAt in Unix ms; importance 1-10).",
     schema: ZCreateDeadlineSchema.pick({
       title: true,
@@ -84,7 +87,7 @@ const TOOLS: Record<string, TTool> = {
     }),
     entityType: "deadline",
     run: (ctx, input) => deadlineService.create({ ...depsOf(ctx), userId: ctx.userId, input }),
-  },
+  }),
 };
 
 /** JSON Schema of each tool's input side (what the model sends: lowercase enums, Unix ms). */
