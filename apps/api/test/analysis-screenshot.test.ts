@@ -4,6 +4,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { ocrJobId } from "@cto/contracts/queues";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 import { StorageError } from "@cto/storage/errors";
@@ -75,6 +76,8 @@ describe("screenshot upload: happy path", () => {
       analysisSessionId: session.id,
       storageKey: `screenshots/${alice.userId}/${session.id}`,
     });
+    // The id the worker's ocr/sweep derives from the row when a Redis failover lost this job.
+    expect(response.body.ocrJobId).toBe(ocrJobId(session.id, (await rowOf(session.id)).lastActivity));
 
     const preview = await api.app.request(`/analysis-sessions/${session.id}/screenshot`, {
       headers: { cookie: alice.cookie },

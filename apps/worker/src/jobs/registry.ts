@@ -10,6 +10,7 @@ import { processRetention } from "./maintenance.retention.ts";
 import { processConsistencySchedule } from "./metrics.consistency-schedule.ts";
 import { processConsistency } from "./metrics.consistency.ts";
 import { processOcrRecognize } from "./ocr.recognize.ts";
+import { processOcrSweep } from "./ocr.sweep.ts";
 import { register, type TRegistration } from "./processor.ts";
 import { processReportGenerate } from "./reports.generate.ts";
 import { processReportSchedule } from "./reports.schedule.ts";
@@ -45,6 +46,7 @@ export const REGISTRY: TRegistration[] = [
   register("embeddings", "upsert", processEmbeddingUpsert),
   register("embeddings", "reindex", processEmbeddingReindex),
   register("ocr", "recognize", processOcrRecognize),
+  register("ocr", "sweep", processOcrSweep),
   register("mail", "send", processMailSend),
   register("mail", "sweep", processMailSweep),
 ];

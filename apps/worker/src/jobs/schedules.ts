@@ -64,11 +64,15 @@ export const SCHEDULES: TSchedule[] = [
     { pattern: "50 3 * * *" },
     { hotMonths: null, archiveMonths: null },
   ),
-  // 002's stories: last week's on Mondays, last month's on the 1st (UTC periods, as on demand).
-  schedule("stories-weekly", "stories", "schedule", { pattern: "0 6 * * 1" }, { kind: "week" }),
-  schedule("stories-monthly", "stories", "schedule", { pattern: "0 6 1 * *" }, { kind: "month" }),
+  // 002's stories: last week's and last month's (UTC periods, as on demand), due on Mondays and on the 1st.
+  // Daily, not only then: a generate job a Redis failover lost is queued again the next day (the story
+  // that exists and the job id keep each story once), at the price of a daily pass over active users.
+  schedule("stories-weekly", "stories", "schedule", { pattern: "0 6 * * *" }, { kind: "week" }),
+  schedule("stories-monthly", "stories", "schedule", { pattern: "20 6 * * *" }, { kind: "month" }),
   // Due Telegram messages (reminders, coach replies) leave within this interval of falling due.
   schedule("telegram-dispatch", "telegram", "dispatch", { every: 15_000 }, {}),
+  // Screenshots in analysis whose OCR job a Redis failover lost are queued again within about two minutes.
+  schedule("ocr-sweep", "ocr", "sweep", { every: 60_000 }, {}),
   // Emails the API wrote while Redis was away (or whose job Redis lost) leave within about two minutes.
   schedule("mail-sweep", "mail", "sweep", { every: 60_000 }, {}),
 ];

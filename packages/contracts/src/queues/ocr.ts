@@ -12,4 +12,16 @@ export const ZOcrRecognizeJobSchema = z.object({
   storageKey: z.string().regex(/^screenshots\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/, "a screenshot key made by the API"),
 });
 
-export const OCR_JOBS = { recognize: ZOcrRecognizeJobSchema } as const;
+/**
+ * Periodic: queues `recognize` again for every screenshot session still in analysis whose job Redis no
+ * longer holds (lost in a failover: Redis replicates asynchronously). The job id makes it a no-op otherwise.
+ */
+export const ZOcrSweepJobSchema = z.object({});
+
+/**
+ * A recognize job's id, shared by the API and the sweep: one per session and move into analysis,
+ * named by the `lastActivity` that move wrote (a retry moves again, so it gets a new id).
+ */
+export const ocrJobId = (analysisSessionId: string, queuedAt: Date) => `ocr.${analysisSessionId}.${queuedAt.getTime()}`;
+
+export const OCR_JOBS = { recognize: ZOcrRecognizeJobSchema, sweep: ZOcrSweepJobSchema } as const;

@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
-
 import { canTransition } from "@cto/contracts/api/analysis";
+import { ocrJobId } from "@cto/contracts/queues";
 import { Prisma, type AnalysisSession, type AnalysisSessionStatus, type Db, type DbExecutor } from "@cto/db/client";
-import { jobId } from "@cto/queue/job-options";
 import type { TQueues } from "@cto/queue/queues";
 import { isStorageError } from "@cto/storage/errors";
 import type { TImageInfo } from "@cto/storage/image";
@@ -62,13 +60,14 @@ export const assertCanUpload = (session: AnalysisSession, queues: TQueues | null
     );
 };
 
-const enqueueOcr = async (queues: TQueues, session: AnalysisSession) => {
-  // A fresh id per attempt: BullMQ keeps completed ids for a day and would ignore a repeat.
+const enqueueOcr = async (queues: TQueues, session: AnalysisSession, queuedAt: Date) => {
+  // An id per move into analysis (BullMQ keeps completed ids for a day and would ignore a repeat), the
+  // one the worker's ocr/sweep derives from the row when Redis lost this job in a failover.
   const { id } = await queues.enqueue(
     "ocr",
     "recognize",
     { userId: session.userId, analysisSessionId: session.id, storageKey: screenshotKey(session) },
-    { jobId: jobId("ocr", session.id, randomUUID()) },
+    { jobId: ocrJobId(session.id, queuedAt) },
   );
   return id;
 };
@@ -109,6 +108,7 @@ export const acceptScreenshot = async ({
     await revert("UPLOADING");
     throw unavailable("The screenshot could not be stored; nothing was changed. Try again shortly.");
   }
+  const queuedAt = new Date();
   const finished = await db.$transaction(async (tx) => {
     const { count } = await tx.analysisSession.updateMany({
       where: { id, status: "UPLOADING", deletedAt: null },
@@ -116,7 +116,7 @@ export const acceptScreenshot = async ({
         status: "ANALYSIS_IN_PROGRESS",
         screenshotUrl: screenshotPath(id),
         ocrResult: Prisma.DbNull,
-        lastActivity: new Date(),
+        lastActivity: queuedAt,
       },
     });
     if (count) await recordOcr(tx, session, "queued");
@@ -125,7 +125,7 @@ export const acceptScreenshot = async ({
   if (!finished)
     throw new ApiError("invalid_state", "The session changed while the screenshot was uploading; read it again.");
   try {
-    return await enqueueOcr(queues, session);
+    return await enqueueOcr(queues, session, queuedAt);
   } catch {
     await revert("ANALYSIS_IN_PROGRESS");
     await recordOcr(db, session, "cancelled");
@@ -159,17 +159,18 @@ export const retryOcr = async ({
         )
       : unavailable("The stored screenshot cannot be read right now. Try again shortly.");
   });
+  const queuedAt = new Date();
   const moved = await db.$transaction(async (tx) => {
     const { count } = await tx.analysisSession.updateMany({
       where: { id: session.id, status: "ERROR", deletedAt: null },
-      data: { status: "ANALYSIS_IN_PROGRESS", ocrResult: Prisma.DbNull, lastActivity: new Date() },
+      data: { status: "ANALYSIS_IN_PROGRESS", ocrResult: Prisma.DbNull, lastActivity: queuedAt },
     });
     if (count) await recordOcr(tx, session, "queued");
     return count;
   });
   if (!moved) throw new ApiError("invalid_state", "The session changed meanwhile; read it again.");
   try {
-    return await enqueueOcr(queues, session);
+    return await enqueueOcr(queues, session, queuedAt);
   } catch {
     await db.analysisSession.updateMany({
       where: { id: session.id, status: "ANALYSIS_IN_PROGRESS" },

@@ -1,0 +1,97 @@
+import type { Job } from "bullmq";
+import { describe, expect, it } from "vitest";
+
+import { ocrJobId, storyJobId } from "@cto/contracts/queues";
+import { testTargets, useMigratedDatabase } from "@cto/db/testing";
+
+import { OCR_SWEEP_AFTER_MS, processOcrSweep } from "../src/jobs/ocr.sweep.ts";
+import { SCHEDULES } from "../src/jobs/schedules.ts";
+import { processStorySchedule } from "../src/jobs/stories.schedule.ts";
+import { createTestDeps, testPrefix } from "./deps.ts";
+
+// Jobs a Redis failover drops (issue 15, §3). Redis replicates asynchronously: what a Sentinel-promoted
+// replica had not received is gone, whatever the client saw. The database is the truth: a sweep queues
+// again what it says is pending, under the id the first producer used, so a job Redis kept is not doubled.
+// Here the loss is the row written and no job in Redis, the state a failover leaves behind.
+const target = testTargets()[0]!;
+const job = <T>(data: T) => ({ data }) as Job<T>;
+
+describe(`jobs a Redis failover lost are queued again, once (${target.name})`, () => {
+  const handle = useMigratedDatabase(target);
+
+  it("ocr/sweep re-queues a screenshot in analysis without its job, and leaves held, fresh, finished and trashed ones alone", async () => {
+    const now = new Date();
+    const { deps, queues, close } = createTestDeps({ prefix: testPrefix("lost-ocr"), db: handle.db, now: () => now });
+    try {
+      const user = await handle.db.user.create({ data: { email: `lost-ocr-${Date.now()}@example.com` } });
+      const stale = new Date(now.getTime() - OCR_SWEEP_AFTER_MS - 60_000);
+      const session = (data: { status?: "ANALYSIS_IN_PROGRESS" | "VERIFYING_OCR"; at?: Date; deletedAt?: Date }) =>
+        handle.db.analysisSession.create({
+          data: {
+            userId: user.id,
+            type: "SCREENSHOT",
+            status: data.status ?? "ANALYSIS_IN_PROGRESS",
+            lastActivity: data.at ?? stale,
+            deletedAt: data.deletedAt ?? null,
+          },
+        });
+      const lost = await session({});
+      const held = await session({});
+      const fresh = await session({ at: new Date(now.getTime() - 5_000) });
+      await session({ status: "VERIFYING_OCR" });
+      await session({ deletedAt: now });
+      // The job the API queued for `held` is still in Redis (waiting behind others).
+      const payload = (id: string) => ({
+        userId: user.id,
+        analysisSessionId: id,
+        storageKey: `screenshots/${user.id}/${id}`,
+      });
+      await queues.enqueue("ocr", "recognize", payload(held.id), { jobId: ocrJobId(held.id, held.lastActivity) });
+
+      expect(await processOcrSweep(job({}), deps)).toEqual({ inAnalysis: 2, queued: 1 });
+      // A second sweep (another worker, the next minute) finds both jobs there.
+      expect(await processOcrSweep(job({}), deps)).toEqual({ inAnalysis: 2, queued: 0 });
+      const jobs = await queues.queue("ocr").getJobs(["waiting", "delayed", "active", "prioritized"]);
+      expect(jobs.map((entry) => entry.id).sort()).toEqual(
+        [ocrJobId(lost.id, lost.lastActivity), ocrJobId(held.id, held.lastActivity)].sort(),
+      );
+      expect(jobs.find((entry) => entry.data.analysisSessionId === lost.id)?.data).toEqual(payload(lost.id));
+      expect(jobs.some((entry) => entry.data.analysisSessionId === fresh.id)).toBe(false);
+      // The sweep runs every minute on every worker set-up.
+      expect(SCHEDULES.find((entry) => entry.queue === "ocr" && entry.job === "sweep")?.repeat).toEqual({
+        every: 60_000,
+      });
+    } finally {
+      await close(["ocr"]);
+    }
+  });
+
+  it("a story's generate job lost after the weekly fan-out is queued again by the next day's run, under the same id", async () => {
+    const monday = new Date("2026-11-30T06:00:00Z");
+    const tuesday = new Date("2026-12-01T06:00:00Z");
+    let now = monday;
+    const { deps, queues, close } = createTestDeps({ prefix: testPrefix("lost-story"), db: handle.db, now: () => now });
+    try {
+      const user = await handle.db.user.create({
+        data: { email: `lost-story-${Date.now()}@example.com`, createdAt: new Date("2026-10-01Z"), lastSeenAt: monday },
+      });
+      const mine = async () =>
+        (await queues.queue("stories").getJobs(["waiting"])).filter((entry) => entry.data.userId === user.id);
+      await processStorySchedule(job({ kind: "week" as const }), deps);
+      const [first] = await mine();
+      expect(first?.id).toBe(storyJobId(user.id, "2026-W48"));
+      await first!.remove(); // lost in the failover
+      now = tuesday;
+      await processStorySchedule(job({ kind: "week" as const }), deps);
+      await processStorySchedule(job({ kind: "week" as const }), deps);
+      expect((await mine()).map((entry) => entry.id)).toEqual([storyJobId(user.id, "2026-W48")]);
+      // Both story fan-outs run every day (minute, hour, then "* * *"), not only on Mondays and the 1st.
+      for (const id of ["stories-weekly", "stories-monthly"]) {
+        const repeat = SCHEDULES.find((entry) => entry.id === id)?.repeat;
+        expect(repeat && "pattern" in repeat ? repeat.pattern.split(" ").slice(2) : null, id).toEqual(["*", "*", "*"]);
+      }
+    } finally {
+      await close(["stories"]);
+    }
+  });
+});
