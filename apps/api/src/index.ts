@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 
 import { createAiProvider } from "@cto/ai/create-provider";
-import { createDb } from "@cto/db/client";
+import { checkAppRole, createDb } from "@cto/db/client";
 import { redisRecentWrites, replicaOptionsFromEnv } from "@cto/db/replicas";
 import { defaultDataDir } from "@cto/db/paths";
 import { createMailTransport, mailConfigFromEnv } from "@cto/mail/config";
@@ -55,6 +55,15 @@ const db = createDb({
         : log.warn({ replica: url, state, lagMs, error }, "read replica not in use: its reads go to the primary"),
   }),
 });
+// The app's role is asked for with a startup option a pooler may drop: never serve with the owner's rights.
+void checkAppRole(db).then(
+  (check) => {
+    if (check.ok) return;
+    log.fatal(check.reason);
+    process.exit(1);
+  },
+  (error: unknown) => log.warn({ err: error }, "the database's role could not be checked at start (unreachable?)"),
+);
 const queues = createQueues({ connection: redis, prefix: env.WORKER_QUEUE_PREFIX });
 // Who is calling, without a database round trip per request; a sign-out or revoke reaches every instance at once.
 const authCache = createAuthCache({

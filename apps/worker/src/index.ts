@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 
+import { checkAppRole } from "@cto/db/client";
 import { createWorkerConnection, redisLocation } from "@cto/queue/connection";
 import type { TQueueName } from "@cto/contracts/queues";
 
@@ -31,6 +32,16 @@ process.on("unhandledRejection", (reason) => {
   log.pino.fatal({ err: reason }, "unhandled promise rejection; exiting");
   process.exit(1);
 });
+
+// The app's role is asked for with a startup option a pooler may drop: never run jobs with the owner's rights.
+void checkAppRole(deps.db).then(
+  (check) => {
+    if (check.ok) return;
+    log.pino.fatal(check.reason);
+    process.exit(1);
+  },
+  (error: unknown) => log.pino.warn({ err: error }, "the database's role could not be checked at start (unreachable?)"),
+);
 
 const only = env.WORKER_QUEUES.split(",")
   .map((name) => name.trim())

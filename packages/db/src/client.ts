@@ -139,7 +139,12 @@ export const createDb = ({
       })
     : db;
   pools.set(db, pool.stats);
-  const driver = async () => pool.driver() ?? (await primary.$connect(), pool.driver()!);
+  const driver = async () => {
+    const ready = pool.driver();
+    if (ready) return ready;
+    await primary.$connect();
+    return pool.driver()!;
+  };
   drivers.set(db, driver);
   drivers.set(replicaView, driver);
   return db;
@@ -231,3 +236,36 @@ export type { TPoolStats } from "./pool.ts";
 export type { TReplicaOptions, TReplicaStatus } from "./replicas.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export type * from "./generated/prisma/client.ts";
+
+export type TAppRoleCheck = { ok: true; user: string } | { ok: false; user: string; reason: string };
+
+/**
+ * Whether the sessions really run with no more than `role`'s rights. `createDb` asks for the role with a
+ * startup option (`-c role=…`), which a pooler may drop without a word: PgBouncer does
+ * (`ignore_startup_parameters`), so a login that owns the tables would keep every right of the owner.
+ * Fails when the session's user is a superuser, can act as the owner of a table, or lacks `role`'s rights;
+ * a login in `role` (with `ALTER ROLE … SET role` or without) passes. The apps refuse to start on a failure.
+ */
+export const checkAppRole = async (db: Db, role: string | null = defaultRole()): Promise<TAppRoleCheck> => {
+  const [row] = await db.$queryRaw<{ user: string; superuser: boolean; owner: boolean; member: boolean }[]>`
+    SELECT current_user AS "user",
+      (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser,
+      EXISTS (
+        SELECT 1 FROM pg_class c
+        WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
+          AND pg_has_role(current_user, c.relowner, 'USAGE')
+      ) AS owner,
+      ${role}::text IS NULL OR pg_has_role(current_user, ${role}::text, 'USAGE') AS member`;
+  const { user, superuser, owner, member } = row!;
+  if (role === null) return { ok: true, user };
+  const how = `DATABASE_ROLE=${role} did not take (a pooler such as PgBouncer drops the \`-c role\` startup option)`;
+  if (superuser || owner)
+    return {
+      ok: false,
+      user,
+      reason: `The database sessions run as ${user}, ${superuser ? "a superuser" : "an owner of the tables"}: ${how}. Connect as a login in ${role} (CREATE ROLE cto_api LOGIN IN ROLE ${role}), packages/db/README.md "Through PgBouncer".`,
+    };
+  if (!member)
+    return { ok: false, user, reason: `The database sessions run as ${user}, which is not in ${role}: ${how}.` };
+  return { ok: true, user };
+};

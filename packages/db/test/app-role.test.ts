@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 
-import { APP_ROLE, createDb, defaultRole } from "../src/client.ts";
+import { APP_ROLE, checkAppRole, createDb, defaultRole } from "../src/client.ts";
 import { DbError, toDbError, withDbErrors } from "../src/errors.ts";
 import { ingestKnowledgeChunks, parseKnowledgeChunks } from "../src/knowledge/index.ts";
 import { scopedIds } from "../src/seed/context.ts";
@@ -66,6 +66,10 @@ describe.each(testTargets())("the app's role on $name", (target) => {
     expect(app!.role).toBe(APP_ROLE);
     expect(owner!.role).not.toBe(APP_ROLE);
     expect(owner!.owns).toBe(owner!.role);
+    // What the API and the worker check at start: the app's client passes, the owner's (asked for cto_app) not.
+    expect(await checkAppRole(ctx.db, APP_ROLE)).toEqual({ ok: true, user: APP_ROLE });
+    expect(await checkAppRole(ctx.owner, APP_ROLE)).toMatchObject({ ok: false, user: owner!.role });
+    expect(await checkAppRole(ctx.owner, null)).toEqual({ ok: true, user: owner!.role });
   });
 
   it("does all the app's work: a dataset touching every model, search, knowledge, deleting a user", async () => {

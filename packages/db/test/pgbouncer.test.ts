@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { APP_ROLE, createDb, type Db } from "../src/client.ts";
+import { APP_ROLE, checkAppRole, createDb, type Db } from "../src/client.ts";
 import { createPostgresTestDatabase, type TestDatabase } from "../src/testing/index.ts";
 
 const bouncerAdminUrl = process.env.TEST_PGBOUNCER_URL ?? "postgresql://postgres@127.0.0.1:6432/postgres";
@@ -79,6 +79,38 @@ describe.runIf(!("reason" in probe))("through PgBouncer in transaction mode", ()
       expect(row!.role).toBe(login);
     } finally {
       await withRole.$disconnect();
+    }
+  });
+
+  it("checkAppRole, which the API and the worker run at start: a login in cto_app passes; the superuser, whose `-c role` PgBouncer dropped, is refused", async () => {
+    const member = createDb({ url, log: [], role: APP_ROLE });
+    const superuser = new URL(url);
+    superuser.username = "postgres";
+    const dropped = createDb({ url: superuser.toString(), log: [], role: APP_ROLE });
+    // The same superuser straight to the server: the startup option takes, the sessions are cto_app.
+    const direct = createDb({ url: database.url, log: [], role: APP_ROLE });
+    try {
+      expect(await checkAppRole(member, APP_ROLE)).toEqual({ ok: true, user: login });
+      expect(await checkAppRole(direct, APP_ROLE)).toEqual({ ok: true, user: APP_ROLE });
+      const refused = await checkAppRole(dropped, APP_ROLE);
+      expect(refused).toMatchObject({ ok: false, user: "postgres" });
+      expect(!refused.ok && refused.reason).toMatch(/superuser: DATABASE_ROLE=cto_app did not take .*PgBouncer/);
+      // An owner of the tables that is no superuser is refused as well.
+      const ownerLogin = `${login}_owner`;
+      await owner.$executeRawUnsafe(`CREATE ROLE ${ownerLogin} LOGIN IN ROLE ${APP_ROLE}`);
+      await owner.$executeRawUnsafe(`ALTER TABLE goals OWNER TO ${ownerLogin}`);
+      const asOwner = new URL(url);
+      asOwner.username = ownerLogin;
+      const owning = createDb({ url: asOwner.toString(), log: [], role: APP_ROLE });
+      try {
+        expect(await checkAppRole(owning, APP_ROLE)).toMatchObject({ ok: false, user: ownerLogin });
+      } finally {
+        await owning.$disconnect();
+        await owner.$executeRawUnsafe(`ALTER TABLE goals OWNER TO CURRENT_USER`);
+        await owner.$executeRawUnsafe(`DROP ROLE ${ownerLogin}`);
+      }
+    } finally {
+      await Promise.all([member.$disconnect(), dropped.$disconnect(), direct.$disconnect()]);
     }
   });
 
