@@ -3,9 +3,12 @@ import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 
 import {
+  ZChatChooseBranchRequestSchema,
+  ZChatChooseBranchResponseSchema,
   ZChatChooseReplyRequestSchema,
   ZChatChooseReplyResponseSchema,
   ZChatDoneEventSchema,
+  ZChatEditRequestSchema,
   ZChatRegenerateRequestSchema,
   ZChatRequestSchema,
   ZChatRetryRequestSchema,
@@ -23,6 +26,7 @@ import { createRouter, errorResponses, SECURITY, ZIdParamsSchema } from "../lib/
 import { requireAuth } from "../middleware/auth.ts";
 import { readTokenBudget } from "../services/chat/budget.ts";
 import type { TTurn } from "../services/chat/record.ts";
+import { chooseBranch, startEditTurn } from "../services/chat/edit.ts";
 import { chooseReply, claimRegenerate } from "../services/chat/regenerate.ts";
 import { claimRetry, startChatTurn } from "../services/chat/start.ts";
 import { replyToStop } from "../services/chat/stop.ts";
@@ -145,6 +149,49 @@ const chooseRoute = createRoute({
   },
 });
 
+const editRoute = createRoute({
+  method: "post",
+  path: "/conversations/{id}/chat/edit",
+  tags: ["Chat"],
+  summary: "Edit one of the user's messages and stream the coach's reply to the edited text (server-sent events)",
+  description: [
+    "Stores the edited text as a new version of the message `messageId` and makes it current: the thread and the coach's prompt",
+    "continue from it. The earlier version, its replies and every message after it stay stored as a branch; POST /conversations/{id}/chat/branch",
+    "flips back. Versions of one message share `metadata.parentId` (the user message before them); `metadata.chosenAt` says which is current.",
+    "400 for a message of the coach's or a blank text, 404 for a message that is not the user's, 409 (invalid_state) while a reply in the conversation is being written.",
+    EVENTS,
+  ].join(" "),
+  security: SECURITY,
+  middleware: requireAuth,
+  request: {
+    params: ZIdParamsSchema,
+    body: { required: true, content: { "application/json": { schema: ZChatEditRequestSchema } } },
+  },
+  responses: { 200: streamResponse, ...errorResponses(403, 404, 409, 415, 429) },
+});
+
+const branchRoute = createRoute({
+  method: "post",
+  path: "/conversations/{id}/chat/branch",
+  tags: ["Chat"],
+  summary: "Choose which version of an edited message, with the branch after it, the thread shows and the coach reads",
+  description:
+    "`messageId` (one version of a user message, see POST /conversations/{id}/chat/edit) becomes current, with the versions above it. 404 unless it is the user's own message in this conversation; 409 while a reply in the conversation is being written.",
+  security: SECURITY,
+  middleware: requireAuth,
+  request: {
+    params: ZIdParamsSchema,
+    body: { required: true, content: { "application/json": { schema: ZChatChooseBranchRequestSchema } } },
+  },
+  responses: {
+    200: {
+      description: "The version chosen",
+      content: { "application/json": { schema: ZChatChooseBranchResponseSchema } },
+    },
+    ...errorResponses(403, 404, 409, 415),
+  },
+});
+
 /** 429 with Retry-After once the user's daily token budget is spent: checked before anything is stored or claimed. */
 const requireBudget = async (c: Context<AppEnv>, userId: string) => {
   const budget = await readTokenBudget({ db: c.get("db"), userId, limit: c.get("config").chatTokenBudget });
@@ -254,6 +301,30 @@ export const chatRoutes = createRouter()
       conversationId: c.req.valid("param").id,
       messageId,
       replyId,
+    });
+    return c.json(chosen, 200);
+  })
+  .openapi(editRoute, async (c) => {
+    const { userId, sessionId, via } = c.get("auth");
+    await requireBudget(c, userId);
+    const { messageId, content } = c.req.valid("json");
+    const { message, turn } = await startEditTurn({
+      db: c.get("db"),
+      userId,
+      sessionId,
+      conversationId: c.req.valid("param").id,
+      messageId,
+      content,
+      source: callerSource(via),
+    });
+    return streamTurn(c, message, turn, await c.get("leases").hold(replyLease(message.id)));
+  })
+  .openapi(branchRoute, async (c) => {
+    const chosen = await chooseBranch({
+      db: c.get("db"),
+      userId: c.get("auth").userId,
+      conversationId: c.req.valid("param").id,
+      messageId: c.req.valid("json").messageId,
     });
     return c.json(chosen, 200);
   });

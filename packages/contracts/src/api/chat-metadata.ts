@@ -26,7 +26,7 @@ export type TChatReplyState = z.infer<typeof ZChatReplyStateSchema>;
 
 /**
  * What the API keeps in a chat message's `metadata` (typed only as JSON on the message): a user's
- * message has `reply`; the coach's reply has the sources it relied on, the tools it called and the model.
+ * message has `reply` (and `parentId`, `chosenAt` for edits' branches); the coach's reply has the sources it relied on, the tools it called and the model.
  * Other keys (a Telegram message's delivery details) may sit beside them.
  */
 export const ZChatMessageMetadataSchema = z.looseObject({
@@ -35,5 +35,15 @@ export const ZChatMessageMetadataSchema = z.looseObject({
   actions: z.array(ZChatActionSchema).optional(),
   model: z.string().optional(),
   stopped: z.boolean().optional().describe("The coach's reply was stopped by the user: its content is what streamed"),
+  parentId: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("A user's message: the user message it follows on its branch (null: the first); see chat-branches.ts"),
+  chosenAt: z
+    .number()
+    .int()
+    .optional()
+    .describe("A user's message: Unix ms it was last chosen among its versions (edits of one message)"),
 });
 export type TChatMessageMetadata = z.infer<typeof ZChatMessageMetadataSchema>;

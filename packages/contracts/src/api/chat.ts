@@ -20,6 +20,13 @@ export const ZChatSourceSchema = z.object({
     .string()
     .optional()
     .describe("For memory: what was remembered (message, insight, report…), lowercase snake"),
+  parentId: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      "For memory: the row it is shown under (a message's conversation, an analysis message's session), as search's",
+    ),
   content: z.string(),
   score: z.number().describe("Cosine similarity to the user's message"),
 });
@@ -98,6 +105,21 @@ export const ZChatChooseReplyRequestSchema = z.object({
 export type TChatChooseReplyRequest = z.input<typeof ZChatChooseReplyRequestSchema>;
 export const ZChatChooseReplyResponseSchema = z.object({ messageId: z.string(), replyId: z.string() });
 export type TChatChooseReplyResponse = z.infer<typeof ZChatChooseReplyResponseSchema>;
+
+/** POST /conversations/{id}/chat/edit: ask again with a user message's text edited; what followed it stays as a branch. */
+export const ZChatEditRequestSchema = z.object({
+  messageId: z.uuid().describe("The user's message to edit"),
+  content: ZChatRequestSchema.shape.content.describe("The edited text"),
+});
+export type TChatEditRequest = z.input<typeof ZChatEditRequestSchema>;
+
+/** POST /conversations/{id}/chat/branch: which version of an edited message (and the branch after it) is current. */
+export const ZChatChooseBranchRequestSchema = z.object({
+  messageId: z.uuid().describe("One version of the user's message"),
+});
+export type TChatChooseBranchRequest = z.input<typeof ZChatChooseBranchRequestSchema>;
+export const ZChatChooseBranchResponseSchema = z.object({ messageId: z.string() });
+export type TChatChooseBranchResponse = z.infer<typeof ZChatChooseBranchResponseSchema>;
 
 /**
  * The reply stream as the OpenAPI document describes it: the stream's server-sent events in order,

@@ -28368,6 +28368,8 @@ export interface paths {
                                     id: string;
                                     /** @description For memory: what was remembered (message, insight, report…), lowercase snake */
                                     ownerKind?: string;
+                                    /** @description For memory: the row it is shown under (a message's conversation, an analysis message's session), as search's */
+                                    parentId?: string | null;
                                     content: string;
                                     /** @description Cosine similarity to the user's message */
                                     score: number;
@@ -28669,6 +28671,8 @@ export interface paths {
                                     id: string;
                                     /** @description For memory: what was remembered (message, insight, report…), lowercase snake */
                                     ownerKind?: string;
+                                    /** @description For memory: the row it is shown under (a message's conversation, an analysis message's session), as search's */
+                                    parentId?: string | null;
                                     content: string;
                                     /** @description Cosine similarity to the user's message */
                                     score: number;
@@ -29202,6 +29206,8 @@ export interface paths {
                                     id: string;
                                     /** @description For memory: what was remembered (message, insight, report…), lowercase snake */
                                     ownerKind?: string;
+                                    /** @description For memory: the row it is shown under (a message's conversation, an analysis message's session), as search's */
+                                    parentId?: string | null;
                                     content: string;
                                     /** @description Cosine similarity to the user's message */
                                     score: number;
@@ -29475,6 +29481,547 @@ export interface paths {
                         "application/json": {
                             messageId: string;
                             replyId: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not found (also for another user's records) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{id}/chat/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Edit one of the user's messages and stream the coach's reply to the edited text (server-sent events)
+         * @description Stores the edited text as a new version of the message `messageId` and makes it current: the thread and the coach's prompt continue from it. The earlier version, its replies and every message after it stay stored as a branch; POST /conversations/{id}/chat/branch flips back. Versions of one message share `metadata.parentId` (the user message before them); `metadata.chosenAt` says which is current. 400 for a message of the coach's or a blank text, 404 for a message that is not the user's, 409 (invalid_state) while a reply in the conversation is being written. Events: `user_message` `{ message }` (the user's message as stored), `delta` `{ text }` (pieces of the reply, in order), then `done` (message, sources, actions, usage, model) or `error` `{ code, message, messageId, retryable }`. After an `error` the message is kept once, its `metadata.reply` is `{ status: "failed", code, message }`, and POST /conversations/{id}/chat/retry runs the reply again. A reply the user stops (the client aborts the stream, or POST /conversations/{id}/chat/stop) is stored with what streamed, its `metadata.stopped` true, and the stream (if still read) ends with `done`. The daily token budget (AI_DAILY_TOKEN_BUDGET, per user and UTC day) answers 429 before any model call once spent; it counts successful replies only, so a failed reply costs nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The user's message to edit
+                         */
+                        messageId: string;
+                        /** @description The edited text */
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A server-sent event stream: user_message, delta events, then done or error */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": ({
+                            /** @enum {string} */
+                            event: "user_message";
+                            data: {
+                                message: {
+                                    id: string;
+                                    conversationId: string;
+                                    /** @enum {string} */
+                                    role: "user" | "assistant" | "system" | "tool";
+                                    content: string;
+                                    toolCalls: string | number | boolean | null | {
+                                        [key: string]: unknown;
+                                    } | unknown[];
+                                    toolCallId: string | null;
+                                    metadata: string | number | boolean | null | {
+                                        [key: string]: unknown;
+                                    } | unknown[];
+                                    /** @enum {string} */
+                                    source: "web" | "telegram" | "voice" | "api";
+                                    telegramMessageId: string | null;
+                                    /** @description Unix time in milliseconds */
+                                    createdAt: number;
+                                };
+                            };
+                        } | {
+                            /** @enum {string} */
+                            event: "delta";
+                            data: {
+                                text: string;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            event: "done";
+                            data: {
+                                message: {
+                                    id: string;
+                                    conversationId: string;
+                                    /** @enum {string} */
+                                    role: "user" | "assistant" | "system" | "tool";
+                                    content: string;
+                                    toolCalls: string | number | boolean | null | {
+                                        [key: string]: unknown;
+                                    } | unknown[];
+                                    toolCallId: string | null;
+                                    metadata: string | number | boolean | null | {
+                                        [key: string]: unknown;
+                                    } | unknown[];
+                                    /** @enum {string} */
+                                    source: "web" | "telegram" | "voice" | "api";
+                                    telegramMessageId: string | null;
+                                    /** @description Unix time in milliseconds */
+                                    createdAt: number;
+                                };
+                                sources: {
+                                    /** @enum {string} */
+                                    kind: "memory" | "knowledge";
+                                    id: string;
+                                    /** @description For memory: what was remembered (message, insight, report…), lowercase snake */
+                                    ownerKind?: string;
+                                    /** @description For memory: the row it is shown under (a message's conversation, an analysis message's session), as search's */
+                                    parentId?: string | null;
+                                    content: string;
+                                    /** @description Cosine similarity to the user's message */
+                                    score: number;
+                                }[];
+                                actions: {
+                                    tool: string;
+                                    toolCallId: string;
+                                    ok: boolean;
+                                    entityType?: string;
+                                    entityId?: string;
+                                    error?: string;
+                                }[];
+                                usage: {
+                                    promptTokens: number;
+                                    completionTokens: number;
+                                    totalTokens: number;
+                                    /** @description US dollars, from the price table */
+                                    cost: number;
+                                };
+                                model: string;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            event: "error";
+                            data: {
+                                /** @description service_unavailable, rate_limited or internal_error */
+                                code: string;
+                                /** @description What failed, in words for the user */
+                                message: string;
+                                /** @description The user's stored message; POST /conversations/{id}/chat/retry with it runs the reply again */
+                                messageId: string;
+                                /** @description false when the provider refused the request itself, so the same request would fail again */
+                                retryable: boolean;
+                            };
+                        })[];
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not found (also for another user's records) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{id}/chat/branch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose which version of an edited message, with the branch after it, the thread shows and the coach reads
+         * @description `messageId` (one version of a user message, see POST /conversations/{id}/chat/edit) becomes current, with the versions above it. 404 unless it is the user's own message in this conversation; 409 while a reply in the conversation is being written.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description One version of the user's message
+                         */
+                        messageId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The version chosen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            messageId: string;
                         };
                     };
                 };

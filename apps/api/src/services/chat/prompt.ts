@@ -1,4 +1,5 @@
 import type { TAiProvider, TChatGrounding, TChatMessage } from "@cto/ai/provider";
+import { chatBranches } from "@cto/contracts/api/chat-branches";
 import type { TChatSource } from "@cto/contracts/api/chat";
 import { isTimezone } from "@cto/contracts/time";
 import { Prisma, type Db } from "@cto/db/client";
@@ -6,6 +7,7 @@ import { searchEmbeddings, searchKnowledgeChunks } from "@cto/db/vector";
 
 import type { TSharedCache } from "../../lib/shared-cache.ts";
 import { getUserContext } from "../coaching/profile.ts";
+import { searchParents } from "../search-parents.ts";
 import { activeThread } from "./regenerate.ts";
 
 const MEMORY_K = 6;
@@ -98,33 +100,45 @@ export const retrieveSources = async ({
     searchEmbeddings(db, { userId, vector, model: ai.embeddingModel, k: MEMORY_K + excludeOwnerIds.size }),
     searchKnowledgeChunks(db, { vector, model: ai.embeddingModel, k: KNOWLEDGE_K, activeOnly: true }),
   ]);
-  const memorySources = memory
+  const matches = memory
     .filter((match) => match.score >= MIN_SCORE && !excludeOwnerIds.has(match.ownerId))
-    .slice(0, MEMORY_K)
-    .map((match) => ({
-      kind: "memory" as const,
-      id: match.ownerId,
-      ownerKind: match.ownerKind.toLowerCase(),
-      content: match.content,
-      score: match.score,
-    }));
+    .slice(0, MEMORY_K);
+  // Where each is shown (a message's conversation…), so the reply's sources open what they cite.
+  const parents = await searchParents(db, userId, matches);
+  const memorySources = matches.map((match) => ({
+    kind: "memory" as const,
+    id: match.ownerId,
+    ownerKind: match.ownerKind.toLowerCase(),
+    parentId: parents.get(match.ownerId) ?? null,
+    content: match.content,
+    score: match.score,
+  }));
   const knowledgeSources = knowledge
     .filter((match) => match.score >= MIN_SCORE)
     .map((match) => ({ kind: "knowledge" as const, id: match.id, content: match.textContent, score: match.score }));
   return [...memorySources, ...knowledgeSources];
 };
 
-/** The last messages of the thread, oldest first; tool plumbing of earlier turns is left out (it needs its call pairs). */
+/**
+ * The last messages of the thread's current branch, oldest first, with one reply per message; tool
+ * plumbing of earlier turns is left out (it needs its call pairs). `elsewhere`: the thread's messages
+ * off it (abandoned versions, their branches, replies not chosen), never to be cited as memory either.
+ */
 export const loadHistory = async (db: Db, conversationId: string) => {
   const rows = await db.message.findMany({
     where: { conversationId, role: { in: ["USER", "ASSISTANT"] }, toolCalls: { equals: Prisma.DbNull } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: HISTORY_LIMIT,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, role: true, content: true, metadata: true },
   });
-  return activeThread(rows.reverse())
-    .filter((row) => row.content.trim().length > 0)
-    .map(({ id, role, content }) => ({ id, role, content }));
+  const current = activeThread(chatBranches(rows).current);
+  const kept = new Set(current.map((row) => row.id));
+  return {
+    history: current
+      .slice(-HISTORY_LIMIT)
+      .filter((row) => row.content.trim().length > 0)
+      .map(({ id, role, content }) => ({ id, role, content })),
+    elsewhere: rows.filter((row) => !kept.has(row.id)).map((row) => row.id),
+  };
 };
 
 /**

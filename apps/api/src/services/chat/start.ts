@@ -1,3 +1,4 @@
+import { chatBranches } from "@cto/contracts/api/chat-branches";
 import type { Db } from "@cto/db/client";
 
 import { ApiError, notFound } from "../../errors.ts";
@@ -32,8 +33,18 @@ export const startChatTurn = async ({
   await ownConversation(db, userId, conversationId);
   const startedAt = new Date();
   const reply: TReplyState = { status: "pending", at: startedAt.getTime() };
+  // The message follows the current branch's latest (an edit may have left others beside it).
+  const { last: parentId } = chatBranches(
+    await db.message.findMany({
+      where: { conversationId, role: "USER" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, role: true, metadata: true },
+    }),
+  );
   const [message, messageCount] = await db.$transaction([
-    db.message.create({ data: { conversationId, userId, role: "USER", content, source, metadata: { reply } } }),
+    db.message.create({
+      data: { conversationId, userId, role: "USER", content, source, metadata: { reply, parentId } },
+    }),
     db.message.count({ where: { conversationId } }),
     db.conversation.update({ where: { id: conversationId }, data: { updatedAt: startedAt }, select: { id: true } }),
   ]);

@@ -133,7 +133,7 @@ export async function* runChatTurn({
   let model = provider.chatModel;
   const started = performance.now();
   try {
-    const [history, context, earlier, priced, chosen] = await Promise.all([
+    const [{ history, elsewhere }, context, earlier, priced, chosen] = await Promise.all([
       loadHistory(db, turn.conversationId),
       loadCoachContext(db, turn.userId, sharedCache),
       turn.retry ? loadEarlierRounds(db, turn) : { messages: [], actions: [], rounds: 0 },
@@ -148,7 +148,7 @@ export async function* runChatTurn({
       ai,
       userId: turn.userId,
       question: turn.userMessage.content,
-      excludeOwnerIds: new Set(history.map((row) => row.id)),
+      excludeOwnerIds: new Set([...history.map((row) => row.id), ...elsewhere]),
     });
     const { messages, grounding } = buildPrompt({ context, sources, history });
     messages.push(...earlier.messages);
