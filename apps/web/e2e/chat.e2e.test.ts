@@ -371,4 +371,53 @@ describe("coach chat", () => {
       await standIn.close();
     }
   });
+
+  it("edits a sent message and flips back to the old branch; a reply's source opens what it cites", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 860 } });
+    await e2e.signIn(page);
+    await page.goto("/chat");
+    await page.getByRole("button", { name: "New conversation" }).click();
+    await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    const conversationId = page.url().split("/").pop()!;
+    const box = page.getByLabel("Message to your coach");
+    const mine = (text: string) => page.getByRole("article", { name: "You" }).filter({ hasText: text });
+    const coach = page.getByRole("article", { name: "Coach" });
+    for (const [text, replies] of [
+      ["How do I delegate the release process to Priya?", 1],
+      ["What should the checklist say?", 2],
+    ] as const) {
+      await box.fill(text);
+      await box.press("Enter");
+      await expect.poll(() => coach.count()).toBe(replies);
+      await expectVisible(page.getByRole("button", { name: "Send" }));
+    }
+
+    // Edit the first message: the coach answers the edit, and the thread after the old text goes.
+    await mine("delegate the release").getByRole("button", { name: "Edit" }).click();
+    await page.getByLabel("Edit your message").fill("How do I get two deep-work blocks a day?");
+    await page.getByRole("button", { name: "Save and ask again" }).click();
+    const edited = mine("two deep-work blocks");
+    await expectVisible(edited.getByLabel("Version 2 of 2"));
+    await expect.poll(() => coach.count()).toBe(1);
+    await expect(mine("checklist").count()).resolves.toBe(0);
+    await screenshot(page, "chat-edited");
+
+    // Flip back: the first text, with everything that followed it; a reload keeps the choice.
+    await edited.getByRole("button", { name: "Previous version" }).click();
+    await expectVisible(mine("delegate the release").getByLabel("Version 1 of 2"));
+    await expectVisible(mine("checklist"));
+    await page.reload();
+    await expectVisible(mine("checklist"));
+    await expect(mine("two deep-work blocks").count()).resolves.toBe(0);
+    await expect(e2e.stack.db.message.count({ where: { conversationId, role: "USER" } })).resolves.toBe(3);
+
+    // A source under a reply is a link to what it cites.
+    const reply = coach.first();
+    await reply.getByText(/sources? used/).click();
+    const link = reply.getByRole("listitem").getByRole("link").first();
+    const href = (await link.getAttribute("href"))!;
+    expect(href).toMatch(/^\/(goals|chat|reports|search|settings|assistant)/);
+    await link.click();
+    await page.waitForURL((url) => `${url.pathname}${url.search}${url.hash}` === href);
+  });
 });

@@ -73,6 +73,20 @@ export const chooseReply = async (conversationId: string, messageId: string, rep
   if (!response.ok) throw new ApiError("That reply could not be chosen.", response.status, "choose_failed");
 };
 
+/** POST /conversations/{id}/chat/edit: ask again with one of the user's messages edited; what followed it stays as a branch. */
+export const editChat = (conversationId: string, messageId: string, content: string, signal?: AbortSignal) =>
+  streamChat(`/conversations/${encodeURIComponent(conversationId)}/chat/edit`, { messageId, content }, signal);
+
+/** POST /conversations/{id}/chat/branch: which version of an edited message (and the branch after it) the thread shows. */
+export const chooseBranch = async (conversationId: string, messageId: string) => {
+  const response = await apiFetch(`/conversations/${encodeURIComponent(conversationId)}/chat/branch`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ messageId }),
+  });
+  if (!response.ok) throw new ApiError("That version could not be shown.", response.status, "branch_failed");
+};
+
 /**
  * POST /conversations/{id}/chat/stop: the reply to this message stops wherever it is written, and
  * its stream ends with `done` carrying what streamed (marked stopped).
@@ -101,6 +115,8 @@ export type TChatTurn = {
   retryable?: boolean;
   /** The turn writes the reply to `messageId` again (Regenerate): the thread hides that message's stored replies meanwhile. */
   regenerating?: boolean;
+  /** The turn asks again with this stored message edited: the thread ends before it until the new branch is stored. */
+  editing?: string;
 };
 
 const IDLE: TChatTurn = { status: "idle", userText: "", reply: "" };
@@ -194,6 +210,15 @@ export const useChatTurn = (conversationId: string) => {
     [conversationId, run],
   );
 
+  /** Asks again with one of the user's messages edited; the branch after the old text is kept. */
+  const edit = useCallback(
+    (messageId: string, content: string) =>
+      run({ status: "streaming", userText: content, reply: "", editing: messageId }, (signal) =>
+        editChat(conversationId, messageId, content, signal),
+      ),
+    [conversationId, run],
+  );
+
   /**
    * Stops the reply being written. Once the API stored the message, the stop goes through the API and
    * the stream ends with the reply as streamed; before that (or if the stop cannot be asked), closing the
@@ -215,5 +240,5 @@ export const useChatTurn = (conversationId: string) => {
     await queryClient.invalidateQueries({ queryKey: ["conversations"] });
   }, [conversationId, queryClient, turn.messageId, turn.status]);
 
-  return { turn, send, retry, regenerate, stop, reset: () => setTurn(IDLE) };
+  return { turn, send, retry, regenerate, edit, stop, reset: () => setTurn(IDLE) };
 };

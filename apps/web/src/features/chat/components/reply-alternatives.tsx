@@ -1,8 +1,9 @@
+import { chatBranches } from "@cto/contracts/api/chat-branches";
 import type { TChatMessageMetadata } from "@cto/contracts/api/chat-metadata";
 
 import type { TMessage } from "../api/list-messages.ts";
 
-/** One row of the thread: a message, and for a coach's reply, the alternatives it is one of. */
+/** One row of the thread: a message, and the alternatives it is one of (a reply's, or an edited message's versions). */
 export type TThreadRow = { message: TMessage; alternatives: TMessage[]; askedId?: string };
 
 const replyStateOf = (message: TMessage) =>
@@ -12,9 +13,11 @@ const replyStateOf = (message: TMessage) =>
  * The thread as the person reads it: the coach's replies after one of their messages (until the next)
  * are alternatives of each other (Regenerate keeps the earlier ones); the one the message's
  * `metadata.reply` names shows, the others are a click away. `hiddenRepliesOf`: a message whose reply
- * is being written again right now, whose stored replies are hidden meanwhile.
+ * is being written again right now, whose stored replies are hidden meanwhile. Only the current branch
+ * shows (see chat-branches.ts): a message the person edited shows its chosen version, the others a click away.
  */
 export const threadRows = (messages: TMessage[], hiddenRepliesOf?: string): TThreadRow[] => {
+  const branches = chatBranches(messages);
   const rows: TThreadRow[] = [];
   let asked: TMessage | undefined;
   let replies: TMessage[] = [];
@@ -29,18 +32,60 @@ export const threadRows = (messages: TMessage[], hiddenRepliesOf?: string): TThr
     }
     replies = [];
   };
-  for (const message of messages) {
+  for (const message of branches.current) {
     if (message.role === "user") {
       flush();
       asked = message;
-      rows.push({ message, alternatives: [message] });
+      rows.push({ message, alternatives: branches.versionsOf(message.id) });
     } else replies.push(message);
   }
   flush();
   return rows;
 };
 
-/** ‹ 2 / 3 ›: flips between the coach's replies to one message. */
+/** ‹ 2 / 3 ›: flips between alternatives, `noun` naming them ("reply", "version"). */
+const Flipper = ({
+  index,
+  count,
+  noun,
+  onGo,
+  disabled,
+}: {
+  index: number;
+  count: number;
+  noun: string;
+  onGo: (to: number) => void;
+  disabled?: boolean;
+}) => {
+  const button = "rounded px-1.5 text-xs hover:bg-black/10 disabled:opacity-40";
+  return (
+    <span className="inline-flex items-center gap-0.5 text-[11px]">
+      <button
+        type="button"
+        className={button}
+        aria-label={`Previous ${noun}`}
+        disabled={disabled || index <= 0}
+        onClick={() => onGo(index - 1)}
+      >
+        ‹
+      </button>
+      <output aria-label={`${noun[0]!.toUpperCase()}${noun.slice(1)} ${index + 1} of ${count}`}>
+        {index + 1} / {count}
+      </output>
+      <button
+        type="button"
+        className={button}
+        aria-label={`Next ${noun}`}
+        disabled={disabled || index >= count - 1}
+        onClick={() => onGo(index + 1)}
+      >
+        ›
+      </button>
+    </span>
+  );
+};
+
+/** Flips between the coach's replies to one message. */
 export const ReplySwitcher = ({
   row,
   onChoose,
@@ -52,32 +97,40 @@ export const ReplySwitcher = ({
 }) => {
   const { alternatives, askedId, message } = row;
   if (!askedId || alternatives.length < 2) return null;
-  const index = alternatives.findIndex((reply) => reply.id === message.id);
-  const go = (to: number) => onChoose(askedId, alternatives[to]!.id);
-  const button = "rounded px-1.5 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-40";
   return (
-    <span className="inline-flex items-center gap-0.5 text-[11px] text-slate-500">
-      <button
-        type="button"
-        className={button}
-        aria-label="Previous reply"
-        disabled={disabled || index <= 0}
-        onClick={() => go(index - 1)}
-      >
-        ‹
-      </button>
-      <output aria-label={`Reply ${index + 1} of ${alternatives.length}`}>
-        {index + 1} / {alternatives.length}
-      </output>
-      <button
-        type="button"
-        className={button}
-        aria-label="Next reply"
-        disabled={disabled || index >= alternatives.length - 1}
-        onClick={() => go(index + 1)}
-      >
-        ›
-      </button>
+    <span className="text-slate-600">
+      <Flipper
+        index={alternatives.findIndex((reply) => reply.id === message.id)}
+        count={alternatives.length}
+        noun="reply"
+        onGo={(to) => onChoose(askedId, alternatives[to]!.id)}
+        disabled={disabled}
+      />
+    </span>
+  );
+};
+
+/** Flips between the versions of a message the person edited, each with the branch that followed it. */
+export const VersionSwitcher = ({
+  row,
+  onChoose,
+  disabled,
+}: {
+  row: TThreadRow;
+  onChoose: (messageId: string) => void;
+  disabled?: boolean;
+}) => {
+  const { alternatives, message } = row;
+  if (message.role !== "user" || alternatives.length < 2) return null;
+  return (
+    <span className="text-brand-100">
+      <Flipper
+        index={alternatives.findIndex((version) => version.id === message.id)}
+        count={alternatives.length}
+        noun="version"
+        onGo={(to) => onChoose(alternatives[to]!.id)}
+        disabled={disabled}
+      />
     </span>
   );
 };

@@ -1,7 +1,9 @@
 import type { TChatAction, TChatSource } from "@cto/contracts/api/chat";
 
+import { TargetLink } from "../../../components/target-link.tsx";
 import { Badge } from "../../../components/ui/badge.tsx";
 import { humanize } from "../../../lib/format.ts";
+import { sourceTarget } from "../../../lib/targets.ts";
 
 // Tool names are the API's (create_goal, log_emotion…); people read what happened.
 const ACTION_LABELS: Record<string, string> = {
@@ -14,6 +16,18 @@ const ACTION_LABELS: Record<string, string> = {
 };
 
 export const actionLabel = (tool: string) => ACTION_LABELS[tool] ?? humanize(tool);
+
+/** Opens what the source cites: the goal, the conversation, the report… where it lives in the app. */
+const SourceLink = ({ source, index }: { source: TChatSource; index: number }) => {
+  const target = sourceTarget(source);
+  if (!target) return null;
+  return (
+    <TargetLink target={target} className="mt-1 inline-block font-medium text-brand-700 hover:underline">
+      {target.label}
+      <span className="sr-only"> (source {index + 1})</span>
+    </TargetLink>
+  );
+};
 
 /** What the coach did (tool calls) and what it relied on (sources), under its reply. */
 export const ReplyDetails = ({ sources = [], actions = [] }: { sources?: TChatSource[]; actions?: TChatAction[] }) => {
@@ -47,6 +61,7 @@ export const ReplyDetails = ({ sources = [], actions = [] }: { sources?: TChatSo
                     : `Your ${humanize(source.ownerKind ?? "memory").toLowerCase()}`}
                 </Badge>
                 <span className="line-clamp-3">{source.content}</span>
+                <SourceLink source={source} index={index} />
               </li>
             ))}
           </ol>

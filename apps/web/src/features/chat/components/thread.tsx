@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 
+import { chatBranches } from "@cto/contracts/api/chat-branches";
 import type { TChatMessageMetadata } from "@cto/contracts/api/chat-metadata";
 
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
@@ -8,13 +9,14 @@ import { ErrorState } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { ApiError, errorMessage } from "../../../lib/api-error.ts";
 import { useMessages, type TMessage } from "../api/list-messages.ts";
-import { chooseReply, useChatTurn } from "../api/send-chat.ts";
+import { chooseBranch, chooseReply, useChatTurn } from "../api/send-chat.ts";
 import { Composer } from "./composer.tsx";
 import { Starters } from "./starters.tsx";
 import { CopyButton } from "./copy-button.tsx";
 import { LazyMarkdown as Markdown } from "./lazy-markdown.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
-import { ReplySwitcher, threadRows } from "./reply-alternatives.tsx";
+import { MessageEditor } from "./message-editor.tsx";
+import { ReplySwitcher, threadRows, VersionSwitcher } from "./reply-alternatives.tsx";
 import { ReplyDetails } from "./reply-details.tsx";
 
 // As the API's STALE_REPLY_MS: a reply pending this long was cut off with the process that ran it.
@@ -35,9 +37,9 @@ const visible = (message: TMessage) =>
 /** A reply the user stopped says so under what it wrote. */
 const StoppedNote = () => <p className="mt-2 text-xs text-slate-500 italic">Stopped</p>;
 
-/** The thread's last message, when it is the user's and its reply failed (or was cut off): found after a reload too. */
+/** The current branch's last message, when it is the user's and its reply failed (or was cut off): found after a reload too. */
 const failedReplyOf = (messages: TMessage[]): { message: TMessage; error: ApiError } | null => {
-  const last = messages.filter(visible).at(-1);
+  const last = chatBranches(messages.filter(visible)).current.at(-1);
   const reply = last?.role === "user" ? metadataOf(last).reply : undefined;
   if (!last || !reply) return null;
   if (reply.status === "failed")
@@ -53,10 +55,11 @@ const failedReplyOf = (messages: TMessage[]): { message: TMessage; error: ApiErr
 /** One conversation: its messages, the reply streaming in, and the composer. */
 export const Thread = ({ conversationId, title }: { conversationId: string; title: string }) => {
   const messages = useMessages(conversationId);
-  const { turn, send, retry, regenerate, stop } = useChatTurn(conversationId);
+  const { turn, send, retry, regenerate, edit, stop } = useChatTurn(conversationId);
   const queryClient = useQueryClient();
   const toast = useToast();
   const [draft, setDraft] = useState("");
+  const [editingId, setEditingId] = useState<string>();
   const bottom = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Braces on purpose: newer browsers return a Promise from scrollIntoView, and an effect must return nothing.
@@ -64,7 +67,8 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
   }, [messages.data?.length, turn.reply]);
   useEffect(() => {
     // Not stored (refused before the stream began, or the API unreachable): give the text back.
-    if (turn.status === "error" && turn.messageId === undefined) setDraft((current) => current || turn.userText);
+    if (turn.status === "error" && turn.messageId === undefined && !turn.editing)
+      setDraft((current) => current || turn.userText);
   }, [turn]);
   const stored = messages.data ?? [];
   // The message typed shows once: as typed until the stored thread holds it, then as stored.
@@ -74,21 +78,35 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
     (turn.messageId === undefined ? turn.status !== "error" : !stored.some((message) => message.id === turn.messageId));
   const storedFailure = turn.status === "idle" ? failedReplyOf(stored) : null;
 
-  const rows = threadRows(
+  const allRows = threadRows(
     stored.filter(visible),
     turn.regenerating && turn.status !== "idle" && turn.status !== "error" ? turn.messageId : undefined,
   );
+  // Asking again with a message edited: the thread ends before the old text until the new branch is stored.
+  const cut = turn.editing && showTyped ? allRows.findIndex((row) => row.message.id === turn.editing) : -1;
+  const rows = cut >= 0 ? allRows.slice(0, cut) : allRows;
   const lastRow = rows.at(-1);
   // Regenerate: the reply to the thread's latest message, once it is answered and nothing streams.
   const canRegenerate =
     turn.status === "idle" &&
     lastRow?.message.role === "assistant" &&
     lastRow.askedId !== undefined &&
-    rows.filter((row) => row.message.role === "user").at(-1)?.message.id === lastRow.askedId;
+    rows.filter((row) => row.message.role === "user").at(-1)?.message.id === lastRow.askedId &&
+    // The API regenerates the latest message stored, which a flip back to an earlier version leaves elsewhere.
+    stored.filter((message) => message.role === "user").at(-1)?.id === lastRow.askedId;
   const onChoose = (askedId: string, replyId: string) =>
     void chooseReply(conversationId, askedId, replyId)
       .then(() => queryClient.invalidateQueries({ queryKey: ["conversations", conversationId, "messages"] }))
       .catch((error: unknown) => toast.show(errorMessage(error), "error"));
+
+  const onChooseVersion = (messageId: string) =>
+    void chooseBranch(conversationId, messageId)
+      .then(() => queryClient.invalidateQueries({ queryKey: ["conversations", conversationId, "messages"] }))
+      .catch((error: unknown) => toast.show(errorMessage(error), "error"));
+  const onEdit = (messageId: string, text: string) => {
+    setEditingId(undefined);
+    void edit(messageId, text);
+  };
 
   const onSend = (text: string) => {
     setDraft("");
@@ -122,7 +140,21 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
                       onChoose={onChoose}
                       disabled={turn.status === "streaming"}
                     />
+                    <VersionSwitcher
+                      row={{ message, ...row }}
+                      onChoose={onChooseVersion}
+                      disabled={turn.status === "streaming"}
+                    />
                     <CopyButton text={message.content} label="Copy message" />
+                    {message.role === "user" && editingId !== message.id && turn.status !== "streaming" && (
+                      <button
+                        type="button"
+                        onClick={() => setEditingId(message.id)}
+                        className="rounded-md bg-white/90 px-2 py-0.5 text-xs font-medium text-slate-600 ring-1 ring-slate-200 hover:bg-slate-100"
+                      >
+                        Edit
+                      </button>
+                    )}
                     {canRegenerate && message.id === lastRow?.message.id && (
                       <button
                         type="button"
@@ -135,7 +167,17 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
                   </>
                 }
               >
-                {message.role === "assistant" ? <Markdown>{message.content}</Markdown> : message.content}
+                {message.role === "assistant" ? (
+                  <Markdown>{message.content}</Markdown>
+                ) : editingId === message.id ? (
+                  <MessageEditor
+                    initial={message.content}
+                    onSave={(text) => onEdit(message.id, text)}
+                    onCancel={() => setEditingId(undefined)}
+                  />
+                ) : (
+                  message.content
+                )}
               </MessageBubble>
             ))}
             {showTyped && <MessageBubble role="user">{turn.userText}</MessageBubble>}
