@@ -4,7 +4,7 @@ import type { TPreferencesPatch, ZUpdateProfileSchema } from "@cto/contracts/api
 import type { Db } from "@cto/db/client";
 
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from "./account-archive.ts";
-import { ACCOUNT_SECTIONS, embeddingRows, sectionRows } from "./account-data.ts";
+import { ACCOUNT_SECTIONS, archivedRows, embeddingRows, sectionRows } from "./account-data.ts";
 
 /** The signed-in user's own row: name, career profile (002) and preferences. */
 export const getProfile = ({ db, userId }: { db: Db; userId: string }) =>
@@ -67,6 +67,10 @@ export const exportAccount = async ({
       await write(`${index ? "," : ""}"${section.key}":[`);
       let first = true;
       for await (const row of sectionRows(db, section, userId)) {
+        await write(`${first ? "" : ","}${JSON.stringify(row)}`);
+        first = false;
+      }
+      for await (const row of archivedRows(db, section, userId)) {
         await write(`${first ? "" : ","}${JSON.stringify(row)}`);
         first = false;
       }
