@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
+import { collectFailures } from "./failure-digest.mjs";
 import { ensureGenerated, generateLayout } from "./prisma-generate.mjs";
 
 const PNPM = "pnpm@10.34.8";
@@ -111,6 +112,35 @@ const runStart = () =>
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 
+/** Runs turbo with its output passed through as it comes, keeping the lines that tell why something failed. */
+const runTurbo = (args, failures) =>
+  new Promise((resolve) => {
+    const child = spawn("npx", ["--yes", PNPM, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const keep = failures.read;
+    const relay = (stream, target) => {
+      let pending = "";
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk) => {
+        target.write(chunk);
+        const lines = (pending + chunk).split("\n");
+        pending = lines.pop() ?? "";
+        for (const line of lines) keep(line);
+      });
+      stream.on("end", () => pending && keep(pending));
+    };
+    relay(child.stdout, process.stdout);
+    relay(child.stderr, process.stderr);
+    child.on("error", (error) => fail(`could not run npx: ${error.message}`));
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+
+function printFailures(failures) {
+  if (failures.lines.length === 0) return;
+  console.log("\nwhat failed (repeated from above)");
+  for (const line of failures.lines) console.log(line);
+  if (failures.truncated) console.log("… (more above)");
+}
+
 /**
  * The slowest tasks of the run just finished, from turbo's run summary: the whole run has a time budget
  * (CI), and this says at the end of every run where the time went.
@@ -150,18 +180,23 @@ switch (command) {
     await setup();
     // Two packages at a time: much of a database or browser test is waiting on a server, so a second
     // package's tests or type check fill that time on two cores; files within a package still run one at a time.
-    const status = pnpm([
-      "exec",
-      "turbo",
-      "run",
-      "test",
-      "typecheck",
-      "lint",
-      "--concurrency=2",
-      "--continue",
-      "--output-logs=full",
-      "--summarize",
-    ]);
+    const failures = collectFailures();
+    const status = await runTurbo(
+      [
+        "exec",
+        "turbo",
+        "run",
+        "test",
+        "typecheck",
+        "lint",
+        "--concurrency=2",
+        "--continue",
+        "--output-logs=full",
+        "--summarize",
+      ],
+      failures,
+    );
+    printFailures(failures);
     printTaskTimes();
     process.exit(status);
     break;
