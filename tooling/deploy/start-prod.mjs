@@ -50,7 +50,10 @@ const stop = async (code) => {
       (child) =>
         new Promise((resolve) => {
           let killed = false;
-          const timer = setTimeout(() => ((killed = true), child.kill("SIGKILL")), STOP_GRACE_MS);
+          const timer = setTimeout(() => {
+            killed = true;
+            child.kill("SIGKILL");
+          }, STOP_GRACE_MS);
           child.once("exit", (childCode, signal) => {
             clearTimeout(timer);
             if (childCode !== 0) exitCode = 1;

@@ -89,7 +89,10 @@ const redisAnswers = (url: string) =>
 
 const answers200 = (url: string) =>
   fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
-    async (response) => (await response.arrayBuffer(), response.status === 200),
+    async (response) => {
+      await response.arrayBuffer();
+      return response.status === 200;
+    },
     () => false,
   );
 
@@ -138,7 +141,10 @@ const main = async () => {
           new Promise((resolve) => {
             const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
             // "close", not "exit": the process's last lines are still on their way through its pipes at exit.
-            child.once("close", () => (clearTimeout(timer), resolve(null)));
+            child.once("close", () => {
+              clearTimeout(timer);
+              resolve(null);
+            });
           }),
       ),
     );

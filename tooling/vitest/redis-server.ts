@@ -19,8 +19,14 @@ export type TRedisServer = {
 const answersPing = (port: number) =>
   new Promise<boolean>((resolve) => {
     const socket = net.connect(port, "127.0.0.1", () => socket.write("PING\r\n"));
-    socket.setTimeout(1_000, () => (socket.destroy(), resolve(false)));
-    socket.once("data", (data) => (socket.destroy(), resolve(data.toString().startsWith("+PONG"))));
+    socket.setTimeout(1_000, () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once("data", (data) => {
+      socket.destroy();
+      resolve(data.toString().startsWith("+PONG"));
+    });
     socket.once("error", () => resolve(false));
   });
 

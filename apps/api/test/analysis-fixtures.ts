@@ -6,6 +6,7 @@ import type { TStorage } from "@cto/storage/storage";
 import { createApp } from "../src/app.ts";
 import type { ApiConfig } from "../src/context.ts";
 import { WEB_ORIGIN, type Harness } from "./harness.ts";
+import type { TResponseBody } from "./support/api.ts";
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -62,6 +63,8 @@ export const appWith = (
   }),
 });
 
+type TUploadBody = TResponseBody<"POST", `/analysis-sessions/${string}/screenshot`>;
+
 /** POSTs a multipart body the way a browser's FormData upload does, with the client's cookie. */
 export const upload = async (
   harness: Harness,
@@ -79,5 +82,5 @@ export const upload = async (
     body: form,
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as any) : null };
+  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as TUploadBody };
 };

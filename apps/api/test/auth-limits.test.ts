@@ -9,7 +9,7 @@ import { GENEROUS_AUTH_LIMITS } from "../src/context.ts";
 import { ZTrustProxySchema } from "../src/lib/client-address.ts";
 import { redisReady } from "../src/middleware/rate-limit.ts";
 import { DEFAULT_AUTH_LIMITS, type TAuthLimits } from "../src/services/auth-limits.ts";
-import { useApi } from "./support/api.ts";
+import { useApi, type TClient } from "./support/api.ts";
 import { WEB_ORIGIN } from "./harness.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -59,9 +59,9 @@ const browserAt = (app: TApp, address: string) => {
       else jar.delete(name!);
     }
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as any) : null };
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
   };
-  return { request, jar };
+  return { request: request as TClient["request"], jar };
 };
 
 let counter = 0;

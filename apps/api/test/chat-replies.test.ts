@@ -7,6 +7,7 @@ import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
 import { localEmbedding } from "@cto/ai/local-provider";
 import type { TAiProvider } from "@cto/ai/provider";
+import type { TMessage } from "@cto/contracts/api/coaching";
 import { completionChunk, sendJson, sendSse, startStandIn, type TRecordedRequest } from "@cto/ai/testing";
 import { createProducerConnection } from "@cto/queue/connection";
 
@@ -28,7 +29,7 @@ const {
   users: [alice, bob],
 } = useApi({ users: ["alice", "bob"] });
 
-type TSse = { event: string; data: any };
+type TSse = { event: string; data: { message: TMessage; text: string } };
 
 /**
  * A chat stream read as it arrives: `next(kind)` waits for the next event of that kind, `cancel()`

@@ -38,8 +38,10 @@ const ajv = new Ajv2020({
 });
 const compiled = new Map<string, ValidateFunction>();
 const validatorFor = (key: string, schema: object) => {
-  let validate = compiled.get(key);
-  if (!validate) compiled.set(key, (validate = ajv.compile(schema)));
+  const found = compiled.get(key);
+  if (found) return found;
+  const validate = ajv.compile(schema);
+  compiled.set(key, validate);
   return validate;
 };
 

@@ -266,10 +266,16 @@ export const withHostilePart = (valid: fc.Arbitrary<unknown>, idSource: TIdSourc
     const copy = structuredClone(value) as Record<string, unknown>;
     const slots: [Record<string, unknown> | unknown[], string | number][] = [];
     const collect = (node: unknown) => {
-      if (Array.isArray(node)) node.forEach((item, index) => (slots.push([node, index]), collect(item)));
+      if (Array.isArray(node))
+        for (const [index, item] of node.entries()) {
+          slots.push([node, index]);
+          collect(item);
+        }
       else if (node && typeof node === "object")
-        for (const [key, item] of Object.entries(node))
-          slots.push([node as Record<string, unknown>, key]), collect(item);
+        for (const [key, item] of Object.entries(node)) {
+          slots.push([node as Record<string, unknown>, key]);
+          collect(item);
+        }
     };
     collect(copy);
     if (extraField || !slots.length) copy[`unexpected_${pick % 3}`] = hostile;

@@ -42,7 +42,10 @@ describe("goals: happy paths", () => {
       const page = await listPage(cursor);
       expect(page.status).toBe(200);
       seen.push(
-        ...page.body.items.map((goal: { id: string; period: string }) => (expect(goal.period).toBe("weekly"), goal.id)),
+        ...page.body.items.map((goal: { id: string; period: string }) => {
+          expect(goal.period).toBe("weekly");
+          return goal.id;
+        }),
       );
       cursor = page.body.nextCursor;
       pages++;

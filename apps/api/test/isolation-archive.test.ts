@@ -43,80 +43,222 @@ const MALFORMED: [string, Mutation, string[]][] = [
   ],
   [
     "a task that is its own parent",
-    (a) => void (a.data.tasks![0]!.parentId = a.data.tasks![0]!.id),
+    (a) => {
+      a.data.tasks![0]!.parentId = a.data.tasks![0]!.id;
+    },
     ["data.tasks.0.parentId"],
   ],
-  ["an id that is not a uuid", (a) => void (a.data.goals![0]!.id = "goal-1"), ["data.goals.0.id"]],
+  [
+    "an id that is not a uuid",
+    (a) => {
+      a.data.goals![0]!.id = "goal-1";
+    },
+    ["data.goals.0.id"],
+  ],
   [
     "a reference that is not a uuid",
-    (a) => void (a.data.messages![0]!.conversationId = "'; DROP TABLE messages; --"),
+    (a) => {
+      a.data.messages![0]!.conversationId = "'; DROP TABLE messages; --";
+    },
     ["data.messages.0.conversationId"],
   ],
-  ["user.id that is not a uuid", (a) => void (a.user.id = 42), ["user.id"]],
-  ["a required column null", (a) => void (a.data.goals![0]!.title = null), ["data.goals.0.title"]],
+  [
+    "user.id that is not a uuid",
+    (a) => {
+      a.user.id = 42;
+    },
+    ["user.id"],
+  ],
+  [
+    "a required column null",
+    (a) => {
+      a.data.goals![0]!.title = null;
+    },
+    ["data.goals.0.title"],
+  ],
   ["a required column missing", (a) => void delete a.data.emotions![0]!.intensity, ["data.emotions.0.intensity"]],
-  ["a required JSON column null", (a) => void (a.data.reports![0]!.payload = null), ["data.reports.0.payload"]],
+  [
+    "a required JSON column null",
+    (a) => {
+      a.data.reports![0]!.payload = null;
+    },
+    ["data.reports.0.payload"],
+  ],
   [
     "a NOT NULL column with a default null",
-    (a) => void (a.data.people![0]!.metadata = null),
+    (a) => {
+      a.data.people![0]!.metadata = null;
+    },
     ["data.people.0.metadata"],
   ],
-  ["an unknown enum value", (a) => void (a.data.goals![0]!.period = "FORTNIGHTLY"), ["data.goals.0.period"]],
-  ["an enum value in the API's lowercase", (a) => void (a.data.tasks![0]!.status = "pending"), ["data.tasks.0.status"]],
-  ["a duplicate id", (a) => void (a.data.goals![1]!.id = a.data.goals![0]!.id), ["data.goals.1.id"]],
-  ["a number as text", (a) => void (a.data.goals![0]!.progress = "50"), ["data.goals.0.progress"]],
-  ["a section that is not a list", (a) => void ((a.data as Row).goals = { 0: {} }), ["data.goals"]],
-  ["a row that is not an object", (a) => void ((a.data.goals as unknown[])[0] = 5), ["data.goals.0"]],
-  ["a list item of the wrong type", (a) => void (a.data.tasks![0]!.tags = ["ok", 7]), ["data.tasks.0.tags.1"]],
+  [
+    "an unknown enum value",
+    (a) => {
+      a.data.goals![0]!.period = "FORTNIGHTLY";
+    },
+    ["data.goals.0.period"],
+  ],
+  [
+    "an enum value in the API's lowercase",
+    (a) => {
+      a.data.tasks![0]!.status = "pending";
+    },
+    ["data.tasks.0.status"],
+  ],
+  [
+    "a duplicate id",
+    (a) => {
+      a.data.goals![1]!.id = a.data.goals![0]!.id;
+    },
+    ["data.goals.1.id"],
+  ],
+  [
+    "a number as text",
+    (a) => {
+      a.data.goals![0]!.progress = "50";
+    },
+    ["data.goals.0.progress"],
+  ],
+  [
+    "a section that is not a list",
+    (a) => {
+      (a.data as Row).goals = { 0: {} };
+    },
+    ["data.goals"],
+  ],
+  [
+    "a row that is not an object",
+    (a) => {
+      (a.data.goals as unknown[])[0] = 5;
+    },
+    ["data.goals.0"],
+  ],
+  [
+    "a list item of the wrong type",
+    (a) => {
+      a.data.tasks![0]!.tags = ["ok", 7];
+    },
+    ["data.tasks.0.tags.1"],
+  ],
   [
     "preferences of the wrong shape",
-    (a) => void ((a.user.preferences as Row).workingHours = 9),
+    (a) => {
+      (a.user.preferences as Row).workingHours = 9;
+    },
     ["user.preferences.workingHours"],
   ],
   [
     "a NUL character deep in JSON",
-    (a) => void (a.data.people![0]!.metadata = { a: { b: ["x", "nul\u0000"] } }),
+    (a) => {
+      a.data.people![0]!.metadata = { a: { b: ["x", "nul\u0000"] } };
+    },
     ["data.people.0.metadata.a.b.1"],
   ],
-  ["a NUL character in text", (a) => void (a.data.goals![0]!.title = "a\u0000b"), ["data.goals.0.title"]],
-  ["a lone surrogate in text", (a) => void (a.data.goals![0]!.title = "a\ud800b"), ["data.goals.0.title"]],
+  [
+    "a NUL character in text",
+    (a) => {
+      a.data.goals![0]!.title = "a\u0000b";
+    },
+    ["data.goals.0.title"],
+  ],
+  [
+    "a lone surrogate in text",
+    (a) => {
+      a.data.goals![0]!.title = "a\ud800b";
+    },
+    ["data.goals.0.title"],
+  ],
   [
     "JSON nested deeper than stored JSON may be",
-    (a) => void (a.data.people![0]!.metadata = deep(40)),
+    (a) => {
+      a.data.people![0]!.metadata = deep(40);
+    },
     ["data.people.0.metadata"],
   ],
-  ["an unknown column", (a) => void (a.data.goals![0]!.passwordHash = "x"), ["data.goals.0"]],
+  [
+    "an unknown column",
+    (a) => {
+      a.data.goals![0]!.passwordHash = "x";
+    },
+    ["data.goals.0"],
+  ],
   [
     "a column the export leaves out (a credential)",
-    (a) => void (a.data.telegramConnection![0]!.connectionToken = "a".repeat(64)),
+    (a) => {
+      a.data.telegramConnection![0]!.connectionToken = "a".repeat(64);
+    },
     ["data.telegramConnection.0"],
   ],
-  ["an unknown section", (a) => void ((a.data as Row).sessions = []), ["data"]],
+  [
+    "an unknown section",
+    (a) => {
+      (a.data as Row).sessions = [];
+    },
+    ["data"],
+  ],
   [
     "a date a parser would roll over",
-    (a) => void (a.data.goals![0]!.startDate = "2025-02-30T00:00:00.000Z"),
+    (a) => {
+      a.data.goals![0]!.startDate = "2025-02-30T00:00:00.000Z";
+    },
     ["data.goals.0.startDate"],
   ],
   [
     "a date past year 9999",
-    (a) => void (a.data.goals![0]!.startDate = "+275760-09-13T00:00:00.000Z"),
+    (a) => {
+      a.data.goals![0]!.startDate = "+275760-09-13T00:00:00.000Z";
+    },
     ["data.goals.0.startDate"],
   ],
   [
     "a date as Unix milliseconds",
-    (a) => void (a.data.goals![0]!.startDate = 1_700_000_000_000),
+    (a) => {
+      a.data.goals![0]!.startDate = 1_700_000_000_000;
+    },
     ["data.goals.0.startDate"],
   ],
-  ["an integer past 32 bits", (a) => void (a.data.tasks![0]!.position = 2 ** 31), ["data.tasks.0.position"]],
-  ["a fraction for an integer", (a) => void (a.data.tasks![0]!.position = 1.5), ["data.tasks.0.position"]],
+  [
+    "an integer past 32 bits",
+    (a) => {
+      a.data.tasks![0]!.position = 2 ** 31;
+    },
+    ["data.tasks.0.position"],
+  ],
+  [
+    "a fraction for an integer",
+    (a) => {
+      a.data.tasks![0]!.position = 1.5;
+    },
+    ["data.tasks.0.position"],
+  ],
   [
     "a decimal too large for its column",
-    (a) => void (a.data.consistencyMetrics![0]!.score = "1e10"),
+    (a) => {
+      a.data.consistencyMetrics![0]!.score = "1e10";
+    },
     ["data.consistencyMetrics.0.score"],
   ],
-  ["a decimal that is not a number", (a) => void (a.data.places![0]!.latitude = "north"), ["data.places.0.latitude"]],
-  ["a value outside its CHECK range", (a) => void (a.data.goals![0]!.progress = 101), ["data.goals.0.progress"]],
-  ["a latitude past the pole", (a) => void (a.data.places![0]!.latitude = "90.5"), ["data.places.0.latitude"]],
+  [
+    "a decimal that is not a number",
+    (a) => {
+      a.data.places![0]!.latitude = "north";
+    },
+    ["data.places.0.latitude"],
+  ],
+  [
+    "a value outside its CHECK range",
+    (a) => {
+      a.data.goals![0]!.progress = 101;
+    },
+    ["data.goals.0.progress"],
+  ],
+  [
+    "a latitude past the pole",
+    (a) => {
+      a.data.places![0]!.latitude = "90.5";
+    },
+    ["data.places.0.latitude"],
+  ],
   [
     "an event that ends before it starts",
     (a) =>
@@ -165,8 +307,20 @@ const MALFORMED: [string, Mutation, string[]][] = [
     (a) => void a.data.userContext!.push({ ...a.data.userContext![0]!, id: crypto.randomUUID() }),
     ["data.userContext.1"],
   ],
-  ["another format", (a) => void (a.format = "someone-elses-export"), ["format"]],
-  ["a future version", (a) => void (a.version = 2), ["version"]],
+  [
+    "another format",
+    (a) => {
+      a.format = "someone-elses-export";
+    },
+    ["format"],
+  ],
+  [
+    "a future version",
+    (a) => {
+      a.version = 2;
+    },
+    ["version"],
+  ],
 ];
 
 describe.each(testTargets().map((target) => [target.name, target] as const))(

@@ -9,7 +9,7 @@ import { startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
 const captureLogger = (level: "info" | "debug" = "info") => {
   const raw: string[] = [];
   const logger = createLogger({ name: "api", level, destination: { write: (line: string) => void raw.push(line) } });
-  return { logger, raw, lines: () => raw.map((line) => JSON.parse(line) as Record<string, any>) };
+  return { logger, raw, lines: () => raw.map((line) => JSON.parse(line) as Record<string, unknown>) };
 };
 
 describe("request logs", () => {
@@ -105,7 +105,7 @@ describe("request logs", () => {
       type: "Error",
       message: "exploded while mailing [email] with token=[redacted]",
     });
-    expect(lines[0]!.err.stack).toContain("logging.test.ts");
+    expect((lines[0]!.err as { stack: string }).stack).toContain("logging.test.ts");
     expect(lines[1]).toMatchObject({ level: "error", msg: "GET /test/boom 500", reqId: body.error.requestId });
   });
 

@@ -19,11 +19,18 @@ const knownDownQueues = async () => {
   const reached: string[] = [];
   const counted: TQueues = {
     ...queues,
-    queue: (name) => (reached.push(`queue ${name}`), queues.queue(name)),
-    enqueue: (name, job, payload, options) => (
-      reached.push(`${name}/${String(job)}`), queues.enqueue(name, job, payload, options)
-    ),
-    remove: (name, jobId) => (reached.push(`remove ${name}`), queues.remove(name, jobId)),
+    queue: (name) => {
+      reached.push(`queue ${name}`);
+      return queues.queue(name);
+    },
+    enqueue: (name, job, payload, options) => {
+      reached.push(`${name}/${String(job)}`);
+      return queues.enqueue(name, job, payload, options);
+    },
+    remove: (name, jobId) => {
+      reached.push(`remove ${name}`);
+      return queues.remove(name, jobId);
+    },
   };
   return { queues: counted, reached, close: () => connection.disconnect() };
 };

@@ -339,7 +339,7 @@ suite("several API instances behind HAProxy", () => {
       downAt = Date.now();
     };
     await Promise.all([...users.map(drive), kill()]);
-    users.forEach((user) => user.close());
+    for (const user of users) user.close();
 
     const failed = records.filter(
       (record) => record.error !== undefined || record.status === null || record.status === 0 || record.status >= 500,

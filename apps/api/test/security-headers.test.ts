@@ -147,11 +147,11 @@ describe("Bull Board's page", () => {
         if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
       });
       const elsewhere: string[] = [];
-      await tab.route("**/*", (route) =>
-        route.request().url().startsWith(origin)
-          ? route.continue()
-          : (elsewhere.push(route.request().url()), route.abort()),
-      );
+      await tab.route("**/*", (route) => {
+        if (route.request().url().startsWith(origin)) return route.continue();
+        elsewhere.push(route.request().url());
+        return route.abort();
+      });
       await tab.goto(`${origin}/admin/queues`);
       await tab.getByText("reminders", { exact: false }).first().waitFor({ timeout: 60_000 });
       // The one thing refused is the board's Google Fonts stylesheet (system fonts instead).

@@ -31,7 +31,11 @@ afterAll(async () => {
 /** A loader that counts its calls and answers the current value of a "row". */
 const rowLoader = <T>(initial: T) => {
   const state = { value: initial, loads: 0 };
-  return { state, load: async () => (state.loads++, state.value) };
+  const load = async () => {
+    state.loads++;
+    return state.value;
+  };
+  return { state, load };
 };
 
 describe("the shared cache (Redis)", () => {

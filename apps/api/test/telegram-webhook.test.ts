@@ -4,6 +4,7 @@ import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
 import { localEmbedding } from "@cto/ai/local-provider";
 import { completionChunk, sendJson, sendSse, startStandIn } from "@cto/ai/testing";
+import type { TError } from "@cto/contracts/errors";
 import { QUEUE_NAMES } from "@cto/contracts/queues";
 import { reminderJobId } from "@cto/core/reminders";
 import { createProducerConnection } from "@cto/queue/connection";
@@ -63,7 +64,7 @@ const post = async (
     },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: response.status, body: (await response.json()) as Partial<TError> & { text?: string } };
 };
 const update = <T>(msg: T) => ({ update_id: updateId++, message: msg });
 const linkedUser = async (chatId: number) => {

@@ -80,7 +80,10 @@ const switchableAi = () => {
     chatStream: (request) => current.chatStream(request),
     costOf: (model, usage) => current.costOf(model, usage),
   };
-  return { ai, use: (provider: TAiProvider | null) => void (current = provider ?? offline) };
+  const use = (provider: TAiProvider | null) => {
+    current = provider ?? offline;
+  };
+  return { ai, use };
 };
 
 /**

@@ -9,7 +9,9 @@ const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 describe("worker health server", () => {
   const clients: Redis[] = [];
-  afterAll(() => clients.forEach((client) => client.disconnect()));
+  afterAll(() => {
+    for (const client of clients) client.disconnect();
+  });
 
   const serve = async (redis: Redis) => {
     clients.push(redis);

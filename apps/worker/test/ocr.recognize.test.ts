@@ -78,12 +78,11 @@ describe("ocr/recognize on chat screenshots rendered by Chromium", () => {
       expect(bubbles.map((item) => item.author)).toEqual(
         CONVERSATION.map((line) => (line.side === "right" ? "user" : "contact")),
       );
-      bubbles.forEach((item, i) =>
+      for (const [i, item] of bubbles.entries())
         expect(
           similarity(item.text, CONVERSATION[i]!.text),
           `"${item.text}" vs "${CONVERSATION[i]!.text}"`,
-        ).toBeGreaterThan(0.85),
-      );
+        ).toBeGreaterThan(0.85);
       expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
       expect(await lastAudit(payload.analysisSessionId)).toMatchObject({
         status: "completed",
@@ -102,7 +101,8 @@ describe("ocr/recognize on chat screenshots rendered by Chromium", () => {
     expect(items.map((item) => item.author)).toEqual(
       CONVERSATION.map((line) => (line.side === "right" ? "user" : "contact")),
     );
-    items.forEach((item, i) => expect(similarity(item.text, CONVERSATION[i]!.text), item.text).toBeGreaterThan(0.85));
+    for (const [i, item] of items.entries())
+      expect(similarity(item.text, CONVERSATION[i]!.text), item.text).toBeGreaterThan(0.85);
   });
 
   it("does nothing the second time: a repeated job leaves the result the user may be checking", async () => {

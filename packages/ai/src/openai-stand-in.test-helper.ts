@@ -1,7 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type TRecordedRequest = { method: string; path: string; headers: IncomingMessage["headers"]; body: any };
+export type TRecordedRequest = {
+  method: string;
+  path: string;
+  headers: IncomingMessage["headers"];
+  // biome-ignore lint/suspicious/noExplicitAny: whatever JSON the client sent; each test reads the fields of the request it expects.
+  body: any;
+};
 export type THandler = (request: TRecordedRequest, response: ServerResponse, attempt: number) => void;
 
 /** A stand-in for the OpenAI API on 127.0.0.1: records every request and lets each test answer. */

@@ -8,7 +8,12 @@ const capture = (level?: "info" | "debug" | "warn") => {
   const log = createLogger({
     name: "api",
     ...(level ? { level } : {}),
-    destination: { write: (line: string) => void (raw.push(line), lines.push(JSON.parse(line))) },
+    destination: {
+      write: (line: string) => {
+        raw.push(line);
+        lines.push(JSON.parse(line));
+      },
+    },
   });
   return { log, lines, raw };
 };

@@ -65,7 +65,10 @@ const exec = (command: string, args: string[], options: { cwd: string; env?: Nod
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
     const timer = setTimeout(() => child.kill("SIGKILL"), options.ms);
-    child.on("close", (code) => (clearTimeout(timer), resolve({ code, output })));
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
   });
 
 const query = async <T extends pg.QueryResultRow>(url: string, sql: string) => {

@@ -53,7 +53,10 @@ const startWeb = (env: NodeJS.ProcessEnv) =>
       );
       if (up) return resolve({ child });
       // Not answering in time fails the caller's exit-code check, with the server's lines.
-      if (Date.now() > deadline) return (child.kill("SIGKILL"), resolve({ child, exitCode: -1 }));
+      if (Date.now() > deadline) {
+        child.kill("SIGKILL");
+        return resolve({ child, exitCode: -1 });
+      }
       setTimeout(poll, 150);
     };
     child.once("exit", (code) => resolve({ child, exitCode: code }));

@@ -38,8 +38,14 @@ const within = <T>(promise: Promise<T>, ms: number) =>
   new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`auth cache: no answer from Redis within ${ms} ms`)), ms);
     promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error)),
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
     );
   });
 
@@ -104,7 +110,10 @@ export const createAuthCache = ({
       const stored = await within(
         redis.set(keyOf(hash), JSON.stringify(loaded), "PX", sharedTtlMs, "NX"),
         timeoutMs,
-      ).catch((error: unknown) => (onError(error), null));
+      ).catch((error: unknown) => {
+        onError(error);
+        return null;
+      });
       if (stored === "OK") keep(hash, loaded, seen);
     }
     return loaded;

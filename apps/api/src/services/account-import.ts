@@ -433,7 +433,10 @@ class ArchiveImport {
         }
       } else fresh = this.idsOf(reference.history)?.get(value)?.id;
       if (fresh) out[column] = fresh;
-      else (out[column] = null), this.count(this.result.cleared, `${section.key}.${column}`);
+      else {
+        out[column] = null;
+        this.count(this.result.cleared, `${section.key}.${column}`);
+      }
     }
     for (const [column, value] of Object.entries(section.importAs ?? {})) out[column] = value;
     return { row: out, hold };

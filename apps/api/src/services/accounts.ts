@@ -33,7 +33,8 @@ export const signUp = async ({
 export const signIn = async ({ db, email, password }: { db: Db; email: string; password: string }) => {
   const user = await db.user.findUnique({ where: { email: email.toLowerCase() } });
   if (!user?.passwordHash || !user.isActive) {
-    await verifyPassword(await (decoyHash ??= hashPassword("decoy-password-never-used")), password);
+    decoyHash ??= hashPassword("decoy-password-never-used");
+    await verifyPassword(await decoyHash, password);
     throw new ApiError("unauthorized", "The email or password is wrong.");
   }
   if (!(await verifyPassword(user.passwordHash, password)))

@@ -11,7 +11,10 @@ const mockSystem = (dark: boolean) => {
   };
   vi.stubGlobal("matchMedia", () => media);
   return {
-    switchTo: (next: boolean) => ((media.matches = next), listeners.forEach((listener) => listener())),
+    switchTo: (next: boolean) => {
+      media.matches = next;
+      for (const listener of listeners) listener();
+    },
     listeners,
   };
 };

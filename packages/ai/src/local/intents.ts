@@ -64,7 +64,9 @@ const correctRequestWords = (sentence: string): string => {
   let seen = 0;
   let done = false;
   return sentence.replace(/[\p{L}']+/gu, (word) => {
-    if (done || (seen += 1) > 8) return word;
+    if (done) return word;
+    seen += 1;
+    if (seen > 8) return word;
     const fixed = correctTypos(word, REQUEST_WORDS);
     if (SUBJECT_WORDS.has(fixed.toLowerCase())) done = true;
     return fixed;

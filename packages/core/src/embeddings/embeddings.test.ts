@@ -19,7 +19,14 @@ import {
 /** The offline provider's vectors, counting every text sent to the "model". */
 const countingEmbedder = (model = "model-a"): TEmbedder & { calls: string[][] } => {
   const calls: string[][] = [];
-  return { model, calls, embed: async (texts) => (calls.push(texts), texts.map(localEmbedding)) };
+  return {
+    model,
+    calls,
+    embed: async (texts) => {
+      calls.push(texts);
+      return texts.map(localEmbedding);
+    },
+  };
 };
 
 const newUser = async (db: Db) => (await db.user.create({ data: { email: `${randomUUID()}@example.com` } })).id;

@@ -165,7 +165,7 @@ export const embedOwners = async (db: Db, embedder: TEmbedder, owners: TOwnerRef
     const computed = await embedder.embed(batch.map(([, content]) => content));
     if (computed.length !== batch.length)
       throw new Error(`The embedding model returned ${computed.length} vectors for ${batch.length} texts.`);
-    batch.forEach(([hash], i) => vectors.set(hash, [...computed[i]!]));
+    for (const [i, [hash]] of batch.entries()) vectors.set(hash, [...computed[i]!]);
   }
 
   for (const plan of planned) {

@@ -14,8 +14,10 @@ export const createAdvisoryLocks = () => {
   const entries = new Map<string, Entry>();
 
   const entryOf = (key: string) => {
-    let entry = entries.get(key);
-    if (!entry) entries.set(key, (entry = { holders: new Map(), waiters: [] }));
+    const found = entries.get(key);
+    if (found) return found;
+    const entry: Entry = { holders: new Map(), waiters: [] };
+    entries.set(key, entry);
     return entry;
   };
 

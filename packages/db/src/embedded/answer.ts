@@ -33,27 +33,32 @@ export const readAnswer = (messages: wire.Message[], { reported, namePrefix, rep
   const answer: Answer = { output: [], tags: [], changedParameters: [] };
   let lastError = -1;
   let lastReady = -1;
-  messages.forEach((entry, index) => {
+  for (const [index, entry] of messages.entries()) {
     if (entry.type === "Z") {
       answer.status = String.fromCharCode(entry.body[0]!);
       lastReady = index;
     } else if (entry.type === "E") {
       lastError = index;
       // A refused statement inside a failed transaction gets PostgreSQL's own 25P02.
-      if (replacement && wire.readFields(entry.body).C !== "25P02")
-        return void answer.output.push(wire.errorResponse(replacement));
-      if (entry.raw.includes(namePrefix)) return void answer.output.push(withClientNames(entry, namePrefix));
+      if (replacement && wire.readFields(entry.body).C !== "25P02") {
+        answer.output.push(wire.errorResponse(replacement));
+        continue;
+      }
+      if (entry.raw.includes(namePrefix)) {
+        answer.output.push(withClientNames(entry, namePrefix));
+        continue;
+      }
     } else if (entry.type === "C") {
       answer.tags.push(wire.readCString(entry.body, 0)[0]);
     } else if (entry.type === "S") {
       // PostgreSQL reports a parameter when it changes; PGlite repeats some after a startup.
       const [name = "", value = ""] = entry.body.toString("utf8").split("\0");
-      if (reported.get(name) === value) return;
+      if (reported.get(name) === value) continue;
       reported.set(name, value);
       answer.changedParameters.push(name.toLowerCase());
     }
     answer.output.push(entry.raw);
-  });
+  }
   if (lastError > lastReady) answer.errorPending = true;
   else if (lastReady >= 0) answer.errorPending = false;
   return answer;

@@ -235,7 +235,7 @@ const batchers = new WeakMap<Db, TBatcher>();
 const settle = async (batch: TPending[]) => {
   try {
     const outcomes = await runBatch(batch);
-    batch.forEach((item, index) => item.resolve(outcomes[index]!));
+    for (const [index, item] of batch.entries()) item.resolve(outcomes[index]!);
   } catch (error) {
     if (batch.length === 1) {
       batch[0]!.reject(error);

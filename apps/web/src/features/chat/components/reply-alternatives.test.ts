@@ -4,8 +4,10 @@ import type { TMessage } from "../api/list-messages.ts";
 import { threadRows } from "./reply-alternatives.tsx";
 
 let clock = 0;
-const message = (id: string, role: "user" | "assistant", metadata: unknown = null) =>
-  ({ id, role, content: id, metadata, conversationId: "c", createdAt: (clock += 1) }) as unknown as TMessage;
+const message = (id: string, role: "user" | "assistant", metadata: unknown = null) => {
+  clock += 1;
+  return { id, role, content: id, metadata, conversationId: "c", createdAt: clock } as unknown as TMessage;
+};
 const answered = (messageId: string) => ({ reply: { status: "answered", at: 1, messageId } });
 
 describe("threadRows", () => {

@@ -22,7 +22,12 @@ export const NewPostDialog = ({ onClose }: { onClose: () => void }) => {
     if (Object.keys(found).length) return;
     create.mutate(
       { ...form, status: "published" },
-      { onSuccess: () => (toast.show("Published to the feed."), onClose()) },
+      {
+        onSuccess: () => {
+          toast.show("Published to the feed.");
+          onClose();
+        },
+      },
     );
   };
   return (

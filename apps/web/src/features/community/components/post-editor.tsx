@@ -28,7 +28,12 @@ export const PostEditor = ({ post, close }: { post: Pick<TPost, "id" | "title" |
     if (Object.keys(found).length) return;
     update.mutate(
       { id: post.id, title: form.title, content: form.content },
-      { onSuccess: () => (toast.show("Post saved."), close()) },
+      {
+        onSuccess: () => {
+          toast.show("Post saved.");
+          close();
+        },
+      },
     );
   };
 

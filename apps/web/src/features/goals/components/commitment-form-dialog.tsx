@@ -56,7 +56,12 @@ export const CommitmentFormDialog = ({
       : outlook
         ? "Commitment made. Its reminder waits until Cto's background worker runs again."
         : "Commitment made; you will be reminded.";
-    const done = { onSuccess: () => (toast.show(commitment ? "Commitment saved." : made), onClose()) };
+    const done = {
+      onSuccess: () => {
+        toast.show(commitment ? "Commitment saved." : made);
+        onClose();
+      },
+    };
     if (commitment) update.mutate({ id: commitment.id, ...body }, done);
     else create.mutate(body, done);
   };

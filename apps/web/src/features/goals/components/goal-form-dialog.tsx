@@ -45,7 +45,12 @@ export const GoalFormDialog = ({
       progress: form.progress,
       deadline: fromLocalInput(form.deadline),
     };
-    const done = { onSuccess: () => (toast.show(goal ? "Goal saved." : "Goal created."), onClose()) };
+    const done = {
+      onSuccess: () => {
+        toast.show(goal ? "Goal saved." : "Goal created.");
+        onClose();
+      },
+    };
     if (goal) update.mutate({ id: goal.id, ...body }, done);
     else create.mutate(body, done);
   };

@@ -41,7 +41,12 @@ export const OnboardingPage = () => {
         workContext: form.work.trim() || null,
         challenges: lines(form.challenges),
       },
-      { onSuccess: () => (toast.show("Saved. Your coach knows this now."), void navigate({ to: "/chat" })) },
+      {
+        onSuccess: () => {
+          toast.show("Saved. Your coach knows this now.");
+          void navigate({ to: "/chat" });
+        },
+      },
     );
   };
 

@@ -45,7 +45,13 @@ const ImportSection = () => {
   const [inputKey, setInputKey] = useState(0);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (file) importArchive.mutate(file, { onSuccess: () => (setFile(null), setInputKey(inputKey + 1)) });
+    if (!file) return;
+    importArchive.mutate(file, {
+      onSuccess: () => {
+        setFile(null);
+        setInputKey(inputKey + 1);
+      },
+    });
   };
   const imported = importArchive.data
     ? Object.entries(importArchive.data.imported).filter(([, count]) => count > 0)
@@ -87,7 +93,11 @@ const DeleteSection = () => {
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState("");
-  const close = () => (setOpen(false), setPassword(""), remove.reset());
+  const close = () => {
+    setOpen(false);
+    setPassword("");
+    remove.reset();
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     remove.mutate(password, { onSuccess: () => void navigate({ to: "/sign-in" }) });

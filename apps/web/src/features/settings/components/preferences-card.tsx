@@ -61,7 +61,12 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
           notificationPrefs: { inApp: form.inApp, telegram: form.telegram },
         },
       },
-      { onSuccess: (stored) => (setForm(readPreferences(stored)), toast.show("Your preferences are saved.")) },
+      {
+        onSuccess: (stored) => {
+          setForm(readPreferences(stored));
+          toast.show("Your preferences are saved.");
+        },
+      },
     );
   };
   return (

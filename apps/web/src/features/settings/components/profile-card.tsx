@@ -111,7 +111,10 @@ const ProfileForm = ({ user }: { user: TUser }) => {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(toPatch(form), {
-      onSuccess: (stored) => (setForm(toForm(stored)), toast.show("Your profile is saved.")),
+      onSuccess: (stored) => {
+        setForm(toForm(stored));
+        toast.show("Your profile is saved.");
+      },
     });
   };
   return (
