@@ -7,9 +7,11 @@ import { createApp } from "../src/app.ts";
 import { GENEROUS_AUTH_LIMITS } from "../src/context.ts";
 import { redisReady } from "../src/middleware/rate-limit.ts";
 import { startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
+import { sameSession, signUp } from "./support/api.ts";
 
-// The abuse limits on a Redis Cluster and behind Sentinel (issue 15, §3): two API instances, each with
-// its own connection from the factory, count together, as on one server (auth-limits.test.ts). The local
+// The abuse limits and the shared cache on a Redis Cluster and behind Sentinel (issue 15, §3): two API
+// instances, each with its own connection from the factory, count together, as on one server
+// (auth-limits.test.ts), and a write through one is read through the other at once (shared-cache.test.ts). The local
 // cluster and sentinel set come from tooling/scripts/ensure-redis-*.sh.
 const ci = Boolean(process.env.CI);
 const available = {
@@ -35,7 +37,7 @@ afterAll(async () => {
 let counter = 0;
 const newEmail = (name: string) => `${name}-${Date.now()}-${counter++}@example.com`;
 
-describe.each(["cluster", "sentinel"] as const)("abuse limits on a Redis %s", (kind: TTopology) => {
+describe.each(["cluster", "sentinel"] as const)("abuse limits and caches on a Redis %s", (kind: TTopology) => {
   // Not while another test process fails the same Redis over.
   it.skipIf(!available[kind])("are shared by two API instances", { timeout: 240_000 }, () =>
     exclusively(kind, REDIS_URL, async () => {
@@ -57,6 +59,7 @@ describe.each(["cluster", "sentinel"] as const)("abuse limits on a Redis %s", (k
           ai: harness.ai,
           config: { ...harness.config, authLimits: limits },
           limitStore: { redis: connection, prefix, timeoutMs: 5_000 },
+          cacheStore: { redis: connection, prefix: `${prefix}:cache`, timeoutMs: 5_000 },
         });
       };
       const [one, two] = [await instance(), await instance()];
@@ -94,6 +97,31 @@ describe.each(["cluster", "sentinel"] as const)("abuse limits on a Redis %s", (k
           ).status,
         );
       expect(spread).toEqual([401, 401, 401, 401, 401, 401, 429]);
+
+      // The user context cache (one key per command, so any slot): read through both, written through one.
+      const user = await signUp({ ...harness, app: one }, `cache-${kind}`);
+      const other = sameSession(user, { ...harness, app: two });
+      expect((await other.request("GET", "/me/context")).body).toBeNull();
+      expect((await user.request("GET", "/me/context")).body).toBeNull();
+      expect((await user.request("PUT", "/me/context", { personalBio: `On a ${kind}` })).status).toBe(200);
+      expect((await other.request("GET", "/me/context")).body).toMatchObject({ personalBio: `On a ${kind}` });
+      expect((await other.request("PUT", "/me/context", { personalBio: "Moved on" })).status).toBe(200);
+      expect((await user.request("GET", "/me/context")).body).toMatchObject({ personalBio: "Moved on" });
+      // Redis answered: the entry lives under the instances' shared prefix, on one of the masters.
+      const redis = connections.at(-1)!.connection;
+      const masters = "nodes" in redis ? redis.nodes("master") : [redis];
+      let entries = 0;
+      for (const node of masters) {
+        let cursor = "0";
+        // Bounded: a test Redis holds far fewer than 100 × 10,000 keys.
+        for (let round = 0; round < 100; round++) {
+          const [next, keys] = await node.scan(cursor, "MATCH", `${prefix}:cache*`, "COUNT", 10_000);
+          entries += keys.length;
+          cursor = next;
+          if (cursor === "0") break;
+        }
+      }
+      expect(entries).toBeGreaterThan(0);
     }),
   );
 });
