@@ -83,6 +83,12 @@ const BODY_CASES: Record<
     section: "messages",
     parent: "conversations",
   },
+  "POST /conversations/{id}/chat/edit messageId": {
+    body: { content: "Isolation" },
+    section: "messages",
+    parent: "conversations",
+  },
+  "POST /conversations/{id}/chat/branch messageId": { body: {}, section: "messages", parent: "conversations" },
   "POST /conversations/{id}/chat/choose replyId": {
     body: {},
     section: "messages",
