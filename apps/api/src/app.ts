@@ -19,6 +19,7 @@ import type { TStorage } from "@cto/storage/storage";
 import { DEFAULT_CONFIG, type ApiConfig, type AppEnv } from "./context.ts";
 import { handleError, renderError } from "./errors.ts";
 import { createRouter } from "./lib/openapi.ts";
+import { API_VERSION_HEADER, apiVersion, routedPath } from "./middleware/api-version.ts";
 import { log } from "./log.ts";
 import { httpMetrics } from "./metrics.ts";
 import { NO_AUTH_CACHE, type TAuthCache } from "./lib/auth-cache.ts";
@@ -74,7 +75,7 @@ export const OPENAPI_DOCUMENT = {
     title: "Cto API",
     version: "0.1.0",
     description:
-      "Cto's REST API. Enum values are lowercase snake; timestamps are Unix milliseconds. Every error is `{ error: { code, message, requestId, details? } }`.",
+      "Cto's REST API, version 1. Every path is served both as written and under `/v1` (`/v1/goals` is `/goals`); every answer names its version in `Cto-Api-Version`, and a client may send that header to insist on one. Enum values are lowercase snake; timestamps are Unix milliseconds. Every error is `{ error: { code, message, requestId, details? } }`.",
     license: { name: "MIT", identifier: "MIT" },
   },
   servers: [{ url: "http://127.0.0.1:3000", description: "Local development" }],
@@ -137,7 +138,7 @@ export const createApp = ({
   authCache = NO_AUTH_CACHE,
   cacheStore = { redis: null },
 }: AppDependencies) => {
-  const app = createRouter();
+  const app = createRouter({ getPath: routedPath });
   const limits = createAuthLimiters(config.authLimits, {
     redis: limitStore.redis,
     prefix: limitStore.prefix ?? "cto-limits",
@@ -179,10 +180,11 @@ export const createApp = ({
     cors({
       origin: config.webOrigin,
       credentials: true,
-      allowHeaders: ["Content-Type", "Authorization"],
-      exposeHeaders: ["X-Request-Id", "Retry-After"],
+      allowHeaders: ["Content-Type", "Authorization", API_VERSION_HEADER],
+      exposeHeaders: ["X-Request-Id", "Retry-After", API_VERSION_HEADER],
     }),
   );
+  app.use(apiVersion);
   app.use(async (c, next) => {
     c.set("db", db);
     c.set("config", config);

@@ -36,8 +36,9 @@ const IMPLIED_DESCRIPTIONS: Record<number, string> = {
  * A router whose request validation failures answer 400 `validation_failed` with each field's path,
  * and whose routes document the statuses the app's middleware adds (`impliedResponses`).
  */
-export const createRouter = () => {
+export const createRouter = ({ getPath }: { getPath?: (request: Request) => string } = {}) => {
   const router = new OpenAPIHono<AppEnv>({
+    ...(getPath ? { getPath } : {}),
     defaultHook: (result, c) => {
       if (result.success) return;
       const details = result.error.issues.map((issue) => ({
