@@ -27,7 +27,17 @@ export type TRuntimeOptions = {
    * takes them at once instead of after their locks expire. Less than the deployment's stop grace.
    */
   drainMs?: number;
+  /**
+   * How often the schedulers are upserted again after the first time. Redis replicates asynchronously: a
+   * failover can drop a scheduler's next run (written as its current run starts), and nothing else would
+   * ever add one. An upsert puts a lost run back and leaves a present one where it is (BullMQ replaces it
+   * at the same time), so each period still runs once.
+   */
+  resyncSchedulesMs?: number;
 };
+
+/** Schedulers upserted again this often by default: a run a failover dropped comes back within it. */
+export const DEFAULT_RESYNC_SCHEDULES_MS = 5 * 60_000;
 
 /** What `close` waits for running jobs by default: well inside the 30 s stop grace of `pnpm start:prod`. */
 export const DEFAULT_DRAIN_MS = 20_000;
@@ -69,6 +79,7 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
     lockDuration,
     stalledInterval,
     drainMs = DEFAULT_DRAIN_MS,
+    resyncSchedulesMs = DEFAULT_RESYNC_SCHEDULES_MS,
   } = options;
   const byQueue = groupByQueue(registry);
   const workers = new Map<TQueueName, Worker>();
@@ -154,12 +165,22 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
     }
   };
   const schedulersReady = upsertSchedules();
+  let resyncing = false;
+  const resync = setInterval(() => {
+    if (resyncing || closing) return;
+    resyncing = true;
+    void schedulersReady.then(upsertSchedules).finally(() => {
+      resyncing = false;
+    });
+  }, resyncSchedulesMs);
+  resync.unref();
 
   return {
     workers,
     schedulersReady,
     close: async () => {
       closing = true;
+      clearInterval(resync);
       // No new jobs (pausing does not wait for the running ones; closing would, with no way to stop waiting).
       await Promise.all([...workers.values()].map((worker) => worker.pause(true)));
       const deadline = Date.now() + drainMs;

@@ -3,11 +3,15 @@ import { describe, expect, it } from "vitest";
 
 import { ocrJobId, storyJobId } from "@cto/contracts/queues";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
+import { createProducerConnection } from "@cto/queue/connection";
 
 import { OCR_SWEEP_AFTER_MS, processOcrSweep } from "../src/jobs/ocr.sweep.ts";
-import { SCHEDULES } from "../src/jobs/schedules.ts";
+import { processMailSweep } from "../src/jobs/mail.sweep.ts";
+import { register } from "../src/jobs/processor.ts";
+import { schedule, SCHEDULES } from "../src/jobs/schedules.ts";
 import { processStorySchedule } from "../src/jobs/stories.schedule.ts";
-import { createTestDeps, testPrefix } from "./deps.ts";
+import { startRuntime } from "../src/runtime.ts";
+import { createTestDeps, memoryLogger, REDIS_URL, testPrefix, waitFor } from "./deps.ts";
 
 // Jobs a Redis failover drops (issue 15, §3). Redis replicates asynchronously: what a Sentinel-promoted
 // replica had not received is gone, whatever the client saw. The database is the truth: a sweep queues
@@ -94,4 +98,66 @@ describe(`jobs a Redis failover lost are queued again, once (${target.name})`, (
       await close(["stories"]);
     }
   });
+
+  it("a periodic job whose next run a failover dropped runs again after the schedulers' resync, each period once", async () => {
+    const memory = memoryLogger();
+    const prefix = testPrefix("lost-scheduler");
+    const { deps, queues, close } = createTestDeps({ prefix, db: handle.db, log: memory.log });
+    const runtime = startRuntime({
+      deps,
+      redis: REDIS_URL,
+      prefix,
+      registry: [register("mail", "sweep", processMailSweep)],
+      schedules: [schedule("lost-sweep", "mail", "sweep", { every: 500 }, {})],
+      concurrency: 1,
+      lockDuration: 5_000,
+      stalledInterval: 5_000,
+      resyncSchedulesMs: 1_000,
+    });
+    const runs = () =>
+      memory.lines
+        .filter((line) => line.msg === "job completed" && line.job === "sweep")
+        .map((line) => String(line.jobId));
+    const queue = queues.queue("mail");
+    const pending = async () =>
+      (await queue.getJobs(["delayed", "waiting", "prioritized"])).filter((entry) =>
+        entry.id?.startsWith("repeat:lost-sweep:"),
+      );
+    try {
+      await runtime.schedulersReady;
+      await waitFor(
+        async () => runs().length,
+        (count) => count >= 2,
+        15_000,
+        50,
+      );
+      // The failover: the next run's job and its place in the delayed set are gone, as if never written.
+      const redis = createProducerConnection(REDIS_URL);
+      try {
+        await new Promise((resolve) => redis.once("ready", resolve));
+        const lost = await pending();
+        expect(lost).toHaveLength(1);
+        for (const next of lost) {
+          await redis.zrem(queue.keys.delayed!, next.id!);
+          await redis.del(queue.toKey(next.id!));
+        }
+      } finally {
+        redis.disconnect();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const before = runs().length;
+      await waitFor(
+        async () => runs().length,
+        (count) => count >= before + 2,
+        15_000,
+        50,
+      );
+      expect((await pending()).length).toBe(1);
+      const periods = runs().map((id) => Number(id.split(":").at(-1)));
+      expect(new Set(periods).size).toBe(periods.length);
+    } finally {
+      await runtime.close();
+      await close(["mail"]);
+    }
+  }, 60_000);
 });
