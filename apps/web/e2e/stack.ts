@@ -78,6 +78,7 @@ const switchableAi = () => {
     embedQuery: (text) => current.embedQuery(text),
     chat: (request) => current.chat(request),
     chatStream: (request) => current.chatStream(request),
+    sentiment: (texts, options) => current.sentiment(texts, options),
     costOf: (model, usage) => current.costOf(model, usage),
   };
   const use = (provider: TAiProvider | null) => {

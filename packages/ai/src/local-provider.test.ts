@@ -294,3 +294,22 @@ describe("local provider replies", () => {
     });
   });
 });
+
+describe("local provider sentiment", () => {
+  it("labels each text from the AFINN lexicon, negation included, deterministically and offline", async () => {
+    const provider = createLocalProvider();
+    const texts = [
+      "I love this, thank you!",
+      "I hate waiting",
+      "See you at 5",
+      "This is not good",
+      "not bad at all",
+      "",
+    ];
+    const result = await provider.sentiment(texts);
+    expect(result.sentiments).toEqual(["POSITIVE", "NEGATIVE", "NEUTRAL", "NEGATIVE", "POSITIVE", "NEUTRAL"]);
+    expect(result.model).toBe("afinn-165");
+    expect(await provider.sentiment(texts)).toEqual(result);
+    await expect(provider.sentiment(texts, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: "timeout" });
+  });
+});

@@ -11,6 +11,7 @@ import { AiProviderError } from "./errors.ts";
 import { safeTimezone } from "./local/dates.ts";
 import { recogniseIntents } from "./local/intents.ts";
 import { askReply, coachReply, summaryReply, toolReply } from "./local/replies.ts";
+import { LOCAL_SENTIMENT_MODEL, localSentiment } from "./local/sentiment.ts";
 import { fnv1a, wordsOf } from "./local/text.ts";
 import { titleReply } from "./local/titles.ts";
 import {
@@ -133,6 +134,14 @@ export const createLocalProvider = (options: { prices?: TPriceTable; now?: () =>
     embedQuery: async (text) => ({ vector: localEmbedding(text), model: LOCAL_EMBEDDING_MODEL }),
     chat,
     chatStream,
+    sentiment: async (texts, options) => {
+      throwIfAborted(options?.signal);
+      return {
+        sentiments: texts.map(localSentiment),
+        model: LOCAL_SENTIMENT_MODEL,
+        usage: { promptTokens: texts.reduce((sum, text) => sum + estimateTokens(text), 0), completionTokens: 0 },
+      };
+    },
     costOf,
   };
 };

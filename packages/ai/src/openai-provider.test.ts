@@ -352,3 +352,43 @@ describe("OpenAI provider: embeddings", () => {
     });
   });
 });
+
+describe("OpenAI provider: sentiment", () => {
+  it("labels a batch in one JSON-mode call, in order, and refuses malformed answers as AiProviderError", async () => {
+    const answers = [
+      '{"sentiments":["POSITIVE","negative","NEUTRAL"]}',
+      "not json",
+      '{"sentiments":["POSITIVE"]}',
+      '{"sentiments":["HAPPY","SAD","NEUTRAL"]}',
+      '{"labels":[]}',
+    ];
+    const { provider, requests } = await setup((_req, res, attempt) =>
+      sendJson(res, 200, completion({ content: answers[attempt - 1] })),
+    );
+    const texts = ["I love it", "I hate it", "See you at 5"];
+    const result = await provider.sentiment(texts);
+    expect(result).toEqual({
+      sentiments: ["POSITIVE", "NEGATIVE", "NEUTRAL"],
+      model: "gpt-4o-mini-2024-07-18",
+      usage: { promptTokens: 42, completionTokens: 7 },
+    });
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.path).toBe("/v1/chat/completions");
+    expect(requests[0]!.body.response_format).toEqual({ type: "json_object" });
+    expect(JSON.parse(requests[0]!.body.messages[1].content)).toEqual(texts);
+    for (const _ of answers.slice(1)) {
+      const error = await provider.sentiment(texts).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AiProviderError);
+      expect((error as AiProviderError).code).toBe("unavailable");
+    }
+    expect(requests).toHaveLength(answers.length);
+    // Nothing to label: no call at all.
+    expect((await provider.sentiment([])).sentiments).toEqual([]);
+    expect(requests).toHaveLength(answers.length);
+  });
+
+  it("maps a provider failure onto AiProviderError", async () => {
+    const { provider } = await setup((_req, res) => sendJson(res, 400, { error: { message: "bad model" } }));
+    await expect(provider.sentiment(["hello"])).rejects.toMatchObject({ name: "AiProviderError", code: "bad_request" });
+  });
+});

@@ -1,4 +1,6 @@
 import OpenAI from "openai";
+import { z } from "zod";
+
 import type { TAiConfig } from "./config.ts";
 import { AiProviderError } from "./errors.ts";
 import {
@@ -9,6 +11,8 @@ import {
   type TChatRequest,
   type TChatResult,
   type TChatStreamEvent,
+  SENTIMENTS,
+  type TSentimentResult,
   type TToolCall,
 } from "./provider.ts";
 
@@ -84,6 +88,39 @@ const toParams = (model: string, request: TChatRequest): TParams => ({
   ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
   ...(request.maxTokens === undefined ? {} : { max_tokens: request.maxTokens }),
 });
+
+const SENTIMENT_PROMPT = [
+  "You label the sentiment of chat messages.",
+  'The user sends a JSON array of messages. Answer only with a JSON object {"sentiments": [...]}',
+  `holding one of ${SENTIMENTS.join(", ")} per message, in the same order and as many as were sent.`,
+].join(" ");
+
+const ZSentimentAnswerSchema = z.object({
+  sentiments: z.array(
+    z.preprocess((value) => (typeof value === "string" ? value.toUpperCase() : value), z.enum(SENTIMENTS)),
+  ),
+});
+
+/** The model's sentiment answer, checked: JSON, the labels known, one per text. */
+const parseSentiments = (content: string, count: number): TSentimentResult["sentiments"] => {
+  let json: unknown;
+  try {
+    json = JSON.parse(content);
+  } catch (cause) {
+    throw new AiProviderError("unavailable", "The model's sentiment answer was not JSON", { cause });
+  }
+  const parsed = ZSentimentAnswerSchema.safeParse(json);
+  if (!parsed.success)
+    throw new AiProviderError("unavailable", "The model's sentiment answer did not have the expected shape", {
+      cause: parsed.error,
+    });
+  if (parsed.data.sentiments.length !== count)
+    throw new AiProviderError(
+      "unavailable",
+      `The model labelled ${parsed.data.sentiments.length} messages, ${count} were sent`,
+    );
+  return parsed.data.sentiments;
+};
 
 export const createOpenAiProvider = (config: TAiConfig, client?: OpenAI): TAiProvider => {
   const openai =
@@ -229,6 +266,37 @@ export const createOpenAiProvider = (config: TAiConfig, client?: OpenAI): TAiPro
     yield { type: "done", result };
   }
 
+  const sentiment: TAiProvider["sentiment"] = async (texts, options = {}) => {
+    const model = config.chatModel;
+    if (texts.length === 0) return { sentiments: [], model, usage: { promptTokens: 0, completionTokens: 0 } };
+    const response = await openai.chat.completions
+      .create(
+        {
+          model,
+          messages: [
+            { role: "system", content: SENTIMENT_PROMPT },
+            { role: "user", content: JSON.stringify(texts) },
+          ],
+          response_format: { type: "json_object" },
+          temperature: 0,
+        },
+        { signal: options.signal },
+      )
+      .catch((error: unknown) => {
+        throw toAiProviderError(error);
+      });
+    if (!Array.isArray(response?.choices))
+      throw new AiProviderError("unavailable", "The AI provider's answer was not a chat completion (no choices)");
+    return {
+      sentiments: parseSentiments(response.choices[0]?.message.content ?? "", texts.length),
+      model: response.model,
+      usage: {
+        promptTokens: response.usage?.prompt_tokens ?? 0,
+        completionTokens: response.usage?.completion_tokens ?? 0,
+      },
+    };
+  };
+
   return {
     kind: "openai",
     chatModel: config.chatModel,
@@ -237,6 +305,7 @@ export const createOpenAiProvider = (config: TAiConfig, client?: OpenAI): TAiPro
     embedQuery,
     chat,
     chatStream,
+    sentiment,
     costOf,
   };
 };

@@ -86,6 +86,17 @@ export type TEmbedResult = {
   usage: { promptTokens: number };
 };
 
+/** The sentiment of an analysed chat message (001's `MessageSentiment`). */
+export const SENTIMENTS = ["POSITIVE", "NEGATIVE", "NEUTRAL"] as const;
+export type TSentiment = (typeof SENTIMENTS)[number];
+
+export type TSentimentResult = {
+  /** One per text, in the order given. */
+  sentiments: TSentiment[];
+  model: string;
+  usage: TChatUsage;
+};
+
 export type TAiProvider = {
   kind: "openai" | "local";
   chatModel: string;
@@ -99,6 +110,11 @@ export type TAiProvider = {
   embedQuery: (text: string) => Promise<{ vector: number[]; model: string }>;
   chat: (request: TChatRequest) => Promise<TChatResult>;
   chatStream: (request: TChatRequest) => AsyncIterable<TChatStreamEvent>;
+  /**
+   * The sentiment of each text, in one call for the whole batch. A malformed answer fails as an
+   * `AiProviderError`, never as a shorter or mislabelled list.
+   */
+  sentiment: (texts: string[], options?: { signal?: AbortSignal }) => Promise<TSentimentResult>;
   costOf: (model: string, usage: { promptTokens: number; completionTokens?: number }) => number;
 };
 /** Alias matching the issue's wording. */
