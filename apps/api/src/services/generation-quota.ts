@@ -2,8 +2,17 @@ import type { Db } from "@cto/db/client";
 
 const DAY_MS = 86_400_000;
 
-/** Generations reset at midnight UTC: one clock for every user, so a quota cannot be reset by changing time zones. */
-const dayStart = (now: Date) => new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
+/**
+ * Daily allowances (generations, chat tokens) reset at midnight UTC: one clock for every user, so a
+ * quota cannot be reset by changing time zones. The day `now` falls in, and when the next one starts.
+ */
+export const utcDay = (now: Date) => {
+  const start = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
+  return { start, resetsAt: new Date(start.getTime() + DAY_MS) };
+};
+
+/** What reading or taking from a daily allowance needs. */
+export type TDailyAllowance = { db: Db; userId: string; limit: number; now?: Date };
 
 export type GenerationQuota = { limit: number; used: number; remaining: number; resetsAt: Date };
 
@@ -12,18 +21,14 @@ export const readGenerationQuota = async ({
   userId,
   limit,
   now = new Date(),
-}: {
-  db: Db;
-  userId: string;
-  limit: number;
-  now?: Date;
-}): Promise<GenerationQuota> => {
+}: TDailyAllowance): Promise<GenerationQuota> => {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: { dailyGenerationCount: true, lastGenerationDate: true },
   });
-  const used = user.lastGenerationDate && user.lastGenerationDate >= dayStart(now) ? user.dailyGenerationCount : 0;
-  return { limit, used, remaining: Math.max(0, limit - used), resetsAt: new Date(dayStart(now).getTime() + DAY_MS) };
+  const { start, resetsAt } = utcDay(now);
+  const used = user.lastGenerationDate && user.lastGenerationDate >= start ? user.dailyGenerationCount : 0;
+  return { limit, used, remaining: Math.max(0, limit - used), resetsAt };
 };
 
 /**
@@ -36,13 +41,8 @@ export const takeGeneration = async ({
   userId,
   limit,
   now = new Date(),
-}: {
-  db: Db;
-  userId: string;
-  limit: number;
-  now?: Date;
-}): Promise<GenerationQuota | undefined> => {
-  const start = dayStart(now);
+}: TDailyAllowance): Promise<GenerationQuota | undefined> => {
+  const { start, resetsAt } = utcDay(now);
   const rows = await db.$queryRaw<{ used: number }[]>`
     UPDATE users
     SET daily_generation_count = CASE WHEN last_generation_date IS NULL OR last_generation_date < ${start.toISOString()}::timestamptz THEN 1 ELSE daily_generation_count + 1 END,
@@ -52,7 +52,7 @@ export const takeGeneration = async ({
     RETURNING daily_generation_count AS used`;
   const used = rows[0]?.used;
   if (used === undefined) return undefined;
-  return { limit, used, remaining: Math.max(0, limit - used), resetsAt: new Date(start.getTime() + DAY_MS) };
+  return { limit, used, remaining: Math.max(0, limit - used), resetsAt };
 };
 
 /**

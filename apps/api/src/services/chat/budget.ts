@@ -1,6 +1,4 @@
-import type { Db } from "@cto/db/client";
-
-const DAY_MS = 86_400_000;
+import { type TDailyAllowance, utcDay } from "../generation-quota.ts";
 
 export type TTokenBudget = { limit: number; used: number; resetsAt: Date };
 
@@ -13,16 +11,11 @@ export const readTokenBudget = async ({
   userId,
   limit,
   now = new Date(),
-}: {
-  db: Db;
-  userId: string;
-  limit: number;
-  now?: Date;
-}): Promise<TTokenBudget> => {
-  const start = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
+}: TDailyAllowance): Promise<TTokenBudget> => {
+  const { start, resetsAt } = utcDay(now);
   const { _sum } = await db.aiResponse.aggregate({
     where: { userId, status: "SUCCESS", createdAt: { gte: start } },
     _sum: { tokenCount: true },
   });
-  return { limit, used: _sum.tokenCount ?? 0, resetsAt: new Date(start.getTime() + DAY_MS) };
+  return { limit, used: _sum.tokenCount ?? 0, resetsAt };
 };
