@@ -4,7 +4,7 @@ import type { AuthContext } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { NO_AUTH_CACHE, type TAuthCache } from "../lib/auth-cache.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
-import { touchLastSeen } from "./last-seen.ts";
+import { recordUse } from "./last-seen.ts";
 
 export const API_KEY_PREFIX = "cto_";
 
@@ -36,7 +36,6 @@ type TCachedKey = {
 };
 
 // When a key was last used is kept to the minute, so reads do not write on every request.
-const TOUCH_EVERY_MS = 60_000;
 
 /** The user behind a live key, read through `cache` (lib/auth-cache.ts); undefined when unknown, expired, revoked or the user is inactive. */
 export const resolveApiKey = async ({
@@ -73,12 +72,9 @@ export const resolveApiKey = async ({
   });
   const now = Date.now();
   if (!found || (found.expiresAt !== null && found.expiresAt <= now)) return undefined;
-  if (!found.lastUsedAt || now - found.lastUsedAt > TOUCH_EVERY_MS) {
-    // The cached copy moves with the row, so this process writes again only a minute later.
-    found.lastUsedAt = now;
-    await db.apiKey.updateMany({ where: { id: found.apiKeyId }, data: { lastUsedAt: new Date(now) } });
-    await touchLastSeen(db, found.userId, now);
-  }
+  await recordUse(db, found, now, () =>
+    db.apiKey.updateMany({ where: { id: found.apiKeyId }, data: { lastUsedAt: new Date(now) } }),
+  );
   return { userId: found.userId, role: found.role, via: "api_key", apiKeyId: found.apiKeyId };
 };
 

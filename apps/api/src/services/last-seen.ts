@@ -17,3 +17,23 @@ export const touchLastSeen = (db: Db, userId: string, now = Date.now()) =>
     UPDATE users SET last_seen_at = ${new Date(now)}
     WHERE id = ${userId}::uuid
       AND (last_seen_at IS NULL OR last_seen_at < ${new Date(now - LAST_SEEN_EVERY_MS)})`;
+
+/** A session's or API key's use is written at most once a minute per process. */
+const USE_EVERY_MS = 60_000;
+
+/**
+ * Records the use of a session or key when its last recorded use is over a minute old: `write` stores
+ * it on the row, then the user is seen. `cached` (the auth cache's copy) moves with the row, so this
+ * process writes again only a minute later.
+ */
+export const recordUse = async (
+  db: Db,
+  cached: { userId: string; lastUsedAt: number | null },
+  now: number,
+  write: () => Promise<unknown>,
+) => {
+  if (cached.lastUsedAt && now - cached.lastUsedAt <= USE_EVERY_MS) return;
+  cached.lastUsedAt = now;
+  await write();
+  await touchLastSeen(db, cached.userId, now);
+};

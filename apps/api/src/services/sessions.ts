@@ -4,10 +4,7 @@ import type { ApiConfig, AuthContext } from "../context.ts";
 import { notFound } from "../errors.ts";
 import { NO_AUTH_CACHE, type TAuthCache } from "../lib/auth-cache.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
-import { touchLastSeen } from "./last-seen.ts";
-
-// A session's idle expiry moves forward at most this often, so reads do not write on every request.
-const TOUCH_EVERY_MS = 60_000;
+import { recordUse } from "./last-seen.ts";
 
 export const createSession = async ({
   db,
@@ -100,16 +97,16 @@ export const resolveSession = async ({
     await cache.forget([hash]);
     return undefined;
   }
-  if (!session.lastUsedAt || now - session.lastUsedAt > TOUCH_EVERY_MS) {
-    // The cached copy slides with the row, so this process writes again only a minute later.
-    session.lastUsedAt = now;
-    session.expires = Math.min(now + config.sessionIdleMs, session.absoluteExpiresAt ?? Number.POSITIVE_INFINITY);
-    await db.session.updateMany({
-      where: { id: session.sessionId },
-      data: { lastUsedAt: new Date(now), expires: new Date(session.expires) },
+  const used = session;
+  // The idle expiry slides with each recorded use (at most once a minute, so reads do not write on every
+  // request), in the cached copy as in the row.
+  await recordUse(db, used, now, () => {
+    used.expires = Math.min(now + config.sessionIdleMs, used.absoluteExpiresAt ?? Number.POSITIVE_INFINITY);
+    return db.session.updateMany({
+      where: { id: used.sessionId },
+      data: { lastUsedAt: new Date(now), expires: new Date(used.expires) },
     });
-    await touchLastSeen(db, session.userId, now);
-  }
+  });
   return { userId: session.userId, role: session.role, via: "session", sessionId: session.sessionId };
 };
 
