@@ -17,51 +17,46 @@ import {
   useUpdateEvent,
 } from "../api/mutate-entities.ts";
 import type { TDeadline, TEvent } from "../api/types.ts";
-import { AddForm, EntityLink, EntityList, EntitySection, fieldErrors, fromLocalInput } from "./parts.tsx";
+import { useEntityForm } from "./entity-form.ts";
+import { AddForm, EntityList, EntityRow, EntitySection, fromLocalInput } from "./parts.tsx";
 
 /** Add an event, or edit one (`event` given). */
 export const EventForm = ({ close, event: saved }: { close: () => void; event?: TEvent }) => {
-  const create = useCreateEvent();
-  const update = useUpdateEvent();
-  const mutation = saved ? update : create;
   const places = useEntityChoices("place");
-  const [form, setForm] = useState({
-    title: saved?.title ?? "",
-    startsAt: toLocalInput(saved?.startsAt),
-    endsAt: toLocalInput(saved?.endsAt),
-    placeId: saved?.placeId ?? "",
-    location: saved?.location ?? "",
+  const entity = useEntityForm({
+    saved,
+    create: useCreateEvent(),
+    update: useUpdateEvent(),
+    close,
+    initial: {
+      title: saved?.title ?? "",
+      startsAt: toLocalInput(saved?.startsAt),
+      endsAt: toLocalInput(saved?.endsAt),
+      placeId: saved?.placeId ?? "",
+      location: saved?.location ?? "",
+    },
   });
+  const { form, set, save, frame } = entity;
   // Checked here too: on a change the API's check is the database's, which names no form field.
   const [endsTooEarly, setEndsTooEarly] = useState(false);
   const errors: Record<string, string> = {
-    ...fieldErrors(mutation.error),
+    ...entity.errors,
     ...(endsTooEarly ? { endsAt: "Must not be before the start." } : {}),
   };
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
-    setForm({ ...form, [key]: event.target.value });
   const submit = () => {
     const [starts, ends] = [fromLocalInput(form.startsAt), fromLocalInput(form.endsAt)];
     setEndsTooEarly(starts !== null && ends !== null && ends < starts);
     if (starts !== null && ends !== null && ends < starts) return;
-    const body = {
+    save({
       title: form.title,
       startsAt: fromLocalInput(form.startsAt) ?? Number.NaN,
       endsAt: fromLocalInput(form.endsAt),
       placeId: form.placeId || null,
       location: form.location.trim() || null,
-    };
-    if (saved) update.mutate({ id: saved.id, ...body }, { onSuccess: close });
-    else create.mutate(body, { onSuccess: close });
+    });
   };
   return (
-    <AddForm
-      label={saved ? "Edit event" : "Add an event"}
-      error={mutation.error}
-      pending={mutation.isPending}
-      onCancel={close}
-      onSubmit={submit}
-    >
+    <AddForm label={saved ? "Edit event" : "Add an event"} onSubmit={submit} {...frame}>
       <Field label="Title" error={errors.title}>
         <Input required maxLength={200} value={form.title} onChange={set("title")} />
       </Field>
@@ -104,21 +99,22 @@ export const EventsTab = () => {
     >
       <EntityList query={events} label="Events" empty="No events yet">
         {(event) => (
-          <>
-            <div className="min-w-0">
-              <EntityLink kind="event" id={event.id}>
-                {event.title}
-              </EntityLink>
-              <p className="text-sm text-slate-600">
-                {formatDateTime(event.startsAt)}
-                {event.location ? ` · ${event.location}` : ""}
-              </p>
-            </div>
-            <div className="flex gap-2">
-              <Badge>{humanize(event.type)}</Badge>
-              {event.status !== "confirmed" && <Badge tone="warning">{humanize(event.status)}</Badge>}
-            </div>
-          </>
+          <EntityRow
+            kind="event"
+            id={event.id}
+            title={event.title}
+            aside={
+              <div className="flex gap-2">
+                <Badge>{humanize(event.type)}</Badge>
+                {event.status !== "confirmed" && <Badge tone="warning">{humanize(event.status)}</Badge>}
+              </div>
+            }
+          >
+            <p className="text-sm text-slate-600">
+              {formatDateTime(event.startsAt)}
+              {event.location ? ` · ${event.location}` : ""}
+            </p>
+          </EntityRow>
         )}
       </EntityList>
     </EntitySection>
@@ -127,27 +123,29 @@ export const EventsTab = () => {
 
 /** Add a deadline, or edit one (`deadline` given). */
 export const DeadlineForm = ({ close, deadline }: { close: () => void; deadline?: TDeadline }) => {
-  const create = useCreateDeadline();
-  const update = useUpdateDeadline();
-  const mutation = deadline ? update : create;
   const tasks = useEntityChoices("task");
   const outlook = reminderOutlook(useBackgroundJobs());
-  const [form, setForm] = useState({
-    title: deadline?.title ?? "",
-    dueAt: toLocalInput(deadline?.dueAt),
-    reminderAt: toLocalInput(deadline?.reminderAt),
-    type: deadline?.type ?? "deadline",
-    importance: String(deadline?.importance ?? 5),
-    taskId: deadline?.taskId ?? "",
+  const entity = useEntityForm({
+    saved: deadline,
+    create: useCreateDeadline(),
+    update: useUpdateDeadline(),
+    close,
+    initial: {
+      title: deadline?.title ?? "",
+      dueAt: toLocalInput(deadline?.dueAt),
+      reminderAt: toLocalInput(deadline?.reminderAt),
+      type: deadline?.type ?? "deadline",
+      importance: String(deadline?.importance ?? 5),
+      taskId: deadline?.taskId ?? "",
+    },
   });
+  const { form, set, save, frame } = entity;
   // Checked here first: a reminder time already gone (and not the one stored) would never be sent.
   const [reminderProblem, setReminderProblem] = useState<string | null>(null);
   const errors: Record<string, string> = {
-    ...fieldErrors(mutation.error),
+    ...entity.errors,
     ...(reminderProblem ? { reminderAt: reminderProblem } : {}),
   };
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
-    setForm({ ...form, [key]: event.target.value });
   const submit = () => {
     const [dueAt, reminderAt] = [fromLocalInput(form.dueAt), fromLocalInput(form.reminderAt)];
     // The form shows minutes: a stored time left as it was is sent back as stored, not rounded.
@@ -160,25 +158,17 @@ export const DeadlineForm = ({ close, deadline }: { close: () => void; deadline?
           : null;
     setReminderProblem(problem);
     if (problem) return;
-    const body = {
+    save({
       title: form.title,
       dueAt: dueAt ?? Number.NaN,
       reminderAt: unchanged ? (deadline?.reminderAt ?? null) : reminderAt,
       type: form.type as "deadline",
       importance: Number(form.importance),
       taskId: form.taskId || null,
-    };
-    if (deadline) update.mutate({ id: deadline.id, ...body }, { onSuccess: close });
-    else create.mutate(body, { onSuccess: close });
+    });
   };
   return (
-    <AddForm
-      label={deadline ? "Edit deadline" : "Add a deadline"}
-      error={mutation.error}
-      pending={mutation.isPending}
-      onCancel={close}
-      onSubmit={submit}
-    >
+    <AddForm label={deadline ? "Edit deadline" : "Add a deadline"} onSubmit={submit} {...frame}>
       <Field label="Title" error={errors.title}>
         <Input required maxLength={200} value={form.title} onChange={set("title")} />
       </Field>
@@ -234,38 +224,39 @@ export const DeadlinesTab = () => {
         {(deadline) => {
           const overdue = deadline.status === "pending" && deadline.dueAt < Date.now();
           return (
-            <>
-              <div className="min-w-0">
-                <EntityLink kind="deadline" id={deadline.id}>
-                  {deadline.title}
-                </EntityLink>
-                <p className={overdue ? "text-sm font-medium text-red-700" : "text-sm text-slate-600"}>
-                  {overdue ? "Overdue · " : "Due "}
-                  {formatRelative(deadline.dueAt)} · {formatDateTime(deadline.dueAt)}
-                </p>
-                {deadline.reminderAt !== null && deadline.status === "pending" && (
-                  <p className="text-xs text-slate-500">Reminder {formatDateTime(deadline.reminderAt)}</p>
-                )}
-              </div>
-              <div className="flex items-center gap-2">
-                <Badge>{humanize(deadline.type)}</Badge>
-                {deadline.status === "completed" ? (
-                  <Badge tone="success">Done</Badge>
-                ) : (
-                  <Button
-                    size="sm"
-                    variant="secondary"
-                    aria-label={`Mark “${deadline.title}” done`}
-                    loading={complete.isPending && complete.variables === deadline.id}
-                    onClick={() =>
-                      complete.mutate(deadline.id, { onError: (error) => toast.show(errorMessage(error), "error") })
-                    }
-                  >
-                    Done
-                  </Button>
-                )}
-              </div>
-            </>
+            <EntityRow
+              kind="deadline"
+              id={deadline.id}
+              title={deadline.title}
+              aside={
+                <div className="flex items-center gap-2">
+                  <Badge>{humanize(deadline.type)}</Badge>
+                  {deadline.status === "completed" ? (
+                    <Badge tone="success">Done</Badge>
+                  ) : (
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      aria-label={`Mark “${deadline.title}” done`}
+                      loading={complete.isPending && complete.variables === deadline.id}
+                      onClick={() =>
+                        complete.mutate(deadline.id, { onError: (error) => toast.show(errorMessage(error), "error") })
+                      }
+                    >
+                      Done
+                    </Button>
+                  )}
+                </div>
+              }
+            >
+              <p className={overdue ? "text-sm font-medium text-red-700" : "text-sm text-slate-600"}>
+                {overdue ? "Overdue · " : "Due "}
+                {formatRelative(deadline.dueAt)} · {formatDateTime(deadline.dueAt)}
+              </p>
+              {deadline.reminderAt !== null && deadline.status === "pending" && (
+                <p className="text-xs text-slate-500">Reminder {formatDateTime(deadline.reminderAt)}</p>
+              )}
+            </EntityRow>
           );
         }}
       </EntityList>

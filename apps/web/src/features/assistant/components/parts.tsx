@@ -8,6 +8,7 @@ import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState, FormError } from "../../../components/ui/states.tsx";
 import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { ApiError } from "../../../lib/api-error.ts";
+import { humanize } from "../../../lib/format.ts";
 import { loadedItems } from "../api/get-entities.ts";
 import type { TEntityKind } from "../api/types.ts";
 
@@ -139,3 +140,36 @@ export const EntityLink = ({ kind, id, children }: { kind: TEntityKind; id: stri
     {children}
   </Link>
 );
+
+/** One list row: the entity's link with its lines under it (`children`), and `aside` (badges, actions) beside them. */
+export const EntityRow = ({
+  kind,
+  id,
+  title,
+  aside,
+  children,
+}: {
+  kind: TEntityKind;
+  id: string;
+  title: ReactNode;
+  aside: ReactNode;
+  children: ReactNode;
+}) => (
+  <>
+    <div className="min-w-0">
+      <EntityLink kind={kind} id={id}>
+        {title}
+      </EntityLink>
+      {children}
+    </div>
+    {aside}
+  </>
+);
+
+/** The usual kinds as options, humanized; the saved value stays choosable even when it is not one of them. */
+export const KindOptions = ({ kinds, current }: { kinds: string[]; current: string }) =>
+  (kinds.includes(current) ? kinds : [...kinds, current]).map((kind) => (
+    <option key={kind} value={kind}>
+      {humanize(kind)}
+    </option>
+  ));

@@ -1,5 +1,3 @@
-import { useState } from "react";
-
 import { Badge } from "../../../components/ui/badge.tsx";
 import { Field } from "../../../components/ui/field.tsx";
 import { Input, Select } from "../../../components/ui/input.tsx";
@@ -7,52 +5,40 @@ import { humanize } from "../../../lib/format.ts";
 import { usePeople, usePlaces } from "../api/get-entities.ts";
 import { useCreatePerson, useCreatePlace, useUpdatePerson, useUpdatePlace } from "../api/mutate-entities.ts";
 import type { TPerson, TPlace } from "../api/types.ts";
-import { AddForm, EntityLink, EntityList, EntitySection, fieldErrors } from "./parts.tsx";
+import { useEntityForm } from "./entity-form.ts";
+import { AddForm, EntityList, EntityRow, EntitySection, KindOptions } from "./parts.tsx";
 
 const PERSON_TYPES = ["contact", "colleague", "friend", "family", "lead"];
 const PLACE_TYPES = ["location", "home", "office", "restaurant", "venue"];
 const orNull = (value: string) => value.trim() || null;
 
-/** The saved value stays choosable even when it is not one of the usual kinds. */
-const withCurrent = (options: string[], current: string) =>
-  options.includes(current) ? options : [...options, current];
-
 /** Add a person, or edit one (`person` given). */
 export const PersonForm = ({ close, person }: { close: () => void; person?: TPerson }) => {
-  const create = useCreatePerson();
-  const update = useUpdatePerson();
-  const mutation = person ? update : create;
-  const [form, setForm] = useState({
-    name: person?.name ?? "",
-    email: person?.email ?? "",
-    type: person?.type ?? "contact",
-    company: person?.company ?? "",
-    title: person?.title ?? "",
-    importance: String(person?.importance ?? 5),
+  const { form, set, save, errors, frame } = useEntityForm({
+    saved: person,
+    create: useCreatePerson(),
+    update: useUpdatePerson(),
+    close,
+    initial: {
+      name: person?.name ?? "",
+      email: person?.email ?? "",
+      type: person?.type ?? "contact",
+      company: person?.company ?? "",
+      title: person?.title ?? "",
+      importance: String(person?.importance ?? 5),
+    },
   });
-  const errors = fieldErrors(mutation.error);
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
-    setForm({ ...form, [key]: event.target.value });
-  const submit = () => {
-    const body = {
+  const submit = () =>
+    save({
       name: form.name,
       email: orNull(form.email),
       type: form.type,
       company: orNull(form.company),
       title: orNull(form.title),
       importance: Number(form.importance),
-    };
-    if (person) update.mutate({ id: person.id, ...body }, { onSuccess: close });
-    else create.mutate(body, { onSuccess: close });
-  };
+    });
   return (
-    <AddForm
-      label={person ? "Edit person" : "Add a person"}
-      error={mutation.error}
-      pending={mutation.isPending}
-      onCancel={close}
-      onSubmit={submit}
-    >
+    <AddForm label={person ? "Edit person" : "Add a person"} onSubmit={submit} {...frame}>
       <Field label="Name" error={errors.name}>
         <Input required maxLength={200} value={form.name} onChange={set("name")} />
       </Field>
@@ -61,11 +47,7 @@ export const PersonForm = ({ close, person }: { close: () => void; person?: TPer
       </Field>
       <Field label="Relationship to you" error={errors.type}>
         <Select value={form.type} onChange={set("type")}>
-          {withCurrent(PERSON_TYPES, form.type).map((type) => (
-            <option key={type} value={type}>
-              {humanize(type)}
-            </option>
-          ))}
+          <KindOptions kinds={PERSON_TYPES} current={form.type} />
         </Select>
       </Field>
       <Field label="Importance" hint="1 (low) to 10 (high)" error={errors.importance}>
@@ -92,20 +74,21 @@ export const PeopleTab = () => {
     >
       <EntityList query={people} label="People" empty="No people yet">
         {(person) => (
-          <>
-            <div className="min-w-0">
-              <EntityLink kind="person" id={person.id}>
-                {person.name}
-              </EntityLink>
-              <p className="text-sm text-slate-600">
-                {[person.title, person.company].filter(Boolean).join(" at ") || person.email || "\u00a0"}
-              </p>
-            </div>
-            <div className="flex gap-2">
-              <Badge>{humanize(person.type)}</Badge>
-              <Badge tone={person.importance >= 8 ? "brand" : "neutral"}>Importance {person.importance}</Badge>
-            </div>
-          </>
+          <EntityRow
+            kind="person"
+            id={person.id}
+            title={person.name}
+            aside={
+              <div className="flex gap-2">
+                <Badge>{humanize(person.type)}</Badge>
+                <Badge tone={person.importance >= 8 ? "brand" : "neutral"}>Importance {person.importance}</Badge>
+              </div>
+            }
+          >
+            <p className="text-sm text-slate-600">
+              {[person.title, person.company].filter(Boolean).join(" at ") || person.email || "\u00a0"}
+            </p>
+          </EntityRow>
         )}
       </EntityList>
     </EntitySection>
@@ -114,48 +97,35 @@ export const PeopleTab = () => {
 
 /** Add a place, or edit one (`place` given). */
 export const PlaceForm = ({ close, place }: { close: () => void; place?: TPlace }) => {
-  const create = useCreatePlace();
-  const update = useUpdatePlace();
-  const mutation = place ? update : create;
-  const [form, setForm] = useState({
-    name: place?.name ?? "",
-    type: place?.type ?? "location",
-    address: place?.address ?? "",
-    city: place?.city ?? "",
-    country: place?.country ?? "",
+  const { form, set, save, errors, frame } = useEntityForm({
+    saved: place,
+    create: useCreatePlace(),
+    update: useUpdatePlace(),
+    close,
+    initial: {
+      name: place?.name ?? "",
+      type: place?.type ?? "location",
+      address: place?.address ?? "",
+      city: place?.city ?? "",
+      country: place?.country ?? "",
+    },
   });
-  const errors = fieldErrors(mutation.error);
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
-    setForm({ ...form, [key]: event.target.value });
-  const submit = () => {
-    const body = {
+  const submit = () =>
+    save({
       name: form.name,
       type: form.type,
       address: orNull(form.address),
       city: orNull(form.city),
       country: orNull(form.country),
-    };
-    if (place) update.mutate({ id: place.id, ...body }, { onSuccess: close });
-    else create.mutate(body, { onSuccess: close });
-  };
+    });
   return (
-    <AddForm
-      label={place ? "Edit place" : "Add a place"}
-      error={mutation.error}
-      pending={mutation.isPending}
-      onCancel={close}
-      onSubmit={submit}
-    >
+    <AddForm label={place ? "Edit place" : "Add a place"} onSubmit={submit} {...frame}>
       <Field label="Name" error={errors.name}>
         <Input required maxLength={200} value={form.name} onChange={set("name")} />
       </Field>
       <Field label="Kind of place" error={errors.type}>
         <Select value={form.type} onChange={set("type")}>
-          {withCurrent(PLACE_TYPES, form.type).map((type) => (
-            <option key={type} value={type}>
-              {humanize(type)}
-            </option>
-          ))}
+          <KindOptions kinds={PLACE_TYPES} current={form.type} />
         </Select>
       </Field>
       <Field label="Address" optional error={errors.address}>
@@ -182,17 +152,11 @@ export const PlacesTab = () => {
     >
       <EntityList query={places} label="Places" empty="No places yet">
         {(place) => (
-          <>
-            <div className="min-w-0">
-              <EntityLink kind="place" id={place.id}>
-                {place.name}
-              </EntityLink>
-              <p className="text-sm text-slate-600">
-                {[place.address, place.city, place.country].filter(Boolean).join(", ") || "\u00a0"}
-              </p>
-            </div>
-            <Badge>{humanize(place.type)}</Badge>
-          </>
+          <EntityRow kind="place" id={place.id} title={place.name} aside={<Badge>{humanize(place.type)}</Badge>}>
+            <p className="text-sm text-slate-600">
+              {[place.address, place.city, place.country].filter(Boolean).join(", ") || "\u00a0"}
+            </p>
+          </EntityRow>
         )}
       </EntityList>
     </EntitySection>
