@@ -795,3 +795,65 @@ describe("chat: the offline coach acts on plain requests", () => {
     expect(await harness.db.energyMetric.count({ where: { userId: gina.userId } })).toBe(0);
   });
 });
+
+describe("chat: what the coach is told", () => {
+  it("tells the model every field of the user's context profile", async () => {
+    const user = await signUp(harness, "profiled");
+    const context = {
+      personalBio: "Engineering manager of two teams",
+      workContext: "Payments platform at a fintech",
+      expertiseAreas: ["Go", "incident response"],
+      longTermGoals: ["Become a director"],
+      currentChallenges: ["Hiring a staff engineer"],
+      learningObjectives: ["Delegation"],
+      aiPreferences: "Challenge my assumptions",
+      communicationStyle: "Direct",
+      decisionMakingStyle: "Data first, then gut",
+      timeManagementStyle: "Time-boxing",
+      workingHours: "08:00-16:00 Berlin",
+      preferredMeetingTimes: ["Tuesday mornings", "Thursday after lunch"],
+    };
+    expect((await user.request("PUT", "/me/context", context)).status).toBe(200);
+    const standIn = await startStandIn((request, res) =>
+      request.path.endsWith("/embeddings")
+        ? sendJson(res, 200, {
+            object: "list",
+            model: "text-embedding-3-small",
+            data: (request.body.input as string[]).map((text, index) => ({
+              object: "embedding",
+              index,
+              embedding: localEmbedding(text),
+            })),
+            usage: { prompt_tokens: 5, total_tokens: 5 },
+          })
+        : sendSse(res, [completionChunk({ content: "Noted." }), completionChunk({}, "stop")]),
+    );
+    const ai = createAiProvider(
+      parseAiConfig({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: standIn.baseUrl, AI_MAX_RETRIES: "0" }),
+    );
+    const app = createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai });
+    try {
+      const { status } = await chat(user, await newConversation(user, "Profile"), "What should I focus on?", app);
+      expect(status).toBe(200);
+    } finally {
+      await standIn.close();
+    }
+    const [request] = standIn.requests.filter((recorded) => recorded.path.endsWith("/chat/completions"));
+    const system = request!.body.messages.find((message: { role: string }) => message.role === "system").content;
+    for (const [label, value] of [
+      ["About", "Engineering manager of two teams"],
+      ["Work", "Payments platform at a fintech"],
+      ["Expertise", "Go; incident response"],
+      ["Long-term goals", "Become a director"],
+      ["Current challenges", "Hiring a staff engineer"],
+      ["Learning objectives", "Delegation"],
+      ["Preferences for the coach", "Challenge my assumptions"],
+      ["Communication style", "Direct"],
+      ["Decision-making style", "Data first, then gut"],
+      ["Time-management style", "Time-boxing"],
+      ["Working hours", "08:00-16:00 Berlin"],
+      ["Preferred meeting times", "Tuesday mornings; Thursday after lunch"],
+    ])
+      expect(system).toContain(`- ${label}: ${value}\n`.trimEnd());
+  });
+});

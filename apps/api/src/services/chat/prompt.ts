@@ -27,15 +27,21 @@ const PERSONA = [
 
 type TUserContextRow = Awaited<ReturnType<Db["userContext"]["findUnique"]>>;
 
-const profileOf = (context: NonNullable<TUserContextRow>): { label: string; value: string }[] => {
+/** Every field of the user's context profile the user filled in, labelled for the model (and the offline coach). */
+export const profileOf = (context: NonNullable<TUserContextRow>): { label: string; value: string }[] => {
   const lines: [string, string | string[] | null][] = [
     ["About", context.personalBio],
     ["Work", context.workContext],
+    ["Expertise", context.expertiseAreas],
     ["Long-term goals", context.longTermGoals],
     ["Current challenges", context.currentChallenges],
+    ["Learning objectives", context.learningObjectives],
     ["Preferences for the coach", context.aiPreferences],
     ["Communication style", context.communicationStyle],
-    ["Learning objectives", context.learningObjectives],
+    ["Decision-making style", context.decisionMakingStyle],
+    ["Time-management style", context.timeManagementStyle],
+    ["Working hours", context.workingHours],
+    ["Preferred meeting times", context.preferredMeetingTimes],
   ];
   return lines
     .filter(([, value]) => (Array.isArray(value) ? value.length > 0 : Boolean(value?.trim())))
