@@ -33,7 +33,7 @@ describe("API versions", () => {
     const invalid = await ada.request("POST", "/v1/goals", { title: "", period: "fortnightly" });
     expect(invalid.status).toBe(400);
     expect(fieldPaths(invalid)).toEqual(["period", "title"]);
-    expect((await ada.request("GET", "/v1/no-such-thing")).body.error.message).toBe("No route GET /no-such-thing.");
+    expect((await ada.request("GET", "/v1/no-such-thing")).body.error?.message).toBe("No route GET /no-such-thing.");
     // Only a whole path segment is a version.
     expect((await ada.request("GET", "/v1goals")).status).toBe(404);
     expect(await goalTitles()).toEqual(["Ship the versioned API"]);
@@ -43,7 +43,7 @@ describe("API versions", () => {
     for (const path of ["/v2/goals", "/v10/goals", "/v2"]) {
       const response = await ada.request("POST", path, { title: "From the future", period: "weekly" });
       expect(response.status, path).toBe(404);
-      expect(response.body.error.message).toMatch(/^API version \d+ is not served here; this server speaks version 1/);
+      expect(response.body.error?.message).toMatch(/^API version \d+ is not served here; this server speaks version 1/);
     }
     for (const asked of ["2", "one", "", "1.1"]) {
       const response = await ada.request(
