@@ -1,25 +1,14 @@
 import { Link } from "@tanstack/react-router";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
-import { Button } from "../../../components/ui/button.tsx";
-import { Field } from "../../../components/ui/field.tsx";
-import { Input } from "../../../components/ui/input.tsx";
-import { FormError } from "../../../components/ui/states.tsx";
-import { useFormError } from "../../../components/ui/use-form-error.ts";
-import { ApiError } from "../../../lib/api-error.ts";
 import { useRequestPasswordReset } from "../api/password-reset.ts";
 import { AuthCard } from "./auth-card.tsx";
+import { AuthForm, EmailField, fieldErrorsOf } from "./auth-form.tsx";
 
 export const ForgotPasswordPage = () => {
   const request = useRequestPasswordReset();
   const [email, setEmail] = useState("");
-  const fields = request.error instanceof ApiError ? request.error.fields : {};
-  const formError = useFormError(request.error);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    request.mutate(email);
-  };
+  const fields = fieldErrorsOf(request.error);
 
   return (
     <AuthCard
@@ -39,22 +28,9 @@ export const ForgotPasswordPage = () => {
           If <strong>{email}</strong> has an account, a reset link is on its way. It works once, for one hour.
         </p>
       ) : (
-        <form ref={formError.ref} onSubmit={submit} className="space-y-4">
-          <FormError error={formError.error} />
-          <Field label="Email" error={fields.email}>
-            <Input
-              type="email"
-              name="email"
-              autoComplete="email"
-              required
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          </Field>
-          <Button type="submit" className="w-full" loading={request.isPending}>
-            Send reset link
-          </Button>
-        </form>
+        <AuthForm mutation={request} onSubmit={() => request.mutate(email)} submitLabel="Send reset link">
+          <EmailField value={email} onChange={setEmail} error={fields.email} />
+        </AuthForm>
       )}
     </AuthCard>
   );

@@ -1,14 +1,11 @@
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
-import { Button } from "../../../components/ui/button.tsx";
 import { Field } from "../../../components/ui/field.tsx";
 import { Input } from "../../../components/ui/input.tsx";
-import { FormError } from "../../../components/ui/states.tsx";
-import { useFormError } from "../../../components/ui/use-form-error.ts";
-import { ApiError } from "../../../lib/api-error.ts";
 import { useSignIn } from "../api/sign-in.ts";
 import { AuthCard } from "./auth-card.tsx";
+import { AuthForm, EmailField, fieldErrorsOf } from "./auth-form.tsx";
 
 // Only same-app paths: a redirect parameter must not send someone to another site after signing in.
 export const safeRedirect = (target: unknown) =>
@@ -19,13 +16,8 @@ export const SignInPage = () => {
   const navigate = useNavigate();
   const signIn = useSignIn();
   const [form, setForm] = useState({ email: "", password: "" });
-  const fields = signIn.error instanceof ApiError ? signIn.error.fields : {};
-  const formError = useFormError(signIn.error);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    signIn.mutate(form, { onSuccess: () => void navigate({ to: safeRedirect(search.redirect) }) });
-  };
+  const fields = fieldErrorsOf(signIn.error);
+  const submit = () => signIn.mutate(form, { onSuccess: () => void navigate({ to: safeRedirect(search.redirect) }) });
 
   return (
     <AuthCard
@@ -40,18 +32,8 @@ export const SignInPage = () => {
         </>
       }
     >
-      <form ref={formError.ref} onSubmit={submit} className="space-y-4" noValidate={false}>
-        <FormError error={formError.error} />
-        <Field label="Email" error={fields.email}>
-          <Input
-            type="email"
-            name="email"
-            autoComplete="email"
-            required
-            value={form.email}
-            onChange={(event) => setForm({ ...form, email: event.target.value })}
-          />
-        </Field>
+      <AuthForm mutation={signIn} onSubmit={submit} submitLabel="Sign in">
+        <EmailField value={form.email} onChange={(email) => setForm({ ...form, email })} error={fields.email} />
         <Field label="Password" error={fields.password}>
           <Input
             type="password"
@@ -67,10 +49,7 @@ export const SignInPage = () => {
             Forgot your password?
           </Link>
         </div>
-        <Button type="submit" className="w-full" loading={signIn.isPending}>
-          Sign in
-        </Button>
-      </form>
+      </AuthForm>
     </AuthCard>
   );
 };

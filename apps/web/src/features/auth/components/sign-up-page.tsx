@@ -1,24 +1,19 @@
 import { Link, useNavigate } from "@tanstack/react-router";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 
-import { Button } from "../../../components/ui/button.tsx";
 import { Field } from "../../../components/ui/field.tsx";
 import { Input } from "../../../components/ui/input.tsx";
-import { FormError } from "../../../components/ui/states.tsx";
-import { useFormError } from "../../../components/ui/use-form-error.ts";
-import { ApiError } from "../../../lib/api-error.ts";
 import { useSignUp } from "../api/sign-up.ts";
 import { AuthCard } from "./auth-card.tsx";
+import { AuthForm, EmailField, fieldErrorsOf } from "./auth-form.tsx";
 
 export const SignUpPage = () => {
   const navigate = useNavigate();
   const signUp = useSignUp();
   const [form, setForm] = useState({ name: "", email: "", password: "" });
-  const fields = signUp.error instanceof ApiError ? signUp.error.fields : {};
-  const formError = useFormError(signUp.error);
+  const fields = fieldErrorsOf(signUp.error);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const name = form.name.trim();
     signUp.mutate(
       { email: form.email, password: form.password, ...(name ? { name } : {}) },
@@ -39,8 +34,7 @@ export const SignUpPage = () => {
         </>
       }
     >
-      <form ref={formError.ref} onSubmit={submit} className="space-y-4">
-        <FormError error={formError.error} />
+      <AuthForm mutation={signUp} onSubmit={submit} submitLabel="Create account">
         <Field label="Name" optional error={fields.name}>
           <Input
             name="name"
@@ -49,16 +43,7 @@ export const SignUpPage = () => {
             onChange={(event) => setForm({ ...form, name: event.target.value })}
           />
         </Field>
-        <Field label="Email" error={fields.email}>
-          <Input
-            type="email"
-            name="email"
-            autoComplete="email"
-            required
-            value={form.email}
-            onChange={(event) => setForm({ ...form, email: event.target.value })}
-          />
-        </Field>
+        <EmailField value={form.email} onChange={(email) => setForm({ ...form, email })} error={fields.email} />
         <Field
           label="Password"
           hint="At least 10 characters. A few words together make a strong one."
@@ -74,10 +59,7 @@ export const SignUpPage = () => {
             onChange={(event) => setForm({ ...form, password: event.target.value })}
           />
         </Field>
-        <Button type="submit" className="w-full" loading={signUp.isPending}>
-          Create account
-        </Button>
-      </form>
+      </AuthForm>
     </AuthCard>
   );
 };
