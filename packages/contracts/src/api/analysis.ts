@@ -103,6 +103,9 @@ export const ZConfirmOcrSchema = z.object({
   items: ZOcrResultSchema.optional().describe("Corrected items; the stored OCR result when absent"),
 });
 
+/** A bookmark collection's id: any name the client gives it (001 keeps collections as ids on the message). */
+export const ZCollectionIdSchema = zText().min(1).max(100);
+
 /** Liked/disliked/pinned/usedCount are derived from the caller's MessageInteraction rows, never stored. */
 export const ZAnalysisMessageSchema = apiRowSchema(AnalysisMessage).extend({
   isLiked: z.boolean(),
@@ -119,15 +122,35 @@ export const ZCreateAnalysisMessageSchema = z.object({
   text: zText().min(1).max(20_000),
   author: ZMessageAuthorSchema,
   timestamp: ZApiTimestampSchema.optional().describe("When the message was written; now when absent"),
-  sentiment: ZMessageSentimentSchema.nullable().optional(),
-  collectionIds: z.array(zText().min(1).max(100)).max(100).optional(),
+  sentiment: ZMessageSentimentSchema.nullable()
+    .optional()
+    .describe("Kept as sent (null included); when absent the AI provider labels the text, or it stays null"),
+  collectionIds: z
+    .array(ZCollectionIdSchema)
+    .max(100)
+    .optional()
+    .describe("The bookmark collections the message is in; the whole list, replacing the previous one"),
   title: zText().max(200).nullable().optional(),
   tag: zText().max(100).nullable().optional(),
   analysis: zText().max(20_000).nullable().optional(),
 });
 export const ZUpdateAnalysisMessageSchema = ZCreateAnalysisMessageSchema.omit({ author: true }).partial();
-export const ZAnalysisMessageFiltersSchema = z.object({ author: ZMessageAuthorSchema.optional() });
+export const ZAnalysisMessageFiltersSchema = z.object({
+  author: ZMessageAuthorSchema.optional(),
+  collectionId: ZCollectionIdSchema.optional().describe("Only the messages in this bookmark collection"),
+});
 export const ZInteractionParamsSchema = z.object({ id: z.uuid(), type: ZInteractionTypeSchema });
+
+/** The caller's bookmark collections across their sessions (001's `collectionIds`), with how many messages each holds. */
+export const ZAnalysisCollectionsSchema = z.object({
+  items: z.array(
+    z.object({
+      collectionId: z.string(),
+      count: z.number().int().describe("Messages in the collection, in sessions not in the trash"),
+    }),
+  ),
+});
+export const ZAnalysisCollectionParamsSchema = z.object({ collectionId: ZCollectionIdSchema });
 
 export const ZConfirmedOcrSchema = z.object({
   session: ZAnalysisSessionSchema,

@@ -10,6 +10,7 @@ import type { Db, InteractionType } from "@cto/db/client";
 import { readPage } from "../../lib/pagination.ts";
 import type { TDeps } from "../deps.ts";
 import { syncOwnerEmbeddings } from "../embeddings.ts";
+import { labelSentiments } from "./sentiment.ts";
 import { findOwnedMessage, findOwnedSession, touchSession, withInteractions } from "./sessions.ts";
 
 /** An analysis session's messages and the caller's interactions with them (001). */
@@ -21,14 +22,13 @@ export const listSessionMessages = async ({
   db,
   userId,
   id,
-  query: { limit, cursor, author },
+  query: { limit, cursor, author, collectionId },
 }: {
   db: Db;
   query: {
     limit: number;
     cursor?: string | undefined;
-    author?: z.output<typeof ZAnalysisMessageFiltersSchema>["author"];
-  };
+  } & Partial<z.output<typeof ZAnalysisMessageFiltersSchema>>;
 } & TOwned) => {
   await findOwnedSession(db, userId, id);
   return readPage(
@@ -38,7 +38,11 @@ export const listSessionMessages = async ({
         db.analysisMessage.findFirst({ where: { id: row, analysisSessionId: id }, select: { id: true } }),
       read: (window) =>
         db.analysisMessage.findMany({
-          where: { analysisSessionId: id, author },
+          where: {
+            analysisSessionId: id,
+            author,
+            ...(collectionId === undefined ? {} : { collectionIds: { has: collectionId } }),
+          },
           orderBy: [{ timestamp: "asc" }, { id: "asc" }],
           include: withInteractions(userId),
           ...window,
@@ -47,7 +51,10 @@ export const listSessionMessages = async ({
   );
 };
 
-/** A message (user, contact or AI suggestion) added to session `id`, which becomes active now; its embedding follows. */
+/**
+ * A message (user, contact or AI suggestion) added to session `id`, which becomes active now; its embedding
+ * follows. Without a sentiment the AI provider labels it first (bounded; unlabelled when it fails).
+ */
 export const addSessionMessage = async ({
   userId,
   id,
@@ -56,9 +63,10 @@ export const addSessionMessage = async ({
 }: TDeps & TOwned & { input: z.output<typeof ZCreateAnalysisMessageSchema> }) => {
   const { db } = deps;
   await findOwnedSession(db, userId, id);
+  const sentiment = input.sentiment === undefined ? (await labelSentiments(deps, [input.text]))[0] : input.sentiment;
   const message = await db.$transaction(async (tx) => {
     const created = await tx.analysisMessage.create({
-      data: { ...input, analysisSessionId: id },
+      data: { ...input, sentiment, analysisSessionId: id },
       include: withInteractions(userId),
     });
     await touchSession(tx, id);
@@ -76,7 +84,10 @@ export const addSessionMessage = async ({
 
 export const getAnalysisMessage = ({ db, userId, id }: { db: Db } & TOwned) => findOwnedMessage(db, userId, id);
 
-/** Changes a message's text or fields (its author stays); its embedding follows. */
+/**
+ * Changes a message's text or fields (its author stays); its embedding follows. A new text without a
+ * sentiment is labelled again, as a new message would be.
+ */
 export const updateAnalysisMessage = async ({
   userId,
   id,
@@ -85,7 +96,9 @@ export const updateAnalysisMessage = async ({
 }: TDeps & TOwned & { input: z.output<typeof ZUpdateAnalysisMessageSchema> }) => {
   const { db } = deps;
   await findOwnedMessage(db, userId, id);
-  const updated = await db.analysisMessage.update({ where: { id }, data: input, include: withInteractions(userId) });
+  const relabel = input.text !== undefined && input.sentiment === undefined;
+  const data = relabel ? { ...input, sentiment: (await labelSentiments(deps, [input.text!]))[0] } : input;
+  const updated = await db.analysisMessage.update({ where: { id }, data, include: withInteractions(userId) });
   await syncOwnerEmbeddings({ ...deps, userId, ownerKind: "ANALYSIS_MESSAGE", ownerIds: [id], event: "update" });
   return updated;
 };

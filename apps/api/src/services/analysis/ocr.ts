@@ -4,6 +4,7 @@ import { Prisma, type Db } from "@cto/db/client";
 import { ApiError } from "../../errors.ts";
 import type { TDeps } from "../deps.ts";
 import { syncOwnerEmbeddings } from "../embeddings.ts";
+import { labelSentiments } from "./sentiment.ts";
 import { findOwnedSession, readSession, withInteractions } from "./sessions.ts";
 
 /** OCR output waits on the session for the user's check (001 §3.3), then becomes messages. */
@@ -38,7 +39,8 @@ export const storeOcrResult = async ({
 
 /**
  * The OCR result's items (or the corrected ones) become the session's messages, ocrResult is cleared
- * and the analysis starts; the new messages are embedded as the user's memory like any they add.
+ * and the analysis starts; the new messages are embedded as the user's memory like any they add. The AI
+ * provider labels their sentiment first, all in one call (bounded; unlabelled when it fails).
  */
 export const confirmOcrResult = async ({
   userId,
@@ -53,6 +55,10 @@ export const confirmOcrResult = async ({
   const items = corrected ?? (session.ocrResult === null ? undefined : stored.data);
   if (!items) throw new ApiError("invalid_state", "There is no OCR result to confirm; PUT one or send the items.");
 
+  const sentiments = await labelSentiments(
+    deps,
+    items.map((item) => item.text),
+  );
   const now = Date.now();
   const result = await db.$transaction(async (tx) => {
     // Same guard as the transition: a concurrent confirm or transition makes this one a no-op.
@@ -66,6 +72,7 @@ export const confirmOcrResult = async ({
       analysisSessionId: id,
       text: item.text,
       author: OCR_AUTHOR[item.author],
+      sentiment: sentiments[index] ?? null,
       timestamp: new Date(now - (items.length - 1 - index)),
     }));
     const created = await tx.analysisMessage.createManyAndReturn({ data, select: { id: true } });

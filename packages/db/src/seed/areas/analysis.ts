@@ -62,12 +62,14 @@ export const seedAnalysis = async ({ db, user, now, id }: SeedContext) => {
       text: "Thanks! Can we talk about the start date instead?",
       author: "USER" as const,
       sentiment: "POSITIVE" as const,
+      collectionIds: ["favourites"],
     },
     {
       key: "ai-1",
       text: "I'm excited about the role. If the salary is fixed, could we look at a signing bonus or an extra week of leave?",
       author: "AI" as const,
       title: "Trade on other terms",
+      collectionIds: ["favourites"],
       tag: "Negotiation",
       analysis:
         "It accepts their constraint, keeps the tone warm and opens two concrete alternatives they can say yes to.",
