@@ -1,5 +1,7 @@
 import type { Cluster, Redis } from "ioredis";
 
+import { within as withinShared } from "./shared-cache.ts";
+
 /**
  * Who a session token or API key belongs to, cached so that a request asks the database only when
  * neither tier has it. Keyed by the token's SHA-256, never the token.
@@ -34,20 +36,7 @@ export type TAuthCacheOptions = {
 
 const TOMBSTONE = "-";
 
-const within = <T>(promise: Promise<T>, ms: number) =>
-  new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`auth cache: no answer from Redis within ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
+const within = <T>(promise: Promise<T>, ms: number) => withinShared(promise, ms, "auth cache");
 
 export const createAuthCache = ({
   redis,

@@ -52,10 +52,16 @@ const decode = <T>(text: string): T =>
       : value,
   );
 
-/** `promise`, or a rejection once `ms` passed (the command itself may still land in Redis later). */
-export const within = <T>(promise: Promise<T>, ms: number) =>
+/**
+ * `promise`, or a rejection once `ms` passed (the command itself may still land in Redis later); `from`
+ * names the cache in the error.
+ */
+export const within = <T>(promise: Promise<T>, ms: number, from?: string) =>
   new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
+    const timer = setTimeout(
+      () => reject(new Error(`${from ? `${from}: ` : ""}no answer from Redis within ${ms} ms`)),
+      ms,
+    );
     promise.then(
       (value) => {
         clearTimeout(timer);
