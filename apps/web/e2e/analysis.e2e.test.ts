@@ -145,6 +145,42 @@ describe("analysis sessions", () => {
     ]);
   });
 
+  it("shows each message's sentiment, puts a message into a collection and filters the session by collection", async () => {
+    const page = await e2e.newPage();
+    await e2e.signIn(page);
+    await page.goto(`/analysis/${seeded("analysis:complete")}`);
+    const chat = page.getByRole("list", { name: "Conversation" });
+    const theirs = chat.getByRole("listitem").filter({ hasText: "the salary is final" });
+    const mine = chat.getByRole("listitem").filter({ hasText: "Can we talk about the start date" });
+    // The sentiment is a word (read as "Sentiment: …"), not only a colour.
+    await expectVisible(theirs.getByText("Neutral"));
+    await expectVisible(mine.getByText("Positive"));
+    await expect(mine.getByText("Positive").textContent()).resolves.toBe("Sentiment: Positive");
+    await expectVisible(mine.getByText("favourites"));
+
+    // The seed's "favourites": one line of the chat and one suggestion, fetched with the API's filter.
+    await page.getByLabel("Show collection").selectOption("favourites");
+    await expect.poll(() => chat.getByRole("listitem").count()).toBe(1);
+    await expectVisible(mine);
+    await expect.poll(() => page.getByRole("article").count()).toBe(1);
+    await expectVisible(page.getByRole("article", { name: "Trade on other terms" }));
+
+    await page.getByLabel("Show collection").selectOption("");
+    await theirs.getByText("Add to a collection").click();
+    await theirs.getByLabel("Collection name").fill("salary");
+    await theirs.getByRole("button", { name: "Add", exact: true }).click();
+    await expectVisible(theirs.getByRole("button", { name: "Remove from salary" }));
+    await screenshot(page, "analysis-collections");
+    await page.getByLabel("Show collection").selectOption("salary");
+    await expect
+      .poll(() => chat.getByRole("listitem").allTextContents())
+      .toEqual([expect.stringContaining("the salary is final")]);
+    const stored = await e2e.stack.db.analysisMessage.findUniqueOrThrow({
+      where: { id: seeded("analysis-message:contact") },
+    });
+    expect(stored.collectionIds).toEqual(["salary"]);
+  });
+
   it("starts a text session, adds the conversation, asks for analysis, and trashes and restores it", async () => {
     const page = await e2e.newPage({ viewport: { width: 390, height: 844 } });
     await e2e.signIn(page);

@@ -11,6 +11,8 @@ export type TAnalysisType = z.input<typeof ZAnalysisSessionTypeSchema>;
 export type TAnalysisMessage = TApiResponse<"/analysis-messages/{id}">;
 export type TInteraction = z.input<typeof ZInteractionTypeSchema>;
 export type TAuthor = TAnalysisMessage["author"];
+export type TSentiment = NonNullable<TAnalysisMessage["sentiment"]>;
+export type TCollection = TApiResponse<"/analysis-collections">["items"][number];
 
 /** The session's OCR draft, or null when there is none or it is not the list the API validates. */
 export const ocrItems = (session: TAnalysisSession): TOcrItem[] | null => {
@@ -33,5 +35,8 @@ export const analysisKeys = {
   sessions: (filters: object) => ["analysis", "sessions", filters] as const,
   session: (id: string) => ["analysis", "session", id] as const,
   messages: (id: string) => ["analysis", "messages", id] as const,
+  /** The session's messages in one bookmark collection; under `messages(id)`, so invalidating that covers it. */
+  collectionMessages: (id: string, collectionId: string) => ["analysis", "messages", id, { collectionId }] as const,
+  collections: ["analysis", "collections"] as const,
   ocr: (id: string) => ["analysis", "ocr", id] as const,
 };

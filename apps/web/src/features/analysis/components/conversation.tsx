@@ -10,20 +10,40 @@ import { cn } from "../../../lib/cn.ts";
 import { formatTime } from "../../../lib/format.ts";
 import { useCreateMessage } from "../api/create-message.ts";
 import type { TAnalysisMessage } from "../api/types.ts";
+import { MessageCollections } from "./message-collections.tsx";
+import { SentimentBadge } from "./sentiment-badge.tsx";
 
-/** The conversation as a chat: their lines on the left, yours on the right. */
-export const Conversation = ({ messages }: { messages: TAnalysisMessage[] }) =>
+/**
+ * The conversation as a chat: their lines on the left, yours on the right, each with its sentiment
+ * and the collections it is in (outside the bubble, so they read on any background).
+ */
+export const Conversation = ({
+  messages,
+  sessionId,
+  filtered = false,
+}: {
+  messages: TAnalysisMessage[];
+  sessionId: string;
+  filtered?: boolean;
+}) =>
   messages.length === 0 ? (
-    <EmptyState
-      title="No messages yet"
-      description="Add the conversation line by line: what they wrote and what you wrote."
-    />
+    filtered ? (
+      <EmptyState
+        title="No messages in this collection"
+        description="Choose another collection, or show all messages."
+      />
+    ) : (
+      <EmptyState
+        title="No messages yet"
+        description="Add the conversation line by line: what they wrote and what you wrote."
+      />
+    )
   ) : (
-    <ol className="space-y-2" aria-label="Conversation">
+    <ol className="space-y-3" aria-label="Conversation">
       {messages.map((message) => {
         const mine = message.author === "user";
         return (
-          <li key={message.id} className={cn("flex", mine ? "justify-end" : "justify-start")}>
+          <li key={message.id} className={cn("flex flex-col", mine ? "items-end" : "items-start")}>
             <div
               className={cn(
                 "max-w-[85%] rounded-2xl px-3.5 py-2 text-sm shadow-sm",
@@ -37,6 +57,12 @@ export const Conversation = ({ messages }: { messages: TAnalysisMessage[] }) =>
               <p className={cn("mt-1 text-xs", mine ? "text-white/90" : "text-slate-500")}>
                 {formatTime(message.timestamp)}
               </p>
+            </div>
+            <div className={cn("flex max-w-[85%] flex-wrap items-start gap-1.5", mine && "justify-end")}>
+              <span className="mt-1.5">
+                <SentimentBadge sentiment={message.sentiment} />
+              </span>
+              <MessageCollections message={message} sessionId={sessionId} />
             </div>
           </li>
         );

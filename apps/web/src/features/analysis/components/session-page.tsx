@@ -1,4 +1,5 @@
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
+import { useState } from "react";
 
 import { Button } from "../../../components/ui/button.tsx";
 import { Card, CardHeader, PageHeader } from "../../../components/ui/card.tsx";
@@ -7,11 +8,12 @@ import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
 import { formatRelative } from "../../../lib/format.ts";
-import { useMessages } from "../api/get-messages.ts";
+import { useCollectionMessages, useMessages } from "../api/get-messages.ts";
 import { useSession } from "../api/get-session.ts";
 import { useTrashSession } from "../api/trash-session.ts";
 import { ocrItems, type TAnalysisSession } from "../api/types.ts";
 import { useUpdateSession } from "../api/update-session.ts";
+import { CollectionFilter } from "./collection-filter.tsx";
 import { Conversation, MessageComposer } from "./conversation.tsx";
 import { NextStep } from "./next-step.tsx";
 import { OcrRetry } from "./ocr-retry.tsx";
@@ -64,6 +66,8 @@ export const SessionPage = () => {
   const { sessionId } = useParams({ strict: false }) as { sessionId: string };
   const session = useSession(sessionId);
   const messages = useMessages(sessionId);
+  const [collection, setCollection] = useState<string | null>(null);
+  const inCollection = useCollectionMessages(sessionId, collection);
 
   if (session.isPending) return <LoadingBlock lines={6} label="Loading the session…" />;
   if (session.isError)
@@ -83,7 +87,11 @@ export const SessionPage = () => {
   const data = session.data;
   const all = messages.data ?? [];
   const chat = all.filter((message) => message.author !== "ai");
-  const suggestions = all.filter((message) => message.author === "ai");
+  // A chosen collection narrows what is shown; the steps (how many lines there are) still count them all.
+  const shown = collection === null ? all : (inCollection.data ?? []);
+  const shownChat = shown.filter((message) => message.author !== "ai");
+  const suggestions = shown.filter((message) => message.author === "ai");
+  const listing = collection === null ? messages : inCollection;
   const ocr = data.status === "verifying_ocr" ? ocrItems(data) : null;
   const ocrFailed = data.type === "screenshot" && data.status === "error";
   const choosingScreenshot =
@@ -119,13 +127,16 @@ export const SessionPage = () => {
           {ocr && <OcrReview key={data.updatedAt} session={data} initial={ocr} />}
           {!choosingScreenshot && !reading && !ocr && !(ocrFailed && chat.length === 0) && (
             <Card>
-              <CardHeader title="Conversation" />
-              {messages.isPending ? (
+              <CardHeader
+                title="Conversation"
+                actions={<CollectionFilter messages={all} value={collection} onChange={setCollection} />}
+              />
+              {listing.isPending ? (
                 <LoadingBlock label="Loading messages…" />
-              ) : messages.isError ? (
-                <ErrorState error={messages.error} onRetry={() => void messages.refetch()} />
+              ) : listing.isError ? (
+                <ErrorState error={listing.error} onRetry={() => void listing.refetch()} />
               ) : (
-                <Conversation messages={chat} />
+                <Conversation messages={shownChat} sessionId={data.id} filtered={collection !== null} />
               )}
             </Card>
           )}
@@ -134,12 +145,16 @@ export const SessionPage = () => {
         <aside className="space-y-4" aria-label="Suggestions">
           <NextStep session={data} messageCount={chat.length} />
           <h2 className="text-base font-semibold text-slate-900">Suggestions</h2>
-          {messages.isPending ? (
+          {listing.isPending ? (
             <LoadingBlock label="Loading suggestions…" />
           ) : suggestions.length === 0 ? (
             <EmptyState
-              title="No suggestions yet"
-              description="Suggested replies appear here once the conversation is analysed."
+              title={collection === null ? "No suggestions yet" : "No suggestions in this collection"}
+              description={
+                collection === null
+                  ? "Suggested replies appear here once the conversation is analysed."
+                  : "Suggestions you add to this collection appear here."
+              }
             />
           ) : (
             suggestions.map((message) => <SuggestionCard key={message.id} message={message} sessionId={data.id} />)

@@ -6,6 +6,8 @@ import { errorMessage } from "../../../lib/api-error.ts";
 import { cn } from "../../../lib/cn.ts";
 import { useSetInteraction } from "../api/set-interaction.ts";
 import type { TAnalysisMessage, TInteraction } from "../api/types.ts";
+import { MessageCollections } from "./message-collections.tsx";
+import { SentimentBadge } from "./sentiment-badge.tsx";
 
 const Toggle = ({
   pressed,
@@ -61,6 +63,7 @@ export const SuggestionCard = ({ message, sessionId }: { message: TAnalysisMessa
         <h3 className="text-sm font-semibold text-slate-900">{message.title ?? "Suggested reply"}</h3>
         <div className="flex gap-2">
           {message.tag && <Badge tone="brand">{message.tag}</Badge>}
+          <SentimentBadge sentiment={message.sentiment} />
           {message.isPinned && <Badge>Pinned</Badge>}
         </div>
       </header>
@@ -97,6 +100,7 @@ export const SuggestionCard = ({ message, sessionId }: { message: TAnalysisMessa
           {message.usedCount > 0 ? "Copied" : "Copy"}
         </Toggle>
       </fieldset>
+      <MessageCollections message={message} sessionId={sessionId} />
     </article>
   );
 };
