@@ -1,5 +1,6 @@
 import type { TAiProvider } from "@cto/ai/provider";
 import type { Db } from "@cto/db/client";
+import { refreshAchievementScores } from "./achievements.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -91,5 +92,7 @@ export const generateStory = async ({
     temperature: 0.7,
     maxTokens: 400,
   });
-  return db.story.create({ data: { userId, period, content: result.content.trim() } });
+  const story = await db.story.create({ data: { userId, period, content: result.content.trim() } });
+  await refreshAchievementScores(db, [userId]);
+  return story;
 };

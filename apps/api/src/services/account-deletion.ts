@@ -1,3 +1,4 @@
+import { refreshAchievementScores } from "@cto/core/achievements";
 import type { Db } from "@cto/db/client";
 import { verifyPassword } from "@cto/db/password";
 import { purgeJobsNaming } from "@cto/queue/purge";
@@ -65,7 +66,17 @@ export const deleteAccount = async ({
     db.session.findMany({ where: { userId }, select: { sessionToken: true } }),
     db.apiKey.findMany({ where: { userId }, select: { keyHash: true } }),
   ]);
+  // The cascade takes the user's likes: the authors they counted for lose those points.
+  const likedAuthors = await db.post.findMany({
+    where: { likes: { some: { userId } }, authorId: { not: userId } },
+    select: { authorId: true },
+    distinct: ["authorId"],
+  });
   await db.user.delete({ where: { id: userId } });
+  await refreshAchievementScores(
+    db,
+    likedAuthors.map((post) => post.authorId),
+  );
   // The cascade took the sessions and keys; no instance may go on answering for them from its cache.
   await authCache.forget([...sessions.map((session) => session.sessionToken), ...keys.map((key) => key.keyHash)]);
   // The cached profile is personal data too: it goes with the account, not when its entry expires.

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 
+import { refreshAchievementScores } from "@cto/core/achievements";
 import type { Db, DbTransaction } from "@cto/db/client";
 import { toDbError } from "@cto/db/errors";
 
@@ -159,7 +160,10 @@ export const importArchive = async ({
           if (error instanceof ArchiveSyntaxError) archiveImport.add(error.path, error.message);
           else throw error;
         }
-        return archiveImport.finish();
+        const imported = await archiveImport.finish();
+        // The archive's score is what it was on the other server; here it is what the imported rows earn.
+        await refreshAchievementScores(tx, [userId]);
+        return imported;
       },
       // A second import into the same account waits for the first (the row lock above), then answers 409.
       { maxWait: 60_000, timeout: 300_000 },

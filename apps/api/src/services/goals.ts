@@ -1,6 +1,9 @@
 import { ZCreateGoalSchema, ZGoalFiltersSchema, ZUpdateGoalSchema } from "@cto/contracts/api/goals";
 import type { Db } from "@cto/db/client";
 
+import { refreshAchievementScores } from "@cto/core/achievements";
+
+import { scoreOnWrite } from "./achievements.ts";
 import { embedOnWrite } from "./embeddings.ts";
 import { resourceService } from "./resource.ts";
 import { transitionOwned } from "./rows.ts";
@@ -18,12 +21,12 @@ export const goalService = resourceService({
     deadline: [{ deadline: { sort: "asc", nulls: "last" } }],
     updated: [{ updatedAt: "desc" }],
   },
-  afterWrite: [embedOnWrite("GOAL")],
+  afterWrite: [embedOnWrite("GOAL"), scoreOnWrite],
 });
 
 /** An active goal becomes completed: progress 100, completedAt now. */
-export const completeGoal = ({ db, userId, id }: { db: Db; userId: string; id: string }) =>
-  transitionOwned(
+export const completeGoal = async ({ db, userId, id }: { db: Db; userId: string; id: string }) => {
+  const goal = await transitionOwned(
     db.goal,
     { id, userId, noun: "goal" },
     {
@@ -32,3 +35,6 @@ export const completeGoal = ({ db, userId, id }: { db: Db; userId: string; id: s
       refusal: (status) => `Only an active goal can be completed; this one is ${status.toLowerCase()}.`,
     },
   );
+  await refreshAchievementScores(db, [userId]);
+  return goal;
+};

@@ -35,7 +35,16 @@ export const ZUpdatePostSchema = z.object({
 export const ZPostFiltersSchema = z.object({ status: ZPostStatusSchema.optional() });
 
 /** Who wrote something, as other users see it: id and name, never the email. */
-export const ZAuthorSchema = z.object({ id: z.string(), name: z.string().nullable() });
+export const ZAuthorSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  achievementScore: z
+    .number()
+    .int()
+    .describe(
+      "The author's achievement score: 10 a completed goal, 5 a published post, 3 a story, 1 a like from someone else",
+    ),
+});
 
 /** A published post as every signed-in user sees it in the feed. */
 export const ZFeedPostSchema = ZPostSchema.extend({

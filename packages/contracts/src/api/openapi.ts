@@ -26747,6 +26747,8 @@ export interface paths {
                             author: {
                                 id: string;
                                 name: string | null;
+                                /** @description The author's achievement score: 10 a completed goal, 5 a published post, 3 a story, 1 a like from someone else */
+                                achievementScore: number;
                             };
                             likeCount: number;
                             replyCount: number;
@@ -26950,6 +26952,8 @@ export interface paths {
                             author: {
                                 id: string;
                                 name: string | null;
+                                /** @description The author's achievement score: 10 a completed goal, 5 a published post, 3 a story, 1 a like from someone else */
+                                achievementScore: number;
                             };
                             likeCount: number;
                             replyCount: number;
@@ -27145,6 +27149,8 @@ export interface paths {
                                 author: {
                                     id: string;
                                     name: string | null;
+                                    /** @description The author's achievement score: 10 a completed goal, 5 a published post, 3 a story, 1 a like from someone else */
+                                    achievementScore: number;
                                 };
                             }[];
                             nextCursor: string | null;
@@ -27269,6 +27275,8 @@ export interface paths {
                             author: {
                                 id: string;
                                 name: string | null;
+                                /** @description The author's achievement score: 10 a completed goal, 5 a published post, 3 a story, 1 a like from someone else */
+                                achievementScore: number;
                             };
                         };
                     };
@@ -27488,6 +27496,8 @@ export interface paths {
                                 author: {
                                     id: string;
                                     name: string | null;
+                                    /** @description The author's achievement score: 10 a completed goal, 5 a published post, 3 a story, 1 a like from someone else */
+                                    achievementScore: number;
                                 };
                                 likeCount: number;
                                 replyCount: number;
@@ -27607,6 +27617,8 @@ export interface paths {
                             author: {
                                 id: string;
                                 name: string | null;
+                                /** @description The author's achievement score: 10 a completed goal, 5 a published post, 3 a story, 1 a like from someone else */
+                                achievementScore: number;
                             };
                             likeCount: number;
                             replyCount: number;
@@ -27912,6 +27924,8 @@ export interface paths {
                             author: {
                                 id: string;
                                 name: string | null;
+                                /** @description The author's achievement score: 10 a completed goal, 5 a published post, 3 a story, 1 a like from someone else */
+                                achievementScore: number;
                             };
                         };
                     };

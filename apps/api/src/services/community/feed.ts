@@ -1,5 +1,6 @@
 import type { z } from "zod";
 
+import { refreshAchievementScores } from "@cto/core/achievements";
 import type { ZFeedQuerySchema } from "@cto/contracts/api/community";
 import type { Db, DbExecutor } from "@cto/db/client";
 
@@ -7,7 +8,7 @@ import { ApiError, notFound } from "../../errors.ts";
 import { readPage } from "../../lib/pagination.ts";
 
 /** The only user fields another user may see: never the email. */
-export const authorSelect = { select: { id: true, name: true } } as const;
+export const authorSelect = { select: { id: true, name: true, achievementScore: true } } as const;
 
 /** Everything a feed entry shows besides the post: its author, counts, and whether the caller liked it. */
 export const feedInclude = (userId: string) =>
@@ -76,14 +77,18 @@ const feedPost = (db: Db, userId: string, id: string) =>
 
 /** Likes a published post; a second like is not an error (one like per user and post). */
 export const likePost = async ({ db, userId, id }: { db: Db; userId: string; id: string }) => {
-  assertPublished(await findVisiblePost(db, userId, id));
+  const post = await findVisiblePost(db, userId, id);
+  assertPublished(post);
   await db.like.createMany({ data: [{ userId, postId: id }], skipDuplicates: true });
+  // A like is a point for the post's author.
+  await refreshAchievementScores(db, [post.authorId]);
   return feedPost(db, userId, id);
 };
 
 /** Takes the user's like back (idempotent). */
 export const unlikePost = async ({ db, userId, id }: { db: Db; userId: string; id: string }) => {
-  await findVisiblePost(db, userId, id);
+  const post = await findVisiblePost(db, userId, id);
   await db.like.deleteMany({ where: { userId, postId: id } });
+  await refreshAchievementScores(db, [post.authorId]);
   return feedPost(db, userId, id);
 };

@@ -1,6 +1,9 @@
 import { ZCreatePostSchema, ZPostFiltersSchema, ZUpdatePostSchema } from "@cto/contracts/api/community";
 import type { Db } from "@cto/db/client";
 
+import { refreshAchievementScores } from "@cto/core/achievements";
+
+import { scoreOnWrite } from "../achievements.ts";
 import { embedOnWrite } from "../embeddings.ts";
 import { resourceService } from "../resource.ts";
 import { transitionOwned } from "../rows.ts";
@@ -9,7 +12,7 @@ import { transitionOwned } from "../rows.ts";
 export const postService = resourceService({
   name: "posts",
   model: (db) => db.post,
-  afterWrite: [embedOnWrite("POST")],
+  afterWrite: [embedOnWrite("POST"), scoreOnWrite],
   owner: "authorId",
   create: ZCreatePostSchema,
   update: ZUpdatePostSchema,
@@ -26,8 +29,8 @@ export const postService = resourceService({
 
 /** Publishes one of the user's drafts (publishedAt now); 409 when it already is published. */
 // Conditional on still being a draft (transitionOwned), so publishedAt is stamped once even if two publishes race.
-export const publishPost = ({ db, userId, id }: { db: Db; userId: string; id: string }) =>
-  transitionOwned(
+export const publishPost = async ({ db, userId, id }: { db: Db; userId: string; id: string }) => {
+  const post = await transitionOwned(
     db.post,
     { id, userId, owner: "authorId", noun: "post" },
     {
@@ -36,3 +39,6 @@ export const publishPost = ({ db, userId, id }: { db: Db; userId: string; id: st
       refusal: () => "This post is already published.",
     },
   );
+  await refreshAchievementScores(db, [userId]);
+  return post;
+};

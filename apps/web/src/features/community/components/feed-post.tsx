@@ -80,7 +80,11 @@ export const FeedPost = ({ post }: { post: TFeedPost }) => {
   return (
     <article aria-labelledby={titleId} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <p className="text-xs text-slate-500">
-        {post.author.name ?? "Someone"} · {formatRelative(post.publishedAt ?? post.createdAt)}
+        {post.author.name ?? "Someone"} ·{" "}
+        <span title="Achievement score: 10 a completed goal, 5 a published post, 3 a story, 1 a like">
+          {post.author.achievementScore} points
+        </span>{" "}
+        · {formatRelative(post.publishedAt ?? post.createdAt)}
       </p>
       <h3 id={titleId} className="mt-1 text-base font-semibold text-slate-900">
         {post.title}

@@ -211,6 +211,15 @@ export const ProfileCard = () => {
         description="Your coach and the community see your role and goals; everything here is optional."
       />
       <EmailRow user={session.user} />
+      <p className="mb-5 rounded-lg bg-slate-50 px-3 py-2.5 text-sm ring-1 ring-slate-200">
+        <span className="text-slate-500">Achievement score</span>{" "}
+        <span className="font-medium text-slate-900" data-testid="achievement-score">
+          {session.user.achievementScore}
+        </span>{" "}
+        <span className="text-slate-500">
+          (10 for each completed goal, 5 for each published post, 3 for each story, 1 for each like from someone else)
+        </span>
+      </p>
       <ProfileForm user={session.user} />
     </Card>
   );
