@@ -36,7 +36,7 @@ const plansOf = async (url: string, statements: TStatement[], table: string) => 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const plans: { scans: string[]; indexes: string[] }[] = [];
+    const plans: { scans: string[]; indexes: string[]; archived: string[] }[] = [];
     for (const { text, values } of statements.filter(
       (statement) =>
         /^\s*SELECT/i.test(statement.text) &&
@@ -51,6 +51,10 @@ const plansOf = async (url: string, statements: TStatement[], table: string) => 
       plans.push({
         scans: nodes.filter((node) => node["Relation Name"] === table).map((node) => node["Node Type"]),
         indexes: nodes.flatMap((node) => (node["Index Name"] ? [node["Index Name"]] : [])),
+        // The archive's month partitions of the same table (archive.ai_responses_2025_01, …), when it reads them.
+        archived: nodes
+          .filter((node) => new RegExp(`^${table}_\\d{4}_\\d{2}$`).test(node["Relation Name"] ?? ""))
+          .map((node) => node["Node Type"]),
       });
     }
     return plans;
@@ -83,7 +87,7 @@ describe.skipIf(!postgres)("hot paths over a long history, on postgres", () => {
           FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.role = 'ASSISTANT';
       -- Months older than a year move to the archive, as HISTORY_HOT_MONTHS=12 would do.
       SELECT * FROM archive.move_messages(date_trunc('month', now()) - interval '12 months', 100000);
-      ANALYZE messages; ANALYZE ai_responses; ANALYZE conversations;`);
+      ANALYZE messages; ANALYZE ai_responses; ANALYZE conversations; ANALYZE archive.messages; ANALYZE archive.ai_responses;`);
     const [counts] = await owner.$queryRaw<{ hot: number; archived: number; responses: number }[]>`
       SELECT (SELECT count(*)::int FROM messages) AS hot, (SELECT count(*)::int FROM archive.messages) AS archived, (SELECT count(*)::int FROM ai_responses) AS responses`;
     expect(counts!.hot).toBeGreaterThan(35_000);
@@ -115,9 +119,13 @@ describe.skipIf(!postgres)("hot paths over a long history, on postgres", () => {
 
     // AI usage for one user, over everything and over the last 30 days; and for everyone over the last day.
     const since = Date.now() - 30 * 86_400_000;
+    const [stored] = await owner.$queryRaw<{ responses: number }[]>`
+      SELECT (SELECT count(*)::int FROM ai_responses WHERE user_id = ${userId}::uuid)
+           + (SELECT count(*)::int FROM archive.ai_responses WHERE user_id = ${userId}::uuid) AS responses`;
+    expect(stored!.responses).toBeGreaterThan(0);
     const analytics = await captureStatements(async () => {
       const all = await aiUsageByModel({ db, userId });
-      expect(all.models.reduce((sum, model) => sum + model.usageCount, 0)).toBeGreaterThan(0);
+      expect(all.models.reduce((sum, model) => sum + model.usageCount, 0)).toBe(stored!.responses);
       await aiUsageByModel({ db, userId, since });
       await aiUsageByModel({ db, since: Date.now() - 86_400_000 });
     });
@@ -128,6 +136,19 @@ describe.skipIf(!postgres)("hot paths over a long history, on postgres", () => {
         plan.scans.filter((type) => !/Index|Bitmap Heap/.test(type)),
         JSON.stringify(usagePlans),
       ).toEqual([]);
+    // Archived months count too (UNION ALL over the archive), read through their partitions' indexes as well.
+    for (const plan of usagePlans) {
+      expect(plan.archived.length, JSON.stringify(usagePlans)).toBeGreaterThan(0);
+      expect(
+        plan.archived.filter((type) => !/Index|Bitmap Heap/.test(type)),
+        JSON.stringify(usagePlans),
+      ).toEqual([]);
+    }
+    // Everyone's since a date: the archive's months through their created_at index (migration 20261205160000).
+    expect(
+      usagePlans[2]!.indexes.some((index) => /^ai_responses_\d{4}_\d{2}_created_at_idx$/.test(index)),
+      JSON.stringify(usagePlans),
+    ).toBe(true);
     expect(usagePlans[0]!.indexes).toContain("ai_responses_user_id_created_at_idx");
     expect(usagePlans[1]!.indexes).toContain("ai_responses_user_id_created_at_idx");
     expect(
