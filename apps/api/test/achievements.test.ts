@@ -42,7 +42,7 @@ describe("achievement score", () => {
     expect(await scoreOf(bob)).toBe(0);
     const feed = (await bob.request("GET", "/feed")).body;
     const entry = feed.items.find((item: { id: string }) => item.id === draft.id);
-    expect(entry.author).toEqual({ id: alice.userId, name: "alice", achievementScore: afterPost + likeReceived });
+    expect(entry?.author).toEqual({ id: alice.userId, name: "alice", achievementScore: afterPost + likeReceived });
     await bob.request("DELETE", `/posts/${draft.id}/like`);
     expect(await scoreOf(alice)).toBe(afterPost);
 
