@@ -59,7 +59,7 @@ export const httpMetrics: MiddlewareHandler = async (c, next) => {
 // Model names come from the provider's answers: past 20 distinct ones the rest count as "other".
 const countUsage = registerAiUsage(registry);
 
-export type TAiFeature = "chat" | "suggestions" | "stories";
+export type TAiFeature = "chat" | "suggestions" | "stories" | "analysis_sentiment";
 
 /** Counts one recorded AI use (called where its usage is written, e.g. beside the chat's AiResponse row). */
 export const countAiUsage = (usage: {
@@ -72,7 +72,7 @@ export const countAiUsage = (usage: {
 
 /**
  * The provider with each call's usage counted under `feature`, for the uses that record no AiResponse
- * of their own (a story): the usage is known only where the provider answers.
+ * of their own (a story, analysis messages' sentiment): the usage is known only where the provider answers.
  */
 export const meteredAi = (ai: TAiProvider, feature: TAiFeature): TAiProvider => meterProvider(ai, feature, countUsage);
 

@@ -6,7 +6,7 @@ import { sendJson, startStandIn } from "@cto/ai/testing";
 
 import { createApp } from "../src/app.ts";
 import { SENTIMENT_TIMEOUT_MS } from "../src/services/analysis/sentiment.ts";
-import { fieldPaths, sameSession, useApi } from "./support/api.ts";
+import { fieldPaths, sameSession, type TClient, useApi } from "./support/api.ts";
 
 // Sentiment and bookmark collections of analysis messages (001's `sentiment` and `collectionIds`).
 const {
@@ -17,12 +17,12 @@ const {
 type TMessage = { id: string; text: string; sentiment: string | null; collectionIds: string[] };
 const ids = (response: { body: { items: { id: string }[] } }) => response.body.items.map((item) => item.id);
 
-const newSession = async (type = "text", client = alice) => {
+const newSession = async (type = "text", client: TClient = alice) => {
   const response = await client.request("POST", "/analysis-sessions", { type });
   expect(response.status).toBe(201);
   return response.body.id as string;
 };
-const add = async (sessionId: string, body: Record<string, unknown>, client = alice) => {
+const add = async (sessionId: string, body: Record<string, unknown>, client: TClient = alice) => {
   const response = await client.request("POST", `/analysis-sessions/${sessionId}/messages`, {
     author: "contact",
     ...body,
@@ -31,7 +31,7 @@ const add = async (sessionId: string, body: Record<string, unknown>, client = al
   return response.body as TMessage;
 };
 /** A screenshot session waiting for the user to check its OCR result. */
-const verifying = async (client = alice) => {
+const verifying = async (client: TClient = alice) => {
   const id = await newSession("screenshot", client);
   for (const status of ["previewing_screenshot", "uploading", "analysis_in_progress", "verifying_ocr"])
     expect((await client.request("POST", `/analysis-sessions/${id}/transition`, { status })).status).toBe(200);

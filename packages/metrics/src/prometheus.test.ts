@@ -67,7 +67,7 @@ describe("meteredAi", () => {
   // The local provider priced like a paid model, so cost is counted as well as tokens.
   const prices = { "cto-local-coach-v1": { input: 2, output: 8 }, "cto-local-embedding-v1": { input: 1, output: 0 } };
 
-  it("counts a chat, a stream and an embed under the feature, by model, with their cost", async () => {
+  it("counts a chat, a stream, an embed and a sentiment batch under the feature, by model, with their cost", async () => {
     const registry = new Registry();
     const ai = createLocalProvider({ prices });
     const metered = meteredAi(ai, "stories", registerAiUsage(registry));
@@ -118,6 +118,13 @@ describe("meteredAi", () => {
       12,
     );
     expect(embedded.usage.promptTokens).toBeGreaterThan(0);
+
+    // Sentiment labels pass through, their usage counted under the labelling model.
+    const labelled = await metered.sentiment(["I love it", "This is not good"]);
+    expect(labelled.sentiments).toEqual(["POSITIVE", "NEGATIVE"]);
+    const labelModel = { feature: "stories", model: labelled.model, type: "prompt" };
+    expect(sampleValue(await scrape(registry), "cto_ai_tokens_total", labelModel)).toBe(labelled.usage.promptTokens);
+    expect(labelled.usage.promptTokens).toBeGreaterThan(0);
   });
 });
 

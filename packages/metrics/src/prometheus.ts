@@ -59,7 +59,7 @@ export const registerAiUsage = (
 };
 
 /**
- * The provider with each call's usage (chat, stream, embed) counted under `feature`, for uses that
+ * The provider with each call's usage (chat, stream, embed, sentiment) counted under `feature`, for uses that
  * record no usage of their own: there the provider's answer is the only place usage is known.
  * `embedQuery` (interactive lookups) is passed through uncounted.
  */
@@ -91,6 +91,11 @@ export const meteredAi = (ai: TAiProvider, feature: string, count: TCountAiUsage
       completionTokens: 0,
       cost: ai.costOf(result.model, result.usage),
     });
+    return result;
+  },
+  sentiment: async (texts, options) => {
+    const result = await ai.sentiment(texts, options);
+    count({ feature, model: result.model, ...result.usage, cost: ai.costOf(result.model, result.usage) });
     return result;
   },
 });

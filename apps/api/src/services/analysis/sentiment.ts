@@ -1,6 +1,7 @@
 import type { TAiProvider, TSentiment } from "@cto/ai/provider";
 
 import { log } from "../../log.ts";
+import { meteredAi } from "../../metrics.ts";
 import type { TServiceLogger } from "../deps.ts";
 
 /** How long a write waits for the labels before it stores its messages unlabelled. */
@@ -28,7 +29,8 @@ export const labelSentiments = async (
     }, timeoutMs);
   });
   try {
-    const result = await Promise.race([ai.sentiment(texts, { signal: controller.signal }), late]);
+    const labelled = meteredAi(ai, "analysis_sentiment").sentiment(texts, { signal: controller.signal });
+    const result = await Promise.race([labelled, late]);
     if (result === "late") {
       logger.warn({ texts: texts.length, timeoutMs }, "sentiment: the AI provider did not answer in time");
       return unlabelled;
