@@ -47,6 +47,11 @@ describe("POST /reports", () => {
     const job = await queues.queue("reports").getJob(first.body.jobId);
     expect(job?.name).toBe("generate");
     expect(job?.data).toEqual({ userId: user.userId, type: "SEVEN_DAY", periodEnd: first.body.periodEnd });
+    // The request is recorded, so the worker's reports/sweep brings its job back if Redis loses it.
+    const request = await harness.db.reminderSchedule.findUnique({
+      where: { queueName_jobId: { queueName: "reports", jobId: first.body.jobId } },
+    });
+    expect(request).toMatchObject({ userId: user.userId, kind: "REPORT", status: "ACTIVE", payload: job?.data });
     const again = await client.request("POST", "/reports", { type: "seven_day" });
     // Only the same minute is the same job; across a minute boundary a second job is the expected answer.
     if (again.body.periodEnd === first.body.periodEnd) {
@@ -102,6 +107,7 @@ describe("POST /reports", () => {
       deadRedis.disconnect();
     }
     expect(await used(user)).toBe(0);
+    expect(await harness.db.reminderSchedule.count({ where: { userId: user.userId } })).toBe(0);
   });
 
   it("validates the type and requires sign-in", async () => {

@@ -1,13 +1,15 @@
 import type { Job } from "bullmq";
 import { describe, expect, it } from "vitest";
 
-import { ocrJobId, storyJobId } from "@cto/contracts/queues";
+import { ocrJobId, reportJobId, storyJobId } from "@cto/contracts/queues";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
 import { createProducerConnection } from "@cto/queue/connection";
 
 import { OCR_SWEEP_AFTER_MS, processOcrSweep } from "../src/jobs/ocr.sweep.ts";
 import { processMailSweep } from "../src/jobs/mail.sweep.ts";
 import { register } from "../src/jobs/processor.ts";
+import { processReportGenerate } from "../src/jobs/reports.generate.ts";
+import { processReportSweep, REPORT_SWEEP_AFTER_MS } from "../src/jobs/reports.sweep.ts";
 import { schedule, SCHEDULES } from "../src/jobs/schedules.ts";
 import { processStorySchedule } from "../src/jobs/stories.schedule.ts";
 import { startRuntime } from "../src/runtime.ts";
@@ -67,6 +69,60 @@ describe(`jobs a Redis failover lost are queued again, once (${target.name})`, (
       });
     } finally {
       await close(["ocr"]);
+    }
+  });
+
+  it("reports/sweep re-queues an on-demand report whose job was lost, once; the report written marks the request done", async () => {
+    const now = new Date();
+    const { deps, queues, close } = createTestDeps({
+      prefix: testPrefix("lost-report"),
+      db: handle.db,
+      now: () => now,
+    });
+    try {
+      const user = await handle.db.user.create({ data: { email: `lost-report-${Date.now()}@example.com` } });
+      const periodEnd = Math.floor(now.getTime() / 60_000) * 60_000 - 120_000;
+      // What POST /reports records and queues, for three requests: one whose job the failover lost, one whose
+      // job Redis still holds, and one asked seconds ago (the API may be between its write and its enqueue).
+      const request = async (type: "TWO_DAY" | "SEVEN_DAY" | "TWENTY_ONE_DAY", at: Date, queued: boolean) => {
+        const data = { userId: user.id, type, periodEnd };
+        const jobId = reportJobId(user.id, type, periodEnd);
+        await handle.db.reminderSchedule.create({
+          data: { userId: user.id, kind: "REPORT", queueName: "reports", jobId, payload: data, nextRunAt: at },
+        });
+        if (queued) await queues.enqueue("reports", "generate", data, { jobId });
+        return { data, jobId };
+      };
+      const stale = new Date(now.getTime() - REPORT_SWEEP_AFTER_MS - 60_000);
+      const lost = await request("SEVEN_DAY", stale, true);
+      await (await queues.queue("reports").getJob(lost.jobId))!.remove(); // lost in the failover
+      const held = await request("TWO_DAY", stale, true);
+      await request("TWENTY_ONE_DAY", new Date(now.getTime() - 5_000), false);
+
+      expect(await processReportSweep(job({}), deps)).toEqual({ requested: 2, queued: 1, invalid: 0 });
+      expect(await processReportSweep(job({}), deps)).toEqual({ requested: 2, queued: 0, invalid: 0 });
+      const jobs = await queues.queue("reports").getJobs(["waiting", "delayed", "active", "prioritized"]);
+      expect(jobs.map((entry) => entry.id).sort()).toEqual([lost.jobId, held.jobId].sort());
+      expect(jobs.find((entry) => entry.id === lost.jobId)?.data).toEqual(lost.data);
+
+      // The worker runs the queued job: the report is written and the request is done.
+      const requeued = jobs.find((entry) => entry.id === lost.jobId)!;
+      await processReportGenerate(requeued, deps);
+      await requeued.remove(); // even once Redis no longer holds the finished job, it is not queued again
+      expect(await processReportSweep(job({}), deps)).toEqual({ requested: 1, queued: 0, invalid: 0 });
+      expect(await handle.db.report.count({ where: { userId: user.id, type: "SEVEN_DAY" } })).toBe(1);
+      const rows = await handle.db.reminderSchedule.findMany({
+        where: { userId: user.id },
+        select: { jobId: true, status: true },
+        orderBy: { jobId: "asc" },
+      });
+      expect(rows.find((row) => row.jobId === lost.jobId)?.status).toBe("COMPLETED");
+      expect(rows.filter((row) => row.status === "ACTIVE")).toHaveLength(2);
+      expect(SCHEDULES.find((entry) => entry.queue === "reports" && entry.job === "sweep")?.repeat).toEqual({
+        every: 60_000,
+      });
+    } finally {
+      await close(["reports"]);
     }
   });
 

@@ -14,6 +14,7 @@ import { processOcrSweep } from "./ocr.sweep.ts";
 import { register, type TRegistration } from "./processor.ts";
 import { processReportGenerate } from "./reports.generate.ts";
 import { processReportSchedule } from "./reports.schedule.ts";
+import { processReportSweep } from "./reports.sweep.ts";
 import { processStoryGenerate } from "./stories.generate.ts";
 import { processStorySchedule } from "./stories.schedule.ts";
 import { processTelegramDeliver } from "./telegram.deliver.ts";
@@ -33,6 +34,7 @@ export const REGISTRY: TRegistration[] = [
   // reports, metrics, telegram, maintenance, stories
   register("reports", "generate", processReportGenerate),
   register("reports", "schedule", processReportSchedule),
+  register("reports", "sweep", processReportSweep),
   register("metrics", "consistency", processConsistency),
   register("metrics", "consistency-schedule", processConsistencySchedule),
   register("maintenance", "cleanup-expired", processCleanupExpired),

@@ -1,3 +1,4 @@
+import { reportJobId } from "@cto/contracts/queues";
 import { actingAs } from "@cto/db/replicas";
 
 import { generateReport } from "../services/reports/generate.ts";
@@ -11,6 +12,11 @@ export const processReportGenerate: TProcessor<"reports", "generate"> = async (j
   const outcome = await actingAs(userId, () =>
     generateReport({ db, ai, userId, type, periodEnd: new Date(periodEnd) }),
   );
+  // An on-demand request (POST /reports) for this job is done: reports/sweep no longer queues it again.
+  await db.reminderSchedule.updateMany({
+    where: { queueName: "reports", jobId: reportJobId(userId, type, periodEnd), status: "ACTIVE" },
+    data: { status: "COMPLETED", lastRunAt: new Date() },
+  });
   if (outcome.status === "no_user") return outcome;
   if (outcome.status !== "unchanged")
     log.info("report written", { type, status: outcome.status, reportId: outcome.reportId });

@@ -46,6 +46,8 @@ export const SCHEDULES: TSchedule[] = [
   schedule("reports-two-day", "reports", "schedule", { pattern: "5 * * * *" }, { type: "TWO_DAY" }),
   schedule("reports-seven-day", "reports", "schedule", { pattern: "7 * * * *" }, { type: "SEVEN_DAY" }),
   schedule("reports-twenty-one-day", "reports", "schedule", { pattern: "9 * * * *" }, { type: "TWENTY_ONE_DAY" }),
+  // On-demand reports (POST /reports) whose generate job a Redis failover lost are queued again within about two minutes.
+  schedule("reports-sweep", "reports", "sweep", { every: 60_000 }, {}),
   // Hourly for the same reason; job ids name the day, so each user's day is scored once.
   schedule("metrics-consistency", "metrics", "consistency-schedule", { pattern: "15 * * * *" }, {}),
   schedule("maintenance-cleanup", "maintenance", "cleanup-expired", { pattern: "30 * * * *" }, {}),

@@ -19,9 +19,16 @@ export const ZReportScheduleJobSchema = z.object({ type: ZReportKindSchema });
 export const reportJobId = (userId: string, type: z.infer<typeof ZReportKindSchema>, periodEnd: number) =>
   `report.${userId}.${type}.${periodEnd}`;
 
+/**
+ * Periodic: queues `generate` again for every on-demand report (POST /reports) the database records as
+ * requested and not yet written whose job Redis no longer holds (lost in a failover). Same job id, so a no-op otherwise.
+ */
+export const ZReportSweepJobSchema = z.object({});
+
 export const REPORT_JOBS = {
   generate: ZReportGenerateJobSchema,
   schedule: ZReportScheduleJobSchema,
+  sweep: ZReportSweepJobSchema,
 } as const;
 
 export type TReportGenerateJob = z.infer<typeof ZReportGenerateJobSchema>;

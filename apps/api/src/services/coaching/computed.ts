@@ -63,10 +63,27 @@ export const requestReport = async ({
   });
   if (existing) return answer;
   await spendGeneration();
+  // The request is recorded before its job: a job a Redis failover drops is queued again by the worker's
+  // reports/sweep (same job id), and reports/generate marks the row COMPLETED once the report is written.
+  const data = { userId, type, periodEnd };
+  const request = {
+    userId,
+    kind: "REPORT" as const,
+    status: "ACTIVE" as const,
+    payload: data,
+    nextRunAt: new Date(),
+    lastError: null,
+  };
+  await db.reminderSchedule.upsert({
+    where: { queueName_jobId: { queueName: "reports", jobId } },
+    create: { ...request, queueName: "reports", jobId },
+    update: request,
+  });
   try {
-    await queues.enqueue("reports", "generate", { userId, type, periodEnd }, { jobId });
+    await queues.enqueue("reports", "generate", data, { jobId });
   } catch {
-    // Nothing was queued, so the generation is given back.
+    // Nothing was queued, so the generation is given back and the request withdrawn.
+    await db.reminderSchedule.deleteMany({ where: { queueName: "reports", jobId, status: "ACTIVE" } });
     await giveBackGeneration({ db, userId });
     throw reportsUnavailable();
   }
