@@ -1,4 +1,5 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, type RouteConfig } from "@hono/zod-openapi";
+import type { ZodType } from "zod";
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 
@@ -48,55 +49,57 @@ const streamResponse = {
   content: { "text/event-stream": { schema: ZChatStreamSchema } },
 };
 
-const chatRoute = createRoute({
-  method: "post",
+/** A POST on one conversation (its id in the path) with a JSON body, for the signed-in user: every chat route's shape. */
+const chatPost = <P extends string, B extends ZodType, R extends RouteConfig["responses"]>({
+  body,
+  ...route
+}: {
+  path: P;
+  summary: string;
+  description: string;
+  body: B;
+  responses: R;
+}) =>
+  createRoute({
+    ...route,
+    method: "post",
+    tags: ["Chat"],
+    security: SECURITY,
+    middleware: requireAuth,
+    request: {
+      params: ZIdParamsSchema,
+      body: { required: true, content: { "application/json": { schema: body } } },
+    },
+  });
+
+const chatRoute = chatPost({
   path: "/conversations/{id}/chat",
-  tags: ["Chat"],
   summary: "Send a message to the coach and stream its reply (server-sent events)",
   description: `Stores the user's message, retrieves the user's most relevant memory and knowledge, and streams the reply. ${EVENTS}`,
-  security: SECURITY,
-  middleware: requireAuth,
-  request: {
-    params: ZIdParamsSchema,
-    body: { required: true, content: { "application/json": { schema: ZChatRequestSchema } } },
-  },
+  body: ZChatRequestSchema,
   responses: { 200: streamResponse, ...errorResponses(403, 404, 415, 429) },
 });
 
-const retryRoute = createRoute({
-  method: "post",
+const retryRoute = chatPost({
   path: "/conversations/{id}/chat/retry",
-  tags: ["Chat"],
   summary: "Run the coach's reply again for a message whose reply failed (server-sent events)",
   description: [
     "For the conversation's latest user message whose reply failed (`metadata.reply.status` is `failed`). The message is not stored again;",
     "tool calls an earlier attempt completed are not repeated. 409 (invalid_state) when the message has a reply, is still being answered or is not the latest.",
     EVENTS,
   ].join(" "),
-  security: SECURITY,
-  middleware: requireAuth,
-  request: {
-    params: ZIdParamsSchema,
-    body: { required: true, content: { "application/json": { schema: ZChatRetryRequestSchema } } },
-  },
+  body: ZChatRetryRequestSchema,
   responses: { 200: streamResponse, ...errorResponses(403, 404, 409, 415, 429) },
 });
 
-const stopRoute = createRoute({
-  method: "post",
+const stopRoute = chatPost({
   path: "/conversations/{id}/chat/stop",
-  tags: ["Chat"],
   summary: "Stop the reply being written to a message, through whichever API instance writes it",
   description: [
     "The reply stops within a fraction of a second and is stored with what streamed so far (`metadata.stopped`), its user message's",
     "`metadata.reply` answered with `stopped: true`. Closing the stream stops it too. 409 (invalid_state) when the message's reply is not being written.",
   ].join(" "),
-  security: SECURITY,
-  middleware: requireAuth,
-  request: {
-    params: ZIdParamsSchema,
-    body: { required: true, content: { "application/json": { schema: ZChatStopRequestSchema } } },
-  },
+  body: ZChatStopRequestSchema,
   responses: {
     202: {
       description: "The stop was asked for",
@@ -106,10 +109,8 @@ const stopRoute = createRoute({
   },
 });
 
-const regenerateRoute = createRoute({
-  method: "post",
+const regenerateRoute = chatPost({
   path: "/conversations/{id}/chat/regenerate",
-  tags: ["Chat"],
   summary:
     "Write the reply to the latest message again, keeping the earlier reply as an alternative (server-sent events)",
   description: [
@@ -118,28 +119,16 @@ const regenerateRoute = createRoute({
     "409 (invalid_state) when the message is not the latest, has no reply yet or is being answered.",
     EVENTS,
   ].join(" "),
-  security: SECURITY,
-  middleware: requireAuth,
-  request: {
-    params: ZIdParamsSchema,
-    body: { required: true, content: { "application/json": { schema: ZChatRegenerateRequestSchema } } },
-  },
+  body: ZChatRegenerateRequestSchema,
   responses: { 200: streamResponse, ...errorResponses(403, 404, 409, 415, 429) },
 });
 
-const chooseRoute = createRoute({
-  method: "post",
+const chooseRoute = chatPost({
   path: "/conversations/{id}/chat/choose",
-  tags: ["Chat"],
   summary: "Choose which of the coach's replies to a message the thread shows and the coach reads",
   description:
     "The coach's replies to a user message (until the next one) are alternatives of each other; `replyId` becomes the message's `metadata.reply.messageId`. 404 unless the reply answers that message; 409 while a reply to it is being written.",
-  security: SECURITY,
-  middleware: requireAuth,
-  request: {
-    params: ZIdParamsSchema,
-    body: { required: true, content: { "application/json": { schema: ZChatChooseReplyRequestSchema } } },
-  },
+  body: ZChatChooseReplyRequestSchema,
   responses: {
     200: {
       description: "The reply chosen",
@@ -149,10 +138,8 @@ const chooseRoute = createRoute({
   },
 });
 
-const editRoute = createRoute({
-  method: "post",
+const editRoute = chatPost({
   path: "/conversations/{id}/chat/edit",
-  tags: ["Chat"],
   summary: "Edit one of the user's messages and stream the coach's reply to the edited text (server-sent events)",
   description: [
     "Stores the edited text as a new version of the message `messageId` and makes it current: the thread and the coach's prompt",
@@ -161,28 +148,16 @@ const editRoute = createRoute({
     "400 for a message of the coach's or a blank text, 404 for a message that is not the user's, 409 (invalid_state) while a reply in the conversation is being written.",
     EVENTS,
   ].join(" "),
-  security: SECURITY,
-  middleware: requireAuth,
-  request: {
-    params: ZIdParamsSchema,
-    body: { required: true, content: { "application/json": { schema: ZChatEditRequestSchema } } },
-  },
+  body: ZChatEditRequestSchema,
   responses: { 200: streamResponse, ...errorResponses(403, 404, 409, 415, 429) },
 });
 
-const branchRoute = createRoute({
-  method: "post",
+const branchRoute = chatPost({
   path: "/conversations/{id}/chat/branch",
-  tags: ["Chat"],
   summary: "Choose which version of an edited message, with the branch after it, the thread shows and the coach reads",
   description:
     "`messageId` (one version of a user message, see POST /conversations/{id}/chat/edit) becomes current, with the versions above it. 404 unless it is the user's own message in this conversation; 409 while a reply in the conversation is being written.",
-  security: SECURITY,
-  middleware: requireAuth,
-  request: {
-    params: ZIdParamsSchema,
-    body: { required: true, content: { "application/json": { schema: ZChatChooseBranchRequestSchema } } },
-  },
+  body: ZChatChooseBranchRequestSchema,
   responses: {
     200: {
       description: "The version chosen",
