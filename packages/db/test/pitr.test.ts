@@ -135,6 +135,9 @@ describe.skipIf(missing.length > 0)("point-in-time recovery with pgBackRest", ()
     );
     await pgbackrest("backup", "--type=full");
     expect(await pgbackrest("info")).toMatch(/full backup: \d{8}-\d{6}F/);
+    // pgBackRest records a backup's stop time in whole seconds and restores to a time only from a backup that
+    // stopped before it, compared to the second: the target must fall in a later second than the backup's end.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
 
     await query(url, "INSERT INTO notes VALUES ('written after the backup', '[0,1,0]')");
     const target = (await query<{ target: string }>(url, "SELECT clock_timestamp()::text AS target"))[0]!.target;
