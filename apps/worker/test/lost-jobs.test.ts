@@ -9,7 +9,7 @@ import { OCR_SWEEP_AFTER_MS, processOcrSweep } from "../src/jobs/ocr.sweep.ts";
 import { processMailSweep } from "../src/jobs/mail.sweep.ts";
 import { register } from "../src/jobs/processor.ts";
 import { processReportGenerate } from "../src/jobs/reports.generate.ts";
-import { processReportSweep, REPORT_SWEEP_AFTER_MS } from "../src/jobs/reports.sweep.ts";
+import { processReportSweep, REPORT_REQUEST_EXPIRES_MS, REPORT_SWEEP_AFTER_MS } from "../src/jobs/reports.sweep.ts";
 import { schedule, SCHEDULES } from "../src/jobs/schedules.ts";
 import { processStorySchedule } from "../src/jobs/stories.schedule.ts";
 import { startRuntime } from "../src/runtime.ts";
@@ -99,8 +99,8 @@ describe(`jobs a Redis failover lost are queued again, once (${target.name})`, (
       const held = await request("TWO_DAY", stale, true);
       await request("TWENTY_ONE_DAY", new Date(now.getTime() - 5_000), false);
 
-      expect(await processReportSweep(job({}), deps)).toEqual({ requested: 2, queued: 1, invalid: 0 });
-      expect(await processReportSweep(job({}), deps)).toEqual({ requested: 2, queued: 0, invalid: 0 });
+      expect(await processReportSweep(job({}), deps)).toEqual({ requested: 2, queued: 1, invalid: 0, expired: 0 });
+      expect(await processReportSweep(job({}), deps)).toEqual({ requested: 2, queued: 0, invalid: 0, expired: 0 });
       const jobs = await queues.queue("reports").getJobs(["waiting", "delayed", "active", "prioritized"]);
       expect(jobs.map((entry) => entry.id).sort()).toEqual([lost.jobId, held.jobId].sort());
       expect(jobs.find((entry) => entry.id === lost.jobId)?.data).toEqual(lost.data);
@@ -109,7 +109,7 @@ describe(`jobs a Redis failover lost are queued again, once (${target.name})`, (
       const requeued = jobs.find((entry) => entry.id === lost.jobId)!;
       await processReportGenerate(requeued, deps);
       await requeued.remove(); // even once Redis no longer holds the finished job, it is not queued again
-      expect(await processReportSweep(job({}), deps)).toEqual({ requested: 1, queued: 0, invalid: 0 });
+      expect(await processReportSweep(job({}), deps)).toEqual({ requested: 1, queued: 0, invalid: 0, expired: 0 });
       expect(await handle.db.report.count({ where: { userId: user.id, type: "SEVEN_DAY" } })).toBe(1);
       const rows = await handle.db.reminderSchedule.findMany({
         where: { userId: user.id },
@@ -118,6 +118,27 @@ describe(`jobs a Redis failover lost are queued again, once (${target.name})`, (
       });
       expect(rows.find((row) => row.jobId === lost.jobId)?.status).toBe("COMPLETED");
       expect(rows.filter((row) => row.status === "ACTIVE")).toHaveLength(2);
+
+      // A request a day old whose report never came (its job failed for good, or keeps failing) is given up, not queued again.
+      const askedLongAgo = new Date(now.getTime() - REPORT_REQUEST_EXPIRES_MS - 60_000);
+      const abandoned = { userId: user.id, type: "SEVEN_DAY" as const, periodEnd: askedLongAgo.getTime() };
+      const abandonedJobId = reportJobId(user.id, abandoned.type, abandoned.periodEnd);
+      await handle.db.reminderSchedule.create({
+        data: {
+          userId: user.id,
+          kind: "REPORT",
+          queueName: "reports",
+          jobId: abandonedJobId,
+          payload: abandoned,
+          nextRunAt: askedLongAgo,
+        },
+      });
+      expect(await processReportSweep(job({}), deps)).toMatchObject({ requested: 2, queued: 0, expired: 1 });
+      expect(await handle.db.reminderSchedule.findFirst({ where: { jobId: abandonedJobId } })).toMatchObject({
+        status: "FAILED",
+        lastError: "the report was not written within a day of the request",
+      });
+      expect(await processReportSweep(job({}), deps)).toMatchObject({ requested: 1, expired: 0 });
       expect(SCHEDULES.find((entry) => entry.queue === "reports" && entry.job === "sweep")?.repeat).toEqual({
         every: 60_000,
       });

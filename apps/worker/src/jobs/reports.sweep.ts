@@ -4,6 +4,11 @@ import type { TProcessor } from "./processor.ts";
 
 /** Requested longer ago than this and no job in Redis: its job was lost (or the API is between its write and its enqueue). */
 export const REPORT_SWEEP_AFTER_MS = 60_000;
+/**
+ * Requested longer ago than this and still not written: the job failed for good (its retries spent) or keeps
+ * failing, so the request is given up (FAILED) rather than queued again forever; the user can ask again.
+ */
+export const REPORT_REQUEST_EXPIRES_MS = 24 * 60 * 60_000;
 const BATCH = 200;
 
 /**
@@ -21,13 +26,23 @@ export const processReportSweep: TProcessor<"reports", "sweep"> = async (_job, {
       queueName: "reports",
       kind: "REPORT",
     },
-    select: { id: true, jobId: true, payload: true },
+    select: { id: true, jobId: true, payload: true, nextRunAt: true },
     orderBy: { nextRunAt: "asc" },
     take: BATCH,
   });
   let queued = 0;
   let invalid = 0;
+  let expired = 0;
+  const expiredBefore = now().getTime() - REPORT_REQUEST_EXPIRES_MS;
   for (const row of rows) {
+    if (row.nextRunAt.getTime() < expiredBefore) {
+      expired += 1;
+      await db.reminderSchedule.update({
+        where: { id: row.id },
+        data: { status: "FAILED", lastError: "the report was not written within a day of the request" },
+      });
+      continue;
+    }
     const payload = ZReportGenerateJobSchema.safeParse(row.payload);
     if (!payload.success || reportJobId(payload.data.userId, payload.data.type, payload.data.periodEnd) !== row.jobId) {
       invalid += 1;
@@ -41,5 +56,5 @@ export const processReportSweep: TProcessor<"reports", "sweep"> = async (_job, {
     await queues.enqueue("reports", "generate", payload.data, { jobId: row.jobId });
     queued += 1;
   }
-  return { requested: rows.length, queued, invalid };
+  return { requested: rows.length, queued, invalid, expired };
 };
