@@ -35,7 +35,7 @@ export const processReportSweep: TProcessor<"reports", "sweep"> = async (_job, {
   let expired = 0;
   const expiredBefore = now().getTime() - REPORT_REQUEST_EXPIRES_MS;
   for (const row of rows) {
-    if (row.nextRunAt.getTime() < expiredBefore) {
+    if (row.nextRunAt && row.nextRunAt.getTime() < expiredBefore) {
       expired += 1;
       await db.reminderSchedule.update({
         where: { id: row.id },
