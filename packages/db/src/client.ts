@@ -45,11 +45,12 @@ const drivers = new WeakMap<object, () => Promise<Pool>>();
 const ROLE_NAME = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
 
 // Queries are opt-in: logged by default they buried `npm start`'s own output under the worker's
-// periodic jobs (hundreds of lines a minute).
+// periodic jobs (hundreds of lines a minute). Errors are not Prisma's to print: each is thrown to its caller,
+// which reports it in the app's own log format, where Prisma's plain-text copy broke the one-JSON-line format.
 // biome-ignore lint/style/noProcessEnv: a library default for tools without an env.ts (seed, CLIs); the apps pass their env
 export const logLevelsFor = (env: { NODE_ENV?: string; DB_LOG_QUERIES?: string } = process.env): Prisma.LogLevel[] => {
-  if (env.NODE_ENV === "test") return ["error"];
-  return env.DB_LOG_QUERIES === "true" ? ["query", "warn", "error"] : ["warn", "error"];
+  if (env.NODE_ENV === "test") return [];
+  return env.DB_LOG_QUERIES === "true" ? ["query", "warn"] : ["warn"];
 };
 
 const withRules = (client: PrismaClient) => client.$extends(softDeleteExtension).$extends(malformedIdsExtension);
