@@ -34,6 +34,24 @@ describe("collectFailures", () => {
     ]);
   });
 
+  it("follows a failure with its own task's lines only, when two tasks' output interleaves", () => {
+    const failures = collectFailures({ linesAfterStart: 2 });
+    for (const line of [
+      "@cto/db:test:  FAIL  test/pitr.test.ts > restores to a time",
+      "@cto/api:test:  ✓ test/mail.test.ts (16 tests) 19738ms",
+      "@cto/db:test: Error: pgbackrest restore failed (75):",
+      "@cto/api:test:      ✓ a password reset mails a link",
+      "@cto/db:test: ERROR: [075]: unable to find backup set",
+      "@cto/db:test:  ❯ asPostgres test/pitr.test.ts:60:13",
+    ])
+      failures.read(line);
+    expect(failures.lines).toEqual([
+      "@cto/db:test:  FAIL  test/pitr.test.ts > restores to a time",
+      "@cto/db:test: Error: pgbackrest restore failed (75):",
+      "@cto/db:test: ERROR: [075]: unable to find backup set",
+    ]);
+  });
+
   it("keeps type errors, lint errors and unhandled errors, and says when it stopped keeping", () => {
     const failures = collectFailures({ linesAfterStart: 0, mostLines: 3 });
     for (const line of [
