@@ -4,8 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 
 import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
-import { localEmbedding } from "@cto/ai/local-provider";
-import { completionChunk, sendJson, sendSse, startStandIn, type TRecordedRequest } from "@cto/ai/testing";
+import { completionChunk, sendSse, startStandIn, type TRecordedRequest, sendLocalEmbeddings } from "@cto/ai/testing";
 
 import { createApp } from "../src/app.ts";
 import { fieldPaths, useApi } from "./support/api.ts";
@@ -23,17 +22,7 @@ const prompts: TRecordedRequest[] = [];
 
 beforeAll(async () => {
   standIn = await startStandIn((request, res: ServerResponse) => {
-    if (request.path.endsWith("/embeddings"))
-      return sendJson(res, 200, {
-        object: "list",
-        model: "text-embedding-3-small",
-        data: (request.body.input as string[]).map((text, index) => ({
-          object: "embedding",
-          index,
-          embedding: localEmbedding(text),
-        })),
-        usage: { prompt_tokens: 5, total_tokens: 5 },
-      });
+    if (request.path.endsWith("/embeddings")) return sendLocalEmbeddings(request, res);
     prompts.push(request);
     return sendSse(res, [completionChunk({ content: `Reply ${prompts.length}` }), completionChunk({}, "stop")]);
   });

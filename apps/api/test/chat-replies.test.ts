@@ -5,10 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
-import { localEmbedding } from "@cto/ai/local-provider";
 import type { TAiProvider } from "@cto/ai/provider";
 import type { TMessage } from "@cto/contracts/api/coaching";
-import { completionChunk, sendJson, sendSse, startStandIn, type TRecordedRequest } from "@cto/ai/testing";
+import { completionChunk, sendSse, startStandIn, type TRecordedRequest, sendLocalEmbeddings } from "@cto/ai/testing";
 import { createProducerConnection } from "@cto/queue/connection";
 
 import { createApp } from "../src/app.ts";
@@ -129,17 +128,7 @@ describe("stopping a reply: the OpenAI-compatible stand-in, two API instances sh
   beforeAll(async () => {
     if (redis.status !== "ready") await new Promise((resolve) => redis.once("ready", resolve));
     standIn = await startStandIn((request, res: ServerResponse) => {
-      if (request.path.endsWith("/embeddings"))
-        return sendJson(res, 200, {
-          object: "list",
-          model: "text-embedding-3-small",
-          data: (request.body.input as string[]).map((text, index) => ({
-            object: "embedding",
-            index,
-            embedding: localEmbedding(text),
-          })),
-          usage: { prompt_tokens: 5, total_tokens: 5 },
-        });
+      if (request.path.endsWith("/embeddings")) return sendLocalEmbeddings(request, res);
       chatRequests.push(request);
       if (fullReply !== undefined)
         return sendSse(res, [completionChunk({ content: fullReply }), completionChunk({}, "stop")]);

@@ -4,8 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
-import { localEmbedding } from "@cto/ai/local-provider";
-import { completionChunk, sendJson, sendSse, startStandIn, type TRecordedRequest } from "@cto/ai/testing";
+import {
+  completionChunk,
+  sendJson,
+  sendSse,
+  startStandIn,
+  type TRecordedRequest,
+  sendLocalEmbeddings,
+} from "@cto/ai/testing";
 import { upsertEmbedding } from "@cto/db/vector";
 
 import type { paths } from "@cto/contracts/api/openapi";
@@ -303,15 +309,7 @@ describe("chat: against an OpenAI-compatible server (the stand-in)", () => {
 
   beforeAll(async () => {
     standIn = await startStandIn((request, res) => {
-      if (request.path.endsWith("/embeddings")) {
-        const inputs = request.body.input as string[];
-        return sendJson(res, 200, {
-          object: "list",
-          model: "text-embedding-3-small",
-          data: inputs.map((text, index) => ({ object: "embedding", index, embedding: localEmbedding(text) })),
-          usage: { prompt_tokens: 5, total_tokens: 5 },
-        });
-      }
+      if (request.path.endsWith("/embeddings")) return sendLocalEmbeddings(request, res);
       chatCalls += 1;
       answerChat(request, res, chatCalls);
     });
@@ -816,16 +814,7 @@ describe("chat: what the coach is told", () => {
     expect((await user.request("PUT", "/me/context", context)).status).toBe(200);
     const standIn = await startStandIn((request, res) =>
       request.path.endsWith("/embeddings")
-        ? sendJson(res, 200, {
-            object: "list",
-            model: "text-embedding-3-small",
-            data: (request.body.input as string[]).map((text, index) => ({
-              object: "embedding",
-              index,
-              embedding: localEmbedding(text),
-            })),
-            usage: { prompt_tokens: 5, total_tokens: 5 },
-          })
+        ? sendLocalEmbeddings(request, res)
         : sendSse(res, [completionChunk({ content: "Noted." }), completionChunk({}, "stop")]),
     );
     const ai = createAiProvider(

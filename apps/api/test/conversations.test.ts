@@ -4,8 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
-import { LOCAL_CHAT_MODEL, localEmbedding } from "@cto/ai/local-provider";
-import { completionChunk, sendJson, sendSse, startStandIn, type TRecordedRequest } from "@cto/ai/testing";
+import { LOCAL_CHAT_MODEL } from "@cto/ai/local-provider";
+import {
+  completionChunk,
+  sendJson,
+  sendSse,
+  startStandIn,
+  type TRecordedRequest,
+  sendLocalEmbeddings,
+} from "@cto/ai/testing";
 
 import { createApp } from "../src/app.ts";
 import { fieldPaths, sameSession, useApi, type TClient, type TUser } from "./support/api.ts";
@@ -108,15 +115,7 @@ describe("conversations: against an OpenAI-compatible server (the stand-in)", ()
 
   beforeAll(async () => {
     standIn = await startStandIn((request, res) => {
-      if (request.path.endsWith("/embeddings")) {
-        const inputs = request.body.input as string[];
-        return sendJson(res, 200, {
-          object: "list",
-          model: "text-embedding-3-small",
-          data: inputs.map((text, index) => ({ object: "embedding", index, embedding: localEmbedding(text) })),
-          usage: { prompt_tokens: 5, total_tokens: 5 },
-        });
-      }
+      if (request.path.endsWith("/embeddings")) return sendLocalEmbeddings(request, res);
       chats.push(request);
       if (!request.body.stream) return answerTitle(res);
       const snapshot = `${request.body.model}-2024-08-06`;

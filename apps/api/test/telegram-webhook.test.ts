@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
-import { localEmbedding } from "@cto/ai/local-provider";
-import { completionChunk, sendJson, sendSse, startStandIn } from "@cto/ai/testing";
+import { completionChunk, sendSse, startStandIn, sendLocalEmbeddings } from "@cto/ai/testing";
 import type { TError } from "@cto/contracts/errors";
 import { QUEUE_NAMES } from "@cto/contracts/queues";
 import { reminderJobId } from "@cto/core/reminders";
@@ -289,15 +288,7 @@ describe("Telegram webhook: the coach's tools", () => {
   beforeAll(async () => {
     // A model that answers "remind me" with create_commitment, then confirms in text once the tool ran.
     standIn = await startStandIn((request, res) => {
-      if (request.path.endsWith("/embeddings")) {
-        const inputs = request.body.input as string[];
-        return sendJson(res, 200, {
-          object: "list",
-          model: "text-embedding-3-small",
-          data: inputs.map((text, index) => ({ object: "embedding", index, embedding: localEmbedding(text) })),
-          usage: { prompt_tokens: 5, total_tokens: 5 },
-        });
-      }
+      if (request.path.endsWith("/embeddings")) return sendLocalEmbeddings(request, res);
       const toolRan = (request.body.messages as { role: string }[]).some((entry) => entry.role === "tool");
       if (toolRan)
         return sendSse(res, [

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
+import { localEmbedding } from "./local-provider.ts";
+
 export type TRecordedRequest = {
   method: string;
   path: string;
@@ -45,6 +47,22 @@ export const sendJson = (res: ServerResponse, status: number, body: unknown, hea
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
 };
+
+/**
+ * Answers an embeddings request as OpenAI would, with the offline provider's vectors for its inputs, so a
+ * test's searches and memory behave as they do offline while its chat goes through the stand-in.
+ */
+export const sendLocalEmbeddings = (request: TRecordedRequest, res: ServerResponse) =>
+  sendJson(res, 200, {
+    object: "list",
+    model: "text-embedding-3-small",
+    data: (request.body.input as string[]).map((text, index) => ({
+      object: "embedding",
+      index,
+      embedding: localEmbedding(text),
+    })),
+    usage: { prompt_tokens: 5, total_tokens: 5 },
+  });
 
 /** Server-sent events exactly as the API sends them: `data: {json}` blocks, then `data: [DONE]`. */
 export const sendSse = (res: ServerResponse, chunks: unknown[]) => {
