@@ -36,7 +36,8 @@ export const routedPath = (request: Request) => {
  */
 export const apiVersion: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.header(API_VERSION_HEADER, String(API_VERSION));
-  const requested = requestedPathVersion(new URL(c.req.url).pathname);
+  // The routed path: /v1 is already taken off it, so a version left at its start is one this server does not speak.
+  const requested = requestedPathVersion(c.req.path);
   if (requested && requested.version !== API_VERSION)
     return renderError(
       c,
