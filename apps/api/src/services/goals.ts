@@ -21,7 +21,7 @@ export const goalService = resourceService({
     deadline: [{ deadline: { sort: "asc", nulls: "last" } }],
     updated: [{ updatedAt: "desc" }],
   },
-  afterWrite: [embedOnWrite("GOAL"), scoreOnWrite],
+  afterWrite: [embedOnWrite("GOAL"), scoreOnWrite((goal) => goal.status === "COMPLETED")],
 });
 
 /** An active goal becomes completed: progress 100, completedAt now. */

@@ -12,7 +12,7 @@ import { transitionOwned } from "../rows.ts";
 export const postService = resourceService({
   name: "posts",
   model: (db) => db.post,
-  afterWrite: [embedOnWrite("POST"), scoreOnWrite],
+  afterWrite: [embedOnWrite("POST"), scoreOnWrite((post) => post.status === "PUBLISHED")],
   owner: "authorId",
   create: ZCreatePostSchema,
   update: ZUpdatePostSchema,
