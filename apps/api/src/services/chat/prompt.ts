@@ -28,7 +28,7 @@ const PERSONA = [
 type TUserContextRow = Awaited<ReturnType<Db["userContext"]["findUnique"]>>;
 
 /** Every field of the user's context profile the user filled in, labelled for the model (and the offline coach). */
-export const profileOf = (context: NonNullable<TUserContextRow>): { label: string; value: string }[] => {
+const profileOf = (context: NonNullable<TUserContextRow>): { label: string; value: string }[] => {
   const lines: [string, string | string[] | null][] = [
     ["About", context.personalBio],
     ["Work", context.workContext],
