@@ -31,7 +31,7 @@ import {
   noStoreWhenPersonal,
   queueBoardHeaders,
 } from "./middleware/security-headers.ts";
-import { isMultipartRoute, limitBodySize, requireJsonBody } from "./middleware/request-hygiene.ts";
+import { limitBodySize, limitsOwnBody, requireJsonBody } from "./middleware/request-hygiene.ts";
 import { requestLog } from "./middleware/request-log.ts";
 import { aiModelAdminRoutes, aiModelRoutes } from "./routes/ai-models.ts";
 import { modelRoutes } from "./routes/models.ts";
@@ -206,9 +206,7 @@ export const createApp = ({
   // Archives are larger than any other request body: the import counts its bytes as it streams them (maxImportBytes).
   // Screenshots are images with their own limit; the multipart framing around the file gets a little room.
   app.use("/analysis-sessions/:id/screenshot", limitBodySize(config.maxScreenshotBytes + 64 * 1024));
-  app.use(async (c, next) =>
-    c.req.path === "/me/import" || isMultipartRoute(c.req.path) ? next() : limitBodySize(config.maxBodyBytes)(c, next),
-  );
+  app.use(async (c, next) => (limitsOwnBody(c.req.path) ? next() : limitBodySize(config.maxBodyBytes)(c, next)));
   app.use(requireJsonBody);
 
   app.route("/", healthRoutes);

@@ -8,10 +8,15 @@ import { ApiError } from "../errors.ts";
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 /** Routes that take multipart/form-data rather than JSON; each checks its own body type and size. */
-const MULTIPART_ROUTES = [/^\/analysis-sessions\/[^/]+\/screenshot\/?$/];
+const MULTIPART_ROUTES = [/^\/analysis-sessions\/[^/]+\/screenshot\/?$/, /^\/documents\/?$/];
 /** Routes that read their JSON body as it arrives (and limit its size themselves). */
 const STREAMED_JSON_ROUTES = ["/me/import"];
+/** Routes that read a file as it arrives, JSON or not (and check its type and size themselves). */
+const STREAMED_FILE_ROUTES = ["/conversations/import"];
 export const isMultipartRoute = (path: string) => MULTIPART_ROUTES.some((route) => route.test(path));
+/** Routes whose body the general size limit does not cover: each counts its own bytes against a limit of its own. */
+export const limitsOwnBody = (path: string) =>
+  STREAMED_JSON_ROUTES.includes(path) || STREAMED_FILE_ROUTES.includes(path) || isMultipartRoute(path);
 
 /**
  * Request bodies are JSON: anything else is refused with 415 before a handler runs, and a body nested
@@ -19,7 +24,7 @@ export const isMultipartRoute = (path: string) => MULTIPART_ROUTES.some((route) 
  * stack of whatever walks it next). The text read here is the one the route's validator parses.
  */
 export const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
-  if (isMultipartRoute(c.req.path)) return next();
+  if (isMultipartRoute(c.req.path) || STREAMED_FILE_ROUTES.includes(c.req.path)) return next();
   const length = c.req.header("content-length");
   const hasBody = length !== undefined ? length !== "0" : c.req.header("transfer-encoding") !== undefined;
   if (!/^application\/(.+\+)?json\b/i.test(c.req.header("content-type") ?? "")) {

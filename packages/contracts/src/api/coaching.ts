@@ -69,6 +69,31 @@ export const ZConversationStarterSchema = z.object({
 export type TConversationStarter = z.infer<typeof ZConversationStarterSchema>;
 export const ZConversationStartersSchema = z.object({ items: z.array(ZConversationStarterSchema) });
 
+/** POST /conversations/import: which export the file is; told from the file when left out. */
+export const ZConversationImportQuerySchema = z.object({
+  format: z.enum(["chatgpt", "claude"]).optional().describe("The export's vendor; told from the file when left out"),
+});
+/** What POST /conversations/import brought in. */
+export const ZConversationImportSchema = z.object({
+  format: z
+    .enum(["chatgpt", "claude"])
+    .nullable()
+    .describe("The export's vendor; null for a file with no conversations"),
+  conversations: z.object({
+    imported: z.number().int().describe("Conversations created"),
+    duplicates: z.number().int().describe("Conversations imported before (or twice in the file), skipped"),
+    empty: z.number().int().describe("Conversations with no text from the user or the assistant, skipped"),
+  }),
+  messages: z.object({
+    imported: z.number().int().describe("Messages created"),
+    skipped: z
+      .number()
+      .int()
+      .describe("Messages left out: tool calls, hidden system messages, reasoning, images, other branches"),
+  }),
+});
+export type TConversationImport = z.infer<typeof ZConversationImportSchema>;
+
 /** Messages of a conversation; `userId` is hidden like every owner column (the role says who wrote it). */
 export const ZMessageSchema = apiRowSchema(Message, { omit: ["userId"] });
 export type TMessage = z.infer<typeof ZMessageSchema>;
