@@ -33,6 +33,7 @@ import {
 } from "./middleware/security-headers.ts";
 import { limitBodySize, limitsOwnBody, requireJsonBody } from "./middleware/request-hygiene.ts";
 import { requestLog } from "./middleware/request-log.ts";
+import { adminAuditRoutes, adminUserRoutes } from "./routes/admin-users.ts";
 import { aiModelAdminRoutes, aiModelRoutes } from "./routes/ai-models.ts";
 import { modelRoutes } from "./routes/models.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
@@ -45,6 +46,7 @@ import { chatRoutes } from "./routes/chat.ts";
 import { knowledgeRoutes } from "./routes/knowledge.ts";
 import { ADMIN_QUEUES_PATH, adminQueueRoutes } from "./routes/admin-queues.ts";
 import { searchRoutes } from "./routes/search.ts";
+import { myUsageRoutes } from "./routes/usage.ts";
 import { notificationRoutes, reminderScheduleRoutes, telegramRoutes } from "./routes/channels.ts";
 import { telegramWebhookRoutes, type TTelegramWebhookConfig } from "./routes/telegram-webhook.ts";
 import { devRoutes } from "./routes/dev.ts";
@@ -227,6 +229,7 @@ export const createApp = ({
     app.route("/dev", devRoutes(mailer as OutboxMailer));
   app.route("/api-keys", apiKeyRoutes);
   app.route("/me", accountRoutes);
+  app.route("/me", myUsageRoutes);
   app.route("/sessions", sessionRoutes);
   app.route("/connected-accounts", connectedAccountRoutes);
   app.route("/notifications", notificationRoutes);
@@ -246,6 +249,8 @@ export const createApp = ({
   app.route("/ai-models", aiModelRoutes);
   app.route("/models", modelRoutes);
   app.route("/admin/ai-models", aiModelAdminRoutes);
+  app.route("/admin/users", adminUserRoutes);
+  app.route("/admin/audit-log", adminAuditRoutes);
   for (const path of [ADMIN_QUEUES_PATH, `${ADMIN_QUEUES_PATH}/*`]) app.use(path, queueBoardHeaders);
   app.route(ADMIN_QUEUES_PATH, adminQueueRoutes(boundedQueues));
 

@@ -5,6 +5,7 @@ import { notFound } from "../errors.ts";
 import { NO_AUTH_CACHE, type TAuthCache } from "../lib/auth-cache.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
 import { recordUse } from "./last-seen.ts";
+import { accountDisabled } from "./sessions.ts";
 
 export const API_KEY_PREFIX = "cto_";
 
@@ -49,6 +50,7 @@ export const resolveApiKey = async ({
 }): Promise<AuthContext | undefined> => {
   if (!key.startsWith(API_KEY_PREFIX)) return undefined;
   const hash = hashToken(key);
+  const seen = { disabled: false };
   const found = await cache.read<TCachedKey>(hash, async () => {
     const row = await db.apiKey.findUnique({
       where: { keyHash: hash },
@@ -61,7 +63,10 @@ export const resolveApiKey = async ({
         user: { select: { role: true, isActive: true } },
       },
     });
-    if (!row || row.revokedAt || !row.user.isActive) return null;
+    if (!row || row.revokedAt) return null;
+    // Only live keys are cached, so a disabled account's key always reaches this load.
+    seen.disabled = !row.user.isActive;
+    if (seen.disabled) return null;
     return {
       userId: row.userId,
       role: row.user.role,
@@ -70,6 +75,7 @@ export const resolveApiKey = async ({
       lastUsedAt: row.lastUsedAt?.getTime() ?? null,
     };
   });
+  if (seen.disabled) throw accountDisabled();
   const now = Date.now();
   if (!found || (found.expiresAt !== null && found.expiresAt <= now)) return undefined;
   await recordUse(db, found, now, () =>

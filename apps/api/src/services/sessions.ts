@@ -1,7 +1,7 @@
 import type { Db } from "@cto/db/client";
 
 import type { ApiConfig, AuthContext } from "../context.ts";
-import { notFound } from "../errors.ts";
+import { ApiError, notFound } from "../errors.ts";
 import { NO_AUTH_CACHE, type TAuthCache } from "../lib/auth-cache.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
 import { recordUse } from "./last-seen.ts";
@@ -45,7 +45,15 @@ type TCachedSession = {
   lastUsedAt: number | null;
 };
 
-const loadSession = async (db: Db, hash: string): Promise<TCachedSession | null> => {
+/** A disabled account's credential, refused with this rather than as unknown: its owner is told why. */
+export const accountDisabled = () =>
+  new ApiError("unauthorized", "This account has been disabled by an administrator.");
+
+/**
+ * The session behind `hash` while its user is active; null otherwise, and `seen.disabled` set when the user
+ * is disabled. Only live credentials are cached, so a disabled one always reaches this load and is told apart.
+ */
+const loadSession = async (db: Db, hash: string, seen = { disabled: false }): Promise<TCachedSession | null> => {
   const session = await db.session.findUnique({
     where: { sessionToken: hash },
     select: {
@@ -57,7 +65,11 @@ const loadSession = async (db: Db, hash: string): Promise<TCachedSession | null>
       user: { select: { role: true, isActive: true } },
     },
   });
-  if (!session?.user.isActive) return null;
+  if (!session) return null;
+  if (!session.user.isActive) {
+    seen.disabled = true;
+    return null;
+  }
   return {
     userId: session.userId,
     role: session.user.role,
@@ -88,10 +100,14 @@ export const resolveSession = async ({
 }): Promise<AuthContext | undefined> => {
   const hash = hashToken(token);
   const now = Date.now();
-  let session = await cache.read(hash, () => loadSession(db, hash));
+  const seen = { disabled: false };
+  let session = await cache.read(hash, () => loadSession(db, hash, seen));
   // A cached copy can predate another instance's slide of the idle expiry: the database decides.
-  if (session && endsAt(session) <= now) session = await loadSession(db, hash);
-  if (!session) return undefined;
+  if (session && endsAt(session) <= now) session = await loadSession(db, hash, seen);
+  if (!session) {
+    if (seen.disabled) throw accountDisabled();
+    return undefined;
+  }
   if (endsAt(session) <= now) {
     await db.session.deleteMany({ where: { id: session.sessionId } });
     await cache.forget([hash]);

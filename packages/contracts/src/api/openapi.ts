@@ -2743,6 +2743,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your AI usage today and this month, today's remaining chat tokens and generations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Your usage */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Since midnight UTC */
+                            today: {
+                                /** @description AI responses recorded (failed ones included) */
+                                requests: number;
+                                /** @description Prompt and completion tokens together */
+                                tokens: number;
+                                /** @description US dollars, at the prices recorded with each response */
+                                cost: number;
+                            };
+                            /** @description Since the first of this month, midnight UTC */
+                            month: {
+                                /** @description AI responses recorded (failed ones included) */
+                                requests: number;
+                                /** @description Prompt and completion tokens together */
+                                tokens: number;
+                                /** @description US dollars, at the prices recorded with each response */
+                                cost: number;
+                            };
+                            tokenBudget: {
+                                limit: number;
+                                /** @description Tokens of today's successful AI responses */
+                                used: number;
+                                remaining: number;
+                                /** @description Unix ms: the next midnight UTC */
+                                resetsAt: number;
+                            };
+                            generationQuota: {
+                                limit: number;
+                                used: number;
+                                remaining: number;
+                                resetsAt: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sessions": {
         parameters: {
             query?: never;
@@ -2779,6 +2908,10 @@ export interface paths {
                                 userAgent: string | null;
                                 /** @description Unix time in milliseconds */
                                 createdAt: number;
+                                /** @enum {string|null} */
+                                signInMethod: "password" | "password_totp" | "password_recovery_code" | null;
+                                /** @description Unix time in milliseconds */
+                                secondFactorAt: number | null;
                                 current: boolean;
                             }[];
                         };
@@ -8022,6 +8155,193 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/conversations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the conversations of a ChatGPT or Claude data export
+         * @description Brings the conversations of a ChatGPT or Claude data export into yours. The body is the export's conversations.json (Content-Type: application/json) or the whole ZIP the vendor sent (application/zip); the format is told from the file unless `format` names it. Each conversation becomes one of yours, with its title, times and the branch last shown (the user's and the assistant's text; tool calls, hidden system messages, reasoning and images are left out and counted in messages.skipped); messages carry source IMPORT. A conversation imported before is skipped (counted in duplicates), so a newer export adds only what is new. All or nothing: a file with any unreadable conversation imports none, and answers 400 validation_failed with each problem's place in the file (e.g. 3.mapping.ab12.message.create_time); at most 200 are listed. The body, and the JSON unzipped from it, may each be as large as the account import allows (413 beyond).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The export's vendor; told from the file when left out */
+                    format?: "chatgpt" | "claude";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>[];
+                    "application/zip": string;
+                };
+            };
+            responses: {
+                /** @description Imported */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description The export's vendor; null for a file with no conversations
+                             * @enum {string|null}
+                             */
+                            format: "chatgpt" | "claude" | null;
+                            conversations: {
+                                /** @description Conversations created */
+                                imported: number;
+                                /** @description Conversations imported before (or twice in the file), skipped */
+                                duplicates: number;
+                                /** @description Conversations with no text from the user or the assistant, skipped */
+                                empty: number;
+                            };
+                            messages: {
+                                /** @description Messages created */
+                                imported: number;
+                                /** @description Messages left out: tool calls, hidden system messages, reasoning, images, other branches */
+                                skipped: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed (also a signed-in write from another origin: the CSRF check) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/conversations": {
         parameters: {
             query?: never;
@@ -9106,7 +9426,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | unknown[];
                                 /** @enum {string} */
-                                source: "web" | "telegram" | "voice" | "api";
+                                source: "web" | "telegram" | "voice" | "api" | "import";
                                 telegramMessageId: string | null;
                                 /** @description Unix time in milliseconds */
                                 createdAt: number;
@@ -9221,7 +9541,7 @@ export interface paths {
                          * @description Where the message was written; web by default
                          * @enum {string}
                          */
-                        source?: "web" | "telegram" | "voice" | "api";
+                        source?: "web" | "telegram" | "voice" | "api" | "import";
                         /** @description Free-form JSON object: at most 10 levels deep, 1000 keys and 64 KiB; no NUL characters */
                         metadata?: {
                             [key: string]: unknown;
@@ -9250,7 +9570,7 @@ export interface paths {
                                 [key: string]: unknown;
                             } | unknown[];
                             /** @enum {string} */
-                            source: "web" | "telegram" | "voice" | "api";
+                            source: "web" | "telegram" | "voice" | "api" | "import";
                             telegramMessageId: string | null;
                             /** @description Unix time in milliseconds */
                             createdAt: number;
@@ -9448,7 +9768,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 } | unknown[];
                                 /** @enum {string} */
-                                source: "web" | "telegram" | "voice" | "api";
+                                source: "web" | "telegram" | "voice" | "api" | "import";
                                 telegramMessageId: string | null;
                                 /** @description Unix time in milliseconds */
                                 createdAt: number;
@@ -9602,7 +9922,7 @@ export interface paths {
                                 [key: string]: unknown;
                             } | unknown[];
                             /** @enum {string} */
-                            source: "web" | "telegram" | "voice" | "api";
+                            source: "web" | "telegram" | "voice" | "api" | "import";
                             telegramMessageId: string | null;
                             /** @description Unix time in milliseconds */
                             createdAt: number;
@@ -28577,7 +28897,7 @@ export interface paths {
                                         [key: string]: unknown;
                                     } | unknown[];
                                     /** @enum {string} */
-                                    source: "web" | "telegram" | "voice" | "api";
+                                    source: "web" | "telegram" | "voice" | "api" | "import";
                                     telegramMessageId: string | null;
                                     /** @description Unix time in milliseconds */
                                     createdAt: number;
@@ -28607,7 +28927,7 @@ export interface paths {
                                         [key: string]: unknown;
                                     } | unknown[];
                                     /** @enum {string} */
-                                    source: "web" | "telegram" | "voice" | "api";
+                                    source: "web" | "telegram" | "voice" | "api" | "import";
                                     telegramMessageId: string | null;
                                     /** @description Unix time in milliseconds */
                                     createdAt: number;
@@ -28880,7 +29200,7 @@ export interface paths {
                                         [key: string]: unknown;
                                     } | unknown[];
                                     /** @enum {string} */
-                                    source: "web" | "telegram" | "voice" | "api";
+                                    source: "web" | "telegram" | "voice" | "api" | "import";
                                     telegramMessageId: string | null;
                                     /** @description Unix time in milliseconds */
                                     createdAt: number;
@@ -28910,7 +29230,7 @@ export interface paths {
                                         [key: string]: unknown;
                                     } | unknown[];
                                     /** @enum {string} */
-                                    source: "web" | "telegram" | "voice" | "api";
+                                    source: "web" | "telegram" | "voice" | "api" | "import";
                                     telegramMessageId: string | null;
                                     /** @description Unix time in milliseconds */
                                     createdAt: number;
@@ -29415,7 +29735,7 @@ export interface paths {
                                         [key: string]: unknown;
                                     } | unknown[];
                                     /** @enum {string} */
-                                    source: "web" | "telegram" | "voice" | "api";
+                                    source: "web" | "telegram" | "voice" | "api" | "import";
                                     telegramMessageId: string | null;
                                     /** @description Unix time in milliseconds */
                                     createdAt: number;
@@ -29445,7 +29765,7 @@ export interface paths {
                                         [key: string]: unknown;
                                     } | unknown[];
                                     /** @enum {string} */
-                                    source: "web" | "telegram" | "voice" | "api";
+                                    source: "web" | "telegram" | "voice" | "api" | "import";
                                     telegramMessageId: string | null;
                                     /** @description Unix time in milliseconds */
                                     createdAt: number;
@@ -29962,7 +30282,7 @@ export interface paths {
                                         [key: string]: unknown;
                                     } | unknown[];
                                     /** @enum {string} */
-                                    source: "web" | "telegram" | "voice" | "api";
+                                    source: "web" | "telegram" | "voice" | "api" | "import";
                                     telegramMessageId: string | null;
                                     /** @description Unix time in milliseconds */
                                     createdAt: number;
@@ -29992,7 +30312,7 @@ export interface paths {
                                         [key: string]: unknown;
                                     } | unknown[];
                                     /** @enum {string} */
-                                    source: "web" | "telegram" | "voice" | "api";
+                                    source: "web" | "telegram" | "voice" | "api" | "import";
                                     telegramMessageId: string | null;
                                     /** @description Unix time in milliseconds */
                                     createdAt: number;
@@ -31781,6 +32101,698 @@ export interface paths {
         };
         trace?: never;
     };
+    "/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every account, newest first: role, state, when created and last seen, all-time AI usage */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Only addresses containing this (case-insensitive) */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of accounts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                email: string;
+                                name: string | null;
+                                /** @enum {string} */
+                                role: "user" | "admin";
+                                /** @description false: disabled by an administrator; its sessions and API keys are refused */
+                                isActive: boolean;
+                                createdAt: number;
+                                /** @description Last activity (kept to the quarter hour); null: never */
+                                lastSeenAt: number | null;
+                                /** @description All-time AI usage */
+                                usage: {
+                                    /** @description AI responses recorded (failed ones included) */
+                                    requests: number;
+                                    /** @description Prompt and completion tokens together */
+                                    tokens: number;
+                                    /** @description US dollars, at the prices recorded with each response */
+                                    cost: number;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Disable or re-enable an account, or change its role (audited; takes effect on its next request)
+         * @description A disabled account's sessions and API keys are refused (401) on their next request, on every API instance, and work again once it is re-enabled. You cannot disable or demote yourself (400), and no change may leave no active administrator (409).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        isActive?: boolean;
+                        /** @enum {string} */
+                        role?: "user" | "admin";
+                    };
+                };
+            };
+            responses: {
+                /** @description The account as it is now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            name: string | null;
+                            /** @enum {string} */
+                            role: "user" | "admin";
+                            /** @description false: disabled by an administrator; its sessions and API keys are refused */
+                            isActive: boolean;
+                            createdAt: number;
+                            /** @description Last activity (kept to the quarter hour); null: never */
+                            lastSeenAt: number | null;
+                            /** @description All-time AI usage */
+                            usage: {
+                                /** @description AI responses recorded (failed ones included) */
+                                requests: number;
+                                /** @description Prompt and completion tokens together */
+                                tokens: number;
+                                /** @description US dollars, at the prices recorded with each response */
+                                cost: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not found (also for another user's records) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/admin/users/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One account's AI usage per UTC day and model: requests, tokens, cost (no content) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many UTC days back, today included */
+                    days?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The usage */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            userId: string;
+                            /** @description Unix ms: midnight UTC of the first day counted */
+                            since: number;
+                            totals: {
+                                /** @description AI responses recorded (failed ones included) */
+                                requests: number;
+                                /** @description Prompt and completion tokens together */
+                                tokens: number;
+                                /** @description US dollars, at the prices recorded with each response */
+                                cost: number;
+                            };
+                            /** @description Newest day first; days without usage are left out */
+                            days: {
+                                /** @description AI responses recorded (failed ones included) */
+                                requests: number;
+                                /** @description Prompt and completion tokens together */
+                                tokens: number;
+                                /** @description US dollars, at the prices recorded with each response */
+                                cost: number;
+                                /** @description UTC date, YYYY-MM-DD */
+                                day: string;
+                                model: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not found (also for another user's records) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Administrators' changes to accounts, newest first: who, to whom, before and after */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Only changes to this account */
+                    targetId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of the admin audit log */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description user.update */
+                                action: string;
+                                actor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description null once the account is deleted */
+                                    email: string | null;
+                                };
+                                target: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description null once the account is deleted */
+                                    email: string | null;
+                                };
+                                /** @description The changed fields as they were */
+                                before: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The changed fields as they became */
+                                after: {
+                                    [key: string]: unknown;
+                                };
+                                requestId: string | null;
+                                createdAt: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -31900,7 +32912,7 @@ export interface components {
                     toolCallId?: string | null;
                     metadata?: unknown;
                     /** @enum {string} */
-                    source?: "WEB" | "TELEGRAM" | "VOICE" | "API";
+                    source?: "WEB" | "TELEGRAM" | "VOICE" | "API" | "IMPORT";
                     telegramMessageId?: string | null;
                     createdAt?: string;
                 }[];
