@@ -6,6 +6,7 @@ import { ZGenerationQuotaSchema, ZUpdateProfileSchema, ZUserSchema } from "@cto/
 
 import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
+import { chunksOf } from "../lib/request-body.ts";
 import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
 import { deleteAccount } from "../services/account-deletion.ts";
 import { readGenerationQuota } from "../services/generation-quota.ts";
@@ -41,17 +42,6 @@ const IMPORT_DESCRIPTION = [
   "Sign-in links, connected accounts and reminder jobs are not imported (they are made again); the Telegram",
   "connection waits to be linked again. At most 200 problems are listed.",
 ].join(" ");
-
-/** The request body's chunks as they arrive (none for an empty body). */
-async function* chunksOf(body: ReadableStream<Uint8Array> | null) {
-  if (!body) return;
-  const reader = body.getReader();
-  try {
-    for (let read = await reader.read(); !read.done; read = await reader.read()) yield read.value;
-  } finally {
-    reader.releaseLock();
-  }
-}
 
 export const accountRoutes = createRouter()
   .openapi(

@@ -12,6 +12,7 @@ import { Conversation } from "@cto/contracts/tables";
 
 import { ApiError } from "../../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../../lib/openapi.ts";
+import { chunksOf } from "../../lib/request-body.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 import { importConversations } from "../../services/conversation-import/import.ts";
 import { searchConversations } from "../../services/coaching/conversation-search.ts";
@@ -98,8 +99,7 @@ export const conversationFinderRoutes = createRouter()
       const result = await importConversations({
         db: c.get("db"),
         userId: c.get("auth").userId,
-        // Node's web streams are async iterables; the global type declares only the reader.
-        body: (c.req.raw.body ?? []) as AsyncIterable<Uint8Array>,
+        body: chunksOf(c.req.raw.body),
         maxBytes,
         format: c.req.valid("query").format,
       });

@@ -8,6 +8,8 @@ import { Field } from "../../../components/ui/field.tsx";
 import { Checkbox, Input } from "../../../components/ui/input.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { EXPORT_URL, useDeleteAccount, useImportArchive } from "../api/account-data.ts";
+import { AssistantImportSection } from "./assistant-import-section.tsx";
+import { FileImportForm } from "./file-import-form.tsx";
 
 // An archive section key, for people: "energyMetrics" → "Energy metrics".
 const sectionLabel = (key: string) => {
@@ -38,55 +40,22 @@ const ExportSection = () => {
   );
 };
 
-const ImportSection = () => {
-  const importArchive = useImportArchive();
-  const [file, setFile] = useState<File | null>(null);
-  // A new key empties the file input after a successful import.
-  const [inputKey, setInputKey] = useState(0);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) return;
-    importArchive.mutate(file, {
-      onSuccess: () => {
-        setFile(null);
-        setInputKey(inputKey + 1);
-      },
-    });
-  };
-  const imported = importArchive.data
-    ? Object.entries(importArchive.data.imported).filter(([, count]) => count > 0)
-    : [];
-  return (
-    <form onSubmit={submit} className="space-y-3" aria-label="Import an export">
-      <h3 className="text-sm font-semibold text-slate-900">Import an export</h3>
-      <p className="text-sm text-slate-600">
-        Moves a Cto export into this account. The account must still be empty, so nothing here is overwritten.
-      </p>
-      <FormError error={importArchive.error} />
-      {importArchive.data && (
-        <div role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900 ring-1 ring-emerald-200">
-          {imported.length
-            ? `Imported. ${imported.map(([section, count]) => `${sectionLabel(section)}: ${count}`).join(" · ")}`
-            : "Imported an empty archive: there was nothing to add."}
-        </div>
-      )}
-      <div className="flex flex-wrap items-end gap-3">
-        <Field label="Export file" className="min-w-56 flex-1">
-          <Input
-            key={inputKey}
-            type="file"
-            accept="application/json,.json"
-            className="h-auto py-1.5"
-            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-          />
-        </Field>
-        <Button type="submit" variant="secondary" disabled={!file} loading={importArchive.isPending}>
-          Import
-        </Button>
-      </div>
-    </form>
-  );
-};
+const ImportSection = () => (
+  <FileImportForm
+    title="Import an export"
+    description="Moves a Cto export into this account. The account must still be empty, so nothing here is overwritten."
+    fileLabel="Export file"
+    accept="application/json,.json"
+    submitLabel="Import"
+    mutation={useImportArchive()}
+    outcome={(result) => {
+      const imported = Object.entries(result.imported).filter(([, count]) => count > 0);
+      return imported.length
+        ? `Imported. ${imported.map(([section, count]) => `${sectionLabel(section)}: ${count}`).join(" · ")}`
+        : "Imported an empty archive: there was nothing to add.";
+    }}
+  />
+);
 
 const DeleteSection = () => {
   const remove = useDeleteAccount();
@@ -150,13 +119,14 @@ const DeleteSection = () => {
   );
 };
 
-/** 004's data rights: export, import into an empty account, and deletion. */
+/** 004's data rights: export, import into an empty account, import from another assistant, and deletion. */
 export const AccountDataCard = () => (
   <Card aria-labelledby="data-title">
     <CardHeader title={<span id="data-title">Your data</span>} />
     <div className="space-y-6 divide-y divide-slate-100 [&>*+*]:pt-6">
       <ExportSection />
       <ImportSection />
+      <AssistantImportSection />
       <DeleteSection />
     </div>
   </Card>
