@@ -19,6 +19,7 @@ const mergePreferences = (stored: unknown, patch: TPreferencesPatch): TJsonObjec
   const merged = { ...asObject(stored), ...patch };
   if (patch.notificationPrefs)
     merged.notificationPrefs = { ...asObject(asObject(stored).notificationPrefs), ...patch.notificationPrefs };
+  if (patch.coachNudges) merged.coachNudges = { ...asObject(asObject(stored).coachNudges), ...patch.coachNudges };
   return merged;
 };
 

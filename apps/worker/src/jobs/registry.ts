@@ -21,6 +21,7 @@ import { processTelegramDeliver } from "./telegram.deliver.ts";
 import { processTelegramDispatch } from "./telegram.dispatch.ts";
 import { processReminderDue } from "./reminders.due.ts";
 import { processMissedDeadlines } from "./reminders.missed-deadlines.ts";
+import { processCoachNudges } from "./reminders.nudges.ts";
 import { processRemindersReconcile } from "./reminders.reconcile.ts";
 
 /**
@@ -31,6 +32,7 @@ export const REGISTRY: TRegistration[] = [
   register("reminders", "due", processReminderDue),
   register("reminders", "reconcile", processRemindersReconcile),
   register("reminders", "missed-deadlines", processMissedDeadlines),
+  register("reminders", "nudges", processCoachNudges),
   // reports, metrics, telegram, maintenance, stories
   register("reports", "generate", processReportGenerate),
   register("reports", "schedule", processReportSchedule),

@@ -39,6 +39,8 @@ export const SCHEDULES: TSchedule[] = [
   schedule(RECONCILE_SCHEDULE_ID, "reminders", "reconcile", { every: 60_000 }, {}),
   // Every 5 minutes: a deadline is marked MISSED, and its owner told, at most this long after it passed.
   schedule("reminders-missed-deadlines", "reminders", "missed-deadlines", { every: 5 * 60_000 }, {}),
+  // Every 15 minutes: the coach's nudges, so one inside a user's working hours is at most this late.
+  schedule("reminders-nudges", "reminders", "nudges", { every: 15 * 60_000 }, {}),
   // reports, metrics, telegram/dispatch, maintenance/cleanup-expired
   // Every 5 minutes: embeds what was written while Redis was away (and everything after a model change), bounded per run.
   schedule("embeddings-sweep", "embeddings", "reindex", { every: 5 * 60_000 }, { batchSize: 100, maxBatches: 20 }),

@@ -41,6 +41,25 @@ const ZProfileListSchema = z
   .refine((items) => new Set(items.map((item) => item.toLowerCase())).size === items.length, "Must not repeat an item");
 
 /**
+ * The coach's own nudges (missed check-ins, commitments at risk, deadlines due, streaks, new reports):
+ * on or off, at most `maxPerDay` in any 24 hours, never inside `quietHours` (the user's local time;
+ * may wrap midnight). Unset: on, 2 a day, no quiet hours.
+ */
+export const ZCoachNudgesSchema = z
+  .object({
+    enabled: z.boolean(),
+    maxPerDay: z.number().int().min(1).max(10),
+    quietHours: z
+      .object({ start: ZClockSchema, end: ZClockSchema })
+      .refine((hours) => hours.start !== hours.end, { message: "Start and end must differ.", path: ["end"] })
+      .nullable()
+      .describe("null: no quiet hours"),
+  })
+  .partial()
+  .strict();
+export type TCoachNudges = z.infer<typeof ZCoachNudgesSchema>;
+
+/**
  * The preferences the platform reads (reminders use the timezone, working hours and channels). Each
  * part given replaces that part; parts left out, and keys Cto does not know, are kept as stored.
  */
@@ -53,6 +72,7 @@ export const ZPreferencesPatchSchema = z
       .nullable()
       .describe("null: reminders at any hour"),
     notificationPrefs: z.object({ inApp: z.boolean(), telegram: z.boolean() }).partial().strict(),
+    coachNudges: ZCoachNudgesSchema,
     theme: z.enum(["system", "light", "dark"]),
   })
   .partial()
