@@ -9,6 +9,7 @@ import { createAiProvider } from "@cto/ai/create-provider";
 import type { TAiProvider } from "@cto/ai/provider";
 import type { Db } from "@cto/db/client";
 import { defaultDataDir } from "@cto/db/paths";
+import { createSecretBox, loadEncryptionKey, type SecretBox } from "@cto/db/secrets";
 import { actingAs } from "@cto/db/replicas";
 import type { TLogger } from "@cto/log/logger";
 import { isConnectionError } from "@cto/queue/connection";
@@ -42,6 +43,7 @@ import { analysisRoutes } from "./routes/analysis.ts";
 import { assistantRoutes } from "./routes/assistant.ts";
 import { authRecoveryRoutes } from "./routes/auth-recovery.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { twoFactorRoutes } from "./routes/two-factor.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { knowledgeRoutes } from "./routes/knowledge.ts";
 import { ADMIN_QUEUES_PATH, adminQueueRoutes } from "./routes/admin-queues.ts";
@@ -124,6 +126,8 @@ export type AppDependencies = {
   logger?: TLogger;
   /** Serve GET /dev/outbox (never in production). */
   devRoutes?: boolean;
+  /** Seals stored secrets (TOTP secrets); by default with the development key in the data folder (@cto/db/secrets). */
+  secrets?: SecretBox;
 };
 
 export const createApp = ({
@@ -139,6 +143,7 @@ export const createApp = ({
   limitStore = { redis: null },
   authCache = NO_AUTH_CACHE,
   cacheStore = { redis: null },
+  secrets = createSecretBox(loadEncryptionKey()),
 }: AppDependencies) => {
   const app = createRouter({ getPath: routedPath });
   const limits = createAuthLimiters(config.authLimits, {
@@ -198,6 +203,7 @@ export const createApp = ({
     c.set("authCache", authCache);
     c.set("sharedCache", sharedCache);
     c.set("leases", leases);
+    c.set("secrets", secrets);
     c.set(
       "clientAddress",
       clientAddressOf({ socketAddress: socketAddressOf(c.env), forwardedFor: c.req.header("x-forwarded-for") }),
@@ -214,6 +220,7 @@ export const createApp = ({
   app.route("/", healthRoutes);
   for (const path of [
     "/auth/sign-in",
+    "/auth/sign-in/second-factor",
     "/auth/sign-up",
     "/auth/password-reset",
     "/auth/password-reset/confirm",
@@ -225,6 +232,7 @@ export const createApp = ({
     });
   app.route("/auth", authRoutes);
   app.route("/auth", authRecoveryRoutes);
+  app.route("/auth", twoFactorRoutes);
   if (withDevRoutes && mailer.kind === "outbox" && "list" in mailer)
     app.route("/dev", devRoutes(mailer as OutboxMailer));
   app.route("/api-keys", apiKeyRoutes);

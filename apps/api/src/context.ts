@@ -1,4 +1,5 @@
 import type { TAiProvider } from "@cto/ai/provider";
+import type { SecretBox } from "@cto/db/secrets";
 import { findMigrationsDir, type Db } from "@cto/db/client";
 import { PRODUCER_TIMEOUT_MS, type TQueues } from "@cto/queue/queues";
 import type { TStorage } from "@cto/storage/storage";
@@ -68,6 +69,8 @@ export type AppEnv = {
     clientAddress: string | undefined;
     sharedCache: TSharedCache;
     leases: TLeases;
+    /** Seals stored secrets (TOTP secrets) with CTO_ENCRYPTION_KEY. */
+    secrets: SecretBox;
   };
 };
 

@@ -6,6 +6,7 @@ import { createAiProvider } from "@cto/ai/create-provider";
 import { checkAppRole, createDb } from "@cto/db/client";
 import { redisRecentWrites, replicaOptionsFromEnv } from "@cto/db/replicas";
 import { defaultDataDir } from "@cto/db/paths";
+import { createSecretBox, loadEncryptionKey } from "@cto/db/secrets";
 import { createMailTransport, mailConfigFromEnv } from "@cto/mail/config";
 import { createProducerConnection, isConnectionError, watchRedis } from "@cto/queue/connection";
 import { createQueues } from "@cto/queue/queues";
@@ -106,6 +107,13 @@ const server = serve(
       logger: log,
       telegram: env.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: env.TELEGRAM_WEBHOOK_SECRET } : null,
       devRoutes: env.NODE_ENV !== "production",
+      secrets: createSecretBox(
+        loadEncryptionKey({
+          NODE_ENV: env.NODE_ENV,
+          CTO_ENCRYPTION_KEY: env.CTO_ENCRYPTION_KEY,
+          CTO_DATA_DIR: defaultDataDir(),
+        }),
+      ),
     }).fetch,
     port: env.PORT,
     hostname: env.HOST,

@@ -263,6 +263,32 @@ describe("settings", () => {
     });
     expect(imported.goals.map((goal) => goal.title)).toEqual(["Ship the portfolio"]);
 
+    // Another assistant's export adds its conversations to any account, this one included.
+    const claudeExport = [
+      {
+        uuid: "e2e-claude-1",
+        name: "Salary talk",
+        created_at: "2024-05-01T09:00:00.000Z",
+        updated_at: "2024-05-01T09:05:00.000Z",
+        chat_messages: [
+          { uuid: "m1", sender: "human", text: "How do I ask for a raise?", created_at: "2024-05-01T09:00:00.000Z" },
+          { uuid: "m2", sender: "assistant", text: "Start from your review.", created_at: "2024-05-01T09:01:00.000Z" },
+        ],
+      },
+    ];
+    const assistantImport = target.getByRole("form", { name: "Import from ChatGPT or Claude" });
+    await assistantImport.getByLabel("ChatGPT or Claude export").setInputFiles({
+      name: "conversations.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(claudeExport)),
+    });
+    await assistantImport.getByRole("button", { name: "Import conversations" }).click();
+    await expectVisible(
+      assistantImport.getByRole("status").filter({ hasText: "Imported from Claude: 1 conversation with 2 messages." }),
+    );
+    await target.goto("/chat");
+    await expectVisible(target.getByRole("link", { name: /Salary talk/ }));
+
     await page.getByRole("button", { name: "Delete account…" }).click();
     const dialog = page.getByRole("dialog", { name: "Delete your account?" });
     await dialog.getByLabel("Password").fill("not my password");

@@ -6,6 +6,7 @@ export const ErrorCode = {
   VALIDATION_FAILED: "validation_failed",
   UNAUTHORIZED: "unauthorized",
   FORBIDDEN: "forbidden",
+  SECOND_FACTOR_REQUIRED: "second_factor_required",
   NOT_FOUND: "not_found",
   METHOD_NOT_ALLOWED: "method_not_allowed",
   CONFLICT: "conflict",
@@ -23,6 +24,8 @@ export const ERROR_STATUS = {
   validation_failed: 400,
   unauthorized: 401,
   forbidden: 403,
+  // Two-factor is on and this session has not proven it lately: POST /auth/two-factor/verify, then retry.
+  second_factor_required: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

@@ -4,7 +4,15 @@ import { html, type SafeHtml } from "./html.ts";
 export type TMailTemplate =
   | { kind: "VERIFY_EMAIL"; name: string | null; link: string }
   | { kind: "PASSWORD_RESET"; name: string | null; link: string }
-  | { kind: "NOTIFICATION"; name: string | null; content: string; settingsLink: string; unsubscribeLink: string };
+  | { kind: "NOTIFICATION"; name: string | null; content: string; settingsLink: string; unsubscribeLink: string }
+  | {
+      kind: "NEW_SIGN_IN";
+      name: string | null;
+      device: string;
+      ipAddress: string | null;
+      at: string;
+      sessionsLink: string;
+    };
 
 export type TRenderedMail = { subject: string; text: string; html: string };
 
@@ -53,6 +61,19 @@ export const renderMail = (template: TMailTemplate): TRenderedMail => {
         html: layout({
           title: subject,
           body: html`<p>${greeting(template.name)}</p><p>Someone asked to reset your Cto password. If it was you, choose a new one within an hour; the link works once.</p>${button(template.link, "Choose a new password")}<p>If it was not you, ignore this email: your password stays as it is.</p>`,
+          footer: AUTOMATIC,
+        }),
+      };
+    }
+    case "NEW_SIGN_IN": {
+      const subject = "New sign-in to your Cto account";
+      const where = `${template.device}${template.ipAddress ? ` from ${template.ipAddress}` : ""}`;
+      return {
+        subject,
+        text: `${greeting(template.name)}\n\nYour Cto account was signed in to from a new device: ${where}, at ${template.at}.\n\nIf it was you, there is nothing to do. If it was not, sign that session out and change your password:\n\n${template.sessionsLink}\n`,
+        html: layout({
+          title: subject,
+          body: html`<p>${greeting(template.name)}</p><p>Your Cto account was signed in to from a new device: ${where}, at ${template.at}.</p><p>If it was you, there is nothing to do. If it was not, sign that session out and change your password.</p>${button(template.sessionsLink, "Review your sessions")}`,
           footer: AUTOMATIC,
         }),
       };

@@ -8,6 +8,7 @@ import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
 import { chunksOf } from "../lib/request-body.ts";
 import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
+import { requireRecentSecondFactor } from "../middleware/second-factor.ts";
 import { deleteAccount } from "../services/account-deletion.ts";
 import { readGenerationQuota } from "../services/generation-quota.ts";
 import { ZAccountArchiveSchema as ZArchiveSchema } from "../services/account-archive.ts";
@@ -92,7 +93,9 @@ export const accountRoutes = createRouter()
       ...common,
       method: "get",
       path: "/export",
-      summary: "Download everything Cto holds about you as one JSON archive (streamed)",
+      middleware: [requireAuth, requireRecentSecondFactor] as const,
+      summary:
+        "Download everything Cto holds about you as one JSON archive (streamed; with two-factor on, after a recent code)",
       request: {
         query: z.object({
           embeddings: z.enum(["true", "false"]).default("false").describe("Include embedding vectors (large)"),
@@ -103,7 +106,7 @@ export const accountRoutes = createRouter()
           description: "The archive (JSON, as an attachment)",
           content: { "application/json": { schema: ZAccountArchiveSchema } },
         },
-        ...errorResponses(),
+        ...errorResponses(403),
       },
     }),
     async (c) => {
@@ -157,7 +160,9 @@ export const accountRoutes = createRouter()
       ...common,
       method: "delete",
       path: "/",
-      summary: "Delete your account and everything in it, uploaded files and queued jobs included",
+      middleware: [requireAuth, requireRecentSecondFactor] as const,
+      summary:
+        "Delete your account and everything in it, uploaded files and queued jobs included (with two-factor on, after a recent code)",
       request: {
         body: {
           required: false,

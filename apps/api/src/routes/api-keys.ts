@@ -6,6 +6,7 @@ import { fromApiTimestamp, toApiTimestamp } from "@cto/contracts/boundary";
 import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../lib/openapi.ts";
 import { requireAuth } from "../middleware/auth.ts";
+import { requireRecentSecondFactor } from "../middleware/second-factor.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "../services/api-keys.ts";
 
 type ApiKeyRow = {
@@ -51,7 +52,9 @@ export const apiKeyRoutes = createRouter()
       ...common,
       method: "post",
       path: "/",
-      summary: "Create an API key; the key is shown once",
+      middleware: [requireAuth, requireRecentSecondFactor] as const,
+      summary:
+        "Create an API key; the key is shown once (with two-factor on, after a recent code: POST /auth/two-factor/verify)",
       request: { body: { required: true, content: { "application/json": { schema: ZCreateApiKeySchema } } } },
       responses: {
         201: jsonContent(ZCreatedApiKeySchema, "The new key, in full, this once"),

@@ -4,6 +4,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 
 import { ZSessionSchema, ZSignInSchema, ZSignUpSchema, ZUserSchema } from "@cto/contracts/api/auth";
+import { ZSignInChallengeSchema } from "@cto/contracts/api/two-factor";
 import { toApiRow } from "@cto/contracts/rows";
 import { User } from "@cto/contracts/tables";
 
@@ -15,6 +16,9 @@ import { newToken } from "../lib/tokens.ts";
 import { signIn, signUp } from "../services/accounts.ts";
 import { beginSignIn, beginSignUp, TRUSTED_BROWSER_MS, trustBrowser } from "../services/auth-limits.ts";
 import { sendVerificationEmail } from "../services/email-verification.ts";
+import { isNewDevice, sendNewDeviceEmail } from "../services/new-device.ts";
+import { createSignInChallenge } from "../services/two-factor/challenges.ts";
+import { hasSecondFactor } from "../services/two-factor/second-factor.ts";
 import { createSession, currentSession, revokeSession } from "../services/sessions.ts";
 
 /** A user row as the API shows it (never the password hash). */
@@ -27,8 +31,14 @@ export const browserToken = (c: Context<AppEnv>) => {
   return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : undefined;
 };
 
+type TSignInMethod = "PASSWORD" | "PASSWORD_TOTP" | "PASSWORD_RECOVERY_CODE";
+
 /** Signs the user in on this browser: a new session, its token only in an httpOnly cookie; the browser is trusted for this account. */
-const startSession = async (c: Context<AppEnv>, user: { id: string; email: string }) => {
+const startSession = async (
+  c: Context<AppEnv>,
+  user: { id: string; email: string },
+  signInMethod: TSignInMethod = "PASSWORD",
+) => {
   const config = c.get("config");
   const { token, absoluteExpiresAt } = await createSession({
     db: c.get("db"),
@@ -36,6 +46,8 @@ const startSession = async (c: Context<AppEnv>, user: { id: string; email: strin
     userId: user.id,
     ipAddress: c.get("clientAddress"),
     userAgent: c.req.header("user-agent"),
+    signInMethod,
+    secondFactorAt: signInMethod === "PASSWORD" ? null : new Date(),
   });
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
@@ -56,6 +68,40 @@ const startSession = async (c: Context<AppEnv>, user: { id: string; email: strin
   return absoluteExpiresAt;
 };
 
+/**
+ * The end of a sign-in (a password, with a second factor when the account has one): a session, and an
+ * email through the mailer when the device is new to the account (services/new-device.ts).
+ */
+export const finishSignIn = async (
+  c: Context<AppEnv>,
+  user: { id: string; email: string; name: string | null } & Record<string, unknown>,
+  method: TSignInMethod,
+) => {
+  const ipAddress = c.get("clientAddress");
+  const userAgent = c.req.header("user-agent");
+  const db = c.get("db");
+  const newDevice = await isNewDevice({
+    db,
+    limiters: c.get("limits"),
+    user,
+    browserToken: browserToken(c),
+    ipAddress,
+    userAgent,
+  });
+  const expiresAt = await startSession(c, user, method);
+  if (newDevice)
+    await sendNewDeviceEmail({
+      postman: c.get("postman"),
+      webOrigin: c.get("config").webOrigin,
+      user,
+      ipAddress,
+      userAgent,
+    })
+      // The sign-in stands whatever happens to the email.
+      .catch((error: unknown) => c.get("logger").error({ err: error }, "new-device email not written at sign-in"));
+  return { user: toApiUser(user), via: "session" as const, expiresAt: expiresAt.getTime() };
+};
+
 const signUpRoute = createRoute({
   method: "post",
   path: "/sign-up",
@@ -74,8 +120,14 @@ const signInRoute = createRoute({
   tags: ["Auth"],
   security: [],
   summary: "Sign in with email and password",
+  description:
+    "With two-factor on, a right password answers 202 with a challenge token instead of a session: send it with a code to POST /auth/sign-in/second-factor.",
   request: { body: { required: true, content: { "application/json": { schema: ZSignInSchema } } } },
-  responses: { 200: jsonContent(ZSessionSchema, "Signed in (a new session cookie)"), ...errorResponses(415, 429) },
+  responses: {
+    200: jsonContent(ZSessionSchema, "Signed in (a new session cookie)"),
+    202: jsonContent(ZSignInChallengeSchema, "Password right; a second factor is needed (no session yet)"),
+    ...errorResponses(415, 429),
+  },
 });
 const signOutRoute = createRoute({
   method: "post",
@@ -150,8 +202,19 @@ export const authRoutes = createRouter()
     const attempt = await beginSignIn({ limiters: c.get("limits"), email: body.email, browserToken: browserToken(c) });
     const user = await signIn({ db: c.get("db"), ...body });
     await attempt.succeeded();
-    const expiresAt = await startSession(c, user);
-    return c.json({ user: toApiUser(user), via: "session" as const, expiresAt: expiresAt.getTime() }, 200);
+    if (await hasSecondFactor({ db: c.get("db") }, user.id)) {
+      const challenge = await createSignInChallenge({ db: c.get("db") }, user.id);
+      return c.json(
+        {
+          status: "second_factor_required" as const,
+          challengeToken: challenge.token,
+          methods: ["totp" as const, "recovery_code" as const],
+          expiresAt: challenge.expiresAt.getTime(),
+        },
+        202,
+      );
+    }
+    return c.json(await finishSignIn(c, user, "PASSWORD"), 200);
   })
   .openapi(signOutRoute, async (c) => {
     const { sessionId } = c.get("auth");

@@ -15,6 +15,8 @@ export type TAuthLimits = {
   signInFailures: TLimit;
   /** Failed sign-ins per account from one browser that signed in to it before (its own count). */
   trustedBrowserFailures: TLimit;
+  /** Wrong second-factor codes per account (sign-in's second step, step-ups, two-factor settings). */
+  secondFactorFailures: TLimit;
   /** Emails with a link (password reset, email verification) per email address. */
   emails: TLimit;
   /** Accounts created per client address. */
@@ -27,6 +29,7 @@ export const DEFAULT_AUTH_LIMITS: TAuthLimits = {
   address: { limit: 20, windowMs: 15 * MINUTE },
   signInFailures: { limit: 10, windowMs: 15 * MINUTE },
   trustedBrowserFailures: { limit: 10, windowMs: 15 * MINUTE },
+  secondFactorFailures: { limit: 10, windowMs: 15 * MINUTE },
   emails: { limit: 3, windowMs: 60 * MINUTE },
   signUps: { limit: 5, windowMs: 60 * MINUTE },
 };
@@ -40,6 +43,7 @@ export const createAuthLimiters = (limits: TAuthLimits, store: TLimitStore) => (
   address: createLimiter(store, "auth-address", limits.address),
   signInFailures: createLimiter(store, "sign-in-failures", limits.signInFailures),
   trustedBrowserFailures: createLimiter(store, "sign-in-failures-trusted", limits.trustedBrowserFailures),
+  secondFactorFailures: createLimiter(store, "second-factor-failures", limits.secondFactorFailures),
   emails: createLimiter(store, "emails", limits.emails),
   signUps: createLimiter(store, "sign-ups", limits.signUps),
   // Not a limit: a store of (account, browser) pairs that signed in, each kept TRUSTED_BROWSER_MS.
@@ -83,6 +87,21 @@ export const beginSignIn = async ({
     "Too many failed sign-ins for this account; try again later, or reset your password.",
   );
   return { succeeded: () => giveBack(limiter, key) };
+};
+
+/** Whether this browser signed in to this account before (within TRUSTED_BROWSER_MS). */
+export const isTrustedBrowser = async (limiters: TAuthLimiters, email: string, browserToken: string | undefined) =>
+  browserToken !== undefined && (await limiters.trustedBrowsers.get(browserPair(email, browserToken))) !== null;
+
+/**
+ * Counts a second-factor code before it is checked, like a password at sign-in (parallel guesses are
+ * all counted); `succeeded` gives it back. A password reset does not lift this count: whoever can
+ * read the mailbox still has to get past the second factor.
+ */
+export const beginSecondFactor = async (limiters: TAuthLimiters, userId: string) => {
+  const key = digest(`user:${userId}`);
+  await takeOrRefuse(limiters.secondFactorFailures, key, "Too many wrong codes for this account; try again later.");
+  return { succeeded: () => giveBack(limiters.secondFactorFailures, key) };
 };
 
 /** Remembers that this browser signed in to this account (sign-in, sign-up). */

@@ -12,12 +12,18 @@ export const createSession = async ({
   userId,
   ipAddress,
   userAgent,
+  signInMethod = "PASSWORD",
+  secondFactorAt = null,
 }: {
   db: Db;
   config: ApiConfig;
   userId: string;
   ipAddress?: string;
   userAgent?: string;
+  /** How the user proved who they are (the Sessions list shows it). */
+  signInMethod?: "PASSWORD" | "PASSWORD_TOTP" | "PASSWORD_RECOVERY_CODE";
+  /** When a second factor was proven for it (a sign-in with a code): sensitive actions need it recent. */
+  secondFactorAt?: Date | null;
 }) => {
   const token = newToken();
   const now = Date.now();
@@ -31,6 +37,8 @@ export const createSession = async ({
       lastUsedAt: new Date(now),
       ipAddress: ipAddress ?? null,
       userAgent: userAgent?.slice(0, 512) ?? null,
+      signInMethod,
+      secondFactorAt,
     },
   });
   return { token, absoluteExpiresAt };
