@@ -9,6 +9,7 @@
 import type { TPriceTable } from "./config.ts";
 import { AiProviderError } from "./errors.ts";
 import { safeTimezone } from "./local/dates.ts";
+import { insightsReply } from "./local/insights.ts";
 import { recogniseIntents } from "./local/intents.ts";
 import { askReply, coachReply, summaryReply, toolReply } from "./local/replies.ts";
 import { LOCAL_SENTIMENT_MODEL, localSentiment } from "./local/sentiment.ts";
@@ -55,6 +56,7 @@ export const localReply = (request: TChatRequest, now = Date.now()): { content: 
   const clock = { now: grounding?.now ?? now, timezone: safeTimezone(grounding?.timezone) };
   if (grounding?.purpose === "summary") return { content: summaryReply(grounding), toolCalls: [] };
   if (grounding?.purpose === "title") return { content: titleReply(messages), toolCalls: [] };
+  if (grounding?.purpose === "insights") return { content: insightsReply(grounding.items ?? []), toolCalls: [] };
   const lastUser = messages.findLastIndex((message) => message.role === "user");
   const userText = lastUser === -1 ? "" : messages[lastUser]!.content;
   const since = messages.slice(lastUser + 1);

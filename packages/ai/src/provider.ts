@@ -36,9 +36,10 @@ export type TToolDefinition = {
 export type TChatGrounding = {
   /**
    * `coach`: a chat turn; `summary`: a report summary or a story written from `facts`; `title`: a
-   * short title for a conversation from its first exchange (the messages).
+   * short title for a conversation from its first exchange (the messages); `insights`: durable
+   * insights about the user from `items`, answered as JSON (`{ "insights": [...] }`).
    */
-  purpose: "coach" | "summary" | "title";
+  purpose: "coach" | "summary" | "title" | "insights";
   /** Unix ms: the instant "tomorrow at 9" is read against. */
   now?: number;
   /** IANA timezone of the user, e.g. `Europe/Berlin` (UTC when missing or unknown). */
@@ -51,6 +52,17 @@ export type TChatGrounding = {
   sources?: { kind: "memory" | "knowledge"; ownerKind?: string; content: string }[];
   /** For `summary`: the period's facts, one sentence each. */
   facts?: string[];
+  /** For `insights`: what the user wrote and logged, numbered as the answer's `evidence` cites them. */
+  items?: TInsightItem[];
+};
+
+/** One message or check-in an insight may rest on; `label` and `level` for check-ins. */
+export type TInsightItem = {
+  n: number;
+  kind: "message" | "emotion" | "energy";
+  text: string;
+  label?: string;
+  level?: number;
 };
 
 export type TChatRequest = {

@@ -4,6 +4,7 @@ import { consistencyMetricRoutes, reportRoutes } from "./coaching/computed.ts";
 import { conversationFinderRoutes } from "./coaching/conversation-finder.ts";
 import { conversationRoutes } from "./coaching/conversations.ts";
 import { emotionRoutes, energyMetricRoutes, insightRoutes } from "./coaching/journal.ts";
+import { assumptionRoutes, explanationRoutes, insightReviewRoutes } from "./coaching/memory.ts";
 import { messageRoutes } from "./coaching/messages.ts";
 import { profileRoutes } from "./coaching/profile.ts";
 
@@ -13,6 +14,9 @@ coachingRoutes.route("/conversations", conversationFinderRoutes);
 coachingRoutes.route("/conversations", conversationRoutes);
 coachingRoutes.route("/conversations", messageRoutes);
 coachingRoutes.route("/insights", insightRoutes);
+coachingRoutes.route("/insights", insightReviewRoutes);
+coachingRoutes.route("/assumptions", assumptionRoutes);
+coachingRoutes.route("/conversations", explanationRoutes);
 coachingRoutes.route("/emotions", emotionRoutes);
 coachingRoutes.route("/energy-metrics", energyMetricRoutes);
 coachingRoutes.route("/consistency-metrics", consistencyMetricRoutes);

@@ -118,7 +118,20 @@ export const ACCOUNT_SECTIONS: Section[] = [
       temperature: [0, Number.MAX_VALUE],
     },
   },
-  { key: "insights", model: (db) => db.insight, table: tables.Insight, where: byUser },
+  {
+    key: "insights",
+    model: (db) => db.insight,
+    table: tables.Insight,
+    where: byUser,
+    decimals: { confidence: [3, 2] },
+    ranges: { confidence: [0, 1] },
+    rules: [
+      (row) =>
+        ["user", "message", "check_in"].includes(row.source as string)
+          ? undefined
+          : { column: "source", message: "must be user, message or check_in" },
+    ],
+  },
   { key: "goals", model: (db) => db.goal, table: tables.Goal, where: byUser, ranges: { progress: [0, 100] } },
   { key: "commitments", model: (db) => db.commitment, table: tables.Commitment, where: byUser },
   {

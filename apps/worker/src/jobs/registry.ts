@@ -2,6 +2,8 @@ import type { TQueueName } from "@cto/contracts/queues";
 
 import { processEmbeddingReindex } from "./embeddings.reindex.ts";
 import { processEmbeddingUpsert } from "./embeddings.upsert.ts";
+import { processInsightDerive } from "./insights.derive.ts";
+import { processInsightSchedule } from "./insights.schedule.ts";
 import { processMailSend } from "./mail.send.ts";
 import { processMailSweep } from "./mail.sweep.ts";
 import { processArchiveHistory } from "./maintenance.archive-history.ts";
@@ -53,6 +55,8 @@ export const REGISTRY: TRegistration[] = [
   register("ocr", "sweep", processOcrSweep),
   register("mail", "send", processMailSend),
   register("mail", "sweep", processMailSweep),
+  register("insights", "derive", processInsightDerive),
+  register("insights", "schedule", processInsightSchedule),
 ];
 
 /** Per-queue Worker settings; queues not listed use WORKER_CONCURRENCY. */

@@ -79,6 +79,8 @@ export const SCHEDULES: TSchedule[] = [
   schedule("ocr-sweep", "ocr", "sweep", { every: 60_000 }, {}),
   // Emails the API wrote while Redis was away (or whose job Redis lost) leave within about two minutes.
   schedule("mail-sweep", "mail", "sweep", { every: 60_000 }, {}),
+  // Insights from each hour's messages and check-ins, once the hour has ended (job ids name user and hour).
+  schedule("insights-derive", "insights", "schedule", { pattern: "25 * * * *" }, {}),
 ];
 
 type TRetentionEnv = {

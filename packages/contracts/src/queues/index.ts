@@ -1,6 +1,7 @@
 import type { z } from "zod";
 
 import { EMBEDDING_JOBS } from "./embeddings.ts";
+import { INSIGHT_JOBS } from "./insights.ts";
 import { KNOWLEDGE_JOBS } from "./knowledge.ts";
 import { MAIL_JOBS } from "./mail.ts";
 import { MAINTENANCE_JOBS } from "./maintenance.ts";
@@ -26,6 +27,7 @@ export const QUEUE_JOBS = {
   stories: STORY_JOBS,
   maintenance: MAINTENANCE_JOBS,
   mail: MAIL_JOBS,
+  insights: INSIGHT_JOBS,
 } as const;
 
 export type TQueueName = keyof typeof QUEUE_JOBS;
@@ -38,6 +40,7 @@ export type TJobData<Q extends TQueueName, J extends TJobName<Q>> = z.output<(ty
 export const QUEUE_NAMES = Object.keys(QUEUE_JOBS) as TQueueName[];
 
 export * from "./embeddings.ts";
+export * from "./insights.ts";
 export * from "./knowledge.ts";
 export * from "./mail.ts";
 export * from "./maintenance.ts";

@@ -34,6 +34,8 @@ export const insightService = resourceService({
   where: ({ tag, conversationId }) => ({ conversationId, ...(tag?.length ? { tags: { hasSome: tag } } : {}) }),
   sorts: { created: [{ createdAt: "desc" }], updated: [{ updatedAt: "desc" }] },
   references: { conversationId: (db) => db.conversation },
+  // An edit is the user's own word on the insight (a correction): it counts as reviewed. Confirming is an empty edit.
+  toData: (input, mode) => (mode === "update" ? { ...input, confirmedAt: new Date() } : input),
 });
 
 export const emotionService = resourceService({

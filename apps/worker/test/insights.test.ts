@@ -1,0 +1,156 @@
+import type { Job } from "bullmq";
+import { describe, expect, it } from "vitest";
+
+import { AiProviderError } from "@cto/ai/errors";
+import { insightJobId } from "@cto/contracts/queues";
+import { embedOwners } from "@cto/core/embeddings";
+import { testTargets, useMigratedDatabase } from "@cto/db/testing";
+
+import { processInsightDerive } from "../src/jobs/insights.derive.ts";
+import { previousHour, processInsightSchedule } from "../src/jobs/insights.schedule.ts";
+import { createTestDeps, testPrefix } from "./deps.ts";
+
+const HOUR = 3_600_000;
+const job = <T>(data: T) => ({ data }) as Job<T>;
+
+for (const target of testTargets()) {
+  describe(`insights jobs (${target.name})`, () => {
+    const handle = useMigratedDatabase(target);
+    const window = { from: Date.UTC(2026, 10, 20, 9), to: Date.UTC(2026, 10, 20, 10) };
+    const inWindow = (minutes: number) => new Date(window.from + minutes * 60_000);
+
+    /** A user who, in the window, told the coach about their team twice and checked in four times. */
+    const seedUser = async () => {
+      const { db } = handle;
+      const user = await db.user.create({ data: { email: `insights-${crypto.randomUUID()}@example.com` } });
+      const conversation = await db.conversation.create({ data: { userId: user.id, title: "Coaching" } });
+      const say = (content: string, createdAt: Date) =>
+        db.message.create({ data: { conversationId: conversation.id, role: "USER", content, createdAt } });
+      const told = await say("I manage a team of eight engineers. How do I run a retro?", inWindow(5));
+      await say("Again: I manage a team of eight engineers!", inWindow(20));
+      await say("I prefer written updates over meetings.", new Date(window.to + 60_000));
+      await db.emotion.createMany({
+        data: [10, 30].map((minutes) => ({
+          userId: user.id,
+          label: "anxious",
+          valence: "NEGATIVE" as const,
+          intensity: 7,
+          createdAt: inWindow(minutes),
+        })),
+      });
+      await db.energyMetric.createMany({
+        data: [3, 4].map((level, i) => ({ userId: user.id, level, createdAt: inWindow(40 + i) })),
+      });
+      return { user, conversation, told };
+    };
+
+    it("derives insights with their evidence and confidence, embeds them, and adds nothing twice", async () => {
+      const { user, conversation, told } = await seedUser();
+      const { deps, close } = createTestDeps({ prefix: testPrefix("insights"), db: handle.db });
+      try {
+        const first = await processInsightDerive(job({ userId: user.id, ...window }), deps);
+        // "Again: …" says what the first message said: its embedding is too close to the insight just stored.
+        expect(first).toMatchObject({ status: "done", items: 6, duplicates: 1 });
+        const insights = await handle.db.insight.findMany({ where: { userId: user.id }, orderBy: { content: "asc" } });
+        expect(insights.map((row) => [row.source, row.content])).toEqual([
+          ["message", "You manage a team of eight engineers."],
+          ["check_in", "You often feel anxious (2 check-ins)."],
+          ["check_in", "Your energy has been low (about 3.5/10)."],
+        ]);
+        const team = insights[0]!;
+        expect(team.conversationId).toBe(conversation.id);
+        expect(team.confidence?.toNumber()).toBe(0.7);
+        expect(team.confirmedAt).toBeNull();
+        expect(team.evidence).toEqual([
+          {
+            kind: "message",
+            id: told.id,
+            conversationId: conversation.id,
+            excerpt: "I manage a team of eight engineers. How do I run a retro?",
+            at: inWindow(5).getTime(),
+          },
+        ]);
+        expect((insights[2]!.evidence as { kind: string }[]).map((item) => item.kind)).toEqual([
+          "energy_metric",
+          "energy_metric",
+        ]);
+        // The message after the window is another hour's.
+        expect(JSON.stringify(insights)).not.toContain("written updates");
+        for (const row of insights)
+          expect(await handle.db.embedding.count({ where: { ownerKind: "INSIGHT", ownerId: row.id } })).toBe(1);
+
+        const again = await processInsightDerive(job({ userId: user.id, ...window }), deps);
+        expect(again).toMatchObject({ created: [], duplicates: 4 });
+        expect(await handle.db.insight.count({ where: { userId: user.id } })).toBe(3);
+      } finally {
+        await close();
+      }
+    });
+
+    it("leaves out what the user already told in other words and case", async () => {
+      const { user } = await seedUser();
+      const typed = await handle.db.insight.create({
+        data: { userId: user.id, content: "you manage a team of EIGHT engineers" },
+      });
+      const { deps, close } = createTestDeps({ prefix: testPrefix("insights-known"), db: handle.db });
+      try {
+        const embed = async (texts: string[]) => (await deps.ai.embed(texts)).vectors;
+        await embedOwners(handle.db, { model: deps.ai.embeddingModel, embed }, [
+          { ownerKind: "INSIGHT", ownerId: typed.id },
+        ]);
+        const result = await processInsightDerive(job({ userId: user.id, ...window }), deps);
+        expect(result).toMatchObject({ duplicates: 2 });
+        const rows = await handle.db.insight.findMany({ where: { userId: user.id } });
+        expect(rows.filter((row) => /eight engineers/i.test(row.content)).map((row) => row.id)).toEqual([typed.id]);
+      } finally {
+        await close();
+      }
+    });
+
+    it("fails on a malformed answer without writing anything, and skips a window with nothing in it", async () => {
+      const { user } = await seedUser();
+      const { deps, close } = createTestDeps({ prefix: testPrefix("insights-bad"), db: handle.db });
+      try {
+        const garbled = {
+          ...deps,
+          ai: { ...deps.ai, chat: async () => ({ ...(await deps.ai.chat({ messages: [] })), content: "Sure! Here:" }) },
+        };
+        await expect(processInsightDerive(job({ userId: user.id, ...window }), garbled)).rejects.toBeInstanceOf(
+          AiProviderError,
+        );
+        expect(await handle.db.insight.count({ where: { userId: user.id } })).toBe(0);
+        const empty = { from: window.from - 24 * HOUR, to: window.to - 24 * HOUR };
+        expect(await processInsightDerive(job({ userId: user.id, ...empty }), deps)).toMatchObject({ items: 0 });
+        expect(await processInsightDerive(job({ userId: crypto.randomUUID(), ...window }), deps)).toEqual({
+          status: "no_user",
+        });
+      } finally {
+        await close();
+      }
+    });
+
+    it("the hourly fan-out queues one derive per user active in the hour that ended, once", async () => {
+      const now = new Date(window.to + 25 * 60_000);
+      expect(previousHour(now)).toEqual(window);
+      const { user } = await seedUser();
+      const idle = await handle.db.user.create({ data: { email: `insights-idle-${crypto.randomUUID()}@example.com` } });
+      const { deps, queues, close } = createTestDeps({
+        prefix: testPrefix("insights-fan"),
+        db: handle.db,
+        now: () => now,
+      });
+      try {
+        await processInsightSchedule(job({}), deps);
+        await processInsightSchedule(job({}), deps);
+        const waiting = await queues.queue("insights").getJobs(["waiting"]);
+        expect(waiting.filter((entry) => entry.data.userId === user.id).map((entry) => entry.id)).toEqual([
+          insightJobId(user.id, window.from),
+        ]);
+        expect(waiting.find((entry) => entry.data.userId === user.id)?.data).toEqual({ userId: user.id, ...window });
+        expect(waiting.some((entry) => entry.data.userId === idle.id)).toBe(false);
+      } finally {
+        await close(["insights"]);
+      }
+    });
+  });
+}
