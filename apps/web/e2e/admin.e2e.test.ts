@@ -45,6 +45,34 @@ describe("admin", () => {
     await expectVisible(usage.getByText("No AI responses in this period"));
   });
 
+  it("finds, disables and re-enables an account, whose owner sees their own usage and is refused while disabled", async () => {
+    const member = await e2e.newPage();
+    const { email } = await e2e.signUpFresh(member);
+    await member.goto("/settings");
+    const own = member.getByRole("region", { name: "AI usage", exact: true });
+    await expectVisible(own.getByRole("meter", { name: /^Chat tokens today: [\d,]+ of [\d,]+ tokens left$/ }));
+    await expectVisible(own.getByRole("meter", { name: /^Generations today: \d+ of \d+ generations left$/ }));
+
+    const page = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+    await e2e.signIn(page);
+    await page.goto("/admin");
+    const users = page.getByRole("region", { name: "Users" });
+    await users.getByRole("searchbox", { name: "Search by email" }).fill(email);
+    const row = users.getByRole("row").filter({ has: page.getByRole("rowheader", { name: email }) });
+    await row.getByRole("button", { name: `Disable ${email}` }).click();
+    await expectVisible(row.getByText("Disabled"));
+    const refused = await member.request.get("/api/me/usage");
+    expect(refused.status()).toBe(401);
+    await expect(refused.json()).resolves.toMatchObject({
+      error: { message: "This account has been disabled by an administrator." },
+    });
+    const changes = page.getByRole("region", { name: "Changes to accounts" });
+    await expectVisible(changes.getByText(`disabled the account of ${email}`));
+    await row.getByRole("button", { name: `Enable ${email}` }).click();
+    await expectVisible(row.getByText("Active"));
+    expect((await member.request.get("/api/me/usage")).status()).toBe(200);
+  });
+
   it("tells someone who is not an administrator, and leaves Admin out of their navigation", async () => {
     const page = await e2e.newPage();
     await e2e.signUpFresh(page);

@@ -4,12 +4,14 @@ import { buttonClass } from "../../../components/ui/button.tsx";
 import { Card, CardHeader, PageHeader } from "../../../components/ui/card.tsx";
 import { EmptyState } from "../../../components/ui/states.tsx";
 import type { TSession } from "../../../lib/session.ts";
+import { AdminAuditCard } from "./admin-audit-card.tsx";
 import { AiUsageCard } from "./ai-usage-card.tsx";
+import { UsersCard } from "./users-card.tsx";
 
 /** Where the API serves Bull Board (admins only), through the same `/api` proxy as every call. */
 export const QUEUE_DASHBOARD_URL = "/api/admin/queues";
 
-/** Administrators: AI usage and cost across all users, and the way to the job queues. */
+/** Administrators: AI usage and cost across all users, the accounts and their changes, and the way to the job queues. */
 export const AdminPage = () => {
   const { session } = useRouteContext({ strict: false }) as { session?: TSession };
   if (session?.user.role !== "admin")
@@ -24,8 +26,10 @@ export const AdminPage = () => {
     );
   return (
     <div data-testid="admin-page" className="space-y-6">
-      <PageHeader title="Admin" description="How the platform is used, and what it costs." />
+      <PageHeader title="Admin" description="How the platform is used, what it costs, and who uses it." />
       <AiUsageCard />
+      <UsersCard selfId={session.user.id} />
+      <AdminAuditCard />
       <Card aria-labelledby="queues-title">
         <CardHeader
           title={<span id="queues-title">Background jobs</span>}

@@ -10,6 +10,7 @@ import { PreferencesCard } from "./preferences-card.tsx";
 import { ProfileCard } from "./profile-card.tsx";
 import { SessionsCard } from "./sessions-card.tsx";
 import { TelegramCard } from "./telegram-card.tsx";
+import { UsageCard } from "./usage-card.tsx";
 
 const SECTIONS = [
   ["profile", "Profile"],
@@ -55,6 +56,7 @@ export const SettingsPage = () => (
       <Section id="coach" title="Coach">
         <ContextForm />
         <ModelCard />
+        <UsageCard />
       </Section>
       <Section id="connections" title="Connections">
         <TelegramCard />
