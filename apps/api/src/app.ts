@@ -45,6 +45,7 @@ import { authRecoveryRoutes } from "./routes/auth-recovery.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { twoFactorRoutes } from "./routes/two-factor.ts";
 import { chatRoutes } from "./routes/chat.ts";
+import { documentRoutes } from "./routes/documents.ts";
 import { knowledgeRoutes } from "./routes/knowledge.ts";
 import { ADMIN_QUEUES_PATH, adminQueueRoutes } from "./routes/admin-queues.ts";
 import { searchRoutes } from "./routes/search.ts";
@@ -214,6 +215,7 @@ export const createApp = ({
   // Archives are larger than any other request body: the import counts its bytes as it streams them (maxImportBytes).
   // Screenshots are images with their own limit; the multipart framing around the file gets a little room.
   app.use("/analysis-sessions/:id/screenshot", limitBodySize(config.maxScreenshotBytes + 64 * 1024));
+  app.use("/documents", limitBodySize(config.maxDocumentBytes + 64 * 1024));
   app.use(async (c, next) => (limitsOwnBody(c.req.path) ? next() : limitBodySize(config.maxBodyBytes)(c, next)));
   app.use(requireJsonBody);
 
@@ -253,6 +255,7 @@ export const createApp = ({
   app.route("/", communityRoutes);
   app.route("/", chatRoutes);
   app.route("/search", searchRoutes);
+  app.route("/documents", documentRoutes);
   app.route("/admin/knowledge", knowledgeRoutes);
   app.route("/ai-models", aiModelRoutes);
   app.route("/models", modelRoutes);

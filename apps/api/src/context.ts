@@ -1,4 +1,5 @@
 import type { TAiProvider } from "@cto/ai/provider";
+import { DEFAULT_MAX_DOCUMENT_BYTES } from "@cto/contracts/api/documents";
 import type { SecretBox } from "@cto/db/secrets";
 import { findMigrationsDir, type Db } from "@cto/db/client";
 import { PRODUCER_TIMEOUT_MS, type TQueues } from "@cto/queue/queues";
@@ -31,6 +32,8 @@ export type ApiConfig = {
   maxImportBytes: number;
   /** Largest screenshot upload (POST /analysis-sessions/{id}/screenshot). */
   maxScreenshotBytes: number;
+  /** Largest document upload (POST /documents). */
+  maxDocumentBytes: number;
   /** The auth routes' abuse limits: per client address, per account, per browser (services/auth-limits.ts). */
   authLimits: TAuthLimits;
   /** Which proxies are believed about the client's address (TRUST_PROXY); by default none: the socket's peer. */
@@ -85,6 +88,7 @@ export const DEFAULT_CONFIG: ApiConfig = {
   maxBodyBytes: 1_000_000,
   maxImportBytes: 100_000_000,
   maxScreenshotBytes: 10_000_000,
+  maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
   authLimits: DEFAULT_AUTH_LIMITS,
   trustProxy: TRUST_NO_PROXY,
   dailyGenerationLimit: 20,

@@ -1,3 +1,4 @@
+import { documentStorageKey } from "@cto/contracts/queues";
 import { refreshAchievementScores } from "@cto/core/achievements";
 import type { Db } from "@cto/db/client";
 import { verifyPassword } from "@cto/db/password";
@@ -19,7 +20,7 @@ export const JOB_PURGE_TIMEOUT_MS = 10_000;
 
 /**
  * Deletes an account and everything it owns (the database cascades), then what the cascade cannot
- * reach: uploaded screenshots, and every queued or finished job that names the user or one of the
+ * reach: uploaded screenshots and documents, and every queued or finished job that names the user or one of the
  * user's messages. Failures there are logged, not answered: the account is already gone, and the
  * worker's hourly sweep removes jobs whose user no longer exists (@cto/queue/purge).
  */
@@ -60,6 +61,11 @@ export const deleteAccount = async ({
     where: { userId, type: "SCREENSHOT" },
     select: { id: true, userId: true },
   });
+  // Uploaded documents the worker has not read yet still have their file in storage.
+  const documents = await db.document.findMany({
+    where: { userId, status: { in: ["PENDING", "PROCESSING"] } },
+    select: { id: true },
+  });
   // Telegram delivery jobs name a message, not its user.
   const messages = await db.proactiveMessage.findMany({ where: { userId }, select: { id: true } });
   const [sessions, keys] = await Promise.all([
@@ -81,7 +87,10 @@ export const deleteAccount = async ({
   await authCache.forget([...sessions.map((session) => session.sessionToken), ...keys.map((key) => key.keyHash)]);
   // The cached profile is personal data too: it goes with the account, not when its entry expires.
   await forgetUserContext(sharedCache, userId);
-  for (const key of screenshots.map(screenshotKey))
+  for (const key of [
+    ...screenshots.map(screenshotKey),
+    ...documents.map((document) => documentStorageKey(userId, document.id)),
+  ])
     await storage
       .delete(key)
       .catch((error: unknown) => log.warn({ err: error, key }, "could not delete an uploaded file"));

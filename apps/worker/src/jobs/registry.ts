@@ -1,5 +1,7 @@
 import type { TQueueName } from "@cto/contracts/queues";
 
+import { processDocumentIngest } from "./documents.ingest.ts";
+import { processDocumentSweep } from "./documents.sweep.ts";
 import { processEmbeddingReindex } from "./embeddings.reindex.ts";
 import { processEmbeddingUpsert } from "./embeddings.upsert.ts";
 import { processInsightDerive } from "./insights.derive.ts";
@@ -53,6 +55,8 @@ export const REGISTRY: TRegistration[] = [
   register("embeddings", "reindex", processEmbeddingReindex),
   register("ocr", "recognize", processOcrRecognize),
   register("ocr", "sweep", processOcrSweep),
+  register("documents", "ingest", processDocumentIngest),
+  register("documents", "sweep", processDocumentSweep),
   register("mail", "send", processMailSend),
   register("mail", "sweep", processMailSweep),
   register("insights", "derive", processInsightDerive),
@@ -63,6 +67,8 @@ export const REGISTRY: TRegistration[] = [
 export const QUEUE_WORKER_OPTIONS: Partial<Record<TQueueName, { concurrency?: number }>> = {
   // OCR is CPU-bound on two cores: one at a time.
   ocr: { concurrency: 1 },
+  // Parsing a PDF is CPU-bound too, and a document embeds in many model calls: two at a time.
+  documents: { concurrency: 2 },
   // Reminders are short database transactions: many at once keeps a burst at the same minute on time.
   reminders: { concurrency: 16 },
 };

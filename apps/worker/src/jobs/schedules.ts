@@ -77,6 +77,8 @@ export const SCHEDULES: TSchedule[] = [
   schedule("telegram-dispatch", "telegram", "dispatch", { every: 15_000 }, {}),
   // Screenshots in analysis whose OCR job a Redis failover lost are queued again within about two minutes.
   schedule("ocr-sweep", "ocr", "sweep", { every: 60_000 }, {}),
+  // Uploaded documents whose ingest job a Redis failover lost are queued again within about two minutes.
+  schedule("documents-sweep", "documents", "sweep", { every: 60_000 }, {}),
   // Emails the API wrote while Redis was away (or whose job Redis lost) leave within about two minutes.
   schedule("mail-sweep", "mail", "sweep", { every: 60_000 }, {}),
   // Insights from each hour's messages and check-ins, once the hour has ended (job ids name user and hour).

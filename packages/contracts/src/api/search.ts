@@ -21,6 +21,7 @@ const OWNER_KINDS = [
   "user_context",
   "emotion",
   "energy_metric",
+  "document_chunk",
 ] as const;
 
 export const ZSearchQuerySchema = z.object({
@@ -53,7 +54,7 @@ export const ZMemoryMatchSchema = z.object({
     .string()
     .nullable()
     .describe(
-      "Where the item is shown: a message's conversation, an analysis message's session, a reply's post; null for other kinds",
+      "Where the item is shown: a message's conversation, an analysis message's session, a reply's post, a document chunk's document; null for other kinds",
     ),
   chunkIndex: z.number().int(),
   content: z.string(),

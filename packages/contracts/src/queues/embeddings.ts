@@ -20,6 +20,7 @@ export const ZEmbeddingOwnerKindSchema = z.enum([
   "USER_CONTEXT",
   "EMOTION",
   "ENERGY_METRIC",
+  "DOCUMENT_CHUNK",
 ]);
 
 /** (Re)compute the embeddings of one row a user wrote; deduplicated by content hash, so a repeat is a no-op. */

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 
+import { DOCUMENT_JOBS } from "./documents.ts";
 import { EMBEDDING_JOBS } from "./embeddings.ts";
 import { INSIGHT_JOBS } from "./insights.ts";
 import { KNOWLEDGE_JOBS } from "./knowledge.ts";
@@ -23,6 +24,7 @@ export const QUEUE_JOBS = {
   telegram: TELEGRAM_JOBS,
   embeddings: EMBEDDING_JOBS,
   ocr: OCR_JOBS,
+  documents: DOCUMENT_JOBS,
   knowledge: KNOWLEDGE_JOBS,
   stories: STORY_JOBS,
   maintenance: MAINTENANCE_JOBS,
@@ -39,6 +41,7 @@ export type TJobData<Q extends TQueueName, J extends TJobName<Q>> = z.output<(ty
 
 export const QUEUE_NAMES = Object.keys(QUEUE_JOBS) as TQueueName[];
 
+export * from "./documents.ts";
 export * from "./embeddings.ts";
 export * from "./insights.ts";
 export * from "./knowledge.ts";

@@ -148,6 +148,14 @@ export const OWNER_SOURCES: Record<EmbeddingOwnerKind, TOwnerSource> = {
     alive: "t.note IS NOT NULL",
     text: "concat_ws(E'\\n', 'Energy ' || t.level || '/10', t.note)",
   },
+  // A piece of an uploaded document, headed by the document's name so a reply can say where it read it.
+  // A failed document keeps no chunks; one still processing is embedded as its worker job goes.
+  DOCUMENT_CHUNK: {
+    from: "document_chunks t JOIN documents o ON o.id = t.document_id",
+    user: "o.user_id",
+    alive: "o.status <> 'FAILED'",
+    text: "concat_ws(E'\\n', 'From the document \"' || o.filename || '\"' || COALESCE(', page ' || t.page, '') || ':', t.content)",
+  },
 };
 
 export const OWNER_KINDS = Object.keys(OWNER_SOURCES) as EmbeddingOwnerKind[];
