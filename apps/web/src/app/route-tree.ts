@@ -7,6 +7,7 @@ import { chatConversationRoute, chatRoute } from "./routes/chat.tsx";
 import { checkInsRoute } from "./routes/check-ins.tsx";
 import { communityRoute } from "./routes/community.tsx";
 import { dashboardRoute } from "./routes/dashboard.tsx";
+import { documentsRoute } from "./routes/documents.tsx";
 import { goalsRoute } from "./routes/goals.tsx";
 import { notFoundRoute } from "./routes/not-found.tsx";
 import { onboardingRoute } from "./routes/onboarding.tsx";
@@ -30,6 +31,7 @@ const signedInRoutes = [
   analysisRoute,
   analysisSessionRoute,
   searchRoute,
+  documentsRoute,
   reportsRoute,
   adminRoute,
   communityRoute,

@@ -12,6 +12,7 @@ export type TNavIcon =
   | "people"
   | "community"
   | "search"
+  | "document"
   | "chart"
   | "settings"
   | "shield";
@@ -25,6 +26,7 @@ export const NAV_ITEMS: TNavItem[] = [
   { to: "/assistant", label: "People & tasks", icon: "people", group: "life" },
   { to: "/community", label: "Community", icon: "community", group: "life" },
   { to: "/search", label: "Search", icon: "search", group: "more" },
+  { to: "/documents", label: "Documents", icon: "document", group: "more" },
   { to: "/reports", label: "Reports", icon: "chart", group: "more" },
   { to: "/settings", label: "Settings", icon: "settings", group: "more" },
   { to: "/admin", label: "Admin", icon: "shield", group: "more" },

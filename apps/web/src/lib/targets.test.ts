@@ -21,6 +21,7 @@ const KINDS = [
   "user_context",
   "emotion",
   "energy_metric",
+  "document_chunk",
 ] as const;
 
 describe("memoryTarget", () => {
@@ -50,6 +51,11 @@ describe("memoryTarget", () => {
       to: "/community",
       search: { tab: "posts", post: "o1" },
     });
+    expect(memoryTarget({ ownerKind: "document_chunk", ownerId: "c1", parentId: "d1" })).toMatchObject({
+      to: "/documents",
+      search: { document: "d1" },
+    });
+    expect(memoryTarget({ ownerKind: "document_chunk", ownerId: "c1", parentId: null })).toBeNull();
     expect(memoryTarget({ ownerKind: "user_context", ownerId: "u1" })).toMatchObject({
       to: "/settings",
       hash: "coach",
@@ -58,7 +64,7 @@ describe("memoryTarget", () => {
 
   it("has a place for every kind the API can find, and no link where the parent is unknown", () => {
     for (const ownerKind of KINDS) {
-      const parentId = ownerKind === "message" || ownerKind === "analysis_message" ? "parent" : null;
+      const parentId = ["message", "analysis_message", "document_chunk"].includes(ownerKind) ? "parent" : null;
       expect(memoryTarget({ ownerKind, ownerId: "x", parentId }), ownerKind).not.toBeNull();
     }
     expect(memoryTarget({ ownerKind: "message", ownerId: "m1", parentId: null })).toBeNull();

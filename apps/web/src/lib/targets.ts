@@ -58,6 +58,8 @@ export const memoryTarget = ({
     case "emotion":
     case "energy_metric":
       return { to: "/check-ins", label: "Open your check-ins" };
+    case "document_chunk":
+      return parentId ? { to: "/documents", search: { document: parentId }, label: "Open the document" } : null;
     default:
       return null;
   }

@@ -27,6 +27,7 @@ const KINDS = [
   ["event", "Events"],
   ["task", "Tasks"],
   ["deadline", "Deadlines"],
+  ["document_chunk", "Documents"],
 ] as const;
 
 const SCOPES = [

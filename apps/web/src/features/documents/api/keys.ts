@@ -1,0 +1,1 @@
+export const documentKeys = { list: ["documents"] as const };
