@@ -3533,6 +3533,15 @@ export interface paths {
                                 inApp?: boolean;
                                 telegram?: boolean;
                             };
+                            coachNudges?: {
+                                enabled?: boolean;
+                                maxPerDay?: number;
+                                /** @description null: no quiet hours */
+                                quietHours?: {
+                                    start: string;
+                                    end: string;
+                                } | null;
+                            };
                             /** @enum {string} */
                             theme?: "system" | "light" | "dark";
                         };
@@ -34783,6 +34792,15 @@ export interface components {
                     notificationPrefs?: {
                         inApp?: boolean;
                         telegram?: boolean;
+                    };
+                    coachNudges?: {
+                        enabled?: boolean;
+                        maxPerDay?: number;
+                        /** @description null: no quiet hours */
+                        quietHours?: {
+                            start: string;
+                            end: string;
+                        } | null;
                     };
                     /** @enum {string} */
                     theme?: "system" | "light" | "dark";

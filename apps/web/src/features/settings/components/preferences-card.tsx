@@ -15,7 +15,10 @@ type TStoredPreferences = {
   timezone?: unknown;
   workingHours?: { start?: unknown; end?: unknown } | null;
   notificationPrefs?: { inApp?: unknown; telegram?: unknown };
+  coachNudges?: { enabled?: unknown; maxPerDay?: unknown; quietHours?: { start?: unknown; end?: unknown } | null };
 };
+
+const NUDGES_PER_DAY = [1, 2, 3, 5, 10];
 
 const deviceTimezone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -34,6 +37,11 @@ const readPreferences = (user: TUser) => {
     stored.workingHours && typeof stored.workingHours.start === "string" && typeof stored.workingHours.end === "string"
       ? { start: stored.workingHours.start, end: stored.workingHours.end }
       : null;
+  const storedQuiet = stored.coachNudges?.quietHours;
+  const quiet =
+    storedQuiet && typeof storedQuiet.start === "string" && typeof storedQuiet.end === "string"
+      ? { start: storedQuiet.start, end: storedQuiet.end }
+      : null;
   return {
     timezone: typeof stored.timezone === "string" ? stored.timezone : "",
     limitHours: hours !== null,
@@ -42,6 +50,12 @@ const readPreferences = (user: TUser) => {
     // Channels are on unless turned off, as the reminder worker reads them.
     inApp: stored.notificationPrefs?.inApp !== false,
     telegram: stored.notificationPrefs?.telegram !== false,
+    // Nudges too are on unless turned off, two a day, as the nudge worker reads them.
+    nudges: stored.coachNudges?.enabled !== false,
+    nudgesPerDay: typeof stored.coachNudges?.maxPerDay === "number" ? stored.coachNudges.maxPerDay : 2,
+    limitQuiet: quiet !== null,
+    quietStart: quiet?.start ?? "21:00",
+    quietEnd: quiet?.end ?? "08:00",
   };
 };
 
@@ -59,6 +73,11 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
           timezone: form.timezone || deviceTimezone(),
           workingHours: form.limitHours ? { start: form.start, end: form.end } : null,
           notificationPrefs: { inApp: form.inApp, telegram: form.telegram },
+          coachNudges: {
+            enabled: form.nudges,
+            maxPerDay: form.nudgesPerDay,
+            quietHours: form.limitQuiet ? { start: form.quietStart, end: form.quietEnd } : null,
+          },
         },
       },
       {
@@ -138,6 +157,66 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
           onChange={(event) => setForm({ ...form, telegram: event.target.checked })}
         />
       </fieldset>
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium text-slate-800">Coach nudges</legend>
+        <Checkbox
+          label="Let the coach nudge me: a commitment at risk, a deadline due, a missed check-in, a streak, a new report"
+          checked={form.nudges}
+          onChange={(event) => setForm({ ...form, nudges: event.target.checked })}
+        />
+        {form.nudges && (
+          <>
+            <Field label="At most" error={fieldError(save.error, "preferences.coachNudges.maxPerDay")}>
+              <Select
+                value={String(form.nudgesPerDay)}
+                onChange={(event) => setForm({ ...form, nudgesPerDay: Number(event.target.value) })}
+              >
+                {[...new Set([...NUDGES_PER_DAY, form.nudgesPerDay])]
+                  .sort((a, b) => a - b)
+                  .map((count) => (
+                    <option key={count} value={count}>
+                      {count === 1 ? "1 nudge a day" : `${count} nudges a day`}
+                    </option>
+                  ))}
+              </Select>
+            </Field>
+            <Checkbox
+              label="Quiet hours: no nudges between"
+              checked={form.limitQuiet}
+              onChange={(event) => setForm({ ...form, limitQuiet: event.target.checked })}
+            />
+            {form.limitQuiet && (
+              <div className="grid max-w-sm grid-cols-2 gap-3">
+                <Field label="Quiet from" error={fieldError(save.error, "preferences.coachNudges.quietHours.start")}>
+                  <Input
+                    type="time"
+                    required
+                    value={form.quietStart}
+                    onChange={(event) => setForm({ ...form, quietStart: event.target.value })}
+                  />
+                </Field>
+                <Field
+                  label="Quiet until"
+                  error={
+                    fieldError(save.error, "preferences.coachNudges.quietHours.end") ??
+                    fieldError(save.error, "preferences.coachNudges.quietHours")
+                  }
+                >
+                  <Input
+                    type="time"
+                    required
+                    value={form.quietEnd}
+                    onChange={(event) => setForm({ ...form, quietEnd: event.target.value })}
+                  />
+                </Field>
+              </div>
+            )}
+          </>
+        )}
+        <p className="text-xs text-slate-500">
+          Nudges come only during your working hours, on the channels above, and never twice about the same thing.
+        </p>
+      </fieldset>
       <Button type="submit" loading={save.isPending}>
         Save preferences
       </Button>
@@ -145,7 +224,7 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
   );
 };
 
-/** The preferences reminders read: timezone, working hours and channels. */
+/** The preferences reminders and the coach's nudges read: timezone, working hours, channels, nudge limits. */
 export const PreferencesCard = () => {
   const { data: session } = useSession();
   if (!session) return null;
@@ -153,7 +232,7 @@ export const PreferencesCard = () => {
     <Card aria-labelledby="preferences-title">
       <CardHeader
         title={<span id="preferences-title">Reminders and time</span>}
-        description="When and where Cto reminds you of commitments and deadlines."
+        description="When and where Cto reminds you of commitments and deadlines, and how often the coach nudges you."
       />
       <PreferencesForm user={session.user} />
     </Card>
