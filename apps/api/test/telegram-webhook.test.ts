@@ -274,6 +274,18 @@ describe("Telegram webhook: messages to the coach", () => {
       /expired or was already used/,
     );
   });
+
+  it("tells a chat whose account an administrator disabled so, and passes nothing to the coach until re-enabled", async () => {
+    const user = await linkedUser(3005);
+    await harness.db.user.update({ where: { id: user.userId }, data: { isActive: false } });
+    expect((await post(update(message(3005, "Are you there?")))).body.text).toBe(
+      "This Cto account has been disabled by an administrator.",
+    );
+    expect(await harness.db.message.count({ where: { userId: user.userId } })).toBe(0);
+    await harness.db.user.update({ where: { id: user.userId }, data: { isActive: true } });
+    expect((await post(update(message(3005, "Are you there?")))).status).toBe(200);
+    expect(await harness.db.message.count({ where: { userId: user.userId, source: "TELEGRAM" } })).toBeGreaterThan(0);
+  });
 });
 
 describe("Telegram webhook: the coach's tools", () => {

@@ -6,6 +6,8 @@ import { startPayload, type TTelegramMessage } from "@cto/telegram/updates";
 import { receiveTelegramMessage } from "./inbox.ts";
 import { LINK_REPLIES, linkChat } from "./link.ts";
 
+export const DISABLED_REPLY = "This Cto account has been disabled by an administrator.";
+
 /**
  * A private text message to the bot: `/start <token>` links the chat; any other text from a linked chat
  * goes to the coach (`receiveTelegramMessage`). Returns the short reply to send back in the webhook's
@@ -28,8 +30,10 @@ export const answerTelegramMessage = async ({
   if (token) return LINK_REPLIES[await linkChat({ db, token, message })];
   const connection = await db.telegramConnection.findUnique({
     where: { telegramChatId: String(message.chat.id) },
-    select: { userId: true, isActive: true },
+    select: { userId: true, isActive: true, user: { select: { isActive: true } } },
   });
+  // A disabled account (GET/PATCH /admin/users) reaches its coach through no channel, Telegram included.
+  if (connection && !connection.user.isActive) return DISABLED_REPLY;
   if (token === "") return connection?.isActive ? LINK_REPLIES.linked : LINK_REPLIES.bare_start;
   if (!connection) return LINK_REPLIES.unknown_chat;
   // Deactivated after the user blocked the bot; writing again means they unblocked it. Linked again, the
