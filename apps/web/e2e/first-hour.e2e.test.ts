@@ -314,4 +314,32 @@ describe("a new user's first hour", () => {
     );
     if (failed.length) throw new Error(`The first hour failed at ${failed.length} width(s):\n\n${failed.join("\n\n")}`);
   }, 900_000);
+
+  it("shows the coach's nudge about a commitment at risk, written by the worker, in the notifications", async () => {
+    const page = await e2e.newPage();
+    const { email } = await e2e.signUpFresh(page);
+    const { db, worker } = e2e.stack;
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    const commitment = await db.commitment.create({
+      data: { userId: user.id, title: "Draft the hiring plan", dueAt: new Date(Date.now() + 30 * 60 * MINUTE) },
+    });
+    // Untouched for two days: no progress.
+    await db.$executeRaw`UPDATE commitments SET updated_at = now() - interval '2 days' WHERE id = ${commitment.id}::uuid`;
+    await worker!.queues.enqueue("reminders", "nudges", {});
+    await expect
+      .poll(() => db.proactiveMessage.count({ where: { userId: user.id, commitmentId: commitment.id } }), {
+        timeout: 60_000,
+      })
+      .toBe(1);
+    await page.goto("/");
+    const nudge = page
+      .getByRole("region", { name: "Notifications" })
+      .getByRole("listitem")
+      .filter({ hasText: 'Your commitment "Draft the hiring plan" is due' });
+    await expectVisible(nudge);
+    await nudge.getByRole("button", { name: "Mark seen" }).click();
+    await expect
+      .poll(async () => (await db.proactiveMessage.findFirstOrThrow({ where: { userId: user.id } })).seenAt)
+      .not.toBeNull();
+  });
 });
