@@ -315,6 +315,30 @@ describe("a new user's first hour", () => {
     if (failed.length) throw new Error(`The first hour failed at ${failed.length} width(s):\n\n${failed.join("\n\n")}`);
   }, 900_000);
 
+  it("uploads a document, shows it being read by the worker, then ready and found by search", async () => {
+    const page = await e2e.newPage();
+    await e2e.signUpFresh(page);
+    await page.goto("/documents");
+    await expectVisible(page.getByRole("heading", { name: "Documents" }));
+    await page.getByLabel("Choose a document to upload").setInputFiles({
+      name: "review.md",
+      mimeType: "text/markdown",
+      buffer: Buffer.from("# Performance review\n\nPriya leads the payments migration and mentors two engineers."),
+    });
+    const row = page.getByTestId("document-row").filter({ hasText: "review.md" });
+    // The worker reads and embeds it; the page polls until it is ready.
+    await row.getByText("Ready").waitFor({ state: "visible", timeout: 60_000 });
+    await expectVisible(row.getByText("1 passage", { exact: true }));
+    await page.goto("/search?q=payments%20migration%20mentoring&scope=memory");
+    await expectVisible(page.getByText(/Priya leads the payments migration/));
+    await page
+      .getByRole("link", { name: /Open the document/ })
+      .first()
+      .click();
+    await expectVisible(page.getByTestId("document-row").filter({ hasText: "review.md" }));
+    await screenshot(page, "documents-ready");
+  }, 120_000);
+
   it("shows the coach's nudge about a commitment at risk, written by the worker, in the notifications", async () => {
     const page = await e2e.newPage();
     const { email } = await e2e.signUpFresh(page);
