@@ -9,6 +9,7 @@ import { communityRoute } from "./routes/community.tsx";
 import { dashboardRoute } from "./routes/dashboard.tsx";
 import { documentsRoute } from "./routes/documents.tsx";
 import { goalsRoute } from "./routes/goals.tsx";
+import { memoryRoute } from "./routes/memory.tsx";
 import { notFoundRoute } from "./routes/not-found.tsx";
 import { onboardingRoute } from "./routes/onboarding.tsx";
 import { reportsRoute } from "./routes/reports.tsx";
@@ -31,6 +32,7 @@ const signedInRoutes = [
   analysisRoute,
   analysisSessionRoute,
   searchRoute,
+  memoryRoute,
   documentsRoute,
   reportsRoute,
   adminRoute,

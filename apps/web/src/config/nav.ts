@@ -12,6 +12,7 @@ export type TNavIcon =
   | "people"
   | "community"
   | "search"
+  | "memory"
   | "document"
   | "chart"
   | "settings"
@@ -26,6 +27,7 @@ export const NAV_ITEMS: TNavItem[] = [
   { to: "/assistant", label: "People & tasks", icon: "people", group: "life" },
   { to: "/community", label: "Community", icon: "community", group: "life" },
   { to: "/search", label: "Search", icon: "search", group: "more" },
+  { to: "/memory", label: "Memory", icon: "memory", group: "more" },
   { to: "/documents", label: "Documents", icon: "document", group: "more" },
   { to: "/reports", label: "Reports", icon: "chart", group: "more" },
   { to: "/settings", label: "Settings", icon: "settings", group: "more" },

@@ -11606,6 +11606,13 @@ export interface paths {
                                 title: string | null;
                                 content: string;
                                 tags: string[];
+                                source: string;
+                                evidence: string | number | boolean | null | {
+                                    [key: string]: unknown;
+                                } | unknown[];
+                                confidence: number | null;
+                                /** @description Unix time in milliseconds */
+                                confirmedAt: number | null;
                                 /** @description Unix time in milliseconds */
                                 createdAt: number;
                                 /** @description Unix time in milliseconds */
@@ -11710,6 +11717,13 @@ export interface paths {
                             title: string | null;
                             content: string;
                             tags: string[];
+                            source: string;
+                            evidence: string | number | boolean | null | {
+                                [key: string]: unknown;
+                            } | unknown[];
+                            confidence: number | null;
+                            /** @description Unix time in milliseconds */
+                            confirmedAt: number | null;
                             /** @description Unix time in milliseconds */
                             createdAt: number;
                             /** @description Unix time in milliseconds */
@@ -11916,6 +11930,13 @@ export interface paths {
                             title: string | null;
                             content: string;
                             tags: string[];
+                            source: string;
+                            evidence: string | number | boolean | null | {
+                                [key: string]: unknown;
+                            } | unknown[];
+                            confidence: number | null;
+                            /** @description Unix time in milliseconds */
+                            confirmedAt: number | null;
                             /** @description Unix time in milliseconds */
                             createdAt: number;
                             /** @description Unix time in milliseconds */
@@ -12206,6 +12227,13 @@ export interface paths {
                             title: string | null;
                             content: string;
                             tags: string[];
+                            source: string;
+                            evidence: string | number | boolean | null | {
+                                [key: string]: unknown;
+                            } | unknown[];
+                            confidence: number | null;
+                            /** @description Unix time in milliseconds */
+                            confirmedAt: number | null;
                             /** @description Unix time in milliseconds */
                             createdAt: number;
                             /** @description Unix time in milliseconds */
@@ -12375,6 +12403,506 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/insights/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm one of your insights: it is right as it stands (sets confirmedAt) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Confirmed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            conversationId: string | null;
+                            title: string | null;
+                            content: string;
+                            tags: string[];
+                            source: string;
+                            evidence: string | number | boolean | null | {
+                                [key: string]: unknown;
+                            } | unknown[];
+                            confidence: number | null;
+                            /** @description Unix time in milliseconds */
+                            confirmedAt: number | null;
+                            /** @description Unix time in milliseconds */
+                            createdAt: number;
+                            /** @description Unix time in milliseconds */
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not found (also for another user's records) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assumptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the assumptions the coach made about you, newest first, each with its action */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description unreviewed, confirmed (verified) or corrected (marked wrong) */
+                    status?: "unreviewed" | "confirmed" | "corrected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of assumptions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                auditLogId: string;
+                                assumption: string;
+                                category: string;
+                                evidence: string | number | boolean | null | {
+                                    [key: string]: unknown;
+                                } | unknown[];
+                                confidence: number;
+                                verified: boolean | null;
+                                /** @description Unix time in milliseconds */
+                                verifiedAt: number | null;
+                                verifiedBy: string | null;
+                                correction: string | null;
+                                /** @description Unix time in milliseconds */
+                                createdAt: number;
+                                action: {
+                                    intent: string | null;
+                                    actionType: string;
+                                    /** Format: uuid */
+                                    conversationId: string | null;
+                                    entityType: string | null;
+                                    entityId: string | null;
+                                    createdAt: number;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{id}/messages/{messageId}/explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why did the coach do that? A reply's audit entry, its assumptions and its tool calls */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The reply's explanation */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            auditLog: {
+                                id: string;
+                                sessionId: string | null;
+                                conversationId: string | null;
+                                actionType: string;
+                                actionCategory: string;
+                                entityType: string | null;
+                                entityId: string | null;
+                                entitySnapshot: string | number | boolean | null | {
+                                    [key: string]: unknown;
+                                } | unknown[];
+                                intent: string | null;
+                                reasoning: string | null;
+                                confidence: number | null;
+                                inputSummary: string | null;
+                                outputSummary: string | null;
+                                metadata: string | number | boolean | null | {
+                                    [key: string]: unknown;
+                                } | unknown[];
+                                status: string;
+                                errorMessage: string | null;
+                                /** @description Unix time in milliseconds */
+                                startedAt: number;
+                                /** @description Unix time in milliseconds */
+                                completedAt: number | null;
+                                durationMs: number | null;
+                                /** @description Unix time in milliseconds */
+                                createdAt: number;
+                                assumptions: {
+                                    id: string;
+                                    auditLogId: string;
+                                    assumption: string;
+                                    category: string;
+                                    evidence: string | number | boolean | null | {
+                                        [key: string]: unknown;
+                                    } | unknown[];
+                                    confidence: number;
+                                    verified: boolean | null;
+                                    /** @description Unix time in milliseconds */
+                                    verifiedAt: number | null;
+                                    verifiedBy: string | null;
+                                    correction: string | null;
+                                    /** @description Unix time in milliseconds */
+                                    createdAt: number;
+                                }[];
+                            };
+                            toolCalls: {
+                                id: string;
+                                name: string;
+                                arguments?: unknown;
+                                ok: boolean;
+                                result?: unknown;
+                                entityType: string | null;
+                                entityId: string | null;
+                                error: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not found (also for another user's records) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/emotions": {
@@ -34928,6 +35456,10 @@ export interface components {
                     title?: string | null;
                     content: string;
                     tags?: string[];
+                    source?: string;
+                    evidence?: unknown;
+                    confidence?: string | number | null;
+                    confirmedAt?: string | null;
                     createdAt?: string;
                     updatedAt?: string;
                 }[];

@@ -18,6 +18,7 @@ import { MessageBubble } from "./message-bubble.tsx";
 import { MessageEditor } from "./message-editor.tsx";
 import { ReplySwitcher, threadRows, VersionSwitcher } from "./reply-alternatives.tsx";
 import { ReplyDetails } from "./reply-details.tsx";
+import { WhyReply } from "./why-reply.tsx";
 
 // As the API's STALE_REPLY_MS: a reply pending this long was cut off with the process that ran it.
 const STALE_REPLY_MS = 15 * 60_000;
@@ -130,6 +131,7 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
                     <>
                       {metadataOf(message).stopped && <StoppedNote />}
                       <ReplyDetails {...metadataOf(message)} />
+                      <WhyReply conversationId={conversationId} messageId={message.id} />
                     </>
                   ) : undefined
                 }

@@ -1,0 +1,43 @@
+import { Card, CardHeader } from "../../../components/ui/card.tsx";
+import { LoadMore } from "../../../components/ui/load-more.tsx";
+import { LoadingBlock } from "../../../components/ui/spinner.tsx";
+import { EmptyState, ErrorState, FormError } from "../../../components/ui/states.tsx";
+import { useInsightReview, useMemoryInsights } from "../api/insights.ts";
+import { InsightItem } from "./insight-item.tsx";
+
+/** Insights: what the coach noticed (from messages and check-ins) or the user added, each reviewable. */
+export const InsightsCard = () => {
+  const insights = useMemoryInsights();
+  const review = useInsightReview();
+  const failure = review.confirm.error ?? review.correct.error ?? review.forget.error;
+  return (
+    <Card aria-labelledby="memory-insights-title">
+      <CardHeader
+        title={<span id="memory-insights-title">Insights</span>}
+        description="What the coach noticed or you told it. Forgetting one removes it from every later reply and search."
+      />
+      {failure && <FormError error={failure} />}
+      {insights.isPending ? (
+        <LoadingBlock label="Loading insights…" />
+      ) : insights.isError ? (
+        <ErrorState error={insights.error} onRetry={() => void insights.refetch()} />
+      ) : insights.data.pages[0]?.items.length === 0 ? (
+        <EmptyState
+          title="No insights yet"
+          description="Talk with your coach and check in; what it notices shows up here within the hour."
+        />
+      ) : (
+        <>
+          <ul className="divide-y divide-slate-100">
+            {insights.data.pages
+              .flatMap((page) => page.items)
+              .map((insight) => (
+                <InsightItem key={insight.id} insight={insight} review={review} />
+              ))}
+          </ul>
+          <LoadMore query={insights} label="Load more insights" />
+        </>
+      )}
+    </Card>
+  );
+};
