@@ -34,6 +34,10 @@ describe("settings", () => {
     await preferences.getByLabel("From").fill("08:30");
     await preferences.getByLabel("Until").fill("16:00");
     await preferences.getByLabel("Telegram, when a chat is linked").uncheck();
+    await preferences.getByLabel("At most").selectOption("3");
+    await preferences.getByLabel("Quiet hours: no nudges between").check();
+    await preferences.getByLabel("Quiet hours start").fill("12:00");
+    await preferences.getByLabel("Quiet hours end").fill("13:00");
     await preferences.getByRole("button", { name: "Save preferences" }).click();
     await expectVisible(page.getByRole("status").filter({ hasText: "Your preferences are saved." }));
     await screenshot(page, "settings");
@@ -53,6 +57,7 @@ describe("settings", () => {
       timezone: "Europe/Berlin",
       workingHours: { start: "08:30", end: "16:00" },
       notificationPrefs: { inApp: true, telegram: false },
+      coachNudges: { enabled: true, maxPerDay: 3, quietHours: { start: "12:00", end: "13:00" } },
     });
 
     await page.reload();
@@ -61,6 +66,8 @@ describe("settings", () => {
     await expect(preferences.getByLabel("Timezone").inputValue()).resolves.toBe("Europe/Berlin");
     await expect(preferences.getByLabel("Until").inputValue()).resolves.toBe("16:00");
     await expect(preferences.getByLabel("Telegram, when a chat is linked").isChecked()).resolves.toBe(false);
+    await expect(preferences.getByLabel("At most").inputValue()).resolves.toBe("3");
+    await expect(preferences.getByLabel("Quiet hours end").inputValue()).resolves.toBe("13:00");
   });
 
   it("shows the API's refusal beside the field and keeps what was typed", async () => {

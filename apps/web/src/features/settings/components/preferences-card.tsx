@@ -187,7 +187,10 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
             />
             {form.limitQuiet && (
               <div className="grid max-w-sm grid-cols-2 gap-3">
-                <Field label="Quiet from" error={fieldError(save.error, "preferences.coachNudges.quietHours.start")}>
+                <Field
+                  label="Quiet hours start"
+                  error={fieldError(save.error, "preferences.coachNudges.quietHours.start")}
+                >
                   <Input
                     type="time"
                     required
@@ -196,7 +199,7 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
                   />
                 </Field>
                 <Field
-                  label="Quiet until"
+                  label="Quiet hours end"
                   error={
                     fieldError(save.error, "preferences.coachNudges.quietHours.end") ??
                     fieldError(save.error, "preferences.coachNudges.quietHours")
