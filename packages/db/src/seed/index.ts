@@ -5,6 +5,7 @@ import { seedAnalysis } from "./areas/analysis.ts";
 import { seedChannels } from "./areas/channels.ts";
 import { seedCoaching } from "./areas/coaching.ts";
 import { seedCommunity } from "./areas/community.ts";
+import { seedDocuments } from "./areas/documents.ts";
 import { DEMO_PASSWORD, seedIdentity } from "./areas/identity.ts";
 import { seedKnowledge } from "./areas/knowledge.ts";
 import { seedAssistant } from "./areas/assistant.ts";
@@ -40,6 +41,7 @@ export const seedUserData = async (
   await seedCommunity(context);
   await seedAssistant(context);
   await seedChannels(context);
+  await seedDocuments(context);
 };
 
 /** The demo dataset of `db:seed`: the demo user, a friend, the starter knowledge base and the AI model catalogue. */
