@@ -1,16 +1,14 @@
-import { upsertEmbedding } from "../../vector.ts";
 import type { SeedContext } from "../context.ts";
-import { FIXTURE_EMBEDDING_MODEL, fixtureEmbedding } from "../fixture-embedding.ts";
 
-// The header the embeddings pipeline puts before a document passage (@cto/core's DOCUMENT_CHUNK source).
-const passage = (filename: string, content: string) => `From the document "${filename}":\n${content}`;
-
-/** A read and embedded performance review, so search and the coach find a document in the demo. */
+/**
+ * A performance review the worker has read: READY with its two passages. Their embeddings are left to the
+ * worker's embeddings sweep (as after a model change), so seeded searches and replies stay as they were
+ * until a worker runs.
+ */
 export const seedDocuments = async ({ db, user, now, id }: SeedContext) => {
-  const filename = "performance-review-2026.md";
   const texts = [
-    "# Performance review 2026\n\nStrong delivery on the billing migration; shipped on time with no incidents.",
-    "Next step: grow as a mentor. Pair with the two new engineers each week and hand over the release process.",
+    "# Performance review 2026\n\nStrong delivery: shipped ledger rewrite, zero outages.",
+    "Next step: speak at all-hands; write more design documents.",
   ];
   await db.document.upsert({
     where: { id: id("document:review") },
@@ -18,7 +16,7 @@ export const seedDocuments = async ({ db, user, now, id }: SeedContext) => {
     create: {
       id: id("document:review"),
       userId: user.id,
-      filename,
+      filename: "performance-review-2026.md",
       kind: "MARKDOWN",
       mimeType: "text/markdown",
       sizeBytes: texts.join("\n\n").length,
@@ -38,13 +36,4 @@ export const seedDocuments = async ({ db, user, now, id }: SeedContext) => {
       content,
     })),
   });
-  for (const [chunkIndex, content] of texts.entries())
-    await upsertEmbedding(db, {
-      userId: user.id,
-      ownerKind: "DOCUMENT_CHUNK",
-      ownerId: id(`document:review:${chunkIndex}`),
-      content: passage(filename, content),
-      model: FIXTURE_EMBEDDING_MODEL,
-      embed: fixtureEmbedding,
-    });
 };
