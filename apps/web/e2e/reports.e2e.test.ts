@@ -202,6 +202,33 @@ describe("reports and insights", () => {
     await expect(insights.getByRole("listitem").count()).resolves.toBe(22);
   });
 
+  it("forgets an insight on the Memory page: it leaves the page and the database, embeddings included", async () => {
+    const page = await e2e.newPage();
+    const { email } = await e2e.signUpFresh(page);
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    const insight = await e2e.stack.db.insight.create({
+      data: {
+        userId: user.id,
+        title: "About you",
+        content: "You manage a team of eight engineers.",
+        source: "message",
+        confidence: 0.7,
+        evidence: [
+          { kind: "message", id: crypto.randomUUID(), excerpt: "I manage a team of eight engineers.", at: Date.now() },
+        ],
+      },
+    });
+    await page.goto("/memory");
+    const item = page.getByRole("listitem", { name: "About you" });
+    await expectVisible(item.getByText("From your messages"));
+    await expectVisible(item.getByText("“I manage a team of eight engineers.”", { exact: false }));
+    await screenshot(page, "memory");
+    await item.getByRole("button", { name: "Forget" }).click();
+    await expectVisible(page.getByText("No insights yet"));
+    await expect(e2e.stack.db.insight.count({ where: { id: insight.id } })).resolves.toBe(0);
+    await expect(e2e.stack.db.embedding.count({ where: { ownerId: insight.id } })).resolves.toBe(0);
+  });
+
   it("loads older report periods than the first 20", async () => {
     const page = await e2e.newPage();
     const { email } = await e2e.signUpFresh(page);
