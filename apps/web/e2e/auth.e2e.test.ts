@@ -1,3 +1,4 @@
+import { generateSync } from "otplib";
 import { describe, expect, it } from "vitest";
 
 import { expectVisible, screenshot, useE2e } from "./harness.ts";
@@ -98,5 +99,30 @@ describe("sign-up, sign-in, sign-out, password reset and email verification", ()
 
     await page.goto("/verify-email?token=not-a-real-token-but-long-enough");
     await expectVisible(page.getByRole("alert").getByText("Your email could not be verified"));
+  });
+
+  it("turns on two-factor in Settings with a real authenticator code, then signs in with the next code", async () => {
+    const page = await e2e.newPage();
+    const { email, password } = await e2e.signUpFresh(page);
+    await page.goto("/settings#security");
+    await page.getByRole("button", { name: "Set up an authenticator app" }).click();
+    await expectVisible(page.getByRole("img", { name: /QR code/ }));
+    const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
+    await page.getByLabel("Code from the app").fill(generateSync({ secret }));
+    await page.getByRole("button", { name: "Turn on" }).click();
+    await expectVisible(page.getByRole("status", { name: "Recovery codes" }));
+
+    await page.context().clearCookies();
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expectVisible(page.getByRole("heading", { name: "Two-factor sign-in" }));
+    // The code of the next 30-second step: the one just used is never accepted twice.
+    await page
+      .getByLabel("Code from your authenticator app")
+      .fill(generateSync({ secret, epoch: Date.now() / 1000 + 30 }));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await page.waitForURL((url) => url.pathname !== "/sign-in");
   });
 });

@@ -3,7 +3,8 @@ import { useState } from "react";
 
 import { Field } from "../../../components/ui/field.tsx";
 import { Input } from "../../../components/ui/input.tsx";
-import { useSignIn } from "../api/sign-in.ts";
+import { useCompleteSignIn } from "../api/second-factor.ts";
+import { isChallenge, type TSignInChallenge, useSignIn } from "../api/sign-in.ts";
 import { AuthCard } from "./auth-card.tsx";
 import { AuthForm, EmailField, fieldErrorsOf } from "./auth-form.tsx";
 
@@ -11,13 +12,62 @@ import { AuthForm, EmailField, fieldErrorsOf } from "./auth-form.tsx";
 export const safeRedirect = (target: unknown) =>
   typeof target === "string" && target.startsWith("/") && !target.startsWith("//") ? target : "/";
 
+/** The second step when two-factor is on: a code from the authenticator app, or a recovery code. */
+const SecondFactorStep = ({ challenge, onDone }: { challenge: TSignInChallenge; onDone: () => void }) => {
+  const complete = useCompleteSignIn();
+  const [code, setCode] = useState("");
+  const [recovery, setRecovery] = useState(false);
+  const submit = () =>
+    complete.mutate(
+      { challengeToken: challenge.challengeToken, method: recovery ? "recovery_code" : "totp", code },
+      { onSuccess: onDone },
+    );
+  return (
+    <AuthForm mutation={complete} onSubmit={submit} submitLabel="Verify">
+      <Field
+        label={recovery ? "Recovery code" : "Code from your authenticator app"}
+        error={fieldErrorsOf(complete.error).code}
+      >
+        <Input
+          name="code"
+          autoComplete="one-time-code"
+          inputMode={recovery ? "text" : "numeric"}
+          required
+          autoFocus
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+        />
+      </Field>
+      <div className="flex justify-end text-sm">
+        <button
+          type="button"
+          className="font-medium text-brand-700 hover:underline"
+          onClick={() => setRecovery(!recovery)}
+        >
+          {recovery ? "Use your authenticator app" : "Use a recovery code"}
+        </button>
+      </div>
+    </AuthForm>
+  );
+};
+
 export const SignInPage = () => {
   const search = useSearch({ strict: false }) as { redirect?: string };
   const navigate = useNavigate();
   const signIn = useSignIn();
   const [form, setForm] = useState({ email: "", password: "" });
+  const [challenge, setChallenge] = useState<TSignInChallenge | null>(null);
   const fields = fieldErrorsOf(signIn.error);
-  const submit = () => signIn.mutate(form, { onSuccess: () => void navigate({ to: safeRedirect(search.redirect) }) });
+  const done = () => void navigate({ to: safeRedirect(search.redirect) });
+  const submit = () =>
+    signIn.mutate(form, { onSuccess: (answer) => (isChallenge(answer) ? setChallenge(answer) : done()) });
+
+  if (challenge)
+    return (
+      <AuthCard title="Two-factor sign-in" description="Enter the 6-digit code from your authenticator app.">
+        <SecondFactorStep challenge={challenge} onDone={done} />
+      </AuthCard>
+    );
 
   return (
     <AuthCard

@@ -1,5 +1,5 @@
 import { useNavigate } from "@tanstack/react-router";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 
 import { Button, buttonClass } from "../../../components/ui/button.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
@@ -8,6 +8,8 @@ import { Field } from "../../../components/ui/field.tsx";
 import { Checkbox, Input } from "../../../components/ui/input.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { EXPORT_URL, useDeleteAccount, useImportArchive } from "../api/account-data.ts";
+import { useTwoFactorStatus } from "../api/two-factor.ts";
+import { useSecondFactorPrompt } from "./step-up-dialog.tsx";
 import { AssistantImportSection } from "./assistant-import-section.tsx";
 import { FileImportForm } from "./file-import-form.tsx";
 
@@ -19,6 +21,16 @@ const sectionLabel = (key: string) => {
 
 const ExportSection = () => {
   const [withEmbeddings, setWithEmbeddings] = useState(false);
+  // A download is a plain link, so it cannot show the API's 403 second_factor_required: with two-factor on
+  // and no recent code on this session, the code is asked for first, then the link is followed.
+  const twoFactor = useTwoFactorStatus();
+  const stepUp = useSecondFactorPrompt();
+  const link = useRef<HTMLAnchorElement>(null);
+  const proven = useRef(false);
+  const needsCode = () => {
+    const status = twoFactor.data;
+    return status?.totp === "on" && !(status.stepUpUntil && status.stepUpUntil > Date.now()) && !proven.current;
+  };
   return (
     <div className="space-y-3">
       <h3 className="text-sm font-semibold text-slate-900">Download your data</h3>
@@ -32,9 +44,23 @@ const ExportSection = () => {
         onChange={(event) => setWithEmbeddings(event.target.checked)}
       />
       <div>
-        <a className={buttonClass("secondary")} href={`${EXPORT_URL}?embeddings=${withEmbeddings}`} download>
+        <a
+          ref={link}
+          className={buttonClass("secondary")}
+          href={`${EXPORT_URL}?embeddings=${withEmbeddings}`}
+          download
+          onClick={(event) => {
+            if (!needsCode()) return;
+            event.preventDefault();
+            stepUp.open(() => {
+              proven.current = true;
+              link.current?.click();
+            });
+          }}
+        >
           Download export
         </a>
+        {stepUp.prompt}
       </div>
     </div>
   );
@@ -67,9 +93,15 @@ const DeleteSection = () => {
     setPassword("");
     remove.reset();
   };
+  const stepUp = useSecondFactorPrompt();
+  const deleteAccount = () =>
+    remove.mutate(password, {
+      onSuccess: () => void navigate({ to: "/sign-in" }),
+      onError: (error) => stepUp.ask(error, deleteAccount),
+    });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    remove.mutate(password, { onSuccess: () => void navigate({ to: "/sign-in" }) });
+    deleteAccount();
   };
   return (
     <div className="space-y-3">
@@ -115,6 +147,7 @@ const DeleteSection = () => {
           </Field>
         </form>
       </Dialog>
+      {stepUp.prompt}
     </div>
   );
 };

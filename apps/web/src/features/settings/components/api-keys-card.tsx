@@ -12,6 +12,7 @@ import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { errorMessage, fieldError } from "../../../lib/api-error.ts";
 import { formatDate, formatRelative } from "../../../lib/format.ts";
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from "../api/api-keys.ts";
+import { useSecondFactorPrompt } from "./step-up-dialog.tsx";
 
 /** API keys for scripts and integrations: a new key is shown once, then only its prefix. */
 export const ApiKeysCard = () => {
@@ -21,9 +22,16 @@ export const ApiKeysCard = () => {
   const toast = useToast();
   const [name, setName] = useState("");
   const formError = useFormError(create.error);
+  // With two-factor on, a key is made only after a recent code: the API says so, and the prompt asks for one.
+  const stepUp = useSecondFactorPrompt();
+  const createKey = (value: string) =>
+    create.mutate(value, {
+      onSuccess: () => setName(""),
+      onError: (error) => stepUp.ask(error, () => createKey(value)),
+    });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim()) create.mutate(name.trim(), { onSuccess: () => setName("") });
+    if (name.trim()) createKey(name.trim());
   };
   return (
     <Card aria-labelledby="keys-title">
@@ -48,6 +56,7 @@ export const ApiKeysCard = () => {
       <div className="mt-3">
         <FormError error={formError.error} />
       </div>
+      {stepUp.prompt}
       {create.data && (
         <div className="mt-4 rounded-lg bg-amber-50 p-4 text-sm ring-1 ring-amber-200">
           <p className="font-medium text-amber-900">Copy your new key now. It will not be shown again.</p>

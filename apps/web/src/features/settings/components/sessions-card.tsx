@@ -34,6 +34,13 @@ const describeDevice = (userAgent: string | null) => {
   return browser ?? system ?? userAgent.slice(0, 60);
 };
 
+// How the session signed in, as the Sessions list says it.
+const SIGN_IN_METHODS: Record<string, string> = {
+  password: "password",
+  password_totp: "password and authenticator code",
+  password_recovery_code: "password and recovery code",
+};
+
 const SessionRow = ({ session }: { session: TSessionInfo }) => {
   const revoke = useRevokeSession();
   const toast = useToast();
@@ -48,7 +55,8 @@ const SessionRow = ({ session }: { session: TSessionInfo }) => {
           </Badge>
         )}
         <span className="block text-xs text-slate-500">
-          {session.ipAddress ? `${session.ipAddress} · ` : ""}signed in {formatDate(session.createdAt)} ·{" "}
+          {session.ipAddress ? `${session.ipAddress} · ` : ""}signed in {formatDate(session.createdAt)}
+          {session.signInMethod ? ` with ${SIGN_IN_METHODS[session.signInMethod] ?? session.signInMethod}` : ""} ·{" "}
           {session.lastUsedAt ? `active ${formatRelative(session.lastUsedAt)}` : "not used since"}
         </span>
       </span>

@@ -10,6 +10,7 @@ import { PreferencesCard } from "./preferences-card.tsx";
 import { ProfileCard } from "./profile-card.tsx";
 import { SessionsCard } from "./sessions-card.tsx";
 import { TelegramCard } from "./telegram-card.tsx";
+import { TwoFactorCard } from "./two-factor-card.tsx";
 import { UsageCard } from "./usage-card.tsx";
 
 const SECTIONS = [
@@ -62,6 +63,7 @@ export const SettingsPage = () => (
         <TelegramCard />
       </Section>
       <Section id="security" title="Security">
+        <TwoFactorCard />
         <SessionsCard />
         <ApiKeysCard />
       </Section>

@@ -1,0 +1,113 @@
+import { useState, type FormEvent, type ReactNode } from "react";
+
+import { Button } from "../../../components/ui/button.tsx";
+import { Dialog } from "../../../components/ui/dialog.tsx";
+import { Field } from "../../../components/ui/field.tsx";
+import { Input } from "../../../components/ui/input.tsx";
+import { FormError } from "../../../components/ui/states.tsx";
+import { fieldError } from "../../../lib/api-error.ts";
+import { needsSecondFactor, useStepUp } from "../api/two-factor.ts";
+
+/** The code field of a step-up or a two-factor change: authenticator code, or a recovery code instead. */
+export const SecondFactorFields = ({
+  code,
+  onCode,
+  recovery,
+  onRecovery,
+  error,
+}: {
+  code: string;
+  onCode: (code: string) => void;
+  recovery: boolean;
+  onRecovery: (recovery: boolean) => void;
+  error: unknown;
+}) => (
+  <div className="space-y-2">
+    <Field label={recovery ? "Recovery code" : "Authenticator code"} error={fieldError(error, "code")}>
+      <Input
+        name="second-factor-code"
+        autoComplete="one-time-code"
+        inputMode={recovery ? "text" : "numeric"}
+        required
+        value={code}
+        onChange={(event) => onCode(event.target.value)}
+      />
+    </Field>
+    <button
+      type="button"
+      className="text-sm font-medium text-brand-700 hover:underline"
+      onClick={() => onRecovery(!recovery)}
+    >
+      {recovery ? "Use a code from your authenticator app" : "Use a recovery code instead"}
+    </button>
+  </div>
+);
+
+/**
+ * Sensitive actions answer 403 second_factor_required when two-factor is on and this session has not
+ * proven it lately: `ask(error, retry)` opens a code prompt for such an error and runs `retry` once it is proven.
+ */
+export const useSecondFactorPrompt = (): {
+  ask: (error: unknown, retry: () => void) => void;
+  open: (then: () => void) => void;
+  prompt: ReactNode;
+} => {
+  const [retry, setRetry] = useState<(() => void) | null>(null);
+  const [code, setCode] = useState("");
+  const [recovery, setRecovery] = useState(false);
+  const stepUp = useStepUp();
+  const close = () => {
+    setRetry(null);
+    setCode("");
+    stepUp.reset();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    stepUp.mutate(
+      { method: recovery ? "recovery_code" : "totp", code },
+      {
+        onSuccess: () => {
+          const again = retry;
+          close();
+          again?.();
+        },
+      },
+    );
+  };
+  const prompt = (
+    <Dialog
+      open={retry !== null}
+      onClose={close}
+      title="Confirm it's you"
+      description="Enter a code from your authenticator app to continue."
+      footer={
+        <>
+          <Button variant="secondary" onClick={close}>
+            Cancel
+          </Button>
+          <Button type="submit" form="step-up-form" loading={stepUp.isPending} disabled={!code.trim()}>
+            Confirm
+          </Button>
+        </>
+      }
+    >
+      <form id="step-up-form" onSubmit={submit} className="space-y-3">
+        <FormError error={fieldError(stepUp.error, "code") ? null : stepUp.error} />
+        <SecondFactorFields
+          code={code}
+          onCode={setCode}
+          recovery={recovery}
+          onRecovery={setRecovery}
+          error={stepUp.error}
+        />
+      </form>
+    </Dialog>
+  );
+  return {
+    ask: (error, again) => {
+      if (needsSecondFactor(error)) setRetry(() => again);
+    },
+    open: (then) => setRetry(() => then),
+    prompt,
+  };
+};
