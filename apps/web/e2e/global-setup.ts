@@ -1,8 +1,10 @@
+import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 
-import { build } from "vite";
 import type { TestProject } from "vitest/node";
 
 import { WEB_ROOT } from "./stack.ts";
@@ -10,23 +12,24 @@ import { createEmbeddedTemplate } from "./targets.ts";
 
 // One build per run, however many e2e projects run (each project runs its global setups).
 const built = globalThis as { ctoWebE2eBuild?: Promise<string> };
+const VITE_BIN = path.join(path.dirname(createRequire(import.meta.url).resolve("vite/package.json")), "bin", "vite.js");
 
 /**
  * Builds the web app once per run into a folder of its own (every e2e file serves it with `vite
  * preview`): a build in `dist/` by another run, or by a developer, would swap the chunks under a
- * running test's pages.
+ * running test's pages. The build runs as `vite build` does for a user, in a process of its own: this
+ * one has loaded the Prisma client, which sets a global `__dirname` that plugins resolving their own
+ * files by it (vite-plugin-pwa) would follow into packages/db.
  */
 const buildOnce = () =>
   (built.ctoWebE2eBuild ??= (async () => {
     const outDir = await mkdtemp(path.join(tmpdir(), "cto-web-e2e-dist-"));
-    // Vitest sets NODE_ENV=test, and Vite would then bundle React's development build; test what ships.
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = "production";
-    try {
-      await build({ root: WEB_ROOT, mode: "production", logLevel: "warn", build: { outDir, emptyOutDir: true } });
-    } finally {
-      process.env.NODE_ENV = nodeEnv;
-    }
+    await promisify(execFile)(
+      process.execPath,
+      [VITE_BIN, "build", "--mode", "production", "--logLevel", "warn", "--outDir", outDir, "--emptyOutDir"],
+      // Vitest sets NODE_ENV=test, and Vite would then bundle React's development build; test what ships.
+      { cwd: WEB_ROOT, env: { ...process.env, NODE_ENV: "production" }, maxBuffer: 16 * 1024 * 1024 },
+    );
     return outDir;
   })());
 

@@ -17,7 +17,14 @@ export type TE2e = {
   stack: TStack;
   browser: Browser;
   /** A new browser context (own cookies) and page on the web app; closed after the test. */
-  newPage: (options?: { viewport?: { width: number; height: number } }) => Promise<Page>;
+  /**
+   * A page in a context of its own. Service workers are blocked unless `serviceWorkers: "allow"`: a worker
+   * answering the app's requests would hide them from `page.route`, which other specs use.
+   */
+  newPage: (options?: {
+    viewport?: { width: number; height: number };
+    serviceWorkers?: "allow" | "block";
+  }) => Promise<Page>;
   /** Signs the page's context in through the API (fast); use the UI when the test is about signing in. */
   signIn: (page: Page, credentials?: { email: string; password: string }) => Promise<void>;
   /** Signs up a fresh user through the API and signs the page in as them. */
@@ -57,10 +64,11 @@ export const useE2e = ({ worker = false }: { worker?: boolean } = {}): TE2e => {
     await handle.browser?.close();
     await handle.stack?.close();
   });
-  handle.newPage = async ({ viewport = { width: 1280, height: 800 } } = {}) => {
+  handle.newPage = async ({ viewport = { width: 1280, height: 800 }, serviceWorkers = "block" } = {}) => {
     const context = await handle.browser.newContext({
       baseURL: handle.stack.webUrl,
       viewport,
+      serviceWorkers,
       locale: "en-GB",
       timezoneId: "UTC",
     });

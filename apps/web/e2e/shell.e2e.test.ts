@@ -54,4 +54,33 @@ describe("the app shell", () => {
     await page.getByRole("link", { name: "Back to the dashboard" }).click();
     await page.waitForURL((url) => url.pathname === "/");
   });
+
+  it("installs as an app: a manifest with icons, and a service worker that opens the app offline", async () => {
+    const page = await e2e.newPage({ serviceWorkers: "allow" });
+    await e2e.signIn(page);
+    await page.goto("/");
+    await expectVisible(page.getByRole("navigation").first());
+    const manifestPath = await page.locator('link[rel="manifest"]').getAttribute("href");
+    const manifest = await (await page.request.get(manifestPath ?? "/manifest.webmanifest")).json();
+    expect(manifest).toMatchObject({ name: "Cto — your AI coach", display: "standalone", start_url: "/", scope: "/" });
+    expect(manifest.icons.map((icon: { sizes: string }) => icon.sizes)).toEqual(["192x192", "512x512", "512x512"]);
+    for (const icon of manifest.icons as { src: string }[])
+      expect((await page.request.get(icon.src)).headers()["content-type"]).toBe("image/png");
+
+    // Once the worker is active it has precached the app; the next load is under its control.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+    // Offline, a page never opened before still comes up (its code is in the cache), and says the server cannot be reached.
+    await page.context().setOffline(true);
+    await page.goto("/goals");
+    await expectVisible(page.getByText("Cto cannot be reached. Check your connection and try again."));
+    expect(await page.title()).toBe("Cto — your AI coach");
+    await page.context().setOffline(false);
+    await page.getByRole("button", { name: /try again/i }).click();
+    await expectVisible(page.getByRole("heading", { level: 1, name: "Goals" }));
+  });
 });

@@ -140,6 +140,9 @@ export const startStack = async (
   try {
     web = await previewOnFreePort({
       root: WEB_ROOT,
+      // Serving built files needs none of vite.config.ts's build plugins; vite-plugin-pwa would resolve its
+      // own files by the global `__dirname` the Prisma client in this process sets.
+      configFile: false,
       logLevel: "warn",
       build: { outDir: distDir },
       preview: { host: "127.0.0.1", strictPort: true, proxy: apiProxy(apiUrl) },

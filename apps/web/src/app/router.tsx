@@ -1,5 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { createRouter } from "@tanstack/react-router";
+import { createRouter, useRouter } from "@tanstack/react-router";
 
 import { Spinner } from "../components/ui/spinner.tsx";
 import { ErrorState } from "../components/ui/states.tsx";
@@ -11,11 +11,18 @@ const PendingPage = () => (
   </div>
 );
 
-const RouteError = ({ error, reset }: { error: unknown; reset: () => void }) => (
-  <div className="mx-auto max-w-lg py-12">
-    <ErrorState title="This page could not be shown" error={error} onRetry={reset} />
-  </div>
-);
+/**
+ * A page whose loading failed (the session or its data could not be read: offline, the API down). Try
+ * again loads it afresh: resetting the error alone would show the same failed load again.
+ */
+const RouteError = ({ error }: { error: unknown }) => {
+  const router = useRouter();
+  return (
+    <div className="mx-auto max-w-lg py-12">
+      <ErrorState title="This page could not be shown" error={error} onRetry={() => void router.invalidate()} />
+    </div>
+  );
+};
 
 export const createAppRouter = (queryClient: QueryClient) =>
   createRouter({
