@@ -1,6 +1,6 @@
 import type { TAiProvider } from "@cto/ai/provider";
-import { DEFAULT_MAX_DOCUMENT_BYTES } from "@cto/contracts/api/documents";
 import type { SecretBox } from "@cto/db/secrets";
+import { DEFAULT_MAX_DOCUMENT_BYTES } from "@cto/contracts/api/documents";
 import { findMigrationsDir, type Db } from "@cto/db/client";
 import { PRODUCER_TIMEOUT_MS, type TQueues } from "@cto/queue/queues";
 import type { TStorage } from "@cto/storage/storage";
