@@ -39,7 +39,13 @@ export const ReminderStatus = {
   SKIPPED: "SKIPPED",
 } as const;
 export const ReportType = { TWO_DAY: "TWO_DAY", SEVEN_DAY: "SEVEN_DAY", TWENTY_ONE_DAY: "TWENTY_ONE_DAY" } as const;
-export const MessageSource = { WEB: "WEB", TELEGRAM: "TELEGRAM", VOICE: "VOICE", API: "API", IMPORT: "IMPORT" } as const;
+export const MessageSource = {
+  WEB: "WEB",
+  TELEGRAM: "TELEGRAM",
+  VOICE: "VOICE",
+  API: "API",
+  IMPORT: "IMPORT",
+} as const;
 export const EmotionValence = { POSITIVE: "POSITIVE", NEUTRAL: "NEUTRAL", NEGATIVE: "NEGATIVE" } as const;
 export const ExperienceLevel = {
   INTERN: "INTERN",
