@@ -5,6 +5,8 @@ import { daysFrom, type SeedContext } from "../context.ts";
 
 /** The demo sign-in; printed by the seed and documented in the README (development data only). */
 export const DEMO_PASSWORD = "cto-demo-password";
+/** Sam's authenticator key (base32): Sam signs in with a code, to try two-factor sign-in (development data only). */
+export const FRIEND_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
 
 // Stored tokens are hashes of random values nobody knows: the rows exist, but grant nothing.
 const unusableTokenHash = () => createHash("sha256").update(randomBytes(32)).digest("hex");
@@ -143,6 +145,60 @@ export const seedIdentity = async ({ db, user, friend, now, secrets, id }: SeedC
         messageId: `<${id("mail:password-reset")}@cto.seed>`,
         sentAt: daysFrom(now, -7),
         createdAt: daysFrom(now, -7),
+      },
+    ],
+  });
+  // Sam has two-factor sign-in on: the factor, a used recovery code and an unused one nobody knows, and a
+  // sign-in challenge that expired (a password given, no code). The demo user has none, so `npm start` signs in with a password.
+  await db.totpFactor.createMany({
+    skipDuplicates: true,
+    data: [
+      { userId: friend.id, secret: secrets.encrypt(FRIEND_TOTP_SECRET), enabledAt: daysFrom(now, -30), lastStep: null },
+    ],
+  });
+  await db.recoveryCode.createMany({
+    skipDuplicates: true,
+    data: [
+      { id: id("recovery-code:sam:used"), userId: friend.id, codeHash: unusableTokenHash(), usedAt: daysFrom(now, -3) },
+      { id: id("recovery-code:sam:unused"), userId: friend.id, codeHash: unusableTokenHash() },
+    ],
+  });
+  await db.signInChallenge.createMany({
+    skipDuplicates: true,
+    data: [
+      {
+        id: id("sign-in-challenge:sam"),
+        userId: friend.id,
+        tokenHash: unusableTokenHash(),
+        expiresAt: daysFrom(now, -2),
+        failures: 1,
+        createdAt: daysFrom(now, -2),
+      },
+    ],
+  });
+  // The demo administrator once disabled Sam's account and enabled it again.
+  await db.adminAuditLog.createMany({
+    skipDuplicates: true,
+    data: [
+      {
+        id: id("admin-audit:sam:disable"),
+        actorId: user.id,
+        action: "user.update",
+        targetType: "user",
+        targetId: friend.id,
+        before: { isActive: true },
+        after: { isActive: false },
+        createdAt: daysFrom(now, -10),
+      },
+      {
+        id: id("admin-audit:sam:enable"),
+        actorId: user.id,
+        action: "user.update",
+        targetType: "user",
+        targetId: friend.id,
+        before: { isActive: false },
+        after: { isActive: true },
+        createdAt: daysFrom(now, -9),
       },
     ],
   });
