@@ -30,6 +30,8 @@ describe("the app shell", () => {
       "People & tasks",
       "Community",
       "Search",
+      "Memory",
+      "Documents",
       "Reports",
       "Settings",
     ])
