@@ -94,6 +94,26 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
     expect(job?.returnvalue).toEqual({ outcome: "delivered", channels: ["IN_APP"] });
   });
 
+  it("sends nothing to an account an administrator disabled, on any channel, and cancels its reminder", async () => {
+    const disabled = await newUser(db());
+    await db().telegramConnection.create({
+      data: { userId: disabled.id, telegramChatId: `chat-${disabled.id}`, isActive: true, connectedAt: new Date() },
+    });
+    const { row, jobId } = await commitment(disabled.id, soon(1_500));
+    await db().user.update({ where: { id: disabled.id }, data: { isActive: false } });
+    const schedule = await waitFor(
+      () => scheduleOf(jobId),
+      (value) => value?.status === "CANCELLED",
+    );
+    expect(schedule?.status).toBe("CANCELLED");
+    const job = await waitFor(
+      async () => queue().getJob(jobId),
+      (value) => Boolean(value?.finishedOn),
+    );
+    expect(job?.returnvalue).toEqual({ outcome: "skipped", reason: "account disabled" });
+    expect(await messagesOf(row.id)).toEqual([]);
+  });
+
   it("also queues a Telegram message when the user has an active connection, and honours notification preferences", async () => {
     const linked = await newUser(db());
     await db().telegramConnection.create({

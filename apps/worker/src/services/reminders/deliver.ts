@@ -43,6 +43,7 @@ type TStateRow = {
   goalId: string | null;
   preferences: unknown;
   telegramActive: boolean | null;
+  userActive: boolean | null;
 };
 
 // The state of every reminder in one read: the payload's entity and user, as `loadSubject` reads them,
@@ -58,7 +59,8 @@ SELECT i.position::int AS "position",
        ELSE d.deleted_at IS NULL AND d.status IN ('PENDING', 'EXTENDED') END AS "open",
   c.goal_id AS "goalId",
   u.preferences AS "preferences",
-  t.is_active AS "telegramActive"
+  t.is_active AS "telegramActive",
+  u.is_active AS "userActive"
 FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[]) WITH ORDINALITY AS i(job_id, kind, entity_id, user_id, position)
 LEFT JOIN reminder_schedules s ON s.queue_name = $5 AND s.job_id = i.job_id
 LEFT JOIN commitments c ON i.kind = 'commitment' AND c.id = i.entity_id AND c.user_id = i.user_id
@@ -143,6 +145,12 @@ const runBatch = async (items: TPending[]): Promise<TReminderOutcome[]> => {
         outcome: "skipped",
         reason: row?.scheduleStatus ? `schedule is ${row.scheduleStatus}` : "no schedule",
       };
+      return;
+    }
+    // An account an administrator disabled is sent nothing; its reminder is cancelled, not held back.
+    if (row.userActive === false) {
+      cancels.add(row.scheduleId);
+      outcomes[index] = { outcome: "skipped", reason: "account disabled" };
       return;
     }
     if (!row.found || !row.open || row.remindAt?.getTime() !== data.remindAt) {
