@@ -4,9 +4,8 @@ import { stream } from "hono/streaming";
 
 import { ZGenerationQuotaSchema, ZUpdateProfileSchema, ZUserSchema } from "@cto/contracts/api/auth";
 
-import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
-import { chunksOf } from "../lib/request-body.ts";
+import { importBody } from "../lib/request-body.ts";
 import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
 import { requireRecentSecondFactor } from "../middleware/second-factor.ts";
 import { deleteAccount } from "../services/account-deletion.ts";
@@ -143,12 +142,10 @@ export const accountRoutes = createRouter()
     }),
     async (c) => {
       const maxBytes = c.get("config").maxImportBytes;
-      if (Number(c.req.header("content-length") ?? 0) > maxBytes)
-        throw new ApiError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
       const result = await importArchive({
         db: c.get("db"),
         userId: c.get("auth").userId,
-        body: chunksOf(c.req.raw.body),
+        body: importBody(c.req.raw, maxBytes),
         maxBytes,
         sharedCache: c.get("sharedCache"),
       });

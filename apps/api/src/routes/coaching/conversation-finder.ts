@@ -12,7 +12,7 @@ import { Conversation } from "@cto/contracts/tables";
 
 import { ApiError } from "../../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../../lib/openapi.ts";
-import { chunksOf } from "../../lib/request-body.ts";
+import { importBody } from "../../lib/request-body.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 import { importConversations } from "../../services/conversation-import/import.ts";
 import { searchConversations } from "../../services/coaching/conversation-search.ts";
@@ -94,12 +94,10 @@ export const conversationFinderRoutes = createRouter()
           "Send the export's conversations.json as application/json, or its ZIP file as application/zip.",
         );
       const maxBytes = c.get("config").maxImportBytes;
-      if (Number(c.req.header("content-length") ?? 0) > maxBytes)
-        throw new ApiError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
       const result = await importConversations({
         db: c.get("db"),
         userId: c.get("auth").userId,
-        body: chunksOf(c.req.raw.body),
+        body: importBody(c.req.raw, maxBytes),
         maxBytes,
         format: c.req.valid("query").format,
       });
