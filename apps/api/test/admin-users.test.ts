@@ -144,6 +144,14 @@ describe("administration of accounts: happy paths", () => {
       expect(response.body.error?.message).toBe("This account has been disabled by an administrator.");
     }
     expect((await member.request("GET", "/auth/session?optional=true")).body).toBeNull();
+    // Signing in again: the right password is told why it cannot; a wrong one learns nothing.
+    const password = "correct horse battery";
+    const signIn = async (attempt: string) =>
+      visitor(harness).request("POST", "/auth/sign-in", { email: member.email, password: attempt });
+    const right = await signIn(password);
+    expect(right.status).toBe(401);
+    expect(right.body.error?.message).toBe("This account has been disabled by an administrator.");
+    expect((await signIn("not the password")).body.error?.message).toBe("The email or password is wrong.");
 
     const enabled = await onOther(admin).request("PATCH", `/admin/users/${member.userId}`, { isActive: true });
     expect(enabled.body).toMatchObject({ isActive: true });

@@ -3,6 +3,7 @@ import { withDbErrors } from "@cto/db/errors";
 import { hashPassword, verifyPassword } from "@cto/db/password";
 
 import { ApiError } from "../errors.ts";
+import { accountDisabled } from "./sessions.ts";
 
 // Verified against when the email is unknown, so a wrong email takes as long as a wrong password.
 let decoyHash: Promise<string> | undefined;
@@ -32,13 +33,15 @@ export const signUp = async ({
 
 export const signIn = async ({ db, email, password }: { db: Db; email: string; password: string }) => {
   const user = await db.user.findUnique({ where: { email: email.toLowerCase() } });
-  if (!user?.passwordHash || !user.isActive) {
+  if (!user?.passwordHash) {
     decoyHash ??= hashPassword("decoy-password-never-used");
     await verifyPassword(await decoyHash, password);
     throw new ApiError("unauthorized", "The email or password is wrong.");
   }
   if (!(await verifyPassword(user.passwordHash, password)))
     throw new ApiError("unauthorized", "The email or password is wrong.");
+  // Only the right password learns that the account is disabled, and why it cannot sign in.
+  if (!user.isActive) throw accountDisabled();
   await db.user.update({ where: { id: user.id }, data: { lastSeenAt: new Date() } });
   return user;
 };
