@@ -148,31 +148,34 @@ export const seedIdentity = async ({ db, user, friend, now, secrets, id }: SeedC
       },
     ],
   });
-  // Sam has two-factor sign-in on: the factor, a used recovery code and an unused one nobody knows, and a
-  // sign-in challenge that expired (a password given, no code). The demo user has none, so `npm start` signs in with a password.
+  // Sam has two-factor sign-in on (the factor and two recovery codes nobody knows). The demo user signs in with a
+  // password only, so `npm start` needs no authenticator: an app set up once and never confirmed (which asks
+  // for nothing), a recovery code used while it was on before, and a sign-in challenge that expired then.
   await db.totpFactor.createMany({
     skipDuplicates: true,
     data: [
       { userId: friend.id, secret: secrets.encrypt(FRIEND_TOTP_SECRET), enabledAt: daysFrom(now, -30), lastStep: null },
+      { userId: user.id, secret: secrets.encrypt(unusableTokenHash().slice(0, 32)), enabledAt: null, lastStep: null },
     ],
   });
   await db.recoveryCode.createMany({
     skipDuplicates: true,
     data: [
-      { id: id("recovery-code:sam:used"), userId: friend.id, codeHash: unusableTokenHash(), usedAt: daysFrom(now, -3) },
-      { id: id("recovery-code:sam:unused"), userId: friend.id, codeHash: unusableTokenHash() },
+      { id: id("recovery-code:sam:1"), userId: friend.id, codeHash: unusableTokenHash() },
+      { id: id("recovery-code:sam:2"), userId: friend.id, codeHash: unusableTokenHash() },
+      { id: id("recovery-code:used"), userId: user.id, codeHash: unusableTokenHash(), usedAt: daysFrom(now, -40) },
     ],
   });
   await db.signInChallenge.createMany({
     skipDuplicates: true,
     data: [
       {
-        id: id("sign-in-challenge:sam"),
-        userId: friend.id,
+        id: id("sign-in-challenge:expired"),
+        userId: user.id,
         tokenHash: unusableTokenHash(),
-        expiresAt: daysFrom(now, -2),
+        expiresAt: daysFrom(now, -40),
         failures: 1,
-        createdAt: daysFrom(now, -2),
+        createdAt: daysFrom(now, -40),
       },
     ],
   });
