@@ -31,7 +31,7 @@ const LISTS = operations
       method === "get" && operation.parameters?.some((parameter) => parameter.name === "cursor"),
   )
   .map(({ path }) => path);
-const GLOBAL_LISTS = ["/feed", "/admin/knowledge"];
+const GLOBAL_LISTS = ["/feed", "/admin/knowledge", "/admin/users", "/admin/audit-log"];
 /** Every id a request body carries, from the document (the archive of POST /me/import has its own suite). */
 const BODY_IDS = operations.flatMap(({ path, method, operation }) =>
   Object.entries(operation.requestBody?.content?.["application/json"]?.schema?.properties ?? {})
@@ -213,6 +213,21 @@ describe.each(testTargets().map((target) => [target.name, target] as const))(
       if (chunk) expect((await caller.request("GET", `/admin/knowledge?cursor=${chunk}`)).status).toBe(200);
       await expectInvalidCursor("/admin/knowledge", victimData.goals![0]!.id as string);
       await expectInvalidCursor("/admin/knowledge", crypto.randomUUID());
+    });
+
+    // The caller is the seed's administrator: the accounts and the audit log are everyone's, not theirs.
+    it("GET /admin/users takes any account as cursor, nothing else", async () => {
+      const account = await harness.db.user.findFirstOrThrow({ where: { email: { contains: "victim" } } });
+      expect((await caller.request("GET", `/admin/users?cursor=${account.id}`)).status).toBe(200);
+      await expectInvalidCursor("/admin/users", victimData.goals![0]!.id as string);
+      await expectInvalidCursor("/admin/users", crypto.randomUUID());
+    });
+
+    it("GET /admin/audit-log takes an audit entry as cursor, nothing else", async () => {
+      const entry = await harness.db.adminAuditLog.findFirstOrThrow({ select: { id: true } });
+      expect((await caller.request("GET", `/admin/audit-log?cursor=${entry.id}`)).status).toBe(200);
+      await expectInvalidCursor("/admin/audit-log", victimData.goals![0]!.id as string);
+      await expectInvalidCursor("/admin/audit-log", crypto.randomUUID());
     });
 
     it("knows a body for every id field the document lists", () => {

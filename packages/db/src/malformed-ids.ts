@@ -9,6 +9,7 @@ import { Prisma } from "./generated/prisma/client.ts";
  * never taken for a uuid, so lookups by `sourceId` or `chunkId` keep matching.
  */
 export const PLAIN_UUID_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  AdminAuditLog: ["actorId", "targetId"],
   AuditLog: ["sessionId", "conversationId"],
   Embedding: ["ownerId"],
   EmbeddingHalfvec: ["userId"],
