@@ -4,6 +4,7 @@ import { DOCUMENT_FIELD } from "@cto/contracts/api/documents";
 
 import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
+import { readUploadedFile } from "../lib/request-body.ts";
 import type { TDocumentUpload } from "../services/documents.ts";
 
 const ACCEPTED = "Only PDF, Word (.docx), Markdown (.md) and plain text (.txt) documents are accepted";
@@ -63,40 +64,13 @@ const kindOf = (bytes: Uint8Array, name: string): Omit<TDocumentUpload, "bytes" 
  * file in `file` (else 400), not empty (400), at most `maxBytes` (else 413), and of a kind that is read (else 415).
  */
 export const readDocumentUpload = async (c: Context<AppEnv>, maxBytes: number): Promise<TDocumentUpload> => {
-  const tooLarge = () =>
-    new ApiError(
-      "payload_too_large",
-      `The document is larger than ${(maxBytes / 1_000_000).toLocaleString("en")} MB (${maxBytes} bytes); upload a smaller file or split it.`,
-    );
-  if (!/^multipart\/form-data\b/i.test(c.req.header("content-type") ?? ""))
-    throw new ApiError(
-      "unsupported_media_type",
-      `Send the document as multipart/form-data, the file in a part named "${DOCUMENT_FIELD}".`,
-    );
-  let form: FormData;
-  try {
-    form = await c.req.raw.formData();
-  } catch (error) {
-    if (error instanceof ApiError) throw error;
-    // The body limit fires while the multipart stream is read; anything else is a malformed body.
-    if (
-      error instanceof Error &&
-      /too large|payload/i.test(`${error.message} ${String((error as { cause?: unknown }).cause)}`)
-    )
-      throw tooLarge();
-    throw new ApiError("bad_request", "The multipart body could not be read.");
-  }
-  const file = form.get(DOCUMENT_FIELD);
-  if (!(file instanceof File))
-    throw new ApiError("validation_failed", "The request has no document file.", [
-      { path: DOCUMENT_FIELD, message: "a file is required" },
-    ]);
-  if (file.size > maxBytes) throw tooLarge();
-  if (file.size === 0)
-    throw new ApiError("validation_failed", "The document is empty.", [
-      { path: DOCUMENT_FIELD, message: "empty file" },
-    ]);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const filename = cleanName(file.name);
+  const { name, bytes } = await readUploadedFile(c.req.raw, maxBytes, {
+    field: DOCUMENT_FIELD,
+    notMultipart: `Send the document as multipart/form-data, the file in a part named "${DOCUMENT_FIELD}".`,
+    missing: "The request has no document file.",
+    empty: "The document is empty.",
+    tooLarge: `The document is larger than ${(maxBytes / 1_000_000).toLocaleString("en")} MB (${maxBytes} bytes); upload a smaller file or split it.`,
+  });
+  const filename = cleanName(name);
   return { bytes, filename, ...kindOf(bytes, filename) };
 };
