@@ -54,6 +54,8 @@ describe("sign-up, sign-in, sign-out, password reset and email verification", ()
     await page.context().clearCookies();
     await page.goto("/sign-in");
     await page.getByRole("link", { name: "Forgot your password?" }).click();
+    // The sign-in form has an Email field too: fill only once the reset page has replaced it.
+    await expectVisible(page.getByRole("heading", { name: "Reset your password" }));
     await page.getByLabel("Email").fill(email);
     await page.getByRole("button", { name: "Send reset link" }).click();
     await expectVisible(page.getByRole("status").filter({ hasText: "a reset link is on its way" }));
