@@ -39,7 +39,7 @@ export const memoryTarget = ({
     case "report":
       return { to: "/reports", search: { report: ownerId }, label: "Open the report" };
     case "insight":
-      return { to: "/reports", label: "Open your insights" };
+      return { to: "/memory", label: "Open your insights" };
     case "analysis_message":
       return parentId
         ? { to: "/analysis/$sessionId", params: { sessionId: parentId }, label: "Open the analysis" }
