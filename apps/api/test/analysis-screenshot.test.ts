@@ -1,57 +1,33 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { ocrJobId } from "@cto/contracts/queues";
-import { createProducerConnection } from "@cto/queue/connection";
-import { createQueues, type TQueues } from "@cto/queue/queues";
+import type { TQueues } from "@cto/queue/queues";
 import { StorageError } from "@cto/storage/errors";
-import { createLocalStorage } from "@cto/storage/local";
 import { createS3Storage } from "@cto/storage/s3";
 import { startS3StandIn } from "@cto/storage/testing";
 import type { TStorage } from "@cto/storage/storage";
 
 import { appWith, GIF, pngImage, upload } from "./analysis-fixtures.ts";
-import { signUp, type TUser } from "./support/api.ts";
-import { startApi, type Harness } from "./harness.ts";
+import { signUp } from "./support/api.ts";
+import { useUploadApi } from "./support/uploads.ts";
 
-const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const MAX_BYTES = 50_000;
 
-let base: Harness;
-let api: Harness;
-let root: string;
-let storage: TStorage;
-let queues: TQueues;
-let connection: ReturnType<typeof createProducerConnection>;
-let alice: TUser;
-let bob: TUser;
-
-beforeAll(async () => {
-  base = await startApi();
-  root = await mkdtemp(path.join(tmpdir(), "cto-uploads-"));
-  storage = createLocalStorage({ root });
-  connection = createProducerConnection(REDIS_URL);
-  queues = createQueues({ connection, prefix: `cto-test-api-ocr-${process.pid}-${Date.now()}` });
-  api = appWith(base, { storage, queues, config: { maxScreenshotBytes: MAX_BYTES } });
-  alice = await signUp(api, "alice");
-  bob = await signUp(api, "bob");
-});
-afterAll(async () => {
-  await queues?.queue("ocr").obliterate({ force: true });
-  await queues?.close();
-  connection?.disconnect();
-  await base?.close();
-  await rm(root, { recursive: true, force: true });
-});
+const {
+  api,
+  root,
+  storage,
+  queues,
+  storedFiles,
+  users: [alice, bob],
+} = useUploadApi("ocr", { maxScreenshotBytes: MAX_BYTES });
 
 const newScreenshotSession = async (client = alice) =>
   (await client.request("POST", "/analysis-sessions", { type: "screenshot" })).body as { id: string };
-const rowOf = (id: string) => base.db.analysisSession.findUniqueOrThrow({ where: { id } });
-const storedFiles = async () =>
-  (await readdir(root, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
+const rowOf = (id: string) => api.db.analysisSession.findUniqueOrThrow({ where: { id } });
 const ocrJobs = async () => (await queues.queue("ocr").getJobs(["waiting", "delayed", "active"])).length;
 
 describe("screenshot upload: happy path", () => {
@@ -177,7 +153,7 @@ describe("screenshot upload: refused requests change nothing", () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: "invalid_state", message: expect.stringMatching(/text session/) });
     const session = await newScreenshotSession();
-    await base.db.analysisSession.update({ where: { id: session.id }, data: { status: "VERIFYING_OCR" } });
+    await api.db.analysisSession.update({ where: { id: session.id }, data: { status: "VERIFYING_OCR" } });
     const late = await upload(api, alice, session.id, pngImage());
     expect(late.status).toBe(409);
     expect((await rowOf(session.id)).status).toBe("VERIFYING_OCR");
@@ -194,7 +170,7 @@ describe("screenshot upload: refused requests change nothing", () => {
   });
 
   it("503 without queues: nothing is stored and the session stays where it was", async () => {
-    const noQueues = appWith(base, { storage, queues: null });
+    const noQueues = appWith(api, { storage, queues: null });
     const session = await newScreenshotSession();
     const [files, jobs] = [await storedFiles(), await ocrJobs()];
     const response = await upload(noQueues, alice, session.id, pngImage());
@@ -213,7 +189,7 @@ describe("screenshot upload: refused requests change nothing", () => {
     };
     const session = await newScreenshotSession();
     const [files, jobs] = [await storedFiles(), await ocrJobs()];
-    const stored = await upload(appWith(base, { storage: failing, queues }), alice, session.id, pngImage());
+    const stored = await upload(appWith(api, { storage: failing, queues }), alice, session.id, pngImage());
     expect(stored.status).toBe(503);
     expect(stored.body.error?.message).toMatch(/could not be stored; nothing was changed/);
     await expectUntouched(session.id, files, jobs);
@@ -222,7 +198,7 @@ describe("screenshot upload: refused requests change nothing", () => {
       ...queues,
       enqueue: async () => Promise.reject(new Error("Connection is closed.")),
     };
-    const queued = await upload(appWith(base, { storage, queues: brokenQueues }), alice, session.id, pngImage());
+    const queued = await upload(appWith(api, { storage, queues: brokenQueues }), alice, session.id, pngImage());
     expect(queued.status).toBe(503);
     expect(await rowOf(session.id)).toMatchObject({ status: "PENDING_USER_INPUT", screenshotUrl: null });
     expect(await ocrJobs()).toBe(jobs);
@@ -238,8 +214,8 @@ describe("after the upload: OCR status, retry, preview and deletion", () => {
     const session = await newScreenshotSession();
     expect((await upload(api, alice, session.id, pngImage())).status).toBe(202);
     // What the worker does when OCR fails: the session to error, the reason in the audit log.
-    await base.db.analysisSession.update({ where: { id: session.id }, data: { status: "ERROR" } });
-    await base.db.auditLog.create({
+    await api.db.analysisSession.update({ where: { id: session.id }, data: { status: "ERROR" } });
+    await api.db.auditLog.create({
       data: {
         userId: alice.userId,
         actionType: "analyze",
@@ -269,7 +245,7 @@ describe("after the upload: OCR status, retry, preview and deletion", () => {
     expect((await alice.request("POST", `/analysis-sessions/${session.id}/ocr/retry`)).status).toBe(409);
 
     const empty = await newScreenshotSession();
-    await base.db.analysisSession.update({ where: { id: empty.id }, data: { status: "ERROR" } });
+    await api.db.analysisSession.update({ where: { id: empty.id }, data: { status: "ERROR" } });
     const nothing = await alice.request("POST", `/analysis-sessions/${empty.id}/ocr/retry`);
     expect(nothing.status).toBe(409);
     expect(nothing.body.error?.message).toMatch(/no stored screenshot/);
@@ -332,7 +308,7 @@ describe("screenshot upload to an S3-compatible store", () => {
         secretAccessKey: "secret",
         forcePathStyle: true,
       });
-      const viaS3 = appWith(base, { storage: s3, queues });
+      const viaS3 = appWith(api, { storage: s3, queues });
       const session = await newScreenshotSession();
       const image = pngImage(20, 30);
       expect((await upload(viaS3, alice, session.id, image)).status).toBe(202);

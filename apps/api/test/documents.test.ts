@@ -1,52 +1,26 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { MAX_DOCUMENTS_PER_USER, type TDocument } from "@cto/contracts/api/documents";
 import { documentJobId, documentStorageKey } from "@cto/contracts/queues";
 import { embedOwners } from "@cto/core/embeddings";
 import { malformedPdf, sampleDocx, samplePdf, zip } from "@cto/core/testing/documents";
-import { createProducerConnection } from "@cto/queue/connection";
-import { createQueues, type TQueues } from "@cto/queue/queues";
 import { StorageError } from "@cto/storage/errors";
-import { createLocalStorage } from "@cto/storage/local";
 import type { TStorage } from "@cto/storage/storage";
 
 import { appWith } from "./analysis-fixtures.ts";
 import { sameSession, signUp, type TUser } from "./support/api.ts";
-import { startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
+import { WEB_ORIGIN } from "./harness.ts";
+import { useUploadApi } from "./support/uploads.ts";
 
-const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const MAX_BYTES = 50_000;
 
-let base: Harness;
-let api: Harness;
-let root: string;
-let storage: TStorage;
-let queues: TQueues;
-let connection: ReturnType<typeof createProducerConnection>;
-let alice: TUser;
-let bob: TUser;
-
-beforeAll(async () => {
-  base = await startApi();
-  root = await mkdtemp(path.join(tmpdir(), "cto-documents-"));
-  storage = createLocalStorage({ root });
-  connection = createProducerConnection(REDIS_URL);
-  queues = createQueues({ connection, prefix: `cto-test-api-documents-${process.pid}-${Date.now()}` });
-  api = appWith(base, { storage, queues, config: { maxDocumentBytes: MAX_BYTES } });
-  alice = await signUp(api, "alice");
-  bob = await signUp(api, "bob");
-});
-afterAll(async () => {
-  await queues?.queue("documents").obliterate({ force: true });
-  await queues?.close();
-  connection?.disconnect();
-  await base?.close();
-  await rm(root, { recursive: true, force: true });
-});
+const {
+  api,
+  storage,
+  queues,
+  storedFiles,
+  users: [alice, bob],
+} = useUploadApi("documents", { maxDocumentBytes: MAX_BYTES });
 
 /** POSTs a multipart body the way a browser's FormData upload does. */
 const upload = async (
@@ -67,9 +41,7 @@ const upload = async (
   return { status: response.status, body: text ? JSON.parse(text) : null };
 };
 const text = (value: string) => new TextEncoder().encode(value);
-const storedFiles = async () =>
-  (await readdir(root, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
-const documentsOf = (user: TUser) => base.db.document.count({ where: { userId: user.userId } });
+const documentsOf = (user: TUser) => api.db.document.count({ where: { userId: user.userId } });
 
 describe("documents: upload", () => {
   it.each([
@@ -97,7 +69,7 @@ describe("documents: upload", () => {
       chunkCount: 0,
       embeddedChunks: 0,
     });
-    const row = await base.db.document.findUniqueOrThrow({ where: { id: document.id } });
+    const row = await api.db.document.findUniqueOrThrow({ where: { id: document.id } });
     expect(row.userId).toBe(alice.userId);
     // The id the worker's documents/sweep derives from the row when a Redis failover lost this job.
     const job = await queues.queue("documents").getJob(documentJobId(document.id, row.queuedAt));
@@ -175,7 +147,7 @@ describe("documents: refusals store nothing", () => {
 
   it("refuses one document over the most a user keeps with 409", async () => {
     const carol = await signUp(api, "carol");
-    await base.db.document.createMany({
+    await api.db.document.createMany({
       data: Array.from({ length: MAX_DOCUMENTS_PER_USER }, (_, i) => ({
         userId: carol.userId,
         filename: `n${i}.txt`,
@@ -207,17 +179,17 @@ describe("documents: outages", () => {
     };
     const count = await documentsOf(alice);
     const response = await upload(alice, text("notes"), "n.txt", {
-      harness: appWith(base, { storage: broken, queues }),
+      harness: appWith(api, { storage: broken, queues }),
     });
     expect(response.status).toBe(503);
     expect(await documentsOf(alice)).toBe(count);
   });
 
   it("without Redis keeps the document pending for the worker's sweep", async () => {
-    const noRedis = appWith(base, { storage, queues: null });
+    const noRedis = appWith(api, { storage, queues: null });
     const response = await upload(sameSession(alice, noRedis), text("notes"), "offline.txt", { harness: noRedis });
     expect(response.status).toBe(202);
-    expect((await base.db.document.findUniqueOrThrow({ where: { id: response.body.id } })).status).toBe("PENDING");
+    expect((await api.db.document.findUniqueOrThrow({ where: { id: response.body.id } })).status).toBe("PENDING");
   });
 });
 
@@ -225,13 +197,13 @@ describe("documents: ownership and deletion", () => {
   /** A document as the worker leaves it: chunks stored and embedded with the configured model. */
   const readyDocument = async (user: TUser, content: string) => {
     const { body } = await upload(user, text(content), "ready.txt");
-    const chunk = await base.db.documentChunk.create({ data: { documentId: body.id, chunkIndex: 0, content } });
+    const chunk = await api.db.documentChunk.create({ data: { documentId: body.id, chunkIndex: 0, content } });
     await embedOwners(
-      base.db,
-      { model: base.ai.embeddingModel, embed: async (texts) => (await base.ai.embed(texts)).vectors },
+      api.db,
+      { model: api.ai.embeddingModel, embed: async (texts) => (await api.ai.embed(texts)).vectors },
       [{ ownerKind: "DOCUMENT_CHUNK", ownerId: chunk.id }],
     );
-    await base.db.document.update({
+    await api.db.document.update({
       where: { id: body.id },
       data: { status: "READY", chunkCount: 1, embeddedChunks: 1 },
     });
@@ -245,7 +217,7 @@ describe("documents: ownership and deletion", () => {
     expect((await bob.request("GET", "/documents")).body.items).toEqual([]);
     const search = await bob.request("GET", "/search?q=appraisal%20notes&scope=memory");
     expect(search.body.memory).toEqual([]);
-    expect(await base.db.document.count({ where: { id: documentId } })).toBe(1);
+    expect(await api.db.document.count({ where: { id: documentId } })).toBe(1);
   });
 
   it("is found by search under its document, and deleting it removes its chunks, embeddings and file", async () => {
@@ -266,8 +238,8 @@ describe("documents: ownership and deletion", () => {
 
     const deleted = await alice.request("DELETE", `/documents/${documentId}`);
     expect(deleted.status).toBe(204);
-    expect(await base.db.documentChunk.count({ where: { documentId } })).toBe(0);
-    expect(await base.db.embedding.count({ where: { ownerKind: "DOCUMENT_CHUNK", ownerId: chunkId } })).toBe(0);
+    expect(await api.db.documentChunk.count({ where: { documentId } })).toBe(0);
+    expect(await api.db.embedding.count({ where: { ownerKind: "DOCUMENT_CHUNK", ownerId: chunkId } })).toBe(0);
     await expect(storage.get(documentStorageKey(alice.userId, documentId))).rejects.toMatchObject({
       code: "not_found",
     });
@@ -308,11 +280,11 @@ describe("documents: account deletion", () => {
   it("removes the documents, their chunks and a waiting upload", async () => {
     const dave = await signUp(api, "dave");
     const { body } = await upload(dave, samplePdf(["Dave's CV"]), "cv.pdf");
-    await base.db.documentChunk.create({ data: { documentId: body.id, chunkIndex: 0, content: "Dave's CV" } });
+    await api.db.documentChunk.create({ data: { documentId: body.id, chunkIndex: 0, content: "Dave's CV" } });
     const response = await dave.request("DELETE", "/me", { password: "correct horse battery" });
     expect(response.status).toBe(204);
-    expect(await base.db.document.count({ where: { id: body.id } })).toBe(0);
-    expect(await base.db.documentChunk.count({ where: { documentId: body.id } })).toBe(0);
+    expect(await api.db.document.count({ where: { id: body.id } })).toBe(0);
+    expect(await api.db.documentChunk.count({ where: { documentId: body.id } })).toBe(0);
     await expect(storage.get(documentStorageKey(dave.userId, body.id))).rejects.toMatchObject({ code: "not_found" });
   });
 });
