@@ -1,7 +1,12 @@
+import type { ServerResponse } from "node:http";
+
 import type { Job } from "bullmq";
 import { describe, expect, it } from "vitest";
 
+import { parseAiConfig } from "@cto/ai/config";
+import { createAiProvider } from "@cto/ai/create-provider";
 import { AiProviderError } from "@cto/ai/errors";
+import { sendJson, sendLocalEmbeddings, startStandIn } from "@cto/ai/testing";
 import { insightJobId } from "@cto/contracts/queues";
 import { embedOwners } from "@cto/core/embeddings";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
@@ -126,6 +131,80 @@ for (const target of testTargets()) {
         });
       } finally {
         await close();
+      }
+    });
+
+    it("derives through an OpenAI-compatible server: JSON mode, the numbered items, evidence mapped back, nothing on a failure", async () => {
+      const { user, told } = await seedUser();
+      let failing = false;
+      const standIn = await startStandIn((request, res: ServerResponse) => {
+        if (request.path.endsWith("/embeddings")) return sendLocalEmbeddings(request, res);
+        if (failing) return sendJson(res, 503, { error: { message: "overloaded", type: "server_error" } });
+        // Fenced, as models often answer; one insight cites an item that does not exist, one cites nothing real.
+        const answer = {
+          insights: [
+            { title: "Team", content: "You lead eight engineers.", evidence: [1], confidence: 0.8 },
+            { content: "You are often anxious at work.", evidence: [2, 99], confidence: 0.6 },
+            { content: "You like sailing.", evidence: [42] },
+          ],
+        };
+        sendJson(res, 200, {
+          id: "chatcmpl-insights",
+          object: "chat.completion",
+          created: 1_700_000_000,
+          model: "gpt-4o-mini-2024-07-18",
+          choices: [
+            {
+              index: 0,
+              message: { role: "assistant", content: `\`\`\`json\n${JSON.stringify(answer)}\n\`\`\`` },
+              finish_reason: "stop",
+            },
+          ],
+          usage: { prompt_tokens: 120, completion_tokens: 40, total_tokens: 160 },
+        });
+      });
+      const ai = createAiProvider(
+        parseAiConfig({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: standIn.baseUrl, AI_MAX_RETRIES: "0" }),
+      );
+      const { deps, close } = createTestDeps({ prefix: testPrefix("insights-openai"), db: handle.db });
+      try {
+        const result = await processInsightDerive(job({ userId: user.id, ...window }), { ...deps, ai });
+        expect(result).toMatchObject({ status: "done", items: 6, duplicates: 0 });
+        const chat = standIn.requests.find((request) => request.path.endsWith("/chat/completions"))!;
+        expect(chat.body).toMatchObject({ response_format: { type: "json_object" }, temperature: 0 });
+        const sent = JSON.parse(chat.body.messages[1].content);
+        expect(sent.items[0]).toEqual({
+          n: 1,
+          kind: "message",
+          text: "I manage a team of eight engineers. How do I run a retro?",
+        });
+        expect(sent.items).toHaveLength(6);
+
+        const rows = await handle.db.insight.findMany({ where: { userId: user.id }, orderBy: { content: "asc" } });
+        // "You like sailing." rests on nothing the user wrote: left out. Item 99 does not exist: dropped from the evidence.
+        expect(rows.map((row) => [row.content, row.confidence?.toNumber()])).toEqual([
+          ["You are often anxious at work.", 0.6],
+          ["You lead eight engineers.", 0.8],
+        ]);
+        expect((rows[1]!.evidence as { id: string }[]).map((item) => item.id)).toEqual([told.id]);
+        expect((rows[0]!.evidence as { kind: string }[]).map((item) => item.kind)).toEqual(["emotion"]);
+        for (const row of rows)
+          expect(
+            await handle.db.embedding.findMany({
+              where: { ownerKind: "INSIGHT", ownerId: row.id },
+              select: { model: true },
+            }),
+          ).toEqual([{ model: ai.embeddingModel }]);
+
+        failing = true;
+        const other = await seedUser();
+        await expect(
+          processInsightDerive(job({ userId: other.user.id, ...window }), { ...deps, ai }),
+        ).rejects.toBeInstanceOf(AiProviderError);
+        expect(await handle.db.insight.count({ where: { userId: other.user.id } })).toBe(0);
+      } finally {
+        await close();
+        await standIn.close();
       }
     });
 

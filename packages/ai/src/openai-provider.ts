@@ -87,6 +87,7 @@ const toParams = (model: string, request: TChatRequest): TParams => ({
     : {}),
   ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
   ...(request.maxTokens === undefined ? {} : { max_tokens: request.maxTokens }),
+  ...(request.responseFormat === "json" ? { response_format: { type: "json_object" as const } } : {}),
 });
 
 const SENTIMENT_PROMPT = [

@@ -72,6 +72,8 @@ export type TChatRequest = {
   tools?: TToolDefinition[];
   temperature?: number;
   maxTokens?: number;
+  /** `json`: the answer must be one JSON object (OpenAI's JSON mode); the prompt must say which shape. */
+  responseFormat?: "text" | "json";
   signal?: AbortSignal;
   grounding?: TChatGrounding;
 };

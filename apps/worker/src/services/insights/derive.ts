@@ -181,6 +181,7 @@ export const deriveInsights = async ({
     grounding: { purpose: "insights", items: items.map(({ evidence: _, ...item }) => item) },
     temperature: 0,
     maxTokens: 1_024,
+    responseFormat: "json",
   });
   const seen = new Set(known.map((row) => normaliseInsight(row.content)));
   const byNumber = new Map(items.map((item) => [item.n, item]));
