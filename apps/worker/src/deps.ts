@@ -33,6 +33,8 @@ export type TWorkerDeps = {
   ocr: TOcrRecognizer;
   /** Where email goes: SMTP (SMTP_URL) or the development outbox. */
   mail: TMailTransport;
+  /** The web app's public origin for links in emails (nudges); absent: nudges are not emailed. */
+  webOrigin?: string;
   /** The Telegram Bot API client; absent when TELEGRAM_BOT_TOKEN is unset (delivery off). */
   telegram?: TBotApi;
   /** The clock, replaceable in tests. */
@@ -73,6 +75,7 @@ export const createWorkerDeps = (env: TEnv) => {
     mail,
     now: () => new Date(),
   };
+  if (env.webOrigin) deps.webOrigin = env.webOrigin;
   if (env.TELEGRAM_BOT_TOKEN)
     deps.telegram = createBotApi({ token: env.TELEGRAM_BOT_TOKEN, baseUrl: env.TELEGRAM_API_BASE_URL });
   if (env.WORKER_FAULT_DELAY_MS > 0) deps.fault = { delayMs: env.WORKER_FAULT_DELAY_MS, point: env.WORKER_FAULT_POINT };

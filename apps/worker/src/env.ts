@@ -85,6 +85,8 @@ const ZEnvSchema = z
     ...ZStorageEnvSchema.shape,
     // Email: SMTP_URL and MAIL_FROM, as the API's (see packages/mail); required in production.
     ...ZMailEnvSchema.shape,
+    /** The web app's public origin (the API's WEB_ORIGIN), for links in nudge emails; unset in production: no nudge emails. */
+    WEB_ORIGIN: z.preprocess(unset, z.string().url().optional()),
   })
   .superRefine(requireS3Settings)
   .superRefine(requireMailSettings, EVEN_WHEN_INVALID)
@@ -105,6 +107,8 @@ export type TEnv = z.infer<typeof ZEnvSchema> & {
   ai: TAiConfig;
   storage: TStorageConfig;
   mail: TMailConfig;
+  /** Where links in emails point; development's Vite server when WEB_ORIGIN is unset, none in production. */
+  webOrigin: string | undefined;
   ocrCacheDir: string;
   redis: TRedisTarget;
 };
@@ -119,6 +123,7 @@ export const loadEnv = (source: NodeJS.ProcessEnv = process.env): TEnv => {
     ai: parseAiConfig(source),
     storage: storageConfigFromEnv(env, { dataDir }),
     mail: mailConfigFromEnv(env, { dataDir }),
+    webOrigin: env.WEB_ORIGIN ?? (env.NODE_ENV === "production" ? undefined : "http://127.0.0.1:5173"),
     ocrCacheDir: env.OCR_CACHE_DIR ?? path.join(dataDir, "cache", "tesseract"),
   };
 };

@@ -111,7 +111,7 @@ export const ProactiveMessageStatus = {
   FAILED: "FAILED",
   CANCELLED: "CANCELLED",
 } as const;
-export const DeliveryChannel = { TELEGRAM: "TELEGRAM", IN_APP: "IN_APP" } as const;
+export const DeliveryChannel = { TELEGRAM: "TELEGRAM", IN_APP: "IN_APP", EMAIL: "EMAIL" } as const;
 export const ScheduleKind = {
   COMMITMENT_REMINDER: "COMMITMENT_REMINDER",
   DEADLINE_REMINDER: "DEADLINE_REMINDER",

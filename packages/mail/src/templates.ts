@@ -5,6 +5,8 @@ export type TMailTemplate =
   | { kind: "VERIFY_EMAIL"; name: string | null; link: string }
   | { kind: "PASSWORD_RESET"; name: string | null; link: string }
   | { kind: "NOTIFICATION"; name: string | null; content: string; settingsLink: string; unsubscribeLink: string }
+  /** A coach nudge: `content` names the user's own items; `unsubscribeLink` is the confirmation page. */
+  | { kind: "COACH_NUDGE"; name: string | null; content: string; settingsLink: string; unsubscribeLink: string }
   | {
       kind: "NEW_SIGN_IN";
       name: string | null;
@@ -37,6 +39,19 @@ const button = (href: string, label: string) =>
 <p style="font-size:13px;color:#59636e">Or paste this link into your browser: <a href="${href}" style="color:#1f6feb;word-break:break-all">${href}</a></p>`;
 
 const AUTOMATIC = html`You get this email because someone used this address on Cto.`;
+
+/** A header-safe, one-line subject from a user's text: control characters never reach a header (nodemailer encodes the rest). */
+const subjectFrom = (content: string) => {
+  const firstLine = content
+    .split("\n")[0]!
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point (a header injection)
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .trim();
+  return `Cto: ${firstLine.length > 80 ? `${firstLine.slice(0, 77)}...` : firstLine}`;
+};
+
+const paragraphsOf = (content: string) =>
+  content.split(/\n{2,}/).map((paragraph) => html`<p style="white-space:pre-line">${paragraph}</p>`);
 
 /** Subject, plain text and HTML of one email; every value from a user is escaped in the HTML. */
 export const renderMail = (template: TMailTemplate): TRenderedMail => {
@@ -79,16 +94,8 @@ export const renderMail = (template: TMailTemplate): TRenderedMail => {
       };
     }
     case "NOTIFICATION": {
-      // Control characters never reach a header (nodemailer encodes the rest).
-      const firstLine = template.content
-        .split("\n")[0]!
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point (a header injection)
-        .replace(/[\u0000-\u001f\u007f]/g, " ")
-        .trim();
-      const subject = `Cto: ${firstLine.length > 80 ? `${firstLine.slice(0, 77)}...` : firstLine}`;
-      const paragraphs = template.content
-        .split(/\n{2,}/)
-        .map((paragraph) => html`<p style="white-space:pre-line">${paragraph}</p>`);
+      const subject = subjectFrom(template.content);
+      const paragraphs = paragraphsOf(template.content);
       return {
         subject,
         text: `${greeting(template.name)}\n\n${template.content}\n\n--\nEmail notifications are on in your Cto settings: ${template.settingsLink}\nStop them: ${template.unsubscribeLink}\n`,
@@ -96,6 +103,18 @@ export const renderMail = (template: TMailTemplate): TRenderedMail => {
           title: subject,
           body: html`<p>${greeting(template.name)}</p>${paragraphs}${button(template.settingsLink, "Open Cto")}`,
           footer: html`Email notifications are on in your <a href="${template.settingsLink}" style="color:#59636e">Cto settings</a>. <a href="${template.unsubscribeLink}" style="color:#59636e">Stop these emails</a>.`,
+        }),
+      };
+    }
+    case "COACH_NUDGE": {
+      const subject = subjectFrom(template.content);
+      return {
+        subject,
+        text: `${greeting(template.name)}\n\n${template.content}\n\nOpen Cto: ${template.settingsLink}\n\n--\nYou get this because coach nudges by email are on in your Cto settings.\nStop nudge emails: ${template.unsubscribeLink}\n`,
+        html: layout({
+          title: subject,
+          body: html`<p>${greeting(template.name)}</p>${paragraphsOf(template.content)}${button(template.settingsLink, "Open Cto")}`,
+          footer: html`You get this because coach nudges by email are on in your <a href="${template.settingsLink}" style="color:#59636e">Cto settings</a>. <a href="${template.unsubscribeLink}" style="color:#59636e">Stop nudge emails</a>.`,
         }),
       };
     }

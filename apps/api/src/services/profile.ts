@@ -19,7 +19,16 @@ const mergePreferences = (stored: unknown, patch: TPreferencesPatch): TJsonObjec
   const merged = { ...asObject(stored), ...patch };
   if (patch.notificationPrefs)
     merged.notificationPrefs = { ...asObject(asObject(stored).notificationPrefs), ...patch.notificationPrefs };
-  if (patch.coachNudges) merged.coachNudges = { ...asObject(asObject(stored).coachNudges), ...patch.coachNudges };
+  if (patch.coachNudges) {
+    const nudges = asObject(asObject(stored).coachNudges);
+    merged.coachNudges = { ...nudges, ...patch.coachNudges };
+    // Channels merge one by one too: turning email on keeps the in-app and Telegram switches as they were.
+    if (patch.coachNudges.channels)
+      merged.coachNudges = {
+        ...asObject(merged.coachNudges),
+        channels: { ...asObject(nudges.channels), ...patch.coachNudges.channels },
+      };
+  }
   return merged;
 };
 

@@ -41,13 +41,25 @@ const ZProfileListSchema = z
   .refine((items) => new Set(items.map((item) => item.toLowerCase())).size === items.length, "Must not repeat an item");
 
 /**
+ * Where the nudges go, each channel on or off. Unset: in-app and Telegram follow `notificationPrefs` (as
+ * reminders do), email is off until the user turns it on (an email is the one channel that reaches
+ * someone outside Cto, so nobody gets one they did not ask for). Each channel given replaces that one.
+ */
+export const ZNudgeChannelsSchema = z
+  .object({ inApp: z.boolean(), telegram: z.boolean(), email: z.boolean() })
+  .partial()
+  .strict();
+export type TNudgeChannels = z.infer<typeof ZNudgeChannelsSchema>;
+
+/**
  * The coach's own nudges (missed check-ins, commitments at risk, deadlines due, streaks, new reports):
  * on or off, at most `maxPerDay` in any 24 hours, never inside `quietHours` (the user's local time;
- * may wrap midnight). Unset: on, 2 a day, no quiet hours.
+ * may wrap midnight), on `channels`. Unset: on, 2 a day, no quiet hours, no email.
  */
 export const ZCoachNudgesSchema = z
   .object({
     enabled: z.boolean(),
+    channels: ZNudgeChannelsSchema,
     maxPerDay: z.number().int().min(1).max(10),
     quietHours: z
       .object({ start: ZClockSchema, end: ZClockSchema })

@@ -4,9 +4,10 @@ import { ZClockSchema } from "@cto/contracts/time";
 import { deliveryTime, readReminderPreferences, type TReminderPreferences } from "@cto/core/working-hours";
 
 /**
- * What the nudges read from `User.preferences`: the reminders' timezone, working hours and channels, plus
- * `notificationPrefs.email` (off unless turned on) and `coachNudges` ({ enabled, maxPerDay, quietHours }).
- * A malformed part falls back to its default, as for reminders.
+ * What the nudges read from `User.preferences`: the reminders' timezone and working hours, and
+ * `coachNudges` ({ enabled, maxPerDay, quietHours, channels }). `channels.inApp` and `.telegram` fall back
+ * to the reminders' `notificationPrefs`; `channels.email` is off unless turned on. A malformed part falls
+ * back to its default, as for reminders.
  */
 export type TNudgePreferences = TReminderPreferences & {
   email: boolean;
@@ -28,9 +29,13 @@ const objectOf = (value: unknown): Record<string, unknown> =>
 export const readNudgePreferences = (preferences: unknown): TNudgePreferences => {
   const stored = objectOf(preferences);
   const nudges = objectOf(stored.coachNudges);
+  const channels = objectOf(nudges.channels);
+  const reminders = readReminderPreferences(preferences);
   return {
-    ...readReminderPreferences(preferences),
-    email: objectOf(stored.notificationPrefs).email === true,
+    ...reminders,
+    inApp: typeof channels.inApp === "boolean" ? channels.inApp : reminders.inApp,
+    telegram: typeof channels.telegram === "boolean" ? channels.telegram : reminders.telegram,
+    email: channels.email === true,
     enabled: nudges.enabled !== false,
     maxPerDay: z.number().int().min(1).max(10).safeParse(nudges.maxPerDay).data ?? DEFAULT_MAX_PER_DAY,
     quietHours: ZQuietHoursSchema.safeParse(nudges.quietHours).data ?? null,
