@@ -12,59 +12,21 @@ import {
   type TRecordedRequest,
   sendLocalEmbeddings,
 } from "@cto/ai/testing";
-import { upsertEmbedding } from "@cto/db/vector";
-
-import type { paths } from "@cto/contracts/api/openapi";
-import type { TError } from "@cto/contracts/errors";
 
 import { createApp } from "../src/app.ts";
 import { readTokenBudget } from "../src/services/chat/budget.ts";
 import { signUp, useApi, type TUser } from "./support/api.ts";
+import { eventAt, rememberInsight, streamChat } from "./support/chat.ts";
 import { WEB_ORIGIN, type Harness } from "./harness.ts";
-
-/** One server-sent event of a reply stream, as the OpenAPI document describes it. */
-type TEvent = paths["/conversations/{id}/chat"]["post"]["responses"][200]["content"]["text/event-stream"][number];
 
 const {
   harness,
   users: [alice, bob],
 } = useApi({ users: ["alice", "bob"] });
 
-/** POSTs to a chat route of `app` as `user` and parses the SSE body into events. */
-const stream = async (user: TUser, path: string, body: unknown, app: Harness["app"] = harness.app) => {
-  const response = await app.request(path, {
-    method: "POST",
-    headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  const events: TEvent[] = response.headers.get("content-type")?.includes("text/event-stream")
-    ? text
-        .split("\n\n")
-        .filter((block) => block.trim())
-        .map(
-          (block) =>
-            ({
-              event: /^event: (.*)$/m.exec(block)?.[1] ?? "message",
-              data: JSON.parse(
-                block
-                  .split("\n")
-                  .filter((line) => line.startsWith("data: "))
-                  .map((line) => line.slice(6))
-                  .join("\n"),
-              ),
-            }) as TEvent,
-        )
-    : [];
-  const json: TError | null = events.length ? null : text ? JSON.parse(text) : null;
-  return { status: response.status, headers: response.headers, events, json };
-};
-/** The event at `index` (the last at -1), which must be a `kind` event: the test fails naming what came instead. */
-const eventAt = <K extends TEvent["event"]>(events: TEvent[], index: number, kind: K) => {
-  const event = events.at(index);
-  if (event?.event !== kind) throw new Error(`expected a ${kind} event at ${index}, got ${JSON.stringify(event)}`);
-  return event as Extract<TEvent, { event: K }>;
-};
+/** POSTs to a chat route of `app` (the suite's by default) as `user` and parses the SSE body into events. */
+const stream = (user: TUser, path: string, body: unknown, app: Harness["app"] = harness.app) =>
+  streamChat(app, user, path, body);
 const chat = (user: TUser, conversationId: string, content: unknown, app: Harness["app"] = harness.app) =>
   stream(user, `/conversations/${conversationId}/chat`, { content }, app);
 const retry = (user: TUser, conversationId: string, messageId: unknown, app: Harness["app"] = harness.app) =>
@@ -74,18 +36,7 @@ const newConversation = async (user: TUser, title = "Coaching") =>
   (await user.request("POST", "/conversations", { title })).body.id as string;
 
 /** Something the user wrote before, put into their memory the way the pipeline does. */
-const remember = async (user: TUser, content: string) => {
-  const { body: insight } = await user.request("POST", "/insights", { content });
-  await upsertEmbedding(harness.db, {
-    userId: user.userId,
-    ownerKind: "INSIGHT",
-    ownerId: insight.id,
-    content,
-    model: harness.ai.embeddingModel,
-    embed: async (text) => (await harness.ai.embed([text])).vectors[0]!,
-  });
-  return insight.id as string;
-};
+const remember = (user: TUser, content: string) => rememberInsight(harness, user, content);
 
 describe("chat: happy path with the local provider", () => {
   it("streams a reply grounded in the user's memory and stores every row of the exchange", async () => {

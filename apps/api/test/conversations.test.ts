@@ -16,7 +16,8 @@ import {
 
 import { createApp } from "../src/app.ts";
 import { fieldPaths, sameSession, useApi, type TClient, type TUser } from "./support/api.ts";
-import { WEB_ORIGIN, type Harness } from "./harness.ts";
+import { eventAt, streamChat } from "./support/chat.ts";
+import type { Harness } from "./harness.ts";
 
 const {
   harness,
@@ -33,24 +34,8 @@ beforeAll(async () => {
 });
 
 /** Sends a chat message as `user` and returns the stream's events (name and parsed data). */
-const chat = async (user: TClient, conversationId: string, content: string, app: Harness["app"] = harness.app) => {
-  const response = await app.request(`/conversations/${conversationId}/chat`, {
-    method: "POST",
-    headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" },
-    body: JSON.stringify({ content }),
-  });
-  const text = await response.text();
-  if (!response.headers.get("content-type")?.includes("text/event-stream"))
-    return { status: response.status, events: [] };
-  const events = text
-    .split("\n\n")
-    .filter((block) => block.trim())
-    .map((block) => ({
-      event: /^event: (.*)$/m.exec(block)?.[1],
-      data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? "null"),
-    }));
-  return { status: response.status, events };
-};
+const chat = (user: TClient, conversationId: string, content: string, app: Harness["app"] = harness.app) =>
+  streamChat(app, user, `/conversations/${conversationId}/chat`, { content });
 const create = async (user: TUser, body: Record<string, unknown> = {}) => user.request("POST", "/conversations", body);
 
 describe("conversations: the model choice (offline provider)", () => {
@@ -91,10 +76,9 @@ describe("conversations: the model choice (offline provider)", () => {
   it("records the model that answered, and titles the conversation from its first exchange", async () => {
     const { body: conversation } = await create(alice);
     const { events } = await chat(alice, conversation.id, "Hello! How do I hand the release checklist to Priya?");
-    const done = events.at(-1)!;
-    expect(done.event).toBe("done");
+    const done = eventAt(events, -1, "done");
     expect(done.data.model).toBe(LOCAL_CHAT_MODEL);
-    expect(done.data.message.metadata.model).toBe(LOCAL_CHAT_MODEL);
+    expect(done.data.message.metadata).toMatchObject({ model: LOCAL_CHAT_MODEL });
     const response = await harness.db.aiResponse.findUniqueOrThrow({ where: { messageId: done.data.message.id } });
     expect(response.modelUsed).toBe(LOCAL_CHAT_MODEL);
     expect(response.requestData).toMatchObject({ model: LOCAL_CHAT_MODEL });
@@ -155,7 +139,7 @@ describe("conversations: against an OpenAI-compatible server (the stand-in)", ()
       });
     chats.length = 0;
     const { events } = await chat(carol, conversation.id, "Help me plan my week", app);
-    const done = events.at(-1)!;
+    const done = eventAt(events, -1, "done");
     expect(done.data.model).toBe("gpt-4o-2024-08-06");
     expect(chats.map((request) => request.body.model)).toEqual(["gpt-4o", "gpt-4o"]);
     const response = await harness.db.aiResponse.findUniqueOrThrow({ where: { messageId: done.data.message.id } });

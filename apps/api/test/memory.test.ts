@@ -1,52 +1,26 @@
 import { describe, expect, it } from "vitest";
 
 import type { TReplyExplanation } from "@cto/contracts/api/memory";
-import { upsertEmbedding } from "@cto/db/vector";
 
 import { fieldPaths, useApi, type TUser } from "./support/api.ts";
-import { WEB_ORIGIN } from "./harness.ts";
+import { eventAt, rememberInsight, streamChat } from "./support/chat.ts";
 
 const {
   harness,
   users: [alice, bob],
 } = useApi({ users: ["alice", "bob"] });
 
-type TSource = { id: string; kind: string; ownerKind?: string; content: string };
-
 /** Chats once and returns the `done` event's data (the test fails naming what came instead). */
 const chat = async (user: TUser, conversationId: string, content: string) => {
-  const response = await harness.app.request(`/conversations/${conversationId}/chat`, {
-    method: "POST",
-    headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" },
-    body: JSON.stringify({ content }),
-  });
-  const text = await response.text();
-  const done = text.split("\n\n").find((block) => block.startsWith("event: done"));
-  if (!done) throw new Error(`no done event: ${text.slice(0, 500)}`);
-  const data = done
-    .split("\n")
-    .filter((line) => line.startsWith("data: "))
-    .map((line) => line.slice(6))
-    .join("\n");
-  return JSON.parse(data) as { message: { id: string }; sources: TSource[] };
+  const { events } = await streamChat(harness.app, user, `/conversations/${conversationId}/chat`, { content });
+  return eventAt(events, -1, "done").data;
 };
 
 const newConversation = async (user: TUser) =>
   (await user.request("POST", "/conversations", { title: "Memory" })).body.id as string;
 
-/** An insight the user typed, embedded as the pipeline does (the suite runs without queues). */
-const remember = async (user: TUser, content: string) => {
-  const { body: insight } = await user.request("POST", "/insights", { content });
-  await upsertEmbedding(harness.db, {
-    userId: user.userId,
-    ownerKind: "INSIGHT",
-    ownerId: insight.id,
-    content,
-    model: harness.ai.embeddingModel,
-    embed: async (text) => (await harness.ai.embed([text])).vectors[0]!,
-  });
-  return insight.id as string;
-};
+/** An insight the user typed, embedded as the pipeline does. */
+const remember = (user: TUser, content: string) => rememberInsight(harness, user, content);
 
 describe("memory: insights the user reviews", () => {
   it("shows where an insight came from, and confirms or corrects it", async () => {
