@@ -46,6 +46,7 @@ import { authRoutes } from "./routes/auth.ts";
 import { twoFactorRoutes } from "./routes/two-factor.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { documentRoutes } from "./routes/documents.ts";
+import { routineRoutes } from "./routes/routines.ts";
 import { knowledgeRoutes } from "./routes/knowledge.ts";
 import { ADMIN_QUEUES_PATH, adminQueueRoutes } from "./routes/admin-queues.ts";
 import { searchRoutes } from "./routes/search.ts";
@@ -256,6 +257,7 @@ export const createApp = ({
   app.route("/", chatRoutes);
   app.route("/search", searchRoutes);
   app.route("/documents", documentRoutes);
+  app.route("/routines", routineRoutes);
   app.route("/admin/knowledge", knowledgeRoutes);
   app.route("/ai-models", aiModelRoutes);
   app.route("/models", modelRoutes);
