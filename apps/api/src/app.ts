@@ -44,6 +44,7 @@ import { assistantRoutes } from "./routes/assistant.ts";
 import { authRecoveryRoutes } from "./routes/auth-recovery.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { twoFactorRoutes } from "./routes/two-factor.ts";
+import { unsubscribeRoutes } from "./routes/unsubscribe.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { routineRoutes } from "./routes/routines.ts";
@@ -228,6 +229,7 @@ export const createApp = ({
     "/auth/password-reset",
     "/auth/password-reset/confirm",
     "/auth/verify-email",
+    "/unsubscribe",
   ])
     app.use(path, async (c, next) => {
       await takeAuthRequest(limits, c.get("clientAddress"));
@@ -244,6 +246,7 @@ export const createApp = ({
   app.route("/sessions", sessionRoutes);
   app.route("/connected-accounts", connectedAccountRoutes);
   app.route("/notifications", notificationRoutes);
+  app.route("/unsubscribe", unsubscribeRoutes);
   app.route("/reminder-schedules", reminderScheduleRoutes);
   app.route("/telegram/webhook", telegramWebhookRoutes(telegram));
   app.route("/telegram", telegramRoutes({ linkable: telegram !== null }));

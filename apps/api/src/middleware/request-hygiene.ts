@@ -13,6 +13,8 @@ const MULTIPART_ROUTES = [/^\/analysis-sessions\/[^/]+\/screenshot\/?$/, /^\/doc
 const STREAMED_JSON_ROUTES = ["/me/import"];
 /** Routes that read a file as it arrives, JSON or not (and check its type and size themselves). */
 const STREAMED_FILE_ROUTES = ["/conversations/import"];
+/** RFC 8058 one-click unsubscribe: mail clients POST a form body (`List-Unsubscribe=One-Click`), which the route ignores. */
+const FORM_ROUTES = ["/unsubscribe"];
 export const isMultipartRoute = (path: string) => MULTIPART_ROUTES.some((route) => route.test(path));
 /** Routes whose body the general size limit does not cover: each counts its own bytes against a limit of its own. */
 export const limitsOwnBody = (path: string) =>
@@ -24,7 +26,8 @@ export const limitsOwnBody = (path: string) =>
  * stack of whatever walks it next). The text read here is the one the route's validator parses.
  */
 export const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
-  if (isMultipartRoute(c.req.path) || STREAMED_FILE_ROUTES.includes(c.req.path)) return next();
+  if (isMultipartRoute(c.req.path) || STREAMED_FILE_ROUTES.includes(c.req.path) || FORM_ROUTES.includes(c.req.path))
+    return next();
   const length = c.req.header("content-length");
   const hasBody = length !== undefined ? length !== "0" : c.req.header("transfer-encoding") !== undefined;
   if (!/^application\/(.+\+)?json\b/i.test(c.req.header("content-type") ?? "")) {

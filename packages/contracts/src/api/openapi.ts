@@ -3535,6 +3535,11 @@ export interface paths {
                             };
                             coachNudges?: {
                                 enabled?: boolean;
+                                channels?: {
+                                    inApp?: boolean;
+                                    telegram?: boolean;
+                                    email?: boolean;
+                                };
                                 maxPerDay?: number;
                                 /** @description null: no quiet hours */
                                 quietHours?: {
@@ -4983,7 +4988,7 @@ export interface paths {
                     cursor?: string;
                     sort?: "created" | "scheduled";
                     status?: "pending" | "sent" | "failed" | "cancelled";
-                    channel?: "telegram" | "in_app";
+                    channel?: "telegram" | "in_app" | "email";
                     /** @description true: only messages not seen yet */
                     unseen?: "true" | "false";
                 };
@@ -5009,7 +5014,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "pending" | "sent" | "failed" | "cancelled";
                                 /** @enum {string} */
-                                channel: "telegram" | "in_app";
+                                channel: "telegram" | "in_app" | "email";
                                 /** @description Unix time in milliseconds */
                                 scheduledFor: number | null;
                                 /** @description Unix time in milliseconds */
@@ -5136,7 +5141,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending" | "sent" | "failed" | "cancelled";
                             /** @enum {string} */
-                            channel: "telegram" | "in_app";
+                            channel: "telegram" | "in_app" | "email";
                             /** @description Unix time in milliseconds */
                             scheduledFor: number | null;
                             /** @description Unix time in milliseconds */
@@ -5283,7 +5288,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending" | "sent" | "failed" | "cancelled";
                             /** @enum {string} */
-                            channel: "telegram" | "in_app";
+                            channel: "telegram" | "in_app" | "email";
                             /** @description Unix time in milliseconds */
                             scheduledFor: number | null;
                             /** @description Unix time in milliseconds */
@@ -5508,7 +5513,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending" | "sent" | "failed" | "cancelled";
                             /** @enum {string} */
-                            channel: "telegram" | "in_app";
+                            channel: "telegram" | "in_app" | "email";
                             /** @description Unix time in milliseconds */
                             scheduledFor: number | null;
                             /** @description Unix time in milliseconds */
@@ -5733,7 +5738,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending" | "sent" | "failed" | "cancelled";
                             /** @enum {string} */
-                            channel: "telegram" | "in_app";
+                            channel: "telegram" | "in_app" | "email";
                             /** @description Unix time in milliseconds */
                             scheduledFor: number | null;
                             /** @description Unix time in milliseconds */
@@ -5876,6 +5881,173 @@ export interface paths {
                 };
                 /** @description Request body is not JSON */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The database, or a service this route needs, cannot be reached; try again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn off the emails of an unsubscribe link's list (coach nudges) for the user it was sent to */
+        post: {
+            parameters: {
+                query: {
+                    /** @description The token from the email's unsubscribe link */
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Unsubscribed (again, if it already was) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "unsubscribed";
+                            /**
+                             * @description nudges: the coach's nudge emails
+                             * @enum {string}
+                             */
+                            list: "nudges";
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed or bad_request, with field paths in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Too many requests; see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -36132,6 +36304,11 @@ export interface components {
                     };
                     coachNudges?: {
                         enabled?: boolean;
+                        channels?: {
+                            inApp?: boolean;
+                            telegram?: boolean;
+                            email?: boolean;
+                        };
                         maxPerDay?: number;
                         /** @description null: no quiet hours */
                         quietHours?: {
