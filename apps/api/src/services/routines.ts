@@ -1,9 +1,4 @@
-import {
-  MAX_ROUTINES_PER_USER,
-  ROUTINE_DAYS,
-  type TCreateRoutine,
-  type TRoutine,
-} from "@cto/contracts/api/routines";
+import { MAX_ROUTINES_PER_USER, ROUTINE_DAYS, type TCreateRoutine, type TRoutine } from "@cto/contracts/api/routines";
 import { nextRoutineRun, routineTimezone } from "@cto/core/routines";
 import type { Db, Routine } from "@cto/db/client";
 

@@ -27,6 +27,7 @@ import { processReminderDue } from "./reminders.due.ts";
 import { processMissedDeadlines } from "./reminders.missed-deadlines.ts";
 import { processCoachNudges } from "./reminders.nudges.ts";
 import { processRemindersReconcile } from "./reminders.reconcile.ts";
+import { processRoutineRun } from "./routines.run.ts";
 
 /**
  * Every processor the worker runs: one line per job, `register(queue, job, processor)`.
@@ -61,6 +62,7 @@ export const REGISTRY: TRegistration[] = [
   register("mail", "sweep", processMailSweep),
   register("insights", "derive", processInsightDerive),
   register("insights", "schedule", processInsightSchedule),
+  register("routines", "run", processRoutineRun),
 ];
 
 /** Per-queue Worker settings; queues not listed use WORKER_CONCURRENCY. */

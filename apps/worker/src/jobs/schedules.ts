@@ -83,6 +83,8 @@ export const SCHEDULES: TSchedule[] = [
   schedule("mail-sweep", "mail", "sweep", { every: 60_000 }, {}),
   // Insights from each hour's messages and check-ins, once the hour has ended (job ids name user and hour).
   schedule("insights-derive", "insights", "schedule", { pattern: "25 * * * *" }, {}),
+  // Every minute: a routine runs at most this late; a run claims each due routine once, whichever worker runs it.
+  schedule("routines-run", "routines", "run", { every: 60_000 }, {}),
 ];
 
 type TRetentionEnv = {

@@ -10,6 +10,7 @@ import { METRIC_JOBS } from "./metrics.ts";
 import { OCR_JOBS } from "./ocr.ts";
 import { REMINDER_JOBS } from "./reminders.ts";
 import { REPORT_JOBS } from "./reports.ts";
+import { ROUTINE_JOBS } from "./routines.ts";
 import { STORY_JOBS } from "./stories.ts";
 import { TELEGRAM_JOBS } from "./telegram.ts";
 
@@ -30,6 +31,7 @@ export const QUEUE_JOBS = {
   maintenance: MAINTENANCE_JOBS,
   mail: MAIL_JOBS,
   insights: INSIGHT_JOBS,
+  routines: ROUTINE_JOBS,
 } as const;
 
 export type TQueueName = keyof typeof QUEUE_JOBS;
@@ -51,5 +53,6 @@ export * from "./metrics.ts";
 export * from "./ocr.ts";
 export * from "./reminders.ts";
 export * from "./reports.ts";
+export * from "./routines.ts";
 export * from "./stories.ts";
 export * from "./telegram.ts";
