@@ -43,6 +43,7 @@ import { analysisRoutes } from "./routes/analysis.ts";
 import { assistantRoutes } from "./routes/assistant.ts";
 import { authRecoveryRoutes } from "./routes/auth-recovery.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { oauthRoutes } from "./routes/oauth.ts";
 import { twoFactorRoutes } from "./routes/two-factor.ts";
 import { unsubscribeRoutes } from "./routes/unsubscribe.ts";
 import { chatRoutes } from "./routes/chat.ts";
@@ -62,6 +63,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { connectedAccountRoutes, sessionRoutes } from "./routes/security.ts";
 import { createAuthLimiters, takeAuthRequest } from "./services/auth-limits.ts";
 import { createOutboxMailer, createPostman, type Mailer, type OutboxMailer } from "./services/mailer.ts";
+import { createOAuthProviders, type TOAuthProviders } from "./services/oauth/providers.ts";
 import { createLeases } from "./lib/leases.ts";
 import { createSharedCache } from "./lib/shared-cache.ts";
 
@@ -131,6 +133,8 @@ export type AppDependencies = {
   devRoutes?: boolean;
   /** Seals stored secrets (TOTP secrets); by default with the development key in the data folder (@cto/db/secrets). */
   secrets?: SecretBox;
+  /** Identity providers one can sign in with (services/oauth/providers.ts); by default none. */
+  oauthProviders?: TOAuthProviders;
 };
 
 export const createApp = ({
@@ -147,6 +151,7 @@ export const createApp = ({
   authCache = NO_AUTH_CACHE,
   cacheStore = { redis: null },
   secrets = createSecretBox(loadEncryptionKey()),
+  oauthProviders = createOAuthProviders([], config.webOrigin),
 }: AppDependencies) => {
   const app = createRouter({ getPath: routedPath });
   const limits = createAuthLimiters(config.authLimits, {
@@ -238,6 +243,7 @@ export const createApp = ({
   app.route("/auth", authRoutes);
   app.route("/auth", authRecoveryRoutes);
   app.route("/auth", twoFactorRoutes);
+  app.route("/auth", oauthRoutes(oauthProviders));
   if (withDevRoutes && mailer.kind === "outbox" && "list" in mailer)
     app.route("/dev", devRoutes(mailer as OutboxMailer));
   app.route("/api-keys", apiKeyRoutes);

@@ -11,11 +11,34 @@ import { requireS3Settings, ZStorageEnvSchema } from "@cto/storage/config";
 
 import { DEFAULT_CHAT_TOKEN_BUDGET } from "./context.ts";
 import { ZTrustProxySchema } from "./lib/client-address.ts";
+import type { TProviderSettings } from "./services/oauth/providers.ts";
 
 const unset = (value: unknown) => (value === "" ? undefined : value);
 
 /** What `npm start` runs locally; production must name its own (requireInProduction below). */
 const DEVELOPMENT = { WEB_ORIGIN: "http://127.0.0.1:5173" };
+
+const ZOidcProviderSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "lowercase letters, digits and -"),
+  name: z.string().min(1).max(60),
+  issuer: z.string().url(),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+});
+const uniqueIds = (providers: { id: string }[]) => {
+  const ids = providers.map((provider) => provider.id);
+  return new Set(ids).size === ids.length && !ids.some((id) => id === "github" || id === "google");
+};
+// Not JSON: the text itself, which the schema then refuses with a message rather than a crash.
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+const pair = (what: string, id: string | undefined, secret: string | undefined) =>
+  (id === undefined) === (secret === undefined) ? [] : [`${what}: set both the client id and the secret, or neither`];
 
 const ZEnvSchema = z
   .object({
@@ -79,10 +102,39 @@ const ZEnvSchema = z
     ...ZStorageEnvSchema.shape,
     // Email: SMTP_URL and MAIL_FROM (see packages/mail); unset outside production: the development outbox.
     ...ZMailEnvSchema.shape,
+    // Sign-in with identity providers (README, "Sign in with GitHub, Google or OpenID Connect"): each is on when
+    // its client id and secret are set. OIDC_PROVIDERS is a JSON array of any other OpenID Connect issuers.
+    OAUTH_GITHUB_CLIENT_ID: z.preprocess(unset, z.string().optional()),
+    OAUTH_GITHUB_CLIENT_SECRET: z.preprocess(unset, z.string().optional()),
+    OAUTH_GOOGLE_CLIENT_ID: z.preprocess(unset, z.string().optional()),
+    OAUTH_GOOGLE_CLIENT_SECRET: z.preprocess(unset, z.string().optional()),
+    OIDC_PROVIDERS: z.preprocess(
+      (value) => (typeof value === "string" && value.trim() ? parseJson(value) : []),
+      z
+        .array(ZOidcProviderSchema)
+        .refine(uniqueIds, "each provider needs an id of its own (github and google are taken)"),
+    ),
+    // Where providers send the browser back: the API as the browser reaches it; WEB_ORIGIN + /api (the SPA's proxy) when unset.
+    OAUTH_CALLBACK_BASE_URL: z.preprocess(unset, z.string().url().optional()),
   })
   .superRefine(requireS3Settings)
   .superRefine(requireMailSettings, EVEN_WHEN_INVALID)
   .superRefine(requireOneRedis)
+  .superRefine((env, ctx) => {
+    for (const message of [
+      ...pair(
+        "OAUTH_GITHUB_CLIENT_ID and OAUTH_GITHUB_CLIENT_SECRET",
+        env.OAUTH_GITHUB_CLIENT_ID,
+        env.OAUTH_GITHUB_CLIENT_SECRET,
+      ),
+      ...pair(
+        "OAUTH_GOOGLE_CLIENT_ID and OAUTH_GOOGLE_CLIENT_SECRET",
+        env.OAUTH_GOOGLE_CLIENT_ID,
+        env.OAUTH_GOOGLE_CLIENT_SECRET,
+      ),
+    ])
+      ctx.addIssue({ code: "custom", message, path: [message.split(" ")[0]!] });
+  })
   .superRefine(
     requireRedisInProduction("the Redis that queues jobs and counts abuse limits across API instances"),
     EVEN_WHEN_INVALID,
@@ -102,6 +154,35 @@ const ZEnvSchema = z
   }));
 
 export type TEnv = z.infer<typeof ZEnvSchema> & { ai: TAiConfig };
+
+/** The identity providers the environment turns on, in the order the sign-in page shows them. */
+export const identityProvidersFromEnv = (env: TEnv): TProviderSettings[] => [
+  ...(env.OAUTH_GITHUB_CLIENT_ID && env.OAUTH_GITHUB_CLIENT_SECRET
+    ? [
+        {
+          id: "github",
+          name: "GitHub",
+          kind: "github" as const,
+          issuer: "https://github.com",
+          clientId: env.OAUTH_GITHUB_CLIENT_ID,
+          clientSecret: env.OAUTH_GITHUB_CLIENT_SECRET,
+        },
+      ]
+    : []),
+  ...(env.OAUTH_GOOGLE_CLIENT_ID && env.OAUTH_GOOGLE_CLIENT_SECRET
+    ? [
+        {
+          id: "google",
+          name: "Google",
+          kind: "oidc" as const,
+          issuer: "https://accounts.google.com",
+          clientId: env.OAUTH_GOOGLE_CLIENT_ID,
+          clientSecret: env.OAUTH_GOOGLE_CLIENT_SECRET,
+        },
+      ]
+    : []),
+  ...env.OIDC_PROVIDERS.map((provider) => ({ ...provider, kind: "oidc" as const })),
+];
 
 /** Whether /ready fails while Redis is unreachable: READINESS_REDIS, else only in production (where Redis is part of the deployment). */
 export const readinessRequiresRedis = (env: Pick<TEnv, "NODE_ENV" | "READINESS_REDIS">) =>

@@ -15,10 +15,11 @@ import { createStorage, storageConfigFromEnv } from "@cto/storage/config";
 import { createApp } from "./app.ts";
 import { createAuthCache } from "./lib/auth-cache.ts";
 import { DEFAULT_CONFIG } from "./context.ts";
-import { loadEnv, readinessRequiresRedis } from "./env.ts";
+import { identityProvidersFromEnv, loadEnv, readinessRequiresRedis } from "./env.ts";
 import { log } from "./log.ts";
 import { startMetricsServer, watchDbPool, watchQueues } from "./metrics.ts";
 import { redisReady } from "./middleware/rate-limit.ts";
+import { createOAuthProviders } from "./services/oauth/providers.ts";
 
 // A configuration problem is one log line naming each variable (in production, each one it needs), not a stack.
 const env = (() => {
@@ -113,6 +114,10 @@ const server = serve(
           CTO_ENCRYPTION_KEY: env.CTO_ENCRYPTION_KEY,
           CTO_DATA_DIR: defaultDataDir(),
         }),
+      ),
+      oauthProviders: createOAuthProviders(
+        identityProvidersFromEnv(env),
+        env.OAUTH_CALLBACK_BASE_URL ?? `${env.WEB_ORIGIN}/api`,
       ),
     }).fetch,
     port: env.PORT,

@@ -12,6 +12,7 @@ import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
 import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
+import { completePendingLink } from "./oauth-cookies.ts";
 import { newToken } from "../lib/tokens.ts";
 import { signIn, signUp } from "../services/accounts.ts";
 import { beginSignIn, beginSignUp, TRUSTED_BROWSER_MS, trustBrowser } from "../services/auth-limits.ts";
@@ -31,7 +32,8 @@ export const browserToken = (c: Context<AppEnv>) => {
   return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : undefined;
 };
 
-type TSignInMethod = "PASSWORD" | "PASSWORD_TOTP" | "PASSWORD_RECOVERY_CODE";
+// PROVIDER: an identity provider's sign-in (routes/oauth.ts), recorded without a method until the enum has one.
+type TSignInMethod = "PASSWORD" | "PASSWORD_TOTP" | "PASSWORD_RECOVERY_CODE" | "PROVIDER";
 
 /** Signs the user in on this browser: a new session, its token only in an httpOnly cookie; the browser is trusted for this account. */
 const startSession = async (
@@ -46,8 +48,8 @@ const startSession = async (
     userId: user.id,
     ipAddress: c.get("clientAddress"),
     userAgent: c.req.header("user-agent"),
-    signInMethod,
-    secondFactorAt: signInMethod === "PASSWORD" ? null : new Date(),
+    signInMethod: signInMethod === "PROVIDER" ? null : signInMethod,
+    secondFactorAt: signInMethod === "PASSWORD" || signInMethod === "PROVIDER" ? null : new Date(),
   });
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
@@ -89,6 +91,8 @@ export const finishSignIn = async (
     userAgent,
   });
   const expiresAt = await startSession(c, user, method);
+  // A provider identity waiting for this account's owner to sign in (routes/oauth.ts) is linked now.
+  await completePendingLink(c, user.id);
   if (newDevice)
     await sendNewDeviceEmail({
       postman: c.get("postman"),

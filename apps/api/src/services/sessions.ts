@@ -20,8 +20,8 @@ export const createSession = async ({
   userId: string;
   ipAddress?: string;
   userAgent?: string;
-  /** How the user proved who they are (the Sessions list shows it). */
-  signInMethod?: "PASSWORD" | "PASSWORD_TOTP" | "PASSWORD_RECOVERY_CODE";
+  /** How the user proved who they are (the Sessions list shows it); null: through an identity provider. */
+  signInMethod?: "PASSWORD" | "PASSWORD_TOTP" | "PASSWORD_RECOVERY_CODE" | null;
   /** When a second factor was proven for it (a sign-in with a code): sensitive actions need it recent. */
   secondFactorAt?: Date | null;
 }) => {

@@ -1,0 +1,196 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { getCookie } from "hono/cookie";
+
+import { ZIdentityProviderListSchema, ZLinkedIdentityListSchema, ZLinkStartSchema } from "@cto/contracts/api/oauth";
+
+import type { AppEnv } from "../context.ts";
+import { ApiError } from "../errors.ts";
+import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../lib/openapi.ts";
+import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
+import { linkIdentity, listIdentities, signInWithIdentity, unlinkIdentity } from "../services/oauth/identities.ts";
+import type { TOAuthProviders } from "../services/oauth/providers.ts";
+import { resolveSession } from "../services/sessions.ts";
+import { createSignInChallenge } from "../services/two-factor/challenges.ts";
+import { hasSecondFactor } from "../services/two-factor/second-factor.ts";
+import { finishSignIn } from "./auth.ts";
+import { saveFlow, savePendingLink, takeFlow } from "./oauth-cookies.ts";
+
+const ZProviderParamsSchema = z.object({
+  provider: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "a provider id: lowercase letters, digits and -")
+    .openapi({ param: { name: "provider", in: "path" }, example: "google" }),
+});
+const redirect = { 302: { description: "To the provider, or back to the web app" } };
+const tags = ["Auth"];
+
+/** Only a signed-in browser manages its sign-in methods: an API key cannot link or unlink them. */
+const sessionOnly = (c: Context<AppEnv>) => {
+  const { via, userId } = c.get("auth");
+  if (via !== "session") throw new ApiError("forbidden", "Sign-in methods are managed in a signed-in browser.");
+  return userId;
+};
+
+/** A provider's sign-in for the user it found: a session, or the second step when two-factor is on. */
+const signInAs = async (c: Context<AppEnv>, user: { id: string; email: string; name: string | null }) => {
+  const web = c.get("config").webOrigin;
+  if (await hasSecondFactor({ db: c.get("db") }, user.id)) {
+    const challenge = await createSignInChallenge({ db: c.get("db") }, user.id);
+    // In the fragment, which never reaches a server or its logs; the page asks for the code with it.
+    return c.redirect(`${web}/sign-in#challenge=${challenge.token}`, 302);
+  }
+  await finishSignIn(c, user, "PROVIDER");
+  return c.redirect(`${web}/`, 302);
+};
+
+export const oauthRoutes = (providers: TOAuthProviders) =>
+  createRouter()
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/providers",
+        tags,
+        security: [],
+        summary: "The identity providers one can sign in with",
+        responses: { 200: jsonContent(ZIdentityProviderListSchema, "Configured providers (no secrets)") },
+      }),
+      (c) => c.json({ providers: providers.list() }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/oauth/{provider}/start",
+        tags,
+        security: [],
+        summary: "Sign in with a provider: redirects to it",
+        description:
+          "A browser navigation. The state, nonce and PKCE verifier stay in a sealed, httpOnly cookie of ten minutes.",
+        request: { params: ZProviderParamsSchema },
+        responses: { ...redirect, ...errorResponses(404) },
+      }),
+      async (c) => {
+        const { provider } = c.req.valid("param");
+        const { url, checks } = await providers.begin(provider);
+        saveFlow(c, { provider, checks, linkTo: null });
+        return c.redirect(url, 302);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/oauth/{provider}/link",
+        tags,
+        security: SECURITY,
+        middleware: [requireAuth] as const,
+        summary: "Link a provider to this account: answers where to send the browser",
+        request: { params: ZProviderParamsSchema },
+        responses: { 200: jsonContent(ZLinkStartSchema, "Send the browser there"), ...errorResponses(403, 404) },
+      }),
+      async (c) => {
+        const userId = sessionOnly(c);
+        const { provider } = c.req.valid("param");
+        const { url, checks } = await providers.begin(provider);
+        saveFlow(c, { provider, checks, linkTo: userId });
+        return c.json({ url }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/oauth/{provider}/callback",
+        tags,
+        security: [],
+        summary: "Where the provider sends the browser back",
+        description:
+          "Checks the state against this browser's flow, exchanges the code with the PKCE verifier and checks the id token's nonce; then signs in, creates the account (a verified address nobody has), or waits for the owner of the address's account to sign in before linking.",
+        request: {
+          params: ZProviderParamsSchema,
+          query: z
+            .object({ state: z.string().max(512).optional(), code: z.string().max(2048).optional() })
+            .passthrough(),
+        },
+        responses: { ...redirect, ...errorResponses(403, 404, 409) },
+      }),
+      async (c) => {
+        const { provider } = c.req.valid("param");
+        const query = new URL(c.req.url).searchParams;
+        const flow = takeFlow(c);
+        if (!flow || flow.provider !== provider)
+          throw new ApiError(
+            "bad_request",
+            "This sign-in was not started in this browser, or it took too long; start again.",
+          );
+        if (query.get("state") !== flow.checks.state)
+          throw new ApiError(
+            "bad_request",
+            "This sign-in's state does not match the one this browser started; start again.",
+          );
+        if (query.has("error"))
+          throw new ApiError(
+            "bad_request",
+            `${providers.find(provider).name} did not sign you in (${query.get("error")}).`,
+          );
+        const identity = await providers.complete(provider, query, flow.checks);
+        const db = c.get("db");
+        const web = c.get("config").webOrigin;
+        if (flow.linkTo) {
+          // The account the link was begun for must still be the one signed in in this browser.
+          const token = getCookie(c, SESSION_COOKIE);
+          const session =
+            token && (await resolveSession({ db, config: c.get("config"), token, cache: c.get("authCache") }));
+          if (!session || session.userId !== flow.linkTo)
+            throw new ApiError("unauthorized", "Sign in again to link this provider.");
+          await linkIdentity(db, flow.linkTo, provider, identity.subject);
+          return c.redirect(`${web}/settings?linked=${provider}`, 302);
+        }
+        const outcome = await signInWithIdentity(db, provider, identity);
+        if (outcome.kind === "user") return signInAs(c, outcome.user);
+        savePendingLink(c, { provider, subject: identity.subject, userId: outcome.userId });
+        const params = new URLSearchParams({ link: provider, email: outcome.email });
+        return c.redirect(`${web}/sign-in?${params}`, 302);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/identities",
+        tags,
+        security: SECURITY,
+        middleware: [requireAuth] as const,
+        summary: "The providers linked to this account",
+        responses: { 200: jsonContent(ZLinkedIdentityListSchema, "Linked providers"), ...errorResponses(403) },
+      }),
+      async (c) => {
+        const { hasPassword, identities } = await listIdentities(c.get("db"), sessionOnly(c));
+        const names = new Map(providers.list().map((provider) => [provider.id, provider.name]));
+        return c.json(
+          {
+            hasPassword,
+            identities: identities.map((identity) => ({
+              id: identity.id,
+              provider: identity.provider,
+              providerName: names.get(identity.provider) ?? identity.provider,
+              createdAt: identity.createdAt.getTime(),
+            })),
+          },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "delete",
+        path: "/identities/{id}",
+        tags,
+        security: SECURITY,
+        middleware: [requireAuth] as const,
+        summary: "Unlink a provider (409 if it is the last way to sign in)",
+        request: { params: ZIdParamsSchema },
+        responses: { 204: { description: "Unlinked" }, ...errorResponses(403, 404, 409) },
+      }),
+      async (c) => {
+        await unlinkIdentity(c.get("db"), sessionOnly(c), c.req.valid("param").id);
+        return c.body(null, 204);
+      },
+    );

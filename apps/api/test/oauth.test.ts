@@ -1,0 +1,363 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+// @ts-expect-error oidc-provider ships no types; the test uses a handful of its calls.
+import Provider from "oidc-provider";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createSecretBox } from "@cto/db/secrets";
+
+import { createOAuthProviders } from "../src/services/oauth/providers.ts";
+import { WEB_ORIGIN } from "./harness.ts";
+import { signUp, useApi } from "./support/api.ts";
+
+// A real OpenID provider (oidc-provider) on 127.0.0.1, one for the file: each test signs in as an
+// account of its own, named by login_hint, which the provider's interaction answers at once.
+const CALLBACK_BASE = `${WEB_ORIGIN}/api`;
+const CALLBACK = `${CALLBACK_BASE}/auth/oauth/test/callback`;
+type TAccount = { email: string; email_verified: boolean; name?: string };
+const accounts = new Map<string, TAccount>();
+
+type TProvider = {
+  callback: () => (req: IncomingMessage, res: ServerResponse) => void;
+  interactionDetails: (req: IncomingMessage, res: ServerResponse) => Promise<{ params: Record<string, unknown> }>;
+  interactionFinished: (req: IncomingMessage, res: ServerResponse, result: object, options: object) => Promise<void>;
+};
+let issuer = "";
+const server = createServer();
+const oauth: { providers?: ReturnType<typeof createOAuthProviders> } = {};
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const provider: TProvider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: "cto",
+        client_secret: "a-client-secret-for-tests",
+        redirect_uris: [CALLBACK],
+        token_endpoint_auth_method: "client_secret_post",
+      },
+    ],
+    cookies: { keys: [randomBytes(16).toString("hex")] },
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+    // The id token carries the email claims, as Google's does.
+    conformIdTokenClaims: false,
+    features: { devInteractions: { enabled: false } },
+    findAccount: (_ctx: unknown, sub: string) => ({ accountId: sub, claims: () => ({ sub, ...accounts.get(sub) }) }),
+    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    // Consent is taken as given, so a login is the only interaction.
+    loadExistingGrant: async (ctx: {
+      oidc: {
+        provider: { Grant: new (init: object) => TGrant };
+        client: { clientId: string };
+        session: { accountId: string };
+      };
+    }) => {
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client.clientId,
+        accountId: ctx.oidc.session.accountId,
+      });
+      grant.addOIDCScope("openid email profile");
+      await grant.save();
+      return grant;
+    },
+  });
+  const handle = provider.callback();
+  server.on("request", (req, res) => {
+    if (!req.url?.startsWith("/interaction/")) return handle(req, res);
+    void (async () => {
+      const details = await provider.interactionDetails(req, res);
+      const result = { login: { accountId: String(details.params.login_hint) } };
+      await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
+    })();
+  });
+  oauth.providers = createOAuthProviders(
+    [
+      {
+        id: "test",
+        name: "Test ID",
+        kind: "oidc",
+        issuer,
+        clientId: "cto",
+        clientSecret: "a-client-secret-for-tests",
+        allowInsecure: true,
+      },
+    ],
+    CALLBACK_BASE,
+  );
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+type TGrant = { addOIDCScope: (scope: string) => void; save: () => Promise<string> };
+
+const { harness } = useApi({
+  dependencies: {
+    secrets: createSecretBox(randomBytes(32)),
+    get oauthProviders() {
+      return oauth.providers;
+    },
+  },
+});
+
+/** A browser: its cookies for the API (several at once, unlike the suite's visitor) and for the provider. */
+const browser = (apiCookies = new Map<string, string>()) => {
+  const providerCookies = new Map<string, string>();
+  const keep = (jar: Map<string, string>, response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ""] = line.split(";");
+      const [name = "", value = ""] = pair.split("=");
+      if (value === "" || /max-age=0/i.test(line) || /expires=thu, 01 jan 1970/i.test(line)) jar.delete(name);
+      else jar.set(name, pair.slice(name.length + 1));
+    }
+  };
+  const header = (jar: Map<string, string>) => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  const api = async (method: string, path: string) => {
+    const response = await harness.app.request(path, {
+      method,
+      headers: { origin: WEB_ORIGIN, cookie: header(apiCookies) },
+    });
+    keep(apiCookies, response);
+    const text = await response.text();
+    return { status: response.status, location: response.headers.get("location") ?? "", text };
+  };
+  /** Follows the provider's redirects, as a browser would, until they point back at the API. */
+  const atProvider = async (url: string) => {
+    let next = url;
+    for (let hop = 0; hop < 10 && !next.startsWith(CALLBACK); hop++) {
+      const response = await fetch(next, { redirect: "manual", headers: { cookie: header(providerCookies) } });
+      keep(providerCookies, response);
+      const location = response.headers.get("location");
+      if (!location) throw new Error(`the provider stopped at ${next}: ${response.status} ${await response.text()}`);
+      next = new URL(location, next).toString();
+    }
+    if (!next.startsWith(CALLBACK)) throw new Error(`the provider never sent the browser back: ${next}`);
+    return next.slice(`${CALLBACK_BASE}`.length);
+  };
+  return {
+    api,
+    apiCookies,
+    /** Start, then the provider as `sub`: the callback's path; `tamper` may change the authorization URL on its way. */
+    async toCallback(sub: string, tamper: (url: URL) => void = () => {}) {
+      const start = await api("GET", "/auth/oauth/test/start");
+      expect(start.status).toBe(302);
+      const authorize = new URL(start.location);
+      authorize.searchParams.set("login_hint", sub);
+      tamper(authorize);
+      return atProvider(authorize.toString());
+    },
+    async signIn(sub: string, tamper: (url: URL) => void = () => {}) {
+      return api("GET", await this.toCallback(sub, tamper));
+    },
+    async link(sub: string) {
+      const response = await harness.app.request("/auth/oauth/test/link", {
+        method: "POST",
+        headers: { origin: WEB_ORIGIN, cookie: header(apiCookies) },
+      });
+      keep(apiCookies, response);
+      expect(response.status).toBe(200);
+      const authorize = new URL(((await response.json()) as { url: string }).url);
+      authorize.searchParams.set("login_hint", sub);
+      return api("GET", await atProvider(authorize.toString()));
+    },
+    async session() {
+      const response = await api("GET", "/auth/session?optional=true");
+      return JSON.parse(response.text) as { user: { id: string; email: string } } | null;
+    },
+  };
+};
+
+let counter = 0;
+const newAccount = (account: Partial<TAccount> = {}) => {
+  const sub = `sub-${Date.now()}-${counter++}`;
+  accounts.set(sub, { email: `${sub}@example.com`, email_verified: true, name: "Ada", ...account });
+  return { sub, email: accounts.get(sub)!.email };
+};
+const linked = (sub: string) =>
+  harness.db.account.findUnique({
+    where: { provider_providerAccountId: { provider: "test", providerAccountId: sub } },
+  });
+
+describe("sign-in with a provider", () => {
+  it("lists the configured providers without their secrets", async () => {
+    const response = await browser().api("GET", "/auth/providers");
+    expect(JSON.parse(response.text)).toEqual({ providers: [{ id: "test", name: "Test ID", kind: "oidc" }] });
+    expect(response.text).not.toContain("secret");
+  });
+
+  it("creates the user at the first sign-in (a verified address) and signs the same user in the second time", async () => {
+    const { sub, email } = newAccount();
+    const first = browser();
+    const response = await first.signIn(sub);
+    expect(response.status).toBe(302);
+    expect(response.location).toBe(`${WEB_ORIGIN}/`);
+    const session = await first.session();
+    expect(session?.user.email).toBe(email);
+    const user = await harness.db.user.findUniqueOrThrow({ where: { email } });
+    expect(user.passwordHash).toBeNull();
+    expect(user.emailVerified).not.toBeNull();
+    expect((await linked(sub))?.userId).toBe(user.id);
+    // The flow's cookie is spent: no state is left for a second callback.
+    expect(first.apiCookies.has("cto_oauth")).toBe(false);
+
+    const second = browser();
+    expect((await second.signIn(sub)).status).toBe(302);
+    expect((await second.session())?.user.id).toBe(user.id);
+    expect(await harness.db.user.count({ where: { email } })).toBe(1);
+  });
+
+  it("refuses a forged state, a flow this browser did not start, a replayed code and a wrong nonce, creating nothing", async () => {
+    const forged = newAccount();
+    const begun = await browser().api("GET", "/auth/oauth/test/start");
+    const authorize = new URL(begun.location);
+    const callback = await browser().signIn(forged.sub, (url) => url.searchParams.set("state", "forged-state"));
+    expect(callback.status).toBe(400);
+    expect(callback.text).toContain("state does not match");
+
+    // Another browser's callback (no flow cookie here).
+    const other = browser();
+    const stranger = await other.api(
+      "GET",
+      `/auth/oauth/test/callback?code=x&state=${authorize.searchParams.get("state")}`,
+    );
+    expect(stranger.status).toBe(400);
+    expect(stranger.text).toContain("not started in this browser");
+
+    const wrongNonce = await browser().signIn(forged.sub, (url) => url.searchParams.set("nonce", "not-the-nonce"));
+    expect(wrongNonce.status).toBe(400);
+    expect(wrongNonce.text).toContain("did not confirm this sign-in");
+    expect(await harness.db.user.count({ where: { email: forged.email } })).toBe(0);
+    expect(await linked(forged.sub)).toBeNull();
+
+    // The same callback twice with the same flow cookie: the provider refuses the used code.
+    const replayed = newAccount();
+    const victim = browser();
+    const callbackPath = await victim.toCallback(replayed.sub);
+    const attacker = browser(new Map([["cto_oauth", victim.apiCookies.get("cto_oauth")!]]));
+    expect((await victim.api("GET", callbackPath)).status).toBe(302);
+    const again = await attacker.api("GET", callbackPath);
+    expect(again.status).toBe(400);
+    expect(again.text).toContain("did not confirm this sign-in");
+    expect(await attacker.session()).toBeNull();
+  });
+
+  it("never links an unverified address to the account that has it, and makes no account for one", async () => {
+    const owner = await signUp(harness, "owner");
+    const { sub } = newAccount({ email: owner.email, email_verified: false });
+    const attacker = browser();
+    const response = await attacker.signIn(sub);
+    expect(response.status).toBe(403);
+    expect(response.text).toContain("did not confirm an email address");
+    expect(await linked(sub)).toBeNull();
+    expect(await attacker.session()).toBeNull();
+
+    const lone = newAccount({ email_verified: false });
+    expect((await browser().signIn(lone.sub)).status).toBe(403);
+    expect(await harness.db.user.count({ where: { email: lone.email } })).toBe(0);
+  });
+
+  it("links a verified address's identity to its account only once the owner signs in with the password", async () => {
+    const owner = await signUp(harness, "verified-owner");
+    const { sub } = newAccount({ email: owner.email });
+    const person = browser();
+    const response = await person.signIn(sub);
+    expect(response.status).toBe(302);
+    expect(response.location).toContain(`${WEB_ORIGIN}/sign-in?link=test`);
+    expect(await person.session()).toBeNull();
+    expect(await linked(sub)).toBeNull();
+
+    // A wrong password links nothing; the right one does.
+    const signIn = (password: string) =>
+      harness.app.request("/auth/sign-in", {
+        method: "POST",
+        headers: {
+          origin: WEB_ORIGIN,
+          "content-type": "application/json",
+          cookie: [...person.apiCookies].map(([k, v]) => `${k}=${v}`).join("; "),
+        },
+        body: JSON.stringify({ email: owner.email, password }),
+      });
+    expect((await signIn("wrong password here")).status).toBe(401);
+    expect(await linked(sub)).toBeNull();
+    expect((await signIn("correct horse battery")).status).toBe(200);
+    expect((await linked(sub))?.userId).toBe(owner.userId);
+
+    const later = browser();
+    expect((await later.signIn(sub)).location).toBe(`${WEB_ORIGIN}/`);
+    expect((await later.session())?.user.id).toBe(owner.userId);
+  });
+
+  it("does not hand a pending link to another account that signs in in the same browser", async () => {
+    const owner = await signUp(harness, "pending-owner");
+    const someoneElse = await signUp(harness, "someone-else");
+    const { sub } = newAccount({ email: owner.email });
+    const shared = browser();
+    await shared.signIn(sub);
+    const response = await harness.app.request("/auth/sign-in", {
+      method: "POST",
+      headers: {
+        origin: WEB_ORIGIN,
+        "content-type": "application/json",
+        cookie: [...shared.apiCookies].map(([k, v]) => `${k}=${v}`).join("; "),
+      },
+      body: JSON.stringify({ email: someoneElse.email, password: "correct horse battery" }),
+    });
+    expect(response.status).toBe(200);
+    expect(await linked(sub)).toBeNull();
+  });
+});
+
+describe("linked providers in Settings", () => {
+  it("links a provider while signed in, lists it, and unlinks it", async () => {
+    const user = await signUp(harness, "linker");
+    const { sub } = newAccount({ email: "any-address@example.org", email_verified: false });
+    const signedIn = browser(new Map([user.cookie.split("=") as [string, string]]));
+    const response = await signedIn.link(sub);
+    expect(response.status).toBe(302);
+    expect(response.location).toBe(`${WEB_ORIGIN}/settings?linked=test`);
+    expect((await linked(sub))?.userId).toBe(user.userId);
+
+    const list = await user.request("GET", "/auth/identities");
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject({ hasPassword: true, identities: [{ provider: "test", providerName: "Test ID" }] });
+    const { id } = (list.body as { identities: { id: string }[] }).identities[0]!;
+
+    // Another user can neither see nor unlink it.
+    const other = await signUp(harness, "other");
+    expect((await other.request("GET", "/auth/identities")).body).toMatchObject({ identities: [] });
+    expect((await other.request("DELETE", `/auth/identities/${id}`)).status).toBe(404);
+
+    expect((await user.request("DELETE", `/auth/identities/${id}`)).status).toBe(204);
+    expect(await linked(sub)).toBeNull();
+    expect((await user.request("DELETE", `/auth/identities/${id}`)).status).toBe(404);
+  });
+
+  it("refuses to link an identity that signs in to another account (409)", async () => {
+    const { sub } = newAccount();
+    await browser().signIn(sub);
+    const user = await signUp(harness, "second-claimant");
+    const signedIn = browser(new Map([user.cookie.split("=") as [string, string]]));
+    const response = await signedIn.link(sub);
+    expect(response.status).toBe(409);
+    expect((await linked(sub))?.userId).not.toBe(user.userId);
+  });
+
+  it("refuses to unlink the last way in (no password, one provider) with a 409", async () => {
+    const { sub, email } = newAccount();
+    const person = browser();
+    await person.signIn(sub);
+    const list = await person.api("GET", "/auth/identities");
+    const body = JSON.parse(list.text) as { hasPassword: boolean; identities: { id: string }[] };
+    expect(body.hasPassword).toBe(false);
+    const refused = await person.api("DELETE", `/auth/identities/${body.identities[0]!.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain("only way to sign in");
+    expect(await linked(sub)).not.toBeNull();
+    expect(await harness.db.user.count({ where: { email } })).toBe(1);
+  });
+
+  it("answers 404 for a provider that is not configured and 400 for a malformed id", async () => {
+    expect((await browser().api("GET", "/auth/oauth/nowhere/start")).status).toBe(404);
+    expect((await browser().api("GET", "/auth/oauth/Not_An_Id!/start")).status).toBe(400);
+  });
+});
