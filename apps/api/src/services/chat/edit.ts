@@ -3,15 +3,11 @@ import type { Db } from "@cto/db/client";
 
 import { ApiError, notFound } from "../../errors.ts";
 import type { TCallerSource } from "../coaching/messages.ts";
+import { noSuchMessage } from "../coaching/ownership.ts";
 import type { TReplyState, TTurn } from "./record.ts";
 import { STALE_REPLY_MS } from "./start.ts";
 
 type TTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-const noSuchMessage = () =>
-  new ApiError("not_found", "No such message in this conversation.", [
-    { path: "messageId", message: "not a message of yours in this conversation" },
-  ]);
 
 /**
  * Locks the user's conversation for a change of branch (one at a time) and reads its user messages:

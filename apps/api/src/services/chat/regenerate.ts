@@ -1,6 +1,7 @@
 import type { Db } from "@cto/db/client";
 
-import { ApiError, notFound } from "../../errors.ts";
+import { ApiError } from "../../errors.ts";
+import { ownConversation, userMessageIn } from "../coaching/ownership.ts";
 import type { TReplyState, TTurn } from "./record.ts";
 
 type TThreadRow = { id: string; role: string; metadata: unknown };
@@ -27,20 +28,6 @@ export const activeThread = <T extends TThreadRow>(rows: T[]): T[] => {
     else if (reply.status === "answered" && reply.messageId === row.id) kept.push(row);
   }
   return kept;
-};
-
-const ownConversation = async (db: Db, userId: string, conversationId: string) => {
-  const conversation = await db.conversation.findFirst({ where: { id: conversationId, userId }, select: { id: true } });
-  if (!conversation) throw notFound("conversation");
-};
-
-const ownUserMessage = async (db: Db, conversationId: string, messageId: string) => {
-  const message = await db.message.findFirst({ where: { id: messageId, conversationId, role: "USER" } });
-  if (!message)
-    throw new ApiError("not_found", "No such message in this conversation.", [
-      { path: "messageId", message: "not a message of yours in this conversation" },
-    ]);
-  return message;
 };
 
 /**
@@ -73,7 +60,7 @@ export const claimRegenerate = async ({
         SELECT 1 FROM messages AS later
         WHERE later.conversation_id = m.conversation_id AND later.role = 'USER' AND (later.created_at, later.id) > (m.created_at, m.id))
     RETURNING m.id`;
-  const message = await ownUserMessage(db, conversationId, messageId);
+  const message = await userMessageIn(db, conversationId, messageId);
   if (claimed.length === 0) {
     const status = replyOf(message)?.status;
     throw new ApiError(
@@ -116,7 +103,7 @@ export const chooseReply = async ({
   replyId: string;
 }) => {
   await ownConversation(db, userId, conversationId);
-  const message = await ownUserMessage(db, conversationId, messageId);
+  const message = await userMessageIn(db, conversationId, messageId);
   const next = await db.message.findFirst({
     where: { conversationId, role: "USER", createdAt: { gt: message.createdAt } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

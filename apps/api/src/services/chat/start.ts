@@ -1,17 +1,13 @@
 import { chatBranches } from "@cto/contracts/api/chat-branches";
 import type { Db } from "@cto/db/client";
 
-import { ApiError, notFound } from "../../errors.ts";
+import { ApiError } from "../../errors.ts";
 import type { TCallerSource } from "../coaching/messages.ts";
+import { ownConversation, userMessageIn } from "../coaching/ownership.ts";
 import type { TReplyState, TTurn } from "./record.ts";
 
 /** A reply still `pending` after this long belongs to a turn that died with its process: it may be retried. */
 export const STALE_REPLY_MS = 15 * 60_000;
-
-const ownConversation = async (db: Db, userId: string, conversationId: string) => {
-  const conversation = await db.conversation.findFirst({ where: { id: conversationId, userId }, select: { id: true } });
-  if (!conversation) throw notFound("conversation");
-};
 
 /** Stores the user's message with its reply pending, and makes the thread the most recently active. */
 export const startChatTurn = async ({
@@ -102,11 +98,7 @@ export const claimRetry = async ({
         SELECT 1 FROM messages AS later
         WHERE later.conversation_id = m.conversation_id AND later.role = 'USER' AND (later.created_at, later.id) > (m.created_at, m.id))
     RETURNING m.id`;
-  const message = await db.message.findFirst({ where: { id: messageId, conversationId, role: "USER" } });
-  if (!message)
-    throw new ApiError("not_found", "No such message in this conversation.", [
-      { path: "messageId", message: "not a message of yours in this conversation" },
-    ]);
+  const message = await userMessageIn(db, conversationId, messageId);
   if (claimed.length === 0) {
     const later = await db.message.count({
       where: { conversationId, role: "USER", createdAt: { gt: message.createdAt } },

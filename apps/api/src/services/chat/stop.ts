@@ -1,6 +1,7 @@
 import type { Db } from "@cto/db/client";
 
-import { ApiError, notFound } from "../../errors.ts";
+import { ApiError } from "../../errors.ts";
+import { ownConversation, userMessageIn } from "../coaching/ownership.ts";
 import type { TReplyState } from "./record.ts";
 
 /**
@@ -19,16 +20,8 @@ export const replyToStop = async ({
   conversationId: string;
   messageId: string;
 }) => {
-  const conversation = await db.conversation.findFirst({ where: { id: conversationId, userId }, select: { id: true } });
-  if (!conversation) throw notFound("conversation");
-  const message = await db.message.findFirst({
-    where: { id: messageId, conversationId, role: "USER" },
-    select: { id: true, metadata: true },
-  });
-  if (!message)
-    throw new ApiError("not_found", "No such message in this conversation.", [
-      { path: "messageId", message: "not a message of yours in this conversation" },
-    ]);
+  await ownConversation(db, userId, conversationId);
+  const message = await userMessageIn(db, conversationId, messageId);
   const reply = (message.metadata as { reply?: Partial<TReplyState> } | null)?.reply;
   if (reply?.status !== "pending") throw new ApiError("invalid_state", "This message's reply is not being written.");
   return { messageId: message.id };

@@ -8,11 +8,7 @@ import { notFound } from "../../errors.ts";
 import { readPage, type TPageWindow } from "../../lib/pagination.ts";
 import type { TDeps } from "../deps.ts";
 import { syncOwnerEmbeddings } from "../embeddings.ts";
-import { findOwned } from "../rows.ts";
-
-/** Messages are reached through their conversation, so the conversation's owner is the messages' owner. */
-const assertConversation = (db: Db, userId: string, id: string) =>
-  findOwned(db.conversation, { id, userId, noun: "conversation" });
+import { ownConversation } from "./ownership.ts";
 
 type TMessageRef = { userId: string; id: string; messageId: string };
 
@@ -64,7 +60,7 @@ export const listMessages = async ({
 }) => {
   // Ownership rides along in the page query; only an empty first page needs to tell "none yet" from "not yours",
   // and a cursor is checked only once the conversation is known to be yours (another's answers 404, not 400).
-  if (query.cursor) await assertConversation(db, userId, id);
+  if (query.cursor) await ownConversation(db, userId, id);
   const page = await readPage(query, {
     listed: (cursor) =>
       db.message.findFirst({
@@ -73,7 +69,7 @@ export const listMessages = async ({
       }),
     read: (window) => readMessages(db, userId, id, window),
   });
-  if (page.items.length === 0 && !query.cursor) await assertConversation(db, userId, id);
+  if (page.items.length === 0 && !query.cursor) await ownConversation(db, userId, id);
   return page;
 };
 
@@ -94,7 +90,7 @@ export const writeMessage = async ({
   input: z.output<typeof ZCreateMessageSchema>;
 }) => {
   const { db } = deps;
-  await assertConversation(db, userId, id);
+  await ownConversation(db, userId, id);
   const [message] = await db.$transaction([
     db.message.create({
       data: {

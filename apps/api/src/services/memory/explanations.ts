@@ -3,7 +3,7 @@ import type { TExplainedToolCall } from "@cto/contracts/api/memory";
 import { Prisma, type Db } from "@cto/db/client";
 
 import { notFound } from "../../errors.ts";
-import { findOwned } from "../rows.ts";
+import { ownConversation } from "../coaching/ownership.ts";
 
 type TStoredCall = { id: string; name: string; arguments?: unknown };
 
@@ -33,7 +33,7 @@ export const explainReply = async ({
   conversationId: string;
   messageId: string;
 }) => {
-  await findOwned(db.conversation, { id: conversationId, userId, noun: "conversation" });
+  await ownConversation(db, userId, conversationId);
   const auditLog = await db.auditLog.findFirst({
     where: { userId, conversationId, entityType: "message", entityId: messageId, actionType: "respond" },
     include: { assumptions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
