@@ -362,10 +362,13 @@ describe("chat: against an OpenAI-compatible server (the stand-in)", () => {
     });
     expect(response.cost?.toNumber()).toBeCloseTo((700 * 0.15 + 50 * 0.6) / 1_000_000, 10);
     const audit = await harness.db.auditLog.findFirstOrThrow({
-      where: { conversationId },
+      where: { conversationId, actionType: "respond" },
       include: { assumptions: true },
     });
     expect(audit.assumptions.filter((assumption) => assumption.category === "intent")).toHaveLength(2);
+    // The refused call created nothing, so only the goal has an entry of its own.
+    const created = await harness.db.auditLog.findMany({ where: { conversationId, actionType: "create" } });
+    expect(created.map((entry) => [entry.entityType, entry.entityId])).toEqual([["goal", goal.id]]);
   });
 
   it("writes through the routes' services: a reminder time already gone is refused to the model as to a client, one ahead gets its schedule", async () => {
@@ -517,46 +520,46 @@ describe("chat: against an OpenAI-compatible server (the stand-in)", () => {
     ).toEqual(["ASSISTANT", "USER"]);
   });
 
-  it("carries on from a tool round that completed before the failure: the goal is created once", async () => {
+  it("keeps nothing of a tool round when the reply fails after it: the retry asks afresh and the goal is created once", async () => {
+    const toolRound = (res: ServerResponse) =>
+      sendSse(res, [
+        completionChunk({
+          role: "assistant",
+          tool_calls: [
+            {
+              index: 0,
+              id: "call_once",
+              type: "function",
+              function: { name: "create_goal", arguments: '{"title":"Hire a staff engineer","period":"quarterly"}' },
+            },
+          ],
+        }),
+        completionChunk({}, "tool_calls"),
+        usageChunk(50, 10),
+      ]);
     chatCalls = 0;
     answerChat = (_request, res, call) =>
-      call === 1
-        ? sendSse(res, [
-            completionChunk({
-              role: "assistant",
-              tool_calls: [
-                {
-                  index: 0,
-                  id: "call_once",
-                  type: "function",
-                  function: {
-                    name: "create_goal",
-                    arguments: '{"title":"Hire a staff engineer","period":"quarterly"}',
-                  },
-                },
-              ],
-            }),
-            completionChunk({}, "tool_calls"),
-            usageChunk(50, 10),
-          ])
-        : sendJson(res, 500, { error: { message: "boom" } });
+      call === 1 ? toolRound(res) : sendJson(res, 500, { error: { message: "boom" } });
     const conversationId = await newConversation(alice, "Tool then failure");
     const failed = await chat(alice, conversationId, "Make hiring a staff engineer my goal for the quarter", app);
     expect(failed.events.at(-1)).toMatchObject({
       event: "error",
       data: { message: "The AI provider failed (HTTP 500) while writing the reply. Your message is saved." },
     });
-    const goalsBefore = await harness.db.goal.count({
-      where: { userId: alice.userId, title: "Hire a staff engineer" },
-    });
-    expect(goalsBefore).toBe(1);
+    const hiring = { userId: alice.userId, title: "Hire a staff engineer" };
+    expect(await harness.db.goal.count({ where: hiring })).toBe(0);
+    expect((await harness.db.message.findMany({ where: { conversationId } })).map((row) => row.role)).toEqual(["USER"]);
+    expect(await harness.db.auditLog.count({ where: { conversationId, actionType: "create" } })).toBe(0);
 
-    answerChat = (_request, res) =>
-      sendSse(res, [
-        completionChunk({ content: "Your quarterly goal is set." }),
-        completionChunk({}, "stop"),
-        usageChunk(80, 6),
-      ]);
+    chatCalls = 0;
+    answerChat = (_request, res, call) =>
+      call === 1
+        ? toolRound(res)
+        : sendSse(res, [
+            completionChunk({ content: "Your quarterly goal is set." }),
+            completionChunk({}, "stop"),
+            usageChunk(80, 6),
+          ]);
     const retried = await retry(alice, conversationId, eventAt(failed.events, -1, "error").data.messageId, app);
     expect(retried.events.at(-1)).toMatchObject({
       event: "done",
@@ -565,12 +568,9 @@ describe("chat: against an OpenAI-compatible server (the stand-in)", () => {
         actions: [{ tool: "create_goal", toolCallId: "call_once", ok: true, entityType: "goal" }],
       },
     });
-    expect(await harness.db.goal.count({ where: { userId: alice.userId, title: "Hire a staff engineer" } })).toBe(1);
-    const last = standIn.requests.filter((request) => request.path.endsWith("/chat/completions")).at(-1)!;
-    expect(last.body.messages.slice(-2).map((message: { role: string }) => message.role)).toEqual([
-      "assistant",
-      "tool",
-    ]);
+    expect(await harness.db.goal.count({ where: hiring })).toBe(1);
+    const thread = await harness.db.message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
+    expect(thread.map((row) => row.role)).toEqual(["USER", "ASSISTANT", "TOOL", "ASSISTANT"]);
   });
 });
 

@@ -5,7 +5,8 @@ import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 
 import { createApp } from "../src/app.ts";
-import { runToolCall } from "../src/services/chat/tools.ts";
+import { deferQueues } from "../src/services/chat/planned.ts";
+import { planToolCall } from "../src/services/chat/tools.ts";
 import { signUp } from "./support/api.ts";
 import { startApi, type Harness } from "./harness.ts";
 
@@ -125,23 +126,53 @@ describe("reminders scheduled through the API", () => {
     expect(job!.opts.delay! - (Date.parse("2030-06-12T12:00:00Z") - Date.now())).toBeLessThan(5_000);
   });
 
-  it("the chat tools schedule the reminders of the commitments and deadlines they create", async () => {
+  it("the chat tools schedule the reminders of the rows they create, once the reply's transaction commits", async () => {
     const user = await signUp(harness, "tools");
     const remindAt = inMinutes(45);
-    const ctx = { db: base.db, userId: user.userId, conversationId: crypto.randomUUID(), queues };
-    const made = await runToolCall(ctx, {
+    const ctx = { userId: user.userId, conversationId: crypto.randomUUID() };
+    const made = planToolCall(ctx, {
       id: "call-1",
       name: "create_commitment",
       arguments: { title: "Send the invoice", remindAt },
     });
-    expect(made.action.ok).toBe(true);
-    expect(await jobState(reminderJobId("commitment", made.action.entityId!, remindAt))).toBe("delayed");
-    const deadline = await runToolCall(ctx, {
+    const deadline = planToolCall(ctx, {
       id: "call-2",
       name: "create_deadline",
       arguments: { title: "Visa renewal", dueAt: inMinutes(600), reminderAt: remindAt },
     });
-    expect(await jobState(reminderJobId("deadline", deadline.action.entityId!, remindAt))).toBe("delayed");
+    expect(made.action.ok).toBe(true);
+    const jobs = [
+      reminderJobId("commitment", made.action.entityId!, remindAt),
+      reminderJobId("deadline", deadline.action.entityId!, remindAt),
+    ];
+    const deferred = deferQueues(queues);
+    await base.db.$transaction(async (tx) => {
+      for (const planned of [made.write!, deadline.write!]) await planned.write({ db: tx, queues: deferred.queues });
+      // Inside the transaction the schedule rows exist, but no job may point at them yet.
+      expect(await tx.reminderSchedule.count({ where: { userId: user.userId } })).toBe(2);
+      for (const id of jobs) expect(await jobState(id)).toBe("missing");
+    });
+    await deferred.flush();
+    for (const id of jobs) expect(await jobState(id)).toBe("delayed");
+  });
+
+  it("a rolled-back reply's tool rows leave neither rows, schedules nor jobs", async () => {
+    const user = await signUp(harness, "rolled-back");
+    const remindAt = inMinutes(50);
+    const made = planToolCall(
+      { userId: user.userId, conversationId: crypto.randomUUID() },
+      { id: "call-1", name: "create_commitment", arguments: { title: "Book the venue", remindAt } },
+    );
+    const deferred = deferQueues(queues);
+    await expect(
+      base.db.$transaction(async (tx) => {
+        await made.write!.write({ db: tx, queues: deferred.queues });
+        throw new Error("the record failed");
+      }),
+    ).rejects.toThrow("the record failed");
+    expect(await base.db.commitment.count({ where: { userId: user.userId } })).toBe(0);
+    expect(await base.db.reminderSchedule.count({ where: { userId: user.userId } })).toBe(0);
+    expect(await jobState(reminderJobId("commitment", made.action.entityId!, remindAt))).toBe("missing");
   });
 
   it("without Redis the write succeeds and the schedule waits in the database for the worker's reconcile", async () => {

@@ -1,5 +1,5 @@
 import type { TReminderDueJob } from "@cto/contracts/queues";
-import type { Db, DbExecutor } from "@cto/db/client";
+import type { DbExecutor } from "@cto/db/client";
 import { jobId } from "@cto/queue/job-options";
 import type { TQueues } from "@cto/queue/queues";
 
@@ -73,7 +73,8 @@ export const syncReminder = async ({
   target,
   now = new Date(),
 }: {
-  db: Db;
+  /** The client, or a transaction the caller holds (a nested one then runs in it, as a savepoint). */
+  db: DbExecutor;
   queues: TQueues | null;
   target: TReminderTarget;
   now?: Date;

@@ -6,12 +6,12 @@ import { apiRowSchema, toApiRow } from "@cto/contracts/rows";
 
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../lib/openapi.ts";
 import { requireAuth } from "../middleware/auth.ts";
-import type { TListQuery, TResourceService, TRow } from "../services/resource.ts";
+import type { TListQuery, TRouteService, TRow } from "../services/resource.ts";
 import { depsOf } from "./deps.ts";
 
 export type TResourceRoutes<Q extends z.ZodObject, C extends z.ZodObject, U extends z.ZodObject> = {
   /** The resource's service (`resourceService`): what it stores and how, its rules and side effects. */
-  service: TResourceService<Q, C, U>;
+  service: TRouteService<Q, C, U>;
   tag: string;
   /** The table whose columns make the answer's schema. */
   table: Table;

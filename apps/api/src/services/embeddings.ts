@@ -1,11 +1,14 @@
 import { deleteOwnerEmbeddings } from "@cto/core/embeddings";
+import type { DbExecutor } from "@cto/db/client";
 import type { EmbeddingOwnerKind } from "@cto/db/generated";
 
 import { log } from "../log.ts";
 import type { TDeps } from "./deps.ts";
 import type { TAfterWrite, TWriteEvent } from "./resource.ts";
 
-export type TEmbeddingSync = TDeps & {
+export type TEmbeddingSync = Omit<TDeps, "db"> & {
+  /** The client or a transaction (a resource's hooks run in the caller's). */
+  db: DbExecutor;
   userId: string;
   ownerKind: EmbeddingOwnerKind;
   ownerIds: string[];

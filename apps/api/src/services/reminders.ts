@@ -1,5 +1,5 @@
 import { commitmentTarget, deadlineTarget, syncReminder } from "@cto/core/reminders";
-import type { Db } from "@cto/db/client";
+import type { DbExecutor } from "@cto/db/client";
 import type { TQueues } from "@cto/queue/queues";
 
 import { ApiError } from "../errors.ts";
@@ -7,7 +7,7 @@ import type { TAfterWrite, TBeforeWrite } from "./resource.ts";
 
 type TCommitmentRow = { id: string; userId: string; remindAt: Date | null; status: string };
 type TDeadlineRow = { id: string; userId: string; reminderAt: Date | null; status: string; deletedAt: Date | null };
-type TReminderSync<R> = { db: Db; queues: TQueues | null; row: R; gone?: boolean };
+type TReminderSync<R> = { db: DbExecutor; queues: TQueues | null; row: R; gone?: boolean };
 
 /**
  * After any write to a commitment: its reminder follows (scheduled, moved or cancelled, see

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-import type { Db } from "@cto/db/client";
+import type { Db, DbExecutor } from "@cto/db/client";
 
 import { ApiError } from "../errors.ts";
 import { readPage } from "../lib/pagination.ts";
@@ -13,7 +13,13 @@ type TInput = Record<string, unknown>;
 
 /** What a write did to a row: the hooks below react to it (schedule a reminder, embed the text…). */
 export type TWriteEvent = "create" | "update" | "trash" | "restore" | "delete";
-export type TWrite = TDeps & { userId: string; event: TWriteEvent; row: TRow };
+/**
+ * The writes take the client or a transaction (`db.$transaction(async (tx) => …)`): a caller that must
+ * commit a row together with other rows (the chat's record, with its audit entries) passes its `tx`,
+ * so the row still has one write path and its hooks' database work joins the same transaction.
+ */
+export type TWriteDeps = Omit<TDeps, "db"> & { db: DbExecutor };
+export type TWrite = TWriteDeps & { userId: string; event: TWriteEvent; row: TRow };
 export type TAfterWrite = (write: TWrite) => Promise<void>;
 /** Checks a create or update against the row as stored (null on create) before anything is written; throws ApiError to refuse. */
 export type TBeforeWrite = (args: { input: TInput; stored: TRow | null }) => void;
@@ -30,7 +36,7 @@ export type ModelDelegate = {
 export type TResourceSpec<Q extends z.ZodObject, C extends z.ZodObject, U extends z.ZodObject> = {
   /** Plural noun for messages and OpenAPI, e.g. "goals". */
   name: string;
-  model: (db: Db) => unknown;
+  model: (db: DbExecutor) => unknown;
   /** The column that ties a row to its user. */
   owner?: "userId" | "authorId";
   /** Request schemas of create and update; a read-only resource (rows the worker writes) has neither. */
@@ -44,7 +50,7 @@ export type TResourceSpec<Q extends z.ZodObject, C extends z.ZodObject, U extend
   /** Soft delete with trash and restore (the model has `deletedAt`). */
   softDelete?: boolean;
   /** Foreign keys in inputs that must point at the caller's own rows: field → model. */
-  references?: Record<string, (db: Db) => unknown>;
+  references?: Record<string, (db: DbExecutor) => unknown>;
   /** Turns validated create/update input into Prisma data (defaults: as is). */
   toData?: (input: TInput, mode: "create" | "update") => TInput;
   /**
@@ -71,16 +77,16 @@ export const resourceService = <Q extends z.ZodObject, C extends z.ZodObject, U 
 ) => {
   const owner = spec.owner ?? "userId";
   const noun = spec.name.replace(/s$/, "");
-  const delegate = (db: Db) => spec.model(db) as ModelDelegate;
+  const delegate = (db: DbExecutor) => spec.model(db) as ModelDelegate;
   const liveOnly = spec.softDelete ? { deletedAt: null } : {};
   // Naming deletedAt (undefined: any value) keeps the client's soft-delete guard out, so a row in the
   // trash can be deleted for good.
   const liveOrTrashed = spec.softDelete ? { deletedAt: undefined } : {};
   const toData = spec.toData ?? ((input) => input);
-  const lookup = (db: Db, { userId, id }: TOwned, where: TWhere = liveOnly) =>
+  const lookup = (db: DbExecutor, { userId, id }: TOwned, where: TWhere = liveOnly) =>
     findOwned(delegate(db), { id, userId, noun, owner, where });
 
-  const assertReferences = async (db: Db, userId: string, input: TInput) => {
+  const assertReferences = async (db: DbExecutor, userId: string, input: TInput) => {
     for (const [field, model] of Object.entries(spec.references ?? {})) {
       const id = input[field];
       if (typeof id !== "string") continue;
@@ -91,7 +97,7 @@ export const resourceService = <Q extends z.ZodObject, C extends z.ZodObject, U 
         ]);
     }
   };
-  const afterWrite = async (deps: TDeps, userId: string, event: TWriteEvent, row: TRow) => {
+  const afterWrite = async (deps: TWriteDeps, userId: string, event: TWriteEvent, row: TRow) => {
     for (const hook of spec.afterWrite ?? []) await hook({ ...deps, userId, event, row });
     return row;
   };
@@ -114,13 +120,24 @@ export const resourceService = <Q extends z.ZodObject, C extends z.ZodObject, U 
       );
     },
     get: ({ db, ...owned }: { db: Db } & TOwned) => lookup(db, owned),
-    create: async ({ userId, input, ...deps }: TDeps & { userId: string; input: z.output<C> }) => {
+    /** The checks `create` makes before it writes, for a caller that plans a create to run later (the chat's tools). */
+    checkCreate: (input: z.output<C>) => {
+      for (const check of spec.beforeWrite ?? []) check({ input, stored: null });
+    },
+    /** `id`: the row's id when the caller chose it before the write (a planned create already told the model). */
+    create: async ({
+      userId,
+      input,
+      id,
+      ...deps
+    }: TWriteDeps & { userId: string; input: z.output<C>; id?: string }) => {
       for (const check of spec.beforeWrite ?? []) check({ input, stored: null });
       await assertReferences(deps.db, userId, input);
-      const row = await delegate(deps.db).create({ data: { ...toData(input, "create"), [owner]: userId } });
+      const data = { ...toData(input, "create"), ...(id ? { id } : {}), [owner]: userId };
+      const row = await delegate(deps.db).create({ data });
       return afterWrite(deps, userId, "create", row);
     },
-    update: async ({ userId, id, input, ...deps }: TDeps & TOwned & { input: z.output<U> }) => {
+    update: async ({ userId, id, input, ...deps }: TWriteDeps & TOwned & { input: z.output<U> }) => {
       const stored = await lookup(deps.db, { userId, id });
       for (const check of spec.beforeWrite ?? []) check({ input, stored });
       await assertReferences(deps.db, userId, input);
@@ -128,14 +145,14 @@ export const resourceService = <Q extends z.ZodObject, C extends z.ZodObject, U 
       return afterWrite(deps, userId, "update", row);
     },
     /** Deletes the row, or (soft-deleting resources, unless `permanent`) moves it to the trash. */
-    remove: async ({ userId, id, permanent, ...deps }: TDeps & TOwned & { permanent: boolean }) => {
+    remove: async ({ userId, id, permanent, ...deps }: TWriteDeps & TOwned & { permanent: boolean }) => {
       const forGood = !spec.softDelete || permanent;
       await lookup(deps.db, { userId, id }, forGood ? liveOrTrashed : liveOnly);
       if (forGood) return afterWrite(deps, userId, "delete", await delegate(deps.db).delete({ where: { id } }));
       const trashed = await delegate(deps.db).update({ where: { id }, data: { deletedAt: new Date() } });
       return afterWrite(deps, userId, "trash", trashed);
     },
-    restore: async ({ userId, id, ...deps }: TDeps & TOwned) => {
+    restore: async ({ userId, id, ...deps }: TWriteDeps & TOwned) => {
       await lookup(deps.db, { userId, id }, { deletedAt: { not: null } });
       const row = await delegate(deps.db).update({ where: { id }, data: { deletedAt: null } });
       return afterWrite(deps, userId, "restore", row);
@@ -148,3 +165,20 @@ export type TResourceService<
   C extends z.ZodObject = z.ZodObject,
   U extends z.ZodObject = z.ZodObject,
 > = ReturnType<typeof resourceService<Q, C, U>>;
+
+/**
+ * What the routes call: the writes on the request's own client. A resource whose writes need the
+ * client itself (a conversation checks its model through the shared cache) fits here without taking
+ * a transaction; the writes of `TResourceService` take either.
+ */
+export type TRouteService<
+  Q extends z.ZodObject = z.ZodObject,
+  C extends z.ZodObject = z.ZodObject,
+  U extends z.ZodObject = z.ZodObject,
+> = Omit<TResourceService<Q, C, U>, "create" | "update" | "remove" | "restore"> & {
+  // Methods: a wrapper typed by the plain client (`TDeps`) fits.
+  create(args: TDeps & { userId: string; input: z.output<C> }): Promise<TRow>;
+  update(args: TDeps & TOwned & { input: z.output<U> }): Promise<TRow>;
+  remove(args: TDeps & TOwned & { permanent: boolean }): Promise<TRow>;
+  restore(args: TDeps & TOwned): Promise<TRow>;
+};

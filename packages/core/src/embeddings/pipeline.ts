@@ -220,5 +220,5 @@ const writeOwner = async (
   });
 
 /** Removes every embedding of one owner (its row was trashed or deleted). */
-export const deleteOwnerEmbeddings = async (db: Db, { ownerKind, ownerId }: TOwnerRef) =>
+export const deleteOwnerEmbeddings = async (db: DbExecutor, { ownerKind, ownerId }: TOwnerRef) =>
   (await db.embedding.deleteMany({ where: { ownerKind, ownerId } })).count;

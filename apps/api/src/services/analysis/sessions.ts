@@ -50,7 +50,7 @@ type Args = Record<string, unknown>;
  * The service's trash and restore write only `deletedAt`; 001 keeps `isActive` in step with it (false
  * in the trash, true again once restored), so every write that sets `deletedAt` sets `isActive` too.
  */
-const sessionsKeepingIsActive = (db: Db): ModelDelegate => {
+const sessionsKeepingIsActive = (db: DbExecutor): ModelDelegate => {
   const sessions = db.analysisSession;
   const withIsActive = ({ data, ...rest }: Args & { data: Args }) =>
     "deletedAt" in data ? { ...rest, data: { ...data, isActive: data.deletedAt === null } } : { ...rest, data };

@@ -9,7 +9,7 @@ import {
   ZUpdatePersonSchema,
   ZUpdatePlaceSchema,
 } from "@cto/contracts/api/assistant";
-import { Prisma, type Db } from "@cto/db/client";
+import { Prisma, type DbExecutor } from "@cto/db/client";
 
 import { ApiError } from "../../errors.ts";
 import { containsText } from "../../lib/like.ts";
@@ -64,7 +64,7 @@ export const placeService = resourceService({
 
 // An update may move one end only, so the order is checked against the stored other end; otherwise the
 // database's check constraint would refuse it under its own name instead of the field's.
-const assertEndsAfterStart = async (db: Db, id: string, data: Record<string, unknown>) => {
+const assertEndsAfterStart = async (db: DbExecutor, id: string, data: Record<string, unknown>) => {
   if (!("startsAt" in data) && !("endsAt" in data)) return;
   const stored = await db.event.findFirst({
     where: { id, deletedAt: undefined },

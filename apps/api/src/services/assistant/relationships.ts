@@ -1,4 +1,4 @@
-import type { Db } from "@cto/db/client";
+import type { DbExecutor } from "@cto/db/client";
 import {
   ZCreateRelationshipSchema,
   ZRelationshipFiltersSchema,
@@ -15,7 +15,7 @@ import { resourceService, type ModelDelegate } from "../resource.ts";
 type Where = { id: string; userId: string };
 // The ends are polymorphic (no foreign keys), so ownership of both is checked here; a trashed entity
 // counts as missing, as everywhere else.
-const countOwned: Record<keyof typeof EntityType, (db: Db, where: Where) => Promise<number>> = {
+const countOwned: Record<keyof typeof EntityType, (db: DbExecutor, where: Where) => Promise<number>> = {
   PERSON: (db, where) => db.person.count({ where }),
   PLACE: (db, where) => db.place.count({ where }),
   EVENT: (db, where) => db.event.count({ where }),
@@ -23,7 +23,7 @@ const countOwned: Record<keyof typeof EntityType, (db: Db, where: Where) => Prom
   DEADLINE: (db, where) => db.deadline.count({ where }),
 };
 
-const assertEndsOwned = async (db: Db, data: Record<string, unknown>) => {
+const assertEndsOwned = async (db: DbExecutor, data: Record<string, unknown>) => {
   const userId = data.userId as string;
   for (const end of ["source", "target"] as const) {
     const type = data[`${end}Type`] as keyof typeof EntityType;

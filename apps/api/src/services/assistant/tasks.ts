@@ -6,7 +6,7 @@ import {
   ZUpdateDeadlineSchema,
   ZUpdateTaskSchema,
 } from "@cto/contracts/api/assistant";
-import type { Db } from "@cto/db/client";
+import type { Db, DbExecutor } from "@cto/db/client";
 
 import { ApiError } from "../../errors.ts";
 import type { TDeps } from "../deps.ts";
@@ -20,7 +20,7 @@ import { transitionOwned } from "../rows.ts";
 
 // The database refuses a task that is its own parent; a longer loop (A under B under A) it cannot
 // see, so walk up from the new parent. Trashed ancestors count too: they can be restored.
-const assertNoCycle = async (db: Db, id: string, parentId: unknown) => {
+const assertNoCycle = async (db: DbExecutor, id: string, parentId: unknown) => {
   for (let current = typeof parentId === "string" ? parentId : null, depth = 0; current && depth < 1000; depth++) {
     if (current === id)
       throw new ApiError("validation_failed", "A task cannot be its own parent or ancestor.", [
@@ -33,7 +33,7 @@ const assertNoCycle = async (db: Db, id: string, parentId: unknown) => {
 };
 
 // Every task below `id`, at any depth, trashed or not (the hierarchy is walked through the trash).
-const subtaskIds = async (db: Db, userId: string, id: string) =>
+const subtaskIds = async (db: DbExecutor, userId: string, id: string) =>
   (
     await db.$queryRaw<{ id: string }[]>`
       WITH RECURSIVE tree AS (
@@ -67,7 +67,7 @@ const trashSubtasksWithParent: TAfterWrite = async ({ row, ...write }) => {
   await syncOwnerEmbeddings({ ...write, ownerKind: "TASK", ownerIds: live });
 };
 
-const restoreSubtasksWithParent = async (db: Db, id: string, data: Record<string, unknown>) => {
+const restoreSubtasksWithParent = async (db: DbExecutor, id: string, data: Record<string, unknown>) => {
   if (!("deletedAt" in data) || data.deletedAt !== null) return;
   const parent = await db.task.findFirst({
     where: { id, deletedAt: { not: null } },

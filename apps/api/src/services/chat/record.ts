@@ -1,10 +1,12 @@
 import type { TAiProvider, TChatUsage, TToolCall } from "@cto/ai/provider";
 import type { TChatAction, TChatSource } from "@cto/contracts/api/chat";
 import { embedOwners } from "@cto/core/embeddings";
-import type { Db } from "@cto/db/client";
+import type { Db, DbTransaction } from "@cto/db/client";
 import type { MessageSource } from "@cto/db/generated";
+import type { TQueues } from "@cto/queue/queues";
 
 import { countAiUsage } from "../../metrics.ts";
+import { deferQueues, snapshotOf, type TPlannedWrite } from "./planned.ts";
 
 export const TEMPERATURE = 0.7;
 export const MAX_TOKENS = 1024;
@@ -47,6 +49,18 @@ export type TTurnOutcome = {
   usedUserContextId?: string;
   /** The user stopped the reply: `content` is what streamed before. */
   stopped?: boolean;
+  /** The tool rounds of this turn, in order, stored with the reply. */
+  toolRounds?: TToolRound[];
+  /** The rows the tool calls planned (`planToolCall`), written in the reply's transaction. */
+  writes?: TPlannedWrite[];
+};
+
+/** One tool round: the assistant's calls and each call's result, as the model saw them at `at` (ms). */
+export type TToolRound = {
+  at: number;
+  content: string;
+  toolCalls: TToolCall[];
+  results: { toolCallId: string; result: unknown; action: TChatAction }[];
 };
 
 /**
@@ -104,24 +118,42 @@ const assumptionsOf = (outcome: TTurnOutcome) => {
   return [...(fromSources.length ? fromSources : [none]), ...profile, ...intents];
 };
 
-/** The assistant message, its AiResponse, the audit entry and the thread's summary: all or nothing. */
+/**
+ * Everything the turn produced, all or nothing: its tool rounds, the assistant message, its AiResponse,
+ * the rows its tool calls planned (through their services) with one audit entry each, the reply's
+ * audit entry and the thread's summary. The jobs those rows' hooks ask for (embeddings, reminders)
+ * are held and sent only after the commit, so none points at a row that was rolled back.
+ */
 export const recordSuccess = async ({
   db,
   ai,
   turn,
   outcome,
+  queues = null,
 }: {
   db: Db;
   ai: TAiProvider;
   turn: TTurn;
   outcome: TTurnOutcome;
+  queues?: TQueues | null;
 }) => {
   const tokenCount = outcome.usage.promptTokens + outcome.usage.completionTokens;
+  const deferred = deferQueues(queues);
+  const rounds = outcome.toolRounds ?? [];
   const recorded = await db.$transaction(async (tx) => {
+    // Explicit, increasing timestamps (rows of one transaction would otherwise share now() and lose
+    // their order): each round at the time the model made it, the reply after the last.
+    let last = 0;
+    const at = (wanted: number) => {
+      last = Math.max(wanted, last + 1);
+      return new Date(last);
+    };
+    for (const round of rounds) await recordToolRound(tx, turn.conversationId, round, at);
     const message = await tx.message.create({
       data: {
         conversationId: turn.conversationId,
         role: "ASSISTANT",
+        createdAt: at(Date.now()),
         content: outcome.content,
         ...(turn.source ? { source: turn.source } : {}),
         metadata: {
@@ -155,6 +187,38 @@ export const recordSuccess = async ({
         status: "SUCCESS",
       },
     });
+    const audited = {
+      userId: turn.userId,
+      sessionId: turn.sessionId ?? null,
+      conversationId: turn.conversationId,
+      actionCategory: "agent",
+      startedAt: turn.startedAt,
+    };
+    // One entry per row a tool created, with the row as written (its hooks included: a commitment
+    // with a reminder reads SCHEDULED), tied to the reply and its AiResponse.
+    for (const planned of outcome.writes ?? []) {
+      const row = await planned.write({ db: tx, queues: deferred.queues });
+      await tx.auditLog.create({
+        data: {
+          ...audited,
+          actionType: "create",
+          entityType: planned.entityType,
+          entityId: row.id,
+          entitySnapshot: snapshotOf(row),
+          intent: `The user asked for ${planned.tool}`,
+          inputSummary: excerpt(JSON.stringify(planned.input)),
+          metadata: {
+            aiResponseId: aiResponse.id,
+            messageId: message.id,
+            userMessageId: turn.userMessage.id,
+            tool: planned.tool,
+            toolCallId: planned.toolCallId,
+          },
+          completedAt: new Date(),
+          durationMs: Date.now() - turn.startedAt.getTime(),
+        },
+      });
+    }
     const topScore = Math.max(0, ...outcome.sources.map((source) => source.score));
     await tx.auditLog.create({
       data: {
@@ -171,7 +235,8 @@ export const recordSuccess = async ({
         confidence: outcome.sources.length ? clamp01(topScore) : 0.5,
         metadata: { aiResponseId: aiResponse.id, userMessageId: turn.userMessage.id, actions: outcome.actions },
         startedAt: turn.startedAt,
-        completedAt: new Date(),
+        // Not before the reply's own timestamp: the explanation finds the turn's tool rounds between the two.
+        completedAt: new Date(Math.max(Date.now(), last)),
         durationMs: Date.now() - turn.startedAt.getTime(),
         assumptions: { create: assumptionsOf(outcome) },
       },
@@ -189,6 +254,7 @@ export const recordSuccess = async ({
     });
     return { message, aiResponse };
   });
+  await deferred.flush();
   // Counted once the AiResponse row is committed, so the metric and the recorded usage agree.
   countAiUsage({ feature: "chat", model: outcome.model, ...outcome.usage, cost: outcome.cost });
   return recorded;
@@ -267,46 +333,34 @@ export const recordFailure = async ({
   });
 };
 
-/** The tool round: the assistant's calls, then one TOOL message per call with its result. */
-export const recordToolRound = async ({
-  db,
-  conversationId,
-  content,
-  toolCalls,
-  results,
-}: {
-  db: Db;
-  conversationId: string;
-  content: string;
-  toolCalls: TToolCall[];
-  results: { toolCallId: string; result: unknown; action: TChatAction }[];
-}) => {
-  // Explicit, increasing timestamps: rows of one transaction would otherwise share now() and lose their order.
-  const at = (offset: number) => new Date(Date.now() + offset);
-  return db.$transaction([
-    db.message.create({
+/** A tool round: the assistant's calls, then one TOOL message per call with its result. */
+const recordToolRound = async (
+  tx: DbTransaction,
+  conversationId: string,
+  { at: time, content, toolCalls, results }: TToolRound,
+  at: (wanted: number) => Date,
+) => {
+  await tx.message.create({
+    data: {
+      conversationId,
+      role: "ASSISTANT",
+      content,
+      createdAt: at(time),
+      toolCalls: toolCalls.map(({ id, name, arguments: args }) => ({ id, name, arguments: args ?? {} })) as object[],
+    },
+  });
+  // The action rides along: the explanation and a retry read what each call did from it.
+  for (const { toolCallId, result, action } of results)
+    await tx.message.create({
       data: {
         conversationId,
-        role: "ASSISTANT",
-        content,
-        createdAt: at(0),
-        toolCalls: toolCalls.map(({ id, name, arguments: args }) => ({ id, name, arguments: args ?? {} })) as object[],
+        role: "TOOL",
+        content: JSON.stringify(result),
+        toolCallId,
+        metadata: { action },
+        createdAt: at(time),
       },
-    }),
-    // The action rides along, so a retried turn can carry on from this round instead of repeating it.
-    ...results.map(({ toolCallId, result, action }, i) =>
-      db.message.create({
-        data: {
-          conversationId,
-          role: "TOOL",
-          content: JSON.stringify(result),
-          toolCallId,
-          metadata: { action },
-          createdAt: at(i + 1),
-        },
-      }),
-    ),
-  ]);
+    });
 };
 
 /**

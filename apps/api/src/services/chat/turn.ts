@@ -17,13 +17,14 @@ import {
   MAX_TOKENS,
   recordFailure,
   recordSuccess,
-  recordToolRound,
   rememberExchange,
   TEMPERATURE,
+  type TToolRound,
   type TTurn,
 } from "./record.ts";
+import type { TPlannedWrite } from "./planned.ts";
 import { titleConversation } from "./title.ts";
-import { CHAT_TOOLS, runToolCall } from "./tools.ts";
+import { CHAT_TOOLS, planToolCall } from "./tools.ts";
 
 /** Tool rounds per reply; the completion after the last round gets no tools, so it must answer in text. */
 const MAX_TOOL_ROUNDS = 2;
@@ -68,7 +69,9 @@ const describeFailure = (error: unknown, stage: TStage, messageId: string): TCha
 
 /**
  * The tool rounds an earlier attempt at this reply stored before it failed: a retry carries on
- * from their results (the goal it created stays one goal) instead of running them again.
+ * from their results (the goal it created stays one goal) instead of running them again. Only
+ * replies recorded before tool writes joined the reply's transaction left such rounds: a failed
+ * turn now keeps none of them, so its retry asks the model afresh.
  */
 const loadEarlierRounds = async (db: Db, turn: TTurn) => {
   const asked = await db.message.findUniqueOrThrow({ where: { id: turn.userMessage.id }, select: { createdAt: true } });
@@ -153,6 +156,9 @@ export async function* runChatTurn({
     const { messages, grounding } = buildPrompt({ context, sources, history });
     messages.push(...earlier.messages);
     const actions: TChatAction[] = [...earlier.actions];
+    // Planned, not written: the rounds and rows are stored by recordSuccess in one transaction, or not at all.
+    const toolRounds: TToolRound[] = [];
+    const writes: TPlannedWrite[] = [];
     let result: TChatResult | undefined;
     let rounds = 0;
     let stopped = false;
@@ -198,19 +204,17 @@ export async function* runChatTurn({
       cost += ai.costOf(result.model, result.usage);
       if (result.toolCalls.length === 0 || round === MAX_TOOL_ROUNDS) break;
       stage = "tools";
-      const ran = [];
-      for (const call of result.toolCalls)
-        ran.push({
-          call,
-          ...(await runToolCall({ db, userId: turn.userId, conversationId: turn.conversationId, queues }, call)),
-        });
-      await recordToolRound({
-        db,
-        conversationId: turn.conversationId,
+      const ran = result.toolCalls.map((call) => ({
+        call,
+        ...planToolCall({ userId: turn.userId, conversationId: turn.conversationId }, call),
+      }));
+      toolRounds.push({
+        at: Date.now(),
         content: result.content,
         toolCalls: result.toolCalls,
         results: ran.map(({ call, result: output, action }) => ({ toolCallId: call.id, result: output, action })),
       });
+      writes.push(...ran.flatMap(({ write }) => (write ? [write] : [])));
       actions.push(...ran.map(({ action }) => action));
       messages.push(
         { role: "assistant", content: result.content, toolCalls: result.toolCalls },
@@ -235,9 +239,13 @@ export async function* runChatTurn({
       sources,
       actions,
       usedUserContextId: context.userContext?.id,
+      // A stopped reply keeps the rows of the rounds that completed before the stop: the model was
+      // told they were made and the reply lists them. The round the stop cut had no calls yet.
       stopped,
+      toolRounds,
+      writes,
     };
-    const { message } = await recordSuccess({ db, ai, turn, outcome });
+    const { message } = await recordSuccess({ db, ai, turn, outcome, queues });
     await titleConversation({
       db,
       ai,
