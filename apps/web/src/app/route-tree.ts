@@ -16,6 +16,7 @@ import { reportsRoute } from "./routes/reports.tsx";
 import { rootRoute } from "./routes/root.tsx";
 import { searchRoute } from "./routes/search.tsx";
 import { settingsRoute } from "./routes/settings.tsx";
+import { unsubscribeRoute } from "./routes/unsubscribe.tsx";
 
 /**
  * The whole route tree. To add an area: write `src/app/routes/<area>.tsx` exporting a route whose
@@ -42,7 +43,14 @@ const signedInRoutes = [
   onboardingRoute,
 ] as const;
 
-const publicRoutes = [signInRoute, signUpRoute, forgotPasswordRoute, resetPasswordRoute, verifyEmailRoute] as const;
+const publicRoutes = [
+  signInRoute,
+  signUpRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  verifyEmailRoute,
+  unsubscribeRoute,
+] as const;
 
 export const routeTree = rootRoute.addChildren([
   ...publicRoutes,

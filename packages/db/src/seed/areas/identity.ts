@@ -179,6 +179,24 @@ export const seedIdentity = async ({ db, user, friend, now, secrets, id }: SeedC
       },
     ],
   });
+  // A passkey the demo user registered through a team's Auth.js sign-in (@cto/db/auth-adapter); its public
+  // key is random bytes, so no authenticator can ever sign for it.
+  await db.authenticator.createMany({
+    skipDuplicates: true,
+    data: [
+      {
+        id: id("authenticator:laptop"),
+        credentialID: `seed-${id("authenticator:laptop")}`,
+        userId: user.id,
+        providerAccountId: `seed-${id("authenticator:laptop")}`,
+        credentialPublicKey: unusableTokenHash(),
+        counter: 3,
+        credentialDeviceType: "multiDevice",
+        credentialBackedUp: true,
+        transports: "internal,hybrid",
+      },
+    ],
+  });
   // The demo administrator once disabled Sam's account and enabled it again.
   await db.adminAuditLog.createMany({
     skipDuplicates: true,
