@@ -38,6 +38,10 @@ describe("settings", () => {
     await preferences.getByLabel("Quiet hours: no nudges between").check();
     await preferences.getByLabel("Quiet hours start").fill("12:00");
     await preferences.getByLabel("Quiet hours end").fill("13:00");
+    // Nudges by email: off until turned on; the address is not verified yet, and the card says so.
+    await expect(preferences.getByLabel("Nudges by email").isChecked()).resolves.toBe(false);
+    await preferences.getByLabel("Nudges by email").check();
+    await expectVisible(preferences.getByText("Nudge emails go only to a verified address"));
     await preferences.getByRole("button", { name: "Save preferences" }).click();
     await expectVisible(page.getByRole("status").filter({ hasText: "Your preferences are saved." }));
     await screenshot(page, "settings");
@@ -57,7 +61,12 @@ describe("settings", () => {
       timezone: "Europe/Berlin",
       workingHours: { start: "08:30", end: "16:00" },
       notificationPrefs: { inApp: true, telegram: false },
-      coachNudges: { enabled: true, maxPerDay: 3, quietHours: { start: "12:00", end: "13:00" } },
+      coachNudges: {
+        enabled: true,
+        maxPerDay: 3,
+        quietHours: { start: "12:00", end: "13:00" },
+        channels: { inApp: true, telegram: true, email: true },
+      },
     });
 
     await page.reload();
@@ -68,6 +77,7 @@ describe("settings", () => {
     await expect(preferences.getByLabel("Telegram, when a chat is linked").isChecked()).resolves.toBe(false);
     await expect(preferences.getByLabel("At most").inputValue()).resolves.toBe("3");
     await expect(preferences.getByLabel("Quiet hours end").inputValue()).resolves.toBe("13:00");
+    await expect(preferences.getByLabel("Nudges by email").isChecked()).resolves.toBe(true);
   });
 
   it("shows the API's refusal beside the field and keeps what was typed", async () => {

@@ -15,7 +15,12 @@ type TStoredPreferences = {
   timezone?: unknown;
   workingHours?: { start?: unknown; end?: unknown } | null;
   notificationPrefs?: { inApp?: unknown; telegram?: unknown };
-  coachNudges?: { enabled?: unknown; maxPerDay?: unknown; quietHours?: { start?: unknown; end?: unknown } | null };
+  coachNudges?: {
+    enabled?: unknown;
+    maxPerDay?: unknown;
+    quietHours?: { start?: unknown; end?: unknown } | null;
+    channels?: { inApp?: unknown; telegram?: unknown; email?: unknown };
+  };
 };
 
 const NUDGES_PER_DAY = [1, 2, 3, 5, 10];
@@ -38,6 +43,7 @@ const readPreferences = (user: TUser) => {
       ? { start: stored.workingHours.start, end: stored.workingHours.end }
       : null;
   const storedQuiet = stored.coachNudges?.quietHours;
+  const nudgeChannels = stored.coachNudges?.channels;
   const quiet =
     storedQuiet && typeof storedQuiet.start === "string" && typeof storedQuiet.end === "string"
       ? { start: storedQuiet.start, end: storedQuiet.end }
@@ -53,6 +59,14 @@ const readPreferences = (user: TUser) => {
     // Nudges too are on unless turned off, two a day, as the nudge worker reads them.
     nudges: stored.coachNudges?.enabled !== false,
     nudgesPerDay: typeof stored.coachNudges?.maxPerDay === "number" ? stored.coachNudges.maxPerDay : 2,
+    // Nudge channels: in-app and Telegram as the reminders' until set apart, email only once turned on.
+    nudgeInApp:
+      typeof nudgeChannels?.inApp === "boolean" ? nudgeChannels.inApp : stored.notificationPrefs?.inApp !== false,
+    nudgeTelegram:
+      typeof nudgeChannels?.telegram === "boolean"
+        ? nudgeChannels.telegram
+        : stored.notificationPrefs?.telegram !== false,
+    nudgeEmail: nudgeChannels?.email === true,
     limitQuiet: quiet !== null,
     quietStart: quiet?.start ?? "21:00",
     quietEnd: quiet?.end ?? "08:00",
@@ -60,6 +74,7 @@ const readPreferences = (user: TUser) => {
 };
 
 const PreferencesForm = ({ user }: { user: TUser }) => {
+  const emailVerified = Boolean(user.emailVerified);
   const save = useUpdateProfile();
   const toast = useToast();
   const [form, setForm] = useState(() => readPreferences(user));
@@ -76,6 +91,7 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
           coachNudges: {
             enabled: form.nudges,
             maxPerDay: form.nudgesPerDay,
+            channels: { inApp: form.nudgeInApp, telegram: form.nudgeTelegram, email: form.nudgeEmail },
             quietHours: form.limitQuiet ? { start: form.quietStart, end: form.quietEnd } : null,
           },
         },
@@ -180,6 +196,29 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
                   ))}
               </Select>
             </Field>
+            <fieldset className="flex flex-col gap-2">
+              <legend className="mb-1 text-sm text-slate-700">Send nudges to</legend>
+              <Checkbox
+                label="Nudges in Cto, on the dashboard"
+                checked={form.nudgeInApp}
+                onChange={(event) => setForm({ ...form, nudgeInApp: event.target.checked })}
+              />
+              <Checkbox
+                label="Nudges on Telegram, if a chat is linked"
+                checked={form.nudgeTelegram}
+                onChange={(event) => setForm({ ...form, nudgeTelegram: event.target.checked })}
+              />
+              <Checkbox
+                label={`Nudges by email, to ${user.email}`}
+                checked={form.nudgeEmail}
+                onChange={(event) => setForm({ ...form, nudgeEmail: event.target.checked })}
+              />
+              {form.nudgeEmail && !emailVerified && (
+                <p className="text-xs text-amber-700">
+                  Nudge emails go only to a verified address: verify yours (Profile) and they start.
+                </p>
+              )}
+            </fieldset>
             <Checkbox
               label="Quiet hours: no nudges between"
               checked={form.limitQuiet}
@@ -217,7 +256,8 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
           </>
         )}
         <p className="text-xs text-slate-500">
-          Nudges come only during your working hours, on the channels above, and never twice about the same thing.
+          Nudges come only during your working hours, on the channels you choose, and never twice about the same thing.
+          With every channel off, they still appear in Cto. Each email has a one-click unsubscribe link.
         </p>
       </fieldset>
       <Button type="submit" loading={save.isPending}>
