@@ -1,7 +1,6 @@
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
-import { LoadMore } from "../../../components/ui/load-more.tsx";
-import { LoadingBlock } from "../../../components/ui/spinner.tsx";
-import { EmptyState, ErrorState, FormError } from "../../../components/ui/states.tsx";
+import { PagedList } from "../../../components/ui/paged-list.tsx";
+import { EmptyState, FormError } from "../../../components/ui/states.tsx";
 import { useInsightReview, useMemoryInsights } from "../api/insights.ts";
 import { InsightItem } from "./insight-item.tsx";
 
@@ -17,27 +16,19 @@ export const InsightsCard = () => {
         description="What the coach noticed or you told it. Forgetting one removes it from every later reply and search."
       />
       {failure && <FormError error={failure} />}
-      {insights.isPending ? (
-        <LoadingBlock label="Loading insights…" />
-      ) : insights.isError ? (
-        <ErrorState error={insights.error} onRetry={() => void insights.refetch()} />
-      ) : insights.data.pages[0]?.items.length === 0 ? (
-        <EmptyState
-          title="No insights yet"
-          description="Talk with your coach and check in; what it notices shows up here within the hour."
-        />
-      ) : (
-        <>
-          <ul className="divide-y divide-slate-100">
-            {insights.data.pages
-              .flatMap((page) => page.items)
-              .map((insight) => (
-                <InsightItem key={insight.id} insight={insight} review={review} />
-              ))}
-          </ul>
-          <LoadMore query={insights} label="Load more insights" />
-        </>
-      )}
+      <PagedList
+        query={insights}
+        loadingLabel="Loading insights…"
+        loadMoreLabel="Load more insights"
+        empty={
+          <EmptyState
+            title="No insights yet"
+            description="Talk with your coach and check in; what it notices shows up here within the hour."
+          />
+        }
+      >
+        {(insight) => <InsightItem key={insight.id} insight={insight} review={review} />}
+      </PagedList>
     </Card>
   );
 };

@@ -1,8 +1,7 @@
 import { Badge } from "../../../components/ui/badge.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
-import { LoadMore } from "../../../components/ui/load-more.tsx";
-import { LoadingBlock } from "../../../components/ui/spinner.tsx";
-import { EmptyState, ErrorState } from "../../../components/ui/states.tsx";
+import { PagedList } from "../../../components/ui/paged-list.tsx";
+import { EmptyState } from "../../../components/ui/states.tsx";
 import { formatDate } from "../../../lib/format.ts";
 import { useInsights } from "../api/get-insights.ts";
 
@@ -12,36 +11,30 @@ export const InsightsList = () => {
   return (
     <Card aria-labelledby="insights-title">
       <CardHeader title={<span id="insights-title">Insights</span>} description="Patterns your coach noticed." />
-      {insights.isPending ? (
-        <LoadingBlock label="Loading insights…" />
-      ) : insights.isError ? (
-        <ErrorState error={insights.error} onRetry={() => void insights.refetch()} />
-      ) : insights.data.pages[0]?.items.length === 0 ? (
-        <EmptyState
-          title="No insights yet"
-          description="Talk with your coach for a few days; what it notices shows up here."
-        />
-      ) : (
-        <>
-          <ul className="divide-y divide-slate-100">
-            {insights.data.pages
-              .flatMap((page) => page.items)
-              .map((insight) => (
-                <li key={insight.id} className="py-3 first:pt-0 last:pb-0">
-                  <p className="font-medium text-slate-900">{insight.title ?? "Insight"}</p>
-                  <p className="mt-1 text-sm text-slate-700">{insight.content}</p>
-                  <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                    {insight.tags.map((tag) => (
-                      <Badge key={tag}>{tag}</Badge>
-                    ))}
-                    <span>{formatDate(insight.createdAt)}</span>
-                  </div>
-                </li>
+      <PagedList
+        query={insights}
+        loadingLabel="Loading insights…"
+        loadMoreLabel="Load more insights"
+        empty={
+          <EmptyState
+            title="No insights yet"
+            description="Talk with your coach for a few days; what it notices shows up here."
+          />
+        }
+      >
+        {(insight) => (
+          <li key={insight.id} className="py-3 first:pt-0 last:pb-0">
+            <p className="font-medium text-slate-900">{insight.title ?? "Insight"}</p>
+            <p className="mt-1 text-sm text-slate-700">{insight.content}</p>
+            <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+              {insight.tags.map((tag) => (
+                <Badge key={tag}>{tag}</Badge>
               ))}
-          </ul>
-          <LoadMore query={insights} label="Load more insights" />
-        </>
-      )}
+              <span>{formatDate(insight.createdAt)}</span>
+            </div>
+          </li>
+        )}
+      </PagedList>
     </Card>
   );
 };
