@@ -7,6 +7,7 @@ import { useCompleteSignIn } from "../api/second-factor.ts";
 import { isChallenge, type TSignInChallenge, useSignIn } from "../api/sign-in.ts";
 import { AuthCard } from "./auth-card.tsx";
 import { AuthForm, EmailField, fieldErrorsOf } from "./auth-form.tsx";
+import { ProviderButtons } from "./provider-buttons.tsx";
 
 // Only same-app paths: a redirect parameter must not send someone to another site after signing in.
 export const safeRedirect = (target: unknown) =>
@@ -51,12 +52,28 @@ const SecondFactorStep = ({ challenge, onDone }: { challenge: TSignInChallenge; 
   );
 };
 
+/**
+ * A provider's sign-in of an account with two-factor on comes back with its challenge in the URL's
+ * fragment (never sent to a server); the page then asks for the code as after a password.
+ */
+const challengeFromFragment = (): TSignInChallenge | null => {
+  const token = new URLSearchParams(globalThis.location?.hash.slice(1) ?? "").get("challenge");
+  if (!token) return null;
+  globalThis.history?.replaceState(null, "", globalThis.location.pathname + globalThis.location.search);
+  return {
+    status: "second_factor_required",
+    challengeToken: token,
+    methods: ["totp", "recovery_code"],
+    expiresAt: Date.now() + 5 * 60_000,
+  };
+};
+
 export const SignInPage = () => {
-  const search = useSearch({ strict: false }) as { redirect?: string };
+  const search = useSearch({ strict: false }) as { redirect?: string; link?: string; email?: string };
   const navigate = useNavigate();
   const signIn = useSignIn();
-  const [form, setForm] = useState({ email: "", password: "" });
-  const [challenge, setChallenge] = useState<TSignInChallenge | null>(null);
+  const [form, setForm] = useState({ email: search.email ?? "", password: "" });
+  const [challenge, setChallenge] = useState<TSignInChallenge | null>(challengeFromFragment);
   const fields = fieldErrorsOf(signIn.error);
   const done = () => void navigate({ to: safeRedirect(search.redirect) });
   const submit = () =>
@@ -82,6 +99,14 @@ export const SignInPage = () => {
         </>
       }
     >
+      {search.link ? (
+        <p role="status" className="mb-4 rounded-lg bg-brand-50 p-3 text-sm text-brand-900">
+          An account with this email already exists. Sign in with its password to link your {search.link} account to it;
+          after that, either way signs you in.
+        </p>
+      ) : (
+        <ProviderButtons />
+      )}
       <AuthForm mutation={signIn} onSubmit={submit} submitLabel="Sign in">
         <EmailField value={form.email} onChange={(email) => setForm({ ...form, email })} error={fields.email} />
         <Field label="Password" error={fields.password}>

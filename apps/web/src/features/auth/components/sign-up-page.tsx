@@ -6,6 +6,7 @@ import { Input } from "../../../components/ui/input.tsx";
 import { useSignUp } from "../api/sign-up.ts";
 import { AuthCard } from "./auth-card.tsx";
 import { AuthForm, EmailField, fieldErrorsOf } from "./auth-form.tsx";
+import { ProviderButtons } from "./provider-buttons.tsx";
 
 export const SignUpPage = () => {
   const navigate = useNavigate();
@@ -34,6 +35,7 @@ export const SignUpPage = () => {
         </>
       }
     >
+      <ProviderButtons />
       <AuthForm mutation={signUp} onSubmit={submit} submitLabel="Create account">
         <Field label="Name" optional error={fields.name}>
           <Input

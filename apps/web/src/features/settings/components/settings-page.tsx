@@ -5,6 +5,7 @@ import { AccountDataCard } from "./account-data-card.tsx";
 import { ApiKeysCard } from "./api-keys-card.tsx";
 import { AppearanceCard } from "./appearance-card.tsx";
 import { ContextForm } from "./context-form.tsx";
+import { LinkedAccountsCard } from "./linked-accounts-card.tsx";
 import { ModelCard } from "./model-card.tsx";
 import { PreferencesCard } from "./preferences-card.tsx";
 import { ProfileCard } from "./profile-card.tsx";
@@ -64,6 +65,7 @@ export const SettingsPage = () => (
       </Section>
       <Section id="security" title="Security">
         <TwoFactorCard />
+        <LinkedAccountsCard />
         <SessionsCard />
         <ApiKeysCard />
       </Section>
