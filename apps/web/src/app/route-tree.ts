@@ -8,6 +8,7 @@ import { checkInsRoute } from "./routes/check-ins.tsx";
 import { communityRoute } from "./routes/community.tsx";
 import { dashboardRoute } from "./routes/dashboard.tsx";
 import { documentsRoute } from "./routes/documents.tsx";
+import { routinesRoute } from "./routes/routines.tsx";
 import { goalsRoute } from "./routes/goals.tsx";
 import { memoryRoute } from "./routes/memory.tsx";
 import { notFoundRoute } from "./routes/not-found.tsx";
@@ -35,6 +36,7 @@ const signedInRoutes = [
   searchRoute,
   memoryRoute,
   documentsRoute,
+  routinesRoute,
   reportsRoute,
   adminRoute,
   communityRoute,

@@ -23,6 +23,7 @@ export const NAV_ITEMS: TNavItem[] = [
   { to: "/chat", label: "Coach", icon: "chat", group: "coach" },
   { to: "/check-ins", label: "Check-ins", icon: "heart", group: "coach" },
   { to: "/goals", label: "Goals", icon: "target", group: "coach" },
+  { to: "/routines", label: "Routines", icon: "chat", group: "coach" },
   { to: "/analysis", label: "Analysis", icon: "scan", group: "life" },
   { to: "/assistant", label: "People & tasks", icon: "people", group: "life" },
   { to: "/community", label: "Community", icon: "community", group: "life" },

@@ -1,0 +1,1 @@
+export const routineKeys = { list: ["routines"] as const };
