@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
-import { loadEnv } from "../src/env.ts";
+import { identityProvidersFromEnv, loadEnv } from "../src/env.ts";
 
 const base = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/cto" };
 
@@ -19,6 +19,24 @@ describe("the API's environment", () => {
     expect(loadEnv({ ...base, DATABASE_POOL_MAX: "40" }).DATABASE_POOL_MAX).toBe(40);
     expect(loadEnv({ ...base, DATABASE_POOL_MAX: "" }).DATABASE_POOL_MAX).toBe(10);
     expect([env.TELEGRAM_WEBHOOK_SECRET, env.TELEGRAM_BOT_USERNAME]).toEqual([undefined, undefined]);
+  });
+
+  it("turns on the identity providers whose client id and secret are set, GitHub and Google first", () => {
+    expect(identityProvidersFromEnv(loadEnv(base))).toEqual([]);
+    const env = loadEnv({
+      ...base,
+      OAUTH_GITHUB_CLIENT_ID: "gh-id",
+      OAUTH_GITHUB_CLIENT_SECRET: "gh-secret",
+      OAUTH_GOOGLE_CLIENT_ID: "",
+      OAUTH_GOOGLE_CLIENT_SECRET: "",
+      OIDC_PROVIDERS: JSON.stringify([
+        { id: "okta", name: "Okta", issuer: "https://acme.okta.com", clientId: "o-id", clientSecret: "o-secret" },
+      ]),
+    });
+    expect(identityProvidersFromEnv(env).map(({ id, kind, issuer }) => ({ id, kind, issuer }))).toEqual([
+      { id: "github", kind: "github", issuer: "https://github.com" },
+      { id: "okta", kind: "oidc", issuer: "https://acme.okta.com" },
+    ]);
   });
 
   it("takes a Telegram bot username, and treats an empty one as unset", () => {
@@ -148,6 +166,21 @@ describe("the API's environment", () => {
     ["DATABASE_POOL_MAX", "0", /DATABASE_POOL_MAX/],
     ["DATABASE_POOL_MAX", "ten", /DATABASE_POOL_MAX/],
     ["DATABASE_POOL_MAX", "2.5", /DATABASE_POOL_MAX/],
+    ["OIDC_PROVIDERS", "{not json", /OIDC_PROVIDERS/],
+    [
+      "OIDC_PROVIDERS",
+      '[{"id":"Okta!","name":"Okta","issuer":"https://o.example","clientId":"a","clientSecret":"b"}]',
+      /OIDC_PROVIDERS/,
+    ],
+    [
+      "OIDC_PROVIDERS",
+      '[{"id":"google","name":"G","issuer":"https://g.example","clientId":"a","clientSecret":"b"}]',
+      /OIDC_PROVIDERS: each provider needs an id of its own/,
+    ],
+    ["OIDC_PROVIDERS", '[{"id":"okta","name":"Okta","issuer":"https://o.example","clientId":"a"}]', /OIDC_PROVIDERS/],
+    ["OAUTH_GITHUB_CLIENT_ID", "Iv1.abc", /OAUTH_GITHUB_CLIENT_ID.*set both the client id and the secret/],
+    ["OAUTH_GOOGLE_CLIENT_SECRET", "shh", /OAUTH_GOOGLE_CLIENT_ID.*set both the client id and the secret/],
+    ["OAUTH_CALLBACK_BASE_URL", "api.example", /OAUTH_CALLBACK_BASE_URL/],
   ])("refuses %s=%s, naming the variable", (name, value, message) => {
     expect(() => loadEnv({ ...base, [name]: value })).toThrow(message);
   });
