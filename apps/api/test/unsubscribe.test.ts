@@ -134,3 +134,28 @@ describe("POST /unsubscribe (one-click, no sign-in)", () => {
     expect((await oneClick(token)).status).toBe(200);
   });
 });
+
+describe("PATCH /me: coachNudges.channels", () => {
+  it("merges the channels one by one and refuses a bad one with 400 and its path", async () => {
+    await setPreferences(alice.userId, { coachNudges: { maxPerDay: 3, channels: { inApp: false, telegram: true } } });
+    const on = await alice.request("PATCH", "/me", { preferences: { coachNudges: { channels: { email: true } } } });
+    expect(on.status).toBe(200);
+    expect((await preferencesOf(alice.userId)).coachNudges).toEqual({
+      maxPerDay: 3,
+      channels: { inApp: false, telegram: true, email: true },
+    });
+    for (const [channels, path] of [
+      [{ email: "yes" }, "preferences.coachNudges.channels.email"],
+      [{ sms: true }, "preferences.coachNudges.channels"],
+    ] as const) {
+      const refused = await alice.request("PATCH", "/me", { preferences: { coachNudges: { channels } } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details.map((detail: { path: string }) => detail.path)).toContain(path);
+    }
+    expect(((await preferencesOf(alice.userId)).coachNudges as { channels: object }).channels).toEqual({
+      inApp: false,
+      telegram: true,
+      email: true,
+    });
+  });
+});
