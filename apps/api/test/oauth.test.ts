@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 
 // @ts-expect-error oidc-provider ships no types; the test uses a handful of its calls.
 import Provider from "oidc-provider";
+import { generateSync } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createSecretBox } from "@cto/db/secrets";
@@ -112,10 +113,15 @@ const browser = (apiCookies = new Map<string, string>()) => {
     }
   };
   const header = (jar: Map<string, string>) => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const api = async (method: string, path: string) => {
+  const api = async (method: string, path: string, body?: unknown) => {
     const response = await harness.app.request(path, {
       method,
-      headers: { origin: WEB_ORIGIN, cookie: header(apiCookies) },
+      headers: {
+        origin: WEB_ORIGIN,
+        cookie: header(apiCookies),
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     keep(apiCookies, response);
     const text = await response.text();
@@ -304,6 +310,34 @@ describe("sign-in with a provider", () => {
     });
     expect(response.status).toBe(200);
     expect(await linked(sub)).toBeNull();
+  });
+});
+
+describe("two-factor after a provider's sign-in", () => {
+  it("asks for the code before any session, then signs in with it", async () => {
+    const { sub } = newAccount();
+    const enrolling = browser();
+    await enrolling.signIn(sub);
+    const enrolment = await enrolling.api("POST", "/auth/two-factor/totp");
+    const { secret } = JSON.parse(enrolment.text) as { secret: string };
+    const step = Math.floor(Date.now() / 30_000);
+    const confirmed = await enrolling.api("POST", "/auth/two-factor/totp/confirm", {
+      code: generateSync({ secret, epoch: step * 30 }),
+    });
+    expect(confirmed.status).toBe(200);
+
+    const later = browser();
+    const response = await later.signIn(sub);
+    expect(response.status).toBe(302);
+    const challengeToken = response.location.match(/^http:\/\/127\.0\.0\.1:5173\/sign-in#challenge=([\w-]+)$/)?.[1];
+    expect(challengeToken).toBeTruthy();
+    expect(await later.session()).toBeNull();
+    const done = await later.api("POST", "/auth/sign-in/second-factor", {
+      challengeToken,
+      code: generateSync({ secret, epoch: (step + 1) * 30 }),
+    });
+    expect(done.status).toBe(200);
+    expect((await later.session())?.user.email).toBe(accounts.get(sub)!.email);
   });
 });
 
