@@ -8,6 +8,7 @@ import { seedCommunity } from "./areas/community.ts";
 import { seedDocuments } from "./areas/documents.ts";
 import { DEMO_PASSWORD, seedIdentity } from "./areas/identity.ts";
 import { seedKnowledge } from "./areas/knowledge.ts";
+import { seedRoutines } from "./areas/routines.ts";
 import { seedAssistant } from "./areas/assistant.ts";
 import { DEMO_USER, FRIEND_USER, scopedIds, type SeedContext, type SeedUser } from "./context.ts";
 
@@ -42,6 +43,7 @@ export const seedUserData = async (
   await seedAssistant(context);
   await seedChannels(context);
   await seedDocuments(context);
+  await seedRoutines(context);
 };
 
 /** The demo dataset of `db:seed`: the demo user, a friend, the starter knowledge base and the AI model catalogue. */
