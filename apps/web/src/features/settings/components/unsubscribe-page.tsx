@@ -10,6 +10,11 @@ import { useUnsubscribe } from "../api/unsubscribe.ts";
  */
 export const UnsubscribePage = () => {
   const { token = "" } = useSearch({ strict: false }) as { token?: string };
+  return <Unsubscribe token={token} />;
+};
+
+/** The page's content for one token: an explanation and the one button that unsubscribes. */
+export const Unsubscribe = ({ token }: { token: string }) => {
   const stop = useUnsubscribe();
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center bg-slate-50 px-4 py-12">
