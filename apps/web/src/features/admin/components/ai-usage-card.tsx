@@ -1,11 +1,15 @@
 import { useState } from "react";
 
+import type { TAiModelUsage } from "@cto/contracts/api/coaching";
+
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { Chart } from "../../../components/ui/chart.tsx";
 import { Segmented } from "../../../components/ui/segmented.tsx";
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState } from "../../../components/ui/states.tsx";
 import { useAiUsage, usageTotals, type TUsageWindow } from "../api/get-ai-usage.ts";
+import { formatCount, formatDollars } from "./usage-format.ts";
+import { type TUsageColumn, UsageTable } from "./usage-table.tsx";
 
 const WINDOWS: { value: TUsageWindow; label: string }[] = [
   { value: "day", label: "24 hours" },
@@ -14,13 +18,17 @@ const WINDOWS: { value: TUsageWindow; label: string }[] = [
   { value: "all", label: "All time" },
 ];
 
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-// Single responses cost fractions of a cent; two significant digits keep them from reading "$0.00".
-const usdSmall = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumSignificantDigits: 2 });
-const dollars = (value: number) => (value > 0 && value < 0.01 ? usdSmall.format(value) : usd.format(value));
-const count = new Intl.NumberFormat();
-const ms = (value: number | null) => (value === null ? "–" : `${count.format(Math.round(value))} ms`);
-const tokens = (value: number | null) => (value === null ? "–" : count.format(Math.round(value)));
+const ms = (value: number | null) => (value === null ? "–" : `${formatCount(value)} ms`);
+const tokens = (value: number | null) => (value === null ? "–" : formatCount(value));
+
+const MODEL_COLUMNS: TUsageColumn<TAiModelUsage>[] = [
+  { header: "Model", cell: (model) => model.model },
+  { header: "Requests", numeric: true, cell: (model) => formatCount(model.usageCount) },
+  { header: "Avg latency", numeric: true, cell: (model) => ms(model.avgLatency) },
+  { header: "Avg tokens", numeric: true, cell: (model) => tokens(model.avgTokens) },
+  { header: "Tokens", numeric: true, cell: (model) => formatCount(model.totalTokens) },
+  { header: "Cost", numeric: true, cell: (model) => formatDollars(model.totalCost) },
+];
 
 /** 004's AI usage analytics for everyone: requests, latency, cost and tokens per model. */
 export const AiUsageCard = () => {
@@ -60,61 +68,25 @@ export const AiUsageCard = () => {
               // Whole requests: a top of at least 4 keeps the four gridlines on integers.
               yDomain={[0, Math.max(4, Math.ceil(Math.max(...models.map((model) => model.usageCount)) / 4) * 4)]}
               formatX={(x) => models[x]?.model ?? ""}
-              formatY={(y) => count.format(Math.round(y))}
+              formatY={(y) => formatCount(y)}
             />
           </div>
           <div className="overflow-x-auto">
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <caption className="sr-only">AI usage by model</caption>
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Model
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">
-                    Requests
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">
-                    Avg latency
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">
-                    Avg tokens
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">
-                    Tokens
-                  </th>
-                  <th scope="col" className="py-2 text-right font-medium">
-                    Cost
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {models.map((model) => (
-                  <tr key={model.model}>
-                    <th scope="row" className="py-2 pr-4 font-medium text-slate-900">
-                      {model.model}
-                    </th>
-                    <td className="py-2 pr-4 text-right tabular-nums">{count.format(model.usageCount)}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{ms(model.avgLatency)}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{tokens(model.avgTokens)}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{count.format(model.totalTokens)}</td>
-                    <td className="py-2 text-right tabular-nums">{dollars(model.totalCost)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot className="border-t border-slate-200 font-semibold text-slate-900">
-                <tr>
-                  <th scope="row" className="py-2 pr-4">
-                    All models
-                  </th>
-                  <td className="py-2 pr-4 text-right tabular-nums">{count.format(totals.requests)}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{ms(totals.avgLatency)}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{tokens(totals.avgTokens)}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{count.format(totals.tokens)}</td>
-                  <td className="py-2 text-right tabular-nums">{dollars(totals.cost)}</td>
-                </tr>
-              </tfoot>
-            </table>
+            <UsageTable
+              caption="AI usage by model"
+              className="min-w-[40rem]"
+              columns={MODEL_COLUMNS}
+              rows={models}
+              rowKey={(model) => model.model}
+              total={{
+                model: "All models",
+                usageCount: totals.requests,
+                avgLatency: totals.avgLatency,
+                avgTokens: totals.avgTokens,
+                totalTokens: totals.tokens,
+                totalCost: totals.cost,
+              }}
+            />
           </div>
         </div>
       )}

@@ -1,3 +1,5 @@
+import type { TDailyModelUsage } from "@cto/contracts/api/usage";
+
 import { Button } from "../../../components/ui/button.tsx";
 import { Dialog } from "../../../components/ui/dialog.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
@@ -5,6 +7,15 @@ import { EmptyState } from "../../../components/ui/states.tsx";
 import { useUserUsage } from "../api/get-user-usage.ts";
 import type { TAdminUser } from "../api/list-users.ts";
 import { formatCount, formatDollars } from "./usage-format.ts";
+import { type TUsageColumn, UsageTable } from "./usage-table.tsx";
+
+const DAY_COLUMNS: TUsageColumn<TDailyModelUsage>[] = [
+  { header: "Day", cell: (row) => <span className="tabular-nums">{row.day}</span> },
+  { header: "Model", cell: (row) => row.model },
+  { header: "Requests", numeric: true, cell: (row) => formatCount(row.requests) },
+  { header: "Tokens", numeric: true, cell: (row) => formatCount(row.tokens) },
+  { header: "Cost", numeric: true, cell: (row) => formatDollars(row.cost) },
+];
 
 /** One account's AI usage over the last 30 days, per day and model: counts and cost, never what was said. */
 export const UserUsageDialog = ({ user, onClose }: { user: TAdminUser | null; onClose: () => void }) => {
@@ -34,39 +45,13 @@ export const UserUsageDialog = ({ user, onClose }: { user: TAdminUser | null; on
                 {formatDollars(data.totals.cost)}
               </p>
               <div className="max-h-80 overflow-y-auto">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">AI usage per day and model</caption>
-                  <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                    <tr>
-                      <th scope="col" className="py-1.5 pr-3 font-medium">
-                        Day
-                      </th>
-                      <th scope="col" className="py-1.5 pr-3 font-medium">
-                        Model
-                      </th>
-                      <th scope="col" className="py-1.5 pr-3 text-right font-medium">
-                        Requests
-                      </th>
-                      <th scope="col" className="py-1.5 pr-3 text-right font-medium">
-                        Tokens
-                      </th>
-                      <th scope="col" className="py-1.5 text-right font-medium">
-                        Cost
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {data.days.map((row) => (
-                      <tr key={`${row.day}-${row.model}`}>
-                        <td className="py-1.5 pr-3 tabular-nums">{row.day}</td>
-                        <td className="py-1.5 pr-3">{row.model}</td>
-                        <td className="py-1.5 pr-3 text-right tabular-nums">{formatCount(row.requests)}</td>
-                        <td className="py-1.5 pr-3 text-right tabular-nums">{formatCount(row.tokens)}</td>
-                        <td className="py-1.5 text-right tabular-nums">{formatDollars(row.cost)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <UsageTable
+                  caption="AI usage per day and model"
+                  compact
+                  columns={DAY_COLUMNS}
+                  rows={data.days}
+                  rowKey={(row) => `${row.day}-${row.model}`}
+                />
               </div>
             </div>
           )}
