@@ -65,6 +65,46 @@ describe("POST /unsubscribe (one-click, no sign-in)", () => {
     });
   });
 
+  it("drops the user's nudge emails not sent yet (cancelling their nudges), not someone else's nor one being sent", async () => {
+    await setPreferences(alice.userId, NUDGE_PREFS);
+    const token = await nudgeEmailFor(alice.userId);
+    const pendingNudge = async (userId: string, claimedUntil: Date | null = null) => {
+      const nudge = await harness.db.proactiveMessage.create({
+        data: { userId, content: "Call Ana", channel: "EMAIL", dedupeKey: `nudge:${crypto.randomUUID()}.EMAIL` },
+      });
+      const mail = await harness.db.mailMessage.create({
+        data: {
+          userId,
+          kind: "COACH_NUDGE",
+          toAddress: "x@example.com",
+          subject: "s",
+          textBody: "t",
+          htmlBody: "h",
+          proactiveMessageId: nudge.id,
+          unsubscribeToken: newUnsubscribeToken("nudges").hash,
+          claimedUntil,
+        },
+      });
+      return { nudge, mail };
+    };
+    const waiting = await pendingNudge(alice.userId);
+    const sending = await pendingNudge(alice.userId, new Date(Date.now() + 60_000));
+    const bobs = await pendingNudge(bob.userId);
+
+    expect((await oneClick(token)).status).toBe(200);
+    expect(await harness.db.mailMessage.findUnique({ where: { id: waiting.mail.id } })).toBeNull();
+    expect((await harness.db.proactiveMessage.findUniqueOrThrow({ where: { id: waiting.nudge.id } })).status).toBe(
+      "CANCELLED",
+    );
+    for (const kept of [sending, bobs]) {
+      expect(await harness.db.mailMessage.findUnique({ where: { id: kept.mail.id } })).not.toBeNull();
+      expect((await harness.db.proactiveMessage.findUniqueOrThrow({ where: { id: kept.nudge.id } })).status).toBe(
+        "PENDING",
+      );
+    }
+    expect((await oneClick(token)).status).toBe(200);
+  });
+
   it("works on preferences that never had nudge settings", async () => {
     await setPreferences(bob.userId, {});
     const token = await nudgeEmailFor(bob.userId);

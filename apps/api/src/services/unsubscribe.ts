@@ -15,8 +15,9 @@ const INVALID = "This unsubscribe link is invalid or has expired. Turn nudge ema
 export const unsubscribe = async ({ db, token }: { db: Db; token: string }): Promise<TUnsubscribeResult> => {
   const list = unsubscribeListOf(token);
   if (!list) throw new ApiError("bad_request", INVALID);
+  const hash = hashUnsubscribeToken(token);
   const mail = await db.mailMessage.findUnique({
-    where: { unsubscribeToken: hashUnsubscribeToken(token) },
+    where: { unsubscribeToken: hash },
     select: { userId: true, kind: true },
   });
   if (mail?.kind !== "COACH_NUDGE") throw new ApiError("bad_request", INVALID);
@@ -32,5 +33,16 @@ export const unsubscribe = async ({ db, token }: { db: Db; token: string }): Pro
             THEN preferences->'coachNudges'->'channels' ELSE '{}'::jsonb END || '{"email": false}'::jsonb)
     ), updated_at = now()
     WHERE id = ${mail.userId}::uuid`;
+  // Nudge emails written but not yet taken by a sender are dropped and their nudges cancelled: "stop" means
+  // now. One a sender holds goes out (it may be on the wire already); this link's own email is kept, so the
+  // link keeps working.
+  await db.$executeRaw`
+    WITH dropped AS (
+      DELETE FROM mail_messages
+      WHERE user_id = ${mail.userId}::uuid AND kind = 'COACH_NUDGE' AND status = 'PENDING'
+        AND (claimed_until IS NULL OR claimed_until < now()) AND unsubscribe_token <> ${hash}
+      RETURNING proactive_message_id)
+    UPDATE proactive_messages SET status = 'CANCELLED', updated_at = now()
+    WHERE id IN (SELECT proactive_message_id FROM dropped) AND status = 'PENDING'`;
   return { status: "unsubscribed", list };
 };
