@@ -4,6 +4,7 @@ import { LOCAL_EMBEDDING_MODEL, localEmbedding } from "@cto/ai/local-provider";
 import { ZReportPayloadSchema } from "@cto/contracts/api/reports";
 import { ZReminderDueJobSchema } from "@cto/contracts/queues";
 import { REMINDER_QUEUE, reminderJobId } from "@cto/core/reminders";
+import { nextRoutineRun } from "@cto/core/routines";
 import { deliveryTime, readReminderPreferences } from "@cto/core/working-hours";
 import { loadStarterKnowledge } from "@cto/db/knowledge";
 import { DEMO_USER, FIXTURE_EMBEDDING_MODEL, fixtureEmbedding, seedUserData } from "@cto/db/seed";
@@ -97,6 +98,22 @@ for (const target of testTargets()) {
       expect(ZReportPayloadSchema.parse(report.payload).consistency.score).toBe(
         Number(metrics.find((metric) => metric.windowDays === 7)!.score),
       );
+    });
+
+    it("routines: the running one's next run is the one the worker would set, the paused one has none", async () => {
+      for (const [index, now] of moments.entries()) {
+        const user = { id: crypto.randomUUID(), email: `routine-${index}-${Date.now()}@example.com`, name: "Seed" };
+        const friend = { id: crypto.randomUUID(), email: `routine-f-${index}-${Date.now()}@example.com`, name: "F" };
+        await seedUserData(handle.db, { user, friend, now });
+        const routines = await handle.db.routine.findMany({ where: { userId: user.id }, orderBy: { title: "asc" } });
+        expect(routines.map((routine) => [routine.title, routine.enabled])).toEqual([
+          ["Friday wrap-up", false],
+          ["Weekly review", true],
+        ]);
+        expect(routines[0]!.nextRunAt).toBeNull();
+        const weekly = routines[1]!;
+        expect(weekly.nextRunAt).toEqual(nextRoutineRun(weekly, "Europe/Berlin", now));
+      }
     });
 
     it("reminders: every seeded schedule is one the worker can queue and deliver, none is refused as invalid", async () => {

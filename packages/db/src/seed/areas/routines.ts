@@ -1,12 +1,16 @@
-import type { SeedContext } from "../context.ts";
+import { addDays, localClock, type SeedContext } from "../context.ts";
 
 const WEEK = 7 * 86_400_000;
 
-/** The next Monday 08:00 UTC after `now` (09:00 in Berlin in winter; the worker re-reads the timezone at each run). */
-const nextMonday = (now: Date) => {
-  const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 8));
-  at.setUTCDate(at.getUTCDate() + ((8 - at.getUTCDay()) % 7));
-  return at <= now ? new Date(at.getTime() + WEEK) : at;
+/** The next Monday 09:00 in the seed's timezone after `now`, as the worker computes a routine's next run. */
+const nextMondayNine = (now: Date) => {
+  const clock = localClock(now);
+  for (let days = 0; days <= 7; days += 1) {
+    // Berlin changes its clocks on Sundays, so local midnight + 9 h is 09:00 on any Monday.
+    const monday = new Date(`${addDays(clock.today, days)}T00:00:00Z`).getUTCDay() === 1;
+    if (monday && clock.at(days, 9) > now) return clock.at(days, 9);
+  }
+  throw new Error("no Monday within a week");
 };
 
 /** "Every Monday at 9, review my week with me", running, and a paused Friday wrap-up. */
@@ -21,8 +25,8 @@ export const seedRoutines = async ({ db, user, now, id }: SeedContext) => {
         prompt: "Review my week with me: what went well, what slipped, and what matters next week.",
         days: [1],
         time: "09:00",
-        nextRunAt: nextMonday(now),
-        lastRunAt: new Date(nextMonday(now).getTime() - WEEK),
+        nextRunAt: nextMondayNine(now),
+        lastRunAt: new Date(nextMondayNine(now).getTime() - WEEK),
         createdAt: now,
       },
       {
