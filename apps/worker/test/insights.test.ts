@@ -208,6 +208,88 @@ for (const target of testTargets()) {
       }
     });
 
+    it("derives insights from analytics: a clear consistency trend, with the score as its evidence; a report is read, not invented from", async () => {
+      const { db } = handle;
+      const user = await db.user.create({ data: { email: `insights-analytics-${crypto.randomUUID()}@example.com` } });
+      const score = (windowDays: number, value: number, minutes: number) =>
+        db.consistencyMetric.create({
+          data: {
+            userId: user.id,
+            windowDays,
+            score: value,
+            notes: `${value}% kept`,
+            periodStart: new Date(window.from - windowDays * 24 * HOUR),
+            periodEnd: new Date(window.from),
+            computedAt: inWindow(minutes),
+          },
+        });
+      // A 2-day window is too short to call a trend; the 7-day one is clearly high, the 21-day one in between.
+      await score(2, 100, 1);
+      const week = await score(7, 92.5, 2);
+      await score(21, 61, 3);
+      const report = await db.report.create({
+        data: {
+          userId: user.id,
+          type: "SEVEN_DAY",
+          periodStart: new Date(window.from - 7 * 24 * HOUR),
+          periodEnd: new Date(window.from),
+          title: "Your week",
+          summary: "You kept 12 of 13 commitments and logged energy every day.",
+          payload: {},
+          createdAt: inWindow(4),
+        },
+      });
+      const { deps, close } = createTestDeps({ prefix: testPrefix("insights-analytics"), db });
+      try {
+        const seen: unknown[] = [];
+        const watching = {
+          ...deps,
+          ai: {
+            ...deps.ai,
+            chat: async (request: Parameters<typeof deps.ai.chat>[0]) => {
+              seen.push(JSON.parse(request.messages[1]!.content as string));
+              return deps.ai.chat(request);
+            },
+          },
+        };
+        const result = await processInsightDerive(job({ userId: user.id, ...window }), watching);
+        expect(result).toMatchObject({ status: "done", items: 4 });
+        expect((seen[0] as { items: { kind: string; text: string }[] }).items.map((item) => item.kind)).toEqual([
+          "consistency",
+          "consistency",
+          "consistency",
+          "report",
+        ]);
+        expect(JSON.stringify(seen[0])).toContain("You kept 12 of 13 commitments");
+        const rows = await db.insight.findMany({ where: { userId: user.id } });
+        expect(rows.map((row) => [row.source, row.content])).toEqual([
+          ["analytics", "You keep most of your commitments (about 93% over the last 7 days)."],
+        ]);
+        expect(rows[0]!.evidence).toEqual([
+          {
+            kind: "consistency_metric",
+            id: week.id,
+            excerpt: "Consistency 92.5% of commitments kept over 7 days: 92.5% kept",
+            at: inWindow(2).getTime(),
+          },
+        ]);
+        expect(JSON.stringify(rows)).not.toContain(report.id);
+
+        // A user whose only activity in the hour was a score or a report is one the hourly fan-out reads.
+        const now = new Date(window.to + 5 * 60_000);
+        const fan = createTestDeps({ prefix: testPrefix("insights-analytics-fan"), db, now: () => now });
+        try {
+          await processInsightSchedule(job({}), fan.deps);
+          const waiting = await fan.queues.queue("insights").getJobs(["waiting"]);
+          expect(waiting.some((entry) => entry.data.userId === user.id)).toBe(true);
+        } finally {
+          await fan.close(["insights"]);
+        }
+      } finally {
+        await close();
+      }
+    });
+
     it("the hourly fan-out queues one derive per user active in the hour that ended, once", async () => {
       const now = new Date(window.to + 25 * 60_000);
       expect(previousHour(now)).toEqual(window);

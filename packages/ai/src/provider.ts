@@ -56,13 +56,18 @@ export type TChatGrounding = {
   items?: TInsightItem[];
 };
 
-/** One message or check-in an insight may rest on; `label` and `level` for check-ins. */
+/**
+ * One message, check-in or piece of analytics an insight may rest on: `label` and `level` for
+ * check-ins, `score` (percent of commitments kept) and `windowDays` for a consistency score.
+ */
 export type TInsightItem = {
   n: number;
-  kind: "message" | "emotion" | "energy";
+  kind: "message" | "emotion" | "energy" | "consistency" | "report";
   text: string;
   label?: string;
   level?: number;
+  score?: number;
+  windowDays?: number;
 };
 
 export type TChatRequest = {

@@ -12,8 +12,9 @@ export const previousHour = (now: Date) => {
 };
 
 /**
- * Hourly: one `derive` job per user who wrote to the coach or checked in during the hour that ended,
- * under a job id naming user and hour, so a rerun queues nothing new and each hour is read once.
+ * Hourly: one `derive` job per user who wrote to the coach, checked in, or got a consistency score or a
+ * report during the hour that ended, under a job id naming user and hour, so a rerun queues nothing new
+ * and each hour is read once.
  */
 export const processInsightSchedule: TProcessor<"insights", "schedule"> = async (_job, { db, queues, log, now }) => {
   const { from, to } = previousHour(now());
@@ -22,7 +23,9 @@ export const processInsightSchedule: TProcessor<"insights", "schedule"> = async 
     SELECT c.user_id AS id FROM messages m JOIN conversations c ON c.id = m.conversation_id
       WHERE m.role = 'USER' AND m.created_at >= ${start} AND m.created_at < ${end} AND c.deleted_at IS NULL
     UNION SELECT user_id FROM emotions WHERE created_at >= ${start} AND created_at < ${end}
-    UNION SELECT user_id FROM energy_metrics WHERE created_at >= ${start} AND created_at < ${end}`);
+    UNION SELECT user_id FROM energy_metrics WHERE created_at >= ${start} AND created_at < ${end}
+    UNION SELECT user_id FROM consistency_metrics WHERE computed_at >= ${start} AND computed_at < ${end}
+    UNION SELECT user_id FROM reports WHERE created_at >= ${start} AND created_at < ${end}`);
   for (const { id } of users)
     await queues.enqueue("insights", "derive", { userId: id, from, to }, { jobId: insightJobId(id, from) });
   log.info("insight derivations queued", { from, queued: users.length });

@@ -103,9 +103,41 @@ const fromCheckIns = (items: TInsightItem[]) => {
 };
 
 /**
+ * Patterns in the user's analytics: the newest consistency score of a window of a week or more that
+ * is clearly high or clearly low. Reports are items a model may read; the offline provider does not
+ * summarise prose.
+ */
+const fromAnalytics = (items: TInsightItem[]) => {
+  const newestByWindow = new Map<number, TInsightItem>();
+  for (const item of items)
+    if (item.kind === "consistency" && typeof item.score === "number" && (item.windowDays ?? 0) >= 7)
+      newestByWindow.set(item.windowDays!, item);
+  const insights: TInsight[] = [];
+  for (const item of newestByWindow.values()) {
+    const score = Math.round(item.score!);
+    const over = `about ${score}% over the last ${item.windowDays} days`;
+    if (score >= 80)
+      insights.push({
+        title: "Consistency",
+        content: `You keep most of your commitments (${over}).`,
+        evidence: [item.n],
+        confidence: 0.6,
+      });
+    else if (score <= 40)
+      insights.push({
+        title: "Consistency",
+        content: `Keeping your commitments has been hard lately (${over}).`,
+        evidence: [item.n],
+        confidence: 0.6,
+      });
+  }
+  return insights;
+};
+
+/**
  * The offline provider's insights: first-person statements about preferences, challenges and the
- * user's work, turned to the second person, and recurring patterns in check-ins. Not a model: it
- * says only what the items say, each with the items it rests on.
+ * user's work, turned to the second person, recurring patterns in check-ins, and clear trends in
+ * consistency scores. Not a model: it says only what the items say, each with the items it rests on.
  */
 export const insightsReply = (items: TInsightItem[]) =>
-  JSON.stringify({ insights: [...fromMessages(items), ...fromCheckIns(items)] });
+  JSON.stringify({ insights: [...fromMessages(items), ...fromCheckIns(items), ...fromAnalytics(items)] });

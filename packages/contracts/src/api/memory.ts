@@ -7,16 +7,19 @@ import { ZAgentAssumptionSchema, ZAuditLogWithAssumptionsSchema } from "./assist
  * assumptions the coach made in its replies, and why it did what it did (an action's audit entry).
  */
 
-/** Where an insight came from: typed in by the user, or derived by the worker from messages or check-ins. */
-export const INSIGHT_SOURCES = ["user", "message", "check_in"] as const;
+/**
+ * Where an insight came from: typed in by the user, or derived by the worker from messages, check-ins,
+ * or the user's analytics (reports and consistency scores).
+ */
+export const INSIGHT_SOURCES = ["user", "message", "check_in", "analytics"] as const;
 export const ZInsightSourceSchema = z.enum(INSIGHT_SOURCES);
 export type TInsightSource = z.infer<typeof ZInsightSourceSchema>;
 
 /** One piece of evidence a derived insight rests on (kept in the insight's `evidence`). */
 export const ZInsightEvidenceSchema = z.object({
-  kind: z.enum(["message", "emotion", "energy_metric"]),
+  kind: z.enum(["message", "emotion", "energy_metric", "consistency_metric", "report"]),
   id: z.uuid(),
-  /** A short quote of what the user wrote or logged. */
+  /** A short quote of what the user wrote or logged, or of the report or score. */
   excerpt: z.string(),
   /** Unix ms: when it was written or logged. */
   at: z.number(),

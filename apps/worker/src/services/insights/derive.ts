@@ -14,9 +14,12 @@ const KNOWN_LIMIT = 200;
 /** Cosine similarity from which a candidate says what a stored insight says (the same fact, other words). */
 export const DUPLICATE_SCORE = 0.9;
 const EXCERPT = 240;
+/** A report's title and summary as one item: enough for a model to read its trend, bounded for the prompt. */
+const REPORT_TEXT = 1_500;
 
 const SYSTEM = [
-  "You extract durable insights about the user from what they wrote to their coach and their check-ins.",
+  "You extract durable insights about the user from what they wrote to their coach, their check-ins, and their",
+  "analytics (consistency scores: the share of commitments kept; reports of their week or month).",
   "The user sends a JSON object: `items` (numbered messages and check-ins) and `known` (insights already stored).",
   'Answer only with a JSON object {"insights": [{"title", "content", "evidence", "confidence"}]}: content is one',
   'sentence addressed to the user ("You prefer…"), evidence the numbers of the items it rests on, confidence 0-1.',
@@ -77,9 +80,12 @@ const parseAnswer = (content: string) => {
 
 type TEvidenceItem = TInsightItem & { evidence: TInsightEvidence };
 
-/** The user's messages and check-ins written in [from, to), oldest first, numbered from 1. */
+/**
+ * The user's messages and check-ins written in [from, to), and the consistency scores and reports
+ * computed in it, oldest first, numbered from 1.
+ */
 const loadItems = async (db: Db, userId: string, window: { gte: Date; lt: Date }): Promise<TEvidenceItem[]> => {
-  const [messages, emotions, energy] = await Promise.all([
+  const [messages, emotions, energy, scores, reports] = await Promise.all([
     db.message.findMany({
       where: { role: "USER", createdAt: window, conversation: { userId, deletedAt: null } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -97,6 +103,18 @@ const loadItems = async (db: Db, userId: string, window: { gte: Date; lt: Date }
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: MAX_ITEMS,
       select: { id: true, level: true, note: true, createdAt: true },
+    }),
+    db.consistencyMetric.findMany({
+      where: { userId, computedAt: window },
+      orderBy: [{ computedAt: "asc" }, { id: "asc" }],
+      take: MAX_ITEMS,
+      select: { id: true, windowDays: true, score: true, notes: true, computedAt: true },
+    }),
+    db.report.findMany({
+      where: { userId, createdAt: window },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: MAX_ITEMS,
+      select: { id: true, type: true, title: true, summary: true, createdAt: true },
     }),
   ]);
   const items = [
@@ -120,6 +138,20 @@ const loadItems = async (db: Db, userId: string, window: { gte: Date; lt: Date }
       at: row.createdAt,
       evidence: { kind: "energy_metric" as const, id: row.id },
     })),
+    ...scores.map((row) => ({
+      kind: "consistency" as const,
+      text: `Consistency ${row.score.toNumber()}% of commitments kept over ${row.windowDays} days${row.notes ? `: ${row.notes}` : ""}`,
+      score: row.score.toNumber(),
+      windowDays: row.windowDays,
+      at: row.computedAt,
+      evidence: { kind: "consistency_metric" as const, id: row.id },
+    })),
+    ...reports.map((row) => ({
+      kind: "report" as const,
+      text: `${row.title ?? `${row.type.toLowerCase()} report`}: ${row.summary ?? ""}`.slice(0, REPORT_TEXT),
+      at: row.createdAt,
+      evidence: { kind: "report" as const, id: row.id },
+    })),
   ]
     .sort((a, b) => a.at.getTime() - b.at.getTime())
     .slice(0, MAX_ITEMS);
@@ -129,6 +161,15 @@ const loadItems = async (db: Db, userId: string, window: { gte: Date; lt: Date }
     evidence: { ...evidence, excerpt: cut(item.text), at: at.getTime() },
   }));
 };
+
+const CHECK_INS = new Set<TInsightItem["kind"]>(["emotion", "energy"]);
+/** What the user wrote outweighs what they logged, which outweighs what the worker computed. */
+const sourceOf = (evidence: TEvidenceItem[]): TInsightSource =>
+  evidence.some((item) => item.kind === "message")
+    ? "message"
+    : evidence.some((item) => CHECK_INS.has(item.kind))
+      ? "check_in"
+      : "analytics";
 
 /** Whether a stored insight of the user already says `content`, in the provider's embedding space. */
 const alreadyKnown = async (db: Db, ai: TAiProvider, userId: string, vector: number[]) => {
@@ -143,7 +184,7 @@ const alreadyKnown = async (db: Db, ai: TAiProvider, userId: string, vector: num
 };
 
 /**
- * Derives insights from one user's messages and check-ins of a window, with the AI provider: each
+ * Derives insights from one user's messages, check-ins and analytics of a window, with the AI provider: each
  * with its evidence (the items it rests on) and confidence. A candidate is left out when a stored
  * insight says the same (the same normalised text, or an embedding at least DUPLICATE_SCORE alike) or
  * an earlier candidate of the run did (kept or left out). New insights are embedded at once, so the coach can cite them.
@@ -205,7 +246,7 @@ export const deriveInsights = async ({
       continue;
     }
     seen.add(key);
-    const source: TInsightSource = evidence.some((item) => item.kind === "message") ? "message" : "check_in";
+    const source = sourceOf(evidence);
     const insight = await db.insight.create({
       data: {
         userId,

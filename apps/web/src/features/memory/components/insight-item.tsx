@@ -23,14 +23,17 @@ const SOURCE_LABELS: Record<string, string> = {
   user: "You added it",
   message: "From your messages",
   check_in: "From your check-ins",
+  analytics: "From your reports and consistency",
 };
 const EVIDENCE_LABELS: Record<TInsightEvidence["kind"], string> = {
   message: "Message",
   emotion: "Feeling",
   energy_metric: "Energy",
+  consistency_metric: "Consistency",
+  report: "Report",
 };
 
-/** What an insight rests on, each with when; a message opens its conversation. */
+/** What an insight rests on, each with when; a message opens its conversation, a report the report. */
 const Evidence = ({ items }: { items: TInsightEvidence[] }) => (
   <ul className="mt-2 space-y-1 text-xs text-slate-600" aria-label="Where it came from">
     {items.map((item) => (
@@ -45,6 +48,14 @@ const Evidence = ({ items }: { items: TInsightEvidence[] }) => (
               className="font-medium text-brand-700 hover:underline"
             >
               Open the conversation
+            </Link>
+          </>
+        )}
+        {item.kind === "report" && (
+          <>
+            {" "}
+            <Link to="/reports" search={{ report: item.id }} className="font-medium text-brand-700 hover:underline">
+              Open the report
             </Link>
           </>
         )}
