@@ -82,6 +82,23 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
   content: { "application/json": { schema } },
 });
 
+/**
+ * The documented body of a file upload: multipart/form-data with the file in `field`. A plain JSON
+ * Schema, not zod, so no form validator runs before the handler reads (and limits) the body itself.
+ */
+export const multipartFileBody = (field: string, description: string) => ({
+  required: true,
+  content: {
+    "multipart/form-data": {
+      schema: {
+        type: "object" as const,
+        properties: { [field]: { type: "string" as const, format: "binary", description } },
+        required: [field],
+      },
+    },
+  },
+});
+
 export const ZIdParamsSchema = z.object({
   id: z
     .string()

@@ -8,32 +8,24 @@ import {
 } from "@cto/contracts/api/documents";
 import { ZErrorSchema } from "@cto/contracts/errors";
 
-import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../lib/openapi.ts";
+import {
+  createRouter,
+  multipartFileBody,
+  errorResponses,
+  jsonContent,
+  SECURITY,
+  ZIdParamsSchema,
+} from "../lib/openapi.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { acceptDocument, deleteDocument, listDocuments, readDocument } from "../services/documents.ts";
 import { readDocumentUpload } from "./documents-upload.ts";
 import { depsOf } from "./deps.ts";
 
 const common = { tags: ["Documents"], security: SECURITY, middleware: requireAuth };
-// A plain JSON Schema, not zod: documented only, so no form validator runs before the handler reads the body itself.
-const uploadBody = {
-  required: true,
-  content: {
-    "multipart/form-data": {
-      schema: {
-        type: "object" as const,
-        properties: {
-          [DOCUMENT_FIELD]: {
-            type: "string" as const,
-            format: "binary",
-            description: "The document: PDF, Word (.docx), Markdown (.md) or plain text (.txt, UTF-8)",
-          },
-        },
-        required: [DOCUMENT_FIELD],
-      },
-    },
-  },
-};
+const uploadBody = multipartFileBody(
+  DOCUMENT_FIELD,
+  "The document: PDF, Word (.docx), Markdown (.md) or plain text (.txt, UTF-8)",
+);
 
 /** The user's own documents (issue 17 §4): uploaded, read and embedded by the worker, cited in search and chat. */
 export const documentRoutes = createRouter()

@@ -9,7 +9,14 @@ import {
 import { ZErrorSchema } from "@cto/contracts/errors";
 import { sniffImage } from "@cto/storage/image";
 
-import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../../lib/openapi.ts";
+import {
+  createRouter,
+  multipartFileBody,
+  errorResponses,
+  jsonContent,
+  SECURITY,
+  ZIdParamsSchema,
+} from "../../lib/openapi.ts";
 import { requireAuth } from "../../middleware/auth.ts";
 import {
   acceptScreenshot,
@@ -34,25 +41,7 @@ const unavailable = {
     content: { "application/json": { schema: ZErrorSchema } },
   },
 };
-// A plain JSON Schema, not zod: documented only, so no form validator runs before the handler reads the body itself.
-const uploadBody = {
-  required: true,
-  content: {
-    "multipart/form-data": {
-      schema: {
-        type: "object" as const,
-        properties: {
-          [SCREENSHOT_FIELD]: {
-            type: "string" as const,
-            format: "binary",
-            description: "The chat screenshot: PNG, JPEG or WebP",
-          },
-        },
-        required: [SCREENSHOT_FIELD],
-      },
-    },
-  },
-};
+const uploadBody = multipartFileBody(SCREENSHOT_FIELD, "The chat screenshot: PNG, JPEG or WebP");
 
 /** 001's screenshot flow: upload, preview, the OCR's progress and a retry after a failed OCR. */
 export const screenshotRoutes = createRouter()
