@@ -190,7 +190,7 @@ describe("PATCH /me: coachNudges.channels", () => {
     ] as const) {
       const refused = await alice.request("PATCH", "/me", { preferences: { coachNudges: { channels } } });
       expect(refused.status).toBe(400);
-      expect(refused.body.error.details.map((detail: { path: string }) => detail.path)).toContain(path);
+      expect(refused.body.error?.details?.map((detail: { path: string }) => detail.path)).toContain(path);
     }
     expect(((await preferencesOf(alice.userId)).coachNudges as { channels: object }).channels).toEqual({
       inApp: false,
