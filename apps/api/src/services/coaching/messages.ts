@@ -46,18 +46,16 @@ const readMessages = (db: Db, userId: string, id: string, { take, cursor }: TPag
     [id, userId, take, ...(cursor ? [cursor.id] : [])],
   );
 
-/** A page of a conversation's messages, oldest first; 404 when the conversation is not the user's. */
-export const listMessages = async ({
-  db,
-  userId,
-  id,
-  query,
-}: {
+/** Which page of which conversation's messages: `id` is the conversation. */
+export type TMessagePageInput = {
   db: Db;
   userId: string;
   id: string;
   query: { limit: number; cursor?: string | undefined };
-}) => {
+};
+
+/** A page of a conversation's messages, oldest first; 404 when the conversation is not the user's. */
+export const listMessages = async ({ db, userId, id, query }: TMessagePageInput) => {
   // Ownership rides along in the page query; only an empty first page needs to tell "none yet" from "not yours",
   // and a cursor is checked only once the conversation is known to be yours (another's answers 404, not 400).
   if (query.cursor) await ownConversation(db, userId, id);

@@ -1,24 +1,13 @@
-import type { Db } from "@cto/db/client";
-
-import { listMessages } from "./messages.ts";
+import { listMessages, type TMessagePageInput } from "./messages.ts";
 
 /**
  * 004's "conversation with messages": a page of the conversation's messages, oldest first, each with
  * the analytics of the AI response that wrote it (model, tokens, cost, latency, status), or null.
  * Ownership and paging are the message list's; the responses are one more statement for the page.
  */
-export const listMessagesWithAiResponses = async ({
-  db,
-  userId,
-  id,
-  query,
-}: {
-  db: Db;
-  userId: string;
-  id: string;
-  query: { limit: number; cursor?: string | undefined };
-}) => {
-  const page = await listMessages({ db, userId, id, query });
+export const listMessagesWithAiResponses = async (input: TMessagePageInput) => {
+  const { db } = input;
+  const page = await listMessages(input);
   const responses = page.items.length
     ? await db.aiResponse.findMany({
         where: { messageId: { in: page.items.map((message) => message.id) } },
