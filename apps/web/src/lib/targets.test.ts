@@ -1,28 +1,11 @@
 import { describe, expect, it } from "vitest";
 
+import { ZMemoryMatchSchema } from "@cto/contracts/api/search";
+
 import { memoryTarget, sourceTarget } from "./targets.ts";
 
-const KINDS = [
-  "message",
-  "insight",
-  "report",
-  "conversation",
-  "goal",
-  "commitment",
-  "person",
-  "place",
-  "event",
-  "task",
-  "deadline",
-  "post",
-  "reply",
-  "story",
-  "analysis_message",
-  "user_context",
-  "emotion",
-  "energy_metric",
-  "document_chunk",
-] as const;
+// Every kind the search contract can answer with, so a kind added there is checked here too.
+const KINDS = ZMemoryMatchSchema.shape.ownerKind.options;
 
 describe("memoryTarget", () => {
   it("opens each found thing where it lives", () => {
