@@ -42,8 +42,8 @@ describe("routines: happy paths", () => {
       lastRunAt: null,
     });
     expect(created.body.nextRunAt).toBeGreaterThan(Date.now());
-    expect(created.body.nextRunAt - Date.now()).toBeLessThanOrEqual(7 * 86_400_000);
-    expect(berlinClock(created.body.nextRunAt)).toBe("Mon 09:00");
+    expect(created.body.nextRunAt! - Date.now()).toBeLessThanOrEqual(7 * 86_400_000);
+    expect(berlinClock(created.body.nextRunAt!)).toBe("Mon 09:00");
 
     const read = await alice.request("GET", `/routines/${created.body.id}`);
     expect(read.status).toBe(200);
@@ -64,7 +64,7 @@ describe("routines: happy paths", () => {
       hour: "2-digit",
       minute: "2-digit",
       hourCycle: "h23",
-    }).format(created.body.nextRunAt);
+    }).format(created.body.nextRunAt!);
     expect(["Tue 18:30", "Fri 18:30"]).toContain(local);
   });
 
@@ -84,7 +84,7 @@ describe("routines: happy paths", () => {
     });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ title: "Friday wrap-up", prompt: weekly.prompt, enabled: true });
-    expect(berlinClock(edited.body.nextRunAt)).toBe("Fri 16:00");
+    expect(berlinClock(edited.body.nextRunAt!)).toBe("Fri 16:00");
 
     // An edit that leaves the schedule alone keeps the next run.
     const renamed = await alice.request("PATCH", `/routines/${routine.id}`, { prompt: "What went well?" });
@@ -103,7 +103,7 @@ describe("routines: happy paths", () => {
     const first = await bob.request("GET", "/routines?limit=2");
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(2);
-    expect(first.body.nextCursor).toBe(first.body.items[1].id);
+    expect(first.body.nextCursor).toBe(first.body.items[1]!.id);
     const second = await bob.request("GET", `/routines?limit=2&cursor=${first.body.nextCursor}`);
     expect(second.body.items.map((item: { title: string }) => item.title)).toEqual(["Third"]);
     expect(second.body.nextCursor).toBeNull();
@@ -163,6 +163,14 @@ describe("routines: errors", () => {
     });
     const refused = await alice.request("POST", "/routines", weekly);
     expect(refused.status).toBe(409);
+    expect(await harness.db.routine.count({ where: { userId } })).toBe(MAX_ROUTINES_PER_USER);
+    // Two creates at once with room for one: exactly one is kept.
+    await harness.db.routine.deleteMany({ where: { userId, title: "Filler 0" } });
+    const both = await Promise.all([
+      alice.request("POST", "/routines", weekly),
+      alice.request("POST", "/routines", weekly),
+    ]);
+    expect(both.map((response) => response.status).sort()).toEqual([201, 409]);
     expect(await harness.db.routine.count({ where: { userId } })).toBe(MAX_ROUTINES_PER_USER);
     await harness.db.routine.deleteMany({ where: { userId, title: { startsWith: "Filler" } } });
   });

@@ -54,24 +54,29 @@ export const readRoutine = async (db: Db, userId: string, id: string) => {
 };
 
 export const createRoutine = async (db: Db, userId: string, input: TRoutineInput, now = new Date()) => {
-  const kept = await db.routine.count({ where: { userId } });
-  if (kept >= MAX_ROUTINES_PER_USER)
-    throw new ApiError("invalid_state", `You keep ${kept} routines, the most there can be; delete one first.`);
   const preferences = await preferencesOf(db, userId);
   const schedule = { days: toIsoDays(input.schedule.days), time: input.schedule.time };
   const timezone = input.schedule.timezone ?? null;
   const enabled = input.enabled ?? true;
   const effective = routineTimezone({ timezone }, preferences);
-  const row = await db.routine.create({
-    data: {
-      userId,
-      title: input.title,
-      prompt: input.prompt,
-      ...schedule,
-      timezone,
-      enabled,
-      nextRunAt: enabled ? nextRoutineRun(schedule, effective, now) : null,
-    },
+  const row = await db.$transaction(async (tx) => {
+    // The user's row is locked while counting, so two creates at once cannot both pass the cap
+    // (NO KEY: rows that only reference the user, in other tables, are not held up).
+    await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId}::uuid FOR NO KEY UPDATE`;
+    const kept = await tx.routine.count({ where: { userId } });
+    if (kept >= MAX_ROUTINES_PER_USER)
+      throw new ApiError("invalid_state", `You keep ${kept} routines, the most there can be; delete one first.`);
+    return tx.routine.create({
+      data: {
+        userId,
+        title: input.title,
+        prompt: input.prompt,
+        ...schedule,
+        timezone,
+        enabled,
+        nextRunAt: enabled ? nextRoutineRun(schedule, effective, now) : null,
+      },
+    });
   });
   return serialize(row, effective);
 };
