@@ -199,6 +199,10 @@ describe("sign-in with a provider", () => {
     expect(response.location).toBe(`${WEB_ORIGIN}/`);
     const session = await first.session();
     expect(session?.user.email).toBe(email);
+    const sessions = JSON.parse((await first.api("GET", "/sessions")).text) as {
+      items: { signInMethod: string | null }[];
+    };
+    expect(sessions.items.map((item) => item.signInMethod)).toEqual(["provider"]);
     const user = await harness.db.user.findUniqueOrThrow({ where: { email } });
     expect(user.passwordHash).toBeNull();
     expect(user.emailVerified).not.toBeNull();
@@ -338,6 +342,10 @@ describe("two-factor after a provider's sign-in", () => {
     });
     expect(done.status).toBe(200);
     expect((await later.session())?.user.email).toBe(accounts.get(sub)!.email);
+    const sessions = JSON.parse((await later.api("GET", "/sessions")).text) as {
+      items: { current: boolean; signInMethod: string | null }[];
+    };
+    expect(sessions.items.find((session) => session.current)?.signInMethod).toBe("provider_totp");
   });
 });
 

@@ -20,7 +20,7 @@ import { sendVerificationEmail } from "../services/email-verification.ts";
 import { isNewDevice, sendNewDeviceEmail } from "../services/new-device.ts";
 import { createSignInChallenge } from "../services/two-factor/challenges.ts";
 import { hasSecondFactor } from "../services/two-factor/second-factor.ts";
-import { createSession, currentSession, revokeSession } from "../services/sessions.ts";
+import { createSession, currentSession, revokeSession, type TSignInMethod } from "../services/sessions.ts";
 
 /** A user row as the API shows it (never the password hash). */
 export const toApiUser = (user: Record<string, unknown>) => ZUserSchema.parse(toApiRow(User, user, ["passwordHash"]));
@@ -31,9 +31,6 @@ export const browserToken = (c: Context<AppEnv>) => {
   const token = getCookie(c, BROWSER_COOKIE);
   return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : undefined;
 };
-
-// PROVIDER: an identity provider's sign-in (routes/oauth.ts), recorded without a method until the enum has one.
-type TSignInMethod = "PASSWORD" | "PASSWORD_TOTP" | "PASSWORD_RECOVERY_CODE" | "PROVIDER";
 
 /** Signs the user in on this browser: a new session, its token only in an httpOnly cookie; the browser is trusted for this account. */
 const startSession = async (
@@ -48,7 +45,7 @@ const startSession = async (
     userId: user.id,
     ipAddress: c.get("clientAddress"),
     userAgent: c.req.header("user-agent"),
-    signInMethod: signInMethod === "PROVIDER" ? null : signInMethod,
+    signInMethod,
     secondFactorAt: signInMethod === "PASSWORD" || signInMethod === "PROVIDER" ? null : new Date(),
   });
   setCookie(c, SESSION_COOKIE, token, {

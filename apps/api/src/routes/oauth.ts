@@ -36,7 +36,7 @@ const sessionOnly = (c: Context<AppEnv>) => {
 const signInAs = async (c: Context<AppEnv>, user: { id: string; email: string; name: string | null }) => {
   const web = c.get("config").webOrigin;
   if (await hasSecondFactor({ db: c.get("db") }, user.id)) {
-    const challenge = await createSignInChallenge({ db: c.get("db") }, user.id);
+    const challenge = await createSignInChallenge({ db: c.get("db") }, user.id, true);
     // In the fragment, which never reaches a server or its logs; the page asks for the code with it.
     return c.redirect(`${web}/sign-in#challenge=${challenge.token}`, 302);
   }

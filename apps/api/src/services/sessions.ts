@@ -6,6 +6,15 @@ import { NO_AUTH_CACHE, type TAuthCache } from "../lib/auth-cache.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
 import { recordUse } from "./last-seen.ts";
 
+/** How a session was signed in: a password or an identity provider, and the second factor after it if any. */
+export type TSignInMethod =
+  | "PASSWORD"
+  | "PASSWORD_TOTP"
+  | "PASSWORD_RECOVERY_CODE"
+  | "PROVIDER"
+  | "PROVIDER_TOTP"
+  | "PROVIDER_RECOVERY_CODE";
+
 export const createSession = async ({
   db,
   config,
@@ -20,8 +29,8 @@ export const createSession = async ({
   userId: string;
   ipAddress?: string;
   userAgent?: string;
-  /** How the user proved who they are (the Sessions list shows it); null: through an identity provider. */
-  signInMethod?: "PASSWORD" | "PASSWORD_TOTP" | "PASSWORD_RECOVERY_CODE" | null;
+  /** How the user proved who they are (the Sessions list shows it). */
+  signInMethod?: TSignInMethod;
   /** When a second factor was proven for it (a sign-in with a code): sensitive actions need it recent. */
   secondFactorAt?: Date | null;
 }) => {

@@ -5152,7 +5152,7 @@ export interface paths {
                                 /** @description Unix time in milliseconds */
                                 createdAt: number;
                                 /** @enum {string|null} */
-                                signInMethod: "password" | "password_totp" | "password_recovery_code" | null;
+                                signInMethod: "password" | "password_totp" | "password_recovery_code" | "provider" | "provider_totp" | "provider_recovery_code" | null;
                                 /** @description Unix time in milliseconds */
                                 secondFactorAt: number | null;
                                 current: boolean;

@@ -11,7 +11,14 @@ export const ZSecondFactorMethodSchema = z.enum(["totp", "recovery_code"]);
 export type TSecondFactorMethod = z.infer<typeof ZSecondFactorMethodSchema>;
 
 /** How a session was signed in (the Sessions list); null for sessions from before it was recorded. */
-export const ZSignInMethodSchema = z.enum(["password", "password_totp", "password_recovery_code"]);
+export const ZSignInMethodSchema = z.enum([
+  "password",
+  "password_totp",
+  "password_recovery_code",
+  "provider",
+  "provider_totp",
+  "provider_recovery_code",
+]);
 
 /** A second factor: a 6-digit authenticator code, or one of the recovery codes (dashes and case ignored). */
 export const ZSecondFactorProofSchema = z.object({

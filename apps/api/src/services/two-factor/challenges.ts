@@ -10,13 +10,20 @@ export const CHALLENGE_MAX_FAILURES = 5;
 const expired = () =>
   new ApiError("unauthorized", "This sign-in has expired or was already completed; sign in with your password again.");
 
-/** The challenge a correct password earns when two-factor is on: its token goes to the client, only its hash is kept. */
-export const createSignInChallenge = async ({ db }: Pick<TSecondFactorDeps, "db">, userId: string) => {
+/**
+ * The challenge a correct password (or an identity provider's sign-in, `viaProvider`) earns when
+ * two-factor is on: its token goes to the client, only its hash is kept.
+ */
+export const createSignInChallenge = async (
+  { db }: Pick<TSecondFactorDeps, "db">,
+  userId: string,
+  viaProvider = false,
+) => {
   const token = newToken();
   const expiresAt = new Date(Date.now() + CHALLENGE_MS);
   // The user's stale challenges go when a new one is made; a spent one is deleted when used.
   await db.signInChallenge.deleteMany({ where: { userId, expiresAt: { lte: new Date() } } });
-  await db.signInChallenge.create({ data: { userId, tokenHash: hashToken(token), expiresAt } });
+  await db.signInChallenge.create({ data: { userId, tokenHash: hashToken(token), expiresAt, viaProvider } });
   return { token, expiresAt };
 };
 
@@ -48,5 +55,6 @@ export const completeSignInChallenge = async (deps: TSecondFactorDeps, token: st
   const { count } = await db.signInChallenge.deleteMany({ where: { id: challenge.id } });
   if (count === 0) throw expired();
   const user = await db.user.update({ where: { id: challenge.userId }, data: { lastSeenAt: new Date() } });
-  return { user, method: proof.method === "totp" ? ("PASSWORD_TOTP" as const) : ("PASSWORD_RECOVERY_CODE" as const) };
+  const first = challenge.viaProvider ? "PROVIDER" : "PASSWORD";
+  return { user, method: `${first}_${proof.method === "totp" ? "TOTP" : "RECOVERY_CODE"}` as const };
 };

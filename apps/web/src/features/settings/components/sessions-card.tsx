@@ -39,6 +39,9 @@ const SIGN_IN_METHODS: Record<string, string> = {
   password: "password",
   password_totp: "password and authenticator code",
   password_recovery_code: "password and recovery code",
+  provider: "a sign-in provider",
+  provider_totp: "a sign-in provider and authenticator code",
+  provider_recovery_code: "a sign-in provider and recovery code",
 };
 
 const SessionRow = ({ session }: { session: TSessionInfo }) => {
