@@ -1,4 +1,5 @@
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
+import { ProgressBar } from "../../../components/ui/progress-bar.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { EmptyState } from "../../../components/ui/states.tsx";
 import { useConsistency } from "../api/list-consistency.ts";
@@ -30,16 +31,12 @@ export const ConsistencyCard = () => {
                   <span className="text-sm font-medium text-slate-800">Last {metric.windowDays} days</span>
                   <span className="text-2xl font-semibold tabular-nums text-slate-900">{Math.round(metric.score)}</span>
                 </div>
-                <div
-                  className="mt-1 h-2 rounded-full bg-slate-100"
-                  role="progressbar"
-                  aria-label={`Consistency, last ${metric.windowDays} days`}
-                  aria-valuenow={Math.round(metric.score)}
-                  aria-valuemin={0}
-                  aria-valuemax={100}
-                >
-                  <div className="h-2 rounded-full bg-amber-500" style={{ width: `${Math.min(100, metric.score)}%` }} />
-                </div>
+                <ProgressBar
+                  className="mt-1"
+                  barClassName="bg-amber-500"
+                  label={`Consistency, last ${metric.windowDays} days`}
+                  value={metric.score}
+                />
                 {metric.notes && <p className="mt-1 text-xs text-slate-500">{metric.notes}</p>}
               </li>
             ))}

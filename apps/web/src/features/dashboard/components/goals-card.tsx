@@ -1,6 +1,7 @@
 import { Link } from "@tanstack/react-router";
 
 import { Badge } from "../../../components/ui/badge.tsx";
+import { ProgressBar } from "../../../components/ui/progress-bar.tsx";
 import { buttonClass } from "../../../components/ui/button.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
@@ -43,16 +44,7 @@ export const GoalsCard = () => {
                   <p className="truncate text-sm font-medium text-slate-900">{goal.title}</p>
                   <span className="shrink-0 text-sm tabular-nums text-slate-600">{goal.progress}%</span>
                 </div>
-                <div
-                  className="mt-1.5 h-2 rounded-full bg-slate-100"
-                  role="progressbar"
-                  aria-label={`${goal.title} progress`}
-                  aria-valuenow={goal.progress}
-                  aria-valuemin={0}
-                  aria-valuemax={100}
-                >
-                  <div className="h-2 rounded-full bg-brand-500" style={{ width: `${goal.progress}%` }} />
-                </div>
+                <ProgressBar className="mt-1.5" label={`${goal.title} progress`} value={goal.progress} />
                 <p className="mt-1 flex gap-2 text-xs text-slate-500">
                   <Badge>{humanize(goal.period)}</Badge>
                   {goal.deadline && <span>Due {formatDate(goal.deadline)}</span>}

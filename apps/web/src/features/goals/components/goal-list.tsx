@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Badge } from "../../../components/ui/badge.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { LoadMore } from "../../../components/ui/load-more.tsx";
+import { ProgressBar } from "../../../components/ui/progress-bar.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { Segmented } from "../../../components/ui/segmented.tsx";
 import { EmptyState } from "../../../components/ui/states.tsx";
@@ -89,16 +90,7 @@ export const GoalList = ({ linked, onLinkedClosed }: { linked?: string | undefin
                       <Badge tone={STATUS_TONE[goal.status]}>{humanize(goal.status)}</Badge>
                     </div>
                     {goal.description && <p className="mt-1 text-sm text-slate-600">{goal.description}</p>}
-                    <div
-                      className="mt-3 h-2 rounded-full bg-slate-100"
-                      role="progressbar"
-                      aria-label={`${goal.title} progress`}
-                      aria-valuenow={goal.progress}
-                      aria-valuemin={0}
-                      aria-valuemax={100}
-                    >
-                      <div className="h-2 rounded-full bg-brand-500" style={{ width: `${goal.progress}%` }} />
-                    </div>
+                    <ProgressBar className="mt-3" label={`${goal.title} progress`} value={goal.progress} />
                     <p className="mt-2 flex flex-wrap gap-2 text-xs text-slate-500">
                       <span>{goal.progress}%</span>·<span>{humanize(goal.period)}</span>
                       {goal.deadline && (
