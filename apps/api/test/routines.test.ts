@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { MAX_ROUTINES_PER_USER } from "@cto/contracts/api/routines";
 
-import { fieldPaths, useApi } from "./support/api.ts";
+import { fieldPaths, signUp, useApi } from "./support/api.ts";
 
 const {
   harness,
@@ -93,6 +93,32 @@ describe("routines: happy paths", () => {
     expect((await alice.request("DELETE", `/routines/${routine.id}`)).status).toBe(204);
     expect((await alice.request("GET", `/routines/${routine.id}`)).status).toBe(404);
     expect((await alice.request("DELETE", `/routines/${routine.id}`)).status).toBe(404);
+  });
+
+  it("follows a change of the profile's timezone from the next run on, unless it has its own", async () => {
+    const user = await signUp(harness, "traveller");
+    await berlin(user.userId);
+    const { body: follows } = await user.request("POST", "/routines", weekly);
+    const { body: own } = await user.request("POST", "/routines", {
+      ...weekly,
+      schedule: { ...weekly.schedule, timezone: "Europe/Berlin" },
+    });
+    const moved = await user.request("PATCH", "/me", { preferences: { timezone: "America/New_York" } });
+    expect(moved.status).toBe(200);
+    const after = (await user.request("GET", `/routines/${follows.id}`)).body;
+    expect(after.timezone).toBe("America/New_York");
+    const newYork = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "America/New_York",
+      weekday: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).format(after.nextRunAt!);
+    expect(newYork).toBe("Mon 09:00");
+    expect((await user.request("GET", `/routines/${own.id}`)).body).toEqual(own);
+    // Saving other preferences leaves the next run alone.
+    await user.request("PATCH", "/me", { preferences: { workingHours: { start: "08:00", end: "16:00" } } });
+    expect((await user.request("GET", `/routines/${follows.id}`)).body.nextRunAt).toBe(after.nextRunAt);
   });
 
   it("creates a paused routine, and lists a page at a time", async () => {

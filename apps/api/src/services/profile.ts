@@ -1,10 +1,12 @@
 import type { z } from "zod";
 
 import type { TPreferencesPatch, ZUpdateProfileSchema } from "@cto/contracts/api/auth";
+import { readReminderPreferences } from "@cto/core/working-hours";
 import type { Db } from "@cto/db/client";
 
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from "./account-archive.ts";
 import { ACCOUNT_SECTIONS, archivedRows, embeddingRows, sectionRows } from "./account-data.ts";
+import { followProfileTimezone } from "./routines.ts";
 
 /** The signed-in user's own row: name, career profile (002) and preferences. */
 export const getProfile = ({ db, userId }: { db: Db; userId: string }) =>
@@ -50,6 +52,9 @@ export const updateProfile = ({
         { preferences: unknown }[]
       >`SELECT preferences FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
       data.preferences = mergePreferences(stored?.preferences, preferences);
+      const timezone = readReminderPreferences(data.preferences).timezone;
+      if (timezone !== readReminderPreferences(stored?.preferences).timezone)
+        await followProfileTimezone(tx, userId, timezone);
     }
     return tx.user.update({ where: { id: userId }, data });
   });

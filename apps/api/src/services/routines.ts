@@ -1,6 +1,6 @@
 import { MAX_ROUTINES_PER_USER, ROUTINE_DAYS, type TCreateRoutine, type TRoutine } from "@cto/contracts/api/routines";
 import { nextRoutineRun, routineTimezone } from "@cto/core/routines";
-import type { Db, Routine } from "@cto/db/client";
+import type { Db, DbExecutor, Routine } from "@cto/db/client";
 
 import { ApiError } from "../errors.ts";
 import { readPage } from "../lib/pagination.ts";
@@ -121,4 +121,17 @@ export const updateRoutine = async (
 export const deleteRoutine = async (db: Db, userId: string, id: string) => {
   const { count } = await db.routine.deleteMany({ where: { id, userId } });
   if (count === 0) throw notFound();
+};
+
+/**
+ * After the profile's timezone changed: the routines that follow it (no timezone of their own) run at
+ * their local time in the new zone from their next occurrence on. Called inside PATCH /me's transaction.
+ */
+export const followProfileTimezone = async (tx: DbExecutor, userId: string, timezone: string, now = new Date()) => {
+  const routines = await tx.routine.findMany({ where: { userId, enabled: true, timezone: null } });
+  for (const routine of routines)
+    await tx.routine.update({
+      where: { id: routine.id },
+      data: { nextRunAt: nextRoutineRun({ days: routine.days, time: routine.time }, timezone, now) },
+    });
 };
