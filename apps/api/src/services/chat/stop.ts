@@ -1,7 +1,5 @@
-import type { Db } from "@cto/db/client";
-
 import { ApiError } from "../../errors.ts";
-import { ownConversation, userMessageIn } from "../coaching/ownership.ts";
+import { ownConversation, type TMessageRef, userMessageIn } from "../coaching/ownership.ts";
 import type { TReplyState } from "./record.ts";
 
 /**
@@ -9,17 +7,7 @@ import type { TReplyState } from "./record.ts";
  * so a stop can be asked for it: 404 for a conversation or message that is not the user's, 409
  * (invalid_state) when its reply is not pending (answered, failed or stopped already).
  */
-export const replyToStop = async ({
-  db,
-  userId,
-  conversationId,
-  messageId,
-}: {
-  db: Db;
-  userId: string;
-  conversationId: string;
-  messageId: string;
-}) => {
+export const replyToStop = async ({ db, userId, conversationId, messageId }: TMessageRef) => {
   await ownConversation(db, userId, conversationId);
   const message = await userMessageIn(db, conversationId, messageId);
   const reply = (message.metadata as { reply?: Partial<TReplyState> } | null)?.reply;

@@ -3,6 +3,9 @@ import type { Db } from "@cto/db/client";
 import { ApiError } from "../../errors.ts";
 import { findOwned } from "../rows.ts";
 
+/** A message of the user's conversation, as the routes under /conversations/{id}/messages name it. */
+export type TMessageRef = { db: Db; userId: string; conversationId: string; messageId: string };
+
 /**
  * The user's conversation, or 404 "No such conversation.": its messages, replies and audit entries
  * are reached through it, so the conversation's owner is theirs (a message's own userId is its author's,

@@ -1,9 +1,9 @@
 import type { TChatAction } from "@cto/contracts/api/chat";
 import type { TExplainedToolCall } from "@cto/contracts/api/memory";
-import { Prisma, type Db } from "@cto/db/client";
+import { Prisma } from "@cto/db/client";
 
 import { notFound } from "../../errors.ts";
-import { ownConversation } from "../coaching/ownership.ts";
+import { ownConversation, type TMessageRef } from "../coaching/ownership.ts";
 
 type TStoredCall = { id: string; name: string; arguments?: unknown };
 
@@ -22,17 +22,7 @@ const parseResult = (content: string | undefined) => {
  * round's message, and what each did, from its result. 404 for a conversation or message that is not
  * the caller's, and for a message without an entry (the user's own messages).
  */
-export const explainReply = async ({
-  db,
-  userId,
-  conversationId,
-  messageId,
-}: {
-  db: Db;
-  userId: string;
-  conversationId: string;
-  messageId: string;
-}) => {
+export const explainReply = async ({ db, userId, conversationId, messageId }: TMessageRef) => {
   await ownConversation(db, userId, conversationId);
   const auditLog = await db.auditLog.findFirst({
     where: { userId, conversationId, entityType: "message", entityId: messageId, actionType: "respond" },
