@@ -4,6 +4,8 @@ import { getCookie } from "hono/cookie";
 
 import { ZIdentityProviderListSchema, ZLinkedIdentityListSchema, ZLinkStartSchema } from "@cto/contracts/api/oauth";
 
+import { zText } from "@cto/contracts/values";
+
 import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../lib/openapi.ts";
@@ -17,8 +19,8 @@ import { finishSignIn } from "./auth.ts";
 import { saveFlow, savePendingLink, takeFlow } from "./oauth-cookies.ts";
 
 const ZProviderParamsSchema = z.object({
-  provider: z
-    .string()
+  provider: zText()
+    .max(40)
     .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "a provider id: lowercase letters, digits and -")
     .openapi({ param: { name: "provider", in: "path" }, example: "google" }),
 });
@@ -106,9 +108,13 @@ export const oauthRoutes = (providers: TOAuthProviders) =>
           "Checks the state against this browser's flow, exchanges the code with the PKCE verifier and checks the id token's nonce; then signs in, creates the account (a verified address nobody has), or waits for the owner of the address's account to sign in before linking.",
         request: {
           params: ZProviderParamsSchema,
-          query: z
-            .object({ state: z.string().max(512).optional(), code: z.string().max(2048).optional() })
-            .passthrough(),
+          // What the provider sends back; the exchange reads the whole query (iss included) as it arrived.
+          query: z.object({
+            state: zText().max(512).optional(),
+            code: zText().max(2048).optional(),
+            error: zText().max(200).optional(),
+            iss: zText().max(512).optional(),
+          }),
         },
         responses: { ...redirect, ...errorResponses(403, 404, 409) },
       }),

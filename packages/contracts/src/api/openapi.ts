@@ -3148,6 +3148,8 @@ export interface paths {
                 query?: {
                     state?: string;
                     code?: string;
+                    error?: string;
+                    iss?: string;
                 };
                 header?: never;
                 path: {
