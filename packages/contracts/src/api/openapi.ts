@@ -37734,7 +37734,7 @@ export interface components {
                     /** @enum {string} */
                     status?: "PENDING" | "SENT" | "FAILED" | "CANCELLED";
                     /** @enum {string} */
-                    channel?: "TELEGRAM" | "IN_APP";
+                    channel?: "TELEGRAM" | "IN_APP" | "EMAIL";
                     scheduledFor?: string | null;
                     sentAt?: string | null;
                     failedAt?: string | null;
