@@ -7,6 +7,7 @@ import Provider from "oidc-provider";
 import { generateSync } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import type { TProviderRefusal } from "@cto/contracts/api/oauth";
 import { createSecretBox } from "@cto/db/secrets";
 
 import { createOAuthProviders } from "../src/services/oauth/providers.ts";
@@ -184,6 +185,10 @@ const linked = (sub: string) =>
     where: { provider_providerAccountId: { provider: "test", providerAccountId: sub } },
   });
 
+/** Where a refused callback sends the browser: back to its page, with a reason the page words (never text). */
+const refusedTo = (page: "sign-in" | "settings", reason: TProviderRefusal) =>
+  `${WEB_ORIGIN}/${page}?provider_error=${reason}`;
+
 describe("sign-in with a provider", () => {
   it("lists the configured providers without their secrets", async () => {
     const response = await browser().api("GET", "/auth/providers");
@@ -221,8 +226,7 @@ describe("sign-in with a provider", () => {
     const begun = await browser().api("GET", "/auth/oauth/test/start");
     const authorize = new URL(begun.location);
     const callback = await browser().signIn(forged.sub, (url) => url.searchParams.set("state", "forged-state"));
-    expect(callback.status).toBe(400);
-    expect(callback.text).toContain("state does not match");
+    expect([callback.status, callback.location]).toEqual([302, refusedTo("sign-in", "restart")]);
 
     // Another browser's callback (no flow cookie here).
     const other = browser();
@@ -230,12 +234,19 @@ describe("sign-in with a provider", () => {
       "GET",
       `/auth/oauth/test/callback?code=x&state=${authorize.searchParams.get("state")}`,
     );
-    expect(stranger.status).toBe(400);
-    expect(stranger.text).toContain("not started in this browser");
+    expect([stranger.status, stranger.location]).toEqual([302, refusedTo("sign-in", "restart")]);
+
+    // The person said no at the provider: the provider sends the browser back with an error, not a code.
+    const declining = browser();
+    const started = new URL((await declining.api("GET", "/auth/oauth/test/start")).location);
+    const declined = await declining.api(
+      "GET",
+      `/auth/oauth/test/callback?error=access_denied&state=${started.searchParams.get("state")}`,
+    );
+    expect([declined.status, declined.location]).toEqual([302, refusedTo("sign-in", "cancelled")]);
 
     const wrongNonce = await browser().signIn(forged.sub, (url) => url.searchParams.set("nonce", "not-the-nonce"));
-    expect(wrongNonce.status).toBe(400);
-    expect(wrongNonce.text).toContain("did not confirm this sign-in");
+    expect([wrongNonce.status, wrongNonce.location]).toEqual([302, refusedTo("sign-in", "failed")]);
     expect(await harness.db.user.count({ where: { email: forged.email } })).toBe(0);
     expect(await linked(forged.sub)).toBeNull();
 
@@ -246,8 +257,7 @@ describe("sign-in with a provider", () => {
     const attacker = browser(new Map([["cto_oauth", victim.apiCookies.get("cto_oauth")!]]));
     expect((await victim.api("GET", callbackPath)).status).toBe(302);
     const again = await attacker.api("GET", callbackPath);
-    expect(again.status).toBe(400);
-    expect(again.text).toContain("did not confirm this sign-in");
+    expect([again.status, again.location]).toEqual([302, refusedTo("sign-in", "failed")]);
     expect(await attacker.session()).toBeNull();
   });
 
@@ -256,13 +266,12 @@ describe("sign-in with a provider", () => {
     const { sub } = newAccount({ email: owner.email, email_verified: false });
     const attacker = browser();
     const response = await attacker.signIn(sub);
-    expect(response.status).toBe(403);
-    expect(response.text).toContain("did not confirm an email address");
+    expect([response.status, response.location]).toEqual([302, refusedTo("sign-in", "unverified")]);
     expect(await linked(sub)).toBeNull();
     expect(await attacker.session()).toBeNull();
 
     const lone = newAccount({ email_verified: false });
-    expect((await browser().signIn(lone.sub)).status).toBe(403);
+    expect((await browser().signIn(lone.sub)).location).toBe(refusedTo("sign-in", "unverified"));
     expect(await harness.db.user.count({ where: { email: lone.email } })).toBe(0);
   });
 
@@ -380,7 +389,7 @@ describe("linked providers in Settings", () => {
     const user = await signUp(harness, "second-claimant");
     const signedIn = browser(new Map([user.cookie.split("=") as [string, string]]));
     const response = await signedIn.link(sub);
-    expect(response.status).toBe(409);
+    expect([response.status, response.location]).toEqual([302, refusedTo("settings", "taken")]);
     expect((await linked(sub))?.userId).not.toBe(user.userId);
   });
 

@@ -2,7 +2,12 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 
-import { ZIdentityProviderListSchema, ZLinkedIdentityListSchema, ZLinkStartSchema } from "@cto/contracts/api/oauth";
+import {
+  type TProviderRefusal,
+  ZIdentityProviderListSchema,
+  ZLinkedIdentityListSchema,
+  ZLinkStartSchema,
+} from "@cto/contracts/api/oauth";
 
 import { zText } from "@cto/contracts/values";
 
@@ -122,39 +127,17 @@ export const oauthRoutes = (providers: TOAuthProviders) =>
         const { provider } = c.req.valid("param");
         const query = new URL(c.req.url).searchParams;
         const flow = takeFlow(c);
-        if (!flow || flow.provider !== provider)
-          throw new ApiError(
-            "bad_request",
-            "This sign-in was not started in this browser, or it took too long; start again.",
-          );
-        if (query.get("state") !== flow.checks.state)
-          throw new ApiError(
-            "bad_request",
-            "This sign-in's state does not match the one this browser started; start again.",
-          );
-        if (query.has("error"))
-          throw new ApiError(
-            "bad_request",
-            `${providers.find(provider).name} did not sign you in (${query.get("error")}).`,
-          );
-        const identity = await providers.complete(provider, query, flow.checks);
-        const db = c.get("db");
-        const web = c.get("config").webOrigin;
-        if (flow.linkTo) {
-          // The account the link was begun for must still be the one signed in in this browser.
-          const token = getCookie(c, SESSION_COOKIE);
-          const session =
-            token && (await resolveSession({ db, config: c.get("config"), token, cache: c.get("authCache") }));
-          if (!session || session.userId !== flow.linkTo)
-            throw new ApiError("unauthorized", "Sign in again to link this provider.");
-          await linkIdentity(db, flow.linkTo, provider, identity.subject);
-          return c.redirect(`${web}/settings?linked=${provider}`, 302);
+        try {
+          return await completeCallback(c, providers, provider, query, flow);
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          // A browser navigation: back to the page it came from, with a reason the page words itself (never
+          // text from the URL, which anyone can write). The details stay in the log.
+          const linking = Boolean(flow?.linkTo);
+          c.get("logger").warn({ provider, code: error.code, reason: error.message }, "provider sign-in refused");
+          const page = linking ? "settings" : "sign-in";
+          return c.redirect(`${c.get("config").webOrigin}/${page}?provider_error=${refusal(error, linking)}`, 302);
         }
-        const outcome = await signInWithIdentity(db, provider, identity);
-        if (outcome.kind === "user") return signInAs(c, outcome.user);
-        savePendingLink(c, { provider, subject: identity.subject, userId: outcome.userId });
-        const params = new URLSearchParams({ link: provider, email: outcome.email });
-        return c.redirect(`${web}/sign-in?${params}`, 302);
       },
     )
     .openapi(
@@ -200,3 +183,62 @@ export const oauthRoutes = (providers: TOAuthProviders) =>
         return c.body(null, 204);
       },
     );
+
+/** What the callback itself refuses, with the reason the page shows. */
+class CallbackRefusal extends ApiError {
+  constructor(
+    readonly reason: TProviderRefusal,
+    message: string,
+  ) {
+    super("bad_request", message);
+  }
+}
+
+const refusal = (error: ApiError, linking: boolean): TProviderRefusal => {
+  if (error instanceof CallbackRefusal) return error.reason;
+  switch (error.code) {
+    case "forbidden":
+      return "unverified";
+    case "conflict":
+      return "taken";
+    case "unauthorized":
+      return linking ? "signed_out" : "disabled";
+    case "service_unavailable":
+      return "unavailable";
+    default:
+      return "failed";
+  }
+};
+
+/** The callback's work for the flow this browser started: a session, a linked identity, or a pending link. */
+const completeCallback = async (
+  c: Context<AppEnv>,
+  providers: TOAuthProviders,
+  provider: string,
+  query: URLSearchParams,
+  flow: ReturnType<typeof takeFlow>,
+) => {
+  if (!flow || flow.provider !== provider)
+    throw new CallbackRefusal("restart", "This sign-in was not started in this browser, or it took too long.");
+  if (query.get("state") !== flow.checks.state)
+    throw new CallbackRefusal("restart", "This sign-in's state does not match the one this browser started.");
+  if (query.has("error"))
+    throw new CallbackRefusal("cancelled", `${providers.find(provider).name} answered ${query.get("error")}.`);
+  const identity = await providers.complete(provider, query, flow.checks);
+  const db = c.get("db");
+  const web = c.get("config").webOrigin;
+  if (flow.linkTo) {
+    // The account the link was begun for must still be the one signed in in this browser.
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token && (await resolveSession({ db, config: c.get("config"), token, cache: c.get("authCache") }));
+    if (!session || session.userId !== flow.linkTo)
+      throw new ApiError("unauthorized", "Sign in again to link this provider.");
+    await linkIdentity(db, flow.linkTo, provider, identity.subject);
+    return c.redirect(`${web}/settings?linked=${provider}`, 302);
+  }
+  const outcome = await signInWithIdentity(db, provider, identity);
+  if (outcome.kind === "user") return signInAs(c, outcome.user);
+  savePendingLink(c, { provider, subject: identity.subject, userId: outcome.userId });
+  const params = new URLSearchParams({ link: provider, email: outcome.email });
+  return c.redirect(`${web}/sign-in?${params}`, 302);
+};

@@ -28,3 +28,19 @@ export type TLinkedIdentityList = z.infer<typeof ZLinkedIdentityListSchema>;
 
 /** POST /auth/oauth/{provider}/link: where to send the browser to prove the provider account. */
 export const ZLinkStartSchema = z.object({ url: z.string().url() });
+
+/**
+ * Why a provider's callback sent the browser back without signing it in: the page it lands on
+ * (`/sign-in`, or `/settings` when linking) reads `?provider_error=` and words it itself.
+ */
+export const PROVIDER_REFUSALS = [
+  "restart",
+  "cancelled",
+  "failed",
+  "unverified",
+  "taken",
+  "disabled",
+  "signed_out",
+  "unavailable",
+] as const;
+export type TProviderRefusal = (typeof PROVIDER_REFUSALS)[number];

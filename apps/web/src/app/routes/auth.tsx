@@ -18,8 +18,15 @@ const signedOutOnly = async ({
 export const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/sign-in",
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+  // `link` and `email`: a provider's identity waits for this account's password; `provider_error`: why a
+  // provider's sign-in came back refused (the API's callback sends these).
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { redirect?: string; link?: string; email?: string; provider_error?: string } => ({
     redirect: stringParam(search.redirect),
+    link: stringParam(search.link),
+    email: stringParam(search.email),
+    provider_error: stringParam(search.provider_error),
   }),
   beforeLoad: signedOutOnly,
   component: lazyRouteComponent(() => import("../../features/auth/components/sign-in-page.tsx"), "SignInPage"),

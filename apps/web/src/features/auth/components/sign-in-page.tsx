@@ -3,6 +3,7 @@ import { useState } from "react";
 
 import { Field } from "../../../components/ui/field.tsx";
 import { Input } from "../../../components/ui/input.tsx";
+import { providerRefusalMessage } from "../../../lib/provider-refusals.ts";
 import { useCompleteSignIn } from "../api/second-factor.ts";
 import { isChallenge, type TSignInChallenge, useSignIn } from "../api/sign-in.ts";
 import { AuthCard } from "./auth-card.tsx";
@@ -69,7 +70,13 @@ const challengeFromFragment = (): TSignInChallenge | null => {
 };
 
 export const SignInPage = () => {
-  const search = useSearch({ strict: false }) as { redirect?: string; link?: string; email?: string };
+  const search = useSearch({ strict: false }) as {
+    redirect?: string;
+    link?: string;
+    email?: string;
+    provider_error?: string;
+  };
+  const refused = providerRefusalMessage(search.provider_error);
   const navigate = useNavigate();
   const signIn = useSignIn();
   const [form, setForm] = useState({ email: search.email ?? "", password: "" });
@@ -99,6 +106,11 @@ export const SignInPage = () => {
         </>
       }
     >
+      {refused && (
+        <p role="alert" className="mb-4 rounded-lg bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
+          {refused}
+        </p>
+      )}
       {search.link ? (
         <p role="status" className="mb-4 rounded-lg bg-brand-50 p-3 text-sm text-brand-900">
           An account with this email already exists. Sign in with its password to link your {search.link} account to it;

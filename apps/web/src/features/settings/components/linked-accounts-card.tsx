@@ -1,9 +1,12 @@
+import { useSearch } from "@tanstack/react-router";
+
 import { Button } from "../../../components/ui/button.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
 import { formatDate } from "../../../lib/format.ts";
+import { providerRefusalMessage } from "../../../lib/provider-refusals.ts";
 import { useIdentities, useLinkableProviders, useLinkProvider, useUnlinkIdentity } from "../api/identities.ts";
 
 /** The providers that sign in to this account: link another, unlink one (never the last way in). */
@@ -13,6 +16,8 @@ export const LinkedAccountsCard = () => {
   const link = useLinkProvider();
   const unlink = useUnlinkIdentity();
   const toast = useToast();
+  // A link comes back here from the provider: refused with a reason (`provider_error`).
+  const refused = providerRefusalMessage((useSearch({ strict: false }) as { provider_error?: string }).provider_error);
   const configured = providers.data?.providers ?? [];
   if (configured.length === 0 && (identities.data?.identities.length ?? 0) === 0) return null;
   return (
@@ -21,6 +26,11 @@ export const LinkedAccountsCard = () => {
         title={<span id="linked-accounts-title">Sign-in providers</span>}
         description="Accounts at other services that sign you in to Cto."
       />
+      {refused && (
+        <p role="alert" className="mb-3 rounded-lg bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
+          {refused}
+        </p>
+      )}
       <QueryState query={identities}>
         {({ identities: linked }) => (
           <>
