@@ -110,7 +110,7 @@ export const oauthRoutes = (providers: TOAuthProviders) =>
         security: [],
         summary: "Where the provider sends the browser back",
         description:
-          "Checks the state against this browser's flow, exchanges the code with the PKCE verifier and checks the id token's nonce; then signs in, creates the account (a verified address nobody has), or waits for the owner of the address's account to sign in before linking.",
+          "Checks the state against this browser's flow, exchanges the code with the PKCE verifier and checks the id token's nonce; then signs in, creates the account (a verified address nobody has), or waits for the owner of the address's account to sign in before linking. A refusal sends the browser back to /sign-in (or /settings when linking) with ?provider_error=<reason>.",
         request: {
           params: ZProviderParamsSchema,
           // What the provider sends back; the exchange reads the whole query (iss included) as it arrived.
@@ -121,7 +121,8 @@ export const oauthRoutes = (providers: TOAuthProviders) =>
             iss: zText().max(512).optional(),
           }),
         },
-        responses: { ...redirect, ...errorResponses(403, 404, 409) },
+        // A refusal is a redirect too (?provider_error=); only a malformed request answers an error body.
+        responses: { ...redirect, ...errorResponses() },
       }),
       async (c) => {
         const { provider } = c.req.valid("param");

@@ -3141,7 +3141,7 @@ export interface paths {
         };
         /**
          * Where the provider sends the browser back
-         * @description Checks the state against this browser's flow, exchanges the code with the PKCE verifier and checks the id token's nonce; then signs in, creates the account (a verified address nobody has), or waits for the owner of the address's account to sign in before linking.
+         * @description Checks the state against this browser's flow, exchanges the code with the PKCE verifier and checks the id token's nonce; then signs in, creates the account (a verified address nobody has), or waits for the owner of the address's account to sign in before linking. A refusal sends the browser back to /sign-in (or /settings when linking) with ?provider_error=<reason>.
          */
         get: {
             parameters: {
@@ -3188,66 +3188,6 @@ export interface paths {
                 };
                 /** @description Not signed in, or the API key is invalid */
                 401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
-                                message: string;
-                                requestId: string;
-                                details?: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
-                                message: string;
-                                requestId: string;
-                                details?: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Not found (also for another user's records) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
-                                message: string;
-                                requestId: string;
-                                details?: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Conflict with the current state */
-                409: {
                     headers: {
                         [name: string]: unknown;
                     };
