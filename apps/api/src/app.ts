@@ -234,6 +234,9 @@ export const createApp = ({
     "/auth/password-reset",
     "/auth/password-reset/confirm",
     "/auth/verify-email",
+    // A provider sign-in's two steps: each callback makes the API call the provider.
+    "/auth/oauth/:provider/start",
+    "/auth/oauth/:provider/callback",
     "/unsubscribe",
   ])
     app.use(path, async (c, next) => {

@@ -113,6 +113,16 @@ describe("the client address comes from the socket, not from headers the client 
     expect((await signIn(app, "2001:db8:5:6:ffff::9", newEmail("v6"), "wrong guess")).status).toBe(429);
   });
 
+  it("counts a provider sign-in's start and callback as auth requests of the address", async () => {
+    const app = apiWith({ address: { limit: 3, windowMs: 60_000 } });
+    const browser = browserAt(app, "203.0.113.90");
+    const statuses: number[] = [];
+    for (const step of ["start", "callback", "start", "callback"])
+      statuses.push((await browser.request("GET", `/auth/oauth/github/${step}`)).status);
+    // No provider is configured here: a start is a 404, a callback goes back to the sign-in page; the fourth is one too many.
+    expect(statuses).toEqual([404, 302, 404, 429]);
+  });
+
   it("behind trusted proxies (TRUST_PROXY ranges), limits the address the nearest trusted proxy saw", async () => {
     const app = apiWith({ address: { limit: 3, windowMs: 60_000 } }, { trustProxy: "10.0.0.0/8" });
     const viaProxy = (client: string, spoofed: string) =>
