@@ -49,6 +49,15 @@ const MALFORMED: [string, Mutation, string[]][] = [
     ["data.tasks.0.parentId"],
   ],
   [
+    "a routine the worker could not schedule: an eighth weekday, a repeated day, 25:00, an unknown timezone",
+    (a) => {
+      const [first, second] = a.data.routines!;
+      Object.assign(first!, { days: [1, 8], time: "25:00", timezone: "Mars/Olympus_Mons" });
+      Object.assign(second!, { days: [2, 2] });
+    },
+    ["data.routines.0.days", "data.routines.0.time", "data.routines.0.timezone", "data.routines.1.days"],
+  ],
+  [
     "an id that is not a uuid",
     (a) => {
       a.data.goals![0]!.id = "goal-1";

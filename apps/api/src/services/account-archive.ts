@@ -164,8 +164,9 @@ const baseSchema = (shape: Pick<TSectionShape, "section" | "uuidColumns">, colum
     case "PgJsonb":
       return zJson(column.notNull);
     case "PgArray":
-      if (column.baseColumn?.columnType !== "PgText") break;
-      return z.array(zStorableText());
+      if (column.baseColumn?.columnType === "PgText") return z.array(zStorableText());
+      if (column.baseColumn?.columnType === "PgInteger") return z.array(zRange(z.number().int(), range ?? INT4));
+      break;
   }
   throw new Error(
     `account archive: ${shape.section.key}.${column.key} has a column type the archive does not know (${column.columnType})`,

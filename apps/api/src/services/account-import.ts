@@ -43,11 +43,12 @@ type TColumnPlan = { key: string; name: string; type: string; encode: (value: un
 type TInsertPlan = { table: string; columns: TColumnPlan[]; sql: string; idType: string };
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
-const arrayLiteral = (items: string[]) =>
-  `{${items.map((item) => `"${item.replace(/[\\"]/g, (character) => `\\${character}`)}"`).join(",")}}`;
+// Text and integer arrays (the archive's schema allows no other): each element quoted, as PostgreSQL reads either.
+const arrayLiteral = (items: (string | number)[]) =>
+  `{${items.map((item) => `"${String(item).replace(/[\\"]/g, (character) => `\\${character}`)}"`).join(",")}}`;
 const encoderOf = (columnType: string): TColumnPlan["encode"] => {
   if (columnType === "PgJsonb") return (value) => JSON.stringify(value);
-  if (columnType === "PgArray") return (value) => arrayLiteral(value as string[]);
+  if (columnType === "PgArray") return (value) => arrayLiteral(value as (string | number)[]);
   if (columnType === "PgTimestamp") return (value) => (value as Date).toISOString();
   return String;
 };

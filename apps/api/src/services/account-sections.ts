@@ -1,6 +1,9 @@
 import type { Table } from "drizzle-orm";
 
+import { INSIGHT_SOURCES } from "@cto/contracts/api/memory";
+import { MAX_ROUTINE_PROMPT_CHARS } from "@cto/contracts/api/routines";
 import * as tables from "@cto/contracts/tables";
+import { ZClockSchema, ZTimezoneSchema } from "@cto/contracts/time";
 import type { DbExecutor } from "@cto/db/client";
 
 export type TArchiveRow = Record<string, unknown>;
@@ -127,9 +130,9 @@ export const ACCOUNT_SECTIONS: Section[] = [
     ranges: { confidence: [0, 1] },
     rules: [
       (row) =>
-        ["user", "message", "check_in"].includes(row.source as string)
+        (INSIGHT_SOURCES as readonly string[]).includes(row.source as string)
           ? undefined
-          : { column: "source", message: "must be user, message or check_in" },
+          : { column: "source", message: `must be one of ${INSIGHT_SOURCES.join(", ")}` },
     ],
   },
   { key: "goals", model: (db) => db.goal, table: tables.Goal, where: byUser, ranges: { progress: [0, 100] } },
@@ -239,6 +242,33 @@ export const ACCOUNT_SECTIONS: Section[] = [
     table: tables.Deadline,
     where: withTrash,
     ranges: { importance: IMPORTANCE },
+  },
+  // The worker reads a routine's schedule every minute: an archive's must be one the API would accept.
+  {
+    key: "routines",
+    model: (db) => db.routine,
+    table: tables.Routine,
+    where: byUser,
+    rules: [
+      (row) => {
+        const days = row.days;
+        const valid =
+          Array.isArray(days) &&
+          days.length >= 1 &&
+          days.every((day) => Number.isInteger(day) && day >= 1 && day <= 7) &&
+          new Set(days).size === days.length;
+        return valid ? undefined : { column: "days", message: "must be 1 to 7 distinct ISO weekdays (1 = Monday)" };
+      },
+      (row) => (ZClockSchema.safeParse(row.time).success ? undefined : { column: "time", message: "must be HH:MM" }),
+      (row) =>
+        row.timezone == null || ZTimezoneSchema.safeParse(row.timezone).success
+          ? undefined
+          : { column: "timezone", message: "must be an IANA timezone" },
+      (row) =>
+        typeof row.prompt === "string" && row.prompt.trim() && row.prompt.length <= MAX_ROUTINE_PROMPT_CHARS
+          ? undefined
+          : { column: "prompt", message: `must be 1 to ${MAX_ROUTINE_PROMPT_CHARS} characters` },
+    ],
   },
   {
     key: "reminderSchedules",
