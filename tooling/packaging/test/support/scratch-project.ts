@@ -11,6 +11,17 @@ const installedVersion = (name: string) =>
     ) as { version: string }
   ).version;
 
+/** The version the workspace installed for one of @cto/db's optional peers. */
+const dbPeerVersion = (name: string) =>
+  (
+    JSON.parse(
+      readFileSync(
+        path.join(import.meta.dirname, "..", "..", "..", "..", "packages", "db", "node_modules", name, "package.json"),
+        "utf8",
+      ),
+    ) as { version: string }
+  ).version;
+
 /**
  * The environment a scratch project's commands run in: this process's, without the npm_* and pnpm
  * settings that `pnpm run` passes to scripts, so the workspace's configuration does not leak in.
@@ -22,8 +33,9 @@ export const outsideEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => 
 
 /**
  * A new Node.js ESM project in the system's temporary folder, outside the workspace, with the given
- * dependencies installed by pnpm (from its store when it can) and TypeScript, Node's types and vitest
- * at the workspace's versions (vitest: the optional peer of `@cto/db/testing`).
+ * dependencies installed by pnpm (from its store when it can) and TypeScript, Node's types, vitest and
+ * Auth.js at the workspace's versions (vitest: the optional peer of `@cto/db/testing`; `@auth/core` and
+ * `@auth/prisma-adapter`: those of `@cto/db/auth-adapter`).
  */
 export const createScratchProject = async ({
   dependencies,
@@ -44,6 +56,8 @@ export const createScratchProject = async ({
       typescript: installedVersion("typescript"),
       "@types/node": installedVersion("@types/node"),
       vitest: installedVersion("vitest"),
+      "@auth/core": dbPeerVersion("@auth/core"),
+      "@auth/prisma-adapter": dbPeerVersion("@auth/prisma-adapter"),
     },
     pnpm: { overrides },
   };
