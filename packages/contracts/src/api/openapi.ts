@@ -37546,6 +37546,22 @@ export interface components {
                     createdAt?: string;
                     updatedAt?: string;
                 }[];
+                routines?: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    userId: string;
+                    title: string;
+                    prompt: string;
+                    days: number[];
+                    time: string;
+                    timezone?: string | null;
+                    enabled?: boolean;
+                    nextRunAt?: string | null;
+                    lastRunAt?: string | null;
+                    createdAt?: string;
+                    updatedAt?: string;
+                }[];
                 reminderSchedules?: {
                     /** Format: uuid */
                     id: string;
