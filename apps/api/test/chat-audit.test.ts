@@ -11,6 +11,7 @@ import { createDb } from "@cto/db/client";
 
 import { createApp } from "../src/app.ts";
 import { useApi, type TUser } from "./support/api.ts";
+import { chatEvents } from "./support/chat.ts";
 import { WEB_ORIGIN, type Harness } from "./harness.ts";
 
 /**
@@ -24,20 +25,8 @@ const {
 } = useApi({ users: ["alice", "bob"] });
 
 type TSse = { event: string; data: Record<string, unknown> };
-const parseEvents = (text: string): TSse[] =>
-  text
-    .split("\n\n")
-    .filter((block) => block.trim())
-    .map((block) => ({
-      event: /^event: (.*)$/m.exec(block)?.[1] ?? "message",
-      data: JSON.parse(
-        block
-          .split("\n")
-          .filter((line) => line.startsWith("data: "))
-          .map((line) => line.slice(6))
-          .join("\n"),
-      ),
-    }));
+// The shared parser (support/chat.ts), its typed events read loosely here: by name, then cast.
+const parseEvents = (text: string): TSse[] => chatEvents(text) as unknown as TSse[];
 const post = (app: Harness["app"], user: TUser, path: string, body: unknown) =>
   app.request(path, {
     method: "POST",
