@@ -127,6 +127,7 @@ describe("profile", () => {
       "preferences.workingHours.end",
     ],
     ["an unknown preference", { preferences: { colour: "teal" } }, "preferences"],
+    ["a language the app is not translated into", { preferences: { locale: "fr" } }, "preferences.locale"],
     ["an unknown experience level", { experienceLevel: "wizard" }, "experienceLevel"],
     ["a negative career length", { yearsOfExperience: -1 }, "yearsOfExperience"],
     ["a repeated skill", { currentSkills: ["SQL", "sql"] }, "currentSkills"],
@@ -167,6 +168,15 @@ describe("profile", () => {
     expect([first.status, second.status]).toEqual([200, 200]);
     const stored = await harness.db.user.findUniqueOrThrow({ where: { id: client.userId } });
     expect(stored.preferences).toMatchObject({ timezone: "Asia/Tokyo", theme: "dark" });
+  });
+
+  it("stores the language chosen, and null hands it back to the browser's languages", async () => {
+    const client = await signUp(harness, "profile-locale");
+    const chosen = await client.request("PATCH", "/me", { preferences: { locale: "de", theme: "dark" } });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.preferences).toMatchObject({ locale: "de", theme: "dark" });
+    const cleared = await client.request("PATCH", "/me", { preferences: { locale: null } });
+    expect(cleared.body.preferences).toMatchObject({ locale: null, theme: "dark" });
   });
 });
 

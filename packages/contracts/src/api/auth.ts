@@ -71,6 +71,11 @@ export const ZCoachNudgesSchema = z
   .strict();
 export type TCoachNudges = z.infer<typeof ZCoachNudgesSchema>;
 
+/** The languages the web app is translated into; English is the default and the fallback. */
+export const SUPPORTED_LOCALES = ["en", "de"] as const;
+export const ZLocaleSchema = z.enum(SUPPORTED_LOCALES);
+export type TLocale = z.infer<typeof ZLocaleSchema>;
+
 /**
  * The preferences the platform reads (reminders use the timezone, working hours and channels). Each
  * part given replaces that part; parts left out, and keys Cto does not know, are kept as stored.
@@ -86,6 +91,7 @@ export const ZPreferencesPatchSchema = z
     notificationPrefs: z.object({ inApp: z.boolean(), telegram: z.boolean() }).partial().strict(),
     coachNudges: ZCoachNudgesSchema,
     theme: z.enum(["system", "light", "dark"]),
+    locale: ZLocaleSchema.nullable().describe("The app's language; null: follow the browser's languages"),
   })
   .partial()
   .strict();

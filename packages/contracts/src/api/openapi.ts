@@ -4340,6 +4340,11 @@ export interface paths {
                             };
                             /** @enum {string} */
                             theme?: "system" | "light" | "dark";
+                            /**
+                             * @description The app's language; null: follow the browser's languages
+                             * @enum {string|null}
+                             */
+                            locale?: "en" | "de" | null;
                         };
                     };
                 };
@@ -37109,6 +37114,11 @@ export interface components {
                     };
                     /** @enum {string} */
                     theme?: "system" | "light" | "dark";
+                    /**
+                     * @description The app's language; null: follow the browser's languages
+                     * @enum {string|null}
+                     */
+                    locale?: "en" | "de" | null;
                 } & {
                     [key: string]: unknown;
                 }) & unknown;
