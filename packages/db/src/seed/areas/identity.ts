@@ -179,15 +179,16 @@ export const seedIdentity = async ({ db, user, friend, now, secrets, id }: SeedC
       },
     ],
   });
-  // A passkey the demo user registered through a team's Auth.js sign-in (@cto/db/auth-adapter); its public
-  // key is random bytes, so no authenticator can ever sign for it.
+  // A passkey Sam registered through a team's Auth.js sign-in (@cto/db/auth-adapter); its public key is random
+  // bytes, so no authenticator can ever sign for it. Not the demo user's: a passkey is a second factor, and the
+  // demo user signs in with a password only.
   await db.authenticator.createMany({
     skipDuplicates: true,
     data: [
       {
         id: id("authenticator:laptop"),
         credentialID: `seed-${id("authenticator:laptop")}`,
-        userId: user.id,
+        userId: friend.id,
         providerAccountId: `seed-${id("authenticator:laptop")}`,
         credentialPublicKey: unusableTokenHash(),
         counter: 3,
