@@ -2,12 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 
-import {
-  type TProviderRefusal,
-  ZIdentityProviderListSchema,
-  ZLinkedIdentityListSchema,
-  ZLinkStartSchema,
-} from "@cto/contracts/api/oauth";
+import { ZIdentityProviderListSchema, ZLinkedIdentityListSchema, ZLinkStartSchema } from "@cto/contracts/api/oauth";
 
 import { zText } from "@cto/contracts/values";
 
@@ -15,11 +10,9 @@ import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../lib/openapi.ts";
 import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
-import { linkIdentity, listIdentities, signInWithIdentity, unlinkIdentity } from "../services/oauth/identities.ts";
+import { completeCallback, refusalReason, type TCallbackOutcome } from "../services/oauth/callback.ts";
+import { listIdentities, unlinkIdentity } from "../services/oauth/identities.ts";
 import type { TOAuthProviders } from "../services/oauth/providers.ts";
-import { resolveSession } from "../services/sessions.ts";
-import { createSignInChallenge } from "../services/two-factor/challenges.ts";
-import { hasSecondFactor } from "../services/two-factor/second-factor.ts";
 import { finishSignIn } from "./auth.ts";
 import { saveFlow, savePendingLink, takeFlow } from "./oauth-cookies.ts";
 
@@ -39,20 +32,34 @@ const sessionOnly = (c: Context<AppEnv>) => {
   return userId;
 };
 
-/** A provider's sign-in for the user it found: a session, or the second step when two-factor is on. */
-const signInAs = async (c: Context<AppEnv>, user: { id: string; email: string; name: string | null }) => {
+/** The browser's way on from a callback's outcome: the cookies it needs and the page it lands on. */
+const landOn = async (c: Context<AppEnv>, outcome: TCallbackOutcome) => {
   const web = c.get("config").webOrigin;
-  if (await hasSecondFactor({ db: c.get("db") }, user.id)) {
-    const challenge = await createSignInChallenge({ db: c.get("db") }, user.id, true);
-    // In the fragment, which never reaches a server or its logs; the page asks for the code with it.
-    return c.redirect(`${web}/sign-in#challenge=${challenge.token}`, 302);
+  switch (outcome.kind) {
+    case "linked":
+      return c.redirect(`${web}/settings?linked=${outcome.provider}`, 302);
+    case "challenge":
+      // In the fragment, which never reaches a server or its logs; the page asks for the code with it.
+      return c.redirect(`${web}/sign-in#challenge=${outcome.token}`, 302);
+    case "session":
+      await finishSignIn(c, outcome.user, "PROVIDER");
+      return c.redirect(`${web}/`, 302);
+    case "pending_link": {
+      const { provider, subject, userId, email } = outcome;
+      savePendingLink(c, { provider, subject, userId });
+      return c.redirect(`${web}/sign-in?${new URLSearchParams({ link: provider, email })}`, 302);
+    }
   }
-  await finishSignIn(c, user, "PROVIDER");
-  return c.redirect(`${web}/`, 302);
 };
 
-export const oauthRoutes = (providers: TOAuthProviders) =>
-  createRouter()
+export const oauthRoutes = (providers: TOAuthProviders) => {
+  /** A flow begun in this browser (a sign-in, or a link to `linkTo`'s account): the provider's URL to go to. */
+  const beginFlow = async (c: Context<AppEnv>, provider: string, linkTo: string | null) => {
+    const { url, checks } = await providers.begin(provider);
+    saveFlow(c, { provider, checks, linkTo });
+    return url;
+  };
+  return createRouter()
     .openapi(
       createRoute({
         method: "get",
@@ -76,12 +83,7 @@ export const oauthRoutes = (providers: TOAuthProviders) =>
         request: { params: ZProviderParamsSchema },
         responses: { ...redirect, ...errorResponses(404) },
       }),
-      async (c) => {
-        const { provider } = c.req.valid("param");
-        const { url, checks } = await providers.begin(provider);
-        saveFlow(c, { provider, checks, linkTo: null });
-        return c.redirect(url, 302);
-      },
+      async (c) => c.redirect(await beginFlow(c, c.req.valid("param").provider, null), 302),
     )
     .openapi(
       createRoute({
@@ -96,10 +98,7 @@ export const oauthRoutes = (providers: TOAuthProviders) =>
       }),
       async (c) => {
         const userId = sessionOnly(c);
-        const { provider } = c.req.valid("param");
-        const { url, checks } = await providers.begin(provider);
-        saveFlow(c, { provider, checks, linkTo: userId });
-        return c.json({ url }, 200);
+        return c.json({ url: await beginFlow(c, c.req.valid("param").provider, userId) }, 200);
       },
     )
     .openapi(
@@ -129,7 +128,9 @@ export const oauthRoutes = (providers: TOAuthProviders) =>
         const query = new URL(c.req.url).searchParams;
         const flow = takeFlow(c);
         try {
-          return await completeCallback(c, providers, provider, query, flow);
+          const deps = { db: c.get("db"), config: c.get("config"), providers, authCache: c.get("authCache") };
+          const sessionToken = getCookie(c, SESSION_COOKIE);
+          return await landOn(c, await completeCallback(deps, { provider, query, flow, sessionToken }));
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
           // A browser navigation: back to the page it came from, with a reason the page words itself (never
@@ -137,7 +138,10 @@ export const oauthRoutes = (providers: TOAuthProviders) =>
           const linking = Boolean(flow?.linkTo);
           c.get("logger").warn({ provider, code: error.code, reason: error.message }, "provider sign-in refused");
           const page = linking ? "settings" : "sign-in";
-          return c.redirect(`${c.get("config").webOrigin}/${page}?provider_error=${refusal(error, linking)}`, 302);
+          return c.redirect(
+            `${c.get("config").webOrigin}/${page}?provider_error=${refusalReason(error, linking)}`,
+            302,
+          );
         }
       },
     )
@@ -184,62 +188,4 @@ export const oauthRoutes = (providers: TOAuthProviders) =>
         return c.body(null, 204);
       },
     );
-
-/** What the callback itself refuses, with the reason the page shows. */
-class CallbackRefusal extends ApiError {
-  constructor(
-    readonly reason: TProviderRefusal,
-    message: string,
-  ) {
-    super("bad_request", message);
-  }
-}
-
-const refusal = (error: ApiError, linking: boolean): TProviderRefusal => {
-  if (error instanceof CallbackRefusal) return error.reason;
-  switch (error.code) {
-    case "forbidden":
-      return "unverified";
-    case "conflict":
-      return "taken";
-    case "unauthorized":
-      return linking ? "signed_out" : "disabled";
-    case "service_unavailable":
-      return "unavailable";
-    default:
-      return "failed";
-  }
-};
-
-/** The callback's work for the flow this browser started: a session, a linked identity, or a pending link. */
-const completeCallback = async (
-  c: Context<AppEnv>,
-  providers: TOAuthProviders,
-  provider: string,
-  query: URLSearchParams,
-  flow: ReturnType<typeof takeFlow>,
-) => {
-  if (!flow || flow.provider !== provider)
-    throw new CallbackRefusal("restart", "This sign-in was not started in this browser, or it took too long.");
-  if (query.get("state") !== flow.checks.state)
-    throw new CallbackRefusal("restart", "This sign-in's state does not match the one this browser started.");
-  if (query.has("error"))
-    throw new CallbackRefusal("cancelled", `${providers.find(provider).name} answered ${query.get("error")}.`);
-  const identity = await providers.complete(provider, query, flow.checks);
-  const db = c.get("db");
-  const web = c.get("config").webOrigin;
-  if (flow.linkTo) {
-    // The account the link was begun for must still be the one signed in in this browser.
-    const token = getCookie(c, SESSION_COOKIE);
-    const session = token && (await resolveSession({ db, config: c.get("config"), token, cache: c.get("authCache") }));
-    if (!session || session.userId !== flow.linkTo)
-      throw new ApiError("unauthorized", "Sign in again to link this provider.");
-    await linkIdentity(db, flow.linkTo, provider, identity.subject);
-    return c.redirect(`${web}/settings?linked=${provider}`, 302);
-  }
-  const outcome = await signInWithIdentity(db, provider, identity);
-  if (outcome.kind === "user") return signInAs(c, outcome.user);
-  savePendingLink(c, { provider, subject: identity.subject, userId: outcome.userId });
-  const params = new URLSearchParams({ link: provider, email: outcome.email });
-  return c.redirect(`${web}/sign-in?${params}`, 302);
 };
