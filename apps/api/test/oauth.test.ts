@@ -1,97 +1,27 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 
-// @ts-expect-error oidc-provider ships no types; the test uses a handful of its calls.
-import Provider from "oidc-provider";
 import { generateSync } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { TProviderRefusal } from "@cto/contracts/api/oauth";
 import { createSecretBox } from "@cto/db/secrets";
 
-import { createOAuthProviders } from "../src/services/oauth/providers.ts";
 import { WEB_ORIGIN } from "./harness.ts";
 import { signUp, useApi } from "./support/api.ts";
+import { startTestIdentityProvider, type TTestIdentityProvider } from "./support/identity-provider.ts";
 
 // A real OpenID provider (oidc-provider) on 127.0.0.1, one for the file: each test signs in as an
 // account of its own, named by login_hint, which the provider's interaction answers at once.
 const CALLBACK_BASE = `${WEB_ORIGIN}/api`;
 const CALLBACK = `${CALLBACK_BASE}/auth/oauth/test/callback`;
-type TAccount = { email: string; email_verified: boolean; name?: string };
-const accounts = new Map<string, TAccount>();
-
-type TProvider = {
-  callback: () => (req: IncomingMessage, res: ServerResponse) => void;
-  interactionDetails: (req: IncomingMessage, res: ServerResponse) => Promise<{ params: Record<string, unknown> }>;
-  interactionFinished: (req: IncomingMessage, res: ServerResponse, result: object, options: object) => Promise<void>;
-};
-let issuer = "";
-const server = createServer();
-const oauth: { providers?: ReturnType<typeof createOAuthProviders> } = {};
+let idp: TTestIdentityProvider;
+const oauth: { providers?: ReturnType<TTestIdentityProvider["oauthProviders"]> } = {};
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider: TProvider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: "cto",
-        client_secret: "a-client-secret-for-tests",
-        redirect_uris: [CALLBACK],
-        token_endpoint_auth_method: "client_secret_post",
-      },
-    ],
-    cookies: { keys: [randomBytes(16).toString("hex")] },
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
-    // The id token carries the email claims, as Google's does.
-    conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false } },
-    findAccount: (_ctx: unknown, sub: string) => ({ accountId: sub, claims: () => ({ sub, ...accounts.get(sub) }) }),
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
-    // Consent is taken as given, so a login is the only interaction.
-    loadExistingGrant: async (ctx: {
-      oidc: {
-        provider: { Grant: new (init: object) => TGrant };
-        client: { clientId: string };
-        session: { accountId: string };
-      };
-    }) => {
-      const grant = new ctx.oidc.provider.Grant({
-        clientId: ctx.oidc.client.clientId,
-        accountId: ctx.oidc.session.accountId,
-      });
-      grant.addOIDCScope("openid email profile");
-      await grant.save();
-      return grant;
-    },
-  });
-  const handle = provider.callback();
-  server.on("request", (req, res) => {
-    if (!req.url?.startsWith("/interaction/")) return handle(req, res);
-    void (async () => {
-      const details = await provider.interactionDetails(req, res);
-      const result = { login: { accountId: String(details.params.login_hint) } };
-      await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
-    })();
-  });
-  oauth.providers = createOAuthProviders(
-    [
-      {
-        id: "test",
-        name: "Test ID",
-        kind: "oidc",
-        issuer,
-        clientId: "cto",
-        clientSecret: "a-client-secret-for-tests",
-        allowInsecure: true,
-      },
-    ],
-    CALLBACK_BASE,
-  );
+  idp = await startTestIdentityProvider({ callbackBaseUrl: CALLBACK_BASE });
+  oauth.providers = idp.oauthProviders();
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-type TGrant = { addOIDCScope: (scope: string) => void; save: () => Promise<string> };
+afterAll(() => idp?.close());
 
 const { harness } = useApi({
   dependencies: {
@@ -174,12 +104,7 @@ const browser = (apiCookies = new Map<string, string>()) => {
   };
 };
 
-let counter = 0;
-const newAccount = (account: Partial<TAccount> = {}) => {
-  const sub = `sub-${Date.now()}-${counter++}`;
-  accounts.set(sub, { email: `${sub}@example.com`, email_verified: true, name: "Ada", ...account });
-  return { sub, email: accounts.get(sub)!.email };
-};
+const newAccount: TTestIdentityProvider["newAccount"] = (account) => idp.newAccount(account);
 const linked = (sub: string) =>
   harness.db.account.findUnique({
     where: { provider_providerAccountId: { provider: "test", providerAccountId: sub } },
@@ -350,7 +275,7 @@ describe("two-factor after a provider's sign-in", () => {
       code: generateSync({ secret, epoch: (step + 1) * 30 }),
     });
     expect(done.status).toBe(200);
-    expect((await later.session())?.user.email).toBe(accounts.get(sub)!.email);
+    expect((await later.session())?.user.email).toBe(idp.accounts.get(sub)!.email);
     const sessions = JSON.parse((await later.api("GET", "/sessions")).text) as {
       items: { current: boolean; signInMethod: string | null }[];
     };
