@@ -8,8 +8,10 @@ import type { TProcessor } from "./processor.ts";
 export const CONSISTENCY_WINDOWS = [7, 30] as const;
 
 /**
- * Daily: one `consistency` job per active user and window, for the user's last complete local day.
- * The job id names user, window and day, so a second run of the fan-out the same day adds nothing.
+ * One `consistency` job per active user (who has not paused their consistency schedule) and window, for
+ * the user's last complete local day. Not on a timer any more: each user's CONSISTENCY schedule row runs
+ * their own scores (schedules/run); this fan-out stays for an operator who queues everyone's at once.
+ * The job id names user, window and day, so a second run the same day adds nothing.
  */
 export const processConsistencySchedule: TProcessor<"metrics", "consistency-schedule"> = async (
   _job,
@@ -17,7 +19,7 @@ export const processConsistencySchedule: TProcessor<"metrics", "consistency-sche
 ) => {
   const at = now();
   let queued = 0;
-  for await (const user of activeUsers(db, at)) {
+  for await (const user of activeUsers(db, at, { unlessPaused: "CONSISTENCY" })) {
     const date = addDays(localDay(at, userTimezone(user.preferences)), -1);
     for (const windowDays of CONSISTENCY_WINDOWS) {
       await queues.enqueue(

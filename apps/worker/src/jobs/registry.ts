@@ -28,6 +28,7 @@ import { processMissedDeadlines } from "./reminders.missed-deadlines.ts";
 import { processCoachNudges } from "./reminders.nudges.ts";
 import { processRemindersReconcile } from "./reminders.reconcile.ts";
 import { processRoutineRun } from "./routines.run.ts";
+import { processScheduleRun } from "./schedules.run.ts";
 
 /**
  * Every processor the worker runs: one line per job, `register(queue, job, processor)`.
@@ -63,6 +64,7 @@ export const REGISTRY: TRegistration[] = [
   register("insights", "derive", processInsightDerive),
   register("insights", "schedule", processInsightSchedule),
   register("routines", "run", processRoutineRun),
+  register("schedules", "run", processScheduleRun),
 ];
 
 /** Per-queue Worker settings; queues not listed use WORKER_CONCURRENCY. */

@@ -25,6 +25,8 @@ export const processReportSweep: TProcessor<"reports", "sweep"> = async (_job, {
       nextRunAt: { lt: new Date(now().getTime() - REPORT_SWEEP_AFTER_MS) },
       queueName: "reports",
       kind: "REPORT",
+      // A user's weekly report schedule (a cadence) is schedules/run's, not a request.
+      cadence: null,
     },
     select: { id: true, jobId: true, payload: true, nextRunAt: true },
     orderBy: { nextRunAt: "asc" },

@@ -45,13 +45,11 @@ export const SCHEDULES: TSchedule[] = [
   // Every 5 minutes: embeds what was written while Redis was away (and everything after a model change), bounded per run.
   schedule("embeddings-sweep", "embeddings", "reindex", { every: 5 * 60_000 }, { batchSize: 100, maxBatches: 20 }),
   // Hourly, because periods end at each user's local midnight: a report is due within the hour after it.
+  // The weekly (7-day) report is each user's own schedule row instead (schedules/run), which they can pause.
   schedule("reports-two-day", "reports", "schedule", { pattern: "5 * * * *" }, { type: "TWO_DAY" }),
-  schedule("reports-seven-day", "reports", "schedule", { pattern: "7 * * * *" }, { type: "SEVEN_DAY" }),
   schedule("reports-twenty-one-day", "reports", "schedule", { pattern: "9 * * * *" }, { type: "TWENTY_ONE_DAY" }),
   // On-demand reports (POST /reports) whose generate job a Redis failover lost are queued again within about two minutes.
   schedule("reports-sweep", "reports", "sweep", { every: 60_000 }, {}),
-  // Hourly for the same reason; job ids name the day, so each user's day is scored once.
-  schedule("metrics-consistency", "metrics", "consistency-schedule", { pattern: "15 * * * *" }, {}),
   schedule("maintenance-cleanup", "maintenance", "cleanup-expired", { pattern: "30 * * * *" }, {}),
   // Daily, at a quiet hour (UTC); withRetentionSettings puts the env's settings in their payloads.
   schedule(
@@ -68,10 +66,10 @@ export const SCHEDULES: TSchedule[] = [
     { pattern: "50 3 * * *" },
     { hotMonths: null, archiveMonths: null },
   ),
-  // 002's stories: last week's and last month's (UTC periods, as on demand), due on Mondays and on the 1st.
-  // Daily, not only then: a generate job a Redis failover lost is queued again the next day (the story
-  // that exists and the job id keep each story once), at the price of a daily pass over active users.
-  schedule("stories-weekly", "stories", "schedule", { pattern: "0 6 * * *" }, { kind: "week" }),
+  // 002's stories: last month's (UTC periods, as on demand), due on the 1st. Daily, not only then: a generate
+  // job a Redis failover lost is queued again the next day (the story that exists and the job id keep each
+  // story once), at the price of a daily pass over active users. Last week's story is each user's own
+  // schedule row (schedules/run), as are the weekly report and the daily consistency scores.
   schedule("stories-monthly", "stories", "schedule", { pattern: "20 6 * * *" }, { kind: "month" }),
   // Due Telegram messages (reminders, coach replies) leave within this interval of falling due.
   schedule("telegram-dispatch", "telegram", "dispatch", { every: 15_000 }, {}),
@@ -85,6 +83,9 @@ export const SCHEDULES: TSchedule[] = [
   schedule("insights-derive", "insights", "schedule", { pattern: "25 * * * *" }, {}),
   // Every minute: a routine runs at most this late; a run claims each due routine once, whichever worker runs it.
   schedule("routines-run", "routines", "run", { every: 60_000 }, {}),
+  // Every minute: each user's schedules (weekly report, daily consistency scores, weekly story) run at most
+  // this late, each claimed once whichever worker runs it; users without their rows get them here.
+  schedule("schedules-run", "schedules", "run", { every: 60_000 }, {}),
 ];
 
 type TRetentionEnv = {

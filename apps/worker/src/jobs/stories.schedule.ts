@@ -15,13 +15,14 @@ export const previousPeriod = (kind: "week" | "month", now: Date) => {
 
 /**
  * Weekly and monthly: one `generate` job per active user who was around for the whole period and
- * has no story for it yet; the job id names user and period, so a rerun queues nothing new.
+ * has no story for it yet and has not paused their story schedule; the job id names user and period, so a
+ * rerun queues nothing new.
  */
 export const processStorySchedule: TProcessor<"stories", "schedule"> = async (job, { db, queues, log, now }) => {
   const period = previousPeriod(job.data.kind, now());
   const { start } = storyPeriodRange(period)!;
   let queued = 0;
-  for await (const user of activeUsers(db, now())) {
+  for await (const user of activeUsers(db, now(), { unlessPaused: "STORY" })) {
     if (user.createdAt > start) continue;
     if (await db.story.findUnique({ where: { userId_period: { userId: user.id, period } }, select: { id: true } }))
       continue;

@@ -11,6 +11,7 @@ import { OCR_JOBS } from "./ocr.ts";
 import { REMINDER_JOBS } from "./reminders.ts";
 import { REPORT_JOBS } from "./reports.ts";
 import { ROUTINE_JOBS } from "./routines.ts";
+import { SCHEDULE_JOBS } from "./schedules.ts";
 import { STORY_JOBS } from "./stories.ts";
 import { TELEGRAM_JOBS } from "./telegram.ts";
 
@@ -32,6 +33,7 @@ export const QUEUE_JOBS = {
   mail: MAIL_JOBS,
   insights: INSIGHT_JOBS,
   routines: ROUTINE_JOBS,
+  schedules: SCHEDULE_JOBS,
 } as const;
 
 export type TQueueName = keyof typeof QUEUE_JOBS;
@@ -54,5 +56,6 @@ export * from "./ocr.ts";
 export * from "./reminders.ts";
 export * from "./reports.ts";
 export * from "./routines.ts";
+export * from "./schedules.ts";
 export * from "./stories.ts";
 export * from "./telegram.ts";

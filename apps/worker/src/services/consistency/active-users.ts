@@ -1,22 +1,34 @@
-import type { Db } from "@cto/db/client";
+import type { Db, Prisma, ScheduleKind } from "@cto/db/client";
 
 /** Users seen (or signed up) within this long get scheduled reports and scores. */
 export const ACTIVE_WITHIN_MS = 30 * 86_400_000;
 const BATCH = 500;
 
+/** Account enabled, and seen (`lastSeenAt`, kept by the API) or created within ACTIVE_WITHIN_MS of `now`. */
+export const activeWhere = (now: Date) => {
+  const since = new Date(now.getTime() - ACTIVE_WITHIN_MS);
+  return { isActive: true, AND: [{ OR: [{ lastSeenAt: { gte: since } }, { createdAt: { gte: since } }] }] };
+};
+
 /**
- * Every active user (account enabled, seen or created in the last 30 days), in id order and in
- * batches, so a fan-out over many users never loads them all at once.
+ * Every active user, in id order and in batches, so a fan-out over many users never loads them all at
+ * once. `unlessPaused` leaves out users who paused their schedule of that kind (GET/PATCH /schedules).
  */
 export async function* activeUsers(
   db: Db,
   now: Date,
+  { unlessPaused }: { unlessPaused?: ScheduleKind } = {},
 ): AsyncGenerator<{ id: string; preferences: unknown; createdAt: Date }> {
-  const since = new Date(now.getTime() - ACTIVE_WITHIN_MS);
+  const where: Prisma.UserWhereInput = {
+    ...activeWhere(now),
+    ...(unlessPaused
+      ? { reminderSchedules: { none: { kind: unlessPaused, status: "PAUSED", cadence: { not: null } } } }
+      : {}),
+  };
   let cursor: string | undefined;
   for (;;) {
     const rows = await db.user.findMany({
-      where: { isActive: true, OR: [{ lastSeenAt: { gte: since } }, { createdAt: { gte: since } }] },
+      where,
       orderBy: { id: "asc" },
       take: BATCH,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),

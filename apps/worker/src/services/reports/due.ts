@@ -8,14 +8,15 @@ import { activeUsers } from "../consistency/active-users.ts";
  * Active users whose report of `type` is due at `now`: the period ending at the start of their today
  * has no complete report yet (an on-demand report of the same period is completed, not duplicated).
  * Daily runs therefore give each user one report per 2, 7 or 21 days… per period start; a user whose
- * last report is younger than the period is skipped, so periods do not overlap.
+ * last report is younger than the period is skipped, so periods do not overlap. A user who paused their
+ * report schedule (PATCH /schedules/{id}) gets no scheduled report of any length.
  */
 export async function* dueReports(
   db: Db,
   type: ReportType,
   now: Date,
 ): AsyncGenerator<{ userId: string; periodEnd: Date }> {
-  for await (const user of activeUsers(db, now)) {
+  for await (const user of activeUsers(db, now, { unlessPaused: "REPORT" })) {
     const timezone = userTimezone(user.preferences);
     const periodEnd = scheduledPeriodEnd(now, timezone);
     const { start } = reportPeriod(type, periodEnd, timezone);
