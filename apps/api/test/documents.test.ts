@@ -161,6 +161,18 @@ describe("documents: refusals store nothing", () => {
     expect(response.status).toBe(409);
     expect(response.body.error.message).toMatch(/delete one/);
     expect(await documentsOf(carol)).toBe(MAX_DOCUMENTS_PER_USER);
+    // One page holds them all by default; a smaller one continues from its nextCursor, newest first.
+    const all = await carol.request("GET", "/documents");
+    expect(all.body.items).toHaveLength(MAX_DOCUMENTS_PER_USER);
+    expect(all.body.nextCursor).toBeNull();
+    const first = await carol.request("GET", "/documents?limit=60");
+    expect(first.body.items).toHaveLength(60);
+    const rest = await carol.request("GET", `/documents?limit=60&cursor=${first.body.nextCursor}`);
+    expect(rest.body.nextCursor).toBeNull();
+    expect([...first.body.items, ...rest.body.items].map((item: TDocument) => item.id)).toEqual(
+      all.body.items.map((item: TDocument) => item.id),
+    );
+    expect((await carol.request("GET", `/documents?limit=${MAX_DOCUMENTS_PER_USER + 1}`)).status).toBe(400);
   });
 
   it("answers 401 without a session", async () => {
@@ -215,6 +227,10 @@ describe("documents: ownership and deletion", () => {
     expect((await bob.request("GET", `/documents/${documentId}`)).status).toBe(404);
     expect((await bob.request("DELETE", `/documents/${documentId}`)).status).toBe(404);
     expect((await bob.request("GET", "/documents")).body.items).toEqual([]);
+    // Another user's document is no cursor of this list: paging from it would tell where it sits.
+    const paged = await bob.request("GET", `/documents?cursor=${documentId}`);
+    expect(paged.status).toBe(400);
+    expect(paged.body.error.details).toEqual([{ path: "cursor", message: expect.stringMatching(/nextCursor/) }]);
     const search = await bob.request("GET", "/search?q=appraisal%20notes&scope=memory");
     expect(search.body.memory).toEqual([]);
     expect(await api.db.document.count({ where: { id: documentId } })).toBe(1);

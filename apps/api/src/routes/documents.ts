@@ -3,6 +3,7 @@ import { createRoute } from "@hono/zod-openapi";
 import {
   DOCUMENT_FIELD,
   ZDocumentDetailSchema,
+  ZDocumentListQuerySchema,
   ZDocumentListSchema,
   ZDocumentSchema,
 } from "@cto/contracts/api/documents";
@@ -59,10 +60,11 @@ export const documentRoutes = createRouter()
       ...common,
       method: "get",
       path: "/",
-      summary: "Your documents, newest first, with where each stands",
-      responses: { 200: jsonContent(ZDocumentListSchema, "The documents") },
+      request: { query: ZDocumentListQuerySchema },
+      summary: "Your documents, newest first, with where each stands (by default all of them in one page)",
+      responses: { 200: jsonContent(ZDocumentListSchema, "A page of documents"), ...errorResponses() },
     }),
-    async (c) => c.json({ items: await listDocuments(depsOf(c), c.get("auth").userId) }, 200),
+    async (c) => c.json(await listDocuments(depsOf(c), c.get("auth").userId, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({

@@ -1,9 +1,11 @@
 import { MAX_DOCUMENTS_PER_USER, type TDocument, type TDocumentDetail } from "@cto/contracts/api/documents";
+import type { TPageQuery } from "@cto/contracts/pagination";
 import { documentJobId, documentStorageKey } from "@cto/contracts/queues";
 import type { Document, DocumentKind } from "@cto/db/client";
 import type { TStorage } from "@cto/storage/storage";
 
 import { ApiError } from "../errors.ts";
+import { readPage } from "../lib/pagination.ts";
 import { log } from "../log.ts";
 import type { TDeps } from "./deps.ts";
 
@@ -35,15 +37,20 @@ export const serializeDocument = (row: TRow): TDocument => ({
   updatedAt: row.updatedAt.getTime(),
 });
 
-export const listDocuments = async ({ db }: TDeps, userId: string) =>
-  (
-    await db.document.findMany({
-      where: { userId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: FIELDS,
-      take: MAX_DOCUMENTS_PER_USER,
-    })
-  ).map(serializeDocument);
+/** The user's documents, newest first, a page at a time. */
+export const listDocuments = async ({ db }: TDeps, userId: string, query: TPageQuery) => {
+  const page = await readPage(query, {
+    listed: (id) => db.document.findFirst({ where: { id, userId }, select: { id: true } }),
+    read: (window) =>
+      db.document.findMany({
+        where: { userId },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: FIELDS,
+        ...window,
+      }),
+  });
+  return { ...page, items: page.items.map(serializeDocument) };
+};
 
 const notFound = () => new ApiError("not_found", "No such document.");
 

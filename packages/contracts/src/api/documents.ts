@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { ZPageQuerySchema, zPage } from "../pagination.ts";
+
 /** What a document is, recognised by its bytes and name: PDF, Word (.docx), Markdown or plain text. */
 export const DOCUMENT_KINDS = ["pdf", "docx", "markdown", "text"] as const;
 export const DOCUMENT_STATUSES = ["pending", "processing", "ready", "failed"] as const;
@@ -35,8 +37,12 @@ export const ZDocumentSchema = z.object({
 });
 export type TDocument = z.infer<typeof ZDocumentSchema>;
 
-export const ZDocumentListSchema = z.object({ items: z.array(ZDocumentSchema) });
+export const ZDocumentListSchema = zPage(ZDocumentSchema);
 export type TDocumentList = z.infer<typeof ZDocumentListSchema>;
+/** A page of the list; by default one holds every document a user can keep, so the list reads in one request. */
+export const ZDocumentListQuerySchema = ZPageQuerySchema.extend({
+  limit: z.coerce.number().int().min(1).max(MAX_DOCUMENTS_PER_USER).default(MAX_DOCUMENTS_PER_USER),
+});
 
 export const ZDocumentChunkSchema = z.object({
   id: z.string(),
