@@ -1,6 +1,8 @@
 import { createAiProvider } from "@cto/ai/create-provider";
 import type { TAiProvider } from "@cto/ai/provider";
 import { createDb, type Db } from "@cto/db/client";
+import { defaultDataDir } from "@cto/db/paths";
+import { createSecretBox, loadEncryptionKey, type SecretBox } from "@cto/db/secrets";
 import { redisRecentWrites, replicaOptionsFromEnv } from "@cto/db/replicas";
 import { createMailTransport } from "@cto/mail/config";
 import type { TMailTransport } from "@cto/mail/transport";
@@ -37,6 +39,10 @@ export type TWorkerDeps = {
   webOrigin?: string;
   /** The Telegram Bot API client; absent when TELEGRAM_BOT_TOKEN is unset (delivery off). */
   telegram?: TBotApi;
+  /** Opens the secrets the API sealed (connected calendars' credentials); absent: calendars are not synced. */
+  secrets?: SecretBox;
+  /** How long one request to a calendar server may take (CALENDAR_FETCH_TIMEOUT_MS). */
+  calendarTimeoutMs?: number;
   /** The clock, replaceable in tests. */
   now: () => Date;
   /** Test-only fault injection (see env.ts); absent everywhere else. */
@@ -73,6 +79,10 @@ export const createWorkerDeps = (env: TEnv) => {
     storage: createStorage(env.storage),
     ocr,
     mail,
+    secrets: createSecretBox(
+      loadEncryptionKey({ NODE_ENV: env.NODE_ENV, CTO_ENCRYPTION_KEY: env.CTO_ENCRYPTION_KEY, CTO_DATA_DIR: defaultDataDir() }),
+    ),
+    calendarTimeoutMs: env.CALENDAR_FETCH_TIMEOUT_MS,
     now: () => new Date(),
   };
   if (env.webOrigin) deps.webOrigin = env.webOrigin;

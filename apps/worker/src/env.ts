@@ -71,6 +71,8 @@ const ZEnvSchema = z
     TELEGRAM_BOT_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(1).optional()),
     /** The Bot API's base URL (a local stand-in in tests). */
     TELEGRAM_API_BASE_URL: z.string().url().default("https://api.telegram.org"),
+    /** How long one request to a connected calendar's server may take before the sync gives up and is retried. */
+    CALENDAR_FETCH_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(20_000),
     /** Where Tesseract keeps its unpacked English model between starts; the data folder's cache when unset. */
     OCR_CACHE_DIR: z.string().min(1).optional(),
     /** Days a row stays in the trash before the daily retention job deletes it for good. */

@@ -1,5 +1,7 @@
 import type { TQueueName } from "@cto/contracts/queues";
 
+import { processCalendarSchedule } from "./calendars.schedule.ts";
+import { processCalendarSync } from "./calendars.sync.ts";
 import { processDocumentIngest } from "./documents.ingest.ts";
 import { processDocumentSweep } from "./documents.sweep.ts";
 import { processEmbeddingReindex } from "./embeddings.reindex.ts";
@@ -64,6 +66,8 @@ export const REGISTRY: TRegistration[] = [
   register("insights", "derive", processInsightDerive),
   register("insights", "schedule", processInsightSchedule),
   register("routines", "run", processRoutineRun),
+  register("calendars", "sync", processCalendarSync),
+  register("calendars", "schedule", processCalendarSchedule),
   register("schedules", "run", processScheduleRun),
 ];
 

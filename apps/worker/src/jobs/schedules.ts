@@ -83,6 +83,8 @@ export const SCHEDULES: TSchedule[] = [
   schedule("insights-derive", "insights", "schedule", { pattern: "25 * * * *" }, {}),
   // Every minute: a routine runs at most this late; a run claims each due routine once, whichever worker runs it.
   schedule("routines-run", "routines", "run", { every: 60_000 }, {}),
+  // Every 5 minutes: each connected calendar is synced about every 15 minutes (and at once on demand).
+  schedule("calendars-schedule", "calendars", "schedule", { every: 5 * 60_000 }, { everyMs: 15 * 60_000 }),
   // Every minute: each user's schedules (weekly report, daily consistency scores, weekly story) run at most
   // this late, each claimed once whichever worker runs it; users without their rows get them here.
   schedule("schedules-run", "schedules", "run", { every: 60_000 }, {}),

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 
+import { CALENDAR_JOBS } from "./calendars.ts";
 import { DOCUMENT_JOBS } from "./documents.ts";
 import { EMBEDDING_JOBS } from "./embeddings.ts";
 import { INSIGHT_JOBS } from "./insights.ts";
@@ -33,6 +34,7 @@ export const QUEUE_JOBS = {
   mail: MAIL_JOBS,
   insights: INSIGHT_JOBS,
   routines: ROUTINE_JOBS,
+  calendars: CALENDAR_JOBS,
   schedules: SCHEDULE_JOBS,
 } as const;
 
@@ -56,6 +58,7 @@ export * from "./ocr.ts";
 export * from "./reminders.ts";
 export * from "./reports.ts";
 export * from "./routines.ts";
+export * from "./calendars.ts";
 export * from "./schedules.ts";
 export * from "./stories.ts";
 export * from "./telegram.ts";

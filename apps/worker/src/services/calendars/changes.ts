@@ -1,0 +1,11 @@
+import type { TOccurrence } from "./expand.ts";
+
+/** What one sync found upstream: objects whose occurrences are replaced, objects gone, and the next cursor. */
+export type TChanges<TCursor> = {
+  changed: Array<{ object: string; occurrences: TOccurrence[] }>;
+  removed: string[];
+  cursor: TCursor;
+};
+
+/** The day (UTC) the window was last expanded: on a new day, every object is expanded again. */
+export const windowDay = (now: Date) => now.toISOString().slice(0, 10);
