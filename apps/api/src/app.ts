@@ -44,11 +44,13 @@ import { assistantRoutes } from "./routes/assistant.ts";
 import { authRecoveryRoutes } from "./routes/auth-recovery.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { oauthRoutes } from "./routes/oauth.ts";
+import { passkeyRoutes } from "./routes/passkeys.ts";
 import { twoFactorRoutes } from "./routes/two-factor.ts";
 import { unsubscribeRoutes } from "./routes/unsubscribe.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { routineRoutes } from "./routes/routines.ts";
+import { scheduleRoutes } from "./routes/schedules.ts";
 import { knowledgeRoutes } from "./routes/knowledge.ts";
 import { ADMIN_QUEUES_PATH, adminQueueRoutes } from "./routes/admin-queues.ts";
 import { searchRoutes } from "./routes/search.ts";
@@ -230,6 +232,11 @@ export const createApp = ({
   for (const path of [
     "/auth/sign-in",
     "/auth/sign-in/second-factor",
+    // Passkey sign-ins, alone or as the second step: each makes and checks a WebAuthn challenge.
+    "/auth/sign-in/passkey/options",
+    "/auth/sign-in/passkey",
+    "/auth/sign-in/second-factor/passkey/options",
+    "/auth/sign-in/second-factor/passkey",
     "/auth/sign-up",
     "/auth/password-reset",
     "/auth/password-reset/confirm",
@@ -246,6 +253,7 @@ export const createApp = ({
   app.route("/auth", authRoutes);
   app.route("/auth", authRecoveryRoutes);
   app.route("/auth", twoFactorRoutes);
+  app.route("/auth", passkeyRoutes);
   app.route("/auth", oauthRoutes(oauthProviders));
   if (withDevRoutes && mailer.kind === "outbox" && "list" in mailer)
     app.route("/dev", devRoutes(mailer as OutboxMailer));
@@ -270,6 +278,7 @@ export const createApp = ({
   app.route("/search", searchRoutes);
   app.route("/documents", documentRoutes);
   app.route("/routines", routineRoutes);
+  app.route("/schedules", scheduleRoutes);
   app.route("/admin/knowledge", knowledgeRoutes);
   app.route("/ai-models", aiModelRoutes);
   app.route("/models", modelRoutes);

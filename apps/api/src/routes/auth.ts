@@ -19,7 +19,7 @@ import { beginSignIn, beginSignUp, TRUSTED_BROWSER_MS, trustBrowser } from "../s
 import { sendVerificationEmail } from "../services/email-verification.ts";
 import { isNewDevice, sendNewDeviceEmail } from "../services/new-device.ts";
 import { createSignInChallenge } from "../services/two-factor/challenges.ts";
-import { hasSecondFactor } from "../services/two-factor/second-factor.ts";
+import { secondFactorsOf } from "../services/two-factor/second-factor.ts";
 import { createSession, currentSession, revokeSession, type TSignInMethod } from "../services/sessions.ts";
 
 /** A user row as the API shows it (never the password hash). */
@@ -122,7 +122,7 @@ const signInRoute = createRoute({
   security: [],
   summary: "Sign in with email and password",
   description:
-    "With two-factor on, a right password answers 202 with a challenge token instead of a session: send it with a code to POST /auth/sign-in/second-factor.",
+    "With two-factor on (an authenticator app or a passkey), a right password answers 202 with a challenge token instead of a session: send it with a code to POST /auth/sign-in/second-factor, or with a passkey's answer to POST /auth/sign-in/second-factor/passkey.",
   request: { body: { required: true, content: { "application/json": { schema: ZSignInSchema } } } },
   responses: {
     200: jsonContent(ZSessionSchema, "Signed in (a new session cookie)"),
@@ -203,13 +203,14 @@ export const authRoutes = createRouter()
     const attempt = await beginSignIn({ limiters: c.get("limits"), email: body.email, browserToken: browserToken(c) });
     const user = await signIn({ db: c.get("db"), ...body });
     await attempt.succeeded();
-    if (await hasSecondFactor({ db: c.get("db") }, user.id)) {
+    const methods = await secondFactorsOf({ db: c.get("db") }, user.id);
+    if (methods.length > 0) {
       const challenge = await createSignInChallenge({ db: c.get("db") }, user.id);
       return c.json(
         {
           status: "second_factor_required" as const,
           challengeToken: challenge.token,
-          methods: ["totp" as const, "recovery_code" as const],
+          methods,
           expiresAt: challenge.expiresAt.getTime(),
         },
         202,

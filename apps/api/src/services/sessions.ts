@@ -6,14 +6,17 @@ import { NO_AUTH_CACHE, type TAuthCache } from "../lib/auth-cache.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
 import { recordUse } from "./last-seen.ts";
 
-/** How a session was signed in: a password or an identity provider, and the second factor after it if any. */
+/** How a session was signed in: a password, an identity provider or a passkey, and the second factor after it if any. */
 export type TSignInMethod =
   | "PASSWORD"
   | "PASSWORD_TOTP"
   | "PASSWORD_RECOVERY_CODE"
   | "PROVIDER"
   | "PROVIDER_TOTP"
-  | "PROVIDER_RECOVERY_CODE";
+  | "PROVIDER_RECOVERY_CODE"
+  | "PASSKEY"
+  | "PASSWORD_PASSKEY"
+  | "PROVIDER_PASSKEY";
 
 export const createSession = async ({
   db,

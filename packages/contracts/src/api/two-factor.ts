@@ -3,12 +3,13 @@ import { z } from "zod";
 import { zText } from "../values.ts";
 import { ZSessionSchema } from "./auth.ts";
 
-/**
- * The second factors a challenge or a step-up accepts. Passkeys, when they come, join this list
- * (and the challenge's `methods`) rather than adding another flow.
- */
+/** The codes a challenge or a step-up accepts (a passkey is proven by its own routes: api/passkeys.ts). */
 export const ZSecondFactorMethodSchema = z.enum(["totp", "recovery_code"]);
 export type TSecondFactorMethod = z.infer<typeof ZSecondFactorMethodSchema>;
+
+/** The second factors an account offers: codes when it has an authenticator app, `passkey` when it has passkeys. */
+export const ZSignInFactorSchema = z.enum(["totp", "recovery_code", "passkey"]);
+export type TSignInFactor = z.infer<typeof ZSignInFactorSchema>;
 
 /** How a session was signed in (the Sessions list); null for sessions from before it was recorded. */
 export const ZSignInMethodSchema = z.enum([
@@ -18,6 +19,9 @@ export const ZSignInMethodSchema = z.enum([
   "provider",
   "provider_totp",
   "provider_recovery_code",
+  "passkey",
+  "password_passkey",
+  "provider_passkey",
 ]);
 
 /** A second factor: a 6-digit authenticator code, or one of the recovery codes (dashes and case ignored). */
@@ -30,8 +34,10 @@ export type TSecondFactorProof = z.input<typeof ZSecondFactorProofSchema>;
 /** POST /auth/sign-in answers this (202) instead of a session when the account has two-factor on. */
 export const ZSignInChallengeSchema = z.object({
   status: z.literal("second_factor_required"),
-  challengeToken: z.string().describe("Single use; send it to POST /auth/sign-in/second-factor with a code"),
-  methods: z.array(ZSecondFactorMethodSchema),
+  challengeToken: z
+    .string()
+    .describe("Single use; send it with a code to POST /auth/sign-in/second-factor, or with a passkey's answer"),
+  methods: z.array(ZSignInFactorSchema),
   expiresAt: z.number().int().describe("Unix ms; after it, sign in with the password again"),
 });
 export type TSignInChallenge = z.infer<typeof ZSignInChallengeSchema>;
@@ -47,6 +53,8 @@ export const ZTwoFactorStatusSchema = z.object({
   totp: z.enum(["off", "enrolling", "on"]),
   enabledAt: z.number().int().nullable(),
   recoveryCodesLeft: z.number().int(),
+  /** How many passkeys the account has: each is a second factor too. */
+  passkeys: z.number().int(),
   /** Until when this session may take sensitive actions without another code (null: it must prove one first). */
   stepUpUntil: z.number().int().nullable(),
 });

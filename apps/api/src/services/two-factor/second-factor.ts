@@ -1,4 +1,4 @@
-import type { TSecondFactorMethod } from "@cto/contracts/api/two-factor";
+import type { TSecondFactorMethod, TSignInFactor } from "@cto/contracts/api/two-factor";
 
 import { ApiError } from "../../errors.ts";
 import { beginSecondFactor, type TAuthLimiters } from "../auth-limits.ts";
@@ -22,17 +22,27 @@ export const wrongCode = (method: TSecondFactorMethod) =>
     },
   ]);
 
-/** Whether the user has an authenticator turned on (sign-in then asks for a code). */
-export const hasSecondFactor = async ({ db }: Pick<TTotpDeps, "db">, userId: string) =>
+/** Whether the user has an authenticator app turned on (codes are a second factor). */
+export const hasTotp = async ({ db }: Pick<TTotpDeps, "db">, userId: string) =>
   (await db.totpFactor.count({ where: { userId, enabledAt: { not: null } } })) > 0;
+
+/** The second factors the user can prove: codes with an authenticator app on, `passkey` with a passkey. */
+export const secondFactorsOf = async ({ db }: Pick<TTotpDeps, "db">, userId: string): Promise<TSignInFactor[]> => {
+  const [totp, passkeys] = await Promise.all([hasTotp({ db }, userId), db.authenticator.count({ where: { userId } })]);
+  return [...(totp ? (["totp", "recovery_code"] as const) : []), ...(passkeys > 0 ? (["passkey"] as const) : [])];
+};
+
+/** Whether sign-in asks for a second factor: an authenticator app turned on, or a passkey. */
+export const hasSecondFactor = async ({ db }: Pick<TTotpDeps, "db">, userId: string) =>
+  (await secondFactorsOf({ db }, userId)).length > 0;
 
 /**
  * Checks a second factor of a user with two-factor on, counted against the account's limit of wrong
  * codes (a right one is given back); a wrong code is a 400 on `code`, and a recovery code is spent.
  */
 export const proveSecondFactor = async (deps: TSecondFactorDeps, userId: string, { method, code }: TProof) => {
-  if (!(await hasSecondFactor(deps, userId)))
-    throw new ApiError("invalid_state", "Two-factor sign-in is off for this account.");
+  if (!(await hasTotp(deps, userId)))
+    throw new ApiError("invalid_state", "This account has no authenticator app; use a passkey instead.");
   const attempt = await beginSecondFactor(deps.limiters, userId);
   const right =
     method === "totp" ? await acceptTotpCode(deps, userId, code) : await spendRecoveryCode(deps.db, userId, code);
@@ -63,6 +73,6 @@ export const requireFreshSecondFactor = async (
   if (Date.now() - provenAt < STEP_UP_MS) return;
   throw new ApiError(
     "second_factor_required",
-    "Enter a code from your authenticator app to confirm this (POST /auth/two-factor/verify), then try again.",
+    "Confirm this with a code from your authenticator app (POST /auth/two-factor/verify) or a passkey (POST /auth/two-factor/passkey), then try again.",
   );
 };

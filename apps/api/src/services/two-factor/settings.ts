@@ -13,9 +13,10 @@ import { acceptTotpCode, newTotpSecret } from "./totp.ts";
 
 /** Where the account's two-factor stands, and until when this session may take sensitive actions. */
 export const twoFactorStatus = async ({ db }: Pick<TSecondFactorDeps, "db">, userId: string, sessionId?: string) => {
-  const [factor, left, session] = await Promise.all([
+  const [factor, left, passkeys, session] = await Promise.all([
     db.totpFactor.findUnique({ where: { userId }, select: { enabledAt: true } }),
     recoveryCodesLeft(db, userId),
+    db.authenticator.count({ where: { userId } }),
     sessionId ? db.session.findUnique({ where: { id: sessionId }, select: { secondFactorAt: true } }) : null,
   ]);
   const until = session?.secondFactorAt ? session.secondFactorAt.getTime() + STEP_UP_MS : null;
@@ -23,7 +24,8 @@ export const twoFactorStatus = async ({ db }: Pick<TSecondFactorDeps, "db">, use
     totp: factor ? (factor.enabledAt ? ("on" as const) : ("enrolling" as const)) : ("off" as const),
     enabledAt: factor?.enabledAt?.getTime() ?? null,
     recoveryCodesLeft: factor?.enabledAt ? left : 0,
-    stepUpUntil: factor?.enabledAt && until && until > Date.now() ? until : null,
+    passkeys,
+    stepUpUntil: (factor?.enabledAt || passkeys > 0) && until && until > Date.now() ? until : null,
   };
 };
 
