@@ -80,7 +80,11 @@ export const createWorkerDeps = (env: TEnv) => {
     ocr,
     mail,
     secrets: createSecretBox(
-      loadEncryptionKey({ NODE_ENV: env.NODE_ENV, CTO_ENCRYPTION_KEY: env.CTO_ENCRYPTION_KEY, CTO_DATA_DIR: defaultDataDir() }),
+      loadEncryptionKey({
+        NODE_ENV: env.NODE_ENV,
+        CTO_ENCRYPTION_KEY: env.CTO_ENCRYPTION_KEY,
+        CTO_DATA_DIR: defaultDataDir(),
+      }),
     ),
     calendarTimeoutMs: env.CALENDAR_FETCH_TIMEOUT_MS,
     now: () => new Date(),

@@ -80,7 +80,9 @@ export const readCalDavAccount = async ({
     const listing = await client.calendarQuery({
       url: calendar.url,
       props: { "d:getetag": {} },
-      filters: { "comp-filter": { _attributes: { name: "VCALENDAR" }, "comp-filter": { _attributes: { name: "VEVENT" } } } },
+      filters: {
+        "comp-filter": { _attributes: { name: "VCALENDAR" }, "comp-filter": { _attributes: { name: "VEVENT" } } },
+      },
       depth: "1",
     });
     const etags: Record<string, string> = {};

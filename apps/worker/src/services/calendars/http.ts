@@ -10,14 +10,21 @@ export const fetchWithTimeout =
   (input, init) =>
     fetch(input, {
       ...init,
-      signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
+      signal: init?.signal
+        ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
+        : AbortSignal.timeout(timeoutMs),
     }).catch((error: unknown) => {
-      const reason = (error as Error).name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : String((error as Error).message);
+      const reason =
+        (error as Error).name === "TimeoutError"
+          ? `no answer within ${timeoutMs} ms`
+          : String((error as Error).message);
       throw new CalendarUnreachableError(`The calendar server could not be reached: ${reason}.`);
     });
 
 /** The refusal or failure an HTTP status stands for. */
 export const failureOf = (status: number) =>
   status === 401 || status === 403
-    ? new CalendarAuthError(`The calendar server refused access (HTTP ${status}): check the user name and password, or the URL.`)
+    ? new CalendarAuthError(
+        `The calendar server refused access (HTTP ${status}): check the user name and password, or the URL.`,
+      )
     : new CalendarUnreachableError(`The calendar server answered HTTP ${status}.`);

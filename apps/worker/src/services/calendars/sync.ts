@@ -1,4 +1,8 @@
-import { CALENDAR_PROVIDERS, ZCalendarCredentialsSchema, type TCalendarCredentials } from "@cto/contracts/api/calendars";
+import {
+  CALENDAR_PROVIDERS,
+  ZCalendarCredentialsSchema,
+  type TCalendarCredentials,
+} from "@cto/contracts/api/calendars";
 import type { Db } from "@cto/db/client";
 import type { SecretBox } from "@cto/db/secrets";
 
@@ -21,7 +25,12 @@ const isPermanent = (error: unknown) => error instanceof MalformedCalendarError 
 
 const readUpstream = (credentials: TCalendarCredentials, cursor: unknown, now: Date, timeoutMs: number) =>
   credentials.provider === "ics"
-    ? readIcsFeed({ url: credentials.url, cursor: ZIcsCursorSchema.catch({ objects: {} }).parse(cursor), now, timeoutMs })
+    ? readIcsFeed({
+        url: credentials.url,
+        cursor: ZIcsCursorSchema.catch({ objects: {} }).parse(cursor),
+        now,
+        timeoutMs,
+      })
     : readCalDavAccount({
         ...credentials,
         cursor: ZCalDavCursorSchema.catch({ calendars: {} }).parse(cursor),
@@ -54,21 +63,31 @@ export const syncCalendar = async ({
     return { outcome: "skipped", reason: "not a calendar" };
   if (!connection.syncEnabled) return { outcome: "skipped", reason: "sync disabled" };
   const fail = async (message: string) => {
-    await db.connectedAccount.updateMany({ where: { id: connectionId }, data: { status: "ERROR", errorMessage: message } });
+    await db.connectedAccount.updateMany({
+      where: { id: connectionId },
+      data: { status: "ERROR", errorMessage: message },
+    });
     return { outcome: "failed" as const, error: message };
   };
   let credentials: TCalendarCredentials;
   try {
     credentials = ZCalendarCredentialsSchema.parse(JSON.parse(secrets.decrypt(connection.accessToken)));
   } catch {
-    return fail("The stored credentials could not be read (was CTO_ENCRYPTION_KEY changed?); connect the calendar again.");
+    return fail(
+      "The stored credentials could not be read (was CTO_ENCRYPTION_KEY changed?); connect the calendar again.",
+    );
   }
   try {
     const changes = await readUpstream(credentials, connection.syncCursor, now, timeoutMs);
     const stored = changes ? await storeChanges(db, connection, changes, now) : { written: 0, deleted: 0 };
     await db.connectedAccount.updateMany({
       where: { id: connectionId },
-      data: { lastSyncAt: now, status: "ACTIVE", errorMessage: null, ...(changes ? { syncCursor: changes.cursor } : {}) },
+      data: {
+        lastSyncAt: now,
+        status: "ACTIVE",
+        errorMessage: null,
+        ...(changes ? { syncCursor: changes.cursor } : {}),
+      },
     });
     return { outcome: "synced", ...stored, unchanged: changes === null };
   } catch (error) {
