@@ -4,6 +4,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 
 import { ToastProvider } from "../components/ui/toast.tsx";
+import { applyLocale, startingLocale } from "../lib/i18n/index.ts";
 import { createQueryClient } from "../lib/query-client.ts";
 import { SESSION_QUERY_KEY } from "../lib/session.ts";
 import { applyTheme, rememberedTheme } from "../lib/theme.ts";
@@ -24,6 +25,8 @@ const router = createAppRouter(queryClient);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element.");
+// The first paint is already in this device's language: its messages load (one small chunk) before it.
+await applyLocale(startingLocale()).catch(() => undefined);
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

@@ -1,17 +1,46 @@
-// Times from the API are Unix milliseconds; these render them in the person's own locale and zone.
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+import { formatLocale, i18n } from "./i18n/index.ts";
 
-export const formatDate = (ms: number) => dateFormat.format(ms);
-export const formatDateTime = (ms: number) => dateTimeFormat.format(ms);
-export const formatTime = (ms: number) => timeFormat.format(ms);
+// Times from the API are Unix milliseconds; these render them in the app's language and the person's zone.
+const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.NumberFormat>();
+/** One formatter per language and kind, made on first use (building an Intl formatter is not free). */
+const cached = <T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.NumberFormat>(
+  kind: string,
+  make: (locale: string) => T,
+): T => {
+  const locale = formatLocale();
+  const key = `${locale} ${kind}`;
+  const format = (cache.get(key) as T | undefined) ?? make(locale);
+  cache.set(key, format);
+  return format;
+};
+
+const dateFormat = () =>
+  cached("date", (locale) => new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric" }));
+
+export const formatDate = (ms: number) => dateFormat().format(ms);
+export const formatDateTime = (ms: number) =>
+  cached(
+    "dateTime",
+    (locale) => new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }),
+  ).format(ms);
+export const formatTime = (ms: number) =>
+  cached("time", (locale) => new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" })).format(ms);
+/** A day and month without the year ("5 Dec", "5. Dez."), for chart axes. */
+export const formatDayMonth = (ms: number) =>
+  cached("dayMonth", (locale) => new Intl.DateTimeFormat(locale, { day: "numeric", month: "short" })).format(ms);
+/** A plain number with the language's grouping and decimal mark ("1,234.5", "1.234,5"). */
+export const formatNumber = (value: number, maximumFractionDigits = 0) =>
+  cached(`number${maximumFractionDigits}`, (locale) => new Intl.NumberFormat(locale, { maximumFractionDigits })).format(
+    value,
+  );
+/** US dollars (what providers bill in) in the language's notation; fractions of a cent keep two digits, not "$0.00". */
+export const formatUsd = (value: number) =>
+  value > 0 && value < 0.01
+    ? cached(
+        "usdSmall",
+        (locale) => new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumSignificantDigits: 2 }),
+      ).format(value)
+    : cached("usd", (locale) => new Intl.NumberFormat(locale, { style: "currency", currency: "USD" })).format(value);
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 86_400_000],
@@ -24,8 +53,9 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 export const formatRelative = (ms: number, now = Date.now()) => {
   const diff = ms - now;
+  const relative = cached("relative", (locale) => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
   for (const [unit, size] of UNITS) if (Math.abs(diff) >= size) return relative.format(Math.round(diff / size), unit);
-  return "just now";
+  return i18n.t("time.justNow");
 };
 
 /** "in_progress" → "In progress": the API's lowercase-snake enums, for people. */
@@ -53,14 +83,14 @@ export const fromLocalInput = (value: string) => {
 
 const zonedDateFormat = (timeZone: string | null) => {
   try {
-    return new Intl.DateTimeFormat(undefined, {
+    return new Intl.DateTimeFormat(formatLocale(), {
       day: "numeric",
       month: "short",
       year: "numeric",
       ...(timeZone ? { timeZone } : {}),
     });
   } catch {
-    return dateFormat;
+    return dateFormat();
   }
 };
 

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 
 import { AppShell } from "../../components/layout/app-shell.tsx";
 import { useSignOut } from "../../features/auth/api/sign-out.ts";
+import { applyLocale, browserLocale, localeOf, rememberLocale, useTranslation } from "../../lib/i18n/index.ts";
 import { sessionQueryOptions, useSession } from "../../lib/session.ts";
 import { applyTheme, themeOf } from "../../lib/theme.ts";
 import { rootRoute } from "./root.tsx";
@@ -14,6 +15,13 @@ const SignedInLayout = () => {
   // The signed-in user's preferences.theme, applied whenever it changes (Settings saves it).
   const theme = themeOf(session?.user.preferences);
   useEffect(() => applyTheme(theme), [theme]);
+  // preferences.locale, or the browser's languages when the person has not chosen one.
+  const chosenLocale = localeOf(session?.user.preferences);
+  useEffect(() => {
+    rememberLocale(chosenLocale);
+    void applyLocale(chosenLocale ?? browserLocale());
+  }, [chosenLocale]);
+  const { i18n } = useTranslation();
   if (!session) return null;
   return (
     <AppShell
@@ -21,7 +29,8 @@ const SignedInLayout = () => {
       signingOut={signOut.isPending}
       onSignOut={() => signOut.mutate(undefined, { onSuccess: () => void navigate({ to: "/sign-in" }) })}
     >
-      <Outlet />
+      {/* A new language renders the page anew, so every date and number on it is formatted in it. */}
+      <Outlet key={i18n.language} />
     </AppShell>
   );
 };

@@ -3,54 +3,61 @@ import { useEffect, useState, type ReactNode } from "react";
 
 import { navItemsFor, type TNavItem } from "../../config/nav.ts";
 import { cn } from "../../lib/cn.ts";
+import { useTranslation } from "../../lib/i18n/index.ts";
 import type { TUser } from "../../lib/session.ts";
 import { Button } from "../ui/button.tsx";
 import { NavIcon } from "./nav-icon.tsx";
 
 export type TShellUser = Pick<TUser, "name" | "email" | "role">;
 
-const GROUPS: { id: TNavItem["group"]; label: string }[] = [
-  { id: "coach", label: "Coaching" },
-  { id: "life", label: "Your world" },
-  { id: "more", label: "More" },
-];
+const GROUPS: TNavItem["group"][] = ["coach", "life", "more"];
 
 const isActive = (pathname: string, to: string) =>
   to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
 
-const NavList = ({ user, pathname, onNavigate }: { user: TShellUser; pathname: string; onNavigate?: () => void }) => (
-  <nav aria-label="Main" className="space-y-6">
-    {GROUPS.map((group) => (
-      <div key={group.id}>
-        <p className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">{group.label}</p>
-        <ul className="mt-2 space-y-0.5">
-          {navItemsFor(user.role)
-            .filter((item) => item.group === group.id)
-            .map((item) => {
-              const active = isActive(pathname, item.to);
-              return (
-                <li key={item.to}>
-                  {/* Typed routes cannot know part B's paths before they are registered, hence the cast. */}
-                  <Link
-                    to={item.to as "/"}
-                    onClick={onNavigate}
-                    aria-current={active ? "page" : undefined}
-                    className={cn(
-                      "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium",
-                      active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
-                    )}
-                  >
-                    <NavIcon name={item.icon} className={cn("size-5", active ? "text-brand-600" : "text-slate-400")} />
-                    {item.label}
-                  </Link>
-                </li>
-              );
-            })}
-        </ul>
-      </div>
-    ))}
-  </nav>
-);
+const NavList = ({ user, pathname, onNavigate }: { user: TShellUser; pathname: string; onNavigate?: () => void }) => {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t("shell.mainNav")} className="space-y-6">
+      {GROUPS.map((group) => (
+        <div key={group}>
+          <p className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">
+            {t(`shell.groups.${group}`)}
+          </p>
+          <ul className="mt-2 space-y-0.5">
+            {navItemsFor(user.role)
+              .filter((item) => item.group === group)
+              .map((item) => {
+                const active = isActive(pathname, item.to);
+                return (
+                  <li key={item.to}>
+                    {/* Typed routes cannot know part B's paths before they are registered, hence the cast. */}
+                    <Link
+                      to={item.to as "/"}
+                      onClick={onNavigate}
+                      aria-current={active ? "page" : undefined}
+                      className={cn(
+                        "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium",
+                        active
+                          ? "bg-brand-50 text-brand-700"
+                          : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
+                      )}
+                    >
+                      <NavIcon
+                        name={item.icon}
+                        className={cn("size-5", active ? "text-brand-600" : "text-slate-400")}
+                      />
+                      {t(item.label)}
+                    </Link>
+                  </li>
+                );
+              })}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+};
 
 const Brand = () => (
   <Link to="/" className="flex items-center gap-2 text-brand-700">
@@ -61,15 +68,18 @@ const Brand = () => (
   </Link>
 );
 
-const UserBox = ({ user, onSignOut, signingOut }: { user: TShellUser; onSignOut: () => void; signingOut: boolean }) => (
-  <div className="border-t border-slate-200 pt-4">
-    <p className="truncate px-3 text-sm font-medium text-slate-900">{user.name ?? user.email}</p>
-    {user.name && <p className="truncate px-3 text-xs text-slate-500">{user.email}</p>}
-    <Button variant="ghost" size="sm" className="mt-2 w-full justify-start" onClick={onSignOut} loading={signingOut}>
-      Sign out
-    </Button>
-  </div>
-);
+const UserBox = ({ user, onSignOut, signingOut }: { user: TShellUser; onSignOut: () => void; signingOut: boolean }) => {
+  const { t } = useTranslation();
+  return (
+    <div className="border-t border-slate-200 pt-4">
+      <p className="truncate px-3 text-sm font-medium text-slate-900">{user.name ?? user.email}</p>
+      {user.name && <p className="truncate px-3 text-xs text-slate-500">{user.email}</p>}
+      <Button variant="ghost" size="sm" className="mt-2 w-full justify-start" onClick={onSignOut} loading={signingOut}>
+        {t("shell.signOut")}
+      </Button>
+    </div>
+  );
+};
 
 /** The signed-in frame: a sidebar on wide screens, a top bar with a menu drawer on phones. */
 export const AppShell = ({
@@ -85,6 +95,7 @@ export const AppShell = ({
 }) => {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const [menuOpen, setMenuOpen] = useState(false);
+  const { t } = useTranslation();
   useEffect(() => setMenuOpen(false), [pathname]);
 
   return (
@@ -93,7 +104,7 @@ export const AppShell = ({
         href="#main"
         className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2"
       >
-        Skip to content
+        {t("shell.skipToContent")}
       </a>
       <aside className="hidden w-64 shrink-0 flex-col justify-between border-r border-slate-200 bg-white px-3 py-5 md:sticky md:top-0 md:flex md:h-dvh">
         <div className="space-y-8 overflow-y-auto">
@@ -113,7 +124,7 @@ export const AppShell = ({
           aria-controls="mobile-menu"
           onClick={() => setMenuOpen((open) => !open)}
         >
-          {menuOpen ? "Close" : "Menu"}
+          {menuOpen ? t("shell.close") : t("shell.menu")}
         </Button>
       </header>
       {menuOpen && (

@@ -1,6 +1,6 @@
 import type { TApiItem } from "@cto/contracts/api/endpoints";
 
-import { startOfToday } from "../../../lib/format.ts";
+import { formatDayMonth, startOfToday } from "../../../lib/format.ts";
 
 const DAY = 86_400_000;
 const VALENCE_SIGN = { positive: 1, neutral: 0, negative: -1 } as const;
@@ -57,7 +57,6 @@ export const latestConsistency = <T extends { windowDays: number; score: number;
 export const isOverdue = (dueAt: number | null, now = Date.now()) =>
   dueAt !== null && dueAt < startOfToday(new Date(now));
 
-export const dayLabel = (ms: number) =>
-  new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" }).format(ms);
+export const dayLabel = (ms: number) => formatDayMonth(ms);
 
 export const DAY_MS = DAY;

@@ -1,18 +1,13 @@
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
-import { formatTime } from "../../../lib/format.ts";
+import { formatNumber, formatTime, formatUsd } from "../../../lib/format.ts";
 import { type TMyUsage, useMyUsage } from "../api/usage.ts";
-
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-const usdSmall = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumSignificantDigits: 2 });
-const dollars = (value: number) => (value > 0 && value < 0.01 ? usdSmall.format(value) : usd.format(value));
-const count = new Intl.NumberFormat();
 
 const Totals = ({ label, totals }: { label: string; totals: TMyUsage["today"] }) => (
   <div className="rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
     <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
     <dd className="mt-1 text-sm text-slate-800">
-      {count.format(totals.requests)} requests · {count.format(totals.tokens)} tokens · {dollars(totals.cost)}
+      {formatNumber(totals.requests)} requests · {formatNumber(totals.tokens)} tokens · {formatUsd(totals.cost)}
     </dd>
   </div>
 );
@@ -25,11 +20,11 @@ const Allowance = ({ label, used, limit, unit }: { label: string; used: number; 
       <div className="flex justify-between text-sm">
         <span className="font-medium text-slate-800">{label}</span>
         <span className="tabular-nums text-slate-600">
-          {count.format(remaining)} of {count.format(limit)} {unit} left
+          {formatNumber(remaining)} of {formatNumber(limit)} {unit} left
         </span>
       </div>
       <meter
-        aria-label={`${label}: ${count.format(remaining)} of ${count.format(limit)} ${unit} left`}
+        aria-label={`${label}: ${formatNumber(remaining)} of ${formatNumber(limit)} ${unit} left`}
         className="mt-1 h-2 w-full"
         min={0}
         max={limit}
