@@ -11,8 +11,8 @@ import { createDb } from "@cto/db/client";
 
 import { createApp } from "../src/app.ts";
 import { useApi, type TUser } from "./support/api.ts";
-import { chatEvents } from "./support/chat.ts";
-import { WEB_ORIGIN, type Harness } from "./harness.ts";
+import { chatEvents, newConversation, postChat, sendChat } from "./support/chat.ts";
+import type { Harness } from "./harness.ts";
 
 /**
  * The audit trail of the coach's actions (issue 19): the rows a reply's tool calls create are written
@@ -27,19 +27,11 @@ const {
 type TSse = { event: string; data: Record<string, unknown> };
 // The shared parser (support/chat.ts), its typed events read loosely here: by name, then cast.
 const parseEvents = (text: string): TSse[] => chatEvents(text) as unknown as TSse[];
-const post = (app: Harness["app"], user: TUser, path: string, body: unknown) =>
-  app.request(path, {
-    method: "POST",
-    headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
 const lastEvent = (events: TSse[], kind: string) => {
   const event = events.at(-1);
   if (event?.event !== kind) throw new Error(`expected a ${kind} event last, got ${JSON.stringify(event)}`);
   return event.data;
 };
-const newConversation = async (user: TUser, title: string) =>
-  (await user.request("POST", "/conversations", { title })).body.id as string;
 
 const usageChunk = (prompt: number, completion: number) => ({
   ...completionChunk({}),
@@ -66,7 +58,7 @@ describe("chat: the audit trail of the coach's actions (the OpenAI-compatible st
   let answerChat: (request: TRecordedRequest, res: ServerResponse, call: number) => void = () => {};
   let chatCalls = 0;
   const chat = async (user: TUser, conversationId: string, content: string) =>
-    parseEvents(await (await post(app, user, `/conversations/${conversationId}/chat`, { content })).text());
+    (await sendChat(app, user, conversationId, content)).events as unknown as TSse[];
 
   beforeAll(async () => {
     standIn = await startStandIn((request, res) => {
@@ -237,7 +229,9 @@ describe("chat: the audit trail of the coach's actions (the OpenAI-compatible st
       res.write(`data: ${JSON.stringify(completionChunk({ content: "Your reading goal is set; " }))}\n\n`);
     };
     const conversationId = await newConversation(alice, "Stopped");
-    const response = await post(app, alice, `/conversations/${conversationId}/chat`, { content: "12 books this year" });
+    const response = await postChat(app, alice, `/conversations/${conversationId}/chat`, {
+      content: "12 books this year",
+    });
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     let text = "";
     // Bounded: the stand-in sends the delta at once.
@@ -245,7 +239,7 @@ describe("chat: the audit trail of the coach's actions (the OpenAI-compatible st
       text += (await reader.read()).value ?? "";
     const userMessageId = (parseEvents(text.slice(0, text.lastIndexOf("\n\n") + 2))[0]!.data.message as { id: string })
       .id;
-    const stop = await post(app, alice, `/conversations/${conversationId}/chat/stop`, { messageId: userMessageId });
+    const stop = await postChat(app, alice, `/conversations/${conversationId}/chat/stop`, { messageId: userMessageId });
     expect(stop.status).toBe(202);
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += chunk.value;
     await modelClosed;

@@ -16,7 +16,7 @@ import {
 import { createApp } from "../src/app.ts";
 import { readTokenBudget } from "../src/services/chat/budget.ts";
 import { signUp, useApi, type TUser } from "./support/api.ts";
-import { eventAt, rememberInsight, streamChat } from "./support/chat.ts";
+import { eventAt, newConversation, rememberInsight, sendChat, streamChat } from "./support/chat.ts";
 import { WEB_ORIGIN, type Harness } from "./harness.ts";
 
 const {
@@ -28,12 +28,9 @@ const {
 const stream = (user: TUser, path: string, body: unknown, app: Harness["app"] = harness.app) =>
   streamChat(app, user, path, body);
 const chat = (user: TUser, conversationId: string, content: unknown, app: Harness["app"] = harness.app) =>
-  stream(user, `/conversations/${conversationId}/chat`, { content }, app);
+  sendChat(app, user, conversationId, content);
 const retry = (user: TUser, conversationId: string, messageId: unknown, app: Harness["app"] = harness.app) =>
   stream(user, `/conversations/${conversationId}/chat/retry`, { messageId }, app);
-
-const newConversation = async (user: TUser, title = "Coaching") =>
-  (await user.request("POST", "/conversations", { title })).body.id as string;
 
 /** Something the user wrote before, put into their memory the way the pipeline does. */
 const remember = (user: TUser, content: string) => rememberInsight(harness, user, content);

@@ -230,7 +230,7 @@ describe("documents: ownership and deletion", () => {
     // Another user's document is no cursor of this list: paging from it would tell where it sits.
     const paged = await bob.request("GET", `/documents?cursor=${documentId}`);
     expect(paged.status).toBe(400);
-    expect(paged.body.error.details).toEqual([{ path: "cursor", message: expect.stringMatching(/nextCursor/) }]);
+    expect(paged.body.error?.details).toEqual([{ path: "cursor", message: expect.stringMatching(/nextCursor/) }]);
     const search = await bob.request("GET", "/search?q=appraisal%20notes&scope=memory");
     expect(search.body.memory).toEqual([]);
     expect(await api.db.document.count({ where: { id: documentId } })).toBe(1);

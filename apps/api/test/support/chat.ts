@@ -29,21 +29,33 @@ export const chatEvents = (text: string): TChatEvent[] =>
         }) as TChatEvent,
     );
 
+/** POSTs to a chat route of `app` as `user`, as the web app does; the response is left unread. */
+export const postChat = (app: Harness["app"], user: TClient, path: string, body: unknown) =>
+  app.request(path, {
+    method: "POST",
+    headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+
 /**
  * POSTs to a chat route of `app` as `user`, as the web app does, and reads the answer to its end: a
  * stream into `events`, anything else (a refusal) into `json`.
  */
 export const streamChat = async (app: Harness["app"], user: TClient, path: string, body: unknown) => {
-  const response = await app.request(path, {
-    method: "POST",
-    headers: { origin: WEB_ORIGIN, cookie: user.cookie, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  const response = await postChat(app, user, path, body);
   const text = await response.text();
   const events = response.headers.get("content-type")?.includes("text/event-stream") ? chatEvents(text) : [];
   const json: TError | null = events.length ? null : text ? JSON.parse(text) : null;
   return { status: response.status, headers: response.headers, events, json };
 };
+
+/** Sends `content` to the coach in a conversation of `user`'s and reads the reply stream to its end. */
+export const sendChat = (app: Harness["app"], user: TClient, conversationId: string, content: unknown) =>
+  streamChat(app, user, `/conversations/${conversationId}/chat`, { content });
+
+/** A new conversation of `user`'s, by its id. */
+export const newConversation = async (user: TUser, title = "Coaching") =>
+  (await user.request("POST", "/conversations", { title })).body.id as string;
 
 /** The event at `index` (the last at -1), which must be a `kind` event: the test fails naming what came instead. */
 export const eventAt = <K extends TChatEvent["event"]>(events: TChatEvent[], index: number, kind: K) => {
