@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 
 import { formatPeriod, periodTimezone } from "./format.ts";
+import { formatLocale } from "./i18n/index.ts";
 
 const day = (iso: string) => Date.parse(iso);
-// The test's own rendering of a calendar day, in whatever locale the machine has.
+// The test's own rendering of a calendar day, in the app's language (the browser's variant of it).
 const shown = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+  new Intl.DateTimeFormat(formatLocale(), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
     Date.parse(`${iso}T12:00:00Z`),
   );
 
