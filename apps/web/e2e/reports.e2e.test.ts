@@ -229,6 +229,33 @@ describe("reports and insights", () => {
     await expect(e2e.stack.db.embedding.count({ where: { ownerId: insight.id } })).resolves.toBe(0);
   });
 
+  it("lists the scheduled reports and pauses the weekly one: the worker's row is paused and stays so on reload", async () => {
+    const page = await e2e.newPage();
+    const { email } = await e2e.signUpFresh(page);
+    await page.goto("/reports");
+    const scheduled = page.getByTestId("scheduled-reports");
+    await expectVisible(scheduled.getByRole("heading", { name: "Scheduled reports" }));
+    const weekly = scheduled.getByTestId("schedule-row").filter({ hasText: "Weekly report" });
+    await expectVisible(weekly.getByText("Every Monday at 08:00"));
+    await expect(scheduled.getByTestId("schedule-row").count()).resolves.toBe(3);
+    await weekly.getByRole("button", { name: "Pause weekly report" }).click();
+    await expectVisible(weekly.getByRole("button", { name: "Resume weekly report" }));
+    await expectVisible(weekly.getByText("Paused", { exact: true }).first());
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    const row = await e2e.stack.db.reminderSchedule.findFirstOrThrow({
+      where: { userId: user.id, kind: "REPORT", cadence: { not: null } },
+    });
+    expect(row).toMatchObject({ status: "PAUSED", nextRunAt: null });
+    await page.reload();
+    await expectVisible(
+      page
+        .getByTestId("schedule-row")
+        .filter({ hasText: "Weekly report" })
+        .getByRole("button", { name: "Resume weekly report" }),
+    );
+    await screenshot(page, "reports-scheduled-paused");
+  });
+
   it("loads older report periods than the first 20", async () => {
     const page = await e2e.newPage();
     const { email } = await e2e.signUpFresh(page);

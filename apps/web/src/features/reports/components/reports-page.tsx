@@ -13,6 +13,7 @@ import { useReport, useReports, type TReportType } from "../api/get-reports.ts";
 import { GenerateReport } from "./generate-report.tsx";
 import { InsightsList } from "./insights-list.tsx";
 import { ReportDetail } from "./report-detail.tsx";
+import { ScheduledReports } from "./scheduled-reports.tsx";
 
 /** `report`: one report to show (a search result's link); its kind's tab opens with it chosen. */
 export type TReportsSearch = { type?: TReportType; report?: string };
@@ -110,6 +111,7 @@ export const ReportsPage = () => {
         </Card>
         <InsightsList />
       </div>
+      <ScheduledReports />
     </div>
   );
 };
