@@ -1,4 +1,5 @@
 import { generateSync } from "otplib";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
 import { expectVisible, screenshot, useE2e } from "./harness.ts";
@@ -6,7 +7,7 @@ import { expectVisible, screenshot, useE2e } from "./harness.ts";
 const linkIn = (text: string) => text.match(/https?:\/\/\S+/)?.[0] ?? "";
 
 describe("sign-up, sign-in, sign-out, password reset and email verification", () => {
-  const e2e = useE2e();
+  const e2e = useE2e({ identityProvider: true });
 
   it("signs up, signs out, and keeps signed-out visitors out", async () => {
     const page = await e2e.newPage();
@@ -126,5 +127,117 @@ describe("sign-up, sign-in, sign-out, password reset and email verification", ()
       .fill(generateSync({ secret, epoch: Date.now() / 1000 + 30 }));
     await page.getByRole("button", { name: "Verify" }).click();
     await page.waitForURL((url) => url.pathname !== "/sign-in");
+  });
+
+  // The API's test OpenID provider ("Test ID", apps/api/test/support/identity-provider.ts): the browser goes
+  // through its own sign-in page, where a person types the provider account and submits.
+  describe("sign-in with an identity provider", () => {
+    const atProvider = async (page: Page, account: string) => {
+      await page.waitForURL((url) => url.origin === e2e.identityProvider.issuer);
+      await expectVisible(page.getByRole("heading", { name: "Sign in to Test ID" }));
+      await page.getByLabel("Account").fill(account);
+      await page.getByRole("button", { name: "Sign in" }).click();
+    };
+    const continueWithProvider = async (page: Page, account: string) => {
+      await page.goto("/sign-in");
+      await page.getByRole("link", { name: "Continue with Test ID" }).click();
+      await atProvider(page, account);
+    };
+    const linkedTo = (sub: string) =>
+      e2e.stack.db.account.findUnique({
+        where: { provider_providerAccountId: { provider: "test", providerAccountId: sub } },
+      });
+    const providersCard = (page: Page) => page.getByRole("region", { name: "Sign-in providers" });
+
+    it("creates the account at the first sign-in, and Settings shows how the session signed in", async () => {
+      const { sub, email } = e2e.identityProvider.newAccount({ name: "Ada Lovelace" });
+      const page = await e2e.newPage();
+      await continueWithProvider(page, sub);
+      await page.waitForURL((url) => url.origin === e2e.stack.webUrl && url.pathname !== "/sign-in");
+      const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+      expect(user.passwordHash).toBeNull();
+      expect((await linkedTo(sub))?.userId).toBe(user.id);
+
+      await page.goto("/settings#security");
+      await expectVisible(page.getByText(/signed in .* with a sign-in provider/));
+      await screenshot(page, "provider-sign-in-sessions");
+      // The provider is this account's only way in: Settings refuses to unlink it, with the API's words.
+      const card = providersCard(page);
+      await expectVisible(card.getByRole("list", { name: "Linked providers" }).getByText("Test ID"));
+      await card.getByRole("button", { name: "Unlink" }).click();
+      await expectVisible(page.getByText("This is your only way to sign in."));
+      expect(await linkedTo(sub)).not.toBeNull();
+    });
+
+    it("links the provider to a password account from Settings, then unlinks it", async () => {
+      const page = await e2e.newPage();
+      const { email } = await e2e.signUpFresh(page);
+      const { sub } = e2e.identityProvider.newAccount({ email: "someone-else@example.org", email_verified: false });
+      await page.goto("/settings");
+      await providersCard(page).getByRole("button", { name: "Link Test ID" }).click();
+      await atProvider(page, sub);
+      await page.waitForURL((url) => url.pathname === "/settings" && url.searchParams.get("linked") === "test");
+      const linkedList = providersCard(page).getByRole("list", { name: "Linked providers" });
+      await expectVisible(linkedList.getByText("Test ID"));
+      const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+      expect((await linkedTo(sub))?.userId).toBe(user.id);
+
+      // A linked provider signs the account in from another browser.
+      const elsewhere = await e2e.newPage();
+      await continueWithProvider(elsewhere, sub);
+      await elsewhere.waitForURL((url) => url.origin === e2e.stack.webUrl && url.pathname !== "/sign-in");
+      const session = await elsewhere.request.get("/api/auth/session");
+      expect(((await session.json()) as { user: { email: string } }).user.email).toBe(email);
+
+      await providersCard(page).getByRole("button", { name: "Unlink" }).click();
+      await expectVisible(page.getByText("Test ID no longer signs you in."));
+      await expectVisible(providersCard(page).getByRole("button", { name: "Link Test ID" }));
+      expect(await linkedTo(sub)).toBeNull();
+    });
+
+    it("refuses a forged state: back on the sign-in page with the reason, and no account", async () => {
+      const { sub, email } = e2e.identityProvider.newAccount();
+      const page = await e2e.newPage();
+      // This browser is at the provider's sign-in page when a link sends it to the callback with a code and a
+      // state of someone else's making (a login CSRF): the state is not the one its flow holds.
+      await page.goto("/sign-in");
+      await page.getByRole("link", { name: "Continue with Test ID" }).click();
+      await page.waitForURL((url) => url.origin === e2e.identityProvider.issuer);
+      const providerPage = page.url();
+      await page.goto("/api/auth/oauth/test/callback?code=a-code-from-elsewhere&state=forged-state");
+      await page.waitForURL(
+        (url) => url.pathname === "/sign-in" && url.searchParams.get("provider_error") === "restart",
+      );
+      await expectVisible(
+        page.getByRole("alert").getByText("That sign-in took too long or was started in another browser."),
+      );
+      await screenshot(page, "provider-sign-in-refused");
+      // The refused callback spent this browser's flow: finishing it at the provider now makes no account.
+      await page.goto(providerPage);
+      await atProvider(page, sub);
+      await page.waitForURL(
+        (url) => url.pathname === "/sign-in" && url.searchParams.get("provider_error") === "restart",
+      );
+      expect(await e2e.stack.db.user.count({ where: { email } })).toBe(0);
+      expect(
+        (await page.request.get("/api/auth/session?optional=true").then((answer) => answer.json())) as unknown,
+      ).toBeNull();
+    });
+
+    it("never lets an address the provider has not verified take over the account that has it", async () => {
+      const ownerPage = await e2e.newPage();
+      const owner = await e2e.signUpFresh(ownerPage, "Owner");
+      const { sub } = e2e.identityProvider.newAccount({ email: owner.email, email_verified: false });
+      const page = await e2e.newPage();
+      await continueWithProvider(page, sub);
+      await page.waitForURL(
+        (url) => url.pathname === "/sign-in" && url.searchParams.get("provider_error") === "unverified",
+      );
+      await expectVisible(page.getByRole("alert").getByText(/did not confirm an email address/));
+      expect(await linkedTo(sub)).toBeNull();
+      expect(
+        (await page.request.get("/api/auth/session?optional=true").then((answer) => answer.json())) as unknown,
+      ).toBeNull();
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, inject } from "vitest";
 
+import { startTestIdentityProvider, type TTestIdentityProvider } from "@cto/api/testing/identity-provider";
 import { DEMO_PASSWORD, DEMO_USER } from "@cto/db/seed";
 import { testTargets } from "@cto/db/testing";
 
@@ -31,6 +32,11 @@ export type TE2e = {
   signUpFresh: (page: Page, name?: string) => Promise<{ email: string; password: string }>;
   /** The dev outbox (GET /dev/outbox), newest first. */
   outbox: () => Promise<TMail[]>;
+  /**
+   * With `identityProvider`, a real OpenID provider the API offers as "Test ID" (the API's test one,
+   * apps/api/test/support/identity-provider.ts): its accounts, and its own sign-in page for the browser.
+   */
+  identityProvider: TTestIdentityProvider;
 };
 
 let counter = 0;
@@ -47,14 +53,29 @@ const createDatabase = async (target: TE2eTarget) => {
 
 /**
  * One e2e fixture per test file: a fresh migrated database with the demo data, the API, the built SPA
- * and one Chromium; with `worker`, the real worker too (needs Redis; see `startStack`).
+ * and one Chromium; with `worker`, the real worker too (needs Redis; see `startStack`); with
+ * `identityProvider`, an OpenID provider to sign in with (`e2e.identityProvider`).
  */
-export const useE2e = ({ worker = false }: { worker?: boolean } = {}): TE2e => {
+export const useE2e = ({
+  worker = false,
+  identityProvider = false,
+}: {
+  worker?: boolean;
+  identityProvider?: boolean;
+} = {}): TE2e => {
   const contexts: BrowserContext[] = [];
   const handle = { contexts } as unknown as TE2e;
   beforeAll(async () => {
     const database = await createDatabase(inject("ctoE2eTarget"));
-    handle.stack = await startStack(database, { worker, distDir: inject("ctoE2eDist") });
+    const oauthProviders = async (callbackBaseUrl: string) => {
+      handle.identityProvider = await startTestIdentityProvider({ callbackBaseUrl });
+      return handle.identityProvider.oauthProviders();
+    };
+    handle.stack = await startStack(database, {
+      worker,
+      distDir: inject("ctoE2eDist"),
+      ...(identityProvider ? { oauthProviders } : {}),
+    });
     handle.browser = await launchBrowser();
   });
   afterEach(async () => {
@@ -63,6 +84,7 @@ export const useE2e = ({ worker = false }: { worker?: boolean } = {}): TE2e => {
   afterAll(async () => {
     await handle.browser?.close();
     await handle.stack?.close();
+    await handle.identityProvider?.close();
   });
   handle.newPage = async ({ viewport = { width: 1280, height: 800 }, serviceWorkers = "block" } = {}) => {
     const context = await handle.browser.newContext({

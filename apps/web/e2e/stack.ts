@@ -11,7 +11,7 @@ import { preview, type PreviewServer } from "vite";
 import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
 import type { TAiProvider } from "@cto/ai/provider";
-import { createApp } from "@cto/api/app";
+import { type AppDependencies, createApp } from "@cto/api/app";
 import { DEFAULT_CONFIG, GENEROUS_AUTH_LIMITS } from "@cto/api/context";
 import { createOutboxMailer } from "@cto/api/mailer";
 import { createDb, type Db } from "@cto/db/client";
@@ -119,7 +119,13 @@ export const startStack = async (
   {
     worker: withWorker = false,
     distDir = path.join(WEB_ROOT, "dist", "client"),
-  }: { worker?: boolean; distDir?: string } = {},
+    oauthProviders,
+  }: {
+    worker?: boolean;
+    distDir?: string;
+    /** The identity providers to sign in with, given where they send the browser back (the web app's /api). */
+    oauthProviders?: (callbackBaseUrl: string) => Promise<AppDependencies["oauthProviders"]>;
+  } = {},
 ): Promise<TStack> => {
   const db = createDb({ url: database.url, log: [] });
   await seedWithRetry(db);
@@ -170,6 +176,7 @@ export const startStack = async (
     telegram: { webhookSecret: TELEGRAM_WEBHOOK_SECRET },
     storage: createLocalStorage({ root: uploads }),
     queues: worker?.queues ?? null,
+    oauthProviders: await oauthProviders?.(`${webUrl}/api`),
   });
   const close = async () => {
     await new Promise<void>((resolve) => web.httpServer.close(() => resolve()));
