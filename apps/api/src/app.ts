@@ -63,6 +63,7 @@ import { coachingRoutes } from "./routes/coaching.ts";
 import { communityRoutes } from "./routes/community.ts";
 import { commitmentRoutes, goalRoutes } from "./routes/goals.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { calendarRoutes } from "./routes/calendars.ts";
 import { connectedAccountRoutes, sessionRoutes } from "./routes/security.ts";
 import { createAuthLimiters, takeAuthRequest } from "./services/auth-limits.ts";
 import { createOutboxMailer, createPostman, type Mailer, type OutboxMailer } from "./services/mailer.ts";
@@ -263,6 +264,7 @@ export const createApp = ({
   app.route("/me", myUsageRoutes);
   app.route("/sessions", sessionRoutes);
   app.route("/connected-accounts", connectedAccountRoutes);
+  app.route("/calendars", calendarRoutes);
   app.route("/notifications", notificationRoutes);
   app.route("/unsubscribe", unsubscribeRoutes);
   app.route("/reminder-schedules", reminderScheduleRoutes);

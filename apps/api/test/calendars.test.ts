@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+
+import { afterAll, describe, expect, it } from "vitest";
+
+import { ZCalendarCredentialsSchema } from "@cto/contracts/api/calendars";
+import { createSecretBox, loadEncryptionKey } from "@cto/db/secrets";
+import { createProducerConnection } from "@cto/queue/connection";
+import { createQueues } from "@cto/queue/queues";
+
+import { fieldPaths, useApi } from "./support/api.ts";
+
+const connection = createProducerConnection(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+const queues = createQueues({ connection, prefix: `cto-test-api-calendars-${process.pid}-${Date.now()}` });
+afterAll(async () => {
+  await queues.close();
+  connection.disconnect();
+});
+
+const {
+  harness,
+  users: [alice, bob],
+} = useApi({ users: ["alice", "bob"], dependencies: { queues } });
+
+const feedUrl = () => `https://calendar.example.com/feeds/${randomUUID()}/basic.ics`;
+
+const syncJobsFor = async (connectionId: string) =>
+  (await queues.queue("calendars").getJobs(["waiting", "delayed"])).filter(
+    (job) => job.data.connectionId === connectionId,
+  );
+
+describe("calendars: happy paths", () => {
+  it("connects an ICS subscription and a CalDAV account, sealing their secrets, and queues a first sync", async () => {
+    const url = feedUrl();
+    const ics = await alice.request("POST", "/calendars", { provider: "ics", url });
+    expect(ics.status).toBe(201);
+    expect(ics.body).toMatchObject({
+      provider: "ics",
+      label: "calendar.example.com (subscription)",
+      status: "ACTIVE",
+      lastSyncAt: null,
+      eventCount: 0,
+    });
+    // The feed's URL is its secret: neither the answer nor the row's plain columns hold it.
+    expect(JSON.stringify(ics.body)).not.toContain("/feeds/");
+    const row = await harness.db.connectedAccount.findUniqueOrThrow({ where: { id: ics.body.id! } });
+    expect(row.accessToken).not.toContain("calendar.example.com");
+    expect(row.providerAccountId).not.toContain("/feeds/");
+    expect(await syncJobsFor(ics.body.id!)).toHaveLength(1);
+
+    const caldav = await alice.request("POST", "/calendars", {
+      provider: "caldav",
+      serverUrl: "https://dav.example.com/",
+      username: "alice",
+      password: "s3cret-app-password",
+    });
+    expect(caldav.status).toBe(201);
+    expect(caldav.body.label).toBe("alice@https://dav.example.com/");
+    const sealed = await harness.db.connectedAccount.findUniqueOrThrow({ where: { id: caldav.body.id! } });
+    expect(sealed.accessToken).not.toContain("s3cret");
+
+    const list = await alice.request("GET", "/calendars");
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((item) => item.id)).toEqual([ics.body.id, caldav.body.id]);
+    expect((await bob.request("GET", "/calendars")).body.items).toEqual([]);
+  });
+
+  it("syncs on demand and, on disconnect, deletes the calendar's events but no others", async () => {
+    const created = await alice.request("POST", "/calendars", { provider: "ics", url: feedUrl() });
+    const id = created.body.id!;
+    const sync = await alice.request("POST", `/calendars/${id}/sync`);
+    expect(sync.status).toBe(202);
+    expect(await syncJobsFor(id)).toHaveLength(2);
+
+    const user = await harness.db.connectedAccount.findUniqueOrThrow({ where: { id } });
+    await harness.db.event.create({
+      data: {
+        userId: user.userId,
+        title: "Synced",
+        startsAt: new Date(),
+        source: "ics",
+        connectedAccountId: id,
+        upstreamObject: "uid-1",
+        upstreamKey: "uid-1",
+      },
+    });
+    const own = await harness.db.event.create({
+      data: { userId: user.userId, title: "Typed by hand", startsAt: new Date() },
+    });
+    expect((await alice.request("GET", "/calendars")).body.items.find((item) => item.id === id)?.eventCount).toBe(1);
+
+    expect((await alice.request("DELETE", `/calendars/${id}`)).status).toBe(204);
+    expect(await harness.db.event.count({ where: { connectedAccountId: id } })).toBe(0);
+    expect(await harness.db.event.findUnique({ where: { id: own.id } })).not.toBeNull();
+    expect(await harness.db.connectedAccount.findUnique({ where: { id } })).toBeNull();
+  });
+});
+
+describe("calendars: errors", () => {
+  it("refuses URLs that are not http(s), hold credentials, or are missing, with the field's path", async () => {
+    for (const url of [
+      "ftp://example.com/cal.ics",
+      "file:///etc/passwd",
+      "https://user:pw@example.com/cal.ics",
+      "nope",
+    ]) {
+      const response = await alice.request("POST", "/calendars", { provider: "ics", url });
+      expect(response.status, url).toBe(400);
+      expect(fieldPaths(response)).toEqual(["url"]);
+    }
+    const caldav = await alice.request("POST", "/calendars", { provider: "caldav", serverUrl: "javascript:alert(1)" });
+    expect(caldav.status).toBe(400);
+    expect(fieldPaths(caldav)).toEqual(["password", "serverUrl", "username"]);
+    const unknown = await alice.request("POST", "/calendars", { provider: "exchange", url: feedUrl() } as never);
+    expect(unknown.status).toBe(400);
+    expect(fieldPaths(unknown)).toEqual(["provider"]);
+  });
+
+  it("refuses the same calendar twice (409) and another user's calendar (404)", async () => {
+    const url = feedUrl();
+    expect((await alice.request("POST", "/calendars", { provider: "ics", url })).status).toBe(201);
+    expect((await alice.request("POST", "/calendars", { provider: "ics", url })).status).toBe(409);
+    const bobs = await bob.request("POST", "/calendars", { provider: "ics", url });
+    expect(bobs.status).toBe(201);
+    expect((await alice.request("POST", `/calendars/${bobs.body.id}/sync`)).status).toBe(404);
+    expect((await alice.request("DELETE", `/calendars/${bobs.body.id}`)).status).toBe(404);
+    expect(await harness.db.connectedAccount.count({ where: { id: bobs.body.id! } })).toBe(1);
+  });
+
+  it("seals credentials the worker can open", async () => {
+    const created = await bob.request("POST", "/calendars", {
+      provider: "caldav",
+      serverUrl: "http://127.0.0.1:5232/",
+      username: "bob",
+      password: "pw",
+    });
+    const row = await harness.db.connectedAccount.findUniqueOrThrow({ where: { id: created.body.id! } });
+    expect(row.accessToken).toMatch(/^v1:/);
+    // The app's default box seals with the data folder's key, which the worker's box opens too.
+    const opened = JSON.parse(createSecretBox(loadEncryptionKey()).decrypt(row.accessToken));
+    expect(ZCalendarCredentialsSchema.parse(opened)).toEqual({
+      provider: "caldav",
+      serverUrl: "http://127.0.0.1:5232/",
+      username: "bob",
+      password: "pw",
+    });
+  });
+});
