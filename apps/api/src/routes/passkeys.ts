@@ -157,8 +157,7 @@ export const passkeyRoutes = createRouter()
       middleware: sensitive,
       method: "post",
       path: "/passkeys/options",
-      summary:
-        "Start adding a passkey: WebAuthn creation options (with two-factor on, after a recent second factor)",
+      summary: "Start adding a passkey: WebAuthn creation options (with two-factor on, after a recent second factor)",
       responses: {
         200: jsonContent(ZPasskeyRegistrationOptionsSchema, "Pass to startRegistration()"),
         ...errorResponses(403, 409),
@@ -243,4 +242,3 @@ export const passkeyRoutes = createRouter()
       return c.json({ stepUpUntil: until.getTime() }, 200);
     },
   );
-

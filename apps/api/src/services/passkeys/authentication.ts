@@ -20,7 +20,10 @@ const requestOptions = async (
   binding: TChallengeBinding,
 ) => {
   const passkeys = binding.userId
-    ? await db.authenticator.findMany({ where: { userId: binding.userId }, select: { credentialID: true, transports: true } })
+    ? await db.authenticator.findMany({
+        where: { userId: binding.userId },
+        select: { credentialID: true, transports: true },
+      })
     : [];
   if (binding.userId && passkeys.length === 0) throw new ApiError("invalid_state", "This account has no passkey.");
   const options = await generateAuthenticationOptions({

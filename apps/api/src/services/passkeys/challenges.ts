@@ -76,6 +76,9 @@ export const takePasskeyChallenge = async (
     (binding.sessionId === undefined || row.sessionId === binding.sessionId) &&
     (binding.signInChallengeId === undefined || row.signInChallengeId === binding.signInChallengeId);
   if (!matches)
-    throw badResponse("This passkey request has expired or was already used; start again.", "response.response.clientDataJSON");
+    throw badResponse(
+      "This passkey request has expired or was already used; start again.",
+      "response.response.clientDataJSON",
+    );
   return challenge;
 };
