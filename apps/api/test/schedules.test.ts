@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { TUserSchedule } from "@cto/contracts/api/schedules";
 
-import { fieldPaths, useApi } from "./support/api.ts";
+import { fieldPaths, signUp, useApi } from "./support/api.ts";
 
 const {
   harness,
@@ -78,6 +78,31 @@ describe("schedules: happy paths", () => {
     expect((await harness.db.reminderSchedule.findUniqueOrThrow({ where: { id: report.id } })).cadence).toBe(
       "0 17 * * 5",
     );
+  });
+});
+
+describe("schedules: the account archive", () => {
+  it("exports the schedules with their state; an import leaves them out and the new account gets its own", async () => {
+    const report = await weeklyReport(alice);
+    await alice.request("PATCH", `/schedules/${report.id}`, { paused: true });
+    const archive = JSON.parse(
+      await (await harness.app.request("/me/export", { headers: { cookie: alice.cookie } })).text(),
+    );
+    const exported = archive.data.reminderSchedules.find((row: { id: string }) => row.id === report.id);
+    expect(exported).toMatchObject({ kind: "REPORT", status: "PAUSED", cadence: expect.any(String) });
+
+    const target = await signUp(harness, "schedules-import");
+    const imported = await target.request("POST", "/me/import", archive);
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    expect(imported.body.imported.reminderSchedules ?? 0).toBe(0);
+    // The old account's rows name its jobs: the new one starts with its own three, at the defaults.
+    const theirs = await schedulesOf(target);
+    expect(theirs.map((s) => [s.kind, s.paused])).toEqual([
+      ["weekly_report", false],
+      ["consistency", false],
+      ["story", false],
+    ]);
+    expect(theirs.map((s) => s.id)).not.toContain(report.id);
   });
 });
 
