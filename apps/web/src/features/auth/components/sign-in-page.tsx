@@ -1,9 +1,12 @@
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
 
+import { Button } from "../../../components/ui/button.tsx";
 import { Field } from "../../../components/ui/field.tsx";
 import { Input } from "../../../components/ui/input.tsx";
+import { FormError } from "../../../components/ui/states.tsx";
 import { providerRefusalMessage } from "../../../lib/provider-refusals.ts";
+import { usePasskeySecondFactor, usePasskeySignIn } from "../api/passkey-sign-in.ts";
 import { useCompleteSignIn } from "../api/second-factor.ts";
 import { isChallenge, type TSignInChallenge, useSignIn } from "../api/sign-in.ts";
 import { AuthCard } from "./auth-card.tsx";
@@ -14,8 +17,37 @@ import { ProviderButtons } from "./provider-buttons.tsx";
 export const safeRedirect = (target: unknown) =>
   typeof target === "string" && target.startsWith("/") && !target.startsWith("//") ? target : "/";
 
-/** The second step when two-factor is on: a code from the authenticator app, or a recovery code. */
+/** The second step with a passkey: the browser asks for one of the account's passkeys. */
+const PasskeyStep = ({ challenge, onDone }: { challenge: TSignInChallenge; onDone: () => void }) => {
+  const complete = usePasskeySecondFactor();
+  return (
+    <div className="space-y-3">
+      <FormError error={complete.error} />
+      <Button
+        className="w-full"
+        variant={challenge.methods.includes("totp") ? "secondary" : "primary"}
+        loading={complete.isPending}
+        onClick={() => complete.mutate(challenge.challengeToken, { onSuccess: onDone })}
+      >
+        Use a passkey
+      </Button>
+    </div>
+  );
+};
+
+/** The second step when two-factor is on: a code from the authenticator app, a recovery code, or a passkey. */
 const SecondFactorStep = ({ challenge, onDone }: { challenge: TSignInChallenge; onDone: () => void }) => {
+  const passkey = challenge.methods.includes("passkey") && <PasskeyStep challenge={challenge} onDone={onDone} />;
+  if (!challenge.methods.includes("totp")) return passkey;
+  return (
+    <div className="space-y-4">
+      <CodeStep challenge={challenge} onDone={onDone} />
+      {passkey}
+    </div>
+  );
+};
+
+const CodeStep = ({ challenge, onDone }: { challenge: TSignInChallenge; onDone: () => void }) => {
   const complete = useCompleteSignIn();
   const [code, setCode] = useState("");
   const [recovery, setRecovery] = useState(false);
@@ -64,9 +96,28 @@ const challengeFromFragment = (): TSignInChallenge | null => {
   return {
     status: "second_factor_required",
     challengeToken: token,
-    methods: ["totp", "recovery_code"],
+    // Which factors the account has is not in the URL: all are offered, and the API refuses one it lacks.
+    methods: ["totp", "recovery_code", "passkey"],
     expiresAt: Date.now() + 5 * 60_000,
   };
+};
+
+/** Sign in with a passkey alone: no email or password, the browser offers this site's passkeys. */
+const PasskeySignIn = ({ onDone }: { onDone: () => void }) => {
+  const signIn = usePasskeySignIn();
+  return (
+    <div className="mt-4 space-y-3 border-t border-slate-100 pt-4">
+      <FormError error={signIn.error} />
+      <Button
+        className="w-full"
+        variant="secondary"
+        loading={signIn.isPending}
+        onClick={() => signIn.mutate(undefined, { onSuccess: onDone })}
+      >
+        Sign in with a passkey
+      </Button>
+    </div>
+  );
 };
 
 export const SignInPage = () => {
@@ -88,7 +139,14 @@ export const SignInPage = () => {
 
   if (challenge)
     return (
-      <AuthCard title="Two-factor sign-in" description="Enter the 6-digit code from your authenticator app.">
+      <AuthCard
+        title="Two-factor sign-in"
+        description={
+          challenge.methods.includes("totp")
+            ? "Enter the 6-digit code from your authenticator app, or use a passkey if you added one."
+            : "Confirm it's you with one of your passkeys."
+        }
+      >
         <SecondFactorStep challenge={challenge} onDone={done} />
       </AuthCard>
     );
@@ -137,6 +195,7 @@ export const SignInPage = () => {
           </Link>
         </div>
       </AuthForm>
+      <PasskeySignIn onDone={done} />
     </AuthCard>
   );
 };

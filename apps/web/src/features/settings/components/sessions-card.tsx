@@ -42,6 +42,9 @@ const SIGN_IN_METHODS: Record<string, string> = {
   provider: "a sign-in provider",
   provider_totp: "a sign-in provider and authenticator code",
   provider_recovery_code: "a sign-in provider and recovery code",
+  passkey: "a passkey",
+  password_passkey: "password and passkey",
+  provider_passkey: "a sign-in provider and passkey",
 };
 
 const SessionRow = ({ session }: { session: TSessionInfo }) => {

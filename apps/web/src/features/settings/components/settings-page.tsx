@@ -9,6 +9,7 @@ import { ContextForm } from "./context-form.tsx";
 import { LanguageCard } from "./language-card.tsx";
 import { LinkedAccountsCard } from "./linked-accounts-card.tsx";
 import { ModelCard } from "./model-card.tsx";
+import { PasskeysCard } from "./passkeys-card.tsx";
 import { PreferencesCard } from "./preferences-card.tsx";
 import { ProfileCard } from "./profile-card.tsx";
 import { SessionsCard } from "./sessions-card.tsx";
@@ -81,6 +82,7 @@ export const SettingsPage = () => (
       </Section>
       <Section id="security" title="Security">
         <TwoFactorCard />
+        <PasskeysCard />
         <LinkedAccountsCard />
         <SessionsCard />
         <ApiKeysCard />

@@ -6,7 +6,8 @@ import { Field } from "../../../components/ui/field.tsx";
 import { Input } from "../../../components/ui/input.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { fieldError } from "../../../lib/api-error.ts";
-import { needsSecondFactor, useStepUp } from "../api/two-factor.ts";
+import { usePasskeyStepUp } from "../api/passkeys.ts";
+import { needsSecondFactor, useStepUp, useTwoFactorStatus } from "../api/two-factor.ts";
 
 /** The code field of a step-up or a two-factor change: authenticator code, or a recovery code instead. */
 export const SecondFactorFields = ({
@@ -56,50 +57,70 @@ export const useSecondFactorPrompt = (): {
   const [code, setCode] = useState("");
   const [recovery, setRecovery] = useState(false);
   const stepUp = useStepUp();
+  const passkeyStepUp = usePasskeyStepUp();
+  const status = useTwoFactorStatus();
+  const hasTotp = status.data?.totp === "on";
+  const hasPasskey = (status.data?.passkeys ?? 0) > 0;
   const close = () => {
     setRetry(null);
     setCode("");
     stepUp.reset();
+    passkeyStepUp.reset();
   };
+  const proven = () => {
+    const again = retry;
+    close();
+    again?.();
+  };
+  const provePasskey = () => passkeyStepUp.mutate(undefined, { onSuccess: proven });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    stepUp.mutate(
-      { method: recovery ? "recovery_code" : "totp", code },
-      {
-        onSuccess: () => {
-          const again = retry;
-          close();
-          again?.();
-        },
-      },
-    );
+    stepUp.mutate({ method: recovery ? "recovery_code" : "totp", code }, { onSuccess: proven });
   };
   const prompt = (
     <Dialog
       open={retry !== null}
       onClose={close}
       title="Confirm it's you"
-      description="Enter a code from your authenticator app to continue."
+      description={
+        hasTotp
+          ? "Enter a code from your authenticator app, or use a passkey, to continue."
+          : "Use one of your passkeys to continue."
+      }
       footer={
         <>
           <Button variant="secondary" onClick={close}>
             Cancel
           </Button>
-          <Button type="submit" form="step-up-form" loading={stepUp.isPending} disabled={!code.trim()}>
-            Confirm
-          </Button>
+          {hasPasskey && (
+            <Button
+              variant={hasTotp ? "secondary" : "primary"}
+              loading={passkeyStepUp.isPending}
+              onClick={provePasskey}
+            >
+              Use a passkey
+            </Button>
+          )}
+          {(hasTotp || !hasPasskey) && (
+            <Button type="submit" form="step-up-form" loading={stepUp.isPending} disabled={!code.trim()}>
+              Confirm
+            </Button>
+          )}
         </>
       }
     >
       <form id="step-up-form" onSubmit={submit} className="space-y-3">
         <FormError error={fieldError(stepUp.error, "code") ? null : stepUp.error} />
-        <SecondFactorFields
-          code={code}
-          onCode={setCode}
-          recovery={recovery}
-          onRecovery={setRecovery}
-          error={stepUp.error}
-        />
+        <FormError error={passkeyStepUp.error} />
+        {(hasTotp || !hasPasskey) && (
+          <SecondFactorFields
+            code={code}
+            onCode={setCode}
+            recovery={recovery}
+            onRecovery={setRecovery}
+            error={stepUp.error}
+          />
+        )}
       </form>
     </Dialog>
   );
