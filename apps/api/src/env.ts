@@ -106,6 +106,10 @@ const ZEnvSchema = z
     // its client id and secret are set. OIDC_PROVIDERS is a JSON array of any other OpenID Connect issuers.
     OAUTH_GITHUB_CLIENT_ID: z.preprocess(unset, z.string().optional()),
     OAUTH_GITHUB_CLIENT_SECRET: z.preprocess(unset, z.string().optional()),
+    // GitHub's web address and REST API: github.com's by default; a GitHub Enterprise Server's are
+    // https://<host> and https://<host>/api/v3.
+    OAUTH_GITHUB_URL: z.preprocess(unset, z.string().url().default("https://github.com")),
+    OAUTH_GITHUB_API_URL: z.preprocess(unset, z.string().url().default("https://api.github.com")),
     OAUTH_GOOGLE_CLIENT_ID: z.preprocess(unset, z.string().optional()),
     OAUTH_GOOGLE_CLIENT_SECRET: z.preprocess(unset, z.string().optional()),
     OIDC_PROVIDERS: z.preprocess(
@@ -163,7 +167,8 @@ export const identityProvidersFromEnv = (env: TEnv): TProviderSettings[] => [
           id: "github",
           name: "GitHub",
           kind: "github" as const,
-          issuer: "https://github.com",
+          issuer: env.OAUTH_GITHUB_URL,
+          apiUrl: env.OAUTH_GITHUB_API_URL,
           clientId: env.OAUTH_GITHUB_CLIENT_ID,
           clientSecret: env.OAUTH_GITHUB_CLIENT_SECRET,
         },

@@ -37,6 +37,21 @@ describe("the API's environment", () => {
       { id: "github", kind: "github", issuer: "https://github.com" },
       { id: "okta", kind: "oidc", issuer: "https://acme.okta.com" },
     ]);
+    expect(identityProvidersFromEnv(env)[0]?.apiUrl).toBe("https://api.github.com");
+  });
+
+  it("points GitHub sign-in at a GitHub Enterprise Server, and refuses an address that is not a URL", () => {
+    const github = { ...base, OAUTH_GITHUB_CLIENT_ID: "gh-id", OAUTH_GITHUB_CLIENT_SECRET: "gh-secret" };
+    const enterprise = loadEnv({
+      ...github,
+      OAUTH_GITHUB_URL: "https://github.acme.example",
+      OAUTH_GITHUB_API_URL: "https://github.acme.example/api/v3",
+    });
+    expect(identityProvidersFromEnv(enterprise)[0]).toMatchObject({
+      issuer: "https://github.acme.example",
+      apiUrl: "https://github.acme.example/api/v3",
+    });
+    expect(() => loadEnv({ ...github, OAUTH_GITHUB_API_URL: "github.acme.example" })).toThrow(/OAUTH_GITHUB_API_URL/);
   });
 
   it("takes a Telegram bot username, and treats an empty one as unset", () => {

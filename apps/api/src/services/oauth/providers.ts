@@ -13,6 +13,8 @@ export type TProviderSettings = {
   issuer: string;
   clientId: string;
   clientSecret: string;
+  /** GitHub's REST API (`https://api.github.com`; GitHub Enterprise Server's is `https://<host>/api/v3`). */
+  apiUrl?: string;
   /** Plain-http issuers (the tests' provider on 127.0.0.1); never from the environment. */
   allowInsecure?: boolean;
 };
@@ -23,11 +25,16 @@ export type TIdentity = { subject: string; email: string | null; emailVerified: 
 /** What the browser keeps (sealed) between the redirect to the provider and its way back. */
 export type TFlowChecks = { state: string; nonce: string; verifier: string };
 
-const GITHUB: oidc.ServerMetadata = {
-  issuer: "https://github.com",
-  authorization_endpoint: "https://github.com/login/oauth/authorize",
-  token_endpoint: "https://github.com/login/oauth/access_token",
+/** GitHub's OAuth endpoints under its web address (github.com, or a GitHub Enterprise Server's). */
+const githubMetadata = (webUrl: string): oidc.ServerMetadata => {
+  const base = webUrl.replace(/\/$/, "");
+  return {
+    issuer: base,
+    authorization_endpoint: `${base}/login/oauth/authorize`,
+    token_endpoint: `${base}/login/oauth/access_token`,
+  };
 };
+export const GITHUB_API_URL = "https://api.github.com";
 
 export type TOAuthProviders = ReturnType<typeof createOAuthProviders>;
 
@@ -37,7 +44,9 @@ export const createOAuthProviders = (providers: TProviderSettings[], callbackBas
   const discover = (settings: TProviderSettings) => {
     const options = settings.allowInsecure ? { execute: [oidc.allowInsecureRequests] } : undefined;
     if (settings.kind === "github") {
-      const configuration = new oidc.Configuration(GITHUB, settings.clientId, settings.clientSecret);
+      const metadata = githubMetadata(settings.issuer);
+      const configuration = new oidc.Configuration(metadata, settings.clientId, settings.clientSecret);
+      if (settings.allowInsecure) oidc.allowInsecureRequests(configuration);
       return Promise.resolve(configuration);
     }
     return oidc.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, options);
@@ -101,7 +110,8 @@ export const createOAuthProviders = (providers: TProviderSettings[], callbackBas
           expectedState: checks.state,
           ...(settings.kind === "oidc" ? { expectedNonce: checks.nonce, idTokenExpected: true } : {}),
         });
-        if (settings.kind === "github") return await githubIdentity(tokens.access_token);
+        if (settings.kind === "github")
+          return await githubIdentity(settings.apiUrl ?? GITHUB_API_URL, tokens.access_token);
         const claims = tokens.claims();
         if (!claims) throw new Error("no id token");
         return {
@@ -125,9 +135,9 @@ export const createOAuthProviders = (providers: TProviderSettings[], callbackBas
 };
 
 /** GitHub's user and its primary address, only if GitHub has verified it. */
-const githubIdentity = async (accessToken: string): Promise<TIdentity> => {
+const githubIdentity = async (apiUrl: string, accessToken: string): Promise<TIdentity> => {
   const get = async (path: string) => {
-    const response = await fetch(`https://api.github.com${path}`, {
+    const response = await fetch(`${apiUrl.replace(/\/$/, "")}${path}`, {
       headers: { authorization: `Bearer ${accessToken}`, accept: "application/vnd.github+json", "user-agent": "Cto" },
       signal: AbortSignal.timeout(10_000),
     });
