@@ -218,6 +218,41 @@ describe("settings", () => {
     await screenshot(other, "settings-dark-goals");
   });
 
+  it("switches the app to German from settings, and keeps it after a reload and on another device", async () => {
+    const page = await e2e.newPage();
+    const { email } = await e2e.signUpFresh(page);
+    await page.goto("/settings");
+    const main = page.getByRole("navigation", { name: "Main" });
+    await expectVisible(main.getByRole("link", { name: "Settings" }));
+    const language = page.getByRole("radiogroup", { name: "Language" });
+    // Following the browser (en-GB here) until someone chooses.
+    await expect(
+      language.getByRole("radio", { name: "Same as this browser" }).getAttribute("aria-checked"),
+    ).resolves.toBe("true");
+    await language.getByRole("radio", { name: "Deutsch" }).click();
+    const hauptmenu = page.getByRole("navigation", { name: "Hauptmenü" });
+    await expectVisible(hauptmenu.getByRole("link", { name: "Einstellungen" }));
+    await expectVisible(page.getByRole("heading", { name: "Einstellungen" }));
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe("de");
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    expect((user.preferences as { locale?: string }).locale).toBe("de");
+
+    await page.reload();
+    await expectVisible(hauptmenu.getByRole("link", { name: "Ziele" }));
+    await expectVisible(page.getByRole("button", { name: "Abmelden" }));
+    // Another device, whose browser asks for English, still shows the account's German once signed in.
+    const other = await e2e.newPage();
+    await e2e.signIn(other, { email, password: "correct horse battery staple" });
+    await other.goto("/goals");
+    await expectVisible(other.getByRole("navigation", { name: "Hauptmenü" }).getByRole("link", { name: "Übersicht" }));
+
+    // Back to the browser's language: English again.
+    await page.goto("/settings");
+    await page.getByRole("radiogroup", { name: "Sprache" }).getByRole("radio", { name: "Wie dieser Browser" }).click();
+    await expectVisible(main.getByRole("link", { name: "Settings" }));
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe("en");
+  });
+
   it("creates an API key that works once shown, revokes it, and signs out another device", async () => {
     const page = await e2e.newPage({ viewport: { width: 1280, height: 2400 } });
     const credentials = await e2e.signUpFresh(page);
