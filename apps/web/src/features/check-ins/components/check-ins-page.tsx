@@ -6,25 +6,27 @@ import { formatRelative } from "../../../lib/format.ts";
 import { useRecentEmotions, useRecentEnergy } from "../api/list-check-ins.ts";
 import { EmotionForm, VALENCE_LABELS } from "./emotion-form.tsx";
 import { EnergyForm } from "./energy-form.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 const VALENCE_TONE = { positive: "success", neutral: "neutral", negative: "warning" } as const;
 
 const Recent = () => {
+  const { t } = useTranslation();
   const emotions = useRecentEmotions();
   const energy = useRecentEnergy();
   return (
     <Card aria-labelledby="recent-title">
-      <CardHeader title={<span id="recent-title">Recent check-ins</span>} />
+      <CardHeader title={<span id="recent-title">{t("checkIns.recent")}</span>} />
       <div className="grid gap-6 md:grid-cols-2">
         <div>
-          <h3 className="mb-2 text-sm font-semibold text-slate-700">Feelings</h3>
+          <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("checkIns.feelings")}</h3>
           <QueryState
             query={emotions}
             isEmpty={(page) => !page.items.length}
-            empty={<EmptyState title="No feelings logged yet" />}
+            empty={<EmptyState title={t("checkIns.noFeelings")} />}
           >
             {(page) => (
-              <ul aria-label="Recent feelings" className="divide-y divide-slate-100">
+              <ul aria-label={t("checkIns.recentFeelings")} className="divide-y divide-slate-100">
                 {page.items.map((item) => (
                   <li key={item.id} className="flex items-center justify-between gap-3 py-2 text-sm">
                     <span className="min-w-0">
@@ -44,14 +46,14 @@ const Recent = () => {
           </QueryState>
         </div>
         <div>
-          <h3 className="mb-2 text-sm font-semibold text-slate-700">Energy</h3>
+          <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("checkIns.energy")}</h3>
           <QueryState
             query={energy}
             isEmpty={(page) => !page.items.length}
-            empty={<EmptyState title="No energy check-ins yet" />}
+            empty={<EmptyState title={t("checkIns.noEnergy")} />}
           >
             {(page) => (
-              <ul aria-label="Recent energy" className="divide-y divide-slate-100">
+              <ul aria-label={t("checkIns.recentEnergy")} className="divide-y divide-slate-100">
                 {page.items.map((item) => (
                   <li key={item.id} className="flex items-center justify-between gap-3 py-2 text-sm">
                     <span className="min-w-0">
@@ -70,12 +72,14 @@ const Recent = () => {
   );
 };
 
+const CheckInsHeader = () => {
+  const { t } = useTranslation();
+  return <PageHeader title={t("checkIns.title")} description={t("checkIns.description")} />;
+};
+
 export const CheckInsPage = () => (
   <div>
-    <PageHeader
-      title="Check-ins"
-      description="A minute to notice how you are. Your coach and your dashboard learn from it."
-    />
+    <CheckInsHeader />
     <div className="grid gap-5 lg:grid-cols-2">
       <EmotionForm />
       <EnergyForm />

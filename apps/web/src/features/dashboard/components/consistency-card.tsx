@@ -4,22 +4,24 @@ import { QueryState } from "../../../components/ui/query-state.tsx";
 import { EmptyState } from "../../../components/ui/states.tsx";
 import { useConsistency } from "../api/list-consistency.ts";
 import { latestConsistency } from "./trend-data.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 export const ConsistencyCard = () => {
+  const { t } = useTranslation();
   const consistency = useConsistency();
   return (
     <Card aria-labelledby="consistency-card-title">
       <CardHeader
-        title={<span id="consistency-card-title">Consistency</span>}
-        description="How reliably you keep your commitments."
+        title={<span id="consistency-card-title">{t("dashboard.consistency.title")}</span>}
+        description={t("dashboard.consistency.description")}
       />
       <QueryState
         query={consistency}
         isEmpty={(page) => !page.items.length}
         empty={
           <EmptyState
-            title="No score yet"
-            description="Cto works this out once you have kept or skipped a few commitments."
+            title={t("dashboard.consistency.emptyTitle")}
+            description={t("dashboard.consistency.emptyDescription")}
           />
         }
       >

@@ -9,12 +9,14 @@ import { GoalsCard } from "./goals-card.tsx";
 import { NotificationsCard } from "./notifications-card.tsx";
 import { ReportCard } from "./report-card.tsx";
 import { EnergyCard, MoodCard } from "./trends-card.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 const greeting = (hour = new Date().getHours()) =>
-  hour < 5 ? "Good night" : hour < 12 ? "Good morning" : hour < 18 ? "Good afternoon" : "Good evening";
+  hour < 5 ? "night" : hour < 12 ? "morning" : hour < 18 ? "afternoon" : "evening";
 
 /** The first screen: today's commitments and goals, mood and energy trends, the latest report and notifications. */
 export const DashboardPage = () => {
+  const { t } = useTranslation();
   // The signed-in layout put the session in the route context; features do not import each other.
   const { session } = useRouteContext({ strict: false }) as { session?: { user: { name: string | null } } };
   const name = session?.user.name;
@@ -23,15 +25,15 @@ export const DashboardPage = () => {
   return (
     <div data-testid={loading ? "dashboard-loading" : "dashboard-ready"}>
       <PageHeader
-        title={`${greeting()}${name ? `, ${name.split(" ")[0]}` : ""}`}
-        description="Here is where you stand today."
+        title={`${t(`dashboard.greeting.${greeting()}`)}${name ? `, ${name.split(" ")[0]}` : ""}`}
+        description={t("dashboard.description")}
         actions={
           <>
             <Link to="/check-ins" className={buttonClass("secondary")}>
-              Check in
+              {t("dashboard.checkIn")}
             </Link>
             <Link to="/chat" className={buttonClass("primary")}>
-              Talk to your coach
+              {t("dashboard.talkToCoach")}
             </Link>
           </>
         }

@@ -7,14 +7,16 @@ import { EmptyState } from "../../../components/ui/states.tsx";
 import { formatDate, formatTime } from "../../../lib/format.ts";
 import { useDueCommitments } from "../api/list-due-commitments.ts";
 import { isOverdue } from "./trend-data.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 export const DueTodayCard = () => {
+  const { t } = useTranslation();
   const due = useDueCommitments();
   return (
     <Card aria-labelledby="due-card-title">
       <CardHeader
-        title={<span id="due-card-title">Due today</span>}
-        description="Your open commitments for today, and any overdue."
+        title={<span id="due-card-title">{t("dashboard.due.title")}</span>}
+        description={t("dashboard.due.description")}
         actions={
           <Link to="/goals" className="text-sm font-medium text-brand-700 hover:underline">
             Manage
@@ -24,12 +26,7 @@ export const DueTodayCard = () => {
       <QueryState
         query={due}
         isEmpty={(items) => !items.length}
-        empty={
-          <EmptyState
-            title="Nothing due today"
-            description="A clear day. Commitments you make show up here on their due date."
-          />
-        }
+        empty={<EmptyState title={t("dashboard.due.emptyTitle")} description={t("dashboard.due.emptyDescription")} />}
       >
         {(items) => (
           <ul className="divide-y divide-slate-100">

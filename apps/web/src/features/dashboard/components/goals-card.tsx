@@ -8,13 +8,15 @@ import { QueryState } from "../../../components/ui/query-state.tsx";
 import { EmptyState } from "../../../components/ui/states.tsx";
 import { formatDate, humanize } from "../../../lib/format.ts";
 import { useActiveGoals } from "../api/list-active-goals.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 export const GoalsCard = () => {
+  const { t } = useTranslation();
   const goals = useActiveGoals();
   return (
     <Card aria-labelledby="goals-card-title">
       <CardHeader
-        title={<span id="goals-card-title">Goals in progress</span>}
+        title={<span id="goals-card-title">{t("dashboard.goals.title")}</span>}
         actions={
           <Link to="/goals" className="text-sm font-medium text-brand-700 hover:underline">
             All goals
@@ -26,8 +28,8 @@ export const GoalsCard = () => {
         isEmpty={(page) => !page.items.length}
         empty={
           <EmptyState
-            title="No active goals"
-            description="Set one goal for this week or quarter, and track it here."
+            title={t("dashboard.goals.emptyTitle")}
+            description={t("dashboard.goals.emptyDescription")}
             action={
               <Link to="/goals" className={buttonClass("primary", "sm")}>
                 Set a goal

@@ -8,6 +8,7 @@ import { errorMessage } from "../../../lib/api-error.ts";
 import { formatRelative } from "../../../lib/format.ts";
 import { useNotifications, type TNotification } from "../api/list-notifications.ts";
 import { useUpdateNotification, type TNotificationAction } from "../api/update-notification.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 const deliveryBadge = (item: TNotification, telegramLinked: boolean) => {
   // No chat to send to: nothing failed, there is just no channel yet (it shows here instead).
@@ -20,6 +21,7 @@ const deliveryBadge = (item: TNotification, telegramLinked: boolean) => {
 };
 
 export const NotificationsCard = () => {
+  const { t } = useTranslation();
   const notifications = useNotifications();
   const update = useUpdateNotification();
   const toast = useToast();
@@ -35,16 +37,16 @@ export const NotificationsCard = () => {
   return (
     <Card aria-labelledby="notifications-card-title">
       <CardHeader
-        title={<span id="notifications-card-title">Notifications</span>}
-        description="Reminders and nudges from your coach."
+        title={<span id="notifications-card-title">{t("dashboard.notifications.title")}</span>}
+        description={t("dashboard.notifications.description")}
       />
       <QueryState
         query={notifications}
         isEmpty={(page) => !page.items.length}
         empty={
           <EmptyState
-            title="No notifications"
-            description="Reminders for your commitments and check-ins appear here."
+            title={t("dashboard.notifications.emptyTitle")}
+            description={t("dashboard.notifications.emptyDescription")}
           />
         }
       >

@@ -4,20 +4,19 @@ import { QueryState } from "../../../components/ui/query-state.tsx";
 import { EmptyState } from "../../../components/ui/states.tsx";
 import { formatPeriod, humanize, periodTimezone } from "../../../lib/format.ts";
 import { useLatestReport } from "../api/get-latest-report.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 export const ReportCard = () => {
+  const { t } = useTranslation();
   const report = useLatestReport();
   return (
     <Card aria-labelledby="report-card-title">
-      <CardHeader title={<span id="report-card-title">Latest report</span>} />
+      <CardHeader title={<span id="report-card-title">{t("dashboard.report.title")}</span>} />
       <QueryState
         query={report}
         isEmpty={(data) => !data}
         empty={
-          <EmptyState
-            title="No report yet"
-            description="Cto writes a short report after your first few days of check-ins."
-          />
+          <EmptyState title={t("dashboard.report.emptyTitle")} description={t("dashboard.report.emptyDescription")} />
         }
       >
         {(data) =>

@@ -7,20 +7,25 @@ import { QueryState } from "../../../components/ui/query-state.tsx";
 import { EmptyState } from "../../../components/ui/states.tsx";
 import { TREND_DAYS, useTrends } from "../api/list-trends.ts";
 import { dayLabel, energyByDay, moodByDay } from "./trend-data.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
-const checkInAction = (
-  <Link to="/check-ins" className={buttonClass("primary", "sm")}>
-    Check in now
-  </Link>
-);
+const CheckInAction = () => {
+  const { t } = useTranslation();
+  return (
+    <Link to="/check-ins" className={buttonClass("primary", "sm")}>
+      {t("dashboard.checkInNow")}
+    </Link>
+  );
+};
 
 export const MoodCard = () => {
+  const { t } = useTranslation();
   const trends = useTrends();
   return (
     <Card aria-labelledby="mood-card-title">
       <CardHeader
-        title={<span id="mood-card-title">Mood</span>}
-        description={`Feelings you logged, last ${TREND_DAYS} days: above 0 is pleasant, below is hard.`}
+        title={<span id="mood-card-title">{t("dashboard.mood.title")}</span>}
+        description={t("dashboard.mood.description", { days: TREND_DAYS })}
       />
       <QueryState
         query={trends}
@@ -28,16 +33,16 @@ export const MoodCard = () => {
         isEmpty={(data) => !data.emotions.length}
         empty={
           <EmptyState
-            title="No feelings logged yet"
-            description="Log how you feel to see your mood over time."
-            action={checkInAction}
+            title={t("dashboard.mood.emptyTitle")}
+            description={t("dashboard.mood.emptyDescription")}
+            action={<CheckInAction />}
           />
         }
       >
         {(data) => (
           <Chart
-            title={`Mood per day, last ${TREND_DAYS} days`}
-            series={[{ name: "Mood", points: moodByDay(data.emotions), color: "#7c3aed" }]}
+            title={t("dashboard.mood.chartTitle", { days: TREND_DAYS })}
+            series={[{ name: t("dashboard.mood.title"), points: moodByDay(data.emotions), color: "#7c3aed" }]}
             yDomain={[-10, 10]}
             formatX={dayLabel}
           />
@@ -48,12 +53,13 @@ export const MoodCard = () => {
 };
 
 export const EnergyCard = () => {
+  const { t } = useTranslation();
   const trends = useTrends();
   return (
     <Card aria-labelledby="energy-card-title">
       <CardHeader
-        title={<span id="energy-card-title">Energy</span>}
-        description={`Your energy check-ins (1–10), last ${TREND_DAYS} days.`}
+        title={<span id="energy-card-title">{t("dashboard.energy.title")}</span>}
+        description={t("dashboard.energy.description", { days: TREND_DAYS })}
       />
       <QueryState
         query={trends}
@@ -61,17 +67,17 @@ export const EnergyCard = () => {
         isEmpty={(data) => !data.energy.length}
         empty={
           <EmptyState
-            title="No energy check-ins yet"
-            description="Rate your energy to spot your best hours."
-            action={checkInAction}
+            title={t("dashboard.energy.emptyTitle")}
+            description={t("dashboard.energy.emptyDescription")}
+            action={<CheckInAction />}
           />
         }
       >
         {(data) => (
           <Chart
-            title={`Energy per day, last ${TREND_DAYS} days`}
+            title={t("dashboard.energy.chartTitle", { days: TREND_DAYS })}
             kind="bar"
-            series={[{ name: "Energy", points: energyByDay(data.energy), color: "#0d9488" }]}
+            series={[{ name: t("dashboard.energy.title"), points: energyByDay(data.energy), color: "#0d9488" }]}
             yDomain={[0, 10]}
             formatX={dayLabel}
           />

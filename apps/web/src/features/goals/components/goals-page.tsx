@@ -4,11 +4,13 @@ import { PageHeader } from "../../../components/ui/card.tsx";
 import { Tabs } from "../../../components/ui/tabs.tsx";
 import { CommitmentList } from "./commitment-list.tsx";
 import { GoalList } from "./goal-list.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 /** `goal` / `commitment`: one to open for editing (a search result's link); the tab follows it. */
 export type TGoalsSearch = { tab?: "goals" | "commitments"; goal?: string; commitment?: string };
 
 export const GoalsPage = () => {
+  const { t } = useTranslation();
   const search = useSearch({ strict: false }) as TGoalsSearch;
   const navigate = useNavigate();
   const tab = search.tab ?? (search.commitment ? "commitments" : "goals");
@@ -16,18 +18,22 @@ export const GoalsPage = () => {
   const closeLinked = () => void navigate({ to: "/goals", search: tab === "goals" ? {} : { tab }, replace: true });
   return (
     <div>
-      <PageHeader title="Goals" description="Where you are heading, and the commitments that get you there." />
+      <PageHeader title={t("goals.title")} description={t("goals.description")} />
       <Tabs
-        label="Goals and commitments"
+        label={t("goals.tabsLabel")}
         value={tab}
         onChange={(next) =>
           void navigate({ to: "/goals", search: next === "goals" ? {} : { tab: next }, replace: true })
         }
         tabs={[
-          { value: "goals", label: "Goals", content: <GoalList linked={search.goal} onLinkedClosed={closeLinked} /> },
+          {
+            value: "goals",
+            label: t("goals.goals"),
+            content: <GoalList linked={search.goal} onLinkedClosed={closeLinked} />,
+          },
           {
             value: "commitments",
-            label: "Commitments",
+            label: t("goals.commitments"),
             content: <CommitmentList linked={search.commitment} onLinkedClosed={closeLinked} />,
           },
         ]}
