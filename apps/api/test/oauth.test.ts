@@ -33,7 +33,7 @@ const { harness } = useApi({
 });
 
 /** A browser: its cookies for the API (several at once, unlike the suite's visitor) and for the provider. */
-const browser = (apiCookies = new Map<string, string>()) => {
+const browser = (apiCookies = new Map<string, string>(), userAgent?: string) => {
   const providerCookies = new Map<string, string>();
   const keep = (jar: Map<string, string>, response: Response) => {
     for (const line of response.headers.getSetCookie()) {
@@ -50,6 +50,7 @@ const browser = (apiCookies = new Map<string, string>()) => {
       headers: {
         origin: WEB_ORIGIN,
         cookie: header(apiCookies),
+        ...(userAgent ? { "user-agent": userAgent } : {}),
         ...(body === undefined ? {} : { "content-type": "application/json" }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -248,6 +249,32 @@ describe("sign-in with a provider", () => {
     });
     expect(response.status).toBe(200);
     expect(await linked(sub)).toBeNull();
+  });
+});
+
+describe("new-device email after a provider's sign-in", () => {
+  it("is sent for a browser the account has not used, not again for the same one", async () => {
+    const { sub, email } = newAccount();
+    const laptop = browser(new Map(), "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
+    expect((await laptop.signIn(sub)).status).toBe(302);
+    const user = await harness.db.user.findUniqueOrThrow({ where: { email } });
+    const newSignIns = () => harness.db.mailMessage.count({ where: { userId: user.id, kind: "NEW_SIGN_IN" } });
+    // Counted from the sign-in that made the account: whether that one mails is not this test's question.
+    const atCreation = await newSignIns();
+
+    const phone = browser(new Map(), "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/605.1.15");
+    expect((await phone.signIn(sub)).status).toBe(302);
+    expect(await newSignIns()).toBe(atCreation + 1);
+    const mail = (await harness.mailer.list()).find((sent) => sent.to === email);
+    expect(mail?.text).toContain("iPhone");
+
+    // The same browser again (its device cookie, or the same agent and network) is not news.
+    const phoneAgain = browser(
+      new Map([["cto_device", phone.apiCookies.get("cto_device")!]]),
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/605.1.15",
+    );
+    expect((await phoneAgain.signIn(sub)).status).toBe(302);
+    expect(await newSignIns()).toBe(atCreation + 1);
   });
 });
 
