@@ -52,7 +52,7 @@ const ZEnvSchema = z
     DATABASE_POOL_MAX: z.preprocess(unset, z.coerce.number().int().min(1).max(1_000).default(10)),
     // Streaming read replicas for reads that tolerate lag, and their lag bound (packages/db/README.md, "Read replicas").
     ...ZReplicaEnvSchema.shape,
-    // The web app's origin (links in emails, CORS, cookies); development's Vite server when unset, required in production.
+    // The web app's origin (links in emails, CORS, cookies, the passkeys' relying party); development's Vite server when unset, required in production.
     WEB_ORIGIN: z.preprocess(unset, z.string().url().optional()),
     // Redis: REDIS_URL, or REDIS_CLUSTER_NODES, or REDIS_SENTINELS + REDIS_SENTINEL_NAME (see packages/queue);
     // development's local one when none is set, one of them required in production.
