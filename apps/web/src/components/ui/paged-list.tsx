@@ -5,7 +5,7 @@ import { LoadingBlock } from "./spinner.tsx";
 import { ErrorState } from "./states.tsx";
 
 /** What the list reads of a `useInfiniteQuery` over the API's cursor pages (`{ items, nextCursor }`). */
-type TPagedListQuery<TItem> = {
+export type TPagedListQuery<TItem> = {
   isPending: boolean;
   isError: boolean;
   error: unknown;

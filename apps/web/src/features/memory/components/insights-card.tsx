@@ -1,6 +1,6 @@
+import { InsightsPagedList } from "../../../components/insights-paged-list.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
-import { PagedList } from "../../../components/ui/paged-list.tsx";
-import { EmptyState, FormError } from "../../../components/ui/states.tsx";
+import { FormError } from "../../../components/ui/states.tsx";
 import { useInsightReview, useMemoryInsights } from "../api/insights.ts";
 import { InsightItem } from "./insight-item.tsx";
 
@@ -16,19 +16,12 @@ export const InsightsCard = () => {
         description="What the coach noticed or you told it. Forgetting one removes it from every later reply and search."
       />
       {failure && <FormError error={failure} />}
-      <PagedList
+      <InsightsPagedList
         query={insights}
-        loadingLabel="Loading insights…"
-        loadMoreLabel="Load more insights"
-        empty={
-          <EmptyState
-            title="No insights yet"
-            description="Talk with your coach and check in; what it notices shows up here within the hour."
-          />
-        }
+        emptyDescription="Talk with your coach and check in; what it notices shows up here within the hour."
       >
         {(insight) => <InsightItem key={insight.id} insight={insight} review={review} />}
-      </PagedList>
+      </InsightsPagedList>
     </Card>
   );
 };

@@ -1,7 +1,6 @@
+import { InsightsPagedList } from "../../../components/insights-paged-list.tsx";
 import { Badge } from "../../../components/ui/badge.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
-import { PagedList } from "../../../components/ui/paged-list.tsx";
-import { EmptyState } from "../../../components/ui/states.tsx";
 import { formatDate } from "../../../lib/format.ts";
 import { useInsights } from "../api/get-insights.ts";
 
@@ -11,16 +10,9 @@ export const InsightsList = () => {
   return (
     <Card aria-labelledby="insights-title">
       <CardHeader title={<span id="insights-title">Insights</span>} description="Patterns your coach noticed." />
-      <PagedList
+      <InsightsPagedList
         query={insights}
-        loadingLabel="Loading insights…"
-        loadMoreLabel="Load more insights"
-        empty={
-          <EmptyState
-            title="No insights yet"
-            description="Talk with your coach for a few days; what it notices shows up here."
-          />
-        }
+        emptyDescription="Talk with your coach for a few days; what it notices shows up here."
       >
         {(insight) => (
           <li key={insight.id} className="py-3 first:pt-0 last:pb-0">
@@ -34,7 +26,7 @@ export const InsightsList = () => {
             </div>
           </li>
         )}
-      </PagedList>
+      </InsightsPagedList>
     </Card>
   );
 };
