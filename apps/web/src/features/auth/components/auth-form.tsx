@@ -6,6 +6,7 @@ import { Input } from "../../../components/ui/input.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { ApiError } from "../../../lib/api-error.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 /** The fields the API named in its refusal of `error` (400 with paths), by name. */
 export const fieldErrorsOf = (error: unknown) => (error instanceof ApiError ? error.fields : {});
@@ -46,15 +47,18 @@ export const EmailField = ({
   value: string;
   onChange: (value: string) => void;
   error: string | undefined;
-}) => (
-  <Field label="Email" error={error}>
-    <Input
-      type="email"
-      name="email"
-      autoComplete="email"
-      required
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-    />
-  </Field>
-);
+}) => {
+  const { t } = useTranslation();
+  return (
+    <Field label={t("auth.email")} error={error}>
+      <Input
+        type="email"
+        name="email"
+        autoComplete="email"
+        required
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </Field>
+  );
+};

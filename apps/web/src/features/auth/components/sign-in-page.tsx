@@ -9,6 +9,7 @@ import { providerRefusalMessage } from "../../../lib/provider-refusals.ts";
 import { usePasskeySecondFactor, usePasskeySignIn } from "../api/passkey-sign-in.ts";
 import { useCompleteSignIn } from "../api/second-factor.ts";
 import { isChallenge, type TSignInChallenge, useSignIn } from "../api/sign-in.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import { AuthCard } from "./auth-card.tsx";
 import { AuthForm, EmailField, fieldErrorsOf } from "./auth-form.tsx";
 import { ProviderButtons } from "./provider-buttons.tsx";
@@ -121,6 +122,7 @@ const PasskeySignIn = ({ onDone }: { onDone: () => void }) => {
 };
 
 export const SignInPage = () => {
+  const { t } = useTranslation();
   const search = useSearch({ strict: false }) as {
     redirect?: string;
     link?: string;
@@ -153,13 +155,13 @@ export const SignInPage = () => {
 
   return (
     <AuthCard
-      title="Sign in to Cto"
-      description="Welcome back. Your coach remembers where you left off."
+      title={t("auth.signInPage.title")}
+      description={t("auth.signInPage.description")}
       footer={
         <>
-          New to Cto?{" "}
+          {t("auth.signInPage.newHere")}{" "}
           <Link to="/sign-up" className="font-medium text-brand-700 hover:underline">
-            Create an account
+            {t("auth.signInPage.createAccount")}
           </Link>
         </>
       }
@@ -177,9 +179,9 @@ export const SignInPage = () => {
       ) : (
         <ProviderButtons />
       )}
-      <AuthForm mutation={signIn} onSubmit={submit} submitLabel="Sign in">
+      <AuthForm mutation={signIn} onSubmit={submit} submitLabel={t("auth.signIn")}>
         <EmailField value={form.email} onChange={(email) => setForm({ ...form, email })} error={fields.email} />
-        <Field label="Password" error={fields.password}>
+        <Field label={t("auth.password")} error={fields.password}>
           <Input
             type="password"
             name="password"
@@ -191,7 +193,7 @@ export const SignInPage = () => {
         </Field>
         <div className="flex justify-end text-sm">
           <Link to="/forgot-password" className="font-medium text-brand-700 hover:underline">
-            Forgot your password?
+            {t("auth.signInPage.forgotPassword")}
           </Link>
         </div>
       </AuthForm>

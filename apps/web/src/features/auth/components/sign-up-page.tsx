@@ -7,8 +7,10 @@ import { useSignUp } from "../api/sign-up.ts";
 import { AuthCard } from "./auth-card.tsx";
 import { AuthForm, EmailField, fieldErrorsOf } from "./auth-form.tsx";
 import { ProviderButtons } from "./provider-buttons.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 export const SignUpPage = () => {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const signUp = useSignUp();
   const [form, setForm] = useState({ name: "", email: "", password: "" });
@@ -24,20 +26,20 @@ export const SignUpPage = () => {
 
   return (
     <AuthCard
-      title="Create your account"
-      description="A coach that remembers your goals, your progress and what matters to you."
+      title={t("auth.signUp.title")}
+      description={t("auth.signUp.description")}
       footer={
         <>
-          Already have an account?{" "}
+          {t("auth.signUp.haveAccount")}{" "}
           <Link to="/sign-in" className="font-medium text-brand-700 hover:underline">
-            Sign in
+            {t("auth.signIn")}
           </Link>
         </>
       }
     >
       <ProviderButtons />
-      <AuthForm mutation={signUp} onSubmit={submit} submitLabel="Create account">
-        <Field label="Name" optional error={fields.name}>
+      <AuthForm mutation={signUp} onSubmit={submit} submitLabel={t("auth.signUp.submit")}>
+        <Field label={t("auth.signUp.name")} optional error={fields.name}>
           <Input
             name="name"
             autoComplete="name"
@@ -46,11 +48,7 @@ export const SignUpPage = () => {
           />
         </Field>
         <EmailField value={form.email} onChange={(email) => setForm({ ...form, email })} error={fields.email} />
-        <Field
-          label="Password"
-          hint="At least 10 characters. A few words together make a strong one."
-          error={fields.password}
-        >
+        <Field label={t("auth.password")} hint={t("auth.signUp.passwordHint")} error={fields.password}>
           <Input
             type="password"
             name="password"

@@ -62,6 +62,9 @@ export const de: TMessages = {
     signInPage: {
       title: "Bei Cto anmelden",
       description: "Willkommen zurück. Dein Coach weiß noch, wo ihr stehen geblieben seid.",
+      newHere: "Neu bei Cto?",
+      createAccount: "Konto erstellen",
+      forgotPassword: "Passwort vergessen?",
     },
   },
   dashboard: {

@@ -63,6 +63,9 @@ export const en = {
     signInPage: {
       title: "Sign in to Cto",
       description: "Welcome back. Your coach remembers where you left off.",
+      newHere: "New to Cto?",
+      createAccount: "Create an account",
+      forgotPassword: "Forgot your password?",
     },
   },
   dashboard: {
