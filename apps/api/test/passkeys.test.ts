@@ -1,3 +1,4 @@
+import { generateSync } from "otplib";
 import { describe, expect, it } from "vitest";
 
 import { WEB_ORIGIN } from "./harness.ts";
@@ -20,9 +21,22 @@ const addPasskey = async (user: TClient, authenticator: TSoftAuthenticator, name
   return added.body.id as string;
 };
 
-/** A new user with one passkey. */
+/** Turns two-factor on with an authenticator app (which proves a second factor on this session). */
+const turnOnTwoFactor = async (user: TUser) => {
+  const { secret } = (await user.request("POST", "/auth/two-factor/totp")).body;
+  expect((await user.request("POST", "/auth/two-factor/totp/confirm", { code: generateSync({ secret }) })).status).toBe(
+    200,
+  );
+};
+
+/** Forgets the second factor this user's sessions proved, as ten minutes would. */
+const staleStepUp = (user: TUser) =>
+  harness.db.session.updateMany({ where: { userId: user.userId }, data: { secondFactorAt: null } });
+
+/** A new user with two-factor on and one passkey. */
 const withPasskey = async (name: string) => {
   const user = await signUp(harness, name);
+  await turnOnTwoFactor(user);
   const authenticator = softAuthenticator(WEB_ORIGIN);
   const passkeyId = await addPasskey(user, authenticator);
   return { user, authenticator, passkeyId };
@@ -80,6 +94,9 @@ describe("registering a passkey", () => {
     const list = await user.request("GET", "/auth/passkeys");
     expect(list.body.items).toHaveLength(1);
     expect((await user.request("GET", "/auth/two-factor")).body).toMatchObject({ totp: "off", passkeys: 1 });
+    // Two-factor off: a passkey is another way in, not a second step after the password.
+    const password = await visitor(harness).request("POST", "/auth/sign-in", { email: user.email, password: PASSWORD });
+    expect(password.status).toBe(200);
 
     const renamed = await user.request("PATCH", `/auth/passkeys/${added.body.id}`, { name: "Phone" });
     expect(renamed.status).toBe(200);
@@ -143,7 +160,7 @@ describe("signing in with a passkey alone", () => {
     const row = await harness.db.authenticator.findFirstOrThrow({ where: { userId: user.userId } });
     expect(row.counter).toBe(1);
     expect(row.lastUsedAt).not.toBeNull();
-    // A passkey that verified its user is a second factor: sensitive actions need no other.
+    // A passkey that verified its user is a second factor: with two-factor on, sensitive actions need no other.
     expect((await browser.request("POST", "/api-keys", { name: "after passkey" })).status).toBe(201);
   });
 
@@ -232,7 +249,7 @@ describe("a passkey as the second factor", () => {
     const { user, authenticator } = await withPasskey("second-factor");
     const browser = visitor(harness);
     const challenge = await passwordStep(browser, user.email);
-    expect(challenge.methods).toEqual(["passkey"]);
+    expect(challenge.methods).toEqual(["totp", "recovery_code", "passkey"]);
     expect(browser.cookie).toBe("");
     const options = await browser.request("POST", "/auth/sign-in/second-factor/passkey/options", {
       challengeToken: challenge.challengeToken,
@@ -292,7 +309,8 @@ describe("a passkey as the second factor", () => {
 
   it("proves a step-up for sensitive actions, with the user's own passkey only", async () => {
     const { user, authenticator } = await withPasskey("step-up");
-    // The sign-up's session proved no second factor: sensitive actions wait for one.
+    // Ten minutes after the code that turned two-factor on, sensitive actions wait for a second factor.
+    await staleStepUp(user);
     const refused = await user.request("POST", "/api-keys", { name: "too soon" });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe("second_factor_required");
@@ -310,6 +328,7 @@ describe("a passkey as the second factor", () => {
 describe("deleting a passkey", () => {
   it("needs a recent second factor, and never removes the last way in", async () => {
     const { user, authenticator, passkeyId } = await withPasskey("delete");
+    await staleStepUp(user);
     const tooSoon = await user.request("DELETE", `/auth/passkeys/${passkeyId}`);
     expect(tooSoon.status).toBe(403);
     expect(tooSoon.body.error.code).toBe("second_factor_required");

@@ -7,7 +7,7 @@ import { ZSessionSchema } from "./auth.ts";
 export const ZSecondFactorMethodSchema = z.enum(["totp", "recovery_code"]);
 export type TSecondFactorMethod = z.infer<typeof ZSecondFactorMethodSchema>;
 
-/** The second factors an account offers: codes when it has an authenticator app, `passkey` when it has passkeys. */
+/** The second factors a sign-in's second step offers: codes, and `passkey` beside them when the account has one. */
 export const ZSignInFactorSchema = z.enum(["totp", "recovery_code", "passkey"]);
 export type TSignInFactor = z.infer<typeof ZSignInFactorSchema>;
 
@@ -53,7 +53,7 @@ export const ZTwoFactorStatusSchema = z.object({
   totp: z.enum(["off", "enrolling", "on"]),
   enabledAt: z.number().int().nullable(),
   recoveryCodesLeft: z.number().int(),
-  /** How many passkeys the account has: each is a second factor too. */
+  /** How many passkeys the account has: with two-factor on, each is a second factor too. */
   passkeys: z.number().int(),
   /** Until when this session may take sensitive actions without another code (null: it must prove one first). */
   stepUpUntil: z.number().int().nullable(),

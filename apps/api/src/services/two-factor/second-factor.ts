@@ -26,15 +26,20 @@ export const wrongCode = (method: TSecondFactorMethod) =>
 export const hasTotp = async ({ db }: Pick<TTotpDeps, "db">, userId: string) =>
   (await db.totpFactor.count({ where: { userId, enabledAt: { not: null } } })) > 0;
 
-/** The second factors the user can prove: codes with an authenticator app on, `passkey` with a passkey. */
+/**
+ * The second factors sign-in asks for: none while two-factor is off; with it on, a code or a recovery
+ * code, and any of the user's passkeys beside them. A passkey alone does not turn two-factor on: it is
+ * a way to sign in of its own (with user verification), and Auth.js-registered passkeys must not lock
+ * a password user out of their usual sign-in.
+ */
 export const secondFactorsOf = async ({ db }: Pick<TTotpDeps, "db">, userId: string): Promise<TSignInFactor[]> => {
   const [totp, passkeys] = await Promise.all([hasTotp({ db }, userId), db.authenticator.count({ where: { userId } })]);
-  return [...(totp ? (["totp", "recovery_code"] as const) : []), ...(passkeys > 0 ? (["passkey"] as const) : [])];
+  if (!totp) return [];
+  return ["totp", "recovery_code", ...(passkeys > 0 ? (["passkey"] as const) : [])];
 };
 
-/** Whether sign-in asks for a second factor: an authenticator app turned on, or a passkey. */
-export const hasSecondFactor = async ({ db }: Pick<TTotpDeps, "db">, userId: string) =>
-  (await secondFactorsOf({ db }, userId)).length > 0;
+/** Whether sign-in asks for a second factor (two-factor is on: an authenticator app). */
+export const hasSecondFactor = hasTotp;
 
 /**
  * Checks a second factor of a user with two-factor on, counted against the account's limit of wrong
@@ -42,7 +47,7 @@ export const hasSecondFactor = async ({ db }: Pick<TTotpDeps, "db">, userId: str
  */
 export const proveSecondFactor = async (deps: TSecondFactorDeps, userId: string, { method, code }: TProof) => {
   if (!(await hasTotp(deps, userId)))
-    throw new ApiError("invalid_state", "This account has no authenticator app; use a passkey instead.");
+    throw new ApiError("invalid_state", "Two-factor sign-in is off for this account.");
   const attempt = await beginSecondFactor(deps.limiters, userId);
   const right =
     method === "totp" ? await acceptTotpCode(deps, userId, code) : await spendRecoveryCode(deps.db, userId, code);

@@ -25,7 +25,7 @@ export const twoFactorStatus = async ({ db }: Pick<TSecondFactorDeps, "db">, use
     enabledAt: factor?.enabledAt?.getTime() ?? null,
     recoveryCodesLeft: factor?.enabledAt ? left : 0,
     passkeys,
-    stepUpUntil: (factor?.enabledAt || passkeys > 0) && until && until > Date.now() ? until : null,
+    stepUpUntil: factor?.enabledAt && until && until > Date.now() ? until : null,
   };
 };
 

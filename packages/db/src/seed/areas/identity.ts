@@ -179,22 +179,35 @@ export const seedIdentity = async ({ db, user, friend, now, secrets, id }: SeedC
       },
     ],
   });
-  // A passkey Sam registered through a team's Auth.js sign-in (@cto/db/auth-adapter); its public key is random
-  // bytes, so no authenticator can ever sign for it. Not the demo user's: a passkey is a second factor, and the
-  // demo user signs in with a password only.
+  // A passkey the demo user registered through a team's Auth.js sign-in (@cto/db/auth-adapter); its public
+  // key is random bytes, so no authenticator can ever sign for it. With two-factor off it asks nothing of a
+  // password sign-in. And a passkey request that expired unanswered.
   await db.authenticator.createMany({
     skipDuplicates: true,
     data: [
       {
         id: id("authenticator:laptop"),
         credentialID: `seed-${id("authenticator:laptop")}`,
-        userId: friend.id,
+        userId: user.id,
         providerAccountId: `seed-${id("authenticator:laptop")}`,
         credentialPublicKey: unusableTokenHash(),
         counter: 3,
         credentialDeviceType: "multiDevice",
         credentialBackedUp: true,
         transports: "internal,hybrid",
+      },
+    ],
+  });
+  await db.passkeyChallenge.createMany({
+    skipDuplicates: true,
+    data: [
+      {
+        id: id("passkey-challenge:expired"),
+        challengeHash: unusableTokenHash(),
+        purpose: "step_up",
+        userId: user.id,
+        expiresAt: daysFrom(now, -40),
+        createdAt: daysFrom(now, -40),
       },
     ],
   });
