@@ -241,3 +241,50 @@ describe("sign-up, sign-in, sign-out, password reset and email verification", ()
     });
   });
 });
+
+describe("passkeys", () => {
+  // WebAuthn refuses an IP address as the relying party's ID, so this stack's web app is reached as localhost.
+  const e2e = useE2e({ webHost: "localhost" });
+
+  it("adds a passkey in Settings, signs out, and signs in with the passkey alone (Chrome's virtual authenticator)", async () => {
+    const page = await e2e.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("WebAuthn.enable");
+    const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+      options: {
+        protocol: "ctap2",
+        transport: "internal",
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    // Through the pages: the API client of Playwright would resolve localhost on its own.
+    await page.goto("/sign-up");
+    await page.getByLabel("Name").fill("Kim Passkey");
+    await page.getByLabel("Email").fill(`kim-${Date.now()}@example.com`);
+    await page.getByLabel("Password").fill("a long passphrase here");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL((url) => url.pathname === "/welcome");
+
+    await page.goto("/settings#security");
+    await page.getByLabel("Passkey name (optional)").fill("Chromium");
+    await page.getByRole("button", { name: "Add a passkey" }).click();
+    await expectVisible(page.getByRole("list", { name: "Passkeys" }).getByRole("listitem", { name: "Chromium" }));
+    const registered = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+    expect(registered.credentials).toHaveLength(1);
+    expect(registered.credentials[0]!.isResidentCredential).toBe(true);
+    await screenshot(page, "settings-passkeys");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL("**/sign-in");
+    await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+    await page.waitForURL((url) => url.pathname !== "/sign-in");
+    const used = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+    expect(used.credentials[0]!.signCount).toBeGreaterThan(registered.credentials[0]!.signCount);
+
+    await page.goto("/settings#security");
+    await expectVisible(page.getByText(/with a passkey ·/));
+  });
+});

@@ -59,9 +59,12 @@ const createDatabase = async (target: TE2eTarget) => {
 export const useE2e = ({
   worker = false,
   identityProvider = false,
+  webHost,
 }: {
   worker?: boolean;
   identityProvider?: boolean;
+  /** The web app's host name (see startStack): `localhost` for passkeys. */
+  webHost?: "127.0.0.1" | "localhost";
 } = {}): TE2e => {
   const contexts: BrowserContext[] = [];
   const handle = { contexts } as unknown as TE2e;
@@ -75,6 +78,7 @@ export const useE2e = ({
       worker,
       distDir: inject("ctoE2eDist"),
       ...(identityProvider ? { oauthProviders } : {}),
+      ...(webHost ? { webHost } : {}),
     });
     handle.browser = await launchBrowser();
   });

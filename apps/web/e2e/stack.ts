@@ -120,11 +120,17 @@ export const startStack = async (
     worker: withWorker = false,
     distDir = path.join(WEB_ROOT, "dist", "client"),
     oauthProviders,
+    webHost = "127.0.0.1",
   }: {
     worker?: boolean;
     distDir?: string;
     /** The identity providers to sign in with, given where they send the browser back (the web app's /api). */
     oauthProviders?: (callbackBaseUrl: string) => Promise<AppDependencies["oauthProviders"]>;
+    /**
+     * The host name the web app is reached by (its WEB_ORIGIN); it listens on 127.0.0.1 either way.
+     * `localhost` for passkeys: WebAuthn refuses an IP address as the relying party's ID.
+     */
+    webHost?: "127.0.0.1" | "localhost";
   } = {},
 ): Promise<TStack> => {
   const db = createDb({ url: database.url, log: [] });
@@ -158,7 +164,7 @@ export const startStack = async (
     await worker?.close();
     throw error;
   }
-  const webUrl = `http://127.0.0.1:${(web.httpServer.address() as AddressInfo).port}`;
+  const webUrl = `http://${webHost}:${(web.httpServer.address() as AddressInfo).port}`;
   // Generous auth limits: e2e suites sign up and sign in many times from one address.
   const config = {
     ...DEFAULT_CONFIG,
