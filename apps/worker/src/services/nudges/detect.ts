@@ -1,3 +1,4 @@
+import { localDay } from "@cto/core/local-days";
 import { type Db, queryRows } from "@cto/db/client";
 
 import { checkInText, commitmentText, deadlineText, reportText, streakText } from "./text.ts";
@@ -96,11 +97,6 @@ const reportsReady = async (db: Db, users: TNudgeUser[], now: Date) => {
 /** Whole days between two local dates (YYYY-MM-DD). */
 const daysBetween = (later: string, earlier: string) => (Date.parse(later) - Date.parse(earlier)) / DAY;
 
-const localDate = (at: Date, timezone: string) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    at,
-  );
-
 /** Missed check-ins and streak milestones, from the local days each user checked in (emotions and energy). */
 const checkIns = async (db: Db, users: TNudgeUser[], now: Date) => {
   const rows = await queryRows<{ userId: string; days: string[]; last: Date }>(
@@ -140,7 +136,7 @@ const checkIns = async (db: Db, users: TNudgeUser[], now: Date) => {
     }
     // The streak: consecutive local days ending today, or yesterday (today's check-in may still come).
     const days = [...row.days].sort().reverse();
-    const today = localDate(now, timezone);
+    const today = localDay(now, timezone);
     if (daysBetween(today, days[0]!) > 1) return [];
     let length = 1;
     while (length < days.length && daysBetween(days[length - 1]!, days[length]!) === 1) length += 1;
