@@ -10,21 +10,12 @@ import { serve } from "@hono/node-server";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { chromiumLaunchOptions } from "@cto/vitest-config/chromium";
+
 import { SCALAR_BUNDLE } from "../src/middleware/security-headers.ts";
 import { startApi, type Harness } from "./harness.ts";
 
 const run = promisify(execFile);
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
 /**
  * The exact file the page loads from jsDelivr, taken from the npm registry with npm's own client
  * (jsDelivr serves npm's files unchanged; the sandbox reaches the registry, not the CDN), kept in
@@ -68,11 +59,7 @@ let origin: string;
 let browser: Browser;
 let bundle: Buffer;
 beforeAll(async () => {
-  [harness, bundle, browser] = await Promise.all([
-    startApi(),
-    pinnedBundle(),
-    chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }),
-  ]);
+  [harness, bundle, browser] = await Promise.all([startApi(), pinnedBundle(), chromium.launch(chromiumLaunchOptions)]);
   server = await new Promise<Server>((resolve) => {
     const started = serve({ fetch: harness.app.fetch, port: 0, hostname: "127.0.0.1" }, () =>
       resolve(started as Server),

@@ -5,6 +5,7 @@ import { serve } from "@hono/node-server";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { chromiumLaunchOptions } from "@cto/vitest-config/chromium";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues } from "@cto/queue/queues";
 
@@ -13,16 +14,6 @@ import { signUp, useApi, visitor } from "./support/api.ts";
 import { WEB_ORIGIN } from "./harness.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
 const { harness } = useApi();
 
 const directives = (policy: string | null) =>
@@ -132,11 +123,7 @@ describe("Bull Board's page", () => {
     expect(policy["script-src"]).toEqual(["'self'"]);
     expect(policy["default-src"]).toEqual(["'none'"]);
 
-    const chrome = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: CHROMIUM_ARGS,
-      headless: true,
-    });
+    const chrome = await chromium.launch(chromiumLaunchOptions);
     try {
       const context = await chrome.newContext();
       const [name, value] = admin.cookie.split("=");

@@ -3,22 +3,13 @@ import path from "node:path";
 
 import { chromium, type Browser, type Page } from "playwright-core";
 
+import { chromiumLaunchOptions } from "@cto/vitest-config/chromium";
+
 import { WEB_ROOT } from "./stack.ts";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 export const ARTIFACTS_DIR = path.join(WEB_ROOT, "e2e", "artifacts");
 
-export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+export const launchBrowser = (): Promise<Browser> => chromium.launch(chromiumLaunchOptions);
 
 /** Saves a full-page screenshot as e2e/artifacts/<name>.png (the CI artifact). */
 export const screenshot = async (page: Page, name: string) => {

@@ -1,20 +1,11 @@
 import { chromium, type Browser } from "playwright-core";
 
+import { chromiumLaunchOptions } from "@cto/vitest-config/chromium";
+
 /** One bubble of a rendered chat: "right" is the user's own side, as in every messaging app. */
 export type TChatLine = { text: string; side: "left" | "right" };
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
-export const launchChromium = () =>
-  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+export const launchChromium = () => chromium.launch(chromiumLaunchOptions);
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
