@@ -36,7 +36,7 @@ describe("calendars: happy paths", () => {
     expect(ics.body).toMatchObject({
       provider: "ics",
       label: "calendar.example.com (subscription)",
-      status: "ACTIVE",
+      status: "active",
       lastSyncAt: null,
       eventCount: 0,
     });

@@ -228,6 +228,8 @@ export const ACCOUNT_SECTIONS: Section[] = [
     table: tables.Event,
     where: withTrash,
     rules: [after("endsAt", "startsAt", true)],
+    // Connected calendars are not imported: their events come in as the user's own.
+    importAs: { connectedAccountId: null, upstreamObject: null, upstreamKey: null },
   },
   {
     key: "tasks",

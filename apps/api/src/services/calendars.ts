@@ -32,7 +32,7 @@ type TRow = {
   id: string;
   provider: string;
   providerAccountId: string;
-  status: TCalendarConnection["status"];
+  status: "ACTIVE" | "EXPIRED" | "REVOKED" | "ERROR";
   syncEnabled: boolean;
   lastSyncAt: Date | null;
   errorMessage: string | null;
@@ -56,12 +56,12 @@ const toConnection = (row: TRow): TCalendarConnection => ({
   id: row.id,
   provider: row.provider as TCalendarConnection["provider"],
   label: labelOf(row.provider, row.providerAccountId),
-  status: row.status,
+  status: row.status.toLowerCase() as TCalendarConnection["status"],
   syncEnabled: row.syncEnabled,
-  lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
+  lastSyncAt: row.lastSyncAt?.getTime() ?? null,
   errorMessage: row.errorMessage,
   eventCount: row._count.events,
-  createdAt: row.createdAt.toISOString(),
+  createdAt: row.createdAt.getTime(),
 });
 
 const enqueueSync = (queues: TQueues, id: string) =>

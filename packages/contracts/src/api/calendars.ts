@@ -48,12 +48,13 @@ export const ZCalendarConnectionSchema = z.object({
   provider: z.enum(CALENDAR_PROVIDERS),
   /** The server and user, or the feed's host: never the secret part of the URL. */
   label: z.string(),
-  status: z.enum(["ACTIVE", "EXPIRED", "REVOKED", "ERROR"]),
+  status: z.enum(["active", "expired", "revoked", "error"]),
   syncEnabled: z.boolean(),
-  lastSyncAt: z.string().datetime().nullable(),
+  /** Unix ms of the last successful sync. */
+  lastSyncAt: z.number().int().nullable(),
   errorMessage: z.string().nullable(),
   /** Events synced from it (every occurrence of a recurring event within the sync window counts). */
   eventCount: z.number().int().min(0),
-  createdAt: z.string().datetime(),
+  createdAt: z.number().int(),
 });
 export type TCalendarConnection = z.infer<typeof ZCalendarConnectionSchema>;

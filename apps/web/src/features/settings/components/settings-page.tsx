@@ -4,6 +4,7 @@ import { PageHeader } from "../../../components/ui/card.tsx";
 import { useTranslation } from "../../../lib/i18n/index.ts";
 import { AccountDataCard } from "./account-data-card.tsx";
 import { ApiKeysCard } from "./api-keys-card.tsx";
+import { CalendarsCard } from "./calendars-card.tsx";
 import { AppearanceCard } from "./appearance-card.tsx";
 import { ContextForm } from "./context-form.tsx";
 import { LanguageCard } from "./language-card.tsx";
@@ -79,6 +80,7 @@ export const SettingsPage = () => (
       </Section>
       <Section id="connections" title="Connections">
         <TelegramCard />
+        <CalendarsCard />
       </Section>
       <Section id="security" title="Security">
         <TwoFactorCard />
