@@ -2,18 +2,16 @@ import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { Segmented } from "../../../components/ui/segmented.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import { applyTheme, themeOf, type TTheme } from "../../../lib/theme.ts";
 import { useSession } from "../../../lib/session.ts";
 import { useUpdateProfile } from "../api/profile.ts";
 
-const THEMES: { value: TTheme; label: string }[] = [
-  { value: "system", label: "System" },
-  { value: "light", label: "Light" },
-  { value: "dark", label: "Dark" },
-];
+const THEMES: TTheme[] = ["system", "light", "dark"];
 
 /** preferences.theme: shown at once, saved to the account (merged into preferences; the rest is kept). */
 export const AppearanceCard = () => {
+  const { t } = useTranslation();
   const { data: session } = useSession();
   const save = useUpdateProfile();
   const toast = useToast();
@@ -24,7 +22,7 @@ export const AppearanceCard = () => {
     save.mutate(
       { preferences: { theme } },
       {
-        onSuccess: () => toast.show(`Theme: ${THEMES.find((entry) => entry.value === theme)!.label.toLowerCase()}.`),
+        onSuccess: () => toast.show(t(`appearance.saved.${theme}`)),
         // Not saved: back to what the account holds.
         onError: () => applyTheme(saved),
       },
@@ -33,13 +31,13 @@ export const AppearanceCard = () => {
   return (
     <Card aria-labelledby="appearance-title">
       <CardHeader
-        title={<span id="appearance-title">Appearance</span>}
-        description="Light, dark, or the same as this device. Saved to your account, so it follows you."
+        title={<span id="appearance-title">{t("appearance.title")}</span>}
+        description={t("appearance.description")}
       />
       <FormError error={save.error} />
       <Segmented
-        label="Theme"
-        options={THEMES}
+        label={t("appearance.theme")}
+        options={THEMES.map((value) => ({ value, label: t(`appearance.themes.${value}`) }))}
         value={
           save.isPending && save.variables.preferences?.theme ? (save.variables.preferences.theme as TTheme) : saved
         }

@@ -35,6 +35,13 @@ export const de: TMessages = {
     admin: "Verwaltung",
   },
   time: { justNow: "gerade eben" },
+  appearance: {
+    title: "Darstellung",
+    description: "Hell, dunkel oder wie dieses Gerät. In deinem Konto gespeichert, also überall gleich.",
+    theme: "Design",
+    themes: { system: "System", light: "Hell", dark: "Dunkel" },
+    saved: { system: "Design: System.", light: "Design: hell.", dark: "Design: dunkel." },
+  },
   settings: {
     title: "Einstellungen",
     description: "Dein Profil, was der Coach weiß, Verbindungen, Sicherheit und deine Daten.",

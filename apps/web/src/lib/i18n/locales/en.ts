@@ -36,6 +36,13 @@ export const en = {
     admin: "Admin",
   },
   time: { justNow: "just now" },
+  appearance: {
+    title: "Appearance",
+    description: "Light, dark, or the same as this device. Saved to your account, so it follows you.",
+    theme: "Theme",
+    themes: { system: "System", light: "Light", dark: "Dark" },
+    saved: { system: "Theme: system.", light: "Theme: light.", dark: "Theme: dark." },
+  },
   settings: {
     title: "Settings",
     description: "Your profile, what the coach knows, connections, security and your data.",
