@@ -51,7 +51,6 @@ import { chatRoutes } from "./routes/chat.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { routineRoutes } from "./routes/routines.ts";
 import { scheduleRoutes } from "./routes/schedules.ts";
-import { scheduleRoutes } from "./routes/schedules.ts";
 import { knowledgeRoutes } from "./routes/knowledge.ts";
 import { ADMIN_QUEUES_PATH, adminQueueRoutes } from "./routes/admin-queues.ts";
 import { searchRoutes } from "./routes/search.ts";
@@ -281,7 +280,6 @@ export const createApp = ({
   app.route("/search", searchRoutes);
   app.route("/documents", documentRoutes);
   app.route("/routines", routineRoutes);
-  app.route("/schedules", scheduleRoutes);
   app.route("/schedules", scheduleRoutes);
   app.route("/admin/knowledge", knowledgeRoutes);
   app.route("/ai-models", aiModelRoutes);
