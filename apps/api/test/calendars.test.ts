@@ -7,6 +7,7 @@ import { createSecretBox, loadEncryptionKey } from "@cto/db/secrets";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues } from "@cto/queue/queues";
 
+import { buildPrompt, loadCoachContext } from "../src/services/chat/prompt.ts";
 import { fieldPaths, useApi } from "./support/api.ts";
 
 const connection = createProducerConnection(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
@@ -92,6 +93,43 @@ describe("calendars: happy paths", () => {
     expect(await harness.db.event.count({ where: { connectedAccountId: id } })).toBe(0);
     expect(await harness.db.event.findUnique({ where: { id: own.id } })).not.toBeNull();
     expect(await harness.db.connectedAccount.findUnique({ where: { id } })).toBeNull();
+  });
+});
+
+describe("calendars: the coach", () => {
+  it("sees the week's upcoming events, synced ones included, and not cancelled or later ones", async () => {
+    const created = await alice.request("POST", "/calendars", { provider: "ics", url: feedUrl() });
+    const now = new Date();
+    const inHours = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
+    const synced = { userId: alice.userId, source: "ics", connectedAccountId: created.body.id! };
+    await harness.db.event.createMany({
+      data: [
+        {
+          ...synced,
+          title: "Board meeting",
+          startsAt: inHours(26),
+          location: "HQ",
+          upstreamObject: "a",
+          upstreamKey: "a",
+        },
+        {
+          ...synced,
+          title: "Cancelled sync",
+          startsAt: inHours(5),
+          status: "CANCELLED",
+          upstreamObject: "b",
+          upstreamKey: "b",
+        },
+        { ...synced, title: "Next month", startsAt: inHours(24 * 30), upstreamObject: "c", upstreamKey: "c" },
+        { userId: alice.userId, title: "Dentist", startsAt: inHours(3) },
+      ],
+    });
+    const context = await loadCoachContext(harness.db, alice.userId, undefined, now);
+    const system = buildPrompt({ context, sources: [], history: [], now }).messages[0]!.content as string;
+    expect(system).toContain("The user's upcoming events (next 7 days):");
+    expect(system).toMatch(/- "Dentist", .*\n- "Board meeting", .*, at HQ/);
+    expect(system).not.toContain("Cancelled sync");
+    expect(system).not.toContain("Next month");
   });
 });
 

@@ -14,6 +14,8 @@ const MEMORY_K = 6;
 const GOALS_K = 5;
 const COMMITMENTS_K = 5;
 const KNOWLEDGE_K = 3;
+const EVENTS_K = 5;
+const EVENTS_AHEAD_MS = 7 * 24 * 60 * 60 * 1000;
 const HISTORY_LIMIT = 20;
 // Below this cosine similarity a "memory" shares no meaning with the question and would only add noise.
 const MIN_SCORE = 0.05;
@@ -48,9 +50,12 @@ const profileOf = (context: NonNullable<TUserContextRow>): { label: string; valu
     .map(([label, value]) => ({ label, value: Array.isArray(value) ? value.join("; ") : value! }));
 };
 
-/** What the coach knows about the user besides memory: profile, active goals, open commitments, timezone. */
-export const loadCoachContext = async (db: Db, userId: string, sharedCache?: TSharedCache) => {
-  const [userContext, goals, commitments, user] = await Promise.all([
+/**
+ * What the coach knows about the user besides memory: profile, active goals, open commitments, the
+ * week's upcoming events (typed or synced from a connected calendar), timezone.
+ */
+export const loadCoachContext = async (db: Db, userId: string, sharedCache?: TSharedCache, now = new Date()) => {
+  const [userContext, goals, commitments, events, user] = await Promise.all([
     getUserContext({ db, userId, sharedCache }),
     db.goal.findMany({
       where: { userId, status: "ACTIVE" },
@@ -64,10 +69,20 @@ export const loadCoachContext = async (db: Db, userId: string, sharedCache?: TSh
       take: COMMITMENTS_K,
       select: { title: true, dueAt: true, remindAt: true },
     }),
+    db.event.findMany({
+      where: {
+        userId,
+        status: { not: "CANCELLED" },
+        startsAt: { gte: now, lt: new Date(now.getTime() + EVENTS_AHEAD_MS) },
+      },
+      orderBy: { startsAt: "asc" },
+      take: EVENTS_K,
+      select: { title: true, startsAt: true, location: true },
+    }),
     db.user.findUnique({ where: { id: userId }, select: { preferences: true } }),
   ]);
   const timezone = (user?.preferences as { timezone?: unknown } | null)?.timezone;
-  return { userContext, goals, commitments, timezone: isTimezone(timezone) ? timezone : "UTC" };
+  return { userContext, goals, commitments, events, timezone: isTimezone(timezone) ? timezone : "UTC" };
 };
 export type TCoachContext = Awaited<ReturnType<typeof loadCoachContext>>;
 
@@ -162,7 +177,7 @@ export const buildPrompt = ({
   history: { role: string; content: string }[];
   now?: Date;
 }): { messages: TChatMessage[]; grounding: TChatGrounding } => {
-  const { userContext, goals, commitments, timezone } = context;
+  const { userContext, goals, commitments, events, timezone } = context;
   const parts = [
     PERSONA,
     `Now: ${localTime(now, timezone)} in the user's timezone (${timezone}), Unix ms ${now.getTime()}. Tool arguments take times in Unix ms.`,
@@ -185,6 +200,13 @@ export const buildPrompt = ({
         `- "${item.title}"${item.dueAt ? `, due ${localTime(item.dueAt, timezone)}` : ""}${item.remindAt ? `, reminder ${localTime(item.remindAt, timezone)}` : ""}`,
     );
     parts.push(`The user's open commitments:\n${lines.join("\n")}`);
+  }
+  if (events.length) {
+    const lines = events.map(
+      (event) =>
+        `- "${event.title}", ${localTime(event.startsAt, timezone)}${event.location ? `, at ${event.location}` : ""}`,
+    );
+    parts.push(`The user's upcoming events (next 7 days):\n${lines.join("\n")}`);
   }
   if (sources.length) {
     const numbered = sources.map(
