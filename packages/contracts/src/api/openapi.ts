@@ -7921,14 +7921,12 @@ export interface paths {
                                 provider: "caldav" | "ics";
                                 label: string;
                                 /** @enum {string} */
-                                status: "ACTIVE" | "EXPIRED" | "REVOKED" | "ERROR";
+                                status: "active" | "expired" | "revoked" | "error";
                                 syncEnabled: boolean;
-                                /** Format: date-time */
-                                lastSyncAt: string | null;
+                                lastSyncAt: number | null;
                                 errorMessage: string | null;
                                 eventCount: number;
-                                /** Format: date-time */
-                                createdAt: string;
+                                createdAt: number;
                             }[];
                         };
                     };
@@ -8038,14 +8036,12 @@ export interface paths {
                             provider: "caldav" | "ics";
                             label: string;
                             /** @enum {string} */
-                            status: "ACTIVE" | "EXPIRED" | "REVOKED" | "ERROR";
+                            status: "active" | "expired" | "revoked" | "error";
                             syncEnabled: boolean;
-                            /** Format: date-time */
-                            lastSyncAt: string | null;
+                            lastSyncAt: number | null;
                             errorMessage: string | null;
                             eventCount: number;
-                            /** Format: date-time */
-                            createdAt: string;
+                            createdAt: number;
                         };
                     };
                 };
@@ -8234,14 +8230,12 @@ export interface paths {
                             provider: "caldav" | "ics";
                             label: string;
                             /** @enum {string} */
-                            status: "ACTIVE" | "EXPIRED" | "REVOKED" | "ERROR";
+                            status: "active" | "expired" | "revoked" | "error";
                             syncEnabled: boolean;
-                            /** Format: date-time */
-                            lastSyncAt: string | null;
+                            lastSyncAt: number | null;
                             errorMessage: string | null;
                             eventCount: number;
-                            /** Format: date-time */
-                            createdAt: string;
+                            createdAt: number;
                         };
                     };
                 };
