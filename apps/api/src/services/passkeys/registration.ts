@@ -1,5 +1,5 @@
 import {
-  type AuthenticatorTransportFuture,
+  type AuthenticatorTransport,
   generateRegistrationOptions,
   verifyRegistrationResponse,
 } from "@simplewebauthn/server";
@@ -18,7 +18,7 @@ export const MAX_PASSKEYS = 20;
 
 /** The transports a passkey row names (kept comma-separated, as Auth.js keeps them). */
 export const transportsOf = (row: { transports: string | null }) =>
-  (row.transports ?? "").split(",").filter(Boolean) as AuthenticatorTransportFuture[];
+  (row.transports ?? "").split(",").filter(Boolean) as AuthenticatorTransport[];
 
 /**
  * Options for adding a passkey on this session: a discoverable credential (it can sign in without an
