@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { nonPublicRangeOf, PrivateAddressError, resolvePublicHost, UnresolvableHostError } from "./outbound-address.ts";
+import {
+  nonPublicRangeOf,
+  PrivateAddressError,
+  resolvePublicHost,
+  UnresolvableHostError,
+  ZPrivateNetworksSchema,
+} from "./outbound-address.ts";
 
 describe("nonPublicRangeOf", () => {
   it("names the range of loopback, private, link-local, CGNAT, multicast and other non-public addresses", () => {
@@ -72,6 +78,27 @@ describe("resolvePublicHost", () => {
     expect(await resolvePublicHost("93.184.216.34")).toEqual([{ address: "93.184.216.34", family: 4 }]);
     expect(await resolvePublicHost("127.0.0.1", { allowPrivate: true })).toEqual([{ address: "127.0.0.1", family: 4 }]);
     expect(await resolvePublicHost("[::1]", { allowPrivate: true })).toEqual([{ address: "::1", family: 6 }]);
+  });
+
+  it("with a list of networks, lets through only the non-public addresses in them", async () => {
+    const allowPrivate = ["127.0.0.1/32", "192.168.0.0/16"];
+    expect(await resolvePublicHost("127.0.0.1", { allowPrivate })).toEqual([{ address: "127.0.0.1", family: 4 }]);
+    expect(await resolvePublicHost("192.168.7.7", { allowPrivate })).toHaveLength(1);
+    await expect(resolvePublicHost("127.0.0.2", { allowPrivate })).rejects.toThrow("(loopback)");
+    await expect(resolvePublicHost("169.254.169.254", { allowPrivate })).rejects.toThrow("(linkLocal)");
+  });
+
+  it("reads the env setting: false, true, or a list of networks", () => {
+    expect(ZPrivateNetworksSchema.parse(undefined)).toBe(false);
+    expect(ZPrivateNetworksSchema.parse("false")).toBe(false);
+    expect(ZPrivateNetworksSchema.parse("true")).toBe(true);
+    expect(ZPrivateNetworksSchema.parse(" 10.1.0.0/16, fd00::/8,192.168.1.5 ")).toEqual([
+      "10.1.0.0/16",
+      "fd00::/8",
+      "192.168.1.5",
+    ]);
+    expect(ZPrivateNetworksSchema.safeParse("yes").success).toBe(false);
+    expect(ZPrivateNetworksSchema.safeParse("10.0.0.0/99").success).toBe(false);
   });
 
   it("tells an unknown name apart from a refused one", async () => {
