@@ -79,7 +79,8 @@ const CACHE_TIMEOUT_MS = 250;
 /** The most a cached entry can outlive a write whose invalidation Redis lost (it was away). */
 const CACHE_TTL_MS = 10 * 60_000;
 
-const pathPattern = (path: string) => new RegExp(`^${path.replace(/\/\*$/, "(/.*)?").replace(/:[^/]+/g, "[^/]+")}/?$`);
+// Exact, like the router (strict paths): `/goals/` is no route at all, not `/goals` asked the wrong way.
+const pathPattern = (path: string) => new RegExp(`^${path.replace(/\/\*$/, "(/.*)?").replace(/:[^/]+/g, "[^/]+")}$`);
 
 export const OPENAPI_DOCUMENT = {
   openapi: "3.1.0",

@@ -194,6 +194,13 @@ describe("malformed requests never reach a handler", () => {
     const wrongMethod = await harness.app.request("/auth/sign-in", { method: "GET" });
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get("allow")).toContain("POST");
+    // A trailing slash, as an empty path parameter leaves it (`PATCH /auth/passkeys/`), is no route: the
+    // router's paths are strict, so answering 405 with `GET` allowed would be wrong for `GET /auth/passkeys/`.
+    for (const method of ["GET", "PATCH"]) {
+      const slashed = await harness.app.request("/auth/passkeys/", { method });
+      expect(slashed.status).toBe(404);
+      expect(slashed.headers.get("allow")).toBeNull();
+    }
   });
 
   it("serves the OpenAPI 3.1 document and the interactive docs", async () => {

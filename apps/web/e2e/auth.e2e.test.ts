@@ -42,7 +42,7 @@ describe("sign-up, sign-in, sign-out, password reset and email verification", ()
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill("demo@cto.dev");
     await page.getByLabel("Password").fill("not the password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     const wrong = page.getByRole("alert");
     await expectVisible(wrong);
     expect(await wrong.textContent()).toMatch(/incorrect|invalid|wrong/i);
@@ -83,7 +83,7 @@ describe("sign-up, sign-in, sign-out, password reset and email verification", ()
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("my brand new passphrase");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/");
   });
 
@@ -119,7 +119,7 @@ describe("sign-up, sign-in, sign-out, password reset and email verification", ()
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expectVisible(page.getByRole("heading", { name: "Two-factor sign-in" }));
     // The code of the next 30-second step: the one just used is never accepted twice.
     await page
@@ -136,7 +136,7 @@ describe("sign-up, sign-in, sign-out, password reset and email verification", ()
       await page.waitForURL((url) => url.origin === e2e.identityProvider.issuer);
       await expectVisible(page.getByRole("heading", { name: "Sign in to Test ID" }));
       await page.getByLabel("Account").fill(account);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
     };
     const continueWithProvider = async (page: Page, account: string) => {
       await page.goto("/sign-in");

@@ -11,7 +11,7 @@ describe("the app shell", () => {
     await page.waitForURL(/\/sign-in\?redirect=/);
     await page.getByLabel("Email").fill(DEMO.email);
     await page.getByLabel("Password").fill(DEMO.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL("**/goals");
     await expectVisible(page.getByRole("heading", { level: 1, name: "Goals" }));
   });

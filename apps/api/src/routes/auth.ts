@@ -69,24 +69,29 @@ const startSession = async (
 
 /**
  * The end of a sign-in (a password, with a second factor when the account has one): a session, and an
- * email through the mailer when the device is new to the account (services/new-device.ts).
+ * email through the mailer when the device is new to the account (services/new-device.ts). An account
+ * made by this very sign-in (a provider's first one) has no devices yet, so it gets no such email, as
+ * sign-up gets none.
  */
 export const finishSignIn = async (
   c: Context<AppEnv>,
   user: { id: string; email: string; name: string | null } & Record<string, unknown>,
   method: TSignInMethod,
+  { accountCreated = false }: { accountCreated?: boolean } = {},
 ) => {
   const ipAddress = c.get("clientAddress");
   const userAgent = c.req.header("user-agent");
   const db = c.get("db");
-  const newDevice = await isNewDevice({
-    db,
-    limiters: c.get("limits"),
-    user,
-    browserToken: browserToken(c),
-    ipAddress,
-    userAgent,
-  });
+  const newDevice =
+    !accountCreated &&
+    (await isNewDevice({
+      db,
+      limiters: c.get("limits"),
+      user,
+      browserToken: browserToken(c),
+      ipAddress,
+      userAgent,
+    }));
   const expiresAt = await startSession(c, user, method);
   // A provider identity waiting for this account's owner to sign in (routes/oauth.ts) is linked now.
   await completePendingLink(c, user.id);

@@ -42,7 +42,7 @@ const landOn = async (c: Context<AppEnv>, outcome: TCallbackOutcome) => {
       // In the fragment, which never reaches a server or its logs; the page asks for the code with it.
       return c.redirect(`${web}/sign-in#challenge=${outcome.token}`, 302);
     case "session":
-      await finishSignIn(c, outcome.user, "PROVIDER");
+      await finishSignIn(c, outcome.user, "PROVIDER", { accountCreated: outcome.created });
       return c.redirect(`${web}/`, 302);
     case "pending_link": {
       const { provider, subject, userId, email } = outcome;

@@ -23,7 +23,7 @@ export type TCallbackInput = {
 /** Where a callback ends; the route turns each into cookies and a redirect. */
 export type TCallbackOutcome =
   | { kind: "linked"; provider: string }
-  | { kind: "session"; user: User }
+  | { kind: "session"; user: User; created: boolean }
   | { kind: "challenge"; token: string }
   | { kind: "pending_link"; provider: string; subject: string; userId: string; email: string };
 
@@ -55,8 +55,8 @@ export const refusalReason = (error: ApiError, linking: boolean): TProviderRefus
 };
 
 /** A provider's sign-in for the user it found: a session, or the second step when two-factor is on. */
-const signInAs = async (db: Db, user: User): Promise<TCallbackOutcome> => {
-  if (!(await hasSecondFactor({ db }, user.id))) return { kind: "session", user };
+const signInAs = async (db: Db, user: User, created: boolean): Promise<TCallbackOutcome> => {
+  if (!(await hasSecondFactor({ db }, user.id))) return { kind: "session", user, created };
   const challenge = await createSignInChallenge({ db }, user.id, true);
   return { kind: "challenge", token: challenge.token };
 };
@@ -82,6 +82,6 @@ export const completeCallback = async (
     return { kind: "linked", provider };
   }
   const outcome = await signInWithIdentity(db, provider, identity);
-  if (outcome.kind === "user") return signInAs(db, outcome.user);
+  if (outcome.kind === "user") return signInAs(db, outcome.user, outcome.created);
   return { kind: "pending_link", provider, subject: identity.subject, userId: outcome.userId, email: outcome.email };
 };

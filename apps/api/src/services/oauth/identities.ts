@@ -9,7 +9,9 @@ import type { TIdentity } from "./providers.ts";
 const TYPE = "oidc";
 
 /** What the callback decides for an identity that is not linked yet. */
-export type TSignInOutcome = { kind: "user"; user: User } | { kind: "needs_password"; userId: string; email: string };
+export type TSignInOutcome =
+  | { kind: "user"; user: User; created: boolean }
+  | { kind: "needs_password"; userId: string; email: string };
 
 /**
  * A provider's sign-in: the user its (provider, subject) is linked to; else a new account for a
@@ -24,7 +26,7 @@ export const signInWithIdentity = async (db: Db, provider: string, identity: TId
   if (linked) {
     if (!linked.user.isActive) throw accountDisabled();
     const user = await db.user.update({ where: { id: linked.user.id }, data: { lastSeenAt: new Date() } });
-    return { kind: "user", user };
+    return { kind: "user", user, created: false };
   }
   if (!identity.email || !identity.emailVerified)
     throw new ApiError(
@@ -44,7 +46,7 @@ export const signInWithIdentity = async (db: Db, provider: string, identity: TId
         accounts: { create: { type: TYPE, provider, providerAccountId: identity.subject } },
       },
     });
-    return { kind: "user", user };
+    return { kind: "user", user, created: true };
   } catch (error) {
     // Two first sign-ins racing: the loser finds the address taken, as anyone's would be.
     if ((error as { code?: string }).code !== "P2002") throw error;
