@@ -1,5 +1,6 @@
 import { createAiProvider } from "@cto/ai/create-provider";
 import type { TAiProvider } from "@cto/ai/provider";
+import type { TPrivateNetworks } from "@cto/core/outbound-address";
 import { createDb, type Db } from "@cto/db/client";
 import { defaultDataDir } from "@cto/db/paths";
 import { createSecretBox, loadEncryptionKey, type SecretBox } from "@cto/db/secrets";
@@ -43,6 +44,8 @@ export type TWorkerDeps = {
   secrets?: SecretBox;
   /** How long one request to a calendar server may take (CALENDAR_FETCH_TIMEOUT_MS). */
   calendarTimeoutMs?: number;
+  /** Whether calendar servers on loopback, private or link-local addresses may be reached (CALENDAR_ALLOW_PRIVATE_NETWORKS). */
+  calendarAllowPrivateNetworks?: TPrivateNetworks;
   /** The clock, replaceable in tests. */
   now: () => Date;
   /** Test-only fault injection (see env.ts); absent everywhere else. */
@@ -87,6 +90,7 @@ export const createWorkerDeps = (env: TEnv) => {
       }),
     ),
     calendarTimeoutMs: env.CALENDAR_FETCH_TIMEOUT_MS,
+    calendarAllowPrivateNetworks: env.CALENDAR_ALLOW_PRIVATE_NETWORKS,
     now: () => new Date(),
   };
   if (env.webOrigin) deps.webOrigin = env.webOrigin;

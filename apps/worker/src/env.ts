@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 
 import { parseAiConfig, type TAiConfig } from "@cto/ai/config";
+import { ZPrivateNetworksSchema } from "@cto/core/outbound-address";
 import { EVEN_WHEN_INVALID, parseEnv, requireInProduction } from "@cto/contracts/env";
 import { DEFAULT_AI_BODY_RETENTION_DAYS, DEFAULT_TRASH_RETENTION_DAYS } from "@cto/contracts/queues";
 import { ZReplicaEnvSchema } from "@cto/db/replicas";
@@ -73,6 +74,12 @@ const ZEnvSchema = z
     TELEGRAM_API_BASE_URL: z.string().url().default("https://api.telegram.org"),
     /** How long one request to a connected calendar's server may take before the sync gives up and is retried. */
     CALENDAR_FETCH_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(20_000),
+    /**
+     * Whether calendar URLs may point at loopback, private (10/8, 192.168/16, fc00::/7...), link-local or
+     * CGNAT addresses: "false", so a user cannot make the worker probe its own network; "true", or a
+     * comma-separated list of networks (CIDRs), for a self-hosted calendar server on that network.
+     */
+    CALENDAR_ALLOW_PRIVATE_NETWORKS: ZPrivateNetworksSchema,
     /** Where Tesseract keeps its unpacked English model between starts; the data folder's cache when unset. */
     OCR_CACHE_DIR: z.string().min(1).optional(),
     /** Days a row stays in the trash before the daily retention job deletes it for good. */

@@ -81,8 +81,9 @@ describe(`calendars/sync from an ICS subscription (${target.name})`, () => {
     server = await startFeedServer();
   });
   afterAll(() => server.close());
+  // The feed server is on 127.0.0.1: these tests allow private networks (the refusals are tested below).
   const sync = (connectionId: string, now = NOW, timeoutMs = 2_000) =>
-    syncCalendar({ db: handle.db, secrets, connectionId, now, timeoutMs });
+    syncCalendar({ db: handle.db, secrets, connectionId, now, timeoutMs, allowPrivateNetworks: true });
 
   it("is scheduled, and each sync job dispatches to its processor", () => {
     expect(SCHEDULES.find((entry) => entry.queue === "calendars")).toMatchObject({
@@ -210,6 +211,7 @@ describe(`calendars/sync from an ICS subscription (${target.name})`, () => {
     const { deps } = createTestDeps({ prefix: testPrefix("calendars"), db, now: () => NOW });
     deps.secrets = secrets;
     deps.calendarTimeoutMs = 2_000;
+    deps.calendarAllowPrivateNetworks = true;
     const processor = REGISTRY.find((entry) => entry.queue === "calendars" && entry.job === "sync")!;
     server.feed.status = 503;
     await expect(processor.run({ data: { connectionId: connection.id } } as Job, deps)).rejects.toThrow("HTTP 503");
@@ -234,6 +236,105 @@ describe(`calendars/sync from an ICS subscription (${target.name})`, () => {
     } finally {
       await deps.queues.close();
     }
+  });
+});
+
+describe(`calendars/sync refuses addresses that are not public (${target.name})`, () => {
+  const handle = useMigratedDatabase(target);
+  let server: Awaited<ReturnType<typeof startFeedServer>>;
+  let redirector: Server;
+  let redirectTo = "";
+  let redirectorUrl = "";
+  beforeAll(async () => {
+    server = await startFeedServer();
+    server.feed.body = vcalendar(vevent("feed-event", "Feed event", "20261209T100000Z"));
+    redirector = createServer((_request, response) => response.writeHead(302, { location: redirectTo }).end());
+    await new Promise<void>((resolve) => redirector.listen(0, "127.0.0.1", resolve));
+    redirectorUrl = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}/moved.ics`;
+  });
+  afterAll(async () => {
+    await server.close();
+    await new Promise<void>((resolve) => redirector.close(() => resolve()));
+  });
+
+  const expectRefused = async (
+    credentials: TCalendarCredentials,
+    address: RegExp,
+    allowPrivateNetworks?: readonly string[],
+  ) => {
+    const { db } = handle;
+    const user = await makeUser(db);
+    const connection = await connect(db, user.id, credentials);
+    const requestsBefore = server.feed.requests;
+    // Not thrown: a refusal is final, so BullMQ does not retry it.
+    const result = await syncCalendar({
+      db,
+      secrets,
+      connectionId: connection.id,
+      now: NOW,
+      timeoutMs: 2_000,
+      ...(allowPrivateNetworks ? { allowPrivateNetworks } : {}),
+    });
+    expect(result).toMatchObject({ outcome: "failed" });
+    const row = await db.connectedAccount.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(row.status).toBe("ERROR");
+    expect(row.errorMessage).toMatch(/^The calendar's address is refused: /);
+    expect(row.errorMessage).toMatch(address);
+    expect(row.errorMessage).toContain("CALENDAR_ALLOW_PRIVATE_NETWORKS");
+    expect(row.lastSyncAt).toBeNull();
+    expect(await eventsOf(db, connection.id)).toEqual([]);
+    expect(server.feed.requests, "the feed server was not asked").toBe(requestsBefore);
+  };
+
+  it("refuses loopback, private and link-local literals, [::1], and a name resolving to loopback, by default", async () => {
+    const port = new URL(server.url).port;
+    await expectRefused(
+      { provider: "ics", url: server.url },
+      /127\.0\.0\.1 is not a public internet address \(loopback\)/,
+    );
+    await expectRefused({ provider: "ics", url: "http://10.0.0.1/calendar.ics" }, /10\.0\.0\.1 .*\(private\)/);
+    await expectRefused(
+      { provider: "ics", url: "http://169.254.169.254/latest/meta-data/" },
+      /169\.254\.169\.254 .*\(linkLocal\)/,
+    );
+    await expectRefused({ provider: "ics", url: `http://[::1]:${port}/calendar.ics` }, /::1 .*\(loopback\)/);
+    await expectRefused(
+      { provider: "ics", url: `http://localhost:${port}/calendar.ics` },
+      /localhost resolves to (127\.0\.0\.1|::1), which .*\(loopback\)/,
+    );
+    await expectRefused(
+      { provider: "caldav", serverUrl: `http://localhost:${port}/`, username: "u", password: "p" },
+      /localhost resolves to/,
+    );
+  });
+
+  it("refuses a redirect to a private address, even when the first server may be reached", async () => {
+    // Only the redirector's address is allowed: its answer must not lead the worker anywhere else.
+    for (const [target, address] of [
+      ["http://169.254.169.254/latest/meta-data/", /169\.254\.169\.254 .*\(linkLocal\)/],
+      ["http://10.0.0.1/calendar.ics", /10\.0\.0\.1 .*\(private\)/],
+      [server.url.replace("127.0.0.1", "127.0.0.2"), /127\.0\.0\.2 .*\(loopback\)/],
+    ] as const) {
+      redirectTo = target;
+      await expectRefused({ provider: "ics", url: redirectorUrl }, address, ["127.0.0.1/32"]);
+    }
+  });
+
+  it("follows a redirect to an allowed address", async () => {
+    const { db } = handle;
+    const user = await makeUser(db);
+    redirectTo = server.url;
+    const connection = await connect(db, user.id, { provider: "ics", url: redirectorUrl });
+    const result = await syncCalendar({
+      db,
+      secrets,
+      connectionId: connection.id,
+      now: NOW,
+      timeoutMs: 2_000,
+      allowPrivateNetworks: ["127.0.0.1/32"],
+    });
+    expect(result).toMatchObject({ outcome: "synced", written: 1 });
+    expect((await eventsOf(db, connection.id)).map((event) => event.title)).toEqual(["Feed event"]);
   });
 });
 
@@ -295,7 +396,8 @@ describe.runIf(radicale)(`calendars/sync from CalDAV, against Radicale (${target
     const { db } = handle;
     const user = await makeUser(db);
     const connection = await connect(db, user.id, { provider: "caldav", serverUrl: RADICALE.url, ...RADICALE });
-    const sync = (now = NOW) => syncCalendar({ db, secrets, connectionId: connection.id, now, timeoutMs: 5_000 });
+    const sync = (now = NOW) =>
+      syncCalendar({ db, secrets, connectionId: connection.id, now, timeoutMs: 5_000, allowPrivateNetworks: true });
 
     await put("one.ics", vcalendar(vevent("caldav-one", "One", "20261209T100000Z", ["DTEND:20261209T110000Z"])));
     await put(
@@ -333,7 +435,16 @@ describe.runIf(radicale)(`calendars/sync from CalDAV, against Radicale (${target
       username: RADICALE.username,
       password: "wrong password",
     });
-    expect(await syncCalendar({ db, secrets, connectionId: connection.id, now: NOW, timeoutMs: 5_000 })).toMatchObject({
+    expect(
+      await syncCalendar({
+        db,
+        secrets,
+        connectionId: connection.id,
+        now: NOW,
+        timeoutMs: 5_000,
+        allowPrivateNetworks: true,
+      }),
+    ).toMatchObject({
       outcome: "failed",
     });
     const row = await db.connectedAccount.findUniqueOrThrow({ where: { id: connection.id } });

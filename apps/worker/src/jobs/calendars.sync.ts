@@ -9,7 +9,7 @@ import type { TProcessor } from "./processor.ts";
  */
 export const processCalendarSync: TProcessor<"calendars", "sync"> = async (
   job,
-  { db, log, now, secrets, calendarTimeoutMs },
+  { db, log, now, secrets, calendarTimeoutMs, calendarAllowPrivateNetworks = false },
 ) => {
   if (!secrets) throw new UnrecoverableError("calendars/sync needs the secret box (CTO_ENCRYPTION_KEY) in its deps");
   const result = await syncCalendar({
@@ -18,6 +18,7 @@ export const processCalendarSync: TProcessor<"calendars", "sync"> = async (
     connectionId: job.data.connectionId,
     now: now(),
     ...(calendarTimeoutMs ? { timeoutMs: calendarTimeoutMs } : {}),
+    allowPrivateNetworks: calendarAllowPrivateNetworks,
   });
   if (result.outcome === "failed") log.warn("calendar sync failed", { connectionId: job.data.connectionId, ...result });
   else if (result.outcome === "synced" && !result.unchanged)

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { windowDay, type TChanges } from "./changes.ts";
 import { eventsByUid, occurrencesOf, parseCalendar, syncWindow } from "./expand.ts";
-import { failureOf, fetchWithTimeout } from "./http.ts";
+import { failureOf, fetchWithTimeout, type TOutboundOptions } from "./http.ts";
 
 const ZCalendarStateSchema = z.object({
   ctag: z.string().optional(),
@@ -23,9 +23,9 @@ export type TCalDavCursor = z.infer<typeof ZCalDavCursorSchema>;
  * every synced event. Refusals and server errors are thrown here instead, before tsdav sees them.
  */
 const strictFetch =
-  (timeoutMs: number): typeof fetch =>
+  (outbound: TOutboundOptions): typeof fetch =>
   async (input, init) => {
-    const response = await fetchWithTimeout(timeoutMs)(input, init);
+    const response = await fetchWithTimeout(outbound)(input, init);
     if (response.status === 401 || response.status === 403 || response.status >= 500) {
       await response.body?.cancel();
       throw failureOf(response.status);
@@ -47,16 +47,17 @@ export const readCalDavAccount = async ({
   password,
   cursor,
   now,
-  timeoutMs,
+  outbound,
 }: {
   serverUrl: string;
   username: string;
   password: string;
   cursor: TCalDavCursor;
   now: Date;
-  timeoutMs: number;
+  /** The timeout, and whether private networks may be reached (every request, tsdav's included, goes through it). */
+  outbound: TOutboundOptions;
 }): Promise<TChanges<TCalDavCursor> | null> => {
-  const fetch = strictFetch(timeoutMs);
+  const fetch = strictFetch(outbound);
   const client = await createDAVClient({
     serverUrl,
     credentials: { username, password },

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { windowDay, type TChanges } from "./changes.ts";
 import { eventsByUid, MalformedCalendarError, occurrencesOf, parseCalendar, syncWindow } from "./expand.ts";
-import { failureOf, fetchWithTimeout } from "./http.ts";
+import { failureOf, fetchWithTimeout, type TOutboundOptions } from "./http.ts";
 
 // A feed larger than this is refused rather than parsed in a worker shared with other jobs.
 const MAX_FEED_BYTES = 20 * 1024 * 1024;
@@ -28,12 +28,12 @@ export const readIcsFeed = async ({
   url,
   cursor,
   now,
-  timeoutMs,
+  outbound,
 }: {
   url: string;
   cursor: TIcsCursor;
   now: Date;
-  timeoutMs: number;
+  outbound: TOutboundOptions;
 }): Promise<TChanges<TIcsCursor> | null> => {
   const day = windowDay(now);
   const sameWindow = cursor.windowDay === day;
@@ -41,7 +41,7 @@ export const readIcsFeed = async ({
   // A new day moves the window: the feed is read in full even if unchanged, to expand it again.
   if (sameWindow && cursor.etag) headers["if-none-match"] = cursor.etag;
   if (sameWindow && cursor.lastModified) headers["if-modified-since"] = cursor.lastModified;
-  const response = await fetchWithTimeout(timeoutMs)(url, { headers });
+  const response = await fetchWithTimeout(outbound)(url, { headers });
   if (response.status === 304) {
     await response.body?.cancel();
     return null;

@@ -3,12 +3,18 @@ import {
   ZCalendarCredentialsSchema,
   type TCalendarCredentials,
 } from "@cto/contracts/api/calendars";
+import type { TPrivateNetworks } from "@cto/core/outbound-address";
 import type { Db } from "@cto/db/client";
 import type { SecretBox } from "@cto/db/secrets";
 
 import { readCalDavAccount, ZCalDavCursorSchema } from "./caldav.ts";
 import { MalformedCalendarError } from "./expand.ts";
-import { CalendarAuthError, CalendarUnreachableError } from "./http.ts";
+import {
+  CalendarAddressRefusedError,
+  CalendarAuthError,
+  CalendarUnreachableError,
+  type TOutboundOptions,
+} from "./http.ts";
 import { readIcsFeed, ZIcsCursorSchema } from "./ics.ts";
 import { storeChanges } from "./store.ts";
 
@@ -21,27 +27,31 @@ export type TSyncResult =
   | { outcome: "failed"; error: string };
 
 /** Failures retrying cannot fix: the connection shows them until the user acts (or upstream is fixed). */
-const isPermanent = (error: unknown) => error instanceof MalformedCalendarError || error instanceof CalendarAuthError;
+const isPermanent = (error: unknown) =>
+  error instanceof MalformedCalendarError ||
+  error instanceof CalendarAuthError ||
+  error instanceof CalendarAddressRefusedError;
 
-const readUpstream = (credentials: TCalendarCredentials, cursor: unknown, now: Date, timeoutMs: number) =>
+const readUpstream = (credentials: TCalendarCredentials, cursor: unknown, now: Date, outbound: TOutboundOptions) =>
   credentials.provider === "ics"
     ? readIcsFeed({
         url: credentials.url,
         cursor: ZIcsCursorSchema.catch({ objects: {} }).parse(cursor),
         now,
-        timeoutMs,
+        outbound,
       })
     : readCalDavAccount({
         ...credentials,
         cursor: ZCalDavCursorSchema.catch({ calendars: {} }).parse(cursor),
         now,
-        timeoutMs,
+        outbound,
       });
 
 /**
  * Brings one connected calendar up to date. Upstream is read completely before anything is written,
  * so a server that fails or times out changes nothing here: the error is noted on the connection and
- * thrown for BullMQ to retry. Malformed data or refused credentials are noted and not retried.
+ * thrown for BullMQ to retry. Malformed data, refused credentials, or an address on a private
+ * network (unless allowed) are noted and not retried.
  * A success sets the connection ACTIVE, clears its error and moves its cursor.
  */
 export const syncCalendar = async ({
@@ -50,12 +60,15 @@ export const syncCalendar = async ({
   connectionId,
   now,
   timeoutMs = DEFAULT_CALENDAR_TIMEOUT_MS,
+  allowPrivateNetworks = false,
 }: {
   db: Db;
   secrets: SecretBox;
   connectionId: string;
   now: Date;
   timeoutMs?: number;
+  /** CALENDAR_ALLOW_PRIVATE_NETWORKS: reach loopback, private and link-local addresses (a self-hosted calendar server). */
+  allowPrivateNetworks?: TPrivateNetworks;
 }): Promise<TSyncResult> => {
   const connection = await db.connectedAccount.findUnique({ where: { id: connectionId } });
   if (!connection) return { outcome: "skipped", reason: "disconnected" };
@@ -78,7 +91,7 @@ export const syncCalendar = async ({
     );
   }
   try {
-    const changes = await readUpstream(credentials, connection.syncCursor, now, timeoutMs);
+    const changes = await readUpstream(credentials, connection.syncCursor, now, { timeoutMs, allowPrivateNetworks });
     const stored = changes ? await storeChanges(db, connection, changes, now) : { written: 0, deleted: 0 };
     await db.connectedAccount.updateMany({
       where: { id: connectionId },
