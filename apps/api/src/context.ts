@@ -1,4 +1,5 @@
 import type { TAiProvider } from "@cto/ai/provider";
+import type { TPrivateNetworks } from "@cto/core/outbound-address";
 import type { SecretBox } from "@cto/db/secrets";
 import { DEFAULT_MAX_DOCUMENT_BYTES } from "@cto/contracts/api/documents";
 import { findMigrationsDir, type Db } from "@cto/db/client";
@@ -54,6 +55,8 @@ export type ApiConfig = {
   migrationsDir: string | null;
   /** How soon after its API instance dies a chat reply it was writing can be retried through another (lib/leases.ts). */
   replyLeaseMs: number;
+  /** Which non-public addresses a calendar URL may name (CALENDAR_ALLOW_PRIVATE_NETWORKS); false: none. */
+  calendarPrivateNetworks: TPrivateNetworks;
 };
 
 export type AppEnv = {
@@ -99,6 +102,7 @@ export const DEFAULT_CONFIG: ApiConfig = {
   chatTokenBudget: DEFAULT_CHAT_TOKEN_BUDGET,
   migrationsDir: findMigrationsDir(),
   replyLeaseMs: 30_000,
+  calendarPrivateNetworks: false,
 };
 
 /** Every auth limit far out of reach, for test suites, e2e stacks and benchmarks that sign in many times from one address. */

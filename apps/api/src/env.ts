@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { parseAiConfig, type TAiConfig } from "@cto/ai/config";
+import { ZPrivateNetworksSchema } from "@cto/core/outbound-address";
 import { EVEN_WHEN_INVALID, parseEnv, requireInProduction } from "@cto/contracts/env";
 import { ZReplicaEnvSchema } from "@cto/db/replicas";
 import { isEncryptionKey } from "@cto/db/secrets";
@@ -96,6 +97,8 @@ const ZEnvSchema = z
     ),
     // Chat tokens per user and UTC day, web and Telegram together; the rest of the AI settings are @cto/ai's (loadEnv).
     AI_DAILY_TOKEN_BUDGET: z.preprocess(unset, z.coerce.number().int().positive().default(DEFAULT_CHAT_TOKEN_BUDGET)),
+    // Whether a calendar URL may name a loopback, private or link-local address: "false", "true", or a list of networks (CIDRs); the worker's too.
+    CALENDAR_ALLOW_PRIVATE_NETWORKS: ZPrivateNetworksSchema,
     // Whether /ready fails while Redis is unreachable: `required` (production's default) or `optional`.
     READINESS_REDIS: z.enum(["required", "optional"]).optional(),
     // Uploaded screenshots: STORAGE_DRIVER, STORAGE_DIR and S3_* (see packages/storage); the worker reads the same.

@@ -85,6 +85,7 @@ const config = {
   trustProxy: env.TRUST_PROXY,
   readinessRequiresRedis: readinessRequiresRedis(env),
   chatTokenBudget: env.AI_DAILY_TOKEN_BUDGET,
+  calendarPrivateNetworks: env.CALENDAR_ALLOW_PRIVATE_NETWORKS,
 };
 void redisReady(redis, 2_000).then((ready) =>
   ready

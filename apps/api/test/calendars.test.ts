@@ -153,6 +153,33 @@ describe("calendars: errors", () => {
     expect(fieldPaths(unknown)).toEqual(["provider"]);
   });
 
+  it("refuses a URL naming a loopback, private or link-local address, or a name resolving to one (400 on the field)", async () => {
+    const before = await harness.db.connectedAccount.count({ where: { userId: alice.userId } });
+    for (const [url, address] of [
+      ["http://127.0.0.1:6379/", /127\.0\.0\.1 is not a public internet address \(loopback\)/],
+      ["http://10.0.0.1/calendar.ics", /10\.0\.0\.1 .*\(private\)/],
+      ["http://169.254.169.254/latest/meta-data/", /169\.254\.169\.254 .*\(linkLocal\)/],
+      ["http://100.64.0.1/calendar.ics", /\(carrierGradeNat\)/],
+      ["http://[::1]:5232/calendar.ics", /::1 .*\(loopback\)/],
+      ["http://[::ffff:192.168.0.1]/calendar.ics", /\(private\)/],
+      ["http://localhost:5232/calendar.ics", /localhost resolves to (127\.0\.0\.1|::1), which .*\(loopback\)/],
+    ] as const) {
+      const ics = await alice.request("POST", "/calendars", { provider: "ics", url });
+      expect(ics.status, url).toBe(400);
+      expect(fieldPaths(ics), url).toEqual(["url"]);
+      expect(ics.body.error?.message, url).toMatch(address);
+      const caldav = await alice.request("POST", "/calendars", {
+        provider: "caldav",
+        serverUrl: url,
+        username: "alice",
+        password: "pw",
+      });
+      expect(caldav.status, url).toBe(400);
+      expect(fieldPaths(caldav), url).toEqual(["serverUrl"]);
+    }
+    expect(await harness.db.connectedAccount.count({ where: { userId: alice.userId } })).toBe(before);
+  });
+
   it("refuses the same calendar twice (409) and another user's calendar (404)", async () => {
     const url = feedUrl();
     expect((await alice.request("POST", "/calendars", { provider: "ics", url })).status).toBe(201);
@@ -167,7 +194,7 @@ describe("calendars: errors", () => {
   it("seals credentials the worker can open", async () => {
     const created = await bob.request("POST", "/calendars", {
       provider: "caldav",
-      serverUrl: "http://127.0.0.1:5232/",
+      serverUrl: "https://dav.example.com/bob/",
       username: "bob",
       password: "pw",
     });
@@ -177,7 +204,7 @@ describe("calendars: errors", () => {
     const opened = JSON.parse(createSecretBox(loadEncryptionKey()).decrypt(row.accessToken));
     expect(ZCalendarCredentialsSchema.parse(opened)).toEqual({
       provider: "caldav",
-      serverUrl: "http://127.0.0.1:5232/",
+      serverUrl: "https://dav.example.com/bob/",
       username: "bob",
       password: "pw",
     });

@@ -31,7 +31,7 @@ export const calendarRoutes = createRouter()
       request: { body: { required: true, content: { "application/json": { schema: ZConnectCalendarSchema } } } },
       summary: "Connect a calendar by CalDAV (server, user name, password) or by an ICS subscription URL",
       description:
-        "The URL and password are stored encrypted and never returned. A first sync is queued at once; then the worker syncs about every 15 minutes. At most 10 calendars a user (409 beyond); the same calendar twice is a 409.",
+        "The URL and password are stored encrypted and never returned. A first sync is queued at once; then the worker syncs about every 15 minutes. At most 10 calendars a user (409 beyond); the same calendar twice is a 409. A URL whose host is (or resolves to) a loopback, private or link-local address is a 400 naming the field, unless the server allows private networks (CALENDAR_ALLOW_PRIVATE_NETWORKS).",
       responses: { 201: jsonContent(ZCalendarConnectionSchema, "Connected"), ...errorResponses(409, 415) },
     }),
     async (c) =>
@@ -42,6 +42,7 @@ export const calendarRoutes = createRouter()
           queues: c.get("queues"),
           userId: c.get("auth").userId,
           input: c.req.valid("json"),
+          privateNetworks: c.get("config").calendarPrivateNetworks,
         }),
         201,
       ),

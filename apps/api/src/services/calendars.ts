@@ -7,6 +7,7 @@ import {
   type TCalendarCredentials,
   type TConnectCalendar,
 } from "@cto/contracts/api/calendars";
+import { PrivateAddressError, resolvePublicHost, type TPrivateNetworks } from "@cto/core/outbound-address";
 import type { Db } from "@cto/db/client";
 import type { SecretBox } from "@cto/db/secrets";
 import type { TQueues } from "@cto/queue/queues";
@@ -68,6 +69,21 @@ const enqueueSync = (queues: TQueues, id: string) =>
   queues.enqueue("calendars", "sync", { connectionId: id }, { jobId: `calendar-sync.${id}.now.${Date.now()}` });
 
 /**
+ * Refuses a URL whose host is, or resolves to, a non-public address (400 naming `field`). The worker
+ * checks again at each fetch (names can change what they resolve to); this is the early answer. A
+ * name that does not resolve now is let through: the sync reports it if it still does not.
+ */
+const refusePrivateAddress = async (url: string, field: string, privateNetworks: TPrivateNetworks) => {
+  try {
+    await resolvePublicHost(new URL(url).hostname, { allowPrivate: privateNetworks });
+  } catch (error) {
+    if (!(error instanceof PrivateAddressError)) return;
+    const message = `Calendars are fetched from the public internet only: ${error.message}.`;
+    throw new ApiError("validation_failed", message, [{ path: field, message }]);
+  }
+};
+
+/**
  * Connects a calendar: its URL and credentials are sealed in `accessToken` (never returned), and a
  * first sync is queued. Without Redis, the worker's schedule syncs it within minutes instead.
  */
@@ -77,13 +93,18 @@ export const connectCalendar = async ({
   queues,
   userId,
   input,
+  privateNetworks = false,
 }: {
   db: Db;
   secrets: SecretBox;
   queues: TQueues | null;
   userId: string;
   input: TConnectCalendar;
+  /** Which non-public addresses the URL may name (CALENDAR_ALLOW_PRIVATE_NETWORKS). */
+  privateNetworks?: TPrivateNetworks;
 }): Promise<TCalendarConnection> => {
+  if (input.provider === "caldav") await refusePrivateAddress(input.serverUrl, "serverUrl", privateNetworks);
+  else await refusePrivateAddress(input.url, "url", privateNetworks);
   const kept = await db.connectedAccount.count({ where: { userId, provider: { in: PROVIDERS } } });
   if (kept >= MAX_CALENDARS_PER_USER)
     throw new ApiError(

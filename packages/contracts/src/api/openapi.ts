@@ -7996,7 +7996,7 @@ export interface paths {
         put?: never;
         /**
          * Connect a calendar by CalDAV (server, user name, password) or by an ICS subscription URL
-         * @description The URL and password are stored encrypted and never returned. A first sync is queued at once; then the worker syncs about every 15 minutes. At most 10 calendars a user (409 beyond); the same calendar twice is a 409.
+         * @description The URL and password are stored encrypted and never returned. A first sync is queued at once; then the worker syncs about every 15 minutes. At most 10 calendars a user (409 beyond); the same calendar twice is a 409. A URL whose host is (or resolves to) a loopback, private or link-local address is a 400 naming the field, unless the server allows private networks (CALENDAR_ALLOW_PRIVATE_NETWORKS).
          */
         post: {
             parameters: {
