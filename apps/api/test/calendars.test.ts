@@ -180,6 +180,23 @@ describe("calendars: errors", () => {
     expect(await harness.db.connectedAccount.count({ where: { userId: alice.userId } })).toBe(before);
   });
 
+  it("lets the networks CALENDAR_ALLOW_PRIVATE_NETWORKS lists through, and only those", async () => {
+    harness.config.calendarPrivateNetworks = ["127.0.0.1/32"];
+    try {
+      const allowed = await alice.request("POST", "/calendars", {
+        provider: "ics",
+        url: `http://127.0.0.1:5232/${randomUUID()}.ics`,
+      });
+      expect(allowed.status).toBe(201);
+      const other = await alice.request("POST", "/calendars", { provider: "ics", url: "http://10.0.0.1/calendar.ics" });
+      expect(other.status).toBe(400);
+      expect(fieldPaths(other)).toEqual(["url"]);
+      await alice.request("DELETE", `/calendars/${allowed.body.id}`);
+    } finally {
+      harness.config.calendarPrivateNetworks = false;
+    }
+  });
+
   it("refuses the same calendar twice (409) and another user's calendar (404)", async () => {
     const url = feedUrl();
     expect((await alice.request("POST", "/calendars", { provider: "ics", url })).status).toBe(201);
