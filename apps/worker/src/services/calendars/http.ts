@@ -49,9 +49,13 @@ const requestOnce = async (
   const [checked] = await resolvePublicHost(url.hostname, { allowPrivate: allowPrivateNetworks });
   return new Promise<Response>((resolve, reject) => {
     const transport = url.protocol === "https:" ? https : http;
+    const sent = Object.fromEntries(headers);
+    // No compression asked for (nothing here would undo it), and a known length rather than chunks.
+    sent["accept-encoding"] ??= "identity";
+    if (body) sent["content-length"] = String(body.length);
     const request = transport.request(url, {
       method,
-      headers: Object.fromEntries(headers),
+      headers: sent,
       // A fresh connection each time, made through the pinned lookup (a pooled one could predate the check).
       agent: false,
       lookup: pinnedLookup(checked as TCheckedAddress),
