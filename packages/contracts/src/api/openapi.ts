@@ -3721,7 +3721,7 @@ export interface paths {
                             response: {
                                 clientDataJSON: string;
                                 attestationObject: string;
-                                transports?: ("ble" | "cable" | "hybrid" | "internal" | "nfc" | "smart-card" | "usb")[];
+                                transports?: string[];
                             };
                             /** @enum {string} */
                             authenticatorAttachment?: "platform" | "cross-platform";

@@ -13,7 +13,8 @@ const zBase64Url = (max: number) =>
     .max(max)
     .regex(/^[A-Za-z0-9_-]*$/, "base64url");
 
-const ZTransportSchema = z.enum(["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"]);
+export const PASSKEY_TRANSPORTS = ["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"] as const;
+const ZTransportSchema = z.enum(PASSKEY_TRANSPORTS);
 
 const ZCredentialDescriptorSchema = z.object({
   id: z.string(),
@@ -69,7 +70,9 @@ export const ZPasskeyRegistrationResponseSchema = z.object({
   response: z.object({
     clientDataJSON: zBase64Url(8_000).min(1),
     attestationObject: zBase64Url(32_000).min(1),
-    transports: z.array(ZTransportSchema).max(10).optional(),
+    // Any short names: browsers add transports before libraries and specs name them; the API keeps the
+    // ones it knows.
+    transports: z.array(zText().max(32)).max(10).optional(),
   }),
   authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
   clientExtensionResults: ZClientExtensionResultsSchema,

@@ -4,7 +4,7 @@ import {
   verifyRegistrationResponse,
 } from "@simplewebauthn/server";
 
-import type { TRegisterPasskey } from "@cto/contracts/api/passkeys";
+import { PASSKEY_TRANSPORTS, type TRegisterPasskey } from "@cto/contracts/api/passkeys";
 import type { Db } from "@cto/db/client";
 
 import { ApiError } from "../../errors.ts";
@@ -15,6 +15,12 @@ export type TPasskeyDeps = { db: Db; relyingParty: TRelyingParty };
 
 /** A user's passkeys at most: each is a row the sign-in options list. */
 export const MAX_PASSKEYS = 20;
+
+const isKnownTransport = (name: string): name is AuthenticatorTransport =>
+  (PASSKEY_TRANSPORTS as readonly string[]).includes(name);
+
+/** The transports a browser named that WebAuthn defines (a newer browser may name more). */
+const knownTransports = (names: readonly string[] | undefined) => (names ?? []).filter(isKnownTransport);
 
 /** The transports a passkey row names (kept comma-separated, as Auth.js keeps them). */
 export const transportsOf = (row: { transports: string | null }) =>
@@ -85,7 +91,7 @@ export const registerPasskey = async (
         counter: credential.counter,
         credentialDeviceType,
         credentialBackedUp,
-        transports: (response.response.transports ?? []).join(",") || null,
+        transports: knownTransports(response.response.transports).join(",") || null,
         name: name ?? null,
       },
     });
