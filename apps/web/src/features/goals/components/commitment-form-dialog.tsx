@@ -7,6 +7,7 @@ import { useToast } from "../../../components/ui/toast.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
 import { reminderOutlook, useBackgroundJobs } from "../../../lib/background-jobs.ts";
 import { fromLocalInput, toLocalInput } from "../../../lib/format.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import { useCreateCommitment, useUpdateCommitment, type TCommitment } from "../api/commitments.ts";
 import { useGoals } from "../api/goals.ts";
 
@@ -20,6 +21,7 @@ export const CommitmentFormDialog = ({
   onClose: () => void;
   commitment?: TCommitment | undefined;
 }) => {
+  const { t } = useTranslation();
   const create = useCreateCommitment();
   const update = useUpdateCommitment();
   const mutation = commitment ? update : create;
@@ -42,23 +44,23 @@ export const CommitmentFormDialog = ({
     const unchanged = commitment !== undefined && form.remindAt === toLocalInput(commitment.remindAt);
     const remindAt = unchanged ? (commitment?.remindAt ?? null) : fromLocalInput(form.remindAt);
     const found: Record<string, string> = {};
-    if (!title) found.title = "Say what you commit to.";
+    if (!title) found.title = t("goals.commitmentForm.titleMissing");
     // A reminder time already gone would never be sent; one left as it was (already sent) may stay.
     if (remindAt !== null && !unchanged && remindAt < Date.now())
-      found.remindAt = "That time has already passed. Pick a time in the future.";
+      found.remindAt = t("goals.commitmentForm.remindPassed");
     else if (remindAt !== null && dueAt !== null && remindAt > dueAt)
-      found.remindAt = "The reminder should come before it is due.";
+      found.remindAt = t("goals.commitmentForm.remindAfterDue");
     setProblems(found);
     if (Object.keys(found).length) return;
     const body = { title, description: commitment?.description ?? null, goalId: form.goalId || null, dueAt, remindAt };
     const made = !remindAt
-      ? "Commitment made."
+      ? t("goals.commitmentForm.made")
       : outlook
-        ? "Commitment made. Its reminder waits until Cto's background worker runs again."
-        : "Commitment made; you will be reminded.";
+        ? t("goals.commitmentForm.madeWaiting")
+        : t("goals.commitmentForm.madeReminded");
     const done = {
       onSuccess: () => {
-        toast.show(commitment ? "Commitment saved." : made);
+        toast.show(commitment ? t("goals.commitmentForm.saved") : made);
         onClose();
       },
     };
@@ -70,24 +72,24 @@ export const CommitmentFormDialog = ({
     <FormDialog
       open={open}
       onClose={onClose}
-      title={commitment ? "Edit commitment" : "New commitment"}
-      description="A concrete step, with a time to do it by."
+      title={commitment ? t("goals.commitmentForm.editTitle") : t("goals.commitmentForm.newTitle")}
+      description={t("goals.commitmentForm.description")}
       error={mutation.error}
       pending={mutation.isPending}
-      submitLabel={commitment ? "Save commitment" : "Make commitment"}
+      submitLabel={commitment ? t("goals.commitmentForm.save") : t("goals.commitmentForm.make")}
       onSubmit={submit}
     >
-      <Field label="Commitment" error={fields.title}>
+      <Field label={t("goals.commitmentForm.commitment")} error={fields.title}>
         <Input
           value={form.title}
           maxLength={200}
           onChange={(event) => setForm({ ...form, title: event.target.value })}
-          placeholder="e.g. Write the release checklist"
+          placeholder={t("goals.commitmentForm.placeholder")}
         />
       </Field>
-      <Field label="For goal" optional error={fields.goalId}>
+      <Field label={t("goals.commitmentForm.forGoal")} optional error={fields.goalId}>
         <Select value={form.goalId} onChange={(event) => setForm({ ...form, goalId: event.target.value })}>
-          <option value="">No goal</option>
+          <option value="">{t("goals.commitmentForm.noGoal")}</option>
           {goals.data?.pages
             .flatMap((page) => page.items)
             .map((goal) => (
@@ -98,7 +100,7 @@ export const CommitmentFormDialog = ({
         </Select>
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Due" optional error={fields.dueAt}>
+        <Field label={t("goals.commitmentForm.due")} optional error={fields.dueAt}>
           <Input
             type="datetime-local"
             value={form.dueAt}
@@ -106,9 +108,9 @@ export const CommitmentFormDialog = ({
           />
         </Field>
         <Field
-          label="Remind me at"
+          label={t("goals.commitmentForm.remindAt")}
           optional
-          hint={outlook ?? "Sent in the app, and on Telegram if linked."}
+          hint={outlook ?? t("goals.commitmentForm.remindHint")}
           error={fields.remindAt}
         >
           <Input

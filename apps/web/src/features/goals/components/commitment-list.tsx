@@ -8,7 +8,8 @@ import { Segmented } from "../../../components/ui/segmented.tsx";
 import { EmptyState } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
-import { formatDateTime, humanize } from "../../../lib/format.ts";
+import { formatDateTime } from "../../../lib/format.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import {
   useCommitment,
   useCommitments,
@@ -28,6 +29,7 @@ export const CommitmentList = ({
   linked?: string | undefined;
   onLinkedClosed?: () => void;
 }) => {
+  const { t } = useTranslation();
   const [status, setStatus] = useState<TCommitmentFilter | "all">("open");
   const commitments = useCommitments(status === "all" ? undefined : status);
   const resolve = useResolveCommitment();
@@ -38,7 +40,8 @@ export const CommitmentList = ({
     resolve.mutate(
       { id, action },
       {
-        onSuccess: () => toast.show(action === "complete" ? "Done. Nice work!" : "Skipped; no harm in being honest."),
+        onSuccess: () =>
+          toast.show(action === "complete" ? t("goals.commitmentList.done") : t("goals.commitmentList.skippedToast")),
         onError: (error) => toast.show(errorMessage(error), "error"),
       },
     );
@@ -47,18 +50,18 @@ export const CommitmentList = ({
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <Segmented
-          label="Status"
+          label={t("goals.status")}
           value={status}
           onChange={setStatus}
           options={[
-            { value: "open", label: "Open" },
-            { value: "scheduled", label: "Reminder set" },
-            { value: "completed", label: "Done" },
-            { value: "skipped", label: "Skipped" },
-            { value: "all", label: "All" },
+            { value: "open", label: t("goals.commitmentStatus.open") },
+            { value: "scheduled", label: t("goals.commitmentStatus.scheduled") },
+            { value: "completed", label: t("goals.commitmentStatus.completed") },
+            { value: "skipped", label: t("goals.commitmentStatus.skipped") },
+            { value: "all", label: t("goals.all") },
           ]}
         />
-        <Button onClick={() => setEditing("new")}>New commitment</Button>
+        <Button onClick={() => setEditing("new")}>{t("goals.commitmentList.newCommitment")}</Button>
       </div>
       <QueryState
         query={commitments}
@@ -66,11 +69,11 @@ export const CommitmentList = ({
         isEmpty={(data) => !data.pages[0]?.items.length}
         empty={
           <EmptyState
-            title="No commitments here"
-            description="Commit to one small, concrete step."
+            title={t("goals.commitmentList.emptyTitle")}
+            description={t("goals.commitmentList.emptyDescription")}
             action={
               <Button size="sm" onClick={() => setEditing("new")}>
-                New commitment
+                {t("goals.commitmentList.newCommitment")}
               </Button>
             }
           />
@@ -79,7 +82,7 @@ export const CommitmentList = ({
         {(data) => (
           <>
             <ul
-              aria-label="Commitments"
+              aria-label={t("goals.commitments")}
               className="divide-y divide-slate-100 rounded-xl bg-white shadow-sm ring-1 ring-slate-200"
             >
               {data.pages
@@ -95,37 +98,41 @@ export const CommitmentList = ({
                       <div className="min-w-0">
                         <p className="font-medium text-slate-900">{item.title}</p>
                         <p className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-slate-500">
-                          {item.dueAt && <span>Due {formatDateTime(item.dueAt)}</span>}
-                          {item.remindAt && <span>Reminder {formatDateTime(item.remindAt)}</span>}
+                          {item.dueAt && <span>{t("goals.due", { date: formatDateTime(item.dueAt) })}</span>}
+                          {item.remindAt && (
+                            <span>{t("goals.commitmentList.reminder", { date: formatDateTime(item.remindAt) })}</span>
+                          )}
                         </p>
                       </div>
                       <div className="flex items-center gap-2">
                         <Badge tone={STATUS_TONE[item.status]}>
                           {item.status === "pending"
-                            ? "Open"
+                            ? t("goals.commitmentStatus.open")
                             : item.status === "scheduled"
-                              ? "Reminder set"
-                              : humanize(item.status)}
+                              ? t("goals.commitmentStatus.scheduled")
+                              : item.status === "completed"
+                                ? t("goals.commitmentList.completedBadge")
+                                : t("goals.commitmentStatus.skipped")}
                         </Badge>
                         {open && (
                           <>
                             <Button size="sm" onClick={() => act(item.id, "complete")}>
-                              Complete
+                              {t("goals.complete")}
                             </Button>
                             <Button size="sm" variant="ghost" onClick={() => act(item.id, "skip")}>
-                              Skip
+                              {t("goals.commitmentList.skip")}
                             </Button>
                           </>
                         )}
                         <Button size="sm" variant="secondary" onClick={() => setEditing(item)}>
-                          Edit
+                          {t("goals.edit")}
                         </Button>
                       </div>
                     </li>
                   );
                 })}
             </ul>
-            <LoadMore query={commitments} label="Load more commitments" />
+            <LoadMore query={commitments} label={t("goals.commitmentList.loadMore")} />
           </>
         )}
       </QueryState>

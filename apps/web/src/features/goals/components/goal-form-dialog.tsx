@@ -5,7 +5,8 @@ import { FormDialog } from "../../../components/ui/form-dialog.tsx";
 import { Input, Select, Textarea } from "../../../components/ui/input.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
-import { fromLocalInput, humanize, toLocalInput } from "../../../lib/format.ts";
+import { fromLocalInput, toLocalInput } from "../../../lib/format.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import { useCreateGoal, useUpdateGoal, type TGoal, type TGoalPeriod } from "../api/goals.ts";
 
 export const PERIODS: TGoalPeriod[] = ["daily", "weekly", "monthly", "quarterly", "yearly"];
@@ -20,6 +21,7 @@ export const GoalFormDialog = ({
   onClose: () => void;
   goal?: TGoal | undefined;
 }) => {
+  const { t } = useTranslation();
   const create = useCreateGoal();
   const update = useUpdateGoal();
   const mutation = goal ? update : create;
@@ -47,7 +49,7 @@ export const GoalFormDialog = ({
     };
     const done = {
       onSuccess: () => {
-        toast.show(goal ? "Goal saved." : "Goal created.");
+        toast.show(goal ? t("goals.goalForm.saved") : t("goals.goalForm.created"));
         onClose();
       },
     };
@@ -59,21 +61,21 @@ export const GoalFormDialog = ({
     <FormDialog
       open={open}
       onClose={onClose}
-      title={goal ? "Edit goal" : "New goal"}
+      title={goal ? t("goals.goalForm.editTitle") : t("goals.goalForm.newTitle")}
       error={mutation.error}
       pending={mutation.isPending}
-      submitLabel={goal ? "Save goal" : "Create goal"}
+      submitLabel={goal ? t("goals.goalForm.save") : t("goals.goalForm.create")}
       onSubmit={submit}
     >
-      <Field label="Goal" error={missingTitle ? "Give the goal a name." : fields.title}>
+      <Field label={t("goals.goalForm.goal")} error={missingTitle ? t("goals.goalForm.nameMissing") : fields.title}>
         <Input
           value={form.title}
           maxLength={200}
           onChange={(event) => setForm({ ...form, title: event.target.value })}
-          placeholder="e.g. Delegate the release process"
+          placeholder={t("goals.goalForm.placeholder")}
         />
       </Field>
-      <Field label="Description" optional error={fields.description}>
+      <Field label={t("goals.goalForm.description")} optional error={fields.description}>
         <Textarea
           value={form.description}
           maxLength={5000}
@@ -81,19 +83,19 @@ export const GoalFormDialog = ({
         />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Period" error={fields.period}>
+        <Field label={t("goals.period")} error={fields.period}>
           <Select
             value={form.period}
             onChange={(event) => setForm({ ...form, period: event.target.value as TGoalPeriod })}
           >
             {PERIODS.map((period) => (
               <option key={period} value={period}>
-                {humanize(period)}
+                {t(`goals.periods.${period}`)}
               </option>
             ))}
           </Select>
         </Field>
-        <Field label="Deadline" optional error={fields.deadline}>
+        <Field label={t("goals.goalForm.deadline")} optional error={fields.deadline}>
           <Input
             type="date"
             value={form.deadline}
@@ -101,7 +103,7 @@ export const GoalFormDialog = ({
           />
         </Field>
       </div>
-      <Field label={`Progress: ${form.progress}%`} error={fields.progress}>
+      <Field label={t("goals.goalForm.progress", { progress: form.progress })} error={fields.progress}>
         <input
           type="range"
           min={0}

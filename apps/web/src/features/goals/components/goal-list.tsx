@@ -9,7 +9,8 @@ import { Segmented } from "../../../components/ui/segmented.tsx";
 import { EmptyState } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
-import { formatDate, humanize } from "../../../lib/format.ts";
+import { formatDate } from "../../../lib/format.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import {
   useCompleteGoal,
   useGoal,
@@ -25,6 +26,7 @@ const STATUS_TONE = { active: "brand", completed: "success", archived: "neutral"
 
 /** The goals; `linked` is one to open for editing at once (a search result's link). */
 export const GoalList = ({ linked, onLinkedClosed }: { linked?: string | undefined; onLinkedClosed?: () => void }) => {
+  const { t } = useTranslation();
   const [period, setPeriod] = useState<TGoalPeriod | "all">("all");
   const [status, setStatus] = useState<TGoalStatus>("active");
   const goals = useGoals({ period: period === "all" ? undefined : period, status });
@@ -40,23 +42,26 @@ export const GoalList = ({ linked, onLinkedClosed }: { linked?: string | undefin
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex flex-wrap gap-3">
           <Segmented
-            label="Status"
+            label={t("goals.status")}
             value={status}
             onChange={setStatus}
             options={[
-              { value: "active", label: "Active" },
-              { value: "completed", label: "Completed" },
-              { value: "archived", label: "Archived" },
+              { value: "active", label: t("goals.goalStatus.active") },
+              { value: "completed", label: t("goals.goalStatus.completed") },
+              { value: "archived", label: t("goals.goalStatus.archived") },
             ]}
           />
           <Segmented
-            label="Period"
+            label={t("goals.period")}
             value={period}
             onChange={setPeriod}
-            options={[{ value: "all", label: "All" }, ...PERIODS.map((value) => ({ value, label: humanize(value) }))]}
+            options={[
+              { value: "all", label: t("goals.all") },
+              ...PERIODS.map((value) => ({ value, label: t(`goals.periods.${value}`) })),
+            ]}
           />
         </div>
-        <Button onClick={() => setEditing("new")}>New goal</Button>
+        <Button onClick={() => setEditing("new")}>{t("goals.list.newGoal")}</Button>
       </div>
       <QueryState
         query={goals}
@@ -64,11 +69,11 @@ export const GoalList = ({ linked, onLinkedClosed }: { linked?: string | undefin
         isEmpty={(data) => !data.pages[0]?.items.length}
         empty={
           <EmptyState
-            title={`No ${status} goals${period === "all" ? "" : ` for this period`}`}
-            description="A goal gives your commitments a direction."
+            title={period === "all" ? t(`goals.list.empty.${status}`) : t(`goals.list.emptyForPeriod.${status}`)}
+            description={t("goals.list.emptyDescription")}
             action={
               <Button size="sm" onClick={() => setEditing("new")}>
-                New goal
+                {t("goals.list.newGoal")}
               </Button>
             }
           />
@@ -76,7 +81,7 @@ export const GoalList = ({ linked, onLinkedClosed }: { linked?: string | undefin
       >
         {(data) => (
           <>
-            <ul aria-label="Goals" className="grid gap-3 md:grid-cols-2">
+            <ul aria-label={t("goals.goals")} className="grid gap-3 md:grid-cols-2">
               {data.pages
                 .flatMap((page) => page.items)
                 .map((goal) => (
@@ -87,21 +92,25 @@ export const GoalList = ({ linked, onLinkedClosed }: { linked?: string | undefin
                   >
                     <div className="flex items-start justify-between gap-3">
                       <h3 className="font-medium text-slate-900">{goal.title}</h3>
-                      <Badge tone={STATUS_TONE[goal.status]}>{humanize(goal.status)}</Badge>
+                      <Badge tone={STATUS_TONE[goal.status]}>{t(`goals.goalStatus.${goal.status}`)}</Badge>
                     </div>
                     {goal.description && <p className="mt-1 text-sm text-slate-600">{goal.description}</p>}
-                    <ProgressBar className="mt-3" label={`${goal.title} progress`} value={goal.progress} />
+                    <ProgressBar
+                      className="mt-3"
+                      label={t("goals.list.progress", { title: goal.title })}
+                      value={goal.progress}
+                    />
                     <p className="mt-2 flex flex-wrap gap-2 text-xs text-slate-500">
-                      <span>{goal.progress}%</span>·<span>{humanize(goal.period)}</span>
+                      <span>{goal.progress}%</span>·<span>{t(`goals.periods.${goal.period}`)}</span>
                       {goal.deadline && (
                         <>
-                          · <span>Due {formatDate(goal.deadline)}</span>
+                          · <span>{t("goals.due", { date: formatDate(goal.deadline) })}</span>
                         </>
                       )}
                     </p>
                     <div className="mt-3 flex flex-wrap gap-2">
                       <Button size="sm" variant="secondary" onClick={() => setEditing(goal)}>
-                        Edit
+                        {t("goals.edit")}
                       </Button>
                       {goal.status === "active" && (
                         <>
@@ -109,12 +118,12 @@ export const GoalList = ({ linked, onLinkedClosed }: { linked?: string | undefin
                             size="sm"
                             onClick={() =>
                               complete.mutate(goal.id, {
-                                onSuccess: () => toast.show("Goal completed. Well done!"),
+                                onSuccess: () => toast.show(t("goals.list.completed")),
                                 onError,
                               })
                             }
                           >
-                            Complete
+                            {t("goals.complete")}
                           </Button>
                           <Button
                             size="sm"
@@ -122,11 +131,11 @@ export const GoalList = ({ linked, onLinkedClosed }: { linked?: string | undefin
                             onClick={() =>
                               update.mutate(
                                 { id: goal.id, status: "archived" },
-                                { onSuccess: () => toast.show("Goal archived."), onError },
+                                { onSuccess: () => toast.show(t("goals.list.archived")), onError },
                               )
                             }
                           >
-                            Archive
+                            {t("goals.list.archive")}
                           </Button>
                         </>
                       )}
@@ -137,18 +146,18 @@ export const GoalList = ({ linked, onLinkedClosed }: { linked?: string | undefin
                           onClick={() =>
                             update.mutate(
                               { id: goal.id, status: "active" },
-                              { onSuccess: () => toast.show("Goal re-opened."), onError },
+                              { onSuccess: () => toast.show(t("goals.list.reopened")), onError },
                             )
                           }
                         >
-                          Re-open
+                          {t("goals.list.reopen")}
                         </Button>
                       )}
                     </div>
                   </li>
                 ))}
             </ul>
-            <LoadMore query={goals} label="Load more goals" />
+            <LoadMore query={goals} label={t("goals.list.loadMore")} />
           </>
         )}
       </QueryState>
