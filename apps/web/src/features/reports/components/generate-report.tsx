@@ -7,6 +7,7 @@ import { FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
 import { useBackgroundJobs } from "../../../lib/background-jobs.ts";
+import { i18n, useTranslation } from "../../../lib/i18n/index.ts";
 import {
   REPORT_POLL_LIMIT_MS,
   useGenerateReport,
@@ -20,7 +21,7 @@ export const REPORT_DAYS: Record<TReportType, number> = { two_day: 2, seven_day:
 /** The API's 503 means no worker queue: say that plainly, with the API's own advice after it. */
 const problem = (error: unknown) =>
   error instanceof ApiError && error.status === 503
-    ? new Error(`Reports can't be generated right now. ${error.message}`)
+    ? new Error(i18n.t("reports.generate.unavailable", { message: error.message }))
     : error;
 
 /** "Generate report": asks the worker for a 2-, 7- or 21-day report now and waits (bounded) for it to appear. */
@@ -31,6 +32,7 @@ export const GenerateReport = ({
   initialType: TReportType;
   onReady: (report: { type: TReportType; id: string }) => void;
 }) => {
+  const { t } = useTranslation();
   const [type, setType] = useState(initialType);
   const [waiting, setWaiting] = useState<TReportGeneration | null>(null);
   const [timedOut, setTimedOut] = useState(false);
@@ -46,10 +48,10 @@ export const GenerateReport = ({
   }, [waiting]);
   useEffect(() => {
     if (!waiting || !ready) return;
-    toast.show(`Your ${REPORT_DAYS[waiting.type]}-day report is ready.`);
+    toast.show(t("reports.generate.ready", { days: REPORT_DAYS[waiting.type] }));
     onReady({ type: waiting.type, id: ready.id });
     setWaiting(null);
-  }, [waiting, ready, toast, onReady]);
+  }, [waiting, ready, toast, onReady, t]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -61,43 +63,39 @@ export const GenerateReport = ({
   return (
     <form
       onSubmit={submit}
-      aria-label="Generate a report"
+      aria-label={t("reports.generate.formLabel")}
       className="mb-5 space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
     >
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm font-medium text-slate-800">
-          <span className="mb-1.5 block">Generate a report now</span>
+          <span className="mb-1.5 block">{t("reports.generate.now")}</span>
           <Select
             value={type}
             onChange={(event) => setType(event.target.value as TReportType)}
             className="w-40"
-            aria-label="Report length to generate"
+            aria-label={t("reports.generate.lengthLabel")}
           >
             {Object.entries(REPORT_DAYS).map(([value, days]) => (
               <option key={value} value={value}>
-                Last {days} days
+                {t("reports.generate.lastDays", { days })}
               </option>
             ))}
           </Select>
         </label>
         <Button type="submit" loading={generate.isPending || preparing}>
-          Generate report
+          {t("reports.generate.submit")}
         </Button>
         {waiting && (
           <p role="status" className="flex items-center gap-2 text-sm text-slate-700">
             {preparing && <Spinner size="sm" label="" />}
             {preparing
-              ? `Preparing your ${REPORT_DAYS[waiting.type]}-day report… It appears here in a few seconds.`
-              : "Your report is taking longer than usual. It will be in the list once it is written; check back in a few minutes."}
+              ? t("reports.generate.preparing", { days: REPORT_DAYS[waiting.type] })
+              : t("reports.generate.slow")}
           </p>
         )}
       </div>
       {jobs === "down" && !generate.error && (
-        <p className="text-sm text-slate-700">
-          Reports are written by Cto's background worker, which is not running right now (no Redis or no worker). Until
-          it runs, no report can be made, and the scheduled ones wait for it too; your check-ins and commitments are
-          kept and counted once it does.
-        </p>
+        <p className="text-sm text-slate-700">{t("reports.generate.workerDown")}</p>
       )}
       <FormError error={generate.error ? problem(generate.error) : null} />
     </form>

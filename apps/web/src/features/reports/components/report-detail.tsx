@@ -1,11 +1,16 @@
 import { Badge } from "../../../components/ui/badge.tsx";
 import { Chart } from "../../../components/ui/chart.tsx";
 import { formatPeriod, periodTimezone } from "../../../lib/format.ts";
+import { i18n, useTranslation } from "../../../lib/i18n/index.ts";
 import type { TReport } from "../api/get-reports.ts";
 import { readReportPayload } from "../api/report-payload.ts";
 
-const dayLabel = (day: number) => `Day ${day + 1}`;
-const COMMITMENTS = ["Kept", "Skipped", "Open"] as const;
+const dayLabel = (day: number) => i18n.t("reports.detail.day", { day: day + 1 });
+const COMMITMENTS = ["kept", "skipped", "open"] as const;
+const commitmentLabel = (x: number) => {
+  const key = COMMITMENTS[x];
+  return key ? i18n.t(`reports.detail.${key}`) : "";
+};
 
 const Stat = ({ label, value, hint }: { label: string; value: string; hint?: string }) => (
   <div className="rounded-lg bg-slate-50 px-4 py-3 ring-1 ring-slate-200">
@@ -17,6 +22,7 @@ const Stat = ({ label, value, hint }: { label: string; value: string; hint?: str
 
 /** One report: its summary, the numbers, and charts drawn from its JSON payload. */
 export const ReportDetail = ({ report }: { report: TReport }) => {
+  const { t } = useTranslation();
   const view = readReportPayload(report.payload);
   const kept = view.commitments;
   return (
@@ -24,7 +30,7 @@ export const ReportDetail = ({ report }: { report: TReport }) => {
       <header>
         <div className="flex flex-wrap items-center gap-2">
           <h2 id="report-title" className="text-lg font-semibold text-slate-900">
-            {report.title ?? "Report"}
+            {report.title ?? t("reports.detail.report")}
           </h2>
           <Badge tone="brand">
             {formatPeriod(report.periodStart, report.periodEnd, periodTimezone(report.payload))}
@@ -35,39 +41,44 @@ export const ReportDetail = ({ report }: { report: TReport }) => {
 
       <div className="grid gap-3 sm:grid-cols-3">
         <Stat
-          label="Consistency"
+          label={t("reports.detail.consistency")}
           value={view.consistency === null ? "–" : `${Math.round(view.consistency)}%`}
-          hint="Commitments due that you kept"
+          hint={t("reports.detail.consistencyHint")}
         />
         <Stat
-          label="Commitments kept"
+          label={t("reports.detail.commitmentsKept")}
           value={kept ? String(kept.completed) : "–"}
-          hint={kept ? `${kept.skipped} skipped, ${kept.pending} open` : undefined}
+          hint={kept ? t("reports.detail.keptHint", { skipped: kept.skipped, pending: kept.pending }) : undefined}
         />
-        <Stat label="Goals tracked" value={String(view.goals.length)} />
+        <Stat label={t("reports.detail.goalsTracked")} value={String(view.goals.length)} />
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
         {view.energy.length > 0 && (
-          <section aria-label="Energy">
-            <h3 className="mb-2 text-sm font-semibold text-slate-900">Energy</h3>
+          <section aria-label={t("reports.detail.energy")}>
+            <h3 className="mb-2 text-sm font-semibold text-slate-900">{t("reports.detail.energy")}</h3>
             <Chart
-              title="Energy level per day, 1 to 10"
-              series={[{ name: "Energy", points: view.energy.map(({ day, level }) => ({ x: day, y: level })) }]}
+              title={t("reports.detail.energyChart")}
+              series={[
+                {
+                  name: t("reports.detail.energy"),
+                  points: view.energy.map(({ day, level }) => ({ x: day, y: level })),
+                },
+              ]}
               yDomain={[0, 10]}
               formatX={dayLabel}
             />
           </section>
         )}
         {view.emotions.length > 0 && (
-          <section aria-label="Emotions">
-            <h3 className="mb-2 text-sm font-semibold text-slate-900">How strongly you felt</h3>
+          <section aria-label={t("reports.detail.emotions")}>
+            <h3 className="mb-2 text-sm font-semibold text-slate-900">{t("reports.detail.emotionsTitle")}</h3>
             <Chart
-              title="Emotion intensity per day, 1 to 10"
+              title={t("reports.detail.emotionsChart")}
               kind="bar"
-              series={["positive", "neutral", "negative"]
+              series={(["positive", "neutral", "negative"] as const)
                 .map((valence, index) => ({
-                  name: valence[0]!.toUpperCase() + valence.slice(1),
+                  name: t(`reports.detail.valence.${valence}`),
                   color: ["#0d9488", "#94a3b8", "#db2777"][index],
                   points: view.emotions
                     .filter((point) => point.valence === valence)
@@ -80,25 +91,29 @@ export const ReportDetail = ({ report }: { report: TReport }) => {
           </section>
         )}
         {kept && (
-          <section aria-label="Commitments">
-            <h3 className="mb-2 text-sm font-semibold text-slate-900">Commitments</h3>
+          <section aria-label={t("reports.detail.commitments")}>
+            <h3 className="mb-2 text-sm font-semibold text-slate-900">{t("reports.detail.commitments")}</h3>
             <Chart
-              title="Commitments kept, skipped and open"
+              title={t("reports.detail.commitmentsChart")}
               kind="bar"
               series={[
                 {
-                  name: "Commitments",
-                  points: [kept.completed, kept.skipped, kept.pending].map((y, x) => ({ x, y, label: COMMITMENTS[x] })),
+                  name: t("reports.detail.commitments"),
+                  points: [kept.completed, kept.skipped, kept.pending].map((y, x) => ({
+                    x,
+                    y,
+                    label: commitmentLabel(x),
+                  })),
                 },
               ]}
-              formatX={(x) => COMMITMENTS[x] ?? ""}
+              formatX={commitmentLabel}
               integers
             />
           </section>
         )}
         {view.goals.length > 0 && (
-          <section aria-label="Goal progress">
-            <h3 className="mb-3 text-sm font-semibold text-slate-900">Goal progress</h3>
+          <section aria-label={t("reports.detail.goalProgress")}>
+            <h3 className="mb-3 text-sm font-semibold text-slate-900">{t("reports.detail.goalProgress")}</h3>
             <ul className="space-y-3">
               {view.goals.map((goal, index) => (
                 // Two goals may share a title: the position keeps their rows apart.
@@ -111,7 +126,7 @@ export const ReportDetail = ({ report }: { report: TReport }) => {
                   </div>
                   <div
                     role="progressbar"
-                    aria-label={`${goal.title} progress`}
+                    aria-label={t("reports.detail.progress", { title: goal.title })}
                     aria-valuenow={Math.round(goal.progress)}
                     aria-valuemin={0}
                     aria-valuemax={100}
@@ -127,8 +142,8 @@ export const ReportDetail = ({ report }: { report: TReport }) => {
       </div>
 
       {view.topInsights.length > 0 && (
-        <section aria-label="What stood out">
-          <h3 className="mb-2 text-sm font-semibold text-slate-900">What stood out</h3>
+        <section aria-label={t("reports.detail.stoodOut")}>
+          <h3 className="mb-2 text-sm font-semibold text-slate-900">{t("reports.detail.stoodOut")}</h3>
           <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
             {view.topInsights.map((insight, index) => (
               <li key={`${index}-${insight}`}>{insight}</li>

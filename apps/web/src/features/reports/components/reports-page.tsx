@@ -9,6 +9,7 @@ import { Segmented } from "../../../components/ui/segmented.tsx";
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState } from "../../../components/ui/states.tsx";
 import { formatPeriod, periodTimezone } from "../../../lib/format.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import { useReport, useReports, type TReportType } from "../api/get-reports.ts";
 import { GenerateReport } from "./generate-report.tsx";
 import { InsightsList } from "./insights-list.tsx";
@@ -18,11 +19,7 @@ import { ScheduledReports } from "./scheduled-reports.tsx";
 /** `report`: one report to show (a search result's link); its kind's tab opens with it chosen. */
 export type TReportsSearch = { type?: TReportType; report?: string };
 
-const TYPES: { value: TReportType; label: string }[] = [
-  { value: "two_day", label: "2 days" },
-  { value: "seven_day", label: "7 days" },
-  { value: "twenty_one_day", label: "21 days" },
-];
+const TYPES: TReportType[] = ["two_day", "seven_day", "twenty_one_day"];
 
 const Reports = ({
   type,
@@ -33,23 +30,18 @@ const Reports = ({
   selected: string | null;
   setSelected: (id: string) => void;
 }) => {
+  const { t } = useTranslation();
   const reports = useReports(type);
-  if (reports.isPending) return <LoadingBlock lines={6} label="Loading reports…" />;
+  if (reports.isPending) return <LoadingBlock lines={6} label={t("reports.loading")} />;
   if (reports.isError) return <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />;
   const items = reports.data.pages.flatMap((page) => page.items);
-  if (!items.length)
-    return (
-      <EmptyState
-        title="No report for this period yet"
-        description="Cto writes these reports on a schedule once you have a few days of check-ins, or generate one now above."
-      />
-    );
+  if (!items.length) return <EmptyState title={t("reports.emptyTitle")} description={t("reports.emptyDescription")} />;
   const report = items.find((item) => item.id === selected) ?? items[0]!;
   return (
     <div className="space-y-5">
       {items.length > 1 && (
         <div className="flex flex-wrap items-end gap-3">
-          <Field label="Period" className="w-full max-w-xs">
+          <Field label={t("reports.period")} className="w-full max-w-xs">
             <Select value={report.id} onChange={(event) => setSelected(event.target.value)}>
               {items.map((item) => (
                 <option key={item.id} value={item.id}>
@@ -64,7 +56,7 @@ const Reports = ({
               loading={reports.isFetchingNextPage}
               onClick={() => void reports.fetchNextPage()}
             >
-              Load older periods
+              {t("reports.loadOlder")}
             </Button>
           )}
         </div>
@@ -76,6 +68,7 @@ const Reports = ({
 
 /** 000's 2-, 7- and 21-day reports with their charts, and the coach's insights. */
 export const ReportsPage = () => {
+  const { t } = useTranslation();
   const search = useSearch({ strict: false }) as TReportsSearch;
   const navigate = useNavigate();
   const linked = useReport(search.report);
@@ -95,16 +88,19 @@ export const ReportsPage = () => {
   );
   return (
     <div data-testid="reports-page">
-      <PageHeader
-        title="Reports"
-        description="How your days went: energy, mood, commitments and goals, over 2, 7 or 21 days."
+      <PageHeader title={t("reports.title")} description={t("reports.description")} />
+      <Segmented
+        label={t("reports.length")}
+        className="mb-4"
+        value={type}
+        onChange={show}
+        options={TYPES.map((value) => ({ value, label: t(`reports.lengths.${value}`) }))}
       />
-      <Segmented label="Report length" className="mb-4" value={type} onChange={show} options={TYPES} />
       <GenerateReport key={type} initialType={type} onReady={onReady} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <Card>
           {search.report && linked.isPending ? (
-            <LoadingBlock lines={6} label="Loading the report…" />
+            <LoadingBlock lines={6} label={t("reports.loadingOne")} />
           ) : (
             <Reports key={type} type={type} selected={selected} setSelected={setSelected} />
           )}
