@@ -4,6 +4,7 @@ import { Button } from "../../../components/ui/button.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
 import { cn } from "../../../lib/cn.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import { useCreateConversation } from "../api/create-conversation.ts";
 import { useConversations } from "../api/list-conversations.ts";
 import { ConversationList } from "./conversation-list.tsx";
@@ -12,6 +13,7 @@ import { Thread } from "./thread.tsx";
 
 /** The coach: conversations on the left, the open one on the right (one pane at a time on phones). */
 export const ChatPage = () => {
+  const { t } = useTranslation();
   const { conversationId } = useParams({ strict: false }) as { conversationId?: string };
   const conversations = useConversations();
   const create = useCreateConversation();
@@ -37,9 +39,9 @@ export const ChatPage = () => {
         )}
       >
         <div className="flex items-center justify-between border-b border-slate-200 px-4 py-4">
-          <h1 className="text-lg font-semibold text-slate-900">Coach</h1>
+          <h1 className="text-lg font-semibold text-slate-900">{t("chat.title")}</h1>
           <Button size="sm" onClick={startNew} loading={create.isPending}>
-            New conversation
+            {t("chat.newConversation")}
           </Button>
         </div>
         <div className="min-h-0 flex-1 overflow-y-auto p-2">
@@ -51,28 +53,31 @@ export const ChatPage = () => {
           <>
             <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
               <Button variant="ghost" size="sm" className="md:hidden" onClick={() => void navigate({ to: "/chat" })}>
-                ← Back
+                {t("chat.back")}
               </Button>
               <div className="min-w-0 flex-1">
-                <h2 className="truncate text-base font-semibold text-slate-900">{active?.title ?? "Conversation"}</h2>
+                <h2 className="truncate text-base font-semibold text-slate-900">
+                  {active?.title ?? t("chat.conversation")}
+                </h2>
                 {active?.summary && <p className="truncate text-xs text-slate-500">{active.summary}</p>}
               </div>
               <ModelPicker conversationId={conversationId} />
             </header>
             <div className="min-h-0 flex-1">
-              <Thread key={conversationId} conversationId={conversationId} title={active?.title ?? "Conversation"} />
+              <Thread
+                key={conversationId}
+                conversationId={conversationId}
+                title={active?.title ?? t("chat.conversation")}
+              />
             </div>
           </>
         ) : (
           <div className="grid flex-1 place-items-center p-8 text-center">
             <div className="max-w-sm">
-              <h2 className="text-lg font-semibold text-slate-900">Your coach is here</h2>
-              <p className="mt-2 text-sm text-slate-600">
-                Pick a conversation, or start a new one. The coach draws on your goals, check-ins and past
-                conversations, and shows the sources it used.
-              </p>
+              <h2 className="text-lg font-semibold text-slate-900">{t("chat.emptyTitle")}</h2>
+              <p className="mt-2 text-sm text-slate-600">{t("chat.emptyDescription")}</p>
               <Button className="mt-5" onClick={startNew} loading={create.isPending}>
-                Start a conversation
+                {t("chat.start")}
               </Button>
             </div>
           </div>

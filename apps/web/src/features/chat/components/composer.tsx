@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 
 import { Button } from "../../../components/ui/button.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 /** The message box: Enter sends, Shift+Enter starts a new line; while a reply streams, Stop ends it. */
 export const Composer = ({
@@ -16,6 +17,7 @@ export const Composer = ({
   draft: string;
   onDraftChange: (text: string) => void;
 }) => {
+  const { t } = useTranslation();
   const [touched, setTouched] = useState(false);
   const blank = !draft.trim();
   const submit = (event?: FormEvent) => {
@@ -34,7 +36,7 @@ export const Composer = ({
   return (
     <form onSubmit={submit} className="border-t border-slate-200 bg-white p-3">
       <label htmlFor="chat-message" className="sr-only">
-        Message to your coach
+        {t("chat.composer.label")}
       </label>
       <div className="flex items-end gap-2">
         <textarea
@@ -43,7 +45,7 @@ export const Composer = ({
           value={draft}
           onChange={(event) => onDraftChange(event.target.value)}
           onKeyDown={onKeyDown}
-          placeholder="What is on your mind?"
+          placeholder={t("chat.composer.placeholder")}
           aria-invalid={touched && blank ? true : undefined}
           aria-describedby="chat-message-hint"
           className="block max-h-48 min-h-[2.75rem] w-full resize-y rounded-xl border-0 bg-slate-50 px-3 py-2.5 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:bg-white focus:ring-2 focus:ring-brand-500 focus-visible:outline-none"
@@ -51,16 +53,16 @@ export const Composer = ({
         />
         {busy && onStop ? (
           <Button variant="secondary" onClick={onStop}>
-            Stop
+            {t("chat.composer.stop")}
           </Button>
         ) : (
           <Button type="submit" loading={busy} disabled={blank}>
-            Send
+            {t("chat.composer.send")}
           </Button>
         )}
       </div>
       <p id="chat-message-hint" className="mt-1 px-1 text-xs text-slate-500">
-        {touched && blank ? "Write a message first." : "Enter to send, Shift+Enter for a new line."}
+        {touched && blank ? t("chat.composer.writeFirst") : t("chat.composer.hint")}
       </p>
     </form>
   );

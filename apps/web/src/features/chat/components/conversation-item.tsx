@@ -7,10 +7,9 @@ import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
 import { cn } from "../../../lib/cn.ts";
 import { formatRelative } from "../../../lib/format.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import type { TConversation, TConversationShelf } from "../api/list-conversations.ts";
 import { useRestoreConversation, useTrashConversation, useUpdateConversation } from "../api/manage-conversation.ts";
-
-const titleOf = (conversation: TConversation) => conversation.title ?? "Untitled conversation";
 
 /** One conversation of the list, with its actions behind a toggle: pin, rename, archive, delete (undo: restore). */
 export const ConversationItem = ({
@@ -24,6 +23,7 @@ export const ConversationItem = ({
   shelf: TConversationShelf;
   onTrashed: (conversation: TConversation) => void;
 }) => {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(conversation.title ?? "");
@@ -31,7 +31,7 @@ export const ConversationItem = ({
   const trash = useTrashConversation();
   const restore = useRestoreConversation();
   const toast = useToast();
-  const name = titleOf(conversation);
+  const name = conversation.title ?? t("chat.untitled");
   const onError = (error: unknown) => toast.show(errorMessage(error), "error");
   // Trashing refetches the list, which unmounts this item and would drop mutate()'s own callbacks: the promise still settles.
   const change = (body: Parameters<typeof update.mutate>[0]) => update.mutate(body, { onError });
@@ -51,7 +51,7 @@ export const ConversationItem = ({
       <div className="flex items-start gap-1">
         {renaming ? (
           <Input
-            aria-label={`New title for ${name}`}
+            aria-label={t("chat.item.newTitle", { name })}
             className="m-1.5 flex-1"
             value={title}
             maxLength={200}
@@ -71,7 +71,7 @@ export const ConversationItem = ({
               <span className="truncate text-sm font-medium text-slate-900">
                 {conversation.isPinned && (
                   <span className="mr-1.5 rounded bg-brand-100 px-1 py-0.5 text-[10px] font-semibold uppercase text-brand-700">
-                    Pinned
+                    {t("chat.item.pinned")}
                   </span>
                 )}
                 {name}
@@ -87,7 +87,7 @@ export const ConversationItem = ({
           variant="ghost"
           size="sm"
           className="mt-1"
-          aria-label={`Actions for ${name}`}
+          aria-label={t("chat.item.actions", { name })}
           aria-expanded={open}
           onClick={() => setOpen((value) => !value)}
         >
@@ -98,7 +98,7 @@ export const ConversationItem = ({
         <div className="flex flex-wrap gap-1 px-2 pb-2">
           {shelf === "trash" ? (
             <Button size="sm" variant="secondary" onClick={() => restore.mutate(conversation.id, { onError })}>
-              Restore
+              {t("chat.item.restore")}
             </Button>
           ) : (
             <>
@@ -107,7 +107,7 @@ export const ConversationItem = ({
                 variant="secondary"
                 onClick={() => change({ id: conversation.id, isPinned: !conversation.isPinned })}
               >
-                {conversation.isPinned ? "Unpin" : "Pin"}
+                {conversation.isPinned ? t("chat.item.unpin") : t("chat.item.pin")}
               </Button>
               <Button
                 size="sm"
@@ -118,14 +118,14 @@ export const ConversationItem = ({
                   setOpen(false);
                 }}
               >
-                Rename
+                {t("chat.item.rename")}
               </Button>
               <Button
                 size="sm"
                 variant="secondary"
                 onClick={() => change({ id: conversation.id, isActive: shelf !== "main" })}
               >
-                {shelf === "main" ? "Archive" : "Unarchive"}
+                {shelf === "main" ? t("chat.item.archive") : t("chat.item.unarchive")}
               </Button>
               <Button
                 size="sm"
@@ -137,7 +137,7 @@ export const ConversationItem = ({
                     .catch(onError)
                 }
               >
-                Delete
+                {t("chat.item.delete")}
               </Button>
             </>
           )}

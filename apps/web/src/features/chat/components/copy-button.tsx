@@ -1,9 +1,11 @@
 import { useEffect, useState } from "react";
 
 import { cn } from "../../../lib/cn.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 /** Copies `text` to the clipboard and says so for two seconds (or that the browser refused). */
 export const CopyButton = ({ text, label, className }: { text: string; label: string; className?: string }) => {
+  const { t } = useTranslation();
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => {
     if (state === "idle") return;
@@ -28,7 +30,7 @@ export const CopyButton = ({ text, label, className }: { text: string; label: st
         className,
       )}
     >
-      {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy"}
+      {state === "copied" ? t("chat.copy.copied") : state === "failed" ? t("chat.copy.failed") : t("chat.copy.copy")}
     </button>
   );
 };

@@ -16,6 +16,7 @@ import ReactMarkdown, { type Components } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 
+import { i18n } from "../../../lib/i18n/index.ts";
 import { CopyButton } from "./copy-button.tsx";
 
 /**
@@ -95,7 +96,7 @@ const COMPONENTS: Components = {
       <pre className="overflow-x-auto rounded-lg bg-slate-50 p-3 text-[13px] ring-1 ring-slate-200">{children}</pre>
       <CopyButton
         text={node ? textOf(node).replace(/\n$/, "") : ""}
-        label="Copy code"
+        label={i18n.t("chat.copy.code")}
         className="absolute top-1.5 right-1.5"
       />
     </div>

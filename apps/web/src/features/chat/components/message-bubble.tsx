@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 
 import { cn } from "../../../lib/cn.ts";
 import { formatDateTime, formatTime, startOfToday } from "../../../lib/format.ts";
+import { i18n } from "../../../lib/i18n/index.ts";
 
 /**
  * One message: the person's on the right (their text as typed), the coach's on the left (its markdown
@@ -24,7 +25,7 @@ export const MessageBubble = ({
 }) => (
   <li className={cn("flex", role === "user" ? "justify-end" : "justify-start")}>
     <article
-      aria-label={role === "user" ? "You" : "Coach"}
+      aria-label={role === "user" ? i18n.t("chat.you") : i18n.t("chat.coach")}
       aria-busy={streaming || undefined}
       className={cn(
         "max-w-[85%] rounded-2xl px-4 py-3 text-sm leading-relaxed shadow-sm",

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 
 import { Button } from "../../../components/ui/button.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 /**
  * One of the person's messages, edited in place: Save asks the coach again with the new text (what
@@ -15,6 +16,7 @@ export const MessageEditor = ({
   onSave: (text: string) => void;
   onCancel: () => void;
 }) => {
+  const { t } = useTranslation();
   const [text, setText] = useState(initial);
   const blank = !text.trim();
   const unchanged = text.trim() === initial.trim();
@@ -32,7 +34,7 @@ export const MessageEditor = ({
   return (
     <form onSubmit={submit} className="space-y-2">
       <textarea
-        aria-label="Edit your message"
+        aria-label={t("chat.editor.label")}
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
@@ -44,10 +46,10 @@ export const MessageEditor = ({
       />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" size="sm" onClick={onCancel}>
-          Cancel
+          {t("chat.editor.cancel")}
         </Button>
         <Button type="submit" size="sm" variant="secondary" disabled={blank || unchanged}>
-          Save and ask again
+          {t("chat.editor.save")}
         </Button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 import { chatBranches } from "@cto/contracts/api/chat-branches";
 import type { TChatMessageMetadata } from "@cto/contracts/api/chat-metadata";
 
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import type { TMessage } from "../api/list-messages.ts";
 
 /** One row of the thread: a message, and the alternatives it is one of (a reply's, or an edited message's versions). */
@@ -43,7 +44,7 @@ export const threadRows = (messages: TMessage[], hiddenRepliesOf?: string): TThr
   return rows;
 };
 
-/** ‹ 2 / 3 ›: flips between alternatives, `noun` naming them ("reply", "version"). */
+/** ‹ 2 / 3 ›: flips between alternatives, `noun` naming them (a reply, a version). */
 const Flipper = ({
   index,
   count,
@@ -53,29 +54,30 @@ const Flipper = ({
 }: {
   index: number;
   count: number;
-  noun: string;
+  noun: "reply" | "version";
   onGo: (to: number) => void;
   disabled?: boolean;
 }) => {
+  const { t } = useTranslation();
   const button = "rounded px-1.5 text-xs hover:bg-black/10 disabled:opacity-40";
   return (
     <span className="inline-flex items-center gap-0.5 text-[11px]">
       <button
         type="button"
         className={button}
-        aria-label={`Previous ${noun}`}
+        aria-label={t(`chat.flipper.${noun}.previous`)}
         disabled={disabled || index <= 0}
         onClick={() => onGo(index - 1)}
       >
         ‹
       </button>
-      <output aria-label={`${noun[0]!.toUpperCase()}${noun.slice(1)} ${index + 1} of ${count}`}>
+      <output aria-label={t(`chat.flipper.${noun}.position`, { index: index + 1, count })}>
         {index + 1} / {count}
       </output>
       <button
         type="button"
         className={button}
-        aria-label={`Next ${noun}`}
+        aria-label={t(`chat.flipper.${noun}.next`)}
         disabled={disabled || index >= count - 1}
         onClick={() => onGo(index + 1)}
       >

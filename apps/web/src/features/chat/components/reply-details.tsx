@@ -3,39 +3,44 @@ import type { TChatAction, TChatSource } from "@cto/contracts/api/chat";
 import { TargetLink } from "../../../components/target-link.tsx";
 import { Badge } from "../../../components/ui/badge.tsx";
 import { humanize } from "../../../lib/format.ts";
+import { i18n, useTranslation } from "../../../lib/i18n/index.ts";
 import { sourceTarget } from "../../../lib/targets.ts";
 
 // Tool names are the API's (create_goal, log_emotion…); people read what happened.
-const ACTION_LABELS: Record<string, string> = {
-  create_goal: "Created a goal",
-  create_commitment: "Made a commitment",
-  create_task: "Added a task",
-  create_deadline: "Added a deadline",
-  log_emotion: "Logged a feeling",
-  log_energy: "Logged your energy",
-};
+const LABELLED_ACTIONS = [
+  "create_goal",
+  "create_commitment",
+  "create_task",
+  "create_deadline",
+  "log_emotion",
+  "log_energy",
+] as const;
+const isLabelled = (tool: string): tool is (typeof LABELLED_ACTIONS)[number] =>
+  (LABELLED_ACTIONS as readonly string[]).includes(tool);
 
-export const actionLabel = (tool: string) => ACTION_LABELS[tool] ?? humanize(tool);
+export const actionLabel = (tool: string) => (isLabelled(tool) ? i18n.t(`chat.actions.${tool}`) : humanize(tool));
 
 /** Opens what the source cites: the goal, the conversation, the report… where it lives in the app. */
 const SourceLink = ({ source, index }: { source: TChatSource; index: number }) => {
+  const { t } = useTranslation();
   const target = sourceTarget(source);
   if (!target) return null;
   return (
     <TargetLink target={target} className="mt-1 inline-block font-medium text-brand-700 hover:underline">
       {target.label}
-      <span className="sr-only"> (source {index + 1})</span>
+      <span className="sr-only">{t("chat.details.source", { number: index + 1 })}</span>
     </TargetLink>
   );
 };
 
 /** What the coach did (tool calls) and what it relied on (sources), under its reply. */
 export const ReplyDetails = ({ sources = [], actions = [] }: { sources?: TChatSource[]; actions?: TChatAction[] }) => {
+  const { t } = useTranslation();
   if (!sources.length && !actions.length) return null;
   return (
     <div className="mt-3 space-y-2 border-t border-slate-100 pt-3">
       {actions.length > 0 && (
-        <ul aria-label="Actions the coach took" className="flex flex-wrap gap-2">
+        <ul aria-label={t("chat.details.actionsTaken")} className="flex flex-wrap gap-2">
           {actions.map((action) => (
             <li key={action.toolCallId}>
               <Badge tone={action.ok ? "success" : "danger"}>
@@ -49,7 +54,7 @@ export const ReplyDetails = ({ sources = [], actions = [] }: { sources?: TChatSo
       {sources.length > 0 && (
         <details className="group text-xs text-slate-600">
           <summary className="cursor-pointer select-none font-medium text-slate-700 hover:text-slate-900">
-            {sources.length} {sources.length === 1 ? "source" : "sources"} used
+            {t("chat.details.sourcesUsed", { count: sources.length })}
           </summary>
           <ol className="mt-2 space-y-2">
             {sources.map((source, index) => (
@@ -57,8 +62,8 @@ export const ReplyDetails = ({ sources = [], actions = [] }: { sources?: TChatSo
                 <span className="mr-1 font-semibold">[{index + 1}]</span>
                 <Badge tone={source.kind === "knowledge" ? "brand" : "neutral"} className="mr-1">
                   {source.kind === "knowledge"
-                    ? "Coaching knowledge"
-                    : `Your ${humanize(source.ownerKind ?? "memory").toLowerCase()}`}
+                    ? t("chat.details.knowledge")
+                    : t("chat.details.yours", { kind: humanize(source.ownerKind ?? "memory").toLowerCase() })}
                 </Badge>
                 <span className="line-clamp-3">{source.content}</span>
                 <SourceLink source={source} index={index} />

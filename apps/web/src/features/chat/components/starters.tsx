@@ -1,11 +1,13 @@
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import { useStarters } from "../api/find-conversations.ts";
 
 /** Suggested first messages for an empty conversation; picking one puts it in the message box. */
 export const Starters = ({ onPick }: { onPick: (prompt: string) => void }) => {
+  const { t } = useTranslation();
   const starters = useStarters();
   if (!starters.data?.items.length) return null;
   return (
-    <ul aria-label="Suggested first messages" className="mx-auto mt-2 grid max-w-xl gap-2 sm:grid-cols-2">
+    <ul aria-label={t("chat.starters")} className="mx-auto mt-2 grid max-w-xl gap-2 sm:grid-cols-2">
       {starters.data.items.map((starter) => (
         <li key={starter.prompt}>
           <button

@@ -8,6 +8,7 @@ import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { ErrorState } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { ApiError, errorMessage } from "../../../lib/api-error.ts";
+import { i18n, useTranslation } from "../../../lib/i18n/index.ts";
 import { useMessages, type TMessage } from "../api/list-messages.ts";
 import { chooseBranch, chooseReply, useChatTurn } from "../api/send-chat.ts";
 import { Composer } from "./composer.tsx";
@@ -22,7 +23,6 @@ import { WhyReply } from "./why-reply.tsx";
 
 // As the API's STALE_REPLY_MS: a reply pending this long was cut off with the process that ran it.
 const STALE_REPLY_MS = 15 * 60_000;
-const FAILED = "The coach could not reply";
 
 const metadataOf = (message: TMessage): TChatMessageMetadata =>
   message.metadata && typeof message.metadata === "object" && !Array.isArray(message.metadata)
@@ -36,7 +36,7 @@ const visible = (message: TMessage) =>
   (message.content.trim() !== "" || (message.role === "assistant" && metadataOf(message).stopped === true));
 
 /** A reply the user stopped says so under what it wrote. */
-const StoppedNote = () => <p className="mt-2 text-xs text-slate-500 italic">Stopped</p>;
+const StoppedNote = () => <p className="mt-2 text-xs text-slate-500 italic">{i18n.t("chat.thread.stopped")}</p>;
 
 /** The current branch's last message, when it is the user's and its reply failed (or was cut off): found after a reload too. */
 const failedReplyOf = (messages: TMessage[]): { message: TMessage; error: ApiError } | null => {
@@ -46,15 +46,16 @@ const failedReplyOf = (messages: TMessage[]): { message: TMessage; error: ApiErr
   if (reply.status === "failed")
     return {
       message: last,
-      error: new ApiError(reply.message ?? "The coach could not reply. Your message is saved.", 0, "reply_failed"),
+      error: new ApiError(reply.message ?? i18n.t("chat.thread.failedSaved"), 0, "reply_failed"),
     };
   if (reply.status === "pending" && Date.now() - (reply.at ?? 0) > STALE_REPLY_MS)
-    return { message: last, error: new ApiError("The reply was cut off. Your message is saved.", 0, "reply_failed") };
+    return { message: last, error: new ApiError(i18n.t("chat.thread.cutOff"), 0, "reply_failed") };
   return null;
 };
 
 /** One conversation: its messages, the reply streaming in, and the composer. */
 export const Thread = ({ conversationId, title }: { conversationId: string; title: string }) => {
+  const { t } = useTranslation();
   const messages = useMessages(conversationId);
   const { turn, send, retry, regenerate, edit, stop } = useChatTurn(conversationId);
   const queryClient = useQueryClient();
@@ -117,7 +118,7 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
   return (
     <section aria-label={title} className="flex h-full min-h-0 flex-col">
       <div className="min-h-0 flex-1 overflow-y-auto px-4 py-5" aria-live="polite" aria-relevant="additions">
-        {messages.isPending && <LoadingBlock lines={4} label="Loading the conversation…" />}
+        {messages.isPending && <LoadingBlock lines={4} label={t("chat.thread.loading")} />}
         {messages.isError && <ErrorState error={messages.error} onRetry={() => void messages.refetch()} />}
         {messages.data && (
           <ol className="space-y-4">
@@ -147,14 +148,14 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
                       onChoose={onChooseVersion}
                       disabled={turn.status === "streaming"}
                     />
-                    <CopyButton text={message.content} label="Copy message" />
+                    <CopyButton text={message.content} label={t("chat.copy.message")} />
                     {message.role === "user" && editingId !== message.id && turn.status !== "streaming" && (
                       <button
                         type="button"
                         onClick={() => setEditingId(message.id)}
                         className="rounded-md bg-white/90 px-2 py-0.5 text-xs font-medium text-slate-600 ring-1 ring-slate-200 hover:bg-slate-100"
                       >
-                        Edit
+                        {t("chat.thread.edit")}
                       </button>
                     )}
                     {canRegenerate && message.id === lastRow?.message.id && (
@@ -163,7 +164,7 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
                         onClick={() => void regenerate(row.askedId!)}
                         className="rounded-md bg-white/90 px-2 py-0.5 text-xs font-medium text-slate-600 ring-1 ring-slate-200 hover:bg-slate-100"
                       >
-                        Regenerate
+                        {t("chat.thread.regenerate")}
                       </button>
                     )}
                   </>
@@ -200,7 +201,7 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
                 {turn.reply ? (
                   <Markdown>{turn.reply}</Markdown>
                 ) : (
-                  <span className="text-slate-400">The coach is thinking…</span>
+                  <span className="text-slate-400">{t("chat.thread.thinking")}</span>
                 )}
               </MessageBubble>
             )}
@@ -208,9 +209,7 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
         )}
         {messages.data && !messages.data.some(visible) && turn.status === "idle" && (
           <div className="py-10">
-            <p className="mx-auto max-w-sm text-center text-sm text-slate-500">
-              Say hello, or tell the coach what you want to work on. It remembers your goals and past conversations.
-            </p>
+            <p className="mx-auto max-w-sm text-center text-sm text-slate-500">{t("chat.thread.emptyHint")}</p>
             <Starters onPick={setDraft} />
           </div>
         )}
@@ -218,18 +217,18 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
           <div className="mt-4">
             {turn.status === "error" ? (
               <ErrorState
-                title={FAILED}
+                title={t("chat.thread.failed")}
                 error={turn.error}
-                retryLabel="Retry"
+                retryLabel={t("chat.thread.retry")}
                 onRetry={
                   turn.messageId && turn.retryable ? () => void retry(turn.messageId!, turn.userText) : undefined
                 }
               />
             ) : (
               <ErrorState
-                title={FAILED}
+                title={t("chat.thread.failed")}
                 error={storedFailure!.error}
-                retryLabel="Retry"
+                retryLabel={t("chat.thread.retry")}
                 onRetry={() => void retry(storedFailure!.message.id, storedFailure!.message.content)}
               />
             )}

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Badge } from "../../../components/ui/badge.tsx";
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { ErrorState } from "../../../components/ui/states.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import { useExplanation } from "../api/get-explanation.ts";
 import { actionLabel } from "./reply-details.tsx";
 
@@ -10,22 +11,23 @@ type TAssumption = { id: string; assumption: string; category: string; confidenc
 
 /** "Why did the coach do that?": opens the tool calls and assumptions recorded with a reply. */
 export const WhyReply = ({ conversationId, messageId }: { conversationId: string; messageId: string }) => {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const explanation = useExplanation(conversationId, messageId, open);
   return (
     <details className="mt-2 text-xs text-slate-600" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="cursor-pointer select-none font-medium text-slate-700 hover:text-slate-900">
-        Why did the coach do that?
+        {t("chat.why.title")}
       </summary>
       {explanation.isPending ? (
-        <LoadingBlock label="Loading the explanation…" />
+        <LoadingBlock label={t("chat.why.loading")} />
       ) : explanation.isError ? (
         <ErrorState error={explanation.error} onRetry={() => void explanation.refetch()} />
       ) : (
         <div className="mt-2 space-y-2">
           {explanation.data.toolCalls.length > 0 && (
-            <section aria-label="Tool calls">
-              <p className="font-semibold">Tool calls</p>
+            <section aria-label={t("chat.why.toolCalls")}>
+              <p className="font-semibold">{t("chat.why.toolCalls")}</p>
               <ul className="space-y-1">
                 {explanation.data.toolCalls.map((call) => (
                   <li key={call.id} className="rounded-md bg-slate-50 p-2">
@@ -37,8 +39,8 @@ export const WhyReply = ({ conversationId, messageId }: { conversationId: string
               </ul>
             </section>
           )}
-          <section aria-label="Assumptions">
-            <p className="font-semibold">Assumptions</p>
+          <section aria-label={t("chat.why.assumptions")}>
+            <p className="font-semibold">{t("chat.why.assumptions")}</p>
             <ul className="space-y-1">
               {(explanation.data.auditLog.assumptions as TAssumption[]).map((item) => (
                 <li key={item.id} className="rounded-md bg-slate-50 p-2">
