@@ -8,6 +8,7 @@ import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState, FormError } from "../../../components/ui/states.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
+import { i18n, useTranslation } from "../../../lib/i18n/index.ts";
 import { useAssumptions, useVerifyAssumption } from "../api/assumptions.ts";
 
 type TAssumption = {
@@ -23,12 +24,17 @@ type TAssumption = {
 
 const Verdict = ({ item }: { item: TAssumption }) =>
   item.verified === null ? null : item.verified ? (
-    <Badge tone="success">Confirmed</Badge>
+    <Badge tone="success">{i18n.t("memory.confirmed")}</Badge>
   ) : (
-    <Badge tone="danger">Wrong{item.correction ? `: ${item.correction}` : ""}</Badge>
+    <Badge tone="danger">
+      {item.correction
+        ? i18n.t("memory.assumptions.wrongWith", { correction: item.correction })
+        : i18n.t("memory.assumptions.wrong")}
+    </Badge>
   );
 
 const AssumptionItem = ({ item, verify }: { item: TAssumption; verify: ReturnType<typeof useVerifyAssumption> }) => {
+  const { t } = useTranslation();
   const [correcting, setCorrecting] = useState(false);
   const [correction, setCorrection] = useState("");
   const send = (verified: boolean, text?: string) =>
@@ -41,7 +47,7 @@ const AssumptionItem = ({ item, verify }: { item: TAssumption; verify: ReturnTyp
       <p className="text-sm text-slate-800">{item.assumption}</p>
       <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
         <Badge>{item.category}</Badge>
-        <span>Confidence {Math.round(item.confidence * 100)}%</span>
+        <span>{t("memory.confidence", { percent: Math.round(item.confidence * 100) })}</span>
         <span>{formatDateTime(item.action.createdAt)}</span>
         {item.action.conversationId && (
           <Link
@@ -49,7 +55,7 @@ const AssumptionItem = ({ item, verify }: { item: TAssumption; verify: ReturnTyp
             params={{ conversationId: item.action.conversationId }}
             className="font-medium text-brand-700 hover:underline"
           >
-            {item.action.intent ?? "Open the conversation"}
+            {item.action.intent ?? t("memory.openConversation")}
           </Link>
         )}
         <Verdict item={item} />
@@ -63,22 +69,22 @@ const AssumptionItem = ({ item, verify }: { item: TAssumption; verify: ReturnTyp
           }}
         >
           <input
-            aria-label="What is true instead"
+            aria-label={t("memory.assumptions.insteadLabel")}
             value={correction}
             onChange={(event) => setCorrection(event.target.value)}
             className="h-8 flex-1 rounded-md border border-slate-300 px-2 text-sm"
           />
           <Button size="sm" type="submit" disabled={verify.isPending}>
-            Save
+            {t("memory.save")}
           </Button>
         </form>
       ) : (
         <div className="mt-2 flex gap-2">
           <Button size="sm" variant="secondary" disabled={verify.isPending} onClick={() => send(true)}>
-            Right
+            {t("memory.assumptions.right")}
           </Button>
           <Button size="sm" variant="secondary" disabled={verify.isPending} onClick={() => setCorrecting(true)}>
-            Wrong…
+            {t("memory.assumptions.wrongButton")}
           </Button>
         </div>
       )}
@@ -88,21 +94,22 @@ const AssumptionItem = ({ item, verify }: { item: TAssumption; verify: ReturnTyp
 
 /** The assumptions behind the coach's replies: confirmed, corrected or not yet looked at. The audit trail keeps them. */
 export const AssumptionsCard = () => {
+  const { t } = useTranslation();
   const assumptions = useAssumptions();
   const verify = useVerifyAssumption();
   return (
     <Card aria-labelledby="memory-assumptions-title">
       <CardHeader
-        title={<span id="memory-assumptions-title">The coach's assumptions</span>}
-        description="What the coach took for granted when it replied. Tell it what was right or wrong; the audit trail keeps every one."
+        title={<span id="memory-assumptions-title">{t("memory.assumptions.title")}</span>}
+        description={t("memory.assumptions.description")}
       />
       {verify.error && <FormError error={verify.error} />}
       {assumptions.isPending ? (
-        <LoadingBlock label="Loading assumptions…" />
+        <LoadingBlock label={t("memory.assumptions.loading")} />
       ) : assumptions.isError ? (
         <ErrorState error={assumptions.error} onRetry={() => void assumptions.refetch()} />
       ) : assumptions.data.pages[0]?.items.length === 0 ? (
-        <EmptyState title="No assumptions yet" description="Each reply of the coach records what it relied on." />
+        <EmptyState title={t("memory.assumptions.emptyTitle")} description={t("memory.assumptions.emptyDescription")} />
       ) : (
         <>
           <ul className="divide-y divide-slate-100">
@@ -112,7 +119,7 @@ export const AssumptionsCard = () => {
                 <AssumptionItem key={item.id} item={item} verify={verify} />
               ))}
           </ul>
-          <LoadMore query={assumptions} label="Load more assumptions" />
+          <LoadMore query={assumptions} label={t("memory.assumptions.loadMore")} />
         </>
       )}
     </Card>
