@@ -14,25 +14,17 @@ import { Input, Textarea } from "../../../components/ui/input.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { fieldError } from "../../../lib/api-error.ts";
-
-export const DAY_LABELS: Record<TRoutineDay, string> = {
-  mon: "Mon",
-  tue: "Tue",
-  wed: "Wed",
-  thu: "Thu",
-  fri: "Fri",
-  sat: "Sat",
-  sun: "Sun",
-};
+import { i18n, useTranslation } from "../../../lib/i18n/index.ts";
 
 export type TRoutineFormValues = { title: string; prompt: string; days: TRoutineDay[]; time: string };
 
-export const EMPTY_ROUTINE: TRoutineFormValues = {
-  title: "Weekly review",
-  prompt: "Review my week with me: what went well, what slipped, and what matters next week.",
+/** A new routine's starting values, in the app's language. */
+export const emptyRoutine = (): TRoutineFormValues => ({
+  title: i18n.t("routines.defaultTitle"),
+  prompt: i18n.t("routines.defaultPrompt"),
   days: ["mon"],
   time: "09:00",
-};
+});
 
 /** The form's values as the API takes them (the days in week order; the profile's timezone). */
 export const toRoutineBody = (values: TRoutineFormValues): TCreateRoutine => ({
@@ -43,7 +35,7 @@ export const toRoutineBody = (values: TRoutineFormValues): TCreateRoutine => ({
 
 /** Title, prompt, days and time of a routine; the API's answer to a bad value is shown at its field. */
 export const RoutineForm = ({
-  initial = EMPTY_ROUTINE,
+  initial,
   submitLabel,
   pending,
   error,
@@ -57,7 +49,8 @@ export const RoutineForm = ({
   onSubmit: (values: TRoutineFormValues) => void;
   onCancel?: () => void;
 }) => {
-  const [values, setValues] = useState(initial);
+  const { t } = useTranslation();
+  const [values, setValues] = useState(() => initial ?? emptyRoutine());
   const form = useFormError(error);
   const set = (change: Partial<TRoutineFormValues>) => setValues((current) => ({ ...current, ...change }));
   const toggle = (day: TRoutineDay) =>
@@ -66,11 +59,11 @@ export const RoutineForm = ({
     event.preventDefault();
     onSubmit(values);
   };
-  const daysError = values.days.length === 0 ? "Pick at least one day." : fieldError(error, "schedule.days");
+  const daysError = values.days.length === 0 ? t("routines.form.pickDay") : fieldError(error, "schedule.days");
   return (
     <form ref={form.ref} onSubmit={submit} className="space-y-4" aria-label={submitLabel}>
       <FormError error={form.error} />
-      <Field label="Title" error={fieldError(error, "title")}>
+      <Field label={t("routines.form.title")} error={fieldError(error, "title")}>
         <Input
           value={values.title}
           maxLength={MAX_ROUTINE_TITLE_CHARS}
@@ -78,7 +71,7 @@ export const RoutineForm = ({
           onChange={(event) => set({ title: event.target.value })}
         />
       </Field>
-      <Field label="What should your coach do?" error={fieldError(error, "prompt")}>
+      <Field label={t("routines.form.prompt")} error={fieldError(error, "prompt")}>
         <Textarea
           value={values.prompt}
           maxLength={MAX_ROUTINE_PROMPT_CHARS}
@@ -87,7 +80,7 @@ export const RoutineForm = ({
         />
       </Field>
       <fieldset>
-        <legend className="mb-1.5 block text-sm font-medium text-slate-800">Days</legend>
+        <legend className="mb-1.5 block text-sm font-medium text-slate-800">{t("routines.form.days")}</legend>
         <div className="flex flex-wrap gap-2">
           {ROUTINE_DAYS.map((day) => (
             <Button
@@ -98,13 +91,17 @@ export const RoutineForm = ({
               aria-pressed={values.days.includes(day)}
               onClick={() => toggle(day)}
             >
-              {DAY_LABELS[day]}
+              {t(`routines.days.${day}`)}
             </Button>
           ))}
         </div>
         {daysError && <p className="mt-1 text-sm text-red-700">{daysError}</p>}
       </fieldset>
-      <Field label="Time" hint="In your profile's timezone" error={fieldError(error, "schedule.time")}>
+      <Field
+        label={t("routines.form.time")}
+        hint={t("routines.form.timeHint")}
+        error={fieldError(error, "schedule.time")}
+      >
         <Input type="time" value={values.time} required onChange={(event) => set({ time: event.target.value })} />
       </Field>
       <div className="flex gap-2">
@@ -113,7 +110,7 @@ export const RoutineForm = ({
         </Button>
         {onCancel && (
           <Button type="button" variant="ghost" onClick={onCancel}>
-            Cancel
+            {t("routines.form.cancel")}
           </Button>
         )}
       </div>

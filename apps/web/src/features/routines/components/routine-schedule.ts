@@ -1,27 +1,27 @@
 import { ROUTINE_DAYS } from "@cto/contracts/api/routines";
 
+import { activeLocale, formatLocale, i18n } from "../../../lib/i18n/index.ts";
 import type { TRoutine } from "../api/list-routines.ts";
-import { DAY_LABELS } from "./routine-form.tsx";
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"];
 
 /** "Every Monday at 09:00", "Weekdays at 18:30", "Every day at 07:00", "Mon, Thu at 12:00". */
 export const scheduleLabel = ({ days, time }: TRoutine["schedule"]) => {
   const ordered = ROUTINE_DAYS.filter((day) => days.includes(day));
-  if (ordered.length === 7) return `Every day at ${time}`;
-  if (ordered.length === 5 && ordered.every((day) => WEEKDAYS.includes(day))) return `Weekdays at ${time}`;
-  if (ordered.length === 1) {
-    const long = new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: "UTC" });
-    // 2024-01-01 was a Monday: day i of the week is i days later.
-    return `Every ${long.format(Date.UTC(2024, 0, 1 + ROUTINE_DAYS.indexOf(ordered[0]!)))} at ${time}`;
-  }
-  return `${ordered.map((day) => DAY_LABELS[day]).join(", ")} at ${time}`;
+  if (ordered.length === 7) return i18n.t("routines.schedule.everyDay", { time });
+  if (ordered.length === 5 && ordered.every((day) => WEEKDAYS.includes(day)))
+    return i18n.t("routines.schedule.weekdays", { time });
+  if (ordered.length === 1)
+    return i18n.t("routines.schedule.everyWeekday", { weekday: i18n.t(`routines.longDays.${ordered[0]!}`), time });
+  const names = ordered.map((day) => i18n.t(`routines.days.${day}`)).join(", ");
+  return i18n.t("routines.schedule.someDays", { days: names, time });
 };
 
 /** The next run in the routine's timezone (the user's), e.g. "Mon 30 Mar, 09:00 (Europe/Berlin)". */
 export const nextRunLabel = (routine: Pick<TRoutine, "nextRunAt" | "timezone" | "enabled">) => {
-  if (!routine.enabled || routine.nextRunAt === null) return "Paused";
-  const at = new Intl.DateTimeFormat("en-GB", {
+  if (!routine.enabled || routine.nextRunAt === null) return i18n.t("routines.paused");
+  // English keeps its day-month order ("Mon 30 Mar") whatever the browser's English; other languages their own.
+  const at = new Intl.DateTimeFormat(activeLocale() === "en" ? "en-GB" : formatLocale(), {
     timeZone: routine.timezone,
     weekday: "short",
     day: "numeric",
@@ -30,5 +30,5 @@ export const nextRunLabel = (routine: Pick<TRoutine, "nextRunAt" | "timezone" | 
     minute: "2-digit",
     hourCycle: "h23",
   }).format(routine.nextRunAt);
-  return `Next: ${at} (${routine.timezone})`;
+  return i18n.t("routines.schedule.next", { at, timezone: routine.timezone });
 };

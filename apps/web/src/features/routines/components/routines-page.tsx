@@ -8,12 +8,14 @@ import { Card, CardHeader, PageHeader } from "../../../components/ui/card.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { EmptyState } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import { type TRoutine, useRoutines } from "../api/list-routines.ts";
 import { useCreateRoutine, useDeleteRoutine, useUpdateRoutine } from "../api/save-routine.ts";
 import { RoutineForm, toRoutineBody } from "./routine-form.tsx";
 import { nextRunLabel, scheduleLabel } from "./routine-schedule.ts";
 
 const RoutineRow = ({ routine }: { routine: TRoutine }) => {
+  const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const update = useUpdateRoutine();
   const remove = useDeleteRoutine();
@@ -28,7 +30,7 @@ const RoutineRow = ({ routine }: { routine: TRoutine }) => {
             days: routine.schedule.days,
             time: routine.schedule.time,
           }}
-          submitLabel="Save routine"
+          submitLabel={t("routines.save")}
           pending={update.isPending}
           error={update.error}
           onCancel={() => setEditing(false)}
@@ -38,7 +40,7 @@ const RoutineRow = ({ routine }: { routine: TRoutine }) => {
               {
                 onSuccess: () => {
                   setEditing(false);
-                  toast.show("Routine saved");
+                  toast.show(t("routines.saved"));
                 },
               },
             )
@@ -52,7 +54,9 @@ const RoutineRow = ({ routine }: { routine: TRoutine }) => {
         <p className="font-medium break-words text-slate-900">{routine.title}</p>
         <p className="mt-0.5 text-sm break-words text-slate-600">{routine.prompt}</p>
         <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-          <Badge tone={routine.enabled ? "success" : "neutral"}>{routine.enabled ? "Active" : "Paused"}</Badge>
+          <Badge tone={routine.enabled ? "success" : "neutral"}>
+            {routine.enabled ? t("routines.active") : t("routines.paused")}
+          </Badge>
           <span>{scheduleLabel(routine.schedule)}</span>
           <span aria-hidden="true">·</span>
           <span>{nextRunLabel(routine)}</span>
@@ -70,25 +74,25 @@ const RoutineRow = ({ routine }: { routine: TRoutine }) => {
             )
           }
         >
-          {routine.enabled ? "Pause" : "Resume"}
+          {routine.enabled ? t("routines.pause") : t("routines.resume")}
         </Button>
         <Button variant="ghost" size="sm" onClick={() => setEditing(true)}>
-          Edit
+          {t("routines.edit")}
         </Button>
         <Button
           variant="ghost"
           size="sm"
           disabled={remove.isPending}
-          aria-label={`Delete ${routine.title}`}
+          aria-label={t("routines.deleteLabel", { title: routine.title })}
           onClick={() => {
-            if (!window.confirm(`Delete the routine "${routine.title}"?`)) return;
+            if (!window.confirm(t("routines.deleteConfirm", { title: routine.title }))) return;
             remove.mutate(routine.id, {
-              onSuccess: () => toast.show("Routine deleted"),
+              onSuccess: () => toast.show(t("routines.deleted")),
               onError: (error) => toast.show(error.message, "error"),
             });
           }}
         >
-          Delete
+          {t("routines.delete")}
         </Button>
       </div>
     </li>
@@ -97,6 +101,7 @@ const RoutineRow = ({ routine }: { routine: TRoutine }) => {
 
 /** Routines: prompts your coach answers on the days and at the time you choose ("every Monday at 9, review my week"). */
 export const RoutinesPage = () => {
+  const { t } = useTranslation();
   const routines = useRoutines();
   const create = useCreateRoutine();
   const [adding, setAdding] = useState(false);
@@ -105,21 +110,21 @@ export const RoutinesPage = () => {
   return (
     <div>
       <PageHeader
-        title="Routines"
-        description="Your coach answers these on schedule, in the app and on Telegram if it is connected. Times are in your profile's timezone."
+        title={t("routines.title")}
+        description={t("routines.description")}
         actions={
           !adding && (
             <Button onClick={() => setAdding(true)} disabled={full}>
-              Add a routine
+              {t("routines.add")}
             </Button>
           )
         }
       />
       {adding && (
         <Card className="mb-4">
-          <CardHeader title="New routine" />
+          <CardHeader title={t("routines.newTitle")} />
           <RoutineForm
-            submitLabel="Create routine"
+            submitLabel={t("routines.create")}
             pending={create.isPending}
             error={create.error}
             onCancel={() => setAdding(false)}
@@ -127,7 +132,7 @@ export const RoutinesPage = () => {
               create.mutate(toRoutineBody(values), {
                 onSuccess: () => {
                   setAdding(false);
-                  toast.show("Routine created");
+                  toast.show(t("routines.created"));
                 },
               })
             }
@@ -138,12 +143,7 @@ export const RoutinesPage = () => {
         <QueryState
           query={routines}
           isEmpty={(items) => items.length === 0}
-          empty={
-            <EmptyState
-              title="No routines yet"
-              description="For example: every Monday at 09:00, review my week with me."
-            />
-          }
+          empty={<EmptyState title={t("routines.emptyTitle")} description={t("routines.emptyDescription")} />}
         >
           {(items) => (
             <ul className="divide-y divide-slate-100">
