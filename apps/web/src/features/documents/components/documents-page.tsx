@@ -11,33 +11,28 @@ import { EmptyState, FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { cn } from "../../../lib/cn.ts";
 import { formatDate } from "../../../lib/format.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import { useDeleteDocument } from "../api/delete-document.ts";
 import { type TDocument, useDocuments } from "../api/list-documents.ts";
 import { useUploadDocument } from "../api/upload-document.ts";
 
-const KIND_LABELS: Record<TDocument["kind"], string> = {
-  pdf: "PDF",
-  docx: "Word",
-  markdown: "Markdown",
-  text: "Text",
+const STATUS_TONE: Record<TDocument["status"], "neutral" | "brand" | "success" | "danger"> = {
+  pending: "neutral",
+  processing: "brand",
+  ready: "success",
+  failed: "danger",
 };
-const STATUS: Record<TDocument["status"], { label: string; tone: "neutral" | "brand" | "success" | "danger" }> = {
-  pending: { label: "Waiting", tone: "neutral" },
-  processing: { label: "Reading", tone: "brand" },
-  ready: { label: "Ready", tone: "success" },
-  failed: { label: "Failed", tone: "danger" },
-};
-const passages = (count: number) => `${count} passage${count === 1 ? "" : "s"}`;
 const size = (bytes: number) =>
   bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1_000))} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
 
 const Progress = ({ document }: { document: TDocument }) => {
+  const { t } = useTranslation();
   const percent = document.chunkCount ? Math.round((document.embeddedChunks / document.chunkCount) * 100) : 0;
   return (
     <div className="mt-2">
       <div
         role="progressbar"
-        aria-label={`Reading ${document.filename}`}
+        aria-label={t("documents.reading", { filename: document.filename })}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
@@ -47,17 +42,17 @@ const Progress = ({ document }: { document: TDocument }) => {
       </div>
       <p className="mt-1 text-xs text-slate-500">
         {document.chunkCount
-          ? `${document.embeddedChunks} of ${passages(document.chunkCount)} remembered`
-          : "Reading the text…"}
+          ? t("documents.remembered", { embedded: document.embeddedChunks, count: document.chunkCount })
+          : t("documents.readingText")}
       </p>
     </div>
   );
 };
 
 const DocumentRow = ({ document, highlighted }: { document: TDocument; highlighted: boolean }) => {
+  const { t } = useTranslation();
   const remove = useDeleteDocument();
   const toast = useToast();
-  const status = STATUS[document.status];
   return (
     <li
       id={`document-${document.id}`}
@@ -68,15 +63,13 @@ const DocumentRow = ({ document, highlighted }: { document: TDocument; highlight
         <div className="min-w-0">
           <p className="font-medium break-words text-slate-900">{document.filename}</p>
           <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-            <Badge tone={status.tone}>{status.label}</Badge>
-            <span>{KIND_LABELS[document.kind]}</span>
+            <Badge tone={STATUS_TONE[document.status]}>{t(`documents.status.${document.status}`)}</Badge>
+            <span>{t(`documents.kinds.${document.kind}`)}</span>
             <span aria-hidden="true">·</span>
             <span>{size(document.sizeBytes)}</span>
-            {document.pageCount !== null && (
-              <span>{`· ${document.pageCount} page${document.pageCount === 1 ? "" : "s"}`}</span>
-            )}
+            {document.pageCount !== null && <span>{t("documents.pages", { count: document.pageCount })}</span>}
             {document.status === "ready" && <span aria-hidden="true">·</span>}
-            {document.status === "ready" && <span>{passages(document.chunkCount)}</span>}
+            {document.status === "ready" && <span>{t("documents.passages", { count: document.chunkCount })}</span>}
             <span aria-hidden="true">·</span>
             <span>{formatDate(document.createdAt)}</span>
           </div>
@@ -85,16 +78,16 @@ const DocumentRow = ({ document, highlighted }: { document: TDocument; highlight
           variant="ghost"
           size="sm"
           disabled={remove.isPending}
-          aria-label={`Delete ${document.filename}`}
+          aria-label={t("documents.deleteLabel", { filename: document.filename })}
           onClick={() => {
-            if (!window.confirm(`Delete "${document.filename}"? Your coach will no longer know what it says.`)) return;
+            if (!window.confirm(t("documents.deleteConfirm", { filename: document.filename }))) return;
             remove.mutate(document.id, {
-              onSuccess: () => toast.show("Document deleted"),
+              onSuccess: () => toast.show(t("documents.deleted")),
               onError: (error) => toast.show(error.message, "error"),
             });
           }}
         >
-          Delete
+          {t("documents.delete")}
         </Button>
       </div>
       {(document.status === "pending" || document.status === "processing") && <Progress document={document} />}
@@ -109,6 +102,7 @@ const DocumentRow = ({ document, highlighted }: { document: TDocument; highlight
 
 /** Upload a CV, a review or notes into your memory; see each being read, then cited by your coach; delete any of them. */
 export const DocumentsPage = () => {
+  const { t } = useTranslation();
   const { document: highlighted } = useSearch({ strict: false }) as { document?: string };
   const documents = useDocuments();
   const upload = useUploadDocument();
@@ -118,14 +112,16 @@ export const DocumentsPage = () => {
     const file = event.target.files?.[0];
     event.target.value = "";
     if (!file) return;
-    upload.mutate(file, { onSuccess: (document) => toast.show(`"${document.filename}" uploaded; reading it now`) });
+    upload.mutate(file, {
+      onSuccess: (document) => toast.show(t("documents.uploaded", { filename: document.filename })),
+    });
   };
 
   return (
     <div data-testid="documents-page">
       <PageHeader
-        title="Documents"
-        description="Your CV, performance reviews and notes: your coach reads them and cites them in its answers and in search."
+        title={t("documents.title")}
+        description={t("documents.description")}
         actions={
           <>
             <input
@@ -133,18 +129,17 @@ export const DocumentsPage = () => {
               type="file"
               accept={DOCUMENT_ACCEPT}
               className="sr-only"
-              aria-label="Choose a document to upload"
+              aria-label={t("documents.chooseLabel")}
               onChange={choose}
             />
             <Button onClick={() => input.current?.click()} disabled={upload.isPending}>
-              {upload.isPending ? "Uploading…" : "Upload a document"}
+              {upload.isPending ? t("documents.uploading") : t("documents.upload")}
             </Button>
           </>
         }
       />
       <p className="mb-4 text-sm text-slate-600">
-        PDF, Word (.docx), Markdown or plain text, up to {size(DEFAULT_MAX_DOCUMENT_BYTES)}. Password-protected or
-        scanned PDFs cannot be read.
+        {t("documents.formats", { size: size(DEFAULT_MAX_DOCUMENT_BYTES) })}
       </p>
       {upload.isError && (
         <div className="mb-4">
@@ -152,16 +147,11 @@ export const DocumentsPage = () => {
         </div>
       )}
       <Card aria-labelledby="documents-list">
-        <CardHeader title={<span id="documents-list">Your documents</span>} />
+        <CardHeader title={<span id="documents-list">{t("documents.listTitle")}</span>} />
         <QueryState
           query={documents}
           isEmpty={(items) => items.length === 0}
-          empty={
-            <EmptyState
-              title="No documents yet"
-              description="Upload your CV or a review, and ask your coach about it."
-            />
-          }
+          empty={<EmptyState title={t("documents.emptyTitle")} description={t("documents.emptyDescription")} />}
         >
           {(items) => (
             <ul className="divide-y divide-slate-100">

@@ -528,6 +528,34 @@ export const en = {
       next: "Next: {{at}} ({{timezone}})",
     },
   },
+  documents: {
+    title: "Documents",
+    description:
+      "Your CV, performance reviews and notes: your coach reads them and cites them in its answers and in search.",
+    kinds: { pdf: "PDF", docx: "Word", markdown: "Markdown", text: "Text" },
+    status: { pending: "Waiting", processing: "Reading", ready: "Ready", failed: "Failed" },
+    passages_one: "{{count}} passage",
+    passages_other: "{{count}} passages",
+    pages_one: "· {{count}} page",
+    pages_other: "· {{count}} pages",
+    reading: "Reading {{filename}}",
+    remembered_one: "{{embedded}} of {{count}} passage remembered",
+    remembered_other: "{{embedded}} of {{count}} passages remembered",
+    readingText: "Reading the text…",
+    deleteLabel: "Delete {{filename}}",
+    deleteConfirm: 'Delete "{{filename}}"? Your coach will no longer know what it says.',
+    deleted: "Document deleted",
+    delete: "Delete",
+    uploaded: '"{{filename}}" uploaded; reading it now',
+    chooseLabel: "Choose a document to upload",
+    uploading: "Uploading…",
+    upload: "Upload a document",
+    formats:
+      "PDF, Word (.docx), Markdown or plain text, up to {{size}}. Password-protected or scanned PDFs cannot be read.",
+    listTitle: "Your documents",
+    emptyTitle: "No documents yet",
+    emptyDescription: "Upload your CV or a review, and ask your coach about it.",
+  },
 } as const;
 
 type TWiden<T> = { [K in keyof T]: T[K] extends string ? string : TWiden<T[K]> };
