@@ -257,67 +257,6 @@ describe("import", () => {
     expect(await harness.db.goal.count({ where: { userId: target.userId } })).toBe(goals.length);
   });
 
-  it("imports events synced from a connected calendar as the user's own, without the connection", async () => {
-    const source = await signUp(harness, "synced-source");
-    const connection = await harness.db.connectedAccount.create({
-      data: { userId: source.userId, provider: "ics", providerAccountId: `feed-${randomUUID()}`, accessToken: "v1:x" },
-    });
-    await harness.db.event.createMany({
-      data: [
-        {
-          userId: source.userId,
-          title: "Synced standup",
-          startsAt: new Date("2026-12-09T09:00:00Z"),
-          source: "ics",
-          connectedAccountId: connection.id,
-          upstreamObject: "standup-uid",
-          upstreamKey: "standup-uid",
-          sourceSyncedAt: new Date("2026-12-07T10:00:00Z"),
-        },
-        { userId: source.userId, title: "Typed dentist", startsAt: new Date("2026-12-10T08:00:00Z") },
-      ],
-    });
-    const archive = JSON.parse(
-      await (await harness.app.request("/me/export", { headers: { cookie: source.cookie } })).text(),
-    );
-    expect(archive.data.connectedAccounts).toHaveLength(1);
-    expect(archive.data.events.find((event: { title: string }) => event.title === "Synced standup")).toMatchObject({
-      connectedAccountId: connection.id,
-    });
-
-    const target = await signUp(harness, "synced-target");
-    const imported = await target.request("POST", "/me/import", archive);
-    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-    expect(imported.body.imported.events).toBe(2);
-    const events = await harness.db.event.findMany({ where: { userId: target.userId }, orderBy: { startsAt: "asc" } });
-    expect(
-      events.map(({ title, connectedAccountId, upstreamObject, upstreamKey }) => ({
-        title,
-        connectedAccountId,
-        upstreamObject,
-        upstreamKey,
-      })),
-    ).toEqual([
-      { title: "Synced standup", connectedAccountId: null, upstreamObject: null, upstreamKey: null },
-      { title: "Typed dentist", connectedAccountId: null, upstreamObject: null, upstreamKey: null },
-    ]);
-    expect(await harness.db.connectedAccount.count({ where: { userId: target.userId } })).toBe(0);
-    // The source's synced event still belongs to its connection.
-    expect(await harness.db.event.count({ where: { connectedAccountId: connection.id } })).toBe(1);
-
-    // The connection's column is cleared on import, so an archive without the connection (left out by
-    // hand, or disconnected while the export ran) imports the same.
-    const withoutConnection = { ...archive, data: { ...archive.data, connectedAccounts: [] } };
-    const other = await signUp(harness, "synced-target-2");
-    const second = await other.request("POST", "/me/import", withoutConnection);
-    expect(second.status, JSON.stringify(second.body)).toBe(201);
-    expect(
-      await harness.db.event.count({
-        where: { userId: other.userId, title: "Synced standup", connectedAccountId: null },
-      }),
-    ).toBe(1);
-  });
-
   it("refuses something that is not an archive, writing nothing", async () => {
     const target = await signUp(harness, "bad-archive");
     const response = await target.request("POST", "/me/import", { format: "something-else", data: {} });

@@ -29,13 +29,6 @@ type Row = Record<string, unknown>;
 const BATCH_ROWS = 1000;
 const BATCH_CHARS = 8_000_000;
 
-/**
- * A section's references the import follows: those `importAs` overwrites (an event's connected
- * calendar, which is never imported) are not checked against the archive, since nothing keeps them.
- */
-const referencesKept = (shape: TSectionShape) =>
-  Object.entries(shape.foreignKeys).filter(([column]) => !(column in (shape.section.importAs ?? {})));
-
 export type TImportResult = {
   /** Rows written per section. */
   imported: Record<string, number>;
@@ -292,10 +285,10 @@ class ArchiveImport {
     this.add(path, "must be the archive's user (user.id): an archive holds one account's rows");
   }
 
-  /** Sections this one's references name, other than itself (a reference the import clears names none). */
+  /** Sections this one's references name, other than itself. */
   private dependencies(shape: TSectionShape) {
     const { section } = shape;
-    const targets = new Set(referencesKept(shape).map(([, target]) => target));
+    const targets = new Set(Object.values(shape.foreignKeys));
     for (const reference of Object.values(section.looseReferences ?? {})) {
       if ("kindColumn" in reference) for (const target of Object.values(reference.sections)) targets.add(target);
       else if (reference.history !== "any") targets.add(reference.history);
@@ -321,7 +314,7 @@ class ArchiveImport {
         .map((columns) => ({ columns, seen: new Map() })),
       batch: [],
       batchChars: 0,
-      selfReferences: referencesKept(shape)
+      selfReferences: Object.entries(shape.foreignKeys)
         .filter(([, target]) => target === key)
         .map(([column]) => ({ column, rows: [] })),
     };
@@ -373,7 +366,7 @@ class ArchiveImport {
         if (!this.ownersToCheck.has(owner)) this.ownersToCheck.set(owner, [...path, column]);
       } else if (owner !== this.archiveUserId) this.ownerIssue([...path, column]);
     }
-    for (const [column, target] of referencesKept(shape)) {
+    for (const [column, target] of Object.entries(shape.foreignKeys)) {
       const value = row[column] as string | null | undefined;
       if (value == null) continue;
       // Within the section a row may name one further on: checked, and written, once the section is in.
@@ -417,7 +410,7 @@ class ArchiveImport {
     const out: Row = { ...row, id: newId };
     let hold = false;
     for (const column of shape.ownerColumns) if (out[column] != null) out[column] = this.userId;
-    for (const [column, target] of referencesKept(shape)) {
+    for (const [column, target] of Object.entries(shape.foreignKeys)) {
       const value = out[column] as string | null | undefined;
       if (value == null) continue;
       if (target === section.key) {
