@@ -8,36 +8,34 @@ import { Checkbox, Input, Select } from "../../../components/ui/input.tsx";
 import { Segmented } from "../../../components/ui/segmented.tsx";
 import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState } from "../../../components/ui/states.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import { useSearchResults } from "../api/search.ts";
 import { toApiQuery, type TSearchParams } from "../api/search-params.ts";
 import { KnowledgeResults, MemoryResults } from "./search-results.tsx";
 
 // The kinds people search for; the API knows a few more internal ones (user_context, energy_metric…).
 const KINDS = [
-  ["message", "Coach chats"],
-  ["insight", "Insights"],
-  ["report", "Reports"],
-  ["goal", "Goals"],
-  ["commitment", "Commitments"],
-  ["emotion", "Check-ins"],
-  ["post", "Posts"],
-  ["story", "Stories"],
-  ["analysis_message", "Analysed chats"],
-  ["person", "People"],
-  ["event", "Events"],
-  ["task", "Tasks"],
-  ["deadline", "Deadlines"],
-  ["document_chunk", "Documents"],
+  "message",
+  "insight",
+  "report",
+  "goal",
+  "commitment",
+  "emotion",
+  "post",
+  "story",
+  "analysis_message",
+  "person",
+  "event",
+  "task",
+  "deadline",
+  "document_chunk",
 ] as const;
 
-const SCOPES = [
-  { value: "all" as const, label: "Everything" },
-  { value: "memory" as const, label: "My memory" },
-  { value: "knowledge" as const, label: "Knowledge base" },
-];
+const SCOPES = ["all", "memory", "knowledge"] as const;
 
 /** Search by meaning across what you wrote (memory) and the shared knowledge base; the URL holds the search. */
 export const SearchPage = () => {
+  const { t } = useTranslation();
   const params = useSearch({ strict: false }) as TSearchParams;
   const navigate = useNavigate();
   const [draft, setDraft] = useState<TSearchParams>(params);
@@ -59,57 +57,57 @@ export const SearchPage = () => {
 
   return (
     <div data-testid="search-page">
-      <PageHeader title="Search" description="Find anything by what it means, not just the exact words." />
+      <PageHeader title={t("search.title")} description={t("search.description")} />
       <Card className="mb-6">
         {/* biome-ignore lint/a11y/useSemanticElements: the form is the search landmark; a <search> wrapper would add nothing */}
         <form role="search" onSubmit={submit} className="space-y-4">
           <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
-            <Field label="Search for" className="flex-1">
+            <Field label={t("search.searchFor")} className="flex-1">
               <Input
                 type="search"
                 value={draft.q ?? ""}
                 maxLength={1000}
-                placeholder="e.g. handing over the release"
+                placeholder={t("search.placeholder")}
                 onChange={(event) => setDraft({ ...draft, q: event.target.value })}
               />
             </Field>
             <Button type="submit" disabled={!draft.q?.trim()}>
-              Search
+              {t("search.submit")}
             </Button>
           </div>
           <Segmented
-            label="Search in"
+            label={t("search.searchIn")}
             value={scope}
             onChange={(next) => setDraft({ ...draft, scope: next === "all" ? undefined : next })}
-            options={SCOPES}
+            options={SCOPES.map((value) => ({ value, label: t(`search.scopes.${value}`) }))}
           />
           <details
             className="rounded-lg bg-slate-50 px-4 py-3 ring-1 ring-slate-200"
             open={Boolean(params.kinds || params.from || params.to || params.phase || params.goal || params.type)}
           >
-            <summary className="cursor-pointer text-sm font-medium text-slate-800">Filters</summary>
+            <summary className="cursor-pointer text-sm font-medium text-slate-800">{t("search.filters")}</summary>
             <div className="mt-4 grid gap-5 lg:grid-cols-2">
               <fieldset disabled={scope === "knowledge"} className="space-y-3 disabled:opacity-50">
-                <legend className="text-sm font-semibold text-slate-900">Your memory</legend>
+                <legend className="text-sm font-semibold text-slate-900">{t("search.yourMemory")}</legend>
                 <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
-                  {KINDS.map(([kind, label]) => (
+                  {KINDS.map((kind) => (
                     <Checkbox
                       key={kind}
-                      label={label}
+                      label={t(`search.kinds.${kind}`)}
                       checked={kinds.has(kind)}
                       onChange={(event) => toggleKind(kind, event.target.checked)}
                     />
                   ))}
                 </div>
                 <div className="grid grid-cols-2 gap-3">
-                  <Field label="From">
+                  <Field label={t("search.from")}>
                     <Input
                       type="date"
                       value={draft.from ?? ""}
                       onChange={(event) => setDraft({ ...draft, from: event.target.value || undefined })}
                     />
                   </Field>
-                  <Field label="To">
+                  <Field label={t("search.to")}>
                     <Input
                       type="date"
                       value={draft.to ?? ""}
@@ -119,36 +117,36 @@ export const SearchPage = () => {
                 </div>
               </fieldset>
               <fieldset disabled={scope === "memory"} className="space-y-3 disabled:opacity-50">
-                <legend className="text-sm font-semibold text-slate-900">Knowledge base</legend>
-                <Field label="Phase">
+                <legend className="text-sm font-semibold text-slate-900">{t("search.knowledgeBase")}</legend>
+                <Field label={t("search.phase")}>
                   <Select
                     value={draft.phase ?? ""}
                     onChange={(event) =>
                       setDraft({ ...draft, phase: event.target.value ? Number(event.target.value) : undefined })
                     }
                   >
-                    <option value="">Any phase</option>
+                    <option value="">{t("search.anyPhase")}</option>
                     {[1, 2, 3, 4].map((phase) => (
                       <option key={phase} value={phase}>
-                        Phase {phase}
+                        {t("search.phaseNumber", { phase })}
                       </option>
                     ))}
                   </Select>
                 </Field>
                 <div className="grid grid-cols-2 gap-3">
-                  <Field label="Goal" optional>
+                  <Field label={t("search.goal")} optional>
                     <Input
                       value={draft.goal ?? ""}
                       maxLength={100}
-                      placeholder="e.g. confidence"
+                      placeholder={t("search.goalPlaceholder")}
                       onChange={(event) => setDraft({ ...draft, goal: event.target.value || undefined })}
                     />
                   </Field>
-                  <Field label="Type" optional>
+                  <Field label={t("search.type")} optional>
                     <Input
                       value={draft.type ?? ""}
                       maxLength={100}
-                      placeholder="e.g. technique"
+                      placeholder={t("search.typePlaceholder")}
                       onChange={(event) => setDraft({ ...draft, type: event.target.value || undefined })}
                     />
                   </Field>
@@ -159,19 +157,16 @@ export const SearchPage = () => {
         </form>
       </Card>
       {!query.q ? (
-        <EmptyState
-          title="What are you looking for?"
-          description="Search your conversations, check-ins, goals, posts and people, and the coaching knowledge base."
-        />
+        <EmptyState title={t("search.emptyTitle")} description={t("search.emptyDescription")} />
       ) : results.isPending ? (
-        <LoadingBlock lines={6} label="Searching…" />
+        <LoadingBlock lines={6} label={t("search.searching")} />
       ) : results.isError ? (
-        <ErrorState title="The search did not work" error={results.error} onRetry={() => void results.refetch()} />
+        <ErrorState title={t("search.failed")} error={results.error} onRetry={() => void results.refetch()} />
       ) : (
         <section
           className={results.isFetching ? "opacity-60 transition-opacity" : undefined}
           aria-busy={results.isFetching}
-          aria-label="Search results"
+          aria-label={t("search.results")}
         >
           <div className="grid gap-6 lg:grid-cols-2">
             {query.scope !== "knowledge" && <MemoryResults items={results.data.memory} />}
