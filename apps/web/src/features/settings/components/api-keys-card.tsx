@@ -11,11 +11,13 @@ import { useToast } from "../../../components/ui/toast.tsx";
 import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { errorMessage, fieldError } from "../../../lib/api-error.ts";
 import { formatDate, formatRelative } from "../../../lib/format.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from "../api/api-keys.ts";
 import { useSecondFactorPrompt } from "./step-up-dialog.tsx";
 
 /** API keys for scripts and integrations: a new key is shown once, then only its prefix. */
 export const ApiKeysCard = () => {
+  const { t } = useTranslation();
   const keys = useApiKeys();
   const create = useCreateApiKey();
   const revoke = useRevokeApiKey();
@@ -35,22 +37,19 @@ export const ApiKeysCard = () => {
   };
   return (
     <Card aria-labelledby="keys-title">
-      <CardHeader
-        title={<span id="keys-title">API keys</span>}
-        description="Send one as `Authorization: Bearer cto_…` to use the API from your own tools."
-      />
+      <CardHeader title={<span id="keys-title">{t("apiKeys.title")}</span>} description={t("apiKeys.description")} />
       <form ref={formError.ref} onSubmit={submit} className="flex flex-wrap items-end gap-3">
-        <Field label="Key name" className="min-w-48 flex-1" error={fieldError(create.error, "name")}>
+        <Field label={t("apiKeys.name")} className="min-w-48 flex-1" error={fieldError(create.error, "name")}>
           <Input
             value={name}
             maxLength={100}
             required
             onChange={(event) => setName(event.target.value)}
-            placeholder="e.g. Calendar sync"
+            placeholder={t("apiKeys.placeholder")}
           />
         </Field>
         <Button type="submit" loading={create.isPending}>
-          Create key
+          {t("apiKeys.create")}
         </Button>
       </form>
       <div className="mt-3">
@@ -59,9 +58,9 @@ export const ApiKeysCard = () => {
       {stepUp.prompt}
       {create.data && (
         <div className="mt-4 rounded-lg bg-amber-50 p-4 text-sm ring-1 ring-amber-200">
-          <p className="font-medium text-amber-900">Copy your new key now. It will not be shown again.</p>
+          <p className="font-medium text-amber-900">{t("apiKeys.copyNow")}</p>
           <output
-            aria-label="New API key"
+            aria-label={t("apiKeys.newKey")}
             className="mt-2 block select-all break-all rounded-md bg-white px-3 py-2 font-mono text-sm ring-1 ring-slate-200"
           >
             {create.data.key}
@@ -69,9 +68,13 @@ export const ApiKeysCard = () => {
         </div>
       )}
       <div className="mt-5">
-        <QueryState query={keys} isEmpty={(page) => !page.items.length} empty={<EmptyState title="No API keys" />}>
+        <QueryState
+          query={keys}
+          isEmpty={(page) => !page.items.length}
+          empty={<EmptyState title={t("apiKeys.empty")} />}
+        >
           {(page) => (
-            <ul aria-label="API keys" className="divide-y divide-slate-100">
+            <ul aria-label={t("apiKeys.title")} className="divide-y divide-slate-100">
               {page.items.map((key) => (
                 <li
                   key={key.id}
@@ -82,12 +85,14 @@ export const ApiKeysCard = () => {
                     <span className="font-medium text-slate-900">{key.name}</span>{" "}
                     <code className="ml-1 text-xs text-slate-500">{key.prefix}…</code>
                     <span className="block text-xs text-slate-500">
-                      Created {formatDate(key.createdAt)} ·{" "}
-                      {key.lastUsedAt ? `last used ${formatRelative(key.lastUsedAt)}` : "never used"}
+                      {t("apiKeys.created", { date: formatDate(key.createdAt) })} ·{" "}
+                      {key.lastUsedAt
+                        ? t("apiKeys.lastUsed", { when: formatRelative(key.lastUsedAt) })
+                        : t("apiKeys.neverUsed")}
                     </span>
                   </span>
                   {key.revokedAt ? (
-                    <Badge>Revoked</Badge>
+                    <Badge>{t("apiKeys.revoked")}</Badge>
                   ) : (
                     <Button
                       size="sm"
@@ -95,12 +100,12 @@ export const ApiKeysCard = () => {
                       loading={revoke.isPending && revoke.variables === key.id}
                       onClick={() =>
                         revoke.mutate(key.id, {
-                          onSuccess: () => toast.show(`"${key.name}" revoked.`),
+                          onSuccess: () => toast.show(t("apiKeys.revokedToast", { name: key.name })),
                           onError: (error) => toast.show(errorMessage(error), "error"),
                         })
                       }
                     >
-                      Revoke
+                      {t("apiKeys.revoke")}
                     </Button>
                   )}
                 </li>

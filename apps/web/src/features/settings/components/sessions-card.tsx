@@ -5,11 +5,12 @@ import { QueryState } from "../../../components/ui/query-state.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
 import { formatDate, formatRelative } from "../../../lib/format.ts";
+import { i18n, useTranslation } from "../../../lib/i18n/index.ts";
 import { useRevokeSession, useSessions, type TSessionInfo } from "../api/sessions.ts";
 
 // A user-agent string, as a person would name the device: "Chrome on Linux".
 const describeDevice = (userAgent: string | null) => {
-  if (!userAgent) return "Unknown device";
+  if (!userAgent) return i18n.t("sessions.unknownDevice");
   const browser = /Edg\//.test(userAgent)
     ? "Edge"
     : /Firefox\//.test(userAgent)
@@ -30,24 +31,29 @@ const describeDevice = (userAgent: string | null) => {
           : /Linux/.test(userAgent)
             ? "Linux"
             : null;
-  if (browser && system) return `${browser} on ${system}`;
+  if (browser && system) return i18n.t("sessions.browserOn", { browser, system });
   return browser ?? system ?? userAgent.slice(0, 60);
 };
 
-// How the session signed in, as the Sessions list says it.
-const SIGN_IN_METHODS: Record<string, string> = {
-  password: "password",
-  password_totp: "password and authenticator code",
-  password_recovery_code: "password and recovery code",
-  provider: "a sign-in provider",
-  provider_totp: "a sign-in provider and authenticator code",
-  provider_recovery_code: "a sign-in provider and recovery code",
-  passkey: "a passkey",
-  password_passkey: "password and passkey",
-  provider_passkey: "a sign-in provider and passkey",
-};
+// How the session signed in, as the Sessions list says it; a method the app has no words for shows as is.
+const SIGN_IN_METHODS = [
+  "password",
+  "password_totp",
+  "password_recovery_code",
+  "provider",
+  "provider_totp",
+  "provider_recovery_code",
+  "passkey",
+  "password_passkey",
+  "provider_passkey",
+] as const;
+const methodLabel = (method: string) =>
+  (SIGN_IN_METHODS as readonly string[]).includes(method)
+    ? i18n.t(`sessions.methods.${method as (typeof SIGN_IN_METHODS)[number]}`)
+    : method;
 
 const SessionRow = ({ session }: { session: TSessionInfo }) => {
+  const { t } = useTranslation();
   const revoke = useRevokeSession();
   const toast = useToast();
   const device = describeDevice(session.userAgent);
@@ -57,13 +63,21 @@ const SessionRow = ({ session }: { session: TSessionInfo }) => {
         <span className="font-medium text-slate-900">{device}</span>
         {session.current && (
           <Badge tone="success" className="ml-2">
-            This device
+            {t("sessions.thisDevice")}
           </Badge>
         )}
         <span className="block text-xs text-slate-500">
-          {session.ipAddress ? `${session.ipAddress} · ` : ""}signed in {formatDate(session.createdAt)}
-          {session.signInMethod ? ` with ${SIGN_IN_METHODS[session.signInMethod] ?? session.signInMethod}` : ""} ·{" "}
-          {session.lastUsedAt ? `active ${formatRelative(session.lastUsedAt)}` : "not used since"}
+          {session.ipAddress ? `${session.ipAddress} · ` : ""}
+          {session.signInMethod
+            ? t("sessions.signedInWith", {
+                date: formatDate(session.createdAt),
+                method: methodLabel(session.signInMethod),
+              })
+            : t("sessions.signedIn", { date: formatDate(session.createdAt) })}{" "}
+          ·{" "}
+          {session.lastUsedAt
+            ? t("sessions.active", { when: formatRelative(session.lastUsedAt) })
+            : t("sessions.notUsed")}
         </span>
       </span>
       {!session.current && (
@@ -73,12 +87,12 @@ const SessionRow = ({ session }: { session: TSessionInfo }) => {
           loading={revoke.isPending}
           onClick={() =>
             revoke.mutate(session.id, {
-              onSuccess: () => toast.show(`${device} is signed out.`),
+              onSuccess: () => toast.show(t("sessions.signedOut", { device })),
               onError: (error) => toast.show(errorMessage(error), "error"),
             })
           }
         >
-          Sign out
+          {t("sessions.signOut")}
         </Button>
       )}
     </li>
@@ -87,16 +101,17 @@ const SessionRow = ({ session }: { session: TSessionInfo }) => {
 
 /** Where the account is signed in; any other device can be signed out from here. */
 export const SessionsCard = () => {
+  const { t } = useTranslation();
   const sessions = useSessions();
   return (
     <Card aria-labelledby="sessions-title">
       <CardHeader
-        title={<span id="sessions-title">Where you're signed in</span>}
-        description="Sign out a device you no longer use or don't recognise."
+        title={<span id="sessions-title">{t("sessions.title")}</span>}
+        description={t("sessions.description")}
       />
       <QueryState query={sessions}>
         {(page) => (
-          <ul aria-label="Signed-in devices" className="divide-y divide-slate-100">
+          <ul aria-label={t("sessions.list")} className="divide-y divide-slate-100">
             {page.items.map((session) => (
               <SessionRow key={session.id} session={session} />
             ))}
