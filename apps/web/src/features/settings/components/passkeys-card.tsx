@@ -10,6 +10,7 @@ import { EmptyState, FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage, fieldError } from "../../../lib/api-error.ts";
 import { formatDate, formatRelative } from "../../../lib/format.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import { useAddPasskey, useDeletePasskey, usePasskeys } from "../api/passkeys.ts";
 import { needsSecondFactor } from "../api/two-factor.ts";
 import { useSecondFactorPrompt } from "./step-up-dialog.tsx";
@@ -19,6 +20,7 @@ import { useSecondFactorPrompt } from "./step-up-dialog.tsx";
  * one. Adding and deleting one are sensitive: with two-factor on, the prompt asks for a factor first.
  */
 export const PasskeysCard = () => {
+  const { t } = useTranslation();
   const passkeys = usePasskeys();
   const add = useAddPasskey();
   const remove = useDeletePasskey();
@@ -29,7 +31,7 @@ export const PasskeysCard = () => {
     add.mutate(name.trim() || undefined, {
       onSuccess: () => {
         setName("");
-        toast.show("Passkey added.");
+        toast.show(t("passkeys.added"));
       },
       onError: (error) => stepUp.ask(error, addPasskey),
     });
@@ -39,7 +41,7 @@ export const PasskeysCard = () => {
   };
   const deletePasskey = (id: string, label: string) =>
     remove.mutate(id, {
-      onSuccess: () => toast.show(`${label} deleted.`),
+      onSuccess: () => toast.show(t("passkeys.deleted", { label })),
       onError: (error) => {
         stepUp.ask(error, () => deletePasskey(id, label));
         if (!needsSecondFactor(error)) toast.show(errorMessage(error), "error");
@@ -48,20 +50,20 @@ export const PasskeysCard = () => {
   return (
     <Card aria-labelledby="passkeys-title">
       <CardHeader
-        title={<span id="passkeys-title">Passkeys</span>}
-        description="Sign in with your fingerprint, face or screen lock instead of a password. With a passkey, signing in with a password asks for it too."
+        title={<span id="passkeys-title">{t("passkeys.title")}</span>}
+        description={t("passkeys.description")}
       />
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
-        <Field label="Passkey name (optional)" className="min-w-48 flex-1" error={fieldError(add.error, "name")}>
+        <Field label={t("passkeys.name")} className="min-w-48 flex-1" error={fieldError(add.error, "name")}>
           <Input
             value={name}
             maxLength={60}
             onChange={(event) => setName(event.target.value)}
-            placeholder="e.g. Work laptop"
+            placeholder={t("passkeys.placeholder")}
           />
         </Field>
         <Button type="submit" loading={add.isPending}>
-          Add a passkey
+          {t("passkeys.add")}
         </Button>
       </form>
       <div className="mt-3">
@@ -72,12 +74,12 @@ export const PasskeysCard = () => {
         <QueryState
           query={passkeys}
           isEmpty={(page) => !page.items.length}
-          empty={<EmptyState title="No passkeys yet" />}
+          empty={<EmptyState title={t("passkeys.empty")} />}
         >
           {(page) => (
-            <ul aria-label="Passkeys" className="divide-y divide-slate-100">
+            <ul aria-label={t("passkeys.title")} className="divide-y divide-slate-100">
               {page.items.map((passkey, index) => {
-                const label = passkey.name ?? `Passkey ${index + 1}`;
+                const label = passkey.name ?? t("passkeys.numbered", { number: index + 1 });
                 return (
                   <li
                     key={passkey.id}
@@ -86,10 +88,12 @@ export const PasskeysCard = () => {
                   >
                     <span>
                       <span className="font-medium text-slate-900">{label}</span>
-                      {passkey.deviceType === "multiDevice" && <Badge className="ml-2">Synced</Badge>}
+                      {passkey.deviceType === "multiDevice" && <Badge className="ml-2">{t("passkeys.synced")}</Badge>}
                       <span className="block text-xs text-slate-500">
-                        Added {formatDate(passkey.createdAt)} ·{" "}
-                        {passkey.lastUsedAt ? `last used ${formatRelative(passkey.lastUsedAt)}` : "never used"}
+                        {t("passkeys.addedOn", { date: formatDate(passkey.createdAt) })} ·{" "}
+                        {passkey.lastUsedAt
+                          ? t("passkeys.lastUsed", { when: formatRelative(passkey.lastUsedAt) })
+                          : t("passkeys.neverUsed")}
                       </span>
                     </span>
                     <Button
@@ -98,7 +102,7 @@ export const PasskeysCard = () => {
                       loading={remove.isPending && remove.variables === passkey.id}
                       onClick={() => deletePasskey(passkey.id, label)}
                     >
-                      Delete
+                      {t("passkeys.delete")}
                     </Button>
                   </li>
                 );

@@ -672,4 +672,21 @@ export const de: TMessages = {
     revokedToast: "„{{name}}“ widerrufen.",
     revoke: "Widerrufen",
   },
+  passkeys: {
+    added: "Passkey hinzugefügt.",
+    deleted: "{{label}} gelöscht.",
+    title: "Passkeys",
+    description:
+      "Melde dich mit Fingerabdruck, Gesicht oder Bildschirmsperre statt mit einem Passwort an. Mit einem Passkey fragt auch die Anmeldung per Passwort danach.",
+    name: "Name des Passkeys (optional)",
+    placeholder: "z. B. Arbeitslaptop",
+    add: "Passkey hinzufügen",
+    empty: "Noch keine Passkeys",
+    numbered: "Passkey {{number}}",
+    synced: "Synchronisiert",
+    addedOn: "Hinzugefügt am {{date}}",
+    lastUsed: "zuletzt genutzt {{when}}",
+    neverUsed: "nie genutzt",
+    delete: "Löschen",
+  },
 };

@@ -652,6 +652,23 @@ export const en = {
     revokedToast: '"{{name}}" revoked.',
     revoke: "Revoke",
   },
+  passkeys: {
+    added: "Passkey added.",
+    deleted: "{{label}} deleted.",
+    title: "Passkeys",
+    description:
+      "Sign in with your fingerprint, face or screen lock instead of a password. With a passkey, signing in with a password asks for it too.",
+    name: "Passkey name (optional)",
+    placeholder: "e.g. Work laptop",
+    add: "Add a passkey",
+    empty: "No passkeys yet",
+    numbered: "Passkey {{number}}",
+    synced: "Synced",
+    addedOn: "Added {{date}}",
+    lastUsed: "last used {{when}}",
+    neverUsed: "never used",
+    delete: "Delete",
+  },
 } as const;
 
 type TWiden<T> = { [K in keyof T]: T[K] extends string ? string : TWiden<T[K]> };
