@@ -9,6 +9,7 @@ import { Input } from "../../../components/ui/input.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { FormError } from "../../../components/ui/states.tsx";
 import { fieldError } from "../../../lib/api-error.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import {
   useConfirmTotp,
   useDisableTotp,
@@ -20,6 +21,7 @@ import { SecondFactorFields } from "./step-up-dialog.tsx";
 
 /** The otpauth:// URI as a QR code image (drawn here: the secret never leaves the browser for a QR service). */
 const QrCode = ({ uri }: { uri: string }) => {
+  const { t } = useTranslation();
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
@@ -28,23 +30,25 @@ const QrCode = ({ uri }: { uri: string }) => {
       current = false;
     };
   }, [uri]);
-  return src ? <img src={src} width={200} height={200} alt="QR code to scan with your authenticator app" /> : null;
+  return src ? <img src={src} width={200} height={200} alt={t("twoFactor.qrAlt")} /> : null;
 };
 
-const RecoveryCodes = ({ codes }: { codes: string[] }) => (
-  <div className="rounded-lg bg-amber-50 p-4 text-sm ring-1 ring-amber-200">
-    <p className="font-medium text-amber-900">
-      Save these recovery codes now. Each works once, if you lose your authenticator; they will not be shown again.
-    </p>
-    <output aria-label="Recovery codes" className="mt-2 grid grid-cols-2 gap-1 font-mono">
-      {codes.map((code) => (
-        <span key={code}>{code}</span>
-      ))}
-    </output>
-  </div>
-);
+const RecoveryCodes = ({ codes }: { codes: string[] }) => {
+  const { t } = useTranslation();
+  return (
+    <div className="rounded-lg bg-amber-50 p-4 text-sm ring-1 ring-amber-200">
+      <p className="font-medium text-amber-900">{t("twoFactor.saveCodes")}</p>
+      <output aria-label={t("twoFactor.recoveryCodes")} className="mt-2 grid grid-cols-2 gap-1 font-mono">
+        {codes.map((code) => (
+          <span key={code}>{code}</span>
+        ))}
+      </output>
+    </div>
+  );
+};
 
 const Enrol = ({ onCodes }: { onCodes: (codes: string[]) => void }) => {
+  const { t } = useTranslation();
   const start = useStartTotp();
   const confirm = useConfirmTotp();
   const [code, setCode] = useState("");
@@ -57,25 +61,23 @@ const Enrol = ({ onCodes }: { onCodes: (codes: string[]) => void }) => {
       <div className="space-y-2">
         <FormError error={start.error} />
         <Button onClick={() => start.mutate()} loading={start.isPending}>
-          Set up an authenticator app
+          {t("twoFactor.setUp")}
         </Button>
       </div>
     );
   return (
-    <form onSubmit={submit} className="space-y-3" aria-label="Set up two-factor sign-in">
-      <p className="text-sm text-slate-600">
-        Scan this with an authenticator app (or type the key), then enter the 6-digit code it shows.
-      </p>
+    <form onSubmit={submit} className="space-y-3" aria-label={t("twoFactor.formLabel")}>
+      <p className="text-sm text-slate-600">{t("twoFactor.scan")}</p>
       <QrCode uri={start.data.otpauthUri} />
       <p className="text-sm">
-        Key:{" "}
+        {t("twoFactor.key")}{" "}
         <code data-testid="totp-secret" className="select-all break-all font-mono">
           {start.data.secret}
         </code>
       </p>
       <FormError error={fieldError(confirm.error, "code") ? null : confirm.error} />
       <div className="flex flex-wrap items-end gap-3">
-        <Field label="Code from the app" className="min-w-40" error={fieldError(confirm.error, "code")}>
+        <Field label={t("twoFactor.code")} className="min-w-40" error={fieldError(confirm.error, "code")}>
           <Input
             name="totp-code"
             inputMode="numeric"
@@ -86,7 +88,7 @@ const Enrol = ({ onCodes }: { onCodes: (codes: string[]) => void }) => {
           />
         </Field>
         <Button type="submit" loading={confirm.isPending}>
-          Turn on
+          {t("twoFactor.turnOn")}
         </Button>
       </div>
     </form>
@@ -100,6 +102,7 @@ const Manage = ({
   recoveryCodesLeft: number;
   onCodes: (codes: string[] | null) => void;
 }) => {
+  const { t } = useTranslation();
   const disable = useDisableTotp();
   const regenerate = useRegenerateRecoveryCodes();
   const [code, setCode] = useState("");
@@ -108,9 +111,7 @@ const Manage = ({
   const error = disable.error ?? regenerate.error;
   return (
     <div className="space-y-3">
-      <p className="text-sm text-slate-600">
-        Signing in asks for a code from your authenticator app. Recovery codes left: {recoveryCodesLeft}.
-      </p>
+      <p className="text-sm text-slate-600">{t("twoFactor.status", { count: recoveryCodesLeft })}</p>
       <FormError error={fieldError(error, "code") ? null : error} />
       <SecondFactorFields code={code} onCode={setCode} recovery={recovery} onRecovery={setRecovery} error={error} />
       <div className="flex flex-wrap gap-2">
@@ -127,7 +128,7 @@ const Manage = ({
             })
           }
         >
-          New recovery codes
+          {t("twoFactor.newCodes")}
         </Button>
         <Button
           variant="danger"
@@ -142,7 +143,7 @@ const Manage = ({
             })
           }
         >
-          Turn off
+          {t("twoFactor.turnOff")}
         </Button>
       </div>
     </div>
@@ -151,6 +152,7 @@ const Manage = ({
 
 /** Two-factor sign-in with an authenticator app (TOTP) and one-time recovery codes. */
 export const TwoFactorCard = () => {
+  const { t } = useTranslation();
   const status = useTwoFactorStatus();
   // Kept here, not in the form that got them: the card switches to "on" as soon as they arrive.
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -159,15 +161,15 @@ export const TwoFactorCard = () => {
       <CardHeader
         title={
           <span id="two-factor-title">
-            Two-factor sign-in{" "}
+            {t("twoFactor.title")}{" "}
             {status.data?.totp === "on" && (
               <Badge tone="success" className="ml-2">
-                On
+                {t("twoFactor.on")}
               </Badge>
             )}
           </span>
         }
-        description="A code from an authenticator app on your phone, on top of your password, at sign-in and before sensitive changes."
+        description={t("twoFactor.description")}
       />
       <div className="space-y-4">
         {codes && <RecoveryCodes codes={codes} />}

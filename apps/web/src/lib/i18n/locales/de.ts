@@ -689,4 +689,24 @@ export const de: TMessages = {
     neverUsed: "nie genutzt",
     delete: "Löschen",
   },
+  twoFactor: {
+    qrAlt: "QR-Code zum Scannen mit deiner Authenticator-App",
+    saveCodes:
+      "Speichere diese Wiederherstellungscodes jetzt. Jeder funktioniert einmal, falls du deinen Authenticator verlierst; sie werden nicht noch einmal angezeigt.",
+    recoveryCodes: "Wiederherstellungscodes",
+    setUp: "Authenticator-App einrichten",
+    formLabel: "Zwei-Faktor-Anmeldung einrichten",
+    scan: "Scanne das mit einer Authenticator-App (oder tippe den Schlüssel ein) und gib dann den 6-stelligen Code ein, den sie zeigt.",
+    key: "Schlüssel:",
+    code: "Code aus der App",
+    turnOn: "Einschalten",
+    status:
+      "Bei der Anmeldung wird ein Code aus deiner Authenticator-App abgefragt. Verbleibende Wiederherstellungscodes: {{count}}.",
+    newCodes: "Neue Wiederherstellungscodes",
+    turnOff: "Ausschalten",
+    title: "Zwei-Faktor-Anmeldung",
+    on: "An",
+    description:
+      "Ein Code aus einer Authenticator-App auf deinem Handy, zusätzlich zu deinem Passwort, bei der Anmeldung und vor sensiblen Änderungen.",
+  },
 };

@@ -669,6 +669,25 @@ export const en = {
     neverUsed: "never used",
     delete: "Delete",
   },
+  twoFactor: {
+    qrAlt: "QR code to scan with your authenticator app",
+    saveCodes:
+      "Save these recovery codes now. Each works once, if you lose your authenticator; they will not be shown again.",
+    recoveryCodes: "Recovery codes",
+    setUp: "Set up an authenticator app",
+    formLabel: "Set up two-factor sign-in",
+    scan: "Scan this with an authenticator app (or type the key), then enter the 6-digit code it shows.",
+    key: "Key:",
+    code: "Code from the app",
+    turnOn: "Turn on",
+    status: "Signing in asks for a code from your authenticator app. Recovery codes left: {{count}}.",
+    newCodes: "New recovery codes",
+    turnOff: "Turn off",
+    title: "Two-factor sign-in",
+    on: "On",
+    description:
+      "A code from an authenticator app on your phone, on top of your password, at sign-in and before sensitive changes.",
+  },
 } as const;
 
 type TWiden<T> = { [K in keyof T]: T[K] extends string ? string : TWiden<T[K]> };
