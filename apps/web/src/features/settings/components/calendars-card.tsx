@@ -9,6 +9,7 @@ import { QueryState } from "../../../components/ui/query-state.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
 import { formatRelative } from "../../../lib/format.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 import {
   useCalendars,
   useConnectCalendar,
@@ -18,6 +19,7 @@ import {
 } from "../api/calendars.ts";
 
 const CalendarRow = ({ calendar }: { calendar: TCalendar }) => {
+  const { t } = useTranslation();
   const sync = useSyncCalendar();
   const disconnect = useDisconnectCalendar();
   const toast = useToast();
@@ -27,11 +29,14 @@ const CalendarRow = ({ calendar }: { calendar: TCalendar }) => {
       <span className="min-w-0">
         <span className="font-medium text-slate-900">{calendar.label}</span>
         <Badge tone={failed ? "danger" : "neutral"} className="ml-2">
-          {calendar.provider === "caldav" ? "CalDAV" : "ICS"} · {failed ? "sync failed" : "syncing"}
+          {calendar.provider === "caldav" ? "CalDAV" : "ICS"} ·{" "}
+          {failed ? t("calendars.syncFailed") : t("calendars.syncing")}
         </Badge>
         <span className="block text-xs text-slate-500">
-          {calendar.lastSyncAt ? `synced ${formatRelative(calendar.lastSyncAt)}` : "not synced yet"} ·{" "}
-          {calendar.eventCount} events
+          {calendar.lastSyncAt
+            ? t("calendars.synced", { when: formatRelative(calendar.lastSyncAt) })
+            : t("calendars.notSynced")}{" "}
+          · {t("calendars.events", { number: calendar.eventCount })}
         </span>
         {calendar.errorMessage && (
           <span role="alert" className="block text-xs text-red-700">
@@ -46,12 +51,12 @@ const CalendarRow = ({ calendar }: { calendar: TCalendar }) => {
           loading={sync.isPending}
           onClick={() =>
             sync.mutate(calendar.id, {
-              onSuccess: () => toast.show(`${calendar.label} will sync in a moment.`),
+              onSuccess: () => toast.show(t("calendars.willSync", { label: calendar.label })),
               onError: (error) => toast.show(errorMessage(error), "error"),
             })
           }
         >
-          Sync now
+          {t("calendars.syncNow")}
         </Button>
         <Button
           size="sm"
@@ -59,12 +64,12 @@ const CalendarRow = ({ calendar }: { calendar: TCalendar }) => {
           loading={disconnect.isPending}
           onClick={() =>
             disconnect.mutate(calendar.id, {
-              onSuccess: () => toast.show(`${calendar.label} is disconnected and its events removed.`),
+              onSuccess: () => toast.show(t("calendars.disconnected", { label: calendar.label })),
               onError: (error) => toast.show(errorMessage(error), "error"),
             })
           }
         >
-          Disconnect
+          {t("calendars.disconnect")}
         </Button>
       </span>
     </li>
@@ -72,6 +77,7 @@ const CalendarRow = ({ calendar }: { calendar: TCalendar }) => {
 };
 
 const ConnectForm = () => {
+  const { t } = useTranslation();
   const connect = useConnectCalendar();
   const toast = useToast();
   const [provider, setProvider] = useState<"ics" | "caldav">("ics");
@@ -89,32 +95,32 @@ const ConnectForm = () => {
     connect.mutate(body, {
       onSuccess: () => {
         setFields({ url: "", serverUrl: "", username: "", password: "" });
-        toast.show("Calendar connected; its events arrive in a moment.");
+        toast.show(t("calendars.connected"));
       },
       onError: (failure) => setError(errorMessage(failure)),
     });
   };
   return (
-    <form aria-label="Connect a calendar" onSubmit={submit} className="mt-4 grid gap-3 sm:grid-cols-2">
-      <Field label="Kind">
+    <form aria-label={t("calendars.formLabel")} onSubmit={submit} className="mt-4 grid gap-3 sm:grid-cols-2">
+      <Field label={t("calendars.kind")}>
         <Select value={provider} onChange={(event) => setProvider(event.target.value as "ics" | "caldav")}>
-          <option value="ics">ICS subscription URL</option>
-          <option value="caldav">CalDAV server</option>
+          <option value="ics">{t("calendars.ics")}</option>
+          <option value="caldav">{t("calendars.caldav")}</option>
         </Select>
       </Field>
       {provider === "ics" ? (
-        <Field label="Subscription URL" hint="https://… (write webcal:// as https://)">
+        <Field label={t("calendars.subscriptionUrl")} hint={t("calendars.subscriptionHint")}>
           <Input type="url" required value={fields.url} onChange={set("url")} />
         </Field>
       ) : (
         <>
-          <Field label="Server URL">
+          <Field label={t("calendars.serverUrl")}>
             <Input type="url" required value={fields.serverUrl} onChange={set("serverUrl")} />
           </Field>
-          <Field label="User name">
+          <Field label={t("calendars.userName")}>
             <Input required autoComplete="off" value={fields.username} onChange={set("username")} />
           </Field>
-          <Field label="Password" hint="An app password if your provider offers one">
+          <Field label={t("calendars.password")} hint={t("calendars.passwordHint")}>
             <Input
               type="password"
               required
@@ -132,7 +138,7 @@ const ConnectForm = () => {
       )}
       <div className="sm:col-span-2">
         <Button type="submit" loading={connect.isPending}>
-          Connect calendar
+          {t("calendars.connect")}
         </Button>
       </div>
     </form>
@@ -141,23 +147,24 @@ const ConnectForm = () => {
 
 /** Calendars synced into your events (CalDAV or ICS), so the coach knows your schedule. */
 export const CalendarsCard = () => {
+  const { t } = useTranslation();
   const calendars = useCalendars();
   return (
     <Card aria-labelledby="calendars-title">
       <CardHeader
-        title={<span id="calendars-title">Calendars</span>}
-        description="Connected calendars sync into your events about every 15 minutes. Disconnecting one removes the events it brought."
+        title={<span id="calendars-title">{t("calendars.title")}</span>}
+        description={t("calendars.description")}
       />
       <QueryState query={calendars}>
         {(page) =>
           page.items.length ? (
-            <ul aria-label="Connected calendars" className="divide-y divide-slate-100">
+            <ul aria-label={t("calendars.list")} className="divide-y divide-slate-100">
               {page.items.map((calendar) => (
                 <CalendarRow key={calendar.id} calendar={calendar} />
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-slate-500">No calendar connected yet.</p>
+            <p className="text-sm text-slate-500">{t("calendars.empty")}</p>
           )
         }
       </QueryState>

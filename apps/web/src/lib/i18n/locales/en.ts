@@ -688,6 +688,34 @@ export const en = {
     description:
       "A code from an authenticator app on your phone, on top of your password, at sign-in and before sensitive changes.",
   },
+  calendars: {
+    syncFailed: "sync failed",
+    syncing: "syncing",
+    synced: "synced {{when}}",
+    notSynced: "not synced yet",
+    events: "{{number}} events",
+    willSync: "{{label}} will sync in a moment.",
+    syncNow: "Sync now",
+    disconnected: "{{label}} is disconnected and its events removed.",
+    disconnect: "Disconnect",
+    connected: "Calendar connected; its events arrive in a moment.",
+    formLabel: "Connect a calendar",
+    kind: "Kind",
+    ics: "ICS subscription URL",
+    caldav: "CalDAV server",
+    subscriptionUrl: "Subscription URL",
+    subscriptionHint: "https://… (write webcal:// as https://)",
+    serverUrl: "Server URL",
+    userName: "User name",
+    password: "Password",
+    passwordHint: "An app password if your provider offers one",
+    connect: "Connect calendar",
+    title: "Calendars",
+    description:
+      "Connected calendars sync into your events about every 15 minutes. Disconnecting one removes the events it brought.",
+    list: "Connected calendars",
+    empty: "No calendar connected yet.",
+  },
 } as const;
 
 type TWiden<T> = { [K in keyof T]: T[K] extends string ? string : TWiden<T[K]> };
