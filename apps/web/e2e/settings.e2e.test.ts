@@ -260,7 +260,7 @@ describe("settings", () => {
     await e2e.signIn(other, credentials);
     await page.goto("/settings#security");
 
-    await page.getByLabel("Key name").fill("Calendar sync");
+    await page.getByLabel("Key name", { exact: true }).fill("Calendar sync");
     await page.getByRole("button", { name: "Create key" }).click();
     const key = (await page.getByLabel("New API key").innerText()).trim();
     const withKey = () => fetch(`${e2e.stack.apiUrl}/auth/session`, { headers: { authorization: `Bearer ${key}` } });
