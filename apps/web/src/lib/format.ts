@@ -34,13 +34,15 @@ export const formatNumber = (value: number, maximumFractionDigits = 0) =>
     value,
   );
 /** US dollars (what providers bill in) in the language's notation; fractions of a cent keep two digits, not "$0.00". */
+// Every cost is in US dollars, so the plain `$` reads unambiguously in every language (en-GB would write `US$`).
+const USD = { style: "currency", currency: "USD", currencyDisplay: "narrowSymbol" } as const;
+
 export const formatUsd = (value: number) =>
   value > 0 && value < 0.01
-    ? cached(
-        "usdSmall",
-        (locale) => new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumSignificantDigits: 2 }),
-      ).format(value)
-    : cached("usd", (locale) => new Intl.NumberFormat(locale, { style: "currency", currency: "USD" })).format(value);
+    ? cached("usdSmall", (locale) => new Intl.NumberFormat(locale, { ...USD, maximumSignificantDigits: 2 })).format(
+        value,
+      )
+    : cached("usd", (locale) => new Intl.NumberFormat(locale, USD)).format(value);
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 86_400_000],

@@ -112,4 +112,17 @@ describe("formatting in the active language", () => {
     await applyLocale("de");
     expect(formatLocale(["en-GB", "de-CH"])).toBe("de-CH");
   });
+
+  it("writes costs with a plain $ in British English too (every cost is in US dollars; en-GB would say US$)", async () => {
+    Object.defineProperty(navigator, "languages", { value: ["en-GB"], configurable: true });
+    try {
+      await applyLocale("en");
+      expect(formatLocale()).toBe("en-GB");
+      expect(formatUsd(0.000084)).toBe("$0.000084");
+      expect(formatUsd(1234.5)).toBe("$1,234.50");
+    } finally {
+      // The own property only shadows the browser's; deleting it gives the browser's list back.
+      Reflect.deleteProperty(navigator, "languages");
+    }
+  });
 });
