@@ -1,3 +1,5 @@
+import { ZSignInMethodSchema } from "@cto/contracts/api/two-factor";
+
 import { Badge } from "../../../components/ui/badge.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
@@ -35,18 +37,9 @@ const describeDevice = (userAgent: string | null) => {
   return browser ?? system ?? userAgent.slice(0, 60);
 };
 
-// How the session signed in, as the Sessions list says it; a method the app has no words for shows as is.
-const SIGN_IN_METHODS = [
-  "password",
-  "password_totp",
-  "password_recovery_code",
-  "provider",
-  "provider_totp",
-  "provider_recovery_code",
-  "passkey",
-  "password_passkey",
-  "provider_passkey",
-] as const;
+// How the session signed in, as the Sessions list says it (the API's values); a method the app has no
+// words for shows as is.
+const SIGN_IN_METHODS = ZSignInMethodSchema.options;
 const methodLabel = (method: string) =>
   (SIGN_IN_METHODS as readonly string[]).includes(method)
     ? i18n.t(`sessions.methods.${method as (typeof SIGN_IN_METHODS)[number]}`)
