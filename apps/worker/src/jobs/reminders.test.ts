@@ -233,17 +233,19 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
 
   it("delays a reminder outside the user's working hours to their next start, in their timezone", async () => {
     // Now, in Tokyo, is outside a one-minute window that started an hour ago: delivery is tomorrow's start.
-    const tokyo = new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Asia/Tokyo",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    }).format(new Date(Date.now() - 3_600_000));
-    const [hour, minute] = tokyo.split(":").map(Number) as [number, number];
-    const end = `${String(hour).padStart(2, "0")}:${String(Math.min(minute + 1, 59)).padStart(2, "0")}`;
+    const tokyoClock = (at: number) =>
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: "Asia/Tokyo",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }).format(new Date(at));
+    // The end is one minute after the start on the clock, wrapping midnight when it must, so a start
+    // at hh:59 still gives a one-minute window.
+    const start = Date.now() - 3_600_000;
     const user = await newUser(db(), {
       timezone: "Asia/Tokyo",
-      workingHours: { start: tokyo, end: end === tokyo ? "23:59" : end },
+      workingHours: { start: tokyoClock(start), end: tokyoClock(start + 60_000) },
     });
     const { jobId, sync } = await commitment(user.id, soon(1_000));
     const expected = Date.now() - 3_600_000 + 86_400_000;
