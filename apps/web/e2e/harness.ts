@@ -25,6 +25,8 @@ export type TE2e = {
   newPage: (options?: {
     viewport?: { width: number; height: number };
     serviceWorkers?: "allow" | "block";
+    /** The browser's language (navigator.language(s), Accept-Language); British English unless told. */
+    locale?: string;
   }) => Promise<Page>;
   /** Signs the page's context in through the API (fast); use the UI when the test is about signing in. */
   signIn: (page: Page, credentials?: { email: string; password: string }) => Promise<void>;
@@ -90,12 +92,16 @@ export const useE2e = ({
     await handle.stack?.close();
     await handle.identityProvider?.close();
   });
-  handle.newPage = async ({ viewport = { width: 1280, height: 800 }, serviceWorkers = "block" } = {}) => {
+  handle.newPage = async ({
+    viewport = { width: 1280, height: 800 },
+    serviceWorkers = "block",
+    locale = "en-GB",
+  } = {}) => {
     const context = await handle.browser.newContext({
       baseURL: handle.stack.webUrl,
       viewport,
       serviceWorkers,
-      locale: "en-GB",
+      locale,
       timezoneId: "UTC",
     });
     contexts.push(context);

@@ -253,6 +253,39 @@ describe("settings", () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe("en");
   });
 
+  it("starts in the browser's German for someone who never chose: sign-in page, dashboard and its dates", async () => {
+    const setup = await e2e.newPage();
+    const credentials = await e2e.signUpFresh(setup, "Kim Berger");
+    const deadline = Date.UTC(2027, 2, 14, 12);
+    const created = await setup.request.post("/api/goals", {
+      data: { title: "Marathon laufen", period: "quarterly", deadline },
+      headers: { origin: e2e.stack.webUrl },
+    });
+    expect(created.ok()).toBe(true);
+
+    const page = await e2e.newPage({ locale: "de-DE" });
+    await page.goto("/sign-in");
+    await expectVisible(page.getByRole("heading", { name: "Bei Cto anmelden" }));
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe("de");
+    await page.getByLabel("E-Mail").fill(credentials.email);
+    await page.getByLabel("Passwort", { exact: true }).fill(credentials.password);
+    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+
+    await expectVisible(page.getByRole("navigation", { name: "Hauptmenü" }).getByRole("link", { name: "Übersicht" }));
+    await expectVisible(page.getByRole("heading", { name: /^(Gute Nacht|Guten Morgen|Guten Tag|Guten Abend), Kim$/ }));
+    await expectVisible(page.getByRole("heading", { name: "Laufende Ziele" }));
+    // 14 March 2027 the way German writes it ("14. März 2027"), not the British "14 Mar 2027".
+    const german = new Intl.DateTimeFormat("de-DE", { day: "numeric", month: "short", year: "numeric" }).format(
+      deadline,
+    );
+    expect(german).toMatch(/^14\. März 2027$/);
+    await expectVisible(page.getByText(`Fällig: ${german}`));
+    await expectVisible(page.getByText("Vierteljährlich"));
+    // Nothing was chosen, so nothing is saved: the account still follows whichever browser it is used in.
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email: credentials.email } });
+    expect((user.preferences as { locale?: string } | null)?.locale ?? null).toBeNull();
+  });
+
   it("creates an API key that works once shown, revokes it, and signs out another device", async () => {
     const page = await e2e.newPage({ viewport: { width: 1280, height: 2400 } });
     const credentials = await e2e.signUpFresh(page);

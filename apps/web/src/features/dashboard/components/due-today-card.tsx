@@ -19,7 +19,7 @@ export const DueTodayCard = () => {
         description={t("dashboard.due.description")}
         actions={
           <Link to="/goals" className="text-sm font-medium text-brand-700 hover:underline">
-            Manage
+            {t("dashboard.due.manage")}
           </Link>
         }
       />
@@ -34,7 +34,7 @@ export const DueTodayCard = () => {
               <li key={item.id} className="flex items-center justify-between gap-3 py-2.5">
                 <span className="text-sm text-slate-900">{item.title}</span>
                 {isOverdue(item.dueAt) ? (
-                  <Badge tone="danger">Overdue since {formatDate(item.dueAt!)}</Badge>
+                  <Badge tone="danger">{t("dashboard.due.overdueSince", { date: formatDate(item.dueAt!) })}</Badge>
                 ) : (
                   item.dueAt && <Badge tone="brand">{formatTime(item.dueAt)}</Badge>
                 )}

@@ -6,7 +6,7 @@ import { buttonClass } from "../../../components/ui/button.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { EmptyState } from "../../../components/ui/states.tsx";
-import { formatDate, humanize } from "../../../lib/format.ts";
+import { formatDate } from "../../../lib/format.ts";
 import { useActiveGoals } from "../api/list-active-goals.ts";
 import { useTranslation } from "../../../lib/i18n/index.ts";
 
@@ -19,7 +19,7 @@ export const GoalsCard = () => {
         title={<span id="goals-card-title">{t("dashboard.goals.title")}</span>}
         actions={
           <Link to="/goals" className="text-sm font-medium text-brand-700 hover:underline">
-            All goals
+            {t("dashboard.goals.all")}
           </Link>
         }
       />
@@ -32,7 +32,7 @@ export const GoalsCard = () => {
             description={t("dashboard.goals.emptyDescription")}
             action={
               <Link to="/goals" className={buttonClass("primary", "sm")}>
-                Set a goal
+                {t("dashboard.goals.setGoal")}
               </Link>
             }
           />
@@ -46,10 +46,14 @@ export const GoalsCard = () => {
                   <p className="truncate text-sm font-medium text-slate-900">{goal.title}</p>
                   <span className="shrink-0 text-sm tabular-nums text-slate-600">{goal.progress}%</span>
                 </div>
-                <ProgressBar className="mt-1.5" label={`${goal.title} progress`} value={goal.progress} />
+                <ProgressBar
+                  className="mt-1.5"
+                  label={t("goals.list.progress", { title: goal.title })}
+                  value={goal.progress}
+                />
                 <p className="mt-1 flex gap-2 text-xs text-slate-500">
-                  <Badge>{humanize(goal.period)}</Badge>
-                  {goal.deadline && <span>Due {formatDate(goal.deadline)}</span>}
+                  <Badge>{t(`goals.periods.${goal.period}`)}</Badge>
+                  {goal.deadline && <span>{t("goals.due", { date: formatDate(goal.deadline) })}</span>}
                 </p>
               </li>
             ))}

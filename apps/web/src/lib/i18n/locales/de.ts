@@ -91,11 +91,15 @@ export const de: TMessages = {
       description: "Deine offenen Vorhaben für heute und alles Überfällige.",
       emptyTitle: "Heute ist nichts fällig",
       emptyDescription: "Ein freier Tag. Deine Vorhaben erscheinen hier an ihrem Fälligkeitstag.",
+      manage: "Verwalten",
+      overdueSince: "Überfällig seit {{date}}",
     },
     goals: {
       title: "Laufende Ziele",
       emptyTitle: "Keine aktiven Ziele",
       emptyDescription: "Setz dir ein Ziel für diese Woche oder dieses Quartal und verfolge es hier.",
+      all: "Alle Ziele",
+      setGoal: "Ziel setzen",
     },
     notifications: {
       title: "Benachrichtigungen",

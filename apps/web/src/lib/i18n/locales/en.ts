@@ -92,11 +92,15 @@ export const en = {
       description: "Your open commitments for today, and any overdue.",
       emptyTitle: "Nothing due today",
       emptyDescription: "A clear day. Commitments you make show up here on their due date.",
+      manage: "Manage",
+      overdueSince: "Overdue since {{date}}",
     },
     goals: {
       title: "Goals in progress",
       emptyTitle: "No active goals",
       emptyDescription: "Set one goal for this week or quarter, and track it here.",
+      all: "All goals",
+      setGoal: "Set a goal",
     },
     notifications: {
       title: "Notifications",
