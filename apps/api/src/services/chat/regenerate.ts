@@ -1,8 +1,9 @@
-import type { Db } from "@cto/db/client";
+import { Prisma, type Db } from "@cto/db/client";
 
 import { ApiError } from "../../errors.ts";
 import { ownConversation, userMessageIn } from "../coaching/ownership.ts";
-import type { TReplyState, TTurn } from "./record.ts";
+import type { TReplyState } from "./record.ts";
+import { claimedTurn, claimLatestMessage } from "./start.ts";
 
 type TThreadRow = { id: string; role: string; metadata: unknown };
 
@@ -50,18 +51,15 @@ export const claimRegenerate = async ({
   messageId: string;
   now?: number;
 }) => {
-  await ownConversation(db, userId, conversationId);
-  const claimed = await db.$queryRaw<{ id: string }[]>`
-    UPDATE messages AS m
-    SET metadata = m.metadata || jsonb_build_object('reply', jsonb_build_object('status', 'pending', 'at', ${now}::bigint))
-    WHERE m.id = ${messageId}::uuid AND m.conversation_id = ${conversationId}::uuid AND m.role = 'USER'
-      AND m.metadata #>> '{reply,status}' = 'answered'
-      AND NOT EXISTS (
-        SELECT 1 FROM messages AS later
-        WHERE later.conversation_id = m.conversation_id AND later.role = 'USER' AND (later.created_at, later.id) > (m.created_at, m.id))
-    RETURNING m.id`;
-  const message = await userMessageIn(db, conversationId, messageId);
-  if (claimed.length === 0) {
+  const { claimed, message } = await claimLatestMessage({
+    db,
+    userId,
+    conversationId,
+    messageId,
+    now,
+    replyIs: Prisma.sql`m.metadata #>> '{reply,status}' = 'answered'`,
+  });
+  if (!claimed) {
     const status = replyOf(message)?.status;
     throw new ApiError(
       "invalid_state",
@@ -72,15 +70,7 @@ export const claimRegenerate = async ({
           : "This message has no reply to regenerate; retry it instead.",
     );
   }
-  const messageCount = await db.message.count({ where: { conversationId } });
-  const turn: TTurn = {
-    userId,
-    sessionId,
-    conversationId,
-    userMessage: { id: message.id, content: message.content },
-    startedAt: new Date(now),
-    messageCount,
-  };
+  const turn = await claimedTurn(db, { userId, sessionId, conversationId, message, now });
   return { message, turn };
 };
 

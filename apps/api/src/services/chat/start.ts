@@ -1,5 +1,5 @@
 import { chatBranches } from "@cto/contracts/api/chat-branches";
-import type { Db } from "@cto/db/client";
+import { Prisma, type Db } from "@cto/db/client";
 
 import { ApiError } from "../../errors.ts";
 import type { TCallerSource } from "../coaching/messages.ts";
@@ -56,6 +56,61 @@ export const startChatTurn = async ({
   return { message, turn };
 };
 
+type TClaimed = Awaited<ReturnType<typeof userMessageIn>>;
+
+/**
+ * Marks the user's message `messageId` pending when it is the conversation's latest user message and
+ * its reply is in the state `replyIs` says (an SQL condition on the row `m`): one statement checks and
+ * marks, so two clicks at once run one reply. 404 unless the conversation and message are the user's.
+ */
+export const claimLatestMessage = async ({
+  db,
+  userId,
+  conversationId,
+  messageId,
+  now,
+  replyIs,
+}: {
+  db: Db;
+  userId: string;
+  conversationId: string;
+  messageId: string;
+  now: number;
+  replyIs: Prisma.Sql;
+}) => {
+  await ownConversation(db, userId, conversationId);
+  const claimed = await db.$queryRaw<{ id: string }[]>`
+    UPDATE messages AS m
+    SET metadata = m.metadata || jsonb_build_object('reply', jsonb_build_object('status', 'pending', 'at', ${now}::bigint))
+    WHERE m.id = ${messageId}::uuid AND m.conversation_id = ${conversationId}::uuid AND m.role = 'USER'
+      AND ${replyIs}
+      AND NOT EXISTS (
+        SELECT 1 FROM messages AS later
+        WHERE later.conversation_id = m.conversation_id AND later.role = 'USER' AND (later.created_at, later.id) > (m.created_at, m.id))
+    RETURNING m.id`;
+  const message = await userMessageIn(db, conversationId, messageId);
+  return { claimed: claimed.length > 0, message };
+};
+
+/** The turn that writes another reply to a claimed message, as of `now`. */
+export const claimedTurn = async (
+  db: Db,
+  {
+    userId,
+    sessionId,
+    conversationId,
+    message,
+    now,
+  }: { userId: string; sessionId?: string; conversationId: string; message: TClaimed; now: number },
+): Promise<TTurn> => ({
+  userId,
+  sessionId,
+  conversationId,
+  userMessage: { id: message.id, content: message.content },
+  startedAt: new Date(now),
+  messageCount: await db.message.count({ where: { conversationId } }),
+});
+
 const whyNot = (state: Partial<TReplyState> | undefined, latest: boolean) => {
   if (state?.status === "answered") return "This message already has a reply.";
   if (state?.status === "pending") return "The reply to this message is still being written.";
@@ -86,20 +141,17 @@ export const claimRetry = async ({
   cutOffBefore?: number;
   now?: number;
 }) => {
-  await ownConversation(db, userId, conversationId);
   const staleBefore = Math.max(now - STALE_REPLY_MS, cutOffBefore ?? 0);
-  const claimed = await db.$queryRaw<{ id: string }[]>`
-    UPDATE messages AS m
-    SET metadata = m.metadata || jsonb_build_object('reply', jsonb_build_object('status', 'pending', 'at', ${now}::bigint))
-    WHERE m.id = ${messageId}::uuid AND m.conversation_id = ${conversationId}::uuid AND m.role = 'USER'
-      AND (m.metadata #>> '{reply,status}' = 'failed'
-        OR (m.metadata #>> '{reply,status}' = 'pending' AND (m.metadata #>> '{reply,at}')::bigint < ${staleBefore}::bigint))
-      AND NOT EXISTS (
-        SELECT 1 FROM messages AS later
-        WHERE later.conversation_id = m.conversation_id AND later.role = 'USER' AND (later.created_at, later.id) > (m.created_at, m.id))
-    RETURNING m.id`;
-  const message = await userMessageIn(db, conversationId, messageId);
-  if (claimed.length === 0) {
+  const { claimed, message } = await claimLatestMessage({
+    db,
+    userId,
+    conversationId,
+    messageId,
+    now,
+    replyIs: Prisma.sql`(m.metadata #>> '{reply,status}' = 'failed'
+        OR (m.metadata #>> '{reply,status}' = 'pending' AND (m.metadata #>> '{reply,at}')::bigint < ${staleBefore}::bigint))`,
+  });
+  if (!claimed) {
     const later = await db.message.count({
       where: { conversationId, role: "USER", createdAt: { gt: message.createdAt } },
     });
@@ -108,14 +160,8 @@ export const claimRetry = async ({
       whyNot((message.metadata as { reply?: Partial<TReplyState> } | null)?.reply, later === 0),
     );
   }
-  const messageCount = await db.message.count({ where: { conversationId } });
   const turn: TTurn = {
-    userId,
-    sessionId,
-    conversationId,
-    userMessage: { id: message.id, content: message.content },
-    startedAt: new Date(now),
-    messageCount,
+    ...(await claimedTurn(db, { userId, sessionId, conversationId, message, now })),
     source: message.source,
     retry: true,
   };
