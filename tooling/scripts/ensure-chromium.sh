@@ -6,6 +6,7 @@
 # Environment (optional):
 #   CHROMIUM_PATH   where the browser is expected (default /usr/bin/chromium)
 set -euo pipefail
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/apt.sh"
 
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 log() { printf 'ensure-chromium: %s\n' "$*"; }
@@ -15,9 +16,6 @@ if [ -x "$CHROMIUM_PATH" ]; then
   exit 0
 fi
 command -v apt-get >/dev/null || { log "ERROR: no $CHROMIUM_PATH and no apt-get; install Chromium and set CHROMIUM_PATH" >&2; exit 1; }
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
 log "installing Debian's chromium (and a font for rendered text)…"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+apt_install chromium fonts-dejavu-core
 log "$("$CHROMIUM_PATH" --version) installed"

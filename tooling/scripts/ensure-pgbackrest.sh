@@ -5,6 +5,7 @@
 # also needs Debian's PostgreSQL server binaries (initdb, pg_ctl), which the local server already has.
 # Does nothing when pgbackrest is installed; never touches a running cluster.
 set -euo pipefail
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/apt.sh"
 
 log() { printf 'ensure-pgbackrest: %s\n' "$*"; }
 
@@ -13,11 +14,6 @@ if command -v pgbackrest >/dev/null 2>&1; then
   exit 0
 fi
 command -v apt-get >/dev/null || { log "ERROR: no pgbackrest and no apt-get; install pgBackRest 2.x by hand" >&2; exit 1; }
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
 log "installing Debian's pgbackrest…"
-if [ -z "$(apt-cache policy pgbackrest 2>/dev/null | awk '/Candidate:/ && $2 != "(none)" {print $2}')" ]; then
-  $SUDO apt-get update -qq
-fi
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=300 pgbackrest >/dev/null
+apt_install pgbackrest
 log "$(pgbackrest version) installed"

@@ -110,16 +110,7 @@ codename="$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")"
 # and deb822 (.sources) files.
 apt_entries() {
   local f
-  if [[ -f /etc/apt/sources.list ]]; then
-    awk '
-      { sub(/#.*/, "") }
-      $1 == "deb" || $1 == "deb-src" {
-        i = 2
-        if ($i ~ /^\[/) { while (i <= NF && $i !~ /\]$/) i++; i++ }
-        if (i + 1 <= NF) print $i, $(i + 1)
-      }' /etc/apt/sources.list
-  fi
-  for f in /etc/apt/sources.list.d/*.list; do
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
     [[ -f "$f" ]] || continue
     awk '
       { sub(/#.*/, "") }

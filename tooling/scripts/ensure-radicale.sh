@@ -13,6 +13,7 @@
 #
 # Exit status: 0 when Radicale answers an authenticated PROPFIND, non-zero otherwise.
 set -euo pipefail
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/apt.sh"
 
 PORT="${RADICALE_PORT:-5232}"
 DIR="${RADICALE_DIR:-/var/tmp/cto-radicale}"
@@ -36,22 +37,9 @@ fi
 RADICALE_BIN="${RADICALE_BIN:-/usr/bin/radicale}"
 if [ ! -x "$RADICALE_BIN" ]; then
   command -v apt-get >/dev/null || die "Radicale is not installed and there is no apt-get; install Radicale 3"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   log "installing Debian's radicale…"
-  if [ -z "$(apt-cache policy radicale 2>/dev/null | awk '/Candidate:/ && $2 != "(none)" {print $2}')" ]; then
-    $SUDO apt-get update -qq
-  fi
-  # policy-rc.d refuses the package's start of the system service: this script runs its own instance.
-  POLICY=/usr/sbin/policy-rc.d
-  CREATED_POLICY=""
-  if [ ! -e "$POLICY" ]; then
-    printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$POLICY" >/dev/null
-    $SUDO chmod +x "$POLICY"
-    CREATED_POLICY=1
-  fi
-  trap '[ -z "$CREATED_POLICY" ] || $SUDO rm -f "$POLICY"' EXIT
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=300 radicale >/dev/null
+  # Without the package's start of the system service: this script runs its own instance.
+  apt_install --no-start radicale
 fi
 
 mkdir -p "$DIR/collections"

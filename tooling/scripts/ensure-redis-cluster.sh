@@ -7,22 +7,15 @@
 # Environment (optional):
 #   REDIS_CLUSTER_DIR   where the nodes keep nodes.conf, their AOF and logs (default /var/tmp/cto-redis-cluster)
 set -euo pipefail
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/apt.sh"
 
 DIR="${REDIS_CLUSTER_DIR:-/var/tmp/cto-redis-cluster}"
 PORTS=(7001 7002 7003 7004 7005 7006)
 log() { printf 'ensure-redis-cluster: %s\n' "$*"; }
 die() { printf 'ensure-redis-cluster: ERROR: %s\n' "$*" >&2; exit 1; }
 
-if ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null; then
-  command -v apt-get >/dev/null || die "redis-server and redis-cli are needed, and this is not an apt-based system"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  log "installing Debian's redis-server (the binaries; its own service is not used here)"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends redis-server >/dev/null
-fi
-
-answers() { [ "$(redis-cli -p "$1" ping 2>/dev/null)" = "PONG" ]; }
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/redis.sh"
+ensure_redis_binaries
 # "state known_nodes size slots_assigned" of one node's CLUSTER INFO (empty when it does not answer).
 cluster_info() {
   redis-cli -p "$1" cluster info 2>/dev/null | tr -d '\r' | awk -F: '
@@ -46,15 +39,6 @@ fresh() {
   for port in "${PORTS[@]}"; do
     [ "$(cluster_info "$port")" = "fail 1 0 0" ] || return 1
   done
-}
-
-wait_healthy() {
-  local deadline=$((SECONDS + $1))
-  while [ "$SECONDS" -lt "$deadline" ]; do
-    healthy && return 0
-    sleep 0.5
-  done
-  return 1
 }
 
 start_node() {

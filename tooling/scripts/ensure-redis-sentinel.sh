@@ -8,6 +8,7 @@
 # Environment (optional):
 #   REDIS_SENTINEL_DIR   where the servers and sentinels keep their files and logs (default /var/tmp/cto-redis-sentinel)
 set -euo pipefail
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/apt.sh"
 
 DIR="${REDIS_SENTINEL_DIR:-/var/tmp/cto-redis-sentinel}"
 NAME=cto
@@ -16,16 +17,8 @@ SENTINEL_PORTS=(26380 26381 26382)
 log() { printf 'ensure-redis-sentinel: %s\n' "$*"; }
 die() { printf 'ensure-redis-sentinel: ERROR: %s\n' "$*" >&2; exit 1; }
 
-if ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null; then
-  command -v apt-get >/dev/null || die "redis-server and redis-cli are needed, and this is not an apt-based system"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  log "installing Debian's redis-server (the binaries; its own service is not used here)"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends redis-server >/dev/null
-fi
-
-answers() { [ "$(redis-cli -p "$1" ping 2>/dev/null)" = "PONG" ]; }
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/redis.sh"
+ensure_redis_binaries
 field() { tr -d '\r' | sed -n "s/^$1://p"; }
 
 # Healthy: every sentinel names the same master, that server is a master with one replica in sync, and
@@ -43,15 +36,6 @@ healthy() {
   local info
   info="$(redis-cli -p "${master##*:}" info replication 2>/dev/null)"
   [ "$(field role <<<"$info")" = "master" ] && [ "$(field connected_slaves <<<"$info")" = "1" ]
-}
-
-wait_healthy() {
-  local deadline=$((SECONDS + $1))
-  while [ "$SECONDS" -lt "$deadline" ]; do
-    healthy && return 0
-    sleep 0.5
-  done
-  return 1
 }
 
 if healthy; then
