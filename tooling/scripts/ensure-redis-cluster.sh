@@ -16,6 +16,7 @@ die() { printf 'ensure-redis-cluster: ERROR: %s\n' "$*" >&2; exit 1; }
 
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/redis.sh"
 ensure_redis_binaries
+
 # "state known_nodes size slots_assigned" of one node's CLUSTER INFO (empty when it does not answer).
 cluster_info() {
   redis-cli -p "$1" cluster info 2>/dev/null | tr -d '\r' | awk -F: '

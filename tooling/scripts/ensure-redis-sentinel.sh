@@ -19,6 +19,7 @@ die() { printf 'ensure-redis-sentinel: ERROR: %s\n' "$*" >&2; exit 1; }
 
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/redis.sh"
 ensure_redis_binaries
+
 field() { tr -d '\r' | sed -n "s/^$1://p"; }
 
 # Healthy: every sentinel names the same master, that server is a master with one replica in sync, and
