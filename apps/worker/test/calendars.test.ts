@@ -148,6 +148,36 @@ describe(`calendars/sync from an ICS subscription (${target.name})`, () => {
     expect(after).toMatchObject({ status: "ACTIVE", errorMessage: null, lastSyncAt: NOW });
   });
 
+  it("keeps what reminders read to tell busy time: free (TRANSP), cancelled, tentative and all-day events", async () => {
+    const { db } = handle;
+    const user = await makeUser(db);
+    const connection = await connect(db, user.id, { provider: "ics", url: server.url });
+    server.feed.status = 200;
+    server.feed.body = vcalendar(
+      vevent("busy", "Busy", "20261208T090000Z", ["DTEND:20261208T100000Z", "TRANSP:OPAQUE"]),
+      vevent("free", "Free", "20261208T110000Z", ["DTEND:20261208T120000Z", "TRANSP:TRANSPARENT"]),
+      vevent("cancelled", "Cancelled", "20261208T130000Z", ["DTEND:20261208T140000Z", "STATUS:CANCELLED"]),
+      vevent("maybe", "Maybe", "20261208T150000Z", ["DTEND:20261208T160000Z", "STATUS:TENTATIVE"]),
+      [
+        "BEGIN:VEVENT",
+        "UID:day",
+        "DTSTAMP:20261201T000000Z",
+        "DTSTART;VALUE=DATE:20261209",
+        "SUMMARY:Day",
+        "END:VEVENT",
+      ],
+    );
+    expect(await sync(connection.id)).toMatchObject({ outcome: "synced", written: 5 });
+    const events = await eventsOf(db, connection.id);
+    expect(events.map((event) => [event.title, event.status, event.allDay, event.metadata])).toEqual([
+      ["Busy", "CONFIRMED", false, {}],
+      ["Free", "CONFIRMED", false, { transparency: "TRANSPARENT" }],
+      ["Cancelled", "CANCELLED", false, {}],
+      ["Maybe", "TENTATIVE", false, {}],
+      ["Day", "CONFIRMED", true, {}],
+    ]);
+  });
+
   it("marks a malformed feed on its connection and keeps what was synced; other calendars are unharmed", async () => {
     const { db } = handle;
     const user = await makeUser(db);

@@ -3,7 +3,8 @@ import type { DbExecutor } from "@cto/db/client";
 import { jobId } from "@cto/queue/job-options";
 import type { TQueues } from "@cto/queue/queues";
 
-import { deliveryTime, readReminderPreferences } from "./working-hours.ts";
+import { BUSY_EVENT_SELECT, busyEventsWhere, reminderDeliveryTime } from "./busy-time.ts";
+import { readReminderPreferences } from "./working-hours.ts";
 
 export const REMINDER_QUEUE = "reminders";
 
@@ -60,7 +61,8 @@ export type TReminderSyncResult = {
  * Makes the schedule match the row, after any write to a commitment or deadline: the database is
  * the truth (a `ReminderSchedule` row per reminder), Redis only carries the delayed job.
  * - An open row with a remind time gets an ACTIVE schedule and a delayed `reminders/due` job,
- *   delayed to the first moment inside the user's working hours.
+ *   delayed to the first moment inside the user's working hours that no busy event of theirs covers
+ *   (`reminderDeliveryTime`).
  * - Every other ACTIVE schedule of the row (an earlier time, or the row closed or deleted) is
  *   CANCELLED and its job removed.
  * Without queues (Redis away) only the database changes: the worker's `reminders/reconcile` job
@@ -135,7 +137,11 @@ const syncSchedules = async (tx: DbExecutor, target: TReminderTarget, currentId:
   if (!wantedId) return { cancelled, scheduled: null };
   const user = await tx.user.findUnique({ where: { id: target.userId }, select: { preferences: true } });
   const preferences = readReminderPreferences(user?.preferences);
-  const nextRunAt = deliveryTime(target.remindAt!, preferences);
+  const events = await tx.event.findMany({
+    where: busyEventsWhere(target.userId, target.remindAt!),
+    select: BUSY_EVENT_SELECT,
+  });
+  const nextRunAt = reminderDeliveryTime(target.remindAt!, preferences, events);
   const payload: TReminderDueJob = {
     kind: target.kind,
     entityId: target.entityId,

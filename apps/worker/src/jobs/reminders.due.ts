@@ -45,7 +45,9 @@ const deliver: TProcessor<"reminders", "due"> = async (job, deps) => {
   if (result.outcome === "delay") {
     await deps.db.reminderSchedule.update({ where: { id: result.scheduleId }, data: { nextRunAt: result.deliverAt } });
     await job.moveToDelayed(result.deliverAt.getTime(), job.token);
-    deps.log.info("reminder outside working hours, moved", { deliverAt: result.deliverAt.toISOString() });
+    deps.log.info("reminder outside working hours or during a busy event, moved", {
+      deliverAt: result.deliverAt.toISOString(),
+    });
     throw new DelayedError();
   }
   if (result.outcome === "delivered" && deps.fault?.point === "after-commit") await pause(deps.fault.delayMs);

@@ -1,11 +1,17 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { commitmentTarget, deadlineTarget, reminderJobId, syncReminder } from "@cto/core/reminders";
 import type { Db } from "@cto/db/client";
+import { createSecretBox } from "@cto/db/secrets";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
 
 import { createTestDeps, REDIS_URL, testPrefix, waitFor } from "../../test/deps.ts";
 import { startRuntime, type TRuntime } from "../runtime.ts";
+import { syncCalendar } from "../services/calendars/sync.ts";
 import { register } from "./processor.ts";
 import { processReminderDue } from "./reminders.due.ts";
 import { processRemindersReconcile } from "./reminders.reconcile.ts";
@@ -14,6 +20,48 @@ const soon = (ms = 400) => new Date(Date.now() + ms);
 let counter = 0;
 const newUser = (db: Db, preferences: object = {}) =>
   db.user.create({ data: { email: `reminders-${Date.now()}-${counter++}@example.com`, preferences } });
+
+const secrets = createSecretBox(randomBytes(32));
+// iCalendar's UTC form, whole seconds: 20261208T090000Z.
+const icsTime = (at: Date) => `${at.toISOString().replace(/[-:]|\.\d+/g, "")}`;
+/** A one-event ICS feed on 127.0.0.1, whose meeting each test sets, and a calendar connection of `userId` to it. */
+const startCalendar = async () => {
+  const feed = { body: "" };
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "text/calendar" }).end(feed.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/calendar.ics`;
+  const meeting = (uid: string, start: Date, end: Date) => {
+    feed.body = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Cto tests//EN",
+      "BEGIN:VEVENT",
+      `UID:${uid}`,
+      "DTSTAMP:20261201T000000Z",
+      `DTSTART:${icsTime(start)}`,
+      `DTEND:${icsTime(end)}`,
+      "SUMMARY:Steering committee",
+      "END:VEVENT",
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+  };
+  const connect = (db: Db, userId: string) =>
+    db.connectedAccount.create({
+      data: {
+        userId,
+        provider: "ics",
+        providerAccountId: randomUUID(),
+        accessToken: secrets.encrypt(JSON.stringify({ provider: "ics", url })),
+      },
+    });
+  // The feed is on 127.0.0.1, which only a self-hosted set-up allows (CALENDAR_ALLOW_PRIVATE_NETWORKS).
+  const sync = (db: Db, connectionId: string) =>
+    syncCalendar({ db, secrets, connectionId, now: new Date(), allowPrivateNetworks: true });
+  return { meeting, connect, sync, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+};
 
 describe.each(testTargets())("reminder jobs on $name", (target) => {
   const handle = useMigratedDatabase(target);
@@ -289,6 +337,64 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
       where: { queueName_jobId: { queueName: "reminders", jobId } },
       data: { status: "CANCELLED" },
     });
+  });
+
+  it("delivers a reminder due during a synced meeting at the meeting's end, not before", async () => {
+    const calendar = await startCalendar();
+    try {
+      const user = await newUser(db());
+      const connection = await calendar.connect(db(), user.id);
+      // The meeting runs from a minute ago until 3 s from now (whole seconds, as iCalendar has them).
+      const end = new Date(Math.ceil((Date.now() + 3_000) / 1_000) * 1_000);
+      calendar.meeting("steering", new Date(end.getTime() - 60_000), end);
+      expect(await calendar.sync(db(), connection.id)).toMatchObject({ outcome: "synced", written: 1 });
+
+      const { row, sync, jobId } = await commitment(user.id, soon(300));
+      expect(sync.scheduled?.nextRunAt.toISOString()).toBe(end.toISOString());
+      expect((await scheduleOf(jobId))?.nextRunAt?.toISOString()).toBe(end.toISOString());
+      expect((await queue().getJob(jobId))!.opts.delay).toBeGreaterThan(1_500);
+
+      const done = await waitFor(
+        () => scheduleOf(jobId),
+        (schedule) => schedule?.status === "COMPLETED",
+      );
+      expect(done?.lastRunAt?.getTime()).toBeGreaterThanOrEqual(end.getTime());
+      const messages = await messagesOf(row.id);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]!.sentAt!.getTime()).toBeGreaterThanOrEqual(end.getTime());
+    } finally {
+      await calendar.close();
+    }
+  });
+
+  it("re-checks the calendar when it fires: a meeting synced since scheduling holds the reminder until its end", async () => {
+    const calendar = await startCalendar();
+    try {
+      const user = await newUser(db());
+      const connection = await calendar.connect(db(), user.id);
+      const { row, sync, jobId } = await commitment(user.id, soon(800));
+      // Free when scheduled: due at its own time.
+      expect(sync.scheduled?.nextRunAt.getTime()).toBe(row.remindAt!.getTime());
+      // Then a meeting covering that moment arrives with the next sync.
+      const end = new Date(Math.ceil((Date.now() + 3_500) / 1_000) * 1_000);
+      calendar.meeting("late-addition", new Date(end.getTime() - 30 * 60_000), end);
+      expect(await calendar.sync(db(), connection.id)).toMatchObject({ outcome: "synced", written: 1 });
+
+      const moved = await waitFor(
+        () => scheduleOf(jobId),
+        (schedule) => schedule?.nextRunAt?.toISOString() === end.toISOString(),
+      );
+      expect(moved).toMatchObject({ status: "ACTIVE" });
+      expect(await messagesOf(row.id)).toHaveLength(0);
+      const done = await waitFor(
+        () => scheduleOf(jobId),
+        (schedule) => schedule?.status === "COMPLETED",
+      );
+      expect(done?.lastRunAt?.getTime()).toBeGreaterThanOrEqual(end.getTime());
+      expect(await messagesOf(row.id)).toHaveLength(1);
+    } finally {
+      await calendar.close();
+    }
   });
 
   it("reconcile enqueues active schedules whose job is missing, leaves present ones, and fails unreadable ones", async () => {

@@ -23,6 +23,8 @@ export type TOccurrence = {
   endsAt: Date | null;
   allDay: boolean;
   status: "TENTATIVE" | "CONFIRMED" | "CANCELLED";
+  /** `{ transparency: "TRANSPARENT" }` for an event marked free (TRANSP), which reminders do not wait out; else `{}`. */
+  metadata?: { transparency?: "TRANSPARENT" };
 };
 
 /** Upstream text that is not iCalendar; the connection shows `message`, and retrying cannot fix it. */
@@ -59,6 +61,7 @@ const occurrence = (key: string, item: ICAL.Event, start: ICAL.Time, end: ICAL.T
     endsAt: endsAt && endsAt >= startsAt ? endsAt : null,
     allDay: start.isDate,
     status: statusOf(item.component.getFirstPropertyValue("status")),
+    metadata: item.component.getFirstPropertyValue("transp") === "TRANSPARENT" ? { transparency: "TRANSPARENT" } : {},
   };
 };
 

@@ -1,5 +1,6 @@
 import { REMINDER_QUEUE, reminderJobId } from "@cto/core/reminders";
-import { deliveryTime, readReminderPreferences } from "@cto/core/working-hours";
+import { BUSY_HORIZON_MS, reminderDeliveryTime, type TCalendarEvent } from "@cto/core/busy-time";
+import { readReminderPreferences } from "@cto/core/working-hours";
 import type { TReminderDueJob } from "@cto/contracts/queues";
 import { type Db, queryRows, rawTransaction } from "@cto/db/client";
 
@@ -44,10 +45,13 @@ type TStateRow = {
   preferences: unknown;
   telegramActive: boolean | null;
   userActive: boolean | null;
+  /** The user's events that may be busy time from now on, as JSON (timestamps as text). */
+  events: Array<Omit<TCalendarEvent, "startsAt" | "endsAt"> & { startsAt: string; endsAt: string | null }>;
 };
 
 // The state of every reminder in one read: the payload's entity and user, as `loadSubject` reads them,
-// and the user's preferences with whether a Telegram chat is active.
+// the user's preferences with whether a Telegram chat is active, and their events that may make them
+// busy between now ($6) and the busy-time horizon ($7) (what `busyEventsWhere` selects in @cto/core).
 const STATE_SQL = `
 SELECT i.position::int AS "position",
   s.id AS "scheduleId", s.status::text AS "scheduleStatus",
@@ -60,7 +64,12 @@ SELECT i.position::int AS "position",
   c.goal_id AS "goalId",
   u.preferences AS "preferences",
   t.is_active AS "telegramActive",
-  u.is_active AS "userActive"
+  u.is_active AS "userActive",
+  (SELECT coalesce(json_agg(json_build_object('startsAt', e.starts_at, 'endsAt', e.ends_at, 'allDay', e.all_day,
+      'status', e.status, 'type', e.type, 'metadata', e.metadata)), '[]'::json)
+    FROM events e
+    WHERE e.user_id = i.user_id AND e.deleted_at IS NULL AND NOT e.all_day AND e.status <> 'CANCELLED'
+      AND e.ends_at > $6::timestamptz AND e.starts_at < $7::timestamptz) AS "events"
 FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[]) WITH ORDINALITY AS i(job_id, kind, entity_id, user_id, position)
 LEFT JOIN reminder_schedules s ON s.queue_name = $5 AND s.job_id = i.job_id
 LEFT JOIN commitments c ON i.kind = 'commitment' AND c.id = i.entity_id AND c.user_id = i.user_id
@@ -123,15 +132,17 @@ type TDelivery = {
 const runBatch = async (items: TPending[]): Promise<TReminderOutcome[]> => {
   const { db, now, fault } = items[0]!.deps;
   const jobIds = items.map(({ data }) => reminderJobId(data.kind, data.entityId, data.remindAt));
+  const at = now();
   const rows = await queryRows<TStateRow>(db, STATE_SQL, [
     jobIds,
     items.map(({ data }) => data.kind),
     items.map(({ data }) => data.entityId),
     items.map(({ data }) => data.userId),
     REMINDER_QUEUE,
+    at,
+    new Date(at.getTime() + BUSY_HORIZON_MS),
   ]);
   const state = new Map(rows.map((row) => [row.position - 1, row]));
-  const at = now();
   const outcomes: Array<TReminderOutcome | null> = items.map(() => null);
   const deliveries = new Map<number, TDelivery>();
   const cancels = new Set<string>();
@@ -162,8 +173,14 @@ const runBatch = async (items: TPending[]): Promise<TReminderOutcome[]> => {
       return;
     }
     const preferences = readReminderPreferences(row.preferences);
-    // The working hours may have changed since the job was scheduled: outside them, wait for their next start.
-    const deliverAt = deliveryTime(at, preferences);
+    // The working hours or the calendar may have changed since the job was scheduled: outside the hours, wait
+    // for their next start; during a busy event (a meeting synced or typed in since), wait for its end.
+    const events = row.events.map((event) => ({
+      ...event,
+      startsAt: new Date(event.startsAt),
+      endsAt: event.endsAt ? new Date(event.endsAt) : null,
+    }));
+    const deliverAt = reminderDeliveryTime(at, preferences, events);
     if (deliverAt.getTime() > at.getTime()) {
       outcomes[index] = { outcome: "delay", scheduleId: row.scheduleId, deliverAt };
       return;
