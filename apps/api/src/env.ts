@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { parseAiConfig, type TAiConfig } from "@cto/ai/config";
+import { ZCalendarOAuthEnvSchema, requireCalendarOAuthPairs } from "@cto/core/calendar-oauth";
 import { ZPrivateNetworksSchema } from "@cto/core/outbound-address";
 import { EVEN_WHEN_INVALID, parseEnv, requireInProduction } from "@cto/contracts/env";
 import { ZReplicaEnvSchema } from "@cto/db/replicas";
@@ -99,6 +100,9 @@ const ZEnvSchema = z
     AI_DAILY_TOKEN_BUDGET: z.preprocess(unset, z.coerce.number().int().positive().default(DEFAULT_CHAT_TOKEN_BUDGET)),
     // Whether a calendar URL may name a loopback, private or link-local address: "false", "true", or a list of networks (CIDRs); the worker's too.
     CALENDAR_ALLOW_PRIVATE_NETWORKS: ZPrivateNetworksSchema,
+    // Google and Microsoft 365 calendars (README, "Calendars"): each can be connected when its client id and secret
+    // are set; the worker needs the same ones to refresh tokens. The *_URL variables point at stand-ins in tests.
+    ...ZCalendarOAuthEnvSchema.shape,
     // Whether /ready fails while Redis is unreachable: `required` (production's default) or `optional`.
     READINESS_REDIS: z.enum(["required", "optional"]).optional(),
     // Uploaded screenshots: STORAGE_DRIVER, STORAGE_DIR and S3_* (see packages/storage); the worker reads the same.
@@ -127,6 +131,7 @@ const ZEnvSchema = z
   .superRefine(requireS3Settings)
   .superRefine(requireMailSettings, EVEN_WHEN_INVALID)
   .superRefine(requireOneRedis)
+  .superRefine(requireCalendarOAuthPairs)
   .superRefine((env, ctx) => {
     for (const message of [
       ...pair(

@@ -1,5 +1,6 @@
 import { createAiProvider } from "@cto/ai/create-provider";
 import type { TAiProvider } from "@cto/ai/provider";
+import { calendarOAuthFromEnv, type TCalendarOAuthSettings } from "@cto/core/calendar-oauth";
 import type { TPrivateNetworks } from "@cto/core/outbound-address";
 import { createDb, type Db } from "@cto/db/client";
 import { defaultDataDir } from "@cto/db/paths";
@@ -46,6 +47,8 @@ export type TWorkerDeps = {
   calendarTimeoutMs?: number;
   /** Whether calendar servers on loopback, private or link-local addresses may be reached (CALENDAR_ALLOW_PRIVATE_NETWORKS). */
   calendarAllowPrivateNetworks?: TPrivateNetworks;
+  /** The OAuth clients of Google and Microsoft calendars (CALENDAR_GOOGLE_*, CALENDAR_MICROSOFT_*), to refresh their tokens. */
+  calendarOAuth?: TCalendarOAuthSettings[];
   /** The clock, replaceable in tests. */
   now: () => Date;
   /** Test-only fault injection (see env.ts); absent everywhere else. */
@@ -91,6 +94,7 @@ export const createWorkerDeps = (env: TEnv) => {
     ),
     calendarTimeoutMs: env.CALENDAR_FETCH_TIMEOUT_MS,
     calendarAllowPrivateNetworks: env.CALENDAR_ALLOW_PRIVATE_NETWORKS,
+    calendarOAuth: calendarOAuthFromEnv(env),
     now: () => new Date(),
   };
   if (env.webOrigin) deps.webOrigin = env.webOrigin;

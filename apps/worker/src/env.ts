@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 
 import { parseAiConfig, type TAiConfig } from "@cto/ai/config";
+import { ZCalendarOAuthEnvSchema, requireCalendarOAuthPairs } from "@cto/core/calendar-oauth";
 import { ZPrivateNetworksSchema } from "@cto/core/outbound-address";
 import { EVEN_WHEN_INVALID, parseEnv, requireInProduction } from "@cto/contracts/env";
 import { DEFAULT_AI_BODY_RETENTION_DAYS, DEFAULT_TRASH_RETENTION_DAYS } from "@cto/contracts/queues";
@@ -80,6 +81,8 @@ const ZEnvSchema = z
      * comma-separated list of networks (CIDRs), for a self-hosted calendar server on that network.
      */
     CALENDAR_ALLOW_PRIVATE_NETWORKS: ZPrivateNetworksSchema,
+    // Google and Microsoft 365 calendars: the API's OAuth clients, with which the worker refreshes their tokens.
+    ...ZCalendarOAuthEnvSchema.shape,
     /** Where Tesseract keeps its unpacked English model between starts; the data folder's cache when unset. */
     OCR_CACHE_DIR: z.string().min(1).optional(),
     /** Days a row stays in the trash before the daily retention job deletes it for good. */
@@ -100,6 +103,7 @@ const ZEnvSchema = z
   .superRefine(requireS3Settings)
   .superRefine(requireMailSettings, EVEN_WHEN_INVALID)
   .superRefine(requireOneRedis)
+  .superRefine(requireCalendarOAuthPairs)
   .superRefine(requireRedisInProduction("the Redis the API queues jobs in"), EVEN_WHEN_INVALID)
   .superRefine(
     requireInProduction({

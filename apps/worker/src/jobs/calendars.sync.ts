@@ -9,7 +9,7 @@ import type { TProcessor } from "./processor.ts";
  */
 export const processCalendarSync: TProcessor<"calendars", "sync"> = async (
   job,
-  { db, log, now, secrets, calendarTimeoutMs, calendarAllowPrivateNetworks = false },
+  { db, log, now, secrets, calendarTimeoutMs, calendarAllowPrivateNetworks = false, calendarOAuth = [] },
 ) => {
   if (!secrets) throw new UnrecoverableError("calendars/sync needs the secret box (CTO_ENCRYPTION_KEY) in its deps");
   const result = await syncCalendar({
@@ -19,6 +19,7 @@ export const processCalendarSync: TProcessor<"calendars", "sync"> = async (
     now: now(),
     ...(calendarTimeoutMs ? { timeoutMs: calendarTimeoutMs } : {}),
     allowPrivateNetworks: calendarAllowPrivateNetworks,
+    oauth: calendarOAuth,
   });
   if (result.outcome === "failed") log.warn("calendar sync failed", { connectionId: job.data.connectionId, ...result });
   else if (result.outcome === "synced" && !result.unchanged)

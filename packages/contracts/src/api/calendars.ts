@@ -2,8 +2,13 @@ import { z } from "zod";
 
 import { zText } from "../values.ts";
 
-/** The two kinds of calendar one connects without OAuth; `ConnectedAccount.provider` holds the kind. */
-export const CALENDAR_PROVIDERS = ["caldav", "ics"] as const;
+/** The calendars one connects with a URL (and a password): `ConnectedAccount.provider` holds the kind. */
+export const CALENDAR_URL_PROVIDERS = ["caldav", "ics"] as const;
+/** The calendars one connects by signing in to the provider (OAuth): their tokens are the account's. */
+export const CALENDAR_OAUTH_PROVIDERS = ["google", "microsoft"] as const;
+export type TCalendarOAuthProvider = (typeof CALENDAR_OAUTH_PROVIDERS)[number];
+/** Every kind of connected calendar the worker syncs. */
+export const CALENDAR_PROVIDERS = [...CALENDAR_URL_PROVIDERS, ...CALENDAR_OAUTH_PROVIDERS] as const;
 export type TCalendarProvider = (typeof CALENDAR_PROVIDERS)[number];
 
 /** How many calendars one user connects; one more is refused (409) until one is disconnected. */
@@ -34,8 +39,9 @@ export const ZConnectCalendarSchema = z.discriminatedUnion("provider", [
 export type TConnectCalendar = z.input<typeof ZConnectCalendarSchema>;
 
 /**
- * What `ConnectedAccount.accessToken` holds for a calendar, as JSON sealed with the secret box: the
- * URL too, since an ICS subscription's URL is itself the secret.
+ * What `ConnectedAccount.accessToken` holds for a CalDAV or ICS calendar, as JSON sealed with the secret
+ * box: the URL too, since an ICS subscription's URL is itself the secret. A Google or Microsoft
+ * calendar's columns hold its OAuth tokens instead, each sealed on its own.
  */
 export const ZCalendarCredentialsSchema = z.discriminatedUnion("provider", [
   z.object({ provider: z.literal("caldav"), serverUrl: z.string(), username: z.string(), password: z.string() }),
@@ -46,7 +52,7 @@ export type TCalendarCredentials = z.infer<typeof ZCalendarCredentialsSchema>;
 export const ZCalendarConnectionSchema = z.object({
   id: z.string().uuid(),
   provider: z.enum(CALENDAR_PROVIDERS),
-  /** The server and user, or the feed's host: never the secret part of the URL. */
+  /** The server and user, the feed's host, or the Google / Microsoft account: never the secret part of a URL. */
   label: z.string(),
   status: z.enum(["active", "expired", "revoked", "error"]),
   syncEnabled: z.boolean(),
@@ -58,3 +64,16 @@ export const ZCalendarConnectionSchema = z.object({
   createdAt: z.number().int(),
 });
 export type TCalendarConnection = z.infer<typeof ZCalendarConnectionSchema>;
+
+export const ZCalendarListSchema = z.object({
+  items: z.array(ZCalendarConnectionSchema),
+  /** The providers one can connect by signing in here (the server has their OAuth clients): buttons only for these. */
+  oauthProviders: z.array(z.enum(CALENDAR_OAUTH_PROVIDERS)),
+});
+export type TCalendarList = z.infer<typeof ZCalendarListSchema>;
+
+export const ZCalendarOAuthStartSchema = z.object({
+  /** The provider's consent page: send the browser there. */
+  url: z.string().url(),
+});
+export type TCalendarOAuthStart = z.infer<typeof ZCalendarOAuthStartSchema>;

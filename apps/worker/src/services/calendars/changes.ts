@@ -4,6 +4,8 @@ import type { TOccurrence } from "./expand.ts";
 export type TChanges<TCursor> = {
   changed: Array<{ object: string; occurrences: TOccurrence[] }>;
   removed: string[];
+  /** `changed` is every object upstream (a full listing): whatever else was synced before is gone. */
+  complete?: boolean;
   cursor: TCursor;
 };
 

@@ -7,13 +7,14 @@ type TConnection = { id: string; userId: string; provider: string };
 /**
  * Writes what a sync found: each changed object's occurrences are upserted on (connection, key) —
  * so a repeated or concurrent sync never duplicates an event — and its occurrences no longer
- * upstream are deleted; removed objects lose all their events. One transaction per object, so a
- * failure part-way leaves every object either as before or fully updated.
+ * upstream are deleted; removed objects lose all their events, and after a complete listing so do
+ * objects it did not name. One transaction per object, so a failure part-way leaves every object
+ * either as before or fully updated.
  */
 export const storeChanges = async (
   db: Db,
   connection: TConnection,
-  { changed, removed }: Pick<TChanges<unknown>, "changed" | "removed">,
+  { changed, removed, complete = false }: Pick<TChanges<unknown>, "changed" | "removed" | "complete">,
   now: Date,
 ) => {
   let written = 0;
@@ -48,5 +49,14 @@ export const storeChanges = async (
   const { count: deleted } = removed.length
     ? await db.event.deleteMany({ where: { connectedAccountId: connection.id, upstreamObject: { in: removed } } })
     : { count: 0 };
-  return { written, deleted };
+  const listed = changed.filter((item) => item.occurrences.length > 0).map((item) => item.object);
+  const { count: unlisted } = complete
+    ? await db.event.deleteMany({
+        where: {
+          connectedAccountId: connection.id,
+          OR: [{ upstreamObject: null }, { upstreamObject: { notIn: listed } }],
+        },
+      })
+    : { count: 0 };
+  return { written, deleted: deleted + unlisted };
 };
