@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type KeyboardEvent } from "react";
 
 import { Badge } from "../../../components/ui/badge.tsx";
 import { Button } from "../../../components/ui/button.tsx";
@@ -11,13 +11,77 @@ import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage, fieldError } from "../../../lib/api-error.ts";
 import { formatDate, formatRelative } from "../../../lib/format.ts";
 import { useTranslation } from "../../../lib/i18n/index.ts";
-import { useAddPasskey, useDeletePasskey, usePasskeys } from "../api/passkeys.ts";
+import { useAddPasskey, useDeletePasskey, usePasskeys, useRenamePasskey } from "../api/passkeys.ts";
 import { needsSecondFactor } from "../api/two-factor.ts";
 import { useSecondFactorPrompt } from "./step-up-dialog.tsx";
 
+/** A passkey's name edited in place: Enter or Save renames it, Escape or Cancel leaves it; errors stay beside the field. */
+const RenamePasskeyForm = ({
+  id,
+  name,
+  label,
+  onDone,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  onDone: () => void;
+}) => {
+  const { t } = useTranslation();
+  const rename = useRenamePasskey();
+  const toast = useToast();
+  const [value, setValue] = useState(name);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    rename.mutate(
+      { id, name: value.trim() },
+      {
+        onSuccess: (passkey) => {
+          toast.show(t("passkeys.renamed", { name: passkey.name ?? value.trim() }));
+          onDone();
+        },
+      },
+    );
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "Escape") onDone();
+  };
+  const error = fieldError(rename.error, "name");
+  return (
+    <form onSubmit={submit} className="flex min-w-64 flex-1 flex-wrap items-start gap-2">
+      <div className="min-w-48 flex-1">
+        <Input
+          aria-label={t("passkeys.newName", { label })}
+          aria-invalid={Boolean(error) || undefined}
+          value={value}
+          maxLength={60}
+          autoFocus
+          onChange={(event) => setValue(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        {error && (
+          <p role="alert" className="mt-1 text-xs text-red-600">
+            {error}
+          </p>
+        )}
+        <div className="mt-1">
+          <FormError error={rename.error && !error ? rename.error : null} />
+        </div>
+      </div>
+      <Button type="submit" size="sm" loading={rename.isPending}>
+        {t("passkeys.save")}
+      </Button>
+      <Button type="button" size="sm" variant="ghost" onClick={onDone}>
+        {t("passkeys.cancel")}
+      </Button>
+    </form>
+  );
+};
+
 /**
  * Passkeys: sign in with the device's screen lock instead of a password, and a second factor after
- * one. Adding and deleting one are sensitive: with two-factor on, the prompt asks for a factor first.
+ * one. Adding and deleting one are sensitive: with two-factor on, the prompt asks for a factor first;
+ * renaming one is not (the name is only a label in this list).
  */
 export const PasskeysCard = () => {
   const { t } = useTranslation();
@@ -26,6 +90,7 @@ export const PasskeysCard = () => {
   const remove = useDeletePasskey();
   const toast = useToast();
   const [name, setName] = useState("");
+  const [renaming, setRenaming] = useState<string | null>(null);
   const stepUp = useSecondFactorPrompt();
   const addPasskey = () =>
     add.mutate(name.trim() || undefined, {
@@ -86,24 +151,47 @@ export const PasskeysCard = () => {
                     aria-label={label}
                     className="flex flex-wrap items-center justify-between gap-3 py-2.5 text-sm"
                   >
-                    <span>
-                      <span className="font-medium text-slate-900">{label}</span>
-                      {passkey.deviceType === "multiDevice" && <Badge className="ml-2">{t("passkeys.synced")}</Badge>}
-                      <span className="block text-xs text-slate-500">
-                        {t("passkeys.addedOn", { date: formatDate(passkey.createdAt) })} ·{" "}
-                        {passkey.lastUsedAt
-                          ? t("passkeys.lastUsed", { when: formatRelative(passkey.lastUsedAt) })
-                          : t("passkeys.neverUsed")}
-                      </span>
-                    </span>
-                    <Button
-                      size="sm"
-                      variant="secondary"
-                      loading={remove.isPending && remove.variables === passkey.id}
-                      onClick={() => deletePasskey(passkey.id, label)}
-                    >
-                      {t("passkeys.delete")}
-                    </Button>
+                    {renaming === passkey.id ? (
+                      <RenamePasskeyForm
+                        id={passkey.id}
+                        name={passkey.name ?? ""}
+                        label={label}
+                        onDone={() => setRenaming(null)}
+                      />
+                    ) : (
+                      <>
+                        <span>
+                          <span className="font-medium text-slate-900">{label}</span>
+                          {passkey.deviceType === "multiDevice" && (
+                            <Badge className="ml-2">{t("passkeys.synced")}</Badge>
+                          )}
+                          <span className="block text-xs text-slate-500">
+                            {t("passkeys.addedOn", { date: formatDate(passkey.createdAt) })} ·{" "}
+                            {passkey.lastUsedAt
+                              ? t("passkeys.lastUsed", { when: formatRelative(passkey.lastUsedAt) })
+                              : t("passkeys.neverUsed")}
+                          </span>
+                        </span>
+                        <span className="flex gap-2">
+                          <Button
+                            size="sm"
+                            variant="secondary"
+                            aria-label={t("passkeys.renameLabel", { label })}
+                            onClick={() => setRenaming(passkey.id)}
+                          >
+                            {t("passkeys.rename")}
+                          </Button>
+                          <Button
+                            size="sm"
+                            variant="secondary"
+                            loading={remove.isPending && remove.variables === passkey.id}
+                            onClick={() => deletePasskey(passkey.id, label)}
+                          >
+                            {t("passkeys.delete")}
+                          </Button>
+                        </span>
+                      </>
+                    )}
                   </li>
                 );
               })}

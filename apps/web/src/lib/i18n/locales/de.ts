@@ -692,6 +692,12 @@ export const de: TMessages = {
     lastUsed: "zuletzt genutzt {{when}}",
     neverUsed: "nie genutzt",
     delete: "Löschen",
+    rename: "Umbenennen",
+    renameLabel: "{{label}} umbenennen",
+    newName: "Neuer Name für {{label}}",
+    save: "Speichern",
+    cancel: "Abbrechen",
+    renamed: "Passkey in {{name}} umbenannt.",
   },
   twoFactor: {
     qrAlt: "QR-Code zum Scannen mit deiner Authenticator-App",

@@ -672,6 +672,12 @@ export const en = {
     lastUsed: "last used {{when}}",
     neverUsed: "never used",
     delete: "Delete",
+    rename: "Rename",
+    renameLabel: "Rename {{label}}",
+    newName: "New name for {{label}}",
+    save: "Save",
+    cancel: "Cancel",
+    renamed: "Passkey renamed to {{name}}.",
   },
   twoFactor: {
     qrAlt: "QR code to scan with your authenticator app",
