@@ -1,6 +1,9 @@
 import { readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 
-import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { expectVisible, screenshot, useE2e } from "./harness.ts";
 import { E2E_TELEGRAM_BOT, TELEGRAM_WEBHOOK_SECRET } from "./stack.ts";
@@ -314,6 +317,45 @@ describe("settings", () => {
     expect((await other.request.get("/api/auth/session")).status()).toBe(401);
   });
 
+  it("renames a passkey in place, refuses a blank name beside the field, and keeps the new name after a reload", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 2400 } });
+    const { email } = await e2e.signUpFresh(page);
+    // A stored passkey, as a registration leaves it: renaming reads and writes only its row (auth.e2e adds real ones).
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    await e2e.stack.db.authenticator.create({
+      data: {
+        userId: user.id,
+        credentialID: `e2e-${user.id}`,
+        providerAccountId: `e2e-${user.id}`,
+        credentialPublicKey: "pQECAyYgASFYIA",
+        counter: 0,
+        credentialDeviceType: "singleDevice",
+        credentialBackedUp: false,
+        name: "Old laptop",
+      },
+    });
+    await page.goto("/settings#security");
+    const passkeys = page.getByRole("list", { name: "Passkeys" });
+    await passkeys.getByRole("button", { name: "Rename Old laptop" }).click();
+    const field = passkeys.getByLabel("New name for Old laptop");
+    await field.fill("   ");
+    await passkeys.getByRole("button", { name: "Save" }).click();
+    await expectVisible(passkeys.getByText("Name it."));
+    await field.fill("Work laptop");
+    await field.press("Enter");
+    await expectVisible(page.getByRole("status").filter({ hasText: "Passkey renamed to Work laptop." }));
+    await expectVisible(passkeys.getByRole("listitem", { name: "Work laptop" }));
+    // Escape leaves a started rename without saving.
+    await passkeys.getByRole("button", { name: "Rename Work laptop" }).click();
+    await passkeys.getByLabel("New name for Work laptop").fill("Never saved");
+    await passkeys.getByLabel("New name for Work laptop").press("Escape");
+    await page.reload();
+    await expectVisible(page.getByRole("list", { name: "Passkeys" }).getByRole("listitem", { name: "Work laptop" }));
+    expect(
+      (await e2e.stack.db.authenticator.findMany({ where: { userId: user.id } })).map((passkey) => passkey.name),
+    ).toEqual(["Work laptop"]);
+  });
+
   it("exports the account, imports it into a new one, and deletes an account only with its password", async () => {
     const page = await e2e.newPage({ viewport: { width: 1280, height: 2400 } });
     const source = await e2e.signUpFresh(page, "Exporter");
@@ -393,5 +435,101 @@ describe("settings", () => {
     await expectVisible(page.getByRole("form", { name: "Profile and career" }));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, "settings-phone");
+  });
+});
+
+describe("settings: connected calendars, synced by the real worker", () => {
+  const e2e = useE2e({ worker: true });
+  // ICS feeds this test serves on loopback (the stack allows 127.0.0.0/8 for calendars): one body per path.
+  const feeds = new Map<string, string>();
+  let server: Server;
+  let origin = "";
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const body = feeds.get(request.url ?? "");
+      if (body === undefined) return response.writeHead(404).end();
+      response.writeHead(200, { "content-type": "text/calendar" }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const icsTime = (at: Date) => at.toISOString().replace(/[-:]|\.\d+/g, "");
+  const vevent = (uid: string, title: string, start: Date) =>
+    [
+      "BEGIN:VEVENT",
+      `UID:${uid}`,
+      "DTSTAMP:20261201T000000Z",
+      `DTSTART:${icsTime(start)}`,
+      `DTEND:${icsTime(new Date(start.getTime() + 3_600_000))}`,
+      `SUMMARY:${title}`,
+      "END:VEVENT",
+    ].join("\r\n");
+  const vcalendar = (...events: string[]) =>
+    ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Cto e2e//EN", ...events, "END:VCALENDAR", ""].join("\r\n");
+  // The card polls every 10 s; a sync is a queued job on a worker that may be busy.
+  const SYNCED_MS = 60_000;
+
+  const connect = async (page: Page, path: string) => {
+    await page.goto("/settings#connections");
+    const form = page.getByRole("form", { name: "Connect a calendar" });
+    await form.getByLabel("Subscription URL").fill(`${origin}${path}`);
+    await form.getByRole("button", { name: "Connect calendar" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "Calendar connected" }));
+    return page
+      .getByRole("list", { name: "Connected calendars" })
+      .getByRole("listitem", { name: `${new URL(origin).host} (subscription)` });
+  };
+
+  it("connects an ICS subscription, syncs it now, shows its events in the assistant, and disconnects", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 2400 } });
+    const { email } = await e2e.signUpFresh(page);
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    tomorrow.setUTCHours(10, 0, 0, 0);
+    const path = `/feed-${Date.now()}.ics`;
+    feeds.set(path, vcalendar(vevent("e2e-offsite", "Quarterly offsite", tomorrow)));
+    const row = await connect(page, path);
+    // The first sync is queued on connecting.
+    await row.getByText(/synced .* · 1 events/).waitFor({ timeout: SYNCED_MS });
+    await expectVisible(row.getByText("ICS · syncing"));
+
+    // A second event upstream arrives with "Sync now".
+    feeds.set(
+      path,
+      vcalendar(
+        vevent("e2e-offsite", "Quarterly offsite", tomorrow),
+        vevent("e2e-retro", "Team retro", new Date(tomorrow.getTime() + 4 * 3_600_000)),
+      ),
+    );
+    await row.getByRole("button", { name: "Sync now" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "will sync in a moment" }));
+    await row.getByText(/synced .* · 2 events/).waitFor({ timeout: SYNCED_MS });
+    await screenshot(page, "settings-calendars");
+
+    await page.goto("/assistant?tab=event");
+    const events = page.getByRole("list", { name: "Events" });
+    await expectVisible(events.getByRole("link", { name: "Quarterly offsite" }));
+    await expectVisible(events.getByRole("link", { name: "Team retro" }));
+
+    await page.goto("/settings#connections");
+    await row.getByRole("button", { name: "Disconnect" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "is disconnected and its events removed" }));
+    await expectVisible(page.getByText("No calendar connected yet."));
+    const user = await e2e.stack.db.user.findUniqueOrThrow({ where: { email } });
+    expect(await e2e.stack.db.event.count({ where: { userId: user.id } })).toBe(0);
+    await page.goto("/assistant?tab=event");
+    await expectVisible(page.getByText("No events yet"));
+  });
+
+  it("shows a malformed feed's error on its card", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 2400 } });
+    await e2e.signUpFresh(page);
+    const path = `/broken-${Date.now()}.ics`;
+    feeds.set(path, "<html>This is a web page, not a calendar</html>");
+    const row = await connect(page, path);
+    await row.getByRole("alert").waitFor({ timeout: SYNCED_MS });
+    await expectVisible(row.getByRole("alert").filter({ hasText: "The calendar is not valid iCalendar" }));
+    await expectVisible(row.getByText("ICS · sync failed"));
+    await expectVisible(row.getByText(/0 events/));
   });
 });

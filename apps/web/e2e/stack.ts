@@ -21,7 +21,7 @@ import type { TestDatabase } from "@cto/db/testing";
 import { createLocalStorage } from "@cto/storage/local";
 
 import { apiProxy } from "../api-proxy.ts";
-import { startWorker, type TStackWorker } from "./worker.ts";
+import { E2E_CALENDAR_NETWORKS, startWorker, type TStackWorker } from "./worker.ts";
 
 /**
  * The demo seed. Its knowledge-base step writes 64 chunks per transaction, which can pass Prisma's
@@ -171,6 +171,7 @@ export const startStack = async (
     webOrigin: webUrl,
     authLimits: GENEROUS_AUTH_LIMITS,
     telegramBotUsername: E2E_TELEGRAM_BOT,
+    calendarPrivateNetworks: E2E_CALENDAR_NETWORKS,
   };
   const ai = switchableAi();
   app = createApp({

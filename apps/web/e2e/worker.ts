@@ -9,6 +9,11 @@ import { spawnLogged, type TLogLine } from "@cto/vitest-config/processes";
 
 /** The shared Redis the worker tests use too; every stack takes a BullMQ prefix of its own on it. */
 export const E2E_REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+/**
+ * Calendar feeds a test serves itself listen on loopback, which a real server refuses as a private address:
+ * the stack's API and worker allow loopback only (CALENDAR_ALLOW_PRIVATE_NETWORKS), as a self-hosted set-up would.
+ */
+export const E2E_CALENDAR_NETWORKS = ["127.0.0.0/8"] as const;
 const WORKER_DIR = fileURLToPath(new URL("../../worker", import.meta.url));
 const START_MS = 120_000;
 const STOP_MS = 20_000;
@@ -92,6 +97,7 @@ export const startWorker = async ({
       OCR_CACHE_DIR: path.join(tmpdir(), "cto-test-tesseract"),
       OPENAI_API_KEY: "",
       OPENAI_BASE_URL: "",
+      CALENDAR_ALLOW_PRIVATE_NETWORKS: E2E_CALENDAR_NETWORKS.join(","),
     },
     ready: (line) => line.msg === "worker started",
     startMs: START_MS,
