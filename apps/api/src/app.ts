@@ -62,10 +62,12 @@ import { coachingRoutes } from "./routes/coaching.ts";
 import { communityRoutes } from "./routes/community.ts";
 import { commitmentRoutes, goalRoutes } from "./routes/goals.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { calendarOAuthRoutes } from "./routes/calendar-oauth.ts";
 import { calendarRoutes } from "./routes/calendars.ts";
 import { connectedAccountRoutes, sessionRoutes } from "./routes/security.ts";
 import { createAuthLimiters, takeAuthRequest } from "./services/auth-limits.ts";
 import { createOutboxMailer, createPostman, type Mailer, type OutboxMailer } from "./services/mailer.ts";
+import { createCalendarOAuth, type TCalendarOAuth } from "./services/calendar-oauth.ts";
 import { createOAuthProviders, type TOAuthProviders } from "./services/oauth/providers.ts";
 import { createLeases } from "./lib/leases.ts";
 import { createSharedCache } from "./lib/shared-cache.ts";
@@ -139,6 +141,8 @@ export type AppDependencies = {
   secrets?: SecretBox;
   /** Identity providers one can sign in with (services/oauth/providers.ts); by default none. */
   oauthProviders?: TOAuthProviders;
+  /** The OAuth clients that connect Google and Microsoft 365 calendars (services/calendar-oauth.ts); by default none. */
+  calendarOAuth?: TCalendarOAuth;
 };
 
 export const createApp = ({
@@ -156,6 +160,7 @@ export const createApp = ({
   cacheStore = { redis: null },
   secrets = createSecretBox(loadEncryptionKey()),
   oauthProviders = createOAuthProviders([], config.webOrigin),
+  calendarOAuth = createCalendarOAuth([], config.webOrigin),
 }: AppDependencies) => {
   const app = createRouter({ getPath: routedPath });
   const limits = createAuthLimiters(config.authLimits, {
@@ -246,6 +251,7 @@ export const createApp = ({
     // A provider sign-in's two steps: each callback makes the API call the provider.
     "/auth/oauth/:provider/start",
     "/auth/oauth/:provider/callback",
+    "/calendars/oauth/:provider/callback",
     "/unsubscribe",
   ])
     app.use(path, async (c, next) => {
@@ -264,7 +270,8 @@ export const createApp = ({
   app.route("/me", myUsageRoutes);
   app.route("/sessions", sessionRoutes);
   app.route("/connected-accounts", connectedAccountRoutes);
-  app.route("/calendars", calendarRoutes);
+  app.route("/calendars", calendarRoutes(calendarOAuth));
+  app.route("/calendars", calendarOAuthRoutes(calendarOAuth));
   app.route("/notifications", notificationRoutes);
   app.route("/unsubscribe", unsubscribeRoutes);
   app.route("/reminder-schedules", reminderScheduleRoutes);

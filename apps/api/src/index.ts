@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 
 import { createAiProvider } from "@cto/ai/create-provider";
+import { calendarOAuthFromEnv } from "@cto/core/calendar-oauth";
 import { checkAppRole, createDb } from "@cto/db/client";
 import { redisRecentWrites, replicaOptionsFromEnv } from "@cto/db/replicas";
 import { defaultDataDir } from "@cto/db/paths";
@@ -19,6 +20,7 @@ import { identityProvidersFromEnv, loadEnv, readinessRequiresRedis } from "./env
 import { log } from "./log.ts";
 import { startMetricsServer, watchDbPool, watchQueues } from "./metrics.ts";
 import { redisReady } from "./middleware/rate-limit.ts";
+import { createCalendarOAuth } from "./services/calendar-oauth.ts";
 import { createOAuthProviders } from "./services/oauth/providers.ts";
 
 // A configuration problem is one log line naming each variable (in production, each one it needs), not a stack.
@@ -118,6 +120,10 @@ const server = serve(
       ),
       oauthProviders: createOAuthProviders(
         identityProvidersFromEnv(env),
+        env.OAUTH_CALLBACK_BASE_URL ?? `${env.WEB_ORIGIN}/api`,
+      ),
+      calendarOAuth: createCalendarOAuth(
+        calendarOAuthFromEnv(env),
         env.OAUTH_CALLBACK_BASE_URL ?? `${env.WEB_ORIGIN}/api`,
       ),
     }).fetch,
