@@ -6,6 +6,8 @@
  * plain requests the coach's tools serve ("set a goal to…", "remind me tomorrow at 9 to…") and
  * calls those tools exactly as a model would. The same input always gives the same output.
  */
+import { hashingEmbedding } from "@cto/kernel/hashing-embedding";
+
 import type { TPriceTable } from "./config.ts";
 import { AiProviderError } from "./errors.ts";
 import { safeTimezone } from "./local/dates.ts";
@@ -13,7 +15,7 @@ import { insightsReply } from "./local/insights.ts";
 import { recogniseIntents } from "./local/intents.ts";
 import { askReply, coachReply, summaryReply, toolReply } from "./local/replies.ts";
 import { LOCAL_SENTIMENT_MODEL, localSentiment } from "./local/sentiment.ts";
-import { fnv1a, wordsOf } from "./local/text.ts";
+import { fnv1a } from "./local/text.ts";
 import { titleReply } from "./local/titles.ts";
 import {
   costFromPrices,
@@ -31,20 +33,7 @@ export const LOCAL_CHAT_MODEL = "cto-local-coach-v1";
 /** A common rough estimate for English text: about four characters per token. */
 export const estimateTokens = (text: string): number => Math.ceil(text.length / 4);
 
-export const localEmbedding = (text: string): number[] => {
-  const vector = new Array<number>(EMBEDDING_DIMENSIONS).fill(0);
-  const words = wordsOf(text);
-  // Pairs add a little word order; an empty text still gets a (fixed) non-zero vector, since a zero vector has no cosine.
-  const features =
-    words.length === 0 ? ["\u0000empty"] : [...words, ...words.slice(1).map((word, i) => `${words[i]} ${word}`)];
-  for (const feature of features) {
-    const hash = fnv1a(feature);
-    const weight = feature.includes(" ") ? 0.5 : 1;
-    vector[hash % EMBEDDING_DIMENSIONS]! += (hash & 0x80000000) === 0 ? weight : -weight;
-  }
-  const norm = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0));
-  return norm === 0 ? vector.map((_, i) => (i === 0 ? 1 : 0)) : vector.map((value) => value / norm);
-};
+export const localEmbedding = (text: string): number[] => hashingEmbedding(text, EMBEDDING_DIMENSIONS);
 
 /**
  * The reply to `request`: tool calls for the requests in the latest user message (when the request

@@ -3,6 +3,7 @@
  * against a given "now" in the user's IANA timezone. chrono takes a fixed UTC offset, so the
  * offset is re-read at the instant found: "tomorrow at 9" across a DST change is still 9:00 there.
  */
+import { localDay, zoneOffset } from "@cto/kernel/local-days";
 import * as chrono from "chrono-node";
 
 export type TClock = { now: number; timezone: string };
@@ -54,24 +55,7 @@ export const safeTimezone = (timezone: string | undefined): string => {
 };
 
 /** Minutes `timezone` is ahead of UTC at the instant `at`. */
-export const offsetMinutes = (at: number, timezone: string): number => {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone: timezone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(new Date(at))
-      .map((part) => [part.type, Number(part.value)]),
-  ) as Record<string, number>;
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return Math.round((wall - Math.floor(at / 1000) * 1000) / 60_000);
-};
+export const offsetMinutes = (at: number, timezone: string): number => Math.round(zoneOffset(at, timezone) / 60_000);
 
 /** The instant the clocks of `timezone` show `day` at `hour:minute`. */
 export const zonedInstant = (day: TWallDay, hour: number, minute: number, timezone: string): number => {
@@ -86,15 +70,7 @@ const FREQUENCY_BEFORE = /\b(?:times?|per|every|each|once|twice)\s*$/i;
 const TIME_OF_DAY = /^casualReference\/(?:morning|afternoon|evening|noon|night|tonight|midnight)$/;
 
 const wallDayOf = (at: number, timezone: string): TWallDay => {
-  const [year, month, day] = new Intl.DateTimeFormat("en-CA", {
-    timeZone: timezone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  })
-    .format(new Date(at))
-    .split("-")
-    .map(Number);
+  const [year, month, day] = localDay(new Date(at), timezone).split("-").map(Number);
   return { year: year!, month: month!, day: day! };
 };
 

@@ -1,19 +1,8 @@
 /** Small text helpers shared by the offline provider's parts. */
 
-export const fnv1a = (text: string): number => {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-};
+import { fnv1a, wordsOf } from "@cto/kernel/hashing-embedding";
 
-export const wordsOf = (text: string): string[] =>
-  text
-    .toLowerCase()
-    .normalize("NFKC")
-    .match(/[\p{L}\p{N}']+/gu) ?? [];
+export { fnv1a, wordsOf };
 
 export const excerpt = (text: string, max: number): string => {
   const flat = text.replace(/\s+/g, " ").trim();

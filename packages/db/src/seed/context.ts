@@ -1,3 +1,5 @@
+import { addDays, localDay, localMidnight } from "@cto/kernel/local-days";
+
 import type { DbExecutor } from "../client.ts";
 import type { SecretBox } from "../secrets.ts";
 import { seedId } from "./ids.ts";
@@ -27,43 +29,6 @@ export const hoursFrom = (date: Date, hours: number) => new Date(date.getTime() 
 
 /** The demo users' timezone (their preferences): reports, consistency windows and reminders are counted in it. */
 export const SEED_TIMEZONE = "Europe/Berlin";
-
-/** The local calendar day (YYYY-MM-DD) of an instant in `timezone`. */
-export const localDay = (at: Date, timezone = SEED_TIMEZONE) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    at,
-  );
-
-/** YYYY-MM-DD plus `days`, calendar arithmetic. */
-export const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-
-const offsetAt = (at: number, timezone: string) => {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone: timezone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(new Date(at))
-      .map((part) => [part.type, Number(part.value)]),
-  );
-  return (
-    Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) -
-    Math.floor(at / 1000) * 1000
-  );
-};
-
-/** The instant local midnight starts `day` in `timezone` (the offset re-read at the result, so DST days are right). */
-export const localMidnight = (day: string, timezone = SEED_TIMEZONE) => {
-  const naive = Date.parse(`${day}T00:00:00Z`);
-  return new Date(naive - offsetAt(naive - offsetAt(naive, timezone), timezone));
-};
 
 /**
  * The seed's clock: `at(-3, 10)` is 10:00 local time three days before the local today of `now`.

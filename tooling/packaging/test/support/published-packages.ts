@@ -7,6 +7,7 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..", "..", "..
 
 /** The packages Cto publishes, in dependency order (a package comes after those it depends on). */
 export const PUBLISHED_PACKAGES = [
+  { name: "@cto/kernel", dir: "packages/kernel" },
   { name: "@cto/contracts", dir: "packages/contracts" },
   { name: "@cto/ai", dir: "packages/ai" },
   { name: "@cto/db", dir: "packages/db" },

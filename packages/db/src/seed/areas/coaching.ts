@@ -1,7 +1,9 @@
+import { adherenceNotes, scoreAdherence } from "@cto/kernel/adherence";
+import { reportPayload, type TReportRows } from "@cto/kernel/report-payload";
+
 import { upsertEmbedding } from "../../vector.ts";
 import { daysFrom, hoursFrom, localClock, SEED_TIMEZONE, type SeedContext } from "../context.ts";
 import { FIXTURE_EMBEDDING_MODEL, fixtureEmbedding } from "../fixture-embedding.ts";
-import { seedAdherence, seedReportPayload, type TSeedRows } from "../report-payload.ts";
 
 const REPORT_DAYS = [
   ["TWO_DAY", 2],
@@ -239,26 +241,23 @@ export const seedCoaching = async ({ db, user, now, id }: SeedContext) => {
     skipDuplicates: true,
     data: CONSISTENCY_WINDOWS.map((windowDays) => {
       const start = clock.midnight(-windowDays);
-      const adherence = seedAdherence(
-        commitments.filter((row) => row.dueAt >= start && row.dueAt < end),
-        windowDays,
-      );
+      const adherence = scoreAdherence(commitments.filter((row) => row.dueAt >= start && row.dueAt < end));
       return {
         id: id(`consistency:${windowDays}`),
         userId: user.id,
         windowDays,
         score: (adherence.score ?? 0).toFixed(2),
-        notes: adherence.notes,
+        notes: adherenceNotes(adherence, windowDays, null),
         periodStart: start,
         periodEnd: end,
         computedAt: end,
       };
     }),
   });
-  const rows: TSeedRows = { emotions, energy, commitments, insights: [insight], goals };
+  const rows: TReportRows = { emotions, energy, due: commitments, done: commitments, insights: [insight], goals };
   const reports = REPORT_DAYS.map(([type, days]) => {
     const start = clock.midnight(-days);
-    const payload = seedReportPayload(rows, start, end, SEED_TIMEZONE);
+    const payload = reportPayload(rows, start, end, SEED_TIMEZONE);
     const { completed, due } = payload.commitments;
     const kept = due ? `you kept ${completed} of the ${due} commitments due` : "no commitment fell due";
     const energyNote =

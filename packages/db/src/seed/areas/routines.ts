@@ -1,4 +1,6 @@
-import { addDays, localClock, type SeedContext } from "../context.ts";
+import { addDays } from "@cto/kernel/local-days";
+
+import { localClock, type SeedContext } from "../context.ts";
 
 const WEEK = 7 * 86_400_000;
 

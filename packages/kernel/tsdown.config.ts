@@ -1,0 +1,3 @@
+import { libraryBuild } from "@cto/packaging/build";
+
+export default libraryBuild({ packageDir: import.meta.dirname });

@@ -1,0 +1,3 @@
+import { baseConfig } from "@cto/vitest-config";
+
+export default baseConfig;
