@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 
 import { PagedList, type TPagedListQuery } from "./ui/paged-list.tsx";
 import { EmptyState } from "./ui/states.tsx";
+import { useTranslation } from "../lib/i18n/index.ts";
 
 /**
  * The coach's insights a page at a time, as the reports page and the memory page both list them: the
@@ -15,13 +16,16 @@ export const InsightsPagedList = <TItem,>({
   query: TPagedListQuery<TItem>;
   emptyDescription: string;
   children: (item: TItem) => ReactNode;
-}) => (
-  <PagedList
-    query={query}
-    loadingLabel="Loading insights…"
-    loadMoreLabel="Load more insights"
-    empty={<EmptyState title="No insights yet" description={emptyDescription} />}
-  >
-    {children}
-  </PagedList>
-);
+}) => {
+  const { t } = useTranslation();
+  return (
+    <PagedList
+      query={query}
+      loadingLabel={t("common.insights.loading")}
+      loadMoreLabel={t("common.insights.loadMore")}
+      empty={<EmptyState title={t("common.insights.empty")} description={emptyDescription} />}
+    >
+      {children}
+    </PagedList>
+  );
+};

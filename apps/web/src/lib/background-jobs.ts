@@ -3,6 +3,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { TReadiness as TApiReadiness } from "@cto/contracts/api/health";
 
 import { apiFetch } from "./api-client.ts";
+import { i18n } from "./i18n/index.ts";
 
 /** GET /ready's word on the background queues (Redis) and the workers serving them. */
 type TReadiness = Partial<Pick<TApiReadiness, "queues" | "workers">>;
@@ -35,6 +36,4 @@ export const useBackgroundJobs = () => useQuery(backgroundJobsQueryOptions()).da
 
 /** What a saved reminder will do, in words, given the background jobs. */
 export const reminderOutlook = (jobs: TBackgroundJobs) =>
-  jobs === "down"
-    ? "Reminders are sent by Cto's background worker, which is not running right now (no Redis or no worker). The reminder is kept and goes out once it runs again."
-    : null;
+  jobs === "down" ? i18n.t("common.reminderOutlookDown") : null;

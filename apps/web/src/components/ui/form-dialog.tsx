@@ -4,6 +4,7 @@ import { Button } from "./button.tsx";
 import { Dialog } from "./dialog.tsx";
 import { FormError } from "./states.tsx";
 import { useFormError } from "./use-form-error.ts";
+import { useTranslation } from "../../lib/i18n/index.ts";
 
 type TFormDialogProps = {
   open: boolean;
@@ -35,6 +36,7 @@ export const FormDialog = ({
     onSubmit();
   };
   const formError = useFormError(error);
+  const { t } = useTranslation();
   return (
     <Dialog open={open} onClose={onClose} title={title} description={description}>
       <form ref={formError.ref} onSubmit={submit} className="space-y-4">
@@ -42,7 +44,7 @@ export const FormDialog = ({
         {children}
         <div className="flex justify-end gap-2 pt-2">
           <Button variant="secondary" onClick={onClose}>
-            Cancel
+            {t("common.cancel")}
           </Button>
           <Button type="submit" loading={pending}>
             {submitLabel}

@@ -1,4 +1,5 @@
 import { Button } from "./button.tsx";
+import { useTranslation } from "../../lib/i18n/index.ts";
 
 type TPagedQuery = { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
 
@@ -6,8 +7,9 @@ type TPagedQuery = { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNex
  * The "Load more" under a cursor-paginated list (a `useInfiniteQuery`): shown while the API gave a
  * `nextCursor`, busy while the next page loads.
  */
-export const LoadMore = ({ query, label = "Load more" }: { query: TPagedQuery; label?: string }) =>
-  query.hasNextPage ? (
+export const LoadMore = ({ query, label }: { query: TPagedQuery; label?: string }) => {
+  const { t } = useTranslation();
+  return query.hasNextPage ? (
     <div className="flex justify-center pt-3">
       <Button
         variant="secondary"
@@ -15,7 +17,8 @@ export const LoadMore = ({ query, label = "Load more" }: { query: TPagedQuery; l
         loading={query.isFetchingNextPage}
         onClick={() => void query.fetchNextPage()}
       >
-        {label}
+        {label ?? t("common.loadMore")}
       </Button>
     </div>
   ) : null;
+};

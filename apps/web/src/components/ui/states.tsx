@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 
 import { errorMessage } from "../../lib/api-error.ts";
 import { Button } from "./button.tsx";
+import { useTranslation } from "../../lib/i18n/index.ts";
 
 /** What a list or panel shows when there is nothing yet, with the action that fills it. */
 export const EmptyState = ({
@@ -23,25 +24,28 @@ export const EmptyState = ({
 /** A failed load: the reason in plain words and a way to try again. */
 export const ErrorState = ({
   error,
-  title = "This could not be loaded",
+  title,
   onRetry,
-  retryLabel = "Try again",
+  retryLabel,
 }: {
   error: unknown;
   title?: string;
   onRetry?: () => void;
   retryLabel?: string;
-}) => (
-  <div role="alert" className="rounded-xl bg-red-50 px-5 py-4 ring-1 ring-red-200">
-    <p className="text-sm font-semibold text-red-900">{title}</p>
-    <p className="mt-1 text-sm text-red-800">{errorMessage(error)}</p>
-    {onRetry && (
-      <Button variant="secondary" size="sm" className="mt-3" onClick={onRetry}>
-        {retryLabel}
-      </Button>
-    )}
-  </div>
-);
+}) => {
+  const { t } = useTranslation();
+  return (
+    <div role="alert" className="rounded-xl bg-red-50 px-5 py-4 ring-1 ring-red-200">
+      <p className="text-sm font-semibold text-red-900">{title ?? t("common.loadFailed")}</p>
+      <p className="mt-1 text-sm text-red-800">{errorMessage(error)}</p>
+      {onRetry && (
+        <Button variant="secondary" size="sm" className="mt-3" onClick={onRetry}>
+          {retryLabel ?? t("common.tryAgain")}
+        </Button>
+      )}
+    </div>
+  );
+};
 
 /** An inline form-level error (the API's message), announced when it appears. */
 export const FormError = ({ error }: { error: unknown }) =>

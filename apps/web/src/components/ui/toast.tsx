@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 
 import { cn } from "../../lib/cn.ts";
+import { useTranslation } from "../../lib/i18n/index.ts";
 
 type TToast = { id: number; message: string; tone: "success" | "error" | "info" };
 type TToastApi = { show: (message: string, tone?: TToast["tone"]) => void };
@@ -27,6 +28,7 @@ export const ToastProvider = ({ children }: { children: ReactNode }) => {
     [dismiss],
   );
   const value = useMemo(() => ({ show }), [show]);
+  const { t } = useTranslation();
   return (
     <ToastContext.Provider value={value}>
       {children}
@@ -48,7 +50,7 @@ export const ToastProvider = ({ children }: { children: ReactNode }) => {
               type="button"
               onClick={() => dismiss(toast.id)}
               className="text-white/80 hover:text-white"
-              aria-label="Dismiss"
+              aria-label={t("common.dismiss")}
             >
               ×
             </button>

@@ -7,6 +7,7 @@ import type { TSession } from "../../../lib/session.ts";
 import { AdminAuditCard } from "./admin-audit-card.tsx";
 import { AiUsageCard } from "./ai-usage-card.tsx";
 import { UsersCard } from "./users-card.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 /** Where the API serves Bull Board (admins only), through the same `/api` proxy as every call. */
 export const QUEUE_DASHBOARD_URL = "/api/admin/queues";
@@ -14,30 +15,28 @@ export const QUEUE_DASHBOARD_URL = "/api/admin/queues";
 /** Administrators: AI usage and cost across all users, the accounts and their changes, and the way to the job queues. */
 export const AdminPage = () => {
   const { session } = useRouteContext({ strict: false }) as { session?: TSession };
+  const { t } = useTranslation();
   if (session?.user.role !== "admin")
     return (
       <div data-testid="admin-page">
-        <PageHeader title="Admin" />
-        <EmptyState
-          title="This page is for administrators"
-          description="Ask an administrator of this Cto server if you need access."
-        />
+        <PageHeader title={t("admin.title")} />
+        <EmptyState title={t("admin.forbiddenTitle")} description={t("admin.forbiddenDescription")} />
       </div>
     );
   return (
     <div data-testid="admin-page" className="space-y-6">
-      <PageHeader title="Admin" description="How the platform is used, what it costs, and who uses it." />
+      <PageHeader title={t("admin.title")} description={t("admin.description")} />
       <AiUsageCard />
       <UsersCard selfId={session.user.id} />
       <AdminAuditCard />
       <Card aria-labelledby="queues-title">
         <CardHeader
-          title={<span id="queues-title">Background jobs</span>}
-          description="Reminders, reports, embeddings, OCR and Telegram delivery run in the worker's queues."
+          title={<span id="queues-title">{t("admin.queuesTitle")}</span>}
+          description={t("admin.queuesDescription")}
         />
         <a href={QUEUE_DASHBOARD_URL} target="_blank" rel="noopener" className={buttonClass("secondary")}>
-          Open the queue dashboard
-          <span className="sr-only"> (opens in a new tab)</span>
+          {t("admin.openQueues")}
+          <span className="sr-only">{t("admin.newTab")}</span>
         </a>
       </Card>
     </div>

@@ -10,24 +10,21 @@ import { EmptyState, ErrorState } from "../../../components/ui/states.tsx";
 import { useAiUsage, usageTotals, type TUsageWindow } from "../api/get-ai-usage.ts";
 import { formatCount, formatDollars } from "./usage-format.ts";
 import { type TUsageColumn, UsageTable } from "./usage-table.tsx";
+import { i18n, useTranslation } from "../../../lib/i18n/index.ts";
 
-const WINDOWS: { value: TUsageWindow; label: string }[] = [
-  { value: "day", label: "24 hours" },
-  { value: "week", label: "7 days" },
-  { value: "month", label: "30 days" },
-  { value: "all", label: "All time" },
-];
+const WINDOWS: TUsageWindow[] = ["day", "week", "month", "all"];
 
-const ms = (value: number | null) => (value === null ? "–" : `${formatCount(value)} ms`);
+const ms = (value: number | null) => (value === null ? "–" : i18n.t("admin.usage.ms", { value: formatCount(value) }));
 const tokens = (value: number | null) => (value === null ? "–" : formatCount(value));
 
-const MODEL_COLUMNS: TUsageColumn<TAiModelUsage>[] = [
-  { header: "Model", cell: (model) => model.model },
-  { header: "Requests", numeric: true, cell: (model) => formatCount(model.usageCount) },
-  { header: "Avg latency", numeric: true, cell: (model) => ms(model.avgLatency) },
-  { header: "Avg tokens", numeric: true, cell: (model) => tokens(model.avgTokens) },
-  { header: "Tokens", numeric: true, cell: (model) => formatCount(model.totalTokens) },
-  { header: "Cost", numeric: true, cell: (model) => formatDollars(model.totalCost) },
+// Made when drawn, so the headers are in the language shown now.
+const modelColumns = (): TUsageColumn<TAiModelUsage>[] => [
+  { header: i18n.t("admin.columns.model"), cell: (model) => model.model },
+  { header: i18n.t("admin.columns.requests"), numeric: true, cell: (model) => formatCount(model.usageCount) },
+  { header: i18n.t("admin.columns.avgLatency"), numeric: true, cell: (model) => ms(model.avgLatency) },
+  { header: i18n.t("admin.columns.avgTokens"), numeric: true, cell: (model) => tokens(model.avgTokens) },
+  { header: i18n.t("admin.columns.tokens"), numeric: true, cell: (model) => formatCount(model.totalTokens) },
+  { header: i18n.t("admin.columns.cost"), numeric: true, cell: (model) => formatDollars(model.totalCost) },
 ];
 
 /** 004's AI usage analytics for everyone: requests, latency, cost and tokens per model. */
@@ -36,32 +33,37 @@ export const AiUsageCard = () => {
   const usage = useAiUsage(window);
   const models = usage.data?.models ?? [];
   const totals = usageTotals(models);
+  const { t } = useTranslation();
   return (
     <Card aria-labelledby="ai-usage-title">
       <CardHeader
-        title={<span id="ai-usage-title">AI usage and cost</span>}
-        description="Every user's AI responses, by model."
-        actions={<Segmented label="Period" value={window} onChange={setWindow} options={WINDOWS} />}
+        title={<span id="ai-usage-title">{t("admin.usage.title")}</span>}
+        description={t("admin.usage.description")}
+        actions={
+          <Segmented
+            label={t("admin.usage.period")}
+            value={window}
+            onChange={setWindow}
+            options={WINDOWS.map((value) => ({ value, label: t(`admin.windows.${value}`) }))}
+          />
+        }
       />
       {usage.isPending ? (
-        <LoadingBlock lines={5} label="Loading AI usage…" />
+        <LoadingBlock lines={5} label={t("admin.usage.loading")} />
       ) : usage.isError ? (
         <ErrorState error={usage.error} onRetry={() => void usage.refetch()} />
       ) : models.length === 0 ? (
-        <EmptyState
-          title="No AI responses in this period"
-          description="Usage appears here once people talk with the coach."
-        />
+        <EmptyState title={t("admin.usage.emptyTitle")} description={t("admin.usage.emptyDescription")} />
       ) : (
         <div className={usage.isFetching ? "space-y-5 opacity-60" : "space-y-5"}>
           <div className="max-w-2xl">
             <Chart
-              title="Requests per model"
+              title={t("admin.usage.chart")}
               kind="bar"
               height={200}
               series={[
                 {
-                  name: "Requests",
+                  name: t("admin.columns.requests"),
                   points: models.map((model, index) => ({ x: index, y: model.usageCount, label: model.model })),
                 },
               ]}
@@ -73,13 +75,13 @@ export const AiUsageCard = () => {
           </div>
           <div className="overflow-x-auto">
             <UsageTable
-              caption="AI usage by model"
+              caption={t("admin.usage.caption")}
               className="min-w-[40rem]"
-              columns={MODEL_COLUMNS}
+              columns={modelColumns()}
               rows={models}
               rowKey={(model) => model.model}
               total={{
-                model: "All models",
+                model: t("admin.usage.allModels"),
                 usageCount: totals.requests,
                 avgLatency: totals.avgLatency,
                 avgTokens: totals.avgTokens,

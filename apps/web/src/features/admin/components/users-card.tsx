@@ -15,8 +15,9 @@ import { type TAdminUser, useUsers } from "../api/list-users.ts";
 import { type TUserChange, useUpdateUser } from "../api/update-user.ts";
 import { formatCount, formatDollars } from "./usage-format.ts";
 import { UserUsageDialog } from "./user-usage-dialog.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
-const HEADERS = ["Account", "Role", "Status", "Created", "Last seen", "Requests", "Cost", "Actions"];
+const HEADERS = ["account", "role", "status", "created", "lastSeen", "requests", "cost", "actions"] as const;
 
 /**
  * Every account: search by address, disable or re-enable, change the role, see AI usage (never content).
@@ -28,6 +29,7 @@ export const UsersCard = ({ selfId }: { selfId: string }) => {
   const users = useUsers(q);
   const update = useUpdateUser();
   const toast = useToast();
+  const { t } = useTranslation();
   const [usageOf, setUsageOf] = useState<TAdminUser | null>(null);
   const rows = users.data?.pages.flatMap((page) => page.items) ?? [];
   const change = (user: TAdminUser, body: TUserChange, done: string) =>
@@ -42,32 +44,32 @@ export const UsersCard = ({ selfId }: { selfId: string }) => {
   return (
     <Card aria-labelledby="users-title">
       <CardHeader
-        title={<span id="users-title">Users</span>}
-        description="Accounts, their role and AI usage. A disabled account is signed out everywhere at once."
+        title={<span id="users-title">{t("admin.users.title")}</span>}
+        description={t("admin.users.description")}
       />
-      <Field label="Search by email" className="mb-4 max-w-sm">
+      <Field label={t("admin.users.search")} className="mb-4 max-w-sm">
         <Input type="search" value={search} maxLength={320} onChange={(event) => setSearch(event.target.value)} />
       </Field>
       {users.isPending ? (
-        <LoadingBlock lines={5} label="Loading users…" />
+        <LoadingBlock lines={5} label={t("admin.users.loading")} />
       ) : users.isError ? (
         <ErrorState error={users.error} onRetry={() => void users.refetch()} />
       ) : rows.length === 0 ? (
-        <EmptyState title="No accounts match" />
+        <EmptyState title={t("admin.users.empty")} />
       ) : (
         <div className={users.isFetching && !users.isFetchingNextPage ? "opacity-60" : undefined}>
           <div className="overflow-x-auto">
             <table className="w-full min-w-[56rem] text-left text-sm">
-              <caption className="sr-only">Users</caption>
+              <caption className="sr-only">{t("admin.users.title")}</caption>
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
                   {HEADERS.map((header) => (
                     <th
                       key={header}
                       scope="col"
-                      className={`py-2 pr-3 font-medium ${header === "Requests" || header === "Cost" ? "text-right" : ""}`}
+                      className={`py-2 pr-3 font-medium ${header === "requests" || header === "cost" ? "text-right" : ""}`}
                     >
-                      {header}
+                      {t(`admin.columns.${header}`)}
                     </th>
                   ))}
                 </tr>
@@ -83,32 +85,45 @@ export const UsersCard = ({ selfId }: { selfId: string }) => {
                       </th>
                       <td className="py-2 pr-3">
                         <Select
-                          aria-label={`Role of ${user.email}`}
+                          aria-label={t("admin.users.roleOf", { email: user.email })}
                           value={user.role}
                           disabled={self || busy(user)}
                           onChange={(event) => {
                             const role = event.target.value as TAdminUser["role"];
-                            change(user, { role }, `${user.email} is now ${role === "admin" ? "an admin" : "a user"}.`);
+                            change(
+                              user,
+                              { role },
+                              t(role === "admin" ? "admin.users.nowAdmin" : "admin.users.nowUser", {
+                                email: user.email,
+                              }),
+                            );
                           }}
                         >
-                          <option value="user">User</option>
-                          <option value="admin">Admin</option>
+                          <option value="user">{t("admin.users.roles.user")}</option>
+                          <option value="admin">{t("admin.users.roles.admin")}</option>
                         </Select>
                       </td>
                       <td className="py-2 pr-3">
-                        {user.isActive ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Disabled</Badge>}
+                        {user.isActive ? (
+                          <Badge tone="success">{t("admin.users.active")}</Badge>
+                        ) : (
+                          <Badge tone="danger">{t("admin.users.disabled")}</Badge>
+                        )}
                       </td>
                       <td className="py-2 pr-3 tabular-nums">{formatDate(user.createdAt)}</td>
-                      <td className="py-2 pr-3">{user.lastSeenAt ? formatRelative(user.lastSeenAt) : "Never"}</td>
+                      <td className="py-2 pr-3">
+                        {user.lastSeenAt ? formatRelative(user.lastSeenAt) : t("admin.users.never")}
+                      </td>
                       <td className="py-2 pr-3 text-right tabular-nums">{formatCount(user.usage.requests)}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{formatDollars(user.usage.cost)}</td>
                       <td className="py-2">
                         <div className="flex gap-2">
                           <Button size="sm" variant="secondary" onClick={() => setUsageOf(user)}>
-                            Usage<span className="sr-only"> of {user.email}</span>
+                            {t("admin.users.usage")}
+                            <span className="sr-only">{t("admin.users.usageOf", { email: user.email })}</span>
                           </Button>
                           {self ? (
-                            <Badge tone="brand">You</Badge>
+                            <Badge tone="brand">{t("admin.users.you")}</Badge>
                           ) : (
                             <Button
                               size="sm"
@@ -118,11 +133,13 @@ export const UsersCard = ({ selfId }: { selfId: string }) => {
                                 change(
                                   user,
                                   { isActive: !user.isActive },
-                                  `${user.email} ${user.isActive ? "disabled" : "enabled again"}.`,
+                                  t(user.isActive ? "admin.users.disabledToast" : "admin.users.enabledToast", {
+                                    email: user.email,
+                                  }),
                                 )
                               }
                             >
-                              {user.isActive ? "Disable" : "Enable"}
+                              {t(user.isActive ? "admin.users.disable" : "admin.users.enable")}
                               <span className="sr-only"> {user.email}</span>
                             </Button>
                           )}

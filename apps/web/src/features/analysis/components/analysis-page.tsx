@@ -16,7 +16,8 @@ import { useSessions } from "../api/get-sessions.ts";
 import { useRestoreSession, useTrashSession } from "../api/trash-session.ts";
 import type { TAnalysisSession, TAnalysisStatus } from "../api/types.ts";
 import { NewSessionDialog } from "./new-session-dialog.tsx";
-import { STATUS_LABELS, StatusBadge } from "./status-badge.tsx";
+import { STATUS_TONES, StatusBadge } from "./status-badge.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 export type TAnalysisSearch = { status?: TAnalysisStatus; view?: "trash" };
 
@@ -25,15 +26,18 @@ const TrashActions = ({ session }: { session: TAnalysisSession }) => {
   const remove = useTrashSession();
   const toast = useToast();
   const fail = (error: unknown) => toast.show(errorMessage(error), "error");
+  const { t } = useTranslation();
   return (
     <div className="flex gap-2">
       <Button
         size="sm"
         variant="secondary"
         loading={restore.isPending}
-        onClick={() => restore.mutate(session.id, { onSuccess: () => toast.show("Restored."), onError: fail })}
+        onClick={() =>
+          restore.mutate(session.id, { onSuccess: () => toast.show(t("analysis.restored")), onError: fail })
+        }
       >
-        Restore
+        {t("analysis.restore")}
       </Button>
       <Button
         size="sm"
@@ -42,18 +46,20 @@ const TrashActions = ({ session }: { session: TAnalysisSession }) => {
         onClick={() =>
           remove.mutate(
             { id: session.id, permanent: true },
-            { onSuccess: () => toast.show("Deleted for good."), onError: fail },
+            { onSuccess: () => toast.show(t("analysis.deletedForGood")), onError: fail },
           )
         }
       >
-        Delete forever
+        {t("analysis.deleteForever")}
       </Button>
     </div>
   );
 };
 
 const SessionRow = ({ session, inTrash }: { session: TAnalysisSession; inTrash: boolean }) => {
-  const name = session.name ?? (session.type === "screenshot" ? "Untitled screenshot" : "Untitled conversation");
+  const { t } = useTranslation();
+  const name =
+    session.name ?? t(session.type === "screenshot" ? "analysis.untitledScreenshot" : "analysis.untitledConversation");
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
       <div className="min-w-0">
@@ -69,10 +75,10 @@ const SessionRow = ({ session, inTrash }: { session: TAnalysisSession; inTrash: 
           </Link>
         )}
         <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-          <span>{session.type === "screenshot" ? "Screenshot" : "Text"}</span>
+          <span>{t(`analysis.types.${session.type}`)}</span>
           <span aria-hidden="true">·</span>
-          <span>Active {formatRelative(session.lastActivity)}</span>
-          {session.isPinned && <Badge tone="brand">Pinned</Badge>}
+          <span>{t("analysis.active", { when: formatRelative(session.lastActivity) })}</span>
+          {session.isPinned && <Badge tone="brand">{t("analysis.pinned")}</Badge>}
         </p>
       </div>
       {inTrash ? <TrashActions session={session} /> : <StatusBadge status={session.status} />}
@@ -89,35 +95,36 @@ export const AnalysisPage = () => {
   const sessions = useSessions({ ...(search.status ? { status: search.status } : {}), trash: inTrash });
   const items = sessions.data?.pages.flatMap((page) => page.items) ?? [];
   const setSearch = (next: TAnalysisSearch) => void navigate({ to: "/analysis", search: next, replace: true });
+  const { t } = useTranslation();
 
   return (
     <div data-testid="analysis-page">
       <PageHeader
-        title="Analysis"
-        description="Paste or screenshot a conversation and get replies that work, with the reasons why."
-        actions={<Button onClick={() => setCreating(true)}>New analysis</Button>}
+        title={t("analysis.title")}
+        description={t("analysis.description")}
+        actions={<Button onClick={() => setCreating(true)}>{t("analysis.newAnalysis")}</Button>}
       />
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <Segmented
-          label="Show"
+          label={t("analysis.show")}
           value={inTrash ? "trash" : "active"}
           onChange={(view) => setSearch({ ...search, view: view === "trash" ? "trash" : undefined })}
           options={[
-            { value: "active", label: "Sessions" },
-            { value: "trash", label: "Trash" },
+            { value: "active", label: t("analysis.views.active") },
+            { value: "trash", label: t("analysis.views.trash") },
           ]}
         />
-        <Field label="Status" className="w-56">
+        <Field label={t("analysis.status")} className="w-56">
           <Select
             value={search.status ?? ""}
             onChange={(event) =>
               setSearch({ ...search, status: (event.target.value || undefined) as TAnalysisStatus | undefined })
             }
           >
-            <option value="">Any status</option>
-            {Object.entries(STATUS_LABELS).map(([value, { label }]) => (
+            <option value="">{t("analysis.anyStatus")}</option>
+            {(Object.keys(STATUS_TONES) as TAnalysisStatus[]).map((value) => (
               <option key={value} value={value}>
-                {label}
+                {t(`analysis.statuses.${value}`)}
               </option>
             ))}
           </Select>
@@ -126,7 +133,7 @@ export const AnalysisPage = () => {
       <Card className="p-0">
         {sessions.isPending ? (
           <div className="p-5">
-            <LoadingBlock label="Loading sessions…" />
+            <LoadingBlock label={t("analysis.loading")} />
           </div>
         ) : sessions.isError ? (
           <div className="p-5">
@@ -135,32 +142,26 @@ export const AnalysisPage = () => {
         ) : items.length === 0 ? (
           <div className="p-5">
             {inTrash ? (
-              <EmptyState
-                title="The trash is empty"
-                description="Sessions you move to the trash wait here until you restore or delete them."
-              />
+              <EmptyState title={t("analysis.trashEmptyTitle")} description={t("analysis.trashEmptyDescription")} />
             ) : search.status ? (
               <EmptyState
-                title="No sessions with this status"
+                title={t("analysis.noStatusMatch")}
                 action={
                   <Button variant="secondary" onClick={() => setSearch({})}>
-                    Show all
+                    {t("analysis.showAll")}
                   </Button>
                 }
               />
             ) : (
               <EmptyState
-                title="No analyses yet"
-                description="Start one with a conversation you are not sure how to answer."
-                action={<Button onClick={() => setCreating(true)}>New analysis</Button>}
+                title={t("analysis.emptyTitle")}
+                description={t("analysis.emptyDescription")}
+                action={<Button onClick={() => setCreating(true)}>{t("analysis.newAnalysis")}</Button>}
               />
             )}
           </div>
         ) : (
-          <ul
-            className="divide-y divide-slate-100"
-            aria-label={inTrash ? "Sessions in the trash" : "Analysis sessions"}
-          >
+          <ul className="divide-y divide-slate-100" aria-label={t(inTrash ? "analysis.trashList" : "analysis.list")}>
             {items.map((session) => (
               <SessionRow key={session.id} session={session} inTrash={inTrash} />
             ))}
@@ -174,7 +175,7 @@ export const AnalysisPage = () => {
             loading={sessions.isFetchingNextPage}
             onClick={() => void sessions.fetchNextPage()}
           >
-            Show more
+            {t("analysis.showMore")}
           </Button>
         </div>
       )}

@@ -12,6 +12,7 @@ import { useCreateMessage } from "../api/create-message.ts";
 import type { TAnalysisMessage } from "../api/types.ts";
 import { MessageCollections } from "./message-collections.tsx";
 import { SentimentBadge } from "./sentiment-badge.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 /**
  * The conversation as a chat: their lines on the left, yours on the right, each with its sentiment
@@ -25,21 +26,22 @@ export const Conversation = ({
   messages: TAnalysisMessage[];
   sessionId: string;
   filtered?: boolean;
-}) =>
-  messages.length === 0 ? (
+}) => {
+  const { t } = useTranslation();
+  return messages.length === 0 ? (
     filtered ? (
       <EmptyState
-        title="No messages in this collection"
-        description="Choose another collection, or show all messages."
+        title={t("analysis.conversation.emptyCollectionTitle")}
+        description={t("analysis.conversation.emptyCollectionDescription")}
       />
     ) : (
       <EmptyState
-        title="No messages yet"
-        description="Add the conversation line by line: what they wrote and what you wrote."
+        title={t("analysis.conversation.emptyTitle")}
+        description={t("analysis.conversation.emptyDescription")}
       />
     )
   ) : (
-    <ol className="space-y-3" aria-label="Conversation">
+    <ol className="space-y-3" aria-label={t("analysis.conversation.label")}>
       {messages.map((message) => {
         const mine = message.author === "user";
         return (
@@ -52,7 +54,7 @@ export const Conversation = ({
                   : "rounded-bl-sm bg-white text-slate-800 ring-1 ring-slate-200",
               )}
             >
-              <p className="sr-only">{mine ? "You:" : "They:"}</p>
+              <p className="sr-only">{t(mine ? "analysis.conversation.you" : "analysis.conversation.they")}</p>
               <p className="whitespace-pre-wrap">{message.text}</p>
               <p className={cn("mt-1 text-xs", mine ? "text-white/90" : "text-slate-500")}>
                 {formatTime(message.timestamp)}
@@ -69,6 +71,7 @@ export const Conversation = ({
       })}
     </ol>
   );
+};
 
 /** Adds one line to a text session; Enter with Ctrl/⌘ sends, as in chat apps. */
 export const MessageComposer = ({ sessionId }: { sessionId: string }) => {
@@ -76,6 +79,7 @@ export const MessageComposer = ({ sessionId }: { sessionId: string }) => {
   const [text, setText] = useState("");
   const create = useCreateMessage();
   const fields = create.error instanceof ApiError ? create.error.fields : {};
+  const { t } = useTranslation();
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -87,19 +91,19 @@ export const MessageComposer = ({ sessionId }: { sessionId: string }) => {
     <form
       onSubmit={submit}
       className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
-      aria-label="Add a message"
+      aria-label={t("analysis.conversation.add")}
     >
       <FormError error={create.error && !Object.keys(fields).length ? create.error : null} />
       <Segmented
-        label="Who wrote it"
+        label={t("analysis.conversation.who")}
         value={author}
         onChange={setAuthor}
         options={[
-          { value: "contact", label: "They wrote" },
-          { value: "user", label: "I wrote" },
+          { value: "contact", label: t("analysis.conversation.theyWrote") },
+          { value: "user", label: t("analysis.conversation.iWrote") },
         ]}
       />
-      <Field label="Message" error={fields.text}>
+      <Field label={t("analysis.conversation.message")} error={fields.text}>
         <Textarea
           value={text}
           maxLength={20_000}
@@ -111,7 +115,7 @@ export const MessageComposer = ({ sessionId }: { sessionId: string }) => {
       </Field>
       <div className="flex justify-end">
         <Button type="submit" size="sm" loading={create.isPending} disabled={!text.trim()}>
-          Add message
+          {t("analysis.conversation.addMessage")}
         </Button>
       </div>
     </form>

@@ -7,6 +7,7 @@ import { errorMessage } from "../../../lib/api-error.ts";
 import { useCollections } from "../api/get-collections.ts";
 import type { TAnalysisMessage } from "../api/types.ts";
 import { useUpdateMessage } from "../api/update-message.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 /** The bookmark collections a message is in: remove it from one, or put it into another (new or existing). */
 export const MessageCollections = ({ message, sessionId }: { message: TAnalysisMessage; sessionId: string }) => {
@@ -15,6 +16,7 @@ export const MessageCollections = ({ message, sessionId }: { message: TAnalysisM
   const toast = useToast();
   const listId = useId();
   const [name, setName] = useState("");
+  const { t } = useTranslation();
   const save = (collectionIds: string[], done: string) =>
     update.mutate(
       { sessionId, messageId: message.id, collectionIds },
@@ -25,7 +27,7 @@ export const MessageCollections = ({ message, sessionId }: { message: TAnalysisM
     const collection = name.trim();
     if (!collection) return;
     if (!message.collectionIds.includes(collection))
-      save([...message.collectionIds, collection], `Added to “${collection}”.`);
+      save([...message.collectionIds, collection], t("analysis.collections.added", { collection }));
     setName("");
   };
 
@@ -40,12 +42,12 @@ export const MessageCollections = ({ message, sessionId }: { message: TAnalysisM
           <button
             type="button"
             className="rounded px-0.5 text-slate-500 hover:text-slate-900"
-            aria-label={`Remove from ${collection}`}
+            aria-label={t("analysis.collections.removeFrom", { collection })}
             disabled={update.isPending}
             onClick={() =>
               save(
                 message.collectionIds.filter((item) => item !== collection),
-                `Removed from “${collection}”.`,
+                t("analysis.collections.removed", { collection }),
               )
             }
           >
@@ -54,10 +56,12 @@ export const MessageCollections = ({ message, sessionId }: { message: TAnalysisM
         </span>
       ))}
       <details className="text-slate-600">
-        <summary className="cursor-pointer underline-offset-2 hover:underline">Add to a collection</summary>
-        <form onSubmit={add} className="mt-1 flex items-center gap-1.5" aria-label="Add to a collection">
+        <summary className="cursor-pointer underline-offset-2 hover:underline">
+          {t("analysis.collections.addTo")}
+        </summary>
+        <form onSubmit={add} className="mt-1 flex items-center gap-1.5" aria-label={t("analysis.collections.addTo")}>
           <Input
-            aria-label="Collection name"
+            aria-label={t("analysis.collections.name")}
             className="h-8 w-40 text-xs"
             value={name}
             maxLength={100}
@@ -70,7 +74,7 @@ export const MessageCollections = ({ message, sessionId }: { message: TAnalysisM
             ))}
           </datalist>
           <Button type="submit" size="sm" variant="secondary" loading={update.isPending} disabled={!name.trim()}>
-            Add
+            {t("analysis.collections.add")}
           </Button>
         </form>
       </details>

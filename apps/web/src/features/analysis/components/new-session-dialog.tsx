@@ -8,6 +8,7 @@ import { Segmented } from "../../../components/ui/segmented.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
 import { useCreateSession } from "../api/create-session.ts";
 import type { TAnalysisType } from "../api/types.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 /** Starts a session: paste a conversation (text) or read one from a screenshot. */
 export const NewSessionDialog = ({ open, onClose }: { open: boolean; onClose: () => void }) => {
@@ -16,6 +17,7 @@ export const NewSessionDialog = ({ open, onClose }: { open: boolean; onClose: ()
   const create = useCreateSession();
   const navigate = useNavigate();
   const fields = create.error instanceof ApiError ? create.error.fields : {};
+  const { t } = useTranslation();
 
   const submit = () =>
     create.mutate(
@@ -33,26 +35,26 @@ export const NewSessionDialog = ({ open, onClose }: { open: boolean; onClose: ()
     <FormDialog
       open={open}
       onClose={onClose}
-      title="New analysis"
-      description="Get suggestions for how to answer a conversation."
+      title={t("analysis.newAnalysis")}
+      description={t("analysis.new.description")}
       error={create.error}
       pending={create.isPending}
-      submitLabel="Start"
+      submitLabel={t("analysis.new.start")}
       onSubmit={submit}
     >
       <div>
-        <p className="mb-1.5 text-sm font-medium text-slate-800">What do you have?</p>
+        <p className="mb-1.5 text-sm font-medium text-slate-800">{t("analysis.new.what")}</p>
         <Segmented
-          label="Session type"
+          label={t("analysis.new.type")}
           value={type}
           onChange={setType}
           options={[
-            { value: "text", label: "Text to paste" },
-            { value: "screenshot", label: "A screenshot" },
+            { value: "text", label: t("analysis.new.text") },
+            { value: "screenshot", label: t("analysis.new.screenshot") },
           ]}
         />
       </div>
-      <Field label="Name" optional error={fields.name} hint="For example: Reply to Alex about the offer">
+      <Field label={t("analysis.new.name")} optional error={fields.name} hint={t("analysis.new.nameHint")}>
         <Input value={name} maxLength={200} onChange={(event) => setName(event.target.value)} />
       </Field>
     </FormDialog>

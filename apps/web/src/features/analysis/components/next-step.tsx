@@ -6,6 +6,7 @@ import { errorMessage } from "../../../lib/api-error.ts";
 import { useGetSuggestions } from "../api/get-suggestions.ts";
 import { useTransitionSession } from "../api/update-session.ts";
 import type { TAnalysisSession, TAnalysisStatus } from "../api/types.ts";
+import { i18n, useTranslation } from "../../../lib/i18n/index.ts";
 
 /** An action either moves the state machine (`to`) or asks the AI for suggestions (`suggest`). */
 type TStep = {
@@ -16,43 +17,43 @@ type TStep = {
 
 /** What the person can do next in each state; the moves are the ones 001's state machine allows. */
 export const nextStep = (session: TAnalysisSession, messageCount: number): TStep => {
+  const t = i18n.t;
   switch (session.status) {
     case "pending_user_input":
-      if (session.type === "screenshot") return { text: "Choose a screenshot of the conversation." };
+      if (session.type === "screenshot") return { text: t("analysis.next.chooseScreenshot") };
       return messageCount
         ? {
-            text: "When the conversation is complete, ask for suggestions.",
-            action: { label: "Get suggestions", suggest: true },
+            text: t("analysis.next.whenComplete"),
+            action: { label: t("analysis.next.getSuggestions"), suggest: true },
           }
-        : { text: "Add the conversation first: what they wrote, and what you wrote." };
+        : { text: t("analysis.next.addFirst") };
     case "previewing_screenshot":
-      return { text: "Check the preview, then upload it." };
+      return { text: t("analysis.next.checkPreview") };
     case "uploading":
-      return { text: "Uploading your screenshot…", busy: true };
+      return { text: t("analysis.next.uploading"), busy: true };
     case "verifying_ocr":
-      return { text: "Check the text that was read from your screenshot." };
+      return { text: t("analysis.next.checkText") };
     case "analysis_in_progress":
       // For a screenshot with no messages yet, the worker is still reading it (OCR).
-      if (session.type === "screenshot" && messageCount === 0)
-        return { text: "Reading the text from your screenshot… This page updates by itself.", busy: true };
+      if (session.type === "screenshot" && messageCount === 0) return { text: t("analysis.next.reading"), busy: true };
       return {
-        text: "The conversation is ready for suggestions.",
-        action: { label: "Get suggestions", suggest: true },
+        text: t("analysis.next.ready"),
+        action: { label: t("analysis.next.getSuggestions"), suggest: true },
       };
     case "complete":
       return {
-        text: "Want other options, or added more messages? Ask again.",
-        action: { label: "More suggestions", suggest: true, variant: "secondary" },
+        text: t("analysis.next.again"),
+        action: { label: t("analysis.next.more"), suggest: true, variant: "secondary" },
       };
     case "error":
       if (session.type === "screenshot")
         return {
-          text: "Read the screenshot again, or start over with another one.",
-          action: { label: "Start over", to: "pending_user_input", variant: "secondary" },
+          text: t("analysis.next.retryScreenshot"),
+          action: { label: t("analysis.next.startOver"), to: "pending_user_input", variant: "secondary" },
         };
       return {
-        text: "Something went wrong with this analysis. Start over to try again.",
-        action: { label: "Start over", to: "pending_user_input" },
+        text: t("analysis.next.failed"),
+        action: { label: t("analysis.next.startOver"), to: "pending_user_input" },
       };
   }
 };
@@ -61,10 +62,11 @@ export const NextStep = ({ session, messageCount }: { session: TAnalysisSession;
   const transition = useTransitionSession();
   const suggest = useGetSuggestions();
   const toast = useToast();
+  const { t } = useTranslation();
   const step = nextStep(session, messageCount);
   return (
     <Card>
-      <CardHeader title="Next step" as="h2" />
+      <CardHeader title={t("analysis.next.title")} as="h2" />
       <p className="flex items-center gap-2 text-sm text-slate-700" role="status">
         {step.busy && <Spinner size="sm" label="" />}
         {step.text}
@@ -79,7 +81,11 @@ export const NextStep = ({ session, messageCount }: { session: TAnalysisSession;
             if (step.action!.suggest)
               suggest.mutate(
                 { id: session.id },
-                { onSuccess: ({ suggestions }) => toast.show(`${suggestions.length} suggestions ready.`), onError },
+                {
+                  onSuccess: ({ suggestions }) =>
+                    toast.show(t("analysis.next.suggestionsReady", { count: suggestions.length })),
+                  onError,
+                },
               );
             else transition.mutate({ id: session.id, status: step.action!.to! }, { onError });
           }}

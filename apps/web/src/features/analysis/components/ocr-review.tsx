@@ -9,12 +9,14 @@ import { cn } from "../../../lib/cn.ts";
 import { useConfirmOcr, useSaveOcr } from "../api/confirm-ocr.ts";
 import type { TAnalysisSession, TOcrItem } from "../api/types.ts";
 import { hasStoredScreenshot, StoredScreenshot } from "./stored-screenshot.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
-const AUTHORS: { value: TOcrItem["author"]; label: string }[] = [
-  { value: "contact", label: "They wrote" },
-  { value: "user", label: "I wrote" },
-  { value: "ai", label: "AI" },
-];
+// Who can have written a line, with the message that names them.
+const AUTHORS = [
+  { value: "contact", label: "analysis.conversation.theyWrote" },
+  { value: "user", label: "analysis.conversation.iWrote" },
+  { value: "ai", label: "analysis.conversation.ai" },
+] as const satisfies readonly { value: TOcrItem["author"]; label: string }[];
 
 /** Lines with text only; ids stay unique because new lines get ids no OCR line has. */
 export const cleanItems = (items: TOcrItem[]) =>
@@ -32,6 +34,7 @@ export const OcrReview = ({ session, initial }: { session: TAnalysisSession; ini
   const save = useSaveOcr();
   const confirm = useConfirmOcr();
   const toast = useToast();
+  const { t } = useTranslation();
   const change = (index: number, patch: Partial<TOcrItem>) =>
     setItems((current) => current.map((item, at) => (at === index ? { ...item, ...patch } : item)));
   const add = () => {
@@ -40,15 +43,15 @@ export const OcrReview = ({ session, initial }: { session: TAnalysisSession; ini
   };
   const checked = () => {
     const lines = cleanItems(items);
-    setProblem(lines.length ? null : "Keep at least one line with text.");
+    setProblem(lines.length ? null : t("analysis.ocr.keepOne"));
     return lines.length ? lines : null;
   };
 
   return (
     <Card aria-labelledby="ocr-title">
       <CardHeader
-        title={<span id="ocr-title">Check what was read</span>}
-        description="Correct any mistakes and who wrote each line, then confirm. Nothing is analysed before you do."
+        title={<span id="ocr-title">{t("analysis.ocr.title")}</span>}
+        description={t("analysis.ocr.description")}
       />
       <FormError error={problem ? new Error(problem) : (save.error ?? confirm.error)} />
       {/* The screenshot stays in view beside the lines while they are corrected (above them on a phone). */}
@@ -64,33 +67,33 @@ export const OcrReview = ({ session, initial }: { session: TAnalysisSession; ini
               session={session}
               className="max-h-80 w-auto max-w-full rounded-lg ring-1 ring-slate-200 xl:max-h-[36rem]"
             />
-            <figcaption className="mt-1 text-xs text-slate-500">What was read</figcaption>
+            <figcaption className="mt-1 text-xs text-slate-500">{t("analysis.ocr.whatWasRead")}</figcaption>
           </figure>
         )}
         <ol className="min-w-0 space-y-3">
           {items.map((item, index) => (
             <li key={item.id} className="grid grid-cols-[minmax(0,12rem)_auto] justify-between gap-2">
               <Select
-                aria-label={`Line ${index + 1}: who wrote it`}
+                aria-label={t("analysis.ocr.lineAuthor", { number: index + 1 })}
                 value={item.author}
                 onChange={(event) => change(index, { author: event.target.value as TOcrItem["author"] })}
               >
                 {AUTHORS.map((author) => (
                   <option key={author.value} value={author.value}>
-                    {author.label}
+                    {t(author.label)}
                   </option>
                 ))}
               </Select>
               <Button
                 variant="ghost"
                 size="sm"
-                aria-label={`Remove line ${index + 1}`}
+                aria-label={t("analysis.ocr.removeLine", { number: index + 1 })}
                 onClick={() => setItems((current) => current.filter((_, at) => at !== index))}
               >
-                Remove
+                {t("analysis.ocr.remove")}
               </Button>
               <Textarea
-                aria-label={`Line ${index + 1}: text`}
+                aria-label={t("analysis.ocr.lineText", { number: index + 1 })}
                 rows={2}
                 maxLength={10_000}
                 value={item.text}
@@ -103,7 +106,7 @@ export const OcrReview = ({ session, initial }: { session: TAnalysisSession; ini
       </div>
       <div className="mt-4 flex flex-wrap items-center justify-between gap-2">
         <Button variant="secondary" size="sm" onClick={add}>
-          Add a line
+          {t("analysis.ocr.addLine")}
         </Button>
         <div className="flex flex-wrap gap-2">
           <Button
@@ -112,10 +115,10 @@ export const OcrReview = ({ session, initial }: { session: TAnalysisSession; ini
             onClick={() => {
               const lines = checked();
               if (lines)
-                save.mutate({ id: sessionId, items: lines }, { onSuccess: () => toast.show("Corrections saved.") });
+                save.mutate({ id: sessionId, items: lines }, { onSuccess: () => toast.show(t("analysis.ocr.saved")) });
             }}
           >
-            Save for later
+            {t("analysis.ocr.saveForLater")}
           </Button>
           <Button
             loading={confirm.isPending}
@@ -124,11 +127,11 @@ export const OcrReview = ({ session, initial }: { session: TAnalysisSession; ini
               if (lines)
                 confirm.mutate(
                   { id: sessionId, items: lines },
-                  { onSuccess: () => toast.show("Confirmed. The conversation is ready.") },
+                  { onSuccess: () => toast.show(t("analysis.ocr.confirmed")) },
                 );
             }}
           >
-            Confirm {cleanItems(items).length} lines
+            {t("analysis.ocr.confirm", { count: cleanItems(items).length })}
           </Button>
         </div>
       </div>

@@ -22,6 +22,7 @@ import { ScreenshotStep } from "./screenshot-step.tsx";
 import { ReadingScreenshot } from "./stored-screenshot.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 import { SuggestionCard } from "./suggestion-card.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 const Actions = ({ session }: { session: TAnalysisSession }) => {
   const update = useUpdateSession();
@@ -29,6 +30,7 @@ const Actions = ({ session }: { session: TAnalysisSession }) => {
   const navigate = useNavigate();
   const toast = useToast();
   const fail = (error: unknown) => toast.show(errorMessage(error), "error");
+  const { t } = useTranslation();
   return (
     <>
       <Button
@@ -37,7 +39,7 @@ const Actions = ({ session }: { session: TAnalysisSession }) => {
         loading={update.isPending}
         onClick={() => update.mutate({ id: session.id, isPinned: !session.isPinned }, { onError: fail })}
       >
-        {session.isPinned ? "Unpin" : "Pin"}
+        {t(session.isPinned ? "analysis.session.unpin" : "analysis.session.pin")}
       </Button>
       <Button
         variant="secondary"
@@ -47,7 +49,7 @@ const Actions = ({ session }: { session: TAnalysisSession }) => {
             { id: session.id },
             {
               onSuccess: () => {
-                toast.show("Moved to the trash. You can restore it from there.");
+                toast.show(t("analysis.session.movedToTrash"));
                 void navigate({ to: "/analysis", search: {} });
               },
               onError: fail,
@@ -55,7 +57,7 @@ const Actions = ({ session }: { session: TAnalysisSession }) => {
           )
         }
       >
-        Move to trash
+        {t("analysis.session.moveToTrash")}
       </Button>
     </>
   );
@@ -68,18 +70,19 @@ export const SessionPage = () => {
   const messages = useMessages(sessionId);
   const [collection, setCollection] = useState<string | null>(null);
   const inCollection = useCollectionMessages(sessionId, collection);
+  const { t } = useTranslation();
 
-  if (session.isPending) return <LoadingBlock lines={6} label="Loading the session…" />;
+  if (session.isPending) return <LoadingBlock lines={6} label={t("analysis.session.loading")} />;
   if (session.isError)
     return (
       <div className="space-y-4">
         <ErrorState
           error={session.error}
-          title="This session could not be opened"
+          title={t("analysis.session.openFailed")}
           onRetry={() => void session.refetch()}
         />
         <Link to="/analysis" className="text-sm font-medium text-brand-700 hover:underline">
-          Back to all sessions
+          {t("analysis.session.backToAll")}
         </Link>
       </div>
     );
@@ -105,15 +108,15 @@ export const SessionPage = () => {
   return (
     <div data-testid="analysis-session-page">
       <Link to="/analysis" className="text-sm font-medium text-brand-700 hover:underline">
-        ← All sessions
+        {t("analysis.session.allSessions")}
       </Link>
       <div className="mt-2">
         <PageHeader
-          title={data.name ?? "Untitled analysis"}
+          title={data.name ?? t("analysis.untitled")}
           description={
             <span className="inline-flex flex-wrap items-center gap-2">
-              <StatusBadge status={data.status} /> {data.type === "screenshot" ? "Screenshot" : "Text"} · active{" "}
-              {formatRelative(data.lastActivity)}
+              <StatusBadge status={data.status} /> {t(`analysis.types.${data.type}`)} ·{" "}
+              {t("analysis.activeLower", { when: formatRelative(data.lastActivity) })}
             </span>
           }
           actions={<Actions session={data} />}
@@ -128,11 +131,11 @@ export const SessionPage = () => {
           {!choosingScreenshot && !reading && !ocr && !(ocrFailed && chat.length === 0) && (
             <Card>
               <CardHeader
-                title="Conversation"
+                title={t("analysis.session.conversation")}
                 actions={<CollectionFilter messages={all} value={collection} onChange={setCollection} />}
               />
               {listing.isPending ? (
-                <LoadingBlock label="Loading messages…" />
+                <LoadingBlock label={t("analysis.session.loadingMessages")} />
               ) : listing.isError ? (
                 <ErrorState error={listing.error} onRetry={() => void listing.refetch()} />
               ) : (
@@ -142,19 +145,21 @@ export const SessionPage = () => {
           )}
           {data.type === "text" && data.status !== "analysis_in_progress" && <MessageComposer sessionId={data.id} />}
         </div>
-        <aside className="space-y-4" aria-label="Suggestions">
+        <aside className="space-y-4" aria-label={t("analysis.session.suggestions")}>
           <NextStep session={data} messageCount={chat.length} />
-          <h2 className="text-base font-semibold text-slate-900">Suggestions</h2>
+          <h2 className="text-base font-semibold text-slate-900">{t("analysis.session.suggestions")}</h2>
           {listing.isPending ? (
-            <LoadingBlock label="Loading suggestions…" />
+            <LoadingBlock label={t("analysis.session.loadingSuggestions")} />
           ) : suggestions.length === 0 ? (
             <EmptyState
-              title={collection === null ? "No suggestions yet" : "No suggestions in this collection"}
-              description={
+              title={t(
+                collection === null ? "analysis.session.noSuggestions" : "analysis.session.noSuggestionsInCollection",
+              )}
+              description={t(
                 collection === null
-                  ? "Suggested replies appear here once the conversation is analysed."
-                  : "Suggestions you add to this collection appear here."
-              }
+                  ? "analysis.session.noSuggestionsDescription"
+                  : "analysis.session.noSuggestionsInCollectionDescription",
+              )}
             />
           ) : (
             suggestions.map((message) => <SuggestionCard key={message.id} message={message} sessionId={data.id} />)

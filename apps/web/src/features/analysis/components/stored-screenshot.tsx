@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { Spinner } from "../../../components/ui/spinner.tsx";
 import type { TAnalysisSession } from "../api/types.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 /**
  * The screenshot as stored on the server (GET …/screenshot), or nothing when there is none. A session
@@ -20,12 +21,13 @@ export const StoredScreenshot = ({
   className?: string;
 }) => {
   const [failed, setFailed] = useState(false);
+  const { t } = useTranslation();
   const sessionId = session.id;
   if (failed || !hasStoredScreenshot(session)) return null;
   return (
     <img
       src={`/api/analysis-sessions/${sessionId}/screenshot`}
-      alt="Your screenshot"
+      alt={t("analysis.screenshot.yours")}
       onError={() => setFailed(true)}
       className={className ?? "max-h-[32rem] w-auto max-w-full rounded-lg ring-1 ring-slate-200"}
     />
@@ -33,17 +35,22 @@ export const StoredScreenshot = ({
 };
 
 /** While the server reads the text from the screenshot: say so, and show what is being read. */
-export const ReadingScreenshot = ({ session, uploading }: { session: TAnalysisSession; uploading: boolean }) => (
-  <Card aria-labelledby="reading-title">
-    <CardHeader
-      title={<span id="reading-title">{uploading ? "Uploading your screenshot…" : "Reading your screenshot…"}</span>}
-    />
-    <p role="status" className="mb-4 flex items-center gap-2 text-sm text-slate-700">
-      <Spinner size="sm" label="" />
-      {uploading
-        ? "It is on its way to the server."
-        : "The text is being read from it; this takes a few seconds. You check every line before anything is analysed, and this page updates by itself."}
-    </p>
-    {!uploading && <StoredScreenshot session={session} />}
-  </Card>
-);
+export const ReadingScreenshot = ({ session, uploading }: { session: TAnalysisSession; uploading: boolean }) => {
+  const { t } = useTranslation();
+  return (
+    <Card aria-labelledby="reading-title">
+      <CardHeader
+        title={
+          <span id="reading-title">
+            {t(uploading ? "analysis.screenshot.uploadingTitle" : "analysis.screenshot.readingTitle")}
+          </span>
+        }
+      />
+      <p role="status" className="mb-4 flex items-center gap-2 text-sm text-slate-700">
+        <Spinner size="sm" label="" />
+        {t(uploading ? "analysis.screenshot.onItsWay" : "analysis.screenshot.beingRead")}
+      </p>
+      {!uploading && <StoredScreenshot session={session} />}
+    </Card>
+  );
+};

@@ -8,6 +8,7 @@ import { useSetInteraction } from "../api/set-interaction.ts";
 import type { TAnalysisMessage, TInteraction } from "../api/types.ts";
 import { MessageCollections } from "./message-collections.tsx";
 import { SentimentBadge } from "./sentiment-badge.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 const Toggle = ({
   pressed,
@@ -38,6 +39,7 @@ const Toggle = ({
 export const SuggestionCard = ({ message, sessionId }: { message: TAnalysisMessage; sessionId: string }) => {
   const interaction = useSetInteraction();
   const toast = useToast();
+  const { t } = useTranslation();
   const set = (type: TInteraction, on: boolean, done?: string) =>
     interaction.mutate(
       { sessionId, messageId: message.id, type, on },
@@ -48,56 +50,56 @@ export const SuggestionCard = ({ message, sessionId }: { message: TAnalysisMessa
     try {
       await navigator.clipboard.writeText(message.text);
     } catch {
-      toast.show("Your browser did not allow copying. Select the text and copy it yourself.", "error");
+      toast.show(t("analysis.suggestion.copyRefused"), "error");
       return;
     }
-    set("copied_to_clipboard", true, "Copied to the clipboard.");
+    set("copied_to_clipboard", true, t("analysis.suggestion.copied"));
   };
 
   return (
     <article
       className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
-      aria-label={message.title ?? "Suggestion"}
+      aria-label={message.title ?? t("analysis.suggestion.label")}
     >
       <header className="mb-2 flex flex-wrap items-center justify-between gap-2">
-        <h3 className="text-sm font-semibold text-slate-900">{message.title ?? "Suggested reply"}</h3>
+        <h3 className="text-sm font-semibold text-slate-900">{message.title ?? t("analysis.suggestion.title")}</h3>
         <div className="flex gap-2">
           {message.tag && <Badge tone="brand">{message.tag}</Badge>}
           <SentimentBadge sentiment={message.sentiment} />
-          {message.isPinned && <Badge>Pinned</Badge>}
+          {message.isPinned && <Badge>{t("analysis.suggestion.pinned")}</Badge>}
         </div>
       </header>
       <p className="whitespace-pre-wrap text-slate-800">{message.text}</p>
       {message.analysis && (
         <details className="mt-3 rounded-lg bg-slate-50 px-3 py-2 text-sm">
-          <summary className="cursor-pointer font-medium text-slate-700">Why this works</summary>
+          <summary className="cursor-pointer font-medium text-slate-700">{t("analysis.suggestion.why")}</summary>
           <p className="mt-2 whitespace-pre-wrap text-slate-700">{message.analysis}</p>
         </details>
       )}
-      <fieldset className="mt-3 flex flex-wrap gap-2" aria-label="Rate this suggestion">
+      <fieldset className="mt-3 flex flex-wrap gap-2" aria-label={t("analysis.suggestion.rate")}>
         <Toggle
           pressed={message.isLiked}
           disabled={interaction.isPending}
           onClick={() => set("liked", !message.isLiked)}
         >
-          {message.isLiked ? "Liked" : "Like"}
+          {t(message.isLiked ? "analysis.suggestion.liked" : "analysis.suggestion.like")}
         </Toggle>
         <Toggle
           pressed={message.isDisliked}
           disabled={interaction.isPending}
           onClick={() => set("disliked", !message.isDisliked)}
         >
-          {message.isDisliked ? "Disliked" : "Dislike"}
+          {t(message.isDisliked ? "analysis.suggestion.disliked" : "analysis.suggestion.dislike")}
         </Toggle>
         <Toggle
           pressed={message.isPinned}
           disabled={interaction.isPending}
           onClick={() => set("pinned", !message.isPinned)}
         >
-          {message.isPinned ? "Unpin" : "Pin"}
+          {t(message.isPinned ? "analysis.suggestion.unpin" : "analysis.suggestion.pin")}
         </Toggle>
         <Toggle pressed={message.usedCount > 0} disabled={interaction.isPending} onClick={() => void copy()}>
-          {message.usedCount > 0 ? "Copied" : "Copy"}
+          {t(message.usedCount > 0 ? "analysis.suggestion.copiedButton" : "analysis.suggestion.copy")}
         </Toggle>
       </fieldset>
       <MessageCollections message={message} sessionId={sessionId} />

@@ -1,7 +1,8 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQueries } from "@tanstack/react-query";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
-import { assistantKeys, ENTITY_KINDS, type TEntityKind } from "./types.ts";
+import { assistantKeys, type TEntityKind } from "./types.ts";
+import { i18n } from "../../../lib/i18n/index.ts";
 
 // 50 per page, then "Load more" through the API's cursor: a personal context (003) is usually tens of entries.
 const PAGE = 50;
@@ -132,4 +133,4 @@ export const useEntitySummaries = () => {
 export const useEntityChoices = (kind: TEntityKind) =>
   useEntitySummaries().summaries.filter((summary) => summary.kind === kind);
 
-export const kindLabel = (kind: TEntityKind) => ENTITY_KINDS.find((entry) => entry.kind === kind)!.label;
+export const kindLabel = (kind: TEntityKind) => i18n.t(`assistant.kinds.${kind}`);

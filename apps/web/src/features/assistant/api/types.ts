@@ -11,12 +11,13 @@ export type TDeadline = TApiResponse<"/deadlines/{id}">;
 export type TRelationship = TApiResponse<"/relationships/{id}">;
 
 export type TEntityKind = z.input<typeof ZEntityTypeSchema>;
-export const ENTITY_KINDS: { kind: TEntityKind; label: string; plural: string }[] = [
-  { kind: "person", label: "Person", plural: "People" },
-  { kind: "place", label: "Place", plural: "Places" },
-  { kind: "event", label: "Event", plural: "Events" },
-  { kind: "task", label: "Task", plural: "Tasks" },
-  { kind: "deadline", label: "Deadline", plural: "Deadlines" },
+/** The kinds in the order the page's tabs show them; their names are messages (`assistant.kinds`, `.plurals`). */
+export const ENTITY_KINDS: { kind: TEntityKind }[] = [
+  { kind: "person" },
+  { kind: "place" },
+  { kind: "event" },
+  { kind: "task" },
+  { kind: "deadline" },
 ];
 export const isEntityKind = (value: unknown): value is TEntityKind =>
   ENTITY_KINDS.some((entry) => entry.kind === value);

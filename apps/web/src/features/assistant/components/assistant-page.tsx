@@ -6,6 +6,7 @@ import { ENTITY_KINDS, type TEntityKind } from "../api/types.ts";
 import { DeadlinesTab, EventsTab } from "./events-deadlines.tsx";
 import { PeopleTab, PlacesTab } from "./people-places.tsx";
 import { TasksTab } from "./tasks-tab.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 export type TAssistantSearch = { tab?: TEntityKind };
 
@@ -21,19 +22,17 @@ const CONTENT: Record<TEntityKind, () => React.JSX.Element> = {
 export const AssistantPage = () => {
   const search = useSearch({ strict: false }) as TAssistantSearch;
   const navigate = useNavigate();
+  const { t } = useTranslation();
   return (
     <div data-testid="assistant-page">
-      <PageHeader
-        title="People & tasks"
-        description="The people, places and plans your coach keeps in mind, and how they connect."
-      />
+      <PageHeader title={t("assistant.title")} description={t("assistant.description")} />
       <Tabs
-        label="Context"
+        label={t("assistant.tabsLabel")}
         value={search.tab ?? "person"}
         onChange={(tab) => void navigate({ to: "/assistant", search: tab === "person" ? {} : { tab }, replace: true })}
-        tabs={ENTITY_KINDS.map(({ kind, plural }) => {
+        tabs={ENTITY_KINDS.map(({ kind }) => {
           const Content = CONTENT[kind];
-          return { value: kind, label: plural, content: <Content /> };
+          return { value: kind, label: t(`assistant.plurals.${kind}`), content: <Content /> };
         })}
       />
     </div>

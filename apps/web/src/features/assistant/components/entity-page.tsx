@@ -8,11 +8,12 @@ import { ErrorState } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
 import { kindLabel } from "../api/get-entities.ts";
-import { useEntity } from "../api/get-entity.ts";
+import { entityFacts, useEntity } from "../api/get-entity.ts";
 import { useTrashEntity } from "../api/mutate-entities.ts";
-import { ENTITY_KINDS, type TEntityKind } from "../api/types.ts";
+import type { TEntityKind } from "../api/types.ts";
 import { EditEntityForm } from "./edit-entity.tsx";
 import { LinksCard } from "./links-card.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 /** One person, place, event, task or deadline: its facts and its links. */
 export const EntityPage = () => {
@@ -22,9 +23,10 @@ export const EntityPage = () => {
   const navigate = useNavigate();
   const toast = useToast();
   const [editing, setEditing] = useState(false);
+  const { t } = useTranslation();
   const back = (
     <Link to="/assistant" search={{ tab: kind }} className="text-sm font-medium text-brand-700 hover:underline">
-      ← All {ENTITY_KINDS.find((entry) => entry.kind === kind)!.plural.toLowerCase()}
+      {t(`assistant.backTo.${kind}`)}
     </Link>
   );
   if (entity.isPending) return <LoadingBlock lines={5} />;
@@ -32,7 +34,7 @@ export const EntityPage = () => {
     return (
       <div className="space-y-4">
         {back}
-        <ErrorState error={entity.error} title="This could not be opened" onRetry={() => void entity.refetch()} />
+        <ErrorState error={entity.error} title={t("assistant.openFailed")} onRetry={() => void entity.refetch()} />
       </div>
     );
 
@@ -46,7 +48,7 @@ export const EntityPage = () => {
           actions={
             <>
               <Button variant="secondary" onClick={() => setEditing(true)} disabled={editing}>
-                Edit
+                {t("assistant.edit")}
               </Button>
               <Button
                 variant="secondary"
@@ -56,7 +58,7 @@ export const EntityPage = () => {
                     { kind, id },
                     {
                       onSuccess: () => {
-                        toast.show("Moved to the trash.");
+                        toast.show(t("assistant.movedToTrash"));
                         void navigate({ to: "/assistant", search: { tab: kind } });
                       },
                       onError: (error) => toast.show(errorMessage(error), "error"),
@@ -64,7 +66,7 @@ export const EntityPage = () => {
                   )
                 }
               >
-                Move to trash
+                {t("assistant.moveToTrash")}
               </Button>
             </>
           }
@@ -72,15 +74,15 @@ export const EntityPage = () => {
       </div>
       {editing && (
         <Card className="mb-6">
-          <CardHeader title={`Edit ${kindLabel(kind).toLowerCase()}`} />
+          <CardHeader title={t(`assistant.editKind.${kind}`)} />
           <EditEntityForm entity={entity.data} close={() => setEditing(false)} />
         </Card>
       )}
       <div className="grid gap-6 lg:grid-cols-[20rem_minmax(0,1fr)]">
         <Card>
-          <CardHeader title="Details" />
+          <CardHeader title={t("assistant.details")} />
           <dl className="space-y-3 text-sm">
-            {entity.data.facts.map(([label, value]) => (
+            {entityFacts(entity.data).map(([label, value]) => (
               <div key={label}>
                 <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
                 <dd className="mt-0.5 whitespace-pre-wrap text-slate-900">{value}</dd>

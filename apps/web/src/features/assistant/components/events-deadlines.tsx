@@ -7,7 +7,7 @@ import { Input, Select } from "../../../components/ui/input.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
 import { reminderOutlook, useBackgroundJobs } from "../../../lib/background-jobs.ts";
-import { formatDateTime, formatRelative, humanize, toLocalInput } from "../../../lib/format.ts";
+import { formatDateTime, formatRelative, toLocalInput } from "../../../lib/format.ts";
 import { useDeadlines, useEntityChoices, useEvents } from "../api/get-entities.ts";
 import {
   useCompleteDeadline,
@@ -19,10 +19,13 @@ import {
 import type { TDeadline, TEvent } from "../api/types.ts";
 import { useEntityForm } from "./entity-form.ts";
 import { AddForm, EntityList, EntityRow, EntitySection, fromLocalInput } from "./parts.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
+import { enumLabel } from "../../../lib/i18n/enum-label.ts";
 
 /** Add an event, or edit one (`event` given). */
 export const EventForm = ({ close, event: saved }: { close: () => void; event?: TEvent }) => {
   const places = useEntityChoices("place");
+  const { t } = useTranslation();
   const entity = useEntityForm({
     saved,
     create: useCreateEvent(),
@@ -41,7 +44,7 @@ export const EventForm = ({ close, event: saved }: { close: () => void; event?: 
   const [endsTooEarly, setEndsTooEarly] = useState(false);
   const errors: Record<string, string> = {
     ...entity.errors,
-    ...(endsTooEarly ? { endsAt: "Must not be before the start." } : {}),
+    ...(endsTooEarly ? { endsAt: t("assistant.endsBeforeStart") } : {}),
   };
   const submit = () => {
     const [starts, ends] = [fromLocalInput(form.startsAt), fromLocalInput(form.endsAt)];
@@ -56,13 +59,13 @@ export const EventForm = ({ close, event: saved }: { close: () => void; event?: 
     });
   };
   return (
-    <AddForm label={saved ? "Edit event" : "Add an event"} onSubmit={submit} {...frame}>
-      <Field label="Title" error={errors.title}>
+    <AddForm label={t(saved ? "assistant.editKind.event" : "assistant.addForm.event")} onSubmit={submit} {...frame}>
+      <Field label={t("assistant.fields.title")} error={errors.title}>
         <Input required maxLength={200} value={form.title} onChange={set("title")} />
       </Field>
-      <Field label="Place" optional error={errors.placeId}>
+      <Field label={t("assistant.fields.place")} optional error={errors.placeId}>
         <Select value={form.placeId} onChange={set("placeId")}>
-          <option value="">No saved place</option>
+          <option value="">{t("assistant.fields.noPlace")}</option>
           {places.map((place) => (
             <option key={place.id} value={place.id}>
               {place.name}
@@ -70,16 +73,16 @@ export const EventForm = ({ close, event: saved }: { close: () => void; event?: 
           ))}
         </Select>
       </Field>
-      <Field label="Starts" error={errors.startsAt}>
+      <Field label={t("assistant.fields.starts")} error={errors.startsAt}>
         <Input type="datetime-local" required value={form.startsAt} onChange={set("startsAt")} />
       </Field>
-      <Field label="Ends" optional error={errors.endsAt}>
+      <Field label={t("assistant.fields.ends")} optional error={errors.endsAt}>
         <Input type="datetime-local" value={form.endsAt} onChange={set("endsAt")} />
       </Field>
       <Field
-        label="Location"
+        label={t("assistant.fields.location")}
         optional
-        hint="When it is not a saved place, e.g. a video link or an address"
+        hint={t("assistant.fields.locationHint")}
         error={errors.location}
       >
         <Input maxLength={500} value={form.location} onChange={set("location")} />
@@ -91,13 +94,8 @@ export const EventForm = ({ close, event: saved }: { close: () => void; event?: 
 export const EventsTab = () => {
   const events = useEvents();
   return (
-    <EntitySection
-      title="Events"
-      description="Meetings, calls and trips, in date order."
-      addLabel="Add event"
-      form={(close) => <EventForm close={close} />}
-    >
-      <EntityList query={events} label="Events" empty="No events yet">
+    <EntitySection kind="event" form={(close) => <EventForm close={close} />}>
+      <EntityList query={events} kind="event">
         {(event) => (
           <EntityRow
             kind="event"
@@ -105,8 +103,10 @@ export const EventsTab = () => {
             title={event.title}
             aside={
               <div className="flex gap-2">
-                <Badge>{humanize(event.type)}</Badge>
-                {event.status !== "confirmed" && <Badge tone="warning">{humanize(event.status)}</Badge>}
+                <Badge>{enumLabel("assistant.eventTypes", event.type)}</Badge>
+                {event.status !== "confirmed" && (
+                  <Badge tone="warning">{enumLabel("assistant.eventStatus", event.status)}</Badge>
+                )}
               </div>
             }
           >
@@ -125,6 +125,7 @@ export const EventsTab = () => {
 export const DeadlineForm = ({ close, deadline }: { close: () => void; deadline?: TDeadline }) => {
   const tasks = useEntityChoices("task");
   const outlook = reminderOutlook(useBackgroundJobs());
+  const { t } = useTranslation();
   const entity = useEntityForm({
     saved: deadline,
     create: useCreateDeadline(),
@@ -152,9 +153,9 @@ export const DeadlineForm = ({ close, deadline }: { close: () => void; deadline?
     const unchanged = deadline !== undefined && form.reminderAt === toLocalInput(deadline.reminderAt);
     const problem =
       reminderAt !== null && !unchanged && reminderAt < Date.now()
-        ? "That time has already passed. Pick a time in the future."
+        ? t("assistant.reminderPassed")
         : reminderAt !== null && dueAt !== null && reminderAt > dueAt
-          ? "The reminder should come before it is due."
+          ? t("assistant.reminderAfterDue")
           : null;
     setReminderProblem(problem);
     if (problem) return;
@@ -168,36 +169,40 @@ export const DeadlineForm = ({ close, deadline }: { close: () => void; deadline?
     });
   };
   return (
-    <AddForm label={deadline ? "Edit deadline" : "Add a deadline"} onSubmit={submit} {...frame}>
-      <Field label="Title" error={errors.title}>
+    <AddForm
+      label={t(deadline ? "assistant.editKind.deadline" : "assistant.addForm.deadline")}
+      onSubmit={submit}
+      {...frame}
+    >
+      <Field label={t("assistant.fields.title")} error={errors.title}>
         <Input required maxLength={200} value={form.title} onChange={set("title")} />
       </Field>
-      <Field label="Due" error={errors.dueAt}>
+      <Field label={t("assistant.fields.due")} error={errors.dueAt}>
         <Input type="datetime-local" required value={form.dueAt} onChange={set("dueAt")} />
       </Field>
       <Field
-        label="Remind me at"
+        label={t("assistant.fields.remindAt")}
         optional
-        hint={outlook ?? "Sent in the app, and on Telegram if linked."}
+        hint={outlook ?? t("assistant.fields.remindHint")}
         error={errors.reminderAt}
       >
         <Input type="datetime-local" value={form.reminderAt} onChange={set("reminderAt")} />
       </Field>
-      <Field label="Kind" error={errors.type}>
+      <Field label={t("assistant.fields.kind")} error={errors.type}>
         <Select value={form.type} onChange={set("type")}>
-          {["deadline", "milestone", "reminder"].map((type) => (
+          {(["deadline", "milestone", "reminder"] as const).map((type) => (
             <option key={type} value={type}>
-              {humanize(type)}
+              {t(`assistant.deadlineTypes.${type}`)}
             </option>
           ))}
         </Select>
       </Field>
-      <Field label="Importance" hint="1 (low) to 10 (high)" error={errors.importance}>
+      <Field label={t("assistant.fields.importance")} hint={t("assistant.importanceHint")} error={errors.importance}>
         <Input type="number" min={1} max={10} value={form.importance} onChange={set("importance")} />
       </Field>
-      <Field label="For task" optional error={errors.taskId}>
+      <Field label={t("assistant.fields.forTask")} optional error={errors.taskId}>
         <Select value={form.taskId} onChange={set("taskId")}>
-          <option value="">No task</option>
+          <option value="">{t("assistant.fields.noTask")}</option>
           {tasks.map((task) => (
             <option key={task.id} value={task.id}>
               {task.name}
@@ -213,14 +218,10 @@ export const DeadlinesTab = () => {
   const deadlines = useDeadlines();
   const complete = useCompleteDeadline();
   const toast = useToast();
+  const { t } = useTranslation();
   return (
-    <EntitySection
-      title="Deadlines"
-      description="What is due when, soonest first."
-      addLabel="Add deadline"
-      form={(close) => <DeadlineForm close={close} />}
-    >
-      <EntityList query={deadlines} label="Deadlines" empty="No deadlines yet">
+    <EntitySection kind="deadline" form={(close) => <DeadlineForm close={close} />}>
+      <EntityList query={deadlines} kind="deadline">
         {(deadline) => {
           const overdue = deadline.status === "pending" && deadline.dueAt < Date.now();
           return (
@@ -230,31 +231,35 @@ export const DeadlinesTab = () => {
               title={deadline.title}
               aside={
                 <div className="flex items-center gap-2">
-                  <Badge>{humanize(deadline.type)}</Badge>
+                  <Badge>{enumLabel("assistant.deadlineTypes", deadline.type)}</Badge>
                   {deadline.status === "completed" ? (
-                    <Badge tone="success">Done</Badge>
+                    <Badge tone="success">{t("assistant.deadlines.done")}</Badge>
                   ) : (
                     <Button
                       size="sm"
                       variant="secondary"
-                      aria-label={`Mark “${deadline.title}” done`}
+                      aria-label={t("assistant.deadlines.markDone", { title: deadline.title })}
                       loading={complete.isPending && complete.variables === deadline.id}
                       onClick={() =>
                         complete.mutate(deadline.id, { onError: (error) => toast.show(errorMessage(error), "error") })
                       }
                     >
-                      Done
+                      {t("assistant.deadlines.done")}
                     </Button>
                   )}
                 </div>
               }
             >
               <p className={overdue ? "text-sm font-medium text-red-700" : "text-sm text-slate-600"}>
-                {overdue ? "Overdue · " : "Due "}
-                {formatRelative(deadline.dueAt)} · {formatDateTime(deadline.dueAt)}
+                {t(overdue ? "assistant.deadlines.overdue" : "assistant.deadlines.due", {
+                  when: formatRelative(deadline.dueAt),
+                  date: formatDateTime(deadline.dueAt),
+                })}
               </p>
               {deadline.reminderAt !== null && deadline.status === "pending" && (
-                <p className="text-xs text-slate-500">Reminder {formatDateTime(deadline.reminderAt)}</p>
+                <p className="text-xs text-slate-500">
+                  {t("assistant.deadlines.reminder", { date: formatDateTime(deadline.reminderAt) })}
+                </p>
               )}
             </EntityRow>
           );

@@ -10,11 +10,12 @@ import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState, FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
-import { humanize } from "../../../lib/format.ts";
 import { kindLabel, loadedItems, useEntitySummaries } from "../api/get-entities.ts";
 import { useCreateLink, useDeleteLink, useLinks } from "../api/relationships.ts";
 import { ENTITY_KINDS, type TEntityKind } from "../api/types.ts";
 import { EntityLink } from "./parts.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
+import { enumLabel } from "../../../lib/i18n/enum-label.ts";
 
 const RELATIONSHIPS = [
   "works_with",
@@ -35,6 +36,7 @@ export const LinksCard = ({ kind, id }: { kind: TEntityKind; id: string }) => {
   const create = useCreateLink();
   const remove = useDeleteLink();
   const toast = useToast();
+  const { t } = useTranslation();
   const [form, setForm] = useState({
     relationship: "works_with",
     targetType: kind === "person" ? "person" : ("person" as TEntityKind),
@@ -58,7 +60,7 @@ export const LinksCard = ({ kind, id }: { kind: TEntityKind; id: string }) => {
       {
         onSuccess: () => {
           setForm({ ...form, targetId: "" });
-          toast.show("Linked.");
+          toast.show(t("assistant.links.linked"));
         },
       },
     );
@@ -67,46 +69,44 @@ export const LinksCard = ({ kind, id }: { kind: TEntityKind; id: string }) => {
   return (
     <Card aria-labelledby="links-title">
       <CardHeader
-        title={<span id="links-title">Links</span>}
-        description="How this connects to the rest of your world."
+        title={<span id="links-title">{t("assistant.links.title")}</span>}
+        description={t("assistant.links.description")}
       />
       {links.isPending ? (
-        <LoadingBlock label="Loading links…" />
+        <LoadingBlock label={t("assistant.links.loading")} />
       ) : links.isError ? (
         <ErrorState error={links.error} onRetry={() => void links.refetch()} />
       ) : links.data.pages[0]?.items.length === 0 ? (
-        <EmptyState
-          title="No links yet"
-          description="Link people to the events they attend, tasks to their deadlines, and so on."
-        />
+        <EmptyState title={t("assistant.links.emptyTitle")} description={t("assistant.links.emptyDescription")} />
       ) : (
         <>
-          <ul className="divide-y divide-slate-100" aria-label="Links">
+          <ul className="divide-y divide-slate-100" aria-label={t("assistant.links.list")}>
             {loadedItems(links.data).map((link) => {
               const outgoing = link.sourceId === id;
               const other = outgoing
                 ? { type: link.targetType, id: link.targetId }
                 : { type: link.sourceType, id: link.sourceId };
               const end = named(other.type, other.id);
+              const relationship = enumLabel("assistant.links.relationships", link.relationship);
               return (
                 <li key={link.id} className="flex flex-wrap items-center justify-between gap-3 py-2.5">
                   <p className="text-sm text-slate-700">
                     <span className="text-slate-500">
-                      {outgoing ? humanize(link.relationship) : `${humanize(link.relationship)} (from)`}
+                      {outgoing ? relationship : t("assistant.links.from", { relationship })}
                     </span>{" "}
                     {end ? (
                       <EntityLink kind={other.type} id={other.id}>
                         {end.name}
                       </EntityLink>
                     ) : (
-                      <span className="italic text-slate-500">an item in the trash</span>
+                      <span className="italic text-slate-500">{t("assistant.links.trashed")}</span>
                     )}{" "}
                     <Badge>{kindLabel(other.type)}</Badge>
                   </p>
                   <Button
                     size="sm"
                     variant="ghost"
-                    aria-label={`Remove the link to ${end?.name ?? "this item"}`}
+                    aria-label={t("assistant.links.removeLabel", { name: end?.name ?? t("assistant.links.thisItem") })}
                     loading={remove.isPending && remove.variables?.id === link.id}
                     onClick={() =>
                       remove.mutate(
@@ -115,45 +115,49 @@ export const LinksCard = ({ kind, id }: { kind: TEntityKind; id: string }) => {
                       )
                     }
                   >
-                    Remove
+                    {t("assistant.links.remove")}
                   </Button>
                 </li>
               );
             })}
           </ul>
-          <LoadMore query={links} label="Load more links" />
+          <LoadMore query={links} label={t("assistant.links.loadMore")} />
         </>
       )}
-      <form onSubmit={submit} aria-label="Add a link" className="mt-5 space-y-3 border-t border-slate-100 pt-4">
+      <form
+        onSubmit={submit}
+        aria-label={t("assistant.links.add")}
+        className="mt-5 space-y-3 border-t border-slate-100 pt-4"
+      >
         <FormError error={create.error} />
         <div className="grid gap-3 sm:grid-cols-3">
-          <Field label="Relationship">
+          <Field label={t("assistant.links.relationship")}>
             <Select
               value={form.relationship}
               onChange={(event) => setForm({ ...form, relationship: event.target.value })}
             >
               {RELATIONSHIPS.map((relationship) => (
                 <option key={relationship} value={relationship}>
-                  {humanize(relationship)}
+                  {enumLabel("assistant.links.relationships", relationship)}
                 </option>
               ))}
             </Select>
           </Field>
-          <Field label="Kind">
+          <Field label={t("assistant.links.kind")}>
             <Select
               value={form.targetType}
               onChange={(event) => setForm({ ...form, targetType: event.target.value as TEntityKind, targetId: "" })}
             >
               {ENTITY_KINDS.map((entry) => (
                 <option key={entry.kind} value={entry.kind}>
-                  {entry.label}
+                  {kindLabel(entry.kind)}
                 </option>
               ))}
             </Select>
           </Field>
-          <Field label="Linked to">
+          <Field label={t("assistant.links.linkedTo")}>
             <Select value={form.targetId} onChange={(event) => setForm({ ...form, targetId: event.target.value })}>
-              <option value="">{candidates.length ? "Choose…" : "Nothing of this kind yet"}</option>
+              <option value="">{t(candidates.length ? "assistant.links.choose" : "assistant.links.nothing")}</option>
               {candidates.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
                   {candidate.name}
@@ -164,7 +168,7 @@ export const LinksCard = ({ kind, id }: { kind: TEntityKind; id: string }) => {
         </div>
         <div className="flex justify-end">
           <Button type="submit" size="sm" loading={create.isPending} disabled={!form.targetId}>
-            Add link
+            {t("assistant.links.submit")}
           </Button>
         </div>
       </form>

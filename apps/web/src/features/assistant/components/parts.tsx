@@ -8,9 +8,10 @@ import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState, FormError } from "../../../components/ui/states.tsx";
 import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { ApiError } from "../../../lib/api-error.ts";
-import { humanize } from "../../../lib/format.ts";
 import { loadedItems } from "../api/get-entities.ts";
 import type { TEntityKind } from "../api/types.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
+import { enumLabel } from "../../../lib/i18n/enum-label.ts";
 
 /** `datetime-local` values are local wall-clock times; the API wants Unix ms. */
 export const fromLocalInput = (value: string) => (value ? new Date(value).getTime() : null);
@@ -19,28 +20,26 @@ export const fieldErrors = (error: unknown) => (error instanceof ApiError ? erro
 
 /** A card with a list and an "Add" form that opens in place, keeping the list in view. */
 export const EntitySection = ({
-  title,
-  description,
-  addLabel,
+  kind,
   form,
   children,
 }: {
-  title: string;
-  description: string;
-  addLabel: string;
+  kind: TEntityKind;
   form: (close: () => void) => ReactNode;
   children: ReactNode;
 }) => {
   const [adding, setAdding] = useState(false);
+  const { t } = useTranslation();
+  const title = t(`assistant.plurals.${kind}`);
   return (
     <Card aria-label={title}>
       <CardHeader
         title={title}
-        description={description}
+        description={t(`assistant.sections.${kind}`)}
         actions={
           !adding && (
             <Button size="sm" onClick={() => setAdding(true)}>
-              {addLabel}
+              {t(`assistant.addButton.${kind}`)}
             </Button>
           )
         }
@@ -70,6 +69,7 @@ export const AddForm = ({
   children: ReactNode;
 }) => {
   const formError = useFormError(error);
+  const { t } = useTranslation();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
@@ -80,10 +80,10 @@ export const AddForm = ({
       <div className="grid gap-3 sm:grid-cols-2">{children}</div>
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onCancel}>
-          Cancel
+          {t("assistant.cancel")}
         </Button>
         <Button type="submit" loading={pending}>
-          Save
+          {t("assistant.save")}
         </Button>
       </div>
     </form>
@@ -104,29 +104,28 @@ type TListQuery<T> = {
 /** Loading, error and empty states around a paged list of entities, and "Load more" while pages remain. */
 export const EntityList = <T extends { id: string }>({
   query,
-  empty,
-  label,
+  kind,
   children,
 }: {
   query: TListQuery<T>;
-  empty: string;
-  label: string;
+  kind: TEntityKind;
   children: (item: T) => ReactNode;
 }) => {
-  if (query.isPending) return <LoadingBlock label={`Loading ${label.toLowerCase()}…`} />;
+  const { t } = useTranslation();
+  if (query.isPending) return <LoadingBlock label={t(`assistant.loading.${kind}`)} />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const items = loadedItems(query.data);
-  if (!items.length) return <EmptyState title={empty} />;
+  if (!items.length) return <EmptyState title={t(`assistant.empty.${kind}`)} />;
   return (
     <>
-      <ul className="divide-y divide-slate-100" aria-label={label}>
+      <ul className="divide-y divide-slate-100" aria-label={t(`assistant.plurals.${kind}`)}>
         {items.map((item) => (
           <li key={item.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
             {children(item)}
           </li>
         ))}
       </ul>
-      <LoadMore query={query} label={`Load more ${label.toLowerCase()}`} />
+      <LoadMore query={query} label={t(`assistant.loadMore.${kind}`)} />
     </>
   );
 };
@@ -166,10 +165,15 @@ export const EntityRow = ({
   </>
 );
 
-/** The usual kinds as options, humanized; the saved value stays choosable even when it is not one of them. */
-export const KindOptions = ({ kinds, current }: { kinds: string[]; current: string }) =>
-  (kinds.includes(current) ? kinds : [...kinds, current]).map((kind) => (
+/**
+ * The usual kinds as options, in words (`labels`: their messages' group); the saved value stays
+ * choosable even when it is not one of them.
+ */
+export const KindOptions = ({ kinds, current, labels }: { kinds: string[]; current: string; labels: string }) => {
+  useTranslation();
+  return (kinds.includes(current) ? kinds : [...kinds, current]).map((kind) => (
     <option key={kind} value={kind}>
-      {humanize(kind)}
+      {enumLabel(labels, kind)}
     </option>
   ));
+};

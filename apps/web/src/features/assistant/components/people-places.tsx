@@ -1,12 +1,13 @@
 import { Badge } from "../../../components/ui/badge.tsx";
 import { Field } from "../../../components/ui/field.tsx";
 import { Input, Select } from "../../../components/ui/input.tsx";
-import { humanize } from "../../../lib/format.ts";
 import { usePeople, usePlaces } from "../api/get-entities.ts";
 import { useCreatePerson, useCreatePlace, useUpdatePerson, useUpdatePlace } from "../api/mutate-entities.ts";
 import type { TPerson, TPlace } from "../api/types.ts";
 import { useEntityForm } from "./entity-form.ts";
 import { AddForm, EntityList, EntityRow, EntitySection, KindOptions } from "./parts.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
+import { enumLabel } from "../../../lib/i18n/enum-label.ts";
 
 const PERSON_TYPES = ["contact", "colleague", "friend", "family", "lead"];
 const PLACE_TYPES = ["location", "home", "office", "restaurant", "venue"];
@@ -14,6 +15,7 @@ const orNull = (value: string) => value.trim() || null;
 
 /** Add a person, or edit one (`person` given). */
 export const PersonForm = ({ close, person }: { close: () => void; person?: TPerson }) => {
+  const { t } = useTranslation();
   const { form, set, save, errors, frame } = useEntityForm({
     saved: person,
     create: useCreatePerson(),
@@ -38,25 +40,25 @@ export const PersonForm = ({ close, person }: { close: () => void; person?: TPer
       importance: Number(form.importance),
     });
   return (
-    <AddForm label={person ? "Edit person" : "Add a person"} onSubmit={submit} {...frame}>
-      <Field label="Name" error={errors.name}>
+    <AddForm label={t(person ? "assistant.editKind.person" : "assistant.addForm.person")} onSubmit={submit} {...frame}>
+      <Field label={t("assistant.fields.name")} error={errors.name}>
         <Input required maxLength={200} value={form.name} onChange={set("name")} />
       </Field>
-      <Field label="Email" optional error={errors.email}>
+      <Field label={t("assistant.fields.email")} optional error={errors.email}>
         <Input type="email" maxLength={320} value={form.email} onChange={set("email")} />
       </Field>
-      <Field label="Relationship to you" error={errors.type}>
+      <Field label={t("assistant.fields.relationship")} error={errors.type}>
         <Select value={form.type} onChange={set("type")}>
-          <KindOptions kinds={PERSON_TYPES} current={form.type} />
+          <KindOptions kinds={PERSON_TYPES} current={form.type} labels="assistant.personTypes" />
         </Select>
       </Field>
-      <Field label="Importance" hint="1 (low) to 10 (high)" error={errors.importance}>
+      <Field label={t("assistant.fields.importance")} hint={t("assistant.importanceHint")} error={errors.importance}>
         <Input type="number" min={1} max={10} value={form.importance} onChange={set("importance")} />
       </Field>
-      <Field label="Company" optional error={errors.company}>
+      <Field label={t("assistant.fields.company")} optional error={errors.company}>
         <Input maxLength={200} value={form.company} onChange={set("company")} />
       </Field>
-      <Field label="Job title" optional error={errors.title}>
+      <Field label={t("assistant.fields.jobTitle")} optional error={errors.title}>
         <Input maxLength={200} value={form.title} onChange={set("title")} />
       </Field>
     </AddForm>
@@ -65,14 +67,10 @@ export const PersonForm = ({ close, person }: { close: () => void; person?: TPer
 
 export const PeopleTab = () => {
   const people = usePeople();
+  const { t } = useTranslation();
   return (
-    <EntitySection
-      title="People"
-      description="Who matters in your work and life, and how."
-      addLabel="Add person"
-      form={(close) => <PersonForm close={close} />}
-    >
-      <EntityList query={people} label="People" empty="No people yet">
+    <EntitySection kind="person" form={(close) => <PersonForm close={close} />}>
+      <EntityList query={people} kind="person">
         {(person) => (
           <EntityRow
             kind="person"
@@ -80,13 +78,19 @@ export const PeopleTab = () => {
             title={person.name}
             aside={
               <div className="flex gap-2">
-                <Badge>{humanize(person.type)}</Badge>
-                <Badge tone={person.importance >= 8 ? "brand" : "neutral"}>Importance {person.importance}</Badge>
+                <Badge>{enumLabel("assistant.personTypes", person.type)}</Badge>
+                <Badge tone={person.importance >= 8 ? "brand" : "neutral"}>
+                  {t("assistant.importanceBadge", { importance: person.importance })}
+                </Badge>
               </div>
             }
           >
             <p className="text-sm text-slate-600">
-              {[person.title, person.company].filter(Boolean).join(" at ") || person.email || "\u00a0"}
+              {(person.title && person.company
+                ? t("assistant.titleAtCompany", { title: person.title, company: person.company })
+                : person.title || person.company) ||
+                person.email ||
+                "\u00a0"}
             </p>
           </EntityRow>
         )}
@@ -97,6 +101,7 @@ export const PeopleTab = () => {
 
 /** Add a place, or edit one (`place` given). */
 export const PlaceForm = ({ close, place }: { close: () => void; place?: TPlace }) => {
+  const { t } = useTranslation();
   const { form, set, save, errors, frame } = useEntityForm({
     saved: place,
     create: useCreatePlace(),
@@ -119,22 +124,22 @@ export const PlaceForm = ({ close, place }: { close: () => void; place?: TPlace 
       country: orNull(form.country),
     });
   return (
-    <AddForm label={place ? "Edit place" : "Add a place"} onSubmit={submit} {...frame}>
-      <Field label="Name" error={errors.name}>
+    <AddForm label={t(place ? "assistant.editKind.place" : "assistant.addForm.place")} onSubmit={submit} {...frame}>
+      <Field label={t("assistant.fields.name")} error={errors.name}>
         <Input required maxLength={200} value={form.name} onChange={set("name")} />
       </Field>
-      <Field label="Kind of place" error={errors.type}>
+      <Field label={t("assistant.fields.placeKind")} error={errors.type}>
         <Select value={form.type} onChange={set("type")}>
-          <KindOptions kinds={PLACE_TYPES} current={form.type} />
+          <KindOptions kinds={PLACE_TYPES} current={form.type} labels="assistant.placeTypes" />
         </Select>
       </Field>
-      <Field label="Address" optional error={errors.address}>
+      <Field label={t("assistant.fields.address")} optional error={errors.address}>
         <Input maxLength={500} value={form.address} onChange={set("address")} />
       </Field>
-      <Field label="City" optional error={errors.city}>
+      <Field label={t("assistant.fields.city")} optional error={errors.city}>
         <Input maxLength={200} value={form.city} onChange={set("city")} />
       </Field>
-      <Field label="Country" optional error={errors.country}>
+      <Field label={t("assistant.fields.country")} optional error={errors.country}>
         <Input maxLength={200} value={form.country} onChange={set("country")} />
       </Field>
     </AddForm>
@@ -144,15 +149,15 @@ export const PlaceForm = ({ close, place }: { close: () => void; place?: TPlace 
 export const PlacesTab = () => {
   const places = usePlaces();
   return (
-    <EntitySection
-      title="Places"
-      description="Offices, venues and the places your plans happen."
-      addLabel="Add place"
-      form={(close) => <PlaceForm close={close} />}
-    >
-      <EntityList query={places} label="Places" empty="No places yet">
+    <EntitySection kind="place" form={(close) => <PlaceForm close={close} />}>
+      <EntityList query={places} kind="place">
         {(place) => (
-          <EntityRow kind="place" id={place.id} title={place.name} aside={<Badge>{humanize(place.type)}</Badge>}>
+          <EntityRow
+            kind="place"
+            id={place.id}
+            title={place.name}
+            aside={<Badge>{enumLabel("assistant.placeTypes", place.type)}</Badge>}
+          >
             <p className="text-sm text-slate-600">
               {[place.address, place.city, place.country].filter(Boolean).join(", ") || "\u00a0"}
             </p>

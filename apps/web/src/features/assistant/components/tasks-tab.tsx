@@ -10,11 +10,13 @@ import { EmptyState, ErrorState, FormError } from "../../../components/ui/states
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
 import { cn } from "../../../lib/cn.ts";
-import { formatDate, humanize, toLocalInput } from "../../../lib/format.ts";
+import { formatDate, toLocalInput } from "../../../lib/format.ts";
 import { loadedItems, useTasks } from "../api/get-entities.ts";
 import { useCompleteTask, useCreateTask, useUpdateTask } from "../api/mutate-entities.ts";
 import type { TTask } from "../api/types.ts";
 import { AddForm, EntityLink, EntitySection, fieldErrors, fromLocalInput } from "./parts.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
+import { enumLabel } from "../../../lib/i18n/enum-label.ts";
 
 const PRIORITY_TONE = { low: "neutral", medium: "neutral", high: "warning", urgent: "danger" } as const;
 
@@ -34,6 +36,7 @@ export const TaskForm = ({ close, task }: { close: () => void; task?: TTask }) =
   const create = useCreateTask();
   const update = useUpdateTask();
   const mutation = task ? update : create;
+  const { t } = useTranslation();
   const [form, setForm] = useState({
     title: task?.title ?? "",
     priority: task?.priority ?? "medium",
@@ -56,39 +59,39 @@ export const TaskForm = ({ close, task }: { close: () => void; task?: TTask }) =
   };
   return (
     <AddForm
-      label={task ? `Edit “${task.title}”` : "Add a task"}
+      label={task ? t("assistant.editNamed", { title: task.title }) : t("assistant.addForm.task")}
       error={mutation.error}
       pending={mutation.isPending}
       onCancel={close}
       onSubmit={submit}
     >
-      <Field label="Task" error={errors.title}>
+      <Field label={t("assistant.fields.task")} error={errors.title}>
         <Input required maxLength={200} value={form.title} onChange={set("title")} />
       </Field>
-      <Field label="Priority" error={errors.priority}>
+      <Field label={t("assistant.fields.priority")} error={errors.priority}>
         <Select value={form.priority} onChange={set("priority")}>
-          {["low", "medium", "high", "urgent"].map((priority) => (
+          {(["low", "medium", "high", "urgent"] as const).map((priority) => (
             <option key={priority} value={priority}>
-              {humanize(priority)}
+              {t(`assistant.priorities.${priority}`)}
             </option>
           ))}
         </Select>
       </Field>
-      <Field label="Due" optional error={errors.dueDate}>
+      <Field label={t("assistant.fields.due")} optional error={errors.dueDate}>
         <Input type="datetime-local" value={form.dueDate} onChange={set("dueDate")} />
       </Field>
       {task && (
-        <Field label="Status" error={errors.status}>
+        <Field label={t("assistant.fields.status")} error={errors.status}>
           <Select value={form.status} onChange={set("status")}>
             {STATUSES.map((status) => (
               <option key={status} value={status}>
-                {humanize(status)}
+                {t(`assistant.taskStatus.${status}`)}
               </option>
             ))}
           </Select>
         </Field>
       )}
-      <Field label="Notes" optional error={errors.description} className="sm:col-span-2">
+      <Field label={t("assistant.fields.notes")} optional error={errors.description} className="sm:col-span-2">
         <Textarea maxLength={5000} value={form.description} onChange={set("description")} />
       </Field>
     </AddForm>
@@ -98,6 +101,7 @@ export const TaskForm = ({ close, task }: { close: () => void; task?: TTask }) =
 const SubtaskForm = ({ parent, close }: { parent: TTask; close: () => void }) => {
   const create = useCreateTask();
   const [title, setTitle] = useState("");
+  const { t } = useTranslation();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate({ title, parentId: parent.id }, { onSuccess: close });
@@ -106,17 +110,17 @@ const SubtaskForm = ({ parent, close }: { parent: TTask; close: () => void }) =>
     <form
       onSubmit={submit}
       className="mt-2 flex flex-wrap items-end gap-2 pl-8"
-      aria-label={`Add a subtask to “${parent.title}”`}
+      aria-label={t("assistant.tasks.addSubtask", { title: parent.title })}
     >
       <FormError error={create.error} />
-      <Field label="Subtask" className="min-w-48 flex-1">
+      <Field label={t("assistant.tasks.subtask")} className="min-w-48 flex-1">
         <Input required autoFocus maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />
       </Field>
       <Button type="submit" size="sm" loading={create.isPending}>
-        Add
+        {t("assistant.tasks.add")}
       </Button>
       <Button size="sm" variant="ghost" onClick={close}>
-        Cancel
+        {t("assistant.cancel")}
       </Button>
     </form>
   );
@@ -126,6 +130,7 @@ const TaskRow = ({ task, depth }: { task: TTask; depth: number }) => {
   const complete = useCompleteTask();
   const toast = useToast();
   const [editing, setEditing] = useState(false);
+  const { t } = useTranslation();
   const done = task.status === "completed" || task.status === "cancelled";
   if (editing)
     return (
@@ -140,7 +145,7 @@ const TaskRow = ({ task, depth }: { task: TTask; depth: number }) => {
         type="button"
         role="checkbox"
         aria-checked={done}
-        aria-label={`Complete “${task.title}”`}
+        aria-label={t("assistant.tasks.complete", { title: task.title })}
         disabled={done || complete.isPending}
         onClick={() => complete.mutate(task.id, { onError: (error) => toast.show(errorMessage(error), "error") })}
         className={cn(
@@ -156,14 +161,25 @@ const TaskRow = ({ task, depth }: { task: TTask; depth: number }) => {
             {task.title}
           </EntityLink>
         </span>
-        {task.dueDate !== null && <span className="ml-2 text-xs text-slate-500">due {formatDate(task.dueDate)}</span>}
+        {task.dueDate !== null && (
+          <span className="ml-2 text-xs text-slate-500">
+            {t("assistant.tasks.due", { date: formatDate(task.dueDate) })}
+          </span>
+        )}
       </div>
-      <Badge tone={PRIORITY_TONE[task.priority]}>{humanize(task.priority)}</Badge>
+      <Badge tone={PRIORITY_TONE[task.priority]}>{enumLabel("assistant.priorities", task.priority)}</Badge>
       {task.status !== "pending" && (
-        <Badge tone={task.status === "completed" ? "success" : "neutral"}>{humanize(task.status)}</Badge>
+        <Badge tone={task.status === "completed" ? "success" : "neutral"}>
+          {enumLabel("assistant.taskStatus", task.status)}
+        </Badge>
       )}
-      <Button size="sm" variant="ghost" aria-label={`Edit “${task.title}”`} onClick={() => setEditing(true)}>
-        Edit
+      <Button
+        size="sm"
+        variant="ghost"
+        aria-label={t("assistant.editNamed", { title: task.title })}
+        onClick={() => setEditing(true)}
+      >
+        {t("assistant.edit")}
       </Button>
     </div>
   );
@@ -173,27 +189,23 @@ export const TasksTab = () => {
   const tasks = useTasks();
   const [addingTo, setAddingTo] = useState<string | null>(null);
   const tree = taskTree(loadedItems(tasks.data));
+  const { t } = useTranslation();
   return (
-    <EntitySection
-      title="Tasks"
-      description="What needs doing, broken into subtasks where it helps."
-      addLabel="Add task"
-      form={(close) => <TaskForm close={close} />}
-    >
+    <EntitySection kind="task" form={(close) => <TaskForm close={close} />}>
       {tasks.isPending ? (
-        <LoadingBlock label="Loading tasks…" />
+        <LoadingBlock label={t("assistant.loading.task")} />
       ) : tasks.isError ? (
         <ErrorState error={tasks.error} onRetry={() => void tasks.refetch()} />
       ) : tree.roots.length === 0 ? (
-        <EmptyState title="No tasks yet" />
+        <EmptyState title={t("assistant.empty.task")} />
       ) : (
         <>
-          <ul className="divide-y divide-slate-100" aria-label="Tasks">
+          <ul className="divide-y divide-slate-100" aria-label={t("assistant.plurals.task")}>
             {tree.roots.map((task) => (
               <li key={task.id} className="space-y-2 py-3">
                 <TaskRow task={task} depth={0} />
                 {tree.children(task.id).length > 0 && (
-                  <ul className="space-y-2" aria-label={`Subtasks of “${task.title}”`}>
+                  <ul className="space-y-2" aria-label={t("assistant.tasks.subtasksOf", { title: task.title })}>
                     {tree.children(task.id).map((child) => (
                       <li key={child.id}>
                         <TaskRow task={child} depth={1} />
@@ -209,15 +221,15 @@ export const TasksTab = () => {
                     variant="ghost"
                     className="ml-6"
                     onClick={() => setAddingTo(task.id)}
-                    aria-label={`Add a subtask to “${task.title}”`}
+                    aria-label={t("assistant.tasks.addSubtask", { title: task.title })}
                   >
-                    + Subtask
+                    {t("assistant.tasks.subtaskButton")}
                   </Button>
                 )}
               </li>
             ))}
           </ul>
-          <LoadMore query={tasks} label="Load more tasks" />
+          <LoadMore query={tasks} label={t("assistant.loadMore.task")} />
         </>
       )}
     </EntitySection>

@@ -18,9 +18,9 @@ export const storyPeriods = (now = new Date()) => {
   const lastWeek = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 7);
   const lastMonth = new Date(now.getFullYear(), now.getMonth() - 1, 1);
   return [
-    { value: isoWeekPeriod(now), label: "This week" },
-    { value: isoWeekPeriod(lastWeek), label: "Last week" },
-    { value: monthPeriod(now), label: "This month" },
-    { value: monthPeriod(lastMonth), label: "Last month" },
+    { value: isoWeekPeriod(now), label: "thisWeek" as const },
+    { value: isoWeekPeriod(lastWeek), label: "lastWeek" as const },
+    { value: monthPeriod(now), label: "thisMonth" as const },
+    { value: monthPeriod(lastMonth), label: "lastMonth" as const },
   ];
 };

@@ -8,6 +8,7 @@ import { FeedList } from "./feed-list.tsx";
 import { MyPosts } from "./my-posts.tsx";
 import { NewPostDialog } from "./new-post-dialog.tsx";
 import { StoriesPanel } from "./stories-panel.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 export type TCommunityTab = "feed" | "posts" | "stories";
 /** `post`: one of your posts to open (a search result's link), under My posts. */
@@ -18,22 +19,23 @@ export const CommunityPage = () => {
   const search = useSearch({ strict: false }) as TCommunitySearch;
   const navigate = useNavigate();
   const [writing, setWriting] = useState(false);
+  const { t } = useTranslation();
   return (
     <div data-testid="community-page">
       <PageHeader
-        title="Community"
-        description="Growth diaries from everyone on Cto: share a step, cheer others on."
-        actions={<Button onClick={() => setWriting(true)}>New post</Button>}
+        title={t("community.title")}
+        description={t("community.description")}
+        actions={<Button onClick={() => setWriting(true)}>{t("community.newPost")}</Button>}
       />
       {writing && <NewPostDialog onClose={() => setWriting(false)} />}
       <Tabs
-        label="Community"
+        label={t("community.title")}
         value={search.tab ?? "feed"}
         onChange={(tab) => void navigate({ to: "/community", search: tab === "feed" ? {} : { tab }, replace: true })}
         tabs={[
-          { value: "feed", label: "Feed", content: <FeedList /> },
-          { value: "posts", label: "My posts", content: <MyPosts linked={search.post} /> },
-          { value: "stories", label: "Stories", content: <StoriesPanel /> },
+          { value: "feed", label: t("community.tabs.feed"), content: <FeedList /> },
+          { value: "posts", label: t("community.tabs.posts"), content: <MyPosts linked={search.post} /> },
+          { value: "stories", label: t("community.tabs.stories"), content: <StoriesPanel /> },
         ]}
       />
     </div>

@@ -8,16 +8,18 @@ import { ErrorState, FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
 import { cn } from "../../../lib/cn.ts";
-import { formatRelative } from "../../../lib/format.ts";
+import { formatNumber, formatRelative } from "../../../lib/format.ts";
 import type { TFeedPost } from "../api/keys.ts";
 import { useLikePost } from "../api/like-post.ts";
 import { useCreateReply, useReplies } from "../api/replies.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 const Replies = ({ postId }: { postId: string }) => {
   const replies = useReplies(postId);
   const create = useCreateReply();
   const [content, setContent] = useState("");
   const fieldId = useId();
+  const { t } = useTranslation();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (content.trim()) create.mutate({ postId, content }, { onSuccess: () => setContent("") });
@@ -25,45 +27,45 @@ const Replies = ({ postId }: { postId: string }) => {
   return (
     <div className="mt-4 space-y-3 border-t border-slate-100 pt-4">
       {replies.isPending ? (
-        <LoadingBlock lines={2} label="Loading replies…" />
+        <LoadingBlock lines={2} label={t("community.post.loadingReplies")} />
       ) : replies.isError ? (
         <ErrorState error={replies.error} onRetry={() => void replies.refetch()} />
       ) : replies.data.pages[0]?.items.length === 0 ? (
-        <p className="text-sm text-slate-500">No replies yet. Be the first to encourage them.</p>
+        <p className="text-sm text-slate-500">{t("community.post.noReplies")}</p>
       ) : (
         <>
-          <ul className="space-y-2" aria-label="Replies">
+          <ul className="space-y-2" aria-label={t("community.post.repliesList")}>
             {replies.data.pages
               .flatMap((page) => page.items)
               .map((reply) => (
                 <li key={reply.id} className="rounded-lg bg-slate-50 px-3 py-2 text-sm">
                   <p className="font-medium text-slate-900">
-                    {reply.author.name ?? "Someone"}{" "}
+                    {reply.author.name ?? t("community.post.someone")}{" "}
                     <span className="font-normal text-slate-500">· {formatRelative(reply.createdAt)}</span>
                   </p>
                   <p className="mt-0.5 whitespace-pre-wrap text-slate-700">{reply.content}</p>
                 </li>
               ))}
           </ul>
-          <LoadMore query={replies} label="Show more replies" />
+          <LoadMore query={replies} label={t("community.post.moreReplies")} />
         </>
       )}
       <form onSubmit={submit} className="space-y-2">
         <FormError error={create.error} />
         <label htmlFor={fieldId} className="sr-only">
-          Your reply
+          {t("community.post.yourReply")}
         </label>
         <Textarea
           id={fieldId}
           rows={2}
-          placeholder="Write a reply…"
+          placeholder={t("community.post.replyPlaceholder")}
           maxLength={20_000}
           value={content}
           onChange={(event) => setContent(event.target.value)}
         />
         <div className="flex justify-end">
           <Button type="submit" size="sm" loading={create.isPending} disabled={!content.trim()}>
-            Reply
+            {t("community.post.reply")}
           </Button>
         </div>
       </form>
@@ -77,12 +79,13 @@ export const FeedPost = ({ post }: { post: TFeedPost }) => {
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const titleId = useId();
+  const { t } = useTranslation();
   return (
     <article aria-labelledby={titleId} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <p className="text-xs text-slate-500">
-        {post.author.name ?? "Someone"} ·{" "}
-        <span title="Achievement score: 10 a completed goal, 5 a published post, 3 a story, 1 a like">
-          {post.author.achievementScore} points
+        {post.author.name ?? t("community.post.someone")} ·{" "}
+        <span title={t("community.post.scoreHint")}>
+          {t("community.post.points", { points: formatNumber(post.author.achievementScore) })}
         </span>{" "}
         · {formatRelative(post.publishedAt ?? post.createdAt)}
       </p>
@@ -108,10 +111,10 @@ export const FeedPost = ({ post }: { post: TFeedPost }) => {
               : "text-slate-700 ring-slate-300 hover:bg-slate-50",
           )}
         >
-          {post.likedByMe ? "Liked" : "Like"} · {post.likeCount}
+          {t(post.likedByMe ? "community.post.liked" : "community.post.like")} · {formatNumber(post.likeCount)}
         </button>
         <Button variant="ghost" size="sm" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
-          {post.replyCount === 1 ? "1 reply" : `${post.replyCount} replies`}
+          {t("community.post.replies", { count: post.replyCount })}
         </Button>
       </div>
       {open && <Replies postId={post.id} />}

@@ -23,6 +23,7 @@ import {
   type TPostStatus,
 } from "../api/my-posts.ts";
 import { PostEditor } from "./post-editor.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 const Composer = () => {
   const [form, setForm] = useState({ title: "", content: "" });
@@ -30,6 +31,7 @@ const Composer = () => {
   const toast = useToast();
   const fields = create.error instanceof ApiError ? create.error.fields : {};
   const formError = useFormError(create.error);
+  const { t } = useTranslation();
   const save = (status: TPostStatus) => (event?: FormEvent) => {
     event?.preventDefault();
     create.mutate(
@@ -37,7 +39,7 @@ const Composer = () => {
       {
         onSuccess: () => {
           setForm({ title: "", content: "" });
-          toast.show(status === "published" ? "Published to the feed." : "Saved as a draft.");
+          toast.show(t(status === "published" ? "community.compose.published" : "community.compose.drafted"));
         },
       },
     );
@@ -45,12 +47,12 @@ const Composer = () => {
   return (
     <Card aria-labelledby="compose-title">
       <CardHeader
-        title={<span id="compose-title">Write in your growth diary</span>}
-        description="What did you try, learn or get done? Publish it to encourage others, or keep it as a draft."
+        title={<span id="compose-title">{t("community.compose.title")}</span>}
+        description={t("community.compose.description")}
       />
       <form ref={formError.ref} onSubmit={save("published")} className="space-y-3">
         <FormError error={formError.error} />
-        <Field label="Title" error={fields.title}>
+        <Field label={t("community.fields.title")} error={fields.title}>
           <Input
             value={form.title}
             maxLength={200}
@@ -58,7 +60,7 @@ const Composer = () => {
             onChange={(event) => setForm({ ...form, title: event.target.value })}
           />
         </Field>
-        <Field label="What happened" error={fields.content}>
+        <Field label={t("community.fields.content")} error={fields.content}>
           <Textarea
             rows={4}
             value={form.content}
@@ -73,10 +75,10 @@ const Composer = () => {
             disabled={create.isPending || !form.title.trim() || !form.content.trim()}
             onClick={() => save("draft")()}
           >
-            Save draft
+            {t("community.compose.saveDraft")}
           </Button>
           <Button type="submit" loading={create.isPending} disabled={!form.title.trim() || !form.content.trim()}>
-            Publish
+            {t("community.compose.publish")}
           </Button>
         </div>
       </form>
@@ -90,6 +92,7 @@ const PostRow = ({ post }: { post: TMyPost }) => {
   const toast = useToast();
   const [editing, setEditing] = useState(false);
   const fail = (error: unknown) => toast.show(errorMessage(error), "error");
+  const { t } = useTranslation();
   if (editing) return <PostEditor post={post} close={() => setEditing(false)} />;
   return (
     <>
@@ -98,9 +101,9 @@ const PostRow = ({ post }: { post: TMyPost }) => {
         <p className="mt-0.5 line-clamp-2 text-sm text-slate-600">{post.content}</p>
         <p className="mt-1 flex items-center gap-2 text-xs text-slate-500">
           <Badge tone={post.status === "published" ? "success" : "neutral"}>
-            {post.status === "published" ? "Published" : "Draft"}
+            {t(post.status === "published" ? "community.mine.published" : "community.mine.draft")}
           </Badge>
-          Changed {formatRelative(post.updatedAt)}
+          {t("community.mine.changed", { when: formatRelative(post.updatedAt) })}
         </p>
       </div>
       <div className="flex gap-2">
@@ -109,26 +112,31 @@ const PostRow = ({ post }: { post: TMyPost }) => {
             size="sm"
             loading={publish.isPending}
             onClick={() =>
-              publish.mutate(post.id, { onSuccess: () => toast.show("Published to the feed."), onError: fail })
+              publish.mutate(post.id, { onSuccess: () => toast.show(t("community.compose.published")), onError: fail })
             }
           >
-            Publish
+            {t("community.compose.publish")}
           </Button>
         )}
-        <Button size="sm" variant="secondary" aria-label={`Edit “${post.title}”`} onClick={() => setEditing(true)}>
-          Edit
+        <Button
+          size="sm"
+          variant="secondary"
+          aria-label={t("community.mine.editLabel", { title: post.title })}
+          onClick={() => setEditing(true)}
+        >
+          {t("community.mine.edit")}
         </Button>
         <Button
           size="sm"
           variant="ghost"
-          aria-label={`Delete “${post.title}”`}
+          aria-label={t("community.mine.deleteLabel", { title: post.title })}
           loading={remove.isPending}
           onClick={() =>
-            window.confirm(`Delete “${post.title}”? Its likes and replies go too.`) &&
-            remove.mutate(post.id, { onSuccess: () => toast.show("Deleted."), onError: fail })
+            window.confirm(t("community.mine.confirmDelete", { title: post.title })) &&
+            remove.mutate(post.id, { onSuccess: () => toast.show(t("community.mine.deleted")), onError: fail })
           }
         >
-          Delete
+          {t("community.mine.delete")}
         </Button>
       </div>
     </>
@@ -137,25 +145,24 @@ const PostRow = ({ post }: { post: TMyPost }) => {
 
 const PostList = ({ status }: { status: TPostStatus }) => {
   const posts = useMyPosts(status);
-  if (posts.isPending) return <LoadingBlock label="Loading your posts…" />;
+  const { t } = useTranslation();
+  if (posts.isPending) return <LoadingBlock label={t("community.mine.loading")} />;
   if (posts.isError) return <ErrorState error={posts.error} onRetry={() => void posts.refetch()} />;
   const items = posts.data.pages.flatMap((page) => page.items);
   if (!items.length)
     return (
       <EmptyState
-        title={status === "draft" ? "No drafts" : "Nothing published yet"}
-        description={
-          status === "draft"
-            ? "Drafts you save wait here until you publish them."
-            : "Publish a post and it appears in everyone's feed."
-        }
+        title={t(status === "draft" ? "community.mine.noDrafts" : "community.mine.noPublished")}
+        description={t(
+          status === "draft" ? "community.mine.noDraftsDescription" : "community.mine.noPublishedDescription",
+        )}
       />
     );
   return (
     <>
       <ul
         className="divide-y divide-slate-100"
-        aria-label={status === "draft" ? "Your drafts" : "Your published posts"}
+        aria-label={t(status === "draft" ? "community.mine.draftsList" : "community.mine.publishedList")}
       >
         {items.map((post) => (
           <li key={post.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
@@ -163,7 +170,7 @@ const PostList = ({ status }: { status: TPostStatus }) => {
           </li>
         ))}
       </ul>
-      <LoadMore query={posts} label="Load more posts" />
+      <LoadMore query={posts} label={t("community.mine.loadMore")} />
     </>
   );
 };
@@ -171,6 +178,7 @@ const PostList = ({ status }: { status: TPostStatus }) => {
 /** One post opened by a link (a search result): shown first, in view, with the list of its kind below. */
 const OpenedPost = ({ post }: { post: TMyPost }) => {
   const ref = useRef<HTMLElement>(null);
+  const { t } = useTranslation();
   useEffect(() => {
     // Braces on purpose: newer browsers return a Promise from scrollIntoView, and an effect must return nothing.
     ref.current?.scrollIntoView({ block: "center" });
@@ -178,7 +186,7 @@ const OpenedPost = ({ post }: { post: TMyPost }) => {
   return (
     <section
       ref={ref}
-      aria-label="The post you opened"
+      aria-label={t("community.mine.opened")}
       className="mb-4 flex flex-wrap items-start justify-between gap-3 rounded-lg bg-brand-50 p-3 ring-1 ring-brand-200"
     >
       <PostRow post={post} />
@@ -191,20 +199,21 @@ export const MyPosts = ({ linked }: { linked?: string | undefined }) => {
   const opened = useMyPost(linked);
   const [chosen, setChosen] = useState<TPostStatus | null>(null);
   const status = chosen ?? opened.data?.status ?? "draft";
+  const { t } = useTranslation();
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <Composer />
       <Card>
         <CardHeader
-          title="Your posts"
+          title={t("community.mine.title")}
           actions={
             <Segmented
-              label="Which posts"
+              label={t("community.mine.which")}
               value={status}
               onChange={setChosen}
               options={[
-                { value: "draft", label: "Drafts" },
-                { value: "published", label: "Published" },
+                { value: "draft", label: t("community.mine.drafts") },
+                { value: "published", label: t("community.mine.published") },
               ]}
             />
           }
@@ -212,7 +221,7 @@ export const MyPosts = ({ linked }: { linked?: string | undefined }) => {
         {opened.data && <OpenedPost post={opened.data} />}
         {opened.isError && (
           <p className="mb-4 text-sm text-slate-600">
-            The post you opened could not be shown: {errorMessage(opened.error)}
+            {t("community.mine.openFailed", { reason: errorMessage(opened.error) })}
           </p>
         )}
         <PostList key={status} status={status} />

@@ -7,6 +7,7 @@ import { useFormError } from "../../../components/ui/use-form-error.ts";
 import type { TPost } from "../api/keys.ts";
 import { useUpdatePost } from "../api/my-posts.ts";
 import { PostFields, usePostForm } from "./post-fields.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 /** Edits one of your posts in place: its title and text; a published post stays published. */
 export const PostEditor = ({ post, close }: { post: Pick<TPost, "id" | "title" | "content">; close: () => void }) => {
@@ -14,6 +15,7 @@ export const PostEditor = ({ post, close }: { post: Pick<TPost, "id" | "title" |
   const edited = usePostForm({ title: post.title, content: post.content }, update.error);
   const toast = useToast();
   const formError = useFormError(update.error);
+  const { t } = useTranslation();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -22,7 +24,7 @@ export const PostEditor = ({ post, close }: { post: Pick<TPost, "id" | "title" |
       { id: post.id, title: edited.form.title, content: edited.form.content },
       {
         onSuccess: () => {
-          toast.show("Post saved.");
+          toast.show(t("community.mine.saved"));
           close();
         },
       },
@@ -33,17 +35,17 @@ export const PostEditor = ({ post, close }: { post: Pick<TPost, "id" | "title" |
     <form
       ref={formError.ref}
       onSubmit={submit}
-      aria-label={`Edit “${post.title}”`}
+      aria-label={t("community.mine.editLabel", { title: post.title })}
       className="w-full space-y-3 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200"
     >
       <FormError error={formError.error} />
       <PostFields post={edited} rows={4} />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={close}>
-          Cancel
+          {t("community.mine.cancel")}
         </Button>
         <Button type="submit" loading={update.isPending}>
-          Save changes
+          {t("community.mine.saveChanges")}
         </Button>
       </div>
     </form>

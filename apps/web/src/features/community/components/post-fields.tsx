@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Field } from "../../../components/ui/field.tsx";
 import { Input, Textarea } from "../../../components/ui/input.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
+import { i18n, useTranslation } from "../../../lib/i18n/index.ts";
 
 type TPostForm = { title: string; content: string };
 
@@ -14,8 +15,8 @@ export const usePostForm = (initial: TPostForm, error: unknown) => {
   /** Marks a blank title or text; true when the post can be sent. */
   const complete = () => {
     const found: Record<string, string> = {};
-    if (!form.title.trim()) found.title = "Give the post a title.";
-    if (!form.content.trim()) found.content = "Write what happened.";
+    if (!form.title.trim()) found.title = i18n.t("community.fields.titleMissing");
+    if (!form.content.trim()) found.content = i18n.t("community.fields.contentMissing");
     setMissing(found);
     return Object.keys(found).length === 0;
   };
@@ -29,18 +30,25 @@ export const PostFields = ({
 }: {
   post: ReturnType<typeof usePostForm>;
   rows: number;
-}) => (
-  <>
-    <Field label="Title" error={fields.title}>
-      <Input value={form.title} maxLength={200} onChange={(event) => setForm({ ...form, title: event.target.value })} />
-    </Field>
-    <Field label="What happened" error={fields.content}>
-      <Textarea
-        rows={rows}
-        value={form.content}
-        maxLength={20_000}
-        onChange={(event) => setForm({ ...form, content: event.target.value })}
-      />
-    </Field>
-  </>
-);
+}) => {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field label={t("community.fields.title")} error={fields.title}>
+        <Input
+          value={form.title}
+          maxLength={200}
+          onChange={(event) => setForm({ ...form, title: event.target.value })}
+        />
+      </Field>
+      <Field label={t("community.fields.content")} error={fields.content}>
+        <Textarea
+          rows={rows}
+          value={form.content}
+          maxLength={20_000}
+          onChange={(event) => setForm({ ...form, content: event.target.value })}
+        />
+      </Field>
+    </>
+  );
+};

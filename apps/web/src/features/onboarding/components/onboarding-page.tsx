@@ -10,6 +10,7 @@ import { useToast } from "../../../components/ui/toast.tsx";
 import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { fieldError } from "../../../lib/api-error.ts";
 import { useSaveOnboarding } from "../api/save-onboarding.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 /** One item a line, blank lines dropped: how people write a short list. */
 const lines = (text: string) =>
@@ -28,6 +29,7 @@ export const OnboardingPage = () => {
   const save = useSaveOnboarding();
   const toast = useToast();
   const formError = useFormError(save.error);
+  const { t } = useTranslation();
   const [form, setForm] = useState({ role: "", goals: "", work: "", challenges: "" });
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
@@ -43,7 +45,7 @@ export const OnboardingPage = () => {
       },
       {
         onSuccess: () => {
-          toast.show("Saved. Your coach knows this now.");
+          toast.show(t("onboarding.saved"));
           void navigate({ to: "/chat" });
         },
       },
@@ -52,56 +54,58 @@ export const OnboardingPage = () => {
 
   return (
     <div className="mx-auto max-w-2xl" data-testid="onboarding-page">
-      <PageHeader
-        title="Welcome to Cto"
-        description="Tell your coach a little about yourself, so its first answers already fit you. A minute is enough, every field is optional, and you can change it all in Settings."
-      />
+      <PageHeader title={t("onboarding.title")} description={t("onboarding.description")} />
       <Card>
-        <form ref={formError.ref} onSubmit={submit} className="space-y-4" aria-label="Tell your coach about you">
+        <form ref={formError.ref} onSubmit={submit} className="space-y-4" aria-label={t("onboarding.form")}>
           <FormError error={formError.error} />
           <Field
-            label="Your role"
+            label={t("onboarding.role")}
             optional
-            hint="e.g. Engineering manager, product designer, founder"
+            hint={t("onboarding.roleHint")}
             error={fieldError(save.error, "currentRole")}
           >
             <Input value={form.role} maxLength={120} onChange={set("role")} autoComplete="organization-title" />
           </Field>
           <Field
-            label="What you want to work on"
+            label={t("onboarding.goals")}
             optional
-            hint="Your goals, one a line"
+            hint={t("onboarding.goalsHint")}
             error={fieldError(save.error, "currentGoals") ?? fieldError(save.error, "longTermGoals")}
           >
             <Textarea
               value={form.goals}
               rows={3}
               onChange={set("goals")}
-              placeholder={"Delegate more\nGet promoted to senior"}
+              placeholder={t("onboarding.goalsPlaceholder")}
             />
           </Field>
           <Field
-            label="About your work"
+            label={t("onboarding.work")}
             optional
-            hint="Your team, your company, what a usual week looks like"
+            hint={t("onboarding.workHint")}
             error={fieldError(save.error, "workContext")}
           >
             <Textarea value={form.work} rows={3} maxLength={5000} onChange={set("work")} />
           </Field>
           <Field
-            label="What is hard right now"
+            label={t("onboarding.challenges")}
             optional
-            hint="One a line"
+            hint={t("onboarding.challengesHint")}
             error={fieldError(save.error, "currentChallenges")}
           >
-            <Textarea value={form.challenges} rows={2} onChange={set("challenges")} placeholder="Too many meetings" />
+            <Textarea
+              value={form.challenges}
+              rows={2}
+              onChange={set("challenges")}
+              placeholder={t("onboarding.challengesPlaceholder")}
+            />
           </Field>
           <div className="flex flex-wrap items-center justify-end gap-2 pt-2">
             <Link to="/" className={buttonClass("secondary")}>
-              Skip for now
+              {t("onboarding.skip")}
             </Link>
             <Button type="submit" loading={save.isPending}>
-              Save and talk to your coach
+              {t("onboarding.submit")}
             </Button>
           </div>
         </form>

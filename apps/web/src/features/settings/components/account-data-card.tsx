@@ -12,9 +12,14 @@ import { useTwoFactorStatus } from "../api/two-factor.ts";
 import { useSecondFactorPrompt } from "./step-up-dialog.tsx";
 import { AssistantImportSection } from "./assistant-import-section.tsx";
 import { FileImportForm } from "./file-import-form.tsx";
+import { i18n, useTranslation } from "../../../lib/i18n/index.ts";
+import { formatNumber } from "../../../lib/format.ts";
 
-// An archive section key, for people: "energyMetrics" → "Energy metrics".
+// An archive section key, for people: "energyMetrics" → "Energy metrics"; one the app has no words for
+// (a section newer than this page) is spelled out from its key.
 const sectionLabel = (key: string) => {
+  if (i18n.exists(`accountData.sections.${key}`))
+    return (i18n.t as unknown as (key: string) => string)(`accountData.sections.${key}`);
   const words = key.replace(/([A-Z])/g, " $1").toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
@@ -27,19 +32,17 @@ const ExportSection = () => {
   const stepUp = useSecondFactorPrompt();
   const link = useRef<HTMLAnchorElement>(null);
   const proven = useRef(false);
+  const { t } = useTranslation();
   const needsCode = () => {
     const status = twoFactor.data;
     return status?.totp === "on" && !(status.stepUpUntil && status.stepUpUntil > Date.now()) && !proven.current;
   };
   return (
     <div className="space-y-3">
-      <h3 className="text-sm font-semibold text-slate-900">Download your data</h3>
-      <p className="text-sm text-slate-600">
-        One JSON file with everything Cto holds about you: conversations, goals, check-ins, reports, analysis sessions,
-        posts and your assistant context. Passwords and tokens are never included.
-      </p>
+      <h3 className="text-sm font-semibold text-slate-900">{t("accountData.exportTitle")}</h3>
+      <p className="text-sm text-slate-600">{t("accountData.exportDescription")}</p>
       <Checkbox
-        label="Include embedding vectors (a much larger file)"
+        label={t("accountData.embeddings")}
         checked={withEmbeddings}
         onChange={(event) => setWithEmbeddings(event.target.checked)}
       />
@@ -58,7 +61,7 @@ const ExportSection = () => {
             });
           }}
         >
-          Download export
+          {t("accountData.download")}
         </a>
         {stepUp.prompt}
       </div>
@@ -66,22 +69,28 @@ const ExportSection = () => {
   );
 };
 
-const ImportSection = () => (
-  <FileImportForm
-    title="Import an export"
-    description="Moves a Cto export into this account. The account must still be empty, so nothing here is overwritten."
-    fileLabel="Export file"
-    accept="application/json,.json"
-    submitLabel="Import"
-    mutation={useImportArchive()}
-    outcome={(result) => {
-      const imported = Object.entries(result.imported).filter(([, count]) => count > 0);
-      return imported.length
-        ? `Imported. ${imported.map(([section, count]) => `${sectionLabel(section)}: ${count}`).join(" · ")}`
-        : "Imported an empty archive: there was nothing to add.";
-    }}
-  />
-);
+const ImportSection = () => {
+  const { t } = useTranslation();
+  return (
+    <FileImportForm
+      title={t("accountData.importTitle")}
+      description={t("accountData.importDescription")}
+      fileLabel={t("accountData.importFile")}
+      accept="application/json,.json"
+      submitLabel={t("accountData.import")}
+      mutation={useImportArchive()}
+      outcome={(result) => {
+        const imported = Object.entries(result.imported).filter(([, count]) => count > 0);
+        const sections = imported
+          .map(([section, count]) =>
+            t("accountData.importedSection", { section: sectionLabel(section), number: formatNumber(count) }),
+          )
+          .join(" · ");
+        return imported.length ? t("accountData.imported", { sections }) : t("accountData.importedEmpty");
+      }}
+    />
+  );
+};
 
 const DeleteSection = () => {
   const remove = useDeleteAccount();
@@ -94,6 +103,7 @@ const DeleteSection = () => {
     remove.reset();
   };
   const stepUp = useSecondFactorPrompt();
+  const { t } = useTranslation();
   const deleteAccount = () =>
     remove.mutate(password, {
       onSuccess: () => void navigate({ to: "/sign-in" }),
@@ -105,23 +115,20 @@ const DeleteSection = () => {
   };
   return (
     <div className="space-y-3">
-      <h3 className="text-sm font-semibold text-red-800">Delete your account</h3>
-      <p className="text-sm text-slate-600">
-        Deletes the account and everything in it, including uploaded screenshots. This cannot be undone; download an
-        export first if you may want it back.
-      </p>
+      <h3 className="text-sm font-semibold text-red-800">{t("accountData.deleteTitle")}</h3>
+      <p className="text-sm text-slate-600">{t("accountData.deleteDescription")}</p>
       <Button variant="danger" onClick={() => setOpen(true)}>
-        Delete account…
+        {t("accountData.deleteButton")}
       </Button>
       <Dialog
         open={open}
         onClose={close}
-        title="Delete your account?"
-        description="Everything in it is deleted at once and for good. Enter your password to confirm."
+        title={t("accountData.deleteConfirmTitle")}
+        description={t("accountData.deleteConfirmDescription")}
         footer={
           <>
             <Button variant="secondary" onClick={close}>
-              Keep my account
+              {t("accountData.keep")}
             </Button>
             <Button
               variant="danger"
@@ -130,14 +137,14 @@ const DeleteSection = () => {
               loading={remove.isPending}
               disabled={!password}
             >
-              Delete everything
+              {t("accountData.deleteEverything")}
             </Button>
           </>
         }
       >
         <form id="delete-account-form" onSubmit={submit} className="space-y-3">
           <FormError error={remove.error} />
-          <Field label="Password">
+          <Field label={t("accountData.password")}>
             <Input
               type="password"
               autoComplete="current-password"
@@ -153,14 +160,17 @@ const DeleteSection = () => {
 };
 
 /** 004's data rights: export, import into an empty account, import from another assistant, and deletion. */
-export const AccountDataCard = () => (
-  <Card aria-labelledby="data-title">
-    <CardHeader title={<span id="data-title">Your data</span>} />
-    <div className="space-y-6 divide-y divide-slate-100 [&>*+*]:pt-6">
-      <ExportSection />
-      <ImportSection />
-      <AssistantImportSection />
-      <DeleteSection />
-    </div>
-  </Card>
-);
+export const AccountDataCard = () => {
+  const { t } = useTranslation();
+  return (
+    <Card aria-labelledby="data-title">
+      <CardHeader title={<span id="data-title">{t("accountData.title")}</span>} />
+      <div className="space-y-6 divide-y divide-slate-100 [&>*+*]:pt-6">
+        <ExportSection />
+        <ImportSection />
+        <AssistantImportSection />
+        <DeleteSection />
+      </div>
+    </Card>
+  );
+};

@@ -2,27 +2,32 @@ import type { TApiResponse } from "@cto/contracts/api/endpoints";
 
 import { useImportAssistantExport } from "../api/assistant-import.ts";
 import { FileImportForm } from "./file-import-form.tsx";
+import { i18n, useTranslation } from "../../../lib/i18n/index.ts";
 
 const VENDOR = { chatgpt: "ChatGPT", claude: "Claude" } as const;
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-
 const outcome = (result: TApiResponse<"/conversations/import", "post", 201>) => {
+  const t = i18n.t;
   const skipped = result.conversations.duplicates
-    ? ` ${result.conversations.duplicates} imported before, skipped.`
+    ? t("accountData.skipped", { count: result.conversations.duplicates })
     : "";
-  if (!result.format) return "The file holds no conversations.";
-  return `Imported from ${VENDOR[result.format]}: ${count(result.conversations.imported, "conversation")} with ${count(result.messages.imported, "message")}.${skipped}`;
+  if (!result.format) return t("accountData.noConversations");
+  const conversations = t("accountData.conversations", { count: result.conversations.imported });
+  const messages = t("accountData.messages", { count: result.messages.imported });
+  return `${t("accountData.importedFrom", { vendor: VENDOR[result.format], conversations, messages })}${skipped}`;
 };
 
 /** Brings a ChatGPT or Claude data export into the user's conversations (any account, not only an empty one). */
-export const AssistantImportSection = () => (
-  <FileImportForm
-    title="Import from ChatGPT or Claude"
-    description="Brings your conversations from another assistant into Cto, where the coach can recall them. Choose the ZIP file of a ChatGPT or Claude data export, or the conversations.json inside it. Conversations you imported before are skipped, so a newer export adds only what is new."
-    fileLabel="ChatGPT or Claude export"
-    accept="application/zip,.zip,application/json,.json"
-    submitLabel="Import conversations"
-    mutation={useImportAssistantExport()}
-    outcome={outcome}
-  />
-);
+export const AssistantImportSection = () => {
+  const { t } = useTranslation();
+  return (
+    <FileImportForm
+      title={t("accountData.assistantTitle")}
+      description={t("accountData.assistantDescription")}
+      fileLabel={t("accountData.assistantFile")}
+      accept="application/zip,.zip,application/json,.json"
+      submitLabel={t("accountData.assistantSubmit")}
+      mutation={useImportAssistantExport()}
+      outcome={outcome}
+    />
+  );
+};

@@ -10,24 +10,17 @@ import { useToast } from "../../../components/ui/toast.tsx";
 import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { fieldError } from "../../../lib/api-error.ts";
 import { useSaveUserContext, useUserContext, type TUserContext, type TUserContextInput } from "../api/user-context.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
-const TEXT_FIELDS = [
-  ["personalBio", "About you", "What should your coach know about you?"],
-  ["workContext", "Your work", "Team, role, what a normal week looks like."],
-  ["aiPreferences", "How the coach should help", "e.g. ask questions before giving advice."],
-] as const;
-const SHORT_FIELDS = [
-  ["communicationStyle", "Communication style"],
-  ["decisionMakingStyle", "Decision-making style"],
-  ["timeManagementStyle", "Time management style"],
-  ["workingHours", "Working hours"],
-] as const;
+// The fields' labels and hints are messages under `userContext.fields` and `.hints`, by key.
+const TEXT_FIELDS = ["personalBio", "workContext", "aiPreferences"] as const;
+const SHORT_FIELDS = ["communicationStyle", "decisionMakingStyle", "timeManagementStyle", "workingHours"] as const;
 const LIST_FIELDS = [
-  ["longTermGoals", "Long-term goals"],
-  ["currentChallenges", "Current challenges"],
-  ["expertiseAreas", "Expertise"],
-  ["learningObjectives", "What you want to learn"],
-  ["preferredMeetingTimes", "Preferred meeting times"],
+  "longTermGoals",
+  "currentChallenges",
+  "expertiseAreas",
+  "learningObjectives",
+  "preferredMeetingTimes",
 ] as const;
 
 type TForm = Record<keyof TUserContextInput, string>;
@@ -35,15 +28,15 @@ type TForm = Record<keyof TUserContextInput, string>;
 // Lists are edited one item per line: simple to type, and nothing to learn.
 const toForm = (context: TUserContext | null): TForm => {
   const form = {} as TForm;
-  for (const [key] of [...TEXT_FIELDS, ...SHORT_FIELDS]) form[key] = context?.[key] ?? "";
-  for (const [key] of LIST_FIELDS) form[key] = (context?.[key] ?? []).join("\n");
+  for (const key of [...TEXT_FIELDS, ...SHORT_FIELDS]) form[key] = context?.[key] ?? "";
+  for (const key of LIST_FIELDS) form[key] = (context?.[key] ?? []).join("\n");
   return form;
 };
 
 const toInput = (form: TForm): TUserContextInput => {
   const input = {} as Record<string, string | null | string[]>;
-  for (const [key] of [...TEXT_FIELDS, ...SHORT_FIELDS]) input[key] = form[key].trim() || null;
-  for (const [key] of LIST_FIELDS)
+  for (const key of [...TEXT_FIELDS, ...SHORT_FIELDS]) input[key] = form[key].trim() || null;
+  for (const key of LIST_FIELDS)
     input[key] = form[key]
       .split("\n")
       .map((line) => line.trim())
@@ -56,10 +49,11 @@ const ContextFields = ({ initial }: { initial: TUserContext | null }) => {
   const toast = useToast();
   const [form, setForm] = useState(() => toForm(initial));
   const formError = useFormError(save.error);
+  const { t } = useTranslation();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(toInput(form), {
-      onSuccess: () => toast.show("Your context is saved. The coach uses it from the next message."),
+      onSuccess: () => toast.show(t("userContext.saved")),
     });
   };
   const set = (key: keyof TForm) => (event: { target: { value: string } }) =>
@@ -67,27 +61,39 @@ const ContextFields = ({ initial }: { initial: TUserContext | null }) => {
   return (
     <form ref={formError.ref} onSubmit={submit} className="space-y-4">
       <FormError error={formError.error} />
-      {TEXT_FIELDS.map(([key, label, hint]) => (
-        <Field key={key} label={label} hint={hint} optional error={fieldError(save.error, key)}>
+      {TEXT_FIELDS.map((key) => (
+        <Field
+          key={key}
+          label={t(`userContext.fields.${key}`)}
+          hint={t(`userContext.hints.${key}`)}
+          optional
+          error={fieldError(save.error, key)}
+        >
           <Textarea value={form[key]} maxLength={5000} onChange={set(key)} />
         </Field>
       ))}
       <div className="grid gap-4 sm:grid-cols-2">
-        {SHORT_FIELDS.map(([key, label]) => (
-          <Field key={key} label={label} optional error={fieldError(save.error, key)}>
+        {SHORT_FIELDS.map((key) => (
+          <Field key={key} label={t(`userContext.fields.${key}`)} optional error={fieldError(save.error, key)}>
             <Input value={form[key]} maxLength={200} onChange={set(key)} />
           </Field>
         ))}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        {LIST_FIELDS.map(([key, label]) => (
-          <Field key={key} label={label} hint="One per line." optional error={fieldError(save.error, key)}>
+        {LIST_FIELDS.map((key) => (
+          <Field
+            key={key}
+            label={t(`userContext.fields.${key}`)}
+            hint={t("userContext.onePerLine")}
+            optional
+            error={fieldError(save.error, key)}
+          >
             <Textarea value={form[key]} onChange={set(key)} />
           </Field>
         ))}
       </div>
       <Button type="submit" loading={save.isPending}>
-        Save context
+        {t("userContext.save")}
       </Button>
     </form>
   );
@@ -96,11 +102,12 @@ const ContextFields = ({ initial }: { initial: TUserContext | null }) => {
 /** 004's user context: what the coach knows about you, replaced as a whole on save. */
 export const ContextForm = () => {
   const context = useUserContext();
+  const { t } = useTranslation();
   return (
     <Card aria-labelledby="context-title">
       <CardHeader
-        title={<span id="context-title">What your coach knows about you</span>}
-        description="Used to ground every reply. Leave anything blank you would rather not share."
+        title={<span id="context-title">{t("userContext.title")}</span>}
+        description={t("userContext.description")}
       />
       <QueryState query={context} loadingLines={6}>
         {(data) => <ContextFields initial={data} />}

@@ -8,6 +8,7 @@ import { errorMessage } from "../../../lib/api-error.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { providerRefusalMessage } from "../../../lib/provider-refusals.ts";
 import { useIdentities, useLinkableProviders, useLinkProvider, useUnlinkIdentity } from "../api/identities.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 /** The providers that sign in to this account: link another, unlink one (never the last way in). */
 export const LinkedAccountsCard = () => {
@@ -16,6 +17,7 @@ export const LinkedAccountsCard = () => {
   const link = useLinkProvider();
   const unlink = useUnlinkIdentity();
   const toast = useToast();
+  const { t } = useTranslation();
   // A link comes back here from the provider: refused with a reason (`provider_error`).
   const refused = providerRefusalMessage((useSearch({ strict: false }) as { provider_error?: string }).provider_error);
   const configured = providers.data?.providers ?? [];
@@ -23,8 +25,8 @@ export const LinkedAccountsCard = () => {
   return (
     <Card aria-labelledby="linked-accounts-title">
       <CardHeader
-        title={<span id="linked-accounts-title">Sign-in providers</span>}
-        description="Accounts at other services that sign you in to Cto."
+        title={<span id="linked-accounts-title">{t("linkedAccounts.title")}</span>}
+        description={t("linkedAccounts.description")}
       />
       {refused && (
         <p role="alert" className="mb-3 rounded-lg bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
@@ -34,12 +36,14 @@ export const LinkedAccountsCard = () => {
       <QueryState query={identities}>
         {({ identities: linked }) => (
           <>
-            <ul aria-label="Linked providers" className="divide-y divide-slate-100">
+            <ul aria-label={t("linkedAccounts.list")} className="divide-y divide-slate-100">
               {linked.map((identity) => (
                 <li key={identity.id} className="flex items-center justify-between gap-3 py-2.5 text-sm">
                   <span>
                     <span className="font-medium text-slate-900">{identity.providerName}</span>
-                    <span className="block text-xs text-slate-500">linked {formatDate(identity.createdAt)}</span>
+                    <span className="block text-xs text-slate-500">
+                      {t("linkedAccounts.linked", { date: formatDate(identity.createdAt) })}
+                    </span>
                   </span>
                   <Button
                     size="sm"
@@ -47,12 +51,12 @@ export const LinkedAccountsCard = () => {
                     loading={unlink.isPending && unlink.variables === identity.id}
                     onClick={() =>
                       unlink.mutate(identity.id, {
-                        onSuccess: () => toast.show(`${identity.providerName} no longer signs you in.`),
+                        onSuccess: () => toast.show(t("linkedAccounts.unlinked", { provider: identity.providerName })),
                         onError: (error) => toast.show(errorMessage(error), "error"),
                       })
                     }
                   >
-                    Unlink
+                    {t("linkedAccounts.unlink")}
                   </Button>
                 </li>
               ))}
@@ -70,7 +74,7 @@ export const LinkedAccountsCard = () => {
                       link.mutate(provider.id, { onError: (error) => toast.show(errorMessage(error), "error") })
                     }
                   >
-                    Link {provider.name}
+                    {t("linkedAccounts.link", { provider: provider.name })}
                   </Button>
                 ))}
             </div>

@@ -10,6 +10,7 @@ import { useToast } from "../../../components/ui/toast.tsx";
 import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { fieldError } from "../../../lib/api-error.ts";
 import { useModelPreference, useSaveModelPreference } from "../api/model-preference.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 const ModelForm = ({ initial }: { initial: { currentModel: string | null; preferredModels: string[] } }) => {
   const save = useSaveModelPreference();
@@ -17,6 +18,7 @@ const ModelForm = ({ initial }: { initial: { currentModel: string | null; prefer
   const [current, setCurrent] = useState(initial.currentModel ?? "");
   const [preferred, setPreferred] = useState(initial.preferredModels.join("\n"));
   const formError = useFormError(save.error);
+  const { t } = useTranslation();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const preferredModels = preferred
@@ -25,35 +27,35 @@ const ModelForm = ({ initial }: { initial: { currentModel: string | null; prefer
       .filter(Boolean);
     save.mutate(
       { currentModel: current.trim() || null, preferredModels },
-      { onSuccess: () => toast.show("Model preference saved.") },
+      { onSuccess: () => toast.show(t("model.saved")) },
     );
   };
   return (
     <form ref={formError.ref} onSubmit={submit} className="space-y-4">
       <FormError error={formError.error} />
       <Field
-        label="Chat model"
+        label={t("model.chatModel")}
         optional
-        hint="Leave blank for the platform default."
+        hint={t("model.chatModelHint")}
         error={fieldError(save.error, "currentModel")}
       >
         <Input
           value={current}
           maxLength={200}
           onChange={(event) => setCurrent(event.target.value)}
-          placeholder="e.g. gpt-4o-mini"
+          placeholder={t("model.placeholder")}
         />
       </Field>
       <Field
-        label="Preferred models"
+        label={t("model.preferred")}
         optional
-        hint="One per line, most preferred first."
+        hint={t("model.preferredHint")}
         error={fieldError(save.error, "preferredModels")}
       >
         <Textarea value={preferred} onChange={(event) => setPreferred(event.target.value)} />
       </Field>
       <Button type="submit" loading={save.isPending}>
-        Save model
+        {t("model.save")}
       </Button>
     </form>
   );
@@ -61,12 +63,10 @@ const ModelForm = ({ initial }: { initial: { currentModel: string | null; prefer
 
 export const ModelCard = () => {
   const preference = useModelPreference();
+  const { t } = useTranslation();
   return (
     <Card aria-labelledby="model-title">
-      <CardHeader
-        title={<span id="model-title">Coach model</span>}
-        description="Which AI model writes your coach's replies."
-      />
+      <CardHeader title={<span id="model-title">{t("model.title")}</span>} description={t("model.description")} />
       <QueryState query={preference}>{(data) => <ModelForm initial={data} />}</QueryState>
     </Card>
   );

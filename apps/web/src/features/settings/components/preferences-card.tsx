@@ -10,6 +10,7 @@ import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { fieldError } from "../../../lib/api-error.ts";
 import { useSession, type TUser } from "../../../lib/session.ts";
 import { useUpdateProfile } from "../api/profile.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 type TStoredPreferences = {
   timezone?: unknown;
@@ -80,6 +81,7 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
   const [form, setForm] = useState(() => readPreferences(user));
   const zones = useMemo(() => timezones(form.timezone || deviceTimezone()), [form.timezone]);
   const formError = useFormError(save.error);
+  const { t } = useTranslation();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(
@@ -99,17 +101,17 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
       {
         onSuccess: (stored) => {
           setForm(readPreferences(stored));
-          toast.show("Your preferences are saved.");
+          toast.show(t("preferences.saved"));
         },
       },
     );
   };
   return (
-    <form ref={formError.ref} onSubmit={submit} className="space-y-4" aria-label="Reminders and time">
+    <form ref={formError.ref} onSubmit={submit} className="space-y-4" aria-label={t("preferences.title")}>
       <FormError error={formError.error} />
       <Field
-        label="Timezone"
-        hint={form.timezone ? undefined : `Not set yet: saving uses this device's timezone, ${deviceTimezone()}.`}
+        label={t("preferences.timezone")}
+        hint={form.timezone ? undefined : t("preferences.timezoneUnset", { zone: deviceTimezone() })}
         error={fieldError(save.error, "preferences.timezone")}
       >
         <Select
@@ -124,15 +126,15 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
         </Select>
       </Field>
       <fieldset className="space-y-3">
-        <legend className="text-sm font-medium text-slate-800">Working hours</legend>
+        <legend className="text-sm font-medium text-slate-800">{t("preferences.workingHours")}</legend>
         <Checkbox
-          label="Only send reminders during my working hours"
+          label={t("preferences.limitHours")}
           checked={form.limitHours}
           onChange={(event) => setForm({ ...form, limitHours: event.target.checked })}
         />
         {form.limitHours && (
           <div className="grid max-w-sm grid-cols-2 gap-3">
-            <Field label="From" error={fieldError(save.error, "preferences.workingHours.start")}>
+            <Field label={t("preferences.from")} error={fieldError(save.error, "preferences.workingHours.start")}>
               <Input
                 type="time"
                 required
@@ -141,7 +143,7 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
               />
             </Field>
             <Field
-              label="Until"
+              label={t("preferences.until")}
               error={
                 fieldError(save.error, "preferences.workingHours.end") ??
                 fieldError(save.error, "preferences.workingHours")
@@ -156,33 +158,31 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
             </Field>
           </div>
         )}
-        <p className="text-xs text-slate-500">
-          A reminder that falls outside them arrives when your next working day starts.
-        </p>
+        <p className="text-xs text-slate-500">{t("preferences.outsideHours")}</p>
       </fieldset>
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 text-sm font-medium text-slate-800">Send reminders to</legend>
+        <legend className="mb-1 text-sm font-medium text-slate-800">{t("preferences.sendTo")}</legend>
         <Checkbox
-          label="Cto (notifications on the dashboard)"
+          label={t("preferences.inApp")}
           checked={form.inApp}
           onChange={(event) => setForm({ ...form, inApp: event.target.checked })}
         />
         <Checkbox
-          label="Telegram, when a chat is linked"
+          label={t("preferences.telegram")}
           checked={form.telegram}
           onChange={(event) => setForm({ ...form, telegram: event.target.checked })}
         />
       </fieldset>
       <fieldset className="space-y-3">
-        <legend className="text-sm font-medium text-slate-800">Coach nudges</legend>
+        <legend className="text-sm font-medium text-slate-800">{t("preferences.nudges")}</legend>
         <Checkbox
-          label="Let the coach nudge me: a commitment at risk, a deadline due, a missed check-in, a streak, a new report"
+          label={t("preferences.allowNudges")}
           checked={form.nudges}
           onChange={(event) => setForm({ ...form, nudges: event.target.checked })}
         />
         {form.nudges && (
           <>
-            <Field label="At most" error={fieldError(save.error, "preferences.coachNudges.maxPerDay")}>
+            <Field label={t("preferences.atMost")} error={fieldError(save.error, "preferences.coachNudges.maxPerDay")}>
               <Select
                 value={String(form.nudgesPerDay)}
                 onChange={(event) => setForm({ ...form, nudgesPerDay: Number(event.target.value) })}
@@ -191,43 +191,41 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
                   .sort((a, b) => a - b)
                   .map((count) => (
                     <option key={count} value={count}>
-                      {count === 1 ? "1 nudge a day" : `${count} nudges a day`}
+                      {t("preferences.perDay", { count })}
                     </option>
                   ))}
               </Select>
             </Field>
             <fieldset className="flex flex-col gap-2">
-              <legend className="mb-1 text-sm text-slate-700">Send nudges to</legend>
+              <legend className="mb-1 text-sm text-slate-700">{t("preferences.nudgesTo")}</legend>
               <Checkbox
-                label="Nudges in Cto, on the dashboard"
+                label={t("preferences.nudgeInApp")}
                 checked={form.nudgeInApp}
                 onChange={(event) => setForm({ ...form, nudgeInApp: event.target.checked })}
               />
               <Checkbox
-                label="Nudges on Telegram, if a chat is linked"
+                label={t("preferences.nudgeTelegram")}
                 checked={form.nudgeTelegram}
                 onChange={(event) => setForm({ ...form, nudgeTelegram: event.target.checked })}
               />
               <Checkbox
-                label={`Nudges by email, to ${user.email}`}
+                label={t("preferences.nudgeEmail", { email: user.email })}
                 checked={form.nudgeEmail}
                 onChange={(event) => setForm({ ...form, nudgeEmail: event.target.checked })}
               />
               {form.nudgeEmail && !emailVerified && (
-                <p className="text-xs text-amber-700">
-                  Nudge emails go only to a verified address: verify yours (Profile) and they start.
-                </p>
+                <p className="text-xs text-amber-700">{t("preferences.verifyFirst")}</p>
               )}
             </fieldset>
             <Checkbox
-              label="Quiet hours: no nudges between"
+              label={t("preferences.quiet")}
               checked={form.limitQuiet}
               onChange={(event) => setForm({ ...form, limitQuiet: event.target.checked })}
             />
             {form.limitQuiet && (
               <div className="grid max-w-sm grid-cols-2 gap-3">
                 <Field
-                  label="Quiet hours start"
+                  label={t("preferences.quietStart")}
                   error={fieldError(save.error, "preferences.coachNudges.quietHours.start")}
                 >
                   <Input
@@ -238,7 +236,7 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
                   />
                 </Field>
                 <Field
-                  label="Quiet hours end"
+                  label={t("preferences.quietEnd")}
                   error={
                     fieldError(save.error, "preferences.coachNudges.quietHours.end") ??
                     fieldError(save.error, "preferences.coachNudges.quietHours")
@@ -255,13 +253,10 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
             )}
           </>
         )}
-        <p className="text-xs text-slate-500">
-          Nudges come only during your working hours, on the channels you choose, and never twice about the same thing.
-          With every channel off, they still appear in Cto. Each email has a one-click unsubscribe link.
-        </p>
+        <p className="text-xs text-slate-500">{t("preferences.nudgeRules")}</p>
       </fieldset>
       <Button type="submit" loading={save.isPending}>
-        Save preferences
+        {t("preferences.save")}
       </Button>
     </form>
   );
@@ -270,12 +265,13 @@ const PreferencesForm = ({ user }: { user: TUser }) => {
 /** The preferences reminders and the coach's nudges read: timezone, working hours, channels, nudge limits. */
 export const PreferencesCard = () => {
   const { data: session } = useSession();
+  const { t } = useTranslation();
   if (!session) return null;
   return (
     <Card aria-labelledby="preferences-title">
       <CardHeader
-        title={<span id="preferences-title">Reminders and time</span>}
-        description="When and where Cto reminds you of commitments and deadlines, and how often the coach nudges you."
+        title={<span id="preferences-title">{t("preferences.title")}</span>}
+        description={t("preferences.description")}
       />
       <PreferencesForm user={session.user} />
     </Card>

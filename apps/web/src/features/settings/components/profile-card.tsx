@@ -12,23 +12,22 @@ import { api, unwrap } from "../../../lib/api-client.ts";
 import { errorMessage, fieldError } from "../../../lib/api-error.ts";
 import { useSession, type TUser } from "../../../lib/session.ts";
 import { useUpdateProfile, type TProfilePatch } from "../api/profile.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
+import { formatNumber } from "../../../lib/format.ts";
 
+// The API's experience levels, in its order; their names are messages (`profile.levels`).
 const EXPERIENCE_LEVELS = [
-  ["intern", "Intern"],
-  ["junior", "Junior"],
-  ["mid_level", "Mid-level"],
-  ["senior", "Senior"],
-  ["lead", "Lead"],
-  ["manager", "Manager"],
-  ["director", "Director"],
-  ["vp", "VP"],
-  ["c_level", "C-level"],
-] as const;
-const LIST_FIELDS = [
-  ["currentSkills", "Skills you have"],
-  ["targetSkills", "Skills to grow"],
-  ["currentGoals", "Career goals"],
-] as const;
+  "intern",
+  "junior",
+  "mid_level",
+  "senior",
+  "lead",
+  "manager",
+  "director",
+  "vp",
+  "c_level",
+] as const satisfies readonly NonNullable<TProfilePatch["experienceLevel"]>[];
+const LIST_FIELDS = ["currentSkills", "targetSkills", "currentGoals"] as const;
 
 type TForm = {
   name: string;
@@ -38,7 +37,7 @@ type TForm = {
   industry: string;
   yearsOfExperience: string;
   bio: string;
-} & Record<(typeof LIST_FIELDS)[number][0], string>;
+} & Record<(typeof LIST_FIELDS)[number], string>;
 
 // Lists are edited one item per line, as in the context form.
 const toForm = (user: TUser): TForm => ({
@@ -77,24 +76,25 @@ const toPatch = (form: TForm): TProfilePatch => ({
 const EmailRow = ({ user }: { user: TUser }) => {
   const toast = useToast();
   const [sending, setSending] = useState(false);
+  const { t } = useTranslation();
   const verify = () => {
     setSending(true);
     unwrap(api.POST("/auth/verify-email/request"))
       .then(
-        () => toast.show(`We sent a verification link to ${user.email}.`),
+        () => toast.show(t("profile.verificationSent", { email: user.email })),
         (error: unknown) => toast.show(errorMessage(error), "error"),
       )
       .finally(() => setSending(false));
   };
   return (
     <div className="mb-5 flex flex-wrap items-center gap-2 rounded-lg bg-slate-50 px-3 py-2.5 text-sm ring-1 ring-slate-200">
-      <span className="text-slate-500">Email</span>
+      <span className="text-slate-500">{t("profile.email")}</span>
       <span className="font-medium text-slate-900">{user.email}</span>
       {user.emailVerified ? (
-        <Badge tone="success">Verified</Badge>
+        <Badge tone="success">{t("profile.verified")}</Badge>
       ) : (
         <Button size="sm" variant="secondary" loading={sending} onClick={verify}>
-          Verify email
+          {t("profile.verifyEmail")}
         </Button>
       )}
     </div>
@@ -106,6 +106,7 @@ const ProfileForm = ({ user }: { user: TUser }) => {
   const toast = useToast();
   const [form, setForm] = useState(() => toForm(user));
   const formError = useFormError(save.error);
+  const { t } = useTranslation();
   const set = (key: keyof TForm) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
   const submit = (event: FormEvent) => {
@@ -113,40 +114,45 @@ const ProfileForm = ({ user }: { user: TUser }) => {
     save.mutate(toPatch(form), {
       onSuccess: (stored) => {
         setForm(toForm(stored));
-        toast.show("Your profile is saved.");
+        toast.show(t("profile.saved"));
       },
     });
   };
   return (
-    <form ref={formError.ref} onSubmit={submit} className="space-y-4" aria-label="Profile and career">
+    <form ref={formError.ref} onSubmit={submit} className="space-y-4" aria-label={t("profile.title")}>
       <FormError error={formError.error} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" optional error={fieldError(save.error, "name")}>
+        <Field label={t("profile.name")} optional error={fieldError(save.error, "name")}>
           <Input value={form.name} maxLength={120} autoComplete="name" onChange={set("name")} />
         </Field>
-        <Field label="Current role" optional error={fieldError(save.error, "currentRole")}>
+        <Field label={t("profile.currentRole")} optional error={fieldError(save.error, "currentRole")}>
           <Input
             value={form.currentRole}
             maxLength={120}
             autoComplete="organization-title"
             onChange={set("currentRole")}
-            placeholder="e.g. Product designer"
+            placeholder={t("profile.currentRolePlaceholder")}
           />
         </Field>
-        <Field label="Experience level" optional error={fieldError(save.error, "experienceLevel")}>
+        <Field label={t("profile.experienceLevel")} optional error={fieldError(save.error, "experienceLevel")}>
           <Select value={form.experienceLevel} onChange={set("experienceLevel")}>
-            <option value="">Not set</option>
-            {EXPERIENCE_LEVELS.map(([value, label]) => (
+            <option value="">{t("profile.notSet")}</option>
+            {EXPERIENCE_LEVELS.map((value) => (
               <option key={value} value={value}>
-                {label}
+                {t(`profile.levels.${value}`)}
               </option>
             ))}
           </Select>
         </Field>
-        <Field label="Industry" optional error={fieldError(save.error, "industry")}>
-          <Input value={form.industry} maxLength={120} onChange={set("industry")} placeholder="e.g. Healthcare" />
+        <Field label={t("profile.industry")} optional error={fieldError(save.error, "industry")}>
+          <Input
+            value={form.industry}
+            maxLength={120}
+            onChange={set("industry")}
+            placeholder={t("profile.industryPlaceholder")}
+          />
         </Field>
-        <Field label="Years of experience" optional error={fieldError(save.error, "yearsOfExperience")}>
+        <Field label={t("profile.years")} optional error={fieldError(save.error, "yearsOfExperience")}>
           <Input
             type="number"
             inputMode="numeric"
@@ -167,9 +173,9 @@ const ProfileForm = ({ user }: { user: TUser }) => {
           />
         )}
         <Field
-          label="Photo URL"
+          label={t("profile.photo")}
           optional
-          hint="An https link to a square picture."
+          hint={t("profile.photoHint")}
           className="flex-1"
           error={fieldError(save.error, "image")}
         >
@@ -183,18 +189,24 @@ const ProfileForm = ({ user }: { user: TUser }) => {
           />
         </Field>
       </div>
-      <Field label="Bio" optional hint="Shown with your growth-diary posts." error={fieldError(save.error, "bio")}>
+      <Field label={t("profile.bio")} optional hint={t("profile.bioHint")} error={fieldError(save.error, "bio")}>
         <Textarea value={form.bio} maxLength={2000} onChange={set("bio")} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
-        {LIST_FIELDS.map(([key, label]) => (
-          <Field key={key} label={label} hint="One per line." optional error={fieldError(save.error, key)}>
+        {LIST_FIELDS.map((key) => (
+          <Field
+            key={key}
+            label={t(`profile.lists.${key}`)}
+            hint={t("profile.onePerLine")}
+            optional
+            error={fieldError(save.error, key)}
+          >
             <Textarea value={form[key]} rows={4} onChange={set(key)} />
           </Field>
         ))}
       </div>
       <Button type="submit" loading={save.isPending}>
-        Save profile
+        {t("profile.save")}
       </Button>
     </form>
   );
@@ -203,22 +215,18 @@ const ProfileForm = ({ user }: { user: TUser }) => {
 /** The account's name and career profile (002), edited through PATCH /me. */
 export const ProfileCard = () => {
   const { data: session } = useSession();
+  const { t } = useTranslation();
   if (!session) return null;
   return (
     <Card aria-labelledby="profile-title">
-      <CardHeader
-        title={<span id="profile-title">Profile and career</span>}
-        description="Your coach and the community see your role and goals; everything here is optional."
-      />
+      <CardHeader title={<span id="profile-title">{t("profile.title")}</span>} description={t("profile.description")} />
       <EmailRow user={session.user} />
       <p className="mb-5 rounded-lg bg-slate-50 px-3 py-2.5 text-sm ring-1 ring-slate-200">
-        <span className="text-slate-500">Achievement score</span>{" "}
+        <span className="text-slate-500">{t("profile.achievementScore")}</span>{" "}
         <span className="font-medium text-slate-900" data-testid="achievement-score">
-          {session.user.achievementScore}
+          {formatNumber(session.user.achievementScore)}
         </span>{" "}
-        <span className="text-slate-500">
-          (10 for each completed goal, 5 for each published post, 3 for each story, 1 for each like from someone else)
-        </span>
+        <span className="text-slate-500">{t("profile.achievementHint")}</span>
       </p>
       <ProfileForm user={session.user} />
     </Card>

@@ -8,6 +8,7 @@ import { FormError } from "../../../components/ui/states.tsx";
 import { fieldError } from "../../../lib/api-error.ts";
 import { usePasskeyStepUp } from "../api/passkeys.ts";
 import { needsSecondFactor, useStepUp, useTwoFactorStatus } from "../api/two-factor.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 /** The code field of a step-up or a two-factor change: authenticator code, or a recovery code instead. */
 export const SecondFactorFields = ({
@@ -22,27 +23,30 @@ export const SecondFactorFields = ({
   recovery: boolean;
   onRecovery: (recovery: boolean) => void;
   error: unknown;
-}) => (
-  <div className="space-y-2">
-    <Field label={recovery ? "Recovery code" : "Authenticator code"} error={fieldError(error, "code")}>
-      <Input
-        name="second-factor-code"
-        autoComplete="one-time-code"
-        inputMode={recovery ? "text" : "numeric"}
-        required
-        value={code}
-        onChange={(event) => onCode(event.target.value)}
-      />
-    </Field>
-    <button
-      type="button"
-      className="text-sm font-medium text-brand-700 hover:underline"
-      onClick={() => onRecovery(!recovery)}
-    >
-      {recovery ? "Use a code from your authenticator app" : "Use a recovery code instead"}
-    </button>
-  </div>
-);
+}) => {
+  const { t } = useTranslation();
+  return (
+    <div className="space-y-2">
+      <Field label={t(recovery ? "stepUp.recoveryCode" : "stepUp.authenticatorCode")} error={fieldError(error, "code")}>
+        <Input
+          name="second-factor-code"
+          autoComplete="one-time-code"
+          inputMode={recovery ? "text" : "numeric"}
+          required
+          value={code}
+          onChange={(event) => onCode(event.target.value)}
+        />
+      </Field>
+      <button
+        type="button"
+        className="text-sm font-medium text-brand-700 hover:underline"
+        onClick={() => onRecovery(!recovery)}
+      >
+        {t(recovery ? "stepUp.useAuthenticator" : "stepUp.useRecovery")}
+      </button>
+    </div>
+  );
+};
 
 /**
  * Sensitive actions answer 403 second_factor_required when two-factor is on and this session has not
@@ -61,6 +65,7 @@ export const useSecondFactorPrompt = (): {
   const status = useTwoFactorStatus();
   const hasTotp = status.data?.totp === "on";
   const hasPasskey = (status.data?.passkeys ?? 0) > 0;
+  const { t } = useTranslation();
   const close = () => {
     setRetry(null);
     setCode("");
@@ -81,16 +86,12 @@ export const useSecondFactorPrompt = (): {
     <Dialog
       open={retry !== null}
       onClose={close}
-      title="Confirm it's you"
-      description={
-        hasTotp
-          ? "Enter a code from your authenticator app, or use a passkey, to continue."
-          : "Use one of your passkeys to continue."
-      }
+      title={t("stepUp.title")}
+      description={t(hasTotp ? "stepUp.withTotp" : "stepUp.passkeyOnly")}
       footer={
         <>
           <Button variant="secondary" onClick={close}>
-            Cancel
+            {t("stepUp.cancel")}
           </Button>
           {hasPasskey && (
             <Button
@@ -98,12 +99,12 @@ export const useSecondFactorPrompt = (): {
               loading={passkeyStepUp.isPending}
               onClick={provePasskey}
             >
-              Use a passkey
+              {t("stepUp.usePasskey")}
             </Button>
           )}
           {(hasTotp || !hasPasskey) && (
             <Button type="submit" form="step-up-form" loading={stepUp.isPending} disabled={!code.trim()}>
-              Confirm
+              {t("stepUp.confirm")}
             </Button>
           )}
         </>

@@ -11,20 +11,21 @@ import {
   useUnlinkTelegram,
   type TTelegramConnection,
 } from "../api/telegram.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 /** This server has no Telegram bot set up: say so, and what would set it up, instead of offering a link that cannot work. */
-const NoBot = ({ connection }: { connection: TTelegramConnection | null }) => (
-  <div className="space-y-2 text-sm text-slate-700">
-    <p>
-      <Badge>Not available</Badge> Telegram is not set up on this Cto server, so a chat cannot be linked here.
-      {connection?.isActive ? " Your chat linked earlier stays linked." : ""}
-    </p>
-    <p className="text-xs text-slate-600">
-      Whoever runs this server turns it on by creating a bot with BotFather and setting TELEGRAM_BOT_TOKEN (worker),
-      TELEGRAM_WEBHOOK_SECRET and TELEGRAM_BOT_USERNAME (API). Until then, reminders arrive here in Cto.
-    </p>
-  </div>
-);
+const NoBot = ({ connection }: { connection: TTelegramConnection | null }) => {
+  const { t } = useTranslation();
+  return (
+    <div className="space-y-2 text-sm text-slate-700">
+      <p>
+        <Badge>{t("telegram.notAvailable")}</Badge> {t("telegram.noBot")}
+        {connection?.isActive ? t("telegram.stillLinked") : ""}
+      </p>
+      <p className="text-xs text-slate-600">{t("telegram.noBotHint")}</p>
+    </div>
+  );
+};
 
 const TelegramLink = ({
   connection,
@@ -36,18 +37,21 @@ const TelegramLink = ({
   const link = useTelegramLinkToken();
   const unlink = useUnlinkTelegram();
   const linked = Boolean(connection?.telegramChatId && connection.isActive);
+  const { t } = useTranslation();
   return (
     <div className="space-y-4">
       {linked ? (
         <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-          <Badge tone="success">Linked</Badge>
-          {connection?.telegramUsername ? `@${connection.telegramUsername}` : "A Telegram chat"}
+          <Badge tone="success">{t("telegram.linked")}</Badge>
+          {connection?.telegramUsername ? `@${connection.telegramUsername}` : t("telegram.aChat")}
           {connection?.connectedAt && (
-            <span className="text-slate-500">since {formatDateTime(connection.connectedAt)}</span>
+            <span className="text-slate-500">
+              {t("telegram.since", { date: formatDateTime(connection.connectedAt) })}
+            </span>
           )}
         </p>
       ) : (
-        <p className="text-sm text-slate-600">Not linked yet.</p>
+        <p className="text-sm text-slate-600">{t("telegram.notLinked")}</p>
       )}
       <FormError error={link.error ?? unlink.error} />
       {link.data && !linked && (
@@ -57,24 +61,20 @@ const TelegramLink = ({
         >
           {link.data.deepLink && (
             <>
-              <p>Open the chat with @{link.data.botUsername ?? botUsername} and press Start within 15 minutes:</p>
+              <p>{t("telegram.openChat", { bot: link.data.botUsername ?? botUsername ?? "" })}</p>
               <a className={buttonClass("primary")} href={link.data.deepLink} target="_blank" rel="noopener noreferrer">
-                Open Telegram
+                {t("telegram.open")}
               </a>
-              <p>Or send it this message yourself:</p>
+              <p>{t("telegram.orSend")}</p>
             </>
           )}
           {!link.data.deepLink && (
-            <p>
-              In Telegram, open the chat with{" "}
-              {botUsername ? `@${botUsername}` : "this server's Cto bot (ask whoever runs it for its name)"} and send
-              this message within 15 minutes:
-            </p>
+            <p>{t("telegram.sendTo", { bot: botUsername ? `@${botUsername}` : t("telegram.unnamedBot") })}</p>
           )}
           <code className="block select-all break-all rounded-md bg-white px-3 py-2 font-mono text-sm ring-1 ring-slate-200">
             /start {link.data.linkToken}
           </code>
-          <p className="text-xs text-slate-600">It works once. Getting a new code cancels this one.</p>
+          <p className="text-xs text-slate-600">{t("telegram.once")}</p>
         </div>
       )}
       <div className="flex flex-wrap gap-2">
@@ -85,11 +85,11 @@ const TelegramLink = ({
             onClick={() => unlink.mutate(undefined, { onSuccess: () => link.reset() })}
             loading={unlink.isPending}
           >
-            Unlink Telegram
+            {t("telegram.unlink")}
           </Button>
         ) : (
           <Button onClick={() => link.mutate()} loading={link.isPending}>
-            {link.data ? "Get a new code" : "Link Telegram"}
+            {t(link.data ? "telegram.newCode" : "telegram.link")}
           </Button>
         )}
       </div>
@@ -101,11 +101,12 @@ const TelegramLink = ({
 export const TelegramCard = () => {
   const connection = useTelegram();
   const bot = useTelegramBot();
+  const { t } = useTranslation();
   return (
     <Card aria-labelledby="telegram-title">
       <CardHeader
-        title={<span id="telegram-title">Telegram</span>}
-        description="Get reminders and talk to your coach from Telegram."
+        title={<span id="telegram-title">{t("telegram.title")}</span>}
+        description={t("telegram.description")}
       />
       <QueryState query={connection}>
         {(data) => (
