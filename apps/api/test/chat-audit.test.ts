@@ -2,16 +2,13 @@ import type { ServerResponse } from "node:http";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { parseAiConfig } from "@cto/ai/config";
-import { createAiProvider } from "@cto/ai/create-provider";
-import { completionChunk, sendLocalEmbeddings, sendSse, startStandIn, type TRecordedRequest } from "@cto/ai/testing";
+import { completionChunk, sendSse, type startStandIn, type TRecordedRequest } from "@cto/ai/testing";
 import type { TChatAction } from "@cto/contracts/api/chat";
 import type { TReplyExplanation } from "@cto/contracts/api/memory";
 import { createDb } from "@cto/db/client";
 
-import { createApp } from "../src/app.ts";
 import { useApi, type TUser } from "./support/api.ts";
-import { chatEvents, newConversation, postChat, sendChat } from "./support/chat.ts";
+import { chatEvents, newConversation, postChat, sendChat, startStandInApp } from "./support/chat.ts";
 import type { Harness } from "./harness.ts";
 
 /**
@@ -61,15 +58,10 @@ describe("chat: the audit trail of the coach's actions (the OpenAI-compatible st
     (await sendChat(app, user, conversationId, content)).events as unknown as TSse[];
 
   beforeAll(async () => {
-    standIn = await startStandIn((request, res) => {
-      if (request.path.endsWith("/embeddings")) return sendLocalEmbeddings(request, res);
+    ({ standIn, app } = await startStandInApp(harness, (request, res) => {
       chatCalls += 1;
       answerChat(request, res, chatCalls);
-    });
-    const ai = createAiProvider(
-      parseAiConfig({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: standIn.baseUrl, AI_MAX_RETRIES: "0" }),
-    );
-    app = createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai });
+    }));
   });
   afterAll(async () => standIn?.close());
 

@@ -1,13 +1,9 @@
-import type { ServerResponse } from "node:http";
-
 import { afterAll, beforeAll, expect, it } from "vitest";
 
-import { parseAiConfig } from "@cto/ai/config";
-import { createAiProvider } from "@cto/ai/create-provider";
-import { completionChunk, sendSse, startStandIn, type TRecordedRequest, sendLocalEmbeddings } from "@cto/ai/testing";
+import { completionChunk, sendSse, type startStandIn, type TRecordedRequest } from "@cto/ai/testing";
 
-import { createApp } from "../src/app.ts";
 import { fieldPaths, useApi } from "./support/api.ts";
+import { startStandInApp } from "./support/chat.ts";
 import { WEB_ORIGIN, type Harness } from "./harness.ts";
 
 const {
@@ -21,15 +17,10 @@ let app: Harness["app"];
 const prompts: TRecordedRequest[] = [];
 
 beforeAll(async () => {
-  standIn = await startStandIn((request, res: ServerResponse) => {
-    if (request.path.endsWith("/embeddings")) return sendLocalEmbeddings(request, res);
+  ({ standIn, app } = await startStandInApp(harness, (request, res) => {
     prompts.push(request);
-    return sendSse(res, [completionChunk({ content: `Reply ${prompts.length}` }), completionChunk({}, "stop")]);
-  });
-  const ai = createAiProvider(
-    parseAiConfig({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: standIn.baseUrl, AI_MAX_RETRIES: "0" }),
-  );
-  app = createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai });
+    sendSse(res, [completionChunk({ content: `Reply ${prompts.length}` }), completionChunk({}, "stop")]);
+  }));
 });
 afterAll(async () => standIn?.close());
 

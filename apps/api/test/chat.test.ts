@@ -4,19 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
-import {
-  completionChunk,
-  sendJson,
-  sendSse,
-  startStandIn,
-  type TRecordedRequest,
-  sendLocalEmbeddings,
-} from "@cto/ai/testing";
+import { completionChunk, sendJson, sendSse, startStandIn, type TRecordedRequest } from "@cto/ai/testing";
 
 import { createApp } from "../src/app.ts";
 import { readTokenBudget } from "../src/services/chat/budget.ts";
 import { signUp, useApi, type TUser } from "./support/api.ts";
-import { eventAt, newConversation, rememberInsight, sendChat, streamChat } from "./support/chat.ts";
+import { eventAt, newConversation, rememberInsight, sendChat, startStandInApp, streamChat } from "./support/chat.ts";
 import { WEB_ORIGIN, type Harness } from "./harness.ts";
 
 const {
@@ -256,15 +249,10 @@ describe("chat: against an OpenAI-compatible server (the stand-in)", () => {
   });
 
   beforeAll(async () => {
-    standIn = await startStandIn((request, res) => {
-      if (request.path.endsWith("/embeddings")) return sendLocalEmbeddings(request, res);
+    ({ standIn, app } = await startStandInApp(harness, (request, res) => {
       chatCalls += 1;
       answerChat(request, res, chatCalls);
-    });
-    const ai = createAiProvider(
-      parseAiConfig({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: standIn.baseUrl, AI_MAX_RETRIES: "0" }),
-    );
-    app = createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai });
+    }));
   });
   afterAll(async () => standIn?.close());
 
@@ -760,15 +748,9 @@ describe("chat: what the coach is told", () => {
       preferredMeetingTimes: ["Tuesday mornings", "Thursday after lunch"],
     };
     expect((await user.request("PUT", "/me/context", context)).status).toBe(200);
-    const standIn = await startStandIn((request, res) =>
-      request.path.endsWith("/embeddings")
-        ? sendLocalEmbeddings(request, res)
-        : sendSse(res, [completionChunk({ content: "Noted." }), completionChunk({}, "stop")]),
+    const { standIn, app } = await startStandInApp(harness, (_request, res) =>
+      sendSse(res, [completionChunk({ content: "Noted." }), completionChunk({}, "stop")]),
     );
-    const ai = createAiProvider(
-      parseAiConfig({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: standIn.baseUrl, AI_MAX_RETRIES: "0" }),
-    );
-    const app = createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai });
     try {
       const { status } = await chat(user, await newConversation(user, "Profile"), "What should I focus on?", app);
       expect(status).toBe(200);

@@ -2,21 +2,11 @@ import type { ServerResponse } from "node:http";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { parseAiConfig } from "@cto/ai/config";
-import { createAiProvider } from "@cto/ai/create-provider";
 import { LOCAL_CHAT_MODEL } from "@cto/ai/local-provider";
-import {
-  completionChunk,
-  sendJson,
-  sendSse,
-  startStandIn,
-  type TRecordedRequest,
-  sendLocalEmbeddings,
-} from "@cto/ai/testing";
+import { completionChunk, sendJson, sendSse, type startStandIn, type TRecordedRequest } from "@cto/ai/testing";
 
-import { createApp } from "../src/app.ts";
 import { fieldPaths, sameSession, useApi, type TClient, type TUser } from "./support/api.ts";
-import { eventAt, streamChat } from "./support/chat.ts";
+import { eventAt, startStandInApp, streamChat } from "./support/chat.ts";
 import type { Harness } from "./harness.ts";
 
 const {
@@ -98,8 +88,7 @@ describe("conversations: against an OpenAI-compatible server (the stand-in)", ()
   const chats: TRecordedRequest[] = [];
 
   beforeAll(async () => {
-    standIn = await startStandIn((request, res) => {
-      if (request.path.endsWith("/embeddings")) return sendLocalEmbeddings(request, res);
+    ({ standIn, app } = await startStandInApp(harness, (request, res) => {
       chats.push(request);
       if (!request.body.stream) return answerTitle(res);
       const snapshot = `${request.body.model}-2024-08-06`;
@@ -107,11 +96,7 @@ describe("conversations: against an OpenAI-compatible server (the stand-in)", ()
         { ...completionChunk({ role: "assistant", content: "Start with one step." }), model: snapshot },
         { ...completionChunk({}, "stop"), model: snapshot },
       ]);
-    });
-    const ai = createAiProvider(
-      parseAiConfig({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: standIn.baseUrl, AI_MAX_RETRIES: "0" }),
-    );
-    app = createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai });
+    }));
   });
   afterAll(async () => standIn?.close());
 

@@ -1,10 +1,33 @@
+import type { ServerResponse } from "node:http";
+
+import { parseAiConfig } from "@cto/ai/config";
+import { createAiProvider } from "@cto/ai/create-provider";
+import { sendLocalEmbeddings, startStandIn, type TRecordedRequest } from "@cto/ai/testing";
 import { upsertEmbedding } from "@cto/db/vector";
 
 import type { paths } from "@cto/contracts/api/openapi";
 import type { TError } from "@cto/contracts/errors";
 
+import { createApp } from "../../src/app.ts";
 import { WEB_ORIGIN, type Harness } from "../harness.ts";
 import type { TClient, TUser } from "./api.ts";
+
+/**
+ * An OpenAI-compatible stand-in that answers embeddings as the offline provider does and hands every
+ * other request to `answer`, and an app on `harness`'s database whose AI is that stand-in (no retries).
+ */
+export const startStandInApp = async (
+  harness: Pick<Harness, "db" | "config" | "mailer">,
+  answer: (request: TRecordedRequest, res: ServerResponse) => void,
+) => {
+  const standIn = await startStandIn((request, res) =>
+    request.path.endsWith("/embeddings") ? sendLocalEmbeddings(request, res) : answer(request, res),
+  );
+  const ai = createAiProvider(
+    parseAiConfig({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: standIn.baseUrl, AI_MAX_RETRIES: "0" }),
+  );
+  return { standIn, app: createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai }) };
+};
 
 /** One server-sent event of a reply stream, as the OpenAPI document describes it. */
 export type TChatEvent =
