@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import type { TConnectCalendar } from "@cto/contracts/api/calendars";
+import type { TCalendarOAuthProvider, TConnectCalendar } from "@cto/contracts/api/calendars";
 
 import { api, unwrap } from "../../../lib/api-client.ts";
 
@@ -31,3 +31,14 @@ export const useSyncCalendar = () =>
 /** DELETE /calendars/{id}: disconnect; the events synced from it are deleted. */
 export const useDisconnectCalendar = () =>
   useCalendarMutation((id: string) => unwrap(api.DELETE("/calendars/{id}", { params: { path: { id } } })));
+
+/**
+ * POST /calendars/oauth/{provider}/start: the provider's consent page, where the browser goes next; it
+ * comes back to Settings (?calendar=connected, or ?calendar_error=<reason>).
+ */
+export const useConnectCalendarWith = () =>
+  useMutation({
+    mutationFn: (provider: TCalendarOAuthProvider) =>
+      unwrap(api.POST("/calendars/oauth/{provider}/start", { params: { path: { provider } } })),
+    onSuccess: ({ url }) => window.location.assign(url),
+  });

@@ -1,4 +1,7 @@
+import { useSearch } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
+
+import type { TCalendarOAuthProvider } from "@cto/contracts/api/calendars";
 
 import { Badge } from "../../../components/ui/badge.tsx";
 import { Button } from "../../../components/ui/button.tsx";
@@ -13,24 +16,33 @@ import { useTranslation } from "../../../lib/i18n/index.ts";
 import {
   useCalendars,
   useConnectCalendar,
+  useConnectCalendarWith,
   useDisconnectCalendar,
   useSyncCalendar,
   type TCalendar,
 } from "../api/calendars.ts";
+
+const PROVIDER_NAMES: Record<TCalendar["provider"], string> = {
+  caldav: "CalDAV",
+  ics: "ICS",
+  google: "Google",
+  microsoft: "Microsoft 365",
+};
 
 const CalendarRow = ({ calendar }: { calendar: TCalendar }) => {
   const { t } = useTranslation();
   const sync = useSyncCalendar();
   const disconnect = useDisconnectCalendar();
   const toast = useToast();
-  const failed = calendar.status === "error";
+  const expired = calendar.status === "expired";
+  const failed = calendar.status === "error" || expired;
   return (
     <li aria-label={calendar.label} className="flex flex-wrap items-center justify-between gap-3 py-2.5 text-sm">
       <span className="min-w-0">
         <span className="font-medium text-slate-900">{calendar.label}</span>
         <Badge tone={failed ? "danger" : "neutral"} className="ml-2">
-          {calendar.provider === "caldav" ? "CalDAV" : "ICS"} ·{" "}
-          {failed ? t("calendars.syncFailed") : t("calendars.syncing")}
+          {PROVIDER_NAMES[calendar.provider]} ·{" "}
+          {expired ? t("calendars.expired") : failed ? t("calendars.syncFailed") : t("calendars.syncing")}
         </Badge>
         <span className="block text-xs text-slate-500">
           {calendar.lastSyncAt
@@ -145,7 +157,65 @@ const ConnectForm = () => {
   );
 };
 
-/** Calendars synced into your events (CalDAV or ICS), so the coach knows your schedule. */
+/** Google and Microsoft 365: a sign-in at the provider, offered only for those this server has an OAuth client for. */
+const ConnectWith = ({ providers }: { providers: TCalendarOAuthProvider[] }) => {
+  const { t } = useTranslation();
+  const start = useConnectCalendarWith();
+  const [error, setError] = useState<string | undefined>();
+  if (providers.length === 0) return null;
+  const labels = { google: t("calendars.connectGoogle"), microsoft: t("calendars.connectMicrosoft") };
+  return (
+    <div className="mt-4 space-y-2">
+      <div className="flex flex-wrap gap-2">
+        {providers.map((provider) => (
+          <Button
+            key={provider}
+            variant="secondary"
+            loading={start.isPending && start.variables === provider}
+            onClick={() => {
+              setError(undefined);
+              start.mutate(provider, { onError: (failure) => setError(errorMessage(failure)) });
+            }}
+          >
+            {labels[provider]}
+          </Button>
+        ))}
+      </div>
+      <p className="text-xs text-slate-500">{t("calendars.connectWithHint")}</p>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+};
+
+/** How a connect at Google or Microsoft ended, as the API's redirect back here says (never text from the URL). */
+const ReturnNotice = () => {
+  const { t } = useTranslation();
+  const search = useSearch({ strict: false }) as { calendar?: string; calendar_error?: string };
+  const refusals: Partial<Record<string, string>> = {
+    cancelled: t("calendars.returned.cancelled"),
+    limit: t("calendars.returned.limit"),
+    unavailable: t("calendars.returned.unavailable"),
+    failed: t("calendars.returned.failed"),
+  };
+  if (search.calendar === "connected")
+    return (
+      <p role="status" className="mb-3 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800 ring-1 ring-emerald-200">
+        {t("calendars.connected")}
+      </p>
+    );
+  if (!search.calendar_error) return null;
+  return (
+    <p role="alert" className="mb-3 rounded-lg bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
+      {refusals[search.calendar_error] ?? refusals.failed}
+    </p>
+  );
+};
+
+/** Calendars synced into your events (CalDAV, ICS, Google, Microsoft 365), so the coach knows your schedule. */
 export const CalendarsCard = () => {
   const { t } = useTranslation();
   const calendars = useCalendars();
@@ -155,18 +225,22 @@ export const CalendarsCard = () => {
         title={<span id="calendars-title">{t("calendars.title")}</span>}
         description={t("calendars.description")}
       />
+      <ReturnNotice />
       <QueryState query={calendars}>
-        {(page) =>
-          page.items.length ? (
-            <ul aria-label={t("calendars.list")} className="divide-y divide-slate-100">
-              {page.items.map((calendar) => (
-                <CalendarRow key={calendar.id} calendar={calendar} />
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-slate-500">{t("calendars.empty")}</p>
-          )
-        }
+        {(page) => (
+          <>
+            {page.items.length ? (
+              <ul aria-label={t("calendars.list")} className="divide-y divide-slate-100">
+                {page.items.map((calendar) => (
+                  <CalendarRow key={calendar.id} calendar={calendar} />
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-slate-500">{t("calendars.empty")}</p>
+            )}
+            <ConnectWith providers={page.oauthProviders} />
+          </>
+        )}
       </QueryState>
       <ConnectForm />
     </Card>

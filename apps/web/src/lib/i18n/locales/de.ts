@@ -1585,5 +1585,15 @@ export const de: TMessages = {
       "Verbundene Kalender werden etwa alle 15 Minuten in deine Termine übernommen. Trennst du einen, werden die Termine entfernt, die er gebracht hat.",
     list: "Verbundene Kalender",
     empty: "Noch kein Kalender verbunden.",
+    expired: "Zugriff abgelaufen: verbinde ihn neu",
+    connectGoogle: "Google Kalender verbinden",
+    connectMicrosoft: "Microsoft 365 verbinden",
+    connectWithHint: "Du meldest dich dort an und erlaubst Cto, deine Kalender zu lesen; Cto ändert sie nie.",
+    returned: {
+      cancelled: "Der Kalender wurde nicht verbunden: die Anmeldung wurde abgebrochen.",
+      limit: "Du hast so viele Kalender verbunden wie möglich; trenne zuerst einen.",
+      unavailable: "Der Anbieter ist gerade nicht erreichbar; versuch es gleich noch einmal.",
+      failed: "Der Kalender konnte nicht verbunden werden; versuch es noch einmal.",
+    },
   },
 };

@@ -1532,6 +1532,16 @@ export const en = {
       "Connected calendars sync into your events about every 15 minutes. Disconnecting one removes the events it brought.",
     list: "Connected calendars",
     empty: "No calendar connected yet.",
+    expired: "access expired: connect it again",
+    connectGoogle: "Connect Google Calendar",
+    connectMicrosoft: "Connect Microsoft 365",
+    connectWithHint: "You sign in there and allow Cto to read your calendars; Cto never changes them.",
+    returned: {
+      cancelled: "The calendar was not connected: the sign-in was cancelled.",
+      limit: "You have connected as many calendars as there can be; disconnect one first.",
+      unavailable: "The provider could not be reached; try again in a moment.",
+      failed: "The calendar could not be connected; try again.",
+    },
   },
 } as const;
 
