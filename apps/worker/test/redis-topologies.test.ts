@@ -163,10 +163,11 @@ describe.skipIf(!postgres)("the worker on Redis beyond one node", () => {
 
         await expectEachDeliveredOnce({ queues, processes: pair, reminders: [...before, ...during], jobsKept: true });
 
-        // Both workers declared every scheduler; Redis holds each once, with one next run.
-        expect(pair.every((process) => process.lines.some((line) => line.msg === "job schedulers upserted"))).toBe(
-          true,
-        );
+        // Both workers declared every scheduler; Redis holds each once, with one next run. A worker whose
+        // upsert met the failover retries it after a back-off, so its line may come a little later.
+        const upserted = () =>
+          pair.every((process) => process.lines.some((line) => line.msg === "job schedulers upserted"));
+        expect(await waitFor(async () => upserted(), Boolean, 30_000, 250)).toBe(true);
         const scheduled = [...new Set(SCHEDULES.map((entry) => entry.queue))];
         const declared = (await Promise.all(scheduled.map((name) => queues.queue(name).getJobSchedulers())))
           .flat()
