@@ -38,6 +38,8 @@ const UNAVAILABLE_BY_DESIGN: Record<string, string> = {
   "POST /analysis-sessions/{id}/screenshot": "queues the OCR through Redis",
   "POST /analysis-sessions/{id}/ocr/retry": "queues the OCR through Redis",
   "POST /telegram/webhook": "no Telegram webhook secret configured",
+  // The seed's Google connection is a calendar: syncing it now queues a job.
+  "POST /calendars/{id}/sync": "queues the sync through Redis",
 };
 
 // Published posts are everyone's to read, like and reply to; every other row of another user is 404.
