@@ -7,10 +7,9 @@ import { reminderJobId } from "@cto/core/reminders";
 import { createProducerConnection, createWorkerConnection } from "@cto/queue/connection";
 import { createQueues } from "@cto/queue/queues";
 
-import { createApp } from "../src/app.ts";
 import { GENEROUS_AUTH_LIMITS } from "../src/context.ts";
 import { signUp } from "./support/api.ts";
-import { startApi, type Harness } from "./harness.ts";
+import { startApi, withDeps, type Harness } from "./harness.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const PASSWORD = "correct horse battery";
@@ -41,10 +40,7 @@ describe("DELETE /me leaves no job that names the user", () => {
   const queues = createQueues({ connection, prefix });
   beforeAll(async () => {
     base = await startApi();
-    harness = {
-      ...base,
-      app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues }),
-    };
+    harness = withDeps(base, { queues });
   });
   afterAll(async () => {
     for (const name of QUEUE_NAMES) await queues.queue(name).obliterate({ force: true });
@@ -123,10 +119,7 @@ describe("DELETE /me leaves no job that names the user", () => {
 
   it("counts wrong password confirmations against the account's sign-in limit", async () => {
     const authLimits = { ...GENEROUS_AUTH_LIMITS, signInFailures: { limit: 3, windowMs: 60_000 } };
-    const limited = {
-      ...base,
-      app: createApp({ db: base.db, config: { ...base.config, authLimits }, mailer: base.mailer, ai: base.ai }),
-    };
+    const limited = withDeps(base, { config: { ...base.config, authLimits } });
     const user = await signUp(limited, "guessed");
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await user.request("DELETE", "/me", { password: `guess ${i}` })).status);
@@ -142,10 +135,7 @@ describe("DELETE /me leaves no job that names the user", () => {
     const deadQueues = createQueues({ connection: dead, prefix });
     for (const name of QUEUE_NAMES) deadQueues.queue(name).on("error", () => undefined);
     try {
-      const unreachable = {
-        ...base,
-        app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues: deadQueues }),
-      };
+      const unreachable = withDeps(base, { queues: deadQueues });
       const user = await signUp(unreachable, "offline");
       const started = Date.now();
       expect((await user.request("DELETE", "/me", { password: PASSWORD })).status).toBe(204);

@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProducerConnection, createWorkerConnection } from "@cto/queue/connection";
 import { createQueues } from "@cto/queue/queues";
 
-import { createApp } from "../src/app.ts";
 import { signUp, visitor } from "./support/api.ts";
-import { startApi, type Harness } from "./harness.ts";
+import { startApi, withDeps, type Harness } from "./harness.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -23,7 +22,7 @@ describe("Bull Board on /admin/queues", () => {
   const queues = createQueues({ connection, prefix });
   beforeAll(async () => {
     base = await startApi();
-    board = { ...base, app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues }) };
+    board = withDeps(base, { queues });
   });
   afterAll(async () => {
     await queues.queue("reminders").obliterate({ force: true });

@@ -4,9 +4,8 @@ import { embedOwners, reindexEmbeddings, type TEmbedder } from "@cto/core/embedd
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 
-import { createApp } from "../src/app.ts";
 import { signUp, type TUser } from "./support/api.ts";
-import { startApi, WEB_ORIGIN, type Harness } from "./harness.ts";
+import { startApi, WEB_ORIGIN, withDeps, type Harness } from "./harness.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -18,10 +17,7 @@ describe("embeddings follow what the API writes", () => {
   const queues: TQueues = createQueues({ connection, prefix: `cto-test-api-embeddings-${process.pid}-${Date.now()}` });
   beforeAll(async () => {
     base = await startApi();
-    withQueues = {
-      ...base,
-      app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues }),
-    };
+    withQueues = withDeps(base, { queues });
     embedder = { model: base.ai.embeddingModel, embed: async (texts) => (await base.ai.embed(texts)).vectors };
   });
   afterAll(async () => {
@@ -204,10 +200,7 @@ describe("embeddings follow what the API writes", () => {
     dead.on("error", () => undefined);
     const deadQueues = createQueues({ connection: dead, prefix: "cto-test-dead" });
     deadQueues.queue("embeddings").on("error", () => undefined);
-    const unreachable = {
-      ...base,
-      app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues: deadQueues }),
-    };
+    const unreachable = withDeps(base, { queues: deadQueues });
     try {
       for (const target of [base, unreachable]) {
         const user = await signUp(target, "offline");

@@ -24,6 +24,12 @@ export type Harness = {
   close: () => Promise<void>;
 };
 
+/** `base` with an app of its own database, config, mailer and AI plus `extra` (queues, an auth cache…). */
+export const withDeps = (base: Harness, extra: Partial<AppDependencies>): Harness => ({
+  ...base,
+  app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, ...extra }),
+});
+
 /** The API on a fresh, migrated database: `target`, by default real PostgreSQL when the test setup found one, else embedded. */
 export const startApi = async (
   overrides: Partial<ApiConfig> = {},

@@ -4,11 +4,10 @@ import { reminderJobId } from "@cto/core/reminders";
 import { createProducerConnection } from "@cto/queue/connection";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 
-import { createApp } from "../src/app.ts";
 import { deferQueues } from "../src/services/chat/planned.ts";
 import { planToolCall } from "../src/services/chat/tools.ts";
 import { signUp } from "./support/api.ts";
-import { startApi, type Harness } from "./harness.ts";
+import { startApi, withDeps, type Harness } from "./harness.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const inMinutes = (minutes: number) => Date.now() + minutes * 60_000;
@@ -20,10 +19,7 @@ describe("reminders scheduled through the API", () => {
   const queues: TQueues = createQueues({ connection, prefix: `cto-test-api-reminders-${process.pid}-${Date.now()}` });
   beforeAll(async () => {
     base = await startApi();
-    harness = {
-      ...base,
-      app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues }),
-    };
+    harness = withDeps(base, { queues });
   });
   afterAll(async () => {
     await queues.queue("reminders").obliterate({ force: true });
@@ -181,10 +177,7 @@ describe("reminders scheduled through the API", () => {
     dead.on("error", () => undefined);
     const deadQueues = createQueues({ connection: dead, prefix: "cto-test-dead" });
     deadQueues.queue("reminders").on("error", () => undefined);
-    const unreachable = {
-      ...base,
-      app: createApp({ db: base.db, config: base.config, mailer: base.mailer, ai: base.ai, queues: deadQueues }),
-    };
+    const unreachable = withDeps(base, { queues: deadQueues });
     for (const target of [base, unreachable]) {
       const user = await signUp(target, "offline");
       const remindAt = inMinutes(5);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_ROUTINES_PER_USER } from "@cto/contracts/api/routines";
 
 import { fieldPaths, signUp, useApi } from "./support/api.ts";
+import { berlinClock, moveToBerlin } from "./support/berlin.ts";
 
 const {
   harness,
@@ -15,22 +16,9 @@ const weekly = {
   schedule: { days: ["mon"], time: "09:00" },
 };
 
-const berlin = (userId: string) =>
-  harness.db.user.update({ where: { id: userId }, data: { preferences: { timezone: "Europe/Berlin" } } });
-
-/** Berlin's wall clock at `at` (weekday and HH:MM). */
-const berlinClock = (at: number) =>
-  new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Berlin",
-    weekday: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(at);
-
 describe("routines: happy paths", () => {
   it("creates a routine whose next run is the next Monday 09:00 in the profile's timezone", async () => {
-    await berlin(alice.userId);
+    await moveToBerlin(harness.db, alice.userId);
     const created = await alice.request("POST", "/routines", weekly);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
@@ -97,7 +85,7 @@ describe("routines: happy paths", () => {
 
   it("follows a change of the profile's timezone from the next run on, unless it has its own", async () => {
     const user = await signUp(harness, "traveller");
-    await berlin(user.userId);
+    await moveToBerlin(harness.db, user.userId);
     const { body: follows } = await user.request("POST", "/routines", weekly);
     const { body: own } = await user.request("POST", "/routines", {
       ...weekly,

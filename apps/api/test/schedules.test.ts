@@ -3,24 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { TUserSchedule } from "@cto/contracts/api/schedules";
 
 import { fieldPaths, signUp, useApi } from "./support/api.ts";
+import { berlinClock, moveToBerlin } from "./support/berlin.ts";
 
 const {
   harness,
   users: [alice, bob],
 } = useApi({ users: ["alice", "bob"] });
-
-const berlin = (userId: string) =>
-  harness.db.user.update({ where: { id: userId }, data: { preferences: { timezone: "Europe/Berlin" } } });
-
-/** Berlin's wall clock at `at` (weekday and HH:MM). */
-const berlinClock = (at: number) =>
-  new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Berlin",
-    weekday: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(at);
 
 const schedulesOf = async (user: typeof alice) => {
   const response = await user.request("GET", "/schedules");
@@ -32,7 +20,7 @@ const weeklyReport = async (user: typeof alice) => (await schedulesOf(user)).fin
 
 describe("schedules: happy paths", () => {
   it("lists the three schedules, made on first look, at their local times in the profile's timezone", async () => {
-    await berlin(alice.userId);
+    await moveToBerlin(harness.db, alice.userId);
     const items = await schedulesOf(alice);
     expect(items.map((s) => [s.kind, s.paused, s.weekday, s.hour, s.timezone])).toEqual([
       ["weekly_report", false, 1, 8, "Europe/Berlin"],
@@ -68,7 +56,7 @@ describe("schedules: happy paths", () => {
   });
 
   it("moves the weekly report to Friday 17:00 local", async () => {
-    await berlin(alice.userId);
+    await moveToBerlin(harness.db, alice.userId);
     const report = await weeklyReport(alice);
     const moved = await alice.request("PATCH", `/schedules/${report.id}`, { weekday: 5, hour: 17 });
     expect(moved.status).toBe(200);
