@@ -1,4 +1,5 @@
 import type { TError } from "@cto/contracts/errors";
+import { i18n } from "./i18n/index.ts";
 
 export type TFieldErrors = Record<string, string>;
 
@@ -19,16 +20,23 @@ export class ApiError extends Error {
   }
 }
 
-// Messages for answers that carry no usable text of their own (a proxy's HTML page, an empty body).
-const STATUS_MESSAGES: Record<number, string> = {
-  401: "Your session has ended. Please sign in again.",
-  403: "You are not allowed to do that.",
-  404: "This was not found. It may have been deleted.",
-  413: "That is too large to upload.",
-  429: "Too many attempts. Please wait a moment and try again.",
-  502: "Cto's server is not answering right now. Try again in a moment.",
-  503: "Cto is temporarily unavailable. Try again in a moment.",
-  504: "Cto's server took too long to answer. Try again in a moment.",
+// Messages for answers that carry no usable text of their own (a proxy's HTML page, an empty body), in
+// the language shown when the answer came.
+const STATUS_MESSAGES = {
+  401: "unauthorized",
+  403: "forbidden",
+  404: "notFound",
+  413: "tooLarge",
+  429: "rateLimited",
+  502: "badGateway",
+  503: "unavailable",
+  504: "timeout",
+} as const;
+const statusMessage = (status: number) => {
+  const name = STATUS_MESSAGES[status as keyof typeof STATUS_MESSAGES] as
+    | (typeof STATUS_MESSAGES)[keyof typeof STATUS_MESSAGES]
+    | undefined;
+  return name ? i18n.t(`errors.status.${name}`) : undefined;
 };
 
 const isErrorBody = (body: unknown): body is TErrorBody =>
@@ -38,8 +46,8 @@ const retryAfterText = (retryAfter: string | null) => {
   const seconds = Number(retryAfter);
   if (!Number.isFinite(seconds) || seconds <= 0) return "";
   return seconds < 90
-    ? ` Try again in ${Math.ceil(seconds)} seconds.`
-    : ` Try again in ${Math.ceil(seconds / 60)} minutes.`;
+    ? i18n.t("errors.retrySeconds", { count: Math.ceil(seconds) })
+    : i18n.t("errors.retryMinutes", { count: Math.ceil(seconds / 60) });
 };
 
 /** The API's message for field `key` or anything inside it (`currentSkills.1`, `preferences.timezone`), if `error` names one. */
@@ -52,11 +60,8 @@ export const fieldError = (error: unknown, key: string): string | undefined =>
 export const toApiError = (status: number, body: unknown, headers?: Headers): ApiError => {
   const retryText = status === 429 ? retryAfterText(headers?.get("retry-after") ?? null) : "";
   const fallback = retryText
-    ? `Too many attempts.${retryText}`
-    : (STATUS_MESSAGES[status] ??
-      (status >= 500
-        ? "Something went wrong on our side. Try again in a moment."
-        : "The request could not be completed."));
+    ? i18n.t("errors.tooMany", { retry: retryText })
+    : (statusMessage(status) ?? i18n.t(status >= 500 ? "errors.server" : "errors.request"));
   if (!isErrorBody(body) || !body.error)
     return new ApiError(
       fallback,
@@ -78,8 +83,8 @@ export const toApiError = (status: number, body: unknown, headers?: Headers): Ap
 /** The error for a request that never got an answer (offline, DNS, the server down). */
 export const networkError = (cause: unknown): ApiError => {
   if (cause instanceof DOMException && cause.name === "AbortError")
-    return new ApiError("The request was cancelled.", 0, "aborted");
-  return new ApiError("Cto cannot be reached. Check your connection and try again.", 0, "network_error");
+    return new ApiError(i18n.t("errors.cancelled"), 0, "aborted");
+  return new ApiError(i18n.t("errors.network"), 0, "network_error");
 };
 
 const sentence = (text: string) => {
@@ -93,5 +98,5 @@ const sentence = (text: string) => {
 export const errorMessage = (error: unknown): string => {
   if (error instanceof ApiError) return error.message;
   if (error instanceof Error && error.message) return error.message;
-  return "Something went wrong. Try again.";
+  return i18n.t("errors.unknown");
 };

@@ -14,6 +14,8 @@ import {
 } from "./index.ts";
 import { de } from "./locales/de.ts";
 import { en } from "./locales/en.ts";
+import { networkError, toApiError } from "../api-error.ts";
+import { enumLabel } from "./enum-label.ts";
 
 /** Every message's dotted key with its text, e.g. ["nav.goals", "Goals"]. */
 const entries = (messages: object, prefix = ""): [string, string][] =>
@@ -111,6 +113,20 @@ describe("formatting in the active language", () => {
     expect(formatLocale(["de-DE"])).toBe("en");
     await applyLocale("de");
     expect(formatLocale(["en-GB", "de-CH"])).toBe("de-CH");
+  });
+
+  it("words the app's own error messages and the API's enum values in the active language", async () => {
+    await applyLocale("de");
+    expect(networkError(new TypeError("fetch failed")).message).toBe(
+      "Cto ist nicht erreichbar. Prüfe deine Verbindung und versuch es noch einmal.",
+    );
+    expect(toApiError(404, "<html>").message).toBe("Das wurde nicht gefunden. Vielleicht wurde es gelöscht.");
+    expect(enumLabel("assistant.taskStatus", "in_progress")).toBe("In Arbeit");
+    // A free-text kind the app has no words for is shown as the person typed it, made readable.
+    expect(enumLabel("assistant.personTypes", "mentor_of_mine")).toBe("Mentor of mine");
+    await applyLocale("en");
+    expect(toApiError(404, "<html>").message).toBe("This was not found. It may have been deleted.");
+    expect(enumLabel("assistant.taskStatus", "in_progress")).toBe("In progress");
   });
 
   it("writes costs with a plain $ in British English too (every cost is in US dollars; en-GB would say US$)", async () => {
