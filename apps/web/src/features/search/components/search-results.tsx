@@ -30,7 +30,7 @@ export const MemoryResults = ({ items }: { items: TSearchResult["memory"] }) => 
           {items.map((item) => (
             <li key={item.id} className="py-3 first:pt-0 last:pb-0">
               <div className="mb-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                <Badge tone="brand">{humanize(item.ownerKind)}</Badge>
+                <Badge tone="brand">{t(`search.ownerKinds.${item.ownerKind}`)}</Badge>
                 <span>{formatDate(item.createdAt)}</span>
                 <span aria-hidden="true">·</span>
                 <span>{match(item.score)}</span>
