@@ -1,5 +1,7 @@
 import type { Cluster, Redis } from "ioredis";
 
+import type { Db } from "@cto/db/client";
+
 import { within as withinShared } from "./shared-cache.ts";
 
 /**
@@ -23,6 +25,9 @@ export type TAuthCache = {
   forget: (hashes: string[]) => Promise<void>;
   close: () => void;
 };
+
+/** What revoking one of the user's credentials (an API key, a session) takes; the cache forgets it at once. */
+export type TRevokeOwn = { db: Db; userId: string; id: string; cache?: TAuthCache };
 
 export type TAuthCacheOptions = {
   redis: Redis | Cluster;

@@ -2,7 +2,7 @@ import type { Db } from "@cto/db/client";
 
 import type { AuthContext } from "../context.ts";
 import { notFound } from "../errors.ts";
-import { NO_AUTH_CACHE, type TAuthCache } from "../lib/auth-cache.ts";
+import { NO_AUTH_CACHE, type TAuthCache, type TRevokeOwn } from "../lib/auth-cache.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
 import { recordUse } from "./last-seen.ts";
 import { accountDisabled } from "./sessions.ts";
@@ -89,17 +89,7 @@ export const listApiKeys = ({ db, userId }: { db: Db; userId: string }) =>
   db.apiKey.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
 
 /** Revokes one of the user's live keys; a revoked or another user's key is "not found". */
-export const revokeApiKey = async ({
-  db,
-  userId,
-  id,
-  cache = NO_AUTH_CACHE,
-}: {
-  db: Db;
-  userId: string;
-  id: string;
-  cache?: TAuthCache;
-}) => {
+export const revokeApiKey = async ({ db, userId, id, cache = NO_AUTH_CACHE }: TRevokeOwn) => {
   const revoked = await db.apiKey.updateManyAndReturn({
     where: { id, userId, revokedAt: null },
     data: { revokedAt: new Date() },

@@ -2,7 +2,7 @@ import type { Db } from "@cto/db/client";
 
 import type { ApiConfig, AuthContext } from "../context.ts";
 import { ApiError, notFound } from "../errors.ts";
-import { NO_AUTH_CACHE, type TAuthCache } from "../lib/auth-cache.ts";
+import { NO_AUTH_CACHE, type TAuthCache, type TRevokeOwn } from "../lib/auth-cache.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
 import { recordUse } from "./last-seen.ts";
 
@@ -172,17 +172,7 @@ export const listLiveSessions = ({ db, userId }: { db: Db; userId: string }) =>
   });
 
 /** Signs out one of the user's sessions; another user's is "not found". */
-export const revokeOwnSession = async ({
-  db,
-  userId,
-  id,
-  cache = NO_AUTH_CACHE,
-}: {
-  db: Db;
-  userId: string;
-  id: string;
-  cache?: TAuthCache;
-}) => {
+export const revokeOwnSession = async ({ db, userId, id, cache = NO_AUTH_CACHE }: TRevokeOwn) => {
   if ((await endSessions(db, cache, { id, userId })) === 0) throw notFound("session");
 };
 

@@ -12,6 +12,8 @@ export type TKnowledgeSource = {
   techniques: string[];
 };
 export type TSuggestionDraft = { title: string; tag: string; text: string; analysis: string };
+/** What drafts are asked for: the conversation so far, the knowledge notes found for it, how many. */
+type TDraftRequest = { conversation: TConversationLine[]; sources: TKnowledgeSource[]; count: number };
 
 const ZDraftsSchema = z.object({
   suggestions: z
@@ -36,15 +38,7 @@ const excerpt = (text: string, max: number) => {
 const transcript = (conversation: TConversationLine[]) =>
   conversation.map((line) => `${line.author === "USER" ? "USER" : "CONTACT"}: ${line.text}`).join("\n");
 
-export const suggestionPrompt = ({
-  conversation,
-  sources,
-  count,
-}: {
-  conversation: TConversationLine[];
-  sources: TKnowledgeSource[];
-  count: number;
-}): TChatMessage[] => [
+export const suggestionPrompt = ({ conversation, sources, count }: TDraftRequest): TChatMessage[] => [
   {
     role: "system",
     content: [
@@ -97,15 +91,7 @@ const TEMPLATES: ((quote: string) => string)[] = [
  * last message, each tied to a matched knowledge note. Deterministic and labelled as templates, so
  * nobody mistakes them for a model's work.
  */
-export const localDrafts = ({
-  conversation,
-  sources,
-  count,
-}: {
-  conversation: TConversationLine[];
-  sources: TKnowledgeSource[];
-  count: number;
-}): TSuggestionDraft[] => {
+export const localDrafts = ({ conversation, sources, count }: TDraftRequest): TSuggestionDraft[] => {
   const last = [...conversation].reverse().find((line) => line.author === "CONTACT") ?? conversation.at(-1)!;
   const quote = excerpt(last.text, 80);
   const start = fnv1a(last.text);
@@ -134,14 +120,7 @@ export const draftSuggestions = async ({
   count,
   temperature,
   maxTokens,
-}: {
-  ai: TAiProvider;
-  conversation: TConversationLine[];
-  sources: TKnowledgeSource[];
-  count: number;
-  temperature: number;
-  maxTokens: number;
-}) => {
+}: TDraftRequest & { ai: TAiProvider; temperature: number; maxTokens: number }) => {
   if (ai.kind === "local")
     return {
       drafts: localDrafts({ conversation, sources, count }),

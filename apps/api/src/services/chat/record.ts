@@ -79,6 +79,17 @@ type TWriter = Pick<Db, "$executeRaw">;
 export const setReplyState = (db: TWriter, messageId: string, state: TReplyState) =>
   db.$executeRaw`UPDATE messages SET metadata = metadata || jsonb_build_object('reply', ${JSON.stringify(state)}::jsonb) WHERE id = ${messageId}::uuid`;
 
+/** The audit entry's fields every reply shares, answered or failed. */
+const replyAudit = (turn: TTurn) => ({
+  userId: turn.userId,
+  sessionId: turn.sessionId ?? null,
+  conversationId: turn.conversationId,
+  actionType: "respond",
+  actionCategory: "agent" as const,
+  intent: "Reply to the user's message",
+  inputSummary: excerpt(turn.userMessage.content),
+});
+
 /** What the reply relied on, for the audit trail: each source, the profile, and each action's reading of the user's intent. */
 const assumptionsOf = (outcome: TTurnOutcome) => {
   const fromSources = outcome.sources.map((source, i) => ({
@@ -222,15 +233,9 @@ export const recordSuccess = async ({
     const topScore = Math.max(0, ...outcome.sources.map((source) => source.score));
     await tx.auditLog.create({
       data: {
-        userId: turn.userId,
-        sessionId: turn.sessionId ?? null,
-        conversationId: turn.conversationId,
-        actionType: "respond",
-        actionCategory: "agent",
+        ...replyAudit(turn),
         entityType: "message",
         entityId: message.id,
-        intent: "Reply to the user's message",
-        inputSummary: excerpt(turn.userMessage.content),
         outputSummary: excerpt(outcome.content),
         confidence: outcome.sources.length ? clamp01(topScore) : 0.5,
         metadata: { aiResponseId: aiResponse.id, userMessageId: turn.userMessage.id, actions: outcome.actions },
@@ -317,13 +322,7 @@ export const recordFailure = async ({
   await setReplyState(db, turn.userMessage.id, { status: "failed", at: Date.now(), ...error });
   await db.auditLog.create({
     data: {
-      userId: turn.userId,
-      sessionId: turn.sessionId ?? null,
-      conversationId: turn.conversationId,
-      actionType: "respond",
-      actionCategory: "agent",
-      intent: "Reply to the user's message",
-      inputSummary: excerpt(turn.userMessage.content),
+      ...replyAudit(turn),
       status: "failed",
       errorMessage: `${error.code}: ${error.message}`,
       startedAt: turn.startedAt,

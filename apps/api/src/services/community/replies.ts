@@ -10,6 +10,8 @@ import { findOwned } from "../rows.ts";
 import { assertPublished, authorSelect, findVisiblePost } from "./feed.ts";
 
 type TReplyInput = z.output<typeof ZCreateReplySchema>;
+/** A reply written to post `id`, or a change to reply `id`, by the user. */
+type TReplyWrite = TDeps & { userId: string; id: string; input: TReplyInput };
 
 /** A page of a visible post's replies, oldest first. */
 export const listReplies = async ({
@@ -40,12 +42,7 @@ export const listReplies = async ({
 };
 
 /** The user's reply to published post `id`; its embedding follows. */
-export const replyToPost = async ({
-  userId,
-  id,
-  input,
-  ...deps
-}: TDeps & { userId: string; id: string; input: TReplyInput }) => {
+export const replyToPost = async ({ userId, id, input, ...deps }: TReplyWrite) => {
   const { db } = deps;
   assertPublished(await findVisiblePost(db, userId, id));
   const reply = await db.reply.create({
@@ -60,12 +57,7 @@ export const replyToPost = async ({
 const findOwnReply = (db: Db, userId: string, id: string) =>
   findOwned(db.reply, { id, userId, owner: "authorId", noun: "reply" });
 
-export const updateReply = async ({
-  userId,
-  id,
-  input,
-  ...deps
-}: TDeps & { userId: string; id: string; input: TReplyInput }) => {
+export const updateReply = async ({ userId, id, input, ...deps }: TReplyWrite) => {
   const { db } = deps;
   await findOwnReply(db, userId, id);
   const reply = await db.reply.update({ where: { id }, data: input, include: { author: authorSelect } });
