@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, inject } from "vitest";
 
+import { startCalendarProviders, type TCalendarProviders } from "@cto/api/testing/calendar-providers";
 import { startTestIdentityProvider, type TTestIdentityProvider } from "@cto/api/testing/identity-provider";
 import { DEMO_PASSWORD, DEMO_USER } from "@cto/db/seed";
 import { testTargets } from "@cto/db/testing";
@@ -39,6 +40,8 @@ export type TE2e = {
    * apps/api/test/support/identity-provider.ts): its accounts, and its own sign-in page for the browser.
    */
   identityProvider: TTestIdentityProvider;
+  /** With `calendarProviders`, Google's and Microsoft's stand-ins the Calendars card connects (and the worker syncs). */
+  calendarProviders: TCalendarProviders;
 };
 
 let counter = 0;
@@ -61,10 +64,12 @@ const createDatabase = async (target: TE2eTarget) => {
 export const useE2e = ({
   worker = false,
   identityProvider = false,
+  calendarProviders = false,
   webHost,
 }: {
   worker?: boolean;
   identityProvider?: boolean;
+  calendarProviders?: boolean;
   /** The web app's host name (see startStack): `localhost` for passkeys. */
   webHost?: "127.0.0.1" | "localhost";
 } = {}): TE2e => {
@@ -76,10 +81,12 @@ export const useE2e = ({
       handle.identityProvider = await startTestIdentityProvider({ callbackBaseUrl });
       return handle.identityProvider.oauthProviders();
     };
+    if (calendarProviders) handle.calendarProviders = await startCalendarProviders();
     handle.stack = await startStack(database, {
       worker,
       distDir: inject("ctoE2eDist"),
       ...(identityProvider ? { oauthProviders } : {}),
+      ...(calendarProviders ? { calendarProviders: handle.calendarProviders } : {}),
       ...(webHost ? { webHost } : {}),
     });
     handle.browser = await launchBrowser();
@@ -91,6 +98,7 @@ export const useE2e = ({
     await handle.browser?.close();
     await handle.stack?.close();
     await handle.identityProvider?.close();
+    await handle.calendarProviders?.close();
   });
   handle.newPage = async ({
     viewport = { width: 1280, height: 800 },

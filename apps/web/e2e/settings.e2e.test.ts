@@ -504,6 +504,8 @@ describe("settings: connected calendars, synced by the real worker", () => {
     // The first sync is queued on connecting.
     await row.getByText(/synced .* · 1 events/).waitFor({ timeout: SYNCED_MS });
     await expectVisible(row.getByText("ICS · syncing"));
+    // This stack has no Google or Microsoft OAuth client: no button to connect them.
+    expect(await page.getByRole("button", { name: /^Connect (Google Calendar|Microsoft 365)$/ }).count()).toBe(0);
 
     // A second event upstream arrives with "Sync now".
     feeds.set(
@@ -543,5 +545,39 @@ describe("settings: connected calendars, synced by the real worker", () => {
     await expectVisible(row.getByRole("alert").filter({ hasText: "The calendar is not valid iCalendar" }));
     await expectVisible(row.getByText("ICS · sync failed"));
     await expectVisible(row.getByText(/0 events/));
+  });
+});
+
+describe("settings: Google and Microsoft 365 calendars, connected at the provider and synced by the real worker", () => {
+  // The providers' stand-ins (@cto/core/testing/calendar-providers): the API's OAuth clients and the worker point there.
+  const e2e = useE2e({ worker: true, calendarProviders: true });
+
+  it("connects Google Calendar through its consent page, and its events arrive", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 2400 } });
+    await e2e.signUpFresh(page);
+    const { google } = e2e.calendarProviders;
+    // Who signs in at the stand-in's consent page, and what their calendar holds.
+    google.state.account = `ada-${Date.now()}@example.com`;
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    tomorrow.setUTCHours(10, 0, 0, 0);
+    google.put({
+      id: `e2e-${Date.now()}`,
+      title: "Board meeting",
+      start: tomorrow.toISOString().replace(/\.\d+Z$/, "Z"),
+      end: new Date(tomorrow.getTime() + 3_600_000).toISOString().replace(/\.\d+Z$/, "Z"),
+    });
+
+    await page.goto("/settings#connections");
+    await expectVisible(page.getByRole("button", { name: "Connect Microsoft 365" }));
+    await page.getByRole("button", { name: "Connect Google Calendar" }).click();
+    // To the provider and back (PKCE, state), then Settings says so.
+    await page.waitForURL(/\/settings\?calendar=connected/);
+    await expectVisible(page.getByRole("status").filter({ hasText: "Calendar connected" }));
+    const row = page
+      .getByRole("list", { name: "Connected calendars" })
+      .getByRole("listitem", { name: google.state.account });
+    await row.getByText(/synced .* · 1 events/).waitFor({ timeout: 60_000 });
+    await expectVisible(row.getByText("Google · syncing"));
+    await screenshot(page, "settings-calendars-google");
   });
 });

@@ -12,6 +12,7 @@ import { parseAiConfig } from "@cto/ai/config";
 import { createAiProvider } from "@cto/ai/create-provider";
 import type { TAiProvider } from "@cto/ai/provider";
 import { type AppDependencies, createApp } from "@cto/api/app";
+import type { TCalendarProviders } from "@cto/api/testing/calendar-providers";
 import { DEFAULT_CONFIG, GENEROUS_AUTH_LIMITS } from "@cto/api/context";
 import { createOutboxMailer } from "@cto/api/mailer";
 import { createDb, type Db } from "@cto/db/client";
@@ -120,12 +121,15 @@ export const startStack = async (
     worker: withWorker = false,
     distDir = path.join(WEB_ROOT, "dist", "client"),
     oauthProviders,
+    calendarProviders,
     webHost = "127.0.0.1",
   }: {
     worker?: boolean;
     distDir?: string;
     /** The identity providers to sign in with, given where they send the browser back (the web app's /api). */
     oauthProviders?: (callbackBaseUrl: string) => Promise<AppDependencies["oauthProviders"]>;
+    /** Google's and Microsoft's stand-ins: the API connects calendars there, the worker syncs them. */
+    calendarProviders?: TCalendarProviders;
     /**
      * The host name the web app is reached by (its WEB_ORIGIN); it listens on 127.0.0.1 either way.
      * `localhost` for passkeys: WebAuthn refuses an IP address as the relying party's ID.
@@ -137,7 +141,9 @@ export const startStack = async (
   await seedWithRetry(db);
   const outbox = await mkdtemp(path.join(tmpdir(), "cto-web-outbox-"));
   const uploads = await mkdtemp(path.join(tmpdir(), "cto-web-uploads-"));
-  const worker = withWorker ? await startWorker({ databaseUrl: database.url, storageDir: uploads }) : null;
+  const worker = withWorker
+    ? await startWorker({ databaseUrl: database.url, storageDir: uploads, env: calendarProviders?.env ?? {} })
+    : null;
   // Both servers bind where they listen, never on a port picked earlier and released (on a busy
   // machine another connection takes it in between). The API listens first and serves the app once
   // it exists: the app needs the web app's origin, which is known once the web server listens.
@@ -184,6 +190,7 @@ export const startStack = async (
     storage: createLocalStorage({ root: uploads }),
     queues: worker?.queues ?? null,
     oauthProviders: await oauthProviders?.(`${webUrl}/api`),
+    ...(calendarProviders ? { calendarOAuth: calendarProviders.calendarOAuth(`${webUrl}/api`) } : {}),
   });
   const close = async () => {
     await new Promise<void>((resolve) => web.httpServer.close(() => resolve()));

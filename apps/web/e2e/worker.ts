@@ -46,9 +46,12 @@ const bounded = <T>(promise: Promise<T>, ms: number, what: string) =>
 export const startWorker = async ({
   databaseUrl,
   storageDir,
+  env = {},
 }: {
   databaseUrl: string;
   storageDir: string;
+  /** More of its environment (the calendar providers' stand-ins). */
+  env?: Record<string, string>;
 }): Promise<TStackWorker> => {
   const prefix = `cto-e2e-${process.pid}-${Date.now()}`;
   const connection = createProducerConnection(E2E_REDIS_URL);
@@ -98,6 +101,7 @@ export const startWorker = async ({
       OPENAI_API_KEY: "",
       OPENAI_BASE_URL: "",
       CALENDAR_ALLOW_PRIVATE_NETWORKS: E2E_CALENDAR_NETWORKS.join(","),
+      ...env,
     },
     ready: (line) => line.msg === "worker started",
     startMs: START_MS,
