@@ -1,5 +1,5 @@
 import type { TOcrItem } from "@cto/contracts/api/analysis";
-import type { Db } from "@cto/db/client";
+import type { Db, Prisma } from "@cto/db/client";
 
 const OCR_AUDIT = {
   actionType: "analyze",
@@ -7,6 +7,47 @@ const OCR_AUDIT = {
   entityType: "analysis_session",
   intent: "Read the chat screenshot (OCR)",
 } as const;
+
+/**
+ * Moves the session on from analysis with `data`, and records the OCR run with `audit`, in one
+ * transaction. Conditional on the session still being in analysis (and not trashed): false, and
+ * nothing written, when it is not.
+ */
+const leaveAnalysis = (
+  db: Db,
+  {
+    userId,
+    analysisSessionId,
+    startedAt,
+    data,
+    audit,
+  }: {
+    userId: string;
+    analysisSessionId: string;
+    startedAt: Date;
+    data: Prisma.AnalysisSessionUpdateManyMutationInput;
+    audit: Pick<Prisma.AuditLogUncheckedCreateInput, "outputSummary" | "status" | "errorMessage" | "metadata">;
+  },
+) =>
+  db.$transaction(async (tx) => {
+    const { count } = await tx.analysisSession.updateMany({
+      where: { id: analysisSessionId, userId, status: "ANALYSIS_IN_PROGRESS", deletedAt: null },
+      data,
+    });
+    if (!count) return false;
+    await tx.auditLog.create({
+      data: {
+        ...OCR_AUDIT,
+        userId,
+        entityId: analysisSessionId,
+        ...audit,
+        startedAt,
+        completedAt: new Date(),
+        durationMs: Date.now() - startedAt.getTime(),
+      },
+    });
+    return true;
+  });
 
 /**
  * The OCR result waits on the session for the user's check. Conditional on the session still being
@@ -25,25 +66,15 @@ export const storeOcrResult = async ({
   items: TOcrItem[];
   startedAt: Date;
 }) =>
-  db.$transaction(async (tx) => {
-    const { count } = await tx.analysisSession.updateMany({
-      where: { id: analysisSessionId, userId, status: "ANALYSIS_IN_PROGRESS", deletedAt: null },
-      data: { status: "VERIFYING_OCR", ocrResult: items },
-    });
-    if (!count) return false;
-    await tx.auditLog.create({
-      data: {
-        ...OCR_AUDIT,
-        userId,
-        entityId: analysisSessionId,
-        outputSummary: `${items.length} messages recognised`,
-        metadata: { items: items.length, authors: items.map((item) => item.author) },
-        startedAt,
-        completedAt: new Date(),
-        durationMs: Date.now() - startedAt.getTime(),
-      },
-    });
-    return true;
+  leaveAnalysis(db, {
+    userId,
+    analysisSessionId,
+    startedAt,
+    data: { status: "VERIFYING_OCR", ocrResult: items },
+    audit: {
+      outputSummary: `${items.length} messages recognised`,
+      metadata: { items: items.length, authors: items.map((item) => item.author) },
+    },
   });
 
 /**
@@ -65,24 +96,10 @@ export const markOcrFailed = async ({
   detail?: string;
   startedAt: Date;
 }) =>
-  db.$transaction(async (tx) => {
-    const { count } = await tx.analysisSession.updateMany({
-      where: { id: analysisSessionId, userId, status: "ANALYSIS_IN_PROGRESS", deletedAt: null },
-      data: { status: "ERROR" },
-    });
-    if (!count) return false;
-    await tx.auditLog.create({
-      data: {
-        ...OCR_AUDIT,
-        userId,
-        entityId: analysisSessionId,
-        status: "failed",
-        errorMessage: message,
-        metadata: detail ? { detail } : {},
-        startedAt,
-        completedAt: new Date(),
-        durationMs: Date.now() - startedAt.getTime(),
-      },
-    });
-    return true;
+  leaveAnalysis(db, {
+    userId,
+    analysisSessionId,
+    startedAt,
+    data: { status: "ERROR" },
+    audit: { status: "failed", errorMessage: message, metadata: detail ? { detail } : {} },
   });
