@@ -2,6 +2,18 @@
 export type ModelFields = Record<string, { kind: string; type: string }>;
 export type DataModel = Record<string, ModelFields>;
 
+/** The model operations that only read: the query extensions route them (replicas) or narrow them (soft delete). */
+export const MODEL_READS = [
+  "findMany",
+  "findFirst",
+  "findFirstOrThrow",
+  "findUnique",
+  "findUniqueOrThrow",
+  "count",
+  "aggregate",
+  "groupBy",
+] as const;
+
 type RuntimeDataModel = { models: Record<string, { fields: readonly { name: string; kind: string; type: string }[] }> };
 
 /**

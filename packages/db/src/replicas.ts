@@ -2,19 +2,10 @@ import { AsyncLocalStorage } from "node:async_hooks";
 
 import { z } from "zod";
 
+import { MODEL_READS } from "./data-model.ts";
+
 /** Reads that tolerate lag, as `$replica()` routes them; writes always go to the primary. */
-const READS = new Set([
-  "findMany",
-  "findFirst",
-  "findFirstOrThrow",
-  "findUnique",
-  "findUniqueOrThrow",
-  "count",
-  "aggregate",
-  "groupBy",
-  "$queryRaw",
-  "$queryRawUnsafe",
-]);
+const READS = new Set<string>([...MODEL_READS, "$queryRaw", "$queryRawUnsafe"]);
 const WRITES = new Set([
   "create",
   "createMany",

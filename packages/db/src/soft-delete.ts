@@ -1,4 +1,4 @@
-import { isObject, mapNestedReads, readDataModel, type Args, type DataModel } from "./data-model.ts";
+import { isObject, MODEL_READS, mapNestedReads, readDataModel, type Args, type DataModel } from "./data-model.ts";
 import { Prisma } from "./generated/prisma/client.ts";
 
 /** Models with a `deletedAt` column (003's context entities, 001's analysis sessions, coach conversations). */
@@ -25,16 +25,7 @@ export const UNFILTERED_RELATIONS: Readonly<Record<string, readonly string[]>> =
   Message: ["conversation"],
 };
 
-const READS = new Set([
-  "findMany",
-  "findFirst",
-  "findFirstOrThrow",
-  "findUnique",
-  "findUniqueOrThrow",
-  "count",
-  "aggregate",
-  "groupBy",
-]);
+const READS = new Set<string>(MODEL_READS);
 
 /** `where` with trashed rows left out, unless it names `deletedAt` itself (the trash, or "any"). */
 const live = (where: unknown): Args => {

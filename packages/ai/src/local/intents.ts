@@ -24,8 +24,8 @@ export type TIntent =
 const MAX_INTENTS = 3;
 const DAY_MS = 86_400_000;
 
-// Typos worth fixing in the words that make a request ("remnd", "gaol", "comitment").
-const REQUEST_WORDS = [
+// The words that name what a request is about; a (corrected) one ends the correction of the rest.
+const SUBJECTS = [
   "goal",
   "task",
   "todo",
@@ -38,26 +38,11 @@ const REQUEST_WORDS = [
   "mood",
   "emotion",
   "feeling",
-  "record",
-  "track",
   "promise",
-  "please",
 ];
-const SUBJECT_WORDS = new Set([
-  "goal",
-  "task",
-  "todo",
-  "deadline",
-  "commitment",
-  "commit",
-  "remind",
-  "reminder",
-  "energy",
-  "mood",
-  "emotion",
-  "feeling",
-  "promise",
-]);
+const SUBJECT_WORDS = new Set(SUBJECTS);
+// Typos worth fixing in the words that make a request ("remnd", "gaol", "comitment").
+const REQUEST_WORDS = [...SUBJECTS, "record", "track", "please"];
 
 /** Corrects the words up to the request's noun or verb; the rest (the title) stays as written. */
 const correctRequestWords = (sentence: string): string => {
