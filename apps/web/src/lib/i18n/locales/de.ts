@@ -1515,6 +1515,17 @@ export const de: TMessages = {
     network: "Cto ist nicht erreichbar. Prüfe deine Verbindung und versuch es noch einmal.",
     unknown: "Etwas ist schiefgegangen. Versuch es noch einmal.",
   },
+  providerRefusals: {
+    restart: "Diese Anmeldung hat zu lange gedauert oder wurde in einem anderen Browser begonnen. Starte sie neu.",
+    cancelled: "Du hast dich beim Anbieter nicht angemeldet, daher hat sich nichts geändert.",
+    failed: "Der Anbieter hat diese Anmeldung nicht bestätigt. Starte sie neu.",
+    unverified:
+      "Dein Anbieter hat keine E-Mail-Adresse bestätigt, daher kann Cto damit kein Konto anlegen oder finden. Melde dich anders an und verknüpfe den Anbieter dann in den Einstellungen.",
+    taken: "Dieses Konto beim Anbieter meldet sich bereits bei einem anderen Cto-Konto an.",
+    disabled: "Dieses Konto wurde von einem Administrator deaktiviert.",
+    signed_out: "Melde dich erneut an, um diesen Anbieter zu verknüpfen.",
+    unavailable: "Der Anbieter ist gerade nicht erreichbar. Versuch es später noch einmal.",
+  },
   sessions: {
     unknownDevice: "Unbekanntes Gerät",
     browserOn: "{{browser}} auf {{system}}",

@@ -1463,6 +1463,17 @@ export const en = {
     network: "Cto cannot be reached. Check your connection and try again.",
     unknown: "Something went wrong. Try again.",
   },
+  providerRefusals: {
+    restart: "That sign-in took too long or was started in another browser. Start it again.",
+    cancelled: "You did not sign in at the provider, so nothing changed.",
+    failed: "The provider did not confirm that sign-in. Start it again.",
+    unverified:
+      "Your provider did not confirm an email address, so Cto cannot make or find an account with it. Sign in another way, then link the provider in Settings.",
+    taken: "That provider account already signs in to another Cto account.",
+    disabled: "This account has been disabled by an administrator.",
+    signed_out: "Sign in again to link this provider.",
+    unavailable: "The provider cannot be reached right now. Try again later.",
+  },
   sessions: {
     unknownDevice: "Unknown device",
     browserOn: "{{browser}} on {{system}}",
