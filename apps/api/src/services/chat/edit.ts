@@ -5,7 +5,7 @@ import { ApiError, notFound } from "../../errors.ts";
 import type { TCallerSource } from "../coaching/messages.ts";
 import { noSuchMessage } from "../coaching/ownership.ts";
 import type { TReplyState, TTurn } from "./record.ts";
-import { STALE_REPLY_MS } from "./start.ts";
+import { STALE_REPLY_MS, type TMessageTurn } from "./start.ts";
 
 type TTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -53,16 +53,7 @@ export const startEditTurn = async ({
   content,
   source,
   now = Date.now(),
-}: {
-  db: Db;
-  userId: string;
-  sessionId?: string;
-  conversationId: string;
-  messageId: string;
-  content: string;
-  source: TCallerSource;
-  now?: number;
-}) => {
+}: TMessageTurn & { content: string; source: TCallerSource }) => {
   const message = await db.$transaction(async (tx) => {
     const branches = await lockBranches(tx, userId, conversationId, now);
     const edited = await tx.message.findFirst({ where: { id: messageId, conversationId }, select: { role: true } });

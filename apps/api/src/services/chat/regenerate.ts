@@ -3,7 +3,7 @@ import { Prisma, type Db } from "@cto/db/client";
 import { ApiError } from "../../errors.ts";
 import { ownConversation, userMessageIn } from "../coaching/ownership.ts";
 import type { TReplyState } from "./record.ts";
-import { claimedTurn, claimLatestMessage } from "./start.ts";
+import { claimedTurn, claimLatestMessage, type TMessageTurn } from "./start.ts";
 
 type TThreadRow = { id: string; role: string; metadata: unknown };
 
@@ -43,14 +43,7 @@ export const claimRegenerate = async ({
   conversationId,
   messageId,
   now = Date.now(),
-}: {
-  db: Db;
-  userId: string;
-  sessionId?: string;
-  conversationId: string;
-  messageId: string;
-  now?: number;
-}) => {
+}: TMessageTurn) => {
   const { claimed, message } = await claimLatestMessage({
     db,
     userId,

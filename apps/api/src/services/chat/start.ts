@@ -6,6 +6,16 @@ import type { TCallerSource } from "../coaching/messages.ts";
 import { ownConversation, userMessageIn } from "../coaching/ownership.ts";
 import type { TReplyState, TTurn } from "./record.ts";
 
+/** What a turn on one of the user's messages (retried, regenerated, edited) starts from. */
+export type TMessageTurn = {
+  db: Db;
+  userId: string;
+  sessionId?: string;
+  conversationId: string;
+  messageId: string;
+  now?: number;
+};
+
 /** A reply still `pending` after this long belongs to a turn that died with its process: it may be retried. */
 export const STALE_REPLY_MS = 15 * 60_000;
 
@@ -132,15 +142,7 @@ export const claimRetry = async ({
   messageId,
   cutOffBefore,
   now = Date.now(),
-}: {
-  db: Db;
-  userId: string;
-  sessionId?: string;
-  conversationId: string;
-  messageId: string;
-  cutOffBefore?: number;
-  now?: number;
-}) => {
+}: TMessageTurn & { cutOffBefore?: number }) => {
   const staleBefore = Math.max(now - STALE_REPLY_MS, cutOffBefore ?? 0);
   const { claimed, message } = await claimLatestMessage({
     db,

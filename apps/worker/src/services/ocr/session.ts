@@ -8,27 +8,25 @@ const OCR_AUDIT = {
   intent: "Read the chat screenshot (OCR)",
 } as const;
 
+/** One OCR run of the user's analysis session, begun at `startedAt`. */
+type TOcrRun = { db: Db; userId: string; analysisSessionId: string; startedAt: Date };
+
 /**
  * Moves the session on from analysis with `data`, and records the OCR run with `audit`, in one
  * transaction. Conditional on the session still being in analysis (and not trashed): false, and
  * nothing written, when it is not.
  */
-const leaveAnalysis = (
-  db: Db,
-  {
-    userId,
-    analysisSessionId,
-    startedAt,
-    data,
-    audit,
-  }: {
-    userId: string;
-    analysisSessionId: string;
-    startedAt: Date;
-    data: Prisma.AnalysisSessionUpdateManyMutationInput;
-    audit: Pick<Prisma.AuditLogUncheckedCreateInput, "outputSummary" | "status" | "errorMessage" | "metadata">;
-  },
-) =>
+const leaveAnalysis = ({
+  db,
+  userId,
+  analysisSessionId,
+  startedAt,
+  data,
+  audit,
+}: TOcrRun & {
+  data: Prisma.AnalysisSessionUpdateManyMutationInput;
+  audit: Pick<Prisma.AuditLogUncheckedCreateInput, "outputSummary" | "status" | "errorMessage" | "metadata">;
+}) =>
   db.$transaction(async (tx) => {
     const { count } = await tx.analysisSession.updateMany({
       where: { id: analysisSessionId, userId, status: "ANALYSIS_IN_PROGRESS", deletedAt: null },
@@ -59,14 +57,9 @@ export const storeOcrResult = async ({
   analysisSessionId,
   items,
   startedAt,
-}: {
-  db: Db;
-  userId: string;
-  analysisSessionId: string;
-  items: TOcrItem[];
-  startedAt: Date;
-}) =>
-  leaveAnalysis(db, {
+}: TOcrRun & { items: TOcrItem[] }) =>
+  leaveAnalysis({
+    db,
     userId,
     analysisSessionId,
     startedAt,
@@ -88,15 +81,9 @@ export const markOcrFailed = async ({
   message,
   detail,
   startedAt,
-}: {
-  db: Db;
-  userId: string;
-  analysisSessionId: string;
-  message: string;
-  detail?: string;
-  startedAt: Date;
-}) =>
-  leaveAnalysis(db, {
+}: TOcrRun & { message: string; detail?: string }) =>
+  leaveAnalysis({
+    db,
     userId,
     analysisSessionId,
     startedAt,
