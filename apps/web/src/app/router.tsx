@@ -3,6 +3,7 @@ import { createRouter, useRouter } from "@tanstack/react-router";
 
 import { Spinner } from "../components/ui/spinner.tsx";
 import { ErrorState } from "../components/ui/states.tsx";
+import { useTranslation } from "../lib/i18n/index.ts";
 import { routeTree } from "./route-tree.ts";
 
 const PendingPage = () => (
@@ -17,9 +18,10 @@ const PendingPage = () => (
  */
 const RouteError = ({ error }: { error: unknown }) => {
   const router = useRouter();
+  const { t } = useTranslation();
   return (
     <div className="mx-auto max-w-lg py-12">
-      <ErrorState title="This page could not be shown" error={error} onRetry={() => void router.invalidate()} />
+      <ErrorState title={t("notFound.failed")} error={error} onRetry={() => void router.invalidate()} />
     </div>
   );
 };

@@ -8,6 +8,7 @@ import { FormError } from "../../../components/ui/states.tsx";
 import { ApiError } from "../../../lib/api-error.ts";
 import { useConfirmPasswordReset } from "../api/password-reset.ts";
 import { AuthCard } from "./auth-card.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 export const ResetPasswordPage = () => {
   const { token = "" } = useSearch({ strict: false }) as { token?: string };
@@ -16,6 +17,7 @@ export const ResetPasswordPage = () => {
   const [repeat, setRepeat] = useState("");
   const [mismatch, setMismatch] = useState(false);
   const fields = confirm.error instanceof ApiError ? confirm.error.fields : {};
+  const { t } = useTranslation();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -25,37 +27,34 @@ export const ResetPasswordPage = () => {
 
   if (!token)
     return (
-      <AuthCard title="This link is incomplete" description="Open the link from the email again, or ask for a new one.">
+      <AuthCard title={t("auth.reset.incompleteTitle")} description={t("auth.reset.incompleteDescription")}>
         <Link to="/forgot-password" className={buttonClass("primary")}>
-          Ask for a new link
+          {t("auth.reset.askAgain")}
         </Link>
       </AuthCard>
     );
 
   if (confirm.isSuccess)
     return (
-      <AuthCard
-        title="Your password is changed"
-        description="For your safety every device was signed out. Sign in with the new password."
-      >
+      <AuthCard title={t("auth.reset.doneTitle")} description={t("auth.reset.doneDescription")}>
         <Link to="/sign-in" className={buttonClass("primary")}>
-          Sign in
+          {t("auth.signIn")}
         </Link>
       </AuthCard>
     );
 
   return (
     <AuthCard
-      title="Choose a new password"
+      title={t("auth.reset.title")}
       footer={
         <Link to="/sign-in" className="font-medium text-brand-700 hover:underline">
-          Back to sign in
+          {t("auth.forgot.back")}
         </Link>
       }
     >
       <form onSubmit={submit} className="space-y-4">
         <FormError error={confirm.error && !fields.password ? confirm.error : null} />
-        <Field label="New password" hint="At least 10 characters." error={fields.password}>
+        <Field label={t("auth.reset.newPassword")} hint={t("auth.reset.hint")} error={fields.password}>
           <Input
             type="password"
             autoComplete="new-password"
@@ -65,7 +64,7 @@ export const ResetPasswordPage = () => {
             onChange={(event) => setPassword(event.target.value)}
           />
         </Field>
-        <Field label="Repeat the new password" error={mismatch ? "The two passwords are not the same." : undefined}>
+        <Field label={t("auth.reset.repeat")} error={mismatch ? t("auth.reset.mismatch") : undefined}>
           <Input
             type="password"
             autoComplete="new-password"
@@ -75,7 +74,7 @@ export const ResetPasswordPage = () => {
           />
         </Field>
         <Button type="submit" className="w-full" loading={confirm.isPending}>
-          Set new password
+          {t("auth.reset.submit")}
         </Button>
       </form>
     </AuthCard>

@@ -21,6 +21,7 @@ export const safeRedirect = (target: unknown) =>
 /** The second step with a passkey: the browser asks for one of the account's passkeys. */
 const PasskeyStep = ({ challenge, onDone }: { challenge: TSignInChallenge; onDone: () => void }) => {
   const complete = usePasskeySecondFactor();
+  const { t } = useTranslation();
   return (
     <div className="space-y-3">
       <FormError error={complete.error} />
@@ -30,7 +31,7 @@ const PasskeyStep = ({ challenge, onDone }: { challenge: TSignInChallenge; onDon
         loading={complete.isPending}
         onClick={() => complete.mutate(challenge.challengeToken, { onSuccess: onDone })}
       >
-        Use a passkey
+        {t("auth.secondFactor.usePasskey")}
       </Button>
     </div>
   );
@@ -52,15 +53,16 @@ const CodeStep = ({ challenge, onDone }: { challenge: TSignInChallenge; onDone: 
   const complete = useCompleteSignIn();
   const [code, setCode] = useState("");
   const [recovery, setRecovery] = useState(false);
+  const { t } = useTranslation();
   const submit = () =>
     complete.mutate(
       { challengeToken: challenge.challengeToken, method: recovery ? "recovery_code" : "totp", code },
       { onSuccess: onDone },
     );
   return (
-    <AuthForm mutation={complete} onSubmit={submit} submitLabel="Verify">
+    <AuthForm mutation={complete} onSubmit={submit} submitLabel={t("auth.secondFactor.verify")}>
       <Field
-        label={recovery ? "Recovery code" : "Code from your authenticator app"}
+        label={t(recovery ? "auth.secondFactor.recoveryCode" : "auth.secondFactor.appCode")}
         error={fieldErrorsOf(complete.error).code}
       >
         <Input
@@ -79,7 +81,7 @@ const CodeStep = ({ challenge, onDone }: { challenge: TSignInChallenge; onDone: 
           className="font-medium text-brand-700 hover:underline"
           onClick={() => setRecovery(!recovery)}
         >
-          {recovery ? "Use your authenticator app" : "Use a recovery code"}
+          {t(recovery ? "auth.secondFactor.useApp" : "auth.secondFactor.useRecovery")}
         </button>
       </div>
     </AuthForm>
@@ -106,6 +108,7 @@ const challengeFromFragment = (): TSignInChallenge | null => {
 /** Sign in with a passkey alone: no email or password, the browser offers this site's passkeys. */
 const PasskeySignIn = ({ onDone }: { onDone: () => void }) => {
   const signIn = usePasskeySignIn();
+  const { t } = useTranslation();
   return (
     <div className="mt-4 space-y-3 border-t border-slate-100 pt-4">
       <FormError error={signIn.error} />
@@ -115,7 +118,7 @@ const PasskeySignIn = ({ onDone }: { onDone: () => void }) => {
         loading={signIn.isPending}
         onClick={() => signIn.mutate(undefined, { onSuccess: onDone })}
       >
-        Sign in with a passkey
+        {t("auth.passkeySignIn")}
       </Button>
     </div>
   );
@@ -142,12 +145,10 @@ export const SignInPage = () => {
   if (challenge)
     return (
       <AuthCard
-        title="Two-factor sign-in"
-        description={
-          challenge.methods.includes("totp")
-            ? "Enter the 6-digit code from your authenticator app, or use a passkey if you added one."
-            : "Confirm it's you with one of your passkeys."
-        }
+        title={t("auth.secondFactor.title")}
+        description={t(
+          challenge.methods.includes("totp") ? "auth.secondFactor.withTotp" : "auth.secondFactor.passkeyOnly",
+        )}
       >
         <SecondFactorStep challenge={challenge} onDone={done} />
       </AuthCard>

@@ -6,12 +6,14 @@ import { Spinner } from "../../../components/ui/spinner.tsx";
 import { ErrorState } from "../../../components/ui/states.tsx";
 import { useVerifyEmail } from "../api/verify-email.ts";
 import { AuthCard } from "./auth-card.tsx";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 /** Opened from the verification email: confirms the token once, then says so. */
 export const VerifyEmailPage = () => {
   const { token = "" } = useSearch({ strict: false }) as { token?: string };
   const verify = useVerifyEmail();
   const sent = useRef(false);
+  const { t } = useTranslation();
   useEffect(() => {
     // StrictMode runs effects twice in development; a token is single-use, so send it once.
     if (!token || sent.current) return;
@@ -20,20 +22,20 @@ export const VerifyEmailPage = () => {
   }, [token, verify]);
 
   return (
-    <AuthCard title="Email verification">
-      {!token && <p className="text-sm text-slate-700">This link is incomplete. Open the link from the email again.</p>}
-      {verify.isPending && <Spinner label="Verifying your email…" />}
-      {verify.isError && <ErrorState title="Your email could not be verified" error={verify.error} />}
+    <AuthCard title={t("auth.verify.title")}>
+      {!token && <p className="text-sm text-slate-700">{t("auth.verify.incomplete")}</p>}
+      {verify.isPending && <Spinner label={t("auth.verify.verifying")} />}
+      {verify.isError && <ErrorState title={t("auth.verify.failed")} error={verify.error} />}
       {verify.isSuccess && (
         <div className="space-y-4">
           <p
             role="status"
             className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-900 ring-1 ring-emerald-200"
           >
-            Your email address is verified. Thank you!
+            {t("auth.verify.done")}
           </p>
           <Link to="/" className={buttonClass("primary")}>
-            Go to Cto
+            {t("auth.verify.home")}
           </Link>
         </div>
       )}

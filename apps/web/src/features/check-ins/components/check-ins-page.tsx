@@ -2,9 +2,9 @@ import { Badge } from "../../../components/ui/badge.tsx";
 import { Card, CardHeader, PageHeader } from "../../../components/ui/card.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { EmptyState } from "../../../components/ui/states.tsx";
-import { formatRelative } from "../../../lib/format.ts";
+import { formatNumber, formatRelative } from "../../../lib/format.ts";
 import { useRecentEmotions, useRecentEnergy } from "../api/list-check-ins.ts";
-import { EmotionForm, VALENCE_LABELS } from "./emotion-form.tsx";
+import { EmotionForm } from "./emotion-form.tsx";
 import { EnergyForm } from "./energy-form.tsx";
 import { useTranslation } from "../../../lib/i18n/index.ts";
 
@@ -35,7 +35,7 @@ const Recent = () => {
                     </span>
                     <span className="flex shrink-0 items-center gap-2">
                       <Badge tone={VALENCE_TONE[item.valence]}>
-                        {VALENCE_LABELS[item.valence]} · {item.intensity}/10
+                        {t(`checkInForms.valences.${item.valence}`)} · {formatNumber(item.intensity)}/10
                       </Badge>
                       <span className="text-xs text-slate-500">{formatRelative(item.recordedAt)}</span>
                     </span>

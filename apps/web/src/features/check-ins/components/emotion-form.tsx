@@ -12,7 +12,9 @@ import { useToast } from "../../../components/ui/toast.tsx";
 import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { ApiError } from "../../../lib/api-error.ts";
 import { useCreateEmotion } from "../api/create-check-in.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
+// Suggestions for the feeling, in the language shown (`checkInForms.feelings`); anything else may be typed.
 const FEELINGS = [
   "calm",
   "hopeful",
@@ -24,13 +26,9 @@ const FEELINGS = [
   "frustrated",
   "overwhelmed",
   "sad",
-];
-/** How the form names a valence; the recent list shows the same word back ("Hard", not "Negative"). */
-export const VALENCE_LABELS = { positive: "Pleasant", neutral: "Neutral", negative: "Hard" } as const;
-const VALENCES = (Object.keys(VALENCE_LABELS) as (keyof typeof VALENCE_LABELS)[]).map((value) => ({
-  value,
-  label: VALENCE_LABELS[value],
-}));
+] as const;
+// How the form names a valence (`checkInForms.valences`); the recent list shows the same word back ("Hard", not "Negative").
+const VALENCES = ["positive", "neutral", "negative"] as const;
 
 const EMPTY = { label: "", valence: "neutral" as TCreateEmotion["valence"], intensity: 5, note: "" };
 
@@ -41,6 +39,7 @@ export const EmotionForm = () => {
   const [missingLabel, setMissingLabel] = useState(false);
   const fields = create.error instanceof ApiError ? create.error.fields : {};
   const formError = useFormError(create.error);
+  const { t } = useTranslation();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -52,7 +51,7 @@ export const EmotionForm = () => {
       {
         onSuccess: () => {
           setForm(EMPTY);
-          toast.show(`Logged: ${label}.`);
+          toast.show(t("checkInForms.logged", { label }));
         },
       },
     );
@@ -61,37 +60,37 @@ export const EmotionForm = () => {
   return (
     <Card aria-labelledby="emotion-form-title">
       <CardHeader
-        title={<span id="emotion-form-title">How do you feel?</span>}
-        description="Name the feeling; your coach and your mood chart use it."
+        title={<span id="emotion-form-title">{t("checkInForms.emotionTitle")}</span>}
+        description={t("checkInForms.emotionDescription")}
       />
       <form ref={formError.ref} onSubmit={submit} className="space-y-4">
         <FormError error={formError.error} />
-        <Field label="Feeling" error={missingLabel ? "Name the feeling, in a word or two." : fields.label}>
+        <Field label={t("checkInForms.feeling")} error={missingLabel ? t("checkInForms.feelingMissing") : fields.label}>
           <Input
             list="feeling-suggestions"
             value={form.label}
             maxLength={100}
             onChange={(event) => setForm({ ...form, label: event.target.value })}
-            placeholder="e.g. hopeful"
+            placeholder={t("checkInForms.feelingPlaceholder")}
           />
         </Field>
         <datalist id="feeling-suggestions">
           {FEELINGS.map((feeling) => (
-            <option key={feeling} value={feeling} />
+            <option key={feeling} value={t(`checkInForms.feelings.${feeling}`)} />
           ))}
         </datalist>
         <div>
           <p className="mb-1.5 text-sm font-medium text-slate-800" id="valence-label">
-            Is it pleasant or hard?
+            {t("checkInForms.valenceQuestion")}
           </p>
           <Segmented
-            label="Is it pleasant or hard?"
-            options={VALENCES}
+            label={t("checkInForms.valenceQuestion")}
+            options={VALENCES.map((value) => ({ value, label: t(`checkInForms.valences.${value}`) }))}
             value={form.valence}
             onChange={(valence) => setForm({ ...form, valence })}
           />
         </div>
-        <Field label={`Intensity: ${form.intensity} of 10`} error={fields.intensity}>
+        <Field label={t("checkInForms.intensity", { intensity: form.intensity })} error={fields.intensity}>
           <input
             type="range"
             min={1}
@@ -102,16 +101,16 @@ export const EmotionForm = () => {
             className="w-full accent-brand-600"
           />
         </Field>
-        <Field label="Note" optional error={fields.note}>
+        <Field label={t("checkInForms.note")} optional error={fields.note}>
           <Textarea
             value={form.note}
             maxLength={2000}
             onChange={(event) => setForm({ ...form, note: event.target.value })}
-            placeholder="What brought it on?"
+            placeholder={t("checkInForms.emotionNotePlaceholder")}
           />
         </Field>
         <Button type="submit" loading={create.isPending}>
-          Log feeling
+          {t("checkInForms.logFeeling")}
         </Button>
       </form>
     </Card>

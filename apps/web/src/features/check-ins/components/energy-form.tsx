@@ -10,6 +10,7 @@ import { useFormError } from "../../../components/ui/use-form-error.ts";
 import { ApiError } from "../../../lib/api-error.ts";
 import { cn } from "../../../lib/cn.ts";
 import { useCreateEnergy } from "../api/create-check-in.ts";
+import { useTranslation } from "../../../lib/i18n/index.ts";
 
 const LEVELS = Array.from({ length: 10 }, (_, index) => index + 1);
 
@@ -21,6 +22,7 @@ export const EnergyForm = () => {
   const [missing, setMissing] = useState(false);
   const fields = create.error instanceof ApiError ? create.error.fields : {};
   const formError = useFormError(create.error);
+  const { t } = useTranslation();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -32,7 +34,7 @@ export const EnergyForm = () => {
         onSuccess: () => {
           setLevel(null);
           setNote("");
-          toast.show(`Energy ${level} of 10 logged.`);
+          toast.show(t("checkInForms.energyLogged", { level }));
         },
       },
     );
@@ -41,13 +43,13 @@ export const EnergyForm = () => {
   return (
     <Card aria-labelledby="energy-form-title">
       <CardHeader
-        title={<span id="energy-form-title">How is your energy?</span>}
-        description="1 is empty, 10 is full of it."
+        title={<span id="energy-form-title">{t("checkInForms.energyTitle")}</span>}
+        description={t("checkInForms.energyDescription")}
       />
       <form ref={formError.ref} onSubmit={submit} className="space-y-4">
         <FormError error={formError.error} />
         <fieldset aria-describedby={missing ? "energy-missing" : undefined}>
-          <legend className="mb-1.5 text-sm font-medium text-slate-800">Energy level</legend>
+          <legend className="mb-1.5 text-sm font-medium text-slate-800">{t("checkInForms.energyLevel")}</legend>
           <div className="grid grid-cols-5 gap-2 sm:grid-cols-10">
             {LEVELS.map((value) => (
               <label
@@ -66,7 +68,7 @@ export const EnergyForm = () => {
                   checked={level === value}
                   onChange={() => setLevel(value)}
                   className="sr-only"
-                  aria-label={`Energy ${value} of 10`}
+                  aria-label={t("checkInForms.energyOption", { value })}
                 />
                 {value}
               </label>
@@ -74,20 +76,20 @@ export const EnergyForm = () => {
           </div>
           {missing && (
             <p id="energy-missing" className="mt-1 text-sm text-red-700">
-              Pick a level from 1 to 10.
+              {t("checkInForms.levelMissing")}
             </p>
           )}
         </fieldset>
-        <Field label="Note" optional error={fields.note}>
+        <Field label={t("checkInForms.note")} optional error={fields.note}>
           <Textarea
             value={note}
             maxLength={2000}
             onChange={(event) => setNote(event.target.value)}
-            placeholder="Slept badly, great workout…"
+            placeholder={t("checkInForms.energyNotePlaceholder")}
           />
         </Field>
         <Button type="submit" loading={create.isPending}>
-          Log energy
+          {t("checkInForms.logEnergy")}
         </Button>
       </form>
     </Card>

@@ -5,6 +5,7 @@ import { EmptyState } from "../../../components/ui/states.tsx";
 import { useConsistency } from "../api/list-consistency.ts";
 import { latestConsistency } from "./trend-data.ts";
 import { useTranslation } from "../../../lib/i18n/index.ts";
+import { formatNumber } from "../../../lib/format.ts";
 
 export const ConsistencyCard = () => {
   const { t } = useTranslation();
@@ -30,13 +31,17 @@ export const ConsistencyCard = () => {
             {latestConsistency(page.items).map((metric) => (
               <li key={metric.windowDays}>
                 <div className="flex items-baseline justify-between">
-                  <span className="text-sm font-medium text-slate-800">Last {metric.windowDays} days</span>
-                  <span className="text-2xl font-semibold tabular-nums text-slate-900">{Math.round(metric.score)}</span>
+                  <span className="text-sm font-medium text-slate-800">
+                    {t("notificationStates.lastDays", { days: metric.windowDays })}
+                  </span>
+                  <span className="text-2xl font-semibold tabular-nums text-slate-900">
+                    {formatNumber(Math.round(metric.score))}
+                  </span>
                 </div>
                 <ProgressBar
                   className="mt-1"
                   barClassName="bg-amber-500"
-                  label={`Consistency, last ${metric.windowDays} days`}
+                  label={t("notificationStates.consistencyLastDays", { days: metric.windowDays })}
                   value={metric.score}
                 />
                 {metric.notes && <p className="mt-1 text-xs text-slate-500">{metric.notes}</p>}

@@ -8,16 +8,20 @@ import { errorMessage } from "../../../lib/api-error.ts";
 import { formatRelative } from "../../../lib/format.ts";
 import { useNotifications, type TNotification } from "../api/list-notifications.ts";
 import { useUpdateNotification, type TNotificationAction } from "../api/update-notification.ts";
-import { useTranslation } from "../../../lib/i18n/index.ts";
+import { i18n, useTranslation } from "../../../lib/i18n/index.ts";
 
 const deliveryBadge = (item: TNotification, telegramLinked: boolean) => {
   // No chat to send to: nothing failed, there is just no channel yet (it shows here instead).
   if (item.channel === "telegram" && !telegramLinked && (item.status === "failed" || item.status === "pending"))
-    return <Badge>Telegram not linked</Badge>;
-  if (item.status === "failed") return <Badge tone="danger">Not delivered</Badge>;
-  if (item.status === "pending") return <Badge tone="warning">Scheduled</Badge>;
-  if (item.status === "cancelled") return <Badge>Cancelled</Badge>;
-  return <Badge tone="success">{item.channel === "telegram" ? "Sent to Telegram" : "Delivered"}</Badge>;
+    return <Badge>{i18n.t("notificationStates.telegramNotLinked")}</Badge>;
+  if (item.status === "failed") return <Badge tone="danger">{i18n.t("notificationStates.notDelivered")}</Badge>;
+  if (item.status === "pending") return <Badge tone="warning">{i18n.t("notificationStates.scheduled")}</Badge>;
+  if (item.status === "cancelled") return <Badge>{i18n.t("notificationStates.cancelled")}</Badge>;
+  return (
+    <Badge tone="success">
+      {i18n.t(item.channel === "telegram" ? "notificationStates.sentTelegram" : "notificationStates.delivered")}
+    </Badge>
+  );
 };
 
 export const NotificationsCard = () => {
@@ -29,7 +33,8 @@ export const NotificationsCard = () => {
     update.mutate(
       { id, action },
       {
-        onSuccess: () => toast.show(action === "acted" ? "Marked as done." : "Marked as seen."),
+        onSuccess: () =>
+          toast.show(t(action === "acted" ? "notificationStates.markedDone" : "notificationStates.markedSeen")),
         onError: (error) => toast.show(errorMessage(error), "error"),
       },
     );
@@ -64,7 +69,7 @@ export const NotificationsCard = () => {
                             className="mr-2 inline-block size-2 rounded-full bg-brand-500 align-middle"
                             aria-hidden="true"
                           />
-                          <span className="sr-only">Unseen: </span>
+                          <span className="sr-only">{t("notificationStates.unseen")}</span>
                         </>
                       )}
                       {item.content}
@@ -74,16 +79,16 @@ export const NotificationsCard = () => {
                   <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
                     <span>{formatRelative(item.createdAt)}</span>
                     {item.actedAt ? (
-                      <Badge tone="success">Done</Badge>
+                      <Badge tone="success">{t("notificationStates.done")}</Badge>
                     ) : (
                       <>
                         {!item.seenAt && (
                           <Button size="sm" variant="ghost" disabled={busy} onClick={() => act(item.id, "seen")}>
-                            Mark seen
+                            {t("notificationStates.markSeen")}
                           </Button>
                         )}
                         <Button size="sm" variant="secondary" disabled={busy} onClick={() => act(item.id, "acted")}>
-                          Done
+                          {t("notificationStates.done")}
                         </Button>
                       </>
                     )}
