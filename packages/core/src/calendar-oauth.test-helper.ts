@@ -248,7 +248,7 @@ export const startCalendarStandIn = async (provider: TCalendarOAuthProvider) => 
   });
 
   /** The variables that point the API and the worker here. */
-  const env =
+  const env: Record<string, string> =
     provider === "google"
       ? {
           CALENDAR_GOOGLE_CLIENT_ID: CLIENT.id,
