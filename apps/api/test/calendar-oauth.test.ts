@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { MAX_CALENDARS_PER_USER } from "@cto/contracts/api/calendars";
 import { startCalendarStandIn, type TCalendarStandIn } from "@cto/core/testing/calendar-providers";
 import { createSecretBox } from "@cto/db/secrets";
 import { createProducerConnection } from "@cto/queue/connection";
@@ -173,6 +174,29 @@ describe("calendars: connecting Google and Microsoft 365", () => {
       location: `${WEB_ORIGIN}/settings?calendar_error=cancelled#connections`,
     });
     expect(await rowsOf(bob.userId, "microsoft")).toEqual([]);
+  });
+
+  it("sends the browser back to Settings when the user has as many calendars as there can be, storing nothing", async () => {
+    const { userId } = bob;
+    const kept = await harness.db.connectedAccount.count({ where: { userId } });
+    await harness.db.connectedAccount.createMany({
+      data: Array.from({ length: MAX_CALENDARS_PER_USER - kept }, (_, index) => ({
+        userId,
+        provider: "ics",
+        providerAccountId: `feed-${index}-${randomUUID()}`,
+        accessToken: secrets.encrypt(JSON.stringify({ provider: "ics", url: "https://calendar.example.com/x.ics" })),
+      })),
+    });
+    try {
+      const { path, flow } = await toCallback("google", bob.cookie, `bob-${randomUUID()}@example.com`);
+      expect(await send("GET", path, [flow])).toMatchObject({
+        status: 302,
+        location: `${WEB_ORIGIN}/settings?calendar_error=limit#connections`,
+      });
+      expect(await rowsOf(userId, "google")).toEqual([]);
+    } finally {
+      await harness.db.connectedAccount.deleteMany({ where: { userId, provider: "ics" } });
+    }
   });
 
   it("starts only in a signed-in browser, and only for a provider this server has", async () => {
