@@ -36,6 +36,10 @@ const e2e = (name: string, target: TE2eTarget, include: string[]) => ({
     globalSetup: [...(target === "postgres" ? [dbSetup] : []), "./e2e/global-setup.ts"],
     fileParallelism: true,
     maxWorkers: 2,
+    // Files share one module graph per worker (as the API's and the worker's suites do): each file still
+    // starts its own stack and browser, and importing the API, the worker and Prisma once per worker
+    // instead of once per file saves minutes.
+    isolate: false,
     sequence: { groupOrder: 1 },
     // A page's data can take seconds to arrive when the machine is busy (two e2e files, a turbo task beside
     // them): a poll waits for it up to 10 s instead of vitest's default 1 s, as playwright's own expects do.
