@@ -106,4 +106,13 @@ export const ZIdParamsSchema = z.object({
     .openapi({ param: { name: "id", in: "path" }, example: "3f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f" }),
 });
 
+/** The spec of `DELETE /{id}`: 204 once the caller's row is gone, 404 when they have none of that id. */
+export const deleteByIdSpec = (summary: string) => ({
+  method: "delete" as const,
+  path: "/{id}" as const,
+  request: { params: ZIdParamsSchema },
+  summary,
+  responses: { 204: { description: "Deleted" }, ...errorResponses(404) },
+});
+
 export const SECURITY: Record<string, string[]>[] = [{ sessionCookie: [] }, { apiKey: [] }];

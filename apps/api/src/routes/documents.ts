@@ -11,6 +11,7 @@ import { ZErrorSchema } from "@cto/contracts/errors";
 
 import {
   createRouter,
+  deleteByIdSpec,
   multipartFileBody,
   errorResponses,
   jsonContent,
@@ -80,11 +81,7 @@ export const documentRoutes = createRouter()
   .openapi(
     createRoute({
       ...common,
-      method: "delete",
-      path: "/{id}",
-      request: { params: ZIdParamsSchema },
-      summary: "Delete a document with everything made from it (its chunks and their embeddings)",
-      responses: { 204: { description: "Deleted" }, ...errorResponses(404) },
+      ...deleteByIdSpec("Delete a document with everything made from it (its chunks and their embeddings)"),
     }),
     async (c) => {
       await deleteDocument({ ...depsOf(c), storage: c.get("storage") }, c.get("auth").userId, c.req.valid("param").id);

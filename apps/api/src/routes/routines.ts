@@ -8,7 +8,14 @@ import {
   ZUpdateRoutineSchema,
 } from "@cto/contracts/api/routines";
 
-import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../lib/openapi.ts";
+import {
+  createRouter,
+  deleteByIdSpec,
+  errorResponses,
+  jsonContent,
+  SECURITY,
+  ZIdParamsSchema,
+} from "../lib/openapi.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { createRoutine, deleteRoutine, listRoutines, readRoutine, updateRoutine } from "../services/routines.ts";
 
@@ -68,14 +75,7 @@ export const routineRoutes = createRouter()
       c.json(await updateRoutine(c.get("db"), c.get("auth").userId, c.req.valid("param").id, c.req.valid("json")), 200),
   )
   .openapi(
-    createRoute({
-      ...common,
-      method: "delete",
-      path: "/{id}",
-      request: { params: ZIdParamsSchema },
-      summary: "Delete a routine (the messages it already wrote stay)",
-      responses: { 204: { description: "Deleted" }, ...errorResponses(404) },
-    }),
+    createRoute({ ...common, ...deleteByIdSpec("Delete a routine (the messages it already wrote stay)") }),
     async (c) => {
       await deleteRoutine(c.get("db"), c.get("auth").userId, c.req.valid("param").id);
       return c.body(null, 204);
