@@ -208,6 +208,19 @@ describe("calendars: errors", () => {
     expect(await harness.db.connectedAccount.count({ where: { id: bobs.body.id! } })).toBe(1);
   });
 
+  it("refuses to sync a calendar whose sync is off (409) and queues nothing", async () => {
+    const created = await alice.request("POST", "/calendars", { provider: "ics", url: feedUrl() });
+    const id = created.body.id!;
+    await harness.db.connectedAccount.update({ where: { id }, data: { syncEnabled: false } });
+    const before = (await syncJobsFor(id)).length;
+    const sync = await alice.request("POST", `/calendars/${id}/sync`);
+    expect(sync.status).toBe(409);
+    expect(sync.body).toMatchObject({ error: { message: "Syncing is turned off for this calendar." } });
+    expect(await syncJobsFor(id)).toHaveLength(before);
+    const listed = (await alice.request("GET", "/calendars")).body.items.find((item) => item.id === id);
+    expect(listed).toMatchObject({ syncEnabled: false });
+  });
+
   it("seals credentials the worker can open", async () => {
     const created = await bob.request("POST", "/calendars", {
       provider: "caldav",

@@ -38,7 +38,7 @@ const UNAVAILABLE_BY_DESIGN: Record<string, string> = {
   "POST /analysis-sessions/{id}/screenshot": "queues the OCR through Redis",
   "POST /analysis-sessions/{id}/ocr/retry": "queues the OCR through Redis",
   "POST /telegram/webhook": "no Telegram webhook secret configured",
-  // The seed's Google connection is a calendar: syncing it now queues a job.
+  // Syncing a connected calendar now queues a job.
   "POST /calendars/{id}/sync": "queues the sync through Redis",
 };
 

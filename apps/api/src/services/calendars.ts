@@ -159,6 +159,7 @@ export const syncCalendarNow = async ({
   id: string;
 }): Promise<TCalendarConnection> => {
   const row = await findOwn(db, userId, id);
+  if (!row.syncEnabled) throw new ApiError("conflict", "Syncing is turned off for this calendar.");
   if (!queues) throw new ApiError("service_unavailable", "Syncing needs the job queue, which is not set up here.");
   await enqueueSync(queues, id).catch(() => {
     throw new ApiError("service_unavailable", "The sync could not be queued; try again shortly.");

@@ -286,6 +286,8 @@ export const seedAssistant = async ({ db, user, now, secrets, id }: SeedContext)
         scopes: ["calendar.readonly", "contacts.readonly"],
         lastSyncAt: daysFrom(now, -1),
         syncCursor: { calendar: "sync-token-1" },
+        // Its tokens are made up: neither the worker's daily sync nor "Sync now" may send them to Google.
+        syncEnabled: false,
       },
     ],
   });

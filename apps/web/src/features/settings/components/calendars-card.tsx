@@ -42,7 +42,13 @@ const CalendarRow = ({ calendar }: { calendar: TCalendar }) => {
         <span className="font-medium text-slate-900">{calendar.label}</span>
         <Badge tone={failed ? "danger" : "neutral"} className="ml-2">
           {PROVIDER_NAMES[calendar.provider]} ·{" "}
-          {expired ? t("calendars.expired") : failed ? t("calendars.syncFailed") : t("calendars.syncing")}
+          {!calendar.syncEnabled
+            ? t("calendars.syncOff")
+            : expired
+              ? t("calendars.expired")
+              : failed
+                ? t("calendars.syncFailed")
+                : t("calendars.syncing")}
         </Badge>
         <span className="block text-xs text-slate-500">
           {calendar.lastSyncAt
@@ -57,19 +63,21 @@ const CalendarRow = ({ calendar }: { calendar: TCalendar }) => {
         )}
       </span>
       <span className="flex gap-2">
-        <Button
-          size="sm"
-          variant="secondary"
-          loading={sync.isPending}
-          onClick={() =>
-            sync.mutate(calendar.id, {
-              onSuccess: () => toast.show(t("calendars.willSync", { label: calendar.label })),
-              onError: (error) => toast.show(errorMessage(error), "error"),
-            })
-          }
-        >
-          {t("calendars.syncNow")}
-        </Button>
+        {calendar.syncEnabled && (
+          <Button
+            size="sm"
+            variant="secondary"
+            loading={sync.isPending}
+            onClick={() =>
+              sync.mutate(calendar.id, {
+                onSuccess: () => toast.show(t("calendars.willSync", { label: calendar.label })),
+                onError: (error) => toast.show(errorMessage(error), "error"),
+              })
+            }
+          >
+            {t("calendars.syncNow")}
+          </Button>
+        )}
         <Button
           size="sm"
           variant="secondary"

@@ -1709,6 +1709,7 @@ export const de: TMessages = {
   calendars: {
     syncFailed: "Synchronisierung fehlgeschlagen",
     syncing: "wird synchronisiert",
+    syncOff: "Synchronisierung aus",
     synced: "synchronisiert {{when}}",
     notSynced: "noch nicht synchronisiert",
     events: "{{number}} Termine",

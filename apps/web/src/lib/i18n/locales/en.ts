@@ -1655,6 +1655,7 @@ export const en = {
   calendars: {
     syncFailed: "sync failed",
     syncing: "syncing",
+    syncOff: "sync off",
     synced: "synced {{when}}",
     notSynced: "not synced yet",
     events: "{{number}} events",
