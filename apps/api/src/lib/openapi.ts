@@ -106,13 +106,16 @@ export const ZIdParamsSchema = z.object({
     .openapi({ param: { name: "id", in: "path" }, example: "3f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f" }),
 });
 
-/** The spec of `DELETE /{id}`: 204 once the caller's row is gone, 404 when they have none of that id. */
-export const deleteByIdSpec = (summary: string) => ({
+/**
+ * The spec of `DELETE /{id}`: 204 once the caller's row is gone, 404 when they have none of that id.
+ * `done` names the 204 where "Deleted" would mislead (a calendar is disconnected: what the provider holds stays).
+ */
+export const deleteByIdSpec = (summary: string, done = "Deleted") => ({
   method: "delete" as const,
   path: "/{id}" as const,
   request: { params: ZIdParamsSchema },
   summary,
-  responses: { 204: { description: "Deleted" }, ...errorResponses(404) },
+  responses: { 204: { description: done }, ...errorResponses(404) },
 });
 
 export const SECURITY: Record<string, string[]>[] = [{ sessionCookie: [] }, { apiKey: [] }];

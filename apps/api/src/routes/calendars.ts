@@ -2,7 +2,14 @@ import { createRoute } from "@hono/zod-openapi";
 
 import { ZCalendarConnectionSchema, ZCalendarListSchema, ZConnectCalendarSchema } from "@cto/contracts/api/calendars";
 
-import { createRouter, errorResponses, jsonContent, SECURITY, ZIdParamsSchema } from "../lib/openapi.ts";
+import {
+  createRouter,
+  deleteByIdSpec,
+  errorResponses,
+  jsonContent,
+  SECURITY,
+  ZIdParamsSchema,
+} from "../lib/openapi.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import type { TCalendarOAuth } from "../services/calendar-oauth.ts";
 import { connectCalendar, disconnectCalendar, listCalendars, syncCalendarNow } from "../services/calendars.ts";
@@ -79,11 +86,10 @@ export const calendarRoutes = (calendarOAuth: TCalendarOAuth) =>
     .openapi(
       createRoute({
         ...common,
-        method: "delete",
-        path: "/{id}",
-        request: { params: ZIdParamsSchema },
-        summary: "Disconnect a calendar: its stored credentials and the events synced from it are deleted",
-        responses: { 204: { description: "Disconnected" }, ...errorResponses(404) },
+        ...deleteByIdSpec(
+          "Disconnect a calendar: its stored credentials and the events synced from it are deleted",
+          "Disconnected",
+        ),
       }),
       async (c) => {
         await disconnectCalendar(c.get("db"), c.get("auth").userId, c.req.valid("param").id);
