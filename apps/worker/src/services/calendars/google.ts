@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 import { windowDay, type TChanges } from "./changes.ts";
-import { MalformedCalendarError, syncWindow, type TOccurrence, type TWindow } from "./expand.ts";
+import { syncWindow, type TOccurrence, type TWindow } from "./expand.ts";
 import { CalendarUnreachableError } from "./http.ts";
-import { apiFailure, type TTokenSession } from "./oauth.ts";
+import { readPages, type TTokenSession } from "./oauth.ts";
 
 export const ZGoogleCursorSchema = z.object({
   windowDay: z.string().optional(),
@@ -24,11 +24,13 @@ const ZGoogleEventSchema = z.object({
   start: ZWhenSchema,
   end: ZWhenSchema,
 });
-const ZPageSchema = z.object({
-  items: z.array(z.unknown()).default([]),
-  nextPageToken: z.string().optional(),
-  nextSyncToken: z.string().optional(),
-});
+const ZPageSchema = z
+  .object({
+    items: z.array(z.unknown()).default([]),
+    nextPageToken: z.string().optional(),
+    nextSyncToken: z.string().optional(),
+  })
+  .transform((page) => ({ items: page.items, next: page.nextPageToken, end: page.nextSyncToken }));
 
 // Google's largest page; a listing longer than this many pages is taken for a misbehaving server.
 const PAGE_SIZE = 2_500;
@@ -68,28 +70,20 @@ const occurrenceOf = (event: z.infer<typeof ZGoogleEventSchema>, window: TWindow
 };
 
 /** Every page of one events.list; "gone" when Google no longer knows the sync token (410). */
-const listAll = async (session: TTokenSession, apiUrl: string, params: Record<string, string>) => {
-  const items: unknown[] = [];
-  let pageToken: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const query = new URLSearchParams({ ...params, singleEvents: "true", maxResults: String(PAGE_SIZE) });
-    if (pageToken) query.set("pageToken", pageToken);
-    const response = await session.get(`${apiUrl}/calendars/primary/events?${query}`);
-    if (response.status === 410) return "gone" as const;
-    if (response.status !== 200) throw apiFailure("Google Calendar", response);
-    const parsed = ZPageSchema.safeParse(response.body);
-    if (!parsed.success) throw new MalformedCalendarError("Google Calendar answered a listing Cto cannot read.");
-    items.push(...parsed.data.items);
-    if (parsed.data.nextPageToken) {
-      pageToken = parsed.data.nextPageToken;
-      continue;
-    }
-    if (!parsed.data.nextSyncToken)
-      throw new MalformedCalendarError("Google Calendar's listing ended without a sync token.");
-    return { items, syncToken: parsed.data.nextSyncToken };
-  }
-  throw new CalendarUnreachableError(`Google Calendar's listing went on for more than ${MAX_PAGES} pages.`);
-};
+const listAll = (session: TTokenSession, apiUrl: string, params: Record<string, string>) =>
+  readPages({
+    session,
+    urlOf: (pageToken) => {
+      const query = new URLSearchParams({ ...params, singleEvents: "true", maxResults: String(PAGE_SIZE) });
+      if (pageToken) query.set("pageToken", pageToken);
+      return `${apiUrl}/calendars/primary/events?${query}`;
+    },
+    page: ZPageSchema,
+    maxPages: MAX_PAGES,
+    provider: "Google Calendar",
+    api: "Google Calendar",
+    ending: "a sync token",
+  });
 
 /**
  * Reads the primary Google calendar: with a sync token from today, only what changed since
@@ -120,7 +114,7 @@ export const readGoogleCalendar = async ({
         if (event.data.status === "cancelled") removed.push(event.data.id);
         else changed.push({ object: event.data.id, occurrences: occurrenceOf(event.data, window) });
       }
-      return { changed, removed, cursor: { windowDay: day, syncToken: listing.syncToken } };
+      return { changed, removed, cursor: { windowDay: day, syncToken: listing.end } };
     }
   }
   const listing = await listAll(session, apiUrl, { timeMin: window.start.toISOString() });
@@ -131,5 +125,5 @@ export const readGoogleCalendar = async ({
     if (!event.success || event.data.status === "cancelled") continue;
     changed.push({ object: event.data.id, occurrences: occurrenceOf(event.data, window) });
   }
-  return { changed, removed: [], complete: true, cursor: { windowDay: day, syncToken: listing.syncToken } };
+  return { changed, removed: [], complete: true, cursor: { windowDay: day, syncToken: listing.end } };
 };

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { windowDay, type TChanges } from "./changes.ts";
 import { MalformedCalendarError, syncWindow, type TOccurrence, type TWindow } from "./expand.ts";
 import { CalendarUnreachableError } from "./http.ts";
-import { apiFailure, type TTokenSession } from "./oauth.ts";
+import { readPages, type TTokenSession } from "./oauth.ts";
 
 export const ZMicrosoftCursorSchema = z.object({
   windowDay: z.string().optional(),
@@ -27,11 +27,13 @@ const ZGraphEventSchema = z.object({
   showAs: z.string().nullish(),
 });
 const ZRemovedSchema = z.object({ id: z.string().min(1), "@removed": z.unknown().refine((value) => value != null) });
-const ZPageSchema = z.object({
-  value: z.array(z.unknown()).default([]),
-  "@odata.nextLink": z.string().optional(),
-  "@odata.deltaLink": z.string().optional(),
-});
+const ZPageSchema = z
+  .object({
+    value: z.array(z.unknown()).default([]),
+    "@odata.nextLink": z.string().optional(),
+    "@odata.deltaLink": z.string().optional(),
+  })
+  .transform((page) => ({ items: page.value, next: page["@odata.nextLink"], end: page["@odata.deltaLink"] }));
 
 const MAX_PAGES = 2_000;
 // Times in UTC (Graph's default is the event's own zone, named apart from the time), and pages of 200.
@@ -71,30 +73,24 @@ const occurrenceOf = (event: z.infer<typeof ZGraphEventSchema>, window: TWindow)
 };
 
 /** Every page from `start` to the delta link; "gone" when Graph no longer knows the delta token (410). */
-const readDelta = async (session: TTokenSession, apiUrl: string, start: string) => {
+const readDelta = (session: TTokenSession, apiUrl: string, start: string) => {
   const origin = new URL(apiUrl).origin;
-  const items: unknown[] = [];
-  let url = start;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    // The links come from the answer: the token goes nowhere but Graph's own origin.
-    if (new URL(url).origin !== origin)
-      throw new MalformedCalendarError(`Microsoft Graph pointed the sync at another host (${new URL(url).host}).`);
-    const response = await session.get(url, HEADERS);
-    if (response.status === 410) return "gone" as const;
-    if (response.status !== 200) throw apiFailure("Microsoft 365", response);
-    const parsed = ZPageSchema.safeParse(response.body);
-    if (!parsed.success) throw new MalformedCalendarError("Microsoft Graph answered a listing Cto cannot read.");
-    items.push(...parsed.data.value);
-    const next = parsed.data["@odata.nextLink"];
-    if (next) {
-      url = next;
-      continue;
-    }
-    const deltaLink = parsed.data["@odata.deltaLink"];
-    if (!deltaLink) throw new MalformedCalendarError("Microsoft Graph's listing ended without a delta link.");
-    return { items, deltaLink };
-  }
-  throw new CalendarUnreachableError(`Microsoft Graph's listing went on for more than ${MAX_PAGES} pages.`);
+  return readPages({
+    session,
+    urlOf: (next) => {
+      const url = next ?? start;
+      // The links come from the answer: the token goes nowhere but Graph's own origin.
+      if (new URL(url).origin !== origin)
+        throw new MalformedCalendarError(`Microsoft Graph pointed the sync at another host (${new URL(url).host}).`);
+      return url;
+    },
+    headers: HEADERS,
+    page: ZPageSchema,
+    maxPages: MAX_PAGES,
+    provider: "Microsoft 365",
+    api: "Microsoft Graph",
+    ending: "a delta link",
+  });
 };
 
 /**
@@ -131,8 +127,7 @@ export const readMicrosoftCalendar = async ({
   };
   if (cursor.deltaLink && cursor.windowDay === day) {
     const delta = await readDelta(session, apiUrl, cursor.deltaLink);
-    if (delta !== "gone")
-      return { ...toChanges(delta.items, false), cursor: { windowDay: day, deltaLink: delta.deltaLink } };
+    if (delta !== "gone") return { ...toChanges(delta.items, false), cursor: { windowDay: day, deltaLink: delta.end } };
   }
   const query = new URLSearchParams({
     startDateTime: window.start.toISOString(),
@@ -140,5 +135,5 @@ export const readMicrosoftCalendar = async ({
   });
   const delta = await readDelta(session, apiUrl, `${apiUrl}/me/calendarView/delta?${query}`);
   if (delta === "gone") throw new CalendarUnreachableError("Microsoft Graph answered 410 to a full listing.");
-  return { ...toChanges(delta.items, true), cursor: { windowDay: day, deltaLink: delta.deltaLink } };
+  return { ...toChanges(delta.items, true), cursor: { windowDay: day, deltaLink: delta.end } };
 };

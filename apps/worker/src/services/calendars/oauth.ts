@@ -4,6 +4,9 @@ import type { TCalendarOAuthSettings } from "@cto/core/calendar-oauth";
 import type { Db } from "@cto/db/client";
 import type { SecretBox } from "@cto/db/secrets";
 
+import type { z } from "zod";
+
+import { MalformedCalendarError } from "./expand.ts";
 import { CalendarAuthError, CalendarUnreachableError } from "./http.ts";
 
 /** The provider refused to renew the tokens (revoked, expired, or the client changed): only connecting again helps. */
@@ -144,3 +147,52 @@ export const apiFailure = (name: string, { status, body }: TApiResponse) =>
   status === 403 && !/rateLimitExceeded/i.test(JSON.stringify(body ?? ""))
     ? new CalendarAuthError(`${name} refused to show the calendar (HTTP 403): connect it again and allow reading it.`)
     : new CalendarUnreachableError(`${name} answered HTTP ${status}.`);
+
+/** One page of a listing: its items, what leads to the next page, and on the last page the token for the next sync. */
+type TPage = { items: unknown[]; next?: string | undefined; end?: string | undefined };
+
+/**
+ * Every page of one listing through `session` (Google's events.list, Graph's calendarView/delta): `urlOf`
+ * makes the first page's URL (from undefined) and each next one (from the page's `next`); the last page
+ * must end with a token for the next sync. "gone" when the provider no longer knows the token asked with (410).
+ */
+export const readPages = async ({
+  session,
+  urlOf,
+  headers,
+  page,
+  maxPages,
+  provider,
+  api,
+  ending,
+}: {
+  session: TTokenSession;
+  urlOf: (next: string | undefined) => string;
+  headers?: Record<string, string>;
+  page: z.ZodType<TPage>;
+  maxPages: number;
+  /** The calendar as an API failure names it ("Microsoft 365"). */
+  provider: string;
+  /** The API as a malformed or endless listing names it ("Microsoft Graph"). */
+  api: string;
+  /** What the last page ends with, as the error for its absence names it ("a delta link"). */
+  ending: string;
+}) => {
+  const items: unknown[] = [];
+  let next: string | undefined;
+  for (let count = 0; count < maxPages; count++) {
+    const response = await session.get(urlOf(next), headers);
+    if (response.status === 410) return "gone" as const;
+    if (response.status !== 200) throw apiFailure(provider, response);
+    const parsed = page.safeParse(response.body);
+    if (!parsed.success) throw new MalformedCalendarError(`${api} answered a listing Cto cannot read.`);
+    items.push(...parsed.data.items);
+    if (parsed.data.next) {
+      next = parsed.data.next;
+      continue;
+    }
+    if (!parsed.data.end) throw new MalformedCalendarError(`${api}'s listing ended without ${ending}.`);
+    return { items, end: parsed.data.end };
+  }
+  throw new CalendarUnreachableError(`${api}'s listing went on for more than ${maxPages} pages.`);
+};
