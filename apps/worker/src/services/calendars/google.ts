@@ -3,7 +3,7 @@ import { z } from "zod";
 import { windowDay, type TChanges } from "./changes.ts";
 import { syncWindow, type TOccurrence, type TWindow } from "./expand.ts";
 import { CalendarUnreachableError } from "./http.ts";
-import { readPages, type TTokenSession } from "./oauth.ts";
+import { readPages, type TOAuthReadInput, type TTokenSession } from "./oauth.ts";
 
 export const ZGoogleCursorSchema = z.object({
   windowDay: z.string().optional(),
@@ -95,12 +95,7 @@ export const readGoogleCalendar = async ({
   apiUrl,
   cursor,
   now,
-}: {
-  session: TTokenSession;
-  apiUrl: string;
-  cursor: TGoogleCursor;
-  now: Date;
-}): Promise<TChanges<TGoogleCursor>> => {
+}: TOAuthReadInput<TGoogleCursor>): Promise<TChanges<TGoogleCursor>> => {
   const day = windowDay(now);
   const window = syncWindow(now);
   if (cursor.syncToken && cursor.windowDay === day) {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { windowDay, type TChanges } from "./changes.ts";
 import { MalformedCalendarError, syncWindow, type TOccurrence, type TWindow } from "./expand.ts";
 import { CalendarUnreachableError } from "./http.ts";
-import { readPages, type TTokenSession } from "./oauth.ts";
+import { readPages, type TOAuthReadInput, type TTokenSession } from "./oauth.ts";
 
 export const ZMicrosoftCursorSchema = z.object({
   windowDay: z.string().optional(),
@@ -104,12 +104,7 @@ export const readMicrosoftCalendar = async ({
   apiUrl,
   cursor,
   now,
-}: {
-  session: TTokenSession;
-  apiUrl: string;
-  cursor: TMicrosoftCursor;
-  now: Date;
-}): Promise<TChanges<TMicrosoftCursor>> => {
+}: TOAuthReadInput<TMicrosoftCursor>): Promise<TChanges<TMicrosoftCursor>> => {
   const day = windowDay(now);
   const window = syncWindow(now);
   const toChanges = (items: unknown[], complete: boolean) => {

@@ -139,6 +139,9 @@ export const createTokenSession = ({
 };
 export type TTokenSession = ReturnType<typeof createTokenSession>;
 
+/** What a provider's reader is given: the session to its API, the API's base URL, the last sync's cursor and the time. */
+export type TOAuthReadInput<TCursor> = { session: TTokenSession; apiUrl: string; cursor: TCursor; now: Date };
+
 /**
  * What an unexpected answer of a calendar API means: a refusal (403), or trouble worth retrying later
  * (Google answers its rate limits with 403 too, naming them in the body).
