@@ -5,6 +5,7 @@ import { Button } from "../../../components/ui/button.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { Field } from "../../../components/ui/field.tsx";
 import { Input } from "../../../components/ui/input.tsx";
+import { ListRow, ListRowText } from "../../../components/ui/list-row.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { EmptyState, FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
@@ -76,21 +77,24 @@ export const ApiKeysCard = () => {
           {(page) => (
             <ul aria-label={t("apiKeys.title")} className="divide-y divide-slate-100">
               {page.items.map((key) => (
-                <li
-                  key={key.id}
-                  aria-label={key.name}
-                  className="flex flex-wrap items-center justify-between gap-3 py-2.5 text-sm"
-                >
-                  <span>
-                    <span className="font-medium text-slate-900">{key.name}</span>{" "}
-                    <code className="ml-1 text-xs text-slate-500">{key.prefix}…</code>
-                    <span className="block text-xs text-slate-500">
-                      {t("apiKeys.created", { date: formatDate(key.createdAt) })} ·{" "}
-                      {key.lastUsedAt
-                        ? t("apiKeys.lastUsed", { when: formatRelative(key.lastUsedAt) })
-                        : t("apiKeys.neverUsed")}
-                    </span>
-                  </span>
+                <ListRow key={key.id} label={key.name}>
+                  <ListRowText
+                    name={key.name}
+                    tags={
+                      <>
+                        {" "}
+                        <code className="ml-1 text-xs text-slate-500">{key.prefix}…</code>
+                      </>
+                    }
+                    details={
+                      <>
+                        {t("apiKeys.created", { date: formatDate(key.createdAt) })} ·{" "}
+                        {key.lastUsedAt
+                          ? t("apiKeys.lastUsed", { when: formatRelative(key.lastUsedAt) })
+                          : t("apiKeys.neverUsed")}
+                      </>
+                    }
+                  />
                   {key.revokedAt ? (
                     <Badge>{t("apiKeys.revoked")}</Badge>
                   ) : (
@@ -108,7 +112,7 @@ export const ApiKeysCard = () => {
                       {t("apiKeys.revoke")}
                     </Button>
                   )}
-                </li>
+                </ListRow>
               ))}
             </ul>
           )}

@@ -8,6 +8,7 @@ import { Button } from "../../../components/ui/button.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { Field } from "../../../components/ui/field.tsx";
 import { Input, Select } from "../../../components/ui/input.tsx";
+import { ListRow, ListRowText } from "../../../components/ui/list-row.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
@@ -37,31 +38,37 @@ const CalendarRow = ({ calendar }: { calendar: TCalendar }) => {
   const expired = calendar.status === "expired";
   const failed = calendar.status === "error" || expired;
   return (
-    <li aria-label={calendar.label} className="flex flex-wrap items-center justify-between gap-3 py-2.5 text-sm">
-      <span className="min-w-0">
-        <span className="font-medium text-slate-900">{calendar.label}</span>
-        <Badge tone={failed ? "danger" : "neutral"} className="ml-2">
-          {PROVIDER_NAMES[calendar.provider]} ·{" "}
-          {!calendar.syncEnabled
-            ? t("calendars.syncOff")
-            : expired
-              ? t("calendars.expired")
-              : failed
-                ? t("calendars.syncFailed")
-                : t("calendars.syncing")}
-        </Badge>
-        <span className="block text-xs text-slate-500">
-          {calendar.lastSyncAt
-            ? t("calendars.synced", { when: formatRelative(calendar.lastSyncAt) })
-            : t("calendars.notSynced")}{" "}
-          · {t("calendars.events", { number: calendar.eventCount })}
-        </span>
+    <ListRow label={calendar.label}>
+      <ListRowText
+        className="min-w-0"
+        name={calendar.label}
+        tags={
+          <Badge tone={failed ? "danger" : "neutral"} className="ml-2">
+            {PROVIDER_NAMES[calendar.provider]} ·{" "}
+            {!calendar.syncEnabled
+              ? t("calendars.syncOff")
+              : expired
+                ? t("calendars.expired")
+                : failed
+                  ? t("calendars.syncFailed")
+                  : t("calendars.syncing")}
+          </Badge>
+        }
+        details={
+          <>
+            {calendar.lastSyncAt
+              ? t("calendars.synced", { when: formatRelative(calendar.lastSyncAt) })
+              : t("calendars.notSynced")}{" "}
+            · {t("calendars.events", { number: calendar.eventCount })}
+          </>
+        }
+      >
         {calendar.errorMessage && (
           <span role="alert" className="block text-xs text-red-700">
             {calendar.errorMessage}
           </span>
         )}
-      </span>
+      </ListRowText>
       <span className="flex gap-2">
         {calendar.syncEnabled && (
           <Button
@@ -92,7 +99,7 @@ const CalendarRow = ({ calendar }: { calendar: TCalendar }) => {
           {t("calendars.disconnect")}
         </Button>
       </span>
-    </li>
+    </ListRow>
   );
 };
 

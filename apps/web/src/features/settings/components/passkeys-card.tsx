@@ -5,6 +5,7 @@ import { Button } from "../../../components/ui/button.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { Field } from "../../../components/ui/field.tsx";
 import { Input } from "../../../components/ui/input.tsx";
+import { ListRow, ListRowText } from "../../../components/ui/list-row.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { EmptyState, FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
@@ -146,11 +147,7 @@ export const PasskeysCard = () => {
               {page.items.map((passkey, index) => {
                 const label = passkey.name ?? t("passkeys.numbered", { number: index + 1 });
                 return (
-                  <li
-                    key={passkey.id}
-                    aria-label={label}
-                    className="flex flex-wrap items-center justify-between gap-3 py-2.5 text-sm"
-                  >
+                  <ListRow key={passkey.id} label={label}>
                     {renaming === passkey.id ? (
                       <RenamePasskeyForm
                         id={passkey.id}
@@ -160,18 +157,22 @@ export const PasskeysCard = () => {
                       />
                     ) : (
                       <>
-                        <span>
-                          <span className="font-medium text-slate-900">{label}</span>
-                          {passkey.deviceType === "multiDevice" && (
-                            <Badge className="ml-2">{t("passkeys.synced")}</Badge>
-                          )}
-                          <span className="block text-xs text-slate-500">
-                            {t("passkeys.addedOn", { date: formatDate(passkey.createdAt) })} ·{" "}
-                            {passkey.lastUsedAt
-                              ? t("passkeys.lastUsed", { when: formatRelative(passkey.lastUsedAt) })
-                              : t("passkeys.neverUsed")}
-                          </span>
-                        </span>
+                        <ListRowText
+                          name={label}
+                          tags={
+                            passkey.deviceType === "multiDevice" && (
+                              <Badge className="ml-2">{t("passkeys.synced")}</Badge>
+                            )
+                          }
+                          details={
+                            <>
+                              {t("passkeys.addedOn", { date: formatDate(passkey.createdAt) })} ·{" "}
+                              {passkey.lastUsedAt
+                                ? t("passkeys.lastUsed", { when: formatRelative(passkey.lastUsedAt) })
+                                : t("passkeys.neverUsed")}
+                            </>
+                          }
+                        />
                         <span className="flex gap-2">
                           <Button
                             size="sm"
@@ -192,7 +193,7 @@ export const PasskeysCard = () => {
                         </span>
                       </>
                     )}
-                  </li>
+                  </ListRow>
                 );
               })}
             </ul>

@@ -3,6 +3,7 @@ import { ZSignInMethodSchema } from "@cto/contracts/api/two-factor";
 import { Badge } from "../../../components/ui/badge.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
+import { ListRow, ListRowText } from "../../../components/ui/list-row.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api-error.ts";
@@ -51,28 +52,32 @@ const SessionRow = ({ session }: { session: TSessionInfo }) => {
   const toast = useToast();
   const device = describeDevice(session.userAgent);
   return (
-    <li aria-label={device} className="flex flex-wrap items-center justify-between gap-3 py-2.5 text-sm">
-      <span>
-        <span className="font-medium text-slate-900">{device}</span>
-        {session.current && (
-          <Badge tone="success" className="ml-2">
-            {t("sessions.thisDevice")}
-          </Badge>
-        )}
-        <span className="block text-xs text-slate-500">
-          {session.ipAddress ? `${session.ipAddress} · ` : ""}
-          {session.signInMethod
-            ? t("sessions.signedInWith", {
-                date: formatDate(session.createdAt),
-                method: methodLabel(session.signInMethod),
-              })
-            : t("sessions.signedIn", { date: formatDate(session.createdAt) })}{" "}
-          ·{" "}
-          {session.lastUsedAt
-            ? t("sessions.active", { when: formatRelative(session.lastUsedAt) })
-            : t("sessions.notUsed")}
-        </span>
-      </span>
+    <ListRow label={device}>
+      <ListRowText
+        name={device}
+        tags={
+          session.current && (
+            <Badge tone="success" className="ml-2">
+              {t("sessions.thisDevice")}
+            </Badge>
+          )
+        }
+        details={
+          <>
+            {session.ipAddress ? `${session.ipAddress} · ` : ""}
+            {session.signInMethod
+              ? t("sessions.signedInWith", {
+                  date: formatDate(session.createdAt),
+                  method: methodLabel(session.signInMethod),
+                })
+              : t("sessions.signedIn", { date: formatDate(session.createdAt) })}{" "}
+            ·{" "}
+            {session.lastUsedAt
+              ? t("sessions.active", { when: formatRelative(session.lastUsedAt) })
+              : t("sessions.notUsed")}
+          </>
+        }
+      />
       {!session.current && (
         <Button
           size="sm"
@@ -88,7 +93,7 @@ const SessionRow = ({ session }: { session: TSessionInfo }) => {
           {t("sessions.signOut")}
         </Button>
       )}
-    </li>
+    </ListRow>
   );
 };
 
