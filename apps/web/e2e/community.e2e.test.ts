@@ -86,14 +86,16 @@ describe("community", () => {
     const page = await e2e.newPage({ viewport: { width: 390, height: 844 } });
     await e2e.signIn(page);
     await page.goto("/community?tab=stories");
-    await expectVisible(page.getByRole("article", { name: /^Story for \d{4}-\d{2}$/ }));
+    // The seeded stories' periods in words: "Story for November 2026".
+    await expectVisible(page.getByRole("article", { name: /^Story for [A-Z][a-z]+ \d{4}$/ }));
     const allowance = page.getByRole("status", { name: "Generations left today" });
     await expect.poll(() => allowance.textContent()).toMatch(/^20 of 20 generations left today/);
 
     await page.getByLabel("Period").selectOption({ index: 1 });
-    const period = (await page.getByLabel("Period").inputValue()).trim();
+    // Last week, sent as an ISO week ("2026-W48") and shown as "Week 48, 2026".
+    const [year, week] = (await page.getByLabel("Period").inputValue()).trim().split("-W");
     await page.getByRole("button", { name: "Write the story" }).click();
-    await expectVisible(page.getByRole("article", { name: `Story for ${period}` }));
+    await expectVisible(page.getByRole("article", { name: `Story for Week ${Number(week)}, ${year}` }));
     await expect.poll(() => allowance.textContent()).toMatch(/^19 of 20/);
     await expectVisible(page.getByRole("button", { name: "Already written" }));
     await screenshot(page, "community-stories-phone");
@@ -218,6 +220,6 @@ describe("community", () => {
     await expect.poll(() => stories.getByRole("article").count()).toBe(20);
     await stories.getByRole("button", { name: "Load more stories" }).click();
     await expect.poll(() => stories.getByRole("article").count()).toBe(22);
-    await expectVisible(stories.getByRole("article", { name: `Story for ${month(0)}` }));
+    await expectVisible(stories.getByRole("article", { name: "Story for January 2020" }));
   });
 });

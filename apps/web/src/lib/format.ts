@@ -28,6 +28,12 @@ export const formatTime = (ms: number) =>
 /** A day and month without the year ("5 Dec", "5. Dez."), for chart axes. */
 export const formatDayMonth = (ms: number) =>
   cached("dayMonth", (locale) => new Intl.DateTimeFormat(locale, { day: "numeric", month: "short" })).format(ms);
+/** A month and its year ("November 2026", "November 2026" in German too, "novembre 2026"). */
+export const formatMonthYear = (ms: number) =>
+  cached(
+    "monthYear",
+    (locale) => new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }),
+  ).format(ms);
 /** A plain number with the language's grouping and decimal mark ("1,234.5", "1.234,5"). */
 export const formatNumber = (value: number, maximumFractionDigits = 0) =>
   cached(`number${maximumFractionDigits}`, (locale) => new Intl.NumberFormat(locale, { maximumFractionDigits })).format(

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
-import { isoWeekPeriod, monthPeriod, storyPeriods } from "./periods.ts";
+import { applyLocale } from "../../../lib/i18n/index.ts";
+import { isoWeekPeriod, monthPeriod, periodLabel, storyPeriods } from "./periods.ts";
 
 describe("story periods", () => {
   it("names ISO weeks across year boundaries", () => {
@@ -18,5 +19,20 @@ describe("story periods", () => {
       "2026-01",
       "2025-12",
     ]);
+  });
+});
+
+describe("story periods in words", () => {
+  afterEach(() => applyLocale("en"));
+
+  it("writes months and ISO weeks in the app's language, and an unknown period as it came", async () => {
+    expect(periodLabel("2026-11")).toMatch(/^November 2026$/);
+    expect(periodLabel("2026-01")).toMatch(/^January 2026$/);
+    expect(periodLabel("2026-W48")).toBe("Week 48, 2026");
+    expect(periodLabel("2026-W01")).toBe("Week 1, 2026");
+    expect(periodLabel("someday")).toBe("someday");
+    await applyLocale("de");
+    expect(periodLabel("2026-03")).toBe("März 2026");
+    expect(periodLabel("2026-W48")).toBe("KW 48/2026");
   });
 });

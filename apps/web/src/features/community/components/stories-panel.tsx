@@ -10,7 +10,7 @@ import { LoadingBlock } from "../../../components/ui/spinner.tsx";
 import { EmptyState, ErrorState, FormError } from "../../../components/ui/states.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { formatDate, formatDateTime, formatNumber } from "../../../lib/format.ts";
-import { storyPeriods } from "../api/periods.ts";
+import { periodLabel, storyPeriods } from "../api/periods.ts";
 import { useGenerateStory, useQuota, useStories } from "../api/stories.ts";
 import { useTranslation } from "../../../lib/i18n/index.ts";
 
@@ -47,7 +47,7 @@ export const StoriesPanel = () => {
                 <option key={option.value} value={option.value}>
                   {t("community.stories.option", {
                     label: t(`community.stories.periods.${option.label}`),
-                    period: option.value,
+                    period: periodLabel(option.value),
                   })}
                   {existing.has(option.value) ? t("community.stories.written") : ""}
                 </option>
@@ -95,10 +95,10 @@ export const StoriesPanel = () => {
               <article
                 key={story.id}
                 className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
-                aria-label={t("community.stories.storyFor", { period: story.period })}
+                aria-label={t("community.stories.storyFor", { period: periodLabel(story.period) })}
               >
                 <div className="flex flex-wrap items-center gap-2">
-                  <Badge tone="brand">{story.period}</Badge>
+                  <Badge tone="brand">{periodLabel(story.period)}</Badge>
                   <span className="text-xs text-slate-500">
                     {t("community.stories.writtenOn", { date: formatDate(story.createdAt) })}
                   </span>

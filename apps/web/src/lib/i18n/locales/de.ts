@@ -1352,6 +1352,7 @@ export const de: TMessages = {
       emptyTitle: "Noch keine Geschichten",
       emptyDescription: "Schreib deine erste für diese Woche.",
       storyFor: "Geschichte für {{period}}",
+      week: "KW {{week}}/{{year}}",
       writtenOn: "Geschrieben am {{date}}",
       loadMore: "Mehr Geschichten laden",
     },

@@ -1302,6 +1302,7 @@ export const en = {
       emptyTitle: "No stories yet",
       emptyDescription: "Write your first one for this week.",
       storyFor: "Story for {{period}}",
+      week: "Week {{week}}, {{year}}",
       writtenOn: "Written {{date}}",
       loadMore: "Load more stories",
     },
