@@ -22,7 +22,9 @@ const entries = (messages: object, prefix = ""): [string, string][] =>
   Object.entries(messages).flatMap(([key, value]) =>
     typeof value === "string" ? [[`${prefix}${key}`, value]] : entries(value as object, `${prefix}${key}.`),
   );
-const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((match) => match[1]).sort();
+// A placeholder's name, without the formatter a language may add to it ("{{kind, lowercase}}" is kind).
+const placeholders = (text: string) =>
+  [...text.matchAll(/{{\s*(\w+)\s*(?:,[^}]*)?}}/g)].map((match) => match[1]).sort();
 
 afterEach(async () => {
   window.localStorage.clear();
@@ -127,6 +129,16 @@ describe("formatting in the active language", () => {
     await applyLocale("en");
     expect(toApiError(404, "<html>").message).toBe("This was not found. It may have been deleted.");
     expect(enumLabel("assistant.taskStatus", "in_progress")).toBe("In progress");
+  });
+
+  it("names a reply's source by its kind: lowercased inside the English sentence, a capitalised noun in German", async () => {
+    const yours = (kind: string) => i18n.t("chat.details.yours", { kind: enumLabel("search.ownerKinds", kind) });
+    await applyLocale("en");
+    expect(yours("goal")).toBe("Your goal");
+    expect(yours("document_chunk")).toBe("Your document chunk");
+    await applyLocale("de");
+    expect(yours("goal")).toBe("Aus deinen Daten: Ziel");
+    await applyLocale("en");
   });
 
   it("writes costs with a plain $ in British English too (every cost is in US dollars; en-GB would say US$)", async () => {

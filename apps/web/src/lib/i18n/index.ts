@@ -49,6 +49,9 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 
+// English lowercases a noun inside a sentence ("Your {{kind, lowercase}}": "Your goal"); German keeps it capitalised.
+i18n.services.formatter?.add("lowercase", (value) => String(value).toLowerCase());
+
 /** The language the app shows now; dates and numbers are formatted in it. */
 export const activeLocale = (): TLocale => (isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE);
 

@@ -3,6 +3,7 @@ import type { TChatAction, TChatSource } from "@cto/contracts/api/chat";
 import { TargetLink } from "../../../components/target-link.tsx";
 import { Badge } from "../../../components/ui/badge.tsx";
 import { humanize } from "../../../lib/format.ts";
+import { enumLabel } from "../../../lib/i18n/enum-label.ts";
 import { i18n, useTranslation } from "../../../lib/i18n/index.ts";
 import { sourceTarget } from "../../../lib/targets.ts";
 
@@ -63,7 +64,7 @@ export const ReplyDetails = ({ sources = [], actions = [] }: { sources?: TChatSo
                 <Badge tone={source.kind === "knowledge" ? "brand" : "neutral"} className="mr-1">
                   {source.kind === "knowledge"
                     ? t("chat.details.knowledge")
-                    : t("chat.details.yours", { kind: humanize(source.ownerKind ?? "memory").toLowerCase() })}
+                    : t("chat.details.yours", { kind: enumLabel("search.ownerKinds", source.ownerKind ?? "memory") })}
                 </Badge>
                 <span className="line-clamp-3">{source.content}</span>
                 <SourceLink source={source} index={index} />

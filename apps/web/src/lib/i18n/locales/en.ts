@@ -425,7 +425,7 @@ export const en = {
       sourcesUsed_one: "{{count}} source used",
       sourcesUsed_other: "{{count}} sources used",
       knowledge: "Coaching knowledge",
-      yours: "Your {{kind}}",
+      yours: "Your {{kind, lowercase}}",
     },
     starters: "Suggested first messages",
     why: {
