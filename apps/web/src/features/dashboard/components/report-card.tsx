@@ -2,7 +2,8 @@ import { Badge } from "../../../components/ui/badge.tsx";
 import { Card, CardHeader } from "../../../components/ui/card.tsx";
 import { QueryState } from "../../../components/ui/query-state.tsx";
 import { EmptyState } from "../../../components/ui/states.tsx";
-import { formatPeriod, humanize, periodTimezone } from "../../../lib/format.ts";
+import { formatPeriod, periodTimezone } from "../../../lib/format.ts";
+import { enumLabel } from "../../../lib/i18n/enum-label.ts";
 import { useLatestReport } from "../api/get-latest-report.ts";
 import { useTranslation } from "../../../lib/i18n/index.ts";
 
@@ -23,7 +24,9 @@ export const ReportCard = () => {
           data && (
             <article>
               <div className="flex flex-wrap items-center gap-2">
-                <h3 className="text-sm font-semibold text-slate-900">{data.title ?? humanize(data.type)}</h3>
+                <h3 className="text-sm font-semibold text-slate-900">
+                  {data.title ?? enumLabel("reports.lengths", data.type)}
+                </h3>
                 <Badge tone="brand">
                   {formatPeriod(data.periodStart, data.periodEnd, periodTimezone(data.payload))}
                 </Badge>
