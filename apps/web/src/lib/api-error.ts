@@ -1,4 +1,5 @@
 import type { TError } from "@cto/contracts/errors";
+import { translateApiMessage } from "./i18n/api-messages.ts";
 import { i18n } from "./i18n/index.ts";
 
 export type TFieldErrors = Record<string, string>;
@@ -69,14 +70,17 @@ export const toApiError = (status: number, body: unknown, headers?: Headers): Ap
       status >= 500 ? "internal_error" : status === 429 ? "rate_limited" : "bad_request",
     );
   const { code = "bad_request", message, requestId, details = [] } = body.error;
+  // The API writes English; the person reads the language the app shows (English stays as written).
   const fields: TFieldErrors = {};
   for (const detail of details)
-    if (detail.path && !(detail.path in fields)) fields[detail.path] = sentence(detail.message);
-  let text = message?.trim() || fallback;
+    if (detail.path && !(detail.path in fields)) fields[detail.path] = sentence(translateApiMessage(detail.message));
+  const written = message?.trim();
+  let text = written ? translateApiMessage(written) : fallback;
   // A validation error's headline is generic; the first field message tells the person what to fix.
   if (code === "validation_failed" && details.length && !Object.keys(fields).length)
-    text = sentence(details[0]!.message);
-  if (retryText && !/try again in/i.test(text)) text += retryText;
+    text = sentence(translateApiMessage(details[0]!.message));
+  // The fallback names the wait already; the API's English may too (checked before translating).
+  if (retryText && written && !/try again in/i.test(written)) text += retryText;
   return new ApiError(text, status, code, fields, requestId);
 };
 
