@@ -201,6 +201,23 @@ const messages: Record<string, string> = {
   "Your email address is already verified.": "Deine E-Mail-Adresse ist schon bestätigt.",
   "Your provider did not confirm an email address, so no account can be made or found with it. Sign in another way, then link it in Settings.":
     "Dein Anbieter hat keine E-Mail-Adresse bestätigt, daher kann damit kein Konto angelegt oder gefunden werden. Melde dich anders an und verknüpfe ihn dann in den Einstellungen.",
+  "The answer names another credential.": "Die Antwort nennt einen anderen Passkey.",
+  "The passkey could not be checked.": "Der Passkey konnte nicht geprüft werden.",
+  "The passkey's answer could not be checked.": "Die Antwort des Passkeys konnte nicht geprüft werden.",
+  "This passkey answered twice at once; try again.":
+    "Dieser Passkey hat zweimal gleichzeitig geantwortet; versuche es noch einmal.",
+  "This passkey is not one of this account's (it may have been deleted).":
+    "Dieser Passkey gehört nicht zu diesem Konto (vielleicht wurde er gelöscht).",
+  "Too many accounts created from your address; try again later.":
+    "Zu viele Konten von deiner Adresse angelegt; versuche es später noch einmal.",
+  "Too many emails asked for this address; try again later.":
+    "Zu viele E-Mails für diese Adresse angefordert; versuche es später noch einmal.",
+  "Too many failed sign-ins for this account; try again later, or reset your password.":
+    "Zu viele fehlgeschlagene Anmeldungen für dieses Konto; versuche es später noch einmal oder setze dein Passwort zurück.",
+  "Too many requests from your address; try again later.":
+    "Zu viele Anfragen von deiner Adresse; versuche es später noch einmal.",
+  "Too many wrong codes for this account; try again later.":
+    "Zu viele falsche Codes für dieses Konto; versuche es später noch einmal.",
   "a conversation needs an id or conversation_id": "ein Gespräch braucht eine id oder conversation_id",
   "a file is required": "eine Datei ist erforderlich",
   "a message of the coach, not yours": "eine Nachricht des Coaches, nicht deine",
@@ -229,6 +246,15 @@ const messages: Record<string, string> = {
   "trusting every hop lets any client choose its address; give a hop count or the proxies' addresses":
     "jedem Hop zu vertrauen lässt jeden Client seine Adresse wählen; gib eine Anzahl an Hops oder die Adressen der Proxys an",
   "would make the task its own ancestor": "würde die Aufgabe zu ihrer eigenen übergeordneten Aufgabe machen",
+  // What went wrong with the AI provider (describeProviderFailure), inside "{0}: {1}. Try again in a moment."
+  "The story could not be written": "Die Geschichte konnte nicht geschrieben werden",
+  "Search is unavailable right now": "Die Suche ist gerade nicht verfügbar",
+  "the AI provider did not answer in time": "der KI-Anbieter hat nicht rechtzeitig geantwortet",
+  "the AI provider is limiting requests right now": "der KI-Anbieter begrenzt gerade die Anfragen",
+  "the AI provider refused the request": "der KI-Anbieter hat die Anfrage abgelehnt",
+  "the AI provider could not be reached": "der KI-Anbieter war nicht erreichbar",
+  "the AI provider sent an answer Cto could not use":
+    "der KI-Anbieter hat eine Antwort geschickt, mit der Cto nichts anfangen kann",
 };
 
 /** Messages with values in them: `{0}`, `{1}` stand for the values, in the order the English has them. */
@@ -341,6 +367,10 @@ const patterns: [string, string][] = [
   ],
   ["required in production: {0}", "im Produktivbetrieb erforderlich: {0}"],
   ["{0} Try again.", "{0} Versuche es noch einmal."],
+  ["The passkey could not be checked: {0}", "Der Passkey konnte nicht geprüft werden: {0}"],
+  ["The passkey's answer could not be checked: {0}", "Die Antwort des Passkeys konnte nicht geprüft werden: {0}"],
+  ["the AI provider refused the request (HTTP {0})", "der KI-Anbieter hat die Anfrage abgelehnt (HTTP {0})"],
+  ["the AI provider failed (HTTP {0})", "der KI-Anbieter ist gescheitert (HTTP {0})"],
   [
     "{0} cannot be reached right now; try again later.",
     "{0} ist gerade nicht erreichbar; versuche es später noch einmal.",

@@ -26,14 +26,16 @@ const ZOD_CHECKS = new Set(
     " ",
   ),
 );
+// The API's helpers that put the text given to them in an answer, with that text's argument position.
+const CARRIERS: Record<string, number> = { renderError: 2, toAiApiError: 1, takeOrRefuse: 2, badResponse: 0 };
 const LIMITED_CHECKS = new Set(
   "min max length regex refine gt gte lt lte multipleOf startsWith endsWith includes".split(" "),
 );
 
 /**
  * The English messages a file can send: an exact text, or a template whose values read `{}`
- * (`At most {} passkeys.`). Messages are the texts given to `new ApiError(code, …)`, `renderError(c, code, …)`,
- * `new RateLimitedError(…)` and `notFound(noun)` ("No such goal."), a `message` beside a field's `path` or
+ * (`At most {} passkeys.`). Messages are the texts given to `new ApiError(code, …)`, `new RateLimitedError(…)`,
+ * the `CARRIERS` and `notFound(noun)` ("No such goal."), a `message` beside a field's `path` or
  * an error's `code`, the wording handed to `readUploadedFile`, and in the contracts every `message`/`error`
  * option and the message of a zod check. A message is followed through both branches of a condition, a
  * constant of the file, a function of the file that returns it, and a parameter to the texts the file
@@ -127,7 +129,7 @@ const messagesOf = (file: string, contracts: boolean): string[] => {
     }
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
-      if (ts.isIdentifier(callee) && callee.text === "renderError") add(node.arguments[2]);
+      if (ts.isIdentifier(callee) && Object.hasOwn(CARRIERS, callee.text)) add(node.arguments[CARRIERS[callee.text]!]);
       if (ts.isIdentifier(callee) && callee.text === "notFound")
         for (const noun of texts(node.arguments[0], 0)) found.push(`No such ${noun}.`);
       const wording = node.arguments[2];
@@ -247,6 +249,11 @@ describe("the API's messages in German", () => {
     );
     expect(translateApiMessage("The request body is nested too deep. Try again.")).toBe(
       "Der Inhalt der Anfrage ist zu tief verschachtelt. Versuche es noch einmal.",
+    );
+    expect(
+      translateApiMessage("The story could not be written: the AI provider failed (HTTP 502). Try again in a moment."),
+    ).toBe(
+      "Die Geschichte konnte nicht geschrieben werden: der KI-Anbieter ist gescheitert (HTTP 502). Versuche es gleich noch einmal.",
     );
   });
 

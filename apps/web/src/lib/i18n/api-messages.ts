@@ -46,6 +46,7 @@ export const loadApiMessages = async (locale: TLocale) => {
 i18n.on("languageChanged", (language) => {
   if (isLocale(language)) void loadApiMessages(language);
 });
+void loadApiMessages(activeLocale());
 
 const lookup = (catalog: TCompiled, text: string, depth: number): string | undefined => {
   const exact = catalog.messages[text];
