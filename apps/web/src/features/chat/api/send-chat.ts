@@ -5,6 +5,8 @@ import type { TApiStreamEvent } from "@cto/contracts/api/endpoints";
 
 import { apiFetch } from "../../../lib/api-client.ts";
 import { ApiError } from "../../../lib/api-error.ts";
+import { translateApiMessage } from "../../../lib/i18n/api-messages.ts";
+import { i18n } from "../../../lib/i18n/index.ts";
 import { parseSse } from "../../../lib/sse.ts";
 
 /** The `done` event's data: the stored reply, its sources and actions, the usage and the model. */
@@ -28,7 +30,7 @@ async function* streamChat(path: string, body: unknown, signal?: AbortSignal): A
     body: JSON.stringify(body),
     ...(signal ? { signal } : {}),
   });
-  if (!response.body) throw new ApiError("The coach's reply could not be read.", 0, "internal_error");
+  if (!response.body) throw new ApiError(i18n.t("chat.streamErrors.unreadable"), 0, "internal_error");
   for await (const { event, data } of parseSse(response.body, signal)) {
     const payload = JSON.parse(data) as Record<string, unknown>;
     if (event === "user_message")
@@ -37,7 +39,7 @@ async function* streamChat(path: string, body: unknown, signal?: AbortSignal): A
     else if (event === "done") yield { type: "done", done: payload as unknown as TChatDone };
     else if (event === "error") {
       const error = new ApiError(
-        String(payload.message ?? "The coach could not reply."),
+        typeof payload.message === "string" ? translateApiMessage(payload.message) : i18n.t("chat.thread.failed"),
         0,
         String(payload.code ?? "chat_error"),
       );
@@ -70,7 +72,7 @@ export const chooseReply = async (conversationId: string, messageId: string, rep
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ messageId, replyId }),
   });
-  if (!response.ok) throw new ApiError("That reply could not be chosen.", response.status, "choose_failed");
+  if (!response.ok) throw new ApiError(i18n.t("chat.streamErrors.chooseFailed"), response.status, "choose_failed");
 };
 
 /** POST /conversations/{id}/chat/edit: ask again with one of the user's messages edited; what followed it stays as a branch. */
@@ -84,7 +86,7 @@ export const chooseBranch = async (conversationId: string, messageId: string) =>
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ messageId }),
   });
-  if (!response.ok) throw new ApiError("That version could not be shown.", response.status, "branch_failed");
+  if (!response.ok) throw new ApiError(i18n.t("chat.streamErrors.branchFailed"), response.status, "branch_failed");
 };
 
 /**
@@ -97,7 +99,7 @@ export const stopChat = async (conversationId: string, messageId: string) => {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ messageId }),
   });
-  if (!response.ok) throw new ApiError("The reply could not be stopped.", response.status, "stop_failed");
+  if (!response.ok) throw new ApiError(i18n.t("chat.streamErrors.stopFailed"), response.status, "stop_failed");
 };
 
 /**
@@ -155,11 +157,7 @@ export const useChatTurn = (conversationId: string) => {
                 ...current,
                 status: "error",
                 retryable: true,
-                error: new ApiError(
-                  "The reply stopped before it was finished. Your message is saved.",
-                  0,
-                  "stream_ended",
-                ),
+                error: new ApiError(i18n.t("chat.streamErrors.ended"), 0, "stream_ended"),
               }
             : current,
         );

@@ -453,6 +453,13 @@ export const de: TMessages = {
       toolCalls: "Werkzeugaufrufe",
       assumptions: "Annahmen",
     },
+    streamErrors: {
+      unreadable: "Die Antwort des Coachs konnte nicht gelesen werden.",
+      ended: "Die Antwort brach ab, bevor sie fertig war. Deine Nachricht ist gespeichert.",
+      chooseFailed: "Diese Antwort konnte nicht gewählt werden.",
+      branchFailed: "Diese Version konnte nicht angezeigt werden.",
+      stopFailed: "Die Antwort konnte nicht gestoppt werden.",
+    },
     thread: {
       failed: "Der Coach konnte nicht antworten",
       stopped: "Gestoppt",

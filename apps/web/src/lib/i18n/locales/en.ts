@@ -434,6 +434,13 @@ export const en = {
       toolCalls: "Tool calls",
       assumptions: "Assumptions",
     },
+    streamErrors: {
+      unreadable: "The coach's reply could not be read.",
+      ended: "The reply stopped before it was finished. Your message is saved.",
+      chooseFailed: "That reply could not be chosen.",
+      branchFailed: "That version could not be shown.",
+      stopFailed: "The reply could not be stopped.",
+    },
     thread: {
       failed: "The coach could not reply",
       stopped: "Stopped",
