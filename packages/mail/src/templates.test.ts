@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { escapeHtml, html } from "./html.ts";
-import { renderMail } from "./templates.ts";
+import { mailLocaleOf, renderMail } from "./templates.ts";
 
 const LINK = "https://cto.example/reset-password?token=abc_DEF-123";
 const HOSTILE_NAME = `<script>alert("x")</script> O'Brien & <img src=x onerror=alert(1)>`;
@@ -60,6 +60,68 @@ describe("email templates", () => {
     });
     expect(mail.subject).toHaveLength("Cto: ".length + 80);
     expect(mail.subject.endsWith("...")).toBe(true);
+  });
+
+  it("writes German for locale de: subject, greeting, button, html lang; links kept and the name escaped", () => {
+    const mail = renderMail({ kind: "PASSWORD_RESET", locale: "de", name: HOSTILE_NAME, link: LINK });
+    expect(mail.subject).toBe("Setze dein Cto-Passwort zurück");
+    expect(mail.html).toContain('<html lang="de">');
+    expect(mail.html).toContain("Neues Passwort wählen");
+    expect(mail.html).toContain("Oder kopiere diesen Link in deinen Browser:");
+    expect(mail.html).not.toMatch(/Choose a new password|Or paste this link|You get this email/);
+    expect(mail.html).toContain(`href="${LINK}"`);
+    expect(mail.html).not.toContain("<script>");
+    expect(mail.html).toContain("Hallo &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; O&#39;Brien &amp;");
+    expect(mail.text).toContain(`Hallo ${HOSTILE_NAME},`);
+    expect(mail.text).toContain(LINK);
+    expect(renderMail({ kind: "VERIFY_EMAIL", name: null, link: LINK }).html).toContain('<html lang="en">');
+  });
+
+  it("has German for every kind, and for the footer links of notifications and nudges", () => {
+    const links = { settingsLink: "https://cto.example/settings", unsubscribeLink: "https://cto.example/u?token=t" };
+    const verify = renderMail({ kind: "VERIFY_EMAIL", locale: "de", name: "Ann", link: LINK });
+    expect(verify.subject).toBe("Bestätige deine E-Mail-Adresse für Cto");
+    expect(verify.text.startsWith("Hallo Ann,\n")).toBe(true);
+    const signIn = renderMail({
+      kind: "NEW_SIGN_IN",
+      locale: "de",
+      name: null,
+      device: null,
+      ipAddress: "192.0.2.1",
+      at: "2026-12-06 04:50 UTC",
+      sessionsLink: "https://cto.example/settings#security",
+    });
+    expect(signIn.subject).toBe("Neue Anmeldung bei deinem Cto-Konto");
+    expect(signIn.text).toContain("unbekannter Browser (IP 192.0.2.1), am 2026-12-06 04:50 UTC.");
+    expect(signIn.html).toContain("Deine Sitzungen ansehen");
+    const nudge = renderMail({
+      kind: "COACH_NUDGE",
+      locale: "de",
+      name: null,
+      content: "Heute <b>Sam</b> anrufen",
+      ...links,
+    });
+    expect(nudge.subject).toBe("Cto: Heute <b>Sam</b> anrufen");
+    expect(nudge.html).toContain(
+      '<a href="https://cto.example/u?token=t" style="color:#59636e">Anstöße per E-Mail abbestellen</a>',
+    );
+    expect(nudge.html).toContain("Heute &lt;b&gt;Sam&lt;/b&gt; anrufen");
+    expect(nudge.text).toContain("Anstöße per E-Mail abbestellen: https://cto.example/u?token=t");
+    const notification = renderMail({
+      kind: "NOTIFICATION",
+      locale: "de",
+      name: null,
+      content: "Erinnerung",
+      ...links,
+    });
+    expect(notification.html).toContain(">Diese E-Mails abbestellen</a>");
+    expect(notification.html).toContain(">Cto öffnen</a>");
+  });
+
+  it("takes the language from preferences.locale, English when unset or unknown", () => {
+    expect(mailLocaleOf({ locale: "de" })).toBe("de");
+    for (const preferences of [{ locale: "fr" }, { locale: null }, {}, null, undefined, "de"])
+      expect(mailLocaleOf(preferences)).toBe("en");
   });
 
   it("html escapes every interpolation, arrays included, but not its own markup", () => {
