@@ -132,6 +132,32 @@ for (const target of testTargets()) {
       ).toBe(200);
     });
 
+    it("a password reset is written in the account's language: German for preferences.locale de, English when unset", async () => {
+      const app = smtpApi();
+      const german = await signUp(app, "reset-de");
+      const english = await signUp(app, "reset-en");
+      expect((await german.request("PATCH", "/me", { preferences: { locale: "de" } })).status).toBe(200);
+      for (const user of [german, english])
+        expect((await visitor(app).request("POST", "/auth/password-reset", { email: user.email })).status).toBe(202);
+      const [germanRows, englishRows] = await Promise.all([
+        settle(german.email, "SENT", 2),
+        settle(english.email, "SENT", 2),
+      ]);
+      const germanReset = germanRows.find((row) => row.kind === "PASSWORD_RESET")!;
+      expect(germanReset.status).toBe("SENT");
+      const germanMail = receivedBy(german.email).find(
+        (item) => item.parsed.subject === "Setze dein Cto-Passwort zurück",
+      );
+      expect(germanMail!.parsed.text).toContain("Hallo reset-de,");
+      expect(germanMail!.parsed.html).toContain('<html lang="de">');
+      const token = linkIn(germanMail!.parsed.text!, "/reset-password")!;
+      expect(germanMail!.parsed.html).toContain(`href="${WEB_ORIGIN}/reset-password?token=${token}"`);
+      expect(englishRows.find((row) => row.kind === "PASSWORD_RESET")!.status).toBe("SENT");
+      const englishMail = receivedBy(english.email).find((item) => item.parsed.subject === "Reset your Cto password");
+      expect(englishMail!.parsed.text).toContain("Hi reset-en,");
+      expect(englishMail!.parsed.html).toContain('<html lang="en">');
+    });
+
     it("a refusing server (550) is retried with backoff, then the email is FAILED, kept whole and reported", async () => {
       const app = smtpApi();
       const user = await signUp(app, "refused");

@@ -1,4 +1,5 @@
 import type { Db } from "@cto/db/client";
+import { mailLocaleOf } from "@cto/mail/templates";
 
 import { ApiError } from "../errors.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
@@ -16,7 +17,8 @@ export const sendVerificationEmail = async ({
   db: Db;
   postman: TPostman;
   webOrigin: string;
-  user: { id: string; email: string; name: string | null };
+  /** `preferences` picks the email's language (the app's); a new account has none yet: English. */
+  user: { id: string; email: string; name: string | null; preferences?: unknown };
 }) => {
   const token = newToken();
   await db.verificationToken.create({
@@ -25,7 +27,12 @@ export const sendVerificationEmail = async ({
   await postman.post({
     userId: user.id,
     to: user.email,
-    template: { kind: "VERIFY_EMAIL", name: user.name, link: `${webOrigin}/verify-email?token=${token}` },
+    template: {
+      kind: "VERIFY_EMAIL",
+      locale: mailLocaleOf(user.preferences),
+      name: user.name,
+      link: `${webOrigin}/verify-email?token=${token}`,
+    },
   });
 };
 
@@ -45,7 +52,7 @@ export const requestEmailVerification = async ({
 }) => {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { id: true, email: true, name: true, emailVerified: true },
+    select: { id: true, email: true, name: true, preferences: true, emailVerified: true },
   });
   if (user.emailVerified) throw new ApiError("invalid_state", "Your email address is already verified.");
   await beforeSending(user.email);

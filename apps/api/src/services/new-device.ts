@@ -1,6 +1,7 @@
 import ipaddr from "ipaddr.js";
 
 import type { Db } from "@cto/db/client";
+import { mailLocaleOf } from "@cto/mail/templates";
 
 import { isTrustedBrowser, type TAuthLimiters } from "./auth-limits.ts";
 import type { TPostman } from "./mailer.ts";
@@ -60,7 +61,8 @@ export const sendNewDeviceEmail = ({
 }: {
   postman: TPostman;
   webOrigin: string;
-  user: { id: string; email: string; name: string | null };
+  /** `preferences` picks the email's language (the app's). */
+  user: { id: string; email: string; name: string | null; preferences?: unknown };
   ipAddress: string | undefined;
   userAgent: string | undefined;
   at?: Date;
@@ -70,8 +72,9 @@ export const sendNewDeviceEmail = ({
     to: user.email,
     template: {
       kind: "NEW_SIGN_IN",
+      locale: mailLocaleOf(user.preferences),
       name: user.name,
-      device: userAgent?.slice(0, 200) || "an unknown browser",
+      device: userAgent?.slice(0, 200) || null,
       ipAddress: ipAddress ?? null,
       at: `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`,
       sessionsLink: `${webOrigin}/settings#security`,

@@ -1,5 +1,6 @@
 import type { Db } from "@cto/db/client";
 import { hashPassword } from "@cto/db/password";
+import { mailLocaleOf } from "@cto/mail/templates";
 
 import { ApiError } from "../errors.ts";
 import { NO_AUTH_CACHE, type TAuthCache } from "../lib/auth-cache.ts";
@@ -26,7 +27,7 @@ export const requestPasswordReset = async ({
 }) => {
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, isActive: true },
+    select: { id: true, email: true, name: true, preferences: true, isActive: true },
   });
   if (!user?.isActive) return;
   const token = newToken();
@@ -40,7 +41,12 @@ export const requestPasswordReset = async ({
   await postman.post({
     userId: user.id,
     to: user.email,
-    template: { kind: "PASSWORD_RESET", name: user.name, link: `${webOrigin}/reset-password?token=${token}` },
+    template: {
+      kind: "PASSWORD_RESET",
+      locale: mailLocaleOf(user.preferences),
+      name: user.name,
+      link: `${webOrigin}/reset-password?token=${token}`,
+    },
   });
 };
 
