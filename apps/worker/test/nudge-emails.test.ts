@@ -98,6 +98,20 @@ for (const target of testTargets()) {
       });
     });
 
+    it("writes the email in the user's language: German for preferences.locale de", async () => {
+      const { db } = handle;
+      const user = await makeUser(db, { ...EMAIL_ON, locale: "de" });
+      await staleCommitment(db, user.id, "Call Ana", 30);
+      await run();
+      const [mail] = await mailsOf(db, user.id);
+      expect(mail!.htmlBody).toContain('<html lang="de">');
+      expect(mail!.htmlBody).toContain("Hallo Ann &lt;b&gt;,");
+      expect(mail!.htmlBody).toContain(">Anstöße per E-Mail abbestellen</a>");
+      expect(mail!.textBody).toMatch(
+        /Anstöße per E-Mail abbestellen: https:\/\/cto\.example\/unsubscribe\?token=nudges\./,
+      );
+    });
+
     it("writes no email when email is off (the default), the address is unverified, or the worker has no web origin", async () => {
       const { db } = handle;
       const byDefault = await makeUser(db);

@@ -1,13 +1,14 @@
 import { mailSendJobId } from "@cto/contracts/queues";
 import { type Db, queryRows, type TRawQuery } from "@cto/db/client";
-import { renderMail } from "@cto/mail/templates";
+import { mailLocaleOf, renderMail } from "@cto/mail/templates";
 import { newUnsubscribeToken, unsubscribeHeaders, unsubscribeLinks } from "@cto/mail/unsubscribe";
 import type { TQueues } from "@cto/queue/queues";
 
 /** What the email channel needs: the web app's public origin for its links, and the queue that sends. */
 export type TNudgeEmail = { webOrigin: string; queues?: Pick<TQueues, "enqueue"> };
 
-type TRecipient = { id: string; email: string; name: string | null };
+/** `locale`: preferences.locale as stored (null when unset), the language of the user's emails. */
+type TRecipient = { id: string; email: string; name: string | null; locale: string | null };
 
 /**
  * Who can be emailed: only a verified address. An unverified one may be a typo or someone else's, and a
@@ -17,7 +18,7 @@ export const emailRecipients = async (db: Db, userIds: string[]) => {
   if (userIds.length === 0) return new Map<string, TRecipient>();
   const rows = await queryRows<TRecipient>(
     db,
-    `SELECT id, email, name FROM users WHERE id = ANY($1::uuid[]) AND email_verified IS NOT NULL AND is_active`,
+    `SELECT id, email, name, preferences->>'locale' AS locale FROM users WHERE id = ANY($1::uuid[]) AND email_verified IS NOT NULL AND is_active`,
     [userIds],
   );
   return new Map(rows.map((row) => [row.id, row]));
@@ -47,6 +48,7 @@ export const writeNudgeEmails = async (
     const links = unsubscribeLinks(webOrigin, token);
     const mail = renderMail({
       kind: "COACH_NUDGE",
+      locale: mailLocaleOf({ locale: recipient.locale }),
       name: recipient.name,
       content: nudge.content,
       settingsLink: `${webOrigin.replace(/\/+$/, "")}/settings`,
