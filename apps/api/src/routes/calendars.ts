@@ -69,8 +69,9 @@ export const calendarRoutes = (calendarOAuth: TCalendarOAuth) =>
         path: "/{id}/sync",
         request: { params: ZIdParamsSchema },
         summary: "Sync a calendar now",
-        description: "Queues the sync and answers at once; the calendar's status and lastSyncAt tell how it went.",
-        responses: { 202: jsonContent(ZCalendarConnectionSchema, "Sync queued"), ...errorResponses(404) },
+        description:
+          "Queues the sync and answers at once; the calendar's status and lastSyncAt tell how it went. A calendar whose sync is turned off (syncEnabled false, as the demo account's Google calendar) is a 409.",
+        responses: { 202: jsonContent(ZCalendarConnectionSchema, "Sync queued"), ...errorResponses(404, 409) },
       }),
       async (c) =>
         c.json(

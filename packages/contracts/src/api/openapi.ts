@@ -8208,7 +8208,7 @@ export interface paths {
         put?: never;
         /**
          * Sync a calendar now
-         * @description Queues the sync and answers at once; the calendar's status and lastSyncAt tell how it went.
+         * @description Queues the sync and answers at once; the calendar's status and lastSyncAt tell how it went. A calendar whose sync is turned off (syncEnabled false, as the demo account's Google calendar) is a 409.
          */
         post: {
             parameters: {
@@ -8305,6 +8305,26 @@ export interface paths {
                 };
                 /** @description Not found (also for another user's records) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "second_factor_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "invalid_state" | "rate_limited" | "internal_error" | "service_unavailable";
+                                message: string;
+                                requestId: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
