@@ -1,3 +1,4 @@
+import * as oidc from "openid-client";
 import { z } from "zod";
 
 import type { TCalendarOAuthProvider } from "@cto/contracts/api/calendars";
@@ -22,6 +23,26 @@ export type TCalendarOAuthSettings = {
   authorizationParams: Record<string, string>;
   /** Plain-http endpoints, allowed only on loopback (the tests' stand-ins). */
   allowInsecure: boolean;
+};
+
+/**
+ * The openid-client configuration of one provider, for the API's consent and code exchange and the
+ * worker's token renewals alike. The issuer is the authorization server's origin, which a callback's
+ * `iss` parameter (RFC 9207) is checked against. `timeoutMs` bounds each request to the provider.
+ */
+export const calendarOAuthClient = (settings: TCalendarOAuthSettings, timeoutMs: number) => {
+  const configuration = new oidc.Configuration(
+    {
+      issuer: new URL(settings.authorizationEndpoint).origin,
+      authorization_endpoint: settings.authorizationEndpoint,
+      token_endpoint: settings.tokenEndpoint,
+    },
+    settings.clientId,
+    settings.clientSecret,
+  );
+  if (settings.allowInsecure) oidc.allowInsecureRequests(configuration);
+  configuration.timeout = Math.max(1, Math.ceil(timeoutMs / 1000));
+  return configuration;
 };
 
 export const GOOGLE_CALENDAR_SCOPE = "https://www.googleapis.com/auth/calendar.readonly";

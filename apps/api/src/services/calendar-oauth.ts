@@ -1,7 +1,7 @@
 import * as oidc from "openid-client";
 
 import { CALENDAR_PROVIDERS, MAX_CALENDARS_PER_USER, type TCalendarOAuthProvider } from "@cto/contracts/api/calendars";
-import type { TCalendarOAuthSettings } from "@cto/core/calendar-oauth";
+import { calendarOAuthClient, type TCalendarOAuthSettings } from "@cto/core/calendar-oauth";
 import type { Db } from "@cto/db/client";
 import type { SecretBox } from "@cto/db/secrets";
 import type { TQueues } from "@cto/queue/queues";
@@ -12,29 +12,15 @@ import { ApiError } from "../errors.ts";
 export type TCalendarFlowChecks = { state: string; verifier: string };
 
 // The provider's answers during a connect: the browser waits on them.
-const REQUEST_TIMEOUT_S = 10;
-
-const configurationOf = (settings: TCalendarOAuthSettings) => {
-  const configuration = new oidc.Configuration(
-    {
-      issuer: new URL(settings.authorizationEndpoint).origin,
-      authorization_endpoint: settings.authorizationEndpoint,
-      token_endpoint: settings.tokenEndpoint,
-    },
-    settings.clientId,
-    settings.clientSecret,
-  );
-  if (settings.allowInsecure) oidc.allowInsecureRequests(configuration);
-  configuration.timeout = REQUEST_TIMEOUT_S;
-  return configuration;
-};
+const REQUEST_TIMEOUT_MS = 10_000;
+const configurationOf = (settings: TCalendarOAuthSettings) => calendarOAuthClient(settings, REQUEST_TIMEOUT_MS);
 
 /** The account the tokens read: Google's primary calendar is named by its address; Graph's names its owner. */
 const accountOf = async (settings: TCalendarOAuthSettings, accessToken: string) => {
   const path = settings.provider === "google" ? "/calendars/primary" : "/me/calendar";
   const response = await fetch(`${settings.apiUrl}${path}`, {
     headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" },
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_S * 1000),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   }).catch(() => null);
   if (!response?.ok)
     throw new ApiError("service_unavailable", `${settings.name} cannot be reached right now; try again.`);

@@ -1,6 +1,6 @@
 import * as oidc from "openid-client";
 
-import type { TCalendarOAuthSettings } from "@cto/core/calendar-oauth";
+import { calendarOAuthClient, type TCalendarOAuthSettings } from "@cto/core/calendar-oauth";
 import type { Db } from "@cto/db/client";
 import type { SecretBox } from "@cto/db/secrets";
 
@@ -19,21 +19,6 @@ type TConnection = { id: string; accessToken: string; refreshToken: string | nul
 
 /** What a calendar API answered: its status and, when it is JSON, its body. */
 export type TApiResponse = { status: number; body: unknown };
-
-const configurationOf = (settings: TCalendarOAuthSettings, timeoutMs: number) => {
-  const configuration = new oidc.Configuration(
-    {
-      issuer: new URL(settings.tokenEndpoint).origin,
-      authorization_endpoint: settings.authorizationEndpoint,
-      token_endpoint: settings.tokenEndpoint,
-    },
-    settings.clientId,
-    settings.clientSecret,
-  );
-  if (settings.allowInsecure) oidc.allowInsecureRequests(configuration);
-  configuration.timeout = Math.max(1, Math.ceil(timeoutMs / 1000));
-  return configuration;
-};
 
 /** A refusal by the token endpoint (an OAuth error in a 4xx answer), as opposed to an outage. */
 const isRefusal = (error: unknown) =>
@@ -74,7 +59,7 @@ export const createTokenSession = ({
     let tokens: oidc.TokenEndpointResponse;
     try {
       tokens = await oidc.refreshTokenGrant(
-        configurationOf(settings, timeoutMs),
+        calendarOAuthClient(settings, timeoutMs),
         refreshToken,
         settings.provider === "microsoft" ? { scope: settings.scope } : undefined,
       );
