@@ -1,6 +1,5 @@
 import path from "node:path";
 
-import { cors } from "hono/cors";
 import type { TRedis } from "@cto/queue/connection";
 import { requestId } from "hono/request-id";
 
@@ -34,6 +33,7 @@ import {
 } from "./middleware/security-headers.ts";
 import { limitBodySize, limitsOwnBody, requireJsonBody } from "./middleware/request-hygiene.ts";
 import { requestLog } from "./middleware/request-log.ts";
+import { corsForOrigin } from "./middleware/cors.ts";
 import { adminAuditRoutes, adminUserRoutes } from "./routes/admin-users.ts";
 import { aiModelAdminRoutes, aiModelRoutes } from "./routes/ai-models.ts";
 import { modelRoutes } from "./routes/models.ts";
@@ -201,9 +201,8 @@ export const createApp = ({
   app.use(lockedDownHeaders);
   app.use(noStoreWhenPersonal);
   app.use(
-    cors({
+    corsForOrigin({
       origin: config.webOrigin,
-      credentials: true,
       allowHeaders: ["Content-Type", "Authorization", API_VERSION_HEADER],
       exposeHeaders: ["X-Request-Id", "Retry-After", API_VERSION_HEADER],
     }),

@@ -7,6 +7,7 @@ import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
+const BODILESS_METHODS = new Set(["GET", "HEAD"]);
 /** Routes that take multipart/form-data rather than JSON; each checks its own body type and size. */
 const MULTIPART_ROUTES = [/^\/analysis-sessions\/[^/]+\/screenshot\/?$/, /^\/documents\/?$/];
 /** Routes that read their JSON body as it arrives (and limit its size themselves). */
@@ -46,10 +47,14 @@ export const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
   return next();
 });
 
-export const limitBodySize = (maxBytes: number) =>
-  bodyLimit({
+export const limitBodySize = (maxBytes: number) => {
+  const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
       throw new ApiError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
     },
   });
+  // A GET or HEAD body is never read (the web Request of a read has none), so there is nothing to
+  // limit; asking bodyLimit would build that whole Request for every read just to find that out.
+  return createMiddleware<AppEnv>((c, next) => (BODILESS_METHODS.has(c.req.method) ? next() : limit(c, next)));
+};

@@ -95,5 +95,6 @@ export const queueBoardHeaders = secureHeaders({
  */
 export const noStoreWhenPersonal = createMiddleware<AppEnv>(async (c, next) => {
   await next();
-  if (c.get("auth") || c.res.headers.has("set-cookie")) c.header("Cache-Control", "no-store");
+  // On the response's own headers: `c.header` after the handler would rebuild its body as a stream.
+  if (c.get("auth") || c.res.headers.has("set-cookie")) c.res.headers.set("Cache-Control", "no-store");
 });
