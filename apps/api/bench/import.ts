@@ -3,7 +3,8 @@
 // PostgreSQL's COPY FROM STDIN of the same rows into the same tables in the same run (the baseline), with
 // rows/s of both, their ratio, the load average and the API's peak RSS.
 // Env: TEST_DATABASE_URL (admin URL), REDIS_URL, BENCH_IMPORT_ROWS (default 100,000, at most 1,000,000),
-// BENCH_API_DIR (an API deployment to reuse), BENCH_API=tsx (run apps/api/src with tsx instead of a build).
+// BENCH_API_DIR (an API deployment to reuse), BENCH_API=tsx (run apps/api/src with tsx instead of a build),
+// BENCH_CPU_PROF (a folder: the API writes a --cpu-prof profile there when it stops).
 import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
@@ -255,11 +256,13 @@ const db = createDb({ url: database.url, log: ["error"] });
 const plain = new pg.Pool({ connectionString: database.url, max: 2 });
 const prefix = `cto-bench-import-${process.pid}`;
 const workDir = await mkdtemp(path.join(tmpdir(), "cto-bench-import-"));
+const profileDir = process.env.BENCH_CPU_PROF;
 const api = await startApi({
   dir: apiDir,
   databaseUrl: database.url,
   redisUrl,
   prefix,
+  nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
   entry: FROM_SOURCE ? ["--import", "tsx", "src/index.ts"] : undefined,
 });
 

@@ -38,27 +38,21 @@ export type TImportResult = {
   cleared: Record<string, number>;
 };
 
-/** How one column's values travel: as text in a `text[]` parameter, cast to the column's type by the INSERT. */
-type TColumnPlan = { key: string; name: string; type: string; encode: (value: unknown) => string };
+type TColumnPlan = { key: string; name: string; type: string };
 type TInsertPlan = { table: string; columns: TColumnPlan[]; sql: string; idType: string };
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
-// Text and integer arrays (the archive's schema allows no other): each element quoted, as PostgreSQL reads either.
-const arrayLiteral = (items: (string | number)[]) =>
-  `{${items.map((item) => `"${String(item).replace(/[\\"]/g, (character) => `\\${character}`)}"`).join(",")}}`;
-const encoderOf = (columnType: string): TColumnPlan["encode"] => {
-  if (columnType === "PgJsonb") return (value) => JSON.stringify(value);
-  if (columnType === "PgArray") return (value) => arrayLiteral(value as (string | number)[]);
-  if (columnType === "PgTimestamp") return (value) => (value as Date).toISOString();
-  return String;
-};
 
 type TCatalogColumn = { table: string; column: string; type: string; default: string | null };
 
 /**
- * One INSERT … SELECT FROM unnest(…) per section: each column's values in one array, cast to the
- * column's type as the catalog names it; a value the archive leaves out (or null) takes the column's
- * default there, as Prisma's createMany would, and updatedAt (set by Prisma, not the database) the time of the import.
+ * One INSERT … SELECT FROM json_to_recordset($1) per section: a batch travels as one JSON text (the
+ * rows as `JSON.stringify` writes them: instants as ISO strings, decimals as strings), each field read
+ * as its column's type from the catalog, jsonb as the JSON value itself, arrays from JSON arrays. One
+ * string is what Prisma's driver adapter and pg pass on cheaply: arrays of values are re-serialised and
+ * escaped element by element on the way. A value the archive leaves out (or null) takes the column's
+ * default there, as Prisma's createMany would, and updatedAt (set by Prisma, not the database) the time
+ * of the import.
  */
 const insertPlans = async (tx: DbTransaction) => {
   const tables = SECTION_SHAPES.map((shape) => getTableConfig(shape.section.table as never).name);
@@ -79,16 +73,16 @@ const insertPlans = async (tx: DbTransaction) => {
       const columns = shape.columns.map((column) => {
         const entry = byColumn.get(`${table}.${column.name}`);
         if (!entry) throw new Error(`account import: ${table}.${column.name} is not in the database`);
-        return { key: column.key, name: column.name, type: entry.type, encode: encoderOf(column.columnType), entry };
+        return { key: column.key, name: column.name, type: entry.type, entry };
       });
-      const values = columns.map((column, index) => {
+      const values = columns.map((column) => {
         const fallback = column.entry.default ?? (column.key === "updatedAt" ? "CURRENT_TIMESTAMP" : null);
-        const value = `v${index}::${column.type}`;
+        const value = `v.${quoteIdent(column.key)}`;
         return fallback ? `COALESCE(${value}, ${fallback})` : value;
       });
       const sql = `INSERT INTO ${quoteIdent(table)} (${columns.map((column) => quoteIdent(column.name)).join(", ")})
         SELECT ${values.join(", ")}
-        FROM unnest(${columns.map((_, index) => `$${index + 1}::text[]`).join(", ")}) AS v(${columns.map((_, index) => `v${index}`).join(", ")})`;
+        FROM json_to_recordset($1::json) AS v(${columns.map((column) => `${quoteIdent(column.key)} ${column.type}`).join(", ")})`;
       const idType = columns.find((column) => column.key === "id")?.type ?? "uuid";
       const plan: TInsertPlan = {
         table,
@@ -158,8 +152,12 @@ export const importArchive = async ({
         try {
           for await (const event of scanArchive(body, { maxBytes })) await archiveImport.take(event);
         } catch (error) {
-          if (error instanceof ArchiveSyntaxError) archiveImport.add(error.path, error.message);
-          else throw error;
+          if (!(error instanceof ArchiveSyntaxError)) {
+            // The transaction rolls back once the write under way has ended; its own failure matters less.
+            await archiveImport.settle().catch(() => undefined);
+            throw error;
+          }
+          archiveImport.add(error.path, error.message);
         }
         const imported = await archiveImport.finish();
         // The archive's score is what it was on the other server; here it is what the imported rows earn.
@@ -225,6 +223,8 @@ class ArchiveImport {
   /** Likes and replies naming a post outside the archive (checkRow refused any other reference outside it). */
   private readonly outsidePostRows = new WeakSet<Row>();
   private readonly result: TImportResult = { imported: {}, dropped: {}, cleared: {} };
+  /** The batch PostgreSQL is writing while the next one is read and checked: reading and writing overlap. */
+  private inFlight: Promise<{ error: unknown } | undefined> | undefined;
 
   constructor(
     private readonly tx: DbTransaction,
@@ -278,7 +278,9 @@ class ArchiveImport {
     const profile = Object.fromEntries(
       PROFILE_FIELDS.filter((field) => user[field] !== undefined).map((field) => [field, user[field]]),
     );
-    if (!this.issues.length) await this.tx.user.update({ where: { id: this.userId }, data: profile });
+    if (this.issues.length) return;
+    await this.settle();
+    await this.tx.user.update({ where: { id: this.userId }, data: profile });
   }
 
   private ownerIssue(path: (string | number)[]) {
@@ -464,16 +466,28 @@ class ArchiveImport {
     run.batchChars = 0;
     if (!rows.length || this.issues.length || this.unlisted) return;
     if (section.publishedPostColumn) rows = await this.keepOnPublishedPosts(run, rows);
+    await this.settle();
     this.writingSection(`data.${section.key}`);
-    const { plan } = run;
-    const columns = plan.columns.map((column) =>
-      rows.map((row) => {
-        const value = row[column.key];
-        return value === null || value === undefined ? null : column.encode(value);
-      }),
-    );
-    if (rows.length) await this.tx.$executeRawUnsafe(plan.sql, ...columns);
+    if (rows.length) {
+      const write = this.tx.$executeRawUnsafe(run.plan.sql, JSON.stringify(rows));
+      // Its failure is rethrown by the next settle(); handled here so it never counts as unhandled.
+      this.inFlight = write.then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      );
+    }
     this.count(this.result.imported, section.key, rows.length);
+  }
+
+  /**
+   * Waits for the batch PostgreSQL is writing, and throws its error. Every other use of the transaction
+   * waits here first: it holds one connection, and the write's section is the one a failure names.
+   */
+  async settle() {
+    const inFlight = this.inFlight;
+    this.inFlight = undefined;
+    const outcome = await inFlight;
+    if (outcome) throw outcome.error;
   }
 
   /** Likes and replies on a post outside the archive: kept while it is published here (the lock holds it so), else left out. */
@@ -484,6 +498,7 @@ class ArchiveImport {
       (post) => !this.publishedPosts.has(post),
     );
     if (unknown.length) {
+      await this.settle();
       const published = await this.tx.$queryRaw<{ id: string }[]>`
         SELECT id::text AS id FROM posts WHERE id = ANY(${unknown}::uuid[]) AND status = 'PUBLISHED' FOR SHARE`;
       for (const post of unknown) this.publishedPosts.set(post, false);
@@ -520,6 +535,7 @@ class ArchiveImport {
       if (this.issues.length || this.unlisted || !known.length) continue;
       const plan = run.plan;
       const column = plan.columns.find((candidate) => candidate.key === reference.column)!;
+      await this.settle();
       await this.tx.$executeRawUnsafe(
         `UPDATE ${quoteIdent(plan.table)} AS t SET ${quoteIdent(column.name)} = v.target::${column.type}
            FROM unnest($1::text[], $2::text[]) AS v(id, target) WHERE t.id = v.id::${plan.idType}`,
@@ -542,8 +558,11 @@ class ArchiveImport {
     for (const key of ["format", "version", "exportedAt", "user"])
       if (!this.seenTop.has(key)) this.add([key], "required");
     if (this.archiveUserId === undefined) for (const path of this.ownersToCheck.values()) this.ownerIssue(path);
+    // A batch the database refused is answered as such, as it would have been had the reading waited for it.
+    await this.settle();
     if (this.issues.length || this.unlisted) throw refuse(this.issues, this.unlisted);
     await this.writeHeldRows();
+    await this.settle();
     return this.result;
   }
 

@@ -129,8 +129,9 @@ export const ACCOUNT_SECTIONS: Section[] = [
     decimals: { confidence: [3, 2] },
     ranges: { confidence: [0, 1] },
     rules: [
+      // Left out, the column's default ("user") applies, as for any column with one.
       (row) =>
-        (INSIGHT_SOURCES as readonly string[]).includes(row.source as string)
+        row.source === undefined || (INSIGHT_SOURCES as readonly string[]).includes(row.source as string)
           ? undefined
           : { column: "source", message: `must be one of ${INSIGHT_SOURCES.join(", ")}` },
     ],
