@@ -4,7 +4,13 @@ import type { Pool } from "pg";
 import { PrismaClient, type Prisma } from "./generated/prisma/client.ts";
 import { malformedIdsExtension } from "./malformed-ids.ts";
 import { watchPool, type TPoolStats } from "./pool.ts";
-import { createReadRouter, type TOperation, type TReplicaOptions, type TReplicaStatus } from "./replicas.ts";
+import {
+  createReadRouter,
+  type TOperation,
+  type TReplicaOptions,
+  type TReplicaStatus,
+  type TRowsQuery,
+} from "./replicas.ts";
 import { softDeleteExtension } from "./soft-delete.ts";
 
 export type CreateDbOptions = {
@@ -39,8 +45,22 @@ export const defaultRole = (env: { DATABASE_ROLE?: string } = process.env): stri
 
 /** Each client's pool, for `poolStats`. */
 const pools = new WeakMap<object, () => TPoolStats | null>();
-/** Each client's pg pool on the primary, connected first when Prisma has not yet, for `queryRows`. */
+/** Each client's pg pool on the primary, connected first when Prisma has not yet, for `rawTransaction`. */
 const drivers = new WeakMap<object, () => Promise<Pool>>();
+/** Each client's raw reads (`queryRows`): the primary's pool, or for `$replica()` the server the router picks. */
+const readers = new WeakMap<object, TRowsQuery>();
+
+/** A statement's rows on the pg pool behind `pool`, connecting `client` first when it has not yet. */
+const rowsOn =
+  (pool: ReturnType<typeof watchPool>, client: { $connect: () => Promise<void> }): TRowsQuery =>
+  async <R extends object>(text: string, values: unknown[]) => {
+    let driver = pool.driver();
+    if (!driver) {
+      await client.$connect();
+      driver = pool.driver()!;
+    }
+    return (await driver.query<R>(text, values)).rows;
+  };
 
 const ROLE_NAME = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
 
@@ -105,18 +125,18 @@ export const createDb = ({
     ? createReadRouter({
         primary,
         options: replicas,
-        replicas: replicas.urls.map((replicaUrl) => ({
-          url: replicaUrl,
-          client: new PrismaClient({
-            adapter: new PrismaPg({
+        replicas: replicas.urls.map((replicaUrl) => {
+          const replicaPool = watchPool(
+            new PrismaPg({
               connectionString: replicaUrl,
               options,
               connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS,
               ...(maxConnections ? { max: maxConnections } : {}),
             }),
-            log: logLevels,
-          }),
-        })),
+          );
+          const client = new PrismaClient({ adapter: replicaPool.factory, log: logLevels });
+          return { url: replicaUrl, client, rows: rowsOn(replicaPool, client) };
+        }),
       })
     : null;
   const members = {
@@ -148,6 +168,9 @@ export const createDb = ({
   };
   drivers.set(db, driver);
   drivers.set(replicaView, driver);
+  const primaryRows = rowsOn(pool, primary);
+  readers.set(db, primaryRows);
+  if (router) readers.set(replicaView, (text, values) => router.onReplicaRows(text, values, primaryRows));
   return db;
 };
 
@@ -158,17 +181,19 @@ export const createDb = ({
 export const poolStats = (db: object): TPoolStats | null => pools.get(db)?.() ?? null;
 
 /**
- * Rows of one parameterized statement, run on the primary's own pg pool with no Prisma in between: the
- * typed raw path for the few hottest reads, where Prisma's per-query work costs several times the
- * query's own (docs/benchmarks.md). Values come back as pg parses them: timestamps as Date, json as
- * data, enums and uuids as strings, as Prisma gives them; name each column as its field
+ * Rows of one parameterized statement, run on a pg pool with no Prisma in between: the typed raw path
+ * for the few hottest reads, where Prisma's per-query work costs several times the query's own
+ * (docs/benchmarks.md). On the client, the primary's pool; on `db.$replica()`, the server a Prisma read
+ * would go to (a fresh replica unless the user just wrote, the primary when the replica fails), and a
+ * statement that writes goes to the primary. Values come back as pg parses them: timestamps as Date,
+ * json as data, enums and uuids as strings, as Prisma gives them; name each column as its field
  * (`selectColumns`). Not inside a transaction, and no soft-delete or malformed-id guard: the caller's
- * SQL says everything.
+ * SQL says everything (`rawFindMany` in @cto/db/raw-find keeps both).
  */
 export const queryRows = async <R extends object>(db: object, text: string, values: unknown[] = []): Promise<R[]> => {
-  const driver = drivers.get(db);
-  if (!driver) throw new Error("queryRows needs a client made by createDb");
-  return (await (await driver()).query<R>(text, values)).rows;
+  const rows = readers.get(db);
+  if (!rows) throw new Error("queryRows needs a client made by createDb");
+  return rows<R>(text, values);
 };
 
 /** A statement's rows, as `queryRows` gives them, inside the transaction `rawTransaction` holds open. */

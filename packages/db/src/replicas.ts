@@ -131,6 +131,8 @@ export const replicaOptionsFromEnv = (
 /** Just enough of a Prisma client to run a raw query and route an operation. */
 type TRawClient = { $queryRawUnsafe: <T = unknown>(query: string, ...values: unknown[]) => Promise<T> };
 export type TReplicaClient = TRawClient & { $disconnect: () => Promise<void> };
+/** A statement's rows on one server's own pg pool, with no Prisma in between (`queryRows`' path). */
+export type TRowsQuery = <R extends object>(text: string, values: unknown[]) => Promise<R[]>;
 
 /** The parameters a Prisma `$allOperations` hook receives, as far as routing needs them. */
 export type TOperation = {
@@ -186,6 +188,17 @@ const serverFailed = (error: unknown) => {
   return !QUERY_ERRORS.has(cause.kind);
 };
 
+/**
+ * A pg error the replica's server caused (its connection, its shutdown, its resources) rather than the
+ * statement: a pg `DatabaseError` carries the SQLSTATE, anything else (a refused or dropped connection,
+ * a timeout) is the server's.
+ */
+const pgServerFailed = (error: unknown) => {
+  const { code, severity } = (error ?? {}) as { code?: unknown; severity?: unknown };
+  if (typeof severity !== "string" || typeof code !== "string") return true;
+  return /^(08|57|53)/.test(code);
+};
+
 const rawText = (operation: string, args: unknown) => {
   if (operation === "$queryRawUnsafe" || operation === "$executeRawUnsafe") return String((args as unknown[])[0] ?? "");
   const strings = (args as { strings?: readonly string[] })?.strings;
@@ -207,6 +220,7 @@ const runOn = (client: TRawClient, { model, operation, args }: TOperation): Prom
 type TTracked = {
   url: string;
   client: TReplicaClient;
+  rows?: TRowsQuery | undefined;
   state: TReplicaState;
   freshAsOf: number | null;
   lagMs: number | null;
@@ -227,15 +241,17 @@ export const createReadRouter = ({
   options,
 }: {
   primary: TRawClient;
-  replicas: { url: string; client: TReplicaClient }[];
+  /** `rows`: the replica's own pg pool, for raw reads through `$replica()` (`queryRows`). */
+  replicas: { url: string; client: TReplicaClient; rows?: TRowsQuery }[];
   options: TReplicaOptions;
 }) => {
   const maxLagMs = options.maxLagMs ?? DEFAULT_MAX_LAG_MS;
   const checkEveryMs = options.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS;
   const stickyMs = options.readYourWritesMs ?? maxLagMs + COMMIT_MARGIN_MS;
-  const tracked: TTracked[] = replicas.map(({ url, client }) => ({
+  const tracked: TTracked[] = replicas.map(({ url, client, rows }) => ({
     url,
     client,
+    rows,
     state: "unchecked",
     freshAsOf: null,
     lagMs: null,
@@ -355,25 +371,58 @@ export const createReadRouter = ({
     return result;
   };
 
-  /** `$replica()`'s hook: reads to a fresh replica unless the user just wrote; everything else as on the primary. */
-  const onReplica = async (operation: TOperation) => {
-    if (operation.__internalParams?.transaction || !READS.has(operation.operation) || isWrite(operation))
-      return onPrimary(operation);
+  /**
+   * Where a lag-tolerant read runs: the primary for a user who just wrote, else a fresh replica, and the
+   * primary again when the replica fails it (a failure of the server's own leaves that replica out).
+   */
+  const routeRead = async <T>(
+    primaryRead: () => Promise<T>,
+    replicaRead: (replica: TTracked) => Promise<T>,
+    failedServer: (error: unknown) => boolean,
+  ): Promise<T> => {
     if (!timer && !stopped) void checkNow().catch(() => undefined);
     const userId = scopes.getStore()?.user();
-    if (userId && (await wroteRecently(userId))) return operation.query(operation.args as never);
+    if (userId && (await wroteRecently(userId))) return primaryRead();
     const replica = pick();
-    if (!replica) return operation.query(operation.args as never);
+    if (!replica) return primaryRead();
     try {
-      return await runOn(replica.client, operation);
+      return await replicaRead(replica);
     } catch (error) {
-      if (serverFailed(error))
+      if (failedServer(error))
         update(replica, {
           state: "down",
           error: (error as Error).message.split("\n").filter(Boolean).at(-1) ?? "failed",
         });
-      return operation.query(operation.args as never);
+      return primaryRead();
     }
+  };
+
+  /** `$replica()`'s hook: reads to a fresh replica unless the user just wrote; everything else as on the primary. */
+  const onReplica = async (operation: TOperation) => {
+    if (operation.__internalParams?.transaction || !READS.has(operation.operation) || isWrite(operation))
+      return onPrimary(operation);
+    return routeRead(
+      () => operation.query(operation.args as never),
+      (replica) => runOn(replica.client, operation),
+      serverFailed,
+    );
+  };
+
+  /**
+   * A raw statement through `$replica()` (`queryRows`): a read goes where `onReplica` would send a Prisma
+   * read, on that server's own pg pool; a statement that writes runs on the primary and notes its user.
+   */
+  const onReplicaRows = async <R extends object>(text: string, values: unknown[], primary: TRowsQuery) => {
+    if (RAW_WRITE.test(text)) {
+      const rows = await primary<R>(text, values);
+      await markWrite();
+      return rows;
+    }
+    return routeRead(
+      () => primary<R>(text, values),
+      (replica) => (replica.rows ?? primary)<R>(text, values),
+      pgServerFailed,
+    );
   };
 
   const stop = async () => {
@@ -383,7 +432,7 @@ export const createReadRouter = ({
     await Promise.all(tracked.map((replica) => replica.client.$disconnect()));
   };
 
-  return { onPrimary, onReplica, checkNow, status, stop };
+  return { onPrimary, onReplica, onReplicaRows, checkNow, status, stop };
 };
 
 export type TReadRouter = ReturnType<typeof createReadRouter>;
