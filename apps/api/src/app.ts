@@ -194,6 +194,7 @@ export const createApp = ({
     redisTrouble("leases: Redis did not answer in time"),
   );
   const boundedQueues = queues && boundQueues(queues, config.queueTimeoutMs);
+  const readsMayLag = db.$replicaStatus().length > 0;
   const postman = createPostman({ db, transport: mailer, queues: boundedQueues, log: logger, retry: config.mailRetry });
   app.use(httpMetrics);
   app.use(requestId());
@@ -225,7 +226,10 @@ export const createApp = ({
       clientAddressOf({ socketAddress: socketAddressOf(c.env), forwardedFor: c.req.header("x-forwarded-for") }),
     );
     // On behalf of whoever requireAuth finds: their writes keep their replica reads on the primary for a while.
-    await actingAs(() => c.get("auth")?.userId, next);
+    // Without replicas there is nothing to route, and the async context it needs would cost every promise
+    // of every request a hook (Node 20's AsyncLocalStorage).
+    if (readsMayLag) await actingAs(() => c.get("auth")?.userId, next);
+    else await next();
   });
   // Archives are larger than any other request body: the import counts its bytes as it streams them (maxImportBytes).
   // Screenshots are images with their own limit; the multipart framing around the file gets a little room.
