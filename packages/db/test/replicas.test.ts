@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { createDb, type Db } from "../src/client.ts";
+import { createDb, queryRows, type Db } from "../src/client.ts";
+import { rawFindMany } from "../src/raw-find.ts";
 import { actingAs, type TRecentWrites, type TReplicaOptions } from "../src/replicas.ts";
 import { createPostgresTestDatabase, type TestDatabase } from "../src/testing/index.ts";
 import { findTestReplica, type TestReplica } from "../src/testing/replica.ts";
@@ -23,6 +24,12 @@ const serverOf = async (client: Pick<Db, "$queryRaw">) => {
   const [row] = await client.$queryRaw<
     { standby: boolean; port: number }[]
   >`SELECT pg_is_in_recovery() AS standby, inet_server_port() AS port`;
+  return row!.standby ? "replica" : "primary";
+};
+
+/** Which server ran a raw statement (`queryRows`' path) through `client`. */
+const rawServerOf = async (client: Db, sql = "SELECT pg_is_in_recovery() AS standby") => {
+  const [row] = await queryRows<{ standby: boolean }>(client, sql);
   return row!.standby ? "replica" : "primary";
 };
 
@@ -149,5 +156,54 @@ describe.runIf(replica)("read replicas (a real streaming replica)", () => {
     }
     await until("the replica is current again", () => usable(strict));
     expect(await serverOf(strict.$replica())).toBe("replica");
+  });
+
+  it("routes raw reads of $replica() (queryRows, rawFindMany) as it routes Prisma's, raw writes to the primary", {
+    timeout: 120_000,
+  }, async () => {
+    const writes = sharedWrites();
+    const db = client({ maxLagMs: 60_000, checkEveryMs: 200, recentWrites: writes });
+    await until("the replica is found current", () => usable(db));
+    expect(await rawServerOf(db.$replica())).toBe("replica");
+    expect(await rawServerOf(db)).toBe("primary");
+    // A statement that writes goes to the primary, whatever it returns.
+    expect(
+      await rawServerOf(
+        db.$replica(),
+        "WITH touched AS (UPDATE goals SET title = title WHERE false RETURNING id) SELECT pg_is_in_recovery() AS standby",
+      ),
+    ).toBe("primary");
+
+    await standby.pauseReplay();
+    try {
+      const title = `Raw ${randomUUID()}`;
+      await actingAs(userA, () => db.goal.create({ data: { userId: userA, title, period: "DAILY" } }));
+      const titles = (as: string) =>
+        actingAs(as, async () =>
+          ((await rawFindMany(db.$replica(), "Goal", { where: { userId: userA } })) ?? []).map((goal) => goal.title),
+        );
+      // The writer reads the primary; anyone else the paused replica, without the goal.
+      expect(await titles(userA)).toContain(title);
+      expect(await titles(userB)).not.toContain(title);
+      expect(await actingAs(userA, () => rawServerOf(db.$replica()))).toBe("primary");
+      expect(await actingAs(userB, () => rawServerOf(db.$replica()))).toBe("replica");
+    } finally {
+      await standby.resumeReplay();
+    }
+
+    // The replica goes down between two checks: the raw read it fails is answered by the primary, and the
+    // replica gets no reads until a check finds it well again (checked by hand here, none runs meanwhile).
+    const checkedByHand = client({ maxLagMs: 60_000, checkEveryMs: 600_000 });
+    await until("the replica is current again", () => usable(checkedByHand));
+    expect(await rawServerOf(checkedByHand.$replica())).toBe("replica");
+    await standby.stop();
+    try {
+      expect(await rawServerOf(checkedByHand.$replica())).toBe("primary");
+      expect(checkedByHand.$replicaStatus()[0]).toMatchObject({ state: "down", usable: false });
+    } finally {
+      await standby.start();
+    }
+    await until("a check finds the replica well", () => usable(checkedByHand), 60_000);
+    expect(await rawServerOf(checkedByHand.$replica())).toBe("replica");
   });
 });
