@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 
 import { getTableConfig } from "drizzle-orm/pg-core";
-import type { z } from "zod";
 
 import { refreshAchievementScores } from "@cto/core/achievements";
 import type { Db, DbTransaction } from "@cto/db/client";
@@ -14,11 +13,11 @@ import {
   ARCHIVE_FORMAT,
   ARCHIVE_VERSION,
   PROFILE_FIELDS,
-  rowSchema,
   SECTION_SHAPES,
   type TSectionShape,
   ZArchiveUserSchema,
 } from "./account-archive.ts";
+import { rowChecker } from "./account-import-rows.ts";
 import { isImported } from "./account-sections.ts";
 import { ArchiveSyntaxError, ArchiveTooLargeError, scanArchive, type TArchiveEvent } from "./archive-stream.ts";
 import { forgetUserContext } from "./coaching/profile.ts";
@@ -48,9 +47,10 @@ type TCatalogColumn = { table: string; column: string; type: string; default: st
 /**
  * One INSERT … SELECT FROM json_to_recordset($1) per section: a batch travels as one JSON text (the
  * rows as `JSON.stringify` writes them: instants as ISO strings, decimals as strings), each field read
- * as its column's type from the catalog, jsonb as the JSON value itself, arrays from JSON arrays. One
- * string is what Prisma's driver adapter and pg pass on cheaply: arrays of values are re-serialised and
- * escaped element by element on the way. A value the archive leaves out (or null) takes the column's
+ * as its column's type from the catalog, jsonb as the JSON value itself, arrays from JSON arrays. It
+ * goes as UTF-8 bytes: Prisma's driver adapter passes bytes on as base64 and pg sends them as they are,
+ * where a string is escaped into JSON and parsed back on the way, and arrays of values are also
+ * escaped element by element. A value the archive leaves out (or null) takes the column's
  * default there, as Prisma's createMany would, and updatedAt (set by Prisma, not the database) the time
  * of the import.
  */
@@ -82,7 +82,7 @@ const insertPlans = async (tx: DbTransaction) => {
       });
       const sql = `INSERT INTO ${quoteIdent(table)} (${columns.map((column) => quoteIdent(column.name)).join(", ")})
         SELECT ${values.join(", ")}
-        FROM json_to_recordset($1::json) AS v(${columns.map((column) => `${quoteIdent(column.key)} ${column.type}`).join(", ")})`;
+        FROM json_to_recordset(convert_from($1::bytea, 'UTF8')::json) AS v(${columns.map((column) => `${quoteIdent(column.key)} ${column.type}`).join(", ")})`;
       const idType = columns.find((column) => column.key === "id")?.type ?? "uuid";
       const plan: TInsertPlan = {
         table,
@@ -98,7 +98,7 @@ const insertPlans = async (tx: DbTransaction) => {
 /** One section of the archive being read: its ids, its unique keys, the batch not yet written. */
 type TSectionRun = {
   shape: TSectionShape;
-  schema: z.ZodType;
+  rows: ReturnType<typeof rowChecker>;
   plan: TInsertPlan;
   /** The archive's id of each row → its new id and the row's index (for a duplicate's message). */
   ids: Map<string, { id: string; index: number }>;
@@ -306,7 +306,7 @@ class ArchiveImport {
     const { section } = shape;
     const run: TSectionRun = {
       shape,
-      schema: rowSchema(shape),
+      rows: rowChecker(shape),
       plan: this.plans.get(key)!,
       ids: new Map(),
       keys: shape.uniqueKeys
@@ -329,13 +329,12 @@ class ArchiveImport {
     if (run.held) return void run.held.push({ index, value });
     const { section } = run.shape;
     const path = ["data", section.key, index];
-    const parsed = run.schema.safeParse(value);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        this.add([...path, ...(issue.path as (string | number)[])], issue.message);
+    const parsed = run.rows.parse(value);
+    if (parsed.issues) {
+      for (const issue of parsed.issues) this.add([...path, ...(issue.path as (string | number)[])], issue.message);
       return;
     }
-    const row = parsed.data as Row;
+    const { row } = parsed;
     const oldId = row.id as string;
     const earlier = run.ids.get(oldId);
     if (earlier) return this.add([...path, "id"], `duplicate id: data.${section.key}.${earlier.index} has it too`);
@@ -405,11 +404,12 @@ class ArchiveImport {
     }
   }
 
-  /** The row as it is written: new ids, the importing user, references followed or cleared. */
+  /** The row as it is written (the parsed row, changed in place): new ids, the importing user, references followed or cleared. */
   private prepare(run: TSectionRun, row: Row, newId: string) {
     const { shape } = run;
     const { section } = shape;
-    const out: Row = { ...row, id: newId };
+    const out = row;
+    out.id = newId;
     let hold = false;
     for (const column of shape.ownerColumns) if (out[column] != null) out[column] = this.userId;
     for (const [column, target] of Object.entries(shape.foreignKeys)) {
@@ -469,7 +469,7 @@ class ArchiveImport {
     await this.settle();
     this.writingSection(`data.${section.key}`);
     if (rows.length) {
-      const write = this.tx.$executeRawUnsafe(run.plan.sql, JSON.stringify(rows));
+      const write = this.tx.$executeRawUnsafe(run.plan.sql, Buffer.from(JSON.stringify(rows)));
       // Its failure is rethrown by the next settle(); handled here so it never counts as unhandled.
       this.inFlight = write.then(
         () => undefined,
