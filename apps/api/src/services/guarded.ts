@@ -14,6 +14,7 @@ export type WriteChecks = {
  * referenced id are the caller's, and its 400/404 comes after the service's own 404.
  */
 export const guardWrites = (delegate: ModelDelegate, checks: WriteChecks): ModelDelegate => ({
+  $name: delegate.$name,
   findMany: (args) => delegate.findMany(args),
   findFirst: (args) => delegate.findFirst(args),
   delete: (args) => delegate.delete(args),

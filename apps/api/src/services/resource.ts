@@ -1,6 +1,7 @@
 import type { z } from "zod";
 
 import type { Db, DbExecutor } from "@cto/db/client";
+import { rawFindMany } from "@cto/db/raw-find";
 
 import { ApiError } from "../errors.ts";
 import { readPage } from "../lib/pagination.ts";
@@ -26,6 +27,11 @@ export type TBeforeWrite = (args: { input: TInput; stored: TRow | null }) => voi
 
 /** The slice of a Prisma model delegate a resource uses; each model's delegate fits it. */
 export type ModelDelegate = {
+  /**
+   * The model's name, which Prisma's delegates carry; a wrapper of a delegate passes it on, or its list's
+   * first page loses the raw path (`list`).
+   */
+  $name?: string;
   findMany: (args: object) => Promise<TRow[]>;
   findFirst: (args: object) => Promise<TRow | null>;
   create: (args: object) => Promise<TRow>;
@@ -110,12 +116,24 @@ export const resourceService = <Q extends z.ZodObject, C extends z.ZodObject, U 
       const trashSide = spec.softDelete ? { deletedAt: trash === "true" ? { not: null } : null } : {};
       const scope = { [owner]: userId, ...trashSide };
       const where = { ...(spec.where?.(filters as z.output<Q>) ?? {}), ...scope };
+      const orderBy = [...spec.sorts[sort]!, { id: "desc" }];
+      const model = delegate(db);
       return readPage(
         { limit, cursor },
         {
-          listed: (id) => delegate(db).findFirst({ where: { ...scope, id }, select: { id: true } }),
-          read: (window) =>
-            delegate(db).findMany({ where, orderBy: [...spec.sorts[sort]!, { id: "desc" }], ...window }),
+          listed: (id) => model.findFirst({ where: { ...scope, id }, select: { id: true } }),
+          // The first page, the one every list screen reads, is one statement on @cto/db's raw path (Prisma's
+          // own work costs several times the query's; docs/benchmarks.md), unless the filters or the model
+          // are beyond it (null). Later pages stay on Prisma: a cursor starts after the cursor row's place
+          // in a sort that mixes directions and null placements (pinned first, then newest; due dates with
+          // nulls last), which Prisma's cursor already computes and a copy here would have to match.
+          read: async (window) => {
+            const raw =
+              window.cursor || !model.$name
+                ? null
+                : await rawFindMany<TRow>(db, model.$name, { where, orderBy, take: window.take });
+            return raw ?? model.findMany({ where, orderBy, ...window });
+          },
         },
       );
     },

@@ -55,6 +55,7 @@ const sessionsKeepingIsActive = (db: DbExecutor): ModelDelegate => {
   const withIsActive = ({ data, ...rest }: Args & { data: Args }) =>
     "deletedAt" in data ? { ...rest, data: { ...data, isActive: data.deletedAt === null } } : { ...rest, data };
   return {
+    $name: (sessions as ModelDelegate).$name,
     findMany: (args) => sessions.findMany(args as Prisma.AnalysisSessionFindManyArgs),
     findFirst: (args) => sessions.findFirst(args as Prisma.AnalysisSessionFindFirstArgs),
     create: (args) => sessions.create(args as Prisma.AnalysisSessionCreateArgs),
