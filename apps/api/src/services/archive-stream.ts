@@ -69,6 +69,75 @@ const textOf = (parts: Uint8Array[]) => {
   return decoder.decode(Buffer.concat(parts));
 };
 
+/** How far the body is read ahead of the import (see readAhead). */
+const READ_AHEAD_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Yields `source`'s chunks as they are, reading up to `limit` bytes ahead of the consumer: the body
+ * keeps arriving while the import waits on the database, instead of the sender waiting on TCP's window
+ * and the import then waiting for the sender, each wait a wake-up on a busy machine. Memory holds at
+ * most `limit` bytes (and a chunk) more. An error of `source` is thrown where its chunk would have come.
+ */
+export async function* readAhead(source: AsyncIterable<Uint8Array>, limit: number): AsyncGenerator<Uint8Array> {
+  const iterator = source[Symbol.asyncIterator]();
+  const queue: Uint8Array[] = [];
+  let queued = 0;
+  let ended = false;
+  let stopped = false;
+  let failure: { error: unknown } | undefined;
+  let wakeConsumer: (() => void) | undefined;
+  let wakeProducer: (() => void) | undefined;
+  const wake = (which: "consumer" | "producer") => {
+    const resume = which === "consumer" ? wakeConsumer : wakeProducer;
+    if (which === "consumer") wakeConsumer = undefined;
+    else wakeProducer = undefined;
+    resume?.();
+  };
+  const producer = (async () => {
+    try {
+      while (!stopped) {
+        if (queued >= limit) {
+          await new Promise<void>((resume) => (wakeProducer = resume));
+          continue;
+        }
+        const next = await iterator.next();
+        if (next.done) break;
+        queue.push(next.value);
+        queued += next.value.byteLength;
+        wake("consumer");
+      }
+    } catch (error) {
+      failure = { error };
+    } finally {
+      ended = true;
+      wake("consumer");
+    }
+  })();
+  try {
+    for (;;) {
+      const chunk = queue.shift();
+      if (chunk) {
+        queued -= chunk.byteLength;
+        wake("producer");
+        yield chunk;
+        continue;
+      }
+      if (ended) {
+        if (failure) throw failure.error;
+        return;
+      }
+      await new Promise<void>((resume) => (wakeConsumer = resume));
+    }
+  } finally {
+    if (!ended) {
+      // The consumer stopped early (a refused archive): the producer stops after the read under way.
+      stopped = true;
+      wake("producer");
+      void producer.then(() => iterator.return?.()).catch(() => undefined);
+    }
+  }
+}
+
 export async function* scanArchive(
   body: AsyncIterable<Uint8Array>,
   { maxBytes }: { maxBytes: number },
@@ -258,7 +327,8 @@ export async function* scanArchive(
     }
   };
 
-  for await (const chunk of body) {
+  // The limit is checked as chunks are scanned: at most READ_AHEAD_BYTES more have been read by then.
+  for await (const chunk of readAhead(body, READ_AHEAD_BYTES)) {
     received += chunk.byteLength;
     if (received > maxBytes) throw new ArchiveTooLargeError(`The request body is larger than ${maxBytes} bytes.`);
     scan(chunk);
