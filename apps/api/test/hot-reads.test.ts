@@ -2,9 +2,11 @@
 // the rows Prisma gives, in the same order, page after page, on both database targets.
 import { describe, expect, it } from "vitest";
 
+import { rawFindMany } from "@cto/db/raw-find";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
 
 import { listMessages } from "../src/services/coaching/messages.ts";
+import { getTelegramConnection } from "../src/services/telegram/link.ts";
 
 describe.each(testTargets())("the message page's raw path on $name", (target) => {
   const handle = useMigratedDatabase(target);
@@ -76,5 +78,40 @@ describe.each(testTargets())("the message page's raw path on $name", (target) =>
     await expect(
       listMessages({ db, userId: stranger.id, id: conversation.id, query: { limit: 4, cursor: expected[2]!.id } }),
     ).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("reads a Telegram connection as Prisma does: linked, waiting for its link, and none", async () => {
+    const { db } = handle;
+    const [linked, waiting, none] = await Promise.all(
+      ["linked", "waiting", "none"].map((name) =>
+        db.user.create({ data: { email: `telegram-${name}-${target.name}@example.com` } }),
+      ),
+    );
+    await db.telegramConnection.create({
+      data: {
+        userId: linked!.id,
+        telegramChatId: "-1001234567890",
+        telegramUsername: "zoë_✈️",
+        isActive: true,
+        connectedAt: new Date("9999-12-31T23:59:59.999Z"),
+        lastMessageAt: new Date("0001-01-01T00:00:00.000Z"),
+      },
+    });
+    await db.telegramConnection.create({
+      data: {
+        userId: waiting!.id,
+        connectionToken: "a".repeat(64),
+        connectionTokenExpiresAt: new Date(Date.now() + 60_000),
+      },
+    });
+    // The raw path takes this model (a column it cannot read like Prisma would send every read to Prisma).
+    expect(await rawFindMany(db, "TelegramConnection", { where: { userId: linked!.id }, take: 1 })).toHaveLength(1);
+    for (const user of [linked!, waiting!]) {
+      const read = await getTelegramConnection({ db, userId: user.id });
+      expect(read).toStrictEqual(await db.telegramConnection.findUnique({ where: { userId: user.id } }));
+      expect(read?.userId).toBe(user.id);
+    }
+    expect(await getTelegramConnection({ db, userId: none!.id })).toBeNull();
+    expect(await getTelegramConnection({ db, userId: "not-a-uuid" })).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 import type { Db } from "@cto/db/client";
 import { toDbError } from "@cto/db/errors";
+import type { TelegramConnection } from "@cto/db/generated";
+import { rawFindMany } from "@cto/db/raw-find";
 import type { TTelegramMessage } from "@cto/telegram/updates";
 
 import { ApiError } from "../../errors.ts";
@@ -53,8 +55,11 @@ export const LINK_REPLIES: Record<TLinkOutcome | "bare_start" | "unknown_chat", 
 
 const LINK_TOKEN_TTL_MS = 15 * 60_000;
 
-export const getTelegramConnection = ({ db, userId }: { db: Db; userId: string }) =>
-  db.telegramConnection.findUnique({ where: { userId } });
+/** The user's connection, or null. The dashboard reads it on every visit: @cto/db's raw path first, Prisma where it declines. */
+export const getTelegramConnection = async ({ db, userId }: { db: Db; userId: string }) => {
+  const rows = await rawFindMany<TelegramConnection>(db, "TelegramConnection", { where: { userId }, take: 1 });
+  return rows ? (rows[0] ?? null) : db.telegramConnection.findUnique({ where: { userId } });
+};
 
 /**
  * A new one-time token for `/start <token>`, valid for 15 minutes; any earlier one stops working.
