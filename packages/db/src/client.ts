@@ -196,6 +196,9 @@ export const queryRows = async <R extends object>(db: object, text: string, valu
   return rows<R>(text, values);
 };
 
+/** Whether `queryRows` takes `db`: a client `createDb` made or its `$replica()`, not a transaction inside one. */
+export const hasRowsPath = (db: object) => readers.has(db);
+
 /** A statement's rows, as `queryRows` gives them, inside the transaction `rawTransaction` holds open. */
 export type TRawQuery = <R extends object>(text: string, values?: unknown[]) => Promise<R[]>;
 

@@ -903,18 +903,23 @@ describe.each(testTargets())("pgvector helpers on $name", (target) => {
 
   describe("search paths", () => {
     /** The SQL of every `$queryRaw` a helper runs, captured on the way. */
+    // Through Prisma, as inside a transaction (a client's own searches take the pool's connection, queryRows).
     const capturingQueries = async (run: (spy: Db) => Promise<unknown>) => {
-      const queries: Prisma.Sql[] = [];
+      const queries: string[] = [];
       const spy = db.$extends({
         query: {
           $queryRaw: ({ args, query }) => {
-            queries.push(args as unknown as Prisma.Sql);
+            queries.push((args as unknown as Prisma.Sql).strings.join("?"));
+            return query(args);
+          },
+          $queryRawUnsafe: ({ args, query }) => {
+            queries.push(String((args as unknown[])[0]));
             return query(args);
           },
         },
       }) as unknown as Db;
       await run(spy);
-      return queries.map((sql) => sql.strings.join("?"));
+      return queries;
     };
 
     /**
