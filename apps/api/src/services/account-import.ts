@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 
+import { getTableColumns } from "drizzle-orm";
 import { getTableConfig } from "drizzle-orm/pg-core";
 
 import { refreshAchievementScores } from "@cto/core/achievements";
-import type { Db, DbTransaction } from "@cto/db/client";
+import { User } from "@cto/contracts/tables";
+import { type Db, type DbExecutor, rawTransaction, type TRawQuery } from "@cto/db/client";
 import { toDbError } from "@cto/db/errors";
 
 import { ApiError } from "../errors.ts";
@@ -47,16 +49,16 @@ type TCatalogColumn = { table: string; column: string; type: string; default: st
 /**
  * One INSERT … SELECT FROM json_to_recordset($1) per section: a batch travels as one JSON text (the
  * rows as `JSON.stringify` writes them: instants as ISO strings, decimals as strings), each field read
- * as its column's type from the catalog, jsonb as the JSON value itself, arrays from JSON arrays. It
- * goes as UTF-8 bytes: Prisma's driver adapter passes bytes on as base64 and pg sends them as they are,
- * where a string is escaped into JSON and parsed back on the way, and arrays of values are also
- * escaped element by element. A value the archive leaves out (or null) takes the column's
+ * as its column's type from the catalog, jsonb as the JSON value itself, arrays from JSON arrays (arrays
+ * of values, one per column, are escaped element by element on the way). A value the archive leaves out (or null) takes the column's
  * default there, as Prisma's createMany would, and updatedAt (set by Prisma, not the database) the time
- * of the import.
+ * of the import. The batch's JSON goes to pg as it is (rawTransaction): through Prisma, a parameter is
+ * serialised to JSON and parsed back again on its way to the driver, which cost as much as the rest of
+ * the import's own work.
  */
-const insertPlans = async (tx: DbTransaction) => {
+const insertPlans = async (query: TRawQuery) => {
   const tables = SECTION_SHAPES.map((shape) => getTableConfig(shape.section.table as never).name);
-  const catalog = await tx.$queryRawUnsafe<TCatalogColumn[]>(
+  const catalog = await query<TCatalogColumn>(
     `SELECT c.relname AS "table", a.attname AS "column", format_type(a.atttypid, a.atttypmod) AS "type",
             pg_get_expr(d.adbin, d.adrelid) AS "default"
        FROM pg_attribute a
@@ -64,15 +66,20 @@ const insertPlans = async (tx: DbTransaction) => {
        JOIN pg_namespace n ON n.oid = c.relnamespace
        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
       WHERE n.nspname = current_schema() AND c.relname = ANY($1::text[]) AND a.attnum > 0 AND NOT a.attisdropped`,
-    tables,
+    [[...tables, USERS]],
   );
   const byColumn = new Map(catalog.map((entry) => [`${entry.table}.${entry.column}`, entry]));
-  return new Map(
+  const typeOf = (table: string, column: string) => {
+    const entry = byColumn.get(`${table}.${column}`);
+    if (!entry) throw new Error(`account import: ${table}.${column} is not in the database`);
+    return entry;
+  };
+  const profile = profileUpdate(typeOf);
+  const sections = new Map(
     SECTION_SHAPES.map((shape, position) => {
       const table = tables[position]!;
       const columns = shape.columns.map((column) => {
-        const entry = byColumn.get(`${table}.${column.name}`);
-        if (!entry) throw new Error(`account import: ${table}.${column.name} is not in the database`);
+        const entry = typeOf(table, column.name);
         return { key: column.key, name: column.name, type: entry.type, entry };
       });
       const values = columns.map((column) => {
@@ -82,7 +89,7 @@ const insertPlans = async (tx: DbTransaction) => {
       });
       const sql = `INSERT INTO ${quoteIdent(table)} (${columns.map((column) => quoteIdent(column.name)).join(", ")})
         SELECT ${values.join(", ")}
-        FROM json_to_recordset(convert_from($1::bytea, 'UTF8')::json) AS v(${columns.map((column) => `${quoteIdent(column.key)} ${column.type}`).join(", ")})`;
+        FROM json_to_recordset($1::json) AS v(${columns.map((column) => `${quoteIdent(column.key)} ${column.type}`).join(", ")})`;
       const idType = columns.find((column) => column.key === "id")?.type ?? "uuid";
       const plan: TInsertPlan = {
         table,
@@ -93,7 +100,48 @@ const insertPlans = async (tx: DbTransaction) => {
       return [shape.section.key, plan];
     }),
   );
+  return { sections, profile };
 };
+
+const USERS = getTableConfig(User).name;
+const USER_COLUMNS = getTableColumns(User) as Record<string, { name: string }>;
+
+/**
+ * The archive's profile fields onto the importing user, as Prisma's update did: the fields the archive
+ * gives (null included), each read as its column's type, and updatedAt (Prisma's to set) the time of the import.
+ */
+type TProfileUpdate = (userId: string, profile: Row) => { sql: string; values: unknown[] };
+const profileUpdate = (typeOf: (table: string, column: string) => TCatalogColumn): TProfileUpdate => {
+  const columns = PROFILE_FIELDS.map((field) => {
+    const name = USER_COLUMNS[field]!.name;
+    return { field, name, type: typeOf(USERS, name).type };
+  });
+  const updatedAt = `${quoteIdent(USER_COLUMNS.updatedAt!.name)} = CURRENT_TIMESTAMP`;
+  return (userId: string, profile: Row) => {
+    const given = columns.filter((column) => profile[column.field] !== undefined);
+    if (!given.length)
+      return { sql: `UPDATE ${quoteIdent(USERS)} SET ${updatedAt} WHERE id = $1::uuid`, values: [userId] };
+    const sets = given.map((column) => `${quoteIdent(column.name)} = v.${quoteIdent(column.field)}`);
+    const record = given.map((column) => `${quoteIdent(column.field)} ${column.type}`);
+    return {
+      sql: `UPDATE ${quoteIdent(USERS)} SET ${[...sets, updatedAt].join(", ")}
+        FROM json_to_record($2::json) AS v(${record.join(", ")}) WHERE ${quoteIdent(USERS)}.id = $1::uuid`,
+      values: [userId, JSON.stringify(profile)],
+    };
+  };
+};
+
+/** `$executeRaw` on the raw transaction, for a helper written against Prisma's: the template's values become $1…$n. */
+const executeRawOn = (query: TRawQuery) =>
+  ({
+    $executeRaw: async (strings: TemplateStringsArray, ...values: unknown[]) => {
+      await query(
+        strings.reduce((sql, part, index) => `${sql}$${index}${part}`),
+        values,
+      );
+      return 0;
+    },
+  }) as unknown as Pick<Db, "$executeRaw">;
 
 /** One section of the archive being read: its ids, its unique keys, the batch not yet written. */
 type TSectionRun = {
@@ -140,43 +188,48 @@ export const importArchive = async ({
 }): Promise<TImportResult> => {
   let writing = "user";
   let result: TImportResult;
+  // Through Prisma, before the transaction: the embedded database serves one connection at a time.
+  await assertEmpty(db, userId);
   try {
-    result = await db.$transaction(
-      async (tx) => {
-        // One import at a time per account: a second one waits here, then finds the data and stops.
-        await tx.$queryRaw`SELECT 1 FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
-        await assertEmpty(tx, userId);
-        const archiveImport = new ArchiveImport(tx, userId, await insertPlans(tx), (section) => {
-          writing = section;
-        });
-        try {
-          for await (const event of scanArchive(body, { maxBytes })) await archiveImport.take(event);
-        } catch (error) {
-          if (!(error instanceof ArchiveSyntaxError)) {
-            // The transaction rolls back once the write under way has ended; its own failure matters less.
-            await archiveImport.settle().catch(() => undefined);
-            throw error;
-          }
-          archiveImport.add(error.path, error.message);
+    // On the pool's own pg connection, not Prisma's interactive transaction: see insertPlans.
+    result = await rawTransaction(db, async (query) => {
+      // Nothing waits for ever: no statement, a second import's wait for the lock included, runs past the limit.
+      await query(`SET LOCAL statement_timeout = ${IMPORT_TIMEOUT_MS}`);
+      // One import at a time per account: a second one waits here, then finds the data and stops.
+      await query("SELECT 1 FROM users WHERE id = $1::uuid FOR UPDATE", [userId]);
+      const [held] = await query<{ section: string }>(OWNED_ROWS_SQL, [userId]);
+      if (held) throw accountNotEmpty(held.section);
+      const plans = await insertPlans(query);
+      const archiveImport = new ArchiveImport(query, userId, plans.sections, plans.profile, (section) => {
+        writing = section;
+      });
+      try {
+        for await (const event of scanArchive(body, { maxBytes })) await archiveImport.take(event);
+      } catch (error) {
+        if (!(error instanceof ArchiveSyntaxError)) {
+          // The transaction rolls back once the write under way has ended; its own failure matters less.
+          await archiveImport.settle().catch(() => undefined);
+          throw error;
         }
-        const imported = await archiveImport.finish();
-        // The archive's score is what it was on the other server; here it is what the imported rows earn.
-        await refreshAchievementScores(tx, [userId]);
-        return imported;
-      },
-      // A second import into the same account waits for the first (the row lock above), then answers 409.
-      { maxWait: 60_000, timeout: 300_000 },
-    );
+        archiveImport.add(error.path, error.message);
+      }
+      const imported = await archiveImport.finish();
+      // The archive's score is what it was on the other server; here it is what the imported rows earn.
+      await refreshAchievementScores(executeRawOn(query), [userId]);
+      return imported;
+    });
   } catch (error) {
     if (error instanceof ArchiveTooLargeError) throw new ApiError("payload_too_large", error.message);
     // A database rule the archive checks do not know of yet (a new CHECK constraint) still answers 400, naming the section.
     const dbError = toDbError(error);
     if (!dbError || dbError.code === "unavailable") throw error;
+    // pg names the constraint on its error; toDbError reads the name from Prisma's wrapping.
+    const { constraint } = error as { constraint?: unknown };
     throw refuse(
       [
         {
           path: writing.split("."),
-          message: `refused by the database (${dbError.constraint ?? dbError.code}); nothing was imported`,
+          message: `refused by the database (${dbError.constraint ?? (typeof constraint === "string" ? constraint : dbError.code)}); nothing was imported`,
         },
       ],
       0,
@@ -186,6 +239,9 @@ export const importArchive = async ({
   await forgetUserContext(sharedCache, userId);
   return result;
 };
+
+/** The longest any statement of an import may run (the wait for a second import's lock included). */
+const IMPORT_TIMEOUT_MS = 300_000;
 
 const refuse = (issues: TArchiveIssue[], unlisted: number) =>
   new ApiError("validation_failed", "The archive cannot be imported; see details.", [
@@ -227,9 +283,10 @@ class ArchiveImport {
   private inFlight: Promise<{ error: unknown } | undefined> | undefined;
 
   constructor(
-    private readonly tx: DbTransaction,
+    private readonly query: TRawQuery,
     private readonly userId: string,
     private readonly plans: Map<string, TInsertPlan>,
+    private readonly updateProfile: TProfileUpdate,
     private readonly writingSection: (path: string) => void,
   ) {}
 
@@ -280,7 +337,8 @@ class ArchiveImport {
     );
     if (this.issues.length) return;
     await this.settle();
-    await this.tx.user.update({ where: { id: this.userId }, data: profile });
+    const update = this.updateProfile(this.userId, profile);
+    await this.query(update.sql, update.values);
   }
 
   private ownerIssue(path: (string | number)[]) {
@@ -469,7 +527,7 @@ class ArchiveImport {
     await this.settle();
     this.writingSection(`data.${section.key}`);
     if (rows.length) {
-      const write = this.tx.$executeRawUnsafe(run.plan.sql, Buffer.from(JSON.stringify(rows)));
+      const write = this.query(run.plan.sql, [JSON.stringify(rows)]);
       // Its failure is rethrown by the next settle(); handled here so it never counts as unhandled.
       this.inFlight = write.then(
         () => undefined,
@@ -499,8 +557,10 @@ class ArchiveImport {
     );
     if (unknown.length) {
       await this.settle();
-      const published = await this.tx.$queryRaw<{ id: string }[]>`
-        SELECT id::text AS id FROM posts WHERE id = ANY(${unknown}::uuid[]) AND status = 'PUBLISHED' FOR SHARE`;
+      const published = await this.query<{ id: string }>(
+        "SELECT id::text AS id FROM posts WHERE id = ANY($1::uuid[]) AND status = 'PUBLISHED' FOR SHARE",
+        [unknown],
+      );
       for (const post of unknown) this.publishedPosts.set(post, false);
       for (const { id } of published) this.publishedPosts.set(id, true);
     }
@@ -536,11 +596,10 @@ class ArchiveImport {
       const plan = run.plan;
       const column = plan.columns.find((candidate) => candidate.key === reference.column)!;
       await this.settle();
-      await this.tx.$executeRawUnsafe(
+      await this.query(
         `UPDATE ${quoteIdent(plan.table)} AS t SET ${quoteIdent(column.name)} = v.target::${column.type}
            FROM unnest($1::text[], $2::text[]) AS v(id, target) WHERE t.id = v.id::${plan.idType}`,
-        known.map((row) => row.id),
-        known.map((row) => run.ids.get(row.target)!.id),
+        [known.map((row) => row.id), known.map((row) => run.ids.get(row.target)!.id)],
       );
     }
   }
@@ -583,17 +642,30 @@ class ArchiveImport {
   }
 }
 
-const assertEmpty = async (tx: DbTransaction, userId: string) => {
+const assertEmpty = async (db: DbExecutor, userId: string) => {
   type Delegate = { findFirst: (args: object) => Promise<Row | null> };
   for (const { section } of SECTION_SHAPES.filter(({ section }) => isImported(section))) {
-    const existing = await (section.model(tx) as Delegate).findFirst({
+    const existing = await (section.model(db) as Delegate).findFirst({
       where: section.where(userId),
       select: { id: true },
     });
-    if (existing)
-      throw new ApiError(
-        "invalid_state",
-        `This account already holds data (${section.key}); import needs an empty account.`,
-      );
+    if (existing) throw accountNotEmpty(section.key);
   }
 };
+
+const accountNotEmpty = (what: string) =>
+  new ApiError("invalid_state", `This account already holds data (${what}); import needs an empty account.`);
+
+/**
+ * A section an import writes in which the account owns a row, for a second import that waited for the
+ * lock: rows without an owner column (messages, assumptions) come with an owned parent of the archive.
+ */
+const OWNED_ROWS_SQL = `${SECTION_SHAPES.filter(({ section }) => isImported(section))
+  .flatMap((shape) =>
+    shape.ownerColumns.map((owner) => {
+      const table = getTableConfig(shape.section.table as never).name;
+      const column = shape.columns.find((candidate) => candidate.key === owner)!.name;
+      return `(SELECT '${shape.section.key}' AS section FROM ${quoteIdent(table)} WHERE ${quoteIdent(column)} = $1::uuid LIMIT 1)`;
+    }),
+  )
+  .join(" UNION ALL ")} LIMIT 1`;
