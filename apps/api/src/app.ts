@@ -194,7 +194,8 @@ export const createApp = ({
     redisTrouble("leases: Redis did not answer in time"),
   );
   const boundedQueues = queues && boundQueues(queues, config.queueTimeoutMs);
-  const readsMayLag = db.$replicaStatus().length > 0;
+  // Asked once, at the first request: the OpenAPI document is built from an app with no database at all.
+  let readsMayLag: boolean | undefined;
   const postman = createPostman({ db, transport: mailer, queues: boundedQueues, log: logger, retry: config.mailRetry });
   app.use(httpMetrics);
   app.use(requestId());
@@ -228,6 +229,7 @@ export const createApp = ({
     // On behalf of whoever requireAuth finds: their writes keep their replica reads on the primary for a while.
     // Without replicas there is nothing to route, and the async context it needs would cost every promise
     // of every request a hook (Node 20's AsyncLocalStorage).
+    readsMayLag ??= db.$replicaStatus().length > 0;
     if (readsMayLag) await actingAs(() => c.get("auth")?.userId, next);
     else await next();
   });
