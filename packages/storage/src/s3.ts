@@ -1,10 +1,4 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 
 import { StorageError } from "./errors.ts";
 import { assertValidKey } from "./keys.ts";
@@ -21,22 +15,36 @@ export type TS3StorageConfig = {
   forcePathStyle: boolean;
 };
 
-const isNotFound = (error: unknown) =>
-  error instanceof S3ServiceException &&
-  (error.name === "NoSuchKey" || error.name === "NotFound" || error.$metadata.httpStatusCode === 404);
+// The SDK takes about 25 MB of a process's memory once loaded; most deployments keep their files on disk,
+// so it is loaded at the first use of S3 storage, not with the package.
+let sdk: Promise<typeof import("@aws-sdk/client-s3")> | undefined;
+const loadSdk = () => (sdk ??= import("@aws-sdk/client-s3"));
+
+const isNotFound = async (error: unknown) => {
+  const { S3ServiceException } = await loadSdk();
+  return (
+    error instanceof S3ServiceException &&
+    (error.name === "NoSuchKey" || error.name === "NotFound" || error.$metadata.httpStatusCode === 404)
+  );
+};
 
 export const createS3Storage = (config: TS3StorageConfig): TStorage => {
-  const client = new S3Client({
-    region: config.region,
-    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-    forcePathStyle: config.forcePathStyle,
-    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
-    // The SDK's default CRC checksums on every request are not understood by many S3-compatible
-    // stores (older MinIO, Ceph, some R2 setups); only send them where the API requires them.
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED",
-    maxAttempts: 3,
-  });
+  let client: Promise<S3Client> | undefined;
+  const s3 = () =>
+    (client ??= loadSdk().then(
+      ({ S3Client }) =>
+        new S3Client({
+          region: config.region,
+          ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+          forcePathStyle: config.forcePathStyle,
+          credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+          // The SDK's default CRC checksums on every request are not understood by many S3-compatible
+          // stores (older MinIO, Ceph, some R2 setups); only send them where the API requires them.
+          requestChecksumCalculation: "WHEN_REQUIRED",
+          responseChecksumValidation: "WHEN_REQUIRED",
+          maxAttempts: 3,
+        }),
+    ));
   const unavailable = (action: string, key: string, cause: unknown) =>
     new StorageError(
       "unavailable",
@@ -49,7 +57,8 @@ export const createS3Storage = (config: TS3StorageConfig): TStorage => {
     put: async (key, body, { contentType }) => {
       assertValidKey(key);
       try {
-        await client.send(
+        const { PutObjectCommand } = await loadSdk();
+        await (await s3()).send(
           new PutObjectCommand({
             Bucket: config.bucket,
             Key: key,
@@ -65,24 +74,26 @@ export const createS3Storage = (config: TS3StorageConfig): TStorage => {
     get: async (key) => {
       assertValidKey(key);
       try {
-        const object = await client.send(new GetObjectCommand({ Bucket: config.bucket, Key: key }));
+        const { GetObjectCommand } = await loadSdk();
+        const object = await (await s3()).send(new GetObjectCommand({ Bucket: config.bucket, Key: key }));
         if (!object.Body) throw new Error("the response had no body");
         return {
           body: await object.Body.transformToByteArray(),
           contentType: object.ContentType ?? "application/octet-stream",
         };
       } catch (error) {
-        if (isNotFound(error)) throw new StorageError("not_found", `No stored object ${key}.`, { cause: error });
+        if (await isNotFound(error)) throw new StorageError("not_found", `No stored object ${key}.`, { cause: error });
         throw unavailable("read", key, error);
       }
     },
     delete: async (key) => {
       assertValidKey(key);
       try {
-        await client.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: key }));
+        const { DeleteObjectCommand } = await loadSdk();
+        await (await s3()).send(new DeleteObjectCommand({ Bucket: config.bucket, Key: key }));
       } catch (error) {
         // S3 answers 204 for a missing key; stores that answer 404 mean the same thing.
-        if (isNotFound(error)) return;
+        if (await isNotFound(error)) return;
         throw unavailable("delete", key, error);
       }
     },
