@@ -1,5 +1,3 @@
-import { generateAuthenticationOptions, verifyAuthenticationResponse } from "@simplewebauthn/server";
-
 import type { TPasskeyAuthenticationResponse } from "@cto/contracts/api/passkeys";
 import type { Db } from "@cto/db/client";
 
@@ -10,6 +8,7 @@ import { accountDisabled } from "../sessions.ts";
 import { markStepUp } from "../two-factor/second-factor.ts";
 import { badResponse, keepPasskeyChallenge, type TChallengeBinding, takePasskeyChallenge } from "./challenges.ts";
 import { type TPasskeyDeps, transportsOf } from "./registration.ts";
+import { webauthn } from "./webauthn.ts";
 
 export type TPasskeySignInDeps = TPasskeyDeps & { limiters: TAuthLimiters };
 
@@ -26,6 +25,7 @@ const requestOptions = async (
       })
     : [];
   if (binding.userId && passkeys.length === 0) throw new ApiError("invalid_state", "This account has no passkey.");
+  const { generateAuthenticationOptions } = await webauthn();
   const options = await generateAuthenticationOptions({
     rpID: relyingParty.id,
     allowCredentials: passkeys.map((row) => ({ id: row.credentialID, transports: transportsOf(row) })),
@@ -53,6 +53,7 @@ const verifyAssertion = async (
     throw badResponse("This passkey is not one of this account's (it may have been deleted).", "response.id");
   if (!passkey.user.isActive) throw accountDisabled();
   await beforeCheck(passkey.user);
+  const { verifyAuthenticationResponse } = await webauthn();
   const verification = await verifyAuthenticationResponse({
     response: { ...response, clientExtensionResults: response.clientExtensionResults ?? {} },
     expectedChallenge: challenge,

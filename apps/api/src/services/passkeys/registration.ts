@@ -1,8 +1,4 @@
-import {
-  type AuthenticatorTransport,
-  generateRegistrationOptions,
-  verifyRegistrationResponse,
-} from "@simplewebauthn/server";
+import type { AuthenticatorTransport } from "@simplewebauthn/server";
 
 import { PASSKEY_TRANSPORTS, type TRegisterPasskey } from "@cto/contracts/api/passkeys";
 import type { Db } from "@cto/db/client";
@@ -10,6 +6,7 @@ import type { Db } from "@cto/db/client";
 import { ApiError } from "../../errors.ts";
 import { badResponse, keepPasskeyChallenge, takePasskeyChallenge } from "./challenges.ts";
 import type { TRelyingParty } from "./relying-party.ts";
+import { webauthn } from "./webauthn.ts";
 
 export type TPasskeyDeps = { db: Db; relyingParty: TRelyingParty };
 
@@ -41,6 +38,7 @@ export const passkeyRegistrationOptions = async (
   });
   if (user.authenticators.length >= MAX_PASSKEYS)
     throw new ApiError("conflict", `An account has at most ${MAX_PASSKEYS} passkeys; delete one first.`);
+  const { generateRegistrationOptions } = await webauthn();
   const options = await generateRegistrationOptions({
     rpName: relyingParty.name,
     rpID: relyingParty.id,
@@ -68,6 +66,7 @@ export const registerPasskey = async (
     userId,
     sessionId,
   });
+  const { verifyRegistrationResponse } = await webauthn();
   const verification = await verifyRegistrationResponse({
     response: { ...response, clientExtensionResults: response.clientExtensionResults ?? {} },
     expectedChallenge: challenge,
