@@ -175,7 +175,8 @@ describe("assistant context", () => {
     await person.getByLabel("Job title").fill("Head of Platform");
     await person.getByRole("button", { name: "Save" }).click();
     await expectVisible(page.getByText("Northwind Labs"));
-    await expect(page.getByRole("form", { name: "Edit person" }).count()).resolves.toBe(0);
+    // The saved facts can show a moment before the form closes: wait for it, as for the event below.
+    await expect.poll(() => page.getByRole("form", { name: "Edit person" }).count()).toBe(0);
     await expect(
       e2e.stack.db.person.findUniqueOrThrow({ where: { id: seeded("person:priya") } }),
     ).resolves.toMatchObject({ company: "Northwind Labs", title: "Head of Platform" });
