@@ -50,17 +50,21 @@ const drivers = new WeakMap<object, () => Promise<Pool>>();
 /** Each client's raw reads (`queryRows`): the primary's pool, or for `$replica()` the server the router picks. */
 const readers = new WeakMap<object, TRowsQuery>();
 
-/** A statement's rows on the pg pool behind `pool`, connecting `client` first when it has not yet. */
-const rowsOn =
-  (pool: ReturnType<typeof watchPool>, client: { $connect: () => Promise<void> }): TRowsQuery =>
-  async <R extends object>(text: string, values: unknown[]) => {
-    let driver = pool.driver();
-    if (!driver) {
-      await client.$connect();
-      driver = pool.driver()!;
-    }
-    return (await driver.query<R>(text, values)).rows;
+/** The pg pool behind `pool`, connecting `client` first when it has not yet (the pool exists once Prisma connects). */
+const connectedPool =
+  (pool: ReturnType<typeof watchPool>, client: { $connect: () => Promise<void> }) => async (): Promise<Pool> => {
+    const ready = pool.driver();
+    if (ready) return ready;
+    await client.$connect();
+    return pool.driver()!;
   };
+
+/** A statement's rows on the pg pool behind `pool`, connecting `client` first when it has not yet. */
+const rowsOn = (pool: ReturnType<typeof watchPool>, client: { $connect: () => Promise<void> }): TRowsQuery => {
+  const driver = connectedPool(pool, client);
+  return async <R extends object>(text: string, values: unknown[]) =>
+    (await (await driver()).query<R>(text, values)).rows;
+};
 
 const ROLE_NAME = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
 
@@ -160,12 +164,7 @@ export const createDb = ({
       })
     : db;
   pools.set(db, pool.stats);
-  const driver = async () => {
-    const ready = pool.driver();
-    if (ready) return ready;
-    await primary.$connect();
-    return pool.driver()!;
-  };
+  const driver = connectedPool(pool, primary);
   drivers.set(db, driver);
   drivers.set(replicaView, driver);
   const primaryRows = rowsOn(pool, primary);

@@ -97,6 +97,15 @@ const collect = (error: unknown) => {
   return found;
 };
 
+/**
+ * The SQLSTATE of an error PostgreSQL itself sent through the pg driver (a `DatabaseError`, which carries
+ * a severity); null for anything else: a refused or dropped connection, a timeout.
+ */
+export const serverSqlState = (error: unknown): string | null => {
+  const { code, severity } = (error ?? {}) as { code?: unknown; severity?: unknown };
+  return typeof severity === "string" && typeof code === "string" ? code : null;
+};
+
 /** The typed error for a database failure, or undefined when it is not one this layer knows. */
 export const toDbError = (error: unknown): DbError | undefined => {
   if (error instanceof DbError) return error;

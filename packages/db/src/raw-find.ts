@@ -1,5 +1,6 @@
 import { Prisma, queryRows } from "./client.ts";
 import type { Args } from "./data-model.ts";
+import { serverSqlState } from "./errors.ts";
 import { quoteIdent, translateFindMany, type TRawColumn, type TRawModel } from "./raw-find-sql.ts";
 import { SOFT_DELETE_MODELS } from "./soft-delete.ts";
 
@@ -105,10 +106,7 @@ export const rawModelOf = (db: object, model: string): Promise<TRawModel | null>
 
 // A value pg refuses (SQLSTATE class 22: an enum label that does not exist, an integer out of range): Prisma
 // refuses it too, in its own words, which the callers already handle.
-const refusedValue = (error: unknown) => {
-  const { code, severity } = (error ?? {}) as { code?: unknown; severity?: unknown };
-  return typeof severity === "string" && typeof code === "string" && code.startsWith("22");
-};
+const refusedValue = (error: unknown) => serverSqlState(error)?.startsWith("22") === true;
 
 /**
  * `findMany({ where, orderBy, take })` of `model` as one parameterized statement on `queryRows`' path,

@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { z } from "zod";
 
 import { MODEL_READS } from "./data-model.ts";
+import { serverSqlState } from "./errors.ts";
 
 /** Reads that tolerate lag, as `$replica()` routes them; writes always go to the primary. */
 const READS = new Set<string>([...MODEL_READS, "$queryRaw", "$queryRawUnsafe"]);
@@ -194,9 +195,8 @@ const serverFailed = (error: unknown) => {
  * a timeout) is the server's.
  */
 const pgServerFailed = (error: unknown) => {
-  const { code, severity } = (error ?? {}) as { code?: unknown; severity?: unknown };
-  if (typeof severity !== "string" || typeof code !== "string") return true;
-  return /^(08|57|53)/.test(code);
+  const sqlState = serverSqlState(error);
+  return sqlState === null || /^(08|57|53)/.test(sqlState);
 };
 
 const rawText = (operation: string, args: unknown) => {
