@@ -40,7 +40,8 @@ export type TSectionShape = {
   uuidColumns: Set<string>;
 };
 
-const INT4: [number, number] = [-2_147_483_648, 2_147_483_647];
+/** A PostgreSQL integer column's range: what an archive's integers are checked against. */
+export const INT4: [number, number] = [-2_147_483_648, 2_147_483_647];
 // Stored JSON the server wrote (AI request logs, report payloads) may be larger than a request's metadata may.
 const ARCHIVE_JSON_LIMITS = { depth: 32, keys: 100_000, keyLength: 10_000, bytes: 10_000_000 };
 const TIMESTAMP_MESSAGE =

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { isStorableText, TIMESTAMP_RANGE } from "@cto/contracts/values";
 
-import { rowSchema, type TSectionShape } from "./account-archive.ts";
+import { INT4, rowSchema, type TSectionShape } from "./account-archive.ts";
 
 type Row = Record<string, unknown>;
 /** A column's value as zod's schema would give it, or FALLBACK: let zod judge (and word the problem). */
@@ -10,7 +10,6 @@ type TColumnCheck = (value: unknown) => unknown;
 
 const FALLBACK = Symbol("fallback");
 const UUID = z.regexes.uuid();
-const INT4: [number, number] = [-2_147_483_648, 2_147_483_647];
 
 const inRange = (value: number, range: [number, number] | undefined) =>
   !range || (value >= range[0] && value <= range[1]);
