@@ -78,6 +78,20 @@ describe("redact", () => {
     expect(redactText("redis://127.0.0.1:6379 is fine")).toBe("redis://127.0.0.1:6379 is fine");
   });
 
+  it("finds each kind of secret however the text around it is written, and leaves text without one as it is", () => {
+    const secrets = [
+      "job failed at postgresql://app:hunter2@db:5432/cto",
+      "sent to Ada.Lovelace@Example.org",
+      "header BEARER abc.def",
+      "header basic dXNlcjpwYXNz",
+      "key cto_live_abcdefgh123",
+      "callback ?code=4/0Ab123&state=x",
+    ];
+    for (const text of secrets) expect(redactText(text), text).not.toBe(text);
+    const plain = "reminders/due 0b6a4c1e-5f7d-4c49-9c1b-2f1c3a9d8e77 completed in 12 ms (attempt 1: ok)";
+    expect(redactText(plain)).toBe(plain);
+  });
+
   it("turns errors into plain data, redacting message, stack, own fields and causes", () => {
     const cause = new Error("db said no for eve@example.com");
     const error = Object.assign(new Error("sign-up failed for eve@example.com", { cause }), {

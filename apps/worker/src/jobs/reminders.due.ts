@@ -15,7 +15,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * the commitment SCHEDULED → PENDING (a FAILED schedule, retried from Bull Board, may be claimed too).
  * A crash before the commit rolls everything back and the retry starts over; a crash after it leaves a
  * COMPLETED schedule, so the retry does nothing. Exactly once. Reminders due together in this process
- * share that read and that transaction (`deliverReminder`); the job completes once its batch committed.
+ * share that read and that transaction (`deliverReminder`), which also takes along other reminders
+ * already due that can go now; the job completes once its batch committed.
  */
 export const processReminderDue: TProcessor<"reminders", "due"> = async (job, deps) => {
   try {

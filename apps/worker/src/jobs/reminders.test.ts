@@ -253,6 +253,73 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
     expect(await messagesOf(row.id)).toHaveLength(1);
   });
 
+  it("takes other due reminders along with a batch: each sent once, those that must wait or look wrong left to their own jobs", async () => {
+    const user = await newUser(db());
+    // Due a minute ago with no job (written while Redis was away): only a batch taking them along sends them now.
+    const dueWithoutJob = async (title: string, owner = user.id) => {
+      const row = await db().commitment.create({
+        data: { userId: owner, title, remindAt: new Date(Date.now() - 60_000), dueAt: soon(86_400_000) },
+      });
+      const sync = await syncReminder({ db: db(), queues: null, target: commitmentTarget(row) });
+      expect(sync.scheduled?.nextRunAt.getTime()).toBeLessThanOrEqual(Date.now());
+      return { row, jobId: reminderJobId("commitment", row.id, row.remindAt!) };
+    };
+    const along = await Promise.all([1, 2, 3, 4, 5].map((n) => dueWithoutJob(`Taken along ${n}`)));
+    // In a meeting now: it waits for the meeting's end, which only its own job moves it to.
+    const busyUser = await newUser(db());
+    const busy = await dueWithoutJob("In a meeting", busyUser.id);
+    await db().event.create({
+      data: { userId: busyUser.id, title: "Review", startsAt: new Date(Date.now() - 600_000), endsAt: soon(1_800_000) },
+    });
+    // Disabled since: its own job cancels it; a batch taking others along leaves it.
+    const disabledUser = await newUser(db());
+    const disabled = await dueWithoutJob("Disabled since", disabledUser.id);
+    await db().user.update({ where: { id: disabledUser.id }, data: { isActive: false } });
+    // A payload naming another remind time than the schedule's job: not trusted, left alone.
+    const odd = await dueWithoutJob("Odd payload");
+    await db().reminderSchedule.updateMany({
+      where: { jobId: odd.jobId },
+      data: { payload: { kind: "commitment", entityId: odd.row.id, userId: user.id, remindAt: 1 } },
+    });
+    const leftAlone = [busy, disabled, odd];
+    try {
+      // One ordinary reminder's job is the batch that takes them along.
+      const trigger = await commitment(user.id, soon(300), "The trigger");
+      await waitFor(
+        () => scheduleOf(trigger.jobId),
+        (schedule) => schedule?.status === "COMPLETED",
+      );
+      for (const { row, jobId } of along) {
+        expect((await scheduleOf(jobId))?.status).toBe("COMPLETED");
+        expect(await messagesOf(row.id)).toHaveLength(1);
+        expect((await db().commitment.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("PENDING");
+      }
+      for (const { row, jobId } of leftAlone) {
+        expect((await scheduleOf(jobId))?.status).toBe("ACTIVE");
+        expect(await messagesOf(row.id)).toHaveLength(0);
+      }
+
+      // A job arriving later for a reminder taken along (reconcile, or one queued all the time) sends nothing more.
+      const late = along[0]!;
+      const payload = {
+        kind: "commitment" as const,
+        entityId: late.row.id,
+        userId: user.id,
+        remindAt: late.row.remindAt!.getTime(),
+      };
+      await harness.queues.enqueue("reminders", "due", payload, { jobId: late.jobId });
+      const job = await waitFor(
+        async () => queue().getJob(late.jobId),
+        (value) => Boolean(value?.finishedOn),
+      );
+      expect(job?.returnvalue).toEqual({ outcome: "delivered", channels: ["IN_APP"] });
+      expect(await messagesOf(late.row.id)).toHaveLength(1);
+    } finally {
+      // Due and ACTIVE, they would be read by every later batch of this file.
+      await db().commitment.deleteMany({ where: { id: { in: leftAlone.map(({ row }) => row.id) } } });
+    }
+  });
+
   it("reminds of a deadline at its reminder time, and not of one in the trash", async () => {
     const user = await newUser(db());
     const make = (title: string) =>

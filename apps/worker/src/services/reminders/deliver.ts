@@ -20,6 +20,13 @@ export type TReminderOutcome =
 const MAX_BATCH = 64;
 /** Batches of one client in flight at once: one being read while another commits keeps both round trips busy. */
 const MAX_IN_FLIGHT = 2;
+/**
+ * Most other due reminders one batch takes along (see `STATE_SQL`). Reminders due together (on the hour,
+ * after an outage) then cost a share of one statement each instead of a batch of their own.
+ */
+const MAX_TAKEN_ALONG = 1000;
+/** Job ids this process delivered for another job (taken along) that it still remembers, so their own jobs need no read. */
+const MAX_REMEMBERED = 20_000;
 
 const RUNNABLE = new Set(["ACTIVE", "FAILED"]);
 
@@ -31,9 +38,19 @@ type TPending = {
   reject: (error: unknown) => void;
 };
 
-/** One row per reminder of the batch: its schedule, its commitment or deadline (deleted ones too) and its user's settings. */
+/**
+ * One row per reminder of the batch, and one per other due reminder taken along: its schedule, its
+ * commitment or deadline (deleted ones too) and its user's settings.
+ */
 type TStateRow = {
-  position: number;
+  /** 1-based position among the batch's jobs; null for a reminder taken along. */
+  position: number | null;
+  jobId: string;
+  kind: string;
+  entityId: string;
+  userId: string;
+  /** A reminder taken along: its remind time as its schedule's payload holds it (Unix ms as text). */
+  remindAtMs: string | null;
   scheduleId: string | null;
   scheduleStatus: string | null;
   found: boolean;
@@ -52,8 +69,30 @@ type TStateRow = {
 // The state of every reminder in one read: the payload's entity and user, as `loadSubject` reads them,
 // the user's preferences with whether a Telegram chat is active, and their events that may make them
 // busy between now ($6) and the busy-time horizon ($7) (what `busyEventsWhere` selects in @cto/core).
+// Besides the batch's jobs it reads up to $8 other reminders already due (ACTIVE, next run at or before
+// now) along the (status, next_run_at) index, the most recently due first: the longest due are next in
+// the queue anyway, the newest would wait behind them. Those that can go now go with this batch. Their
+// jobs stay queued: removing a waiting job scans BullMQ's wait list, which for a backlog costs more than
+// the job's own turn. That turn resolves from `takenAlong` in this process, and in another finds its
+// schedule COMPLETED.
 const STATE_SQL = `
-SELECT i.position::int AS "position",
+WITH due AS (
+  SELECT s.job_id, s.kind, s.commitment_id, s.deadline_id, s.user_id, s.payload->>'remindAt' AS remind_at_ms
+  FROM reminder_schedules s
+  WHERE s.status = 'ACTIVE' AND s.next_run_at <= $6::timestamptz AND s.queue_name = $5
+    AND s.kind IN ('COMMITMENT_REMINDER', 'DEADLINE_REMINDER') AND s.job_id <> ALL($1::text[])
+  ORDER BY s.next_run_at DESC
+  LIMIT $8
+), i AS (
+  SELECT i.job_id, i.kind, i.entity_id, i.user_id, i.position::int AS position, NULL::text AS remind_at_ms
+  FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[]) WITH ORDINALITY AS i(job_id, kind, entity_id, user_id, position)
+  UNION ALL
+  SELECT job_id, CASE kind WHEN 'COMMITMENT_REMINDER' THEN 'commitment' ELSE 'deadline' END,
+    coalesce(commitment_id, deadline_id), user_id, NULL, remind_at_ms
+  FROM due
+)
+SELECT i.position AS "position", i.job_id AS "jobId", i.kind AS "kind", i.entity_id AS "entityId",
+  i.user_id AS "userId", i.remind_at_ms AS "remindAtMs",
   s.id AS "scheduleId", s.status::text AS "scheduleStatus",
   (c.id IS NOT NULL OR d.id IS NOT NULL) AS "found",
   coalesce(c.title, d.title) AS "title",
@@ -70,23 +109,31 @@ SELECT i.position::int AS "position",
     FROM events e
     WHERE e.user_id = i.user_id AND e.deleted_at IS NULL AND NOT e.all_day AND e.status <> 'CANCELLED'
       AND e.ends_at > $6::timestamptz AND e.starts_at < $7::timestamptz) AS "events"
-FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[]) WITH ORDINALITY AS i(job_id, kind, entity_id, user_id, position)
+FROM i
 LEFT JOIN reminder_schedules s ON s.queue_name = $5 AND s.job_id = i.job_id
 LEFT JOIN commitments c ON i.kind = 'commitment' AND c.id = i.entity_id AND c.user_id = i.user_id
 LEFT JOIN deadlines d ON i.kind = 'deadline' AND d.id = i.entity_id AND d.user_id = i.user_id
 LEFT JOIN users u ON u.id = i.user_id
 LEFT JOIN telegram_connections t ON t.user_id = i.user_id`;
 
-// Every write of a batch in one statement. The claim locks the schedules in id order (two workers'
+// Every write of a batch in one statement. The claim locks the jobs' schedules in id order (two workers'
 // batches cannot deadlock on them) and takes only those still ACTIVE or FAILED: a schedule another
-// transaction completed meanwhile is re-checked after its lock and left out. Messages are written only
-// for claimed schedules, with their domain dedupe keys; commitments of claimed reminders go back to
-// PENDING; reminders no longer wanted are cancelled. Returns the claimed schedules.
+// transaction completed meanwhile is re-checked after its lock and left out. Reminders taken along ($12)
+// are claimed only if still ACTIVE and due, and skipped while another transaction holds them: no batch
+// waits for another's. Messages are written only for claimed schedules, with their domain dedupe keys;
+// commitments of claimed reminders go back to PENDING; reminders no longer wanted are cancelled.
+// Returns the claimed schedules.
 const WRITE_SQL = `
-WITH locked AS (
+WITH locked_jobs AS (
   SELECT id FROM reminder_schedules
   WHERE id = ANY($1::uuid[]) AND status IN ('ACTIVE', 'FAILED')
   ORDER BY id FOR UPDATE
+), locked_along AS (
+  SELECT id FROM reminder_schedules
+  WHERE id = ANY($12::uuid[]) AND status = 'ACTIVE' AND next_run_at <= $2::timestamptz
+  ORDER BY id FOR UPDATE SKIP LOCKED
+), locked AS (
+  SELECT id FROM locked_jobs UNION SELECT id FROM locked_along
 ), claimed AS (
   UPDATE reminder_schedules s
   SET status = 'COMPLETED', last_run_at = $2::timestamptz, next_run_at = NULL, last_error = NULL, updated_at = now()
@@ -105,7 +152,7 @@ WITH locked AS (
 ), reopened AS (
   UPDATE commitments SET status = 'PENDING', updated_at = now()
   WHERE id IN (
-    SELECT r.commitment_id FROM unnest($1::uuid[], $10::uuid[]) AS r(schedule_id, commitment_id)
+    SELECT r.commitment_id FROM unnest($13::uuid[], $10::uuid[]) AS r(schedule_id, commitment_id)
     JOIN claimed ON claimed.id = r.schedule_id
   ) AND status = 'SCHEDULED'
 ), cancelled AS (
@@ -125,11 +172,67 @@ type TDelivery = {
   channels: Array<"IN_APP" | "TELEGRAM">;
 };
 
+/** What one reminder's state says should happen now: the same rules for a batch's job and for one taken along. */
+type TDecision =
+  | { decision: "skip"; reason: string }
+  | { decision: "cancel"; scheduleId: string; reason: string }
+  | { decision: "delay"; scheduleId: string; deliverAt: Date }
+  | { decision: "deliver"; delivery: TDelivery };
+
+const decide = (row: TStateRow | undefined, data: TReminderDueJob, at: Date): TDecision => {
+  if (!row?.scheduleId || !row.scheduleStatus || !RUNNABLE.has(row.scheduleStatus))
+    return { decision: "skip", reason: row?.scheduleStatus ? `schedule is ${row.scheduleStatus}` : "no schedule" };
+  // An account an administrator disabled is sent nothing; its reminder is cancelled, not held back.
+  if (row.userActive === false) return { decision: "cancel", scheduleId: row.scheduleId, reason: "account disabled" };
+  if (!row.found || !row.open || row.remindAt?.getTime() !== data.remindAt)
+    return {
+      decision: "cancel",
+      scheduleId: row.scheduleId,
+      reason: row.found ? "reminder no longer wanted" : `${data.kind} is gone`,
+    };
+  const preferences = readReminderPreferences(row.preferences);
+  // The working hours or the calendar may have changed since the job was scheduled: outside the hours, wait
+  // for their next start; during a busy event (a meeting synced or typed in since), wait for its end.
+  const events = row.events.map((event) => ({
+    ...event,
+    startsAt: new Date(event.startsAt),
+    endsAt: event.endsAt ? new Date(event.endsAt) : null,
+  }));
+  const deliverAt = reminderDeliveryTime(at, preferences, events);
+  if (deliverAt.getTime() > at.getTime()) return { decision: "delay", scheduleId: row.scheduleId, deliverAt };
+  const telegram = preferences.telegram && Boolean(row.telegramActive);
+  // In-app is the floor: a user who turned it off still gets it when no Telegram chat could carry it.
+  const channels: TDelivery["channels"] = [
+    ...(preferences.inApp || !telegram ? (["IN_APP"] as const) : []),
+    ...(telegram ? (["TELEGRAM"] as const) : []),
+  ];
+  const subject = { title: row.title ?? "", dueAt: row.dueAt, remindAt: row.remindAt, open: true, goalId: row.goalId };
+  return {
+    decision: "deliver",
+    delivery: { scheduleId: row.scheduleId, jobId: row.jobId, data, subject, preferences, channels },
+  };
+};
+
+/**
+ * The payload of a reminder taken along, from its schedule row; null unless it names exactly the job
+ * the schedule is for (a payload written by hand or by an older version is left to its own job).
+ */
+const takenAlongPayload = (row: TStateRow): TReminderDueJob | null => {
+  const remindAt = Number(row.remindAtMs);
+  if (!row.remindAtMs || !Number.isSafeInteger(remindAt) || remindAt < 0) return null;
+  if (row.kind !== "commitment" && row.kind !== "deadline") return null;
+  const data: TReminderDueJob = { kind: row.kind, entityId: row.entityId, userId: row.userId, remindAt };
+  return reminderJobId(data.kind, data.entityId, data.remindAt) === row.jobId ? data : null;
+};
+
+type TBatchResult = { outcomes: TReminderOutcome[]; takenAlong: TDelivery[] };
+
 /**
  * The reminders of one batch, end to end in two round trips and one transaction: one read of all their
- * state, then one statement that claims, writes and cancels. Outcomes are in the order of `items`.
+ * state (and of other due reminders, taken along when they can go now), then one statement that claims,
+ * writes and cancels. Outcomes are in the order of `items`; `takenAlong` lists the others delivered.
  */
-const runBatch = async (items: TPending[]): Promise<TReminderOutcome[]> => {
+const runBatch = async (items: TPending[], alongLimit: number): Promise<TBatchResult> => {
   const { db, now, fault } = items[0]!.deps;
   const jobIds = items.map(({ data }) => reminderJobId(data.kind, data.entityId, data.remindAt));
   const at = now();
@@ -141,71 +244,53 @@ const runBatch = async (items: TPending[]): Promise<TReminderOutcome[]> => {
     REMINDER_QUEUE,
     at,
     new Date(at.getTime() + BUSY_HORIZON_MS),
+    alongLimit,
   ]);
-  const state = new Map(rows.map((row) => [row.position - 1, row]));
+  const state = new Map<number, TStateRow>();
+  const alongRows: TStateRow[] = [];
+  for (const row of rows) {
+    if (row.position === null) alongRows.push(row);
+    else state.set(row.position - 1, row);
+  }
   const outcomes: Array<TReminderOutcome | null> = items.map(() => null);
   const deliveries = new Map<number, TDelivery>();
   const cancels = new Set<string>();
   // Several jobs may carry one reminder: the first in the batch delivers it, the others were "already delivered".
-  const deliveredBy = new Map<string, number>();
+  const deliveredBy = new Set<string>();
 
   items.forEach(({ data }, index) => {
-    const row = state.get(index);
-    if (!row?.scheduleId || !row.scheduleStatus || !RUNNABLE.has(row.scheduleStatus)) {
-      outcomes[index] = {
-        outcome: "skipped",
-        reason: row?.scheduleStatus ? `schedule is ${row.scheduleStatus}` : "no schedule",
-      };
-      return;
+    const decision = decide(state.get(index), data, at);
+    switch (decision.decision) {
+      case "skip":
+        outcomes[index] = { outcome: "skipped", reason: decision.reason };
+        return;
+      case "cancel":
+        cancels.add(decision.scheduleId);
+        outcomes[index] = { outcome: "skipped", reason: decision.reason };
+        return;
+      case "delay":
+        outcomes[index] = { outcome: "delay", scheduleId: decision.scheduleId, deliverAt: decision.deliverAt };
+        return;
+      case "deliver":
+        if (deliveredBy.has(decision.delivery.scheduleId)) return;
+        deliveredBy.add(decision.delivery.scheduleId);
+        deliveries.set(index, decision.delivery);
     }
-    // An account an administrator disabled is sent nothing; its reminder is cancelled, not held back.
-    if (row.userActive === false) {
-      cancels.add(row.scheduleId);
-      outcomes[index] = { outcome: "skipped", reason: "account disabled" };
-      return;
-    }
-    if (!row.found || !row.open || row.remindAt?.getTime() !== data.remindAt) {
-      cancels.add(row.scheduleId);
-      outcomes[index] = {
-        outcome: "skipped",
-        reason: row.found ? "reminder no longer wanted" : `${data.kind} is gone`,
-      };
-      return;
-    }
-    const preferences = readReminderPreferences(row.preferences);
-    // The working hours or the calendar may have changed since the job was scheduled: outside the hours, wait
-    // for their next start; during a busy event (a meeting synced or typed in since), wait for its end.
-    const events = row.events.map((event) => ({
-      ...event,
-      startsAt: new Date(event.startsAt),
-      endsAt: event.endsAt ? new Date(event.endsAt) : null,
-    }));
-    const deliverAt = reminderDeliveryTime(at, preferences, events);
-    if (deliverAt.getTime() > at.getTime()) {
-      outcomes[index] = { outcome: "delay", scheduleId: row.scheduleId, deliverAt };
-      return;
-    }
-    if (deliveredBy.has(row.scheduleId)) return;
-    deliveredBy.set(row.scheduleId, index);
-    const telegram = preferences.telegram && Boolean(row.telegramActive);
-    // In-app is the floor: a user who turned it off still gets it when no Telegram chat could carry it.
-    const channels: TDelivery["channels"] = [
-      ...(preferences.inApp || !telegram ? (["IN_APP"] as const) : []),
-      ...(telegram ? (["TELEGRAM"] as const) : []),
-    ];
-    const subject = {
-      title: row.title ?? "",
-      dueAt: row.dueAt,
-      remindAt: row.remindAt,
-      open: true,
-      goalId: row.goalId,
-    };
-    deliveries.set(index, { scheduleId: row.scheduleId, jobId: jobIds[index]!, data, subject, preferences, channels });
   });
+  // Only what can go now is taken along; anything else (held back, no longer wanted) is its own job's to decide.
+  const along: TDelivery[] = [];
+  for (const row of alongRows) {
+    const data = takenAlongPayload(row);
+    const decision = data ? decide(row, data, at) : null;
+    if (decision?.decision === "deliver" && !deliveredBy.has(decision.delivery.scheduleId)) {
+      deliveredBy.add(decision.delivery.scheduleId);
+      along.push(decision.delivery);
+    }
+  }
 
   let claimed = new Set<string>();
-  if (deliveries.size > 0 || cancels.size > 0) {
-    const claims = [...deliveries.values()];
+  const claims = [...deliveries.values(), ...along];
+  if (claims.length > 0 || cancels.size > 0) {
     const messages = claims.flatMap(({ scheduleId, jobId, data, subject, preferences, channels }) => {
       const content = reminderText(data.kind, subject, preferences.timezone);
       const context = JSON.stringify({
@@ -219,7 +304,7 @@ const runBatch = async (items: TPending[]): Promise<TReminderOutcome[]> => {
       return channels.map((channel) => ({ scheduleId, data, content, context, channel, commitmentId, jobId }));
     });
     const values = [
-      claims.map((claim) => claim.scheduleId),
+      [...deliveries.values()].map((claim) => claim.scheduleId),
       at,
       messages.map((message) => message.scheduleId),
       messages.map((message) => message.data.userId),
@@ -230,6 +315,8 @@ const runBatch = async (items: TPending[]): Promise<TReminderOutcome[]> => {
       messages.map((message) => `${message.jobId}.${message.channel}`),
       claims.map((claim) => (claim.data.kind === "commitment" ? claim.data.entityId : null)),
       [...cancels],
+      along.map((claim) => claim.scheduleId),
+      claims.map((claim) => claim.scheduleId),
     ];
     // One statement is one transaction: all of it commits, or (a crash, an error) none of it. Only the
     // fault tests hold it open, to be killed inside it; that costs two more round trips (BEGIN, COMMIT).
@@ -244,30 +331,52 @@ const runBatch = async (items: TPending[]): Promise<TReminderOutcome[]> => {
     claimed = new Set(written.map((row) => row.id));
   }
 
-  return items.map((_, index) => {
-    const decided = outcomes[index];
-    if (decided) return decided;
-    const delivery = deliveries.get(index);
-    return delivery && claimed.has(delivery.scheduleId)
-      ? { outcome: "delivered", channels: delivery.channels }
-      : { outcome: "skipped", reason: "already delivered" };
-  });
+  return {
+    outcomes: items.map((_, index) => {
+      const decided = outcomes[index];
+      if (decided) return decided;
+      const delivery = deliveries.get(index);
+      return delivery && claimed.has(delivery.scheduleId)
+        ? { outcome: "delivered", channels: delivery.channels }
+        : { outcome: "skipped", reason: "already delivered" };
+    }),
+    takenAlong: along.filter((delivery) => claimed.has(delivery.scheduleId)),
+  };
 };
 
-type TBatcher = { pending: TPending[]; inFlight: number; scheduled: boolean };
+type TBatcher = {
+  pending: TPending[];
+  inFlight: number;
+  scheduled: boolean;
+  /** A batch in flight is reading reminders to take along: the other reads none, or both would read the same ones. */
+  takingAlong: boolean;
+  /** Reminders this process took along, by job id, oldest first: their jobs resolve without a read. */
+  takenAlong: Map<string, TDelivery["channels"]>;
+};
 const batchers = new WeakMap<Db, TBatcher>();
 
-const settle = async (batch: TPending[]) => {
+const remember = (batcher: TBatcher, delivered: TDelivery[]) => {
+  for (const { jobId, channels } of delivered) batcher.takenAlong.set(jobId, channels);
+  for (const jobId of batcher.takenAlong.keys()) {
+    if (batcher.takenAlong.size <= MAX_REMEMBERED) break;
+    batcher.takenAlong.delete(jobId);
+  }
+};
+
+/** Runs one batch and settles its jobs; never rejects. */
+const settle = async (batcher: TBatcher, batch: TPending[], alongLimit: number): Promise<void> => {
   try {
-    const outcomes = await runBatch(batch);
+    const { outcomes, takenAlong } = await runBatch(batch, alongLimit);
+    remember(batcher, takenAlong);
     for (const [index, item] of batch.entries()) item.resolve(outcomes[index]!);
   } catch (error) {
-    if (batch.length === 1) {
+    if (batch.length === 1 && alongLimit === 0) {
       batch[0]!.reject(error);
       return;
     }
-    // One bad reminder must not fail the others with it: each runs again on its own.
-    await Promise.all(batch.map((item) => settle([item])));
+    // One bad reminder (a job's or one taken along) must not fail the others with it: each job runs
+    // again on its own, taking nothing along.
+    await Promise.all(batch.map((item) => settle(batcher, [item], 0)));
   }
 };
 
@@ -275,9 +384,13 @@ const flush = (batcher: TBatcher) => {
   batcher.scheduled = false;
   while (batcher.pending.length > 0 && batcher.inFlight < MAX_IN_FLIGHT) {
     const batch = batcher.pending.splice(0, MAX_BATCH);
+    const takesAlong = !batcher.takingAlong;
     batcher.inFlight += 1;
-    void settle(batch).finally(() => {
+    batcher.takingAlong ||= takesAlong;
+    void settle(batcher, batch, takesAlong ? MAX_TAKEN_ALONG : 0).then(() => {
       batcher.inFlight -= 1;
+      // Once committed, what it took is COMPLETED: the next batch's read no longer sees it.
+      if (takesAlong) batcher.takingAlong = false;
       flush(batcher);
     });
   }
@@ -286,14 +399,26 @@ const flush = (batcher: TBatcher) => {
 /**
  * Delivers one due reminder (the job's payload) together with the others due at the same moment in
  * this process: reminders arriving while a batch is in flight wait for the next, so a burst shares
- * round trips and a lone reminder waits for nothing. Resolves once its batch has committed.
+ * round trips and a lone reminder waits for nothing. Each batch also takes along other reminders already
+ * due whose jobs no worker has reached yet. Resolves once its batch has committed.
  */
 export const deliverReminder = (data: TReminderDueJob, deps: TDeps): Promise<TReminderOutcome> =>
   new Promise((resolve, reject) => {
     let batcher = batchers.get(deps.db);
     if (!batcher) {
-      batcher = { pending: [], inFlight: 0, scheduled: false };
+      batcher = {
+        pending: [],
+        inFlight: 0,
+        scheduled: false,
+        takingAlong: false,
+        takenAlong: new Map(),
+      };
       batchers.set(deps.db, batcher);
+    }
+    const delivered = batcher.takenAlong.get(reminderJobId(data.kind, data.entityId, data.remindAt));
+    if (delivered) {
+      resolve({ outcome: "delivered", channels: delivered });
+      return;
     }
     batcher.pending.push({ data, deps, resolve, reject });
     // Jobs fetched in the same turn of the event loop join one batch.
