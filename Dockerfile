@@ -42,7 +42,7 @@ COPY --from=api-deploy /deploy/api ./
 ENV HOST=0.0.0.0 PORT=3000
 EXPOSE 3000
 USER node
-CMD ["node","dist/index.js"]
+CMD ["node","--max-semi-space-size=8","--heap-growing-percent=25","dist/index.js"]
 
 FROM runtime AS worker
 COPY --from=worker-deploy /deploy/worker ./

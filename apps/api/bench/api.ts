@@ -67,7 +67,11 @@ const api = await startApi({
   databaseUrl: database.url,
   redisUrl,
   prefix,
-  nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+  // BENCH_NODE_ARGS: node flags to try (before the production start's own, which win where both set one).
+  nodeArgs: [
+    ...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+    ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+  ],
 });
 const figures: TFigure[] = [];
 let apiPeakMb = Number.NaN;

@@ -26,6 +26,7 @@ import { createQueues } from "@cto/queue/queues";
 import { haproxyInstalled, startHaproxy } from "@cto/vitest-config/haproxy";
 import { startRedisServer } from "@cto/vitest-config/redis-server";
 
+import { APPS } from "../../../tooling/deploy/apps.mjs";
 import { cpuMs, loadAverage } from "./server.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
@@ -56,14 +57,16 @@ const deploy = (app: "api" | "worker", dir: string | undefined) => {
 
 type TApp = { name: string; pid: number; port: number; stop: () => Promise<void> };
 
-/** `node dist/index.js` in a deployment with production settings; resolves once `ready` says so. */
+/** The app in a deployment, started as production starts it (`APPS`), with production settings; resolves once `ready` says so. */
 const startApp = async ({
+  app,
   name,
   dir,
   env,
   portVariable,
   ready,
 }: {
+  app: "api" | "worker";
   name: string;
   dir: string;
   env: Record<string, string>;
@@ -72,7 +75,7 @@ const startApp = async ({
 }): Promise<TApp> => {
   const port = await freePort();
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["dist/index.js"], {
+  const child: ChildProcess = spawn(process.execPath, APPS[app].start.slice(1), {
     cwd: dir,
     env: { PATH: process.env.PATH, ...env, [portVariable]: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
@@ -235,6 +238,7 @@ try {
     apps[
       apps.push(
         await startApp({
+          app: "api",
           name: `api${i}`,
           dir: apiDir,
           env: apiEnv,
@@ -247,6 +251,7 @@ try {
     apps[
       apps.push(
         await startApp({
+          app: "worker",
           name: `worker${i}`,
           dir: workerDir,
           env: common,

@@ -11,6 +11,8 @@ import path from "node:path";
 import { freePort } from "@cto/db/testing";
 import { Redis } from "ioredis";
 
+import { APPS } from "../../../tooling/deploy/apps.mjs";
+
 const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 
 /** Deploys the API as its image holds it (build included, turbo's cache makes a repeat cheap), or reuses `dir` as it is. */
@@ -27,7 +29,10 @@ export const deployApi = (dir: string | undefined) => {
 
 export type TApiServer = { url: string; pid: number; logFile: string; stop: () => Promise<void> };
 
-/** Starts `node dist/index.js` in the deployment; resolves once GET /health answers. `nodeArgs`: e.g. --cpu-prof. */
+/**
+ * Starts the API in the deployment as production does (`APPS.api.start`: its heap flags, then
+ * `dist/index.js`); resolves once GET /health answers. `nodeArgs`: e.g. --cpu-prof.
+ */
 export const startApi = async ({
   dir,
   databaseUrl,
@@ -35,7 +40,7 @@ export const startApi = async ({
   prefix,
   nodeArgs = [],
   extraEnv = {},
-  entry = ["dist/index.js"],
+  entry = APPS.api.start.slice(1),
 }: {
   dir: string;
   databaseUrl: string;
