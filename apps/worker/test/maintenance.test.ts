@@ -59,14 +59,47 @@ for (const target of testTargets()) {
         ],
       });
 
+      const [expiredStep, liveStep] = await Promise.all(
+        [past, future].map((expiresAt, index) =>
+          db.signInChallenge.create({ data: { userId: alice!.id, tokenHash: tokenHash(`step-${index}`), expiresAt } }),
+        ),
+      );
+      await db.passkeyChallenge.createMany({
+        data: [
+          { challengeHash: tokenHash("passkey-expired"), purpose: "sign_in", expiresAt: past },
+          { challengeHash: tokenHash("passkey-live"), purpose: "register", userId: alice!.id, expiresAt: future },
+          // Live, but it continues a sign-in step that expired: it goes with that step.
+          {
+            challengeHash: tokenHash("passkey-orphaned"),
+            purpose: "second_factor",
+            userId: alice!.id,
+            signInChallengeId: expiredStep!.id,
+            expiresAt: future,
+          },
+          {
+            challengeHash: tokenHash("passkey-second"),
+            purpose: "second_factor",
+            userId: alice!.id,
+            signInChallengeId: liveStep!.id,
+            expiresAt: future,
+          },
+        ],
+      });
+
       expect(await cleanupExpired({ db, now })).toEqual({
         sessions: 2,
         passwordResets: 2,
         verificationTokens: 1,
         telegramLinkTokens: 2,
         telegramUnlinked: 1,
+        signInChallenges: 1,
+        passkeyChallenges: 1,
         mailMessages: 0,
       });
+      expect((await db.signInChallenge.findMany()).map((row) => row.id)).toEqual([liveStep!.id]);
+      expect(
+        (await db.passkeyChallenge.findMany({ orderBy: { purpose: "asc" } })).map((row) => row.challengeHash),
+      ).toEqual([tokenHash("passkey-live"), tokenHash("passkey-second")]);
       expect((await db.session.findMany()).map((row) => row.sessionToken)).toEqual([`live-${n}`]);
       expect((await db.passwordReset.findMany()).map((row) => row.token)).toEqual([`valid-${n}`]);
       expect((await db.verificationToken.findMany()).map((row) => row.token)).toEqual([`new-${n}`]);
@@ -86,6 +119,8 @@ for (const target of testTargets()) {
         verificationTokens: 0,
         telegramLinkTokens: 0,
         telegramUnlinked: 0,
+        signInChallenges: 0,
+        passkeyChallenges: 0,
         mailMessages: 0,
       });
     });

@@ -4,7 +4,7 @@ import type { TProcessor } from "./processor.ts";
 
 /**
  * Hourly: removes expired sessions, used or expired password resets, verification and Telegram link
- * tokens, and queued or finished jobs of deleted accounts.
+ * tokens, expired two-factor and passkey challenges, and queued or finished jobs of deleted accounts.
  */
 export const processCleanupExpired: TProcessor<"maintenance", "cleanup-expired"> = async (
   _job,

@@ -10,14 +10,17 @@ export type TCleanupCounts = {
   verificationTokens: number;
   telegramLinkTokens: number;
   telegramUnlinked: number;
+  signInChallenges: number;
+  passkeyChallenges: number;
   mailMessages: number;
 };
 
 /**
  * Deletes what can no longer be used: sessions past their idle or absolute expiry, password resets
  * that were used or expired, expired email verification tokens, and expired Telegram link tokens
- * (a connection that was never linked goes with its token; a linked one only loses the token), and
- * emails sent or failed more than MAIL_KEPT_MS ago (an unsent one stays, whatever its age).
+ * (a connection that was never linked goes with its token; a linked one only loses the token), expired
+ * two-factor sign-in challenges and passkey challenges (minutes long; an expired one can only be
+ * refused), and emails sent or failed more than MAIL_KEPT_MS ago (an unsent one stays, whatever its age).
  * Each statement is idempotent, so a rerun after a crash just finds less to do.
  */
 export const cleanupExpired = async ({ db, now = new Date() }: { db: Db; now?: Date }): Promise<TCleanupCounts> => {
@@ -36,6 +39,9 @@ export const cleanupExpired = async ({ db, now = new Date() }: { db: Db; now?: D
     where: expiredLink,
     data: { connectionToken: null, connectionTokenExpiresAt: null },
   });
+  // Passkey challenges first: those of an expired sign-in challenge go with it (cascade), whatever their own expiry.
+  const passkeyChallenges = await db.passkeyChallenge.deleteMany({ where: { expiresAt: { lt: now } } });
+  const signInChallenges = await db.signInChallenge.deleteMany({ where: { expiresAt: { lt: now } } });
   const mailMessages = await deleteFinishedMail(db, { before: new Date(now.getTime() - MAIL_KEPT_MS) });
   return {
     sessions: sessions.count,
@@ -43,6 +49,8 @@ export const cleanupExpired = async ({ db, now = new Date() }: { db: Db; now?: D
     verificationTokens: verificationTokens.count,
     telegramLinkTokens: telegramLinkTokens.count + telegramUnlinked.count,
     telegramUnlinked: telegramUnlinked.count,
+    signInChallenges: signInChallenges.count,
+    passkeyChallenges: passkeyChallenges.count,
     mailMessages,
   };
 };
