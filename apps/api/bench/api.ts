@@ -75,6 +75,7 @@ const api = await startApi({
 });
 const figures: TFigure[] = [];
 let apiPeakMb = Number.NaN;
+let completed = false;
 try {
   const seeded = await seed(db);
   await plain.query("ANALYZE");
@@ -117,8 +118,9 @@ try {
     figures.push({ path: path.name, label: "plain pg (baseline)", ...(await loop(path.pg)), load: loadAverage() });
   }
   apiPeakMb = peakRssMb(api.pid);
+  completed = true;
 } finally {
-  await api.stop();
+  await api.stop({ keepLog: !completed });
   await removeRedisKeys(redisUrl, prefix);
   await plain.end();
   await db.$disconnect();

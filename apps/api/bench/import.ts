@@ -272,6 +272,7 @@ let rssAtRest = Number.NaN;
 let rssPeak = Number.NaN;
 let archiveBytes = 0;
 let imported: Record<string, number> = {};
+let completed = false;
 try {
   const source = await db.user.create({ data: { email: "source@example.com" } });
   const importer = await db.user.create({ data: { email: "importer@example.com" } });
@@ -331,8 +332,9 @@ try {
     const expected = Object.fromEntries(Object.entries(data).map(([key, rows]) => [key, rows.length]));
     throw new Error(`the import wrote ${written} rows of ${rowCount}: ${JSON.stringify({ imported, expected })}`);
   }
+  completed = true;
 } finally {
-  await api.stop();
+  await api.stop({ keepLog: !completed });
   await removeRedisKeys(redisUrl, prefix);
   await plain.end();
   await db.$disconnect();

@@ -4,7 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, readFileSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 
@@ -27,7 +27,12 @@ export const deployApi = (dir: string | undefined) => {
   return outDir;
 };
 
-export type TApiServer = { url: string; pid: number; logFile: string; stop: () => Promise<void> };
+export type TApiServer = {
+  url: string;
+  pid: number;
+  logFile: string;
+  stop: (options?: { keepLog?: boolean }) => Promise<void>;
+};
 
 /**
  * Starts the API in the deployment as production does (`APPS.api.start`: its heap flags, then
@@ -98,12 +103,15 @@ export const startApi = async ({
       break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  // SIGTERM: the API finishes what is in flight and exits, which also writes a --cpu-prof profile.
-  const stop = async () => {
+  // SIGTERM: the API finishes what is in flight and exits, which also writes a --cpu-prof profile. Its
+  // data folder (log, local files) goes with it, unless the run failed and the log is what explains it.
+  const stop = async ({ keepLog = false }: { keepLog?: boolean } = {}) => {
     if (child.exitCode === null) child.kill("SIGTERM");
     const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
     await exited;
     clearTimeout(timer);
+    if (keepLog) console.error(`the API's log is kept in ${logFile}`);
+    else await rm(dataDir, { recursive: true, force: true });
   };
   return { url, pid: child.pid!, logFile, stop };
 };
