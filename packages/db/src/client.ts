@@ -59,12 +59,11 @@ const connectedPool =
     return pool.driver()!;
   };
 
-/** A statement's rows on the pg pool behind `pool`, connecting `client` first when it has not yet. */
-const rowsOn = (pool: ReturnType<typeof watchPool>, client: { $connect: () => Promise<void> }): TRowsQuery => {
-  const driver = connectedPool(pool, client);
-  return async <R extends object>(text: string, values: unknown[]) =>
+/** A statement's rows on the pg pool `driver` gives. */
+const rowsOn =
+  (driver: () => Promise<Pool>): TRowsQuery =>
+  async <R extends object>(text: string, values: unknown[]) =>
     (await (await driver()).query<R>(text, values)).rows;
-};
 
 const ROLE_NAME = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
 
@@ -139,7 +138,7 @@ export const createDb = ({
             }),
           );
           const client = new PrismaClient({ adapter: replicaPool.factory, log: logLevels });
-          return { url: replicaUrl, client, rows: rowsOn(replicaPool, client) };
+          return { url: replicaUrl, client, rows: rowsOn(connectedPool(replicaPool, client)) };
         }),
       })
     : null;
@@ -167,7 +166,7 @@ export const createDb = ({
   const driver = connectedPool(pool, primary);
   drivers.set(db, driver);
   drivers.set(replicaView, driver);
-  const primaryRows = rowsOn(pool, primary);
+  const primaryRows = rowsOn(driver);
   readers.set(db, primaryRows);
   if (router) readers.set(replicaView, (text, values) => router.onReplicaRows(text, values, primaryRows));
   return db;

@@ -152,7 +152,7 @@ WITH locked_jobs AS (
 ), reopened AS (
   UPDATE commitments SET status = 'PENDING', updated_at = now()
   WHERE id IN (
-    SELECT r.commitment_id FROM unnest($13::uuid[], $10::uuid[]) AS r(schedule_id, commitment_id)
+    SELECT r.commitment_id FROM unnest($1::uuid[] || $12::uuid[], $10::uuid[]) AS r(schedule_id, commitment_id)
     JOIN claimed ON claimed.id = r.schedule_id
   ) AND status = 'SCHEDULED'
 ), cancelled AS (
@@ -313,10 +313,10 @@ const runBatch = async (items: TPending[], alongLimit: number): Promise<TBatchRe
       messages.map((message) => message.channel),
       messages.map((message) => message.commitmentId),
       messages.map((message) => `${message.jobId}.${message.channel}`),
+      // In the order of $1 then $12: the jobs' claims, then those taken along.
       claims.map((claim) => (claim.data.kind === "commitment" ? claim.data.entityId : null)),
       [...cancels],
       along.map((claim) => claim.scheduleId),
-      claims.map((claim) => claim.scheduleId),
     ];
     // One statement is one transaction: all of it commits, or (a crash, an error) none of it. Only the
     // fault tests hold it open, to be killed inside it; that costs two more round trips (BEGIN, COMMIT).
