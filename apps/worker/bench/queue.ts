@@ -3,8 +3,11 @@
 // shared by the reminders due together and those taken along) next to no-op BullMQ jobs per second on
 // the same Redis, at concurrency 1 and 16, on real PostgreSQL. The ratio says what a reminder's
 // database work and the worker's own handling of a job cost over BullMQ's overhead (issue 16's target:
-// at least 1/2 at concurrency 16).
-// Env: TEST_DATABASE_URL (admin URL, default local postgres), REDIS_URL, BENCH_JOBS (default 10,000 per run).
+// at least 1/2 at concurrency 16). Between the two, the same jobs on the reminders queue through the
+// worker's runtime with a processor that does nothing: what the runtime's handling of a job (payload
+// check, metrics, the log line, the queue's kept completed jobs) leaves for a reminder's own work.
+// Env: TEST_DATABASE_URL (admin URL, default local postgres), REDIS_URL, BENCH_JOBS (default 10,000 per
+// run), BENCH_CONCURRENCY (one concurrency instead of 1 and 16).
 import { loadavg } from "node:os";
 
 import { Queue, Worker } from "bullmq";
@@ -24,7 +27,7 @@ const adminUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 // No-op jobs run at 10,000-20,000/s on a quiet machine: fewer than 10,000 are over too soon to time.
 const JOBS = Number(process.env.BENCH_JOBS ?? 10_000);
-const CONCURRENCIES = [1, 16];
+const CONCURRENCIES = process.env.BENCH_CONCURRENCY ? [Number(process.env.BENCH_CONCURRENCY)] : [1, 16];
 // Every phase is bounded: a stuck run reports what it did instead of hanging.
 const PHASE_LIMIT_MS = 120_000;
 
@@ -77,6 +80,31 @@ const noop = async (concurrency: number) => {
   await worker.close();
   await queue.obliterate({ force: true });
   await queue.close();
+  return result;
+};
+
+/** The reminders queue's own jobs through the worker's runtime, to a processor that does nothing. */
+const runtimeNoop = async (concurrency: number) => {
+  const userId = crypto.randomUUID();
+  const remindAt = Date.now();
+  await queues.queue("reminders").addBulk(
+    Array.from({ length: JOBS }, () => {
+      const data = { kind: "commitment" as const, entityId: crypto.randomUUID(), userId, remindAt };
+      return { name: "due", data, opts: { jobId: reminderJobId(data.kind, data.entityId, data.remindAt) } };
+    }),
+  );
+  const runtime = startRuntime({
+    deps,
+    redis: redisUrl,
+    prefix,
+    registry: [register("reminders", "due", async () => null)],
+    concurrency,
+    lockDuration: 30_000,
+    stalledInterval: 30_000,
+  });
+  const result = await timeRun(runtime.workers.get("reminders")!, JOBS);
+  await runtime.close();
+  await queues.queue("reminders").obliterate({ force: true });
   return result;
 };
 
@@ -135,6 +163,7 @@ const rows: Array<Record<string, string>> = [];
 try {
   for (const concurrency of CONCURRENCIES) {
     const plain = await noop(concurrency);
+    const handled = await runtimeNoop(concurrency);
     const full = await reminders(concurrency);
     // The machine is shared: the load of the moment goes with each line, and only a line's own figures compare.
     const load = loadavg()
@@ -143,6 +172,7 @@ try {
     rows.push({
       concurrency: String(concurrency),
       "no-op jobs/s": plain.perSecond.toFixed(0),
+      "runtime no-op/s": handled.perSecond.toFixed(0),
       "reminders/s": full.perSecond.toFixed(0),
       "reminders : no-op": `1 : ${(plain.perSecond / full.perSecond).toFixed(1)}`,
       "share of no-op": (full.perSecond / plain.perSecond).toFixed(2),
@@ -150,7 +180,7 @@ try {
       "load average": load,
     });
     console.log(
-      `  concurrency ${concurrency}: no-op ${plain.perSecond.toFixed(0)}/s, reminders ${full.perSecond.toFixed(0)}/s (load average ${load})`,
+      `  concurrency ${concurrency}: no-op ${plain.perSecond.toFixed(0)}/s, runtime no-op ${handled.perSecond.toFixed(0)}/s, reminders ${full.perSecond.toFixed(0)}/s (load average ${load})`,
     );
   }
   console.table(rows);

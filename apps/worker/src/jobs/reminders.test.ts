@@ -320,6 +320,52 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
     }
   });
 
+  it("sweeps a backlog of due reminders larger than one batch takes along, with no jobs of their own, each once", async () => {
+    const user = await newUser(db());
+    // More than two pages of reminders to take along (1,000 each), due a minute ago, none with a job: one
+    // job's batch takes the first page, and only the sweep that follows a full page delivers the rest.
+    const backlog = 2_150;
+    const remindAt = new Date(Date.now() - 60_000);
+    const rows = Array.from({ length: backlog }, (_, index) => ({ id: randomUUID(), title: `Backlog ${index}` }));
+    await db().commitment.createMany({
+      data: rows.map(({ id, title }) => ({
+        id,
+        userId: user.id,
+        title,
+        remindAt,
+        dueAt: soon(86_400_000),
+        status: "SCHEDULED" as const,
+      })),
+    });
+    await db().reminderSchedule.createMany({
+      data: rows.map(({ id }) => ({
+        userId: user.id,
+        kind: "COMMITMENT_REMINDER" as const,
+        commitmentId: id,
+        queueName: "reminders",
+        jobId: reminderJobId("commitment", id, remindAt),
+        nextRunAt: remindAt,
+        payload: { kind: "commitment", entityId: id, userId: user.id, remindAt: remindAt.getTime() },
+      })),
+    });
+    const ids = rows.map(({ id }) => id);
+    const trigger = await commitment(user.id, soon(300), "The trigger");
+    await waitFor(
+      () => db().reminderSchedule.count({ where: { commitmentId: { in: ids }, status: "ACTIVE" } }),
+      (active) => active === 0,
+      60_000,
+    );
+    const messages = await db().proactiveMessage.groupBy({
+      by: ["commitmentId"],
+      where: { commitmentId: { in: ids } },
+      _count: { _all: true },
+    });
+    expect(messages).toHaveLength(backlog);
+    expect(messages.every((group) => group._count._all === 1)).toBe(true);
+    expect(await db().commitment.count({ where: { id: { in: ids }, status: "PENDING" } })).toBe(backlog);
+    expect((await scheduleOf(trigger.jobId))?.status).toBe("COMPLETED");
+  });
+
   it("reminds of a deadline at its reminder time, and not of one in the trash", async () => {
     const user = await newUser(db());
     const make = (title: string) =>

@@ -225,15 +225,21 @@ const takenAlongPayload = (row: TStateRow): TReminderDueJob | null => {
   return reminderJobId(data.kind, data.entityId, data.remindAt) === row.jobId ? data : null;
 };
 
-type TBatchResult = { outcomes: TReminderOutcome[]; takenAlong: TDelivery[] };
+type TBatchResult = {
+  outcomes: TReminderOutcome[];
+  takenAlong: TDelivery[];
+  /** More reminders are probably due: the read filled its limit of ones to take along, and most of them went. */
+  moreDue: boolean;
+};
 
 /**
  * The reminders of one batch, end to end in two round trips and one transaction: one read of all their
  * state (and of other due reminders, taken along when they can go now), then one statement that claims,
- * writes and cancels. Outcomes are in the order of `items`; `takenAlong` lists the others delivered.
+ * writes and cancels. Outcomes are in the order of `items` (which may be empty: a sweep of due reminders
+ * only); `takenAlong` lists the others delivered.
  */
-const runBatch = async (items: TPending[], alongLimit: number): Promise<TBatchResult> => {
-  const { db, now, fault } = items[0]!.deps;
+const runBatch = async (items: TPending[], alongLimit: number, deps: TDeps): Promise<TBatchResult> => {
+  const { db, now, fault } = deps;
   const jobIds = items.map(({ data }) => reminderJobId(data.kind, data.entityId, data.remindAt));
   const at = now();
   const rows = await queryRows<TStateRow>(db, STATE_SQL, [
@@ -341,15 +347,28 @@ const runBatch = async (items: TPending[], alongLimit: number): Promise<TBatchRe
         : { outcome: "skipped", reason: "already delivered" };
     }),
     takenAlong: along.filter((delivery) => claimed.has(delivery.scheduleId)),
+    // Half is the bar so that a page of reminders that must wait (held back, in a meeting) is not read
+    // again and again for the few that can go; their own jobs decide about those.
+    moreDue:
+      alongLimit > 0 &&
+      alongRows.length >= alongLimit &&
+      along.filter((delivery) => claimed.has(delivery.scheduleId)).length * 2 >= alongLimit,
   };
 };
 
 type TBatcher = {
+  /** The dependencies of the latest job, for a sweep that runs with no job of its own. */
+  deps: TDeps;
   pending: TPending[];
   inFlight: number;
   scheduled: boolean;
   /** A batch in flight is reading reminders to take along: the other reads none, or both would read the same ones. */
   takingAlong: boolean;
+  /**
+   * The last batch that took reminders along left more due: the next one starts at once, with or without
+   * jobs, so that the database writes the next page while BullMQ hands out the jobs of the last.
+   */
+  sweeping: boolean;
   /** Reminders this process took along, by job id, oldest first: their jobs resolve without a read. */
   takenAlong: Map<string, TDelivery["channels"]>;
 };
@@ -363,34 +382,44 @@ const remember = (batcher: TBatcher, delivered: TDelivery[]) => {
   }
 };
 
-/** Runs one batch and settles its jobs; never rejects. */
-const settle = async (batcher: TBatcher, batch: TPending[], alongLimit: number): Promise<void> => {
+/** Runs one batch and settles its jobs; never rejects. Says whether more reminders are probably due. */
+const settle = async (batcher: TBatcher, batch: TPending[], alongLimit: number): Promise<boolean> => {
   try {
-    const { outcomes, takenAlong } = await runBatch(batch, alongLimit);
+    const { outcomes, takenAlong, moreDue } = await runBatch(batch, alongLimit, batch[0]?.deps ?? batcher.deps);
     remember(batcher, takenAlong);
     for (const [index, item] of batch.entries()) item.resolve(outcomes[index]!);
+    return moreDue;
   } catch (error) {
     if (batch.length === 1 && alongLimit === 0) {
       batch[0]!.reject(error);
-      return;
+      return false;
     }
     // One bad reminder (a job's or one taken along) must not fail the others with it: each job runs
-    // again on its own, taking nothing along.
+    // again on its own, taking nothing along. A sweep without jobs just ends; the next job starts another.
     await Promise.all(batch.map((item) => settle(batcher, [item], 0)));
+    return false;
   }
 };
 
 const flush = (batcher: TBatcher) => {
   batcher.scheduled = false;
-  while (batcher.pending.length > 0 && batcher.inFlight < MAX_IN_FLIGHT) {
-    const batch = batcher.pending.splice(0, MAX_BATCH);
+  while (batcher.inFlight < MAX_IN_FLIGHT) {
     const takesAlong = !batcher.takingAlong;
+    // Without jobs waiting, only a sweep (which takes reminders along) has anything to do.
+    if (batcher.pending.length === 0 && !(takesAlong && batcher.sweeping)) return;
+    const batch = batcher.pending.splice(0, MAX_BATCH);
     batcher.inFlight += 1;
-    batcher.takingAlong ||= takesAlong;
-    void settle(batcher, batch, takesAlong ? MAX_TAKEN_ALONG : 0).then(() => {
+    if (takesAlong) {
+      batcher.takingAlong = true;
+      batcher.sweeping = false;
+    }
+    void settle(batcher, batch, takesAlong ? MAX_TAKEN_ALONG : 0).then((moreDue) => {
       batcher.inFlight -= 1;
       // Once committed, what it took is COMPLETED: the next batch's read no longer sees it.
-      if (takesAlong) batcher.takingAlong = false;
+      if (takesAlong) {
+        batcher.takingAlong = false;
+        batcher.sweeping = moreDue;
+      }
       flush(batcher);
     });
   }
@@ -400,21 +429,26 @@ const flush = (batcher: TBatcher) => {
  * Delivers one due reminder (the job's payload) together with the others due at the same moment in
  * this process: reminders arriving while a batch is in flight wait for the next, so a burst shares
  * round trips and a lone reminder waits for nothing. Each batch also takes along other reminders already
- * due whose jobs no worker has reached yet. Resolves once its batch has committed.
+ * due whose jobs no worker has reached yet; while those fill a page, the next page is taken at once,
+ * with or without a job (a sweep of the backlog), so the database writes one page while BullMQ hands
+ * out the jobs of the last. Resolves once its batch has committed.
  */
 export const deliverReminder = (data: TReminderDueJob, deps: TDeps): Promise<TReminderOutcome> =>
   new Promise((resolve, reject) => {
     let batcher = batchers.get(deps.db);
     if (!batcher) {
       batcher = {
+        deps,
         pending: [],
         inFlight: 0,
         scheduled: false,
         takingAlong: false,
+        sweeping: false,
         takenAlong: new Map(),
       };
       batchers.set(deps.db, batcher);
     }
+    batcher.deps = deps;
     const delivered = batcher.takenAlong.get(reminderJobId(data.kind, data.entityId, data.remindAt));
     if (delivered) {
       resolve({ outcome: "delivered", channels: delivered });
