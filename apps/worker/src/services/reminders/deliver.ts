@@ -71,7 +71,8 @@ type TStateRow = {
 // busy between now ($6) and the busy-time horizon ($7) (what `busyEventsWhere` selects in @cto/core).
 // Besides the batch's jobs it reads up to $8 other reminders already due (ACTIVE, next run at or before
 // now) along the (status, next_run_at) index, the most recently due first: the longest due are next in
-// the queue anyway, the newest would wait behind them. Those that can go now go with this batch. Their
+// the queue anyway, the newest would wait behind them. It leaves out those that other batches of this
+// process are writing ($9, by job id). Those that can go now go with this batch. Their
 // jobs stay queued: removing a waiting job scans BullMQ's wait list, which for a backlog costs more than
 // the job's own turn. That turn resolves from `takenAlong` in this process, and in another finds its
 // schedule COMPLETED.
@@ -80,7 +81,8 @@ WITH due AS (
   SELECT s.job_id, s.kind, s.commitment_id, s.deadline_id, s.user_id, s.payload->>'remindAt' AS remind_at_ms
   FROM reminder_schedules s
   WHERE s.status = 'ACTIVE' AND s.next_run_at <= $6::timestamptz AND s.queue_name = $5
-    AND s.kind IN ('COMMITMENT_REMINDER', 'DEADLINE_REMINDER') AND s.job_id <> ALL($1::text[])
+    AND s.kind IN ('COMMITMENT_REMINDER', 'DEADLINE_REMINDER')
+    AND s.job_id <> ALL($1::text[]) AND s.job_id <> ALL($9::text[])
   ORDER BY s.next_run_at DESC
   LIMIT $8
 ), i AS (
@@ -225,11 +227,17 @@ const takenAlongPayload = (row: TStateRow): TReminderDueJob | null => {
   return reminderJobId(data.kind, data.entityId, data.remindAt) === row.jobId ? data : null;
 };
 
-type TBatchResult = {
-  outcomes: TReminderOutcome[];
-  takenAlong: TDelivery[];
-  /** More reminders are probably due: the read filled its limit of ones to take along, and most of them went. */
-  moreDue: boolean;
+type TBatchResult = { outcomes: TReminderOutcome[]; takenAlong: TDelivery[] };
+
+/** How a batch takes other due reminders along: at most `limit`, none of `exclude` (job ids). */
+type TAlong = {
+  limit: number;
+  exclude: string[];
+  /**
+   * Called once the batch knows which it will write, before it writes them, with their job ids and
+   * whether more are probably due: the read filled its limit and most of the page can go now.
+   */
+  onRead: (jobIds: string[], moreDue: boolean) => void;
 };
 
 /**
@@ -238,8 +246,9 @@ type TBatchResult = {
  * writes and cancels. Outcomes are in the order of `items` (which may be empty: a sweep of due reminders
  * only); `takenAlong` lists the others delivered.
  */
-const runBatch = async (items: TPending[], alongLimit: number, deps: TDeps): Promise<TBatchResult> => {
+const runBatch = async (items: TPending[], along: TAlong | null, deps: TDeps): Promise<TBatchResult> => {
   const { db, now, fault } = deps;
+  const alongLimit = along?.limit ?? 0;
   const jobIds = items.map(({ data }) => reminderJobId(data.kind, data.entityId, data.remindAt));
   const at = now();
   const rows = await queryRows<TStateRow>(db, STATE_SQL, [
@@ -251,6 +260,7 @@ const runBatch = async (items: TPending[], alongLimit: number, deps: TDeps): Pro
     at,
     new Date(at.getTime() + BUSY_HORIZON_MS),
     alongLimit,
+    along?.exclude ?? [],
   ]);
   const state = new Map<number, TStateRow>();
   const alongRows: TStateRow[] = [];
@@ -284,18 +294,24 @@ const runBatch = async (items: TPending[], alongLimit: number, deps: TDeps): Pro
     }
   });
   // Only what can go now is taken along; anything else (held back, no longer wanted) is its own job's to decide.
-  const along: TDelivery[] = [];
+  const taken: TDelivery[] = [];
   for (const row of alongRows) {
     const data = takenAlongPayload(row);
     const decision = data ? decide(row, data, at) : null;
     if (decision?.decision === "deliver" && !deliveredBy.has(decision.delivery.scheduleId)) {
       deliveredBy.add(decision.delivery.scheduleId);
-      along.push(decision.delivery);
+      taken.push(decision.delivery);
     }
   }
+  // Half is the bar so that a page of reminders that must wait (held back, in a meeting) is not read
+  // again and again for the few that can go; their own jobs decide about those.
+  along?.onRead(
+    [...jobIds, ...taken.map((delivery) => delivery.jobId)],
+    alongLimit > 0 && alongRows.length >= alongLimit && taken.length * 2 >= alongLimit,
+  );
 
   let claimed = new Set<string>();
-  const claims = [...deliveries.values(), ...along];
+  const claims = [...deliveries.values(), ...taken];
   if (claims.length > 0 || cancels.size > 0) {
     const messages = claims.flatMap(({ scheduleId, jobId, data, subject, preferences, channels }) => {
       const content = reminderText(data.kind, subject, preferences.timezone);
@@ -322,7 +338,7 @@ const runBatch = async (items: TPending[], alongLimit: number, deps: TDeps): Pro
       // In the order of $1 then $12: the jobs' claims, then those taken along.
       claims.map((claim) => (claim.data.kind === "commitment" ? claim.data.entityId : null)),
       [...cancels],
-      along.map((claim) => claim.scheduleId),
+      taken.map((claim) => claim.scheduleId),
     ];
     // One statement is one transaction: all of it commits, or (a crash, an error) none of it. Only the
     // fault tests hold it open, to be killed inside it; that costs two more round trips (BEGIN, COMMIT).
@@ -346,13 +362,7 @@ const runBatch = async (items: TPending[], alongLimit: number, deps: TDeps): Pro
         ? { outcome: "delivered", channels: delivery.channels }
         : { outcome: "skipped", reason: "already delivered" };
     }),
-    takenAlong: along.filter((delivery) => claimed.has(delivery.scheduleId)),
-    // Half is the bar so that a page of reminders that must wait (held back, in a meeting) is not read
-    // again and again for the few that can go; their own jobs decide about those.
-    moreDue:
-      alongLimit > 0 &&
-      alongRows.length >= alongLimit &&
-      along.filter((delivery) => claimed.has(delivery.scheduleId)).length * 2 >= alongLimit,
+    takenAlong: taken.filter((delivery) => claimed.has(delivery.scheduleId)),
   };
 };
 
@@ -362,13 +372,21 @@ type TBatcher = {
   pending: TPending[];
   inFlight: number;
   scheduled: boolean;
-  /** A batch in flight is reading reminders to take along: the other reads none, or both would read the same ones. */
-  takingAlong: boolean;
+  /** A batch is reading reminders to take along: until it knows which, no other reads any. */
+  reading: boolean;
+  /** Job ids of the reminders that batches in flight are writing (their jobs' and those taken along). */
+  writing: Set<string>;
   /**
-   * The last batch that took reminders along left more due: the next one starts at once, with or without
-   * jobs, so that the database writes the next page while BullMQ hands out the jobs of the last.
+   * The last read of reminders to take along found a full page that can go: the next batch starts at
+   * once, with or without jobs, and reads the next page while this one is written. A backlog is thus
+   * swept page by page, its writes overlapping BullMQ handing out the jobs of the pages before.
    */
   sweeping: boolean;
+  /**
+   * A page was written with under half of what it meant to take: another process holds the rest (an
+   * open transaction), and reading the same page again would only spin. No sweep until the next job.
+   */
+  stalled: boolean;
   /** Reminders this process took along, by job id, oldest first: their jobs resolve without a read. */
   takenAlong: Map<string, TDelivery["channels"]>;
 };
@@ -382,44 +400,69 @@ const remember = (batcher: TBatcher, delivered: TDelivery[]) => {
   }
 };
 
-/** Runs one batch and settles its jobs; never rejects. Says whether more reminders are probably due. */
-const settle = async (batcher: TBatcher, batch: TPending[], alongLimit: number): Promise<boolean> => {
+/** Runs one batch and settles its jobs; never rejects. Says how many reminders it took along. */
+const settle = async (batcher: TBatcher, batch: TPending[], along: TAlong | null): Promise<number> => {
   try {
-    const { outcomes, takenAlong, moreDue } = await runBatch(batch, alongLimit, batch[0]?.deps ?? batcher.deps);
+    const { outcomes, takenAlong } = await runBatch(batch, along, batch[0]?.deps ?? batcher.deps);
     remember(batcher, takenAlong);
     for (const [index, item] of batch.entries()) item.resolve(outcomes[index]!);
-    return moreDue;
+    return takenAlong.length;
   } catch (error) {
-    if (batch.length === 1 && alongLimit === 0) {
+    if (batch.length === 1 && !along) {
       batch[0]!.reject(error);
-      return false;
+      return 0;
     }
     // One bad reminder (a job's or one taken along) must not fail the others with it: each job runs
     // again on its own, taking nothing along. A sweep without jobs just ends; the next job starts another.
-    await Promise.all(batch.map((item) => settle(batcher, [item], 0)));
-    return false;
+    await Promise.all(batch.map((item) => settle(batcher, [item], null)));
+    return 0;
+  }
+};
+
+/** A batch that also takes due reminders along; the next may read once this one knows what it writes. */
+const takeAlong = async (batcher: TBatcher, batch: TPending[]): Promise<void> => {
+  batcher.reading = true;
+  batcher.sweeping = false;
+  // A job's batch may sweep again; see `stalled`.
+  if (batch.length > 0) batcher.stalled = false;
+  let read = false;
+  let writing: string[] = [];
+  let meant = 0;
+  const release = () => {
+    read = true;
+    batcher.reading = false;
+  };
+  const took = await settle(batcher, batch, {
+    limit: MAX_TAKEN_ALONG,
+    exclude: [...batcher.writing],
+    onRead: (jobIds, moreDue) => {
+      writing = jobIds;
+      meant = jobIds.length - batch.length;
+      for (const jobId of jobIds) batcher.writing.add(jobId);
+      release();
+      batcher.sweeping = moreDue && !batcher.stalled;
+      flush(batcher);
+    },
+  });
+  // Committed (or rolled back): a later read sees these as they now are.
+  for (const jobId of writing) batcher.writing.delete(jobId);
+  if (!read) release();
+  if (took * 2 < meant) {
+    batcher.stalled = true;
+    batcher.sweeping = false;
   }
 };
 
 const flush = (batcher: TBatcher) => {
   batcher.scheduled = false;
   while (batcher.inFlight < MAX_IN_FLIGHT) {
-    const takesAlong = !batcher.takingAlong;
+    const takesAlong = !batcher.reading;
     // Without jobs waiting, only a sweep (which takes reminders along) has anything to do.
     if (batcher.pending.length === 0 && !(takesAlong && batcher.sweeping)) return;
     const batch = batcher.pending.splice(0, MAX_BATCH);
     batcher.inFlight += 1;
-    if (takesAlong) {
-      batcher.takingAlong = true;
-      batcher.sweeping = false;
-    }
-    void settle(batcher, batch, takesAlong ? MAX_TAKEN_ALONG : 0).then((moreDue) => {
+    void (takesAlong ? takeAlong(batcher, batch) : settle(batcher, batch, null)).then(() => {
       batcher.inFlight -= 1;
-      // Once committed, what it took is COMPLETED: the next batch's read no longer sees it.
-      if (takesAlong) {
-        batcher.takingAlong = false;
-        batcher.sweeping = moreDue;
-      }
       flush(batcher);
     });
   }
@@ -442,8 +485,10 @@ export const deliverReminder = (data: TReminderDueJob, deps: TDeps): Promise<TRe
         pending: [],
         inFlight: 0,
         scheduled: false,
-        takingAlong: false,
+        reading: false,
+        writing: new Set(),
         sweeping: false,
+        stalled: false,
         takenAlong: new Map(),
       };
       batchers.set(deps.db, batcher);
