@@ -70,12 +70,12 @@ type TStateRow = {
 // the user's preferences with whether a Telegram chat is active, and their events that may make them
 // busy between now ($6) and the busy-time horizon ($7) (what `busyEventsWhere` selects in @cto/core).
 // Besides the batch's jobs it reads up to $8 other reminders already due (ACTIVE, next run at or before
-// now) along the (status, next_run_at) index, the most recently due first: the longest due are next in
-// the queue anyway, the newest would wait behind them. It leaves out those that other batches of this
-// process are writing ($9, by job id). Those that can go now go with this batch. Their
-// jobs stay queued: removing a waiting job scans BullMQ's wait list, which for a backlog costs more than
-// the job's own turn. That turn resolves from `takenAlong` in this process, and in another finds its
-// schedule COMPLETED.
+// now) along the (status, next_run_at) index, the longest due first: the order in which BullMQ hands out
+// their jobs, so that the jobs this process fetches next are those it is already writing. It leaves out
+// those that other batches of this process are writing ($9, by job id). Those that can go now go with
+// this batch. Their jobs stay queued: removing a waiting job scans BullMQ's wait list, which for a
+// backlog costs more than the job's own turn. That turn waits for the batch's commit and resolves from
+// `takenAlong` in this process, and in another finds its schedule COMPLETED.
 const STATE_SQL = `
 WITH due AS (
   SELECT s.job_id, s.kind, s.commitment_id, s.deadline_id, s.user_id, s.payload->>'remindAt' AS remind_at_ms
@@ -83,7 +83,7 @@ WITH due AS (
   WHERE s.status = 'ACTIVE' AND s.next_run_at <= $6::timestamptz AND s.queue_name = $5
     AND s.kind IN ('COMMITMENT_REMINDER', 'DEADLINE_REMINDER')
     AND s.job_id <> ALL($1::text[]) AND s.job_id <> ALL($9::text[])
-  ORDER BY s.next_run_at DESC
+  ORDER BY s.next_run_at
   LIMIT $8
 ), i AS (
   SELECT i.job_id, i.kind, i.entity_id, i.user_id, i.position::int AS position, NULL::text AS remind_at_ms
@@ -374,8 +374,11 @@ type TBatcher = {
   scheduled: boolean;
   /** A batch is reading reminders to take along: until it knows which, no other reads any. */
   reading: boolean;
-  /** Job ids of the reminders that batches in flight are writing (their jobs' and those taken along). */
-  writing: Set<string>;
+  /**
+   * The reminders that batches in flight are writing (their jobs' and those taken along), by job id,
+   * with the batch's end: a job for one taken along waits for it instead of reading it again.
+   */
+  writing: Map<string, Promise<void>>;
   /**
    * The last read of reminders to take along found a full page that can go: the next batch starts at
    * once, with or without jobs, and reads the next page while this one is written. A backlog is thus
@@ -432,20 +435,26 @@ const takeAlong = async (batcher: TBatcher, batch: TPending[]): Promise<void> =>
     read = true;
     batcher.reading = false;
   };
+  let ended!: () => void;
+  const end = new Promise<void>((resolve) => {
+    ended = resolve;
+  });
   const took = await settle(batcher, batch, {
     limit: MAX_TAKEN_ALONG,
-    exclude: [...batcher.writing],
+    exclude: [...batcher.writing.keys()],
     onRead: (jobIds, moreDue) => {
       writing = jobIds;
       meant = jobIds.length - batch.length;
-      for (const jobId of jobIds) batcher.writing.add(jobId);
+      for (const jobId of jobIds) batcher.writing.set(jobId, end);
       release();
       batcher.sweeping = moreDue && !batcher.stalled;
       flush(batcher);
     },
   });
-  // Committed (or rolled back): a later read sees these as they now are.
+  // Committed (or rolled back), and what went is remembered: a later read, or a job that waited, sees
+  // these as they now are.
   for (const jobId of writing) batcher.writing.delete(jobId);
+  ended();
   if (!read) release();
   if (took * 2 < meant) {
     batcher.stalled = true;
@@ -486,7 +495,7 @@ export const deliverReminder = (data: TReminderDueJob, deps: TDeps): Promise<TRe
         inFlight: 0,
         scheduled: false,
         reading: false,
-        writing: new Set(),
+        writing: new Map(),
         sweeping: false,
         stalled: false,
         takenAlong: new Map(),
@@ -494,15 +503,26 @@ export const deliverReminder = (data: TReminderDueJob, deps: TDeps): Promise<TRe
       batchers.set(deps.db, batcher);
     }
     batcher.deps = deps;
-    const delivered = batcher.takenAlong.get(reminderJobId(data.kind, data.entityId, data.remindAt));
-    if (delivered) {
-      resolve({ outcome: "delivered", channels: delivered });
-      return;
-    }
-    batcher.pending.push({ data, deps, resolve, reject });
-    // Jobs fetched in the same turn of the event loop join one batch.
-    if (!batcher.scheduled && batcher.inFlight < MAX_IN_FLIGHT) {
-      batcher.scheduled = true;
-      setImmediate(flush, batcher);
-    }
+    const own = batcher;
+    const jobId = reminderJobId(data.kind, data.entityId, data.remindAt);
+    const join = () => {
+      const delivered = own.takenAlong.get(jobId);
+      if (delivered) {
+        resolve({ outcome: "delivered", channels: delivered });
+        return;
+      }
+      // A batch is writing this reminder: its end says whether it went.
+      const writing = own.writing.get(jobId);
+      if (writing) {
+        void writing.then(join);
+        return;
+      }
+      own.pending.push({ data, deps, resolve, reject });
+      // Jobs fetched in the same turn of the event loop join one batch.
+      if (!own.scheduled && own.inFlight < MAX_IN_FLIGHT) {
+        own.scheduled = true;
+        setImmediate(flush, own);
+      }
+    };
+    join();
   });
