@@ -67,6 +67,42 @@ describe("schedules: happy paths", () => {
       "0 17 * * 5",
     );
   });
+
+  it("follows a change of the profile's timezone from the next run on, keeping a pause and a pending retry", async () => {
+    const user = await signUp(harness, "schedule-traveller");
+    await moveToBerlin(harness.db, user.userId);
+    const [report, consistency, story] = await schedulesOf(user);
+    expect(berlinClock(report!.nextRunAt!)).toBe("Mon 08:00");
+    expect((await user.request("PATCH", `/schedules/${consistency!.id}`, { paused: true })).status).toBe(200);
+    // The story's last run failed and waits to be tried again in a few minutes.
+    const retryAt = new Date(Date.now() + 5 * 60_000);
+    await harness.db.reminderSchedule.update({
+      where: { id: story!.id },
+      data: { lastError: "the model did not answer", nextRunAt: retryAt },
+    });
+
+    const moved = await user.request("PATCH", "/me", { preferences: { timezone: "Asia/Tokyo" } });
+    expect(moved.status).toBe(200);
+    const [reportAfter, consistencyAfter, storyAfter] = await schedulesOf(user);
+    const tokyo = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Asia/Tokyo",
+      weekday: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).format(reportAfter!.nextRunAt!);
+    expect(reportAfter).toMatchObject({ timezone: "Asia/Tokyo", weekday: 1, hour: 8 });
+    expect(tokyo).toBe("Mon 08:00");
+    expect(reportAfter!.nextRunAt).toBeGreaterThan(Date.now());
+    expect(consistencyAfter).toMatchObject({ paused: true, nextRunAt: null });
+    expect(storyAfter!.nextRunAt).toBe(retryAt.getTime());
+
+    // Saving other preferences leaves the next runs alone.
+    await user.request("PATCH", "/me", { preferences: { workingHours: { start: "08:00", end: "16:00" } } });
+    expect((await schedulesOf(user)).map((s) => s.nextRunAt)).toEqual(
+      [reportAfter, consistencyAfter, storyAfter].map((s) => s!.nextRunAt),
+    );
+  });
 });
 
 describe("schedules: the account archive", () => {

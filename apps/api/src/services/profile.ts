@@ -7,6 +7,7 @@ import type { Db } from "@cto/db/client";
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from "./account-archive.ts";
 import { ACCOUNT_SECTIONS, archivedRows, embeddingRows, sectionRows } from "./account-data.ts";
 import { followProfileTimezone } from "./routines.ts";
+import { followProfileTimezoneSchedules } from "./schedules.ts";
 
 /** The signed-in user's own row: name, career profile (002) and preferences. */
 export const getProfile = ({ db, userId }: { db: Db; userId: string }) =>
@@ -53,8 +54,10 @@ export const updateProfile = ({
       >`SELECT preferences FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
       data.preferences = mergePreferences(stored?.preferences, preferences);
       const timezone = readReminderPreferences(data.preferences).timezone;
-      if (timezone !== readReminderPreferences(stored?.preferences).timezone)
+      if (timezone !== readReminderPreferences(stored?.preferences).timezone) {
         await followProfileTimezone(tx, userId, timezone);
+        await followProfileTimezoneSchedules(tx, userId, timezone);
+      }
     }
     return tx.user.update({ where: { id: userId }, data });
   });

@@ -9,7 +9,7 @@ import {
   USER_SCHEDULE_KINDS,
   USER_SCHEDULES,
 } from "@cto/core/user-schedules";
-import type { Db, ReminderSchedule } from "@cto/db/client";
+import type { Db, DbExecutor, ReminderSchedule } from "@cto/db/client";
 
 import { ApiError, notFound } from "../errors.ts";
 
@@ -92,4 +92,28 @@ export const updateSchedule = async (
   });
   if (!updated) throw notFound("schedule");
   return serialize(updated, await profileTimezone(db, userId));
+};
+
+/**
+ * A new profile timezone moves the next run of each active schedule that follows it (no timezone of its
+ * own) to its local time there, so the next report comes at 08:00 where the user now is rather than
+ * where they were. One waiting to retry a failed run (its error not yet cleared) keeps its retry.
+ */
+export const followProfileTimezoneSchedules = async (
+  tx: DbExecutor,
+  userId: string,
+  timezone: string,
+  now = new Date(),
+) => {
+  const rows = await tx.reminderSchedule.findMany({
+    where: { ...ownWhere(userId), status: "ACTIVE", timezone: null, lastError: null },
+    select: { id: true, kind: true, cadence: true },
+  });
+  for (const row of rows) {
+    const cadence = parseCadence(row.cadence) ?? USER_SCHEDULES[row.kind as TUserScheduleKind].cadence;
+    await tx.reminderSchedule.update({
+      where: { id: row.id },
+      data: { nextRunAt: nextUserScheduleRun(cadence, timezone, now) },
+    });
+  }
 };
