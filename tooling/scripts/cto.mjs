@@ -3,7 +3,7 @@
 // before anything is installed: it brings pnpm, installs the workspace, generates the Prisma client when
 // its inputs changed, then hands over to the TypeScript entry points in tooling/scripts.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 
 import { collectFailures } from "./failure-digest.mjs";
@@ -141,6 +141,9 @@ function printFailures(failures) {
   if (failures.truncated) console.log("… (more above)");
 }
 
+/** Run summaries kept in `.turbo/runs/`; older ones are removed after each test run. */
+const KEPT_RUN_SUMMARIES = 10;
+
 /**
  * The slowest tasks of the run just finished, from turbo's run summary: the whole run has a time budget
  * (CI), and this says at the end of every run where the time went.
@@ -148,10 +151,13 @@ function printFailures(failures) {
 function printTaskTimes() {
   const runs = path.join(root, ".turbo", "runs");
   if (!existsSync(runs)) return;
-  const [latest] = readdirSync(runs)
+  const summaries = readdirSync(runs)
     .filter((name) => name.endsWith(".json"))
     .map((name) => ({ name, modified: statSync(path.join(runs, name)).mtimeMs }))
     .sort((a, b) => b.modified - a.modified);
+  // turbo writes a summary per run and never removes one: a developer's checkout keeps the last few.
+  for (const { name } of summaries.slice(KEPT_RUN_SUMMARIES)) rmSync(path.join(runs, name), { force: true });
+  const [latest] = summaries;
   if (!latest) return;
   const summary = JSON.parse(readFileSync(path.join(runs, latest.name), "utf8"));
   const seconds = ({ startTime, endTime }) => (endTime - startTime) / 1000;
