@@ -122,6 +122,49 @@ describe("reminders scheduled through the API", () => {
     expect(job!.opts.delay! - (Date.parse("2030-06-12T12:00:00Z") - Date.now())).toBeLessThan(5_000);
   });
 
+  it("a meeting shortened, cancelled or deleted releases the reminder it held: the schedule and the delayed job move back", async () => {
+    const user = await signUp(harness, "held");
+    // Whole minutes: the API keeps milliseconds, but a round time reads better in a failure.
+    const minute = (minutes: number) => Math.ceil(inMinutes(minutes) / 60_000) * 60_000;
+    const remindAt = minute(10);
+    const meeting = await user.request("POST", "/events", {
+      title: "Quarterly review",
+      startsAt: minute(5),
+      endsAt: minute(40),
+    });
+    expect(meeting.status).toBe(201);
+    const other = await user.request("POST", "/events", {
+      title: "Budget call",
+      startsAt: minute(8),
+      endsAt: minute(15),
+    });
+    const { body } = await user.request("POST", "/commitments", { title: "Send the review notes", remindAt });
+    const jobId = reminderJobId("commitment", body.id, remindAt);
+    const nextRun = async () => (await schedules({ commitmentId: body.id }))[0]!.nextRunAt!.getTime();
+    const jobDueIn = async () => (await queues.queue("reminders").getJob(jobId))!.delay;
+    expect(await nextRun()).toBe(minute(40));
+
+    // Shortened to end at 20: the reminder follows the new end.
+    expect((await user.request("PATCH", `/events/${meeting.body.id}`, { endsAt: minute(20) })).status).toBe(200);
+    expect(await nextRun()).toBe(minute(20));
+    expect(Math.abs((await jobDueIn()) - (minute(20) - Date.now()))).toBeLessThan(5_000);
+
+    // Cancelled: the other call (until 15) still holds it.
+    expect((await user.request("PATCH", `/events/${meeting.body.id}`, { status: "cancelled" })).status).toBe(200);
+    expect(await nextRun()).toBe(minute(15));
+
+    // The call deleted: back to its own time, the job too.
+    expect((await user.request("DELETE", `/events/${other.body.id}`)).status).toBe(204);
+    expect(await nextRun()).toBe(remindAt);
+    expect(await jobState(jobId)).toBe("delayed");
+    expect(Math.abs((await jobDueIn()) - (remindAt - Date.now()))).toBeLessThan(5_000);
+
+    // A new meeting does not push it later here: its job checks the calendar when it fires.
+    await user.request("POST", "/events", { title: "Surprise sync", startsAt: minute(9), endsAt: minute(30) });
+    await user.request("PATCH", `/events/${meeting.body.id}`, { title: "Quarterly review (off)" });
+    expect(await nextRun()).toBe(remindAt);
+  });
+
   it("the chat tools schedule the reminders of the rows they create, once the reply's transaction commits", async () => {
     const user = await signUp(harness, "tools");
     const remindAt = inMinutes(45);

@@ -155,6 +155,68 @@ const syncSchedules = async (tx: DbExecutor, target: TReminderTarget, currentId:
   };
 };
 
+/**
+ * Brings the user's held reminders forward once what held them is gone. A reminder whose delivery was
+ * moved past its time (to a busy event's end, or to the next start of working hours) is timed again
+ * against the user's events and hours as they are now; if that comes sooner, its schedule and its delayed
+ * job move there. Nothing is moved later here: a meeting added since holds a reminder when its job fires.
+ * Called after the user's events change (an edit in Cto, a calendar sync); returns how many moved. Without
+ * Redis only the schedules move, and the job keeps its time.
+ */
+export const bringHeldRemindersForward = async ({
+  db,
+  queues,
+  userId,
+  now = new Date(),
+}: {
+  db: DbExecutor;
+  queues: TQueues | null;
+  userId: string;
+  now?: Date;
+}) => {
+  const rows = await db.reminderSchedule.findMany({
+    where: {
+      userId,
+      queueName: REMINDER_QUEUE,
+      status: "ACTIVE",
+      kind: { in: ["COMMITMENT_REMINDER", "DEADLINE_REMINDER"] },
+      nextRunAt: { gt: now },
+    },
+    select: { id: true, jobId: true, nextRunAt: true, payload: true },
+  });
+  const held = rows.flatMap(({ id, jobId: heldJobId, nextRunAt, payload }) => {
+    const remindAt = (payload as { remindAt?: unknown } | null)?.remindAt;
+    return typeof remindAt === "number" && nextRunAt && nextRunAt.getTime() > remindAt
+      ? [{ id, jobId: heldJobId, nextRunAt, remindAt }]
+      : [];
+  });
+  if (held.length === 0) return 0;
+  const user = await db.user.findUnique({ where: { id: userId }, select: { preferences: true } });
+  const preferences = readReminderPreferences(user?.preferences);
+  let moved = 0;
+  for (const row of held) {
+    const from = new Date(Math.max(row.remindAt, now.getTime()));
+    const events = await db.event.findMany({ where: busyEventsWhere(userId, from), select: BUSY_EVENT_SELECT });
+    const at = reminderDeliveryTime(from, preferences, events);
+    if (at.getTime() >= row.nextRunAt.getTime()) continue;
+    // Conditional: a job that fired meanwhile (COMPLETED) or another move (a new time) wins.
+    const { count } = await db.reminderSchedule.updateMany({
+      where: { id: row.id, status: "ACTIVE", nextRunAt: row.nextRunAt },
+      data: { nextRunAt: at },
+    });
+    if (count === 0) continue;
+    moved += 1;
+    if (!queues) continue;
+    // Only a delayed job can move; one already running or gone is the worker's (or reconcile's) to settle.
+    const job = await queues
+      .queue(REMINDER_QUEUE)
+      .getJob(row.jobId)
+      .catch(() => undefined);
+    await job?.changeDelay(Math.max(0, at.getTime() - now.getTime())).catch(() => undefined);
+  }
+  return moved;
+};
+
 /** Adds the delayed job for a schedule; the same reminder twice is one job (BullMQ keeps the first of an id). */
 export const enqueueReminder = (queues: TQueues, payload: TReminderDueJob, nextRunAt: Date, now = new Date()) =>
   queues.enqueue("reminders", "due", payload, {

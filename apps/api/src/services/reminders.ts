@@ -1,4 +1,4 @@
-import { commitmentTarget, deadlineTarget, syncReminder } from "@cto/core/reminders";
+import { bringHeldRemindersForward, commitmentTarget, deadlineTarget, syncReminder } from "@cto/core/reminders";
 import type { DbExecutor } from "@cto/db/client";
 import type { TQueues } from "@cto/queue/queues";
 
@@ -49,6 +49,16 @@ export const deadlineReminderHook: TAfterWrite = async ({ db, queues, event, row
     deletedAt: dateOrNull(row.deletedAt),
   };
   await syncDeadlineReminder({ db, queues, row: deadline, gone: event === "delete" });
+};
+
+/**
+ * After an event is edited, trashed or deleted: a reminder it held (moved to its end) may go sooner, so
+ * the user's held reminders are timed again (`bringHeldRemindersForward`). A new or restored event only
+ * adds busy time, which the reminder's job checks when it fires.
+ */
+export const eventReleasesRemindersHook: TAfterWrite = async ({ db, queues, userId, event }) => {
+  if (event === "create" || event === "restore") return;
+  await bringHeldRemindersForward({ db, queues, userId });
 };
 
 /** How far in the past a new remind time may be and still count as "now": clocks of client and server differ a little. */

@@ -1,15 +1,19 @@
 import { UnrecoverableError } from "bullmq";
 
+import { bringHeldRemindersForward } from "@cto/core/reminders";
+
 import { syncCalendar } from "../services/calendars/sync.ts";
 import type { TProcessor } from "./processor.ts";
 
 /**
  * One connected calendar synced with its upstream (services/calendars/sync.ts). A server that fails or
- * times out throws, and BullMQ retries with backoff; what was synced before stays as it was.
+ * times out throws, and BullMQ retries with backoff; what was synced before stays as it was. Once
+ * something changed, reminders a meeting held may go sooner (a meeting cancelled, moved or shortened):
+ * the user's held reminders are timed again.
  */
 export const processCalendarSync: TProcessor<"calendars", "sync"> = async (
   job,
-  { db, log, now, secrets, calendarTimeoutMs, calendarAllowPrivateNetworks = false, calendarOAuth = [] },
+  { db, queues, log, now, secrets, calendarTimeoutMs, calendarAllowPrivateNetworks = false, calendarOAuth = [] },
 ) => {
   if (!secrets) throw new UnrecoverableError("calendars/sync needs the secret box (CTO_ENCRYPTION_KEY) in its deps");
   const result = await syncCalendar({
@@ -22,7 +26,8 @@ export const processCalendarSync: TProcessor<"calendars", "sync"> = async (
     oauth: calendarOAuth,
   });
   if (result.outcome === "failed") log.warn("calendar sync failed", { connectionId: job.data.connectionId, ...result });
-  else if (result.outcome === "synced" && !result.unchanged)
-    log.info("calendar synced", { connectionId: job.data.connectionId, ...result });
-  return result;
+  if (result.outcome !== "synced" || result.unchanged) return result;
+  const remindersForward = await bringHeldRemindersForward({ db, queues, userId: result.userId, now: now() });
+  log.info("calendar synced", { connectionId: job.data.connectionId, ...result, remindersForward });
+  return { ...result, remindersForward };
 };

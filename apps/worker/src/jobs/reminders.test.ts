@@ -13,6 +13,7 @@ import { createTestDeps, REDIS_URL, testPrefix, waitFor } from "../../test/deps.
 import { startRuntime, type TRuntime } from "../runtime.ts";
 import { syncCalendar } from "../services/calendars/sync.ts";
 import { register } from "./processor.ts";
+import { processCalendarSync } from "./calendars.sync.ts";
 import { processReminderDue } from "./reminders.due.ts";
 import { processRemindersReconcile } from "./reminders.reconcile.ts";
 
@@ -48,6 +49,10 @@ const startCalendar = async () => {
       "",
     ].join("\r\n");
   };
+  /** The meeting called off upstream: the feed no longer has it. */
+  const clear = () => {
+    feed.body = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Cto tests//EN", "END:VCALENDAR", ""].join("\r\n");
+  };
   const connect = (db: Db, userId: string) =>
     db.connectedAccount.create({
       data: {
@@ -60,7 +65,7 @@ const startCalendar = async () => {
   // The feed is on 127.0.0.1, which only a self-hosted set-up allows (CALENDAR_ALLOW_PRIVATE_NETWORKS).
   const sync = (db: Db, connectionId: string) =>
     syncCalendar({ db, secrets, connectionId, now: new Date(), allowPrivateNetworks: true });
-  return { meeting, connect, sync, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { meeting, clear, connect, sync, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 };
 
 describe.each(testTargets())("reminder jobs on $name", (target) => {
@@ -522,6 +527,36 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
         (schedule) => schedule?.status === "COMPLETED",
       );
       expect(done?.lastRunAt?.getTime()).toBeGreaterThanOrEqual(end.getTime());
+      expect(await messagesOf(row.id)).toHaveLength(1);
+    } finally {
+      await calendar.close();
+    }
+  });
+
+  it("brings a held reminder forward when the next sync finds the meeting that held it called off", async () => {
+    const calendar = await startCalendar();
+    try {
+      const user = await newUser(db());
+      const connection = await calendar.connect(db(), user.id);
+      const end = new Date(Math.ceil((Date.now() + 120_000) / 1_000) * 1_000);
+      calendar.meeting("long-review", new Date(end.getTime() - 30 * 60_000), end);
+      expect(await calendar.sync(db(), connection.id)).toMatchObject({ outcome: "synced", written: 1 });
+      const { row, sync, jobId } = await commitment(user.id, soon(300));
+      expect(sync.scheduled?.nextRunAt.toISOString()).toBe(end.toISOString());
+
+      calendar.clear();
+      const job = { data: { connectionId: connection.id } } as Parameters<typeof processCalendarSync>[0];
+      const synced = await processCalendarSync(job, {
+        ...harness.deps,
+        secrets,
+        calendarAllowPrivateNetworks: true,
+      });
+      expect(synced).toMatchObject({ outcome: "synced", deleted: 1, remindersForward: 1 });
+      const done = await waitFor(
+        () => scheduleOf(jobId),
+        (schedule) => schedule?.status === "COMPLETED",
+      );
+      expect(done?.lastRunAt?.getTime()).toBeLessThan(end.getTime());
       expect(await messagesOf(row.id)).toHaveLength(1);
     } finally {
       await calendar.close();

@@ -14,6 +14,7 @@ import { Prisma, type DbExecutor } from "@cto/db/client";
 import { ApiError } from "../../errors.ts";
 import { containsText } from "../../lib/like.ts";
 import { embedOnWrite } from "../embeddings.ts";
+import { eventReleasesRemindersHook } from "../reminders.ts";
 import { guardWrites } from "../guarded.ts";
 import { resourceService, type ModelDelegate } from "../resource.ts";
 
@@ -81,7 +82,8 @@ const assertEndsAfterStart = async (db: DbExecutor, id: string, data: Record<str
 export const eventService = resourceService({
   name: "events",
   model: (db) => guardWrites(db.event as ModelDelegate, { update: (id, data) => assertEndsAfterStart(db, id, data) }),
-  afterWrite: [embedOnWrite("EVENT")],
+  // An event edited, trashed or deleted may release the reminders it held.
+  afterWrite: [embedOnWrite("EVENT"), eventReleasesRemindersHook],
   create: ZCreateEventSchema,
   update: ZUpdateEventSchema,
   filters: ZEventFiltersSchema,

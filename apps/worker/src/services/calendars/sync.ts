@@ -30,7 +30,7 @@ export const DEFAULT_CALENDAR_TIMEOUT_MS = 20_000;
 
 export type TSyncResult =
   | { outcome: "skipped"; reason: string }
-  | { outcome: "synced"; written: number; deleted: number; unchanged: boolean }
+  | { outcome: "synced"; userId: string; written: number; deleted: number; unchanged: boolean }
   | { outcome: "failed"; error: string };
 
 /** A connection whose OAuth client this process lacks: a setting to fix, which retrying cannot. */
@@ -167,7 +167,7 @@ export const syncCalendar = async ({
         ...(changes ? { syncCursor: changes.cursor } : {}),
       },
     });
-    return { outcome: "synced", ...stored, unchanged: changes === null };
+    return { outcome: "synced", userId: connection.userId, ...stored, unchanged: changes === null };
   } catch (error) {
     const known = isPermanent(error) || error instanceof CalendarUnreachableError;
     const result = await fail(
