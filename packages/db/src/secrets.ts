@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { defaultDataDir } from "./embedded/paths.ts";
@@ -61,7 +61,18 @@ export const loadEncryptionKey = (env: NodeJS.ProcessEnv = process.env): Buffer 
   const file = path.join(defaultDataDir(env), "encryption.key");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(KEY_BYTES).toString("hex"), { mode: 0o600 });
+    // Processes starting together on a fresh data folder (npm start runs the API and the worker) must end
+    // up with one key: each writes a whole candidate under its own name and links it into place, which
+    // fails for all but the first; every process then reads the key that won, never a half-written one.
+    const candidate = `${file}.${process.pid}.${randomBytes(6).toString("hex")}`;
+    writeFileSync(candidate, randomBytes(KEY_BYTES).toString("hex"), { mode: 0o600 });
+    try {
+      linkSync(candidate, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      rmSync(candidate, { force: true });
+    }
   }
   return parseKey(readFileSync(file, "utf8").trim());
 };
