@@ -48,6 +48,10 @@ export const parseCadence = (cron: string | null): TUserCadence | null => {
   return { hour, weekday: match[2] === "*" ? null : Number(match[2]) || 7 };
 };
 
+/** A schedule row's cadence: the stored one, or its kind's default when the stored one cannot be read. */
+export const scheduleCadence = (kind: TUserScheduleKind, cron: string | null): TUserCadence =>
+  parseCadence(cron) ?? USER_SCHEDULES[kind].cadence;
+
 /**
  * The first run strictly after `after`, in `timezone`: the local hour is kept across daylight-saving
  * changes (as routines keep theirs), an hour a spring-forward skips runs just after the jump.

@@ -4,10 +4,9 @@ import {
   cadenceCron,
   defaultUserSchedules,
   nextUserScheduleRun,
-  parseCadence,
+  scheduleCadence,
   type TUserScheduleKind,
   USER_SCHEDULE_KINDS,
-  USER_SCHEDULES,
 } from "@cto/core/user-schedules";
 import type { Db, DbExecutor, ReminderSchedule } from "@cto/db/client";
 
@@ -24,7 +23,7 @@ const ownWhere = (userId: string) => ({ userId, kind: { in: [...USER_SCHEDULE_KI
 
 const serialize = (row: ReminderSchedule, profileTimezone: string): TUserSchedule => {
   const kind = row.kind as TUserScheduleKind;
-  const cadence = parseCadence(row.cadence) ?? USER_SCHEDULES[kind].cadence;
+  const cadence = scheduleCadence(kind, row.cadence);
   return {
     id: row.id,
     kind: NAMES[kind],
@@ -70,7 +69,7 @@ export const updateSchedule = async (
   const row = await db.reminderSchedule.findFirst({ where: { id, ...ownWhere(userId) } });
   if (!row) throw notFound("schedule");
   const kind = row.kind as TUserScheduleKind;
-  const current = parseCadence(row.cadence) ?? USER_SCHEDULES[kind].cadence;
+  const current = scheduleCadence(kind, row.cadence);
   if (input.weekday !== undefined && current.weekday === null)
     throw new ApiError("validation_failed", "This schedule runs every day; it has no weekday.", [
       { path: "weekday", message: "only the weekly schedules take a weekday" },
@@ -110,7 +109,7 @@ export const followProfileTimezoneSchedules = async (
     select: { id: true, kind: true, cadence: true },
   });
   for (const row of rows) {
-    const cadence = parseCadence(row.cadence) ?? USER_SCHEDULES[row.kind as TUserScheduleKind].cadence;
+    const cadence = scheduleCadence(row.kind as TUserScheduleKind, row.cadence);
     await tx.reminderSchedule.update({
       where: { id: row.id },
       data: { nextRunAt: nextUserScheduleRun(cadence, timezone, now) },

@@ -430,7 +430,6 @@ const takeAlong = async (batcher: TBatcher, batch: TPending[]): Promise<void> =>
   if (batch.length > 0) batcher.stalled = false;
   let read = false;
   let writing: string[] = [];
-  let meant = 0;
   const release = () => {
     read = true;
     batcher.reading = false;
@@ -444,7 +443,6 @@ const takeAlong = async (batcher: TBatcher, batch: TPending[]): Promise<void> =>
     exclude: [...batcher.writing.keys()],
     onRead: (jobIds, moreDue) => {
       writing = jobIds;
-      meant = jobIds.length - batch.length;
       for (const jobId of jobIds) batcher.writing.set(jobId, end);
       release();
       batcher.sweeping = moreDue && !batcher.stalled;
@@ -456,7 +454,8 @@ const takeAlong = async (batcher: TBatcher, batch: TPending[]): Promise<void> =>
   for (const jobId of writing) batcher.writing.delete(jobId);
   ended();
   if (!read) release();
-  if (took * 2 < meant) {
+  // `writing` is the batch's own jobs, then the reminders it meant to take along.
+  if (took * 2 < writing.length - batch.length) {
     batcher.stalled = true;
     batcher.sweeping = false;
   }

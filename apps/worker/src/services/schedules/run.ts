@@ -5,10 +5,9 @@ import { storyPeriodRange } from "@cto/core/stories";
 import {
   defaultUserSchedules,
   nextUserScheduleRun,
-  parseCadence,
+  scheduleCadence,
   type TUserScheduleKind,
   USER_SCHEDULE_KINDS,
-  USER_SCHEDULES,
 } from "@cto/core/user-schedules";
 import { type Db, rawTransaction } from "@cto/db/client";
 import type { TQueues } from "@cto/queue/queues";
@@ -85,7 +84,7 @@ export const claimDueSchedules = (db: Db, now: Date, limit: number): Promise<TCl
     const claimed: TClaimed[] = [];
     for (const row of rows) {
       const timezone = row.timezone ?? userTimezone(row.preferences);
-      const cadence = parseCadence(row.cadence) ?? USER_SCHEDULES[row.kind].cadence;
+      const cadence = scheduleCadence(row.kind, row.cadence);
       await query(
         `UPDATE reminder_schedules SET next_run_at = $2,
            last_run_at = CASE WHEN $3 THEN $4::timestamptz ELSE last_run_at END,
