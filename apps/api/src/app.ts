@@ -237,8 +237,9 @@ export const createApp = ({
   // Screenshots are images with their own limit; the multipart framing around the file gets a little room.
   app.use("/analysis-sessions/:id/screenshot", limitBodySize(config.maxScreenshotBytes + 64 * 1024));
   app.use("/documents", limitBodySize(config.maxDocumentBytes + 64 * 1024));
-  app.use(async (c, next) => (limitsOwnBody(c.req.path) ? next() : limitBodySize(config.maxBodyBytes)(c, next)));
-  app.use(requireJsonBody);
+  const limitGeneralBody = limitBodySize(config.maxBodyBytes);
+  app.use(async (c, next) => (limitsOwnBody(c.req.path) ? next() : limitGeneralBody(c, next)));
+  app.use(requireJsonBody(config.maxBodyBytes));
 
   app.route("/", healthRoutes);
   for (const path of [

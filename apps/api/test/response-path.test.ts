@@ -31,6 +31,27 @@ const send = (method: string, path: string, headers: Record<string, string> = {}
     req.end(body);
   });
 
+/** A request whose body goes out in the given pieces, chunked (no content-length), one write each. */
+const sendPieces = (method: string, path: string, headers: Record<string, string>, pieces: Buffer[]) =>
+  new Promise<TRaw>((resolve, reject) => {
+    const req = httpRequest(`${base}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
+      );
+    });
+    req.on("error", reject);
+    const write = async () => {
+      for (const piece of pieces) {
+        req.write(piece);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      req.end();
+    };
+    void write();
+  });
+
 beforeAll(async () => {
   const app = createApp({ db: harness.db, config: harness.config, mailer: harness.mailer, ai: harness.ai });
   server = await new Promise<Server>((resolve) => {
@@ -99,5 +120,37 @@ describe("answers over HTTP", () => {
     expect(JSON.parse(refused.body).error.code).toBe("payload_too_large");
     const read = await send("GET", "/health", headers, huge);
     expect(read.status).toBe(200);
+  });
+
+  it("reads a JSON write's body from Node's own request: pieces, a BOM, limits and nesting", async () => {
+    const user = await signUp(harness, "response-path-body");
+    const headers = { cookie: user.cookie, origin: WEB_ORIGIN, "content-type": "application/json" };
+    const note = "Ünïcödé ✈️ 日本語 — split across pieces";
+    const body = Buffer.from(JSON.stringify({ label: "calm", valence: "positive", intensity: 3, note }));
+    // Cut inside a multi-byte character, sent chunked in five writes.
+    const cut = body.indexOf(Buffer.from("✈️")) + 1;
+    const pieces = [body.subarray(0, 3), body.subarray(3, cut), body.subarray(cut, cut + 2), body.subarray(cut + 2)];
+    const created = await sendPieces("POST", "/emotions", headers, [Buffer.from("\uFEFF"), ...pieces]);
+    expect(created.status, created.body).toBe(201);
+    expect(JSON.parse(created.body)).toMatchObject({ label: "calm", note });
+
+    // Over the limit without a length header: counted as it arrives, refused, and the server goes on.
+    const pad = Buffer.alloc(harness.config.maxBodyBytes, " ");
+    const chunkedHuge = await sendPieces("POST", "/emotions", headers, [body.subarray(0, 1), pad, pad]);
+    expect(chunkedHuge.status).toBe(413);
+    expect(JSON.parse(chunkedHuge.body).error.code).toBe("payload_too_large");
+    // Exactly at the limit is not over it.
+    const atLimit = Buffer.concat([body, Buffer.alloc(harness.config.maxBodyBytes - body.length, " ")]);
+    expect((await sendPieces("POST", "/emotions", headers, [atLimit])).status).toBe(201);
+
+    const deep = `${"[".repeat(200)}${"]".repeat(200)}`;
+    const tooDeep = await send("POST", "/emotions", headers, deep);
+    expect(tooDeep.status).toBe(400);
+    expect(JSON.parse(tooDeep.body).error.details?.[0]?.message ?? tooDeep.body).toMatch(/Nested deeper/);
+    const broken = await send("POST", "/emotions", headers, '{"label": "calm",');
+    expect(broken.status).toBe(400);
+    const notJson = await send("POST", "/emotions", { ...headers, "content-type": "text/plain" }, "calm");
+    expect(notJson.status).toBe(415);
+    expect((await send("GET", "/emotions", { cookie: user.cookie })).body).toContain(note);
   });
 });

@@ -167,7 +167,7 @@ export const createDb = ({
   drivers.set(db, driver);
   drivers.set(replicaView, driver);
   const primaryRows = rowsOn(driver);
-  readers.set(db, primaryRows);
+  readers.set(db, router ? (text, values) => router.onPrimaryRows(text, values, primaryRows) : primaryRows);
   if (router) readers.set(replicaView, (text, values) => router.onReplicaRows(text, values, primaryRows));
   return db;
 };
@@ -183,7 +183,8 @@ export const poolStats = (db: object): TPoolStats | null => pools.get(db)?.() ??
  * for the few hottest reads, where Prisma's per-query work costs several times the query's own
  * (docs/benchmarks.md). On the client, the primary's pool; on `db.$replica()`, the server a Prisma read
  * would go to (a fresh replica unless the user just wrote, the primary when the replica fails), and a
- * statement that writes goes to the primary. Values come back as pg parses them: timestamps as Date,
+ * statement that writes goes to the primary and, inside `actingAs`, keeps its user's reads there for a
+ * while, as a Prisma write does. Values come back as pg parses them: timestamps as Date,
  * json as data, enums and uuids as strings, as Prisma gives them; name each column as its field
  * (`selectColumns`). Not inside a transaction, and no soft-delete or malformed-id guard: the caller's
  * SQL says everything (`rawFindMany` in @cto/db/raw-find keeps both).

@@ -1,8 +1,20 @@
 import { isObject, type Args } from "./data-model.ts";
 import { isUuidText } from "./malformed-ids.ts";
 
-/** A field the raw path reads: its column, Prisma's type (`String`, `Int`, `DateTime`, `enum`…), and what pg stores. */
-export type TRawColumn = { field: string; column: string; type: string; list: boolean; uuid: boolean };
+/**
+ * A field the raw path reads: its column, Prisma's type (`String`, `Int`, `DateTime`, `enum`…), what pg
+ * stores, whether an insert must name it (NOT NULL without a default) and whether its default is the
+ * time of the insert (Prisma's `now()` and `@updatedAt`, which Prisma fills in from the app's clock).
+ */
+export type TRawColumn = {
+  field: string;
+  column: string;
+  type: string;
+  list: boolean;
+  uuid: boolean;
+  required: boolean;
+  stampsNow: boolean;
+};
 /** A model whose every field pg parses as Prisma returns it (`describeRawModel`). */
 export type TRawModel = { model: string; table: string; softDelete: boolean; columns: Record<string, TRawColumn> };
 export type TRawStatement = { text: string; values: unknown[] };

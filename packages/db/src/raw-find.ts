@@ -12,8 +12,20 @@ export {
   type TTranslation,
 } from "./raw-find-sql.ts";
 
-/** One column as the catalog describes it: its type's name, kind (`e`: enum), precision, and a list's element type. */
-export type TCatalogColumn = { name: string; type: string; kind: string; typmod: number; element: string | null };
+/**
+ * One column as the catalog describes it: its type's name, kind (`e`: enum), precision, a list's element
+ * type, whether it is NOT NULL without a default, and whether its default is the time of the insert
+ * (unknown: neither).
+ */
+export type TCatalogColumn = {
+  name: string;
+  type: string;
+  kind: string;
+  typmod: number;
+  element: string | null;
+  required?: boolean;
+  stampsNow?: boolean;
+};
 /** A model as the generated client's runtime data model describes it (`_runtimeDataModel.models[name]`). */
 export type TRuntimeModel = {
   dbName?: string | null;
@@ -71,14 +83,18 @@ export const describeRawModel = (
       type: field.kind === "enum" ? "enum" : field.type,
       list: stored.element !== null,
       uuid: (stored.element ?? stored.type) === "uuid",
+      required: stored.required === true,
+      stampsNow: stored.stampsNow === true,
     };
   }
   return { model, table: runtime.dbName ?? model, softDelete: softDeletable.has(model), columns };
 };
 
 const CATALOG_SQL = `SELECT a.attname AS name, t.typname AS type, t.typtype AS kind, a.atttypmod AS typmod,
-    CASE WHEN t.typcategory = 'A' THEN e.typname END AS element
+    CASE WHEN t.typcategory = 'A' THEN e.typname END AS element, a.attnotnull AND NOT a.atthasdef AS required,
+    coalesce(lower(pg_get_expr(d.adbin, d.adrelid)) IN ('current_timestamp', 'now()'), false) AS "stampsNow"
   FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type e ON e.oid = t.typelem
+    LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
   WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped`;
 
 // Per client (a client and its `$replica()` view each read the catalog once), per model.
@@ -106,7 +122,7 @@ export const rawModelOf = (db: object, model: string): Promise<TRawModel | null>
 
 // A value pg refuses (SQLSTATE class 22: an enum label that does not exist, an integer out of range): Prisma
 // refuses it too, in its own words, which the callers already handle.
-const refusedValue = (error: unknown) => serverSqlState(error)?.startsWith("22") === true;
+export const refusedValue = (error: unknown) => serverSqlState(error)?.startsWith("22") === true;
 
 /**
  * `findMany({ where, orderBy, take })` of `model` as one parameterized statement on `queryRows`' path,

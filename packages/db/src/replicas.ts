@@ -425,6 +425,13 @@ export const createReadRouter = ({
     );
   };
 
+  /** A raw statement through the client itself (`queryRows`): on the primary; one that writes notes its user. */
+  const onPrimaryRows = async <R extends object>(text: string, values: unknown[], primary: TRowsQuery) => {
+    const rows = await primary<R>(text, values);
+    if (RAW_WRITE.test(text)) await markWrite();
+    return rows;
+  };
+
   const stop = async () => {
     stopped = true;
     if (timer) clearInterval(timer);
@@ -432,7 +439,7 @@ export const createReadRouter = ({
     await Promise.all(tracked.map((replica) => replica.client.$disconnect()));
   };
 
-  return { onPrimary, onReplica, onReplicaRows, checkNow, status, stop };
+  return { onPrimary, onReplica, onPrimaryRows, onReplicaRows, checkNow, status, stop };
 };
 
 export type TReadRouter = ReturnType<typeof createReadRouter>;

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { createDb, queryRows, type Db } from "../src/client.ts";
+import { rawCreate } from "../src/raw-create.ts";
 import { rawFindMany } from "../src/raw-find.ts";
 import { actingAs, type TRecentWrites, type TReplicaOptions } from "../src/replicas.ts";
 import { createPostgresTestDatabase, type TestDatabase } from "../src/testing/index.ts";
@@ -187,6 +188,18 @@ describe.runIf(replica)("read replicas (a real streaming replica)", () => {
       expect(await titles(userB)).not.toContain(title);
       expect(await actingAs(userA, () => rawServerOf(db.$replica()))).toBe("primary");
       expect(await actingAs(userB, () => rawServerOf(db.$replica()))).toBe("replica");
+      // A raw write through the client itself (rawCreate, as the API's resources insert) notes its user too.
+      const written = await actingAs(userB, () =>
+        rawCreate<{ id: string }>(db, "Goal", { userId: userB, title: `Raw create ${randomUUID()}`, period: "DAILY" }),
+      );
+      expect(written).not.toBeNull();
+      expect(await actingAs(userB, () => rawServerOf(db.$replica()))).toBe("primary");
+      expect(
+        await actingAs(
+          userB,
+          async () => (await rawFindMany(db.$replica(), "Goal", { where: { id: written!.id } }))?.length,
+        ),
+      ).toBe(1);
     } finally {
       await standby.resumeReplay();
     }

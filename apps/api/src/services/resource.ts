@@ -1,6 +1,7 @@
 import type { z } from "zod";
 
 import type { Db, DbExecutor } from "@cto/db/client";
+import { rawCreate } from "@cto/db/raw-create";
 import { rawFindMany } from "@cto/db/raw-find";
 
 import { ApiError } from "../errors.ts";
@@ -9,6 +10,7 @@ import type { TDeps } from "./deps.ts";
 import { findOwned } from "./rows.ts";
 
 export type TRow = Record<string, unknown> & { id: string };
+const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 type TWhere = Record<string, unknown>;
 type TInput = Record<string, unknown>;
 
@@ -103,6 +105,13 @@ export const resourceService = <Q extends z.ZodObject, C extends z.ZodObject, U 
         ]);
     }
   };
+  // An insert is one statement on @cto/db's raw path when the model is Prisma's own delegate: a wrapper
+  // (`guardWrites`) checks or rewrites its writes in its own `create`, which must run.
+  const insert = async (db: DbExecutor, data: TInput) => {
+    const model = delegate(db);
+    const own = model.$name && (db as Record<string, unknown>)[lowerFirst(model.$name)] === model;
+    return (own ? await rawCreate<TRow>(db, model.$name!, data) : null) ?? model.create({ data });
+  };
   const afterWrite = async (deps: TWriteDeps, userId: string, event: TWriteEvent, row: TRow) => {
     for (const hook of spec.afterWrite ?? []) await hook({ ...deps, userId, event, row });
     return row;
@@ -152,8 +161,7 @@ export const resourceService = <Q extends z.ZodObject, C extends z.ZodObject, U 
       for (const check of spec.beforeWrite ?? []) check({ input, stored: null });
       await assertReferences(deps.db, userId, input);
       const data = { ...toData(input, "create"), ...(id ? { id } : {}), [owner]: userId };
-      const row = await delegate(deps.db).create({ data });
-      return afterWrite(deps, userId, "create", row);
+      return afterWrite(deps, userId, "create", await insert(deps.db, data));
     },
     update: async ({ userId, id, input, ...deps }: TWriteDeps & TOwned & { input: z.output<U> }) => {
       const stored = await lookup(deps.db, { userId, id });
