@@ -155,6 +155,14 @@ export const createCheckIn = ({ db, plain, seeded }: { db: Db; plain: pg.Pool; s
       [seeded.userId, CHECK_IN.label, "POSITIVE", CHECK_IN.intensity, CHECK_IN.note],
     ),
   dataLayer: {
+    // What the API's insert is (resourceService.create, no queues here: the embedding job is the API's).
+    "the service (emotionService.create)": () =>
+      emotionService.create({
+        db,
+        queues: null,
+        userId: seeded.userId,
+        input: { label: CHECK_IN.label, valence: "POSITIVE", intensity: CHECK_IN.intensity, note: CHECK_IN.note },
+      }),
     "Prisma create": () =>
       db.emotion.create({
         data: {
