@@ -165,6 +165,30 @@ describe("reminders scheduled through the API", () => {
     expect(await nextRun()).toBe(remindAt);
   });
 
+  it("new working hours release a reminder held for the hours to start; narrower hours do not push it later", async () => {
+    const user = await signUp(harness, "hours-changed");
+    const hours = (start: string, end: string) =>
+      user.request("PATCH", "/me", { preferences: { timezone: "America/Sao_Paulo", workingHours: { start, end } } });
+    expect((await hours("09:00", "18:00")).status).toBe(200);
+    // 23:00 in São Paulo: held until 09:00 there (12:00 UTC).
+    const remindAt = Date.parse("2030-06-12T02:00:00Z");
+    const { body } = await user.request("POST", "/commitments", { title: "Call the landlord", remindAt });
+    const jobId = reminderJobId("commitment", body.id, remindAt);
+    const nextRun = async () => (await schedules({ commitmentId: body.id }))[0]!.nextRunAt!.toISOString();
+    const jobDueIn = async () => (await queues.queue("reminders").getJob(jobId))!.delay;
+    expect(await nextRun()).toBe("2030-06-12T12:00:00.000Z");
+
+    // Hours until midnight: 23:00 is inside them, so the reminder goes at its own time, its job too.
+    expect((await hours("09:00", "23:59")).status).toBe(200);
+    expect(await nextRun()).toBe("2030-06-12T02:00:00.000Z");
+    expect(await jobState(jobId)).toBe("delayed");
+    expect(Math.abs((await jobDueIn()) - (remindAt - Date.now()))).toBeLessThan(5_000);
+
+    // Narrower hours again: not moved later here (its job checks the hours when it fires).
+    expect((await hours("10:00", "17:00")).status).toBe(200);
+    expect(await nextRun()).toBe("2030-06-12T02:00:00.000Z");
+  });
+
   it("the chat tools schedule the reminders of the rows they create, once the reply's transaction commits", async () => {
     const user = await signUp(harness, "tools");
     const remindAt = inMinutes(45);

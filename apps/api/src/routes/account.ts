@@ -14,6 +14,7 @@ import { ZAccountArchiveSchema as ZArchiveSchema } from "../services/account-arc
 import { importArchive } from "../services/account-import.ts";
 import { exportAccount, getProfile, updateProfile } from "../services/profile.ts";
 import { browserToken, toApiUser } from "./auth.ts";
+import { depsOf } from "./deps.ts";
 
 const common = { tags: ["Your data"], security: SECURITY, middleware: requireAuth };
 // The service's schema is plain zod, made before zod-openapi may have extended zod: a copy made here names it in the document.
@@ -66,7 +67,7 @@ export const accountRoutes = createRouter()
       responses: { 200: jsonContent(ZUserSchema, "Your profile as stored"), ...errorResponses(403, 415) },
     }),
     async (c) => {
-      const user = await updateProfile({ db: c.get("db"), userId: c.get("auth").userId, input: c.req.valid("json") });
+      const user = await updateProfile({ ...depsOf(c), userId: c.get("auth").userId, input: c.req.valid("json") });
       return c.json(toApiUser(user), 200);
     },
   )

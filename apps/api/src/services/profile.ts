@@ -1,12 +1,17 @@
 import type { z } from "zod";
 
 import type { TPreferencesPatch, ZUpdateProfileSchema } from "@cto/contracts/api/auth";
+import { bringHeldRemindersForward } from "@cto/core/reminders";
 import { readReminderPreferences } from "@cto/core/working-hours";
 import type { Db } from "@cto/db/client";
+import type { TQueues } from "@cto/queue/queues";
+
+import { log } from "../log.ts";
 
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from "./account-archive.ts";
 import { ACCOUNT_SECTIONS, archivedRows, embeddingRows, sectionRows } from "./account-data.ts";
 import { followProfileTimezone } from "./routines.ts";
+import type { TServiceLogger } from "./deps.ts";
 import { followProfileTimezoneSchedules } from "./schedules.ts";
 
 /** The signed-in user's own row: name, career profile (002) and preferences. */
@@ -35,18 +40,35 @@ const mergePreferences = (stored: unknown, patch: TPreferencesPatch): TJsonObjec
   return merged;
 };
 
-/** Edits the profile: fields left out are kept, null clears, preferences are merged part by part. */
-export const updateProfile = ({
+/** Whether two preferences deliver reminders alike: the same timezone and the same working hours. */
+const sameDeliveryRules = (before: unknown, after: unknown) => {
+  const [was, is] = [readReminderPreferences(before), readReminderPreferences(after)];
+  return was.timezone === is.timezone && JSON.stringify(was.workingHours) === JSON.stringify(is.workingHours);
+};
+
+/**
+ * Edits the profile: fields left out are kept, null clears, preferences are merged part by part. A new
+ * timezone moves the routines and schedules that follow it, in the same transaction. New working hours
+ * (or a new timezone, which moves them) may let reminders held for the hours to start go sooner: once
+ * the edit has landed they are timed again (`bringHeldRemindersForward`; never later here, a held
+ * reminder's job checks the hours again when it fires).
+ */
+export const updateProfile = async ({
   db,
+  queues = null,
+  logger = log,
   userId,
   input: { preferences, ...fields },
 }: {
   db: Db;
+  queues?: TQueues | null;
+  logger?: TServiceLogger;
   userId: string;
   input: z.output<typeof ZUpdateProfileSchema>;
-}) =>
+}) => {
+  let deliveryChanged = false;
   // The row is locked while preferences are merged, so two tabs saving different parts at once both land.
-  db.$transaction(async (tx) => {
+  const user = await db.$transaction(async (tx) => {
     const data: Record<string, unknown> = { ...fields };
     if (preferences) {
       const [stored] = await tx.$queryRaw<
@@ -58,9 +80,17 @@ export const updateProfile = ({
         await followProfileTimezone(tx, userId, timezone);
         await followProfileTimezoneSchedules(tx, userId, timezone);
       }
+      deliveryChanged = !sameDeliveryRules(stored?.preferences, data.preferences);
     }
     return tx.user.update({ where: { id: userId }, data });
   });
+  if (deliveryChanged)
+    // The edit has landed: a failure here leaves the reminders as they were, each checking the hours when it fires.
+    await bringHeldRemindersForward({ db, queues, userId }).catch((error: unknown) =>
+      logger.warn({ error: (error as Error).message }, "held reminders not timed again after new working hours"),
+    );
+  return user;
+};
 
 /**
  * Everything Cto holds about the user as one JSON archive (the format of POST /me/import), written
