@@ -443,7 +443,8 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
 
   it("re-checks working hours when it fires: hours changed since scheduling move the job, nothing is sent yet", async () => {
     const user = await newUser(db());
-    const { row, jobId } = await commitment(user.id, soon(300));
+    // 2 s: the new hours and the test's clock must be in place before the job fires, on a loaded machine too.
+    const { row, jobId } = await commitment(user.id, soon(2_000));
     // Since scheduling, the user set hours that exclude the moment it fires (12:00 UTC tomorrow: a
     // day in the future, so the moved job stays delayed instead of being due at once).
     await db().user.update({
