@@ -2,7 +2,7 @@ import { hasRowsPath, Prisma, queryRows } from "./client.ts";
 import { isObject, type Args } from "./data-model.ts";
 import { serverSqlState } from "./errors.ts";
 import { quoteIdent, type TRawColumn, type TRawModel, type TRawStatement } from "./raw-find-sql.ts";
-import { rawModelOf, refusedValue } from "./raw-find.ts";
+import { rawModelOf, refusedValue, withPrismaDecimals } from "./raw-find.ts";
 
 const REFUSED = Symbol("refused");
 
@@ -114,8 +114,5 @@ export const rawCreate = async <R extends object = Record<string, unknown>>(
     if (refusedValue(error) || brokenConstraint(error)) return null;
     throw error;
   }
-  const row = rows[0]!;
-  for (const { field, type } of Object.values(raw.columns))
-    if (type === "Decimal" && row[field] !== null) row[field] = new Prisma.Decimal(row[field] as string);
-  return row as R;
+  return withPrismaDecimals(raw, rows)[0] as R;
 };

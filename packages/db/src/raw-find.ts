@@ -124,6 +124,14 @@ export const rawModelOf = (db: object, model: string): Promise<TRawModel | null>
 // refuses it too, in its own words, which the callers already handle.
 export const refusedValue = (error: unknown) => serverSqlState(error)?.startsWith("22") === true;
 
+/** The rows with each Decimal column's text (as pg gives numeric) made a `Prisma.Decimal`, as Prisma returns it. */
+export const withPrismaDecimals = (raw: TRawModel, rows: Record<string, unknown>[]) => {
+  const decimals = Object.values(raw.columns).filter((column) => column.type === "Decimal");
+  for (const row of decimals.length ? rows : [])
+    for (const { field } of decimals) if (row[field] !== null) row[field] = new Prisma.Decimal(row[field] as string);
+  return rows;
+};
+
 /**
  * `findMany({ where, orderBy, take })` of `model` as one parameterized statement on `queryRows`' path,
  * with the client's rules kept: trashed rows stay out unless `where` names `deletedAt`, a malformed uuid
@@ -148,8 +156,5 @@ export const rawFindMany = async <R extends object = Record<string, unknown>>(
     if (refusedValue(error)) return null;
     throw error;
   }
-  const decimals = Object.values(raw.columns).filter((column) => column.type === "Decimal");
-  for (const row of decimals.length ? rows : [])
-    for (const { field } of decimals) if (row[field] !== null) row[field] = new Prisma.Decimal(row[field] as string);
-  return rows as R[];
+  return withPrismaDecimals(raw, rows) as R[];
 };
