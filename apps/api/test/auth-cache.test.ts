@@ -156,4 +156,27 @@ describe("the auth cache shared by API instances", () => {
     expect((await call(one, "DELETE", `/api-keys/${id}`, { cookie })).status).toBe(204);
     expect((await call(offline, "GET", "/goals", { bearer })).status).toBe(401);
   });
+
+  it("a forget Redis answered in time reaches the other instance even when the event loop stalled past every bound", async () => {
+    const errors: unknown[] = [];
+    const bounds = { prefix, timeoutMs: 50, forgetTimeoutMs: 50, onError: (error: unknown) => errors.push(error) };
+    const [revoking, other] = [createAuthCache({ redis: connections[0]!, ...bounds }), caches[1]!];
+    caches.push(revoking);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const hash = `stalled-${Date.now()}`;
+    let valid = true;
+    const load = async () => (valid ? { userId: "someone" } : null);
+    expect(await other.read(hash, load)).toEqual({ userId: "someone" });
+    valid = false;
+    expect(await other.read(hash, load)).toEqual({ userId: "someone" });
+    const forgotten = revoking.forget([hash]);
+    const until = Date.now() + 300;
+    while (Date.now() < until);
+    await forgotten;
+    // Redis may answer the publisher a moment before it writes to the subscribers; the next request to
+    // another instance comes at least one round trip later, as this one does.
+    await connections[1]!.ping();
+    expect(errors).toEqual([]);
+    expect(await other.read(hash, load)).toBeNull();
+  });
 });

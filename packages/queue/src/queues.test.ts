@@ -11,6 +11,7 @@ import {
   queueDepths,
   QueueTimeoutError,
   QueueUnavailableError,
+  withinTimeout,
 } from "./queues.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -127,6 +128,30 @@ describe("boundQueues", () => {
       connection.disconnect();
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+});
+
+describe("withinTimeout", () => {
+  /** Keeps the event loop busy, as a long synchronous task or a GC pause does. */
+  const stall = (ms: number) => {
+    const until = Date.now() + ms;
+    while (Date.now() < until);
+  };
+
+  it("takes an answer that came in time while the event loop was stalled past the bound", async () => {
+    const connection = createProducerConnection(redisUrl);
+    try {
+      if (connection.status !== "ready") await new Promise((resolve) => connection.once("ready", resolve));
+      const answers = Array.from({ length: 5 }, () => {
+        const answer = withinTimeout(connection.ping(), 50);
+        stall(300);
+        return answer;
+      });
+      await expect(Promise.all(answers)).resolves.toEqual(Array(5).fill("PONG"));
+      await expect(withinTimeout(new Promise(() => undefined), 50)).rejects.toBeInstanceOf(QueueTimeoutError);
+    } finally {
+      connection.disconnect();
     }
   });
 });

@@ -112,7 +112,9 @@ export class QueueTimeoutError extends QueueUnavailableError {
 export const withinTimeout = <T>(promise: Promise<T>, ms = PRODUCER_TIMEOUT_MS): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new QueueTimeoutError(ms)), ms);
+    // Due timers run before Node reads the sockets: after an event-loop stall an answer that came in
+    // time still waits unread, so the rejection waits for setImmediate, which runs after that read.
+    timer = setTimeout(() => setImmediate(() => reject(new QueueTimeoutError(ms))), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 };

@@ -15,8 +15,9 @@ import { within as withinShared } from "./shared-cache.ts";
  * all before the request that revoked answers. Entries are written only where no tombstone is (SET NX),
  * so a reader that loaded the credential just before the revoke cannot put it back, and a process keeps
  * what it loaded only when no forget arrived while it loaded. Only valid credentials are cached.
- * Redis away or slower than `timeoutMs`: the database answers. A forget Redis did not take (it was away)
- * is bounded by `sharedTtlMs`.
+ * Redis away or slower than `timeoutMs`: the database answers. A forget waits longer (`forgetTimeoutMs`):
+ * revokes are rare, and one given up leaves the credential working on other instances for up to
+ * `localTtlMs`. A forget Redis did not take (it was away) is bounded by `sharedTtlMs`.
  */
 export type TAuthCache = {
   /** The cached entry for `hash`, else `load()`'s (cached unless null). */
@@ -35,6 +36,7 @@ export type TAuthCacheOptions = {
   localTtlMs?: number;
   sharedTtlMs?: number;
   timeoutMs?: number;
+  forgetTimeoutMs?: number;
   maxLocalEntries?: number;
   onError?: (error: unknown) => void;
 };
@@ -49,6 +51,7 @@ export const createAuthCache = ({
   localTtlMs = 30_000,
   sharedTtlMs = 60_000,
   timeoutMs = 250,
+  forgetTimeoutMs = 2_000,
   maxLocalEntries = 10_000,
   onError = () => undefined,
 }: TAuthCacheOptions): TAuthCache => {
@@ -118,8 +121,11 @@ export const createAuthCache = ({
     drop(hashes);
     try {
       // One key at a time: on a Redis Cluster the keys live in different slots.
-      await within(Promise.all(hashes.map((hash) => redis.set(keyOf(hash), TOMBSTONE, "PX", sharedTtlMs))), timeoutMs);
-      await within(redis.publish(channel, JSON.stringify(hashes)), timeoutMs);
+      await within(
+        Promise.all(hashes.map((hash) => redis.set(keyOf(hash), TOMBSTONE, "PX", sharedTtlMs))),
+        forgetTimeoutMs,
+      );
+      await within(redis.publish(channel, JSON.stringify(hashes)), forgetTimeoutMs);
     } catch (error) {
       onError(error);
     }

@@ -54,12 +54,14 @@ const decode = <T>(text: string): T =>
 
 /**
  * `promise`, or a rejection once `ms` passed (the command itself may still land in Redis later); `from`
- * names the cache in the error.
+ * names the cache in the error. Node runs due timers before it reads the sockets, so after an event
+ * loop stall the timer would fire even when Redis's answer came in time and waits unread: the
+ * rejection waits for `setImmediate`, which runs after that read.
  */
 export const within = <T>(promise: Promise<T>, ms: number, from?: string) =>
   new Promise<T>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`${from ? `${from}: ` : ""}no answer from Redis within ${ms} ms`)),
+      () => setImmediate(() => reject(new Error(`${from ? `${from}: ` : ""}no answer from Redis within ${ms} ms`))),
       ms,
     );
     promise.then(
