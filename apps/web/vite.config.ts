@@ -4,6 +4,7 @@ import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 
 import { apiProxy } from "./api-proxy.ts";
+import { CONTENT_SECURITY_POLICY } from "./server/content-security-policy.ts";
 
 // The SPA calls the API through this proxy (dev server and `vite preview`), so cookies stay same-origin.
 const apiOrigin = process.env.CTO_API_ORIGIN ?? "http://127.0.0.1:3000";
@@ -50,7 +51,8 @@ export default defineConfig({
   plugins: [react(), tailwindcss(), pwa],
   cacheDir: "../../.cache/vite",
   server: { host: "127.0.0.1", port, proxy },
-  preview: { host: "127.0.0.1", port, proxy },
+  // As the production server sends it (server/content-security-policy.ts), so the e2e suite runs under it.
+  preview: { host: "127.0.0.1", port, proxy, headers: { "Content-Security-Policy": CONTENT_SECURITY_POLICY } },
   // dist/client: the production server (server/, built to dist/server) serves it.
   build: { target: "es2022", sourcemap: true, outDir: "dist/client" },
 });

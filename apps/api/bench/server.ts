@@ -3,7 +3,7 @@
 // load generator (autocannon) in a process of its own, and the peak RSS the kernel kept for a process.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -17,7 +17,15 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 
 /** Deploys the API as its image holds it (build included, turbo's cache makes a repeat cheap), or reuses `dir` as it is. */
 export const deployApi = (dir: string | undefined) => {
-  if (dir) return path.resolve(dir);
+  if (dir) {
+    const deployment = path.resolve(dir);
+    // A wrong path would otherwise surface as the start's "spawn node ENOENT" (a missing working directory).
+    if (!existsSync(path.join(deployment, "dist", "index.js")))
+      throw new Error(
+        `BENCH_API_DIR: ${deployment} holds no API deployment (dist/index.js); leave it unset to deploy one`,
+      );
+    return deployment;
+  }
   const outDir = path.join(ROOT, ".cache", "bench", "api");
   const result = spawnSync(process.execPath, [path.join(ROOT, "tooling", "deploy", "deploy.mjs"), "api", outDir], {
     cwd: ROOT,

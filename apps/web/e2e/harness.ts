@@ -33,6 +33,8 @@ export type TE2e = {
   signIn: (page: Page, credentials?: { email: string; password: string }) => Promise<void>;
   /** Signs up a fresh user through the API and signs the page in as them. */
   signUpFresh: (page: Page, name?: string) => Promise<{ email: string; password: string }>;
+  /** What the Content-Security-Policy blocked so far in this test, now cleared (any left over fails the test). */
+  takeCspViolations: () => string[];
   /** The dev outbox (GET /dev/outbox), newest first. */
   outbox: () => Promise<TMail[]>;
   /**
@@ -74,6 +76,8 @@ export const useE2e = ({
   webHost?: "127.0.0.1" | "localhost";
 } = {}): TE2e => {
   const contexts: BrowserContext[] = [];
+  // What the pages' Content-Security-Policy blocked during the test: each one fails it.
+  const cspViolations: string[] = [];
   const handle = { contexts } as unknown as TE2e;
   beforeAll(async () => {
     const database = await createDatabase(inject("ctoE2eTarget"));
@@ -93,6 +97,8 @@ export const useE2e = ({
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
+    const blocked = cspViolations.splice(0);
+    if (blocked.length) throw new Error(`The Content-Security-Policy blocked:\n${blocked.join("\n")}`);
   });
   afterAll(async () => {
     await handle.browser?.close();
@@ -113,6 +119,15 @@ export const useE2e = ({
       timezoneId: "UTC",
     });
     contexts.push(context);
+    // The app runs under the policy the production server sends (server/content-security-policy.ts); what it
+    // blocks is reported here, so a page that needs more than the policy allows fails its test.
+    await context.exposeBinding("ctoCspViolation", (_source, text: string) => void cspViolations.push(text));
+    await context.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        const report = (window as unknown as { ctoCspViolation: (text: string) => Promise<void> }).ctoCspViolation;
+        void report(`${event.effectiveDirective}: ${event.blockedURI || "inline"} on ${location.pathname}`);
+      });
+    });
     const page = await context.newPage();
     // Generous: on a loaded two-core machine one API answer can take seconds; a real failure still fails.
     page.setDefaultTimeout(30_000);
@@ -135,6 +150,7 @@ export const useE2e = ({
     await post(page, "/auth/sign-up", { ...credentials, name });
     return credentials;
   };
+  handle.takeCspViolations = () => cspViolations.splice(0);
   handle.outbox = async () => {
     const response = await fetch(`${handle.stack.apiUrl}/dev/outbox`);
     return ((await response.json()) as { items: TMail[] }).items;

@@ -16,6 +16,48 @@ describe("the app shell", () => {
     await expectVisible(page.getByRole("heading", { level: 1, name: "Goals" }));
   });
 
+  it("runs under the production Content-Security-Policy: injected inline scripts, event handlers and eval do not run, and are reported", async () => {
+    const page = await e2e.newPage();
+    await e2e.signIn(page);
+    const response = await page.goto("/");
+    expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
+    await expectVisible(page.getByRole("heading", { level: 1 }));
+    const ran = await page.evaluate(async () => {
+      const state = window as unknown as { injected?: boolean; clicked?: boolean };
+      const script = document.createElement("script");
+      script.textContent = "window.injected = true";
+      document.body.append(script);
+      const button = document.createElement("button");
+      button.setAttribute("onclick", "window.clicked = true");
+      document.body.append(button);
+      button.click();
+      // From a timer, not from the evaluation itself: code the test driver runs directly may always eval.
+      const evaluated = await new Promise<boolean>((resolve) =>
+        setTimeout(() => {
+          try {
+            resolve(new Function("return true")() as boolean);
+          } catch {
+            resolve(false);
+          }
+        }, 0),
+      );
+      button.remove();
+      return { inline: state.injected === true, handler: state.clicked === true, evaluated };
+    });
+    expect(ran).toEqual({ inline: false, handler: false, evaluated: false });
+    const blocked: string[] = [];
+    await expect
+      .poll(() => {
+        blocked.push(...e2e.takeCspViolations());
+        return [
+          blocked.some((line) => /^script-src-elem: inline on \//.test(line)),
+          blocked.some((line) => /^script-src-attr: inline on \//.test(line)),
+          blocked.some((line) => /^script-src: eval on \//.test(line)),
+        ];
+      })
+      .toEqual([true, true, true]);
+  });
+
   it("lists every area in the navigation, on desktop and behind the phone menu", async () => {
     const page = await e2e.newPage();
     await e2e.signIn(page);

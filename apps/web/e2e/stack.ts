@@ -22,6 +22,7 @@ import type { TestDatabase } from "@cto/db/testing";
 import { createLocalStorage } from "@cto/storage/local";
 
 import { apiProxy } from "../api-proxy.ts";
+import { CONTENT_SECURITY_POLICY } from "../server/content-security-policy.ts";
 import { E2E_CALENDAR_NETWORKS, startWorker, type TStackWorker } from "./worker.ts";
 
 /**
@@ -163,7 +164,13 @@ export const startStack = async (
       configFile: false,
       logLevel: "warn",
       build: { outDir: distDir },
-      preview: { host: "127.0.0.1", strictPort: true, proxy: apiProxy(apiUrl) },
+      // The production server's policy (as vite.config.ts's preview has it): every page of the suite runs under it.
+      preview: {
+        host: "127.0.0.1",
+        strictPort: true,
+        proxy: apiProxy(apiUrl),
+        headers: { "Content-Security-Policy": CONTENT_SECURITY_POLICY },
+      },
     });
   } catch (error) {
     api.close();

@@ -8,6 +8,8 @@ import { secureHeaders } from "hono/secure-headers";
 
 import type { TLogger } from "@cto/log/logger";
 
+import { CONTENT_SECURITY_POLICY } from "./content-security-policy.ts";
+
 export type TWebServerOptions = {
   /** The built SPA (`vite build`'s output): index.html, assets/ and the public files. */
   root: string;
@@ -61,7 +63,15 @@ export const createWebServer = ({ root, apiOrigin, log }: TWebServerOptions) => 
   app.all("/admin/queues/*", (c) => forward(c, c.req.path));
 
   // Weak ETags below: compression changes the bytes, not what they mean.
-  app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false }), compress());
+  app.use(
+    "*",
+    secureHeaders({ crossOriginEmbedderPolicy: false }),
+    (c, next) => {
+      c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+      return next();
+    },
+    compress(),
+  );
   const cache = (value: string) => (_file: string, c: Context) => void c.header("Cache-Control", value);
   app.get("/assets/*", serveStatic({ root, onFound: cache(HASHED) }));
   // A missing asset is a 404, never the SPA's page: a stale tab asking for last release's chunk must fail

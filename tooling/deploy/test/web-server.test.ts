@@ -132,6 +132,17 @@ describe("the production web server", () => {
     expect((await fetch(web("/favicon.svg"), { method: "HEAD" })).status).toBe(200);
   });
 
+  it("sends its Content-Security-Policy with the app's pages and files, and leaves the API's answers alone", async () => {
+    const policies = new Set<string | null>();
+    for (const path of ["/", "/settings/profile", "/favicon.svg"])
+      policies.add((await fetch(web(path))).headers.get("content-security-policy"));
+    expect(policies.size).toBe(1);
+    const [policy] = [...policies];
+    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'"])
+      expect(policy?.split("; ")).toContain(directive);
+    expect((await fetch(web("/api/echo"))).headers.get("content-security-policy")).toBeNull();
+  });
+
   it("answers a missing file with 404 and a page path with the app", async () => {
     expect((await fetch(web("/robots-missing.txt"))).status).toBe(404);
     expect((await fetch(web("/settings/profile"))).headers.get("content-type")).toContain("text/html");
