@@ -46,6 +46,40 @@ describe("coach chat", () => {
     expect(stored.map((message) => message.role).sort()).toEqual(["ASSISTANT", "USER"]);
   });
 
+  it("keeps a reply's sources open when the streamed reply gives way to the stored one", async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 860 } });
+    await e2e.signIn(page);
+    await page.goto("/chat");
+    await page
+      .getByRole("navigation", { name: "Conversations" })
+      .getByRole("link", { name: /Delegating the release/ })
+      .click();
+    await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    await expectVisible(page.getByRole("article", { name: "You" }).first());
+    // The thread's reload after the reply waits until the sources are open, as on a slow connection: until
+    // then the streamed reply is shown, afterwards the stored one in its place.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/api\/conversations\/[0-9a-f-]{36}\/messages(\?|$)/, async (route) => {
+      if (route.request().method() === "GET") await held;
+      await route.continue();
+    });
+    const box = page.getByLabel("Message to your coach");
+    await box.fill("How do I hand the release checklist to Priya without losing quality?");
+    await box.press("Enter");
+    const reply = page.getByRole("article", { name: "Coach" }).last();
+    await expectVisible(reply.getByText(/sources? used/));
+    // Only a stored reply has the explanation.
+    expect(await reply.getByText("Why did the coach do that?").count()).toBe(0);
+    await reply.getByText(/sources? used/).click();
+    await expectVisible(reply.getByRole("listitem").first());
+    release();
+    await expectVisible(reply.getByText("Why did the coach do that?"));
+    await expectVisible(reply.getByRole("listitem").first());
+  });
+
   it("starts a new conversation and refuses a blank message", async () => {
     const page = await e2e.newPage();
     await e2e.signIn(page);

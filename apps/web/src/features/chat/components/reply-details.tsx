@@ -34,8 +34,21 @@ const SourceLink = ({ source, index }: { source: TChatSource; index: number }) =
   );
 };
 
-/** What the coach did (tool calls) and what it relied on (sources), under its reply. */
-export const ReplyDetails = ({ sources = [], actions = [] }: { sources?: TChatSource[]; actions?: TChatAction[] }) => {
+/**
+ * What the coach did (tool calls) and what it relied on (sources), under its reply. `sourcesOpen` and
+ * `onSourcesToggle` keep the sources list open or closed when the thread swaps this reply's element.
+ */
+export const ReplyDetails = ({
+  sources = [],
+  actions = [],
+  sourcesOpen = false,
+  onSourcesToggle,
+}: {
+  sources?: TChatSource[];
+  actions?: TChatAction[];
+  sourcesOpen?: boolean;
+  onSourcesToggle?: (open: boolean) => void;
+}) => {
   const { t } = useTranslation();
   if (!sources.length && !actions.length) return null;
   return (
@@ -53,7 +66,11 @@ export const ReplyDetails = ({ sources = [], actions = [] }: { sources?: TChatSo
         </ul>
       )}
       {sources.length > 0 && (
-        <details className="group text-xs text-slate-600">
+        <details
+          className="group text-xs text-slate-600"
+          open={sourcesOpen}
+          onToggle={(event) => onSourcesToggle?.(event.currentTarget.open)}
+        >
           <summary className="cursor-pointer select-none font-medium text-slate-700 hover:text-slate-900">
             {t("chat.details.sourcesUsed", { count: sources.length })}
           </summary>

@@ -62,6 +62,17 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
   const toast = useToast();
   const [draft, setDraft] = useState("");
   const [editingId, setEditingId] = useState<string>();
+  // Replies whose sources are open, by message id: the streamed reply is replaced by the stored one once the
+  // thread reloads, and the list must stay open across that swap.
+  const [openSources, setOpenSources] = useState<ReadonlySet<string>>(() => new Set());
+  const sourcesToggle = (messageId: string) => (open: boolean) =>
+    setOpenSources((current) => {
+      if (current.has(messageId) === open) return current;
+      const next = new Set(current);
+      if (open) next.add(messageId);
+      else next.delete(messageId);
+      return next;
+    });
   const bottom = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Braces on purpose: newer browsers return a Promise from scrollIntoView, and an effect must return nothing.
@@ -131,7 +142,11 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
                   message.role === "assistant" ? (
                     <>
                       {metadataOf(message).stopped && <StoppedNote />}
-                      <ReplyDetails {...metadataOf(message)} />
+                      <ReplyDetails
+                        {...metadataOf(message)}
+                        sourcesOpen={openSources.has(message.id)}
+                        onSourcesToggle={sourcesToggle(message.id)}
+                      />
                       <WhyReply conversationId={conversationId} messageId={message.id} />
                     </>
                   ) : undefined
@@ -193,7 +208,12 @@ export const Thread = ({ conversationId, title }: { conversationId: string; titl
                   turn.done ? (
                     <>
                       {metadataOf(turn.done.message as TMessage).stopped && <StoppedNote />}
-                      <ReplyDetails sources={turn.done.sources} actions={turn.done.actions} />
+                      <ReplyDetails
+                        sources={turn.done.sources}
+                        actions={turn.done.actions}
+                        sourcesOpen={openSources.has(turn.done.message.id)}
+                        onSourcesToggle={sourcesToggle(turn.done.message.id)}
+                      />
                     </>
                   ) : undefined
                 }
