@@ -105,16 +105,21 @@ export class QueueTimeoutError extends QueueUnavailableError {
 }
 
 /**
- * Rejects with `QueueTimeoutError` once `ms` pass. Needed although producers fail fast: while Redis is
- * unreachable BullMQ waits for the connection to become ready before it sends any command, and the
- * producer connection keeps reconnecting, so an un-bounded `add` waits as long as the outage lasts.
+ * Rejects with `timedOut()` (by default `QueueTimeoutError`) once `ms` pass. Needed although producers
+ * fail fast: while Redis is unreachable BullMQ waits for the connection to become ready before it sends
+ * any command, and the producer connection keeps reconnecting, so an un-bounded `add` waits as long as
+ * the outage lasts. The API's caches bound their Redis commands with it too (`timedOut` names the cache).
  */
-export const withinTimeout = <T>(promise: Promise<T>, ms = PRODUCER_TIMEOUT_MS): Promise<T> => {
+export const withinTimeout = <T>(
+  promise: Promise<T>,
+  ms = PRODUCER_TIMEOUT_MS,
+  timedOut: () => Error = () => new QueueTimeoutError(ms),
+): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     // Due timers run before Node reads the sockets: after an event-loop stall an answer that came in
     // time still waits unread, so the rejection waits for setImmediate, which runs after that read.
-    timer = setTimeout(() => setImmediate(() => reject(new QueueTimeoutError(ms))), ms);
+    timer = setTimeout(() => setImmediate(() => reject(timedOut())), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 };

@@ -1,5 +1,7 @@
 import type { Cluster, Redis } from "ioredis";
 
+import { withinTimeout } from "@cto/queue/queues";
+
 /**
  * A read-through cache in Redis that every API instance shares, so a write through one instance is
  * seen by the next read through any other: nothing is kept in the process.
@@ -54,27 +56,11 @@ const decode = <T>(text: string): T =>
 
 /**
  * `promise`, or a rejection once `ms` passed (the command itself may still land in Redis later); `from`
- * names the cache in the error. Node runs due timers before it reads the sockets, so after an event
- * loop stall the timer would fire even when Redis's answer came in time and waits unread: the
- * rejection waits for `setImmediate`, which runs after that read.
+ * names the cache in the error. An answer that came in time during an event-loop stall still counts
+ * (`withinTimeout`).
  */
 export const within = <T>(promise: Promise<T>, ms: number, from?: string) =>
-  new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(
-      () => setImmediate(() => reject(new Error(`${from ? `${from}: ` : ""}no answer from Redis within ${ms} ms`))),
-      ms,
-    );
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
+  withinTimeout(promise, ms, () => new Error(`${from ? `${from}: ` : ""}no answer from Redis within ${ms} ms`));
 
 export const createSharedCache = (
   { redis, prefix, ttlMs, timeoutMs }: TSharedCacheStore,
