@@ -254,6 +254,9 @@ const apiDir = FROM_SOURCE ? path.resolve(import.meta.dirname, "..") : deployApi
 const database = await createPostgresTestDatabase(adminUrl, { migrate: true });
 const db = createDb({ url: database.url, log: ["error"] });
 const plain = new pg.Pool({ connectionString: database.url, max: 2 });
+// An idle client the server drops (a restart, a terminated backend) is an error event on the pool:
+// unheard, Node ends the run before it prints; heard, the pool opens another when one is next needed.
+plain.on("error", (error) => console.error(`  plain pg pool: an idle client failed: ${error.message}`));
 const prefix = `cto-bench-import-${process.pid}`;
 const workDir = await mkdtemp(path.join(tmpdir(), "cto-bench-import-"));
 const profileDir = process.env.BENCH_CPU_PROF;

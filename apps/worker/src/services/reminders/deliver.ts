@@ -25,8 +25,14 @@ const MAX_IN_FLIGHT = 2;
  * after an outage) then cost a share of one statement each instead of a batch of their own.
  */
 const MAX_TAKEN_ALONG = 1000;
-/** Job ids this process delivered for another job (taken along) that it still remembers, so their own jobs need no read. */
+/**
+ * Most reminders taken along whose own jobs this process has not run yet, remembered so that those jobs
+ * need no read. Batches take along only as many as there is room for, and a sweep of the backlog waits
+ * for room for a page: one forgotten before BullMQ hands out its job would cost that job a read of its own.
+ */
 const MAX_REMEMBERED = 20_000;
+/** A reminder taken along whose job has not come in this long ran in another worker: it is forgotten. */
+const REMEMBER_MS = 60_000;
 
 const RUNNABLE = new Set(["ACTIVE", "FAILED"]);
 
@@ -70,15 +76,20 @@ type TStateRow = {
 // the user's preferences with whether a Telegram chat is active, and their events that may make them
 // busy between now ($6) and the busy-time horizon ($7) (what `busyEventsWhere` selects in @cto/core).
 // Besides the batch's jobs it reads up to $8 other reminders already due (ACTIVE, next run at or before
-// now) along the (status, next_run_at) index, the longest due first: the order in which BullMQ hands out
-// their jobs, so that the jobs this process fetches next are those it is already writing. It leaves out
-// those that other batches of this process are writing ($9, by job id). Those that can go now go with
-// this batch. Their jobs stay queued: removing a waiting job scans BullMQ's wait list, which for a
-// backlog costs more than the job's own turn. That turn waits for the batch's commit and resolves from
-// `takenAlong` in this process, and in another finds its schedule COMPLETED.
+// now) along the due-time index, the longest due first: the order in which BullMQ hands out their jobs,
+// so that the jobs this process fetches next are those it is already writing. It leaves out those that
+// other batches of this process are writing ($9, by job id). Those that can go now go with this batch.
+// Their jobs stay queued: removing a waiting job scans BullMQ's wait list, which for a backlog costs more
+// than the job's own turn. That turn waits for the batch's commit and resolves from `takenAlong` in this
+// process, and in another finds its schedule COMPLETED.
+// A page is at most MAX_BATCH + MAX_TAKEN_ALONG rows whatever the tables hold, so each row's commitment
+// or deadline is looked up by key (a lateral subquery the planner keeps as one): a join the planner may
+// plan as a hash of the whole table would cost the table, not the page. Reminders taken along bring
+// their schedule from the due-time read, and only the batch's jobs look theirs up by job id.
 const STATE_SQL = `
 WITH due AS (
-  SELECT s.job_id, s.kind, s.commitment_id, s.deadline_id, s.user_id, s.payload->>'remindAt' AS remind_at_ms
+  SELECT s.id, s.status, s.job_id, s.kind, s.commitment_id, s.deadline_id, s.user_id,
+    s.payload->>'remindAt' AS remind_at_ms
   FROM reminder_schedules s
   WHERE s.status = 'ACTIVE' AND s.next_run_at <= $6::timestamptz AND s.queue_name = $5
     AND s.kind IN ('COMMITMENT_REMINDER', 'DEADLINE_REMINDER')
@@ -86,16 +97,18 @@ WITH due AS (
   ORDER BY s.next_run_at
   LIMIT $8
 ), i AS (
-  SELECT i.job_id, i.kind, i.entity_id, i.user_id, i.position::int AS position, NULL::text AS remind_at_ms
+  SELECT i.job_id, i.kind, i.entity_id, i.user_id, i.position::int AS position, NULL::text AS remind_at_ms,
+    s.id AS schedule_id, s.status::text AS schedule_status
   FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[]) WITH ORDINALITY AS i(job_id, kind, entity_id, user_id, position)
+  LEFT JOIN reminder_schedules s ON s.queue_name = $5 AND s.job_id = i.job_id
   UNION ALL
   SELECT job_id, CASE kind WHEN 'COMMITMENT_REMINDER' THEN 'commitment' ELSE 'deadline' END,
-    coalesce(commitment_id, deadline_id), user_id, NULL, remind_at_ms
+    coalesce(commitment_id, deadline_id), user_id, NULL, remind_at_ms, id, status::text
   FROM due
 )
 SELECT i.position AS "position", i.job_id AS "jobId", i.kind AS "kind", i.entity_id AS "entityId",
   i.user_id AS "userId", i.remind_at_ms AS "remindAtMs",
-  s.id AS "scheduleId", s.status::text AS "scheduleStatus",
+  i.schedule_id AS "scheduleId", i.schedule_status AS "scheduleStatus",
   (c.id IS NOT NULL OR d.id IS NOT NULL) AS "found",
   coalesce(c.title, d.title) AS "title",
   coalesce(c.due_at, d.due_at) AS "dueAt",
@@ -112,9 +125,16 @@ SELECT i.position AS "position", i.job_id AS "jobId", i.kind AS "kind", i.entity
     WHERE e.user_id = i.user_id AND e.deleted_at IS NULL AND NOT e.all_day AND e.status <> 'CANCELLED'
       AND e.ends_at > $6::timestamptz AND e.starts_at < $7::timestamptz) AS "events"
 FROM i
-LEFT JOIN reminder_schedules s ON s.queue_name = $5 AND s.job_id = i.job_id
-LEFT JOIN commitments c ON i.kind = 'commitment' AND c.id = i.entity_id AND c.user_id = i.user_id
-LEFT JOIN deadlines d ON i.kind = 'deadline' AND d.id = i.entity_id AND d.user_id = i.user_id
+LEFT JOIN LATERAL (
+  SELECT c.id, c.title, c.due_at, c.remind_at, c.status, c.goal_id FROM commitments c
+  WHERE i.kind = 'commitment' AND c.id = i.entity_id AND c.user_id = i.user_id
+  LIMIT 1
+) c ON true
+LEFT JOIN LATERAL (
+  SELECT d.id, d.title, d.due_at, d.reminder_at, d.status, d.deleted_at FROM deadlines d
+  WHERE i.kind = 'deadline' AND d.id = i.entity_id AND d.user_id = i.user_id
+  LIMIT 1
+) d ON true
 LEFT JOIN users u ON u.id = i.user_id
 LEFT JOIN telegram_connections t ON t.user_id = i.user_id`;
 
@@ -390,17 +410,28 @@ type TBatcher = {
    * open transaction), and reading the same page again would only spin. No sweep until the next job.
    */
   stalled: boolean;
-  /** Reminders this process took along, by job id, oldest first: their jobs resolve without a read. */
-  takenAlong: Map<string, TDelivery["channels"]>;
+  /**
+   * Reminders this process took along whose jobs it has not run yet, by job id, oldest first, with when
+   * they were written: those jobs resolve without a read.
+   */
+  takenAlong: Map<string, { channels: TDelivery["channels"]; at: number }>;
 };
 const batchers = new WeakMap<Db, TBatcher>();
 
 const remember = (batcher: TBatcher, delivered: TDelivery[]) => {
-  for (const { jobId, channels } of delivered) batcher.takenAlong.set(jobId, channels);
-  for (const jobId of batcher.takenAlong.keys()) {
-    if (batcher.takenAlong.size <= MAX_REMEMBERED) break;
+  const at = performance.now();
+  for (const { jobId, channels } of delivered) batcher.takenAlong.set(jobId, { channels, at });
+};
+
+/** How many more reminders may be taken along, once those whose jobs ran elsewhere are forgotten. */
+const room = (batcher: TBatcher) => {
+  const expired = performance.now() - REMEMBER_MS;
+  for (const [jobId, { at }] of batcher.takenAlong) {
+    if (at > expired) break;
     batcher.takenAlong.delete(jobId);
   }
+  // Those being written are remembered once committed.
+  return MAX_REMEMBERED - batcher.takenAlong.size - batcher.writing.size;
 };
 
 /** Runs one batch and settles its jobs; never rejects. Says how many reminders it took along. */
@@ -439,7 +470,7 @@ const takeAlong = async (batcher: TBatcher, batch: TPending[]): Promise<void> =>
     ended = resolve;
   });
   const took = await settle(batcher, batch, {
-    limit: MAX_TAKEN_ALONG,
+    limit: Math.max(0, Math.min(MAX_TAKEN_ALONG, room(batcher))),
     exclude: [...batcher.writing.keys()],
     onRead: (jobIds, moreDue) => {
       writing = jobIds;
@@ -465,8 +496,10 @@ const flush = (batcher: TBatcher) => {
   batcher.scheduled = false;
   while (batcher.inFlight < MAX_IN_FLIGHT) {
     const takesAlong = !batcher.reading;
-    // Without jobs waiting, only a sweep (which takes reminders along) has anything to do.
-    if (batcher.pending.length === 0 && !(takesAlong && batcher.sweeping)) return;
+    // Without jobs waiting, only a sweep (which takes reminders along) has anything to do, and only once
+    // a page can be remembered until BullMQ hands out its jobs; the jobs that come make the room.
+    const sweeps = takesAlong && batcher.sweeping && room(batcher) >= MAX_TAKEN_ALONG;
+    if (batcher.pending.length === 0 && !sweeps) return;
     const batch = batcher.pending.splice(0, MAX_BATCH);
     batcher.inFlight += 1;
     void (takesAlong ? takeAlong(batcher, batch) : settle(batcher, batch, null)).then(() => {
@@ -474,6 +507,13 @@ const flush = (batcher: TBatcher) => {
       flush(batcher);
     });
   }
+};
+
+/** A flush at the end of this turn of the event loop: jobs fetched in the same turn join one batch. */
+const schedule = (batcher: TBatcher) => {
+  if (batcher.scheduled || batcher.inFlight >= MAX_IN_FLIGHT) return;
+  batcher.scheduled = true;
+  setImmediate(flush, batcher);
 };
 
 /**
@@ -507,7 +547,11 @@ export const deliverReminder = (data: TReminderDueJob, deps: TDeps): Promise<TRe
     const join = () => {
       const delivered = own.takenAlong.get(jobId);
       if (delivered) {
-        resolve({ outcome: "delivered", channels: delivered });
+        // A job id is one job in BullMQ: a second run of it (a retry after a stall) reads the schedule, COMPLETED.
+        own.takenAlong.delete(jobId);
+        resolve({ outcome: "delivered", channels: delivered.channels });
+        // A sweep waiting for room goes on once there is room for a page.
+        if (own.sweeping) schedule(own);
         return;
       }
       // A batch is writing this reminder: its end says whether it went.
@@ -517,11 +561,7 @@ export const deliverReminder = (data: TReminderDueJob, deps: TDeps): Promise<TRe
         return;
       }
       own.pending.push({ data, deps, resolve, reject });
-      // Jobs fetched in the same turn of the event loop join one batch.
-      if (!own.scheduled && own.inFlight < MAX_IN_FLIGHT) {
-        own.scheduled = true;
-        setImmediate(flush, own);
-      }
+      schedule(own);
     };
     join();
   });
