@@ -4,6 +4,7 @@ import type { Pool } from "pg";
 import { PrismaClient, type Prisma } from "./generated/prisma/client.ts";
 import { malformedIdsExtension } from "./malformed-ids.ts";
 import { watchPool, type TPoolStats } from "./pool.ts";
+import { rawTypes } from "./timestamps.ts";
 import {
   createReadRouter,
   type TOperation,
@@ -63,7 +64,7 @@ const connectedPool =
 const rowsOn =
   (driver: () => Promise<Pool>): TRowsQuery =>
   async <R extends object>(text: string, values: unknown[]) =>
-    (await (await driver()).query<R>(text, values)).rows;
+    (await (await driver()).query<R>({ text, values, types: rawTypes })).rows;
 
 const ROLE_NAME = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
 
@@ -214,7 +215,9 @@ export const rawTransaction = async <T>(db: object, work: (query: TRawQuery) => 
   let broken: Error | undefined;
   try {
     await client.query("BEGIN");
-    const result = await work(async (text, values = []) => (await client.query(text, values)).rows);
+    const result = await work(
+      async (text, values = []) => (await client.query({ text, values, types: rawTypes })).rows,
+    );
     await client.query("COMMIT");
     return result;
   } catch (error) {
