@@ -53,6 +53,8 @@ export type TWorkerDeps = {
   now: () => Date;
   /** Test-only fault injection (see env.ts); absent everywhere else. */
   fault?: TFault;
+  /** How many reminders a batch takes along and the process remembers (REMINDER_BATCHES when absent); tests scale them down. */
+  reminderBatches?: { takenAlong: number; remembered: number };
 };
 
 /** The real dependencies from the validated env, with a `close()` that releases them. */

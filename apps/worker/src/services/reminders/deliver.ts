@@ -21,22 +21,20 @@ const MAX_BATCH = 64;
 /** Batches of one client in flight at once: one being read while another commits keeps both round trips busy. */
 const MAX_IN_FLIGHT = 2;
 /**
- * Most other due reminders one batch takes along (see `STATE_SQL`). Reminders due together (on the hour,
- * after an outage) then cost a share of one statement each instead of a batch of their own.
+ * `takenAlong`: most other due reminders one batch takes along (see `STATE_SQL`). Reminders due together
+ * (on the hour, after an outage) then cost a share of one statement each instead of a batch of their own.
+ * `remembered`: most reminders taken along whose own jobs this process has not run yet, remembered so that
+ * those jobs need no read. Batches take along only as many as there is room for, and a sweep of the
+ * backlog waits for room for a page: one forgotten before BullMQ hands out its job would cost that job a
+ * read of its own. Tests scale both down (`TWorkerDeps.reminderBatches`) to see a backlog past them.
  */
-const MAX_TAKEN_ALONG = 1000;
-/**
- * Most reminders taken along whose own jobs this process has not run yet, remembered so that those jobs
- * need no read. Batches take along only as many as there is room for, and a sweep of the backlog waits
- * for room for a page: one forgotten before BullMQ hands out its job would cost that job a read of its own.
- */
-const MAX_REMEMBERED = 20_000;
+export const REMINDER_BATCHES = { takenAlong: 1_000, remembered: 20_000 } as const;
 /** A reminder taken along whose job has not come in this long ran in another worker: it is forgotten. */
-const REMEMBER_MS = 60_000;
+export const REMEMBER_MS = 60_000;
 
 const RUNNABLE = new Set(["ACTIVE", "FAILED"]);
 
-type TDeps = Pick<TWorkerDeps, "db" | "now" | "fault">;
+type TDeps = Pick<TWorkerDeps, "db" | "now" | "fault" | "reminderBatches">;
 type TPending = {
   data: TReminderDueJob;
   deps: TDeps;
@@ -82,7 +80,7 @@ type TStateRow = {
 // Their jobs stay queued: removing a waiting job scans BullMQ's wait list, which for a backlog costs more
 // than the job's own turn. That turn waits for the batch's commit and resolves from `takenAlong` in this
 // process, and in another finds its schedule COMPLETED.
-// A page is at most MAX_BATCH + MAX_TAKEN_ALONG rows whatever the tables hold, so each row's commitment
+// A page is at most MAX_BATCH + REMINDER_BATCHES.takenAlong rows whatever the tables hold, so each row's commitment
 // or deadline is looked up by key (a lateral subquery the planner keeps as one): a join the planner may
 // plan as a hash of the whole table would cost the table, not the page. Reminders taken along bring
 // their schedule from the due-time read, and only the batch's jobs look theirs up by job id.
@@ -418,20 +416,22 @@ type TBatcher = {
 };
 const batchers = new WeakMap<Db, TBatcher>();
 
+const limitsOf = (batcher: TBatcher) => batcher.deps.reminderBatches ?? REMINDER_BATCHES;
+
 const remember = (batcher: TBatcher, delivered: TDelivery[]) => {
-  const at = performance.now();
+  const at = batcher.deps.now().getTime();
   for (const { jobId, channels } of delivered) batcher.takenAlong.set(jobId, { channels, at });
 };
 
 /** How many more reminders may be taken along, once those whose jobs ran elsewhere are forgotten. */
 const room = (batcher: TBatcher) => {
-  const expired = performance.now() - REMEMBER_MS;
+  const expired = batcher.deps.now().getTime() - REMEMBER_MS;
   for (const [jobId, { at }] of batcher.takenAlong) {
     if (at > expired) break;
     batcher.takenAlong.delete(jobId);
   }
   // Those being written are remembered once committed.
-  return MAX_REMEMBERED - batcher.takenAlong.size - batcher.writing.size;
+  return limitsOf(batcher).remembered - batcher.takenAlong.size - batcher.writing.size;
 };
 
 /** Runs one batch and settles its jobs; never rejects. Says how many reminders it took along. */
@@ -470,7 +470,7 @@ const takeAlong = async (batcher: TBatcher, batch: TPending[]): Promise<void> =>
     ended = resolve;
   });
   const took = await settle(batcher, batch, {
-    limit: Math.max(0, Math.min(MAX_TAKEN_ALONG, room(batcher))),
+    limit: Math.max(0, Math.min(limitsOf(batcher).takenAlong, room(batcher))),
     exclude: [...batcher.writing.keys()],
     onRead: (jobIds, moreDue) => {
       writing = jobIds;
@@ -498,7 +498,7 @@ const flush = (batcher: TBatcher) => {
     const takesAlong = !batcher.reading;
     // Without jobs waiting, only a sweep (which takes reminders along) has anything to do, and only once
     // a page can be remembered until BullMQ hands out its jobs; the jobs that come make the room.
-    const sweeps = takesAlong && batcher.sweeping && room(batcher) >= MAX_TAKEN_ALONG;
+    const sweeps = takesAlong && batcher.sweeping && room(batcher) >= limitsOf(batcher).takenAlong;
     if (batcher.pending.length === 0 && !sweeps) return;
     const batch = batcher.pending.splice(0, MAX_BATCH);
     batcher.inFlight += 1;
