@@ -7,7 +7,7 @@ import type pg from "pg";
 import type { Db } from "@cto/db/client";
 
 import { createApiKey } from "../src/services/api-keys.ts";
-import { listMessages } from "../src/services/coaching/messages.ts";
+import { listApiMessages } from "../src/services/coaching/messages.ts";
 import { consistencyMetricService, reportService } from "../src/services/coaching/computed.ts";
 import { emotionService, energyMetricService } from "../src/services/coaching/journal.ts";
 import { commitmentService } from "../src/services/commitments.ts";
@@ -132,8 +132,8 @@ export const messagePage = ({ db, plain, seeded }: { db: Db; plain: pg.Pool; see
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         take: PAGE + 1,
       }),
-    "the service (listMessages)": () =>
-      listMessages({ db, userId: seeded.userId, id: seeded.conversationId, query: { limit: PAGE } }),
+    "the service (listApiMessages)": () =>
+      listApiMessages({ db, userId: seeded.userId, id: seeded.conversationId, query: { limit: PAGE } }),
   },
 });
 

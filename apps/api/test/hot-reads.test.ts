@@ -5,7 +5,10 @@ import { describe, expect, it } from "vitest";
 import { rawFindMany } from "@cto/db/raw-find";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
 
-import { listMessages } from "../src/services/coaching/messages.ts";
+import { toApiRow } from "@cto/contracts/rows";
+import { Message } from "@cto/contracts/tables";
+
+import { listApiMessages, listMessages } from "../src/services/coaching/messages.ts";
 import { getTelegramConnection } from "../src/services/telegram/link.ts";
 
 describe.each(testTargets())("the message page's raw path on $name", (target) => {
@@ -54,6 +57,20 @@ describe.each(testTargets())("the message page's raw path on $name", (target) =>
           telegramMessageId: "42",
           createdAt: new Date(at + 6_123),
         },
+        // The extremes of a timestamptz(3) the API can state, and a negative Unix time.
+        {
+          conversationId: conversation.id,
+          role: "SYSTEM" as const,
+          content: "Old",
+          createdAt: new Date("1000-01-01T00:00:00.001Z"),
+        },
+        { conversationId: conversation.id, role: "SYSTEM" as const, content: "Before 1970", createdAt: new Date(-1) },
+        {
+          conversationId: conversation.id,
+          role: "SYSTEM" as const,
+          content: "Late",
+          createdAt: new Date("9999-12-31T23:59:59.999Z"),
+        },
       ],
     });
     const expected = await db.message.findMany({
@@ -71,6 +88,20 @@ describe.each(testTargets())("the message page's raw path on $name", (target) =>
     }
     expect(seen).toEqual(expected);
     expect(seen[0]!.createdAt).toBeInstanceOf(Date);
+
+    // The route's page, as the API shows it: what the shared serializer makes of Prisma's rows, same order and cursors.
+    const shown = [];
+    cursor = undefined;
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await listApiMessages({ db, userId: user.id, id: conversation.id, query: { limit: 4, cursor } });
+      shown.push(...page.items);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(shown).toStrictEqual(expected.map((row) => toApiRow(Message, row, ["userId"])));
+    await expect(
+      listApiMessages({ db, userId: stranger.id, id: conversation.id, query: { limit: 4 } }),
+    ).rejects.toMatchObject({ code: "not_found" });
 
     await expect(
       listMessages({ db, userId: stranger.id, id: conversation.id, query: { limit: 4 } }),

@@ -12,7 +12,7 @@ import {
   callerSource,
   deleteMessage,
   getMessage,
-  listMessages,
+  listApiMessages,
   writeMessage,
 } from "../../services/coaching/messages.ts";
 import { listMessagesWithAiResponses } from "../../services/coaching/transcript.ts";
@@ -35,13 +35,13 @@ export const messageRoutes = createRouter()
       responses: { 200: jsonContent(zPage(ZMessageSchema), "A page of messages in order"), ...errorResponses(404) },
     }),
     async (c) => {
-      const page = await listMessages({
+      const page = await listApiMessages({
         db: c.get("db"),
         userId: c.get("auth").userId,
         id: c.req.valid("param").id,
         query: c.req.valid("query"),
       });
-      return c.json({ items: page.items.map(serialize), nextCursor: page.nextCursor }, 200);
+      return c.json(page, 200);
     },
   )
   .openapi(
