@@ -7,8 +7,10 @@
 // worker's runtime with a processor that does nothing: what the runtime's handling of a job (payload
 // check, metrics, the log line, the queue's kept completed jobs) leaves for a reminder's own work.
 // The reminders belong to 200 users in different timezones, as reminders due on the hour would. Each
-// concurrency runs BENCH_ROUNDS rounds of the three, one after the other: the table gives the round with
-// the median share, since no-op rates alone move by a third between rounds on a shared machine.
+// concurrency runs one round of the three untimed first (a cold first no-op ran at two thirds of the
+// rate of the rounds after it, which made the first round's share the highest), then BENCH_ROUNDS rounds,
+// one after the other: the table gives the round with the median share, since no-op rates alone move by
+// a fifth between rounds on a shared machine.
 // Env: TEST_DATABASE_URL (admin URL, default local postgres), REDIS_URL, BENCH_JOBS (default 10,000 per
 // run), BENCH_CONCURRENCY (one concurrency instead of 1 and 16), BENCH_ROUNDS (default 3).
 import { loadavg } from "node:os";
@@ -208,6 +210,10 @@ const reminders = async (concurrency: number) => {
 const rows: Array<Record<string, string>> = [];
 try {
   for (const concurrency of CONCURRENCIES) {
+    const warm = [await noop(concurrency), await runtimeNoop(concurrency), await reminders(concurrency)];
+    console.log(
+      `  concurrency ${concurrency}, warm-up round (not counted): ${warm.map(({ perSecond }) => perSecond.toFixed(0)).join(", ")}/s`,
+    );
     const rounds = [];
     for (let index = 0; index < ROUNDS; index += 1) {
       const plain = await noop(concurrency);
