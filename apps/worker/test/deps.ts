@@ -1,7 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { createLocalProvider } from "@cto/ai/local-provider";
+import type { TReminderDueJob } from "@cto/contracts/queues";
+import { reminderJobId } from "@cto/core/reminders";
 import { createDb, type Db } from "@cto/db/client";
 import { createOutboxMailer } from "@cto/mail/dev-outbox";
 import type { TMailTransport } from "@cto/mail/transport";
@@ -15,6 +18,44 @@ import { createLogger, type TLogger } from "../src/log.ts";
 import { createOcrRecognizer, type TOcrRecognizer } from "../src/services/ocr/recognizer.ts";
 
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/**
+ * A backlog as the worker meets it: `count` open commitments of `userId` (due a day later), each with an
+ * ACTIVE reminder schedule due at `remindAt` and no job. Returns each reminder's job payload, in order.
+ */
+export const writeDueReminders = async (
+  db: Db,
+  { userId, count, remindAt }: { userId: string; count: number; remindAt: Date },
+): Promise<TReminderDueJob[]> => {
+  const payloads = Array.from({ length: count }, () => ({
+    kind: "commitment" as const,
+    entityId: randomUUID(),
+    userId,
+    remindAt: remindAt.getTime(),
+  }));
+  await db.commitment.createMany({
+    data: payloads.map(({ entityId }, index) => ({
+      id: entityId,
+      userId,
+      title: `Backlog ${index}`,
+      remindAt,
+      dueAt: new Date(Date.now() + 86_400_000),
+      status: "SCHEDULED" as const,
+    })),
+  });
+  await db.reminderSchedule.createMany({
+    data: payloads.map((payload) => ({
+      userId,
+      kind: "COMMITMENT_REMINDER" as const,
+      commitmentId: payload.entityId,
+      queueName: "reminders",
+      jobId: reminderJobId("commitment", payload.entityId, remindAt),
+      nextRunAt: remindAt,
+      payload,
+    })),
+  });
+  return payloads;
+};
 
 /** A unique BullMQ prefix per test file run, so tests never see each other's (or production's) jobs. */
 export const testPrefix = (label: string) => `cto-test-${label}-${process.pid}-${Date.now()}`;

@@ -5,14 +5,13 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { reminderJobId } from "@cto/core/reminders";
-import type { TReminderDueJob } from "@cto/contracts/queues";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
 
 import { register } from "../src/jobs/processor.ts";
 import { processReminderDue } from "../src/jobs/reminders.due.ts";
 import { startRuntime, type TRuntime } from "../src/runtime.ts";
 import type { TReminderOutcome } from "../src/services/reminders/deliver.ts";
-import { createTestDeps, REDIS_URL, testPrefix, waitFor } from "./deps.ts";
+import { createTestDeps, REDIS_URL, testPrefix, waitFor, writeDueReminders } from "./deps.ts";
 
 const BACKLOG = 1_200;
 const LIMITS = { takenAlong: 100, remembered: 250 };
@@ -34,34 +33,8 @@ describe.each(testTargets())("a backlog of due reminders past what the worker re
     const db = handle.db;
     const user = await db.user.create({ data: { email: `backlog-${randomUUID()}@example.com` } });
     const remindAt = new Date(Date.now() - 60_000);
-    const ids = Array.from({ length: BACKLOG }, () => randomUUID());
-    await db.commitment.createMany({
-      data: ids.map((id, index) => ({
-        id,
-        userId: user.id,
-        title: `Backlog ${index}`,
-        remindAt,
-        dueAt: new Date(Date.now() + 86_400_000),
-        status: "SCHEDULED" as const,
-      })),
-    });
-    const payloads: TReminderDueJob[] = ids.map((id) => ({
-      kind: "commitment",
-      entityId: id,
-      userId: user.id,
-      remindAt: remindAt.getTime(),
-    }));
-    await db.reminderSchedule.createMany({
-      data: payloads.map((payload) => ({
-        userId: user.id,
-        kind: "COMMITMENT_REMINDER" as const,
-        commitmentId: payload.entityId,
-        queueName: "reminders",
-        jobId: reminderJobId("commitment", payload.entityId, remindAt),
-        nextRunAt: remindAt,
-        payload,
-      })),
-    });
+    const payloads = await writeDueReminders(db, { userId: user.id, count: BACKLOG, remindAt });
+    const ids = payloads.map(({ entityId }) => entityId);
     // Every reminder has its job, queued before any worker runs: the first batch's page starts a sweep
     // that would run far ahead of the jobs if it did not wait for room.
     const queue = harness.queues.queue("reminders");

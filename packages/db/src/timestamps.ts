@@ -5,6 +5,7 @@ const PLUS = 43;
 const ZERO = 48;
 const SPACE = 32;
 const DOT = 46;
+const DASH = 45;
 
 /** node-postgres' own parser (postgres-date): BC years, infinity, offsets other than UTC, years below 1000. */
 const parseAnyTimestamptz = pg.types.getTypeParser(TIMESTAMPTZ_OID, "text") as (text: string) => Date | number;
@@ -36,8 +37,8 @@ export const parseTimestamptz = (text: string): Date | number => {
     text.charCodeAt(length - 3) === PLUS &&
     text.charCodeAt(length - 2) === ZERO &&
     text.charCodeAt(length - 1) === ZERO &&
-    text.charCodeAt(4) === 45 &&
-    text.charCodeAt(7) === 45 &&
+    text.charCodeAt(4) === DASH &&
+    text.charCodeAt(7) === DASH &&
     text.charCodeAt(10) === SPACE &&
     (length === 22 || text.charCodeAt(19) === DOT);
   if (!utc) return parseAnyTimestamptz(text);

@@ -9,7 +9,7 @@ import type { Db } from "@cto/db/client";
 import { createSecretBox } from "@cto/db/secrets";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
 
-import { createTestDeps, REDIS_URL, testPrefix, waitFor } from "../../test/deps.ts";
+import { createTestDeps, REDIS_URL, testPrefix, waitFor, writeDueReminders } from "../../test/deps.ts";
 import { startRuntime, type TRuntime } from "../runtime.ts";
 import { syncCalendar } from "../services/calendars/sync.ts";
 import { register } from "./processor.ts";
@@ -332,29 +332,9 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
     // job's batch takes the first page, and only the sweep that follows a full page delivers the rest.
     const backlog = 2_150;
     const remindAt = new Date(Date.now() - 60_000);
-    const rows = Array.from({ length: backlog }, (_, index) => ({ id: randomUUID(), title: `Backlog ${index}` }));
-    await db().commitment.createMany({
-      data: rows.map(({ id, title }) => ({
-        id,
-        userId: user.id,
-        title,
-        remindAt,
-        dueAt: soon(86_400_000),
-        status: "SCHEDULED" as const,
-      })),
-    });
-    await db().reminderSchedule.createMany({
-      data: rows.map(({ id }) => ({
-        userId: user.id,
-        kind: "COMMITMENT_REMINDER" as const,
-        commitmentId: id,
-        queueName: "reminders",
-        jobId: reminderJobId("commitment", id, remindAt),
-        nextRunAt: remindAt,
-        payload: { kind: "commitment", entityId: id, userId: user.id, remindAt: remindAt.getTime() },
-      })),
-    });
-    const ids = rows.map(({ id }) => id);
+    const ids = (await writeDueReminders(db(), { userId: user.id, count: backlog, remindAt })).map(
+      ({ entityId }) => entityId,
+    );
     const trigger = await commitment(user.id, soon(300), "The trigger");
     // Some have their jobs after all, due as the sweep runs: each finds its reminder written (or being
     // written) by the sweep, or delivers it itself, and no reminder goes twice.
