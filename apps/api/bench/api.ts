@@ -10,7 +10,17 @@ import { createDb } from "@cto/db/client";
 import { createPostgresTestDatabase, probePostgres } from "@cto/db/testing";
 
 import { createCheckIn, dashboard, messagePage, seed, type TBenchPath } from "./paths.ts";
-import { autocannon, cpuMs, deployApi, loadAverage, peakRssMb, removeRedisKeys, startApi } from "./server.ts";
+import {
+  autocannon,
+  cpuMs,
+  deployApi,
+  loadAverage,
+  peakRssMb,
+  postgresCpu,
+  postgresCpuSince,
+  removeRedisKeys,
+  startApi,
+} from "./server.ts";
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -26,6 +36,8 @@ type TFigure = {
   p99: number;
   load: string;
   cpuPerRequest?: number;
+  /** PostgreSQL's CPU (every server process) per request or call. */
+  postgresCpuPerRequest: number;
 };
 
 /** `once` from CONCURRENCY loops in this process until the time or the call budget is spent (after a warm-up). */
@@ -42,10 +54,17 @@ const loop = async (once: (i: number) => Promise<unknown>) => {
       latencies.push(performance.now() - t0);
     }
   };
+  const postgresBefore = postgresCpu();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const postgresCpuPerRequest = postgresCpuSince(postgresBefore) / latencies.length;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { perSecond: latencies.length / ((performance.now() - started) / 1000), p50: at(0.5), p99: at(0.99) };
+  return {
+    perSecond: latencies.length / ((performance.now() - started) / 1000),
+    p50: at(0.5),
+    p99: at(0.99),
+    postgresCpuPerRequest,
+  };
 };
 
 const probe = await probePostgres(adminUrl);
@@ -100,13 +119,16 @@ try {
         );
     }
     const cpuBefore = cpuMs(api.pid);
+    const postgresBefore = postgresCpu();
     const through = await autocannon({
       url: api.url,
       requests: path.requests,
       connections: CONCURRENCY,
       seconds: SECONDS,
     });
-    const cpuPerRequest = (cpuMs(api.pid) - cpuBefore) / (through.total + through.warmUpTotal);
+    const requests = through.total + through.warmUpTotal;
+    const cpuPerRequest = (cpuMs(api.pid) - cpuBefore) / requests;
+    const postgresCpuPerRequest = postgresCpuSince(postgresBefore) / requests;
     if (through.non2xx || through.errors)
       throw new Error(`${path.name}: ${through.non2xx} answers not 2xx, ${through.errors} errors (see ${api.logFile})`);
     figures.push({
@@ -115,6 +137,7 @@ try {
       ...through,
       load: loadAverage(),
       cpuPerRequest,
+      postgresCpuPerRequest,
     });
     for (const [label, once] of Object.entries(path.dataLayer))
       figures.push({ path: path.name, label, ...(await loop(once)), load: loadAverage() });
@@ -140,7 +163,7 @@ for (const path of new Set(figures.map((figure) => figure.path))) {
   for (const row of rows) {
     const ratio = baseline.perSecond / row.perSecond;
     console.log(
-      `  ${row.label.padEnd(38)} ${row.perSecond.toFixed(0).padStart(6)} req/s  p50 ${row.p50.toFixed(2).padStart(6)} ms  p99 ${row.p99.toFixed(2).padStart(7)} ms  ${row === baseline ? "baseline".padStart(14) : `pg is ${ratio.toFixed(2)}x`.padStart(14)}   load ${row.load}${row.cpuPerRequest === undefined ? "" : `   API CPU ${row.cpuPerRequest.toFixed(2)} ms/request`}`,
+      `  ${row.label.padEnd(38)} ${row.perSecond.toFixed(0).padStart(6)} req/s  p50 ${row.p50.toFixed(2).padStart(6)} ms  p99 ${row.p99.toFixed(2).padStart(7)} ms  ${row === baseline ? "baseline".padStart(14) : `pg is ${ratio.toFixed(2)}x`.padStart(14)}   load ${row.load}   CPU ms/request: PG ${row.postgresCpuPerRequest.toFixed(2)}${row.cpuPerRequest === undefined ? "" : `, API ${row.cpuPerRequest.toFixed(2)}`}`,
     );
   }
 }

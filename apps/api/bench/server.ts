@@ -3,7 +3,7 @@
 // load generator (autocannon) in a process of its own, and the peak RSS the kernel kept for a process.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -135,6 +135,30 @@ export const cpuMs = (pid: number) => {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
   // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
   return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
+/** CPU time (ms) each PostgreSQL process on this machine has used so far, by pid; empty where /proc cannot say. */
+export const postgresCpu = () => {
+  const byPid = new Map<string, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").startsWith("postgres")) byPid.set(entry, cpuMs(Number(entry)));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return byPid;
+};
+
+/**
+ * PostgreSQL's CPU (ms) since `before` (a `postgresCpu()`): the server's share of a measurement, next to the
+ * API's, on a machine whose cores they share. A process that ended meanwhile is left out.
+ */
+export const postgresCpuSince = (before: Map<string, number>) => {
+  let total = 0;
+  for (const [pid, ms] of postgresCpu()) total += ms - (before.get(pid) ?? 0);
+  return total;
 };
 
 export const loadAverage = () =>

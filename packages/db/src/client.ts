@@ -4,12 +4,14 @@ import type { Pool } from "pg";
 import { PrismaClient, type Prisma } from "./generated/prisma/client.ts";
 import { malformedIdsExtension } from "./malformed-ids.ts";
 import { watchPool, type TPoolStats } from "./pool.ts";
+import { namedStatements, poolRows, UNNAMED } from "./statements.ts";
 import { rawTypes } from "./timestamps.ts";
 import {
   createReadRouter,
   type TOperation,
   type TReplicaOptions,
   type TReplicaStatus,
+  type TRowsOptions,
   type TRowsQuery,
 } from "./replicas.ts";
 import { softDeleteExtension } from "./soft-delete.ts";
@@ -32,6 +34,12 @@ export type CreateDbOptions = {
    * fall-back to the primary: see packages/db/README.md, "Read replicas". None: `$replica()` is the primary.
    */
   replicas?: TReplicaOptions | null;
+  /**
+   * Whether `queryRows` names its statements, so that each server connection parses and plans a text once
+   * (on by default). Off for a pooler in transaction mode that cannot follow them (PgBouncer before 1.21
+   * without `max_prepared_statements`); left on, such a pooler's first refusal turns them off for the pool.
+   */
+  preparedStatements?: boolean;
 };
 
 /** The least-privileged role the migrations create, which the app runs as (packages/db/README.md, "Roles"). */
@@ -60,11 +68,12 @@ const connectedPool =
     return pool.driver()!;
   };
 
-/** A statement's rows on the pg pool `driver` gives. */
-const rowsOn =
-  (driver: () => Promise<Pool>): TRowsQuery =>
-  async <R extends object>(text: string, values: unknown[]) =>
-    (await (await driver()).query<R>({ text, values, types: rawTypes })).rows;
+/** A statement's rows on the pg pool `driver` gives; named when asked unless `preparedStatements` is off (statements.ts). */
+const rowsOn = (driver: () => Promise<Pool>, preparedStatements: boolean): TRowsQuery => {
+  const naming = namedStatements(preparedStatements);
+  return async <R extends object>(text: string, values: unknown[], options?: TRowsOptions) =>
+    poolRows<R>(await driver(), options?.prepared ? naming : UNNAMED, text, values);
+};
 
 const ROLE_NAME = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
 
@@ -110,6 +119,7 @@ export const createDb = ({
   maxConnections,
   role = defaultRole(),
   replicas,
+  preparedStatements = true,
 }: CreateDbOptions = {}): Db => {
   if (!url)
     throw new Error(
@@ -139,7 +149,7 @@ export const createDb = ({
             }),
           );
           const client = new PrismaClient({ adapter: replicaPool.factory, log: logLevels });
-          return { url: replicaUrl, client, rows: rowsOn(connectedPool(replicaPool, client)) };
+          return { url: replicaUrl, client, rows: rowsOn(connectedPool(replicaPool, client), preparedStatements) };
         }),
       })
     : null;
@@ -167,9 +177,13 @@ export const createDb = ({
   const driver = connectedPool(pool, primary);
   drivers.set(db, driver);
   drivers.set(replicaView, driver);
-  const primaryRows = rowsOn(driver);
-  readers.set(db, router ? (text, values) => router.onPrimaryRows(text, values, primaryRows) : primaryRows);
-  if (router) readers.set(replicaView, (text, values) => router.onReplicaRows(text, values, primaryRows));
+  const primaryRows = rowsOn(driver, preparedStatements);
+  readers.set(
+    db,
+    router ? (text, values, options) => router.onPrimaryRows(text, values, primaryRows, options) : primaryRows,
+  );
+  if (router)
+    readers.set(replicaView, (text, values, options) => router.onReplicaRows(text, values, primaryRows, options));
   return db;
 };
 
@@ -189,11 +203,22 @@ export const poolStats = (db: object): TPoolStats | null => pools.get(db)?.() ??
  * json as data, enums and uuids as strings, as Prisma gives them; name each column as its field
  * (`selectColumns`). Not inside a transaction, and no soft-delete or malformed-id guard: the caller's
  * SQL says everything (`rawFindMany` in @cto/db/raw-find keeps both).
+ *
+ * `prepared`: run it as a named statement (statements.ts), which each server connection parses and plans
+ * once; PostgreSQL then keeps a generic plan once it costs no more than the plans made for the values. For
+ * a statement whose best plan does not depend on its values (by key, a user's rows by an index, an insert);
+ * not for one whose arrays or bounds change how many rows it reads, where a generic plan can cost several
+ * times a plan made for the values.
  */
-export const queryRows = async <R extends object>(db: object, text: string, values: unknown[] = []): Promise<R[]> => {
+export const queryRows = async <R extends object>(
+  db: object,
+  text: string,
+  values: unknown[] = [],
+  options?: TRowsOptions,
+): Promise<R[]> => {
   const rows = readers.get(db);
   if (!rows) throw new Error("queryRows needs a client made by createDb");
-  return rows<R>(text, values);
+  return rows<R>(text, values, options);
 };
 
 /** Whether `queryRows` takes `db`: a client `createDb` made or its `$replica()`, not a transaction inside one. */

@@ -109,7 +109,8 @@ export const rawCreate = async <R extends object = Record<string, unknown>>(
   if (!statement) return null;
   let rows: Record<string, unknown>[];
   try {
-    rows = await queryRows(db, statement.text, statement.values);
+    // An insert has one plan; named, each connection parses its text once.
+    rows = await queryRows(db, statement.text, statement.values, { prepared: true });
   } catch (error) {
     if (refusedValue(error) || brokenConstraint(error)) return null;
     throw error;

@@ -151,7 +151,8 @@ export const rawFindMany = async <R extends object = Record<string, unknown>>(
   if (statement === "nothing") return [];
   let rows: Record<string, unknown>[];
   try {
-    rows = await queryRows(db, statement.text, statement.values);
+    // A list is its owner's rows along an index whatever the values: one plan per connection serves them all.
+    rows = await queryRows(db, statement.text, statement.values, { prepared: true });
   } catch (error) {
     if (refusedValue(error)) return null;
     throw error;

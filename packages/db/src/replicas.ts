@@ -133,7 +133,9 @@ export const replicaOptionsFromEnv = (
 type TRawClient = { $queryRawUnsafe: <T = unknown>(query: string, ...values: unknown[]) => Promise<T> };
 export type TReplicaClient = TRawClient & { $disconnect: () => Promise<void> };
 /** A statement's rows on one server's own pg pool, with no Prisma in between (`queryRows`' path). */
-export type TRowsQuery = <R extends object>(text: string, values: unknown[]) => Promise<R[]>;
+/** How `queryRows` runs one statement: `prepared` names it (statements.ts). */
+export type TRowsOptions = { prepared?: boolean };
+export type TRowsQuery = <R extends object>(text: string, values: unknown[], options?: TRowsOptions) => Promise<R[]>;
 
 /** The parameters a Prisma `$allOperations` hook receives, as far as routing needs them. */
 export type TOperation = {
@@ -412,22 +414,32 @@ export const createReadRouter = ({
    * A raw statement through `$replica()` (`queryRows`): a read goes where `onReplica` would send a Prisma
    * read, on that server's own pg pool; a statement that writes runs on the primary and notes its user.
    */
-  const onReplicaRows = async <R extends object>(text: string, values: unknown[], primary: TRowsQuery) => {
+  const onReplicaRows = async <R extends object>(
+    text: string,
+    values: unknown[],
+    primary: TRowsQuery,
+    options?: TRowsOptions,
+  ) => {
     if (RAW_WRITE.test(text)) {
-      const rows = await primary<R>(text, values);
+      const rows = await primary<R>(text, values, options);
       await markWrite();
       return rows;
     }
     return routeRead(
-      () => primary<R>(text, values),
-      (replica) => (replica.rows ?? primary)<R>(text, values),
+      () => primary<R>(text, values, options),
+      (replica) => (replica.rows ?? primary)<R>(text, values, options),
       pgServerFailed,
     );
   };
 
   /** A raw statement through the client itself (`queryRows`): on the primary; one that writes notes its user. */
-  const onPrimaryRows = async <R extends object>(text: string, values: unknown[], primary: TRowsQuery) => {
-    const rows = await primary<R>(text, values);
+  const onPrimaryRows = async <R extends object>(
+    text: string,
+    values: unknown[],
+    primary: TRowsQuery,
+    options?: TRowsOptions,
+  ) => {
+    const rows = await primary<R>(text, values, options);
     if (RAW_WRITE.test(text)) await markWrite();
     return rows;
   };

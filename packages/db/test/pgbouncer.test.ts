@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { APP_ROLE, checkAppRole, createDb, type Db } from "../src/client.ts";
+import { APP_ROLE, checkAppRole, createDb, queryRows, type Db } from "../src/client.ts";
 import { createPostgresTestDatabase, type TestDatabase } from "../src/testing/index.ts";
 
 const bouncerAdminUrl = process.env.TEST_PGBOUNCER_URL ?? "postgresql://postgres@127.0.0.1:6432/postgres";
@@ -187,6 +187,36 @@ describe.runIf(!("reason" in probe))("through PgBouncer in transaction mode", ()
     expect((await db.goal.findMany({ where: { userId: user.id } })).map((goal) => goal.title)).toEqual([
       "In a transaction",
     ]);
+  });
+
+  it("answers queryRows' named statements though the pooler cannot follow them: the pool stops naming them", async () => {
+    const raw = createDb({ url, log: [], role: null, maxConnections: 8 });
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      const texts = [
+        "SELECT $1::int + 1 AS n",
+        "SELECT $1::int * 2 AS n",
+        "SELECT $1::int - 3 AS n, current_setting('TimeZone') AS zone",
+      ];
+      const expected = (index: number) => [index + 1, index * 2, index - 3][index % 3];
+      // Rounds of statements on every connection of the pool, while another client's transactions take
+      // server connections from under it: its named statements land where they were never prepared.
+      for (let round = 0; round < 5; round += 1) {
+        await holder.query("BEGIN");
+        await holder.query("SELECT 1");
+        const rows = await Promise.all(
+          Array.from({ length: 24 }, (_, index) =>
+            queryRows<{ n: number }>(raw, texts[index % 3]!, [index], { prepared: true }),
+          ),
+        );
+        expect(rows.map(([row]) => row!.n)).toEqual(Array.from({ length: 24 }, (_, index) => expected(index)));
+        await holder.query("COMMIT");
+      }
+    } finally {
+      await holder.end();
+      await raw.$disconnect();
+    }
   });
 
   it("breaks named prepared statements (PgBouncer 1.18 cannot follow them), which is why the client sends none", async () => {
