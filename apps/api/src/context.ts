@@ -5,7 +5,7 @@ import { DEFAULT_MAX_DOCUMENT_BYTES } from "@cto/contracts/api/documents";
 import { findMigrationsDir, type Db } from "@cto/db/client";
 import { PRODUCER_TIMEOUT_MS, type TQueues } from "@cto/queue/queues";
 import type { TStorage } from "@cto/storage/storage";
-import type { PinoLogger } from "hono-pino";
+import type { TLogger } from "@cto/log/logger";
 
 import type { TAuthCache } from "./lib/auth-cache.ts";
 import { TRUST_NO_PROXY, type TTrustProxy } from "./lib/client-address.ts";
@@ -67,7 +67,7 @@ export type AppEnv = {
     config: ApiConfig;
     postman: TPostman;
     ai: TAiProvider;
-    logger: PinoLogger;
+    logger: TLogger;
     queues: TQueues | null;
     storage: TStorage;
     limits: TAuthLimiters;

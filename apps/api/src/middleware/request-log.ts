@@ -1,5 +1,4 @@
-import type { MiddlewareHandler } from "hono";
-import { pinoLogger } from "hono-pino";
+import { createMiddleware } from "hono/factory";
 
 import type { TLogger } from "@cto/log/logger";
 
@@ -10,20 +9,28 @@ const QUIET_PATHS = new Set(["/health", "/ready"]);
 
 /**
  * One line per request, after the response: method, path (never the query string, which can carry
- * tokens), status, time, request id and the signed-in user's id. Every line logged during the request
- * through `c.get("logger")` carries the same request id. 5xx log as errors, probes at debug.
+ * tokens), status, time in ms, request id and the signed-in user's id. Every line logged during the
+ * request through `c.get("logger")` carries the same request id. 5xx log as errors, probes at debug.
+ * Pino itself, one child per request: hono-pino made two children and merged the line's fields deeply,
+ * a third of the request log's CPU on the chat page (docs/benchmarks.md).
  */
-export const requestLog = (logger: TLogger): MiddlewareHandler<AppEnv> =>
-  pinoLogger({
-    pino: logger,
-    http: {
-      // The request id (hono's requestId middleware) is bound from the start, so every line of the
-      // request carries it, not only the last one; hono-pino's own id is turned off.
-      reqId: false,
-      referRequestIdKey: "__none",
-      onReqBindings: (c) => ({ reqId: c.var.requestId, req: { method: c.req.method, path: c.req.path } }),
-      onResBindings: (c) => ({ res: { status: c.res.status }, ...(c.var.auth ? { userId: c.var.auth.userId } : {}) }),
-      onResLevel: (c) => (c.res.status >= 500 ? "error" : QUIET_PATHS.has(c.req.path) ? "debug" : "info"),
-      onResMessage: (c) => `${c.req.method} ${c.req.path} ${c.res.status}`,
-    },
-  }) as unknown as MiddlewareHandler<AppEnv>;
+export const requestLog = (logger: TLogger) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const started = performance.now();
+    const { method, path } = c.req;
+    // The request id is hono's requestId middleware's, bound from the start so every line of the request has it.
+    const requestLogger = logger.child({ reqId: c.var.requestId, req: { method, path } });
+    c.set("logger", requestLogger);
+    await next();
+    const { status } = c.res;
+    const level = status >= 500 ? "error" : QUIET_PATHS.has(path) ? "debug" : "info";
+    const { auth } = c.var;
+    requestLogger[level](
+      {
+        responseTime: Math.round(performance.now() - started),
+        res: { status },
+        ...(auth ? { userId: auth.userId } : {}),
+      },
+      `${method} ${path} ${status}`,
+    );
+  });
