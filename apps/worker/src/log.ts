@@ -20,6 +20,27 @@ const adapt = (logger: TPinoLogger): TLogger => ({
 });
 
 /**
+ * A child of `parent` bound to `fields`, made only once something logs through it: a job's logger, which most
+ * jobs never use, costs no child logger of its own (pino serializes a child's bindings when it is made).
+ */
+export const lazyChild = (parent: TLogger, fields: TLogFields): TLogger => {
+  let made: TLogger | undefined;
+  const child = () => {
+    made ??= parent.child(fields);
+    return made;
+  };
+  return {
+    info: (msg, more) => child().info(msg, more),
+    warn: (msg, more) => child().warn(msg, more),
+    error: (msg, more) => child().error(msg, more),
+    child: (more) => child().child(more),
+    get pino() {
+      return child().pino;
+    },
+  };
+};
+
+/**
  * One JSON object per line (Cto's one format, see @cto/log: redacted, named `worker`), so a log
  * shipper can index queue, job id and attempt without parsing prose. `write` receives each line
  * instead of stdout (tests).

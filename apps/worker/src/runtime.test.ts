@@ -13,8 +13,9 @@ describe("worker runtime", () => {
   let release: () => void = () => undefined;
 
   const registry = [
-    register("metrics", "consistency", async (job) => {
+    register("metrics", "consistency", async (job, jobDeps) => {
       seen.push({ name: job.name, data: job.data });
+      jobDeps.log.info("consistency computed", { windowDays: job.data.windowDays });
       return { windowDays: job.data.windowDays };
     }),
     register("maintenance", "cleanup-expired", async () => {
@@ -65,6 +66,10 @@ describe("worker runtime", () => {
     expect(lines.some((line) => line.msg === "job completed" && line.jobId === id && line.queue === "metrics")).toBe(
       true,
     );
+    // The processor's own lines carry its queue, job, job id and attempt.
+    expect(lines.filter((line) => line.msg === "consistency computed" && line.jobId === id)).toEqual([
+      expect.objectContaining({ queue: "metrics", job: "consistency", attempt: 1, windowDays: 7, level: "info" }),
+    ]);
   });
 
   it("fails a payload that breaks its contract, and an unknown job, at once without retries, and logs it", async () => {

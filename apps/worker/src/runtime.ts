@@ -7,6 +7,7 @@ import { queuePrefix } from "@cto/queue/queues";
 import type { TWorkerDeps } from "./deps.ts";
 import type { TRegistration } from "./jobs/processor.ts";
 import type { TSchedule } from "./jobs/schedules.ts";
+import { lazyChild } from "./log.ts";
 import { meteredAi, observeJob } from "./metrics.ts";
 
 export type TRuntimeOptions = {
@@ -96,6 +97,7 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
       "error",
       (error) => isConnectionError(error) || log.warn("worker redis error", { error: error.message }),
     );
+    const metered = meteredAi(deps.ai, queue);
     const processor = async (job: Job, token?: string) => {
       const entry = jobs.get(job.name);
       if (!entry) throw new UnrecoverableError(`no processor for ${queue}/${job.name}`);
@@ -105,8 +107,8 @@ export const startRuntime = (options: TRuntimeOptions): TRuntime => {
       try {
         const result = await entry.run(job, {
           ...deps,
-          ai: meteredAi(deps.ai, queue),
-          log: log.child({ job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 }),
+          ai: metered,
+          log: lazyChild(log, { job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 }),
         });
         outcome = "completed";
         return result;
