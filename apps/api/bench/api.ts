@@ -1,6 +1,7 @@
 // `pnpm bench:api`: the API as production runs it (bench/server.ts) under autocannon in a process of its
 // own, on three paths (bench/paths.ts), each next to the same work through plain `pg` and through the data
-// layer alone, measured in this run, with the load average at each step and the API's peak RSS.
+// layer alone, measured in this run, with the load average and PostgreSQL's CPU per request at each step,
+// the API's CPU per request and its peak RSS.
 // Env: TEST_DATABASE_URL (admin URL), REDIS_URL, BENCH_SECONDS (per measurement, default 5),
 // BENCH_CONCURRENCY (default 16), BENCH_API_DIR (an API deployment to reuse instead of deploying one),
 // BENCH_CPU_PROF (a folder: the API writes a --cpu-prof profile there when it stops).
