@@ -35,9 +35,10 @@ export type CreateDbOptions = {
    */
   replicas?: TReplicaOptions | null;
   /**
-   * Whether `queryRows` names its statements, so that each server connection parses and plans a text once
-   * (on by default). Off for a pooler in transaction mode that cannot follow them (PgBouncer before 1.21
-   * without `max_prepared_statements`); left on, such a pooler's first refusal turns them off for the pool.
+   * Whether `queryRows` names the statements that ask for it (`{ prepared: true }`), so that each server
+   * connection parses and plans such a text once (on by default). Off for a pooler in transaction mode that
+   * cannot follow them (PgBouncer before 1.21 without `max_prepared_statements`); left on, such a pooler's
+   * first refusal turns them off for the pool.
    */
   preparedStatements?: boolean;
 };

@@ -132,9 +132,9 @@ export const replicaOptionsFromEnv = (
 /** Just enough of a Prisma client to run a raw query and route an operation. */
 type TRawClient = { $queryRawUnsafe: <T = unknown>(query: string, ...values: unknown[]) => Promise<T> };
 export type TReplicaClient = TRawClient & { $disconnect: () => Promise<void> };
-/** A statement's rows on one server's own pg pool, with no Prisma in between (`queryRows`' path). */
 /** How `queryRows` runs one statement: `prepared` names it (statements.ts). */
 export type TRowsOptions = { prepared?: boolean };
+/** A statement's rows on one server's own pg pool, with no Prisma in between (`queryRows`' path). */
 export type TRowsQuery = <R extends object>(text: string, values: unknown[], options?: TRowsOptions) => Promise<R[]>;
 
 /** The parameters a Prisma `$allOperations` hook receives, as far as routing needs them. */
