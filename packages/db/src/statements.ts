@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 
 import type { Pool, QueryResultRow } from "pg";
 
+import { serverSqlState } from "./errors.ts";
 import { rawTypes } from "./timestamps.ts";
 
 /**
@@ -41,9 +42,6 @@ export const namedStatements = (enabled: boolean): TNamedStatements => ({ enable
 /** For a statement that is not to be named. */
 export const UNNAMED: TNamedStatements = { enabled: false, unnamed: new Set() };
 
-const sqlState = (error: unknown) =>
-  typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
-
 // 26000: the connection's statement is not on this server connection; 42P05: one of that name already is.
 // Both are raised before the statement runs, so running it again unnamed does it once.
 const POOLER_CODES = new Set(["26000", "42P05"]);
@@ -67,8 +65,8 @@ export const poolRows = async <R extends object>(
   try {
     return (await pool.query<R & QueryResultRow>({ name, text, values, types: rawTypes })).rows;
   } catch (error) {
-    const code = sqlState(error);
-    if (code !== undefined && POOLER_CODES.has(code)) naming.enabled = false;
+    const code = serverSqlState(error);
+    if (code !== null && POOLER_CODES.has(code)) naming.enabled = false;
     else if (code === "0A000" && error instanceof Error && RESULT_TYPE_CHANGED.test(error.message))
       naming.unnamed.add(text);
     else throw error;
