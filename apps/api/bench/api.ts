@@ -4,7 +4,8 @@
 // the API's CPU per request and its peak RSS.
 // Env: TEST_DATABASE_URL (admin URL), REDIS_URL, BENCH_SECONDS (per measurement, default 5),
 // BENCH_CONCURRENCY (default 16), BENCH_API_DIR (an API deployment to reuse instead of deploying one),
-// BENCH_CPU_PROF (a folder: the API writes a --cpu-prof profile there when it stops).
+// BENCH_CPU_PROF (a folder: the API writes a --cpu-prof profile there when it stops), BENCH_PATHS (some of
+// page, check-in, dashboard, comma-separated: a profile of one path alone).
 import pg from "pg";
 
 import { createDb } from "@cto/db/client";
@@ -28,6 +29,13 @@ const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const MAX_CALLS = 500_000;
+const PATH_NAMES = ["page", "check-in", "dashboard"];
+const chosen = process.env.BENCH_PATHS?.split(",").map((name) => name.trim()) ?? PATH_NAMES;
+const unknown = chosen.filter((name) => !PATH_NAMES.includes(name));
+if (unknown.length || !chosen.length) {
+  console.error(`BENCH_PATHS: ${unknown.join(", ") || "(empty)"}; name some of ${PATH_NAMES.join(", ")}`);
+  process.exit(1);
+}
 
 type TFigure = {
   path: string;
@@ -102,12 +110,12 @@ let completed = false;
 try {
   const seeded = await seed(db);
   await plain.query("ANALYZE");
-  const paths: TBenchPath[] = [
-    messagePage({ db, plain, seeded }),
-    createCheckIn({ db, plain, seeded }),
-    dashboard({ db, plain, seeded }),
-  ];
-  for (const path of paths) {
+  const paths: Record<string, TBenchPath> = {
+    page: messagePage({ db, plain, seeded }),
+    "check-in": createCheckIn({ db, plain, seeded }),
+    dashboard: dashboard({ db, plain, seeded }),
+  };
+  for (const path of chosen.map((name) => paths[name]!)) {
     for (const request of path.requests) {
       const response = await fetch(`${api.url}${request.path}`, {
         method: request.method ?? "GET",

@@ -12,8 +12,12 @@
 // one after the other: the table gives the round with the median share, since no-op rates alone move by
 // a fifth between rounds on a shared machine.
 // Env: TEST_DATABASE_URL (admin URL, default local postgres), REDIS_URL, BENCH_JOBS (default 10,000 per
-// run), BENCH_CONCURRENCY (one concurrency instead of 1 and 16), BENCH_ROUNDS (default 3).
+// run), BENCH_CONCURRENCY (one concurrency instead of 1 and 16), BENCH_ROUNDS (default 3), BENCH_CPU_PROF (a
+// folder: one more round, not counted, writes there a CPU profile of each phase's timed part).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { loadavg } from "node:os";
+import path from "node:path";
 
 import { Queue, Worker } from "bullmq";
 
@@ -38,6 +42,7 @@ const USERS = 200;
 const TIMEZONES = ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC", "Australia/Sydney", "America/Sao_Paulo"];
 // Every phase is bounded: a stuck run reports what it did instead of hanging.
 const PHASE_LIMIT_MS = 120_000;
+const profileDir = process.env.BENCH_CPU_PROF;
 
 const probe = await probePostgres(adminUrl);
 if (!probe.ok) {
@@ -56,9 +61,21 @@ const connection = createProducerConnection(redisUrl);
 // The worker's real dependencies (local AI, lazy storage and OCR, unused here) with a silent log.
 const { deps, queues, close: closeDeps } = createTestDeps({ prefix, db, log: createLogger({}, () => undefined) });
 
+// The one process runs BullMQ, the runtime and the reminders' code: an in-process profiler sees all three.
+const profiler = profileDir ? new Session() : null;
+if (profiler) {
+  mkdirSync(profileDir!, { recursive: true });
+  profiler.connect();
+  await profiler.post("Profiler.enable");
+}
+/** Set to a file name for the phases whose timed part is profiled. */
+let profileAs: string | null = null;
+
 /** Resumes the worker and resolves with jobs per second once `total` completions were counted (or the phase limit passed). */
-const timeRun = async (worker: Worker, total: number, start: () => void = () => undefined) =>
-  new Promise<{ perSecond: number; completed: number }>((resolve) => {
+const timeRun = async (worker: Worker, total: number, start: () => void = () => undefined) => {
+  const profiling = profiler && profileAs ? profileAs : null;
+  if (profiling) await profiler!.post("Profiler.start");
+  const result = await new Promise<{ perSecond: number; completed: number }>((resolve) => {
     let completed = 0;
     const started = performance.now();
     const finish = () => resolve({ perSecond: (completed / (performance.now() - started)) * 1000, completed });
@@ -73,6 +90,15 @@ const timeRun = async (worker: Worker, total: number, start: () => void = () => 
     worker.on("failed", (_job, error) => console.error(`  job failed: ${error.message}`));
     start();
   });
+  if (profiling) {
+    const { profile } = await profiler!.post("Profiler.stop");
+    writeFileSync(
+      path.join(profileDir!, `${profiling}-${worker.opts.concurrency}.cpuprofile`),
+      JSON.stringify(profile),
+    );
+  }
+  return result;
+};
 
 const noop = async (concurrency: number) => {
   const name = `bench-noop-${concurrency}`;
@@ -226,6 +252,19 @@ try {
       rounds.push({ plain, handled, full, load, share: full.perSecond / plain.perSecond });
       console.log(
         `  concurrency ${concurrency}, round ${index + 1}: no-op ${plain.perSecond.toFixed(0)}/s, runtime no-op ${handled.perSecond.toFixed(0)}/s, reminders ${full.perSecond.toFixed(0)}/s, share ${(full.perSecond / plain.perSecond).toFixed(2)} (load average ${load})`,
+      );
+    }
+    if (profiler) {
+      // Starting the profiler stops the process for a moment: the profiled round is not one of those counted.
+      profileAs = "noop";
+      const plain = await noop(concurrency);
+      profileAs = "runtime-noop";
+      const handled = await runtimeNoop(concurrency);
+      profileAs = "reminders";
+      const full = await reminders(concurrency);
+      profileAs = null;
+      console.log(
+        `  concurrency ${concurrency}, profiled round (not counted, profiles in ${profileDir}): no-op ${plain.perSecond.toFixed(0)}/s, runtime no-op ${handled.perSecond.toFixed(0)}/s, reminders ${full.perSecond.toFixed(0)}/s`,
       );
     }
     const { plain, handled, full, load, share } = rounds.sort((a, b) => a.share - b.share)[Math.floor(ROUNDS / 2)]!;
