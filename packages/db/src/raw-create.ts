@@ -1,7 +1,7 @@
 import { hasRowsPath, Prisma, queryRows } from "./client.ts";
 import { isObject, type Args } from "./data-model.ts";
 import { serverSqlState } from "./errors.ts";
-import { quoteIdent, type TRawColumn, type TRawModel, type TRawStatement } from "./raw-find-sql.ts";
+import { quoteIdent, selectList, type TRawColumn, type TRawModel, type TRawStatement } from "./raw-find-sql.ts";
 import { rawModelOf, refusedValue, withPrismaDecimals } from "./raw-find.ts";
 
 const REFUSED = Symbol("refused");
@@ -76,13 +76,10 @@ export const translateCreate = (model: TRawModel, data: Args): TRawStatement | n
       values.push(now);
     }
   }
-  const returning = Object.values(model.columns)
-    .map(({ field, column }) => `${quoteIdent(column)} AS ${quoteIdent(field)}`)
-    .join(", ");
   const insert = names.length
     ? `(${names.join(", ")}) VALUES (${values.map((_, index) => `$${index + 1}`).join(", ")})`
     : "DEFAULT VALUES";
-  return { text: `INSERT INTO ${quoteIdent(model.table)} ${insert} RETURNING ${returning}`, values };
+  return { text: `INSERT INTO ${quoteIdent(model.table)} ${insert} RETURNING ${selectList(model)}`, values };
 };
 
 // A constraint the row breaks (SQLSTATE class 23: a duplicate, a missing referenced row, a NOT NULL): nothing

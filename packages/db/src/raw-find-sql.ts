@@ -23,6 +23,19 @@ export type TTranslation = TRawStatement | "nothing" | null;
 
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+const selectLists = new WeakMap<TRawModel, string>();
+/** Every column of the model under its field's name, as a SELECT or a RETURNING lists them; made once per model. */
+export const selectList = (model: TRawModel) => {
+  let list = selectLists.get(model);
+  if (list === undefined) {
+    list = Object.values(model.columns)
+      .map(({ field, column }) => `${quoteIdent(column)} AS ${quoteIdent(field)}`)
+      .join(", ");
+    selectLists.set(model, list);
+  }
+  return list;
+};
+
 const NOTHING = Symbol("nothing");
 const REFUSED = Symbol("refused");
 type TCondition = string | null | typeof NOTHING | typeof REFUSED;
@@ -107,11 +120,8 @@ export const translateFindMany = (model: TRawModel, args: Args): TTranslation =>
   const order = (Array.isArray(orderBy) ? orderBy : [orderBy]).map((term) => orderTerm(model, term));
   if (order.some((term) => term === null)) return null;
   if (take !== undefined && !(Number.isSafeInteger(take) && (take as number) >= 0)) return null;
-  const select = Object.values(model.columns)
-    .map(({ field, column }) => `${quoteIdent(column)} AS ${quoteIdent(field)}`)
-    .join(", ");
   const text = [
-    `SELECT ${select} FROM ${quoteIdent(model.table)}`,
+    `SELECT ${selectList(model)} FROM ${quoteIdent(model.table)}`,
     conditions.length ? `WHERE ${conditions.join(" AND ")}` : "",
     order.length ? `ORDER BY ${order.join(", ")}` : "",
     take === undefined ? "" : `LIMIT ${param(take)}`,
