@@ -15,6 +15,7 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { samplePdf } from "@cto/core/testing/documents";
 import { startTestSmtpServer, type TTestSmtpServer } from "@cto/mail/testing";
 
 import { APPS, MIGRATE, ROOT } from "../apps.mjs";
@@ -282,6 +283,30 @@ describe("a production deployment", () => {
     const events = await reply.text();
     expect(events).toMatch(/^event: delta$/m);
     expect(events).toMatch(/^event: done$/m);
+
+    // A PDF read by the worker's reader thread (a build entry of its own beside the bundle) into passages.
+    const form = new FormData();
+    const pdf = samplePdf(["Production notes: the quarterly plan is on track."]);
+    form.append("file", new Blob([pdf as Uint8Array<ArrayBuffer>], { type: "application/pdf" }), "notes.pdf");
+    const signedIn = { ...client, origin: web(""), cookie };
+    const uploaded = await fetch(web("/api/documents"), { method: "POST", headers: signedIn, body: form });
+    expect(uploaded.status, await uploaded.clone().text()).toBe(202);
+    const { id: documentId } = (await uploaded.json()) as { id: string };
+    type TDocumentDetail = { status?: string; errorMessage?: string | null; chunks?: Array<{ content: string }> };
+    let document: TDocumentDetail = {};
+    await waitFor(
+      "the uploaded PDF to be read",
+      async () => {
+        document = (await (
+          await fetch(web(`/api/documents/${documentId}`), { headers: signedIn })
+        ).json()) as TDocumentDetail;
+        return document.status === "ready" || document.status === "failed";
+      },
+      30_000,
+    );
+    expect(document.errorMessage ?? null).toBeNull();
+    expect(document.status).toBe("ready");
+    expect(document.chunks?.map((chunk) => chunk.content).join(" ")).toContain("the quarterly plan is on track");
 
     // A job running at SIGTERM: the password-reset email, held by a slow SMTP server. The worker finishes it
     // before it stops (its /metrics shows it active first, so the stop does not race its start).
