@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { sampleDocx, samplePdf } from "@cto/core/testing/documents";
 
-import { DOCUMENT_READ_LIMITS, DocumentError, parseDocument } from "../src/services/documents/parse.ts";
+import { DocumentError } from "../src/services/documents/document-error.ts";
+import { DOCUMENT_READ_LIMITS, parseDocument } from "../src/services/documents/parse.ts";
 
 // PDF and Word files are read in a thread with a heap limit and a deadline (parse.ts): a file built to
 // exhaust the reader fails as unreadable instead of stalling or killing the worker process.

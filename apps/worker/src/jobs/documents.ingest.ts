@@ -1,4 +1,4 @@
-import { DocumentError } from "../services/documents/parse.ts";
+import { DocumentError } from "../services/documents/document-error.ts";
 import { ingestDocument, markDocumentFailed } from "../services/documents/ingest.ts";
 import { embedderFor } from "../services/embeddings/embedder.ts";
 import type { TProcessor } from "./processor.ts";

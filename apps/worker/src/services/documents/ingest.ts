@@ -4,7 +4,8 @@ import type { Db } from "@cto/db/client";
 import type { TStorage } from "@cto/storage/storage";
 import { isStorageError } from "@cto/storage/errors";
 
-import { chunkDocument, DocumentError, parseDocument } from "./parse.ts";
+import { DocumentError } from "./document-error.ts";
+import { chunkDocument, parseDocument } from "./parse.ts";
 
 // Chunks per model call: a progress step of a few seconds with a remote model.
 const EMBED_BATCH = 16;

@@ -4,15 +4,7 @@ import { MAX_DOCUMENT_TEXT_CHARS } from "@cto/contracts/api/documents";
 import { chunkText } from "@cto/core/embeddings";
 import type { DocumentKind } from "@cto/db/client";
 
-/** A document that cannot be read as it is: retrying will not help, the message says what the user can do. */
-export class DocumentError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = "DocumentError";
-  }
-}
-
-export type TParsedDocument = { pages: { page: number | null; text: string }[]; pageCount: number | null };
+import { DocumentError, type TParsedDocument, type TReaderReply } from "./document-error.ts";
 
 // With the header the embedding pipeline adds (the document's name and page), a chunk stays under its
 // 2,000-character limit, so each chunk row is one embedding.
@@ -36,11 +28,6 @@ const readText = (bytes: Uint8Array): TParsedDocument => {
  */
 export const DOCUMENT_READ_LIMITS = { timeoutMs: 60_000, maxMemoryMb: 512 };
 export type TDocumentReadLimits = typeof DOCUMENT_READ_LIMITS;
-
-/** What the reader thread (`reader-thread.ts`) answers. */
-export type TReaderReply =
-  | { ok: true; parsed: TParsedDocument }
-  | { ok: false; readable: boolean; message: string; detail: string | null };
 
 // In a build the thread is its own entry beside the bundle (tsdown.config.ts). From source it is the
 // TypeScript file beside this one: the thread first registers tsx (a devDependency, as for `pnpm dev`),

@@ -1,7 +1,7 @@
 import mammoth from "mammoth";
 import { extractText, getDocumentProxy } from "unpdf";
 
-import { DocumentError, type TParsedDocument } from "./parse.ts";
+import { DocumentError, type TParsedDocument } from "./document-error.ts";
 
 // The readers of PDF and Word files, loaded only in the reader thread (reader-thread.ts).
 

@@ -2,7 +2,7 @@ import { parentPort, workerData } from "node:worker_threads";
 
 import type { DocumentKind } from "@cto/db/client";
 
-import { DocumentError, type TReaderReply } from "./parse.ts";
+import { DocumentError, type TReaderReply } from "./document-error.ts";
 import { readDocx, readPdf } from "./read.ts";
 
 // The thread `parseDocument` starts for one PDF or Word file: it reads the file and answers once.
