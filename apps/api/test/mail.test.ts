@@ -158,6 +158,54 @@ for (const target of testTargets()) {
       expect(englishMail!.parsed.html).toContain('<html lang="en">');
     });
 
+    it("an account with no language chosen gets its emails in the language its browser asks for (Accept-Language)", async () => {
+      const app = smtpApi();
+      const signUpAsking = async (label: string, acceptLanguage: string) => {
+        const email = `lang-${label}-${target.name}-${Date.now()}@example.com`;
+        const client = visitor(app);
+        const response = await client.request(
+          "POST",
+          "/auth/sign-up",
+          { email, password: "correct horse battery", name: label },
+          { "accept-language": acceptLanguage },
+        );
+        expect(response.status).toBe(201);
+        await settle(email, "SENT");
+        return { email, client, subject: receivedBy(email)[0]!.parsed.subject };
+      };
+      // A regional variant reads as its language; weights decide; a language the emails are not written in is skipped.
+      expect((await signUpAsking("de-at", "de-AT, de;q=0.9, en;q=0.5")).subject).toBe(
+        "Bestätige deine E-Mail-Adresse für Cto",
+      );
+      expect((await signUpAsking("weights", "en;q=0.2, de;q=0.8")).subject).toBe(
+        "Bestätige deine E-Mail-Adresse für Cto",
+      );
+      expect((await signUpAsking("french", "fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7")).subject).toBe(
+        "Verify your email for Cto",
+      );
+      expect((await signUpAsking("refused", "de;q=0, fr")).subject).toBe("Verify your email for Cto");
+      expect((await signUpAsking("garbage", `;;=,${"x".repeat(4_000)}, *`)).subject).toBe("Verify your email for Cto");
+
+      // A language the account chose wins over the browser's, for a reset asked from a German browser too.
+      const chosen = await signUpAsking("chosen", "de");
+      expect((await chosen.client.request("PATCH", "/me", { preferences: { locale: "en" } })).status).toBe(200);
+      expect(
+        (
+          await visitor(app).request(
+            "POST",
+            "/auth/password-reset",
+            { email: chosen.email },
+            { "accept-language": "de" },
+          )
+        ).status,
+      ).toBe(202);
+      await settle(chosen.email, "SENT", 2);
+      expect(receivedBy(chosen.email).map((mail) => mail.parsed.subject)).toEqual([
+        "Bestätige deine E-Mail-Adresse für Cto",
+        "Reset your Cto password",
+      ]);
+    });
+
     it("a refusing server (550) is retried with backoff, then the email is FAILED, kept whole and reported", async () => {
       const app = smtpApi();
       const user = await signUp(app, "refused");

@@ -124,6 +124,14 @@ describe("email templates", () => {
       expect(mailLocaleOf(preferences)).toBe("en");
   });
 
+  it("takes the language the request asks for when the account chose none; a chosen one wins", () => {
+    for (const preferences of [{}, null, { locale: "fr" }, { locale: null }])
+      expect(mailLocaleOf(preferences, "de")).toBe("de");
+    expect(mailLocaleOf({ locale: "en" }, "de")).toBe("en");
+    expect(mailLocaleOf({ locale: "de" }, "en")).toBe("de");
+    expect(mailLocaleOf({}, undefined)).toBe("en");
+  });
+
   it("html escapes every interpolation, arrays included, but not its own markup", () => {
     const inner = html`<b>${"<i>"}</b>`;
     expect(html`<p>${inner}${["<a>", 1, null, undefined]}</p>`.value).toBe("<p><b>&lt;i&gt;</b>&lt;a&gt;1</p>");

@@ -4,10 +4,14 @@ import { html, type SafeHtml } from "./html.ts";
 export const MAIL_LOCALES = ["en", "de"] as const;
 export type TMailLocale = (typeof MAIL_LOCALES)[number];
 
-/** The language of a user's emails from their stored preferences: the app's language, English when unset or unknown. */
-export const mailLocaleOf = (preferences: unknown): TMailLocale => {
+/**
+ * The language of a user's emails: the app's language they chose (`preferences.locale`); else, for an email
+ * a request of theirs sends, the language their browser asks for (`requested`, from Accept-Language), as the
+ * web app itself follows the browser until a language is chosen; else English.
+ */
+export const mailLocaleOf = (preferences: unknown, requested?: TMailLocale): TMailLocale => {
   const locale = (preferences as { locale?: unknown } | null)?.locale;
-  return MAIL_LOCALES.find((known) => known === locale) ?? "en";
+  return MAIL_LOCALES.find((known) => known === locale) ?? requested ?? "en";
 };
 
 /** What each kind of email needs; names and notification texts are the user's own words, escaped in HTML. */

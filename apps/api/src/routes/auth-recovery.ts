@@ -8,6 +8,7 @@ import {
 } from "@cto/contracts/api/auth";
 
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
+import { requestedMailLocale } from "../lib/request-locale.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { clearSignInFailures, takeAccountEmail } from "../services/auth-limits.ts";
 import { requestEmailVerification, verifyEmail } from "../services/email-verification.ts";
@@ -41,6 +42,7 @@ export const authRecoveryRoutes = createRouter()
         postman: c.get("postman"),
         webOrigin: c.get("config").webOrigin,
         email,
+        requestedLocale: requestedMailLocale(c),
       });
       return c.json(ACCEPTED, 202);
     },
@@ -83,6 +85,7 @@ export const authRecoveryRoutes = createRouter()
         webOrigin: c.get("config").webOrigin,
         userId: c.get("auth").userId,
         beforeSending: (email) => takeAccountEmail(limits, email),
+        requestedLocale: requestedMailLocale(c),
       });
       return c.json({ status: "accepted" as const, message: "A verification link is on its way." }, 202);
     },

@@ -13,6 +13,7 @@ import { ApiError } from "../errors.ts";
 import { createRouter, errorResponses, jsonContent, SECURITY } from "../lib/openapi.ts";
 import { requireAuth, SESSION_COOKIE } from "../middleware/auth.ts";
 import { completePendingLink } from "./oauth-cookies.ts";
+import { requestedMailLocale } from "../lib/request-locale.ts";
 import { newToken } from "../lib/tokens.ts";
 import { signIn, signUp } from "../services/accounts.ts";
 import { beginSignIn, beginSignUp, TRUSTED_BROWSER_MS, trustBrowser } from "../services/auth-limits.ts";
@@ -102,6 +103,7 @@ export const finishSignIn = async (
       user,
       ipAddress,
       userAgent,
+      requestedLocale: requestedMailLocale(c),
     })
       // The sign-in stands whatever happens to the email.
       .catch((error: unknown) => c.get("logger").error({ err: error }, "new-device email not written at sign-in"));
@@ -200,6 +202,7 @@ export const authRoutes = createRouter()
       postman: c.get("postman"),
       webOrigin: c.get("config").webOrigin,
       user,
+      requestedLocale: requestedMailLocale(c),
     }).catch((error: unknown) => c.get("logger").error({ err: error }, "verification email not written at sign-up"));
     return c.json({ user: toApiUser(user), via: "session" as const, expiresAt: expiresAt.getTime() }, 201);
   })

@@ -1,5 +1,5 @@
 import type { Db } from "@cto/db/client";
-import { mailLocaleOf } from "@cto/mail/templates";
+import { mailLocaleOf, type TMailLocale } from "@cto/mail/templates";
 
 import { ApiError } from "../errors.ts";
 import { hashToken, newToken } from "../lib/tokens.ts";
@@ -13,12 +13,15 @@ export const sendVerificationEmail = async ({
   postman,
   webOrigin,
   user,
+  requestedLocale,
 }: {
   db: Db;
   postman: TPostman;
   webOrigin: string;
-  /** `preferences` picks the email's language (the app's); a new account has none yet: English. */
+  /** `preferences` picks the email's language (the app's); a new account has none yet: `requestedLocale`. */
   user: { id: string; email: string; name: string | null; preferences?: unknown };
+  /** The language the request's browser asks for (`requestedMailLocale`). */
+  requestedLocale?: TMailLocale;
 }) => {
   const token = newToken();
   await db.verificationToken.create({
@@ -29,7 +32,7 @@ export const sendVerificationEmail = async ({
     to: user.email,
     template: {
       kind: "VERIFY_EMAIL",
-      locale: mailLocaleOf(user.preferences),
+      locale: mailLocaleOf(user.preferences, requestedLocale),
       name: user.name,
       link: `${webOrigin}/verify-email?token=${token}`,
     },
@@ -43,12 +46,14 @@ export const requestEmailVerification = async ({
   webOrigin,
   userId,
   beforeSending,
+  requestedLocale,
 }: {
   db: Db;
   postman: TPostman;
   webOrigin: string;
   userId: string;
   beforeSending: (email: string) => Promise<unknown>;
+  requestedLocale?: TMailLocale;
 }) => {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
@@ -56,7 +61,7 @@ export const requestEmailVerification = async ({
   });
   if (user.emailVerified) throw new ApiError("invalid_state", "Your email address is already verified.");
   await beforeSending(user.email);
-  await sendVerificationEmail({ db, postman, webOrigin, user });
+  await sendVerificationEmail({ db, postman, webOrigin, user, requestedLocale });
 };
 
 /** Verifies the address a token was sent to; the token works once, and only before it expires (400 otherwise). */

@@ -1,7 +1,7 @@
 import ipaddr from "ipaddr.js";
 
 import type { Db } from "@cto/db/client";
-import { mailLocaleOf } from "@cto/mail/templates";
+import { mailLocaleOf, type TMailLocale } from "@cto/mail/templates";
 
 import { isTrustedBrowser, type TAuthLimiters } from "./auth-limits.ts";
 import type { TPostman } from "./mailer.ts";
@@ -57,9 +57,12 @@ export const sendNewDeviceEmail = ({
   user,
   ipAddress,
   userAgent,
+  requestedLocale,
   at = new Date(),
 }: {
   postman: TPostman;
+  /** The language the signing-in browser asks for: the email's, unless the account chose one. */
+  requestedLocale?: TMailLocale;
   webOrigin: string;
   /** `preferences` picks the email's language (the app's). */
   user: { id: string; email: string; name: string | null; preferences?: unknown };
@@ -72,7 +75,7 @@ export const sendNewDeviceEmail = ({
     to: user.email,
     template: {
       kind: "NEW_SIGN_IN",
-      locale: mailLocaleOf(user.preferences),
+      locale: mailLocaleOf(user.preferences, requestedLocale),
       name: user.name,
       device: userAgent?.slice(0, 200) || null,
       ipAddress: ipAddress ?? null,

@@ -1,6 +1,6 @@
 import type { Db } from "@cto/db/client";
 import { hashPassword } from "@cto/db/password";
-import { mailLocaleOf } from "@cto/mail/templates";
+import { mailLocaleOf, type TMailLocale } from "@cto/mail/templates";
 
 import { ApiError } from "../errors.ts";
 import { NO_AUTH_CACHE, type TAuthCache } from "../lib/auth-cache.ts";
@@ -19,9 +19,12 @@ export const requestPasswordReset = async ({
   postman,
   webOrigin,
   email,
+  requestedLocale,
 }: {
   db: Db;
   postman: TPostman;
+  /** The language the request's browser asks for: the email's, unless the account chose one. */
+  requestedLocale?: TMailLocale;
   webOrigin: string;
   email: string;
 }) => {
@@ -43,7 +46,7 @@ export const requestPasswordReset = async ({
     to: user.email,
     template: {
       kind: "PASSWORD_RESET",
-      locale: mailLocaleOf(user.preferences),
+      locale: mailLocaleOf(user.preferences, requestedLocale),
       name: user.name,
       link: `${webOrigin}/reset-password?token=${token}`,
     },
