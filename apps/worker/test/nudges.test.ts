@@ -91,6 +91,41 @@ for (const target of testTargets()) {
       ]);
     });
 
+    it("writes each nudge in the user's language: German for preferences.locale de, with German dates", async () => {
+      const { db } = handle;
+      const user = await makeUser(db, { timezone: "Europe/Berlin", locale: "de", coachNudges: { maxPerDay: 5 } });
+      await staleCommitment(db, user.id, "Angebot schicken", 30);
+      await db.deadline.create({
+        data: { userId: user.id, title: "Steuererklärung", dueAt: at(40), status: "EXTENDED" },
+      });
+      await db.report.create({
+        data: {
+          userId: user.id,
+          type: "SEVEN_DAY",
+          periodStart: at(-24 * 7),
+          periodEnd: at(-1),
+          title: null,
+          payload: {},
+          createdAt: at(-1),
+        },
+      });
+      await run();
+      const text = (await nudgesOf(db, user.id)).map((row) => row.content).join("\n");
+      const due = new Intl.DateTimeFormat("de-DE", {
+        timeZone: "Europe/Berlin",
+        weekday: "short",
+        day: "numeric",
+        month: "short",
+        hour: "2-digit",
+        minute: "2-digit",
+      }).format(at(30));
+      expect(text).toContain(`Dein Vorhaben „Angebot schicken“ ist fällig am ${due} und hat sich seit`);
+      expect(text).toContain("Die Frist „Steuererklärung“ endet am");
+      expect(text).toContain("und wurde schon einmal verschoben.");
+      expect(text).toContain("Dein neuer Bericht ist fertig.");
+      expect(text).not.toMatch(/\b(Your|Deadline|is due|is ready)\b/);
+    });
+
     it("nudges about an open deadline due within two days, saying when it was moved before", async () => {
       const { db } = handle;
       const user = await makeUser(db, { coachNudges: { maxPerDay: 5 } });

@@ -396,6 +396,27 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
     expect(await messagesOf(trashed.id)).toHaveLength(0);
   });
 
+  it("writes the reminder in the user's language: German for preferences.locale de", async () => {
+    const user = await newUser(db(), { locale: "de", timezone: "Europe/Berlin" });
+    const { row, jobId } = await commitment(user.id, soon(400), "Gliederung schreiben");
+    await waitFor(
+      () => scheduleOf(jobId),
+      (schedule) => schedule?.status === "COMPLETED",
+    );
+    const [message] = await messagesOf(row.id);
+    const due = new Intl.DateTimeFormat("de-DE", {
+      timeZone: "Europe/Berlin",
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+    }).format(row.dueAt!);
+    expect(message!.content).toBe(
+      `Erinnerung: Du hast dir „Gliederung schreiben“ vorgenommen, fällig ${due}. Wie läuft es?`,
+    );
+  });
+
   it("delays a reminder outside the user's working hours to their next start, in their timezone", async () => {
     // Now, in Tokyo, is outside a one-minute window that started an hour ago: delivery is tomorrow's start.
     const tokyoClock = (at: number) =>

@@ -1,7 +1,7 @@
 import { localDay } from "@cto/core/local-days";
 import { type Db, queryRows } from "@cto/db/client";
 
-import { checkInText, commitmentText, deadlineText, reportText, streakText } from "./text.ts";
+import { checkInText, commitmentText, deadlineText, reportText, streakText, type TAudience } from "./text.ts";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -27,11 +27,11 @@ export type TNudge = {
   context: Record<string, unknown>;
   commitmentId: string | null;
 };
-export type TNudgeUser = { id: string; timezone: string };
+export type TNudgeUser = TAudience & { id: string };
 
 type TDueRow = { id: string; userId: string; title: string; dueAt: Date; updatedAt: Date; status: string };
 
-const commitmentsAtRisk = async (db: Db, users: TNudgeUser[], now: Date, zones: Map<string, string>) => {
+const commitmentsAtRisk = async (db: Db, users: TNudgeUser[], now: Date, audiences: Map<string, TNudgeUser>) => {
   const rows = await queryRows<TDueRow>(
     db,
     `SELECT id, user_id AS "userId", title, due_at AS "dueAt", updated_at AS "updatedAt", status::text AS status
@@ -46,14 +46,14 @@ const commitmentsAtRisk = async (db: Db, users: TNudgeUser[], now: Date, zones: 
       userId: row.userId,
       kind: "commitment-at-risk",
       cause: `nudge:commitment-at-risk:${row.id}:${row.dueAt.getTime()}`,
-      content: commitmentText(row, zones.get(row.userId)!),
+      content: commitmentText(row, audiences.get(row.userId)!),
       context: { commitmentId: row.id, dueAt: row.dueAt.toISOString(), lastChangedAt: row.updatedAt.toISOString() },
       commitmentId: row.id,
     }),
   );
 };
 
-const deadlinesDue = async (db: Db, users: TNudgeUser[], now: Date, zones: Map<string, string>) => {
+const deadlinesDue = async (db: Db, users: TNudgeUser[], now: Date, audiences: Map<string, TNudgeUser>) => {
   const rows = await queryRows<TDueRow>(
     db,
     `SELECT id, user_id AS "userId", title, due_at AS "dueAt", updated_at AS "updatedAt", status::text AS status
@@ -68,14 +68,14 @@ const deadlinesDue = async (db: Db, users: TNudgeUser[], now: Date, zones: Map<s
       userId: row.userId,
       kind: "deadline-due",
       cause: `nudge:deadline-due:${row.id}:${row.dueAt.getTime()}`,
-      content: deadlineText(row, zones.get(row.userId)!),
+      content: deadlineText(row, audiences.get(row.userId)!),
       context: { deadlineId: row.id, dueAt: row.dueAt.toISOString(), extended: row.status === "EXTENDED" },
       commitmentId: null,
     }),
   );
 };
 
-const reportsReady = async (db: Db, users: TNudgeUser[], now: Date) => {
+const reportsReady = async (db: Db, users: TNudgeUser[], now: Date, audiences: Map<string, TNudgeUser>) => {
   const rows = await queryRows<{ id: string; userId: string; title: string | null; type: string }>(
     db,
     `SELECT id, user_id AS "userId", title, type::text AS type FROM reports
@@ -87,7 +87,7 @@ const reportsReady = async (db: Db, users: TNudgeUser[], now: Date) => {
       userId: row.userId,
       kind: "report-ready",
       cause: `nudge:report-ready:${row.id}`,
-      content: reportText(row),
+      content: reportText(row, audiences.get(row.userId)!.locale),
       context: { reportId: row.id, reportType: row.type },
       commitmentId: null,
     }),
@@ -98,7 +98,7 @@ const reportsReady = async (db: Db, users: TNudgeUser[], now: Date) => {
 const daysBetween = (later: string, earlier: string) => (Date.parse(later) - Date.parse(earlier)) / DAY;
 
 /** Missed check-ins and streak milestones, from the local days each user checked in (emotions and energy). */
-const checkIns = async (db: Db, users: TNudgeUser[], now: Date) => {
+const checkIns = async (db: Db, users: TNudgeUser[], now: Date, audiences: Map<string, TNudgeUser>) => {
   const rows = await queryRows<{ userId: string; days: string[]; last: Date }>(
     db,
     `WITH u AS (SELECT * FROM unnest($1::uuid[], $2::text[]) AS u(id, tz)),
@@ -117,9 +117,8 @@ const checkIns = async (db: Db, users: TNudgeUser[], now: Date) => {
       now,
     ],
   );
-  const zones = new Map(users.map((user) => [user.id, user.timezone]));
   return rows.flatMap((row): TNudge[] => {
-    const timezone = zones.get(row.userId)!;
+    const audience = audiences.get(row.userId)!;
     if (now.getTime() - row.last.getTime() >= MISSED_CHECK_IN_MS) {
       const days = Math.floor((now.getTime() - row.last.getTime()) / DAY);
       return [
@@ -128,7 +127,7 @@ const checkIns = async (db: Db, users: TNudgeUser[], now: Date) => {
           kind: "check-in-missed",
           // One nudge per gap: checking in again and lapsing again is a new cause.
           cause: `nudge:check-in-missed:${row.last.getTime()}`,
-          content: checkInText(row.last, days, timezone),
+          content: checkInText(row.last, days, audience),
           context: { lastCheckInAt: row.last.toISOString(), days },
           commitmentId: null,
         },
@@ -136,7 +135,7 @@ const checkIns = async (db: Db, users: TNudgeUser[], now: Date) => {
     }
     // The streak: consecutive local days ending today, or yesterday (today's check-in may still come).
     const days = [...row.days].sort().reverse();
-    const today = localDay(now, timezone);
+    const today = localDay(now, audience.timezone);
     if (daysBetween(today, days[0]!) > 1) return [];
     let length = 1;
     while (length < days.length && daysBetween(days[length - 1]!, days[length]!) === 1) length += 1;
@@ -149,7 +148,7 @@ const checkIns = async (db: Db, users: TNudgeUser[], now: Date) => {
         kind: "streak",
         // Each milestone once per streak: the streak is named by its first day.
         cause: `nudge:streak:${milestone}:${start}`,
-        content: streakText(length, milestone),
+        content: streakText(length, milestone, audience.locale),
         context: { streakDays: length, milestone, since: start },
         commitmentId: null,
       },
@@ -162,13 +161,13 @@ const PRIORITY: TNudgeKind[] = ["commitment-at-risk", "deadline-due", "check-in-
 
 /** Everything worth a nudge for these users now, per user, most urgent first (already-sent causes included). */
 export const detectNudges = async (db: Db, users: TNudgeUser[], now: Date) => {
-  const zones = new Map(users.map((user) => [user.id, user.timezone]));
+  const audiences = new Map(users.map((user) => [user.id, user]));
   const found = (
     await Promise.all([
-      commitmentsAtRisk(db, users, now, zones),
-      deadlinesDue(db, users, now, zones),
-      checkIns(db, users, now),
-      reportsReady(db, users, now),
+      commitmentsAtRisk(db, users, now, audiences),
+      deadlinesDue(db, users, now, audiences),
+      checkIns(db, users, now, audiences),
+      reportsReady(db, users, now, audiences),
     ])
   ).flat();
   const byUser = new Map<string, TNudge[]>();

@@ -2,14 +2,17 @@ import { z } from "zod";
 
 import { ZClockSchema } from "@cto/contracts/time";
 import { deliveryTime, readReminderPreferences, type TReminderPreferences } from "@cto/core/working-hours";
+import { mailLocaleOf, type TMailLocale } from "@cto/mail/templates";
 
 /**
- * What the nudges read from `User.preferences`: the reminders' timezone and working hours, and
+ * What the nudges read from `User.preferences`: the reminders' timezone and working hours, the language
+ * (`locale`, the web app's; English when unset), and
  * `coachNudges` ({ enabled, maxPerDay, quietHours, channels }). `channels.inApp` and `.telegram` fall back
  * to the reminders' `notificationPrefs`; `channels.email` is off unless turned on. A malformed part falls
  * back to its default, as for reminders.
  */
 export type TNudgePreferences = TReminderPreferences & {
+  locale: TMailLocale;
   email: boolean;
   enabled: boolean;
   maxPerDay: number;
@@ -33,6 +36,7 @@ export const readNudgePreferences = (preferences: unknown): TNudgePreferences =>
   const reminders = readReminderPreferences(preferences);
   return {
     ...reminders,
+    locale: mailLocaleOf(preferences),
     inApp: typeof channels.inApp === "boolean" ? channels.inApp : reminders.inApp,
     telegram: typeof channels.telegram === "boolean" ? channels.telegram : reminders.telegram,
     email: channels.email === true,

@@ -78,7 +78,7 @@ const runBatch = async (db: Db, users: TUserRow[], now: Date, budget: number, em
   const [found, sent, telegram, recipients] = await Promise.all([
     detectNudges(
       db,
-      eligible.map((user) => ({ id: user.id, timezone: user.preferences.timezone })),
+      eligible.map(({ id, preferences }) => ({ id, timezone: preferences.timezone, locale: preferences.locale })),
       now,
     ),
     sentBefore(db, ids, now),

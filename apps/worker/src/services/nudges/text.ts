@@ -1,11 +1,21 @@
-/** The nudges' words: each names the user's own item (its title, its due time in their timezone, the streak's length). */
+import type { TMailLocale } from "@cto/mail/templates";
 
+/**
+ * The nudges' words, in the user's language (`preferences.locale`, the web app's: English or German, "du"
+ * as the app says it, its terms: Vorhaben, Frist, Bericht). Each names the user's own item: its title, its
+ * due time in their timezone, the streak's length.
+ */
+export type TAudience = { timezone: string; locale: TMailLocale };
+
+const DATE_LOCALES: Record<TMailLocale, string> = { en: "en-GB", de: "de-DE" };
+
+// Building a formatter costs far more than formatting with one: one per language, timezone and shape, kept.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const format = (at: Date, timezone: string, withTime: boolean) => {
-  const key = `${timezone}:${withTime}`;
+const format = (at: Date, { timezone, locale }: TAudience, withTime: boolean) => {
+  const key = `${locale}:${timezone}:${withTime}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-GB", {
+    formatter = new Intl.DateTimeFormat(DATE_LOCALES[locale], {
       timeZone: timezone,
       weekday: "short",
       day: "numeric",
@@ -19,22 +29,53 @@ const format = (at: Date, timezone: string, withTime: boolean) => {
 
 type TDue = { title: string; dueAt: Date; updatedAt: Date; status: string };
 
-export const commitmentText = ({ title, dueAt, updatedAt }: TDue, timezone: string) =>
-  `Your commitment "${title}" is due ${format(dueAt, timezone, true)} and hasn't moved since ${format(updatedAt, timezone, false)}. ` +
-  "Is it still on? One small step today keeps it alive, or move it to a date you can keep.";
+const WORDS = {
+  en: {
+    commitment: (title: string, due: string, since: string) =>
+      `Your commitment "${title}" is due ${due} and hasn't moved since ${since}. ` +
+      "Is it still on? One small step today keeps it alive, or move it to a date you can keep.",
+    deadline: (title: string, due: string, extended: boolean) =>
+      `Deadline "${title}" is due ${due}` +
+      (extended ? ", and it has been moved once already. " : ". ") +
+      "What is the one thing that would get it done? Mark it done in Cto once it is.",
+    checkIn: (days: number, last: string) =>
+      `You haven't checked in for ${days} days (the last was ${last}). ` +
+      "How are you doing today? A one-minute check-in keeps your coaching grounded in how you really are.",
+    streak: (length: number, milestone: number) =>
+      `${length} days in a row of check-ins${length === milestone ? "" : `, past the ${milestone}-day mark`}. ` +
+      "That consistency is what makes coaching work: keep it going today.",
+    report: (title: string | null) =>
+      `${title ?? "Your new report"} is ready. Open Reports to see what changed and what to try next.`,
+  },
+  de: {
+    commitment: (title: string, due: string, since: string) =>
+      `Dein Vorhaben „${title}“ ist fällig am ${due} und hat sich seit ${since} nicht bewegt. ` +
+      "Gilt es noch? Ein kleiner Schritt heute hält es am Leben, oder verschiebe es auf einen Termin, den du halten kannst.",
+    deadline: (title: string, due: string, extended: boolean) =>
+      `Die Frist „${title}“ endet am ${due}` +
+      (extended ? " und wurde schon einmal verschoben. " : ". ") +
+      "Was ist das eine, das sie erledigt? Hake sie in Cto ab, sobald sie es ist.",
+    checkIn: (days: number, last: string) =>
+      `Du hast seit ${days} Tagen nicht eingecheckt (zuletzt am ${last}). ` +
+      "Wie geht es dir heute? Ein Check-in von einer Minute hält dein Coaching nah an dem, wie es dir wirklich geht.",
+    streak: (length: number, milestone: number) =>
+      `${length} Tage in Folge mit Check-ins${length === milestone ? "" : `, über der Marke von ${milestone} Tagen`}. ` +
+      "Diese Beständigkeit lässt Coaching wirken: mach heute weiter.",
+    report: (title: string | null) =>
+      `${title ?? "Dein neuer Bericht"} ist fertig. Öffne Berichte, um zu sehen, was sich verändert hat und was du als Nächstes versuchen kannst.`,
+  },
+} satisfies Record<TMailLocale, unknown>;
 
-export const deadlineText = ({ title, dueAt, status }: TDue, timezone: string) =>
-  `Deadline "${title}" is due ${format(dueAt, timezone, true)}` +
-  (status === "EXTENDED" ? ", and it has been moved once already. " : ". ") +
-  "What is the one thing that would get it done? Mark it done in Cto once it is.";
+export const commitmentText = ({ title, dueAt, updatedAt }: TDue, audience: TAudience) =>
+  WORDS[audience.locale].commitment(title, format(dueAt, audience, true), format(updatedAt, audience, false));
 
-export const checkInText = (last: Date, days: number, timezone: string) =>
-  `You haven't checked in for ${days} days (the last was ${format(last, timezone, false)}). ` +
-  "How are you doing today? A one-minute check-in keeps your coaching grounded in how you really are.";
+export const deadlineText = ({ title, dueAt, status }: TDue, audience: TAudience) =>
+  WORDS[audience.locale].deadline(title, format(dueAt, audience, true), status === "EXTENDED");
 
-export const streakText = (length: number, milestone: number) =>
-  `${length} days in a row of check-ins${length === milestone ? "" : `, past the ${milestone}-day mark`}. ` +
-  "That consistency is what makes coaching work: keep it going today.";
+export const checkInText = (last: Date, days: number, audience: TAudience) =>
+  WORDS[audience.locale].checkIn(days, format(last, audience, false));
 
-export const reportText = ({ title }: { title: string | null }) =>
-  `${title ?? "Your new report"} is ready. Open Reports to see what changed and what to try next.`;
+export const streakText = (length: number, milestone: number, locale: TMailLocale) =>
+  WORDS[locale].streak(length, milestone);
+
+export const reportText = ({ title }: { title: string | null }, locale: TMailLocale) => WORDS[locale].report(title);

@@ -3,6 +3,7 @@ import { BUSY_HORIZON_MS, reminderDeliveryTime, type TCalendarEvent } from "@cto
 import { readReminderPreferences } from "@cto/core/working-hours";
 import type { TReminderDueJob } from "@cto/contracts/queues";
 import { type Db, queryRows, rawTransaction } from "@cto/db/client";
+import { mailLocaleOf, type TMailLocale } from "@cto/mail/templates";
 
 import type { TWorkerDeps } from "../../deps.ts";
 import { reminderText, type TReminderSubject } from "./subject.ts";
@@ -189,6 +190,8 @@ type TDelivery = {
   data: TReminderDueJob;
   subject: TReminderSubject;
   preferences: ReturnType<typeof readReminderPreferences>;
+  /** The language of the reminder's text: the user's (`preferences.locale`), English when unset. */
+  locale: TMailLocale;
   channels: Array<"IN_APP" | "TELEGRAM">;
 };
 
@@ -229,7 +232,15 @@ const decide = (row: TStateRow | undefined, data: TReminderDueJob, at: Date): TD
   const subject = { title: row.title ?? "", dueAt: row.dueAt, remindAt: row.remindAt, open: true, goalId: row.goalId };
   return {
     decision: "deliver",
-    delivery: { scheduleId: row.scheduleId, jobId: row.jobId, data, subject, preferences, channels },
+    delivery: {
+      scheduleId: row.scheduleId,
+      jobId: row.jobId,
+      data,
+      subject,
+      preferences,
+      locale: mailLocaleOf(row.preferences),
+      channels,
+    },
   };
 };
 
@@ -331,8 +342,8 @@ const runBatch = async (items: TPending[], along: TAlong | null, deps: TDeps): P
   let claimed = new Set<string>();
   const claims = [...deliveries.values(), ...taken];
   if (claims.length > 0 || cancels.size > 0) {
-    const messages = claims.flatMap(({ scheduleId, jobId, data, subject, preferences, channels }) => {
-      const content = reminderText(data.kind, subject, preferences.timezone);
+    const messages = claims.flatMap(({ scheduleId, jobId, data, subject, preferences, locale, channels }) => {
+      const content = reminderText(data.kind, subject, preferences.timezone, locale);
       const context = JSON.stringify({
         type: "reminder",
         kind: data.kind,

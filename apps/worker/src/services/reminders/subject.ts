@@ -1,5 +1,6 @@
 import type { Db } from "@cto/db/client";
 import type { TReminderDueJob } from "@cto/contracts/queues";
+import type { TMailLocale } from "@cto/mail/templates";
 
 /** What a reminder is about, read fresh when it fires: the job's payload may be outdated. */
 export type TReminderSubject = {
@@ -40,12 +41,13 @@ export const loadSubject = async (
   );
 };
 
-// Building a formatter costs far more than formatting with one: one per timezone (a checked name), kept.
+// Building a formatter costs far more than formatting with one: one per language and timezone (a checked name), kept.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const when = (at: Date, timezone: string) => {
-  let format = formatters.get(timezone);
+const when = (at: Date, timezone: string, locale: TMailLocale) => {
+  const key = `${locale}:${timezone}`;
+  let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", {
+    format = new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", {
       timeZone: timezone,
       weekday: "short",
       day: "numeric",
@@ -53,14 +55,28 @@ const when = (at: Date, timezone: string) => {
       hour: "2-digit",
       minute: "2-digit",
     });
-    formatters.set(timezone, format);
+    formatters.set(key, format);
   }
   return format.format(at);
 };
 
-/** The reminder's text, with the due time in the user's own timezone. */
-export const reminderText = (kind: TReminderDueJob["kind"], subject: TReminderSubject, timezone: string) => {
-  const due = subject.dueAt ? ` — due ${when(subject.dueAt, timezone)}` : "";
+/**
+ * The reminder's text, in the user's language (`preferences.locale`: the web app's terms, "du" in German),
+ * with the due time in their own timezone.
+ */
+export const reminderText = (
+  kind: TReminderDueJob["kind"],
+  subject: TReminderSubject,
+  timezone: string,
+  locale: TMailLocale,
+) => {
+  if (locale === "de") {
+    const due = subject.dueAt ? `, fällig ${when(subject.dueAt, timezone, locale)}` : "";
+    return kind === "commitment"
+      ? `Erinnerung: Du hast dir „${subject.title}“ vorgenommen${due}. Wie läuft es?`
+      : `Eine Frist naht: „${subject.title}“${due}.`;
+  }
+  const due = subject.dueAt ? ` — due ${when(subject.dueAt, timezone, locale)}` : "";
   return kind === "commitment"
     ? `Reminder: you committed to "${subject.title}"${due}. How is it going?`
     : `Deadline coming up: "${subject.title}"${due}.`;
