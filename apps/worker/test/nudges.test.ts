@@ -5,6 +5,7 @@ import { testTargets, useMigratedDatabase } from "@cto/db/testing";
 
 import { SCHEDULES } from "../src/jobs/schedules.ts";
 import { runNudges } from "../src/services/nudges/run.ts";
+import { dueTimeIn } from "./local-time.ts";
 
 const HOUR = 3_600_000;
 // A fixed time of day (10:00 UTC today), near the real clock so the users made now count as active.
@@ -60,14 +61,7 @@ for (const target of testTargets()) {
       const [message] = messages;
       expect(message).toMatchObject({ channel: "IN_APP", status: "SENT", commitmentId: commitment.id });
       // 10:00 UTC + 30 h is 17:00 the next day in Berlin (UTC+1 in December).
-      const due = new Intl.DateTimeFormat("en-GB", {
-        timeZone: "Europe/Berlin",
-        weekday: "short",
-        day: "numeric",
-        month: "short",
-        hour: "2-digit",
-        minute: "2-digit",
-      }).format(at(30));
+      const due = dueTimeIn("en-GB", "Europe/Berlin", at(30));
       expect(message!.content).toContain(`"Send the 'Q4' plan" is due ${due}`);
       expect(due).toContain("17:00");
       expect(message!.context).toMatchObject({
@@ -111,14 +105,7 @@ for (const target of testTargets()) {
       });
       await run();
       const text = (await nudgesOf(db, user.id)).map((row) => row.content).join("\n");
-      const due = new Intl.DateTimeFormat("de-DE", {
-        timeZone: "Europe/Berlin",
-        weekday: "short",
-        day: "numeric",
-        month: "short",
-        hour: "2-digit",
-        minute: "2-digit",
-      }).format(at(30));
+      const due = dueTimeIn("de-DE", "Europe/Berlin", at(30));
       expect(text).toContain(`Dein Vorhaben „Angebot schicken“ ist fällig am ${due} und hat sich seit`);
       expect(text).toContain("Die Frist „Steuererklärung“ endet am");
       expect(text).toContain("und wurde schon einmal verschoben.");

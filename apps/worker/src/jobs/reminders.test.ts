@@ -16,6 +16,7 @@ import { register } from "./processor.ts";
 import { processCalendarSync } from "./calendars.sync.ts";
 import { processReminderDue } from "./reminders.due.ts";
 import { processRemindersReconcile } from "./reminders.reconcile.ts";
+import { dueTimeIn } from "../../test/local-time.ts";
 
 const soon = (ms = 400) => new Date(Date.now() + ms);
 let counter = 0;
@@ -404,14 +405,7 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
       (schedule) => schedule?.status === "COMPLETED",
     );
     const [message] = await messagesOf(row.id);
-    const due = new Intl.DateTimeFormat("de-DE", {
-      timeZone: "Europe/Berlin",
-      weekday: "short",
-      day: "numeric",
-      month: "short",
-      hour: "2-digit",
-      minute: "2-digit",
-    }).format(row.dueAt!);
+    const due = dueTimeIn("de-DE", "Europe/Berlin", row.dueAt!);
     expect(message!.content).toBe(
       `Erinnerung: Du hast dir „Gliederung schreiben“ vorgenommen, fällig ${due}. Wie läuft es?`,
     );
