@@ -1,7 +1,8 @@
 import { localDay } from "@cto/core/local-days";
 import { type Db, queryRows } from "@cto/db/client";
 
-import { checkInText, commitmentText, deadlineText, reportText, streakText, type TAudience } from "./text.ts";
+import type { TAudience } from "../local-time.ts";
+import { checkInText, commitmentText, deadlineText, reportText, streakText } from "./text.ts";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

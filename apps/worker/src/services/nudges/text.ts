@@ -1,31 +1,10 @@
 import type { TMailLocale } from "@cto/mail/templates";
 
-/**
- * The nudges' words, in the user's language (`preferences.locale`, the web app's: English or German, "du"
- * as the app says it, its terms: Vorhaben, Frist, Bericht). Each names the user's own item: its title, its
- * due time in their timezone, the streak's length.
- */
-export type TAudience = { timezone: string; locale: TMailLocale };
+import { localMoment, type TAudience } from "../local-time.ts";
 
-const DATE_LOCALES: Record<TMailLocale, string> = { en: "en-GB", de: "de-DE" };
-
-// Building a formatter costs far more than formatting with one: one per language, timezone and shape, kept.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const format = (at: Date, { timezone, locale }: TAudience, withTime: boolean) => {
-  const key = `${locale}:${timezone}:${withTime}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(DATE_LOCALES[locale], {
-      timeZone: timezone,
-      weekday: "short",
-      day: "numeric",
-      month: "short",
-      ...(withTime ? { hour: "2-digit", minute: "2-digit" } : {}),
-    });
-    formatters.set(key, formatter);
-  }
-  return formatter.format(at);
-};
+// The nudges' words, in the user's language (`preferences.locale`, the web app's: English or German, "du"
+// as the app says it, its terms: Vorhaben, Frist, Bericht). Each names the user's own item: its title, its
+// due time in their timezone, the streak's length.
 
 type TDue = { title: string; dueAt: Date; updatedAt: Date; status: string };
 
@@ -67,13 +46,13 @@ const WORDS = {
 } satisfies Record<TMailLocale, unknown>;
 
 export const commitmentText = ({ title, dueAt, updatedAt }: TDue, audience: TAudience) =>
-  WORDS[audience.locale].commitment(title, format(dueAt, audience, true), format(updatedAt, audience, false));
+  WORDS[audience.locale].commitment(title, localMoment(dueAt, audience, true), localMoment(updatedAt, audience, false));
 
 export const deadlineText = ({ title, dueAt, status }: TDue, audience: TAudience) =>
-  WORDS[audience.locale].deadline(title, format(dueAt, audience, true), status === "EXTENDED");
+  WORDS[audience.locale].deadline(title, localMoment(dueAt, audience, true), status === "EXTENDED");
 
 export const checkInText = (last: Date, days: number, audience: TAudience) =>
-  WORDS[audience.locale].checkIn(days, format(last, audience, false));
+  WORDS[audience.locale].checkIn(days, localMoment(last, audience, false));
 
 export const streakText = (length: number, milestone: number, locale: TMailLocale) =>
   WORDS[locale].streak(length, milestone);

@@ -343,7 +343,7 @@ const runBatch = async (items: TPending[], along: TAlong | null, deps: TDeps): P
   const claims = [...deliveries.values(), ...taken];
   if (claims.length > 0 || cancels.size > 0) {
     const messages = claims.flatMap(({ scheduleId, jobId, data, subject, preferences, locale, channels }) => {
-      const content = reminderText(data.kind, subject, preferences.timezone, locale);
+      const content = reminderText(data.kind, subject, { timezone: preferences.timezone, locale });
       const context = JSON.stringify({
         type: "reminder",
         kind: data.kind,

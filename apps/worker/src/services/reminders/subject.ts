@@ -1,6 +1,7 @@
 import type { Db } from "@cto/db/client";
 import type { TReminderDueJob } from "@cto/contracts/queues";
-import type { TMailLocale } from "@cto/mail/templates";
+
+import { localMoment, type TAudience } from "../local-time.ts";
 
 /** What a reminder is about, read fresh when it fires: the job's payload may be outdated. */
 export type TReminderSubject = {
@@ -41,43 +42,25 @@ export const loadSubject = async (
   );
 };
 
-// Building a formatter costs far more than formatting with one: one per language and timezone (a checked name), kept.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const when = (at: Date, timezone: string, locale: TMailLocale) => {
-  const key = `${locale}:${timezone}`;
-  let format = formatters.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", {
-      timeZone: timezone,
-      weekday: "short",
-      day: "numeric",
-      month: "short",
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-    formatters.set(key, format);
-  }
-  return format.format(at);
-};
+const WORDS = {
+  en: {
+    due: (when: string) => ` — due ${when}`,
+    commitment: (title: string, due: string) => `Reminder: you committed to "${title}"${due}. How is it going?`,
+    deadline: (title: string, due: string) => `Deadline coming up: "${title}"${due}.`,
+  },
+  de: {
+    due: (when: string) => `, fällig ${when}`,
+    commitment: (title: string, due: string) => `Erinnerung: Du hast dir „${title}“ vorgenommen${due}. Wie läuft es?`,
+    deadline: (title: string, due: string) => `Eine Frist naht: „${title}“${due}.`,
+  },
+} satisfies Record<TAudience["locale"], unknown>;
 
 /**
  * The reminder's text, in the user's language (`preferences.locale`: the web app's terms, "du" in German),
  * with the due time in their own timezone.
  */
-export const reminderText = (
-  kind: TReminderDueJob["kind"],
-  subject: TReminderSubject,
-  timezone: string,
-  locale: TMailLocale,
-) => {
-  if (locale === "de") {
-    const due = subject.dueAt ? `, fällig ${when(subject.dueAt, timezone, locale)}` : "";
-    return kind === "commitment"
-      ? `Erinnerung: Du hast dir „${subject.title}“ vorgenommen${due}. Wie läuft es?`
-      : `Eine Frist naht: „${subject.title}“${due}.`;
-  }
-  const due = subject.dueAt ? ` — due ${when(subject.dueAt, timezone, locale)}` : "";
-  return kind === "commitment"
-    ? `Reminder: you committed to "${subject.title}"${due}. How is it going?`
-    : `Deadline coming up: "${subject.title}"${due}.`;
+export const reminderText = (kind: TReminderDueJob["kind"], subject: TReminderSubject, audience: TAudience) => {
+  const words = WORDS[audience.locale];
+  const due = subject.dueAt ? words.due(localMoment(subject.dueAt, audience, true)) : "";
+  return kind === "commitment" ? words.commitment(subject.title, due) : words.deadline(subject.title, due);
 };
