@@ -21,7 +21,7 @@ import path from "node:path";
 
 import { Queue, Worker } from "bullmq";
 
-import { commitmentTarget, REMINDER_QUEUE, reminderJobId, syncReminder } from "@cto/core/reminders";
+import { commitmentTarget, REMINDER_QUEUE, reminderJobId, reminderJobOptions, syncReminder } from "@cto/core/reminders";
 import { createDb } from "@cto/db/client";
 import { createPostgresTestDatabase, probePostgres } from "@cto/db/testing";
 import { createProducerConnection, createWorkerConnection } from "@cto/queue/connection";
@@ -71,11 +71,24 @@ if (profiler) {
 /** Set to a file name for the phases whose timed part is profiled. */
 let profileAs: string | null = null;
 
-/** Resumes the worker and resolves with jobs per second once `total` completions were counted (or the phase limit passed). */
-const timeRun = async (worker: Worker, total: number, start: () => void = () => undefined) => {
+/** Runs a phase's timed part, under the profiler when this phase is profiled. */
+const profiled = async <T>(concurrency: number, timed: () => Promise<T>): Promise<T> => {
   const profiling = profiler && profileAs ? profileAs : null;
   if (profiling) await profiler!.post("Profiler.start");
-  const result = await new Promise<{ perSecond: number; completed: number }>((resolve) => {
+  const result = await timed();
+  if (profiling) {
+    const { profile } = await profiler!.post("Profiler.stop");
+    writeFileSync(path.join(profileDir!, `${profiling}-${concurrency}.cpuprofile`), JSON.stringify(profile));
+  }
+  return result;
+};
+
+/** Resumes the worker and resolves with jobs per second once `total` completions were counted (or the phase limit passed). */
+const timeRun = (worker: Worker, total: number, start: () => void = () => undefined) =>
+  profiled(worker.opts.concurrency ?? 1, () => countCompletions(worker, total, start));
+
+const countCompletions = (worker: Worker, total: number, start: () => void) =>
+  new Promise<{ perSecond: number; completed: number }>((resolve) => {
     let completed = 0;
     const started = performance.now();
     const finish = () => resolve({ perSecond: (completed / (performance.now() - started)) * 1000, completed });
@@ -90,15 +103,31 @@ const timeRun = async (worker: Worker, total: number, start: () => void = () => 
     worker.on("failed", (_job, error) => console.error(`  job failed: ${error.message}`));
     start();
   });
-  if (profiling) {
-    const { profile } = await profiler!.post("Profiler.stop");
-    writeFileSync(
-      path.join(profileDir!, `${profiling}-${worker.opts.concurrency}.cpuprofile`),
-      JSON.stringify(profile),
-    );
-  }
-  return result;
-};
+
+/**
+ * Reminders per second, from the worker's start until the queue holds none of their jobs (each job either
+ * completed after its batch committed, or was dropped after the batch that took its reminder along
+ * committed), counting the reminders delivered by then.
+ */
+const timeReminders = (worker: Worker, delivered: () => Promise<number>) =>
+  profiled(worker.opts.concurrency ?? 1, async () => {
+    let completed = 0;
+    worker.on("completed", () => {
+      completed += 1;
+    });
+    worker.on("failed", (_job, error) => console.error(`  job failed: ${error.message}`));
+    const queue = queues.queue(REMINDER_QUEUE);
+    const started = performance.now();
+    let elapsed = 0;
+    for (;;) {
+      const counts = await queue.getJobCounts("waiting", "prioritized", "active", "delayed");
+      elapsed = performance.now() - started;
+      if (Object.values(counts).every((count) => count === 0) || elapsed > PHASE_LIMIT_MS) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const count = await delivered();
+    return { perSecond: (count / elapsed) * 1000, completed: count, jobsRun: completed };
+  });
 
 const noop = async (concurrency: number) => {
   const name = `bench-noop-${concurrency}`;
@@ -126,7 +155,7 @@ const runtimeNoop = async (concurrency: number) => {
   await queues.queue("reminders").addBulk(
     Array.from({ length: JOBS }, () => {
       const data = { kind: "commitment" as const, entityId: crypto.randomUUID(), userId, remindAt };
-      return { name: "due", data, opts: { jobId: reminderJobId(data.kind, data.entityId, data.remindAt) } };
+      return { name: "due", data, opts: reminderJobOptions(data, new Date(remindAt)) };
     }),
   );
   const runtime = startRuntime({
@@ -206,13 +235,9 @@ const reminders = async (concurrency: number) => {
     userId,
     remindAt: remindAt.getTime(),
   }));
-  await queues.queue("reminders").addBulk(
-    payloads.map((data) => ({
-      name: "due",
-      data,
-      opts: { jobId: reminderJobId(data.kind, data.entityId, data.remindAt) },
-    })),
-  );
+  await queues
+    .queue("reminders")
+    .addBulk(payloads.map((data) => ({ name: "due", data, opts: reminderJobOptions(data, remindAt) })));
   const runtime = startRuntime({
     deps,
     redis: redisUrl,
@@ -223,12 +248,15 @@ const reminders = async (concurrency: number) => {
     stalledInterval: 30_000,
   });
   const worker = runtime.workers.get("reminders")!;
+  const userIds = users.map(({ id }) => id);
   // startRuntime starts consuming at once; counting from here includes BullMQ's start, as the no-op run does.
-  const result = await timeRun(worker, JOBS);
+  const result = await timeReminders(worker, () =>
+    db.reminderSchedule.count({ where: { userId: { in: userIds }, status: "COMPLETED" } }),
+  );
   await runtime.close();
-  const messages = await db.proactiveMessage.count({ where: { userId: { in: users.map(({ id }) => id) } } });
+  const messages = await db.proactiveMessage.count({ where: { userId: { in: userIds } } });
   if (messages !== result.completed)
-    console.error(`  expected one message per reminder: ${messages} messages for ${result.completed} jobs`);
+    console.error(`  expected one message per reminder: ${messages} messages for ${result.completed} reminders`);
   await queues.queue("reminders").obliterate({ force: true });
   return result;
 };
@@ -251,7 +279,7 @@ try {
         .join(" ");
       rounds.push({ plain, handled, full, load, share: full.perSecond / plain.perSecond });
       console.log(
-        `  concurrency ${concurrency}, round ${index + 1}: no-op ${plain.perSecond.toFixed(0)}/s, runtime no-op ${handled.perSecond.toFixed(0)}/s, reminders ${full.perSecond.toFixed(0)}/s, share ${(full.perSecond / plain.perSecond).toFixed(2)} (load average ${load})`,
+        `  concurrency ${concurrency}, round ${index + 1}: no-op ${plain.perSecond.toFixed(0)}/s, runtime no-op ${handled.perSecond.toFixed(0)}/s, reminders ${full.perSecond.toFixed(0)}/s, share ${(full.perSecond / plain.perSecond).toFixed(2)}, reminder jobs run ${full.jobsRun} (the rest dropped) (load average ${load})`,
       );
     }
     if (profiler) {
@@ -276,7 +304,8 @@ try {
       "reminders : no-op": `1 : ${(1 / share).toFixed(1)}`,
       "share of no-op": share.toFixed(2),
       "shares of all rounds": rounds.map((entry) => entry.share.toFixed(2)).join(" "),
-      completed: `${full.completed}/${JOBS}`,
+      delivered: `${full.completed}/${JOBS}`,
+      "reminder jobs run": String(full.jobsRun),
       "load average": load,
     });
   }

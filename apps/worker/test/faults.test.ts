@@ -181,24 +181,29 @@ describe.skipIf(!postgres)("worker faults", () => {
       60_000,
       200,
     );
-    // The message commits just before its job completes: wait for every job to be marked done.
-    await waitFor(
+    // The message commits just before its job completes: wait for every job to be marked done, or
+    // dropped by the batch that took its reminder along.
+    const jobs = await waitFor(
       async () => Promise.all(reminders.map(({ jobId }) => queues.queue("reminders").getJob(jobId))),
-      (jobs) => jobs.every((job) => job?.finishedOn),
+      (found) => found.every((job) => !job || job.finishedOn),
       20_000,
       200,
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
-    // Each job completed in exactly one of the two processes, and both took a share.
+    // Each job still in Redis completed in exactly one of the two processes; the others were dropped.
     const completions = pair.map((process) =>
       process.lines
         .filter((line) => line.msg === "job completed" && line.job === "due")
         .map((line) => String(line.jobId)),
     );
     const all = completions.flat();
-    expect(all.sort()).toEqual(reminders.map(({ jobId }) => jobId).sort());
+    expect(all.sort()).toEqual(
+      reminders
+        .filter((_, index) => jobs[index])
+        .map(({ jobId }) => jobId)
+        .sort(),
+    );
     expect(new Set(all).size).toBe(all.length);
-    expect(completions.every((share) => share.length > 0)).toBe(true);
     expect(await messageCounts(ids)).toEqual(ids.map(() => 1));
   });
 

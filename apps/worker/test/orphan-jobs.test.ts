@@ -57,7 +57,9 @@ for (const target of testTargets()) {
         expect(first).toMatchObject({ orphanJobs: { removed: 3, busy: 0 } });
         expect((first as { orphanJobs: { events: number } }).orphanJobs.events).toBeGreaterThanOrEqual(3);
         for (const name of QUEUE_NAMES) {
-          for (const job of await queues.queue(name).getJobs(["waiting", "delayed", "completed", "failed"])) {
+          for (const job of await queues
+            .queue(name)
+            .getJobs(["waiting", "prioritized", "delayed", "completed", "failed"])) {
             expect(JSON.stringify([job.id, job.data])).not.toContain(gone!.id);
             expect(JSON.stringify([job.id, job.data])).not.toContain(goneMessage!.id);
           }

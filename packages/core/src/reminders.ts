@@ -217,12 +217,25 @@ export const bringHeldRemindersForward = async ({
   return moved;
 };
 
+/**
+ * Every reminder's job carries a priority. A due job with one waits in BullMQ's prioritized sorted set
+ * instead of its wait list, so removing it is a lookup rather than a scan of the whole list: the worker
+ * delivers many due reminders in one batch and then drops their jobs, which a backlog of list entries
+ * would make cost the square of its length. All reminders share the one priority, so they still run
+ * in the order they fell due.
+ */
+export const REMINDER_JOB_PRIORITY = 1;
+
+/** The BullMQ options of a reminder's job: its domain job id, delayed to `nextRunAt`, prioritized (see above). */
+export const reminderJobOptions = (payload: TReminderDueJob, nextRunAt: Date, now = new Date()) => ({
+  jobId: reminderJobId(payload.kind, payload.entityId, payload.remindAt),
+  delay: Math.max(0, nextRunAt.getTime() - now.getTime()),
+  priority: REMINDER_JOB_PRIORITY,
+});
+
 /** Adds the delayed job for a schedule; the same reminder twice is one job (BullMQ keeps the first of an id). */
 export const enqueueReminder = (queues: TQueues, payload: TReminderDueJob, nextRunAt: Date, now = new Date()) =>
-  queues.enqueue("reminders", "due", payload, {
-    jobId: reminderJobId(payload.kind, payload.entityId, payload.remindAt),
-    delay: Math.max(0, nextRunAt.getTime() - now.getTime()),
-  });
+  queues.enqueue("reminders", "due", payload, reminderJobOptions(payload, nextRunAt, now));
 
 type TUpsert = { target: TReminderTarget; jobId: string; nextRunAt: Date; timezone: string; payload: TReminderDueJob };
 

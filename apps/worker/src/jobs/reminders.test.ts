@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { commitmentTarget, deadlineTarget, reminderJobId, syncReminder } from "@cto/core/reminders";
+import { commitmentTarget, deadlineTarget, enqueueReminder, reminderJobId, syncReminder } from "@cto/core/reminders";
 import type { Db } from "@cto/db/client";
 import { createSecretBox } from "@cto/db/secrets";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
@@ -272,6 +272,16 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
       return { row, jobId: reminderJobId("commitment", row.id, row.remindAt!) };
     };
     const along = await Promise.all([1, 2, 3, 4, 5].map((n) => dueWithoutJob(`Taken along ${n}`)));
+    // Two of them do have a job, still delayed by an hour (their schedules moved earlier, their jobs not):
+    // the batch that takes them along drops those jobs.
+    const withLateJobs = along.slice(3);
+    for (const { row } of withLateJobs)
+      await enqueueReminder(
+        harness.queues,
+        { kind: "commitment", entityId: row.id, userId: user.id, remindAt: row.remindAt!.getTime() },
+        new Date(Date.now() + 3_600_000),
+      );
+    for (const { jobId } of withLateJobs) expect(await queue().getJobState(jobId)).toBe("delayed");
     // In a meeting now: it waits for the meeting's end, which only its own job moves it to.
     const busyUser = await newUser(db());
     const busy = await dueWithoutJob("In a meeting", busyUser.id);
@@ -305,8 +315,16 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
         expect((await scheduleOf(jobId))?.status).toBe("ACTIVE");
         expect(await messagesOf(row.id)).toHaveLength(0);
       }
+      // Dropped once the batch committed, a moment after the schedules read COMPLETED.
+      expect(
+        await waitFor(
+          () => Promise.all(withLateJobs.map(({ jobId }) => queue().getJob(jobId))),
+          (jobs) => jobs.every((job) => !job),
+        ),
+      ).toEqual([undefined, undefined]);
 
-      // A job arriving later for a reminder taken along (reconcile, or one queued all the time) sends nothing more.
+      // A job arriving later for a reminder taken along (one re-added by hand, or one another worker was
+      // already running, so that it could not be dropped) finds its schedule COMPLETED and sends nothing more.
       const late = along[0]!;
       const payload = {
         kind: "commitment" as const,
@@ -319,7 +337,7 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
         async () => queue().getJob(late.jobId),
         (value) => Boolean(value?.finishedOn),
       );
-      expect(job?.returnvalue).toEqual({ outcome: "delivered", channels: ["IN_APP"] });
+      expect(job?.returnvalue).toEqual({ outcome: "skipped", reason: "schedule is COMPLETED" });
       expect(await messagesOf(late.row.id)).toHaveLength(1);
     } finally {
       // Due and ACTIVE, they would be read by every later batch of this file.
@@ -337,16 +355,16 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
       ({ entityId }) => entityId,
     );
     const trigger = await commitment(user.id, soon(300), "The trigger");
-    // Some have their jobs after all, due as the sweep runs: each finds its reminder written (or being
-    // written) by the sweep, or delivers it itself, and no reminder goes twice.
+    // Some have their jobs after all, due as the sweep runs: each is dropped by the batch that takes its
+    // reminder along, or finds it written (or being written) by the sweep, or delivers it itself, and no
+    // reminder goes twice.
     const withJobs = ids.filter((_, index) => index % 100 === 0);
     await Promise.all(
       withJobs.map((id) =>
-        harness.queues.enqueue(
-          "reminders",
-          "due",
+        enqueueReminder(
+          harness.queues,
           { kind: "commitment", entityId: id, userId: user.id, remindAt: remindAt.getTime() },
-          { jobId: reminderJobId("commitment", id, remindAt), delay: 300 },
+          new Date(Date.now() + 300),
         ),
       ),
     );
@@ -357,7 +375,7 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
     );
     const jobs = await waitFor(
       () => Promise.all(withJobs.map((id) => queue().getJob(reminderJobId("commitment", id, remindAt)))),
-      (found) => found.every((job) => job?.finishedOn),
+      (found) => found.every((job) => !job || job.finishedOn),
     );
     expect(jobs.map((job) => job?.failedReason ?? null)).toEqual(withJobs.map(() => null));
     const messages = await db().proactiveMessage.groupBy({

@@ -24,10 +24,11 @@ const MAX_IN_FLIGHT = 2;
 /**
  * `takenAlong`: most other due reminders one batch takes along (see `STATE_SQL`). Reminders due together
  * (on the hour, after an outage) then cost a share of one statement each instead of a batch of their own.
- * `remembered`: most reminders taken along whose own jobs this process has not run yet, remembered so that
- * those jobs need no read. Batches take along only as many as there is room for, and a sweep of the
- * backlog waits for room for a page: one forgotten before BullMQ hands out its job would cost that job a
- * read of its own. Tests scale both down (`TWorkerDeps.reminderBatches`) to see a backlog past them.
+ * `remembered`: most reminders taken along whose jobs could not be dropped (a worker was already running
+ * them, or Redis did not answer) and that this process has not run yet, remembered so that those jobs need
+ * no read. Batches take along only as many as there is room for, and a sweep of the backlog waits for room
+ * for a page: one forgotten before BullMQ hands out its job would cost that job a read of its own. Tests
+ * scale both down (`TWorkerDeps.reminderBatches`) to see a backlog past them.
  */
 export const REMINDER_BATCHES = { takenAlong: 1_000, remembered: 20_000 } as const;
 /** A reminder taken along whose job has not come in this long ran in another worker: it is forgotten. */
@@ -35,7 +36,7 @@ export const REMEMBER_MS = 60_000;
 
 const RUNNABLE = new Set(["ACTIVE", "FAILED"]);
 
-type TDeps = Pick<TWorkerDeps, "db" | "now" | "fault" | "reminderBatches">;
+type TDeps = Pick<TWorkerDeps, "db" | "queues" | "now" | "fault" | "reminderBatches">;
 type TPending = {
   data: TReminderDueJob;
   deps: TDeps;
@@ -77,10 +78,8 @@ type TStateRow = {
 // Besides the batch's jobs it reads up to $8 other reminders already due (ACTIVE, next run at or before
 // now) along the due-time index, the longest due first: the order in which BullMQ hands out their jobs,
 // so that the jobs this process fetches next are those it is already writing. It leaves out those that
-// other batches of this process are writing ($9, by job id). Those that can go now go with this batch.
-// Their jobs stay queued: removing a waiting job scans BullMQ's wait list, which for a backlog costs more
-// than the job's own turn. That turn waits for the batch's commit and resolves from `takenAlong` in this
-// process, and in another finds its schedule COMPLETED.
+// other batches of this process are writing ($9, by job id). Those that can go now go with this batch,
+// and their jobs are dropped from the queue once it has committed (`dropJobs`).
 // A page is at most MAX_BATCH + REMINDER_BATCHES.takenAlong rows whatever the tables hold, so each row's commitment
 // or deadline is looked up by key (a lateral subquery the planner keeps as one): a join the planner may
 // plan as a hash of the whole table would cost the table, not the page. Reminders taken along bring
@@ -420,8 +419,8 @@ type TBatcher = {
    */
   stalled: boolean;
   /**
-   * Reminders this process took along whose jobs it has not run yet, by job id, oldest first, with when
-   * they were written: those jobs resolve without a read.
+   * Reminders this process took along whose jobs could not be dropped and have not run here yet, by job
+   * id, oldest first, with when they were written: those jobs resolve without a read.
    */
   takenAlong: Map<string, { channels: TDelivery["channels"]; at: number }>;
 };
@@ -432,6 +431,31 @@ const limitsOf = (batcher: TBatcher) => batcher.deps.reminderBatches ?? REMINDER
 const remember = (batcher: TBatcher, delivered: TDelivery[]) => {
   const at = batcher.deps.now().getTime();
   for (const { jobId, channels } of delivered) batcher.takenAlong.set(jobId, { channels, at });
+};
+
+/**
+ * Drops the jobs of reminders a batch delivered along with its own: each would otherwise take a turn
+ * through BullMQ and the runtime only to find its reminder delivered, and with a burst those turns, not
+ * the database's work, were most of a reminder's cost. A waiting reminder job is in BullMQ's prioritized
+ * set (`REMINDER_JOB_PRIORITY`), so dropping it is a lookup. A job some worker already runs is locked and
+ * stays, as does one whose drop failed (Redis away): those are remembered, so that such a job resolves
+ * here without a read (elsewhere it finds its schedule COMPLETED).
+ */
+const dropJobs = async (batcher: TBatcher, deps: TDeps, delivered: TDelivery[]) => {
+  if (delivered.length === 0) return;
+  const queue = deps.queues.queue(REMINDER_QUEUE);
+  const dropped = await Promise.all(
+    delivered.map(({ jobId }) =>
+      queue.remove(jobId).then(
+        (removed) => removed === 1,
+        () => false,
+      ),
+    ),
+  );
+  remember(
+    batcher,
+    delivered.filter((_, index) => !dropped[index]),
+  );
 };
 
 /** How many more reminders may be taken along, once those whose jobs ran elsewhere are forgotten. */
@@ -445,22 +469,23 @@ const room = (batcher: TBatcher) => {
   return limitsOf(batcher).remembered - batcher.takenAlong.size - batcher.writing.size;
 };
 
-/** Runs one batch and settles its jobs; never rejects. Says how many reminders it took along. */
-const settle = async (batcher: TBatcher, batch: TPending[], along: TAlong | null): Promise<number> => {
+const depsOf = (batcher: TBatcher, batch: TPending[]) => batch[0]?.deps ?? batcher.deps;
+
+/** Runs one batch and settles its jobs; never rejects. Resolves with the reminders it delivered along. */
+const settle = async (batcher: TBatcher, batch: TPending[], along: TAlong | null): Promise<TDelivery[]> => {
   try {
-    const { outcomes, takenAlong } = await runBatch(batch, along, batch[0]?.deps ?? batcher.deps);
-    remember(batcher, takenAlong);
+    const { outcomes, takenAlong } = await runBatch(batch, along, depsOf(batcher, batch));
     for (const [index, item] of batch.entries()) item.resolve(outcomes[index]!);
-    return takenAlong.length;
+    return takenAlong;
   } catch (error) {
     if (batch.length === 1 && !along) {
       batch[0]!.reject(error);
-      return 0;
+      return [];
     }
     // One bad reminder (a job's or one taken along) must not fail the others with it: each job runs
     // again on its own, taking nothing along. A sweep without jobs just ends; the next job starts another.
     await Promise.all(batch.map((item) => settle(batcher, [item], null)));
-    return 0;
+    return [];
   }
 };
 
@@ -480,7 +505,7 @@ const takeAlong = async (batcher: TBatcher, batch: TPending[]): Promise<void> =>
   const end = new Promise<void>((resolve) => {
     ended = resolve;
   });
-  const took = await settle(batcher, batch, {
+  const delivered = await settle(batcher, batch, {
     limit: Math.max(0, Math.min(limitsOf(batcher).takenAlong, room(batcher))),
     exclude: [...batcher.writing.keys()],
     onRead: (jobIds, moreDue) => {
@@ -491,16 +516,19 @@ const takeAlong = async (batcher: TBatcher, batch: TPending[]): Promise<void> =>
       flush(batcher);
     },
   });
-  // Committed (or rolled back), and what went is remembered: a later read, or a job that waited, sees
-  // these as they now are.
-  for (const jobId of writing) batcher.writing.delete(jobId);
-  ended();
   if (!read) release();
   // `writing` is the batch's own jobs, then the reminders it meant to take along.
-  if (took * 2 < writing.length - batch.length) {
+  if (delivered.length * 2 < writing.length - batch.length) {
     batcher.stalled = true;
     batcher.sweeping = false;
   }
+  // Committed (or rolled back). The next page need not wait while this one's jobs are dropped, but until
+  // then they count as being written: a job that arrives for one of them waits, and then finds it
+  // remembered (its drop failed, as it was running) instead of reading it again.
+  void dropJobs(batcher, depsOf(batcher, batch), delivered).then(() => {
+    for (const jobId of writing) batcher.writing.delete(jobId);
+    ended();
+  });
 };
 
 const flush = (batcher: TBatcher) => {
