@@ -1,7 +1,8 @@
 // pnpm bench:queue — reminders delivered per second end to end (their `reminders/due` jobs → state
 // checks → one statement claiming the schedules and writing the proactive messages and the commitments,
-// shared by the reminders due together and those taken along) next to no-op BullMQ jobs per second on
-// the same Redis, at concurrency 1 and 16, on real PostgreSQL. The ratio says what a reminder's
+// shared by the reminders due together and those taken along, whose jobs are then dropped), timed until
+// the queue holds none of their jobs, next to no-op BullMQ jobs per second on the same Redis, at
+// concurrency 1 and 16, on real PostgreSQL. The ratio says what a reminder's
 // database work and the worker's own handling of a job cost over BullMQ's overhead (issue 16's target:
 // at least 1/2 at concurrency 16). Between the two, the same jobs on the reminders queue through the
 // worker's runtime with a processor that does nothing: what the runtime's handling of a job (payload
