@@ -4,6 +4,7 @@ import { readReminderPreferences } from "@cto/core/working-hours";
 import type { TReminderDueJob } from "@cto/contracts/queues";
 import { type Db, queryRows, rawTransaction } from "@cto/db/client";
 import { mailLocaleOf, type TMailLocale } from "@cto/mail/templates";
+import { withinTimeout } from "@cto/queue/queues";
 
 import type { TWorkerDeps } from "../../deps.ts";
 import { reminderText, type TReminderSubject } from "./subject.ts";
@@ -444,14 +445,18 @@ const remember = (batcher: TBatcher, delivered: TDelivery[]) => {
 const dropJobs = async (batcher: TBatcher, deps: TDeps, delivered: TDelivery[]) => {
   if (delivered.length === 0) return;
   const queue = deps.queues.queue(REMINDER_QUEUE);
-  const dropped = await Promise.all(
-    delivered.map(({ jobId }) =>
-      queue.remove(jobId).then(
-        (removed) => removed === 1,
-        () => false,
+  // Bounded: while Redis is unreachable BullMQ holds a command until it reconnects, and these reminders
+  // count as being written until their drops end.
+  const dropped = await withinTimeout(
+    Promise.all(
+      delivered.map(({ jobId }) =>
+        queue.remove(jobId).then(
+          (removed) => removed === 1,
+          () => false,
+        ),
       ),
     ),
-  );
+  ).catch(() => delivered.map(() => false));
   remember(
     batcher,
     delivered.filter((_, index) => !dropped[index]),
