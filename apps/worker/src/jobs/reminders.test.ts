@@ -2,16 +2,19 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
+import { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { commitmentTarget, deadlineTarget, enqueueReminder, reminderJobId, syncReminder } from "@cto/core/reminders";
 import type { Db } from "@cto/db/client";
 import { createSecretBox } from "@cto/db/secrets";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
+import { createWorkerConnection } from "@cto/queue/connection";
 
 import { createTestDeps, REDIS_URL, testPrefix, waitFor, writeDueReminders } from "../../test/deps.ts";
 import { startRuntime, type TRuntime } from "../runtime.ts";
 import { syncCalendar } from "../services/calendars/sync.ts";
+import { deliverReminder } from "../services/reminders/deliver.ts";
 import { register } from "./processor.ts";
 import { processCalendarSync } from "./calendars.sync.ts";
 import { processReminderDue } from "./reminders.due.ts";
@@ -342,6 +345,53 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
     } finally {
       // Due and ACTIVE, they would be read by every later batch of this file.
       await db().commitment.deleteMany({ where: { id: { in: leftAlone.map(({ row }) => row.id) } } });
+    }
+  });
+
+  it("keeps the job of a reminder taken along while a worker runs it: that job then resolves from memory, without a read", async () => {
+    // A queue of its own with no runtime on it, so that the test holds the job as a worker running it would.
+    const other = createTestDeps({ prefix: testPrefix(`reminders-held-${target.name}`), db: db() });
+    const otherQueue = other.queues.queue("reminders");
+    const holder = new Worker("reminders", null, {
+      connection: createWorkerConnection(REDIS_URL),
+      prefix: otherQueue.opts.prefix,
+    });
+    try {
+      const user = await newUser(db());
+      const due = async (title: string) => {
+        const row = await db().commitment.create({
+          data: { userId: user.id, title, remindAt: new Date(Date.now() - 60_000), dueAt: soon(86_400_000) },
+        });
+        await syncReminder({ db: db(), queues: null, target: commitmentTarget(row) });
+        const payload = {
+          kind: "commitment" as const,
+          entityId: row.id,
+          userId: user.id,
+          remindAt: row.remindAt!.getTime(),
+        };
+        return { row, payload, jobId: reminderJobId("commitment", row.id, row.remindAt!) };
+      };
+      const held = await due("Held by a worker");
+      await enqueueReminder(other.queues, held.payload, new Date());
+      const job = await holder.getNextJob("held-by-the-test");
+      expect(job?.id).toBe(held.jobId);
+
+      // Another reminder's batch takes the held one along; its job is locked, so it stays.
+      const trigger = await due("The trigger");
+      expect(await deliverReminder(trigger.payload, other.deps)).toEqual({
+        outcome: "delivered",
+        channels: ["IN_APP"],
+      });
+      expect((await scheduleOf(held.jobId))?.status).toBe("COMPLETED");
+      expect(await messagesOf(held.row.id)).toHaveLength(1);
+      expect(await otherQueue.getJobState(held.jobId)).toBe("active");
+      // When that job runs in this process it finds the reminder remembered: delivered. A read would find
+      // its schedule COMPLETED and say so.
+      expect(await deliverReminder(held.payload, other.deps)).toEqual({ outcome: "delivered", channels: ["IN_APP"] });
+      expect(await messagesOf(held.row.id)).toHaveLength(1);
+    } finally {
+      await holder.close(true);
+      await other.close(["reminders"]);
     }
   });
 
