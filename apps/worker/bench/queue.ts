@@ -112,9 +112,9 @@ const countCompletions = (worker: Worker, total: number, start: () => void) =>
  */
 const timeReminders = (worker: Worker, delivered: () => Promise<number>) =>
   profiled(worker.opts.concurrency ?? 1, async () => {
-    let completed = 0;
+    let jobsRun = 0;
     worker.on("completed", () => {
-      completed += 1;
+      jobsRun += 1;
     });
     worker.on("failed", (_job, error) => console.error(`  job failed: ${error.message}`));
     const queue = queues.queue(REMINDER_QUEUE);
@@ -127,7 +127,7 @@ const timeReminders = (worker: Worker, delivered: () => Promise<number>) =>
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const count = await delivered();
-    return { perSecond: (count / elapsed) * 1000, completed: count, jobsRun: completed };
+    return { perSecond: (count / elapsed) * 1000, delivered: count, jobsRun };
   });
 
 const noop = async (concurrency: number) => {
@@ -256,8 +256,8 @@ const reminders = async (concurrency: number) => {
   );
   await runtime.close();
   const messages = await db.proactiveMessage.count({ where: { userId: { in: userIds } } });
-  if (messages !== result.completed)
-    console.error(`  expected one message per reminder: ${messages} messages for ${result.completed} reminders`);
+  if (messages !== result.delivered)
+    console.error(`  expected one message per reminder: ${messages} messages for ${result.delivered} reminders`);
   await queues.queue("reminders").obliterate({ force: true });
   return result;
 };
@@ -305,7 +305,7 @@ try {
       "reminders : no-op": `1 : ${(1 / share).toFixed(1)}`,
       "share of no-op": share.toFixed(2),
       "shares of all rounds": rounds.map((entry) => entry.share.toFixed(2)).join(" "),
-      delivered: `${full.completed}/${JOBS}`,
+      delivered: `${full.delivered}/${JOBS}`,
       "reminder jobs run": String(full.jobsRun),
       "load average": load,
     });

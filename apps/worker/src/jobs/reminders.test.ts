@@ -114,6 +114,16 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
     const sync = await syncReminder({ db: db(), queues: harness.queues, target: commitmentTarget(row) });
     return { row, sync, jobId: row.remindAt ? reminderJobId("commitment", row.id, row.remindAt) : "" };
   };
+  /** A reminder due a minute ago with no job (written while Redis was away): only a batch taking it along sends it now. */
+  const dueWithoutJob = async (userId: string, title: string) => {
+    const row = await db().commitment.create({
+      data: { userId, title, remindAt: new Date(Date.now() - 60_000), dueAt: soon(86_400_000) },
+    });
+    const sync = await syncReminder({ db: db(), queues: null, target: commitmentTarget(row) });
+    expect(sync.scheduled?.nextRunAt.getTime()).toBeLessThanOrEqual(Date.now());
+    const payload = { kind: "commitment" as const, entityId: row.id, userId, remindAt: row.remindAt!.getTime() };
+    return { row, payload, jobId: reminderJobId("commitment", row.id, row.remindAt!) };
+  };
 
   it("delivers a due commitment reminder once: an in-app notification, the schedule completed, the commitment back to pending", async () => {
     const user = await newUser(db());
@@ -265,38 +275,25 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
 
   it("takes other due reminders along with a batch: each sent once, those that must wait or look wrong left to their own jobs", async () => {
     const user = await newUser(db());
-    // Due a minute ago with no job (written while Redis was away): only a batch taking them along sends them now.
-    const dueWithoutJob = async (title: string, owner = user.id) => {
-      const row = await db().commitment.create({
-        data: { userId: owner, title, remindAt: new Date(Date.now() - 60_000), dueAt: soon(86_400_000) },
-      });
-      const sync = await syncReminder({ db: db(), queues: null, target: commitmentTarget(row) });
-      expect(sync.scheduled?.nextRunAt.getTime()).toBeLessThanOrEqual(Date.now());
-      return { row, jobId: reminderJobId("commitment", row.id, row.remindAt!) };
-    };
-    const along = await Promise.all([1, 2, 3, 4, 5].map((n) => dueWithoutJob(`Taken along ${n}`)));
+    const along = await Promise.all([1, 2, 3, 4, 5].map((n) => dueWithoutJob(user.id, `Taken along ${n}`)));
     // Two of them do have a job, still delayed by an hour (their schedules moved earlier, their jobs not):
     // the batch that takes them along drops those jobs.
     const withLateJobs = along.slice(3);
-    for (const { row } of withLateJobs)
-      await enqueueReminder(
-        harness.queues,
-        { kind: "commitment", entityId: row.id, userId: user.id, remindAt: row.remindAt!.getTime() },
-        new Date(Date.now() + 3_600_000),
-      );
+    for (const { payload } of withLateJobs)
+      await enqueueReminder(harness.queues, payload, new Date(Date.now() + 3_600_000));
     for (const { jobId } of withLateJobs) expect(await queue().getJobState(jobId)).toBe("delayed");
     // In a meeting now: it waits for the meeting's end, which only its own job moves it to.
     const busyUser = await newUser(db());
-    const busy = await dueWithoutJob("In a meeting", busyUser.id);
+    const busy = await dueWithoutJob(busyUser.id, "In a meeting");
     await db().event.create({
       data: { userId: busyUser.id, title: "Review", startsAt: new Date(Date.now() - 600_000), endsAt: soon(1_800_000) },
     });
     // Disabled since: its own job cancels it; a batch taking others along leaves it.
     const disabledUser = await newUser(db());
-    const disabled = await dueWithoutJob("Disabled since", disabledUser.id);
+    const disabled = await dueWithoutJob(disabledUser.id, "Disabled since");
     await db().user.update({ where: { id: disabledUser.id }, data: { isActive: false } });
     // A payload naming another remind time than the schedule's job: not trusted, left alone.
-    const odd = await dueWithoutJob("Odd payload");
+    const odd = await dueWithoutJob(user.id, "Odd payload");
     await db().reminderSchedule.updateMany({
       where: { jobId: odd.jobId },
       data: { payload: { kind: "commitment", entityId: odd.row.id, userId: user.id, remindAt: 1 } },
@@ -329,13 +326,7 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
       // A job arriving later for a reminder taken along (one re-added by hand, or one another worker was
       // already running, so that it could not be dropped) finds its schedule COMPLETED and sends nothing more.
       const late = along[0]!;
-      const payload = {
-        kind: "commitment" as const,
-        entityId: late.row.id,
-        userId: user.id,
-        remindAt: late.row.remindAt!.getTime(),
-      };
-      await harness.queues.enqueue("reminders", "due", payload, { jobId: late.jobId });
+      await harness.queues.enqueue("reminders", "due", late.payload, { jobId: late.jobId });
       const job = await waitFor(
         async () => queue().getJob(late.jobId),
         (value) => Boolean(value?.finishedOn),
@@ -358,26 +349,13 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
     });
     try {
       const user = await newUser(db());
-      const due = async (title: string) => {
-        const row = await db().commitment.create({
-          data: { userId: user.id, title, remindAt: new Date(Date.now() - 60_000), dueAt: soon(86_400_000) },
-        });
-        await syncReminder({ db: db(), queues: null, target: commitmentTarget(row) });
-        const payload = {
-          kind: "commitment" as const,
-          entityId: row.id,
-          userId: user.id,
-          remindAt: row.remindAt!.getTime(),
-        };
-        return { row, payload, jobId: reminderJobId("commitment", row.id, row.remindAt!) };
-      };
-      const held = await due("Held by a worker");
+      const held = await dueWithoutJob(user.id, "Held by a worker");
       await enqueueReminder(other.queues, held.payload, new Date());
       const job = await holder.getNextJob("held-by-the-test");
       expect(job?.id).toBe(held.jobId);
 
       // Another reminder's batch takes the held one along; its job is locked, so it stays.
-      const trigger = await due("The trigger");
+      const trigger = await dueWithoutJob(user.id, "The trigger");
       expect(await deliverReminder(trigger.payload, other.deps)).toEqual({
         outcome: "delivered",
         channels: ["IN_APP"],
