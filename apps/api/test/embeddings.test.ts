@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { embedOwners, reindexEmbeddings, type TEmbedder } from "@cto/core/embeddings";
 import { createProducerConnection } from "@cto/queue/connection";
+import type { EmbeddingOwnerKind } from "@cto/db/generated";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 
+import { syncOwnerEmbeddings } from "../src/services/embeddings.ts";
 import { signUp, type TUser } from "./support/api.ts";
 import { startApi, WEB_ORIGIN, withDeps, type Harness } from "./harness.ts";
 
@@ -27,13 +29,15 @@ describe("embeddings follow what the API writes", () => {
     await base.close();
   });
 
-  /** The upsert jobs waiting for this owner, and what the worker's processor does with them. */
+  type TUpsertOwner = { userId: string; ownerKind: EmbeddingOwnerKind; ownerId: string };
+  /** The upsert jobs waiting with this owner among theirs, and what the worker's processor does with them. */
   const jobsFor = async (ownerId: string) =>
-    (await queues.queue("embeddings").getJobs(["waiting"])).filter((job) => job.data.ownerId === ownerId);
+    (await queues.queue("embeddings").getJobs(["waiting"])).filter((job) =>
+      (job.data.owners as TUpsertOwner[]).some((owner) => owner.ownerId === ownerId),
+    );
   const runJobs = async (ownerId: string) => {
     const jobs = await jobsFor(ownerId);
-    for (const job of jobs)
-      await embedOwners(base.db, embedder, [{ ownerKind: job.data.ownerKind, ownerId: job.data.ownerId }]);
+    for (const job of jobs) await embedOwners(base.db, embedder, job.data.owners as TUpsertOwner[]);
     return jobs.length;
   };
   const rows = (ownerId: string) => base.db.embedding.findMany({ where: { ownerId } });
@@ -50,7 +54,7 @@ describe("embeddings follow what the API writes", () => {
     const [job] = await jobsFor(created.body.id);
     expect(job).toMatchObject({
       name: "upsert",
-      data: { userId: user.userId, ownerKind: "GOAL", ownerId: created.body.id },
+      data: { owners: [{ userId: user.userId, ownerKind: "GOAL", ownerId: created.body.id }] },
     });
     await runJobs(created.body.id);
     expect((await search(user, "Hire a staff engineer"))[0]).toMatchObject({
@@ -64,6 +68,53 @@ describe("embeddings follow what the API writes", () => {
     );
     expect(await runJobs(created.body.id)).toBe(1);
     expect((await rows(created.body.id)).map((row) => row.content)).toEqual(["Promote from within"]);
+  });
+
+  it("rows written in one turn of the event loop share one upsert job, of at most 100 rows; each row is in one job", async () => {
+    await queues.queue("embeddings").drain();
+    const [ana, ben] = [crypto.randomUUID(), crypto.randomUUID()];
+    const emotions = Array.from({ length: 3 }, () => crypto.randomUUID());
+    const tasks = Array.from({ length: 247 }, () => crypto.randomUUID());
+    const write = { db: base.db, queues, event: "create" as const };
+    await Promise.all([
+      syncOwnerEmbeddings({ ...write, userId: ana, ownerKind: "EMOTION", ownerIds: emotions.slice(0, 2) }),
+      syncOwnerEmbeddings({ ...write, userId: ben, ownerKind: "EMOTION", ownerIds: emotions.slice(2) }),
+      syncOwnerEmbeddings({ ...write, userId: ben, ownerKind: "TASK", ownerIds: tasks }),
+    ]);
+    const jobs = (await queues.queue("embeddings").getJobs(["waiting"])).sort((a, b) => Number(a.id) - Number(b.id));
+    expect(jobs.map((job) => job.data.owners.length)).toEqual([100, 100, 50]);
+    const owners = jobs.flatMap((job) => job.data.owners as TUpsertOwner[]);
+    expect(owners.map((owner) => owner.ownerId).sort()).toEqual([...emotions, ...tasks].sort());
+    expect(owners.slice(0, 3)).toEqual([
+      { userId: ana, ownerKind: "EMOTION", ownerId: emotions[0] },
+      { userId: ana, ownerKind: "EMOTION", ownerId: emotions[1] },
+      { userId: ben, ownerKind: "EMOTION", ownerId: emotions[2] },
+    ]);
+
+    // A later turn gathers a job of its own.
+    await syncOwnerEmbeddings({ ...write, userId: ana, ownerKind: "EMOTION", ownerIds: [emotions[0]!] });
+    expect(await queues.queue("embeddings").count()).toBe(4);
+    await queues.queue("embeddings").drain();
+  });
+
+  it("check-ins sent together are each in exactly one upsert job, and the worker's pass embeds them all", async () => {
+    await queues.queue("embeddings").drain();
+    const users = await Promise.all([signUp(withQueues, "together-a"), signUp(withQueues, "together-b")]);
+    const created = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        users[i % 2]!.request("POST", "/emotions", { label: `steady ${i}`, valence: "positive", intensity: 5 }),
+      ),
+    );
+    const ids = created.map((response) => {
+      expect(response.status).toBe(201);
+      return response.body.id as string;
+    });
+    const jobs = await queues.queue("embeddings").getJobs(["waiting"]);
+    const owners = jobs.flatMap((job) => job.data.owners as TUpsertOwner[]);
+    expect(owners.map((owner) => owner.ownerId).sort()).toEqual([...ids].sort());
+    for (const job of jobs) await embedOwners(base.db, embedder, job.data.owners as TUpsertOwner[]);
+    expect(await base.db.embedding.count({ where: { ownerKind: "EMOTION", ownerId: { in: ids } } })).toBe(12);
+    await queues.queue("embeddings").drain();
   });
 
   it("trash removes a person's embeddings at once, restore enqueues them again, and a hard delete leaves none", async () => {
@@ -178,7 +229,11 @@ describe("embeddings follow what the API writes", () => {
 
     await chat(withQueues, user, conversation.id, "Help me cut the roadmap to three bets. Which ones?");
     const [job] = await jobsFor(conversation.id);
-    expect(job?.data).toEqual({ userId: user.userId, ownerKind: "CONVERSATION", ownerId: conversation.id });
+    expect(job?.data.owners).toContainEqual({
+      userId: user.userId,
+      ownerKind: "CONVERSATION",
+      ownerId: conversation.id,
+    });
     await runJobs(conversation.id);
     expect((await rows(conversation.id)).map((row) => row.content)).toEqual([
       "Quarterly planning\nHelp me cut the roadmap to three bets. (2 messages)",

@@ -78,9 +78,7 @@ describe("every API write that enqueues answers while Redis is unreachable", () 
     const raced = await Promise.race([
       dead.queues
         .enqueue("embeddings", "upsert", {
-          userId: crypto.randomUUID(),
-          ownerKind: "GOAL",
-          ownerId: crypto.randomUUID(),
+          owners: [{ userId: crypto.randomUUID(), ownerKind: "GOAL", ownerId: crypto.randomUUID() }],
         })
         .catch(() => "failed"),
       new Promise((resolve) => setTimeout(() => resolve(hung), 1_500)),

@@ -354,8 +354,9 @@ describe("Telegram webhook: the coach's tools", () => {
 
     const conversation = await harness.db.conversation.findFirstOrThrow({ where: { userId: user.userId } });
     const upserts = (await queues.queue("embeddings").getJobs(["waiting"]))
-      .filter((job) => job.data.userId === user.userId)
-      .map((job) => [job.data.ownerKind, job.data.ownerId]);
+      .flatMap((job) => job.data.owners as { userId: string; ownerKind: string; ownerId: string }[])
+      .filter((owner) => owner.userId === user.userId)
+      .map((owner) => [owner.ownerKind, owner.ownerId]);
     expect(upserts).toEqual(
       expect.arrayContaining([
         ["COMMITMENT", commitment.id],

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { localEmbedding, LOCAL_EMBEDDING_MODEL } from "@cto/ai/local-provider";
+import { EMBEDDING_UPSERT_MAX_OWNERS } from "@cto/contracts/queues";
+import type { EmbeddingOwnerKind } from "@cto/db/generated";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
 import { searchEmbeddings } from "@cto/db/vector";
 
@@ -40,6 +42,9 @@ for (const target of testTargets()) {
 
     const newUser = async () =>
       (await handle.db.user.create({ data: { email: `${crypto.randomUUID()}@example.com` } })).id;
+    /** An upsert job of these rows, as the API adds them. */
+    const upsert = (...owners: { userId: string; ownerKind: EmbeddingOwnerKind; ownerId: string }[]) =>
+      test.queues.enqueue("embeddings", "upsert", { owners });
     const embeddingsOf = (ownerId: string) => handle.db.embedding.findMany({ where: { ownerId } });
     const finished = async (id: string) => {
       const job = await test.queues.queue("embeddings").getJob(id);
@@ -55,7 +60,7 @@ for (const target of testTargets()) {
       const task = await handle.db.task.create({
         data: { userId, title: "Prepare the board deck", description: "Numbers first, story second" },
       });
-      const { id } = await test.queues.enqueue("embeddings", "upsert", { userId, ownerKind: "TASK", ownerId: task.id });
+      const { id } = await upsert({ userId, ownerKind: "TASK", ownerId: task.id });
       expect(await finished(id)).toBe("completed");
       const [row] = await embeddingsOf(task.id);
       expect(row).toMatchObject({
@@ -72,6 +77,7 @@ for (const target of testTargets()) {
       });
       expect(hit?.ownerId).toBe(task.id);
 
+      // A job of one row alone, the shape earlier versions of the API added (still in Redis during an upgrade).
       const again = await test.queues.enqueue("embeddings", "upsert", { userId, ownerKind: "TASK", ownerId: task.id });
       expect(await finished(again.id)).toBe("completed");
       const job = await test.queues.queue("embeddings").getJob(again.id);
@@ -79,21 +85,61 @@ for (const target of testTargets()) {
       expect((await embeddingsOf(task.id))[0]!.updatedAt).toEqual(row!.updatedAt);
     });
 
+    it("an upsert job of several users' rows of several kinds embeds them in one model call; a trashed one loses its vectors", async () => {
+      const [ana, ben] = [await newUser(), await newUser()];
+      const task = await handle.db.task.create({ data: { userId: ana, title: "Draft the hiring plan" } });
+      const emotion = await handle.db.emotion.create({
+        data: { userId: ben, label: "relieved", valence: "POSITIVE", intensity: 7, note: "The launch went out" },
+      });
+      const goal = await handle.db.goal.create({ data: { userId: ben, title: "Swim twice a week", period: "WEEKLY" } });
+      const trashed = await handle.db.event.create({ data: { userId: ana, title: "Dentist", startsAt: new Date() } });
+      expect(await finished((await upsert({ userId: ana, ownerKind: "EVENT", ownerId: trashed.id })).id)).toBe(
+        "completed",
+      );
+      await handle.db.event.update({ where: { id: trashed.id }, data: { deletedAt: new Date() } });
+
+      const embed = vi.spyOn(test.deps.ai, "embed");
+      try {
+        const { id } = await upsert(
+          { userId: ana, ownerKind: "TASK", ownerId: task.id },
+          { userId: ben, ownerKind: "EMOTION", ownerId: emotion.id },
+          { userId: ben, ownerKind: "GOAL", ownerId: goal.id },
+          { userId: ana, ownerKind: "EVENT", ownerId: trashed.id },
+        );
+        expect(await finished(id)).toBe("completed");
+        expect((await test.queues.queue("embeddings").getJob(id))?.returnvalue).toMatchObject({
+          embedded: 3,
+          deleted: 1,
+        });
+        expect(embed).toHaveBeenCalledTimes(1);
+        expect(embed.mock.calls[0]![0]).toHaveLength(3);
+      } finally {
+        embed.mockRestore();
+      }
+      for (const [owner, userId] of [
+        [task.id, ana],
+        [emotion.id, ben],
+        [goal.id, ben],
+      ] as const)
+        expect((await embeddingsOf(owner)).map((row) => row.userId)).toEqual([userId]);
+      expect(await embeddingsOf(trashed.id)).toHaveLength(0);
+
+      // More rows than a job may carry never enter Redis.
+      const tooMany = Array.from({ length: EMBEDDING_UPSERT_MAX_OWNERS + 1 }, () => ({
+        userId: ana,
+        ownerKind: "TASK" as const,
+        ownerId: task.id,
+      }));
+      await expect(upsert(...tooMany)).rejects.toThrow(/does not match its contract/);
+    });
+
     it("an upsert job for a trashed row removes its embeddings", async () => {
       const userId = await newUser();
       const event = await handle.db.event.create({ data: { userId, title: "Offsite", startsAt: new Date() } });
-      expect(
-        await finished(
-          (await test.queues.enqueue("embeddings", "upsert", { userId, ownerKind: "EVENT", ownerId: event.id })).id,
-        ),
-      ).toBe("completed");
+      expect(await finished((await upsert({ userId, ownerKind: "EVENT", ownerId: event.id })).id)).toBe("completed");
       expect(await embeddingsOf(event.id)).toHaveLength(1);
       await handle.db.event.update({ where: { id: event.id }, data: { deletedAt: new Date() } });
-      expect(
-        await finished(
-          (await test.queues.enqueue("embeddings", "upsert", { userId, ownerKind: "EVENT", ownerId: event.id })).id,
-        ),
-      ).toBe("completed");
+      expect(await finished((await upsert({ userId, ownerKind: "EVENT", ownerId: event.id })).id)).toBe("completed");
       expect(await embeddingsOf(event.id)).toHaveLength(0);
     });
 
@@ -102,17 +148,9 @@ for (const target of testTargets()) {
       const conversation = await handle.db.conversation.create({
         data: { userId, title: "Telegram", summary: "Morning run plans (2 messages)" },
       });
-      expect(
-        await finished(
-          (
-            await test.queues.enqueue("embeddings", "upsert", {
-              userId,
-              ownerKind: "CONVERSATION",
-              ownerId: conversation.id,
-            })
-          ).id,
-        ),
-      ).toBe("completed");
+      expect(await finished((await upsert({ userId, ownerKind: "CONVERSATION", ownerId: conversation.id })).id)).toBe(
+        "completed",
+      );
       // What the chat does after a turn while Redis is away: a new summary, no job.
       await handle.db.conversation.update({
         where: { id: conversation.id },

@@ -1,6 +1,8 @@
+import { EMBEDDING_UPSERT_MAX_OWNERS } from "@cto/contracts/queues";
 import { deleteOwnerEmbeddings } from "@cto/core/embeddings";
 import type { DbExecutor } from "@cto/db/client";
 import type { EmbeddingOwnerKind } from "@cto/db/generated";
+import type { TQueues } from "@cto/queue/queues";
 
 import { log } from "../log.ts";
 import type { TDeps } from "./deps.ts";
@@ -15,11 +17,44 @@ export type TEmbeddingSync = Omit<TDeps, "db"> & {
   event: TWriteEvent;
 };
 
+type TUpsertOwner = { userId: string; ownerKind: EmbeddingOwnerKind; ownerId: string };
+type TGatheredJob = { owners: TUpsertOwner[]; added: Promise<unknown> };
+
+/** The upsert job each queues client is gathering in this turn of the event loop. */
+const gathering = new WeakMap<TQueues, TGatheredJob>();
+
+/**
+ * Puts these rows in the `embeddings/upsert` job this turn of the event loop is gathering, and resolves
+ * (or rejects) once that job is added. The job is added after the turn (`setImmediate`), so the rows of
+ * every request answered in the same turn share one job: under load that is one Redis write, and one
+ * model call in the worker, for several check-ins, messages or edits, where each used to cost its own.
+ * A full job (EMBEDDING_UPSERT_MAX_OWNERS rows) is closed and the next row starts another.
+ */
+const gatherUpserts = (queues: TQueues, owners: TUpsertOwner[]) => {
+  const jobs = new Set<Promise<unknown>>();
+  for (const owner of owners) {
+    let job = gathering.get(queues);
+    if (!job || job.owners.length >= EMBEDDING_UPSERT_MAX_OWNERS) {
+      const opened: TGatheredJob = { owners: [], added: Promise.resolve() };
+      opened.added = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        if (gathering.get(queues) === opened) gathering.delete(queues);
+        return queues.enqueue("embeddings", "upsert", { owners: opened.owners });
+      });
+      gathering.set(queues, opened);
+      job = opened;
+    }
+    job.owners.push(owner);
+    jobs.add(job.added);
+  }
+  return Promise.all(jobs);
+};
+
 /**
  * Keeps written rows' embeddings in step with them, without making the caller wait for the model:
  * - trash or delete: their embeddings go at once (a trashed row must not answer searches; hard deletes
  *   are also covered by the schema's triggers and cascades);
- * - create, update, restore: one `embeddings/upsert` job per row re-embeds it from its text.
+ * - create, update, restore: an `embeddings/upsert` job re-embeds the rows from their text; the rows
+ *   written in one turn of the event loop share one job (`gatherUpserts`).
  * Without Redis (no queues, or the enqueue failed or timed out) nothing is lost: the worker's sweep
  * embeds rows with no embedding and rows changed since theirs, and an update drops the old vectors
  * so they never answer for the new text meanwhile. The jobs are added at once, so an outage costs
@@ -41,8 +76,9 @@ export const syncOwnerEmbeddings = async ({
   }
   if (queues) {
     try {
-      await Promise.all(
-        ownerIds.map((ownerId) => queues.enqueue("embeddings", "upsert", { userId, ownerKind, ownerId })),
+      await gatherUpserts(
+        queues,
+        ownerIds.map((ownerId) => ({ userId, ownerKind, ownerId })),
       );
       return;
     } catch (error) {

@@ -23,12 +23,26 @@ export const ZEmbeddingOwnerKindSchema = z.enum([
   "DOCUMENT_CHUNK",
 ]);
 
-/** (Re)compute the embeddings of one row a user wrote; deduplicated by content hash, so a repeat is a no-op. */
-export const ZEmbeddingUpsertJobSchema = z.object({
+/** One row a user wrote, whose embeddings follow its text. */
+export const ZEmbeddingOwnerSchema = z.object({
   userId: z.uuid(),
   ownerKind: ZEmbeddingOwnerKindSchema,
   ownerId: z.uuid(),
 });
+
+/** The most rows one upsert job carries: a producer with more adds several jobs. */
+export const EMBEDDING_UPSERT_MAX_OWNERS = 100;
+
+/**
+ * (Re)compute the embeddings of rows users wrote, deduplicated by content hash, so a repeat is a no-op.
+ * A producer gathers the rows written at about the same time into one job (one Redis write, one model
+ * call for all their texts). A job of one row alone (`{ userId, ownerKind, ownerId }`), the shape earlier
+ * versions added and Redis may still hold during an upgrade, reads as a job of that one row.
+ */
+export const ZEmbeddingUpsertJobSchema = z.union([
+  z.object({ owners: z.array(ZEmbeddingOwnerSchema).min(1).max(EMBEDDING_UPSERT_MAX_OWNERS) }),
+  ZEmbeddingOwnerSchema.transform((owner) => ({ owners: [owner] })),
+]);
 
 /**
  * The sweep: embed every row with no embedding under the current model (rows written while Redis was
