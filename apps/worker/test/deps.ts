@@ -80,8 +80,11 @@ export const createTestDeps = ({
   storage,
   ocr,
   mail,
+  redisUrl = REDIS_URL,
 }: {
   prefix: string;
+  /** Redis for the queues (a test's own link to it, to cut or freeze). */
+  redisUrl?: string;
   databaseUrl?: string;
   db?: Db;
   log?: TLogger;
@@ -90,7 +93,7 @@ export const createTestDeps = ({
   ocr?: TOcrRecognizer;
   mail?: TMailTransport;
 }) => {
-  const connection = createProducerConnection(REDIS_URL);
+  const connection = createProducerConnection(redisUrl);
   const queues = createQueues({ connection, prefix });
   const ownDb = db ? undefined : createDb({ url: databaseUrl ?? "postgresql://postgres@127.0.0.1:1/unused" });
   const deps: TWorkerDeps = {

@@ -19,6 +19,7 @@ import { register } from "./processor.ts";
 import { processCalendarSync } from "./calendars.sync.ts";
 import { processReminderDue } from "./reminders.due.ts";
 import { processRemindersReconcile } from "./reminders.reconcile.ts";
+import { startFrozenLink } from "../../test/frozen-link.ts";
 import { dueTimeIn } from "../../test/local-time.ts";
 
 const soon = (ms = 400) => new Date(Date.now() + ms);
@@ -370,6 +371,37 @@ describe.each(testTargets())("reminder jobs on $name", (target) => {
     } finally {
       await holder.close(true);
       await other.close(["reminders"]);
+    }
+  });
+
+  it("remembers a reminder taken along whose job Redis did not drop in time: that job resolves from memory once it runs", async () => {
+    const link = await startFrozenLink(REDIS_URL);
+    const other = createTestDeps({
+      prefix: testPrefix(`reminders-frozen-${target.name}`),
+      db: db(),
+      redisUrl: link.url,
+    });
+    try {
+      const user = await newUser(db());
+      const along = await dueWithoutJob(user.id, "Dropped too late");
+      await enqueueReminder(other.queues, along.payload, new Date());
+      expect(await other.queues.queue("reminders").getJobState(along.jobId)).toBe("prioritized");
+      // Redis stops answering: the drop after the batch's commit waits for an answer that does not come.
+      link.freeze();
+      const trigger = await dueWithoutJob(user.id, "The trigger");
+      expect(await deliverReminder(trigger.payload, other.deps)).toEqual({
+        outcome: "delivered",
+        channels: ["IN_APP"],
+      });
+      expect((await scheduleOf(along.jobId))?.status).toBe("COMPLETED");
+      // Its job runs while the drop is still out: it waits for the drop to give up (PRODUCER_TIMEOUT_MS),
+      // then finds the reminder remembered. A read would find its schedule COMPLETED and say so.
+      expect(await deliverReminder(along.payload, other.deps)).toEqual({ outcome: "delivered", channels: ["IN_APP"] });
+      expect(await messagesOf(along.row.id)).toHaveLength(1);
+    } finally {
+      link.thaw();
+      await other.close(["reminders"]);
+      await link.close();
     }
   });
 
