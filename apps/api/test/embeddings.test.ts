@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import type { TEmbeddingOwner } from "@cto/contracts/queues";
 import { embedOwners, reindexEmbeddings, type TEmbedder } from "@cto/core/embeddings";
 import { createProducerConnection } from "@cto/queue/connection";
-import type { EmbeddingOwnerKind } from "@cto/db/generated";
 import { createQueues, type TQueues } from "@cto/queue/queues";
 
 import { syncOwnerEmbeddings } from "../src/services/embeddings.ts";
@@ -29,15 +29,14 @@ describe("embeddings follow what the API writes", () => {
     await base.close();
   });
 
-  type TUpsertOwner = { userId: string; ownerKind: EmbeddingOwnerKind; ownerId: string };
   /** The upsert jobs waiting with this owner among theirs, and what the worker's processor does with them. */
   const jobsFor = async (ownerId: string) =>
     (await queues.queue("embeddings").getJobs(["waiting"])).filter((job) =>
-      (job.data.owners as TUpsertOwner[]).some((owner) => owner.ownerId === ownerId),
+      (job.data.owners as TEmbeddingOwner[]).some((owner) => owner.ownerId === ownerId),
     );
   const runJobs = async (ownerId: string) => {
     const jobs = await jobsFor(ownerId);
-    for (const job of jobs) await embedOwners(base.db, embedder, job.data.owners as TUpsertOwner[]);
+    for (const job of jobs) await embedOwners(base.db, embedder, job.data.owners as TEmbeddingOwner[]);
     return jobs.length;
   };
   const rows = (ownerId: string) => base.db.embedding.findMany({ where: { ownerId } });
@@ -83,7 +82,7 @@ describe("embeddings follow what the API writes", () => {
     ]);
     const jobs = (await queues.queue("embeddings").getJobs(["waiting"])).sort((a, b) => Number(a.id) - Number(b.id));
     expect(jobs.map((job) => job.data.owners.length)).toEqual([100, 100, 50]);
-    const owners = jobs.flatMap((job) => job.data.owners as TUpsertOwner[]);
+    const owners = jobs.flatMap((job) => job.data.owners as TEmbeddingOwner[]);
     expect(owners.map((owner) => owner.ownerId).sort()).toEqual([...emotions, ...tasks].sort());
     expect(owners.slice(0, 3)).toEqual([
       { userId: ana, ownerKind: "EMOTION", ownerId: emotions[0] },
@@ -110,9 +109,9 @@ describe("embeddings follow what the API writes", () => {
       return response.body.id as string;
     });
     const jobs = await queues.queue("embeddings").getJobs(["waiting"]);
-    const owners = jobs.flatMap((job) => job.data.owners as TUpsertOwner[]);
+    const owners = jobs.flatMap((job) => job.data.owners as TEmbeddingOwner[]);
     expect(owners.map((owner) => owner.ownerId).sort()).toEqual([...ids].sort());
-    for (const job of jobs) await embedOwners(base.db, embedder, job.data.owners as TUpsertOwner[]);
+    for (const job of jobs) await embedOwners(base.db, embedder, job.data.owners as TEmbeddingOwner[]);
     expect(await base.db.embedding.count({ where: { ownerKind: "EMOTION", ownerId: { in: ids } } })).toBe(12);
     await queues.queue("embeddings").drain();
   });

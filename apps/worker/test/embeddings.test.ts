@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { localEmbedding, LOCAL_EMBEDDING_MODEL } from "@cto/ai/local-provider";
-import { EMBEDDING_UPSERT_MAX_OWNERS } from "@cto/contracts/queues";
-import type { EmbeddingOwnerKind } from "@cto/db/generated";
+import { EMBEDDING_UPSERT_MAX_OWNERS, type TEmbeddingOwner } from "@cto/contracts/queues";
 import { testTargets, useMigratedDatabase } from "@cto/db/testing";
 import { searchEmbeddings } from "@cto/db/vector";
 
@@ -43,8 +42,7 @@ for (const target of testTargets()) {
     const newUser = async () =>
       (await handle.db.user.create({ data: { email: `${crypto.randomUUID()}@example.com` } })).id;
     /** An upsert job of these rows, as the API adds them. */
-    const upsert = (...owners: { userId: string; ownerKind: EmbeddingOwnerKind; ownerId: string }[]) =>
-      test.queues.enqueue("embeddings", "upsert", { owners });
+    const upsert = (...owners: TEmbeddingOwner[]) => test.queues.enqueue("embeddings", "upsert", { owners });
     const embeddingsOf = (ownerId: string) => handle.db.embedding.findMany({ where: { ownerId } });
     const finished = async (id: string) => {
       const job = await test.queues.queue("embeddings").getJob(id);

@@ -1,4 +1,4 @@
-import { EMBEDDING_UPSERT_MAX_OWNERS } from "@cto/contracts/queues";
+import { EMBEDDING_UPSERT_MAX_OWNERS, type TEmbeddingOwner } from "@cto/contracts/queues";
 import { deleteOwnerEmbeddings } from "@cto/core/embeddings";
 import type { DbExecutor } from "@cto/db/client";
 import type { EmbeddingOwnerKind } from "@cto/db/generated";
@@ -17,8 +17,7 @@ export type TEmbeddingSync = Omit<TDeps, "db"> & {
   event: TWriteEvent;
 };
 
-type TUpsertOwner = { userId: string; ownerKind: EmbeddingOwnerKind; ownerId: string };
-type TGatheredJob = { owners: TUpsertOwner[]; added: Promise<unknown> };
+type TGatheredJob = { owners: TEmbeddingOwner[]; added: Promise<unknown> };
 
 /** The upsert job each queues client is gathering in this turn of the event loop. */
 const gathering = new WeakMap<TQueues, TGatheredJob>();
@@ -30,18 +29,18 @@ const gathering = new WeakMap<TQueues, TGatheredJob>();
  * model call in the worker, for several check-ins, messages or edits, where each used to cost its own.
  * A full job (EMBEDDING_UPSERT_MAX_OWNERS rows) is closed and the next row starts another.
  */
-const gatherUpserts = (queues: TQueues, owners: TUpsertOwner[]) => {
+const gatherUpserts = (queues: TQueues, owners: TEmbeddingOwner[]) => {
   const jobs = new Set<Promise<unknown>>();
   for (const owner of owners) {
     let job = gathering.get(queues);
     if (!job || job.owners.length >= EMBEDDING_UPSERT_MAX_OWNERS) {
-      const opened: TGatheredJob = { owners: [], added: Promise.resolve() };
-      opened.added = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-        if (gathering.get(queues) === opened) gathering.delete(queues);
-        return queues.enqueue("embeddings", "upsert", { owners: opened.owners });
+      const gathered: TEmbeddingOwner[] = [];
+      const added = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        if (gathering.get(queues)?.owners === gathered) gathering.delete(queues);
+        return queues.enqueue("embeddings", "upsert", { owners: gathered });
       });
-      gathering.set(queues, opened);
-      job = opened;
+      job = { owners: gathered, added };
+      gathering.set(queues, job);
     }
     job.owners.push(owner);
     jobs.add(job.added);

@@ -10,7 +10,7 @@ import type { TProcessor } from "./processor.ts";
  * a row that was trashed or deleted in the meantime loses its embeddings instead.
  */
 export const processEmbeddingUpsert: TProcessor<"embeddings", "upsert"> = async (job, { db, ai, log }) => {
-  const owners = job.data.owners.map(({ ownerKind, ownerId }) => ({ ownerKind, ownerId }));
+  const { owners } = job.data;
   const result = await embedOwners(db, embedderFor(ai), owners);
   log.info("embeddings upserted", {
     owners: owners.length,

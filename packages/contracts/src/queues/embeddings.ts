@@ -29,6 +29,7 @@ export const ZEmbeddingOwnerSchema = z.object({
   ownerKind: ZEmbeddingOwnerKindSchema,
   ownerId: z.uuid(),
 });
+export type TEmbeddingOwner = z.infer<typeof ZEmbeddingOwnerSchema>;
 
 /** The most rows one upsert job carries: a producer with more adds several jobs. */
 export const EMBEDDING_UPSERT_MAX_OWNERS = 100;
